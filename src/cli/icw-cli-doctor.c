@@ -1,0 +1,137 @@
+/* icw-cli-doctor.c: `icw doctor`: the health of a database: SQLite's own integrity check and the
+ * store's consistency checks (icw_store_check_integrity), how many records of each kind there are,
+ * and how many changes wait in the outbox. Exit status 1 when anything is wrong, including a file
+ * that cannot be opened at all. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-cli.h"
+#include "icw-error.h"
+
+typedef struct {
+  guint organizations;
+  guint centers;
+  guint shareholders;
+  guint members;
+  guint platforms;
+} Counts;
+
+/* The children of every live parent: the store lists shareholders and members per center and
+ * platforms per organization. */
+static guint
+count_children (IcwStore      *store,
+                GListModel    *parents,
+                IcwRecordKind  kind)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (parents); i++)
+    {
+      g_autoptr(IcwRecord) parent = g_list_model_get_item (parents, i);
+      g_autoptr(GListModel) children = icw_store_list (store, kind, icw_record_get_id (parent));
+
+      total += g_list_model_get_n_items (children);
+    }
+  return total;
+}
+
+static void
+count_records (IcwStore *store,
+               Counts   *counts)
+{
+  g_autoptr(GListModel) orgs = icw_store_list (store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autoptr(GListModel) centers = icw_store_list (store, ICW_RECORD_KIND_CENTER, NULL);
+
+  counts->organizations = g_list_model_get_n_items (orgs);
+  counts->centers = g_list_model_get_n_items (centers);
+  counts->shareholders = count_children (store, centers, ICW_RECORD_KIND_SHAREHOLDER);
+  counts->members = count_children (store, centers, ICW_RECORD_KIND_ALLIANCE_MEMBER);
+  counts->platforms = count_children (store, orgs, ICW_RECORD_KIND_PLATFORM);
+}
+
+static void
+add_count (IcwCliTable *table,
+           const char  *label,
+           gint64       count)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+  icw_cli_table_add (table, label, text, NULL);
+}
+
+static void
+print_summary (IcwStore *store,
+               gint64    outbox)
+{
+  g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
+  Counts counts;
+
+  count_records (store, &counts);
+  icw_cli_out (_("Database: %s"), icw_store_get_path (store));
+  icw_cli_out ("\n\n");
+  add_count (table, _("Organizations"), counts.organizations);
+  add_count (table, _("Centers"), counts.centers);
+  add_count (table, _("Shareholders"), counts.shareholders);
+  add_count (table, _("Alliance members"), counts.members);
+  add_count (table, _("National platforms"), counts.platforms);
+  if (outbox >= 0)
+    add_count (table, _("Changes waiting to be synced"), outbox);
+  icw_cli_table_align_right (table, 1);
+  icw_cli_table_print (table, 0);
+}
+
+static int
+report (GPtrArray *problems)
+{
+  icw_cli_out ("\n");
+  if (problems->len == 0)
+    {
+      icw_cli_out ("%s\n", _("No problems found."));
+      return ICW_EXIT_OK;
+    }
+  icw_cli_out (ngettext ("%u problem found:", "%u problems found:", problems->len), problems->len);
+  icw_cli_out ("\n");
+  for (guint i = 0; i < problems->len; i++)
+    icw_cli_out ("  • %s\n", (const char *) problems->pdata[i]);
+  return ICW_EXIT_FAILURE;
+}
+
+/* A damaged file is worth a word on what to do next, not just SQLite's complaint. */
+static int
+fail_to_open (const GError *error)
+{
+  icw_cli_fail (error);
+  if (g_error_matches (error, ICW_ERROR, ICW_ERROR_DATABASE) ||
+      g_error_matches (error, ICW_ERROR, ICW_ERROR_NOT_WORKBENCH))
+    icw_cli_err ("%s", _("The database may be damaged. Restore it from a backup copy; do not write to it meanwhile."));
+  return ICW_EXIT_FAILURE;
+}
+
+int
+icw_cli_doctor (const IcwCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 outbox;
+
+  if (options->args->len > 1)
+    return icw_cli_usage_error (_("“icw doctor” takes no arguments, but “%s” follows it."),
+                                (const char *) options->args->pdata[1]);
+
+  store = icw_cli_open_store (options, TRUE, &error);
+  if (store == NULL)
+    return fail_to_open (error);
+
+  problems = icw_store_check_integrity (store, &error);
+  if (problems == NULL)
+    return fail_to_open (error);
+
+  outbox = icw_store_count_outbox (store);
+  if (outbox < 0)
+    g_ptr_array_add (problems, g_strdup (_("The outbox of changes to be synced cannot be read.")));
+
+  print_summary (store, outbox);
+  return report (problems);
+}

@@ -1,0 +1,194 @@
+/* icw-cli-json.c: the members each record kind has in `list --json` and `show --json`. These are a
+ * contract (docs/cli.md): members are only ever added. Enumerations are their stable keys, never
+ * translated labels; money is integer fen (*_fen), shares and intensities integer basis points
+ * (*_bp); an unknown value is null. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "icw-alliance-member.h"
+#include "icw-center.h"
+#include "icw-cli.h"
+#include "icw-organization.h"
+#include "icw-platform.h"
+#include "icw-shareholder.h"
+
+void
+icw_cli_json_add_text (JsonBuilder *builder,
+                       const char  *member,
+                       const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL && *value != '\0')
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+/* Years and counts where 0 means "not recorded". */
+static void
+add_int_or_null (JsonBuilder *builder,
+                 const char  *member,
+                 gint64       value,
+                 gint64       unknown)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == unknown)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, value);
+}
+
+static void
+add_bool (JsonBuilder *builder,
+          const char  *member,
+          gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
+add_organization (JsonBuilder     *builder,
+                  IcwOrganization *org)
+{
+  gint64 intensities[] = { icw_organization_get_rd_intensity_1 (org),
+                           icw_organization_get_rd_intensity_2 (org),
+                           icw_organization_get_rd_intensity_3 (org) };
+
+  icw_cli_json_add_text (builder, "name", icw_organization_get_name (org));
+  icw_cli_json_add_text (builder, "credit_code", icw_organization_get_credit_code (org));
+  icw_cli_json_add_text (builder, "kind", icw_org_kind_to_key (icw_organization_get_kind (org)));
+  icw_cli_json_add_text (builder, "province", icw_organization_get_province (org));
+  icw_cli_json_add_text (builder, "city", icw_organization_get_city (org));
+  icw_cli_json_add_text (builder, "legal_representative", icw_organization_get_legal_representative (org));
+  add_bool (builder, "top_ten", icw_organization_get_top_ten (org));
+  add_int_or_null (builder, "rd_base_year", icw_organization_get_rd_base_year (org), 0);
+  /* Oldest first: base year - 2, base year - 1, base year. */
+  json_builder_set_member_name (builder, "rd_intensity_bp");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (intensities); i++)
+    if (intensities[i] < 0)
+      json_builder_add_null_value (builder);
+    else
+      json_builder_add_int_value (builder, intensities[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_center (JsonBuilder *builder,
+            IcwCenter   *center)
+{
+  icw_cli_json_add_text (builder, "name", icw_center_get_name (center));
+  icw_cli_json_add_text (builder, "level", icw_center_level_to_key (icw_center_get_level (center)));
+  icw_cli_json_add_text (builder, "field", icw_center_get_field (center));
+  icw_cli_json_add_text (builder, "province", icw_center_get_province (center));
+  icw_cli_json_add_text (builder, "city", icw_center_get_city (center));
+  add_int_or_null (builder, "year", icw_center_get_year (center), 0);
+  icw_cli_json_add_text (builder, "status", icw_center_status_to_key (icw_center_get_status (center)));
+  icw_cli_json_add_text (builder, "lead_organization_id", icw_center_get_lead_organization_id (center));
+  icw_cli_json_add_text (builder, "host_organization_id", icw_center_get_host_organization_id (center));
+  icw_cli_json_add_text (builder, "host_legal_form", icw_center_get_host_legal_form (center));
+  add_int (builder, "host_capital_fen", icw_center_get_host_capital_fen (center));
+  icw_cli_json_add_text (builder, "host_founded", icw_center_get_host_founded (center));
+  icw_cli_json_add_text (builder, "operating_model", icw_center_get_operating_model (center));
+  icw_cli_json_add_text (builder, "pilot_basis", icw_center_get_pilot_basis (center));
+  add_int (builder, "field_platform_total", icw_center_get_field_platform_total (center));
+}
+
+static void
+add_shareholder (JsonBuilder    *builder,
+                 IcwShareholder *holder)
+{
+  icw_cli_json_add_text (builder, "center_id", icw_shareholder_get_center_id (holder));
+  icw_cli_json_add_text (builder, "organization_id", icw_shareholder_get_organization_id (holder));
+  icw_cli_json_add_text (builder, "contribution",
+                         icw_contribution_to_key (icw_shareholder_get_contribution (holder)));
+  add_int (builder, "amount_fen", icw_shareholder_get_amount_fen (holder));
+  add_int (builder, "share_bp", icw_shareholder_get_share_bp (holder));
+}
+
+static void
+add_member (JsonBuilder       *builder,
+            IcwAllianceMember *member)
+{
+  icw_cli_json_add_text (builder, "center_id", icw_alliance_member_get_center_id (member));
+  icw_cli_json_add_text (builder, "organization_id", icw_alliance_member_get_organization_id (member));
+  icw_cli_json_add_text (builder, "role", icw_member_role_to_key (icw_alliance_member_get_role (member)));
+  icw_cli_json_add_text (builder, "joined", icw_alliance_member_get_joined (member));
+  add_bool (builder, "agreement_signed", icw_alliance_member_get_agreement_signed (member));
+}
+
+static void
+add_platform (JsonBuilder *builder,
+              IcwPlatform *platform)
+{
+  icw_cli_json_add_text (builder, "organization_id", icw_platform_get_organization_id (platform));
+  icw_cli_json_add_text (builder, "kind", icw_platform_kind_to_key (icw_platform_get_kind (platform)));
+  icw_cli_json_add_text (builder, "name", icw_platform_get_name (platform));
+  add_int_or_null (builder, "approved_year", icw_platform_get_approved_year (platform), 0);
+}
+
+static const char *
+record_kind_key (IcwRecord *record)
+{
+  if (ICW_IS_ORGANIZATION (record))
+    return icw_record_kind_to_key (ICW_RECORD_KIND_ORGANIZATION);
+  if (ICW_IS_CENTER (record))
+    return icw_record_kind_to_key (ICW_RECORD_KIND_CENTER);
+  if (ICW_IS_SHAREHOLDER (record))
+    return icw_record_kind_to_key (ICW_RECORD_KIND_SHAREHOLDER);
+  if (ICW_IS_ALLIANCE_MEMBER (record))
+    return icw_record_kind_to_key (ICW_RECORD_KIND_ALLIANCE_MEMBER);
+  return icw_record_kind_to_key (ICW_RECORD_KIND_PLATFORM);
+}
+
+/* Adds the record's members to the object being built: identity and times first, then its fields. */
+void
+icw_cli_json_add_record (JsonBuilder *builder,
+                         IcwRecord   *record)
+{
+  icw_cli_json_add_text (builder, "id", icw_record_get_id (record));
+  icw_cli_json_add_text (builder, "record_kind", record_kind_key (record));
+  icw_cli_json_add_text (builder, "revision", icw_record_get_revision (record));
+  icw_cli_json_add_text (builder, "created_at", icw_record_get_created_at (record));
+  icw_cli_json_add_text (builder, "updated_at", icw_record_get_updated_at (record));
+
+  if (ICW_IS_ORGANIZATION (record))
+    add_organization (builder, ICW_ORGANIZATION (record));
+  else if (ICW_IS_CENTER (record))
+    add_center (builder, ICW_CENTER (record));
+  else if (ICW_IS_SHAREHOLDER (record))
+    add_shareholder (builder, ICW_SHAREHOLDER (record));
+  else if (ICW_IS_ALLIANCE_MEMBER (record))
+    add_member (builder, ICW_ALLIANCE_MEMBER (record));
+  else if (ICW_IS_PLATFORM (record))
+    add_platform (builder, ICW_PLATFORM (record));
+  else
+    g_assert_not_reached ();
+}
+
+/* Prints the finished value, indented, as UTF-8 (json-glib escapes only what JSON requires). */
+void
+icw_cli_json_print (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputs ("\n", stdout);
+}

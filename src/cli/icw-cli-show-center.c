@@ -1,0 +1,181 @@
+/* icw-cli-show-center.c: `icw show` of a center as text: its fields, then its shareholders with
+ * the share total, its alliance members, and the national platforms its members hold with the
+ * coverage figure. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-alliance-member.h"
+#include "icw-cli.h"
+#include "icw-platform.h"
+#include "icw-shareholder.h"
+
+static void
+print_fields (IcwStore  *store,
+              IcwCenter *center)
+{
+  g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
+  g_autofree char *lead = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
+                                               icw_center_get_lead_organization_id (center));
+  g_autofree char *host = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
+                                               icw_center_get_host_organization_id (center));
+  g_autofree char *capital = icw_cli_format_money (icw_center_get_host_capital_fen (center));
+  g_autofree char *year = g_strdup_printf ("%d", icw_center_get_year (center));
+  g_autofree char *platforms = g_strdup_printf ("%d", icw_center_get_field_platform_total (center));
+
+  icw_cli_table_add (table, _("ID"), icw_record_get_id (ICW_RECORD (center)), NULL);
+  icw_cli_table_add (table, _("Name"), icw_center_get_name (center), NULL);
+  icw_cli_table_add (table, _("Level"), icw_center_level_to_label (icw_center_get_level (center)), NULL);
+  icw_cli_table_add (table, _("Field"), icw_cli_or_dash (icw_center_get_field (center)), NULL);
+  icw_cli_table_add (table, _("Province"), icw_cli_or_dash (icw_center_get_province (center)), NULL);
+  icw_cli_table_add (table, _("City"), icw_cli_or_dash (icw_center_get_city (center)), NULL);
+  icw_cli_table_add (table, _("Year of recognition"), icw_center_get_year (center) != 0 ? year : "—", NULL);
+  icw_cli_table_add (table, _("Status"), icw_center_status_to_label (icw_center_get_status (center)), NULL);
+  icw_cli_table_add (table, _("Lead organization"), icw_cli_or_dash (lead), NULL);
+  icw_cli_table_add (table, _("Host company"), icw_cli_or_dash (host), NULL);
+  icw_cli_table_add (table, _("Legal form of the host company"),
+                     icw_cli_or_dash (icw_center_get_host_legal_form (center)), NULL);
+  icw_cli_table_add (table, _("Registered capital of the host company"), capital, NULL);
+  icw_cli_table_add (table, _("Host company founded"), icw_cli_or_dash (icw_center_get_host_founded (center)), NULL);
+  icw_cli_table_add (table, _("Operating model"), icw_cli_or_dash (icw_center_get_operating_model (center)), NULL);
+  icw_cli_table_add (table, _("Pilot basis"), icw_cli_or_dash (icw_center_get_pilot_basis (center)), NULL);
+  icw_cli_table_add (table, _("National platforms in the field"), platforms, NULL);
+  icw_cli_table_add (table, _("Created"), icw_cli_or_dash (icw_record_get_created_at (ICW_RECORD (center))), NULL);
+  icw_cli_table_add (table, _("Last changed"), icw_cli_or_dash (icw_record_get_updated_at (ICW_RECORD (center))), NULL);
+  icw_cli_table_print (table, 0);
+}
+
+static void
+print_shareholders (IcwStore          *store,
+                    IcwCliCenterFacts *facts)
+{
+  g_autoptr(IcwCliTable) table = icw_cli_table_new (4);
+  g_autofree char *total_share = icw_cli_format_share (facts->share_total_bp);
+  g_autofree char *total_amount = NULL;
+  gint64 amount = 0;
+  guint n = facts->shareholders->len;
+
+  icw_cli_out ("\n");
+  icw_cli_out (ngettext ("%u shareholder", "%u shareholders", n), n);
+  icw_cli_out ("\n");
+  if (n == 0)
+    return;
+
+  icw_cli_table_add (table, _("Organization"), _("Contribution"), _("Amount"), _("Share"), NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      IcwShareholder *holder = facts->shareholders->pdata[i];
+      g_autofree char *name = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
+                                                   icw_shareholder_get_organization_id (holder));
+      g_autofree char *money = icw_cli_format_money (icw_shareholder_get_amount_fen (holder));
+      g_autofree char *share = icw_cli_format_share (icw_shareholder_get_share_bp (holder));
+
+      amount += icw_shareholder_get_amount_fen (holder);
+      icw_cli_table_add (table, icw_cli_or_dash (name),
+                         icw_contribution_to_label (icw_shareholder_get_contribution (holder)),
+                         money, share, NULL);
+    }
+  total_amount = icw_cli_format_money (amount);
+  icw_cli_table_add (table, _("Total"), "", total_amount, total_share, NULL);
+  icw_cli_table_align_right (table, 2);
+  icw_cli_table_align_right (table, 3);
+  icw_cli_table_print (table, 2);
+
+  if (facts->share_total_bp != ICW_BASIS_POINTS_WHOLE)
+    {
+      icw_cli_out ("  ");
+      icw_cli_out (_("The shares add up to %s, not 100%%."), total_share);
+      icw_cli_out ("\n");
+    }
+}
+
+static void
+print_members (IcwStore          *store,
+               IcwCliCenterFacts *facts)
+{
+  g_autoptr(IcwCliTable) table = icw_cli_table_new (4);
+  guint n = facts->members->len;
+
+  icw_cli_out ("\n");
+  icw_cli_out (ngettext ("%u alliance member", "%u alliance members", n), n);
+  icw_cli_out ("\n");
+  if (n == 0)
+    return;
+
+  icw_cli_table_add (table, _("Organization"), _("Role"), _("Joined"), _("Alliance agreement signed"), NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      IcwAllianceMember *member = facts->members->pdata[i];
+      g_autofree char *name = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
+                                                   icw_alliance_member_get_organization_id (member));
+
+      icw_cli_table_add (table, icw_cli_or_dash (name),
+                         icw_member_role_to_label (icw_alliance_member_get_role (member)),
+                         icw_cli_or_dash (icw_alliance_member_get_joined (member)),
+                         icw_cli_format_bool (icw_alliance_member_get_agreement_signed (member)), NULL);
+    }
+  icw_cli_table_print (table, 2);
+}
+
+static void
+print_coverage (IcwCliCenterFacts *facts)
+{
+  guint held = facts->platforms->len;
+  int total = facts->field_platform_total;
+
+  icw_cli_out ("\n");
+  if (facts->coverage_bp >= 0)
+    {
+      g_autofree char *percent = icw_cli_format_share (facts->coverage_bp);
+
+      icw_cli_out (ngettext ("Platform coverage: the members hold %u of the field's %d national platform (%s).",
+                             "Platform coverage: the members hold %u of the field's %d national platforms (%s).",
+                             total),
+                   held, total, percent);
+    }
+  else
+    icw_cli_out (ngettext ("Platform coverage: the members hold %u national platform; the number of platforms in the field is not recorded.",
+                           "Platform coverage: the members hold %u national platforms; the number of platforms in the field is not recorded.",
+                           held),
+                 held);
+  icw_cli_out ("\n");
+}
+
+static void
+print_platforms (IcwStore          *store,
+                 IcwCliCenterFacts *facts)
+{
+  g_autoptr(IcwCliTable) table = icw_cli_table_new (4);
+
+  print_coverage (facts);
+  if (facts->platforms->len == 0)
+    return;
+
+  icw_cli_table_add (table, _("Platform"), _("Kind"), _("Held by"), _("Year approved"), NULL);
+  for (guint i = 0; i < facts->platforms->len; i++)
+    {
+      IcwPlatform *platform = facts->platforms->pdata[i];
+      g_autofree char *holder = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
+                                                     icw_platform_get_organization_id (platform));
+      int year = icw_platform_get_approved_year (platform);
+      g_autofree char *year_text = year != 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
+
+      icw_cli_table_add (table, icw_cli_or_dash (icw_platform_get_name (platform)),
+                         icw_platform_kind_to_label (icw_platform_get_kind (platform)),
+                         icw_cli_or_dash (holder), icw_cli_or_dash (year_text), NULL);
+    }
+  icw_cli_table_print (table, 2);
+}
+
+void
+icw_cli_show_center_text (IcwStore  *store,
+                          IcwCenter *center)
+{
+  g_auto(IcwCliCenterFacts) facts = { NULL, };
+
+  icw_cli_center_facts_init (&facts, store, center);
+  print_fields (store, center);
+  print_shareholders (store, &facts);
+  print_members (store, &facts);
+  print_platforms (store, &facts);
+}

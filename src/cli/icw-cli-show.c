@@ -1,0 +1,240 @@
+/* icw-cli-show.c: `icw show ID [--json]`: finds a record of any kind by its ID (or a center or
+ * organization by its exact name, which is what people have at hand) and shows all its fields with
+ * translated labels. Centers have their own file (icw-cli-show-center.c), JSON too. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-alliance-member.h"
+#include "icw-cli.h"
+#include "icw-error.h"
+#include "icw-organization.h"
+#include "icw-platform.h"
+#include "icw-shareholder.h"
+
+static void
+add_rd_intensity (IcwCliTable     *table,
+                  IcwOrganization *org)
+{
+  gint64 intensities[] = { icw_organization_get_rd_intensity_1 (org),
+                           icw_organization_get_rd_intensity_2 (org),
+                           icw_organization_get_rd_intensity_3 (org) };
+  int base_year = icw_organization_get_rd_base_year (org);
+
+  if (base_year == 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (intensities); i++)
+    {
+      g_autofree char *label = g_strdup_printf (_("R&D intensity in %d"), base_year - 2 + (int) i);
+      g_autofree char *value = intensities[i] >= 0 ? icw_cli_format_share (intensities[i]) : g_strdup ("");
+
+      icw_cli_table_add (table, label, icw_cli_or_dash (value), NULL);
+    }
+}
+
+static void
+print_platforms_held (IcwStore        *store,
+                      IcwOrganization *org)
+{
+  g_autoptr(GListModel) held = icw_store_list (store, ICW_RECORD_KIND_PLATFORM,
+                                               icw_record_get_id (ICW_RECORD (org)));
+  guint n = g_list_model_get_n_items (held);
+  g_autoptr(IcwCliTable) table = icw_cli_table_new (4);
+
+  icw_cli_out ("\n");
+  icw_cli_out (ngettext ("%u national platform", "%u national platforms", n), n);
+  icw_cli_out ("\n");
+  if (n == 0)
+    return;
+  icw_cli_table_add (table, _("Platform"), _("Kind"), _("Year approved"), _("ID"), NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcwPlatform) platform = g_list_model_get_item (held, i);
+      int year = icw_platform_get_approved_year (platform);
+      g_autofree char *year_text = year != 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
+
+      icw_cli_table_add (table, icw_cli_or_dash (icw_platform_get_name (platform)),
+                         icw_platform_kind_to_label (icw_platform_get_kind (platform)), icw_cli_or_dash (year_text),
+                         icw_record_get_id (ICW_RECORD (platform)), NULL);
+    }
+  icw_cli_table_print (table, 2);
+}
+
+static void
+print_uses (IcwStore  *store,
+            IcwRecord *record)
+{
+  g_autoptr(GPtrArray) uses = icw_store_find_uses (store, record, NULL);
+
+  if (uses == NULL || uses->len == 0)
+    return;
+  icw_cli_out ("\n%s\n", _("Takes part as:"));
+  for (guint i = 0; i < uses->len; i++)
+    icw_cli_out ("  %s\n", (const char *) uses->pdata[i]);
+}
+
+static void
+add_times (IcwCliTable *table,
+           IcwRecord   *record)
+{
+  icw_cli_table_add (table, _("Created"), icw_cli_or_dash (icw_record_get_created_at (record)), NULL);
+  icw_cli_table_add (table, _("Last changed"), icw_cli_or_dash (icw_record_get_updated_at (record)), NULL);
+}
+
+static void
+show_organization (IcwStore        *store,
+                   IcwOrganization *org)
+{
+  g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
+
+  icw_cli_table_add (table, _("ID"), icw_record_get_id (ICW_RECORD (org)), NULL);
+  icw_cli_table_add (table, _("Name"), icw_organization_get_name (org), NULL);
+  icw_cli_table_add (table, _("Unified social credit code"), icw_cli_or_dash (icw_organization_get_credit_code (org)), NULL);
+  icw_cli_table_add (table, _("Kind"), icw_org_kind_to_label (icw_organization_get_kind (org)), NULL);
+  icw_cli_table_add (table, _("Province"), icw_cli_or_dash (icw_organization_get_province (org)), NULL);
+  icw_cli_table_add (table, _("City"), icw_cli_or_dash (icw_organization_get_city (org)), NULL);
+  icw_cli_table_add (table, _("Legal representative"),
+                     icw_cli_or_dash (icw_organization_get_legal_representative (org)), NULL);
+  icw_cli_table_add (table, _("Among the top ten of its field"),
+                     icw_cli_format_bool (icw_organization_get_top_ten (org)), NULL);
+  add_rd_intensity (table, org);
+  add_times (table, ICW_RECORD (org));
+  icw_cli_table_print (table, 0);
+
+  print_platforms_held (store, org);
+  print_uses (store, ICW_RECORD (org));
+}
+
+static void
+show_shareholder (IcwStore       *store,
+                  IcwShareholder *holder)
+{
+  g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
+  g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
+                                                 icw_shareholder_get_center_id (holder));
+  g_autofree char *org = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
+                                              icw_shareholder_get_organization_id (holder));
+  g_autofree char *amount = icw_cli_format_money (icw_shareholder_get_amount_fen (holder));
+  g_autofree char *share = icw_cli_format_share (icw_shareholder_get_share_bp (holder));
+
+  icw_cli_table_add (table, _("ID"), icw_record_get_id (ICW_RECORD (holder)), NULL);
+  icw_cli_table_add (table, _("Center"), icw_cli_or_dash (center), NULL);
+  icw_cli_table_add (table, _("Shareholder"), icw_cli_or_dash (org), NULL);
+  icw_cli_table_add (table, _("Contribution"),
+                     icw_contribution_to_label (icw_shareholder_get_contribution (holder)), NULL);
+  icw_cli_table_add (table, _("Amount"), amount, NULL);
+  icw_cli_table_add (table, _("Share"), share, NULL);
+  add_times (table, ICW_RECORD (holder));
+  icw_cli_table_print (table, 0);
+}
+
+static void
+show_member (IcwStore          *store,
+             IcwAllianceMember *member)
+{
+  g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
+  g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
+                                                 icw_alliance_member_get_center_id (member));
+  g_autofree char *org = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
+                                              icw_alliance_member_get_organization_id (member));
+
+  icw_cli_table_add (table, _("ID"), icw_record_get_id (ICW_RECORD (member)), NULL);
+  icw_cli_table_add (table, _("Center"), icw_cli_or_dash (center), NULL);
+  icw_cli_table_add (table, _("Alliance member"), icw_cli_or_dash (org), NULL);
+  icw_cli_table_add (table, _("Role"), icw_member_role_to_label (icw_alliance_member_get_role (member)), NULL);
+  icw_cli_table_add (table, _("Joined"), icw_cli_or_dash (icw_alliance_member_get_joined (member)), NULL);
+  icw_cli_table_add (table, _("Alliance agreement signed"),
+                     icw_cli_format_bool (icw_alliance_member_get_agreement_signed (member)), NULL);
+  add_times (table, ICW_RECORD (member));
+  icw_cli_table_print (table, 0);
+}
+
+static void
+show_platform (IcwStore    *store,
+               IcwPlatform *platform)
+{
+  g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
+  g_autofree char *holder = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
+                                                 icw_platform_get_organization_id (platform));
+  int year = icw_platform_get_approved_year (platform);
+  g_autofree char *year_text = year != 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
+
+  icw_cli_table_add (table, _("ID"), icw_record_get_id (ICW_RECORD (platform)), NULL);
+  icw_cli_table_add (table, _("Platform"), icw_cli_or_dash (icw_platform_get_name (platform)), NULL);
+  icw_cli_table_add (table, _("Kind"), icw_platform_kind_to_label (icw_platform_get_kind (platform)), NULL);
+  icw_cli_table_add (table, _("Held by"), icw_cli_or_dash (holder), NULL);
+  icw_cli_table_add (table, _("Year approved"), icw_cli_or_dash (year_text), NULL);
+  add_times (table, ICW_RECORD (platform));
+  icw_cli_table_print (table, 0);
+}
+
+static void
+show_text (IcwStore  *store,
+           IcwRecord *record)
+{
+  if (ICW_IS_CENTER (record))
+    icw_cli_show_center_text (store, ICW_CENTER (record));
+  else if (ICW_IS_ORGANIZATION (record))
+    show_organization (store, ICW_ORGANIZATION (record));
+  else if (ICW_IS_SHAREHOLDER (record))
+    show_shareholder (store, ICW_SHAREHOLDER (record));
+  else if (ICW_IS_ALLIANCE_MEMBER (record))
+    show_member (store, ICW_ALLIANCE_MEMBER (record));
+  else if (ICW_IS_PLATFORM (record))
+    show_platform (store, ICW_PLATFORM (record));
+}
+
+/* By ID first; then, for people, a center or organization by its exact name. */
+static IcwRecord *
+find_record (IcwStore    *store,
+             const char  *id,
+             GError     **error)
+{
+  const IcwRecordKind named[] = { ICW_RECORD_KIND_CENTER, ICW_RECORD_KIND_ORGANIZATION };
+  g_autoptr(GError) local_error = NULL;
+  IcwRecord *record = icw_store_lookup_any (store, id, &local_error);
+
+  if (record != NULL)
+    return record;
+  if (!g_error_matches (local_error, ICW_ERROR, ICW_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    {
+      record = icw_store_find_by_name (store, named[i], id, error);
+      if (record != NULL || (error != NULL && *error != NULL))
+        return record;
+    }
+  g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND,
+               _("There is no record with the ID “%s”, and no center or organization of that name."), id);
+  return NULL;
+}
+
+int
+icw_cli_show (const IcwCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(IcwRecord) record = NULL;
+
+  if (options->args->len < 2)
+    return icw_cli_usage_error ("%s", _("Say which record to show: “icw show ID”."));
+  if (options->args->len > 2)
+    return icw_cli_usage_error (_("“icw show” takes one ID, but “%s” follows it."),
+                                (const char *) options->args->pdata[2]);
+
+  store = icw_cli_open_store (options, TRUE, &error);
+  if (store == NULL)
+    return icw_cli_fail (error);
+  record = find_record (store, options->args->pdata[1], &error);
+  if (record == NULL)
+    return icw_cli_fail (error);
+
+  if (options->json)
+    icw_cli_show_json (store, record);
+  else
+    show_text (store, record);
+  return ICW_EXIT_OK;
+}

@@ -1,0 +1,104 @@
+/* icw-cli.h: what the parts of the icw tool share: the parsed command line, the exit statuses of
+ * the contract, output helpers (UTF-8 text, aligned tables, JSON) and one entry point per command. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "icw-center.h"
+#include "icw-store.h"
+
+G_BEGIN_DECLS
+
+/* The exit statuses of DESIGN.md: scripts depend on them. */
+typedef enum {
+  ICW_EXIT_OK = 0,
+  ICW_EXIT_FAILURE = 1,
+  ICW_EXIT_USAGE = 2,
+} IcwExit;
+
+typedef struct {
+  char      *db_path;   /* --db, or the default database */
+  gboolean   json;      /* --json */
+  char      *kind;      /* --kind (import), or NULL */
+  GPtrArray *args;      /* the command and its arguments, without the options */
+} IcwCliOptions;
+
+/* Output. Text is written as UTF-8 whatever the locale's charset, like the data it shows. */
+void        icw_cli_out            (const char *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+void        icw_cli_err            (const char *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+int         icw_cli_fail           (const GError *error);
+int         icw_cli_usage_error    (const char *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+guint       icw_cli_display_width  (const char *text);
+char       *icw_cli_format_money   (gint64      fen);
+char       *icw_cli_format_share   (gint64      basis_points);
+const char *icw_cli_format_bool    (gboolean    value);
+const char *icw_cli_or_dash        (const char *text);
+
+/* Aligned tables: each column as wide as its widest cell, counting CJK characters as two. */
+typedef struct _IcwCliTable IcwCliTable;
+
+IcwCliTable *icw_cli_table_new          (guint        n_columns);
+void         icw_cli_table_add          (IcwCliTable *table,
+                                         ...) G_GNUC_NULL_TERMINATED;
+void         icw_cli_table_align_right  (IcwCliTable *table,
+                                         guint        column);
+void         icw_cli_table_print        (IcwCliTable *table,
+                                         guint        indent);
+void         icw_cli_table_free         (IcwCliTable *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwCliTable, icw_cli_table_free)
+
+/* The database. A command that only reads refuses a path where there is no database, rather
+ * than creating an empty one there. */
+IcwStore   *icw_cli_open_store     (const IcwCliOptions  *options,
+                                    gboolean              must_exist,
+                                    GError              **error);
+
+/* JSON: the stable formats of docs/cli.md. Money is integer fen, shares integer basis points. */
+void        icw_cli_json_add_record (JsonBuilder *builder,
+                                     IcwRecord   *record);
+void        icw_cli_json_add_text   (JsonBuilder *builder,
+                                     const char  *member,
+                                     const char  *value);
+void        icw_cli_json_print      (JsonBuilder *builder);
+
+/* A record's name for people: the name of an organization, center or platform. */
+char       *icw_cli_record_name    (IcwStore   *store,
+                                    IcwRecordKind kind,
+                                    const char *id);
+
+/* What `show` tells about a center beyond its fields: its registers and the two figures the
+ * upgrade conditions look at (the share total and the members' coverage of national platforms). */
+typedef struct {
+  GPtrArray *shareholders;     /* IcwShareholder */
+  GPtrArray *members;          /* IcwAllianceMember */
+  GPtrArray *platforms;        /* IcwPlatform held by member organizations, each once */
+  gint64     share_total_bp;
+  int        field_platform_total;
+  gint64     coverage_bp;      /* platforms / field total, or -1 when the total is not recorded */
+} IcwCliCenterFacts;
+
+void icw_cli_center_facts_init  (IcwCliCenterFacts *facts,
+                                 IcwStore          *store,
+                                 IcwCenter         *center);
+void icw_cli_center_facts_clear (IcwCliCenterFacts *facts);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcwCliCenterFacts, icw_cli_center_facts_clear)
+
+/* The parts of `icw show`: a center as text, and any record as JSON. */
+void icw_cli_show_center_text (IcwStore  *store,
+                               IcwCenter *center);
+void icw_cli_show_json        (IcwStore  *store,
+                               IcwRecord *record);
+
+/* The commands; each returns an exit status. */
+int icw_cli_import (const IcwCliOptions *options);
+int icw_cli_list   (const IcwCliOptions *options);
+int icw_cli_show   (const IcwCliOptions *options);
+int icw_cli_doctor (const IcwCliOptions *options);
+int icw_cli_sample (const IcwCliOptions *options);
+
+G_END_DECLS

@@ -1,0 +1,281 @@
+/* icw-database.c: the storage rules of DESIGN.md. A database is checked before anything is written
+ * to it: a file of another program or of a newer schema is refused and left byte-for-byte as it
+ * was. Then WAL, synchronous=FULL, foreign keys and a busy timeout are set and verified, and the
+ * migrations run, each after a VACUUM INTO backup and inside one BEGIN IMMEDIATE transaction. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "icw-database.h"
+#include "icw-error.h"
+#include "icw-schema.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+void
+icw_database_set_error (GError  **error,
+                        sqlite3  *db,
+                        int       rc)
+{
+  int code = ICW_ERROR_DATABASE;
+
+  if (rc == SQLITE_NOTADB)
+    code = ICW_ERROR_NOT_WORKBENCH;
+  else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    code = ICW_ERROR_INVALID;
+
+  g_set_error (error, ICW_ERROR, code, _("The database reported an error: %s"),
+               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+gboolean
+icw_database_exec (sqlite3     *db,
+                   const char  *sql,
+                   GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      icw_database_set_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+icw_database_begin (sqlite3  *db,
+                    GError  **error)
+{
+  return icw_database_exec (db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+icw_database_commit (sqlite3  *db,
+                     GError  **error)
+{
+  if (!icw_database_exec (db, "COMMIT", error))
+    {
+      /* A failed COMMIT may leave the transaction open; undo it so the next write starts clean. */
+      icw_database_rollback (db);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+icw_database_rollback (sqlite3 *db)
+{
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3_stmt *
+icw_database_prepare (sqlite3     *db,
+                      const char  *sql,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      icw_database_set_error (error, db, rc);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           int         *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      icw_database_set_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_text_equals (sqlite3     *db,
+                   const char  *sql,
+                   const char  *expected,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (db, sql, error);
+  gboolean same;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  same = rc == SQLITE_ROW &&
+         g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), expected) == 0;
+  sqlite3_finalize (stmt);
+  if (!same)
+    g_set_error (error, ICW_ERROR, ICW_ERROR_DATABASE,
+                 _("The database could not be set up safely (%s)"), sql);
+  return same;
+}
+
+int
+icw_database_user_version (sqlite3 *db)
+{
+  int version = -1;
+
+  query_int (db, "PRAGMA user_version", &version, NULL);
+  return version;
+}
+
+char *
+icw_database_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+/* Refuses, before anything is written, a file that is not ours or is newer than we understand. */
+static gboolean
+check_identity (sqlite3     *db,
+                const char  *path,
+                int         *version,
+                GError     **error)
+{
+  int app_id = 0, tables = 0;
+
+  if (!query_int (db, "PRAGMA application_id", &app_id, NULL) ||
+      !query_int (db, "PRAGMA user_version", version, NULL) ||
+      !query_int (db, "SELECT count(*) FROM sqlite_master", &tables, NULL))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_WORKBENCH,
+                   _("“%s” is not a database that Innovation Center Workbench can open"), path);
+      return FALSE;
+    }
+
+  if ((app_id != 0 && app_id != ICW_SCHEMA_APPLICATION_ID) || (app_id == 0 && tables > 0))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_WORKBENCH,
+                   _("“%s” belongs to another program; it was not changed"), path);
+      return FALSE;
+    }
+
+  if (*version > icw_schema_latest_version ())
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_FUTURE_DATABASE,
+                   _("“%s” was written by a newer version of Innovation Center Workbench "
+                     "(schema %d; this version knows up to %d). Please update the program. "
+                     "The database was not changed."),
+                   path, *version, icw_schema_latest_version ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_settings (sqlite3     *db,
+                GError     **error)
+{
+  return query_text_equals (db, "PRAGMA journal_mode = WAL", "wal", error) &&
+         icw_database_exec (db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error) &&
+         query_text_equals (db, "PRAGMA synchronous", "2", error) &&
+         query_text_equals (db, "PRAGMA foreign_keys", "1", error);
+}
+
+static gboolean
+backup_before_migration (sqlite3     *db,
+                         const char  *path,
+                         int          version,
+                         GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
+  g_autofree char *backup = g_strdup_printf ("%s.v%d-%s.backup", path, version, stamp);
+  g_autofree char *sql = NULL;
+
+  /* A second migration in the same second reuses the name: VACUUM INTO needs it free. */
+  g_unlink (backup);
+  sql = sqlite3_mprintf ("VACUUM INTO %Q", backup);
+  if (!icw_database_exec (db, sql, error))
+    {
+      g_prefix_error (error, _("Could not back up the database before upgrading it: "));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (sqlite3     *db,
+         const char  *path,
+         int          from,
+         GError     **error)
+{
+  for (int v = from + 1; v <= icw_schema_latest_version (); v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v);
+
+      /* A database created by this call has nothing to back up. */
+      if (from > 0 && !backup_before_migration (db, path, v - 1, error))
+        return FALSE;
+
+      if (!icw_database_begin (db, error))
+        return FALSE;
+      if (!icw_database_exec (db, icw_schema_migration (v), error) ||
+          !icw_database_exec (db, set_version, error) ||
+          !icw_database_commit (db, error))
+        {
+          icw_database_rollback (db);
+          g_prefix_error (error, _("Could not upgrade the database to schema %d: "), v);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+sqlite3 *
+icw_database_open (const char  *path,
+                   GError     **error)
+{
+  sqlite3 *db = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_DATABASE, _("Could not open “%s”: %s"),
+                   path, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (db, 1);
+
+  if (!check_identity (db, path, &version, error) ||
+      !apply_settings (db, error) ||
+      !migrate (db, path, version, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}

@@ -1,0 +1,29 @@
+/* icw-database.h: opening the SQLite file under the storage rules, migrations, transactions and
+ * error reporting. Only the store (icw-store*.c) uses it. */
+#pragma once
+
+#include <sqlite3.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+sqlite3  *icw_database_open          (const char  *path,
+                                      GError     **error);
+gboolean  icw_database_exec          (sqlite3     *db,
+                                      const char  *sql,
+                                      GError     **error);
+gboolean  icw_database_begin         (sqlite3     *db,
+                                      GError     **error);
+gboolean  icw_database_commit        (sqlite3     *db,
+                                      GError     **error);
+void      icw_database_rollback      (sqlite3     *db);
+sqlite3_stmt *icw_database_prepare   (sqlite3     *db,
+                                      const char  *sql,
+                                      GError     **error);
+void      icw_database_set_error     (GError     **error,
+                                      sqlite3     *db,
+                                      int          rc);
+int       icw_database_user_version  (sqlite3     *db);
+char     *icw_database_now           (void);
+
+G_END_DECLS

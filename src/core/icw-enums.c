@@ -1,0 +1,129 @@
+/* icw-enums.c: keys and labels of the enumerations. A value is read back from its key, its English
+ * label, or its Chinese name (as people type them in CSV files), whatever the current locale. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "icw-enums.h"
+
+typedef struct {
+  const char *key;
+  const char *label;     /* English, marked for translation */
+  const char *chinese;   /* the official Chinese term, accepted on input in any locale */
+} EnumEntry;
+
+static const EnumEntry org_kinds[] = {
+  { "enterprise", N_("Enterprise"), "企业" },
+  { "university", N_("University"), "高校" },
+  { "institute", N_("Research institute"), "科研院所" },
+  { "industrial-park", N_("Industrial park"), "产业园区" },
+  { "finance", N_("Investment or finance body"), "投资金融机构" },
+  { "association", N_("Industry association"), "行业组织" },
+  { "other", N_("Other"), "其他" },
+};
+
+static const EnumEntry center_levels[] = {
+  { "provincial", N_("Provincial"), "省级" },
+  { "national", N_("National"), "国家" },
+  { "national-local", N_("National-local co-built"), "国家地方共建" },
+};
+
+static const EnumEntry center_statuses[] = {
+  { "planning", N_("Planning"), "筹建" },
+  { "building", N_("Under construction"), "建设中" },
+  { "recognized", N_("Recognized"), "已认定" },
+  { "suspended", N_("Suspended"), "暂停" },
+};
+
+static const EnumEntry contributions[] = {
+  { "money", N_("Money"), "货币" },
+  { "in-kind", N_("In kind"), "实物" },
+  { "ip", N_("Intellectual property"), "知识产权" },
+};
+
+static const EnumEntry member_roles[] = {
+  { "lead", N_("Lead"), "牵头单位" },
+  { "core", N_("Core member"), "核心成员" },
+  { "ordinary", N_("Ordinary member"), "一般成员" },
+  { "user", N_("User enterprise"), "用户企业" },
+};
+
+static const EnumEntry platform_kinds[] = {
+  { "key-lab", N_("State key laboratory"), "国家重点实验室" },
+  { "engineering-lab", N_("National engineering laboratory"), "国家工程实验室" },
+  { "engineering-tech-center", N_("National engineering technology research center"), "国家工程技术研究中心" },
+  { "engineering-research-center", N_("National engineering research center"), "国家工程研究中心" },
+  { "enterprise-tech-center", N_("National enterprise technology center"), "国家企业技术中心" },
+};
+
+static const char *record_kinds[] = {
+  "organization", "center", "shareholder", "alliance-member", "platform",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (org_kinds) == ICW_N_ORG_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (center_levels) == ICW_N_CENTER_LEVELS);
+G_STATIC_ASSERT (G_N_ELEMENTS (center_statuses) == ICW_N_CENTER_STATUSES);
+G_STATIC_ASSERT (G_N_ELEMENTS (contributions) == ICW_N_CONTRIBUTIONS);
+G_STATIC_ASSERT (G_N_ELEMENTS (member_roles) == ICW_N_MEMBER_ROLES);
+G_STATIC_ASSERT (G_N_ELEMENTS (platform_kinds) == ICW_N_PLATFORM_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (record_kinds) == ICW_N_RECORD_KINDS);
+
+static gboolean
+lookup (const EnumEntry *table,
+        guint            n,
+        const char      *text,
+        guint           *out)
+{
+  g_autofree char *stripped = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  stripped = g_strstrip (g_strdup (text));
+
+  for (guint i = 0; i < n; i++)
+    if (g_ascii_strcasecmp (stripped, table[i].key) == 0 ||
+        g_ascii_strcasecmp (stripped, table[i].label) == 0 ||
+        strcmp (stripped, table[i].chinese) == 0 ||
+        strcmp (stripped, g_dgettext (GETTEXT_PACKAGE, table[i].label)) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+#define DEFINE_ENUM_FUNCS(prefix, Type, table)                                  \
+  const char *prefix##_to_key (Type v)                                          \
+  {                                                                             \
+    g_return_val_if_fail ((guint) v < G_N_ELEMENTS (table), NULL);              \
+    return table[v].key;                                                        \
+  }                                                                             \
+  const char *prefix##_to_label (Type v)                                        \
+  {                                                                             \
+    g_return_val_if_fail ((guint) v < G_N_ELEMENTS (table), NULL);              \
+    return g_dgettext (GETTEXT_PACKAGE, table[v].label);                        \
+  }                                                                             \
+  gboolean prefix##_from_string (const char *text, Type *out)                   \
+  {                                                                             \
+    guint v;                                                                    \
+    if (!lookup (table, G_N_ELEMENTS (table), text, &v))                        \
+      return FALSE;                                                             \
+    *out = (Type) v;                                                            \
+    return TRUE;                                                                \
+  }
+
+DEFINE_ENUM_FUNCS (icw_org_kind, IcwOrgKind, org_kinds)
+DEFINE_ENUM_FUNCS (icw_center_level, IcwCenterLevel, center_levels)
+DEFINE_ENUM_FUNCS (icw_center_status, IcwCenterStatus, center_statuses)
+DEFINE_ENUM_FUNCS (icw_contribution, IcwContribution, contributions)
+DEFINE_ENUM_FUNCS (icw_member_role, IcwMemberRole, member_roles)
+DEFINE_ENUM_FUNCS (icw_platform_kind, IcwPlatformKind, platform_kinds)
+
+const char *
+icw_record_kind_to_key (IcwRecordKind kind)
+{
+  g_return_val_if_fail ((guint) kind < ICW_N_RECORD_KINDS, NULL);
+  return record_kinds[kind];
+}

@@ -1,0 +1,35 @@
+/* icw-enums.h: stable keys (stored, exported, typed in CSV) and translated labels of the enumerations. */
+#pragma once
+
+#include "icw-types.h"
+
+G_BEGIN_DECLS
+
+/* Each table maps a value to its key; keys never change, labels may. */
+const char *icw_record_kind_to_key      (IcwRecordKind kind);
+
+const char *icw_org_kind_to_key         (IcwOrgKind kind);
+const char *icw_org_kind_to_label       (IcwOrgKind kind);
+gboolean    icw_org_kind_from_string    (const char *text, IcwOrgKind *out);
+
+const char *icw_center_level_to_key     (IcwCenterLevel level);
+const char *icw_center_level_to_label   (IcwCenterLevel level);
+gboolean    icw_center_level_from_string (const char *text, IcwCenterLevel *out);
+
+const char *icw_center_status_to_key    (IcwCenterStatus status);
+const char *icw_center_status_to_label  (IcwCenterStatus status);
+gboolean    icw_center_status_from_string (const char *text, IcwCenterStatus *out);
+
+const char *icw_contribution_to_key     (IcwContribution c);
+const char *icw_contribution_to_label   (IcwContribution c);
+gboolean    icw_contribution_from_string (const char *text, IcwContribution *out);
+
+const char *icw_member_role_to_key      (IcwMemberRole role);
+const char *icw_member_role_to_label    (IcwMemberRole role);
+gboolean    icw_member_role_from_string (const char *text, IcwMemberRole *out);
+
+const char *icw_platform_kind_to_key    (IcwPlatformKind kind);
+const char *icw_platform_kind_to_label  (IcwPlatformKind kind);
+gboolean    icw_platform_kind_from_string (const char *text, IcwPlatformKind *out);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* icw-error.h: the error domain of the core library. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define ICW_ERROR (icw_error_quark ())
+
+typedef enum {
+  ICW_ERROR_FAILED,
+  ICW_ERROR_INVALID,          /* a field's value breaks a rule; the message names the field */
+  ICW_ERROR_NOT_FOUND,
+  ICW_ERROR_IN_USE,           /* a record others refer to cannot be deleted */
+  ICW_ERROR_DUPLICATE,
+  ICW_ERROR_DATABASE,         /* SQLite failed: I/O, full disk, corruption */
+  ICW_ERROR_FUTURE_DATABASE,  /* written by a newer version: refused, left untouched */
+  ICW_ERROR_NOT_WORKBENCH,    /* not one of our databases */
+  ICW_ERROR_IMPORT,           /* a file could not be imported; nothing was written */
+} IcwError;
+
+GQuark icw_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,36 @@
+/* icw-organization.h: an organization (单位) of the register: a company, university, institute or other body that can be a shareholder or member of centers. */
+#pragma once
+
+#include "icw-record.h"
+
+G_BEGIN_DECLS
+
+#define ICW_TYPE_ORGANIZATION (icw_organization_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcwOrganization, icw_organization, ICW, ORGANIZATION, IcwRecord)
+
+IcwOrganization *icw_organization_new (void);
+const char *icw_organization_get_name (IcwOrganization *self);
+void icw_organization_set_name (IcwOrganization *self, const char *value);
+const char *icw_organization_get_credit_code (IcwOrganization *self);
+void icw_organization_set_credit_code (IcwOrganization *self, const char *value);
+IcwOrgKind icw_organization_get_kind (IcwOrganization *self);
+void icw_organization_set_kind (IcwOrganization *self, IcwOrgKind value);
+const char *icw_organization_get_province (IcwOrganization *self);
+void icw_organization_set_province (IcwOrganization *self, const char *value);
+const char *icw_organization_get_city (IcwOrganization *self);
+void icw_organization_set_city (IcwOrganization *self, const char *value);
+const char *icw_organization_get_legal_representative (IcwOrganization *self);
+void icw_organization_set_legal_representative (IcwOrganization *self, const char *value);
+gboolean icw_organization_get_top_ten (IcwOrganization *self);
+void icw_organization_set_top_ten (IcwOrganization *self, gboolean value);
+int icw_organization_get_rd_base_year (IcwOrganization *self);
+void icw_organization_set_rd_base_year (IcwOrganization *self, int value);
+gint64 icw_organization_get_rd_intensity_1 (IcwOrganization *self);
+void icw_organization_set_rd_intensity_1 (IcwOrganization *self, gint64 value);
+gint64 icw_organization_get_rd_intensity_2 (IcwOrganization *self);
+void icw_organization_set_rd_intensity_2 (IcwOrganization *self, gint64 value);
+gint64 icw_organization_get_rd_intensity_3 (IcwOrganization *self);
+void icw_organization_set_rd_intensity_3 (IcwOrganization *self, gint64 value);
+
+G_END_DECLS

@@ -1,0 +1,429 @@
+/* icw-sample.c: the sample data: one complete, fictional provincial center in Shandong with its
+ * host company, shareholders, alliance members and the national platforms its members hold. Every
+ * name is invented; every credit code is well formed (its check character is computed here) but
+ * belongs to nobody. The whole sample is written in one batch: all of it or nothing. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "icw-alliance-member.h"
+#include "icw-credit-code.h"
+#include "icw-error.h"
+#include "icw-organization.h"
+#include "icw-platform.h"
+#include "icw-sample.h"
+#include "icw-shareholder.h"
+
+/* 1 万元 is 1 000 000 fen. */
+#define WAN(n) ((gint64) (n) * G_GINT64_CONSTANT (1000000))
+
+/* The year of the last R&D intensity figure; the three figures cover 2021 to 2023. */
+#define RD_BASE_YEAR 2023
+
+typedef struct {
+  const char *name;
+  const char *code17;          /* the credit code without its check character */
+  IcwOrgKind  kind;
+  const char *province;
+  const char *city;
+  const char *representative;
+  gboolean    top_ten;
+  gint64      rd[3];           /* basis points, oldest first; -1 when not reported */
+} SampleOrganization;
+
+/* Indexes into organizations[]. */
+enum {
+  HOST,
+  HUAXIN,
+  HAICHUAN,
+  JINGCE,
+  SHENGLIAN,
+  FUND,
+  UNIVERSITY,
+  INSTITUTE,
+  QISHENG,
+  LANHAI,
+  ZHONGGONG,
+  HUANGHE,
+  WUXIN,
+  NANWAN,
+  JINGXI,
+  PUJIANG,
+  PARK,
+  ASSOCIATION,
+  N_ORGANIZATIONS
+};
+
+#define NO_RD { -1, -1, -1 }
+
+/* Region codes: 370100 济南, 370200 青岛, 370300 淄博, 370500 东营, 370600 烟台, 370700 潍坊,
+ * 371000 威海, 320500 苏州, 440300 深圳, 110108 北京海淀, 310115 上海浦东. */
+static const SampleOrganization organizations[] = {
+  [HOST] = { "山东齐鲁智感创新科技有限公司", "91370100MA3U7K2E5", ICW_ORG_KIND_ENTERPRISE,
+             "山东省", "济南市", "周立衡", FALSE, NO_RD },
+  [HUAXIN] = { "济南华芯感知科技股份有限公司", "91370100MA3C4H2K1", ICW_ORG_KIND_ENTERPRISE,
+               "山东省", "济南市", "韩振东", TRUE, { 520, 580, 640 } },
+  [HAICHUAN] = { "青岛海川微电子有限公司", "91370200MA3D8P6W3", ICW_ORG_KIND_ENTERPRISE,
+                 "山东省", "青岛市", "刘海川", TRUE, { 470, 510, 530 } },
+  [JINGCE] = { "烟台精测仪器股份有限公司", "91370600163052R8X", ICW_ORG_KIND_ENTERPRISE,
+               "山东省", "烟台市", "孙启明", TRUE, { 390, 410, 450 } },
+  [SHENGLIAN] = { "潍坊声联电子科技有限公司", "91370700MA3F2N9T4", ICW_ORG_KIND_ENTERPRISE,
+                  "山东省", "潍坊市", "王晓声", FALSE, { 330, 360, 380 } },
+  [FUND] = { "山东泉源智能产业投资基金合伙企业（有限合伙）", "91370100MA3Q5L1A7", ICW_ORG_KIND_FINANCE,
+             "山东省", "济南市", "赵守信", FALSE, NO_RD },
+  [UNIVERSITY] = { "泉城理工大学", "12370000495570213", ICW_ORG_KIND_UNIVERSITY,
+                   "山东省", "济南市", "李文博", FALSE, NO_RD },
+  [INSTITUTE] = { "齐鲁智能感知研究院", "12370100MB2854367", ICW_ORG_KIND_INSTITUTE,
+                  "山东省", "济南市", "陈思源", FALSE, NO_RD },
+  [QISHENG] = { "淄博齐盛新材料有限公司", "91370300MA3G6R8B2", ICW_ORG_KIND_ENTERPRISE,
+                "山东省", "淄博市", "马盛林", FALSE, { 280, 300, 310 } },
+  [LANHAI] = { "威海蓝海船舶电子有限公司", "91371000MA3H1Y4C9", ICW_ORG_KIND_ENTERPRISE,
+               "山东省", "威海市", "于海涛", FALSE, { 210, 230, 260 } },
+  [ZHONGGONG] = { "潍坊重工动力机械有限公司", "91370700MA3J9X2D6", ICW_ORG_KIND_ENTERPRISE,
+                  "山东省", "潍坊市", "郭建国", FALSE, { 250, 260, 270 } },
+  [HUANGHE] = { "东营黄河石化装备有限公司", "91370500MA3K3W7E1", ICW_ORG_KIND_ENTERPRISE,
+                "山东省", "东营市", "田立河", FALSE, { 180, 200, 220 } },
+  [WUXIN] = { "苏州吴芯微纳制造有限公司", "91320500MA1M5U3F8", ICW_ORG_KIND_ENTERPRISE,
+              "江苏省", "苏州市", "吴一凡", FALSE, { 610, 650, 700 } },
+  [NANWAN] = { "深圳南湾智能终端有限公司", "91440300MA5N7T6G0", ICW_ORG_KIND_ENTERPRISE,
+               "广东省", "深圳市", "黄子健", FALSE, { 540, 560, 590 } },
+  [JINGXI] = { "北京京西精密测量研究所", "12110108MB0P2R5H3", ICW_ORG_KIND_INSTITUTE,
+               "北京市", "北京市", "高远", FALSE, NO_RD },
+  [PUJIANG] = { "上海浦江传感检测技术服务有限公司", "91310115MA1Q8P4J5", ICW_ORG_KIND_ENTERPRISE,
+                "上海市", "上海市", "沈佳怡", FALSE, { 300, 320, 350 } },
+  [PARK] = { "济南高新区智能传感产业园管理有限公司", "91370100MA3R4N1K7", ICW_ORG_KIND_INDUSTRIAL_PARK,
+             "山东省", "济南市", "蒋博", FALSE, NO_RD },
+  [ASSOCIATION] = { "山东齐鲁传感产业促进会", "51370000MJD6M8L2X", ICW_ORG_KIND_ASSOCIATION,
+                    "山东省", "济南市", "许明", FALSE, NO_RD },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (organizations) == N_ORGANIZATIONS);
+
+typedef struct {
+  guint           organization;
+  IcwContribution contribution;
+  gint64          amount_fen;
+  gint64          share_bp;
+} SampleShareholder;
+
+/* The registered capital is 10 000 万元; each share is the contribution's part of it. No one
+ * holds more than half, so no shareholder dominates (防止一股独大). */
+static const SampleShareholder shareholders[] = {
+  { HUAXIN, ICW_CONTRIBUTION_MONEY, WAN (2800), 2800 },
+  { HAICHUAN, ICW_CONTRIBUTION_MONEY, WAN (1800), 1800 },
+  { JINGCE, ICW_CONTRIBUTION_MONEY, WAN (1500), 1500 },
+  { SHENGLIAN, ICW_CONTRIBUTION_MONEY, WAN (1200), 1200 },
+  { FUND, ICW_CONTRIBUTION_MONEY, WAN (1000), 1000 },
+  { UNIVERSITY, ICW_CONTRIBUTION_IP, WAN (900), 900 },
+  { INSTITUTE, ICW_CONTRIBUTION_IP, WAN (800), 800 },
+};
+
+#define HOST_CAPITAL_FEN WAN (10000)
+
+typedef struct {
+  guint          organization;
+  IcwMemberRole  role;
+  const char    *joined;
+  gboolean       agreement_signed;
+} SampleMember;
+
+static const SampleMember members[] = {
+  { HUAXIN, ICW_MEMBER_ROLE_LEAD, "2023-11-08", TRUE },
+  { HAICHUAN, ICW_MEMBER_ROLE_CORE, "2023-11-08", TRUE },
+  { JINGCE, ICW_MEMBER_ROLE_CORE, "2023-11-08", TRUE },
+  { SHENGLIAN, ICW_MEMBER_ROLE_CORE, "2023-11-08", TRUE },
+  { UNIVERSITY, ICW_MEMBER_ROLE_CORE, "2023-11-08", TRUE },
+  { INSTITUTE, ICW_MEMBER_ROLE_CORE, "2023-11-08", TRUE },
+  { FUND, ICW_MEMBER_ROLE_ORDINARY, "2023-12-20", TRUE },
+  { QISHENG, ICW_MEMBER_ROLE_ORDINARY, "2024-01-15", TRUE },
+  { WUXIN, ICW_MEMBER_ROLE_ORDINARY, "2024-03-02", TRUE },
+  { JINGXI, ICW_MEMBER_ROLE_ORDINARY, "2024-03-02", TRUE },
+  { PUJIANG, ICW_MEMBER_ROLE_ORDINARY, "2024-05-21", FALSE },
+  { PARK, ICW_MEMBER_ROLE_ORDINARY, "2024-01-15", TRUE },
+  { ASSOCIATION, ICW_MEMBER_ROLE_ORDINARY, "2024-06-18", FALSE },
+  { LANHAI, ICW_MEMBER_ROLE_USER, "2024-01-15", TRUE },
+  { ZHONGGONG, ICW_MEMBER_ROLE_USER, "2024-04-10", TRUE },
+  { HUANGHE, ICW_MEMBER_ROLE_USER, "2024-08-27", FALSE },
+  { NANWAN, ICW_MEMBER_ROLE_USER, "2024-09-12", FALSE },
+};
+
+typedef struct {
+  guint            organization;
+  IcwPlatformKind  kind;
+  const char      *name;
+  int              approved_year;
+} SamplePlatform;
+
+static const SamplePlatform platforms[] = {
+  { HUAXIN, ICW_PLATFORM_ENTERPRISE_TECH_CENTER, "华芯感知国家企业技术中心", 2019 },
+  { HAICHUAN, ICW_PLATFORM_ENGINEERING_RESEARCH_CENTER, "海川微纳传感器件国家工程研究中心", 2017 },
+  { JINGCE, ICW_PLATFORM_ENGINEERING_TECH_CENTER, "精测智能仪表国家工程技术研究中心", 2012 },
+  { SHENGLIAN, ICW_PLATFORM_ENTERPRISE_TECH_CENTER, "声联声学传感国家企业技术中心", 2021 },
+  { UNIVERSITY, ICW_PLATFORM_KEY_LAB, "泉城理工敏感材料与器件国家重点实验室", 2011 },
+  { INSTITUTE, ICW_PLATFORM_ENGINEERING_LAB, "齐鲁感知融合信息处理国家工程实验室", 2015 },
+  { WUXIN, ICW_PLATFORM_ENTERPRISE_TECH_CENTER, "吴芯微纳制造国家企业技术中心", 2020 },
+};
+
+/* The field counts 12 national platforms; the members hold 7 of them (58%), above the half that
+ * 工信厅科〔2017〕64号 asks of a center that wants to be upgraded. */
+#define FIELD_PLATFORM_TOTAL 12
+
+static gboolean
+save (IcwStore  *store,
+      gpointer   record,
+      GError   **error)
+{
+  return icw_store_save (store, ICW_RECORD (record), error);
+}
+
+/* Reuses an organization of the register with the same name (the sample may have been loaded and
+ * its center deleted), so the register never holds the same body twice. */
+static IcwOrganization *
+ensure_organization (IcwStore                 *store,
+                     const SampleOrganization *sample,
+                     gboolean                 *created,
+                     GError                  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(IcwOrganization) org = NULL;
+  char code[ICW_CREDIT_CODE_LENGTH + 1];
+
+  org = (IcwOrganization *) icw_store_find_by_name (store, ICW_RECORD_KIND_ORGANIZATION,
+                                                    sample->name, &local_error);
+  *created = org == NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (org != NULL)
+    return g_steal_pointer (&org);
+
+  g_assert (strlen (sample->code17) == ICW_CREDIT_CODE_LENGTH - 1);
+  memcpy (code, sample->code17, ICW_CREDIT_CODE_LENGTH - 1);
+  code[ICW_CREDIT_CODE_LENGTH - 1] = icw_credit_code_check_character (sample->code17);
+  code[ICW_CREDIT_CODE_LENGTH] = '\0';
+  g_assert (code[ICW_CREDIT_CODE_LENGTH - 1] != '\0');
+
+  org = icw_organization_new ();
+  icw_organization_set_name (org, sample->name);
+  icw_organization_set_credit_code (org, code);
+  icw_organization_set_kind (org, sample->kind);
+  icw_organization_set_province (org, sample->province);
+  icw_organization_set_city (org, sample->city);
+  icw_organization_set_legal_representative (org, sample->representative);
+  icw_organization_set_top_ten (org, sample->top_ten);
+  if (sample->rd[0] >= 0)
+    {
+      icw_organization_set_rd_base_year (org, RD_BASE_YEAR);
+      icw_organization_set_rd_intensity_1 (org, sample->rd[0]);
+      icw_organization_set_rd_intensity_2 (org, sample->rd[1]);
+      icw_organization_set_rd_intensity_3 (org, sample->rd[2]);
+    }
+  if (!save (store, org, error))
+    return NULL;
+  return g_steal_pointer (&org);
+}
+
+static gboolean
+save_organizations (IcwStore         *store,
+                    IcwOrganization **orgs,
+                    gboolean         *created,
+                    GError          **error)
+{
+  for (guint i = 0; i < N_ORGANIZATIONS; i++)
+    {
+      orgs[i] = ensure_organization (store, &organizations[i], &created[i], error);
+      if (orgs[i] == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+org_id (IcwOrganization **orgs,
+        guint             index)
+{
+  return icw_record_get_id (ICW_RECORD (orgs[index]));
+}
+
+static IcwCenter *
+save_center (IcwStore         *store,
+             IcwOrganization **orgs,
+             GError          **error)
+{
+  g_autoptr(IcwCenter) center = icw_center_new ();
+
+  icw_center_set_name (center, ICW_SAMPLE_CENTER_NAME);
+  icw_center_set_level (center, ICW_CENTER_LEVEL_PROVINCIAL);
+  icw_center_set_field (center, "智能传感器");
+  icw_center_set_province (center, "山东省");
+  icw_center_set_city (center, "济南市");
+  icw_center_set_year (center, 2024);
+  icw_center_set_status (center, ICW_CENTER_STATUS_BUILDING);
+  icw_center_set_lead_organization_id (center, org_id (orgs, HUAXIN));
+  icw_center_set_host_organization_id (center, org_id (orgs, HOST));
+  icw_center_set_host_legal_form (center, "有限责任公司");
+  icw_center_set_host_capital_fen (center, HOST_CAPITAL_FEN);
+  icw_center_set_host_founded (center, "2023-12-18");
+  icw_center_set_operating_model (center, "公司+联盟");
+  icw_center_set_pilot_basis (center, "国家高新技术产业开发区");
+  icw_center_set_field_platform_total (center, FIELD_PLATFORM_TOTAL);
+
+  if (!save (store, center, error))
+    return NULL;
+  return g_steal_pointer (&center);
+}
+
+static gboolean
+save_shareholders (IcwStore         *store,
+                   const char       *center_id,
+                   IcwOrganization **orgs,
+                   GError          **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shareholders); i++)
+    {
+      g_autoptr(IcwShareholder) holder = icw_shareholder_new ();
+
+      icw_shareholder_set_center_id (holder, center_id);
+      icw_shareholder_set_organization_id (holder, org_id (orgs, shareholders[i].organization));
+      icw_shareholder_set_contribution (holder, shareholders[i].contribution);
+      icw_shareholder_set_amount_fen (holder, shareholders[i].amount_fen);
+      icw_shareholder_set_share_bp (holder, shareholders[i].share_bp);
+      if (!save (store, holder, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_members (IcwStore         *store,
+              const char       *center_id,
+              IcwOrganization **orgs,
+              GError          **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      g_autoptr(IcwAllianceMember) member = icw_alliance_member_new ();
+
+      icw_alliance_member_set_center_id (member, center_id);
+      icw_alliance_member_set_organization_id (member, org_id (orgs, members[i].organization));
+      icw_alliance_member_set_role (member, members[i].role);
+      icw_alliance_member_set_joined (member, members[i].joined);
+      icw_alliance_member_set_agreement_signed (member, members[i].agreement_signed);
+      if (!save (store, member, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Platforms are added only to organizations this load created: one that was already in the
+ * register keeps the platforms it has. */
+static gboolean
+save_platforms (IcwStore         *store,
+                IcwOrganization **orgs,
+                const gboolean   *created,
+                GError          **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
+    {
+      g_autoptr(IcwPlatform) platform = NULL;
+
+      if (!created[platforms[i].organization])
+        continue;
+      platform = icw_platform_new ();
+      icw_platform_set_organization_id (platform, org_id (orgs, platforms[i].organization));
+      icw_platform_set_kind (platform, platforms[i].kind);
+      icw_platform_set_name (platform, platforms[i].name);
+      icw_platform_set_approved_year (platform, platforms[i].approved_year);
+      if (!save (store, platform, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_not_loaded (IcwStore  *store,
+                  GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(IcwRecord) existing = icw_store_find_by_name (store, ICW_RECORD_KIND_CENTER,
+                                                          ICW_SAMPLE_CENTER_NAME, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (existing != NULL)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE,
+                   _("The sample center “%s” is already in the database (ID %s); nothing was added"),
+                   ICW_SAMPLE_CENTER_NAME, icw_record_get_id (existing));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+clear_organizations (IcwOrganization **orgs)
+{
+  for (guint i = 0; i < N_ORGANIZATIONS; i++)
+    g_clear_object (&orgs[i]);
+}
+
+static IcwCenter *
+load_in_batch (IcwStore         *store,
+               IcwOrganization **orgs,
+               GError          **error)
+{
+  gboolean created[N_ORGANIZATIONS] = { FALSE, };
+  g_autoptr(IcwCenter) center = NULL;
+  const char *center_id;
+
+  if (!save_organizations (store, orgs, created, error))
+    return NULL;
+  center = save_center (store, orgs, error);
+  if (center == NULL)
+    return NULL;
+  center_id = icw_record_get_id (ICW_RECORD (center));
+  if (!save_shareholders (store, center_id, orgs, error) ||
+      !save_members (store, center_id, orgs, error) ||
+      !save_platforms (store, orgs, created, error))
+    return NULL;
+  return g_steal_pointer (&center);
+}
+
+/* Loads the sample center and everything around it, or nothing. Returns the store's own object of
+ * the new center. */
+IcwCenter *
+icw_sample_load (IcwStore  *store,
+                 GError   **error)
+{
+  IcwOrganization *orgs[N_ORGANIZATIONS] = { NULL, };
+  g_autoptr(IcwCenter) center = NULL;
+  g_autofree char *center_id = NULL;
+
+  g_return_val_if_fail (ICW_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_not_loaded (store, error) || !icw_store_begin_batch (store, error))
+    return NULL;
+
+  center = load_in_batch (store, orgs, error);
+  clear_organizations (orgs);
+  if (center == NULL)
+    {
+      icw_store_rollback_batch (store);
+      g_prefix_error (error, _("The sample data could not be loaded: "));
+      return NULL;
+    }
+  if (!icw_store_commit_batch (store, error))
+    return NULL;
+
+  /* Saved objects are not the store's own until it loads them; hand out the one it keeps. */
+  center_id = g_strdup (icw_record_get_id (ICW_RECORD (center)));
+  g_clear_object (&center);
+  return (IcwCenter *) icw_store_lookup (store, ICW_RECORD_KIND_CENTER, center_id, error);
+}

@@ -1,0 +1,14 @@
+/* icw-sample.h: the sample data: one complete fictional provincial center, in Chinese. */
+#pragma once
+
+#include "icw-center.h"
+#include "icw-store.h"
+
+G_BEGIN_DECLS
+
+#define ICW_SAMPLE_CENTER_NAME "齐鲁智能传感器制造业创新中心"
+
+IcwCenter *icw_sample_load (IcwStore  *store,
+                            GError   **error);
+
+G_END_DECLS

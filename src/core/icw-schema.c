@@ -1,0 +1,108 @@
+/* icw-schema.c: the migrations. Migration N turns a database at user_version N-1 into one at N; the
+ * database layer runs each in its own transaction after a backup copy. Never edit a migration that
+ * has shipped: add a new one. */
+#include "config.h"
+
+#include "icw-schema.h"
+
+/* Version 1: the registers and the outbox. Records are soft-deleted (deleted_at) so that a deletion
+ * can be undone and travels to the sync server as a tombstone. */
+static const char migration_1[] =
+  "PRAGMA application_id = 1229150018;"
+  "CREATE TABLE organizations ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  credit_code TEXT CHECK (credit_code IS NULL OR length(credit_code) = 18),"
+  "  kind TEXT NOT NULL DEFAULT 'enterprise' CHECK (kind IN ('enterprise','university','institute','industrial-park','finance','association','other')),"
+  "  province TEXT, city TEXT, legal_representative TEXT,"
+  "  top_ten INTEGER NOT NULL DEFAULT 0 CHECK (top_ten IN (0,1)),"
+  "  rd_base_year INTEGER NOT NULL DEFAULT 0,"
+  "  rd_intensity_1 INTEGER NOT NULL DEFAULT -1,"
+  "  rd_intensity_2 INTEGER NOT NULL DEFAULT -1,"
+  "  rd_intensity_3 INTEGER NOT NULL DEFAULT -1,"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+  "CREATE UNIQUE INDEX organizations_credit_code ON organizations (credit_code)"
+  "  WHERE credit_code IS NOT NULL AND deleted_at IS NULL;"
+  "CREATE TABLE centers ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  level TEXT NOT NULL DEFAULT 'provincial' CHECK (level IN ('provincial','national','national-local')),"
+  "  field TEXT, province TEXT, city TEXT,"
+  "  year INTEGER NOT NULL DEFAULT 0,"
+  "  status TEXT NOT NULL DEFAULT 'planning' CHECK (status IN ('planning','building','recognized','suspended')),"
+  "  lead_organization_id TEXT REFERENCES organizations (id),"
+  "  host_organization_id TEXT REFERENCES organizations (id),"
+  "  host_legal_form TEXT, host_capital_fen INTEGER NOT NULL DEFAULT 0 CHECK (host_capital_fen >= 0),"
+  "  host_founded TEXT, operating_model TEXT, pilot_basis TEXT,"
+  "  field_platform_total INTEGER NOT NULL DEFAULT 0 CHECK (field_platform_total >= 0),"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+  "CREATE TABLE shareholders ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  center_id TEXT NOT NULL REFERENCES centers (id),"
+  "  organization_id TEXT NOT NULL REFERENCES organizations (id),"
+  "  contribution TEXT NOT NULL DEFAULT 'money' CHECK (contribution IN ('money','in-kind','ip')),"
+  "  amount_fen INTEGER NOT NULL DEFAULT 0 CHECK (amount_fen >= 0),"
+  "  share_bp INTEGER NOT NULL DEFAULT 0 CHECK (share_bp BETWEEN 0 AND 10000),"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+  "CREATE INDEX shareholders_center ON shareholders (center_id);"
+  "CREATE INDEX shareholders_organization ON shareholders (organization_id);"
+  "CREATE TABLE alliance_members ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  center_id TEXT NOT NULL REFERENCES centers (id),"
+  "  organization_id TEXT NOT NULL REFERENCES organizations (id),"
+  "  role TEXT NOT NULL DEFAULT 'ordinary' CHECK (role IN ('lead','core','ordinary','user')),"
+  "  joined TEXT, agreement_signed INTEGER NOT NULL DEFAULT 0 CHECK (agreement_signed IN (0,1)),"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+  "CREATE INDEX alliance_members_center ON alliance_members (center_id);"
+  "CREATE INDEX alliance_members_organization ON alliance_members (organization_id);"
+  "CREATE TABLE platforms ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  organization_id TEXT NOT NULL REFERENCES organizations (id),"
+  "  kind TEXT NOT NULL DEFAULT 'key-lab' CHECK (kind IN ('key-lab','engineering-lab','engineering-tech-center','engineering-research-center','enterprise-tech-center')),"
+  "  name TEXT, approved_year INTEGER NOT NULL DEFAULT 0,"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+  "CREATE INDEX platforms_organization ON platforms (organization_id);"
+  /* The changes still to be sent to the sync server, in the order they were made. */
+  "CREATE TABLE outbox ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  kind TEXT NOT NULL, record_id TEXT NOT NULL,"
+  "  op TEXT NOT NULL CHECK (op IN ('upsert','delete')),"
+  "  payload TEXT NOT NULL, base_revision TEXT, queued_at TEXT NOT NULL);";
+
+/* Version 2: full-text search over names. The trigram tokenizer indexes every run of three
+ * characters, so a query of three or more characters matches any substring of a Chinese or Latin
+ * name; shorter queries are answered by a LIKE scan (see icw-store-search.c). The index stores its
+ * own copy of the name, keyed by the record's id, so it never depends on rowids that VACUUM may
+ * renumber. */
+static const char migration_2[] =
+  "CREATE VIRTUAL TABLE organizations_fts USING fts5 (id UNINDEXED, name, tokenize = 'trigram');"
+  "CREATE VIRTUAL TABLE centers_fts USING fts5 (id UNINDEXED, name, tokenize = 'trigram');"
+  "INSERT INTO organizations_fts (id, name) SELECT id, name FROM organizations;"
+  "INSERT INTO centers_fts (id, name) SELECT id, name FROM centers;"
+  "CREATE TRIGGER organizations_fts_insert AFTER INSERT ON organizations BEGIN"
+  "  INSERT INTO organizations_fts (id, name) VALUES (new.id, new.name); END;"
+  "CREATE TRIGGER organizations_fts_update AFTER UPDATE OF name ON organizations BEGIN"
+  "  UPDATE organizations_fts SET name = new.name WHERE id = old.id; END;"
+  "CREATE TRIGGER organizations_fts_delete AFTER DELETE ON organizations BEGIN"
+  "  DELETE FROM organizations_fts WHERE id = old.id; END;"
+  "CREATE TRIGGER centers_fts_insert AFTER INSERT ON centers BEGIN"
+  "  INSERT INTO centers_fts (id, name) VALUES (new.id, new.name); END;"
+  "CREATE TRIGGER centers_fts_update AFTER UPDATE OF name ON centers BEGIN"
+  "  UPDATE centers_fts SET name = new.name WHERE id = old.id; END;"
+  "CREATE TRIGGER centers_fts_delete AFTER DELETE ON centers BEGIN"
+  "  DELETE FROM centers_fts WHERE id = old.id; END;";
+
+static const char *const migrations[] = { NULL, migration_1, migration_2 };
+
+int
+icw_schema_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations) - 1;
+}
+
+const char *
+icw_schema_migration (int to_version)
+{
+  g_return_val_if_fail (to_version >= 1 && to_version <= icw_schema_latest_version (), NULL);
+  return migrations[to_version];
+}

@@ -1,0 +1,68 @@
+/* icw-store-private.h: what the parts of the store share: the table descriptors from which every
+ * record's SQL is generated, and the store's internal state. Nothing outside icw-store*.c includes it. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "icw-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ICW_COLUMN_TEXT,
+  ICW_COLUMN_INT,
+  ICW_COLUMN_INT64,
+  ICW_COLUMN_BOOL,
+  ICW_COLUMN_ENUM,   /* a guint property stored as its stable text key */
+} IcwColumnType;
+
+typedef struct {
+  const char    *name;        /* the column; the property is the same with '-' for '_' */
+  const char    *property;
+  IcwColumnType  type;
+  const char  *(*to_key)   (guint value);
+  gboolean     (*from_key) (const char *text, guint *value);
+} IcwColumn;
+
+typedef struct {
+  IcwRecordKind    kind;
+  const char      *table;
+  GType          (*get_type) (void);
+  const IcwColumn *columns;
+  guint            n_columns;
+  const char      *parent_column;  /* lists of this kind are per parent, or NULL for one list */
+  const char      *fts_table;      /* the full-text index of its names, or NULL */
+} IcwTable;
+
+const IcwTable *icw_store_table_for_kind   (IcwRecordKind kind);
+const IcwTable *icw_store_table_for_record (IcwRecord    *record);
+
+struct _IcwStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  guint batch_depth;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
+  GHashTable *objects;      /* id → IcwRecord* (weak): one object per record */
+  GHashTable *lists;        /* list key → GListStore of the live records */
+};
+
+sqlite3_stmt *icw_store_statement   (IcwStore    *self,
+                                     const char  *sql,
+                                     GError     **error);
+IcwRecord    *icw_store_load_row    (IcwStore       *self,
+                                     const IcwTable *table,
+                                     sqlite3_stmt   *stmt);
+char         *icw_store_select_sql  (const IcwTable *table,
+                                     const char     *where);
+gboolean      icw_store_step_done   (IcwStore     *self,
+                                     sqlite3_stmt *stmt,
+                                     GError      **error);
+
+gboolean      icw_store_validate    (IcwStore   *self,
+                                     IcwRecord  *record,
+                                     GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,406 @@
+/* icw-store-queries.c: the store's read-only questions: validation of a record before it is
+ * written, full-text search, where a record is used, and the health report of `icw doctor`. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "icw-alliance-member.h"
+#include "icw-center.h"
+#include "icw-credit-code.h"
+#include "icw-database.h"
+#include "icw-error.h"
+#include "icw-organization.h"
+#include "icw-platform.h"
+#include "icw-shareholder.h"
+#include "icw-store-private.h"
+
+/* Some messages are chosen from tables of translated formats; they are all literals in this file. */
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+/* Runs a query for its first column of its first row, binding up to three text parameters
+ * (NULL-terminated); NULL when there is no row. */
+static char *
+query_text (IcwStore   *self,
+            const char *sql,
+            ...)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, sql, NULL);
+  const char *param;
+  char *result = NULL;
+  va_list args;
+  int index = 1;
+
+  if (stmt == NULL)
+    return NULL;
+  va_start (args, sql);
+  while ((param = va_arg (args, const char *)) != NULL)
+    sqlite3_bind_text (stmt, index++, param, -1, SQLITE_TRANSIENT);
+  va_end (args);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return result;
+}
+
+static gboolean
+exists (IcwStore   *self,
+        const char *table,
+        const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1 AND deleted_at IS NULL", table);
+  g_autofree char *found = NULL;
+
+  if (id == NULL)
+    return FALSE;
+  found = query_text (self, sql, id, NULL);
+  return found != NULL;
+}
+
+static gboolean
+has_text (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  return *copy != '\0';
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *message)
+{
+  g_set_error_literal (error, ICW_ERROR, ICW_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+validate_organization (IcwStore         *self,
+                       IcwOrganization  *org,
+                       GError          **error)
+{
+  const char *code = icw_organization_get_credit_code (org);
+  g_autofree char *other = NULL;
+  gint64 intensities[] = { icw_organization_get_rd_intensity_1 (org),
+                           icw_organization_get_rd_intensity_2 (org),
+                           icw_organization_get_rd_intensity_3 (org) };
+
+  if (!has_text (icw_organization_get_name (org)))
+    return invalid (error, _("Name: an organization needs a name"));
+  for (guint i = 0; i < G_N_ELEMENTS (intensities); i++)
+    if (intensities[i] > ICW_BASIS_POINTS_WHOLE)
+      return invalid (error, _("R&D intensity: it cannot exceed 100%"));
+  if (code == NULL || *code == '\0')
+    return TRUE;
+  if (!icw_credit_code_validate (code, error))
+    return FALSE;
+
+  other = query_text (self, "SELECT name FROM organizations WHERE credit_code = ?1 AND id != ?2 AND deleted_at IS NULL",
+                      code, icw_record_get_id (ICW_RECORD (org)), NULL);
+  if (other != NULL)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE,
+                   _("Unified social credit code: %s already belongs to “%s”"), code, other);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_center (IcwStore   *self,
+                 IcwCenter  *center,
+                 GError    **error)
+{
+  const char *lead = icw_center_get_lead_organization_id (center);
+  const char *host = icw_center_get_host_organization_id (center);
+  int year = icw_center_get_year (center);
+
+  if (!has_text (icw_center_get_name (center)))
+    return invalid (error, _("Name: a center needs a name"));
+  if (year != 0 && (year < 2000 || year > 2100))
+    return invalid (error, _("Year of recognition: it must lie between 2000 and 2100"));
+  if (has_text (lead) && !exists (self, "organizations", lead))
+    return invalid (error, _("Lead organization: it is not in the register"));
+  if (has_text (host) && !exists (self, "organizations", host))
+    return invalid (error, _("Host company: it is not in the register"));
+  return TRUE;
+}
+
+/* Shareholders and members point at a center and an organization, and name each organization once. */
+static gboolean
+validate_center_link (IcwStore    *self,
+                      IcwRecord   *record,
+                      const char  *table,
+                      const char  *center_id,
+                      const char  *organization_id,
+                      const char  *duplicate_message,
+                      GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *other = NULL;
+
+  if (!exists (self, "centers", center_id))
+    return invalid (error, _("Center: it is not in the register"));
+  if (!exists (self, "organizations", organization_id))
+    return invalid (error, _("Organization: it is not in the register"));
+
+  sql = g_strdup_printf ("SELECT o.name FROM %s x JOIN organizations o ON o.id = x.organization_id "
+                         "WHERE x.id != ?1 AND x.center_id = ?2 AND x.organization_id = ?3 "
+                         "AND x.deleted_at IS NULL", table);
+  other = query_text (self, sql, icw_record_get_id (record), center_id, organization_id, NULL);
+  if (other != NULL)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE, duplicate_message, other);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_shareholder (IcwStore        *self,
+                      IcwShareholder  *holder,
+                      GError         **error)
+{
+  gint64 share = icw_shareholder_get_share_bp (holder);
+
+  if (share < 0 || share > ICW_BASIS_POINTS_WHOLE)
+    return invalid (error, _("Share: it must lie between 0% and 100%"));
+  if (icw_shareholder_get_amount_fen (holder) < 0)
+    return invalid (error, _("Amount: it cannot be negative"));
+  return validate_center_link (self, ICW_RECORD (holder), "shareholders",
+                               icw_shareholder_get_center_id (holder),
+                               icw_shareholder_get_organization_id (holder),
+                               _("Organization: “%s” is already a shareholder of this center"), error);
+}
+
+static gboolean
+validate_alliance_member (IcwStore           *self,
+                          IcwAllianceMember  *member,
+                          GError            **error)
+{
+  const char *joined = icw_alliance_member_get_joined (member);
+
+  if (has_text (joined))
+    {
+      g_autoptr(GDate) date = g_date_new ();
+
+      g_date_set_parse (date, joined);
+      if (!g_date_valid (date) || strlen (joined) != 10 || joined[4] != '-' || joined[7] != '-')
+        return invalid (error, _("Joined: type the date as YYYY-MM-DD"));
+    }
+  return validate_center_link (self, ICW_RECORD (member), "alliance_members",
+                               icw_alliance_member_get_center_id (member),
+                               icw_alliance_member_get_organization_id (member),
+                               _("Organization: “%s” is already a member of this center's alliance"), error);
+}
+
+static gboolean
+validate_platform (IcwStore     *self,
+                   IcwPlatform  *platform,
+                   GError      **error)
+{
+  int year = icw_platform_get_approved_year (platform);
+
+  if (!exists (self, "organizations", icw_platform_get_organization_id (platform)))
+    return invalid (error, _("Organization: it is not in the register"));
+  if (!has_text (icw_platform_get_name (platform)))
+    return invalid (error, _("Platform name: a platform needs a name"));
+  if (year != 0 && (year < 1950 || year > 2100))
+    return invalid (error, _("Year approved: it must lie between 1950 and 2100"));
+  return TRUE;
+}
+
+gboolean
+icw_store_validate (IcwStore   *self,
+                    IcwRecord  *record,
+                    GError    **error)
+{
+  if (ICW_IS_ORGANIZATION (record))
+    return validate_organization (self, ICW_ORGANIZATION (record), error);
+  if (ICW_IS_CENTER (record))
+    return validate_center (self, ICW_CENTER (record), error);
+  if (ICW_IS_SHAREHOLDER (record))
+    return validate_shareholder (self, ICW_SHAREHOLDER (record), error);
+  if (ICW_IS_ALLIANCE_MEMBER (record))
+    return validate_alliance_member (self, ICW_ALLIANCE_MEMBER (record), error);
+  if (ICW_IS_PLATFORM (record))
+    return validate_platform (self, ICW_PLATFORM (record), error);
+  g_return_val_if_reached (FALSE);
+}
+
+/* Returns the set of IDs whose name contains the query, or NULL (all match) for an empty query.
+ * Three characters or more use the trigram index; shorter ones, which a trigram cannot hold,
+ * scan the names with LIKE. */
+GHashTable *
+icw_store_search (IcwStore       *self,
+                  IcwRecordKind   kind,
+                  const char     *query,
+                  GError        **error)
+{
+  const IcwTable *table = icw_store_table_for_kind (kind);
+  g_autofree char *needle = g_strstrip (g_strdup (query != NULL ? query : ""));
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *pattern = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (table->fts_table != NULL, NULL);
+
+  if (*needle == '\0')
+    return NULL;
+
+  if (g_utf8_strlen (needle, -1) >= 3)
+    {
+      g_auto(GStrv) parts = g_strsplit (needle, "\"", -1);
+      g_autofree char *escaped = g_strjoinv ("\"\"", parts);
+
+      pattern = g_strdup_printf ("\"%s\"", escaped);
+      sql = g_strdup_printf ("SELECT f.id FROM %s f JOIN %s t ON t.id = f.id "
+                             "WHERE %s MATCH ?1 AND t.deleted_at IS NULL",
+                             table->fts_table, table->table, table->fts_table);
+    }
+  else
+    {
+      GString *like = g_string_new ("%");
+
+      for (const char *p = needle; *p != '\0'; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (like, '\\');
+          g_string_append_c (like, *p);
+        }
+      g_string_append_c (like, '%');
+      pattern = g_string_free (like, FALSE);
+      sql = g_strdup_printf ("SELECT id FROM %s WHERE name LIKE ?1 ESCAPE '\\' AND deleted_at IS NULL",
+                             table->table);
+    }
+
+  stmt = icw_store_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      icw_database_set_error (error, self->db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* Describes, in the user's language, every live record that refers to this one. */
+GPtrArray *
+icw_store_find_uses (IcwStore   *self,
+                     IcwRecord  *record,
+                     GError    **error)
+{
+  static const char sql[] =
+    "SELECT 0, c.name FROM shareholders s JOIN centers c ON c.id = s.center_id "
+    "  WHERE s.organization_id = ?1 AND s.deleted_at IS NULL AND c.deleted_at IS NULL "
+    "UNION ALL SELECT 1, c.name FROM alliance_members m JOIN centers c ON c.id = m.center_id "
+    "  WHERE m.organization_id = ?1 AND m.deleted_at IS NULL AND c.deleted_at IS NULL "
+    "UNION ALL SELECT 2, name FROM centers WHERE host_organization_id = ?1 AND deleted_at IS NULL "
+    "UNION ALL SELECT 3, name FROM centers WHERE lead_organization_id = ?1 AND deleted_at IS NULL";
+  const char *formats[] = {
+    N_("shareholder of “%s”"),
+    N_("member of the alliance of “%s”"),
+    N_("host company of “%s”"),
+    N_("lead organization of “%s”"),
+  };
+  g_autoptr(GPtrArray) uses = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), NULL);
+
+  if (!ICW_IS_ORGANIZATION (record))
+    return g_steal_pointer (&uses);
+
+  stmt = icw_store_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, icw_record_get_id (record), -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (uses, g_strdup_printf (_(formats[sqlite3_column_int (stmt, 0)]),
+                                            (const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      icw_database_set_error (error, self->db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&uses);
+}
+
+gint64
+icw_store_count_outbox (IcwStore *self)
+{
+  g_autofree char *count = query_text (self, "SELECT count(*) FROM outbox", NULL);
+
+  return count != NULL ? g_ascii_strtoll (count, NULL, 10) : -1;
+}
+
+static void
+collect_rows (IcwStore   *self,
+              GPtrArray  *problems,
+              const char *sql,
+              const char *format,
+              gboolean    skip_ok)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, sql, NULL);
+
+  if (stmt == NULL)
+    {
+      g_ptr_array_add (problems, g_strdup (sqlite3_errmsg (self->db)));
+      return;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *a = (const char *) sqlite3_column_text (stmt, 0);
+      const char *b = sqlite3_column_count (stmt) > 1 ? (const char *) sqlite3_column_text (stmt, 1) : "";
+
+      if (skip_ok && g_strcmp0 (a, "ok") == 0)
+        continue;
+      g_ptr_array_add (problems, g_strdup_printf (format, a != NULL ? a : "", b != NULL ? b : ""));
+    }
+  sqlite3_reset (stmt);
+}
+
+/* Returns the problems found (an empty array when all is well). */
+GPtrArray *
+icw_store_check_integrity (IcwStore  *self,
+                           GError   **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), NULL);
+
+  collect_rows (self, problems, "PRAGMA integrity_check", _("SQLite integrity check: %s%s"), TRUE);
+  collect_rows (self, problems, "PRAGMA foreign_key_check",
+                _("A record in %s refers to a missing record (row %s)"), FALSE);
+  collect_rows (self, problems,
+                "SELECT c.name, sum(s.share_bp) FROM shareholders s JOIN centers c ON c.id = s.center_id "
+                "WHERE s.deleted_at IS NULL AND c.deleted_at IS NULL GROUP BY c.id HAVING sum(s.share_bp) > 10000",
+                _("Center “%s”: the shareholders' shares add up to more than 100%% (%s basis points)"), FALSE);
+  collect_rows (self, problems,
+                "SELECT (SELECT count(*) FROM organizations), (SELECT count(*) FROM organizations_fts) "
+                "WHERE (SELECT count(*) FROM organizations) != (SELECT count(*) FROM organizations_fts)",
+                _("The search index of organizations is out of step (%s records, %s indexed)"), FALSE);
+
+  stmt = icw_store_statement (self, "SELECT name, credit_code FROM organizations WHERE credit_code IS NOT NULL "
+                                    "AND deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GError) code_error = NULL;
+      if (!icw_credit_code_validate ((const char *) sqlite3_column_text (stmt, 1), &code_error))
+        g_ptr_array_add (problems, g_strdup_printf (_("Organization “%s”: %s"),
+                                                    sqlite3_column_text (stmt, 0), code_error->message));
+    }
+  sqlite3_reset (stmt);
+
+  return g_steal_pointer (&problems);
+}

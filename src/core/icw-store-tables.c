@@ -1,0 +1,125 @@
+/* icw-store-tables.c: one descriptor per record kind: its table and the columns that mirror the
+ * record's properties. The store generates its SELECT, upsert and outbox SQL from these, so a new
+ * field is one line here plus a migration. */
+#include "config.h"
+
+#include "icw-alliance-member.h"
+#include "icw-center.h"
+#include "icw-organization.h"
+#include "icw-platform.h"
+#include "icw-shareholder.h"
+#include "icw-store-private.h"
+
+#define ENUM_ADAPTERS(prefix, Type)                                             \
+  static const char *prefix##_key (guint v) { return prefix##_to_key ((Type) v); } \
+  static gboolean prefix##_parse (const char *text, guint *v)                   \
+  {                                                                             \
+    Type t;                                                                     \
+    if (!prefix##_from_string (text, &t))                                       \
+      return FALSE;                                                             \
+    *v = t;                                                                     \
+    return TRUE;                                                                \
+  }
+
+ENUM_ADAPTERS (icw_org_kind, IcwOrgKind)
+ENUM_ADAPTERS (icw_center_level, IcwCenterLevel)
+ENUM_ADAPTERS (icw_center_status, IcwCenterStatus)
+ENUM_ADAPTERS (icw_contribution, IcwContribution)
+ENUM_ADAPTERS (icw_member_role, IcwMemberRole)
+ENUM_ADAPTERS (icw_platform_kind, IcwPlatformKind)
+
+#define TEXT(c, p) { c, p, ICW_COLUMN_TEXT, NULL, NULL }
+#define INT(c, p) { c, p, ICW_COLUMN_INT, NULL, NULL }
+#define INT64(c, p) { c, p, ICW_COLUMN_INT64, NULL, NULL }
+#define BOOL(c, p) { c, p, ICW_COLUMN_BOOL, NULL, NULL }
+#define ENUM(c, p, prefix) { c, p, ICW_COLUMN_ENUM, prefix##_key, prefix##_parse }
+
+static const IcwColumn organization_columns[] = {
+  TEXT ("name", "name"),
+  TEXT ("credit_code", "credit-code"),
+  ENUM ("kind", "kind", icw_org_kind),
+  TEXT ("province", "province"),
+  TEXT ("city", "city"),
+  TEXT ("legal_representative", "legal-representative"),
+  BOOL ("top_ten", "top-ten"),
+  INT ("rd_base_year", "rd-base-year"),
+  INT64 ("rd_intensity_1", "rd-intensity-1"),
+  INT64 ("rd_intensity_2", "rd-intensity-2"),
+  INT64 ("rd_intensity_3", "rd-intensity-3"),
+};
+
+static const IcwColumn center_columns[] = {
+  TEXT ("name", "name"),
+  ENUM ("level", "level", icw_center_level),
+  TEXT ("field", "field"),
+  TEXT ("province", "province"),
+  TEXT ("city", "city"),
+  INT ("year", "year"),
+  ENUM ("status", "status", icw_center_status),
+  TEXT ("lead_organization_id", "lead-organization-id"),
+  TEXT ("host_organization_id", "host-organization-id"),
+  TEXT ("host_legal_form", "host-legal-form"),
+  INT64 ("host_capital_fen", "host-capital-fen"),
+  TEXT ("host_founded", "host-founded"),
+  TEXT ("operating_model", "operating-model"),
+  TEXT ("pilot_basis", "pilot-basis"),
+  INT ("field_platform_total", "field-platform-total"),
+};
+
+static const IcwColumn shareholder_columns[] = {
+  TEXT ("center_id", "center-id"),
+  TEXT ("organization_id", "organization-id"),
+  ENUM ("contribution", "contribution", icw_contribution),
+  INT64 ("amount_fen", "amount-fen"),
+  INT64 ("share_bp", "share-bp"),
+};
+
+static const IcwColumn alliance_member_columns[] = {
+  TEXT ("center_id", "center-id"),
+  TEXT ("organization_id", "organization-id"),
+  ENUM ("role", "role", icw_member_role),
+  TEXT ("joined", "joined"),
+  BOOL ("agreement_signed", "agreement-signed"),
+};
+
+static const IcwColumn platform_columns[] = {
+  TEXT ("organization_id", "organization-id"),
+  ENUM ("kind", "kind", icw_platform_kind),
+  TEXT ("name", "name"),
+  INT ("approved_year", "approved-year"),
+};
+
+static const IcwTable tables[] = {
+  { ICW_RECORD_KIND_ORGANIZATION, "organizations", icw_organization_get_type,
+    organization_columns, G_N_ELEMENTS (organization_columns), NULL, "organizations_fts" },
+  { ICW_RECORD_KIND_CENTER, "centers", icw_center_get_type,
+    center_columns, G_N_ELEMENTS (center_columns), NULL, "centers_fts" },
+  { ICW_RECORD_KIND_SHAREHOLDER, "shareholders", icw_shareholder_get_type,
+    shareholder_columns, G_N_ELEMENTS (shareholder_columns), "center_id", NULL },
+  { ICW_RECORD_KIND_ALLIANCE_MEMBER, "alliance_members", icw_alliance_member_get_type,
+    alliance_member_columns, G_N_ELEMENTS (alliance_member_columns), "center_id", NULL },
+  { ICW_RECORD_KIND_PLATFORM, "platforms", icw_platform_get_type,
+    platform_columns, G_N_ELEMENTS (platform_columns), "organization_id", NULL },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (tables) == ICW_N_RECORD_KINDS);
+
+const IcwTable *
+icw_store_table_for_kind (IcwRecordKind kind)
+{
+  g_return_val_if_fail ((guint) kind < ICW_N_RECORD_KINDS, NULL);
+  g_assert (tables[kind].kind == kind);
+  return &tables[kind];
+}
+
+const IcwTable *
+icw_store_table_for_record (IcwRecord *record)
+{
+  GType type = G_OBJECT_TYPE (record);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (tables[i].get_type () == type)
+      return &tables[i];
+
+  g_return_val_if_reached (NULL);
+}

@@ -1,0 +1,68 @@
+/* icw-store.h: the one object that owns the SQLite connection and every SQL statement. Records are
+ * saved as they are edited, each save writing the record and its outbox entry in one transaction.
+ * The store hands out one object per record, so every view of a record sees the same instance, and
+ * live GListModels that follow saves, deletions and restores. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "icw-record.h"
+
+G_BEGIN_DECLS
+
+#define ICW_TYPE_STORE (icw_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcwStore, icw_store, ICW, STORE, GObject)
+
+IcwStore   *icw_store_open            (const char     *path,
+                                       GError        **error);
+char       *icw_store_default_path    (void);
+const char *icw_store_get_path        (IcwStore       *self);
+
+/* Saving, deleting (undoably) and restoring a record. */
+gboolean    icw_store_save            (IcwStore       *self,
+                                       IcwRecord      *record,
+                                       GError        **error);
+gboolean    icw_store_delete          (IcwStore       *self,
+                                       IcwRecord      *record,
+                                       GError        **error);
+gboolean    icw_store_restore         (IcwStore       *self,
+                                       IcwRecord      *record,
+                                       GError        **error);
+
+/* Several saves as one transaction: all of them or none (imports, the sample data). */
+gboolean    icw_store_begin_batch     (IcwStore       *self,
+                                       GError        **error);
+gboolean    icw_store_commit_batch    (IcwStore       *self,
+                                       GError        **error);
+void        icw_store_rollback_batch  (IcwStore       *self);
+
+/* Finding records. A lookup of a deleted record finds nothing. */
+IcwRecord  *icw_store_lookup          (IcwStore       *self,
+                                       IcwRecordKind   kind,
+                                       const char     *id,
+                                       GError        **error);
+IcwRecord  *icw_store_lookup_any      (IcwStore       *self,
+                                       const char     *id,
+                                       GError        **error);
+IcwRecord  *icw_store_find_by_name    (IcwStore       *self,
+                                       IcwRecordKind   kind,
+                                       const char     *name,
+                                       GError        **error);
+GListModel *icw_store_list            (IcwStore       *self,
+                                       IcwRecordKind   kind,
+                                       const char     *parent_id);
+GHashTable *icw_store_search          (IcwStore       *self,
+                                       IcwRecordKind   kind,
+                                       const char     *query,
+                                       GError        **error);
+GPtrArray  *icw_store_find_uses       (IcwStore       *self,
+                                       IcwRecord      *record,
+                                       GError        **error);
+gint64      icw_store_count_outbox    (IcwStore       *self);
+
+/* The health of the file and of the records, for `icw doctor`. */
+GPtrArray  *icw_store_check_integrity (IcwStore       *self,
+                                       GError        **error);
+
+G_END_DECLS

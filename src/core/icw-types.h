@@ -1,0 +1,79 @@
+/* icw-types.h: forward declarations and the enumerations shared by the record types. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _IcwStore IcwStore;
+typedef struct _IcwRecord IcwRecord;
+typedef struct _IcwOrganization IcwOrganization;
+typedef struct _IcwCenter IcwCenter;
+typedef struct _IcwShareholder IcwShareholder;
+typedef struct _IcwAllianceMember IcwAllianceMember;
+typedef struct _IcwPlatform IcwPlatform;
+
+/* The record kinds, as named in the database, the outbox and the dossier. */
+typedef enum {
+  ICW_RECORD_KIND_ORGANIZATION,
+  ICW_RECORD_KIND_CENTER,
+  ICW_RECORD_KIND_SHAREHOLDER,
+  ICW_RECORD_KIND_ALLIANCE_MEMBER,
+  ICW_RECORD_KIND_PLATFORM,
+  ICW_N_RECORD_KINDS
+} IcwRecordKind;
+
+typedef enum {
+  ICW_ORG_KIND_ENTERPRISE,
+  ICW_ORG_KIND_UNIVERSITY,
+  ICW_ORG_KIND_INSTITUTE,
+  ICW_ORG_KIND_INDUSTRIAL_PARK,
+  ICW_ORG_KIND_FINANCE,
+  ICW_ORG_KIND_ASSOCIATION,
+  ICW_ORG_KIND_OTHER,
+  ICW_N_ORG_KINDS
+} IcwOrgKind;
+
+typedef enum {
+  ICW_CENTER_LEVEL_PROVINCIAL,
+  ICW_CENTER_LEVEL_NATIONAL,
+  ICW_CENTER_LEVEL_NATIONAL_LOCAL,
+  ICW_N_CENTER_LEVELS
+} IcwCenterLevel;
+
+typedef enum {
+  ICW_CENTER_STATUS_PLANNING,
+  ICW_CENTER_STATUS_BUILDING,
+  ICW_CENTER_STATUS_RECOGNIZED,
+  ICW_CENTER_STATUS_SUSPENDED,
+  ICW_N_CENTER_STATUSES
+} IcwCenterStatus;
+
+typedef enum {
+  ICW_CONTRIBUTION_MONEY,
+  ICW_CONTRIBUTION_IN_KIND,
+  ICW_CONTRIBUTION_IP,
+  ICW_N_CONTRIBUTIONS
+} IcwContribution;
+
+typedef enum {
+  ICW_MEMBER_ROLE_LEAD,
+  ICW_MEMBER_ROLE_CORE,
+  ICW_MEMBER_ROLE_ORDINARY,
+  ICW_MEMBER_ROLE_USER,
+  ICW_N_MEMBER_ROLES
+} IcwMemberRole;
+
+typedef enum {
+  ICW_PLATFORM_KEY_LAB,
+  ICW_PLATFORM_ENGINEERING_LAB,
+  ICW_PLATFORM_ENGINEERING_TECH_CENTER,
+  ICW_PLATFORM_ENGINEERING_RESEARCH_CENTER,
+  ICW_PLATFORM_ENTERPRISE_TECH_CENTER,
+  ICW_N_PLATFORM_KINDS
+} IcwPlatformKind;
+
+/* Shares and percentages are integer basis points: 10000 is 100%. */
+#define ICW_BASIS_POINTS_WHOLE 10000
+
+G_END_DECLS

@@ -1,0 +1,202 @@
+/* icw-application.c: the application object. It parses --db, opens the store once, shows an
+ * error dialog instead of a window when the database cannot be opened, and owns the app actions
+ * (about, shortcuts, quit). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <glib-unix.h>
+
+#include "icw-about.h"
+#include "icw-application.h"
+#include "icw-resources.h"
+#include "icw-window.h"
+
+struct _IcwApplication
+{
+  AdwApplication parent_instance;
+
+  char *db_path;
+  IcwStore *store;
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (IcwApplication, icw_application, ADW_TYPE_APPLICATION)
+
+IcwApplication *
+icw_application_new (void)
+{
+  return g_object_new (ICW_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+IcwStore *
+icw_application_get_store (IcwApplication *self)
+{
+  g_return_val_if_fail (ICW_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+GSettings *
+icw_application_get_settings (IcwApplication *self)
+{
+  g_return_val_if_fail (ICW_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+static void
+show_open_error (IcwApplication *self,
+                 const GError   *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("The database could not be opened"), error->message);
+
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+icw_application_activate (GApplication *app)
+{
+  IcwApplication *self = ICW_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL && self->store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = self->db_path != NULL ? g_strdup (self->db_path) : icw_store_default_path ();
+
+      self->store = icw_store_open (path, &error);
+      if (self->store == NULL)
+        {
+          show_open_error (self, error);
+          return;
+        }
+    }
+
+  if (window == NULL)
+    window = GTK_WINDOW (icw_window_new (self));
+  gtk_window_present (window);
+}
+
+static gint
+icw_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  IcwApplication *self = ICW_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("ic-workbench %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
+  return -1;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing each window lets it save its size and finish pending edits. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_close (windows->data);
+      windows = next;
+    }
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (user_data);
+
+  gtk_window_present (GTK_WINDOW (icw_about_window_new (parent)));
+}
+
+/* A session ending or `kill` quits as Ctrl+Q does, saving the field being typed in. */
+static gboolean
+on_terminate_signal (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+icw_application_startup (GApplication *app)
+{
+  IcwApplication *self = ICW_APPLICATION (app);
+  static const GActionEntry entries[] = {
+    { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+    { "about", about_activated, NULL, NULL, NULL, { 0 } },
+  };
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (icw_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APPLICATION_ID_BASE);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  g_unix_signal_add (SIGTERM, on_terminate_signal, app);
+  g_unix_signal_add (SIGINT, on_terminate_signal, app);
+}
+
+static void
+icw_application_finalize (GObject *object)
+{
+  IcwApplication *self = ICW_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (icw_application_parent_class)->finalize (object);
+}
+
+static void
+register_resources (void)
+{
+  static gsize registered = 0;
+
+  if (g_once_init_enter (&registered))
+    {
+      icw_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+static void
+icw_application_class_init (IcwApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  register_resources ();
+  object_class->finalize = icw_application_finalize;
+  app_class->activate = icw_application_activate;
+  app_class->startup = icw_application_startup;
+  app_class->handle_local_options = icw_application_handle_local_options;
+}
+
+static void
+icw_application_init (IcwApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the database at PATH"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+

@@ -1,0 +1,262 @@
+/* icw-center-editor.c: the center editor. The plain fields go through an IcwRecordForm; the host
+ * company and the lead organization are chosen from the register, never typed; the tables are
+ * IcwCenterLinksGroup and IcwPlatformsGroup. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-center-editor.h"
+#include "icw-center-links-group.h"
+#include "icw-field-row.h"
+#include "icw-organization-picker.h"
+#include "icw-platforms-group.h"
+#include "icw-record-form.h"
+#include "icw-ui-util.h"
+
+struct _IcwCenterEditor
+{
+  AdwBin parent_instance;
+
+  IcwStore *store;
+  IcwCenter *center;
+  IcwRecordForm *form;
+  AdwPreferencesPage *page;
+  GtkWidget *name_row;
+  AdwActionRow *host_row;
+  AdwActionRow *lead_row;
+  GtkWidget *shareholders;
+  GtkWidget *members;
+  GtkWidget *platforms;
+};
+
+G_DEFINE_FINAL_TYPE (IcwCenterEditor, icw_center_editor, ADW_TYPE_BIN)
+
+static void
+show_organization (IcwCenterEditor *self,
+                   AdwActionRow    *row,
+                   const char      *organization_id)
+{
+  g_autofree char *name = icw_ui_organization_name (self->store, organization_id);
+
+  adw_action_row_set_subtitle (row, name != NULL ? name : _("Not chosen yet"));
+}
+
+static void
+show_references (IcwCenterEditor *self)
+{
+  if (self->center == NULL)
+    return;
+  show_organization (self, self->host_row, icw_center_get_host_organization_id (self->center));
+  show_organization (self, self->lead_row, icw_center_get_lead_organization_id (self->center));
+}
+
+static void
+on_organization_chosen (IcwOrganizationPicker *picker,
+                        IcwOrganization       *org,
+                        IcwCenterEditor       *self)
+{
+  const char *property = g_object_get_data (G_OBJECT (picker), "property");
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, icw_record_get_id (ICW_RECORD (org)));
+  if (!icw_record_form_commit (self->form, property, &value, &error))
+    icw_ui_report_error (GTK_WIDGET (self), error);
+  show_references (self);
+}
+
+static void
+choose_organization (IcwCenterEditor *self,
+                     const char      *property,
+                     const char      *title)
+{
+  IcwOrganizationPicker *picker = icw_organization_picker_new (GTK_WIDGET (self), self->store, title);
+
+  g_object_set_data (G_OBJECT (picker), "property", (gpointer) property);
+  g_signal_connect_object (picker, "chosen", G_CALLBACK (on_organization_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (picker));
+}
+
+static void
+on_choose_host (IcwCenterEditor *self)
+{
+  choose_organization (self, "host-organization-id", _("Choose the Host Company"));
+}
+
+static void
+on_choose_lead (IcwCenterEditor *self)
+{
+  choose_organization (self, "lead-organization-id", _("Choose the Lead Organization"));
+}
+
+static void
+on_delete_clicked (IcwCenterEditor *self)
+{
+  g_autofree char *message = NULL;
+
+  if (self->center == NULL)
+    return;
+  message = g_strdup_printf (_("Center “%s” deleted"), icw_center_get_name (self->center));
+  icw_ui_delete_with_undo (GTK_WIDGET (self), self->store, ICW_RECORD (self->center), message);
+}
+
+static AdwActionRow *
+reference_row (const char *title,
+               const char *button_label,
+               GCallback   callback,
+               gpointer    self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (button_label);
+  g_autofree char *accessible = g_strdup_printf (_("Choose %s"), title);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_signal_connect_swapped (button, "clicked", callback, self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return ADW_ACTION_ROW (row);
+}
+
+static GtkWidget *
+group (AdwPreferencesPage *page,
+       const char         *title,
+       const char         *description)
+{
+  GtkWidget *g = icw_ui_group_new (title, description);
+
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (g));
+  return g;
+}
+
+static void
+add_row (GtkWidget *g,
+         GtkWidget *row)
+{
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+}
+
+static void
+build (IcwCenterEditor *self,
+       IcwMoneyUnit     money_unit)
+{
+  IcwRecordForm *form = self->form;
+  GtkWidget *basic, *host, *danger, *delete;
+
+  basic = group (self->page, _("Basic Information"), NULL);
+  add_row (basic, self->name_row = icw_record_form_add_text (form, "name", _("Center name"), ICW_FIELD_TEXT));
+  add_row (basic, icw_record_form_add_choice (form, "level", _("Level"), ICW_UI_ENUM_LABELS (icw_center_level, ICW_N_CENTER_LEVELS)));
+  add_row (basic, icw_record_form_add_choice (form, "status", _("Status"), ICW_UI_ENUM_LABELS (icw_center_status, ICW_N_CENTER_STATUSES)));
+  add_row (basic, icw_record_form_add_text (form, "field", _("Field"), ICW_FIELD_TEXT));
+  add_row (basic, icw_record_form_add_text (form, "province", _("Province"), ICW_FIELD_TEXT));
+  add_row (basic, icw_record_form_add_text (form, "city", _("City"), ICW_FIELD_TEXT));
+  add_row (basic, icw_record_form_add_text (form, "year", _("Year of recognition"), ICW_FIELD_YEAR));
+  add_row (basic, icw_record_form_add_text (form, "operating-model", _("Operating model"), ICW_FIELD_TEXT));
+  add_row (basic, icw_record_form_add_text (form, "pilot-basis", _("Pilot basis"), ICW_FIELD_TEXT));
+  add_row (basic, icw_record_form_add_text (form, "field-platform-total", _("National platforms in the field"), ICW_FIELD_COUNT));
+
+  host = group (self->page, _("Host Company"),
+                _("The company (依托公司) that carries the center as an independent legal person."));
+  self->host_row = reference_row (_("Host company"), _("C_hoose…"), G_CALLBACK (on_choose_host), self);
+  add_row (host, GTK_WIDGET (self->host_row));
+  add_row (host, icw_record_form_add_text (form, "host-legal-form", _("Legal form"), ICW_FIELD_TEXT));
+  add_row (host, icw_record_form_add_text (form, "host-capital-fen", _("Registered capital"), ICW_FIELD_MONEY));
+  add_row (host, icw_record_form_add_text (form, "host-founded", _("Founded"), ICW_FIELD_DATE));
+  self->lead_row = reference_row (_("Lead organization"), _("Ch_oose…"), G_CALLBACK (on_choose_lead), self);
+  add_row (host, GTK_WIDGET (self->lead_row));
+
+  self->shareholders = icw_center_links_group_new_shareholders (self->store, money_unit);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->shareholders));
+  self->members = icw_center_links_group_new_members (self->store);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->members));
+  self->platforms = icw_platforms_group_new (self->store);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->platforms));
+
+  danger = group (self->page, NULL, NULL);
+  delete = gtk_button_new_with_mnemonic (_("_Delete Center"));
+  gtk_widget_set_halign (delete, GTK_ALIGN_START);
+  gtk_widget_add_css_class (delete, "destructive-action");
+  g_signal_connect_swapped (delete, "clicked", G_CALLBACK (on_delete_clicked), self);
+  add_row (danger, delete);
+}
+
+void
+icw_center_editor_set_center (IcwCenterEditor *self,
+                              IcwCenter       *center)
+{
+  g_return_if_fail (ICW_IS_CENTER_EDITOR (self));
+
+  if (self->center == center)
+    return;
+  if (self->center != NULL)
+    g_signal_handlers_disconnect_by_data (self->center, self);
+  g_set_object (&self->center, center);
+  icw_record_form_set_record (self->form, ICW_RECORD (center));
+  icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (self->shareholders), center);
+  icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (self->members), center);
+  icw_platforms_group_set_center (ICW_PLATFORMS_GROUP (self->platforms), center);
+  if (center != NULL)
+    {
+      g_signal_connect_swapped (center, "notify::host-organization-id", G_CALLBACK (show_references), self);
+      g_signal_connect_swapped (center, "notify::lead-organization-id", G_CALLBACK (show_references), self);
+    }
+  show_references (self);
+}
+
+IcwCenter *
+icw_center_editor_get_center (IcwCenterEditor *self)
+{
+  g_return_val_if_fail (ICW_IS_CENTER_EDITOR (self), NULL);
+  return self->center;
+}
+
+void
+icw_center_editor_focus_name (IcwCenterEditor *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (self->name_row))));
+}
+
+static void
+icw_center_editor_dispose (GObject *object)
+{
+  IcwCenterEditor *self = ICW_CENTER_EDITOR (object);
+
+  /* Save what is still being typed before the rows go. */
+  if (self->form != NULL)
+    icw_record_form_flush (self->form);
+  if (self->center != NULL)
+    g_signal_handlers_disconnect_by_data (self->center, self);
+
+  G_OBJECT_CLASS (icw_center_editor_parent_class)->dispose (object);
+
+  g_clear_object (&self->form);
+  g_clear_object (&self->center);
+  g_clear_object (&self->store);
+}
+
+static void
+icw_center_editor_class_init (IcwCenterEditorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = icw_center_editor_dispose;
+}
+
+static void
+icw_center_editor_init (IcwCenterEditor *self)
+{
+  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
+}
+
+GtkWidget *
+icw_center_editor_new (IcwStore     *store,
+                       IcwMoneyUnit  money_unit)
+{
+  IcwCenterEditor *self = g_object_new (ICW_TYPE_CENTER_EDITOR, NULL);
+
+  self->store = g_object_ref (store);
+  self->form = icw_record_form_new (store, money_unit);
+  build (self, money_unit);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,351 @@
+/* icw-center-links-group.c: shareholders and alliance members share everything but their fields,
+ * their subtitle and their summary, which a LinkKind describes. The rows are bound to the store's
+ * live list, so adding or removing one never rebuilds the rows being edited. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-alliance-member.h"
+#include "icw-center-links-group.h"
+#include "icw-center-summaries.h"
+#include "icw-organization-picker.h"
+#include "icw-shareholder.h"
+#include "icw-ui-util.h"
+
+typedef struct _LinkKind LinkKind;
+
+struct _IcwCenterLinksGroup
+{
+  AdwPreferencesGroup parent_instance;
+
+  const LinkKind *kind;
+  IcwStore *store;
+  IcwMoneyUnit money_unit;
+  IcwCenter *center;
+  GListModel *links;
+  GtkListBox *rows;
+  GtkLabel *summary_label;
+  GtkLabel *warning_label;
+};
+
+struct _LinkKind
+{
+  IcwRecordKind record_kind;
+  const char *title;
+  const char *description;
+  const char *add_label;
+  const char *picker_title;
+  const char *removed_message;
+  void       (*fill_row)  (IcwCenterLinksGroup *self, IcwRecordForm *form, AdwExpanderRow *row);
+  char      *(*subtitle)  (IcwCenterLinksGroup *self, IcwRecord *link);
+  char      *(*summary)   (IcwCenterLinksGroup *self, char **warning);
+  IcwRecord *(*new_link)  (const char *center_id, const char *organization_id);
+};
+
+G_DEFINE_FINAL_TYPE (IcwCenterLinksGroup, icw_center_links_group, ADW_TYPE_PREFERENCES_GROUP)
+
+/* Shareholders */
+
+static void
+shareholder_fill_row (IcwCenterLinksGroup *self,
+                      IcwRecordForm       *form,
+                      AdwExpanderRow      *row)
+{
+  adw_expander_row_add_row (row, icw_record_form_add_choice (form, "contribution", _("Contribution"),
+                                                             ICW_UI_ENUM_LABELS (icw_contribution, ICW_N_CONTRIBUTIONS)));
+  adw_expander_row_add_row (row, icw_record_form_add_text (form, "amount-fen", _("Amount"), ICW_FIELD_MONEY));
+  adw_expander_row_add_row (row, icw_record_form_add_text (form, "share-bp", _("Share"), ICW_FIELD_PERCENT));
+}
+
+static char *
+shareholder_subtitle (IcwCenterLinksGroup *self,
+                      IcwRecord           *link)
+{
+  IcwShareholder *holder = ICW_SHAREHOLDER (link);
+  g_autofree char *amount = icw_money_format (icw_shareholder_get_amount_fen (holder), self->money_unit);
+  g_autofree char *share = icw_basis_points_format (icw_shareholder_get_share_bp (holder));
+
+  /* Translators: contribution kind · amount unit · share, e.g. "Money · 1200.00 10k yuan · 30.00%" */
+  return g_strdup_printf (_("%s · %s %s · %s"),
+                          icw_contribution_to_label (icw_shareholder_get_contribution (holder)),
+                          amount, icw_money_unit_symbol (self->money_unit), share);
+}
+
+static char *
+shareholder_summary (IcwCenterLinksGroup  *self,
+                     char                **warning)
+{
+  return icw_shareholders_summary (self->links, self->store, warning);
+}
+
+static IcwRecord *
+shareholder_new_link (const char *center_id,
+                      const char *organization_id)
+{
+  IcwShareholder *holder = icw_shareholder_new ();
+
+  icw_shareholder_set_center_id (holder, center_id);
+  icw_shareholder_set_organization_id (holder, organization_id);
+  return ICW_RECORD (holder);
+}
+
+static const LinkKind shareholder_kind = {
+  ICW_RECORD_KIND_SHAREHOLDER,
+  N_("Shareholders"),
+  N_("The shareholders (股东) of the host company, chosen from the register."),
+  N_("_Add Shareholder"),
+  N_("Add a Shareholder"),
+  N_("Shareholder removed"),
+  shareholder_fill_row, shareholder_subtitle, shareholder_summary, shareholder_new_link,
+};
+
+/* Alliance members */
+
+static void
+member_fill_row (IcwCenterLinksGroup *self,
+                 IcwRecordForm       *form,
+                 AdwExpanderRow      *row)
+{
+  adw_expander_row_add_row (row, icw_record_form_add_choice (form, "role", _("Role"),
+                                                             ICW_UI_ENUM_LABELS (icw_member_role, ICW_N_MEMBER_ROLES)));
+  adw_expander_row_add_row (row, icw_record_form_add_text (form, "joined", _("Joined"), ICW_FIELD_DATE));
+  adw_expander_row_add_row (row, icw_record_form_add_switch (form, "agreement-signed", _("Alliance agreement signed")));
+}
+
+static char *
+member_subtitle (IcwCenterLinksGroup *self,
+                 IcwRecord           *link)
+{
+  IcwAllianceMember *member = ICW_ALLIANCE_MEMBER (link);
+  const char *joined = icw_alliance_member_get_joined (member);
+  const char *role = icw_member_role_to_label (icw_alliance_member_get_role (member));
+  gboolean signed_ = icw_alliance_member_get_agreement_signed (member);
+
+  if (joined == NULL)
+    return g_strdup_printf (signed_ ? _("%s · agreement signed") : _("%s · agreement not signed"), role);
+  return g_strdup_printf (signed_ ? _("%s · joined %s · agreement signed") : _("%s · joined %s · agreement not signed"),
+                          role, joined);
+}
+
+static char *
+member_summary (IcwCenterLinksGroup  *self,
+                char                **warning)
+{
+  return icw_members_summary (self->links, warning);
+}
+
+static IcwRecord *
+member_new_link (const char *center_id,
+                 const char *organization_id)
+{
+  IcwAllianceMember *member = icw_alliance_member_new ();
+
+  icw_alliance_member_set_center_id (member, center_id);
+  icw_alliance_member_set_organization_id (member, organization_id);
+  return ICW_RECORD (member);
+}
+
+static const LinkKind member_kind = {
+  ICW_RECORD_KIND_ALLIANCE_MEMBER,
+  N_("Alliance Members"),
+  N_("The members (联盟成员) of the center's alliance: companies, universities, institutes and user enterprises."),
+  N_("_Add Member"),
+  N_("Add an Alliance Member"),
+  N_("Member removed"),
+  member_fill_row, member_subtitle, member_summary, member_new_link,
+};
+
+/* The group */
+
+static const char *
+link_organization_id (IcwRecord *link)
+{
+  return ICW_IS_SHAREHOLDER (link) ? icw_shareholder_get_organization_id (ICW_SHAREHOLDER (link))
+                                   : icw_alliance_member_get_organization_id (ICW_ALLIANCE_MEMBER (link));
+}
+
+static void
+update_summary (IcwCenterLinksGroup *self)
+{
+  g_autofree char *warning = NULL;
+  g_autofree char *summary = NULL;
+
+  if (self->links == NULL)
+    return;
+  summary = self->kind->summary (self, &warning);
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_label_set_text (self->warning_label, warning != NULL ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);
+}
+
+static void
+on_link_notify (IcwRecord      *link,
+                GParamSpec     *pspec,
+                AdwExpanderRow *row)
+{
+  IcwCenterLinksGroup *self = ICW_CENTER_LINKS_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (row), ICW_TYPE_CENTER_LINKS_GROUP));
+  g_autofree char *subtitle = NULL;
+
+  if (self == NULL)
+    return;
+  subtitle = self->kind->subtitle (self, link);
+  adw_expander_row_set_subtitle (row, subtitle);
+  update_summary (self);
+}
+
+static void
+on_remove_clicked (GtkButton *button,
+                   IcwRecord *link)
+{
+  IcwCenterLinksGroup *self = ICW_CENTER_LINKS_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (button), ICW_TYPE_CENTER_LINKS_GROUP));
+
+  icw_ui_delete_with_undo (GTK_WIDGET (self), self->store, link, _(self->kind->removed_message));
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  IcwCenterLinksGroup *self = user_data;
+  IcwRecord *link = item;
+  g_autofree char *name = icw_ui_organization_name (self->store, link_organization_id (link));
+  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), name != NULL ? name : "");
+  g_autofree char *subtitle = self->kind->subtitle (self, link);
+  GtkWidget *row = adw_expander_row_new ();
+  IcwRecordForm *form = icw_record_form_new (self->store, self->money_unit);
+  GtkWidget *remove = icw_ui_icon_button ("user-trash-symbolic", remove_label);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name != NULL ? name : "?");
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  self->kind->fill_row (self, form, ADW_EXPANDER_ROW (row));
+  icw_record_form_set_record (form, link);
+  /* The form outlives the row's children, whose last edits it saves as they go. */
+  g_object_set_data_full (G_OBJECT (row), "form", form, g_object_unref);
+
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), link, 0);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+  g_signal_connect_object (link, "notify", G_CALLBACK (on_link_notify), row, 0);
+  return row;
+}
+
+static void
+on_organization_chosen (IcwCenterLinksGroup *self,
+                        IcwOrganization     *org)
+{
+  g_autoptr(IcwRecord) link = self->kind->new_link (icw_record_get_id (ICW_RECORD (self->center)),
+                                                    icw_record_get_id (ICW_RECORD (org)));
+  g_autoptr(GError) error = NULL;
+
+  if (!icw_store_save (self->store, link, &error))
+    icw_ui_report_error (GTK_WIDGET (self), error);
+}
+
+static void
+on_add_clicked (IcwCenterLinksGroup *self)
+{
+  IcwOrganizationPicker *picker;
+
+  if (self->center == NULL)
+    return;
+  picker = icw_organization_picker_new (GTK_WIDGET (self), self->store, _(self->kind->picker_title));
+  g_signal_connect_object (picker, "chosen", G_CALLBACK (on_organization_chosen), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (picker));
+}
+
+void
+icw_center_links_group_set_center (IcwCenterLinksGroup *self,
+                                   IcwCenter           *center)
+{
+  g_return_if_fail (ICW_IS_CENTER_LINKS_GROUP (self));
+
+  if (self->links != NULL)
+    g_signal_handlers_disconnect_by_data (self->links, self);
+  g_set_object (&self->center, center);
+  g_clear_object (&self->links);
+  if (center != NULL)
+    self->links = icw_store_list (self->store, self->kind->record_kind,
+                                  icw_record_get_id (ICW_RECORD (center)));
+  gtk_list_box_bind_model (self->rows, self->links, create_row, self, NULL);
+  if (self->links != NULL)
+    g_signal_connect_swapped (self->links, "items-changed", G_CALLBACK (update_summary), self);
+  update_summary (self);
+}
+
+static void
+icw_center_links_group_dispose (GObject *object)
+{
+  IcwCenterLinksGroup *self = ICW_CENTER_LINKS_GROUP (object);
+
+  if (self->rows != NULL)
+    gtk_list_box_bind_model (self->rows, NULL, NULL, NULL, NULL);
+  if (self->links != NULL)
+    g_signal_handlers_disconnect_by_data (self->links, self);
+  g_clear_object (&self->links);
+  g_clear_object (&self->center);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (icw_center_links_group_parent_class)->dispose (object);
+}
+
+static void
+icw_center_links_group_class_init (IcwCenterLinksGroupClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = icw_center_links_group_dispose;
+}
+
+static void
+icw_center_links_group_init (IcwCenterLinksGroup *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  self->rows = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->rows, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->rows), "boxed-list");
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->summary_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "heading");
+  self->warning_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->warning_label, 0);
+  gtk_label_set_wrap (self->warning_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->warning_label), "warning");
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rows));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->warning_label));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), box);
+}
+
+static GtkWidget *
+new_group (const LinkKind *kind,
+           IcwStore       *store,
+           IcwMoneyUnit    money_unit)
+{
+  IcwCenterLinksGroup *self = g_object_new (ICW_TYPE_CENTER_LINKS_GROUP, NULL);
+  g_autofree char *title = g_markup_escape_text (_(kind->title), -1);
+  g_autofree char *description = g_markup_escape_text (_(kind->description), -1);
+  GtkWidget *add = gtk_button_new_with_mnemonic (_(kind->add_label));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);
+  self->kind = kind;
+  self->store = g_object_ref (store);
+  self->money_unit = money_unit;
+  gtk_widget_add_css_class (add, "flat");
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_clicked), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), add);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+icw_center_links_group_new_shareholders (IcwStore     *store,
+                                         IcwMoneyUnit  money_unit)
+{
+  return new_group (&shareholder_kind, store, money_unit);
+}
+
+GtkWidget *
+icw_center_links_group_new_members (IcwStore *store)
+{
+  return new_group (&member_kind, store, ICW_MONEY_UNIT_WAN);
+}

@@ -1,0 +1,192 @@
+/* icw-field-row.c: a labelled entry whose validation message is shown as the row's subtitle, in
+ * the error colour. "committed" is emitted 400 ms after the last keystroke, on Enter and when the
+ * focus leaves, so that every edit is saved as it is made without a save per keystroke; setting
+ * the text from code never emits it. */
+#include "config.h"
+
+#include "icw-field-row.h"
+
+#define COMMIT_DELAY_MS 400
+
+struct _IcwFieldRow
+{
+  AdwActionRow parent_instance;
+
+  GtkEntry *entry;
+  char *hint;
+  guint commit_source;
+  gboolean pending;
+  gboolean setting_text;
+};
+
+G_DEFINE_FINAL_TYPE (IcwFieldRow, icw_field_row, ADW_TYPE_ACTION_ROW)
+
+enum {
+  COMMITTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+icw_field_row_flush (IcwFieldRow *self)
+{
+  g_return_if_fail (ICW_IS_FIELD_ROW (self));
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  if (!self->pending)
+    return;
+  self->pending = FALSE;
+  g_signal_emit (self, signals[COMMITTED], 0, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+}
+
+static gboolean
+commit_timeout (gpointer data)
+{
+  IcwFieldRow *self = data;
+
+  self->commit_source = 0;
+  icw_field_row_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_entry_changed (IcwFieldRow *self)
+{
+  if (self->setting_text)
+    return;
+  self->pending = TRUE;
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout, self);
+}
+
+static void
+on_focus_leave (IcwFieldRow *self)
+{
+  icw_field_row_flush (self);
+}
+
+static void
+icw_field_row_dispose (GObject *object)
+{
+  IcwFieldRow *self = ICW_FIELD_ROW (object);
+
+  /* An edit typed just before the editor closes is still saved. */
+  icw_field_row_flush (self);
+  g_clear_pointer (&self->hint, g_free);
+
+  G_OBJECT_CLASS (icw_field_row_parent_class)->dispose (object);
+}
+
+static void
+icw_field_row_class_init (IcwFieldRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = icw_field_row_dispose;
+
+  signals[COMMITTED] = g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+icw_field_row_init (IcwFieldRow *self)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  /* Titles are plain text, and so are the messages, which may quote what the user typed. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+
+  self->entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->entry), 260, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
+
+  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_entry_changed), self);
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (icw_field_row_flush), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
+}
+
+GtkWidget *
+icw_field_row_new (const char *title,
+                   const char *placeholder)
+{
+  IcwFieldRow *self = g_object_new (ICW_TYPE_FIELD_ROW, "title", title, NULL);
+
+  if (placeholder != NULL)
+    gtk_entry_set_placeholder_text (self->entry, placeholder);
+  /* Screen readers (and the end-to-end tests) find the entry by the field's name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  return GTK_WIDGET (self);
+}
+
+const char *
+icw_field_row_get_text (IcwFieldRow *self)
+{
+  g_return_val_if_fail (ICW_IS_FIELD_ROW (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->entry));
+}
+
+GtkEditable *
+icw_field_row_get_editable (IcwFieldRow *self)
+{
+  g_return_val_if_fail (ICW_IS_FIELD_ROW (self), NULL);
+  return GTK_EDITABLE (self->entry);
+}
+
+/* Shows a value from the record, unless the user is typing in this field. */
+void
+icw_field_row_set_text (IcwFieldRow *self,
+                        const char  *text)
+{
+  g_return_if_fail (ICW_IS_FIELD_ROW (self));
+
+  if (self->pending || g_strcmp0 (text != NULL ? text : "", icw_field_row_get_text (self)) == 0)
+    return;
+  self->setting_text = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text != NULL ? text : "");
+  self->setting_text = FALSE;
+}
+
+void
+icw_field_row_set_hint (IcwFieldRow *self,
+                        const char  *hint)
+{
+  g_return_if_fail (ICW_IS_FIELD_ROW (self));
+
+  g_free (self->hint);
+  self->hint = g_strdup (hint);
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self), "error"))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self), hint != NULL ? hint : "");
+}
+
+/* Shows the message beside the field (NULL clears it). */
+void
+icw_field_row_set_error (IcwFieldRow *self,
+                         const char  *message)
+{
+  g_return_if_fail (ICW_IS_FIELD_ROW (self));
+
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->hint != NULL ? self->hint : "");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}

@@ -1,0 +1,173 @@
+/* icw-organization-picker.c: the organization chooser. Each match is a button named after the
+ * organization, which keyboards, screen readers and the end-to-end tests can all activate. At
+ * most MAX_SHOWN matches are listed: with tens of thousands of organizations, typing narrows
+ * the list. "chosen" is emitted with the organization and the dialog closes. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-organization-picker.h"
+#include "icw-ui-util.h"
+
+#define MAX_SHOWN 100
+
+struct _IcwOrganizationPicker
+{
+  AdwWindow parent_instance;
+
+  IcwStore *store;
+  GtkSearchEntry *search;
+  GtkListBox *results;
+  GtkButton *create_button;
+  GtkLabel *more_label;
+};
+
+G_DEFINE_FINAL_TYPE (IcwOrganizationPicker, icw_organization_picker, ADW_TYPE_WINDOW)
+
+enum {
+  CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+choose (IcwOrganizationPicker *self,
+        IcwOrganization       *org)
+{
+  g_signal_emit (self, signals[CHOSEN], 0, org);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_result_clicked (GtkButton             *button,
+                   IcwOrganizationPicker *self)
+{
+  choose (self, g_object_get_data (G_OBJECT (button), "organization"));
+}
+
+static GtkWidget *
+result_button (IcwOrganizationPicker *self,
+               IcwOrganization       *org)
+{
+  GtkWidget *button = gtk_button_new_with_label (icw_organization_get_name (org));
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+  g_object_set_data_full (G_OBJECT (button), "organization", g_object_ref (org), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_result_clicked), self);
+  return button;
+}
+
+static void
+refresh (IcwOrganizationPicker *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
+  g_autoptr(GListModel) orgs = icw_store_list (self->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autoptr(GHashTable) matches = icw_store_search (self->store, ICW_RECORD_KIND_ORGANIZATION, query, NULL);
+  g_autofree char *trimmed = g_strstrip (g_strdup (query));
+  g_autofree char *create_label = NULL;
+  gboolean exact = FALSE;
+  guint shown = 0, total = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
+    gtk_list_box_remove (self->results, child);
+
+  for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
+    {
+      g_autoptr(IcwOrganization) org = g_list_model_get_item (orgs, i);
+      const char *id = icw_record_get_id (ICW_RECORD (org));
+
+      if (matches != NULL && !g_hash_table_contains (matches, id))
+        continue;
+      if (g_strcmp0 (icw_organization_get_name (org), trimmed) == 0)
+        exact = TRUE;
+      if (++total <= MAX_SHOWN)
+        {
+          gtk_list_box_append (self->results, result_button (self, org));
+          shown++;
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), total > shown);
+  if (total > shown)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("%u more organization matches: type to narrow the list",
+                                                         "%u more organizations match: type to narrow the list",
+                                                         total - shown), total - shown);
+      gtk_label_set_text (self->more_label, more);
+    }
+
+  create_label = g_strdup_printf (_("Add “%s” to the Register"), trimmed);
+  gtk_button_set_label (self->create_button, create_label);
+  gtk_widget_set_visible (GTK_WIDGET (self->create_button), *trimmed != '\0' && !exact);
+}
+
+static void
+on_create_clicked (IcwOrganizationPicker *self)
+{
+  g_autoptr(IcwOrganization) org = icw_organization_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search))));
+
+  icw_organization_set_name (org, name);
+  if (!icw_store_save (self->store, ICW_RECORD (org), &error))
+    {
+      icw_ui_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  choose (self, org);
+}
+
+static void
+icw_organization_picker_dispose (GObject *object)
+{
+  IcwOrganizationPicker *self = ICW_ORGANIZATION_PICKER (object);
+
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (icw_organization_picker_parent_class)->dispose (object);
+}
+
+static void
+icw_organization_picker_class_init (IcwOrganizationPickerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = icw_organization_picker_dispose;
+
+  signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1, ICW_TYPE_ORGANIZATION);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-organization-picker.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcwOrganizationPicker, search);
+  gtk_widget_class_bind_template_child (widget_class, IcwOrganizationPicker, results);
+  gtk_widget_class_bind_template_child (widget_class, IcwOrganizationPicker, create_button);
+  gtk_widget_class_bind_template_child (widget_class, IcwOrganizationPicker, more_label);
+  gtk_widget_class_bind_template_callback (widget_class, refresh);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_clicked);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+icw_organization_picker_init (IcwOrganizationPicker *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+IcwOrganizationPicker *
+icw_organization_picker_new (GtkWidget  *parent,
+                             IcwStore   *store,
+                             const char *title)
+{
+  IcwOrganizationPicker *self = g_object_new (ICW_TYPE_ORGANIZATION_PICKER,
+                                              "title", title,
+                                              "transient-for", gtk_widget_get_root (parent),
+                                              "modal", TRUE,
+                                              NULL);
+
+  self->store = g_object_ref (store);
+  refresh (self);
+  return self;
+}

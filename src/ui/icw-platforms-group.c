@@ -1,0 +1,281 @@
+/* icw-platforms-group.c: a platform belongs to the organization that holds it; this group shows,
+ * for one center, the platforms of its alliance members. The rows carry no editable fields, so
+ * the list is simply rebuilt whenever a record of the center changes. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-alliance-member.h"
+#include "icw-center-summaries.h"
+#include "icw-organization.h"
+#include "icw-platform.h"
+#include "icw-platforms-group.h"
+#include "icw-ui-util.h"
+
+struct _IcwPlatformsGroup
+{
+  AdwPreferencesGroup parent_instance;
+
+  IcwStore *store;
+  IcwCenter *center;
+  GtkListBox *rows;
+  GtkLabel *coverage_label;
+  GtkLabel *warning_label;
+  GListStore *member_organizations;   /* for the Add dialog: the members' organization IDs */
+};
+
+G_DEFINE_FINAL_TYPE (IcwPlatformsGroup, icw_platforms_group, ADW_TYPE_PREFERENCES_GROUP)
+
+static void
+on_remove_clicked (GtkButton   *button,
+                   IcwPlatform *platform)
+{
+  IcwPlatformsGroup *self = ICW_PLATFORMS_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (button), ICW_TYPE_PLATFORMS_GROUP));
+
+  icw_ui_delete_with_undo (GTK_WIDGET (self), self->store, ICW_RECORD (platform), _("Platform removed"));
+}
+
+static GtkWidget *
+platform_row (IcwPlatformsGroup *self,
+              IcwPlatform       *platform,
+              const char        *holder)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
+  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), icw_platform_get_name (platform));
+  GtkWidget *remove = icw_ui_icon_button ("user-trash-symbolic", remove_label);
+
+  if (icw_platform_get_approved_year (platform) > 0)
+    subtitle = g_strdup_printf (_("%s · %s · approved %d"),
+                                icw_platform_kind_to_label (icw_platform_get_kind (platform)), holder,
+                                icw_platform_get_approved_year (platform));
+  else
+    subtitle = g_strdup_printf (_("%s · %s"),
+                                icw_platform_kind_to_label (icw_platform_get_kind (platform)), holder);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), icw_platform_get_name (platform));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), platform, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
+static void
+rebuild (IcwPlatformsGroup *self)
+{
+  g_autoptr(GListModel) members = NULL;
+  g_autofree char *coverage = NULL;
+  g_autofree char *warning = NULL;
+  GtkWidget *child;
+  guint count = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))) != NULL)
+    gtk_list_box_remove (self->rows, child);
+  g_list_store_remove_all (self->member_organizations);
+  if (self->center == NULL)
+    return;
+
+  members = icw_store_list (self->store, ICW_RECORD_KIND_ALLIANCE_MEMBER,
+                            icw_record_get_id (ICW_RECORD (self->center)));
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(IcwAllianceMember) member = g_list_model_get_item (members, i);
+      const char *org_id = icw_alliance_member_get_organization_id (member);
+      g_autoptr(GListModel) platforms = icw_store_list (self->store, ICW_RECORD_KIND_PLATFORM, org_id);
+      g_autofree char *holder = icw_ui_organization_name (self->store, org_id);
+      g_autoptr(IcwRecord) org = icw_store_lookup (self->store, ICW_RECORD_KIND_ORGANIZATION, org_id, NULL);
+
+      if (org != NULL)
+        g_list_store_append (self->member_organizations, org);
+      for (guint j = 0; j < g_list_model_get_n_items (platforms); j++)
+        {
+          g_autoptr(IcwPlatform) platform = g_list_model_get_item (platforms, j);
+
+          gtk_list_box_append (self->rows, platform_row (self, platform, holder != NULL ? holder : "?"));
+          count++;
+        }
+    }
+
+  coverage = icw_platform_coverage (count, icw_center_get_field_platform_total (self->center), &warning);
+  gtk_label_set_text (self->coverage_label, coverage);
+  gtk_label_set_text (self->warning_label, warning != NULL ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->rows), count > 0);
+}
+
+static void
+on_store_changed (IcwPlatformsGroup *self)
+{
+  rebuild (self);
+}
+
+typedef struct {
+  IcwPlatformsGroup *self;
+  AdwComboRow *holder;
+  AdwComboRow *kind;
+  GtkEditable *name;
+  GtkEditable *year;
+} AddDialog;
+
+static void
+on_add_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 AddDialog        *add)
+{
+  g_autoptr(IcwPlatform) platform = icw_platform_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) org = NULL;
+  gint64 year = 0;
+  const char *year_text = gtk_editable_get_text (add->year);
+
+  if (!g_str_equal (response, "add"))
+    return;
+  org = g_list_model_get_item (G_LIST_MODEL (add->self->member_organizations),
+                               adw_combo_row_get_selected (add->holder));
+  if (*year_text != '\0' && !g_ascii_string_to_signed (year_text, 10, 1950, 2100, &year, NULL))
+    {
+      icw_ui_toast (GTK_WIDGET (add->self), _("Year approved: type a year between 1950 and 2100"));
+      return;
+    }
+  if (org == NULL)
+    return;
+  icw_platform_set_organization_id (platform, icw_record_get_id (org));
+  icw_platform_set_kind (platform, adw_combo_row_get_selected (add->kind));
+  icw_platform_set_name (platform, gtk_editable_get_text (add->name));
+  icw_platform_set_approved_year (platform, (int) year);
+  if (!icw_store_save (add->self->store, ICW_RECORD (platform), &error))
+    icw_ui_report_error (GTK_WIDGET (add->self), error);
+}
+
+static char *
+organization_name (IcwOrganization *org)
+{
+  return g_strdup (icw_organization_get_name (org));
+}
+
+static void
+on_add_clicked (IcwPlatformsGroup *self)
+{
+  AddDialog *add;
+  GtkWidget *dialog, *list, *name, *year;
+  GtkExpression *expression;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->member_organizations)) == 0)
+    {
+      icw_ui_toast (GTK_WIDGET (self), _("Add alliance members first: platforms are counted for the members that hold them."));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Add a National Platform"), NULL);
+  add = g_new0 (AddDialog, 1);
+  add->self = self;
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+
+  add->holder = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add->holder), _("Held by"));
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (organization_name), NULL, NULL);
+  adw_combo_row_set_expression (add->holder, expression);
+  gtk_expression_unref (expression);
+  adw_combo_row_set_model (add->holder, G_LIST_MODEL (self->member_organizations));
+  add->kind = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add->kind), _("Kind"));
+  adw_combo_row_set_model (add->kind, G_LIST_MODEL (ICW_UI_ENUM_LABELS (icw_platform_kind, ICW_N_PLATFORM_KINDS)));
+  name = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Platform name"));
+  add->name = GTK_EDITABLE (name);
+  year = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year), _("Year approved"));
+  add->year = GTK_EDITABLE (year);
+
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (add->holder));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (add->kind));
+  gtk_list_box_append (GTK_LIST_BOX (list), name);
+  gtk_list_box_append (GTK_LIST_BOX (list), year);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_add_response), add,
+                         (GClosureNotify) G_CALLBACK (g_free), 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+icw_platforms_group_set_center (IcwPlatformsGroup *self,
+                                IcwCenter         *center)
+{
+  g_return_if_fail (ICW_IS_PLATFORMS_GROUP (self));
+
+  if (self->center != NULL)
+    g_signal_handlers_disconnect_by_data (self->center, self);
+  g_set_object (&self->center, center);
+  if (center != NULL)
+    g_signal_connect_swapped (center, "notify::field-platform-total", G_CALLBACK (rebuild), self);
+  rebuild (self);
+}
+
+static void
+icw_platforms_group_dispose (GObject *object)
+{
+  IcwPlatformsGroup *self = ICW_PLATFORMS_GROUP (object);
+
+  if (self->center != NULL)
+    g_signal_handlers_disconnect_by_data (self->center, self);
+  g_clear_object (&self->center);
+  g_clear_object (&self->store);
+  g_clear_object (&self->member_organizations);
+
+  G_OBJECT_CLASS (icw_platforms_group_parent_class)->dispose (object);
+}
+
+static void
+icw_platforms_group_class_init (IcwPlatformsGroupClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = icw_platforms_group_dispose;
+}
+
+static void
+icw_platforms_group_init (IcwPlatformsGroup *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Platform"));
+
+  self->member_organizations = g_list_store_new (ICW_TYPE_RECORD);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("National Platforms of the Members"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
+                                         _("State key laboratories, national engineering (research) centers and enterprise technology centers held by alliance members."));
+  gtk_widget_add_css_class (add, "flat");
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_clicked), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), add);
+
+  self->rows = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->rows, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->rows), "boxed-list");
+  self->coverage_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->coverage_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->coverage_label), "heading");
+  self->warning_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->warning_label, 0);
+  gtk_label_set_wrap (self->warning_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->warning_label), "warning");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rows));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->coverage_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->warning_label));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), box);
+}
+
+GtkWidget *
+icw_platforms_group_new (IcwStore *store)
+{
+  IcwPlatformsGroup *self = g_object_new (ICW_TYPE_PLATFORMS_GROUP, NULL);
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "record-changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "reloaded", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,454 @@
+/* icw-record-form.c: the mechanics every editor shares. A binding ties one row to one property.
+ * Edits flow row → parse → property → icw_store_save; when parsing or the store refuses, the
+ * message goes beside the field, the property goes back to its saved value and the text the user
+ * typed stays in the entry to be corrected. Changes made elsewhere (undo, import, another view)
+ * flow back through the record's notify signal. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "icw-credit-code.h"
+#include "icw-error.h"
+#include "icw-field-row.h"
+#include "icw-record-form.h"
+
+typedef struct {
+  IcwRecordForm *form;
+  const char *property;   /* static strings from the editors */
+  IcwFieldKind kind;
+  GtkWidget *row;
+} Binding;
+
+struct _IcwRecordForm
+{
+  GObject parent_instance;
+
+  IcwStore *store;
+  IcwMoneyUnit money_unit;
+  IcwRecord *record;
+  gulong notify_id;
+  GPtrArray *bindings;
+  gboolean updating;      /* showing the record: the rows' own signals are ignored */
+};
+
+G_DEFINE_FINAL_TYPE (IcwRecordForm, icw_record_form, G_TYPE_OBJECT)
+
+static char *
+format_value (IcwRecordForm *self,
+              Binding       *binding)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_object_get_property (G_OBJECT (self->record), binding->property, &value);
+  switch (binding->kind)
+    {
+    case ICW_FIELD_YEAR:
+    case ICW_FIELD_COUNT:
+      return g_value_get_int (&value) != 0 || binding->kind == ICW_FIELD_COUNT
+             ? g_strdup_printf ("%d", g_value_get_int (&value)) : g_strdup ("");
+    case ICW_FIELD_MONEY:
+      return icw_money_format (g_value_get_int64 (&value), self->money_unit);
+    case ICW_FIELD_PERCENT:
+      return g_value_get_int64 (&value) < 0 ? g_strdup ("")
+             : icw_basis_points_format (g_value_get_int64 (&value));
+    case ICW_FIELD_TEXT:
+    case ICW_FIELD_DATE:
+    case ICW_FIELD_CREDIT_CODE:
+    default:
+      return g_value_dup_string (&value);
+    }
+}
+
+static gboolean
+parse_int (const char  *text,
+           int          min,
+           int          max,
+           int         *out,
+           GError     **error)
+{
+  gint64 number;
+
+  if (*text == '\0')
+    {
+      *out = 0;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_signed (text, 10, min, max, &number, NULL))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
+                   _("Type a whole number between %d and %d"), min, max);
+      return FALSE;
+    }
+  *out = (int) number;
+  return TRUE;
+}
+
+static gboolean
+parse_date (const char  *text,
+            GError     **error)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+
+  if (*text == '\0')
+    return TRUE;
+  iso = g_strdup_printf ("%sT00:00:00Z", text);
+  date = g_date_time_new_from_iso8601 (iso, NULL);
+  if (date == NULL || strlen (text) != 10)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("Type the date as YYYY-MM-DD, e.g. 2024-03-15"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Turns the typed text into the property's value, or says what is wrong with it. */
+static gboolean
+parse_text (IcwRecordForm  *self,
+            Binding        *binding,
+            const char     *typed,
+            GValue         *value,
+            GError        **error)
+{
+  g_autofree char *text = g_strstrip (g_strdup (typed));
+  gint64 number = 0;
+  int whole = 0;
+
+  switch (binding->kind)
+    {
+    case ICW_FIELD_YEAR:
+      if (!parse_int (text, *text == '\0' ? 0 : 1900, 2100, &whole, error))
+        return FALSE;
+      g_value_init (value, G_TYPE_INT);
+      g_value_set_int (value, whole);
+      return TRUE;
+    case ICW_FIELD_COUNT:
+      if (!parse_int (text, 0, 100000, &whole, error))
+        return FALSE;
+      g_value_init (value, G_TYPE_INT);
+      g_value_set_int (value, whole);
+      return TRUE;
+    case ICW_FIELD_MONEY:
+      if (*text != '\0' && !icw_money_parse (text, self->money_unit, &number, error))
+        return FALSE;
+      g_value_init (value, G_TYPE_INT64);
+      g_value_set_int64 (value, number);
+      return TRUE;
+    case ICW_FIELD_PERCENT:
+      number = -1;
+      if (*text != '\0' && !icw_basis_points_parse (text, &number, error))
+        return FALSE;
+      g_value_init (value, G_TYPE_INT64);
+      g_value_set_int64 (value, number);
+      return TRUE;
+    case ICW_FIELD_DATE:
+      if (!parse_date (text, error))
+        return FALSE;
+      break;
+    case ICW_FIELD_CREDIT_CODE:
+      {
+        g_autofree char *code = icw_credit_code_normalize (text);
+
+        if (*code != '\0' && !icw_credit_code_validate (code, error))
+          return FALSE;
+        g_value_init (value, G_TYPE_STRING);
+        g_value_set_string (value, code);
+        return TRUE;
+      }
+    case ICW_FIELD_TEXT:
+    default:
+      break;
+    }
+
+  g_value_init (value, G_TYPE_STRING);
+  g_value_set_string (value, text);
+  return TRUE;
+}
+
+/* Sets one property and saves the record; on failure the property keeps its saved value. */
+gboolean
+icw_record_form_commit (IcwRecordForm  *self,
+                        const char     *property,
+                        const GValue   *value,
+                        GError        **error)
+{
+  g_auto(GValue) saved = G_VALUE_INIT;
+  gboolean ok;
+
+  g_return_val_if_fail (ICW_IS_RECORD_FORM (self), FALSE);
+  g_return_val_if_fail (self->record != NULL, FALSE);
+
+  g_object_get_property (G_OBJECT (self->record), property, &saved);
+  if (g_param_values_cmp (g_object_class_find_property (G_OBJECT_GET_CLASS (self->record), property),
+                          &saved, value) == 0)
+    return TRUE;
+
+  self->updating = TRUE;
+  g_object_set_property (G_OBJECT (self->record), property, value);
+  ok = icw_store_save (self->store, self->record, error);
+  if (!ok)
+    g_object_set_property (G_OBJECT (self->record), property, &saved);
+  self->updating = FALSE;
+  return ok;
+}
+
+static void
+on_text_committed (IcwFieldRow *row,
+                   const char  *text,
+                   Binding     *binding)
+{
+  IcwRecordForm *self = binding->form;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->record == NULL)
+    return;
+  if (!parse_text (self, binding, text, &value, &error) ||
+      !icw_record_form_commit (self, binding->property, &value, &error))
+    {
+      icw_field_row_set_error (row, error->message);
+      return;
+    }
+  icw_field_row_set_error (row, NULL);
+}
+
+static void
+on_choice_selected (AdwComboRow *row,
+                    GParamSpec  *pspec,
+                    Binding     *binding)
+{
+  IcwRecordForm *self = binding->form;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating || self->record == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  g_value_init (&value, G_TYPE_UINT);
+  g_value_set_uint (&value, selected);
+  if (!icw_record_form_commit (self, binding->property, &value, &error))
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+    }
+}
+
+static void
+on_switch_active (GtkSwitch  *toggle,
+                  GParamSpec *pspec,
+                  Binding    *binding)
+{
+  IcwRecordForm *self = binding->form;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->record == NULL)
+    return;
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, gtk_switch_get_active (toggle));
+  if (!icw_record_form_commit (self, binding->property, &value, &error))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (binding->row), error->message);
+}
+
+static void
+show_binding (IcwRecordForm *self,
+              Binding       *binding)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (ICW_IS_FIELD_ROW (binding->row))
+    {
+      g_autofree char *text = format_value (self, binding);
+      icw_field_row_set_text (ICW_FIELD_ROW (binding->row), text);
+      return;
+    }
+
+  g_object_get_property (G_OBJECT (self->record), binding->property, &value);
+  if (ADW_IS_COMBO_ROW (binding->row))
+    adw_combo_row_set_selected (ADW_COMBO_ROW (binding->row), g_value_get_uint (&value));
+  else
+    gtk_switch_set_active (g_object_get_data (G_OBJECT (binding->row), "switch"),
+                           g_value_get_boolean (&value));
+}
+
+static void
+on_record_notify (IcwRecord     *record,
+                  GParamSpec    *pspec,
+                  IcwRecordForm *self)
+{
+  if (self->updating)
+    return;
+  self->updating = TRUE;
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = g_ptr_array_index (self->bindings, i);
+
+      if (g_str_equal (binding->property, pspec->name))
+        show_binding (self, binding);
+    }
+  self->updating = FALSE;
+}
+
+void
+icw_record_form_flush (IcwRecordForm *self)
+{
+  g_return_if_fail (ICW_IS_RECORD_FORM (self));
+
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = g_ptr_array_index (self->bindings, i);
+
+      if (ICW_IS_FIELD_ROW (binding->row))
+        icw_field_row_flush (ICW_FIELD_ROW (binding->row));
+    }
+}
+
+void
+icw_record_form_set_record (IcwRecordForm *self,
+                            IcwRecord     *record)
+{
+  g_return_if_fail (ICW_IS_RECORD_FORM (self));
+
+  if (self->record == record)
+    return;
+  /* What was typed for the previous record is saved to it before switching. */
+  icw_record_form_flush (self);
+  if (self->record != NULL)
+    g_clear_signal_handler (&self->notify_id, self->record);
+  g_set_object (&self->record, record);
+  if (record == NULL)
+    return;
+
+  self->notify_id = g_signal_connect (record, "notify", G_CALLBACK (on_record_notify), self);
+  self->updating = TRUE;
+  for (guint i = 0; i < self->bindings->len; i++)
+    {
+      Binding *binding = g_ptr_array_index (self->bindings, i);
+
+      if (ICW_IS_FIELD_ROW (binding->row))
+        {
+          /* A new record: drop what was shown, errors included. */
+          icw_field_row_set_error (ICW_FIELD_ROW (binding->row), NULL);
+          gtk_editable_set_text (icw_field_row_get_editable (ICW_FIELD_ROW (binding->row)), "");
+        }
+      show_binding (self, binding);
+    }
+  self->updating = FALSE;
+}
+
+IcwRecord *
+icw_record_form_get_record (IcwRecordForm *self)
+{
+  g_return_val_if_fail (ICW_IS_RECORD_FORM (self), NULL);
+  return self->record;
+}
+
+static Binding *
+add_binding (IcwRecordForm *self,
+             const char    *property,
+             IcwFieldKind   kind,
+             GtkWidget     *row)
+{
+  Binding *binding = g_new0 (Binding, 1);
+
+  binding->form = self;
+  binding->property = property;
+  binding->kind = kind;
+  binding->row = row;
+  g_ptr_array_add (self->bindings, binding);
+  return binding;
+}
+
+GtkWidget *
+icw_record_form_add_text (IcwRecordForm *self,
+                          const char    *property,
+                          const char    *title,
+                          IcwFieldKind   kind)
+{
+  GtkWidget *row = icw_field_row_new (title, NULL);
+  Binding *binding = add_binding (self, property, kind, row);
+
+  if (kind == ICW_FIELD_DATE)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (icw_field_row_get_editable (ICW_FIELD_ROW (row))), _("YYYY-MM-DD"));
+  else if (kind == ICW_FIELD_MONEY)
+    icw_field_row_set_hint (ICW_FIELD_ROW (row), icw_money_unit_symbol (self->money_unit));
+  else if (kind == ICW_FIELD_PERCENT)
+    icw_field_row_set_hint (ICW_FIELD_ROW (row), _("Percent, e.g. 3.25"));
+  g_signal_connect (row, "committed", G_CALLBACK (on_text_committed), binding);
+  return row;
+}
+
+GtkWidget *
+icw_record_form_add_choice (IcwRecordForm *self,
+                            const char    *property,
+                            const char    *title,
+                            GtkStringList *labels)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  Binding *binding = add_binding (self, property, ICW_FIELD_TEXT, row);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  g_object_unref (labels);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected), binding);
+  return row;
+}
+
+GtkWidget *
+icw_record_form_add_switch (IcwRecordForm *self,
+                            const char    *property,
+                            const char    *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+  Binding *binding = add_binding (self, property, ICW_FIELD_TEXT, row);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  g_object_set_data (G_OBJECT (row), "switch", toggle);
+  g_signal_connect (toggle, "notify::active", G_CALLBACK (on_switch_active), binding);
+  return row;
+}
+
+static void
+icw_record_form_dispose (GObject *object)
+{
+  IcwRecordForm *self = ICW_RECORD_FORM (object);
+
+  if (self->record != NULL)
+    g_clear_signal_handler (&self->notify_id, self->record);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (icw_record_form_parent_class)->dispose (object);
+}
+
+static void
+icw_record_form_class_init (IcwRecordFormClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = icw_record_form_dispose;
+}
+
+static void
+icw_record_form_init (IcwRecordForm *self)
+{
+  self->bindings = g_ptr_array_new_with_free_func (g_free);
+}
+
+IcwRecordForm *
+icw_record_form_new (IcwStore     *store,
+                     IcwMoneyUnit  money_unit)
+{
+  IcwRecordForm *self = g_object_new (ICW_TYPE_RECORD_FORM, NULL);
+
+  self->store = g_object_ref (store);
+  self->money_unit = money_unit;
+  return self;
+}

@@ -1,0 +1,49 @@
+/* icw-record-form.h: binds form rows to a record's properties: each edit is parsed, set on the
+ * record and saved at once; a refused value is shown beside its field and the record keeps its
+ * saved value. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "icw-money.h"
+#include "icw-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ICW_FIELD_TEXT,
+  ICW_FIELD_YEAR,          /* int property, empty is 0 */
+  ICW_FIELD_COUNT,         /* int property, a whole number ≥ 0 */
+  ICW_FIELD_MONEY,         /* gint64 fen, typed in the display unit */
+  ICW_FIELD_PERCENT,       /* gint64 basis points, empty is -1 (unknown) */
+  ICW_FIELD_DATE,          /* text YYYY-MM-DD */
+  ICW_FIELD_CREDIT_CODE,   /* text, checked by GB 32100-2015 as it is typed */
+} IcwFieldKind;
+
+#define ICW_TYPE_RECORD_FORM (icw_record_form_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcwRecordForm, icw_record_form, ICW, RECORD_FORM, GObject)
+
+IcwRecordForm *icw_record_form_new        (IcwStore      *store,
+                                           IcwMoneyUnit   money_unit);
+void           icw_record_form_set_record (IcwRecordForm *self,
+                                           IcwRecord     *record);
+IcwRecord     *icw_record_form_get_record (IcwRecordForm *self);
+GtkWidget     *icw_record_form_add_text   (IcwRecordForm *self,
+                                           const char    *property,
+                                           const char    *title,
+                                           IcwFieldKind   kind);
+GtkWidget     *icw_record_form_add_choice (IcwRecordForm *self,
+                                           const char    *property,
+                                           const char    *title,
+                                           GtkStringList *labels);
+GtkWidget     *icw_record_form_add_switch (IcwRecordForm *self,
+                                           const char    *property,
+                                           const char    *title);
+void           icw_record_form_flush      (IcwRecordForm *self);
+gboolean       icw_record_form_commit     (IcwRecordForm *self,
+                                           const char    *property,
+                                           const GValue  *value,
+                                           GError       **error);
+
+G_END_DECLS

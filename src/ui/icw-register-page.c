@@ -1,0 +1,428 @@
+/* icw-register-page.c: the register pages. The list is the store's live list composed with a
+ * filter (the IDs that full-text search found) and a sorter (by name), as GTK models, so nothing
+ * is copied by hand. What differs between centers and organizations is in a RegisterKind. When
+ * the register is empty the page offers to create a record, import a CSV file or load the sample. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-center-editor.h"
+#include "icw-center.h"
+#include "icw-organization-editor.h"
+#include "icw-organization.h"
+#include "icw-register-page.h"
+#include "icw-ui-util.h"
+
+typedef struct {
+  IcwRecordKind kind;
+  GType       (*get_type) (void);
+  const char   *search_placeholder;
+  const char   *empty_title;
+  const char   *empty_description;
+  const char   *select_title;
+  const char   *new_name;
+  char       *(*subtitle)     (IcwRecord *record);
+  void        (*show_record)  (GtkWidget *editor, IcwRecord *record);
+  void        (*focus_editor) (GtkWidget *editor);
+} RegisterKind;
+
+struct _IcwRegisterPage
+{
+  GtkBox parent_instance;
+
+  const RegisterKind *kind;
+  IcwStore *store;
+  GListModel *records;
+  GtkCustomFilter *filter;
+  GHashTable *matches;        /* IDs the search found; NULL shows all */
+  GtkSingleSelection *selection;
+  GtkSearchEntry *search;
+  GtkStack *content;
+  GtkWidget *editor;
+  AdwStatusPage *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (IcwRegisterPage, icw_register_page, GTK_TYPE_BOX)
+
+/* Centers */
+
+static char *
+center_subtitle (IcwRecord *record)
+{
+  IcwCenter *center = ICW_CENTER (record);
+  const char *province = icw_center_get_province (center);
+  const char *city = icw_center_get_city (center);
+
+  /* Translators: center level · province city, e.g. "Provincial · 山东省 济南市" */
+  return g_strdup_printf (_("%s · %s %s"), icw_center_level_to_label (icw_center_get_level (center)),
+                          province != NULL ? province : "", city != NULL ? city : "");
+}
+
+static void
+center_show (GtkWidget *editor,
+             IcwRecord *record)
+{
+  icw_center_editor_set_center (ICW_CENTER_EDITOR (editor), ICW_CENTER (record));
+}
+
+static void
+center_focus (GtkWidget *editor)
+{
+  icw_center_editor_focus_name (ICW_CENTER_EDITOR (editor));
+}
+
+static const RegisterKind center_kind = {
+  ICW_RECORD_KIND_CENTER, icw_center_get_type,
+  N_("Search centers"),
+  N_("No Centers Yet"),
+  N_("Create a center, import the centers from a CSV file, or load the sample center to look around."),
+  N_("Select a center"),
+  N_("New center"),
+  center_subtitle, center_show, center_focus,
+};
+
+/* Organizations */
+
+static char *
+organization_subtitle (IcwRecord *record)
+{
+  IcwOrganization *org = ICW_ORGANIZATION (record);
+  const char *code = icw_organization_get_credit_code (org);
+  const char *kind = icw_org_kind_to_label (icw_organization_get_kind (org));
+
+  return code != NULL ? g_strdup_printf (_("%s · %s"), kind, code) : g_strdup (kind);
+}
+
+static void
+organization_show (GtkWidget *editor,
+                   IcwRecord *record)
+{
+  icw_organization_editor_set_organization (ICW_ORGANIZATION_EDITOR (editor), ICW_ORGANIZATION (record));
+}
+
+static void
+organization_focus (GtkWidget *editor)
+{
+  icw_organization_editor_focus_name (ICW_ORGANIZATION_EDITOR (editor));
+}
+
+static const RegisterKind organization_kind = {
+  ICW_RECORD_KIND_ORGANIZATION, icw_organization_get_type,
+  N_("Search organizations"),
+  N_("No Organizations Yet"),
+  N_("Companies, universities and institutes that are shareholders or members of centers. Add one, or import them from a CSV file."),
+  N_("Select an organization"),
+  N_("New organization"),
+  organization_subtitle, organization_show, organization_focus,
+};
+
+/* The list */
+
+static gboolean
+filter_record (gpointer item,
+               gpointer user_data)
+{
+  IcwRegisterPage *self = user_data;
+
+  return self->matches == NULL || g_hash_table_contains (self->matches, icw_record_get_id (item));
+}
+
+static void
+update_subtitle (IcwRecord  *record,
+                 GParamSpec *pspec,
+                 GtkLabel   *label)
+{
+  const RegisterKind *kind = g_object_get_data (G_OBJECT (label), "kind");
+  g_autofree char *subtitle = kind->subtitle (record);
+
+  gtk_label_set_text (label, subtitle);
+}
+
+static void
+setup_item (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            IcwRegisterPage          *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  g_object_set_data (G_OBJECT (subtitle), "kind", (gpointer) self->kind);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_item (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           IcwRegisterPage          *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  IcwRecord *record = gtk_list_item_get_item (item);
+  GBinding *binding = g_object_bind_property (record, "name", title, "label", G_BINDING_SYNC_CREATE);
+
+  g_object_set_data (G_OBJECT (item), "binding", binding);
+  g_signal_connect_object (record, "notify", G_CALLBACK (update_subtitle), subtitle, 0);
+  update_subtitle (record, NULL, GTK_LABEL (subtitle));
+}
+
+static void
+unbind_item (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             IcwRegisterPage          *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  GBinding *binding = g_object_get_data (G_OBJECT (item), "binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  g_object_set_data (G_OBJECT (item), "binding", NULL);
+  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), subtitle);
+}
+
+static void
+show_state (IcwRegisterPage *self)
+{
+  gboolean empty = g_list_model_get_n_items (self->records) == 0;
+  IcwRecord *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  if (empty)
+    gtk_stack_set_visible_child_name (self->content, "empty");
+  else if (selected == NULL)
+    gtk_stack_set_visible_child_name (self->content, "none");
+  else
+    {
+      self->kind->show_record (self->editor, selected);
+      gtk_stack_set_visible_child_name (self->content, "editor");
+    }
+}
+
+static void
+on_search_changed (IcwRegisterPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  self->matches = icw_store_search (self->store, self->kind->kind,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->search)), &error);
+  if (error != NULL)
+    icw_ui_report_error (GTK_WIDGET (self), error);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_record_changed (IcwRegisterPage *self,
+                   IcwRecord       *record)
+{
+  /* A renamed or new record may now match the search, or no longer. */
+  if (self->matches != NULL && G_TYPE_CHECK_INSTANCE_TYPE (record, self->kind->get_type ()))
+    on_search_changed (self);
+}
+
+void
+icw_register_page_select (IcwRegisterPage *self,
+                          IcwRecord       *record)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(IcwRecord) item = g_list_model_get_item (model, i);
+
+      if (item == record)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
+void
+icw_register_page_create_record (IcwRegisterPage *self)
+{
+  g_autoptr(IcwRecord) record = g_object_new (self->kind->get_type (), "name", _(self->kind->new_name), NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!icw_store_save (self->store, record, &error))
+    {
+      icw_ui_report_error (GTK_WIDGET (self), error);
+      return;
+    }
+  /* A search that hides the new record would be confusing: clear it. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+  on_search_changed (self);
+  icw_register_page_select (self, record);
+  show_state (self);
+  self->kind->focus_editor (self->editor);
+}
+
+void
+icw_register_page_focus_search (IcwRegisterPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->search));
+}
+
+static void
+icw_register_page_dispose (GObject *object)
+{
+  IcwRegisterPage *self = ICW_REGISTER_PAGE (object);
+
+  if (self->records != NULL)
+    g_signal_handlers_disconnect_by_data (self->records, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+
+  G_OBJECT_CLASS (icw_register_page_parent_class)->dispose (object);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->records);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_object (&self->store);
+}
+
+static void
+icw_register_page_class_init (IcwRegisterPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = icw_register_page_dispose;
+}
+
+static void
+icw_register_page_init (IcwRegisterPage *self)
+{
+}
+
+static GtkWidget *
+empty_state (IcwRegisterPage *self)
+{
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *create = gtk_button_new_with_mnemonic (self->kind->kind == ICW_RECORD_KIND_CENTER
+                                                    ? _("_New Center") : _("_New Organization"));
+  GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import CSV…"));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "org.mfginnovation.Workbench-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _(self->kind->empty_title));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), _(self->kind->empty_description));
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (create, "suggested-action");
+  gtk_widget_add_css_class (create, "pill");
+  gtk_widget_add_css_class (import, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (create), "win.new-record");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "win.import");
+  gtk_box_append (GTK_BOX (buttons), create);
+  gtk_box_append (GTK_BOX (buttons), import);
+  if (self->kind->kind == ICW_RECORD_KIND_CENTER)
+    {
+      GtkWidget *sample = gtk_button_new_with_mnemonic (_("Load _Sample Data"));
+
+      gtk_widget_add_css_class (sample, "pill");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (sample), "win.load-sample");
+      gtk_box_append (GTK_BOX (buttons), sample);
+    }
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), buttons);
+  return status;
+}
+
+static GtkWidget *
+build_list (IcwRegisterPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkExpression *name = gtk_property_expression_new (self->kind->get_type (), NULL, "name");
+  GtkSorter *sorter = GTK_SORTER (gtk_string_sorter_new (name));
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkWidget *view, *scrolled;
+
+  self->filter = gtk_custom_filter_new (filter_record, self, NULL);
+  filtered = gtk_filter_list_model_new (g_object_ref (self->records), GTK_FILTER (self->filter));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_item), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_item), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item), self);
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory);
+  gtk_widget_add_css_class (view, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(self->kind->search_placeholder), -1);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  return scrolled;
+}
+
+static GtkWidget *
+new_page (const RegisterKind *kind,
+          IcwStore           *store,
+          GtkWidget          *editor)
+{
+  IcwRegisterPage *self = g_object_new (ICW_TYPE_REGISTER_PAGE, "orientation", GTK_ORIENTATION_HORIZONTAL, NULL);
+  GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *none = adw_status_page_new ();
+
+  self->kind = kind;
+  self->store = g_object_ref (store);
+  self->records = icw_store_list (store, kind->kind, NULL);
+  self->editor = editor;
+
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search, "placeholder-text", _(kind->search_placeholder), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(kind->search_placeholder), -1);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->search), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->search), 6);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->search), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->search), 6);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_search_changed), self);
+
+  gtk_widget_set_size_request (sidebar, 300, -1);
+  gtk_box_append (GTK_BOX (sidebar), GTK_WIDGET (self->search));
+  gtk_box_append (GTK_BOX (sidebar), build_list (self));
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (none), _(kind->select_title));
+  self->content = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->content), TRUE);
+  gtk_stack_add_named (self->content, editor, "editor");
+  gtk_stack_add_named (self->content, none, "none");
+  gtk_stack_add_named (self->content, empty_state (self), "empty");
+
+  gtk_box_append (GTK_BOX (self), sidebar);
+  gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->content));
+
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (show_state), self);
+  g_signal_connect_swapped (self->records, "items-changed", G_CALLBACK (show_state), self);
+  g_signal_connect_object (store, "record-changed", G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
+  show_state (self);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+icw_register_page_new_centers (IcwStore     *store,
+                               IcwMoneyUnit  money_unit)
+{
+  return new_page (&center_kind, store, icw_center_editor_new (store, money_unit));
+}
+
+GtkWidget *
+icw_register_page_new_organizations (IcwStore *store)
+{
+  return new_page (&organization_kind, store, icw_organization_editor_new (store));
+}

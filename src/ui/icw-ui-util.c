@@ -1,0 +1,137 @@
+/* icw-ui-util.c: helpers shared by the pages and editors. Toasts go to the nearest
+ * AdwToastOverlay above the widget, so editors need not know the window. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-organization.h"
+#include "icw-ui-util.h"
+
+void
+icw_ui_toast (GtkWidget  *from,
+              const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (from, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  else
+    g_warning ("%s", message);
+}
+
+void
+icw_ui_report_error (GtkWidget    *from,
+                     const GError *error)
+{
+  icw_ui_toast (from, error->message);
+}
+
+typedef struct {
+  IcwStore *store;
+  IcwRecord *record;
+  GtkWidget *from;
+} UndoData;
+
+static void
+undo_data_free (gpointer  data,
+                GClosure *closure)
+{
+  UndoData *undo = data;
+
+  g_clear_object (&undo->store);
+  g_clear_object (&undo->record);
+  g_clear_weak_pointer (&undo->from);
+  g_free (undo);
+}
+
+static void
+on_undo_clicked (AdwToast *toast,
+                 UndoData *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!icw_store_restore (undo->store, undo->record, &error) && undo->from != NULL)
+    icw_ui_report_error (undo->from, error);
+}
+
+/* Deletes the record and offers to undo it from a toast. Returns FALSE (after saying why in a
+ * toast) when the store refused, e.g. because the record is in use. */
+gboolean
+icw_ui_delete_with_undo (GtkWidget  *from,
+                         IcwStore   *store,
+                         IcwRecord  *record,
+                         const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (from, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+  UndoData *undo;
+
+  if (!icw_store_delete (store, record, &error))
+    {
+      icw_ui_report_error (from, error);
+      return FALSE;
+    }
+  if (overlay == NULL)
+    return TRUE;
+
+  undo = g_new0 (UndoData, 1);
+  undo->store = g_object_ref (store);
+  undo->record = g_object_ref (record);
+  g_set_weak_pointer (&undo->from, overlay);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
+                         undo, undo_data_free, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return TRUE;
+}
+
+char *
+icw_ui_organization_name (IcwStore   *store,
+                          const char *organization_id)
+{
+  g_autoptr(IcwRecord) org = NULL;
+
+  if (organization_id == NULL)
+    return NULL;
+  org = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, organization_id, NULL);
+  return org != NULL ? g_strdup (icw_organization_get_name (ICW_ORGANIZATION (org))) : NULL;
+}
+
+/* A preferences group; its title and description are markup in libadwaita 1.2, so they are
+ * escaped here ("R&D" would otherwise vanish). */
+GtkWidget *
+icw_ui_group_new (const char *title,
+                  const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  if (title != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
+    }
+  if (description != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (description, -1);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), escaped);
+    }
+  return group;
+}
+
+GtkWidget *
+icw_ui_icon_button (const char *icon_name,
+                    const char *accessible_name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, accessible_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  return button;
+}

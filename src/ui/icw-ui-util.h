@@ -1,0 +1,35 @@
+/* icw-ui-util.h: small helpers the pages and editors share: toasts with undo, models of the
+ * enumerations' labels, and the names of referenced records. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "icw-store.h"
+
+G_BEGIN_DECLS
+
+void           icw_ui_toast              (GtkWidget   *from,
+                                          const char  *message);
+void           icw_ui_report_error       (GtkWidget   *from,
+                                          const GError *error);
+gboolean       icw_ui_delete_with_undo   (GtkWidget   *from,
+                                          IcwStore    *store,
+                                          IcwRecord   *record,
+                                          const char  *message);
+char          *icw_ui_organization_name  (IcwStore    *store,
+                                          const char  *organization_id);
+GtkWidget     *icw_ui_group_new          (const char  *title,
+                                          const char  *description);
+GtkWidget     *icw_ui_icon_button        (const char  *icon_name,
+                                          const char  *accessible_name);
+
+/* A GtkStringList of an enumeration's translated labels, e.g. ICW_UI_ENUM_LABELS (icw_org_kind, ICW_N_ORG_KINDS). */
+#define ICW_UI_ENUM_LABELS(prefix, n_values)                        \
+  ({                                                                \
+    GtkStringList *labels_ = gtk_string_list_new (NULL);            \
+    for (guint i_ = 0; i_ < (n_values); i_++)                       \
+      gtk_string_list_append (labels_, prefix##_to_label (i_));     \
+    labels_;                                                        \
+  })
+
+G_END_DECLS

@@ -1,0 +1,323 @@
+/* icw-window.c: the main window. The sidebar picks a page; the register pages are built once the
+ * store is known; the form pages (applications, IP agreements, funding requests) say what will
+ * come there. The window's actions are the commands of the header bar, the menu and the
+ * empty states; its size and last page are kept in GSettings. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-csv-import.h"
+#include "icw-register-page.h"
+#include "icw-sample.h"
+#include "icw-ui-util.h"
+#include "icw-window.h"
+
+struct _IcwWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  IcwStore *store;
+  GSettings *settings;
+  AdwToastOverlay *toast_overlay;
+  GtkListBox *sidebar;
+  GtkStack *pages;
+  GtkButton *new_button;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (IcwWindow, icw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct {
+  const char *name;
+  const char *title;
+  const char *icon;
+  const char *coming_title;        /* NULL for the pages that exist */
+  const char *coming_description;
+} PageInfo;
+
+static const PageInfo page_infos[] = {
+  { "centers", N_("Centers"), "go-home-symbolic", NULL, NULL },
+  { "organizations", N_("Organizations"), "system-users-symbolic", NULL, NULL },
+  { "applications", N_("Applications"), "x-office-document-symbolic",
+    N_("Center Applications"),
+    N_("Here you will draft a center's application (申报书) for provincial or national recognition or for the upgrade to national: the narrative sections, the technology roadmap, the indicators and the eight main tasks, checked against the policy rules before you submit.") },
+  { "agreements", N_("IP Agreements"), "emblem-shared-symbolic",
+    N_("IP-Sharing Agreements"),
+    N_("Here you will draw up IP-sharing agreements among the members of a center: background IP, ownership of results, access rights and revenue shares that add up to exactly 100%.") },
+  { "funding", N_("Funding Requests"), "emblem-money-symbolic",
+    N_("Funding Requests"),
+    N_("Here you will prepare funding requests with budget tables by category, source and year, with exact totals and the matching rules of the fund.") },
+};
+
+static GtkWidget *
+sidebar_row (const PageInfo *info)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(info->title));
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (info->icon));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, info->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title), -1);
+  return row;
+}
+
+static GtkWidget *
+coming_page (const PageInfo *info)
+{
+  GtkWidget *status = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), info->icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _(info->coming_title));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), _(info->coming_description));
+  return status;
+}
+
+static IcwRegisterPage *
+current_register_page (IcwWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+
+  return ICW_IS_REGISTER_PAGE (page) ? ICW_REGISTER_PAGE (page) : NULL;
+}
+
+static void
+on_sidebar_row_selected (IcwWindow     *self,
+                         GtkListBoxRow *row)
+{
+  const char *name;
+  gboolean is_organizations;
+
+  if (row == NULL)
+    return;
+  name = gtk_widget_get_name (GTK_WIDGET (row));
+  gtk_stack_set_visible_child_name (self->pages, name);
+  g_settings_set_string (self->settings, "last-page", name);
+
+  is_organizations = g_str_equal (name, "organizations");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button),
+                               is_organizations ? _("New Organization") : _("New Center"));
+}
+
+static void
+show_page (IcwWindow  *self,
+           const char *name)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_str_equal (gtk_widget_get_name (row), name))
+      gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+}
+
+static void
+new_record_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  IcwWindow *self = ICW_WINDOW (widget);
+  IcwRegisterPage *page = current_register_page (self);
+
+  if (page == NULL)
+    {
+      show_page (self, "centers");
+      page = current_register_page (self);
+    }
+  icw_register_page_create_record (page);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcwWindow *self = ICW_WINDOW (widget);
+  IcwRegisterPage *page = current_register_page (self);
+
+  if (page != NULL)
+    icw_register_page_focus_search (page);
+}
+
+static void
+load_sample_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  IcwWindow *self = ICW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwCenter) center = icw_sample_load (self->store, &error);
+
+  if (center == NULL)
+    {
+      icw_ui_report_error (widget, error);
+      return;
+    }
+  show_page (self, "centers");
+  icw_register_page_select (current_register_page (self), ICW_RECORD (center));
+  icw_ui_toast (widget, _("The sample center was loaded"));
+}
+
+static void
+show_import_error (IcwWindow    *self,
+                   const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Imported"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_response (GtkNativeDialog *chooser,
+                    int              response,
+                    IcwWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  IcwCsvImportResult result = { 0 };
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = g_file_get_path (file);
+  if (!icw_csv_import_file (self->store, path, ICW_CSV_KIND_AUTO, &result, &error))
+    {
+      show_import_error (self, error);
+      return;
+    }
+
+  show_page (self, result.kind == ICW_CSV_KIND_ORGANIZATIONS ? "organizations" : "centers");
+  message = g_strdup_printf (ngettext ("Imported %u new record and updated %u", "Imported %u new records and updated %u",
+                                       result.created),
+                             result.created, result.updated);
+  icw_ui_toast (GTK_WIDGET (self), message);
+  for (guint i = 0; result.warnings != NULL && i < result.warnings->len; i++)
+    icw_ui_toast (GTK_WIDGET (self), g_ptr_array_index (result.warnings, i));
+  icw_csv_import_result_clear (&result);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  IcwWindow *self = ICW_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import Centers or Organizations"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static gboolean
+icw_window_close_request (GtkWindow *window)
+{
+  IcwWindow *self = ICW_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (icw_window_parent_class)->close_request (window);
+}
+
+static void
+icw_window_dispose (GObject *object)
+{
+  IcwWindow *self = ICW_WINDOW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  G_OBJECT_CLASS (icw_window_parent_class)->dispose (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+}
+
+static void
+icw_window_class_init (IcwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = icw_window_dispose;
+  window_class->close_request = icw_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, IcwWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, IcwWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, IcwWindow, new_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+
+  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+}
+
+static void
+icw_window_init (IcwWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+build_pages (IcwWindow *self)
+{
+  IcwMoneyUnit unit = g_settings_get_enum (self->settings, "money-unit") == 1 ? ICW_MONEY_UNIT_YUAN
+                                                                              : ICW_MONEY_UNIT_WAN;
+
+  gtk_stack_add_named (self->pages, icw_register_page_new_centers (self->store, unit), "centers");
+  gtk_stack_add_named (self->pages, icw_register_page_new_organizations (self->store), "organizations");
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    {
+      if (page_infos[i].coming_title != NULL)
+        gtk_stack_add_named (self->pages, coming_page (&page_infos[i]), page_infos[i].name);
+      gtk_list_box_append (self->sidebar, sidebar_row (&page_infos[i]));
+    }
+}
+
+IcwWindow *
+icw_window_new (IcwApplication *application)
+{
+  IcwWindow *self = g_object_new (ICW_TYPE_WINDOW, "application", application, NULL);
+  g_autofree char *last_page = NULL;
+
+  self->store = g_object_ref (icw_application_get_store (application));
+  self->settings = g_object_ref (icw_application_get_settings (application));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if (PROFILE_DEVELOPMENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  build_pages (self);
+  last_page = g_settings_get_string (self->settings, "last-page");
+  show_page (self, last_page);
+  if (gtk_list_box_get_selected_row (self->sidebar) == NULL)
+    show_page (self, "centers");
+  return self;
+}

@@ -1,0 +1,14 @@
+/* icw-window.h: the main window: sidebar navigation and the pages of the registers and forms. */
+#pragma once
+
+#include "icw-application.h"
+
+G_BEGIN_DECLS
+
+#define ICW_TYPE_WINDOW (icw_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcwWindow, icw_window, ICW, WINDOW, AdwApplicationWindow)
+
+IcwWindow *icw_window_new (IcwApplication *application);
+
+G_END_DECLS
