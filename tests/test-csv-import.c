@@ -112,6 +112,21 @@ count (Fixture       *f,
   return g_list_model_get_n_items (list);
 }
 
+/* Counted through a second connection, so that what the file holds is counted, not what the
+ * first store's live lists show. */
+static guint
+count_on_disk (Fixture       *f,
+               IcwRecordKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) other = icw_store_open (icw_store_get_path (f->store), &error);
+  g_autoptr(GListModel) list = NULL;
+
+  g_assert_no_error (error);
+  list = icw_store_list (other, kind, NULL);
+  return g_list_model_get_n_items (list);
+}
+
 static IcwCenter *
 find_center (Fixture    *f,
              const char *name)
@@ -163,9 +178,12 @@ assert_refused (Fixture     *f,
 {
   g_autoptr(GError) error = NULL;
   IcwCsvImportResult result = { 0 };
-  guint centers = count (f, ICW_RECORD_KIND_CENTER);
-  guint orgs = count (f, ICW_RECORD_KIND_ORGANIZATION);
+  guint centers = count_on_disk (f, ICW_RECORD_KIND_CENTER);
+  guint orgs = count_on_disk (f, ICW_RECORD_KIND_ORGANIZATION);
   gint64 outbox = icw_store_count_outbox (f->store);
+
+  g_assert_cmpuint (count (f, ICW_RECORD_KIND_CENTER), ==, centers);
+  g_assert_cmpuint (count (f, ICW_RECORD_KIND_ORGANIZATION), ==, orgs);
 
   g_assert_false (import_text (f, text, kind, &result, &error));
   g_assert_error (error, ICW_ERROR, ICW_ERROR_IMPORT);
@@ -179,6 +197,8 @@ assert_refused (Fixture     *f,
   g_assert_cmpuint (result.updated, ==, 0);
   g_assert_cmpuint (count (f, ICW_RECORD_KIND_CENTER), ==, centers);
   g_assert_cmpuint (count (f, ICW_RECORD_KIND_ORGANIZATION), ==, orgs);
+  g_assert_cmpuint (count_on_disk (f, ICW_RECORD_KIND_CENTER), ==, centers);
+  g_assert_cmpuint (count_on_disk (f, ICW_RECORD_KIND_ORGANIZATION), ==, orgs);
   g_assert_cmpint (icw_store_count_outbox (f->store), ==, outbox);
   for (guint i = 0; absent != NULL && absent[i] != NULL; i++)
     {

@@ -93,7 +93,13 @@ report (GPtrArray *problems)
   icw_cli_out (ngettext ("%u problem found:", "%u problems found:", problems->len), problems->len);
   icw_cli_out ("\n");
   for (guint i = 0; i < problems->len; i++)
-    icw_cli_out ("  • %s\n", (const char *) problems->pdata[i]);
+    {
+      /* SQLite's own report runs over several lines: keep them under their bullet. */
+      g_auto(GStrv) lines = g_strsplit (problems->pdata[i], "\n", -1);
+      g_autofree char *indented = g_strjoinv ("\n    ", lines);
+
+      icw_cli_out ("  • %s\n", indented);
+    }
   return ICW_EXIT_FAILURE;
 }
 

@@ -57,7 +57,7 @@ print_help (void)
 {
   g_autofree char *default_db = icw_store_default_path ();
 
-  icw_cli_out (_("Usage: %s"), "icw [--db PATH] COMMAND [ARGUMENTS] [--json]");
+  icw_cli_out (_("Usage: %s"), "icw [--db PATH] COMMAND [ARGUMENTS] [OPTIONS]");
   icw_cli_out ("\n\n%s\n\n", _("Work with the registers of manufacturing innovation centers from the command line: import, list and show centers and organizations, and check the database."));
 
   icw_cli_out ("%s\n", _("Commands:"));
@@ -79,7 +79,7 @@ print_help (void)
   print_entry ("--help", _("Print this help and exit."));
   icw_cli_out ("\n");
   icw_cli_out (_("The default database is %s."), default_db);
-  icw_cli_out ("\n%s\n", _("Exit status: 0 on success, 1 when the command failed, 2 when the command line is wrong."));
+  icw_cli_out ("\n\n%s\n", _("Exit status: 0 on success, 1 when the command failed, 2 when the command line is wrong."));
 }
 
 static gboolean

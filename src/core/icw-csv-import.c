@@ -787,7 +787,10 @@ run_import (IcwStore            *store,
   Import import = { 0 };
   gboolean ok;
 
-  if (text == NULL || (table = icw_csv_table_parse (text, error)) == NULL)
+  if (text == NULL)
+    return FALSE;
+  table = icw_csv_table_parse (text, error);
+  if (table == NULL)
     return FALSE;
 
   import_init (&import, store, table, result->kind, result->warnings);

@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "icw-database.h"
 #include "icw-error.h"
@@ -156,14 +158,19 @@ check_identity (sqlite3     *db,
                 int         *version,
                 GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
   int app_id = 0, tables = 0;
 
-  if (!query_int (db, "PRAGMA application_id", &app_id, NULL) ||
-      !query_int (db, "PRAGMA user_version", version, NULL) ||
-      !query_int (db, "SELECT count(*) FROM sqlite_master", &tables, NULL))
+  if (!query_int (db, "PRAGMA application_id", &app_id, &local_error) ||
+      !query_int (db, "PRAGMA user_version", version, &local_error) ||
+      !query_int (db, "SELECT count(*) FROM sqlite_master", &tables, &local_error))
     {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_WORKBENCH,
-                   _("“%s” is not a database that Innovation Center Workbench can open"), path);
+      /* Only "not a database" says what the file is; busy or unreadable says nothing about it. */
+      if (g_error_matches (local_error, ICW_ERROR, ICW_ERROR_NOT_WORKBENCH))
+        g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_WORKBENCH,
+                     _("“%s” is not a database that Innovation Center Workbench can open"), path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -187,6 +194,42 @@ check_identity (sqlite3     *db,
   return TRUE;
 }
 
+/* A file that does not start with SQLite's magic string is not a database, whatever SQLite makes
+ * of it (it takes a file of one byte for an empty database, and would write over it). */
+static gboolean
+check_magic (const char  *path,
+             GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char header[sizeof magic];
+  gsize got = 0;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;   /* a new database */
+      g_set_error (error, ICW_ERROR, ICW_ERROR_DATABASE, _("Could not open “%s”: %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &got, NULL, &local_error))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_DATABASE, _("Could not open “%s”: %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
+  if (got == 0 || (got == sizeof header && memcmp (header, magic, sizeof magic) == 0))
+    return TRUE;   /* empty, or SQLite */
+
+  g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_WORKBENCH,
+               _("“%s” is not a database that Innovation Center Workbench can open"), path);
+  return FALSE;
+}
+
 static gboolean
 apply_settings (sqlite3     *db,
                 GError     **error)
@@ -206,12 +249,21 @@ backup_before_migration (sqlite3     *db,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
   g_autofree char *backup = g_strdup_printf ("%s.v%d-%s.backup", path, version, stamp);
-  g_autofree char *sql = NULL;
+  char *sql;
+  gboolean ok;
 
   /* A second migration in the same second reuses the name: VACUUM INTO needs it free. */
   g_unlink (backup);
+  /* Quoted by SQLite, and so freed by SQLite: its allocations are not GLib's. */
   sql = sqlite3_mprintf ("VACUUM INTO %Q", backup);
-  if (!icw_database_exec (db, sql, error))
+  if (sql == NULL)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_DATABASE, _("Out of memory"));
+      return FALSE;
+    }
+  ok = icw_database_exec (db, sql, error);
+  sqlite3_free (sql);
+  if (!ok)
     {
       g_prefix_error (error, _("Could not back up the database before upgrading it: "));
       return FALSE;
@@ -251,11 +303,19 @@ sqlite3 *
 icw_database_open (const char  *path,
                    GError     **error)
 {
+  g_autofree char *wal = NULL;
+  gboolean had_wal;
   sqlite3 *db = NULL;
   int version = 0;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_magic (path, error))
+    return NULL;
+
+  wal = g_strconcat (path, "-wal", NULL);
+  had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
@@ -269,8 +329,21 @@ icw_database_open (const char  *path,
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db, 1);
 
-  if (!check_identity (db, path, &version, error) ||
-      !apply_settings (db, error) ||
+  /* Closing the last connection to a database in WAL mode checkpoints its -wal file into it: a
+   * newer version's database with changes still in its -wal would be rewritten by a refusal. So
+   * until the file is known to be ours, closing does not checkpoint. (Without a -wal to begin
+   * with there is nothing to checkpoint, and the -wal and -shm that reading made are removed.) */
+  if (had_wal)
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (!check_identity (db, path, &version, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (had_wal)
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+
+  if (!apply_settings (db, error) ||
       !migrate (db, path, version, error))
     {
       sqlite3_close (db);

@@ -99,8 +99,7 @@ icw_field_row_init (IcwFieldRow *self)
 
   self->entry = GTK_ENTRY (gtk_entry_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->entry), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->entry), 260, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->entry), 340, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
 

@@ -7,11 +7,25 @@
 #include "icw-organization.h"
 #include "icw-ui-util.h"
 
+/* The overlay above the widget, or the one of its window, or of the window a dialog belongs to. */
+static GtkWidget *
+find_overlay (GtkWidget *from)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (from, ADW_TYPE_TOAST_OVERLAY);
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (from));
+
+  for (; overlay == NULL && window != NULL; window = gtk_window_get_transient_for (window))
+    if (ADW_IS_APPLICATION_WINDOW (window) &&
+        ADW_IS_TOAST_OVERLAY (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))))
+      overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  return overlay;
+}
+
 void
 icw_ui_toast (GtkWidget  *from,
               const char *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (from, ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *overlay = find_overlay (from);
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
@@ -63,7 +77,7 @@ icw_ui_delete_with_undo (GtkWidget  *from,
                          const char *message)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *overlay = gtk_widget_get_ancestor (from, ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *overlay = find_overlay (from);
   AdwToast *toast;
   UndoData *undo;
 

@@ -44,7 +44,7 @@ static const PageInfo page_infos[] = {
   { "agreements", N_("IP Agreements"), "emblem-shared-symbolic",
     N_("IP-Sharing Agreements"),
     N_("Here you will draw up IP-sharing agreements among the members of a center: background IP, ownership of results, access rights and revenue shares that add up to exactly 100%.") },
-  { "funding", N_("Funding Requests"), "emblem-money-symbolic",
+  { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic",
     N_("Funding Requests"),
     N_("Here you will prepare funding requests with budget tables by category, source and year, with exact totals and the matching rules of the fund.") },
 };

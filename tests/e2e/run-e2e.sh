@@ -1,0 +1,27 @@
+#!/bin/bash
+# run-e2e.sh: runs the end-to-end tests against the real ic-workbench binary given as $1. It
+# provides what they need when the caller has not: a display (xvfb-run), a session bus
+# (dbus-run-session) and the accessibility bus, then runs the pyatspi tests with Debian's python3,
+# which has the gi and pyatspi modules.
+set -euo pipefail
+gui=$1
+here=$(cd "$(dirname "$0")" && pwd)
+
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" "$@"
+fi
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+  exec dbus-run-session -- "$0" "$@"
+fi
+
+/usr/libexec/at-spi-bus-launcher --launch-immediately &
+bus_pid=$!
+trap 'kill $bus_pid 2>/dev/null || true' EXIT
+sleep 1
+
+# Run outside meson: the schema compiled in the build tree, and settings kept in memory.
+export GSETTINGS_SCHEMA_DIR=${GSETTINGS_SCHEMA_DIR:-$(cd "$(dirname "$gui")/../data" && pwd)}
+export GSETTINGS_BACKEND=${GSETTINGS_BACKEND:-memory}
+export GTK_A11Y=atspi
+unset NO_AT_BRIDGE
+exec /usr/bin/python3 "$here/test_e2e.py" "$gui"

@@ -1,0 +1,388 @@
+#!/usr/bin/env python3
+# test-cli.py: drives the real icw binary against temporary databases and checks the contract of
+# docs/cli.md: exit statuses (0 success, 1 failure, 2 usage error), the --json formats (integers
+# for money and shares, never floats), import all-or-nothing, doctor on good and damaged files,
+# refusal of a database from a newer version, and UTF-8 output in any locale.
+#
+# Usage: python3 tests/test-cli.py /path/to/icw   (meson test -C BUILDDIR cli)
+
+import hashlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ICW = None
+SAMPLE_CENTER = "齐鲁智能传感器制造业创新中心"
+
+
+def base_env(home):
+    """English messages and a UTF-8 locale, and a data dir of the test's own."""
+    env = dict(os.environ)
+    env.pop("LANGUAGE", None)
+    env["LC_ALL"] = "C.UTF-8"
+    env["XDG_DATA_HOME"] = os.path.join(home, "xdg-data")
+    env["G_DEBUG"] = "fatal-criticals"
+    return env
+
+
+def file_digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def assert_no_floats(test, value, where="$"):
+    """Money and shares are integers in the JSON contract: no float may appear anywhere."""
+    test.assertNotIsInstance(value, float, "a float at " + where)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            assert_no_floats(test, item, where + "." + key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            assert_no_floats(test, item, "%s[%d]" % (where, index))
+
+
+class IcwTestCase(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="icw-cli-")
+        self.dir = self.tmp.name
+        self.db = os.path.join(self.dir, "workbench.db")
+        self.env = base_env(self.dir)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def run_icw(self, *args, db=True, env=None):
+        argv = [ICW] + (["--db", self.db] if db else []) + list(args)
+        result = subprocess.run(argv, capture_output=True, env=env or self.env, timeout=120)
+        # Everything icw writes is UTF-8; decoding strictly checks it.
+        result.out = result.stdout.decode("utf-8")
+        result.err = result.stderr.decode("utf-8")
+        self.assertGreaterEqual(result.returncode, 0,
+                                "icw was killed by a signal: %r\n%s" % (args, result.err))
+        return result
+
+    def expect(self, status, *args, **kwargs):
+        result = self.run_icw(*args, **kwargs)
+        self.assertEqual(result.returncode, status,
+                         "icw %s\nstdout: %s\nstderr: %s" % (" ".join(args), result.out, result.err))
+        return result
+
+    def expect_json(self, *args):
+        result = self.expect(0, *args)
+        value = json.loads(result.out)
+        assert_no_floats(self, value)
+        return value
+
+    def load_sample(self):
+        result = self.expect(0, "sample")
+        center_id = result.out.strip()
+        self.assertRegex(center_id, r"^[0-9a-f-]{36}$")
+        return center_id
+
+    def write(self, name, text, encoding="utf-8"):
+        path = os.path.join(self.dir, name)
+        with open(path, "w", encoding=encoding, newline="") as f:
+            f.write(text)
+        return path
+
+
+class TestGeneral(IcwTestCase):
+    def test_version(self):
+        result = self.expect(0, "--version", db=False)
+        self.assertRegex(result.out, r"^icw \d+\.\d+\.\d+\n$")
+        self.assertEqual(result.err, "")
+
+    def test_help(self):
+        result = self.expect(0, "--help", db=False)
+        for command in ("import", "list", "show", "doctor", "sample", "--db", "--json"):
+            self.assertIn(command, result.out)
+
+    def test_usage_errors(self):
+        cases = [
+            [],                               # no command
+            ["frobnicate"],                   # unknown command
+            ["--frobnicate", "list", "centers"],
+            ["list"],
+            ["list", "widgets"],
+            ["list", "centers", "extra"],
+            ["show"],
+            ["show", "a", "b"],
+            ["doctor", "--json"],
+            ["doctor", "extra"],
+            ["sample", "--kind", "centers"],
+            ["import"],
+            ["import", "x.csv", "--kind", "widgets"],
+        ]
+        for args in cases:
+            with self.subTest(args=args):
+                result = self.expect(2, *args)
+                self.assertIn("icw --help", result.err)
+                self.assertEqual(result.out, "")
+        self.expect(2, "--db", db=False)
+        self.assertFalse(os.path.exists(self.db), "a usage error created the database")
+
+    def test_unknown_command(self):
+        result = self.expect(2, "frobnicate")
+        self.assertIn("frobnicate", result.err)
+
+    def test_not_yet_built(self):
+        cases = [
+            ["check", "some-id"],
+            ["check", "some-id", "--json"],
+            ["export", "--all", "--format", "pdf", "-o", "out.pdf"],
+            ["sync", "--server", "https://example.invalid"],
+            ["serve", "--port", "8080"],
+            ["serve", "token", "add", "--role", "admin", "--center", "x"],
+            ["list", "applications"],
+            ["list", "agreements", "--json"],
+            ["list", "funding"],
+        ]
+        for args in cases:
+            with self.subTest(args=args):
+                result = self.expect(1, *args)
+                self.assertIn("not available in this version", result.err)
+                self.assertEqual(result.out, "")
+        self.assertFalse(os.path.exists(self.db))
+
+    def test_missing_database(self):
+        for args in (["list", "centers"], ["show", "x"], ["doctor"]):
+            with self.subTest(args=args):
+                result = self.expect(1, *args)
+                self.assertIn(self.db, result.err)
+        self.assertFalse(os.path.exists(self.db), "a read-only command created the database")
+
+
+class TestSample(IcwTestCase):
+    def test_sample_and_lists(self):
+        center_id = self.load_sample()
+
+        centers = self.expect_json("list", "centers", "--json")
+        self.assertIsInstance(centers, list)
+        matches = [c for c in centers if c["name"] == SAMPLE_CENTER]
+        self.assertEqual(len(matches), 1)
+        center = matches[0]
+        self.assertEqual(center["id"], center_id)
+        self.assertEqual(center["level"], "provincial")
+        self.assertEqual(center["status"], "building")
+        self.assertEqual(center["year"], 2024)
+        self.assertIsInstance(center["host_capital_fen"], int)
+        self.assertGreater(center["host_capital_fen"], 0)
+
+        orgs = self.expect_json("list", "organizations", "--json")
+        self.assertGreaterEqual(len(orgs), 14)
+        for org in orgs:
+            self.assertRegex(org["id"], r"^[0-9a-f-]{36}$")
+            self.assertTrue(org["name"])
+            self.assertEqual(len(org["credit_code"]), 18)
+            self.assertEqual(len(org["rd_intensity_bp"]), 3)
+        self.assertGreaterEqual(sum(1 for o in orgs if o["top_ten"]), 2)
+
+        text = self.expect(0, "list", "centers").out
+        self.assertIn(SAMPLE_CENTER, text)
+        self.assertIn(center_id, text)
+
+    def test_sample_twice(self):
+        self.load_sample()
+        before = file_digest(self.db)
+        result = self.expect(1, "sample")
+        self.assertIn(SAMPLE_CENTER, result.err)
+        self.assertEqual(file_digest(self.db), before)
+        self.assertEqual(len(self.expect_json("list", "centers", "--json")), 1)
+
+    def test_show_center_json(self):
+        center_id = self.load_sample()
+        center = self.expect_json("show", center_id, "--json")
+        self.assertEqual(center["id"], center_id)
+        self.assertEqual(center["record_kind"], "center")
+        self.assertEqual(center["name"], SAMPLE_CENTER)
+
+        holders = center["shareholders"]
+        self.assertTrue(6 <= len(holders) <= 8)
+        self.assertEqual(center["share_total_bp"], 10000)
+        self.assertEqual(sum(h["share_bp"] for h in holders), 10000)
+        self.assertTrue(all(0 < h["share_bp"] <= 5000 for h in holders))
+        self.assertEqual(sum(h["amount_fen"] for h in holders), center["host_capital_fen"])
+        self.assertTrue(all(h["organization_name"] for h in holders))
+
+        members = center["alliance_members"]
+        self.assertTrue(14 <= len(members) <= 20)
+        self.assertEqual({m["role"] for m in members}, {"lead", "core", "ordinary", "user"})
+        self.assertIn(False, {m["agreement_signed"] for m in members})
+
+        coverage = center["platform_coverage"]
+        self.assertEqual(coverage["held"], len(center["platforms"]))
+        self.assertTrue(5 <= coverage["held"] <= 8)
+        self.assertEqual(coverage["field_total"], center["field_platform_total"])
+        expected = (coverage["held"] * 10000 + coverage["field_total"] // 2) // coverage["field_total"]
+        self.assertEqual(coverage["coverage_bp"], expected)
+
+    def test_show_center_text(self):
+        center_id = self.load_sample()
+        text = self.expect(0, "show", center_id).out
+        self.assertIn(SAMPLE_CENTER, text)
+        self.assertIn("100.00%", text)          # the share total
+        self.assertIn("10000.00", text)         # the registered capital in 万元
+        self.assertNotIn("(null)", text)
+        # By name, as people would type it.
+        self.assertEqual(self.expect(0, "show", SAMPLE_CENTER).out, text)
+
+    def test_show_any_kind(self):
+        center_id = self.load_sample()
+        center = self.expect_json("show", center_id, "--json")
+        records = {
+            "organization": center["lead_organization_id"],
+            "shareholder": center["shareholders"][0]["id"],
+            "alliance-member": center["alliance_members"][0]["id"],
+            "platform": center["platforms"][0]["id"],
+        }
+        for kind, record_id in records.items():
+            with self.subTest(kind=kind):
+                record = self.expect_json("show", record_id, "--json")
+                self.assertEqual(record["id"], record_id)
+                self.assertEqual(record["record_kind"], kind)
+                text = self.expect(0, "show", record_id).out
+                self.assertIn(record_id, text)
+                self.assertNotIn("(null)", text)
+        org = self.expect_json("show", records["organization"], "--json")
+        self.assertGreaterEqual(len(org["platforms"]), 1)
+
+    def test_show_unknown(self):
+        self.load_sample()
+        result = self.expect(1, "show", "00000000-0000-0000-0000-000000000000")
+        self.assertIn("00000000-0000-0000-0000-000000000000", result.err)
+
+
+class TestDoctor(IcwTestCase):
+    def test_good_database(self):
+        self.load_sample()
+        result = self.expect(0, "doctor")
+        self.assertIn("No problems", result.out)
+        self.assertRegex(result.out, r"Centers\s+1\b")
+
+    def corrupt(self, offset_of):
+        self.load_sample()
+        self.assertFalse(os.path.exists(self.db + "-wal") and os.path.getsize(self.db + "-wal") > 0,
+                         "the WAL was not checkpointed when icw closed the database")
+        size = os.path.getsize(self.db)
+        page = 4096
+        offset, length = offset_of(size, page)
+        with open(self.db, "r+b") as f:
+            f.seek(offset)
+            f.write(bytes([0xA5]) * length)
+        result = self.expect(1, "doctor")
+        self.assertTrue(result.err or "problem" in result.out)
+        return result
+
+    def test_corrupt_middle(self):
+        # A run of whole pages in the middle of the file.
+        self.corrupt(lambda size, page: ((size // 2) // page * page, 3 * page))
+
+    def test_corrupt_last_page(self):
+        result = self.corrupt(lambda size, page: (size - page, page))
+        self.assertTrue("SQLite" in result.out or result.err, result.out)
+
+
+class TestImport(IcwTestCase):
+    CENTERS = ("名称,级别,省份,城市,认定年份,领域\r\n"
+               "江淮智能语音制造业创新中心,省级,安徽省,合肥市,2023,新一代信息技术\r\n"
+               "\"Lingnan Display Center, Guangzhou\",national,广东省,广州市,2021,新型显示\r\n")
+
+    def test_import_centers(self):
+        path = self.write("centers.csv", self.CENTERS)
+        result = self.expect(0, "import", path)
+        self.assertIn("2", result.out)
+        names = {c["name"] for c in self.expect_json("list", "centers", "--json")}
+        self.assertEqual(names, {"江淮智能语音制造业创新中心", "Lingnan Display Center, Guangzhou"})
+
+    def test_import_gb18030(self):
+        path = self.write("centers-gbk.csv", self.CENTERS, encoding="gb18030")
+        self.expect(0, "import", path, "--kind", "centers")
+        names = {c["name"] for c in self.expect_json("list", "centers", "--json")}
+        self.assertIn("江淮智能语音制造业创新中心", names)
+
+    def test_import_organizations(self):
+        path = self.write("orgs.csv", "name,province\r\n测试传感科技有限公司,山东省\r\n")
+        self.expect(0, "import", path, "--kind", "organizations")
+        orgs = self.expect_json("list", "organizations", "--json")
+        self.assertEqual([o["name"] for o in orgs], ["测试传感科技有限公司"])
+
+    def test_bad_csv_changes_nothing(self):
+        self.load_sample()
+        centers = self.expect(0, "list", "centers", "--json").out
+        orgs = self.expect(0, "list", "organizations", "--json").out
+        path = self.write("bad.csv", "名称,级别,认定年份\r\n甲创新中心,省级,2023\r\n乙创新中心,不存在的级别,2023\r\n")
+        result = self.expect(1, "import", path)
+        self.assertIn("3", result.err)           # the bad row: the header is row 1
+        self.assertIn("Row 3", result.err)
+        self.assertEqual(self.expect(0, "list", "centers", "--json").out, centers)
+        self.assertEqual(self.expect(0, "list", "organizations", "--json").out, orgs)
+        self.expect(0, "doctor")
+
+    def test_json_dossier_not_yet(self):
+        path = self.write("dossier.json", "{}")
+        result = self.expect(1, "import", path)
+        self.assertIn(".json", result.err)
+        self.assertFalse(os.path.exists(self.db))
+
+    def test_missing_file(self):
+        result = self.expect(1, "import", os.path.join(self.dir, "nothing.csv"))
+        self.assertIn("nothing.csv", result.err)
+        self.assertFalse(os.path.exists(self.db))
+
+
+class TestDatabaseVersions(IcwTestCase):
+    def test_future_database_refused(self):
+        self.load_sample()
+        with sqlite3.connect(self.db) as connection:
+            connection.execute("PRAGMA user_version = 99")
+        connection.close()
+        before = file_digest(self.db)
+        for args in (["list", "centers"], ["doctor"], ["sample"]):
+            with self.subTest(args=args):
+                result = self.expect(1, *args)
+                self.assertIn("newer version", result.err)
+                self.assertEqual(result.out, "")
+        self.assertEqual(file_digest(self.db), before, "icw changed a database from a newer version")
+
+    def test_not_a_database(self):
+        with open(self.db, "wb") as f:
+            f.write(b"this is not SQLite at all, just text" * 200)
+        before = file_digest(self.db)
+        self.expect(1, "list", "centers")
+        self.expect(1, "doctor")
+        self.assertEqual(file_digest(self.db), before)
+
+
+class TestLocale(IcwTestCase):
+    def test_chinese_environment(self):
+        center_id = self.load_sample()
+        env = dict(self.env)
+        env.pop("LC_ALL", None)
+        env.pop("LC_MESSAGES", None)
+        env["LANGUAGE"] = "zh_CN"
+        env["LANG"] = "zh_CN.UTF-8"
+        for args in (["show", center_id], ["list", "organizations"], ["--help"], ["frobnicate"]):
+            with self.subTest(args=args):
+                result = self.run_icw(*args, env=env)   # decodes stdout and stderr as strict UTF-8
+                self.assertIn(result.returncode, (0, 2))
+        self.assertIn(SAMPLE_CENTER, self.run_icw("show", center_id, env=env).out)
+
+    def test_c_locale_keeps_utf8(self):
+        # Even where the locale is plain ASCII, names are written as they are, not as "?".
+        center_id = self.load_sample()
+        env = dict(self.env)
+        env["LC_ALL"] = "C"
+        self.assertIn(SAMPLE_CENTER, self.run_icw("show", center_id, env=env).out)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit("usage: test-cli.py /path/to/icw")
+    ICW = os.path.abspath(sys.argv.pop(1))
+    if not os.access(ICW, os.X_OK):
+        sys.exit("test-cli.py: %s is not an executable" % ICW)
+    unittest.main(verbosity=2)

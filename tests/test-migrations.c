@@ -1,0 +1,492 @@
+/* test-migrations.c: opening databases of every vintage (icw-database.c, icw-schema.c). A new or
+ * version-0 file is brought to the latest schema; a version-1 file is upgraded after a backup copy
+ * that keeps the old rows; a file from a newer version, another program's database and a file that
+ * is not SQLite at all are refused with their own error codes and left byte for byte as they were. */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "icw-error.h"
+#include "icw-organization.h"
+#include "icw-schema.h"
+#include "icw-store.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_clear_pointer (&dir, g_dir_close);
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("test-migrations-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "workbench.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static sqlite3 *
+raw_open (const char *path,
+          int         flags)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
+    g_error ("could not open %s: %s", path, sqlite3_errmsg (db));
+  return db;
+}
+
+static void
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static gint64
+raw_int (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static char *
+raw_text (sqlite3    *db,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* The SHA-256 of a file's bytes, or "absent". */
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return g_strdup ("absent");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* The database file and its -wal and -journal companions, as one fingerprint. The -shm file is
+ * no part of the database (every reader writes its read marks there, and SQLite rebuilds it from
+ * the -wal): only whether it is there counts. */
+static char *
+files_fingerprint (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *a = file_sha256 (path);
+  g_autofree char *b = file_sha256 (wal);
+  g_autofree char *d = file_sha256 (journal);
+
+  return g_strdup_printf ("db %s, wal %s, shm %s, journal %s", a, b,
+                          g_file_test (shm, G_FILE_TEST_EXISTS) ? "present" : "absent", d);
+}
+
+static GPtrArray *
+backups (Fixture    *f,
+         const char *pattern)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_pattern_match_simple (pattern, name))
+      g_ptr_array_add (found, g_build_filename (f->dir, name, NULL));
+  return found;
+}
+
+static void
+assert_latest (const char *path)
+{
+  sqlite3 *db = raw_open (path, SQLITE_OPEN_READONLY);
+  g_autofree char *mode = raw_text (db, "PRAGMA journal_mode");
+  g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
+
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, icw_schema_latest_version ());
+  g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, ICW_SCHEMA_APPLICATION_ID);
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                "('organizations','centers','shareholders','alliance_members',"
+                                "'platforms','outbox','organizations_fts','centers_fts')"), ==, 8);
+  sqlite3_close (db);
+}
+
+static void
+assert_store_usable (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = icw_store_open (path, &error);
+  g_autoptr(IcwOrganization) org = icw_organization_new ();
+  g_autoptr(GPtrArray) problems = NULL;
+
+  g_assert_no_error (error);
+  icw_organization_set_name (org, "新建单位");
+  g_assert_true (icw_store_save (store, ICW_RECORD (org), &error));
+  g_assert_no_error (error);
+  problems = icw_store_check_integrity (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* A file of no bytes is an empty SQLite database at user_version 0: it is set up from scratch,
+ * with nothing to back up. */
+static void
+test_v0_empty_file (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, "", 0, &error));
+  store = icw_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  assert_latest (f->path);
+  copies = backups (f, "*.backup");
+  g_assert_cmpuint (copies->len, ==, 0);
+  g_clear_object (&store);
+  assert_store_usable (f->path);
+}
+
+/* The same from a file SQLite wrote (one page, user_version 0, no tables). */
+static void
+test_v0_sqlite_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  sqlite3 *db = raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+
+  raw_exec (db, "PRAGMA page_size = 4096; VACUUM; PRAGMA user_version = 0");
+  sqlite3_close (db);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+
+  store = icw_store_open (f->path, &error);
+  g_assert_no_error (error);
+  assert_latest (f->path);
+  copies = backups (f, "*.backup");
+  g_assert_cmpuint (copies->len, ==, 0);
+}
+
+static const char v1_rows[] =
+  "INSERT INTO organizations (id, name, credit_code, kind, created_at, updated_at) VALUES "
+  "  ('11111111-1111-4111-8111-111111111111', '济南智能传感研究院有限公司', '91350100M000100Y43', 'institute',"
+  "   '2023-01-02T03:04:05.000000Z', '2023-01-02T03:04:05.000000Z'),"
+  "  ('22222222-2222-4222-8222-222222222222', 'Qilu Sensor Co.', NULL, 'enterprise',"
+  "   '2023-01-03T03:04:05.000000Z', '2023-01-03T03:04:05.000000Z');"
+  "INSERT INTO centers (id, name, level, lead_organization_id, created_at, updated_at) VALUES "
+  "  ('33333333-3333-4333-8333-333333333333', '齐鲁智能传感器制造业创新中心', 'national-local',"
+  "   '11111111-1111-4111-8111-111111111111', '2023-01-04T03:04:05.000000Z', '2023-01-04T03:04:05.000000Z');"
+  "INSERT INTO shareholders (id, center_id, organization_id, share_bp, created_at, updated_at) VALUES "
+  "  ('44444444-4444-4444-8444-444444444444', '33333333-3333-4333-8333-333333333333',"
+  "   '22222222-2222-4222-8222-222222222222', 2500, '2023-01-05T03:04:05.000000Z', '2023-01-05T03:04:05.000000Z');"
+  "INSERT INTO outbox (kind, record_id, op, payload, queued_at) VALUES "
+  "  ('organization', '11111111-1111-4111-8111-111111111111', 'upsert', '{}', '2023-01-02T03:04:05.000000Z');"
+  "PRAGMA user_version = 1;";
+
+/* A version-1 database (as the first release wrote it) is upgraded, after a backup. */
+static void
+test_v1 (Fixture       *f,
+         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GPtrArray) other_copies = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(IcwRecord) old = NULL;
+  g_autoptr(GListModel) orgs = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *check = NULL;
+  sqlite3 *db = raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+
+  raw_exec (db, icw_schema_migration (1));
+  raw_exec (db, v1_rows);
+  g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, ICW_SCHEMA_APPLICATION_ID);
+  sqlite3_close (db);
+
+  store = icw_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  assert_latest (f->path);
+
+  /* One backup, named for the version it holds, itself a whole version-1 database. */
+  copies = backups (f, "workbench.db.v1-*.backup");
+  g_assert_cmpuint (copies->len, ==, 1);
+  other_copies = backups (f, "*.backup");
+  g_assert_cmpuint (other_copies->len, ==, 1);
+  db = raw_open (copies->pdata[0], SQLITE_OPEN_READONLY);
+  check = raw_text (db, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, ICW_SCHEMA_APPLICATION_ID);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM organizations"), ==, 2);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM centers"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM shareholders"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM outbox"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'organizations_fts'"), ==, 0);
+  name = raw_text (db, "SELECT name FROM organizations WHERE id = '11111111-1111-4111-8111-111111111111'");
+  g_assert_cmpstr (name, ==, "济南智能传感研究院有限公司");
+  sqlite3_close (db);
+
+  /* The old rows are all there, and the full-text index of version 2 knows them. */
+  old = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, "11111111-1111-4111-8111-111111111111", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (icw_organization_get_name (ICW_ORGANIZATION (old)), ==, "济南智能传感研究院有限公司");
+  g_assert_cmpstr (icw_organization_get_credit_code (ICW_ORGANIZATION (old)), ==, "91350100M000100Y43");
+  g_assert_cmpint (icw_organization_get_kind (ICW_ORGANIZATION (old)), ==, ICW_ORG_KIND_INSTITUTE);
+  g_assert_cmpstr (icw_record_get_created_at (old), ==, "2023-01-02T03:04:05.000000Z");
+  orgs = icw_store_list (store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 2);
+
+  found = icw_store_search (store, ICW_RECORD_KIND_ORGANIZATION, "智能传感", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (found), ==, 1);
+  g_assert_true (g_hash_table_contains (found, "11111111-1111-4111-8111-111111111111"));
+  g_clear_pointer (&found, g_hash_table_unref);
+  found = icw_store_search (store, ICW_RECORD_KIND_ORGANIZATION, "SENSOR co", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (found), ==, 1);
+  g_assert_true (g_hash_table_contains (found, "22222222-2222-4222-8222-222222222222"));
+  g_clear_pointer (&found, g_hash_table_unref);
+  found = icw_store_search (store, ICW_RECORD_KIND_CENTER, "传感器制造", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (found), ==, 1);
+  g_assert_true (g_hash_table_contains (found, "33333333-3333-4333-8333-333333333333"));
+  g_assert_cmpint (icw_store_count_outbox (store), ==, 1);
+
+  /* A second open has nothing to migrate and makes no second backup. */
+  g_clear_object (&store);
+  assert_store_usable (f->path);
+  g_clear_pointer (&other_copies, g_ptr_array_unref);
+  other_copies = backups (f, "*.backup");
+  g_assert_cmpuint (other_copies->len, ==, 1);
+}
+
+typedef enum {
+  JOURNAL_ROLLBACK,      /* as another tool may leave it */
+  JOURNAL_WAL_CLEAN,     /* as a newer version closes it */
+  JOURNAL_WAL_PENDING,   /* as a newer version leaves it when it stops abruptly: changes in the -wal */
+} JournalState;
+
+static void
+write_database (const char   *path,
+                int           application_id,
+                int           user_version,
+                JournalState  journal)
+{
+  sqlite3 *db = raw_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  g_autofree char *header = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                             application_id, user_version);
+
+  if (journal != JOURNAL_ROLLBACK)
+    raw_exec (db, "PRAGMA journal_mode = WAL");
+  if (journal == JOURNAL_WAL_PENDING)
+    {
+      int off = 0;
+
+      /* What follows stays in the -wal file: no checkpoint, not even on close. */
+      g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, &off), ==, SQLITE_OK);
+      raw_exec (db, "PRAGMA wal_autocheckpoint = 0");
+    }
+  raw_exec (db, header);
+  raw_exec (db, "CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT);"
+                "INSERT INTO things (name) VALUES ('one'), ('two'), ('三');");
+  sqlite3_close (db);
+}
+
+static void
+assert_refused_unchanged (const char *path,
+                          int         code,
+                          const char *message_part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autofree char *before = files_fingerprint (path);
+  g_autofree char *after = NULL;
+  g_autofree char *basename = g_path_get_basename (path);
+
+  store = icw_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, ICW_ERROR, code);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("the message “%s” does not say “%s”", error->message, message_part);
+  g_assert_nonnull (strstr (error->message, basename));
+  after = files_fingerprint (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Twice, to be sure a first refusal leaves nothing that a second one would trip over. */
+  g_clear_error (&error);
+  store = icw_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, ICW_ERROR, code);
+  g_clear_pointer (&after, g_free);
+  after = files_fingerprint (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_future (Fixture       *f,
+             gconstpointer  data)
+{
+  JournalState journal = GPOINTER_TO_INT (data);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+  g_autofree char *schema = g_strdup_printf ("schema %d", icw_schema_latest_version () + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+
+  write_database (f->path, ICW_SCHEMA_APPLICATION_ID, icw_schema_latest_version () + 1, journal);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS) == (journal == JOURNAL_WAL_PENDING));
+  if (journal != JOURNAL_WAL_PENDING)
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  assert_refused_unchanged (f->path, ICW_ERROR_FUTURE_DATABASE, "newer version");
+
+  store = icw_store_open (f->path, &error);
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_FUTURE_DATABASE);
+  g_assert_nonnull (strstr (error->message, schema));
+  g_assert_nonnull (strstr (error->message, "not changed"));
+  if (journal != JOURNAL_WAL_PENDING)
+    {
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_other_program (Fixture       *f,
+                    gconstpointer  data)
+{
+  JournalState journal = GPOINTER_TO_INT (data);
+  g_autofree char *zero = g_build_filename (f->dir, "zero-id.db", NULL);
+  g_autofree char *zero_v0 = g_build_filename (f->dir, "zero-id-v0.db", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+  /* Another program's application_id. */
+  write_database (f->path, 0x12345678, 0, journal);
+  assert_refused_unchanged (f->path, ICW_ERROR_NOT_WORKBENCH, "another program");
+  if (journal != JOURNAL_WAL_PENDING)
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* No application_id, but tables of its own: not ours to take over. */
+  write_database (zero, 0, 7, journal);
+  assert_refused_unchanged (zero, ICW_ERROR_NOT_WORKBENCH, "another program");
+  write_database (zero_v0, 0, 0, journal);
+  assert_refused_unchanged (zero_v0, ICW_ERROR_NOT_WORKBENCH, "another program");
+}
+
+static void
+test_not_sqlite (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autofree char *noise = g_build_filename (f->dir, "noise.bin", NULL);
+  g_autofree char *fake = g_build_filename (f->dir, "fake.db", NULL);
+  g_autofree char *tiny = g_build_filename (f->dir, "tiny.db", NULL);
+  guint8 bytes[8192];
+  GString *header = g_string_new (NULL);
+
+  g_assert_true (g_file_set_contents (text, "名称,级别\n齐鲁智能传感器制造业创新中心,省级\n", -1, &error));
+  assert_refused_unchanged (text, ICW_ERROR_NOT_WORKBENCH, "not a database");
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    bytes[i] = g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (noise, (const char *) bytes, sizeof bytes, &error));
+  assert_refused_unchanged (noise, ICW_ERROR_NOT_WORKBENCH, "not a database");
+
+  /* The right magic string followed by nonsense. */
+  g_string_append_len (header, "SQLite format 3", 16);
+  g_string_append_len (header, (const char *) bytes, 4096 - 16);
+  g_assert_true (g_file_set_contents (fake, header->str, header->len, &error));
+  g_string_free (header, TRUE);
+  assert_refused_unchanged (fake, ICW_ERROR_NOT_WORKBENCH, "not a database");
+
+  g_assert_true (g_file_set_contents (tiny, "x", 1, &error));
+  assert_refused_unchanged (tiny, ICW_ERROR_NOT_WORKBENCH, "not a database");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, data, func) \
+  g_test_add (name, Fixture, GINT_TO_POINTER (data), fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/migrations/v0/empty-file", 0, test_v0_empty_file);
+  ADD ("/migrations/v0/sqlite-file", 0, test_v0_sqlite_file);
+  ADD ("/migrations/v1", 0, test_v1);
+  ADD ("/migrations/future/rollback-journal", JOURNAL_ROLLBACK, test_future);
+  ADD ("/migrations/future/wal", JOURNAL_WAL_CLEAN, test_future);
+  ADD ("/migrations/future/wal-pending", JOURNAL_WAL_PENDING, test_future);
+  ADD ("/migrations/other-program/rollback-journal", JOURNAL_ROLLBACK, test_other_program);
+  ADD ("/migrations/other-program/wal", JOURNAL_WAL_CLEAN, test_other_program);
+  ADD ("/migrations/other-program/wal-pending", JOURNAL_WAL_PENDING, test_other_program);
+  ADD ("/migrations/not-sqlite", 0, test_not_sqlite);
+
+#undef ADD
+
+  return g_test_run ();
+}

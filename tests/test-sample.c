@@ -1,0 +1,355 @@
+/* test-sample.c: the sample data: one complete provincial center whose registers meet the rules
+ * the program checks (shares add up to 100%, no dominant shareholder, valid credit codes, members
+ * holding national platforms), loaded all or nothing and never twice. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "icw-alliance-member.h"
+#include "icw-credit-code.h"
+#include "icw-error.h"
+#include "icw-organization.h"
+#include "icw-platform.h"
+#include "icw-sample.h"
+#include "icw-shareholder.h"
+#include "icw-store.h"
+
+typedef struct {
+  char     *dir;
+  IcwStore *store;
+} Fixture;
+
+static IcwStore *
+open_store (const char *dir,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  IcwStore *store = icw_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("icw-sample-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->store = open_store (f->dir, "workbench.db");
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+}
+
+static GPtrArray *
+list_all (IcwStore      *store,
+          IcwRecordKind  kind,
+          const char    *parent_id)
+{
+  g_autoptr(GListModel) list = icw_store_list (store, kind, parent_id);
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (array, g_list_model_get_item (list, i));
+  return array;
+}
+
+/* Every live record of the store, of every kind. */
+static guint
+count_records (IcwStore *store)
+{
+  g_autoptr(GPtrArray) orgs = list_all (store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autoptr(GPtrArray) centers = list_all (store, ICW_RECORD_KIND_CENTER, NULL);
+  guint total = orgs->len + centers->len;
+
+  for (guint i = 0; i < centers->len; i++)
+    {
+      const char *id = icw_record_get_id (centers->pdata[i]);
+      g_autoptr(GPtrArray) holders = list_all (store, ICW_RECORD_KIND_SHAREHOLDER, id);
+      g_autoptr(GPtrArray) members = list_all (store, ICW_RECORD_KIND_ALLIANCE_MEMBER, id);
+
+      total += holders->len + members->len;
+    }
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      g_autoptr(GPtrArray) platforms = list_all (store, ICW_RECORD_KIND_PLATFORM,
+                                                 icw_record_get_id (orgs->pdata[i]));
+      total += platforms->len;
+    }
+  return total;
+}
+
+static IcwOrganization *
+lookup_org (IcwStore   *store,
+            const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  IcwRecord *record = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, id, &error);
+
+  g_assert_no_error (error);
+  return ICW_ORGANIZATION (record);
+}
+
+static IcwCenter *
+load (IcwStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  IcwCenter *center = icw_sample_load (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (center);
+  return center;
+}
+
+static void
+check_center_fields (IcwStore  *store,
+                     IcwCenter *center)
+{
+  g_autoptr(IcwRecord) again = icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
+                                                 icw_record_get_id (ICW_RECORD (center)), NULL);
+  g_autoptr(IcwOrganization) host = lookup_org (store, icw_center_get_host_organization_id (center));
+  g_autoptr(IcwOrganization) lead = lookup_org (store, icw_center_get_lead_organization_id (center));
+
+  /* The store's own object, so that every view of the center sees the same one. */
+  g_assert_true (again == ICW_RECORD (center));
+  g_assert_cmpstr (icw_center_get_name (center), ==, ICW_SAMPLE_CENTER_NAME);
+  g_assert_cmpint (icw_center_get_level (center), ==, ICW_CENTER_LEVEL_PROVINCIAL);
+  g_assert_cmpint (icw_center_get_status (center), ==, ICW_CENTER_STATUS_BUILDING);
+  g_assert_cmpint (icw_center_get_year (center), ==, 2024);
+  g_assert_cmpstr (icw_center_get_province (center), ==, "山东省");
+  g_assert_cmpstr (icw_center_get_city (center), ==, "济南市");
+  g_assert_cmpstr (icw_center_get_operating_model (center), ==, "公司+联盟");
+  g_assert_cmpstr (icw_center_get_host_legal_form (center), ==, "有限责任公司");
+  g_assert_nonnull (icw_center_get_field (center));
+  g_assert_nonnull (icw_center_get_pilot_basis (center));
+  g_assert_nonnull (icw_center_get_host_founded (center));
+  g_assert_cmpint (icw_center_get_host_capital_fen (center), >, 0);
+  g_assert_cmpint (icw_center_get_field_platform_total (center), >, 0);
+  g_assert_cmpint (icw_organization_get_kind (host), ==, ICW_ORG_KIND_ENTERPRISE);
+  g_assert_cmpint (icw_organization_get_rd_intensity_3 (lead), >=, 300);
+}
+
+static void
+check_shareholders (IcwStore  *store,
+                    IcwCenter *center)
+{
+  g_autoptr(GPtrArray) holders = list_all (store, ICW_RECORD_KIND_SHAREHOLDER,
+                                           icw_record_get_id (ICW_RECORD (center)));
+  gint64 share_total = 0, amount_total = 0;
+  guint top_ten = 0, universities = 0, institutes = 0, ip = 0;
+
+  g_assert_cmpuint (holders->len, >=, 6);
+  g_assert_cmpuint (holders->len, <=, 8);
+  for (guint i = 0; i < holders->len; i++)
+    {
+      IcwShareholder *holder = holders->pdata[i];
+      g_autoptr(IcwOrganization) org = lookup_org (store, icw_shareholder_get_organization_id (holder));
+
+      g_assert_cmpint (icw_shareholder_get_share_bp (holder), >, 0);
+      g_assert_cmpint (icw_shareholder_get_share_bp (holder), <=, 5000);
+      share_total += icw_shareholder_get_share_bp (holder);
+      amount_total += icw_shareholder_get_amount_fen (holder);
+      top_ten += icw_organization_get_top_ten (org) ? 1 : 0;
+      universities += icw_organization_get_kind (org) == ICW_ORG_KIND_UNIVERSITY ? 1 : 0;
+      institutes += icw_organization_get_kind (org) == ICW_ORG_KIND_INSTITUTE ? 1 : 0;
+      ip += icw_shareholder_get_contribution (holder) == ICW_CONTRIBUTION_IP ? 1 : 0;
+    }
+  g_assert_cmpint (share_total, ==, 10000);
+  g_assert_cmpint (amount_total, ==, icw_center_get_host_capital_fen (center));
+  g_assert_cmpuint (top_ten, >=, 2);
+  g_assert_cmpuint (top_ten, <=, 3);
+  g_assert_cmpuint (universities, >=, 1);
+  g_assert_cmpuint (institutes, >=, 1);
+  g_assert_cmpuint (ip, >=, 1);
+  g_assert_cmpuint (ip, <, holders->len);
+}
+
+/* Returns the number of distinct platforms the members hold. */
+static guint
+check_members (IcwStore  *store,
+               IcwCenter *center)
+{
+  g_autoptr(GPtrArray) members = list_all (store, ICW_RECORD_KIND_ALLIANCE_MEMBER,
+                                           icw_record_get_id (ICW_RECORD (center)));
+  gboolean roles[ICW_N_MEMBER_ROLES] = { FALSE, };
+  guint unsigned_agreements = 0, platforms = 0;
+
+  g_assert_cmpuint (members->len, >=, 14);
+  g_assert_cmpuint (members->len, <=, 20);
+  for (guint i = 0; i < members->len; i++)
+    {
+      IcwAllianceMember *member = members->pdata[i];
+      g_autoptr(GPtrArray) held = list_all (store, ICW_RECORD_KIND_PLATFORM,
+                                            icw_alliance_member_get_organization_id (member));
+      g_autoptr(GDate) joined = g_date_new ();
+
+      g_date_set_parse (joined, icw_alliance_member_get_joined (member));
+      g_assert_true (g_date_valid (joined));
+      roles[icw_alliance_member_get_role (member)] = TRUE;
+      unsigned_agreements += icw_alliance_member_get_agreement_signed (member) ? 0 : 1;
+      platforms += held->len;
+    }
+  for (guint r = 0; r < ICW_N_MEMBER_ROLES; r++)
+    g_assert_true (roles[r]);
+  g_assert_cmpuint (unsigned_agreements, >=, 1);
+  g_assert_cmpuint (unsigned_agreements, <, members->len);
+  return platforms;
+}
+
+static void
+check_organizations (IcwStore *store)
+{
+  g_autoptr(GPtrArray) orgs = list_all (store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autoptr(GHashTable) codes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      const char *code = icw_organization_get_credit_code (orgs->pdata[i]);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (code);
+      icw_credit_code_validate (code, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (code[17], ==, icw_credit_code_check_character (code));
+      g_assert_true (g_hash_table_add (codes, (gpointer) code));
+      g_assert_true (g_utf8_validate (icw_organization_get_name (orgs->pdata[i]), -1, NULL));
+    }
+}
+
+static void
+test_load (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwCenter) center = load (f->store);
+  g_autoptr(GPtrArray) problems = NULL;
+  guint platforms;
+
+  check_center_fields (f->store, center);
+  check_shareholders (f->store, center);
+  platforms = check_members (f->store, center);
+  g_assert_cmpuint (platforms, >=, 5);
+  g_assert_cmpuint (platforms, <=, 8);
+  g_assert_cmpint (platforms, <=, icw_center_get_field_platform_total (center));
+  check_organizations (f->store);
+
+  problems = icw_store_check_integrity (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* Every record went into the outbox with it, ready to be synced. */
+  g_assert_cmpint (icw_store_count_outbox (f->store), ==, count_records (f->store));
+}
+
+static void
+test_twice (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwCenter) center = load (f->store);
+  g_autoptr(IcwCenter) second = NULL;
+  guint records = count_records (f->store);
+  gint64 outbox = icw_store_count_outbox (f->store);
+
+  second = icw_sample_load (f->store, &error);
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE);
+  g_assert_null (second);
+  g_assert_nonnull (strstr (error->message, ICW_SAMPLE_CENTER_NAME));
+  g_assert_cmpuint (count_records (f->store), ==, records);
+  g_assert_cmpint (icw_store_count_outbox (f->store), ==, outbox);
+}
+
+/* A sample organization's credit code already taken by another organization makes the load fail
+ * halfway through: nothing of it may stay. */
+static void
+test_all_or_nothing (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) other = open_store (f->dir, "other.db");
+  g_autoptr(IcwCenter) center = load (other);
+  g_autoptr(GPtrArray) holders = list_all (other, ICW_RECORD_KIND_SHAREHOLDER,
+                                           icw_record_get_id (ICW_RECORD (center)));
+  g_autoptr(IcwOrganization) taken = lookup_org (other, icw_shareholder_get_organization_id (holders->pdata[holders->len - 1]));
+  g_autoptr(IcwOrganization) squatter = icw_organization_new ();
+  g_autoptr(IcwCenter) failed = NULL;
+
+  icw_organization_set_name (squatter, "另一家单位");
+  icw_organization_set_credit_code (squatter, icw_organization_get_credit_code (taken));
+  icw_store_save (f->store, ICW_RECORD (squatter), &error);
+  g_assert_no_error (error);
+
+  failed = icw_sample_load (f->store, &error);
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE);
+  g_assert_null (failed);
+  g_assert_cmpuint (count_records (f->store), ==, 1);
+  g_assert_cmpint (icw_store_count_outbox (f->store), ==, 1);
+}
+
+/* After the sample center was deleted, loading again makes a new center over the same
+ * organizations, without a second copy of them or of their platforms. */
+static void
+test_after_delete (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwCenter) center = load (f->store);
+  g_autoptr(IcwCenter) again = NULL;
+  g_autoptr(GPtrArray) orgs = list_all (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autoptr(GPtrArray) orgs_after = NULL;
+  guint platforms;
+
+  icw_store_delete (f->store, ICW_RECORD (center), &error);
+  g_assert_no_error (error);
+
+  again = load (f->store);
+  g_assert_cmpstr (icw_record_get_id (ICW_RECORD (again)), !=, icw_record_get_id (ICW_RECORD (center)));
+  orgs_after = list_all (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_assert_cmpuint (orgs_after->len, ==, orgs->len);
+  check_shareholders (f->store, again);
+  platforms = check_members (f->store, again);
+  g_assert_cmpuint (platforms, <=, 8);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/sample/load", Fixture, NULL, fixture_setup, test_load, fixture_teardown);
+  g_test_add ("/sample/twice", Fixture, NULL, fixture_setup, test_twice, fixture_teardown);
+  g_test_add ("/sample/all-or-nothing", Fixture, NULL, fixture_setup, test_all_or_nothing, fixture_teardown);
+  g_test_add ("/sample/after-delete", Fixture, NULL, fixture_setup, test_after_delete, fixture_teardown);
+
+  return g_test_run ();
+}

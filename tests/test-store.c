@@ -1,0 +1,1401 @@
+/* test-store.c: the store (icw-store*.c) against a real SQLite file: the storage rules of
+ * DESIGN.md (WAL, application_id, foreign keys), saves with their outbox rows, validation that
+ * writes nothing, the identity map, live lists, soft deletion, the duplicate and in-use rules,
+ * full-text search in Chinese and Latin script, batches, and reopening. What the store wrote is
+ * read back through a separate SQLite connection, never through the store itself. */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "icw-alliance-member.h"
+#include "icw-center.h"
+#include "icw-error.h"
+#include "icw-organization.h"
+#include "icw-platform.h"
+#include "icw-schema.h"
+#include "icw-shareholder.h"
+#include "icw-store.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  IcwStore *store;
+  sqlite3 *raw;      /* a second connection to the same file, for checking what was written */
+  sqlite3 *store_db; /* the store's own connection, caught as it was opened */
+} Fixture;
+
+/* The store does not hand out its connection; an auto-extension sees every connection opened in
+ * this process, and the one opened while capture_next is set is the store's. */
+static gboolean capture_next;
+static sqlite3 *captured_db;
+
+static int
+capture_connection (sqlite3                     *db,
+                    const char                 **error_message,
+                    const sqlite3_api_routines  *api)
+{
+  if (capture_next)
+    {
+      captured_db = db;
+      capture_next = FALSE;
+    }
+  return SQLITE_OK;
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_clear_pointer (&dir, g_dir_close);
+  g_rmdir (path);
+}
+
+static IcwStore *
+open_store (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  IcwStore *store;
+
+  capture_next = TRUE;
+  captured_db = NULL;
+  store = icw_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_nonnull (captured_db);
+  f->store_db = captured_db;
+  capture_next = FALSE;
+  return store;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("test-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "workbench.db", NULL);
+  f->store = open_store (f);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &f->raw, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->raw, sqlite3_close);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* The first column of the first row of a query with up to one text parameter. */
+static gint64
+raw_int (sqlite3    *db,
+         const char *sql,
+         const char *param)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  if (param != NULL)
+    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static char *
+raw_text (sqlite3    *db,
+          const char *sql,
+          const char *param)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  if (param != NULL)
+    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* A digest of every row of every table (the full-text index through its virtual table), to
+ * show that something wrote nothing at all. */
+static char *
+raw_digest (sqlite3 *db)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3_stmt *tables = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\' ORDER BY name",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1", table);
+      sqlite3_stmt *rows = NULL;
+
+      g_checksum_update (sum, (const guchar *) table, -1);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        for (int i = 0; i < sqlite3_column_count (rows); i++)
+          {
+            const char *text = (const char *) sqlite3_column_text (rows, i);
+
+            g_checksum_update (sum, (const guchar *) (text != NULL ? text : "\x01NULL"), -1);
+            g_checksum_update (sum, (const guchar *) "\x02", 1);
+          }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static gint64
+outbox_count (Fixture *f)
+{
+  gint64 count = raw_int (f->raw, "SELECT count(*) FROM outbox", NULL);
+
+  g_assert_cmpint (icw_store_count_outbox (f->store), ==, count);
+  return count;
+}
+
+typedef struct {
+  char *kind;
+  char *record_id;
+  char *op;
+  JsonObject *payload;
+  JsonParser *parser;
+} OutboxRow;
+
+static void
+outbox_row_free (OutboxRow *row)
+{
+  g_free (row->kind);
+  g_free (row->record_id);
+  g_free (row->op);
+  g_clear_object (&row->parser);
+  g_free (row);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OutboxRow, outbox_row_free)
+
+static OutboxRow *
+last_outbox_row (Fixture *f)
+{
+  OutboxRow *row = g_new0 (OutboxRow, 1);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  JsonNode *root;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (f->raw, "SELECT kind, record_id, op, payload, queued_at FROM outbox "
+                                               "ORDER BY seq DESC LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  row->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  row->record_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  row->op = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  g_assert_nonnull (sqlite3_column_text (stmt, 4));
+  row->parser = json_parser_new ();
+  json_parser_load_from_data (row->parser, (const char *) sqlite3_column_text (stmt, 3), -1, &error);
+  g_assert_no_error (error);
+  sqlite3_finalize (stmt);
+
+  root = json_parser_get_root (row->parser);
+  g_assert_nonnull (root);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  row->payload = json_node_get_object (root);
+  return row;
+}
+
+/* The payload names every field; each name in the NULL-terminated list must be a member. */
+static void
+assert_members (JsonObject *object,
+                ...)
+{
+  const char *name;
+  va_list args;
+
+  va_start (args, object);
+  while ((name = va_arg (args, const char *)) != NULL)
+    if (!json_object_has_member (object, name))
+      g_error ("the outbox payload has no member “%s”", name);
+  va_end (args);
+}
+
+static void
+assert_saved_record (IcwRecord *record)
+{
+  const char *created = icw_record_get_created_at (record);
+  const char *updated = icw_record_get_updated_at (record);
+  g_autoptr(GDateTime) created_time = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_assert_nonnull (icw_record_get_id (record));
+  g_assert_true (g_uuid_string_is_valid (icw_record_get_id (record)));
+  g_assert_nonnull (created);
+  g_assert_nonnull (updated);
+  g_assert_cmpstr (created, <=, updated);
+  created_time = g_date_time_new_from_iso8601 (created, NULL);
+  g_assert_nonnull (created_time);
+  /* Made just now, by this test. */
+  g_assert_cmpint (g_date_time_difference (now, created_time), >=, 0);
+  g_assert_cmpint (g_date_time_difference (now, created_time), <, 60 * G_USEC_PER_SEC);
+}
+
+static IcwOrganization *
+make_organization (const char *name,
+                   const char *credit_code)
+{
+  IcwOrganization *org = icw_organization_new ();
+
+  icw_organization_set_name (org, name);
+  icw_organization_set_credit_code (org, credit_code);
+  return org;
+}
+
+static IcwOrganization *
+save_organization (Fixture    *f,
+                   const char *name,
+                   const char *credit_code)
+{
+  g_autoptr(GError) error = NULL;
+  IcwOrganization *org = make_organization (name, credit_code);
+
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
+  g_assert_no_error (error);
+  return org;
+}
+
+static IcwCenter *
+save_center (Fixture    *f,
+             const char *name,
+             const char *lead_id)
+{
+  g_autoptr(GError) error = NULL;
+  IcwCenter *center = icw_center_new ();
+
+  icw_center_set_name (center, name);
+  icw_center_set_lead_organization_id (center, lead_id);
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (center), &error));
+  g_assert_no_error (error);
+  return center;
+}
+
+static IcwShareholder *
+make_shareholder (IcwCenter       *center,
+                  IcwOrganization *org,
+                  gint64           share_bp)
+{
+  IcwShareholder *holder = icw_shareholder_new ();
+
+  icw_shareholder_set_center_id (holder, icw_record_get_id (ICW_RECORD (center)));
+  icw_shareholder_set_organization_id (holder, icw_record_get_id (ICW_RECORD (org)));
+  icw_shareholder_set_share_bp (holder, share_bp);
+  return holder;
+}
+
+static void
+test_open (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *nested_dir = g_build_filename (f->dir, "a", "b", NULL);
+  g_autofree char *nested = g_build_filename (nested_dir, "nested.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) other = NULL;
+  g_autofree char *mode = NULL;
+  int rc;
+
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (icw_store_get_path (f->store), ==, f->path);
+
+  /* What the file says, through another connection. */
+  mode = raw_text (f->raw, "PRAGMA journal_mode", NULL);
+  g_assert_cmpstr (mode, ==, "wal");
+  g_assert_cmpint (raw_int (f->raw, "PRAGMA application_id", NULL), ==, 0x49435742);
+  g_assert_cmpint (raw_int (f->raw, "PRAGMA application_id", NULL), ==, ICW_SCHEMA_APPLICATION_ID);
+  g_assert_cmpint (raw_int (f->raw, "PRAGMA user_version", NULL), ==, icw_schema_latest_version ());
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                    "('organizations','centers','shareholders','alliance_members',"
+                                    "'platforms','outbox','organizations_fts','centers_fts')", NULL), ==, 8);
+
+  /* What the store's own connection was set up with. */
+  g_assert_cmpint (raw_int (f->store_db, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_cmpint (raw_int (f->store_db, "PRAGMA synchronous", NULL), ==, 2);
+  g_assert_cmpint (raw_int (f->store_db, "PRAGMA busy_timeout", NULL), >, 0);
+  /* And the foreign keys are enforced on it: a shareholder of no center is refused. */
+  rc = sqlite3_exec (f->store_db, "INSERT INTO shareholders (id, center_id, organization_id, created_at, updated_at) "
+                                  "VALUES ('x', 'no-center', 'no-org', 't', 't')", NULL, NULL, NULL);
+  g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM shareholders", NULL), ==, 0);
+
+  /* Missing folders are made. */
+  other = icw_store_open (nested, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (other);
+  g_assert_true (g_file_test (nested, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_cmpint (outbox_count (f), ==, 0);
+}
+
+static void
+test_save_kinds (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) org = make_organization ("济南智能传感研究院有限公司", "91350100M000100Y43");
+  g_autoptr(IcwOrganization) partner = NULL;
+  g_autoptr(IcwCenter) center = icw_center_new ();
+  g_autoptr(IcwShareholder) holder = NULL;
+  g_autoptr(IcwAllianceMember) member = icw_alliance_member_new ();
+  g_autoptr(IcwPlatform) platform = icw_platform_new ();
+  g_autoptr(OutboxRow) row = NULL;
+  gint64 outbox = outbox_count (f);
+
+  /* An organization. */
+  icw_organization_set_kind (org, ICW_ORG_KIND_INSTITUTE);
+  icw_organization_set_province (org, "山东省");
+  icw_organization_set_top_ten (org, TRUE);
+  icw_organization_set_rd_intensity_3 (org, 525);
+  g_assert_null (icw_record_get_id (ICW_RECORD (org)));
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
+  g_assert_no_error (error);
+  assert_saved_record (ICW_RECORD (org));
+  g_assert_cmpstr (icw_record_get_created_at (ICW_RECORD (org)), ==, icw_record_get_updated_at (ICW_RECORD (org)));
+  g_assert_cmpint (outbox_count (f), ==, ++outbox);
+  row = last_outbox_row (f);
+  g_assert_cmpstr (row->kind, ==, "organization");
+  g_assert_cmpstr (row->op, ==, "upsert");
+  g_assert_cmpstr (row->record_id, ==, icw_record_get_id (ICW_RECORD (org)));
+  assert_members (row->payload, "id", "created_at", "updated_at", "deleted_at", "name", "credit_code",
+                  "kind", "province", "city", "legal_representative", "top_ten", "rd_base_year",
+                  "rd_intensity_1", "rd_intensity_2", "rd_intensity_3", NULL);
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "id"), ==, icw_record_get_id (ICW_RECORD (org)));
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "name"), ==, "济南智能传感研究院有限公司");
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "credit_code"), ==, "91350100M000100Y43");
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "kind"), ==, "institute");
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "province"), ==, "山东省");
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "created_at"), ==,
+                   icw_record_get_created_at (ICW_RECORD (org)));
+  g_assert_true (json_node_is_null (json_object_get_member (row->payload, "deleted_at")));
+  g_assert_true (json_node_is_null (json_object_get_member (row->payload, "city")));
+  g_assert_cmpint (json_object_get_int_member (row->payload, "top_ten"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (row->payload, "rd_intensity_3"), ==, 525);
+  g_assert_cmpint (json_object_get_int_member (row->payload, "rd_intensity_1"), ==, -1);
+  g_clear_pointer (&row, outbox_row_free);
+
+  /* A center led by it. */
+  partner = save_organization (f, "Qilu Sensor Co.", NULL);
+  outbox++;
+  icw_center_set_name (center, "齐鲁智能传感器制造业创新中心");
+  icw_center_set_level (center, ICW_CENTER_LEVEL_NATIONAL_LOCAL);
+  icw_center_set_status (center, ICW_CENTER_STATUS_BUILDING);
+  icw_center_set_year (center, 2021);
+  icw_center_set_lead_organization_id (center, icw_record_get_id (ICW_RECORD (org)));
+  icw_center_set_host_capital_fen (center, G_GINT64_CONSTANT (5000000000000));
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (center), &error));
+  g_assert_no_error (error);
+  assert_saved_record (ICW_RECORD (center));
+  g_assert_cmpint (outbox_count (f), ==, ++outbox);
+  row = last_outbox_row (f);
+  g_assert_cmpstr (row->kind, ==, "center");
+  g_assert_cmpstr (row->op, ==, "upsert");
+  g_assert_cmpstr (row->record_id, ==, icw_record_get_id (ICW_RECORD (center)));
+  assert_members (row->payload, "id", "name", "level", "field", "province", "city", "year", "status",
+                  "lead_organization_id", "host_organization_id", "host_legal_form", "host_capital_fen",
+                  "host_founded", "operating_model", "pilot_basis", "field_platform_total", NULL);
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "level"), ==, "national-local");
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "status"), ==, "building");
+  g_assert_cmpint (json_object_get_int_member (row->payload, "year"), ==, 2021);
+  g_assert_cmpint (json_object_get_int_member (row->payload, "host_capital_fen"), ==, G_GINT64_CONSTANT (5000000000000));
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "lead_organization_id"), ==,
+                   icw_record_get_id (ICW_RECORD (org)));
+  g_clear_pointer (&row, outbox_row_free);
+
+  /* A shareholder. */
+  holder = make_shareholder (center, partner, 3500);
+  icw_shareholder_set_contribution (holder, ICW_CONTRIBUTION_IP);
+  icw_shareholder_set_amount_fen (holder, 123456789);
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (holder), &error));
+  g_assert_no_error (error);
+  assert_saved_record (ICW_RECORD (holder));
+  g_assert_cmpint (outbox_count (f), ==, ++outbox);
+  row = last_outbox_row (f);
+  g_assert_cmpstr (row->kind, ==, "shareholder");
+  g_assert_cmpstr (row->record_id, ==, icw_record_get_id (ICW_RECORD (holder)));
+  assert_members (row->payload, "id", "center_id", "organization_id", "contribution", "amount_fen", "share_bp", NULL);
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "contribution"), ==, "ip");
+  g_assert_cmpint (json_object_get_int_member (row->payload, "amount_fen"), ==, 123456789);
+  g_assert_cmpint (json_object_get_int_member (row->payload, "share_bp"), ==, 3500);
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "center_id"), ==, icw_record_get_id (ICW_RECORD (center)));
+  g_clear_pointer (&row, outbox_row_free);
+
+  /* An alliance member. */
+  icw_alliance_member_set_center_id (member, icw_record_get_id (ICW_RECORD (center)));
+  icw_alliance_member_set_organization_id (member, icw_record_get_id (ICW_RECORD (org)));
+  icw_alliance_member_set_role (member, ICW_MEMBER_ROLE_CORE);
+  icw_alliance_member_set_joined (member, "2021-06-30");
+  icw_alliance_member_set_agreement_signed (member, TRUE);
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (member), &error));
+  g_assert_no_error (error);
+  assert_saved_record (ICW_RECORD (member));
+  g_assert_cmpint (outbox_count (f), ==, ++outbox);
+  row = last_outbox_row (f);
+  g_assert_cmpstr (row->kind, ==, "alliance-member");
+  g_assert_cmpstr (row->record_id, ==, icw_record_get_id (ICW_RECORD (member)));
+  assert_members (row->payload, "id", "center_id", "organization_id", "role", "joined", "agreement_signed", NULL);
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "role"), ==, "core");
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "joined"), ==, "2021-06-30");
+  g_assert_cmpint (json_object_get_int_member (row->payload, "agreement_signed"), ==, 1);
+  g_clear_pointer (&row, outbox_row_free);
+
+  /* A platform. */
+  icw_platform_set_organization_id (platform, icw_record_get_id (ICW_RECORD (org)));
+  icw_platform_set_kind (platform, ICW_PLATFORM_ENGINEERING_RESEARCH_CENTER);
+  icw_platform_set_name (platform, "智能传感国家工程研究中心");
+  icw_platform_set_approved_year (platform, 2019);
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (platform), &error));
+  g_assert_no_error (error);
+  assert_saved_record (ICW_RECORD (platform));
+  g_assert_cmpint (outbox_count (f), ==, ++outbox);
+  row = last_outbox_row (f);
+  g_assert_cmpstr (row->kind, ==, "platform");
+  g_assert_cmpstr (row->record_id, ==, icw_record_get_id (ICW_RECORD (platform)));
+  assert_members (row->payload, "id", "organization_id", "kind", "name", "approved_year", NULL);
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "kind"), ==, "engineering-research-center");
+  g_assert_cmpint (json_object_get_int_member (row->payload, "approved_year"), ==, 2019);
+
+  /* Five different IDs, one row per record. */
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(DISTINCT record_id) FROM outbox", NULL), ==, 6);
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 2);
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM centers", NULL), ==, 1);
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM shareholders", NULL), ==, 1);
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM alliance_members", NULL), ==, 1);
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM platforms", NULL), ==, 1);
+}
+
+static void
+test_edit (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) org = save_organization (f, "青岛港口机械有限公司", NULL);
+  g_autofree char *created = g_strdup (icw_record_get_created_at (ICW_RECORD (org)));
+  g_autofree char *updated = g_strdup (icw_record_get_updated_at (ICW_RECORD (org)));
+  g_autofree char *id = g_strdup (icw_record_get_id (ICW_RECORD (org)));
+  g_autofree char *stored = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(OutboxRow) row = NULL;
+  gint64 outbox = outbox_count (f);
+
+  g_usleep (2000);   /* the times have microseconds; make sure the clock moved */
+  icw_organization_set_city (org, "青岛市");
+  icw_organization_set_name (org, "青岛港口装备有限公司");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (icw_record_get_id (ICW_RECORD (org)), ==, id);
+  g_assert_cmpstr (icw_record_get_created_at (ICW_RECORD (org)), ==, created);
+  g_assert_cmpstr (icw_record_get_updated_at (ICW_RECORD (org)), >, updated);
+  g_assert_cmpint (outbox_count (f), ==, outbox + 1);
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 1);
+  stored = raw_text (f->raw, "SELECT city || '/' || name || '/' || created_at FROM organizations WHERE id = ?1", id);
+  expected = g_strconcat ("青岛市/青岛港口装备有限公司/", created, NULL);
+  g_assert_cmpstr (stored, ==, expected);
+
+  row = last_outbox_row (f);
+  g_assert_cmpstr (row->op, ==, "upsert");
+  g_assert_cmpstr (row->record_id, ==, id);
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "city"), ==, "青岛市");
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "name"), ==, "青岛港口装备有限公司");
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "created_at"), ==, created);
+  g_assert_cmpstr (json_object_get_string_member (row->payload, "updated_at"), ==,
+                   icw_record_get_updated_at (ICW_RECORD (org)));
+
+  /* Empty optional text has one spelling: no value. */
+  icw_organization_set_city (org, "");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
+  g_assert_cmpint (raw_int (f->raw, "SELECT city IS NULL FROM organizations WHERE id = ?1", id), ==, 1);
+}
+
+/* Saves that break a rule: each fails with ICW_ERROR_INVALID and leaves the file as it was. */
+static void
+test_validation_writes_nothing (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(IcwOrganization) org = save_organization (f, "山东大学", NULL);
+  g_autoptr(IcwCenter) center = save_center (f, "山东省高端装备制造业创新中心", NULL);
+  g_autofree char *before = raw_digest (f->raw);
+  g_autofree char *after = NULL;
+  g_autofree char *saved_name = g_strdup (icw_organization_get_name (org));
+  struct {
+    IcwRecord *record;
+    const char *message_part;
+  } cases[8];
+  guint n = 0;
+
+  cases[n].record = ICW_RECORD (make_organization ("   ", NULL));
+  cases[n++].message_part = "Name";
+  cases[n].record = ICW_RECORD (make_organization ("坏代码公司", "91350100M000100Y44"));
+  cases[n++].message_part = "check character";
+  cases[n].record = ICW_RECORD (make_organization ("强度过高公司", NULL));
+  icw_organization_set_rd_intensity_2 (ICW_ORGANIZATION (cases[n].record), 10001);
+  cases[n++].message_part = "R&D intensity";
+  cases[n].record = ICW_RECORD (icw_center_new ());
+  icw_center_set_name (ICW_CENTER (cases[n].record), "年份错误中心");
+  icw_center_set_year (ICW_CENTER (cases[n].record), 1999);
+  cases[n++].message_part = "Year";
+  cases[n].record = ICW_RECORD (icw_center_new ());
+  icw_center_set_name (ICW_CENTER (cases[n].record), "牵头单位不存在中心");
+  icw_center_set_lead_organization_id (ICW_CENTER (cases[n].record), "00000000-0000-4000-8000-000000000000");
+  cases[n++].message_part = "Lead organization";
+  cases[n].record = ICW_RECORD (make_shareholder (center, org, 10001));
+  cases[n++].message_part = "Share";
+  cases[n].record = ICW_RECORD (icw_alliance_member_new ());
+  icw_alliance_member_set_center_id (ICW_ALLIANCE_MEMBER (cases[n].record), icw_record_get_id (ICW_RECORD (center)));
+  icw_alliance_member_set_organization_id (ICW_ALLIANCE_MEMBER (cases[n].record), icw_record_get_id (ICW_RECORD (org)));
+  icw_alliance_member_set_joined (ICW_ALLIANCE_MEMBER (cases[n].record), "2021-13-45");
+  cases[n++].message_part = "Joined";
+  cases[n].record = ICW_RECORD (icw_platform_new ());
+  icw_platform_set_organization_id (ICW_PLATFORM (cases[n].record), icw_record_get_id (ICW_RECORD (org)));
+  cases[n++].message_part = "Platform name";
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (cases));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (icw_store_save (f->store, cases[i].record, &error));
+      g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
+      if (strstr (error->message, cases[i].message_part) == NULL)
+        g_error ("case %u: “%s” does not name “%s”", i, error->message, cases[i].message_part);
+      /* A new record stays new. */
+      g_assert_null (icw_record_get_id (cases[i].record));
+      g_assert_null (icw_record_get_created_at (cases[i].record));
+      g_object_unref (cases[i].record);
+    }
+
+  /* An edit that breaks a rule does not reach the file either. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    icw_organization_set_name (org, "");
+    g_assert_false (icw_store_save (f->store, ICW_RECORD (org), &error));
+    g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
+    icw_organization_set_name (org, saved_name);
+  }
+
+  after = raw_digest (f->raw);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (outbox_count (f), ==, 2);
+}
+
+static void
+test_identity (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) org = save_organization (f, "Qilu Sensor Co.", NULL);
+  g_autofree char *id = g_strdup (icw_record_get_id (ICW_RECORD (org)));
+  g_autoptr(IcwRecord) first = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, id, &error);
+  g_autoptr(IcwRecord) second = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, id, &error);
+  g_autoptr(IcwRecord) any = icw_store_lookup_any (f->store, id, &error);
+  g_autoptr(IcwRecord) by_name = icw_store_find_by_name (f->store, ICW_RECORD_KIND_ORGANIZATION, "Qilu Sensor Co.", &error);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(IcwRecord) item = NULL;
+  g_autoptr(IcwRecord) fresh = NULL;
+  g_autoptr(IcwRecord) again = NULL;
+  g_autoptr(IcwRecord) wrong_kind = NULL;
+  IcwRecord *weak = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (first == ICW_RECORD (org));
+  g_assert_true (second == first);
+  g_assert_true (any == first);
+  g_assert_true (by_name == first);
+
+  /* A lookup by another kind finds nothing. */
+  wrong_kind = icw_store_lookup (f->store, ICW_RECORD_KIND_CENTER, id, &error);
+  g_assert_null (wrong_kind);
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The store holds no strong reference (no list is loaded yet): once nobody holds the object,
+   * a lookup makes a new one with the same values. */
+  g_clear_object (&first);
+  g_clear_object (&second);
+  g_clear_object (&any);
+  g_clear_object (&by_name);
+  weak = ICW_RECORD (org);
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  g_clear_object (&org);
+  g_assert_null (weak);
+  fresh = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fresh);
+  g_assert_cmpstr (icw_organization_get_name (ICW_ORGANIZATION (fresh)), ==, "Qilu Sensor Co.");
+  g_assert_cmpstr (icw_record_get_id (fresh), ==, id);
+  again = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, id, &error);
+  g_assert_true (again == fresh);
+
+  /* A list shows the same object. */
+  list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  item = g_list_model_get_item (list, 0);
+  g_assert_true (item == fresh);
+}
+
+typedef struct {
+  guint calls;
+  guint added;
+  guint removed;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *counts)
+{
+  counts->calls++;
+  counts->added += added;
+  counts->removed += removed;
+}
+
+static gboolean
+list_contains (GListModel *list,
+               gpointer    record)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      if (item == record)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_record_changed (IcwStore  *store,
+                   IcwRecord *record,
+                   guint     *count)
+{
+  (*count)++;
+}
+
+static void
+test_live_lists (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) orgs = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autoptr(GListModel) same = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autoptr(IcwOrganization) a = NULL;
+  g_autoptr(IcwOrganization) b = NULL;
+  g_autoptr(IcwCenter) center = NULL;
+  g_autoptr(IcwCenter) other_center = NULL;
+  g_autoptr(IcwShareholder) holder = NULL;
+  g_autoptr(GListModel) holders = NULL;
+  g_autoptr(GListModel) other_holders = NULL;
+  ItemsChanged counts = { 0 }, holder_counts = { 0 };
+  guint changed = 0;
+
+  g_assert_true (orgs == same);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 0);
+  g_signal_connect (orgs, "items-changed", G_CALLBACK (on_items_changed), &counts);
+  g_signal_connect (f->store, "record-changed", G_CALLBACK (on_record_changed), &changed);
+
+  a = save_organization (f, "甲单位", NULL);
+  g_assert_cmpuint (counts.added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 1);
+  g_assert_true (list_contains (orgs, a));
+  g_assert_cmpuint (changed, ==, 1);
+
+  b = save_organization (f, "乙单位", NULL);
+  g_assert_cmpuint (counts.added, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 2);
+  g_assert_true (list_contains (orgs, b));
+
+  /* An edit changes no membership. */
+  icw_organization_set_city (b, "济南市");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (b), &error));
+  g_assert_cmpuint (counts.calls, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 2);
+  g_assert_cmpuint (changed, ==, 3);
+
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (a), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.removed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 1);
+  g_assert_false (list_contains (orgs, a));
+  g_assert_cmpuint (changed, ==, 4);
+
+  g_assert_true (icw_store_restore (f->store, ICW_RECORD (a), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 2);
+  g_assert_true (list_contains (orgs, a));
+  g_assert_cmpuint (changed, ==, 5);
+
+  /* Children are listed per parent. */
+  center = save_center (f, "甲中心", NULL);
+  other_center = save_center (f, "乙中心", NULL);
+  holders = icw_store_list (f->store, ICW_RECORD_KIND_SHAREHOLDER, icw_record_get_id (ICW_RECORD (center)));
+  other_holders = icw_store_list (f->store, ICW_RECORD_KIND_SHAREHOLDER, icw_record_get_id (ICW_RECORD (other_center)));
+  g_signal_connect (holders, "items-changed", G_CALLBACK (on_items_changed), &holder_counts);
+  holder = make_shareholder (center, a, 5000);
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (holder), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (holders), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (other_holders), ==, 0);
+  g_assert_true (list_contains (holders, holder));
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (holder), &error));
+  g_assert_cmpuint (g_list_model_get_n_items (holders), ==, 0);
+  g_assert_cmpuint (holder_counts.added, ==, 1);
+  g_assert_cmpuint (holder_counts.removed, ==, 1);
+
+  g_signal_handlers_disconnect_by_func (f->store, on_record_changed, &changed);
+}
+
+static void
+test_delete_restore (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) org = save_organization (f, "山东省科学院", "91110108551385082Q");
+  g_autoptr(IcwOrganization) keep = save_organization (f, "Shandong Keep Ltd.", NULL);
+  g_autofree char *id = g_strdup (icw_record_get_id (ICW_RECORD (org)));
+  g_autoptr(GListModel) list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autoptr(IcwRecord) found = NULL;
+  g_autoptr(OutboxRow) row = NULL;
+  gint64 outbox = outbox_count (f);
+
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (org), &error));
+  g_assert_no_error (error);
+  g_assert_false (list_contains (list, org));
+  g_assert_true (list_contains (list, keep));
+
+  found = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, id, &error);
+  g_assert_null (found);
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  found = icw_store_lookup_any (f->store, id, &error);
+  g_assert_null (found);
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  found = icw_store_find_by_name (f->store, ICW_RECORD_KIND_ORGANIZATION, "山东省科学院", &error);
+  g_assert_no_error (error);
+  g_assert_null (found);
+
+  /* Soft: the row is kept, marked, and the deletion is queued for the server. */
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations WHERE id = ?1 AND deleted_at IS NOT NULL", id), ==, 1);
+  g_assert_cmpint (outbox_count (f), ==, outbox + 1);
+  row = last_outbox_row (f);
+  g_assert_cmpstr (row->op, ==, "delete");
+  g_assert_cmpstr (row->kind, ==, "organization");
+  g_assert_cmpstr (row->record_id, ==, id);
+  g_assert_false (json_node_is_null (json_object_get_member (row->payload, "deleted_at")));
+  g_clear_pointer (&row, outbox_row_free);
+
+  /* Twice is an error that writes nothing. */
+  g_assert_false (icw_store_delete (f->store, ICW_RECORD (org), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (outbox_count (f), ==, outbox + 1);
+
+  g_assert_true (icw_store_restore (f->store, ICW_RECORD (org), &error));
+  g_assert_no_error (error);
+  g_assert_true (list_contains (list, org));
+  found = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (found == ICW_RECORD (org));
+  g_clear_object (&found);
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations WHERE id = ?1 AND deleted_at IS NULL", id), ==, 1);
+  g_assert_cmpint (outbox_count (f), ==, outbox + 2);
+  row = last_outbox_row (f);
+  g_assert_cmpstr (row->op, ==, "upsert");
+  g_assert_true (json_node_is_null (json_object_get_member (row->payload, "deleted_at")));
+
+  g_assert_false (icw_store_restore (f->store, ICW_RECORD (org), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (outbox_count (f), ==, outbox + 2);
+}
+
+/* A deleted record cannot be changed behind the user's back: the save is refused. */
+static void
+test_save_deleted (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) org = save_organization (f, "已删除单位", NULL);
+  g_autoptr(GListModel) list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (org), &error));
+  before = raw_digest (f->raw);
+  icw_organization_set_name (org, "改名单位");
+  g_assert_false (icw_store_save (f->store, ICW_RECORD (org), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND);
+  after = raw_digest (f->raw);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (list_contains (list, org));
+}
+
+static void
+test_delete_in_use (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) org = save_organization (f, "济南智能传感研究院有限公司", NULL);
+  g_autoptr(IcwCenter) led = save_center (f, "齐鲁智能传感器制造业创新中心", icw_record_get_id (ICW_RECORD (org)));
+  g_autoptr(IcwCenter) held = save_center (f, "山东省工业母机创新中心", NULL);
+  g_autoptr(IcwShareholder) holder = make_shareholder (held, org, 2000);
+  g_autoptr(IcwRecord) found = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (holder), &error));
+  g_assert_no_error (error);
+  before = raw_digest (f->raw);
+
+  g_assert_false (icw_store_delete (f->store, ICW_RECORD (org), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "齐鲁智能传感器制造业创新中心"));
+  g_assert_nonnull (strstr (error->message, "山东省工业母机创新中心"));
+  g_clear_error (&error);
+  after = raw_digest (f->raw);
+  g_assert_cmpstr (before, ==, after);
+  found = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, icw_record_get_id (ICW_RECORD (org)), &error);
+  g_assert_true (found == ICW_RECORD (org));
+
+  /* A deleted center no longer counts as a use. */
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (led), &error));
+  g_assert_no_error (error);
+  g_assert_false (icw_store_delete (f->store, ICW_RECORD (org), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_IN_USE);
+  g_assert_null (strstr (error->message, "齐鲁智能传感器制造业创新中心"));
+  g_assert_nonnull (strstr (error->message, "山东省工业母机创新中心"));
+  g_clear_error (&error);
+
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (holder), &error));
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (org), &error));
+  g_assert_no_error (error);
+
+  /* The center led by a deleted organization cannot come back pointing at it. */
+  g_assert_false (icw_store_restore (f->store, ICW_RECORD (led), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Lead organization"));
+}
+
+static void
+test_duplicate_credit_code (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) first = save_organization (f, "华为技术有限公司", "91440300708461136T");
+  g_autoptr(IcwOrganization) second = make_organization ("华为技术（重复）", "91440300708461136T");
+  gint64 outbox = outbox_count (f);
+
+  g_assert_false (icw_store_save (f->store, ICW_RECORD (second), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "华为技术有限公司"));
+  g_assert_nonnull (strstr (error->message, "91440300708461136T"));
+  g_clear_error (&error);
+  g_assert_null (icw_record_get_id (ICW_RECORD (second)));
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 1);
+  g_assert_cmpint (outbox_count (f), ==, outbox);
+
+  /* The same record may keep its own code. */
+  icw_organization_set_city (first, "深圳市");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (first), &error));
+  g_assert_no_error (error);
+
+  /* Once the holder is deleted the code is free; restoring the holder then clashes. */
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (first), &error));
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (second), &error));
+  g_assert_no_error (error);
+  outbox = outbox_count (f);
+  g_assert_false (icw_store_restore (f->store, ICW_RECORD (first), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "华为技术（重复）"));
+  g_assert_cmpint (outbox_count (f), ==, outbox);
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations WHERE deleted_at IS NULL", NULL), ==, 1);
+}
+
+static void
+test_duplicate_shareholder (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) org = save_organization (f, "浪潮集团有限公司", NULL);
+  g_autoptr(IcwCenter) center = save_center (f, "山东省服务器创新中心", NULL);
+  g_autoptr(IcwShareholder) first = make_shareholder (center, org, 4000);
+  g_autoptr(IcwShareholder) second = make_shareholder (center, org, 1000);
+  g_autoptr(IcwAllianceMember) member = icw_alliance_member_new ();
+  g_autoptr(IcwAllianceMember) member_again = icw_alliance_member_new ();
+  gint64 outbox;
+
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (first), &error));
+  g_assert_no_error (error);
+  outbox = outbox_count (f);
+  g_assert_false (icw_store_save (f->store, ICW_RECORD (second), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "浪潮集团有限公司"));
+  g_clear_error (&error);
+  g_assert_null (icw_record_get_id (ICW_RECORD (second)));
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM shareholders", NULL), ==, 1);
+  g_assert_cmpint (outbox_count (f), ==, outbox);
+
+  /* Editing the one shareholder is no duplicate of itself. */
+  icw_shareholder_set_share_bp (first, 4500);
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (first), &error));
+  g_assert_no_error (error);
+
+  /* The same for alliance members. */
+  icw_alliance_member_set_center_id (member, icw_record_get_id (ICW_RECORD (center)));
+  icw_alliance_member_set_organization_id (member, icw_record_get_id (ICW_RECORD (org)));
+  icw_alliance_member_set_center_id (member_again, icw_record_get_id (ICW_RECORD (center)));
+  icw_alliance_member_set_organization_id (member_again, icw_record_get_id (ICW_RECORD (org)));
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (member), &error));
+  g_assert_no_error (error);
+  g_assert_false (icw_store_save (f->store, ICW_RECORD (member_again), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "浪潮集团有限公司"));
+  g_clear_error (&error);
+
+  /* After the first is deleted the second can be saved, and the first cannot come back. */
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (first), &error));
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (second), &error));
+  g_assert_no_error (error);
+  g_assert_false (icw_store_restore (f->store, ICW_RECORD (first), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE);
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM shareholders WHERE deleted_at IS NULL", NULL), ==, 1);
+}
+
+/* The search must find exactly these records (NULL-terminated). */
+static void
+assert_search (IcwStore      *store,
+               IcwRecordKind  kind,
+               const char    *query,
+               ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) found = icw_store_search (store, kind, query, &error);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  IcwRecord *record;
+  va_list args;
+
+  g_assert_no_error (error);
+  if (found == NULL)
+    g_error ("the search for “%s” failed or matched everything", query);
+  va_start (args, query);
+  while ((record = va_arg (args, IcwRecord *)) != NULL)
+    g_ptr_array_add (expected, (gpointer) icw_record_get_id (record));
+  va_end (args);
+
+  if (g_hash_table_size (found) != expected->len)
+    g_error ("the search for “%s” found %u records, not %u", query, g_hash_table_size (found), expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    if (!g_hash_table_contains (found, expected->pdata[i]))
+      g_error ("the search for “%s” did not find %s", query, (const char *) expected->pdata[i]);
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) jinan = save_organization (f, "济南智能传感研究院有限公司", NULL);
+  g_autoptr(IcwOrganization) qilu = save_organization (f, "Qilu Sensor Co.", NULL);
+  g_autoptr(IcwOrganization) port = save_organization (f, "青岛港口机械有限公司", NULL);
+  g_autoptr(IcwOrganization) university = save_organization (f, "山东大学", NULL);
+  g_autoptr(IcwCenter) center = save_center (f, "齐鲁智能传感器制造业创新中心", NULL);
+  g_autoptr(GHashTable) everything = NULL;
+
+  /* Chinese substrings of every length: one and two characters (below a trigram) and more. */
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "传", jinan, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "传感", jinan, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "智能传", jinan, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "智能传感", jinan, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "研究院有限", jinan, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "济南智能传感研究院有限公司", jinan, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "  传感  ", jinan, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "司", jinan, port, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "有限", jinan, port, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "有限公司", jinan, port, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "山东大学", university, NULL);
+  /* Near misses find nothing. */
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "传感器", NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "研究所", NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "鲁", NULL);
+
+  /* Latin script, in any case. */
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "sensor", qilu, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "SENSOR", qilu, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "sEnSoR cO.", qilu, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "qilu", qilu, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "se", qilu, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "Q", qilu, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "sensors", NULL);
+
+  /* Each kind has its own index. */
+  assert_search (f->store, ICW_RECORD_KIND_CENTER, "传感器", center, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_CENTER, "创新", center, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_CENTER, "研究院有限", NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "创新中心", NULL);
+
+  /* An empty query matches everything, which the store says with NULL and no error. */
+  everything = icw_store_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "   ", &error);
+  g_assert_no_error (error);
+  g_assert_null (everything);
+
+  /* Deleted records are not found; restored ones are again; a new name is found at once. */
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (jinan), &error));
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "传", NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "传感", NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "智能传感", NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "有限公司", port, NULL);
+  g_assert_true (icw_store_restore (f->store, ICW_RECORD (jinan), &error));
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "智能传感", jinan, NULL);
+
+  icw_organization_set_name (qilu, "Taishan Robotics");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (qilu), &error));
+  g_assert_no_error (error);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "sensor", NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "robot", qilu, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "ta", qilu, NULL);
+}
+
+/* Quotes, LIKE wildcards and the full-text query syntax are plain characters in a query. */
+static void
+test_search_special (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IcwOrganization) quoted = save_organization (f, "He said \"Hi\" 100% _x_", NULL);
+  g_autoptr(IcwOrganization) percent = save_organization (f, "100 percent", NULL);
+  g_autoptr(IcwOrganization) apostrophe = save_organization (f, "O'Brien & Sons", NULL);
+  g_autoptr(IcwOrganization) plain = save_organization (f, "plain name", NULL);
+  const char *harmless[] = {
+    "NEAR(a b)", "传感 OR 研究", "*", "sensor*", "-x", "^abc", "name:x", "{name}:x", "a AND b",
+    "\"", "\"\"", "\"\"\"", "(", ")", "'", "''", "\\", "a\\b", "%\\%", "\"a", "a\"", "x\" OR \"y",
+  };
+
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "\"", quoted, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "\"Hi\"", quoted, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "\"hi\" 1", quoted, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "%", quoted, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "_", quoted, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "_x", quoted, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "_x_", quoted, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "100%", quoted, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "100", quoted, percent, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "%%", NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "__", NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "%%%", NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "1_0", NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "p%t", NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "'", apostrophe, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "O'Brien", apostrophe, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "& S", apostrophe, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "plain", plain, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (harmless); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GHashTable) found = icw_store_search (f->store, ICW_RECORD_KIND_ORGANIZATION, harmless[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (found);
+      /* Only a name that holds the query as it is may match. */
+      if (g_strcmp0 (harmless[i], "\"") == 0)
+        g_assert_cmpuint (g_hash_table_size (found), ==, 1);
+      else if (g_strcmp0 (harmless[i], "'") == 0)
+        g_assert_cmpuint (g_hash_table_size (found), ==, 1);
+      else
+        g_assert_cmpuint (g_hash_table_size (found), ==, 0);
+    }
+}
+
+static void
+on_reloaded (IcwStore *store,
+             guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_batch_commit (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) existing = save_organization (f, "已有单位", NULL);
+  g_autoptr(GListModel) list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_object_unref);
+  ItemsChanged counts = { 0 };
+  guint reloaded = 0;
+  gint64 outbox = outbox_count (f);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &counts);
+  g_signal_connect (f->store, "reloaded", G_CALLBACK (on_reloaded), &reloaded);
+
+  g_assert_true (icw_store_begin_batch (f->store, &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("批量单位 %d", i);
+      IcwOrganization *org = make_organization (name, NULL);
+
+      g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (created, org);
+    }
+  /* A nested batch is part of the outer one. */
+  g_assert_true (icw_store_begin_batch (f->store, &error));
+  icw_organization_set_city (existing, "烟台市");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (existing), &error));
+  g_assert_true (icw_store_commit_batch (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (reloaded, ==, 0);
+  /* Nothing is visible to another connection before the commit. */
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 1);
+
+  g_assert_true (icw_store_commit_batch (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (reloaded, ==, 1);
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 4);
+  g_assert_cmpint (outbox_count (f), ==, outbox + 4);
+
+  /* The reloaded list holds the very objects that were saved. */
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+  g_assert_cmpuint (counts.calls, >=, 1);
+  g_assert_true (list_contains (list, existing));
+  for (guint i = 0; i < created->len; i++)
+    {
+      g_autoptr(IcwRecord) found = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION,
+                                                     icw_record_get_id (created->pdata[i]), &error);
+
+      g_assert_no_error (error);
+      assert_saved_record (created->pdata[i]);
+      g_assert_true (list_contains (list, created->pdata[i]));
+      g_assert_true (found == created->pdata[i]);
+    }
+  g_signal_handlers_disconnect_by_func (f->store, on_reloaded, &reloaded);
+}
+
+static void
+test_batch_rollback (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) edited = save_organization (f, "原名单位", NULL);
+  g_autoptr(IcwOrganization) deleted = save_organization (f, "将被删除单位", NULL);
+  g_autoptr(IcwOrganization) restored = save_organization (f, "已删除单位", NULL);
+  g_autoptr(IcwOrganization) fresh = make_organization ("新单位", NULL);
+  g_autoptr(IcwOrganization) invalid = make_organization ("", NULL);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(IcwRecord) found = NULL;
+  g_autofree char *edited_updated = NULL;
+  g_autofree char *restored_updated = NULL;
+  g_autofree char *fresh_id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  ItemsChanged counts = { 0 };
+
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (restored), &error));
+  list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &counts);
+  edited_updated = g_strdup (icw_record_get_updated_at (ICW_RECORD (edited)));
+  restored_updated = g_strdup (icw_record_get_updated_at (ICW_RECORD (restored)));
+  before = raw_digest (f->raw);
+  g_usleep (2000);
+
+  g_assert_true (icw_store_begin_batch (f->store, &error));
+  icw_organization_set_name (edited, "新名单位");
+  icw_organization_set_city (edited, "潍坊市");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (edited), &error));
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (fresh), &error));
+  fresh_id = g_strdup (icw_record_get_id (ICW_RECORD (fresh)));
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (deleted), &error));
+  g_assert_true (icw_store_restore (f->store, ICW_RECORD (restored), &error));
+  icw_organization_set_province (restored, "山东省");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (restored), &error));
+  g_assert_no_error (error);
+  /* A failure inside the batch is what makes the caller roll back. */
+  g_assert_false (icw_store_save (f->store, ICW_RECORD (invalid), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
+  g_clear_error (&error);
+  icw_store_rollback_batch (f->store);
+
+  /* The file is as it was. */
+  after = raw_digest (f->raw);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The objects are as they were saved. */
+  g_assert_cmpstr (icw_organization_get_name (edited), ==, "原名单位");
+  g_assert_null (icw_organization_get_city (edited));
+  g_assert_cmpstr (icw_record_get_updated_at (ICW_RECORD (edited)), ==, edited_updated);
+  g_assert_null (icw_organization_get_province (restored));
+  g_assert_cmpstr (icw_record_get_updated_at (ICW_RECORD (restored)), ==, restored_updated);
+  found = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, icw_record_get_id (ICW_RECORD (deleted)), &error);
+  g_assert_no_error (error);
+  g_assert_true (found == ICW_RECORD (deleted));
+  g_clear_object (&found);
+  found = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, icw_record_get_id (ICW_RECORD (restored)), &error);
+  g_assert_null (found);
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The record created in the batch is unsaved again. */
+  g_assert_null (icw_record_get_id (ICW_RECORD (fresh)));
+  g_assert_null (icw_record_get_created_at (ICW_RECORD (fresh)));
+  found = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, fresh_id, &error);
+  g_assert_null (found);
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The list never moved: it showed the saved state throughout. */
+  g_assert_cmpuint (counts.calls, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  g_assert_true (list_contains (list, edited));
+  g_assert_true (list_contains (list, deleted));
+
+  /* And the store works on: the unsaved record saves as a new one. */
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (fresh), &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (icw_record_get_id (ICW_RECORD (fresh)), !=, fresh_id);
+  assert_saved_record (ICW_RECORD (fresh));
+  g_assert_true (list_contains (list, fresh));
+  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 4);
+}
+
+static void
+test_reopen (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) org = save_organization (f, "济南智能传感研究院有限公司", "91350100M000100Y43");
+  g_autoptr(IcwOrganization) gone = save_organization (f, "已删除单位", NULL);
+  g_autoptr(IcwCenter) center = save_center (f, "齐鲁智能传感器制造业创新中心", icw_record_get_id (ICW_RECORD (org)));
+  g_autoptr(IcwShareholder) holder = make_shareholder (center, org, 6000);
+  g_autoptr(IcwRecord) found = NULL;
+  g_autoptr(GListModel) holders = NULL;
+  g_autoptr(GListModel) orgs = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *org_id = g_strdup (icw_record_get_id (ICW_RECORD (org)));
+  g_autofree char *center_id = g_strdup (icw_record_get_id (ICW_RECORD (center)));
+  g_autofree char *gone_id = g_strdup (icw_record_get_id (ICW_RECORD (gone)));
+  g_autofree char *created = g_strdup (icw_record_get_created_at (ICW_RECORD (org)));
+  g_autofree char *updated = g_strdup (icw_record_get_updated_at (ICW_RECORD (org)));
+  IcwStore *weak_store;
+  gint64 outbox;
+
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (holder), &error));
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (gone), &error));
+  g_assert_no_error (error);
+  outbox = outbox_count (f);
+
+  /* Close the store for good (the records it handed out may live on) and open the file again. */
+  g_clear_object (&holder);
+  g_clear_object (&center);
+  g_clear_object (&org);
+  g_clear_object (&gone);
+  weak_store = f->store;
+  g_object_add_weak_pointer (G_OBJECT (weak_store), (gpointer *) &weak_store);
+  g_clear_object (&f->store);
+  g_assert_null (weak_store);
+  f->store = open_store (f);
+
+  found = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, org_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (icw_organization_get_name (ICW_ORGANIZATION (found)), ==, "济南智能传感研究院有限公司");
+  g_assert_cmpstr (icw_organization_get_credit_code (ICW_ORGANIZATION (found)), ==, "91350100M000100Y43");
+  g_assert_cmpstr (icw_record_get_created_at (found), ==, created);
+  g_assert_cmpstr (icw_record_get_updated_at (found), ==, updated);
+  g_clear_object (&found);
+
+  found = icw_store_lookup (f->store, ICW_RECORD_KIND_CENTER, center_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (icw_center_get_lead_organization_id (ICW_CENTER (found)), ==, org_id);
+  g_clear_object (&found);
+
+  holders = icw_store_list (f->store, ICW_RECORD_KIND_SHAREHOLDER, center_id);
+  g_assert_cmpuint (g_list_model_get_n_items (holders), ==, 1);
+  found = g_list_model_get_item (holders, 0);
+  g_assert_cmpint (icw_shareholder_get_share_bp (ICW_SHAREHOLDER (found)), ==, 6000);
+  g_clear_object (&found);
+
+  found = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, gone_id, &error);
+  g_assert_null (found);
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  orgs = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 1);
+
+  g_assert_cmpint (icw_store_count_outbox (f->store), ==, outbox);
+  found = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, org_id, &error);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "传感", found, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "有限公司", found, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "已删除", NULL);
+  problems = icw_store_check_integrity (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  sqlite3_auto_extension ((void (*) (void)) capture_connection);
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/open", test_open);
+  ADD ("/store/save-kinds", test_save_kinds);
+  ADD ("/store/edit", test_edit);
+  ADD ("/store/validation-writes-nothing", test_validation_writes_nothing);
+  ADD ("/store/identity", test_identity);
+  ADD ("/store/live-lists", test_live_lists);
+  ADD ("/store/delete-restore", test_delete_restore);
+  ADD ("/store/save-deleted", test_save_deleted);
+  ADD ("/store/delete-in-use", test_delete_in_use);
+  ADD ("/store/duplicate-credit-code", test_duplicate_credit_code);
+  ADD ("/store/duplicate-shareholder", test_duplicate_shareholder);
+  ADD ("/store/search", test_search);
+  ADD ("/store/search-special", test_search_special);
+  ADD ("/store/batch-commit", test_batch_commit);
+  ADD ("/store/batch-rollback", test_batch_rollback);
+  ADD ("/store/reopen", test_reopen);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,268 @@
+/* test-ui.c: in-process tests of the widgets, for what the end-to-end tests cannot reach through
+ * AT-SPI on GTK 4.8 (switches expose no action) and for the view logic that is a pure function
+ * of the records (the figures and warnings under a center's tables). */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "icw-alliance-member.h"
+#include "icw-center-summaries.h"
+#include "icw-field-row.h"
+#include "icw-organization.h"
+#include "icw-record-form.h"
+#include "icw-resources.h"
+#include "icw-sample.h"
+#include "icw-shareholder.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  IcwStore *store;
+  IcwCenter *center;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("icw-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "workbench.db", NULL);
+  fixture->store = icw_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->center = icw_sample_load (fixture->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->center);
+  g_clear_object (&fixture->store);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* What the database holds, read through a second connection. */
+static IcwRecord *
+reread (Fixture       *fixture,
+        IcwRecordKind  kind,
+        const char    *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) other = icw_store_open (fixture->path, &error);
+  IcwRecord *record;
+
+  g_assert_no_error (error);
+  record = icw_store_lookup (other, kind, id, &error);
+  g_assert_no_error (error);
+  return record;
+}
+
+static IcwShareholder *
+first_shareholder (Fixture *fixture)
+{
+  g_autoptr(GListModel) holders = icw_store_list (fixture->store, ICW_RECORD_KIND_SHAREHOLDER,
+                                                  icw_record_get_id (ICW_RECORD (fixture->center)));
+  return g_list_model_get_item (holders, 0);
+}
+
+static void
+test_shareholders_summary (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GListModel) holders = icw_store_list (fixture->store, ICW_RECORD_KIND_SHAREHOLDER,
+                                                  icw_record_get_id (ICW_RECORD (fixture->center)));
+  g_autoptr(IcwShareholder) holder = g_list_model_get_item (holders, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *summary = icw_shareholders_summary (holders, fixture->store, &warning);
+  g_autofree char *summary2 = NULL;
+  g_autofree char *warning2 = NULL;
+  gint64 before = icw_shareholder_get_share_bp (holder);
+
+  g_assert_cmpstr (summary, ==, "7 shareholders, shares total 100.00%");
+  g_assert_null (warning);
+
+  /* One shareholder above half: the warning names it. */
+  icw_shareholder_set_share_bp (holder, 5100);
+  g_assert_true (icw_store_save (fixture->store, ICW_RECORD (holder), &error));
+  g_assert_no_error (error);
+  summary2 = icw_shareholders_summary (holders, fixture->store, &warning2);
+  g_assert_cmpstr (summary2, ==, g_strdup_printf ("7 shareholders, shares total %s",
+                                                  icw_basis_points_format (10000 - before + 5100)));
+  g_assert_nonnull (warning2);
+  g_assert_nonnull (strstr (warning2, "51.00%"));
+  g_assert_nonnull (strstr (warning2, "more than half"));
+}
+
+static void
+test_members_summary (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GListModel) members = icw_store_list (fixture->store, ICW_RECORD_KIND_ALLIANCE_MEMBER,
+                                                  icw_record_get_id (ICW_RECORD (fixture->center)));
+  g_autofree char *warning = NULL;
+  g_autofree char *summary = icw_members_summary (members, &warning);
+  guint n = g_list_model_get_n_items (members), signed_count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcwAllianceMember) member = g_list_model_get_item (members, i);
+      signed_count += icw_alliance_member_get_agreement_signed (member);
+    }
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (signed_count, <, n);
+  g_assert_cmpstr (summary, ==, g_strdup_printf ("%u members, %u signed the alliance agreement", n, signed_count));
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "not signed"));
+}
+
+static void
+test_platform_coverage (void)
+{
+  g_autofree char *warning = NULL;
+  g_autofree char *text = icw_platform_coverage (7, 12, &warning);
+  g_autofree char *low_warning = NULL;
+  g_autofree char *low = icw_platform_coverage (5, 12, &low_warning);
+  g_autofree char *unknown_warning = NULL;
+  g_autofree char *unknown = icw_platform_coverage (3, 0, &unknown_warning);
+  g_autofree char *edge_warning = NULL;
+  g_autofree char *edge = icw_platform_coverage (1, 2, &edge_warning);
+
+  g_assert_cmpstr (text, ==, "Coverage: 7 of 12 national platforms in the field (58.33%)");
+  g_assert_null (warning);
+  g_assert_cmpstr (low, ==, "Coverage: 5 of 12 national platforms in the field (41.66%)");
+  g_assert_nonnull (low_warning);
+  g_assert_nonnull (unknown_warning);
+  g_assert_null (edge_warning);  /* exactly 50% meets the condition */
+}
+
+/* A switch (which AT-SPI cannot toggle on GTK 4.8) saves at once. */
+static void
+test_switch_saves (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GListModel) members = icw_store_list (fixture->store, ICW_RECORD_KIND_ALLIANCE_MEMBER,
+                                                  icw_record_get_id (ICW_RECORD (fixture->center)));
+  g_autoptr(IcwAllianceMember) member = NULL;
+  g_autoptr(IcwRecordForm) form = icw_record_form_new (fixture->store, ICW_MONEY_UNIT_WAN);
+  g_autoptr(IcwRecord) saved = NULL;
+  GtkWidget *row;
+  GtkSwitch *toggle;
+
+  for (guint i = 0; member == NULL && i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(IcwAllianceMember) candidate = g_list_model_get_item (members, i);
+      if (!icw_alliance_member_get_agreement_signed (candidate))
+        member = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (member);
+
+  row = g_object_ref_sink (icw_record_form_add_switch (form, "agreement-signed", "Alliance agreement signed"));
+  icw_record_form_set_record (form, ICW_RECORD (member));
+  toggle = g_object_get_data (G_OBJECT (row), "switch");
+  g_assert_false (gtk_switch_get_active (toggle));
+
+  gtk_switch_set_active (toggle, TRUE);
+  iterate ();
+  g_assert_true (icw_alliance_member_get_agreement_signed (member));
+  saved = reread (fixture, ICW_RECORD_KIND_ALLIANCE_MEMBER, icw_record_get_id (ICW_RECORD (member)));
+  g_assert_true (icw_alliance_member_get_agreement_signed (ICW_ALLIANCE_MEMBER (saved)));
+  g_object_unref (row);
+}
+
+/* A refused value is shown beside its field; the saved value stays; a good value clears it. */
+static void
+test_invalid_value_stays_beside_field (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(IcwShareholder) holder = first_shareholder (fixture);
+  g_autoptr(IcwRecordForm) form = icw_record_form_new (fixture->store, ICW_MONEY_UNIT_WAN);
+  g_autoptr(IcwRecord) saved = NULL;
+  g_autoptr(IcwRecord) saved2 = NULL;
+  gint64 before = icw_shareholder_get_share_bp (holder);
+  IcwFieldRow *row;
+  const char *subtitle;
+
+  row = ICW_FIELD_ROW (g_object_ref_sink (icw_record_form_add_text (form, "share-bp", "Share", ICW_FIELD_PERCENT)));
+  icw_record_form_set_record (form, ICW_RECORD (holder));
+
+  gtk_editable_set_text (icw_field_row_get_editable (row), "120");
+  icw_field_row_flush (row);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_nonnull (strstr (subtitle, "Share"));
+  g_assert_cmpint (icw_shareholder_get_share_bp (holder), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (icw_field_row_get_editable (row)), ==, "120");
+  saved = reread (fixture, ICW_RECORD_KIND_SHAREHOLDER, icw_record_get_id (ICW_RECORD (holder)));
+  g_assert_cmpint (icw_shareholder_get_share_bp (ICW_SHAREHOLDER (saved)), ==, before);
+
+  gtk_editable_set_text (icw_field_row_get_editable (row), "12,5");
+  icw_field_row_flush (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "grouping"));
+
+  gtk_editable_set_text (icw_field_row_get_editable (row), "12.5");
+  icw_field_row_flush (row);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpint (icw_shareholder_get_share_bp (holder), ==, 1250);
+  saved2 = reread (fixture, ICW_RECORD_KIND_SHAREHOLDER, icw_record_get_id (ICW_RECORD (holder)));
+  g_assert_cmpint (icw_shareholder_get_share_bp (ICW_SHAREHOLDER (saved2)), ==, 1250);
+  g_object_unref (row);
+}
+
+/* Typing is saved when the row goes, even before the pause that would save it. */
+static void
+test_pending_edit_saved_on_dispose (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) org = icw_store_find_by_name (fixture->store, ICW_RECORD_KIND_ORGANIZATION,
+                                                     "泉城理工大学", &error);
+  g_autoptr(IcwRecordForm) form = icw_record_form_new (fixture->store, ICW_MONEY_UNIT_WAN);
+  g_autoptr(IcwRecord) saved = NULL;
+  GtkWidget *row;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (org);
+  row = g_object_ref_sink (icw_record_form_add_text (form, "legal-representative", "Legal representative", ICW_FIELD_TEXT));
+  icw_record_form_set_record (form, org);
+  gtk_editable_set_text (icw_field_row_get_editable (ICW_FIELD_ROW (row)), "王立新");
+  g_object_run_dispose (G_OBJECT (row));
+  g_object_unref (row);
+
+  saved = reread (fixture, ICW_RECORD_KIND_ORGANIZATION, icw_record_get_id (org));
+  g_assert_cmpstr (icw_organization_get_legal_representative (ICW_ORGANIZATION (saved)), ==, "王立新");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  adw_init ();
+  icw_register_resource ();
+
+  g_test_add ("/ui/shareholders-summary", Fixture, NULL, fixture_set_up, test_shareholders_summary, fixture_tear_down);
+  g_test_add ("/ui/members-summary", Fixture, NULL, fixture_set_up, test_members_summary, fixture_tear_down);
+  g_test_add_func ("/ui/platform-coverage", test_platform_coverage);
+  g_test_add ("/ui/switch-saves", Fixture, NULL, fixture_set_up, test_switch_saves, fixture_tear_down);
+  g_test_add ("/ui/invalid-value-beside-field", Fixture, NULL, fixture_set_up, test_invalid_value_stays_beside_field, fixture_tear_down);
+  g_test_add ("/ui/pending-edit-saved-on-dispose", Fixture, NULL, fixture_set_up, test_pending_edit_saved_on_dispose, fixture_tear_down);
+
+  return g_test_run ();
+}
