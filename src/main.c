@@ -1,10 +1,8 @@
 /* main.c: the entry point of the ic-workbench GUI. */
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "icw-application.h"
+#include "icw-i18n.h"
 
 int
 main (int   argc,
@@ -12,10 +10,7 @@ main (int   argc,
 {
   g_autoptr(IcwApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  icw_i18n_init ();
 
   app = icw_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "icw-cli.h"
+#include "icw-i18n.h"
 
 typedef struct {
   const char *name;
@@ -229,10 +230,7 @@ main (int   argc,
   g_auto(ParsedLine) line = { { NULL, }, };
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  icw_i18n_init ();
   g_set_prgname ("icw");
 
   status = parse_line (&line, argc, argv);

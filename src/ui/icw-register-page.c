@@ -233,6 +233,13 @@ on_record_changed (IcwRegisterPage *self,
     on_search_changed (self);
 }
 
+IcwRecord *
+icw_register_page_get_selected (IcwRegisterPage *self)
+{
+  g_return_val_if_fail (ICW_IS_REGISTER_PAGE (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
 void
 icw_register_page_select (IcwRegisterPage *self,
                           IcwRecord       *record)

@@ -18,6 +18,7 @@ GtkWidget *icw_register_page_new_centers       (IcwStore        *store,
 GtkWidget *icw_register_page_new_organizations (IcwStore        *store);
 void       icw_register_page_create_record     (IcwRegisterPage *self);
 void       icw_register_page_focus_search      (IcwRegisterPage *self);
+IcwRecord *icw_register_page_get_selected      (IcwRegisterPage *self);
 void       icw_register_page_select            (IcwRegisterPage *self,
                                                 IcwRecord       *record);
 

@@ -282,13 +282,41 @@ icw_window_init (IcwWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static IcwMoneyUnit
+money_unit (IcwWindow *self)
+{
+  return g_settings_get_enum (self->settings, "money-unit") == 1 ? ICW_MONEY_UNIT_YUAN : ICW_MONEY_UNIT_WAN;
+}
+
+/* The money unit is fixed per editor, so a new unit gets a new centers page, on the same center. */
+static void
+on_money_unit_changed (IcwWindow *self)
+{
+  GtkWidget *old = gtk_stack_get_child_by_name (self->pages, "centers");
+  IcwRecord *selected = icw_register_page_get_selected (ICW_REGISTER_PAGE (old));
+  gboolean visible = gtk_stack_get_visible_child (self->pages) == old;
+  GtkWidget *page = icw_register_page_new_centers (self->store, money_unit (self));
+
+  if (selected != NULL)
+    g_object_ref (selected);
+  gtk_stack_remove (self->pages, old);
+  gtk_stack_add_named (self->pages, page, "centers");
+  if (selected != NULL)
+    icw_register_page_select (ICW_REGISTER_PAGE (page), selected);
+  if (visible)
+    gtk_stack_set_visible_child (self->pages, page);
+  g_clear_object (&selected);
+}
+
 static void
 build_pages (IcwWindow *self)
 {
-  IcwMoneyUnit unit = g_settings_get_enum (self->settings, "money-unit") == 1 ? ICW_MONEY_UNIT_YUAN
-                                                                              : ICW_MONEY_UNIT_WAN;
+  g_autoptr(GAction) unit_action = g_settings_create_action (self->settings, "money-unit");
 
-  gtk_stack_add_named (self->pages, icw_register_page_new_centers (self->store, unit), "centers");
+  g_action_map_add_action (G_ACTION_MAP (self), unit_action);
+  g_signal_connect_object (self->settings, "changed::money-unit", G_CALLBACK (on_money_unit_changed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->pages, icw_register_page_new_centers (self->store, money_unit (self)), "centers");
   gtk_stack_add_named (self->pages, icw_register_page_new_organizations (self->store), "organizations");
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
     {
