@@ -774,8 +774,19 @@ test_live_lists (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (holders), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (other_holders), ==, 0);
   g_assert_true (list_contains (holders, holder));
+
+  /* Moved to the other center, it leaves the first center's list for the other's. */
+  icw_shareholder_set_center_id (holder, icw_record_get_id (ICW_RECORD (other_center)));
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (holder), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (holders), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (other_holders), ==, 1);
+  g_assert_true (list_contains (other_holders, holder));
+  g_assert_cmpuint (holder_counts.removed, ==, 1);
+
   g_assert_true (icw_store_delete (f->store, ICW_RECORD (holder), &error));
   g_assert_cmpuint (g_list_model_get_n_items (holders), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (other_holders), ==, 0);
   g_assert_cmpuint (holder_counts.added, ==, 1);
   g_assert_cmpuint (holder_counts.removed, ==, 1);
 

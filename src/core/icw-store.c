@@ -90,6 +90,8 @@ icw_store_finalize (GObject *object)
   GHashTableIter iter;
   gpointer value;
 
+  /* Released while the identity map can still take the records' weak notifications. */
+  g_object_set_qdata (object, batch_created_quark (), NULL);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_hash_table_iter_init (&iter, self->objects);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -463,6 +465,24 @@ update_list (IcwStore       *self,
   GListStore *list = g_hash_table_lookup (self->lists, key);
   guint position;
   gboolean found;
+
+  /* A child moved to another parent leaves the list of its old parent. (Collected first: the
+   * lists' handlers may ask the store for another list.) */
+  if (table->parent_column != NULL)
+    {
+      g_autofree char *prefix = list_key (table->kind, NULL);
+      g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+      GHashTableIter iter;
+      gpointer other_key, other;
+
+      g_hash_table_iter_init (&iter, self->lists);
+      while (g_hash_table_iter_next (&iter, &other_key, &other))
+        if (other != (gpointer) list && g_str_has_prefix (other_key, prefix))
+          g_ptr_array_add (others, g_object_ref (other));
+      for (guint i = 0; i < others->len; i++)
+        if (g_list_store_find (others->pdata[i], record, &position))
+          g_list_store_remove (others->pdata[i], position);
+    }
 
   if (list == NULL)
     return;

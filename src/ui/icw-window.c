@@ -327,13 +327,13 @@ build_pages (IcwWindow *self)
 }
 
 IcwWindow *
-icw_window_new (IcwApplication *application)
+icw_window_new (IcwWorkbenchApp *application)
 {
   IcwWindow *self = g_object_new (ICW_TYPE_WINDOW, "application", application, NULL);
   g_autofree char *last_page = NULL;
 
-  self->store = g_object_ref (icw_application_get_store (application));
-  self->settings = g_object_ref (icw_application_get_settings (application));
+  self->store = g_object_ref (icw_workbench_app_get_store (application));
+  self->settings = g_object_ref (icw_workbench_app_get_settings (application));
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));

@@ -1,7 +1,7 @@
 /* icw-window.h: the main window: sidebar navigation and the pages of the registers and forms. */
 #pragma once
 
-#include "icw-application.h"
+#include "icw-workbench-app.h"
 
 G_BEGIN_DECLS
 
@@ -9,6 +9,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcwWindow, icw_window, ICW, WINDOW, AdwApplicationWindow)
 
-IcwWindow *icw_window_new (IcwApplication *application);
+IcwWindow *icw_window_new (IcwWorkbenchApp *application);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* icw-application.c: the application object. It parses --db, opens the store once, shows an
+/* icw-workbench-app.c: the application object. It parses --db, opens the store once, shows an
  * error dialog instead of a window when the database cannot be opened, and owns the app actions
  * (about, shortcuts, quit). */
 #include "config.h"
@@ -8,11 +8,11 @@
 #include <glib-unix.h>
 
 #include "icw-about.h"
-#include "icw-application.h"
+#include "icw-workbench-app.h"
 #include "icw-resources.h"
 #include "icw-window.h"
 
-struct _IcwApplication
+struct _IcwWorkbenchApp
 {
   AdwApplication parent_instance;
 
@@ -21,12 +21,12 @@ struct _IcwApplication
   GSettings *settings;
 };
 
-G_DEFINE_FINAL_TYPE (IcwApplication, icw_application, ADW_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (IcwWorkbenchApp, icw_workbench_app, ADW_TYPE_APPLICATION)
 
-IcwApplication *
-icw_application_new (void)
+IcwWorkbenchApp *
+icw_workbench_app_new (void)
 {
-  return g_object_new (ICW_TYPE_APPLICATION,
+  return g_object_new (ICW_TYPE_WORKBENCH_APP,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", RESOURCE_BASE,
@@ -34,21 +34,21 @@ icw_application_new (void)
 }
 
 IcwStore *
-icw_application_get_store (IcwApplication *self)
+icw_workbench_app_get_store (IcwWorkbenchApp *self)
 {
-  g_return_val_if_fail (ICW_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (ICW_IS_WORKBENCH_APP (self), NULL);
   return self->store;
 }
 
 GSettings *
-icw_application_get_settings (IcwApplication *self)
+icw_workbench_app_get_settings (IcwWorkbenchApp *self)
 {
-  g_return_val_if_fail (ICW_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (ICW_IS_WORKBENCH_APP (self), NULL);
   return self->settings;
 }
 
 static void
-show_open_error (IcwApplication *self,
+show_open_error (IcwWorkbenchApp *self,
                  const GError   *error)
 {
   GtkWidget *dialog = adw_message_dialog_new (NULL, _("The database could not be opened"), error->message);
@@ -59,9 +59,9 @@ show_open_error (IcwApplication *self,
 }
 
 static void
-icw_application_activate (GApplication *app)
+icw_workbench_app_activate (GApplication *app)
 {
-  IcwApplication *self = ICW_APPLICATION (app);
+  IcwWorkbenchApp *self = ICW_WORKBENCH_APP (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL && self->store == NULL)
@@ -83,10 +83,10 @@ icw_application_activate (GApplication *app)
 }
 
 static gint
-icw_application_handle_local_options (GApplication *app,
+icw_workbench_app_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
-  IcwApplication *self = ICW_APPLICATION (app);
+  IcwWorkbenchApp *self = ICW_WORKBENCH_APP (app);
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -133,16 +133,16 @@ on_terminate_signal (gpointer user_data)
 }
 
 static void
-icw_application_startup (GApplication *app)
+icw_workbench_app_startup (GApplication *app)
 {
-  IcwApplication *self = ICW_APPLICATION (app);
+  IcwWorkbenchApp *self = ICW_WORKBENCH_APP (app);
   static const GActionEntry entries[] = {
     { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
     { "about", about_activated, NULL, NULL, NULL, { 0 } },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
 
-  G_APPLICATION_CLASS (icw_application_parent_class)->startup (app);
+  G_APPLICATION_CLASS (icw_workbench_app_parent_class)->startup (app);
 
   self->settings = g_settings_new (APPLICATION_ID_BASE);
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
@@ -152,15 +152,15 @@ icw_application_startup (GApplication *app)
 }
 
 static void
-icw_application_finalize (GObject *object)
+icw_workbench_app_finalize (GObject *object)
 {
-  IcwApplication *self = ICW_APPLICATION (object);
+  IcwWorkbenchApp *self = ICW_WORKBENCH_APP (object);
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);
 
-  G_OBJECT_CLASS (icw_application_parent_class)->finalize (object);
+  G_OBJECT_CLASS (icw_workbench_app_parent_class)->finalize (object);
 }
 
 static void
@@ -176,20 +176,20 @@ register_resources (void)
 }
 
 static void
-icw_application_class_init (IcwApplicationClass *klass)
+icw_workbench_app_class_init (IcwWorkbenchAppClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   register_resources ();
-  object_class->finalize = icw_application_finalize;
-  app_class->activate = icw_application_activate;
-  app_class->startup = icw_application_startup;
-  app_class->handle_local_options = icw_application_handle_local_options;
+  object_class->finalize = icw_workbench_app_finalize;
+  app_class->activate = icw_workbench_app_activate;
+  app_class->startup = icw_workbench_app_startup;
+  app_class->handle_local_options = icw_workbench_app_handle_local_options;
 }
 
 static void
-icw_application_init (IcwApplication *self)
+icw_workbench_app_init (IcwWorkbenchApp *self)
 {
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the database at PATH"), N_("PATH") },
