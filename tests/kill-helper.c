@@ -9,8 +9,7 @@
 
 #include "icw-organization.h"
 #include "icw-store.h"
-
-#define ANCHOR_NAME "Kill-loop anchor 锚点单位"
+#include "icw-test-util.h"
 
 int
 main (int   argc,
@@ -35,7 +34,8 @@ main (int   argc,
       g_printerr ("kill-helper: %s\n", error->message);
       return 1;
     }
-  anchor = icw_store_find_by_name (store, ICW_RECORD_KIND_ORGANIZATION, ANCHOR_NAME, &error);
+  anchor = icw_store_find_by_name (store, ICW_RECORD_KIND_ORGANIZATION, ICW_TEST_KILL_LOOP_ANCHOR_NAME,
+                                   &error);
   if (anchor == NULL)
     {
       g_printerr ("kill-helper: no anchor organization: %s\n", error != NULL ? error->message : "not found");
@@ -45,12 +45,11 @@ main (int   argc,
   for (gint64 n = first; n <= last; n++)
     {
       g_autoptr(IcwOrganization) created = NULL;
-      g_autofree char *text = NULL;
+      g_autofree char *text = icw_test_kill_loop_text (n);
       IcwRecord *record;
 
       if (n % 2 == 1)
         {
-          text = g_strdup_printf ("Kill-loop organization %" G_GINT64_FORMAT " 测试单位", n);
           created = icw_organization_new ();
           icw_organization_set_name (created, text);
           icw_organization_set_province (created, "山东省");
@@ -58,7 +57,6 @@ main (int   argc,
         }
       else
         {
-          text = g_strdup_printf ("edit %" G_GINT64_FORMAT, n);
           icw_organization_set_city (ICW_ORGANIZATION (anchor), text);
           record = anchor;
         }

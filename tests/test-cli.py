@@ -2,7 +2,8 @@
 # test-cli.py: drives the real icw binary against temporary databases and checks the contract of
 # docs/cli.md: exit statuses (0 success, 1 failure, 2 usage error), the --json formats (integers
 # for money and shares, never floats), import all-or-nothing, doctor on good and damaged files,
-# refusal of a database from a newer version, and UTF-8 output in any locale.
+# refusal of a database from a newer version, UTF-8 output in any locale, and the applications:
+# list, show and check (exit 1 only when the rule packs find an error).
 #
 # Usage: python3 tests/test-cli.py /path/to/icw   (meson test -C BUILDDIR cli)
 
@@ -98,7 +99,7 @@ class TestGeneral(IcwTestCase):
 
     def test_help(self):
         result = self.expect(0, "--help", db=False)
-        for command in ("import", "list", "show", "doctor", "sample", "--db", "--json"):
+        for command in ("import", "list", "show", "check", "doctor", "sample", "applications", "--db", "--json"):
             self.assertIn(command, result.out)
 
     def test_usage_errors(self):
@@ -116,6 +117,9 @@ class TestGeneral(IcwTestCase):
             ["sample", "--kind", "centers"],
             ["import"],
             ["import", "x.csv", "--kind", "widgets"],
+            ["check"],
+            ["check", "a", "b"],
+            ["check", "a", "--kind", "centers"],
         ]
         for args in cases:
             with self.subTest(args=args):
@@ -131,13 +135,10 @@ class TestGeneral(IcwTestCase):
 
     def test_not_yet_built(self):
         cases = [
-            ["check", "some-id"],
-            ["check", "some-id", "--json"],
             ["export", "--all", "--format", "pdf", "-o", "out.pdf"],
             ["sync", "--server", "https://example.invalid"],
             ["serve", "--port", "8080"],
             ["serve", "token", "add", "--role", "admin", "--center", "x"],
-            ["list", "applications"],
             ["list", "agreements", "--json"],
             ["list", "funding"],
         ]
@@ -149,7 +150,7 @@ class TestGeneral(IcwTestCase):
         self.assertFalse(os.path.exists(self.db))
 
     def test_missing_database(self):
-        for args in (["list", "centers"], ["show", "x"], ["doctor"]):
+        for args in (["list", "centers"], ["list", "applications"], ["show", "x"], ["check", "x"], ["doctor"]):
             with self.subTest(args=args):
                 result = self.expect(1, *args)
                 self.assertIn(self.db, result.err)
@@ -254,6 +255,146 @@ class TestSample(IcwTestCase):
         self.load_sample()
         result = self.expect(1, "show", "00000000-0000-0000-0000-000000000000")
         self.assertIn("00000000-0000-0000-0000-000000000000", result.err)
+
+
+class TestApplications(IcwTestCase):
+    SAMPLE_WARNINGS = {"deadline-near", "risks-length", "indicators-areas"}
+
+    def sample_application(self):
+        self.load_sample()
+        applications = self.expect_json("list", "applications", "--json")
+        self.assertEqual(len(applications), 1)
+        return applications[0]
+
+    def sql(self, statement, *params):
+        with sqlite3.connect(self.db) as connection:
+            connection.execute(statement, params)
+        connection.close()
+
+    def test_list(self):
+        application = self.sample_application()
+        self.assertRegex(application["id"], r"^[0-9a-f-]{36}$")
+        self.assertEqual(application["record_kind"], "application")
+        self.assertEqual(application["center_name"], SAMPLE_CENTER)
+        self.assertEqual(application["kind"], "provincial-recognition")
+        self.assertEqual(application["status"], "draft")
+        self.assertEqual(application["version"], 1)
+        self.assertEqual(application["lineage_id"], application["id"])
+        self.assertTrue(application["title"])
+        self.assertRegex(application["call_deadline"], r"^\d{4}-\d{2}-\d{2}$")
+        text = self.expect(0, "list", "applications").out
+        for part in (application["id"], application["title"], SAMPLE_CENTER, "Provincial recognition", "Draft"):
+            self.assertIn(part, text)
+
+    def test_list_empty(self):
+        self.expect(0, "import", self.write("c.csv", "name\r\n测试中心\r\n"), "--kind", "centers")
+        self.assertEqual(self.expect_json("list", "applications", "--json"), [])
+        self.assertIn("no applications", self.expect(0, "list", "applications").out)
+
+    def test_show(self):
+        application = self.sample_application()
+        shown = self.expect_json("show", application["id"], "--json")
+        self.assertEqual(shown["record_kind"], "application")
+        self.assertEqual(shown["center_name"], SAMPLE_CENTER)
+        sections = {s["key"]: s for s in shown["sections"]}
+        self.assertEqual(set(sections), {"background", "foundation", "goals", "approach", "mechanism",
+                                         "assessment", "risks", "budget", "benefits"})
+        for section in sections.values():
+            self.assertIsInstance(section["words"], int)
+            self.assertGreater(section["words"], 0)
+        self.assertLess(sections["risks"]["words"], 300)
+        self.assertTrue(4 <= len(shown["roadmap"]) <= 5)
+        for item in shown["roadmap"]:
+            self.assertLess(item["trl_from"], item["trl_to"])
+        self.assertEqual(sorted(shown["tasks"]), [str(n) for n in range(1, 9)])
+        self.assertEqual({p["kind"] for p in shown["capability_platforms"]}, {"rd-design", "testing", "pilot", "service"})
+        self.assertEqual(len(shown["attachments"]), 3)
+        for attachment in shown["attachments"]:
+            self.assertEqual(attachment["record_kind"], "attachment")
+            self.assertEqual(len(attachment["sha256"]), 64)
+            self.assertIsInstance(attachment["size"], int)
+            self.assertNotIn("content", attachment)
+            again = self.expect_json("show", attachment["id"], "--json")
+            self.assertEqual(again["application_title"], application["title"])
+
+        text = self.expect(0, "show", application["id"]).out
+        self.assertNotIn("(null)", text)
+        for heading in ("== Basic information ==", "== Background (%d words) ==" % sections["background"]["words"],
+                        "== Technology roadmap (", "== Main tasks ==", "== Attachments (3 files) ==",
+                        "International cooperation"):
+            self.assertIn(heading, text)
+
+    def test_check_sample(self):
+        application = self.sample_application()
+        report = self.expect_json("check", application["id"], "--json")
+        self.assertEqual(report["application"], application["id"])
+        self.assertEqual([p["id"] for p in report["packs"]], ["completeness", "miit-2016-273", "shandong-2020-95"])
+        findings = report["findings"]
+        self.assertEqual({f["rule"] for f in findings}, self.SAMPLE_WARNINGS)
+        for finding in findings:
+            self.assertEqual(set(finding), {"rule", "severity", "citation", "field", "message", "pack"})
+            self.assertEqual(finding["severity"], "warning")
+            self.assertTrue(finding["citation"] and finding["message"])
+        text = self.expect(0, "check", application["id"]).out
+        self.assertIn("0 errors, 3 warnings.", text)
+        self.assertIn("工信厅科〔2018〕37号", text)
+
+    def test_check_errors(self):
+        application = self.sample_application()
+        self.sql("UPDATE applications SET section_background = NULL, tasks = '{}' WHERE id = ?", application["id"])
+        result = self.expect(1, "check", application["id"], "--json")
+        self.assertEqual(result.err, "")
+        findings = json.loads(result.stdout)["findings"]
+        errors = [f for f in findings if f["severity"] == "error"]
+        self.assertIn("background-present", {f["rule"] for f in errors})
+        self.assertEqual(sum(1 for f in errors if f["rule"] == "273-tasks-planned"), 8)
+        # Errors first.
+        severities = [f["severity"] for f in findings]
+        self.assertEqual(severities, sorted(severities))
+        self.assertIn("工信部科〔2016〕273号", {f["citation"].split(" ")[0] for f in errors})
+        self.assertIn("errors", self.expect(1, "check", application["id"]).out)
+
+    def test_check_chinese(self):
+        application = self.sample_application()
+        env = dict(self.env)
+        env.pop("LC_ALL", None)
+        env["LANGUAGE"] = "zh_CN"
+        env["LANG"] = "zh_CN.UTF-8"
+        result = self.run_icw("check", application["id"], "--json", env=env)
+        self.assertEqual(result.returncode, 0)
+        messages = [f["message"] for f in json.loads(result.out)["findings"]]
+        self.assertTrue(any("申报截止日期" in m for m in messages), messages)
+
+    def test_check_other_records(self):
+        center_id = self.load_sample()
+        result = self.expect(1, "check", center_id)
+        self.assertIn("not an application", result.err)
+        self.assertEqual(result.out, "")
+        result = self.expect(1, "check", "00000000-0000-0000-0000-000000000000")
+        self.assertIn("00000000-0000-0000-0000-000000000000", result.err)
+
+    def test_check_bad_user_pack(self):
+        application = self.sample_application()
+        folder = os.path.join(self.env["XDG_DATA_HOME"], "ic-workbench", "rules")
+        os.makedirs(folder)
+        with open(os.path.join(folder, "broken.json"), "w", encoding="utf-8") as f:
+            f.write('{"id": "broken", "version": 1, "title": {"en": "B", "zh_CN": "B"}, "applies_to": "application",'
+                    ' "rules": [{"id": "r1", "kind": "no-such-kind"}]}')
+        result = self.expect(0, "check", application["id"], "--json")
+        self.assertIn("broken.json", result.err)
+        self.assertIn("r1", result.err)
+        self.assertEqual({f["rule"] for f in json.loads(result.out)["findings"]}, self.SAMPLE_WARNINGS)
+
+    def test_check_chosen_packs(self):
+        application = self.sample_application()
+        self.sql("UPDATE centers SET rule_packs = 'miit-2017-64-upgrade' WHERE id = ?", application["center_id"])
+        report = json.loads(self.expect(0, "check", application["id"], "--json").out)
+        self.assertEqual([p["id"] for p in report["packs"]], ["miit-2017-64-upgrade"])
+        self.assertEqual({f["pack"] for f in report["findings"]}, {"miit-2017-64-upgrade"})
+        self.sql("UPDATE centers SET rule_packs = 'no-such-pack' WHERE id = ?", application["center_id"])
+        result = self.expect(1, "check", application["id"])
+        self.assertIn("no-such-pack", result.err)
+        self.assertEqual(result.out, "")
 
 
 class TestDoctor(IcwTestCase):

@@ -2,7 +2,6 @@
  * header names, and the all-or-none rule (a bad row names its row and column and changes nothing). */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "icw-center.h"
@@ -11,6 +10,7 @@
 #include "icw-error.h"
 #include "icw-organization.h"
 #include "icw-store.h"
+#include "icw-test-util.h"
 #include "icw-text-encoding.h"
 
 typedef struct {
@@ -22,32 +22,10 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("icw-csv-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "workbench.db", NULL);
-  f->store = icw_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
+  f->dir = icw_test_make_tmp_dir ("icw-csv-XXXXXX", &path);
+  f->store = icw_test_open_store (path);
 }
 
 static void
@@ -55,8 +33,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_clear_pointer (&f->dir, g_free);
+  icw_test_clear_tmp_dir (&f->dir, NULL);
 }
 
 static char *
@@ -118,12 +95,9 @@ static guint
 count_on_disk (Fixture       *f,
                IcwRecordKind  kind)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IcwStore) other = icw_store_open (icw_store_get_path (f->store), &error);
-  g_autoptr(GListModel) list = NULL;
+  g_autoptr(IcwStore) other = icw_test_open_store (icw_store_get_path (f->store));
+  g_autoptr(GListModel) list = icw_store_list (other, kind, NULL);
 
-  g_assert_no_error (error);
-  list = icw_store_list (other, kind, NULL);
   return g_list_model_get_n_items (list);
 }
 
@@ -159,14 +133,6 @@ has_warning (IcwCsvImportResult *result,
   return FALSE;
 }
 
-static void
-assert_message_contains (const GError *error,
-                         const char   *text)
-{
-  if (strstr (error->message, text) == NULL)
-    g_error ("“%s” was expected in the message “%s”", text, error->message);
-}
-
 /* Imports text that must be refused, and checks the message and that nothing was written. */
 static void
 assert_refused (Fixture     *f,
@@ -188,10 +154,8 @@ assert_refused (Fixture     *f,
   g_assert_false (import_text (f, text, kind, &result, &error));
   g_assert_error (error, ICW_ERROR, ICW_ERROR_IMPORT);
   g_test_message ("refused: %s", error->message);
-  if (row != NULL)
-    assert_message_contains (error, row);
-  if (column != NULL)
-    assert_message_contains (error, column);
+  icw_test_assert_message_contains (error, row, NULL);
+  icw_test_assert_message_contains (error, column, NULL);
 
   g_assert_cmpuint (result.created, ==, 0);
   g_assert_cmpuint (result.updated, ==, 0);
@@ -279,7 +243,7 @@ test_encoding_binary_refused (void)
 
   g_assert_null (text);
   g_assert_error (error, ICW_ERROR, ICW_ERROR_IMPORT);
-  assert_message_contains (error, "binary");
+  icw_test_assert_message_contains (error, "binary", NULL);
 }
 
 static void
@@ -292,7 +256,7 @@ test_encoding_neither_refused (void)
 
   g_assert_null (text);
   g_assert_error (error, ICW_ERROR, ICW_ERROR_IMPORT);
-  assert_message_contains (error, "neither UTF-8 nor GB18030");
+  icw_test_assert_message_contains (error, "neither UTF-8 nor GB18030", NULL);
 }
 
 static void
@@ -304,7 +268,7 @@ test_encoding_utf16_refused (void)
 
   g_assert_null (text);
   g_assert_error (error, ICW_ERROR, ICW_ERROR_IMPORT);
-  assert_message_contains (error, "UTF-16");
+  icw_test_assert_message_contains (error, "UTF-16", NULL);
 }
 
 /* The RFC 4180 reader */
@@ -397,7 +361,7 @@ assert_parse_error (const char *text,
   g_assert_null (table);
   g_assert_error (error, ICW_ERROR, ICW_ERROR_IMPORT);
   g_test_message ("refused: %s", error->message);
-  assert_message_contains (error, expected);
+  icw_test_assert_message_contains (error, expected, NULL);
 }
 
 static void
@@ -708,7 +672,7 @@ test_missing_file (Fixture       *f,
 
   g_assert_false (icw_csv_import_file (f->store, path, ICW_CSV_KIND_AUTO, &result, &error));
   g_assert_error (error, ICW_ERROR, ICW_ERROR_IMPORT);
-  assert_message_contains (error, "nowhere.csv");
+  icw_test_assert_message_contains (error, "nowhere.csv", NULL);
   icw_csv_import_result_clear (&result);
 }
 

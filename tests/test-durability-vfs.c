@@ -17,6 +17,7 @@
 #include "icw-error.h"
 #include "icw-organization.h"
 #include "icw-store.h"
+#include "icw-test-util.h"
 
 /* The fault-injecting VFS. */
 
@@ -299,26 +300,7 @@ fault_vfs_register (void)
 static sqlite3 *
 plain_open (const char *path)
 {
-  sqlite3 *db = NULL;
-
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, real_vfs->zName) != SQLITE_OK)
-    g_error ("could not open %s: %s", path, sqlite3_errmsg (db));
-  return db;
-}
-
-static char *
-plain_text (sqlite3    *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
+  return icw_test_db_open (path, SQLITE_OPEN_READWRITE, real_vfs->zName);
 }
 
 static GHashTable *known_ids;   /* the IDs of the records in the starting file */
@@ -337,64 +319,28 @@ replace_uuid (const GMatchInfo *match,
   return FALSE;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+/* The times and the IDs an operation makes up, replaced by placeholders so that two runs of it
+ * compare equal. */
+static char *
+replace_made_up (const char *row,
+                 gpointer    data)
 {
-  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+  g_autofree char *no_times = g_regex_replace_literal (time_regex, row, -1, 0, "TIME", 0, NULL);
+
+  return g_regex_replace_eval (uuid_regex, no_times, -1, 0, 0, replace_uuid, NULL, NULL);
 }
 
 /* The logical content of the database: every row of every table (the full-text indexes through
- * their virtual tables, the outbox and sqlite_sequence included), sorted, with the times and the
- * IDs an operation makes up replaced by placeholders so that two runs of it compare equal. */
+ * their virtual tables, the outbox and sqlite_sequence included), with what an operation makes up
+ * replaced. */
 static char *
 content_digest (sqlite3 *db)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = NULL;
+  guint n_tables = 0;
+  char *digest = icw_test_db_digest (db, replace_made_up, NULL, &n_tables);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                           "AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  g_assert_cmpuint (tables->len, >=, 8);
-
-  for (guint t = 0; t < tables->len; t++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) tables->pdata[t]);
-      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          GString *row = g_string_new (NULL);
-          g_autofree char *no_times = NULL;
-
-          for (int i = 0; i < sqlite3_column_count (stmt); i++)
-            {
-              const char *text = (const char *) sqlite3_column_text (stmt, i);
-
-              g_string_append_printf (row, "%s\x1f", text != NULL ? text : "\x01NULL");
-            }
-          no_times = g_regex_replace_literal (time_regex, row->str, -1, 0, "TIME", 0, NULL);
-          g_ptr_array_add (rows, g_regex_replace_eval (uuid_regex, no_times, -1, 0, 0, replace_uuid, NULL, NULL));
-          g_string_free (row, TRUE);
-        }
-      sqlite3_finalize (stmt);
-
-      g_ptr_array_sort (rows, compare_strings);
-      g_checksum_update (sum, (const guchar *) tables->pdata[t], -1);
-      for (guint i = 0; i < rows->len; i++)
-        {
-          g_checksum_update (sum, (const guchar *) "\x1e", 1);
-          g_checksum_update (sum, (const guchar *) rows->pdata[i], -1);
-        }
-      g_checksum_update (sum, (const guchar *) "\x1d", 1);
-    }
-  return g_strdup (g_checksum_get_string (sum));
+  g_assert_cmpuint (n_tables, >=, 8);
+  return digest;
 }
 
 /* The integrity of the file as SQLite and the full-text indexes see it, then its content. */
@@ -402,7 +348,7 @@ static char *
 check_file (const char *path)
 {
   sqlite3 *db = plain_open (path);
-  g_autofree char *check = plain_text (db, "PRAGMA integrity_check");
+  g_autofree char *check = icw_test_db_text (db, "PRAGMA integrity_check", NULL);
   char *digest;
 
   g_assert_cmpstr (check, ==, "ok");
@@ -469,21 +415,6 @@ reset_database (Fixture *f)
   g_assert_true (g_file_set_contents (f->path, data, length, NULL));
 }
 
-static IcwOrganization *
-make_organization (IcwStore   *store,
-                   const char *name,
-                   const char *credit_code)
-{
-  g_autoptr(GError) error = NULL;
-  IcwOrganization *org = icw_organization_new ();
-
-  icw_organization_set_name (org, name);
-  icw_organization_set_credit_code (org, credit_code);
-  g_assert_true (icw_store_save (store, ICW_RECORD (org), &error));
-  g_assert_no_error (error);
-  return org;
-}
-
 static void
 add_known_ids (const char *path)
 {
@@ -513,21 +444,18 @@ fixture_set_up (Fixture       *f,
   gsize length;
 
   fault_disarm ();
-  f->dir = g_dir_make_tmp ("test-durability-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "workbench.db", NULL);
+  f->dir = icw_test_make_tmp_dir ("test-durability-XXXXXX", &f->path);
   f->snapshot = g_build_filename (f->dir, "snapshot.db", NULL);
 
   /* A register of some size, so that the tables and indexes span several pages. */
-  store = icw_store_open (f->path, &error);
-  g_assert_no_error (error);
-  a = make_organization (store, "济南智能传感研究院有限公司", "91350100M000100Y43");
-  b = make_organization (store, "Qilu Sensor Co.", NULL);
-  c = make_organization (store, "待删除单位", "91440300708461136T");
+  store = icw_test_open_store (f->path);
+  a = icw_test_save_organization (store, "济南智能传感研究院有限公司", "91350100M000100Y43");
+  b = icw_test_save_organization (store, "Qilu Sensor Co.", NULL);
+  c = icw_test_save_organization (store, "待删除单位", "91440300708461136T");
   for (int i = 0; i < 60; i++)
     {
       g_autofree char *name = g_strdup_printf ("山东省第%d号智能制造装备有限责任公司（测试数据，名称较长以占满页面）", i);
-      g_autoptr(IcwOrganization) filler = make_organization (store, name, NULL);
+      g_autoptr(IcwOrganization) filler = icw_test_save_organization (store, name, NULL);
     }
   icw_center_set_name (center, "齐鲁智能传感器制造业创新中心");
   icw_center_set_lead_organization_id (center, icw_record_get_id (ICW_RECORD (a)));
@@ -748,10 +676,9 @@ sweep (Fixture    *f,
       /* The store opens the file again and finds nothing wrong with it. */
       {
         g_autoptr(GError) open_error = NULL;
-        g_autoptr(IcwStore) store = icw_store_open (f->path, &open_error);
+        g_autoptr(IcwStore) store = icw_test_open_store (f->path);
         g_autoptr(GPtrArray) problems = NULL;
 
-        g_assert_no_error (open_error);
         problems = icw_store_check_integrity (store, &open_error);
         g_assert_no_error (open_error);
         g_assert_cmpuint (problems->len, ==, 0);
@@ -800,8 +727,7 @@ test_vfs (Fixture       *f,
 
   /* Nothing fails while the countdown is not armed. */
   reset_database (f);
-  store = icw_store_open (f->path, &error);
-  g_assert_no_error (error);
+  store = icw_test_open_store (f->path);
   g_assert_false (fault.hit);
   g_assert_cmpuint (operations_in_call, >, 0);
 }

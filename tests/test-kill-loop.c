@@ -10,12 +10,11 @@
 #include <signal.h>
 #include <string.h>
 #include <sqlite3.h>
-#include <glib/gstdio.h>
 
 #include "icw-organization.h"
 #include "icw-store.h"
+#include "icw-test-util.h"
 
-#define ANCHOR_NAME "Kill-loop anchor 锚点单位"
 #define ROUNDS 100
 
 typedef struct {
@@ -26,61 +25,6 @@ typedef struct {
   gint64 next;        /* the number of the next save */
   gint64 last_edit;   /* the number of the last edit that is in the file, or 0 */
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
-}
-
-static gint64
-raw_int (sqlite3    *db,
-         const char *sql,
-         const char *param)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  if (param != NULL)
-    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-raw_text (sqlite3    *db,
-          const char *sql,
-          const char *param)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  if (param != NULL)
-    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -95,13 +39,10 @@ fixture_set_up (Fixture       *f,
   if (!g_file_test (f->helper, G_FILE_TEST_IS_EXECUTABLE))
     g_error ("%s is missing (ICW_TEST_BUILDDIR names the tests' build folder)", f->helper);
 
-  f->dir = g_dir_make_tmp ("test-kill-loop-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "workbench.db", NULL);
+  f->dir = icw_test_make_tmp_dir ("test-kill-loop-XXXXXX", &f->path);
 
-  store = icw_store_open (f->path, &error);
-  g_assert_no_error (error);
-  icw_organization_set_name (anchor, ANCHOR_NAME);
+  store = icw_test_open_store (f->path);
+  icw_organization_set_name (anchor, ICW_TEST_KILL_LOOP_ANCHOR_NAME);
   icw_organization_set_city (anchor, "start");
   g_assert_true (icw_store_save (store, ICW_RECORD (anchor), &error));
   g_assert_no_error (error);
@@ -113,9 +54,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  icw_test_clear_tmp_dir (&f->dir, &f->path);
   g_free (f->helper);
   g_free (f->anchor_id);
 }
@@ -144,15 +83,14 @@ save_is_there (Fixture *f,
                sqlite3 *db,
                gint64   n)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *text = icw_test_kill_loop_text (n);
   g_autofree char *id = NULL;
   gint64 queued;
 
   if (n % 2 == 1)
     {
-      text = g_strdup_printf ("Kill-loop organization %" G_GINT64_FORMAT " 测试单位", n);
-      id = raw_text (db, "SELECT id FROM organizations WHERE name = ?1", text);
-      queued = raw_int (db, "SELECT count(*) FROM outbox WHERE json_extract (payload, '$.name') = ?1", text);
+      id = icw_test_db_text (db, "SELECT id FROM organizations WHERE name = ?1", text);
+      queued = icw_test_db_int (db, "SELECT count(*) FROM outbox WHERE json_extract (payload, '$.name') = ?1", text);
       /* The record and its outbox entry were written together, or neither. */
       if (id == NULL)
         {
@@ -160,14 +98,13 @@ save_is_there (Fixture *f,
           return FALSE;
         }
       g_assert_cmpint (queued, ==, 1);
-      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM organizations WHERE name = ?1", text), ==, 1);
-      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM outbox WHERE record_id = ?1 AND op = 'upsert' "
-                                    "AND kind = 'organization'", id), ==, 1);
+      g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM organizations WHERE name = ?1", text), ==, 1);
+      g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM outbox WHERE record_id = ?1 AND op = 'upsert' "
+                                            "AND kind = 'organization'", id), ==, 1);
       return TRUE;
     }
 
-  text = g_strdup_printf ("edit %" G_GINT64_FORMAT, n);
-  queued = raw_int (db, "SELECT count(*) FROM outbox WHERE json_extract (payload, '$.city') = ?1", text);
+  queued = icw_test_db_int (db, "SELECT count(*) FROM outbox WHERE json_extract (payload, '$.city') = ?1", text);
   g_assert_cmpint (queued, <=, 1);
   return queued == 1;
 }
@@ -191,8 +128,7 @@ check_after_kill (Fixture *f,
   gint64 n, organizations, outbox;
 
   /* The store opens the file (recovering what the -wal holds) and finds nothing wrong. */
-  store = icw_store_open (f->path, &error);
-  g_assert_no_error (error);
+  store = icw_test_open_store (f->path);
   g_assert_nonnull (store);
   problems = icw_store_check_integrity (store, &error);
   g_assert_no_error (error);
@@ -201,7 +137,7 @@ check_after_kill (Fixture *f,
   g_assert_cmpuint (problems->len, ==, 0);
 
   g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  check = raw_text (db, "PRAGMA integrity_check", NULL);
+  check = icw_test_db_text (db, "PRAGMA integrity_check", NULL);
   g_assert_cmpstr (check, ==, "ok");
 
   /* Every acknowledged save is there; after them at most the one the kill interrupted. */
@@ -215,21 +151,21 @@ check_after_kill (Fixture *f,
 
   /* Nothing else: each organization is the anchor or a numbered one, each with its outbox row,
    * and the outbox holds one row per save made so far (the anchor's creation included). */
-  organizations = raw_int (db, "SELECT count(*) FROM organizations", NULL);
+  organizations = icw_test_db_int (db, "SELECT count(*) FROM organizations", NULL);
   g_assert_cmpint (organizations, ==, 1 + n / 2);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM organizations o WHERE NOT EXISTS "
-                                "(SELECT 1 FROM outbox WHERE record_id = o.id)", NULL), ==, 0);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM organizations WHERE name != ?1 AND name NOT LIKE 'Kill-loop organization % 测试单位'",
-                            ANCHOR_NAME), ==, 0);
-  outbox = raw_int (db, "SELECT count(*) FROM outbox", NULL);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM organizations o WHERE NOT EXISTS "
+                                        "(SELECT 1 FROM outbox WHERE record_id = o.id)", NULL), ==, 0);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM organizations WHERE name != ?1 AND name NOT LIKE 'Kill-loop organization % 测试单位'",
+                                    ICW_TEST_KILL_LOOP_ANCHOR_NAME), ==, 0);
+  outbox = icw_test_db_int (db, "SELECT count(*) FROM outbox", NULL);
   g_assert_cmpint (outbox, ==, n);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM organizations_fts", NULL), ==, organizations);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM organizations_fts", NULL), ==, organizations);
 
   /* The anchor holds its last edit. */
   if (n - 1 >= 2)
     f->last_edit = (n - 1) % 2 == 0 ? n - 1 : n - 2;
-  anchor_city = raw_text (db, "SELECT city FROM organizations WHERE id = ?1", f->anchor_id);
-  expected_city = f->last_edit > 0 ? g_strdup_printf ("edit %" G_GINT64_FORMAT, f->last_edit) : g_strdup ("start");
+  anchor_city = icw_test_db_text (db, "SELECT city FROM organizations WHERE id = ?1", f->anchor_id);
+  expected_city = f->last_edit > 0 ? icw_test_kill_loop_text (f->last_edit) : g_strdup ("start");
   g_assert_cmpstr (anchor_city, ==, expected_city);
   anchor = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, f->anchor_id, &error);
   g_assert_no_error (error);

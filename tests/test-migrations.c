@@ -6,12 +6,12 @@
 
 #include <string.h>
 #include <sqlite3.h>
-#include <glib/gstdio.h>
 
 #include "icw-error.h"
 #include "icw-organization.h"
 #include "icw-schema.h"
 #include "icw-store.h"
+#include "icw-test-util.h"
 
 typedef struct {
   char *dir;
@@ -19,53 +19,17 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("test-migrations-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "workbench.db", NULL);
+  f->dir = icw_test_make_tmp_dir ("test-migrations-XXXXXX", &f->path);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static sqlite3 *
-raw_open (const char *path,
-          int         flags)
-{
-  sqlite3 *db = NULL;
-
-  if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
-    g_error ("could not open %s: %s", path, sqlite3_errmsg (db));
-  return db;
+  icw_test_clear_tmp_dir (&f->dir, &f->path);
 }
 
 static void
@@ -76,36 +40,6 @@ raw_exec (sqlite3    *db,
 
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
-}
-
-static gint64
-raw_int (sqlite3    *db,
-         const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-raw_text (sqlite3    *db,
-          const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
 }
 
 /* The SHA-256 of a file's bytes, or "absent". */
@@ -154,17 +88,17 @@ backups (Fixture    *f,
 static void
 assert_latest (const char *path)
 {
-  sqlite3 *db = raw_open (path, SQLITE_OPEN_READONLY);
-  g_autofree char *mode = raw_text (db, "PRAGMA journal_mode");
-  g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
+  sqlite3 *db = icw_test_db_open (path, SQLITE_OPEN_READONLY, NULL);
+  g_autofree char *mode = icw_test_db_text (db, "PRAGMA journal_mode", NULL);
+  g_autofree char *check = icw_test_db_text (db, "PRAGMA integrity_check", NULL);
 
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, icw_schema_latest_version ());
-  g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, ICW_SCHEMA_APPLICATION_ID);
+  g_assert_cmpint (icw_test_db_int (db, "PRAGMA user_version", NULL), ==, icw_schema_latest_version ());
+  g_assert_cmpint (icw_test_db_int (db, "PRAGMA application_id", NULL), ==, ICW_SCHEMA_APPLICATION_ID);
   g_assert_cmpstr (mode, ==, "wal");
   g_assert_cmpstr (check, ==, "ok");
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name IN "
-                                "('organizations','centers','shareholders','alliance_members',"
-                                "'platforms','outbox','organizations_fts','centers_fts')"), ==, 8);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                        "('organizations','centers','shareholders','alliance_members',"
+                                        "'platforms','outbox','organizations_fts','centers_fts')", NULL), ==, 8);
   sqlite3_close (db);
 }
 
@@ -172,11 +106,10 @@ static void
 assert_store_usable (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwStore) store = icw_store_open (path, &error);
+  g_autoptr(IcwStore) store = icw_test_open_store (path);
   g_autoptr(IcwOrganization) org = icw_organization_new ();
   g_autoptr(GPtrArray) problems = NULL;
 
-  g_assert_no_error (error);
   icw_organization_set_name (org, "新建单位");
   g_assert_true (icw_store_save (store, ICW_RECORD (org), &error));
   g_assert_no_error (error);
@@ -196,8 +129,7 @@ test_v0_empty_file (Fixture       *f,
   g_autoptr(GPtrArray) copies = NULL;
 
   g_assert_true (g_file_set_contents (f->path, "", 0, &error));
-  store = icw_store_open (f->path, &error);
-  g_assert_no_error (error);
+  store = icw_test_open_store (f->path);
   g_assert_nonnull (store);
   assert_latest (f->path);
   copies = backups (f, "*.backup");
@@ -211,17 +143,15 @@ static void
 test_v0_sqlite_file (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(IcwStore) store = NULL;
   g_autoptr(GPtrArray) copies = NULL;
-  sqlite3 *db = raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  sqlite3 *db = icw_test_db_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 
   raw_exec (db, "PRAGMA page_size = 4096; VACUUM; PRAGMA user_version = 0");
   sqlite3_close (db);
   g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
 
-  store = icw_store_open (f->path, &error);
-  g_assert_no_error (error);
+  store = icw_test_open_store (f->path);
   assert_latest (f->path);
   copies = backups (f, "*.backup");
   g_assert_cmpuint (copies->len, ==, 0);
@@ -257,15 +187,14 @@ test_v1 (Fixture       *f,
   g_autoptr(GListModel) orgs = NULL;
   g_autofree char *name = NULL;
   g_autofree char *check = NULL;
-  sqlite3 *db = raw_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  sqlite3 *db = icw_test_db_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 
   raw_exec (db, icw_schema_migration (1));
   raw_exec (db, v1_rows);
-  g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, ICW_SCHEMA_APPLICATION_ID);
+  g_assert_cmpint (icw_test_db_int (db, "PRAGMA application_id", NULL), ==, ICW_SCHEMA_APPLICATION_ID);
   sqlite3_close (db);
 
-  store = icw_store_open (f->path, &error);
-  g_assert_no_error (error);
+  store = icw_test_open_store (f->path);
   g_assert_nonnull (store);
   assert_latest (f->path);
 
@@ -274,17 +203,17 @@ test_v1 (Fixture       *f,
   g_assert_cmpuint (copies->len, ==, 1);
   other_copies = backups (f, "*.backup");
   g_assert_cmpuint (other_copies->len, ==, 1);
-  db = raw_open (copies->pdata[0], SQLITE_OPEN_READONLY);
-  check = raw_text (db, "PRAGMA integrity_check");
+  db = icw_test_db_open (copies->pdata[0], SQLITE_OPEN_READONLY, NULL);
+  check = icw_test_db_text (db, "PRAGMA integrity_check", NULL);
   g_assert_cmpstr (check, ==, "ok");
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, ICW_SCHEMA_APPLICATION_ID);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM organizations"), ==, 2);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM centers"), ==, 1);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM shareholders"), ==, 1);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM outbox"), ==, 1);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'organizations_fts'"), ==, 0);
-  name = raw_text (db, "SELECT name FROM organizations WHERE id = '11111111-1111-4111-8111-111111111111'");
+  g_assert_cmpint (icw_test_db_int (db, "PRAGMA user_version", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (db, "PRAGMA application_id", NULL), ==, ICW_SCHEMA_APPLICATION_ID);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM organizations", NULL), ==, 2);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM centers", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM shareholders", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM outbox", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'organizations_fts'", NULL), ==, 0);
+  name = icw_test_db_text (db, "SELECT name FROM organizations WHERE id = '11111111-1111-4111-8111-111111111111'", NULL);
   g_assert_cmpstr (name, ==, "济南智能传感研究院有限公司");
   sqlite3_close (db);
 
@@ -334,7 +263,7 @@ write_database (const char   *path,
                 int           user_version,
                 JournalState  journal)
 {
-  sqlite3 *db = raw_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  sqlite3 *db = icw_test_db_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   g_autofree char *header = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                                              application_id, user_version);
 
@@ -368,8 +297,7 @@ assert_refused_unchanged (const char *path,
   store = icw_store_open (path, &error);
   g_assert_null (store);
   g_assert_error (error, ICW_ERROR, code);
-  if (strstr (error->message, message_part) == NULL)
-    g_error ("the message “%s” does not say “%s”", error->message, message_part);
+  icw_test_assert_message_contains (error, message_part, NULL);
   g_assert_nonnull (strstr (error->message, basename));
   after = files_fingerprint (path);
   g_assert_cmpstr (before, ==, after);

@@ -1,12 +1,17 @@
 /* test-sample.c: the sample data: one complete provincial center whose registers meet the rules
  * the program checks (shares add up to 100%, no dominant shareholder, valid credit codes, members
- * holding national platforms), loaded all or nothing and never twice. */
+ * holding national platforms), with a complete application that the check finds no error in but
+ * a few warnings, loaded all or nothing and never twice. */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "icw-alliance-member.h"
+#include "icw-application-check.h"
+#include "icw-application-sections.h"
+#include "icw-attachment.h"
 #include "icw-credit-code.h"
 #include "icw-error.h"
 #include "icw-organization.h"
@@ -89,7 +94,8 @@ count_records (IcwStore *store)
 {
   g_autoptr(GPtrArray) orgs = list_all (store, ICW_RECORD_KIND_ORGANIZATION, NULL);
   g_autoptr(GPtrArray) centers = list_all (store, ICW_RECORD_KIND_CENTER, NULL);
-  guint total = orgs->len + centers->len;
+  g_autoptr(GPtrArray) applications = list_all (store, ICW_RECORD_KIND_APPLICATION, NULL);
+  guint total = orgs->len + centers->len + applications->len;
 
   for (guint i = 0; i < centers->len; i++)
     {
@@ -98,6 +104,13 @@ count_records (IcwStore *store)
       g_autoptr(GPtrArray) members = list_all (store, ICW_RECORD_KIND_ALLIANCE_MEMBER, id);
 
       total += holders->len + members->len;
+    }
+  for (guint a = 0; a < applications->len; a++)
+    {
+      g_autoptr(GPtrArray) files = list_all (store, ICW_RECORD_KIND_ATTACHMENT,
+                                             icw_record_get_id (applications->pdata[a]));
+
+      total += files->len;
     }
   for (guint i = 0; i < orgs->len; i++)
     {
@@ -245,6 +258,96 @@ check_organizations (IcwStore *store)
     }
 }
 
+/* The one application of the center. */
+static IcwApplication *
+the_application (IcwStore  *store,
+                 IcwCenter *center)
+{
+  g_autoptr(GPtrArray) applications = list_all (store, ICW_RECORD_KIND_APPLICATION, NULL);
+  IcwApplication *found = NULL;
+
+  for (guint i = 0; i < applications->len; i++)
+    if (g_strcmp0 (icw_application_get_center_id (applications->pdata[i]), icw_record_get_id (ICW_RECORD (center))) == 0)
+      {
+        g_assert_null (found);
+        found = applications->pdata[i];
+      }
+  g_assert_nonnull (found);
+  return g_object_ref (found);
+}
+
+static guint
+items (IcwApplication *application,
+       const char     *property)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_object_get (application, property, &text, NULL);
+  root = json_from_string (text, NULL);
+  g_assert_nonnull (root);
+  return JSON_NODE_HOLDS_ARRAY (root) ? json_array_get_length (json_node_get_array (root))
+                                      : json_object_get_size (json_node_get_object (root));
+}
+
+static void
+check_application (IcwStore  *store,
+                   IcwCenter *center)
+{
+  g_autoptr(IcwApplication) application = the_application (store, center);
+  g_autoptr(GPtrArray) files = list_all (store, ICW_RECORD_KIND_ATTACHMENT,
+                                         icw_record_get_id (ICW_RECORD (application)));
+  guint long_sections = 0;
+
+  g_assert_cmpint (icw_application_get_kind (application), ==, ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION);
+  g_assert_cmpint (icw_application_get_status (application), ==, ICW_APPLICATION_STATUS_DRAFT);
+  g_assert_cmpint (icw_application_get_version (application), ==, 1);
+  g_assert_nonnull (icw_application_get_title (application));
+  g_assert_cmpstr (icw_application_get_call_issuer (application), ==, "山东省工业和信息化厅");
+  for (guint s = ICW_SECTION_BACKGROUND; s <= ICW_SECTION_BENEFITS; s++)
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (application, icw_section_get_property (s), &text, NULL);
+      g_assert_nonnull (strstr (text, "。"));
+      long_sections += icw_text_count_words (text) >= 300 ? 1 : 0;
+    }
+  g_assert_cmpuint (long_sections, ==, 8);
+  g_assert_nonnull (strstr (icw_application_get_section_background (application), "智能传感器"));
+  g_assert_nonnull (strstr (icw_application_get_section_foundation (application), "济南华芯感知科技股份有限公司"));
+  g_assert_nonnull (strstr (icw_application_get_section_goals (application), "\n- "));
+  g_assert_cmpuint (items (application, "roadmap"), >=, 4);
+  g_assert_cmpuint (items (application, "roadmap"), <=, 5);
+  g_assert_cmpuint (items (application, "capability-platforms"), >=, 4);
+  g_assert_cmpuint (items (application, "indicators"), >=, 6);
+  g_assert_cmpuint (items (application, "tasks"), ==, 8);
+  g_assert_cmpuint (files->len, ==, 3);
+}
+
+/* As of twelve days before the call's deadline: no error, and the warnings the sample leaves for
+ * the user to find. */
+static void
+check_findings (IcwStore  *store,
+                IcwCenter *center)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwApplication) application = the_application (store, center);
+  g_autofree char *iso = g_strconcat (icw_application_get_call_deadline (application), "T08:00:00Z", NULL);
+  g_autoptr(GDateTime) deadline = g_date_time_new_from_iso8601 (iso, NULL);
+  g_autoptr(GDateTime) today = g_date_time_add_days (deadline, -12);
+  g_autoptr(GPtrArray) findings = icw_application_check (store, application, NULL, today, &error);
+  const char *expected[] = { "deadline-near", "risks-length", "indicators-areas" };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (icw_findings_count (findings, ICW_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (findings->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < findings->len; i++)
+    {
+      g_assert_cmpstr (icw_finding_get_rule (findings->pdata[i]), ==, expected[i]);
+      g_assert_cmpstr (icw_finding_get_pack (findings->pdata[i]), ==, "completeness");
+    }
+}
+
 static void
 test_load (Fixture       *f,
            gconstpointer  data)
@@ -261,6 +364,8 @@ test_load (Fixture       *f,
   g_assert_cmpuint (platforms, <=, 8);
   g_assert_cmpint (platforms, <=, icw_center_get_field_platform_total (center));
   check_organizations (f->store);
+  check_application (f->store, center);
+  check_findings (f->store, center);
 
   problems = icw_store_check_integrity (f->store, &error);
   g_assert_no_error (error);
@@ -336,6 +441,7 @@ test_after_delete (Fixture       *f,
   orgs_after = list_all (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
   g_assert_cmpuint (orgs_after->len, ==, orgs->len);
   check_shareholders (f->store, again);
+  check_application (f->store, again);
   platforms = check_members (f->store, again);
   g_assert_cmpuint (platforms, <=, 8);
 }
@@ -344,7 +450,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/sample/load", Fixture, NULL, fixture_setup, test_load, fixture_teardown);
   g_test_add ("/sample/twice", Fixture, NULL, fixture_setup, test_twice, fixture_teardown);

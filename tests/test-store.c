@@ -7,7 +7,6 @@
 
 #include <string.h>
 #include <sqlite3.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "icw-alliance-member.h"
@@ -18,6 +17,7 @@
 #include "icw-schema.h"
 #include "icw-shareholder.h"
 #include "icw-store.h"
+#include "icw-test-util.h"
 
 typedef struct {
   char *dir;
@@ -45,35 +45,14 @@ capture_connection (sqlite3                     *db,
   return SQLITE_OK;
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_clear_pointer (&dir, g_dir_close);
-  g_rmdir (path);
-}
-
 static IcwStore *
 open_store (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
   IcwStore *store;
 
   capture_next = TRUE;
   captured_db = NULL;
-  store = icw_store_open (f->path, &error);
-  g_assert_no_error (error);
+  store = icw_test_open_store (f->path);
   g_assert_nonnull (store);
   g_assert_nonnull (captured_db);
   f->store_db = captured_db;
@@ -85,11 +64,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("test-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "workbench.db", NULL);
+  f->dir = icw_test_make_tmp_dir ("test-store-XXXXXX", &f->path);
   f->store = open_store (f);
   g_assert_cmpint (sqlite3_open_v2 (f->path, &f->raw, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
 }
@@ -100,85 +75,13 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->store);
   g_clear_pointer (&f->raw, sqlite3_close);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-/* The first column of the first row of a query with up to one text parameter. */
-static gint64
-raw_int (sqlite3    *db,
-         const char *sql,
-         const char *param)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  if (param != NULL)
-    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-raw_text (sqlite3    *db,
-          const char *sql,
-          const char *param)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  if (param != NULL)
-    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-/* A digest of every row of every table (the full-text index through its virtual table), to
- * show that something wrote nothing at all. */
-static char *
-raw_digest (sqlite3 *db)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  sqlite3_stmt *tables = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                           "AND name NOT LIKE '%\\_fts\\_%' ESCAPE '\\' ORDER BY name",
-                                       -1, &tables, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (tables) == SQLITE_ROW)
-    {
-      const char *table = (const char *) sqlite3_column_text (tables, 0);
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1", table);
-      sqlite3_stmt *rows = NULL;
-
-      g_checksum_update (sum, (const guchar *) table, -1);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (rows) == SQLITE_ROW)
-        for (int i = 0; i < sqlite3_column_count (rows); i++)
-          {
-            const char *text = (const char *) sqlite3_column_text (rows, i);
-
-            g_checksum_update (sum, (const guchar *) (text != NULL ? text : "\x01NULL"), -1);
-            g_checksum_update (sum, (const guchar *) "\x02", 1);
-          }
-      sqlite3_finalize (rows);
-    }
-  sqlite3_finalize (tables);
-  return g_strdup (g_checksum_get_string (sum));
+  icw_test_clear_tmp_dir (&f->dir, &f->path);
 }
 
 static gint64
 outbox_count (Fixture *f)
 {
-  gint64 count = raw_int (f->raw, "SELECT count(*) FROM outbox", NULL);
+  gint64 count = icw_test_db_int (f->raw, "SELECT count(*) FROM outbox", NULL);
 
   g_assert_cmpint (icw_store_count_outbox (f->store), ==, count);
   return count;
@@ -266,30 +169,6 @@ assert_saved_record (IcwRecord *record)
   g_assert_cmpint (g_date_time_difference (now, created_time), <, 60 * G_USEC_PER_SEC);
 }
 
-static IcwOrganization *
-make_organization (const char *name,
-                   const char *credit_code)
-{
-  IcwOrganization *org = icw_organization_new ();
-
-  icw_organization_set_name (org, name);
-  icw_organization_set_credit_code (org, credit_code);
-  return org;
-}
-
-static IcwOrganization *
-save_organization (Fixture    *f,
-                   const char *name,
-                   const char *credit_code)
-{
-  g_autoptr(GError) error = NULL;
-  IcwOrganization *org = make_organization (name, credit_code);
-
-  g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
-  g_assert_no_error (error);
-  return org;
-}
-
 static IcwCenter *
 save_center (Fixture    *f,
              const char *name,
@@ -324,7 +203,6 @@ test_open (Fixture       *f,
 {
   g_autofree char *nested_dir = g_build_filename (f->dir, "a", "b", NULL);
   g_autofree char *nested = g_build_filename (nested_dir, "nested.db", NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(IcwStore) other = NULL;
   g_autofree char *mode = NULL;
   int rc;
@@ -333,28 +211,27 @@ test_open (Fixture       *f,
   g_assert_cmpstr (icw_store_get_path (f->store), ==, f->path);
 
   /* What the file says, through another connection. */
-  mode = raw_text (f->raw, "PRAGMA journal_mode", NULL);
+  mode = icw_test_db_text (f->raw, "PRAGMA journal_mode", NULL);
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (raw_int (f->raw, "PRAGMA application_id", NULL), ==, 0x49435742);
-  g_assert_cmpint (raw_int (f->raw, "PRAGMA application_id", NULL), ==, ICW_SCHEMA_APPLICATION_ID);
-  g_assert_cmpint (raw_int (f->raw, "PRAGMA user_version", NULL), ==, icw_schema_latest_version ());
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM sqlite_master WHERE name IN "
-                                    "('organizations','centers','shareholders','alliance_members',"
-                                    "'platforms','outbox','organizations_fts','centers_fts')", NULL), ==, 8);
+  g_assert_cmpint (icw_test_db_int (f->raw, "PRAGMA application_id", NULL), ==, 0x49435742);
+  g_assert_cmpint (icw_test_db_int (f->raw, "PRAGMA application_id", NULL), ==, ICW_SCHEMA_APPLICATION_ID);
+  g_assert_cmpint (icw_test_db_int (f->raw, "PRAGMA user_version", NULL), ==, icw_schema_latest_version ());
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                            "('organizations','centers','shareholders','alliance_members',"
+                                            "'platforms','outbox','organizations_fts','centers_fts')", NULL), ==, 8);
 
   /* What the store's own connection was set up with. */
-  g_assert_cmpint (raw_int (f->store_db, "PRAGMA foreign_keys", NULL), ==, 1);
-  g_assert_cmpint (raw_int (f->store_db, "PRAGMA synchronous", NULL), ==, 2);
-  g_assert_cmpint (raw_int (f->store_db, "PRAGMA busy_timeout", NULL), >, 0);
+  g_assert_cmpint (icw_test_db_int (f->store_db, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (f->store_db, "PRAGMA synchronous", NULL), ==, 2);
+  g_assert_cmpint (icw_test_db_int (f->store_db, "PRAGMA busy_timeout", NULL), >, 0);
   /* And the foreign keys are enforced on it: a shareholder of no center is refused. */
   rc = sqlite3_exec (f->store_db, "INSERT INTO shareholders (id, center_id, organization_id, created_at, updated_at) "
                                   "VALUES ('x', 'no-center', 'no-org', 't', 't')", NULL, NULL, NULL);
   g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT_FOREIGNKEY);
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM shareholders", NULL), ==, 0);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM shareholders", NULL), ==, 0);
 
   /* Missing folders are made. */
-  other = icw_store_open (nested, &error);
-  g_assert_no_error (error);
+  other = icw_test_open_store (nested);
   g_assert_nonnull (other);
   g_assert_true (g_file_test (nested, G_FILE_TEST_IS_REGULAR));
 
@@ -366,7 +243,7 @@ test_save_kinds (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwOrganization) org = make_organization ("济南智能传感研究院有限公司", "91350100M000100Y43");
+  g_autoptr(IcwOrganization) org = icw_test_new_organization ("济南智能传感研究院有限公司", "91350100M000100Y43");
   g_autoptr(IcwOrganization) partner = NULL;
   g_autoptr(IcwCenter) center = icw_center_new ();
   g_autoptr(IcwShareholder) holder = NULL;
@@ -408,7 +285,7 @@ test_save_kinds (Fixture       *f,
   g_clear_pointer (&row, outbox_row_free);
 
   /* A center led by it. */
-  partner = save_organization (f, "Qilu Sensor Co.", NULL);
+  partner = icw_test_save_organization (f->store, "Qilu Sensor Co.", NULL);
   outbox++;
   icw_center_set_name (center, "齐鲁智能传感器制造业创新中心");
   icw_center_set_level (center, ICW_CENTER_LEVEL_NATIONAL_LOCAL);
@@ -489,12 +366,12 @@ test_save_kinds (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (row->payload, "approved_year"), ==, 2019);
 
   /* Five different IDs, one row per record. */
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(DISTINCT record_id) FROM outbox", NULL), ==, 6);
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 2);
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM centers", NULL), ==, 1);
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM shareholders", NULL), ==, 1);
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM alliance_members", NULL), ==, 1);
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM platforms", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(DISTINCT record_id) FROM outbox", NULL), ==, 6);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 2);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM centers", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM shareholders", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM alliance_members", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM platforms", NULL), ==, 1);
 }
 
 static void
@@ -502,7 +379,7 @@ test_edit (Fixture       *f,
            gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwOrganization) org = save_organization (f, "青岛港口机械有限公司", NULL);
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, "青岛港口机械有限公司", NULL);
   g_autofree char *created = g_strdup (icw_record_get_created_at (ICW_RECORD (org)));
   g_autofree char *updated = g_strdup (icw_record_get_updated_at (ICW_RECORD (org)));
   g_autofree char *id = g_strdup (icw_record_get_id (ICW_RECORD (org)));
@@ -521,8 +398,8 @@ test_edit (Fixture       *f,
   g_assert_cmpstr (icw_record_get_created_at (ICW_RECORD (org)), ==, created);
   g_assert_cmpstr (icw_record_get_updated_at (ICW_RECORD (org)), >, updated);
   g_assert_cmpint (outbox_count (f), ==, outbox + 1);
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 1);
-  stored = raw_text (f->raw, "SELECT city || '/' || name || '/' || created_at FROM organizations WHERE id = ?1", id);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 1);
+  stored = icw_test_db_text (f->raw, "SELECT city || '/' || name || '/' || created_at FROM organizations WHERE id = ?1", id);
   expected = g_strconcat ("青岛市/青岛港口装备有限公司/", created, NULL);
   g_assert_cmpstr (stored, ==, expected);
 
@@ -538,7 +415,7 @@ test_edit (Fixture       *f,
   /* Empty optional text has one spelling: no value. */
   icw_organization_set_city (org, "");
   g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
-  g_assert_cmpint (raw_int (f->raw, "SELECT city IS NULL FROM organizations WHERE id = ?1", id), ==, 1);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT city IS NULL FROM organizations WHERE id = ?1", id), ==, 1);
 }
 
 /* Saves that break a rule: each fails with ICW_ERROR_INVALID and leaves the file as it was. */
@@ -546,9 +423,9 @@ static void
 test_validation_writes_nothing (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autoptr(IcwOrganization) org = save_organization (f, "山东大学", NULL);
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, "山东大学", NULL);
   g_autoptr(IcwCenter) center = save_center (f, "山东省高端装备制造业创新中心", NULL);
-  g_autofree char *before = raw_digest (f->raw);
+  g_autofree char *before = icw_test_db_digest (f->raw, NULL, NULL, NULL);
   g_autofree char *after = NULL;
   g_autofree char *saved_name = g_strdup (icw_organization_get_name (org));
   struct {
@@ -557,11 +434,11 @@ test_validation_writes_nothing (Fixture       *f,
   } cases[8];
   guint n = 0;
 
-  cases[n].record = ICW_RECORD (make_organization ("   ", NULL));
+  cases[n].record = ICW_RECORD (icw_test_new_organization ("   ", NULL));
   cases[n++].message_part = "Name";
-  cases[n].record = ICW_RECORD (make_organization ("坏代码公司", "91350100M000100Y44"));
+  cases[n].record = ICW_RECORD (icw_test_new_organization ("坏代码公司", "91350100M000100Y44"));
   cases[n++].message_part = "check character";
-  cases[n].record = ICW_RECORD (make_organization ("强度过高公司", NULL));
+  cases[n].record = ICW_RECORD (icw_test_new_organization ("强度过高公司", NULL));
   icw_organization_set_rd_intensity_2 (ICW_ORGANIZATION (cases[n].record), 10001);
   cases[n++].message_part = "R&D intensity";
   cases[n].record = ICW_RECORD (icw_center_new ());
@@ -608,7 +485,7 @@ test_validation_writes_nothing (Fixture       *f,
     icw_organization_set_name (org, saved_name);
   }
 
-  after = raw_digest (f->raw);
+  after = icw_test_db_digest (f->raw, NULL, NULL, NULL);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (outbox_count (f), ==, 2);
 }
@@ -618,7 +495,7 @@ test_identity (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwOrganization) org = save_organization (f, "Qilu Sensor Co.", NULL);
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, "Qilu Sensor Co.", NULL);
   g_autofree char *id = g_strdup (icw_record_get_id (ICW_RECORD (org)));
   g_autoptr(IcwRecord) first = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, id, &error);
   g_autoptr(IcwRecord) second = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, id, &error);
@@ -730,13 +607,13 @@ test_live_lists (Fixture       *f,
   g_signal_connect (orgs, "items-changed", G_CALLBACK (on_items_changed), &counts);
   g_signal_connect (f->store, "record-changed", G_CALLBACK (on_record_changed), &changed);
 
-  a = save_organization (f, "甲单位", NULL);
+  a = icw_test_save_organization (f->store, "甲单位", NULL);
   g_assert_cmpuint (counts.added, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 1);
   g_assert_true (list_contains (orgs, a));
   g_assert_cmpuint (changed, ==, 1);
 
-  b = save_organization (f, "乙单位", NULL);
+  b = icw_test_save_organization (f->store, "乙单位", NULL);
   g_assert_cmpuint (counts.added, ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 2);
   g_assert_true (list_contains (orgs, b));
@@ -798,8 +675,8 @@ test_delete_restore (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwOrganization) org = save_organization (f, "山东省科学院", "91110108551385082Q");
-  g_autoptr(IcwOrganization) keep = save_organization (f, "Shandong Keep Ltd.", NULL);
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, "山东省科学院", "91110108551385082Q");
+  g_autoptr(IcwOrganization) keep = icw_test_save_organization (f->store, "Shandong Keep Ltd.", NULL);
   g_autofree char *id = g_strdup (icw_record_get_id (ICW_RECORD (org)));
   g_autoptr(GListModel) list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
   g_autoptr(IcwRecord) found = NULL;
@@ -824,7 +701,7 @@ test_delete_restore (Fixture       *f,
   g_assert_null (found);
 
   /* Soft: the row is kept, marked, and the deletion is queued for the server. */
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations WHERE id = ?1 AND deleted_at IS NOT NULL", id), ==, 1);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM organizations WHERE id = ?1 AND deleted_at IS NOT NULL", id), ==, 1);
   g_assert_cmpint (outbox_count (f), ==, outbox + 1);
   row = last_outbox_row (f);
   g_assert_cmpstr (row->op, ==, "delete");
@@ -846,7 +723,7 @@ test_delete_restore (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (found == ICW_RECORD (org));
   g_clear_object (&found);
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations WHERE id = ?1 AND deleted_at IS NULL", id), ==, 1);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM organizations WHERE id = ?1 AND deleted_at IS NULL", id), ==, 1);
   g_assert_cmpint (outbox_count (f), ==, outbox + 2);
   row = last_outbox_row (f);
   g_assert_cmpstr (row->op, ==, "upsert");
@@ -864,17 +741,17 @@ test_save_deleted (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwOrganization) org = save_organization (f, "已删除单位", NULL);
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, "已删除单位", NULL);
   g_autoptr(GListModel) list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
   g_assert_true (icw_store_delete (f->store, ICW_RECORD (org), &error));
-  before = raw_digest (f->raw);
+  before = icw_test_db_digest (f->raw, NULL, NULL, NULL);
   icw_organization_set_name (org, "改名单位");
   g_assert_false (icw_store_save (f->store, ICW_RECORD (org), &error));
   g_assert_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND);
-  after = raw_digest (f->raw);
+  after = icw_test_db_digest (f->raw, NULL, NULL, NULL);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (list_contains (list, org));
 }
@@ -884,7 +761,7 @@ test_delete_in_use (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwOrganization) org = save_organization (f, "济南智能传感研究院有限公司", NULL);
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, "济南智能传感研究院有限公司", NULL);
   g_autoptr(IcwCenter) led = save_center (f, "齐鲁智能传感器制造业创新中心", icw_record_get_id (ICW_RECORD (org)));
   g_autoptr(IcwCenter) held = save_center (f, "山东省工业母机创新中心", NULL);
   g_autoptr(IcwShareholder) holder = make_shareholder (held, org, 2000);
@@ -894,14 +771,14 @@ test_delete_in_use (Fixture       *f,
 
   g_assert_true (icw_store_save (f->store, ICW_RECORD (holder), &error));
   g_assert_no_error (error);
-  before = raw_digest (f->raw);
+  before = icw_test_db_digest (f->raw, NULL, NULL, NULL);
 
   g_assert_false (icw_store_delete (f->store, ICW_RECORD (org), &error));
   g_assert_error (error, ICW_ERROR, ICW_ERROR_IN_USE);
   g_assert_nonnull (strstr (error->message, "齐鲁智能传感器制造业创新中心"));
   g_assert_nonnull (strstr (error->message, "山东省工业母机创新中心"));
   g_clear_error (&error);
-  after = raw_digest (f->raw);
+  after = icw_test_db_digest (f->raw, NULL, NULL, NULL);
   g_assert_cmpstr (before, ==, after);
   found = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, icw_record_get_id (ICW_RECORD (org)), &error);
   g_assert_true (found == ICW_RECORD (org));
@@ -930,8 +807,8 @@ test_duplicate_credit_code (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwOrganization) first = save_organization (f, "华为技术有限公司", "91440300708461136T");
-  g_autoptr(IcwOrganization) second = make_organization ("华为技术（重复）", "91440300708461136T");
+  g_autoptr(IcwOrganization) first = icw_test_save_organization (f->store, "华为技术有限公司", "91440300708461136T");
+  g_autoptr(IcwOrganization) second = icw_test_new_organization ("华为技术（重复）", "91440300708461136T");
   gint64 outbox = outbox_count (f);
 
   g_assert_false (icw_store_save (f->store, ICW_RECORD (second), &error));
@@ -940,7 +817,7 @@ test_duplicate_credit_code (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "91440300708461136T"));
   g_clear_error (&error);
   g_assert_null (icw_record_get_id (ICW_RECORD (second)));
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 1);
   g_assert_cmpint (outbox_count (f), ==, outbox);
 
   /* The same record may keep its own code. */
@@ -957,7 +834,7 @@ test_duplicate_credit_code (Fixture       *f,
   g_assert_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE);
   g_assert_nonnull (strstr (error->message, "华为技术（重复）"));
   g_assert_cmpint (outbox_count (f), ==, outbox);
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations WHERE deleted_at IS NULL", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM organizations WHERE deleted_at IS NULL", NULL), ==, 1);
 }
 
 static void
@@ -965,7 +842,7 @@ test_duplicate_shareholder (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwOrganization) org = save_organization (f, "浪潮集团有限公司", NULL);
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, "浪潮集团有限公司", NULL);
   g_autoptr(IcwCenter) center = save_center (f, "山东省服务器创新中心", NULL);
   g_autoptr(IcwShareholder) first = make_shareholder (center, org, 4000);
   g_autoptr(IcwShareholder) second = make_shareholder (center, org, 1000);
@@ -981,7 +858,7 @@ test_duplicate_shareholder (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "浪潮集团有限公司"));
   g_clear_error (&error);
   g_assert_null (icw_record_get_id (ICW_RECORD (second)));
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM shareholders", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM shareholders", NULL), ==, 1);
   g_assert_cmpint (outbox_count (f), ==, outbox);
 
   /* Editing the one shareholder is no duplicate of itself. */
@@ -1007,7 +884,7 @@ test_duplicate_shareholder (Fixture       *f,
   g_assert_no_error (error);
   g_assert_false (icw_store_restore (f->store, ICW_RECORD (first), &error));
   g_assert_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE);
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM shareholders WHERE deleted_at IS NULL", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM shareholders WHERE deleted_at IS NULL", NULL), ==, 1);
 }
 
 /* The search must find exactly these records (NULL-terminated). */
@@ -1043,10 +920,10 @@ test_search (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwOrganization) jinan = save_organization (f, "济南智能传感研究院有限公司", NULL);
-  g_autoptr(IcwOrganization) qilu = save_organization (f, "Qilu Sensor Co.", NULL);
-  g_autoptr(IcwOrganization) port = save_organization (f, "青岛港口机械有限公司", NULL);
-  g_autoptr(IcwOrganization) university = save_organization (f, "山东大学", NULL);
+  g_autoptr(IcwOrganization) jinan = icw_test_save_organization (f->store, "济南智能传感研究院有限公司", NULL);
+  g_autoptr(IcwOrganization) qilu = icw_test_save_organization (f->store, "Qilu Sensor Co.", NULL);
+  g_autoptr(IcwOrganization) port = icw_test_save_organization (f->store, "青岛港口机械有限公司", NULL);
+  g_autoptr(IcwOrganization) university = icw_test_save_organization (f->store, "山东大学", NULL);
   g_autoptr(IcwCenter) center = save_center (f, "齐鲁智能传感器制造业创新中心", NULL);
   g_autoptr(GHashTable) everything = NULL;
 
@@ -1109,10 +986,10 @@ static void
 test_search_special (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(IcwOrganization) quoted = save_organization (f, "He said \"Hi\" 100% _x_", NULL);
-  g_autoptr(IcwOrganization) percent = save_organization (f, "100 percent", NULL);
-  g_autoptr(IcwOrganization) apostrophe = save_organization (f, "O'Brien & Sons", NULL);
-  g_autoptr(IcwOrganization) plain = save_organization (f, "plain name", NULL);
+  g_autoptr(IcwOrganization) quoted = icw_test_save_organization (f->store, "He said \"Hi\" 100% _x_", NULL);
+  g_autoptr(IcwOrganization) percent = icw_test_save_organization (f->store, "100 percent", NULL);
+  g_autoptr(IcwOrganization) apostrophe = icw_test_save_organization (f->store, "O'Brien & Sons", NULL);
+  g_autoptr(IcwOrganization) plain = icw_test_save_organization (f->store, "plain name", NULL);
   const char *harmless[] = {
     "NEAR(a b)", "传感 OR 研究", "*", "sensor*", "-x", "^abc", "name:x", "{name}:x", "a AND b",
     "\"", "\"\"", "\"\"\"", "(", ")", "'", "''", "\\", "a\\b", "%\\%", "\"a", "a\"", "x\" OR \"y",
@@ -1166,7 +1043,7 @@ test_batch_commit (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwOrganization) existing = save_organization (f, "已有单位", NULL);
+  g_autoptr(IcwOrganization) existing = icw_test_save_organization (f->store, "已有单位", NULL);
   g_autoptr(GListModel) list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
   g_autoptr(GPtrArray) created = g_ptr_array_new_with_free_func (g_object_unref);
   ItemsChanged counts = { 0 };
@@ -1181,7 +1058,7 @@ test_batch_commit (Fixture       *f,
   for (int i = 0; i < 3; i++)
     {
       g_autofree char *name = g_strdup_printf ("批量单位 %d", i);
-      IcwOrganization *org = make_organization (name, NULL);
+      IcwOrganization *org = icw_test_new_organization (name, NULL);
 
       g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
       g_assert_no_error (error);
@@ -1195,12 +1072,12 @@ test_batch_commit (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (reloaded, ==, 0);
   /* Nothing is visible to another connection before the commit. */
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 1);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 1);
 
   g_assert_true (icw_store_commit_batch (f->store, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (reloaded, ==, 1);
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 4);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 4);
   g_assert_cmpint (outbox_count (f), ==, outbox + 4);
 
   /* The reloaded list holds the very objects that were saved. */
@@ -1225,11 +1102,11 @@ test_batch_rollback (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwOrganization) edited = save_organization (f, "原名单位", NULL);
-  g_autoptr(IcwOrganization) deleted = save_organization (f, "将被删除单位", NULL);
-  g_autoptr(IcwOrganization) restored = save_organization (f, "已删除单位", NULL);
-  g_autoptr(IcwOrganization) fresh = make_organization ("新单位", NULL);
-  g_autoptr(IcwOrganization) invalid = make_organization ("", NULL);
+  g_autoptr(IcwOrganization) edited = icw_test_save_organization (f->store, "原名单位", NULL);
+  g_autoptr(IcwOrganization) deleted = icw_test_save_organization (f->store, "将被删除单位", NULL);
+  g_autoptr(IcwOrganization) restored = icw_test_save_organization (f->store, "已删除单位", NULL);
+  g_autoptr(IcwOrganization) fresh = icw_test_new_organization ("新单位", NULL);
+  g_autoptr(IcwOrganization) invalid = icw_test_new_organization ("", NULL);
   g_autoptr(GListModel) list = NULL;
   g_autoptr(IcwRecord) found = NULL;
   g_autofree char *edited_updated = NULL;
@@ -1244,7 +1121,7 @@ test_batch_rollback (Fixture       *f,
   g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &counts);
   edited_updated = g_strdup (icw_record_get_updated_at (ICW_RECORD (edited)));
   restored_updated = g_strdup (icw_record_get_updated_at (ICW_RECORD (restored)));
-  before = raw_digest (f->raw);
+  before = icw_test_db_digest (f->raw, NULL, NULL, NULL);
   g_usleep (2000);
 
   g_assert_true (icw_store_begin_batch (f->store, &error));
@@ -1265,7 +1142,7 @@ test_batch_rollback (Fixture       *f,
   icw_store_rollback_batch (f->store);
 
   /* The file is as it was. */
-  after = raw_digest (f->raw);
+  after = icw_test_db_digest (f->raw, NULL, NULL, NULL);
   g_assert_cmpstr (before, ==, after);
 
   /* The objects are as they were saved. */
@@ -1303,7 +1180,7 @@ test_batch_rollback (Fixture       *f,
   g_assert_cmpstr (icw_record_get_id (ICW_RECORD (fresh)), !=, fresh_id);
   assert_saved_record (ICW_RECORD (fresh));
   g_assert_true (list_contains (list, fresh));
-  g_assert_cmpint (raw_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 4);
+  g_assert_cmpint (icw_test_db_int (f->raw, "SELECT count(*) FROM organizations", NULL), ==, 4);
 }
 
 static void
@@ -1311,8 +1188,8 @@ test_reopen (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwOrganization) org = save_organization (f, "济南智能传感研究院有限公司", "91350100M000100Y43");
-  g_autoptr(IcwOrganization) gone = save_organization (f, "已删除单位", NULL);
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, "济南智能传感研究院有限公司", "91350100M000100Y43");
+  g_autoptr(IcwOrganization) gone = icw_test_save_organization (f->store, "已删除单位", NULL);
   g_autoptr(IcwCenter) center = save_center (f, "齐鲁智能传感器制造业创新中心", icw_record_get_id (ICW_RECORD (org)));
   g_autoptr(IcwShareholder) holder = make_shareholder (center, org, 6000);
   g_autoptr(IcwRecord) found = NULL;

@@ -14,6 +14,7 @@
 #include "icw-resources.h"
 #include "icw-sample.h"
 #include "icw-shareholder.h"
+#include "icw-test-util.h"
 
 typedef struct {
   char *dir;
@@ -28,11 +29,8 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("icw-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "workbench.db", NULL);
-  fixture->store = icw_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->dir = icw_test_make_tmp_dir ("icw-ui-XXXXXX", &fixture->path);
+  fixture->store = icw_test_open_store (fixture->path);
   fixture->center = icw_sample_load (fixture->store, &error);
   g_assert_no_error (error);
 }
@@ -61,10 +59,9 @@ reread (Fixture       *fixture,
         const char    *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwStore) other = icw_store_open (fixture->path, &error);
+  g_autoptr(IcwStore) other = icw_test_open_store (fixture->path);
   IcwRecord *record;
 
-  g_assert_no_error (error);
   record = icw_store_lookup (other, kind, id, &error);
   g_assert_no_error (error);
   return record;
@@ -246,6 +243,40 @@ test_pending_edit_saved_on_dispose (Fixture       *fixture,
   g_assert_cmpstr (icw_organization_get_legal_representative (ICW_ORGANIZATION (saved)), ==, "王立新");
 }
 
+/* Switching the form to another record must not save the emptied fields to either record. */
+static void
+test_switching_records_saves_nothing (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GListModel) orgs = icw_store_list (fixture->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autoptr(IcwOrganization) a = g_list_model_get_item (orgs, 0);
+  g_autoptr(IcwOrganization) b = g_list_model_get_item (orgs, 1);
+  g_autoptr(IcwRecordForm) form = icw_record_form_new (fixture->store, ICW_MONEY_UNIT_WAN);
+  g_autofree char *city_a = g_strdup (icw_organization_get_city (a));
+  g_autofree char *city_b = g_strdup (icw_organization_get_city (b));
+  g_autoptr(IcwRecord) saved_a = NULL;
+  g_autoptr(IcwRecord) saved_b = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  GtkWidget *row;
+
+  g_assert_nonnull (city_a);
+  g_assert_nonnull (city_b);
+  row = g_object_ref_sink (icw_record_form_add_text (form, "city", "City", ICW_FIELD_TEXT));
+  icw_record_form_set_record (form, ICW_RECORD (a));
+  icw_record_form_set_record (form, ICW_RECORD (b));
+  icw_record_form_set_record (form, ICW_RECORD (a));
+  /* Past the pause after which a typed value is saved. */
+  g_timeout_add_once (900, (GSourceOnceFunc) g_main_loop_quit, loop);
+  g_main_loop_run (loop);
+
+  saved_a = reread (fixture, ICW_RECORD_KIND_ORGANIZATION, icw_record_get_id (ICW_RECORD (a)));
+  saved_b = reread (fixture, ICW_RECORD_KIND_ORGANIZATION, icw_record_get_id (ICW_RECORD (b)));
+  g_assert_cmpstr (icw_organization_get_city (ICW_ORGANIZATION (saved_a)), ==, city_a);
+  g_assert_cmpstr (icw_organization_get_city (ICW_ORGANIZATION (saved_b)), ==, city_b);
+  g_assert_cmpstr (gtk_editable_get_text (icw_field_row_get_editable (ICW_FIELD_ROW (row))), ==, city_a);
+  g_object_unref (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +294,8 @@ main (int   argc,
   g_test_add ("/ui/switch-saves", Fixture, NULL, fixture_set_up, test_switch_saves, fixture_tear_down);
   g_test_add ("/ui/invalid-value-beside-field", Fixture, NULL, fixture_set_up, test_invalid_value_stays_beside_field, fixture_tear_down);
   g_test_add ("/ui/pending-edit-saved-on-dispose", Fixture, NULL, fixture_set_up, test_pending_edit_saved_on_dispose, fixture_tear_down);
+
+  g_test_add ("/ui/switching-records-saves-nothing", Fixture, NULL, fixture_set_up, test_switching_records_saves_nothing, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -15,6 +15,8 @@ typedef struct {
   guint shareholders;
   guint members;
   guint platforms;
+  guint applications;
+  guint attachments;
 } Counts;
 
 /* The children of every live parent: the store lists shareholders and members per center and
@@ -42,12 +44,15 @@ count_records (IcwStore *store,
 {
   g_autoptr(GListModel) orgs = icw_store_list (store, ICW_RECORD_KIND_ORGANIZATION, NULL);
   g_autoptr(GListModel) centers = icw_store_list (store, ICW_RECORD_KIND_CENTER, NULL);
+  g_autoptr(GListModel) applications = icw_store_list (store, ICW_RECORD_KIND_APPLICATION, NULL);
 
   counts->organizations = g_list_model_get_n_items (orgs);
   counts->centers = g_list_model_get_n_items (centers);
   counts->shareholders = count_children (store, centers, ICW_RECORD_KIND_SHAREHOLDER);
   counts->members = count_children (store, centers, ICW_RECORD_KIND_ALLIANCE_MEMBER);
   counts->platforms = count_children (store, orgs, ICW_RECORD_KIND_PLATFORM);
+  counts->applications = g_list_model_get_n_items (applications);
+  counts->attachments = count_children (store, applications, ICW_RECORD_KIND_ATTACHMENT);
 }
 
 static void
@@ -75,6 +80,8 @@ print_summary (IcwStore *store,
   add_count (table, _("Shareholders"), counts.shareholders);
   add_count (table, _("Alliance members"), counts.members);
   add_count (table, _("National platforms"), counts.platforms);
+  add_count (table, _("Applications"), counts.applications);
+  add_count (table, _("Attachments"), counts.attachments);
   if (outbox >= 0)
     add_count (table, _("Changes waiting to be synced"), outbox);
   icw_cli_table_align_right (table, 1);

@@ -7,6 +7,8 @@
 #include <stdio.h>
 
 #include "icw-alliance-member.h"
+#include "icw-application.h"
+#include "icw-attachment.h"
 #include "icw-center.h"
 #include "icw-cli.h"
 #include "icw-organization.h"
@@ -103,6 +105,7 @@ add_center (JsonBuilder *builder,
   icw_cli_json_add_text (builder, "operating_model", icw_center_get_operating_model (center));
   icw_cli_json_add_text (builder, "pilot_basis", icw_center_get_pilot_basis (center));
   add_int (builder, "field_platform_total", icw_center_get_field_platform_total (center));
+  icw_cli_json_add_text (builder, "rule_packs", icw_center_get_rule_packs (center));
 }
 
 static void
@@ -138,18 +141,51 @@ add_platform (JsonBuilder *builder,
   add_int_or_null (builder, "approved_year", icw_platform_get_approved_year (platform), 0);
 }
 
+/* The application's own fields; its sections are added by `show --json` only. */
+static void
+add_application (JsonBuilder    *builder,
+                 IcwApplication *application)
+{
+  icw_cli_json_add_text (builder, "center_id", icw_application_get_center_id (application));
+  icw_cli_json_add_text (builder, "kind", icw_application_kind_to_key (icw_application_get_kind (application)));
+  icw_cli_json_add_text (builder, "status", icw_application_status_to_key (icw_application_get_status (application)));
+  icw_cli_json_add_text (builder, "title", icw_application_get_title (application));
+  icw_cli_json_add_text (builder, "call_name", icw_application_get_call_name (application));
+  icw_cli_json_add_text (builder, "call_issuer", icw_application_get_call_issuer (application));
+  icw_cli_json_add_text (builder, "call_deadline", icw_application_get_call_deadline (application));
+  icw_cli_json_add_text (builder, "lineage_id", icw_application_get_lineage_id (application));
+  add_int (builder, "version", icw_application_get_version (application));
+  icw_cli_json_add_text (builder, "reviewer_comments", icw_application_get_reviewer_comments (application));
+}
+
+static void
+add_attachment (JsonBuilder   *builder,
+                IcwAttachment *attachment)
+{
+  icw_cli_json_add_text (builder, "application_id", icw_attachment_get_application_id (attachment));
+  icw_cli_json_add_text (builder, "name", icw_attachment_get_name (attachment));
+  icw_cli_json_add_text (builder, "kind", icw_attachment_kind_to_key (icw_attachment_get_kind (attachment)));
+  add_int (builder, "size", icw_attachment_get_size (attachment));
+  icw_cli_json_add_text (builder, "sha256", icw_attachment_get_sha256 (attachment));
+}
+
 static const char *
 record_kind_key (IcwRecord *record)
 {
-  if (ICW_IS_ORGANIZATION (record))
-    return icw_record_kind_to_key (ICW_RECORD_KIND_ORGANIZATION);
-  if (ICW_IS_CENTER (record))
-    return icw_record_kind_to_key (ICW_RECORD_KIND_CENTER);
-  if (ICW_IS_SHAREHOLDER (record))
-    return icw_record_kind_to_key (ICW_RECORD_KIND_SHAREHOLDER);
-  if (ICW_IS_ALLIANCE_MEMBER (record))
-    return icw_record_kind_to_key (ICW_RECORD_KIND_ALLIANCE_MEMBER);
-  return icw_record_kind_to_key (ICW_RECORD_KIND_PLATFORM);
+  const GType types[ICW_N_RECORD_KINDS] = {
+    [ICW_RECORD_KIND_ORGANIZATION] = ICW_TYPE_ORGANIZATION,
+    [ICW_RECORD_KIND_CENTER] = ICW_TYPE_CENTER,
+    [ICW_RECORD_KIND_SHAREHOLDER] = ICW_TYPE_SHAREHOLDER,
+    [ICW_RECORD_KIND_ALLIANCE_MEMBER] = ICW_TYPE_ALLIANCE_MEMBER,
+    [ICW_RECORD_KIND_PLATFORM] = ICW_TYPE_PLATFORM,
+    [ICW_RECORD_KIND_APPLICATION] = ICW_TYPE_APPLICATION,
+    [ICW_RECORD_KIND_ATTACHMENT] = ICW_TYPE_ATTACHMENT,
+  };
+
+  for (guint kind = 0; kind < ICW_N_RECORD_KINDS; kind++)
+    if (G_OBJECT_TYPE (record) == types[kind])
+      return icw_record_kind_to_key (kind);
+  g_return_val_if_reached (NULL);
 }
 
 /* Adds the record's members to the object being built: identity and times first, then its fields. */
@@ -173,6 +209,10 @@ icw_cli_json_add_record (JsonBuilder *builder,
     add_member (builder, ICW_ALLIANCE_MEMBER (record));
   else if (ICW_IS_PLATFORM (record))
     add_platform (builder, ICW_PLATFORM (record));
+  else if (ICW_IS_APPLICATION (record))
+    add_application (builder, ICW_APPLICATION (record));
+  else if (ICW_IS_ATTACHMENT (record))
+    add_attachment (builder, ICW_ATTACHMENT (record));
   else
     g_assert_not_reached ();
 }

@@ -1,16 +1,19 @@
-/* icw-cli-list.c: `icw list centers|organizations [--json]`: the registers, sorted by name, as an
- * aligned table or as one JSON array. The kinds of the contract that later versions bring
- * (applications, agreements, funding) are refused as not there yet, never faked. */
+/* icw-cli-list.c: `icw list centers|organizations|applications [--json]`: the registers sorted by
+ * name and every center's applications in the order they were made, as an aligned table or as one
+ * JSON array. The kinds of the contract that later versions bring (agreements, funding) are
+ * refused as not there yet, never faked. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "icw-application.h"
 #include "icw-center.h"
 #include "icw-cli.h"
 #include "icw-organization.h"
 
 static void
-print_json (GListModel *list)
+print_json (IcwStore   *store,
+            GListModel *list)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   guint n = g_list_model_get_n_items (list);
@@ -22,6 +25,13 @@ print_json (GListModel *list)
 
       json_builder_begin_object (builder);
       icw_cli_json_add_record (builder, record);
+      if (ICW_IS_APPLICATION (record))
+        {
+          g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
+                                                         icw_application_get_center_id (ICW_APPLICATION (record)));
+
+          icw_cli_json_add_text (builder, "center_name", center);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -82,11 +92,40 @@ print_organizations (GListModel *list)
   icw_cli_table_print (table, 0);
 }
 
+static void
+print_applications (IcwStore   *store,
+                    GListModel *list)
+{
+  g_autoptr(IcwCliTable) table = icw_cli_table_new (6);
+  guint n = g_list_model_get_n_items (list);
+
+  if (n == 0)
+    {
+      icw_cli_out ("%s\n", _("There are no applications in the database."));
+      return;
+    }
+  icw_cli_table_add (table, _("ID"), _("Title"), _("Center"), _("Kind"), _("Status"), _("Version"), NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcwApplication) application = g_list_model_get_item (list, i);
+      g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
+                                                     icw_application_get_center_id (application));
+      g_autofree char *version = g_strdup_printf ("%d", icw_application_get_version (application));
+
+      icw_cli_table_add (table, icw_record_get_id (ICW_RECORD (application)),
+                         icw_cli_or_dash (icw_application_get_title (application)), icw_cli_or_dash (center),
+                         icw_application_kind_to_label (icw_application_get_kind (application)),
+                         icw_application_status_to_label (icw_application_get_status (application)),
+                         version, NULL);
+    }
+  icw_cli_table_align_right (table, 5);
+  icw_cli_table_print (table, 0);
+}
+
 static gboolean
 is_future_kind (const char *what)
 {
-  return g_str_equal (what, "applications") || g_str_equal (what, "agreements") ||
-         g_str_equal (what, "funding");
+  return g_str_equal (what, "agreements") || g_str_equal (what, "funding");
 }
 
 int
@@ -99,7 +138,7 @@ icw_cli_list (const IcwCliOptions *options)
   IcwRecordKind kind;
 
   if (options->args->len < 2)
-    return icw_cli_usage_error ("%s", _("Say what to list: “icw list centers” or “icw list organizations”."));
+    return icw_cli_usage_error ("%s", _("Say what to list: “icw list centers”, “icw list organizations” or “icw list applications”."));
   if (options->args->len > 2)
     return icw_cli_usage_error (_("“icw list” takes one argument, but “%s” follows it."),
                                 (const char *) options->args->pdata[2]);
@@ -109,13 +148,15 @@ icw_cli_list (const IcwCliOptions *options)
     kind = ICW_RECORD_KIND_CENTER;
   else if (g_str_equal (what, "organizations"))
     kind = ICW_RECORD_KIND_ORGANIZATION;
+  else if (g_str_equal (what, "applications"))
+    kind = ICW_RECORD_KIND_APPLICATION;
   else if (is_future_kind (what))
     {
       icw_cli_err (_("“icw list %s” is not available in this version of icw yet."), what);
       return ICW_EXIT_FAILURE;
     }
   else
-    return icw_cli_usage_error (_("There is no list called “%s”: choose centers or organizations."), what);
+    return icw_cli_usage_error (_("There is no list called “%s”: choose centers, organizations or applications."), what);
 
   store = icw_cli_open_store (options, TRUE, &error);
   if (store == NULL)
@@ -123,7 +164,9 @@ icw_cli_list (const IcwCliOptions *options)
 
   list = icw_store_list (store, kind, NULL);
   if (options->json)
-    print_json (list);
+    print_json (store, list);
+  else if (kind == ICW_RECORD_KIND_APPLICATION)
+    print_applications (store, list);
   else if (kind == ICW_RECORD_KIND_CENTER)
     print_centers (list);
   else

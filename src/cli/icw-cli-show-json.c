@@ -1,6 +1,7 @@
 /* icw-cli-show-json.c: `icw show ID --json`: one object with the record's members (as in
  * `list --json`), the names of the records it points at, and for a center its registers and
- * figures; for an organization the national platforms it holds. The format is in docs/cli.md. */
+ * figures; for an organization the national platforms it holds; for an application its sections,
+ * structured parts and attachments. The format is in docs/cli.md. */
 #include "config.h"
 
 #include "icw-alliance-member.h"
@@ -42,6 +43,22 @@ add_references (JsonBuilder *builder,
     }
   else if (ICW_IS_PLATFORM (record))
     org_id = icw_platform_get_organization_id (ICW_PLATFORM (record));
+  else if (ICW_IS_APPLICATION (record))
+    {
+      add_name_of (builder, store, "center_name", ICW_RECORD_KIND_CENTER,
+                   icw_application_get_center_id (ICW_APPLICATION (record)));
+      return;
+    }
+  else if (ICW_IS_ATTACHMENT (record))
+    {
+      g_autoptr(IcwRecord) application = icw_store_lookup (store, ICW_RECORD_KIND_APPLICATION,
+                                                           icw_attachment_get_application_id (ICW_ATTACHMENT (record)),
+                                                           NULL);
+
+      icw_cli_json_add_text (builder, "application_title",
+                             application != NULL ? icw_application_get_title (ICW_APPLICATION (application)) : NULL);
+      return;
+    }
   else
     return;
 
@@ -134,6 +151,8 @@ icw_cli_show_json (IcwStore  *store,
     add_center_details (builder, store, ICW_CENTER (record));
   else if (ICW_IS_ORGANIZATION (record))
     add_organization_details (builder, store, ICW_ORGANIZATION (record));
+  else if (ICW_IS_APPLICATION (record))
+    icw_cli_add_application_details (builder, store, ICW_APPLICATION (record));
   json_builder_end_object (builder);
   icw_cli_json_print (builder);
 }

@@ -1,6 +1,7 @@
 /* icw-cli-show.c: `icw show ID [--json]`: finds a record of any kind by its ID (or a center or
  * organization by its exact name, which is what people have at hand) and shows all its fields with
- * translated labels. Centers have their own file (icw-cli-show-center.c), JSON too. */
+ * translated labels. Centers and applications have their own files (icw-cli-show-center.c,
+ * icw-cli-show-application.c), JSON too. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -182,13 +183,17 @@ show_text (IcwStore  *store,
     show_member (store, ICW_ALLIANCE_MEMBER (record));
   else if (ICW_IS_PLATFORM (record))
     show_platform (store, ICW_PLATFORM (record));
+  else if (ICW_IS_APPLICATION (record))
+    icw_cli_show_application_text (store, ICW_APPLICATION (record));
+  else if (ICW_IS_ATTACHMENT (record))
+    icw_cli_show_attachment_text (store, ICW_ATTACHMENT (record));
 }
 
 /* By ID first; then, for people, a center or organization by its exact name. */
-static IcwRecord *
-find_record (IcwStore    *store,
-             const char  *id,
-             GError     **error)
+IcwRecord *
+icw_cli_find_record (IcwStore    *store,
+                     const char  *id,
+                     GError     **error)
 {
   const IcwRecordKind named[] = { ICW_RECORD_KIND_CENTER, ICW_RECORD_KIND_ORGANIZATION };
   g_autoptr(GError) local_error = NULL;
@@ -228,7 +233,7 @@ icw_cli_show (const IcwCliOptions *options)
   store = icw_cli_open_store (options, TRUE, &error);
   if (store == NULL)
     return icw_cli_fail (error);
-  record = find_record (store, options->args->pdata[1], &error);
+  record = icw_cli_find_record (store, options->args->pdata[1], &error);
   if (record == NULL)
     return icw_cli_fail (error);
 

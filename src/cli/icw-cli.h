@@ -4,6 +4,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "icw-application.h"
+#include "icw-attachment.h"
 #include "icw-center.h"
 #include "icw-store.h"
 
@@ -88,16 +90,30 @@ void icw_cli_center_facts_clear (IcwCliCenterFacts *facts);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcwCliCenterFacts, icw_cli_center_facts_clear)
 
-/* The parts of `icw show`: a center as text, and any record as JSON. */
-void icw_cli_show_center_text (IcwStore  *store,
-                               IcwCenter *center);
-void icw_cli_show_json        (IcwStore  *store,
-                               IcwRecord *record);
+/* The parts of `icw show`: a center, an application and an attachment as text, any record as
+ * JSON, and what the JSON of an application adds (its sections and attachments). */
+void icw_cli_show_center_text        (IcwStore       *store,
+                                      IcwCenter      *center);
+void icw_cli_show_application_text   (IcwStore       *store,
+                                      IcwApplication *application);
+void icw_cli_show_attachment_text    (IcwStore       *store,
+                                      IcwAttachment  *attachment);
+void icw_cli_show_json               (IcwStore       *store,
+                                      IcwRecord      *record);
+void icw_cli_add_application_details (JsonBuilder    *builder,
+                                      IcwStore       *store,
+                                      IcwApplication *application);
+
+/* Finds a record by its ID, or a center or organization by its exact name. */
+IcwRecord *icw_cli_find_record (IcwStore    *store,
+                                const char  *id,
+                                GError     **error);
 
 /* The commands; each returns an exit status. */
 int icw_cli_import (const IcwCliOptions *options);
 int icw_cli_list   (const IcwCliOptions *options);
 int icw_cli_show   (const IcwCliOptions *options);
+int icw_cli_check  (const IcwCliOptions *options);
 int icw_cli_doctor (const IcwCliOptions *options);
 int icw_cli_sample (const IcwCliOptions *options);
 

@@ -23,6 +23,7 @@ struct _IcwCenter
   char *operating_model;
   char *pilot_basis;
   int field_platform_total;
+  char *rule_packs;
 };
 
 G_DEFINE_FINAL_TYPE (IcwCenter, icw_center, ICW_TYPE_RECORD)
@@ -44,6 +45,7 @@ enum {
   PROP_OPERATING_MODEL,
   PROP_PILOT_BASIS,
   PROP_FIELD_PLATFORM_TOTAL,
+  PROP_RULE_PACKS,
   N_PROPS
 };
 
@@ -321,6 +323,23 @@ icw_center_set_field_platform_total (IcwCenter *self,
     }
 }
 
+const char *
+icw_center_get_rule_packs (IcwCenter *self)
+{
+  g_return_val_if_fail (ICW_IS_CENTER (self), NULL);
+  return self->rule_packs;
+}
+
+void
+icw_center_set_rule_packs (IcwCenter  *self,
+                           const char *value)
+{
+  g_return_if_fail (ICW_IS_CENTER (self));
+
+  if (icw_set_str (&self->rule_packs, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RULE_PACKS]);
+}
+
 static void
 icw_center_finalize (GObject *object)
 {
@@ -336,6 +355,7 @@ icw_center_finalize (GObject *object)
   g_clear_pointer (&self->host_founded, g_free);
   g_clear_pointer (&self->operating_model, g_free);
   g_clear_pointer (&self->pilot_basis, g_free);
+  g_clear_pointer (&self->rule_packs, g_free);
 
   G_OBJECT_CLASS (icw_center_parent_class)->finalize (object);
 }
@@ -408,6 +428,10 @@ icw_center_get_property (GObject    *object,
 
     case PROP_FIELD_PLATFORM_TOTAL:
       g_value_set_int (value, self->field_platform_total);
+      break;
+
+    case PROP_RULE_PACKS:
+      g_value_set_string (value, self->rule_packs);
       break;
 
     default:
@@ -485,6 +509,10 @@ icw_center_set_property (GObject      *object,
       icw_center_set_field_platform_total (self, g_value_get_int (value));
       break;
 
+    case PROP_RULE_PACKS:
+      icw_center_set_rule_packs (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -558,6 +586,11 @@ icw_center_class_init (IcwCenterClass *klass)
   /* National platforms in the field */
   properties[PROP_FIELD_PLATFORM_TOTAL] =
     g_param_spec_int ("field-platform-total", NULL, NULL, 0, G_MAXINT, 0,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /* Rule packs chosen for its applications, comma-separated IDs */
+  properties[PROP_RULE_PACKS] =
+    g_param_spec_string ("rule-packs", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -40,5 +40,9 @@ const char *icw_center_get_pilot_basis (IcwCenter *self);
 void icw_center_set_pilot_basis (IcwCenter *self, const char *value);
 int icw_center_get_field_platform_total (IcwCenter *self);
 void icw_center_set_field_platform_total (IcwCenter *self, int value);
+/* The rule packs its applications are checked against: pack IDs separated by commas, or empty
+ * for the packs that apply by default (icw-application-check.h). */
+const char *icw_center_get_rule_packs (IcwCenter *self);
+void icw_center_set_rule_packs (IcwCenter *self, const char *value);
 
 G_END_DECLS

@@ -281,8 +281,9 @@ migrate (sqlite3     *db,
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v);
 
-      /* A database created by this call has nothing to back up. */
-      if (from > 0 && !backup_before_migration (db, path, v - 1, error))
+      /* A database created by this call has nothing to back up; an older one is copied once,
+       * as the user had it, before the first of its migrations. */
+      if (from > 0 && v == from + 1 && !backup_before_migration (db, path, from, error))
         return FALSE;
 
       if (!icw_database_begin (db, error))

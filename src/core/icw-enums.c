@@ -57,8 +57,30 @@ static const EnumEntry platform_kinds[] = {
   { "enterprise-tech-center", N_("National enterprise technology center"), "国家企业技术中心" },
 };
 
+static const EnumEntry application_kinds[] = {
+  { "provincial-recognition", N_("Provincial recognition"), "省级认定" },
+  { "national-recognition", N_("National recognition"), "国家级认定" },
+  { "upgrade-to-national", N_("Upgrade to national"), "升级为国家级" },
+};
+
+static const EnumEntry application_statuses[] = {
+  { "draft", N_("Draft"), "草稿" },
+  { "ready", N_("Ready to submit"), "待提交" },
+  { "submitted", N_("Submitted"), "已提交" },
+  { "returned", N_("Returned"), "退回" },
+  { "accepted", N_("Accepted"), "通过" },
+};
+
+static const EnumEntry attachment_kinds[] = {
+  { "licence", N_("Business licence"), "营业执照" },
+  { "capital", N_("Capital verification report"), "验资报告" },
+  { "platform-certificate", N_("Platform certificate"), "平台证书" },
+  { "commitment", N_("Commitment letter"), "承诺书" },
+  { "other", N_("Other document"), "其他" },
+};
+
 static const char *record_kinds[] = {
-  "organization", "center", "shareholder", "alliance-member", "platform",
+  "organization", "center", "shareholder", "alliance-member", "platform", "application", "attachment",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (org_kinds) == ICW_N_ORG_KINDS);
@@ -67,6 +89,9 @@ G_STATIC_ASSERT (G_N_ELEMENTS (center_statuses) == ICW_N_CENTER_STATUSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (contributions) == ICW_N_CONTRIBUTIONS);
 G_STATIC_ASSERT (G_N_ELEMENTS (member_roles) == ICW_N_MEMBER_ROLES);
 G_STATIC_ASSERT (G_N_ELEMENTS (platform_kinds) == ICW_N_PLATFORM_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (application_kinds) == ICW_N_APPLICATION_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (application_statuses) == ICW_N_APPLICATION_STATUSES);
+G_STATIC_ASSERT (G_N_ELEMENTS (attachment_kinds) == ICW_N_ATTACHMENT_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (record_kinds) == ICW_N_RECORD_KINDS);
 
 static gboolean
@@ -120,6 +145,9 @@ DEFINE_ENUM_FUNCS (icw_center_status, IcwCenterStatus, center_statuses)
 DEFINE_ENUM_FUNCS (icw_contribution, IcwContribution, contributions)
 DEFINE_ENUM_FUNCS (icw_member_role, IcwMemberRole, member_roles)
 DEFINE_ENUM_FUNCS (icw_platform_kind, IcwPlatformKind, platform_kinds)
+DEFINE_ENUM_FUNCS (icw_application_kind, IcwApplicationKind, application_kinds)
+DEFINE_ENUM_FUNCS (icw_application_status, IcwApplicationStatus, application_statuses)
+DEFINE_ENUM_FUNCS (icw_attachment_kind, IcwAttachmentKind, attachment_kinds)
 
 const char *
 icw_record_kind_to_key (IcwRecordKind kind)

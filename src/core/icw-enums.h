@@ -32,4 +32,16 @@ const char *icw_platform_kind_to_key    (IcwPlatformKind kind);
 const char *icw_platform_kind_to_label  (IcwPlatformKind kind);
 gboolean    icw_platform_kind_from_string (const char *text, IcwPlatformKind *out);
 
+const char *icw_application_kind_to_key   (IcwApplicationKind kind);
+const char *icw_application_kind_to_label (IcwApplicationKind kind);
+gboolean    icw_application_kind_from_string (const char *text, IcwApplicationKind *out);
+
+const char *icw_application_status_to_key   (IcwApplicationStatus status);
+const char *icw_application_status_to_label (IcwApplicationStatus status);
+gboolean    icw_application_status_from_string (const char *text, IcwApplicationStatus *out);
+
+const char *icw_attachment_kind_to_key   (IcwAttachmentKind kind);
+const char *icw_attachment_kind_to_label (IcwAttachmentKind kind);
+gboolean    icw_attachment_kind_from_string (const char *text, IcwAttachmentKind *out);
+
 G_END_DECLS

@@ -17,6 +17,8 @@ typedef enum {
   ICW_ERROR_FUTURE_DATABASE,  /* written by a newer version: refused, left untouched */
   ICW_ERROR_NOT_WORKBENCH,    /* not one of our databases */
   ICW_ERROR_IMPORT,           /* a file could not be imported; nothing was written */
+  ICW_ERROR_READ_ONLY,        /* a submitted, returned or accepted application cannot be changed */
+  ICW_ERROR_RULE_PACK,        /* a rule pack is malformed; the message names the file and the rule */
 } IcwError;
 
 GQuark icw_error_quark (void);

@@ -1,13 +1,15 @@
 /* icw-sample.c: the sample data: one complete, fictional provincial center in Shandong with its
- * host company, shareholders, alliance members and the national platforms its members hold. Every
- * name is invented; every credit code is well formed (its check character is computed here) but
- * belongs to nobody. The whole sample is written in one batch: all of it or nothing. */
+ * host company, shareholders, alliance members, the national platforms its members hold, and its
+ * application (icw-sample-application.c). Every name is invented; every credit code is well formed
+ * (its check character is computed here) but belongs to nobody. The whole sample is written in one
+ * batch: all of it or nothing. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "icw-alliance-member.h"
+#include "icw-application.h"
 #include "icw-credit-code.h"
 #include "icw-error.h"
 #include "icw-organization.h"
@@ -380,6 +382,7 @@ load_in_batch (IcwStore         *store,
 {
   gboolean created[N_ORGANIZATIONS] = { FALSE, };
   g_autoptr(IcwCenter) center = NULL;
+  g_autoptr(IcwApplication) application = NULL;
   const char *center_id;
 
   if (!save_organizations (store, orgs, created, error))
@@ -391,6 +394,9 @@ load_in_batch (IcwStore         *store,
   if (!save_shareholders (store, center_id, orgs, error) ||
       !save_members (store, center_id, orgs, error) ||
       !save_platforms (store, orgs, created, error))
+    return NULL;
+  application = icw_sample_save_application (store, center, error);
+  if (application == NULL)
     return NULL;
   return g_steal_pointer (&center);
 }

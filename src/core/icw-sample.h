@@ -1,4 +1,5 @@
-/* icw-sample.h: the sample data: one complete fictional provincial center, in Chinese. */
+/* icw-sample.h: the sample data: one complete fictional provincial center with its application,
+ * in Chinese. */
 #pragma once
 
 #include "icw-center.h"
@@ -10,5 +11,11 @@ G_BEGIN_DECLS
 
 IcwCenter *icw_sample_load (IcwStore  *store,
                             GError   **error);
+
+/* The sample center's application (a draft for provincial recognition, with its attachments);
+ * part of icw_sample_load(), saved inside its batch. */
+IcwApplication *icw_sample_save_application (IcwStore   *store,
+                                             IcwCenter  *center,
+                                             GError    **error);
 
 G_END_DECLS

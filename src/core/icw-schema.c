@@ -92,7 +92,42 @@ static const char migration_2[] =
   "CREATE TRIGGER centers_fts_delete AFTER DELETE ON centers BEGIN"
   "  DELETE FROM centers_fts WHERE id = old.id; END;";
 
-static const char *const migrations[] = { NULL, migration_1, migration_2 };
+/* Version 3: center applications (申报书) and their attachments, and the rule packs a center
+ * chooses. An application's versions share its lineage ID (the ID of version 1); a lineage has one
+ * live application per version number. Attachments keep the file itself in `content`; the outbox
+ * carries their metadata and SHA-256 only. */
+static const char migration_3[] =
+  "ALTER TABLE centers ADD COLUMN rule_packs TEXT;"
+  "CREATE TABLE applications ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  center_id TEXT NOT NULL REFERENCES centers (id),"
+  "  kind TEXT NOT NULL DEFAULT 'provincial-recognition' CHECK (kind IN ('provincial-recognition','national-recognition','upgrade-to-national')),"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','ready','submitted','returned','accepted')),"
+  "  title TEXT, call_name TEXT, call_issuer TEXT, call_deadline TEXT,"
+  "  lineage_id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
+  "  reviewer_comments TEXT,"
+  "  section_background TEXT, section_foundation TEXT, section_goals TEXT, section_approach TEXT,"
+  "  section_mechanism TEXT, section_assessment TEXT, section_risks TEXT, section_budget TEXT,"
+  "  section_benefits TEXT,"
+  "  roadmap TEXT, capability_platforms TEXT, indicators TEXT, tasks TEXT,"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,"
+  "  CHECK (version > 1 OR lineage_id = id));"
+  "CREATE INDEX applications_center ON applications (center_id);"
+  "CREATE UNIQUE INDEX applications_lineage_version ON applications (lineage_id, version)"
+  "  WHERE deleted_at IS NULL;"
+  "CREATE TABLE attachments ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  application_id TEXT NOT NULL REFERENCES applications (id),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('licence','capital','platform-certificate','commitment','other')),"
+  "  size INTEGER NOT NULL CHECK (size > 0),"
+  "  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+  "  content BLOB CHECK (content IS NULL OR length(content) = size),"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+  "CREATE INDEX attachments_application ON attachments (application_id);";
+
+static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3 };
 
 int
 icw_schema_latest_version (void)

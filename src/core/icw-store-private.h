@@ -32,6 +32,11 @@ typedef struct {
   guint            n_columns;
   const char      *parent_column;  /* lists of this kind are per parent, or NULL for one list */
   const char      *fts_table;      /* the full-text index of its names, or NULL */
+  /* Writes what the columns do not hold, after the row was upserted and in the same transaction,
+   * or NULL. */
+  gboolean       (*after_upsert) (IcwStore   *self,
+                                  IcwRecord  *record,
+                                  GError    **error);
 } IcwTable;
 
 const IcwTable *icw_store_table_for_kind   (IcwRecordKind kind);
@@ -64,5 +69,23 @@ gboolean      icw_store_step_done   (IcwStore     *self,
 gboolean      icw_store_validate    (IcwStore   *self,
                                      IcwRecord  *record,
                                      GError    **error);
+
+/* Applications and attachments (icw-store-applications.c): what validation adds for them (the
+ * lineage, the life cycle, the read-only states, the attachment rules), what may be deleted, and
+ * the content of an attachment written with its row. */
+gboolean      icw_store_validate_application (IcwStore        *self,
+                                              IcwApplication  *application,
+                                              GError         **error);
+gboolean      icw_store_validate_attachment  (IcwStore        *self,
+                                              IcwAttachment   *attachment,
+                                              GError         **error);
+gboolean      icw_store_validate_delete      (IcwStore        *self,
+                                              IcwRecord       *record,
+                                              GError         **error);
+gboolean      icw_store_write_attachment_content (IcwStore   *self,
+                                                  IcwRecord  *record,
+                                                  GError    **error);
+void          icw_store_check_attachments    (IcwStore        *self,
+                                              GPtrArray       *problems);
 
 G_END_DECLS

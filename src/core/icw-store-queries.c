@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "icw-alliance-member.h"
+#include "icw-application.h"
+#include "icw-attachment.h"
 #include "icw-center.h"
 #include "icw-credit-code.h"
 #include "icw-database.h"
@@ -223,6 +225,10 @@ icw_store_validate (IcwStore   *self,
     return validate_alliance_member (self, ICW_ALLIANCE_MEMBER (record), error);
   if (ICW_IS_PLATFORM (record))
     return validate_platform (self, ICW_PLATFORM (record), error);
+  if (ICW_IS_APPLICATION (record))
+    return icw_store_validate_application (self, ICW_APPLICATION (record), error);
+  if (ICW_IS_ATTACHMENT (record))
+    return icw_store_validate_attachment (self, ICW_ATTACHMENT (record), error);
   g_return_val_if_reached (FALSE);
 }
 
@@ -401,6 +407,7 @@ icw_store_check_integrity (IcwStore  *self,
                                                     sqlite3_column_text (stmt, 0), code_error->message));
     }
   sqlite3_reset (stmt);
+  icw_store_check_attachments (self, problems);
 
   return g_steal_pointer (&problems);
 }

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "icw-alliance-member.h"
+#include "icw-application.h"
+#include "icw-attachment.h"
 #include "icw-center.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
@@ -27,6 +29,9 @@ ENUM_ADAPTERS (icw_center_status, IcwCenterStatus)
 ENUM_ADAPTERS (icw_contribution, IcwContribution)
 ENUM_ADAPTERS (icw_member_role, IcwMemberRole)
 ENUM_ADAPTERS (icw_platform_kind, IcwPlatformKind)
+ENUM_ADAPTERS (icw_application_kind, IcwApplicationKind)
+ENUM_ADAPTERS (icw_application_status, IcwApplicationStatus)
+ENUM_ADAPTERS (icw_attachment_kind, IcwAttachmentKind)
 
 #define TEXT(c, p) { c, p, ICW_COLUMN_TEXT, NULL, NULL }
 #define INT(c, p) { c, p, ICW_COLUMN_INT, NULL, NULL }
@@ -64,6 +69,7 @@ static const IcwColumn center_columns[] = {
   TEXT ("operating_model", "operating-model"),
   TEXT ("pilot_basis", "pilot-basis"),
   INT ("field_platform_total", "field-platform-total"),
+  TEXT ("rule_packs", "rule-packs"),
 };
 
 static const IcwColumn shareholder_columns[] = {
@@ -89,6 +95,42 @@ static const IcwColumn platform_columns[] = {
   INT ("approved_year", "approved-year"),
 };
 
+static const IcwColumn application_columns[] = {
+  TEXT ("center_id", "center-id"),
+  ENUM ("kind", "kind", icw_application_kind),
+  ENUM ("status", "status", icw_application_status),
+  TEXT ("title", "title"),
+  TEXT ("call_name", "call-name"),
+  TEXT ("call_issuer", "call-issuer"),
+  TEXT ("call_deadline", "call-deadline"),
+  TEXT ("lineage_id", "lineage-id"),
+  INT ("version", "version"),
+  TEXT ("reviewer_comments", "reviewer-comments"),
+  TEXT ("section_background", "section-background"),
+  TEXT ("section_foundation", "section-foundation"),
+  TEXT ("section_goals", "section-goals"),
+  TEXT ("section_approach", "section-approach"),
+  TEXT ("section_mechanism", "section-mechanism"),
+  TEXT ("section_assessment", "section-assessment"),
+  TEXT ("section_risks", "section-risks"),
+  TEXT ("section_budget", "section-budget"),
+  TEXT ("section_benefits", "section-benefits"),
+  TEXT ("roadmap", "roadmap"),
+  TEXT ("capability_platforms", "capability-platforms"),
+  TEXT ("indicators", "indicators"),
+  TEXT ("tasks", "tasks"),
+};
+
+/* The content is not a column here: it is written once, when the file is added (the table's
+ * after_upsert), and never goes into the outbox. */
+static const IcwColumn attachment_columns[] = {
+  TEXT ("application_id", "application-id"),
+  TEXT ("name", "name"),
+  ENUM ("kind", "kind", icw_attachment_kind),
+  INT64 ("size", "size"),
+  TEXT ("sha256", "sha256"),
+};
+
 static const IcwTable tables[] = {
   { ICW_RECORD_KIND_ORGANIZATION, "organizations", icw_organization_get_type,
     organization_columns, G_N_ELEMENTS (organization_columns), NULL, "organizations_fts" },
@@ -100,6 +142,11 @@ static const IcwTable tables[] = {
     alliance_member_columns, G_N_ELEMENTS (alliance_member_columns), "center_id", NULL },
   { ICW_RECORD_KIND_PLATFORM, "platforms", icw_platform_get_type,
     platform_columns, G_N_ELEMENTS (platform_columns), "organization_id", NULL },
+  { ICW_RECORD_KIND_APPLICATION, "applications", icw_application_get_type,
+    application_columns, G_N_ELEMENTS (application_columns), "center_id", NULL },
+  { ICW_RECORD_KIND_ATTACHMENT, "attachments", icw_attachment_get_type,
+    attachment_columns, G_N_ELEMENTS (attachment_columns), "application_id", NULL,
+    icw_store_write_attachment_content },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tables) == ICW_N_RECORD_KINDS);

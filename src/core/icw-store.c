@@ -454,6 +454,20 @@ list_key_for_record (const IcwTable *table,
   return list_key (table->kind, parent_id);
 }
 
+static void
+update_membership (GListStore *list,
+                   IcwRecord  *record,
+                   gboolean    present)
+{
+  guint position;
+  gboolean found = g_list_store_find (list, record, &position);
+
+  if (present && !found)
+    g_list_store_append (list, record);
+  else if (!present && found)
+    g_list_store_remove (list, position);
+}
+
 /* Keeps a loaded list in step with a record that appeared in or left the register. */
 static void
 update_list (IcwStore       *self,
@@ -464,7 +478,6 @@ update_list (IcwStore       *self,
   g_autofree char *key = list_key_for_record (table, record);
   GListStore *list = g_hash_table_lookup (self->lists, key);
   guint position;
-  gboolean found;
 
   /* A child moved to another parent leaves the list of its old parent. (Collected first: the
    * lists' handlers may ask the store for another list.) */
@@ -475,22 +488,22 @@ update_list (IcwStore       *self,
       GHashTableIter iter;
       gpointer other_key, other;
 
+      GListStore *all = g_hash_table_lookup (self->lists, prefix);
+
       g_hash_table_iter_init (&iter, self->lists);
       while (g_hash_table_iter_next (&iter, &other_key, &other))
-        if (other != (gpointer) list && g_str_has_prefix (other_key, prefix))
+        if (other != (gpointer) list && other != (gpointer) all && g_str_has_prefix (other_key, prefix))
           g_ptr_array_add (others, g_object_ref (other));
       for (guint i = 0; i < others->len; i++)
         if (g_list_store_find (others->pdata[i], record, &position))
           g_list_store_remove (others->pdata[i], position);
+      /* The list of all of them, whatever their parent. */
+      if (all != NULL)
+        update_membership (all, record, present);
     }
 
-  if (list == NULL)
-    return;
-  found = g_list_store_find (list, record, &position);
-  if (present && !found)
-    g_list_store_append (list, record);
-  else if (!present && found)
-    g_list_store_remove (list, position);
+  if (list != NULL)
+    update_membership (list, record, present);
 }
 
 static void
@@ -566,6 +579,7 @@ icw_store_save (IcwStore   *self,
         bind_column (stmt, 5 + i, record, &table->columns[i]);
       ok = icw_store_step_done (self, stmt, error);
     }
+  ok = ok && (table->after_upsert == NULL || table->after_upsert (self, record, error));
   ok = ok && write_outbox (self, table, icw_record_get_id (record), "upsert", now, error);
 
   if (!finish_write (self, ok, error))
@@ -635,7 +649,8 @@ set_deleted (IcwStore   *self,
   /* Checked inside the transaction, like a save: a deleted record must not be in use, and a
    * restored one must not clash with what was added meanwhile (its credit code, a shareholder
    * named twice, a center that is gone). */
-  ok = deleted ? check_unused (self, record, error) : icw_store_validate (self, record, error);
+  ok = deleted ? check_unused (self, record, error) && icw_store_validate_delete (self, record, error)
+               : icw_store_validate (self, record, error);
   if (ok)
     stmt = icw_store_statement (self, sql, error);
   ok = ok && stmt != NULL;
@@ -914,8 +929,10 @@ reload_list (IcwStore   *self,
       table = icw_store_table_for_kind (kind);
   g_assert (table != NULL);
 
-  if (table->parent_column != NULL)
+  if (table->parent_column != NULL && *parent_id != '\0')
     where = g_strdup_printf ("%s = ?1 AND deleted_at IS NULL ORDER BY created_at, id", table->parent_column);
+  else if (table->parent_column != NULL)
+    where = g_strdup ("deleted_at IS NULL ORDER BY created_at, id");
   else
     where = g_strdup ("deleted_at IS NULL ORDER BY name, id");
   sql = icw_store_select_sql (table, where);
@@ -923,7 +940,7 @@ reload_list (IcwStore   *self,
   stmt = icw_store_statement (self, sql, NULL);
   if (stmt == NULL)
     return;
-  if (table->parent_column != NULL)
+  if (table->parent_column != NULL && *parent_id != '\0')
     sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (records, icw_store_load_row (self, table, stmt));
@@ -933,8 +950,8 @@ reload_list (IcwStore   *self,
                        records->pdata, records->len);
 }
 
-/* The live list of a kind's records (for children, those of one parent). It follows every save,
- * deletion and restore; the caller gets a new reference. */
+/* The live list of a kind's records: for a child kind, those of one parent, or all of them when
+ * parent_id is NULL. It follows every save, deletion and restore; the caller gets a new reference. */
 GListModel *
 icw_store_list (IcwStore      *self,
                 IcwRecordKind  kind,
@@ -945,7 +962,7 @@ icw_store_list (IcwStore      *self,
   GListStore *list;
 
   g_return_val_if_fail (ICW_IS_STORE (self), NULL);
-  g_return_val_if_fail ((table->parent_column != NULL) == (parent_id != NULL), NULL);
+  g_return_val_if_fail (table->parent_column != NULL || parent_id == NULL, NULL);
 
   key = list_key (kind, parent_id);
   list = g_hash_table_lookup (self->lists, key);

@@ -30,6 +30,19 @@ gboolean    icw_store_restore         (IcwStore       *self,
                                        IcwRecord      *record,
                                        GError        **error);
 
+/* Attachments: the file is checked (name, extension, size, not empty, not the same as another
+ * attachment of the application) and written with its record in one transaction. Returns the
+ * store's object of the new attachment. */
+IcwAttachment *icw_store_add_attachment    (IcwStore           *self,
+                                            IcwApplication     *application,
+                                            const char         *name,
+                                            IcwAttachmentKind   kind,
+                                            GBytes             *content,
+                                            GError            **error);
+GBytes        *icw_store_attachment_content (IcwStore          *self,
+                                            const char         *attachment_id,
+                                            GError            **error);
+
 /* Several saves as one transaction: all of them or none (imports, the sample data). */
 gboolean    icw_store_begin_batch     (IcwStore       *self,
                                        GError        **error);

@@ -12,6 +12,8 @@ typedef struct _IcwCenter IcwCenter;
 typedef struct _IcwShareholder IcwShareholder;
 typedef struct _IcwAllianceMember IcwAllianceMember;
 typedef struct _IcwPlatform IcwPlatform;
+typedef struct _IcwApplication IcwApplication;
+typedef struct _IcwAttachment IcwAttachment;
 
 /* The record kinds, as named in the database, the outbox and the dossier. */
 typedef enum {
@@ -20,6 +22,8 @@ typedef enum {
   ICW_RECORD_KIND_SHAREHOLDER,
   ICW_RECORD_KIND_ALLIANCE_MEMBER,
   ICW_RECORD_KIND_PLATFORM,
+  ICW_RECORD_KIND_APPLICATION,
+  ICW_RECORD_KIND_ATTACHMENT,
   ICW_N_RECORD_KINDS
 } IcwRecordKind;
 
@@ -72,6 +76,34 @@ typedef enum {
   ICW_PLATFORM_ENTERPRISE_TECH_CENTER,
   ICW_N_PLATFORM_KINDS
 } IcwPlatformKind;
+
+/* What a center application (申报书) asks for. */
+typedef enum {
+  ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION,
+  ICW_APPLICATION_KIND_NATIONAL_RECOGNITION,
+  ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL,
+  ICW_N_APPLICATION_KINDS
+} IcwApplicationKind;
+
+/* The life cycle of an application: draft → ready → submitted → returned or accepted. */
+typedef enum {
+  ICW_APPLICATION_STATUS_DRAFT,
+  ICW_APPLICATION_STATUS_READY,
+  ICW_APPLICATION_STATUS_SUBMITTED,
+  ICW_APPLICATION_STATUS_RETURNED,
+  ICW_APPLICATION_STATUS_ACCEPTED,
+  ICW_N_APPLICATION_STATUSES
+} IcwApplicationStatus;
+
+/* Supporting documents (证明材料) attached to an application. */
+typedef enum {
+  ICW_ATTACHMENT_KIND_LICENCE,
+  ICW_ATTACHMENT_KIND_CAPITAL,
+  ICW_ATTACHMENT_KIND_PLATFORM_CERTIFICATE,
+  ICW_ATTACHMENT_KIND_COMMITMENT,
+  ICW_ATTACHMENT_KIND_OTHER,
+  ICW_N_ATTACHMENT_KINDS
+} IcwAttachmentKind;
 
 /* Shares and percentages are integer basis points: 10000 is 100%. */
 #define ICW_BASIS_POINTS_WHOLE 10000

@@ -202,6 +202,20 @@ on_remove_clicked (GtkButton *button,
   icw_ui_delete_with_undo (GTK_WIDGET (self), self->store, link, _(self->kind->removed_message));
 }
 
+static void
+on_first_expanded (AdwExpanderRow *row,
+                   GParamSpec     *pspec,
+                   IcwRecord      *link)
+{
+  IcwCenterLinksGroup *self = g_object_get_data (G_OBJECT (row), "group");
+  IcwRecordForm *form = g_object_get_data (G_OBJECT (row), "form");
+
+  if (!adw_expander_row_get_expanded (row) || icw_record_form_get_record (form) != NULL)
+    return;
+  self->kind->fill_row (self, form, row);
+  icw_record_form_set_record (form, link);
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -218,10 +232,11 @@ create_row (gpointer item,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name != NULL ? name : "?");
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  self->kind->fill_row (self, form, ADW_EXPANDER_ROW (row));
-  icw_record_form_set_record (form, link);
-  /* The form outlives the row's children, whose last edits it saves as they go. */
+  /* The form outlives the row's children, whose last edits it saves as they go. Its rows are
+   * built when the row is first expanded: a center has dozens of links, and the editor opens fast. */
   g_object_set_data_full (G_OBJECT (row), "form", form, g_object_unref);
+  g_object_set_data (G_OBJECT (row), "group", self);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_first_expanded), link);
 
   g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), link, 0);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);

@@ -99,7 +99,7 @@ icw_field_row_init (IcwFieldRow *self)
 
   self->entry = GTK_ENTRY (gtk_entry_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (GTK_WIDGET (self->entry), 340, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->entry), 240, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
 
@@ -149,6 +149,20 @@ icw_field_row_set_text (IcwFieldRow *self,
   self->setting_text = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text != NULL ? text : "");
   self->setting_text = FALSE;
+}
+
+/* Empties the row for another record: what it held is neither saved nor kept pending. */
+void
+icw_field_row_reset (IcwFieldRow *self)
+{
+  g_return_if_fail (ICW_IS_FIELD_ROW (self));
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  self->pending = FALSE;
+  self->setting_text = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  self->setting_text = FALSE;
+  icw_field_row_set_error (self, NULL);
 }
 
 void

@@ -20,6 +20,7 @@ void        icw_field_row_set_error  (IcwFieldRow *self,
 void        icw_field_row_set_hint   (IcwFieldRow *self,
                                       const char  *hint);
 void        icw_field_row_flush      (IcwFieldRow *self);
+void        icw_field_row_reset      (IcwFieldRow *self);
 GtkEditable *icw_field_row_get_editable (IcwFieldRow *self);
 
 G_END_DECLS

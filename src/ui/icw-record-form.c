@@ -326,12 +326,9 @@ icw_record_form_set_record (IcwRecordForm *self,
     {
       Binding *binding = g_ptr_array_index (self->bindings, i);
 
+      /* A new record: drop what was shown, errors included (the old record's edits were flushed). */
       if (ICW_IS_FIELD_ROW (binding->row))
-        {
-          /* A new record: drop what was shown, errors included. */
-          icw_field_row_set_error (ICW_FIELD_ROW (binding->row), NULL);
-          gtk_editable_set_text (icw_field_row_get_editable (ICW_FIELD_ROW (binding->row)), "");
-        }
+        icw_field_row_reset (ICW_FIELD_ROW (binding->row));
       show_binding (self, binding);
     }
   self->updating = FALSE;

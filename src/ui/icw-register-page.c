@@ -6,6 +6,10 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
+#include "icw-application-editor.h"
+#include "icw-application.h"
 #include "icw-center-editor.h"
 #include "icw-center.h"
 #include "icw-organization-editor.h"
@@ -16,6 +20,8 @@
 typedef struct {
   IcwRecordKind kind;
   GType       (*get_type) (void);
+  const char   *name_property;   /* shown, sorted and (without a full-text index) searched */
+  gboolean      full_text;       /* the store has a full-text index of the names */
   const char   *search_placeholder;
   const char   *empty_title;
   const char   *empty_description;
@@ -24,6 +30,7 @@ typedef struct {
   char       *(*subtitle)     (IcwRecord *record);
   void        (*show_record)  (GtkWidget *editor, IcwRecord *record);
   void        (*focus_editor) (GtkWidget *editor);
+  void        (*create)       (IcwRegisterPage *page);   /* NULL: a record with the new name */
 } RegisterKind;
 
 struct _IcwRegisterPage
@@ -72,13 +79,13 @@ center_focus (GtkWidget *editor)
 }
 
 static const RegisterKind center_kind = {
-  ICW_RECORD_KIND_CENTER, icw_center_get_type,
+  ICW_RECORD_KIND_CENTER, icw_center_get_type, "name", TRUE,
   N_("Search centers"),
   N_("No Centers Yet"),
   N_("Create a center, import the centers from a CSV file, or load the sample center to look around."),
   N_("Select a center"),
   N_("New center"),
-  center_subtitle, center_show, center_focus,
+  center_subtitle, center_show, center_focus, NULL,
 };
 
 /* Organizations */
@@ -107,13 +114,108 @@ organization_focus (GtkWidget *editor)
 }
 
 static const RegisterKind organization_kind = {
-  ICW_RECORD_KIND_ORGANIZATION, icw_organization_get_type,
+  ICW_RECORD_KIND_ORGANIZATION, icw_organization_get_type, "name", TRUE,
   N_("Search organizations"),
   N_("No Organizations Yet"),
   N_("Companies, universities and institutes that are shareholders or members of centers. Add one, or import them from a CSV file."),
   N_("Select an organization"),
   N_("New organization"),
-  organization_subtitle, organization_show, organization_focus,
+  organization_subtitle, organization_show, organization_focus, NULL,
+};
+
+/* Applications */
+
+static char *
+application_subtitle (IcwRecord *record)
+{
+  IcwApplication *application = ICW_APPLICATION (record);
+  IcwStore *store = g_object_get_data (G_OBJECT (record), "icw-store");
+  g_autoptr(IcwRecord) center = store != NULL ? icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
+                                                                 icw_application_get_center_id (application), NULL)
+                                              : NULL;
+
+  /* Translators: center · status · version, e.g. "齐鲁… · Draft · v2" */
+  return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
+                          icw_application_status_to_label (icw_application_get_status (application)),
+                          icw_application_get_version (application));
+}
+
+static void
+application_show (GtkWidget *editor,
+                  IcwRecord *record)
+{
+  icw_application_editor_set_application (ICW_APPLICATION_EDITOR (editor), record);
+}
+
+static void
+application_focus (GtkWidget *editor)
+{
+  icw_application_editor_focus_title (ICW_APPLICATION_EDITOR (editor));
+}
+
+static void create_application_for (IcwRegisterPage *self, IcwCenter *center);
+
+static void
+on_center_chosen (AdwMessageDialog *dialog,
+                  const char       *response,
+                  IcwRegisterPage  *self)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_message_dialog_get_extra_child (dialog));
+  IcwCenter *center = adw_combo_row_get_selected_item (row);
+
+  if (g_str_equal (response, "create") && center != NULL)
+    create_application_for (self, center);
+}
+
+static char *
+center_name (IcwCenter *center)
+{
+  return g_strdup (icw_center_get_name (center));
+}
+
+/* A new application belongs to a center: the only one, or the one the user picks. */
+static void
+application_create (IcwRegisterPage *self)
+{
+  g_autoptr(GListModel) centers = icw_store_list (self->store, ICW_RECORD_KIND_CENTER, NULL);
+  GtkWidget *dialog, *row;
+  GtkExpression *expression;
+
+  if (g_list_model_get_n_items (centers) == 0)
+    {
+      icw_ui_toast (GTK_WIDGET (self), _("Add the center first: an application belongs to a center."));
+      return;
+    }
+  if (g_list_model_get_n_items (centers) == 1)
+    {
+      g_autoptr(IcwCenter) only = g_list_model_get_item (centers, 0);
+      create_application_for (self, only);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("New Application"), _("Which center applies?"));
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Center"));
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (center_name), NULL, NULL);
+  adw_combo_row_set_expression (ADW_COMBO_ROW (row), expression);
+  gtk_expression_unref (expression);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), centers);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), row);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("_Create"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_center_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static const RegisterKind application_kind = {
+  ICW_RECORD_KIND_APPLICATION, icw_application_get_type, "title", FALSE,
+  N_("Search applications"),
+  N_("No Applications Yet"),
+  N_("Draft a center's application (申报书) for provincial or national recognition or for the upgrade to national, and check it against the policy rules before you submit."),
+  N_("Select an application"),
+  N_("New application"),
+  application_subtitle, application_show, application_focus, application_create,
 };
 
 /* The list */
@@ -124,6 +226,20 @@ filter_record (gpointer item,
 {
   IcwRegisterPage *self = user_data;
 
+  if (!self->kind->full_text)
+    {
+      const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
+      g_autofree char *name = NULL;
+      g_autofree char *name_folded = NULL;
+      g_autofree char *query_folded = NULL;
+
+      if (*query == '\0')
+        return TRUE;
+      g_object_get (item, self->kind->name_property, &name, NULL);
+      name_folded = g_utf8_casefold (name != NULL ? name : "", -1);
+      query_folded = g_utf8_casefold (query, -1);
+      return strstr (name_folded, query_folded) != NULL;
+    }
   return self->matches == NULL || g_hash_table_contains (self->matches, icw_record_get_id (item));
 }
 
@@ -172,7 +288,11 @@ bind_item (GtkSignalListItemFactory *factory,
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   IcwRecord *record = gtk_list_item_get_item (item);
-  GBinding *binding = g_object_bind_property (record, "name", title, "label", G_BINDING_SYNC_CREATE);
+  GBinding *binding = g_object_bind_property (record, self->kind->name_property, title, "label",
+                                              G_BINDING_SYNC_CREATE);
+
+  /* The subtitle of an application names its center, which it finds through the store. */
+  g_object_set_data (G_OBJECT (record), "icw-store", self->store);
 
   g_object_set_data (G_OBJECT (item), "binding", binding);
   g_signal_connect_object (record, "notify", G_CALLBACK (update_subtitle), subtitle, 0);
@@ -217,6 +337,11 @@ on_search_changed (IcwRegisterPage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->matches, g_hash_table_unref);
+  if (!self->kind->full_text)
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      return;
+    }
   self->matches = icw_store_search (self->store, self->kind->kind,
                                     gtk_editable_get_text (GTK_EDITABLE (self->search)), &error);
   if (error != NULL)
@@ -229,7 +354,7 @@ on_record_changed (IcwRegisterPage *self,
                    IcwRecord       *record)
 {
   /* A renamed or new record may now match the search, or no longer. */
-  if (self->matches != NULL && G_TYPE_CHECK_INSTANCE_TYPE (record, self->kind->get_type ()))
+  if ((self->matches != NULL || !self->kind->full_text) && G_TYPE_CHECK_INSTANCE_TYPE (record, self->kind->get_type ()))
     on_search_changed (self);
 }
 
@@ -258,10 +383,10 @@ icw_register_page_select (IcwRegisterPage *self,
     }
 }
 
-void
-icw_register_page_create_record (IcwRegisterPage *self)
+static void
+save_new_record (IcwRegisterPage *self,
+                 IcwRecord       *record)
 {
-  g_autoptr(IcwRecord) record = g_object_new (self->kind->get_type (), "name", _(self->kind->new_name), NULL);
   g_autoptr(GError) error = NULL;
 
   if (!icw_store_save (self->store, record, &error))
@@ -275,6 +400,38 @@ icw_register_page_create_record (IcwRegisterPage *self)
   icw_register_page_select (self, record);
   show_state (self);
   self->kind->focus_editor (self->editor);
+}
+
+static void
+create_application_for (IcwRegisterPage *self,
+                        IcwCenter       *center)
+{
+  g_autoptr(IcwApplication) application = icw_application_new ();
+  g_autofree char *title = g_strdup_printf (_("Application of %s"), icw_center_get_name (center));
+
+  icw_application_set_center_id (application, icw_record_get_id (ICW_RECORD (center)));
+  icw_application_set_title (application, title);
+  icw_application_set_kind (application, icw_center_get_level (center) == ICW_CENTER_LEVEL_PROVINCIAL
+                                         && icw_center_get_status (center) == ICW_CENTER_STATUS_RECOGNIZED
+                                         ? ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL
+                                         : icw_center_get_level (center) == ICW_CENTER_LEVEL_PROVINCIAL
+                                         ? ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION
+                                         : ICW_APPLICATION_KIND_NATIONAL_RECOGNITION);
+  save_new_record (self, ICW_RECORD (application));
+}
+
+void
+icw_register_page_create_record (IcwRegisterPage *self)
+{
+  g_autoptr(IcwRecord) record = NULL;
+
+  if (self->kind->create != NULL)
+    {
+      self->kind->create (self);
+      return;
+    }
+  record = g_object_new (self->kind->get_type (), self->kind->name_property, _(self->kind->new_name), NULL);
+  save_new_record (self, record);
 }
 
 void
@@ -317,9 +474,9 @@ empty_state (IcwRegisterPage *self)
 {
   GtkWidget *status = adw_status_page_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *create = gtk_button_new_with_mnemonic (self->kind->kind == ICW_RECORD_KIND_CENTER
-                                                    ? _("_New Center") : _("_New Organization"));
-  GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import CSV…"));
+  GtkWidget *create = gtk_button_new_with_mnemonic (self->kind->kind == ICW_RECORD_KIND_CENTER ? _("_New Center")
+                                                    : self->kind->kind == ICW_RECORD_KIND_ORGANIZATION ? _("_New Organization")
+                                                    : _("_New Application"));
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "org.mfginnovation.Workbench-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (status), _(self->kind->empty_title));
@@ -327,11 +484,17 @@ empty_state (IcwRegisterPage *self)
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (create, "suggested-action");
   gtk_widget_add_css_class (create, "pill");
-  gtk_widget_add_css_class (import, "pill");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (create), "win.new-record");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "win.import");
   gtk_box_append (GTK_BOX (buttons), create);
-  gtk_box_append (GTK_BOX (buttons), import);
+  /* The registers can be imported from CSV files; applications cannot. */
+  if (self->kind->full_text)
+    {
+      GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import CSV…"));
+
+      gtk_widget_add_css_class (import, "pill");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "win.import");
+      gtk_box_append (GTK_BOX (buttons), import);
+    }
   if (self->kind->kind == ICW_RECORD_KIND_CENTER)
     {
       GtkWidget *sample = gtk_button_new_with_mnemonic (_("Load _Sample Data"));
@@ -348,7 +511,7 @@ static GtkWidget *
 build_list (IcwRegisterPage *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkExpression *name = gtk_property_expression_new (self->kind->get_type (), NULL, "name");
+  GtkExpression *name = gtk_property_expression_new (self->kind->get_type (), NULL, self->kind->name_property);
   GtkSorter *sorter = GTK_SORTER (gtk_string_sorter_new (name));
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
@@ -399,12 +562,14 @@ new_page (const RegisterKind *kind,
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->search), 6);
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_search_changed), self);
 
-  gtk_widget_set_size_request (sidebar, 300, -1);
+  gtk_widget_set_size_request (sidebar, 260, -1);
   gtk_box_append (GTK_BOX (sidebar), GTK_WIDGET (self->search));
   gtk_box_append (GTK_BOX (sidebar), build_list (self));
 
   adw_status_page_set_title (ADW_STATUS_PAGE (none), _(kind->select_title));
   self->content = GTK_STACK (gtk_stack_new ());
+  /* The editors differ in size; each page takes only the room its own editor needs. */
+  gtk_stack_set_hhomogeneous (self->content, FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->content), TRUE);
   gtk_stack_add_named (self->content, editor, "editor");
   gtk_stack_add_named (self->content, none, "none");
@@ -432,4 +597,10 @@ GtkWidget *
 icw_register_page_new_organizations (IcwStore *store)
 {
   return new_page (&organization_kind, store, icw_organization_editor_new (store));
+}
+
+GtkWidget *
+icw_register_page_new_applications (IcwStore *store)
+{
+  return new_page (&application_kind, store, icw_application_editor_new (store));
 }

@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (IcwRegisterPage, icw_register_page, ICW, REGISTER_PAGE, Gt
 GtkWidget *icw_register_page_new_centers       (IcwStore        *store,
                                                 IcwMoneyUnit     money_unit);
 GtkWidget *icw_register_page_new_organizations (IcwStore        *store);
+GtkWidget *icw_register_page_new_applications  (IcwStore        *store);
 void       icw_register_page_create_record     (IcwRegisterPage *self);
 void       icw_register_page_focus_search      (IcwRegisterPage *self);
 IcwRecord *icw_register_page_get_selected      (IcwRegisterPage *self);

@@ -38,9 +38,7 @@ typedef struct {
 static const PageInfo page_infos[] = {
   { "centers", N_("Centers"), "go-home-symbolic", NULL, NULL },
   { "organizations", N_("Organizations"), "system-users-symbolic", NULL, NULL },
-  { "applications", N_("Applications"), "x-office-document-symbolic",
-    N_("Center Applications"),
-    N_("Here you will draft a center's application (申报书) for provincial or national recognition or for the upgrade to national: the narrative sections, the technology roadmap, the indicators and the eight main tasks, checked against the policy rules before you submit.") },
+  { "applications", N_("Applications"), "x-office-document-symbolic", NULL, NULL },
   { "agreements", N_("IP Agreements"), "emblem-shared-symbolic",
     N_("IP-Sharing Agreements"),
     N_("Here you will draw up IP-sharing agreements among the members of a center: background IP, ownership of results, access rights and revenue shares that add up to exactly 100%.") },
@@ -86,22 +84,43 @@ current_register_page (IcwWindow *self)
   return ICW_IS_REGISTER_PAGE (page) ? ICW_REGISTER_PAGE (page) : NULL;
 }
 
+static IcwMoneyUnit money_unit (IcwWindow *self);
+
+/* The pages other than the first one shown are built when they are first visited. */
+static void
+ensure_page (IcwWindow  *self,
+             const char *name)
+{
+  GtkWidget *page = NULL;
+
+  if (gtk_stack_get_child_by_name (self->pages, name) != NULL)
+    return;
+  if (g_str_equal (name, "centers"))
+    page = icw_register_page_new_centers (self->store, money_unit (self));
+  else if (g_str_equal (name, "organizations"))
+    page = icw_register_page_new_organizations (self->store);
+  else if (g_str_equal (name, "applications"))
+    page = icw_register_page_new_applications (self->store);
+  if (page != NULL)
+    gtk_stack_add_named (self->pages, page, name);
+}
+
 static void
 on_sidebar_row_selected (IcwWindow     *self,
                          GtkListBoxRow *row)
 {
   const char *name;
-  gboolean is_organizations;
 
   if (row == NULL)
     return;
   name = gtk_widget_get_name (GTK_WIDGET (row));
+  ensure_page (self, name);
   gtk_stack_set_visible_child_name (self->pages, name);
   g_settings_set_string (self->settings, "last-page", name);
 
-  is_organizations = g_str_equal (name, "organizations");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button),
-                               is_organizations ? _("New Organization") : _("New Center"));
+                               g_str_equal (name, "organizations") ? _("New Organization")
+                               : g_str_equal (name, "applications") ? _("New Application") : _("New Center"));
 }
 
 static void
@@ -293,10 +312,16 @@ static void
 on_money_unit_changed (IcwWindow *self)
 {
   GtkWidget *old = gtk_stack_get_child_by_name (self->pages, "centers");
-  IcwRecord *selected = icw_register_page_get_selected (ICW_REGISTER_PAGE (old));
-  gboolean visible = gtk_stack_get_visible_child (self->pages) == old;
-  GtkWidget *page = icw_register_page_new_centers (self->store, money_unit (self));
+  IcwRecord *selected;
+  gboolean visible;
+  GtkWidget *page;
 
+  /* Not built yet: it will be, with the new unit, when it is first visited. */
+  if (old == NULL)
+    return;
+  selected = icw_register_page_get_selected (ICW_REGISTER_PAGE (old));
+  visible = gtk_stack_get_visible_child (self->pages) == old;
+  page = icw_register_page_new_centers (self->store, money_unit (self));
   if (selected != NULL)
     g_object_ref (selected);
   gtk_stack_remove (self->pages, old);
@@ -316,8 +341,6 @@ build_pages (IcwWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), unit_action);
   g_signal_connect_object (self->settings, "changed::money-unit", G_CALLBACK (on_money_unit_changed),
                            self, G_CONNECT_SWAPPED);
-  gtk_stack_add_named (self->pages, icw_register_page_new_centers (self->store, money_unit (self)), "centers");
-  gtk_stack_add_named (self->pages, icw_register_page_new_organizations (self->store), "organizations");
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
     {
       if (page_infos[i].coming_title != NULL)
@@ -342,6 +365,7 @@ icw_window_new (IcwWorkbenchApp *application)
   if (PROFILE_DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  gtk_stack_set_hhomogeneous (self->pages, FALSE);
   build_pages (self);
   last_page = g_settings_get_string (self->settings, "last-page");
   show_page (self, last_page);

@@ -72,7 +72,11 @@ class App:
             if found:
                 return found
             time.sleep(0.2)
-        raise AssertionError(f"timed out waiting for {what}")
+        # A picture of the screen at the moment of failure, beside the test log.
+        shot = os.path.join(os.environ.get("ICW_TEST_BUILDDIR", tempfile.gettempdir()),
+                            "e2e-failure-%d.png" % int(time.time()))
+        subprocess.run(["import", "-window", "root", shot], check=False)
+        raise AssertionError(f"timed out waiting for {what} (screen: {shot})")
 
     def find_all(self, name=None, role=None, showing_only=False, within=None):
         found = []
@@ -222,6 +226,75 @@ class RegisterEndToEnd(unittest.TestCase):
                           if "cannot be deleted while it is used" in (a.name or "")), None),
             "the in-use message")
         self.assertIn("齐鲁智能传感器制造业创新中心", message.name)
+        self.assertEqual(app.quit(), 0)
+
+
+def error_count(app):
+    """The number of errors in the check panel's summary ("3 errors and 2 warnings")."""
+    summary = app._wait_for(
+        lambda: next((a for a in app.find_all(role=pyatspi.ROLE_LABEL)
+                      if (a.name or "").endswith(("warning", "warnings", "every rule checked."))), None),
+        "the check summary")
+    if summary.name.startswith("No errors"):
+        return 0
+    return int(summary.name.split()[0])
+
+
+def focused(app):
+    return next((a for a in walk(app.root)
+                 if a.getState().contains(pyatspi.STATE_FOCUSED)
+                 and a.getRole() in (pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY)), None)
+
+
+class ApplicationEndToEnd(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.dir.name, "workbench.db")
+        self.app = None
+
+    def tearDown(self):
+        if self.app is not None:
+            self.app.kill()
+        self.dir.cleanup()
+
+    def test_check_activate_fix_then_submit_read_only(self):
+        app = self.app = App(self.db)
+        app.click("Load Sample Data")
+        app.find("齐鲁智能传感器制造业创新中心")
+        app.select_section("Applications")
+
+        # A new application for the sample center (the only center) is checked.
+        app.click("New")
+        app.click("Check Application")
+        errors = error_count(app)
+        self.assertGreater(errors, 0)
+
+        # The first error opens its section and focuses its field.
+        show = app._wait_for(
+            lambda: next((a for a in app.find_all(role=pyatspi.ROLE_PUSH_BUTTON)
+                          if (a.name or "").startswith("Show the field: ")), None),
+            "a finding's button")
+        show.queryAction().doAction(0)
+        field = app._wait_for(lambda: focused(app), "the focused field")
+
+        # Fixing it (saved as typed) and checking again leaves one error fewer.
+        field.queryEditableText().setTextContents("2026年度制造业创新中心认定申报")
+        time.sleep(1.5)
+        app.click("Check Application")
+        app._wait_for(lambda: error_count(app) < errors or None, "one error fewer")
+
+        # The sample's own application has no errors: ready, submitted, then read-only.
+        app.select_section("Centers")
+        app.select_section("Applications")
+        search = app.find_entry("Search applications")
+        search.queryEditableText().setTextContents("齐鲁智能传感器制造业创新中心建设方案")
+        time.sleep(1.0)
+        app.click("Mark as Ready")
+        app.click("Submit…")
+        app.click("Submit")
+        app.find("Submitted: the application is now read-only")
+        background = app.find_entry("Background")
+        self.assertFalse(background.getState().contains(pyatspi.STATE_EDITABLE))
         self.assertEqual(app.quit(), 0)
 
 

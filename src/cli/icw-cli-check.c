@@ -1,0 +1,165 @@
+/* icw-cli-check.c: `icw check ID [--json]`: runs the rule packs that apply to an application and
+ * prints the findings the editor's check panel shows, in the user's language: errors first, then
+ * by section. Exit status 0 when there is no error (warnings alone do not fail), 1 when there are
+ * errors or the check could not run. A rule pack that could not be read is reported on stderr and
+ * left out; the others run. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-application-check.h"
+#include "icw-cli.h"
+#include "icw-error.h"
+
+static void
+report_pack_errors (GPtrArray *errors)
+{
+  for (guint i = 0; i < errors->len; i++)
+    icw_cli_err (_("Warning: %s"), ((GError *) errors->pdata[i])->message);
+}
+
+static void
+print_json (IcwApplication *application,
+            GPtrArray      *packs,
+            GPtrArray      *findings)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  icw_cli_json_add_text (builder, "application", icw_record_get_id (ICW_RECORD (application)));
+  json_builder_set_member_name (builder, "packs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < packs->len; i++)
+    {
+      json_builder_begin_object (builder);
+      icw_cli_json_add_text (builder, "id", icw_rule_pack_get_id (packs->pdata[i]));
+      json_builder_set_member_name (builder, "version");
+      json_builder_add_int_value (builder, icw_rule_pack_get_version (packs->pdata[i]));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      IcwFinding *finding = findings->pdata[i];
+
+      json_builder_begin_object (builder);
+      icw_cli_json_add_text (builder, "rule", icw_finding_get_rule (finding));
+      icw_cli_json_add_text (builder, "severity", icw_severity_to_key (icw_finding_get_severity (finding)));
+      icw_cli_json_add_text (builder, "citation", icw_finding_get_citation (finding));
+      icw_cli_json_add_text (builder, "field", icw_finding_get_field (finding));
+      icw_cli_json_add_text (builder, "message", icw_finding_get_message (finding));
+      icw_cli_json_add_text (builder, "pack", icw_finding_get_pack (finding));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  icw_cli_json_print (builder);
+}
+
+static void
+print_packs (GPtrArray *packs)
+{
+  icw_cli_out ("%s\n", _("Rule packs:"));
+  for (guint i = 0; i < packs->len; i++)
+    icw_cli_out ("  %s (%s %d)\n", icw_rule_pack_get_title (packs->pdata[i]),
+                 icw_rule_pack_get_id (packs->pdata[i]), icw_rule_pack_get_version (packs->pdata[i]));
+}
+
+static void
+print_text (IcwApplication *application,
+            GPtrArray      *packs,
+            GPtrArray      *findings)
+{
+  guint errors = icw_findings_count (findings, ICW_SEVERITY_ERROR);
+  guint warnings = icw_findings_count (findings, ICW_SEVERITY_WARNING);
+
+  icw_cli_out ("%s\n", icw_cli_or_dash (icw_application_get_title (application)));
+  print_packs (packs);
+  icw_cli_out ("\n");
+  for (guint i = 0; i < findings->len; i++)
+    {
+      IcwFinding *finding = findings->pdata[i];
+
+      icw_cli_out ("%s [%s] %s\n", icw_severity_to_label (icw_finding_get_severity (finding)),
+                   icw_finding_get_field (finding), icw_finding_get_message (finding));
+      icw_cli_out ("    %s (%s/%s)\n", icw_finding_get_citation (finding),
+                   icw_finding_get_pack (finding), icw_finding_get_rule (finding));
+    }
+  if (findings->len > 0)
+    icw_cli_out ("\n");
+  if (errors == 0 && warnings == 0)
+    icw_cli_out ("%s\n", _("No errors and no warnings: the application can be marked ready to submit."));
+  else
+    {
+      /* TRANSLATORS: the first half of the summary of a check, followed by the number of warnings */
+      g_autofree char *error_text = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+      g_autofree char *warning_text = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+
+      /* TRANSLATORS: "3 errors, 2 warnings." */
+      icw_cli_out (_("%s, %s."), error_text, warning_text);
+      icw_cli_out ("\n");
+    }
+}
+
+static IcwApplication *
+find_application (IcwStore    *store,
+                  const char  *id,
+                  GError     **error)
+{
+  g_autoptr(IcwRecord) record = icw_cli_find_record (store, id, error);
+
+  if (record == NULL)
+    return NULL;
+  if (!ICW_IS_APPLICATION (record))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND,
+                   _("“%s” is not an application: “icw check” checks applications (see “icw list applications”)."), id);
+      return NULL;
+    }
+  return ICW_APPLICATION (g_steal_pointer (&record));
+}
+
+int
+icw_cli_check (const IcwCliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(IcwApplication) application = NULL;
+  g_autoptr(IcwCenter) center = NULL;
+  g_autoptr(GPtrArray) pack_errors = NULL;
+  g_autoptr(GPtrArray) packs = NULL;
+  g_autoptr(GPtrArray) applied = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+
+  if (options->args->len < 2)
+    return icw_cli_usage_error ("%s", _("Say which application to check: “icw check ID”."));
+  if (options->args->len > 2)
+    return icw_cli_usage_error (_("“icw check” takes one ID, but “%s” follows it."),
+                                (const char *) options->args->pdata[2]);
+
+  store = icw_cli_open_store (options, TRUE, &error);
+  if (store == NULL)
+    return icw_cli_fail (error);
+  application = find_application (store, options->args->pdata[1], &error);
+  if (application == NULL)
+    return icw_cli_fail (error);
+
+  packs = icw_rule_packs_load_all (&pack_errors);
+  report_pack_errors (pack_errors);
+  center = (IcwCenter *) icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
+                                           icw_application_get_center_id (application), &error);
+  if (center != NULL)
+    applied = icw_rule_packs_for_application (packs, center, application, &error);
+  if (applied != NULL)
+    findings = icw_application_check (store, application, packs, NULL, &error);
+  if (findings == NULL)
+    return icw_cli_fail (error);
+
+  if (options->json)
+    print_json (application, applied, findings);
+  else
+    print_text (application, applied, findings);
+  return icw_findings_count (findings, ICW_SEVERITY_ERROR) > 0 ? ICW_EXIT_FAILURE : ICW_EXIT_OK;
+}

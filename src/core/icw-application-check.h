@@ -1,0 +1,35 @@
+/* icw-application-check.h: checking an application against the rule packs that apply to it: the
+ * packs its center chose (its rule-packs property), or by default the completeness pack and
+ * 工信部科〔2016〕273号 for every application, 工信厅科〔2017〕64号 for an upgrade to national, and
+ * Shandong's 鲁工信技〔2020〕95号 for a provincial recognition in 山东省. The findings are the same
+ * for the editor's check panel and for `icw check`. */
+#pragma once
+
+#include "icw-application.h"
+#include "icw-center.h"
+#include "icw-finding.h"
+#include "icw-rule-pack.h"
+#include "icw-store.h"
+
+G_BEGIN_DECLS
+
+/* The packs among `packs` that apply, in the order they run. A center that names a pack that is
+ * not among them is an error (ICW_ERROR_NOT_FOUND). */
+GPtrArray *icw_rule_packs_for_application (GPtrArray       *packs,
+                                           IcwCenter       *center,
+                                           IcwApplication  *application,
+                                           GError         **error);
+
+/* Runs the rules of the packs that apply (`packs` are those available; NULL loads them) as of
+ * `today` (NULL: the local date now). Returns IcwFinding objects, errors first, then in the order
+ * of the sections their fields belong to. */
+GPtrArray *icw_application_check          (IcwStore        *store,
+                                           IcwApplication  *application,
+                                           GPtrArray       *packs,
+                                           GDateTime       *today,
+                                           GError         **error);
+
+guint      icw_findings_count             (GPtrArray       *findings,
+                                           IcwSeverity      severity);
+
+G_END_DECLS

@@ -1,0 +1,93 @@
+/* icw-rules-private.h: what the rule pack loader, the rule kinds and the checker share: a rule as
+ * loaded, the table of rule kinds (the code that a pack names), and the context a kind runs in. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "icw-application.h"
+#include "icw-center.h"
+#include "icw-finding.h"
+#include "icw-rule-pack.h"
+#include "icw-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _IcwRuleKind IcwRuleKind;
+
+typedef struct {
+  char              *id;
+  const IcwRuleKind *kind;
+  IcwSeverity        severity;
+  char              *citation;       /* "document clause" */
+  char              *field;
+  JsonObject        *params;
+  char              *message_en;
+  char              *message_zh;
+  char             **application_kinds;  /* keys, or NULL for every kind */
+} IcwRule;
+
+/* What a rule kind looks at; the registers are read once, when a kind first asks. */
+typedef struct {
+  IcwStore       *store;
+  IcwApplication *application;
+  IcwCenter      *center;
+  GDate          *today;
+  IcwRulePack    *pack;
+  GPtrArray      *findings;
+  GPtrArray      *shareholders;   /* IcwShareholder */
+  GPtrArray      *members;        /* IcwAllianceMember */
+} IcwRuleContext;
+
+typedef enum {
+  ICW_RULE_PARAM_INT,
+  ICW_RULE_PARAM_STRING,
+  ICW_RULE_PARAM_STRINGS,   /* an array of strings */
+} IcwRuleParamType;
+
+typedef struct {
+  const char       *name;
+  IcwRuleParamType  type;
+  gboolean          required;
+} IcwRuleParam;
+
+struct _IcwRuleKind
+{
+  const char          *name;
+  void               (*run)          (IcwRuleContext *context,
+                                      const IcwRule  *rule);
+  const IcwRuleParam  *params;         /* ends with a NULL name */
+  const char * const  *placeholders;   /* NULL-terminated: what its messages may name */
+  /* A translated reason why the field or the parameters do not suit the kind, or NULL. */
+  char              *(*check_rule)   (const char     *field,
+                                      JsonObject     *params);
+};
+
+const IcwRuleKind *icw_rule_kind_lookup (const char *name);
+
+const GPtrArray   *icw_rule_pack_get_rules (IcwRulePack *self);
+
+/* Parameters as the loader checked them; the default when the optional one is absent. */
+gint64       icw_rule_param_int     (const IcwRule *rule,
+                                     const char    *name,
+                                     gint64         fallback);
+const char  *icw_rule_param_string  (const IcwRule *rule,
+                                     const char    *name);
+GPtrArray   *icw_rule_param_strings (const IcwRule *rule,
+                                     const char    *name);
+
+/* Adds a finding for the rule: its message with each {name} replaced by the value that follows
+ * it (name/value pairs, NULL-terminated), at the given field or the rule's own. */
+void         icw_rule_emit          (IcwRuleContext *context,
+                                     const IcwRule  *rule,
+                                     const char     *field,
+                                     ...) G_GNUC_NULL_TERMINATED;
+
+/* The registers of the context's center, loaded on first use. */
+GPtrArray   *icw_rule_context_shareholders (IcwRuleContext *context);
+GPtrArray   *icw_rule_context_members      (IcwRuleContext *context);
+
+/* The two tables of kinds, one per file. */
+const IcwRuleKind *icw_rule_kinds_application (guint *n_kinds);
+const IcwRuleKind *icw_rule_kinds_registers   (guint *n_kinds);
+
+G_END_DECLS

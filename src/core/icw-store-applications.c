@@ -1,0 +1,512 @@
+/* icw-store-applications.c: what the store enforces for applications and their attachments, so that
+ * no caller (the editor, the command line, a later sync) can get round it:
+ *
+ *  - an application belongs to a live center; version 1 is its own lineage, a later version names
+ *    the first one; a lineage has one live application per version;
+ *  - its structured parts have their JSON formats;
+ *  - its status moves along the life cycle only (icw-application-lifecycle.h), and once submitted,
+ *    returned or accepted nothing but the status and the reviewer's comments changes: the save is
+ *    refused with ICW_ERROR_READ_ONLY, and so are adding and deleting its attachments;
+ *  - a ready application whose content is edited becomes a draft again, since it was checked as it
+ *    was;
+ *  - an attachment's file is checked when it is added (name, extension, size, not a second copy)
+ *    and written with its row; its metadata can be renamed later, its file never replaced. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "icw-application-lifecycle.h"
+#include "icw-application-parts.h"
+#include "icw-application.h"
+#include "icw-attachment.h"
+#include "icw-database.h"
+#include "icw-error.h"
+#include "icw-store-private.h"
+
+/* The file of an attachment being added, held on the record until its row is written. */
+#define CONTENT_KEY "icw-attachment-content"
+
+static const char *const allowed_extensions[] = { "pdf", "ofd", "jpg", "jpeg", "png" };
+
+static gboolean
+has_text (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  return *copy != '\0';
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *message)
+{
+  g_set_error_literal (error, ICW_ERROR, ICW_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* The first column of the first row, binding text parameters (NULL-terminated). */
+static char *
+query_text (IcwStore   *self,
+            const char *sql,
+            ...)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, sql, NULL);
+  const char *param;
+  char *result = NULL;
+  va_list args;
+  int index = 1;
+
+  if (stmt == NULL)
+    return NULL;
+  va_start (args, sql);
+  while ((param = va_arg (args, const char *)) != NULL)
+    sqlite3_bind_text (stmt, index++, param, -1, SQLITE_TRANSIENT);
+  va_end (args);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return result;
+}
+
+static gboolean
+live_row (IcwStore   *self,
+          const char *table,
+          const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1 AND deleted_at IS NULL", table);
+  g_autofree char *found = NULL;
+
+  if (id == NULL)
+    return FALSE;
+  found = query_text (self, sql, id, NULL);
+  return found != NULL;
+}
+
+/* The saved status of an application (deleted or not); FALSE when it has no row. */
+static gboolean
+saved_status (IcwStore             *self,
+              const char           *id,
+              IcwApplicationStatus *status)
+{
+  g_autofree char *key = NULL;
+
+  if (id == NULL)
+    return FALSE;
+  key = query_text (self, "SELECT status FROM applications WHERE id = ?1", id, NULL);
+  return key != NULL && icw_application_status_from_string (key, status);
+}
+
+/* A property as the store writes it: NULL for empty text, numbers in decimal, keys for enums. */
+static char *
+column_text (IcwRecord       *record,
+             const IcwColumn *column)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  const char *text;
+
+  g_object_get_property (G_OBJECT (record), column->property, &value);
+  switch (column->type)
+    {
+    case ICW_COLUMN_TEXT:
+      text = g_value_get_string (&value);
+      return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+    case ICW_COLUMN_INT:
+      return g_strdup_printf ("%d", g_value_get_int (&value));
+    case ICW_COLUMN_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (&value));
+    case ICW_COLUMN_BOOL:
+      return g_strdup (g_value_get_boolean (&value) ? "1" : "0");
+    case ICW_COLUMN_ENUM:
+      return g_strdup (column->to_key (g_value_get_uint (&value)));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+is_lifecycle_column (const IcwColumn *column)
+{
+  return strcmp (column->name, "status") == 0 || strcmp (column->name, "reviewer_comments") == 0;
+}
+
+/* TRUE when the record differs from its saved row in a column other than the life-cycle ones. */
+static gboolean
+content_changed (IcwStore       *self,
+                 const IcwTable *table,
+                 IcwRecord      *record)
+{
+  g_autofree char *sql = icw_store_select_sql (table, "id = ?1");
+  sqlite3_stmt *stmt = icw_store_statement (self, sql, NULL);
+  gboolean changed = FALSE;
+
+  if (stmt == NULL)
+    return TRUE;
+  sqlite3_bind_text (stmt, 1, icw_record_get_id (record), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    changed = TRUE;
+  for (guint i = 0; !changed && i < table->n_columns; i++)
+    {
+      const char *saved = (const char *) sqlite3_column_text (stmt, 4 + i);
+      g_autofree char *now = NULL;
+
+      if (is_lifecycle_column (&table->columns[i]))
+        continue;
+      now = column_text (record, &table->columns[i]);
+      changed = g_strcmp0 (saved != NULL && *saved != '\0' ? saved : NULL, now) != 0;
+    }
+  sqlite3_reset (stmt);
+  return changed;
+}
+
+static gboolean
+read_only (GError               **error,
+           IcwApplicationStatus   status)
+{
+  if (status == ICW_APPLICATION_STATUS_SUBMITTED)
+    g_set_error_literal (error, ICW_ERROR, ICW_ERROR_READ_ONLY,
+                         _("The application has been submitted: it cannot be changed while it is being reviewed."));
+  else
+    g_set_error_literal (error, ICW_ERROR, ICW_ERROR_READ_ONLY,
+                         _("The application has been reviewed and cannot be changed: reopen it as a new version to edit it."));
+  return FALSE;
+}
+
+/* The life cycle: where the status may go from the saved one, and what a locked one keeps. */
+static gboolean
+check_lifecycle (IcwStore        *self,
+                 IcwApplication  *application,
+                 GError         **error)
+{
+  const IcwTable *table = icw_store_table_for_kind (ICW_RECORD_KIND_APPLICATION);
+  IcwApplicationStatus status = icw_application_get_status (application);
+  IcwApplicationStatus before;
+  gboolean changed;
+
+  if (!saved_status (self, icw_record_get_id (ICW_RECORD (application)), &before))
+    {
+      if (status != ICW_APPLICATION_STATUS_DRAFT)
+        return invalid (error, _("Status: a new application starts as a draft"));
+      return TRUE;
+    }
+
+  changed = content_changed (self, table, ICW_RECORD (application));
+  if (icw_application_status_is_locked (before) && changed)
+    return read_only (error, before);
+  if (!icw_application_status_can_change (before, status))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
+                   _("Status: an application cannot go from “%s” to “%s”"),
+                   icw_application_status_to_label (before), icw_application_status_to_label (status));
+      return FALSE;
+    }
+  /* Checked as it was, not as it is now. */
+  if (before == ICW_APPLICATION_STATUS_READY && status == ICW_APPLICATION_STATUS_READY && changed)
+    icw_application_set_status (application, ICW_APPLICATION_STATUS_DRAFT);
+  return TRUE;
+}
+
+static gboolean
+check_lineage (IcwStore        *self,
+               IcwApplication  *application,
+               GError         **error)
+{
+  const char *id = icw_record_get_id (ICW_RECORD (application));
+  const char *lineage = icw_application_get_lineage_id (application);
+  int version = icw_application_get_version (application);
+  g_autofree char *version_text = g_strdup_printf ("%d", version);
+  g_autofree char *first = NULL;
+  g_autofree char *other = NULL;
+
+  if (version == 1)
+    icw_application_set_lineage_id (application, id);
+  else
+    {
+      first = has_text (lineage) ? query_text (self, "SELECT id FROM applications WHERE id = ?1", lineage, NULL) : NULL;
+      if (first == NULL)
+        return invalid (error, _("Version: a later version must name the application's first version"));
+    }
+
+  other = query_text (self, "SELECT id FROM applications WHERE lineage_id = ?1 AND version = ?2 "
+                            "AND id != ?3 AND deleted_at IS NULL",
+                      icw_application_get_lineage_id (application), version_text, id, NULL);
+  if (other != NULL)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE,
+                   _("Version: version %d of this application already exists"), version);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_date (const char  *text,
+            GError     **error)
+{
+  g_autoptr(GDate) date = g_date_new ();
+
+  if (!has_text (text))
+    return TRUE;
+  g_date_set_parse (date, text);
+  if (!g_date_valid (date) || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return invalid (error, _("Deadline: type the date as YYYY-MM-DD"));
+  return TRUE;
+}
+
+gboolean
+icw_store_validate_application (IcwStore        *self,
+                                IcwApplication  *application,
+                                GError         **error)
+{
+  if (!live_row (self, "centers", icw_application_get_center_id (application)))
+    return invalid (error, _("Center: it is not in the register"));
+  /* First, so that a locked application says so rather than what else is wrong with the change. */
+  if (!check_lifecycle (self, application, error))
+    return FALSE;
+  return check_lineage (self, application, error) &&
+         check_date (icw_application_get_call_deadline (application), error) &&
+         icw_application_validate_parts (application, error);
+}
+
+/* The application an attachment belongs to must be there and open to changes. */
+static gboolean
+check_parent_open (IcwStore       *self,
+                   const char     *application_id,
+                   GError        **error)
+{
+  IcwApplicationStatus status;
+
+  if (!live_row (self, "applications", application_id) || !saved_status (self, application_id, &status))
+    return invalid (error, _("Application: it is not in the database"));
+  if (icw_application_status_is_locked (status))
+    {
+      g_set_error_literal (error, ICW_ERROR, ICW_ERROR_READ_ONLY,
+                           _("The application has been submitted: its attachments cannot be added, changed or removed."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_name (const char  *name,
+            GError     **error)
+{
+  const char *dot;
+  g_autofree char *extension = NULL;
+
+  if (!has_text (name) || name[0] == '.')
+    return invalid (error, _("File name: an attachment needs a name"));
+  if (g_utf8_strlen (name, -1) > ICW_ATTACHMENT_MAX_NAME_CHARS)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
+                   _("File name: it may have at most %d characters"), ICW_ATTACHMENT_MAX_NAME_CHARS);
+      return FALSE;
+    }
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    if (strchr ("/\\:*?\"<>|", *p) != NULL || g_unichar_iscntrl (g_utf8_get_char (p)))
+      return invalid (error, _("File name: it may not contain control characters or any of / \\ : * ? \" < > |"));
+  dot = strrchr (name, '.');
+  extension = dot != NULL ? g_ascii_strdown (dot + 1, -1) : NULL;
+  for (guint i = 0; extension != NULL && i < G_N_ELEMENTS (allowed_extensions); i++)
+    if (strcmp (extension, allowed_extensions[i]) == 0)
+      return TRUE;
+  return invalid (error, _("File type: only PDF, OFD, JPG, JPEG and PNG files can be attached"));
+}
+
+static gboolean
+check_size (gsize    size,
+            GError **error)
+{
+  if (size == 0)
+    return invalid (error, _("File size: the file is empty"));
+  if ((gint64) size > ICW_ATTACHMENT_MAX_SIZE)
+    return invalid (error, _("File size: a file may be at most 20 MiB"));
+  return TRUE;
+}
+
+static gboolean
+check_not_twice (IcwStore       *self,
+                 IcwAttachment  *attachment,
+                 GError        **error)
+{
+  g_autofree char *other = NULL;
+
+  other = query_text (self, "SELECT name FROM attachments WHERE application_id = ?1 AND sha256 = ?2 "
+                            "AND id != ?3 AND deleted_at IS NULL",
+                      icw_attachment_get_application_id (attachment), icw_attachment_get_sha256 (attachment),
+                      icw_record_get_id (ICW_RECORD (attachment)), NULL);
+  if (other != NULL)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE,
+                   _("Duplicate file: the same file is already attached as “%s”"), other);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* An attachment that is not being added keeps the file it was added with. */
+static gboolean
+check_same_file (IcwStore       *self,
+                 IcwAttachment  *attachment,
+                 GError        **error)
+{
+  g_autofree char *size = g_strdup_printf ("%" G_GINT64_FORMAT, icw_attachment_get_size (attachment));
+  g_autofree char *same = query_text (self, "SELECT id FROM attachments WHERE id = ?1 AND sha256 = ?2 AND size = ?3",
+                                      icw_record_get_id (ICW_RECORD (attachment)),
+                                      icw_attachment_get_sha256 (attachment), size, NULL);
+
+  if (same == NULL)
+    return invalid (error, _("File: an attachment's file cannot be replaced; add the new file as another attachment"));
+  return TRUE;
+}
+
+gboolean
+icw_store_validate_attachment (IcwStore       *self,
+                               IcwAttachment  *attachment,
+                               GError        **error)
+{
+  GBytes *content = g_object_get_data (G_OBJECT (attachment), CONTENT_KEY);
+
+  if (!check_parent_open (self, icw_attachment_get_application_id (attachment), error) ||
+      !check_name (icw_attachment_get_name (attachment), error))
+    return FALSE;
+  if (content != NULL ? !check_size (g_bytes_get_size (content), error) : !check_same_file (self, attachment, error))
+    return FALSE;
+  return check_not_twice (self, attachment, error);
+}
+
+gboolean
+icw_store_validate_delete (IcwStore   *self,
+                           IcwRecord  *record,
+                           GError    **error)
+{
+  IcwApplicationStatus status;
+
+  if (ICW_IS_ATTACHMENT (record))
+    return check_parent_open (self, icw_attachment_get_application_id (ICW_ATTACHMENT (record)), error);
+  if (ICW_IS_APPLICATION (record) && saved_status (self, icw_record_get_id (record), &status) &&
+      icw_application_status_is_locked (status))
+    {
+      g_set_error_literal (error, ICW_ERROR, ICW_ERROR_READ_ONLY,
+                           _("The application has been submitted: it cannot be deleted."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+icw_store_write_attachment_content (IcwStore   *self,
+                                    IcwRecord  *record,
+                                    GError    **error)
+{
+  GBytes *content = g_object_get_data (G_OBJECT (record), CONTENT_KEY);
+  sqlite3_stmt *stmt;
+  gsize size;
+  gconstpointer data;
+
+  if (content == NULL)
+    return TRUE;
+  stmt = icw_store_statement (self, "UPDATE attachments SET content = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  data = g_bytes_get_data (content, &size);
+  sqlite3_bind_blob64 (stmt, 1, data, size, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, icw_record_get_id (record), -1, SQLITE_TRANSIENT);
+  return icw_store_step_done (self, stmt, error);
+}
+
+IcwAttachment *
+icw_store_add_attachment (IcwStore           *self,
+                          IcwApplication     *application,
+                          const char         *name,
+                          IcwAttachmentKind   kind,
+                          GBytes             *content,
+                          GError            **error)
+{
+  g_autoptr(IcwAttachment) attachment = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_autofree char *sha256 = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), NULL);
+  g_return_val_if_fail (ICW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail ((guint) kind < ICW_N_ATTACHMENT_KINDS, NULL);
+  g_return_val_if_fail (content != NULL, NULL);
+
+  /* The name and size first, so that a file too large is not hashed in vain; everything again
+   * inside the save's transaction. */
+  if (!check_name (stripped, error) || !check_size (g_bytes_get_size (content), error))
+    return NULL;
+
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  attachment = icw_attachment_new ();
+  icw_attachment_set_application_id (attachment, icw_record_get_id (ICW_RECORD (application)));
+  icw_attachment_set_name (attachment, stripped);
+  icw_attachment_set_kind (attachment, kind);
+  icw_attachment_set_size (attachment, (gint64) g_bytes_get_size (content));
+  icw_attachment_set_sha256 (attachment, sha256);
+
+  g_object_set_data_full (G_OBJECT (attachment), CONTENT_KEY, g_bytes_ref (content), (GDestroyNotify) g_bytes_unref);
+  saved = icw_store_save (self, ICW_RECORD (attachment), error);
+  g_object_set_data (G_OBJECT (attachment), CONTENT_KEY, NULL);
+  return saved ? g_steal_pointer (&attachment) : NULL;
+}
+
+GBytes *
+icw_store_attachment_content (IcwStore    *self,
+                              const char  *attachment_id,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *content = NULL;
+  gboolean found = FALSE;
+  int rc;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), NULL);
+
+  stmt = icw_store_statement (self, "SELECT content FROM attachments WHERE id = ?1 AND deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, attachment_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      found = TRUE;
+      if (sqlite3_column_type (stmt, 0) == SQLITE_BLOB)
+        content = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    icw_database_set_error (error, self->db, rc);
+  else if (!found)
+    g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND, _("No record has the ID “%s”"),
+                 attachment_id != NULL ? attachment_id : "");
+  else if (content == NULL)
+    g_set_error (error, ICW_ERROR, ICW_ERROR_DATABASE, _("The file of the attachment is missing from the database"));
+  return content;
+}
+
+/* For `icw doctor`: every attachment's file is there and matches its checksum. */
+void
+icw_store_check_attachments (IcwStore  *self,
+                             GPtrArray *problems)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, "SELECT name, sha256, content FROM attachments "
+                                                  "WHERE deleted_at IS NULL", NULL);
+
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *sha256 = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *actual = NULL;
+
+      if (sqlite3_column_type (stmt, 2) == SQLITE_BLOB)
+        actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, sqlite3_column_blob (stmt, 2),
+                                              sqlite3_column_bytes (stmt, 2));
+      if (g_strcmp0 (actual, sha256) != 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("Attachment “%s”: its file is missing or does not match its SHA-256 checksum"),
+                                                    name));
+    }
+  sqlite3_reset (stmt);
+}

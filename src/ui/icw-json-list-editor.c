@@ -1,0 +1,351 @@
+/* icw-json-list-editor.c: one expander row per object, one field per column. Every edit updates
+ * the array in memory and emits "committed" with the whole array as JSON; the owner saves it as
+ * one property, so the part is always valid JSON of the documented shape. A number that does not
+ * parse is shown beside its field and not committed. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "icw-field-row.h"
+#include "icw-json-list-editor.h"
+#include "icw-ui-util.h"
+
+struct _IcwJsonListEditor
+{
+  AdwPreferencesGroup parent_instance;
+
+  const IcwJsonColumn *columns;
+  guint n_columns;
+  JsonArray *items;
+  GtkListBox *rows;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (IcwJsonListEditor, icw_json_list_editor, ADW_TYPE_PREFERENCES_GROUP)
+
+enum {
+  COMMITTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void rebuild (IcwJsonListEditor *self);
+
+static void
+commit (IcwJsonListEditor *self)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autofree char *json = NULL;
+
+  json_node_set_array (root, self->items);
+  json = json_to_string (root, FALSE);
+  g_signal_emit (self, signals[COMMITTED], 0, json);
+}
+
+static const char *
+member_text (JsonObject *object,
+             const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : "";
+}
+
+static char *
+row_title (IcwJsonListEditor *self,
+           JsonObject        *object)
+{
+  const char *first = member_text (object, self->columns[0].key);
+
+  return g_strdup (*first != '\0' ? first : _("(not named yet)"));
+}
+
+static void
+on_field_committed (IcwFieldRow *row,
+                    const char  *text,
+                    gpointer     user_data)
+{
+  IcwJsonListEditor *self = ICW_JSON_LIST_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (row), ICW_TYPE_JSON_LIST_EDITOR));
+  const IcwJsonColumn *column = user_data;
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
+  JsonObject *object;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  if (self == NULL || self->updating || index >= json_array_get_length (self->items))
+    return;
+  object = json_array_get_object_element (self->items, index);
+
+  if (column->type == ICW_JSON_COLUMN_INT)
+    {
+      gint64 value;
+
+      if (!g_ascii_string_to_signed (trimmed, 10, column->min, column->max, &value, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("Type a whole number from %d to %d"), column->min, column->max);
+          icw_field_row_set_error (row, message);
+          return;
+        }
+      json_object_set_int_member (object, column->key, value);
+    }
+  else
+    json_object_set_string_member (object, column->key, trimmed);
+
+  icw_field_row_set_error (row, NULL);
+  if (column == &self->columns[0])
+    {
+      g_autofree char *title = row_title (self, object);
+      AdwPreferencesRow *expander = ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_EXPANDER_ROW));
+      adw_preferences_row_set_title (expander, title);
+    }
+  commit (self);
+}
+
+static void
+on_choice_selected (AdwComboRow *row,
+                    GParamSpec  *pspec,
+                    gpointer     user_data)
+{
+  IcwJsonListEditor *self = ICW_JSON_LIST_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (row), ICW_TYPE_JSON_LIST_EDITOR));
+  const IcwJsonColumn *column = user_data;
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self == NULL || self->updating || index >= json_array_get_length (self->items) ||
+      selected == GTK_INVALID_LIST_POSITION)
+    return;
+  json_object_set_string_member (json_array_get_object_element (self->items, index),
+                                 column->key, column->choice_keys[selected]);
+  commit (self);
+}
+
+static void
+on_remove_clicked (GtkButton *button,
+                   gpointer   user_data)
+{
+  IcwJsonListEditor *self = ICW_JSON_LIST_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (button), ICW_TYPE_JSON_LIST_EDITOR));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+
+  if (self == NULL || index >= json_array_get_length (self->items))
+    return;
+  json_array_remove_element (self->items, index);
+  commit (self);
+  rebuild (self);
+}
+
+static GtkWidget *
+column_row (IcwJsonListEditor   *self,
+            const IcwJsonColumn *column,
+            JsonObject          *object,
+            guint                index)
+{
+  GtkWidget *row;
+
+  if (column->type == ICW_JSON_COLUMN_CHOICE)
+    {
+      GtkStringList *labels = gtk_string_list_new (NULL);
+      const char *current = member_text (object, column->key);
+      guint selected = 0;
+
+      for (guint i = 0; column->choice_keys[i] != NULL; i++)
+        {
+          gtk_string_list_append (labels, _(column->choice_labels[i]));
+          if (g_str_equal (column->choice_keys[i], current))
+            selected = i;
+        }
+      row = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(column->title));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+      g_object_unref (labels);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected), (gpointer) column);
+    }
+  else
+    {
+      row = icw_field_row_new (_(column->title), NULL);
+      if (column->type == ICW_JSON_COLUMN_INT)
+        {
+          JsonNode *node = json_object_get_member (object, column->key);
+          g_autofree char *number = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+                                    json_node_get_value_type (node) == G_TYPE_INT64
+                                    ? g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node)) : g_strdup ("");
+          icw_field_row_set_text (ICW_FIELD_ROW (row), number);
+        }
+      else
+        icw_field_row_set_text (ICW_FIELD_ROW (row), member_text (object, column->key));
+      g_signal_connect (row, "committed", G_CALLBACK (on_field_committed), (gpointer) column);
+    }
+  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (row), "key", (gpointer) column->key);
+  return row;
+}
+
+static void
+rebuild (IcwJsonListEditor *self)
+{
+  GtkWidget *child;
+  guint n = json_array_get_length (self->items);
+
+  self->updating = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))) != NULL)
+    gtk_list_box_remove (self->rows, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *object = json_array_get_object_element (self->items, i);
+      GtkWidget *expander = adw_expander_row_new ();
+      g_autofree char *title = row_title (self, object);
+      g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), title);
+      GtkWidget *remove = icw_ui_icon_button ("user-trash-symbolic", remove_label);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      for (guint c = 0; c < self->n_columns; c++)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), column_row (self, &self->columns[c], object, i));
+      g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), NULL);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), remove);
+      gtk_list_box_append (self->rows, expander);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->rows), n > 0);
+  self->updating = FALSE;
+}
+
+static void
+on_add_clicked (IcwJsonListEditor *self)
+{
+  JsonObject *object = json_object_new ();
+  GtkWidget *last;
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      const IcwJsonColumn *column = &self->columns[c];
+
+      if (column->type == ICW_JSON_COLUMN_INT)
+        json_object_set_int_member (object, column->key, column->min);
+      else if (column->type == ICW_JSON_COLUMN_CHOICE)
+        json_object_set_string_member (object, column->key, column->choice_keys[0]);
+      else
+        json_object_set_string_member (object, column->key, "");
+    }
+  json_array_add_object_element (self->items, object);
+  commit (self);
+  rebuild (self);
+  last = gtk_widget_get_last_child (GTK_WIDGET (self->rows));
+  if (last != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (last), TRUE);
+  icw_json_list_editor_focus (self, json_array_get_length (self->items) - 1, self->columns[0].key);
+}
+
+/* Replaces the items, unless the user is editing one of them (the store echoes our own saves). */
+void
+icw_json_list_editor_set_json (IcwJsonListEditor *self,
+                               const char        *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  GtkRoot *window = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = window != NULL ? gtk_root_get_focus (window) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  g_clear_pointer (&self->items, json_array_unref);
+  if (json != NULL && json_parser_load_from_data (parser, json, -1, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    self->items = json_array_ref (json_node_get_array (root));
+  else
+    self->items = json_array_new ();
+  /* Objects only: anything else in the stored array is dropped from the editor, not shown wrongly. */
+  for (guint i = json_array_get_length (self->items); i > 0; i--)
+    if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (self->items, i - 1)))
+      json_array_remove_element (self->items, i - 1);
+  rebuild (self);
+}
+
+gboolean
+icw_json_list_editor_focus (IcwJsonListEditor *self,
+                            guint              index,
+                            const char        *key)
+{
+  GtkWidget *expander = GTK_WIDGET (gtk_list_box_get_row_at_index (self->rows, index));
+
+  if (expander == NULL)
+    return FALSE;
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  for (GtkWidget *w = expander; w != NULL; )
+    {
+      const char *row_key = g_object_get_data (G_OBJECT (w), "key");
+
+      if (row_key != NULL && (key == NULL || g_str_equal (row_key, key)))
+        {
+          if (ICW_IS_FIELD_ROW (w))
+            gtk_widget_grab_focus (GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (w))));
+          else
+            gtk_widget_grab_focus (w);
+          return TRUE;
+        }
+      /* Depth-first walk of the expander's widgets. */
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != expander && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == expander ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  gtk_widget_grab_focus (expander);
+  return TRUE;
+}
+
+static void
+icw_json_list_editor_dispose (GObject *object)
+{
+  IcwJsonListEditor *self = ICW_JSON_LIST_EDITOR (object);
+
+  G_OBJECT_CLASS (icw_json_list_editor_parent_class)->dispose (object);
+  g_clear_pointer (&self->items, json_array_unref);
+}
+
+static void
+icw_json_list_editor_class_init (IcwJsonListEditorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = icw_json_list_editor_dispose;
+
+  signals[COMMITTED] = g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+icw_json_list_editor_init (IcwJsonListEditor *self)
+{
+  self->items = json_array_new ();
+  self->rows = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->rows, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->rows), "boxed-list");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->rows));
+}
+
+GtkWidget *
+icw_json_list_editor_new (const char          *title,
+                          const char          *description,
+                          const char          *add_label,
+                          const IcwJsonColumn *columns,
+                          guint                n_columns)
+{
+  IcwJsonListEditor *self = g_object_new (ICW_TYPE_JSON_LIST_EDITOR, NULL);
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_description = g_markup_escape_text (description, -1);
+  GtkWidget *add = gtk_button_new_with_mnemonic (add_label);
+
+  self->columns = columns;
+  self->n_columns = n_columns;
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), escaped_title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), escaped_description);
+  gtk_widget_add_css_class (add, "flat");
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_clicked), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), add);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,171 @@
+/* bench-save.c: one field edit saved, as the editor saves it: an organization's legal
+ * representative is changed and icw_store_save writes the row and its outbox entry in one
+ * BEGIN IMMEDIATE transaction. The baseline is the bare SQLite UPDATE of that one column, in its
+ * own BEGIN IMMEDIATE … COMMIT, with the store's durability settings (WAL, synchronous=FULL,
+ * foreign_keys=ON), its statement prepared once, on a byte copy of the same database (so that
+ * each has its own WAL). For reference only, a third transaction does what a save cannot avoid:
+ * the same UPDATE plus an outbox row built the way the store builds it (INSERT … SELECT
+ * json_object(…) FROM the row), also on the copy. The three alternate, after five warm-up rounds.
+ *
+ *   bench-save DB COPY_OF_DB RUNS
+ *
+ * Prints: save STORE_MEDIAN_US STORE_P95_US BARE_MEDIAN_US BARE_P95_US OUTBOX_ROWS_ADDED
+ *              BARE_WITH_OUTBOX_MEDIAN_US
+ * Part of tests/bench (not the test suite). */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "icw-organization.h"
+#include "icw-store.h"
+
+#include "bench-stats.h"
+
+#define WARM_UP 5
+
+static void
+check (sqlite3 *db, int rc, const char *what)
+{
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      fprintf (stderr, "bench-save: %s: %s\n", what, sqlite3_errmsg (db));
+      exit (1);
+    }
+}
+
+static char *
+query_text (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  check (db, sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), sql);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(IcwRecord) org = NULL;
+  g_autoptr(GArray) store_us = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_us = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_us = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *id = NULL;
+  g_autofree char *mode = NULL;
+  g_autofree char *sync = NULL;
+  sqlite3 *bare;
+  sqlite3_stmt *update, *outbox;
+  gint64 outbox_before;
+  int runs;
+
+  if (argc != 4)
+    {
+      fprintf (stderr, "usage: bench-save DB COPY_OF_DB RUNS\n");
+      return 2;
+    }
+  runs = atoi (argv[3]);
+
+  /* The bare connection, set up as icw-database.c sets up the store's. */
+  check (NULL, sqlite3_open_v2 (argv[2], &bare, SQLITE_OPEN_READWRITE, NULL), "open");
+  sqlite3_busy_timeout (bare, 5000);
+  mode = query_text (bare, "PRAGMA journal_mode = WAL");
+  check (bare, sqlite3_exec (bare, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", NULL, NULL, NULL), "pragmas");
+  sync = query_text (bare, "PRAGMA synchronous");
+  if (g_strcmp0 (mode, "wal") != 0 || g_strcmp0 (sync, "2") != 0)
+    {
+      fprintf (stderr, "bench-save: the baseline is not in WAL with synchronous=FULL (%s, %s)\n", mode, sync);
+      return 1;
+    }
+  /* A record in the middle of the register, the same one in both files. */
+  id = query_text (bare, "SELECT id FROM organizations WHERE deleted_at IS NULL ORDER BY id LIMIT 1 OFFSET "
+                         "(SELECT count(*) / 2 FROM organizations)");
+  check (bare, sqlite3_prepare_v2 (bare, "UPDATE organizations SET legal_representative = ?1 WHERE id = ?2",
+                                   -1, &update, NULL), "prepare");
+  check (bare, sqlite3_prepare_v2 (bare, "INSERT INTO outbox (kind, record_id, op, payload, base_revision, queued_at) "
+                                   "SELECT 'organization', id, 'upsert', json_object('id', id, 'created_at', created_at, "
+                                   "'updated_at', updated_at, 'deleted_at', deleted_at, 'name', name, 'credit_code', credit_code, "
+                                   "'kind', kind, 'province', province, 'city', city, 'legal_representative', legal_representative, "
+                                   "'top_ten', top_ten, 'rd_base_year', rd_base_year, 'rd_intensity_1', rd_intensity_1, "
+                                   "'rd_intensity_2', rd_intensity_2, 'rd_intensity_3', rd_intensity_3), revision, "
+                                   "strftime('%Y-%m-%dT%H:%M:%fZ') FROM organizations WHERE id = ?1", -1, &outbox, NULL),
+         "prepare outbox");
+
+  store = icw_store_open (argv[1], &error);
+  if (store == NULL)
+    {
+      fprintf (stderr, "bench-save: %s\n", error->message);
+      return 1;
+    }
+  org = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, id, &error);
+  if (org == NULL)
+    {
+      fprintf (stderr, "bench-save: %s\n", error->message);
+      return 1;
+    }
+  outbox_before = icw_store_count_outbox (store);
+
+  for (int i = 0; i < WARM_UP + runs; i++)
+    {
+      const char *value = i % 2 == 0 ? "李娜" : "张伟";
+      gint64 t0, t1, t2, t3, t4, t5;
+
+      icw_organization_set_legal_representative (ICW_ORGANIZATION (org), value);
+      t0 = g_get_monotonic_time ();
+      if (!icw_store_save (store, org, &error))
+        {
+          fprintf (stderr, "bench-save: %s\n", error->message);
+          return 1;
+        }
+      t1 = g_get_monotonic_time ();
+
+      t2 = g_get_monotonic_time ();
+      check (bare, sqlite3_exec (bare, "BEGIN IMMEDIATE", NULL, NULL, NULL), "begin");
+      sqlite3_bind_text (update, 1, value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (update, 2, id, -1, SQLITE_STATIC);
+      check (bare, sqlite3_step (update), "update");
+      sqlite3_reset (update);
+      if (sqlite3_changes (bare) != 1)
+        {
+          fprintf (stderr, "bench-save: the baseline updated %d rows\n", sqlite3_changes (bare));
+          return 1;
+        }
+      check (bare, sqlite3_exec (bare, "COMMIT", NULL, NULL, NULL), "commit");
+      t3 = g_get_monotonic_time ();
+
+      /* For reference: the same UPDATE with its outbox row. */
+      t4 = g_get_monotonic_time ();
+      check (bare, sqlite3_exec (bare, "BEGIN IMMEDIATE", NULL, NULL, NULL), "begin");
+      sqlite3_bind_text (update, 1, value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (update, 2, id, -1, SQLITE_STATIC);
+      check (bare, sqlite3_step (update), "update");
+      sqlite3_reset (update);
+      sqlite3_bind_text (outbox, 1, id, -1, SQLITE_STATIC);
+      check (bare, sqlite3_step (outbox), "outbox");
+      sqlite3_reset (outbox);
+      check (bare, sqlite3_exec (bare, "COMMIT", NULL, NULL, NULL), "commit");
+      t5 = g_get_monotonic_time ();
+
+      if (i < WARM_UP)
+        continue;
+      g_array_append_vals (store_us, &(double) { t1 - t0 }, 1);
+      g_array_append_vals (bare_us, &(double) { t3 - t2 }, 1);
+      g_array_append_vals (floor_us, &(double) { t5 - t4 }, 1);
+    }
+
+  printf ("save\t%.0f\t%.0f\t%.0f\t%.0f\t%" G_GINT64_FORMAT "\t%.0f\n",
+          bench_percentile (store_us, 0.5), bench_percentile (store_us, 0.95),
+          bench_percentile (bare_us, 0.5), bench_percentile (bare_us, 0.95),
+          icw_store_count_outbox (store) - outbox_before, bench_percentile (floor_us, 0.5));
+  sqlite3_finalize (update);
+  sqlite3_finalize (outbox);
+  sqlite3_close (bare);
+  return 0;
+}

@@ -1,0 +1,65 @@
+/* icw-test-util.h: helpers shared by the GTest programs in tests/ (and the kill-loop helper
+ * program): temporary folders, opening a store, making organizations, reading a database through
+ * a plain SQLite connection of the test's own, digests of what its tables hold, and checks of
+ * error messages.
+ * GLib and the core library only, no GTK, so that every test program can link it. */
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+#include "icw-organization.h"
+#include "icw-store.h"
+
+G_BEGIN_DECLS
+
+/* Folders and stores. */
+
+char            *icw_test_make_tmp_dir            (const char     *tmpl,
+                                                   char          **db_path);
+void             icw_test_clear_tmp_dir           (char          **dir,
+                                                   char          **db_path);
+IcwStore        *icw_test_open_store              (const char     *path);
+
+/* Records. */
+
+IcwOrganization *icw_test_new_organization        (const char     *name,
+                                                   const char     *credit_code);
+IcwOrganization *icw_test_save_organization       (IcwStore       *store,
+                                                   const char     *name,
+                                                   const char     *credit_code);
+
+/* A database read through a connection of the test's own, never through the store. */
+
+/* Rewrites the text of one row (each column's text followed by \x1f, NULL spelt "\x01NULL")
+ * before it goes into a digest; returns a newly allocated string. */
+typedef char *(*IcwTestRowFunc) (const char *row,
+                                 gpointer    user_data);
+
+sqlite3         *icw_test_db_open                 (const char     *path,
+                                                   int             flags,
+                                                   const char     *vfs);
+gint64           icw_test_db_int                  (sqlite3        *db,
+                                                   const char     *sql,
+                                                   const char     *param);
+char            *icw_test_db_text                 (sqlite3        *db,
+                                                   const char     *sql,
+                                                   const char     *param);
+char            *icw_test_db_digest               (sqlite3        *db,
+                                                   IcwTestRowFunc  rewrite,
+                                                   gpointer        user_data,
+                                                   guint          *n_tables);
+
+/* Errors. */
+
+void             icw_test_assert_message_contains (const GError   *error,
+                                                   const char     *part,
+                                                   const char     *input);
+
+/* The kill-loop test and the kill-helper program it starts: what the helper saves. */
+
+#define ICW_TEST_KILL_LOOP_ANCHOR_NAME "Kill-loop anchor 锚点单位"
+
+char            *icw_test_kill_loop_text          (gint64          n);
+
+G_END_DECLS
