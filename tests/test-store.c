@@ -982,6 +982,63 @@ test_search (Fixture       *f,
 }
 
 /* Quotes, LIKE wildcards and the full-text query syntax are plain characters in a query. */
+/* The search index follows a rename, and an edit of another field leaves the name findable. */
+static void
+test_search_after_edits (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, "烟台精测仪器股份有限公司", NULL);
+
+  icw_organization_set_city (org, "烟台市");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
+  g_assert_no_error (error);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "精测仪器", org, NULL);
+
+  icw_organization_set_name (org, "烟台精密测量有限公司");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
+  g_assert_no_error (error);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "精密测量", org, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "精测仪器", NULL);
+}
+
+/* Short queries are answered from the loaded list when there is one: the same matches as the
+ * LIKE scan, ASCII case ignored, deleted records left out. */
+static void
+test_search_short_from_list (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *queries[] = { "传", "传感", "q", "QI", "se", "大", "有限" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) jinan = icw_test_save_organization (f->store, "济南智能传感研究院有限公司", NULL);
+  g_autoptr(IcwOrganization) qilu = icw_test_save_organization (f->store, "Qilu Sensor Co.", NULL);
+  g_autoptr(IcwOrganization) gone = icw_test_save_organization (f->store, "山东大学传感实验室有限公司", NULL);
+  g_autoptr(GPtrArray) scanned = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GListModel) list = NULL;
+
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (gone), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    g_ptr_array_add (scanned, icw_store_search (f->store, ICW_RECORD_KIND_ORGANIZATION, queries[i], NULL));
+
+  list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GHashTable) from_list = icw_store_search (f->store, ICW_RECORD_KIND_ORGANIZATION, queries[i], NULL);
+      GHashTable *from_scan = scanned->pdata[i];
+      GHashTableIter iter;
+      gpointer id;
+
+      g_assert_nonnull (from_list);
+      g_assert_cmpuint (g_hash_table_size (from_list), ==, g_hash_table_size (from_scan));
+      g_hash_table_iter_init (&iter, from_scan);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        g_assert_true (g_hash_table_contains (from_list, id));
+    }
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "QI", qilu, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "传感", jinan, NULL);
+}
+
 static void
 test_search_special (Fixture       *f,
                      gconstpointer  data)
@@ -1279,6 +1336,8 @@ main (int   argc,
   ADD ("/store/duplicate-shareholder", test_duplicate_shareholder);
   ADD ("/store/search", test_search);
   ADD ("/store/search-special", test_search_special);
+  ADD ("/store/search-after-edits", test_search_after_edits);
+  ADD ("/store/search-short-from-list", test_search_short_from_list);
   ADD ("/store/batch-commit", test_batch_commit);
   ADD ("/store/batch-rollback", test_batch_rollback);
   ADD ("/store/reopen", test_reopen);

@@ -232,9 +232,59 @@ icw_store_validate (IcwStore   *self,
   g_return_val_if_reached (FALSE);
 }
 
+/* Like strstr(), ignoring the case of ASCII letters only, as SQLite's LIKE does. UTF-8 is safe:
+ * the bytes of multibyte characters are never ASCII letters. */
+static gboolean
+contains_ascii_nocase (const char *haystack,
+                       const char *needle,
+                       gsize       needle_len)
+{
+  for (const char *p = haystack; *p != '\0'; p++)
+    if (g_ascii_strncasecmp (p, needle, needle_len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+record_name (IcwRecord *record)
+{
+  return ICW_IS_ORGANIZATION (record) ? icw_organization_get_name (ICW_ORGANIZATION (record))
+                                      : icw_center_get_name (ICW_CENTER (record));
+}
+
+/* A short query over a kind whose live list is loaded is answered from the list: the same
+ * matches as the LIKE scan (the list holds exactly the live records), without reading every row
+ * again (docs/performance.md, finding 2). */
+static GHashTable *
+search_loaded_list (IcwStore       *self,
+                    const IcwTable *table,
+                    const char     *needle)
+{
+  g_autofree char *key = g_strdup_printf ("%s/", icw_record_kind_to_key (table->kind));
+  GListModel *list = g_hash_table_lookup (self->lists, key);
+  GHashTable *ids;
+  gsize needle_len = strlen (needle);
+  guint n;
+
+  if (list == NULL || self->batch_depth > 0)
+    return NULL;
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n; i++)
+    {
+      IcwRecord *record = g_list_model_get_item (list, i);
+      const char *name = record_name (record);
+
+      if (name != NULL && contains_ascii_nocase (name, needle, needle_len))
+        g_hash_table_add (ids, g_strdup (icw_record_get_id (record)));
+      g_object_unref (record);
+    }
+  return ids;
+}
+
 /* Returns the set of IDs whose name contains the query, or NULL (all match) for an empty query.
  * Three characters or more use the trigram index; shorter ones, which a trigram cannot hold,
- * scan the names with LIKE. */
+ * are looked for in the loaded list, or else by a LIKE scan of the names. */
 GHashTable *
 icw_store_search (IcwStore       *self,
                   IcwRecordKind   kind,
@@ -253,6 +303,14 @@ icw_store_search (IcwStore       *self,
 
   if (*needle == '\0')
     return NULL;
+
+  if (g_utf8_strlen (needle, -1) < 3)
+    {
+      GHashTable *found = search_loaded_list (self, table, needle);
+
+      if (found != NULL)
+        return found;
+    }
 
   if (g_utf8_strlen (needle, -1) >= 3)
     {

@@ -47,6 +47,8 @@ struct _IcwRegisterPage
   GtkStack *content;
   GtkWidget *editor;
   AdwStatusPage *empty_page;
+  guint first_show_source;
+  gboolean shown_once;
 };
 
 G_DEFINE_FINAL_TYPE (IcwRegisterPage, icw_register_page, GTK_TYPE_BOX)
@@ -314,11 +316,34 @@ unbind_item (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), subtitle);
 }
 
+static void show_state (IcwRegisterPage *self);
+
+static gboolean
+show_state_after_first_frame (gpointer data)
+{
+  IcwRegisterPage *self = data;
+
+  self->first_show_source = 0;
+  self->shown_once = TRUE;
+  show_state (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_state (IcwRegisterPage *self)
 {
   gboolean empty = g_list_model_get_n_items (self->records) == 0;
   IcwRecord *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  /* The window's first frame shows the list at once; the editor, the costly part, is filled just
+   * after it (an idle of low priority runs after GTK's layout and paint). Once only. */
+  if (!self->shown_once && !empty && selected != NULL)
+    {
+      if (self->first_show_source == 0)
+        self->first_show_source = g_idle_add_full (G_PRIORITY_LOW, show_state_after_first_frame, self, NULL);
+      gtk_stack_set_visible_child_name (self->content, "editor");
+      return;
+    }
 
   if (empty)
     gtk_stack_set_visible_child_name (self->content, "empty");
@@ -389,6 +414,7 @@ save_new_record (IcwRegisterPage *self,
 {
   g_autoptr(GError) error = NULL;
 
+  self->shown_once = TRUE;
   if (!icw_store_save (self->store, record, &error))
     {
       icw_ui_report_error (GTK_WIDGET (self), error);
@@ -449,6 +475,8 @@ icw_register_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->records, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+
+  g_clear_handle_id (&self->first_show_source, g_source_remove);
 
   G_OBJECT_CLASS (icw_register_page_parent_class)->dispose (object);
 
