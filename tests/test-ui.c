@@ -11,6 +11,7 @@
 #include "icw-field-row.h"
 #include "icw-organization.h"
 #include "icw-record-form.h"
+#include "icw-rule-packs-group.h"
 #include "icw-resources.h"
 #include "icw-sample.h"
 #include "icw-shareholder.h"
@@ -277,6 +278,52 @@ test_switching_records_saves_nothing (Fixture       *fixture,
   g_object_unref (row);
 }
 
+/* The first switch in a widget tree, depth first. */
+static GtkSwitch *
+first_switch (GtkWidget *widget)
+{
+  if (GTK_IS_SWITCH (widget))
+    return GTK_SWITCH (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSwitch *found = first_switch (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A center chooses its rule packs: switching one on saves exactly that pack; off again, the
+ * default by kind and province (an empty choice) comes back. */
+static void
+test_rule_packs_choice_saved (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *group = g_object_ref_sink (icw_rule_packs_group_new (fixture->store));
+  g_autoptr(IcwRecord) saved = NULL;
+  g_autoptr(IcwRecord) saved_again = NULL;
+  GtkSwitch *first;
+
+  icw_rule_packs_group_set_center (ICW_RULE_PACKS_GROUP (group), fixture->center);
+  first = first_switch (group);
+  g_assert_nonnull (first);
+  g_assert_false (gtk_switch_get_active (first));
+
+  gtk_switch_set_active (first, TRUE);
+  saved = reread (fixture, ICW_RECORD_KIND_CENTER, icw_record_get_id (ICW_RECORD (fixture->center)));
+  g_assert_cmpstr (icw_center_get_rule_packs (ICW_CENTER (saved)), !=, NULL);
+  g_assert_null (strchr (icw_center_get_rule_packs (ICW_CENTER (saved)), ','));
+  g_assert_cmpuint (strlen (icw_center_get_rule_packs (ICW_CENTER (saved))), >, 0);
+
+  gtk_switch_set_active (first, FALSE);
+  saved_again = reread (fixture, ICW_RECORD_KIND_CENTER, icw_record_get_id (ICW_RECORD (fixture->center)));
+  g_assert_true (icw_center_get_rule_packs (ICW_CENTER (saved_again)) == NULL ||
+                 *icw_center_get_rule_packs (ICW_CENTER (saved_again)) == '\0');
+  g_object_unref (group);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +343,8 @@ main (int   argc,
   g_test_add ("/ui/pending-edit-saved-on-dispose", Fixture, NULL, fixture_set_up, test_pending_edit_saved_on_dispose, fixture_tear_down);
 
   g_test_add ("/ui/switching-records-saves-nothing", Fixture, NULL, fixture_set_up, test_switching_records_saves_nothing, fixture_tear_down);
+
+  g_test_add ("/ui/rule-packs-choice-saved", Fixture, NULL, fixture_set_up, test_rule_packs_choice_saved, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "icw-organization-picker.h"
 #include "icw-platforms-group.h"
 #include "icw-record-form.h"
+#include "icw-rule-packs-group.h"
 #include "icw-ui-util.h"
 
 struct _IcwCenterEditor
@@ -27,6 +28,7 @@ struct _IcwCenterEditor
   GtkWidget *shareholders;
   GtkWidget *members;
   GtkWidget *platforms;
+  GtkWidget *rule_packs;
 };
 
 G_DEFINE_FINAL_TYPE (IcwCenterEditor, icw_center_editor, ADW_TYPE_BIN)
@@ -173,6 +175,8 @@ build (IcwCenterEditor *self,
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->members));
   self->platforms = icw_platforms_group_new (self->store);
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->platforms));
+  self->rule_packs = icw_rule_packs_group_new (self->store);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->rule_packs));
 
   danger = group (self->page, NULL, NULL);
   delete = gtk_button_new_with_mnemonic (_("_Delete Center"));
@@ -197,6 +201,7 @@ icw_center_editor_set_center (IcwCenterEditor *self,
   icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (self->shareholders), center);
   icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (self->members), center);
   icw_platforms_group_set_center (ICW_PLATFORMS_GROUP (self->platforms), center);
+  icw_rule_packs_group_set_center (ICW_RULE_PACKS_GROUP (self->rule_packs), center);
   if (center != NULL)
     {
       g_signal_connect_swapped (center, "notify::host-organization-id", G_CALLBACK (show_references), self);
