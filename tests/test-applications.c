@@ -6,7 +6,6 @@
  * the test's own. */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -21,6 +20,7 @@
 #include "icw-sample.h"
 #include "icw-schema.h"
 #include "icw-store.h"
+#include "icw-test-util.h"
 
 typedef struct {
   char           *dir;
@@ -42,11 +42,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GDateTime) deadline = NULL;
   g_autofree char *iso = NULL;
 
-  f->dir = g_dir_make_tmp ("test-applications-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "workbench.db", NULL);
-  f->store = icw_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->dir = icw_test_make_tmp_dir ("test-applications-XXXXXX", &f->path);
+  f->store = icw_test_open_store (f->path);
   g_assert_cmpint (sqlite3_open_v2 (f->path, &f->raw, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
 
   f->center = icw_sample_load (f->store, &error);
@@ -63,24 +60,6 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
@@ -90,9 +69,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->center);
   g_clear_object (&f->store);
   g_clear_pointer (&f->raw, sqlite3_close);
-  remove_tree (f->dir);
-  g_clear_pointer (&f->path, g_free);
-  g_clear_pointer (&f->dir, g_free);
+  icw_test_clear_tmp_dir (&f->dir, &f->path);
 }
 
 static gint64
@@ -861,8 +838,8 @@ static void
 test_migration_from_v2 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("test-applications-v2-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "workbench.db", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *dir = icw_test_make_tmp_dir ("test-applications-v2-XXXXXX", &path);
   g_autoptr(IcwStore) store = NULL;
   g_autoptr(IcwRecord) center = NULL;
   g_autoptr(IcwApplication) application = icw_application_new ();
@@ -897,7 +874,7 @@ test_migration_from_v2 (void)
     backups += g_str_has_suffix (name, ".backup") ? 1 : 0;
   g_assert_cmpuint (backups, ==, 1);
   g_clear_object (&store);
-  remove_tree (dir);
+  icw_test_clear_tmp_dir (&dir, &path);
 }
 
 static void

@@ -4,7 +4,6 @@
  * apply by default, the order of the findings and their language. "Today" is always given. */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "icw-rule-pack.h"
 #include "icw-shareholder.h"
 #include "icw-store.h"
+#include "icw-test-util.h"
 
 typedef struct {
   char            *dir;
@@ -61,14 +61,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("test-rules-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "workbench.db", NULL);
-  f->store = icw_store_open (path, &error);
-  g_assert_no_error (error);
+  f->dir = icw_test_make_tmp_dir ("test-rules-XXXXXX", &path);
+  f->store = icw_test_open_store (path);
 
   f->lead = organization (f, "济南测试传感科技股份有限公司", ICW_ORG_KIND_ENTERPRISE, "山东省");
   icw_organization_set_top_ten (f->lead, TRUE);
@@ -96,24 +92,6 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
@@ -124,8 +102,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->university);
   g_clear_object (&f->supplier);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_clear_pointer (&f->dir, g_free);
+  icw_test_clear_tmp_dir (&f->dir, NULL);
 }
 
 static char *

@@ -4,7 +4,6 @@
  * a few warnings, loaded all or nothing and never twice. */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -19,51 +18,21 @@
 #include "icw-sample.h"
 #include "icw-shareholder.h"
 #include "icw-store.h"
+#include "icw-test-util.h"
 
 typedef struct {
   char     *dir;
   IcwStore *store;
 } Fixture;
 
-static IcwStore *
-open_store (const char *dir,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  IcwStore *store = icw_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("icw-sample-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->store = open_store (f->dir, "workbench.db");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
+  f->dir = icw_test_make_tmp_dir ("icw-sample-XXXXXX", &path);
+  f->store = icw_test_open_store (path);
 }
 
 static void
@@ -71,8 +40,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_clear_pointer (&f->dir, g_free);
+  icw_test_clear_tmp_dir (&f->dir, NULL);
 }
 
 static GPtrArray *
@@ -400,7 +368,8 @@ test_all_or_nothing (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwStore) other = open_store (f->dir, "other.db");
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autoptr(IcwStore) other = icw_test_open_store (other_path);
   g_autoptr(IcwCenter) center = load (other);
   g_autoptr(GPtrArray) holders = list_all (other, ICW_RECORD_KIND_SHAREHOLDER,
                                            icw_record_get_id (ICW_RECORD (center)));

@@ -29,59 +29,6 @@
 
 static const char *const allowed_extensions[] = { "pdf", "ofd", "jpg", "jpeg", "png" };
 
-static gboolean
-has_text (const char *text)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
-  return *copy != '\0';
-}
-
-static gboolean
-invalid (GError     **error,
-         const char  *message)
-{
-  g_set_error_literal (error, ICW_ERROR, ICW_ERROR_INVALID, message);
-  return FALSE;
-}
-
-/* The first column of the first row, binding text parameters (NULL-terminated). */
-static char *
-query_text (IcwStore   *self,
-            const char *sql,
-            ...)
-{
-  sqlite3_stmt *stmt = icw_store_statement (self, sql, NULL);
-  const char *param;
-  char *result = NULL;
-  va_list args;
-  int index = 1;
-
-  if (stmt == NULL)
-    return NULL;
-  va_start (args, sql);
-  while ((param = va_arg (args, const char *)) != NULL)
-    sqlite3_bind_text (stmt, index++, param, -1, SQLITE_TRANSIENT);
-  va_end (args);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return result;
-}
-
-static gboolean
-live_row (IcwStore   *self,
-          const char *table,
-          const char *id)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1 AND deleted_at IS NULL", table);
-  g_autofree char *found = NULL;
-
-  if (id == NULL)
-    return FALSE;
-  found = query_text (self, sql, id, NULL);
-  return found != NULL;
-}
-
 /* The saved status of an application (deleted or not); FALSE when it has no row. */
 static gboolean
 saved_status (IcwStore             *self,
@@ -92,7 +39,7 @@ saved_status (IcwStore             *self,
 
   if (id == NULL)
     return FALSE;
-  key = query_text (self, "SELECT status FROM applications WHERE id = ?1", id, NULL);
+  key = icw_store_query_text (self, "SELECT status FROM applications WHERE id = ?1", id, NULL);
   return key != NULL && icw_application_status_from_string (key, status);
 }
 
@@ -185,7 +132,7 @@ check_lifecycle (IcwStore        *self,
   if (!saved_status (self, icw_record_get_id (ICW_RECORD (application)), &before))
     {
       if (status != ICW_APPLICATION_STATUS_DRAFT)
-        return invalid (error, _("Status: a new application starts as a draft"));
+        return icw_store_invalid (error, _("Status: a new application starts as a draft"));
       return TRUE;
     }
 
@@ -221,14 +168,15 @@ check_lineage (IcwStore        *self,
     icw_application_set_lineage_id (application, id);
   else
     {
-      first = has_text (lineage) ? query_text (self, "SELECT id FROM applications WHERE id = ?1", lineage, NULL) : NULL;
+      if (icw_store_has_text (lineage))
+        first = icw_store_query_text (self, "SELECT id FROM applications WHERE id = ?1", lineage, NULL);
       if (first == NULL)
-        return invalid (error, _("Version: a later version must name the application's first version"));
+        return icw_store_invalid (error, _("Version: a later version must name the application's first version"));
     }
 
-  other = query_text (self, "SELECT id FROM applications WHERE lineage_id = ?1 AND version = ?2 "
-                            "AND id != ?3 AND deleted_at IS NULL",
-                      icw_application_get_lineage_id (application), version_text, id, NULL);
+  other = icw_store_query_text (self, "SELECT id FROM applications WHERE lineage_id = ?1 AND version = ?2 "
+                                      "AND id != ?3 AND deleted_at IS NULL",
+                                icw_application_get_lineage_id (application), version_text, id, NULL);
   if (other != NULL)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE,
@@ -244,11 +192,11 @@ check_date (const char  *text,
 {
   g_autoptr(GDate) date = g_date_new ();
 
-  if (!has_text (text))
+  if (!icw_store_has_text (text))
     return TRUE;
   g_date_set_parse (date, text);
   if (!g_date_valid (date) || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return invalid (error, _("Deadline: type the date as YYYY-MM-DD"));
+    return icw_store_invalid (error, _("Deadline: type the date as YYYY-MM-DD"));
   return TRUE;
 }
 
@@ -257,8 +205,8 @@ icw_store_validate_application (IcwStore        *self,
                                 IcwApplication  *application,
                                 GError         **error)
 {
-  if (!live_row (self, "centers", icw_application_get_center_id (application)))
-    return invalid (error, _("Center: it is not in the register"));
+  if (!icw_store_exists (self, "centers", icw_application_get_center_id (application)))
+    return icw_store_invalid (error, _("Center: it is not in the register"));
   /* First, so that a locked application says so rather than what else is wrong with the change. */
   if (!check_lifecycle (self, application, error))
     return FALSE;
@@ -275,8 +223,8 @@ check_parent_open (IcwStore       *self,
 {
   IcwApplicationStatus status;
 
-  if (!live_row (self, "applications", application_id) || !saved_status (self, application_id, &status))
-    return invalid (error, _("Application: it is not in the database"));
+  if (!icw_store_exists (self, "applications", application_id) || !saved_status (self, application_id, &status))
+    return icw_store_invalid (error, _("Application: it is not in the database"));
   if (icw_application_status_is_locked (status))
     {
       g_set_error_literal (error, ICW_ERROR, ICW_ERROR_READ_ONLY,
@@ -293,8 +241,8 @@ check_name (const char  *name,
   const char *dot;
   g_autofree char *extension = NULL;
 
-  if (!has_text (name) || name[0] == '.')
-    return invalid (error, _("File name: an attachment needs a name"));
+  if (!icw_store_has_text (name) || name[0] == '.')
+    return icw_store_invalid (error, _("File name: an attachment needs a name"));
   if (g_utf8_strlen (name, -1) > ICW_ATTACHMENT_MAX_NAME_CHARS)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
@@ -303,13 +251,13 @@ check_name (const char  *name,
     }
   for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
     if (strchr ("/\\:*?\"<>|", *p) != NULL || g_unichar_iscntrl (g_utf8_get_char (p)))
-      return invalid (error, _("File name: it may not contain control characters or any of / \\ : * ? \" < > |"));
+      return icw_store_invalid (error, _("File name: it may not contain control characters or any of / \\ : * ? \" < > |"));
   dot = strrchr (name, '.');
   extension = dot != NULL ? g_ascii_strdown (dot + 1, -1) : NULL;
   for (guint i = 0; extension != NULL && i < G_N_ELEMENTS (allowed_extensions); i++)
     if (strcmp (extension, allowed_extensions[i]) == 0)
       return TRUE;
-  return invalid (error, _("File type: only PDF, OFD, JPG, JPEG and PNG files can be attached"));
+  return icw_store_invalid (error, _("File type: only PDF, OFD, JPG, JPEG and PNG files can be attached"));
 }
 
 static gboolean
@@ -317,9 +265,9 @@ check_size (gsize    size,
             GError **error)
 {
   if (size == 0)
-    return invalid (error, _("File size: the file is empty"));
+    return icw_store_invalid (error, _("File size: the file is empty"));
   if ((gint64) size > ICW_ATTACHMENT_MAX_SIZE)
-    return invalid (error, _("File size: a file may be at most 20 MiB"));
+    return icw_store_invalid (error, _("File size: a file may be at most 20 MiB"));
   return TRUE;
 }
 
@@ -330,10 +278,10 @@ check_not_twice (IcwStore       *self,
 {
   g_autofree char *other = NULL;
 
-  other = query_text (self, "SELECT name FROM attachments WHERE application_id = ?1 AND sha256 = ?2 "
-                            "AND id != ?3 AND deleted_at IS NULL",
-                      icw_attachment_get_application_id (attachment), icw_attachment_get_sha256 (attachment),
-                      icw_record_get_id (ICW_RECORD (attachment)), NULL);
+  other = icw_store_query_text (self, "SELECT name FROM attachments WHERE application_id = ?1 AND sha256 = ?2 "
+                                      "AND id != ?3 AND deleted_at IS NULL",
+                                icw_attachment_get_application_id (attachment), icw_attachment_get_sha256 (attachment),
+                                icw_record_get_id (ICW_RECORD (attachment)), NULL);
   if (other != NULL)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE,
@@ -350,12 +298,12 @@ check_same_file (IcwStore       *self,
                  GError        **error)
 {
   g_autofree char *size = g_strdup_printf ("%" G_GINT64_FORMAT, icw_attachment_get_size (attachment));
-  g_autofree char *same = query_text (self, "SELECT id FROM attachments WHERE id = ?1 AND sha256 = ?2 AND size = ?3",
-                                      icw_record_get_id (ICW_RECORD (attachment)),
-                                      icw_attachment_get_sha256 (attachment), size, NULL);
+  g_autofree char *same = icw_store_query_text (self, "SELECT id FROM attachments WHERE id = ?1 AND sha256 = ?2 AND size = ?3",
+                                                icw_record_get_id (ICW_RECORD (attachment)),
+                                                icw_attachment_get_sha256 (attachment), size, NULL);
 
   if (same == NULL)
-    return invalid (error, _("File: an attachment's file cannot be replaced; add the new file as another attachment"));
+    return icw_store_invalid (error, _("File: an attachment's file cannot be replaced; add the new file as another attachment"));
   return TRUE;
 }
 

@@ -1,5 +1,6 @@
 /* icw-store-private.h: what the parts of the store share: the table descriptors from which every
- * record's SQL is generated, and the store's internal state. Nothing outside icw-store*.c includes it. */
+ * record's SQL is generated, the store's internal state, and the small query and validation
+ * helpers. Nothing outside icw-store*.c includes it. */
 #pragma once
 
 #include <sqlite3.h>
@@ -69,6 +70,17 @@ gboolean      icw_store_step_done   (IcwStore     *self,
 gboolean      icw_store_validate    (IcwStore   *self,
                                      IcwRecord  *record,
                                      GError    **error);
+
+/* Small helpers shared by the parts of the store (icw-store-queries.c). */
+char         *icw_store_query_text  (IcwStore   *self,
+                                     const char *sql,
+                                     ...) G_GNUC_NULL_TERMINATED;
+gboolean      icw_store_exists      (IcwStore   *self,
+                                     const char *table,
+                                     const char *id);
+gboolean      icw_store_has_text    (const char *text);
+gboolean      icw_store_invalid     (GError     **error,
+                                     const char  *message);
 
 /* Applications and attachments (icw-store-applications.c): what validation adds for them (the
  * lineage, the life cycle, the read-only states, the attachment rules), what may be deleted, and

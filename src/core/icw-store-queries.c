@@ -1,5 +1,6 @@
 /* icw-store-queries.c: the store's read-only questions: validation of a record before it is
- * written, full-text search, where a record is used, and the health report of `icw doctor`. */
+ * written, full-text search, where a record is used, and the health report of `icw doctor`; and
+ * the small query and validation helpers the other parts of the store share. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -22,10 +23,10 @@
 
 /* Runs a query for its first column of its first row, binding up to three text parameters
  * (NULL-terminated); NULL when there is no row. */
-static char *
-query_text (IcwStore   *self,
-            const char *sql,
-            ...)
+char *
+icw_store_query_text (IcwStore   *self,
+                      const char *sql,
+                      ...)
 {
   sqlite3_stmt *stmt = icw_store_statement (self, sql, NULL);
   const char *param;
@@ -45,30 +46,33 @@ query_text (IcwStore   *self,
   return result;
 }
 
-static gboolean
-exists (IcwStore   *self,
-        const char *table,
-        const char *id)
+/* TRUE when the table has a live (not deleted) row with this ID; FALSE for a NULL ID. */
+gboolean
+icw_store_exists (IcwStore   *self,
+                  const char *table,
+                  const char *id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1 AND deleted_at IS NULL", table);
   g_autofree char *found = NULL;
 
   if (id == NULL)
     return FALSE;
-  found = query_text (self, sql, id, NULL);
+  found = icw_store_query_text (self, sql, id, NULL);
   return found != NULL;
 }
 
-static gboolean
-has_text (const char *text)
+/* TRUE when the text has something other than white space. */
+gboolean
+icw_store_has_text (const char *text)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
   return *copy != '\0';
 }
 
-static gboolean
-invalid (GError     **error,
-         const char  *message)
+/* Sets an ICW_ERROR_INVALID error with the message and returns FALSE. */
+gboolean
+icw_store_invalid (GError     **error,
+                   const char  *message)
 {
   g_set_error_literal (error, ICW_ERROR, ICW_ERROR_INVALID, message);
   return FALSE;
@@ -85,18 +89,18 @@ validate_organization (IcwStore         *self,
                            icw_organization_get_rd_intensity_2 (org),
                            icw_organization_get_rd_intensity_3 (org) };
 
-  if (!has_text (icw_organization_get_name (org)))
-    return invalid (error, _("Name: an organization needs a name"));
+  if (!icw_store_has_text (icw_organization_get_name (org)))
+    return icw_store_invalid (error, _("Name: an organization needs a name"));
   for (guint i = 0; i < G_N_ELEMENTS (intensities); i++)
     if (intensities[i] > ICW_BASIS_POINTS_WHOLE)
-      return invalid (error, _("R&D intensity: it cannot exceed 100%"));
+      return icw_store_invalid (error, _("R&D intensity: it cannot exceed 100%"));
   if (code == NULL || *code == '\0')
     return TRUE;
   if (!icw_credit_code_validate (code, error))
     return FALSE;
 
-  other = query_text (self, "SELECT name FROM organizations WHERE credit_code = ?1 AND id != ?2 AND deleted_at IS NULL",
-                      code, icw_record_get_id (ICW_RECORD (org)), NULL);
+  other = icw_store_query_text (self, "SELECT name FROM organizations WHERE credit_code = ?1 AND id != ?2 AND deleted_at IS NULL",
+                                code, icw_record_get_id (ICW_RECORD (org)), NULL);
   if (other != NULL)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE,
@@ -115,14 +119,14 @@ validate_center (IcwStore   *self,
   const char *host = icw_center_get_host_organization_id (center);
   int year = icw_center_get_year (center);
 
-  if (!has_text (icw_center_get_name (center)))
-    return invalid (error, _("Name: a center needs a name"));
+  if (!icw_store_has_text (icw_center_get_name (center)))
+    return icw_store_invalid (error, _("Name: a center needs a name"));
   if (year != 0 && (year < 2000 || year > 2100))
-    return invalid (error, _("Year of recognition: it must lie between 2000 and 2100"));
-  if (has_text (lead) && !exists (self, "organizations", lead))
-    return invalid (error, _("Lead organization: it is not in the register"));
-  if (has_text (host) && !exists (self, "organizations", host))
-    return invalid (error, _("Host company: it is not in the register"));
+    return icw_store_invalid (error, _("Year of recognition: it must lie between 2000 and 2100"));
+  if (icw_store_has_text (lead) && !icw_store_exists (self, "organizations", lead))
+    return icw_store_invalid (error, _("Lead organization: it is not in the register"));
+  if (icw_store_has_text (host) && !icw_store_exists (self, "organizations", host))
+    return icw_store_invalid (error, _("Host company: it is not in the register"));
   return TRUE;
 }
 
@@ -139,15 +143,15 @@ validate_center_link (IcwStore    *self,
   g_autofree char *sql = NULL;
   g_autofree char *other = NULL;
 
-  if (!exists (self, "centers", center_id))
-    return invalid (error, _("Center: it is not in the register"));
-  if (!exists (self, "organizations", organization_id))
-    return invalid (error, _("Organization: it is not in the register"));
+  if (!icw_store_exists (self, "centers", center_id))
+    return icw_store_invalid (error, _("Center: it is not in the register"));
+  if (!icw_store_exists (self, "organizations", organization_id))
+    return icw_store_invalid (error, _("Organization: it is not in the register"));
 
   sql = g_strdup_printf ("SELECT o.name FROM %s x JOIN organizations o ON o.id = x.organization_id "
                          "WHERE x.id != ?1 AND x.center_id = ?2 AND x.organization_id = ?3 "
                          "AND x.deleted_at IS NULL", table);
-  other = query_text (self, sql, icw_record_get_id (record), center_id, organization_id, NULL);
+  other = icw_store_query_text (self, sql, icw_record_get_id (record), center_id, organization_id, NULL);
   if (other != NULL)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE, duplicate_message, other);
@@ -164,9 +168,9 @@ validate_shareholder (IcwStore        *self,
   gint64 share = icw_shareholder_get_share_bp (holder);
 
   if (share < 0 || share > ICW_BASIS_POINTS_WHOLE)
-    return invalid (error, _("Share: it must lie between 0% and 100%"));
+    return icw_store_invalid (error, _("Share: it must lie between 0% and 100%"));
   if (icw_shareholder_get_amount_fen (holder) < 0)
-    return invalid (error, _("Amount: it cannot be negative"));
+    return icw_store_invalid (error, _("Amount: it cannot be negative"));
   return validate_center_link (self, ICW_RECORD (holder), "shareholders",
                                icw_shareholder_get_center_id (holder),
                                icw_shareholder_get_organization_id (holder),
@@ -180,13 +184,13 @@ validate_alliance_member (IcwStore           *self,
 {
   const char *joined = icw_alliance_member_get_joined (member);
 
-  if (has_text (joined))
+  if (icw_store_has_text (joined))
     {
       g_autoptr(GDate) date = g_date_new ();
 
       g_date_set_parse (date, joined);
       if (!g_date_valid (date) || strlen (joined) != 10 || joined[4] != '-' || joined[7] != '-')
-        return invalid (error, _("Joined: type the date as YYYY-MM-DD"));
+        return icw_store_invalid (error, _("Joined: type the date as YYYY-MM-DD"));
     }
   return validate_center_link (self, ICW_RECORD (member), "alliance_members",
                                icw_alliance_member_get_center_id (member),
@@ -201,12 +205,12 @@ validate_platform (IcwStore     *self,
 {
   int year = icw_platform_get_approved_year (platform);
 
-  if (!exists (self, "organizations", icw_platform_get_organization_id (platform)))
-    return invalid (error, _("Organization: it is not in the register"));
-  if (!has_text (icw_platform_get_name (platform)))
-    return invalid (error, _("Platform name: a platform needs a name"));
+  if (!icw_store_exists (self, "organizations", icw_platform_get_organization_id (platform)))
+    return icw_store_invalid (error, _("Organization: it is not in the register"));
+  if (!icw_store_has_text (icw_platform_get_name (platform)))
+    return icw_store_invalid (error, _("Platform name: a platform needs a name"));
   if (year != 0 && (year < 1950 || year > 2100))
-    return invalid (error, _("Year approved: it must lie between 1950 and 2100"));
+    return icw_store_invalid (error, _("Year approved: it must lie between 1950 and 2100"));
   return TRUE;
 }
 
@@ -400,7 +404,7 @@ icw_store_find_uses (IcwStore   *self,
 gint64
 icw_store_count_outbox (IcwStore *self)
 {
-  g_autofree char *count = query_text (self, "SELECT count(*) FROM outbox", NULL);
+  g_autofree char *count = icw_store_query_text (self, "SELECT count(*) FROM outbox", NULL);
 
   return count != NULL ? g_ascii_strtoll (count, NULL, 10) : -1;
 }
