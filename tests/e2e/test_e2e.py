@@ -75,7 +75,10 @@ class App:
         # A picture of the screen at the moment of failure, beside the test log.
         shot = os.path.join(os.environ.get("ICW_TEST_BUILDDIR", tempfile.gettempdir()),
                             "e2e-failure-%d.png" % int(time.time()))
-        subprocess.run(["import", "-window", "root", shot], check=False)
+        try:
+            subprocess.run(["import", "-window", "root", shot], check=False, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            shot = "not taken (imagemagick's import is missing)"
         raise AssertionError(f"timed out waiting for {what} (screen: {shot})")
 
     def find_all(self, name=None, role=None, showing_only=False, within=None):
