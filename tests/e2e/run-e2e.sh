@@ -14,9 +14,18 @@ if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
   exec dbus-run-session -- "$0" "$@"
 fi
 
-/usr/libexec/at-spi-bus-launcher --launch-immediately &
+# The bus launcher and the daemon it starts outlive the tests unless stopped; their output goes
+# to a file so that they never hold the test runner's pipes open (meson would wait on them).
+bus_log=$(mktemp)
+/usr/libexec/at-spi-bus-launcher --launch-immediately >"$bus_log" 2>&1 </dev/null &
 bus_pid=$!
-trap 'kill $bus_pid 2>/dev/null || true' EXIT
+stop_bus () {
+  pkill -P "$bus_pid" 2>/dev/null || true
+  kill "$bus_pid" 2>/dev/null || true
+  wait "$bus_pid" 2>/dev/null || true
+  rm -f "$bus_log"
+}
+trap stop_bus EXIT
 sleep 1
 
 # Run outside meson: the schema compiled in the build tree, and settings kept in memory.
@@ -24,4 +33,6 @@ export GSETTINGS_SCHEMA_DIR=${GSETTINGS_SCHEMA_DIR:-$(cd "$(dirname "$gui")/../d
 export GSETTINGS_BACKEND=${GSETTINGS_BACKEND:-memory}
 export GTK_A11Y=atspi
 unset NO_AT_BRIDGE
-exec /usr/bin/python3 "$here/test_e2e.py" "$gui"
+status=0
+/usr/bin/python3 "$here/test_e2e.py" "$gui" "${@:2}" || status=$?
+exit "$status"
