@@ -69,6 +69,17 @@ icw_test_open_store (const char *path)
 /* Records */
 
 /* A new organization, not saved, with a name and a credit code (or NULL). */
+/* Saves a record that must be accepted. */
+void
+icw_test_save (IcwStore *store,
+               gpointer  record)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (icw_store_save (store, ICW_RECORD (record), &error));
+  g_assert_no_error (error);
+}
+
 IcwOrganization *
 icw_test_new_organization (const char *name,
                            const char *credit_code)

@@ -23,6 +23,8 @@ IcwStore        *icw_test_open_store              (const char     *path);
 
 /* Records. */
 
+void             icw_test_save                    (IcwStore       *store,
+                                                   gpointer        record);
 IcwOrganization *icw_test_new_organization        (const char     *name,
                                                    const char     *credit_code);
 IcwOrganization *icw_test_save_organization       (IcwStore       *store,

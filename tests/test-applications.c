@@ -134,16 +134,6 @@ new_application (Fixture *f)
   return application;
 }
 
-static void
-save_ok (Fixture   *f,
-         gpointer   record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (icw_store_save (f->store, ICW_RECORD (record), &error));
-  g_assert_no_error (error);
-}
-
 static GBytes *
 bytes_of (const char *text)
 {
@@ -174,7 +164,7 @@ test_properties (Fixture       *f,
   icw_application_set_capability_platforms (application, "[{\"kind\":\"pilot\",\"name\":\"中试线\",\"description\":\"d\"}]");
   icw_application_set_indicators (application, "[{\"area\":\"market\",\"name\":\"收入\",\"unit\":\"万元\",\"baseline\":\"0\",\"targets\":\"100\"}]");
   icw_application_set_tasks (application, "{\"1\":\"计划一\",\"8\":\"计划八\"}");
-  save_ok (f, application);
+  icw_test_save (f->store, application);
   g_assert_cmpstr (icw_application_get_lineage_id (application), ==, icw_record_get_id (ICW_RECORD (application)));
   g_assert_cmpint (icw_application_get_version (application), ==, 1);
 
@@ -252,7 +242,7 @@ test_json_parts (Fixture       *f,
   icw_application_set_capability_platforms (good, "");
   icw_application_set_indicators (good, "[]");
   icw_application_set_tasks (good, "{\"2\":null}");
-  save_ok (f, good);
+  icw_test_save (f->store, good);
 }
 
 static IcwApplication *
@@ -277,7 +267,7 @@ test_ready_needs_no_errors (Fixture       *f,
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *status = NULL;
 
-  save_ok (f, empty);
+  icw_test_save (f->store, empty);
   g_assert_false (icw_application_mark_ready (f->store, empty, f->packs, f->today, &error));
   g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
   assert_message_contains (error, "error");
@@ -317,7 +307,7 @@ test_ready_edited (Fixture       *f,
 
   g_assert_true (icw_application_mark_ready (f->store, f->sample, f->packs, f->today, &error));
   icw_application_set_section_risks (f->sample, "风险可控。");
-  save_ok (f, f->sample);
+  icw_test_save (f->store, f->sample);
   g_assert_cmpint (icw_application_get_status (f->sample), ==, ICW_APPLICATION_STATUS_DRAFT);
   g_assert_cmpint (raw_int (f, "SELECT count(*) FROM applications WHERE status = 'draft'"), ==, 1);
 
@@ -361,7 +351,7 @@ test_submitted_read_only (Fixture       *f,
   g_autofree GParamSpec **specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (application), &n);
 
   icw_center_set_name (other_center, "另一个创新中心");
-  save_ok (f, other_center);
+  icw_test_save (f->store, other_center);
   before = raw_digest (f);
 
   for (guint i = 0; i < n; i++)
@@ -534,7 +524,7 @@ test_reopen (Fixture       *f,
 
   /* The new version is a draft that can be edited; the old one cannot be reopened twice. */
   icw_application_set_section_risks (second, "补充后的风险与控制。");
-  save_ok (f, second);
+  icw_test_save (f->store, second);
   third = icw_application_reopen (f->store, f->sample, &error);
   g_assert_null (third);
   g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
@@ -625,7 +615,7 @@ test_compare (Fixture       *f,
   pretty = json_to_string (roadmap, TRUE);
   icw_application_set_roadmap (second, pretty);
   icw_application_set_section_background (second, "改写后的建设背景。");
-  save_ok (f, second);
+  icw_test_save (f->store, second);
   added = icw_store_add_attachment (f->store, second, "平台证书.pdf", ICW_ATTACHMENT_KIND_PLATFORM_CERTIFICATE,
                                     content, NULL);
   g_assert_nonnull (added);
@@ -750,7 +740,7 @@ test_attachment_rules (Fixture       *f,
 
   /* Renaming follows the name rules; the file itself cannot be swapped. */
   icw_attachment_set_name (ok, "改名后.pdf");
-  save_ok (f, ok);
+  icw_test_save (f->store, ok);
   icw_attachment_set_name (ok, "改名后.txt");
   g_assert_false (icw_store_save (f->store, ICW_RECORD (ok), &error));
   g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);

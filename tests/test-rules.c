@@ -32,16 +32,6 @@ typedef struct {
   GDateTime       *today;
 } Fixture;
 
-static void
-save (Fixture  *f,
-      gpointer  record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (icw_store_save (f->store, ICW_RECORD (record), &error));
-  g_assert_no_error (error);
-}
-
 static IcwOrganization *
 organization (Fixture    *f,
               const char *name,
@@ -53,7 +43,7 @@ organization (Fixture    *f,
   icw_organization_set_name (org, name);
   icw_organization_set_kind (org, kind);
   icw_organization_set_province (org, province);
-  save (f, org);
+  icw_test_save (f->store, org);
   return org;
 }
 
@@ -72,7 +62,7 @@ fixture_set_up (Fixture       *f,
   icw_organization_set_rd_intensity_1 (f->lead, 310);
   icw_organization_set_rd_intensity_2 (f->lead, 290);
   icw_organization_set_rd_intensity_3 (f->lead, 350);
-  save (f, f->lead);
+  icw_test_save (f->store, f->lead);
   f->university = organization (f, "测试理工大学", ICW_ORG_KIND_UNIVERSITY, "山东省");
   f->supplier = organization (f, "苏州测试微电子有限公司", ICW_ORG_KIND_ENTERPRISE, "江苏省");
 
@@ -83,11 +73,11 @@ fixture_set_up (Fixture       *f,
   icw_center_set_host_legal_form (f->center, "有限责任公司");
   icw_center_set_operating_model (f->center, "公司+联盟");
   icw_center_set_rule_packs (f->center, "test");
-  save (f, f->center);
+  icw_test_save (f->store, f->center);
 
   f->application = icw_application_new ();
   icw_application_set_center_id (f->application, icw_record_get_id (ICW_RECORD (f->center)));
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   f->today = g_date_time_new_utc (2025, 3, 10, 9, 0, 0);
 }
 
@@ -195,7 +185,7 @@ add_shareholder (Fixture         *f,
   icw_shareholder_set_center_id (holder, icw_record_get_id (ICW_RECORD (f->center)));
   icw_shareholder_set_organization_id (holder, icw_record_get_id (ICW_RECORD (org)));
   icw_shareholder_set_share_bp (holder, share_bp);
-  save (f, holder);
+  icw_test_save (f->store, holder);
   return holder;
 }
 
@@ -209,7 +199,7 @@ add_member (Fixture         *f,
   icw_alliance_member_set_center_id (member, icw_record_get_id (ICW_RECORD (f->center)));
   icw_alliance_member_set_organization_id (member, icw_record_get_id (ICW_RECORD (org)));
   icw_alliance_member_set_role (member, role);
-  save (f, member);
+  icw_test_save (f->store, member);
 }
 
 static void
@@ -221,7 +211,7 @@ add_platform (Fixture         *f,
 
   icw_platform_set_organization_id (platform, icw_record_get_id (ICW_RECORD (org)));
   icw_platform_set_name (platform, name);
-  save (f, platform);
+  icw_test_save (f->store, platform);
 }
 
 static void
@@ -231,13 +221,13 @@ test_section_required (Fixture       *f,
   expect_one (f, "section-required", "background", "{\"min_words\": 5}", "{section}: {count} of {min}",
               "background", "Background: 0 of 5");
   icw_application_set_section_background (f->application, "传感器创新");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   expect_none (f, "section-required", "background", "{\"min_words\": 5}");
   expect_one (f, "section-required", "background", "{\"min_words\": 6}", "{count}/{min}", "background", "5/6");
 
   expect_one (f, "section-required", "roadmap", "{}", "{count} items", "roadmap", "0 items");
   icw_application_set_roadmap (f->application, "[{\"technology\": \"MEMS\"}]");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   expect_none (f, "section-required", "roadmap", "{\"min_items\": 1}");
 }
 
@@ -258,10 +248,10 @@ test_call_complete (Fixture       *f,
   icw_application_set_title (f->application, "建设方案");
   icw_application_set_call_name (f->application, "申报通知");
   icw_application_set_call_deadline (f->application, "2025-03-20");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   expect_one (f, "call-complete", "call", "{}", "Fill in {part}.", "call/issuer", "Fill in Issuing body.");
   icw_application_set_call_issuer (f->application, "山东省工业和信息化厅");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   expect_none (f, "call-complete", "call", "{}");
 }
 
@@ -283,7 +273,7 @@ test_deadline (Fixture       *f,
   expect_none (f, "deadline-passed", "call/deadline", "{}");
 
   icw_application_set_call_deadline (f->application, "2025-03-20");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   expect_one (f, "deadline-near", "call/deadline", "{\"days\": 30}", "{deadline} in {days} days",
               "call/deadline", "2025-03-20 in 10 days");
   expect_none (f, "deadline-near", "call/deadline", "{\"days\": 9}");
@@ -303,12 +293,12 @@ test_host_legal_form (Fixture       *f,
 {
   expect_none (f, "host-legal-form", "registers/host-legal-form", "{\"contains\": [\"公司\"]}");
   icw_center_set_host_legal_form (f->center, "事业单位");
-  save (f, f->center);
+  icw_test_save (f->store, f->center);
   expect_one (f, "host-legal-form", "registers/host-legal-form", "{\"contains\": [\"公司\"]}", "form {form}",
               "registers/host-legal-form", "form 事业单位");
   expect_none (f, "host-legal-form", "registers/host-legal-form", "{\"contains\": [\"公司\"], \"one_of\": [\"事业单位\"]}");
   icw_center_set_host_legal_form (f->center, NULL);
-  save (f, f->center);
+  icw_test_save (f->store, f->center);
   expect_one (f, "host-legal-form", "registers/host-legal-form", "{\"one_of\": [\"股份有限公司\"]}", "form {form}",
               "registers/host-legal-form", "form —");
 }
@@ -321,7 +311,7 @@ test_operating_model (Fixture       *f,
 
   expect_none (f, "operating-model", "registers/operating-model", params);
   icw_center_set_operating_model (f->center, "产业联盟");
-  save (f, f->center);
+  icw_test_save (f->store, f->center);
   expect_one (f, "operating-model", "registers/operating-model", params, "model {model}",
               "registers/operating-model", "model 产业联盟");
 }
@@ -369,11 +359,11 @@ test_platform_coverage (Fixture       *f,
               "Record the total.", "registers/field-platform-total", "Record the total.");
 
   icw_center_set_field_platform_total (f->center, 2);
-  save (f, f->center);
+  icw_test_save (f->store, f->center);
   expect_none (f, "platform-coverage", "registers/platforms", params);
   expect_none (f, "center-property-required", "registers/field-platform-total", "{\"property\": \"field-platform-total\"}");
   icw_center_set_field_platform_total (f->center, 3);
-  save (f, f->center);
+  icw_test_save (f->store, f->center);
   expect_one (f, "platform-coverage", "registers/platforms", params, "{held}/{total} = {coverage} < {min}",
               "registers/platforms", "1/3 = 33.33% < 50.00%");
 }
@@ -406,13 +396,13 @@ test_lead_rd_intensity (Fixture       *f,
   expect_none (f, "lead-rd-intensity", "registers/lead-organization", "{\"min_bp\": 300, \"years\": 1}");
   expect_none (f, "lead-rd-intensity", "registers/lead-organization", "{\"min_bp\": 290}");
   icw_organization_set_rd_intensity_3 (f->lead, -1);
-  save (f, f->lead);
+  icw_test_save (f->store, f->lead);
   expect_one (f, "lead-rd-intensity", "registers/lead-organization", "{\"min_bp\": 290, \"years\": 1}", message,
               "registers/lead-organization", "济南测试传感科技股份有限公司 2023 — 2.90%");
 
   /* Without a lead organization there is nothing to measure. */
   icw_center_set_lead_organization_id (f->center, NULL);
-  save (f, f->center);
+  icw_test_save (f->store, f->center);
   expect_none (f, "lead-rd-intensity", "registers/lead-organization", "{\"min_bp\": 300}");
   expect_one (f, "center-property-required", "registers/lead-organization", "{\"property\": \"lead-organization-id\"}",
               "No lead.", "registers/lead-organization", "No lead.");
@@ -427,7 +417,7 @@ test_roadmap_trl (Fixture       *f,
   icw_application_set_roadmap (f->application,
                                "[{\"technology\": \"MEMS\", \"trl_from\": 3, \"trl_to\": 6},"
                                " {\"technology\": \"融合算法\", \"trl_from\": 4, \"trl_to\": 9}]");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   expect_none (f, "roadmap-trl", "roadmap", "{}");
 
   icw_application_set_roadmap (f->application,
@@ -437,7 +427,7 @@ test_roadmap_trl (Fixture       *f,
                                " {\"technology\": \"D\", \"trl_from\": 5, \"trl_to\": 10},"
                                " {\"technology\": \"E\"},"
                                " {\"technology\": \"F\", \"trl_from\": 1, \"trl_to\": 2}]");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   findings = run (f, "roadmap-trl", "roadmap", "{}", "{item}: {technology}");
   g_assert_cmpuint (findings->len, ==, 5);
   g_assert_cmpstr (icw_finding_get_field (findings->pdata[0]), ==, "roadmap/0/technology");
@@ -460,7 +450,7 @@ test_indicators_areas (Fixture       *f,
                                   "[{\"area\": \"rd-strength\"}, {\"area\": \"common-technology\"},"
                                   " {\"area\": \"collaboration\"}, {\"area\": \"market\"},"
                                   " {\"area\": \"transfer\"}, {\"area\": \"transfer\"}]");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   expect_one (f, "indicators-areas", "indicators", "{}", "No indicator for {area}.", "indicators",
               "No indicator for Sustainable development.");
   expect_none (f, "indicators-areas", "indicators", "{\"areas\": [\"market\", \"transfer\"]}");
@@ -472,7 +462,7 @@ test_capability_kinds (Fixture       *f,
 {
   icw_application_set_capability_platforms (f->application,
                                             "[{\"kind\": \"rd-design\"}, {\"kind\": \"testing\"}, {\"kind\": \"pilot\"}]");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   expect_one (f, "capability-kinds", "capability-platforms", "{}", "No {kind}.", "capability-platforms",
               "No Industry services.");
   expect_none (f, "capability-kinds", "capability-platforms", "{\"kinds\": [\"pilot\"]}");
@@ -488,13 +478,13 @@ test_tasks_planned (Fixture       *f,
   icw_application_set_tasks (f->application,
                              "{\"1\": \"计划一二三\", \"2\": \"计划\", \"3\": \"计划\", \"4\": \"计划\","
                              " \"5\": \"计划\", \"6\": \"计划\", \"7\": \"计划\"}");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   expect_one (f, "tasks-planned", "tasks", "{}", "Task {task} ({title}): {count} of {min}.", "tasks/8",
               "Task 8 (International cooperation): 0 of 1.");
   icw_application_set_tasks (f->application,
                              "{\"1\": \"计划一二三\", \"2\": \"计划一二三\", \"3\": \"计划一二三\", \"4\": \"计划一二三\","
                              " \"5\": \"计划一二三\", \"6\": \"计划一二三\", \"7\": \"计划一二三\", \"8\": \"计划一二\"}");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   expect_one (f, "tasks-planned", "tasks", "{\"min_words\": 5}", "{task}: {count}/{min}", "tasks/8", "8: 4/5");
   expect_none (f, "tasks-planned", "tasks", "{\"min_words\": 4}");
 }
@@ -506,17 +496,17 @@ test_text_mentions (Fixture       *f,
   const char *params = "{\"terms\": [\"协同创造\", \"联合运营\", \"收益共享\"]}";
 
   icw_application_set_tasks (f->application, "{\"3\": \"成员间知识产权协同创造、联合运营。\"}");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   expect_one (f, "text-mentions", "tasks/3", params, "Missing: {missing}.", "tasks/3", "Missing: 收益共享.");
   expect_none (f, "text-mentions", "tasks/3", "{\"terms\": [\"协同创造\", \"联合运营\", \"收益共享\"], \"min\": 2}");
   icw_application_set_tasks (f->application, "{\"3\": \"协同创造、联合运营、收益共享。\"}");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   expect_none (f, "text-mentions", "tasks/3", params);
 
   expect_one (f, "text-mentions", "assessment", "{\"terms\": [\"阶段\", \"考核\"]}", "{missing}", "assessment",
               "阶段、考核");
   icw_application_set_section_assessment (f->application, "实行年度考核和阶段评估。");
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   expect_none (f, "text-mentions", "assessment", "{\"terms\": [\"阶段\", \"考核\"]}");
 }
 
@@ -563,7 +553,7 @@ test_application_kinds (Fixture       *f,
   provincial = icw_application_check (f->store, f->application, packs, f->today, &error);
   g_assert_cmpuint (provincial->len, ==, 0);
   icw_application_set_kind (f->application, ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL);
-  save (f, f->application);
+  icw_test_save (f->store, f->application);
   upgrade = icw_application_check (f->store, f->application, packs, f->today, &error);
   g_assert_cmpuint (upgrade->len, ==, 1);
 }
@@ -838,7 +828,7 @@ test_default_packs (Fixture       *f,
   g_autoptr(GPtrArray) selected = NULL;
 
   icw_center_set_rule_packs (f->center, "");
-  save (f, f->center);
+  icw_test_save (f->store, f->center);
   selected = icw_rule_packs_for_application (packs, f->center, f->application, &error);
   g_assert_cmpstr (pack_ids (selected), ==, "completeness miit-2016-273 shandong-2020-95");
   g_clear_pointer (&selected, g_ptr_array_unref);

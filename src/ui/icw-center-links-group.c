@@ -173,9 +173,7 @@ update_summary (IcwCenterLinksGroup *self)
   if (self->links == NULL)
     return;
   summary = self->kind->summary (self, &warning);
-  gtk_label_set_text (self->summary_label, summary);
-  gtk_label_set_text (self->warning_label, warning != NULL ? warning : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);
+  icw_ui_show_summary (self->summary_label, self->warning_label, summary, warning);
 }
 
 static void
@@ -312,23 +310,7 @@ icw_center_links_group_class_init (IcwCenterLinksGroupClass *klass)
 static void
 icw_center_links_group_init (IcwCenterLinksGroup *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  self->rows = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->rows, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->rows), "boxed-list");
-  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->summary_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "heading");
-  self->warning_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->warning_label, 0);
-  gtk_label_set_wrap (self->warning_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->warning_label), "warning");
-
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rows));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary_label));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->warning_label));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), box);
+  icw_ui_add_table (ADW_PREFERENCES_GROUP (self), &self->rows, &self->summary_label, &self->warning_label);
 }
 
 static GtkWidget *

@@ -97,9 +97,7 @@ rebuild (IcwPlatformsGroup *self)
     }
 
   coverage = icw_platform_coverage (count, icw_center_get_field_platform_total (self->center), &warning);
-  gtk_label_set_text (self->coverage_label, coverage);
-  gtk_label_set_text (self->warning_label, warning != NULL ? warning : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);
+  icw_ui_show_summary (self->coverage_label, self->warning_label, coverage, warning);
   gtk_widget_set_visible (GTK_WIDGET (self->rows), count > 0);
 }
 
@@ -242,7 +240,6 @@ icw_platforms_group_class_init (IcwPlatformsGroupClass *klass)
 static void
 icw_platforms_group_init (IcwPlatformsGroup *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Platform"));
 
   self->member_organizations = g_list_store_new (ICW_TYPE_RECORD);
@@ -253,20 +250,7 @@ icw_platforms_group_init (IcwPlatformsGroup *self)
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_clicked), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), add);
 
-  self->rows = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->rows, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->rows), "boxed-list");
-  self->coverage_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->coverage_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->coverage_label), "heading");
-  self->warning_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->warning_label, 0);
-  gtk_label_set_wrap (self->warning_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->warning_label), "warning");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->rows));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->coverage_label));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->warning_label));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), box);
+  icw_ui_add_table (ADW_PREFERENCES_GROUP (self), &self->rows, &self->coverage_label, &self->warning_label);
 }
 
 GtkWidget *

@@ -136,6 +136,44 @@ icw_ui_group_new (const char *title,
   return group;
 }
 
+/* A table of a center's editor: a boxed list, a summary line under it and a warning under that. */
+void
+icw_ui_add_table (AdwPreferencesGroup  *group,
+                  GtkListBox          **rows,
+                  GtkLabel            **summary,
+                  GtkLabel            **warning)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  *rows = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (*rows, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (*rows), "boxed-list");
+  *summary = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (*summary, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (*summary), "heading");
+  *warning = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (*warning, 0);
+  gtk_label_set_wrap (*warning, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (*warning), "warning");
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*rows));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*summary));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*warning));
+  adw_preferences_group_add (group, box);
+}
+
+/* Shows a table's summary and its warning (hidden when there is none). */
+void
+icw_ui_show_summary (GtkLabel   *summary_label,
+                     GtkLabel   *warning_label,
+                     const char *summary,
+                     const char *warning)
+{
+  gtk_label_set_text (summary_label, summary);
+  gtk_label_set_text (warning_label, warning != NULL ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (warning_label), warning != NULL);
+}
+
 GtkWidget *
 icw_ui_icon_button (const char *icon_name,
                     const char *accessible_name)

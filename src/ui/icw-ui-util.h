@@ -20,6 +20,14 @@ char          *icw_ui_organization_name  (IcwStore    *store,
                                           const char  *organization_id);
 GtkWidget     *icw_ui_group_new          (const char  *title,
                                           const char  *description);
+void           icw_ui_add_table       (AdwPreferencesGroup *group,
+                                       GtkListBox         **rows,
+                                       GtkLabel           **summary,
+                                       GtkLabel           **warning);
+void           icw_ui_show_summary    (GtkLabel    *summary_label,
+                                       GtkLabel    *warning_label,
+                                       const char  *summary,
+                                       const char  *warning);
 GtkWidget     *icw_ui_icon_button        (const char  *icon_name,
                                           const char  *accessible_name);
 
