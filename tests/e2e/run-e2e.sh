@@ -33,6 +33,11 @@ export GSETTINGS_SCHEMA_DIR=${GSETTINGS_SCHEMA_DIR:-$(cd "$(dirname "$gui")/../d
 export GSETTINGS_BACKEND=${GSETTINGS_BACKEND:-memory}
 export GTK_A11Y=atspi
 unset NO_AT_BRIDGE
+export ICW_GUI=$gui
+# Every test_*.py here, each in a process of its own; all run even when one fails.
 status=0
-/usr/bin/python3 "$here/test_e2e.py" "$gui" "${@:2}" || status=$?
+for test in "$here"/test_*.py; do
+  echo "== $(basename "$test")"
+  /usr/bin/python3 "$test" "${@:2}" || status=1
+done
 exit "$status"

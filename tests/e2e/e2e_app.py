@@ -1,0 +1,177 @@
+#!/usr/bin/python3
+"""What the end-to-end tests share: the real ic-workbench started on a database of its own, and
+its window found and driven through the accessibility tree.
+
+Everything is found by accessible name, as a screen reader user would find it. What pyatspi
+cannot do on GTK 4.8 (read text with getText(0, -1), toggle switches, click by position) is
+avoided; see ../../shared/PLATFORM.md in the project's design notes. The binary is $ICW_GUI
+(run-e2e.sh sets it).
+"""
+import os
+import signal
+import subprocess
+import tempfile
+import time
+import warnings
+
+import pyatspi
+
+warnings.simplefilter("ignore", DeprecationWarning)
+
+GUI = os.environ.get("ICW_GUI", "ic-workbench")
+TIMEOUT = 20
+
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+
+def credit_code(first17):
+    """The GB 32100-2015 check character, computed here independently of the C code."""
+    total = sum(ALPHABET.index(c) * pow(3, i, 31) for i, c in enumerate(first17))
+    return first17 + ALPHABET[(31 - total % 31) % 31]
+
+
+def text_of(acc):
+    text = acc.queryText()
+    return text.getText(0, text.characterCount)
+
+
+def walk(acc, depth=0):
+    if acc is None or depth > 60:
+        return
+    yield acc
+    for i in range(acc.childCount):
+        try:
+            child = acc.getChildAtIndex(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1)
+
+
+class App:
+    """One running ic-workbench process and its accessible tree."""
+
+    def __init__(self, db, lang="en"):
+        env = dict(os.environ)
+        env.update(GTK_A11Y="atspi", LANGUAGE=lang, GSETTINGS_BACKEND="memory")
+        self.proc = subprocess.Popen([GUI, "--db", db], env=env)
+        self.root = self._wait_for(self._find_app, "the application on the accessibility bus")
+
+    def _find_app(self):
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            if app is not None and app.get_process_id() == self.proc.pid:
+                return app if app.childCount > 0 else None
+        return None
+
+    @staticmethod
+    def _wait_for(predicate, what):
+        deadline = time.time() + TIMEOUT
+        while time.time() < deadline:
+            found = predicate()
+            if found:
+                return found
+            time.sleep(0.2)
+        # A picture of the screen at the moment of failure, beside the test log.
+        shot = os.path.join(os.environ.get("ICW_TEST_BUILDDIR", tempfile.gettempdir()),
+                            "e2e-failure-%d.png" % int(time.time()))
+        try:
+            subprocess.run(["import", "-window", "root", shot], check=False, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            shot = "not taken (imagemagick's import is missing)"
+        raise AssertionError(f"timed out waiting for {what} (screen: {shot})")
+
+    def find_all(self, name=None, role=None, showing_only=False, within=None):
+        found = []
+        for acc in walk(within or self.root):
+            try:
+                if name is not None and acc.name != name:
+                    continue
+                if role is not None and acc.getRole() != role:
+                    continue
+                if showing_only and not acc.getState().contains(pyatspi.STATE_VISIBLE):
+                    continue
+                found.append(acc)
+            except Exception:
+                continue
+        return found
+
+    def find(self, name, role=None):
+        return self._wait_for(lambda: next(iter(self.find_all(name, role, True)), None),
+                              f"“{name}”")
+
+    def window(self, title):
+        """A dialog: GTK 4.8 has no "showing" state, so lookups in dialogs are scoped to them."""
+        return self._wait_for(lambda: next((w for w in self.find_all(title) if w.getRole() in
+                                            (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW)), None),
+                              f"the window “{title}”")
+
+    def find_button(self, name, within=None):
+        """A button by its name or, for mnemonic labels (GTK 4.8 names those oddly), its label's."""
+        def search():
+            for acc in self.find_all(role=pyatspi.ROLE_PUSH_BUTTON, showing_only=True, within=within):
+                if acc.name == name:
+                    return acc
+                for i in range(acc.childCount):
+                    child = acc.getChildAtIndex(i)
+                    if child is not None and child.getRole() == pyatspi.ROLE_LABEL and child.name == name:
+                        return acc
+            return None
+        return self._wait_for(search, f"the button “{name}”")
+
+    def find_entry(self, name, within=None):
+        def search():
+            # GTK 4.8 names an entry after its label twice ("Name Name").
+            for acc in self.find_all(role=pyatspi.ROLE_TEXT, showing_only=True, within=within) + \
+                    self.find_all(role=pyatspi.ROLE_ENTRY, showing_only=True, within=within):
+                if acc.name in (name, f"{name} {name}"):
+                    return acc
+            return None
+        return self._wait_for(search, f"the field “{name}”")
+
+    def click(self, name, within=None):
+        self.find_button(name, within).queryAction().doAction(0)
+        time.sleep(0.3)
+
+    def type_into(self, name, text, within=None):
+        entry = self.find_entry(name, within)
+        entry.queryEditableText().setTextContents(text)
+        # The field saves 400 ms after the last keystroke; wait well past that.
+        time.sleep(1.0)
+        return entry
+
+    def select_section(self, name):
+        sidebar = self.find("Sections", pyatspi.ROLE_LIST)
+        for i in range(sidebar.childCount):
+            if sidebar.getChildAtIndex(i).name == name:
+                sidebar.querySelection().selectChild(i)
+                time.sleep(0.5)
+                return
+        raise AssertionError(f"no section “{name}”")
+
+    def quit(self):
+        # SIGTERM quits like Ctrl+Q: windows close and pending edits are saved.
+        self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(timeout=TIMEOUT)
+
+    def kill(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def error_count(app):
+    """The number of errors in the check panel's summary ("3 errors and 2 warnings")."""
+    summary = app._wait_for(
+        lambda: next((a for a in app.find_all(role=pyatspi.ROLE_LABEL)
+                      if (a.name or "").endswith(("warning", "warnings", "every rule checked."))), None),
+        "the check summary")
+    if summary.name.startswith("No errors"):
+        return 0
+    return int(summary.name.split()[0])
+
+
+def focused(app):
+    return next((a for a in walk(app.root)
+                 if a.getState().contains(pyatspi.STATE_FOCUSED)
+                 and a.getRole() in (pyatspi.ROLE_TEXT, pyatspi.ROLE_ENTRY)), None)
