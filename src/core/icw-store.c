@@ -322,8 +322,18 @@ bind_column (sqlite3_stmt    *stmt,
     }
 }
 
+/* The statements a save runs, per kind, built once: their text is also the key under which the
+ * store keeps them prepared. */
+typedef enum {
+  SAVE_SQL_INSERT,   /* a new record, or one whose ID came from elsewhere: an upsert */
+  SAVE_SQL_UPDATE,   /* a live record: only its columns and its modification time change */
+  SAVE_SQL_OUTBOX,
+  SAVE_SQL_STATE,
+  N_SAVE_SQLS
+} SaveSql;
+
 static char *
-upsert_sql (const IcwTable *table)
+build_upsert_sql (const IcwTable *table)
 {
   GString *sql = g_string_new (NULL);
 
@@ -339,9 +349,24 @@ upsert_sql (const IcwTable *table)
   return g_string_free (sql, FALSE);
 }
 
+/* The same parameters as the upsert's, so that one binding serves both; ?2 and ?3 (revision and
+ * creation time) are not in it, as the upsert's DO UPDATE does not write them either (SQLite binds
+ * a numbered parameter that the text skips as a no-op). */
+static char *
+build_update_sql (const IcwTable *table)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "UPDATE %s SET updated_at = ?4", table->table);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, ", %s = ?%u", table->columns[i].name, i + 5);
+  g_string_append (sql, " WHERE id = ?1");
+  return g_string_free (sql, FALSE);
+}
+
 /* The outbox row carries the record as it is after the change, as JSON built by SQLite. */
 static char *
-outbox_sql (const IcwTable *table)
+build_outbox_sql (const IcwTable *table)
 {
   GString *sql = g_string_new ("INSERT INTO outbox (kind, record_id, op, payload, base_revision, queued_at) "
                                "SELECT ?1, id, ?2, json_object('id', id, 'created_at', created_at, "
@@ -353,6 +378,35 @@ outbox_sql (const IcwTable *table)
   return g_string_free (sql, FALSE);
 }
 
+static const char *
+save_sql (const IcwTable *table,
+          SaveSql         which)
+{
+  static char *built[ICW_N_RECORD_KINDS][N_SAVE_SQLS];
+  char **sql = &built[table->kind][which];
+
+  if (*sql == NULL)
+    switch (which)
+      {
+      case SAVE_SQL_INSERT:
+        *sql = build_upsert_sql (table);
+        break;
+      case SAVE_SQL_UPDATE:
+        *sql = build_update_sql (table);
+        break;
+      case SAVE_SQL_OUTBOX:
+        *sql = build_outbox_sql (table);
+        break;
+      case SAVE_SQL_STATE:
+        *sql = g_strdup_printf ("SELECT deleted_at IS NULL FROM %s WHERE id = ?1", table->table);
+        break;
+      case N_SAVE_SQLS:
+      default:
+        g_assert_not_reached ();
+      }
+  return *sql;
+}
+
 static gboolean
 write_outbox (IcwStore        *self,
               const IcwTable  *table,
@@ -361,8 +415,7 @@ write_outbox (IcwStore        *self,
               const char      *now,
               GError         **error)
 {
-  g_autofree char *sql = outbox_sql (table);
-  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+  sqlite3_stmt *stmt = icw_store_statement (self, save_sql (table, SAVE_SQL_OUTBOX), error);
 
   if (stmt == NULL)
     return FALSE;
@@ -393,8 +446,7 @@ record_state (IcwStore        *self,
               const char      *id,
               GError         **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT deleted_at IS NULL FROM %s WHERE id = ?1", table->table);
-  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+  sqlite3_stmt *stmt = icw_store_statement (self, save_sql (table, SAVE_SQL_STATE), error);
   RecordState state = RECORD_STATE_ABSENT;
   int rc;
 
@@ -527,7 +579,7 @@ icw_store_save (IcwStore   *self,
                 GError    **error)
 {
   const IcwTable *table;
-  g_autofree char *sql = NULL;
+  SaveSql write = SAVE_SQL_INSERT;
   g_autofree char *now = icw_database_now ();
   g_autofree char *new_id = NULL;
   sqlite3_stmt *stmt;
@@ -556,6 +608,8 @@ icw_store_save (IcwStore   *self,
       RecordState state = record_state (self, table, icw_record_get_id (record), error);
 
       ok = state != RECORD_STATE_ERROR;
+      if (state == RECORD_STATE_LIVE)
+        write = SAVE_SQL_UPDATE;
       if (state == RECORD_STATE_DELETED)
         {
           g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND,
@@ -564,8 +618,7 @@ icw_store_save (IcwStore   *self,
         }
     }
 
-  sql = upsert_sql (table);
-  stmt = ok ? icw_store_statement (self, sql, error) : NULL;
+  stmt = ok ? icw_store_statement (self, save_sql (table, write), error) : NULL;
   ok = ok && stmt != NULL;
   if (ok)
     {
