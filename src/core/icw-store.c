@@ -465,11 +465,26 @@ record_state (IcwStore        *self,
   return state;
 }
 
+/* BEGIN IMMEDIATE and COMMIT as statements prepared once: parsing them on every save cost more
+ * than the UPDATE itself (issue 8). A failed COMMIT is rolled back as icw_database_commit does. */
+static gboolean
+run_transaction_statement (IcwStore    *self,
+                           const char  *sql,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+
+  if (stmt != NULL && icw_store_step_done (self, stmt, error))
+    return TRUE;
+  icw_database_rollback (self->db);
+  return FALSE;
+}
+
 static gboolean
 begin_write (IcwStore  *self,
              GError   **error)
 {
-  return self->batch_depth > 0 || icw_database_begin (self->db, error);
+  return self->batch_depth > 0 || run_transaction_statement (self, "BEGIN IMMEDIATE", error);
 }
 
 static gboolean
@@ -479,7 +494,7 @@ finish_write (IcwStore  *self,
 {
   if (self->batch_depth > 0)
     return ok;
-  if (ok && icw_database_commit (self->db, error))
+  if (ok && run_transaction_statement (self, "COMMIT", error))
     return TRUE;
   icw_database_rollback (self->db);
   return FALSE;
