@@ -329,6 +329,8 @@ icw_store_validate_delete (IcwStore   *self,
 {
   IcwApplicationStatus status;
 
+  if (!icw_store_validate_delete_agreement (self, record, error))
+    return FALSE;
   if (ICW_IS_ATTACHMENT (record))
     return check_parent_open (self, icw_attachment_get_application_id (ICW_ATTACHMENT (record)), error);
   if (ICW_IS_APPLICATION (record) && saved_status (self, icw_record_get_id (record), &status) &&

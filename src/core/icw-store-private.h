@@ -100,4 +100,25 @@ gboolean      icw_store_write_attachment_content (IcwStore   *self,
 void          icw_store_check_attachments    (IcwStore        *self,
                                               GPtrArray       *problems);
 
+/* The generic life cycle (icw-lifecycle.h): call icw_store_check_lifecycle() first from the
+ * validation of a kind that has one; icw_store_check_parent_open() from that of its children. */
+gboolean      icw_store_check_lifecycle      (IcwStore       *self,
+                                              IcwRecord      *record,
+                                              GError        **error);
+gboolean      icw_store_check_parent_open    (IcwStore       *self,
+                                              IcwRecordKind   parent_kind,
+                                              const char     *parent_id,
+                                              GError        **error);
+
+/* IP-sharing agreements and their parties (icw-store-agreements.c). */
+gboolean      icw_store_validate_ip_agreement     (IcwStore           *self,
+                                                   IcwIpAgreement     *agreement,
+                                                   GError            **error);
+gboolean      icw_store_validate_agreement_party  (IcwStore           *self,
+                                                   IcwAgreementParty  *party,
+                                                   GError            **error);
+gboolean      icw_store_validate_delete_agreement (IcwStore           *self,
+                                                   IcwRecord          *record,
+                                                   GError            **error);
+
 G_END_DECLS
