@@ -24,7 +24,6 @@
 #include "icw-error.h"
 #include "icw-ip-agreement-parts.h"
 #include "icw-ip-agreement.h"
-#include "icw-application-lifecycle.h"
 #include "icw-store-private.h"
 
 static gboolean
@@ -39,33 +38,6 @@ check_date (const char  *text,
   g_date_set_parse (date, text);
   if (!g_date_valid (date) || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
     return icw_store_invalid (error, message);
-  return TRUE;
-}
-
-static gboolean
-check_lineage (IcwStore        *self,
-               IcwIpAgreement  *agreement,
-               GError         **error)
-{
-  const char *id = icw_record_get_id (ICW_RECORD (agreement));
-  int version = icw_ip_agreement_get_version (agreement);
-  g_autofree char *version_text = g_strdup_printf ("%d", version);
-  g_autofree char *other = NULL;
-
-  if (version == 1)
-    icw_ip_agreement_set_lineage_id (agreement, id);
-  else if (!icw_store_exists (self, "ip_agreements", icw_ip_agreement_get_lineage_id (agreement)))
-    return icw_store_invalid (error, _("Version: a later version must name the agreement's first version"));
-
-  other = icw_store_query_text (self, "SELECT id FROM ip_agreements WHERE lineage_id = ?1 AND version = ?2 "
-                                      "AND id != ?3 AND deleted_at IS NULL",
-                                icw_ip_agreement_get_lineage_id (agreement), version_text, id, NULL);
-  if (other != NULL)
-    {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE,
-                   _("Version: version %d of this agreement already exists"), version);
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -96,8 +68,7 @@ icw_store_validate_ip_agreement (IcwStore        *self,
   /* First, so that a locked agreement says so rather than what else is wrong with the change. */
   if (!icw_store_check_lifecycle (self, ICW_RECORD (agreement), error))
     return FALSE;
-  if (!check_lineage (self, agreement, error) ||
-      !check_date (icw_ip_agreement_get_effective_date (agreement),
+  if (!check_date (icw_ip_agreement_get_effective_date (agreement),
                    _("Effective date: type the date as YYYY-MM-DD"), error) ||
       !check_date (icw_ip_agreement_get_term_start (agreement),
                    _("Start of the term: type the date as YYYY-MM-DD"), error))
@@ -214,18 +185,6 @@ icw_store_validate_delete_agreement (IcwStore   *self,
     return icw_store_check_parent_open (self, ICW_RECORD_KIND_IP_AGREEMENT,
                                         icw_agreement_party_get_agreement_id (ICW_AGREEMENT_PARTY (record)),
                                         error);
-  g_autofree char *saved = NULL;
-  IcwApplicationStatus status;
-
-  if (ICW_IS_IP_AGREEMENT (record))
-    saved = icw_store_query_text (self, "SELECT status FROM ip_agreements WHERE id = ?1",
-                                  icw_record_get_id (record), NULL);
-  if (saved != NULL && icw_application_status_from_string (saved, &status) &&
-      icw_application_status_is_locked (status))
-    {
-      g_set_error_literal (error, ICW_ERROR, ICW_ERROR_READ_ONLY,
-                           _("The agreement has been submitted: it cannot be deleted."));
-      return FALSE;
-    }
+  /* A locked agreement itself is refused by icw_store_check_deletable(). */
   return TRUE;
 }
