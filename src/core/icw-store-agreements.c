@@ -11,7 +11,8 @@
  *  - a party is added only from the center's alliance members. Membership is checked when the
  *    party is added or its organization changed, not on every later save: a member can leave the
  *    alliance after the agreement was drafted, and its party must still be editable (to record a
- *    signature or to change its share) while the check reports it (rule agreement-party-member).
+ *    signature or to change its share) while the check reports it (rule agreement-party-member);
+ *    likewise a new version carries over the parties of the earlier ones.
  *
  * Whether the content is complete (shares total 100%, every jointly owned result has owners) is
  * left to the rules, so that the editor can save every keystroke. */
@@ -106,12 +107,20 @@ check_member_when_added (IcwStore           *self,
 {
   const char *organization_id = icw_agreement_party_get_organization_id (party);
   g_autofree char *saved = NULL;
+  g_autofree char *carried = NULL;
   g_autofree char *member = NULL;
   g_autofree char *name = NULL;
 
   saved = icw_store_query_text (self, "SELECT organization_id FROM agreement_parties WHERE id = ?1",
                                 icw_record_get_id (ICW_RECORD (party)), NULL);
   if (g_strcmp0 (saved, organization_id) == 0)
+    return TRUE;
+  /* A new version carries its parties over, members or not any more: the check reports them. */
+  carried = icw_store_query_text (self, "SELECT p.id FROM agreement_parties p JOIN ip_agreements a ON a.id = p.agreement_id "
+                                        "WHERE a.lineage_id = (SELECT lineage_id FROM ip_agreements WHERE id = ?1) "
+                                        "AND a.id != ?1 AND p.organization_id = ?2 AND p.deleted_at IS NULL",
+                                  icw_agreement_party_get_agreement_id (party), organization_id, NULL);
+  if (carried != NULL)
     return TRUE;
   member = icw_store_query_text (self, "SELECT id FROM alliance_members WHERE center_id = ?1 "
                                        "AND organization_id = ?2 AND deleted_at IS NULL",
