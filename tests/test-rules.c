@@ -659,7 +659,8 @@ test_load_good (void)
   g_autoptr(IcwRulePack) pack = icw_rule_pack_new_from_data ("good.json", text, -1, &error);
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GPtrArray) bundled = icw_rule_packs_load_all (&errors);
-  const char *ids[] = { "completeness", "miit-2016-273", "miit-2017-64-upgrade", "shandong-2020-95" };
+  const char *ids[] = { "completeness", "miit-2016-273", "miit-2017-64-upgrade", "shandong-2020-95",
+                        "ip-agreement-273" };
 
   g_assert_no_error (error);
   g_assert_cmpstr (icw_rule_pack_get_id (pack), ==, "test");
