@@ -796,7 +796,7 @@ test_load_user_folder (void)
   write_file (dir, "f-shandong.json", replaced->str);
 
   packs = icw_rule_packs_load_all (&errors);
-  g_assert_cmpuint (packs->len, ==, 5);
+  g_assert_cmpuint (packs->len, ==, 6);   /* the five bundled packs and "test" */
   g_assert_nonnull (icw_rule_packs_find (packs, "test"));
   g_assert_nonnull (icw_rule_packs_find (packs, "completeness"));
   g_assert_cmpint (icw_rule_pack_get_version (icw_rule_packs_find (packs, "shandong-2020-95")), ==, 2);
