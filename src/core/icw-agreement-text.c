@@ -231,7 +231,8 @@ fill_parties (Filler    *f,
           g_autofree char *item_line = NULL;
 
           kind = kinds != NULL && *kind != '\0' ? json_object_get_string_member_with_default (kinds, kind, kind) : line (f, "unnamed");
-          item_line = fill_line (f, "background_item", "n", item_n, "kind", kind,
+          item_line = fill_line (f, *icw_json_item_text (item, "number") != '\0' ? "background_item" : "background_item_unnumbered",
+                                 "n", item_n, "kind", kind,
                                  "number", *icw_json_item_text (item, "number") != '\0' ? icw_json_item_text (item, "number") : "",
                                  "item_title", *icw_json_item_text (item, "title") != '\0' ? icw_json_item_text (item, "title") : line (f, "unnamed"),
                                  "owner", *icw_json_item_text (item, "owner") != '\0' ? icw_json_item_text (item, "owner") : line (f, "unnamed"),
