@@ -139,7 +139,6 @@ class TestGeneral(IcwTestCase):
             ["sync", "--server", "https://example.invalid"],
             ["serve", "--port", "8080"],
             ["serve", "token", "add", "--role", "admin", "--center", "x"],
-            ["list", "agreements", "--json"],
             ["list", "funding"],
         ]
         for args in cases:
@@ -368,7 +367,7 @@ class TestApplications(IcwTestCase):
     def test_check_other_records(self):
         center_id = self.load_sample()
         result = self.expect(1, "check", center_id)
-        self.assertIn("not an application", result.err)
+        self.assertIn("neither an application nor an agreement", result.err)
         self.assertEqual(result.out, "")
         result = self.expect(1, "check", "00000000-0000-0000-0000-000000000000")
         self.assertIn("00000000-0000-0000-0000-000000000000", result.err)
@@ -395,6 +394,59 @@ class TestApplications(IcwTestCase):
         result = self.expect(1, "check", application["id"])
         self.assertIn("no-such-pack", result.err)
         self.assertEqual(result.out, "")
+
+
+class TestAgreements(IcwTestCase):
+    def sample_agreement(self):
+        self.load_sample()
+        agreements = self.expect_json("list", "agreements", "--json")
+        self.assertEqual(len(agreements), 1)
+        return agreements[0]
+
+    def sql(self, statement, *params):
+        with sqlite3.connect(self.db) as connection:
+            connection.execute(statement, params)
+        connection.close()
+
+    def test_list(self):
+        agreement = self.sample_agreement()
+        self.assertRegex(agreement["id"], r"^[0-9a-f-]{36}$")
+        self.assertEqual(agreement["record_kind"], "ip-agreement")
+        self.assertEqual(agreement["status"], "draft")
+        self.assertEqual(agreement["version"], 1)
+        self.assertEqual(agreement["center_name"], "齐鲁智能传感器制造业创新中心")
+        self.assertEqual(agreement["parties"], ["济南华芯感知科技股份有限公司", "泉城理工大学", "齐鲁智能感知研究院"])
+        self.assertIn(agreement["title"], self.expect(0, "list", "agreements").out)
+
+    def test_show(self):
+        agreement = self.sample_agreement()
+        shown = self.expect_json("show", agreement["id"], "--json")
+        self.assertEqual([p["share_bp"] for p in shown["parties"]], [3334, 3333, 3333])
+        self.assertEqual(shown["ownership"], "joint")
+        self.assertEqual(shown["results"][0]["owners"][0]["share_bp"], 5000)
+        self.assertEqual([c["number"] for c in shown["text"]["clauses"]], list(range(1, 14)))
+        english = self.expect(0, "show", agreement["id"], env=dict(self.env, LANGUAGE="en")).out
+        self.assertIn("IP-Sharing Agreement", english)
+        self.assertIn("33.34%", english)
+        self.assertIn("济南仲裁委员会", english)
+        party = self.expect_json("show", shown["parties"][0]["id"], "--json")
+        self.assertEqual(party["record_kind"], "agreement-party")
+        self.assertEqual(party["organization_name"], "济南华芯感知科技股份有限公司")
+
+    def test_check(self):
+        agreement = self.sample_agreement()
+        report = self.expect_json("check", agreement["id"], "--json")
+        self.assertEqual(report["agreement"], agreement["id"])
+        self.assertEqual([p["id"] for p in report["packs"]], ["ip-agreement-273"])
+        self.assertEqual(report["findings"], [])
+        self.sql("UPDATE agreement_parties SET share_bp = 3000 WHERE share_bp = 3334")
+        report = json.loads(self.expect(1, "check", agreement["id"], "--json").out)
+        rules = [f["rule"] for f in report["findings"]]
+        self.assertEqual(rules, ["ip-shares-total"])
+        finding = report["findings"][0]
+        self.assertEqual(finding["field"], "shares")
+        self.assertIn("工信部科〔2016〕273号", finding["citation"])
+        self.assertIn("96.66%", finding["message"])
 
 
 class TestDoctor(IcwTestCase):

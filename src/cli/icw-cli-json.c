@@ -6,11 +6,13 @@
 
 #include <stdio.h>
 
+#include "icw-agreement-party.h"
 #include "icw-alliance-member.h"
 #include "icw-application.h"
 #include "icw-attachment.h"
 #include "icw-center.h"
 #include "icw-cli.h"
+#include "icw-ip-agreement.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
 #include "icw-shareholder.h"
@@ -48,6 +50,23 @@ add_int_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
   else
     json_builder_add_int_value (builder, value);
+}
+
+/* A JSON part stored as text, as a JSON value (null when empty; as text when it does not parse). */
+static void
+add_json_text (JsonBuilder *builder,
+               const char  *member,
+               const char  *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  json_builder_set_member_name (builder, member);
+  if (text == NULL || *text == '\0')
+    json_builder_add_null_value (builder);
+  else if (json_parser_load_from_data (parser, text, -1, NULL))
+    json_builder_add_value (builder, json_node_copy (json_parser_get_root (parser)));
+  else
+    json_builder_add_string_value (builder, text);
 }
 
 static void
@@ -169,6 +188,53 @@ add_attachment (JsonBuilder   *builder,
   icw_cli_json_add_text (builder, "sha256", icw_attachment_get_sha256 (attachment));
 }
 
+static void
+add_agreement (JsonBuilder    *builder,
+               IcwIpAgreement *a)
+{
+  icw_cli_json_add_text (builder, "center_id", icw_ip_agreement_get_center_id (a));
+  icw_cli_json_add_text (builder, "title", icw_ip_agreement_get_title (a));
+  icw_cli_json_add_text (builder, "status", icw_application_status_to_key (icw_ip_agreement_get_status (a)));
+  add_int (builder, "version", icw_ip_agreement_get_version (a));
+  icw_cli_json_add_text (builder, "lineage_id", icw_ip_agreement_get_lineage_id (a));
+  icw_cli_json_add_text (builder, "reviewer_comments", icw_ip_agreement_get_reviewer_comments (a));
+  icw_cli_json_add_text (builder, "effective_date", icw_ip_agreement_get_effective_date (a));
+  icw_cli_json_add_text (builder, "ownership", icw_ip_ownership_to_key (icw_ip_agreement_get_ownership (a)));
+  icw_cli_json_add_text (builder, "project_access", icw_access_terms_to_key (icw_ip_agreement_get_project_access (a)));
+  icw_cli_json_add_text (builder, "exploitation_access",
+                         icw_access_terms_to_key (icw_ip_agreement_get_exploitation_access (a)));
+  icw_cli_json_add_text (builder, "patent_costs", icw_patent_costs_to_key (icw_ip_agreement_get_patent_costs (a)));
+  icw_cli_json_add_text (builder, "patent_cost_party_id", icw_ip_agreement_get_patent_cost_party_id (a));
+  add_int (builder, "publication_review_days", icw_ip_agreement_get_publication_review_days (a));
+  icw_cli_json_add_text (builder, "exit_terms", icw_exit_terms_to_key (icw_ip_agreement_get_exit_terms (a)));
+  icw_cli_json_add_text (builder, "exit_rules", icw_ip_agreement_get_exit_rules (a));
+  add_int (builder, "confidentiality_years", icw_ip_agreement_get_confidentiality_years (a));
+  icw_cli_json_add_text (builder, "term_start", icw_ip_agreement_get_term_start (a));
+  add_int (builder, "term_years", icw_ip_agreement_get_term_years (a));
+  icw_cli_json_add_text (builder, "dispute_resolution",
+                         icw_dispute_resolution_to_key (icw_ip_agreement_get_dispute_resolution (a)));
+  icw_cli_json_add_text (builder, "dispute_body", icw_ip_agreement_get_dispute_body (a));
+  add_json_text (builder, "results", icw_ip_agreement_get_results (a));
+  icw_cli_json_add_text (builder, "special_clauses", icw_ip_agreement_get_special_clauses (a));
+  add_json_text (builder, "guide_answers", icw_ip_agreement_get_guide_answers (a));
+}
+
+static void
+add_party (JsonBuilder       *builder,
+           IcwAgreementParty *p)
+{
+  icw_cli_json_add_text (builder, "agreement_id", icw_agreement_party_get_agreement_id (p));
+  icw_cli_json_add_text (builder, "organization_id", icw_agreement_party_get_organization_id (p));
+  add_int (builder, "share_bp", icw_agreement_party_get_share_bp (p));
+  add_int (builder, "contribution_fen", icw_agreement_party_get_contribution_fen (p));
+  icw_cli_json_add_text (builder, "signatory", icw_agreement_party_get_signatory (p));
+  add_bool (builder, "signed", icw_agreement_party_get_signed (p));
+  icw_cli_json_add_text (builder, "signed_date", icw_agreement_party_get_signed_date (p));
+  add_bool (builder, "sealed", icw_agreement_party_get_sealed (p));
+  icw_cli_json_add_text (builder, "sealed_date", icw_agreement_party_get_sealed_date (p));
+  add_json_text (builder, "background_ip", icw_agreement_party_get_background_ip (p));
+}
+
 static const char *
 record_kind_key (IcwRecord *record)
 {
@@ -180,6 +246,8 @@ record_kind_key (IcwRecord *record)
     [ICW_RECORD_KIND_PLATFORM] = ICW_TYPE_PLATFORM,
     [ICW_RECORD_KIND_APPLICATION] = ICW_TYPE_APPLICATION,
     [ICW_RECORD_KIND_ATTACHMENT] = ICW_TYPE_ATTACHMENT,
+    [ICW_RECORD_KIND_IP_AGREEMENT] = ICW_TYPE_IP_AGREEMENT,
+    [ICW_RECORD_KIND_AGREEMENT_PARTY] = ICW_TYPE_AGREEMENT_PARTY,
   };
 
   for (guint kind = 0; kind < ICW_N_RECORD_KINDS; kind++)
@@ -213,6 +281,10 @@ icw_cli_json_add_record (JsonBuilder *builder,
     add_application (builder, ICW_APPLICATION (record));
   else if (ICW_IS_ATTACHMENT (record))
     add_attachment (builder, ICW_ATTACHMENT (record));
+  else if (ICW_IS_IP_AGREEMENT (record))
+    add_agreement (builder, ICW_IP_AGREEMENT (record));
+  else if (ICW_IS_AGREEMENT_PARTY (record))
+    add_party (builder, ICW_AGREEMENT_PARTY (record));
   else
     g_assert_not_reached ();
 }

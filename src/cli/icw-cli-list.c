@@ -1,7 +1,7 @@
-/* icw-cli-list.c: `icw list centers|organizations|applications [--json]`: the registers sorted by
- * name and every center's applications in the order they were made, as an aligned table or as one
- * JSON array. The kinds of the contract that later versions bring (agreements, funding) are
- * refused as not there yet, never faked. */
+/* icw-cli-list.c: `icw list centers|organizations|applications|agreements [--json]`: the registers
+ * sorted by name and every center's applications and IP agreements in the order they were made, as
+ * an aligned table or as one JSON array. The kind of the contract that a later version brings
+ * (funding) is refused as not there yet, never faked. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -9,7 +9,31 @@
 #include "icw-application.h"
 #include "icw-center.h"
 #include "icw-cli.h"
+#include "icw-ip-agreement-check.h"
 #include "icw-organization.h"
+
+/* An agreement's center and its parties' names, for `list agreements --json`. */
+static void
+add_agreement_parties (JsonBuilder    *builder,
+                       IcwStore       *store,
+                       IcwIpAgreement *agreement)
+{
+  g_autoptr(GPtrArray) parties = icw_ip_agreement_list_parties (store, agreement);
+  g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
+                                                 icw_ip_agreement_get_center_id (agreement));
+
+  icw_cli_json_add_text (builder, "center_name", center);
+  json_builder_set_member_name (builder, "parties");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < parties->len; i++)
+    {
+      g_autofree char *name = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
+                                                   icw_agreement_party_get_organization_id (parties->pdata[i]));
+
+      json_builder_add_string_value (builder, name != NULL ? name : "");
+    }
+  json_builder_end_array (builder);
+}
 
 static void
 print_json (IcwStore   *store,
@@ -32,6 +56,8 @@ print_json (IcwStore   *store,
 
           icw_cli_json_add_text (builder, "center_name", center);
         }
+      if (ICW_IS_IP_AGREEMENT (record))
+        add_agreement_parties (builder, store, ICW_IP_AGREEMENT (record));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -125,7 +151,7 @@ print_applications (IcwStore   *store,
 static gboolean
 is_future_kind (const char *what)
 {
-  return g_str_equal (what, "agreements") || g_str_equal (what, "funding");
+  return g_str_equal (what, "funding");
 }
 
 int
@@ -138,7 +164,7 @@ icw_cli_list (const IcwCliOptions *options)
   IcwRecordKind kind;
 
   if (options->args->len < 2)
-    return icw_cli_usage_error ("%s", _("Say what to list: “icw list centers”, “icw list organizations” or “icw list applications”."));
+    return icw_cli_usage_error ("%s", _("Say what to list: “icw list centers”, “icw list organizations”, “icw list applications” or “icw list agreements”."));
   if (options->args->len > 2)
     return icw_cli_usage_error (_("“icw list” takes one argument, but “%s” follows it."),
                                 (const char *) options->args->pdata[2]);
@@ -150,13 +176,15 @@ icw_cli_list (const IcwCliOptions *options)
     kind = ICW_RECORD_KIND_ORGANIZATION;
   else if (g_str_equal (what, "applications"))
     kind = ICW_RECORD_KIND_APPLICATION;
+  else if (g_str_equal (what, "agreements"))
+    kind = ICW_RECORD_KIND_IP_AGREEMENT;
   else if (is_future_kind (what))
     {
       icw_cli_err (_("“icw list %s” is not available in this version of icw yet."), what);
       return ICW_EXIT_FAILURE;
     }
   else
-    return icw_cli_usage_error (_("There is no list called “%s”: choose centers, organizations or applications."), what);
+    return icw_cli_usage_error (_("There is no list called “%s”: choose centers, organizations, applications or agreements."), what);
 
   store = icw_cli_open_store (options, TRUE, &error);
   if (store == NULL)
@@ -167,6 +195,8 @@ icw_cli_list (const IcwCliOptions *options)
     print_json (store, list);
   else if (kind == ICW_RECORD_KIND_APPLICATION)
     print_applications (store, list);
+  else if (kind == ICW_RECORD_KIND_IP_AGREEMENT)
+    icw_cli_print_agreements (store, list);
   else if (kind == ICW_RECORD_KIND_CENTER)
     print_centers (list);
   else

@@ -49,6 +49,8 @@ add_references (JsonBuilder *builder,
                    icw_application_get_center_id (ICW_APPLICATION (record)));
       return;
     }
+  else if (ICW_IS_AGREEMENT_PARTY (record))
+    org_id = icw_agreement_party_get_organization_id (ICW_AGREEMENT_PARTY (record));
   else if (ICW_IS_ATTACHMENT (record))
     {
       g_autoptr(IcwRecord) application = icw_store_lookup (store, ICW_RECORD_KIND_APPLICATION,
@@ -153,6 +155,8 @@ icw_cli_show_json (IcwStore  *store,
     add_organization_details (builder, store, ICW_ORGANIZATION (record));
   else if (ICW_IS_APPLICATION (record))
     icw_cli_add_application_details (builder, store, ICW_APPLICATION (record));
+  else if (ICW_IS_IP_AGREEMENT (record))
+    icw_cli_add_agreement_details (builder, store, ICW_IP_AGREEMENT (record));
   json_builder_end_object (builder);
   icw_cli_json_print (builder);
 }

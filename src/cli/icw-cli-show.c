@@ -187,6 +187,10 @@ show_text (IcwStore  *store,
     icw_cli_show_application_text (store, ICW_APPLICATION (record));
   else if (ICW_IS_ATTACHMENT (record))
     icw_cli_show_attachment_text (store, ICW_ATTACHMENT (record));
+  else if (ICW_IS_IP_AGREEMENT (record))
+    icw_cli_show_agreement_text (store, ICW_IP_AGREEMENT (record));
+  else if (ICW_IS_AGREEMENT_PARTY (record))
+    icw_cli_show_party_text (store, ICW_AGREEMENT_PARTY (record));
 }
 
 /* By ID first; then, for people, a center or organization by its exact name. */

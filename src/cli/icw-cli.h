@@ -4,9 +4,11 @@
 
 #include <json-glib/json-glib.h>
 
+#include "icw-agreement-party.h"
 #include "icw-application.h"
 #include "icw-attachment.h"
 #include "icw-center.h"
+#include "icw-ip-agreement.h"
 #include "icw-store.h"
 
 G_BEGIN_DECLS
@@ -103,6 +105,18 @@ void icw_cli_show_json               (IcwStore       *store,
 void icw_cli_add_application_details (JsonBuilder    *builder,
                                       IcwStore       *store,
                                       IcwApplication *application);
+
+/* Agreements (icw-cli-show-agreement.c): `icw show` of an agreement and of a party, what the JSON
+ * of an agreement adds (its parties and its text), and `icw list agreements`. */
+void icw_cli_show_agreement_text     (IcwStore          *store,
+                                      IcwIpAgreement    *agreement);
+void icw_cli_show_party_text         (IcwStore          *store,
+                                      IcwAgreementParty *party);
+void icw_cli_add_agreement_details   (JsonBuilder       *builder,
+                                      IcwStore          *store,
+                                      IcwIpAgreement    *agreement);
+void icw_cli_print_agreements        (IcwStore          *store,
+                                      GListModel        *list);
 
 /* Finds a record by its ID, or a center or organization by its exact name. */
 IcwRecord *icw_cli_find_record (IcwStore    *store,

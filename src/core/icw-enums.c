@@ -79,8 +79,45 @@ static const EnumEntry attachment_kinds[] = {
   { "other", N_("Other document"), "其他" },
 };
 
+static const EnumEntry ip_ownerships[] = {
+  { "creator", N_("Owned by the party that creates it"), "创造方所有" },
+  { "center-company", N_("Owned by the center company"), "创新中心公司所有" },
+  { "joint", N_("Jointly owned in stated shares"), "按约定份额共有" },
+};
+
+static const EnumEntry access_terms[] = {
+  { "royalty-free", N_("Royalty-free"), "免费许可" },
+  { "fair-reasonable", N_("Fair and reasonable terms"), "公平合理条件" },
+  { "exclusive-option", N_("Option on an exclusive licence"), "独占许可选择权" },
+};
+
+static const EnumEntry patent_costs[] = {
+  { "each-owner", N_("Each owner bears the costs of its own patents"), "各权利人自行承担" },
+  { "revenue-shares", N_("Shared in proportion to revenue shares"), "按收益分配比例分担" },
+  { "center-company", N_("The center company bears them"), "创新中心公司承担" },
+  { "named-party", N_("A named party bears them"), "指定一方承担" },
+};
+
+static const EnumEntry exit_terms[] = {
+  { "keep-rights", N_("A leaving party keeps its rights in earlier results"), "退出方保留已有成果权益" },
+  { "redistribute", N_("Its revenue share passes to the remaining parties"), "退出方收益份额由其余各方按比例承继" },
+  { "buy-out", N_("The remaining parties may buy its rights out"), "其余各方有权收购退出方权益" },
+};
+
+static const EnumEntry dispute_resolutions[] = {
+  { "arbitration", N_("Arbitration"), "仲裁" },
+  { "court", N_("Court"), "诉讼" },
+};
+
+static const EnumEntry background_ip_kinds[] = {
+  { "patent", N_("Patent"), "专利" },
+  { "software", N_("Software copyright"), "软件著作权" },
+  { "know-how", N_("Know-how"), "技术秘密" },
+};
+
 static const char *record_kinds[] = {
   "organization", "center", "shareholder", "alliance-member", "platform", "application", "attachment",
+  "ip-agreement", "agreement-party",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (org_kinds) == ICW_N_ORG_KINDS);
@@ -92,6 +129,12 @@ G_STATIC_ASSERT (G_N_ELEMENTS (platform_kinds) == ICW_N_PLATFORM_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (application_kinds) == ICW_N_APPLICATION_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (application_statuses) == ICW_N_APPLICATION_STATUSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (attachment_kinds) == ICW_N_ATTACHMENT_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (ip_ownerships) == ICW_N_IP_OWNERSHIPS);
+G_STATIC_ASSERT (G_N_ELEMENTS (access_terms) == ICW_N_ACCESS_TERMS);
+G_STATIC_ASSERT (G_N_ELEMENTS (patent_costs) == ICW_N_PATENT_COSTS);
+G_STATIC_ASSERT (G_N_ELEMENTS (exit_terms) == ICW_N_EXIT_TERMS);
+G_STATIC_ASSERT (G_N_ELEMENTS (dispute_resolutions) == ICW_N_DISPUTE_RESOLUTIONS);
+G_STATIC_ASSERT (G_N_ELEMENTS (background_ip_kinds) == ICW_N_BACKGROUND_IP_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (record_kinds) == ICW_N_RECORD_KINDS);
 
 static gboolean
@@ -148,6 +191,12 @@ DEFINE_ENUM_FUNCS (icw_platform_kind, IcwPlatformKind, platform_kinds)
 DEFINE_ENUM_FUNCS (icw_application_kind, IcwApplicationKind, application_kinds)
 DEFINE_ENUM_FUNCS (icw_application_status, IcwApplicationStatus, application_statuses)
 DEFINE_ENUM_FUNCS (icw_attachment_kind, IcwAttachmentKind, attachment_kinds)
+DEFINE_ENUM_FUNCS (icw_ip_ownership, IcwIpOwnership, ip_ownerships)
+DEFINE_ENUM_FUNCS (icw_access_terms, IcwAccessTerms, access_terms)
+DEFINE_ENUM_FUNCS (icw_patent_costs, IcwPatentCosts, patent_costs)
+DEFINE_ENUM_FUNCS (icw_exit_terms, IcwExitTerms, exit_terms)
+DEFINE_ENUM_FUNCS (icw_dispute_resolution, IcwDisputeResolution, dispute_resolutions)
+DEFINE_ENUM_FUNCS (icw_background_ip_kind, IcwBackgroundIpKind, background_ip_kinds)
 
 const char *
 icw_record_kind_to_key (IcwRecordKind kind)

@@ -44,4 +44,28 @@ const char *icw_attachment_kind_to_key   (IcwAttachmentKind kind);
 const char *icw_attachment_kind_to_label (IcwAttachmentKind kind);
 gboolean    icw_attachment_kind_from_string (const char *text, IcwAttachmentKind *out);
 
+const char *icw_ip_ownership_to_key   (IcwIpOwnership ownership);
+const char *icw_ip_ownership_to_label (IcwIpOwnership ownership);
+gboolean    icw_ip_ownership_from_string (const char *text, IcwIpOwnership *out);
+
+const char *icw_access_terms_to_key   (IcwAccessTerms terms);
+const char *icw_access_terms_to_label (IcwAccessTerms terms);
+gboolean    icw_access_terms_from_string (const char *text, IcwAccessTerms *out);
+
+const char *icw_patent_costs_to_key   (IcwPatentCosts costs);
+const char *icw_patent_costs_to_label (IcwPatentCosts costs);
+gboolean    icw_patent_costs_from_string (const char *text, IcwPatentCosts *out);
+
+const char *icw_exit_terms_to_key   (IcwExitTerms terms);
+const char *icw_exit_terms_to_label (IcwExitTerms terms);
+gboolean    icw_exit_terms_from_string (const char *text, IcwExitTerms *out);
+
+const char *icw_dispute_resolution_to_key   (IcwDisputeResolution resolution);
+const char *icw_dispute_resolution_to_label (IcwDisputeResolution resolution);
+gboolean    icw_dispute_resolution_from_string (const char *text, IcwDisputeResolution *out);
+
+const char *icw_background_ip_kind_to_key   (IcwBackgroundIpKind kind);
+const char *icw_background_ip_kind_to_label (IcwBackgroundIpKind kind);
+gboolean    icw_background_ip_kind_from_string (const char *text, IcwBackgroundIpKind *out);
+
 G_END_DECLS

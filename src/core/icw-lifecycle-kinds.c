@@ -4,6 +4,7 @@
 
 #include "icw-application-check.h"
 #include "icw-application-lifecycle.h"
+#include "icw-ip-agreement-check.h"
 #include "icw-lifecycle.h"
 
 static GPtrArray *
@@ -16,8 +17,19 @@ check_application (IcwStore   *store,
   return icw_application_check (store, ICW_APPLICATION (record), packs, today, error);
 }
 
+static GPtrArray *
+check_ip_agreement (IcwStore   *store,
+                    IcwRecord  *record,
+                    GPtrArray  *packs,
+                    GDateTime  *today,
+                    GError    **error)
+{
+  return icw_ip_agreement_check (store, ICW_IP_AGREEMENT (record), packs, today, error);
+}
+
 static const IcwLifecycleKind kinds[] = {
   { ICW_RECORD_KIND_APPLICATION, check_application, icw_application_copy_attachments },
+  { ICW_RECORD_KIND_IP_AGREEMENT, check_ip_agreement, icw_ip_agreement_copy_parties },
 };
 
 const IcwLifecycleKind *

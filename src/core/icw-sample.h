@@ -1,5 +1,5 @@
-/* icw-sample.h: the sample data: one complete fictional provincial center with its application,
- * in Chinese. */
+/* icw-sample.h: the sample data: one complete fictional provincial center with its application
+ * and its IP-sharing agreement, in Chinese. */
 #pragma once
 
 #include "icw-center.h"
@@ -17,5 +17,11 @@ IcwCenter *icw_sample_load (IcwStore  *store,
 IcwApplication *icw_sample_save_application (IcwStore   *store,
                                              IcwCenter  *center,
                                              GError    **error);
+
+/* The sample center's IP-sharing agreement among three of its alliance members, signed and
+ * complete; part of icw_sample_load(), saved inside its batch after the registers. */
+IcwIpAgreement *icw_sample_save_agreement (IcwStore   *store,
+                                           IcwCenter  *center,
+                                           GError    **error);
 
 G_END_DECLS

@@ -141,7 +141,52 @@ static const char migration_4[] =
   "  WHEN old.name IS NOT new.name BEGIN"
   "  UPDATE centers_fts SET name = new.name WHERE id = old.id; END;";
 
-static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4 };
+/* Version 5: IP-sharing agreements (知识产权协同共享协议) and their parties. An agreement has the
+ * life cycle and versions of an application (lineage_id, version). Results and background IP are
+ * JSON text checked by the store (icw-ip-agreement-parts.c); shares are basis points, money fen. */
+static const char migration_5[] =
+  "CREATE TABLE ip_agreements ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  center_id TEXT NOT NULL REFERENCES centers (id),"
+  "  title TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','ready','submitted','returned','accepted')),"
+  "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
+  "  lineage_id TEXT NOT NULL,"
+  "  reviewer_comments TEXT, effective_date TEXT,"
+  "  ownership TEXT NOT NULL DEFAULT 'creator' CHECK (ownership IN ('creator','center-company','joint')),"
+  "  project_access TEXT NOT NULL DEFAULT 'royalty-free' CHECK (project_access IN ('royalty-free','fair-reasonable','exclusive-option')),"
+  "  exploitation_access TEXT NOT NULL DEFAULT 'fair-reasonable' CHECK (exploitation_access IN ('royalty-free','fair-reasonable','exclusive-option')),"
+  "  patent_costs TEXT NOT NULL DEFAULT 'each-owner' CHECK (patent_costs IN ('each-owner','revenue-shares','center-company','named-party')),"
+  "  patent_cost_party_id TEXT REFERENCES organizations (id),"
+  "  publication_review_days INTEGER NOT NULL DEFAULT 30 CHECK (publication_review_days >= 0),"
+  "  exit_terms TEXT NOT NULL DEFAULT 'keep-rights' CHECK (exit_terms IN ('keep-rights','redistribute','buy-out')),"
+  "  exit_rules TEXT,"
+  "  confidentiality_years INTEGER NOT NULL DEFAULT 5 CHECK (confidentiality_years >= 0),"
+  "  term_start TEXT,"
+  "  term_years INTEGER NOT NULL DEFAULT 0 CHECK (term_years >= 0),"
+  "  dispute_resolution TEXT NOT NULL DEFAULT 'arbitration' CHECK (dispute_resolution IN ('arbitration','court')),"
+  "  dispute_body TEXT, results TEXT, special_clauses TEXT, guide_answers TEXT,"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,"
+  "  CHECK (version > 1 OR lineage_id = id));"
+  "CREATE INDEX ip_agreements_center ON ip_agreements (center_id);"
+  "CREATE UNIQUE INDEX ip_agreements_lineage_version ON ip_agreements (lineage_id, version)"
+  "  WHERE deleted_at IS NULL;"
+  "CREATE TABLE agreement_parties ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  agreement_id TEXT NOT NULL REFERENCES ip_agreements (id),"
+  "  organization_id TEXT NOT NULL REFERENCES organizations (id),"
+  "  share_bp INTEGER NOT NULL DEFAULT 0 CHECK (share_bp BETWEEN 0 AND 10000),"
+  "  contribution_fen INTEGER NOT NULL DEFAULT 0 CHECK (contribution_fen >= 0),"
+  "  signatory TEXT,"
+  "  signed INTEGER NOT NULL DEFAULT 0 CHECK (signed IN (0,1)), signed_date TEXT,"
+  "  sealed INTEGER NOT NULL DEFAULT 0 CHECK (sealed IN (0,1)), sealed_date TEXT,"
+  "  background_ip TEXT,"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+  "CREATE INDEX agreement_parties_agreement ON agreement_parties (agreement_id);"
+  "CREATE INDEX agreement_parties_organization ON agreement_parties (organization_id);";
+
+static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
+                                           migration_5 };
 
 int
 icw_schema_latest_version (void)

@@ -155,6 +155,8 @@ icw_store_validate_delete (IcwStore   *self,
                            IcwRecord  *record,
                            GError    **error)
 {
+  if (!icw_store_validate_delete_agreement (self, record, error))
+    return FALSE;
   if (ICW_IS_ATTACHMENT (record))
     return check_parent_open (self, icw_attachment_get_application_id (ICW_ATTACHMENT (record)), error);
   return icw_store_check_deletable (self, record, error);

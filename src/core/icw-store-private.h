@@ -117,4 +117,15 @@ gboolean      icw_store_write_attachment_content (IcwStore   *self,
 void          icw_store_check_attachments    (IcwStore        *self,
                                               GPtrArray       *problems);
 
+/* IP-sharing agreements and their parties (icw-store-agreements.c). */
+gboolean      icw_store_validate_ip_agreement     (IcwStore           *self,
+                                                   IcwIpAgreement     *agreement,
+                                                   GError            **error);
+gboolean      icw_store_validate_agreement_party  (IcwStore           *self,
+                                                   IcwAgreementParty  *party,
+                                                   GError            **error);
+gboolean      icw_store_validate_delete_agreement (IcwStore           *self,
+                                                   IcwRecord          *record,
+                                                   GError            **error);
+
 G_END_DECLS

@@ -6,12 +6,14 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "icw-agreement-party.h"
 #include "icw-alliance-member.h"
 #include "icw-application.h"
 #include "icw-attachment.h"
 #include "icw-center.h"
 #include "icw-credit-code.h"
 #include "icw-database.h"
+#include "icw-ip-agreement.h"
 #include "icw-error.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
@@ -233,6 +235,10 @@ icw_store_validate (IcwStore   *self,
     return icw_store_validate_application (self, ICW_APPLICATION (record), error);
   if (ICW_IS_ATTACHMENT (record))
     return icw_store_validate_attachment (self, ICW_ATTACHMENT (record), error);
+  if (ICW_IS_IP_AGREEMENT (record))
+    return icw_store_validate_ip_agreement (self, ICW_IP_AGREEMENT (record), error);
+  if (ICW_IS_AGREEMENT_PARTY (record))
+    return icw_store_validate_agreement_party (self, ICW_AGREEMENT_PARTY (record), error);
   g_return_val_if_reached (FALSE);
 }
 
@@ -369,12 +375,19 @@ icw_store_find_uses (IcwStore   *self,
     "UNION ALL SELECT 1, c.name FROM alliance_members m JOIN centers c ON c.id = m.center_id "
     "  WHERE m.organization_id = ?1 AND m.deleted_at IS NULL AND c.deleted_at IS NULL "
     "UNION ALL SELECT 2, name FROM centers WHERE host_organization_id = ?1 AND deleted_at IS NULL "
-    "UNION ALL SELECT 3, name FROM centers WHERE lead_organization_id = ?1 AND deleted_at IS NULL";
+    "UNION ALL SELECT 3, name FROM centers WHERE lead_organization_id = ?1 AND deleted_at IS NULL "
+    "UNION ALL SELECT 4, coalesce(a.title, '') FROM agreement_parties p JOIN ip_agreements a ON a.id = p.agreement_id "
+    "  WHERE p.organization_id = ?1 AND p.deleted_at IS NULL AND a.deleted_at IS NULL "
+    "UNION ALL SELECT 5, coalesce(title, '') FROM ip_agreements WHERE patent_cost_party_id = ?1 AND deleted_at IS NULL "
+    "UNION ALL SELECT 6, coalesce(title, '') FROM ip_agreements WHERE center_id = ?1 AND deleted_at IS NULL";
   const char *formats[] = {
     N_("shareholder of “%s”"),
     N_("member of the alliance of “%s”"),
     N_("host company of “%s”"),
     N_("lead organization of “%s”"),
+    N_("party to the IP agreement “%s”"),
+    N_("bears the patent costs of the IP agreement “%s”"),
+    N_("the IP agreement “%s” belongs to it"),
   };
   g_autoptr(GPtrArray) uses = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
@@ -382,7 +395,9 @@ icw_store_find_uses (IcwStore   *self,
 
   g_return_val_if_fail (ICW_IS_STORE (self), NULL);
 
-  if (!ICW_IS_ORGANIZATION (record))
+  /* A center is in use by its agreements only (rows 4 and 5 never match a center's ID, nor row 6
+   * an organization's: IDs are UUIDs). */
+  if (!ICW_IS_ORGANIZATION (record) && !ICW_IS_CENTER (record))
     return g_steal_pointer (&uses);
 
   stmt = icw_store_statement (self, sql, error);

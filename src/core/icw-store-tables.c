@@ -3,10 +3,12 @@
  * field is one line here plus a migration. */
 #include "config.h"
 
+#include "icw-agreement-party.h"
 #include "icw-alliance-member.h"
 #include "icw-application.h"
 #include "icw-attachment.h"
 #include "icw-center.h"
+#include "icw-ip-agreement.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
 #include "icw-shareholder.h"
@@ -32,6 +34,11 @@ ENUM_ADAPTERS (icw_platform_kind, IcwPlatformKind)
 ENUM_ADAPTERS (icw_application_kind, IcwApplicationKind)
 ENUM_ADAPTERS (icw_application_status, IcwApplicationStatus)
 ENUM_ADAPTERS (icw_attachment_kind, IcwAttachmentKind)
+ENUM_ADAPTERS (icw_ip_ownership, IcwIpOwnership)
+ENUM_ADAPTERS (icw_access_terms, IcwAccessTerms)
+ENUM_ADAPTERS (icw_patent_costs, IcwPatentCosts)
+ENUM_ADAPTERS (icw_exit_terms, IcwExitTerms)
+ENUM_ADAPTERS (icw_dispute_resolution, IcwDisputeResolution)
 
 #define TEXT(c, p) { c, p, ICW_COLUMN_TEXT, NULL, NULL }
 #define INT(c, p) { c, p, ICW_COLUMN_INT, NULL, NULL }
@@ -131,6 +138,45 @@ static const IcwColumn attachment_columns[] = {
   TEXT ("sha256", "sha256"),
 };
 
+static const IcwColumn ip_agreement_columns[] = {
+  TEXT ("center_id", "center-id"),
+  TEXT ("title", "title"),
+  ENUM ("status", "status", icw_application_status),
+  INT ("version", "version"),
+  TEXT ("lineage_id", "lineage-id"),
+  TEXT ("reviewer_comments", "reviewer-comments"),
+  TEXT ("effective_date", "effective-date"),
+  ENUM ("ownership", "ownership", icw_ip_ownership),
+  ENUM ("project_access", "project-access", icw_access_terms),
+  ENUM ("exploitation_access", "exploitation-access", icw_access_terms),
+  ENUM ("patent_costs", "patent-costs", icw_patent_costs),
+  TEXT ("patent_cost_party_id", "patent-cost-party-id"),
+  INT ("publication_review_days", "publication-review-days"),
+  ENUM ("exit_terms", "exit-terms", icw_exit_terms),
+  TEXT ("exit_rules", "exit-rules"),
+  INT ("confidentiality_years", "confidentiality-years"),
+  TEXT ("term_start", "term-start"),
+  INT ("term_years", "term-years"),
+  ENUM ("dispute_resolution", "dispute-resolution", icw_dispute_resolution),
+  TEXT ("dispute_body", "dispute-body"),
+  TEXT ("results", "results"),
+  TEXT ("special_clauses", "special-clauses"),
+  TEXT ("guide_answers", "guide-answers"),
+};
+
+static const IcwColumn agreement_party_columns[] = {
+  TEXT ("agreement_id", "agreement-id"),
+  TEXT ("organization_id", "organization-id"),
+  INT64 ("share_bp", "share-bp"),
+  INT64 ("contribution_fen", "contribution-fen"),
+  TEXT ("signatory", "signatory"),
+  BOOL ("signed", "signed"),
+  TEXT ("signed_date", "signed-date"),
+  BOOL ("sealed", "sealed"),
+  TEXT ("sealed_date", "sealed-date"),
+  TEXT ("background_ip", "background-ip"),
+};
+
 static const IcwTable tables[] = {
   { ICW_RECORD_KIND_ORGANIZATION, "organizations", icw_organization_get_type,
     organization_columns, G_N_ELEMENTS (organization_columns), NULL, "organizations_fts" },
@@ -147,6 +193,10 @@ static const IcwTable tables[] = {
   { ICW_RECORD_KIND_ATTACHMENT, "attachments", icw_attachment_get_type,
     attachment_columns, G_N_ELEMENTS (attachment_columns), "application_id", NULL,
     icw_store_write_attachment_content },
+  { ICW_RECORD_KIND_IP_AGREEMENT, "ip_agreements", icw_ip_agreement_get_type,
+    ip_agreement_columns, G_N_ELEMENTS (ip_agreement_columns), "center_id", NULL },
+  { ICW_RECORD_KIND_AGREEMENT_PARTY, "agreement_parties", icw_agreement_party_get_type,
+    agreement_party_columns, G_N_ELEMENTS (agreement_party_columns), "agreement_id", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tables) == ICW_N_RECORD_KINDS);

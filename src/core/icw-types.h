@@ -14,6 +14,8 @@ typedef struct _IcwAllianceMember IcwAllianceMember;
 typedef struct _IcwPlatform IcwPlatform;
 typedef struct _IcwApplication IcwApplication;
 typedef struct _IcwAttachment IcwAttachment;
+typedef struct _IcwIpAgreement IcwIpAgreement;
+typedef struct _IcwAgreementParty IcwAgreementParty;
 
 /* The record kinds, as named in the database, the outbox and the dossier. */
 typedef enum {
@@ -24,6 +26,8 @@ typedef enum {
   ICW_RECORD_KIND_PLATFORM,
   ICW_RECORD_KIND_APPLICATION,
   ICW_RECORD_KIND_ATTACHMENT,
+  ICW_RECORD_KIND_IP_AGREEMENT,
+  ICW_RECORD_KIND_AGREEMENT_PARTY,
   ICW_N_RECORD_KINDS
 } IcwRecordKind;
 
@@ -104,6 +108,55 @@ typedef enum {
   ICW_ATTACHMENT_KIND_OTHER,
   ICW_N_ATTACHMENT_KINDS
 } IcwAttachmentKind;
+
+/* Who owns the results (成果归属) of an IP-sharing agreement, as the Lambert Toolkit's models do:
+ * the party that creates them, the center company, or the parties jointly in stated shares. */
+typedef enum {
+  ICW_IP_OWNERSHIP_CREATOR,
+  ICW_IP_OWNERSHIP_CENTER_COMPANY,
+  ICW_IP_OWNERSHIP_JOINT,
+  ICW_N_IP_OWNERSHIPS
+} IcwIpOwnership;
+
+/* On what terms the other parties may use results: free of charge, on fair and reasonable terms,
+ * or (for exploitation only) with an option on an exclusive licence. */
+typedef enum {
+  ICW_ACCESS_ROYALTY_FREE,
+  ICW_ACCESS_FAIR_REASONABLE,
+  ICW_ACCESS_EXCLUSIVE_OPTION,
+  ICW_N_ACCESS_TERMS
+} IcwAccessTerms;
+
+/* Who bears the costs of filing and maintaining patents on the results. */
+typedef enum {
+  ICW_PATENT_COSTS_EACH_OWNER,
+  ICW_PATENT_COSTS_REVENUE_SHARES,
+  ICW_PATENT_COSTS_CENTER_COMPANY,
+  ICW_PATENT_COSTS_NAMED_PARTY,
+  ICW_N_PATENT_COSTS
+} IcwPatentCosts;
+
+/* What happens to a party that leaves (退出) before the agreement ends. */
+typedef enum {
+  ICW_EXIT_KEEP_RIGHTS,
+  ICW_EXIT_REDISTRIBUTE,
+  ICW_EXIT_BUY_OUT,
+  ICW_N_EXIT_TERMS
+} IcwExitTerms;
+
+typedef enum {
+  ICW_DISPUTE_ARBITRATION,
+  ICW_DISPUTE_COURT,
+  ICW_N_DISPUTE_RESOLUTIONS
+} IcwDisputeResolution;
+
+/* The kinds of background IP (背景知识产权) a party lists. */
+typedef enum {
+  ICW_BACKGROUND_IP_PATENT,
+  ICW_BACKGROUND_IP_SOFTWARE,
+  ICW_BACKGROUND_IP_KNOW_HOW,
+  ICW_N_BACKGROUND_IP_KINDS
+} IcwBackgroundIpKind;
 
 /* Shares and percentages are integer basis points: 10000 is 100%. */
 #define ICW_BASIS_POINTS_WHOLE 10000

@@ -8,10 +8,12 @@
 
 #include <string.h>
 
+#include "icw-agreement-editor.h"
 #include "icw-application-editor.h"
 #include "icw-application.h"
 #include "icw-center-editor.h"
 #include "icw-center.h"
+#include "icw-ip-agreement.h"
 #include "icw-organization-editor.h"
 #include "icw-organization.h"
 #include "icw-register-page.h"
@@ -155,7 +157,10 @@ application_focus (GtkWidget *editor)
   icw_application_editor_focus_title (ICW_APPLICATION_EDITOR (editor));
 }
 
+typedef void (*CreateForCenter) (IcwRegisterPage *self, IcwCenter *center);
+
 static void create_application_for (IcwRegisterPage *self, IcwCenter *center);
+static void save_new_record (IcwRegisterPage *self, IcwRecord *record);
 
 static void
 on_center_chosen (AdwMessageDialog *dialog,
@@ -164,9 +169,10 @@ on_center_chosen (AdwMessageDialog *dialog,
 {
   AdwComboRow *row = ADW_COMBO_ROW (adw_message_dialog_get_extra_child (dialog));
   IcwCenter *center = adw_combo_row_get_selected_item (row);
+  CreateForCenter create = (CreateForCenter) g_object_get_data (G_OBJECT (dialog), "create");
 
   if (g_str_equal (response, "create") && center != NULL)
-    create_application_for (self, center);
+    create (self, center);
 }
 
 static char *
@@ -175,9 +181,13 @@ center_name (IcwCenter *center)
   return g_strdup (icw_center_get_name (center));
 }
 
-/* A new application belongs to a center: the only one, or the one the user picks. */
+/* A new application or agreement belongs to a center: the only one, or the one the user picks. */
 static void
-application_create (IcwRegisterPage *self)
+choose_center (IcwRegisterPage *self,
+               const char      *heading,
+               const char      *body,
+               const char      *no_center,
+               CreateForCenter  create)
 {
   g_autoptr(GListModel) centers = icw_store_list (self->store, ICW_RECORD_KIND_CENTER, NULL);
   GtkWidget *dialog, *row;
@@ -185,18 +195,17 @@ application_create (IcwRegisterPage *self)
 
   if (g_list_model_get_n_items (centers) == 0)
     {
-      icw_ui_toast (GTK_WIDGET (self), _("Add the center first: an application belongs to a center."));
+      icw_ui_toast (GTK_WIDGET (self), no_center);
       return;
     }
   if (g_list_model_get_n_items (centers) == 1)
     {
       g_autoptr(IcwCenter) only = g_list_model_get_item (centers, 0);
-      create_application_for (self, only);
+      create (self, only);
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("New Application"), _("Which center applies?"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, body);
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Center"));
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (center_name), NULL, NULL);
@@ -206,8 +215,16 @@ application_create (IcwRegisterPage *self)
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), row);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("_Create"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (dialog), "create", (gpointer) create);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_center_chosen), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+application_create (IcwRegisterPage *self)
+{
+  choose_center (self, _("New Application"), _("Which center applies?"),
+                 _("Add the center first: an application belongs to a center."), create_application_for);
 }
 
 static const RegisterKind application_kind = {
@@ -218,6 +235,65 @@ static const RegisterKind application_kind = {
   N_("Select an application"),
   N_("New application"),
   application_subtitle, application_show, application_focus, application_create,
+};
+
+/* IP-sharing agreements */
+
+static char *
+agreement_subtitle (IcwRecord *record)
+{
+  IcwIpAgreement *agreement = ICW_IP_AGREEMENT (record);
+  IcwStore *store = g_object_get_data (G_OBJECT (record), "icw-store");
+  g_autoptr(IcwRecord) center = store != NULL ? icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
+                                                                 icw_ip_agreement_get_center_id (agreement), NULL)
+                                              : NULL;
+
+  return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
+                          icw_application_status_to_label (icw_ip_agreement_get_status (agreement)),
+                          icw_ip_agreement_get_version (agreement));
+}
+
+static void
+agreement_show (GtkWidget *editor,
+                IcwRecord *record)
+{
+  icw_agreement_editor_set_agreement (ICW_AGREEMENT_EDITOR (editor), record);
+}
+
+static void
+agreement_focus (GtkWidget *editor)
+{
+  icw_agreement_editor_focus_title (ICW_AGREEMENT_EDITOR (editor));
+}
+
+static void
+create_agreement_for (IcwRegisterPage *self,
+                      IcwCenter       *center)
+{
+  g_autoptr(IcwIpAgreement) agreement = icw_ip_agreement_new ();
+  g_autofree char *title = g_strdup_printf (_("IP-sharing agreement of %s"), icw_center_get_name (center));
+
+  icw_ip_agreement_set_center_id (agreement, icw_record_get_id (ICW_RECORD (center)));
+  icw_ip_agreement_set_title (agreement, title);
+  save_new_record (self, ICW_RECORD (agreement));
+}
+
+static void
+agreement_create (IcwRegisterPage *self)
+{
+  choose_center (self, _("New Agreement"), _("Among the members of which center?"),
+                 _("Add the center first: an agreement is made among the members of a center."),
+                 create_agreement_for);
+}
+
+static const RegisterKind agreement_kind = {
+  ICW_RECORD_KIND_IP_AGREEMENT, icw_ip_agreement_get_type, "title", FALSE,
+  N_("Search agreements"),
+  N_("No Agreements Yet"),
+  N_("Draw up an IP-sharing agreement (知识产权协同共享协议) among members of a center's alliance: background IP, ownership of results, access rights and revenue shares that total exactly 100%."),
+  N_("Select an agreement"),
+  N_("New agreement"),
+  agreement_subtitle, agreement_show, agreement_focus, agreement_create,
 };
 
 /* The list */
@@ -504,6 +580,7 @@ empty_state (IcwRegisterPage *self)
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *create = gtk_button_new_with_mnemonic (self->kind->kind == ICW_RECORD_KIND_CENTER ? _("_New Center")
                                                     : self->kind->kind == ICW_RECORD_KIND_ORGANIZATION ? _("_New Organization")
+                                                    : self->kind->kind == ICW_RECORD_KIND_IP_AGREEMENT ? _("_New Agreement")
                                                     : _("_New Application"));
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "org.mfginnovation.Workbench-symbolic");
@@ -631,4 +708,11 @@ GtkWidget *
 icw_register_page_new_applications (IcwStore *store)
 {
   return new_page (&application_kind, store, icw_application_editor_new (store));
+}
+
+GtkWidget *
+icw_register_page_new_agreements (IcwStore     *store,
+                                  IcwMoneyUnit  money_unit)
+{
+  return new_page (&agreement_kind, store, icw_agreement_editor_new (store, money_unit));
 }

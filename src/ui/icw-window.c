@@ -1,7 +1,7 @@
 /* icw-window.c: the main window. The sidebar picks a page; the register pages are built once the
- * store is known; the form pages (applications, IP agreements, funding requests) say what will
- * come there. The window's actions are the commands of the header bar, the menu and the
- * empty states; its size and last page are kept in GSettings. */
+ * store is known; the funding requests page says what will come there. The window's actions are
+ * the commands of the header bar, the menu and the empty states; its size and last page are kept
+ * in GSettings. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -39,9 +39,7 @@ static const PageInfo page_infos[] = {
   { "centers", N_("Centers"), "go-home-symbolic", NULL, NULL },
   { "organizations", N_("Organizations"), "system-users-symbolic", NULL, NULL },
   { "applications", N_("Applications"), "x-office-document-symbolic", NULL, NULL },
-  { "agreements", N_("IP Agreements"), "emblem-shared-symbolic",
-    N_("IP-Sharing Agreements"),
-    N_("Here you will draw up IP-sharing agreements among the members of a center: background IP, ownership of results, access rights and revenue shares that add up to exactly 100%.") },
+  { "agreements", N_("IP Agreements"), "emblem-shared-symbolic", NULL, NULL },
   { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic",
     N_("Funding Requests"),
     N_("Here you will prepare funding requests with budget tables by category, source and year, with exact totals and the matching rules of the fund.") },
@@ -101,6 +99,8 @@ ensure_page (IcwWindow  *self,
     page = icw_register_page_new_organizations (self->store);
   else if (g_str_equal (name, "applications"))
     page = icw_register_page_new_applications (self->store);
+  else if (g_str_equal (name, "agreements"))
+    page = icw_register_page_new_agreements (self->store, money_unit (self));
   if (page != NULL)
     gtk_stack_add_named (self->pages, page, name);
 }
@@ -120,7 +120,8 @@ on_sidebar_row_selected (IcwWindow     *self,
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button),
                                g_str_equal (name, "organizations") ? _("New Organization")
-                               : g_str_equal (name, "applications") ? _("New Application") : _("New Center"));
+                               : g_str_equal (name, "applications") ? _("New Application")
+                               : g_str_equal (name, "agreements") ? _("New Agreement") : _("New Center"));
 }
 
 static void
