@@ -79,8 +79,23 @@ static const EnumEntry attachment_kinds[] = {
   { "other", N_("Other document"), "其他" },
 };
 
+static const EnumEntry funding_sources[] = {
+  { "central-fiscal", N_("Central fiscal funds"), "中央财政" },
+  { "local-fiscal", N_("Local fiscal funds"), "地方财政" },
+  { "shareholder-capital", N_("Shareholder capital"), "股东出资" },
+  { "industry-fund", N_("Industry investment fund"), "产业基金" },
+  { "bank-loan", N_("Bank loan"), "银行贷款" },
+  { "own-revenue", N_("Own revenue"), "自有收入" },
+};
+
+static const EnumEntry budget_groups[] = {
+  { "direct", N_("Direct costs"), "直接费用" },
+  { "indirect", N_("Indirect costs"), "间接费用" },
+};
+
 static const char *record_kinds[] = {
   "organization", "center", "shareholder", "alliance-member", "platform", "application", "attachment",
+  "funding-request", "budget-line",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (org_kinds) == ICW_N_ORG_KINDS);
@@ -92,6 +107,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (platform_kinds) == ICW_N_PLATFORM_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (application_kinds) == ICW_N_APPLICATION_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (application_statuses) == ICW_N_APPLICATION_STATUSES);
 G_STATIC_ASSERT (G_N_ELEMENTS (attachment_kinds) == ICW_N_ATTACHMENT_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (funding_sources) == ICW_N_FUNDING_SOURCES);
+G_STATIC_ASSERT (G_N_ELEMENTS (budget_groups) == ICW_N_BUDGET_GROUPS);
 G_STATIC_ASSERT (G_N_ELEMENTS (record_kinds) == ICW_N_RECORD_KINDS);
 
 static gboolean
@@ -148,6 +165,15 @@ DEFINE_ENUM_FUNCS (icw_platform_kind, IcwPlatformKind, platform_kinds)
 DEFINE_ENUM_FUNCS (icw_application_kind, IcwApplicationKind, application_kinds)
 DEFINE_ENUM_FUNCS (icw_application_status, IcwApplicationStatus, application_statuses)
 DEFINE_ENUM_FUNCS (icw_attachment_kind, IcwAttachmentKind, attachment_kinds)
+DEFINE_ENUM_FUNCS (icw_funding_source, IcwFundingSource, funding_sources)
+DEFINE_ENUM_FUNCS (icw_budget_group, IcwBudgetGroup, budget_groups)
+
+/* Fiscal funds (财政资金) against the self-raised rest (自筹资金), for the matching ratio. */
+gboolean
+icw_funding_source_is_fiscal (IcwFundingSource source)
+{
+  return source == ICW_FUNDING_SOURCE_CENTRAL_FISCAL || source == ICW_FUNDING_SOURCE_LOCAL_FISCAL;
+}
 
 const char *
 icw_record_kind_to_key (IcwRecordKind kind)

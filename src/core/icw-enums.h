@@ -44,4 +44,13 @@ const char *icw_attachment_kind_to_key   (IcwAttachmentKind kind);
 const char *icw_attachment_kind_to_label (IcwAttachmentKind kind);
 gboolean    icw_attachment_kind_from_string (const char *text, IcwAttachmentKind *out);
 
+const char *icw_funding_source_to_key   (IcwFundingSource source);
+const char *icw_funding_source_to_label (IcwFundingSource source);
+gboolean    icw_funding_source_from_string (const char *text, IcwFundingSource *out);
+gboolean    icw_funding_source_is_fiscal (IcwFundingSource source);
+
+const char *icw_budget_group_to_key   (IcwBudgetGroup group);
+const char *icw_budget_group_to_label (IcwBudgetGroup group);
+gboolean    icw_budget_group_from_string (const char *text, IcwBudgetGroup *out);
+
 G_END_DECLS
