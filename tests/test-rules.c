@@ -739,6 +739,12 @@ test_load_malformed (void)
   expect_refused ("applies.json",
                   "{\"id\": \"x\", \"version\": 1, \"title\": {\"en\": \"a\", \"zh_CN\": \"b\"}, \"applies_to\": \"agreement\", \"rules\": []}",
                   NULL, "agreement");
+  /* A pack for another kind of document may not name a kind that checks applications. */
+  expect_refused ("other-target.json",
+                  "{\"id\": \"x\", \"version\": 1, \"title\": {\"en\": \"a\", \"zh_CN\": \"b\"}, \"applies_to\": \"funding-request\", \"rules\": ["
+                  "{\"id\": \"s\", \"kind\": \"section-required\", \"severity\": \"error\", \"citation\": {\"document\": \"D\", \"clause\": \"C\"},"
+                  " \"field\": \"background\", \"params\": {}, \"message\": {\"en\": \"m\", \"zh_CN\": \"m\"}}]}",
+                  "“s”", "another kind of document");
   expect_refused ("id.json",
                   "{\"id\": \"Shandong 2020\", \"version\": 1, \"title\": {\"en\": \"a\", \"zh_CN\": \"b\"}, \"applies_to\": \"application\", \"rules\": []}",
                   NULL, "id");

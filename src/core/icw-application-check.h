@@ -29,7 +29,4 @@ GPtrArray *icw_application_check          (IcwStore        *store,
                                            GDateTime       *today,
                                            GError         **error);
 
-guint      icw_findings_count             (GPtrArray       *findings,
-                                           IcwSeverity      severity);
-
 G_END_DECLS

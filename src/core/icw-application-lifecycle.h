@@ -1,4 +1,5 @@
-/* icw-application-lifecycle.h: the life cycle of an application and its versions.
+/* icw-application-lifecycle.h: the life cycle of an application and its versions: the one every
+ * filed document shares (icw-lifecycle.h), under the application's own names.
  *
  *   draft ──(check finds no errors)──▶ ready ──▶ submitted ──▶ returned (with comments)
  *     ▲                                  │                 └─▶ accepted
@@ -41,6 +42,11 @@ gboolean        icw_application_return            (IcwStore        *store,
 gboolean        icw_application_accept            (IcwStore        *store,
                                                    IcwApplication  *application,
                                                    const char      *comments,
+                                                   GError         **error);
+/* The IcwLifecycleKind hook: copies the attachments of `from` to its new version `to`. */
+gboolean        icw_application_copy_attachments  (IcwStore        *store,
+                                                   IcwRecord       *from,
+                                                   IcwRecord       *to,
                                                    GError         **error);
 /* Returns the store's object of the new version. */
 IcwApplication *icw_application_reopen            (IcwStore        *store,

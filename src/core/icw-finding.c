@@ -268,3 +268,14 @@ icw_finding_get_section (IcwFinding *self)
   g_return_val_if_fail (ICW_IS_FINDING (self), ICW_N_SECTIONS);
   return icw_section_from_field (self->field);
 }
+
+guint
+icw_findings_count (GPtrArray   *findings,
+                    IcwSeverity  severity)
+{
+  guint count = 0;
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    count += icw_finding_get_severity (findings->pdata[i]) == severity ? 1 : 0;
+  return count;
+}

@@ -41,4 +41,8 @@ const char  *icw_finding_get_message  (IcwFinding  *self);
 /* The section its field belongs to (ICW_N_SECTIONS when none). */
 IcwSection   icw_finding_get_section  (IcwFinding  *self);
 
+/* How many of the findings (IcwFinding objects; NULL for none) have the severity. */
+guint        icw_findings_count       (GPtrArray   *findings,
+                                       IcwSeverity  severity);
+
 G_END_DECLS

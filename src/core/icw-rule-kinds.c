@@ -12,19 +12,23 @@
 #include "icw-attachment.h"
 #include "icw-rules-private.h"
 
+static const IcwRuleKindTable kind_tables[] = {
+  icw_rule_kinds_application,
+  icw_rule_kinds_registers,
+};
+
 const IcwRuleKind *
 icw_rule_kind_lookup (const char *name)
 {
-  guint n;
-  const IcwRuleKind *tables[2];
-  guint sizes[2];
+  for (guint t = 0; name != NULL && t < G_N_ELEMENTS (kind_tables); t++)
+    {
+      guint n_kinds;
+      const IcwRuleKind *kinds = kind_tables[t] (&n_kinds);
 
-  tables[0] = icw_rule_kinds_application (&sizes[0]);
-  tables[1] = icw_rule_kinds_registers (&sizes[1]);
-  for (n = 0; n < G_N_ELEMENTS (tables); n++)
-    for (guint i = 0; name != NULL && i < sizes[n]; i++)
-      if (strcmp (tables[n][i].name, name) == 0)
-        return &tables[n][i];
+      for (guint i = 0; i < n_kinds; i++)
+        if (strcmp (kinds[i].name, name) == 0)
+          return &kinds[i];
+    }
   return NULL;
 }
 

@@ -33,6 +33,7 @@ struct _IcwRulePack
   char *note_en;
   char *note_zh;
   char *file;
+  IcwRuleTarget target;
   GPtrArray *rules;   /* IcwRule */
 };
 
@@ -396,9 +397,13 @@ read_application_kinds (JsonObject  *object,
   return NULL;
 }
 
+static const char *const target_keys[] = { "application", "ip-agreement", "funding-request" };
+G_STATIC_ASSERT (G_N_ELEMENTS (target_keys) == ICW_N_RULE_TARGETS);
+
 static char *
-read_rule_body (JsonObject *object,
-                IcwRule    *rule)
+read_rule_body (JsonObject    *object,
+                IcwRuleTarget  target,
+                IcwRule       *rule)
 {
   static const char * const known[] = {
     "id", "kind", "severity", "citation", "field", "params", "message", "application_kinds", NULL
@@ -413,6 +418,9 @@ read_rule_body (JsonObject *object,
   rule->kind = icw_rule_kind_lookup (kind);
   if (rule->kind == NULL)
     return g_strdup_printf (_("the kind “%s” is unknown"), kind);
+  if (rule->kind->target != target)
+    return g_strdup_printf (_("the kind “%s” checks another kind of document (“%s”) than the pack applies to"),
+                            kind, target_keys[rule->kind->target]);
   if ((reason = read_text (object, "severity", &severity)) != NULL)
     return reason;
   if (!icw_severity_from_key (severity, &rule->severity))
@@ -420,7 +428,7 @@ read_rule_body (JsonObject *object,
   if ((reason = read_citation (object, &rule->citation)) != NULL ||
       (reason = read_text (object, "field", &rule->field)) != NULL)
     return reason;
-  if (icw_section_from_field (rule->field) == ICW_N_SECTIONS)
+  if (target == ICW_RULE_TARGET_APPLICATION && icw_section_from_field (rule->field) == ICW_N_SECTIONS)
     return g_strdup_printf (_("the field “%s” is in no section of an application"), rule->field);
   if ((reason = read_params (object, rule->kind, &rule->params)) != NULL ||
       (reason = read_languages (object, "message", &rule->message_en, &rule->message_zh)) != NULL ||
@@ -456,7 +464,7 @@ read_rule (IcwRulePack  *self,
     reason = g_strdup (_("a rule must be an object"));
   else if ((reason = read_text (json_node_get_object (node), "id", &rule->id)) == NULL)
     {
-      reason = read_rule_body (json_node_get_object (node), rule);
+      reason = read_rule_body (json_node_get_object (node), self->target, rule);
       if (reason == NULL && has_rule (self, rule->id))
         reason = g_strdup (_("its ID is used by another rule of the pack"));
     }
@@ -510,8 +518,12 @@ read_header (IcwRulePack *self,
     return reason;
   if ((reason = read_text (object, "applies_to", &applies_to)) != NULL)
     return reason;
-  if (strcmp (applies_to, "application") != 0)
-    return g_strdup_printf (_("it applies to “%s”, but only “application” is known"), applies_to);
+  for (self->target = 0; self->target < ICW_N_RULE_TARGETS; self->target++)
+    if (strcmp (applies_to, target_keys[self->target]) == 0)
+      break;
+  if (self->target == ICW_N_RULE_TARGETS)
+    return g_strdup_printf (_("it applies to “%s”, but only “application”, “ip-agreement” and “funding-request” are known"),
+                            applies_to);
   if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "rules")))
     return json_object_has_member (object, "rules") ? g_strdup (_("“rules” must be an array"))
                                                     : reason_missing ("rules");
@@ -628,6 +640,13 @@ icw_rule_pack_get_file (IcwRulePack *self)
 {
   g_return_val_if_fail (ICW_IS_RULE_PACK (self), NULL);
   return self->file;
+}
+
+IcwRuleTarget
+icw_rule_pack_get_target (IcwRulePack *self)
+{
+  g_return_val_if_fail (ICW_IS_RULE_PACK (self), ICW_RULE_TARGET_APPLICATION);
+  return self->target;
 }
 
 guint

@@ -1,5 +1,5 @@
-/* icw-rule-pack.h: a rule pack: a versioned JSON file of rules that applications are checked
- * against, each with its citation, severity, field, parameters and message in English and Chinese
+/* icw-rule-pack.h: a rule pack: a versioned JSON file of rules that applications, IP agreements
+ * or funding requests are checked against, each with its citation, severity, field, parameters and message in English and Chinese
  * (docs/formats.md, "Rule packs"). The packs shipped with the program are bundled in the core
  * library's resources; more are read from the .json files of $XDG_DATA_HOME/ic-workbench/rules.
  * A pack is loaded whole or refused with a message naming its file and, where it is a rule's
@@ -9,6 +9,14 @@
 #include <glib-object.h>
 
 G_BEGIN_DECLS
+
+/* What a pack's rules check ("applies_to" in the file). */
+typedef enum {
+  ICW_RULE_TARGET_APPLICATION,       /* "application" */
+  ICW_RULE_TARGET_IP_AGREEMENT,      /* "ip-agreement" */
+  ICW_RULE_TARGET_FUNDING_REQUEST,   /* "funding-request" */
+  ICW_N_RULE_TARGETS
+} IcwRuleTarget;
 
 #define ICW_TYPE_RULE_PACK (icw_rule_pack_get_type ())
 
@@ -34,6 +42,7 @@ const char  *icw_rule_pack_get_title     (IcwRulePack  *self);   /* in the user'
 const char  *icw_rule_pack_get_note      (IcwRulePack  *self);   /* in the user's language, or NULL */
 const char  *icw_rule_pack_get_file      (IcwRulePack  *self);
 guint        icw_rule_pack_get_n_rules   (IcwRulePack  *self);
+IcwRuleTarget icw_rule_pack_get_target   (IcwRulePack  *self);
 
 /* The bundled packs, then the user's (a user pack with a bundled pack's ID replaces it). Each pack
  * that was refused adds a GError (ICW_ERROR_RULE_PACK) to *errors, when errors is not NULL. */

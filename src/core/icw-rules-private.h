@@ -29,7 +29,8 @@ typedef struct {
 /* What a rule kind looks at; the registers are read once, when a kind first asks. */
 typedef struct {
   IcwStore       *store;
-  IcwApplication *application;
+  IcwRecord      *record;         /* the document checked, of the packs' target kind */
+  IcwApplication *application;    /* the record, when it is an application */
   IcwCenter      *center;
   GDate          *today;
   IcwRulePack    *pack;
@@ -60,6 +61,7 @@ struct _IcwRuleKind
   /* A translated reason why the field or the parameters do not suit the kind, or NULL. */
   char              *(*check_rule)   (const char     *field,
                                       JsonObject     *params);
+  IcwRuleTarget        target;         /* what it checks; only packs applying to it may name it */
 };
 
 const IcwRuleKind *icw_rule_kind_lookup (const char *name);
@@ -86,8 +88,25 @@ void         icw_rule_emit          (IcwRuleContext *context,
 GPtrArray   *icw_rule_context_shareholders (IcwRuleContext *context);
 GPtrArray   *icw_rule_context_members      (IcwRuleContext *context);
 
-/* The two tables of kinds, one per file. */
+/* The tables of kinds, one per file (listed in icw-rule-kinds.c). */
+typedef const IcwRuleKind *(*IcwRuleKindTable) (guint *n_kinds);
 const IcwRuleKind *icw_rule_kinds_application (guint *n_kinds);
 const IcwRuleKind *icw_rule_kinds_registers   (guint *n_kinds);
+
+/* Runs, for each pack in turn, the rules that apply to the context's record, adding their findings
+ * to context->findings, then sorts the findings: errors first, then by section, else as the packs
+ * and rules ordered them. Frees what the context loaded (its registers). */
+void         icw_rule_context_run   (IcwRuleContext *context,
+                                     GPtrArray      *packs);
+/* Adds to `selected` the packs of the target that the center chose (its rule-packs property) among
+ * `packs`; a chosen pack that is not among them is an error (ICW_ERROR_NOT_FOUND). When it adds
+ * none, the check uses its target's default packs. */
+gboolean     icw_rule_packs_chosen  (GPtrArray      *packs,
+                                     IcwCenter      *center,
+                                     IcwRuleTarget   target,
+                                     GPtrArray      *selected,
+                                     GError        **error);
+/* The date of `today`, or of the local time now when it is NULL (free with g_date_free). */
+GDate       *icw_rule_date_of       (GDateTime      *today);
 
 G_END_DECLS

@@ -1,14 +1,11 @@
 /* icw-store-applications.c: what the store enforces for applications and their attachments, so that
  * no caller (the editor, the command line, a later sync) can get round it:
  *
- *  - an application belongs to a live center; version 1 is its own lineage, a later version names
- *    the first one; a lineage has one live application per version;
+ *  - an application belongs to a live center;
  *  - its structured parts have their JSON formats;
- *  - its status moves along the life cycle only (icw-application-lifecycle.h), and once submitted,
- *    returned or accepted nothing but the status and the reviewer's comments changes: the save is
- *    refused with ICW_ERROR_READ_ONLY, and so are adding and deleting its attachments;
- *  - a ready application whose content is edited becomes a draft again, since it was checked as it
- *    was;
+ *  - the life cycle every filed document shares (icw-store-lifecycle.c): once submitted, returned
+ *    or accepted nothing but the status and the reviewer's comments changes, and its attachments
+ *    cannot be added or deleted;
  *  - an attachment's file is checked when it is added (name, extension, size, not a second copy)
  *    and written with its row; its metadata can be renamed later, its file never replaced. */
 #include "config.h"
@@ -28,163 +25,6 @@
 #define CONTENT_KEY "icw-attachment-content"
 
 static const char *const allowed_extensions[] = { "pdf", "ofd", "jpg", "jpeg", "png" };
-
-/* The saved status of an application (deleted or not); FALSE when it has no row. */
-static gboolean
-saved_status (IcwStore             *self,
-              const char           *id,
-              IcwApplicationStatus *status)
-{
-  g_autofree char *key = NULL;
-
-  if (id == NULL)
-    return FALSE;
-  key = icw_store_query_text (self, "SELECT status FROM applications WHERE id = ?1", id, NULL);
-  return key != NULL && icw_application_status_from_string (key, status);
-}
-
-/* A property as the store writes it: NULL for empty text, numbers in decimal, keys for enums. */
-static char *
-column_text (IcwRecord       *record,
-             const IcwColumn *column)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  const char *text;
-
-  g_object_get_property (G_OBJECT (record), column->property, &value);
-  switch (column->type)
-    {
-    case ICW_COLUMN_TEXT:
-      text = g_value_get_string (&value);
-      return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
-    case ICW_COLUMN_INT:
-      return g_strdup_printf ("%d", g_value_get_int (&value));
-    case ICW_COLUMN_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (&value));
-    case ICW_COLUMN_BOOL:
-      return g_strdup (g_value_get_boolean (&value) ? "1" : "0");
-    case ICW_COLUMN_ENUM:
-      return g_strdup (column->to_key (g_value_get_uint (&value)));
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-is_lifecycle_column (const IcwColumn *column)
-{
-  return strcmp (column->name, "status") == 0 || strcmp (column->name, "reviewer_comments") == 0;
-}
-
-/* TRUE when the record differs from its saved row in a column other than the life-cycle ones. */
-static gboolean
-content_changed (IcwStore       *self,
-                 const IcwTable *table,
-                 IcwRecord      *record)
-{
-  g_autofree char *sql = icw_store_select_sql (table, "id = ?1");
-  sqlite3_stmt *stmt = icw_store_statement (self, sql, NULL);
-  gboolean changed = FALSE;
-
-  if (stmt == NULL)
-    return TRUE;
-  sqlite3_bind_text (stmt, 1, icw_record_get_id (record), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    changed = TRUE;
-  for (guint i = 0; !changed && i < table->n_columns; i++)
-    {
-      const char *saved = (const char *) sqlite3_column_text (stmt, 4 + i);
-      g_autofree char *now = NULL;
-
-      if (is_lifecycle_column (&table->columns[i]))
-        continue;
-      now = column_text (record, &table->columns[i]);
-      changed = g_strcmp0 (saved != NULL && *saved != '\0' ? saved : NULL, now) != 0;
-    }
-  sqlite3_reset (stmt);
-  return changed;
-}
-
-static gboolean
-read_only (GError               **error,
-           IcwApplicationStatus   status)
-{
-  if (status == ICW_APPLICATION_STATUS_SUBMITTED)
-    g_set_error_literal (error, ICW_ERROR, ICW_ERROR_READ_ONLY,
-                         _("The application has been submitted: it cannot be changed while it is being reviewed."));
-  else
-    g_set_error_literal (error, ICW_ERROR, ICW_ERROR_READ_ONLY,
-                         _("The application has been reviewed and cannot be changed: reopen it as a new version to edit it."));
-  return FALSE;
-}
-
-/* The life cycle: where the status may go from the saved one, and what a locked one keeps. */
-static gboolean
-check_lifecycle (IcwStore        *self,
-                 IcwApplication  *application,
-                 GError         **error)
-{
-  const IcwTable *table = icw_store_table_for_kind (ICW_RECORD_KIND_APPLICATION);
-  IcwApplicationStatus status = icw_application_get_status (application);
-  IcwApplicationStatus before;
-  gboolean changed;
-
-  if (!saved_status (self, icw_record_get_id (ICW_RECORD (application)), &before))
-    {
-      if (status != ICW_APPLICATION_STATUS_DRAFT)
-        return icw_store_invalid (error, _("Status: a new application starts as a draft"));
-      return TRUE;
-    }
-
-  changed = content_changed (self, table, ICW_RECORD (application));
-  if (icw_application_status_is_locked (before) && changed)
-    return read_only (error, before);
-  if (!icw_application_status_can_change (before, status))
-    {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
-                   _("Status: an application cannot go from “%s” to “%s”"),
-                   icw_application_status_to_label (before), icw_application_status_to_label (status));
-      return FALSE;
-    }
-  /* Checked as it was, not as it is now. */
-  if (before == ICW_APPLICATION_STATUS_READY && status == ICW_APPLICATION_STATUS_READY && changed)
-    icw_application_set_status (application, ICW_APPLICATION_STATUS_DRAFT);
-  return TRUE;
-}
-
-static gboolean
-check_lineage (IcwStore        *self,
-               IcwApplication  *application,
-               GError         **error)
-{
-  const char *id = icw_record_get_id (ICW_RECORD (application));
-  const char *lineage = icw_application_get_lineage_id (application);
-  int version = icw_application_get_version (application);
-  g_autofree char *version_text = g_strdup_printf ("%d", version);
-  g_autofree char *first = NULL;
-  g_autofree char *other = NULL;
-
-  if (version == 1)
-    icw_application_set_lineage_id (application, id);
-  else
-    {
-      if (icw_store_has_text (lineage))
-        first = icw_store_query_text (self, "SELECT id FROM applications WHERE id = ?1", lineage, NULL);
-      if (first == NULL)
-        return icw_store_invalid (error, _("Version: a later version must name the application's first version"));
-    }
-
-  other = icw_store_query_text (self, "SELECT id FROM applications WHERE lineage_id = ?1 AND version = ?2 "
-                                      "AND id != ?3 AND deleted_at IS NULL",
-                                icw_application_get_lineage_id (application), version_text, id, NULL);
-  if (other != NULL)
-    {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE,
-                   _("Version: version %d of this application already exists"), version);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static gboolean
 check_date (const char  *text,
@@ -208,30 +48,18 @@ icw_store_validate_application (IcwStore        *self,
   if (!icw_store_exists (self, "centers", icw_application_get_center_id (application)))
     return icw_store_invalid (error, _("Center: it is not in the register"));
   /* First, so that a locked application says so rather than what else is wrong with the change. */
-  if (!check_lifecycle (self, application, error))
+  if (!icw_store_check_lifecycle (self, ICW_RECORD (application), error))
     return FALSE;
-  return check_lineage (self, application, error) &&
-         check_date (icw_application_get_call_deadline (application), error) &&
+  return check_date (icw_application_get_call_deadline (application), error) &&
          icw_application_validate_parts (application, error);
 }
 
-/* The application an attachment belongs to must be there and open to changes. */
 static gboolean
 check_parent_open (IcwStore       *self,
                    const char     *application_id,
                    GError        **error)
 {
-  IcwApplicationStatus status;
-
-  if (!icw_store_exists (self, "applications", application_id) || !saved_status (self, application_id, &status))
-    return icw_store_invalid (error, _("Application: it is not in the database"));
-  if (icw_application_status_is_locked (status))
-    {
-      g_set_error_literal (error, ICW_ERROR, ICW_ERROR_READ_ONLY,
-                           _("The application has been submitted: its attachments cannot be added, changed or removed."));
-      return FALSE;
-    }
-  return TRUE;
+  return icw_store_check_parent_open (self, ICW_RECORD_KIND_APPLICATION, application_id, error);
 }
 
 static gboolean
@@ -327,18 +155,9 @@ icw_store_validate_delete (IcwStore   *self,
                            IcwRecord  *record,
                            GError    **error)
 {
-  IcwApplicationStatus status;
-
   if (ICW_IS_ATTACHMENT (record))
     return check_parent_open (self, icw_attachment_get_application_id (ICW_ATTACHMENT (record)), error);
-  if (ICW_IS_APPLICATION (record) && saved_status (self, icw_record_get_id (record), &status) &&
-      icw_application_status_is_locked (status))
-    {
-      g_set_error_literal (error, ICW_ERROR, ICW_ERROR_READ_ONLY,
-                           _("The application has been submitted: it cannot be deleted."));
-      return FALSE;
-    }
-  return TRUE;
+  return icw_store_check_deletable (self, record, error);
 }
 
 gboolean

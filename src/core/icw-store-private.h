@@ -82,6 +82,23 @@ gboolean      icw_store_has_text    (const char *text);
 gboolean      icw_store_invalid     (GError     **error,
                                      const char  *message);
 
+/* The life cycle of filed documents (icw-store-lifecycle.c): a kind's validation calls
+ * icw_store_check_lifecycle first; child records of such a kind check that their parent is open;
+ * icw_store_validate_delete refuses deleting a locked one. */
+gboolean      icw_store_check_lifecycle   (IcwStore       *self,
+                                           IcwRecord      *record,
+                                           GError        **error);
+gboolean      icw_store_check_parent_open (IcwStore       *self,
+                                           IcwRecordKind   parent_kind,
+                                           const char     *parent_id,
+                                           GError        **error);
+gboolean      icw_store_check_deletable   (IcwStore       *self,
+                                           IcwRecord      *record,
+                                           GError        **error);
+/* A property as the store writes it: NULL for empty text, numbers in decimal, keys for enums. */
+char         *icw_store_column_text       (IcwRecord       *record,
+                                           const IcwColumn *column);
+
 /* Applications and attachments (icw-store-applications.c): what validation adds for them (the
  * lineage, the life cycle, the read-only states, the attachment rules), what may be deleted, and
  * the content of an attachment written with its row. */

@@ -202,3 +202,9 @@ icw_store_table_for_record (IcwRecord *record)
 
   g_return_val_if_reached (NULL);
 }
+
+IcwRecordKind
+icw_record_kind_of (IcwRecord *record)
+{
+  return icw_store_table_for_record (record)->kind;
+}

@@ -50,6 +50,9 @@ gboolean    icw_store_commit_batch    (IcwStore       *self,
                                        GError        **error);
 void        icw_store_rollback_batch  (IcwStore       *self);
 
+/* The kind of a record object. */
+IcwRecordKind icw_record_kind_of      (IcwRecord      *record);
+
 /* Finding records. A lookup of a deleted record finds nothing. */
 IcwRecord  *icw_store_lookup          (IcwStore       *self,
                                        IcwRecordKind   kind,

@@ -1,0 +1,30 @@
+/* icw-lifecycle-kinds.c: the record kinds that have a life cycle (icw-lifecycle.h), one row each:
+ * how a kind is checked before it is marked ready, and which child records a new version copies. */
+#include "config.h"
+
+#include "icw-application-check.h"
+#include "icw-application-lifecycle.h"
+#include "icw-lifecycle.h"
+
+static GPtrArray *
+check_application (IcwStore   *store,
+                   IcwRecord  *record,
+                   GPtrArray  *packs,
+                   GDateTime  *today,
+                   GError    **error)
+{
+  return icw_application_check (store, ICW_APPLICATION (record), packs, today, error);
+}
+
+static const IcwLifecycleKind kinds[] = {
+  { ICW_RECORD_KIND_APPLICATION, check_application, icw_application_copy_attachments },
+};
+
+const IcwLifecycleKind *
+icw_lifecycle_kind_lookup (IcwRecordKind kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i].kind == kind)
+      return &kinds[i];
+  return NULL;
+}
