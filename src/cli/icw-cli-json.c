@@ -172,20 +172,7 @@ add_attachment (JsonBuilder   *builder,
 static const char *
 record_kind_key (IcwRecord *record)
 {
-  const GType types[ICW_N_RECORD_KINDS] = {
-    [ICW_RECORD_KIND_ORGANIZATION] = ICW_TYPE_ORGANIZATION,
-    [ICW_RECORD_KIND_CENTER] = ICW_TYPE_CENTER,
-    [ICW_RECORD_KIND_SHAREHOLDER] = ICW_TYPE_SHAREHOLDER,
-    [ICW_RECORD_KIND_ALLIANCE_MEMBER] = ICW_TYPE_ALLIANCE_MEMBER,
-    [ICW_RECORD_KIND_PLATFORM] = ICW_TYPE_PLATFORM,
-    [ICW_RECORD_KIND_APPLICATION] = ICW_TYPE_APPLICATION,
-    [ICW_RECORD_KIND_ATTACHMENT] = ICW_TYPE_ATTACHMENT,
-  };
-
-  for (guint kind = 0; kind < ICW_N_RECORD_KINDS; kind++)
-    if (G_OBJECT_TYPE (record) == types[kind])
-      return icw_record_kind_to_key (kind);
-  g_return_val_if_reached (NULL);
+  return icw_record_kind_to_key (icw_record_kind_of (record));
 }
 
 /* Adds the record's members to the object being built: identity and times first, then its fields. */

@@ -4,6 +4,7 @@
 
 #include "icw-application-check.h"
 #include "icw-application-lifecycle.h"
+#include "icw-funding-check.h"
 #include "icw-lifecycle.h"
 
 static GPtrArray *
@@ -16,8 +17,19 @@ check_application (IcwStore   *store,
   return icw_application_check (store, ICW_APPLICATION (record), packs, today, error);
 }
 
+static GPtrArray *
+check_funding_request (IcwStore   *store,
+                       IcwRecord  *record,
+                       GPtrArray  *packs,
+                       GDateTime  *today,
+                       GError    **error)
+{
+  return icw_funding_request_check (store, ICW_FUNDING_REQUEST (record), packs, today, error);
+}
+
 static const IcwLifecycleKind kinds[] = {
   { ICW_RECORD_KIND_APPLICATION, check_application, icw_application_copy_attachments },
+  { ICW_RECORD_KIND_FUNDING_REQUEST, check_funding_request, icw_funding_request_copy_lines },
 };
 
 const IcwLifecycleKind *

@@ -15,6 +15,7 @@
 static const IcwRuleKindTable kind_tables[] = {
   icw_rule_kinds_application,
   icw_rule_kinds_registers,
+  icw_rule_kinds_funding,
 };
 
 const IcwRuleKind *

@@ -92,6 +92,7 @@ GPtrArray   *icw_rule_context_members      (IcwRuleContext *context);
 typedef const IcwRuleKind *(*IcwRuleKindTable) (guint *n_kinds);
 const IcwRuleKind *icw_rule_kinds_application (guint *n_kinds);
 const IcwRuleKind *icw_rule_kinds_registers   (guint *n_kinds);
+const IcwRuleKind *icw_rule_kinds_funding     (guint *n_kinds);
 
 /* Runs, for each pack in turn, the rules that apply to the context's record, adding their findings
  * to context->findings, then sorts the findings: errors first, then by section, else as the packs

@@ -117,4 +117,12 @@ gboolean      icw_store_write_attachment_content (IcwStore   *self,
 void          icw_store_check_attachments    (IcwStore        *self,
                                               GPtrArray       *problems);
 
+/* Funding requests and their budget lines (icw-store-funding.c). */
+gboolean      icw_store_validate_funding_request (IcwStore           *self,
+                                                  IcwFundingRequest  *request,
+                                                  GError            **error);
+gboolean      icw_store_validate_budget_line     (IcwStore           *self,
+                                                  IcwBudgetLine      *line,
+                                                  GError            **error);
+
 G_END_DECLS

@@ -9,10 +9,12 @@
 #include "icw-alliance-member.h"
 #include "icw-application.h"
 #include "icw-attachment.h"
+#include "icw-budget-line.h"
 #include "icw-center.h"
 #include "icw-credit-code.h"
 #include "icw-database.h"
 #include "icw-error.h"
+#include "icw-funding-request.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
 #include "icw-shareholder.h"
@@ -233,6 +235,10 @@ icw_store_validate (IcwStore   *self,
     return icw_store_validate_application (self, ICW_APPLICATION (record), error);
   if (ICW_IS_ATTACHMENT (record))
     return icw_store_validate_attachment (self, ICW_ATTACHMENT (record), error);
+  if (ICW_IS_FUNDING_REQUEST (record))
+    return icw_store_validate_funding_request (self, ICW_FUNDING_REQUEST (record), error);
+  if (ICW_IS_BUDGET_LINE (record))
+    return icw_store_validate_budget_line (self, ICW_BUDGET_LINE (record), error);
   g_return_val_if_reached (FALSE);
 }
 

@@ -1,0 +1,27 @@
+/* icw-funding-check.h: checking a funding request against the rule packs that apply to it (those
+ * of target "funding-request" its center chose, or by default the bundled "funding-request" pack),
+ * and what a new version of a request copies (its budget lines). Both are the funding request's
+ * row in the life cycle's table (icw-lifecycle-kinds.c). */
+#pragma once
+
+#include "icw-finding.h"
+#include "icw-funding-request.h"
+#include "icw-store.h"
+
+G_BEGIN_DECLS
+
+#define ICW_RULE_PACK_FUNDING "funding-request"
+
+/* Returns IcwFinding objects, errors first (packs NULL: load them; today NULL: the local date). */
+GPtrArray *icw_funding_request_check      (IcwStore           *store,
+                                           IcwFundingRequest  *request,
+                                           GPtrArray          *packs,
+                                           GDateTime          *today,
+                                           GError            **error);
+/* Copies the budget lines of `from` to `to` (saved, in the same batch). */
+gboolean   icw_funding_request_copy_lines (IcwStore           *store,
+                                           IcwRecord          *from,
+                                           IcwRecord          *to,
+                                           GError            **error);
+
+G_END_DECLS
