@@ -11,6 +11,7 @@
 #include "icw-alliance-member.h"
 #include "icw-application.h"
 #include "icw-credit-code.h"
+#include "icw-funding-request.h"
 #include "icw-error.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
@@ -383,6 +384,7 @@ load_in_batch (IcwStore         *store,
   gboolean created[N_ORGANIZATIONS] = { FALSE, };
   g_autoptr(IcwCenter) center = NULL;
   g_autoptr(IcwApplication) application = NULL;
+  g_autoptr(IcwFundingRequest) request = NULL;
   const char *center_id;
 
   if (!save_organizations (store, orgs, created, error))
@@ -397,6 +399,9 @@ load_in_batch (IcwStore         *store,
     return NULL;
   application = icw_sample_save_application (store, center, error);
   if (application == NULL)
+    return NULL;
+  request = icw_sample_save_funding_request (store, center, application, error);
+  if (request == NULL)
     return NULL;
   return g_steal_pointer (&center);
 }
