@@ -12,6 +12,8 @@
 #include "icw-application.h"
 #include "icw-center-editor.h"
 #include "icw-center.h"
+#include "icw-funding-editor.h"
+#include "icw-funding-request.h"
 #include "icw-organization-editor.h"
 #include "icw-organization.h"
 #include "icw-register-page.h"
@@ -156,18 +158,10 @@ application_focus (GtkWidget *editor)
 }
 
 static void create_application_for (IcwRegisterPage *self, IcwCenter *center);
+static void create_funding_for (IcwRegisterPage *self, IcwCenter *center);
+static const RegisterKind funding_kind;
 
-static void
-on_center_chosen (AdwMessageDialog *dialog,
-                  const char       *response,
-                  IcwRegisterPage  *self)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (adw_message_dialog_get_extra_child (dialog));
-  IcwCenter *center = adw_combo_row_get_selected_item (row);
-
-  if (g_str_equal (response, "create") && center != NULL)
-    create_application_for (self, center);
-}
+static void on_center_chosen (AdwMessageDialog *dialog, const char *response, IcwRegisterPage *self);
 
 static char *
 center_name (IcwCenter *center)
@@ -185,18 +179,24 @@ application_create (IcwRegisterPage *self)
 
   if (g_list_model_get_n_items (centers) == 0)
     {
-      icw_ui_toast (GTK_WIDGET (self), _("Add the center first: an application belongs to a center."));
+      icw_ui_toast (GTK_WIDGET (self), self->kind == &funding_kind
+                                       ? _("Add the center first: a funding request belongs to a center.")
+                                       : _("Add the center first: an application belongs to a center."));
       return;
     }
   if (g_list_model_get_n_items (centers) == 1)
     {
       g_autoptr(IcwCenter) only = g_list_model_get_item (centers, 0);
-      create_application_for (self, only);
+      if (self->kind == &funding_kind)
+        create_funding_for (self, only);
+      else
+        create_application_for (self, only);
       return;
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("New Application"), _("Which center applies?"));
+                                   self->kind == &funding_kind ? _("New Funding Request") : _("New Application"),
+                                   self->kind == &funding_kind ? _("Which center asks for the funds?") : _("Which center applies?"));
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Center"));
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (center_name), NULL, NULL);
@@ -210,6 +210,22 @@ application_create (IcwRegisterPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_center_chosen (AdwMessageDialog *dialog,
+                  const char       *response,
+                  IcwRegisterPage  *self)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_message_dialog_get_extra_child (dialog));
+  IcwCenter *center = adw_combo_row_get_selected_item (row);
+
+  if (!g_str_equal (response, "create") || center == NULL)
+    return;
+  if (self->kind == &funding_kind)
+    create_funding_for (self, center);
+  else
+    create_application_for (self, center);
+}
+
 static const RegisterKind application_kind = {
   ICW_RECORD_KIND_APPLICATION, icw_application_get_type, "title", FALSE,
   N_("Search applications"),
@@ -218,6 +234,46 @@ static const RegisterKind application_kind = {
   N_("Select an application"),
   N_("New application"),
   application_subtitle, application_show, application_focus, application_create,
+};
+
+/* Funding requests */
+
+static char *
+funding_subtitle (IcwRecord *record)
+{
+  IcwFundingRequest *request = ICW_FUNDING_REQUEST (record);
+  IcwStore *store = g_object_get_data (G_OBJECT (record), "icw-store");
+  g_autoptr(IcwRecord) center = store != NULL ? icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
+                                                                 icw_funding_request_get_center_id (request), NULL)
+                                              : NULL;
+
+  /* Translators: center · status · version, e.g. "齐鲁… · Draft · v2" */
+  return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
+                          icw_application_status_to_label (icw_funding_request_get_status (request)),
+                          icw_funding_request_get_version (request));
+}
+
+static void
+funding_show (GtkWidget *editor,
+              IcwRecord *record)
+{
+  icw_funding_editor_set_request (ICW_FUNDING_EDITOR (editor), record);
+}
+
+static void
+funding_focus (GtkWidget *editor)
+{
+  icw_funding_editor_focus_title (ICW_FUNDING_EDITOR (editor));
+}
+
+static const RegisterKind funding_kind = {
+  ICW_RECORD_KIND_FUNDING_REQUEST, icw_funding_request_get_type, "title", FALSE,
+  N_("Search funding requests"),
+  N_("No Funding Requests Yet"),
+  N_("Prepare a center's request for central or local fiscal funds, fund or bank money: a budget by category, year and source with exact totals, checked against the fund's rules before you submit."),
+  N_("Select a funding request"),
+  N_("New funding request"),
+  funding_subtitle, funding_show, funding_focus, application_create,
 };
 
 /* The list */
@@ -446,6 +502,25 @@ create_application_for (IcwRegisterPage *self,
   save_new_record (self, ICW_RECORD (application));
 }
 
+/* A new request starts this year, over two years, asking central fiscal funds matched by the
+ * shareholders' capital: the most common shape, changed in the editor. */
+static void
+create_funding_for (IcwRegisterPage *self,
+                    IcwCenter       *center)
+{
+  g_autoptr(IcwFundingRequest) request = icw_funding_request_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *title = g_strdup_printf (_("Funding request of %s"), icw_center_get_name (center));
+
+  icw_funding_request_set_center_id (request, icw_record_get_id (ICW_RECORD (center)));
+  icw_funding_request_set_title (request, title);
+  icw_funding_request_set_start_year (request, g_date_time_get_year (now));
+  icw_funding_request_set_period (request, 2);
+  icw_funding_request_set_source_used (request, ICW_FUNDING_SOURCE_CENTRAL_FISCAL, TRUE);
+  icw_funding_request_set_source_used (request, ICW_FUNDING_SOURCE_SHAREHOLDER_CAPITAL, TRUE);
+  save_new_record (self, ICW_RECORD (request));
+}
+
 void
 icw_register_page_create_record (IcwRegisterPage *self)
 {
@@ -504,6 +579,7 @@ empty_state (IcwRegisterPage *self)
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *create = gtk_button_new_with_mnemonic (self->kind->kind == ICW_RECORD_KIND_CENTER ? _("_New Center")
                                                     : self->kind->kind == ICW_RECORD_KIND_ORGANIZATION ? _("_New Organization")
+                                                    : self->kind->kind == ICW_RECORD_KIND_FUNDING_REQUEST ? _("_New Funding Request")
                                                     : _("_New Application"));
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "org.mfginnovation.Workbench-symbolic");
@@ -631,4 +707,11 @@ GtkWidget *
 icw_register_page_new_applications (IcwStore *store)
 {
   return new_page (&application_kind, store, icw_application_editor_new (store));
+}
+
+GtkWidget *
+icw_register_page_new_funding (IcwStore  *store,
+                               GSettings *settings)
+{
+  return new_page (&funding_kind, store, icw_funding_editor_new (store, settings));
 }

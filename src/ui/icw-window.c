@@ -42,9 +42,7 @@ static const PageInfo page_infos[] = {
   { "agreements", N_("IP Agreements"), "emblem-shared-symbolic",
     N_("IP-Sharing Agreements"),
     N_("Here you will draw up IP-sharing agreements among the members of a center: background IP, ownership of results, access rights and revenue shares that add up to exactly 100%.") },
-  { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic",
-    N_("Funding Requests"),
-    N_("Here you will prepare funding requests with budget tables by category, source and year, with exact totals and the matching rules of the fund.") },
+  { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic", NULL, NULL },
 };
 
 static GtkWidget *
@@ -101,6 +99,8 @@ ensure_page (IcwWindow  *self,
     page = icw_register_page_new_organizations (self->store);
   else if (g_str_equal (name, "applications"))
     page = icw_register_page_new_applications (self->store);
+  else if (g_str_equal (name, "funding"))
+    page = icw_register_page_new_funding (self->store, self->settings);
   if (page != NULL)
     gtk_stack_add_named (self->pages, page, name);
 }
@@ -120,7 +120,8 @@ on_sidebar_row_selected (IcwWindow     *self,
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button),
                                g_str_equal (name, "organizations") ? _("New Organization")
-                               : g_str_equal (name, "applications") ? _("New Application") : _("New Center"));
+                               : g_str_equal (name, "applications") ? _("New Application")
+                               : g_str_equal (name, "funding") ? _("New Funding Request") : _("New Center"));
 }
 
 static void
