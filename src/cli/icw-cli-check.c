@@ -1,6 +1,6 @@
-/* icw-cli-check.c: `icw check ID [--json]`: runs the rule packs that apply to an application and
- * prints the findings the editor's check panel shows, in the user's language: errors first, then
- * by section. Exit status 0 when there is no error (warnings alone do not fail), 1 when there are
+/* icw-cli-check.c: `icw check ID [--json]`: runs the rule packs that apply to an application or a
+ * funding request and prints the findings the editor's check panel shows, in the user's language:
+ * errors first, then by section. Exit status 0 when there is no error (warnings alone do not fail), 1 when there are
  * errors or the check could not run. A rule pack that could not be read is reported on stderr and
  * left out; the others run. */
 #include "config.h"
@@ -10,6 +10,7 @@
 #include "icw-application-check.h"
 #include "icw-cli.h"
 #include "icw-error.h"
+#include "icw-funding-check.h"
 
 static void
 report_pack_errors (GPtrArray *errors)
@@ -19,14 +20,15 @@ report_pack_errors (GPtrArray *errors)
 }
 
 static void
-print_json (IcwApplication *application,
+print_json (IcwRecord      *record,
             GPtrArray      *packs,
             GPtrArray      *findings)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  icw_cli_json_add_text (builder, "application", icw_record_get_id (ICW_RECORD (application)));
+  icw_cli_json_add_text (builder, ICW_IS_APPLICATION (record) ? "application" : "funding_request",
+                         icw_record_get_id (record));
   json_builder_set_member_name (builder, "packs");
   json_builder_begin_array (builder);
   for (guint i = 0; i < packs->len; i++)
@@ -68,14 +70,15 @@ print_packs (GPtrArray *packs)
 }
 
 static void
-print_text (IcwApplication *application,
+print_text (IcwRecord      *record,
             GPtrArray      *packs,
             GPtrArray      *findings)
 {
   guint errors = icw_findings_count (findings, ICW_SEVERITY_ERROR);
   guint warnings = icw_findings_count (findings, ICW_SEVERITY_WARNING);
 
-  icw_cli_out ("%s\n", icw_cli_or_dash (icw_application_get_title (application)));
+  icw_cli_out ("%s\n", icw_cli_or_dash (ICW_IS_APPLICATION (record) ? icw_application_get_title (ICW_APPLICATION (record))
+                                                                    : icw_funding_request_get_title (ICW_FUNDING_REQUEST (record))));
   print_packs (packs);
   icw_cli_out ("\n");
   for (guint i = 0; i < findings->len; i++)
@@ -89,8 +92,10 @@ print_text (IcwApplication *application,
     }
   if (findings->len > 0)
     icw_cli_out ("\n");
-  if (errors == 0 && warnings == 0)
+  if (errors == 0 && warnings == 0 && ICW_IS_APPLICATION (record))
     icw_cli_out ("%s\n", _("No errors and no warnings: the application can be marked ready to submit."));
+  else if (errors == 0 && warnings == 0)
+    icw_cli_out ("%s\n", _("No errors and no warnings: the funding request can be marked ready to submit."));
   else
     {
       /* TRANSLATORS: the first half of the summary of a check, followed by the number of warnings */
@@ -103,22 +108,23 @@ print_text (IcwApplication *application,
     }
 }
 
-static IcwApplication *
-find_application (IcwStore    *store,
-                  const char  *id,
-                  GError     **error)
+/* An application or a funding request: what `icw check` checks. */
+static IcwRecord *
+find_checkable (IcwStore    *store,
+                const char  *id,
+                GError     **error)
 {
   g_autoptr(IcwRecord) record = icw_cli_find_record (store, id, error);
 
   if (record == NULL)
     return NULL;
-  if (!ICW_IS_APPLICATION (record))
+  if (!ICW_IS_APPLICATION (record) && !ICW_IS_FUNDING_REQUEST (record))
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND,
-                   _("“%s” is not an application: “icw check” checks applications (see “icw list applications”)."), id);
+                   _("“%s” is neither an application nor a funding request: “icw check” checks those (see “icw list applications” and “icw list funding”)."), id);
       return NULL;
     }
-  return ICW_APPLICATION (g_steal_pointer (&record));
+  return g_steal_pointer (&record);
 }
 
 int
@@ -126,15 +132,16 @@ icw_cli_check (const IcwCliOptions *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcwStore) store = NULL;
-  g_autoptr(IcwApplication) application = NULL;
+  g_autoptr(IcwRecord) record = NULL;
   g_autoptr(IcwCenter) center = NULL;
+  const char *center_id;
   g_autoptr(GPtrArray) pack_errors = NULL;
   g_autoptr(GPtrArray) packs = NULL;
   g_autoptr(GPtrArray) applied = NULL;
   g_autoptr(GPtrArray) findings = NULL;
 
   if (options->args->len < 2)
-    return icw_cli_usage_error ("%s", _("Say which application to check: “icw check ID”."));
+    return icw_cli_usage_error ("%s", _("Say which application or funding request to check: “icw check ID”."));
   if (options->args->len > 2)
     return icw_cli_usage_error (_("“icw check” takes one ID, but “%s” follows it."),
                                 (const char *) options->args->pdata[2]);
@@ -142,24 +149,29 @@ icw_cli_check (const IcwCliOptions *options)
   store = icw_cli_open_store (options, TRUE, &error);
   if (store == NULL)
     return icw_cli_fail (error);
-  application = find_application (store, options->args->pdata[1], &error);
-  if (application == NULL)
+  record = find_checkable (store, options->args->pdata[1], &error);
+  if (record == NULL)
     return icw_cli_fail (error);
+  center_id = ICW_IS_APPLICATION (record) ? icw_application_get_center_id (ICW_APPLICATION (record))
+                                          : icw_funding_request_get_center_id (ICW_FUNDING_REQUEST (record));
 
   packs = icw_rule_packs_load_all (&pack_errors);
   report_pack_errors (pack_errors);
-  center = (IcwCenter *) icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
-                                           icw_application_get_center_id (application), &error);
-  if (center != NULL)
-    applied = icw_rule_packs_for_application (packs, center, application, &error);
-  if (applied != NULL)
-    findings = icw_application_check (store, application, packs, NULL, &error);
+  center = (IcwCenter *) icw_store_lookup (store, ICW_RECORD_KIND_CENTER, center_id, &error);
+  if (center != NULL && ICW_IS_APPLICATION (record))
+    applied = icw_rule_packs_for_application (packs, center, ICW_APPLICATION (record), &error);
+  else if (center != NULL)
+    applied = icw_rule_packs_for_funding_request (packs, center, &error);
+  if (applied != NULL && ICW_IS_APPLICATION (record))
+    findings = icw_application_check (store, ICW_APPLICATION (record), packs, NULL, &error);
+  else if (applied != NULL)
+    findings = icw_funding_request_check (store, ICW_FUNDING_REQUEST (record), packs, NULL, &error);
   if (findings == NULL)
     return icw_cli_fail (error);
 
   if (options->json)
-    print_json (application, applied, findings);
+    print_json (record, applied, findings);
   else
-    print_text (application, applied, findings);
+    print_text (record, applied, findings);
   return icw_findings_count (findings, ICW_SEVERITY_ERROR) > 0 ? ICW_EXIT_FAILURE : ICW_EXIT_OK;
 }

@@ -1,4 +1,4 @@
-/* icw-cli-list.c: `icw list centers|organizations|applications [--json]`: the registers sorted by
+/* icw-cli-list.c: `icw list centers|organizations|applications|funding [--json]`: the registers sorted by
  * name and every center's applications in the order they were made, as an aligned table or as one
  * JSON array. The kinds of the contract that later versions bring (agreements, funding) are
  * refused as not there yet, never faked. */
@@ -29,6 +29,13 @@ print_json (IcwStore   *store,
         {
           g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
                                                          icw_application_get_center_id (ICW_APPLICATION (record)));
+
+          icw_cli_json_add_text (builder, "center_name", center);
+        }
+      else if (ICW_IS_FUNDING_REQUEST (record))
+        {
+          g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
+                                                         icw_funding_request_get_center_id (ICW_FUNDING_REQUEST (record)));
 
           icw_cli_json_add_text (builder, "center_name", center);
         }
@@ -125,7 +132,7 @@ print_applications (IcwStore   *store,
 static gboolean
 is_future_kind (const char *what)
 {
-  return g_str_equal (what, "agreements") || g_str_equal (what, "funding");
+  return g_str_equal (what, "agreements");
 }
 
 int
@@ -138,7 +145,7 @@ icw_cli_list (const IcwCliOptions *options)
   IcwRecordKind kind;
 
   if (options->args->len < 2)
-    return icw_cli_usage_error ("%s", _("Say what to list: “icw list centers”, “icw list organizations” or “icw list applications”."));
+    return icw_cli_usage_error ("%s", _("Say what to list: “icw list centers”, “icw list organizations”, “icw list applications” or “icw list funding”."));
   if (options->args->len > 2)
     return icw_cli_usage_error (_("“icw list” takes one argument, but “%s” follows it."),
                                 (const char *) options->args->pdata[2]);
@@ -150,13 +157,15 @@ icw_cli_list (const IcwCliOptions *options)
     kind = ICW_RECORD_KIND_ORGANIZATION;
   else if (g_str_equal (what, "applications"))
     kind = ICW_RECORD_KIND_APPLICATION;
+  else if (g_str_equal (what, "funding"))
+    kind = ICW_RECORD_KIND_FUNDING_REQUEST;
   else if (is_future_kind (what))
     {
       icw_cli_err (_("“icw list %s” is not available in this version of icw yet."), what);
       return ICW_EXIT_FAILURE;
     }
   else
-    return icw_cli_usage_error (_("There is no list called “%s”: choose centers, organizations or applications."), what);
+    return icw_cli_usage_error (_("There is no list called “%s”: choose centers, organizations, applications or funding."), what);
 
   store = icw_cli_open_store (options, TRUE, &error);
   if (store == NULL)
@@ -167,6 +176,8 @@ icw_cli_list (const IcwCliOptions *options)
     print_json (store, list);
   else if (kind == ICW_RECORD_KIND_APPLICATION)
     print_applications (store, list);
+  else if (kind == ICW_RECORD_KIND_FUNDING_REQUEST)
+    icw_cli_list_funding (store, list);
   else if (kind == ICW_RECORD_KIND_CENTER)
     print_centers (list);
   else

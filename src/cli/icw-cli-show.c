@@ -187,6 +187,8 @@ show_text (IcwStore  *store,
     icw_cli_show_application_text (store, ICW_APPLICATION (record));
   else if (ICW_IS_ATTACHMENT (record))
     icw_cli_show_attachment_text (store, ICW_ATTACHMENT (record));
+  else if (ICW_IS_FUNDING_REQUEST (record))
+    icw_cli_show_funding_text (store, ICW_FUNDING_REQUEST (record));
 }
 
 /* By ID first; then, for people, a center or organization by its exact name. */

@@ -127,6 +127,10 @@ read_category (IcwCategorySet  *self,
         reason = g_strdup_printf (_("category “%s”: a parent cannot itself have a parent"), key);
       else if (g_array_index (self->categories, IcwBudgetCategory, category.parent).group != category.group)
         reason = g_strdup_printf (_("category “%s” must be in the group of its parent"), key);
+      else if (self->categories->len == 0 ||
+               ((guint) category.parent != self->categories->len - 1 &&
+                g_array_index (self->categories, IcwBudgetCategory, self->categories->len - 1).parent != category.parent))
+        reason = g_strdup_printf (_("category “%s” must follow its parent or a sibling"), key);
     }
   if (reason != NULL)
     return refuse (error, file_name, reason);

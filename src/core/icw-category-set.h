@@ -3,7 +3,8 @@
  * bundled ones live in resources/budget/ and are compiled into the core library. Each category has
  * a stable key, an English and a Chinese label, its group (direct or indirect costs) and optionally
  * a parent: a category with children is a subtotal of them, and only the others (the leaves) hold
- * amounts. Parents come before their children; there is one level of children. */
+ * amounts. Children follow their parent directly (so a parent's rows are contiguous); there is one
+ * level of children. */
 #pragma once
 
 #include <glib-object.h>

@@ -7,6 +7,28 @@
 #include "icw-rules-private.h"
 
 GPtrArray *
+icw_rule_packs_for_funding_request (GPtrArray  *packs,
+                                    IcwCenter  *center,
+                                    GError    **error)
+{
+  g_autoptr(GPtrArray) selected = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (packs != NULL, NULL);
+  g_return_val_if_fail (ICW_IS_CENTER (center), NULL);
+
+  if (!icw_rule_packs_chosen (packs, center, ICW_RULE_TARGET_FUNDING_REQUEST, selected, error))
+    return NULL;
+  if (selected->len == 0)
+    {
+      IcwRulePack *pack = icw_rule_packs_find (packs, ICW_RULE_PACK_FUNDING);
+
+      if (pack != NULL)
+        g_ptr_array_add (selected, g_object_ref (pack));
+    }
+  return g_steal_pointer (&selected);
+}
+
+GPtrArray *
 icw_funding_request_check (IcwStore           *store,
                            IcwFundingRequest  *request,
                            GPtrArray          *packs,
@@ -14,7 +36,7 @@ icw_funding_request_check (IcwStore           *store,
                            GError            **error)
 {
   g_autoptr(GPtrArray) loaded = NULL;
-  g_autoptr(GPtrArray) selected = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) selected = NULL;
   g_autoptr(IcwCenter) center = NULL;
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
   IcwRuleContext context = { NULL, };
@@ -28,15 +50,9 @@ icw_funding_request_check (IcwStore           *store,
     return NULL;
   if (packs == NULL)
     packs = loaded = icw_rule_packs_load_all (NULL);
-  if (!icw_rule_packs_chosen (packs, center, ICW_RULE_TARGET_FUNDING_REQUEST, selected, error))
+  selected = icw_rule_packs_for_funding_request (packs, center, error);
+  if (selected == NULL)
     return NULL;
-  if (selected->len == 0)
-    {
-      IcwRulePack *pack = icw_rule_packs_find (packs, ICW_RULE_PACK_FUNDING);
-
-      if (pack != NULL)
-        g_ptr_array_add (selected, g_object_ref (pack));
-    }
 
   context.store = store;
   context.record = ICW_RECORD (request);

@@ -4,6 +4,7 @@
  * row in the life cycle's table (icw-lifecycle-kinds.c). */
 #pragma once
 
+#include "icw-center.h"
 #include "icw-finding.h"
 #include "icw-funding-request.h"
 #include "icw-store.h"
@@ -12,6 +13,11 @@ G_BEGIN_DECLS
 
 #define ICW_RULE_PACK_FUNDING "funding-request"
 
+/* The packs among `packs` that apply: those of target "funding-request" the center chose, else the
+ * bundled "funding-request" pack. A chosen pack that is not installed is ICW_ERROR_NOT_FOUND. */
+GPtrArray *icw_rule_packs_for_funding_request (GPtrArray  *packs,
+                                               IcwCenter  *center,
+                                               GError    **error);
 /* Returns IcwFinding objects, errors first (packs NULL: load them; today NULL: the local date). */
 GPtrArray *icw_funding_request_check      (IcwStore           *store,
                                            IcwFundingRequest  *request,
