@@ -405,7 +405,7 @@ summary_item (GtkBox     *box,
   GtkWidget *value = grid_label ("", 0.0, "amount");
 
   gtk_widget_add_css_class (title, "dim-label");
-  gtk_widget_add_css_class (value, "title-3");
+  gtk_widget_add_css_class (value, "title-4");
   gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
   gtk_box_append (GTK_BOX (item), title);
   gtk_box_append (GTK_BOX (item), value);
@@ -449,7 +449,6 @@ icw_budget_grid_init (IcwBudgetGrid *self)
 {
   GtkWidget *summary = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   self->totals = g_ptr_array_new_with_free_func (g_free);
   self->cells = g_ptr_array_new_with_free_func (g_object_unref);
@@ -474,9 +473,6 @@ icw_budget_grid_init (IcwBudgetGrid *self)
   gtk_grid_set_column_spacing (self->grid, 8);
   gtk_widget_add_css_class (GTK_WIDGET (self->grid), "budget-grid");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget table"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->grid));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
 
   self->message = GTK_LABEL (grid_label ("", 0.0, "error"));
   gtk_label_set_wrap (self->message, TRUE);
@@ -484,7 +480,8 @@ icw_budget_grid_init (IcwBudgetGrid *self)
 
   gtk_box_append (GTK_BOX (self), summary);
   gtk_box_append (GTK_BOX (self), bar);
-  gtk_box_append (GTK_BOX (self), scrolled);
+  /* The page scrolls the grid both ways when it is wider than the window. */
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->grid));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->message));
 }
 

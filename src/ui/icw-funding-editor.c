@@ -393,7 +393,9 @@ add_page (IcwFundingEditor *self,
   gtk_widget_set_margin_end (content, 18);
   adw_clamp_set_child (ADW_CLAMP (clamp), content);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* Only the budget may be wider than the window: six sources make a wide table. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  page == PAGE_BUDGET ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_stack_add_named (self->pages, scrolled, page_keys[page]);
   gtk_list_box_append (self->page_list, page_row (page));
 }
@@ -420,6 +422,8 @@ build_check_panel (IcwFundingEditor *self)
   self->check_revealer = GTK_REVEALER (gtk_revealer_new ());
   gtk_revealer_set_transition_type (self->check_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
   gtk_revealer_set_child (self->check_revealer, box);
+  /* The panel's list expands; the hidden panel must not take half the height from the page. */
+  gtk_widget_set_vexpand (GTK_WIDGET (self->check_revealer), FALSE);
   return GTK_WIDGET (self->check_revealer);
 }
 
