@@ -1,8 +1,12 @@
 /* test-money.c: exact parsing and formatting of money (integer fen shown as 万元 or yuan) and of
  * basis points in icw-money.c: good and bad input, the limits of gint64, and round trips of random
- * values checked against a formatting written independently here. */
+ * values checked against a formatting written independently here. Money typed in the user's locale
+ * (icw-money-locale.c) is tested in en_US.UTF-8 and zh_CN.UTF-8 through setlocale (LC_NUMERIC), and
+ * with a decimal comma (German marks) through explicit marks: de_DE is not among the locales CI
+ * generates. */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "icw-error.h"
@@ -334,6 +338,215 @@ test_random_text (void)
     }
 }
 
+/* Sets LC_NUMERIC for one test; FALSE (and the test skipped) when the locale is not installed. */
+static gboolean
+use_numeric_locale (const char *name)
+{
+  if (setlocale (LC_NUMERIC, name) == NULL)
+    {
+      g_autofree char *why = g_strdup_printf ("the locale %s is not installed", name);
+
+      g_test_skip (why);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assert_locale_parses (const char   *text,
+                      IcwMoneyUnit  unit,
+                      gint64        expected)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 fen = 12345;
+
+  if (!icw_money_parse_locale (text, unit, &fen, &error))
+    g_error ("“%s” was refused: %s", text, error->message);
+  g_assert_cmpint (fen, ==, expected);
+}
+
+static void
+assert_locale_refused (const char   *text,
+                       IcwMoneyUnit  unit,
+                       const char   *message_part)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 fen = 12345;
+
+  if (icw_money_parse_locale (text, unit, &fen, &error))
+    g_error ("“%s” was accepted as %" G_GINT64_FORMAT " fen", text, fen);
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
+  g_assert_cmpint (fen, ==, 12345);
+  icw_test_assert_message_contains (error, message_part, text);
+}
+
+/* What en_US and zh_CN share: "." for decimals, "," between groups of three. */
+static void
+check_point_comma_locale (void)
+{
+  IcwNumberMarks marks;
+  g_autofree char *max_yuan = NULL, *grouped = NULL;
+
+  icw_number_marks_from_locale (&marks);
+  g_assert_cmpstr (marks.decimal, ==, ".");
+  g_assert_cmpstr (marks.group, ==, ",");
+
+  assert_locale_parses ("0", ICW_MONEY_UNIT_WAN, 0);
+  assert_locale_parses ("1234.5", ICW_MONEY_UNIT_WAN, 1234500000);
+  assert_locale_parses ("1,234.5", ICW_MONEY_UNIT_WAN, 1234500000);
+  assert_locale_parses ("1,234,567.89", ICW_MONEY_UNIT_YUAN, 123456789);
+  assert_locale_parses ("  12.30 ", ICW_MONEY_UNIT_WAN, 12300000);
+  assert_locale_parses (".5", ICW_MONEY_UNIT_YUAN, 50);
+  /* Full-width digits and marks from a Chinese input method. */
+  assert_locale_parses ("１２３．４５", ICW_MONEY_UNIT_WAN, 123450000);
+  assert_locale_parses ("１，２３４．５", ICW_MONEY_UNIT_YUAN, 123450);
+  /* The limits of gint64, exact: G_MAXINT64 fen in yuan, the largest 2-decimal 万元 below it. */
+  assert_locale_parses ("92233720368547758.07", ICW_MONEY_UNIT_YUAN, G_MAXINT64);
+  assert_locale_parses ("92,233,720,368,547,758.07", ICW_MONEY_UNIT_YUAN, G_MAXINT64);
+  assert_locale_parses ("9223372036854.77", ICW_MONEY_UNIT_WAN, G_GINT64_CONSTANT (9223372036854770000));
+  assert_locale_refused ("92233720368547758.08", ICW_MONEY_UNIT_YUAN, "too large");
+  assert_locale_refused ("9223372036854.78", ICW_MONEY_UNIT_WAN, "too large");
+  assert_locale_refused ("99999999999999999999999", ICW_MONEY_UNIT_YUAN, "too large");
+
+  /* Bad input, each with a message naming what is wrong. */
+  assert_locale_refused ("", ICW_MONEY_UNIT_WAN, "Type an amount");
+  assert_locale_refused ("1.234", ICW_MONEY_UNIT_WAN, "too many decimals");
+  assert_locale_refused ("1,23", ICW_MONEY_UNIT_WAN, "groups of three digits");
+  assert_locale_refused ("1,5", ICW_MONEY_UNIT_WAN, "groups of three digits");
+  assert_locale_refused ("1234,567", ICW_MONEY_UNIT_WAN, "groups of three digits");
+  assert_locale_refused (",123", ICW_MONEY_UNIT_WAN, "groups of three digits");
+  assert_locale_refused ("1,234,5.00", ICW_MONEY_UNIT_WAN, "groups of three digits");
+  assert_locale_refused ("1.234,5", ICW_MONEY_UNIT_WAN, "ambiguous");
+  assert_locale_refused ("12。5", ICW_MONEY_UNIT_WAN, "。");
+  assert_locale_refused ("-5", ICW_MONEY_UNIT_WAN, "negative");
+  assert_locale_refused ("1e5", ICW_MONEY_UNIT_WAN, "not a number");
+  assert_locale_refused ("12 345", ICW_MONEY_UNIT_WAN, "not a mark of numbers");
+  assert_locale_refused ("五百", ICW_MONEY_UNIT_WAN, "not a number");
+
+  grouped = icw_money_format_locale (G_GINT64_CONSTANT (123456789012), ICW_MONEY_UNIT_WAN, TRUE);
+  g_assert_cmpstr (grouped, ==, "123,456.789012");
+  max_yuan = icw_money_format_locale (G_MAXINT64, ICW_MONEY_UNIT_YUAN, TRUE);
+  g_assert_cmpstr (max_yuan, ==, "92,233,720,368,547,758.07");
+  {
+    g_autofree char *min = icw_money_format_locale (G_MININT64, ICW_MONEY_UNIT_YUAN, TRUE);
+    g_autofree char *zero = icw_money_format_locale (0, ICW_MONEY_UNIT_WAN, TRUE);
+    g_autofree char *small = icw_money_format_locale (999, ICW_MONEY_UNIT_WAN, FALSE);
+
+    g_assert_cmpstr (min, ==, "-92,233,720,368,547,758.08");
+    g_assert_cmpstr (zero, ==, "0.00");
+    g_assert_cmpstr (small, ==, "0.000999");
+  }
+}
+
+static void
+test_locale_en_us (void)
+{
+  if (!use_numeric_locale ("en_US.UTF-8"))
+    return;
+  check_point_comma_locale ();
+  setlocale (LC_NUMERIC, "C");
+}
+
+static void
+test_locale_zh_cn (void)
+{
+  if (!use_numeric_locale ("zh_CN.UTF-8"))
+    return;
+  check_point_comma_locale ();
+  setlocale (LC_NUMERIC, "C");
+}
+
+/* The C locale groups nothing: a comma is refused, never skipped. */
+static void
+test_locale_c (void)
+{
+  gint64 fen = 0;
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_NUMERIC, "C");
+  assert_locale_parses ("1234.56", ICW_MONEY_UNIT_YUAN, 123456);
+  g_assert_false (icw_money_parse_locale ("1,234", ICW_MONEY_UNIT_YUAN, &fen, &error));
+  icw_test_assert_message_contains (error, "not a mark of numbers", "1,234");
+}
+
+/* A decimal comma and "." between groups, as de_DE writes numbers (given explicitly). */
+static void
+test_marks_decimal_comma (void)
+{
+  const IcwNumberMarks german = { ",", "." };
+  const IcwNumberMarks french = { ",", "\u202f" };
+  const struct { const char *text; gint64 fen; const char *refusal; } cases[] = {
+    { "1234,5", 123450, NULL },
+    { "1.234,5", 123450, NULL },
+    { "1.234.567,89", 123456789, NULL },
+    { "0,07", 7, NULL },
+    { "１．２３４，５", 123450, NULL },
+    { "1,234.5", 0, "ambiguous" },      /* English marks: 1234.5 or nonsense */
+    { "1.234", 0, "ambiguous" },        /* 1234 or 1.234 */
+    { "12.5", 0, "ambiguous" },
+    { "1,234", 0, "too many decimals" },
+    { "1.23,4", 0, "groups of three digits" },
+    { "92.233.720.368.547.758,07", G_MAXINT64, NULL },
+    { "92.233.720.368.547.758,08", 0, "too large" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 fen = -1;
+      gboolean ok = icw_money_parse_marks (cases[i].text, ICW_MONEY_UNIT_YUAN, &german, FALSE, &fen, &error);
+
+      if (cases[i].refusal == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_cmpint (fen, ==, cases[i].fen);
+        }
+      else
+        {
+          g_assert_false (ok);
+          g_assert_cmpint (fen, ==, -1);
+          icw_test_assert_message_contains (error, cases[i].refusal, cases[i].text);
+        }
+    }
+
+  {
+    g_autofree char *text = icw_money_format_marks (123456789, ICW_MONEY_UNIT_YUAN, &german, TRUE);
+    g_autofree char *fr = icw_money_format_marks (123456789, ICW_MONEY_UNIT_YUAN, &french, TRUE);
+    gint64 fen = 0;
+
+    g_assert_cmpstr (text, ==, "1.234.567,89");
+    g_assert_cmpstr (fr, ==, "1\u202f234\u202f567,89");
+    /* People type a plain space where the locale groups with a narrow no-break space. */
+    g_assert_true (icw_money_parse_marks ("1 234 567,89", ICW_MONEY_UNIT_YUAN, &french, FALSE, &fen, NULL));
+    g_assert_cmpint (fen, ==, 123456789);
+    g_assert_true (icw_money_parse_marks (fr, ICW_MONEY_UNIT_YUAN, &french, FALSE, &fen, NULL));
+    g_assert_cmpint (fen, ==, 123456789);
+  }
+}
+
+/* Random amounts formatted with grouping in each set of marks parse back to themselves. */
+static void
+test_marks_round_trip (void)
+{
+  const IcwNumberMarks sets[] = { { ".", "," }, { ",", "." }, { ",", "\u202f" }, { ".", "" } };
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      const IcwNumberMarks *marks = &sets[g_test_rand_int_range (0, G_N_ELEMENTS (sets))];
+      /* Whole multiples of 100 yuan (万元 with two decimals) up to about 9e18 fen. */
+      gint64 fen = ((gint64) g_test_rand_int_range (0, G_MAXINT32) << 26 | g_test_rand_int_range (0, 1 << 26)) /
+                   10000 * 10000;
+      g_autofree char *text = icw_money_format_marks (fen, ICW_MONEY_UNIT_WAN, marks, g_test_rand_bit ());
+      g_autoptr(GError) error = NULL;
+      gint64 back = -1;
+
+      if (!icw_money_parse_marks (text, ICW_MONEY_UNIT_WAN, marks, FALSE, &back, &error))
+        g_error ("“%s” (%" G_GINT64_FORMAT " fen) did not parse back: %s", text, fen, error->message);
+      g_assert_cmpint (back, ==, fen);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +561,11 @@ main (int   argc,
   g_test_add_func ("/money/basis-points", test_basis_points);
   g_test_add_func ("/money/round-trip", test_round_trip);
   g_test_add_func ("/money/random-text", test_random_text);
+  g_test_add_func ("/money/locale/en-us", test_locale_en_us);
+  g_test_add_func ("/money/locale/zh-cn", test_locale_zh_cn);
+  g_test_add_func ("/money/locale/c", test_locale_c);
+  g_test_add_func ("/money/marks/decimal-comma", test_marks_decimal_comma);
+  g_test_add_func ("/money/marks/round-trip", test_marks_round_trip);
 
   return g_test_run ();
 }

@@ -1,6 +1,5 @@
-/* icw-cli-check.c: `icw check ID [--json]`: runs the rule packs that apply to an application or an
- * IP-sharing agreement and
- * prints the findings the editor's check panel shows, in the user's language: errors first, then
+/* icw-cli-check.c: `icw check ID [--json]`: runs the rule packs that apply to an application, an
+ * IP-sharing agreement or a funding request and prints the findings the editor's check panel shows, in the user's language: errors first, then
  * by section. Exit status 0 when there is no error (warnings alone do not fail), 1 when there are
  * errors or the check could not run. A rule pack that could not be read is reported on stderr and
  * left out; the others run. */
@@ -11,6 +10,7 @@
 #include "icw-application-check.h"
 #include "icw-cli.h"
 #include "icw-error.h"
+#include "icw-funding-check.h"
 #include "icw-ip-agreement-check.h"
 
 static void
@@ -28,7 +28,8 @@ print_json (IcwRecord *record,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  icw_cli_json_add_text (builder, ICW_IS_APPLICATION (record) ? "application" : "agreement",
+  icw_cli_json_add_text (builder, ICW_IS_APPLICATION (record) ? "application"
+                                 : ICW_IS_IP_AGREEMENT (record) ? "agreement" : "funding_request",
                          icw_record_get_id (record));
   json_builder_set_member_name (builder, "packs");
   json_builder_begin_array (builder);
@@ -96,8 +97,10 @@ print_text (IcwRecord *record,
     icw_cli_out ("\n");
   if (errors == 0 && warnings == 0 && ICW_IS_APPLICATION (record))
     icw_cli_out ("%s\n", _("No errors and no warnings: the application can be marked ready to submit."));
-  else if (errors == 0 && warnings == 0)
+  else if (errors == 0 && warnings == 0 && ICW_IS_IP_AGREEMENT (record))
     icw_cli_out ("%s\n", _("No errors and no warnings: the agreement can be marked ready to submit."));
+  else if (errors == 0 && warnings == 0)
+    icw_cli_out ("%s\n", _("No errors and no warnings: the funding request can be marked ready to submit."));
   else
     {
       /* TRANSLATORS: the first half of the summary of a check, followed by the number of warnings */
@@ -119,16 +122,16 @@ find_checkable (IcwStore    *store,
 
   if (record == NULL)
     return NULL;
-  if (!ICW_IS_APPLICATION (record) && !ICW_IS_IP_AGREEMENT (record))
+  if (!ICW_IS_APPLICATION (record) && !ICW_IS_IP_AGREEMENT (record) && !ICW_IS_FUNDING_REQUEST (record))
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND,
-                   _("“%s” is neither an application nor an agreement: “icw check” checks those (see “icw list applications” and “icw list agreements”)."), id);
+                   _("“%s” is not an application, an agreement or a funding request: “icw check” checks those (see “icw list applications”, “icw list agreements” and “icw list funding”)."), id);
       return NULL;
     }
   return g_steal_pointer (&record);
 }
 
-/* The packs that apply and the findings, for an application or an agreement. */
+/* The packs that apply and the findings, for an application, an agreement or a funding request. */
 static GPtrArray *
 run_check (IcwStore   *store,
            IcwRecord  *record,
@@ -148,6 +151,11 @@ run_check (IcwStore   *store,
       *applied = icw_rule_packs_for_ip_agreement (packs, center, error);
       return *applied != NULL ? icw_ip_agreement_check (store, ICW_IP_AGREEMENT (record), packs, NULL, error) : NULL;
     }
+  if (ICW_IS_FUNDING_REQUEST (record))
+    {
+      *applied = icw_rule_packs_for_funding_request (packs, center, error);
+      return *applied != NULL ? icw_funding_request_check (store, ICW_FUNDING_REQUEST (record), packs, NULL, error) : NULL;
+    }
   *applied = icw_rule_packs_for_application (packs, center, ICW_APPLICATION (record), error);
   return *applied != NULL ? icw_application_check (store, ICW_APPLICATION (record), packs, NULL, error) : NULL;
 }
@@ -164,7 +172,7 @@ icw_cli_check (const IcwCliOptions *options)
   g_autoptr(GPtrArray) findings = NULL;
 
   if (options->args->len < 2)
-    return icw_cli_usage_error ("%s", _("Say which application or agreement to check: “icw check ID”."));
+    return icw_cli_usage_error ("%s", _("Say which application, agreement or funding request to check: “icw check ID”."));
   if (options->args->len > 2)
     return icw_cli_usage_error (_("“icw check” takes one ID, but “%s” follows it."),
                                 (const char *) options->args->pdata[2]);

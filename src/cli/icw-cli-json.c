@@ -10,6 +10,7 @@
 #include "icw-alliance-member.h"
 #include "icw-application.h"
 #include "icw-attachment.h"
+#include "icw-budget-line.h"
 #include "icw-center.h"
 #include "icw-cli.h"
 #include "icw-ip-agreement.h"
@@ -235,25 +236,54 @@ add_party (JsonBuilder       *builder,
   add_json_text (builder, "background_ip", icw_agreement_party_get_background_ip (p));
 }
 
+static void
+add_funding_request (JsonBuilder       *builder,
+                     IcwFundingRequest *request)
+{
+  icw_cli_json_add_text (builder, "center_id", icw_funding_request_get_center_id (request));
+  icw_cli_json_add_text (builder, "application_id", icw_funding_request_get_application_id (request));
+  icw_cli_json_add_text (builder, "technology", icw_funding_request_get_technology (request));
+  icw_cli_json_add_text (builder, "status", icw_application_status_to_key (icw_funding_request_get_status (request)));
+  icw_cli_json_add_text (builder, "title", icw_funding_request_get_title (request));
+  add_int (builder, "start_year", icw_funding_request_get_start_year (request));
+  add_int (builder, "period", icw_funding_request_get_period (request));
+  icw_cli_json_add_text (builder, "sources", icw_funding_request_get_sources (request));
+  icw_cli_json_add_text (builder, "category_set", icw_funding_request_get_category_set (request));
+  add_int (builder, "category_set_version", icw_funding_request_get_category_set_version (request));
+  json_builder_set_member_name (builder, "tax_deduction");
+  json_builder_add_boolean_value (builder, icw_funding_request_get_tax_deduction (request));
+  add_int (builder, "tax_deduction_fen", icw_funding_request_get_tax_deduction_fen (request));
+  icw_cli_json_add_text (builder, "lineage_id", icw_funding_request_get_lineage_id (request));
+  add_int (builder, "version", icw_funding_request_get_version (request));
+  icw_cli_json_add_text (builder, "reviewer_comments", icw_funding_request_get_reviewer_comments (request));
+}
+
+static void
+add_budget_line (JsonBuilder   *builder,
+                 IcwBudgetLine *line)
+{
+  g_autoptr(GHashTable) cells = icw_budget_cells_parse (icw_budget_line_get_cells (line), NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  icw_cli_json_add_text (builder, "request_id", icw_budget_line_get_request_id (line));
+  icw_cli_json_add_text (builder, "category", icw_budget_line_get_category (line));
+  icw_cli_json_add_text (builder, "justification", icw_budget_line_get_justification (line));
+  json_builder_set_member_name (builder, "cells_fen");
+  json_builder_begin_object (builder);
+  if (cells != NULL)
+    {
+      g_hash_table_iter_init (&iter, cells);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        add_int (builder, key, *(gint64 *) value);
+    }
+  json_builder_end_object (builder);
+}
+
 static const char *
 record_kind_key (IcwRecord *record)
 {
-  const GType types[ICW_N_RECORD_KINDS] = {
-    [ICW_RECORD_KIND_ORGANIZATION] = ICW_TYPE_ORGANIZATION,
-    [ICW_RECORD_KIND_CENTER] = ICW_TYPE_CENTER,
-    [ICW_RECORD_KIND_SHAREHOLDER] = ICW_TYPE_SHAREHOLDER,
-    [ICW_RECORD_KIND_ALLIANCE_MEMBER] = ICW_TYPE_ALLIANCE_MEMBER,
-    [ICW_RECORD_KIND_PLATFORM] = ICW_TYPE_PLATFORM,
-    [ICW_RECORD_KIND_APPLICATION] = ICW_TYPE_APPLICATION,
-    [ICW_RECORD_KIND_ATTACHMENT] = ICW_TYPE_ATTACHMENT,
-    [ICW_RECORD_KIND_IP_AGREEMENT] = ICW_TYPE_IP_AGREEMENT,
-    [ICW_RECORD_KIND_AGREEMENT_PARTY] = ICW_TYPE_AGREEMENT_PARTY,
-  };
-
-  for (guint kind = 0; kind < ICW_N_RECORD_KINDS; kind++)
-    if (G_OBJECT_TYPE (record) == types[kind])
-      return icw_record_kind_to_key (kind);
-  g_return_val_if_reached (NULL);
+  return icw_record_kind_to_key (icw_record_kind_of (record));
 }
 
 /* Adds the record's members to the object being built: identity and times first, then its fields. */
@@ -285,6 +315,10 @@ icw_cli_json_add_record (JsonBuilder *builder,
     add_agreement (builder, ICW_IP_AGREEMENT (record));
   else if (ICW_IS_AGREEMENT_PARTY (record))
     add_party (builder, ICW_AGREEMENT_PARTY (record));
+  else if (ICW_IS_FUNDING_REQUEST (record))
+    add_funding_request (builder, ICW_FUNDING_REQUEST (record));
+  else if (ICW_IS_BUDGET_LINE (record))
+    add_budget_line (builder, ICW_BUDGET_LINE (record));
   else
     g_assert_not_reached ();
 }

@@ -1,7 +1,6 @@
-/* icw-cli-list.c: `icw list centers|organizations|applications|agreements [--json]`: the registers
- * sorted by name and every center's applications and IP agreements in the order they were made, as
- * an aligned table or as one JSON array. The kind of the contract that a later version brings
- * (funding) is refused as not there yet, never faked. */
+/* icw-cli-list.c: `icw list centers|organizations|applications|agreements|funding [--json]`: the
+ * registers sorted by name and every center's applications, IP agreements and funding requests in
+ * the order they were made, as an aligned table or as one JSON array. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -9,6 +8,7 @@
 #include "icw-application.h"
 #include "icw-center.h"
 #include "icw-cli.h"
+#include "icw-funding-request.h"
 #include "icw-ip-agreement-check.h"
 #include "icw-organization.h"
 
@@ -58,6 +58,13 @@ print_json (IcwStore   *store,
         }
       if (ICW_IS_IP_AGREEMENT (record))
         add_agreement_parties (builder, store, ICW_IP_AGREEMENT (record));
+      else if (ICW_IS_FUNDING_REQUEST (record))
+        {
+          g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
+                                                         icw_funding_request_get_center_id (ICW_FUNDING_REQUEST (record)));
+
+          icw_cli_json_add_text (builder, "center_name", center);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -148,12 +155,6 @@ print_applications (IcwStore   *store,
   icw_cli_table_print (table, 0);
 }
 
-static gboolean
-is_future_kind (const char *what)
-{
-  return g_str_equal (what, "funding");
-}
-
 int
 icw_cli_list (const IcwCliOptions *options)
 {
@@ -164,7 +165,7 @@ icw_cli_list (const IcwCliOptions *options)
   IcwRecordKind kind;
 
   if (options->args->len < 2)
-    return icw_cli_usage_error ("%s", _("Say what to list: “icw list centers”, “icw list organizations”, “icw list applications” or “icw list agreements”."));
+    return icw_cli_usage_error ("%s", _("Say what to list: “icw list centers”, “icw list organizations”, “icw list applications”, “icw list agreements” or “icw list funding”."));
   if (options->args->len > 2)
     return icw_cli_usage_error (_("“icw list” takes one argument, but “%s” follows it."),
                                 (const char *) options->args->pdata[2]);
@@ -178,13 +179,10 @@ icw_cli_list (const IcwCliOptions *options)
     kind = ICW_RECORD_KIND_APPLICATION;
   else if (g_str_equal (what, "agreements"))
     kind = ICW_RECORD_KIND_IP_AGREEMENT;
-  else if (is_future_kind (what))
-    {
-      icw_cli_err (_("“icw list %s” is not available in this version of icw yet."), what);
-      return ICW_EXIT_FAILURE;
-    }
+  else if (g_str_equal (what, "funding"))
+    kind = ICW_RECORD_KIND_FUNDING_REQUEST;
   else
-    return icw_cli_usage_error (_("There is no list called “%s”: choose centers, organizations, applications or agreements."), what);
+    return icw_cli_usage_error (_("There is no list called “%s”: choose centers, organizations, applications, agreements or funding."), what);
 
   store = icw_cli_open_store (options, TRUE, &error);
   if (store == NULL)
@@ -197,6 +195,8 @@ icw_cli_list (const IcwCliOptions *options)
     print_applications (store, list);
   else if (kind == ICW_RECORD_KIND_IP_AGREEMENT)
     icw_cli_print_agreements (store, list);
+  else if (kind == ICW_RECORD_KIND_FUNDING_REQUEST)
+    icw_cli_list_funding (store, list);
   else if (kind == ICW_RECORD_KIND_CENTER)
     print_centers (list);
   else

@@ -161,6 +161,21 @@ icw_cli_table_add (IcwCliTable *table,
 }
 
 void
+icw_cli_table_add_row (IcwCliTable        *table,
+                       const char * const *cells)
+{
+  char **row = g_new0 (char *, table->n_columns + 1);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_assert (cells[i] != NULL);
+      row[i] = g_strdup (cells[i]);
+    }
+  g_assert (cells[table->n_columns] == NULL);
+  g_ptr_array_add (table->rows, row);
+}
+
+void
 icw_cli_table_align_right (IcwCliTable *table,
                            guint        column)
 {

@@ -191,6 +191,8 @@ show_text (IcwStore  *store,
     icw_cli_show_agreement_text (store, ICW_IP_AGREEMENT (record));
   else if (ICW_IS_AGREEMENT_PARTY (record))
     icw_cli_show_party_text (store, ICW_AGREEMENT_PARTY (record));
+  else if (ICW_IS_FUNDING_REQUEST (record))
+    icw_cli_show_funding_text (store, ICW_FUNDING_REQUEST (record));
 }
 
 /* By ID first; then, for people, a center or organization by its exact name. */

@@ -8,6 +8,7 @@
 #include "icw-application.h"
 #include "icw-attachment.h"
 #include "icw-center.h"
+#include "icw-funding-request.h"
 #include "icw-ip-agreement.h"
 #include "icw-store.h"
 
@@ -25,6 +26,8 @@ typedef struct {
   gboolean   json;      /* --json */
   char      *kind;      /* --kind (import), or NULL */
   GPtrArray *args;      /* the command and its arguments, without the options */
+  char      *format;    /* --format (export), or NULL */
+  char      *output;    /* -o/--output (export), or NULL */
 } IcwCliOptions;
 
 /* Output. Text is written as UTF-8 whatever the locale's charset, like the data it shows. */
@@ -47,6 +50,9 @@ typedef struct _IcwCliTable IcwCliTable;
 IcwCliTable *icw_cli_table_new          (guint        n_columns);
 void         icw_cli_table_add          (IcwCliTable *table,
                                          ...) G_GNUC_NULL_TERMINATED;
+/* A row of as many cells as the table has columns, NULL-terminated. */
+void         icw_cli_table_add_row      (IcwCliTable        *table,
+                                         const char * const *cells);
 void         icw_cli_table_align_right  (IcwCliTable *table,
                                          guint        column);
 void         icw_cli_table_print        (IcwCliTable *table,
@@ -130,5 +136,15 @@ int icw_cli_show   (const IcwCliOptions *options);
 int icw_cli_check  (const IcwCliOptions *options);
 int icw_cli_doctor (const IcwCliOptions *options);
 int icw_cli_sample (const IcwCliOptions *options);
+int icw_cli_export (const IcwCliOptions *options);
+
+/* Funding requests (icw-cli-funding.c): the list, `show` as text and what its JSON adds. */
+void icw_cli_list_funding            (IcwStore          *store,
+                                      GListModel        *list);
+void icw_cli_show_funding_text       (IcwStore          *store,
+                                      IcwFundingRequest *request);
+void icw_cli_add_funding_details     (JsonBuilder       *builder,
+                                      IcwStore          *store,
+                                      IcwFundingRequest *request);
 
 G_END_DECLS

@@ -26,10 +26,11 @@ static const Command commands[] = {
   { "check", icw_cli_check, TRUE, FALSE },
   { "doctor", icw_cli_doctor, FALSE, FALSE },
   { "sample", icw_cli_sample, FALSE, FALSE },
+  { "export", icw_cli_export, FALSE, FALSE },
 };
 
 /* In the contract (DESIGN.md) but not in this version: refused, never pretended. */
-static const char *const future_commands[] = { "export", "sync", "serve" };
+static const char *const future_commands[] = { "sync", "serve" };
 
 typedef struct {
   IcwCliOptions options;
@@ -42,6 +43,8 @@ parsed_line_clear (ParsedLine *line)
 {
   g_clear_pointer (&line->options.db_path, g_free);
   g_clear_pointer (&line->options.kind, g_free);
+  g_clear_pointer (&line->options.format, g_free);
+  g_clear_pointer (&line->options.output, g_free);
   g_clear_pointer (&line->options.args, g_ptr_array_unref);
 }
 
@@ -65,15 +68,17 @@ print_help (void)
   icw_cli_out ("%s\n", _("Commands:"));
   print_entry ("import FILE [--kind centers|organizations]",
                _("Import a CSV file of centers or organizations: all rows or none."));
-  print_entry ("list centers|organizations|applications [--json]",
-               _("List the centers, the organizations or the applications."));
+  print_entry ("list centers|organizations|applications|funding [--json]",
+               _("List the centers, the organizations, the applications or the funding requests."));
   print_entry ("show ID [--json]",
                _("Show a record with all its fields; for a center also its shareholders, alliance members and national platforms; for an application every section with its word count, and its attachments."));
   print_entry ("check ID [--json]",
-               _("Check an application against the rule packs that apply to it; the exit status is 1 when an error is found."));
+               _("Check an application or a funding request against the rule packs that apply to it; the exit status is 1 when an error is found."));
+  print_entry ("export ID --format csv|xlsx -o FILE",
+               _("Write the budget table of a funding request as CSV or as an Excel workbook with formulas for the totals."));
   print_entry ("doctor", _("Check the database and count its records; the exit status is 1 when a problem is found."));
   print_entry ("sample", _("Load a fictional sample center and print its ID."));
-  icw_cli_out ("\n%s\n\n", _("Not available in this version yet: export, sync, serve, and the lists of agreements and funding."));
+  icw_cli_out ("\n%s\n\n", _("Not available in this version yet: sync, serve, the list of agreements, and export formats other than the budget table's."));
 
   icw_cli_out ("%s\n", _("Options:"));
   print_entry ("--db PATH", _("Use the database at PATH instead of the default one."));
@@ -143,7 +148,10 @@ parse_option (ParsedLine  *line,
   else if (g_str_equal (arg, "--json"))
     line->options.json = TRUE;
   else if ((taken = take_value ("--db", argv, argc, index, &line->options.db_path)) != 0 ||
-           (taken = take_value ("--kind", argv, argc, index, &line->options.kind)) != 0)
+           (taken = take_value ("--kind", argv, argc, index, &line->options.kind)) != 0 ||
+           (taken = take_value ("--format", argv, argc, index, &line->options.format)) != 0 ||
+           (taken = take_value ("--output", argv, argc, index, &line->options.output)) != 0 ||
+           (taken = take_value ("-o", argv, argc, index, &line->options.output)) != 0)
     return taken > 0;
   else
     {
@@ -212,6 +220,8 @@ dispatch (const IcwCliOptions *options)
     return icw_cli_usage_error (_("The option --json does not apply to “icw %s”."), name);
   if (options->kind != NULL && !command->takes_kind)
     return icw_cli_usage_error (_("The option --kind does not apply to “icw %s”."), name);
+  if ((options->format != NULL || options->output != NULL) && command->run != icw_cli_export)
+    return icw_cli_usage_error (_("The options --format and -o apply to “icw export” only, not to “icw %s”."), name);
   return command->run (options);
 }
 

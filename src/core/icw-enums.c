@@ -115,9 +115,24 @@ static const EnumEntry background_ip_kinds[] = {
   { "know-how", N_("Know-how"), "技术秘密" },
 };
 
+static const EnumEntry funding_sources[] = {
+  { "central-fiscal", N_("Central fiscal funds"), "中央财政" },
+  { "local-fiscal", N_("Local fiscal funds"), "地方财政" },
+  { "shareholder-capital", N_("Shareholder capital"), "股东出资" },
+  { "industry-fund", N_("Industry investment fund"), "产业基金" },
+  { "bank-loan", N_("Bank loan"), "银行贷款" },
+  { "own-revenue", N_("Own revenue"), "自有收入" },
+};
+
+static const EnumEntry budget_groups[] = {
+  { "direct", N_("Direct costs"), "直接费用" },
+  { "indirect", N_("Indirect costs"), "间接费用" },
+};
+
 static const char *record_kinds[] = {
   "organization", "center", "shareholder", "alliance-member", "platform", "application", "attachment",
   "ip-agreement", "agreement-party",
+  "funding-request", "budget-line",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (org_kinds) == ICW_N_ORG_KINDS);
@@ -135,6 +150,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (patent_costs) == ICW_N_PATENT_COSTS);
 G_STATIC_ASSERT (G_N_ELEMENTS (exit_terms) == ICW_N_EXIT_TERMS);
 G_STATIC_ASSERT (G_N_ELEMENTS (dispute_resolutions) == ICW_N_DISPUTE_RESOLUTIONS);
 G_STATIC_ASSERT (G_N_ELEMENTS (background_ip_kinds) == ICW_N_BACKGROUND_IP_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (funding_sources) == ICW_N_FUNDING_SOURCES);
+G_STATIC_ASSERT (G_N_ELEMENTS (budget_groups) == ICW_N_BUDGET_GROUPS);
 G_STATIC_ASSERT (G_N_ELEMENTS (record_kinds) == ICW_N_RECORD_KINDS);
 
 static gboolean
@@ -197,6 +214,15 @@ DEFINE_ENUM_FUNCS (icw_patent_costs, IcwPatentCosts, patent_costs)
 DEFINE_ENUM_FUNCS (icw_exit_terms, IcwExitTerms, exit_terms)
 DEFINE_ENUM_FUNCS (icw_dispute_resolution, IcwDisputeResolution, dispute_resolutions)
 DEFINE_ENUM_FUNCS (icw_background_ip_kind, IcwBackgroundIpKind, background_ip_kinds)
+DEFINE_ENUM_FUNCS (icw_funding_source, IcwFundingSource, funding_sources)
+DEFINE_ENUM_FUNCS (icw_budget_group, IcwBudgetGroup, budget_groups)
+
+/* Fiscal funds (财政资金) against the self-raised rest (自筹资金), for the matching ratio. */
+gboolean
+icw_funding_source_is_fiscal (IcwFundingSource source)
+{
+  return source == ICW_FUNDING_SOURCE_CENTRAL_FISCAL || source == ICW_FUNDING_SOURCE_LOCAL_FISCAL;
+}
 
 const char *
 icw_record_kind_to_key (IcwRecordKind kind)

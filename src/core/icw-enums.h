@@ -67,5 +67,13 @@ gboolean    icw_dispute_resolution_from_string (const char *text, IcwDisputeReso
 const char *icw_background_ip_kind_to_key   (IcwBackgroundIpKind kind);
 const char *icw_background_ip_kind_to_label (IcwBackgroundIpKind kind);
 gboolean    icw_background_ip_kind_from_string (const char *text, IcwBackgroundIpKind *out);
+const char *icw_funding_source_to_key   (IcwFundingSource source);
+const char *icw_funding_source_to_label (IcwFundingSource source);
+gboolean    icw_funding_source_from_string (const char *text, IcwFundingSource *out);
+gboolean    icw_funding_source_is_fiscal (IcwFundingSource source);
+
+const char *icw_budget_group_to_key   (IcwBudgetGroup group);
+const char *icw_budget_group_to_label (IcwBudgetGroup group);
+gboolean    icw_budget_group_from_string (const char *text, IcwBudgetGroup *out);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include "icw-application-check.h"
 #include "icw-application-lifecycle.h"
+#include "icw-funding-check.h"
 #include "icw-ip-agreement-check.h"
 #include "icw-lifecycle.h"
 
@@ -27,9 +28,20 @@ check_ip_agreement (IcwStore   *store,
   return icw_ip_agreement_check (store, ICW_IP_AGREEMENT (record), packs, today, error);
 }
 
+static GPtrArray *
+check_funding_request (IcwStore   *store,
+                       IcwRecord  *record,
+                       GPtrArray  *packs,
+                       GDateTime  *today,
+                       GError    **error)
+{
+  return icw_funding_request_check (store, ICW_FUNDING_REQUEST (record), packs, today, error);
+}
+
 static const IcwLifecycleKind kinds[] = {
   { ICW_RECORD_KIND_APPLICATION, check_application, icw_application_copy_attachments },
   { ICW_RECORD_KIND_IP_AGREEMENT, check_ip_agreement, icw_ip_agreement_copy_parties },
+  { ICW_RECORD_KIND_FUNDING_REQUEST, check_funding_request, icw_funding_request_copy_lines },
 };
 
 const IcwLifecycleKind *

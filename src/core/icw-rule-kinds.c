@@ -16,6 +16,7 @@ static const IcwRuleKindTable kind_tables[] = {
   icw_rule_kinds_application,
   icw_rule_kinds_registers,
   icw_rule_kinds_agreement,
+  icw_rule_kinds_funding,
 };
 
 const IcwRuleKind *

@@ -93,6 +93,7 @@ typedef const IcwRuleKind *(*IcwRuleKindTable) (guint *n_kinds);
 const IcwRuleKind *icw_rule_kinds_application (guint *n_kinds);
 const IcwRuleKind *icw_rule_kinds_registers   (guint *n_kinds);
 const IcwRuleKind *icw_rule_kinds_agreement   (guint *n_kinds);
+const IcwRuleKind *icw_rule_kinds_funding     (guint *n_kinds);
 
 /* Runs, for each pack in turn, the rules that apply to the context's record, adding their findings
  * to context->findings, then sorts the findings: errors first, then by section, else as the packs

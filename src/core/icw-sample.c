@@ -12,6 +12,7 @@
 #include "icw-application.h"
 #include "icw-credit-code.h"
 #include "icw-error.h"
+#include "icw-funding-request.h"
 #include "icw-ip-agreement.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
@@ -385,6 +386,7 @@ load_in_batch (IcwStore         *store,
   g_autoptr(IcwCenter) center = NULL;
   g_autoptr(IcwApplication) application = NULL;
   g_autoptr(IcwIpAgreement) agreement = NULL;
+  g_autoptr(IcwFundingRequest) request = NULL;
   const char *center_id;
 
   if (!save_organizations (store, orgs, created, error))
@@ -402,6 +404,9 @@ load_in_batch (IcwStore         *store,
     return NULL;
   agreement = icw_sample_save_agreement (store, center, error);
   if (agreement == NULL)
+    return NULL;
+  request = icw_sample_save_funding_request (store, center, application, error);
+  if (request == NULL)
     return NULL;
   return g_steal_pointer (&center);
 }

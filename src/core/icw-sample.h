@@ -23,5 +23,11 @@ IcwApplication *icw_sample_save_application (IcwStore   *store,
 IcwIpAgreement *icw_sample_save_agreement (IcwStore   *store,
                                            IcwCenter  *center,
                                            GError    **error);
+/* The sample center's funding request for the application's budget, with its budget lines; part
+ * of icw_sample_load(), saved inside its batch. */
+IcwFundingRequest *icw_sample_save_funding_request (IcwStore        *store,
+                                                    IcwCenter       *center,
+                                                    IcwApplication  *application,
+                                                    GError         **error);
 
 G_END_DECLS

@@ -185,8 +185,48 @@ static const char migration_5[] =
   "CREATE INDEX agreement_parties_agreement ON agreement_parties (agreement_id);"
   "CREATE INDEX agreement_parties_organization ON agreement_parties (organization_id);";
 
+/* Version 6: funding requests (资金申请) and the lines of their budgets. A request has the life
+ * cycle and versions of an application; a budget line holds one category of the request's
+ * category set, with its amounts by year and source as JSON text (docs/formats.md). A request has
+ * one live line per category. */
+static const char migration_6[] =
+  "CREATE TABLE funding_requests ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  center_id TEXT NOT NULL REFERENCES centers (id),"
+  "  application_id TEXT REFERENCES applications (id),"
+  "  technology TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','ready','submitted','returned','accepted')),"
+  "  title TEXT,"
+  "  start_year INTEGER NOT NULL DEFAULT 0,"
+  "  period INTEGER NOT NULL DEFAULT 1 CHECK (period BETWEEN 1 AND 10),"
+  "  sources TEXT,"
+  "  category_set TEXT NOT NULL,"
+  "  category_set_version INTEGER NOT NULL DEFAULT 1 CHECK (category_set_version >= 1),"
+  "  milestones TEXT,"
+  "  tax_deduction INTEGER NOT NULL DEFAULT 0 CHECK (tax_deduction IN (0,1)),"
+  "  tax_deduction_fen INTEGER NOT NULL DEFAULT 0 CHECK (tax_deduction_fen >= 0),"
+  "  lineage_id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
+  "  reviewer_comments TEXT,"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,"
+  "  CHECK (version > 1 OR lineage_id = id));"
+  "CREATE INDEX funding_requests_center ON funding_requests (center_id);"
+  "CREATE INDEX funding_requests_application ON funding_requests (application_id);"
+  "CREATE UNIQUE INDEX funding_requests_lineage_version ON funding_requests (lineage_id, version)"
+  "  WHERE deleted_at IS NULL;"
+  "CREATE TABLE budget_lines ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  request_id TEXT NOT NULL REFERENCES funding_requests (id),"
+  "  category TEXT NOT NULL CHECK (length(category) > 0),"
+  "  justification TEXT,"
+  "  cells TEXT,"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+  "CREATE INDEX budget_lines_request ON budget_lines (request_id);"
+  "CREATE UNIQUE INDEX budget_lines_category ON budget_lines (request_id, category)"
+  "  WHERE deleted_at IS NULL;";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
-                                           migration_5 };
+                                           migration_5, migration_6 };
 
 int
 icw_schema_latest_version (void)

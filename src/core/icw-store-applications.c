@@ -17,6 +17,7 @@
 #include "icw-application-parts.h"
 #include "icw-application.h"
 #include "icw-attachment.h"
+#include "icw-budget-line.h"
 #include "icw-database.h"
 #include "icw-error.h"
 #include "icw-store-private.h"
@@ -159,6 +160,9 @@ icw_store_validate_delete (IcwStore   *self,
     return FALSE;
   if (ICW_IS_ATTACHMENT (record))
     return check_parent_open (self, icw_attachment_get_application_id (ICW_ATTACHMENT (record)), error);
+  if (ICW_IS_BUDGET_LINE (record))
+    return icw_store_check_parent_open (self, ICW_RECORD_KIND_FUNDING_REQUEST,
+                                        icw_budget_line_get_request_id (ICW_BUDGET_LINE (record)), error);
   return icw_store_check_deletable (self, record, error);
 }
 

@@ -127,5 +127,12 @@ gboolean      icw_store_validate_agreement_party  (IcwStore           *self,
 gboolean      icw_store_validate_delete_agreement (IcwStore           *self,
                                                    IcwRecord          *record,
                                                    GError            **error);
+/* Funding requests and their budget lines (icw-store-funding.c). */
+gboolean      icw_store_validate_funding_request (IcwStore           *self,
+                                                  IcwFundingRequest  *request,
+                                                  GError            **error);
+gboolean      icw_store_validate_budget_line     (IcwStore           *self,
+                                                  IcwBudgetLine      *line,
+                                                  GError            **error);
 
 G_END_DECLS

@@ -10,11 +10,13 @@
 #include "icw-alliance-member.h"
 #include "icw-application.h"
 #include "icw-attachment.h"
+#include "icw-budget-line.h"
 #include "icw-center.h"
 #include "icw-credit-code.h"
 #include "icw-database.h"
-#include "icw-ip-agreement.h"
 #include "icw-error.h"
+#include "icw-funding-request.h"
+#include "icw-ip-agreement.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
 #include "icw-shareholder.h"
@@ -239,6 +241,10 @@ icw_store_validate (IcwStore   *self,
     return icw_store_validate_ip_agreement (self, ICW_IP_AGREEMENT (record), error);
   if (ICW_IS_AGREEMENT_PARTY (record))
     return icw_store_validate_agreement_party (self, ICW_AGREEMENT_PARTY (record), error);
+  if (ICW_IS_FUNDING_REQUEST (record))
+    return icw_store_validate_funding_request (self, ICW_FUNDING_REQUEST (record), error);
+  if (ICW_IS_BUDGET_LINE (record))
+    return icw_store_validate_budget_line (self, ICW_BUDGET_LINE (record), error);
   g_return_val_if_reached (FALSE);
 }
 

@@ -7,8 +7,10 @@
 #include "icw-alliance-member.h"
 #include "icw-application.h"
 #include "icw-attachment.h"
+#include "icw-budget-line.h"
 #include "icw-center.h"
 #include "icw-ip-agreement.h"
+#include "icw-funding-request.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
 #include "icw-shareholder.h"
@@ -175,6 +177,30 @@ static const IcwColumn agreement_party_columns[] = {
   BOOL ("sealed", "sealed"),
   TEXT ("sealed_date", "sealed-date"),
   TEXT ("background_ip", "background-ip"),
+static const IcwColumn funding_request_columns[] = {
+  TEXT ("center_id", "center-id"),
+  TEXT ("application_id", "application-id"),
+  TEXT ("technology", "technology"),
+  ENUM ("status", "status", icw_application_status),
+  TEXT ("title", "title"),
+  INT ("start_year", "start-year"),
+  INT ("period", "period"),
+  TEXT ("sources", "sources"),
+  TEXT ("category_set", "category-set"),
+  INT ("category_set_version", "category-set-version"),
+  TEXT ("milestones", "milestones"),
+  BOOL ("tax_deduction", "tax-deduction"),
+  INT64 ("tax_deduction_fen", "tax-deduction-fen"),
+  TEXT ("lineage_id", "lineage-id"),
+  INT ("version", "version"),
+  TEXT ("reviewer_comments", "reviewer-comments"),
+};
+
+static const IcwColumn budget_line_columns[] = {
+  TEXT ("request_id", "request-id"),
+  TEXT ("category", "category"),
+  TEXT ("justification", "justification"),
+  TEXT ("cells", "cells"),
 };
 
 static const IcwTable tables[] = {
@@ -197,6 +223,10 @@ static const IcwTable tables[] = {
     ip_agreement_columns, G_N_ELEMENTS (ip_agreement_columns), "center_id", NULL },
   { ICW_RECORD_KIND_AGREEMENT_PARTY, "agreement_parties", icw_agreement_party_get_type,
     agreement_party_columns, G_N_ELEMENTS (agreement_party_columns), "agreement_id", NULL },
+  { ICW_RECORD_KIND_FUNDING_REQUEST, "funding_requests", icw_funding_request_get_type,
+    funding_request_columns, G_N_ELEMENTS (funding_request_columns), "center_id", NULL },
+  { ICW_RECORD_KIND_BUDGET_LINE, "budget_lines", icw_budget_line_get_type,
+    budget_line_columns, G_N_ELEMENTS (budget_line_columns), "request_id", NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tables) == ICW_N_RECORD_KINDS);

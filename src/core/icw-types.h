@@ -16,6 +16,8 @@ typedef struct _IcwApplication IcwApplication;
 typedef struct _IcwAttachment IcwAttachment;
 typedef struct _IcwIpAgreement IcwIpAgreement;
 typedef struct _IcwAgreementParty IcwAgreementParty;
+typedef struct _IcwFundingRequest IcwFundingRequest;
+typedef struct _IcwBudgetLine IcwBudgetLine;
 
 /* The record kinds, as named in the database, the outbox and the dossier. */
 typedef enum {
@@ -28,6 +30,8 @@ typedef enum {
   ICW_RECORD_KIND_ATTACHMENT,
   ICW_RECORD_KIND_IP_AGREEMENT,
   ICW_RECORD_KIND_AGREEMENT_PARTY,
+  ICW_RECORD_KIND_FUNDING_REQUEST,
+  ICW_RECORD_KIND_BUDGET_LINE,
   ICW_N_RECORD_KINDS
 } IcwRecordKind;
 
@@ -157,6 +161,24 @@ typedef enum {
   ICW_BACKGROUND_IP_KNOW_HOW,
   ICW_N_BACKGROUND_IP_KINDS
 } IcwBackgroundIpKind;
+/* Where the money of a funding request (资金申请) comes from. Central and local fiscal funds are
+ * the fiscal sources; the others are self-raised (自筹). */
+typedef enum {
+  ICW_FUNDING_SOURCE_CENTRAL_FISCAL,
+  ICW_FUNDING_SOURCE_LOCAL_FISCAL,
+  ICW_FUNDING_SOURCE_SHAREHOLDER_CAPITAL,
+  ICW_FUNDING_SOURCE_INDUSTRY_FUND,
+  ICW_FUNDING_SOURCE_BANK_LOAN,
+  ICW_FUNDING_SOURCE_OWN_REVENUE,
+  ICW_N_FUNDING_SOURCES
+} IcwFundingSource;
+
+/* The two groups of budget categories: direct costs (直接费用) and indirect costs (间接费用). */
+typedef enum {
+  ICW_BUDGET_GROUP_DIRECT,
+  ICW_BUDGET_GROUP_INDIRECT,
+  ICW_N_BUDGET_GROUPS
+} IcwBudgetGroup;
 
 /* Shares and percentages are integer basis points: 10000 is 100%. */
 #define ICW_BASIS_POINTS_WHOLE 10000

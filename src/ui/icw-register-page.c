@@ -14,6 +14,8 @@
 #include "icw-center-editor.h"
 #include "icw-center.h"
 #include "icw-ip-agreement.h"
+#include "icw-funding-editor.h"
+#include "icw-funding-request.h"
 #include "icw-organization-editor.h"
 #include "icw-organization.h"
 #include "icw-register-page.h"
@@ -160,6 +162,7 @@ application_focus (GtkWidget *editor)
 typedef void (*CreateForCenter) (IcwRegisterPage *self, IcwCenter *center);
 
 static void create_application_for (IcwRegisterPage *self, IcwCenter *center);
+static void create_funding_for (IcwRegisterPage *self, IcwCenter *center);
 static void save_new_record (IcwRegisterPage *self, IcwRecord *record);
 
 static void
@@ -294,6 +297,53 @@ static const RegisterKind agreement_kind = {
   N_("Select an agreement"),
   N_("New agreement"),
   agreement_subtitle, agreement_show, agreement_focus, agreement_create,
+};
+
+/* Funding requests */
+
+static char *
+funding_subtitle (IcwRecord *record)
+{
+  IcwFundingRequest *request = ICW_FUNDING_REQUEST (record);
+  IcwStore *store = g_object_get_data (G_OBJECT (record), "icw-store");
+  g_autoptr(IcwRecord) center = store != NULL ? icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
+                                                                 icw_funding_request_get_center_id (request), NULL)
+                                              : NULL;
+
+  /* Translators: center · status · version, e.g. "齐鲁… · Draft · v2" */
+  return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
+                          icw_application_status_to_label (icw_funding_request_get_status (request)),
+                          icw_funding_request_get_version (request));
+}
+
+static void
+funding_show (GtkWidget *editor,
+              IcwRecord *record)
+{
+  icw_funding_editor_set_request (ICW_FUNDING_EDITOR (editor), record);
+}
+
+static void
+funding_focus (GtkWidget *editor)
+{
+  icw_funding_editor_focus_title (ICW_FUNDING_EDITOR (editor));
+}
+
+static void
+funding_create (IcwRegisterPage *self)
+{
+  choose_center (self, _("New Funding Request"), _("Which center asks for the funds?"),
+                 _("Add the center first: a funding request belongs to a center."), create_funding_for);
+}
+
+static const RegisterKind funding_kind = {
+  ICW_RECORD_KIND_FUNDING_REQUEST, icw_funding_request_get_type, "title", FALSE,
+  N_("Search funding requests"),
+  N_("No Funding Requests Yet"),
+  N_("Prepare a center's request for central or local fiscal funds, fund or bank money: a budget by category, year and source with exact totals, checked against the fund's rules before you submit."),
+  N_("Select a funding request"),
+  N_("New funding request"),
+  funding_subtitle, funding_show, funding_focus, funding_create,
 };
 
 /* The list */
@@ -522,6 +572,25 @@ create_application_for (IcwRegisterPage *self,
   save_new_record (self, ICW_RECORD (application));
 }
 
+/* A new request starts this year, over two years, asking central fiscal funds matched by the
+ * shareholders' capital: the most common shape, changed in the editor. */
+static void
+create_funding_for (IcwRegisterPage *self,
+                    IcwCenter       *center)
+{
+  g_autoptr(IcwFundingRequest) request = icw_funding_request_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *title = g_strdup_printf (_("Funding request of %s"), icw_center_get_name (center));
+
+  icw_funding_request_set_center_id (request, icw_record_get_id (ICW_RECORD (center)));
+  icw_funding_request_set_title (request, title);
+  icw_funding_request_set_start_year (request, g_date_time_get_year (now));
+  icw_funding_request_set_period (request, 2);
+  icw_funding_request_set_source_used (request, ICW_FUNDING_SOURCE_CENTRAL_FISCAL, TRUE);
+  icw_funding_request_set_source_used (request, ICW_FUNDING_SOURCE_SHAREHOLDER_CAPITAL, TRUE);
+  save_new_record (self, ICW_RECORD (request));
+}
+
 void
 icw_register_page_create_record (IcwRegisterPage *self)
 {
@@ -581,6 +650,7 @@ empty_state (IcwRegisterPage *self)
   GtkWidget *create = gtk_button_new_with_mnemonic (self->kind->kind == ICW_RECORD_KIND_CENTER ? _("_New Center")
                                                     : self->kind->kind == ICW_RECORD_KIND_ORGANIZATION ? _("_New Organization")
                                                     : self->kind->kind == ICW_RECORD_KIND_IP_AGREEMENT ? _("_New Agreement")
+                                                    : self->kind->kind == ICW_RECORD_KIND_FUNDING_REQUEST ? _("_New Funding Request")
                                                     : _("_New Application"));
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "org.mfginnovation.Workbench-symbolic");
@@ -715,4 +785,11 @@ icw_register_page_new_agreements (IcwStore     *store,
                                   IcwMoneyUnit  money_unit)
 {
   return new_page (&agreement_kind, store, icw_agreement_editor_new (store, money_unit));
+}
+
+GtkWidget *
+icw_register_page_new_funding (IcwStore  *store,
+                               GSettings *settings)
+{
+  return new_page (&funding_kind, store, icw_funding_editor_new (store, settings));
 }

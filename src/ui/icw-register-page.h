@@ -19,6 +19,8 @@ GtkWidget *icw_register_page_new_organizations (IcwStore        *store);
 GtkWidget *icw_register_page_new_applications  (IcwStore        *store);
 GtkWidget *icw_register_page_new_agreements    (IcwStore        *store,
                                                 IcwMoneyUnit     money_unit);
+GtkWidget *icw_register_page_new_funding       (IcwStore        *store,
+                                                GSettings       *settings);
 void       icw_register_page_create_record     (IcwRegisterPage *self);
 void       icw_register_page_focus_search      (IcwRegisterPage *self);
 IcwRecord *icw_register_page_get_selected      (IcwRegisterPage *self);

@@ -40,9 +40,7 @@ static const PageInfo page_infos[] = {
   { "organizations", N_("Organizations"), "system-users-symbolic", NULL, NULL },
   { "applications", N_("Applications"), "x-office-document-symbolic", NULL, NULL },
   { "agreements", N_("IP Agreements"), "emblem-shared-symbolic", NULL, NULL },
-  { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic",
-    N_("Funding Requests"),
-    N_("Here you will prepare funding requests with budget tables by category, source and year, with exact totals and the matching rules of the fund.") },
+  { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic", NULL, NULL },
 };
 
 static GtkWidget *
@@ -101,6 +99,10 @@ ensure_page (IcwWindow  *self,
     page = icw_register_page_new_applications (self->store);
   else if (g_str_equal (name, "agreements"))
     page = icw_register_page_new_agreements (self->store, money_unit (self));
+  else if (g_str_equal (name, "funding"))
+    page = icw_register_page_new_funding (self->store, self->settings);
+  else if (g_str_equal (name, "funding"))
+    page = icw_register_page_new_funding (self->store, self->settings);
   if (page != NULL)
     gtk_stack_add_named (self->pages, page, name);
 }
@@ -121,7 +123,8 @@ on_sidebar_row_selected (IcwWindow     *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button),
                                g_str_equal (name, "organizations") ? _("New Organization")
                                : g_str_equal (name, "applications") ? _("New Application")
-                               : g_str_equal (name, "agreements") ? _("New Agreement") : _("New Center"));
+                               : g_str_equal (name, "agreements") ? _("New Agreement")
+                               : g_str_equal (name, "funding") ? _("New Funding Request") : _("New Center"));
 }
 
 static void

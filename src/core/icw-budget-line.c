@@ -1,0 +1,276 @@
+/* icw-budget-line.c: one line of a funding request's budget, and the JSON text of its cells. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "icw-budget-line.h"
+#include "icw-enums.h"
+#include "icw-error.h"
+
+struct _IcwBudgetLine
+{
+  IcwRecord parent_instance;
+
+  char *request_id;
+  char *category;
+  char *justification;
+  char *cells;
+};
+
+G_DEFINE_FINAL_TYPE (IcwBudgetLine, icw_budget_line, ICW_TYPE_RECORD)
+
+enum {
+  PROP_0,
+  PROP_REQUEST_ID,
+  PROP_CATEGORY,
+  PROP_JUSTIFICATION,
+  PROP_CELLS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const gsize offsets[N_PROPS] = {
+  [PROP_REQUEST_ID] = G_STRUCT_OFFSET (IcwBudgetLine, request_id),
+  [PROP_CATEGORY] = G_STRUCT_OFFSET (IcwBudgetLine, category),
+  [PROP_JUSTIFICATION] = G_STRUCT_OFFSET (IcwBudgetLine, justification),
+  [PROP_CELLS] = G_STRUCT_OFFSET (IcwBudgetLine, cells),
+};
+
+static void
+set_text (IcwBudgetLine *self,
+          guint          prop_id,
+          const char    *value)
+{
+  g_return_if_fail (ICW_IS_BUDGET_LINE (self));
+  if (icw_set_str (&G_STRUCT_MEMBER (char *, self, offsets[prop_id]), value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+#define TEXT_ACCESSORS(field, PROP)                                            \
+  const char *icw_budget_line_get_##field (IcwBudgetLine *self)                \
+  {                                                                            \
+    g_return_val_if_fail (ICW_IS_BUDGET_LINE (self), NULL);                    \
+    return self->field;                                                        \
+  }                                                                            \
+  void icw_budget_line_set_##field (IcwBudgetLine *self, const char *value)    \
+  { set_text (self, PROP, value); }
+
+TEXT_ACCESSORS (request_id, PROP_REQUEST_ID)
+TEXT_ACCESSORS (category, PROP_CATEGORY)
+TEXT_ACCESSORS (justification, PROP_JUSTIFICATION)
+TEXT_ACCESSORS (cells, PROP_CELLS)
+
+char *
+icw_budget_cell_key (int              year,
+                     IcwFundingSource source)
+{
+  return g_strdup_printf ("%d/%s", year, icw_funding_source_to_key (source));
+}
+
+static gboolean
+bad_cell (GError    **error,
+          const char *key)
+{
+  g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
+               _("Budget cell “%s”: the amount must be a whole number of fen from 0 to 9223372036854775807, written as a string"),
+               key);
+  return FALSE;
+}
+
+static gboolean
+parse_fen (const char *text,
+           gint64     *fen)
+{
+  guint64 value;
+
+  /* Plain decimal digits only: no sign, no spaces, no leading zeros but "0" itself. */
+  if (text == NULL || *text == '\0' || strspn (text, "0123456789") != strlen (text) ||
+      (text[0] == '0' && text[1] != '\0'))
+    return FALSE;
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *fen = (gint64) value;
+  return TRUE;
+}
+
+GHashTable *
+icw_budget_cells_parse (const char  *text,
+                        GError     **error)
+{
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GList) members = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+  JsonNode *root;
+
+  if (text == NULL || *text == '\0')
+    return g_steal_pointer (&cells);
+  if (!json_parser_load_from_data (parser, text, -1, &local_error) || json_parser_has_assignment (parser, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, ICW_ERROR, ICW_ERROR_INVALID,
+                           _("Budget amounts: the text is not a JSON object of cells"));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *node = json_object_get_member (object, key);
+      gint64 fen;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+          !parse_fen (json_node_get_string (node), &fen))
+        {
+          bad_cell (error, key);
+          return NULL;
+        }
+      g_hash_table_replace (cells, g_strdup (key), g_memdup2 (&fen, sizeof fen));
+    }
+  return g_steal_pointer (&cells);
+}
+
+gint64
+icw_budget_line_get_cell (IcwBudgetLine    *self,
+                          int               year,
+                          IcwFundingSource  source)
+{
+  g_autoptr(GHashTable) cells = NULL;
+  g_autofree char *key = NULL;
+  gint64 *fen;
+
+  g_return_val_if_fail (ICW_IS_BUDGET_LINE (self), 0);
+  cells = icw_budget_cells_parse (self->cells, NULL);
+  if (cells == NULL)
+    return 0;
+  key = icw_budget_cell_key (year, source);
+  fen = g_hash_table_lookup (cells, key);
+  return fen != NULL ? *fen : 0;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+void
+icw_budget_line_set_cell (IcwBudgetLine    *self,
+                          int               year,
+                          IcwFundingSource  source,
+                          gint64            fen)
+{
+  g_autoptr(GHashTable) cells = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *key = NULL;
+  g_autofree const char **keys = NULL;
+  g_autofree char *text = NULL;
+  guint n;
+
+  g_return_if_fail (ICW_IS_BUDGET_LINE (self));
+  g_return_if_fail ((guint) source < ICW_N_FUNDING_SOURCES);
+
+  cells = icw_budget_cells_parse (self->cells, NULL);
+  if (cells == NULL)
+    cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  key = icw_budget_cell_key (year, source);
+  if (fen == 0)
+    g_hash_table_remove (cells, key);
+  else
+    g_hash_table_replace (cells, g_strdup (key), g_memdup2 (&fen, sizeof fen));
+
+  keys = (const char **) g_hash_table_get_keys_as_array (cells, &n);
+  qsort (keys, n, sizeof *keys, compare_keys);
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, *(gint64 *) g_hash_table_lookup (cells, keys[i]));
+
+      json_builder_set_member_name (builder, keys[i]);
+      json_builder_add_string_value (builder, value);
+    }
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  set_text (self, PROP_CELLS, n > 0 ? text : NULL);
+}
+
+static void
+icw_budget_line_finalize (GObject *object)
+{
+  IcwBudgetLine *self = ICW_BUDGET_LINE (object);
+
+  g_clear_pointer (&self->request_id, g_free);
+  g_clear_pointer (&self->category, g_free);
+  g_clear_pointer (&self->justification, g_free);
+  g_clear_pointer (&self->cells, g_free);
+
+  G_OBJECT_CLASS (icw_budget_line_parent_class)->finalize (object);
+}
+
+static void
+icw_budget_line_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  if (prop_id > PROP_0 && prop_id < N_PROPS)
+    g_value_set_string (value, G_STRUCT_MEMBER (char *, object, offsets[prop_id]));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+icw_budget_line_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  if (prop_id > PROP_0 && prop_id < N_PROPS)
+    set_text (ICW_BUDGET_LINE (object), prop_id, g_value_get_string (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+icw_budget_line_class_init (IcwBudgetLineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = icw_budget_line_finalize;
+  object_class->get_property = icw_budget_line_get_property;
+  object_class->set_property = icw_budget_line_set_property;
+
+  /* The funding request it belongs to */
+  properties[PROP_REQUEST_ID] = g_param_spec_string ("request-id", NULL, NULL, NULL, flags);
+  /* Key of its category */
+  properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, NULL, flags);
+  /* Why the money is needed */
+  properties[PROP_JUSTIFICATION] = g_param_spec_string ("justification", NULL, NULL, NULL, flags);
+  /* Amounts by year and source, JSON */
+  properties[PROP_CELLS] = g_param_spec_string ("cells", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+icw_budget_line_init (IcwBudgetLine *self)
+{
+}
+
+IcwBudgetLine *
+icw_budget_line_new (void)
+{
+  return g_object_new (ICW_TYPE_BUDGET_LINE, NULL);
+}

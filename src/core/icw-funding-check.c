@@ -1,0 +1,88 @@
+/* icw-funding-check.c: choosing the packs that apply to a funding request and running their rules
+ * (icw-rule-kinds-funding.c), and copying its budget lines to a new version. */
+#include "config.h"
+
+#include "icw-budget-line.h"
+#include "icw-funding-check.h"
+#include "icw-rules-private.h"
+
+GPtrArray *
+icw_rule_packs_for_funding_request (GPtrArray  *packs,
+                                    IcwCenter  *center,
+                                    GError    **error)
+{
+  g_autoptr(GPtrArray) selected = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (packs != NULL, NULL);
+  g_return_val_if_fail (ICW_IS_CENTER (center), NULL);
+
+  if (!icw_rule_packs_chosen (packs, center, ICW_RULE_TARGET_FUNDING_REQUEST, selected, error))
+    return NULL;
+  if (selected->len == 0)
+    {
+      IcwRulePack *pack = icw_rule_packs_find (packs, ICW_RULE_PACK_FUNDING);
+
+      if (pack != NULL)
+        g_ptr_array_add (selected, g_object_ref (pack));
+    }
+  return g_steal_pointer (&selected);
+}
+
+GPtrArray *
+icw_funding_request_check (IcwStore           *store,
+                           IcwFundingRequest  *request,
+                           GPtrArray          *packs,
+                           GDateTime          *today,
+                           GError            **error)
+{
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(IcwCenter) center = NULL;
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  IcwRuleContext context = { NULL, };
+
+  g_return_val_if_fail (ICW_IS_STORE (store), NULL);
+  g_return_val_if_fail (ICW_IS_FUNDING_REQUEST (request), NULL);
+
+  center = (IcwCenter *) icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
+                                           icw_funding_request_get_center_id (request), error);
+  if (center == NULL)
+    return NULL;
+  if (packs == NULL)
+    packs = loaded = icw_rule_packs_load_all (NULL);
+  selected = icw_rule_packs_for_funding_request (packs, center, error);
+  if (selected == NULL)
+    return NULL;
+
+  context.store = store;
+  context.record = ICW_RECORD (request);
+  context.center = center;
+  context.today = icw_rule_date_of (today);
+  context.findings = findings;
+  icw_rule_context_run (&context, selected);
+  g_date_free (context.today);
+  return g_steal_pointer (&findings);
+}
+
+gboolean
+icw_funding_request_copy_lines (IcwStore   *store,
+                                IcwRecord  *from,
+                                IcwRecord  *to,
+                                GError    **error)
+{
+  g_autoptr(GListModel) lines = icw_store_list (store, ICW_RECORD_KIND_BUDGET_LINE, icw_record_get_id (from));
+
+  for (guint i = 0; i < g_list_model_get_n_items (lines); i++)
+    {
+      g_autoptr(IcwBudgetLine) line = g_list_model_get_item (lines, i);
+      g_autoptr(IcwBudgetLine) copy = icw_budget_line_new ();
+
+      icw_budget_line_set_request_id (copy, icw_record_get_id (to));
+      icw_budget_line_set_category (copy, icw_budget_line_get_category (line));
+      icw_budget_line_set_justification (copy, icw_budget_line_get_justification (line));
+      icw_budget_line_set_cells (copy, icw_budget_line_get_cells (line));
+      if (!icw_store_save (store, ICW_RECORD (copy), error))
+        return FALSE;
+    }
+  return TRUE;
+}

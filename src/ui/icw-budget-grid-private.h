@@ -1,0 +1,54 @@
+/* icw-budget-grid-private.h: what the two halves of IcwBudgetGrid share: icw-budget-grid.c builds
+ * the view and its totals, icw-budget-grid-cells.c handles the cells being typed in. */
+#pragma once
+
+#include "icw-budget-grid.h"
+
+G_BEGIN_DECLS
+
+/* A label that shows icw_budget_table_sum (row, year, source, group). */
+typedef struct {
+  GtkLabel *label;
+  int row, year, source, group;
+} IcwBudgetTotal;
+
+enum {
+  ICW_BUDGET_GRID_TOTALS_CHANGED,
+  ICW_BUDGET_GRID_N_SIGNALS
+};
+
+extern guint icw_budget_grid_signals[ICW_BUDGET_GRID_N_SIGNALS];
+
+struct _IcwBudgetGrid
+{
+  GtkBox parent_instance;
+
+  IcwStore *store;
+  IcwBudgetTable *table;       /* the editor's */
+  IcwMoneyUnit unit;
+  int year;                    /* the year index shown, or ICW_BUDGET_ALL */
+  gboolean editable;
+  gboolean updating_years;
+
+  GtkBox *years;
+  GtkLabel *set_label;
+  GtkGrid *grid;
+  GtkLabel *message;
+  GtkLabel *requested_label, *fiscal_label, *raised_label;
+  GPtrArray *totals;           /* IcwBudgetTotal, of the year shown */
+  GPtrArray *cells;            /* the entries of the year shown, row by row (owned refs) */
+  guint save_source;
+};
+
+GtkWidget *icw_budget_grid_cell_new          (IcwBudgetGrid *self,
+                                              guint          row,
+                                              guint          source_index,
+                                              const char    *name);
+void       icw_budget_grid_cells_clear       (IcwBudgetGrid *self);
+void       icw_budget_grid_cells_set_editable (IcwBudgetGrid *self,
+                                               gboolean       editable);
+void       icw_budget_grid_update_totals     (IcwBudgetGrid *self);
+void       icw_budget_grid_set_message       (IcwBudgetGrid *self,
+                                              const char    *message);
+
+G_END_DECLS

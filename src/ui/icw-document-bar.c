@@ -1,0 +1,298 @@
+/* icw-document-bar.c: the life cycle's buttons and banner over a document's editor. The transitions
+ * are icw-lifecycle.h's, so the store enforces them whatever the bar shows. Before a transition the
+ * bar emits "flush" (the editor saves what is still being typed); "check" asks the editor to run
+ * and show the check (also when "Mark as Ready" is refused, so the user sees why); "reopened"
+ * gives the new version, which the editor's page then selects. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-document-bar.h"
+#include "icw-enums.h"
+#include "icw-lifecycle.h"
+#include "icw-ui-util.h"
+
+struct _IcwDocumentBar
+{
+  GtkBox parent_instance;
+
+  IcwStore *store;
+  IcwRecord *record;
+  GtkLabel *status_label;
+  GtkLabel *banner;
+  GtkWidget *ready_button, *submit_button, *return_button, *accept_button, *reopen_button;
+};
+
+G_DEFINE_FINAL_TYPE (IcwDocumentBar, icw_document_bar, GTK_TYPE_BOX)
+
+enum {
+  SIGNAL_FLUSH,
+  SIGNAL_CHECK,
+  SIGNAL_REOPENED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_error_dialog (IcwDocumentBar *self,
+                   const char     *heading,
+                   const GError   *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_check_clicked (IcwDocumentBar *self)
+{
+  g_signal_emit (self, signals[SIGNAL_FLUSH], 0);
+  g_signal_emit (self, signals[SIGNAL_CHECK], 0);
+}
+
+static void
+on_ready_clicked (IcwDocumentBar *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+
+  g_signal_emit (self, signals[SIGNAL_FLUSH], 0);
+  if (!icw_lifecycle_mark_ready (self->store, self->record, NULL, today, &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_CHECK], 0);
+      show_error_dialog (self, _("Not Ready Yet"), error);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_CHECK], 0);
+  icw_ui_toast (GTK_WIDGET (self), _("Ready to submit"));
+}
+
+static void
+on_submit_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    IcwDocumentBar   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "submit") || self->record == NULL)
+    return;
+  if (!icw_lifecycle_submit (self->store, self->record, &error))
+    show_error_dialog (self, _("Not Submitted"), error);
+  else
+    icw_ui_toast (GTK_WIDGET (self), _("Submitted: it is now read-only"));
+}
+
+static void
+on_submit_clicked (IcwDocumentBar *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("Submit?"),
+                                              _("Once submitted it cannot be changed. If the reviewers return it, you can reopen it as a new version."));
+
+  g_signal_emit (self, signals[SIGNAL_FLUSH], 0);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "submit", _("_Submit"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "submit", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_submit_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_return_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    IcwDocumentBar   *self)
+{
+  GtkWidget *scrolled = adw_message_dialog_get_extra_child (dialog);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))));
+  g_autofree char *comments = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+
+  if (!g_str_equal (response, "return") || self->record == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  comments = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!icw_lifecycle_return (self->store, self->record, comments, &error))
+    show_error_dialog (self, _("Not Recorded"), error);
+}
+
+static void
+on_return_clicked (IcwDocumentBar *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("Record the Return"),
+                                              _("Enter the reviewers' comments as they were sent with the returned document."));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reviewer comments"), -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "return", _("_Record Return"), NULL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_return_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_accept_clicked (IcwDocumentBar *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!icw_lifecycle_accept (self->store, self->record, NULL, &error))
+    show_error_dialog (self, _("Not Recorded"), error);
+}
+
+static void
+on_reopen_clicked (IcwDocumentBar *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) next = icw_lifecycle_reopen (self->store, self->record, &error);
+
+  if (next == NULL)
+    {
+      show_error_dialog (self, _("Not Reopened"), error);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_REOPENED], 0, next);
+  icw_ui_toast (GTK_WIDGET (self), _("A new version was opened for editing"));
+}
+
+void
+icw_document_bar_update (IcwDocumentBar *self)
+{
+  IcwApplicationStatus status;
+  g_autofree char *text = NULL;
+  gboolean locked;
+
+  g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
+  if (self->record == NULL)
+    return;
+  status = icw_lifecycle_get_status (self->record);
+  locked = icw_lifecycle_status_is_locked (status);
+  text = g_strdup_printf (_("%s · version %d"), icw_application_status_to_label (status),
+                          icw_lifecycle_get_version (self->record));
+  gtk_label_set_text (self->status_label, text);
+
+  gtk_widget_set_visible (self->ready_button, status == ICW_APPLICATION_STATUS_DRAFT);
+  gtk_widget_set_visible (self->submit_button, status == ICW_APPLICATION_STATUS_READY);
+  gtk_widget_set_visible (self->return_button, status == ICW_APPLICATION_STATUS_SUBMITTED);
+  gtk_widget_set_visible (self->accept_button, status == ICW_APPLICATION_STATUS_SUBMITTED);
+  gtk_widget_set_visible (self->reopen_button, status == ICW_APPLICATION_STATUS_RETURNED ||
+                                               status == ICW_APPLICATION_STATUS_ACCEPTED);
+
+  if (status == ICW_APPLICATION_STATUS_RETURNED)
+    {
+      g_autofree char *comments = NULL;
+      g_autofree char *message = NULL;
+
+      g_object_get (self->record, "reviewer-comments", &comments, NULL);
+      message = g_strdup_printf (_("Returned by the reviewers: %s. Reopen it as a new version to change it."),
+                                 comments != NULL ? comments : "");
+      gtk_label_set_text (self->banner, message);
+    }
+  else if (locked)
+    gtk_label_set_text (self->banner, _("This document has been submitted and is read-only. If it is returned, reopen it as a new version to change it."));
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), locked);
+}
+
+void
+icw_document_bar_set_record (IcwDocumentBar *self,
+                             IcwRecord      *record)
+{
+  g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
+
+  g_set_object (&self->record, record);
+  icw_document_bar_update (self);
+}
+
+static GtkWidget *
+action_button (IcwDocumentBar *self,
+               const char     *label,
+               GCallback       callback,
+               gboolean        suggested)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  /* icw_document_bar_update() shows the ones that apply. */
+  gtk_widget_set_visible (button, FALSE);
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  g_signal_connect_swapped (button, "clicked", callback, self);
+  return button;
+}
+
+static void
+icw_document_bar_dispose (GObject *object)
+{
+  IcwDocumentBar *self = ICW_DOCUMENT_BAR (object);
+
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (icw_document_bar_parent_class)->dispose (object);
+}
+
+static void
+icw_document_bar_class_init (IcwDocumentBarClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = icw_document_bar_dispose;
+
+  signals[SIGNAL_FLUSH] = g_signal_new ("flush", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CHECK] = g_signal_new ("check", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_REOPENED] = g_signal_new ("reopened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, ICW_TYPE_RECORD);
+}
+
+static void
+icw_document_bar_init (IcwDocumentBar *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+}
+
+GtkWidget *
+icw_document_bar_new (IcwStore   *store,
+                      const char *check_label)
+{
+  IcwDocumentBar *self = g_object_new (ICW_TYPE_DOCUMENT_BAR, NULL);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = action_button (self, check_label, G_CALLBACK (on_check_clicked), FALSE);
+
+  self->store = g_object_ref (store);
+  gtk_widget_set_visible (check, TRUE);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  self->status_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->status_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->status_label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "heading");
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_label));
+
+  self->ready_button = action_button (self, _("Mark as _Ready"), G_CALLBACK (on_ready_clicked), TRUE);
+  self->submit_button = action_button (self, _("_Submit…"), G_CALLBACK (on_submit_clicked), TRUE);
+  self->return_button = action_button (self, _("Record _Return…"), G_CALLBACK (on_return_clicked), FALSE);
+  self->accept_button = action_button (self, _("Record _Acceptance"), G_CALLBACK (on_accept_clicked), FALSE);
+  self->reopen_button = action_button (self, _("Reopen as _New Version"), G_CALLBACK (on_reopen_clicked), TRUE);
+  gtk_box_append (GTK_BOX (bar), check);
+  gtk_box_append (GTK_BOX (bar), self->ready_button);
+  gtk_box_append (GTK_BOX (bar), self->submit_button);
+  gtk_box_append (GTK_BOX (bar), self->return_button);
+  gtk_box_append (GTK_BOX (bar), self->accept_button);
+  gtk_box_append (GTK_BOX (bar), self->reopen_button);
+
+  self->banner = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->banner, TRUE);
+  gtk_label_set_xalign (self->banner, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->banner), "banner");
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), FALSE);
+
+  gtk_box_append (GTK_BOX (self), bar);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->banner));
+  return GTK_WIDGET (self);
+}
