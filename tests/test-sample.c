@@ -63,7 +63,8 @@ count_records (IcwStore *store)
   g_autoptr(GPtrArray) orgs = list_all (store, ICW_RECORD_KIND_ORGANIZATION, NULL);
   g_autoptr(GPtrArray) centers = list_all (store, ICW_RECORD_KIND_CENTER, NULL);
   g_autoptr(GPtrArray) applications = list_all (store, ICW_RECORD_KIND_APPLICATION, NULL);
-  guint total = orgs->len + centers->len + applications->len;
+  g_autoptr(GPtrArray) agreements = list_all (store, ICW_RECORD_KIND_IP_AGREEMENT, NULL);
+  guint total = orgs->len + centers->len + applications->len + agreements->len;
 
   for (guint i = 0; i < centers->len; i++)
     {
@@ -72,6 +73,13 @@ count_records (IcwStore *store)
       g_autoptr(GPtrArray) members = list_all (store, ICW_RECORD_KIND_ALLIANCE_MEMBER, id);
 
       total += holders->len + members->len;
+    }
+  for (guint a = 0; a < agreements->len; a++)
+    {
+      g_autoptr(GPtrArray) parties = list_all (store, ICW_RECORD_KIND_AGREEMENT_PARTY,
+                                               icw_record_get_id (agreements->pdata[a]));
+
+      total += parties->len;
     }
   for (guint a = 0; a < applications->len; a++)
     {
@@ -400,8 +408,16 @@ test_after_delete (Fixture       *f,
   g_autoptr(IcwCenter) again = NULL;
   g_autoptr(GPtrArray) orgs = list_all (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
   g_autoptr(GPtrArray) orgs_after = NULL;
+  g_autoptr(GPtrArray) agreements = list_all (f->store, ICW_RECORD_KIND_IP_AGREEMENT, NULL);
   guint platforms;
 
+  /* An IP agreement keeps its center in use: it goes first (a draft can be deleted). */
+  g_assert_false (icw_store_delete (f->store, ICW_RECORD (center), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_assert_cmpuint (agreements->len, ==, 1);
+  icw_store_delete (f->store, agreements->pdata[0], &error);
+  g_assert_no_error (error);
   icw_store_delete (f->store, ICW_RECORD (center), &error);
   g_assert_no_error (error);
 
