@@ -659,7 +659,7 @@ test_load_good (void)
   g_autoptr(IcwRulePack) pack = icw_rule_pack_new_from_data ("good.json", text, -1, &error);
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GPtrArray) bundled = icw_rule_packs_load_all (&errors);
-  const char *ids[] = { "completeness", "miit-2016-273", "miit-2017-64-upgrade", "shandong-2020-95" };
+  const char *ids[] = { "completeness", "miit-2016-273", "miit-2017-64-upgrade", "shandong-2020-95", "funding-request" };
 
   g_assert_no_error (error);
   g_assert_cmpstr (icw_rule_pack_get_id (pack), ==, "test");
@@ -795,7 +795,8 @@ test_load_user_folder (void)
   write_file (dir, "f-shandong.json", replaced->str);
 
   packs = icw_rule_packs_load_all (&errors);
-  g_assert_cmpuint (packs->len, ==, 5);
+  /* The five bundled packs (the user's shandong-2020-95 in place of the bundled one) and the user's test pack. */
+  g_assert_cmpuint (packs->len, ==, 6);
   g_assert_nonnull (icw_rule_packs_find (packs, "test"));
   g_assert_nonnull (icw_rule_packs_find (packs, "completeness"));
   g_assert_cmpint (icw_rule_pack_get_version (icw_rule_packs_find (packs, "shandong-2020-95")), ==, 2);
