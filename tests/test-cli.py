@@ -3,7 +3,8 @@
 # docs/cli.md: exit statuses (0 success, 1 failure, 2 usage error), the --json formats (integers
 # for money and shares, never floats), import all-or-nothing, doctor on good and damaged files,
 # refusal of a database from a newer version, UTF-8 output in any locale, and the applications:
-# list, show and check (exit 1 only when the rule packs find an error).
+# list, show and check (exit 1 only when the rule packs find an error); the funding requests: list,
+# show, check, export (the export's contents are tested in test-funding-export.py).
 #
 # Usage: python3 tests/test-cli.py /path/to/icw   (meson test -C BUILDDIR cli)
 
@@ -120,6 +121,13 @@ class TestGeneral(IcwTestCase):
             ["check"],
             ["check", "a", "b"],
             ["check", "a", "--kind", "centers"],
+            ["export"],
+            ["export", "a", "-o", "out.csv"],
+            ["export", "a", "--format", "ods", "-o", "out.ods"],
+            ["export", "a", "--format", "csv"],
+            ["export", "a", "b", "--format", "csv", "-o", "out.csv"],
+            ["list", "funding", "--format", "csv"],
+            ["show", "a", "-o", "out.txt"],
         ]
         for args in cases:
             with self.subTest(args=args):
@@ -139,7 +147,7 @@ class TestGeneral(IcwTestCase):
             ["sync", "--server", "https://example.invalid"],
             ["serve", "--port", "8080"],
             ["serve", "token", "add", "--role", "admin", "--center", "x"],
-            ["list", "funding"],
+            ["export", "x", "--format", "json", "-o", "out.json"],
         ]
         for args in cases:
             with self.subTest(args=args):
@@ -447,6 +455,87 @@ class TestAgreements(IcwTestCase):
         self.assertEqual(finding["field"], "shares")
         self.assertIn("工信部科〔2016〕273号", finding["citation"])
         self.assertIn("96.66%", finding["message"])
+
+
+class TestFunding(IcwTestCase):
+    def sample_request(self):
+        self.load_sample()
+        requests = self.expect_json("list", "funding", "--json")
+        self.assertEqual(len(requests), 1)
+        return requests[0]
+
+    def test_list(self):
+        request = self.sample_request()
+        self.assertRegex(request["id"], r"^[0-9a-f-]{36}$")
+        self.assertEqual(request["record_kind"], "funding-request")
+        self.assertEqual(request["center_name"], SAMPLE_CENTER)
+        self.assertEqual(request["status"], "draft")
+        self.assertEqual(request["start_year"], 2026)
+        self.assertEqual(request["period"], 3)
+        self.assertEqual(request["sources"], "local-fiscal,shareholder-capital,bank-loan")
+        self.assertTrue(request["title"])
+        text = self.expect(0, "list", "funding").out
+        for part in (request["id"], request["title"], SAMPLE_CENTER, "Draft", "24000.00"):
+            self.assertIn(part, text)
+
+    def test_list_empty(self):
+        self.expect(0, "import", self.write("c.csv", "name\r\n测试中心\r\n"), "--kind", "centers")
+        self.assertEqual(self.expect_json("list", "funding", "--json"), [])
+        self.assertIn("no funding requests", self.expect(0, "list", "funding").out)
+
+    def test_show(self):
+        request = self.sample_request()
+        shown = self.expect_json("show", request["id"], "--json")
+        self.assertEqual(shown["center_name"], SAMPLE_CENTER)
+        budget = shown["budget"]
+        self.assertEqual(budget["years"], [2026, 2027, 2028])
+        self.assertEqual(budget["sources"], ["local-fiscal", "shareholder-capital", "bank-loan"])
+        self.assertEqual(budget["totals_fen"]["grand"], 24000 * 1000000)
+        self.assertEqual(budget["totals_fen"]["fiscal"], 7000 * 1000000)
+        self.assertEqual(budget["totals_fen"]["by_year"], [10000 * 1000000, 8000 * 1000000, 6000 * 1000000])
+        rows = {row["category"]: row for row in budget["rows"]}
+        self.assertEqual(len(rows), 16)
+        # Totals agree everywhere: each row's total is the sum of its cells, a parent's the sum of its children.
+        for row in budget["rows"]:
+            self.assertEqual(row["total_fen"], sum(sum(year) for year in row["cells_fen"]), row["category"])
+        children = [row for row in budget["rows"] if row["parent"] == "equipment"]
+        self.assertEqual(len(children), 3)
+        self.assertEqual(rows["equipment"]["total_fen"], sum(row["total_fen"] for row in children))
+        leaves = [row for row in budget["rows"] if row["category"] != "equipment"]
+        self.assertEqual(sum(row["total_fen"] for row in leaves), budget["totals_fen"]["grand"])
+        self.assertEqual(rows["equipment-lease"]["total_fen"], 0)
+        self.assertEqual(sum(m["amount_fen"] for m in shown["milestones"]), budget["totals_fen"]["fiscal"])
+        text = self.expect(0, "show", request["id"]).out
+        for part in ("Budget (10k yuan)", "Purchase and trial manufacture", "24000.00", "Direct costs", "2026-03-31"):
+            self.assertIn(part, text)
+
+    def test_check(self):
+        request = self.sample_request()
+        result = self.expect_json("check", request["id"], "--json")
+        self.assertEqual(result["funding_request"], request["id"])
+        self.assertEqual([p["id"] for p in result["packs"]], ["funding-request"])
+        self.assertEqual(result["findings"], [])
+        # An amount without its justification: an error, exit 1, the field named.
+        with sqlite3.connect(self.db) as connection:
+            connection.execute("UPDATE budget_lines SET justification = NULL WHERE category = 'materials'")
+        connection.close()
+        result = self.expect(1, "check", request["id"], "--json")
+        findings = json.loads(result.out)["findings"]
+        self.assertEqual([(f["rule"], f["severity"], f["field"]) for f in findings],
+                         [("justification", "error", "budget/materials/justification")])
+        self.assertTrue(findings[0]["citation"])
+
+    def test_export_refusals(self):
+        request = self.sample_request()
+        center = self.expect_json("list", "centers", "--json")[0]
+        out = os.path.join(self.dir, "out.csv")
+        result = self.expect(1, "export", center["id"], "--format", "csv", "-o", out)
+        self.assertIn("not a funding request", result.err)
+        result = self.expect(1, "export", request["id"], "--format", "csv", "-o", os.path.join(self.dir, "no", "dir.csv"))
+        self.assertIn("dir.csv", result.err)
+        self.assertFalse(os.path.exists(out))
+        self.expect(0, "export", request["id"], "--format", "csv", "-o", out)
+        self.assertTrue(os.path.getsize(out) > 0)
 
 
 class TestDoctor(IcwTestCase):

@@ -660,7 +660,7 @@ test_load_good (void)
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GPtrArray) bundled = icw_rule_packs_load_all (&errors);
   const char *ids[] = { "completeness", "miit-2016-273", "miit-2017-64-upgrade", "shandong-2020-95",
-                        "ip-agreement-273" };
+                        "ip-agreement-273", "funding-request" };
 
   g_assert_no_error (error);
   g_assert_cmpstr (icw_rule_pack_get_id (pack), ==, "test");
@@ -796,7 +796,7 @@ test_load_user_folder (void)
   write_file (dir, "f-shandong.json", replaced->str);
 
   packs = icw_rule_packs_load_all (&errors);
-  g_assert_cmpuint (packs->len, ==, 6);   /* the five bundled packs and "test" */
+  g_assert_cmpuint (packs->len, ==, 7);   /* the six bundled packs and "test" */
   g_assert_nonnull (icw_rule_packs_find (packs, "test"));
   g_assert_nonnull (icw_rule_packs_find (packs, "completeness"));
   g_assert_cmpint (icw_rule_pack_get_version (icw_rule_packs_find (packs, "shandong-2020-95")), ==, 2);

@@ -64,7 +64,8 @@ count_records (IcwStore *store)
   g_autoptr(GPtrArray) centers = list_all (store, ICW_RECORD_KIND_CENTER, NULL);
   g_autoptr(GPtrArray) applications = list_all (store, ICW_RECORD_KIND_APPLICATION, NULL);
   g_autoptr(GPtrArray) agreements = list_all (store, ICW_RECORD_KIND_IP_AGREEMENT, NULL);
-  guint total = orgs->len + centers->len + applications->len + agreements->len;
+  g_autoptr(GPtrArray) requests = list_all (store, ICW_RECORD_KIND_FUNDING_REQUEST, NULL);
+  guint total = orgs->len + centers->len + applications->len + agreements->len + requests->len;
 
   for (guint i = 0; i < centers->len; i++)
     {
@@ -87,6 +88,13 @@ count_records (IcwStore *store)
                                              icw_record_get_id (applications->pdata[a]));
 
       total += files->len;
+    }
+  for (guint r = 0; r < requests->len; r++)
+    {
+      g_autoptr(GPtrArray) lines = list_all (store, ICW_RECORD_KIND_BUDGET_LINE,
+                                             icw_record_get_id (requests->pdata[r]));
+
+      total += lines->len;
     }
   for (guint i = 0; i < orgs->len; i++)
     {

@@ -302,6 +302,12 @@ icw_cli_export (const IcwCliOptions *options)
   g_autoptr(IcwRecord) record = NULL;
   gboolean ok;
 
+  /* In the contract, not in this version: refused, never pretended. */
+  if (options->all || (options->format != NULL && (g_str_equal (options->format, "json") || g_str_equal (options->format, "pdf"))))
+    {
+      icw_cli_err ("%s", _("“icw export --all” and the json and pdf formats are not available in this version of icw yet."));
+      return ICW_EXIT_FAILURE;
+    }
   if (options->args->len < 2)
     return icw_cli_usage_error ("%s", _("Say what to export: “icw export ID --format csv|xlsx -o FILE”."));
   if (options->args->len > 2)

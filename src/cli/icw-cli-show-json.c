@@ -1,7 +1,8 @@
 /* icw-cli-show-json.c: `icw show ID --json`: one object with the record's members (as in
  * `list --json`), the names of the records it points at, and for a center its registers and
  * figures; for an organization the national platforms it holds; for an application its sections,
- * structured parts and attachments. The format is in docs/cli.md. */
+ * structured parts and attachments; for a funding request its budget table and milestones. The
+ * format is in docs/cli.md. */
 #include "config.h"
 
 #include "icw-alliance-member.h"
@@ -51,6 +52,19 @@ add_references (JsonBuilder *builder,
     }
   else if (ICW_IS_AGREEMENT_PARTY (record))
     org_id = icw_agreement_party_get_organization_id (ICW_AGREEMENT_PARTY (record));
+  else if (ICW_IS_FUNDING_REQUEST (record))
+    {
+      const char *application_id = icw_funding_request_get_application_id (ICW_FUNDING_REQUEST (record));
+      g_autoptr(IcwRecord) application = application_id != NULL
+                                         ? icw_store_lookup (store, ICW_RECORD_KIND_APPLICATION, application_id, NULL)
+                                         : NULL;
+
+      add_name_of (builder, store, "center_name", ICW_RECORD_KIND_CENTER,
+                   icw_funding_request_get_center_id (ICW_FUNDING_REQUEST (record)));
+      icw_cli_json_add_text (builder, "application_title",
+                             application != NULL ? icw_application_get_title (ICW_APPLICATION (application)) : NULL);
+      return;
+    }
   else if (ICW_IS_ATTACHMENT (record))
     {
       g_autoptr(IcwRecord) application = icw_store_lookup (store, ICW_RECORD_KIND_APPLICATION,

@@ -28,6 +28,7 @@ typedef struct {
   GPtrArray *args;      /* the command and its arguments, without the options */
   char      *format;    /* --format (export), or NULL */
   char      *output;    /* -o/--output (export), or NULL */
+  gboolean   all;       /* --all (export) */
 } IcwCliOptions;
 
 /* Output. Text is written as UTF-8 whatever the locale's charset, like the data it shows. */

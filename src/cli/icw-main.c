@@ -147,6 +147,8 @@ parse_option (ParsedLine  *line,
     line->version = TRUE;
   else if (g_str_equal (arg, "--json"))
     line->options.json = TRUE;
+  else if (g_str_equal (arg, "--all"))
+    line->options.all = TRUE;
   else if ((taken = take_value ("--db", argv, argc, index, &line->options.db_path)) != 0 ||
            (taken = take_value ("--kind", argv, argc, index, &line->options.kind)) != 0 ||
            (taken = take_value ("--format", argv, argc, index, &line->options.format)) != 0 ||
@@ -220,8 +222,8 @@ dispatch (const IcwCliOptions *options)
     return icw_cli_usage_error (_("The option --json does not apply to “icw %s”."), name);
   if (options->kind != NULL && !command->takes_kind)
     return icw_cli_usage_error (_("The option --kind does not apply to “icw %s”."), name);
-  if ((options->format != NULL || options->output != NULL) && command->run != icw_cli_export)
-    return icw_cli_usage_error (_("The options --format and -o apply to “icw export” only, not to “icw %s”."), name);
+  if ((options->format != NULL || options->output != NULL || options->all) && command->run != icw_cli_export)
+    return icw_cli_usage_error (_("The options --all, --format and -o apply to “icw export” only, not to “icw %s”."), name);
   return command->run (options);
 }
 

@@ -6,7 +6,6 @@
  * year × source totals category by category, so every total is exact. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 
 #include "icw-budget-line.h"
 #include "icw-category-set.h"

@@ -177,6 +177,8 @@ static const IcwColumn agreement_party_columns[] = {
   BOOL ("sealed", "sealed"),
   TEXT ("sealed_date", "sealed-date"),
   TEXT ("background_ip", "background-ip"),
+};
+
 static const IcwColumn funding_request_columns[] = {
   TEXT ("center_id", "center-id"),
   TEXT ("application_id", "application-id"),

@@ -169,7 +169,7 @@ rebuild (IcwBudgetGrid *self)
           const IcwBudgetCategory *category = icw_budget_table_get_category (self->table, r);
 
           if (category->group == (IcwBudgetGroup) group)
-            add_line (self, grid_row++, (int) r, group, icw_budget_category_get_label (category),
+            add_line (self, grid_row++, (int) r, ICW_BUDGET_ALL, icw_budget_category_get_label (category),
                       category->parent >= 0);
         }
     }

@@ -206,7 +206,8 @@ on_totals_changed (IcwFundingEditor *self)
 {
   gint64 grand = 0;
 
-  if (self->table != NULL && icw_budget_table_grand_total (self->table, &grand, NULL))
+  /* The milestones pay out the fiscal funds, as the rule pack compares them. */
+  if (self->table != NULL && icw_budget_table_fiscal_total (self->table, TRUE, &grand, NULL))
     icw_milestones_editor_set_requested (self->milestones, grand);
   icw_budget_justifications_update_totals (self->justifications);
 }

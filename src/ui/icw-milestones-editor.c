@@ -151,19 +151,19 @@ update_summary (IcwMilestonesEditor *self)
     }
   sum_text = with_unit (self, sum);
   if (!any)
-    text = g_strdup_printf (_("No milestones yet: add when, and on what condition, the %s requested is paid."), requested_text);
+    text = g_strdup_printf (_("No milestones yet: add when, and on what condition, the %s of fiscal funds requested is paid."), requested_text);
   else if (sum == self->requested)
-    text = g_strdup_printf (_("The milestones add up to the requested total, %s."), requested_text);
+    text = g_strdup_printf (_("The milestones add up to the fiscal funds requested, %s."), requested_text);
   else if (sum < self->requested)
     {
       g_autofree char *rest = with_unit (self, self->requested - sum);
-      text = g_strdup_printf (_("The milestones add up to %s of the %s requested: %s still to schedule."),
+      text = g_strdup_printf (_("The milestones add up to %s of the %s of fiscal funds requested: %s still to schedule."),
                               sum_text, requested_text, rest);
     }
   else
     {
       g_autofree char *over = with_unit (self, sum - self->requested);
-      text = g_strdup_printf (_("The milestones add up to %s, %s more than the %s requested."),
+      text = g_strdup_printf (_("The milestones add up to %s, %s more than the %s of fiscal funds requested."),
                               sum_text, over, requested_text);
     }
   gtk_label_set_text (self->summary, text);
@@ -526,6 +526,6 @@ icw_milestones_editor_new (IcwStore     *store,
   gtk_label_set_text (self->header_amount, header);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Disbursement Milestones"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
-                                         _("When each part of the money is paid, and on what condition. Together they must add up to the requested total."));
+                                         _("When each part of the fiscal funds is paid, and on what condition. Together they must add up to the fiscal funds requested (central and local)."));
   return GTK_WIDGET (self);
 }

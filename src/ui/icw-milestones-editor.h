@@ -1,5 +1,5 @@
 /* icw-milestones-editor.h: the disbursement milestones (拨付节点) of a funding request: date,
- * amount and condition of each, and their sum against the requested total, shown as it is typed. */
+ * amount and condition of each, and their sum against the fiscal funds requested, shown as it is typed. */
 #pragma once
 
 #include <adwaita.h>
@@ -18,7 +18,8 @@ GtkWidget  *icw_milestones_editor_new            (IcwStore            *store,
                                                   IcwMoneyUnit         unit);
 void        icw_milestones_editor_set_request    (IcwMilestonesEditor *self,
                                                   IcwFundingRequest   *request);
-/* The total of the budget, which the milestones must add up to. */
+/* The fiscal funds (central and local) of the budget, which the milestones must add up to, as the
+ * funding-request rule pack compares them. */
 void        icw_milestones_editor_set_requested  (IcwMilestonesEditor *self,
                                                   gint64               fen);
 void        icw_milestones_editor_set_money_unit (IcwMilestonesEditor *self,

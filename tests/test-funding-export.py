@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+# test-funding-export.py: the budget table of the sample funding request exported by the real icw
+# binary, read back: the xlsx unzipped (xl/worksheets/sheet1.xml, xl/sharedStrings.xml,
+# xl/styles.xml) to find every amount of `icw show --json` in its cell, every total as a SUM
+# formula whose cached value is the total, each formula recomputed here from the cells it names,
+# the frozen header rows and label columns and the "#,##0.00" number format; the CSV: BOM, CRLF,
+# RFC 4180, the same cells as exact decimal text.
+#
+# Usage: python3 tests/test-funding-export.py /path/to/icw   (meson test -C BUILDDIR funding-export)
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+import zipfile
+from decimal import Decimal
+
+ICW = None
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+FEN_PER_WAN = Decimal(1000000)
+
+
+def col_index(letters):
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - ord("A") + 1)
+    return n - 1
+
+
+def split_ref(ref):
+    m = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+    return int(m.group(2)) - 1, col_index(m.group(1))
+
+
+class Export(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="icw-export-")
+        cls.db = os.path.join(cls.tmp.name, "workbench.db")
+        cls.env = dict(os.environ, LC_ALL="C.UTF-8", XDG_DATA_HOME=os.path.join(cls.tmp.name, "data"))
+        cls.env.pop("LANGUAGE", None)
+        cls.icw("sample")
+        cls.request = json.loads(cls.icw("list", "funding", "--json"))[0]
+        cls.shown = json.loads(cls.icw("show", cls.request["id"], "--json"))
+        cls.xlsx = os.path.join(cls.tmp.name, "budget.xlsx")
+        cls.csv = os.path.join(cls.tmp.name, "budget.csv")
+        cls.icw("export", cls.request["id"], "--format", "xlsx", "-o", cls.xlsx)
+        cls.icw("export", cls.request["id"], "--format", "csv", "-o", cls.csv)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    @classmethod
+    def icw(cls, *args):
+        result = subprocess.run([ICW, "--db", cls.db] + list(args), capture_output=True, env=cls.env, timeout=120)
+        if result.returncode != 0:
+            raise AssertionError("icw %s failed: %s" % (" ".join(args), result.stderr.decode()))
+        return result.stdout.decode("utf-8")
+
+    def read_sheet(self):
+        """{(row, col): (value text, formula or None, shared string or None)} of sheet 1."""
+        with zipfile.ZipFile(self.xlsx) as z:
+            self.assertIsNone(z.testzip())
+            strings = [si.findtext(".//m:t", namespaces=NS)
+                       for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS)]
+            sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+            styles = z.read("xl/styles.xml").decode("utf-8")
+        cells = {}
+        for c in sheet.iter("{%s}c" % NS["m"]):
+            ref = split_ref(c.get("r"))
+            value = c.findtext("m:v", namespaces=NS)
+            formula = c.findtext("m:f", namespaces=NS)
+            text = strings[int(value)] if c.get("t") == "s" else None
+            cells[ref] = (value, formula, text)
+        return sheet, cells, styles
+
+    def table(self):
+        """The rows of `show --json` keyed by category, and the layout's column per (year, source)."""
+        budget = self.shown["budget"]
+        return budget, {row["category"]: row for row in budget["rows"]}
+
+    def test_xlsx_amounts_and_formulas(self):
+        sheet, cells, styles = self.read_sheet()
+        budget, rows = self.table()
+        years, sources = budget["years"], budget["sources"]
+        n_s = len(sources)
+
+        # Where each category's row is: its key in column A.
+        row_of = {cells[k][2]: k[0] for k in cells if k[1] == 0 and cells[k][2] is not None}
+        for key in rows:
+            self.assertIn(key, row_of, "no row for " + key)
+
+        def number(ref):
+            value, formula, text = cells[ref]
+            self.assertIsNone(text)
+            return Decimal(value)
+
+        def wan(fen):
+            return Decimal(fen) / FEN_PER_WAN
+
+        n_amounts = n_formulas = 0
+        for key, row in rows.items():
+            r = row_of[key]
+            is_parent = any(other["parent"] == key for other in rows.values())
+            for y in range(len(years)):
+                for s in range(n_s):
+                    c = 2 + y * (n_s + 1) + s
+                    value, formula, _ = cells[(r, c)]
+                    self.assertEqual(number((r, c)).quantize(Decimal("0.000001")), wan(row["cells_fen"][y][s]),
+                                     "%s %d %s" % (key, years[y], sources[s]))
+                    n_amounts += 1
+                    # Typed amounts are numbers; a parent's cells are sums of its children.
+                    if is_parent:
+                        self.assertRegex(formula, r"^SUM\([A-Z]+\d+:[A-Z]+\d+\)$")
+                        n_formulas += 1
+                    else:
+                        self.assertIsNone(formula, "%s has a formula where an amount was typed" % key)
+                # The year's total column.
+                value, formula, _ = cells[(r, 2 + y * (n_s + 1) + n_s)]
+                self.assertTrue(formula and formula.startswith("SUM("))
+                self.assertEqual(Decimal(value), wan(sum(row["cells_fen"][y])))
+                n_formulas += 1
+            total_col = 2 + len(years) * (n_s + 1) + n_s
+            value, formula, _ = cells[(r, total_col)]
+            self.assertTrue(formula and formula.startswith("SUM("))
+            self.assertEqual(Decimal(value), wan(row["total_fen"]))
+        self.assertEqual(n_amounts, len(rows) * len(years) * n_s)
+
+        # The group rows and the grand total.
+        labels = {cells[k][2]: k[0] for k in cells if k[1] == 1 and cells[k][2] is not None}
+        total_col = 2 + len(years) * (n_s + 1) + n_s
+        for label, fen in (("Direct costs", budget["totals_fen"]["direct"]),
+                           ("Indirect costs", budget["totals_fen"]["indirect"]),
+                           ("Total", budget["totals_fen"]["grand"])):
+            value, formula, _ = cells[(labels[label], total_col)]
+            self.assertTrue(formula and formula.startswith("SUM("), label)
+            self.assertEqual(Decimal(value), wan(fen), label)
+        for s in range(n_s):
+            value, formula, _ = cells[(labels["Total"], 2 + len(years) * (n_s + 1) + s)]
+            self.assertEqual(Decimal(value), wan(budget["totals_fen"]["by_source"][s]))
+        for y in range(len(years)):
+            value, formula, _ = cells[(labels["Total"], 2 + y * (n_s + 1) + n_s)]
+            self.assertEqual(Decimal(value), wan(budget["totals_fen"]["by_year"][y]))
+
+        # Every formula, recomputed from the cells it names, gives its cached value.
+        def evaluate(formula):
+            m = re.fullmatch(r"SUM\((.*)\)", formula)
+            self.assertIsNotNone(m, formula)
+            total = Decimal(0)
+            for arg in m.group(1).split(","):
+                if ":" in arg:
+                    (r1, c1), (r2, c2) = (split_ref(x) for x in arg.split(":"))
+                    self.assertEqual(c1, c2)
+                    refs = [(r, c1) for r in range(r1, r2 + 1)]
+                else:
+                    refs = [split_ref(arg)]
+                for ref in refs:
+                    total += Decimal(cells[ref][0] or 0)
+            return total
+        checked = 0
+        for ref, (value, formula, _) in cells.items():
+            if formula:
+                self.assertEqual(evaluate(formula), Decimal(value), "%s: %s" % (ref, formula))
+                checked += 1
+        self.assertGreater(checked, n_formulas)
+
+        # Frozen: four header rows and the two label columns; amounts shown as #,##0.00.
+        pane = sheet.find(".//m:pane", NS)
+        self.assertEqual((pane.get("state"), pane.get("ySplit"), pane.get("xSplit")), ("frozen", "4", "2"))
+        self.assertIn('formatCode="#,##0.00"', styles)
+        # The header rows name every year and source.
+        header = [cells[k][2] for k in sorted(cells) if k[0] in (2, 3) and cells[k][2]]
+        for year in years:
+            self.assertIn(str(year), header)
+        for label in ("Local fiscal funds", "Shareholder capital", "Bank loan"):
+            self.assertIn(label, header)
+
+    def test_csv(self):
+        with open(self.csv, "rb") as f:
+            data = f.read()
+        self.assertTrue(data.startswith(b"\xef\xbb\xbf"))
+        text = data[3:].decode("utf-8")
+        self.assertIn("\r\n", text)
+        self.assertNotRegex(text, r"[^\r]\n")
+        grid = list(csv.reader(io.StringIO(text, newline="")))
+        budget, rows = self.table()
+        n_s = len(budget["sources"])
+        by_key = {line[0]: line for line in grid}
+        for key, row in rows.items():
+            line = by_key[key]
+            for y in range(len(budget["years"])):
+                for s in range(n_s):
+                    cell = line[2 + y * (n_s + 1) + s]
+                    self.assertRegex(cell, r"^\d+\.\d{2,6}$")
+                    self.assertEqual(Decimal(cell), Decimal(row["cells_fen"][y][s]) / FEN_PER_WAN)
+            self.assertEqual(Decimal(line[-1]), Decimal(row["total_fen"]) / FEN_PER_WAN)
+        total = [line for line in grid if line[1] == "Total"][0]
+        self.assertEqual(total[-1], "24000.00")
+        self.assertEqual(grid[0][0], self.request["title"])
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit("usage: test-funding-export.py ICW")
+    ICW = sys.argv.pop(1)
+    unittest.main(verbosity=2)

@@ -1,0 +1,279 @@
+/* test-ui-funding.c: the funding request editor in process, on the sample's request in a real
+ * database: typing in a budget cell moves the row, column and grand totals at once and is saved; a
+ * bad amount names its cell and keeps the saved amount; the money-unit setting reformats the grid
+ * live; a submitted request is read-only. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "icw-budget-table.h"
+#include "icw-funding-editor.h"
+#include "icw-funding-request.h"
+#include "icw-lifecycle.h"
+#include "icw-resources.h"
+#include "icw-sample.h"
+#include "icw-test-util.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  IcwStore *store;
+  IcwFundingRequest *request;
+  GSettings *settings;
+  GtkWidget *window;
+  IcwFundingEditor *editor;
+  IcwBudgetGrid *grid;
+  IcwBudgetTable *table;    /* an independent view of the saved table, for the expected sums */
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwCenter) center = NULL;
+  g_autoptr(GListModel) requests = NULL;
+
+  fixture->dir = icw_test_make_tmp_dir ("icw-ui-funding-XXXXXX", &fixture->path);
+  fixture->store = icw_test_open_store (fixture->path);
+  center = icw_sample_load (fixture->store, &error);
+  g_assert_no_error (error);
+  requests = icw_store_list (fixture->store, ICW_RECORD_KIND_FUNDING_REQUEST, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (requests), ==, 1);
+  fixture->request = g_list_model_get_item (requests, 0);
+  fixture->settings = g_settings_new ("org.mfginnovation.Workbench");
+  g_settings_set_enum (fixture->settings, "money-unit", 0);
+
+  fixture->window = gtk_window_new ();
+  fixture->editor = ICW_FUNDING_EDITOR (icw_funding_editor_new (fixture->store, fixture->settings));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->editor));
+  icw_funding_editor_set_request (fixture->editor, ICW_RECORD (fixture->request));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  iterate ();
+  fixture->grid = icw_funding_editor_get_grid (fixture->editor);
+  icw_budget_grid_show_year (fixture->grid, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_clear_pointer (&fixture->table, icw_budget_table_free);
+  g_clear_object (&fixture->settings);
+  g_clear_object (&fixture->request);
+  g_clear_object (&fixture->store);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* The saved table, read through a second connection. */
+static IcwBudgetTable *
+saved_table (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) other = icw_test_open_store (fixture->path);
+  g_autoptr(IcwRecord) request = icw_store_lookup (other, ICW_RECORD_KIND_FUNDING_REQUEST,
+                                                   icw_record_get_id (ICW_RECORD (fixture->request)), &error);
+  IcwBudgetTable *table;
+
+  g_assert_no_error (error);
+  table = icw_budget_table_new_for_request (other, ICW_FUNDING_REQUEST (request), &error);
+  g_assert_no_error (error);
+  return table;
+}
+
+/* The first leaf row of the set and the money shown for a sum, formatted as the grid does. */
+static guint
+first_leaf (IcwBudgetTable *table)
+{
+  for (guint r = 0; r < icw_budget_table_get_n_rows (table); r++)
+    if (icw_budget_category_is_leaf (icw_budget_table_get_category (table, r)))
+      return r;
+  g_assert_not_reached ();
+}
+
+static char *
+sum_text (IcwBudgetTable *table,
+          int             row,
+          int             year,
+          int             source,
+          IcwMoneyUnit    unit)
+{
+  gint64 fen = 0;
+
+  g_assert_true (icw_budget_table_sum (table, row, year, source, ICW_BUDGET_ALL, &fen, NULL));
+  return icw_money_format_locale (fen, unit, TRUE);
+}
+
+static void
+test_typing_updates_totals (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(IcwBudgetTable) before = saved_table (fixture);
+  guint row = first_leaf (before);
+  GtkEditable *cell = icw_budget_grid_get_cell (fixture->grid, row, 0);
+  gint64 old_cell = icw_budget_table_get (before, row, 0, 0);
+  gint64 old_row = 0, old_column = 0, old_grand = 0, new_row = 0;
+  g_autoptr(IcwBudgetTable) after = NULL;
+  g_autofree char *expected_row = NULL, *expected_column = NULL, *expected_grand = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_assert_nonnull (cell);
+  g_assert_true (icw_budget_table_sum (before, (int) row, 0, ICW_BUDGET_ALL, ICW_BUDGET_ALL, &old_row, NULL));
+  g_assert_true (icw_budget_table_sum (before, ICW_BUDGET_ALL, 0, 0, ICW_BUDGET_ALL, &old_column, NULL));
+  g_assert_true (icw_budget_table_grand_total (before, &old_grand, NULL));
+
+  /* 1234.56 万元 more than the cell held, typed: every total moves by as much, before any save. */
+  {
+    g_autofree char *typed = icw_money_format_locale (old_cell + 1234560000, ICW_MONEY_UNIT_WAN, FALSE);
+    gtk_editable_set_text (cell, typed);
+  }
+  expected_row = icw_money_format_locale (old_row + 1234560000, ICW_MONEY_UNIT_WAN, TRUE);
+  expected_column = icw_money_format_locale (old_column + 1234560000, ICW_MONEY_UNIT_WAN, TRUE);
+  expected_grand = icw_money_format_locale (old_grand + 1234560000, ICW_MONEY_UNIT_WAN, TRUE);
+  g_assert_cmpstr (icw_budget_grid_get_total_text (fixture->grid, (int) row, ICW_BUDGET_ALL, ICW_BUDGET_ALL), ==, expected_row);
+  g_assert_cmpstr (icw_budget_grid_get_total_text (fixture->grid, ICW_BUDGET_ALL, 0, ICW_BUDGET_ALL), ==, expected_column);
+  g_assert_nonnull (strstr (icw_budget_grid_get_requested_text (fixture->grid), expected_grand));
+
+  /* Saved after the pause. */
+  g_timeout_add_once (900, (GSourceOnceFunc) g_main_loop_quit, loop);
+  g_main_loop_run (loop);
+  after = saved_table (fixture);
+  g_assert_cmpint (icw_budget_table_get (after, row, 0, 0), ==, old_cell + 1234560000);
+  g_assert_true (icw_budget_table_sum (after, (int) row, 0, ICW_BUDGET_ALL, ICW_BUDGET_ALL, &new_row, NULL));
+  g_assert_cmpint (new_row, ==, old_row + 1234560000);
+
+  /* The all-years view shows the row over every year, the same as an independent sum. */
+  icw_budget_grid_show_year (fixture->grid, ICW_BUDGET_GRID_ALL_YEARS);
+  {
+    g_autofree char *all = sum_text (after, (int) row, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_MONEY_UNIT_WAN);
+    g_autofree char *grand = sum_text (after, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_MONEY_UNIT_WAN);
+    g_assert_cmpstr (icw_budget_grid_get_total_text (fixture->grid, (int) row, ICW_BUDGET_ALL, ICW_BUDGET_ALL), ==, all);
+    g_assert_cmpstr (icw_budget_grid_get_total_text (fixture->grid, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL), ==, grand);
+  }
+}
+
+static void
+test_bad_entry_names_cell (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(IcwBudgetTable) before = saved_table (fixture);
+  guint row = first_leaf (before);
+  GtkEditable *cell = icw_budget_grid_get_cell (fixture->grid, row, 0);
+  const IcwBudgetCategory *category = icw_budget_table_get_category (before, row);
+  gint64 old_cell = icw_budget_table_get (before, row, 0, 0);
+  g_autofree char *old_row = sum_text (before, (int) row, 0, ICW_BUDGET_ALL, ICW_MONEY_UNIT_WAN);
+  g_autofree char *year = g_strdup_printf ("%d", icw_budget_table_get_start_year (before));
+  const char *message;
+  g_autoptr(IcwBudgetTable) after = NULL;
+
+  /* "1.234,5" could be one thousand or one: refused, never guessed. */
+  gtk_editable_set_text (cell, "1.234,5");
+  icw_budget_grid_flush (fixture->grid);
+  message = icw_budget_grid_get_message (fixture->grid);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, icw_budget_category_get_label (category)));
+  g_assert_nonnull (strstr (message, year));
+  g_assert_nonnull (strstr (message, icw_funding_source_to_label (icw_budget_table_get_source (before, 0))));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  /* The totals and the database keep the saved amount; the text stays to be corrected. */
+  g_assert_cmpstr (icw_budget_grid_get_total_text (fixture->grid, (int) row, ICW_BUDGET_ALL, ICW_BUDGET_ALL), ==, old_row);
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "1.234,5");
+  after = saved_table (fixture);
+  g_assert_cmpint (icw_budget_table_get (after, row, 0, 0), ==, old_cell);
+
+  /* Corrected, the mark and the message go. */
+  gtk_editable_set_text (cell, "12.5");
+  icw_budget_grid_flush (fixture->grid);
+  g_assert_null (icw_budget_grid_get_message (fixture->grid));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+}
+
+static void
+test_unit_setting_reformats (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(IcwBudgetTable) table = saved_table (fixture);
+  g_autofree char *grand_wan = sum_text (table, ICW_BUDGET_ALL, 0, ICW_BUDGET_ALL, ICW_MONEY_UNIT_WAN);
+  g_autofree char *grand_yuan = sum_text (table, ICW_BUDGET_ALL, 0, ICW_BUDGET_ALL, ICW_MONEY_UNIT_YUAN);
+  guint row = first_leaf (table);
+  gint64 fen = icw_budget_table_get (table, row, 0, 0);
+  g_autofree char *cell_yuan = icw_money_format_locale (fen, ICW_MONEY_UNIT_YUAN, FALSE);
+
+  g_assert_cmpint (fen, >, 0);
+  g_assert_cmpstr (grand_wan, !=, grand_yuan);
+  g_assert_cmpstr (icw_budget_grid_get_total_text (fixture->grid, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL), ==, grand_wan);
+
+  /* The main menu's setting, changed: the same editor shows yuan at once. */
+  g_settings_set_enum (fixture->settings, "money-unit", 1);
+  iterate ();
+  g_assert_cmpstr (icw_budget_grid_get_total_text (fixture->grid, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL), ==, grand_yuan);
+  g_assert_cmpstr (gtk_editable_get_text (icw_budget_grid_get_cell (fixture->grid, row, 0)), ==, cell_yuan);
+  g_assert_nonnull (strstr (icw_budget_grid_get_requested_text (fixture->grid), icw_money_unit_symbol (ICW_MONEY_UNIT_YUAN)));
+
+  /* Typed in yuan, saved as fen. */
+  gtk_editable_set_text (icw_budget_grid_get_cell (fixture->grid, row, 0), "100");
+  icw_budget_grid_flush (fixture->grid);
+  {
+    g_autoptr(IcwBudgetTable) after = saved_table (fixture);
+    g_assert_cmpint (icw_budget_table_get (after, row, 0, 0), ==, 10000);
+  }
+}
+
+static void
+test_locked_is_read_only (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(IcwBudgetTable) table = saved_table (fixture);
+  guint row = first_leaf (table);
+  GtkEditable *cell;
+
+  g_assert_true (icw_budget_grid_get_cell (fixture->grid, row, 0) != NULL);
+  g_assert_true (gtk_editable_get_editable (icw_budget_grid_get_cell (fixture->grid, row, 0)));
+  g_assert_true (icw_lifecycle_mark_ready (fixture->store, ICW_RECORD (fixture->request), NULL, today, &error));
+  g_assert_no_error (error);
+  g_assert_true (icw_lifecycle_submit (fixture->store, ICW_RECORD (fixture->request), &error));
+  g_assert_no_error (error);
+  iterate ();
+
+  cell = icw_budget_grid_get_cell (fixture->grid, row, 0);
+  g_assert_nonnull (cell);
+  g_assert_false (gtk_editable_get_editable (cell));
+  /* Still read-only in another year's view, built after the lock. */
+  icw_budget_grid_show_year (fixture->grid, 1);
+  g_assert_false (gtk_editable_get_editable (icw_budget_grid_get_cell (fixture->grid, row, 0)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  adw_init ();
+  icw_register_resource ();
+  /* Criticals stay fatal; warnings not, since headless machines may lack the SVG loader for
+   * libadwaita's expander arrow ("Failed to load icon"), which is not this test's concern. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  g_test_add ("/ui-funding/typing-updates-totals", Fixture, NULL, fixture_set_up, test_typing_updates_totals, fixture_tear_down);
+  g_test_add ("/ui-funding/bad-entry-names-cell", Fixture, NULL, fixture_set_up, test_bad_entry_names_cell, fixture_tear_down);
+  g_test_add ("/ui-funding/unit-setting-reformats", Fixture, NULL, fixture_set_up, test_unit_setting_reformats, fixture_tear_down);
+  g_test_add ("/ui-funding/locked-is-read-only", Fixture, NULL, fixture_set_up, test_locked_is_read_only, fixture_tear_down);
+
+  return g_test_run ();
+}
