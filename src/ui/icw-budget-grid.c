@@ -44,7 +44,10 @@ add_total (IcwBudgetGrid *self,
   if (strong)
     gtk_widget_add_css_class (label, "heading");
   gtk_widget_add_css_class (label, "budget-total");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  /* GTK 4.8 names a label after its text whatever its label property says: the description tells
+   * which total it is. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible_name, -1);
   total->label = GTK_LABEL (label);
   total->row = row;
   total->year = self->year;
@@ -406,7 +409,8 @@ summary_item (GtkBox     *box,
 
   gtk_widget_add_css_class (title, "dim-label");
   gtk_widget_add_css_class (value, "title-4");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible_name, -1);
   gtk_box_append (GTK_BOX (item), title);
   gtk_box_append (GTK_BOX (item), value);
   gtk_box_append (box, item);
