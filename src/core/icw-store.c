@@ -353,8 +353,8 @@ outbox_sql (const IcwTable *table)
   return g_string_free (sql, FALSE);
 }
 
-static gboolean
-write_outbox (IcwStore        *self,
+gboolean
+icw_store_write_outbox (IcwStore        *self,
               const IcwTable  *table,
               const char      *id,
               const char      *op,
@@ -580,7 +580,7 @@ icw_store_save (IcwStore   *self,
       ok = icw_store_step_done (self, stmt, error);
     }
   ok = ok && (table->after_upsert == NULL || table->after_upsert (self, record, error));
-  ok = ok && write_outbox (self, table, icw_record_get_id (record), "upsert", now, error);
+  ok = ok && icw_store_write_outbox (self, table, icw_record_get_id (record), "upsert", now, error);
 
   if (!finish_write (self, ok, error))
     {
@@ -670,7 +670,7 @@ set_deleted (IcwStore   *self,
                    deleted ? _("The record was already deleted") : _("The record is not deleted"));
       ok = FALSE;
     }
-  ok = ok && write_outbox (self, table, icw_record_get_id (record),
+  ok = ok && icw_store_write_outbox (self, table, icw_record_get_id (record),
                            deleted ? "delete" : "upsert", now, error);
 
   if (!finish_write (self, ok, error))
