@@ -282,3 +282,12 @@ icw_store_resolve_conflict (IcwStore               *self,
     }
   return icw_store_commit_batch (self, error);
 }
+
+gboolean
+icw_store_conflict_has_record (IcwStore   *self,
+                               const char *id)
+{
+  g_autofree char *found = icw_store_query_text (self, "SELECT 1 FROM sync_conflicts WHERE record_id = ?1 LIMIT 1",
+                                                 id, NULL);
+  return found != NULL;
+}

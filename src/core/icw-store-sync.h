@@ -106,6 +106,8 @@ gboolean    icw_store_add_conflict          (IcwStore        *self,
 GPtrArray  *icw_store_list_conflicts        (IcwStore        *self,
                                              GError         **error);
 gint64      icw_store_count_conflicts       (IcwStore        *self);
+gboolean    icw_store_conflict_has_record   (IcwStore        *self,
+                                             const char      *id);
 gboolean    icw_store_resolve_conflict      (IcwStore              *self,
                                              gint64                 seq,
                                              IcwConflictResolution  resolution,
