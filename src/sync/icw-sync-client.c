@@ -322,8 +322,10 @@ pull_page (GTask     *task,
       /* Never over unsent edits: both versions are kept for the user. */
       if (icw_store_outbox_has_record (self->store, id) || icw_store_conflict_has_record (self->store, id))
         {
+          /* A record already in conflict gets the server's newer version into its conflict. */
+          if (!icw_store_conflict_has_record (self->store, id))
+            run->report.conflicts++;
           ok = icw_store_add_conflict (self->store, kind, id, 0, record, revision, deleted, NULL, error);
-          run->report.conflicts++;
           continue;
         }
       ok = icw_store_apply_remote (self->store, kind, record, revision, deleted, error);
