@@ -12,24 +12,56 @@
 #include "icw-cli.h"
 #include "icw-i18n.h"
 
+/* The options beyond --db, --help and --version; each command says which it takes. */
+typedef enum {
+  OPT_JSON = 1 << 0,
+  OPT_KIND = 1 << 1,
+  OPT_SERVER = 1 << 2,
+  OPT_SERVE = 1 << 3,   /* --address, --port, --tls-cert, --tls-key */
+  OPT_TOKEN = 1 << 4,   /* --role, --center, --province */
+} OptionFlag;
+
 typedef struct {
   const char *name;
   int       (*run) (const IcwCliOptions *options);
-  gboolean    takes_json;
-  gboolean    takes_kind;
+  guint       takes;    /* OptionFlag */
 } Command;
 
 static const Command commands[] = {
-  { "import", icw_cli_import, FALSE, TRUE },
-  { "list", icw_cli_list, TRUE, FALSE },
-  { "show", icw_cli_show, TRUE, FALSE },
-  { "check", icw_cli_check, TRUE, FALSE },
-  { "doctor", icw_cli_doctor, FALSE, FALSE },
-  { "sample", icw_cli_sample, FALSE, FALSE },
+  { "import", icw_cli_import, OPT_KIND },
+  { "list", icw_cli_list, OPT_JSON },
+  { "show", icw_cli_show, OPT_JSON },
+  { "check", icw_cli_check, OPT_JSON },
+  { "doctor", icw_cli_doctor, 0 },
+  { "sample", icw_cli_sample, 0 },
+  { "sync", icw_cli_sync, OPT_SERVER },
+  { "serve", icw_cli_serve, OPT_SERVE | OPT_TOKEN },
 };
 
 /* In the contract (DESIGN.md) but not in this version: refused, never pretended. */
-static const char *const future_commands[] = { "export", "sync", "serve" };
+static const char *const future_commands[] = { "export" };
+
+/* The options that take a value, where it goes, and what kind of option each is. */
+typedef struct {
+  const char *name;
+  gsize       offset;   /* of the char * in IcwCliOptions */
+  guint       flag;     /* OptionFlag */
+} ValueOption;
+
+static const ValueOption value_options[] = {
+  { "--kind", G_STRUCT_OFFSET (IcwCliOptions, kind), OPT_KIND },
+  { "--server", G_STRUCT_OFFSET (IcwCliOptions, server), OPT_SERVER },
+  { "--address", G_STRUCT_OFFSET (IcwCliOptions, address), OPT_SERVE },
+  { "--port", G_STRUCT_OFFSET (IcwCliOptions, port), OPT_SERVE },
+  { "--tls-cert", G_STRUCT_OFFSET (IcwCliOptions, tls_cert), OPT_SERVE },
+  { "--tls-key", G_STRUCT_OFFSET (IcwCliOptions, tls_key), OPT_SERVE },
+  { "--role", G_STRUCT_OFFSET (IcwCliOptions, role), OPT_TOKEN },
+  { "--center", G_STRUCT_OFFSET (IcwCliOptions, center), OPT_TOKEN },
+  { "--province", G_STRUCT_OFFSET (IcwCliOptions, province), OPT_TOKEN },
+};
+
+#define OPTION_FIELD(options, value_option) \
+  ((char **) G_STRUCT_MEMBER_P ((options), (value_option)->offset))
 
 typedef struct {
   IcwCliOptions options;
@@ -41,7 +73,8 @@ static void
 parsed_line_clear (ParsedLine *line)
 {
   g_clear_pointer (&line->options.db_path, g_free);
-  g_clear_pointer (&line->options.kind, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (value_options); i++)
+    g_clear_pointer (OPTION_FIELD (&line->options, &value_options[i]), g_free);
   g_clear_pointer (&line->options.args, g_ptr_array_unref);
 }
 
@@ -73,13 +106,20 @@ print_help (void)
                _("Check an application against the rule packs that apply to it; the exit status is 1 when an error is found."));
   print_entry ("doctor", _("Check the database and count its records; the exit status is 1 when a problem is found."));
   print_entry ("sample", _("Load a fictional sample center and print its ID."));
-  icw_cli_out ("\n%s\n\n", _("Not available in this version yet: export, sync, serve, and the lists of agreements and funding."));
+  print_entry ("sync --server URL",
+               _("Send the changes made here to the sync server, then fetch the changes made elsewhere; the token comes from the keyring or from ICW_TOKEN."));
+  print_entry ("serve --db PATH [--address ADDR] [--port N] [--tls-cert FILE --tls-key FILE]",
+               _("Run the reference sync server until interrupted; --port 0 picks a free port. It prints the address it listens on."));
+  print_entry ("serve token add --db PATH --role admin|reviewer (--center ID|--province NAME)",
+               _("Issue a token for a center's administrator or a province's reviewer and print it once; only its hash is kept."));
+  icw_cli_out ("\n%s\n\n", _("Not available in this version yet: export, and the lists of agreements and funding."));
 
   icw_cli_out ("%s\n", _("Options:"));
   print_entry ("--db PATH", _("Use the database at PATH instead of the default one."));
   print_entry ("--json", _("Print JSON for scripts (list, show and check); money is in fen and shares in basis points."));
   print_entry ("--kind centers|organizations",
                _("Say what a CSV file holds (import); by default its header row tells."));
+  print_entry ("--server URL", _("The sync server's address (sync): https://, or http:// on this machine only."));
   print_entry ("--version", _("Print the version and exit."));
   print_entry ("--help", _("Print this help and exit."));
   icw_cli_out ("\n");
@@ -142,11 +182,20 @@ parse_option (ParsedLine  *line,
     line->version = TRUE;
   else if (g_str_equal (arg, "--json"))
     line->options.json = TRUE;
-  else if ((taken = take_value ("--db", argv, argc, index, &line->options.db_path)) != 0 ||
-           (taken = take_value ("--kind", argv, argc, index, &line->options.kind)) != 0)
-    return taken > 0;
+  else if ((taken = take_value ("--db", argv, argc, index, &line->options.db_path)) != 0)
+    {
+      line->options.db_given = TRUE;
+      return taken > 0;
+    }
   else
     {
+      for (guint i = 0; i < G_N_ELEMENTS (value_options); i++)
+        {
+          taken = take_value (value_options[i].name, argv, argc, index,
+                              OPTION_FIELD (&line->options, &value_options[i]));
+          if (taken != 0)
+            return taken > 0;
+        }
       icw_cli_usage_error (_("“%s” is not an option of icw."), arg);
       return FALSE;
     }
@@ -208,10 +257,11 @@ dispatch (const IcwCliOptions *options)
   command = find_command (name);
   if (command == NULL)
     return icw_cli_usage_error (_("“%s” is not an icw command."), name);
-  if (options->json && !command->takes_json)
-    return icw_cli_usage_error (_("The option --json does not apply to “icw %s”."), name);
-  if (options->kind != NULL && !command->takes_kind)
-    return icw_cli_usage_error (_("The option --kind does not apply to “icw %s”."), name);
+  if (options->json && !(command->takes & OPT_JSON))
+    return icw_cli_usage_error (_("The option %s does not apply to “icw %s”."), "--json", name);
+  for (guint i = 0; i < G_N_ELEMENTS (value_options); i++)
+    if (*OPTION_FIELD (options, &value_options[i]) != NULL && !(command->takes & value_options[i].flag))
+      return icw_cli_usage_error (_("The option %s does not apply to “icw %s”."), value_options[i].name, name);
   return command->run (options);
 }
 

@@ -35,9 +35,13 @@ icw_sync_token_lookup (const char    *server_url,
                                         "server", server_url, NULL);
   if (secret == NULL)
     {
-      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_NO_TOKEN,
-                   _("No token for %s: sign in again (or set ICW_TOKEN)%s%s"), server_url,
-                   local_error != NULL ? ": " : "", local_error != NULL ? local_error->message : "");
+      if (local_error != NULL)
+        g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_NO_TOKEN,
+                     _("No token for %s: the keyring could not be read (%s). Sign in again, or set ICW_TOKEN."),
+                     server_url, local_error->message);
+      else
+        g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_NO_TOKEN,
+                     _("No token for %s in the keyring. Sign in again, or set ICW_TOKEN."), server_url);
       return NULL;
     }
   token = g_strdup (secret);
