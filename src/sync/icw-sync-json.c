@@ -24,8 +24,8 @@ fail (Scanner    *s,
       const char *what)
 {
   g_set_error (s->error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
-               _("The JSON is not valid at byte %" G_GSIZE_FORMAT ": %s"),
-               (gsize) (s->p - s->start), what);
+               _("The JSON is not valid at byte %lu: %s"),
+               (unsigned long) (s->p - s->start), what);
   return FALSE;
 }
 
@@ -208,7 +208,7 @@ icw_sync_json_check (const char  *data,
   if (length > max_length)
     {
       g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_TOO_LARGE,
-                   _("The JSON is larger than the limit of %" G_GSIZE_FORMAT " bytes"), max_length);
+                   _("The JSON is larger than the limit of %lu bytes"), (unsigned long) max_length);
       return FALSE;
     }
   if (length > 0 && !g_utf8_validate_len (data, length, NULL))
@@ -253,13 +253,34 @@ icw_sync_json_parse_object (const char  *data,
   return json_node_ref (root);
 }
 
+typedef enum { WANT_STRING, WANT_ARRAY, WANT_OBJECT, WANT_BOOLEAN } Want;
+
+/* One whole sentence per type: never a type's name slotted into a sentence. */
 static gboolean
 wrong_type (GError    **error,
             const char *member,
-            const char *type)
+            Want        want)
 {
-  g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
-               _("The member “%s” is missing or is not %s"), member, type);
+  switch (want)
+    {
+    case WANT_STRING:
+      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
+                   _("The member “%s” is missing or is not a string"), member);
+      break;
+    case WANT_ARRAY:
+      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
+                   _("The member “%s” is missing or is not an array"), member);
+      break;
+    case WANT_OBJECT:
+      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
+                   _("The member “%s” is missing or is not an object"), member);
+      break;
+    case WANT_BOOLEAN:
+    default:
+      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
+                   _("The member “%s” is missing or is not true or false"), member);
+      break;
+    }
   return FALSE;
 }
 
@@ -276,13 +297,13 @@ icw_sync_json_string (JsonObject  *object,
     return NULL;
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      wrong_type (error, member, _("a string"));
+      wrong_type (error, member, WANT_STRING);
       return NULL;
     }
   if (strlen (json_node_get_string (node)) > max_length)
     {
       g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
-                   _("The member “%s” is longer than %" G_GSIZE_FORMAT " bytes"), member, max_length);
+                   _("The member “%s” is longer than %lu bytes"), member, (unsigned long) max_length);
       return NULL;
     }
   return json_node_get_string (node);
@@ -297,7 +318,7 @@ icw_sync_json_array (JsonObject  *object,
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
-      wrong_type (error, member, _("an array"));
+      wrong_type (error, member, WANT_ARRAY);
       return NULL;
     }
   return json_node_get_array (node);
@@ -315,7 +336,7 @@ icw_sync_json_object (JsonObject  *object,
     return NULL;
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      wrong_type (error, member, _("an object"));
+      wrong_type (error, member, WANT_OBJECT);
       return NULL;
     }
   return json_node_get_object (node);
@@ -330,7 +351,7 @@ icw_sync_json_boolean (JsonObject  *object,
   JsonNode *node = json_object_get_member (object, member);
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return wrong_type (error, member, _("true or false"));
+    return wrong_type (error, member, WANT_BOOLEAN);
   *value = json_node_get_boolean (node);
   return TRUE;
 }
