@@ -144,9 +144,6 @@ class TestGeneral(IcwTestCase):
     def test_not_yet_built(self):
         cases = [
             ["export", "--all", "--format", "pdf", "-o", "out.pdf"],
-            ["sync", "--server", "https://example.invalid"],
-            ["serve", "--port", "8080"],
-            ["serve", "token", "add", "--role", "admin", "--center", "x"],
             ["export", "x", "--format", "json", "-o", "out.json"],
         ]
         for args in cases:

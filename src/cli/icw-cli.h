@@ -23,8 +23,17 @@ typedef enum {
 
 typedef struct {
   char      *db_path;   /* --db, or the default database */
+  gboolean   db_given;  /* --db was on the command line */
   gboolean   json;      /* --json */
   char      *kind;      /* --kind (import), or NULL */
+  char      *server;    /* --server URL (sync) */
+  char      *address;   /* --address ADDR (serve) */
+  char      *port;      /* --port N (serve), as written */
+  char      *tls_cert;  /* --tls-cert FILE (serve) */
+  char      *tls_key;   /* --tls-key FILE (serve) */
+  char      *role;      /* --role admin|reviewer (serve token add) */
+  char      *center;    /* --center ID (serve token add) */
+  char      *province;  /* --province NAME (serve token add) */
   GPtrArray *args;      /* the command and its arguments, without the options */
   char      *format;    /* --format (export), or NULL */
   char      *output;    /* -o/--output (export), or NULL */
@@ -147,5 +156,7 @@ void icw_cli_show_funding_text       (IcwStore          *store,
 void icw_cli_add_funding_details     (JsonBuilder       *builder,
                                       IcwStore          *store,
                                       IcwFundingRequest *request);
+int icw_cli_sync   (const IcwCliOptions *options);
+int icw_cli_serve  (const IcwCliOptions *options);
 
 G_END_DECLS

@@ -12,25 +12,58 @@
 #include "icw-cli.h"
 #include "icw-i18n.h"
 
+/* The options beyond --db, --help and --version; each command says which it takes. */
+typedef enum {
+  OPT_JSON = 1 << 0,
+  OPT_KIND = 1 << 1,
+  OPT_SERVER = 1 << 2,
+  OPT_SERVE = 1 << 3,   /* --address, --port, --tls-cert, --tls-key */
+  OPT_TOKEN = 1 << 4,   /* --role, --center, --province */
+  OPT_EXPORT = 1 << 5,  /* --format, --output/-o, --all */
+} OptionFlag;
+
 typedef struct {
   const char *name;
   int       (*run) (const IcwCliOptions *options);
-  gboolean    takes_json;
-  gboolean    takes_kind;
+  guint       takes;    /* OptionFlag */
 } Command;
 
 static const Command commands[] = {
-  { "import", icw_cli_import, FALSE, TRUE },
-  { "list", icw_cli_list, TRUE, FALSE },
-  { "show", icw_cli_show, TRUE, FALSE },
-  { "check", icw_cli_check, TRUE, FALSE },
-  { "doctor", icw_cli_doctor, FALSE, FALSE },
-  { "sample", icw_cli_sample, FALSE, FALSE },
-  { "export", icw_cli_export, FALSE, FALSE },
+  { "import", icw_cli_import, OPT_KIND },
+  { "list", icw_cli_list, OPT_JSON },
+  { "show", icw_cli_show, OPT_JSON },
+  { "check", icw_cli_check, OPT_JSON },
+  { "doctor", icw_cli_doctor, 0 },
+  { "sample", icw_cli_sample, 0 },
+  { "export", icw_cli_export, OPT_EXPORT },
+  { "sync", icw_cli_sync, OPT_SERVER },
+  { "serve", icw_cli_serve, OPT_SERVE | OPT_TOKEN },
 };
 
-/* In the contract (DESIGN.md) but not in this version: refused, never pretended. */
-static const char *const future_commands[] = { "sync", "serve" };
+/* The options that take a value, where it goes, and what kind of option each is. */
+typedef struct {
+  const char *name;
+  gsize       offset;   /* of the char * in IcwCliOptions */
+  guint       flag;     /* OptionFlag */
+} ValueOption;
+
+static const ValueOption value_options[] = {
+  { "--kind", G_STRUCT_OFFSET (IcwCliOptions, kind), OPT_KIND },
+  { "--server", G_STRUCT_OFFSET (IcwCliOptions, server), OPT_SERVER },
+  { "--address", G_STRUCT_OFFSET (IcwCliOptions, address), OPT_SERVE },
+  { "--port", G_STRUCT_OFFSET (IcwCliOptions, port), OPT_SERVE },
+  { "--tls-cert", G_STRUCT_OFFSET (IcwCliOptions, tls_cert), OPT_SERVE },
+  { "--tls-key", G_STRUCT_OFFSET (IcwCliOptions, tls_key), OPT_SERVE },
+  { "--role", G_STRUCT_OFFSET (IcwCliOptions, role), OPT_TOKEN },
+  { "--center", G_STRUCT_OFFSET (IcwCliOptions, center), OPT_TOKEN },
+  { "--province", G_STRUCT_OFFSET (IcwCliOptions, province), OPT_TOKEN },
+  { "--format", G_STRUCT_OFFSET (IcwCliOptions, format), OPT_EXPORT },
+  { "--output", G_STRUCT_OFFSET (IcwCliOptions, output), OPT_EXPORT },
+  { "-o", G_STRUCT_OFFSET (IcwCliOptions, output), OPT_EXPORT },
+};
+
+#define OPTION_FIELD(options, value_option) \
+  ((char **) G_STRUCT_MEMBER_P ((options), (value_option)->offset))
 
 typedef struct {
   IcwCliOptions options;
@@ -42,9 +75,8 @@ static void
 parsed_line_clear (ParsedLine *line)
 {
   g_clear_pointer (&line->options.db_path, g_free);
-  g_clear_pointer (&line->options.kind, g_free);
-  g_clear_pointer (&line->options.format, g_free);
-  g_clear_pointer (&line->options.output, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (value_options); i++)
+    g_clear_pointer (OPTION_FIELD (&line->options, &value_options[i]), g_free);
   g_clear_pointer (&line->options.args, g_ptr_array_unref);
 }
 
@@ -68,37 +100,35 @@ print_help (void)
   icw_cli_out ("%s\n", _("Commands:"));
   print_entry ("import FILE [--kind centers|organizations]",
                _("Import a CSV file of centers or organizations: all rows or none."));
-  print_entry ("list centers|organizations|applications|funding [--json]",
-               _("List the centers, the organizations, the applications or the funding requests."));
+  print_entry ("list centers|organizations|applications [--json]",
+               _("List the centers, the organizations or the applications."));
   print_entry ("show ID [--json]",
                _("Show a record with all its fields; for a center also its shareholders, alliance members and national platforms; for an application every section with its word count, and its attachments."));
   print_entry ("check ID [--json]",
-               _("Check an application or a funding request against the rule packs that apply to it; the exit status is 1 when an error is found."));
+               _("Check an application, an IP-sharing agreement or a funding request against the rule packs that apply to it; the exit status is 1 when an error is found."));
   print_entry ("export ID --format csv|xlsx -o FILE",
                _("Write the budget table of a funding request as CSV or as an Excel workbook with formulas for the totals."));
   print_entry ("doctor", _("Check the database and count its records; the exit status is 1 when a problem is found."));
   print_entry ("sample", _("Load a fictional sample center and print its ID."));
-  icw_cli_out ("\n%s\n\n", _("Not available in this version yet: sync, serve, the list of agreements, and export formats other than the budget table's."));
+  print_entry ("sync --server URL",
+               _("Send the changes made here to the sync server, then fetch the changes made elsewhere; the token comes from the keyring or from ICW_TOKEN."));
+  print_entry ("serve --db PATH [--address ADDR] [--port N] [--tls-cert FILE --tls-key FILE]",
+               _("Run the reference sync server until interrupted; --port 0 picks a free port. It prints the address it listens on."));
+  print_entry ("serve token add --db PATH --role admin|reviewer (--center ID|--province NAME)",
+               _("Issue a token for a center's administrator or a province's reviewer and print it once; only its hash is kept."));
+  icw_cli_out ("\n%s\n\n", _("Not available in this version yet: export of a whole dossier (--all, JSON) and PDF documents."));
 
   icw_cli_out ("%s\n", _("Options:"));
   print_entry ("--db PATH", _("Use the database at PATH instead of the default one."));
   print_entry ("--json", _("Print JSON for scripts (list, show and check); money is in fen and shares in basis points."));
   print_entry ("--kind centers|organizations",
                _("Say what a CSV file holds (import); by default its header row tells."));
+  print_entry ("--server URL", _("The sync server's address (sync): https://, or http:// on this machine only."));
   print_entry ("--version", _("Print the version and exit."));
   print_entry ("--help", _("Print this help and exit."));
   icw_cli_out ("\n");
   icw_cli_out (_("The default database is %s."), default_db);
   icw_cli_out ("\n\n%s\n", _("Exit status: 0 on success, 1 when the command failed, 2 when the command line is wrong."));
-}
-
-static gboolean
-is_future_command (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (future_commands); i++)
-    if (g_str_equal (name, future_commands[i]))
-      return TRUE;
-  return FALSE;
 }
 
 /* Takes the value of "--name VALUE" or "--name=VALUE"; -1 on a usage error, else 1 when the
@@ -149,14 +179,20 @@ parse_option (ParsedLine  *line,
     line->options.json = TRUE;
   else if (g_str_equal (arg, "--all"))
     line->options.all = TRUE;
-  else if ((taken = take_value ("--db", argv, argc, index, &line->options.db_path)) != 0 ||
-           (taken = take_value ("--kind", argv, argc, index, &line->options.kind)) != 0 ||
-           (taken = take_value ("--format", argv, argc, index, &line->options.format)) != 0 ||
-           (taken = take_value ("--output", argv, argc, index, &line->options.output)) != 0 ||
-           (taken = take_value ("-o", argv, argc, index, &line->options.output)) != 0)
-    return taken > 0;
+  else if ((taken = take_value ("--db", argv, argc, index, &line->options.db_path)) != 0)
+    {
+      line->options.db_given = TRUE;
+      return taken > 0;
+    }
   else
     {
+      for (guint i = 0; i < G_N_ELEMENTS (value_options); i++)
+        {
+          taken = take_value (value_options[i].name, argv, argc, index,
+                              OPTION_FIELD (&line->options, &value_options[i]));
+          if (taken != 0)
+            return taken > 0;
+        }
       icw_cli_usage_error (_("“%s” is not an option of icw."), arg);
       return FALSE;
     }
@@ -179,12 +215,6 @@ parse_line (ParsedLine  *line,
       if (options_ended || arg[0] != '-' || arg[1] == '\0')
         {
           g_ptr_array_add (line->options.args, (gpointer) arg);
-          /* Judged before its options, which this version would not know. */
-          if (line->options.args->len == 1 && is_future_command (arg) && !line->help)
-            {
-              icw_cli_err (_("“icw %s” is not available in this version of icw yet."), arg);
-              return ICW_EXIT_FAILURE;
-            }
         }
       else if (g_str_equal (arg, "--"))
         options_ended = TRUE;
@@ -218,12 +248,13 @@ dispatch (const IcwCliOptions *options)
   command = find_command (name);
   if (command == NULL)
     return icw_cli_usage_error (_("“%s” is not an icw command."), name);
-  if (options->json && !command->takes_json)
-    return icw_cli_usage_error (_("The option --json does not apply to “icw %s”."), name);
-  if (options->kind != NULL && !command->takes_kind)
-    return icw_cli_usage_error (_("The option --kind does not apply to “icw %s”."), name);
-  if ((options->format != NULL || options->output != NULL || options->all) && command->run != icw_cli_export)
-    return icw_cli_usage_error (_("The options --all, --format and -o apply to “icw export” only, not to “icw %s”."), name);
+  if (options->json && !(command->takes & OPT_JSON))
+    return icw_cli_usage_error (_("The option %s does not apply to “icw %s”."), "--json", name);
+  if (options->all && !(command->takes & OPT_EXPORT))
+    return icw_cli_usage_error (_("The option %s does not apply to “icw %s”."), "--all", name);
+  for (guint i = 0; i < G_N_ELEMENTS (value_options); i++)
+    if (*OPTION_FIELD (options, &value_options[i]) != NULL && !(command->takes & value_options[i].flag))
+      return icw_cli_usage_error (_("The option %s does not apply to “icw %s”."), value_options[i].name, name);
   return command->run (options);
 }
 

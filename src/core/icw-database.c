@@ -153,10 +153,11 @@ icw_database_now (void)
 
 /* Refuses, before anything is written, a file that is not ours or is newer than we understand. */
 static gboolean
-check_identity (sqlite3     *db,
-                const char  *path,
-                int         *version,
-                GError     **error)
+check_identity (sqlite3                 *db,
+                const char              *path,
+                const IcwDatabaseSchema *schema,
+                int                     *version,
+                GError                 **error)
 {
   g_autoptr(GError) local_error = NULL;
   int app_id = 0, tables = 0;
@@ -174,20 +175,20 @@ check_identity (sqlite3     *db,
       return FALSE;
     }
 
-  if ((app_id != 0 && app_id != ICW_SCHEMA_APPLICATION_ID) || (app_id == 0 && tables > 0))
+  if ((app_id != 0 && app_id != (int) schema->application_id) || (app_id == 0 && tables > 0))
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_WORKBENCH,
                    _("“%s” belongs to another program; it was not changed"), path);
       return FALSE;
     }
 
-  if (*version > icw_schema_latest_version ())
+  if (*version > schema->latest_version)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_FUTURE_DATABASE,
                    _("“%s” was written by a newer version of Innovation Center Workbench "
                      "(schema %d; this version knows up to %d). Please update the program. "
                      "The database was not changed."),
-                   path, *version, icw_schema_latest_version ());
+                   path, *version, schema->latest_version);
       return FALSE;
     }
 
@@ -272,12 +273,13 @@ backup_before_migration (sqlite3     *db,
 }
 
 static gboolean
-migrate (sqlite3     *db,
-         const char  *path,
-         int          from,
-         GError     **error)
+migrate (sqlite3                 *db,
+         const char              *path,
+         const IcwDatabaseSchema *schema,
+         int                      from,
+         GError                 **error)
 {
-  for (int v = from + 1; v <= icw_schema_latest_version (); v++)
+  for (int v = from + 1; v <= schema->latest_version; v++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v);
 
@@ -288,7 +290,7 @@ migrate (sqlite3     *db,
 
       if (!icw_database_begin (db, error))
         return FALSE;
-      if (!icw_database_exec (db, icw_schema_migration (v), error) ||
+      if (!icw_database_exec (db, schema->migrations[v], error) ||
           !icw_database_exec (db, set_version, error) ||
           !icw_database_commit (db, error))
         {
@@ -303,6 +305,26 @@ migrate (sqlite3     *db,
 sqlite3 *
 icw_database_open (const char  *path,
                    GError     **error)
+{
+  IcwDatabaseSchema schema = { ICW_SCHEMA_APPLICATION_ID, NULL, 0 };
+  const char **list = g_new0 (const char *, icw_schema_latest_version () + 1);
+  sqlite3 *db;
+
+  for (int v = 1; v <= icw_schema_latest_version (); v++)
+    list[v] = icw_schema_migration (v);
+  schema.migrations = list;
+  schema.latest_version = icw_schema_latest_version ();
+  db = icw_database_open_schema (path, &schema, error);
+  g_free (list);
+  return db;
+}
+
+/* Opens a database of the given schema (the workbench's, or the sync server's) under the same
+ * storage rules. */
+sqlite3 *
+icw_database_open_schema (const char              *path,
+                          const IcwDatabaseSchema *schema,
+                          GError                 **error)
 {
   g_autofree char *wal = NULL;
   gboolean had_wal;
@@ -336,7 +358,7 @@ icw_database_open (const char  *path,
    * with there is nothing to checkpoint, and the -wal and -shm that reading made are removed.) */
   if (had_wal)
     sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  if (!check_identity (db, path, &version, error))
+  if (!check_identity (db, path, schema, &version, error))
     {
       sqlite3_close (db);
       return NULL;
@@ -345,7 +367,7 @@ icw_database_open (const char  *path,
     sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 
   if (!apply_settings (db, error) ||
-      !migrate (db, path, version, error))
+      !migrate (db, path, schema, version, error))
     {
       sqlite3_close (db);
       return NULL;

@@ -7,8 +7,19 @@
 
 G_BEGIN_DECLS
 
+/* A schema: the application_id stamped in the file and its migrations (migrations[v] turns
+ * version v-1 into v; migrations[0] is unused). */
+typedef struct {
+  guint32             application_id;
+  const char *const  *migrations;
+  int                 latest_version;
+} IcwDatabaseSchema;
+
 sqlite3  *icw_database_open          (const char  *path,
                                       GError     **error);
+sqlite3  *icw_database_open_schema   (const char              *path,
+                                      const IcwDatabaseSchema *schema,
+                                      GError                 **error);
 gboolean  icw_database_exec          (sqlite3     *db,
                                       const char  *sql,
                                       GError     **error);

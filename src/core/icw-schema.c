@@ -225,8 +225,23 @@ static const char migration_6[] =
   "CREATE UNIQUE INDEX budget_lines_category ON budget_lines (request_id, category)"
   "  WHERE deleted_at IS NULL;";
 
+/* Version 7: the sync client's own state. sync_state holds the pull cursor and the idempotency key
+ * of a push batch sent but not yet answered, per server; sync_conflicts keeps what a sync could not
+ * decide alone (a stale base revision, a pulled change over unsent edits, a change the server
+ * rejected) until the user chooses: both versions are kept, neither is dropped. */
+static const char migration_7[] =
+  "CREATE TABLE sync_state ("
+  "  key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);"
+  "CREATE TABLE sync_conflicts ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  kind TEXT NOT NULL, record_id TEXT NOT NULL,"
+  "  mine TEXT, mine_op TEXT CHECK (mine_op IS NULL OR mine_op IN ('upsert','delete')),"
+  "  theirs TEXT, their_revision TEXT, their_deleted INTEGER NOT NULL DEFAULT 0 CHECK (their_deleted IN (0,1)),"
+  "  reason TEXT, detected_at TEXT NOT NULL);"
+  "CREATE INDEX sync_conflicts_record ON sync_conflicts (record_id);";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
-                                           migration_5, migration_6 };
+                                           migration_5, migration_6, migration_7 };
 
 int
 icw_schema_latest_version (void)

@@ -3,6 +3,7 @@
  * helpers. Nothing outside icw-store*.c includes it. */
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "icw-store.h"
@@ -95,6 +96,24 @@ gboolean      icw_store_check_parent_open (IcwStore       *self,
 gboolean      icw_store_check_deletable   (IcwStore       *self,
                                            IcwRecord      *record,
                                            GError        **error);
+/* Adds the outbox row of a record as its row now stands (icw-store.c); inside a transaction. */
+gboolean      icw_store_write_outbox      (IcwStore        *self,
+                                           const IcwTable  *table,
+                                           const char      *id,
+                                           const char      *op,
+                                           const char      *now,
+                                           GError         **error);
+/* The sync side (icw-store-remote.c): binds a column from a record's JSON object, and reloads the
+ * store's object of a record if it has one. */
+gboolean      icw_store_bind_json_column  (IcwStore        *self,
+                                           sqlite3_stmt    *stmt,
+                                           int              index,
+                                           const IcwColumn *column,
+                                           JsonObject      *object,
+                                           GError         **error);
+void          icw_store_refresh_loaded    (IcwStore        *self,
+                                           const IcwTable  *table,
+                                           const char      *id);
 /* A property as the store writes it: NULL for empty text, numbers in decimal, keys for enums. */
 char         *icw_store_column_text       (IcwRecord       *record,
                                            const IcwColumn *column);

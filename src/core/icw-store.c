@@ -407,13 +407,13 @@ save_sql (const IcwTable *table,
   return *sql;
 }
 
-static gboolean
-write_outbox (IcwStore        *self,
-              const IcwTable  *table,
-              const char      *id,
-              const char      *op,
-              const char      *now,
-              GError         **error)
+gboolean
+icw_store_write_outbox (IcwStore        *self,
+                        const IcwTable  *table,
+                        const char      *id,
+                        const char      *op,
+                        const char      *now,
+                        GError         **error)
 {
   sqlite3_stmt *stmt = icw_store_statement (self, save_sql (table, SAVE_SQL_OUTBOX), error);
 
@@ -648,7 +648,7 @@ icw_store_save (IcwStore   *self,
       ok = icw_store_step_done (self, stmt, error);
     }
   ok = ok && (table->after_upsert == NULL || table->after_upsert (self, record, error));
-  ok = ok && write_outbox (self, table, icw_record_get_id (record), "upsert", now, error);
+  ok = ok && icw_store_write_outbox (self, table, icw_record_get_id (record), "upsert", now, error);
 
   if (!finish_write (self, ok, error))
     {
@@ -738,7 +738,7 @@ set_deleted (IcwStore   *self,
                    deleted ? _("The record was already deleted") : _("The record is not deleted"));
       ok = FALSE;
     }
-  ok = ok && write_outbox (self, table, icw_record_get_id (record),
+  ok = ok && icw_store_write_outbox (self, table, icw_record_get_id (record),
                            deleted ? "delete" : "upsert", now, error);
 
   if (!finish_write (self, ok, error))

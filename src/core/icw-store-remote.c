@@ -1,0 +1,368 @@
+/* icw-store-remote.c: the store's side of sync: the outbox read as push batches, the server's
+ * answers recorded (revision set, outbox rows dropped, later rows rebased), pulled records written
+ * without an outbox row, and the sync client's small state. Generic over the table descriptors,
+ * so a kind added later syncs without changes here. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "icw-database.h"
+#include "icw-error.h"
+#include "icw-store-private.h"
+#include "icw-store-sync.h"
+
+gboolean
+icw_record_kind_from_key (const char    *key,
+                          IcwRecordKind *out)
+{
+  for (guint kind = 0; key != NULL && kind < ICW_N_RECORD_KINDS; kind++)
+    if (g_str_equal (key, icw_record_kind_to_key (kind)))
+      {
+        *out = kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+icw_record_kind_parent_column (IcwRecordKind kind)
+{
+  return icw_store_table_for_kind (kind)->parent_column;
+}
+
+void
+icw_outbox_change_free (IcwOutboxChange *change)
+{
+  g_free (change->id);
+  g_free (change->op);
+  g_free (change->payload);
+  g_free (change->base_revision);
+  g_free (change);
+}
+
+GPtrArray *
+icw_store_outbox_batch (IcwStore  *self,
+                        guint      limit,
+                        gint64     up_to_seq,
+                        gint64    *batch_max_seq,
+                        GError   **error)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, "SELECT seq, kind, record_id, op, payload, base_revision "
+                                                  "FROM outbox WHERE ?1 <= 0 OR seq <= ?1 ORDER BY seq", error);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_outbox_change_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  int rc;
+
+  *batch_max_seq = 0;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, up_to_seq);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 2);
+      IcwOutboxChange *change = g_hash_table_lookup (by_id, id);
+      IcwRecordKind kind;
+
+      if (!icw_record_kind_from_key ((const char *) sqlite3_column_text (stmt, 1), &kind))
+        continue;   /* a kind of a newer version: left for it */
+      if (change == NULL)
+        {
+          if (changes->len >= limit)
+            break;
+          change = g_new0 (IcwOutboxChange, 1);
+          change->kind = kind;
+          change->id = g_strdup (id);
+          change->base_revision = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+          g_ptr_array_add (changes, change);
+          g_hash_table_insert (by_id, change->id, change);
+        }
+      g_free (change->op);
+      g_free (change->payload);
+      change->op = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      change->payload = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      change->max_seq = sqlite3_column_int64 (stmt, 0);
+      *batch_max_seq = change->max_seq;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      icw_database_set_error (error, self->db, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&changes);
+}
+
+gboolean
+icw_store_outbox_has_record (IcwStore   *self,
+                             const char *id)
+{
+  g_autofree char *found = icw_store_query_text (self, "SELECT 1 FROM outbox WHERE record_id = ?1 LIMIT 1",
+                                                 id, NULL);
+  return found != NULL;
+}
+
+void
+icw_store_refresh_loaded (IcwStore       *self,
+                          const IcwTable *table,
+                          const char     *id)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (g_hash_table_lookup (self->objects, id) == NULL)
+    return;
+  sql = icw_store_select_sql (table, "id = ?1");
+  stmt = icw_store_statement (self, sql, NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    g_object_unref (icw_store_load_row (self, table, stmt));
+  sqlite3_reset (stmt);
+}
+
+static gboolean
+exec_bound (IcwStore    *self,
+            const char  *sql,
+            GError     **error,
+            ...)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+  const char *param;
+  va_list args;
+  int index = 1;
+
+  if (stmt == NULL)
+    return FALSE;
+  va_start (args, error);
+  while ((param = va_arg (args, const char *)) != NULL)
+    sqlite3_bind_text (stmt, index++, param, -1, SQLITE_TRANSIENT);
+  va_end (args);
+  return icw_store_step_done (self, stmt, error);
+}
+
+gboolean
+icw_store_ack_change (IcwStore       *self,
+                      IcwRecordKind   kind,
+                      const char     *id,
+                      gint64          max_seq,
+                      const char     *revision,
+                      GError        **error)
+{
+  const IcwTable *table = icw_store_table_for_kind (kind);
+  g_autofree char *update = g_strdup_printf ("UPDATE %s SET revision = ?1 WHERE id = ?2", table->table);
+  g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, max_seq);
+  gboolean ok;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
+
+  if (!icw_store_begin_batch (self, error))
+    return FALSE;
+  ok = exec_bound (self, update, error, revision, id, NULL) &&
+       exec_bound (self, "DELETE FROM outbox WHERE record_id = ?1 AND seq <= ?2", error, id, seq, NULL) &&
+       exec_bound (self, "UPDATE outbox SET base_revision = ?1 WHERE record_id = ?2", error, revision, id, NULL);
+  if (!ok)
+    {
+      icw_store_rollback_batch (self);
+      return FALSE;
+    }
+  icw_store_refresh_loaded (self, table, id);
+  return icw_store_commit_batch (self, error);
+}
+
+gboolean
+icw_store_bind_json_column (IcwStore        *self,
+                            sqlite3_stmt    *stmt,
+                            int              index,
+                            const IcwColumn *column,
+                            JsonObject      *object,
+                            GError         **error)
+{
+  JsonNode *node = json_object_get_member (object, column->name);
+  gboolean is_null = node == NULL || JSON_NODE_HOLDS_NULL (node);
+  GType type = is_null ? G_TYPE_INVALID : json_node_get_value_type (node);
+  guint value;
+
+  switch (column->type)
+    {
+    case ICW_COLUMN_TEXT:
+      if (is_null)
+        sqlite3_bind_null (stmt, index);
+      else if (type == G_TYPE_STRING)
+        sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+      else
+        goto bad;
+      return TRUE;
+    case ICW_COLUMN_INT:
+    case ICW_COLUMN_INT64:
+    case ICW_COLUMN_BOOL:
+      if (is_null)
+        sqlite3_bind_int64 (stmt, index, 0);
+      else if (type == G_TYPE_INT64)
+        sqlite3_bind_int64 (stmt, index, json_node_get_int (node));
+      else if (type == G_TYPE_BOOLEAN && column->type == ICW_COLUMN_BOOL)
+        sqlite3_bind_int (stmt, index, json_node_get_boolean (node) ? 1 : 0);
+      else
+        goto bad;
+      return TRUE;
+    case ICW_COLUMN_ENUM:
+      if (is_null)
+        sqlite3_bind_text (stmt, index, column->to_key (0), -1, SQLITE_STATIC);
+      else if (type == G_TYPE_STRING && column->from_key (json_node_get_string (node), &value))
+        sqlite3_bind_text (stmt, index, column->to_key (value), -1, SQLITE_STATIC);
+      else
+        goto bad;
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
+
+bad:
+  g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
+               _("The server sent a record whose field “%s” has a value of the wrong type"), column->name);
+  return FALSE;
+}
+
+static char *
+remote_upsert_sql (const IcwTable *table)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "INSERT INTO %s (id, revision, created_at, updated_at, deleted_at", table->table);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, ", %s", table->columns[i].name);
+  g_string_append (sql, ") VALUES (?1, ?2, ?3, ?4, ?5");
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, ", ?%u", i + 6);
+  g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, "
+                        "created_at = excluded.created_at, updated_at = excluded.updated_at, "
+                        "deleted_at = excluded.deleted_at");
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, ", %s = excluded.%s", table->columns[i].name, table->columns[i].name);
+  return g_string_free (sql, FALSE);
+}
+
+static const char *
+member_text (JsonObject *object,
+             const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+write_remote_row (IcwStore       *self,
+                  const IcwTable *table,
+                  JsonObject     *object,
+                  const char     *id,
+                  const char     *revision,
+                  gboolean        deleted,
+                  GError        **error)
+{
+  g_autofree char *sql = remote_upsert_sql (table);
+  g_autofree char *now = icw_database_now ();
+  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+  const char *created_at = member_text (object, "created_at");
+  const char *updated_at = member_text (object, "updated_at");
+  const char *deleted_at = member_text (object, "deleted_at");
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, revision, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, created_at != NULL ? created_at : now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, updated_at != NULL ? updated_at : now, -1, SQLITE_TRANSIENT);
+  if (deleted)
+    sqlite3_bind_text (stmt, 5, deleted_at != NULL ? deleted_at : now, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 5);
+  for (guint i = 0; i < table->n_columns; i++)
+    if (!icw_store_bind_json_column (self, stmt, 6 + i, &table->columns[i], object, error))
+      {
+        sqlite3_reset (stmt);
+        return FALSE;
+      }
+  return icw_store_step_done (self, stmt, error);
+}
+
+/* The server is the authority on what it sends: the row is written as it came (the schema's
+ * constraints still hold), without the local validation of an edit and without an outbox row. */
+gboolean
+icw_store_apply_remote (IcwStore       *self,
+                        IcwRecordKind   kind,
+                        const char     *json,
+                        const char     *revision,
+                        gboolean        deleted,
+                        GError        **error)
+{
+  const IcwTable *table = icw_store_table_for_kind (kind);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonObject *object;
+  const char *id;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return icw_store_invalid (error, _("The server sent a record that is not a JSON object"));
+  object = json_node_get_object (root);
+  id = member_text (object, "id");
+  if (id == NULL || *id == '\0')
+    return icw_store_invalid (error, _("The server sent a record without an ID"));
+
+  if (!icw_store_begin_batch (self, error))
+    return FALSE;
+  /* A page may hold a child before its parent; the references are checked at the commit. */
+  if (!icw_database_exec (self->db, "PRAGMA defer_foreign_keys = ON", error) ||
+      !write_remote_row (self, table, object, id, revision, deleted, error))
+    {
+      icw_store_rollback_batch (self);
+      return FALSE;
+    }
+  icw_store_refresh_loaded (self, table, id);
+  return icw_store_commit_batch (self, error);
+}
+
+char *
+icw_store_local_revision (IcwStore      *self,
+                          IcwRecordKind  kind,
+                          const char    *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT revision FROM %s WHERE id = ?1",
+                                          icw_store_table_for_kind (kind)->table);
+  return icw_store_query_text (self, sql, id, NULL);
+}
+
+char *
+icw_store_sync_state_get (IcwStore   *self,
+                          const char *key)
+{
+  return icw_store_query_text (self, "SELECT value FROM sync_state WHERE key = ?1", key, NULL);
+}
+
+gboolean
+icw_store_sync_state_set (IcwStore    *self,
+                          const char  *key,
+                          const char  *value,
+                          GError     **error)
+{
+  gboolean ok;
+
+  if (!icw_store_begin_batch (self, error))
+    return FALSE;
+  if (value == NULL)
+    ok = exec_bound (self, "DELETE FROM sync_state WHERE key = ?1", error, key, NULL);
+  else
+    ok = exec_bound (self, "INSERT INTO sync_state (key, value) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error, key, value, NULL);
+  if (!ok)
+    {
+      icw_store_rollback_batch (self);
+      return FALSE;
+    }
+  return icw_store_commit_batch (self, error);
+}

@@ -1,0 +1,117 @@
+/* icw-store-sync.h: what the store offers the sync client (src/sync/): reading the outbox in
+ * batches, recording what the server answered, applying pulled records without an outbox entry,
+ * the sync state (cursor, pending idempotency key) and the conflict list. All of it is SQL, so it
+ * lives in the store (icw-store-remote.c, icw-store-conflicts.c): nothing else writes SQL. */
+#pragma once
+
+#include "icw-store.h"
+
+G_BEGIN_DECLS
+
+/* The kinds as the protocol names them, and what the server needs to find a record's center. */
+gboolean    icw_record_kind_from_key        (const char    *key,
+                                             IcwRecordKind *out);
+const char *icw_record_kind_parent_column   (IcwRecordKind  kind);
+
+/* One change to push: the latest state of a record from its outbox rows up to max_seq, with the
+ * base revision of the earliest of them. */
+typedef struct {
+  IcwRecordKind  kind;
+  char          *id;
+  char          *op;             /* "upsert" or "delete" */
+  char          *payload;        /* the record as JSON text */
+  char          *base_revision;  /* or NULL */
+  gint64         max_seq;        /* the last outbox row this change covers */
+} IcwOutboxChange;
+
+void        icw_outbox_change_free          (IcwOutboxChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwOutboxChange, icw_outbox_change_free)
+
+/* Up to `limit` records' changes in outbox order; only rows up to `up_to_seq` when it is > 0 (the
+ * batch of a pending idempotency key is rebuilt exactly). *batch_max_seq gets the last row read. */
+GPtrArray  *icw_store_outbox_batch          (IcwStore        *self,
+                                             guint            limit,
+                                             gint64           up_to_seq,
+                                             gint64          *batch_max_seq,
+                                             GError         **error);
+gboolean    icw_store_outbox_has_record     (IcwStore        *self,
+                                             const char      *id);
+
+/* The server applied a change: the record takes the revision, its outbox rows up to max_seq go,
+ * and later rows of it are rebased on the new revision. No outbox row is written. */
+gboolean    icw_store_ack_change            (IcwStore        *self,
+                                             IcwRecordKind    kind,
+                                             const char      *id,
+                                             gint64           max_seq,
+                                             const char      *revision,
+                                             GError         **error);
+
+/* Writes a record the server sent (JSON object text of its columns) with its revision, deleted or
+ * not, without an outbox row; the store's object and lists follow. */
+gboolean    icw_store_apply_remote          (IcwStore        *self,
+                                             IcwRecordKind    kind,
+                                             const char      *json,
+                                             const char      *revision,
+                                             gboolean         deleted,
+                                             GError         **error);
+/* The local revision of a record, deleted or not; NULL when it has none or no row. */
+char       *icw_store_local_revision        (IcwStore        *self,
+                                             IcwRecordKind    kind,
+                                             const char      *id);
+
+/* Small text values of the sync client (cursor, pending key), in the local database. A NULL
+ * value removes the key. */
+char       *icw_store_sync_state_get        (IcwStore        *self,
+                                             const char      *key);
+gboolean    icw_store_sync_state_set        (IcwStore        *self,
+                                             const char      *key,
+                                             const char      *value,
+                                             GError         **error);
+
+/* Conflicts (icw-store-conflicts.c). */
+typedef enum {
+  ICW_CONFLICT_KEEP_MINE,
+  ICW_CONFLICT_KEEP_THEIRS,
+  ICW_CONFLICT_KEEP_BOTH,
+} IcwConflictResolution;
+
+typedef struct {
+  gint64         seq;
+  IcwRecordKind  kind;
+  char          *record_id;
+  char          *mine;            /* my version (JSON), or NULL */
+  char          *mine_op;
+  char          *theirs;          /* the server's version (JSON), or NULL (rejected) */
+  char          *their_revision;
+  gboolean       their_deleted;
+  char          *reason;          /* why the server rejected mine, or NULL */
+  char          *detected_at;
+} IcwSyncConflict;
+
+void        icw_sync_conflict_free          (IcwSyncConflict *conflict);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwSyncConflict, icw_sync_conflict_free)
+
+/* Keeps both versions of a record: `mine` (or, when NULL, the latest outbox payload) and the
+ * server's. The record's outbox rows up to max_seq (all of them when max_seq <= 0) go: the conflict
+ * now holds my change. */
+gboolean    icw_store_add_conflict          (IcwStore        *self,
+                                             IcwRecordKind    kind,
+                                             const char      *id,
+                                             gint64           max_seq,
+                                             const char      *theirs,
+                                             const char      *their_revision,
+                                             gboolean         their_deleted,
+                                             const char      *reason,
+                                             GError         **error);
+GPtrArray  *icw_store_list_conflicts        (IcwStore        *self,
+                                             GError         **error);
+gint64      icw_store_count_conflicts       (IcwStore        *self);
+gboolean    icw_store_conflict_has_record   (IcwStore        *self,
+                                             const char      *id);
+gboolean    icw_store_resolve_conflict      (IcwStore              *self,
+                                             gint64                 seq,
+                                             IcwConflictResolution  resolution,
+                                             char                 **copy_id,
+                                             GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* icw-sync-client.h: the sync client: pushes the outbox in batches with an idempotency key, then
+ * pulls by cursor in pages (docs/sync-protocol.md). Asynchronous on the thread's main context;
+ * every request has a timeout; transport errors, 429 and 5xx are retried with capped exponential
+ * backoff and jitter (honouring Retry-After), at once when the network comes back. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "icw-store.h"
+#include "icw-sync-error.h"
+
+G_BEGIN_DECLS
+
+#define ICW_TYPE_SYNC_CLIENT (icw_sync_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcwSyncClient, icw_sync_client, ICW, SYNC_CLIENT, GObject)
+
+typedef enum {
+  ICW_SYNC_PUSH = 1 << 0,
+  ICW_SYNC_PULL = 1 << 1,
+  ICW_SYNC_BOTH = ICW_SYNC_PUSH | ICW_SYNC_PULL,
+} IcwSyncMode;
+
+typedef struct {
+  guint pushed;      /* changes the server applied */
+  guint conflicts;   /* conflicts kept (push and pull) */
+  guint rejected;    /* changes the server rejected (kept in the conflict list) */
+  guint pulled;      /* records written from the server */
+  guint retries;     /* requests sent again */
+} IcwSyncReport;
+
+IcwSyncClient *icw_sync_client_new         (IcwStore       *store,
+                                            const char     *server_url,
+                                            const char     *token,
+                                            GError        **error);
+/* Batch and page sizes, attempts per request, backoff base and cap (ms), request timeout (s). */
+void           icw_sync_client_set_limits  (IcwSyncClient  *self,
+                                            guint           batch_size,
+                                            guint           page_size,
+                                            guint           max_attempts,
+                                            guint           base_delay_ms,
+                                            guint           max_delay_ms,
+                                            guint           timeout_s);
+void           icw_sync_client_run_async   (IcwSyncClient       *self,
+                                            IcwSyncMode          mode,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean       icw_sync_client_run_finish  (IcwSyncClient  *self,
+                                            GAsyncResult   *result,
+                                            IcwSyncReport  *report,
+                                            GError        **error);
+/* Runs the operation on a main loop of its own (the command line, tests). */
+gboolean       icw_sync_client_run         (IcwSyncClient  *self,
+                                            IcwSyncMode     mode,
+                                            IcwSyncReport  *report,
+                                            GError        **error);
+
+G_END_DECLS

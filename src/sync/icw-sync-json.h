@@ -1,0 +1,55 @@
+/* icw-sync-json.h: JSON from the network is untrusted. A strict RFC 8259 check runs before
+ * json-glib sees the text (json-glib 1.6 accepts `var x = …`, single quotes, a second document
+ * after the first, empty input, and wraps integers that overflow); then typed accessors check each
+ * member, and the validators check the protocol's messages (docs/sync-protocol.md). */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define ICW_SYNC_JSON_MAX_DEPTH   64
+#define ICW_SYNC_JSON_MAX_STRING  (1024 * 1024)
+#define ICW_SYNC_JSON_MAX_BODY    (8 * 1024 * 1024)
+
+gboolean    icw_sync_json_check          (const char  *data,
+                                          gsize        length,
+                                          gsize        max_length,
+                                          GError     **error);
+JsonNode   *icw_sync_json_parse_object   (const char  *data,
+                                          gsize        length,
+                                          gsize        max_length,
+                                          GError     **error);
+
+/* Members: a missing member or one of another type is an error naming the member; `nullable`
+ * allows null (and absence), giving NULL. */
+const char *icw_sync_json_string         (JsonObject  *object,
+                                          const char  *member,
+                                          gboolean     nullable,
+                                          gsize        max_length,
+                                          GError     **error);
+JsonArray  *icw_sync_json_array          (JsonObject  *object,
+                                          const char  *member,
+                                          GError     **error);
+JsonObject *icw_sync_json_object         (JsonObject  *object,
+                                          const char  *member,
+                                          gboolean     nullable,
+                                          GError     **error);
+gboolean    icw_sync_json_boolean        (JsonObject  *object,
+                                          const char  *member,
+                                          gboolean    *value,
+                                          GError     **error);
+gboolean    icw_sync_json_is_decimal     (const char  *text);
+
+/* The server's answers, checked whole before the client acts on any part of them. */
+gboolean    icw_sync_json_validate_push_response (JsonNode   *root,
+                                                  guint       n_changes,
+                                                  GError    **error);
+gboolean    icw_sync_json_validate_pull_response (JsonNode   *root,
+                                                  GError    **error);
+/* A change or pulled record: kind, id, revision (string), deleted, record (object whose id is id). */
+gboolean    icw_sync_json_validate_record        (JsonObject *object,
+                                                  gboolean    with_revision,
+                                                  GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,670 @@
+/* icw-sync-server.c: the reference server's HTTP side: authentication by bearer token, the scope
+ * derived from the token and from what the server stores (never from the client), POST /v1/push
+ * applied in one transaction with its idempotency key, GET /v1/pull in pages, GET /v1/records,
+ * the size limit, TLS, and the faults the tests inject. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "icw-database.h"
+#include "icw-store-sync.h"
+#include "icw-sync-error.h"
+#include "icw-sync-json.h"
+#include "icw-sync-server-private.h"
+
+#define MAX_CHANGES 200
+#define MAX_PAGE 500
+#define DEFAULT_PAGE 100
+
+G_DEFINE_FINAL_TYPE (IcwSyncServer, icw_sync_server, G_TYPE_OBJECT)
+
+static void
+icw_sync_server_finalize (GObject *object)
+{
+  IcwSyncServer *self = ICW_SYNC_SERVER (object);
+
+  if (self->soup != NULL)
+    soup_server_disconnect (self->soup);
+  g_clear_object (&self->soup);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->fault_path, g_free);
+  G_OBJECT_CLASS (icw_sync_server_parent_class)->finalize (object);
+}
+
+static void
+icw_sync_server_class_init (IcwSyncServerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = icw_sync_server_finalize;
+}
+
+static void
+icw_sync_server_init (IcwSyncServer *self)
+{
+}
+
+static void
+respond_json (SoupServerMessage *msg,
+              guint              status,
+              const char        *body)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static void
+respond_error (SoupServerMessage *msg,
+               guint              status,
+               const char        *code,
+               const char        *message)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_add_string_value (builder, code);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, message);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  body = json_to_string (root, FALSE);
+  respond_json (msg, status, body);
+}
+
+static char *
+node_text (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}
+
+static void
+add_record (JsonBuilder     *builder,
+            IcwServerRecord *record,
+            gboolean         with_kind)
+{
+  g_autoptr(JsonNode) payload = json_from_string (record->payload, NULL);
+  g_autofree char *revision = g_strdup_printf ("%" G_GINT64_FORMAT, record->seq);
+
+  if (with_kind)
+    {
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, record->kind);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, record->id);
+    }
+  json_builder_set_member_name (builder, "revision");
+  json_builder_add_string_value (builder, revision);
+  json_builder_set_member_name (builder, "deleted");
+  json_builder_add_boolean_value (builder, record->deleted);
+  json_builder_set_member_name (builder, "record");
+  json_builder_add_value (builder, g_steal_pointer (&payload));
+}
+
+/* The center a record belongs to, from the record and what the server holds (sync-protocol.md,
+ * "The center of a record"); NULL with *reason when it cannot be found. */
+static char *
+derive_center (IcwSyncServer  *self,
+               IcwServerToken *token,
+               IcwRecordKind   kind,
+               const char     *id,
+               JsonObject     *record,
+               const char    **reason)
+{
+  const char *parent_column = icw_record_kind_parent_column (kind);
+  JsonNode *node;
+
+  if (kind == ICW_RECORD_KIND_CENTER)
+    return g_strdup (id);
+  node = json_object_get_member (record, "center_id");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  if (parent_column != NULL)
+    {
+      g_autoptr(IcwServerRecord) parent = NULL;
+
+      node = json_object_get_member (record, parent_column);
+      if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        parent = icw_server_db_record (self, json_node_get_string (node));
+      if (parent == NULL)
+        {
+          *reason = _("The parent record is not on the server");
+          return NULL;
+        }
+      return g_strdup (parent->center_id);
+    }
+  if (!token->reviewer)
+    return g_strdup (token->center_id);
+  *reason = _("A reviewer cannot add records");
+  return NULL;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* A reviewer may only return or accept a submitted document, changing nothing but its status and
+ * the comments. */
+static gboolean
+reviewer_may (IcwServerRecord *stored,
+              JsonObject      *record,
+              const char      *op)
+{
+  g_autoptr(JsonNode) old_node = NULL;
+  JsonObject *old;
+  const char *status = member_string (record, "status");
+  g_autoptr(GList) members = NULL;
+
+  if (stored == NULL || stored->deleted || !g_str_equal (op, "upsert") || status == NULL ||
+      (!g_str_equal (status, "returned") && !g_str_equal (status, "accepted")))
+    return FALSE;
+  old_node = json_from_string (stored->payload, NULL);
+  if (old_node == NULL || !JSON_NODE_HOLDS_OBJECT (old_node))
+    return FALSE;
+  old = json_node_get_object (old_node);
+  if (g_strcmp0 (member_string (old, "status"), "submitted") != 0)
+    return FALSE;
+  members = json_object_get_members (record);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *before = json_object_get_member (old, name);
+
+      if (g_str_equal (name, "status") || g_str_equal (name, "reviewer_comments") || g_str_equal (name, "updated_at"))
+        continue;
+      if (before == NULL || !json_node_equal (before, json_object_get_member (record, name)))
+        return FALSE;
+    }
+  return json_object_get_size (old) == json_object_get_size (record);
+}
+
+static gboolean
+may_touch (IcwSyncServer  *self,
+           IcwServerToken *token,
+           const char     *center_id)
+{
+  g_autofree char *province = NULL;
+
+  if (!token->reviewer)
+    return g_strcmp0 (center_id, token->center_id) == 0;
+  province = icw_server_db_province (self, center_id);
+  return g_strcmp0 (province, token->province) == 0;
+}
+
+typedef enum { CHANGE_OK, CHANGE_FORBIDDEN, CHANGE_FAILED } ChangeOutcome;
+
+static ChangeOutcome
+apply_change (IcwSyncServer  *self,
+              IcwServerToken *token,
+              JsonObject     *change,
+              JsonBuilder    *results,
+              GError        **error)
+{
+  const char *kind_key = member_string (change, "kind");
+  const char *id = member_string (change, "id");
+  const char *op = member_string (change, "op");
+  const char *base = member_string (change, "base_revision");
+  JsonObject *record = json_object_get_object_member (change, "record");
+  g_autoptr(IcwServerRecord) stored = icw_server_db_record (self, id);
+  g_autofree char *center = NULL;
+  g_autofree char *payload = NULL;
+  g_autofree char *stored_revision = NULL;
+  const char *reason = NULL;
+  gboolean deleted = g_str_equal (op, "delete");
+  IcwRecordKind kind;
+  gint64 seq;
+
+  json_builder_begin_object (results);
+  json_builder_set_member_name (results, "id");
+  json_builder_add_string_value (results, id);
+  json_builder_set_member_name (results, "status");
+  if (!icw_record_kind_from_key (kind_key, &kind))
+    reason = _("The kind of record is not known to this server");
+  else
+    center = derive_center (self, token, kind, id, record, &reason);
+  if (stored != NULL && center != NULL && !g_str_equal (center, stored->center_id))
+    return CHANGE_FORBIDDEN;   /* a record never moves to another center */
+  if (stored != NULL && center == NULL)
+    center = g_strdup (stored->center_id), reason = NULL;
+  if (center == NULL)
+    {
+      json_builder_add_string_value (results, "rejected");
+      json_builder_set_member_name (results, "reason");
+      json_builder_add_string_value (results, reason);
+      json_builder_end_object (results);
+      return CHANGE_OK;
+    }
+  if (!may_touch (self, token, center) || (token->reviewer && !reviewer_may (stored, record, op)))
+    return CHANGE_FORBIDDEN;
+
+  payload = node_text (json_object_get_member (change, "record"));
+  if (stored != NULL)
+    stored_revision = g_strdup_printf ("%" G_GINT64_FORMAT, stored->seq);
+  if (stored != NULL && g_strcmp0 (base, stored_revision) != 0)
+    {
+      if (stored->deleted == deleted && g_str_equal (stored->payload, payload))
+        {
+          json_builder_add_string_value (results, "applied");
+          json_builder_set_member_name (results, "revision");
+          json_builder_add_string_value (results, stored_revision);
+        }
+      else
+        {
+          json_builder_add_string_value (results, "conflict");
+          add_record (results, stored, FALSE);
+        }
+      json_builder_end_object (results);
+      return CHANGE_OK;
+    }
+
+  seq = icw_server_db_put (self, kind_key, id, center,
+                           kind == ICW_RECORD_KIND_CENTER ? member_string (record, "province") : NULL,
+                           deleted, payload, error);
+  if (seq < 0)
+    return CHANGE_FAILED;
+  self->applied++;
+  g_free (stored_revision);
+  stored_revision = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  json_builder_add_string_value (results, "applied");
+  json_builder_set_member_name (results, "revision");
+  json_builder_add_string_value (results, stored_revision);
+  json_builder_end_object (results);
+  return CHANGE_OK;
+}
+
+static gboolean
+check_push (JsonObject  *request,
+            GError     **error)
+{
+  JsonArray *changes;
+  const char *key = icw_sync_json_string (request, "idempotency_key", FALSE, 128, error);
+
+  if (key == NULL)
+    return FALSE;
+  if (strlen (key) < 16)
+    {
+      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("The idempotency key is too short"));
+      return FALSE;
+    }
+  if ((changes = icw_sync_json_array (request, "changes", error)) == NULL)
+    return FALSE;
+  if (json_array_get_length (changes) == 0 || json_array_get_length (changes) > MAX_CHANGES)
+    {
+      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("A push has 1 to 200 changes"));
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonNode *node = json_array_get_element (changes, i);
+      JsonObject *change;
+      const char *op;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("A change is not a JSON object"));
+          return FALSE;
+        }
+      change = json_node_get_object (node);
+      if (!icw_sync_json_validate_record (change, FALSE, error) ||
+          (op = icw_sync_json_string (change, "op", FALSE, 16, error)) == NULL)
+        return FALSE;
+      if (!g_str_equal (op, "upsert") && !g_str_equal (op, "delete"))
+        {
+          g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("A change's “op” is neither upsert nor delete"));
+          return FALSE;
+        }
+      if (json_object_has_member (change, "base_revision") &&
+          !JSON_NODE_HOLDS_NULL (json_object_get_member (change, "base_revision")) &&
+          icw_sync_json_string (change, "base_revision", TRUE, 128, error) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+handle_push (IcwSyncServer     *self,
+             SoupServerMessage *msg,
+             IcwServerToken    *token)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonBuilder) results = json_builder_new ();
+  g_autoptr(JsonNode) response = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *replay = NULL;
+  JsonObject *request;
+  JsonArray *changes;
+  const char *key;
+
+  root = icw_sync_json_parse_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     ICW_SYNC_JSON_MAX_BODY, &error);
+  if (root == NULL || !check_push (json_node_get_object (root), &error))
+    {
+      respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+      return;
+    }
+  request = json_node_get_object (root);
+  key = json_object_get_string_member (request, "idempotency_key");
+  changes = json_object_get_array_member (request, "changes");
+
+  if (!icw_database_begin (self->db, &error))
+    {
+      respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
+      return;
+    }
+  replay = icw_server_db_replay (self, token->hash, key);
+  if (replay != NULL)
+    {
+      icw_database_rollback (self->db);
+      respond_json (msg, SOUP_STATUS_OK, replay);
+      return;
+    }
+  json_builder_begin_object (results);
+  json_builder_set_member_name (results, "results");
+  json_builder_begin_array (results);
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      ChangeOutcome outcome = apply_change (self, token, json_array_get_object_element (changes, i), results, &error);
+
+      if (outcome == CHANGE_OK)
+        continue;
+      icw_database_rollback (self->db);
+      if (outcome == CHANGE_FORBIDDEN)
+        respond_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
+                       _("A change is outside what this token may change; nothing was applied"));
+      else
+        respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
+      return;
+    }
+  json_builder_end_array (results);
+  json_builder_end_object (results);
+  response = json_builder_get_root (results);
+  text = json_to_string (response, FALSE);
+  if (!icw_server_db_remember (self, token->hash, key, text, &error) ||
+      !icw_database_commit (self->db, &error))
+    {
+      icw_database_rollback (self->db);
+      respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
+      return;
+    }
+  respond_json (msg, SOUP_STATUS_OK, text);
+}
+
+static void
+handle_pull (IcwSyncServer     *self,
+             SoupServerMessage *msg,
+             IcwServerToken    *token,
+             GHashTable        *query)
+{
+  const char *cursor = query != NULL ? g_hash_table_lookup (query, "cursor") : NULL;
+  const char *limit_text = query != NULL ? g_hash_table_lookup (query, "limit") : NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *next = NULL;
+  guint64 limit = DEFAULT_PAGE;
+  gint64 after = 0;
+  gboolean more;
+
+  if ((cursor != NULL && *cursor != '\0' && !icw_sync_json_is_decimal (cursor)) ||
+      (limit_text != NULL && (!g_ascii_string_to_unsigned (limit_text, 10, 1, MAX_PAGE, &limit, NULL))))
+    {
+      respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", _("The cursor or the limit is not valid"));
+      return;
+    }
+  if (cursor != NULL && *cursor != '\0')
+    after = g_ascii_strtoll (cursor, NULL, 10);
+  if (cursor != NULL && *cursor != '\0' && after < icw_server_db_horizon (self))
+    {
+      respond_error (msg, SOUP_STATUS_GONE, "gone", _("The cursor is older than the tombstones kept; pull everything again"));
+      return;
+    }
+  records = icw_server_db_pull (self, token, after, limit, &error);
+  if (records == NULL)
+    {
+      respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
+      return;
+    }
+  more = records->len > limit;
+  if (more)
+    g_ptr_array_set_size (records, limit);
+  next = g_strdup_printf ("%" G_GINT64_FORMAT,
+                          records->len > 0 ? ((IcwServerRecord *) records->pdata[records->len - 1])->seq : after);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "changes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < records->len; i++)
+    {
+      json_builder_begin_object (builder);
+      add_record (builder, records->pdata[i], TRUE);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "cursor");
+  json_builder_add_string_value (builder, next);
+  json_builder_set_member_name (builder, "has_more");
+  json_builder_add_boolean_value (builder, more);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  self->served += records->len;
+  respond_json (msg, SOUP_STATUS_OK, text);
+}
+
+static void
+handle_get (IcwSyncServer     *self,
+            SoupServerMessage *msg,
+            IcwServerToken    *token,
+            const char        *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);   /* "", "v1", "records", kind, id */
+  g_autoptr(IcwServerRecord) record = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_strv_length (parts) != 5 || (record = icw_server_db_record (self, parts[4])) == NULL ||
+      !g_str_equal (record->kind, parts[3]))
+    {
+      respond_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", _("There is no such record"));
+      return;
+    }
+  if (!may_touch (self, token, record->center_id))
+    {
+      respond_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden", _("The record is outside what this token may read"));
+      return;
+    }
+  json_builder_begin_object (builder);
+  add_record (builder, record, TRUE);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  respond_json (msg, SOUP_STATUS_OK, text);
+}
+
+static IcwServerToken *
+authenticate (IcwSyncServer     *self,
+              SoupServerMessage *msg)
+{
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
+
+  if (header == NULL || !g_str_has_prefix (header, "Bearer ") || strlen (header) > 512)
+    return NULL;
+  return icw_server_db_token (self, header + strlen ("Bearer "));
+}
+
+static gboolean
+take_fault (IcwSyncServer *self,
+            const char    *path,
+            IcwSyncFault   fault)
+{
+  if (self->fault != fault || self->fault_count == 0 || !g_str_has_prefix (path, self->fault_path))
+    return FALSE;
+  self->fault_count--;
+  return TRUE;
+}
+
+static void
+handle (SoupServer        *server,
+        SoupServerMessage *msg,
+        const char        *path,
+        GHashTable        *query,
+        gpointer           user_data)
+{
+  IcwSyncServer *self = user_data;
+  g_autoptr(IcwServerToken) token = NULL;
+  const char *method = soup_server_message_get_method (msg);
+  gboolean drop = take_fault (self, path, ICW_SYNC_FAULT_DROP_AFTER_COMMIT);
+
+  self->requests++;
+  if (take_fault (self, path, ICW_SYNC_FAULT_503) || take_fault (self, path, ICW_SYNC_FAULT_429))
+    {
+      g_autofree char *after = g_strdup_printf ("%u", self->retry_after);
+      gboolean busy = self->fault == ICW_SYNC_FAULT_503;
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", after);
+      respond_error (msg, busy ? SOUP_STATUS_SERVICE_UNAVAILABLE : 429, busy ? "unavailable" : "slow-down",
+                     _("Please try again later"));
+      return;
+    }
+  if (soup_server_message_get_request_body (msg)->length > ICW_SYNC_JSON_MAX_BODY)
+    {
+      respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large", _("The request is too large"));
+      return;
+    }
+  token = authenticate (self, msg);
+  if (token == NULL)
+    respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized", _("The token is missing or not known"));
+  else if (g_str_equal (path, "/v1/push") && g_str_equal (method, "POST"))
+    handle_push (self, msg, token);
+  else if (g_str_equal (path, "/v1/pull") && g_str_equal (method, "GET"))
+    handle_pull (self, msg, token, query);
+  else if (g_str_has_prefix (path, "/v1/records/") && g_str_equal (method, "GET"))
+    handle_get (self, msg, token, path);
+  else
+    respond_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", _("There is no such endpoint"));
+
+  /* The answer is lost after the commit: the client must retry with the same key. */
+  if (drop)
+    {
+      GIOStream *stream = soup_server_message_steal_connection (msg);
+
+      g_io_stream_close (stream, NULL, NULL);
+      g_object_unref (stream);
+    }
+}
+
+/* Refuses a body over the limit from its Content-Length, before reading it. */
+static void
+got_headers (SoupServerMessage *msg,
+             gpointer           user_data)
+{
+  goffset length = soup_message_headers_get_content_length (soup_server_message_get_request_headers (msg));
+
+  if (length > ICW_SYNC_JSON_MAX_BODY)
+    respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large", _("The request is too large"));
+}
+
+static void
+request_started (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 gpointer           user_data)
+{
+  g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers), NULL);
+}
+
+IcwSyncServer *
+icw_sync_server_new (const char  *db_path,
+                     GError     **error)
+{
+  g_autoptr(IcwSyncServer) self = g_object_new (ICW_TYPE_SYNC_SERVER, NULL);
+
+  self->db = icw_server_db_open (db_path, error);
+  if (self->db == NULL)
+    return NULL;
+  self->db_path = g_strdup (db_path);
+  return g_steal_pointer (&self);
+}
+
+gboolean
+icw_sync_server_listen (IcwSyncServer  *self,
+                        const char     *address,
+                        guint           port,
+                        const char     *cert_file,
+                        const char     *key_file,
+                        GError        **error)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GInetAddress) inet = NULL;
+  g_autoptr(GSocketAddress) socket_address = NULL;
+  SoupServerListenOptions options = 0;
+
+  g_return_val_if_fail (ICW_IS_SYNC_SERVER (self), FALSE);
+
+  if (cert_file != NULL || key_file != NULL)
+    {
+      certificate = g_tls_certificate_new_from_files (cert_file, key_file, error);
+      if (certificate == NULL)
+        return FALSE;
+      options |= SOUP_SERVER_LISTEN_HTTPS;
+    }
+  inet = g_inet_address_new_from_string (address != NULL ? address : "127.0.0.1");
+  if (inet == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not an IP address"), address);
+      return FALSE;
+    }
+  self->soup = soup_server_new ("server-header", "icw-serve", "tls-certificate", certificate, NULL);
+  soup_server_add_handler (self->soup, "/v1", handle, self, NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started), self);
+  socket_address = g_inet_socket_address_new (inet, port);
+  return soup_server_listen (self->soup, socket_address, options, error);
+}
+
+char *
+icw_sync_server_get_url (IcwSyncServer *self)
+{
+  GSList *uris;
+  char *url = NULL;
+
+  g_return_val_if_fail (ICW_IS_SYNC_SERVER (self) && self->soup != NULL, NULL);
+  uris = soup_server_get_uris (self->soup);
+  if (uris != NULL)
+    {
+      g_autofree char *text = g_uri_to_string (uris->data);
+      url = g_str_has_suffix (text, "/") ? g_strndup (text, strlen (text) - 1) : g_strdup (text);
+    }
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return url;
+}
+
+void
+icw_sync_server_inject_fault (IcwSyncServer *self,
+                              IcwSyncFault   fault,
+                              const char    *path,
+                              guint          count,
+                              guint          retry_after)
+{
+  self->fault = fault;
+  g_free (self->fault_path);
+  self->fault_path = g_strdup (path);
+  self->fault_count = count;
+  self->retry_after = retry_after;
+}
+
+gint64 icw_sync_server_get_applied (IcwSyncServer *self) { return self->applied; }
+gint64 icw_sync_server_get_served (IcwSyncServer *self) { return self->served; }
+guint icw_sync_server_get_requests (IcwSyncServer *self) { return self->requests; }

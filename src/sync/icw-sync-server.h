@@ -1,0 +1,57 @@
+/* icw-sync-server.h: the reference sync server (`icw serve`): the protocol of
+ * docs/sync-protocol.md on libsoup's SoupServer, its records in its own SQLite database under the
+ * storage rules of the workbench's. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define ICW_TYPE_SYNC_SERVER (icw_sync_server_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcwSyncServer, icw_sync_server, ICW, SYNC_SERVER, GObject)
+
+IcwSyncServer *icw_sync_server_new           (const char     *db_path,
+                                              GError        **error);
+/* Listens on address (NULL: loopback) and port (0: any free one); TLS when cert_file and
+ * key_file are given. */
+gboolean       icw_sync_server_listen        (IcwSyncServer  *self,
+                                              const char     *address,
+                                              guint           port,
+                                              const char     *cert_file,
+                                              const char     *key_file,
+                                              GError        **error);
+/* The base URL it listens on (after listen). */
+char          *icw_sync_server_get_url       (IcwSyncServer  *self);
+
+/* Issues a token: role "admin" with a center ID, or "reviewer" with a province name. Only its
+ * SHA-256 is stored; the token itself is returned once. */
+char          *icw_sync_server_add_token     (IcwSyncServer  *self,
+                                              const char     *role,
+                                              const char     *scope,
+                                              GError        **error);
+/* Purges tombstones stored before `before` (a GDateTime in UTC; NULL: the default of 90 days);
+ * older cursors then get 410. Returns the number purged, or -1. */
+gint64         icw_sync_server_purge_tombstones (IcwSyncServer *self,
+                                                 GDateTime     *before,
+                                                 GError       **error);
+
+/* For the tests: faults injected into the next `count` requests whose path starts with `path`,
+ * and counters of what the server did. */
+typedef enum {
+  ICW_SYNC_FAULT_NONE,
+  ICW_SYNC_FAULT_DROP_AFTER_COMMIT,  /* handle the request, then close the connection unanswered */
+  ICW_SYNC_FAULT_503,                /* 503 with Retry-After, nothing handled */
+  ICW_SYNC_FAULT_429,                /* 429 with Retry-After, nothing handled */
+} IcwSyncFault;
+
+void           icw_sync_server_inject_fault  (IcwSyncServer  *self,
+                                              IcwSyncFault    fault,
+                                              const char     *path,
+                                              guint           count,
+                                              guint           retry_after);
+gint64         icw_sync_server_get_applied   (IcwSyncServer  *self);
+gint64         icw_sync_server_get_served    (IcwSyncServer  *self);
+guint          icw_sync_server_get_requests  (IcwSyncServer  *self);
+
+G_END_DECLS

@@ -1,0 +1,122 @@
+/* fuzz-sync-json.c: a libFuzzer target for the validation of the server's answers
+ * (src/sync/icw-sync-json*.c). The first byte chooses a push answer (with 0 to 127 changes sent)
+ * or a pull answer; the rest is the body. Properties checked, beyond "no crash, no leak" (ASan):
+ * - text the strict scanner accepts, json-glib parses into an object;
+ * - an answer that passes validation can be read the way the client reads it (json-glib's
+ *   accessors, whose criticals are made fatal here) without a wrong type anywhere.
+ * Build: meson setup -Dfuzz=true with CC=clang; see docs/fuzzing.md. */
+#include "config.h"
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "icw-sync-json.h"
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A critical from json-glib means the client would act on a member of the wrong type. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  return 0;
+}
+
+/* What icw-sync-client.c reads from a push answer once it passed. */
+static void
+read_push (JsonNode *root,
+           guint     n_changes)
+{
+  JsonArray *results = json_object_get_array_member (json_node_get_object (root), "results");
+
+  g_assert (json_array_get_length (results) == n_changes);
+  for (guint i = 0; i < n_changes; i++)
+    {
+      JsonObject *result = json_array_get_object_element (results, i);
+      const char *status = json_object_get_string_member (result, "status");
+
+      g_assert (json_object_get_string_member (result, "id") != NULL);
+      if (g_str_equal (status, "applied") || g_str_equal (status, "conflict"))
+        g_assert (json_object_get_string_member (result, "revision") != NULL);
+      if (g_str_equal (status, "conflict"))
+        {
+          g_autofree char *record = json_to_string (json_object_get_member (result, "record"), FALSE);
+
+          (void) json_object_get_boolean_member (result, "deleted");
+          g_assert (record != NULL && record[0] == '{');
+        }
+      if (g_str_equal (status, "rejected"))
+        g_assert (json_object_get_string_member (result, "reason") != NULL);
+    }
+}
+
+/* What icw-sync-client.c reads from a pull answer once it passed. */
+static void
+read_pull (JsonNode *root)
+{
+  JsonObject *page = json_node_get_object (root);
+  JsonArray *changes = json_object_get_array_member (page, "changes");
+
+  (void) json_object_get_boolean_member (page, "has_more");
+  g_assert (json_object_get_string_member (page, "cursor") != NULL);
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+      JsonObject *record = json_object_get_object_member (change, "record");
+      g_autofree char *text = json_to_string (json_object_get_member (change, "record"), FALSE);
+
+      g_assert (json_object_get_string_member (change, "kind") != NULL);
+      g_assert (json_object_get_string_member (change, "revision") != NULL);
+      (void) json_object_get_boolean_member (change, "deleted");
+      g_assert (g_str_equal (json_object_get_string_member (change, "id"),
+                             json_object_get_string_member (record, "id")));
+      g_assert (text != NULL);
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *body;
+  gsize length;
+  gboolean push;
+  guint n_changes;
+
+  if (size < 1)
+    return 0;
+  push = (data[0] & 0x80) == 0;
+  n_changes = data[0] & 0x7f;
+  body = (const char *) data + 1;
+  length = size - 1;
+
+  root = icw_sync_json_parse_object (body, length, ICW_SYNC_JSON_MAX_BODY, &error);
+  if (root == NULL)
+    {
+      g_assert (error != NULL && error->message != NULL);
+      return 0;
+    }
+  g_assert (error == NULL && JSON_NODE_HOLDS_OBJECT (root));
+
+  if (push)
+    {
+      if (icw_sync_json_validate_push_response (root, n_changes, &error))
+        read_push (root, n_changes);
+      else
+        g_assert (error != NULL);
+    }
+  else
+    {
+      if (icw_sync_json_validate_pull_response (root, &error))
+        read_pull (root);
+      else
+        g_assert (error != NULL);
+    }
+  return 0;
+}

@@ -1,0 +1,425 @@
+/* test-sync.c: the sync principles of DESIGN.md against the real reference server on loopback
+ * (IcwSyncServer on 127.0.0.1, an ephemeral port) with real SQLite stores on both sides. Faults
+ * are injected by the server's test hook (icw_sync_server_inject_fault): DROP_AFTER_COMMIT handles
+ * the request, commits, then steals the connection and closes it unanswered. */
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "icw-application.h"
+#include "icw-center.h"
+#include "icw-store-sync.h"
+#include "icw-sync-client.h"
+#include "icw-sync-server.h"
+#include "icw-test-util.h"
+
+typedef struct {
+  char          *dir;
+  IcwSyncServer *server;
+  char          *url;
+  IcwCenter     *center;     /* saved in store a */
+  char          *admin;      /* the token of center's administrator */
+  IcwStore      *a;
+  IcwStore      *b;
+} Fixture;
+
+static IcwStore *
+open_store (Fixture    *f,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  return icw_test_open_store (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server_db = NULL;
+
+  f->dir = icw_test_make_tmp_dir ("icw-sync-XXXXXX", NULL);
+  server_db = g_build_filename (f->dir, "server.db", NULL);
+  f->server = icw_sync_server_new (server_db, &error);
+  g_assert_no_error (error);
+  g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
+  g_assert_no_error (error);
+  f->url = icw_sync_server_get_url (f->server);
+  f->a = open_store (f, "a.db");
+  f->b = open_store (f, "b.db");
+  f->center = icw_center_new ();
+  icw_center_set_name (f->center, "齐鲁智能传感器制造业创新中心");
+  icw_center_set_province (f->center, "山东");
+  icw_test_save (f->a, f->center);
+  f->admin = icw_sync_server_add_token (f->server, "admin", icw_record_get_id (ICW_RECORD (f->center)), &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->center);
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  g_clear_object (&f->server);
+  g_free (f->url);
+  g_free (f->admin);
+  icw_test_clear_tmp_dir (&f->dir, NULL);
+}
+
+static IcwSyncClient *
+client (Fixture    *f,
+        IcwStore   *store,
+        const char *token)
+{
+  g_autoptr(GError) error = NULL;
+  IcwSyncClient *c = icw_sync_client_new (store, f->url, token, &error);
+
+  g_assert_no_error (error);
+  /* Short waits keep the suite fast; the cap still lets a Retry-After of 1 s be honoured. */
+  icw_sync_client_set_limits (c, 2, 2, 4, 10, 1500, 5);
+  return c;
+}
+
+static IcwSyncReport
+sync_ok (Fixture     *f,
+         IcwStore    *store,
+         IcwSyncMode  mode)
+{
+  g_autoptr(IcwSyncClient) c = client (f, store, f->admin);
+  g_autoptr(GError) error = NULL;
+  IcwSyncReport report = { 0, };
+
+  g_assert_true (icw_sync_client_run (c, mode, &report, &error));
+  g_assert_no_error (error);
+  return report;
+}
+
+static IcwApplication *
+save_application (Fixture    *f,
+                  const char *title)
+{
+  IcwApplication *application = icw_application_new ();
+
+  icw_application_set_center_id (application, icw_record_get_id (ICW_RECORD (f->center)));
+  icw_application_set_title (application, title);
+  icw_test_save (f->a, application);
+  return application;
+}
+
+/* The server commits the batch, then the connection drops: the retry with the same key is
+ * answered from the stored results, and nothing is applied twice. */
+static void
+test_commit_then_drop (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, "济南智能传感研究院", NULL);
+  IcwSyncReport report;
+
+  icw_sync_server_inject_fault (f->server, ICW_SYNC_FAULT_DROP_AFTER_COMMIT, "/v1/push", 1, 0);
+  report = sync_ok (f, f->a, ICW_SYNC_PUSH);
+  g_assert_cmpuint (report.retries, >=, 1);
+  g_assert_cmpint (icw_sync_server_get_applied (f->server), ==, 2);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+  g_assert_nonnull (icw_record_get_revision (ICW_RECORD (org)));
+  g_assert_nonnull (icw_record_get_revision (ICW_RECORD (f->center)));
+}
+
+static void
+test_backoff (Fixture       *f,
+              gconstpointer  data)
+{
+  IcwSyncFault faults[] = { ICW_SYNC_FAULT_503, ICW_SYNC_FAULT_429 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, i == 0 ? "甲" : "乙", NULL);
+      gint64 start = g_get_monotonic_time ();
+      IcwSyncReport report;
+
+      icw_sync_server_inject_fault (f->server, faults[i], "/v1/push", 1, 1);
+      report = sync_ok (f, f->a, ICW_SYNC_PUSH);
+      /* Retry-After: 1 is honoured although the backoff's base is 10 ms. */
+      g_assert_cmpint (g_get_monotonic_time () - start, >=, 950 * 1000);
+      g_assert_cmpuint (report.retries, ==, 1);
+      g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+    }
+}
+
+static void
+test_unauthorized_keeps_outbox (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(IcwSyncClient) c = client (f, f->a, "icw_not-a-token");
+  g_autoptr(GError) error = NULL;
+  gint64 before = icw_store_count_outbox (f->a);
+
+  g_assert_cmpint (before, >, 0);
+  g_assert_false (icw_sync_client_run (c, ICW_SYNC_BOTH, NULL, &error));
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAUTHORIZED);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, before);
+  g_assert_cmpint (icw_sync_server_get_applied (f->server), ==, 0);
+}
+
+/* Two clients edit the same application at once: the second push has a stale base revision and
+ * becomes a kept conflict with both versions; keeping both sends both to the server. */
+static void
+test_stale_base_and_two_clients (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(IcwApplication) mine = save_application (f, "原稿");
+  g_autoptr(IcwApplication) theirs = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_id = NULL;
+  IcwSyncConflict *conflict;
+  IcwSyncReport report;
+
+  sync_ok (f, f->a, ICW_SYNC_BOTH);
+  sync_ok (f, f->b, ICW_SYNC_BOTH);
+  theirs = ICW_APPLICATION (icw_store_lookup (f->b, ICW_RECORD_KIND_APPLICATION,
+                                              icw_record_get_id (ICW_RECORD (mine)), &error));
+  g_assert_no_error (error);
+
+  icw_application_set_title (theirs, "B 的修改");
+  icw_test_save (f->b, theirs);
+  icw_application_set_title (mine, "A 的修改");
+  icw_test_save (f->a, mine);
+  sync_ok (f, f->b, ICW_SYNC_BOTH);
+  report = sync_ok (f, f->a, ICW_SYNC_BOTH);
+  g_assert_cmpuint (report.conflicts, ==, 1);
+
+  conflicts = icw_store_list_conflicts (f->a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = conflicts->pdata[0];
+  g_assert_true (strstr (conflict->mine, "A 的修改") != NULL);
+  g_assert_true (strstr (conflict->theirs, "B 的修改") != NULL);
+  g_assert_cmpstr (icw_application_get_title (mine), ==, "A 的修改");
+
+  g_assert_true (icw_store_resolve_conflict (f->a, conflict->seq, ICW_CONFLICT_KEEP_BOTH, &copy_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (icw_application_get_title (mine), ==, "B 的修改");
+  sync_ok (f, f->a, ICW_SYNC_BOTH);
+  sync_ok (f, f->b, ICW_SYNC_BOTH);
+  {
+    g_autoptr(IcwRecord) copy = icw_store_lookup (f->b, ICW_RECORD_KIND_APPLICATION, copy_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (icw_application_get_title (ICW_APPLICATION (copy)), ==, "A 的修改");
+    g_assert_cmpstr (icw_application_get_title (theirs), ==, "B 的修改");
+  }
+  g_assert_cmpint (icw_store_count_conflicts (f->a), ==, 0);
+}
+
+static void
+test_gone_resync_keeps_edits (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(IcwOrganization) doomed = icw_test_save_organization (f->a, "将删除的单位", NULL);
+  g_autoptr(IcwRecord) center_b = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 1);
+  g_autoptr(GError) error = NULL;
+
+  sync_ok (f, f->a, ICW_SYNC_BOTH);
+  sync_ok (f, f->b, ICW_SYNC_BOTH);
+  g_assert_true (icw_store_delete (f->a, ICW_RECORD (doomed), &error));
+  g_assert_no_error (error);
+  sync_ok (f, f->a, ICW_SYNC_BOTH);
+  g_assert_cmpint (icw_sync_server_purge_tombstones (f->server, later, &error), ==, 1);
+  g_assert_no_error (error);
+
+  center_b = icw_store_lookup (f->b, ICW_RECORD_KIND_CENTER, icw_record_get_id (ICW_RECORD (f->center)), &error);
+  g_assert_no_error (error);
+  icw_center_set_name (ICW_CENTER (center_b), "未发送的名称");
+  icw_test_save (f->b, center_b);
+
+  sync_ok (f, f->b, ICW_SYNC_PULL);   /* 410, then everything again */
+  g_assert_cmpstr (icw_center_get_name (ICW_CENTER (center_b)), ==, "未发送的名称");
+  g_assert_cmpint (icw_store_count_outbox (f->b), ==, 1);
+  g_assert_cmpint (icw_store_count_conflicts (f->b), ==, 0);
+  sync_ok (f, f->b, ICW_SYNC_PUSH);
+  sync_ok (f, f->a, ICW_SYNC_PULL);
+  g_assert_cmpstr (icw_center_get_name (f->center), ==, "未发送的名称");
+}
+
+static void
+cancel_on_reload (IcwStore     *store,
+                  GCancellable *cancellable)
+{
+  g_cancellable_cancel (cancellable);
+}
+
+static void
+done (GObject      *source,
+      GAsyncResult *result,
+      gpointer      data)
+{
+  GError **error = data;
+
+  g_assert_false (icw_sync_client_run_finish (ICW_SYNC_CLIENT (source), result, NULL, error));
+}
+
+/* A pull cut off after its first page resumes from the stored cursor: every record once. */
+static void
+test_pull_resumes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(IcwSyncClient) c = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) orgs = NULL;
+  gulong handler;
+
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("单位 %d", i);
+      g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, name, NULL);
+    }
+  sync_ok (f, f->a, ICW_SYNC_PUSH);
+
+  c = client (f, f->b, f->admin);
+  handler = g_signal_connect (f->b, "reloaded", G_CALLBACK (cancel_on_reload), cancellable);
+  icw_sync_client_run_async (c, ICW_SYNC_PULL, cancellable, done, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_signal_handler_disconnect (f->b, handler);
+  orgs = icw_store_list (f->b, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), <, 5);
+
+  sync_ok (f, f->b, ICW_SYNC_PULL);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 5);
+  /* Six records (the center and five organizations), each sent once. */
+  g_assert_cmpint (icw_sync_server_get_served (f->server), ==, 6);
+}
+
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+static guint
+get_status (Fixture    *f,
+            const char *token,
+            const char *path)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 5, NULL);
+  g_autofree char *uri = g_strconcat (f->url, path, NULL);
+  g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+  g_autoptr(GBytes) body = NULL;
+
+  GAsyncResult *result = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  /* Asynchronous: the server answers on this same main context. */
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  body = soup_session_send_and_read_finish (session, result, NULL);
+  g_object_unref (result);
+  return soup_message_get_status (msg);
+}
+
+static void
+test_other_center_forbidden (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(IcwCenter) other = icw_center_new ();
+  g_autoptr(IcwApplication) intruder = icw_application_new ();
+  g_autoptr(IcwStore) c = open_store (f, "c.db");
+  g_autoptr(IcwSyncClient) other_client = NULL;
+  g_autoptr(IcwSyncClient) mine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_token = NULL;
+  g_autofree char *path = NULL;
+
+  icw_center_set_name (other, "另一个中心");
+  icw_test_save (c, other);
+  other_token = icw_sync_server_add_token (f->server, "admin", icw_record_get_id (ICW_RECORD (other)), &error);
+  g_assert_no_error (error);
+  other_client = client (f, c, other_token);
+  g_assert_true (icw_sync_client_run (other_client, ICW_SYNC_BOTH, NULL, &error));
+  g_assert_no_error (error);
+  sync_ok (f, f->a, ICW_SYNC_BOTH);
+
+  path = g_strdup_printf ("/v1/records/center/%s", icw_record_get_id (ICW_RECORD (other)));
+  g_assert_cmpuint (get_status (f, f->admin, path), ==, 403);
+  g_assert_cmpuint (get_status (f, other_token, path), ==, 200);
+
+  /* Writing into the other center: refused whole, kept in the outbox. */
+  icw_application_set_center_id (intruder, icw_record_get_id (ICW_RECORD (other)));
+  icw_application_set_title (intruder, "越权");
+  {
+    g_autoptr(IcwRecord) copy = NULL;
+    /* The other center must exist locally for the store to accept the application. */
+    copy = icw_store_lookup (f->a, ICW_RECORD_KIND_CENTER, icw_record_get_id (ICW_RECORD (other)), NULL);
+    g_assert_null (copy);   /* the pull did not show it to this administrator */
+  }
+  icw_store_apply_remote (f->a, ICW_RECORD_KIND_CENTER, "{\"id\":\"x\",\"name\":\"x\"}", "1", FALSE, &error);
+  g_assert_no_error (error);
+  icw_application_set_center_id (intruder, "x");
+  icw_test_save (f->a, intruder);
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    mine = client (f, f->a, f->admin);
+    g_assert_false (icw_sync_client_run (mine, ICW_SYNC_PUSH, NULL, &local_error));
+    g_assert_error (local_error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_FORBIDDEN);
+    g_assert_cmpint (icw_store_count_outbox (f->a), ==, 1);
+  }
+}
+
+static void
+test_reviewer_cannot_edit_draft (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(IcwApplication) draft = save_application (f, "草稿");
+  g_autoptr(IcwSyncClient) reviewer = NULL;
+  g_autoptr(IcwRecord) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  sync_ok (f, f->a, ICW_SYNC_BOTH);
+  token = icw_sync_server_add_token (f->server, "reviewer", "山东", &error);
+  g_assert_no_error (error);
+  reviewer = client (f, f->b, token);
+  g_assert_true (icw_sync_client_run (reviewer, ICW_SYNC_BOTH, NULL, &error));
+  g_assert_no_error (error);
+  seen = icw_store_lookup (f->b, ICW_RECORD_KIND_APPLICATION, icw_record_get_id (ICW_RECORD (draft)), &error);
+  g_assert_no_error (error);
+
+  icw_application_set_title (ICW_APPLICATION (seen), "审核人改的");
+  icw_test_save (f->b, seen);
+  g_assert_false (icw_sync_client_run (reviewer, ICW_SYNC_BOTH, NULL, &error));
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_FORBIDDEN);
+  g_assert_cmpint (icw_store_count_outbox (f->b), ==, 1);
+  sync_ok (f, f->a, ICW_SYNC_PULL);
+  g_assert_cmpstr (icw_application_get_title (draft), ==, "草稿");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The desktop's proxy settings are not in the test environment; loopback needs none. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/sync/commit-then-drop", test_commit_then_drop);
+  ADD ("/sync/backoff-503-429", test_backoff);
+  ADD ("/sync/unauthorized-keeps-outbox", test_unauthorized_keeps_outbox);
+  ADD ("/sync/stale-base-two-clients", test_stale_base_and_two_clients);
+  ADD ("/sync/gone-resync-keeps-edits", test_gone_resync_keeps_edits);
+  ADD ("/sync/pull-resumes", test_pull_resumes);
+  ADD ("/sync/other-center-forbidden", test_other_center_forbidden);
+  ADD ("/sync/reviewer-cannot-edit-draft", test_reviewer_cannot_edit_draft);
+  return g_test_run ();
+}
