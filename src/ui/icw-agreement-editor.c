@@ -73,7 +73,8 @@ field_section (const char *field)
   static const char *const results_fields[] = { "results", "ownership", "project-access", "exploitation-access", NULL };
   g_auto(GStrv) parts = g_strsplit (field != NULL ? field : "", "/", 4);
 
-  if (parts[0] == NULL || g_str_equal (parts[0], "title") || g_str_equal (parts[0], "effective-date"))
+  if (parts[0] == NULL || g_str_equal (parts[0], "title") || g_str_equal (parts[0], "effective-date") ||
+      g_str_equal (parts[0], "shares"))
     return "parties";
   if (g_str_equal (parts[0], "parties"))
     return parts[1] != NULL && g_strcmp0 (parts[2], "background-ip") == 0 ? "background-ip" : "parties";
@@ -205,6 +206,24 @@ party_index (IcwAgreementEditor *self,
   return FALSE;
 }
 
+/* The check names some fields by what they are about rather than by property. */
+static const char *
+field_property (const char *name)
+{
+  static const char *const aliases[][2] = {
+    { "signature", "signed" },
+    { "share", "share-bp" },
+    { "patent-cost-party", "patent-cost-party-id" },
+    { "term", "term-start" },
+    { "dispute", "dispute-body" },
+  };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (aliases); i++)
+    if (g_str_equal (name, aliases[i][0]))
+      return aliases[i][1];
+  return name;
+}
+
 gboolean
 icw_agreement_editor_show_field (IcwAgreementEditor *self,
                                  const char         *field)
@@ -218,10 +237,15 @@ icw_agreement_editor_show_field (IcwAgreementEditor *self,
   if (self->agreement == NULL || parts[0] == NULL)
     return FALSE;
   select_section (self, key);
-  if (g_str_equal (key, "parties") && g_str_equal (parts[0], "parties"))
+  if (g_str_equal (parts[0], "shares"))
+    icw_agreement_parties_group_focus (ICW_AGREEMENT_PARTIES_GROUP (widget), 0, "share-bp");
+  else if (g_str_equal (key, "parties") && g_str_equal (parts[0], "parties"))
     {
+      /* "parties/<id>" alone opens the party's details. */
+      const char *property = parts[1] != NULL ? (parts[2] != NULL ? field_property (parts[2]) : "contribution-fen") : NULL;
+
       if (!party_index (self, parts[1], &index) ||
-          !icw_agreement_parties_group_focus (ICW_AGREEMENT_PARTIES_GROUP (widget), index, parts[2]))
+          !icw_agreement_parties_group_focus (ICW_AGREEMENT_PARTIES_GROUP (widget), index, property))
         gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
     }
   else if (g_str_equal (key, "parties"))
@@ -243,7 +267,7 @@ icw_agreement_editor_show_field (IcwAgreementEditor *self,
     icw_agreement_results_group_focus (g_object_get_data (G_OBJECT (widget), "results"), item, parts[2]);
   else if (g_str_equal (key, "special-clauses"))
     icw_text_section_focus (ICW_TEXT_SECTION (widget));
-  else if (!icw_agreement_page_focus (widget, parts[0]))
+  else if (!icw_agreement_page_focus (widget, field_property (parts[0])))
     gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
   return TRUE;
 }

@@ -483,8 +483,9 @@ icw_agreement_parties_group_init (IcwAgreementPartiesGroup *self)
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (parties), self->add_button);
 
-  gtk_box_append (GTK_BOX (self), parties);
+  /* The shares and their total first: they are what the user works on most. */
   gtk_box_append (GTK_BOX (self), shares);
+  gtk_box_append (GTK_BOX (self), parties);
 }
 
 GtkWidget *

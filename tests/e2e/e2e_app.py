@@ -36,10 +36,16 @@ def text_of(acc):
 
 
 def walk(acc, depth=0):
+    """Every accessible under acc. A widget destroyed while the tree is walked (editors rebuild
+    their rows as records change) ends its branch instead of the test."""
     if acc is None or depth > 60:
         return
     yield acc
-    for i in range(acc.childCount):
+    try:
+        n = acc.childCount
+    except Exception:
+        return
+    for i in range(n):
         try:
             child = acc.getChildAtIndex(i)
         except Exception:
