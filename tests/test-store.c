@@ -418,6 +418,39 @@ test_edit (Fixture       *f,
   g_assert_cmpint (icw_test_db_int (f->raw, "SELECT city IS NULL FROM organizations WHERE id = ?1", id), ==, 1);
 }
 
+/* A record the store loaded or saved writes only the columns whose properties changed since: a
+ * column changed meanwhile by another connection (another window, a sync) is left as it is, and
+ * a change whose save failed is still written by the next save. */
+static void
+test_edit_writes_changed_columns (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, "烟台海洋装备有限公司", NULL);
+  const char *id = icw_record_get_id (ICW_RECORD (org));
+  g_autofree char *stored = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_exec (f->raw, "UPDATE organizations SET legal_representative = '王五'", NULL, NULL, &message), ==, SQLITE_OK);
+  icw_organization_set_city (org, "烟台市");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
+  g_assert_no_error (error);
+  stored = icw_test_db_text (f->raw, "SELECT city || '/' || legal_representative FROM organizations WHERE id = ?1", id);
+  g_assert_cmpstr (stored, ==, "烟台市/王五");
+  g_clear_pointer (&stored, g_free);
+
+  /* A failed save keeps what it could not write pending. */
+  icw_organization_set_province (org, "山东省");
+  icw_organization_set_credit_code (org, "91350100M000100Y4X");
+  g_assert_false (icw_store_save (f->store, ICW_RECORD (org), &error));
+  g_clear_error (&error);
+  icw_organization_set_credit_code (org, "");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
+  g_assert_no_error (error);
+  stored = icw_test_db_text (f->raw, "SELECT province || '/' || city || '/' || legal_representative FROM organizations WHERE id = ?1", id);
+  g_assert_cmpstr (stored, ==, "山东省/烟台市/王五");
+}
+
 /* Saves that break a rule: each fails with ICW_ERROR_INVALID and leaves the file as it was. */
 static void
 test_validation_writes_nothing (Fixture       *f,
@@ -1326,6 +1359,7 @@ main (int   argc,
   ADD ("/store/open", test_open);
   ADD ("/store/save-kinds", test_save_kinds);
   ADD ("/store/edit", test_edit);
+  ADD ("/store/edit-writes-changed-columns", test_edit_writes_changed_columns);
   ADD ("/store/validation-writes-nothing", test_validation_writes_nothing);
   ADD ("/store/identity", test_identity);
   ADD ("/store/live-lists", test_live_lists);

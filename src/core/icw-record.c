@@ -9,6 +9,9 @@ typedef struct
   char *revision;
   char *created_at;
   char *updated_at;
+  /* The properties changed since the record last matched its row, or NULL while that is not
+   * known (a record the store has neither loaded nor saved): the store then writes every column. */
+  GHashTable *changed;
 } IcwRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (IcwRecord, icw_record, G_TYPE_OBJECT)
@@ -53,6 +56,7 @@ icw_record_finalize (GObject *object)
   g_clear_pointer (&priv->revision, g_free);
   g_clear_pointer (&priv->created_at, g_free);
   g_clear_pointer (&priv->updated_at, g_free);
+  g_clear_pointer (&priv->changed, g_hash_table_unref);
 
   G_OBJECT_CLASS (icw_record_parent_class)->finalize (object);
 }
@@ -119,6 +123,40 @@ icw_record_set_property (GObject      *object,
     }
 }
 
+/* Every change of a subclass's property is a notification (they are G_PARAM_EXPLICIT_NOTIFY and
+ * notify only on a change); overriding the class handler also keeps GLib from skipping the
+ * emission when nobody is connected. */
+static void
+icw_record_notify (GObject    *object,
+                   GParamSpec *pspec)
+{
+  IcwRecordPrivate *priv = icw_record_get_instance_private (ICW_RECORD (object));
+
+  if (priv->changed != NULL && pspec->owner_type != ICW_TYPE_RECORD)
+    g_hash_table_add (priv->changed, (gpointer) g_param_spec_get_name (pspec));
+}
+
+void
+icw_record_track_changes (IcwRecord *self)
+{
+  IcwRecordPrivate *priv = icw_record_get_instance_private (self);
+
+  g_return_if_fail (ICW_IS_RECORD (self));
+  if (priv->changed == NULL)
+    priv->changed = g_hash_table_new (g_str_hash, g_str_equal);
+  else
+    g_hash_table_remove_all (priv->changed);
+}
+
+GHashTable *
+icw_record_get_changed (IcwRecord *self)
+{
+  IcwRecordPrivate *priv = icw_record_get_instance_private (self);
+
+  g_return_val_if_fail (ICW_IS_RECORD (self), NULL);
+  return priv->changed;
+}
+
 static void
 icw_record_class_init (IcwRecordClass *klass)
 {
@@ -128,6 +166,7 @@ icw_record_class_init (IcwRecordClass *klass)
   object_class->finalize = icw_record_finalize;
   object_class->get_property = icw_record_get_property;
   object_class->set_property = icw_record_set_property;
+  object_class->notify = icw_record_notify;
 
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
   properties[PROP_REVISION] = g_param_spec_string ("revision", NULL, NULL, NULL, flags);

@@ -31,6 +31,11 @@ const char *icw_record_get_updated_at (IcwRecord  *self);
 void        icw_record_set_updated_at (IcwRecord  *self,
                                        const char *updated_at);
 
+/* For the store: from now on, remember which properties change (the record matches its row);
+ * the names of those changed since, or NULL when the record is not tracked. */
+void        icw_record_track_changes  (IcwRecord  *self);
+GHashTable *icw_record_get_changed    (IcwRecord  *self);
+
 /* Replaces *str with a copy of value; TRUE when it changed (g_set_str is newer than GLib 2.74). */
 static inline gboolean
 icw_set_str (char       **str,

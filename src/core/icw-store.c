@@ -281,6 +281,7 @@ icw_store_load_row (IcwStore       *self,
   for (guint i = 0; i < table->n_columns; i++)
     set_property_from_column (record, &table->columns[i], stmt, 4 + i);
   g_object_thaw_notify (G_OBJECT (record));
+  icw_record_track_changes (record);
 
   return record;
 }
@@ -351,15 +352,19 @@ build_upsert_sql (const IcwTable *table)
 
 /* The same parameters as the upsert's, so that one binding serves both; ?2 and ?3 (revision and
  * creation time) are not in it, as the upsert's DO UPDATE does not write them either (SQLite binds
- * a numbered parameter that the text skips as a no-op). */
+ * a numbered parameter that the text skips as a no-op). With `changed`, only the columns whose
+ * properties are in it: SQLite maintains every index of a column it is told to set, changed or not,
+ * which made writing every column cost more than the rest of a save (issue 8). */
 static char *
-build_update_sql (const IcwTable *table)
+build_update_sql (const IcwTable *table,
+                  GHashTable     *changed)
 {
   GString *sql = g_string_new (NULL);
 
   g_string_append_printf (sql, "UPDATE %s SET updated_at = ?4", table->table);
   for (guint i = 0; i < table->n_columns; i++)
-    g_string_append_printf (sql, ", %s = ?%u", table->columns[i].name, i + 5);
+    if (changed == NULL || g_hash_table_contains (changed, table->columns[i].property))
+      g_string_append_printf (sql, ", %s = ?%u", table->columns[i].name, i + 5);
   g_string_append (sql, " WHERE id = ?1");
   return g_string_free (sql, FALSE);
 }
@@ -392,7 +397,7 @@ save_sql (const IcwTable *table,
         *sql = build_upsert_sql (table);
         break;
       case SAVE_SQL_UPDATE:
-        *sql = build_update_sql (table);
+        *sql = build_update_sql (table, NULL);
         break;
       case SAVE_SQL_OUTBOX:
         *sql = build_outbox_sql (table);
@@ -595,6 +600,8 @@ icw_store_save (IcwStore   *self,
 {
   const IcwTable *table;
   SaveSql write = SAVE_SQL_INSERT;
+  GHashTable *changed = NULL;
+  g_autofree char *partial_sql = NULL;
   g_autofree char *now = icw_database_now ();
   g_autofree char *new_id = NULL;
   sqlite3_stmt *stmt;
@@ -633,7 +640,11 @@ icw_store_save (IcwStore   *self,
         }
     }
 
-  stmt = ok ? icw_store_statement (self, save_sql (table, write), error) : NULL;
+  /* A record that matched its row when last loaded or saved writes only what changed since. */
+  changed = write == SAVE_SQL_UPDATE ? icw_record_get_changed (record) : NULL;
+  if (changed != NULL)
+    partial_sql = build_update_sql (table, changed);
+  stmt = ok ? icw_store_statement (self, partial_sql != NULL ? partial_sql : save_sql (table, write), error) : NULL;
   ok = ok && stmt != NULL;
   if (ok)
     {
@@ -644,7 +655,8 @@ icw_store_save (IcwStore   *self,
       sqlite3_bind_text (stmt, 3, created_at != NULL ? created_at : now, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
       for (guint i = 0; i < table->n_columns; i++)
-        bind_column (stmt, 5 + i, record, &table->columns[i]);
+        if (changed == NULL || g_hash_table_contains (changed, table->columns[i].property))
+          bind_column (stmt, 5 + i, record, &table->columns[i]);
       ok = icw_store_step_done (self, stmt, error);
     }
   ok = ok && (table->after_upsert == NULL || table->after_upsert (self, record, error));
@@ -656,6 +668,7 @@ icw_store_save (IcwStore   *self,
         icw_record_set_id (record, NULL);
       return FALSE;
     }
+  icw_record_track_changes (record);
 
   if (new_id != NULL && self->batch_depth > 0)
     {
