@@ -1,7 +1,7 @@
 /* icw-agreement-editor.c: the agreement editor, built like the application editor: on the left
  * the pages, each with a badge from the last check; in the middle the page being edited; under it
  * the check panel, whose findings open their page and focus their field; above them the status
- * and version with the actions of the life cycle (icw-lifecycle.h) and the guided start. Every
+ * and version with the actions of the life cycle (IcwDocumentBar) and the guided start. Every
  * edit is saved as it is made; a submitted, returned or accepted agreement is read-only (the
  * store refuses changes to it anyway) and a banner says so. */
 #include "config.h"
@@ -15,6 +15,7 @@
 #include "icw-agreement-parties-group.h"
 #include "icw-agreement-results-group.h"
 #include "icw-check-panel.h"
+#include "icw-document-bar.h"
 #include "icw-field-row.h"
 #include "icw-finding.h"
 #include "icw-ip-agreement-check.h"
@@ -55,13 +56,25 @@ struct _IcwAgreementEditor
   GHashTable *page_widgets;      /* section key → the widget that edits it */
   GtkRevealer *check_revealer;
   IcwCheckPanel *check_panel;
-  GtkLabel *status_label;
-  GtkLabel *banner;
+  IcwDocumentBar *bar;
   GtkWidget *title_row;
-  GtkWidget *guide_button, *ready_button, *submit_button, *return_button, *accept_button, *reopen_button;
+  GtkWidget *guide_button;
 };
 
 G_DEFINE_FINAL_TYPE (IcwAgreementEditor, icw_agreement_editor, ADW_TYPE_BIN)
+
+static const IcwDocumentBarTexts bar_texts = {
+  .check_label = N_("_Check Agreement"),
+  .ready_toast = N_("The agreement is ready to submit"),
+  .submit_heading = N_("Submit the Agreement?"),
+  .submit_body = N_("A submitted agreement cannot be changed. If it is returned, you can reopen it as a new version."),
+  .submitted_toast = N_("Submitted: the agreement is now read-only"),
+  .return_body = N_("Enter the comments sent back with the returned agreement."),
+  .locked_banner = N_("This agreement has been submitted and is read-only. If it is returned, reopen it as a new version to change it."),
+  /* xgettext:c-format */
+  .returned_banner = N_("Returned with these comments: %s"),
+  .returned_plain_banner = N_("This agreement was returned and is read-only: reopen it as a new version to change it."),
+};
 
 #define PAGE(self, key) ((GtkWidget *) g_hash_table_lookup ((self)->page_widgets, (key)))
 
@@ -282,125 +295,13 @@ on_activate_field (IcwAgreementEditor *self,
 /* The life cycle */
 
 static void
-show_error_dialog (IcwAgreementEditor *self,
-                   const char         *heading,
-                   const GError       *error)
+on_reopened (IcwAgreementEditor *self,
+             IcwRecord          *next)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, error->message);
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), ICW_TYPE_REGISTER_PAGE);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_ready_clicked (IcwAgreementEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-
-  flush (self);
-  if (!icw_lifecycle_mark_ready (self->store, ICW_RECORD (self->agreement), self->packs, today, &error))
-    {
-      icw_agreement_editor_run_check (self);
-      show_error_dialog (self, _("Not Ready Yet"), error);
-      return;
-    }
-  icw_agreement_editor_run_check (self);
-  icw_ui_toast (GTK_WIDGET (self), _("The agreement is ready to submit"));
-}
-
-static void
-on_submit_response (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    IcwAgreementEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "submit"))
-    return;
-  if (!icw_lifecycle_submit (self->store, ICW_RECORD (self->agreement), &error))
-    show_error_dialog (self, _("Not Submitted"), error);
-  else
-    icw_ui_toast (GTK_WIDGET (self), _("Submitted: the agreement is now read-only"));
-}
-
-static void
-on_submit_clicked (IcwAgreementEditor *self)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              _("Submit the Agreement?"),
-                                              _("A submitted agreement cannot be changed. If it is returned, you can reopen it as a new version."));
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "submit", _("_Submit"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "submit", ADW_RESPONSE_SUGGESTED);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_submit_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_return_response (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    IcwAgreementEditor *self)
-{
-  GtkWidget *scrolled = adw_message_dialog_get_extra_child (dialog);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))));
-  g_autofree char *comments = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkTextIter start, end;
-
-  if (!g_str_equal (response, "return"))
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  comments = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!icw_lifecycle_return (self->store, ICW_RECORD (self->agreement), comments, &error))
-    show_error_dialog (self, _("Not Recorded"), error);
-}
-
-static void
-on_return_clicked (IcwAgreementEditor *self)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              _("Record the Return"),
-                                              _("Enter the comments sent back with the returned agreement."));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reviewer comments"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "return", _("_Record Return"), NULL);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_return_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_accept_clicked (IcwAgreementEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!icw_lifecycle_accept (self->store, ICW_RECORD (self->agreement), NULL, &error))
-    show_error_dialog (self, _("Not Recorded"), error);
-}
-
-static void
-on_reopen_clicked (IcwAgreementEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IcwRecord) next = icw_lifecycle_reopen (self->store, ICW_RECORD (self->agreement), &error);
-  GtkWidget *page;
-
-  if (next == NULL)
-    {
-      show_error_dialog (self, _("Not Reopened"), error);
-      return;
-    }
-  page = gtk_widget_get_ancestor (GTK_WIDGET (self), ICW_TYPE_REGISTER_PAGE);
   if (page != NULL)
     icw_register_page_select (ICW_REGISTER_PAGE (page), next);
-  icw_ui_toast (GTK_WIDGET (self), _("A new version was opened for editing"));
 }
 
 static void
@@ -428,24 +329,12 @@ set_groups_sensitive (GtkWidget *widget,
 static void
 update_status (IcwAgreementEditor *self)
 {
-  IcwApplicationStatus status;
-  g_autofree char *text = NULL;
   gboolean editable;
 
   if (self->agreement == NULL)
     return;
-  status = icw_lifecycle_get_status (ICW_RECORD (self->agreement));
   editable = icw_lifecycle_is_editable (ICW_RECORD (self->agreement));
-  text = g_strdup_printf (_("%s · version %d"), icw_application_status_to_label (status),
-                          icw_lifecycle_get_version (ICW_RECORD (self->agreement)));
-  gtk_label_set_text (self->status_label, text);
-
-  gtk_widget_set_visible (self->ready_button, status == ICW_APPLICATION_STATUS_DRAFT);
-  gtk_widget_set_visible (self->submit_button, status == ICW_APPLICATION_STATUS_READY);
-  gtk_widget_set_visible (self->return_button, status == ICW_APPLICATION_STATUS_SUBMITTED);
-  gtk_widget_set_visible (self->accept_button, status == ICW_APPLICATION_STATUS_SUBMITTED);
-  gtk_widget_set_visible (self->reopen_button, status == ICW_APPLICATION_STATUS_RETURNED ||
-                                               status == ICW_APPLICATION_STATUS_ACCEPTED);
+  icw_document_bar_update (self->bar);
   gtk_widget_set_sensitive (self->guide_button, editable);
 
   set_groups_sensitive (gtk_widget_get_parent (self->title_row), editable);
@@ -454,18 +343,6 @@ update_status (IcwAgreementEditor *self)
   icw_agreement_parties_group_set_editable (ICW_AGREEMENT_PARTIES_GROUP (PAGE (self, "parties")), editable);
   icw_agreement_background_group_set_editable (ICW_AGREEMENT_BACKGROUND_GROUP (PAGE (self, "background-ip")), editable);
   icw_text_section_set_editable (ICW_TEXT_SECTION (PAGE (self, "special-clauses")), editable);
-
-  if (!editable)
-    gtk_label_set_text (self->banner, status == ICW_APPLICATION_STATUS_RETURNED
-                                      ? _("This agreement was returned and is read-only: reopen it as a new version to change it.")
-                                      : _("This agreement has been submitted and is read-only. If it is returned, reopen it as a new version to change it."));
-  gtk_widget_set_visible (GTK_WIDGET (self->banner), !editable);
-  if (status == ICW_APPLICATION_STATUS_RETURNED && icw_ip_agreement_get_reviewer_comments (self->agreement) != NULL)
-    {
-      g_autofree char *comments = g_strdup_printf (_("Returned with these comments: %s"),
-                                                   icw_ip_agreement_get_reviewer_comments (self->agreement));
-      gtk_label_set_text (self->banner, comments);
-    }
 }
 
 static void
@@ -503,6 +380,7 @@ icw_agreement_editor_set_agreement (IcwAgreementEditor *self,
     g_signal_handlers_disconnect_by_data (self->agreement, self);
   g_set_object (&self->agreement, (IcwIpAgreement *) agreement);
   icw_record_form_set_record (self->form, agreement);
+  icw_document_bar_set_record (self->bar, agreement);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   icw_check_panel_set_findings (self->check_panel, NULL);
   gtk_revealer_set_reveal_child (self->check_revealer, FALSE);
@@ -577,52 +455,18 @@ section_row (const Section *section)
 }
 
 static GtkWidget *
-action_button (IcwAgreementEditor *self,
-               const char         *label,
-               GCallback           callback,
-               gboolean            suggested)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_visible (button, FALSE);
-  if (suggested)
-    gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", callback, self);
-  return button;
-}
-
-static GtkWidget *
 build_bar (IcwAgreementEditor *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = action_button (self, _("_Check Agreement"), G_CALLBACK (icw_agreement_editor_run_check), FALSE);
+  self->bar = ICW_DOCUMENT_BAR (icw_document_bar_new (self->store, &bar_texts));
+  icw_document_bar_set_packs (self->bar, self->packs);
+  g_signal_connect_swapped (self->bar, "flush", G_CALLBACK (flush), self);
+  g_signal_connect_swapped (self->bar, "check", G_CALLBACK (icw_agreement_editor_run_check), self);
+  g_signal_connect_swapped (self->bar, "reopened", G_CALLBACK (on_reopened), self);
 
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-  self->status_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->status_label, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->status_label), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "heading");
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_label));
-
-  self->guide_button = action_button (self, _("_Guided Start…"), G_CALLBACK (on_guide_clicked), FALSE);
-  gtk_widget_set_visible (self->guide_button, TRUE);
-  gtk_widget_set_visible (check, TRUE);
-  self->ready_button = action_button (self, _("Mark as _Ready"), G_CALLBACK (on_ready_clicked), TRUE);
-  self->submit_button = action_button (self, _("_Submit…"), G_CALLBACK (on_submit_clicked), TRUE);
-  self->return_button = action_button (self, _("Record _Return…"), G_CALLBACK (on_return_clicked), FALSE);
-  self->accept_button = action_button (self, _("Record _Acceptance"), G_CALLBACK (on_accept_clicked), FALSE);
-  self->reopen_button = action_button (self, _("Reopen as _New Version"), G_CALLBACK (on_reopen_clicked), TRUE);
-  gtk_box_append (GTK_BOX (bar), self->guide_button);
-  gtk_box_append (GTK_BOX (bar), check);
-  gtk_box_append (GTK_BOX (bar), self->ready_button);
-  gtk_box_append (GTK_BOX (bar), self->submit_button);
-  gtk_box_append (GTK_BOX (bar), self->return_button);
-  gtk_box_append (GTK_BOX (bar), self->accept_button);
-  gtk_box_append (GTK_BOX (bar), self->reopen_button);
-  return bar;
+  self->guide_button = gtk_button_new_with_mnemonic (_("_Guided Start…"));
+  g_signal_connect_swapped (self->guide_button, "clicked", G_CALLBACK (on_guide_clicked), self);
+  icw_document_bar_add_action (self->bar, self->guide_button);
+  return GTK_WIDGET (self->bar);
 }
 
 static void
@@ -739,11 +583,6 @@ build (IcwAgreementEditor *self)
   GtkWidget *main_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *sidebar = gtk_scrolled_window_new ();
 
-  self->banner = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->banner, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->banner), "banner");
-  gtk_widget_set_visible (GTK_WIDGET (self->banner), FALSE);
-
   self->section_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->section_list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->section_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -769,7 +608,6 @@ build (IcwAgreementEditor *self)
   gtk_widget_set_vexpand (body, TRUE);
 
   gtk_box_append (GTK_BOX (outer), build_bar (self));
-  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->banner));
   gtk_box_append (GTK_BOX (outer), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_append (GTK_BOX (outer), body);
   adw_bin_set_child (ADW_BIN (self), outer);

@@ -32,6 +32,18 @@ typedef enum {
 static const char * const page_keys[N_PAGES] = { "request", "budget", "justification", "milestones" };
 static const char * const page_titles[N_PAGES] = { N_("Request"), N_("Budget"), N_("Justification"), N_("Milestones") };
 
+static const IcwDocumentBarTexts bar_texts = {
+  .check_label = N_("_Check Request"),
+  .ready_toast = N_("Ready to submit"),
+  .submit_heading = N_("Submit?"),
+  .submit_body = N_("Once submitted it cannot be changed. If the reviewers return it, you can reopen it as a new version."),
+  .submitted_toast = N_("Submitted: it is now read-only"),
+  .return_body = N_("Enter the reviewers' comments as they were sent with the returned document."),
+  .locked_banner = N_("This document has been submitted and is read-only. If it is returned, reopen it as a new version to change it."),
+  /* xgettext:c-format */
+  .returned_banner = N_("Returned by the reviewers: %s. Reopen it as a new version to change it."),
+};
+
 struct _IcwFundingEditor
 {
   AdwBin parent_instance;
@@ -435,7 +447,7 @@ build (IcwFundingEditor *self)
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *main_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  self->bar = ICW_DOCUMENT_BAR (icw_document_bar_new (self->store, _("_Check Request")));
+  self->bar = ICW_DOCUMENT_BAR (icw_document_bar_new (self->store, &bar_texts));
   g_signal_connect_swapped (self->bar, "flush", G_CALLBACK (flush), self);
   g_signal_connect_swapped (self->bar, "check", G_CALLBACK (icw_funding_editor_run_check), self);
   g_signal_connect_swapped (self->bar, "reopened", G_CALLBACK (on_reopened), self);
