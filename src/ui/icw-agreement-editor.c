@@ -9,15 +9,15 @@
 #include <glib/gi18n.h>
 
 #include "icw-agreement-background-group.h"
-#include "icw-agreement-editor.h"
+#include "icw-agreement-editor-private.h"
 #include "icw-agreement-guide-dialog.h"
 #include "icw-agreement-pages.h"
 #include "icw-agreement-parties-group.h"
 #include "icw-agreement-results-group.h"
 #include "icw-check-panel.h"
 #include "icw-document-bar.h"
+#include "icw-editor-parts.h"
 #include "icw-field-row.h"
-#include "icw-finding.h"
 #include "icw-ip-agreement-check.h"
 #include "icw-lifecycle.h"
 #include "icw-record-form.h"
@@ -40,27 +40,6 @@ static const Section sections[] = {
   { "text", N_("Agreement Text") },
 };
 
-struct _IcwAgreementEditor
-{
-  AdwBin parent_instance;
-
-  IcwStore *store;
-  IcwMoneyUnit money_unit;
-  IcwIpAgreement *agreement;
-  IcwRecordForm *form;
-  GPtrArray *packs;
-  GPtrArray *findings;
-
-  GtkListBox *section_list;
-  GtkStack *pages;
-  GHashTable *page_widgets;      /* section key → the widget that edits it */
-  GtkRevealer *check_revealer;
-  IcwCheckPanel *check_panel;
-  IcwDocumentBar *bar;
-  GtkWidget *title_row;
-  GtkWidget *guide_button;
-};
-
 G_DEFINE_FINAL_TYPE (IcwAgreementEditor, icw_agreement_editor, ADW_TYPE_BIN)
 
 static const IcwDocumentBarTexts bar_texts = {
@@ -76,77 +55,10 @@ static const IcwDocumentBarTexts bar_texts = {
   .returned_plain_banner = N_("This agreement was returned and is read-only: reopen it as a new version to change it."),
 };
 
-#define PAGE(self, key) ((GtkWidget *) g_hash_table_lookup ((self)->page_widgets, (key)))
-
-/* The page a finding's field belongs to: "parties/2/share-bp" is on the parties page,
- * "parties/2/background-ip/0/number" on the background IP page, "ownership" with the results. */
-static const char *
-field_section (const char *field)
-{
-  static const char *const results_fields[] = { "results", "ownership", "project-access", "exploitation-access", NULL };
-  g_auto(GStrv) parts = g_strsplit (field != NULL ? field : "", "/", 4);
-
-  if (parts[0] == NULL || g_str_equal (parts[0], "title") || g_str_equal (parts[0], "effective-date") ||
-      g_str_equal (parts[0], "shares"))
-    return "parties";
-  if (g_str_equal (parts[0], "parties"))
-    return parts[1] != NULL && g_strcmp0 (parts[2], "background-ip") == 0 ? "background-ip" : "parties";
-  if (g_strv_contains (results_fields, parts[0]))
-    return "results";
-  if (g_str_equal (parts[0], "special-clauses"))
-    return "special-clauses";
-  return "terms";
-}
-
 gboolean
 icw_agreement_editor_is_editable (IcwAgreementEditor *self)
 {
   return self->agreement != NULL && icw_lifecycle_is_editable (ICW_RECORD (self->agreement));
-}
-
-/* Badges */
-
-static void
-update_badges (IcwAgreementEditor *self)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->section_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    {
-      const char *key = g_object_get_data (G_OBJECT (row), "key");
-      GtkLabel *badge = g_object_get_data (G_OBJECT (row), "badge");
-      guint errors = 0, warnings = 0;
-      g_autofree char *text = NULL;
-      g_autofree char *accessible = NULL;
-
-      for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
-        {
-          IcwFinding *finding = g_ptr_array_index (self->findings, i);
-
-          if (!g_str_equal (field_section (icw_finding_get_field (finding)), key))
-            continue;
-          if (icw_finding_get_severity (finding) == ICW_SEVERITY_ERROR)
-            errors++;
-          else
-            warnings++;
-        }
-      gtk_widget_remove_css_class (GTK_WIDGET (badge), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (badge), "warning");
-      if (errors > 0)
-        {
-          text = g_strdup_printf ("%u", errors + warnings);
-          accessible = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
-          gtk_widget_add_css_class (GTK_WIDGET (badge), "error");
-        }
-      else if (warnings > 0)
-        {
-          text = g_strdup_printf ("%u", warnings);
-          accessible = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
-          gtk_widget_add_css_class (GTK_WIDGET (badge), "warning");
-        }
-      gtk_label_set_text (badge, text != NULL ? text : "");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      accessible != NULL ? accessible : "", -1);
-    }
 }
 
 /* The check */
@@ -179,110 +91,18 @@ icw_agreement_editor_run_check (IcwAgreementEditor *self)
   self->findings = findings;
   icw_check_panel_set_findings (self->check_panel, findings);
   gtk_revealer_set_reveal_child (self->check_revealer, TRUE);
-  update_badges (self);
+  icw_agreement_editor_update_badges (self);
 }
 
 /* Navigation to a field */
 
-static void
-select_section (IcwAgreementEditor *self,
-                const char         *key)
+void
+icw_agreement_editor_select_section (IcwAgreementEditor *self,
+                                     const char         *key)
 {
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     if (g_str_equal (sections[i].key, key))
       gtk_list_box_select_row (self->section_list, gtk_list_box_get_row_at_index (self->section_list, i));
-}
-
-/* A party in a field is its position among the parties or its ID. */
-static gboolean
-party_index (IcwAgreementEditor *self,
-             const char         *part,
-             guint              *index)
-{
-  g_autoptr(GPtrArray) parties = NULL;
-  guint64 number;
-
-  if (part == NULL)
-    return FALSE;
-  if (g_ascii_string_to_unsigned (part, 10, 0, G_MAXUINT, &number, NULL))
-    {
-      *index = number;
-      return TRUE;
-    }
-  parties = icw_ip_agreement_list_parties (self->store, self->agreement);
-  for (guint i = 0; i < parties->len; i++)
-    if (g_str_equal (icw_record_get_id (g_ptr_array_index (parties, i)), part))
-      {
-        *index = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* The check names some fields by what they are about rather than by property. */
-static const char *
-field_property (const char *name)
-{
-  static const char *const aliases[][2] = {
-    { "signature", "signed" },
-    { "share", "share-bp" },
-    { "patent-cost-party", "patent-cost-party-id" },
-    { "term", "term-start" },
-    { "dispute", "dispute-body" },
-  };
-
-  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (aliases); i++)
-    if (g_str_equal (name, aliases[i][0]))
-      return aliases[i][1];
-  return name;
-}
-
-gboolean
-icw_agreement_editor_show_field (IcwAgreementEditor *self,
-                                 const char         *field)
-{
-  g_auto(GStrv) parts = g_strsplit (field != NULL ? field : "", "/", 6);
-  const char *key = field_section (field);
-  GtkWidget *widget = PAGE (self, key);
-  guint index = 0;
-  guint64 item = 0;
-
-  if (self->agreement == NULL || parts[0] == NULL)
-    return FALSE;
-  select_section (self, key);
-  if (g_str_equal (parts[0], "shares"))
-    icw_agreement_parties_group_focus (ICW_AGREEMENT_PARTIES_GROUP (widget), 0, "share-bp");
-  else if (g_str_equal (key, "parties") && g_str_equal (parts[0], "parties"))
-    {
-      /* "parties/<id>" alone opens the party's details. */
-      const char *property = parts[1] != NULL ? (parts[2] != NULL ? field_property (parts[2]) : "contribution-fen") : NULL;
-
-      if (!party_index (self, parts[1], &index) ||
-          !icw_agreement_parties_group_focus (ICW_AGREEMENT_PARTIES_GROUP (widget), index, property))
-        gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
-    }
-  else if (g_str_equal (key, "parties"))
-    gtk_widget_grab_focus (GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (g_str_equal (parts[0], "title")
-                                                                                   ? self->title_row
-                                                                                   : g_object_get_data (G_OBJECT (self->title_row), "effective-date")))));
-  else if (g_str_equal (key, "background-ip"))
-    {
-      if (party_index (self, parts[1], &index))
-        {
-          if (parts[3] != NULL)
-            g_ascii_string_to_unsigned (parts[3], 10, 0, G_MAXUINT, &item, NULL);
-          icw_agreement_background_group_focus (ICW_AGREEMENT_BACKGROUND_GROUP (widget), index, item,
-                                                parts[3] != NULL ? parts[4] : NULL);
-        }
-    }
-  else if (g_str_equal (key, "results") && g_str_equal (parts[0], "results") && parts[1] != NULL &&
-           g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &item, NULL))
-    icw_agreement_results_group_focus (g_object_get_data (G_OBJECT (widget), "results"), item, parts[2]);
-  else if (g_str_equal (key, "special-clauses"))
-    icw_text_section_focus (ICW_TEXT_SECTION (widget));
-  else if (!icw_agreement_page_focus (widget, field_property (parts[0])))
-    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
-  return TRUE;
 }
 
 static void
@@ -395,14 +215,14 @@ icw_agreement_editor_set_agreement (IcwAgreementEditor *self,
   icw_agreement_terms_page_show (PAGE (self, "terms"), self->agreement);
   g_signal_connect_swapped (self->agreement, "notify", G_CALLBACK (on_agreement_notify), self);
   update_status (self);
-  update_badges (self);
-  select_section (self, "parties");
+  icw_agreement_editor_update_badges (self);
+  icw_agreement_editor_select_section (self, "parties");
 }
 
 void
 icw_agreement_editor_focus_title (IcwAgreementEditor *self)
 {
-  select_section (self, "parties");
+  icw_agreement_editor_select_section (self, "parties");
   gtk_widget_grab_focus (GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (self->title_row))));
 }
 
@@ -434,23 +254,9 @@ on_section_selected (IcwAgreementEditor *self,
 static GtkWidget *
 section_row (const Section *section)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (_(section->title));
-  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *row = icw_editor_page_row_new (_(section->title), TRUE);
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (badge, "badge");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->title), -1);
   g_object_set_data (G_OBJECT (row), "key", (gpointer) section->key);
-  g_object_set_data (G_OBJECT (row), "badge", badge);
   return row;
 }
 
@@ -469,52 +275,18 @@ build_bar (IcwAgreementEditor *self)
   return GTK_WIDGET (self->bar);
 }
 
-static void
-on_close_check (IcwAgreementEditor *self)
-{
-  gtk_revealer_set_reveal_child (self->check_revealer, FALSE);
-}
-
 static GtkWidget *
 build_check_panel (IcwAgreementEditor *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *close = icw_ui_icon_button ("window-close-symbolic", _("Close the check results"));
-
-  self->check_panel = ICW_CHECK_PANEL (icw_check_panel_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->check_panel), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->check_panel), -1, 240);
+  self->check_revealer = icw_editor_check_revealer_new (240, &self->check_panel);
   g_signal_connect_swapped (self->check_panel, "activate-field", G_CALLBACK (on_activate_field), self);
-  g_signal_connect_swapped (close, "clicked", G_CALLBACK (on_close_check), self);
-  gtk_widget_set_valign (close, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (close, 6);
-  gtk_widget_set_margin_end (close, 6);
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->check_panel));
-  gtk_box_append (GTK_BOX (inner), close);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (box), inner);
-  self->check_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_transition_type (self->check_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
-  gtk_revealer_set_child (self->check_revealer, box);
   return GTK_WIDGET (self->check_revealer);
 }
 
 static GtkWidget *
 scrolled_page (GtkWidget *child)
 {
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
-  gtk_widget_set_margin_top (child, 24);
-  gtk_widget_set_margin_bottom (child, 24);
-  gtk_widget_set_margin_start (child, 12);
-  gtk_widget_set_margin_end (child, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), child);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  return scrolled;
+  return icw_editor_scrolled_page_new (child, 860, 24, 12);
 }
 
 static void

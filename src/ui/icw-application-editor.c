@@ -13,6 +13,7 @@
 #include "icw-application-pages.h"
 #include "icw-check-panel.h"
 #include "icw-document-bar.h"
+#include "icw-editor-parts.h"
 #include "icw-field-row.h"
 #include "icw-json-list-editor.h"
 #include "icw-record-form.h"
@@ -71,33 +72,8 @@ update_badges (IcwApplicationEditor *self)
       guint errors = icw_check_panel_count (self->check_panel, icw_section_to_key (section), TRUE);
       guint warnings = icw_check_panel_count (self->check_panel, icw_section_to_key (section), FALSE);
       gboolean complete = self->application != NULL && icw_section_page_is_filled (section, self->application);
-      g_autofree char *text = NULL;
-      g_autofree char *accessible = NULL;
 
-      gtk_widget_remove_css_class (GTK_WIDGET (badge), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (badge), "warning");
-      gtk_widget_remove_css_class (GTK_WIDGET (badge), "success");
-      if (errors > 0)
-        {
-          text = g_strdup_printf ("%u", errors + warnings);
-          accessible = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
-          gtk_widget_add_css_class (GTK_WIDGET (badge), "error");
-        }
-      else if (warnings > 0)
-        {
-          text = g_strdup_printf ("%u", warnings);
-          accessible = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
-          gtk_widget_add_css_class (GTK_WIDGET (badge), "warning");
-        }
-      else if (complete)
-        {
-          text = g_strdup ("✓");
-          accessible = g_strdup (_("Complete"));
-          gtk_widget_add_css_class (GTK_WIDGET (badge), "success");
-        }
-      gtk_label_set_text (badge, text != NULL ? text : "");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      accessible != NULL ? accessible : _("Not filled in yet"), -1);
+      icw_editor_badge_show (badge, errors, warnings, complete, _("Not filled in yet"));
     }
 }
 
@@ -121,12 +97,6 @@ icw_application_editor_run_check (IcwApplicationEditor *self)
   icw_check_panel_set_findings (self->check_panel, findings);
   gtk_revealer_set_reveal_child (self->check_revealer, TRUE);
   update_badges (self);
-}
-
-static void
-on_close_check (IcwApplicationEditor *self)
-{
-  gtk_revealer_set_reveal_child (self->check_revealer, FALSE);
 }
 
 /* Navigation to a field */
@@ -280,23 +250,9 @@ on_section_selected (IcwApplicationEditor *self,
 static GtkWidget *
 section_row (IcwSection section)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (icw_section_get_title (section));
-  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *row = icw_editor_page_row_new (icw_section_get_title (section), TRUE);
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (badge, "badge");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, icw_section_get_title (section), -1);
   g_object_set_data (G_OBJECT (row), "section", GUINT_TO_POINTER (section));
-  g_object_set_data (G_OBJECT (row), "badge", badge);
   return row;
 }
 
@@ -319,27 +275,8 @@ build_bar (IcwApplicationEditor *self)
 static GtkWidget *
 build_check_panel (IcwApplicationEditor *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *close = icw_ui_icon_button ("window-close-symbolic", _("Close the check results"));
-
-  /* Below the section, like a list of problems: the section stays as wide as it can be. */
-  self->check_panel = ICW_CHECK_PANEL (icw_check_panel_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->check_panel), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->check_panel), -1, 260);
+  self->check_revealer = icw_editor_check_revealer_new (260, &self->check_panel);
   g_signal_connect_swapped (self->check_panel, "activate-field", G_CALLBACK (on_activate_field), self);
-  g_signal_connect_swapped (close, "clicked", G_CALLBACK (on_close_check), self);
-  gtk_widget_set_valign (close, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (close, 6);
-  gtk_widget_set_margin_end (close, 6);
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->check_panel));
-  gtk_box_append (GTK_BOX (inner), close);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (box), inner);
-
-  self->check_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_transition_type (self->check_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
-  gtk_revealer_set_child (self->check_revealer, box);
   return GTK_WIDGET (self->check_revealer);
 }
 
