@@ -3,11 +3,7 @@
  * passes none gets the local date. */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <string.h>
-
 #include "icw-application-check.h"
-#include "icw-error.h"
 #include "icw-rules-private.h"
 
 static void
@@ -56,6 +52,15 @@ icw_rule_packs_for_application (GPtrArray       *packs,
   return g_steal_pointer (&selected);
 }
 
+static GPtrArray *
+choose_packs (GPtrArray  *packs,
+              IcwCenter  *center,
+              IcwRecord  *record,
+              GError    **error)
+{
+  return icw_rule_packs_for_application (packs, center, ICW_APPLICATION (record), error);
+}
+
 GPtrArray *
 icw_application_check (IcwStore        *store,
                        IcwApplication  *application,
@@ -63,32 +68,8 @@ icw_application_check (IcwStore        *store,
                        GDateTime       *today,
                        GError         **error)
 {
-  g_autoptr(GPtrArray) loaded = NULL;
-  g_autoptr(GPtrArray) selected = NULL;
-  g_autoptr(IcwCenter) center = NULL;
-  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
-  IcwRuleContext context = { NULL, };
-
   g_return_val_if_fail (ICW_IS_STORE (store), NULL);
   g_return_val_if_fail (ICW_IS_APPLICATION (application), NULL);
 
-  center = (IcwCenter *) icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
-                                           icw_application_get_center_id (application), error);
-  if (center == NULL)
-    return NULL;
-  if (packs == NULL)
-    packs = loaded = icw_rule_packs_load_all (NULL);
-  selected = icw_rule_packs_for_application (packs, center, application, error);
-  if (selected == NULL)
-    return NULL;
-
-  context.store = store;
-  context.record = ICW_RECORD (application);
-  context.application = application;
-  context.center = center;
-  context.today = icw_rule_date_of (today);
-  context.findings = findings;
-  icw_rule_context_run (&context, selected);
-  g_date_free (context.today);
-  return g_steal_pointer (&findings);
+  return icw_rule_check_record (store, ICW_RECORD (application), packs, choose_packs, today, error);
 }

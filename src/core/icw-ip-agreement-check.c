@@ -27,6 +27,15 @@ icw_rule_packs_for_ip_agreement (GPtrArray  *packs,
   return g_steal_pointer (&selected);
 }
 
+static GPtrArray *
+choose_packs (GPtrArray  *packs,
+              IcwCenter  *center,
+              IcwRecord  *record,
+              GError    **error)
+{
+  return icw_rule_packs_for_ip_agreement (packs, center, error);
+}
+
 GPtrArray *
 icw_ip_agreement_check (IcwStore        *store,
                         IcwIpAgreement  *agreement,
@@ -34,33 +43,10 @@ icw_ip_agreement_check (IcwStore        *store,
                         GDateTime       *today,
                         GError         **error)
 {
-  g_autoptr(GPtrArray) loaded = NULL;
-  g_autoptr(GPtrArray) selected = NULL;
-  g_autoptr(IcwCenter) center = NULL;
-  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
-  IcwRuleContext context = { NULL, };
-
   g_return_val_if_fail (ICW_IS_STORE (store), NULL);
   g_return_val_if_fail (ICW_IS_IP_AGREEMENT (agreement), NULL);
 
-  center = (IcwCenter *) icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
-                                           icw_ip_agreement_get_center_id (agreement), error);
-  if (center == NULL)
-    return NULL;
-  if (packs == NULL)
-    packs = loaded = icw_rule_packs_load_all (NULL);
-  selected = icw_rule_packs_for_ip_agreement (packs, center, error);
-  if (selected == NULL)
-    return NULL;
-
-  context.store = store;
-  context.record = ICW_RECORD (agreement);
-  context.center = center;
-  context.today = icw_rule_date_of (today);
-  context.findings = findings;
-  icw_rule_context_run (&context, selected);
-  g_date_free (context.today);
-  return g_steal_pointer (&findings);
+  return icw_rule_check_record (store, ICW_RECORD (agreement), packs, choose_packs, today, error);
 }
 
 GPtrArray *

@@ -1,7 +1,7 @@
 /* icw-rule-context.c: running the rules of the chosen packs on one document, whatever its kind:
- * which rules apply to it, and the order in which its findings are shown. The kind-specific check
- * functions (icw-application-check.c and those of the other documents) choose the packs and fill
- * the context. */
+ * its center and the date, which rules apply to it, and the order in which its findings are
+ * shown. The kind-specific check functions (icw-application-check.c and those of the other
+ * documents) only choose the packs. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -58,13 +58,50 @@ icw_rule_context_run (IcwRuleContext *context,
   g_ptr_array_sort (context->findings, compare_findings);
 }
 
-GDate *
-icw_rule_date_of (GDateTime *today)
+/* The date of `today`, or of the local time now when it is NULL (free with g_date_free). */
+static GDate *
+date_of (GDateTime *today)
 {
   g_autoptr(GDateTime) now = today != NULL ? g_date_time_ref (today) : g_date_time_new_now_local ();
 
   return g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                          g_date_time_get_year (now));
+}
+
+GPtrArray *
+icw_rule_check_record (IcwStore            *store,
+                       IcwRecord           *record,
+                       GPtrArray           *packs,
+                       IcwRulePackChooser   choose,
+                       GDateTime           *today,
+                       GError             **error)
+{
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(IcwCenter) center = NULL;
+  g_autofree char *center_id = NULL;
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  IcwRuleContext context = { NULL, };
+
+  g_object_get (record, "center-id", &center_id, NULL);
+  center = (IcwCenter *) icw_store_lookup (store, ICW_RECORD_KIND_CENTER, center_id, error);
+  if (center == NULL)
+    return NULL;
+  if (packs == NULL)
+    packs = loaded = icw_rule_packs_load_all (NULL);
+  selected = choose (packs, center, record, error);
+  if (selected == NULL)
+    return NULL;
+
+  context.store = store;
+  context.record = record;
+  context.application = ICW_IS_APPLICATION (record) ? ICW_APPLICATION (record) : NULL;
+  context.center = center;
+  context.today = date_of (today);
+  context.findings = findings;
+  icw_rule_context_run (&context, selected);
+  g_date_free (context.today);
+  return g_steal_pointer (&findings);
 }
 
 gboolean

@@ -108,7 +108,20 @@ gboolean     icw_rule_packs_chosen  (GPtrArray      *packs,
                                      IcwRuleTarget   target,
                                      GPtrArray      *selected,
                                      GError        **error);
-/* The date of `today`, or of the local time now when it is NULL (free with g_date_free). */
-GDate       *icw_rule_date_of       (GDateTime      *today);
+/* A kind's choice of the packs that apply to one of its records, e.g. by
+ * icw_rule_packs_for_application(); NULL with `error` when the center's choice is broken. */
+typedef GPtrArray *(*IcwRulePackChooser) (GPtrArray  *packs,
+                                          IcwCenter  *center,
+                                          IcwRecord  *record,
+                                          GError    **error);
+/* The check of one document of any kind: finds its center (its "center-id"), loads every pack when
+ * `packs` is NULL, lets `choose` pick those that apply and runs their rules on the date of `today`
+ * (NULL: the local date now). Returns the findings, sorted, or NULL with `error`. */
+GPtrArray   *icw_rule_check_record  (IcwStore           *store,
+                                     IcwRecord          *record,
+                                     GPtrArray          *packs,
+                                     IcwRulePackChooser  choose,
+                                     GDateTime          *today,
+                                     GError            **error);
 
 G_END_DECLS

@@ -1,7 +1,7 @@
 /* icw-agreement-editor.c: the agreement editor, built like the application editor: on the left
  * the pages, each with a badge from the last check; in the middle the page being edited; under it
  * the check panel, whose findings open their page and focus their field; above them the status
- * and version with the actions of the life cycle (icw-lifecycle.h) and the guided start. Every
+ * and version with the actions of the life cycle (IcwDocumentBar) and the guided start. Every
  * edit is saved as it is made; a submitted, returned or accepted agreement is read-only (the
  * store refuses changes to it anyway) and a banner says so. */
 #include "config.h"
@@ -9,14 +9,15 @@
 #include <glib/gi18n.h>
 
 #include "icw-agreement-background-group.h"
-#include "icw-agreement-editor.h"
+#include "icw-agreement-editor-private.h"
 #include "icw-agreement-guide-dialog.h"
 #include "icw-agreement-pages.h"
 #include "icw-agreement-parties-group.h"
 #include "icw-agreement-results-group.h"
 #include "icw-check-panel.h"
+#include "icw-document-bar.h"
+#include "icw-editor-parts.h"
 #include "icw-field-row.h"
-#include "icw-finding.h"
 #include "icw-ip-agreement-check.h"
 #include "icw-lifecycle.h"
 #include "icw-record-form.h"
@@ -39,101 +40,25 @@ static const Section sections[] = {
   { "text", N_("Agreement Text") },
 };
 
-struct _IcwAgreementEditor
-{
-  AdwBin parent_instance;
-
-  IcwStore *store;
-  IcwMoneyUnit money_unit;
-  IcwIpAgreement *agreement;
-  IcwRecordForm *form;
-  GPtrArray *packs;
-  GPtrArray *findings;
-
-  GtkListBox *section_list;
-  GtkStack *pages;
-  GHashTable *page_widgets;      /* section key → the widget that edits it */
-  GtkRevealer *check_revealer;
-  IcwCheckPanel *check_panel;
-  GtkLabel *status_label;
-  GtkLabel *banner;
-  GtkWidget *title_row;
-  GtkWidget *guide_button, *ready_button, *submit_button, *return_button, *accept_button, *reopen_button;
-};
-
 G_DEFINE_FINAL_TYPE (IcwAgreementEditor, icw_agreement_editor, ADW_TYPE_BIN)
 
-#define PAGE(self, key) ((GtkWidget *) g_hash_table_lookup ((self)->page_widgets, (key)))
-
-/* The page a finding's field belongs to: "parties/2/share-bp" is on the parties page,
- * "parties/2/background-ip/0/number" on the background IP page, "ownership" with the results. */
-static const char *
-field_section (const char *field)
-{
-  static const char *const results_fields[] = { "results", "ownership", "project-access", "exploitation-access", NULL };
-  g_auto(GStrv) parts = g_strsplit (field != NULL ? field : "", "/", 4);
-
-  if (parts[0] == NULL || g_str_equal (parts[0], "title") || g_str_equal (parts[0], "effective-date") ||
-      g_str_equal (parts[0], "shares"))
-    return "parties";
-  if (g_str_equal (parts[0], "parties"))
-    return parts[1] != NULL && g_strcmp0 (parts[2], "background-ip") == 0 ? "background-ip" : "parties";
-  if (g_strv_contains (results_fields, parts[0]))
-    return "results";
-  if (g_str_equal (parts[0], "special-clauses"))
-    return "special-clauses";
-  return "terms";
-}
+static const IcwDocumentBarTexts bar_texts = {
+  .check_label = N_("_Check Agreement"),
+  .ready_toast = N_("The agreement is ready to submit"),
+  .submit_heading = N_("Submit the Agreement?"),
+  .submit_body = N_("A submitted agreement cannot be changed. If it is returned, you can reopen it as a new version."),
+  .submitted_toast = N_("Submitted: the agreement is now read-only"),
+  .return_body = N_("Enter the comments sent back with the returned agreement."),
+  .locked_banner = N_("This agreement has been submitted and is read-only. If it is returned, reopen it as a new version to change it."),
+  /* xgettext:c-format */
+  .returned_banner = N_("Returned with these comments: %s"),
+  .returned_plain_banner = N_("This agreement was returned and is read-only: reopen it as a new version to change it."),
+};
 
 gboolean
 icw_agreement_editor_is_editable (IcwAgreementEditor *self)
 {
   return self->agreement != NULL && icw_lifecycle_is_editable (ICW_RECORD (self->agreement));
-}
-
-/* Badges */
-
-static void
-update_badges (IcwAgreementEditor *self)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->section_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    {
-      const char *key = g_object_get_data (G_OBJECT (row), "key");
-      GtkLabel *badge = g_object_get_data (G_OBJECT (row), "badge");
-      guint errors = 0, warnings = 0;
-      g_autofree char *text = NULL;
-      g_autofree char *accessible = NULL;
-
-      for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
-        {
-          IcwFinding *finding = g_ptr_array_index (self->findings, i);
-
-          if (!g_str_equal (field_section (icw_finding_get_field (finding)), key))
-            continue;
-          if (icw_finding_get_severity (finding) == ICW_SEVERITY_ERROR)
-            errors++;
-          else
-            warnings++;
-        }
-      gtk_widget_remove_css_class (GTK_WIDGET (badge), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (badge), "warning");
-      if (errors > 0)
-        {
-          text = g_strdup_printf ("%u", errors + warnings);
-          accessible = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
-          gtk_widget_add_css_class (GTK_WIDGET (badge), "error");
-        }
-      else if (warnings > 0)
-        {
-          text = g_strdup_printf ("%u", warnings);
-          accessible = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
-          gtk_widget_add_css_class (GTK_WIDGET (badge), "warning");
-        }
-      gtk_label_set_text (badge, text != NULL ? text : "");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      accessible != NULL ? accessible : "", -1);
-    }
 }
 
 /* The check */
@@ -166,110 +91,18 @@ icw_agreement_editor_run_check (IcwAgreementEditor *self)
   self->findings = findings;
   icw_check_panel_set_findings (self->check_panel, findings);
   gtk_revealer_set_reveal_child (self->check_revealer, TRUE);
-  update_badges (self);
+  icw_agreement_editor_update_badges (self);
 }
 
 /* Navigation to a field */
 
-static void
-select_section (IcwAgreementEditor *self,
-                const char         *key)
+void
+icw_agreement_editor_select_section (IcwAgreementEditor *self,
+                                     const char         *key)
 {
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     if (g_str_equal (sections[i].key, key))
       gtk_list_box_select_row (self->section_list, gtk_list_box_get_row_at_index (self->section_list, i));
-}
-
-/* A party in a field is its position among the parties or its ID. */
-static gboolean
-party_index (IcwAgreementEditor *self,
-             const char         *part,
-             guint              *index)
-{
-  g_autoptr(GPtrArray) parties = NULL;
-  guint64 number;
-
-  if (part == NULL)
-    return FALSE;
-  if (g_ascii_string_to_unsigned (part, 10, 0, G_MAXUINT, &number, NULL))
-    {
-      *index = number;
-      return TRUE;
-    }
-  parties = icw_ip_agreement_list_parties (self->store, self->agreement);
-  for (guint i = 0; i < parties->len; i++)
-    if (g_str_equal (icw_record_get_id (g_ptr_array_index (parties, i)), part))
-      {
-        *index = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* The check names some fields by what they are about rather than by property. */
-static const char *
-field_property (const char *name)
-{
-  static const char *const aliases[][2] = {
-    { "signature", "signed" },
-    { "share", "share-bp" },
-    { "patent-cost-party", "patent-cost-party-id" },
-    { "term", "term-start" },
-    { "dispute", "dispute-body" },
-  };
-
-  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (aliases); i++)
-    if (g_str_equal (name, aliases[i][0]))
-      return aliases[i][1];
-  return name;
-}
-
-gboolean
-icw_agreement_editor_show_field (IcwAgreementEditor *self,
-                                 const char         *field)
-{
-  g_auto(GStrv) parts = g_strsplit (field != NULL ? field : "", "/", 6);
-  const char *key = field_section (field);
-  GtkWidget *widget = PAGE (self, key);
-  guint index = 0;
-  guint64 item = 0;
-
-  if (self->agreement == NULL || parts[0] == NULL)
-    return FALSE;
-  select_section (self, key);
-  if (g_str_equal (parts[0], "shares"))
-    icw_agreement_parties_group_focus (ICW_AGREEMENT_PARTIES_GROUP (widget), 0, "share-bp");
-  else if (g_str_equal (key, "parties") && g_str_equal (parts[0], "parties"))
-    {
-      /* "parties/<id>" alone opens the party's details. */
-      const char *property = parts[1] != NULL ? (parts[2] != NULL ? field_property (parts[2]) : "contribution-fen") : NULL;
-
-      if (!party_index (self, parts[1], &index) ||
-          !icw_agreement_parties_group_focus (ICW_AGREEMENT_PARTIES_GROUP (widget), index, property))
-        gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
-    }
-  else if (g_str_equal (key, "parties"))
-    gtk_widget_grab_focus (GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (g_str_equal (parts[0], "title")
-                                                                                   ? self->title_row
-                                                                                   : g_object_get_data (G_OBJECT (self->title_row), "effective-date")))));
-  else if (g_str_equal (key, "background-ip"))
-    {
-      if (party_index (self, parts[1], &index))
-        {
-          if (parts[3] != NULL)
-            g_ascii_string_to_unsigned (parts[3], 10, 0, G_MAXUINT, &item, NULL);
-          icw_agreement_background_group_focus (ICW_AGREEMENT_BACKGROUND_GROUP (widget), index, item,
-                                                parts[3] != NULL ? parts[4] : NULL);
-        }
-    }
-  else if (g_str_equal (key, "results") && g_str_equal (parts[0], "results") && parts[1] != NULL &&
-           g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &item, NULL))
-    icw_agreement_results_group_focus (g_object_get_data (G_OBJECT (widget), "results"), item, parts[2]);
-  else if (g_str_equal (key, "special-clauses"))
-    icw_text_section_focus (ICW_TEXT_SECTION (widget));
-  else if (!icw_agreement_page_focus (widget, field_property (parts[0])))
-    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
-  return TRUE;
 }
 
 static void
@@ -282,125 +115,13 @@ on_activate_field (IcwAgreementEditor *self,
 /* The life cycle */
 
 static void
-show_error_dialog (IcwAgreementEditor *self,
-                   const char         *heading,
-                   const GError       *error)
+on_reopened (IcwAgreementEditor *self,
+             IcwRecord          *next)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, error->message);
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), ICW_TYPE_REGISTER_PAGE);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_ready_clicked (IcwAgreementEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-
-  flush (self);
-  if (!icw_lifecycle_mark_ready (self->store, ICW_RECORD (self->agreement), self->packs, today, &error))
-    {
-      icw_agreement_editor_run_check (self);
-      show_error_dialog (self, _("Not Ready Yet"), error);
-      return;
-    }
-  icw_agreement_editor_run_check (self);
-  icw_ui_toast (GTK_WIDGET (self), _("The agreement is ready to submit"));
-}
-
-static void
-on_submit_response (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    IcwAgreementEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "submit"))
-    return;
-  if (!icw_lifecycle_submit (self->store, ICW_RECORD (self->agreement), &error))
-    show_error_dialog (self, _("Not Submitted"), error);
-  else
-    icw_ui_toast (GTK_WIDGET (self), _("Submitted: the agreement is now read-only"));
-}
-
-static void
-on_submit_clicked (IcwAgreementEditor *self)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              _("Submit the Agreement?"),
-                                              _("A submitted agreement cannot be changed. If it is returned, you can reopen it as a new version."));
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "submit", _("_Submit"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "submit", ADW_RESPONSE_SUGGESTED);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_submit_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_return_response (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    IcwAgreementEditor *self)
-{
-  GtkWidget *scrolled = adw_message_dialog_get_extra_child (dialog);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))));
-  g_autofree char *comments = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkTextIter start, end;
-
-  if (!g_str_equal (response, "return"))
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  comments = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!icw_lifecycle_return (self->store, ICW_RECORD (self->agreement), comments, &error))
-    show_error_dialog (self, _("Not Recorded"), error);
-}
-
-static void
-on_return_clicked (IcwAgreementEditor *self)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              _("Record the Return"),
-                                              _("Enter the comments sent back with the returned agreement."));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reviewer comments"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "return", _("_Record Return"), NULL);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_return_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_accept_clicked (IcwAgreementEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!icw_lifecycle_accept (self->store, ICW_RECORD (self->agreement), NULL, &error))
-    show_error_dialog (self, _("Not Recorded"), error);
-}
-
-static void
-on_reopen_clicked (IcwAgreementEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IcwRecord) next = icw_lifecycle_reopen (self->store, ICW_RECORD (self->agreement), &error);
-  GtkWidget *page;
-
-  if (next == NULL)
-    {
-      show_error_dialog (self, _("Not Reopened"), error);
-      return;
-    }
-  page = gtk_widget_get_ancestor (GTK_WIDGET (self), ICW_TYPE_REGISTER_PAGE);
   if (page != NULL)
     icw_register_page_select (ICW_REGISTER_PAGE (page), next);
-  icw_ui_toast (GTK_WIDGET (self), _("A new version was opened for editing"));
 }
 
 static void
@@ -428,24 +149,12 @@ set_groups_sensitive (GtkWidget *widget,
 static void
 update_status (IcwAgreementEditor *self)
 {
-  IcwApplicationStatus status;
-  g_autofree char *text = NULL;
   gboolean editable;
 
   if (self->agreement == NULL)
     return;
-  status = icw_lifecycle_get_status (ICW_RECORD (self->agreement));
   editable = icw_lifecycle_is_editable (ICW_RECORD (self->agreement));
-  text = g_strdup_printf (_("%s · version %d"), icw_application_status_to_label (status),
-                          icw_lifecycle_get_version (ICW_RECORD (self->agreement)));
-  gtk_label_set_text (self->status_label, text);
-
-  gtk_widget_set_visible (self->ready_button, status == ICW_APPLICATION_STATUS_DRAFT);
-  gtk_widget_set_visible (self->submit_button, status == ICW_APPLICATION_STATUS_READY);
-  gtk_widget_set_visible (self->return_button, status == ICW_APPLICATION_STATUS_SUBMITTED);
-  gtk_widget_set_visible (self->accept_button, status == ICW_APPLICATION_STATUS_SUBMITTED);
-  gtk_widget_set_visible (self->reopen_button, status == ICW_APPLICATION_STATUS_RETURNED ||
-                                               status == ICW_APPLICATION_STATUS_ACCEPTED);
+  icw_document_bar_update (self->bar);
   gtk_widget_set_sensitive (self->guide_button, editable);
 
   set_groups_sensitive (gtk_widget_get_parent (self->title_row), editable);
@@ -454,18 +163,6 @@ update_status (IcwAgreementEditor *self)
   icw_agreement_parties_group_set_editable (ICW_AGREEMENT_PARTIES_GROUP (PAGE (self, "parties")), editable);
   icw_agreement_background_group_set_editable (ICW_AGREEMENT_BACKGROUND_GROUP (PAGE (self, "background-ip")), editable);
   icw_text_section_set_editable (ICW_TEXT_SECTION (PAGE (self, "special-clauses")), editable);
-
-  if (!editable)
-    gtk_label_set_text (self->banner, status == ICW_APPLICATION_STATUS_RETURNED
-                                      ? _("This agreement was returned and is read-only: reopen it as a new version to change it.")
-                                      : _("This agreement has been submitted and is read-only. If it is returned, reopen it as a new version to change it."));
-  gtk_widget_set_visible (GTK_WIDGET (self->banner), !editable);
-  if (status == ICW_APPLICATION_STATUS_RETURNED && icw_ip_agreement_get_reviewer_comments (self->agreement) != NULL)
-    {
-      g_autofree char *comments = g_strdup_printf (_("Returned with these comments: %s"),
-                                                   icw_ip_agreement_get_reviewer_comments (self->agreement));
-      gtk_label_set_text (self->banner, comments);
-    }
 }
 
 static void
@@ -503,6 +200,7 @@ icw_agreement_editor_set_agreement (IcwAgreementEditor *self,
     g_signal_handlers_disconnect_by_data (self->agreement, self);
   g_set_object (&self->agreement, (IcwIpAgreement *) agreement);
   icw_record_form_set_record (self->form, agreement);
+  icw_document_bar_set_record (self->bar, agreement);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   icw_check_panel_set_findings (self->check_panel, NULL);
   gtk_revealer_set_reveal_child (self->check_revealer, FALSE);
@@ -517,14 +215,14 @@ icw_agreement_editor_set_agreement (IcwAgreementEditor *self,
   icw_agreement_terms_page_show (PAGE (self, "terms"), self->agreement);
   g_signal_connect_swapped (self->agreement, "notify", G_CALLBACK (on_agreement_notify), self);
   update_status (self);
-  update_badges (self);
-  select_section (self, "parties");
+  icw_agreement_editor_update_badges (self);
+  icw_agreement_editor_select_section (self, "parties");
 }
 
 void
 icw_agreement_editor_focus_title (IcwAgreementEditor *self)
 {
-  select_section (self, "parties");
+  icw_agreement_editor_select_section (self, "parties");
   gtk_widget_grab_focus (GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (self->title_row))));
 }
 
@@ -556,121 +254,39 @@ on_section_selected (IcwAgreementEditor *self,
 static GtkWidget *
 section_row (const Section *section)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (_(section->title));
-  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *row = icw_editor_page_row_new (_(section->title), TRUE);
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (badge, "badge");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->title), -1);
   g_object_set_data (G_OBJECT (row), "key", (gpointer) section->key);
-  g_object_set_data (G_OBJECT (row), "badge", badge);
   return row;
-}
-
-static GtkWidget *
-action_button (IcwAgreementEditor *self,
-               const char         *label,
-               GCallback           callback,
-               gboolean            suggested)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_visible (button, FALSE);
-  if (suggested)
-    gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", callback, self);
-  return button;
 }
 
 static GtkWidget *
 build_bar (IcwAgreementEditor *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = action_button (self, _("_Check Agreement"), G_CALLBACK (icw_agreement_editor_run_check), FALSE);
+  self->bar = ICW_DOCUMENT_BAR (icw_document_bar_new (self->store, &bar_texts));
+  icw_document_bar_set_packs (self->bar, self->packs);
+  g_signal_connect_swapped (self->bar, "flush", G_CALLBACK (flush), self);
+  g_signal_connect_swapped (self->bar, "check", G_CALLBACK (icw_agreement_editor_run_check), self);
+  g_signal_connect_swapped (self->bar, "reopened", G_CALLBACK (on_reopened), self);
 
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-  self->status_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->status_label, 0);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->status_label), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "heading");
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_label));
-
-  self->guide_button = action_button (self, _("_Guided Start…"), G_CALLBACK (on_guide_clicked), FALSE);
-  gtk_widget_set_visible (self->guide_button, TRUE);
-  gtk_widget_set_visible (check, TRUE);
-  self->ready_button = action_button (self, _("Mark as _Ready"), G_CALLBACK (on_ready_clicked), TRUE);
-  self->submit_button = action_button (self, _("_Submit…"), G_CALLBACK (on_submit_clicked), TRUE);
-  self->return_button = action_button (self, _("Record _Return…"), G_CALLBACK (on_return_clicked), FALSE);
-  self->accept_button = action_button (self, _("Record _Acceptance"), G_CALLBACK (on_accept_clicked), FALSE);
-  self->reopen_button = action_button (self, _("Reopen as _New Version"), G_CALLBACK (on_reopen_clicked), TRUE);
-  gtk_box_append (GTK_BOX (bar), self->guide_button);
-  gtk_box_append (GTK_BOX (bar), check);
-  gtk_box_append (GTK_BOX (bar), self->ready_button);
-  gtk_box_append (GTK_BOX (bar), self->submit_button);
-  gtk_box_append (GTK_BOX (bar), self->return_button);
-  gtk_box_append (GTK_BOX (bar), self->accept_button);
-  gtk_box_append (GTK_BOX (bar), self->reopen_button);
-  return bar;
-}
-
-static void
-on_close_check (IcwAgreementEditor *self)
-{
-  gtk_revealer_set_reveal_child (self->check_revealer, FALSE);
+  self->guide_button = gtk_button_new_with_mnemonic (_("_Guided Start…"));
+  g_signal_connect_swapped (self->guide_button, "clicked", G_CALLBACK (on_guide_clicked), self);
+  icw_document_bar_add_action (self->bar, self->guide_button);
+  return GTK_WIDGET (self->bar);
 }
 
 static GtkWidget *
 build_check_panel (IcwAgreementEditor *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *close = icw_ui_icon_button ("window-close-symbolic", _("Close the check results"));
-
-  self->check_panel = ICW_CHECK_PANEL (icw_check_panel_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->check_panel), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->check_panel), -1, 240);
+  self->check_revealer = icw_editor_check_revealer_new (240, &self->check_panel);
   g_signal_connect_swapped (self->check_panel, "activate-field", G_CALLBACK (on_activate_field), self);
-  g_signal_connect_swapped (close, "clicked", G_CALLBACK (on_close_check), self);
-  gtk_widget_set_valign (close, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (close, 6);
-  gtk_widget_set_margin_end (close, 6);
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->check_panel));
-  gtk_box_append (GTK_BOX (inner), close);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (box), inner);
-  self->check_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_transition_type (self->check_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
-  gtk_revealer_set_child (self->check_revealer, box);
   return GTK_WIDGET (self->check_revealer);
 }
 
 static GtkWidget *
 scrolled_page (GtkWidget *child)
 {
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
-  gtk_widget_set_margin_top (child, 24);
-  gtk_widget_set_margin_bottom (child, 24);
-  gtk_widget_set_margin_start (child, 12);
-  gtk_widget_set_margin_end (child, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), child);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  return scrolled;
+  return icw_editor_scrolled_page_new (child, 860, 24, 12);
 }
 
 static void
@@ -739,11 +355,6 @@ build (IcwAgreementEditor *self)
   GtkWidget *main_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *sidebar = gtk_scrolled_window_new ();
 
-  self->banner = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->banner, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->banner), "banner");
-  gtk_widget_set_visible (GTK_WIDGET (self->banner), FALSE);
-
   self->section_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->section_list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->section_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -769,7 +380,6 @@ build (IcwAgreementEditor *self)
   gtk_widget_set_vexpand (body, TRUE);
 
   gtk_box_append (GTK_BOX (outer), build_bar (self));
-  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->banner));
   gtk_box_append (GTK_BOX (outer), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_append (GTK_BOX (outer), body);
   adw_bin_set_child (ADW_BIN (self), outer);

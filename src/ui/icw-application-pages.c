@@ -13,6 +13,7 @@
 #include "icw-attachment.h"
 #include "icw-center-summaries.h"
 #include "icw-center.h"
+#include "icw-editor-parts.h"
 #include "icw-field-row.h"
 #include "icw-text-section.h"
 #include "icw-ui-util.h"
@@ -170,18 +171,7 @@ on_part_committed (IcwJsonListEditor *editor,
 static GtkWidget *
 scrolled_page (GtkWidget *child)
 {
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
-  gtk_widget_set_margin_top (child, 18);
-  gtk_widget_set_margin_bottom (child, 18);
-  gtk_widget_set_margin_start (child, 12);
-  gtk_widget_set_margin_end (child, 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), child);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  return scrolled;
+  return icw_editor_scrolled_page_new (child, 860, 18, 12);
 }
 
 /* Application and call */

@@ -2,7 +2,8 @@
  * are icw-lifecycle.h's, so the store enforces them whatever the bar shows. Before a transition the
  * bar emits "flush" (the editor saves what is still being typed); "check" asks the editor to run
  * and show the check (also when "Mark as Ready" is refused, so the user sees why); "reopened"
- * gives the new version, which the editor's page then selects. */
+ * gives the new version, which the editor's page then selects. What the bar says is the kind's
+ * (IcwDocumentBarTexts); the editor may add its own actions before the check button. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -18,9 +19,11 @@ struct _IcwDocumentBar
 
   IcwStore *store;
   IcwRecord *record;
+  GPtrArray *packs;
+  const IcwDocumentBarTexts *texts;
   GtkLabel *status_label;
   GtkLabel *banner;
-  GtkWidget *ready_button, *submit_button, *return_button, *accept_button, *reopen_button;
+  GtkWidget *check_button, *ready_button, *submit_button, *return_button, *accept_button, *reopen_button;
 };
 
 G_DEFINE_FINAL_TYPE (IcwDocumentBar, icw_document_bar, GTK_TYPE_BOX)
@@ -60,14 +63,14 @@ on_ready_clicked (IcwDocumentBar *self)
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
 
   g_signal_emit (self, signals[SIGNAL_FLUSH], 0);
-  if (!icw_lifecycle_mark_ready (self->store, self->record, NULL, today, &error))
+  if (!icw_lifecycle_mark_ready (self->store, self->record, self->packs, today, &error))
     {
       g_signal_emit (self, signals[SIGNAL_CHECK], 0);
       show_error_dialog (self, _("Not Ready Yet"), error);
       return;
     }
   g_signal_emit (self, signals[SIGNAL_CHECK], 0);
-  icw_ui_toast (GTK_WIDGET (self), _("Ready to submit"));
+  icw_ui_toast (GTK_WIDGET (self), _(self->texts->ready_toast));
 }
 
 static void
@@ -82,15 +85,15 @@ on_submit_response (AdwMessageDialog *dialog,
   if (!icw_lifecycle_submit (self->store, self->record, &error))
     show_error_dialog (self, _("Not Submitted"), error);
   else
-    icw_ui_toast (GTK_WIDGET (self), _("Submitted: it is now read-only"));
+    icw_ui_toast (GTK_WIDGET (self), _(self->texts->submitted_toast));
 }
 
 static void
 on_submit_clicked (IcwDocumentBar *self)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              _("Submit?"),
-                                              _("Once submitted it cannot be changed. If the reviewers return it, you can reopen it as a new version."));
+                                              _(self->texts->submit_heading),
+                                              _(self->texts->submit_body));
 
   g_signal_emit (self, signals[SIGNAL_FLUSH], 0);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "submit", _("_Submit"), NULL);
@@ -123,7 +126,7 @@ on_return_clicked (IcwDocumentBar *self)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                               _("Record the Return"),
-                                              _("Enter the reviewers' comments as they were sent with the returned document."));
+                                              _(self->texts->return_body));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *view = gtk_text_view_new ();
 
@@ -184,18 +187,26 @@ icw_document_bar_update (IcwDocumentBar *self)
   gtk_widget_set_visible (self->reopen_button, status == ICW_APPLICATION_STATUS_RETURNED ||
                                                status == ICW_APPLICATION_STATUS_ACCEPTED);
 
-  if (status == ICW_APPLICATION_STATUS_RETURNED)
+  if (status == ICW_APPLICATION_STATUS_RETURNED && self->texts->returned_banner != NULL)
     {
       g_autofree char *comments = NULL;
       g_autofree char *message = NULL;
 
       g_object_get (self->record, "reviewer-comments", &comments, NULL);
-      message = g_strdup_printf (_("Returned by the reviewers: %s. Reopen it as a new version to change it."),
-                                 comments != NULL ? comments : "");
+      if (comments == NULL && self->texts->returned_plain_banner != NULL)
+        message = g_strdup (_(self->texts->returned_plain_banner));
+      else
+        {
+          /* The format is the kind's, from its static table: one "%s" for the comments. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          message = g_strdup_printf (_(self->texts->returned_banner), comments != NULL ? comments : "");
+#pragma GCC diagnostic pop
+        }
       gtk_label_set_text (self->banner, message);
     }
   else if (locked)
-    gtk_label_set_text (self->banner, _("This document has been submitted and is read-only. If it is returned, reopen it as a new version to change it."));
+    gtk_label_set_text (self->banner, _(self->texts->locked_banner));
   gtk_widget_set_visible (GTK_WIDGET (self->banner), locked);
 }
 
@@ -207,6 +218,26 @@ icw_document_bar_set_record (IcwDocumentBar *self,
 
   g_set_object (&self->record, record);
   icw_document_bar_update (self);
+}
+
+void
+icw_document_bar_set_packs (IcwDocumentBar *self,
+                            GPtrArray      *packs)
+{
+  g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
+
+  g_clear_pointer (&self->packs, g_ptr_array_unref);
+  self->packs = packs != NULL ? g_ptr_array_ref (packs) : NULL;
+}
+
+void
+icw_document_bar_add_action (IcwDocumentBar *self,
+                             GtkWidget      *widget)
+{
+  g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
+
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->check_button)), widget,
+                              gtk_widget_get_prev_sibling (self->check_button));
 }
 
 static GtkWidget *
@@ -231,6 +262,7 @@ icw_document_bar_dispose (GObject *object)
   IcwDocumentBar *self = ICW_DOCUMENT_BAR (object);
 
   g_clear_object (&self->record);
+  g_clear_pointer (&self->packs, g_ptr_array_unref);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (icw_document_bar_parent_class)->dispose (object);
 }
@@ -255,14 +287,16 @@ icw_document_bar_init (IcwDocumentBar *self)
 }
 
 GtkWidget *
-icw_document_bar_new (IcwStore   *store,
-                      const char *check_label)
+icw_document_bar_new (IcwStore                  *store,
+                      const IcwDocumentBarTexts *texts)
 {
   IcwDocumentBar *self = g_object_new (ICW_TYPE_DOCUMENT_BAR, NULL);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = action_button (self, check_label, G_CALLBACK (on_check_clicked), FALSE);
+  GtkWidget *check = action_button (self, _(texts->check_label), G_CALLBACK (on_check_clicked), FALSE);
 
   self->store = g_object_ref (store);
+  self->texts = texts;
+  self->check_button = check;
   gtk_widget_set_visible (check, TRUE);
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 12);

@@ -1,7 +1,8 @@
 /* icw-document-bar.h: the status line of a document with a life cycle (icw-lifecycle.h): its status
  * and version, the actions the life cycle allows (check, mark as ready, submit, record a return or
  * an acceptance, reopen as a new version) and the banner of a locked or returned document. Any
- * record kind with a life cycle can use it; the funding request editor does. */
+ * record kind with a life cycle can use it: the application, agreement and funding request
+ * editors do, each with its own wording and its own extra actions. */
 #pragma once
 
 #include <adwaita.h>
@@ -14,11 +15,33 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcwDocumentBar, icw_document_bar, ICW, DOCUMENT_BAR, GtkBox)
 
-/* check_label: the mnemonic label of the check button, e.g. "_Check Request". */
-GtkWidget *icw_document_bar_new        (IcwStore       *store,
-                                        const char     *check_label);
+/* What the bar says about one kind of document, untranslated (marked as gettext no-ops): the bar
+ * translates each when it shows it. */
+typedef struct {
+  const char *check_label;      /* the check button's mnemonic label, e.g. "_Check Request" */
+  const char *ready_toast;      /* after "Mark as Ready" succeeded */
+  const char *submit_heading;   /* the question before submitting */
+  const char *submit_body;
+  const char *submitted_toast;
+  const char *return_body;      /* what to enter when recording a return */
+  const char *locked_banner;    /* over a submitted, returned or accepted document */
+  /* Over a returned document, with "%s" for the reviewers' comments; NULL: locked_banner. */
+  const char *returned_banner;
+  /* Over a returned document without comments; NULL: returned_banner with no comments. */
+  const char *returned_plain_banner;
+} IcwDocumentBarTexts;
+
+/* texts must outlive the bar (a static table). */
+GtkWidget *icw_document_bar_new        (IcwStore                  *store,
+                                        const IcwDocumentBarTexts *texts);
 void       icw_document_bar_set_record (IcwDocumentBar *self,
                                         IcwRecord      *record);
+/* The packs "Mark as Ready" checks with (NULL, the default: it loads them). */
+void       icw_document_bar_set_packs  (IcwDocumentBar *self,
+                                        GPtrArray      *packs);
+/* Adds a widget of the editor's own (e.g. a button) before the check button. */
+void       icw_document_bar_add_action (IcwDocumentBar *self,
+                                        GtkWidget      *widget);
 /* Shows the status, version, buttons and banner of the record as it is now. */
 void       icw_document_bar_update     (IcwDocumentBar *self);
 

@@ -12,6 +12,7 @@
 #include "icw-budget-justifications.h"
 #include "icw-check-panel.h"
 #include "icw-document-bar.h"
+#include "icw-editor-parts.h"
 #include "icw-finding.h"
 #include "icw-funding-basics.h"
 #include "icw-funding-check.h"
@@ -31,6 +32,18 @@ typedef enum {
 
 static const char * const page_keys[N_PAGES] = { "request", "budget", "justification", "milestones" };
 static const char * const page_titles[N_PAGES] = { N_("Request"), N_("Budget"), N_("Justification"), N_("Milestones") };
+
+static const IcwDocumentBarTexts bar_texts = {
+  .check_label = N_("_Check Request"),
+  .ready_toast = N_("Ready to submit"),
+  .submit_heading = N_("Submit?"),
+  .submit_body = N_("Once submitted it cannot be changed. If the reviewers return it, you can reopen it as a new version."),
+  .submitted_toast = N_("Submitted: it is now read-only"),
+  .return_body = N_("Enter the reviewers' comments as they were sent with the returned document."),
+  .locked_banner = N_("This document has been submitted and is read-only. If it is returned, reopen it as a new version to change it."),
+  /* xgettext:c-format */
+  .returned_banner = N_("Returned by the reviewers: %s. Reopen it as a new version to change it."),
+};
 
 struct _IcwFundingEditor
 {
@@ -80,8 +93,6 @@ update_badges (IcwFundingEditor *self)
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->page_list, page);
       GtkLabel *badge = g_object_get_data (G_OBJECT (row), "badge");
       guint errors = 0, warnings = 0;
-      g_autofree char *text = NULL;
-      g_autofree char *accessible = NULL;
 
       for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
         {
@@ -94,19 +105,8 @@ update_badges (IcwFundingEditor *self)
           else
             warnings++;
         }
-      gtk_widget_remove_css_class (GTK_WIDGET (badge), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (badge), "warning");
-      if (errors + warnings > 0)
-        {
-          text = g_strdup_printf ("%u", errors + warnings);
-          accessible = errors > 0 ? g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors)
-                                  : g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
-          gtk_widget_add_css_class (GTK_WIDGET (badge), errors > 0 ? "error" : "warning");
-        }
-      gtk_label_set_text (badge, text != NULL ? text : "");
-      gtk_widget_set_visible (GTK_WIDGET (badge), text != NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      accessible != NULL ? accessible : "", -1);
+      icw_editor_badge_show (badge, errors, warnings, FALSE, "");
+      gtk_widget_set_visible (GTK_WIDGET (badge), errors + warnings > 0);
     }
 }
 
@@ -340,12 +340,6 @@ on_reopened (IcwFundingEditor *self,
 }
 
 static void
-on_check_close (IcwFundingEditor *self)
-{
-  gtk_revealer_set_reveal_child (self->check_revealer, FALSE);
-}
-
-static void
 on_page_selected (IcwFundingEditor *self,
                   GtkListBoxRow    *row)
 {
@@ -358,22 +352,9 @@ on_page_selected (IcwFundingEditor *self,
 static GtkWidget *
 page_row (Page page)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (_(page_titles[page]));
-  GtkWidget *badge = gtk_label_new (NULL);
+  GtkWidget *row = icw_editor_page_row_new (_(page_titles[page]), FALSE);
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (badge, "badge");
-  gtk_widget_set_visible (badge, FALSE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(page_titles[page]), -1);
-  g_object_set_data (G_OBJECT (row), "badge", badge);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "badge"), FALSE);
   return row;
 }
 
@@ -384,16 +365,8 @@ add_page (IcwFundingEditor *self,
           GtkWidget        *content,
           int               width)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *scrolled = icw_editor_scrolled_page_new (content, width, 18, 18);
 
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), width);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 18);
-  gtk_widget_set_margin_end (content, 18);
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   /* Only the budget may be wider than the window: six sources make a wide table. */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
                                   page == PAGE_BUDGET ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -404,25 +377,8 @@ add_page (IcwFundingEditor *self,
 static GtkWidget *
 build_check_panel (IcwFundingEditor *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *close = icw_ui_icon_button ("window-close-symbolic", _("Close the check results"));
-
-  self->check_panel = ICW_CHECK_PANEL (icw_check_panel_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->check_panel), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->check_panel), -1, 220);
+  self->check_revealer = icw_editor_check_revealer_new (220, &self->check_panel);
   g_signal_connect_swapped (self->check_panel, "activate-field", G_CALLBACK (on_activate_field), self);
-  g_signal_connect_swapped (close, "clicked", G_CALLBACK (on_check_close), self);
-  gtk_widget_set_valign (close, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (close, 6);
-  gtk_widget_set_margin_end (close, 6);
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->check_panel));
-  gtk_box_append (GTK_BOX (inner), close);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (box), inner);
-  self->check_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_transition_type (self->check_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
-  gtk_revealer_set_child (self->check_revealer, box);
   /* The panel's list expands; the hidden panel must not take half the height from the page. */
   gtk_widget_set_vexpand (GTK_WIDGET (self->check_revealer), FALSE);
   return GTK_WIDGET (self->check_revealer);
@@ -435,7 +391,7 @@ build (IcwFundingEditor *self)
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *main_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  self->bar = ICW_DOCUMENT_BAR (icw_document_bar_new (self->store, _("_Check Request")));
+  self->bar = ICW_DOCUMENT_BAR (icw_document_bar_new (self->store, &bar_texts));
   g_signal_connect_swapped (self->bar, "flush", G_CALLBACK (flush), self);
   g_signal_connect_swapped (self->bar, "check", G_CALLBACK (icw_funding_editor_run_check), self);
   g_signal_connect_swapped (self->bar, "reopened", G_CALLBACK (on_reopened), self);

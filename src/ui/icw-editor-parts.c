@@ -1,0 +1,120 @@
+/* icw-editor-parts.c: the page list rows with their badges, the check panel's revealer and the
+ * scrolled page that the application, agreement and funding request editors share. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-editor-parts.h"
+#include "icw-ui-util.h"
+
+GtkWidget *
+icw_editor_page_row_new (const char *title,
+                         gboolean    ellipsize)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *badge = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (badge, "badge");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  g_object_set_data (G_OBJECT (row), "badge", badge);
+  return row;
+}
+
+void
+icw_editor_badge_show (GtkLabel   *badge,
+                       guint       errors,
+                       guint       warnings,
+                       gboolean    complete,
+                       const char *nothing)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (badge), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (badge), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (badge), "success");
+  if (errors > 0)
+    {
+      text = g_strdup_printf ("%u", errors + warnings);
+      accessible = g_strdup_printf (ngettext ("%u error", "%u errors", errors), errors);
+      gtk_widget_add_css_class (GTK_WIDGET (badge), "error");
+    }
+  else if (warnings > 0)
+    {
+      text = g_strdup_printf ("%u", warnings);
+      accessible = g_strdup_printf (ngettext ("%u warning", "%u warnings", warnings), warnings);
+      gtk_widget_add_css_class (GTK_WIDGET (badge), "warning");
+    }
+  else if (complete)
+    {
+      text = g_strdup ("✓");
+      accessible = g_strdup (_("Complete"));
+      gtk_widget_add_css_class (GTK_WIDGET (badge), "success");
+    }
+  gtk_label_set_text (badge, text != NULL ? text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible != NULL ? accessible : nothing, -1);
+}
+
+static void
+hide_revealer (GtkRevealer *revealer)
+{
+  gtk_revealer_set_reveal_child (revealer, FALSE);
+}
+
+GtkRevealer *
+icw_editor_check_revealer_new (int             height,
+                               IcwCheckPanel **panel)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *close = icw_ui_icon_button ("window-close-symbolic", _("Close the check results"));
+  GtkRevealer *revealer = GTK_REVEALER (gtk_revealer_new ());
+
+  /* Below the page, like a list of problems: the page stays as wide as it can be. */
+  *panel = ICW_CHECK_PANEL (icw_check_panel_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (*panel), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (*panel), -1, height);
+  g_signal_connect_swapped (close, "clicked", G_CALLBACK (hide_revealer), revealer);
+  gtk_widget_set_valign (close, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (close, 6);
+  gtk_widget_set_margin_end (close, 6);
+  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (*panel));
+  gtk_box_append (GTK_BOX (inner), close);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (box), inner);
+  gtk_revealer_set_transition_type (revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
+  gtk_revealer_set_child (revealer, box);
+  return revealer;
+}
+
+GtkWidget *
+icw_editor_scrolled_page_new (GtkWidget *child,
+                              int        width,
+                              int        margin_y,
+                              int        margin_x)
+{
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), width);
+  gtk_widget_set_margin_top (child, margin_y);
+  gtk_widget_set_margin_bottom (child, margin_y);
+  gtk_widget_set_margin_start (child, margin_x);
+  gtk_widget_set_margin_end (child, margin_x);
+  adw_clamp_set_child (ADW_CLAMP (clamp), child);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  return scrolled;
+}
