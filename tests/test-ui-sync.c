@@ -14,6 +14,7 @@
 #include "icw-center.h"
 #include "icw-conflicts-view.h"
 #include "icw-resources.h"
+#include "icw-reviewer-notes.h"
 #include "icw-store-sync.h"
 #include "icw-sync-client.h"
 #include "icw-sync-controller.h"
@@ -435,6 +436,46 @@ test_conflicts_view (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A returned application's comments: the lines naming a section go beside it, whatever their
+ * list marker or colon; the others do not. */
+static void
+test_reviewer_notes (void)
+{
+  const char *comments = "Overall: please revise.\n"
+                          "1. Goals and content: the targets are not measurable.\n"
+                          "goals: add yearly targets\n"
+                          "（2）Background：cite the sources\n"
+                          "Budget:\n";
+  g_autoptr(IcwApplication) application = icw_application_new ();
+  GtkStack *pages = GTK_STACK (gtk_stack_new ());
+  IcwReviewerNotes *notes;
+  g_autofree char *goals = icw_reviewer_notes_for_section (comments, ICW_SECTION_GOALS);
+  g_autofree char *background = icw_reviewer_notes_for_section (comments, ICW_SECTION_BACKGROUND);
+  g_autofree char *budget = icw_reviewer_notes_for_section (comments, ICW_SECTION_BUDGET);
+
+  g_assert_cmpstr (goals, ==, "the targets are not measurable.\nadd yearly targets");
+  g_assert_cmpstr (background, ==, "cite the sources");
+  g_assert_null (budget);
+  g_assert_null (icw_reviewer_notes_for_section (comments, ICW_SECTION_RISKS));
+  g_assert_null (icw_reviewer_notes_for_section (NULL, ICW_SECTION_GOALS));
+
+  g_object_ref_sink (pages);
+  gtk_stack_add_named (pages, gtk_label_new ("goals"), "goals");
+  gtk_stack_add_named (pages, gtk_label_new ("risks"), "risks");
+  notes = ICW_REVIEWER_NOTES (g_object_ref_sink (icw_reviewer_notes_new (pages)));
+  icw_application_set_reviewer_comments (application, comments);
+  icw_reviewer_notes_set_application (notes, application);
+  gtk_stack_set_visible_child_name (pages, "goals");
+  g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "the targets are not measurable.\nadd yearly targets");
+  gtk_stack_set_visible_child_name (pages, "risks");
+  g_assert_null (icw_reviewer_notes_get_text (notes));
+  /* New comments (a pull from the server) follow at once. */
+  icw_application_set_reviewer_comments (application, "Risks and controls: name the market risks");
+  g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "name the market risks");
+  g_object_unref (notes);
+  g_object_unref (pages);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,5 +495,6 @@ main (int   argc,
 
   g_test_add ("/ui-sync/states", Fixture, NULL, fixture_set_up, test_states, fixture_tear_down);
   g_test_add ("/ui-sync/conflicts-view", Fixture, NULL, fixture_set_up, test_conflicts_view, fixture_tear_down);
+  g_test_add_func ("/ui-sync/reviewer-notes", test_reviewer_notes);
   return g_test_run ();
 }
