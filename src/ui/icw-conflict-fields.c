@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "icw-conflict-fields.h"
+#include "icw-enums.h"
+#include "icw-lifecycle.h"
 #include "icw-money.h"
 
 static const char *const kind_labels[] = {
@@ -163,4 +165,36 @@ icw_conflict_field_value (const char *column,
                                                      : g_strdup (_("(empty)"));
     }
   return json_to_string (node, FALSE);
+}
+
+const char *
+icw_conflict_enum_label (IcwRecordKind  kind,
+                         const char    *column,
+                         const char    *key)
+{
+  IcwCenterLevel level;
+  IcwCenterStatus center_status;
+  IcwApplicationStatus status;
+  IcwOrgKind org_kind;
+
+  if (key == NULL)
+    return NULL;
+  if (kind == ICW_RECORD_KIND_CENTER && g_str_equal (column, "level") && icw_center_level_from_string (key, &level))
+    return icw_center_level_to_label (level);
+  if (kind == ICW_RECORD_KIND_CENTER && g_str_equal (column, "status") &&
+      icw_center_status_from_string (key, &center_status))
+    return icw_center_status_to_label (center_status);
+  if (g_str_equal (column, "status") && icw_lifecycle_kind_lookup (kind) != NULL &&
+      icw_application_status_from_string (key, &status))
+    return icw_application_status_to_label (status);
+  if (kind == ICW_RECORD_KIND_ORGANIZATION && g_str_equal (column, "kind") && icw_org_kind_from_string (key, &org_kind))
+    return icw_org_kind_to_label (org_kind);
+  return NULL;
+}
+
+gboolean
+icw_conflict_field_is_meta (const char *column)
+{
+  return g_str_equal (column, "created_at") || g_str_equal (column, "updated_at") ||
+         g_str_equal (column, "deleted_at");
 }

@@ -15,6 +15,13 @@ const char *icw_conflict_field_label  (const char    *column);
  * compact JSON for lists and objects. Never truncated. */
 char       *icw_conflict_field_value  (const char    *column,
                                        JsonNode      *node);
+/* The translated label of an enumeration's stored key for the columns that hold one (a center's
+ * level and status, a document's status, an organization's kind), or NULL. */
+const char *icw_conflict_enum_label   (IcwRecordKind  kind,
+                                       const char    *column,
+                                       const char    *key);
+/* Metadata (created, changed, deleted): shown after the record's own fields. */
+gboolean    icw_conflict_field_is_meta (const char   *column);
 /* Columns not shown: the ID (the same on both sides). */
 gboolean    icw_conflict_field_hidden (const char    *column);
 

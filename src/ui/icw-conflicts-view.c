@@ -87,8 +87,31 @@ value_label (const char *text,
   return label;
 }
 
+/* A value for people: enumerations by their labels, organizations by their names. */
+static char *
+field_text (IcwConflictsView *self,
+            IcwRecordKind     kind,
+            const char       *column,
+            JsonNode         *node)
+{
+  const char *key = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+                    json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+  const char *label = icw_conflict_enum_label (kind, column, key);
+
+  if (label != NULL)
+    return g_strdup (label);
+  if (key != NULL && *key != '\0' && g_str_has_suffix (column, "organization_id"))
+    {
+      char *name = icw_ui_organization_name (self->store, key);
+      if (name != NULL)
+        return name;
+    }
+  return icw_conflict_field_value (column, node);
+}
+
 static void
 add_field (IcwConflictsView *self,
+           IcwSyncConflict  *conflict,
            int               row,
            const char       *column,
            JsonObject       *mine,
@@ -96,8 +119,8 @@ add_field (IcwConflictsView *self,
 {
   JsonNode *a = mine != NULL ? json_object_get_member (mine, column) : NULL;
   JsonNode *b = theirs != NULL ? json_object_get_member (theirs, column) : NULL;
-  g_autofree char *mine_text = icw_conflict_field_value (column, a);
-  g_autofree char *their_text = icw_conflict_field_value (column, b);
+  g_autofree char *mine_text = field_text (self, conflict->kind, column, a);
+  g_autofree char *their_text = field_text (self, conflict->kind, column, b);
   gboolean differs = mine != NULL && theirs != NULL && !g_str_equal (mine_text, their_text);
   const char *label = icw_conflict_field_label (column);
   g_autofree char *mine_description = g_strdup_printf (differs ? _("%s, yours, differs") : _("%s, yours"), label);
@@ -109,6 +132,24 @@ add_field (IcwConflictsView *self,
   gtk_grid_attach (self->grid, name, 0, row, 1, 1);
   gtk_grid_attach (self->grid, value_label (mine_text, differs, mine_description), 1, row, 1, 1);
   gtk_grid_attach (self->grid, value_label (their_text, differs, their_description), 2, row, 1, 1);
+}
+
+/* Whether a column's two values differ as shown. */
+static gboolean
+column_differs (IcwConflictsView *self,
+                IcwSyncConflict  *conflict,
+                const char       *column,
+                JsonObject       *mine,
+                JsonObject       *theirs)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (mine == NULL || theirs == NULL)
+    return FALSE;
+  a = field_text (self, conflict->kind, column, json_object_get_member (mine, column));
+  b = field_text (self, conflict->kind, column, json_object_get_member (theirs, column));
+  return !g_str_equal (a, b);
 }
 
 static void
@@ -176,18 +217,29 @@ show_conflict (IcwConflictsView *self)
   else
     gtk_label_set_text (self->note, _("The record was changed here and on the server. Choose which version to keep; keeping both saves yours as a copy."));
 
-  header (self, 0, _("Field"));
+  header (self, 0, C_("conflicts view column", "Field"));
   header (self, 1, _("Yours (this computer)"));
   header (self, 2, conflict->theirs != NULL ? _("Theirs (the server)") : _("Theirs (none: refused)"));
-  for (guint v = 0; v < 2; v++)
-    {
-      JsonObject *object = v == 0 ? mine : theirs;
-      g_autoptr(GList) members = object != NULL ? json_object_get_members (object) : NULL;
+  /* The fields that differ first, then the others, then when each version was made. */
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint v = 0; v < 2; v++)
+      {
+        JsonObject *object = v == 0 ? mine : theirs;
+        g_autoptr(GList) members = object != NULL ? json_object_get_members (object) : NULL;
 
-      for (GList *l = members; l != NULL; l = l->next)
-        if (!icw_conflict_field_hidden (l->data) && g_hash_table_add (seen, l->data))
-          add_field (self, row++, l->data, mine, theirs);
-    }
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            const char *column = l->data;
+            gboolean meta = icw_conflict_field_is_meta (column);
+            gboolean differs = !meta && column_differs (self, conflict, column, mine, theirs);
+
+            if (icw_conflict_field_hidden (column) || g_hash_table_contains (seen, column) ||
+                (pass == 0 && !differs) || (pass == 1 && (differs || meta)) || (pass == 2 && !meta))
+              continue;
+            g_hash_table_add (seen, (gpointer) column);
+            add_field (self, conflict, row++, column, mine, theirs);
+          }
+      }
   gtk_widget_set_sensitive (self->both_button, mine != NULL);
 }
 
