@@ -17,6 +17,7 @@
 #include "icw-field-row.h"
 #include "icw-json-list-editor.h"
 #include "icw-record-form.h"
+#include "icw-reviewer-notes.h"
 #include "icw-text-section.h"
 #include "icw-ui-util.h"
 
@@ -34,6 +35,7 @@ struct _IcwApplicationEditor
   GtkRevealer *check_revealer;
   IcwCheckPanel *check_panel;
   IcwDocumentBar *bar;
+  GtkWidget *reviewer_notes;     /* the comments beside the visible section */
   GtkWidget *title_row;
   GHashTable *section_widgets;   /* section key → its editing widget */
   GPtrArray *editables;          /* what read-only mode turns off */
@@ -214,6 +216,7 @@ icw_application_editor_set_application (IcwApplicationEditor *self,
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_data (self->application, self);
   g_set_object (&self->application, (IcwApplication *) application);
+  icw_reviewer_notes_set_application (ICW_REVIEWER_NOTES (self->reviewer_notes), self->application);
   icw_record_form_set_record (self->form, application);
   icw_document_bar_set_record (self->bar, application);
   icw_check_panel_set_findings (self->check_panel, NULL);
@@ -307,6 +310,8 @@ build (IcwApplicationEditor *self)
   gtk_box_append (GTK_BOX (body), sidebar);
   gtk_box_append (GTK_BOX (body), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   gtk_widget_set_vexpand (GTK_WIDGET (self->pages), TRUE);
+  self->reviewer_notes = icw_reviewer_notes_new (self->pages);
+  gtk_box_append (GTK_BOX (main_column), self->reviewer_notes);
   gtk_box_append (GTK_BOX (main_column), GTK_WIDGET (self->pages));
   gtk_box_append (GTK_BOX (main_column), build_check_panel (self));
   gtk_widget_set_hexpand (main_column, TRUE);

@@ -1,14 +1,19 @@
 /* icw-window.c: the main window. The sidebar picks a page; the register pages are built once the
  * store is known; the funding requests page says what will come there. The window's actions are
  * the commands of the header bar, the menu and the empty states; its size and last page are kept
- * in GSettings. */
+ * in GSettings. The sync controller lives as long as the window; its indicator sits in the header
+ * bar. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "icw-account-dialog.h"
+#include "icw-conflicts-view.h"
 #include "icw-csv-import.h"
 #include "icw-register-page.h"
 #include "icw-sample.h"
+#include "icw-sync-controller.h"
+#include "icw-sync-indicator.h"
 #include "icw-ui-util.h"
 #include "icw-window.h"
 
@@ -23,6 +28,8 @@ struct _IcwWindow
   GtkStack *pages;
   GtkButton *new_button;
   GtkFileChooserNative *chooser;
+  AdwHeaderBar *header_bar;
+  IcwSyncController *sync;
 };
 
 G_DEFINE_FINAL_TYPE (IcwWindow, icw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -244,12 +251,56 @@ import_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+static void
+sync_account_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  IcwWindow *self = ICW_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (icw_account_dialog_new (GTK_WINDOW (self), self->sync)));
+}
+
+static void
+sync_conflicts_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  IcwWindow *self = ICW_WINDOW (widget);
+
+  gtk_window_present (icw_conflicts_window_new (GTK_WINDOW (self), self->sync));
+}
+
+/* The indicator: the conflicts when there are some to resolve, else the account. */
+static void
+sync_status_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  IcwWindow *self = ICW_WINDOW (widget);
+
+  if (icw_sync_controller_get_n_conflicts (self->sync) > 0)
+    sync_conflicts_activated (widget, action_name, parameter);
+  else
+    sync_account_activated (widget, action_name, parameter);
+}
+
+static void
+sync_now_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  icw_sync_controller_sync_now (ICW_WINDOW (widget)->sync);
+}
+
 static gboolean
 icw_window_close_request (GtkWindow *window)
 {
   IcwWindow *self = ICW_WINDOW (window);
   int width, height;
 
+  if (self->sync != NULL)
+    icw_sync_controller_shutdown (self->sync);
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
@@ -266,6 +317,9 @@ icw_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->sync != NULL)
+    icw_sync_controller_shutdown (self->sync);
+  g_clear_object (&self->sync);
 
   G_OBJECT_CLASS (icw_window_parent_class)->dispose (object);
 
@@ -288,12 +342,17 @@ icw_window_class_init (IcwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, IcwWindow, header_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
 
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_activated);
+  gtk_widget_class_install_action (widget_class, "win.sync-account", NULL, sync_account_activated);
+  gtk_widget_class_install_action (widget_class, "win.sync-conflicts", NULL, sync_conflicts_activated);
+  gtk_widget_class_install_action (widget_class, "win.sync-status", NULL, sync_status_activated);
+  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-record", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
@@ -368,6 +427,9 @@ icw_window_new (IcwWorkbenchApp *application)
     gtk_window_maximize (GTK_WINDOW (self));
   if (PROFILE_DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->sync = icw_sync_controller_new (self->store, self->settings);
+  adw_header_bar_pack_end (self->header_bar, icw_sync_indicator_new (self->sync));
 
   gtk_stack_set_hhomogeneous (self->pages, FALSE);
   build_pages (self);

@@ -56,9 +56,13 @@ def walk(acc, depth=0):
 class App:
     """One running ic-workbench process and its accessible tree."""
 
-    def __init__(self, db, lang="en"):
+    def __init__(self, db, lang="en", env=None):
+        """env: more variables for this instance, over the defaults (the sync test gives each
+        instance a keyfile settings backend and a keyring of its own)."""
+        extra = env or {}
         env = dict(os.environ)
         env.update(GTK_A11Y="atspi", LANGUAGE=lang, GSETTINGS_BACKEND="memory")
+        env.update(extra)
         self.proc = subprocess.Popen([GUI, "--db", db], env=env)
         self.root = self._wait_for(self._find_app, "the application on the accessibility bus")
 

@@ -1,0 +1,196 @@
+/* icw-reviewer-notes.c: finds, line by line, the section a reviewer's comment names (its title in
+ * the user's language or in English, or its key, then a colon), and shows the visible section's
+ * comments in a highlighted box with the reviewers' icon. Lines that name no section stay in the
+ * editor's banner, which shows the whole text. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "icw-reviewer-notes.h"
+
+struct _IcwReviewerNotes
+{
+  AdwBin parent_instance;
+
+  GtkStack *pages;           /* not owned: the editor's */
+  IcwApplication *application;
+  GtkLabel *label;
+  GtkLabel *heading;
+};
+
+G_DEFINE_FINAL_TYPE (IcwReviewerNotes, icw_reviewer_notes, ADW_TYPE_BIN)
+
+/* "1. ", "2、", "（3）", "- ", "• " before the heading. */
+static const char *
+skip_list_marker (const char *line)
+{
+  const char *p = line;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (g_str_has_prefix (p, "- ") || g_str_has_prefix (p, "* "))
+    return p + 2;
+  if (g_str_has_prefix (p, "• "))
+    return p + strlen ("• ");
+  if (g_str_has_prefix (p, "（") || *p == '(')
+    p = g_utf8_next_char (p);
+  if (!g_ascii_isdigit (*p))
+    return line;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.' || *p == ')')
+    p++;
+  else if (g_str_has_prefix (p, "、") || g_str_has_prefix (p, "）") || g_str_has_prefix (p, "．"))
+    p = g_utf8_next_char (p);
+  while (*p == ' ')
+    p++;
+  return p;
+}
+
+/* The rest of the line after "heading:" / "heading：", or NULL. Latin headings in any case. */
+static const char *
+after_heading (const char *line,
+               const char *heading)
+{
+  gsize n = strlen (heading);
+  const char *p;
+
+  if (n == 0 || g_ascii_strncasecmp (line, heading, n) != 0)
+    return NULL;
+  p = line + n;
+  while (*p == ' ')
+    p++;
+  if (*p == ':')
+    p++;
+  else if (g_str_has_prefix (p, "："))
+    p += strlen ("：");
+  else
+    return NULL;
+  while (*p == ' ')
+    p++;
+  return p;
+}
+
+char *
+icw_reviewer_notes_for_section (const char *comments,
+                                IcwSection  section)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) found = NULL;
+  const char *headings[] = { icw_section_get_title (section), icw_section_to_key (section) };
+
+  if (comments == NULL || *comments == '\0')
+    return NULL;
+  lines = g_strsplit (comments, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = skip_list_marker (lines[i]);
+
+      for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
+        {
+          const char *rest = after_heading (line, headings[h]);
+
+          if (rest == NULL || *rest == '\0')
+            continue;
+          if (found == NULL)
+            found = g_string_new (NULL);
+          else
+            g_string_append_c (found, '\n');
+          g_string_append (found, rest);
+          break;
+        }
+    }
+  return found != NULL ? g_string_free (g_steal_pointer (&found), FALSE) : NULL;
+}
+
+static void
+update (IcwReviewerNotes *self)
+{
+  const char *key = gtk_stack_get_visible_child_name (self->pages);
+  const char *comments = self->application != NULL ? icw_application_get_reviewer_comments (self->application) : NULL;
+  g_autofree char *text = NULL;
+  IcwSection section;
+
+  if (key != NULL && icw_section_from_key (key, &section))
+    text = icw_reviewer_notes_for_section (comments, section);
+  gtk_label_set_text (self->label, text != NULL ? text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Reviewers' comment on this section"), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self), text != NULL);
+}
+
+void
+icw_reviewer_notes_set_application (IcwReviewerNotes *self,
+                                    IcwApplication   *application)
+{
+  g_return_if_fail (ICW_IS_REVIEWER_NOTES (self));
+
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (self->application, self);
+  g_set_object (&self->application, application);
+  if (application != NULL)
+    g_signal_connect_swapped (application, "notify::reviewer-comments", G_CALLBACK (update), self);
+  update (self);
+}
+
+const char *
+icw_reviewer_notes_get_text (IcwReviewerNotes *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self)) ? gtk_label_get_text (self->label) : NULL;
+}
+
+static void
+icw_reviewer_notes_dispose (GObject *object)
+{
+  IcwReviewerNotes *self = ICW_REVIEWER_NOTES (object);
+
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (self->application, self);
+  if (self->pages != NULL)
+    g_signal_handlers_disconnect_by_data (self->pages, self);
+  g_clear_object (&self->application);
+  g_clear_weak_pointer (&self->pages);
+  G_OBJECT_CLASS (icw_reviewer_notes_parent_class)->dispose (object);
+}
+
+static void
+icw_reviewer_notes_class_init (IcwReviewerNotesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = icw_reviewer_notes_dispose;
+}
+
+static void
+icw_reviewer_notes_init (IcwReviewerNotes *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  self->heading = GTK_LABEL (gtk_label_new (_("Reviewers' comment on this section")));
+  gtk_label_set_xalign (self->heading, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->heading), "heading");
+  self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->label, 0);
+  gtk_label_set_wrap (self->label, TRUE);
+  gtk_label_set_selectable (self->label, TRUE);
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->heading));
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->label));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("user-info-symbolic"));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_add_css_class (box, "reviewer-note");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  adw_bin_set_child (ADW_BIN (self), box);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+icw_reviewer_notes_new (GtkStack *pages)
+{
+  IcwReviewerNotes *self = g_object_new (ICW_TYPE_REVIEWER_NOTES, NULL);
+
+  g_set_weak_pointer (&self->pages, pages);
+  g_signal_connect_swapped (pages, "notify::visible-child-name", G_CALLBACK (update), self);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,29 @@
+/* icw-reviewer-notes.h: reviewers' comments beside the section they concern. The protocol carries
+ * one text (reviewer_comments); a line of it that starts with a section's title or key ("建设目标与内容：
+ * …", "Goals and content: …", "goals: …", also after a list number) concerns that section. The
+ * widget sits above the application editor's section pages and shows the visible section's
+ * comments. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "icw-application.h"
+#include "icw-application-sections.h"
+
+G_BEGIN_DECLS
+
+#define ICW_TYPE_REVIEWER_NOTES (icw_reviewer_notes_get_type ())
+
+G_DECLARE_FINAL_TYPE (IcwReviewerNotes, icw_reviewer_notes, ICW, REVIEWER_NOTES, AdwBin)
+
+/* pages: the editor's stack, whose children are named by section key. */
+GtkWidget *icw_reviewer_notes_new             (GtkStack         *pages);
+void       icw_reviewer_notes_set_application (IcwReviewerNotes *self,
+                                               IcwApplication   *application);
+/* The comments about one section, one per line, without their headings; NULL when none. */
+char      *icw_reviewer_notes_for_section     (const char       *comments,
+                                               IcwSection        section);
+/* The text shown now, or NULL when hidden. */
+const char *icw_reviewer_notes_get_text       (IcwReviewerNotes *self);
+
+G_END_DECLS

@@ -1,0 +1,500 @@
+/* test-ui-sync.c: the window's sync against the real reference server on loopback, with real
+ * SQLite stores on both sides and the keyring's file backend. The controller's states: sign-in
+ * required before signing in and after a refused token; synced after signing in and after an
+ * edit (debounced, no call to sync); needs attention when a sync keeps a conflict; sign-in
+ * required when the server revokes the token, the outbox kept. The conflicts view: both versions
+ * field by field with the differences marked, and Keep Mine / Keep Theirs / Keep Both reflected in
+ * the store and, after a sync, on the server. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "icw-application.h"
+#include "icw-center.h"
+#include "icw-conflicts-view.h"
+#include "icw-resources.h"
+#include "icw-reviewer-notes.h"
+#include "icw-store-sync.h"
+#include "icw-sync-client.h"
+#include "icw-sync-controller.h"
+#include "icw-sync-server.h"
+#include "icw-sync-token.h"
+#include "icw-test-util.h"
+
+typedef struct {
+  char *dir;
+  IcwSyncServer *server;
+  char *url;
+  char *admin;
+  IcwStore *a;
+  IcwStore *b;
+  IcwCenter *center;        /* in a */
+  GSettings *settings;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until the controller reaches the state, or fails after 20 s. */
+static void
+wait_state (IcwSyncController *controller,
+            IcwSyncState       state)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (icw_sync_controller_get_state (controller) != state)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the sync state is %d (%s), not %d", icw_sync_controller_get_state (controller),
+                 icw_sync_controller_get_message (controller), state);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static IcwStore *
+open_store (Fixture    *f,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  return icw_test_open_store (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server_db = NULL;
+  g_autofree char *keyring = NULL;
+
+  f->dir = icw_test_make_tmp_dir ("icw-ui-sync-XXXXXX", NULL);
+  keyring = g_build_filename (f->dir, "test.keyring", NULL);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_unsetenv ("ICW_TOKEN");
+  server_db = g_build_filename (f->dir, "server.db", NULL);
+  f->server = icw_sync_server_new (server_db, &error);
+  g_assert_no_error (error);
+  g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
+  f->url = icw_sync_server_get_url (f->server);
+  f->a = open_store (f, "a.db");
+  f->b = open_store (f, "b.db");
+  f->center = icw_center_new ();
+  icw_center_set_name (f->center, "齐鲁智能传感器制造业创新中心");
+  icw_center_set_province (f->center, "山东");
+  icw_test_save (f->a, f->center);
+  f->admin = icw_sync_server_add_token (f->server, "admin", icw_record_get_id (ICW_RECORD (f->center)), &error);
+  g_assert_no_error (error);
+  f->settings = g_settings_new ("org.mfginnovation.Workbench");
+  g_settings_reset (f->settings, "sync-server-url");
+  g_settings_reset (f->settings, "last-sync");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  iterate ();
+  g_clear_object (&f->settings);
+  g_clear_object (&f->center);
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  g_clear_object (&f->server);
+  g_free (f->url);
+  g_free (f->admin);
+  icw_test_clear_tmp_dir (&f->dir, NULL);
+}
+
+static void
+on_signed_in (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!icw_sync_controller_sign_in_finish (ICW_SYNC_CONTROLLER (source), result, error) && *error == NULL)
+    g_error ("sign-in failed without an error");
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "signed in");  /* a marker: done */
+}
+
+/* Signs in and returns NULL on success, else the error. */
+static GError *
+sign_in (IcwSyncController *controller,
+         const char        *url,
+         const char        *token)
+{
+  GError *error = NULL;
+
+  icw_sync_controller_sign_in_async (controller, url, token, NULL, on_signed_in, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_clear_error (&error);
+  return error;
+}
+
+static void
+sync_with_client (Fixture  *f,
+                  IcwStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwSyncClient) client = icw_sync_client_new (store, f->url, f->admin, &error);
+  IcwSyncReport report = { 0, };
+
+  g_assert_no_error (error);
+  g_assert_true (icw_sync_client_run (client, ICW_SYNC_BOTH, &report, &error));
+  g_assert_no_error (error);
+}
+
+static void
+rename_center (IcwStore   *store,
+               const char *id,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) record = icw_store_lookup (store, ICW_RECORD_KIND_CENTER, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  icw_center_set_name (ICW_CENTER (record), name);
+  icw_test_save (store, record);
+}
+
+static void
+revoke_tokens (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "server.db", NULL);
+  sqlite3 *db = icw_test_db_open (path, SQLITE_OPEN_READWRITE, NULL);
+
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE tokens SET revoked = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_states (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(IcwSyncController) a = icw_sync_controller_new (f->a, f->settings);
+  g_autoptr(IcwSyncController) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *description = NULL;
+  const char *id = icw_record_get_id (ICW_RECORD (f->center));
+
+  /* Not signed in: nothing happens, and the description says so. */
+  g_assert_cmpint (icw_sync_controller_get_state (a), ==, ICW_SYNC_STATE_SIGN_IN_REQUIRED);
+  g_assert_false (icw_sync_controller_is_signed_in (a));
+
+  /* A token the server does not know is refused before it is kept. */
+  error = sign_in (a, f->url, "icw_not-a-token-the-server-issued");
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+  g_assert_null (icw_sync_token_lookup (f->url, NULL, NULL));
+  g_assert_cmpint (icw_sync_controller_get_state (a), ==, ICW_SYNC_STATE_SIGN_IN_REQUIRED);
+  /* Plain http to another machine is refused too, naming the address. */
+  error = sign_in (a, "http://sync.example.org", f->admin);
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INSECURE);
+  g_clear_error (&error);
+
+  /* The administrator's token: kept in the keyring, then the first sync. */
+  g_assert_null (sign_in (a, f->url, f->admin));
+  stored = icw_sync_token_lookup (f->url, NULL, NULL);
+  g_assert_cmpstr (stored, ==, f->admin);
+  wait_state (a, ICW_SYNC_STATE_SYNCED);
+  g_assert_cmpint (icw_sync_controller_get_last_sync (a), >, 0);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+  g_assert_cmpint (icw_sync_server_get_applied (f->server), >=, 1);
+
+  /* A second instance finds the server in settings and the token in the keyring, and pulls. */
+  b = icw_sync_controller_new (f->b, f->settings);
+  wait_state (b, ICW_SYNC_STATE_SYNCED);
+  g_assert_nonnull (icw_store_lookup (f->b, ICW_RECORD_KIND_CENTER, id, NULL));
+
+  /* An edit in a goes out by itself after the pause. */
+  icw_sync_controller_set_delay (a, 50);
+  rename_center (f->a, id, "齐鲁智能传感器创新中心（甲）");
+  g_assert_cmpint (icw_store_count_outbox (f->a), >, 0);
+  wait_state (a, ICW_SYNC_STATE_SYNCING);
+  wait_state (a, ICW_SYNC_STATE_SYNCED);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+
+  /* The same field changed in b: its sync keeps a conflict and asks for attention. */
+  icw_sync_controller_set_delay (b, 60000);
+  rename_center (f->b, id, "齐鲁智能传感器创新中心（乙）");
+  icw_sync_controller_sync_now (b);
+  wait_state (b, ICW_SYNC_STATE_NEEDS_ATTENTION);
+  g_assert_cmpuint (icw_sync_controller_get_n_conflicts (b), ==, 1);
+  description = icw_sync_controller_describe (b);
+  g_assert_true (g_str_has_prefix (description, "Needs attention: 1 conflict to resolve."));
+
+  /* The server revokes the token: sign-in required, the edit still in the outbox. */
+  revoke_tokens (f);
+  icw_sync_controller_set_delay (a, 60000);
+  rename_center (f->a, id, "齐鲁智能传感器创新中心（丙）");
+  icw_sync_controller_sync_now (a);
+  wait_state (a, ICW_SYNC_STATE_SIGN_IN_REQUIRED);
+  g_assert_cmpint (icw_store_count_outbox (f->a), >, 0);
+  g_assert_nonnull (icw_sync_controller_get_message (a));
+
+  /* Signing out removes the token from the keyring. */
+  g_assert_true (icw_sync_controller_sign_out (a, &error));
+  g_assert_no_error (error);
+  g_assert_null (icw_sync_token_lookup (f->url, NULL, NULL));
+  icw_sync_controller_shutdown (b);
+}
+
+/* The labels of the grid marked as differing, in order. */
+static GPtrArray *
+differing_texts (GtkWidget *widget,
+                 GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "conflict-differs") &&
+      gtk_widget_get_mapped (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    differing_texts (child, texts);
+  return texts;
+}
+
+static gboolean
+has_text (GPtrArray  *texts,
+          const char *text)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_equal (g_ptr_array_index (texts, i), text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The position in the view's list (the store's order) of the conflict about a record kind. */
+static guint
+conflict_index (IcwStore      *store,
+                IcwRecordKind  kind)
+{
+  g_autoptr(GPtrArray) conflicts = icw_store_list_conflicts (store, NULL);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    if (((IcwSyncConflict *) g_ptr_array_index (conflicts, i))->kind == kind)
+      return i;
+  g_error ("no conflict of kind %d", kind);
+}
+
+static char *
+record_text (IcwStore      *store,
+             IcwRecordKind  kind,
+             const char    *id,
+             const char    *property)
+{
+  g_autoptr(IcwRecord) record = icw_store_lookup (store, kind, id, NULL);
+  char *text = NULL;
+
+  g_assert_nonnull (record);
+  g_object_get (record, property, &text, NULL);
+  return text;
+}
+
+static guint
+count_titled (IcwStore   *store,
+              const char *title)
+{
+  GListModel *list = icw_store_list (store, ICW_RECORD_KIND_APPLICATION, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(IcwApplication) application = g_list_model_get_item (list, i);
+      n += g_strcmp0 (icw_application_get_title (application), title) == 0;
+    }
+  return n;
+}
+
+static void
+edit_all (IcwStore   *store,
+          const char *center_id,
+          const char *org_id,
+          const char *application_id,
+          const char *suffix)
+{
+  g_autofree char *center = g_strconcat ("齐鲁创新中心", suffix, NULL);
+  g_autofree char *org = g_strconcat ("济南研究院", suffix, NULL);
+  g_autofree char *title = g_strconcat ("建设方案", suffix, NULL);
+  g_autoptr(IcwRecord) o = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, org_id, NULL);
+  g_autoptr(IcwRecord) a = icw_store_lookup (store, ICW_RECORD_KIND_APPLICATION, application_id, NULL);
+
+  rename_center (store, center_id, center);
+  icw_organization_set_name (ICW_ORGANIZATION (o), org);
+  icw_test_save (store, o);
+  icw_application_set_title (ICW_APPLICATION (a), title);
+  icw_test_save (store, a);
+}
+
+static void
+test_conflicts_view (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, "济南研究院", NULL);
+  g_autoptr(IcwApplication) application = icw_application_new ();
+  g_autoptr(IcwSyncController) controller = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  const char *center_id = icw_record_get_id (ICW_RECORD (f->center));
+  const char *org_id = icw_record_get_id (ICW_RECORD (org));
+  const char *application_id;
+  g_autofree char *name = NULL;
+  GtkWidget *window, *overlay;
+  IcwConflictsView *view;
+
+  icw_application_set_center_id (application, center_id);
+  icw_application_set_title (application, "建设方案");
+  icw_test_save (f->a, application);
+  application_id = icw_record_get_id (ICW_RECORD (application));
+  sync_with_client (f, f->a);
+  sync_with_client (f, f->b);
+
+  /* The same three records changed on both sides; a syncs first. */
+  edit_all (f->a, center_id, org_id, application_id, "（甲）");
+  sync_with_client (f, f->a);
+  edit_all (f->b, center_id, org_id, application_id, "（乙）");
+
+  /* b's window starts signed in (the server in settings, ICW_TOKEN) and syncs at once. */
+  g_settings_set_string (f->settings, "sync-server-url", f->url);
+  g_setenv ("ICW_TOKEN", f->admin, TRUE);
+  controller = icw_sync_controller_new (f->b, f->settings);
+  icw_sync_controller_set_delay (controller, 60000);
+  wait_state (controller, ICW_SYNC_STATE_NEEDS_ATTENTION);
+  g_assert_cmpuint (icw_sync_controller_get_n_conflicts (controller), ==, 3);
+
+  window = gtk_window_new ();
+  overlay = adw_toast_overlay_new ();
+  view = ICW_CONFLICTS_VIEW (icw_conflicts_view_new (controller));
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_cmpuint (icw_conflicts_view_get_n_items (view), ==, 3);
+
+  /* The center: both names side by side, marked; the province, the same on both, is not. */
+  icw_conflicts_view_select (view, conflict_index (f->b, ICW_RECORD_KIND_CENTER));
+  iterate ();
+  texts = differing_texts (GTK_WIDGET (view), g_ptr_array_new_with_free_func (g_free));
+  g_assert_true (has_text (texts, "齐鲁创新中心（乙）"));
+  g_assert_true (has_text (texts, "齐鲁创新中心（甲）"));
+  g_assert_true (has_text (texts, "Name"));
+  g_assert_false (has_text (texts, "山东"));
+  g_assert_false (has_text (texts, "Province"));
+
+  /* Keep mine: the record keeps b's name and goes out again. */
+  g_assert_true (icw_conflicts_view_resolve (view, ICW_CONFLICT_KEEP_MINE));
+  name = record_text (f->b, ICW_RECORD_KIND_CENTER, center_id, "name");
+  g_assert_cmpstr (name, ==, "齐鲁创新中心（乙）");
+  g_clear_pointer (&name, g_free);
+  g_assert_true (icw_store_outbox_has_record (f->b, center_id));
+  g_assert_cmpuint (icw_conflicts_view_get_n_items (view), ==, 2);
+  g_assert_cmpuint (icw_sync_controller_get_n_conflicts (controller), ==, 2);
+
+  /* Keep theirs: the organization takes a's name, nothing goes out for it. */
+  icw_conflicts_view_select (view, conflict_index (f->b, ICW_RECORD_KIND_ORGANIZATION));
+  g_assert_true (icw_conflicts_view_resolve (view, ICW_CONFLICT_KEEP_THEIRS));
+  name = record_text (f->b, ICW_RECORD_KIND_ORGANIZATION, org_id, "name");
+  g_assert_cmpstr (name, ==, "济南研究院（甲）");
+  g_clear_pointer (&name, g_free);
+  g_assert_false (icw_store_outbox_has_record (f->b, org_id));
+
+  /* Keep both: the application takes a's title and b's becomes a copy. */
+  icw_conflicts_view_select (view, conflict_index (f->b, ICW_RECORD_KIND_APPLICATION));
+  g_assert_true (icw_conflicts_view_resolve (view, ICW_CONFLICT_KEEP_BOTH));
+  name = record_text (f->b, ICW_RECORD_KIND_APPLICATION, application_id, "title");
+  g_assert_cmpstr (name, ==, "建设方案（甲）");
+  g_assert_cmpuint (count_titled (f->b, "建设方案（乙）"), ==, 1);
+  g_assert_cmpuint (icw_conflicts_view_get_n_items (view), ==, 0);
+  g_assert_cmpint (icw_sync_controller_get_state (controller), ==, ICW_SYNC_STATE_SYNCED);
+
+  /* Synced again, then a pulls: both sides agree. */
+  icw_sync_controller_sync_now (controller);
+  wait_state (controller, ICW_SYNC_STATE_SYNCING);
+  wait_state (controller, ICW_SYNC_STATE_SYNCED);
+  g_assert_cmpint (icw_store_count_outbox (f->b), ==, 0);
+  sync_with_client (f, f->a);
+  g_assert_cmpint (icw_store_count_conflicts (f->a), ==, 0);
+  g_clear_pointer (&name, g_free);
+  name = record_text (f->a, ICW_RECORD_KIND_CENTER, center_id, "name");
+  g_assert_cmpstr (name, ==, "齐鲁创新中心（乙）");
+  g_clear_pointer (&name, g_free);
+  name = record_text (f->a, ICW_RECORD_KIND_ORGANIZATION, org_id, "name");
+  g_assert_cmpstr (name, ==, "济南研究院（甲）");
+  g_assert_cmpuint (count_titled (f->a, "建设方案（乙）"), ==, 1);
+  g_assert_cmpuint (count_titled (f->a, "建设方案（甲）"), ==, 1);
+
+  g_unsetenv ("ICW_TOKEN");
+  icw_sync_controller_shutdown (controller);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A returned application's comments: the lines naming a section go beside it, whatever their
+ * list marker or colon; the others do not. */
+static void
+test_reviewer_notes (void)
+{
+  const char *comments = "Overall: please revise.\n"
+                          "1. Goals and content: the targets are not measurable.\n"
+                          "goals: add yearly targets\n"
+                          "（2）Background：cite the sources\n"
+                          "Budget:\n";
+  g_autoptr(IcwApplication) application = icw_application_new ();
+  GtkStack *pages = GTK_STACK (gtk_stack_new ());
+  IcwReviewerNotes *notes;
+  g_autofree char *goals = icw_reviewer_notes_for_section (comments, ICW_SECTION_GOALS);
+  g_autofree char *background = icw_reviewer_notes_for_section (comments, ICW_SECTION_BACKGROUND);
+  g_autofree char *budget = icw_reviewer_notes_for_section (comments, ICW_SECTION_BUDGET);
+
+  g_assert_cmpstr (goals, ==, "the targets are not measurable.\nadd yearly targets");
+  g_assert_cmpstr (background, ==, "cite the sources");
+  g_assert_null (budget);
+  g_assert_null (icw_reviewer_notes_for_section (comments, ICW_SECTION_RISKS));
+  g_assert_null (icw_reviewer_notes_for_section (NULL, ICW_SECTION_GOALS));
+
+  g_object_ref_sink (pages);
+  gtk_stack_add_named (pages, gtk_label_new ("goals"), "goals");
+  gtk_stack_add_named (pages, gtk_label_new ("risks"), "risks");
+  notes = ICW_REVIEWER_NOTES (g_object_ref_sink (icw_reviewer_notes_new (pages)));
+  icw_application_set_reviewer_comments (application, comments);
+  icw_reviewer_notes_set_application (notes, application);
+  gtk_stack_set_visible_child_name (pages, "goals");
+  g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "the targets are not measurable.\nadd yearly targets");
+  gtk_stack_set_visible_child_name (pages, "risks");
+  g_assert_null (icw_reviewer_notes_get_text (notes));
+  /* New comments (a pull from the server) follow at once. */
+  icw_application_set_reviewer_comments (application, "Risks and controls: name the market risks");
+  g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "name the market risks");
+  g_object_unref (notes);
+  g_object_unref (pages);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  /* The desktop's proxy settings are not in the test environment; loopback needs none. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  adw_init ();
+  icw_register_resource ();
+  /* As in test-ui-funding.c: criticals fatal, a missing icon loader not. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  g_test_add ("/ui-sync/states", Fixture, NULL, fixture_set_up, test_states, fixture_tear_down);
+  g_test_add ("/ui-sync/conflicts-view", Fixture, NULL, fixture_set_up, test_conflicts_view, fixture_tear_down);
+  g_test_add_func ("/ui-sync/reviewer-notes", test_reviewer_notes);
+  return g_test_run ();
+}
