@@ -1,6 +1,7 @@
-/* icw-register-page.c: the register pages. The list is the store's live list composed with a
- * filter (the IDs that full-text search found) and a sorter (by name), as GTK models, so nothing
- * is copied by hand. What differs between centers and organizations is in a RegisterKind. When
+/* icw-register-page.c: the register pages. For centers and organizations the list is the store's
+ * compact live list (sorted, IDs and names only) under an IcwStoreListFilter of the IDs that the
+ * search found, so that only the rows on screen have record objects; for the other kinds it is
+ * the store's live list composed with a filter and a sorter (by name), as GTK models. What differs between centers and organizations is in a RegisterKind. When
  * the register is empty the page offers to create a record, import a CSV file or load the sample. */
 #include "config.h"
 
@@ -19,6 +20,7 @@
 #include "icw-organization-editor.h"
 #include "icw-organization.h"
 #include "icw-register-page.h"
+#include "icw-store-list-filter.h"
 #include "icw-ui-util.h"
 
 typedef struct {
@@ -44,7 +46,8 @@ struct _IcwRegisterPage
   const RegisterKind *kind;
   IcwStore *store;
   GListModel *records;
-  GtkCustomFilter *filter;
+  GtkCustomFilter *filter;          /* the kinds without a compact list */
+  IcwStoreListFilter *found;        /* the registers: the records the search found */
   GHashTable *matches;        /* IDs the search found; NULL shows all */
   GtkSingleSelection *selection;
   GtkSearchEntry *search;
@@ -497,6 +500,12 @@ on_search_changed (IcwRegisterPage *self)
                                     gtk_editable_get_text (GTK_EDITABLE (self->search)), &error);
   if (error != NULL)
     icw_ui_report_error (GTK_WIDGET (self), error);
+  if (self->found != NULL)
+    {
+      icw_store_list_filter_set_ids (self->found, self->matches,
+                                     gtk_single_selection_get_selected_item (self->selection));
+      return;
+    }
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -521,7 +530,15 @@ icw_register_page_select (IcwRegisterPage *self,
                           IcwRecord       *record)
 {
   GListModel *model = gtk_single_selection_get_model (self->selection);
+  guint position;
 
+  /* A register finds the row by ID, without making an object of each row before it. */
+  if (self->found != NULL)
+    {
+      if (record != NULL && icw_store_list_filter_find (self->found, icw_record_get_id (record), &position))
+        gtk_single_selection_set_selected (self->selection, position);
+      return;
+    }
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(IcwRecord) item = g_list_model_get_item (model, i);
@@ -626,6 +643,7 @@ icw_register_page_dispose (GObject *object)
   G_OBJECT_CLASS (icw_register_page_parent_class)->dispose (object);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->found);
   g_clear_object (&self->records);
   g_clear_pointer (&self->matches, g_hash_table_unref);
   g_clear_object (&self->store);
@@ -686,16 +704,26 @@ static GtkWidget *
 build_list (IcwRegisterPage *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkExpression *name = gtk_property_expression_new (self->kind->get_type (), NULL, self->kind->name_property);
-  GtkSorter *sorter = GTK_SORTER (gtk_string_sorter_new (name));
-  GtkFilterListModel *filtered;
-  GtkSortListModel *sorted;
   GtkWidget *view, *scrolled;
 
-  self->filter = gtk_custom_filter_new (filter_record, self, NULL);
-  filtered = gtk_filter_list_model_new (g_object_ref (self->records), GTK_FILTER (self->filter));
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  if (ICW_IS_STORE_LIST (self->records))
+    {
+      /* Already sorted; filtered by ID without an object per record. */
+      self->found = icw_store_list_filter_new (ICW_STORE_LIST (self->records));
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
+    }
+  else
+    {
+      GtkExpression *name = gtk_property_expression_new (self->kind->get_type (), NULL, self->kind->name_property);
+      GtkSorter *sorter = GTK_SORTER (gtk_string_sorter_new (name));
+      GtkFilterListModel *filtered;
+      GtkSortListModel *sorted;
+
+      self->filter = gtk_custom_filter_new (filter_record, self, NULL);
+      filtered = gtk_filter_list_model_new (g_object_ref (self->records), GTK_FILTER (self->filter));
+      sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
+      self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+    }
   gtk_single_selection_set_autoselect (self->selection, TRUE);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_item), self);
