@@ -52,7 +52,11 @@ struct _IcwRegisterPage
   GtkSingleSelection *selection;
   GtkSearchEntry *search;
   GtkStack *content;
-  GtkWidget *editor;
+  GtkWidget *editor_slot;           /* the stack's "editor" child: holds the editor once made */
+  GtkWidget *editor;                /* made after the window's first frame (ensure_editor) */
+  GtkWidget *(*editor_new) (IcwRegisterPage *self);
+  IcwMoneyUnit money_unit;
+  GSettings *settings;
   AdwStatusPage *empty_page;
   guint first_show_source;
   gboolean shown_once;
@@ -447,6 +451,21 @@ unbind_item (GtkSignalListItemFactory *factory,
 
 static void show_state (IcwRegisterPage *self);
 
+/* The editor is the costly part of a page to build and to measure: it is made when first needed,
+ * which for the first page of the window is just after its first frame. */
+static GtkWidget *
+ensure_editor (IcwRegisterPage *self)
+{
+  if (self->editor == NULL)
+    {
+      self->editor = self->editor_new (self);
+      gtk_widget_set_hexpand (self->editor, TRUE);
+      gtk_widget_set_vexpand (self->editor, TRUE);
+      gtk_box_append (GTK_BOX (self->editor_slot), self->editor);
+    }
+  return self->editor;
+}
+
 static gboolean
 show_state_after_first_frame (gpointer data)
 {
@@ -480,7 +499,7 @@ show_state (IcwRegisterPage *self)
     gtk_stack_set_visible_child_name (self->content, "none");
   else
     {
-      self->kind->show_record (self->editor, selected);
+      self->kind->show_record (ensure_editor (self), selected);
       gtk_stack_set_visible_child_name (self->content, "editor");
     }
 }
@@ -568,7 +587,7 @@ save_new_record (IcwRegisterPage *self,
   on_search_changed (self);
   icw_register_page_select (self, record);
   show_state (self);
-  self->kind->focus_editor (self->editor);
+  self->kind->focus_editor (ensure_editor (self));
 }
 
 static void
@@ -646,6 +665,7 @@ icw_register_page_dispose (GObject *object)
   g_clear_object (&self->found);
   g_clear_object (&self->records);
   g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 }
 
@@ -744,7 +764,9 @@ build_list (IcwRegisterPage *self)
 static GtkWidget *
 new_page (const RegisterKind *kind,
           IcwStore           *store,
-          GtkWidget          *editor)
+          GtkWidget        *(*editor_new) (IcwRegisterPage *self),
+          IcwMoneyUnit        money_unit,
+          GSettings          *settings)
 {
   IcwRegisterPage *self = g_object_new (ICW_TYPE_REGISTER_PAGE, "orientation", GTK_ORIENTATION_HORIZONTAL, NULL);
   GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -753,7 +775,10 @@ new_page (const RegisterKind *kind,
   self->kind = kind;
   self->store = g_object_ref (store);
   self->records = icw_store_list (store, kind->kind, NULL);
-  self->editor = editor;
+  self->editor_new = editor_new;
+  self->money_unit = money_unit;
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  self->editor_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search, "placeholder-text", _(kind->search_placeholder), NULL);
@@ -774,7 +799,7 @@ new_page (const RegisterKind *kind,
   /* The editors differ in size; each page takes only the room its own editor needs. */
   gtk_stack_set_hhomogeneous (self->content, FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->content), TRUE);
-  gtk_stack_add_named (self->content, editor, "editor");
+  gtk_stack_add_named (self->content, self->editor_slot, "editor");
   gtk_stack_add_named (self->content, none, "none");
   gtk_stack_add_named (self->content, empty_state (self), "empty");
 
@@ -789,35 +814,65 @@ new_page (const RegisterKind *kind,
   return GTK_WIDGET (self);
 }
 
+static GtkWidget *
+new_center_editor (IcwRegisterPage *self)
+{
+  return icw_center_editor_new (self->store, self->money_unit);
+}
+
+static GtkWidget *
+new_organization_editor (IcwRegisterPage *self)
+{
+  return icw_organization_editor_new (self->store);
+}
+
+static GtkWidget *
+new_application_editor (IcwRegisterPage *self)
+{
+  return icw_application_editor_new (self->store);
+}
+
+static GtkWidget *
+new_agreement_editor (IcwRegisterPage *self)
+{
+  return icw_agreement_editor_new (self->store, self->money_unit);
+}
+
+static GtkWidget *
+new_funding_editor (IcwRegisterPage *self)
+{
+  return icw_funding_editor_new (self->store, self->settings);
+}
+
 GtkWidget *
 icw_register_page_new_centers (IcwStore     *store,
                                IcwMoneyUnit  money_unit)
 {
-  return new_page (&center_kind, store, icw_center_editor_new (store, money_unit));
+  return new_page (&center_kind, store, new_center_editor, money_unit, NULL);
 }
 
 GtkWidget *
 icw_register_page_new_organizations (IcwStore *store)
 {
-  return new_page (&organization_kind, store, icw_organization_editor_new (store));
+  return new_page (&organization_kind, store, new_organization_editor, ICW_MONEY_UNIT_WAN, NULL);
 }
 
 GtkWidget *
 icw_register_page_new_applications (IcwStore *store)
 {
-  return new_page (&application_kind, store, icw_application_editor_new (store));
+  return new_page (&application_kind, store, new_application_editor, ICW_MONEY_UNIT_WAN, NULL);
 }
 
 GtkWidget *
 icw_register_page_new_agreements (IcwStore     *store,
                                   IcwMoneyUnit  money_unit)
 {
-  return new_page (&agreement_kind, store, icw_agreement_editor_new (store, money_unit));
+  return new_page (&agreement_kind, store, new_agreement_editor, money_unit, NULL);
 }
 
 GtkWidget *
 icw_register_page_new_funding (IcwStore  *store,
                                GSettings *settings)
 {
-  return new_page (&funding_kind, store, icw_funding_editor_new (store, settings));
+  return new_page (&funding_kind, store, new_funding_editor, ICW_MONEY_UNIT_WAN, settings);
 }
