@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "icw-store.h"
+#include "icw-store-list.h"
 
 G_BEGIN_DECLS
 
@@ -53,8 +54,23 @@ struct _IcwStore
   guint batch_depth;
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
   GHashTable *objects;      /* id → IcwRecord* (weak): one object per record */
-  GHashTable *lists;        /* list key → GListStore of the live records */
+  GHashTable *lists;        /* list key → the live records: an IcwStoreList for the registers
+                             * (see icw_store_list_is_compact), a GListStore for the others */
 };
+
+/* The compact live lists of the registers (icw-store-list.c): they hold IDs and names only and
+ * ask the store for the record of an item. */
+gboolean      icw_store_list_is_compact  (const IcwTable *table);
+IcwStoreList *icw_store_list_new         (IcwStore       *store,
+                                          const IcwTable *table);
+void          icw_store_list_reload      (IcwStoreList   *self);
+void          icw_store_list_update      (IcwStoreList   *self,
+                                          IcwRecord      *record,
+                                          gboolean        present);
+void          icw_store_list_detach      (IcwStoreList   *self);
+IcwRecord    *icw_store_record_for_list  (IcwStore       *self,
+                                          const IcwTable *table,
+                                          const char     *id);
 
 sqlite3_stmt *icw_store_statement   (IcwStore    *self,
                                      const char  *sql,

@@ -261,40 +261,27 @@ contains_ascii_nocase (const char *haystack,
   return FALSE;
 }
 
-static const char *
-record_name (IcwRecord *record)
-{
-  return ICW_IS_ORGANIZATION (record) ? icw_organization_get_name (ICW_ORGANIZATION (record))
-                                      : icw_center_get_name (ICW_CENTER (record));
-}
-
-/* A short query over a kind whose live list is loaded is answered from the list: the same
- * matches as the LIKE scan (the list holds exactly the live records), without reading every row
- * again (docs/performance.md, finding 2). */
+/* A short query over a kind whose live list is loaded is answered from the list's names: the
+ * same matches as the LIKE scan (the list holds exactly the live records), without reading every
+ * row again (docs/performance.md, finding 2). */
 static GHashTable *
 search_loaded_list (IcwStore       *self,
                     const IcwTable *table,
                     const char     *needle)
 {
   g_autofree char *key = g_strdup_printf ("%s/", icw_record_kind_to_key (table->kind));
-  GListModel *list = g_hash_table_lookup (self->lists, key);
+  gpointer list = g_hash_table_lookup (self->lists, key);
   GHashTable *ids;
   gsize needle_len = strlen (needle);
   guint n;
 
-  if (list == NULL || self->batch_depth > 0)
+  if (list == NULL || !ICW_IS_STORE_LIST (list) || self->batch_depth > 0)
     return NULL;
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   n = g_list_model_get_n_items (list);
   for (guint i = 0; i < n; i++)
-    {
-      IcwRecord *record = g_list_model_get_item (list, i);
-      const char *name = record_name (record);
-
-      if (name != NULL && contains_ascii_nocase (name, needle, needle_len))
-        g_hash_table_add (ids, g_strdup (icw_record_get_id (record)));
-      g_object_unref (record);
-    }
+    if (contains_ascii_nocase (icw_store_list_get_name (list, i), needle, needle_len))
+      g_hash_table_add (ids, g_strdup (icw_store_list_get_id (list, i)));
   return ids;
 }
 

@@ -92,6 +92,11 @@ icw_store_finalize (GObject *object)
 
   /* Released while the identity map can still take the records' weak notifications. */
   g_object_set_qdata (object, batch_created_quark (), NULL);
+  /* A compact list someone still holds must not ask this store for records any more. */
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (ICW_IS_STORE_LIST (value))
+      icw_store_list_detach (value);
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_hash_table_iter_init (&iter, self->objects);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -551,6 +556,13 @@ update_list (IcwStore       *self,
   GListStore *list = g_hash_table_lookup (self->lists, key);
   guint position;
 
+  if (icw_store_list_is_compact (table))
+    {
+      if (list != NULL)
+        icw_store_list_update (ICW_STORE_LIST (list), record, present);
+      return;
+    }
+
   /* A child moved to another parent leaves the list of its old parent. (Collected first: the
    * lists' handlers may ask the store for another list.) */
   if (table->parent_column != NULL)
@@ -799,7 +811,7 @@ icw_store_begin_batch (IcwStore  *self,
 static void
 reload_list (IcwStore   *self,
              const char *key,
-             GListStore *list);
+             GObject    *list);
 
 gboolean
 icw_store_commit_batch (IcwStore  *self,
@@ -994,7 +1006,7 @@ icw_store_find_by_name (IcwStore       *self,
 static void
 reload_list (IcwStore   *self,
              const char *key,
-             GListStore *list)
+             GObject    *list)
 {
   const char *slash = strchr (key, '/');
   g_autofree char *kind_key = g_strndup (key, slash - key);
@@ -1009,6 +1021,12 @@ reload_list (IcwStore   *self,
     if (g_str_equal (kind_key, icw_record_kind_to_key (kind)))
       table = icw_store_table_for_kind (kind);
   g_assert (table != NULL);
+
+  if (ICW_IS_STORE_LIST (list))
+    {
+      icw_store_list_reload (ICW_STORE_LIST (list));
+      return;
+    }
 
   if (table->parent_column != NULL && *parent_id != '\0')
     where = g_strdup_printf ("%s = ?1 AND deleted_at IS NULL ORDER BY created_at, id", table->parent_column);
@@ -1027,7 +1045,7 @@ reload_list (IcwStore   *self,
     g_ptr_array_add (records, icw_store_load_row (self, table, stmt));
   sqlite3_reset (stmt);
 
-  g_list_store_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+  g_list_store_splice (G_LIST_STORE (list), 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
                        records->pdata, records->len);
 }
 
@@ -1040,18 +1058,59 @@ icw_store_list (IcwStore      *self,
 {
   const IcwTable *table = icw_store_table_for_kind (kind);
   g_autofree char *key = NULL;
-  GListStore *list;
+  GObject *list;
 
   g_return_val_if_fail (ICW_IS_STORE (self), NULL);
   g_return_val_if_fail (table->parent_column != NULL || parent_id == NULL, NULL);
 
   key = list_key (kind, parent_id);
   list = g_hash_table_lookup (self->lists, key);
-  if (list == NULL)
+  if (list == NULL && icw_store_list_is_compact (table))
     {
-      list = g_list_store_new (table->get_type ());
+      list = G_OBJECT (icw_store_list_new (self, table));
+      g_hash_table_insert (self->lists, g_steal_pointer (&key), list);
+    }
+  else if (list == NULL)
+    {
+      list = G_OBJECT (g_list_store_new (table->get_type ()));
       reload_list (self, key, list);
       g_hash_table_insert (self->lists, g_steal_pointer (&key), list);
     }
   return g_object_ref (G_LIST_MODEL (list));
+}
+
+/* The registers, which may hold 100k records, keep only IDs and names in their live list. */
+gboolean
+icw_store_list_is_compact (const IcwTable *table)
+{
+  return table->fts_table != NULL && table->parent_column == NULL;
+}
+
+/* The record of a compact list's item: the store's object, loaded if nobody holds it. The list
+ * holds live records only; should another program have deleted the row meanwhile, the row is still
+ * read, and a record that has vanished altogether comes back as an object with its ID alone (a
+ * list model must return an item for each position). */
+IcwRecord *
+icw_store_record_for_list (IcwStore       *self,
+                           const IcwTable *table,
+                           const char     *id)
+{
+  IcwRecord *record = g_hash_table_lookup (self->objects, id);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (record != NULL)
+    return g_object_ref (record);
+  sql = icw_store_select_sql (table, "id = ?1");
+  stmt = icw_store_statement (self, sql, NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        record = icw_store_load_row (self, table, stmt);
+      sqlite3_reset (stmt);
+    }
+  if (record == NULL)
+    record = g_object_new (table->get_type (), "id", id, NULL);
+  return record;
 }

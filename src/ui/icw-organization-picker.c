@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "icw-organization-picker.h"
+#include "icw-store-list.h"
 #include "icw-ui-util.h"
 
 #define MAX_SHOWN 100
@@ -74,17 +75,19 @@ refresh (IcwOrganizationPicker *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
     gtk_list_box_remove (self->results, child);
 
+  /* The register's list holds IDs and names: an object is made only for a row that is shown. */
   for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
     {
-      g_autoptr(IcwOrganization) org = g_list_model_get_item (orgs, i);
-      const char *id = icw_record_get_id (ICW_RECORD (org));
+      const char *id = icw_store_list_get_id (ICW_STORE_LIST (orgs), i);
 
       if (matches != NULL && !g_hash_table_contains (matches, id))
         continue;
-      if (g_strcmp0 (icw_organization_get_name (org), trimmed) == 0)
+      if (g_strcmp0 (icw_store_list_get_name (ICW_STORE_LIST (orgs), i), trimmed) == 0)
         exact = TRUE;
       if (++total <= MAX_SHOWN)
         {
+          g_autoptr(IcwOrganization) org = g_list_model_get_item (orgs, i);
+
           gtk_list_box_append (self->results, result_button (self, org));
           shown++;
         }

@@ -1,6 +1,7 @@
-/* icw-register-page.c: the register pages. The list is the store's live list composed with a
- * filter (the IDs that full-text search found) and a sorter (by name), as GTK models, so nothing
- * is copied by hand. What differs between centers and organizations is in a RegisterKind. When
+/* icw-register-page.c: the register pages. For centers and organizations the list is the store's
+ * compact live list (sorted, IDs and names only) under an IcwStoreListFilter of the IDs that the
+ * search found, so that only the rows on screen have record objects; for the other kinds it is
+ * the store's live list composed with a filter and a sorter (by name), as GTK models. What differs between centers and organizations is in a RegisterKind. When
  * the register is empty the page offers to create a record, import a CSV file or load the sample. */
 #include "config.h"
 
@@ -19,6 +20,7 @@
 #include "icw-organization-editor.h"
 #include "icw-organization.h"
 #include "icw-register-page.h"
+#include "icw-store-list-filter.h"
 #include "icw-ui-util.h"
 
 typedef struct {
@@ -44,12 +46,17 @@ struct _IcwRegisterPage
   const RegisterKind *kind;
   IcwStore *store;
   GListModel *records;
-  GtkCustomFilter *filter;
+  GtkCustomFilter *filter;          /* the kinds without a compact list */
+  IcwStoreListFilter *found;        /* the registers: the records the search found */
   GHashTable *matches;        /* IDs the search found; NULL shows all */
   GtkSingleSelection *selection;
   GtkSearchEntry *search;
   GtkStack *content;
-  GtkWidget *editor;
+  GtkWidget *editor_slot;           /* the stack's "editor" child: holds the editor once made */
+  GtkWidget *editor;                /* made after the window's first frame (ensure_editor) */
+  GtkWidget *(*editor_new) (IcwRegisterPage *self);
+  IcwMoneyUnit money_unit;
+  GSettings *settings;
   AdwStatusPage *empty_page;
   guint first_show_source;
   gboolean shown_once;
@@ -444,6 +451,21 @@ unbind_item (GtkSignalListItemFactory *factory,
 
 static void show_state (IcwRegisterPage *self);
 
+/* The editor is the costly part of a page to build and to measure: it is made when first needed,
+ * which for the first page of the window is just after its first frame. */
+static GtkWidget *
+ensure_editor (IcwRegisterPage *self)
+{
+  if (self->editor == NULL)
+    {
+      self->editor = self->editor_new (self);
+      gtk_widget_set_hexpand (self->editor, TRUE);
+      gtk_widget_set_vexpand (self->editor, TRUE);
+      gtk_box_append (GTK_BOX (self->editor_slot), self->editor);
+    }
+  return self->editor;
+}
+
 static gboolean
 show_state_after_first_frame (gpointer data)
 {
@@ -477,7 +499,7 @@ show_state (IcwRegisterPage *self)
     gtk_stack_set_visible_child_name (self->content, "none");
   else
     {
-      self->kind->show_record (self->editor, selected);
+      self->kind->show_record (ensure_editor (self), selected);
       gtk_stack_set_visible_child_name (self->content, "editor");
     }
 }
@@ -497,6 +519,12 @@ on_search_changed (IcwRegisterPage *self)
                                     gtk_editable_get_text (GTK_EDITABLE (self->search)), &error);
   if (error != NULL)
     icw_ui_report_error (GTK_WIDGET (self), error);
+  if (self->found != NULL)
+    {
+      icw_store_list_filter_set_ids (self->found, self->matches,
+                                     gtk_single_selection_get_selected_item (self->selection));
+      return;
+    }
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -521,7 +549,15 @@ icw_register_page_select (IcwRegisterPage *self,
                           IcwRecord       *record)
 {
   GListModel *model = gtk_single_selection_get_model (self->selection);
+  guint position;
 
+  /* A register finds the row by ID, without making an object of each row before it. */
+  if (self->found != NULL)
+    {
+      if (record != NULL && icw_store_list_filter_find (self->found, icw_record_get_id (record), &position))
+        gtk_single_selection_set_selected (self->selection, position);
+      return;
+    }
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(IcwRecord) item = g_list_model_get_item (model, i);
@@ -551,7 +587,7 @@ save_new_record (IcwRegisterPage *self,
   on_search_changed (self);
   icw_register_page_select (self, record);
   show_state (self);
-  self->kind->focus_editor (self->editor);
+  self->kind->focus_editor (ensure_editor (self));
 }
 
 static void
@@ -626,8 +662,10 @@ icw_register_page_dispose (GObject *object)
   G_OBJECT_CLASS (icw_register_page_parent_class)->dispose (object);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->found);
   g_clear_object (&self->records);
   g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 }
 
@@ -686,16 +724,26 @@ static GtkWidget *
 build_list (IcwRegisterPage *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkExpression *name = gtk_property_expression_new (self->kind->get_type (), NULL, self->kind->name_property);
-  GtkSorter *sorter = GTK_SORTER (gtk_string_sorter_new (name));
-  GtkFilterListModel *filtered;
-  GtkSortListModel *sorted;
   GtkWidget *view, *scrolled;
 
-  self->filter = gtk_custom_filter_new (filter_record, self, NULL);
-  filtered = gtk_filter_list_model_new (g_object_ref (self->records), GTK_FILTER (self->filter));
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  if (ICW_IS_STORE_LIST (self->records))
+    {
+      /* Already sorted; filtered by ID without an object per record. */
+      self->found = icw_store_list_filter_new (ICW_STORE_LIST (self->records));
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
+    }
+  else
+    {
+      GtkExpression *name = gtk_property_expression_new (self->kind->get_type (), NULL, self->kind->name_property);
+      GtkSorter *sorter = GTK_SORTER (gtk_string_sorter_new (name));
+      GtkFilterListModel *filtered;
+      GtkSortListModel *sorted;
+
+      self->filter = gtk_custom_filter_new (filter_record, self, NULL);
+      filtered = gtk_filter_list_model_new (g_object_ref (self->records), GTK_FILTER (self->filter));
+      sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
+      self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+    }
   gtk_single_selection_set_autoselect (self->selection, TRUE);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_item), self);
@@ -716,7 +764,9 @@ build_list (IcwRegisterPage *self)
 static GtkWidget *
 new_page (const RegisterKind *kind,
           IcwStore           *store,
-          GtkWidget          *editor)
+          GtkWidget        *(*editor_new) (IcwRegisterPage *self),
+          IcwMoneyUnit        money_unit,
+          GSettings          *settings)
 {
   IcwRegisterPage *self = g_object_new (ICW_TYPE_REGISTER_PAGE, "orientation", GTK_ORIENTATION_HORIZONTAL, NULL);
   GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -725,7 +775,10 @@ new_page (const RegisterKind *kind,
   self->kind = kind;
   self->store = g_object_ref (store);
   self->records = icw_store_list (store, kind->kind, NULL);
-  self->editor = editor;
+  self->editor_new = editor_new;
+  self->money_unit = money_unit;
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  self->editor_slot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   g_object_set (self->search, "placeholder-text", _(kind->search_placeholder), NULL);
@@ -746,7 +799,7 @@ new_page (const RegisterKind *kind,
   /* The editors differ in size; each page takes only the room its own editor needs. */
   gtk_stack_set_hhomogeneous (self->content, FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->content), TRUE);
-  gtk_stack_add_named (self->content, editor, "editor");
+  gtk_stack_add_named (self->content, self->editor_slot, "editor");
   gtk_stack_add_named (self->content, none, "none");
   gtk_stack_add_named (self->content, empty_state (self), "empty");
 
@@ -761,35 +814,65 @@ new_page (const RegisterKind *kind,
   return GTK_WIDGET (self);
 }
 
+static GtkWidget *
+new_center_editor (IcwRegisterPage *self)
+{
+  return icw_center_editor_new (self->store, self->money_unit);
+}
+
+static GtkWidget *
+new_organization_editor (IcwRegisterPage *self)
+{
+  return icw_organization_editor_new (self->store);
+}
+
+static GtkWidget *
+new_application_editor (IcwRegisterPage *self)
+{
+  return icw_application_editor_new (self->store);
+}
+
+static GtkWidget *
+new_agreement_editor (IcwRegisterPage *self)
+{
+  return icw_agreement_editor_new (self->store, self->money_unit);
+}
+
+static GtkWidget *
+new_funding_editor (IcwRegisterPage *self)
+{
+  return icw_funding_editor_new (self->store, self->settings);
+}
+
 GtkWidget *
 icw_register_page_new_centers (IcwStore     *store,
                                IcwMoneyUnit  money_unit)
 {
-  return new_page (&center_kind, store, icw_center_editor_new (store, money_unit));
+  return new_page (&center_kind, store, new_center_editor, money_unit, NULL);
 }
 
 GtkWidget *
 icw_register_page_new_organizations (IcwStore *store)
 {
-  return new_page (&organization_kind, store, icw_organization_editor_new (store));
+  return new_page (&organization_kind, store, new_organization_editor, ICW_MONEY_UNIT_WAN, NULL);
 }
 
 GtkWidget *
 icw_register_page_new_applications (IcwStore *store)
 {
-  return new_page (&application_kind, store, icw_application_editor_new (store));
+  return new_page (&application_kind, store, new_application_editor, ICW_MONEY_UNIT_WAN, NULL);
 }
 
 GtkWidget *
 icw_register_page_new_agreements (IcwStore     *store,
                                   IcwMoneyUnit  money_unit)
 {
-  return new_page (&agreement_kind, store, icw_agreement_editor_new (store, money_unit));
+  return new_page (&agreement_kind, store, new_agreement_editor, money_unit, NULL);
 }
 
 GtkWidget *
 icw_register_page_new_funding (IcwStore  *store,
                                GSettings *settings)
 {
-  return new_page (&funding_kind, store, icw_funding_editor_new (store, settings));
+  return new_page (&funding_kind, store, new_funding_editor, ICW_MONEY_UNIT_WAN, settings);
 }

@@ -12,7 +12,7 @@
 # a fresh temporary directory that is removed at the end.
 #
 # Knobs (environment): BENCH_STARTUP_RUNS (10), BENCH_LIST_RUNS (3), BENCH_SEARCH_RUNS (100),
-# BENCH_SAVE_RUNS (200), BENCH_KEEP=1 keeps the temporary directory.
+# BENCH_SAVE_RUNS (200), BENCH_SYNC_RECORDS (10000), BENCH_KEEP=1 keeps the temporary directory.
 #
 # The window measurements run under one `dbus-run-session -- xvfb-run`, with GSK_RENDERER=cairo
 # as the test suite uses, GSettings in memory and the XDG directories in the temporary directory.
@@ -25,6 +25,7 @@ startup_runs=${BENCH_STARTUP_RUNS:-10}
 list_runs=${BENCH_LIST_RUNS:-3}
 search_runs=${BENCH_SEARCH_RUNS:-100}
 save_runs=${BENCH_SAVE_RUNS:-200}
+sync_records=${BENCH_SYNC_RECORDS:-10000}
 
 # The queries of the search figure: Chinese and Latin, 1, 2, 3 and 4+ characters.
 search_queries=(华 智能 新材料 智能装备有限 q Ta Sen Precision)
@@ -70,7 +71,7 @@ if [[ ! -d $build ]]; then
   exit 2
 fi
 build=$(cd "$build" && pwd)
-for f in config.h resources/icw-resources.h src/core/libicw-core.a src/ui/libicw-ui.a data/gschemas.compiled; do
+for f in config.h resources/icw-resources.h src/core/libicw-core.a src/ui/libicw-ui.a src/sync/libicw-sync.a data/gschemas.compiled; do
   if [[ ! -e $build/$f ]]; then
     echo "run-bench: $build/$f is missing; build first: ninja -C $build" >&2
     exit 2
@@ -86,7 +87,7 @@ for tool in cc ninja pkg-config sqlite3 xvfb-run dbus-run-session awk; do
   command -v "$tool" >/dev/null || { echo "run-bench: $tool is needed" >&2; exit 2; }
 done
 # The libraries must match the sources whose headers the bench programs include.
-if ! ninja -C "$build" src/core/libicw-core.a src/ui/libicw-ui.a data/gschemas.compiled >/dev/null 2>&1; then
+if ! ninja -C "$build" src/core/libicw-core.a src/ui/libicw-ui.a src/sync/libicw-sync.a data/gschemas.compiled >/dev/null 2>&1; then
   echo "run-bench: ninja -C $build failed; the build directory must build first" >&2
   exit 2
 fi
@@ -123,14 +124,18 @@ echo
 # --- The bench programs ----------------------------------------------------------------------
 gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0)
 core_pkgs=(gio-2.0 sqlite3 json-glib-1.0)
-includes=(-I"$root/src/core" -I"$root/src/ui" -I"$root/src" -I"$build" -I"$build/resources" -I"$here")
+includes=(-I"$root/src/core" -I"$root/src/ui" -I"$root/src/sync" -I"$root/src" -I"$build" -I"$build/resources" -I"$here")
 cflags=(-O2 -g -DHAVE_CONFIG_H -DG_LOG_USE_STRUCTURED -Wall -Wno-unused-parameter "${includes[@]}")
 read -ra gui_cflags <<<"$(pkg-config --cflags "${gui_pkgs[@]}")"
 read -ra gui_libs <<<"$(pkg-config --libs "${gui_pkgs[@]}")"
 read -ra core_cflags <<<"$(pkg-config --cflags "${core_pkgs[@]}")"
 read -ra core_libs <<<"$(pkg-config --libs "${core_pkgs[@]}")"
+sync_pkgs=("${core_pkgs[@]}" libsoup-3.0 libsecret-1)
+read -ra sync_cflags <<<"$(pkg-config --cflags "${sync_pkgs[@]}")"
+read -ra sync_libs <<<"$(pkg-config --libs "${sync_pkgs[@]}")"
 core_a=$build/src/core/libicw-core.a
 ui_a=$build/src/ui/libicw-ui.a
+sync_a=$build/src/sync/libicw-sync.a
 compile() { cc "${cflags[@]}" "$@" 2>>"$work/compile.log" || { cat "$work/compile.log" >&2; exit 1; }; }
 compile "$here/bench-launch.c" -o "$bin/bench-launch"
 for prog in bench-gen bench-search bench-save; do
@@ -140,6 +145,7 @@ for prog in bench-startup-app bench-list; do
   compile "${gui_cflags[@]}" "$here/$prog.c" "$ui_a" "$core_a" "${gui_libs[@]}" -lm -o "$bin/$prog"
 done
 compile "${gui_cflags[@]}" "$here/bench-startup-minimal.c" "${gui_libs[@]}" -lm -o "$bin/bench-startup-minimal"
+compile "${sync_cflags[@]}" "$here/bench-sync.c" "$sync_a" "$core_a" "${sync_libs[@]}" -lm -o "$bin/bench-sync"
 
 # --- The data, written through the store -----------------------------------------------------
 {
@@ -197,6 +203,15 @@ cp "$work/orgs-100k.db" "$work/orgs-100k-bare.db"
 read -r _ save_med save_p95 bare_med bare_p95 outbox_added floor_med < <("$bin/bench-save" "$work/orgs-100k.db" \
   "$work/orgs-100k-bare.db" "$save_runs")
 
+# --- 5: sync on loopback -----------------------------------------------------------------------
+mkdir -p "$work/sync"
+read -r _ sync_pushed sync_push_s sync_pulled sync_pull_s sync_bare_rows sync_bare_s < <(env XDG_CONFIG_HOME="$work/xdg/config" \
+  XDG_DATA_HOME="$work/xdg/data" XDG_CACHE_HOME="$work/xdg/cache" XDG_RUNTIME_DIR="$work/xdg/runtime" \
+  "$bin/bench-sync" "$work/sync" "$sync_records" 2>"$work/sync.log") || { cat "$work/sync.log" >&2; exit 1; }
+sync_push_rps=$(calc "%.0f" "$sync_pushed / $sync_push_s")
+sync_pull_rps=$(calc "%.0f" "$sync_pulled / $sync_pull_s")
+sync_bare_rps=$(calc "%.0f" "$sync_bare_rows / $sync_bare_s")
+
 # --- The table ------------------------------------------------------------------------------------
 met() { if awk "BEGIN { exit !($1) }"; then echo "yes"; else echo "**no**"; fi; }
 echo "| measure | figure | baseline | ratio | goal | met? |"
@@ -217,7 +232,8 @@ while IFS=$'\t' read -r query chars results wall_med wall_p95 cpu_med shell_cpu 
 done <"$work/search-rows.txt"
 ratio=$(calc "%.2f" "$save_med / $bare_med")
 echo "| 4. one field edit saved with its outbox row (icw_store_save), median of $save_runs (p95) | $(calc "%.2f" "$save_med / 1000") ms ($(calc "%.2f" "$save_p95 / 1000")) | $(calc "%.2f" "$bare_med / 1000") ms ($(calc "%.2f" "$bare_p95 / 1000")) (bare UPDATE, WAL, synchronous=FULL, BEGIN IMMEDIATE/COMMIT) | ${ratio}× | ≤ 1.3× | $(met "$ratio <= 1.3") |"
-echo "| 5. sync of 10k records | not available yet (sync / documents not landed) | — | — | — | — |"
+echo "| 5a. sync of $sync_records organizations: push on loopback (IcwSyncClient → IcwSyncServer) | $sync_push_rps records/s ($(calc "%.1f" "$sync_push_s") s for $sync_pushed) | $sync_bare_rps rows/s (the same rows with SQLite alone: one transaction, WAL, synchronous=FULL) | $(calc "%.0f" "$sync_bare_rps / $sync_push_rps")× slower | report the ratio | — |"
+echo "| 5b. sync of $sync_records organizations: pull into an empty database | $sync_pull_rps records/s ($(calc "%.1f" "$sync_pull_s") s for $sync_pulled) | $sync_bare_rps rows/s (〃) | $(calc "%.0f" "$sync_bare_rps / $sync_pull_rps")× slower | report the ratio | — |"
 echo "| 6. PDF documents | not available yet (sync / documents not landed) | — | — | — | — |"
 echo
 echo "Details:"
@@ -238,6 +254,11 @@ done <"$work/search-rows.txt"
 echo "- 4: on orgs-100k.db (the baseline on a byte copy); store, bare UPDATE and, for reference, the same bare"
 echo "  UPDATE plus an outbox row built as the store builds it ($(calc "%.2f" "$floor_med / 1000") ms median) alternate after 5 warm-up"
 echo "  rounds; $outbox_added outbox rows were added by the store's saves."
+echo "- 5: one center and $sync_records organizations saved in one batch; the reference server in the same process on"
+echo "  127.0.0.1, the client's default batch and page sizes (100); push with the center administrator's token,"
+echo "  then pull with the same token into an empty database ($sync_pulled records: the center and its organizations);"
+echo "  the baseline inserts the $sync_bare_rows organization rows as the store holds them, into a table made by the"
+echo "  store's own CREATE statement, in $(calc "%.3f" "$sync_bare_s") s."
 echo
 if grep -qE "CRITICAL|WARNING" "$work/gui.log"; then
   echo "- warning: the programs logged $(grep -cE "CRITICAL|WARNING" "$work/gui.log") criticals/warnings in the window runs; the distinct ones:"

@@ -1,0 +1,246 @@
+/* icw-store-list-filter.c: the records of a compact live list whose IDs are in a set. It keeps
+ * the positions (in the list) of the records it shows, follows the list's changes exactly, and
+ * announces a new set as one change between the unchanged first and last rows — split around the
+ * record the caller keeps (the selected one), because GtkSingleSelection otherwise looks for its
+ * item among every added row and so would make an object of each. */
+#include "config.h"
+
+#include "icw-store-list-filter.h"
+
+struct _IcwStoreListFilter
+{
+  GObject parent_instance;
+
+  IcwStoreList *list;
+  GHashTable *ids;      /* NULL: all */
+  GArray *shown;        /* guint positions in the list, ascending */
+};
+
+static void icw_store_list_filter_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (IcwStoreListFilter, icw_store_list_filter, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, icw_store_list_filter_model_init))
+
+static GType
+filter_get_item_type (GListModel *model)
+{
+  return g_list_model_get_item_type (G_LIST_MODEL (ICW_STORE_LIST_FILTER (model)->list));
+}
+
+static guint
+filter_get_n_items (GListModel *model)
+{
+  return ICW_STORE_LIST_FILTER (model)->shown->len;
+}
+
+static gpointer
+filter_get_item (GListModel *model,
+                 guint       position)
+{
+  IcwStoreListFilter *self = ICW_STORE_LIST_FILTER (model);
+
+  if (position >= self->shown->len)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->list), g_array_index (self->shown, guint, position));
+}
+
+static void
+icw_store_list_filter_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = filter_get_item_type;
+  iface->get_n_items = filter_get_n_items;
+  iface->get_item = filter_get_item;
+}
+
+static gboolean
+matches (IcwStoreListFilter *self,
+         guint               position)
+{
+  return self->ids == NULL || g_hash_table_contains (self->ids, icw_store_list_get_id (self->list, position));
+}
+
+/* The first slot whose list position is at least position. */
+static guint
+lower_bound (GArray *shown,
+             guint   position)
+{
+  guint low = 0, high = shown->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (shown, guint, mid) < position)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+static void
+on_list_changed (GListModel         *list,
+                 guint               position,
+                 guint               removed,
+                 guint               added,
+                 IcwStoreListFilter *self)
+{
+  guint first = lower_bound (self->shown, position);
+  guint gone = lower_bound (self->shown, position + removed) - first;
+  GArray *shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->shown->len + added);
+  guint now = 0;
+
+  g_array_append_vals (shown, self->shown->data, first);
+  for (guint i = position; i < position + added; i++)
+    if (matches (self, i))
+      {
+        g_array_append_val (shown, i);
+        now++;
+      }
+  for (guint j = first + gone; j < self->shown->len; j++)
+    {
+      guint moved = g_array_index (self->shown, guint, j) - removed + added;
+
+      g_array_append_val (shown, moved);
+    }
+  g_array_unref (self->shown);
+  self->shown = shown;
+  if (gone > 0 || now > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, gone, now);
+}
+
+static GArray *
+compute_shown (IcwStoreListFilter *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  GArray *shown = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < n; i++)
+    if (matches (self, i))
+      g_array_append_val (shown, i);
+  return shown;
+}
+
+static gboolean
+slot_of (GArray *shown,
+         guint   position,
+         guint  *slot)
+{
+  *slot = lower_bound (shown, position);
+  return *slot < shown->len && g_array_index (shown, guint, *slot) == position;
+}
+
+void
+icw_store_list_filter_set_ids (IcwStoreListFilter *self,
+                               GHashTable         *ids,
+                               IcwRecord          *keep)
+{
+  GArray *old = self->shown, *shown;
+  guint prefix = 0, suffix = 0, kept, old_slot, new_slot;
+  guint old_end, new_end;
+
+  g_return_if_fail (ICW_IS_STORE_LIST_FILTER (self));
+
+  if (ids != NULL)
+    g_hash_table_ref (ids);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
+  self->ids = ids;
+  shown = compute_shown (self);
+
+  while (prefix < old->len && prefix < shown->len
+         && g_array_index (old, guint, prefix) == g_array_index (shown, guint, prefix))
+    prefix++;
+  while (suffix < old->len - prefix && suffix < shown->len - prefix
+         && g_array_index (old, guint, old->len - 1 - suffix) == g_array_index (shown, guint, shown->len - 1 - suffix))
+    suffix++;
+  old_end = old->len - suffix;
+  new_end = shown->len - suffix;
+
+  if (keep != NULL && icw_store_list_find (self->list, icw_record_get_id (keep), &kept)
+      && slot_of (old, kept, &old_slot) && slot_of (shown, kept, &new_slot)
+      && old_slot >= prefix && old_slot < old_end && new_slot >= prefix && new_slot < new_end)
+    {
+      /* First the rows before it, then those after it. */
+      GArray *between = g_array_sized_new (FALSE, FALSE, sizeof (guint), new_slot + old->len - old_slot);
+
+      g_array_append_vals (between, shown->data, new_slot);
+      g_array_append_vals (between, &g_array_index (old, guint, old_slot), old->len - old_slot);
+      self->shown = between;
+      if (old_slot > prefix || new_slot > prefix)
+        g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_slot - prefix, new_slot - prefix);
+      self->shown = shown;
+      g_array_unref (between);
+      if (old_end > old_slot + 1 || new_end > new_slot + 1)
+        g_list_model_items_changed (G_LIST_MODEL (self), new_slot + 1, old_end - old_slot - 1,
+                                    new_end - new_slot - 1);
+    }
+  else
+    {
+      self->shown = shown;
+      if (old_end > prefix || new_end > prefix)
+        g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_end - prefix, new_end - prefix);
+    }
+  g_array_unref (old);
+}
+
+gboolean
+icw_store_list_filter_find (IcwStoreListFilter *self,
+                            const char         *id,
+                            guint              *position)
+{
+  guint in_list, slot;
+
+  g_return_val_if_fail (ICW_IS_STORE_LIST_FILTER (self), FALSE);
+
+  if (!icw_store_list_find (self->list, id, &in_list) || !slot_of (self->shown, in_list, &slot))
+    return FALSE;
+  if (position != NULL)
+    *position = slot;
+  return TRUE;
+}
+
+static void
+icw_store_list_filter_dispose (GObject *object)
+{
+  IcwStoreListFilter *self = ICW_STORE_LIST_FILTER (object);
+
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  g_clear_object (&self->list);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
+  G_OBJECT_CLASS (icw_store_list_filter_parent_class)->dispose (object);
+}
+
+static void
+icw_store_list_filter_finalize (GObject *object)
+{
+  g_array_unref (ICW_STORE_LIST_FILTER (object)->shown);
+  G_OBJECT_CLASS (icw_store_list_filter_parent_class)->finalize (object);
+}
+
+static void
+icw_store_list_filter_class_init (IcwStoreListFilterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = icw_store_list_filter_dispose;
+  G_OBJECT_CLASS (klass)->finalize = icw_store_list_filter_finalize;
+}
+
+static void
+icw_store_list_filter_init (IcwStoreListFilter *self)
+{
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+IcwStoreListFilter *
+icw_store_list_filter_new (IcwStoreList *list)
+{
+  IcwStoreListFilter *self = g_object_new (ICW_TYPE_STORE_LIST_FILTER, NULL);
+
+  g_return_val_if_fail (ICW_IS_STORE_LIST (list), NULL);
+
+  self->list = g_object_ref (list);
+  g_array_unref (self->shown);
+  self->shown = compute_shown (self);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_list_changed), self);
+  return self;
+}

@@ -1,0 +1,291 @@
+/* icw-store-list.c: the compact live list of a register. It holds per live record its ID and name
+ * (both in one GStringChunk: about 100 bytes a record, against 700 for a loaded object), sorted as
+ * GtkStringSorter sorts (case folded, collated in the user's locale); get_item() hands out the
+ * store's one object of the record, made on demand, so that only the rows on screen have objects
+ * (docs/performance.md, finding 2b). The store keeps it in step: a new or restored record is put
+ * in its place, a deleted one leaves; a renamed record keeps its place until the next reload, as
+ * the sorted views of the other lists do. */
+#include "config.h"
+
+#include <string.h>
+
+#include "icw-store-list.h"
+#include "icw-store-private.h"
+
+typedef struct {
+  const char *id;
+  const char *name;
+} Entry;
+
+struct _IcwStoreList
+{
+  GObject parent_instance;
+
+  IcwStore *store;              /* unowned: the store owns its lists and detaches them */
+  const IcwTable *table;
+  GArray *entries;              /* of Entry, sorted */
+  GStringChunk *strings;
+};
+
+static void icw_store_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (IcwStoreList, icw_store_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, icw_store_list_model_init))
+
+static GType
+icw_store_list_get_item_type (GListModel *model)
+{
+  return ICW_STORE_LIST (model)->table->get_type ();
+}
+
+static guint
+icw_store_list_get_n_items (GListModel *model)
+{
+  return ICW_STORE_LIST (model)->entries->len;
+}
+
+static gpointer
+icw_store_list_get_item (GListModel *model,
+                         guint       position)
+{
+  IcwStoreList *self = ICW_STORE_LIST (model);
+  const Entry *entry;
+
+  if (position >= self->entries->len)
+    return NULL;
+  entry = &g_array_index (self->entries, Entry, position);
+  if (self->store == NULL)
+    return g_object_new (self->table->get_type (), "id", entry->id, NULL);
+  return icw_store_record_for_list (self->store, self->table, entry->id);
+}
+
+static void
+icw_store_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = icw_store_list_get_item_type;
+  iface->get_n_items = icw_store_list_get_n_items;
+  iface->get_item = icw_store_list_get_item;
+}
+
+static void
+icw_store_list_finalize (GObject *object)
+{
+  IcwStoreList *self = ICW_STORE_LIST (object);
+
+  g_array_unref (self->entries);
+  g_string_chunk_free (self->strings);
+  G_OBJECT_CLASS (icw_store_list_parent_class)->finalize (object);
+}
+
+static void
+icw_store_list_class_init (IcwStoreListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = icw_store_list_finalize;
+}
+
+static void
+icw_store_list_init (IcwStoreList *self)
+{
+  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  self->strings = g_string_chunk_new (64 * 1024);
+}
+
+IcwStoreList *
+icw_store_list_new (IcwStore       *store,
+                    const IcwTable *table)
+{
+  IcwStoreList *self = g_object_new (ICW_TYPE_STORE_LIST, NULL);
+
+  self->store = store;
+  self->table = table;
+  icw_store_list_reload (self);
+  return self;
+}
+
+void
+icw_store_list_detach (IcwStoreList *self)
+{
+  self->store = NULL;
+}
+
+const char *
+icw_store_list_get_id (IcwStoreList *self,
+                       guint         position)
+{
+  g_return_val_if_fail (ICW_IS_STORE_LIST (self), NULL);
+  g_return_val_if_fail (position < self->entries->len, NULL);
+  return g_array_index (self->entries, Entry, position).id;
+}
+
+const char *
+icw_store_list_get_name (IcwStoreList *self,
+                         guint         position)
+{
+  g_return_val_if_fail (ICW_IS_STORE_LIST (self), NULL);
+  g_return_val_if_fail (position < self->entries->len, NULL);
+  return g_array_index (self->entries, Entry, position).name;
+}
+
+gboolean
+icw_store_list_find (IcwStoreList *self,
+                     const char   *id,
+                     guint        *position)
+{
+  g_return_val_if_fail (ICW_IS_STORE_LIST (self), FALSE);
+
+  for (guint i = 0; id != NULL && i < self->entries->len; i++)
+    if (strcmp (g_array_index (self->entries, Entry, i).id, id) == 0)
+      {
+        if (position != NULL)
+          *position = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The order: the collation of the case-folded names (as GtkStringSorter), then the names' bytes,
+ * then the IDs, so that the order is total. */
+typedef struct {
+  Entry entry;
+  char *key;
+} Keyed;
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  const Keyed *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
+
+  if (c == 0)
+    c = strcmp (x->entry.name, y->entry.name);
+  return c != 0 ? c : strcmp (x->entry.id, y->entry.id);
+}
+
+static char *
+sort_key (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  return g_utf8_collate_key (folded, -1);
+}
+
+/* Reads the live records again, and tells the views only what changed: the records before the
+ * first difference and after the last one keep their positions. */
+void
+icw_store_list_reload (IcwStoreList *self)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id, coalesce(name, '') FROM %s WHERE deleted_at IS NULL",
+                                          self->table->table);
+  g_autoptr(GArray) keyed = g_array_new (FALSE, FALSE, sizeof (Keyed));
+  GStringChunk *strings = g_string_chunk_new (64 * 1024);
+  GArray *entries, *old = self->entries;
+  GStringChunk *old_strings = self->strings;
+  sqlite3_stmt *stmt = self->store != NULL ? icw_store_statement (self->store, sql, NULL) : NULL;
+  guint prefix = 0, suffix = 0;
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Keyed k;
+
+      k.entry.id = g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 0));
+      k.entry.name = g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 1));
+      k.key = sort_key (k.entry.name);
+      g_array_append_val (keyed, k);
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  g_array_sort (keyed, compare_keyed);
+
+  entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), keyed->len);
+  for (guint i = 0; i < keyed->len; i++)
+    {
+      Keyed *k = &g_array_index (keyed, Keyed, i);
+
+      g_array_append_val (entries, k->entry);
+      g_free (k->key);
+    }
+
+  while (prefix < old->len && prefix < entries->len
+         && strcmp (g_array_index (old, Entry, prefix).id, g_array_index (entries, Entry, prefix).id) == 0)
+    prefix++;
+  while (suffix < old->len - prefix && suffix < entries->len - prefix
+         && strcmp (g_array_index (old, Entry, old->len - 1 - suffix).id,
+                    g_array_index (entries, Entry, entries->len - 1 - suffix).id) == 0)
+    suffix++;
+
+  self->entries = entries;
+  self->strings = strings;
+  if (old->len != entries->len || prefix < old->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
+                                entries->len - prefix - suffix);
+  g_array_unref (old);
+  g_string_chunk_free (old_strings);
+}
+
+/* Where a record of this name goes: after every entry that sorts before it. */
+static guint
+insertion_point (IcwStoreList *self,
+                 const char   *name,
+                 const char   *id)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  guint low = 0, high = self->entries->len;
+
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      const Entry *entry = &g_array_index (self->entries, Entry, mid);
+      g_autofree char *other = g_utf8_casefold (entry->name, -1);
+      int c = g_utf8_collate (other, folded);
+
+      if (c == 0)
+        c = strcmp (entry->name, name);
+      if (c == 0)
+        c = strcmp (entry->id, id);
+      if (c < 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+/* A record was saved (present) or deleted (not present). */
+void
+icw_store_list_update (IcwStoreList *self,
+                       IcwRecord    *record,
+                       gboolean      present)
+{
+  const char *id = icw_record_get_id (record);
+  g_autofree char *name = NULL;
+  guint position;
+  gboolean found = icw_store_list_find (self, id, &position);
+  Entry entry;
+
+  if (present)
+    g_object_get (record, "name", &name, NULL);
+  if (name == NULL)
+    name = g_strdup ("");
+
+  if (present && found)
+    {
+      Entry *known = &g_array_index (self->entries, Entry, position);
+
+      if (strcmp (known->name, name) != 0)
+        known->name = g_string_chunk_insert (self->strings, name);
+    }
+  else if (present)
+    {
+      entry.id = g_string_chunk_insert (self->strings, id);
+      entry.name = g_string_chunk_insert (self->strings, name);
+      position = insertion_point (self, name, id);
+      g_array_insert_val (self->entries, position, entry);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+    }
+  else if (found)
+    {
+      g_array_remove_index (self->entries, position);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+    }
+}

@@ -1,0 +1,220 @@
+/* bench-sync.c: sync of N organizations on loopback. A store holds one center and N organizations
+ * (saved in one batch, so each has its outbox row); the reference IcwSyncServer listens on
+ * 127.0.0.1 (an ephemeral port, in this process, on the same main context); IcwSyncClient pushes
+ * the outbox with the center administrator's token, then a second client pulls everything into an
+ * empty database. The baseline writes the same N organization rows with SQLite alone: the rows as
+ * the store holds them, into a table made by the store's own CREATE statement, one prepared INSERT,
+ * one transaction, WAL and synchronous=FULL.
+ *
+ *   bench-sync DIR N
+ *
+ * Prints: sync PUSHED PUSH_S PULLED PULL_S BARE_ROWS BARE_S
+ * Part of tests/bench (not the test suite). */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "icw-center.h"
+#include "icw-organization.h"
+#include "icw-store.h"
+#include "icw-sync-client.h"
+#include "icw-sync-server.h"
+
+static void
+fail (const char *what, const GError *error)
+{
+  fprintf (stderr, "bench-sync: %s: %s\n", what, error != NULL ? error->message : "failed");
+  exit (1);
+}
+
+static void
+check (sqlite3 *db, int rc, const char *what)
+{
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      fprintf (stderr, "bench-sync: %s: %s\n", what, sqlite3_errmsg (db));
+      exit (1);
+    }
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+/* The syllables of the names: the same data every run. */
+static const char *places[] = { "济南", "青岛", "淄博", "烟台", "潍坊", "合肥", "苏州", "成都", "西安", "武汉" };
+static const char *trades[] = { "华信", "金远", "恒瑞", "中科", "天成", "鼎盛", "博远", "鑫达", "安泰", "宏图" };
+static const char *fields[] = { "传感技术", "新材料", "智能装备", "精密仪器", "动力电池", "化工" };
+
+static IcwCenter *
+fill_store (IcwStore *store,
+            guint     n)
+{
+  g_autoptr(GError) error = NULL;
+  IcwCenter *center = icw_center_new ();
+
+  icw_center_set_name (center, "齐鲁智能传感器制造业创新中心");
+  icw_center_set_province (center, "山东省");
+  icw_center_set_city (center, "济南市");
+  if (!icw_store_save (store, ICW_RECORD (center), &error))
+    fail ("save the center", error);
+  if (!icw_store_begin_batch (store, &error))
+    fail ("begin", error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IcwOrganization) org = icw_organization_new ();
+      g_autofree char *name = g_strdup_printf ("%s%s%s有限公司%05u", places[i % 10], trades[(i / 10) % 10],
+                                               fields[(i / 100) % 6], i);
+
+      icw_organization_set_name (org, name);
+      icw_organization_set_province (org, "山东省");
+      icw_organization_set_city (org, places[i % 10]);
+      icw_organization_set_legal_representative (org, "张三");
+      if (!icw_store_save (store, ICW_RECORD (org), &error))
+        fail ("save an organization", error);
+    }
+  if (!icw_store_commit_batch (store, &error))
+    fail ("commit", error);
+  return center;
+}
+
+static IcwSyncReport
+run_client (IcwStore    *store,
+            const char  *url,
+            const char  *token,
+            IcwSyncMode  mode,
+            double      *seconds)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwSyncClient) client = icw_sync_client_new (store, url, token, &error);
+  IcwSyncReport report = { 0, };
+  gint64 start;
+
+  if (client == NULL)
+    fail ("client", error);
+  start = g_get_monotonic_time ();
+  if (!icw_sync_client_run (client, mode, &report, &error))
+    fail (mode == ICW_SYNC_PUSH ? "push" : "pull", error);
+  *seconds = seconds_since (start);
+  return report;
+}
+
+/* The same rows with SQLite alone: read from the store's file, written into a fresh one. */
+static guint
+bare_insert (const char *from_path,
+             const char *to_path,
+             double     *seconds)
+{
+  sqlite3 *from, *to;
+  sqlite3_stmt *read, *write, *create;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GString) insert = g_string_new ("INSERT INTO organizations VALUES (");
+  int n_columns;
+  gint64 start;
+
+  check (NULL, sqlite3_open_v2 (from_path, &from, SQLITE_OPEN_READONLY, NULL), "open");
+  check (NULL, sqlite3_open (to_path, &to), "open");
+  check (to, sqlite3_exec (to, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", NULL, NULL, NULL), "pragmas");
+  check (from, sqlite3_prepare_v2 (from, "SELECT sql FROM sqlite_master WHERE name = 'organizations'", -1, &create, NULL), "schema");
+  if (sqlite3_step (create) != SQLITE_ROW)
+    check (from, SQLITE_ERROR, "schema");
+  check (to, sqlite3_exec (to, (const char *) sqlite3_column_text (create, 0), NULL, NULL, NULL), "create");
+  sqlite3_finalize (create);
+
+  check (from, sqlite3_prepare_v2 (from, "SELECT * FROM organizations", -1, &read, NULL), "read");
+  n_columns = sqlite3_column_count (read);
+  while (sqlite3_step (read) == SQLITE_ROW)
+    {
+      sqlite3_value **row = g_new (sqlite3_value *, n_columns);
+
+      for (int i = 0; i < n_columns; i++)
+        row[i] = sqlite3_value_dup (sqlite3_column_value (read, i));
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (read);
+  for (int i = 0; i < n_columns; i++)
+    g_string_append_printf (insert, "%s?%d", i > 0 ? ", " : "", i + 1);
+  g_string_append (insert, ")");
+
+  start = g_get_monotonic_time ();
+  check (to, sqlite3_prepare_v2 (to, insert->str, -1, &write, NULL), "prepare");
+  check (to, sqlite3_exec (to, "BEGIN IMMEDIATE", NULL, NULL, NULL), "begin");
+  for (guint r = 0; r < rows->len; r++)
+    {
+      sqlite3_value **row = rows->pdata[r];
+
+      sqlite3_reset (write);
+      for (int i = 0; i < n_columns; i++)
+        sqlite3_bind_value (write, i + 1, row[i]);
+      check (to, sqlite3_step (write), "insert");
+    }
+  check (to, sqlite3_exec (to, "COMMIT", NULL, NULL, NULL), "commit");
+  *seconds = seconds_since (start);
+  sqlite3_finalize (write);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      sqlite3_value **row = rows->pdata[r];
+
+      for (int i = 0; i < n_columns; i++)
+        sqlite3_value_free (row[i]);
+      g_free (row);
+    }
+  sqlite3_close (from);
+  sqlite3_close (to);
+  return rows->len;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a_path = NULL, *b_path = NULL, *server_path = NULL, *bare_path = NULL;
+  g_autofree char *url = NULL, *token = NULL;
+  g_autoptr(IcwStore) a = NULL;
+  g_autoptr(IcwStore) b = NULL;
+  g_autoptr(IcwSyncServer) server = NULL;
+  g_autoptr(IcwCenter) center = NULL;
+  IcwSyncReport pushed, pulled;
+  double push_s, pull_s, bare_s;
+  guint n, bare_rows;
+
+  if (argc != 3)
+    {
+      fprintf (stderr, "usage: bench-sync DIR N\n");
+      return 2;
+    }
+  n = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+  a_path = g_build_filename (argv[1], "sync-a.db", NULL);
+  b_path = g_build_filename (argv[1], "sync-b.db", NULL);
+  server_path = g_build_filename (argv[1], "sync-server.db", NULL);
+  bare_path = g_build_filename (argv[1], "sync-bare.db", NULL);
+
+  a = icw_store_open (a_path, &error);
+  if (a == NULL)
+    fail ("open", error);
+  center = fill_store (a, n);
+
+  server = icw_sync_server_new (server_path, &error);
+  if (server == NULL || !icw_sync_server_listen (server, "127.0.0.1", 0, NULL, NULL, &error))
+    fail ("server", error);
+  url = icw_sync_server_get_url (server);
+  token = icw_sync_server_add_token (server, "admin", icw_record_get_id (ICW_RECORD (center)), &error);
+  if (token == NULL)
+    fail ("token", error);
+
+  pushed = run_client (a, url, token, ICW_SYNC_PUSH, &push_s);
+  b = icw_store_open (b_path, &error);
+  if (b == NULL)
+    fail ("open", error);
+  pulled = run_client (b, url, token, ICW_SYNC_PULL, &pull_s);
+  bare_rows = bare_insert (a_path, bare_path, &bare_s);
+
+  printf ("sync %u %.6f %u %.6f %u %.6f\n", pushed.pushed, push_s, pulled.pulled, pull_s, bare_rows, bare_s);
+  return 0;
+}
