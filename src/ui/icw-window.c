@@ -108,8 +108,6 @@ ensure_page (IcwWindow  *self,
     page = icw_register_page_new_agreements (self->store, money_unit (self));
   else if (g_str_equal (name, "funding"))
     page = icw_register_page_new_funding (self->store, self->settings);
-  else if (g_str_equal (name, "funding"))
-    page = icw_register_page_new_funding (self->store, self->settings);
   if (page != NULL)
     gtk_stack_add_named (self->pages, page, name);
 }
