@@ -106,6 +106,8 @@ print_help (void)
                _("Show a record with all its fields; for a center also its shareholders, alliance members and national platforms; for an application every section with its word count, and its attachments."));
   print_entry ("check ID [--json]",
                _("Check an application, an IP-sharing agreement or a funding request against the rule packs that apply to it; the exit status is 1 when an error is found."));
+  print_entry ("export ID|--all --format json -o FILE",
+               _("Write the dossier of a center (or with --all of every center) as JSON: its registers, applications, agreements, funding requests and attachments, for “icw import” into another database."));
   print_entry ("export ID --format csv|xlsx -o FILE",
                _("Write the budget table of a funding request as CSV or as an Excel workbook with formulas for the totals."));
   print_entry ("doctor", _("Check the database and count its records; the exit status is 1 when a problem is found."));
@@ -116,7 +118,7 @@ print_help (void)
                _("Run the reference sync server until interrupted; --port 0 picks a free port. It prints the address it listens on."));
   print_entry ("serve token add --db PATH --role admin|reviewer (--center ID|--province NAME)",
                _("Issue a token for a center's administrator or a province's reviewer and print it once; only its hash is kept."));
-  icw_cli_out ("\n%s\n\n", _("Not available in this version yet: export of a whole dossier (--all, JSON) and PDF documents."));
+  icw_cli_out ("\n");
 
   icw_cli_out ("%s\n", _("Options:"));
   print_entry ("--db PATH", _("Use the database at PATH instead of the default one."));
