@@ -97,11 +97,7 @@ icw_cli_export (const IcwCliOptions *options)
     case FORMAT_XLSX:
       return export_budget (options, store, record, format);
     case FORMAT_PDF:
-      /* PDF-BEGIN: the pdf helper replaces these lines with
-       * `return icw_cli_export_pdf (options, store, record);` */
-      icw_cli_err ("%s", _("The pdf format is not available in this version of icw yet."));
-      return ICW_EXIT_FAILURE;
-      /* PDF-END */
+      return icw_cli_export_pdf (options, store, record);
     default:
       g_assert_not_reached ();
     }
