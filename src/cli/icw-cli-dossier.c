@@ -1,16 +1,57 @@
-/* icw-cli-dossier.c: the center dossier on the command line: `icw export ID|--all --format json`
- * writes it (icw-dossier.h), `icw import FILE.json` reads it (icw-dossier-import.h). */
+/* icw-cli-dossier.c: the center dossier on the command line: `icw export ID|--all --format json
+ * -o OUT` writes it (icw-dossier.h), `icw import FILE.json` reads it (icw-dossier-import.h), all
+ * records or none, each problem on stderr naming the record and the member. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "icw-cli.h"
+#include "icw-dossier-import.h"
+#include "icw-error.h"
 
 int
 icw_cli_export_json (const IcwCliOptions *options,
                      IcwStore            *store,
                      IcwRecord           *record)
 {
-  icw_cli_err ("%s", _("The json format is not available in this version of icw yet."));
-  return ICW_EXIT_FAILURE;
+  g_autoptr(GError) error = NULL;
+  const char *ids[2] = { NULL, NULL };
+
+  if (record != NULL && !ICW_IS_CENTER (record))
+    {
+      g_set_error (&error, ICW_ERROR, ICW_ERROR_NOT_FOUND,
+                   _("“%s” is not a center: the json format exports the dossier of a center (see “icw list centers”), or of the whole database with --all."),
+                   (const char *) options->args->pdata[1]);
+      return icw_cli_fail (error);
+    }
+  if (record != NULL)
+    ids[0] = icw_record_get_id (record);
+  if (!icw_dossier_export_to_file (store, record != NULL ? ids : NULL, options->output, NULL, &error))
+    return icw_cli_fail (error);
+  return ICW_EXIT_OK;
+}
+
+int
+icw_cli_import_json (const IcwCliOptions *options,
+                     const char          *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  guint n_written = 0;
+
+  store = icw_cli_open_store (options, FALSE, &error);
+  if (store == NULL)
+    return icw_cli_fail (error);
+  if (!icw_dossier_import_file (store, path, NULL, NULL, NULL, &n_written, &problems, &error))
+    {
+      for (guint i = 0; problems != NULL && i < problems->len; i++)
+        icw_cli_err ("%s", (const char *) problems->pdata[i]);
+      return icw_cli_fail (error);
+    }
+  if (n_written == 0)
+    icw_cli_out ("%s\n", _("Nothing was imported: the database already holds every record of the dossier."));
+  else
+    icw_cli_out (g_dngettext (GETTEXT_PACKAGE, "Imported %u record.\n", "Imported %u records.\n", n_written), n_written);
+  return ICW_EXIT_OK;
 }
