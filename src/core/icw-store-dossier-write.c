@@ -226,6 +226,7 @@ insert_row (IcwStore       *self,
   const char * const *blobs = icw_store_dossier_blob_columns (self, row->kind);
   g_autofree char *sql = insert_sql (self, table);
   sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+  g_autoptr(GError) local_error = NULL;
   int index = 5;
 
   if (stmt == NULL)
@@ -249,9 +250,10 @@ insert_row (IcwStore       *self,
       else
         sqlite3_bind_blob64 (stmt, index, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), SQLITE_TRANSIENT);
     }
-  if (!icw_store_step_done (self, stmt, error))
+  if (!icw_store_step_done (self, stmt, &local_error))
     {
-      g_prefix_error (error, _("Record %s “%s”: "), icw_record_kind_to_key (row->kind), row->id);
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT, _("Record %s “%s” breaks a rule of the database: %s"),
+                   icw_record_kind_to_key (row->kind), row->id, local_error->message);
       return FALSE;
     }
   /* The trash of another database is not news for a server: only live rows are queued. */
@@ -316,6 +318,7 @@ icw_store_dossier_write (IcwStore                *self,
                          guint                   *n_written,
                          GError                 **error)
 {
+  g_autoptr(GError) local_error = NULL;
   guint written = 0;
 
   g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
@@ -327,8 +330,11 @@ icw_store_dossier_write (IcwStore                *self,
       icw_store_rollback_batch (self);
       return FALSE;
     }
-  if (!icw_store_commit_batch (self, error))
-    return FALSE;
+  if (!icw_store_commit_batch (self, &local_error))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT, _("The dossier was not imported: %s"), local_error->message);
+      return FALSE;
+    }
   if (n_written != NULL)
     *n_written = written;
   return TRUE;
