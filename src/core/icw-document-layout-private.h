@@ -51,6 +51,7 @@ typedef enum {
 } IcwStyle;
 
 struct _IcwDocumentLayout {
+  gatomicrefcount       ref_count;
   IcwDocument          *document;
   PangoFontMap         *font_map;
   PangoContext         *context;

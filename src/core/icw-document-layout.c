@@ -256,6 +256,7 @@ icw_document_layout_new (IcwDocument          *document,
   GPtrArray *blocks = icw_document_get_blocks (document);
   guint heading = 0;
 
+  g_atomic_ref_count_init (&self->ref_count);
   self->document = icw_document_ref (document);
   self->chinese = g_str_equal (icw_document_get_language (document), "zh_CN");
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
@@ -313,9 +314,18 @@ icw_document_layout_new (IcwDocument          *document,
   return g_steal_pointer (&self);
 }
 
+IcwDocumentLayout *
+icw_document_layout_ref (IcwDocumentLayout *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
 void
 icw_document_layout_free (IcwDocumentLayout *self)
 {
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->toc, g_ptr_array_unref);
   g_clear_pointer (&self->toc_numbers, g_ptr_array_unref);

@@ -36,6 +36,9 @@ IcwDocumentLayout *icw_document_layout_new        (IcwDocument         *document
                                                    IcwDocumentProgress  progress,
                                                    gpointer             user_data,
                                                    GError             **error);
+/* A layout is reference counted (the print dialog may outlive the preview's layout): _free drops
+ * one reference. */
+IcwDocumentLayout *icw_document_layout_ref        (IcwDocumentLayout   *self);
 void               icw_document_layout_free       (IcwDocumentLayout   *self);
 IcwDocument       *icw_document_layout_get_document (IcwDocumentLayout *self);
 /* Physical pages, the cover included. */

@@ -15,6 +15,7 @@
 #include "icw-agreement-parties-group.h"
 #include "icw-agreement-results-group.h"
 #include "icw-check-panel.h"
+#include "icw-print.h"
 #include "icw-field-row.h"
 #include "icw-finding.h"
 #include "icw-ip-agreement-check.h"
@@ -44,6 +45,7 @@ struct _IcwAgreementEditor
   AdwBin parent_instance;
 
   IcwStore *store;
+  GtkWidget *print_button;
   IcwMoneyUnit money_unit;
   IcwIpAgreement *agreement;
   IcwRecordForm *form;
@@ -502,6 +504,7 @@ icw_agreement_editor_set_agreement (IcwAgreementEditor *self,
   if (self->agreement != NULL)
     g_signal_handlers_disconnect_by_data (self->agreement, self);
   g_set_object (&self->agreement, (IcwIpAgreement *) agreement);
+  icw_print_menu_button_set_record (self->print_button, self->store, agreement);
   icw_record_form_set_record (self->form, agreement);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   icw_check_panel_set_findings (self->check_panel, NULL);
@@ -622,6 +625,8 @@ build_bar (IcwAgreementEditor *self)
   gtk_box_append (GTK_BOX (bar), self->return_button);
   gtk_box_append (GTK_BOX (bar), self->accept_button);
   gtk_box_append (GTK_BOX (bar), self->reopen_button);
+  self->print_button = icw_print_menu_button_new (GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (bar), self->print_button);
   return bar;
 }
 
@@ -799,6 +804,7 @@ static void
 icw_agreement_editor_class_init (IcwAgreementEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = icw_agreement_editor_dispose;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_p, GDK_CONTROL_MASK, "document.print", NULL);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "icw-application-editor.h"
 #include "icw-application-pages.h"
 #include "icw-check-panel.h"
+#include "icw-print.h"
 #include "icw-field-row.h"
 #include "icw-json-list-editor.h"
 #include "icw-record-form.h"
@@ -23,6 +24,7 @@ struct _IcwApplicationEditor
   AdwBin parent_instance;
 
   IcwStore *store;
+  GtkWidget *print_button;
   IcwApplication *application;
   IcwRecordForm *form;
   GPtrArray *packs;
@@ -368,6 +370,7 @@ icw_application_editor_set_application (IcwApplicationEditor *self,
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_data (self->application, self);
   g_set_object (&self->application, (IcwApplication *) application);
+  icw_print_menu_button_set_record (self->print_button, self->store, application);
   icw_record_form_set_record (self->form, application);
   icw_check_panel_set_findings (self->check_panel, NULL);
   gtk_revealer_set_reveal_child (self->check_revealer, FALSE);
@@ -470,6 +473,8 @@ build_bar (IcwApplicationEditor *self)
   gtk_box_append (GTK_BOX (bar), self->return_button);
   gtk_box_append (GTK_BOX (bar), self->accept_button);
   gtk_box_append (GTK_BOX (bar), self->reopen_button);
+  self->print_button = icw_print_menu_button_new (GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (bar), self->print_button);
   return bar;
 }
 
@@ -571,6 +576,7 @@ static void
 icw_application_editor_class_init (IcwApplicationEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = icw_application_editor_dispose;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_p, GDK_CONTROL_MASK, "document.print", NULL);
 }
 
 static void
