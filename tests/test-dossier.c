@@ -165,6 +165,7 @@ static const Corruption corruptions[] = {
   { "unknown-field", "\"top_ten\" : false", "\"top_ten\" : false, \"colour\" : \"red\"", "no field “colour”" },
   { "missing-field", "\"top_ten\" : false,", "", "“top_ten” is missing" },
   { "unknown-enum", "\"kind\" : \"enterprise\"", "\"kind\" : \"guild\"", "unknown value “guild”" },
+  { "label-not-key", "\"kind\" : \"enterprise\"", "\"kind\" : \"企业\"", "unknown value “企业”" },
   { "big-integer", "\"rd_base_year\" : 2023", "\"rd_base_year\" : 92233720368547758070", "too large" },
   { "int-range", "\"rd_base_year\" : 2023", "\"rd_base_year\" : 9223372036854775807", "out of range" },
   { "schema-check", "\"size\" : ", "\"size\" : 1", "attachment" },

@@ -38,12 +38,19 @@ icw_cli_import_json (const IcwCliOptions *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(IcwStore) store = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
   guint n_written = 0;
 
+  if (!g_file_get_contents (path, &data, &length, &error))
+    return icw_cli_fail (error);
+  /* A file that is no dossier must not leave a new, empty database behind. */
+  if (!g_file_test (options->db_path, G_FILE_TEST_EXISTS) && !icw_dossier_check_header (data, length, &error))
+    return icw_cli_fail (error);
   store = icw_cli_open_store (options, FALSE, &error);
   if (store == NULL)
     return icw_cli_fail (error);
-  if (!icw_dossier_import_file (store, path, NULL, NULL, NULL, &n_written, &problems, &error))
+  if (!icw_dossier_import (store, data, length, NULL, NULL, NULL, &n_written, &problems, &error))
     {
       for (guint i = 0; problems != NULL && i < problems->len; i++)
         icw_cli_err ("%s", (const char *) problems->pdata[i]);

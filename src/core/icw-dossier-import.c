@@ -345,6 +345,16 @@ icw_dossier_import (IcwStore            *store,
 }
 
 gboolean
+icw_dossier_check_header (const char  *data,
+                          gsize        length,
+                          GError     **error)
+{
+  g_autoptr(JsonNode) root = parse (data, length, error);
+
+  return root != NULL && check_header (json_node_get_object (root), error);
+}
+
+gboolean
 icw_dossier_import_file (IcwStore            *store,
                          const char          *path,
                          GCancellable        *cancellable,

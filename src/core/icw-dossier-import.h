@@ -30,6 +30,12 @@ gboolean icw_dossier_import_file   (IcwStore            *store,
                                     GPtrArray          **problems,
                                     GError             **error);
 
+/* Only the text and the header (the format and its version): for a caller that wants to refuse
+ * a file that is no dossier before it creates a database to import it into. */
+gboolean icw_dossier_check_header  (const char          *data,
+                                    gsize                length,
+                                    GError             **error);
+
 /* Off the main thread: reading, checking and writing run in a thread on a store of its own,
  * opened on the same file, in one transaction; progress is reported in the caller's main
  * context. The finish reloads the lists of `store`, which the caller passed to the start

@@ -59,7 +59,9 @@ check_field (IcwDossierRow   *row,
     case ICW_COLUMN_ENUM:
       if (type != G_TYPE_STRING)
         problem (problems, _("Record %s “%s”: the field “%s” must be text."), kind, row->id, column->name);
-      else if (!column->from_key (json_node_get_string (node), &value))
+      /* Keys only: from_key also reads labels, which would not come back out as written. */
+      else if (!column->from_key (json_node_get_string (node), &value) ||
+               !g_str_equal (column->to_key (value), json_node_get_string (node)))
         problem (problems, _("Record %s “%s”: the field “%s” has the unknown value “%s”."),
                  kind, row->id, column->name, json_node_get_string (node));
       break;
