@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "icw-csv-import.h"
+#include "icw-dossier-actions.h"
 #include "icw-register-page.h"
 #include "icw-sample.h"
 #include "icw-ui-util.h"
@@ -369,6 +370,7 @@ icw_window_new (IcwWorkbenchApp *application)
   if (PROFILE_DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  icw_dossier_actions_install (GTK_WINDOW (self), self->store);
   gtk_stack_set_hhomogeneous (self->pages, FALSE);
   build_pages (self);
   last_page = g_settings_get_string (self->settings, "last-page");
