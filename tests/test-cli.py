@@ -144,16 +144,19 @@ class TestGeneral(IcwTestCase):
         result = self.expect(2, "frobnicate")
         self.assertIn("frobnicate", result.err)
 
-    def test_not_yet_built(self):
-        # PDF-BEGIN: until the pdf format is built, it is refused, never pretended.
+    def test_export_pdf(self):
+        # A center has no document: exit 1, nothing written; a funding request's is a PDF.
         self.load_sample()
         center = self.expect_json("list", "centers", "--json")[0]
         out = os.path.join(self.dir, "out.pdf")
         result = self.expect(1, "export", center["id"], "--format", "pdf", "-o", out)
-        self.assertIn("not available in this version", result.err)
+        self.assertIn("has no document", result.err)
         self.assertEqual(result.out, "")
         self.assertFalse(os.path.exists(out))
-        # PDF-END
+        request = self.expect_json("list", "funding", "--json")[0]
+        self.expect(0, "export", request["id"], "--format", "pdf", "-o", out)
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(5), b"%PDF-")
 
     def test_missing_database(self):
         for args in (["list", "centers"], ["list", "applications"], ["show", "x"], ["check", "x"], ["doctor"]):
