@@ -59,6 +59,10 @@ icw_cli_import_json (const IcwCliOptions *options,
   if (n_written == 0)
     icw_cli_out ("%s\n", _("Nothing was imported: the database already holds every record of the dossier."));
   else
-    icw_cli_out (g_dngettext (GETTEXT_PACKAGE, "Imported %u record.\n", "Imported %u records.\n", n_written), n_written);
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("Imported %u record.", "Imported %u records.", n_written), n_written);
+
+      icw_cli_out ("%s\n", message);
+    }
   return ICW_EXIT_OK;
 }

@@ -98,7 +98,9 @@ print_help (void)
   icw_cli_out ("\n\n%s\n\n", _("Work with manufacturing innovation centers from the command line: import, list and show centers, organizations and their applications, check applications against the rule packs, and check the database."));
 
   icw_cli_out ("%s\n", _("Commands:"));
-  print_entry ("import FILE [--kind centers|organizations]",
+  print_entry ("import FILE.json",
+               _("Import a dossier written by “icw export --format json”: all its records or none; a record this database holds already must be identical."));
+  print_entry ("import FILE.csv [--kind centers|organizations]",
                _("Import a CSV file of centers or organizations: all rows or none."));
   print_entry ("list centers|organizations|applications [--json]",
                _("List the centers, the organizations or the applications."));
@@ -107,7 +109,7 @@ print_help (void)
   print_entry ("check ID [--json]",
                _("Check an application, an IP-sharing agreement or a funding request against the rule packs that apply to it; the exit status is 1 when an error is found."));
   print_entry ("export ID|--all --format json -o FILE",
-               _("Write the dossier of a center (or with --all of every center) as JSON: its registers, applications, agreements, funding requests and attachments, for “icw import” into another database."));
+               _("Write the dossier of a center (or with --all of the whole database) as JSON: its registers, organizations, applications with their versions and attachments, agreements and funding requests, for “icw import” into another database."));
   print_entry ("export ID --format csv|xlsx -o FILE",
                _("Write the budget table of a funding request as CSV or as an Excel workbook with formulas for the totals."));
   print_entry ("doctor", _("Check the database and count its records; the exit status is 1 when a problem is found."));

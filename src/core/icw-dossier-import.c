@@ -123,8 +123,8 @@ check_header (JsonObject  *root,
   if (json_node_get_int (version) > ICW_DOSSIER_FORMAT_VERSION)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
-                   _("The dossier was written by a newer version of the program (format version %" G_GINT64_FORMAT ", this one reads up to %d); update the program to import it."),
-                   json_node_get_int (version), ICW_DOSSIER_FORMAT_VERSION);
+                   _("The dossier was written by a newer version of the program (format version %d, this one reads up to %d); update the program to import it."),
+                   (int) MIN (json_node_get_int (version), G_MAXINT), ICW_DOSSIER_FORMAT_VERSION);
       return FALSE;
     }
   if (string_member (root, "program_version") == NULL)
