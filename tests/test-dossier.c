@@ -175,6 +175,7 @@ static const Corruption corruptions[] = {
   { "empty", NULL, NULL, "empty" },
   { "not-utf8", "\"name\" : \"", "\"name\" : \"\xff", "not UTF-8" },
   { "duplicate-id", NULL, NULL, "another record with this ID" },
+  { "digest", NULL, NULL, "does not match its “sha256”" },
 };
 
 /* The sample's dossier with one corruption; NULL bytes for "empty". */
@@ -200,6 +201,15 @@ corrupt (GBytes           *dossier,
     g_string_append_printf (out, "%s{\"format\" : \"ic-workbench-dossier\"}", text);
   else if (g_str_equal (c->name, "assignment"))
     g_string_append_printf (out, "var dossier = %s", text);
+  else if (g_str_equal (c->name, "digest"))
+    {
+      /* Another first character of the base64: the same size, other bytes. */
+      const char *at = strstr (text, "\"content\" : \"") + strlen ("\"content\" : \"");
+
+      g_string_append_len (out, text, at - text);
+      g_string_append_c (out, *at == 'A' ? 'B' : 'A');
+      g_string_append (out, at + 1);
+    }
   else if (g_str_equal (c->name, "duplicate-id"))
     {
       /* The first record twice. */

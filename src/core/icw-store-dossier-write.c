@@ -70,6 +70,24 @@ check_field (IcwDossierRow   *row,
     }
 }
 
+/* A blob with a "sha256" column beside it (an attachment's content) must have that digest: the
+ * size alone is checked by the schema. */
+static void
+check_digest (IcwDossierRow *row,
+              GPtrArray     *problems)
+{
+  const char *expected = json_object_get_string_member_with_default (row->fields, "sha256", NULL);
+  GBytes *content = row->blobs != NULL ? g_hash_table_lookup (row->blobs, "content") : NULL;
+  g_autofree char *actual = NULL;
+
+  if (expected == NULL || content == NULL)
+    return;
+  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  if (g_ascii_strcasecmp (actual, expected) != 0)
+    problem (problems, _("Record %s “%s”: the content does not match its “sha256”."),
+             icw_record_kind_to_key (row->kind), row->id);
+}
+
 gboolean
 icw_store_dossier_check_row (IcwStore       *self,
                              IcwDossierRow  *row,
@@ -113,6 +131,7 @@ icw_store_dossier_check_row (IcwStore       *self,
           problem (problems, _("Record %s “%s”: there is no content “%s” in this kind of record."),
                    kind, row->id, (const char *) name);
     }
+  check_digest (row, problems);
   return problems->len == before;
 }
 
