@@ -173,6 +173,7 @@ static const Corruption corruptions[] = {
   { "concatenated", NULL, NULL, "after the dossier's closing brace" },
   { "assignment", NULL, NULL, "assigns a variable" },
   { "empty", NULL, NULL, "empty" },
+  { "empty-time", "\"deleted_at\" : null", "\"deleted_at\" : \"\"", "“deleted_at” is missing or is neither text nor null" },
   { "not-utf8", "\"name\" : \"", "\"name\" : \"\xff", "not UTF-8" },
   { "duplicate-id", NULL, NULL, "another record with this ID" },
   { "digest", NULL, NULL, "does not match its “sha256”" },

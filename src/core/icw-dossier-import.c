@@ -262,7 +262,9 @@ read_record (IcwStore   *store,
   if (row->updated_at == NULL || *row->updated_at == '\0')
     problem (problems, _("Record %s “%s”: its “updated_at” is missing or is not text."), key, id);
   deleted = json_object_get_member (object, "deleted_at");
-  if (deleted == NULL || (!JSON_NODE_HOLDS_NULL (deleted) && string_member (object, "deleted_at") == NULL))
+  if (deleted == NULL ||
+      (!JSON_NODE_HOLDS_NULL (deleted) && (string_member (object, "deleted_at") == NULL ||
+                                           *string_member (object, "deleted_at") == '\0')))
     problem (problems, _("Record %s “%s”: its “deleted_at” is missing or is neither text nor null."), key, id);
   row->deleted_at = g_strdup (string_member (object, "deleted_at"));
   if (!json_object_has_member (object, "fields") || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "fields")))
