@@ -38,6 +38,18 @@ fixture_setup (Fixture       *f,
   center = icw_sample_load (f->store, &error);
   g_assert_no_error (error);
   f->center_id = g_strdup (icw_record_get_id (ICW_RECORD (center)));
+  /* A record edited later than it was made, and one in the trash: the times and the deletion
+   * must come through as they are. */
+  g_usleep (2000);
+  icw_center_set_city (center, "济南市历下区");
+  icw_test_save (f->store, center);
+  {
+    g_autoptr(GListModel) members = icw_store_list (f->store, ICW_RECORD_KIND_ALLIANCE_MEMBER, f->center_id);
+    g_autoptr(IcwRecord) member = g_list_model_get_item (members, g_list_model_get_n_items (members) - 1);
+
+    g_assert_true (icw_store_delete (f->store, member, &error));
+    g_assert_no_error (error);
+  }
   ids[0] = f->center_id;
   f->dossier = icw_dossier_export (f->store, ids, NULL, &error);
   g_assert_no_error (error);
@@ -110,9 +122,12 @@ test_round_trip (Fixture       *f,
     }
   g_assert_nonnull (strstr (text, "\"blobs\" : {\n        \"content\" : \""));
 
+  g_assert_nonnull (strstr (text, "\"deleted_at\" : \"2"));
   g_assert_true (import_bytes (f->empty, f->dossier, &n_written, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_written, >, 50);
+  /* Every live record is queued for sync; the deleted one is not. */
+  g_assert_cmpint (icw_store_count_outbox (f->empty), ==, (gint64) n_written - 1);
   /* The lists already handed out follow the batch. */
   g_assert_cmpuint (g_list_model_get_n_items (centers), ==, 1);
 
@@ -396,12 +411,17 @@ test_async_cancel (Fixture       *f,
   g_autofree char *before = digest (f->empty_path);
   g_autofree char *after = NULL;
   AsyncState state = { NULL, 0, 0, 0, TRUE, NULL };
+  sqlite3 *lock = icw_test_db_open (f->empty_path, SQLITE_OPEN_READWRITE, NULL);
 
-  /* Cancelled as soon as it started (the thread looks before writing and before each record;
-   * test_cancel cancels in the middle of the writes). */
+  /* Cancelled while the thread waits for the write lock that another connection holds, so the
+   * Cancel surely comes before the writes (test_cancel cancels in the middle of them). */
   write_dossier (f, file);
+  g_assert_cmpint (sqlite3_exec (lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   icw_dossier_import_async (f->empty, file, cancellable, on_progress, &state, on_done, &state);
+  g_usleep (100 * 1000);
   g_cancellable_cancel (cancellable);
+  g_assert_cmpint (sqlite3_exec (lock, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (lock);
   while (state.result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (icw_dossier_import_finish (f->empty, state.result, NULL, NULL, &error));

@@ -110,6 +110,9 @@ icw_dossier_import_async (IcwStore            *store,
   data->progress_data = progress_data;
   g_task_set_source_tag (task, icw_dossier_import_async);
   g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  /* The thread tells whether the transaction was committed: a Cancel that comes after the commit
+   * must not report "cancelled" for an import that happened (GTask would, by default). */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, import_thread);
 }
 

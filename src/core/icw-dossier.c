@@ -214,7 +214,8 @@ icw_dossier_export_async (IcwStore            *store,
   data->path = g_strdup (path);
   g_task_set_source_tag (task, icw_dossier_export_async);
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  g_task_set_return_on_cancel (task, FALSE);
+  /* The thread tells whether the file was written, even when a Cancel came too late. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, export_thread);
 }
 
