@@ -126,6 +126,9 @@ class TestGeneral(IcwTestCase):
             ["export", "a", "--format", "ods", "-o", "out.ods"],
             ["export", "a", "--format", "csv"],
             ["export", "a", "b", "--format", "csv", "-o", "out.csv"],
+            ["export", "--all", "--format", "pdf", "-o", "out.pdf"],
+            ["export", "--all", "a", "--format", "json", "-o", "out.json"],
+            ["export", "--all", "--format", "json"],
             ["list", "funding", "--format", "csv"],
             ["show", "a", "-o", "out.txt"],
         ]
@@ -141,17 +144,19 @@ class TestGeneral(IcwTestCase):
         result = self.expect(2, "frobnicate")
         self.assertIn("frobnicate", result.err)
 
-    def test_not_yet_built(self):
-        cases = [
-            ["export", "--all", "--format", "pdf", "-o", "out.pdf"],
-            ["export", "x", "--format", "json", "-o", "out.json"],
-        ]
-        for args in cases:
-            with self.subTest(args=args):
-                result = self.expect(1, *args)
-                self.assertIn("not available in this version", result.err)
-                self.assertEqual(result.out, "")
-        self.assertFalse(os.path.exists(self.db))
+    def test_export_pdf(self):
+        # A center has no document: exit 1, nothing written; a funding request's is a PDF.
+        self.load_sample()
+        center = self.expect_json("list", "centers", "--json")[0]
+        out = os.path.join(self.dir, "out.pdf")
+        result = self.expect(1, "export", center["id"], "--format", "pdf", "-o", out)
+        self.assertIn("has no document", result.err)
+        self.assertEqual(result.out, "")
+        self.assertFalse(os.path.exists(out))
+        request = self.expect_json("list", "funding", "--json")[0]
+        self.expect(0, "export", request["id"], "--format", "pdf", "-o", out)
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(5), b"%PDF-")
 
     def test_missing_database(self):
         for args in (["list", "centers"], ["list", "applications"], ["show", "x"], ["check", "x"], ["doctor"]):
@@ -601,16 +606,104 @@ class TestImport(IcwTestCase):
         self.assertEqual(self.expect(0, "list", "organizations", "--json").out, orgs)
         self.expect(0, "doctor")
 
-    def test_json_dossier_not_yet(self):
+    def test_json_not_a_dossier(self):
         path = self.write("dossier.json", "{}")
         result = self.expect(1, "import", path)
-        self.assertIn(".json", result.err)
-        self.assertFalse(os.path.exists(self.db))
+        self.assertIn("not a dossier", result.err)
+        self.assertFalse(os.path.exists(self.db), "a file that is no dossier created a database")
 
     def test_missing_file(self):
         result = self.expect(1, "import", os.path.join(self.dir, "nothing.csv"))
         self.assertIn("nothing.csv", result.err)
         self.assertFalse(os.path.exists(self.db))
+
+
+def db_dump(path):
+    """Every row of every table, as SQL text: what a refused import must leave as it was."""
+    connection = sqlite3.connect(path)
+    try:
+        return "\n".join(connection.iterdump())
+    finally:
+        connection.close()
+
+
+class TestDossier(IcwTestCase):
+    """icw export --format json and icw import FILE.json (docs/cli.md, docs/formats.md)."""
+
+    def export(self, *args, db=None):
+        out = os.path.join(self.dir, "dossier-%d.json" % len(os.listdir(self.dir)))
+        argv = ["--db", db] if db else []
+        result = self.run_icw(*(argv + ["export"] + list(args) + ["--format", "json", "-o", out]), db=db is None)
+        self.assertEqual(result.returncode, 0, result.err)
+        self.assertEqual(result.out, "")
+        with open(out, "rb") as f:
+            return out, f.read()
+
+    def test_round_trip(self):
+        center_id = self.load_sample()
+        path, first = self.export(center_id)
+        dossier = json.loads(first)
+        self.assertEqual(dossier["format"], "ic-workbench-dossier")
+        self.assertEqual(dossier["centers"], [center_id])
+        kinds = {r["kind"] for r in dossier["records"]}
+        self.assertTrue({"center", "organization", "application", "attachment", "ip-agreement",
+                         "agreement-party", "funding-request", "budget-line"} <= kinds, kinds)
+        other = os.path.join(self.dir, "other.db")
+        result = self.expect(0, "--db", other, "import", path, db=False)
+        self.assertIn("Imported %d records" % len(dossier["records"]), result.out)
+        _, again = self.export(center_id, db=other)
+        self.assertEqual(again, first, "export, import, export did not give the same bytes")
+        # The center's name is found by `show` in the new database, and doctor is content.
+        self.assertIn(SAMPLE_CENTER, self.expect(0, "--db", other, "show", center_id, db=False).out)
+        self.expect(0, "--db", other, "doctor", db=False)
+        # Once more: the records are there, identical, and nothing is written.
+        result = self.expect(0, "--db", other, "import", path, db=False)
+        self.assertIn("Nothing was imported", result.out)
+
+    def test_all(self):
+        self.load_sample()
+        path, first = self.export("--all")
+        self.assertEqual(json.loads(first)["scope"], "database")
+        other = os.path.join(self.dir, "other.db")
+        self.expect(0, "--db", other, "import", path, db=False)
+        _, again = self.export("--all", db=other)
+        self.assertEqual(again, first)
+
+    def test_corrupted_changes_nothing(self):
+        center_id = self.load_sample()
+        path, first = self.export(center_id)
+        dossier = json.loads(first)
+        target = os.path.join(self.dir, "target.db")
+        self.expect(0, "--db", target, "sample", db=False)
+        before = db_dump(target)
+        # A wrong type in one organization, a record of an unknown kind: each named on stderr.
+        org = next(r for r in dossier["records"] if r["kind"] == "organization")
+        org["fields"]["top_ten"] = "yes"
+        dossier["records"][1]["kind"] = "gadget"
+        bad = self.write("bad.json", json.dumps(dossier, ensure_ascii=False))
+        result = self.expect(1, "--db", target, "import", bad, db=False)
+        self.assertIn("organization “%s”: the field “top_ten” must be true or false" % org["id"], result.err)
+        self.assertIn("“%s”: its “kind”" % dossier["records"][1]["id"], result.err)
+        self.assertIn("not imported", result.err)
+        self.assertEqual(db_dump(target), before)
+        # A dossier from a newer program version.
+        newer = json.loads(first)
+        newer["format_version"] = 2
+        result = self.expect(1, "--db", target, "import", self.write("newer.json", json.dumps(newer)), db=False)
+        self.assertIn("newer version", result.err)
+        # Truncated.
+        result = self.expect(1, "--db", target, "import", self.write("cut.json", first[: len(first) // 3].decode("utf-8", "ignore")), db=False)
+        self.assertIn("not valid JSON", result.err)
+        self.assertEqual(db_dump(target), before)
+
+    def test_export_refusals(self):
+        self.load_sample()
+        org = self.expect_json("list", "organizations", "--json")[0]
+        result = self.expect(1, "export", org["id"], "--format", "json", "-o", os.path.join(self.dir, "x.json"))
+        self.assertIn("not a center", result.err)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "x.json")))
+        result = self.expect(2, "import", self.write("y.json", "{}"), "--kind", "centers")
+        self.assertIn("--kind", result.err)
 
 
 class TestDatabaseVersions(IcwTestCase):

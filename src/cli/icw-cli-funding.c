@@ -1,12 +1,11 @@
 /* icw-cli-funding.c: what the icw tool tells about funding requests: `icw list funding`, `icw show
  * ID` of a request (its fields, its budget table by category with the totals per year and source,
- * in 万元, and its milestones) and the JSON of both (docs/cli.md; money in integer fen), and
- * `icw export ID --format csv|xlsx -o OUT`. */
+ * in 万元, and its milestones) and the JSON of both (docs/cli.md; money in integer fen). Its
+ * export (csv, xlsx) goes through icw-cli-export.c. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "icw-budget-export.h"
 #include "icw-budget-table.h"
 #include "icw-cli.h"
 #include "icw-enums.h"
@@ -292,48 +291,4 @@ icw_cli_add_funding_details (JsonBuilder       *builder,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-}
-
-int
-icw_cli_export (const IcwCliOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IcwStore) store = NULL;
-  g_autoptr(IcwRecord) record = NULL;
-  gboolean ok;
-
-  /* In the contract, not in this version: refused, never pretended. */
-  if (options->all || (options->format != NULL && (g_str_equal (options->format, "json") || g_str_equal (options->format, "pdf"))))
-    {
-      icw_cli_err ("%s", _("“icw export --all” and the json and pdf formats are not available in this version of icw yet."));
-      return ICW_EXIT_FAILURE;
-    }
-  if (options->args->len < 2)
-    return icw_cli_usage_error ("%s", _("Say what to export: “icw export ID --format csv|xlsx -o FILE”."));
-  if (options->args->len > 2)
-    return icw_cli_usage_error (_("“icw export” takes one ID, but “%s” follows it."),
-                                (const char *) options->args->pdata[2]);
-  if (options->format == NULL || (!g_str_equal (options->format, "csv") && !g_str_equal (options->format, "xlsx")))
-    return icw_cli_usage_error ("%s", _("Say the format: “--format csv” or “--format xlsx” (a funding request's budget table)."));
-  if (options->output == NULL)
-    return icw_cli_usage_error ("%s", _("Say where to write: “-o FILE”."));
-
-  store = icw_cli_open_store (options, TRUE, &error);
-  if (store == NULL)
-    return icw_cli_fail (error);
-  record = icw_cli_find_record (store, options->args->pdata[1], &error);
-  if (record == NULL)
-    return icw_cli_fail (error);
-  if (!ICW_IS_FUNDING_REQUEST (record))
-    {
-      g_set_error (&error, ICW_ERROR, ICW_ERROR_NOT_FOUND,
-                   _("“%s” is not a funding request: this version exports the budget tables of funding requests (see “icw list funding”)."),
-                   (const char *) options->args->pdata[1]);
-      return icw_cli_fail (error);
-    }
-  if (g_str_equal (options->format, "csv"))
-    ok = icw_budget_export_csv (store, ICW_FUNDING_REQUEST (record), options->output, &error);
-  else
-    ok = icw_budget_export_xlsx (store, ICW_FUNDING_REQUEST (record), options->output, &error);
-  return ok ? ICW_EXIT_OK : icw_cli_fail (error);
 }

@@ -1,7 +1,7 @@
 /* icw-cli-import.c: `icw import FILE [--kind centers|organizations]`: a CSV file of centers or
  * organizations, all rows or none. The importer's message names the bad row and column; warnings
- * (unknown columns) go to stderr and do not stop the import. The .json dossier of the contract
- * comes in a later version and is refused with a message saying so. */
+ * (unknown columns) go to stderr and do not stop the import. A .json file is a center dossier,
+ * imported by icw-cli-dossier.c. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -102,13 +102,13 @@ icw_cli_import (const IcwCliOptions *options)
   path = options->args->pdata[1];
   if (has_suffix (path, ".json"))
     {
-      icw_cli_err (_("“%s” is a dossier: importing .json dossiers is not available in this version of icw yet. Import CSV files of centers or organizations instead."),
-                   path);
-      return ICW_EXIT_FAILURE;
+      if (options->kind != NULL)
+        return icw_cli_usage_error ("%s", _("A .json dossier says itself what it holds: “--kind” is for CSV files."));
+      return icw_cli_import_json (options, path);
     }
   if (!has_suffix (path, ".csv"))
     {
-      icw_cli_err (_("“%s” is not a CSV file: icw imports files whose names end in .csv."), path);
+      icw_cli_err (_("“%s” is neither a dossier nor a CSV file: icw imports files whose names end in .json or .csv."), path);
       return ICW_EXIT_FAILURE;
     }
   return import_csv (options, path, kind);

@@ -159,4 +159,16 @@ void icw_cli_add_funding_details     (JsonBuilder       *builder,
 int icw_cli_sync   (const IcwCliOptions *options);
 int icw_cli_serve  (const IcwCliOptions *options);
 
+/* The formats of `icw export` (icw-cli-export.c dispatches): the dossier of one center (record)
+ * or, with --all, of the whole database (record NULL), and its import, in icw-cli-dossier.c; a
+ * PDF document of one record in icw-cli-export-pdf.c. Each returns an exit status. */
+int icw_cli_export_json (const IcwCliOptions *options,
+                         IcwStore            *store,
+                         IcwRecord           *record);
+int icw_cli_import_json (const IcwCliOptions *options,
+                         const char          *path);
+int icw_cli_export_pdf  (const IcwCliOptions *options,
+                         IcwStore            *store,
+                         IcwRecord           *record);
+
 G_END_DECLS

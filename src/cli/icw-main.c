@@ -98,7 +98,9 @@ print_help (void)
   icw_cli_out ("\n\n%s\n\n", _("Work with manufacturing innovation centers from the command line: import, list and show centers, organizations and their applications, check applications against the rule packs, and check the database."));
 
   icw_cli_out ("%s\n", _("Commands:"));
-  print_entry ("import FILE [--kind centers|organizations]",
+  print_entry ("import FILE.json",
+               _("Import a dossier written by “icw export --format json”: all its records or none; a record this database holds already must be identical."));
+  print_entry ("import FILE.csv [--kind centers|organizations]",
                _("Import a CSV file of centers or organizations: all rows or none."));
   print_entry ("list centers|organizations|applications [--json]",
                _("List the centers, the organizations or the applications."));
@@ -106,6 +108,8 @@ print_help (void)
                _("Show a record with all its fields; for a center also its shareholders, alliance members and national platforms; for an application every section with its word count, and its attachments."));
   print_entry ("check ID [--json]",
                _("Check an application, an IP-sharing agreement or a funding request against the rule packs that apply to it; the exit status is 1 when an error is found."));
+  print_entry ("export ID|--all --format json -o FILE",
+               _("Write the dossier of a center (or with --all of the whole database) as JSON: its registers, organizations, applications with their versions and attachments, agreements and funding requests, for “icw import” into another database."));
   print_entry ("export ID --format csv|xlsx -o FILE",
                _("Write the budget table of a funding request as CSV or as an Excel workbook with formulas for the totals."));
   print_entry ("doctor", _("Check the database and count its records; the exit status is 1 when a problem is found."));
@@ -116,7 +120,7 @@ print_help (void)
                _("Run the reference sync server until interrupted; --port 0 picks a free port. It prints the address it listens on."));
   print_entry ("serve token add --db PATH --role admin|reviewer (--center ID|--province NAME)",
                _("Issue a token for a center's administrator or a province's reviewer and print it once; only its hash is kept."));
-  icw_cli_out ("\n%s\n\n", _("Not available in this version yet: export of a whole dossier (--all, JSON) and PDF documents."));
+  icw_cli_out ("\n");
 
   icw_cli_out ("%s\n", _("Options:"));
   print_entry ("--db PATH", _("Use the database at PATH instead of the default one."));

@@ -392,28 +392,34 @@ static const char *
 save_sql (const IcwTable *table,
           SaveSql         which)
 {
+  /* Built once per process; g_once because a dossier import saves from a thread (on a store of
+   * its own) while the main thread's store may save too. */
   static char *built[ICW_N_RECORD_KINDS][N_SAVE_SQLS];
   char **sql = &built[table->kind][which];
+  char *text = NULL;
 
-  if (*sql == NULL)
-    switch (which)
-      {
-      case SAVE_SQL_INSERT:
-        *sql = build_upsert_sql (table);
-        break;
-      case SAVE_SQL_UPDATE:
-        *sql = build_update_sql (table, NULL);
-        break;
-      case SAVE_SQL_OUTBOX:
-        *sql = build_outbox_sql (table);
-        break;
-      case SAVE_SQL_STATE:
-        *sql = g_strdup_printf ("SELECT deleted_at IS NULL FROM %s WHERE id = ?1", table->table);
-        break;
-      case N_SAVE_SQLS:
-      default:
-        g_assert_not_reached ();
-      }
+  if (g_once_init_enter (sql))
+    {
+      switch (which)
+        {
+        case SAVE_SQL_INSERT:
+          text = build_upsert_sql (table);
+          break;
+        case SAVE_SQL_UPDATE:
+          text = build_update_sql (table, NULL);
+          break;
+        case SAVE_SQL_OUTBOX:
+          text = build_outbox_sql (table);
+          break;
+        case SAVE_SQL_STATE:
+          text = g_strdup_printf ("SELECT deleted_at IS NULL FROM %s WHERE id = ?1", table->table);
+          break;
+        case N_SAVE_SQLS:
+        default:
+          g_assert_not_reached ();
+        }
+      g_once_init_leave (sql, text);
+    }
   return *sql;
 }
 
@@ -817,11 +823,6 @@ gboolean
 icw_store_commit_batch (IcwStore  *self,
                         GError   **error)
 {
-  g_autoptr(GPtrArray) keys = NULL;
-  g_autoptr(GPtrArray) lists = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-
   g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->batch_depth > 0, FALSE);
 
@@ -833,6 +834,19 @@ icw_store_commit_batch (IcwStore  *self,
       return FALSE;
     }
   g_object_set_qdata (G_OBJECT (self), batch_created_quark (), NULL);
+  icw_store_reload (self);
+  return TRUE;
+}
+
+void
+icw_store_reload (IcwStore *self)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (ICW_IS_STORE (self));
 
   /* Copied first: a handler of the lists' signals may ask for another list. */
   keys = g_ptr_array_new_with_free_func (g_free);
@@ -846,7 +860,6 @@ icw_store_commit_batch (IcwStore  *self,
   for (guint i = 0; i < keys->len; i++)
     reload_list (self, keys->pdata[i], lists->pdata[i]);
   g_signal_emit (self, signals[RELOADED], 0);
-  return TRUE;
 }
 
 /* Reads the record's row again, deleted or not; FALSE when there is no row. */

@@ -49,6 +49,9 @@ gboolean    icw_store_begin_batch     (IcwStore       *self,
 gboolean    icw_store_commit_batch    (IcwStore       *self,
                                        GError        **error);
 void        icw_store_rollback_batch  (IcwStore       *self);
+/* Reloads every list the store handed out and emits "reloaded": after another connection (a
+ * dossier import run in a thread on a store of its own) wrote to the same file. */
+void        icw_store_reload          (IcwStore       *self);
 
 /* The kind of a record object. */
 IcwRecordKind icw_record_kind_of      (IcwRecord      *record);

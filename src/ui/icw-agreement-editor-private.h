@@ -28,6 +28,7 @@ struct _IcwAgreementEditor
   GtkRevealer *check_revealer;
   IcwCheckPanel *check_panel;
   IcwDocumentBar *bar;
+  GtkWidget *print_button;       /* Print… and Export PDF… */
   GtkWidget *title_row;
   GtkWidget *guide_button;
 };

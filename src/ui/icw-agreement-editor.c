@@ -20,6 +20,7 @@
 #include "icw-field-row.h"
 #include "icw-ip-agreement-check.h"
 #include "icw-lifecycle.h"
+#include "icw-print.h"
 #include "icw-record-form.h"
 #include "icw-register-page.h"
 #include "icw-rule-pack.h"
@@ -199,6 +200,7 @@ icw_agreement_editor_set_agreement (IcwAgreementEditor *self,
   if (self->agreement != NULL)
     g_signal_handlers_disconnect_by_data (self->agreement, self);
   g_set_object (&self->agreement, (IcwIpAgreement *) agreement);
+  icw_print_menu_button_set_record (self->print_button, self->store, agreement);
   icw_record_form_set_record (self->form, agreement);
   icw_document_bar_set_record (self->bar, agreement);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
@@ -272,6 +274,8 @@ build_bar (IcwAgreementEditor *self)
   self->guide_button = gtk_button_new_with_mnemonic (_("_Guided Start…"));
   g_signal_connect_swapped (self->guide_button, "clicked", G_CALLBACK (on_guide_clicked), self);
   icw_document_bar_add_action (self->bar, self->guide_button);
+  self->print_button = icw_print_menu_button_new (GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (self->bar), self->print_button);
   return GTK_WIDGET (self->bar);
 }
 
@@ -409,6 +413,7 @@ static void
 icw_agreement_editor_class_init (IcwAgreementEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = icw_agreement_editor_dispose;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_p, GDK_CONTROL_MASK, "document.print", NULL);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "icw-check-panel.h"
 #include "icw-document-bar.h"
 #include "icw-editor-parts.h"
+#include "icw-print.h"
 #include "icw-field-row.h"
 #include "icw-json-list-editor.h"
 #include "icw-record-form.h"
@@ -26,6 +27,7 @@ struct _IcwApplicationEditor
   AdwBin parent_instance;
 
   IcwStore *store;
+  GtkWidget *print_button;
   IcwApplication *application;
   IcwRecordForm *form;
   GPtrArray *packs;
@@ -217,6 +219,7 @@ icw_application_editor_set_application (IcwApplicationEditor *self,
     g_signal_handlers_disconnect_by_data (self->application, self);
   g_set_object (&self->application, (IcwApplication *) application);
   icw_reviewer_notes_set_application (ICW_REVIEWER_NOTES (self->reviewer_notes), self->application);
+  icw_print_menu_button_set_record (self->print_button, self->store, application);
   icw_record_form_set_record (self->form, application);
   icw_document_bar_set_record (self->bar, application);
   icw_check_panel_set_findings (self->check_panel, NULL);
@@ -272,6 +275,8 @@ build_bar (IcwApplicationEditor *self)
   gtk_widget_set_visible (self->compare_button, FALSE);
   g_signal_connect_swapped (self->compare_button, "clicked", G_CALLBACK (on_compare_clicked), self);
   icw_document_bar_add_action (self->bar, self->compare_button);
+  self->print_button = icw_print_menu_button_new (GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (self->bar), self->print_button);
   return GTK_WIDGET (self->bar);
 }
 
@@ -350,6 +355,7 @@ static void
 icw_application_editor_class_init (IcwApplicationEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = icw_application_editor_dispose;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_p, GDK_CONTROL_MASK, "document.print", NULL);
 }
 
 static void

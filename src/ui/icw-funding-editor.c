@@ -18,6 +18,7 @@
 #include "icw-funding-check.h"
 #include "icw-funding-editor.h"
 #include "icw-lifecycle.h"
+#include "icw-print.h"
 #include "icw-record-form.h"
 #include "icw-register-page.h"
 #include "icw-ui-util.h"
@@ -58,6 +59,7 @@ struct _IcwFundingEditor
   GPtrArray *findings;
 
   IcwDocumentBar *bar;
+  GtkWidget *print_button;
   GtkListBox *page_list;
   GtkStack *pages;
   IcwFundingBasics *basics;
@@ -275,6 +277,7 @@ icw_funding_editor_set_request (IcwFundingEditor *self,
   if (self->request != NULL)
     g_signal_handlers_disconnect_by_data (self->request, self);
   g_set_object (&self->request, (IcwFundingRequest *) request);
+  icw_print_menu_button_set_record (self->print_button, self->store, request);
   icw_record_form_set_record (self->form, request);
   icw_funding_basics_set_request (self->basics, self->request);
   icw_milestones_editor_set_request (self->milestones, self->request);
@@ -395,6 +398,8 @@ build (IcwFundingEditor *self)
   g_signal_connect_swapped (self->bar, "flush", G_CALLBACK (flush), self);
   g_signal_connect_swapped (self->bar, "check", G_CALLBACK (icw_funding_editor_run_check), self);
   g_signal_connect_swapped (self->bar, "reopened", G_CALLBACK (on_reopened), self);
+  self->print_button = icw_print_menu_button_new (GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (self->bar), self->print_button);
 
   self->page_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->page_list), "navigation-sidebar");
@@ -460,6 +465,7 @@ static void
 icw_funding_editor_class_init (IcwFundingEditorClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = icw_funding_editor_dispose;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_p, GDK_CONTROL_MASK, "document.print", NULL);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "icw-account-dialog.h"
 #include "icw-conflicts-view.h"
 #include "icw-csv-import.h"
+#include "icw-dossier-actions.h"
 #include "icw-register-page.h"
 #include "icw-sample.h"
 #include "icw-sync-controller.h"
@@ -429,6 +430,7 @@ icw_window_new (IcwWorkbenchApp *application)
   self->sync = icw_sync_controller_new (self->store, self->settings);
   adw_header_bar_pack_end (self->header_bar, icw_sync_indicator_new (self->sync));
 
+  icw_dossier_actions_install (GTK_WINDOW (self), self->store);
   gtk_stack_set_hhomogeneous (self->pages, FALSE);
   build_pages (self);
   last_page = g_settings_get_string (self->settings, "last-page");

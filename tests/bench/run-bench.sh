@@ -146,6 +146,9 @@ for prog in bench-startup-app bench-list; do
 done
 compile "${gui_cflags[@]}" "$here/bench-startup-minimal.c" "${gui_libs[@]}" -lm -o "$bin/bench-startup-minimal"
 compile "${sync_cflags[@]}" "$here/bench-sync.c" "$sync_a" "$core_a" "${sync_libs[@]}" -lm -o "$bin/bench-sync"
+# The document renderer needs Pango and cairo besides the core's packages.
+read -ra pdf_pkg_flags <<<"$(pkg-config --cflags --libs "${core_pkgs[@]}" pangocairo cairo-pdf)"
+compile "$here/bench-pdf.c" "$core_a" "${pdf_pkg_flags[@]}" -lm -o "$bin/bench-pdf"
 
 # --- The data, written through the store -----------------------------------------------------
 {
@@ -234,7 +237,9 @@ ratio=$(calc "%.2f" "$save_med / $bare_med")
 echo "| 4. one field edit saved with its outbox row (icw_store_save), median of $save_runs (p95) | $(calc "%.2f" "$save_med / 1000") ms ($(calc "%.2f" "$save_p95 / 1000")) | $(calc "%.2f" "$bare_med / 1000") ms ($(calc "%.2f" "$bare_p95 / 1000")) (bare UPDATE, WAL, synchronous=FULL, BEGIN IMMEDIATE/COMMIT) | ${ratio}× | ≤ 1.3× | $(met "$ratio <= 1.3") |"
 echo "| 5a. sync of $sync_records organizations: push on loopback (IcwSyncClient → IcwSyncServer) | $sync_push_rps records/s ($(calc "%.1f" "$sync_push_s") s for $sync_pushed) | $sync_bare_rps rows/s (the same rows with SQLite alone: one transaction, WAL, synchronous=FULL) | $(calc "%.0f" "$sync_bare_rps / $sync_push_rps")× slower | report the ratio | — |"
 echo "| 5b. sync of $sync_records organizations: pull into an empty database | $sync_pull_rps records/s ($(calc "%.1f" "$sync_pull_s") s for $sync_pulled) | $sync_bare_rps rows/s (〃) | $(calc "%.0f" "$sync_bare_rps / $sync_pull_rps")× slower | report the ratio | — |"
-echo "| 6. PDF documents | not available yet (sync / documents not landed) | — | — | — | — |"
+# 6: the sample application as PDF, alone and repeated to about 100 pages (median of 5 renders).
+read -r pdf_pages pdf_s long_pages long_s < <("$bin/bench-pdf" "$work" "${BENCH_PDF_RUNS:-5}")
+echo "| 6. PDF documents: the sample application ($pdf_pages pages) / repeated ×10 ($long_pages pages), laid out and written (median of ${BENCH_PDF_RUNS:-5}) | $(calc "%.2f" "$long_s") s, $(calc "%.0f" "$long_pages / $long_s") pages/s | $(calc "%.2f" "$pdf_s") s, $(calc "%.0f" "$pdf_pages / $pdf_s") pages/s (the $pdf_pages-page sample) | $(calc "%.2f" "($long_s / $long_pages) / ($pdf_s / $pdf_pages)")× per page | no goal set | — |"
 echo
 echo "Details:"
 echo

@@ -1,0 +1,272 @@
+/* icw-document-application.c: the document of a center application (申报书): the cover, then the
+ * sections in the editor's order (icw-application-sections.h), numbered as the reviewers' template
+ * numbers them: the call as a key/value list, each narrative section as paragraphs, the roadmap,
+ * capability platforms and indicators as tables, the eight main tasks of 273号 as sub-headings,
+ * the center's registers (shareholders, alliance members) and the attachments as tables. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "icw-alliance-member.h"
+#include "icw-application-parts.h"
+#include "icw-application-sections.h"
+#include "icw-application.h"
+#include "icw-attachment.h"
+#include "icw-document-private.h"
+#include "icw-enums.h"
+#include "icw-money.h"
+#include "icw-shareholder.h"
+
+static const char *
+member_text (JsonObject *item,
+             const char *member)
+{
+  JsonNode *node = json_object_get_member (item, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : "";
+}
+
+static char *
+member_int (JsonObject *item,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (item, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64
+         ? g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node)) : g_strdup ("");
+}
+
+static void
+add_call (IcwDocument    *document,
+          IcwStore       *store,
+          IcwApplication *application)
+{
+  IcwDocBlock *block = icw_document_add_key_values (document);
+  g_autofree char *center = icw_doc_record_name (store, ICW_RECORD_KIND_CENTER, icw_application_get_center_id (application));
+  g_autofree char *version = g_strdup_printf ("%d", icw_application_get_version (application));
+
+  icw_doc_block_add_pair (block, _("Title"), icw_application_get_title (application));
+  icw_doc_block_add_pair (block, _("Center"), center);
+  icw_doc_block_add_pair (block, _("Kind"), icw_application_kind_to_label (icw_application_get_kind (application)));
+  icw_doc_block_add_pair (block, _("Call"), icw_application_get_call_name (application));
+  icw_doc_block_add_pair (block, _("Issued by"), icw_application_get_call_issuer (application));
+  icw_doc_block_add_pair (block, _("Deadline"), icw_application_get_call_deadline (application));
+  icw_doc_block_add_pair (block, _("Status"), icw_application_status_to_label (icw_application_get_status (application)));
+  icw_doc_block_add_pair (block, _("Version"), version);
+}
+
+static void
+add_list (IcwDocument    *document,
+          IcwApplication *application,
+          IcwSection      section)
+{
+  g_autofree char *raw = icw_application_get_section_text (application, section);
+  g_autoptr(JsonNode) root = icw_application_part_parse (section, raw, NULL);
+  JsonArray *items = root != NULL ? json_node_get_array (root) : NULL;
+  guint n = items != NULL ? json_array_get_length (items) : 0;
+  IcwDocBlock *block;
+
+  if (n == 0)
+    {
+      icw_document_add_paragraphs (document, NULL);
+      return;
+    }
+  if (section == ICW_SECTION_ROADMAP)
+    {
+      const char *header[] = { _("No."), _("Key common technology"), _("TRL now"), _("TRL target"), _("Milestones") };
+      const guint weights[] = { 1, 4, 2, 2, 6 };
+
+      block = icw_document_add_table (document, 5, 1);
+      icw_doc_block_add_row (block, header);
+      icw_doc_block_set_weights (block, weights);
+    }
+  else if (section == ICW_SECTION_CAPABILITY_PLATFORMS)
+    {
+      const char *header[] = { _("No."), _("Kind"), _("Platform"), _("Description") };
+      const guint weights[] = { 1, 3, 4, 7 };
+
+      block = icw_document_add_table (document, 4, 1);
+      icw_doc_block_add_row (block, header);
+      icw_doc_block_set_weights (block, weights);
+    }
+  else
+    {
+      const char *header[] = { _("No."), _("Area"), _("Indicator"), _("Unit"), _("Baseline"), _("Target") };
+      const guint weights[] = { 1, 3, 4, 2, 3, 3 };
+
+      block = icw_document_add_table (document, 6, 1);
+      icw_doc_block_add_row (block, header);
+      icw_doc_block_set_weights (block, weights);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      if (item == NULL)
+        continue;
+      if (section == ICW_SECTION_ROADMAP)
+        {
+          g_autofree char *from = member_int (item, "trl_from");
+          g_autofree char *to = member_int (item, "trl_to");
+          const char *row[] = { number, member_text (item, "technology"), from, to, member_text (item, "milestones") };
+
+          icw_doc_block_add_row (block, row);
+        }
+      else if (section == ICW_SECTION_CAPABILITY_PLATFORMS)
+        {
+          const char *kind = icw_capability_kind_to_label (member_text (item, "kind"));
+          const char *row[] = { number, kind != NULL ? _(kind) : member_text (item, "kind"),
+                                member_text (item, "name"), member_text (item, "description") };
+
+          icw_doc_block_add_row (block, row);
+        }
+      else
+        {
+          const char *area = icw_indicator_area_to_label (member_text (item, "area"));
+          const char *row[] = { number, area != NULL ? _(area) : member_text (item, "area"), member_text (item, "name"),
+                                member_text (item, "unit"), member_text (item, "baseline"), member_text (item, "targets") };
+
+          icw_doc_block_add_row (block, row);
+        }
+    }
+}
+
+static void
+add_tasks (IcwDocument    *document,
+           IcwApplication *application)
+{
+  g_autoptr(JsonNode) root = icw_application_part_parse (ICW_SECTION_TASKS, icw_application_get_tasks (application), NULL);
+  JsonObject *plans = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+
+  for (guint n = 1; n <= ICW_N_MAIN_TASKS; n++)
+    {
+      char key[2] = { (char) ('0' + n), '\0' };
+      g_autofree char *heading = g_strdup_printf ("%u. %s", n, icw_main_task_get_title (n));
+
+      icw_document_add_heading (document, 2, heading);
+      icw_document_add_paragraphs (document, plans != NULL ? member_text (plans, key) : NULL);
+    }
+}
+
+static void
+add_registers (IcwDocument    *document,
+               IcwStore       *store,
+               IcwApplication *application)
+{
+  g_autoptr(GPtrArray) holders = icw_doc_list_children (store, ICW_RECORD_KIND_SHAREHOLDER, icw_application_get_center_id (application));
+  g_autoptr(GPtrArray) members = icw_doc_list_children (store, ICW_RECORD_KIND_ALLIANCE_MEMBER, icw_application_get_center_id (application));
+  const char *holder_header[] = { _("Organization"), _("Contribution"), _("Amount (10k yuan)"), _("Share") };
+  const char *member_header[] = { _("Organization"), _("Role"), _("Joined"), _("Agreement signed") };
+  const guint weights[] = { 6, 3, 3, 2 };
+  IcwDocBlock *block;
+
+  icw_document_add_heading (document, 2, _("Shareholders"));
+  block = icw_document_add_table (document, 4, 1);
+  icw_doc_block_set_weights (block, weights);
+  block->numeric = 1u << 2 | 1u << 3;
+  icw_doc_block_add_row (block, holder_header);
+  for (guint i = 0; i < holders->len; i++)
+    {
+      IcwShareholder *holder = holders->pdata[i];
+      g_autofree char *name = icw_doc_record_name (store, ICW_RECORD_KIND_ORGANIZATION, icw_shareholder_get_organization_id (holder));
+      g_autofree char *amount = icw_money_format (icw_shareholder_get_amount_fen (holder), ICW_MONEY_UNIT_WAN);
+      g_autofree char *share = icw_basis_points_format (icw_shareholder_get_share_bp (holder));
+      const char *row[] = { name, icw_contribution_to_label (icw_shareholder_get_contribution (holder)), amount, share };
+
+      icw_doc_block_add_row (block, row);
+    }
+  icw_document_add_heading (document, 2, _("Alliance members"));
+  block = icw_document_add_table (document, 4, 1);
+  icw_doc_block_set_weights (block, weights);
+  icw_doc_block_add_row (block, member_header);
+  for (guint i = 0; i < members->len; i++)
+    {
+      IcwAllianceMember *member = members->pdata[i];
+      g_autofree char *name = icw_doc_record_name (store, ICW_RECORD_KIND_ORGANIZATION, icw_alliance_member_get_organization_id (member));
+      const char *row[] = { name, icw_member_role_to_label (icw_alliance_member_get_role (member)),
+                            icw_alliance_member_get_joined (member),
+                            icw_alliance_member_get_agreement_signed (member) ? _("Yes") : _("No") };
+
+      icw_doc_block_add_row (block, row);
+    }
+}
+
+static void
+add_attachments (IcwDocument    *document,
+                 IcwStore       *store,
+                 IcwApplication *application)
+{
+  g_autoptr(GPtrArray) files = icw_doc_list_children (store, ICW_RECORD_KIND_ATTACHMENT, icw_record_get_id (ICW_RECORD (application)));
+  const char *header[] = { _("No."), _("File"), _("Kind"), _("Size") };
+  const guint weights[] = { 1, 7, 4, 2 };
+  IcwDocBlock *block;
+
+  if (files->len == 0)
+    {
+      icw_document_add_paragraphs (document, NULL);
+      return;
+    }
+  block = icw_document_add_table (document, 4, 1);
+  icw_doc_block_set_weights (block, weights);
+  block->numeric = 1u << 3;
+  icw_doc_block_add_row (block, header);
+  for (guint i = 0; i < files->len; i++)
+    {
+      IcwAttachment *file = files->pdata[i];
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *size = g_format_size_full (icw_attachment_get_size (file), G_FORMAT_SIZE_IEC_UNITS);
+      const char *row[] = { number, icw_attachment_get_name (file),
+                            icw_attachment_kind_to_label (icw_attachment_get_kind (file)), size };
+
+      icw_doc_block_add_row (block, row);
+    }
+}
+
+IcwDocument *
+icw_document_build_application (IcwStore   *store,
+                                IcwRecord  *record,
+                                GError    **error)
+{
+  IcwApplication *application = ICW_APPLICATION (record);
+  IcwDocument *document = icw_document_new (icw_application_get_title (application));
+  guint number = 0;
+
+  icw_doc_set_center_cover (document, store, icw_application_get_center_id (application),
+                            icw_application_kind_to_label (icw_application_get_kind (application)));
+  for (guint s = 0; s < ICW_N_SECTIONS; s++)
+    {
+      icw_doc_numbered_heading (document, ++number, icw_section_get_title (s));
+      switch (icw_section_get_form (s))
+        {
+        case ICW_SECTION_FORM_CALL:
+          add_call (document, store, application);
+          break;
+        case ICW_SECTION_FORM_TEXT:
+          {
+            g_autofree char *text = icw_application_get_section_text (application, s);
+
+            icw_document_add_paragraphs (document, text);
+          }
+          break;
+        case ICW_SECTION_FORM_LIST:
+          add_list (document, application, s);
+          break;
+        case ICW_SECTION_FORM_TASKS:
+          add_tasks (document, application);
+          break;
+        case ICW_SECTION_FORM_REGISTERS:
+          add_registers (document, store, application);
+          break;
+        case ICW_SECTION_FORM_ATTACHMENTS:
+          add_attachments (document, store, application);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return document;
+}

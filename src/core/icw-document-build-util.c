@@ -1,0 +1,73 @@
+/* icw-document-build-util.c: what the document builders share (icw-document-private.h). */
+#include "config.h"
+
+#include <string.h>
+
+#include "icw-center.h"
+#include "icw-document-private.h"
+
+char *
+icw_doc_record_name (IcwStore      *store,
+                     IcwRecordKind  kind,
+                     const char    *id)
+{
+  g_autoptr(IcwRecord) record = NULL;
+  char *name = NULL;
+
+  if (id == NULL || *id == '\0')
+    return NULL;
+  record = icw_store_lookup (store, kind, id, NULL);
+  if (record == NULL)
+    return g_strdup (id);
+  g_object_get (record, "name", &name, NULL);
+  return name;
+}
+
+void
+icw_doc_numbered_heading (IcwDocument *document,
+                          guint        number,
+                          const char  *title)
+{
+  static const char * const numerals[] = {
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+    "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
+  };
+  g_autofree char *text = NULL;
+
+  /* Chinese documents number sections 一、二、…; others 1. 2. … */
+  if (strcmp (icw_document_get_language (document), "zh_CN") == 0 && number >= 1 && number <= G_N_ELEMENTS (numerals))
+    text = g_strdup_printf ("%s、%s", numerals[number - 1], title);
+  else
+    text = g_strdup_printf ("%u. %s", number, title);
+  icw_document_add_heading (document, 1, text);
+}
+
+void
+icw_doc_set_center_cover (IcwDocument *document,
+                          IcwStore    *store,
+                          const char  *center_id,
+                          const char  *subtitle)
+{
+  g_autoptr(IcwRecord) center = center_id != NULL ? icw_store_lookup (store, ICW_RECORD_KIND_CENTER, center_id, NULL) : NULL;
+  g_autofree char *host = NULL;
+
+  if (center != NULL)
+    host = icw_doc_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
+                                icw_center_get_host_organization_id (ICW_CENTER (center)));
+  icw_document_set_cover (document, subtitle, center != NULL ? icw_center_get_name (ICW_CENTER (center)) : NULL,
+                          host, NULL);
+  icw_document_set_author (document, host != NULL ? host : center != NULL ? icw_center_get_name (ICW_CENTER (center)) : NULL);
+}
+
+GPtrArray *
+icw_doc_list_children (IcwStore      *store,
+                       IcwRecordKind  kind,
+                       const char    *parent_id)
+{
+  g_autoptr(GListModel) list = icw_store_list (store, kind, parent_id);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (items, g_list_model_get_item (list, i));
+  return items;
+}

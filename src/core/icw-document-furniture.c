@@ -1,0 +1,173 @@
+/* icw-document-furniture.c: the parts of a document's pages that are not its body: the cover
+ * (title, kind of document, center, host company, date and the number of paper copies, "一式N份"),
+ * the table of contents (each heading with a dotted leader and its page number, level 2 indented),
+ * and on every page but the cover a header with the document's title over a rule and a footer
+ * "第 X 页 共 Y 页" / "Page X of Y". The cover is physical page 0 and has no number; numbering starts
+ * at 1 on the page after it, and the contents give these printed numbers. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "icw-document-layout-private.h"
+
+#define NUMBER_WIDTH 36.0
+
+static void
+add_centered (IcwDocumentLayout *self,
+              IcwLayoutPage     *page,
+              IcwStyle           style,
+              const char        *text,
+              double             y)
+{
+  g_autoptr(PangoLayout) layout = icw_layout_text (self, style, text, ICW_CONTENT_WIDTH);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  icw_layout_add_lines (page, layout, ICW_MARGIN_LEFT, y);
+}
+
+static double
+add_cover_line (IcwDocumentLayout *self,
+                IcwLayoutPage     *page,
+                const char        *text,
+                double             y)
+{
+  g_autoptr(PangoLayout) layout = icw_layout_text (self, ICW_STYLE_COVER, text, ICW_CONTENT_WIDTH - ICW_MM (40));
+
+  /* A label that wraps continues under the value, not under the label. */
+  pango_layout_set_indent (layout, (int) (-2 * pango_font_description_get_size (self->fonts[ICW_STYLE_COVER])));
+  icw_layout_add_lines (page, layout, ICW_MARGIN_LEFT + ICW_MM (20), y);
+  return y + icw_layout_height (layout);
+}
+
+void
+icw_layout_make_cover (IcwDocumentLayout *self)
+{
+  IcwDocument *document = self->document;
+  IcwLayoutPage *page = icw_layout_new_page (self);
+  g_autoptr(PangoLayout) title = icw_layout_text (self, ICW_STYLE_TITLE, icw_document_get_title (document), ICW_CONTENT_WIDTH);
+  guint copies = icw_document_get_copies (document);
+  g_autofree char *copies_text = NULL;
+  double y = ICW_MM (75);
+
+  pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
+  icw_layout_add_lines (page, title, ICW_MARGIN_LEFT, y);
+  y += icw_layout_height (title) + ICW_MM (8);
+  if (icw_document_get_subtitle (document) != NULL)
+    add_centered (self, page, ICW_STYLE_HEADING1, icw_document_get_subtitle (document), y);
+
+  y = ICW_MM (165);
+  if (icw_document_get_center (document) != NULL)
+    {
+      /* TRANSLATORS: a line of a document's cover */
+      g_autofree char *line = g_strdup_printf (_("Innovation center: %s"), icw_document_get_center (document));
+      y = add_cover_line (self, page, line, y);
+    }
+  if (icw_document_get_applicant (document) != NULL)
+    {
+      /* TRANSLATORS: a line of a document's cover: the center's host company (依托单位) */
+      g_autofree char *line = g_strdup_printf (_("Host company: %s"), icw_document_get_applicant (document));
+      y = add_cover_line (self, page, line, y);
+    }
+  if (icw_document_get_date (document) != NULL)
+    {
+      /* TRANSLATORS: a line of a document's cover */
+      g_autofree char *line = g_strdup_printf (_("Date: %s"), icw_document_get_date (document));
+      y = add_cover_line (self, page, line, y);
+    }
+  if (copies > 0)
+    {
+      /* TRANSLATORS: on a document's cover, how many paper copies are submitted; Chinese says 一式N份 */
+      copies_text = g_strdup_printf (ngettext ("%u copy", "%u copies", copies), copies);
+      add_centered (self, page, ICW_STYLE_COVER, copies_text, ICW_CONTENT_BOTTOM - ICW_MM (10));
+    }
+}
+
+void
+icw_layout_make_toc (IcwDocumentLayout *self)
+{
+  double indent_step = pango_font_description_get_size (self->fonts[ICW_STYLE_BODY]) / PANGO_SCALE * 2;
+
+  if (self->toc->len == 0)
+    return;
+  icw_layout_new_page (self);
+  {
+    /* TRANSLATORS: the title of a document's table of contents */
+    g_autoptr(PangoLayout) title = icw_layout_text (self, ICW_STYLE_HEADING1, _("Contents"), ICW_CONTENT_WIDTH);
+
+    pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
+    icw_layout_flow_lines (self, title, ICW_MARGIN_LEFT);
+    self->y += icw_layout_height (title) * 0.5;
+  }
+  for (guint i = 0; i < self->toc->len; i++)
+    {
+      IcwTocEntry *entry = self->toc->pdata[i];
+      double indent = entry->level > 1 ? indent_step : 0;
+      g_autoptr(PangoLayout) text = icw_layout_text (self, ICW_STYLE_BODY, entry->text,
+                                                     ICW_CONTENT_WIDTH - indent - NUMBER_WIDTH - ICW_MM (8));
+      PangoLayout *number = icw_layout_text (self, ICW_STYLE_BODY, "", NUMBER_WIDTH);
+      double height = icw_layout_height (text), text_end, baseline;
+      PangoLayoutLine *last_line;
+      PangoRectangle logical;
+      IcwLayoutPage *page;
+
+      pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
+      if (self->y + height > ICW_CONTENT_BOTTOM)
+        icw_layout_new_page (self);
+      page = icw_layout_current_page (self);
+      icw_layout_add_lines (page, text, ICW_MARGIN_LEFT + indent, self->y);
+      last_line = pango_layout_get_line_readonly (text, pango_layout_get_line_count (text) - 1);
+      pango_layout_line_get_extents (last_line, NULL, &logical);
+      text_end = ICW_MARGIN_LEFT + indent + (double) (logical.x + logical.width) / PANGO_SCALE;
+      baseline = (double) pango_layout_get_baseline (text) / PANGO_SCALE;
+      if (pango_layout_get_line_count (text) > 1)
+        {
+          PangoLayoutIter *iter = pango_layout_get_iter (text);
+
+          while (pango_layout_iter_next_line (iter))
+            baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+          pango_layout_iter_free (iter);
+        }
+      /* The number sits on the baseline of the entry's last line. */
+      icw_layout_add_lines (page, number, ICW_PAGE_WIDTH_PT - ICW_MARGIN_RIGHT - NUMBER_WIDTH,
+                            self->y + baseline - (double) pango_layout_get_baseline (number) / PANGO_SCALE);
+      icw_layout_add_item (page, ICW_ITEM_DOTS, text_end + 4, self->y + baseline,
+                           ICW_PAGE_WIDTH_PT - ICW_MARGIN_RIGHT - NUMBER_WIDTH - text_end - 8, 0);
+      g_ptr_array_add (self->toc_numbers, number);
+      self->y += height;
+    }
+}
+
+void
+icw_layout_fill_toc (IcwDocumentLayout *self)
+{
+  for (guint i = 0; i < self->toc_numbers->len; i++)
+    {
+      IcwTocEntry *entry = self->toc->pdata[i];
+      g_autofree char *text = g_strdup_printf ("%u", icw_document_layout_get_page_number (self, entry->page));
+
+      pango_layout_set_text (self->toc_numbers->pdata[i], text, -1);
+    }
+}
+
+void
+icw_layout_add_furniture (IcwDocumentLayout *self)
+{
+  guint n_numbered = self->pages->len - self->first_numbered;
+
+  for (guint p = self->first_numbered; p < self->pages->len; p++)
+    {
+      IcwLayoutPage *page = self->pages->pdata[p];
+      g_autoptr(PangoLayout) header = icw_layout_text (self, ICW_STYLE_FURNITURE,
+                                                       icw_document_get_title (self->document), ICW_CONTENT_WIDTH);
+      g_autofree char *footer = NULL;
+      double rule_y = ICW_MARGIN_TOP - ICW_MM (8);
+
+      pango_layout_set_alignment (header, PANGO_ALIGN_CENTER);
+      pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_MIDDLE);
+      icw_layout_add_lines (page, header, ICW_MARGIN_LEFT, rule_y - icw_layout_height (header) - 2);
+      icw_layout_add_item (page, ICW_ITEM_RULE, ICW_MARGIN_LEFT, rule_y, ICW_CONTENT_WIDTH, 0);
+      /* TRANSLATORS: the footer of a document's pages; Chinese documents say 第 X 页 共 Y 页 */
+      footer = g_strdup_printf (_("Page %u of %u"), icw_document_layout_get_page_number (self, p), n_numbered);
+      add_centered (self, page, ICW_STYLE_FURNITURE, footer, ICW_CONTENT_BOTTOM + ICW_MM (12));
+    }
+}

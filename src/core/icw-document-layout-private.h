@@ -1,0 +1,102 @@
+/* icw-document-layout-private.h: what the parts of the layout engine share: the display list of a
+ * page, the styles, and the flow (the page being filled and the height used on it).
+ * icw-document-layout.c flows headings and paragraphs and draws pages, icw-document-table.c flows
+ * tables, icw-document-furniture.c makes the cover, the table of contents, headers and footers. */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "icw-document-layout.h"
+
+G_BEGIN_DECLS
+
+#define ICW_MM(mm) ((mm) * 72.0 / 25.4)
+#define ICW_MARGIN_TOP    ICW_MM (37.0)
+#define ICW_MARGIN_BOTTOM ICW_MM (35.0)
+#define ICW_MARGIN_LEFT   ICW_MM (28.0)
+#define ICW_MARGIN_RIGHT  ICW_MM (26.0)
+#define ICW_CONTENT_WIDTH (ICW_PAGE_WIDTH_PT - ICW_MARGIN_LEFT - ICW_MARGIN_RIGHT)
+#define ICW_CONTENT_BOTTOM (ICW_PAGE_HEIGHT_PT - ICW_MARGIN_BOTTOM)
+
+typedef enum {
+  ICW_ITEM_LINES,   /* lines first_line … first_line + n_lines - 1 of a layout */
+  ICW_ITEM_RECT,    /* a frame (stroked) or a fill */
+  ICW_ITEM_RULE,    /* a line from (x, y) to (x + w, y + h) */
+  ICW_ITEM_DOTS,    /* a dotted leader from (x, y) to (x + w, y) */
+} IcwItemKind;
+
+typedef struct {
+  IcwItemKind  kind;
+  double       x, y, w, h;   /* LINES: x, y of the layout's top as if its first line were first_line */
+  PangoLayout *layout;
+  int          first_line;
+  int          n_lines;
+  gboolean     fill;
+} IcwLayoutItem;
+
+typedef struct {
+  GPtrArray *items;   /* IcwLayoutItem */
+} IcwLayoutPage;
+
+typedef enum {
+  ICW_STYLE_BODY,
+  ICW_STYLE_HEADING1,
+  ICW_STYLE_HEADING2,
+  ICW_STYLE_TABLE,
+  ICW_STYLE_TABLE_HEADER,
+  ICW_STYLE_TITLE,
+  ICW_STYLE_COVER,
+  ICW_STYLE_FURNITURE,   /* header and footer */
+  ICW_N_STYLES
+} IcwStyle;
+
+struct _IcwDocumentLayout {
+  gatomicrefcount       ref_count;
+  IcwDocument          *document;
+  PangoFontMap         *font_map;
+  PangoContext         *context;
+  PangoFontDescription *fonts[ICW_N_STYLES];
+  double                spacing[ICW_N_STYLES];   /* line spacing factor */
+  gboolean              chinese;
+  GPtrArray            *pages;        /* IcwLayoutPage */
+  GPtrArray            *toc;          /* IcwTocEntry */
+  GPtrArray            *toc_numbers;  /* PangoLayout of each entry's page number, filled last */
+  guint                 first_numbered;   /* the first page with a number: 1 */
+  double                y;            /* the flow: height used on the last page */
+};
+
+/* The flow. */
+IcwLayoutPage *icw_layout_new_page     (IcwDocumentLayout *self);
+IcwLayoutPage *icw_layout_current_page (IcwDocumentLayout *self);
+/* Starts a new page unless the flow is at the top of an empty one. */
+void           icw_layout_break_page   (IcwDocumentLayout *self);
+PangoLayout   *icw_layout_text         (IcwDocumentLayout *self,
+                                        IcwStyle           style,
+                                        const char        *text,
+                                        double             width);
+double         icw_layout_height       (PangoLayout       *layout);
+IcwLayoutItem *icw_layout_add_item     (IcwLayoutPage     *page,
+                                        IcwItemKind        kind,
+                                        double             x,
+                                        double             y,
+                                        double             w,
+                                        double             h);
+void           icw_layout_add_lines    (IcwLayoutPage     *page,
+                                        PangoLayout       *layout,
+                                        double             x,
+                                        double             y);
+/* Places a layout's lines in the flow at x, breaking it across pages between lines. */
+void           icw_layout_flow_lines   (IcwDocumentLayout *self,
+                                        PangoLayout       *layout,
+                                        double             x);
+
+void           icw_layout_flow_table   (IcwDocumentLayout *self,
+                                        IcwDocBlock       *block);
+
+void           icw_layout_make_cover   (IcwDocumentLayout *self);
+/* The contents pages with an empty number per entry (icw_layout_fill_toc sets them). */
+void           icw_layout_make_toc     (IcwDocumentLayout *self);
+void           icw_layout_fill_toc     (IcwDocumentLayout *self);
+void           icw_layout_add_furniture (IcwDocumentLayout *self);
+
+G_END_DECLS

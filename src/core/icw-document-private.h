@@ -1,0 +1,27 @@
+/* icw-document-private.h: helpers the document builders share (icw-document-build-util.c). */
+#pragma once
+
+#include "icw-document.h"
+
+G_BEGIN_DECLS
+
+/* The "name" of a record, or NULL when id is empty; the id itself when it is not found. */
+char *icw_doc_record_name      (IcwStore      *store,
+                                IcwRecordKind  kind,
+                                const char    *id);
+/* A level-1 heading numbered as the document's language numbers sections: "一、Title" or
+ * "1. Title" (number from 1). */
+void  icw_doc_numbered_heading (IcwDocument   *document,
+                                guint          number,
+                                const char    *title);
+/* The cover of a center's document: its name and its host company's. */
+void  icw_doc_set_center_cover (IcwDocument   *document,
+                                IcwStore      *store,
+                                const char    *center_id,
+                                const char    *subtitle);
+/* The children of a record, as icw_store_list() gives them, in a new array of references. */
+GPtrArray *icw_doc_list_children (IcwStore      *store,
+                                  IcwRecordKind  kind,
+                                  const char    *parent_id);
+
+G_END_DECLS

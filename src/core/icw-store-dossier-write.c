@@ -1,0 +1,362 @@
+/* icw-store-dossier-write.c: the store's side of a dossier import: each row from the file checked
+ * against its kind's descriptor, then, inside one transaction, its references resolved and its ID
+ * compared with what the database holds, and the rows written with their own IDs and times. Like a
+ * pulled record (icw-store-remote.c), a row is written as it came, within the schema's constraints,
+ * not validated as an edit: the life cycle would refuse the children of a filed application. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "icw-database.h"
+#include "icw-error.h"
+#include "icw-store-dossier-private.h"
+
+static void
+problem (GPtrArray  *problems,
+         const char *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static void
+problem (GPtrArray  *problems,
+         const char *format,
+         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (problems, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static void
+check_field (IcwDossierRow   *row,
+             const IcwColumn *column,
+             JsonNode        *node,
+             GPtrArray       *problems)
+{
+  const char *kind = icw_record_kind_to_key (row->kind);
+  GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  guint value;
+
+  switch (column->type)
+    {
+    case ICW_COLUMN_TEXT:
+      if (!JSON_NODE_HOLDS_NULL (node) && type != G_TYPE_STRING)
+        problem (problems, _("Record %s “%s”: the field “%s” must be text or null."), kind, row->id, column->name);
+      break;
+    case ICW_COLUMN_INT:
+    case ICW_COLUMN_INT64:
+      if (type != G_TYPE_INT64)
+        problem (problems, _("Record %s “%s”: the field “%s” must be a whole number."), kind, row->id, column->name);
+      else if (column->type == ICW_COLUMN_INT &&
+               (json_node_get_int (node) < G_MININT || json_node_get_int (node) > G_MAXINT))
+        problem (problems, _("Record %s “%s”: the field “%s” is out of range."), kind, row->id, column->name);
+      break;
+    case ICW_COLUMN_BOOL:
+      if (type != G_TYPE_BOOLEAN)
+        problem (problems, _("Record %s “%s”: the field “%s” must be true or false."), kind, row->id, column->name);
+      break;
+    case ICW_COLUMN_ENUM:
+      if (type != G_TYPE_STRING)
+        problem (problems, _("Record %s “%s”: the field “%s” must be text."), kind, row->id, column->name);
+      /* Keys only: from_key also reads labels, which would not come back out as written. */
+      else if (!column->from_key (json_node_get_string (node), &value) ||
+               !g_str_equal (column->to_key (value), json_node_get_string (node)))
+        problem (problems, _("Record %s “%s”: the field “%s” has the unknown value “%s”."),
+                 kind, row->id, column->name, json_node_get_string (node));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A blob with a "sha256" column beside it (an attachment's content) must have that digest: the
+ * size alone is checked by the schema. */
+static void
+check_digest (IcwDossierRow *row,
+              GPtrArray     *problems)
+{
+  const char *expected = json_object_get_string_member_with_default (row->fields, "sha256", NULL);
+  GBytes *content = row->blobs != NULL ? g_hash_table_lookup (row->blobs, "content") : NULL;
+  g_autofree char *actual = NULL;
+
+  if (expected == NULL || content == NULL)
+    return;
+  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
+  if (g_ascii_strcasecmp (actual, expected) != 0)
+    problem (problems, _("Record %s “%s”: the content does not match its “sha256”."),
+             icw_record_kind_to_key (row->kind), row->id);
+}
+
+gboolean
+icw_store_dossier_check_row (IcwStore       *self,
+                             IcwDossierRow  *row,
+                             GPtrArray      *problems)
+{
+  const IcwTable *table = icw_store_table_for_kind (row->kind);
+  const char * const *blobs = icw_store_dossier_blob_columns (self, row->kind);
+  const char *kind = icw_record_kind_to_key (row->kind);
+  guint before = problems->len;
+  g_autoptr(GList) members = json_object_get_members (row->fields);
+  GHashTableIter iter;
+  gpointer name;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      JsonNode *node = json_object_get_member (row->fields, table->columns[i].name);
+
+      if (node == NULL)
+        problem (problems, _("Record %s “%s”: the field “%s” is missing."), kind, row->id, table->columns[i].name);
+      else
+        check_field (row, &table->columns[i], node, problems);
+    }
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < table->n_columns && !known; i++)
+        known = g_str_equal (l->data, table->columns[i].name);
+      if (!known)
+        problem (problems, _("Record %s “%s”: there is no field “%s” in this kind of record."),
+                 kind, row->id, (const char *) l->data);
+    }
+  for (guint i = 0; blobs[i] != NULL; i++)
+    if (row->blobs == NULL || !g_hash_table_contains (row->blobs, blobs[i]))
+      problem (problems, _("Record %s “%s”: the content “%s” is missing."), kind, row->id, blobs[i]);
+  if (row->blobs != NULL)
+    {
+      g_hash_table_iter_init (&iter, row->blobs);
+      while (g_hash_table_iter_next (&iter, &name, NULL))
+        if (!g_strv_contains (blobs, name))
+          problem (problems, _("Record %s “%s”: there is no content “%s” in this kind of record."),
+                   kind, row->id, (const char *) name);
+    }
+  check_digest (row, problems);
+  return problems->len == before;
+}
+
+static gboolean
+blobs_equal (GHashTable *a,
+             GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer name, value;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    {
+      GBytes *other = g_hash_table_lookup (b, name);
+
+      if (value == NULL || other == NULL ? value != other : !g_bytes_equal (value, other))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+rows_equal (IcwDossierRow *a,
+            IcwDossierRow *b)
+{
+  g_autoptr(JsonNode) fa = json_node_init_object (json_node_alloc (), a->fields);
+  g_autoptr(JsonNode) fb = json_node_init_object (json_node_alloc (), b->fields);
+
+  return g_strcmp0 (a->created_at, b->created_at) == 0 && g_strcmp0 (a->updated_at, b->updated_at) == 0 &&
+         g_strcmp0 (a->deleted_at, b->deleted_at) == 0 && json_node_equal (fa, fb) &&
+         blobs_equal (a->blobs, b->blobs);
+}
+
+/* References and IDs against the file and the database; returns FALSE on a database error. *skip
+ * tells that the database has this very row already. */
+static gboolean
+resolve_row (IcwStore       *self,
+             IcwDossierRow  *row,
+             GHashTable     *in_file,
+             GPtrArray      *problems,
+             gboolean       *skip,
+             GError        **error)
+{
+  GPtrArray *refs = icw_store_dossier_schema (self)->refs[row->kind];
+  const char *kind = icw_record_kind_to_key (row->kind);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(IcwDossierRow) existing = NULL;
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      IcwDossierRef *ref = refs->pdata[i];
+      const char *target = json_object_get_string_member_with_default (row->fields, ref->column, NULL);
+      g_autofree char *sql = NULL, *found = NULL;
+      gpointer target_kind;
+
+      if (target == NULL)
+        continue;
+      if (g_hash_table_lookup_extended (in_file, target, NULL, &target_kind) &&
+          GPOINTER_TO_UINT (target_kind) == ref->target)
+        continue;
+      sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1", icw_store_table_for_kind (ref->target)->table);
+      found = icw_store_query_text (self, sql, target, NULL);
+      if (found == NULL)
+        problem (problems, _("Record %s “%s”: the field “%s” refers to “%s”, which is neither in the dossier nor in the database."),
+                 kind, row->id, ref->column, target);
+    }
+  existing = icw_store_dossier_read_row (self, row->kind, row->id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *skip = existing != NULL && rows_equal (existing, row);
+  if (existing != NULL && !*skip)
+    problem (problems, _("Record %s “%s” is already in the database with other content; a dossier never overwrites a record."),
+             kind, row->id);
+  return TRUE;
+}
+
+static char *
+insert_sql (IcwStore       *self,
+            const IcwTable *table)
+{
+  const char * const *blobs = icw_store_dossier_blob_columns (self, table->kind);
+  GString *sql = g_string_new (NULL);
+  guint n = 4;
+
+  g_string_append_printf (sql, "INSERT INTO %s (id, revision, created_at, updated_at, deleted_at", table->table);
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, ", %s", table->columns[i].name);
+  for (guint i = 0; blobs[i] != NULL; i++)
+    g_string_append_printf (sql, ", %s", blobs[i]);
+  g_string_append (sql, ") VALUES (?1, NULL, ?2, ?3, ?4");
+  for (guint i = 0; i < table->n_columns; i++)
+    g_string_append_printf (sql, ", ?%u", ++n);
+  for (guint i = 0; blobs[i] != NULL; i++)
+    g_string_append_printf (sql, ", ?%u", ++n);
+  g_string_append (sql, ")");
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+insert_row (IcwStore       *self,
+            IcwDossierRow  *row,
+            const char     *now,
+            GError        **error)
+{
+  const IcwTable *table = icw_store_table_for_kind (row->kind);
+  const char * const *blobs = icw_store_dossier_blob_columns (self, row->kind);
+  g_autofree char *sql = insert_sql (self, table);
+  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+  g_autoptr(GError) local_error = NULL;
+  int index = 5;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, row->id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, row->created_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, row->updated_at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, row->deleted_at, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < table->n_columns; i++)
+    if (!icw_store_bind_json_column (self, stmt, index++, &table->columns[i], row->fields, error))
+      {
+        sqlite3_reset (stmt);
+        return FALSE;
+      }
+  for (guint i = 0; blobs[i] != NULL; i++, index++)
+    {
+      GBytes *blob = g_hash_table_lookup (row->blobs, blobs[i]);
+
+      if (blob == NULL)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_blob64 (stmt, index, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), SQLITE_TRANSIENT);
+    }
+  if (!icw_store_step_done (self, stmt, &local_error))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT, _("Record %s “%s” breaks a rule of the database: %s"),
+                   icw_record_kind_to_key (row->kind), row->id, local_error->message);
+      return FALSE;
+    }
+  /* The trash of another database is not news for a server: only live rows are queued. */
+  return row->deleted_at != NULL ||
+         icw_store_write_outbox (self, table, row->id, "upsert", now, error);
+}
+
+static gboolean
+write_rows (IcwStore                *self,
+            GPtrArray               *rows,
+            GPtrArray               *problems,
+            GCancellable            *cancellable,
+            IcwDossierWriteProgress  progress,
+            gpointer                 user_data,
+            guint                   *n_written,
+            GError                 **error)
+{
+  g_autoptr(GHashTable) in_file = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gboolean *skip = g_new0 (gboolean, rows->len);
+  g_autofree char *now = icw_database_now ();
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      IcwDossierRow *row = rows->pdata[i];
+
+      g_hash_table_insert (in_file, row->id, GUINT_TO_POINTER (row->kind));
+    }
+  for (guint i = 0; i < rows->len; i++)
+    if (!resolve_row (self, rows->pdata[i], in_file, problems, &skip[i], error))
+      return FALSE;
+  if (problems->len > 0)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                   g_dngettext (GETTEXT_PACKAGE, "The dossier was not imported: %u problem was found.",
+                                "The dossier was not imported: %u problems were found.", problems->len),
+                   problems->len);
+      return FALSE;
+    }
+  /* The file's order need not put a parent first; the references are checked at the commit. */
+  if (!icw_database_exec (self->db, "PRAGMA defer_foreign_keys = ON", error))
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (!skip[i] && !insert_row (self, rows->pdata[i], now, error))
+        return FALSE;
+      *n_written += skip[i] ? 0 : 1;
+      if (progress != NULL)
+        progress (i + 1, rows->len, user_data);
+    }
+  return TRUE;
+}
+
+gboolean
+icw_store_dossier_write (IcwStore                *self,
+                         GPtrArray               *rows,
+                         GPtrArray               *problems,
+                         GCancellable            *cancellable,
+                         IcwDossierWriteProgress  progress,
+                         gpointer                 user_data,
+                         guint                   *n_written,
+                         GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint written = 0;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
+
+  if (!icw_store_begin_batch (self, error))
+    return FALSE;
+  if (!write_rows (self, rows, problems, cancellable, progress, user_data, &written, error))
+    {
+      icw_store_rollback_batch (self);
+      return FALSE;
+    }
+  if (!icw_store_commit_batch (self, &local_error))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT, _("The dossier was not imported: %s"), local_error->message);
+      return FALSE;
+    }
+  if (n_written != NULL)
+    *n_written = written;
+  return TRUE;
+}

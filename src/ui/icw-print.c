@@ -1,0 +1,148 @@
+/* icw-print.c: printing a laid-out document through GtkPrintOperation, and the "Print…" menu
+ * button the application, agreement and funding editors show (icw-print.h). The printer gets the
+ * very pages of the preview and the PDF: the operation's units are points on an A4 sheet used
+ * whole, so each page is drawn by icw_document_layout_draw_page without any rescaling. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-document-preview.h"
+#include "icw-print.h"
+#include "icw-ui-util.h"
+
+typedef struct {
+  IcwDocumentLayout *layout;   /* a reference: the preview may lay out again meanwhile */
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  icw_document_layout_free (job->layout);
+  g_free (job);
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  icw_document_layout_draw_page (job->layout, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+static void
+on_done (GtkPrintOperation       *operation,
+         GtkPrintOperationResult  result,
+         GtkWindow               *parent)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      icw_ui_report_error (GTK_WIDGET (parent), error);
+    }
+}
+
+void
+icw_print_layout (GtkWindow         *parent,
+                  IcwDocumentLayout *layout)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GError) error = NULL;
+  PrintJob *job = g_new0 (PrintJob, 1);
+
+  job->layout = icw_document_layout_ref (layout);
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_n_pages (operation, (int) icw_document_layout_get_n_pages (layout));
+  gtk_print_operation_set_job_name (operation, icw_document_get_title (icw_document_layout_get_document (layout)));
+  gtk_print_operation_set_embed_page_setup (operation, FALSE);
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page), job, (GClosureNotify) (void (*) (void)) print_job_free, 0);
+  g_signal_connect (operation, "done", G_CALLBACK (on_done), parent);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    icw_ui_report_error (GTK_WIDGET (parent), error);
+}
+
+typedef struct {
+  IcwStore  *store;
+  IcwRecord *record;
+} Target;
+
+static void
+target_free (Target *target)
+{
+  g_clear_object (&target->store);
+  g_clear_object (&target->record);
+  g_free (target);
+}
+
+static void
+open_preview (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkWidget *button = user_data;
+  Target *target = g_object_get_data (G_OBJECT (button), "icw-print-target");
+  GtkRoot *root = gtk_widget_get_root (button);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwDocumentPreview) preview = NULL;
+
+  if (target == NULL || target->record == NULL)
+    return;
+  preview = icw_document_preview_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, target->store, target->record, &error);
+  if (preview == NULL)
+    {
+      icw_ui_report_error (button, error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (preview));
+}
+
+GtkWidget *
+icw_print_menu_button_new (GtkWidget *editor)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  const char * const names[] = { "print", "export-pdf" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], NULL);
+
+      g_simple_action_set_enabled (action, FALSE);
+      g_signal_connect_object (action, "activate", G_CALLBACK (open_preview), button, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+  g_menu_append (menu, _("_Print…"), "document.print");
+  g_menu_append (menu, _("_Export PDF…"), "document.export-pdf");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "printer-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Print or export the document"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Print or export the document"), -1);
+  gtk_widget_insert_action_group (editor, "document", G_ACTION_GROUP (group));
+  g_object_set_data_full (G_OBJECT (button), "icw-print-actions", g_object_ref (group), g_object_unref);
+  return button;
+}
+
+void
+icw_print_menu_button_set_record (GtkWidget *button,
+                                  IcwStore  *store,
+                                  IcwRecord *record)
+{
+  GActionMap *group = g_object_get_data (G_OBJECT (button), "icw-print-actions");
+  Target *target = g_new0 (Target, 1);
+
+  target->store = store != NULL ? g_object_ref (store) : NULL;
+  target->record = record != NULL ? g_object_ref (record) : NULL;
+  g_object_set_data_full (G_OBJECT (button), "icw-print-target", target, (GDestroyNotify) target_free);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (group, "print")), record != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (group, "export-pdf")), record != NULL);
+}

@@ -1,0 +1,629 @@
+/* test-documents.c: the document renderer (icw-document*.c) on the sample center's application,
+ * agreement and funding request, read back with poppler-utils (pdftotext, pdffonts, pdfinfo) as a
+ * reviewer's machine would: every section title, party name and total is in the text, every font
+ * is embedded, the footers number the pages 1..N, the table of contents points at the pages where
+ * its headings are, a long table repeats its header on each page, cancellation leaves no file, a
+ * 100-page document renders, and `icw export --format pdf` works and refuses a center. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "icw-agreement-party.h"
+#include "icw-agreement-text.h"
+#include "icw-application-sections.h"
+#include "icw-application.h"
+#include "icw-budget-table.h"
+#include "icw-document-pdf.h"
+#include "icw-error.h"
+#include "icw-ip-agreement-check.h"
+#include "icw-money.h"
+#include "icw-organization.h"
+#include "icw-sample.h"
+#include "icw-test-util.h"
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  IcwStore  *store;
+  IcwCenter *center;
+} Fixture;
+
+static gpointer
+only_item (IcwStore      *store,
+           IcwRecordKind  kind)
+{
+  g_autoptr(GListModel) list = icw_store_list (store, kind, NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  return g_list_model_get_item (list, 0);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = icw_test_make_tmp_dir ("test-documents-XXXXXX", &f->path);
+  f->store = icw_test_open_store (f->path);
+  f->center = icw_sample_load (f->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->center);
+  g_clear_object (&f->store);
+  icw_test_clear_tmp_dir (&f->dir, &f->path);
+}
+
+/* A poppler tool's output; the test fails when it does not run or fails. */
+static char *
+run_tool (const char *tool,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+  va_list args;
+  const char *arg;
+
+  g_ptr_array_add (argv, (char *) tool);
+  va_start (args, tool);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static char *
+page_text (const char *pdf,
+           guint       page)   /* from 1 */
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+
+  return run_tool ("pdftotext", "-f", number, "-l", number, pdf, "-", NULL);
+}
+
+/* Text with every white space removed: a heading may wrap anywhere. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *needle)
+{
+  g_autofree char *a = squeeze (text);
+  g_autofree char *b = squeeze (needle);
+
+  if (strstr (a, b) == NULL)
+    g_error ("“%s” is not in the PDF's text", needle);
+}
+
+static guint
+pdf_pages (const char *pdf)
+{
+  g_autofree char *info = run_tool ("pdfinfo", pdf, NULL);
+  const char *line = strstr (info, "\nPages:");
+
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("\nPages:"), NULL, 10);
+}
+
+/* pdffonts: a header, a rule, then one line per font whose "emb" column must say yes. */
+static void
+assert_fonts_embedded (const char *pdf)
+{
+  g_autofree char *fonts = run_tool ("pdffonts", pdf, NULL);
+  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+  guint n_fonts = 0;
+
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) split = NULL;
+      g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+
+      if (*lines[i] == '\0')
+        continue;
+      split = g_strsplit_set (lines[i], " ", -1);
+      for (guint c = 0; split[c] != NULL; c++)
+        if (*split[c] != '\0')
+          g_ptr_array_add (columns, split[c]);
+      /* name type [type…] encoding emb sub uni object ID: emb is 5th from the end */
+      g_assert_cmpuint (columns->len, >=, 7);
+      g_assert_cmpstr (columns->pdata[columns->len - 5], ==, "yes");
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+}
+
+/* Footers: "Page X of Y" on every page but the cover, X running 1..Y. */
+static void
+assert_page_numbers (const char *pdf,
+                     guint       n_pages)
+{
+  g_autofree char *cover = page_text (pdf, 1);
+
+  g_assert_null (strstr (cover, "Page "));
+  for (guint p = 2; p <= n_pages; p++)
+    {
+      g_autofree char *text = page_text (pdf, p);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", p - 1, n_pages - 1);
+
+      assert_contains (text, footer);
+    }
+}
+
+/* The contents, read from the PDF alone (pdftotext -layout keeps each entry's number at the end of
+ * its line): each entry that fits a line names a page, and its heading is on that page. */
+static void
+assert_toc_points_right (const char        *pdf,
+                         IcwDocumentLayout *layout)
+{
+  GPtrArray *toc = icw_document_layout_get_toc (layout);
+  g_autofree char *contents = run_tool ("pdftotext", "-layout", "-f", "2", "-l", "3", pdf, "-", NULL);
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  guint checked = 0;
+
+  g_assert_cmpuint (toc->len, >, 0);
+  for (guint i = 0; i < toc->len; i++)
+    {
+      IcwTocEntry *entry = toc->pdata[i];
+
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          g_autofree char *line = g_strstrip (g_strdup (lines[l]));
+          const char *at = strstr (line, entry->text);
+          const char *last_space = strrchr (line, ' ');
+          guint number;
+
+          if (at != line || last_space == NULL || last_space < at + strlen (entry->text))
+            continue;
+          number = (guint) g_ascii_strtoull (last_space + 1, NULL, 10);
+          g_assert_cmpuint (number, ==, icw_document_layout_get_page_number (layout, entry->page));
+          {
+            g_autofree char *text = page_text (pdf, number + 1);
+
+            assert_contains (text, entry->text);
+          }
+          checked++;
+          break;
+        }
+    }
+  /* Most entries fit on one line; those that wrap are checked through the layout below. */
+  g_assert_cmpuint (checked, >=, toc->len * 3 / 4);
+  for (guint i = 0; i < toc->len; i++)
+    {
+      IcwTocEntry *entry = toc->pdata[i];
+      g_autofree char *text = page_text (pdf, entry->page + 1);
+
+      assert_contains (text, entry->text);
+    }
+}
+
+/* Renders a document and checks what every document must have; returns its whole text. */
+static char *
+render_and_check (Fixture     *f,
+                  IcwDocument *document,
+                  const char  *name)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwDocumentLayout) layout = icw_document_layout_new (document, NULL, NULL, NULL, &error);
+  g_autofree char *info = NULL;
+  guint n;
+
+  g_assert_no_error (error);
+  g_assert_true (icw_document_layout_write_pdf (layout, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  n = pdf_pages (pdf);
+  g_assert_cmpuint (n, ==, icw_document_layout_get_n_pages (layout));
+  g_assert_cmpuint (n, >=, 3);
+  assert_fonts_embedded (pdf);
+  assert_page_numbers (pdf, n);
+  assert_toc_points_right (pdf, layout);
+  info = run_tool ("pdfinfo", pdf, NULL);
+  assert_contains (info, icw_document_get_title (document));
+  {
+    g_autofree char *cover = page_text (pdf, 1);
+
+    assert_contains (cover, icw_document_get_title (document));
+    assert_contains (cover, ICW_SAMPLE_CENTER_NAME);
+    assert_contains (cover, "2 copies");
+  }
+  return run_tool ("pdftotext", pdf, "-", NULL);
+}
+
+static void
+test_application (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(IcwApplication) application = only_item (f->store, ICW_RECORD_KIND_APPLICATION);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwDocument) document = icw_document_new_for_record (f->store, ICW_RECORD (application), 2, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = render_and_check (f, document, "application.pdf");
+  for (guint s = 0; s < ICW_N_SECTIONS; s++)
+    assert_contains (text, icw_section_get_title (s));
+  for (guint n = 1; n <= ICW_N_MAIN_TASKS; n++)
+    assert_contains (text, icw_main_task_get_title (n));
+  assert_contains (text, icw_application_get_title (application));
+}
+
+static void
+test_agreement (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(IcwIpAgreement) agreement = only_item (f->store, ICW_RECORD_KIND_IP_AGREEMENT);
+  g_autoptr(GPtrArray) parties = icw_ip_agreement_list_parties (f->store, agreement);
+  g_autoptr(IcwAgreementText) clauses = icw_agreement_text_render (f->store, agreement, "en", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwDocument) document = icw_document_new_for_record (f->store, ICW_RECORD (agreement), 2, &error);
+  g_autofree char *text = NULL;
+  gint64 contributions = 0;
+  g_autofree char *contribution_total = NULL;
+
+  g_assert_no_error (error);
+  text = render_and_check (f, document, "agreement.pdf");
+  g_assert_cmpuint (parties->len, ==, 3);
+  for (guint i = 0; i < parties->len; i++)
+    {
+      g_autoptr(IcwRecord) organization = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION,
+                                                            icw_agreement_party_get_organization_id (parties->pdata[i]), NULL);
+
+      assert_contains (text, icw_organization_get_name (ICW_ORGANIZATION (organization)));
+      contributions += icw_agreement_party_get_contribution_fen (parties->pdata[i]);
+    }
+  for (guint i = 0; i < clauses->clauses->len; i++)
+    assert_contains (text, ((IcwAgreementClause *) clauses->clauses->pdata[i])->heading);
+  contribution_total = icw_money_format (contributions, ICW_MONEY_UNIT_WAN);
+  assert_contains (text, contribution_total);
+  assert_contains (text, "100.00%");
+  /* The signature block comes last: each party's signatory and dates are after its heading. */
+  {
+    const char *block = strstr (text, "Signatures and seals");
+
+    g_assert_nonnull (block);
+    assert_contains (block, "Legal representative or");
+    for (guint i = 0; i < parties->len; i++)
+      {
+        g_autofree char *dates = g_strdup_printf ("Signed: %s", icw_agreement_party_get_signed_date (parties->pdata[i]));
+
+        assert_contains (block, icw_agreement_party_get_signatory (parties->pdata[i]));
+        assert_contains (block, dates);
+      }
+  }
+}
+
+static void
+test_funding (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(IcwFundingRequest) request = only_item (f->store, ICW_RECORD_KIND_FUNDING_REQUEST);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwBudgetTable) table = icw_budget_table_new_for_request (f->store, request, &error);
+  g_autoptr(IcwDocument) document = icw_document_new_for_record (f->store, ICW_RECORD (request), 2, &error);
+  g_autofree char *text = NULL;
+  const int groups[] = { ICW_BUDGET_ALL, ICW_BUDGET_GROUP_DIRECT, ICW_BUDGET_GROUP_INDIRECT };
+  gint64 fen;
+
+  g_assert_no_error (error);
+  text = render_and_check (f, document, "funding.pdf");
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      g_autofree char *total = NULL;
+
+      g_assert_true (icw_budget_table_sum (table, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, groups[g], &fen, NULL));
+      total = icw_money_format (fen, ICW_MONEY_UNIT_WAN);
+      assert_contains (text, total);
+    }
+  for (guint y = 0; y < icw_budget_table_get_n_years (table); y++)
+    {
+      g_autofree char *total = NULL;
+
+      g_assert_true (icw_budget_table_sum (table, ICW_BUDGET_ALL, (int) y, ICW_BUDGET_ALL, ICW_BUDGET_ALL, &fen, NULL));
+      total = icw_money_format (fen, ICW_MONEY_UNIT_WAN);
+      assert_contains (text, total);
+    }
+  for (guint fiscal = 0; fiscal < 2; fiscal++)
+    {
+      g_autofree char *total = NULL;
+
+      g_assert_true (icw_budget_table_fiscal_total (table, fiscal, &fen, NULL));
+      total = icw_money_format (fen, ICW_MONEY_UNIT_WAN);
+      assert_contains (text, total);
+    }
+  assert_contains (text, "Budget by year (10k yuan)");
+  assert_contains (text, "Disbursement milestones");
+}
+
+/* 150 rows: the table runs over several pages, each starting with the header row again. */
+static void
+test_long_table (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(IcwDocument) document = icw_document_new ("Long table");
+  g_autofree char *pdf = g_build_filename (f->dir, "long.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *header[] = { "HeaderNumber", "HeaderName", "HeaderAmount" };
+  IcwDocBlock *block;
+  guint n, pages_with_rows = 0;
+
+  icw_document_add_heading (document, 1, "A long table");
+  block = icw_document_add_table (document, 3, 1);
+  icw_doc_block_add_row (block, header);
+  for (guint r = 0; r < 150; r++)
+    {
+      g_autofree char *number = g_strdup_printf ("row%03u", r);
+      g_autofree char *amount = g_strdup_printf ("%u.00", r * 7);
+      const char *row[] = { number, "齐鲁智能传感器制造业创新中心", amount };
+
+      icw_doc_block_add_row (block, row);
+    }
+  g_assert_true (icw_document_render_pdf (document, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  n = pdf_pages (pdf);
+  g_assert_cmpuint (n, >=, 6);
+  for (guint p = 3; p <= n; p++)
+    {
+      g_autofree char *text = page_text (pdf, p);
+
+      if (strstr (text, "row") == NULL)
+        continue;
+      pages_with_rows++;
+      g_assert_nonnull (strstr (text, "HeaderNumber"));
+      g_assert_nonnull (strstr (text, "HeaderAmount"));
+    }
+  g_assert_cmpuint (pages_with_rows, >=, 3);
+  /* Every row once, none lost at a page break. */
+  {
+    g_autofree char *text = run_tool ("pdftotext", pdf, "-", NULL);
+
+    for (guint r = 0; r < 150; r++)
+      {
+        g_autofree char *number = g_strdup_printf ("row%03u", r);
+        const char *at = strstr (text, number);
+
+        g_assert_nonnull (at);
+        g_assert_null (strstr (at + 1, number));
+      }
+  }
+}
+
+/* A document of at least 100 pages: the sample application's sections repeated. */
+static IcwDocument *
+hundred_pages (Fixture *f)
+{
+  g_autoptr(IcwApplication) application = only_item (f->store, ICW_RECORD_KIND_APPLICATION);
+  g_autoptr(IcwDocument) sample = icw_document_new_for_record (f->store, ICW_RECORD (application), 2, NULL);
+  IcwDocument *document = icw_document_new ("One hundred pages");
+  GPtrArray *blocks = icw_document_get_blocks (sample);
+
+  for (guint copy = 0; copy < 10; copy++)
+    for (guint i = 0; i < blocks->len; i++)
+      {
+        IcwDocBlock *block = blocks->pdata[i];
+
+        if (block->kind == ICW_BLOCK_HEADING)
+          icw_document_add_heading (document, block->level, block->text);
+        else if (block->kind == ICW_BLOCK_PARAGRAPH)
+          icw_document_add_paragraphs (document, block->text);
+        else if (block->kind == ICW_BLOCK_TABLE)
+          {
+            IcwDocBlock *table = icw_document_add_table (document, block->n_columns, block->n_header_rows);
+
+            icw_doc_block_set_weights (table, block->weights);
+            for (guint r = 0; r < icw_doc_block_get_n_rows (block); r++)
+              icw_doc_block_add_row (table, (const char * const *) block->cells->pdata + r * block->n_columns);
+          }
+      }
+  return document;
+}
+
+static void
+test_hundred_pages (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(IcwDocument) document = hundred_pages (f);
+  g_autofree char *pdf = g_build_filename (f->dir, "hundred.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  guint n;
+
+  g_assert_true (icw_document_render_pdf (document, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  n = pdf_pages (pdf);
+  g_test_message ("%u pages in %.2f s", n, (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (n, >=, 100);
+  assert_page_numbers (pdf, n);
+}
+
+typedef struct {
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  GArray       *fractions;
+  gboolean      cancel_at_first;
+  gboolean      ok;
+  GError       *error;
+  GThread      *main_thread;
+} Run;
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  Run *run = user_data;
+
+  /* Delivered on the caller's main context, not in the worker. */
+  g_assert_true (g_thread_self () == run->main_thread);
+  g_array_append_val (run->fractions, fraction);
+  if (run->cancel_at_first)
+    g_cancellable_cancel (run->cancellable);
+}
+
+static void
+on_rendered (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Run *run = user_data;
+
+  run->ok = icw_document_render_pdf_finish (result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+render_async (IcwDocument *document,
+              const char  *pdf,
+              Run         *run)
+{
+  run->loop = g_main_loop_new (NULL, FALSE);
+  run->cancellable = g_cancellable_new ();
+  run->fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  run->main_thread = g_thread_self ();
+  icw_document_render_pdf_async (document, pdf, run->cancellable, on_progress, run, on_rendered, run);
+  g_main_loop_run (run->loop);
+  /* Progress calls queued before the result are all delivered by now. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+run_clear (Run *run)
+{
+  g_main_loop_unref (run->loop);
+  g_object_unref (run->cancellable);
+  g_array_unref (run->fractions);
+  g_clear_error (&run->error);
+}
+
+static void
+test_async_progress (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IcwDocument) document = hundred_pages (f);
+  g_autofree char *pdf = g_build_filename (f->dir, "async.pdf", NULL);
+  Run run = { 0 };
+
+  render_async (document, pdf, &run);
+  g_assert_no_error (run.error);
+  g_assert_true (run.ok);
+  g_assert_cmpuint (run.fractions->len, >=, 10);
+  for (guint i = 1; i < run.fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (run.fractions, double, i), >=, g_array_index (run.fractions, double, i - 1));
+  g_assert_cmpfloat_with_epsilon (g_array_index (run.fractions, double, run.fractions->len - 1), 1.0, 1e-9);
+  g_assert_cmpuint (pdf_pages (pdf), >=, 100);
+  run_clear (&run);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(IcwDocument) document = hundred_pages (f);
+  g_autofree char *pdf = g_build_filename (f->dir, "cancelled.pdf", NULL);
+  g_autofree char *part = g_strconcat (pdf, ".part", NULL);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+
+  /* Cancelled before it starts: nothing written. */
+  g_cancellable_cancel (cancelled);
+  g_assert_false (icw_document_render_pdf (document, pdf, cancelled, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* Cancelled at the first progress report, in the middle of the work. */
+  run.cancel_at_first = TRUE;
+  render_async (document, pdf, &run);
+  g_assert_false (run.ok);
+  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (run.fractions->len, >=, 1);
+  g_assert_cmpfloat (g_array_index (run.fractions, double, 0), <, 1.0);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+}
+
+static void
+test_no_document (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwDocument) document = icw_document_new_for_record (f->store, ICW_RECORD (f->center), 2, &error);
+
+  g_assert_null (document);
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
+  icw_test_assert_message_contains (error, "center", "the document of a center");
+  g_assert_false (icw_document_kind_supported (ICW_RECORD_KIND_CENTER));
+  g_assert_true (icw_document_kind_supported (ICW_RECORD_KIND_FUNDING_REQUEST));
+}
+
+/* `icw export ID --format pdf -o OUT` as users run it. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(IcwFundingRequest) request = only_item (f->store, ICW_RECORD_KIND_FUNDING_REQUEST);
+  g_autofree char *icw = g_build_filename (g_getenv ("ICW_BUILD_ROOT"), "src", "cli", "icw", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "cli.pdf", NULL);
+  g_autofree char *refused = g_build_filename (f->dir, "center.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  const char *ok_argv[] = { icw, "--db", f->path, "export", icw_record_get_id (ICW_RECORD (request)),
+                            "--format", "pdf", "-o", pdf, NULL };
+  const char *bad_argv[] = { icw, "--db", f->path, "export", icw_record_get_id (ICW_RECORD (f->center)),
+                             "--format", "pdf", "-o", refused, NULL };
+
+  g_clear_object (&f->store);   /* the tool opens the database itself */
+  g_spawn_sync (NULL, (char **) ok_argv, NULL, 0, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpuint (pdf_pages (pdf), >=, 3);
+  g_spawn_sync (NULL, (char **) bad_argv, NULL, 0, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, "has no document"));
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+}
+
+#define add(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  add ("/documents/application", test_application);
+  add ("/documents/agreement", test_agreement);
+  add ("/documents/funding", test_funding);
+  add ("/documents/long-table", test_long_table);
+  add ("/documents/hundred-pages", test_hundred_pages);
+  add ("/documents/async-progress", test_async_progress);
+  add ("/documents/cancel", test_cancel);
+  add ("/documents/no-document", test_no_document);
+  add ("/documents/cli", test_cli);
+  return g_test_run ();
+}

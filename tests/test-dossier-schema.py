@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+# test-dossier-schema.py: docs/dossier.schema.json is the schema that tests/dossier-schema.py
+# builds from the sources (a column added to a table descriptor and not to the schema fails
+# here), it is a valid JSON Schema (draft 2020-12), the exporter's dossiers of the sample center
+# and of the whole database validate against it, and the corruptions that the importer refuses
+# fail it too. Needs python3-jsonschema (Debian 12: 4.10, which has draft 2020-12).
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import jsonschema
+
+ICW = None
+SOURCE_ROOT = os.environ.get("ICW_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), ".."))
+
+
+def load_generator():
+    spec = importlib.util.spec_from_file_location("dossier_schema", os.path.join(SOURCE_ROOT, "tests", "dossier-schema.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class TestDossierSchema(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        with open(os.path.join(SOURCE_ROOT, "docs", "dossier.schema.json"), encoding="utf-8") as f:
+            cls.schema = json.load(f)
+        cls.validator = jsonschema.Draft202012Validator(cls.schema)
+        cls.tmp = tempfile.TemporaryDirectory(prefix="icw-schema-")
+        env = dict(os.environ, LC_ALL="C.UTF-8", XDG_DATA_HOME=os.path.join(cls.tmp.name, "xdg"))
+        env.pop("LANGUAGE", None)
+        db = os.path.join(cls.tmp.name, "workbench.db")
+
+        def icw(*args):
+            result = subprocess.run([ICW, "--db", db] + list(args), capture_output=True, env=env, timeout=120)
+            assert result.returncode == 0, result.stderr.decode()
+            return result.stdout.decode()
+
+        center_id = icw("sample").strip()
+        cls.dossiers = {}
+        for name, what in (("center", [center_id]), ("database", ["--all"])):
+            out = os.path.join(cls.tmp.name, name + ".json")
+            icw("export", *what, "--format", "json", "-o", out)
+            with open(out, encoding="utf-8") as f:
+                cls.dossiers[name] = json.load(f)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_schema_is_generated_from_the_sources(self):
+        self.assertEqual(load_generator().build(SOURCE_ROOT), self.schema,
+                         "docs/dossier.schema.json is stale: python3 tests/dossier-schema.py . > docs/dossier.schema.json")
+
+    def test_schema_is_valid(self):
+        jsonschema.Draft202012Validator.check_schema(self.schema)
+
+    def test_exports_validate(self):
+        for name, dossier in self.dossiers.items():
+            with self.subTest(dossier=name):
+                errors = [e.message for e in self.validator.iter_errors(dossier)]
+                self.assertEqual(errors, [])
+                self.assertGreater(len(dossier["records"]), 50)
+
+    def corrupted(self, change):
+        dossier = json.loads(json.dumps(self.dossiers["center"]))
+        change(dossier)
+        return dossier
+
+    def test_corruptions_fail(self):
+        def record(dossier, kind):
+            return next(r for r in dossier["records"] if r["kind"] == kind)
+
+        cases = {
+            "newer version": lambda d: d.update(format_version=2),
+            "unknown kind": lambda d: record(d, "shareholder").update(kind="gadget"),
+            "wrong type": lambda d: record(d, "organization")["fields"].update(top_ten="no"),
+            "unknown field": lambda d: record(d, "center")["fields"].update(colour="red"),
+            "missing field": lambda d: record(d, "center")["fields"].pop("name"),
+            "unknown enum key": lambda d: record(d, "organization")["fields"].update(kind="guild"),
+            "bad base64": lambda d: record(d, "attachment")["blobs"].update(content="*not base64*"),
+            "no content member": lambda d: record(d, "attachment").pop("blobs"),
+            "int out of range": lambda d: record(d, "organization")["fields"].update(rd_base_year=2 ** 40),
+            "unknown top-level member": lambda d: d.update(exported_at="today"),
+        }
+        for name, change in cases.items():
+            with self.subTest(corruption=name):
+                self.assertFalse(self.validator.is_valid(self.corrupted(change)), name + " passed the schema")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit("usage: test-dossier-schema.py /path/to/icw")
+    ICW = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)
