@@ -182,6 +182,17 @@ selected (IcwConflictsView *self)
   return index >= 0 && (guint) index < self->conflicts->len ? g_ptr_array_index (self->conflicts, index) : NULL;
 }
 
+
+/* The detection time (stored as UTC ISO 8601) in the user's time zone, to the minute. */
+static char *
+local_time (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  return local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (iso != NULL ? iso : "");
+}
+
 static void
 show_conflict (IcwConflictsView *self)
 {
@@ -264,10 +275,11 @@ icw_conflicts_view_reload (IcwConflictsView *self)
     {
       IcwSyncConflict *conflict = g_ptr_array_index (self->conflicts, i);
       g_autofree char *title = conflict_title (conflict);
+      g_autofree char *detected = local_time (conflict->detected_at);
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), conflict->detected_at);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detected);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
       gtk_list_box_append (self->list, row);
     }
