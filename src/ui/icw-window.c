@@ -1,7 +1,7 @@
-/* icw-window.c: the main window. The sidebar picks a page; the register pages are built once the
- * store is known; the funding requests page says what will come there. The window's actions are
- * the commands of the header bar, the menu and the empty states; its size and last page are kept
- * in GSettings. The sync controller lives as long as the window; its indicator sits in the header
+/* icw-window.c: the main window. The sidebar picks a page; each register page (centers,
+ * organizations, applications, IP agreements, funding requests) is built when first shown. The
+ * window's actions are the commands of the header bar, the menu and the empty states; its size and
+ * last page are kept in GSettings. The sync controller lives as long as the window; its indicator sits in the header
  * bar. */
 #include "config.h"
 
@@ -39,16 +39,14 @@ typedef struct {
   const char *name;
   const char *title;
   const char *icon;
-  const char *coming_title;        /* NULL for the pages that exist */
-  const char *coming_description;
 } PageInfo;
 
 static const PageInfo page_infos[] = {
-  { "centers", N_("Centers"), "go-home-symbolic", NULL, NULL },
-  { "organizations", N_("Organizations"), "system-users-symbolic", NULL, NULL },
-  { "applications", N_("Applications"), "x-office-document-symbolic", NULL, NULL },
-  { "agreements", N_("IP Agreements"), "emblem-shared-symbolic", NULL, NULL },
-  { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic", NULL, NULL },
+  { "centers", N_("Centers"), "go-home-symbolic" },
+  { "organizations", N_("Organizations"), "system-users-symbolic" },
+  { "applications", N_("Applications"), "x-office-document-symbolic" },
+  { "agreements", N_("IP Agreements"), "emblem-shared-symbolic" },
+  { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic" },
 };
 
 static GtkWidget *
@@ -67,17 +65,6 @@ sidebar_row (const PageInfo *info)
   gtk_widget_set_name (row, info->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title), -1);
   return row;
-}
-
-static GtkWidget *
-coming_page (const PageInfo *info)
-{
-  GtkWidget *status = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), info->icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _(info->coming_title));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), _(info->coming_description));
-  return status;
 }
 
 static IcwRegisterPage *
@@ -404,11 +391,7 @@ build_pages (IcwWindow *self)
   g_signal_connect_object (self->settings, "changed::money-unit", G_CALLBACK (on_money_unit_changed),
                            self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
-    {
-      if (page_infos[i].coming_title != NULL)
-        gtk_stack_add_named (self->pages, coming_page (&page_infos[i]), page_infos[i].name);
-      gtk_list_box_append (self->sidebar, sidebar_row (&page_infos[i]));
-    }
+    gtk_list_box_append (self->sidebar, sidebar_row (&page_infos[i]));
 }
 
 IcwWindow *
