@@ -122,7 +122,9 @@ echo "- GTK $(pkg-config --modversion gtk4), libadwaita $(pkg-config --modversio
 echo
 
 # --- The bench programs ----------------------------------------------------------------------
-gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0)
+# The UI library holds the sync controller and the document printing: it needs libsoup, libsecret,
+# and Pango/cairo's PDF surface besides GTK.
+gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0 libsoup-3.0 libsecret-1 pangocairo cairo-pdf)
 core_pkgs=(gio-2.0 sqlite3 json-glib-1.0)
 includes=(-I"$root/src/core" -I"$root/src/ui" -I"$root/src/sync" -I"$root/src" -I"$build" -I"$build/resources" -I"$here")
 cflags=(-O2 -g -DHAVE_CONFIG_H -DG_LOG_USE_STRUCTURED -Wall -Wno-unused-parameter "${includes[@]}")
@@ -142,7 +144,7 @@ for prog in bench-gen bench-search bench-save; do
   compile "${core_cflags[@]}" "$here/$prog.c" "$core_a" "${core_libs[@]}" -lm -o "$bin/$prog"
 done
 for prog in bench-startup-app bench-list; do
-  compile "${gui_cflags[@]}" "$here/$prog.c" "$ui_a" "$core_a" "${gui_libs[@]}" -lm -o "$bin/$prog"
+  compile "${gui_cflags[@]}" "$here/$prog.c" "$ui_a" "$sync_a" "$core_a" "${gui_libs[@]}" -lm -o "$bin/$prog"
 done
 compile "${gui_cflags[@]}" "$here/bench-startup-minimal.c" "${gui_libs[@]}" -lm -o "$bin/bench-startup-minimal"
 compile "${sync_cflags[@]}" "$here/bench-sync.c" "$sync_a" "$core_a" "${sync_libs[@]}" -lm -o "$bin/bench-sync"
