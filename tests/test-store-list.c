@@ -1,12 +1,14 @@
 /* test-store-list.c: the compact live lists of the registers (IcwStoreList: IDs and names, record
  * objects made on demand) and the filtered view the register page shows (IcwStoreListFilter),
  * under GTK's GtkSingleSelection as the page uses them: order, objects, live changes, and a
- * selection kept across a search without a search of the rows. */
+ * selection kept across a search without a search of the rows; the register page's first
+ * screenful until its first frame. */
 #include "config.h"
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "icw-organization.h"
+#include "icw-register-page.h"
 #include "icw-store-list-filter.h"
 #include "icw-store-list.h"
 #include "icw-test-util.h"
@@ -291,11 +293,85 @@ test_filter_keeps_selection (Fixture       *f,
   g_assert_false (icw_store_list_filter_find (filter, icw_record_get_id (c), NULL));
 }
 
+static GtkListView *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return GTK_LIST_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+rows_of (GtkWidget *page)
+{
+  GtkListView *view = find_list_view (page);
+
+  g_assert_nonnull (view);
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view)));
+}
+
+/* Until its first frame a register page gives its list view only the first screenful (GTK 4.8
+ * would otherwise make and measure a row for each of up to 200 records); after it, or as soon as
+ * a record is selected or searched for, all of them. */
+static void
+test_page_first_screenful (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) last = NULL;
+  GtkWidget *window, *page;
+  gint64 deadline;
+
+  g_assert_true (icw_store_begin_batch (f->store, &error));
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("org %03u", i);
+      IcwOrganization *org = icw_test_save_organization (f->store, name, NULL);
+
+      if (i == 140)
+        last = ICW_RECORD (g_object_ref (org));
+      g_object_unref (org);
+    }
+  g_assert_true (icw_store_commit_batch (f->store, &error));
+
+  window = gtk_window_new ();
+  page = icw_register_page_new_organizations (f->store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_assert_cmpuint (rows_of (page), >, 0);
+  g_assert_cmpuint (rows_of (page), <, 150);
+  g_assert_nonnull (icw_register_page_get_selected (ICW_REGISTER_PAGE (page)));
+  gtk_window_present (GTK_WINDOW (window));
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (rows_of (page) < 150 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (rows_of (page), ==, 150);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Selecting a record beyond the first screenful before the first frame shows all at once. */
+  window = gtk_window_new ();
+  page = icw_register_page_new_organizations (f->store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_assert_cmpuint (rows_of (page), <, 150);
+  icw_register_page_select (ICW_REGISTER_PAGE (page), last);
+  g_assert_cmpuint (rows_of (page), ==, 150);
+  g_assert_true (icw_register_page_get_selected (ICW_REGISTER_PAGE (page)) == last);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
 
 #define ADD(name, func) \
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -303,6 +379,7 @@ main (int   argc,
   ADD ("/store-list/order-and-objects", test_order_and_objects);
   ADD ("/store-list/live", test_live);
   ADD ("/store-list/filter-keeps-selection", test_filter_keeps_selection);
+  ADD ("/store-list/page-first-screenful", test_page_first_screenful);
 
 #undef ADD
 

@@ -1041,11 +1041,12 @@ static void
 test_search_short_from_list (Fixture       *f,
                              gconstpointer  data)
 {
-  const char *queries[] = { "传", "传感", "q", "QI", "se", "大", "有限" };
+  const char *queries[] = { "传", "传感", "q", "QI", "se", "大", "有限", "%", "_", "a股", "0%", "股1" };
   g_autoptr(GError) error = NULL;
   g_autoptr(IcwOrganization) jinan = icw_test_save_organization (f->store, "济南智能传感研究院有限公司", NULL);
   g_autoptr(IcwOrganization) qilu = icw_test_save_organization (f->store, "Qilu Sensor Co.", NULL);
   g_autoptr(IcwOrganization) gone = icw_test_save_organization (f->store, "山东大学传感实验室有限公司", NULL);
+  g_autoptr(IcwOrganization) mixed = icw_test_save_organization (f->store, "A股 100%_x", NULL);
   g_autoptr(GPtrArray) scanned = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_autoptr(GListModel) list = NULL;
 
@@ -1070,6 +1071,8 @@ test_search_short_from_list (Fixture       *f,
     }
   assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "QI", qilu, NULL);
   assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "传感", jinan, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "a股", mixed, NULL);
+  assert_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "%", mixed, NULL);
 }
 
 static void

@@ -249,13 +249,21 @@ icw_store_validate (IcwStore   *self,
 }
 
 /* Like strstr(), ignoring the case of ASCII letters only, as SQLite's LIKE does. UTF-8 is safe:
- * the bytes of multibyte characters are never ASCII letters. */
+ * the bytes of multibyte characters are never ASCII letters. A needle without ASCII letters (华,
+ * 智能) is a plain strstr(); otherwise strpbrk() finds the places where the first byte matches in
+ * either case and only those are compared (a comparison at every byte took 30 ms over 100k
+ * names, more than the LIKE scan). */
 static gboolean
 contains_ascii_nocase (const char *haystack,
                        const char *needle,
-                       gsize       needle_len)
+                       gsize       needle_len,
+                       gboolean    has_letters)
 {
-  for (const char *p = haystack; *p != '\0'; p++)
+  char first[3] = { g_ascii_tolower (needle[0]), g_ascii_toupper (needle[0]), '\0' };
+
+  if (!has_letters)
+    return strstr (haystack, needle) != NULL;
+  for (const char *p = strpbrk (haystack, first); p != NULL; p = strpbrk (p + 1, first))
     if (g_ascii_strncasecmp (p, needle, needle_len) == 0)
       return TRUE;
   return FALSE;
@@ -273,14 +281,17 @@ search_loaded_list (IcwStore       *self,
   gpointer list = g_hash_table_lookup (self->lists, key);
   GHashTable *ids;
   gsize needle_len = strlen (needle);
+  gboolean has_letters = FALSE;
   guint n;
 
   if (list == NULL || !ICW_IS_STORE_LIST (list) || self->batch_depth > 0)
     return NULL;
+  for (const char *p = needle; *p != '\0'; p++)
+    has_letters |= g_ascii_isalpha (*p);
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   n = g_list_model_get_n_items (list);
   for (guint i = 0; i < n; i++)
-    if (contains_ascii_nocase (icw_store_list_get_name (list, i), needle, needle_len))
+    if (contains_ascii_nocase (icw_store_list_get_name (list, i), needle, needle_len, has_letters))
       g_hash_table_add (ids, g_strdup (icw_store_list_get_id (list, i)));
   return ids;
 }

@@ -288,6 +288,25 @@ write_remote_row (IcwStore       *self,
   return icw_store_step_done (self, stmt, error);
 }
 
+/* Sets PRAGMA defer_foreign_keys for the current transaction (SQLite clears it at the end) unless
+ * it is set already. Setting a flag pragma, even to its current value, expires every prepared
+ * statement of the connection, which SQLite then prepares again on its next step: set once per
+ * record, it made a pull re-prepare each of its statements for each record (a quarter of a
+ * pull's time; docs/performance.md). */
+static gboolean
+defer_foreign_keys (IcwStore  *self,
+                    GError   **error)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, "PRAGMA defer_foreign_keys", error);
+  gboolean on;
+
+  if (stmt == NULL)
+    return FALSE;
+  on = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return on || icw_database_exec (self->db, "PRAGMA defer_foreign_keys = ON", error);
+}
+
 /* The server is the authority on what it sends: the row is written as it came (the schema's
  * constraints still hold), without the local validation of an edit and without an outbox row. */
 gboolean
@@ -317,7 +336,7 @@ icw_store_apply_remote (IcwStore       *self,
   if (!icw_store_begin_batch (self, error))
     return FALSE;
   /* A page may hold a child before its parent; the references are checked at the commit. */
-  if (!icw_database_exec (self->db, "PRAGMA defer_foreign_keys = ON", error) ||
+  if (!defer_foreign_keys (self, error) ||
       !write_remote_row (self, table, object, id, revision, deleted, error))
     {
       icw_store_rollback_batch (self);

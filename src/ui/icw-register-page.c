@@ -60,7 +60,14 @@ struct _IcwRegisterPage
   AdwStatusPage *empty_page;
   guint first_show_source;
   gboolean shown_once;
+  GtkSliceListModel *first_screen;  /* until the page's first frame: the selection's model */
+  guint first_screen_source;
 };
+
+/* Before its first allocation GTK 4.8's list view makes, binds and measures a row for each of
+ * up to 200 items, as it cannot know how many will show; a register shows this many rows until
+ * its first frame, which fills any screen, and all of them from the idle after it. */
+#define FIRST_SCREENFUL 64
 
 G_DEFINE_FINAL_TYPE (IcwRegisterPage, icw_register_page, GTK_TYPE_BOX)
 
@@ -451,6 +458,29 @@ unbind_item (GtkSignalListItemFactory *factory,
 
 static void show_state (IcwRegisterPage *self);
 
+/* The whole list, once the first frame is drawn or as soon as something asks for a position. The
+ * slice does not stay between the list and the selection: its announcement of a change covers
+ * every row after it, which would make the selection look at (and so make an object of) each. */
+static void
+release_first_screen (IcwRegisterPage *self)
+{
+  g_clear_handle_id (&self->first_screen_source, g_source_remove);
+  if (self->first_screen == NULL)
+    return;
+  self->first_screen = NULL;
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->found));
+}
+
+static gboolean
+release_first_screen_after_frame (gpointer data)
+{
+  IcwRegisterPage *self = data;
+
+  self->first_screen_source = 0;
+  release_first_screen (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The editor is the costly part of a page to build and to measure: it is made when first needed,
  * which for the first page of the window is just after its first frame. */
 static GtkWidget *
@@ -510,6 +540,7 @@ on_search_changed (IcwRegisterPage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->matches, g_hash_table_unref);
+  release_first_screen (self);
   if (!self->kind->full_text)
     {
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -554,6 +585,7 @@ icw_register_page_select (IcwRegisterPage *self,
   /* A register finds the row by ID, without making an object of each row before it. */
   if (self->found != NULL)
     {
+      release_first_screen (self);
       if (record != NULL && icw_store_list_filter_find (self->found, icw_record_get_id (record), &position))
         gtk_single_selection_set_selected (self->selection, position);
       return;
@@ -658,6 +690,7 @@ icw_register_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
 
   g_clear_handle_id (&self->first_show_source, g_source_remove);
+  g_clear_handle_id (&self->first_screen_source, g_source_remove);
 
   G_OBJECT_CLASS (icw_register_page_parent_class)->dispose (object);
 
@@ -730,7 +763,10 @@ build_list (IcwRegisterPage *self)
     {
       /* Already sorted; filtered by ID without an object per record. */
       self->found = icw_store_list_filter_new (ICW_STORE_LIST (self->records));
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
+      self->first_screen = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->found)), 0, FIRST_SCREENFUL);
+      self->selection = gtk_single_selection_new (G_LIST_MODEL (self->first_screen));
+      /* Of low priority: it runs after GTK's layout and paint. */
+      self->first_screen_source = g_idle_add_full (G_PRIORITY_LOW, release_first_screen_after_frame, self, NULL);
     }
   else
     {

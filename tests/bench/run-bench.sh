@@ -122,7 +122,9 @@ echo "- GTK $(pkg-config --modversion gtk4), libadwaita $(pkg-config --modversio
 echo
 
 # --- The bench programs ----------------------------------------------------------------------
-gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0)
+# The UI library holds the sync controller and the document printing: it needs libsoup, libsecret,
+# and Pango/cairo's PDF surface besides GTK.
+gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0 libsoup-3.0 libsecret-1 pangocairo cairo-pdf)
 core_pkgs=(gio-2.0 sqlite3 json-glib-1.0)
 includes=(-I"$root/src/core" -I"$root/src/ui" -I"$root/src/sync" -I"$root/src" -I"$build" -I"$build/resources" -I"$here")
 cflags=(-O2 -g -DHAVE_CONFIG_H -DG_LOG_USE_STRUCTURED -Wall -Wno-unused-parameter "${includes[@]}")
@@ -142,7 +144,7 @@ for prog in bench-gen bench-search bench-save; do
   compile "${core_cflags[@]}" "$here/$prog.c" "$core_a" "${core_libs[@]}" -lm -o "$bin/$prog"
 done
 for prog in bench-startup-app bench-list; do
-  compile "${gui_cflags[@]}" "$here/$prog.c" "$ui_a" "$core_a" "${gui_libs[@]}" -lm -o "$bin/$prog"
+  compile "${gui_cflags[@]}" "$here/$prog.c" "$ui_a" "$sync_a" "$core_a" "${gui_libs[@]}" -lm -o "$bin/$prog"
 done
 compile "${gui_cflags[@]}" "$here/bench-startup-minimal.c" "${gui_libs[@]}" -lm -o "$bin/bench-startup-minimal"
 compile "${sync_cflags[@]}" "$here/bench-sync.c" "$sync_a" "$core_a" "${sync_libs[@]}" -lm -o "$bin/bench-sync"
@@ -201,6 +203,16 @@ while IFS=$'\t' read -r _ query chars results wall_med wall_p95 cpu_med _; do
     "$cpu_med" "$shell_cpu" "$shell_real" "$shell_count" "$sql" >>"$work/search-rows.txt"
 done <"$work/search.txt"
 
+# The register page's own path: it holds the live list of the organizations (loaded when the page
+# is made), and answers one- and two-character queries from the list's names, without SQL. The
+# baseline stays the LIKE statement the store would run without the list, timed in the shell above.
+short_queries=()
+while IFS=$'\t' read -r query chars _; do
+  ((chars < 3)) && short_queries+=("$query")
+done <"$work/search-rows.txt"
+"$bin/bench-search" --loaded "$work/orgs-100k.db" "$search_runs" "${short_queries[@]}" >"$work/search-loaded.txt"
+list_load_ms=$(awk -F'\t' '$1 == "loaded" { print $2 }' "$work/search-loaded.txt")
+
 # --- 4: one field edit saved --------------------------------------------------------------------
 cp "$work/orgs-100k.db" "$work/orgs-100k-bare.db"
 read -r _ save_med save_p95 bare_med bare_p95 outbox_added floor_med < <("$bin/bench-save" "$work/orgs-100k.db" \
@@ -233,6 +245,13 @@ while IFS=$'\t' read -r query chars results wall_med wall_p95 cpu_med shell_cpu 
   [[ $shell_count == "$results" ]] || check=" (the shell found $shell_count!)"
   echo "| 3. search “$query” ($chars char$([[ $chars == 1 ]] || echo s), $kind, $results hits$check): median / p95 | $(calc "%.2f" "$wall_med / 1000") / $(calc "%.2f" "$wall_p95 / 1000") ms | $(calc "%.2f" "$shell_cpu / 1000") ms (sqlite3 shell) | ${ratio}× | ≤ 1.5× and p95 < 16 ms | $(met "$ratio <= 1.5 && $wall_p95 < 16000") |"
 done <"$work/search-rows.txt"
+while IFS=$'\t' read -r _ query chars results wall_med wall_p95 cpu_med _; do
+  IFS=$'\t' read -r _ _ _ _ _ _ shell_cpu _ shell_count _ < <(awk -F'\t' -v q="$query" '$1 == q' "$work/search-rows.txt")
+  ratio=$(calc "%.2f" "$cpu_med / $shell_cpu")
+  check=""
+  [[ $shell_count == "$results" ]] || check=" (the shell found $shell_count!)"
+  echo "| 3. search “$query” ($chars char$([[ $chars == 1 ]] || echo s), the register page's path: live list loaded, no SQL, $results hits$check): median / p95 | $(calc "%.2f" "$wall_med / 1000") / $(calc "%.2f" "$wall_p95 / 1000") ms | $(calc "%.2f" "$shell_cpu / 1000") ms (the LIKE statement in the sqlite3 shell) | ${ratio}× | ≤ 1.5× and p95 < 16 ms | $(met "$ratio <= 1.5 && $wall_p95 < 16000") |"
+done < <(grep '^search' "$work/search-loaded.txt")
 ratio=$(calc "%.2f" "$save_med / $bare_med")
 echo "| 4. one field edit saved with its outbox row (icw_store_save), median of $save_runs (p95) | $(calc "%.2f" "$save_med / 1000") ms ($(calc "%.2f" "$save_p95 / 1000")) | $(calc "%.2f" "$bare_med / 1000") ms ($(calc "%.2f" "$bare_p95 / 1000")) (bare UPDATE, WAL, synchronous=FULL, BEGIN IMMEDIATE/COMMIT) | ${ratio}× | ≤ 1.3× | $(met "$ratio <= 1.3") |"
 echo "| 5a. sync of $sync_records organizations: push on loopback (IcwSyncClient → IcwSyncServer) | $sync_push_rps records/s ($(calc "%.1f" "$sync_push_s") s for $sync_pushed) | $sync_bare_rps rows/s (the same rows with SQLite alone: one transaction, WAL, synchronous=FULL) | $(calc "%.0f" "$sync_bare_rps / $sync_push_rps")× slower | report the ratio | — |"
@@ -256,6 +275,10 @@ echo "  The statements (traced from the store's connection, run verbatim by the 
 while IFS=$'\t' read -r query chars results wall_med wall_p95 cpu_med shell_cpu shell_real shell_count sql; do
   echo "  - “$query”: store CPU median $(calc "%.2f" "$cpu_med / 1000") ms, shell wall median $(calc "%.0f" "$shell_real") ms: \`$sql\`"
 done <"$work/search-rows.txt"
+echo "- 3, the register page's path: bench-search --loaded holds icw_store_list() of the 100k organizations, as the"
+echo "  page and the organization picker do while their search entry is in use (loaded in $(calc "%.0f" "$list_load_ms") ms,"
+echo "  not counted); one- and two-character queries then read the list's names and run no SQL (checked: no"
+echo "  statement traced). Same timing as above; the ratio is against the CPU time of the LIKE statement in the shell."
 echo "- 4: on orgs-100k.db (the baseline on a byte copy); store, bare UPDATE and, for reference, the same bare"
 echo "  UPDATE plus an outbox row built as the store builds it ($(calc "%.2f" "$floor_med / 1000") ms median) alternate after 5 warm-up"
 echo "  rounds; $outbox_added outbox rows were added by the store's saves."
