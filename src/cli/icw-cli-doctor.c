@@ -23,15 +23,14 @@ typedef struct {
  * platforms per organization. */
 static guint
 count_children (IcwStore      *store,
-                GListModel    *parents,
+                GPtrArray     *parents,
                 IcwRecordKind  kind)
 {
   guint total = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (parents); i++)
+  for (guint i = 0; i < parents->len; i++)
     {
-      g_autoptr(IcwRecord) parent = g_list_model_get_item (parents, i);
-      g_autoptr(GListModel) children = icw_store_list (store, kind, icw_record_get_id (parent));
+      g_autoptr(GListModel) children = icw_store_list (store, kind, icw_record_get_id (parents->pdata[i]));
 
       total += g_list_model_get_n_items (children);
     }
@@ -42,16 +41,16 @@ static void
 count_records (IcwStore *store,
                Counts   *counts)
 {
-  g_autoptr(GListModel) orgs = icw_store_list (store, ICW_RECORD_KIND_ORGANIZATION, NULL);
-  g_autoptr(GListModel) centers = icw_store_list (store, ICW_RECORD_KIND_CENTER, NULL);
-  g_autoptr(GListModel) applications = icw_store_list (store, ICW_RECORD_KIND_APPLICATION, NULL);
+  g_autoptr(GPtrArray) orgs = icw_store_list_records (store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autoptr(GPtrArray) centers = icw_store_list_records (store, ICW_RECORD_KIND_CENTER, NULL);
+  g_autoptr(GPtrArray) applications = icw_store_list_records (store, ICW_RECORD_KIND_APPLICATION, NULL);
 
-  counts->organizations = g_list_model_get_n_items (orgs);
-  counts->centers = g_list_model_get_n_items (centers);
+  counts->organizations = orgs->len;
+  counts->centers = centers->len;
   counts->shareholders = count_children (store, centers, ICW_RECORD_KIND_SHAREHOLDER);
   counts->members = count_children (store, centers, ICW_RECORD_KIND_ALLIANCE_MEMBER);
   counts->platforms = count_children (store, orgs, ICW_RECORD_KIND_PLATFORM);
-  counts->applications = g_list_model_get_n_items (applications);
+  counts->applications = applications->len;
   counts->attachments = count_children (store, applications, ICW_RECORD_KIND_ATTACHMENT);
 }
 

@@ -692,11 +692,11 @@ import_organization_row (Import     *import,
 static void
 index_credit_codes (Import *import)
 {
-  g_autoptr(GListModel) list = icw_store_list (import->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autoptr(GPtrArray) orgs = icw_store_list_records (import->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+  for (guint i = 0; i < orgs->len; i++)
     {
-      g_autoptr(IcwOrganization) org = g_list_model_get_item (list, i);
+      IcwOrganization *org = orgs->pdata[i];
       const char *code = icw_organization_get_credit_code (org);
 
       if (code != NULL && *code != '\0')

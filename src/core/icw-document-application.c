@@ -157,8 +157,8 @@ add_registers (IcwDocument    *document,
                IcwStore       *store,
                IcwApplication *application)
 {
-  g_autoptr(GPtrArray) holders = icw_doc_list_children (store, ICW_RECORD_KIND_SHAREHOLDER, icw_application_get_center_id (application));
-  g_autoptr(GPtrArray) members = icw_doc_list_children (store, ICW_RECORD_KIND_ALLIANCE_MEMBER, icw_application_get_center_id (application));
+  g_autoptr(GPtrArray) holders = icw_store_list_records (store, ICW_RECORD_KIND_SHAREHOLDER, icw_application_get_center_id (application));
+  g_autoptr(GPtrArray) members = icw_store_list_records (store, ICW_RECORD_KIND_ALLIANCE_MEMBER, icw_application_get_center_id (application));
   const char *holder_header[] = { _("Organization"), _("Contribution"), _("Amount (10k yuan)"), _("Share") };
   const char *member_header[] = { _("Organization"), _("Role"), _("Joined"), _("Agreement signed") };
   const guint weights[] = { 6, 3, 3, 2 };
@@ -200,7 +200,7 @@ add_attachments (IcwDocument    *document,
                  IcwStore       *store,
                  IcwApplication *application)
 {
-  g_autoptr(GPtrArray) files = icw_doc_list_children (store, ICW_RECORD_KIND_ATTACHMENT, icw_record_get_id (ICW_RECORD (application)));
+  g_autoptr(GPtrArray) files = icw_store_list_records (store, ICW_RECORD_KIND_ATTACHMENT, icw_record_get_id (ICW_RECORD (application)));
   const char *header[] = { _("No."), _("File"), _("Kind"), _("Size") };
   const guint weights[] = { 1, 7, 4, 2 };
   IcwDocBlock *block;

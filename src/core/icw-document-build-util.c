@@ -59,15 +59,3 @@ icw_doc_set_center_cover (IcwDocument *document,
   icw_document_set_author (document, host != NULL ? host : center != NULL ? icw_center_get_name (ICW_CENTER (center)) : NULL);
 }
 
-GPtrArray *
-icw_doc_list_children (IcwStore      *store,
-                       IcwRecordKind  kind,
-                       const char    *parent_id)
-{
-  g_autoptr(GListModel) list = icw_store_list (store, kind, parent_id);
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
-    g_ptr_array_add (items, g_list_model_get_item (list, i));
-  return items;
-}

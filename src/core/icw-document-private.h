@@ -20,8 +20,5 @@ void  icw_doc_set_center_cover (IcwDocument   *document,
                                 const char    *center_id,
                                 const char    *subtitle);
 /* The children of a record, as icw_store_list() gives them, in a new array of references. */
-GPtrArray *icw_doc_list_children (IcwStore      *store,
-                                  IcwRecordKind  kind,
-                                  const char    *parent_id);
 
 G_END_DECLS

@@ -14,24 +14,11 @@
 #include "icw-rules-private.h"
 #include "icw-shareholder.h"
 
-static GPtrArray *
-list_children (IcwStore      *store,
-               IcwRecordKind  kind,
-               const char    *parent_id)
-{
-  g_autoptr(GListModel) list = icw_store_list (store, kind, parent_id);
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    g_ptr_array_add (items, g_list_model_get_item (list, i));
-  return items;
-}
-
 GPtrArray *
 icw_rule_context_shareholders (IcwRuleContext *context)
 {
   if (context->shareholders == NULL)
-    context->shareholders = list_children (context->store, ICW_RECORD_KIND_SHAREHOLDER,
+    context->shareholders = icw_store_list_records (context->store, ICW_RECORD_KIND_SHAREHOLDER,
                                            icw_record_get_id (ICW_RECORD (context->center)));
   return context->shareholders;
 }
@@ -40,7 +27,7 @@ GPtrArray *
 icw_rule_context_members (IcwRuleContext *context)
 {
   if (context->members == NULL)
-    context->members = list_children (context->store, ICW_RECORD_KIND_ALLIANCE_MEMBER,
+    context->members = icw_store_list_records (context->store, ICW_RECORD_KIND_ALLIANCE_MEMBER,
                                       icw_record_get_id (ICW_RECORD (context->center)));
   return context->members;
 }

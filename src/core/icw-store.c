@@ -1016,6 +1016,38 @@ icw_store_find_by_name (IcwStore       *self,
   return record;
 }
 
+/* The live records of a table (of one parent, or all) in one query, in the order of its lists:
+ * children as they were made, the registers by name. */
+static GPtrArray *
+query_records (IcwStore       *self,
+               const IcwTable *table,
+               const char     *parent_id)
+{
+  gboolean of_parent = table->parent_column != NULL && parent_id != NULL && *parent_id != '\0';
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  if (of_parent)
+    where = g_strdup_printf ("%s = ?1 AND deleted_at IS NULL ORDER BY created_at, id", table->parent_column);
+  else if (table->parent_column != NULL)
+    where = g_strdup ("deleted_at IS NULL ORDER BY created_at, id");
+  else
+    where = g_strdup ("deleted_at IS NULL ORDER BY name, id");
+  sql = icw_store_select_sql (table, where);
+
+  stmt = icw_store_statement (self, sql, NULL);
+  if (stmt == NULL)
+    return records;
+  if (of_parent)
+    sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (records, icw_store_load_row (self, table, stmt));
+  sqlite3_reset (stmt);
+  return records;
+}
+
 static void
 reload_list (IcwStore   *self,
              const char *key,
@@ -1023,12 +1055,8 @@ reload_list (IcwStore   *self,
 {
   const char *slash = strchr (key, '/');
   g_autofree char *kind_key = g_strndup (key, slash - key);
-  const char *parent_id = slash + 1;
   const IcwTable *table = NULL;
-  g_autofree char *where = NULL;
-  g_autofree char *sql = NULL;
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) records = NULL;
 
   for (guint kind = 0; kind < ICW_N_RECORD_KINDS && table == NULL; kind++)
     if (g_str_equal (kind_key, icw_record_kind_to_key (kind)))
@@ -1041,23 +1069,7 @@ reload_list (IcwStore   *self,
       return;
     }
 
-  if (table->parent_column != NULL && *parent_id != '\0')
-    where = g_strdup_printf ("%s = ?1 AND deleted_at IS NULL ORDER BY created_at, id", table->parent_column);
-  else if (table->parent_column != NULL)
-    where = g_strdup ("deleted_at IS NULL ORDER BY created_at, id");
-  else
-    where = g_strdup ("deleted_at IS NULL ORDER BY name, id");
-  sql = icw_store_select_sql (table, where);
-
-  stmt = icw_store_statement (self, sql, NULL);
-  if (stmt == NULL)
-    return;
-  if (table->parent_column != NULL && *parent_id != '\0')
-    sqlite3_bind_text (stmt, 1, parent_id, -1, SQLITE_TRANSIENT);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (records, icw_store_load_row (self, table, stmt));
-  sqlite3_reset (stmt);
-
+  records = query_records (self, table, slash + 1);
   g_list_store_splice (G_LIST_STORE (list), 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
                        records->pdata, records->len);
 }
@@ -1090,6 +1102,18 @@ icw_store_list (IcwStore      *self,
       g_hash_table_insert (self->lists, g_steal_pointer (&key), list);
     }
   return g_object_ref (G_LIST_MODEL (list));
+}
+
+GPtrArray *
+icw_store_list_records (IcwStore      *self,
+                        IcwRecordKind  kind,
+                        const char    *parent_id)
+{
+  const IcwTable *table = icw_store_table_for_kind (kind);
+
+  g_return_val_if_fail (ICW_IS_STORE (self), NULL);
+  g_return_val_if_fail (table->parent_column != NULL || parent_id == NULL, NULL);
+  return query_records (self, table, parent_id);
 }
 
 /* The registers, which may hold 100k records, keep only IDs and names in their live list. */

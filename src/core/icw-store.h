@@ -71,6 +71,11 @@ IcwRecord  *icw_store_find_by_name    (IcwStore       *self,
 GListModel *icw_store_list            (IcwStore       *self,
                                        IcwRecordKind   kind,
                                        const char     *parent_id);
+/* The same records as icw_store_list() now, read in one query, for code that needs every one of
+ * them: walking a register's list would load its records one at a time. */
+GPtrArray  *icw_store_list_records    (IcwStore       *self,
+                                       IcwRecordKind   kind,
+                                       const char     *parent_id);
 GHashTable *icw_store_search          (IcwStore       *self,
                                        IcwRecordKind   kind,
                                        const char     *query,
