@@ -161,6 +161,7 @@ icw_cli_list (const IcwCliOptions *options)
   g_autoptr(GError) error = NULL;
   g_autoptr(IcwStore) store = NULL;
   g_autoptr(GListModel) list = NULL;
+  g_autoptr(GPtrArray) records = NULL;
   const char *what;
   IcwRecordKind kind;
 
@@ -188,7 +189,11 @@ icw_cli_list (const IcwCliOptions *options)
   if (store == NULL)
     return icw_cli_fail (error);
 
-  list = icw_store_list (store, kind, NULL);
+  /* Every record is printed: read them in one query rather than through the register's live list,
+   * which would load its records one by one. */
+  records = icw_store_list_records (store, kind, NULL);
+  list = G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT));
+  g_list_store_splice (G_LIST_STORE (list), 0, 0, records->pdata, records->len);
   if (options->json)
     print_json (store, list);
   else if (kind == ICW_RECORD_KIND_APPLICATION)
