@@ -12,6 +12,7 @@
 #include "icw-database.h"
 #include "icw-error.h"
 #include "icw-schema.h"
+#include "icw-sqlite-locks.h"
 
 #define BUSY_TIMEOUT_MS 5000
 
@@ -196,35 +197,35 @@ check_identity (sqlite3                 *db,
 }
 
 /* A file that does not start with SQLite's magic string is not a database, whatever SQLite makes
- * of it (it takes a file of one byte for an empty database, and would write over it). */
+ * of it (it takes a file of one byte for an empty database, and would write over it). The header is
+ * read through the connection's own file handle: a descriptor of the database opened and closed
+ * anywhere else in the process would drop the process's locks on it (see icw-sqlite-locks.c). */
 static gboolean
-check_magic (const char  *path,
+check_magic (sqlite3     *db,
+             const char  *path,
              GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
   char header[sizeof magic];
-  gsize got = 0;
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
 
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;   /* a new database */
-      g_set_error (error, ICW_ERROR, ICW_ERROR_DATABASE, _("Could not open “%s”: %s"),
-                   path, local_error->message);
-      return FALSE;
-    }
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &got, NULL, &local_error))
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL ||
+      file->pMethods->xFileSize (file, &size) != SQLITE_OK)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_DATABASE, _("Could not open “%s”: %s"),
-                   path, local_error->message);
+                   path, sqlite3_errmsg (db));
       return FALSE;
     }
-  if (got == 0 || (got == sizeof header && memcmp (header, magic, sizeof magic) == 0))
-    return TRUE;   /* empty, or SQLite */
+  /* The unix VFS reports a file of one byte as empty (a work-around of its own): reading that
+   * byte tells the two apart. */
+  if (size == 0 && file->pMethods->xRead (file, header, 1, 0) != SQLITE_OK)
+    return TRUE;   /* empty: a new database */
+  if (size >= (sqlite3_int64) sizeof header &&
+      file->pMethods->xRead (file, header, sizeof header, 0) == SQLITE_OK &&
+      memcmp (header, magic, sizeof magic) == 0)
+    return TRUE;
 
   g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_WORKBENCH,
                _("“%s” is not a database that Innovation Center Workbench can open"), path);
@@ -334,8 +335,10 @@ icw_database_open_schema (const char              *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_magic (path, error))
-    return NULL;
+  /* Every connection of the process must lock as icw-sqlite-locks.c does (it is installed before
+   * main() runs; this also keeps its object linked into every program that opens a database). */
+  if (!icw_sqlite_locks_installed ())
+    g_debug ("SQLite locks are plain POSIX locks in this process");
 
   wal = g_strconcat (path, "-wal", NULL);
   had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
@@ -349,6 +352,11 @@ icw_database_open_schema (const char              *path,
       return NULL;
     }
 
+  if (!check_magic (db, path, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db, 1);
 
