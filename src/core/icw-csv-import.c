@@ -64,7 +64,6 @@ typedef struct {
   char        **names;             /* each column's header, trimmed */
   int           columns[N_FIELDS]; /* the column of each field, or -1 */
   GHashTable   *seen;              /* record ID → the row (GUINT_TO_POINTER) that wrote it */
-  GHashTable   *by_code;           /* credit code → IcwOrganization, for organizations */
   GPtrArray    *warnings;
   guint         created;
   guint         updated;
@@ -647,10 +646,17 @@ match_organization (Import      *import,
   IcwRecord *org = NULL;
 
   if (filled (values, FIELD_CREDIT_CODE))
-    org = g_hash_table_lookup (import->by_code, values->values[FIELD_CREDIT_CODE]);
+    {
+      org = ICW_RECORD (icw_store_find_by_credit_code (import->store, values->values[FIELD_CREDIT_CODE], &local_error));
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
   if (org != NULL)
     {
-      *found = g_object_ref (org);
+      *found = org;
       return check_not_seen (import, values, org, FIELD_CREDIT_CODE, error) &&
              check_same_name (import, values, ICW_ORGANIZATION (org), error);
     }
@@ -673,35 +679,13 @@ import_organization_row (Import     *import,
 {
   g_autoptr(IcwRecord) org = NULL;
   gboolean is_new;
-  const char *code;
 
   if (!match_organization (import, values, &org, error))
     return FALSE;
   is_new = org == NULL;
   if (org == NULL)
     org = ICW_RECORD (icw_organization_new ());
-  if (!apply_and_save (import, values, org, is_new, apply_organization_record, error))
-    return FALSE;
-
-  code = icw_organization_get_credit_code (ICW_ORGANIZATION (org));
-  if (code != NULL && *code != '\0')
-    g_hash_table_replace (import->by_code, g_strdup (code), g_object_ref (org));
-  return TRUE;
-}
-
-static void
-index_credit_codes (Import *import)
-{
-  g_autoptr(GPtrArray) orgs = icw_store_list_records (import->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
-
-  for (guint i = 0; i < orgs->len; i++)
-    {
-      IcwOrganization *org = orgs->pdata[i];
-      const char *code = icw_organization_get_credit_code (org);
-
-      if (code != NULL && *code != '\0')
-        g_hash_table_replace (import->by_code, g_strdup (code), g_object_ref (org));
-    }
+  return apply_and_save (import, values, org, is_new, apply_organization_record, error);
 }
 
 static gboolean
@@ -725,8 +709,6 @@ import_rows (Import  *import,
 {
   guint n_warnings = import->warnings->len;
 
-  if (import->kind == ICW_CSV_KIND_ORGANIZATIONS)
-    index_credit_codes (import);
   if (!icw_store_begin_batch (import->store, error))
     return FALSE;
 
@@ -762,7 +744,6 @@ import_init (Import      *import,
   for (guint f = 0; f < N_FIELDS; f++)
     import->columns[f] = -1;
   import->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  import->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   import->warnings = warnings;
 }
 
@@ -771,7 +752,6 @@ import_clear (Import *import)
 {
   g_clear_pointer (&import->names, g_strfreev);
   g_clear_pointer (&import->seen, g_hash_table_unref);
-  g_clear_pointer (&import->by_code, g_hash_table_unref);
 }
 
 static gboolean

@@ -992,21 +992,24 @@ icw_store_lookup_any (IcwStore    *self,
   return NULL;
 }
 
-IcwRecord *
-icw_store_find_by_name (IcwStore       *self,
-                        IcwRecordKind   kind,
-                        const char     *name,
-                        GError        **error)
+/* The first live record of the kind whose column equals value (the oldest, when several do). */
+static IcwRecord *
+find_by_column (IcwStore       *self,
+                IcwRecordKind   kind,
+                const char     *column,
+                const char     *value,
+                GError        **error)
 {
   const IcwTable *table = icw_store_table_for_kind (kind);
-  g_autofree char *sql = icw_store_select_sql (table, "name = ?1 AND deleted_at IS NULL ORDER BY created_at LIMIT 1");
+  g_autofree char *where = g_strdup_printf ("%s = ?1 AND deleted_at IS NULL ORDER BY created_at LIMIT 1", column);
+  g_autofree char *sql = icw_store_select_sql (table, where);
   sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
   IcwRecord *record = NULL;
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     record = icw_store_load_row (self, table, stmt);
@@ -1014,6 +1017,23 @@ icw_store_find_by_name (IcwStore       *self,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     icw_database_set_error (error, self->db, rc);
   return record;
+}
+
+IcwRecord *
+icw_store_find_by_name (IcwStore       *self,
+                        IcwRecordKind   kind,
+                        const char     *name,
+                        GError        **error)
+{
+  return find_by_column (self, kind, "name", name, error);
+}
+
+IcwOrganization *
+icw_store_find_by_credit_code (IcwStore    *self,
+                               const char  *credit_code,
+                               GError     **error)
+{
+  return (IcwOrganization *) find_by_column (self, ICW_RECORD_KIND_ORGANIZATION, "credit_code", credit_code, error);
 }
 
 /* The live records of a table (of one parent, or all) in one query, in the order of its lists:

@@ -68,6 +68,10 @@ IcwRecord  *icw_store_find_by_name    (IcwStore       *self,
                                        IcwRecordKind   kind,
                                        const char     *name,
                                        GError        **error);
+/* The live organization with this unified social credit code, or NULL (error unset). */
+IcwOrganization *icw_store_find_by_credit_code (IcwStore    *self,
+                                                const char  *credit_code,
+                                                GError     **error);
 GListModel *icw_store_list            (IcwStore       *self,
                                        IcwRecordKind   kind,
                                        const char     *parent_id);
