@@ -4,7 +4,7 @@
  * CSV import and the window's entries all read them from here (docs/formats.md lists them). */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -26,19 +26,39 @@ G_BEGIN_DECLS
 #define ICW_LIMIT_CSV_LINE_BYTES  (256 * 1024)
 
 typedef enum {
-  ICW_FIELD_NAME,      /* one line; no control characters at all; ICW_LIMIT_NAME_CHARS */
-  ICW_FIELD_SHORT,     /* one line; no control characters at all; ICW_LIMIT_SHORT_CHARS */
-  ICW_FIELD_ADDRESS,   /* one line; no control characters at all; ICW_LIMIT_ADDRESS_CHARS */
-  ICW_FIELD_TEXT,      /* line breaks and tabs allowed, no other control; ICW_LIMIT_TEXT_CHARS */
+  ICW_FIELD_CLASS_NAME,      /* one line; no control characters at all; ICW_LIMIT_NAME_CHARS */
+  ICW_FIELD_CLASS_SHORT,     /* one line; no control characters at all; ICW_LIMIT_SHORT_CHARS */
+  ICW_FIELD_CLASS_ADDRESS,   /* one line; no control characters at all; ICW_LIMIT_ADDRESS_CHARS */
+  ICW_FIELD_CLASS_LINES,     /* a short text of a few lines (a sector typed with Alt+Enter in a
+                                spreadsheet cell): like TEXT, ICW_LIMIT_ADDRESS_CHARS */
+  ICW_FIELD_CLASS_TEXT,      /* line breaks and tabs allowed, no other control; ICW_LIMIT_TEXT_CHARS */
 } IcwFieldClass;
 
 /* The length limit of a class of field, in characters. */
 guint     icw_field_class_max_chars  (IcwFieldClass  field_class);
 
-/* The first character the class refuses (a C0 or C1 control, DEL, U+FEFF; line breaks and tabs
- * are allowed in ICW_FIELD_TEXT), or 0 when there is none. The text is UTF-8. */
-gunichar  icw_field_find_forbidden   (const char    *text,
-                                      IcwFieldClass  field_class);
+typedef enum {
+  ICW_FIELD_OK,
+  ICW_FIELD_NOT_UTF8,
+  ICW_FIELD_CONTROL,     /* *bad is the character */
+  ICW_FIELD_TOO_LONG,    /* *length is its length in characters */
+} IcwFieldProblem;
+
+/* What is wrong with text (NULL is fine) for the class: invalid UTF-8, a character the class
+ * refuses (a C0 or C1 control, DEL or U+FEFF; line breaks and tabs are allowed in
+ * ICW_FIELD_CLASS_TEXT and _LINES), or its length. For callers that write their own message (the CSV import
+ * names the row and column). bad and length may be NULL. */
+IcwFieldProblem icw_field_inspect    (const char    *text,
+                                      IcwFieldClass  field_class,
+                                      gunichar      *bad,
+                                      glong         *length);
+
+/* The class of a text property of a record ("name", "title", "province", "justification", …) and
+ * its label in the user's language; FALSE for a property without a limit of its own. The store
+ * checks every record's properties by this catalogue; the window limits its entries by it. */
+gboolean  icw_field_class_for_property (const char    *property,
+                                        IcwFieldClass *field_class,
+                                        const char   **label);
 
 /* Checks text (NULL is fine) against the class: its characters and its length. The message of
  * the ICW_ERROR_INVALID error begins with the label, e.g. "Name: it is longer than 200 characters
@@ -48,10 +68,16 @@ gboolean  icw_field_check            (const char    *label,
                                       IcwFieldClass  field_class,
                                       GError       **error);
 
+/* Checks every text property of the record that the catalogue above (and, for an application, its
+ * narrative sections) gives a class. */
+gboolean  icw_field_check_record     (GObject       *record,
+                                      GError       **error);
+
 /* The text with every control character (C0, C1, DEL) and U+FEFF written visibly as \n, \t, \r
- * or \u{XXXX}, so that a terminal never receives raw escape sequences from old data; NULL for
- * NULL. Text without them comes back as an unchanged copy. Invalid UTF-8 is written as
- * \x{XX}. */
-char     *icw_text_escape_controls   (const char    *text);
+ * or \u{XXXX}, so that a terminal never receives raw escape sequences from old data; with
+ * keep_lines, line breaks and tabs stay as they are (narrative text shown whole). Invalid UTF-8 is
+ * written as \x{XX}. NULL for NULL. */
+char     *icw_text_escape_controls   (const char    *text,
+                                      gboolean       keep_lines);
 
 G_END_DECLS
