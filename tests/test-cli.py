@@ -575,6 +575,37 @@ class TestImport(IcwTestCase):
                "江淮智能语音制造业创新中心,省级,安徽省,合肥市,2023,新一代信息技术\r\n"
                "\"Lingnan Display Center, Guangzhou\",national,广东省,广州市,2021,新型显示\r\n")
 
+    def test_import_hygiene(self):
+        """A BOM inside the file, a control character in a name, an over-long name: refused with
+        the row and column, nothing imported (docs/formats.md, "Values")."""
+        self.load_sample()
+        before = self.expect_json("list", "centers", "--json")
+        for name, text, message in (
+                ("bom.csv", "name\n甲中心\n\ufeff乙中心\n", "Row 3, column “name”: the value contains a byte order mark"),
+                ("esc.csv", "name,level\n甲中心,省级\nEvil\x1b[31m,省级\n", "Row 3, column “name”: the value contains the control character U+001B"),
+                ("long.csv", "name,level\n甲中心,省级\n" + "长" * 201 + ",省级\n", "Row 3, column “name”: the value is longer than 200 characters")):
+            result = self.expect(1, "import", self.write(name, text))
+            self.assertIn(message, result.err)
+            self.assertEqual(self.expect_json("list", "centers", "--json"), before)
+
+    def test_old_control_characters_escaped(self):
+        """Names stored before the store refused control characters never reach the terminal raw."""
+        self.load_sample()
+        with sqlite3.connect(self.db) as conn:
+            org_id = conn.execute("SELECT id FROM organizations ORDER BY rowid LIMIT 1").fetchone()[0]
+            conn.execute("UPDATE organizations SET name = ? WHERE id = ?", ("Evil\x1b[31mRed\nx\x85", org_id))
+        conn.close()
+        listed = self.expect(0, "list", "organizations")
+        self.assertIn("Evil\\u{001B}[31mRed\\nx\\u{0085}", listed.out)
+        shown = self.expect(0, "show", org_id)
+        self.assertIn("Evil\\u{001B}[31mRed", shown.out)
+        for out in (listed.out, shown.out):
+            self.assertNotIn("\x1b", out)
+            self.assertNotIn("\x85", out)
+        # --json keeps the data as it is, escaped by JSON itself.
+        names = [o["name"] for o in self.expect_json("list", "organizations", "--json")]
+        self.assertIn("Evil\x1b[31mRed\nx\x85", names)
+
     def test_import_centers(self):
         path = self.write("centers.csv", self.CENTERS)
         result = self.expect(0, "import", path)

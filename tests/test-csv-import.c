@@ -1,13 +1,18 @@
 /* test-csv-import.c: the CSV import of centers and organizations: encodings, RFC 4180 reading,
- * header names, and the all-or-none rule (a bad row names its row and column and changes nothing). */
+ * header names, and the all-or-none rule (a bad row names its row and column and changes nothing);
+ * the hygiene of the values: a byte order mark only at the start, no control characters in names
+ * and codes, the length limits of icw-field-limits.h, and a 50 MB value refused quickly without
+ * reading it into memory twice over; the same limits in the store's validation. */
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
 #include "icw-center.h"
 #include "icw-csv-import.h"
 #include "icw-csv-reader.h"
 #include "icw-error.h"
+#include "icw-field-limits.h"
 #include "icw-organization.h"
 #include "icw-store.h"
 #include "icw-test-util.h"
@@ -966,6 +971,185 @@ test_header_only (Fixture       *f,
   icw_csv_import_result_clear (&result);
 }
 
+/* Each file has a good first row, so that refusing the second proves the whole file is refused. */
+static void
+test_hygiene_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *long_name = g_strnfill (ICW_LIMIT_NAME_CHARS + 1, 'N');
+  g_autofree char *long_city = g_strnfill (ICW_LIMIT_SHORT_CHARS + 1, 'c');
+  g_autofree char *long_name_row = g_strdup_printf ("name\n甲中心\n%s\n", long_name);
+  g_autofree char *long_city_row = g_strdup_printf ("name,city\n甲中心,济南\n乙中心,%s\n", long_city);
+  const struct { const char *text; IcwCsvKind kind; const char *message; } cases[] = {
+    { "name,province\n甲中心,山东\n\xEF\xBB\xBF乙中心,山东\n", ICW_CSV_KIND_CENTERS,
+      "Row 3, column “name”: the value contains a byte order mark (U+FEFF)" },
+    { "name,province\n甲中心,山东\n乙中心,\"山\xEF\xBB\xBF东\"\n", ICW_CSV_KIND_CENTERS,
+      "Row 3, column “province”: the value contains a byte order mark" },
+    { "\xEF\xBB\xBF\xEF\xBB\xBFname\n甲中心\n", ICW_CSV_KIND_CENTERS,
+      "Row 1, column 1: the value contains a byte order mark" },
+    { "name\n甲中心\nEvil\x1B[31mRed\n", ICW_CSV_KIND_CENTERS,
+      "Row 3, column “name”: the value contains the control character U+001B" },
+    { "name\n甲中心\nA\xC2\x85Z\n", ICW_CSV_KIND_CENTERS, "Row 3, column “name”: the value contains the control character U+0085" },
+    { "name\n甲中心\nA\x7FZ\n", ICW_CSV_KIND_CENTERS, "Row 3, column “name”: the value contains the control character U+007F" },
+    { "name\n甲中心\n\"A\tZ\"\n", ICW_CSV_KIND_CENTERS, "Row 3, column “name”: the value contains the control character U+0009" },
+    { "name\n甲中心\n\"A\nZ\"\n", ICW_CSV_KIND_CENTERS, "Row 3, column “name”: the value contains the control character U+000A" },
+    { "name,sector\n甲中心,智能\n乙中心,A\x01Z\n", ICW_CSV_KIND_CENTERS,
+      "Row 3, column “sector”: the value contains the control character U+0001; only line breaks and tabs" },
+    { "name,credit_code\n甲公司,\n乙公司,9137\x08" "0100MA3U7K2E5X\n", ICW_CSV_KIND_ORGANIZATIONS,
+      "Row 3, column “credit_code”: the value contains the control character U+0008" },
+    { "name,legal_representative\n甲公司,张三\n乙公司,李\x1B四\n", ICW_CSV_KIND_ORGANIZATIONS,
+      "Row 3, column “legal_representative”: the value contains the control character U+001B" },
+    { long_name_row, ICW_CSV_KIND_CENTERS, "Row 3, column “name”: the value is longer than 200 characters (it has 201)" },
+    { long_city_row, ICW_CSV_KIND_CENTERS, "Row 3, column “city”: the value is longer than 64 characters (it has 65)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      IcwCsvImportResult result = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].message);
+      g_assert_false (import_text (f, cases[i].text, cases[i].kind, &result, &error));
+      g_assert_error (error, ICW_ERROR, ICW_ERROR_IMPORT);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: “%s” does not contain “%s”", i, error->message, cases[i].message);
+      g_assert_cmpuint (count_on_disk (f, ICW_RECORD_KIND_CENTER), ==, 0);
+      g_assert_cmpuint (count_on_disk (f, ICW_RECORD_KIND_ORGANIZATION), ==, 0);
+      icw_csv_import_result_clear (&result);
+    }
+}
+
+/* At the limits, and with what a name may hold (a sector may keep its line break). */
+static void
+test_hygiene_limits_accepted (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *name = g_strnfill (ICW_LIMIT_NAME_CHARS - 1, 'N');
+  g_autofree char *text = g_strdup_printf ("\xEF\xBB\xBFname,sector\n%s中,\"新一代信息技术\n(集成电路)\"\n", name);
+  g_autofree char *full = g_strdup_printf ("%s中", name);
+  IcwCsvImportResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwCenter) center = NULL;
+
+  g_assert_true (import_text (f, text, ICW_CSV_KIND_CENTERS, &result, &error));
+  g_assert_no_error (error);
+  center = find_center (f, full);
+  g_assert_nonnull (center);
+  g_assert_cmpstr (icw_center_get_field (center), ==, "新一代信息技术\n(集成电路)");
+  icw_csv_import_result_clear (&result);
+}
+
+static gsize
+max_rss_kb (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return (gsize) usage.ru_maxrss;
+}
+
+/* A 50 MB value (quoted, then plain) and a 300 kB row of short values: refused at the caps of the
+ * reader, quickly, with the row and column named, and nothing imported. The peak memory grows by
+ * the file read and its decoded copy at most (2 × 50 MB), never by copies of the value. */
+static void
+test_huge_values (Fixture       *f,
+                  gconstpointer  data)
+{
+  const gsize size = 50 * 1024 * 1024;
+  const char *forms[] = { "name,city\n甲中心,济南\n\"", "name,city\n甲中心,济南\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, "huge.csv", NULL);
+      GString *text = g_string_sized_new (size + 64);
+      g_autoptr(GError) error = NULL;
+      IcwCsvImportResult result = { 0 };
+      gint64 start;
+      double seconds;
+      gsize rss_before, rss_after;
+
+      g_string_append (text, forms[i]);
+      g_string_set_size (text, text->len + size);
+      memset (text->str + strlen (forms[i]), 'A', size);
+      g_string_append (text, i == 0 ? "\",x\n" : ",x\n");
+      g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+      g_string_free (text, TRUE);
+
+      rss_before = max_rss_kb ();
+      start = g_get_monotonic_time ();
+      g_assert_false (icw_csv_import_file (f->store, path, ICW_CSV_KIND_CENTERS, &result, &error));
+      seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+      rss_after = max_rss_kb ();
+      g_test_message ("%s value of 50 MB refused in %.3f s; peak memory %zu kB (was %zu kB)",
+                      i == 0 ? "quoted" : "plain", seconds, rss_after, rss_before);
+      g_assert_error (error, ICW_ERROR, ICW_ERROR_IMPORT);
+      if (strstr (error->message, "Row 3, column “name”: the value is longer than 16384 bytes") == NULL)
+        g_error ("unexpected: %s", error->message);
+      g_assert_cmpfloat (seconds, <, 5.0);
+      g_assert_cmpuint (rss_after, <, 400 * 1024);
+      g_assert_cmpuint (count_on_disk (f, ICW_RECORD_KIND_CENTER), ==, 0);
+      icw_csv_import_result_clear (&result);
+    }
+
+  {
+    g_autoptr(GString) row = g_string_new ("name,city\n甲中心,济南\n乙中心");
+    g_autoptr(GError) error = NULL;
+    IcwCsvImportResult result = { 0 };
+
+    while (row->len < 300 * 1024)
+      g_string_append (row, ",");
+    g_string_append_c (row, '\n');
+    g_assert_false (import_text (f, row->str, ICW_CSV_KIND_CENTERS, &result, &error));
+    g_assert_error (error, ICW_ERROR, ICW_ERROR_IMPORT);
+    if (strstr (error->message, "the row is longer than 262144 bytes") == NULL ||
+        strstr (error->message, "Row 3, column ") == NULL)
+      g_error ("unexpected: %s", error->message);
+    icw_csv_import_result_clear (&result);
+  }
+}
+
+/* The store refuses what the import refuses, whoever saves (the window, a dossier, sync edits),
+ * and names the field and the limit. */
+static void
+test_store_limits (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *long_name = g_strnfill (ICW_LIMIT_NAME_CHARS + 1, 'N');
+  g_autofree char *long_city = g_strnfill (ICW_LIMIT_SHORT_CHARS + 1, 'c');
+  g_autoptr(IcwOrganization) org = icw_test_new_organization ("甲公司", NULL);
+  g_autoptr(IcwCenter) center = icw_center_new ();
+  const struct { const char *property; const char *value; const char *message; } bad[] = {
+    { "name", long_name, "Name: it is longer than 200 characters (it has 201)" },
+    { "name", "Evil\x1B[31m", "Name: it contains the control character U+001B" },
+    { "name", "两\n行", "Name: it contains the control character U+000A" },
+    { "name", "\xEF\xBB\xBF甲公司", "Name: it contains the control character U+FEFF" },
+    { "legal-representative", "张\x7F三", "Legal representative: it contains the control character U+007F" },
+    { "city", long_city, "City: it is longer than 64 characters (it has 65)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_object_set (org, "name", "甲公司", NULL);
+      g_object_set (org, bad[i].property, bad[i].value, NULL);
+      g_assert_false (icw_store_save (f->store, ICW_RECORD (org), &error));
+      g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
+      if (strstr (error->message, bad[i].message) == NULL)
+        g_error ("case %u: “%s” does not contain “%s”", i, error->message, bad[i].message);
+      g_object_set (org, "legal-representative", NULL, "city", NULL, NULL);
+    }
+  g_object_set (org, "name", "甲公司", NULL);
+  icw_test_save (f->store, ICW_RECORD (org));
+
+  /* A sector may keep a line break. */
+  icw_center_set_name (center, "甲中心");
+  g_object_set (center, "field", "新一代信息技术\n(集成电路)", NULL);
+  icw_test_save (f->store, ICW_RECORD (center));
+  g_assert_cmpuint (count_on_disk (f, ICW_RECORD_KIND_CENTER), ==, 1);
+  g_assert_cmpuint (count_on_disk (f, ICW_RECORD_KIND_ORGANIZATION), ==, 1);
+}
+
 #define ADD_TEST(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
 
@@ -994,6 +1178,10 @@ main (int   argc,
   ADD_TEST ("/csv/import/quoting", test_import_quoting);
   ADD_TEST ("/csv/import/header-forms", test_import_header_forms);
   ADD_TEST ("/csv/import/header-only", test_header_only);
+  ADD_TEST ("/csv/hygiene/refused", test_hygiene_refused);
+  ADD_TEST ("/csv/hygiene/limits-accepted", test_hygiene_limits_accepted);
+  ADD_TEST ("/csv/hygiene/huge-values", test_huge_values);
+  ADD_TEST ("/csv/hygiene/store-limits", test_store_limits);
   ADD_TEST ("/csv/import/organizations-gb18030", test_import_organizations_gb18030);
   ADD_TEST ("/csv/import/organizations-english", test_import_organizations_english);
   ADD_TEST ("/csv/import/organizations-matching", test_organizations_matching);

@@ -4,15 +4,24 @@
 # xl/styles.xml) to find every amount of `icw show --json` in its cell, every total as a SUM
 # formula whose cached value is the total, each formula recomputed here from the cells it names,
 # the frozen header rows and label columns and the "#,##0.00" number format; the CSV: BOM, CRLF,
-# RFC 4180, the same cells as exact decimal text.
+# RFC 4180, the same cells as exact decimal text. Again under de_DE.UTF-8 (a comma decimal separator)
+# with an amount of six decimals in 万元: the sheet's <v> values are still the exact amounts with a
+# "." (libxlsxwriter formats numbers with the current locale; .ci/install-deps generates de_DE). And a
+# budget whose totals overflow (a cell from before the per-cell limit, written into the database
+# directly): `icw check` reports the program's error finding and exits 1, `icw show --json` gives
+# every total as null with "overflow": true, `icw show` and the PDF write "overflow", the CSV and
+# xlsx exports are refused with a message naming the table and write no file.
 #
 # Usage: python3 tests/test-funding-export.py /path/to/icw   (meson test -C BUILDDIR funding-export)
 
 import csv
 import io
 import json
+import locale
 import os
 import re
+import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -38,14 +47,46 @@ def split_ref(ref):
     return int(m.group(2)) - 1, col_index(m.group(1))
 
 
+def exact(value):
+    """The amount in 万元 (to the fen, six decimals) of a sheet's number. libxlsxwriter writes a
+    double with 16 significant digits, so 8300.012345 may read 8300.012344999999: the same double,
+    the nearest to the exact amount, which rounds back to it."""
+    return Decimal(value).quantize(Decimal("0.000001"))
+
+
+def set_cells(db, category, cells):
+    """Writes a budget line's cells straight into the database, as older versions could store them."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE budget_lines SET cells = ? WHERE category = ? AND deleted_at IS NULL",
+                     (json.dumps(cells), category))
+    conn.close()
+
+
+def have_locale(name):
+    try:
+        locale.setlocale(locale.LC_NUMERIC, name)
+        return True
+    except locale.Error:
+        return False
+    finally:
+        locale.setlocale(locale.LC_NUMERIC, "C")
+
+
 class Export(unittest.TestCase):
+    LOCALE = "C.UTF-8"
+    # An extra cell written before the export (category, cells), and the grand total it gives.
+    CELLS = None
+    GRAND = "24000.00"
+
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory(prefix="icw-export-")
         cls.db = os.path.join(cls.tmp.name, "workbench.db")
-        cls.env = dict(os.environ, LC_ALL="C.UTF-8", XDG_DATA_HOME=os.path.join(cls.tmp.name, "data"))
+        cls.env = dict(os.environ, LC_ALL=cls.LOCALE, LANG=cls.LOCALE, XDG_DATA_HOME=os.path.join(cls.tmp.name, "data"))
         cls.env.pop("LANGUAGE", None)
         cls.icw("sample")
+        if cls.CELLS is not None:
+            set_cells(cls.db, *cls.CELLS)
         cls.request = json.loads(cls.icw("list", "funding", "--json"))[0]
         cls.shown = json.loads(cls.icw("show", cls.request["id"], "--json"))
         cls.xlsx = os.path.join(cls.tmp.name, "budget.xlsx")
@@ -125,12 +166,12 @@ class Export(unittest.TestCase):
                 # The year's total column.
                 value, formula, _ = cells[(r, 2 + y * (n_s + 1) + n_s)]
                 self.assertTrue(formula and formula.startswith("SUM("))
-                self.assertEqual(Decimal(value), wan(sum(row["cells_fen"][y])))
+                self.assertEqual(exact(value), wan(sum(row["cells_fen"][y])))
                 n_formulas += 1
             total_col = 2 + len(years) * (n_s + 1) + n_s
             value, formula, _ = cells[(r, total_col)]
             self.assertTrue(formula and formula.startswith("SUM("))
-            self.assertEqual(Decimal(value), wan(row["total_fen"]))
+            self.assertEqual(exact(value), wan(row["total_fen"]))
         self.assertEqual(n_amounts, len(rows) * len(years) * n_s)
 
         # The group rows and the grand total.
@@ -141,13 +182,13 @@ class Export(unittest.TestCase):
                            ("Total", budget["totals_fen"]["grand"])):
             value, formula, _ = cells[(labels[label], total_col)]
             self.assertTrue(formula and formula.startswith("SUM("), label)
-            self.assertEqual(Decimal(value), wan(fen), label)
+            self.assertEqual(exact(value), wan(fen), label)
         for s in range(n_s):
             value, formula, _ = cells[(labels["Total"], 2 + len(years) * (n_s + 1) + s)]
-            self.assertEqual(Decimal(value), wan(budget["totals_fen"]["by_source"][s]))
+            self.assertEqual(exact(value), wan(budget["totals_fen"]["by_source"][s]))
         for y in range(len(years)):
             value, formula, _ = cells[(labels["Total"], 2 + y * (n_s + 1) + n_s)]
-            self.assertEqual(Decimal(value), wan(budget["totals_fen"]["by_year"][y]))
+            self.assertEqual(exact(value), wan(budget["totals_fen"]["by_year"][y]))
 
         # Every formula, recomputed from the cells it names, gives its cached value.
         def evaluate(formula):
@@ -167,7 +208,7 @@ class Export(unittest.TestCase):
         checked = 0
         for ref, (value, formula, _) in cells.items():
             if formula:
-                self.assertEqual(evaluate(formula), Decimal(value), "%s: %s" % (ref, formula))
+                self.assertEqual(exact(evaluate(formula)), exact(value), "%s: %s" % (ref, formula))
                 checked += 1
         self.assertGreater(checked, n_formulas)
 
@@ -202,8 +243,118 @@ class Export(unittest.TestCase):
                     self.assertEqual(Decimal(cell), Decimal(row["cells_fen"][y][s]) / FEN_PER_WAN)
             self.assertEqual(Decimal(line[-1]), Decimal(row["total_fen"]) / FEN_PER_WAN)
         total = [line for line in grid if line[1] == "Total"][0]
-        self.assertEqual(total[-1], "24000.00")
+        self.assertEqual(total[-1], self.GRAND)
         self.assertEqual(grid[0][0], self.request["title"])
+
+
+@unittest.skipUnless(have_locale("de_DE.UTF-8"), "the de_DE.UTF-8 locale is not generated (.ci/install-deps)")
+class GermanExport(Export):
+    """The same checks in a locale whose decimal separator is a comma: 1300.012345 万元 must not
+    become <v>1300,012345</v> (read as 1300 by LibreOffice and Gnumeric)."""
+    LOCALE = "de_DE.UTF-8"
+    CELLS = ("equipment-purchase", {"2026/local-fiscal": "1300012345", "2026/shareholder-capital": "4000000000",
+                                    "2026/bank-loan": "2000000000"})
+    GRAND = "22300.012345"
+
+    def test_sheet_values_use_a_point(self):
+        with zipfile.ZipFile(self.xlsx) as z:
+            sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        values = re.findall(r"<v>([^<]*)</v>", sheet)
+        self.assertIn("1300.012345", values)
+        self.assertTrue(any(v.startswith("22300.01234") for v in values), values)
+        for v in values:
+            self.assertNotIn(",", v)
+
+    def test_csv_uses_a_point(self):
+        with open(self.csv, encoding="utf-8-sig", newline="") as f:
+            grid = list(csv.reader(f))
+        line = [row for row in grid if row[0] == "equipment-purchase"][0]
+        self.assertIn("1300.012345", line)
+
+
+class Overflow(unittest.TestCase):
+    """One cell of 9223372036854.77 万元 (allowed before cells were limited to 10^12 yuan)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="icw-overflow-")
+        cls.db = os.path.join(cls.tmp.name, "workbench.db")
+        cls.env = dict(os.environ, LC_ALL="C.UTF-8", XDG_DATA_HOME=os.path.join(cls.tmp.name, "data"))
+        cls.env.pop("LANGUAGE", None)
+        cls.run_icw("sample")
+        set_cells(cls.db, "equipment-purchase", {"2026/local-fiscal": "3000000000", "2026/shareholder-capital": "4000000000",
+                                                 "2026/bank-loan": "9223372036854770000"})
+        cls.request = json.loads(cls.run_icw("list", "funding", "--json").stdout)[0]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    @classmethod
+    def run_icw(cls, *args):
+        return subprocess.run([ICW, "--db", cls.db] + list(args), capture_output=True, env=cls.env, timeout=120,
+                              text=True)
+
+    def test_check_is_an_error(self):
+        result = self.run_icw("check", self.request["id"], "--json")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        findings = json.loads(result.stdout)["findings"]
+        overflow = [f for f in findings if f["rule"] == "budget-total-overflow"]
+        self.assertEqual(len(overflow), 1, findings)
+        self.assertEqual(overflow[0]["severity"], "error")
+        self.assertEqual(overflow[0]["field"], "budget")
+        self.assertIn("program's own rule", overflow[0]["citation"])
+        text = self.run_icw("check", self.request["id"])
+        self.assertEqual(text.returncode, 1)
+        self.assertNotIn("can be marked ready", text.stdout)
+
+    def test_show_json(self):
+        result = self.run_icw("show", self.request["id"], "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        budget = json.loads(result.stdout)["budget"]
+        totals = budget["totals_fen"]
+        self.assertIs(totals["overflow"], True)
+        for member in ("direct", "indirect", "fiscal", "self_raised", "grand", "by_year", "by_source"):
+            self.assertIn(member, totals)
+        self.assertIsNone(totals["grand"])
+        self.assertIsNone(totals["direct"])
+        self.assertIsNone(totals["self_raised"])
+        self.assertEqual(totals["fiscal"], 3000000000 + 1000000000 + 2000000000 + 1000000000)
+        self.assertIsNone(totals["by_year"][0])
+        for value in totals["by_year"] + totals["by_source"]:
+            self.assertTrue(value is None or value >= 0)
+        rows = {row["category"]: row for row in budget["rows"]}
+        self.assertEqual(rows["equipment-purchase"]["cells_fen"][0][2], 9223372036854770000)
+        self.assertIsNone(rows["equipment"]["total_fen"])
+        self.assertIn("total_fen", rows["materials"])
+        # A budget that fits says so too.
+        self.assertIn('"overflow"', result.stdout)
+
+    def test_show_text(self):
+        result = self.run_icw("show", self.request["id"])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("overflow", result.stdout)
+        listed = self.run_icw("list", "funding")
+        self.assertIn("overflow", listed.stdout)
+
+    def test_exports_refused(self):
+        for fmt in ("csv", "xlsx"):
+            out = os.path.join(self.tmp.name, "budget." + fmt)
+            result = self.run_icw("export", self.request["id"], "--format", fmt, "-o", out)
+            self.assertEqual(result.returncode, 1, fmt)
+            self.assertIn(self.request["title"], result.stderr)
+            self.assertIn("too large", result.stderr)
+            self.assertFalse(os.path.exists(out), fmt)
+            self.assertFalse(os.path.exists(out + ".part"), fmt)
+
+    @unittest.skipUnless(shutil.which("pdftotext"), "pdftotext (poppler-utils) is not installed")
+    def test_pdf(self):
+        out = os.path.join(self.tmp.name, "request.pdf")
+        result = self.run_icw("export", self.request["id"], "--format", "pdf", "-o", out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        text = subprocess.run(["pdftotext", "-layout", out, "-"], capture_output=True, text=True, check=True).stdout
+        self.assertIn("overflow", text)
+        self.assertNotIn("-1", re.findall(r"-\d+", text))
 
 
 if __name__ == "__main__":

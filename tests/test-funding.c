@@ -14,6 +14,7 @@
 #include "icw-budget-table.h"
 #include "icw-category-set.h"
 #include "icw-error.h"
+#include "icw-field-limits.h"
 #include "icw-funding-check.h"
 #include "icw-funding-parts.h"
 #include "icw-funding-request.h"
@@ -337,6 +338,10 @@ test_store_lines (Fixture       *f,
     { "{\"2026/local-fiscal\": \"9223372036854775808\"}", "from 0 to" },
     { "{\"2026/local-fiscal\": \"1.5\"}", "whole number" },
     { "[1]", "JSON object" },
+    /* A cell holds at most 10^12 yuan (ICW_LIMIT_CELL_FEN), so that totals overflow only with
+       data from before the limit. */
+    { "{\"2026/local-fiscal\": \"100000000000001\"}", "at most 100,000,000.00" },
+    { "{\"2026/local-fiscal\": \"9223372036854775807\"}", "at most 100,000,000.00" },
   };
   int row;
 
@@ -347,9 +352,9 @@ test_store_lines (Fixture       *f,
       assert_save_refused (f, line, ICW_ERROR, ICW_ERROR_INVALID, bad[i].part);
     }
   /* The largest amount a cell holds is exact. */
-  icw_budget_line_set_cells (line, "{\"2026/local-fiscal\": \"9223372036854775807\"}");
+  icw_budget_line_set_cells (line, "{\"2026/local-fiscal\": \"100000000000000\"}");
   icw_test_save (f->store, line);
-  g_assert_cmpint (icw_budget_line_get_cell (line, 2026, ICW_FUNDING_SOURCE_LOCAL_FISCAL), ==, G_MAXINT64);
+  g_assert_cmpint (icw_budget_line_get_cell (line, 2026, ICW_FUNDING_SOURCE_LOCAL_FISCAL), ==, ICW_LIMIT_CELL_FEN);
   icw_budget_line_set_cells (line, saved);
   icw_test_save (f->store, line);
 

@@ -1,7 +1,7 @@
 /* test-ui-funding.c: the funding request editor in process, on the sample's request in a real
  * database: typing in a budget cell moves the row, column and grand totals at once and is saved; a
  * bad amount names its cell and keeps the saved amount; the money-unit setting reformats the grid
- * live; a submitted request is read-only. */
+ * live; a submitted request is read-only; totals that overflow show the marker and the check's error. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -256,6 +256,49 @@ test_locked_is_read_only (Fixture       *fixture,
   g_assert_false (gtk_editable_get_editable (icw_budget_grid_get_cell (fixture->grid, row, 0)));
 }
 
+/* A cell saved before cells were limited to 10^12 yuan makes the totals overflow: the grid writes
+ * the overflow marker (never a wrapped number or a dash) and the check shows the program's error. */
+static void
+test_overflow_marked (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(IcwRecord) request = NULL;
+  GtkWidget *window = gtk_window_new ();
+  IcwFundingEditor *editor;
+  IcwBudgetGrid *grid;
+  sqlite3 *db = icw_test_db_open (fixture->path, SQLITE_OPEN_READWRITE, NULL);
+
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE budget_lines SET cells = '{\"2026/bank-loan\":\"9223372036854770000\","
+                                     "\"2026/local-fiscal\":\"3000000000\"}' WHERE category = 'equipment-purchase'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  /* A store opened after the write, as the window opens the database. */
+  store = icw_test_open_store (fixture->path);
+  request = icw_store_lookup (store, ICW_RECORD_KIND_FUNDING_REQUEST, icw_record_get_id (ICW_RECORD (fixture->request)), &error);
+  g_assert_no_error (error);
+  editor = ICW_FUNDING_EDITOR (icw_funding_editor_new (store, fixture->settings));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  icw_funding_editor_set_request (editor, request);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  grid = icw_funding_editor_get_grid (editor);
+  icw_budget_grid_show_year (grid, 0);
+  iterate ();
+
+  g_assert_cmpstr (icw_budget_grid_get_total_text (grid, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL), ==,
+                   icw_budget_overflow_marker ());
+  g_assert_cmpstr (icw_budget_grid_get_requested_text (grid), ==, icw_budget_overflow_marker ());
+  icw_funding_editor_run_check (editor);
+  g_assert_cmpuint (icw_funding_editor_n_errors (editor), >=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +316,7 @@ main (int   argc,
   g_test_add ("/ui-funding/typing-updates-totals", Fixture, NULL, fixture_set_up, test_typing_updates_totals, fixture_tear_down);
   g_test_add ("/ui-funding/bad-entry-names-cell", Fixture, NULL, fixture_set_up, test_bad_entry_names_cell, fixture_tear_down);
   g_test_add ("/ui-funding/unit-setting-reformats", Fixture, NULL, fixture_set_up, test_unit_setting_reformats, fixture_tear_down);
+  g_test_add ("/ui-funding/overflow-marked", Fixture, NULL, fixture_set_up, test_overflow_marked, fixture_tear_down);
   g_test_add ("/ui-funding/locked-is-read-only", Fixture, NULL, fixture_set_up, test_locked_is_read_only, fixture_tear_down);
 
   return g_test_run ();

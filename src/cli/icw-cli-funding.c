@@ -20,8 +20,10 @@ grand_total_text (IcwStore          *store,
   g_autoptr(IcwBudgetTable) table = icw_budget_table_new_for_request (store, request, NULL);
   gint64 total;
 
-  if (table == NULL || !icw_budget_table_grand_total (table, &total, NULL))
+  if (table == NULL)
     return g_strdup ("—");
+  if (!icw_budget_table_grand_total (table, &total, NULL))
+    return g_strdup (icw_budget_overflow_marker ());
   return icw_money_format (total, ICW_MONEY_UNIT_WAN);
 }
 
@@ -119,7 +121,7 @@ print_budget (IcwBudgetTable *table)
               gint64 fen;
 
               g_ptr_array_add (cells, icw_budget_table_sum (table, row, y, s, group, &fen, NULL)
-                                      ? icw_money_format (fen, ICW_MONEY_UNIT_WAN) : g_strdup (_("overflow")));
+                                      ? icw_money_format (fen, ICW_MONEY_UNIT_WAN) : g_strdup (icw_budget_overflow_marker ()));
             }
         }
       g_ptr_array_add (cells, NULL);
@@ -193,6 +195,50 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+/* A sum in fen (as the member, or as an array element when member is NULL), or null when it
+ * overflows gint64, which sets *overflow. */
+static void
+add_sum (JsonBuilder    *builder,
+         const char     *member,
+         IcwBudgetTable *table,
+         int             row,
+         int             year,
+         int             source,
+         int             group,
+         gboolean       *overflow)
+{
+  gint64 fen;
+
+  if (member != NULL)
+    json_builder_set_member_name (builder, member);
+  if (icw_budget_table_sum (table, row, year, source, group, &fen, NULL))
+    json_builder_add_int_value (builder, fen);
+  else
+    {
+      json_builder_add_null_value (builder);
+      *overflow = TRUE;
+    }
+}
+
+static void
+add_fiscal (JsonBuilder    *builder,
+            const char     *member,
+            IcwBudgetTable *table,
+            gboolean        fiscal,
+            gboolean       *overflow)
+{
+  gint64 fen;
+
+  json_builder_set_member_name (builder, member);
+  if (icw_budget_table_fiscal_total (table, fiscal, &fen, NULL))
+    json_builder_add_int_value (builder, fen);
+  else
+    {
+      json_builder_add_null_value (builder);
+      *overflow = TRUE;
+    }
+}
+
 /* "budget": the table with every cell and total in fen; "milestones" with amounts in fen. */
 void
 icw_cli_add_funding_details (JsonBuilder       *builder,
@@ -202,7 +248,7 @@ icw_cli_add_funding_details (JsonBuilder       *builder,
   g_autoptr(IcwBudgetTable) table = icw_budget_table_new_for_request (store, request, NULL);
   g_autoptr(GPtrArray) milestones = icw_milestones_parse (icw_funding_request_get_milestones (request), NULL);
   guint n_years, n_sources;
-  gint64 fen;
+  gboolean overflow = FALSE;
 
   json_builder_set_member_name (builder, "milestones");
   json_builder_begin_array (builder);
@@ -258,37 +304,34 @@ icw_cli_add_funding_details (JsonBuilder       *builder,
         {
           json_builder_begin_array (builder);
           for (guint s = 0; s < n_sources; s++)
-            json_builder_add_int_value (builder, icw_budget_table_sum (table, (int) r, (int) y, (int) s, ICW_BUDGET_ALL, &fen, NULL) ? fen : -1);
+            add_sum (builder, NULL, table, (int) r, (int) y, (int) s, ICW_BUDGET_ALL, &overflow);
           json_builder_end_array (builder);
         }
       json_builder_end_array (builder);
-      if (icw_budget_table_sum (table, (int) r, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, &fen, NULL))
-        add_int (builder, "total_fen", fen);
+      add_sum (builder, "total_fen", table, (int) r, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, &overflow);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "totals_fen");
   json_builder_begin_object (builder);
-  if (icw_budget_table_sum (table, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_GROUP_DIRECT, &fen, NULL))
-    add_int (builder, "direct", fen);
-  if (icw_budget_table_sum (table, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_GROUP_INDIRECT, &fen, NULL))
-    add_int (builder, "indirect", fen);
-  if (icw_budget_table_fiscal_total (table, TRUE, &fen, NULL))
-    add_int (builder, "fiscal", fen);
-  if (icw_budget_table_fiscal_total (table, FALSE, &fen, NULL))
-    add_int (builder, "self_raised", fen);
-  if (icw_budget_table_grand_total (table, &fen, NULL))
-    add_int (builder, "grand", fen);
+  add_sum (builder, "direct", table, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_GROUP_DIRECT, &overflow);
+  add_sum (builder, "indirect", table, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_GROUP_INDIRECT, &overflow);
+  add_fiscal (builder, "fiscal", table, TRUE, &overflow);
+  add_fiscal (builder, "self_raised", table, FALSE, &overflow);
+  add_sum (builder, "grand", table, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, &overflow);
   json_builder_set_member_name (builder, "by_year");
   json_builder_begin_array (builder);
   for (guint y = 0; y < n_years; y++)
-    json_builder_add_int_value (builder, icw_budget_table_sum (table, ICW_BUDGET_ALL, (int) y, ICW_BUDGET_ALL, ICW_BUDGET_ALL, &fen, NULL) ? fen : -1);
+    add_sum (builder, NULL, table, ICW_BUDGET_ALL, (int) y, ICW_BUDGET_ALL, ICW_BUDGET_ALL, &overflow);
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "by_source");
   json_builder_begin_array (builder);
   for (guint s = 0; s < n_sources; s++)
-    json_builder_add_int_value (builder, icw_budget_table_sum (table, ICW_BUDGET_ALL, ICW_BUDGET_ALL, (int) s, ICW_BUDGET_ALL, &fen, NULL) ? fen : -1);
+    add_sum (builder, NULL, table, ICW_BUDGET_ALL, ICW_BUDGET_ALL, (int) s, ICW_BUDGET_ALL, &overflow);
   json_builder_end_array (builder);
+  /* Every total above is present: null where it overflows, and then "overflow" is true. */
+  json_builder_set_member_name (builder, "overflow");
+  json_builder_add_boolean_value (builder, overflow);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 }

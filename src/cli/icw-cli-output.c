@@ -2,7 +2,10 @@
  * and yes/no, aligned tables, and opening the database the command line names.
  *
  * Text goes out as UTF-8 with fputs rather than g_print, which would turn every Chinese name into
- * question marks under a C locale (cron jobs, containers). The data is UTF-8, and so is --json. */
+ * question marks under a C locale (cron jobs, containers). The data is UTF-8, and so is --json.
+ * Control characters that old data may hold (an escape sequence in a name) never reach the
+ * terminal raw: messages keep only their line breaks and tabs, table cells not even those
+ * (icw_text_escape_controls); --json is written by json-glib, which escapes them itself. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -10,6 +13,7 @@
 #include <string.h>
 
 #include "icw-cli.h"
+#include "icw-field-limits.h"
 #include "icw-money.h"
 
 void
@@ -17,12 +21,14 @@ icw_cli_out (const char *format,
              ...)
 {
   g_autofree char *text = NULL;
+  g_autofree char *safe = NULL;
   va_list args;
 
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
-  fputs (text, stdout);
+  safe = icw_text_escape_controls (text, TRUE);
+  fputs (safe, stdout);
 }
 
 void
@@ -30,14 +36,16 @@ icw_cli_err (const char *format,
              ...)
 {
   g_autofree char *text = NULL;
+  g_autofree char *safe = NULL;
   va_list args;
 
   va_start (args, format);
   text = g_strdup_vprintf (format, args);
   va_end (args);
+  safe = icw_text_escape_controls (text, TRUE);
   fflush (stdout);
   fputs ("icw: ", stderr);
-  fputs (text, stderr);
+  fputs (safe, stderr);
   fputs ("\n", stderr);
 }
 
@@ -153,7 +161,7 @@ icw_cli_table_add (IcwCliTable *table,
   while ((cell = va_arg (args, const char *)) != NULL)
     {
       g_assert (i < table->n_columns);
-      cells[i++] = g_strdup (cell);
+      cells[i++] = icw_text_escape_controls (cell, FALSE);
     }
   va_end (args);
   g_assert (i == table->n_columns);
@@ -169,7 +177,7 @@ icw_cli_table_add_row (IcwCliTable        *table,
   for (guint i = 0; i < table->n_columns; i++)
     {
       g_assert (cells[i] != NULL);
-      row[i] = g_strdup (cells[i]);
+      row[i] = icw_text_escape_controls (cells[i], FALSE);
     }
   g_assert (cells[table->n_columns] == NULL);
   g_ptr_array_add (table->rows, row);

@@ -4,12 +4,19 @@
  * made by g_ascii_strtod() of the exact decimal text of the amount (icw_money_format), never by a
  * division of fen, so it is the double nearest to the exact amount. Every amount with two decimals
  * below 2^53 / 100 万元 (about 90 trillion 万元) is then told apart from its neighbours and shown
- * exactly by the "#,##0.00" format; the CSV carries the exact text. */
+ * exactly by the "#,##0.00" format; the CSV carries the exact text, always with a "." decimal point
+ * and no grouping, whatever the locale.
+ *
+ * libxlsxwriter writes numbers with snprintf ("%.16G"), which follows LC_NUMERIC: under de_DE it
+ * wrote "1300,012345", which spreadsheets read as 1300. The workbook is therefore made and closed
+ * (closing is when the sheet XML is written) with the "C" numeric locale of this thread only
+ * (uselocale), which other threads do not see. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -19,6 +26,24 @@
 #include "icw-error.h"
 #include "icw-money.h"
 
+/* A table whose totals overflow is refused rather than written with a marker: a spreadsheet's
+ * numbers and SUM formulas cannot hold "overflow", and a CSV read back must give the same amounts. */
+static gboolean
+check_totals (IcwBudgetTable     *table,
+              IcwFundingRequest  *request,
+              GError            **error)
+{
+  const char *title = icw_funding_request_get_title (request);
+  gint64 total;
+
+  if (icw_budget_table_grand_total (table, &total, NULL))
+    return TRUE;
+  g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
+               _("The budget table of “%s” cannot be exported: its totals are too large to be computed (over 92,233,720,368,547,758.07 yuan). Correct the amounts that are far too large (“icw check” names the finding)."),
+               title != NULL && *title != '\0' ? title : icw_record_get_id (ICW_RECORD (request)));
+  return FALSE;
+}
+
 static IcwBudgetLayout *
 make_layout (IcwStore           *store,
              IcwFundingRequest  *request,
@@ -27,7 +52,7 @@ make_layout (IcwStore           *store,
   g_autoptr(IcwBudgetTable) table = icw_budget_table_new_for_request (store, request, error);
   g_autoptr(IcwRecord) center = NULL;
 
-  if (table == NULL)
+  if (table == NULL || !check_totals (table, request, error))
     return NULL;
   center = icw_store_lookup (store, ICW_RECORD_KIND_CENTER, icw_funding_request_get_center_id (request), NULL);
   return icw_budget_layout_new (request, table, center != NULL ? icw_center_get_name (ICW_CENTER (center)) : NULL,
@@ -132,11 +157,11 @@ write_cell (lxw_worksheet *sheet,
   return worksheet_write_number (sheet, r, (lxw_col_t) c, wan_number (cell->fen), amount_format);
 }
 
-gboolean
-icw_budget_export_xlsx (IcwStore           *store,
-                        IcwFundingRequest  *request,
-                        const char         *path,
-                        GError            **error)
+static gboolean
+write_xlsx (IcwStore           *store,
+            IcwFundingRequest  *request,
+            const char         *path,
+            GError            **error)
 {
   g_autoptr(IcwBudgetLayout) layout = make_layout (store, request, error);
   g_autofree char *partial = NULL;
@@ -209,4 +234,33 @@ icw_budget_export_xlsx (IcwStore           *store,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+icw_budget_export_xlsx (IcwStore           *store,
+                        IcwFundingRequest  *request,
+                        const char         *path,
+                        GError            **error)
+{
+  /* The user's locale with "C" numbers: messages and the collation of labels stay the user's. */
+  locale_t base = duplocale (uselocale ((locale_t) 0));
+  locale_t c_numeric = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
+  locale_t previous;
+  gboolean ok;
+
+  if (c_numeric == (locale_t) 0)
+    {
+      int saved = errno;
+
+      if (base != (locale_t) 0)
+        freelocale (base);
+      g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, _("The spreadsheet %s could not be written: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  previous = uselocale (c_numeric);
+  ok = write_xlsx (store, request, path, error);
+  uselocale (previous);
+  freelocale (c_numeric);
+  return ok;
 }

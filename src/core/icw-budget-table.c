@@ -237,6 +237,13 @@ row_selected (IcwBudgetTable *self,
   return row == ICW_BUDGET_ALL || (int) r == row || category->parent == row;
 }
 
+const char *
+icw_budget_overflow_marker (void)
+{
+  /* TRANSLATORS: written in place of a budget total that is too large to be computed */
+  return _("overflow");
+}
+
 static gboolean
 overflow (GError **error)
 {

@@ -102,6 +102,9 @@ gboolean        icw_budget_table_save_justification (IcwBudgetTable *self,
                                                      const char     *text,
                                                      GError        **error);
 
+/* The word every output (window, icw show, PDF) writes in place of a total that overflows. */
+const char     *icw_budget_overflow_marker        (void);
+
 /* Checked addition: FALSE (and *sum unchanged) when a + b overflows gint64. */
 gboolean        icw_fen_add                       (gint64          a,
                                                    gint64          b,

@@ -11,6 +11,7 @@
 #include "icw-csv-import.h"
 #include "icw-csv-reader.h"
 #include "icw-error.h"
+#include "icw-field-limits.h"
 #include "icw-organization.h"
 #include "icw-text-encoding.h"
 
@@ -41,20 +42,22 @@ typedef struct {
   const char *chinese;
   Scope       scope;
   const char *property;   /* a text property taken as it is, or NULL for values parsed here */
+  IcwFieldClass limit;    /* its length and the characters it may hold (icw-field-limits.h) */
 } FieldInfo;
 
 static const FieldInfo field_info[N_FIELDS] = {
-  [FIELD_NAME] = { "name", "名称", SCOPE_BOTH, "name" },
-  [FIELD_PROVINCE] = { "province", "省份", SCOPE_BOTH, "province" },
-  [FIELD_CITY] = { "city", "城市", SCOPE_BOTH, "city" },
-  [FIELD_LEVEL] = { "level", "级别", SCOPE_CENTERS, NULL },
-  [FIELD_SECTOR] = { "sector", "领域", SCOPE_CENTERS, "field" },
-  [FIELD_YEAR] = { "year", "认定年份", SCOPE_CENTERS, NULL },
-  [FIELD_LEAD_ORG] = { "lead_org", "牵头单位", SCOPE_CENTERS, NULL },
-  [FIELD_CREDIT_CODE] = { "credit_code", "统一社会信用代码", SCOPE_ORGANIZATIONS, NULL },
-  [FIELD_KIND] = { "kind", "类型", SCOPE_ORGANIZATIONS, NULL },
-  [FIELD_LEGAL_REPRESENTATIVE] = { "legal_representative", "法定代表人", SCOPE_ORGANIZATIONS, "legal-representative" },
-  [FIELD_TOP_TEN] = { "top_ten", "行业前十", SCOPE_ORGANIZATIONS, NULL },
+  [FIELD_NAME] = { "name", "名称", SCOPE_BOTH, "name", ICW_FIELD_CLASS_NAME },
+  [FIELD_PROVINCE] = { "province", "省份", SCOPE_BOTH, "province", ICW_FIELD_CLASS_SHORT },
+  [FIELD_CITY] = { "city", "城市", SCOPE_BOTH, "city", ICW_FIELD_CLASS_SHORT },
+  [FIELD_LEVEL] = { "level", "级别", SCOPE_CENTERS, NULL, ICW_FIELD_CLASS_SHORT },
+  [FIELD_SECTOR] = { "sector", "领域", SCOPE_CENTERS, "field", ICW_FIELD_CLASS_LINES },
+  [FIELD_YEAR] = { "year", "认定年份", SCOPE_CENTERS, NULL, ICW_FIELD_CLASS_SHORT },
+  [FIELD_LEAD_ORG] = { "lead_org", "牵头单位", SCOPE_CENTERS, NULL, ICW_FIELD_CLASS_NAME },
+  [FIELD_CREDIT_CODE] = { "credit_code", "统一社会信用代码", SCOPE_ORGANIZATIONS, NULL, ICW_FIELD_CLASS_SHORT },
+  [FIELD_KIND] = { "kind", "类型", SCOPE_ORGANIZATIONS, NULL, ICW_FIELD_CLASS_SHORT },
+  [FIELD_LEGAL_REPRESENTATIVE] = { "legal_representative", "法定代表人", SCOPE_ORGANIZATIONS, "legal-representative",
+                                   ICW_FIELD_CLASS_SHORT },
+  [FIELD_TOP_TEN] = { "top_ten", "行业前十", SCOPE_ORGANIZATIONS, NULL, ICW_FIELD_CLASS_SHORT },
 };
 
 typedef struct {
@@ -347,6 +350,43 @@ parse_organization_values (Import     *import,
   return TRUE;
 }
 
+/* Control characters (none in names and codes; line breaks and tabs in a sector) and the length,
+ * as the store checks them, but named by row and column. */
+static gboolean
+check_limits (Import     *import,
+              RowValues  *values,
+              Field       f,
+              GError    **error)
+{
+  IcwFieldClass limit = field_info[f].limit;
+  gunichar bad = 0;
+  glong length = 0;
+
+  switch (icw_field_inspect (values->values[f], limit, &bad, &length))
+    {
+    case ICW_FIELD_OK:
+      return TRUE;
+    case ICW_FIELD_CONTROL:
+      if (limit == ICW_FIELD_CLASS_LINES || limit == ICW_FIELD_CLASS_TEXT)
+        g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                     _("Row %u, column “%s”: the value contains the control character U+%04X; only line breaks and tabs are allowed."),
+                     values->row, column_name (import, f), bad);
+      else
+        g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                     _("Row %u, column “%s”: the value contains the control character U+%04X (a line break, tab or other invisible character), which names and codes may not hold."),
+                     values->row, column_name (import, f), bad);
+      return FALSE;
+    case ICW_FIELD_TOO_LONG:
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                   _("Row %u, column “%s”: the value is longer than %u characters (it has %ld)."),
+                   values->row, column_name (import, f), icw_field_class_max_chars (limit), length);
+      return FALSE;
+    case ICW_FIELD_NOT_UTF8:
+    default:
+      g_assert_not_reached ();   /* icw_text_decode gave UTF-8 */
+    }
+}
+
 /* Reads and checks a row's values; nothing is written yet. */
 static gboolean
 read_values (Import     *import,
@@ -367,6 +407,9 @@ read_values (Import     *import,
       values->values[FIELD_CREDIT_CODE] = code;
     }
 
+  for (Field f = 0; f < N_FIELDS; f++)
+    if (values->values[f] != NULL && !check_limits (import, values, f, error))
+      return FALSE;
   if (!check_name (import, values, error))
     return FALSE;
   return import->kind == ICW_CSV_KIND_CENTERS ? parse_center_values (import, values, error)

@@ -1,7 +1,10 @@
 /* icw-csv-reader.c: reads CSV text by RFC 4180: comma-separated values, CRLF, LF or CR line ends,
  * values in double quotes that may hold commas, line breaks and doubled quotes. The reader is strict
  * about quotes, because a stray quote usually means the columns have shifted, and lenient about
- * short rows, because many programs leave out the empty cells at the end of a row. */
+ * short rows, because many programs leave out the empty cells at the end of a row. A byte order
+ * mark is allowed only at the start of the file (icw_text_decode removes it), never inside a value
+ * where it would become part of a name. A value or a line longer than the caps of
+ * icw-field-limits.h stops the reading at once, before the rest of it is copied. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -9,15 +12,22 @@
 
 #include "icw-csv-reader.h"
 #include "icw-error.h"
+#include "icw-field-limits.h"
 
 typedef enum {
   PROBLEM_UNCLOSED_QUOTE,
   PROBLEM_STRAY_QUOTE,
   PROBLEM_TEXT_AFTER_QUOTE,
+  PROBLEM_BOM,
+  PROBLEM_VALUE_TOO_LONG,
+  PROBLEM_LINE_TOO_LONG,
 } Problem;
+
+static const char bom[] = "\xEF\xBB\xBF";
 
 typedef struct {
   const char  *p;
+  const char  *line;       /* where the record being read began */
   guint        row;        /* the spreadsheet row of the record being read */
   char       **header;     /* NULL while the header is being read */
 } Parser;
@@ -77,6 +87,21 @@ set_named_error (GError     **error,
                    _("Row %u, column “%s”: after the closing double quote of a value only a comma or the end of the line may follow."),
                    row, name);
       break;
+    case PROBLEM_BOM:
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                   _("Row %u, column “%s”: the value contains a byte order mark (U+FEFF), which may stand only at the very start of the file; it usually comes from pasting two files together. Remove it and import again."),
+                   row, name);
+      break;
+    case PROBLEM_VALUE_TOO_LONG:
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                   _("Row %u, column “%s”: the value is longer than %u bytes, far more than any field holds; the file was not read further."),
+                   row, name, (guint) ICW_LIMIT_CSV_VALUE_BYTES);
+      break;
+    case PROBLEM_LINE_TOO_LONG:
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                   _("Row %u, column “%s”: the row is longer than %u bytes, far more than a center or an organization needs; the file was not read further."),
+                   row, name, (guint) ICW_LIMIT_CSV_LINE_BYTES);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -104,6 +129,21 @@ set_numbered_error (GError  **error,
       g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
                    _("Row %u, column %u: after the closing double quote of a value only a comma or the end of the line may follow."),
                    row, column);
+      break;
+    case PROBLEM_BOM:
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                   _("Row %u, column %u: the value contains a byte order mark (U+FEFF), which may stand only at the very start of the file; it usually comes from pasting two files together. Remove it and import again."),
+                   row, column);
+      break;
+    case PROBLEM_VALUE_TOO_LONG:
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                   _("Row %u, column %u: the value is longer than %u bytes, far more than any field holds; the file was not read further."),
+                   row, column, (guint) ICW_LIMIT_CSV_VALUE_BYTES);
+      break;
+    case PROBLEM_LINE_TOO_LONG:
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                   _("Row %u, column %u: the row is longer than %u bytes, far more than a center or an organization needs; the file was not read further."),
+                   row, column, (guint) ICW_LIMIT_CSV_LINE_BYTES);
       break;
     default:
       g_assert_not_reached ();
@@ -133,6 +173,23 @@ ends_value (char c)
   return c == ',' || c == '\r' || c == '\n' || c == '\0';
 }
 
+/* The checks made at every byte of a value: a byte order mark, and the caps. */
+static gboolean
+check_byte (Parser   *parser,
+            GString  *value,
+            guint     row,
+            guint     column,
+            GError  **error)
+{
+  if ((guchar) *parser->p == 0xEF && strncmp (parser->p, bom, 3) == 0)
+    return fail (parser, PROBLEM_BOM, row, column, error);
+  if (value->len >= ICW_LIMIT_CSV_VALUE_BYTES)
+    return fail (parser, PROBLEM_VALUE_TOO_LONG, row, column, error);
+  if (parser->p - parser->line >= ICW_LIMIT_CSV_LINE_BYTES)
+    return fail (parser, PROBLEM_LINE_TOO_LONG, row, column, error);
+  return TRUE;
+}
+
 /* Line breaks inside a value become "\n", whatever the file used. */
 static gboolean
 read_quoted (Parser   *parser,
@@ -150,6 +207,8 @@ read_quoted (Parser   *parser,
         return fail (parser, PROBLEM_UNCLOSED_QUOTE, start_row, column, error);
       if (c == '"' && parser->p[1] != '"')
         break;
+      if (!check_byte (parser, value, start_row, column, error))
+        return FALSE;
       if (c == '"' || (c == '\r' && parser->p[1] == '\n'))
         parser->p++;
       g_string_append_c (value, c == '\r' ? '\n' : c);
@@ -171,6 +230,8 @@ read_plain (Parser   *parser,
     {
       if (*parser->p == '"')
         return fail (parser, PROBLEM_STRAY_QUOTE, parser->row, column, error);
+      if (!check_byte (parser, value, parser->row, column, error))
+        return FALSE;
       g_string_append_c (value, *parser->p);
     }
   return TRUE;
@@ -191,6 +252,7 @@ read_record (Parser     *parser,
              GPtrArray  *fields,
              GError    **error)
 {
+  parser->line = parser->p;
   for (guint column = 0; ; column++)
     {
       g_autoptr(GString) value = g_string_new (NULL);
@@ -199,6 +261,9 @@ read_record (Parser     *parser,
 
       if (!ok)
         return FALSE;
+      /* Empty values copy nothing, but a line of a million commas is still refused. */
+      if (parser->p - parser->line >= ICW_LIMIT_CSV_LINE_BYTES)
+        return fail (parser, PROBLEM_LINE_TOO_LONG, parser->row, column, error);
       g_ptr_array_add (fields, g_string_free (g_steal_pointer (&value), FALSE));
       if (*parser->p != ',')
         break;
@@ -282,7 +347,7 @@ icw_csv_table_parse (const char  *text,
                      GError     **error)
 {
   g_autoptr(IcwCsvTable) table = g_new0 (IcwCsvTable, 1);
-  Parser parser = { text, 0, NULL };
+  Parser parser = { text, text, 0, NULL };
 
   g_return_val_if_fail (text != NULL, NULL);
 

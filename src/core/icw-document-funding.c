@@ -23,7 +23,7 @@ sum_text (IcwBudgetTable *table,
   gint64 fen;
 
   if (!icw_budget_table_sum (table, row, year, source, group, &fen, NULL))
-    return g_strdup (_("overflow"));
+    return g_strdup (icw_budget_overflow_marker ());
   return icw_money_format (fen, ICW_MONEY_UNIT_WAN);
 }
 
@@ -83,8 +83,8 @@ add_totals (IcwDocument    *document,
   g_autofree char *own = NULL;
   gint64 fen;
 
-  fiscal = icw_budget_table_fiscal_total (table, TRUE, &fen, NULL) ? icw_money_format (fen, ICW_MONEY_UNIT_WAN) : g_strdup (_("overflow"));
-  own = icw_budget_table_fiscal_total (table, FALSE, &fen, NULL) ? icw_money_format (fen, ICW_MONEY_UNIT_WAN) : g_strdup (_("overflow"));
+  fiscal = icw_budget_table_fiscal_total (table, TRUE, &fen, NULL) ? icw_money_format (fen, ICW_MONEY_UNIT_WAN) : g_strdup (icw_budget_overflow_marker ());
+  own = icw_budget_table_fiscal_total (table, FALSE, &fen, NULL) ? icw_money_format (fen, ICW_MONEY_UNIT_WAN) : g_strdup (icw_budget_overflow_marker ());
   icw_doc_block_add_pair (block, _("Total budget (10k yuan)"), all);
   icw_doc_block_add_pair (block, _("Fiscal funds (10k yuan)"), fiscal);
   icw_doc_block_add_pair (block, _("Self-raised funds (10k yuan)"), own);
@@ -121,7 +121,7 @@ add_milestones (IcwDocument       *document,
       overflow = overflow || !icw_fen_add (total, milestone->amount_fen, &total);
       icw_doc_block_add_row (block, row);
     }
-  total_text = overflow ? g_strdup (_("overflow")) : icw_money_format (total, ICW_MONEY_UNIT_WAN);
+  total_text = overflow ? g_strdup (icw_budget_overflow_marker ()) : icw_money_format (total, ICW_MONEY_UNIT_WAN);
   {
     const char *row[] = { "", _("Total"), total_text, "" };
 

@@ -1,8 +1,12 @@
 /* icw-funding-check.c: choosing the packs that apply to a funding request and running their rules
- * (icw-rule-kinds-funding.c), and copying its budget lines to a new version. */
+ * (icw-rule-kinds-funding.c), the program's own rule that the totals can be computed, and copying
+ * its budget lines to a new version. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "icw-budget-line.h"
+#include "icw-budget-table.h"
 #include "icw-funding-check.h"
 #include "icw-rules-private.h"
 
@@ -37,6 +41,28 @@ choose_packs (GPtrArray  *packs,
   return icw_rule_packs_for_funding_request (packs, center, error);
 }
 
+/* The program's own rule, outside every pack so that no choice of packs turns it off: a budget
+ * whose totals do not fit in gint64 fen (cells are never negative, so the grand total overflows
+ * whenever any total does) cannot be shown, exported or checked against the packs' rules, which
+ * all compare totals. Its citation says that it is the program's rule, not a policy text. */
+static void
+add_overflow_finding (IcwStore          *store,
+                      IcwFundingRequest *request,
+                      GPtrArray         *findings)
+{
+  g_autoptr(IcwBudgetTable) table = icw_budget_table_new_for_request (store, request, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 total;
+
+  if (table == NULL || icw_budget_table_grand_total (table, &total, &error))
+    return;
+  g_ptr_array_insert (findings, 0,
+                      icw_finding_new (ICW_FUNDING_RULE_OVERFLOW, ICW_PROGRAM_RULES, ICW_SEVERITY_ERROR,
+                                       _("This program's own rule (not a policy text): every total of a budget must be within the amounts the program can represent"),
+                                       "budget",
+                                       _("The totals of the budget are too large to be computed (over 92,233,720,368,547,758.07 yuan); correct the amounts that are far too large.")));
+}
+
 GPtrArray *
 icw_funding_request_check (IcwStore           *store,
                            IcwFundingRequest  *request,
@@ -44,10 +70,15 @@ icw_funding_request_check (IcwStore           *store,
                            GDateTime          *today,
                            GError            **error)
 {
+  GPtrArray *findings;
+
   g_return_val_if_fail (ICW_IS_STORE (store), NULL);
   g_return_val_if_fail (ICW_IS_FUNDING_REQUEST (request), NULL);
 
-  return icw_rule_check_record (store, ICW_RECORD (request), packs, choose_packs, today, error);
+  findings = icw_rule_check_record (store, ICW_RECORD (request), packs, choose_packs, today, error);
+  if (findings != NULL)
+    add_overflow_finding (store, request, findings);
+  return findings;
 }
 
 gboolean

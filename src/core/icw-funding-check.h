@@ -12,13 +12,17 @@
 G_BEGIN_DECLS
 
 #define ICW_RULE_PACK_FUNDING "funding-request"
+/* The "pack" of the findings of the program's own rules, and the rule that the totals fit. */
+#define ICW_PROGRAM_RULES "program"
+#define ICW_FUNDING_RULE_OVERFLOW "budget-total-overflow"
 
 /* The packs among `packs` that apply: those of target "funding-request" the center chose, else the
  * bundled "funding-request" pack. A chosen pack that is not installed is ICW_ERROR_NOT_FOUND. */
 GPtrArray *icw_rule_packs_for_funding_request (GPtrArray  *packs,
                                                IcwCenter  *center,
                                                GError    **error);
-/* Returns IcwFinding objects, errors first (packs NULL: load them; today NULL: the local date). */
+/* Returns IcwFinding objects, errors first, the program's own "budget-total-overflow" error
+ * (ICW_FUNDING_RULE_OVERFLOW) before all (packs NULL: load them; today NULL: the local date). */
 GPtrArray *icw_funding_request_check      (IcwStore           *store,
                                            IcwFundingRequest  *request,
                                            GPtrArray          *packs,

@@ -20,6 +20,7 @@
 #include "icw-category-set.h"
 #include "icw-enums.h"
 #include "icw-error.h"
+#include "icw-field-limits.h"
 #include "icw-funding-parts.h"
 #include "icw-funding-request.h"
 #include "icw-store-private.h"
@@ -183,12 +184,12 @@ check_cells (IcwFundingRequest  *request,
   int start = icw_funding_request_get_start_year (request);
   int period = icw_funding_request_get_period (request);
   GHashTableIter iter;
-  gpointer key;
+  gpointer key, value;
 
   if (cells == NULL)
     return FALSE;
   g_hash_table_iter_init (&iter, cells);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       g_auto(GStrv) parts = g_strsplit (key, "/", -1);
       gint64 year = 0;
@@ -205,6 +206,12 @@ check_cells (IcwFundingRequest  *request,
         {
           g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
                        _("Budget cell “%s”: %d is not a year of the request's period"), (char *) key, (int) year);
+          return FALSE;
+        }
+      if (*(gint64 *) value > ICW_LIMIT_CELL_FEN)
+        {
+          g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
+                       _("Budget cell “%s”: an amount may be at most 100,000,000.00 万元 (10¹² yuan)"), (char *) key);
           return FALSE;
         }
       if (!icw_funding_request_uses_source (request, source))

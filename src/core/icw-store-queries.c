@@ -15,6 +15,7 @@
 #include "icw-credit-code.h"
 #include "icw-database.h"
 #include "icw-error.h"
+#include "icw-field-limits.h"
 #include "icw-funding-request.h"
 #include "icw-ip-agreement.h"
 #include "icw-organization.h"
@@ -223,6 +224,10 @@ icw_store_validate (IcwStore   *self,
                     IcwRecord  *record,
                     GError    **error)
 {
+  /* Lengths and control characters of the text fields first (icw-field-limits.h), whoever saves:
+   * the window, an import, a dossier. */
+  if (!icw_field_check_record (G_OBJECT (record), error))
+    return FALSE;
   if (ICW_IS_ORGANIZATION (record))
     return validate_organization (self, ICW_ORGANIZATION (record), error);
   if (ICW_IS_CENTER (record))

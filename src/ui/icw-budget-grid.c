@@ -183,7 +183,8 @@ rebuild (IcwBudgetGrid *self)
   icw_budget_grid_update_totals (self);
 }
 
-/* The total of a label, or its error (a sum beyond gint64). */
+/* The total of a label, or the overflow marker in the error style with the reason as its tooltip
+ * (a sum beyond gint64; the check shows the program's finding about it). */
 static void
 show_total (IcwBudgetGrid  *self,
             IcwBudgetTotal *total)
@@ -194,12 +195,15 @@ show_total (IcwBudgetGrid  *self,
 
   if (!icw_budget_table_sum (self->table, total->row, total->year, total->source, total->group, &fen, &error))
     {
-      gtk_label_set_text (total->label, "—");
+      gtk_label_set_text (total->label, icw_budget_overflow_marker ());
       gtk_widget_set_tooltip_text (GTK_WIDGET (total->label), error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (total->label), "error");
       return;
     }
   text = icw_money_format_locale (fen, self->unit, TRUE);
   gtk_label_set_text (total->label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (total->label), NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (total->label), "error");
 }
 
 static void
@@ -212,7 +216,11 @@ show_summary_amount (IcwBudgetGrid *self,
   /* Translators: an amount and its unit, e.g. "120.00 万元" */
   g_autofree char *text = ok ? g_strdup_printf (_("%s %s"), amount, icw_money_unit_symbol (self->unit)) : NULL;
 
-  gtk_label_set_text (label, ok ? text : "—");
+  gtk_label_set_text (label, ok ? text : icw_budget_overflow_marker ());
+  if (ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include "icw-credit-code.h"
 #include "icw-error.h"
+#include "icw-field-limits.h"
 #include "icw-field-row.h"
 #include "icw-record-form.h"
 
@@ -365,7 +366,12 @@ icw_record_form_add_text (IcwRecordForm *self,
 {
   GtkWidget *row = icw_field_row_new (title, NULL);
   Binding *binding = add_binding (self, property, kind, row);
+  IcwFieldClass field_class;
 
+  /* The entry stops at the store's limit (icw-field-limits.h), so over-long input is never typed. */
+  if (kind == ICW_FIELD_TEXT && icw_field_class_for_property (property, &field_class, NULL))
+    gtk_entry_set_max_length (GTK_ENTRY (icw_field_row_get_editable (ICW_FIELD_ROW (row))),
+                              (int) icw_field_class_max_chars (field_class));
   if (kind == ICW_FIELD_DATE)
     gtk_entry_set_placeholder_text (GTK_ENTRY (icw_field_row_get_editable (ICW_FIELD_ROW (row))), _("YYYY-MM-DD"));
   else if (kind == ICW_FIELD_MONEY)
