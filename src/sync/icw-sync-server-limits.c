@@ -72,6 +72,8 @@ refuse_early (SoupServerMessage *msg,
               const char        *message)
 {
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
+  /* libsoup still reads a chunked body it was not told the length of: it is discarded, not kept. */
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
   icw_server_respond_error (msg, status, code, message);
 }
 
