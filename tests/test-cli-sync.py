@@ -127,11 +127,12 @@ class TestServeAndSync(SyncCliTestCase):
         self.assertEqual(result.out, "")
         self.assertEqual(self.outbox(db), waiting, "a refused sync lost changes")
 
-        # Another center's administrator may not push this center's records: 403, nothing lost.
+        # Another center's administrator may not push this center's records: each change is
+        # refused on its own and kept in the list of conflicts, nothing is stored.
         other = self.add_token("--role", "admin", "--center", "00000000-0000-4000-8000-000000000000")
-        result = self.icw(1, "--db", db, "sync", "--server", url, token=other)
-        self.assertIn("outside what this account may see", result.err)
-        self.assertEqual(self.outbox(db), waiting)
+        result = self.icw(0, "--db", db, "sync", "--server", url, token=other)
+        self.assertIn("refused", result.out)
+        self.assertEqual(self.outbox(db), 0)
 
     def test_stops_at_once(self):
         # SIGTERM right after the address is printed stops the server cleanly.

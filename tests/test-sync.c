@@ -353,7 +353,7 @@ test_other_center_forbidden (Fixture       *f,
   g_assert_cmpuint (get_status (f, f->admin, path), ==, 403);
   g_assert_cmpuint (get_status (f, other_token, path), ==, 200);
 
-  /* Writing into the other center: refused whole, kept in the outbox. */
+  /* Writing into the other center: refused per change (foreign-reference); the rest goes on. */
   icw_application_set_center_id (intruder, icw_record_get_id (ICW_RECORD (other)));
   icw_application_set_title (intruder, "越权");
   {
@@ -370,9 +370,12 @@ test_other_center_forbidden (Fixture       *f,
     g_autoptr(GError) local_error = NULL;
 
     mine = client (f, f->a, f->admin);
-    g_assert_false (icw_sync_client_run (mine, ICW_SYNC_PUSH, NULL, &local_error));
-    g_assert_error (local_error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_FORBIDDEN);
-    g_assert_cmpint (icw_store_count_outbox (f->a), ==, 1);
+    g_assert_true (icw_sync_client_run (mine, ICW_SYNC_PUSH, NULL, &local_error));
+    g_assert_no_error (local_error);
+    g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+    g_assert_cmpint (icw_store_count_conflicts (f->a), ==, 1);
+    path = g_strdup_printf ("/v1/records/application/%s", icw_record_get_id (ICW_RECORD (intruder)));
+    g_assert_cmpuint (get_status (f, f->admin, path), ==, 404);
   }
 }
 
@@ -397,9 +400,11 @@ test_reviewer_cannot_edit_draft (Fixture       *f,
 
   icw_application_set_title (ICW_APPLICATION (seen), "审核人改的");
   icw_test_save (f->b, seen);
-  g_assert_false (icw_sync_client_run (reviewer, ICW_SYNC_BOTH, NULL, &error));
-  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_FORBIDDEN);
-  g_assert_cmpint (icw_store_count_outbox (f->b), ==, 1);
+  /* Refused per change (forbidden-change): the reviewer's sync goes on, the pull runs. */
+  g_assert_true (icw_sync_client_run (reviewer, ICW_SYNC_BOTH, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (icw_store_count_outbox (f->b), ==, 0);
+  g_assert_cmpint (icw_store_count_conflicts (f->b), ==, 1);
   sync_ok (f, f->a, ICW_SYNC_PULL);
   g_assert_cmpstr (icw_application_get_title (draft), ==, "草稿");
 }

@@ -35,7 +35,15 @@ static const char server_migration_1[] =
   "  token_hash TEXT NOT NULL, key TEXT NOT NULL, response TEXT NOT NULL, stored_at TEXT NOT NULL,"
   "  PRIMARY KEY (token_hash, key));";
 
-static const char *const server_migrations[] = { NULL, server_migration_1 };
+/* Version 2 (issue 13): an idempotency key keeps the hash of the batch it answered; a record
+ * keeps who recorded its review outcome and when; the purges have their indexes. */
+static const char server_migration_2[] =
+  "ALTER TABLE idempotency ADD COLUMN body_hash TEXT;"
+  "ALTER TABLE records ADD COLUMN review TEXT;"
+  "CREATE INDEX idempotency_stored ON idempotency (stored_at);"
+  "CREATE INDEX records_tombstones ON records (stored_at) WHERE deleted;";
+
+static const char *const server_migrations[] = { NULL, server_migration_1, server_migration_2 };
 
 G_STATIC_ASSERT (SERVER_APPLICATION_ID == 1229150035);
 
@@ -65,6 +73,7 @@ icw_server_record_free (IcwServerRecord *record)
   g_free (record->kind);
   g_free (record->center_id);
   g_free (record->payload);
+  g_free (record->review);
   g_free (record);
 }
 
@@ -178,10 +187,11 @@ record_from_row (sqlite3_stmt *stmt)
   record->seq = sqlite3_column_int64 (stmt, 3);
   record->deleted = sqlite3_column_int (stmt, 4) != 0;
   record->payload = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  record->review = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
   return record;
 }
 
-#define RECORD_COLUMNS "SELECT id, kind, center_id, seq, deleted, payload FROM records"
+#define RECORD_COLUMNS "SELECT id, kind, center_id, seq, deleted, payload, review FROM records"
 
 IcwServerRecord *
 icw_server_db_record (IcwSyncServer *self,
@@ -225,6 +235,7 @@ icw_server_db_put (IcwSyncServer *self,
                    const char    *province,
                    gboolean       deleted,
                    const char    *payload,
+                   const char    *review,
                    GError       **error)
 {
   g_autofree char *now = icw_database_now ();
@@ -235,10 +246,11 @@ icw_server_db_put (IcwSyncServer *self,
   if (!icw_database_exec (self->db, "UPDATE meta SET value = value + 1 WHERE key = 'seq'", error))
     return -1;
   stmt = icw_database_prepare (self->db,
-    "INSERT INTO records (id, kind, center_id, province, seq, deleted, payload, stored_at) "
-    "VALUES (?1, ?2, ?3, ?4, (SELECT value FROM meta WHERE key = 'seq'), ?5, ?6, ?7) "
+    "INSERT INTO records (id, kind, center_id, province, seq, deleted, payload, stored_at, review) "
+    "VALUES (?1, ?2, ?3, ?4, (SELECT value FROM meta WHERE key = 'seq'), ?5, ?6, ?7, ?8) "
     "ON CONFLICT (id) DO UPDATE SET province = excluded.province, seq = excluded.seq, "
-    "deleted = excluded.deleted, payload = excluded.payload, stored_at = excluded.stored_at "
+    "deleted = excluded.deleted, payload = excluded.payload, stored_at = excluded.stored_at, "
+    "review = coalesce(excluded.review, records.review) "
     "RETURNING seq", error);
   if (stmt == NULL)
     return -1;
@@ -249,6 +261,7 @@ icw_server_db_put (IcwSyncServer *self,
   sqlite3_bind_int (stmt, 5, deleted ? 1 : 0);
   sqlite3_bind_text (stmt, 6, payload, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, review, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -267,9 +280,10 @@ icw_server_db_put (IcwSyncServer *self,
 char *
 icw_server_db_replay (IcwSyncServer *self,
                       const char    *token_hash,
-                      const char    *key)
+                      const char    *key,
+                      char         **body_hash)
 {
-  sqlite3_stmt *stmt = icw_database_prepare (self->db, "SELECT response FROM idempotency "
+  sqlite3_stmt *stmt = icw_database_prepare (self->db, "SELECT response, body_hash FROM idempotency "
                                                        "WHERE token_hash = ?1 AND key = ?2", NULL);
   char *response = NULL;
 
@@ -278,7 +292,10 @@ icw_server_db_replay (IcwSyncServer *self,
   sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    response = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    {
+      response = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *body_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
   sqlite3_finalize (stmt);
   return response;
 }
@@ -287,12 +304,13 @@ gboolean
 icw_server_db_remember (IcwSyncServer *self,
                         const char    *token_hash,
                         const char    *key,
+                        const char    *body_hash,
                         const char    *response,
                         GError       **error)
 {
   g_autofree char *now = icw_database_now ();
-  sqlite3_stmt *stmt = icw_database_prepare (self->db, "INSERT INTO idempotency (token_hash, key, response, stored_at) "
-                                                       "VALUES (?1, ?2, ?3, ?4)", error);
+  sqlite3_stmt *stmt = icw_database_prepare (self->db, "INSERT INTO idempotency (token_hash, key, response, stored_at, body_hash) "
+                                                       "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   int rc;
 
   if (stmt == NULL)
@@ -301,6 +319,7 @@ icw_server_db_remember (IcwSyncServer *self,
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, response, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, body_hash, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -309,6 +328,30 @@ icw_server_db_remember (IcwSyncServer *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+icw_server_db_lineage_has_comments (IcwSyncServer *self,
+                                    const char    *kind,
+                                    const char    *lineage_id,
+                                    const char    *comments)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  if (lineage_id == NULL || comments == NULL)
+    return FALSE;
+  stmt = icw_database_prepare (self->db, "SELECT 1 FROM records WHERE kind = ?1 AND json_valid(payload) "
+                                         "AND json_extract(payload, '$.lineage_id') = ?2 "
+                                         "AND json_extract(payload, '$.reviewer_comments') = ?3 LIMIT 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, lineage_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, comments, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
 }
 
 gint64
@@ -363,7 +406,7 @@ icw_sync_server_purge_tombstones (IcwSyncServer  *self,
                                   GError        **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) limit = before != NULL ? g_date_time_ref (before) : g_date_time_add_days (now, -90);
+  g_autoptr(GDateTime) limit = before != NULL ? g_date_time_ref (before) : g_date_time_add_days (now, -ICW_SYNC_SERVER_TOMBSTONE_DAYS);
   g_autofree char *stamp = g_date_time_format (limit, "%Y-%m-%dT%H:%M:%S.%fZ");
   sqlite3_stmt *stmt;
   gint64 purged;
@@ -397,4 +440,32 @@ fail:
     }
   icw_database_rollback (self->db);
   return -1;
+}
+
+gint64
+icw_sync_server_purge_keys (IcwSyncServer  *self,
+                            GDateTime      *before,
+                            GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) limit = before != NULL ? g_date_time_ref (before)
+                                              : g_date_time_add_days (now, -ICW_SYNC_SERVER_KEY_DAYS);
+  g_autofree char *stamp = g_date_time_format (limit, "%Y-%m-%dT%H:%M:%S.%fZ");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ICW_IS_SYNC_SERVER (self), -1);
+
+  stmt = icw_database_prepare (self->db, "DELETE FROM idempotency WHERE stored_at < ?1", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, stamp, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      icw_database_set_error (error, self->db, rc);
+      return -1;
+    }
+  return sqlite3_changes (self->db);
 }

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <libsoup/soup.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "icw-store.h"
 #include "icw-sync-server.h"
 
 G_BEGIN_DECLS
@@ -22,7 +24,26 @@ struct _IcwSyncServer
   gint64       applied;
   gint64       served;
   guint        requests;
+  IcwStore    *scratch;        /* the workbench's schema, for checking records (icw-store-check.h) */
+  char        *scratch_dir;
+  GHashTable  *auth_failures;  /* client address → IcwAuthBucket: failed authentications */
+  guint        purge_source;
+  guint        idle_timeout;   /* seconds without a byte before a connection is dropped */
+  guint        request_deadline;  /* seconds for a request's headers and body to arrive */
+  guint        auth_rate;      /* failed authentications per second per address, and the burst */
+  guint        auth_burst;
 };
+
+/* A refused change (docs/sync-protocol.md, "Refused changes"): code and field are static or
+ * interned; reason is English, for people. */
+typedef struct {
+  const char *code;
+  const char *field;
+  char       *reason;
+} IcwServerRefusal;
+
+void            icw_server_refusal_clear   (IcwServerRefusal *refusal);
+const char     *icw_server_field_name      (const char       *name);
 
 typedef struct {
   char     *hash;
@@ -41,6 +62,7 @@ typedef struct {
   gint64    seq;
   gboolean  deleted;
   char     *payload;
+  char     *review;   /* JSON: who recorded the review outcome, and when; or NULL */
 } IcwServerRecord;
 
 void            icw_server_record_free     (IcwServerRecord *record);
@@ -61,15 +83,24 @@ gint64           icw_server_db_put         (IcwSyncServer *self,
                                             const char    *province,
                                             gboolean       deleted,
                                             const char    *payload,
+                                            const char    *review,
                                             GError       **error);
+/* The stored response of the key, and the hash of the batch it answered (NULL for a key stored
+ * before hashes were). */
 char            *icw_server_db_replay      (IcwSyncServer *self,
                                             const char    *token_hash,
-                                            const char    *key);
+                                            const char    *key,
+                                            char         **body_hash);
 gboolean         icw_server_db_remember    (IcwSyncServer *self,
                                             const char    *token_hash,
                                             const char    *key,
+                                            const char    *body_hash,
                                             const char    *response,
                                             GError       **error);
+gboolean         icw_server_db_lineage_has_comments (IcwSyncServer *self,
+                                                     const char    *kind,
+                                                     const char    *lineage_id,
+                                                     const char    *comments);
 gint64           icw_server_db_horizon     (IcwSyncServer *self);
 /* The visible records after the cursor, in order, at most limit + 1 (the extra one says more). */
 GPtrArray       *icw_server_db_pull        (IcwSyncServer  *self,
@@ -77,5 +108,55 @@ GPtrArray       *icw_server_db_pull        (IcwSyncServer  *self,
                                             gint64          after,
                                             guint           limit,
                                             GError        **error);
+
+/* Whether the token may read the center's records (its own center; its province's centers). */
+gboolean  icw_server_may_read         (IcwSyncServer     *self,
+                                       IcwServerToken    *token,
+                                       const char        *center_id);
+/* icw-sync-server-check.c: one change decided before it is stored; FALSE with *refusal filled. */
+gboolean  icw_server_check_record     (IcwSyncServer     *self,
+                                       IcwRecordKind      kind,
+                                       JsonObject        *record,
+                                       gboolean           deleted,
+                                       const char        *payload,
+                                       IcwServerRefusal  *refusal);
+/* The record's center (the stored one, or the token's for a new record), its references checked;
+ * NULL with *refusal filled. */
+char     *icw_server_check_scope      (IcwSyncServer     *self,
+                                       IcwServerToken    *token,
+                                       IcwRecordKind      kind,
+                                       const char        *id,
+                                       JsonObject        *record,
+                                       IcwServerRecord   *stored,
+                                       IcwServerRefusal  *refusal);
+/* The role's authority over a filed document's status, comments and content; *review is TRUE
+ * when the change records a review outcome. */
+gboolean  icw_server_check_authority  (IcwSyncServer     *self,
+                                       IcwServerToken    *token,
+                                       IcwRecordKind      kind,
+                                       JsonObject        *record,
+                                       IcwServerRecord   *stored,
+                                       gboolean           deleted,
+                                       gboolean          *review,
+                                       IcwServerRefusal  *refusal);
+
+/* icw-sync-server-limits.c: what happens before a request's body is read (the token checked in
+ * the headers phase, failed authentications rate-limited per address, bodies counted as they
+ * arrive), connection timeouts, the listening socket, and the periodic purge. */
+IcwServerToken *icw_server_authenticate   (IcwSyncServer     *self,
+                                           SoupServerMessage *msg);
+void            icw_server_watch_request  (IcwSyncServer     *self,
+                                           SoupServerMessage *msg);
+GSocket        *icw_server_listen_socket  (GInetAddress      *inet,
+                                           guint              port,
+                                           GError           **error);
+void            icw_server_start_purge    (IcwSyncServer     *self);
+void            icw_server_respond_json   (SoupServerMessage *msg,
+                                           guint              status,
+                                           const char        *body);
+void            icw_server_respond_error  (SoupServerMessage *msg,
+                                           guint              status,
+                                           const char        *code,
+                                           const char        *message);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "icw-database.h"
@@ -19,6 +20,8 @@
 
 G_DEFINE_FINAL_TYPE (IcwSyncServer, icw_sync_server, G_TYPE_OBJECT)
 
+static void remove_scratch (IcwSyncServer *self);
+
 static void
 icw_sync_server_finalize (GObject *object)
 {
@@ -30,6 +33,9 @@ icw_sync_server_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->fault_path, g_free);
+  g_clear_handle_id (&self->purge_source, g_source_remove);
+  g_clear_pointer (&self->auth_failures, g_hash_table_unref);
+  remove_scratch (self);
   G_OBJECT_CLASS (icw_sync_server_parent_class)->finalize (object);
 }
 
@@ -42,22 +48,37 @@ icw_sync_server_class_init (IcwSyncServerClass *klass)
 static void
 icw_sync_server_init (IcwSyncServer *self)
 {
+  self->auth_failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->idle_timeout = 60;
+  self->request_deadline = 120;
+  self->auth_rate = 10;
+  self->auth_burst = 20;
 }
 
-static void
-respond_json (SoupServerMessage *msg,
-              guint              status,
-              const char        *body)
+/* Never trusts its body: a NULL (json generation failed) or text that is not UTF-8 is a 500, logged. */
+void
+icw_server_respond_json (SoupServerMessage *msg,
+                         guint              status,
+                         const char        *body)
 {
+  static const char failure[] = "{\"error\":\"internal\",\"message\":\"The server could not write its answer\"}";
+
+  if (body == NULL || !g_utf8_validate (body, -1, NULL))
+    {
+      g_warning ("icw serve: an answer to %s could not be written; answering 500",
+                 g_uri_get_path (soup_server_message_get_uri (msg)));
+      status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+      body = failure;
+    }
   soup_server_message_set_status (msg, status, NULL);
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
 }
 
-static void
-respond_error (SoupServerMessage *msg,
-               guint              status,
-               const char        *code,
-               const char        *message)
+void
+icw_server_respond_error (SoupServerMessage *msg,
+                          guint              status,
+                          const char        *code,
+                          const char        *message)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -71,8 +92,11 @@ respond_error (SoupServerMessage *msg,
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   body = json_to_string (root, FALSE);
-  respond_json (msg, status, body);
+  icw_server_respond_json (msg, status, body);
 }
+
+#define respond_json icw_server_respond_json
+#define respond_error icw_server_respond_error
 
 static char *
 node_text (JsonNode *node)
@@ -80,12 +104,28 @@ node_text (JsonNode *node)
   return json_to_string (node, FALSE);
 }
 
+/* The stored record as a change; FALSE (logged) when the stored payload is not JSON the server
+ * can send, so that one bad row never stops a pull. */
+static JsonNode *
+stored_payload (IcwServerRecord *record)
+{
+  JsonNode *payload = NULL;
+
+  if (record->payload != NULL)
+    payload = icw_sync_json_parse_object (record->payload, strlen (record->payload), G_MAXSIZE, NULL);
+  if (payload == NULL)
+    g_warning ("icw serve: the stored record %s (%s, revision %" G_GINT64_FORMAT ") is not valid JSON; "
+               "it is skipped", record->id, record->kind, record->seq);
+  return payload;
+}
+
+/* The members of a stored record as a change, its payload already parsed (stored_payload). */
 static void
 add_record (JsonBuilder     *builder,
             IcwServerRecord *record,
+            JsonNode        *payload,
             gboolean         with_kind)
 {
-  g_autoptr(JsonNode) payload = json_from_string (record->payload, NULL);
   g_autofree char *revision = g_strdup_printf ("%" G_GINT64_FORMAT, record->seq);
 
   if (with_kind)
@@ -100,45 +140,17 @@ add_record (JsonBuilder     *builder,
   json_builder_set_member_name (builder, "deleted");
   json_builder_add_boolean_value (builder, record->deleted);
   json_builder_set_member_name (builder, "record");
-  json_builder_add_value (builder, g_steal_pointer (&payload));
-}
-
-/* The center a record belongs to, from the record and what the server holds (sync-protocol.md,
- * "The center of a record"); NULL with *reason when it cannot be found. */
-static char *
-derive_center (IcwSyncServer  *self,
-               IcwServerToken *token,
-               IcwRecordKind   kind,
-               const char     *id,
-               JsonObject     *record,
-               const char    **reason)
-{
-  const char *parent_column = icw_record_kind_parent_column (kind);
-  JsonNode *node;
-
-  if (kind == ICW_RECORD_KIND_CENTER)
-    return g_strdup (id);
-  node = json_object_get_member (record, "center_id");
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-  if (parent_column != NULL)
+  json_builder_add_value (builder, json_node_ref (payload));
+  if (record->review != NULL)
     {
-      g_autoptr(IcwServerRecord) parent = NULL;
+      g_autoptr(JsonNode) review = icw_sync_json_parse_object (record->review, strlen (record->review), G_MAXSIZE, NULL);
 
-      node = json_object_get_member (record, parent_column);
-      if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        parent = icw_server_db_record (self, json_node_get_string (node));
-      if (parent == NULL)
+      if (review != NULL)
         {
-          *reason = _("The parent record is not on the server");
-          return NULL;
+          json_builder_set_member_name (builder, "review");
+          json_builder_add_value (builder, g_steal_pointer (&review));
         }
-      return g_strdup (parent->center_id);
     }
-  if (!token->reviewer)
-    return g_strdup (token->center_id);
-  *reason = _("A reviewer cannot add records");
-  return NULL;
 }
 
 static const char *
@@ -152,55 +164,51 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
-/* A reviewer may only return or accept a submitted document, changing nothing but its status and
- * the comments. */
-static gboolean
-reviewer_may (IcwServerRecord *stored,
-              JsonObject      *record,
-              const char      *op)
+static void
+add_refusal (JsonBuilder      *results,
+             IcwServerRefusal *refusal)
 {
-  g_autoptr(JsonNode) old_node = NULL;
-  JsonObject *old;
-  const char *status = member_string (record, "status");
-  g_autoptr(GList) members = NULL;
-
-  if (stored == NULL || stored->deleted || !g_str_equal (op, "upsert") || status == NULL ||
-      (!g_str_equal (status, "returned") && !g_str_equal (status, "accepted")))
-    return FALSE;
-  old_node = json_from_string (stored->payload, NULL);
-  if (old_node == NULL || !JSON_NODE_HOLDS_OBJECT (old_node))
-    return FALSE;
-  old = json_node_get_object (old_node);
-  if (g_strcmp0 (member_string (old, "status"), "submitted") != 0)
-    return FALSE;
-  members = json_object_get_members (record);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *name = l->data;
-      JsonNode *before = json_object_get_member (old, name);
-
-      if (g_str_equal (name, "status") || g_str_equal (name, "reviewer_comments") || g_str_equal (name, "updated_at"))
-        continue;
-      if (before == NULL || !json_node_equal (before, json_object_get_member (record, name)))
-        return FALSE;
-    }
-  return json_object_get_size (old) == json_object_get_size (record);
+  json_builder_add_string_value (results, "rejected");
+  json_builder_set_member_name (results, "code");
+  json_builder_add_string_value (results, refusal->code);
+  json_builder_set_member_name (results, "reason");
+  json_builder_add_string_value (results, refusal->reason);
+  json_builder_set_member_name (results, "field");
+  if (refusal->field != NULL)
+    json_builder_add_string_value (results, refusal->field);
+  else
+    json_builder_add_null_value (results);
+  json_builder_end_object (results);
+  icw_server_refusal_clear (refusal);
 }
 
-static gboolean
-may_touch (IcwSyncServer  *self,
-           IcwServerToken *token,
-           const char     *center_id)
+/* Who recorded a review outcome, and when, by the server's clock. */
+static char *
+review_text (IcwServerToken *token,
+             const char     *status)
 {
-  g_autofree char *province = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *now = icw_database_now ();
+  g_autofree char *short_hash = g_strndup (token->hash, 12);
 
-  if (!token->reviewer)
-    return g_strcmp0 (center_id, token->center_id) == 0;
-  province = icw_server_db_province (self, center_id);
-  return g_strcmp0 (province, token->province) == 0;
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, status);
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, "reviewer");
+  json_builder_set_member_name (builder, "province");
+  json_builder_add_string_value (builder, token->province);
+  json_builder_set_member_name (builder, "token");
+  json_builder_add_string_value (builder, short_hash);
+  json_builder_set_member_name (builder, "recorded_at");
+  json_builder_add_string_value (builder, now);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
 }
 
-typedef enum { CHANGE_OK, CHANGE_FORBIDDEN, CHANGE_FAILED } ChangeOutcome;
+typedef enum { CHANGE_OK, CHANGE_FAILED } ChangeOutcome;
 
 static ChangeOutcome
 apply_change (IcwSyncServer  *self,
@@ -218,8 +226,11 @@ apply_change (IcwSyncServer  *self,
   g_autofree char *center = NULL;
   g_autofree char *payload = NULL;
   g_autofree char *stored_revision = NULL;
-  const char *reason = NULL;
+  g_autofree char *review = NULL;
+  g_autoptr(JsonNode) stored_node = NULL;
+  IcwServerRefusal refusal = { NULL, };
   gboolean deleted = g_str_equal (op, "delete");
+  gboolean reviewed = FALSE;
   IcwRecordKind kind;
   gint64 seq;
 
@@ -227,48 +238,53 @@ apply_change (IcwSyncServer  *self,
   json_builder_set_member_name (results, "id");
   json_builder_add_string_value (results, id);
   json_builder_set_member_name (results, "status");
+  payload = node_text (json_object_get_member (change, "record"));
   if (!icw_record_kind_from_key (kind_key, &kind))
-    reason = _("The kind of record is not known to this server");
-  else
-    center = derive_center (self, token, kind, id, record, &reason);
-  if (stored != NULL && center != NULL && !g_str_equal (center, stored->center_id))
-    return CHANGE_FORBIDDEN;   /* a record never moves to another center */
-  if (stored != NULL && center == NULL)
-    center = g_strdup (stored->center_id), reason = NULL;
-  if (center == NULL)
     {
-      json_builder_add_string_value (results, "rejected");
-      json_builder_set_member_name (results, "reason");
-      json_builder_add_string_value (results, reason);
-      json_builder_end_object (results);
+      refusal.code = "invalid-record";
+      refusal.reason = g_strdup ("The kind of record is not known to this server");
+      add_refusal (results, &refusal);
       return CHANGE_OK;
     }
-  if (!may_touch (self, token, center) || (token->reviewer && !reviewer_may (stored, record, op)))
-    return CHANGE_FORBIDDEN;
+  if (!icw_server_check_record (self, kind, record, deleted, payload, &refusal) ||
+      (center = icw_server_check_scope (self, token, kind, id, record, stored, &refusal)) == NULL)
+    {
+      add_refusal (results, &refusal);
+      return CHANGE_OK;
+    }
 
-  payload = node_text (json_object_get_member (change, "record"));
   if (stored != NULL)
     stored_revision = g_strdup_printf ("%" G_GINT64_FORMAT, stored->seq);
   if (stored != NULL && g_strcmp0 (base, stored_revision) != 0)
     {
-      if (stored->deleted == deleted && g_str_equal (stored->payload, payload))
+      if (stored->deleted == deleted && g_strcmp0 (stored->payload, payload) == 0)
         {
           json_builder_add_string_value (results, "applied");
           json_builder_set_member_name (results, "revision");
           json_builder_add_string_value (results, stored_revision);
         }
+      else if ((stored_node = stored_payload (stored)) == NULL)
+        goto store;   /* what is stored cannot be sent (a row of an older server): the change replaces it */
       else
         {
           json_builder_add_string_value (results, "conflict");
-          add_record (results, stored, FALSE);
+          add_record (results, stored, stored_node, FALSE);
         }
       json_builder_end_object (results);
       return CHANGE_OK;
     }
 
+store:
+  if (!icw_server_check_authority (self, token, kind, record, stored, deleted, &reviewed, &refusal))
+    {
+      add_refusal (results, &refusal);
+      return CHANGE_OK;
+    }
+  if (reviewed)
+    review = review_text (token, member_string (record, "status"));
   seq = icw_server_db_put (self, kind_key, id, center,
                            kind == ICW_RECORD_KIND_CENTER ? member_string (record, "province") : NULL,
-                           deleted, payload, error);
+                           deleted, payload, review, error);
   if (seq < 0)
     return CHANGE_FAILED;
   self->applied++;
@@ -343,6 +359,9 @@ handle_push (IcwSyncServer     *self,
   g_autoptr(JsonNode) response = NULL;
   g_autofree char *text = NULL;
   g_autofree char *replay = NULL;
+  g_autofree char *canonical = NULL;
+  g_autofree char *body_hash = NULL;
+  g_autofree char *stored_hash = NULL;
   JsonObject *request;
   JsonArray *changes;
   const char *key;
@@ -357,17 +376,24 @@ handle_push (IcwSyncServer     *self,
   request = json_node_get_object (root);
   key = json_object_get_string_member (request, "idempotency_key");
   changes = json_object_get_array_member (request, "changes");
+  /* The key is bound to the batch: its hash, whitespace aside. */
+  canonical = json_to_string (root, FALSE);
+  body_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
 
   if (!icw_database_begin (self->db, &error))
     {
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
     }
-  replay = icw_server_db_replay (self, token->hash, key);
+  replay = icw_server_db_replay (self, token->hash, key, &stored_hash);
   if (replay != NULL)
     {
       icw_database_rollback (self->db);
-      respond_json (msg, SOUP_STATUS_OK, replay);
+      if (stored_hash != NULL && !g_str_equal (stored_hash, body_hash))
+        respond_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                       "This idempotency key was used for another batch");
+      else
+        respond_json (msg, SOUP_STATUS_OK, replay);
       return;
     }
   json_builder_begin_object (results);
@@ -380,18 +406,14 @@ handle_push (IcwSyncServer     *self,
       if (outcome == CHANGE_OK)
         continue;
       icw_database_rollback (self->db);
-      if (outcome == CHANGE_FORBIDDEN)
-        respond_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden",
-                       _("A change is outside what this token may change; nothing was applied"));
-      else
-        respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
+      respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
     }
   json_builder_end_array (results);
   json_builder_end_object (results);
   response = json_builder_get_root (results);
   text = json_to_string (response, FALSE);
-  if (!icw_server_db_remember (self, token->hash, key, text, &error) ||
+  if (!icw_server_db_remember (self, token->hash, key, body_hash, text, &error) ||
       !icw_database_commit (self->db, &error))
     {
       icw_database_rollback (self->db);
@@ -448,8 +470,12 @@ handle_pull (IcwSyncServer     *self,
   json_builder_begin_array (builder);
   for (guint i = 0; i < records->len; i++)
     {
+      g_autoptr(JsonNode) payload = stored_payload (records->pdata[i]);
+
+      if (payload == NULL)
+        continue;   /* logged; the cursor still moves past it */
       json_builder_begin_object (builder);
-      add_record (builder, records->pdata[i], TRUE);
+      add_record (builder, records->pdata[i], payload, TRUE);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -472,6 +498,7 @@ handle_get (IcwSyncServer     *self,
 {
   g_auto(GStrv) parts = g_strsplit (path, "/", -1);   /* "", "v1", "records", kind, id */
   g_autoptr(IcwServerRecord) record = NULL;
+  g_autoptr(JsonNode) payload = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
@@ -482,28 +509,23 @@ handle_get (IcwSyncServer     *self,
       respond_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", _("There is no such record"));
       return;
     }
-  if (!may_touch (self, token, record->center_id))
+  if (!icw_server_may_read (self, token, record->center_id))
     {
       respond_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden", _("The record is outside what this token may read"));
       return;
     }
+  payload = stored_payload (record);
+  if (payload == NULL)
+    {
+      respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", "The stored record cannot be sent");
+      return;
+    }
   json_builder_begin_object (builder);
-  add_record (builder, record, TRUE);
+  add_record (builder, record, payload, TRUE);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   text = json_to_string (root, FALSE);
   respond_json (msg, SOUP_STATUS_OK, text);
-}
-
-static IcwServerToken *
-authenticate (IcwSyncServer     *self,
-              SoupServerMessage *msg)
-{
-  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization");
-
-  if (header == NULL || !g_str_has_prefix (header, "Bearer ") || strlen (header) > 512)
-    return NULL;
-  return icw_server_db_token (self, header + strlen ("Bearer "));
 }
 
 static gboolean
@@ -545,7 +567,7 @@ handle (SoupServer        *server,
       respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large", _("The request is too large"));
       return;
     }
-  token = authenticate (self, msg);
+  token = icw_server_authenticate (self, msg);
   if (token == NULL)
     respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized", _("The token is missing or not known"));
   else if (g_str_equal (path, "/v1/push") && g_str_equal (method, "POST"))
@@ -567,23 +589,45 @@ handle (SoupServer        *server,
     }
 }
 
-/* Refuses a body over the limit from its Content-Length, before reading it. */
-static void
-got_headers (SoupServerMessage *msg,
-             gpointer           user_data)
-{
-  goffset length = soup_message_headers_get_content_length (soup_server_message_get_request_headers (msg));
-
-  if (length > ICW_SYNC_JSON_MAX_BODY)
-    respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large", _("The request is too large"));
-}
-
 static void
 request_started (SoupServer        *server,
                  SoupServerMessage *msg,
                  gpointer           user_data)
 {
-  g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers), NULL);
+  icw_server_watch_request (user_data, msg);
+}
+
+static gboolean
+open_scratch (IcwSyncServer  *self,
+              GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  self->scratch_dir = g_dir_make_tmp ("icw-serve-XXXXXX", error);
+  if (self->scratch_dir == NULL)
+    return FALSE;
+  path = g_build_filename (self->scratch_dir, "check.db", NULL);
+  self->scratch = icw_store_open (path, error);
+  return self->scratch != NULL;
+}
+
+static void
+remove_scratch (IcwSyncServer *self)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_clear_object (&self->scratch);
+  if (self->scratch_dir == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat ("check.db", suffixes[i], NULL);
+      g_autofree char *path = g_build_filename (self->scratch_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (self->scratch_dir);
+  g_clear_pointer (&self->scratch_dir, g_free);
 }
 
 IcwSyncServer *
@@ -593,7 +637,7 @@ icw_sync_server_new (const char  *db_path,
   g_autoptr(IcwSyncServer) self = g_object_new (ICW_TYPE_SYNC_SERVER, NULL);
 
   self->db = icw_server_db_open (db_path, error);
-  if (self->db == NULL)
+  if (self->db == NULL || !open_scratch (self, error))
     return NULL;
   self->db_path = g_strdup (db_path);
   return g_steal_pointer (&self);
@@ -609,7 +653,7 @@ icw_sync_server_listen (IcwSyncServer  *self,
 {
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GInetAddress) inet = NULL;
-  g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   SoupServerListenOptions options = 0;
 
   g_return_val_if_fail (ICW_IS_SYNC_SERVER (self), FALSE);
@@ -630,8 +674,11 @@ icw_sync_server_listen (IcwSyncServer  *self,
   self->soup = soup_server_new ("server-header", "icw-serve", "tls-certificate", certificate, NULL);
   soup_server_add_handler (self->soup, "/v1", handle, self, NULL);
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started), self);
-  socket_address = g_inet_socket_address_new (inet, port);
-  return soup_server_listen (self->soup, socket_address, options, error);
+  socket = icw_server_listen_socket (inet, port, error);
+  if (socket == NULL || !soup_server_listen_socket (self->soup, socket, options, error))
+    return FALSE;
+  icw_server_start_purge (self);
+  return TRUE;
 }
 
 char *
@@ -663,6 +710,20 @@ icw_sync_server_inject_fault (IcwSyncServer *self,
   self->fault_path = g_strdup (path);
   self->fault_count = count;
   self->retry_after = retry_after;
+}
+
+void
+icw_sync_server_set_limits (IcwSyncServer *self,
+                            guint          idle_timeout,
+                            guint          request_deadline,
+                            guint          auth_rate,
+                            guint          auth_burst)
+{
+  g_return_if_fail (ICW_IS_SYNC_SERVER (self));
+  self->idle_timeout = idle_timeout;
+  self->request_deadline = request_deadline;
+  self->auth_rate = auth_rate;
+  self->auth_burst = auth_burst;
 }
 
 gint64 icw_sync_server_get_applied (IcwSyncServer *self) { return self->applied; }

@@ -36,6 +36,23 @@ gint64         icw_sync_server_purge_tombstones (IcwSyncServer *self,
                                                  GDateTime     *before,
                                                  GError       **error);
 
+/* Purges idempotency keys stored before `before` (NULL: the default of 30 days). Returns the
+ * number purged, or -1. `icw serve` runs both purges at start and every hour. */
+gint64         icw_sync_server_purge_keys    (IcwSyncServer *self,
+                                              GDateTime     *before,
+                                              GError       **error);
+
+#define ICW_SYNC_SERVER_TOMBSTONE_DAYS 90
+#define ICW_SYNC_SERVER_KEY_DAYS 30
+
+/* Limits a test may lower: seconds a connection may stay idle, seconds for a request's headers
+ * and body to arrive, failed authentications allowed per second per address (and the burst). */
+void           icw_sync_server_set_limits    (IcwSyncServer *self,
+                                              guint          idle_timeout,
+                                              guint          request_deadline,
+                                              guint          auth_rate,
+                                              guint          auth_burst);
+
 /* For the tests: faults injected into the next `count` requests whose path starts with `path`,
  * and counters of what the server did. */
 typedef enum {

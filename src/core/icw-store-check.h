@@ -1,0 +1,48 @@
+/* icw-store-check.h: whether a record as JSON text of its columns (the form the outbox writes and
+ * the sync server stores, docs/formats.md) is one that a workbench can apply, decided from the
+ * store's own table descriptors and schema rather than from a second description. The sync
+ * server (src/sync/) checks every pushed record with it before storing it, so that it never
+ * stores what no client could apply. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "icw-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char    *column;   /* the column of the record that refers to another record */
+  IcwRecordKind  kind;     /* the kind it refers to */
+} IcwRecordReference;
+
+/* Store-free: every member is `id`, a timestamp or a column of the kind; each value has the
+ * column's type (text or null; an integer in the property's range; true/false/0/1; an enum's
+ * key); nothing else (no fractions, arrays or objects). On failure *field (static) names the
+ * member. */
+gboolean  icw_record_check_json          (IcwRecordKind        kind,
+                                          JsonObject          *record,
+                                          const char         **field,
+                                          GError             **error);
+
+/* A scratch store with the workbench's schema and its foreign keys off: a record that passes
+ * icw_record_check_json is written into it as a pulled record would be and rolled back, so that
+ * the schema's own constraints (NOT NULL, CHECK) decide. Open one with icw_store_open on a
+ * throw-away path. */
+gboolean  icw_store_check_remote         (IcwStore            *scratch,
+                                          IcwRecordKind        kind,
+                                          JsonObject          *record,
+                                          gboolean             deleted,
+                                          const char         **field,
+                                          GError             **error);
+
+/* The kind's references to other records, from the schema's foreign keys (IcwRecordReference,
+ * in column order). */
+GArray   *icw_store_record_references    (IcwStore            *self,
+                                          IcwRecordKind        kind);
+
+/* The columns of a document with a life cycle that are not its content: they may change while
+ * it is locked (icw-store-lifecycle.c). */
+gboolean  icw_record_column_is_lifecycle (const char          *column);
+
+G_END_DECLS

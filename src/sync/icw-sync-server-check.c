@@ -1,0 +1,410 @@
+/* icw-sync-server-check.c: what the reference server decides about one pushed change before it
+ * stores it (docs/sync-protocol.md, "Refused changes"): the record is one every workbench can
+ * apply (the core's own description of the kind, icw-store-check.h), its kind and center come
+ * from what the server already stores, its references stay inside its center, and a filed
+ * document's status moves only as the token's role allows. A refusal is per change, with a stable
+ * code, an English reason for people and the field it concerns. */
+#include "config.h"
+
+#include <string.h>
+
+#include "icw-lifecycle.h"
+#include "icw-store-check.h"
+#include "icw-store-sync.h"
+#include "icw-sync-json.h"
+#include "icw-sync-server-private.h"
+
+#define MAX_RECORD (1024 * 1024)
+
+void
+icw_server_refusal_clear (IcwServerRefusal *refusal)
+{
+  g_clear_pointer (&refusal->reason, g_free);
+  refusal->code = NULL;
+  refusal->field = NULL;
+}
+
+static gboolean
+refuse (IcwServerRefusal *refusal,
+        const char       *code,
+        const char       *field,
+        const char       *reason)
+{
+  icw_server_refusal_clear (refusal);
+  refusal->code = code;
+  refusal->field = field;
+  refusal->reason = g_strdup (reason);
+  return FALSE;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* Text the server could not write back as JSON: not UTF-8 (a lone surrogate escape), or holding
+ * NUL, which a C string cuts short. Member names as well as values. */
+static gboolean
+check_text (JsonObject        *record,
+            IcwServerRefusal  *refusal)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, record);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      const char *text = member_string (record, name);
+
+      if (!g_utf8_validate (name, -1, NULL))
+        return refuse (refusal, "invalid-text", NULL, "A field's name is not valid UTF-8");
+      if (text != NULL && !g_utf8_validate (text, -1, NULL))
+        return refuse (refusal, "invalid-text", icw_server_field_name (name),
+                       "The field's text is not valid UTF-8 (a lone surrogate or a broken sequence)");
+    }
+  return TRUE;
+}
+
+/* The record as the server will store it: valid, within the size limit, and what a workbench
+ * can apply. */
+gboolean
+icw_server_check_record (IcwSyncServer     *self,
+                         IcwRecordKind      kind,
+                         JsonObject        *record,
+                         gboolean           deleted,
+                         const char        *payload,
+                         IcwServerRefusal  *refusal)
+{
+  g_autoptr(GError) error = NULL;
+  const char *field = NULL;
+
+  if (payload == NULL || strlen (payload) > MAX_RECORD)
+    return refuse (refusal, "too-large", NULL, "The record is larger than 1 MiB");
+  if (!check_text (record, refusal))
+    return FALSE;
+  if (!icw_store_check_remote (self->scratch, kind, record, deleted, &field, &error))
+    return refuse (refusal, "invalid-record", icw_server_field_name (field), error->message);
+  return TRUE;
+}
+
+/* A field name the refusal can keep: the core's names are static; others are interned. */
+const char *
+icw_server_field_name (const char *name)
+{
+  return name != NULL ? g_intern_string (name) : NULL;
+}
+
+gboolean
+icw_server_may_read (IcwSyncServer  *self,
+                 IcwServerToken *token,
+                 const char     *center_id)
+{
+  g_autofree char *province = NULL;
+
+  if (!token->reviewer)
+    return g_strcmp0 (center_id, token->center_id) == 0;
+  province = icw_server_db_province (self, center_id);
+  return g_strcmp0 (province, token->province) == 0;
+}
+
+/* A reference to another record: on the server, of the kind the column names, live, and in the
+ * record's own center. */
+static gboolean
+check_reference (IcwSyncServer     *self,
+                 const char        *column,
+                 IcwRecordKind      kind,
+                 const char        *target,
+                 const char        *center,
+                 IcwServerRefusal  *refusal)
+{
+  g_autoptr(IcwServerRecord) other = icw_server_db_record (self, target);
+
+  if (other == NULL || other->deleted || g_strcmp0 (other->kind, icw_record_kind_to_key (kind)) != 0)
+    return refuse (refusal, "missing-parent", column, "The record it refers to is not on the server");
+  if (g_strcmp0 (other->center_id, center) != 0)
+    return refuse (refusal, "foreign-reference", column, "The record it refers to belongs to another center");
+  return TRUE;
+}
+
+/* The center of a new record: a center is its own; anything else an administrator pushes is in
+ * the administrator's center (a `center_id` member must say so, and references must agree). */
+static char *
+new_record_center (IcwServerToken    *token,
+                   IcwRecordKind      kind,
+                   const char        *id,
+                   IcwServerRefusal  *refusal)
+{
+  if (token->reviewer)
+    {
+      refuse (refusal, "forbidden-change", NULL, "A reviewer cannot add records");
+      return NULL;
+    }
+  if (kind == ICW_RECORD_KIND_CENTER && !g_str_equal (id, token->center_id))
+    {
+      refuse (refusal, "forbidden-change", NULL, "This token may only change its own center");
+      return NULL;
+    }
+  return g_strdup (token->center_id);
+}
+
+char *
+icw_server_check_scope (IcwSyncServer     *self,
+                        IcwServerToken    *token,
+                        IcwRecordKind      kind,
+                        const char        *id,
+                        JsonObject        *record,
+                        IcwServerRecord   *stored,
+                        IcwServerRefusal  *refusal)
+{
+  g_autofree char *center = NULL;
+  g_autoptr(GArray) references = NULL;
+  const char *lineage;
+
+  if (stored != NULL && g_strcmp0 (stored->kind, icw_record_kind_to_key (kind)) != 0)
+    {
+      refuse (refusal, "kind-mismatch", NULL, "The server holds a record of another kind under this ID");
+      return NULL;
+    }
+  if (stored != NULL && !icw_server_may_read (self, token, stored->center_id))
+    {
+      refuse (refusal, token->reviewer ? "forbidden-change" : "id-taken", NULL,
+              token->reviewer ? "The record is outside this reviewer's province"
+                              : "This ID is taken by a record of another center");
+      return NULL;
+    }
+  center = stored != NULL ? g_strdup (stored->center_id) : new_record_center (token, kind, id, refusal);
+  if (center == NULL)
+    return NULL;
+
+  references = icw_store_record_references (self->scratch, kind);
+  for (guint i = 0; i < references->len; i++)
+    {
+      IcwRecordReference *reference = &g_array_index (references, IcwRecordReference, i);
+      const char *target = member_string (record, reference->column);
+
+      if (target == NULL)
+        continue;
+      if (reference->kind == ICW_RECORD_KIND_CENTER && !g_str_equal (target, center))
+        {
+          refuse (refusal, "foreign-reference", reference->column, "The record names another center");
+          return NULL;
+        }
+      if (!check_reference (self, reference->column, reference->kind, target, center, refusal))
+        return NULL;
+    }
+  /* A later version names the first one, of its kind and center. */
+  lineage = member_string (record, "lineage_id");
+  if (lineage != NULL && !g_str_equal (lineage, id) &&
+      !check_reference (self, "lineage_id", kind, lineage, center, refusal))
+    return NULL;
+  return g_steal_pointer (&center);
+}
+
+/* Whether a column differs between the stored record and the pushed one, null and "" alike. */
+static gboolean
+column_differs (JsonObject *before,
+                JsonObject *after,
+                const char *name)
+{
+  JsonNode *a = before != NULL ? json_object_get_member (before, name) : NULL;
+  JsonNode *b = json_object_get_member (after, name);
+  const char *ta, *tb;
+
+  if (a != NULL && JSON_NODE_HOLDS_NULL (a))
+    a = NULL;
+  if (b != NULL && JSON_NODE_HOLDS_NULL (b))
+    b = NULL;
+  ta = a != NULL && JSON_NODE_HOLDS_VALUE (a) && json_node_get_value_type (a) == G_TYPE_STRING ? json_node_get_string (a) : NULL;
+  tb = b != NULL && JSON_NODE_HOLDS_VALUE (b) && json_node_get_value_type (b) == G_TYPE_STRING ? json_node_get_string (b) : NULL;
+  if ((a == NULL || (ta != NULL && *ta == '\0')) && (b == NULL || (tb != NULL && *tb == '\0')))
+    return FALSE;
+  if (a == NULL || b == NULL)
+    return TRUE;
+  return !json_node_equal (a, b);
+}
+
+/* The first content column (not status, not the comments) that differs, or NULL. */
+static const char *
+changed_content (JsonObject *before,
+                 JsonObject *after)
+{
+  g_autoptr(GList) names = json_object_get_members (after);
+
+  if (before != NULL)
+    names = g_list_concat (names, json_object_get_members (before));
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (icw_record_column_is_lifecycle (name) || g_str_equal (name, "updated_at"))
+        continue;
+      if (column_differs (before, after, name))
+        return g_intern_string (name);
+    }
+  return NULL;
+}
+
+static gboolean
+status_of (JsonObject           *record,
+           IcwApplicationStatus *status)
+{
+  const char *key = record != NULL ? member_string (record, "status") : NULL;
+
+  if (key == NULL)
+    {
+      *status = ICW_APPLICATION_STATUS_DRAFT;
+      return TRUE;
+    }
+  return icw_application_status_from_string (key, status);
+}
+
+static gboolean
+check_reviewer (IcwApplicationStatus  before,
+                IcwApplicationStatus  after,
+                const char           *content,
+                gboolean              deleted,
+                IcwServerRefusal     *refusal)
+{
+  if (deleted || before != ICW_APPLICATION_STATUS_SUBMITTED ||
+      (after != ICW_APPLICATION_STATUS_RETURNED && after != ICW_APPLICATION_STATUS_ACCEPTED))
+    return refuse (refusal, "forbidden-change", "status",
+                   "A reviewer may only return or accept a submitted document");
+  if (content != NULL)
+    return refuse (refusal, "forbidden-change", content,
+                   "A reviewer may change only the status and the reviewer's comments");
+  return TRUE;
+}
+
+static gboolean
+check_administrator (IcwSyncServer        *self,
+                     IcwRecordKind         kind,
+                     JsonObject           *before_record,
+                     JsonObject           *record,
+                     gboolean              exists,
+                     IcwApplicationStatus  before,
+                     IcwApplicationStatus  after,
+                     const char           *content,
+                     gboolean              deleted,
+                     IcwServerRefusal     *refusal)
+{
+  if (!exists)
+    {
+      if (after != ICW_APPLICATION_STATUS_DRAFT && !deleted)
+        return refuse (refusal, "forbidden-change", "status", "A new document starts as a draft");
+      /* A new version carries the comments of the version it reopens. */
+      if (column_differs (NULL, record, "reviewer_comments") &&
+          !icw_server_db_lineage_has_comments (self, icw_record_kind_to_key (kind),
+                                               member_string (record, "lineage_id"),
+                                               member_string (record, "reviewer_comments")))
+        return refuse (refusal, "forbidden-change", "reviewer_comments",
+                       "Only a reviewer of the center's province writes reviewer comments");
+      return TRUE;
+    }
+  if (icw_lifecycle_status_is_locked (before) && (content != NULL || deleted))
+    return refuse (refusal, "locked-document", content,
+                   "The document has been submitted or reviewed: its content cannot change");
+  if (before != after &&
+      (after == ICW_APPLICATION_STATUS_RETURNED || after == ICW_APPLICATION_STATUS_ACCEPTED))
+    return refuse (refusal, "forbidden-change", "status",
+                   "Only a reviewer of the center's province returns or accepts a document");
+  if (!icw_lifecycle_status_can_change (before, after))
+    return refuse (refusal, "forbidden-change", "status",
+                   "The status cannot move from the stored one to this one");
+  if (column_differs (before_record, record, "reviewer_comments"))
+    return refuse (refusal, "forbidden-change", "reviewer_comments",
+                   "Only a reviewer of the center's province writes reviewer comments");
+  return TRUE;
+}
+
+static JsonNode *
+stored_object (IcwServerRecord *stored)
+{
+  JsonNode *node;
+
+  if (stored == NULL || stored->payload == NULL)
+    return NULL;
+  node = icw_sync_json_parse_object (stored->payload, strlen (stored->payload), G_MAXSIZE, NULL);
+  return node;
+}
+
+/* A child of a filed document (an attachment, a party, a budget line) changes only while its
+ * document is open; a reviewer changes none. */
+static gboolean
+check_child (IcwSyncServer     *self,
+             IcwRecordKind      kind,
+             JsonObject        *record,
+             IcwServerRefusal  *refusal)
+{
+  g_autoptr(GArray) references = icw_store_record_references (self->scratch, kind);
+
+  for (guint i = 0; i < references->len; i++)
+    {
+      IcwRecordReference *reference = &g_array_index (references, IcwRecordReference, i);
+      const char *target = member_string (record, reference->column);
+      g_autoptr(IcwServerRecord) parent = NULL;
+      g_autoptr(JsonNode) parent_node = NULL;
+      IcwApplicationStatus status;
+
+      if (target == NULL || icw_lifecycle_kind_lookup (reference->kind) == NULL ||
+          g_strcmp0 (reference->column, icw_record_kind_parent_column (kind)) != 0)
+        continue;
+      parent = icw_server_db_record (self, target);
+      parent_node = stored_object (parent);
+      if (parent_node != NULL && status_of (json_node_get_object (parent_node), &status) &&
+          icw_lifecycle_status_is_locked (status))
+        return refuse (refusal, "locked-document", reference->column,
+                       "The document it belongs to has been submitted or reviewed");
+    }
+  return TRUE;
+}
+
+gboolean
+icw_server_check_authority (IcwSyncServer     *self,
+                            IcwServerToken    *token,
+                            IcwRecordKind      kind,
+                            JsonObject        *record,
+                            IcwServerRecord   *stored,
+                            gboolean           deleted,
+                            gboolean          *review,
+                            IcwServerRefusal  *refusal)
+{
+  g_autoptr(JsonNode) before_node = NULL;
+  JsonObject *before_record = NULL;
+  IcwApplicationStatus before = ICW_APPLICATION_STATUS_DRAFT, after;
+  gboolean exists = stored != NULL && !stored->deleted;
+  const char *content;
+
+  *review = FALSE;
+  if (icw_lifecycle_kind_lookup (kind) == NULL)
+    {
+      if (token->reviewer)
+        return refuse (refusal, "forbidden-change", NULL,
+                       "A reviewer may only return or accept a submitted document");
+      return check_child (self, kind, record, refusal);
+    }
+  if (exists)
+    {
+      before_node = stored_object (stored);
+      before_record = before_node != NULL ? json_node_get_object (before_node) : NULL;
+      if (before_record == NULL || !status_of (before_record, &before))
+        return refuse (refusal, "invalid-record", NULL, "The stored record cannot be read");
+    }
+  if (!status_of (record, &after))
+    return refuse (refusal, "invalid-record", "status", "The status is not known");
+  content = exists ? changed_content (before_record, record) : NULL;
+  if (token->reviewer)
+    {
+      if (!exists || !check_reviewer (before, after, content, deleted, refusal))
+        return exists ? FALSE : refuse (refusal, "forbidden-change", NULL, "A reviewer cannot add records");
+      *review = before != after;
+      return TRUE;
+    }
+  return check_administrator (self, kind, before_record, record, exists, before, after, content, deleted, refusal);
+}

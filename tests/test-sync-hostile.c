@@ -1,0 +1,332 @@
+/* test-sync-hostile.c: the reference server against a hostile administrator, a careless reviewer
+ * and a rude client (issue 13), on loopback with raw HTTP: hostile records refused per change
+ * and the server still serving the center's pulls; review authority; an idempotency key reused
+ * with another batch; the token checked before a body is read; failed authentications limited;
+ * keys purged. */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "icw-sync-server.h"
+#include "icw-test-util.h"
+
+#define CENTER "c0000000-0000-4000-8000-000000000001"
+#define OTHER "c0000000-0000-4000-8000-000000000002"
+
+typedef struct {
+  char          *dir;
+  IcwSyncServer *server;
+  char          *url;
+  char          *admin;
+  char          *other_admin;
+  char          *reviewer;
+  SoupSession   *session;
+  guint          n_key;
+} Fixture;
+
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static guint
+request (Fixture     *f,
+         const char  *method,
+         const char  *path,
+         const char  *token,
+         const char  *body,
+         JsonNode   **answer)
+{
+  g_autofree char *uri = g_strconcat (f->url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) request_body = g_bytes_new (body, strlen (body));
+      soup_message_set_request_body_from_bytes (msg, "application/json", request_body);
+    }
+  {
+    GAsyncResult *result = NULL;
+
+    /* Asynchronous: the server answers on this same main context. */
+    soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, got_result, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    bytes = soup_session_send_and_read_finish (f->session, result, &error);
+    g_object_unref (result);
+  }
+  g_assert_no_error (error);
+  if (answer != NULL)
+    *answer = json_from_string (g_bytes_get_data (bytes, NULL), NULL);
+  return soup_message_get_status (msg);
+}
+
+/* Pushes one change with a fresh key; returns the result object's code (or status). */
+static char *
+push_one (Fixture    *f,
+          const char *token,
+          const char *kind,
+          const char *id,
+          const char *base,
+          const char *record)
+{
+  g_autofree char *body = g_strdup_printf ("{\"idempotency_key\":\"key-%08u-abcdefgh\",\"changes\":[{\"kind\":\"%s\",\"id\":\"%s\","
+                                           "\"op\":\"upsert\",\"base_revision\":%s,\"record\":%s}]}",
+                                           ++f->n_key, kind, id, base != NULL ? base : "null", record);
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *result;
+  guint status;
+
+  status = request (f, "POST", "/v1/push", token, body, &answer);
+  if (status != 200)
+    {
+      g_autofree char *text = answer != NULL ? json_to_string (answer, FALSE) : NULL;
+      return g_strdup_printf ("%u %s", status, text);
+    }
+  result = json_array_get_object_element (json_object_get_array_member (json_node_get_object (answer), "results"), 0);
+  if (g_str_equal (json_object_get_string_member (result, "status"), "rejected"))
+    return g_strdup (json_object_get_string_member (result, "code"));
+  if (json_object_has_member (result, "revision"))
+    return g_strdup_printf ("%s:%s", json_object_get_string_member (result, "status"),
+                            json_object_get_string_member (result, "revision"));
+  return g_strdup (json_object_get_string_member (result, "status"));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *code = NULL;
+
+  f->dir = icw_test_make_tmp_dir ("icw-hostile-XXXXXX", NULL);
+  db = g_build_filename (f->dir, "server.db", NULL);
+  f->server = icw_sync_server_new (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
+  f->url = icw_sync_server_get_url (f->server);
+  f->admin = icw_sync_server_add_token (f->server, "admin", CENTER, &error);
+  f->other_admin = icw_sync_server_add_token (f->server, "admin", OTHER, &error);
+  f->reviewer = icw_sync_server_add_token (f->server, "reviewer", "山东", &error);
+  g_assert_no_error (error);
+  f->session = soup_session_new_with_options ("timeout", 10, NULL);
+  code = push_one (f, f->admin, "center", CENTER, NULL, "{\"id\":\"" CENTER "\",\"name\":\"甲中心\",\"province\":\"山东\"}");
+  g_assert_true (g_str_has_prefix (code, "applied"));
+  g_free (code);
+  code = push_one (f, f->other_admin, "center", OTHER, NULL, "{\"id\":\"" OTHER "\",\"name\":\"乙中心\",\"province\":\"山东\"}");
+  g_assert_true (g_str_has_prefix (code, "applied"));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->session);
+  g_clear_object (&f->server);
+  g_free (f->url);
+  g_free (f->admin);
+  g_free (f->other_admin);
+  g_free (f->reviewer);
+  icw_test_clear_tmp_dir (&f->dir, NULL);
+}
+
+static guint
+pull_count (Fixture    *f,
+            const char *token)
+{
+  g_autoptr(JsonNode) answer = NULL;
+
+  g_assert_cmpuint (request (f, "GET", "/v1/pull?limit=500", token, NULL, &answer), ==, 200);
+  return json_array_get_length (json_object_get_array_member (json_node_get_object (answer), "changes"));
+}
+
+static void
+expect (Fixture    *f,
+        const char *token,
+        const char *kind,
+        const char *id,
+        const char *record,
+        const char *code)
+{
+  g_autofree char *got = push_one (f, token, kind, id, NULL, record);
+
+  g_assert_cmpstr (got, ==, code);
+}
+
+#define ORG "00000000-0000-4000-8000-0000000000"
+
+static void
+test_hostile_records (Fixture       *f,
+                      gconstpointer  data)
+{
+  expect (f, f->admin, "organization", ORG "01", "{\"id\":\"" ORG "01\",\"name\":\"n\",\"rd_intensity_1\":1e400}", "invalid-record");
+  /* json-glib cannot parse a lone surrogate: the whole batch is a 400, and nothing is stored. */
+  {
+    g_autofree char *got = push_one (f, f->admin, "organization", ORG "02", NULL, "{\"id\":\"" ORG "02\",\"name\":\"\\ud800\"}");
+    g_assert_true (g_str_has_prefix (got, "400 "));
+  }
+  expect (f, f->admin, "organization", ORG "03", "{\"id\":\"" ORG "03\",\"name\":\"n\",\"top_ten\":\"yes\"}", "invalid-record");
+  expect (f, f->admin, "organization", ORG "04", "{\"id\":\"" ORG "04\",\"name\":\"n\",\"center_id\":\"" CENTER "\"}", "invalid-record");
+  expect (f, f->admin, "organization", ORG "05", "{\"id\":\"" ORG "05\",\"name\":\"   \"}", "invalid-record");
+  expect (f, f->admin, "organization", ORG "06", "{\"id\":\"" ORG "06\",\"name\":\"n\",\"rd_base_year\":99999999999}", "invalid-record");
+  expect (f, f->admin, "organization", CENTER, "{\"id\":\"" CENTER "\",\"name\":\"n\"}", "kind-mismatch");
+  expect (f, f->admin, "center", OTHER, "{\"id\":\"" OTHER "\",\"name\":\"n\"}", "id-taken");
+  expect (f, f->admin, "platform", ORG "07", "{\"id\":\"" ORG "07\",\"organization_id\":\"" ORG "99\",\"kind\":\"key-lab\",\"name\":\"p\"}", "missing-parent");
+  expect (f, f->admin, "application", ORG "08", "{\"id\":\"" ORG "08\",\"center_id\":\"" OTHER "\",\"lineage_id\":\"" ORG "08\",\"version\":1}", "foreign-reference");
+  /* An organization of the other center cannot be linked. */
+  expect (f, f->other_admin, "organization", ORG "10", "{\"id\":\"" ORG "10\",\"name\":\"乙的单位\"}", "applied:3");
+  expect (f, f->admin, "shareholder", ORG "11", "{\"id\":\"" ORG "11\",\"center_id\":\"" CENTER "\",\"organization_id\":\"" ORG "10\",\"contribution\":\"money\",\"amount_fen\":1,\"share_bp\":1}", "foreign-reference");
+  expect (f, f->admin, "shareholder", ORG "12", "{\"id\":\"" ORG "12\",\"center_id\":\"" CENTER "\",\"organization_id\":\"" ORG "10\",\"contribution\":\"money\",\"share_bp\":20000}", "invalid-record");
+
+  /* Alive, and both centers and the reviewer still pull. */
+  g_assert_cmpuint (pull_count (f, f->admin), ==, 1);
+  g_assert_cmpuint (pull_count (f, f->other_admin), ==, 2);
+  g_assert_cmpuint (pull_count (f, f->reviewer), ==, 3);
+}
+
+#define APP "a0000000-0000-4000-8000-000000000001"
+#define APP_RECORD(status, comments, title) \
+  "{\"id\":\"" APP "\",\"center_id\":\"" CENTER "\",\"lineage_id\":\"" APP "\",\"version\":1," \
+  "\"status\":\"" status "\",\"reviewer_comments\":" comments ",\"title\":\"" title "\"}"
+
+static void
+test_review_authority (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *r1 = NULL, *r2 = NULL, *r3 = NULL, *r4 = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *review;
+
+  expect (f, f->admin, "application", APP, APP_RECORD ("accepted", "\"经审核，同意。\"", "t"), "forbidden-change");
+  expect (f, f->admin, "application", APP, APP_RECORD ("submitted", "null", "t"), "forbidden-change");
+  expect (f, f->admin, "application", APP, APP_RECORD ("draft", "\"自己写的意见\"", "t"), "forbidden-change");
+  r1 = push_one (f, f->admin, "application", APP, NULL, APP_RECORD ("draft", "null", "t"));
+  g_assert_cmpstr (r1, ==, "applied:3");
+  r2 = push_one (f, f->admin, "application", APP, "\"3\"", APP_RECORD ("submitted", "null", "t"));
+  g_assert_cmpstr (r2, ==, "forbidden-change");   /* draft → submitted skips ready */
+  r2 = push_one (f, f->admin, "application", APP, "\"3\"", APP_RECORD ("ready", "null", "t"));
+  r3 = push_one (f, f->admin, "application", APP, "\"4\"", APP_RECORD ("submitted", "null", "t"));
+  g_assert_cmpstr (r3, ==, "applied:5");
+  g_free (r3);
+  r3 = push_one (f, f->admin, "application", APP, "\"5\"", APP_RECORD ("submitted", "null", "changed"));
+  g_assert_cmpstr (r3, ==, "locked-document");
+  g_free (r3);
+  r3 = push_one (f, f->admin, "application", APP, "\"5\"", APP_RECORD ("accepted", "null", "t"));
+  g_assert_cmpstr (r3, ==, "forbidden-change");
+  r4 = push_one (f, f->reviewer, "application", APP, "\"5\"", APP_RECORD ("accepted", "\"同意\"", "changed"));
+  g_assert_cmpstr (r4, ==, "forbidden-change");
+  g_free (r4);
+  r4 = push_one (f, f->reviewer, "application", APP, "\"5\"", APP_RECORD ("accepted", "\"同意\"", "t"));
+  g_assert_cmpstr (r4, ==, "applied:6");
+
+  g_assert_cmpuint (request (f, "GET", "/v1/records/application/" APP, f->admin, NULL, &answer), ==, 200);
+  review = json_object_get_object_member (json_node_get_object (answer), "review");
+  g_assert_nonnull (review);
+  g_assert_cmpstr (json_object_get_string_member (review, "status"), ==, "accepted");
+  g_assert_cmpstr (json_object_get_string_member (review, "province"), ==, "山东");
+  g_assert_nonnull (json_object_get_string_member (review, "recorded_at"));
+}
+
+static void
+test_key_reused (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *a = "{\"idempotency_key\":\"same-key-0123456789\",\"changes\":[{\"kind\":\"organization\",\"id\":\"" ORG "20\","
+                  "\"op\":\"upsert\",\"base_revision\":null,\"record\":{\"id\":\"" ORG "20\",\"name\":\"甲\"}}]}";
+  const char *b = "{\"idempotency_key\":\"same-key-0123456789\",\"changes\":[{\"kind\":\"organization\",\"id\":\"" ORG "21\","
+                  "\"op\":\"upsert\",\"base_revision\":null,\"record\":{\"id\":\"" ORG "21\",\"name\":\"乙\"}}]}";
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) later = g_date_time_add_days (g_date_time_new_now_utc (), 1);
+
+  g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, a, NULL), ==, 200);
+  g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, a, NULL), ==, 200);
+  g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, b, &answer), ==, 422);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (answer), "error"), ==, "idempotency-key-reused");
+
+  /* Purged keys are forgotten: the other batch is then a new one. */
+  g_assert_cmpint (icw_sync_server_purge_keys (f->server, later, &error), >=, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, b, NULL), ==, 200);
+}
+
+static void
+test_auth_rate_limit (Fixture       *f,
+                      gconstpointer  data)
+{
+  guint limited = 0;
+
+  for (guint i = 0; i < 40; i++)
+    if (request (f, "GET", "/v1/pull", "icw_wrong", NULL, NULL) == 429)
+      limited++;
+  g_assert_cmpuint (limited, >=, 15);
+  /* A valid token is not limited. */
+  g_assert_cmpuint (pull_count (f, f->admin), ==, 1);
+}
+
+/* A chunked upload without a valid token: refused from its headers (its body is discarded, not
+ * buffered; libsoup answers once the chunked body ends). */
+static void
+test_unauthenticated_upload (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GUri) uri = g_uri_parse (f->url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GSocketClient) socket_client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *headers = g_strdup_printf ("POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
+                                              "Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n"
+                                              "4\r\n{}{}\r\n0\r\n\r\n",
+                                              g_uri_get_port (uri));
+  char reply[64] = { 0, };
+  gssize got;
+
+  g_socket_client_set_timeout (socket_client, 5);
+  connection = g_socket_client_connect_to_host (socket_client, "127.0.0.1", g_uri_get_port (uri), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                                            headers, strlen (headers), NULL, NULL, &error));
+  /* The server runs in this thread: let it answer, reading without blocking. */
+  got = -1;
+  for (guint i = 0; i < 3000 && got <= 0; i++)
+    {
+      g_clear_error (&error);
+      g_main_context_iteration (NULL, FALSE);
+      got = g_pollable_input_stream_read_nonblocking (G_POLLABLE_INPUT_STREAM (g_io_stream_get_input_stream (G_IO_STREAM (connection))),
+                                                      reply, sizeof reply - 1, NULL, &error);
+      if (got <= 0)
+        g_usleep (1000);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (got, >, 12);
+  g_assert_true (g_str_has_prefix (reply, "HTTP/1.1 401"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/sync-hostile/records", test_hostile_records);
+  ADD ("/sync-hostile/review-authority", test_review_authority);
+  ADD ("/sync-hostile/key-reused", test_key_reused);
+  ADD ("/sync-hostile/auth-rate-limit", test_auth_rate_limit);
+  ADD ("/sync-hostile/unauthenticated-upload", test_unauthenticated_upload);
+  return g_test_run ();
+}
