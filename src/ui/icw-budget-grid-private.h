@@ -38,6 +38,7 @@ struct _IcwBudgetGrid
   GPtrArray *totals;           /* IcwBudgetTotal, of the year shown */
   GPtrArray *cells;            /* the entries of the year shown, row by row (owned refs) */
   guint save_source;
+  GSignalGroup *window_signals;   /* flushes the cells when the window closes */
 };
 
 GtkWidget *icw_budget_grid_cell_new          (IcwBudgetGrid *self,
