@@ -427,7 +427,7 @@ icw_budget_grid_dispose (GObject *object)
   if (self->table != NULL)
     icw_budget_grid_flush (self);
   icw_budget_grid_cells_clear (self);
-  g_clear_object (&self->window_signals);
+  g_clear_pointer (&self->close_watch, icw_edit_commit_watch_free);
   self->table = NULL;
 
   G_OBJECT_CLASS (icw_budget_grid_parent_class)->dispose (object);
@@ -459,7 +459,7 @@ icw_budget_grid_init (IcwBudgetGrid *self)
   self->totals = g_ptr_array_new_with_free_func (g_free);
   self->cells = g_ptr_array_new_with_free_func (g_object_unref);
   self->editable = TRUE;
-  self->window_signals = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_budget_grid_flush);
+  self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_budget_grid_flush);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
 

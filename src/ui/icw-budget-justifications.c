@@ -21,7 +21,7 @@ struct _IcwBudgetJustifications
   GtkListBox *rows;
   GPtrArray *views;        /* GtkTextView per expander, its row in "row", pending in "pending" */
   guint save_source;
-  GSignalGroup *window_signals;
+  IcwEditCommitWatch *close_watch;
 };
 
 G_DEFINE_FINAL_TYPE (IcwBudgetJustifications, icw_budget_justifications, ADW_TYPE_PREFERENCES_GROUP)
@@ -238,7 +238,7 @@ icw_budget_justifications_dispose (GObject *object)
   if (self->table != NULL)
     icw_budget_justifications_flush (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
-  g_clear_object (&self->window_signals);
+  g_clear_pointer (&self->close_watch, icw_edit_commit_watch_free);
   for (guint i = 0; self->views != NULL && i < self->views->len; i++)
     g_object_set_data (g_ptr_array_index (self->views, i), "owner", NULL);
   self->table = NULL;
@@ -258,7 +258,7 @@ icw_budget_justifications_init (IcwBudgetJustifications *self)
 {
   self->editable = TRUE;
   self->views = g_ptr_array_new ();
-  self->window_signals = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_budget_justifications_flush);
+  self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_budget_justifications_flush);
   self->rows = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->rows, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows), "boxed-list");

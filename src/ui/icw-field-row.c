@@ -14,7 +14,7 @@ struct _IcwFieldRow
 
   GtkEntry *entry;
   char *hint;
-  GSignalGroup *window_signals;
+  IcwEditCommitWatch *close_watch;
   guint commit_source;
   gboolean pending;
   gboolean setting_text;
@@ -73,7 +73,7 @@ icw_field_row_dispose (GObject *object)
 
   /* An edit typed just before the editor closes is still saved. */
   icw_field_row_flush (self);
-  g_clear_object (&self->window_signals);
+  g_clear_pointer (&self->close_watch, icw_edit_commit_watch_free);
   g_clear_pointer (&self->hint, g_free);
 
   G_OBJECT_CLASS (icw_field_row_parent_class)->dispose (object);
@@ -108,7 +108,7 @@ icw_field_row_init (IcwFieldRow *self)
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (icw_field_row_flush), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
-  self->window_signals = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_field_row_flush);
+  self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_field_row_flush);
 }
 
 GtkWidget *

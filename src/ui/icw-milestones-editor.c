@@ -26,7 +26,7 @@ struct _IcwMilestonesEditor
   gboolean loading;
   gboolean dirty;
   guint save_source;
-  GSignalGroup *window_signals;
+  IcwEditCommitWatch *close_watch;
 
   GtkListBox *rows;
   GtkLabel *header_amount;
@@ -449,7 +449,7 @@ icw_milestones_editor_dispose (GObject *object)
   IcwMilestonesEditor *self = ICW_MILESTONES_EDITOR (object);
 
   save (self);
-  g_clear_object (&self->window_signals);
+  g_clear_pointer (&self->close_watch, icw_edit_commit_watch_free);
   if (self->request != NULL)
     g_signal_handlers_disconnect_by_data (self->request, self);
   g_clear_object (&self->request);
@@ -481,7 +481,7 @@ icw_milestones_editor_init (IcwMilestonesEditor *self)
   GtkWidget *condition = header_label (_("Condition"));
 
   self->editable = TRUE;
-  self->window_signals = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_milestones_editor_flush);
+  self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_milestones_editor_flush);
   self->add_button = gtk_button_new_with_mnemonic (_("_Add Milestone"));
   gtk_widget_add_css_class (self->add_button, "flat");
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);

@@ -18,7 +18,7 @@ struct _IcwTextSection
   GtkTextView *view;
   GtkLabel *count_label;
   GtkLabel *error_label;
-  GSignalGroup *window_signals;
+  IcwEditCommitWatch *close_watch;
   guint commit_source;
   gboolean pending;
   gboolean setting_text;
@@ -133,7 +133,7 @@ icw_text_section_dispose (GObject *object)
   IcwTextSection *self = ICW_TEXT_SECTION (object);
 
   icw_text_section_flush (self);
-  g_clear_object (&self->window_signals);
+  g_clear_pointer (&self->close_watch, icw_edit_commit_watch_free);
   G_OBJECT_CLASS (icw_text_section_parent_class)->dispose (object);
 }
 
@@ -185,7 +185,7 @@ icw_text_section_init (IcwTextSection *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->view), "changed", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (icw_text_section_flush), self);
   gtk_widget_add_controller (GTK_WIDGET (self->view), focus);
-  self->window_signals = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_text_section_flush);
+  self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_text_section_flush);
   update_count (self);
 }
 
