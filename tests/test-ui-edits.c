@@ -1,6 +1,6 @@
 /* test-ui-edits.c: "never lose an edit" in process: a field row and a text section commit after
- * the shared pause, well within 300 ms of the last keystroke, and at once when their window is
- * asked to close; and the application ID that makes one instance per database. The real window
+ * the shared pause, well within 300 ms of the last keystroke, and at once when the focus leaves
+ * or their window is asked to close; and the application ID that makes one instance per database. The real window
  * killed at delays after typing is the e2e kill loop (e2e/test_e2e_durability.py). */
 #include "config.h"
 
@@ -60,11 +60,13 @@ test_commit_after_pause (void)
   GtkWidget *window = gtk_window_new ();
   GtkWidget *row = icw_field_row_new ("Name", NULL);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  GtkWidget *list = gtk_list_box_new ();
   Committed committed = { 0 };
   gint64 typed;
 
   g_signal_connect (row, "committed", G_CALLBACK (on_committed), &committed);
-  gtk_window_set_child (GTK_WINDOW (window), row);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_window_set_child (GTK_WINDOW (window), list);
   gtk_editable_set_text (icw_field_row_get_editable (ICW_FIELD_ROW (row)), "typed");
   typed = g_get_monotonic_time ();
   g_assert_cmpuint (committed.count, ==, 0);
@@ -81,18 +83,48 @@ test_commit_after_pause (void)
 }
 
 static void
+test_focus_leave_flushes (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *row = icw_field_row_new ("Name", NULL);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *next = gtk_entry_new ();
+  Committed committed = { 0 };
+
+  g_signal_connect (row, "committed", G_CALLBACK (on_committed), &committed);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), next);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+
+  gtk_widget_grab_focus (GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (row))));
+  gtk_editable_set_text (icw_field_row_get_editable (ICW_FIELD_ROW (row)), "typed then left");
+  g_assert_cmpuint (committed.count, ==, 0);
+  gtk_widget_grab_focus (next);
+  g_assert_cmpuint (committed.count, ==, 1);
+  g_assert_cmpstr (committed.text, ==, "typed then left");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_free (committed.text);
+}
+
+static void
 test_close_request_flushes (void)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *row = icw_field_row_new ("Name", NULL);
+  GtkWidget *list = gtk_list_box_new ();
   GtkWidget *section = icw_text_section_new ("Background", NULL);
   Committed row_committed = { 0 };
   Committed section_committed = { 0 };
 
   g_signal_connect (row, "committed", G_CALLBACK (on_committed), &row_committed);
   g_signal_connect (section, "committed", G_CALLBACK (on_committed), &section_committed);
-  gtk_box_append (GTK_BOX (box), row);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_box_append (GTK_BOX (box), list);
   gtk_box_append (GTK_BOX (box), section);
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_widget_realize (window);
@@ -165,6 +197,7 @@ main (int   argc,
   icw_register_resource ();
 
   g_test_add_func ("/ui-edits/commit-after-pause", test_commit_after_pause);
+  g_test_add_func ("/ui-edits/focus-leave-flushes", test_focus_leave_flushes);
   g_test_add_func ("/ui-edits/close-request-flushes", test_close_request_flushes);
   g_test_add_func ("/ui-edits/application-id-per-database", test_application_id_per_database);
 
