@@ -1,6 +1,6 @@
 /* icw-budget-grid-cells.c: the cells of the budget grid. A keystroke is parsed at once: a good
- * amount goes into the table in memory, so that every total follows it, and is saved after a
- * pause, on Enter or when the focus leaves; a bad one marks the cell, puts back the saved amount in
+ * amount goes into the table in memory, so that every total follows it, and is saved after the
+ * shared pause (icw-edit-commit.h), on Enter, when the focus leaves or when the window closes; a bad one marks the cell, puts back the saved amount in
  * the table and says under the grid what is wrong, naming the category, year and source. Enter
  * moves down the column, as in a spreadsheet; Tab moves along the row (GTK's own focus order). */
 #include "config.h"
@@ -8,8 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "icw-budget-grid-private.h"
-
-#define SAVE_DELAY_MS 400
+#include "icw-edit-commit.h"
 
 typedef struct {
   IcwBudgetGrid *grid;   /* NULL once the grid has let the cell go */
@@ -196,8 +195,7 @@ on_changed (GtkEditable *entry)
       cell->dirty = TRUE;
       if (cell->error != NULL)
         set_cell_error (GTK_WIDGET (entry), NULL);
-      g_clear_handle_id (&self->save_source, g_source_remove);
-      self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+      icw_edit_commit_schedule (&self->save_source, save_timeout, self);
     }
   else
     {

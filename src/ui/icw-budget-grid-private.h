@@ -3,6 +3,7 @@
 #pragma once
 
 #include "icw-budget-grid.h"
+#include "icw-edit-commit.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,7 @@ struct _IcwBudgetGrid
   GPtrArray *totals;           /* IcwBudgetTotal, of the year shown */
   GPtrArray *cells;            /* the entries of the year shown, row by row (owned refs) */
   guint save_source;
+  IcwEditCommitWatch *close_watch;   /* flushes the cells when the window closes */
 };
 
 GtkWidget *icw_budget_grid_cell_new          (IcwBudgetGrid *self,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "icw-budget-grid-private.h"
+#include "icw-edit-commit.h"
 #include "icw-enums.h"
 
 G_DEFINE_FINAL_TYPE (IcwBudgetGrid, icw_budget_grid, GTK_TYPE_BOX)
@@ -434,6 +435,7 @@ icw_budget_grid_dispose (GObject *object)
   if (self->table != NULL)
     icw_budget_grid_flush (self);
   icw_budget_grid_cells_clear (self);
+  g_clear_pointer (&self->close_watch, icw_edit_commit_watch_free);
   self->table = NULL;
 
   G_OBJECT_CLASS (icw_budget_grid_parent_class)->dispose (object);
@@ -465,6 +467,7 @@ icw_budget_grid_init (IcwBudgetGrid *self)
   self->totals = g_ptr_array_new_with_free_func (g_free);
   self->cells = g_ptr_array_new_with_free_func (g_object_unref);
   self->editable = TRUE;
+  self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_budget_grid_flush);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
 

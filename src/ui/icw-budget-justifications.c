@@ -1,14 +1,14 @@
 /* icw-budget-justifications.c: an expander per leaf category of the budget, titled with the
  * category and the line's total over every year and source, holding a text area for why the money
- * is needed (测算依据). The text is saved to the line after a pause or when the focus leaves; a
+ * is needed (测算依据). The text is saved to the line after the shared pause (icw-edit-commit.h),
+ * when the focus leaves or when the window closes; a
  * line that has no record yet gets one (icw_budget_table_save_justification). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "icw-budget-justifications.h"
-
-#define SAVE_DELAY_MS 600
+#include "icw-edit-commit.h"
 
 struct _IcwBudgetJustifications
 {
@@ -21,6 +21,7 @@ struct _IcwBudgetJustifications
   GtkListBox *rows;
   GPtrArray *views;        /* GtkTextView per expander, its row in "row", pending in "pending" */
   guint save_source;
+  IcwEditCommitWatch *close_watch;
 };
 
 G_DEFINE_FINAL_TYPE (IcwBudgetJustifications, icw_budget_justifications, ADW_TYPE_PREFERENCES_GROUP)
@@ -91,8 +92,7 @@ on_buffer_changed (GtkTextBuffer *buffer,
   if (self == NULL || g_object_get_data (G_OBJECT (view), "loading"))
     return;
   g_object_set_data (G_OBJECT (view), "pending", GINT_TO_POINTER (1));
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+  icw_edit_commit_schedule (&self->save_source, save_timeout, self);
 }
 
 void
@@ -238,6 +238,7 @@ icw_budget_justifications_dispose (GObject *object)
   if (self->table != NULL)
     icw_budget_justifications_flush (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_pointer (&self->close_watch, icw_edit_commit_watch_free);
   for (guint i = 0; self->views != NULL && i < self->views->len; i++)
     g_object_set_data (g_ptr_array_index (self->views, i), "owner", NULL);
   self->table = NULL;
@@ -257,6 +258,7 @@ icw_budget_justifications_init (IcwBudgetJustifications *self)
 {
   self->editable = TRUE;
   self->views = g_ptr_array_new ();
+  self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_budget_justifications_flush);
   self->rows = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->rows, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows), "boxed-list");

@@ -1,12 +1,12 @@
 /* icw-field-row.c: a labelled entry whose validation message is shown as the row's subtitle, in
- * the error colour. "committed" is emitted 400 ms after the last keystroke, on Enter and when the
- * focus leaves, so that every edit is saved as it is made without a save per keystroke; setting
- * the text from code never emits it. */
+ * the error colour. "committed" is emitted after the shared pause (icw-edit-commit.h) since the
+ * last keystroke, on Enter, when the focus leaves and when its window is asked to close, so that
+ * every edit is saved as it is made without a save per keystroke; setting the text from code never
+ * emits it. */
 #include "config.h"
 
+#include "icw-edit-commit.h"
 #include "icw-field-row.h"
-
-#define COMMIT_DELAY_MS 400
 
 struct _IcwFieldRow
 {
@@ -14,6 +14,7 @@ struct _IcwFieldRow
 
   GtkEntry *entry;
   char *hint;
+  IcwEditCommitWatch *close_watch;
   guint commit_source;
   gboolean pending;
   gboolean setting_text;
@@ -56,8 +57,7 @@ on_entry_changed (IcwFieldRow *self)
   if (self->setting_text)
     return;
   self->pending = TRUE;
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout, self);
+  icw_edit_commit_schedule (&self->commit_source, commit_timeout, self);
 }
 
 static void
@@ -73,6 +73,7 @@ icw_field_row_dispose (GObject *object)
 
   /* An edit typed just before the editor closes is still saved. */
   icw_field_row_flush (self);
+  g_clear_pointer (&self->close_watch, icw_edit_commit_watch_free);
   g_clear_pointer (&self->hint, g_free);
 
   G_OBJECT_CLASS (icw_field_row_parent_class)->dispose (object);
@@ -107,6 +108,7 @@ icw_field_row_init (IcwFieldRow *self)
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (icw_field_row_flush), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
+  self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_field_row_flush);
 }
 
 GtkWidget *

@@ -1,18 +1,18 @@
 /* icw-milestones-editor.c: one line per milestone: date, amount (in the unit of the money setting)
  * and condition. The sum against the requested total follows every keystroke. The milestones are
- * saved together, as the request's JSON part, after a pause, on Enter or when the focus leaves; as
+ * saved together, as the request's JSON part, after the shared pause (icw-edit-commit.h), on Enter,
+ * when the focus leaves or when the window closes; as
  * long as one of them lacks a valid date or amount none is saved, and the message under the list
  * names the milestone and its field (what was saved before stays saved). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "icw-edit-commit.h"
 #include "icw-error.h"
 #include "icw-funding-parts.h"
 #include "icw-milestones-editor.h"
 #include "icw-ui-util.h"
-
-#define SAVE_DELAY_MS 400
 
 struct _IcwMilestonesEditor
 {
@@ -26,6 +26,7 @@ struct _IcwMilestonesEditor
   gboolean loading;
   gboolean dirty;
   guint save_source;
+  IcwEditCommitWatch *close_watch;
 
   GtkListBox *rows;
   GtkLabel *header_amount;
@@ -232,8 +233,7 @@ on_entry_changed (IcwMilestonesEditor *self)
     return;
   self->dirty = TRUE;
   update_summary (self);
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+  icw_edit_commit_schedule (&self->save_source, save_timeout, self);
 }
 
 static void
@@ -449,6 +449,7 @@ icw_milestones_editor_dispose (GObject *object)
   IcwMilestonesEditor *self = ICW_MILESTONES_EDITOR (object);
 
   save (self);
+  g_clear_pointer (&self->close_watch, icw_edit_commit_watch_free);
   if (self->request != NULL)
     g_signal_handlers_disconnect_by_data (self->request, self);
   g_clear_object (&self->request);
@@ -480,6 +481,7 @@ icw_milestones_editor_init (IcwMilestonesEditor *self)
   GtkWidget *condition = header_label (_("Condition"));
 
   self->editable = TRUE;
+  self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_milestones_editor_flush);
   self->add_button = gtk_button_new_with_mnemonic (_("_Add Milestone"));
   gtk_widget_add_css_class (self->add_button, "flat");
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);

@@ -691,6 +691,10 @@ icw_register_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->first_show_source, g_source_remove);
   g_clear_handle_id (&self->first_screen_source, g_source_remove);
+  /* The editor's children save what is still pending as they are disposed; the lists then change
+   * while the search entry is already gone, so the filter must no longer read it. */
+  if (self->filter != NULL)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
 
   G_OBJECT_CLASS (icw_register_page_parent_class)->dispose (object);
 

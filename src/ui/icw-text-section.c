@@ -1,15 +1,15 @@
 /* icw-text-section.c: a narrative section. Paragraphs are separated by blank lines and list items
  * start with "- ", as the sections of real plans are written; the count follows the rule packs'
  * (each Chinese character is a word, as is each run of Latin letters or digits). Like IcwFieldRow
- * it emits "committed" after a pause, when the focus leaves, and when it is disposed. */
+ * it emits "committed" after the shared pause (icw-edit-commit.h), when the focus leaves, when its
+ * window is asked to close and when it is disposed. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "icw-application-sections.h"
+#include "icw-edit-commit.h"
 #include "icw-text-section.h"
-
-#define COMMIT_DELAY_MS 600
 
 struct _IcwTextSection
 {
@@ -18,6 +18,7 @@ struct _IcwTextSection
   GtkTextView *view;
   GtkLabel *count_label;
   GtkLabel *error_label;
+  IcwEditCommitWatch *close_watch;
   guint commit_source;
   gboolean pending;
   gboolean setting_text;
@@ -84,8 +85,7 @@ on_changed (IcwTextSection *self)
   if (self->setting_text)
     return;
   self->pending = TRUE;
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout, self);
+  icw_edit_commit_schedule (&self->commit_source, commit_timeout, self);
 }
 
 void
@@ -133,6 +133,7 @@ icw_text_section_dispose (GObject *object)
   IcwTextSection *self = ICW_TEXT_SECTION (object);
 
   icw_text_section_flush (self);
+  g_clear_pointer (&self->close_watch, icw_edit_commit_watch_free);
   G_OBJECT_CLASS (icw_text_section_parent_class)->dispose (object);
 }
 
@@ -184,6 +185,7 @@ icw_text_section_init (IcwTextSection *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->view), "changed", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (icw_text_section_flush), self);
   gtk_widget_add_controller (GTK_WIDGET (self->view), focus);
+  self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_text_section_flush);
   update_count (self);
 }
 

@@ -1,11 +1,13 @@
-/* icw-workbench-app.c: the application object. It parses --db, opens the store once, shows an
- * error dialog instead of a window when the database cannot be opened, and owns the app actions
- * (about, shortcuts, quit). */
+/* icw-workbench-app.c: the application object. It parses --db, takes an application ID derived
+ * from the database (one instance per database: a second launch on the same database presents the
+ * first one's window), opens the store once, shows an error dialog instead of a window when the
+ * database cannot be opened, and owns the app actions (about, shortcuts, quit). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include <glib-unix.h>
+#include <stdlib.h>
 
 #include "icw-about.h"
 #include "icw-workbench-app.h"
@@ -28,7 +30,7 @@ icw_workbench_app_new (void)
 {
   return g_object_new (ICW_TYPE_WORKBENCH_APP,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_BASE,
                        NULL);
 }
@@ -45,6 +47,50 @@ icw_workbench_app_get_settings (IcwWorkbenchApp *self)
 {
   g_return_val_if_fail (ICW_IS_WORKBENCH_APP (self), NULL);
   return self->settings;
+}
+
+/* The absolute path with symbolic links resolved as far as the file (or its folder, for a
+ * database not made yet) exists, so that every spelling of one file gives one ID. */
+static char *
+canonical_path (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  char *real = realpath (absolute, NULL);
+
+  if (real != NULL)
+    return real;
+  dir = g_path_get_dirname (absolute);
+  base = g_path_get_basename (absolute);
+  real = realpath (dir, NULL);
+  if (real == NULL)
+    return g_steal_pointer (&absolute);
+  absolute = g_build_filename (real, base, NULL);
+  free (real);
+  return g_steal_pointer (&absolute);
+}
+
+/* The default database keeps the plain application ID (the desktop file and icon go with it);
+ * any other gets its own, from the SHA-256 of its canonical path ("Db" keeps the D-Bus name
+ * element from starting with a digit). */
+char *
+icw_workbench_app_id_for_database (const char *path)
+{
+  g_autofree char *canonical = NULL;
+  g_autofree char *default_path = NULL;
+  g_autofree char *default_canonical = NULL;
+  g_autofree char *digest = NULL;
+
+  if (path == NULL)
+    return g_strdup (APPLICATION_ID);
+  canonical = canonical_path (path);
+  default_path = icw_store_default_path ();
+  default_canonical = canonical_path (default_path);
+  if (g_strcmp0 (canonical, default_canonical) == 0)
+    return g_strdup (APPLICATION_ID);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+  return g_strdup_printf ("%s.Db%.16s", APPLICATION_ID, digest);
 }
 
 static void
@@ -87,6 +133,7 @@ icw_workbench_app_handle_local_options (GApplication *app,
                                       GVariantDict *options)
 {
   IcwWorkbenchApp *self = ICW_WORKBENCH_APP (app);
+  g_autofree char *id = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -94,6 +141,10 @@ icw_workbench_app_handle_local_options (GApplication *app,
       return 0;
     }
   g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
+  /* Before registration, which then finds a running instance on this database, if any, and
+   * sends it "activate" (it presents its window) instead of starting a second one. */
+  id = icw_workbench_app_id_for_database (self->db_path);
+  g_application_set_application_id (app, id);
   return -1;
 }
 

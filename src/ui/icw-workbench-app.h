@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (IcwWorkbenchApp, icw_workbench_app, ICW, WORKBENCH_APP, Ad
 IcwWorkbenchApp *icw_workbench_app_new       (void);
 IcwStore       *icw_workbench_app_get_store (IcwWorkbenchApp *self);
 GSettings      *icw_workbench_app_get_settings (IcwWorkbenchApp *self);
+char           *icw_workbench_app_id_for_database (const char *path);
 
 G_END_DECLS

@@ -146,7 +146,7 @@ class App:
     def type_into(self, name, text, within=None):
         entry = self.find_entry(name, within)
         entry.queryEditableText().setTextContents(text)
-        # The field saves 400 ms after the last keystroke; wait well past that.
+        # The field saves 150 ms after the last keystroke (icw-edit-commit.h); wait well past that.
         time.sleep(1.0)
         return entry
 
