@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "icw-error.h"
+#include "icw-json-check.h"
 #include "icw-ip-agreement-parts.h"
 
 /* The messages are chosen from a table of translated formats, all literals in this file. */
@@ -168,15 +169,12 @@ parse_list (const char        *text,
             gboolean           results,
             GError           **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
 
   if (text == NULL || *text == '\0')
     return json_array_new ();
-  if (!json_parser_load_from_data (parser, text, -1, &local_error) ||
-      !JSON_NODE_HOLDS_ARRAY (root = json_parser_get_root (parser)))
+  if ((root = icw_json_parse_strict (text)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error_literal (error, ICW_ERROR, ICW_ERROR_INVALID,
                            results ? _("Results: the list is not valid JSON") : _("Background IP: the list is not valid JSON"));

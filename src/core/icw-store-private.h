@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "icw-field-checks.h"
 #include "icw-store.h"
 #include "icw-store-list.h"
 
@@ -25,6 +26,8 @@ typedef struct {
   IcwColumnType  type;
   const char  *(*to_key)   (guint value);
   gboolean     (*from_key) (const char *text, guint *value);
+  IcwFieldCheck  check;       /* what the stored text must be (icw-field-checks.h), or NULL */
+  gboolean       structured;  /* JSON text: a JSON value in the dossier, not a string */
 } IcwColumn;
 
 typedef struct {
@@ -87,6 +90,9 @@ gboolean      icw_store_step_done   (IcwStore     *self,
 gboolean      icw_store_validate    (IcwStore   *self,
                                      IcwRecord  *record,
                                      GError    **error);
+/* The descriptor's checks of every column (icw_store_validate runs them after the kind's rules). */
+gboolean      icw_store_check_columns (IcwRecord  *record,
+                                       GError    **error);
 
 /* Small helpers shared by the parts of the store (icw-store-queries.c). */
 char         *icw_store_query_text  (IcwStore   *self,
