@@ -10,10 +10,11 @@
 
 #include "icw-dossier-import.h"
 #include "icw-error.h"
+#include "icw-field-checks.h"
+#include "icw-json-check.h"
 #include "icw-store-dossier.h"
 #include "icw-store-sync.h"
 
-#define MAX_ID 128
 #define MAX_PROBLEMS 200
 
 static gboolean
@@ -24,21 +25,82 @@ refuse (GError     **error,
   return FALSE;
 }
 
-/* Outside strings, every integer must fit in 64 bits, and nothing but white space may follow the
- * top-level value's closing brace. */
+static guint
+line_of (const char *data,
+         const char *at)
+{
+  guint line = 1;
+
+  for (const char *p = data; p < at; p++)
+    line += *p == '\n';
+  return line;
+}
+
+/* The value of the last `"member" : "…"` before `at`, for naming the record a problem of the raw
+ * text is in (a dossier as this program writes it has the kind and ID first); "" when none. */
+static char *
+last_value (const char *data,
+            const char *at,
+            const char *member)
+{
+  g_autofree char *key = g_strdup_printf ("\"%s\" : \"", member);
+  const char *found = g_strrstr_len (data, at - data, key);
+  const char *end;
+
+  if (found == NULL)
+    return g_strdup ("");
+  found += strlen (key);
+  end = strchr (found, '"');
+  return end != NULL && end - found <= 64 ? g_strndup (found, (gsize) (end - found)) : g_strdup ("");
+}
+
+static gboolean
+refuse_surrogate (const char  *data,
+                  const char  *at,
+                  GError     **error)
+{
+  g_autofree char *kind = last_value (data, at, "kind");
+  g_autofree char *id = last_value (data, at, "id");
+  const char *member = g_strrstr_len (data, at - data, "\" : ");
+  const char *start = member != NULL ? g_strrstr_len (data, member - data, "\"") : NULL;
+  g_autofree char *name = start != NULL && member - start < 64 ? g_strndup (start + 1, (gsize) (member - start - 1))
+                                                               : g_strdup ("");
+
+  g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+               _("Record %s “%s”: the field “%s” holds an escaped lone surrogate (%.6s, line %u), which is not a character; nothing was imported."),
+               kind, id, name, at, line_of (data, at));
+  return FALSE;
+}
+
+/* The raw text before json-glib reads it: nesting within ICW_JSON_MAX_DEPTH (json-glib recurses
+ * once per level: 100,000 levels would crash it), no lone surrogate (json-glib turns some into
+ * bytes that are not UTF-8), nothing after the top-level value, and, outside strings, every
+ * integer within 64 bits (json-glib would wrap it). */
 static gboolean
 check_text (const char  *data,
             gsize        length,
             GError     **error)
 {
   const char *p = data, *end = data + length;
-  int depth = 0;
-  gboolean started = FALSE;
+  gsize offset;
 
+  switch (icw_json_check_text (data, length, &offset))
+    {
+    case ICW_JSON_TEXT_TOO_DEEP:
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                   _("The file nests arrays and objects more than %d levels deep (line %u); a dossier never does."),
+                   ICW_JSON_MAX_DEPTH, line_of (data, data + offset));
+      return FALSE;
+    case ICW_JSON_TEXT_TRAILING:
+      return refuse (error, _("The file holds something after the dossier's closing brace."));
+    case ICW_JSON_TEXT_LONE_SURROGATE:
+      return refuse_surrogate (data, data + offset, error);
+    case ICW_JSON_TEXT_OK:
+    default:
+      break;
+    }
   while (p < end)
     {
-      if (started && depth == 0 && !g_ascii_isspace (*p))
-        return refuse (error, _("The file holds something after the dossier's closing brace."));
       if (*p == '"')
         {
           for (p++; p < end && *p != '"'; p++)
@@ -46,10 +108,6 @@ check_text (const char  *data,
               p++;
           p++;
         }
-      else if (*p == '{' || *p == '[')
-        depth++, started = TRUE, p++;
-      else if (*p == '}' || *p == ']')
-        depth--, p++;
       else if (*p == '-' || g_ascii_isdigit (*p))
         {
           const char *start = p;
@@ -75,17 +133,23 @@ parse (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  const char *bad;
   JsonNode *root;
 
   if (length == 0 || data == NULL)
     return refuse (error, _("The file is empty.")), NULL;
-  if (!g_utf8_validate (data, (gssize) length, NULL))
-    return refuse (error, _("The file is not UTF-8 text.")), NULL;
+  if (!g_utf8_validate (data, (gssize) length, &bad))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT, _("The file is not UTF-8 text (line %u)."), line_of (data, bad));
+      return NULL;
+    }
   if (!check_text (data, length, error))
     return NULL;
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT, _("The file is not valid JSON: %s"), local_error->message);
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT, _("The file is not valid JSON: %s"), message);
       return NULL;
     }
   if (json_parser_has_assignment (parser, NULL))
@@ -221,7 +285,7 @@ read_blobs (IcwDossierRow *row,
 static gboolean
 valid_id (const char *id)
 {
-  return id != NULL && *id != '\0' && strlen (id) <= MAX_ID;
+  return id != NULL && g_utf8_validate (id, -1, NULL) && icw_field_check_uuid (id, NULL) && *id != '\0';
 }
 
 /* One record's members; NULL (with problems added) when it cannot be checked further. */
@@ -246,7 +310,7 @@ read_record (IcwStore   *store,
   key = string_member (object, "kind");
   id = string_member (object, "id");
   if (!valid_id (id))
-    return problem (problems, _("Record number %u: its “id” is missing, empty, longer than 128 characters or not text."), index + 1), NULL;
+    return problem (problems, _("Record number %u: its “id” is missing or is not an ID (a UUID)."), index + 1), NULL;
   if (key == NULL || !icw_record_kind_from_key (key, &kind))
     return problem (problems, _("Record “%s”: its “kind” is missing or is not a kind of record this program knows."), id), NULL;
   row = icw_dossier_row_new (kind);
@@ -254,7 +318,8 @@ read_record (IcwStore   *store,
   members = json_object_get_members (object);
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (known, l->data))
-      problem (problems, _("Record %s “%s”: it has the unknown member “%s”."), key, id, (const char *) l->data);
+      problem (problems, _("Record %s “%s”: it has the unknown member “%s”."), key, id,
+               g_utf8_validate (l->data, -1, NULL) ? (const char *) l->data : "?");
   row->created_at = g_strdup (string_member (object, "created_at"));
   row->updated_at = g_strdup (string_member (object, "updated_at"));
   if (row->created_at == NULL || *row->created_at == '\0')
@@ -330,6 +395,9 @@ icw_dossier_import (IcwStore            *store,
   if ((root = parse (data, length, error)) == NULL || !check_header (json_node_get_object (root), error))
     return FALSE;
   rows = read_records (store, json_node_get_object (root), problems);
+  /* The records' own members are named above; what is left is the header. */
+  if (problems->len == 0 && !icw_json_check_utf8 (root))
+    problem (problems, _("The dossier's header holds text that is not valid UTF-8."));
   if (problems->len > 0)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,

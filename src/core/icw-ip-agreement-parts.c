@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "icw-error.h"
+#include "icw-field-checks.h"
 #include "icw-json-check.h"
 #include "icw-ip-agreement-parts.h"
 
@@ -19,6 +20,7 @@ typedef enum {
   MEMBER_OWNERSHIP,
   MEMBER_IP_KIND,
   MEMBER_OWNERS,
+  MEMBER_ID,        /* an organization's ID (a UUID), or empty while the row is being typed */
 } MemberType;
 
 typedef struct {
@@ -30,13 +32,13 @@ static const MemberSpec result_members[] = {
   { "title", MEMBER_TEXT },
   { "description", MEMBER_TEXT },
   { "ownership", MEMBER_OWNERSHIP },
-  { "creator_id", MEMBER_TEXT },
+  { "creator_id", MEMBER_ID },
   { "owners", MEMBER_OWNERS },
   { NULL, 0 },
 };
 
 static const MemberSpec owner_members[] = {
-  { "organization_id", MEMBER_TEXT },
+  { "organization_id", MEMBER_ID },
   { "share_bp", MEMBER_SHARE },
   { NULL, 0 },
 };
@@ -62,6 +64,7 @@ typedef enum {
   PROBLEM_TEXT,
   PROBLEM_OWNERSHIP,
   PROBLEM_IP_KIND,
+  PROBLEM_ID,
 } Problem;
 
 /* Whole sentences, one per part and problem: [problem][results?]. */
@@ -76,6 +79,8 @@ static const char *const problem_formats[][2] = {
                           N_("Results, item %u: “%s” must be creator, center-company or joint") },
   [PROBLEM_IP_KIND] = { N_("Background IP, item %u: “%s” must be patent, software or know-how"),
                         N_("Results, item %u: “%s” must be patent, software or know-how") },
+  [PROBLEM_ID] = { N_("Background IP, item %u: “%s” must be the ID of an organization"),
+                   N_("Results, item %u: “%s” must be the ID of an organization") },
 };
 
 static gboolean
@@ -125,6 +130,8 @@ check_member (JsonObject        *object,
   if (!holds (node, G_TYPE_STRING))
     return member_error (error, results, item, spec->name, PROBLEM_TEXT);
   key = json_node_get_string (node);
+  if (spec->type == MEMBER_ID && *key != '\0' && !icw_field_check_uuid (key, NULL))
+    return member_error (error, results, item, spec->name, PROBLEM_ID);
   if (spec->type == MEMBER_OWNERSHIP)
     {
       IcwIpOwnership ownership;

@@ -5,43 +5,85 @@
 
 #include "icw-json-check.h"
 
-gboolean
+static int
+escaped_unit (const char *p,
+              const char *end)
+{
+  int value = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+  for (guint i = 2; i < 6; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  return value;
+}
+
+/* Skips the string that starts at p (a quote); returns its end, or NULL at a lone surrogate
+ * (*at gets where). */
+static const char *
+skip_string (const char  *p,
+             const char  *end,
+             const char **at)
+{
+  for (p++; p < end && *p != '"'; p++)
+    {
+      int unit;
+
+      if (*p != '\\')
+        continue;
+      unit = escaped_unit (p, end);
+      if (unit >= 0xDC00 && unit <= 0xDFFF)
+        return *at = p, NULL;
+      if (unit >= 0xD800 && unit <= 0xDBFF)
+        {
+          int low = escaped_unit (p + 6, end);
+
+          if (low < 0xDC00 || low > 0xDFFF)
+            return *at = p, NULL;
+          p += 6;
+        }
+      p++;
+    }
+  return p;
+}
+
+IcwJsonText
 icw_json_check_text (const char *data,
                      gsize       length,
-                     gboolean   *too_deep)
+                     gsize      *offset)
 {
-  const char *p = data, *end = data + length;
+  const char *p = data, *end = data + length, *at = NULL;
   guint depth = 0;
   gboolean started = FALSE;
+  IcwJsonText result = ICW_JSON_TEXT_OK;
 
-  if (too_deep != NULL)
-    *too_deep = FALSE;
-  while (p < end)
+  for (; p < end && result == ICW_JSON_TEXT_OK; p++)
     {
+      at = p;
       if (started && depth == 0 && !g_ascii_isspace (*p))
-        return FALSE;
-      if (*p == '"')
+        result = ICW_JSON_TEXT_TRAILING;
+      else if (*p == '"')
         {
-          for (p++; p < end && *p != '"'; p++)
-            if (*p == '\\')
-              p++;
+          if ((p = skip_string (p, end, &at)) == NULL)
+            result = ICW_JSON_TEXT_LONE_SURROGATE;
           started |= depth == 0;
         }
       else if (*p == '{' || *p == '[')
         {
           started = TRUE;
           if (++depth > ICW_JSON_MAX_DEPTH)
-            {
-              if (too_deep != NULL)
-                *too_deep = TRUE;
-              return FALSE;
-            }
+            result = ICW_JSON_TEXT_TOO_DEEP;
         }
       else if ((*p == '}' || *p == ']') && depth > 0)
         depth--;
-      p++;
     }
-  return TRUE;
+  if (offset != NULL)
+    *offset = result == ICW_JSON_TEXT_OK ? 0 : (gsize) (at - data);
+  return result;
 }
 
 gboolean
@@ -77,7 +119,7 @@ icw_json_parse_strict (const char *text)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
-  if (text == NULL || !g_utf8_validate (text, -1, NULL) || !icw_json_check_text (text, strlen (text), NULL) ||
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || icw_json_check_text (text, strlen (text), NULL) != ICW_JSON_TEXT_OK ||
       !json_parser_load_from_data (parser, text, -1, NULL) || json_parser_has_assignment (parser, NULL))
     return NULL;
   root = json_parser_get_root (parser);

@@ -12,11 +12,18 @@ G_BEGIN_DECLS
 /* The deepest nesting of arrays and objects accepted anywhere. */
 #define ICW_JSON_MAX_DEPTH 64
 
-/* FALSE when the text nests deeper than ICW_JSON_MAX_DEPTH or has something after its first
- * value; strings are skipped (brackets inside them do not count). */
-gboolean  icw_json_check_text   (const char *data,
+typedef enum {
+  ICW_JSON_TEXT_OK,
+  ICW_JSON_TEXT_TOO_DEEP,        /* nested deeper than ICW_JSON_MAX_DEPTH */
+  ICW_JSON_TEXT_TRAILING,        /* something after the first value */
+  ICW_JSON_TEXT_LONE_SURROGATE,  /* a \uD800–\uDFFF escape that is not half of a pair */
+} IcwJsonText;
+
+/* What is wrong with the raw text, before json-glib reads it; *offset gets the byte where the
+ * problem is. Brackets inside strings do not count. */
+IcwJsonText icw_json_check_text (const char *data,
                                  gsize       length,
-                                 gboolean   *too_deep);
+                                 gsize      *offset);
 /* TRUE when every string and member name in the tree is valid UTF-8. */
 gboolean  icw_json_check_utf8   (JsonNode   *node);
 /* Parses text that is exactly one JSON value, within the depth, with no assignment and valid

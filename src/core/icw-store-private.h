@@ -94,6 +94,10 @@ gboolean      icw_store_validate    (IcwStore   *self,
 gboolean      icw_store_check_columns (IcwRecord  *record,
                                        GError    **error);
 
+/* Every row of every kind through the dossier's row checks, for the doctor (icw-store-health.c). */
+void          icw_store_check_rows    (IcwStore   *self,
+                                       GPtrArray  *problems);
+
 /* Small helpers shared by the parts of the store (icw-store-queries.c). */
 char         *icw_store_query_text  (IcwStore   *self,
                                      const char *sql,

@@ -527,6 +527,7 @@ icw_store_check_integrity (IcwStore  *self,
     }
   sqlite3_reset (stmt);
   icw_store_check_attachments (self, problems);
+  icw_store_check_rows (self, problems);
 
   return g_steal_pointer (&problems);
 }

@@ -49,6 +49,10 @@ gboolean    icw_store_begin_batch     (IcwStore       *self,
 gboolean    icw_store_commit_batch    (IcwStore       *self,
                                        GError        **error);
 void        icw_store_rollback_batch  (IcwStore       *self);
+/* PRAGMA quick_check: FALSE, with an error saying what to do, when the file is damaged. Every
+ * import calls it inside its batch, before writing. */
+gboolean    icw_store_check_undamaged (IcwStore       *self,
+                                       GError        **error);
 /* Reloads every list the store handed out and emits "reloaded": after another connection (a
  * dossier import run in a thread on a store of its own) wrote to the same file. */
 void        icw_store_reload          (IcwStore       *self);
