@@ -29,6 +29,7 @@ icw_store_check_undamaged (IcwStore  *self,
   else
     found = g_strdup (sqlite3_errmsg (self->db));
   sqlite3_finalize (stmt);
+  g_strdelimit (found, "\n", ' ');
   if (rc == SQLITE_ROW && g_strcmp0 (found, "ok") == 0)
     return TRUE;
   g_set_error (error, ICW_ERROR, ICW_ERROR_DATABASE,
