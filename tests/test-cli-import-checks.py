@@ -211,6 +211,9 @@ class TestDoctorFindsPlanted(ImportChecks):
             connection.execute("UPDATE organizations SET city = CAST(X'E6B58BFF' AS TEXT) WHERE id = ?", (org,))
             connection.execute("UPDATE centers SET created_at = 'yesterday', host_founded = '2023-02-31' WHERE id = ?", (center,))
             connection.execute("""UPDATE budget_lines SET cells = '{"2026/central-fiscal":"-1"}' WHERE id = ?""", (line,))
+            # What the kind's own rules refuse in a save.
+            agreement = connection.execute("SELECT id FROM ip_agreements LIMIT 1").fetchone()[0]
+            connection.execute("UPDATE ip_agreements SET confidentiality_years = 200 WHERE id = ?", (agreement,))
         connection.close()
         out, _ = self.icw(1, self.target, "doctor")
         self.assertIn("funding-request “%s”, field “milestones”: Milestones" % request, out)
@@ -218,6 +221,7 @@ class TestDoctorFindsPlanted(ImportChecks):
         self.assertIn("center “%s”, field “created_at”: “yesterday”" % center, out)
         self.assertIn("center “%s”, field “host_founded”: “2023-02-31”" % center, out)
         self.assertIn("budget-line “%s”, field “cells”: Budget" % line, out)
+        self.assertIn("ip-agreement “%s”: Confidentiality: it may last at most 100 years" % agreement, out)
 
 
 if __name__ == "__main__":

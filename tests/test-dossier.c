@@ -12,6 +12,7 @@
 #include "icw-center.h"
 #include "icw-dossier-import.h"
 #include "icw-error.h"
+#include "icw-lifecycle.h"
 #include "icw-sample.h"
 #include "icw-test-util.h"
 
@@ -165,6 +166,30 @@ test_whole_database (Fixture       *f,
   g_assert_true (g_bytes_equal (all, again));
 }
 
+/* The parts of a submitted application (its attachments) come in although a save would refuse
+ * them: the store's rules are run on them as stored, not as edits. */
+static void
+test_submitted (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) applications = icw_store_list (f->store, ICW_RECORD_KIND_APPLICATION, f->center_id);
+  g_autoptr(IcwRecord) application = g_list_model_get_item (applications, 0);
+  g_autoptr(GBytes) dossier = NULL;
+  g_autoptr(GBytes) again = NULL;
+
+  g_assert_true (icw_lifecycle_mark_ready (f->store, application, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (icw_lifecycle_submit (f->store, application, &error));
+  g_assert_no_error (error);
+  dossier = export_center (f->store, f->center_id);
+  g_assert_nonnull (strstr (g_bytes_get_data (dossier, NULL), "\"status\" : \"submitted\""));
+  g_assert_true (import_bytes (f->empty, dossier, NULL, NULL, &error));
+  g_assert_no_error (error);
+  again = export_center (f->empty, f->center_id);
+  g_assert_true (g_bytes_equal (again, dossier));
+}
+
 /* The dossier as version 1 wrote it: the structured parts as strings holding their JSON. */
 static GBytes *
 as_version_1 (GBytes *dossier)
@@ -234,6 +259,7 @@ typedef struct {
   const char *replace;
   const char *message;   /* a part of the error or of one of the problems */
   const char *member;    /* or: the value of the first member of this name replaced by `replace` */
+  gboolean    written;   /* found once written: the sample's database refuses the changed record first */
 } Corruption;
 
 static const Corruption corruptions[] = {
@@ -287,6 +313,11 @@ static const Corruption corruptions[] = {
   { "not-an-id", NULL, "\"center-1\"", "field “center_id”: “center-1” is not an ID", "center_id" },
   { "bad-digest-text", NULL, "\"ABC\"", "field “sha256”: “ABC” is not a SHA-256 digest", "sha256" },
   { "record-id", NULL, "\"x\"", "its “id” is missing or is not an ID", "id" },
+  /* The kind's own rules, run on the written rows before the commit. */
+  { "center-year", NULL, "1990", "”: Year of recognition: it must lie between 2000 and 2100", "year", TRUE },
+  { "review-days", NULL, "400", "Publication review period: it may be at most 365 days", "publication_review_days", TRUE },
+  { "cell-outside-period", NULL, "{ \"2099/central-fiscal\" : \"1\" }", "2099 is not a year of the request's period", "cells", TRUE },
+  { "confidentiality", NULL, "200", "Confidentiality: it may last at most 100 years", "confidentiality_years", TRUE },
 };
 
 /* The end of the JSON value that starts at p (a string, an array or object, or a scalar). */
@@ -424,6 +455,8 @@ test_corrupted (Fixture       *f,
               g_ptr_array_add (problems, NULL);
               all = g_strjoinv ("\n", (char **) problems->pdata);
             }
+          if (c->written && target == 1)
+            continue;
           if (strstr (error->message, c->message) == NULL && (all == NULL || strstr (all, c->message) == NULL))
             g_error ("%s: “%s” is not in “%s” nor in “%s”", c->name, c->message, error->message, all);
         }
@@ -600,6 +633,7 @@ main (int   argc,
   ADD ("/dossier/whole-database", test_whole_database);
   ADD ("/dossier/corrupted", test_corrupted);
   ADD ("/dossier/version-1", test_version_1);
+  ADD ("/dossier/submitted", test_submitted);
   ADD ("/dossier/cancel", test_cancel);
   ADD ("/dossier/async", test_async);
   ADD ("/dossier/async-cancel", test_async_cancel);

@@ -176,6 +176,21 @@ insert_row (IcwStore       *self,
          icw_store_write_outbox (self, table, row->id, "upsert", now, error);
 }
 
+/* A written live row, read back as a record, through the kind's rules as the store applies them
+ * to a save (the column checks ran on the file's row already). */
+static void
+validate_written (IcwStore      *self,
+                  IcwDossierRow *row,
+                  GPtrArray     *problems)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) record = icw_store_lookup (self, row->kind, row->id, &error);
+
+  if (record == NULL || !icw_store_validate_stored (self, record, &error))
+    problem (problems, _("Record %s “%s”: %s"), icw_record_kind_to_key (row->kind), row->id,
+             error != NULL ? error->message : "");
+}
+
 static gboolean
 write_rows (IcwStore                *self,
             GPtrArray               *rows,
@@ -219,6 +234,17 @@ write_rows (IcwStore                *self,
       *n_written += skip[i] ? 0 : 1;
       if (progress != NULL)
         progress (i + 1, rows->len, user_data);
+    }
+  for (guint i = 0; i < rows->len && problems->len < 200; i++)
+    if (!skip[i] && ((IcwDossierRow *) rows->pdata[i])->deleted_at == NULL)
+      validate_written (self, rows->pdata[i], problems);
+  if (problems->len > 0)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                   g_dngettext (GETTEXT_PACKAGE, "The dossier was not imported: %u problem was found.",
+                                "The dossier was not imported: %u problems were found.", problems->len),
+                   problems->len);
+      return FALSE;
     }
   return TRUE;
 }

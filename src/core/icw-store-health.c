@@ -2,7 +2,8 @@
  * PRAGMA quick_check before an import writes (a damaged file is refused, not written into), and,
  * for `icw doctor`, every row of every kind through the checks a dossier's rows get
  * (icw-store-dossier-check.c: the text UTF-8, the times, IDs, dates, money, shares and each
- * structured part, the same column checks a save runs). */
+ * structured part, the same column checks a save runs), and every live record through its kind's
+ * rules (icw_store_validate_stored). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -54,6 +55,21 @@ forget_content (IcwStore      *self,
     g_hash_table_insert (row->blobs, g_strdup (blobs[i]), NULL);
 }
 
+/* A live record through its kind's rules, as a save would run them (the lock of a submitted
+ * parent aside: nothing is being changed). */
+static void
+check_rules (IcwStore      *self,
+             IcwDossierRow *row,
+             GPtrArray     *problems)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) record = icw_store_lookup (self, row->kind, row->id, &error);
+
+  if (record == NULL || !icw_store_validate_stored (self, record, &error))
+    g_ptr_array_add (problems, g_strdup_printf (_("Record %s “%s”: %s"), icw_record_kind_to_key (row->kind), row->id,
+                                                error != NULL ? error->message : ""));
+}
+
 static void
 check_kind (IcwStore      *self,
             IcwRecordKind  kind,
@@ -82,7 +98,8 @@ check_kind (IcwStore      *self,
           continue;
         }
       forget_content (self, row);
-      icw_store_dossier_check_row (self, row, problems);
+      if (icw_store_dossier_check_row (self, row, problems) && row->deleted_at == NULL)
+        check_rules (self, row, problems);
     }
 }
 

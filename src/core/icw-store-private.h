@@ -55,6 +55,9 @@ struct _IcwStore
   char *path;
   sqlite3 *db;
   guint batch_depth;
+  /* Set while records are validated as they are stored (icw_store_validate_stored): a part of a
+   * submitted document is not refused for its parent's lock, since nothing is being changed. */
+  gboolean validating_stored;
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
   GHashTable *objects;      /* id → IcwRecord* (weak): one object per record */
   GHashTable *lists;        /* list key → the live records: an IcwStoreList for the registers
@@ -90,6 +93,12 @@ gboolean      icw_store_step_done   (IcwStore     *self,
 gboolean      icw_store_validate    (IcwStore   *self,
                                      IcwRecord  *record,
                                      GError    **error);
+/* The kind's rules for a record as the database holds it (a dossier's rows once written, the
+ * doctor's records): icw_store_validate without the column checks (their callers ran them on the
+ * rows) and without refusing the parts of submitted documents. */
+gboolean      icw_store_validate_stored (IcwStore   *self,
+                                         IcwRecord  *record,
+                                         GError    **error);
 /* The descriptor's checks of every column (icw_store_validate runs them after the kind's rules). */
 gboolean      icw_store_check_columns (IcwRecord  *record,
                                        GError    **error);

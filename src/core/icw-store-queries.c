@@ -277,6 +277,19 @@ validate_kind (IcwStore   *self,
   g_return_val_if_reached (FALSE);
 }
 
+gboolean
+icw_store_validate_stored (IcwStore   *self,
+                           IcwRecord  *record,
+                           GError    **error)
+{
+  gboolean ok;
+
+  self->validating_stored = TRUE;
+  ok = validate_kind (self, record, error);
+  self->validating_stored = FALSE;
+  return ok;
+}
+
 /* The kind's own rules first (their messages use the field's label), then every column's check. */
 gboolean
 icw_store_validate (IcwStore   *self,
