@@ -222,6 +222,10 @@ class TestDoctorFindsPlanted(ImportChecks):
         self.assertIn("center “%s”, field “host_founded”: “2023-02-31”" % center, out)
         self.assertIn("budget-line “%s”, field “cells”: Budget" % line, out)
         self.assertIn("ip-agreement “%s”: Confidentiality: it may last at most 100 years" % agreement, out)
+        # And the check of the request whose milestones were destroyed is an error, not "ready".
+        out, _ = self.icw(1, self.target, "check", request)
+        self.assertIn("Error [milestones]", out)
+        self.assertIn("Milestones: the text is not a JSON list", out)
 
 
 if __name__ == "__main__":

@@ -99,9 +99,6 @@ gboolean      icw_store_validate    (IcwStore   *self,
 gboolean      icw_store_validate_stored (IcwStore   *self,
                                          IcwRecord  *record,
                                          GError    **error);
-/* The descriptor's checks of every column (icw_store_validate runs them after the kind's rules). */
-gboolean      icw_store_check_columns (IcwRecord  *record,
-                                       GError    **error);
 
 /* Every row of every kind through the dossier's row checks, for the doctor (icw-store-health.c). */
 void          icw_store_check_rows    (IcwStore   *self,

@@ -219,8 +219,9 @@ validate_platform (IcwStore     *self,
 /* Every column of the record against its descriptor's check (icw-field-checks.h), on the text
  * the store would write; text must be UTF-8. The message names the column. */
 gboolean
-icw_store_check_columns (IcwRecord  *record,
-                         GError    **error)
+icw_store_check_columns (IcwRecord    *record,
+                         const char  **column_out,
+                         GError      **error)
 {
   const IcwTable *table = icw_store_table_for_record (record);
 
@@ -236,11 +237,15 @@ icw_store_check_columns (IcwRecord  *record,
       if (text != NULL && !g_utf8_validate (text, -1, NULL))
         {
           g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("Field “%s”: the text is not valid UTF-8"), column->name);
+          if (column_out != NULL)
+            *column_out = column->name;
           return FALSE;
         }
       if (column->check != NULL && !column->check (text, &local_error))
         {
           g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("Field “%s”: %s"), column->name, local_error->message);
+          if (column_out != NULL)
+            *column_out = column->name;
           return FALSE;
         }
     }
@@ -296,7 +301,7 @@ icw_store_validate (IcwStore   *self,
                     IcwRecord  *record,
                     GError    **error)
 {
-  return validate_kind (self, record, error) && icw_store_check_columns (record, error);
+  return validate_kind (self, record, error) && icw_store_check_columns (record, NULL, error);
 }
 
 /* Like strstr(), ignoring the case of ASCII letters only, as SQLite's LIKE does. UTF-8 is safe:
