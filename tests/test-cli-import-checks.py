@@ -142,10 +142,13 @@ class TestDossierRefusals(ImportChecks):
         # Bytes that are not UTF-8: the line is named.
         data = text.encode("utf-8").replace(name.encode("utf-8"), b'"name" : "\xff\xfe"', 1)
         line = data[: data.index(b"\xff")].count(b"\n") + 1
-        self.assert_refused(self.write("latin.json", data), "not UTF-8 text (line %d)" % line)
+        self.assert_refused(self.write("latin.json", data), "organization “%s”: the field “name”" % org["id"],
+                            "not UTF-8 text (line %d)" % line)
         # 100,000 levels of nesting: refused before json-glib could recurse into them.
         deep = text.replace('"top_ten" : false', '"top_ten" : ' + "[" * 100000 + "]" * 100000, 1)
-        self.assert_refused(self.write("deep.json", deep), "more than 64 levels")
+        plain = next(r for r in json.loads(text)["records"] if r["fields"].get("top_ten") is False)
+        self.assert_refused(self.write("deep.json", deep), "organization “%s”: the field “top_ten”" % plain["id"],
+                            "more than 64 levels")
         # The same inside a structured part written as a string (version 1).
         deep_part = json.loads(text)
         change_field("funding-request", "milestones", "[" * 100000)(deep_part)

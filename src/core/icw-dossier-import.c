@@ -36,14 +36,15 @@ line_of (const char *data,
   return line;
 }
 
-/* The value of the last `"member" : "…"` before `at`, for naming the record a problem of the raw
- * text is in (a dossier as this program writes it has the kind and ID first); "" when none. */
+/* The value of the last member of a record (`"member" : "…"` on a line of its own, six spaces in,
+ * as this program writes a dossier, kind and ID first) before `at`, for naming the record a
+ * problem of the raw text is in; "" when there is none. */
 static char *
 last_value (const char *data,
             const char *at,
             const char *member)
 {
-  g_autofree char *key = g_strdup_printf ("\"%s\" : \"", member);
+  g_autofree char *key = g_strdup_printf ("\n      \"%s\" : \"", member);
   const char *found = g_strrstr_len (data, at - data, key);
   const char *end;
 
@@ -54,21 +55,53 @@ last_value (const char *data,
   return end != NULL && end - found <= 64 ? g_strndup (found, (gsize) (end - found)) : g_strdup ("");
 }
 
+/* The record and member that the byte at `at` is in, as far as the text before it tells: FALSE
+ * when it is before the first record. */
 static gboolean
-refuse_surrogate (const char  *data,
-                  const char  *at,
-                  GError     **error)
+place_of (const char  *data,
+          const char  *at,
+          char       **kind,
+          char       **id,
+          char       **member)
 {
-  g_autofree char *kind = last_value (data, at, "kind");
-  g_autofree char *id = last_value (data, at, "id");
-  const char *member = g_strrstr_len (data, at - data, "\" : ");
-  const char *start = member != NULL ? g_strrstr_len (data, member - data, "\"") : NULL;
-  g_autofree char *name = start != NULL && member - start < 64 ? g_strndup (start + 1, (gsize) (member - start - 1))
-                                                               : g_strdup ("");
+  const char *colon = g_strrstr_len (data, at - data, "\" : ");
+  const char *start = colon != NULL ? g_strrstr_len (data, colon - data, "\"") : NULL;
 
-  g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
-               _("Record %s “%s”: the field “%s” holds an escaped lone surrogate (%.6s, line %u), which is not a character; nothing was imported."),
-               kind, id, name, at, line_of (data, at));
+  *kind = last_value (data, at, "kind");
+  *id = last_value (data, at, "id");
+  *member = start != NULL && colon - start < 64 ? g_strndup (start + 1, (gsize) (colon - start - 1)) : g_strdup ("");
+  return **kind != '\0' && **id != '\0';
+}
+
+static gboolean
+refuse_at (const char  *data,
+           const char  *at,
+           IcwJsonText  problem,
+           GError     **error)
+{
+  g_autofree char *kind = NULL, *id = NULL, *member = NULL;
+  gboolean in_record = place_of (data, at, &kind, &id, &member);
+  guint line = line_of (data, at);
+
+  if (problem == ICW_JSON_TEXT_LONE_SURROGATE)
+    {
+      if (in_record)
+        g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                     _("Record %s “%s”: the field “%s” holds an escaped lone surrogate (%.6s, line %u), which is not a character; nothing was imported."),
+                     kind, id, member, at, line);
+      else
+        g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                     _("The dossier holds an escaped lone surrogate (%.6s, line %u), which is not a character; nothing was imported."),
+                     at, line);
+    }
+  else if (in_record)
+    g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                 _("Record %s “%s”: the field “%s” nests arrays and objects more than %d levels deep (line %u); a dossier never does."),
+                 kind, id, member, ICW_JSON_MAX_DEPTH, line);
+  else
+    g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                 _("The file nests arrays and objects more than %d levels deep (line %u); a dossier never does."),
+                 ICW_JSON_MAX_DEPTH, line);
   return FALSE;
 }
 
@@ -87,14 +120,11 @@ check_text (const char  *data,
   switch (icw_json_check_text (data, length, &offset))
     {
     case ICW_JSON_TEXT_TOO_DEEP:
-      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
-                   _("The file nests arrays and objects more than %d levels deep (line %u); a dossier never does."),
-                   ICW_JSON_MAX_DEPTH, line_of (data, data + offset));
-      return FALSE;
+      return refuse_at (data, data + offset, ICW_JSON_TEXT_TOO_DEEP, error);
     case ICW_JSON_TEXT_TRAILING:
       return refuse (error, _("The file holds something after the dossier's closing brace."));
     case ICW_JSON_TEXT_LONE_SURROGATE:
-      return refuse_surrogate (data, data + offset, error);
+      return refuse_at (data, data + offset, ICW_JSON_TEXT_LONE_SURROGATE, error);
     case ICW_JSON_TEXT_OK:
     default:
       break;
@@ -140,7 +170,14 @@ parse (const char  *data,
     return refuse (error, _("The file is empty.")), NULL;
   if (!g_utf8_validate (data, (gssize) length, &bad))
     {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT, _("The file is not UTF-8 text (line %u)."), line_of (data, bad));
+      g_autofree char *kind = NULL, *id = NULL, *member = NULL;
+
+      if (place_of (data, bad, &kind, &id, &member))
+        g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                     _("Record %s “%s”: the field “%s” holds bytes that are not UTF-8 text (line %u); nothing was imported."),
+                     kind, id, member, line_of (data, bad));
+      else
+        g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT, _("The file is not UTF-8 text (line %u)."), line_of (data, bad));
       return NULL;
     }
   if (!check_text (data, length, error))
