@@ -1,8 +1,9 @@
 /* test-dossier.c: the center dossier: the round trip (sample → export → import into an empty
  * database → export gives the same bytes), the dossier of the whole database, corrupted dossiers
- * refused with every table's rows unchanged, a record the database holds with other content,
- * cancellation (in the write and off the main thread), and the async import's progress and the
- * main store's lists after it. */
+ * refused with the database unchanged (the text, the header, each record's members, every field's
+ * store check, the kinds' own rules), a record the database holds with other content, a version 1
+ * dossier (parts as strings), a submitted application's dossier, cancellation (in the write and
+ * off the main thread), and the async import's progress and the main store's lists after it. */
 #include "config.h"
 
 #include <string.h>

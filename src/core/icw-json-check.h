@@ -1,8 +1,9 @@
 /* icw-json-check.h: JSON text checked before and after json-glib reads it. json-glib 1.6 recurses
  * once per level of nesting (100,000 levels crash it), keeps a second document after the first
- * without a word, and turns an escaped lone surrogate ("\ud800") into bytes that are not UTF-8: a
- * cheap scan of the raw text refuses the first two, a walk of the parsed tree the third. Used by
- * the dossier import and by every parser of a structured part, so the store refuses the same. */
+ * without a word, and turns some escaped lone surrogates ("x\ud800y") into bytes that are not
+ * UTF-8 (and refuses others with a message holding such bytes): a cheap scan of the raw text
+ * refuses all three, and a walk of the parsed tree checks every string again. Used by the
+ * dossier import and by every parser of a structured part, so the store refuses the same. */
 #pragma once
 
 #include <json-glib/json-glib.h>

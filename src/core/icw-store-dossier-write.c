@@ -1,9 +1,9 @@
-/* icw-store-dossier-write.c: the store's side of a dossier import: each row from the file checked
- * against its kind's descriptor (icw-store-dossier-check.c), then, inside one transaction, its
- * references resolved and its ID
- * compared with what the database holds, and the rows written with their own IDs and times. Like a
- * pulled record (icw-store-remote.c), a row is written as it came, within the schema's constraints,
- * not validated as an edit: the life cycle would refuse the children of a filed application. */
+/* icw-store-dossier-write.c: the store's side of a dossier import, once each row from the file has
+ * passed its kind's descriptor (icw-store-dossier-check.c): inside one transaction, the file
+ * checked undamaged (PRAGMA quick_check), each row's references resolved and its ID compared with
+ * what the database holds, the rows written with their own IDs and times, and each written live
+ * row validated by its kind's rules as stored (not as an edit: the life cycle would refuse the
+ * children of a filed application) before the commit. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

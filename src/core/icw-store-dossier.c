@@ -139,14 +139,18 @@ row_select_sql (IcwStore       *self,
   return g_string_free (sql, FALSE);
 }
 
-/* A structured part is written as the JSON value its text holds (empty text as null). Text that
- * is not JSON stays a string, so the dossier still carries it (and its import refuses it). */
+/* A structured part is written as the JSON value its text holds (blank text as null, as the
+ * parts' parsers read it). Text that is not JSON stays a string, so the dossier still carries it
+ * (and its import refuses it). */
 static JsonNode *
 part_node (const char *text)
 {
   JsonNode *value;
+  const char *p = text;
 
-  if (text == NULL || *text == '\0')
+  while (p != NULL && g_ascii_isspace (*p))
+    p++;
+  if (p == NULL || *p == '\0')
     return json_node_init_null (json_node_alloc ());
   if ((value = icw_json_parse_strict (text)) != NULL)
     return value;
