@@ -167,6 +167,63 @@ test_whole_database (Fixture       *f,
   g_assert_true (g_bytes_equal (all, again));
 }
 
+/* The store refuses in a save what the dossier import refuses: every kind of structured part, a
+ * day that is not in the calendar, a time that is no time, a share above 100%, text that is not
+ * UTF-8; the message names the field, and nothing is written. */
+static void
+test_store_refuses (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const struct { IcwRecordKind kind; const char *table, *property, *value, *message; } cases[] = {
+    { ICW_RECORD_KIND_APPLICATION, "applications", "roadmap", "[{\"trl_from\": \"four\"}]", "must be a whole number" },
+    { ICW_RECORD_KIND_APPLICATION, "applications", "capability-platforms", "[{\"kind\": \"gadget\"}]", "is not a known value" },
+    { ICW_RECORD_KIND_APPLICATION, "applications", "indicators", "not json", "not valid JSON" },
+    { ICW_RECORD_KIND_APPLICATION, "applications", "tasks", "{\"9\": \"x\"}", "is not one of the eight main tasks" },
+    { ICW_RECORD_KIND_IP_AGREEMENT, "ip_agreements", "results", "{\"x\":", "Results: the list is not valid JSON" },
+    { ICW_RECORD_KIND_IP_AGREEMENT, "ip_agreements", "guide-answers", "{\"idea\": \"everyone\"}", "Guide: the answer “idea”" },
+    { ICW_RECORD_KIND_AGREEMENT_PARTY, "agreement_parties", "background-ip", "[{\"kind\": \"rumour\"}]", "Background IP, item 1" },
+    { ICW_RECORD_KIND_FUNDING_REQUEST, "funding_requests", "milestones", "not json", "Milestones: the text is not" },
+    { ICW_RECORD_KIND_BUDGET_LINE, "budget_lines", "cells", "garbage", "Budget amounts" },
+    { ICW_RECORD_KIND_CENTER, "centers", "host-founded", "2023-02-31", "“2023-02-31” is not a date" },
+    { ICW_RECORD_KIND_ALLIANCE_MEMBER, "alliance_members", "joined", "2023-02-29", "Joined: type the date" },
+    { ICW_RECORD_KIND_ORGANIZATION, "organizations", "city", "\xe6\xb5\x8b\xff", "not valid UTF-8" },
+    { ICW_RECORD_KIND_ORGANIZATION, "organizations", "created-at", "yesterday", "Field “created_at”: “yesterday”" },
+    { ICW_RECORD_KIND_APPLICATION, "applications", "roadmap", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+      "not valid JSON" },
+  };
+  g_autofree char *before = digest (f->path);
+  sqlite3 *db = icw_test_db_open (f->path, SQLITE_OPEN_READONLY, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE deleted_at IS NULL LIMIT 1", cases[i].table);
+      g_autoptr(IcwRecord) record = NULL;
+      sqlite3_stmt *stmt;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      record = icw_store_lookup (f->store, cases[i].kind, (const char *) sqlite3_column_text (stmt, 0), &error);
+      sqlite3_finalize (stmt);
+      g_assert_no_error (error);
+      g_test_message ("%s %s = %s", cases[i].table, cases[i].property, cases[i].value);
+      if (g_str_equal (cases[i].property, "created-at"))
+        icw_record_set_created_at (record, cases[i].value);
+      else
+        g_object_set (record, cases[i].property, cases[i].value, NULL);
+      g_assert_false (icw_store_save (f->store, record, &error));
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("%s: “%s” is not in “%s”", cases[i].property, cases[i].message, error->message);
+    }
+  sqlite3_close (db);
+  {
+    g_autofree char *after = digest (f->path);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
 /* The parts of a submitted application (its attachments) come in although a save would refuse
  * them: the store's rules are run on them as stored, not as edits. */
 static void
@@ -635,6 +692,7 @@ main (int   argc,
   ADD ("/dossier/corrupted", test_corrupted);
   ADD ("/dossier/version-1", test_version_1);
   ADD ("/dossier/submitted", test_submitted);
+  ADD ("/dossier/store-refuses", test_store_refuses);
   ADD ("/dossier/cancel", test_cancel);
   ADD ("/dossier/async", test_async);
   ADD ("/dossier/async-cancel", test_async_cancel);

@@ -224,7 +224,17 @@ icw_store_check_columns (IcwRecord    *record,
                          GError      **error)
 {
   const IcwTable *table = icw_store_table_for_record (record);
+  const char *created_at = icw_record_get_created_at (record);
+  g_autoptr(GError) time_error = NULL;
 
+  /* The store sets the times itself, but a caller may bring a record's creation time. */
+  if (created_at != NULL && !icw_field_check_timestamp (created_at, &time_error))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("Field “%s”: %s"), "created_at", time_error->message);
+      if (column_out != NULL)
+        *column_out = "created_at";
+      return FALSE;
+    }
   for (guint i = 0; i < table->n_columns; i++)
     {
       const IcwColumn *column = &table->columns[i];
