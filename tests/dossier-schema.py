@@ -1,15 +1,22 @@
 #!/usr/bin/env python3
 # dossier-schema.py: the JSON Schema of the center dossier (docs/dossier.schema.json), built from
 # the sources that decide the format: the table descriptors (src/core/icw-store-tables.c: kinds,
-# columns, their types), the enumerations' keys (src/core/icw-enums.c) and the BLOB columns of the
-# schema (src/core/icw-schema.c). `dossier-schema.py SRCDIR` prints it; the test
+# columns, their types and checks: IDs, dates, money, shares, structured parts), the enumerations'
+# keys (src/core/icw-enums.c, the application's and the guide's key lists) and the BLOB columns of
+# the schema (src/core/icw-schema.c). The members of the structured parts are described below as
+# their headers give them (icw-application-parts.h, icw-ip-agreement-parts.h,
+# icw-agreement-guide.h, icw-funding-parts.h, icw-budget-line.h). `dossier-schema.py SRCDIR` prints it; the test
 # test-dossier-schema.py fails when the committed file differs, so a new column cannot be
 # forgotten there. Regenerate with: python3 tests/dossier-schema.py . > docs/dossier.schema.json
 import json
 import re
 import sys
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+DATE = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+TIME = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?Z$"
+INT64_MAX = 9223372036854775807
 
 
 def read(srcdir, path):
@@ -32,8 +39,12 @@ def columns(tables_c):
     result = {}
     for name, body in re.findall(r"static const IcwColumn (\w+)_columns\[\] = \{(.*?)\n\};", tables_c, re.S):
         cols = []
-        for m in re.finditer(r'(TEXT|INT64|INT|BOOL|ENUM) \("(\w+)", "[\w-]+"(?:, (\w+))?\)', body):
-            cols.append((m.group(2), m.group(1), m.group(3)))
+        pattern = r'(TEXT|INT64|INT|BOOL|ENUM|ID|DATE|MONEY|SHARE|PART|CHECKED) \("(\w+)", "[\w-]+"(?:, (\w+))?(?:, (\w+))?\)'
+        for m in re.finditer(pattern, body):
+            macro, column, a, b = m.groups()
+            if macro == "CHECKED":
+                macro, a = a + ":" + b, None
+            cols.append((column, macro, a))
         result[name] = cols
     order = re.findall(r"\{ ICW_RECORD_KIND_\w+, \"(\w+)\", \w+,\s*(\w+)_columns", tables_c)
     return result, order
@@ -47,9 +58,80 @@ def blob_columns(schema_c):
     return blobs
 
 
+def key_list(text, name):
+    return re.findall(r'"([^"]+)"', re.search(name + r"\[\w*\] = \{(.*?)\};", text, re.S).group(1))
+
+
+def nullable(schema):
+    return {"oneOf": [schema, {"type": "null"}]}
+
+
+def part_defs(srcdir, prefixes):
+    """The structured parts, JSON values in a dossier (docs/formats.md): every member optional and
+    null or of its type, as the store's checks take them."""
+    sections = read(srcdir, "src/core/icw-application-sections.c")
+    guide = read(srcdir, "src/core/icw-agreement-guide.c")
+    text = {"type": ["string", "null"]}
+    id_or_empty = {"type": ["string", "null"], "pattern": "^$|" + UUID}
+
+    def items(properties):
+        return {"type": "array", "items": {"type": "object", "properties": properties}}
+
+    return {
+        "part-roadmap": items({"technology": text, "trl_from": {"type": ["integer", "null"]},
+                               "trl_to": {"type": ["integer", "null"]}, "milestones": text}),
+        "part-platforms": items({"kind": {"enum": key_list(sections, "capability_keys") + [None]},
+                                 "name": text, "description": text}),
+        "part-indicators": items({"area": {"enum": key_list(sections, "area_keys") + [None]}, "name": text,
+                                  "unit": text, "baseline": text, "targets": text}),
+        "part-tasks": {"type": "object", "propertyNames": {"pattern": "^[1-8]$"}, "additionalProperties": text},
+        "part-results": items({
+            "title": text, "description": text,
+            "ownership": {"enum": prefixes["icw_ip_ownership"] + [None]},
+            "creator_id": id_or_empty,
+            "owners": {"type": ["array", "null"], "items": {"type": "object", "properties": {
+                "organization_id": id_or_empty,
+                "share_bp": {"type": ["integer", "null"], "minimum": 0, "maximum": 10000}}}},
+        }),
+        "part-background_ip": items({"kind": {"enum": prefixes["icw_background_ip_kind"] + [None]},
+                                     "number": text, "title": text, "owner": text}),
+        "part-guide_answers": {"type": "object", "properties": {
+            "idea": {"enum": key_list(guide, "idea_keys")},
+            "funds": {"enum": key_list(guide, "funds_keys")},
+            "exploit": {"enum": key_list(guide, "exploit_keys")},
+            "fast_moving": {"type": "boolean"},
+            "exclusive_needed": {"type": "boolean"},
+        }, "additionalProperties": False},
+        "part-milestones": {"type": "array", "items": {"type": "object", "properties": {
+            "date": {"type": "string", "pattern": DATE, "format": "date"},
+            "amount_fen": {"type": "string", "pattern": "^[1-9][0-9]{0,18}$"},
+            "condition": text,
+        }, "required": ["date", "amount_fen"]}},
+        "part-cells": {"type": "object",
+                       "propertyNames": {"pattern": "^[0-9]{4}/(%s)$" % "|".join(prefixes["icw_funding_source"])},
+                       "additionalProperties": {"type": "string", "pattern": "^(0|[1-9][0-9]{0,18})$"}},
+    }
+
+
 def field_schema(kind, key_prefix, prefixes):
     if kind == "TEXT":
         return {"type": ["string", "null"]}
+    if kind == "ID":
+        return {"type": ["string", "null"], "pattern": UUID}
+    if kind == "DATE":
+        return {"type": ["string", "null"], "pattern": DATE, "format": "date"}
+    if kind == "TEXT:credit_code":
+        return {"type": ["string", "null"], "pattern": "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$"}
+    if kind == "TEXT:sha256":
+        return {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"}
+    if kind in ("MONEY", "INT64:size"):
+        return {"type": "integer", "minimum": 0, "maximum": INT64_MAX}
+    if kind == "SHARE":
+        return {"type": "integer", "minimum": 0, "maximum": 10000}
+    if kind == "INT64:intensity":
+        return {"type": "integer", "minimum": -1, "maximum": 10000}
+    if kind == "PART":
+        return nullable({"$ref": f"#/$defs/part-{key_prefix}"})
     if kind == "INT":
         return {"type": "integer", "minimum": -2147483648, "maximum": 2147483647}
     if kind == "INT64":
@@ -63,6 +145,7 @@ def build(srcdir):
     prefixes, kinds = enum_keys(read(srcdir, "src/core/icw-enums.c"))
     cols, order = columns(read(srcdir, "src/core/icw-store-tables.c"))
     blobs = blob_columns(read(srcdir, "src/core/icw-schema.c"))
+    parts = part_defs(srcdir, prefixes)
     assert len(order) == len(kinds), (order, kinds)
     record_defs = {}
     variants = []
@@ -99,8 +182,8 @@ def build(srcdir):
                          "then": {"$ref": f"#/$defs/{kind}"}})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://mfginnovation.org/schemas/ic-workbench-dossier-1.json",
-        "title": "Innovation Center Workbench: center dossier, format version 1",
+        "$id": f"https://mfginnovation.org/schemas/ic-workbench-dossier-{FORMAT_VERSION}.json",
+        "title": f"Innovation Center Workbench: center dossier, format version {FORMAT_VERSION}",
         "description": "Generated by tests/dossier-schema.py from the table descriptors; see docs/formats.md.",
         "type": "object",
         "properties": {
@@ -114,8 +197,8 @@ def build(srcdir):
         "required": ["format", "format_version", "program_version", "scope", "centers", "records"],
         "additionalProperties": False,
         "$defs": {
-            "id": {"type": "string", "minLength": 1, "maxLength": 128},
-            "time": {"type": "string", "minLength": 1},
+            "id": {"type": "string", "pattern": UUID},
+            "time": {"type": "string", "pattern": TIME, "format": "date-time"},
             "base64": {"type": "string", "pattern": "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},
             "record": {
                 "type": "object",
@@ -123,6 +206,7 @@ def build(srcdir):
                 "required": ["kind"],
                 "allOf": variants,
             },
+            **parts,
             **record_defs,
         },
     }

@@ -76,7 +76,8 @@ icw_test_save (IcwStore *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (icw_store_save (store, ICW_RECORD (record), &error));
+  if (!icw_store_save (store, ICW_RECORD (record), &error))
+    g_error ("icw_test_save: %s", error->message);
   g_assert_no_error (error);
 }
 

@@ -719,7 +719,7 @@ class TestDossier(IcwTestCase):
         self.assertEqual(db_dump(target), before)
         # A dossier from a newer program version.
         newer = json.loads(first)
-        newer["format_version"] = 2
+        newer["format_version"] = 3
         result = self.expect(1, "--db", target, "import", self.write("newer.json", json.dumps(newer)), db=False)
         self.assertIn("newer version", result.err)
         # Truncated.

@@ -77,7 +77,7 @@ class TestDossierSchema(unittest.TestCase):
             return next(r for r in dossier["records"] if r["kind"] == kind)
 
         cases = {
-            "newer version": lambda d: d.update(format_version=2),
+            "newer version": lambda d: d.update(format_version=3),
             "unknown kind": lambda d: record(d, "shareholder").update(kind="gadget"),
             "wrong type": lambda d: record(d, "organization")["fields"].update(top_ten="no"),
             "unknown field": lambda d: record(d, "center")["fields"].update(colour="red"),
@@ -87,6 +87,27 @@ class TestDossierSchema(unittest.TestCase):
             "no content member": lambda d: record(d, "attachment").pop("blobs"),
             "int out of range": lambda d: record(d, "organization")["fields"].update(rd_base_year=2 ** 40),
             "unknown top-level member": lambda d: d.update(exported_at="today"),
+            # The members of the structured parts and the checked fields are typed too.
+            "time not ISO 8601": lambda d: record(d, "center").update(created_at="yesterday"),
+            "id not a UUID": lambda d: record(d, "center").update(id="center-1"),
+            "no such month": lambda d: record(d, "center")["fields"].update(host_founded="2023-13-01"),
+            "cells as a string": lambda d: record(d, "budget-line")["fields"].update(cells="garbage"),
+            "cell not fen": lambda d: record(d, "budget-line")["fields"].update(cells={"2026/central-fiscal": "12.5"}),
+            "cell name": lambda d: record(d, "budget-line")["fields"].update(cells={"next year": "1"}),
+            "milestones as a string": lambda d: record(d, "funding-request")["fields"].update(milestones="not json"),
+            "milestone without a date": lambda d: record(d, "funding-request")["fields"].update(
+                milestones=[{"amount_fen": "100"}]),
+            "results member type": lambda d: record(d, "ip-agreement")["fields"].update(results=[{"title": 5}]),
+            "owner share": lambda d: record(d, "ip-agreement")["fields"].update(
+                results=[{"owners": [{"share_bp": 10001}]}]),
+            "unknown ownership key": lambda d: record(d, "ip-agreement")["fields"].update(results=[{"ownership": "mine"}]),
+            "guide answer": lambda d: record(d, "ip-agreement")["fields"].update(guide_answers={"idea": "everyone"}),
+            "task number": lambda d: record(d, "application")["fields"].update(tasks={"9": "x"}),
+            "indicator area": lambda d: record(d, "application")["fields"].update(indicators=[{"area": "astrology"}]),
+            "share above 100%": lambda d: record(d, "shareholder")["fields"].update(share_bp=10001),
+            "negative amount": lambda d: record(d, "shareholder")["fields"].update(amount_fen=-5),
+            "credit code shape": lambda d: record(d, "organization")["fields"].update(credit_code="123"),
+            "sha256 shape": lambda d: record(d, "attachment")["fields"].update(sha256="ABC"),
         }
         for name, change in cases.items():
             with self.subTest(corruption=name):

@@ -1,15 +1,19 @@
 /* test-dossier.c: the center dossier: the round trip (sample → export → import into an empty
  * database → export gives the same bytes), the dossier of the whole database, corrupted dossiers
- * refused with every table's rows unchanged, a record the database holds with other content,
- * cancellation (in the write and off the main thread), and the async import's progress and the
- * main store's lists after it. */
+ * refused with the database unchanged (the text, the header, each record's members, every field's
+ * store check, the kinds' own rules), a record the database holds with other content, a version 1
+ * dossier (parts as strings), a submitted application's dossier, cancellation (in the write and
+ * off the main thread), and the async import's progress and the main store's lists after it. */
 #include "config.h"
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "icw-center.h"
 #include "icw-dossier-import.h"
 #include "icw-error.h"
+#include "icw-lifecycle.h"
 #include "icw-sample.h"
 #include "icw-test-util.h"
 
@@ -163,19 +167,166 @@ test_whole_database (Fixture       *f,
   g_assert_true (g_bytes_equal (all, again));
 }
 
+/* The store refuses in a save what the dossier import refuses: every kind of structured part, a
+ * day that is not in the calendar, a time that is no time, a share above 100%, text that is not
+ * UTF-8; the message names the field, and nothing is written. */
+static void
+test_store_refuses (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const struct { IcwRecordKind kind; const char *table, *property, *value, *message; } cases[] = {
+    { ICW_RECORD_KIND_APPLICATION, "applications", "roadmap", "[{\"trl_from\": \"four\"}]", "must be a whole number" },
+    { ICW_RECORD_KIND_APPLICATION, "applications", "capability-platforms", "[{\"kind\": \"gadget\"}]", "is not a known value" },
+    { ICW_RECORD_KIND_APPLICATION, "applications", "indicators", "not json", "not valid JSON" },
+    { ICW_RECORD_KIND_APPLICATION, "applications", "tasks", "{\"9\": \"x\"}", "is not one of the eight main tasks" },
+    { ICW_RECORD_KIND_IP_AGREEMENT, "ip_agreements", "results", "{\"x\":", "Results: the list is not valid JSON" },
+    { ICW_RECORD_KIND_IP_AGREEMENT, "ip_agreements", "guide-answers", "{\"idea\": \"everyone\"}", "Guide: the answer “idea”" },
+    { ICW_RECORD_KIND_AGREEMENT_PARTY, "agreement_parties", "background-ip", "[{\"kind\": \"rumour\"}]", "Background IP, item 1" },
+    { ICW_RECORD_KIND_FUNDING_REQUEST, "funding_requests", "milestones", "not json", "Milestones: the text is not" },
+    { ICW_RECORD_KIND_BUDGET_LINE, "budget_lines", "cells", "garbage", "Budget amounts" },
+    { ICW_RECORD_KIND_CENTER, "centers", "host-founded", "2023-02-31", "“2023-02-31” is not a date" },
+    { ICW_RECORD_KIND_ALLIANCE_MEMBER, "alliance_members", "joined", "2023-02-29", "Joined: type the date" },
+    { ICW_RECORD_KIND_ORGANIZATION, "organizations", "city", "\xe6\xb5\x8b\xff", "not valid UTF-8" },
+    { ICW_RECORD_KIND_ORGANIZATION, "organizations", "created-at", "yesterday", "Field “created_at”: “yesterday”" },
+    { ICW_RECORD_KIND_APPLICATION, "applications", "roadmap", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+      "not valid JSON" },
+  };
+  g_autofree char *before = digest (f->path);
+  sqlite3 *db = icw_test_db_open (f->path, SQLITE_OPEN_READONLY, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE deleted_at IS NULL LIMIT 1", cases[i].table);
+      g_autoptr(IcwRecord) record = NULL;
+      sqlite3_stmt *stmt;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      record = icw_store_lookup (f->store, cases[i].kind, (const char *) sqlite3_column_text (stmt, 0), &error);
+      sqlite3_finalize (stmt);
+      g_assert_no_error (error);
+      g_test_message ("%s %s = %s", cases[i].table, cases[i].property, cases[i].value);
+      if (g_str_equal (cases[i].property, "created-at"))
+        icw_record_set_created_at (record, cases[i].value);
+      else
+        g_object_set (record, cases[i].property, cases[i].value, NULL);
+      g_assert_false (icw_store_save (f->store, record, &error));
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("%s: “%s” is not in “%s”", cases[i].property, cases[i].message, error->message);
+    }
+  sqlite3_close (db);
+  {
+    g_autofree char *after = digest (f->path);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
+/* The parts of a submitted application (its attachments) come in although a save would refuse
+ * them: the store's rules are run on them as stored, not as edits. */
+static void
+test_submitted (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) applications = icw_store_list (f->store, ICW_RECORD_KIND_APPLICATION, f->center_id);
+  g_autoptr(IcwRecord) application = g_list_model_get_item (applications, 0);
+  g_autoptr(GBytes) dossier = NULL;
+  g_autoptr(GBytes) again = NULL;
+
+  g_assert_true (icw_lifecycle_mark_ready (f->store, application, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (icw_lifecycle_submit (f->store, application, &error));
+  g_assert_no_error (error);
+  dossier = export_center (f->store, f->center_id);
+  g_assert_nonnull (strstr (g_bytes_get_data (dossier, NULL), "\"status\" : \"submitted\""));
+  g_assert_true (import_bytes (f->empty, dossier, NULL, NULL, &error));
+  g_assert_no_error (error);
+  again = export_center (f->empty, f->center_id);
+  g_assert_true (g_bytes_equal (again, dossier));
+}
+
+/* The dossier as version 1 wrote it: the structured parts as strings holding their JSON. */
+static GBytes *
+as_version_1 (GBytes *dossier)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *records;
+  char *text;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (dossier, NULL), g_bytes_get_size (dossier), &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_int_member (root, "format_version", 1);
+  records = json_object_get_array_member (root, "records");
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *fields = json_object_get_object_member (json_array_get_object_element (records, i), "fields");
+      g_autoptr(GList) members = json_object_get_members (fields);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *node = json_object_get_member (fields, l->data);
+
+          g_autofree char *part = NULL;
+
+          if (JSON_NODE_HOLDS_ARRAY (node) || JSON_NODE_HOLDS_OBJECT (node))
+            json_object_set_string_member (fields, l->data, part = json_to_string (node, FALSE));
+        }
+    }
+  text = json_to_string (json_parser_get_root (parser), TRUE);
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/* A dossier of version 1 (parts as strings) goes through the same checks, and the database it
+ * makes exports as the version 2 dossier it came from; a version 1 dossier with a bad part is
+ * refused naming it. */
+static void
+test_version_1 (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) old = as_version_1 (f->dossier);
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) bad = g_string_new (g_bytes_get_data (old, NULL));
+  g_autoptr(GBytes) bad_bytes = NULL;
+
+  g_assert_nonnull (strstr (g_bytes_get_data (old, NULL), "\"roadmap\" : \"[{"));
+  g_assert_nonnull (strstr (g_bytes_get_data (f->dossier, NULL), "\"roadmap\" : [\n"));
+  g_string_replace (bad, "\"cells\" : \"{", "\"cells\" : \"{\\\"1999/nowhere\\\":\\\"1\\\",", 1);
+  bad_bytes = g_string_free_to_bytes (g_steal_pointer (&bad));
+  g_assert_false (import_bytes (f->empty, bad_bytes, NULL, &problems, &error));
+  g_assert_nonnull (problems);
+  g_assert_nonnull (strstr (problems->pdata[0], "field “cells”: Budget cell “1999/nowhere”"));
+  g_clear_error (&error);
+
+  g_assert_true (import_bytes (f->empty, old, NULL, NULL, &error));
+  g_assert_no_error (error);
+  again = export_center (f->empty, f->center_id);
+  g_assert_true (g_bytes_equal (again, f->dossier));
+}
+
 typedef struct {
   const char *name;
   const char *find;      /* replaced once; NULL for the special cases below */
   const char *replace;
   const char *message;   /* a part of the error or of one of the problems */
+  const char *member;    /* or: the value of the first member of this name replaced by `replace` */
+  gboolean    written;   /* found once written: the sample's database refuses the changed record first */
 } Corruption;
 
 static const Corruption corruptions[] = {
   { "wrong-type", "\"top_ten\" : false", "\"top_ten\" : \"no\"", "“top_ten” must be true or false" },
   { "unknown-kind", "\"kind\" : \"shareholder\"", "\"kind\" : \"gadget\"", "is not a kind of record" },
-  { "newer-version", "\"format_version\" : 1", "\"format_version\" : 2", "newer version" },
+  { "newer-version", "\"format_version\" : 2", "\"format_version\" : 3", "newer version" },
   { "not-a-dossier", "\"format\" : \"ic-workbench-dossier\"", "\"format\" : \"other\"", "not a dossier" },
-  { "dangling-reference", "\"center_id\" : \"", "\"center_id\" : \"0000", "neither in the dossier nor in the database" },
+  { "dangling-reference", NULL, "\"00000000-0000-4000-8000-000000000000\"", "neither in the dossier nor in the database",
+    "center_id" },
   { "bad-base64", "\"content\" : \"", "\"content\" : \"*", "is not base64" },
   { "unknown-field", "\"top_ten\" : false", "\"top_ten\" : false, \"colour\" : \"red\"", "no field “colour”" },
   { "missing-field", "\"top_ten\" : false,", "", "“top_ten” is missing" },
@@ -192,7 +343,64 @@ static const Corruption corruptions[] = {
   { "not-utf8", "\"name\" : \"", "\"name\" : \"\xff", "not UTF-8" },
   { "duplicate-id", NULL, NULL, "another record with this ID" },
   { "digest", NULL, NULL, "does not match its “sha256”" },
+  { "deep-nesting", NULL, NULL, "more than 64 levels deep" },
+  /* What the store refuses in a save, refused in a dossier too, naming the record and the field. */
+  { "created-yesterday", NULL, "\"yesterday\"", "“created_at”: “yesterday” is not a time in UTC", "created_at" },
+  { "updated-no-zone", NULL, "\"2026-11-25T09:04:01\"", "“updated_at”: “2026-11-25T09:04:01” is not a time", "updated_at" },
+  { "no-such-day", NULL, "\"2023-02-31\"", "field “host_founded”: “2023-02-31” is not a date", "host_founded" },
+  { "garbage-cells", NULL, "\"garbage\"", "field “cells”: Budget amounts: the text is not a JSON object", "cells" },
+  { "garbage-cell", NULL, "{ \"2027/central-fiscal\" : \"12,5\" }", "field “cells”: Budget cell", "cells" },
+  { "cell-name", NULL, "{ \"next year\" : \"100\" }", "a cell is named YEAR/source", "cells" },
+  { "cells-array", NULL, "[ 1 ]", "field “cells”: Budget amounts", "cells" },
+  { "milestones-not-json", NULL, "\"not json\"", "field “milestones”: Milestones: the text is not a JSON list", "milestones" },
+  { "milestone-day", NULL, "[ { \"date\" : \"2023-02-31\", \"amount_fen\" : \"100\", \"condition\" : \"x\" } ]",
+    "field “milestones”: Milestone 1", "milestones" },
+  { "results-truncated", NULL, "\"{\\\"x\\\":\"", "field “results”: Results: the list is not valid JSON", "results" },
+  { "results-object", NULL, "{ \"x\" : 1 }", "field “results”: Results", "results" },
+  { "roadmap-type", NULL, "[ { \"trl_from\" : \"four\" } ]", "field “roadmap”", "roadmap" },
+  { "tasks-array", NULL, "[ \"a\" ]", "field “tasks”", "tasks" },
+  { "indicator-area", NULL, "[ { \"area\" : \"astrology\" } ]", "field “indicators”", "indicators" },
+  { "guide-key", NULL, "{ \"idea\" : \"everyone\" }", "field “guide_answers”: Guide: the answer “idea”", "guide_answers" },
+  { "background-kind", NULL, "[ { \"kind\" : \"rumour\" } ]", "field “background_ip”", "background_ip" },
+  { "deep-part", NULL, NULL, "field “milestones”: Milestones", "milestones" },
+  { "lone-surrogate", NULL, "\"\\ud800\"", "field “name” holds an escaped lone surrogate", "name" },
+  { "surrogate-in-part", NULL, "[ { \"technology\" : \"x\\ud800y\" } ]", "field “technology” holds an escaped lone surrogate", "roadmap" },
+  { "share-10001", NULL, "10001", "field “share_bp”: 10001 is not a share from 0 to 10000", "share_bp" },
+  { "negative-amount", NULL, "-5", "field “amount_fen”: -5 is not an amount", "amount_fen" },
+  { "bad-credit-code", NULL, "\"91371000MA3H1Y4C93\"", "field “credit_code”", "credit_code" },
+  { "not-an-id", NULL, "\"center-1\"", "field “center_id”: “center-1” is not an ID", "center_id" },
+  { "bad-digest-text", NULL, "\"ABC\"", "field “sha256”: “ABC” is not a SHA-256 digest", "sha256" },
+  { "record-id", NULL, "\"x\"", "its “id” is missing or is not an ID", "id" },
+  /* The kind's own rules, run on the written rows before the commit. */
+  { "center-year", NULL, "1990", "”: Year of recognition: it must lie between 2000 and 2100", "year", TRUE },
+  { "review-days", NULL, "400", "Publication review period: it may be at most 365 days", "publication_review_days", TRUE },
+  { "cell-outside-period", NULL, "{ \"2099/central-fiscal\" : \"1\" }", "2099 is not a year of the request's period", "cells", TRUE },
+  { "confidentiality", NULL, "200", "Confidentiality: it may last at most 100 years", "confidentiality_years", TRUE },
 };
+
+/* The end of the JSON value that starts at p (a string, an array or object, or a scalar). */
+static const char *
+value_end (const char *p)
+{
+  int depth = 0;
+
+  for (;; p++)
+    {
+      if (*p == '"')
+        {
+          for (p++; *p != '"'; p++)
+            p += *p == '\\';
+          if (depth == 0)
+            return p + 1;
+        }
+      else if (*p == '[' || *p == '{')
+        depth++;
+      else if ((*p == ']' || *p == '}') && --depth == 0)
+        return p + 1;
+      else if (depth == 0 && (*p == ',' || *p == '\n'))
+        return p;
+    }
+}
 
 /* The sample's dossier with one corruption; NULL bytes for "empty". */
 static GBytes *
@@ -202,7 +410,46 @@ corrupt (GBytes           *dossier,
   const char *text = g_bytes_get_data (dossier, NULL);
   GString *out = g_string_new (NULL);
 
-  if (c->find != NULL)
+  if (c->member != NULL)
+    {
+      /* A field (eight spaces in) or else a member of a record (six): not a part's own member. */
+      g_autofree char *key = g_strdup_printf ("\n        \"%s\" : ", c->member);
+      g_autofree char *record_key = g_strdup_printf ("\n      \"%s\" : ", c->member);
+      const char *at = strstr (text, key);
+      const char *value;
+
+      if (at == NULL)
+        at = strstr (text, key = (g_free (key), g_steal_pointer (&record_key)));
+
+      g_assert_nonnull (at);
+      value = at + strlen (key);
+      g_string_append_len (out, text, value - text);
+      if (g_str_equal (c->name, "deep-part"))
+        {
+          /* A string holding 100,000 levels: the part's own parser meets them. */
+          g_string_append_c (out, '"');
+          for (guint i = 0; i < 100000; i++)
+            g_string_append_c (out, '[');
+          g_string_append_c (out, '"');
+        }
+      else
+        g_string_append (out, c->replace);
+      g_string_append (out, value_end (value));
+    }
+  else if (g_str_equal (c->name, "deep-nesting"))
+    {
+      /* 100,000 levels in a field: json-glib would recurse into each. */
+      const char *at = strstr (text, "\"top_ten\" : false");
+
+      g_string_append_len (out, text, at - text);
+      g_string_append (out, "\"top_ten\" : ");
+      for (guint i = 0; i < 100000; i++)
+        g_string_append_c (out, '[');
+      for (guint i = 0; i < 100000; i++)
+        g_string_append_c (out, ']');
+      g_string_append (out, at + strlen ("\"top_ten\" : false"));
+    }
+  else if (c->find != NULL)
     {
       const char *at = strstr (text, c->find);
 
@@ -266,6 +513,8 @@ test_corrupted (Fixture       *f,
               g_ptr_array_add (problems, NULL);
               all = g_strjoinv ("\n", (char **) problems->pdata);
             }
+          if (c->written && target == 1)
+            continue;
           if (strstr (error->message, c->message) == NULL && (all == NULL || strstr (all, c->message) == NULL))
             g_error ("%s: “%s” is not in “%s” nor in “%s”", c->name, c->message, error->message, all);
         }
@@ -441,6 +690,9 @@ main (int   argc,
   ADD ("/dossier/round-trip", test_round_trip);
   ADD ("/dossier/whole-database", test_whole_database);
   ADD ("/dossier/corrupted", test_corrupted);
+  ADD ("/dossier/version-1", test_version_1);
+  ADD ("/dossier/submitted", test_submitted);
+  ADD ("/dossier/store-refuses", test_store_refuses);
   ADD ("/dossier/cancel", test_cancel);
   ADD ("/dossier/async", test_async);
   ADD ("/dossier/async-cancel", test_async_cancel);

@@ -362,9 +362,11 @@ test_other_center_forbidden (Fixture       *f,
     copy = icw_store_lookup (f->a, ICW_RECORD_KIND_CENTER, icw_record_get_id (ICW_RECORD (other)), NULL);
     g_assert_null (copy);   /* the pull did not show it to this administrator */
   }
-  icw_store_apply_remote (f->a, ICW_RECORD_KIND_CENTER, "{\"id\":\"x\",\"name\":\"x\"}", "1", FALSE, &error);
+  /* IDs are UUIDs: the store refuses any other reference. */
+  icw_store_apply_remote (f->a, ICW_RECORD_KIND_CENTER,
+                          "{\"id\":\"00000000-0000-4000-8000-0000000000ff\",\"name\":\"x\"}", "1", FALSE, &error);
   g_assert_no_error (error);
-  icw_application_set_center_id (intruder, "x");
+  icw_application_set_center_id (intruder, "00000000-0000-4000-8000-0000000000ff");
   icw_test_save (f->a, intruder);
   {
     g_autoptr(GError) local_error = NULL;

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "icw-agreement-guide.h"
+#include "icw-error.h"
+#include "icw-json-check.h"
 
 static const char *const idea_keys[] = { "one-party", "several", "center" };
 static const char *const funds_keys[] = { "one-party", "shared", "center", "public" };
@@ -180,18 +182,73 @@ read_key (JsonObject        *object,
       *out = i;
 }
 
+static gboolean
+check_answer (JsonObject         *object,
+              const char         *member,
+              const char *const  *keys,
+              guint               n,
+              GError            **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    for (guint i = 0; i < n; i++)
+      if (strcmp (json_node_get_string (node), keys[i]) == 0)
+        return TRUE;
+  g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("Guide: the answer “%s” is not one of its choices"), member);
+  return FALSE;
+}
+
+gboolean
+icw_guide_answers_check (const char  *text,
+                         GError     **error)
+{
+  g_autoptr(JsonNode) root = icw_json_parse_strict (text);
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, ICW_ERROR, ICW_ERROR_INVALID, _("Guide: the answers are not a valid JSON object"));
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *member = l->data;
+      JsonNode *node = json_object_get_member (object, member);
+
+      if ((g_str_equal (member, "idea") && !check_answer (object, member, idea_keys, G_N_ELEMENTS (idea_keys), error)) ||
+          (g_str_equal (member, "funds") && !check_answer (object, member, funds_keys, G_N_ELEMENTS (funds_keys), error)) ||
+          (g_str_equal (member, "exploit") && !check_answer (object, member, exploit_keys, G_N_ELEMENTS (exploit_keys), error)))
+        return FALSE;
+      if ((g_str_equal (member, "fast_moving") || g_str_equal (member, "exclusive_needed")) &&
+          !(JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN))
+        {
+          g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("Guide: the answer “%s” must be true or false"), member);
+          return FALSE;
+        }
+      if (!g_strv_contains ((const char *const[]) { "idea", "funds", "exploit", "fast_moving", "exclusive_needed", NULL }, member))
+        {
+          g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("Guide: there is no question “%s”"), member);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 icw_guide_answers_from_json (const char      *text,
                              IcwGuideAnswers *answers)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = icw_json_parse_strict (text);
   JsonObject *object;
   guint idea = answers->idea, funds = answers->funds, exploit = answers->exploit;
 
-  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return FALSE;
-  object = json_node_get_object (json_parser_get_root (parser));
+  object = json_node_get_object (root);
   read_key (object, "idea", idea_keys, G_N_ELEMENTS (idea_keys), &idea);
   read_key (object, "funds", funds_keys, G_N_ELEMENTS (funds_keys), &funds);
   read_key (object, "exploit", exploit_keys, G_N_ELEMENTS (exploit_keys), &exploit);

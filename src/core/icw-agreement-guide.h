@@ -70,5 +70,9 @@ const char *icw_guide_exploit_to_label     (IcwGuideExploit  exploit);
 char     *icw_guide_answers_to_json        (const IcwGuideAnswers *answers);
 gboolean  icw_guide_answers_from_json      (const char            *text,
                                             IcwGuideAnswers       *answers);
+/* Text that is such an object, every member one of the five and of its type; the error names
+ * the answer. */
+gboolean  icw_guide_answers_check          (const char            *text,
+                                            GError               **error);
 
 G_END_DECLS

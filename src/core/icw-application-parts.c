@@ -9,6 +9,7 @@
 #include "icw-application-parts.h"
 #include "icw-attachment.h"
 #include "icw-error.h"
+#include "icw-json-check.h"
 
 /* Messages put the part's title in front, as other messages put a field's label. */
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -216,9 +217,7 @@ icw_application_part_parse (IcwSection   section,
                             const char  *text,
                             GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   gboolean ok;
 
   g_return_val_if_fail (members_of (section) != NULL || section == ICW_SECTION_TASKS, NULL);
@@ -226,15 +225,12 @@ icw_application_part_parse (IcwSection   section,
   if (is_blank (text))
     return empty_part (section);
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, &local_error) || json_parser_has_assignment (parser, NULL) ||
-      json_parser_get_root (parser) == NULL)
+  if ((root = icw_json_parse_strict (text)) == NULL)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("%s: the text is not valid JSON"),
                    icw_section_get_title (section));
       return NULL;
     }
-  root = json_parser_get_root (parser);
   ok = section == ICW_SECTION_TASKS ? check_tasks (root, error) : check_list (section, root, error);
   return ok ? json_node_copy (root) : NULL;
 }

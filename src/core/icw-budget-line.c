@@ -9,6 +9,7 @@
 #include "icw-budget-line.h"
 #include "icw-enums.h"
 #include "icw-error.h"
+#include "icw-json-check.h"
 
 struct _IcwBudgetLine
 {
@@ -102,16 +103,13 @@ icw_budget_cells_parse (const char  *text,
                         GError     **error)
 {
   g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GList) members = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *object;
-  JsonNode *root;
 
   if (text == NULL || *text == '\0')
     return g_steal_pointer (&cells);
-  if (!json_parser_load_from_data (parser, text, -1, &local_error) || json_parser_has_assignment (parser, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if ((root = icw_json_parse_strict (text)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, ICW_ERROR, ICW_ERROR_INVALID,
                            _("Budget amounts: the text is not a JSON object of cells"));

@@ -754,6 +754,11 @@ import_rows (Import  *import,
 
   if (!icw_store_begin_batch (import->store, error))
     return FALSE;
+  if (!icw_store_check_undamaged (import->store, error))
+    {
+      icw_store_rollback_batch (import->store);
+      return FALSE;
+    }
 
   for (guint i = 0; i < import->table->rows->len; i++)
     if (!import_row (import, import->table->rows->pdata[i], error))

@@ -1,7 +1,7 @@
 /* icw-dossier-import.c: a dossier file read and checked whole before anything is written: the
- * text itself (json-glib 1.6 accepts trailing documents, JavaScript assignments and integers that
- * overflow, so those are looked for first), the header, each record's members, then the store's
- * checks of each kind (icw-store-dossier-write.c). The async variant runs in a thread. */
+ * text itself (icw-dossier-text.c), the header, each record's members, then the store's checks of
+ * each row (icw-store-dossier-check.c) and the write (icw-store-dossier-write.c). The async
+ * variant runs in a thread (icw-dossier-import-async.c). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -9,11 +9,13 @@
 #include <string.h>
 
 #include "icw-dossier-import.h"
+#include "icw-dossier-text.h"
 #include "icw-error.h"
+#include "icw-field-checks.h"
+#include "icw-json-check.h"
 #include "icw-store-dossier.h"
 #include "icw-store-sync.h"
 
-#define MAX_ID 128
 #define MAX_PROBLEMS 200
 
 static gboolean
@@ -22,78 +24,6 @@ refuse (GError     **error,
 {
   g_set_error_literal (error, ICW_ERROR, ICW_ERROR_IMPORT, message);
   return FALSE;
-}
-
-/* Outside strings, every integer must fit in 64 bits, and nothing but white space may follow the
- * top-level value's closing brace. */
-static gboolean
-check_text (const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  const char *p = data, *end = data + length;
-  int depth = 0;
-  gboolean started = FALSE;
-
-  while (p < end)
-    {
-      if (started && depth == 0 && !g_ascii_isspace (*p))
-        return refuse (error, _("The file holds something after the dossier's closing brace."));
-      if (*p == '"')
-        {
-          for (p++; p < end && *p != '"'; p++)
-            if (*p == '\\')
-              p++;
-          p++;
-        }
-      else if (*p == '{' || *p == '[')
-        depth++, started = TRUE, p++;
-      else if (*p == '}' || *p == ']')
-        depth--, p++;
-      else if (*p == '-' || g_ascii_isdigit (*p))
-        {
-          const char *start = p;
-          g_autofree char *number = NULL;
-          gint64 value;
-
-          for (p++; p < end && (g_ascii_isdigit (*p) || strchr (".eE+-", *p) != NULL); p++)
-            ;
-          number = g_strndup (start, (gsize) (p - start));
-          if (strpbrk (number, ".eE") == NULL && !g_ascii_string_to_signed (number, 10, G_MININT64, G_MAXINT64, &value, NULL))
-            return refuse (error, _("The file holds a whole number too large for a 64-bit integer."));
-        }
-      else
-        p++;
-    }
-  return TRUE;
-}
-
-static JsonNode *
-parse (const char  *data,
-       gsize        length,
-       GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
-
-  if (length == 0 || data == NULL)
-    return refuse (error, _("The file is empty.")), NULL;
-  if (!g_utf8_validate (data, (gssize) length, NULL))
-    return refuse (error, _("The file is not UTF-8 text.")), NULL;
-  if (!check_text (data, length, error))
-    return NULL;
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
-    {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT, _("The file is not valid JSON: %s"), local_error->message);
-      return NULL;
-    }
-  if (json_parser_has_assignment (parser, NULL))
-    return refuse (error, _("The file is not valid JSON: it assigns a variable, as JavaScript does.")), NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return refuse (error, _("The file is not a dossier: its JSON is not an object.")), NULL;
-  return json_node_ref (root);
 }
 
 static const char *
@@ -221,7 +151,7 @@ read_blobs (IcwDossierRow *row,
 static gboolean
 valid_id (const char *id)
 {
-  return id != NULL && *id != '\0' && strlen (id) <= MAX_ID;
+  return id != NULL && g_utf8_validate (id, -1, NULL) && icw_field_check_uuid (id, NULL) && *id != '\0';
 }
 
 /* One record's members; NULL (with problems added) when it cannot be checked further. */
@@ -246,7 +176,7 @@ read_record (IcwStore   *store,
   key = string_member (object, "kind");
   id = string_member (object, "id");
   if (!valid_id (id))
-    return problem (problems, _("Record number %u: its “id” is missing, empty, longer than 128 characters or not text."), index + 1), NULL;
+    return problem (problems, _("Record number %u: its “id” is missing or is not an ID (a UUID)."), index + 1), NULL;
   if (key == NULL || !icw_record_kind_from_key (key, &kind))
     return problem (problems, _("Record “%s”: its “kind” is missing or is not a kind of record this program knows."), id), NULL;
   row = icw_dossier_row_new (kind);
@@ -254,7 +184,8 @@ read_record (IcwStore   *store,
   members = json_object_get_members (object);
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (known, l->data))
-      problem (problems, _("Record %s “%s”: it has the unknown member “%s”."), key, id, (const char *) l->data);
+      problem (problems, _("Record %s “%s”: it has the unknown member “%s”."), key, id,
+               g_utf8_validate (l->data, -1, NULL) ? (const char *) l->data : "?");
   row->created_at = g_strdup (string_member (object, "created_at"));
   row->updated_at = g_strdup (string_member (object, "updated_at"));
   if (row->created_at == NULL || *row->created_at == '\0')
@@ -327,9 +258,12 @@ icw_dossier_import (IcwStore            *store,
 
   g_return_val_if_fail (ICW_IS_STORE (store), FALSE);
 
-  if ((root = parse (data, length, error)) == NULL || !check_header (json_node_get_object (root), error))
+  if ((root = icw_dossier_parse (data, length, error)) == NULL || !check_header (json_node_get_object (root), error))
     return FALSE;
   rows = read_records (store, json_node_get_object (root), problems);
+  /* The records' own members are named above; what is left is the header. */
+  if (problems->len == 0 && !icw_json_check_utf8 (root))
+    problem (problems, _("The dossier's header holds text that is not valid UTF-8."));
   if (problems->len > 0)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
@@ -351,7 +285,7 @@ icw_dossier_check_header (const char  *data,
                           gsize        length,
                           GError     **error)
 {
-  g_autoptr(JsonNode) root = parse (data, length, error);
+  g_autoptr(JsonNode) root = icw_dossier_parse (data, length, error);
 
   return root != NULL && check_header (json_node_get_object (root), error);
 }

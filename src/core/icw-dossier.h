@@ -13,8 +13,9 @@
 G_BEGIN_DECLS
 
 #define ICW_DOSSIER_FORMAT "ic-workbench-dossier"
-/* Goes up when a kind or a field is added or changed; a reader refuses a newer one. */
-#define ICW_DOSSIER_FORMAT_VERSION 1
+/* Goes up when a kind or a field is added or changed; a reader refuses a newer one. Version 2
+ * writes the structured parts as JSON values; version 1 (strings holding JSON) is still read. */
+#define ICW_DOSSIER_FORMAT_VERSION 2
 
 /* Progress of long work: `done` of `total` records. */
 typedef void (*IcwDossierProgress) (guint    done,

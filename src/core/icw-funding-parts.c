@@ -8,6 +8,7 @@
 
 #include "icw-error.h"
 #include "icw-funding-parts.h"
+#include "icw-json-check.h"
 
 void
 icw_milestone_free (IcwMilestone *milestone)
@@ -99,14 +100,12 @@ icw_milestones_parse (const char  *text,
                       GError     **error)
 {
   g_autoptr(GPtrArray) milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_milestone_free);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
 
   if (text == NULL || *text == '\0')
     return g_steal_pointer (&milestones);
-  if (!json_parser_load_from_data (parser, text, -1, NULL) || json_parser_has_assignment (parser, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+  if ((root = icw_json_parse_strict (text)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error_literal (error, ICW_ERROR, ICW_ERROR_INVALID,
                            _("Milestones: the text is not a JSON list of milestones"));

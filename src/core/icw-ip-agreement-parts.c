@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "icw-error.h"
+#include "icw-field-checks.h"
+#include "icw-json-check.h"
 #include "icw-ip-agreement-parts.h"
 
 /* The messages are chosen from a table of translated formats, all literals in this file. */
@@ -18,6 +20,7 @@ typedef enum {
   MEMBER_OWNERSHIP,
   MEMBER_IP_KIND,
   MEMBER_OWNERS,
+  MEMBER_ID,        /* an organization's ID (a UUID), or empty while the row is being typed */
 } MemberType;
 
 typedef struct {
@@ -29,13 +32,13 @@ static const MemberSpec result_members[] = {
   { "title", MEMBER_TEXT },
   { "description", MEMBER_TEXT },
   { "ownership", MEMBER_OWNERSHIP },
-  { "creator_id", MEMBER_TEXT },
+  { "creator_id", MEMBER_ID },
   { "owners", MEMBER_OWNERS },
   { NULL, 0 },
 };
 
 static const MemberSpec owner_members[] = {
-  { "organization_id", MEMBER_TEXT },
+  { "organization_id", MEMBER_ID },
   { "share_bp", MEMBER_SHARE },
   { NULL, 0 },
 };
@@ -61,6 +64,7 @@ typedef enum {
   PROBLEM_TEXT,
   PROBLEM_OWNERSHIP,
   PROBLEM_IP_KIND,
+  PROBLEM_ID,
 } Problem;
 
 /* Whole sentences, one per part and problem: [problem][results?]. */
@@ -75,6 +79,8 @@ static const char *const problem_formats[][2] = {
                           N_("Results, item %u: “%s” must be creator, center-company or joint") },
   [PROBLEM_IP_KIND] = { N_("Background IP, item %u: “%s” must be patent, software or know-how"),
                         N_("Results, item %u: “%s” must be patent, software or know-how") },
+  [PROBLEM_ID] = { N_("Background IP, item %u: “%s” must be the ID of an organization"),
+                   N_("Results, item %u: “%s” must be the ID of an organization") },
 };
 
 static gboolean
@@ -124,6 +130,8 @@ check_member (JsonObject        *object,
   if (!holds (node, G_TYPE_STRING))
     return member_error (error, results, item, spec->name, PROBLEM_TEXT);
   key = json_node_get_string (node);
+  if (spec->type == MEMBER_ID && *key != '\0' && !icw_field_check_uuid (key, NULL))
+    return member_error (error, results, item, spec->name, PROBLEM_ID);
   if (spec->type == MEMBER_OWNERSHIP)
     {
       IcwIpOwnership ownership;
@@ -168,15 +176,12 @@ parse_list (const char        *text,
             gboolean           results,
             GError           **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
 
   if (text == NULL || *text == '\0')
     return json_array_new ();
-  if (!json_parser_load_from_data (parser, text, -1, &local_error) ||
-      !JSON_NODE_HOLDS_ARRAY (root = json_parser_get_root (parser)))
+  if ((root = icw_json_parse_strict (text)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error_literal (error, ICW_ERROR, ICW_ERROR_INVALID,
                            results ? _("Results: the list is not valid JSON") : _("Background IP: the list is not valid JSON"));

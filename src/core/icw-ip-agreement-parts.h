@@ -3,8 +3,8 @@
  *
  *   results (agreement)        [{"title": str, "description": str,
  *                                "ownership": "creator"|"center-company"|"joint",
- *                                "creator_id": str (organization ID, for "creator"),
- *                                "owners": [{"organization_id": str, "share_bp": int 0..10000}]}]
+ *                                "creator_id": organization ID (a UUID) or "", for "creator",
+ *                                "owners": [{"organization_id": ID or "", "share_bp": int 0..10000}]}]
  *   background-ip (party)      [{"kind": "patent"|"software"|"know-how", "number": str,
  *                                "title": str, "owner": str}]
  *

@@ -68,6 +68,20 @@ date_of (GDateTime *today)
                          g_date_time_get_year (now));
 }
 
+/* A field the store would refuse to save (a structured part damaged outside the program, say) is an
+ * error of every check, whatever the packs: otherwise a request whose milestones are no longer
+ * JSON would pass its milestone rules, which see no milestones. */
+static void
+add_damage (IcwRecord *record,
+            GPtrArray *findings)
+{
+  g_autoptr(GError) error = NULL;
+  const char *column = NULL;
+
+  if (!icw_store_check_columns (record, &column, &error))
+    g_ptr_array_add (findings, icw_finding_new ("stored-data", "", ICW_SEVERITY_ERROR, "", column, error->message));
+}
+
 GPtrArray *
 icw_rule_check_record (IcwStore            *store,
                        IcwRecord           *record,
@@ -101,6 +115,7 @@ icw_rule_check_record (IcwStore            *store,
   context.findings = findings;
   icw_rule_context_run (&context, selected);
   g_date_free (context.today);
+  add_damage (record, findings);
   return g_steal_pointer (&findings);
 }
 

@@ -21,10 +21,12 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "icw-agreement-guide.h"
 #include "icw-agreement-party.h"
 #include "icw-error.h"
 #include "icw-ip-agreement-parts.h"
 #include "icw-ip-agreement.h"
+#include "icw-funding-parts.h"
 #include "icw-store-private.h"
 
 static gboolean
@@ -32,12 +34,9 @@ check_date (const char  *text,
             const char  *message,
             GError     **error)
 {
-  g_autoptr(GDate) date = g_date_new ();
-
   if (!icw_store_has_text (text))
     return TRUE;
-  g_date_set_parse (date, text);
-  if (!g_date_valid (date) || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+  if (!icw_date_is_valid (text))
     return icw_store_invalid (error, message);
   return TRUE;
 }
@@ -46,14 +45,7 @@ static gboolean
 check_guide_answers (const char  *text,
                      GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (!icw_store_has_text (text))
-    return TRUE;
-  if (!json_parser_load_from_data (parser, text, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return icw_store_invalid (error, _("Guide: the answers are not a valid JSON object"));
-  return TRUE;
+  return !icw_store_has_text (text) || icw_guide_answers_check (text, error);
 }
 
 gboolean

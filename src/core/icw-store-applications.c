@@ -20,6 +20,7 @@
 #include "icw-budget-line.h"
 #include "icw-database.h"
 #include "icw-error.h"
+#include "icw-funding-parts.h"
 #include "icw-store-private.h"
 
 /* The file of an attachment being added, held on the record until its row is written. */
@@ -31,12 +32,9 @@ static gboolean
 check_date (const char  *text,
             GError     **error)
 {
-  g_autoptr(GDate) date = g_date_new ();
-
   if (!icw_store_has_text (text))
     return TRUE;
-  g_date_set_parse (date, text);
-  if (!g_date_valid (date) || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+  if (!icw_date_is_valid (text))
     return icw_store_invalid (error, _("Deadline: type the date as YYYY-MM-DD"));
   return TRUE;
 }

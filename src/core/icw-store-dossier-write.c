@@ -1,8 +1,9 @@
-/* icw-store-dossier-write.c: the store's side of a dossier import: each row from the file checked
- * against its kind's descriptor, then, inside one transaction, its references resolved and its ID
- * compared with what the database holds, and the rows written with their own IDs and times. Like a
- * pulled record (icw-store-remote.c), a row is written as it came, within the schema's constraints,
- * not validated as an edit: the life cycle would refuse the children of a filed application. */
+/* icw-store-dossier-write.c: the store's side of a dossier import, once each row from the file has
+ * passed its kind's descriptor (icw-store-dossier-check.c): inside one transaction, the file
+ * checked undamaged (PRAGMA quick_check), each row's references resolved and its ID compared with
+ * what the database holds, the rows written with their own IDs and times, and each written live
+ * row validated by its kind's rules as stored (not as an edit: the life cycle would refuse the
+ * children of a filed application) before the commit. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -26,113 +27,6 @@ problem (GPtrArray  *problems,
   va_start (args, format);
   g_ptr_array_add (problems, g_strdup_vprintf (format, args));
   va_end (args);
-}
-
-static void
-check_field (IcwDossierRow   *row,
-             const IcwColumn *column,
-             JsonNode        *node,
-             GPtrArray       *problems)
-{
-  const char *kind = icw_record_kind_to_key (row->kind);
-  GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  guint value;
-
-  switch (column->type)
-    {
-    case ICW_COLUMN_TEXT:
-      if (!JSON_NODE_HOLDS_NULL (node) && type != G_TYPE_STRING)
-        problem (problems, _("Record %s “%s”: the field “%s” must be text or null."), kind, row->id, column->name);
-      break;
-    case ICW_COLUMN_INT:
-    case ICW_COLUMN_INT64:
-      if (type != G_TYPE_INT64)
-        problem (problems, _("Record %s “%s”: the field “%s” must be a whole number."), kind, row->id, column->name);
-      else if (column->type == ICW_COLUMN_INT &&
-               (json_node_get_int (node) < G_MININT || json_node_get_int (node) > G_MAXINT))
-        problem (problems, _("Record %s “%s”: the field “%s” is out of range."), kind, row->id, column->name);
-      break;
-    case ICW_COLUMN_BOOL:
-      if (type != G_TYPE_BOOLEAN)
-        problem (problems, _("Record %s “%s”: the field “%s” must be true or false."), kind, row->id, column->name);
-      break;
-    case ICW_COLUMN_ENUM:
-      if (type != G_TYPE_STRING)
-        problem (problems, _("Record %s “%s”: the field “%s” must be text."), kind, row->id, column->name);
-      /* Keys only: from_key also reads labels, which would not come back out as written. */
-      else if (!column->from_key (json_node_get_string (node), &value) ||
-               !g_str_equal (column->to_key (value), json_node_get_string (node)))
-        problem (problems, _("Record %s “%s”: the field “%s” has the unknown value “%s”."),
-                 kind, row->id, column->name, json_node_get_string (node));
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* A blob with a "sha256" column beside it (an attachment's content) must have that digest: the
- * size alone is checked by the schema. */
-static void
-check_digest (IcwDossierRow *row,
-              GPtrArray     *problems)
-{
-  const char *expected = json_object_get_string_member_with_default (row->fields, "sha256", NULL);
-  GBytes *content = row->blobs != NULL ? g_hash_table_lookup (row->blobs, "content") : NULL;
-  g_autofree char *actual = NULL;
-
-  if (expected == NULL || content == NULL)
-    return;
-  actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
-  if (g_ascii_strcasecmp (actual, expected) != 0)
-    problem (problems, _("Record %s “%s”: the content does not match its “sha256”."),
-             icw_record_kind_to_key (row->kind), row->id);
-}
-
-gboolean
-icw_store_dossier_check_row (IcwStore       *self,
-                             IcwDossierRow  *row,
-                             GPtrArray      *problems)
-{
-  const IcwTable *table = icw_store_table_for_kind (row->kind);
-  const char * const *blobs = icw_store_dossier_blob_columns (self, row->kind);
-  const char *kind = icw_record_kind_to_key (row->kind);
-  guint before = problems->len;
-  g_autoptr(GList) members = json_object_get_members (row->fields);
-  GHashTableIter iter;
-  gpointer name;
-
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      JsonNode *node = json_object_get_member (row->fields, table->columns[i].name);
-
-      if (node == NULL)
-        problem (problems, _("Record %s “%s”: the field “%s” is missing."), kind, row->id, table->columns[i].name);
-      else
-        check_field (row, &table->columns[i], node, problems);
-    }
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      gboolean known = FALSE;
-
-      for (guint i = 0; i < table->n_columns && !known; i++)
-        known = g_str_equal (l->data, table->columns[i].name);
-      if (!known)
-        problem (problems, _("Record %s “%s”: there is no field “%s” in this kind of record."),
-                 kind, row->id, (const char *) l->data);
-    }
-  for (guint i = 0; blobs[i] != NULL; i++)
-    if (row->blobs == NULL || !g_hash_table_contains (row->blobs, blobs[i]))
-      problem (problems, _("Record %s “%s”: the content “%s” is missing."), kind, row->id, blobs[i]);
-  if (row->blobs != NULL)
-    {
-      g_hash_table_iter_init (&iter, row->blobs);
-      while (g_hash_table_iter_next (&iter, &name, NULL))
-        if (!g_strv_contains (blobs, name))
-          problem (problems, _("Record %s “%s”: there is no content “%s” in this kind of record."),
-                   kind, row->id, (const char *) name);
-    }
-  check_digest (row, problems);
-  return problems->len == before;
 }
 
 static gboolean
@@ -282,6 +176,21 @@ insert_row (IcwStore       *self,
          icw_store_write_outbox (self, table, row->id, "upsert", now, error);
 }
 
+/* A written live row, read back as a record, through the kind's rules as the store applies them
+ * to a save (the column checks ran on the file's row already). */
+static void
+validate_written (IcwStore      *self,
+                  IcwDossierRow *row,
+                  GPtrArray     *problems)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) record = icw_store_lookup (self, row->kind, row->id, &error);
+
+  if (record == NULL || !icw_store_validate_stored (self, record, &error))
+    problem (problems, _("Record %s “%s”: %s"), icw_record_kind_to_key (row->kind), row->id,
+             error != NULL ? error->message : "");
+}
+
 static gboolean
 write_rows (IcwStore                *self,
             GPtrArray               *rows,
@@ -326,6 +235,17 @@ write_rows (IcwStore                *self,
       if (progress != NULL)
         progress (i + 1, rows->len, user_data);
     }
+  for (guint i = 0; i < rows->len && problems->len < 200; i++)
+    if (!skip[i] && ((IcwDossierRow *) rows->pdata[i])->deleted_at == NULL)
+      validate_written (self, rows->pdata[i], problems);
+  if (problems->len > 0)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                   g_dngettext (GETTEXT_PACKAGE, "The dossier was not imported: %u problem was found.",
+                                "The dossier was not imported: %u problems were found.", problems->len),
+                   problems->len);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -346,7 +266,8 @@ icw_store_dossier_write (IcwStore                *self,
 
   if (!icw_store_begin_batch (self, error))
     return FALSE;
-  if (!write_rows (self, rows, problems, cancellable, progress, user_data, &written, error))
+  if (!icw_store_check_undamaged (self, error) ||
+      !write_rows (self, rows, problems, cancellable, progress, user_data, &written, error))
     {
       icw_store_rollback_batch (self);
       return FALSE;

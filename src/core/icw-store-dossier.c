@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "icw-database.h"
+#include "icw-json-check.h"
 #include "icw-store-dossier-private.h"
 
 IcwDossierRow *
@@ -138,12 +139,34 @@ row_select_sql (IcwStore       *self,
   return g_string_free (sql, FALSE);
 }
 
+/* A structured part is written as the JSON value its text holds (blank text as null, as the
+ * parts' parsers read it). Text that is not JSON stays a string, so the dossier still carries it
+ * (and its import refuses it). */
+static JsonNode *
+part_node (const char *text)
+{
+  JsonNode *value;
+  const char *p = text;
+
+  while (p != NULL && g_ascii_isspace (*p))
+    p++;
+  if (p == NULL || *p == '\0')
+    return json_node_init_null (json_node_alloc ());
+  if ((value = icw_json_parse_strict (text)) != NULL)
+    return value;
+  return json_node_init_string (json_node_alloc (), text);
+}
+
 static JsonNode *
 column_node (const IcwColumn *column,
              sqlite3_stmt    *stmt,
              int              index)
 {
-  JsonNode *node = json_node_alloc ();
+  JsonNode *node;
+
+  if (column->structured)
+    return part_node ((const char *) sqlite3_column_text (stmt, index));
+  node = json_node_alloc ();
 
   if (column->type == ICW_COLUMN_BOOL)
     return json_node_init_boolean (node, sqlite3_column_int64 (stmt, index) != 0);

@@ -206,7 +206,7 @@ icw_store_check_parent_open (IcwStore       *self,
 
   if (!icw_store_exists (self, table->table, parent_id) || !saved_status (self, table, parent_id, &status))
     return icw_store_invalid (error, _("Document: it is not in the database"));
-  if (icw_lifecycle_status_is_locked (status))
+  if (icw_lifecycle_status_is_locked (status) && !self->validating_stored)
     {
       g_set_error_literal (error, ICW_ERROR, ICW_ERROR_READ_ONLY,
                            _("The document has been submitted: its parts cannot be added, changed or removed."));

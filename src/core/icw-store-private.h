@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "icw-field-checks.h"
 #include "icw-store.h"
 #include "icw-store-list.h"
 
@@ -25,6 +26,8 @@ typedef struct {
   IcwColumnType  type;
   const char  *(*to_key)   (guint value);
   gboolean     (*from_key) (const char *text, guint *value);
+  IcwFieldCheck  check;       /* what the stored text must be (icw-field-checks.h), or NULL */
+  gboolean       structured;  /* JSON text: a JSON value in the dossier, not a string */
 } IcwColumn;
 
 typedef struct {
@@ -52,6 +55,9 @@ struct _IcwStore
   char *path;
   sqlite3 *db;
   guint batch_depth;
+  /* Set while records are validated as they are stored (icw_store_validate_stored): a part of a
+   * submitted document is not refused for its parent's lock, since nothing is being changed. */
+  gboolean validating_stored;
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
   GHashTable *objects;      /* id → IcwRecord* (weak): one object per record */
   GHashTable *lists;        /* list key → the live records: an IcwStoreList for the registers
@@ -87,6 +93,16 @@ gboolean      icw_store_step_done   (IcwStore     *self,
 gboolean      icw_store_validate    (IcwStore   *self,
                                      IcwRecord  *record,
                                      GError    **error);
+/* The kind's rules for a record as the database holds it (a dossier's rows once written, the
+ * doctor's records): icw_store_validate without the column checks (their callers ran them on the
+ * rows) and without refusing the parts of submitted documents. */
+gboolean      icw_store_validate_stored (IcwStore   *self,
+                                         IcwRecord  *record,
+                                         GError    **error);
+
+/* Every row of every kind through the dossier's row checks, for the doctor (icw-store-health.c). */
+void          icw_store_check_rows    (IcwStore   *self,
+                                       GPtrArray  *problems);
 
 /* Small helpers shared by the parts of the store (icw-store-queries.c). */
 char         *icw_store_query_text  (IcwStore   *self,

@@ -16,6 +16,7 @@
 #include "icw-database.h"
 #include "icw-error.h"
 #include "icw-field-limits.h"
+#include "icw-funding-parts.h"
 #include "icw-funding-request.h"
 #include "icw-ip-agreement.h"
 #include "icw-organization.h"
@@ -191,10 +192,7 @@ validate_alliance_member (IcwStore           *self,
 
   if (icw_store_has_text (joined))
     {
-      g_autoptr(GDate) date = g_date_new ();
-
-      g_date_set_parse (date, joined);
-      if (!g_date_valid (date) || strlen (joined) != 10 || joined[4] != '-' || joined[7] != '-')
+      if (!icw_date_is_valid (joined))
         return icw_store_invalid (error, _("Joined: type the date as YYYY-MM-DD"));
     }
   return validate_center_link (self, ICW_RECORD (member), "alliance_members",
@@ -219,10 +217,56 @@ validate_platform (IcwStore     *self,
   return TRUE;
 }
 
+/* Every column of the record against its descriptor's check (icw-field-checks.h), on the text
+ * the store would write; text must be UTF-8. The message names the column. */
 gboolean
-icw_store_validate (IcwStore   *self,
-                    IcwRecord  *record,
-                    GError    **error)
+icw_store_check_columns (IcwRecord    *record,
+                         const char  **column_out,
+                         GError      **error)
+{
+  const IcwTable *table = icw_store_table_for_record (record);
+  const char *created_at = icw_record_get_created_at (record);
+  g_autoptr(GError) time_error = NULL;
+
+  /* The store sets the times itself, but a caller may bring a record's creation time. */
+  if (created_at != NULL && !icw_field_check_timestamp (created_at, &time_error))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("Field “%s”: %s"), "created_at", time_error->message);
+      if (column_out != NULL)
+        *column_out = "created_at";
+      return FALSE;
+    }
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const IcwColumn *column = &table->columns[i];
+      g_autofree char *text = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (column->type != ICW_COLUMN_TEXT && column->check == NULL)
+        continue;
+      text = icw_store_column_text (record, column);
+      if (text != NULL && !g_utf8_validate (text, -1, NULL))
+        {
+          g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("Field “%s”: the text is not valid UTF-8"), column->name);
+          if (column_out != NULL)
+            *column_out = column->name;
+          return FALSE;
+        }
+      if (column->check != NULL && !column->check (text, &local_error))
+        {
+          g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("Field “%s”: %s"), column->name, local_error->message);
+          if (column_out != NULL)
+            *column_out = column->name;
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_kind (IcwStore   *self,
+               IcwRecord  *record,
+               GError    **error)
 {
   /* Lengths and control characters of the text fields first (icw-field-limits.h), whoever saves:
    * the window, an import, a dossier. */
@@ -251,6 +295,28 @@ icw_store_validate (IcwStore   *self,
   if (ICW_IS_BUDGET_LINE (record))
     return icw_store_validate_budget_line (self, ICW_BUDGET_LINE (record), error);
   g_return_val_if_reached (FALSE);
+}
+
+gboolean
+icw_store_validate_stored (IcwStore   *self,
+                           IcwRecord  *record,
+                           GError    **error)
+{
+  gboolean ok;
+
+  self->validating_stored = TRUE;
+  ok = validate_kind (self, record, error);
+  self->validating_stored = FALSE;
+  return ok;
+}
+
+/* The kind's own rules first (their messages use the field's label), then every column's check. */
+gboolean
+icw_store_validate (IcwStore   *self,
+                    IcwRecord  *record,
+                    GError    **error)
+{
+  return validate_kind (self, record, error) && icw_store_check_columns (record, NULL, error);
 }
 
 /* Like strstr(), ignoring the case of ASCII letters only, as SQLite's LIKE does. UTF-8 is safe:
@@ -494,6 +560,7 @@ icw_store_check_integrity (IcwStore  *self,
     }
   sqlite3_reset (stmt);
   icw_store_check_attachments (self, problems);
+  icw_store_check_rows (self, problems);
 
   return g_steal_pointer (&problems);
 }

@@ -190,6 +190,8 @@ icw_store_bind_json_column (IcwStore        *self,
         sqlite3_bind_null (stmt, index);
       else if (type == G_TYPE_STRING)
         sqlite3_bind_text (stmt, index, json_node_get_string (node), -1, SQLITE_TRANSIENT);
+      else if (column->structured && (JSON_NODE_HOLDS_ARRAY (node) || JSON_NODE_HOLDS_OBJECT (node)))
+        sqlite3_bind_text (stmt, index, json_to_string (node, FALSE), -1, g_free);
       else
         goto bad;
       return TRUE;

@@ -42,24 +42,32 @@ ENUM_ADAPTERS (icw_patent_costs, IcwPatentCosts)
 ENUM_ADAPTERS (icw_exit_terms, IcwExitTerms)
 ENUM_ADAPTERS (icw_dispute_resolution, IcwDisputeResolution)
 
-#define TEXT(c, p) { c, p, ICW_COLUMN_TEXT, NULL, NULL }
-#define INT(c, p) { c, p, ICW_COLUMN_INT, NULL, NULL }
-#define INT64(c, p) { c, p, ICW_COLUMN_INT64, NULL, NULL }
-#define BOOL(c, p) { c, p, ICW_COLUMN_BOOL, NULL, NULL }
-#define ENUM(c, p, prefix) { c, p, ICW_COLUMN_ENUM, prefix##_key, prefix##_parse }
+#define TEXT(c, p) { c, p, ICW_COLUMN_TEXT, NULL, NULL, NULL, FALSE }
+#define INT(c, p) { c, p, ICW_COLUMN_INT, NULL, NULL, NULL, FALSE }
+#define INT64(c, p) { c, p, ICW_COLUMN_INT64, NULL, NULL, NULL, FALSE }
+#define BOOL(c, p) { c, p, ICW_COLUMN_BOOL, NULL, NULL, NULL, FALSE }
+#define ENUM(c, p, prefix) { c, p, ICW_COLUMN_ENUM, prefix##_key, prefix##_parse, NULL, FALSE }
+/* Checked columns (icw-field-checks.h): IDs of other records, dates, money, shares, and the
+ * structured parts, JSON text in the database and JSON values in a dossier. */
+#define ID(c, p) { c, p, ICW_COLUMN_TEXT, NULL, NULL, icw_field_check_uuid, FALSE }
+#define DATE(c, p) { c, p, ICW_COLUMN_TEXT, NULL, NULL, icw_field_check_date, FALSE }
+#define CHECKED(c, p, type, check) { c, p, ICW_COLUMN_##type, NULL, NULL, icw_field_check_##check, FALSE }
+#define MONEY(c, p) CHECKED (c, p, INT64, money)
+#define SHARE(c, p) CHECKED (c, p, INT64, share)
+#define PART(c, p, check) { c, p, ICW_COLUMN_TEXT, NULL, NULL, icw_field_check_##check, TRUE }
 
 static const IcwColumn organization_columns[] = {
   TEXT ("name", "name"),
-  TEXT ("credit_code", "credit-code"),
+  CHECKED ("credit_code", "credit-code", TEXT, credit_code),
   ENUM ("kind", "kind", icw_org_kind),
   TEXT ("province", "province"),
   TEXT ("city", "city"),
   TEXT ("legal_representative", "legal-representative"),
   BOOL ("top_ten", "top-ten"),
   INT ("rd_base_year", "rd-base-year"),
-  INT64 ("rd_intensity_1", "rd-intensity-1"),
-  INT64 ("rd_intensity_2", "rd-intensity-2"),
-  INT64 ("rd_intensity_3", "rd-intensity-3"),
+  CHECKED ("rd_intensity_1", "rd-intensity-1", INT64, intensity),
+  CHECKED ("rd_intensity_2", "rd-intensity-2", INT64, intensity),
+  CHECKED ("rd_intensity_3", "rd-intensity-3", INT64, intensity),
 };
 
 static const IcwColumn center_columns[] = {
@@ -70,11 +78,11 @@ static const IcwColumn center_columns[] = {
   TEXT ("city", "city"),
   INT ("year", "year"),
   ENUM ("status", "status", icw_center_status),
-  TEXT ("lead_organization_id", "lead-organization-id"),
-  TEXT ("host_organization_id", "host-organization-id"),
+  ID ("lead_organization_id", "lead-organization-id"),
+  ID ("host_organization_id", "host-organization-id"),
   TEXT ("host_legal_form", "host-legal-form"),
-  INT64 ("host_capital_fen", "host-capital-fen"),
-  TEXT ("host_founded", "host-founded"),
+  MONEY ("host_capital_fen", "host-capital-fen"),
+  DATE ("host_founded", "host-founded"),
   TEXT ("operating_model", "operating-model"),
   TEXT ("pilot_basis", "pilot-basis"),
   INT ("field_platform_total", "field-platform-total"),
@@ -82,37 +90,37 @@ static const IcwColumn center_columns[] = {
 };
 
 static const IcwColumn shareholder_columns[] = {
-  TEXT ("center_id", "center-id"),
-  TEXT ("organization_id", "organization-id"),
+  ID ("center_id", "center-id"),
+  ID ("organization_id", "organization-id"),
   ENUM ("contribution", "contribution", icw_contribution),
-  INT64 ("amount_fen", "amount-fen"),
-  INT64 ("share_bp", "share-bp"),
+  MONEY ("amount_fen", "amount-fen"),
+  SHARE ("share_bp", "share-bp"),
 };
 
 static const IcwColumn alliance_member_columns[] = {
-  TEXT ("center_id", "center-id"),
-  TEXT ("organization_id", "organization-id"),
+  ID ("center_id", "center-id"),
+  ID ("organization_id", "organization-id"),
   ENUM ("role", "role", icw_member_role),
-  TEXT ("joined", "joined"),
+  DATE ("joined", "joined"),
   BOOL ("agreement_signed", "agreement-signed"),
 };
 
 static const IcwColumn platform_columns[] = {
-  TEXT ("organization_id", "organization-id"),
+  ID ("organization_id", "organization-id"),
   ENUM ("kind", "kind", icw_platform_kind),
   TEXT ("name", "name"),
   INT ("approved_year", "approved-year"),
 };
 
 static const IcwColumn application_columns[] = {
-  TEXT ("center_id", "center-id"),
+  ID ("center_id", "center-id"),
   ENUM ("kind", "kind", icw_application_kind),
   ENUM ("status", "status", icw_application_status),
   TEXT ("title", "title"),
   TEXT ("call_name", "call-name"),
   TEXT ("call_issuer", "call-issuer"),
-  TEXT ("call_deadline", "call-deadline"),
-  TEXT ("lineage_id", "lineage-id"),
+  DATE ("call_deadline", "call-deadline"),
+  ID ("lineage_id", "lineage-id"),
   INT ("version", "version"),
   TEXT ("reviewer_comments", "reviewer-comments"),
   TEXT ("section_background", "section-background"),
@@ -124,64 +132,64 @@ static const IcwColumn application_columns[] = {
   TEXT ("section_risks", "section-risks"),
   TEXT ("section_budget", "section-budget"),
   TEXT ("section_benefits", "section-benefits"),
-  TEXT ("roadmap", "roadmap"),
-  TEXT ("capability_platforms", "capability-platforms"),
-  TEXT ("indicators", "indicators"),
-  TEXT ("tasks", "tasks"),
+  PART ("roadmap", "roadmap", roadmap),
+  PART ("capability_platforms", "capability-platforms", platforms),
+  PART ("indicators", "indicators", indicators),
+  PART ("tasks", "tasks", tasks),
 };
 
 /* The content is not a column here: it is written once, when the file is added (the table's
  * after_upsert), and never goes into the outbox. */
 static const IcwColumn attachment_columns[] = {
-  TEXT ("application_id", "application-id"),
+  ID ("application_id", "application-id"),
   TEXT ("name", "name"),
   ENUM ("kind", "kind", icw_attachment_kind),
-  INT64 ("size", "size"),
-  TEXT ("sha256", "sha256"),
+  CHECKED ("size", "size", INT64, size),
+  CHECKED ("sha256", "sha256", TEXT, sha256),
 };
 
 static const IcwColumn ip_agreement_columns[] = {
-  TEXT ("center_id", "center-id"),
+  ID ("center_id", "center-id"),
   TEXT ("title", "title"),
   ENUM ("status", "status", icw_application_status),
   INT ("version", "version"),
-  TEXT ("lineage_id", "lineage-id"),
+  ID ("lineage_id", "lineage-id"),
   TEXT ("reviewer_comments", "reviewer-comments"),
-  TEXT ("effective_date", "effective-date"),
+  DATE ("effective_date", "effective-date"),
   ENUM ("ownership", "ownership", icw_ip_ownership),
   ENUM ("project_access", "project-access", icw_access_terms),
   ENUM ("exploitation_access", "exploitation-access", icw_access_terms),
   ENUM ("patent_costs", "patent-costs", icw_patent_costs),
-  TEXT ("patent_cost_party_id", "patent-cost-party-id"),
+  ID ("patent_cost_party_id", "patent-cost-party-id"),
   INT ("publication_review_days", "publication-review-days"),
   ENUM ("exit_terms", "exit-terms", icw_exit_terms),
   TEXT ("exit_rules", "exit-rules"),
   INT ("confidentiality_years", "confidentiality-years"),
-  TEXT ("term_start", "term-start"),
+  DATE ("term_start", "term-start"),
   INT ("term_years", "term-years"),
   ENUM ("dispute_resolution", "dispute-resolution", icw_dispute_resolution),
   TEXT ("dispute_body", "dispute-body"),
-  TEXT ("results", "results"),
+  PART ("results", "results", results),
   TEXT ("special_clauses", "special-clauses"),
-  TEXT ("guide_answers", "guide-answers"),
+  PART ("guide_answers", "guide-answers", guide_answers),
 };
 
 static const IcwColumn agreement_party_columns[] = {
-  TEXT ("agreement_id", "agreement-id"),
-  TEXT ("organization_id", "organization-id"),
-  INT64 ("share_bp", "share-bp"),
-  INT64 ("contribution_fen", "contribution-fen"),
+  ID ("agreement_id", "agreement-id"),
+  ID ("organization_id", "organization-id"),
+  SHARE ("share_bp", "share-bp"),
+  MONEY ("contribution_fen", "contribution-fen"),
   TEXT ("signatory", "signatory"),
   BOOL ("signed", "signed"),
-  TEXT ("signed_date", "signed-date"),
+  DATE ("signed_date", "signed-date"),
   BOOL ("sealed", "sealed"),
-  TEXT ("sealed_date", "sealed-date"),
-  TEXT ("background_ip", "background-ip"),
+  DATE ("sealed_date", "sealed-date"),
+  PART ("background_ip", "background-ip", background_ip),
 };
 
 static const IcwColumn funding_request_columns[] = {
-  TEXT ("center_id", "center-id"),
-  TEXT ("application_id", "application-id"),
+  ID ("center_id", "center-id"),
+  ID ("application_id", "application-id"),
   TEXT ("technology", "technology"),
   ENUM ("status", "status", icw_application_status),
   TEXT ("title", "title"),
@@ -190,19 +198,19 @@ static const IcwColumn funding_request_columns[] = {
   TEXT ("sources", "sources"),
   TEXT ("category_set", "category-set"),
   INT ("category_set_version", "category-set-version"),
-  TEXT ("milestones", "milestones"),
+  PART ("milestones", "milestones", milestones),
   BOOL ("tax_deduction", "tax-deduction"),
-  INT64 ("tax_deduction_fen", "tax-deduction-fen"),
-  TEXT ("lineage_id", "lineage-id"),
+  MONEY ("tax_deduction_fen", "tax-deduction-fen"),
+  ID ("lineage_id", "lineage-id"),
   INT ("version", "version"),
   TEXT ("reviewer_comments", "reviewer-comments"),
 };
 
 static const IcwColumn budget_line_columns[] = {
-  TEXT ("request_id", "request-id"),
+  ID ("request_id", "request-id"),
   TEXT ("category", "category"),
   TEXT ("justification", "justification"),
-  TEXT ("cells", "cells"),
+  PART ("cells", "cells", cells),
 };
 
 static const IcwTable tables[] = {

@@ -49,6 +49,16 @@ gboolean    icw_store_begin_batch     (IcwStore       *self,
 gboolean    icw_store_commit_batch    (IcwStore       *self,
                                        GError        **error);
 void        icw_store_rollback_batch  (IcwStore       *self);
+/* The table descriptor's check of every column of the record (icw-field-checks.h), as a save
+ * runs them after the kind's rules: FALSE with the error, and *column the column, at the first
+ * that fails. `icw check` reports it as an error finding (data damaged outside the program). */
+gboolean    icw_store_check_columns   (IcwRecord      *record,
+                                       const char    **column,
+                                       GError        **error);
+/* PRAGMA quick_check: FALSE, with an error saying what to do, when the file is damaged. Every
+ * import calls it inside its batch, before writing. */
+gboolean    icw_store_check_undamaged (IcwStore       *self,
+                                       GError        **error);
 /* Reloads every list the store handed out and emits "reloaded": after another connection (a
  * dossier import run in a thread on a store of its own) wrote to the same file. */
 void        icw_store_reload          (IcwStore       *self);

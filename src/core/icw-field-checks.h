@@ -1,0 +1,40 @@
+/* icw-field-checks.h: what a single field must hold, whoever writes it: each check reads the text
+ * the database stores (decimal for numbers, the JSON text of a structured part; NULL for empty)
+ * and explains a refusal in the user's language without naming the field (the caller does, with
+ * the record). The table descriptors (icw-store-tables.c) name the check of each column, so the
+ * store's saves, the dossier import and `icw doctor` run the very same checks. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*IcwFieldCheck) (const char  *text,
+                                   GError     **error);
+
+gboolean icw_field_check_date          (const char *text, GError **error);
+gboolean icw_field_check_timestamp     (const char *text, GError **error);
+gboolean icw_field_check_uuid          (const char *text, GError **error);
+gboolean icw_field_check_credit_code   (const char *text, GError **error);
+gboolean icw_field_check_sha256        (const char *text, GError **error);
+gboolean icw_field_check_money         (const char *text, GError **error);
+gboolean icw_field_check_share         (const char *text, GError **error);
+gboolean icw_field_check_intensity     (const char *text, GError **error);
+gboolean icw_field_check_size          (const char *text, GError **error);
+
+/* The structured parts (formats in icw-application-parts.h, icw-ip-agreement-parts.h,
+ * icw-agreement-guide.h, icw-funding-parts.h and icw-budget-line.h). */
+gboolean icw_field_check_roadmap       (const char *text, GError **error);
+gboolean icw_field_check_platforms     (const char *text, GError **error);
+gboolean icw_field_check_indicators    (const char *text, GError **error);
+gboolean icw_field_check_tasks         (const char *text, GError **error);
+gboolean icw_field_check_results       (const char *text, GError **error);
+gboolean icw_field_check_background_ip (const char *text, GError **error);
+gboolean icw_field_check_guide_answers (const char *text, GError **error);
+gboolean icw_field_check_milestones    (const char *text, GError **error);
+gboolean icw_field_check_cells         (const char *text, GError **error);
+
+/* ISO 8601 in UTC as the store writes it: YYYY-MM-DDTHH:MM:SS[.ffffff]Z, a real date and time. */
+gboolean icw_timestamp_is_valid        (const char *text);
+
+G_END_DECLS
