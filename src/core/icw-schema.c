@@ -246,8 +246,15 @@ static const char migration_7[] =
 static const char migration_8[] =
   "CREATE INDEX outbox_record ON outbox (record_id);";
 
+/* Version 9: a change the server refused keeps the refusal's stable code (so the reason is shown
+ * in the user's language and Discard My Change knows a taken ID) and the field it is about. */
+static const char migration_9[] =
+  "ALTER TABLE sync_conflicts ADD COLUMN reason_code TEXT;"
+  "ALTER TABLE sync_conflicts ADD COLUMN reason_field TEXT;";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
-                                           migration_5, migration_6, migration_7, migration_8 };
+                                           migration_5, migration_6, migration_7, migration_8,
+                                           migration_9 };
 
 int
 icw_schema_latest_version (void)

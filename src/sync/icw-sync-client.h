@@ -41,6 +41,9 @@ void           icw_sync_client_set_limits  (IcwSyncClient  *self,
                                             guint           base_delay_ms,
                                             guint           max_delay_ms,
                                             guint           timeout_s);
+/* The total time a request may take, answer included (the timeout above is for silence). */
+void           icw_sync_client_set_deadline (IcwSyncClient *self,
+                                             guint          deadline_ms);
 void           icw_sync_client_run_async   (IcwSyncClient       *self,
                                             IcwSyncMode          mode,
                                             GCancellable        *cancellable,
