@@ -12,7 +12,9 @@
 
 #include "icw-application.h"
 #include "icw-center.h"
+#include "icw-conflict-fields.h"
 #include "icw-conflicts-view.h"
+#include "icw-platform.h"
 #include "icw-resources.h"
 #include "icw-reviewer-notes.h"
 #include "icw-store-sync.h"
@@ -436,6 +438,72 @@ test_conflicts_view (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Changes the server refused: the reason in the user's language by its code (the server's own
+ * words for a code unknown here), and only Discard My Change offered; discarding a new record
+ * the server never had deletes it here, and the next sync has nothing to send. */
+static void
+test_refused_in_view (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(IcwPlatform) orphan = icw_platform_new ();
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, "济南研究院", NULL);
+  g_autoptr(IcwSyncController) controller = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *overlay;
+  IcwConflictsView *view;
+  g_autofree char *text = NULL;
+
+  g_assert_true (icw_store_apply_remote (f->a, ICW_RECORD_KIND_ORGANIZATION,
+                                         "{\"id\":\"ghost\",\"name\":\"幽灵单位\"}", "999", FALSE, &error));
+  icw_platform_set_organization_id (orphan, "ghost");
+  icw_platform_set_name (orphan, "孤儿平台");
+  icw_test_save (f->a, orphan);
+  g_settings_set_string (f->settings, "sync-server-url", f->url);
+  g_setenv ("ICW_TOKEN", f->admin, TRUE);
+  controller = icw_sync_controller_new (f->a, f->settings);
+  icw_sync_controller_set_delay (controller, 60000);
+  wait_state (controller, ICW_SYNC_STATE_NEEDS_ATTENTION);
+  g_assert_cmpuint (icw_sync_controller_get_n_conflicts (controller), ==, 1);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);   /* the center and the organization went */
+
+  window = gtk_window_new ();
+  overlay = adw_toast_overlay_new ();
+  view = ICW_CONFLICTS_VIEW (icw_conflicts_view_new (controller));
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_cmpuint (icw_conflicts_view_get_n_items (view), ==, 1);
+  /* This server sends no code: its own reason is shown. */
+  g_assert_cmpstr (icw_conflicts_view_get_note (view), ==, "The server refused your change: The parent record is not on the server");
+  g_assert_true (icw_conflicts_view_can_discard (view));
+
+  /* A refusal with a code is told in the user's words, with the field. */
+  g_assert_true (icw_store_add_rejection (f->a, ICW_RECORD_KIND_ORGANIZATION, icw_record_get_id (ICW_RECORD (org)),
+                                          0, "id-taken", "ID squatted", "name", &error));
+  g_assert_no_error (error);
+  icw_conflicts_view_reload (view);
+  icw_conflicts_view_select (view, 1);
+  g_assert_cmpstr (icw_conflicts_view_get_note (view), ==,
+                   "The server refused your change of “Name”: Another center already uses this record’s ID. "
+                   "Discard My Change gives your record a new ID, and it syncs under it.");
+  text = icw_conflict_refusal_text ("a-code-of-later", "Said by the server", NULL);
+  g_assert_cmpstr (text, ==, "The server refused your change: Said by the server");
+
+  /* Discard the orphan: never on the server, so it is deleted here. */
+  icw_conflicts_view_select (view, 0);
+  g_assert_true (icw_conflicts_view_resolve (view, ICW_CONFLICT_DISCARD_MINE));
+  g_assert_cmpuint (icw_conflicts_view_get_n_items (view), ==, 1);
+  {
+    g_autoptr(IcwRecord) gone = icw_store_lookup (f->a, ICW_RECORD_KIND_PLATFORM,
+                                                   icw_record_get_id (ICW_RECORD (orphan)), NULL);
+    g_assert_null (gone);
+  }
+  g_unsetenv ("ICW_TOKEN");
+  icw_sync_controller_shutdown (controller);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A returned application's comments: the lines naming a section go beside it, whatever their
  * list marker or colon; the others do not. */
 static void
@@ -495,6 +563,7 @@ main (int   argc,
 
   g_test_add ("/ui-sync/states", Fixture, NULL, fixture_set_up, test_states, fixture_tear_down);
   g_test_add ("/ui-sync/conflicts-view", Fixture, NULL, fixture_set_up, test_conflicts_view, fixture_tear_down);
+  g_test_add ("/ui-sync/refused-in-view", Fixture, NULL, fixture_set_up, test_refused_in_view, fixture_tear_down);
   g_test_add_func ("/ui-sync/reviewer-notes", test_reviewer_notes);
   return g_test_run ();
 }
