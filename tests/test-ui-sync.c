@@ -14,6 +14,8 @@
 #include "icw-center.h"
 #include "icw-conflict-fields.h"
 #include "icw-conflicts-view.h"
+#include "icw-document-bar.h"
+#include "icw-lifecycle.h"
 #include "icw-platform.h"
 #include "icw-resources.h"
 #include "icw-reviewer-notes.h"
@@ -504,6 +506,111 @@ test_refused_in_view (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The message dialog shown (activating a button clicks it later): waits up to 5 s for it. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+          return l->data;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return NULL;
+}
+
+/* The review outcome is the reviewers': a database that syncs (or a window signed in to a server)
+ * is not offered Record Return… or Record Acceptance; one without a server records a paper
+ * decision, acceptance after a confirmation, marked as recorded by the administrator. */
+static void
+test_review_outcome_offered (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const IcwDocumentBarTexts texts = { "_Check", "ready", "Submit?", "body", "submitted", "return",
+                                             "locked", NULL, NULL };
+  const char *center_id = icw_record_get_id (ICW_RECORD (f->center));
+  g_autofree char *json = g_strdup_printf ("{\"id\":\"app1\",\"center_id\":\"%s\",\"lineage_id\":\"app1\","
+                                           "\"version\":1,\"status\":\"submitted\",\"title\":\"纸质审核的申请\"}", center_id);
+  g_autoptr(IcwRecord) application = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *comments = NULL;
+  IcwDocumentBar *bar;
+  AdwMessageDialog *dialog;
+  GtkWidget *window = gtk_window_new ();
+
+  g_assert_true (icw_store_apply_remote (f->a, ICW_RECORD_KIND_APPLICATION, json, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  application = icw_store_lookup (f->a, ICW_RECORD_KIND_APPLICATION, "app1", &error);
+  g_assert_no_error (error);
+  bar = ICW_DOCUMENT_BAR (icw_document_bar_new (f->a, &texts));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (bar));
+  gtk_window_present (GTK_WINDOW (window));
+  icw_document_bar_set_record (bar, application);
+  g_assert_true (icw_document_bar_offers_review_outcome (bar));
+
+  /* Signed in to a server: not offered. */
+  g_settings_set_string (f->settings, "sync-server-url", f->url);
+  icw_document_bar_update (bar);
+  g_assert_false (icw_document_bar_offers_review_outcome (bar));
+  g_settings_reset (f->settings, "sync-server-url");
+  icw_document_bar_update (bar);
+  g_assert_true (icw_document_bar_offers_review_outcome (bar));
+
+  /* Acceptance asks first; cancelling changes nothing. */
+  gtk_widget_activate (find_button (GTK_WIDGET (bar), "Record _Acceptance"));
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+  g_assert_cmpint (icw_lifecycle_get_status (application), ==, ICW_APPLICATION_STATUS_SUBMITTED);
+  gtk_widget_activate (find_button (GTK_WIDGET (bar), "Record _Acceptance"));
+  iterate ();
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "accept");
+  iterate ();
+  g_assert_cmpint (icw_lifecycle_get_status (application), ==, ICW_APPLICATION_STATUS_ACCEPTED);
+  g_object_get (application, "reviewer-comments", &comments, NULL);
+  g_assert_nonnull (strstr (comments, "Recorded by the administrator ("));
+  g_assert_nonnull (strstr (comments, "paper decision"));
+
+  /* A database that has synced: not offered either. */
+  sync_with_client (f, f->a);
+  sync_with_client (f, f->b);
+  {
+    g_autoptr(IcwRecord) other = NULL;
+    IcwDocumentBar *synced = ICW_DOCUMENT_BAR (icw_document_bar_new (f->b, &texts));
+
+    g_object_ref_sink (synced);
+    g_assert_true (icw_store_apply_remote (f->b, ICW_RECORD_KIND_APPLICATION, json, NULL, FALSE, &error));
+    other = icw_store_lookup (f->b, ICW_RECORD_KIND_APPLICATION, "app1", &error);
+    icw_document_bar_set_record (synced, other);
+    g_assert_false (icw_document_bar_offers_review_outcome (synced));
+    g_object_unref (synced);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A returned application's comments: the lines naming a section go beside it, whatever their
  * list marker or colon; the others do not. */
 static void
@@ -564,6 +671,7 @@ main (int   argc,
   g_test_add ("/ui-sync/states", Fixture, NULL, fixture_set_up, test_states, fixture_tear_down);
   g_test_add ("/ui-sync/conflicts-view", Fixture, NULL, fixture_set_up, test_conflicts_view, fixture_tear_down);
   g_test_add ("/ui-sync/refused-in-view", Fixture, NULL, fixture_set_up, test_refused_in_view, fixture_tear_down);
+  g_test_add ("/ui-sync/review-outcome-offered", Fixture, NULL, fixture_set_up, test_review_outcome_offered, fixture_tear_down);
   g_test_add_func ("/ui-sync/reviewer-notes", test_reviewer_notes);
   return g_test_run ();
 }

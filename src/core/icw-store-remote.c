@@ -403,3 +403,11 @@ icw_store_sync_state_keys (IcwStore   *self,
     }
   return g_strv_builder_end (keys);
 }
+
+gboolean
+icw_store_syncs_with_server (IcwStore *self)
+{
+  g_autofree char *found = icw_store_query_text (self, "SELECT 1 FROM sync_state WHERE key LIKE 'cursor %' "
+                                                       "OR key LIKE 'pending-key %' LIMIT 1", NULL);
+  return found != NULL;
+}

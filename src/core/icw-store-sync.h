@@ -61,6 +61,9 @@ char       *icw_store_local_revision        (IcwStore        *self,
 
 /* Small text values of the sync client (cursor, pending key), in the local database. A NULL
  * value removes the key. */
+/* Whether this database syncs with a server (it has pulled or pushed): review outcomes are then
+ * the reviewers' alone, never recorded here. */
+gboolean    icw_store_syncs_with_server     (IcwStore        *self);
 /* The keys that start with prefix (NULL-terminated, never NULL). */
 char      **icw_store_sync_state_keys       (IcwStore        *self,
                                              const char      *prefix);
