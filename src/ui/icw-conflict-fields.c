@@ -10,6 +10,7 @@
 #include "icw-enums.h"
 #include "icw-lifecycle.h"
 #include "icw-money.h"
+#include "icw-sync-refusal.h"
 
 static const char *const kind_labels[] = {
   N_("Organization"), N_("Center"), N_("Shareholder"), N_("Alliance member"), N_("Platform"),
@@ -199,33 +200,12 @@ icw_conflict_field_is_meta (const char *column)
          g_str_equal (column, "deleted_at");
 }
 
-static const char *
-refusal_reason (const char *code)
-{
-  static const struct { const char *code; const char *text; } reasons[] = {
-    { "invalid-record", N_("The server cannot store the record as it is: a field has a value it does not accept.") },
-    { "invalid-text", N_("The record holds text the server cannot store.") },
-    { "kind-mismatch", N_("The server already holds a record of another kind under this ID.") },
-    { "foreign-reference", N_("The record refers to a record of another center.") },
-    { "missing-parent", N_("The record it belongs to is not on the server.") },
-    { "forbidden-change", N_("This account may not make this change.") },
-    { "locked-document", N_("The document was submitted or accepted: its content can no longer change.") },
-    { "id-taken", N_("Another center already uses this record’s ID. Discard My Change gives your record a new ID, and it syncs under it.") },
-    { "too-large", N_("The record is larger than the server accepts.") },
-  };
-
-  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (reasons); i++)
-    if (g_str_equal (code, reasons[i].code))
-      return _(reasons[i].text);
-  return NULL;
-}
-
 char *
 icw_conflict_refusal_text (const char *code,
                            const char *server_reason,
                            const char *field)
 {
-  const char *reason = refusal_reason (code);
+  const char *reason = icw_sync_refusal_reason (code);
 
   if (reason == NULL)
     reason = server_reason != NULL ? server_reason : "";
