@@ -2,51 +2,20 @@
  * until the outbox is empty, then pull pages until the server has no more. Each answer is
  * validated whole and applied in one store transaction (a push batch's results with the pending
  * key cleared; a page with its cursor). The idempotency key is stored before its batch is sent,
- * so a batch whose answer was lost goes again with the same key. */
+ * so a batch whose answer was lost goes again with the same key. What is done with each answer is
+ * icw-sync-client-answer.c's; each request is bounded by icw-sync-request.c. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "icw-store-sync.h"
 #include "icw-sync-client.h"
 #include "icw-sync-client-private.h"
 #include "icw-sync-json.h"
 #include "icw-sync-request.h"
 
-struct _IcwSyncClient
-{
-  GObject      parent_instance;
-  IcwStore    *store;
-  char        *url;
-  char        *token;
-  SoupSession *session;
-  guint        batch_size, page_size, max_attempts, base_delay_ms, max_delay_ms;
-  guint        deadline_ms;
-};
-
 G_DEFINE_FINAL_TYPE (IcwSyncClient, icw_sync_client, G_TYPE_OBJECT)
-
-typedef struct {
-  IcwSyncMode   mode;
-  IcwSyncReport report;
-  gboolean      pulling;
-  gboolean      resynced;
-  guint         attempt;
-  GPtrArray    *batch;       /* IcwOutboxChange of the push in flight */
-  guint         batch_limit; /* changes per batch: halved after a 413 */
-  char         *sent_cursor; /* the cursor of the pull in flight */
-  char         *fetch_key;   /* the refetch entry of the record being fetched */
-  GError       *push_error;  /* a whole batch refused (403): told after the pull */
-  void        (*resume) (GTask *task);   /* what a wait for a backoff ends with */
-  char         *method;
-  char         *uri;
-  GBytes       *body;
-  SoupMessage  *msg;
-  guint         wait_id;
-  gulong        network_id;
-} Run;
 
 static void
 run_free (Run *run)
@@ -165,18 +134,16 @@ icw_sync_client_set_deadline (IcwSyncClient *self,
 }
 
 /* The client's state is per server: a database may sync with another server later. */
-static char *
-state_key (IcwSyncClient *self,
+char *
+icw_sync_client_state_key (IcwSyncClient *self,
            const char    *name)
 {
   return g_strdup_printf ("%s %s", name, self->url);
 }
 
-static void step (GTask *task);
-static void send_request (GTask *task);
 
-static void
-fail (GTask  *task,
+void
+icw_sync_client_fail (GTask  *task,
       GError *error)
 {
   g_task_return_error (task, error);
@@ -216,8 +183,8 @@ network_changed (GNetworkMonitor *monitor,
 
 /* Capped exponential backoff with full jitter; a Retry-After the server asks for is honoured up
  * to the cap. */
-static void
-retry_later (GTask      *task,
+void
+icw_sync_client_retry_later (GTask      *task,
              guint       retry_after_s,
              const char *why,
              void      (*resume) (GTask *task))
@@ -229,7 +196,7 @@ retry_later (GTask      *task,
 
   if (++run->attempt >= self->max_attempts)
     {
-      fail (task, g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAVAILABLE,
+      icw_sync_client_fail (task, g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAVAILABLE,
                                _("The server could not be reached after %u attempts: %s"),
                                run->attempt, why));
       return;
@@ -242,221 +209,9 @@ retry_later (GTask      *task,
                                       G_CALLBACK (network_changed), task);
 }
 
-static void
-finish_run (GTask *task)
-{
-  Run *run = g_task_get_task_data (task);
 
-  /* A batch refused whole did not stop the pull; its error is told now. */
-  if (run->push_error != NULL)
-    fail (task, g_steal_pointer (&run->push_error));
-  else
-    {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-    }
-}
-
-static void
-forget_pending_key (GTask *task)
-{
-  IcwSyncClient *self = g_task_get_source_object (task);
-  g_autofree char *key_name = state_key (self, "pending-key");
-  g_autofree char *seq_name = state_key (self, "pending-seq");
-
-  icw_store_sync_state_set (self->store, key_name, NULL, NULL);
-  icw_store_sync_state_set (self->store, seq_name, NULL, NULL);
-}
-
-/* 413: the batch goes again in halves; a single change still too large is refused locally. */
-static void
-split_batch (GTask *task)
-{
-  IcwSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  g_autofree char *key_name = state_key (self, "pending-key");
-  g_autofree char *seq_name = state_key (self, "pending-seq");
-  g_autoptr(GError) error = NULL;
-
-  if (run->batch->len > 1)
-    {
-      run->batch_limit = run->batch->len / 2;
-      forget_pending_key (task);   /* nothing was applied: the smaller batch gets a key of its own */
-    }
-  else if (!icw_sync_reject_too_large (self->store, run->batch->pdata[0], key_name, seq_name,
-                                      &run->report, &error))
-    {
-      fail (task, g_steal_pointer (&error));
-      return;
-    }
-  step (task);
-}
-
-/* An answer whose status is not 200: wait and retry, move on, or stop with a message. */
-static void
-on_status (GTask *task,
-           guint  status)
-{
-  IcwSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  const char *retry_after = soup_message_headers_get_one (soup_message_get_response_headers (run->msg), "Retry-After");
-  g_autoptr(GError) error = NULL;
-
-  if (run->fetch_key != NULL && (status == 403 || status == 404))
-    {
-      /* The server has no version of it this account may see: nothing to restore. */
-      if (!icw_store_sync_state_set (self->store, run->fetch_key, NULL, &error))
-        fail (task, g_steal_pointer (&error));
-      else
-        step (task);
-      return;
-    }
-  switch (status)
-    {
-    case 429: case 500: case 502: case 503: case 504:
-      {
-        guint64 seconds = 0;
-        g_autofree char *why = g_strdup_printf (_("the server answered %u"), status);
-
-        if (retry_after != NULL)
-          g_ascii_string_to_unsigned (retry_after, 10, 0, 3600, &seconds, NULL);
-        retry_later (task, (guint) seconds, why, send_request);
-        return;
-      }
-    case 401:
-      fail (task, g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAUTHORIZED,
-                               _("The server does not accept the token: sign in again. Nothing was lost: the changes wait to be sent.")));
-      return;
-    case 403:
-      if (!run->pulling)
-        {
-          /* This account may not push at all: the changes wait, and the pull still runs. */
-          run->push_error = g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_FORBIDDEN,
-                                         _("The server refused: a change is outside what this account may see or change. Nothing was applied; the changes wait to be sent. The server’s changes were still received."));
-          run->pulling = TRUE;
-          if (run->mode & ICW_SYNC_PULL)
-            step (task);
-          else
-            finish_run (task);
-          return;
-        }
-      fail (task, g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_FORBIDDEN,
-                               _("The server refused: this account may not read these records.")));
-      return;
-    case 413:
-      if (!run->pulling)
-        {
-          split_batch (task);
-          return;
-        }
-      break;
-    case 422:
-      if (!run->pulling)
-        forget_pending_key (task);   /* the next run sends the batch as it is now, with a new key */
-      break;
-    case 410:
-      if (run->pulling && !run->resynced)
-        {
-          g_autofree char *cursor_key = state_key (self, "cursor");
-
-          /* A full resync: the cursor goes, the outbox stays. */
-          run->resynced = TRUE;
-          if (!icw_store_sync_state_set (self->store, cursor_key, NULL, &error))
-            fail (task, g_steal_pointer (&error));
-          else
-            step (task);
-          return;
-        }
-      break;
-    default:
-      break;
-    }
-  fail (task, g_error_new (ICW_SYNC_ERROR, status == 413 ? ICW_SYNC_ERROR_TOO_LARGE : ICW_SYNC_ERROR_HTTP,
-                           _("The server answered %u %s"), status, soup_message_get_reason_phrase (run->msg)));
-}
-
-static void
-on_body (GTask  *task,
-         GBytes *bytes)
-{
-  IcwSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *key_name = state_key (self, "pending-key");
-  g_autofree char *seq_name = state_key (self, "pending-seq");
-  g_autofree char *cursor_key = state_key (self, "cursor");
-  gboolean more = FALSE;
-  guint n_retry = 0, n_done = 0;
-
-  root = icw_sync_json_parse_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     ICW_SYNC_JSON_MAX_BODY * 2, &error);
-  if (root != NULL && run->fetch_key != NULL)
-    {
-      if (!icw_sync_apply_fetched (self->store, root, run->fetch_key, &run->report, &error))
-        fail (task, g_steal_pointer (&error));
-      else
-        step (task);
-      return;
-    }
-  if (root == NULL ||
-      !(run->pulling ? icw_sync_apply_pull_page (self->store, root, run->sent_cursor, cursor_key,
-                                                 &run->report, &more, &error)
-                     : icw_sync_apply_push_results (self->store, run->batch, root, key_name, seq_name,
-                                                    &run->report, &n_retry, &n_done, &error)))
-    {
-      fail (task, g_steal_pointer (&error));
-      return;
-    }
-  if (n_retry > 0)
-    {
-      /* "retry" is the server saying it is busy: the same backoff as a 503. Progress resets it. */
-      g_autofree char *why = g_strdup (_("the server asked to send the changes again later"));
-
-      if (n_done > 0)
-        run->attempt = 0;
-      retry_later (task, 0, why, step);
-      return;
-    }
-  run->attempt = 0;
-  if (run->pulling && !more)
-    {
-      finish_run (task);
-      return;
-    }
-  step (task);
-}
-
-static void
-on_response (GObject      *source,
-             GAsyncResult *result,
-             gpointer      data)
-{
-  GTask *task = data;
-  Run *run = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = icw_sync_request_send_finish (result, &error);
-  guint status;
-
-  if (bytes == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-          g_error_matches (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_TLS) ||
-          g_error_matches (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID))
-        fail (task, g_steal_pointer (&error));
-      else
-        retry_later (task, 0, error->message, send_request);
-      return;
-    }
-  status = soup_message_get_status (run->msg);
-  if (status != 200)
-    on_status (task, status);
-  else
-    on_body (task, bytes);
-}
-
-static void
-send_request (GTask *task)
+void
+icw_sync_client_send_request (GTask *task)
 {
   IcwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
@@ -465,7 +220,7 @@ send_request (GTask *task)
 
   if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
     {
-      fail (task, g_steal_pointer (&error));
+      icw_sync_client_fail (task, g_steal_pointer (&error));
       return;
     }
   g_clear_object (&run->msg);
@@ -474,7 +229,7 @@ send_request (GTask *task)
   if (run->body != NULL)
     soup_message_set_request_body_from_bytes (run->msg, "application/json", run->body);
   icw_sync_request_send_async (self->session, run->msg, ICW_SYNC_JSON_MAX_BODY * 2, self->deadline_ms,
-                               g_task_get_cancellable (task), on_response, task);
+                               g_task_get_cancellable (task), icw_sync_client_on_response, task);
 }
 
 static GBytes *
@@ -524,8 +279,8 @@ push_next (GTask *task)
 {
   IcwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
-  g_autofree char *key_name = state_key (self, "pending-key");
-  g_autofree char *seq_name = state_key (self, "pending-seq");
+  g_autofree char *key_name = icw_sync_client_state_key (self, "pending-key");
+  g_autofree char *seq_name = icw_sync_client_state_key (self, "pending-seq");
   g_autofree char *key = icw_store_sync_state_get (self->store, key_name);
   g_autofree char *seq = icw_store_sync_state_get (self->store, seq_name);
   gboolean pending = key != NULL && seq != NULL;
@@ -540,7 +295,7 @@ push_next (GTask *task)
                                            pending ? g_ascii_strtoll (seq, NULL, 10) : 0, &max_seq, &error);
       if (run->batch == NULL)
         {
-          fail (task, g_steal_pointer (&error));
+          icw_sync_client_fail (task, g_steal_pointer (&error));
           return TRUE;
         }
       if (run->batch->len == 0)
@@ -560,7 +315,7 @@ push_next (GTask *task)
       if (key != NULL && (!icw_store_sync_state_set (self->store, key_name, NULL, &error) ||
                           !icw_store_sync_state_set (self->store, seq_name, NULL, &error)))
         {
-          fail (task, g_steal_pointer (&error));
+          icw_sync_client_fail (task, g_steal_pointer (&error));
           return TRUE;
         }
       return FALSE;
@@ -572,14 +327,14 @@ push_next (GTask *task)
       if (!icw_store_sync_state_set (self->store, seq_name, max_text, &error) ||
           !icw_store_sync_state_set (self->store, key_name, key, &error))
         {
-          fail (task, g_steal_pointer (&error));
+          icw_sync_client_fail (task, g_steal_pointer (&error));
           return TRUE;
         }
     }
   g_free (run->method);
   run->method = g_strdup ("POST");
   run->uri = g_strconcat (self->url, "/v1/push", NULL);
-  send_request (task);
+  icw_sync_client_send_request (task);
   return TRUE;
 }
 
@@ -604,14 +359,14 @@ fetch_next (GTask *task)
   g_free (run->method);
   run->method = g_strdup ("GET");
   run->uri = g_strdup_printf ("%s/v1/records/%s/%s", self->url, kind, id);
-  send_request (task);
+  icw_sync_client_send_request (task);
   return TRUE;
 }
 
 /* The next request: push batches while the outbox has changes, the records asked back, then the
  * pull pages. */
-static void
-step (GTask *task)
+void
+icw_sync_client_step (GTask *task)
 {
   IcwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
@@ -624,7 +379,7 @@ step (GTask *task)
         return;
       if (!(run->mode & ICW_SYNC_PULL))
         {
-          finish_run (task);
+          icw_sync_client_finish_run (task);
           return;
         }
       run->pulling = TRUE;
@@ -633,7 +388,7 @@ step (GTask *task)
     return;
 
   {
-    g_autofree char *cursor_key = state_key (self, "cursor");
+    g_autofree char *cursor_key = icw_sync_client_state_key (self, "cursor");
     g_autofree char *cursor = icw_store_sync_state_get (self->store, cursor_key);
     g_autofree char *escaped = g_uri_escape_string (cursor != NULL ? cursor : "", NULL, FALSE);
 
@@ -642,7 +397,7 @@ step (GTask *task)
     g_free (run->method);
     run->method = g_strdup ("GET");
     run->uri = g_strdup_printf ("%s/v1/pull?cursor=%s&limit=%u", self->url, escaped, self->page_size);
-    send_request (task);
+    icw_sync_client_send_request (task);
   }
 }
 
@@ -662,7 +417,7 @@ icw_sync_client_run_async (IcwSyncClient       *self,
   run->pulling = !(mode & ICW_SYNC_PUSH);
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
   g_task_set_source_tag (task, icw_sync_client_run_async);
-  step (task);
+  icw_sync_client_step (task);
 }
 
 gboolean
