@@ -3,7 +3,8 @@
  * batch is applied and the pull runs; a record too large for any batch is refused locally with its
  * name. Against a small in-process server that speaks the refusal codes of docs/sync-protocol.md
  * (the reference server gains them separately): Discard My Change brings the server's version
- * back; a taken ID is re-keyed with its children and then syncs; a 413 halves the batch. */
+ * back; a taken ID is re-keyed with its children and then syncs; a 413 halves the batch; a 403 on
+ * the whole batch keeps the changes and still pulls; a 422 (key reused) drops the pending key. */
 #include "config.h"
 
 #include <json-glib/json-glib.h>
@@ -31,6 +32,7 @@ typedef struct {
   GPtrArray     *order;       /* ids, in the order of storage */
   GHashTable    *refuse;      /* id → code */
   gsize          max_body;
+  guint          push_status;   /* answer every push with it (403, 422), or 0 */
   guint          pushes, too_large;
 } Fixture;
 
@@ -198,6 +200,11 @@ fake_push (Fixture           *f,
   JsonArray *changes;
 
   f->pushes++;
+  if (f->push_status != 0)
+    {
+      soup_server_message_set_status (msg, f->push_status, NULL);
+      return;
+    }
   if ((gsize) body->length > f->max_body)
     {
       f->too_large++;
@@ -419,6 +426,52 @@ test_413_splits (Fixture       *f,
   g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
 }
 
+/* A token that may not push at all (403 on the batch): the changes wait, the pull still runs,
+ * and the run ends with the error. */
+static void
+test_forbidden_batch_still_pulls (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, "等待发送的单位", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) pulled = NULL;
+
+  start_fake (f);
+  g_ptr_array_add (f->order, g_strdup ("o-server"));
+  g_hash_table_insert (f->records, g_strdup ("o-server"),
+                       g_strdup ("{\"kind\":\"organization\",\"id\":\"o-server\",\"revision\":\"1\",\"deleted\":false,"
+                                 "\"record\":{\"id\":\"o-server\",\"name\":\"服务器上的单位\"}}"));
+  f->push_status = 403;
+  g_assert_false (sync_store (f, f->a, NULL, &error));
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_FORBIDDEN);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 2);   /* the center and the organization */
+  pulled = icw_store_lookup (f->a, ICW_RECORD_KIND_ORGANIZATION, "o-server", NULL);
+  g_assert_nonnull (pulled);
+  g_assert_cmpuint (f->pushes, ==, 1);
+}
+
+/* 422 (the key was used with another body): the key is dropped, so the next run sends the outbox
+ * as it is under a new key. */
+static void
+test_key_reused_422 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, "单位", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  start_fake (f);
+  f->push_status = 422;
+  g_assert_false (sync_store (f, f->a, NULL, &error));
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_HTTP);
+  keys = icw_store_sync_state_keys (f->a, "pending-key ");
+  g_assert_cmpuint (g_strv_length (keys), ==, 0);
+  g_clear_error (&error);
+  f->push_status = 0;
+  g_assert_true (sync_store (f, f->a, NULL, &error));
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,5 +486,7 @@ main (int   argc,
   ADD ("/sync-refusals/discard-restores", test_discard_restores);
   ADD ("/sync-refusals/id-taken-rekeys", test_id_taken_rekeys);
   ADD ("/sync-refusals/413-splits", test_413_splits);
+  ADD ("/sync-refusals/forbidden-batch-still-pulls", test_forbidden_batch_still_pulls);
+  ADD ("/sync-refusals/key-reused-422", test_key_reused_422);
   return g_test_run ();
 }
