@@ -189,6 +189,35 @@ test_large_batch_halved (Fixture       *f,
   g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
 }
 
+/* Names of 2 MB and 10 MB (over the protocol's 1 MiB string limit; the second over the 8 MiB body
+ * limit alone): refused here, named in the attention list; the rest is applied by the reference
+ * server, which never sees them. */
+static void
+test_oversize_text_refused_here (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *two = g_strnfill (2 * 1000 * 1000, 'x');
+  g_autofree char *ten = g_strnfill (10 * 1000 * 1000, 'z');
+  g_autoptr(IcwOrganization) fine = icw_test_save_organization (f->a, "正常单位", NULL);
+  g_autoptr(IcwOrganization) big = icw_test_save_organization (f->a, two, NULL);
+  g_autoptr(IcwOrganization) huge = icw_test_save_organization (f->a, ten, NULL);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  IcwSyncReport report = { 0, };
+
+  start_reference (f);
+  g_assert_true (sync_store (f, f->a, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.rejected, ==, 2);
+  g_assert_cmpuint (report.pushed, ==, 2);   /* the center and the fine one */
+  g_assert_cmpint (icw_sync_server_get_applied (f->server), ==, 2);
+  conflicts = icw_store_list_conflicts (f->a, &error);
+  g_assert_cmpuint (conflicts->len, ==, 2);
+  for (guint i = 0; i < conflicts->len; i++)
+    g_assert_cmpstr (((IcwSyncConflict *) conflicts->pdata[i])->code, ==, "too-large");
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+}
+
 /* The small server: applies everything it is not told to refuse. */
 static void
 fake_push (Fixture           *f,
@@ -483,6 +512,7 @@ main (int   argc,
   ADD ("/sync-refusals/refused-rest-applies", test_refused_rest_applies);
   ADD ("/sync-refusals/large-batch-halved", test_large_batch_halved);
   ADD ("/sync-refusals/too-large-alone", test_too_large_alone);
+  ADD ("/sync-refusals/oversize-text-refused-here", test_oversize_text_refused_here);
   ADD ("/sync-refusals/discard-restores", test_discard_restores);
   ADD ("/sync-refusals/id-taken-rekeys", test_id_taken_rekeys);
   ADD ("/sync-refusals/413-splits", test_413_splits);

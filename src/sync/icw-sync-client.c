@@ -284,6 +284,7 @@ push_next (GTask *task)
   g_autofree char *key = icw_store_sync_state_get (self->store, key_name);
   g_autofree char *seq = icw_store_sync_state_get (self->store, seq_name);
   gboolean pending = key != NULL && seq != NULL;
+  IcwOutboxChange *oversize;
   g_autoptr(GError) error = NULL;
   gint64 max_seq = 0;
 
@@ -300,6 +301,16 @@ push_next (GTask *task)
         }
       if (run->batch->len == 0)
         break;
+      /* A record no server takes (a text over the protocol's string limit) is refused here. */
+      if (!pending && (oversize = icw_sync_find_oversize (run->batch)) != NULL)
+        {
+          if (!icw_sync_reject_too_large (self->store, oversize, key_name, seq_name, &run->report, &error))
+            {
+              icw_sync_client_fail (task, g_steal_pointer (&error));
+              return TRUE;
+            }
+          continue;
+        }
       if (!pending)
         {
           g_free (key);
