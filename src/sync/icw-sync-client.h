@@ -1,7 +1,9 @@
 /* icw-sync-client.h: the sync client: pushes the outbox in batches with an idempotency key, then
  * pulls by cursor in pages (docs/sync-protocol.md). Asynchronous on the thread's main context;
- * every request has a timeout; transport errors, 429 and 5xx are retried with capped exponential
- * backoff and jitter (honouring Retry-After), at once when the network comes back. */
+ * every request has an idle timeout, a total deadline and a cap on the answer's size; transport
+ * errors, 429, 5xx and "retry" results are retried with capped exponential backoff and jitter
+ * (honouring Retry-After), at once when the network comes back; a certificate that is not
+ * trusted is never retried. Refused changes go to the attention list one by one. */
 #pragma once
 
 #include <gio/gio.h>
