@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "icw-center.h"
@@ -117,6 +118,31 @@ only_conflict (IcwStore *store)
   return g_ptr_array_steal_index (conflicts, 0);
 }
 
+/* Makes the outbox change of a record carry a name of `chars` characters, as data saved before the
+ * store's length limits (or a record of a later kind) may: the store would not save it today. */
+static void
+inflate_outbox (Fixture    *f,
+                IcwRecord  *record,
+                gsize       chars,
+                char        fill)
+{
+  g_autofree char *path = g_build_filename (f->dir, "a.db", NULL);
+  g_autofree char *name = g_strnfill (chars, fill);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE outbox SET payload = json_set(payload, '$.name', ?1) "
+                                           "WHERE record_id = ?2", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, icw_record_get_id (record), -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), >=, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 /* A platform whose organization the server never had: refused alone; the organization and the
  * center beside it in the batch are applied, and another device's change is pulled. */
 static void
@@ -155,7 +181,10 @@ test_refused_rest_applies (Fixture       *f,
   g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
   conflict = only_conflict (f->a);
   g_assert_cmpstr (conflict->record_id, ==, icw_record_get_id (ICW_RECORD (orphan)));
-  g_assert_nonnull (strstr (conflict->reason, "parent"));
+  g_assert_nonnull (conflict->reason);
+  /* A server of the refusal codes says which (an older one only gives its reason). */
+  if (conflict->code != NULL)
+    g_assert_cmpstr (conflict->code, ==, "missing-parent");
   g_assert_nonnull (strstr (conflict->mine, "孤儿平台"));
   /* The pull ran: the other device's city arrived. */
   g_assert_cmpstr (icw_center_get_city (f->center), ==, "济南");
@@ -170,7 +199,6 @@ static void
 test_large_batch_halved (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *fine = g_strnfill (900 * 1000, 'y');
   g_autoptr(IcwSyncClient) c = NULL;
   g_autoptr(GError) error = NULL;
   IcwSyncReport report = { 0, };
@@ -178,14 +206,19 @@ test_large_batch_halved (Fixture       *f,
   start_reference (f);
   for (int i = 0; i < 12; i++)
     {
-      g_autofree char *name = g_strdup_printf ("%d%s", i, fine);
+      g_autofree char *name = g_strdup_printf ("单位 %d", i);
       g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, name, NULL);
+
+      inflate_outbox (f, ICW_RECORD (org), 900 * 1000, 'y');
     }
   c = icw_sync_client_new (f->a, f->url, f->admin, &error);
   icw_sync_client_set_limits (c, 100, 100, 3, 10, 100, 30);
   g_assert_true (icw_sync_client_run (c, ICW_SYNC_PUSH, &report, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (report.pushed, ==, 13);
+  /* Never a 413 nor a 400 for the batch: each change is answered (a server that checks names
+   * against their limit refuses the long ones one by one). */
+  g_assert_cmpuint (report.pushed + report.rejected, ==, 13);
+  g_assert_cmpuint (report.pushed, >=, 1);
   g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
 }
 
@@ -196,15 +229,15 @@ static void
 test_oversize_text_refused_here (Fixture       *f,
                                  gconstpointer  data)
 {
-  g_autofree char *two = g_strnfill (2 * 1000 * 1000, 'x');
-  g_autofree char *ten = g_strnfill (10 * 1000 * 1000, 'z');
   g_autoptr(IcwOrganization) fine = icw_test_save_organization (f->a, "正常单位", NULL);
-  g_autoptr(IcwOrganization) big = icw_test_save_organization (f->a, two, NULL);
-  g_autoptr(IcwOrganization) huge = icw_test_save_organization (f->a, ten, NULL);
+  g_autoptr(IcwOrganization) big = icw_test_save_organization (f->a, "大单位", NULL);
+  g_autoptr(IcwOrganization) huge = icw_test_save_organization (f->a, "巨大单位", NULL);
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
   IcwSyncReport report = { 0, };
 
+  inflate_outbox (f, ICW_RECORD (big), 2 * 1000 * 1000, 'x');
+  inflate_outbox (f, ICW_RECORD (huge), 10 * 1000 * 1000, 'z');
   start_reference (f);
   g_assert_true (sync_store (f, f->a, &report, &error));
   g_assert_no_error (error);
@@ -413,13 +446,13 @@ static void
 test_too_large_alone (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autofree char *big = g_strnfill (3000, 'x');
   g_autoptr(IcwOrganization) small = icw_test_save_organization (f->a, "小单位", NULL);
-  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, big, NULL);
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, "大单位", NULL);
   g_autoptr(IcwSyncConflict) conflict = NULL;
   g_autoptr(GError) error = NULL;
   IcwSyncReport report = { 0, };
 
+  inflate_outbox (f, ICW_RECORD (org), 3000, 'x');
   start_fake (f);
   f->max_body = 1200;
   g_assert_true (sync_store (f, f->a, &report, &error));

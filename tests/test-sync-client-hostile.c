@@ -1,4 +1,4 @@
-/* test-sync-hostile.c: the sync client against servers that misbehave, each an in-process
+/* test-sync-client-hostile.c: the sync client against servers that misbehave, each an in-process
  * SoupServer on loopback answering as a broken or hostile server would: "retry" for every change,
  * a pull cursor that never moves, a byte every few hundred milliseconds, a 300 MB answer, a small
  * gzip answer inflating to 400 MB, a self-signed certificate. Each run must end with a clear
@@ -34,7 +34,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autofree char *path = NULL;
 
-  f->dir = icw_test_make_tmp_dir ("icw-hostile-XXXXXX", NULL);
+  f->dir = icw_test_make_tmp_dir ("icw-client-hostile-XXXXXX", NULL);
   path = g_build_filename (f->dir, "a.db", NULL);
   f->store = icw_test_open_store (path);
   f->server = soup_server_new (NULL, NULL);
@@ -396,11 +396,11 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/sync-hostile/retry-everything", test_retry_everything);
-  ADD ("/sync-hostile/stuck-cursor", test_stuck_cursor);
-  ADD ("/sync-hostile/trickle-deadline", test_trickle_deadline);
-  ADD ("/sync-hostile/huge-answer", test_huge_answer);
-  ADD ("/sync-hostile/gzip-bomb", test_gzip_bomb);
-  ADD ("/sync-hostile/self-signed", test_self_signed);
+  ADD ("/sync-client-hostile/retry-everything", test_retry_everything);
+  ADD ("/sync-client-hostile/stuck-cursor", test_stuck_cursor);
+  ADD ("/sync-client-hostile/trickle-deadline", test_trickle_deadline);
+  ADD ("/sync-client-hostile/huge-answer", test_huge_answer);
+  ADD ("/sync-client-hostile/gzip-bomb", test_gzip_bomb);
+  ADD ("/sync-client-hostile/self-signed", test_self_signed);
   return g_test_run ();
 }
