@@ -222,9 +222,9 @@ test_large_batch_halved (Fixture       *f,
   g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
 }
 
-/* Names of 2 MB and 10 MB (over the protocol's 1 MiB string limit; the second over the 8 MiB body
- * limit alone): refused here, named in the attention list; the rest is applied by the reference
- * server, which never sees them. */
+/* Records of 2 MB and 10 MB (over the protocol's 1 MiB limit of one record; the second over the
+ * 8 MiB body limit alone): refused here, named in the attention list; the rest is applied by the
+ * reference server, which never sees them. */
 static void
 test_oversize_text_refused_here (Fixture       *f,
                                  gconstpointer  data)

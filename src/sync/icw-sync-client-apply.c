@@ -222,47 +222,15 @@ icw_sync_apply_fetched (IcwStore       *store,
   return icw_store_commit_batch (store, error);
 }
 
-static gboolean
-has_oversize_text (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
-
-      for (GList *l = members; l != NULL; l = l->next)
-        if (has_oversize_text (l->data))
-          return TRUE;
-      return FALSE;
-    }
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_autoptr(GList) elements = json_array_get_elements (json_node_get_array (node));
-
-      for (GList *l = elements; l != NULL; l = l->next)
-        if (has_oversize_text (l->data))
-          return TRUE;
-      return FALSE;
-    }
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-         strlen (json_node_get_string (node)) > ICW_SYNC_JSON_MAX_STRING;
-}
-
 IcwOutboxChange *
 icw_sync_find_oversize (GPtrArray *batch)
 {
   for (guint i = 0; i < batch->len; i++)
     {
       IcwOutboxChange *change = batch->pdata[i];
-      gsize length = change->payload != NULL ? strlen (change->payload) : 0;
-      g_autoptr(JsonNode) node = NULL;
 
-      /* Only a payload longer than the string limit can hold such a string. */
-      if (length <= ICW_SYNC_JSON_MAX_STRING)
-        continue;
-      if (length > ICW_SYNC_JSON_MAX_BODY - 4096)
-        return change;
-      node = json_from_string (change->payload, NULL);
-      if (node != NULL && has_oversize_text (node))
+      /* The protocol's limit of one record (and of any string in it). */
+      if (change->payload != NULL && strlen (change->payload) > ICW_SYNC_JSON_MAX_STRING)
         return change;
     }
   return NULL;

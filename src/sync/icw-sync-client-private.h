@@ -92,8 +92,8 @@ gboolean icw_sync_reject_too_large   (IcwStore        *store,
                                       IcwSyncReport   *report,
                                       GError         **error);
 
-/* The first change of batch that no server would take: a text member over the protocol's string
- * limit, or a record that alone passes the body limit. NULL when there is none. */
+/* The first change of batch that no server would take: a record over the protocol's 1 MiB limit of
+ * one record (its JSON text), which also bounds every string in it. NULL when there is none. */
 IcwOutboxChange *icw_sync_find_oversize (GPtrArray *batch);
 /* A record the user asked back from the server (root is a pulled change): written as the server
  * has it unless it was edited again since, and its refetch entry removed. */

@@ -301,7 +301,7 @@ push_next (GTask *task)
         }
       if (run->batch->len == 0)
         break;
-      /* A record no server takes (a text over the protocol's string limit) is refused here. */
+      /* A record no server takes (over the protocol's 1 MiB) is refused here, never sent. */
       if (!pending && (oversize = icw_sync_find_oversize (run->batch)) != NULL)
         {
           if (!icw_sync_reject_too_large (self->store, oversize, key_name, seq_name, &run->report, &error))
