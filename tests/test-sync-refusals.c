@@ -1,8 +1,9 @@
 /* test-sync-refusals.c: changes the server refuses one by one. Against the real reference server
  * on loopback: a refused change goes to the attention list with its reason while the rest of the
  * batch is applied and the pull runs; a record too large for any batch is refused locally with its
- * name. Against a small in-process server that speaks the refusal codes of docs/sync-protocol.md
- * (the reference server gains them separately): Discard My Change brings the server's version
+ * name; a reviewer's refused edit discarded and a squatted ID re-keyed (these two skip against a
+ * reference server without refusal codes). Against a small in-process server that speaks the
+ * refusal codes of docs/sync-protocol.md: Discard My Change brings the server's version
  * back; a taken ID is re-keyed with its children and then syncs; a 413 halves the batch; a 403 on
  * the whole batch keeps the changes and still pulls; a 422 (key reused) drops the pending key. */
 #include "config.h"
@@ -94,17 +95,27 @@ start_reference (Fixture *f)
 }
 
 static gboolean
+sync_as (Fixture        *f,
+         IcwStore       *store,
+         const char     *token,
+         IcwSyncReport  *report,
+         GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(IcwSyncClient) c = icw_sync_client_new (store, f->url, token, &local);
+
+  g_assert_no_error (local);
+  icw_sync_client_set_limits (c, 3, 2, 3, 10, 100, 5);
+  return icw_sync_client_run (c, ICW_SYNC_BOTH, report, error);
+}
+
+static gboolean
 sync_store (Fixture        *f,
             IcwStore       *store,
             IcwSyncReport  *report,
             GError        **error)
 {
-  g_autoptr(GError) local = NULL;
-  g_autoptr(IcwSyncClient) c = icw_sync_client_new (store, f->url, f->admin != NULL ? f->admin : "icw_fake", &local);
-
-  g_assert_no_error (local);
-  icw_sync_client_set_limits (c, 3, 2, 3, 10, 100, 5);
-  return icw_sync_client_run (c, ICW_SYNC_BOTH, report, error);
+  return sync_as (f, store, f->admin != NULL ? f->admin : "icw_fake", report, error);
 }
 
 static IcwSyncConflict *
@@ -191,6 +202,113 @@ test_refused_rest_applies (Fixture       *f,
   /* Another run sends nothing again and still succeeds. */
   g_assert_true (sync_store (f, f->a, &report, &error));
   g_assert_cmpuint (report.rejected, ==, 0);
+}
+
+/* A reviewer edits a center's organization (reviewers change only a submitted document's outcome):
+ * the reference server refuses that change alone with "forbidden-change"; the reviewer's next pull
+ * is not stopped, and Discard My Change brings the server's version back. (A server without
+ * refusal codes refuses the whole batch with 403: then there is nothing to discard.) */
+static void
+test_reviewer_edit_discarded (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, "济南智能传感研究院", NULL);
+  g_autoptr(IcwRecord) seen = NULL;
+  g_autoptr(IcwSyncConflict) conflict = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reviewer = NULL;
+  IcwSyncReport report = { 0, };
+
+  start_reference (f);
+  g_assert_true (sync_store (f, f->a, NULL, &error));
+  reviewer = icw_sync_server_add_token (f->server, "reviewer", "山东", &error);
+  g_assert_no_error (error);
+  g_assert_true (sync_as (f, f->b, reviewer, NULL, &error));
+  seen = icw_store_lookup (f->b, ICW_RECORD_KIND_ORGANIZATION, icw_record_get_id (ICW_RECORD (org)), &error);
+  g_assert_no_error (error);
+  icw_organization_set_name (ICW_ORGANIZATION (seen), "审核人改的名称");
+  icw_test_save (f->b, seen);
+  if (!sync_as (f, f->b, reviewer, &report, &error))
+    {
+      g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_FORBIDDEN);
+      g_test_skip ("this server refuses the whole batch (no refusal codes)");
+      return;
+    }
+  g_assert_cmpuint (report.rejected, ==, 1);
+  conflict = only_conflict (f->b);
+  g_assert_cmpstr (conflict->code, ==, "forbidden-change");
+  g_assert_cmpint (icw_store_count_outbox (f->b), ==, 0);
+
+  /* The administrator's later change still reaches the reviewer. */
+  icw_center_set_city (f->center, "济南");
+  icw_test_save (f->a, f->center);
+  g_assert_true (sync_store (f, f->a, NULL, &error));
+  g_assert_true (sync_as (f, f->b, reviewer, NULL, &error));
+  {
+    g_autoptr(IcwRecord) center = icw_store_lookup (f->b, ICW_RECORD_KIND_CENTER,
+                                                    icw_record_get_id (ICW_RECORD (f->center)), &error);
+    g_assert_cmpstr (icw_center_get_city (ICW_CENTER (center)), ==, "济南");
+  }
+
+  g_assert_true (icw_store_resolve_conflict (f->b, conflict->seq, ICW_CONFLICT_DISCARD_MINE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sync_as (f, f->b, reviewer, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (icw_organization_get_name (ICW_ORGANIZATION (seen)), ==, "济南智能传感研究院");
+  g_assert_cmpint (icw_store_count_conflicts (f->b), ==, 0);
+}
+
+/* Another center's administrator pushes an organization under the ID of one of ours that was not
+ * synced yet (ID squatting): the reference server refuses ours as "id-taken"; Discard My Change
+ * gives ours a new ID, and it syncs. (A server without refusal codes answers 403 for the batch.) */
+static void
+test_squatted_id_rekeyed (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(IcwOrganization) ours = icw_test_save_organization (f->a, "我们的单位", NULL);
+  g_autofree char *squatted = g_strdup (icw_record_get_id (ICW_RECORD (ours)));
+  g_autofree char *path = g_build_filename (f->dir, "c.db", NULL);
+  g_autoptr(IcwStore) c = icw_test_open_store (path);
+  g_autoptr(IcwCenter) other = icw_center_new ();
+  g_autoptr(IcwRecord) copy = NULL;
+  g_autoptr(IcwSyncConflict) conflict = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_token = NULL;
+  g_autofree char *json = g_strdup_printf ("{\"id\":\"%s\",\"name\":\"抢注\"}", squatted);
+  g_autofree char *new_id = NULL;
+  IcwSyncReport report = { 0, };
+
+  start_reference (f);
+  icw_center_set_name (other, "另一个中心");
+  icw_center_set_province (other, "山东");
+  icw_test_save (c, other);
+  other_token = icw_sync_server_add_token (f->server, "admin", icw_record_get_id (ICW_RECORD (other)), &error);
+  g_assert_no_error (error);
+  g_assert_true (icw_store_apply_remote (c, ICW_RECORD_KIND_ORGANIZATION, json, NULL, FALSE, &error));
+  copy = icw_store_lookup (c, ICW_RECORD_KIND_ORGANIZATION, squatted, &error);
+  g_assert_no_error (error);
+  icw_organization_set_name (ICW_ORGANIZATION (copy), "抢注的单位");
+  icw_test_save (c, copy);
+  g_assert_true (sync_as (f, c, other_token, NULL, &error));
+  g_assert_no_error (error);
+
+  if (!sync_store (f, f->a, &report, &error))
+    {
+      g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_FORBIDDEN);
+      g_test_skip ("this server refuses the whole batch (no refusal codes)");
+      return;
+    }
+  conflict = only_conflict (f->a);
+  g_assert_cmpstr (conflict->code, ==, "id-taken");
+  g_assert_true (icw_store_resolve_conflict (f->a, conflict->seq, ICW_CONFLICT_DISCARD_MINE, &new_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (icw_record_get_id (ICW_RECORD (ours)), ==, new_id);
+  g_assert_true (sync_store (f, f->a, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.rejected, ==, 0);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+  g_assert_nonnull (icw_record_get_revision (ICW_RECORD (ours)));
+  g_assert_cmpstr (icw_organization_get_name (ours), ==, "我们的单位");
 }
 
 /* A batch over the server's 8 MiB limit is halved before it goes (each record under the 1 MiB
@@ -543,6 +661,8 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sync-refusals/refused-rest-applies", test_refused_rest_applies);
+  ADD ("/sync-refusals/reviewer-edit-discarded", test_reviewer_edit_discarded);
+  ADD ("/sync-refusals/squatted-id-rekeyed", test_squatted_id_rekeyed);
   ADD ("/sync-refusals/large-batch-halved", test_large_batch_halved);
   ADD ("/sync-refusals/too-large-alone", test_too_large_alone);
   ADD ("/sync-refusals/oversize-text-refused-here", test_oversize_text_refused_here);
