@@ -9,10 +9,15 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 
 #include "icw-application.h"
 #include "icw-center.h"
+#include "icw-conflict-fields.h"
 #include "icw-conflicts-view.h"
+#include "icw-document-bar.h"
+#include "icw-lifecycle.h"
+#include "icw-platform.h"
 #include "icw-resources.h"
 #include "icw-reviewer-notes.h"
 #include "icw-store-sync.h"
@@ -436,6 +441,179 @@ test_conflicts_view (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Changes the server refused: the reason in the user's language by its code (the server's own
+ * words for a code unknown here), and only Discard My Change offered; discarding a new record
+ * the server never had deletes it here, and the next sync has nothing to send. */
+static void
+test_refused_in_view (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(IcwPlatform) orphan = icw_platform_new ();
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, "济南研究院", NULL);
+  g_autoptr(IcwSyncController) controller = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *overlay;
+  IcwConflictsView *view;
+  g_autofree char *text = NULL;
+
+  g_assert_true (icw_store_apply_remote (f->a, ICW_RECORD_KIND_ORGANIZATION,
+                                         "{\"id\":\"00000000-0000-4000-8000-000000000000\",\"name\":\"幽灵单位\"}", "999", FALSE, &error));
+  icw_platform_set_organization_id (orphan, "00000000-0000-4000-8000-000000000000");
+  icw_platform_set_name (orphan, "孤儿平台");
+  icw_test_save (f->a, orphan);
+  g_settings_set_string (f->settings, "sync-server-url", f->url);
+  g_setenv ("ICW_TOKEN", f->admin, TRUE);
+  controller = icw_sync_controller_new (f->a, f->settings);
+  icw_sync_controller_set_delay (controller, 60000);
+  wait_state (controller, ICW_SYNC_STATE_NEEDS_ATTENTION);
+  g_assert_cmpuint (icw_sync_controller_get_n_conflicts (controller), ==, 1);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);   /* the center and the organization went */
+
+  window = gtk_window_new ();
+  overlay = adw_toast_overlay_new ();
+  view = ICW_CONFLICTS_VIEW (icw_conflicts_view_new (controller));
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (view));
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_cmpuint (icw_conflicts_view_get_n_items (view), ==, 1);
+  /* Said in the user's words for the code "missing-parent", or the server's own (a server without
+   * codes): either way, that the parent is not on the server. */
+  g_assert_true (g_str_has_prefix (icw_conflicts_view_get_note (view), "The server refused your change"));
+  g_assert_nonnull (strstr (icw_conflicts_view_get_note (view), "not on the server"));
+  g_assert_true (icw_conflicts_view_can_discard (view));
+
+  /* A refusal with a code is told in the user's words, with the field. */
+  g_assert_true (icw_store_add_rejection (f->a, ICW_RECORD_KIND_ORGANIZATION, icw_record_get_id (ICW_RECORD (org)),
+                                          0, "id-taken", "ID squatted", "name", &error));
+  g_assert_no_error (error);
+  icw_conflicts_view_reload (view);
+  icw_conflicts_view_select (view, 1);
+  g_assert_cmpstr (icw_conflicts_view_get_note (view), ==,
+                   "The server refused your change of “Name”: Another center already uses this record’s ID. "
+                   "Discard My Change gives your record a new ID, and it syncs under it.");
+  text = icw_conflict_refusal_text ("a-code-of-later", "Said by the server", NULL);
+  g_assert_cmpstr (text, ==, "The server refused your change: Said by the server");
+
+  /* Discard the orphan: never on the server, so it is deleted here. */
+  icw_conflicts_view_select (view, 0);
+  g_assert_true (icw_conflicts_view_resolve (view, ICW_CONFLICT_DISCARD_MINE));
+  g_assert_cmpuint (icw_conflicts_view_get_n_items (view), ==, 1);
+  {
+    g_autoptr(IcwRecord) gone = icw_store_lookup (f->a, ICW_RECORD_KIND_PLATFORM,
+                                                   icw_record_get_id (ICW_RECORD (orphan)), NULL);
+    g_assert_null (gone);
+  }
+  g_unsetenv ("ICW_TOKEN");
+  icw_sync_controller_shutdown (controller);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The message dialog shown (activating a button clicks it later): waits up to 5 s for it. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+          return l->data;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return NULL;
+}
+
+/* The review outcome is the reviewers': a database that syncs (or a window signed in to a server)
+ * is not offered Record Return… or Record Acceptance; one without a server records a paper
+ * decision, acceptance after a confirmation, marked as recorded by the administrator. */
+static void
+test_review_outcome_offered (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const IcwDocumentBarTexts texts = { "_Check", "ready", "Submit?", "body", "submitted", "return",
+                                             "locked", NULL, NULL };
+  const char *center_id = icw_record_get_id (ICW_RECORD (f->center));
+  g_autofree char *json = g_strdup_printf ("{\"id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"center_id\":\"%s\",\"lineage_id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\","
+                                           "\"version\":1,\"status\":\"submitted\",\"title\":\"纸质审核的申请\"}", center_id);
+  g_autoptr(IcwRecord) application = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *comments = NULL;
+  IcwDocumentBar *bar;
+  AdwMessageDialog *dialog;
+  GtkWidget *window = gtk_window_new ();
+
+  g_assert_true (icw_store_apply_remote (f->a, ICW_RECORD_KIND_APPLICATION, json, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  application = icw_store_lookup (f->a, ICW_RECORD_KIND_APPLICATION, "0f8fad5b-d9cb-469f-a165-70867728950e", &error);
+  g_assert_no_error (error);
+  bar = ICW_DOCUMENT_BAR (icw_document_bar_new (f->a, &texts));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (bar));
+  gtk_window_present (GTK_WINDOW (window));
+  icw_document_bar_set_record (bar, application);
+  g_assert_true (icw_document_bar_offers_review_outcome (bar));
+
+  /* Signed in to a server: not offered. */
+  g_settings_set_string (f->settings, "sync-server-url", f->url);
+  icw_document_bar_update (bar);
+  g_assert_false (icw_document_bar_offers_review_outcome (bar));
+  g_settings_reset (f->settings, "sync-server-url");
+  icw_document_bar_update (bar);
+  g_assert_true (icw_document_bar_offers_review_outcome (bar));
+
+  /* Acceptance asks first; cancelling changes nothing. */
+  gtk_widget_activate (find_button (GTK_WIDGET (bar), "Record _Acceptance"));
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+  g_assert_cmpint (icw_lifecycle_get_status (application), ==, ICW_APPLICATION_STATUS_SUBMITTED);
+  gtk_widget_activate (find_button (GTK_WIDGET (bar), "Record _Acceptance"));
+  iterate ();
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "accept");
+  iterate ();
+  g_assert_cmpint (icw_lifecycle_get_status (application), ==, ICW_APPLICATION_STATUS_ACCEPTED);
+  g_object_get (application, "reviewer-comments", &comments, NULL);
+  g_assert_nonnull (strstr (comments, "Recorded by the administrator ("));
+  g_assert_nonnull (strstr (comments, "paper decision"));
+
+  /* A database that has synced: not offered either. */
+  sync_with_client (f, f->a);
+  sync_with_client (f, f->b);
+  {
+    g_autoptr(IcwRecord) other = NULL;
+    IcwDocumentBar *synced = ICW_DOCUMENT_BAR (icw_document_bar_new (f->b, &texts));
+
+    g_object_ref_sink (synced);
+    g_assert_true (icw_store_apply_remote (f->b, ICW_RECORD_KIND_APPLICATION, json, NULL, FALSE, &error));
+    other = icw_store_lookup (f->b, ICW_RECORD_KIND_APPLICATION, "0f8fad5b-d9cb-469f-a165-70867728950e", &error);
+    icw_document_bar_set_record (synced, other);
+    g_assert_false (icw_document_bar_offers_review_outcome (synced));
+    g_object_unref (synced);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A returned application's comments: the lines naming a section go beside it, whatever their
  * list marker or colon; the others do not. */
 static void
@@ -495,6 +673,8 @@ main (int   argc,
 
   g_test_add ("/ui-sync/states", Fixture, NULL, fixture_set_up, test_states, fixture_tear_down);
   g_test_add ("/ui-sync/conflicts-view", Fixture, NULL, fixture_set_up, test_conflicts_view, fixture_tear_down);
+  g_test_add ("/ui-sync/refused-in-view", Fixture, NULL, fixture_set_up, test_refused_in_view, fixture_tear_down);
+  g_test_add ("/ui-sync/review-outcome-offered", Fixture, NULL, fixture_set_up, test_review_outcome_offered, fixture_tear_down);
   g_test_add_func ("/ui-sync/reviewer-notes", test_reviewer_notes);
   return g_test_run ();
 }

@@ -1,13 +1,16 @@
 /* icw-cli-sync.c: `icw sync --server URL`: pushes the outbox to the sync server, then pulls what
  * changed there (src/sync/icw-sync-client.c), and says in whole sentences what was sent, received,
- * refused and kept as a conflict. The token comes from ICW_TOKEN or the keyring, never from the
+ * refused and kept as a conflict, and names each refused change with why (by its code, in the
+ * user's language). The token comes from ICW_TOKEN or the keyring, never from the
  * command line (it would show in the process list and the shell's history). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "icw-cli.h"
+#include "icw-store-sync.h"
 #include "icw-sync-client.h"
+#include "icw-sync-refusal.h"
 #include "icw-sync-token.h"
 
 static gboolean
@@ -45,6 +48,50 @@ print_report (const IcwSyncReport *report)
     }
 }
 
+/* The record's name or title from my version, else its ID. */
+static char *
+refused_name (IcwSyncConflict *conflict)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  const char *name = NULL;
+
+  if (conflict->mine != NULL && json_parser_load_from_data (parser, conflict->mine, -1, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonObject *object = json_node_get_object (root);
+
+      name = json_object_get_string_member_with_default (object, "name", NULL);
+      if (name == NULL || *name == '\0')
+        name = json_object_get_string_member_with_default (object, "title", NULL);
+    }
+  if (name == NULL || *name == '\0')
+    return g_strdup (conflict->record_id);
+  return g_utf8_strlen (name, 81) > 80 ? g_strconcat (g_utf8_substring (name, 0, 80), "…", NULL) : g_strdup (name);
+}
+
+/* Every change the server refused that waits for the user, each on its own line. */
+static void
+print_refusals (IcwStore *store)
+{
+  g_autoptr(GPtrArray) conflicts = icw_store_list_conflicts (store, NULL);
+
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    {
+      IcwSyncConflict *conflict = conflicts->pdata[i];
+      const char *reason = icw_sync_refusal_reason (conflict->code);
+      g_autofree char *name = NULL;
+
+      if (conflict->reason == NULL)
+        continue;
+      name = refused_name (conflict);
+      /* Translators: a record kind's key, the record's name, why the server refused the change. */
+      icw_cli_out (_("Refused: %s “%s”: %s"), icw_record_kind_to_key (conflict->kind), name,
+                   reason != NULL ? reason : conflict->reason);
+      icw_cli_out ("\n");
+    }
+}
+
 int
 icw_cli_sync (const IcwCliOptions *options)
 {
@@ -78,8 +125,10 @@ icw_cli_sync (const IcwCliOptions *options)
   if (!icw_sync_client_run (client, ICW_SYNC_BOTH, &report, &error))
     {
       icw_cli_err (_("The sync did not finish: %s"), error->message);
+      print_refusals (store);
       return ICW_EXIT_FAILURE;
     }
   print_report (&report);
+  print_refusals (store);
   return ICW_EXIT_OK;
 }

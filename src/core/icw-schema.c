@@ -253,9 +253,15 @@ static const char migration_9[] =
   "CREATE INDEX organizations_name ON organizations (name, id) WHERE deleted_at IS NULL;"
   "CREATE INDEX centers_name ON centers (name, id) WHERE deleted_at IS NULL;";
 
+/* Version 10: a change the server refused keeps the refusal's stable code (so the reason is shown
+ * in the user's language and Discard My Change knows a taken ID) and the field it is about. */
+static const char migration_10[] =
+  "ALTER TABLE sync_conflicts ADD COLUMN reason_code TEXT;"
+  "ALTER TABLE sync_conflicts ADD COLUMN reason_field TEXT;";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
-                                           migration_9 };
+                                           migration_9, migration_10 };
 
 int
 icw_schema_latest_version (void)

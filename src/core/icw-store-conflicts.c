@@ -21,6 +21,8 @@ icw_sync_conflict_free (IcwSyncConflict *conflict)
   g_free (conflict->theirs);
   g_free (conflict->their_revision);
   g_free (conflict->reason);
+  g_free (conflict->code);
+  g_free (conflict->field);
   g_free (conflict->detected_at);
   g_free (conflict);
 }
@@ -49,12 +51,15 @@ icw_store_add_conflict (IcwStore       *self,
   /* My version is the latest outbox row of the record; an earlier conflict of the same record
    * gives its own when the outbox has none left (mine was already moved there). */
   stmt = icw_store_statement (self,
-    "INSERT INTO sync_conflicts (kind, record_id, mine, mine_op, theirs, their_revision, their_deleted, reason, detected_at) "
+    "INSERT INTO sync_conflicts (kind, record_id, mine, mine_op, theirs, their_revision, their_deleted, reason, detected_at,"
+    "                            reason_code, reason_field) "
     "SELECT ?1, ?2, coalesce((SELECT payload FROM outbox WHERE record_id = ?2 AND seq <= ?3 ORDER BY seq DESC LIMIT 1),"
     "                        (SELECT mine FROM sync_conflicts WHERE record_id = ?2 ORDER BY seq DESC LIMIT 1)),"
     "  coalesce((SELECT op FROM outbox WHERE record_id = ?2 AND seq <= ?3 ORDER BY seq DESC LIMIT 1),"
     "           (SELECT mine_op FROM sync_conflicts WHERE record_id = ?2 ORDER BY seq DESC LIMIT 1)),"
-    "  ?4, ?5, ?6, ?7, ?8", error);
+    "  ?4, ?5, ?6, coalesce(?7, (SELECT reason FROM sync_conflicts WHERE record_id = ?2 ORDER BY seq DESC LIMIT 1)), ?8,"
+    "  CASE WHEN ?7 IS NULL THEN (SELECT reason_code FROM sync_conflicts WHERE record_id = ?2 ORDER BY seq DESC LIMIT 1) END,"
+    "  CASE WHEN ?7 IS NULL THEN (SELECT reason_field FROM sync_conflicts WHERE record_id = ?2 ORDER BY seq DESC LIMIT 1) END", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -92,6 +97,42 @@ icw_store_add_conflict (IcwStore       *self,
   return icw_store_commit_batch (self, error);
 }
 
+gboolean
+icw_store_add_rejection (IcwStore       *self,
+                         IcwRecordKind   kind,
+                         const char     *id,
+                         gint64          max_seq,
+                         const char     *code,
+                         const char     *reason,
+                         const char     *field,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (ICW_IS_STORE (self) && reason != NULL, FALSE);
+
+  if (!icw_store_begin_batch (self, error))
+    return FALSE;
+  ok = icw_store_add_conflict (self, kind, id, max_seq, NULL, NULL, FALSE, reason, error);
+  stmt = ok ? icw_store_statement (self, "UPDATE sync_conflicts SET reason_code = ?1, reason_field = ?2 "
+                                         "WHERE record_id = ?3", error) : NULL;
+  ok = ok && stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, field, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, id, -1, SQLITE_TRANSIENT);
+      ok = icw_store_step_done (self, stmt, error);
+    }
+  if (!ok)
+    {
+      icw_store_rollback_batch (self);
+      return FALSE;
+    }
+  return icw_store_commit_batch (self, error);
+}
+
 static IcwSyncConflict *
 conflict_from_row (sqlite3_stmt *stmt)
 {
@@ -107,11 +148,14 @@ conflict_from_row (sqlite3_stmt *stmt)
   conflict->their_deleted = sqlite3_column_int (stmt, 7) != 0;
   conflict->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
   conflict->detected_at = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  conflict->code = g_strdup ((const char *) sqlite3_column_text (stmt, 10));
+  conflict->field = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
   return conflict;
 }
 
 static const char conflict_select[] =
-  "SELECT seq, kind, record_id, mine, mine_op, theirs, their_revision, their_deleted, reason, detected_at "
+  "SELECT seq, kind, record_id, mine, mine_op, theirs, their_revision, their_deleted, reason, detected_at, "
+  "reason_code, reason_field "
   "FROM sync_conflicts";
 
 GPtrArray *
@@ -263,6 +307,9 @@ icw_store_resolve_conflict (IcwStore               *self,
     ok = keep_mine (self, conflict, error);
   else if (ok && resolution == ICW_CONFLICT_KEEP_BOTH)
     ok = save_copy (self, conflict, copy_id, error);
+  else if (ok && resolution == ICW_CONFLICT_DISCARD_MINE && conflict->theirs == NULL)
+    ok = icw_store_discard_refused (self, conflict->kind, conflict->record_id,
+                                    g_strcmp0 (conflict->code, "id-taken") == 0, copy_id, error);
   /* Theirs is written under the record's ID for keeping theirs or both; a rejected change has no
    * version of theirs: keeping theirs then only gives mine up. */
   if (ok && resolution != ICW_CONFLICT_KEEP_MINE && conflict->theirs != NULL)

@@ -143,6 +143,17 @@ gboolean      icw_store_bind_json_column  (IcwStore        *self,
                                            const IcwColumn *column,
                                            JsonObject      *object,
                                            GError         **error);
+/* The store's object of a record (if it has one) takes a new ID (icw-store-refusals.c). */
+void          icw_store_rename_loaded     (IcwStore        *self,
+                                           const char      *old_id,
+                                           const char      *new_id);
+/* Discard My Change of a refused change, inside the caller's batch (icw-store-refusals.c). */
+gboolean      icw_store_discard_refused   (IcwStore        *self,
+                                           IcwRecordKind    kind,
+                                           const char      *id,
+                                           gboolean         id_taken,
+                                           char           **new_id,
+                                           GError         **error);
 void          icw_store_refresh_loaded    (IcwStore        *self,
                                            const IcwTable  *table,
                                            const char      *id);

@@ -387,3 +387,29 @@ icw_store_sync_state_set (IcwStore    *self,
     }
   return icw_store_commit_batch (self, error);
 }
+
+char **
+icw_store_sync_state_keys (IcwStore   *self,
+                           const char *prefix)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, "SELECT key FROM sync_state WHERE substr(key, 1, length(?1)) = ?1 "
+                                                  "ORDER BY key", NULL);
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (keys, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return g_strv_builder_end (keys);
+}
+
+gboolean
+icw_store_syncs_with_server (IcwStore *self)
+{
+  g_autofree char *found = icw_store_query_text (self, "SELECT 1 FROM sync_state WHERE key LIKE 'cursor %' "
+                                                       "OR key LIKE 'pending-key %' LIMIT 1", NULL);
+  return found != NULL;
+}

@@ -61,6 +61,15 @@ char       *icw_store_local_revision        (IcwStore        *self,
 
 /* Small text values of the sync client (cursor, pending key), in the local database. A NULL
  * value removes the key. */
+/* Whether this database syncs with a server (it has pulled or pushed): review outcomes are then
+ * the reviewers' alone, never recorded here. */
+gboolean    icw_store_syncs_with_server     (IcwStore        *self);
+/* The keys that start with prefix (NULL-terminated, never NULL). */
+char      **icw_store_sync_state_keys       (IcwStore        *self,
+                                             const char      *prefix);
+/* A record whose server version the user asked back: "refetch KIND ID" in the sync state; the
+ * client fetches it at its next run, before pulling. */
+#define ICW_SYNC_REFETCH_PREFIX "refetch "
 char       *icw_store_sync_state_get        (IcwStore        *self,
                                              const char      *key);
 gboolean    icw_store_sync_state_set        (IcwStore        *self,
@@ -73,6 +82,10 @@ typedef enum {
   ICW_CONFLICT_KEEP_MINE,
   ICW_CONFLICT_KEEP_THEIRS,
   ICW_CONFLICT_KEEP_BOTH,
+  /* A refused change: mine is given up. The server's version comes back (now when the conflict
+   * holds it, else at the next sync); a new record the server never had is deleted here; a new
+   * record whose ID was taken (code "id-taken") gets a new ID, and its references follow. */
+  ICW_CONFLICT_DISCARD_MINE,
 } IcwConflictResolution;
 
 typedef struct {
@@ -85,6 +98,8 @@ typedef struct {
   char          *their_revision;
   gboolean       their_deleted;
   char          *reason;          /* why the server rejected mine, or NULL */
+  char          *code;            /* the refusal's stable key ("id-taken", …), or NULL */
+  char          *field;           /* the field the refusal is about, or NULL */
   char          *detected_at;
 } IcwSyncConflict;
 
@@ -102,6 +117,16 @@ gboolean    icw_store_add_conflict          (IcwStore        *self,
                                              const char      *their_revision,
                                              gboolean         their_deleted,
                                              const char      *reason,
+                                             GError         **error);
+/* The server refused a change for good: it leaves the outbox for the attention list, with the
+ * server's code (NULL from an older server), reason and field (or NULL). */
+gboolean    icw_store_add_rejection         (IcwStore        *self,
+                                             IcwRecordKind    kind,
+                                             const char      *id,
+                                             gint64           max_seq,
+                                             const char      *code,
+                                             const char      *reason,
+                                             const char      *field,
                                              GError         **error);
 GPtrArray  *icw_store_list_conflicts        (IcwStore        *self,
                                              GError         **error);

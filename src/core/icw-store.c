@@ -83,6 +83,20 @@ unremember_record (IcwStore  *self,
     }
 }
 
+void
+icw_store_rename_loaded (IcwStore   *self,
+                         const char *old_id,
+                         const char *new_id)
+{
+  IcwRecord *record = g_hash_table_lookup (self->objects, old_id);
+
+  if (record == NULL)
+    return;
+  unremember_record (self, record);
+  icw_record_set_id (record, new_id);
+  remember_record (self, record);
+}
+
 static void
 icw_store_finalize (GObject *object)
 {

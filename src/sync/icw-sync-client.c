@@ -2,43 +2,20 @@
  * until the outbox is empty, then pull pages until the server has no more. Each answer is
  * validated whole and applied in one store transaction (a push batch's results with the pending
  * key cleared; a page with its cursor). The idempotency key is stored before its batch is sent,
- * so a batch whose answer was lost goes again with the same key. */
+ * so a batch whose answer was lost goes again with the same key. What is done with each answer is
+ * icw-sync-client-answer.c's; each request is bounded by icw-sync-request.c. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "icw-store-sync.h"
 #include "icw-sync-client.h"
+#include "icw-sync-client-private.h"
 #include "icw-sync-json.h"
-
-struct _IcwSyncClient
-{
-  GObject      parent_instance;
-  IcwStore    *store;
-  char        *url;
-  char        *token;
-  SoupSession *session;
-  guint        batch_size, page_size, max_attempts, base_delay_ms, max_delay_ms;
-};
+#include "icw-sync-request.h"
 
 G_DEFINE_FINAL_TYPE (IcwSyncClient, icw_sync_client, G_TYPE_OBJECT)
-
-typedef struct {
-  IcwSyncMode   mode;
-  IcwSyncReport report;
-  gboolean      pulling;
-  gboolean      resynced;
-  guint         attempt;
-  GPtrArray    *batch;       /* IcwOutboxChange of the push in flight */
-  char         *method;
-  char         *uri;
-  GBytes       *body;
-  SoupMessage  *msg;
-  guint         wait_id;
-  gulong        network_id;
-} Run;
 
 static void
 run_free (Run *run)
@@ -46,6 +23,9 @@ run_free (Run *run)
   g_clear_pointer (&run->batch, g_ptr_array_unref);
   g_free (run->method);
   g_free (run->uri);
+  g_free (run->sent_cursor);
+  g_free (run->fetch_key);
+  g_clear_error (&run->push_error);
   g_clear_pointer (&run->body, g_bytes_unref);
   g_clear_object (&run->msg);
   g_clear_handle_id (&run->wait_id, g_source_remove);
@@ -80,6 +60,7 @@ icw_sync_client_init (IcwSyncClient *self)
   self->max_attempts = 5;
   self->base_delay_ms = 1000;
   self->max_delay_ms = 60000;
+  self->deadline_ms = 120000;
   /* libsoup's default is no timeout at all. */
   self->session = soup_session_new_with_options ("timeout", 30, "idle-timeout", 60, NULL);
 }
@@ -144,19 +125,25 @@ icw_sync_client_set_limits (IcwSyncClient *self,
   g_object_set (self->session, "timeout", MAX (timeout_s, 1), NULL);
 }
 
+void
+icw_sync_client_set_deadline (IcwSyncClient *self,
+                              guint          deadline_ms)
+{
+  g_return_if_fail (ICW_IS_SYNC_CLIENT (self));
+  self->deadline_ms = MAX (deadline_ms, 1);
+}
+
 /* The client's state is per server: a database may sync with another server later. */
-static char *
-state_key (IcwSyncClient *self,
+char *
+icw_sync_client_state_key (IcwSyncClient *self,
            const char    *name)
 {
   return g_strdup_printf ("%s %s", name, self->url);
 }
 
-static void step (GTask *task);
-static void send_request (GTask *task);
 
-static void
-fail (GTask  *task,
+void
+icw_sync_client_fail (GTask  *task,
       GError *error)
 {
   g_task_return_error (task, error);
@@ -176,7 +163,7 @@ retry_now (gpointer data)
       run->network_id = 0;
     }
   run->report.retries++;
-  send_request (task);
+  run->resume (task);
   return G_SOURCE_REMOVE;
 }
 
@@ -196,10 +183,11 @@ network_changed (GNetworkMonitor *monitor,
 
 /* Capped exponential backoff with full jitter; a Retry-After the server asks for is honoured up
  * to the cap. */
-static void
-retry_later (GTask      *task,
+void
+icw_sync_client_retry_later (GTask      *task,
              guint       retry_after_s,
-             const char *why)
+             const char *why,
+             void      (*resume) (GTask *task))
 {
   IcwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
@@ -208,11 +196,12 @@ retry_later (GTask      *task,
 
   if (++run->attempt >= self->max_attempts)
     {
-      fail (task, g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAVAILABLE,
+      icw_sync_client_fail (task, g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAVAILABLE,
                                _("The server could not be reached after %u attempts: %s"),
                                run->attempt, why));
       return;
     }
+  run->resume = resume;
   if (retry_after_s > 0)
     delay = MAX (delay, MIN ((guint64) retry_after_s * 1000, (guint64) self->max_delay_ms));
   run->wait_id = g_timeout_add ((guint) delay, retry_now, task);
@@ -220,215 +209,9 @@ retry_later (GTask      *task,
                                       G_CALLBACK (network_changed), task);
 }
 
-static gboolean
-push_results (GTask     *task,
-              JsonNode  *root,
-              GError   **error)
-{
-  IcwSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  JsonArray *results;
-  g_autofree char *key = state_key (self, "pending-key");
-  g_autofree char *seq = state_key (self, "pending-seq");
-  gboolean ok = TRUE;
 
-  if (!icw_sync_json_validate_push_response (root, run->batch->len, error))
-    return FALSE;
-  results = json_object_get_array_member (json_node_get_object (root), "results");
-  for (guint i = 0; i < run->batch->len; i++)
-    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (results, i), "id"),
-                   ((IcwOutboxChange *) run->batch->pdata[i])->id) != 0)
-      {
-        g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("The server answered another change"));
-        return FALSE;
-      }
-
-  if (!icw_store_begin_batch (self->store, error))
-    return FALSE;
-  for (guint i = 0; ok && i < run->batch->len; i++)
-    {
-      IcwOutboxChange *change = run->batch->pdata[i];
-      JsonObject *result = json_array_get_object_element (results, i);
-      const char *status = json_object_get_string_member (result, "status");
-
-      if (g_str_equal (status, "applied"))
-        {
-          ok = icw_store_ack_change (self->store, change->kind, change->id, change->max_seq,
-                                     json_object_get_string_member (result, "revision"), error);
-          run->report.pushed++;
-        }
-      else if (g_str_equal (status, "conflict"))
-        {
-          g_autofree char *theirs = json_to_string (json_object_get_member (result, "record"), FALSE);
-
-          ok = icw_store_add_conflict (self->store, change->kind, change->id, change->max_seq, theirs,
-                                       json_object_get_string_member (result, "revision"),
-                                       json_object_get_boolean_member (result, "deleted"), NULL, error);
-          run->report.conflicts++;
-        }
-      else if (g_str_equal (status, "rejected"))
-        {
-          ok = icw_store_add_conflict (self->store, change->kind, change->id, change->max_seq, NULL, NULL,
-                                       FALSE, json_object_get_string_member (result, "reason"), error);
-          run->report.rejected++;
-        }
-    }
-  ok = ok && icw_store_sync_state_set (self->store, key, NULL, error) &&
-       icw_store_sync_state_set (self->store, seq, NULL, error);
-  if (!ok)
-    {
-      icw_store_rollback_batch (self->store);
-      return FALSE;
-    }
-  return icw_store_commit_batch (self->store, error);
-}
-
-static gboolean
-pull_page (GTask     *task,
-           JsonNode  *root,
-           gboolean  *more,
-           GError   **error)
-{
-  IcwSyncClient *self = g_task_get_source_object (task);
-  Run *run = g_task_get_task_data (task);
-  g_autofree char *cursor_key = state_key (self, "cursor");
-  JsonObject *page;
-  JsonArray *changes;
-  gboolean ok = TRUE;
-
-  if (!icw_sync_json_validate_pull_response (root, error))
-    return FALSE;
-  page = json_node_get_object (root);
-  changes = json_object_get_array_member (page, "changes");
-  *more = json_object_get_boolean_member (page, "has_more");
-
-  if (!icw_store_begin_batch (self->store, error))
-    return FALSE;
-  for (guint i = 0; ok && i < json_array_get_length (changes); i++)
-    {
-      JsonObject *change = json_array_get_object_element (changes, i);
-      const char *id = json_object_get_string_member (change, "id");
-      const char *revision = json_object_get_string_member (change, "revision");
-      gboolean deleted = json_object_get_boolean_member (change, "deleted");
-      g_autofree char *record = json_to_string (json_object_get_member (change, "record"), FALSE);
-      g_autofree char *local = NULL;
-      IcwRecordKind kind;
-
-      if (!icw_record_kind_from_key (json_object_get_string_member (change, "kind"), &kind))
-        continue;   /* a kind of a newer version */
-      local = icw_store_local_revision (self->store, kind, id);
-      if (g_strcmp0 (local, revision) == 0)
-        continue;   /* what we have (our own push coming back) */
-      /* Never over unsent edits: both versions are kept for the user. */
-      if (icw_store_outbox_has_record (self->store, id) || icw_store_conflict_has_record (self->store, id))
-        {
-          /* A record already in conflict gets the server's newer version into its conflict. */
-          if (!icw_store_conflict_has_record (self->store, id))
-            run->report.conflicts++;
-          ok = icw_store_add_conflict (self->store, kind, id, 0, record, revision, deleted, NULL, error);
-          continue;
-        }
-      ok = icw_store_apply_remote (self->store, kind, record, revision, deleted, error);
-      run->report.pulled++;
-    }
-  ok = ok && icw_store_sync_state_set (self->store, cursor_key,
-                                       json_object_get_string_member (page, "cursor"), error);
-  if (!ok)
-    {
-      icw_store_rollback_batch (self->store);
-      return FALSE;
-    }
-  return icw_store_commit_batch (self->store, error);
-}
-
-static void
-on_response (GObject      *source,
-             GAsyncResult *result,
-             gpointer      data)
-{
-  GTask *task = data;
-  Run *run = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  g_autoptr(JsonNode) root = NULL;
-  guint status;
-  const char *retry_after;
-  gboolean more = FALSE;
-
-  if (bytes == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        fail (task, g_steal_pointer (&error));
-      else
-        retry_later (task, 0, error->message);
-      return;
-    }
-  status = soup_message_get_status (run->msg);
-  retry_after = soup_message_headers_get_one (soup_message_get_response_headers (run->msg), "Retry-After");
-  switch (status)
-    {
-    case 200:
-      break;
-    case 429: case 500: case 502: case 503: case 504:
-      {
-        guint64 seconds = 0;
-        g_autofree char *why = g_strdup_printf (_("the server answered %u"), status);
-
-        if (retry_after != NULL)
-          g_ascii_string_to_unsigned (retry_after, 10, 0, 3600, &seconds, NULL);
-        retry_later (task, (guint) seconds, why);
-        return;
-      }
-    case 401:
-      fail (task, g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAUTHORIZED,
-                               _("The server does not accept the token: sign in again. Nothing was lost: the changes wait to be sent.")));
-      return;
-    case 403:
-      fail (task, g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_FORBIDDEN,
-                               _("The server refused: a change is outside what this account may see or change. Nothing was applied; the changes wait to be sent.")));
-      return;
-    case 410:
-      if (run->pulling && !run->resynced)
-        {
-          IcwSyncClient *self = g_task_get_source_object (task);
-          g_autofree char *cursor_key = state_key (self, "cursor");
-
-          /* A full resync: the cursor goes, the outbox stays. */
-          run->resynced = TRUE;
-          if (!icw_store_sync_state_set (self->store, cursor_key, NULL, &error))
-            fail (task, g_steal_pointer (&error));
-          else
-            step (task);
-          return;
-        }
-      G_GNUC_FALLTHROUGH;
-    default:
-      fail (task, g_error_new (ICW_SYNC_ERROR, status == 413 ? ICW_SYNC_ERROR_TOO_LARGE : ICW_SYNC_ERROR_HTTP,
-                               _("The server answered %u %s"), status,
-                               soup_message_get_reason_phrase (run->msg)));
-      return;
-    }
-
-  run->attempt = 0;
-  root = icw_sync_json_parse_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     ICW_SYNC_JSON_MAX_BODY * 2, &error);
-  if (root == NULL ||
-      !(run->pulling ? pull_page (task, root, &more, &error) : push_results (task, root, &error)))
-    {
-      fail (task, g_steal_pointer (&error));
-      return;
-    }
-  if (run->pulling && !more)
-    {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
-  step (task);
-}
-
-static void
-send_request (GTask *task)
+void
+icw_sync_client_send_request (GTask *task)
 {
   IcwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
@@ -437,7 +220,7 @@ send_request (GTask *task)
 
   if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
     {
-      fail (task, g_steal_pointer (&error));
+      icw_sync_client_fail (task, g_steal_pointer (&error));
       return;
     }
   g_clear_object (&run->msg);
@@ -445,8 +228,8 @@ send_request (GTask *task)
   soup_message_headers_replace (soup_message_get_request_headers (run->msg), "Authorization", auth);
   if (run->body != NULL)
     soup_message_set_request_body_from_bytes (run->msg, "application/json", run->body);
-  soup_session_send_and_read_async (self->session, run->msg, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), on_response, task);
+  icw_sync_request_send_async (self->session, run->msg, ICW_SYNC_JSON_MAX_BODY * 2, self->deadline_ms,
+                               g_task_get_cancellable (task), icw_sync_client_on_response, task);
 }
 
 static GBytes *
@@ -489,79 +272,143 @@ push_body (const char *key,
   return g_bytes_new_take (text, strlen (text));
 }
 
-/* The next request: a push batch while the outbox has one, then the pull pages. */
-static void
-step (GTask *task)
+/* The next push batch, unless the outbox is empty (FALSE). A batch over the body limit is halved
+ * before it goes; a batch whose answer never came goes again, the same, with the same key. */
+static gboolean
+push_next (GTask *task)
 {
   IcwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
+  g_autofree char *key_name = icw_sync_client_state_key (self, "pending-key");
+  g_autofree char *seq_name = icw_sync_client_state_key (self, "pending-seq");
+  g_autofree char *key = icw_store_sync_state_get (self->store, key_name);
+  g_autofree char *seq = icw_store_sync_state_get (self->store, seq_name);
+  gboolean pending = key != NULL && seq != NULL;
+  IcwOutboxChange *oversize;
   g_autoptr(GError) error = NULL;
+  gint64 max_seq = 0;
+
+  for (;;)
+    {
+      g_clear_pointer (&run->batch, g_ptr_array_unref);
+      g_clear_pointer (&run->body, g_bytes_unref);
+      run->batch = icw_store_outbox_batch (self->store, run->batch_limit > 0 ? run->batch_limit : self->batch_size,
+                                           pending ? g_ascii_strtoll (seq, NULL, 10) : 0, &max_seq, &error);
+      if (run->batch == NULL)
+        {
+          icw_sync_client_fail (task, g_steal_pointer (&error));
+          return TRUE;
+        }
+      if (run->batch->len == 0)
+        break;
+      /* A record no server takes (over the protocol's 1 MiB) is refused here, never sent. */
+      if (!pending && (oversize = icw_sync_find_oversize (run->batch)) != NULL)
+        {
+          if (!icw_sync_reject_too_large (self->store, oversize, key_name, seq_name, &run->report, &error))
+            {
+              icw_sync_client_fail (task, g_steal_pointer (&error));
+              return TRUE;
+            }
+          continue;
+        }
+      if (!pending)
+        {
+          g_free (key);
+          key = g_uuid_string_random ();
+        }
+      run->body = push_body (key, run->batch);
+      if (pending || run->batch->len == 1 || g_bytes_get_size (run->body) <= ICW_SYNC_JSON_MAX_BODY)
+        break;
+      run->batch_limit = run->batch->len / 2;
+    }
+  if (run->batch->len == 0)
+    {
+      if (key != NULL && (!icw_store_sync_state_set (self->store, key_name, NULL, &error) ||
+                          !icw_store_sync_state_set (self->store, seq_name, NULL, &error)))
+        {
+          icw_sync_client_fail (task, g_steal_pointer (&error));
+          return TRUE;
+        }
+      return FALSE;
+    }
+  if (!pending)
+    {
+      g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max_seq);
+
+      if (!icw_store_sync_state_set (self->store, seq_name, max_text, &error) ||
+          !icw_store_sync_state_set (self->store, key_name, key, &error))
+        {
+          icw_sync_client_fail (task, g_steal_pointer (&error));
+          return TRUE;
+        }
+    }
+  g_free (run->method);
+  run->method = g_strdup ("POST");
+  run->uri = g_strconcat (self->url, "/v1/push", NULL);
+  icw_sync_client_send_request (task);
+  return TRUE;
+}
+
+/* The next record whose server version the user asked back (Discard My Change), or FALSE. */
+static gboolean
+fetch_next (GTask *task)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_auto(GStrv) keys = icw_store_sync_state_keys (self->store, ICW_SYNC_REFETCH_PREFIX);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *id = NULL;
+
+  g_clear_pointer (&run->fetch_key, g_free);
+  if (keys == NULL || keys[0] == NULL)
+    return FALSE;
+  run->fetch_key = g_strdup (keys[0]);
+  parts = g_strsplit (keys[0] + strlen (ICW_SYNC_REFETCH_PREFIX), " ", 2);
+  kind = g_uri_escape_string (parts[0], NULL, FALSE);
+  id = g_uri_escape_string (parts[1] != NULL ? parts[1] : "", NULL, FALSE);
+  g_free (run->method);
+  run->method = g_strdup ("GET");
+  run->uri = g_strdup_printf ("%s/v1/records/%s/%s", self->url, kind, id);
+  icw_sync_client_send_request (task);
+  return TRUE;
+}
+
+/* The next request: push batches while the outbox has changes, the records asked back, then the
+ * pull pages. */
+void
+icw_sync_client_step (GTask *task)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
 
   g_clear_pointer (&run->body, g_bytes_unref);
   g_clear_pointer (&run->uri, g_free);
   if (!run->pulling)
     {
-      g_autofree char *key_name = state_key (self, "pending-key");
-      g_autofree char *seq_name = state_key (self, "pending-seq");
-      g_autofree char *key = icw_store_sync_state_get (self->store, key_name);
-      g_autofree char *seq = icw_store_sync_state_get (self->store, seq_name);
-      gint64 max_seq = 0;
-
-      g_clear_pointer (&run->batch, g_ptr_array_unref);
-      /* A batch whose answer never came goes again, the same, with the same key. */
-      run->batch = icw_store_outbox_batch (self->store, self->batch_size,
-                                           key != NULL && seq != NULL ? g_ascii_strtoll (seq, NULL, 10) : 0,
-                                           &max_seq, &error);
-      if (run->batch == NULL)
-        {
-          fail (task, g_steal_pointer (&error));
-          return;
-        }
-      if (run->batch->len > 0)
-        {
-          if (key == NULL)
-            {
-              g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max_seq);
-
-              key = g_uuid_string_random ();
-              if (!icw_store_sync_state_set (self->store, seq_name, max_text, &error) ||
-                  !icw_store_sync_state_set (self->store, key_name, key, &error))
-                {
-                  fail (task, g_steal_pointer (&error));
-                  return;
-                }
-            }
-          g_free (run->method);
-          run->method = g_strdup ("POST");
-          run->uri = g_strconcat (self->url, "/v1/push", NULL);
-          run->body = push_body (key, run->batch);
-          send_request (task);
-          return;
-        }
-      if (key != NULL && (!icw_store_sync_state_set (self->store, key_name, NULL, &error) ||
-                          !icw_store_sync_state_set (self->store, seq_name, NULL, &error)))
-        {
-          fail (task, g_steal_pointer (&error));
-          return;
-        }
+      if (push_next (task))
+        return;
       if (!(run->mode & ICW_SYNC_PULL))
         {
-          g_task_return_boolean (task, TRUE);
-          g_object_unref (task);
+          icw_sync_client_finish_run (task);
           return;
         }
       run->pulling = TRUE;
     }
+  if (fetch_next (task))
+    return;
 
   {
-    g_autofree char *cursor_key = state_key (self, "cursor");
+    g_autofree char *cursor_key = icw_sync_client_state_key (self, "cursor");
     g_autofree char *cursor = icw_store_sync_state_get (self->store, cursor_key);
     g_autofree char *escaped = g_uri_escape_string (cursor != NULL ? cursor : "", NULL, FALSE);
 
+    g_free (run->sent_cursor);
+    run->sent_cursor = g_strdup (cursor);
     g_free (run->method);
     run->method = g_strdup ("GET");
     run->uri = g_strdup_printf ("%s/v1/pull?cursor=%s&limit=%u", self->url, escaped, self->page_size);
-    send_request (task);
+    icw_sync_client_send_request (task);
   }
 }
 
@@ -581,7 +428,7 @@ icw_sync_client_run_async (IcwSyncClient       *self,
   run->pulling = !(mode & ICW_SYNC_PUSH);
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
   g_task_set_source_tag (task, icw_sync_client_run_async);
-  step (task);
+  icw_sync_client_step (task);
 }
 
 gboolean

@@ -1,7 +1,9 @@
 /* icw-sync-client.h: the sync client: pushes the outbox in batches with an idempotency key, then
  * pulls by cursor in pages (docs/sync-protocol.md). Asynchronous on the thread's main context;
- * every request has a timeout; transport errors, 429 and 5xx are retried with capped exponential
- * backoff and jitter (honouring Retry-After), at once when the network comes back. */
+ * every request has an idle timeout, a total deadline and a cap on the answer's size; transport
+ * errors, 429, 5xx and "retry" results are retried with capped exponential backoff and jitter
+ * (honouring Retry-After), at once when the network comes back; a certificate that is not
+ * trusted is never retried. Refused changes go to the attention list one by one. */
 #pragma once
 
 #include <gio/gio.h>
@@ -41,6 +43,9 @@ void           icw_sync_client_set_limits  (IcwSyncClient  *self,
                                             guint           base_delay_ms,
                                             guint           max_delay_ms,
                                             guint           timeout_s);
+/* The total time a request may take, answer included (the timeout above is for silence). */
+void           icw_sync_client_set_deadline (IcwSyncClient *self,
+                                             guint          deadline_ms);
 void           icw_sync_client_run_async   (IcwSyncClient       *self,
                                             IcwSyncMode          mode,
                                             GCancellable        *cancellable,

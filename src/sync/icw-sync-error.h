@@ -17,6 +17,8 @@ typedef enum {
   ICW_SYNC_ERROR_HTTP,           /* another status */
   ICW_SYNC_ERROR_INSECURE,       /* plain http to a host other than loopback */
   ICW_SYNC_ERROR_NO_TOKEN,       /* neither ICW_TOKEN nor the keyring has a token */
+  ICW_SYNC_ERROR_TLS,            /* the server's certificate is not trusted: never retried */
+  ICW_SYNC_ERROR_DEADLINE,       /* a request took longer than its total deadline */
 } IcwSyncError;
 
 GQuark icw_sync_error_quark (void);

@@ -86,7 +86,14 @@ icw_sync_json_validate_push_response (JsonNode  *root,
         }
       else if (g_str_equal (status, "rejected"))
         {
-          if (icw_sync_json_string (result, "reason", FALSE, 4096, error) == NULL)
+          JsonNode *code = json_object_get_member (result, "code");
+          JsonNode *field = json_object_get_member (result, "field");
+
+          /* code and field are optional (servers before them send only the reason). */
+          if (icw_sync_json_string (result, "reason", FALSE, 4096, error) == NULL ||
+              (code != NULL && icw_sync_json_string (result, "code", FALSE, 64, error) == NULL) ||
+              (field != NULL && !JSON_NODE_HOLDS_NULL (field) &&
+               icw_sync_json_string (result, "field", FALSE, 256, error) == NULL))
             return FALSE;
         }
       else if (!g_str_equal (status, "retry"))

@@ -10,6 +10,7 @@
 #include "icw-enums.h"
 #include "icw-lifecycle.h"
 #include "icw-money.h"
+#include "icw-sync-refusal.h"
 
 static const char *const kind_labels[] = {
   N_("Organization"), N_("Center"), N_("Shareholder"), N_("Alliance member"), N_("Platform"),
@@ -197,4 +198,19 @@ icw_conflict_field_is_meta (const char *column)
 {
   return g_str_equal (column, "created_at") || g_str_equal (column, "updated_at") ||
          g_str_equal (column, "deleted_at");
+}
+
+char *
+icw_conflict_refusal_text (const char *code,
+                           const char *server_reason,
+                           const char *field)
+{
+  const char *reason = icw_sync_refusal_reason (code);
+
+  if (reason == NULL)
+    reason = server_reason != NULL ? server_reason : "";
+  if (field != NULL && *field != '\0')
+    /* Translators: the field's label, then why the server refused the change. */
+    return g_strdup_printf (_("The server refused your change of “%s”: %s"), icw_conflict_field_label (field), reason);
+  return g_strdup_printf (_("The server refused your change: %s"), reason);
 }

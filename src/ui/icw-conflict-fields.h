@@ -24,5 +24,10 @@ const char *icw_conflict_enum_label   (IcwRecordKind  kind,
 gboolean    icw_conflict_field_is_meta (const char   *column);
 /* Columns not shown: the ID (the same on both sides). */
 gboolean    icw_conflict_field_hidden (const char    *column);
+/* Why the server refused a change, in the user's language from the refusal's code; the server's
+ * own words for a code this version does not know. */
+char       *icw_conflict_refusal_text (const char    *code,
+                                       const char    *server_reason,
+                                       const char    *field);
 
 G_END_DECLS

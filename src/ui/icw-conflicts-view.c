@@ -2,7 +2,9 @@
  * (icw_store_list_conflicts); the selected one is shown as a grid of fields, mine beside theirs,
  * the differing ones highlighted (CSS class "conflict-differs", and said in each value's
  * accessible description). The buttons call icw_store_resolve_conflict, then the controller is
- * told so that the state and the indicator follow, and what was queued goes out. */
+ * told so that the state and the indicator follow, and what was queued goes out. A change the
+ * server refused shows the refusal in the user's language (by its code) and offers only Discard
+ * My Change. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -27,6 +29,7 @@ struct _IcwConflictsView
   GtkWidget *mine_button;
   GtkWidget *theirs_button;
   GtkWidget *both_button;
+  GtkWidget *discard_button;
 };
 
 G_DEFINE_FINAL_TYPE (IcwConflictsView, icw_conflicts_view, ADW_TYPE_BIN)
@@ -59,8 +62,15 @@ conflict_title (IcwSyncConflict *conflict)
         {
           const char *text = json_object_get_string_member_with_default (object, members[m], NULL);
           if (text != NULL && *text != '\0')
-            /* Translators: the kind of a record, then its name. */
-            return g_strdup_printf (_("%s: %s"), icw_conflict_kind_label (conflict->kind), text);
+            {
+              /* A name of megabytes (refused as too large) is shown by its beginning. */
+              g_autofree char *shown = g_utf8_strlen (text, 81) > 80
+                                       ? g_strconcat (g_utf8_substring (text, 0, 80), "…", NULL)
+                                       : g_strdup (text);
+
+              /* Translators: the kind of a record, then its name. */
+              return g_strdup_printf (_("%s: %s"), icw_conflict_kind_label (conflict->kind), shown);
+            }
         }
     }
   return g_strdup_printf (_("%s: %s"), icw_conflict_kind_label (conflict->kind), conflict->record_id);
@@ -218,7 +228,7 @@ show_conflict (IcwConflictsView *self)
 
   if (conflict->reason != NULL)
     {
-      g_autofree char *note = g_strdup_printf (_("The server refused your change: %s"), conflict->reason);
+      g_autofree char *note = icw_conflict_refusal_text (conflict->code, conflict->reason, conflict->field);
       gtk_label_set_text (self->note, note);
     }
   else if (conflict->their_deleted)
@@ -252,6 +262,11 @@ show_conflict (IcwConflictsView *self)
           }
       }
   gtk_widget_set_sensitive (self->both_button, mine != NULL);
+  /* A refused change cannot be sent again as it is: it is given up (or re-keyed). */
+  gtk_widget_set_visible (self->discard_button, conflict->reason != NULL);
+  gtk_widget_set_visible (self->mine_button, conflict->reason == NULL);
+  gtk_widget_set_visible (self->theirs_button, conflict->reason == NULL);
+  gtk_widget_set_visible (self->both_button, conflict->reason == NULL);
 }
 
 void
@@ -308,16 +323,34 @@ icw_conflicts_view_resolve (IcwConflictsView *self,
     }
   done = resolution == ICW_CONFLICT_KEEP_MINE ? _("Your version was kept; it goes to the server at the next sync")
          : resolution == ICW_CONFLICT_KEEP_THEIRS ? _("The server's version was kept")
-         : _("Both versions were kept; yours is saved as a copy");
+         : resolution == ICW_CONFLICT_KEEP_BOTH ? _("Both versions were kept; yours is saved as a copy")
+         : copy_id != NULL ? _("Your record has a new ID; it goes to the server at the next sync")
+         : _("Your change was discarded; the server’s version is restored");
   icw_ui_toast (GTK_WIDGET (self), done);
   icw_conflicts_view_reload (self);
   icw_sync_controller_refresh (self->controller);
+  /* The server's version may have to be fetched: at once rather than at the next edit. */
+  if (resolution == ICW_CONFLICT_DISCARD_MINE)
+    icw_sync_controller_sync_now (self->controller);
   return TRUE;
 }
 
 static void on_keep_mine (IcwConflictsView *self) { icw_conflicts_view_resolve (self, ICW_CONFLICT_KEEP_MINE); }
 static void on_keep_theirs (IcwConflictsView *self) { icw_conflicts_view_resolve (self, ICW_CONFLICT_KEEP_THEIRS); }
 static void on_keep_both (IcwConflictsView *self) { icw_conflicts_view_resolve (self, ICW_CONFLICT_KEEP_BOTH); }
+static void on_discard (IcwConflictsView *self) { icw_conflicts_view_resolve (self, ICW_CONFLICT_DISCARD_MINE); }
+
+const char *
+icw_conflicts_view_get_note (IcwConflictsView *self)
+{
+  return gtk_label_get_text (self->note);
+}
+
+gboolean
+icw_conflicts_view_can_discard (IcwConflictsView *self)
+{
+  return gtk_widget_get_visible (self->discard_button) && !gtk_widget_get_visible (self->mine_button);
+}
 
 guint
 icw_conflicts_view_get_n_items (IcwConflictsView *self)
@@ -387,11 +420,16 @@ build_detail (IcwConflictsView *self)
                                         _("Replace your version with the server's"), G_CALLBACK (on_keep_theirs));
   self->both_button = resolve_button (self, _("Keep _Both"), _("Keep Both"),
                                       _("Take the server's version and save yours as a new record"), G_CALLBACK (on_keep_both));
+  self->discard_button = resolve_button (self, _("_Discard My Change"), _("Discard My Change"),
+                                         _("Give up your change and take the server’s version back; a new record whose ID is taken gets a new ID"),
+                                         G_CALLBACK (on_discard));
   gtk_widget_add_css_class (self->mine_button, "suggested-action");
+  gtk_widget_add_css_class (self->discard_button, "destructive-action");
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (buttons), self->both_button);
   gtk_box_append (GTK_BOX (buttons), self->theirs_button);
   gtk_box_append (GTK_BOX (buttons), self->mine_button);
+  gtk_box_append (GTK_BOX (buttons), self->discard_button);
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note));

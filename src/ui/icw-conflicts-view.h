@@ -1,5 +1,6 @@
 /* icw-conflicts-view.h: the sync conflicts kept in the store: a list, and for the one selected both
- * versions field by field (differing fields highlighted) with Keep Mine, Keep Theirs and Keep Both. */
+ * versions field by field (differing fields highlighted) with Keep Mine, Keep Theirs and Keep Both;
+ * for a change the server refused, why (in the user's language) and Discard My Change. */
 #pragma once
 
 #include <adwaita.h>
@@ -19,6 +20,10 @@ guint      icw_conflicts_view_get_n_items (IcwConflictsView  *self);
 /* Selects the n-th conflict of the list. */
 void       icw_conflicts_view_select      (IcwConflictsView  *self,
                                            guint              index);
+/* What the selected conflict's note says (why the server refused, or what conflicts), and whether
+ * Discard My Change is offered for it. */
+const char *icw_conflicts_view_get_note   (IcwConflictsView  *self);
+gboolean   icw_conflicts_view_can_discard (IcwConflictsView  *self);
 /* The same as the buttons, on the selected conflict; FALSE with a message shown when it failed. */
 gboolean   icw_conflicts_view_resolve     (IcwConflictsView  *self,
                                            int                resolution);

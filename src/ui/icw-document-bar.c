@@ -3,7 +3,10 @@
  * bar emits "flush" (the editor saves what is still being typed); "check" asks the editor to run
  * and show the check (also when "Mark as Ready" is refused, so the user sees why); "reopened"
  * gives the new version, which the editor's page then selects. What the bar says is the kind's
- * (IcwDocumentBarTexts); the editor may add its own actions before the check button. */
+ * (IcwDocumentBarTexts); the editor may add its own actions before the check button. A review
+ * outcome (return, acceptance) is the reviewers' on a sync server: the bar offers it only for a
+ * database used without one, as the record of a decision made on paper, which the comments then
+ * say was recorded by the administrator, by whom and when (docs/sync-protocol.md). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,6 +14,7 @@
 #include "icw-document-bar.h"
 #include "icw-enums.h"
 #include "icw-lifecycle.h"
+#include "icw-store-sync.h"
 #include "icw-ui-util.h"
 
 struct _IcwDocumentBar
@@ -102,6 +106,40 @@ on_submit_clicked (IcwDocumentBar *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A database that syncs, or a window signed in to a server: the outcome comes from the reviewer. */
+static gboolean
+review_outcome_allowed (IcwDocumentBar *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source != NULL ? g_settings_schema_source_lookup (source, APPLICATION_ID_BASE, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *url = NULL;
+
+  if (icw_store_syncs_with_server (self->store))
+    return FALSE;
+  if (schema == NULL)
+    return TRUE;
+  settings = g_settings_new (APPLICATION_ID_BASE);
+  url = g_settings_get_string (settings, "sync-server-url");
+  return *url == '\0';
+}
+
+/* The reviewer's comments of a paper decision, with who recorded it here and when. */
+static char *
+paper_decision_comments (const char *comments)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  const char *who = g_strcmp0 (g_get_real_name (), "Unknown") != 0 && *g_get_real_name () != '\0'
+                    ? g_get_real_name () : g_get_user_name ();
+  g_autofree char *note = g_strdup_printf (_("Recorded by the administrator (%s) from the reviewing authority’s paper decision, %s."),
+                                           who, when);
+
+  if (comments == NULL || *comments == '\0')
+    return g_steal_pointer (&note);
+  return g_strdup_printf ("%s\n\n%s", comments, note);
+}
+
 static void
 on_return_response (AdwMessageDialog *dialog,
                     const char       *response,
@@ -110,13 +148,15 @@ on_return_response (AdwMessageDialog *dialog,
   GtkWidget *scrolled = adw_message_dialog_get_extra_child (dialog);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))));
   g_autofree char *comments = NULL;
+  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   GtkTextIter start, end;
 
   if (!g_str_equal (response, "return") || self->record == NULL)
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  comments = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  comments = paper_decision_comments (text);
   if (!icw_lifecycle_return (self->store, self->record, comments, &error))
     show_error_dialog (self, _("Not Recorded"), error);
 }
@@ -141,12 +181,33 @@ on_return_clicked (IcwDocumentBar *self)
 }
 
 static void
-on_accept_clicked (IcwDocumentBar *self)
+on_accept_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    IcwDocumentBar   *self)
 {
+  g_autofree char *comments = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!icw_lifecycle_accept (self->store, self->record, NULL, &error))
+  if (!g_str_equal (response, "accept") || self->record == NULL)
+    return;
+  comments = paper_decision_comments (NULL);
+  if (!icw_lifecycle_accept (self->store, self->record, comments, &error))
     show_error_dialog (self, _("Not Recorded"), error);
+}
+
+/* An acceptance cannot be undone here: it is asked for. */
+static void
+on_accept_clicked (IcwDocumentBar *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              _("Record the Acceptance?"),
+                                              _("Record this only when the reviewing authority has accepted the document on paper. The document is then locked, and its comments say that you recorded the decision, and when."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "accept", _("Record _Acceptance"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_accept_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -169,7 +230,7 @@ icw_document_bar_update (IcwDocumentBar *self)
 {
   IcwApplicationStatus status;
   g_autofree char *text = NULL;
-  gboolean locked;
+  gboolean locked, review;
 
   g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
   if (self->record == NULL)
@@ -182,8 +243,9 @@ icw_document_bar_update (IcwDocumentBar *self)
 
   gtk_widget_set_visible (self->ready_button, status == ICW_APPLICATION_STATUS_DRAFT);
   gtk_widget_set_visible (self->submit_button, status == ICW_APPLICATION_STATUS_READY);
-  gtk_widget_set_visible (self->return_button, status == ICW_APPLICATION_STATUS_SUBMITTED);
-  gtk_widget_set_visible (self->accept_button, status == ICW_APPLICATION_STATUS_SUBMITTED);
+  review = status == ICW_APPLICATION_STATUS_SUBMITTED && review_outcome_allowed (self);
+  gtk_widget_set_visible (self->return_button, review);
+  gtk_widget_set_visible (self->accept_button, review);
   gtk_widget_set_visible (self->reopen_button, status == ICW_APPLICATION_STATUS_RETURNED ||
                                                status == ICW_APPLICATION_STATUS_ACCEPTED);
 
@@ -218,6 +280,13 @@ icw_document_bar_set_record (IcwDocumentBar *self,
 
   g_set_object (&self->record, record);
   icw_document_bar_update (self);
+}
+
+gboolean
+icw_document_bar_offers_review_outcome (IcwDocumentBar *self)
+{
+  g_return_val_if_fail (ICW_IS_DOCUMENT_BAR (self), FALSE);
+  return gtk_widget_get_visible (self->accept_button);
 }
 
 void

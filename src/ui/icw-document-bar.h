@@ -36,6 +36,9 @@ GtkWidget *icw_document_bar_new        (IcwStore                  *store,
                                         const IcwDocumentBarTexts *texts);
 void       icw_document_bar_set_record (IcwDocumentBar *self,
                                         IcwRecord      *record);
+/* Whether Record Return… and Record Acceptance are shown: for a submitted document of a database
+ * that does not sync with a server. */
+gboolean   icw_document_bar_offers_review_outcome (IcwDocumentBar *self);
 /* The packs "Mark as Ready" checks with (NULL, the default: it loads them). */
 void       icw_document_bar_set_packs  (IcwDocumentBar *self,
                                         GPtrArray      *packs);

@@ -1,0 +1,225 @@
+/* icw-sync-client-answer.c: what the sync client does with each answer: a 200 is applied (a push
+ * batch's results, a page, a record asked back) and the run goes on, or waits when the server asked
+ * for some changes again; any other status retries with backoff, halves the batch (413), lets the
+ * pull run after a batch refused whole (403), resyncs (410), or ends the run with a message. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "icw-sync-client-private.h"
+#include "icw-sync-json.h"
+#include "icw-sync-request.h"
+
+void
+icw_sync_client_finish_run (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  /* A batch refused whole did not stop the pull; its error is told now. */
+  if (run->push_error != NULL)
+    icw_sync_client_fail (task, g_steal_pointer (&run->push_error));
+  else
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+    }
+}
+
+static void
+forget_pending_key (GTask *task)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  g_autofree char *key_name = icw_sync_client_state_key (self, "pending-key");
+  g_autofree char *seq_name = icw_sync_client_state_key (self, "pending-seq");
+
+  icw_store_sync_state_set (self->store, key_name, NULL, NULL);
+  icw_store_sync_state_set (self->store, seq_name, NULL, NULL);
+}
+
+/* 413: the batch goes again in halves; a single change still too large is refused locally. */
+static void
+split_batch (GTask *task)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autofree char *key_name = icw_sync_client_state_key (self, "pending-key");
+  g_autofree char *seq_name = icw_sync_client_state_key (self, "pending-seq");
+  g_autoptr(GError) error = NULL;
+
+  if (run->batch->len > 1)
+    {
+      run->batch_limit = run->batch->len / 2;
+      forget_pending_key (task);   /* nothing was applied: the smaller batch gets a key of its own */
+    }
+  else if (!icw_sync_reject_too_large (self->store, run->batch->pdata[0], key_name, seq_name,
+                                      &run->report, &error))
+    {
+      icw_sync_client_fail (task, g_steal_pointer (&error));
+      return;
+    }
+  icw_sync_client_step (task);
+}
+
+/* An answer whose status is not 200: wait and retry, move on, or stop with a message. */
+static void
+on_status (GTask *task,
+           guint  status)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  const char *retry_after = soup_message_headers_get_one (soup_message_get_response_headers (run->msg), "Retry-After");
+  g_autoptr(GError) error = NULL;
+
+  if (run->fetch_key != NULL && (status == 403 || status == 404))
+    {
+      /* The server has no version of it this account may see: nothing to restore. */
+      if (!icw_store_sync_state_set (self->store, run->fetch_key, NULL, &error))
+        icw_sync_client_fail (task, g_steal_pointer (&error));
+      else
+        icw_sync_client_step (task);
+      return;
+    }
+  switch (status)
+    {
+    case 429: case 500: case 502: case 503: case 504:
+      {
+        guint64 seconds = 0;
+        g_autofree char *why = g_strdup_printf (_("the server answered %u"), status);
+
+        if (retry_after != NULL)
+          g_ascii_string_to_unsigned (retry_after, 10, 0, 3600, &seconds, NULL);
+        icw_sync_client_retry_later (task, (guint) seconds, why, icw_sync_client_send_request);
+        return;
+      }
+    case 401:
+      icw_sync_client_fail (task, g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAUTHORIZED,
+                               _("The server does not accept the token: sign in again. Nothing was lost: the changes wait to be sent.")));
+      return;
+    case 403:
+      if (!run->pulling)
+        {
+          /* This account may not push at all: the changes wait, and the pull still runs. */
+          run->push_error = g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_FORBIDDEN,
+                                         _("The server refused: a change is outside what this account may see or change. Nothing was applied; the changes wait to be sent. The server’s changes were still received."));
+          run->pulling = TRUE;
+          if (run->mode & ICW_SYNC_PULL)
+            icw_sync_client_step (task);
+          else
+            icw_sync_client_finish_run (task);
+          return;
+        }
+      icw_sync_client_fail (task, g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_FORBIDDEN,
+                               _("The server refused: this account may not read these records.")));
+      return;
+    case 413:
+      if (!run->pulling)
+        {
+          split_batch (task);
+          return;
+        }
+      break;
+    case 422:
+      if (!run->pulling)
+        forget_pending_key (task);   /* the next run sends the batch as it is now, with a new key */
+      break;
+    case 410:
+      if (run->pulling && !run->resynced)
+        {
+          g_autofree char *cursor_key = icw_sync_client_state_key (self, "cursor");
+
+          /* A full resync: the cursor goes, the outbox stays. */
+          run->resynced = TRUE;
+          if (!icw_store_sync_state_set (self->store, cursor_key, NULL, &error))
+            icw_sync_client_fail (task, g_steal_pointer (&error));
+          else
+            icw_sync_client_step (task);
+          return;
+        }
+      break;
+    default:
+      break;
+    }
+  icw_sync_client_fail (task, g_error_new (ICW_SYNC_ERROR, status == 413 ? ICW_SYNC_ERROR_TOO_LARGE : ICW_SYNC_ERROR_HTTP,
+                           _("The server answered %u %s"), status, soup_message_get_reason_phrase (run->msg)));
+}
+
+static void
+on_body (GTask  *task,
+         GBytes *bytes)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *key_name = icw_sync_client_state_key (self, "pending-key");
+  g_autofree char *seq_name = icw_sync_client_state_key (self, "pending-seq");
+  g_autofree char *cursor_key = icw_sync_client_state_key (self, "cursor");
+  gboolean more = FALSE;
+  guint n_retry = 0, n_done = 0;
+
+  root = icw_sync_json_parse_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     ICW_SYNC_JSON_MAX_BODY * 2, &error);
+  if (root != NULL && run->fetch_key != NULL)
+    {
+      if (!icw_sync_apply_fetched (self->store, root, run->fetch_key, &run->report, &error))
+        icw_sync_client_fail (task, g_steal_pointer (&error));
+      else
+        icw_sync_client_step (task);
+      return;
+    }
+  if (root == NULL ||
+      !(run->pulling ? icw_sync_apply_pull_page (self->store, root, run->sent_cursor, cursor_key,
+                                                 &run->report, &more, &error)
+                     : icw_sync_apply_push_results (self->store, run->batch, root, key_name, seq_name,
+                                                    &run->report, &n_retry, &n_done, &error)))
+    {
+      icw_sync_client_fail (task, g_steal_pointer (&error));
+      return;
+    }
+  if (n_retry > 0)
+    {
+      /* "retry" is the server saying it is busy: the same backoff as a 503. Progress resets it. */
+      g_autofree char *why = g_strdup (_("the server asked to send the changes again later"));
+
+      if (n_done > 0)
+        run->attempt = 0;
+      icw_sync_client_retry_later (task, 0, why, icw_sync_client_step);
+      return;
+    }
+  run->attempt = 0;
+  if (run->pulling && !more)
+    {
+      icw_sync_client_finish_run (task);
+      return;
+    }
+  icw_sync_client_step (task);
+}
+
+void
+icw_sync_client_on_response (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  GTask *task = data;
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = icw_sync_request_send_finish (result, &error);
+  guint status;
+
+  if (bytes == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_error_matches (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_TLS) ||
+          g_error_matches (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID))
+        icw_sync_client_fail (task, g_steal_pointer (&error));
+      else
+        icw_sync_client_retry_later (task, 0, error->message, icw_sync_client_send_request);
+      return;
+    }
+  status = soup_message_get_status (run->msg);
+  if (status != 200)
+    on_status (task, status);
+  else
+    on_body (task, bytes);
+}

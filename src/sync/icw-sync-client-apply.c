@@ -1,0 +1,237 @@
+/* icw-sync-client-apply.c: the store side of a sync run. A push batch's answer is checked whole,
+ * then each result is recorded in one transaction with the pending key cleared: applied changes
+ * leave the outbox, conflicts and refusals go to the attention list (a refusal with the server's
+ * code, reason and field), and changes the server asked to send again stay. A pull page is
+ * applied with its cursor in one transaction, and a cursor that does not move is an error. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "icw-sync-client-private.h"
+#include "icw-sync-json.h"
+
+static gboolean
+record_result (IcwStore        *store,
+               IcwOutboxChange *change,
+               JsonObject      *result,
+               IcwSyncReport   *report,
+               guint           *n_retry,
+               GError         **error)
+{
+  const char *status = json_object_get_string_member (result, "status");
+
+  if (g_str_equal (status, "applied"))
+    {
+      report->pushed++;
+      return icw_store_ack_change (store, change->kind, change->id, change->max_seq,
+                                   json_object_get_string_member (result, "revision"), error);
+    }
+  if (g_str_equal (status, "conflict"))
+    {
+      g_autofree char *theirs = json_to_string (json_object_get_member (result, "record"), FALSE);
+
+      report->conflicts++;
+      return icw_store_add_conflict (store, change->kind, change->id, change->max_seq, theirs,
+                                     json_object_get_string_member (result, "revision"),
+                                     json_object_get_boolean_member (result, "deleted"), NULL, error);
+    }
+  if (g_str_equal (status, "rejected"))
+    {
+      report->rejected++;
+      return icw_store_add_rejection (store, change->kind, change->id, change->max_seq,
+                                      json_object_get_string_member_with_default (result, "code", NULL),
+                                      json_object_get_string_member (result, "reason"),
+                                      json_object_get_string_member_with_default (result, "field", NULL),
+                                      error);
+    }
+  (*n_retry)++;   /* "retry": the change stays in the outbox */
+  return TRUE;
+}
+
+gboolean
+icw_sync_apply_push_results (IcwStore       *store,
+                             GPtrArray      *batch,
+                             JsonNode       *root,
+                             const char     *key_name,
+                             const char     *seq_name,
+                             IcwSyncReport  *report,
+                             guint          *n_retry,
+                             guint          *n_done,
+                             GError        **error)
+{
+  JsonArray *results;
+  gboolean ok = TRUE;
+
+  *n_retry = 0;
+  if (!icw_sync_json_validate_push_response (root, batch->len, error))
+    return FALSE;
+  results = json_object_get_array_member (json_node_get_object (root), "results");
+  for (guint i = 0; i < batch->len; i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (results, i), "id"),
+                   ((IcwOutboxChange *) batch->pdata[i])->id) != 0)
+      {
+        g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("The server answered another change"));
+        return FALSE;
+      }
+
+  if (!icw_store_begin_batch (store, error))
+    return FALSE;
+  for (guint i = 0; ok && i < batch->len; i++)
+    ok = record_result (store, batch->pdata[i], json_array_get_object_element (results, i), report,
+                        n_retry, error);
+  ok = ok && icw_store_sync_state_set (store, key_name, NULL, error) &&
+       icw_store_sync_state_set (store, seq_name, NULL, error);
+  if (!ok)
+    {
+      icw_store_rollback_batch (store);
+      return FALSE;
+    }
+  *n_done = batch->len - *n_retry;
+  return icw_store_commit_batch (store, error);
+}
+
+gboolean
+icw_sync_reject_too_large (IcwStore         *store,
+                           IcwOutboxChange  *change,
+                           const char       *key_name,
+                           const char       *seq_name,
+                           IcwSyncReport    *report,
+                           GError          **error)
+{
+  gboolean ok;
+
+  if (!icw_store_begin_batch (store, error))
+    return FALSE;
+  report->rejected++;
+  ok = icw_store_add_rejection (store, change->kind, change->id, change->max_seq, "too-large",
+                                "The record is larger than the server accepts", NULL, error) &&
+       icw_store_sync_state_set (store, key_name, NULL, error) &&
+       icw_store_sync_state_set (store, seq_name, NULL, error);
+  if (!ok)
+    {
+      icw_store_rollback_batch (store);
+      return FALSE;
+    }
+  return icw_store_commit_batch (store, error);
+}
+
+static gboolean
+apply_pulled (IcwStore       *store,
+              JsonObject     *change,
+              IcwSyncReport  *report,
+              GError        **error)
+{
+  const char *id = json_object_get_string_member (change, "id");
+  const char *revision = json_object_get_string_member (change, "revision");
+  gboolean deleted = json_object_get_boolean_member (change, "deleted");
+  g_autofree char *record = json_to_string (json_object_get_member (change, "record"), FALSE);
+  g_autofree char *local = NULL;
+  IcwRecordKind kind;
+
+  if (!icw_record_kind_from_key (json_object_get_string_member (change, "kind"), &kind))
+    return TRUE;   /* a kind of a newer version */
+  local = icw_store_local_revision (store, kind, id);
+  if (g_strcmp0 (local, revision) == 0)
+    return TRUE;   /* what we have (our own push coming back) */
+  /* Never over unsent edits: both versions are kept for the user. */
+  if (icw_store_outbox_has_record (store, id) || icw_store_conflict_has_record (store, id))
+    {
+      /* A record already in conflict gets the server's newer version into its conflict. */
+      if (!icw_store_conflict_has_record (store, id))
+        report->conflicts++;
+      return icw_store_add_conflict (store, kind, id, 0, record, revision, deleted, NULL, error);
+    }
+  report->pulled++;
+  return icw_store_apply_remote (store, kind, record, revision, deleted, error);
+}
+
+gboolean
+icw_sync_apply_pull_page (IcwStore       *store,
+                          JsonNode       *root,
+                          const char     *sent_cursor,
+                          const char     *cursor_key,
+                          IcwSyncReport  *report,
+                          gboolean       *more,
+                          GError        **error)
+{
+  JsonObject *page;
+  JsonArray *changes;
+  const char *cursor;
+  gboolean ok = TRUE;
+
+  if (!icw_sync_json_validate_pull_response (root, error))
+    return FALSE;
+  page = json_node_get_object (root);
+  changes = json_object_get_array_member (page, "changes");
+  cursor = json_object_get_string_member (page, "cursor");
+  *more = json_object_get_boolean_member (page, "has_more");
+  if (*more && (g_strcmp0 (cursor, sent_cursor != NULL ? sent_cursor : "") == 0 ||
+                json_array_get_length (changes) == 0))
+    {
+      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
+                   _("The server says it has more changes but its cursor does not advance: the pull was stopped"));
+      return FALSE;
+    }
+
+  if (!icw_store_begin_batch (store, error))
+    return FALSE;
+  for (guint i = 0; ok && i < json_array_get_length (changes); i++)
+    ok = apply_pulled (store, json_array_get_object_element (changes, i), report, error);
+  ok = ok && icw_store_sync_state_set (store, cursor_key, cursor, error);
+  if (!ok)
+    {
+      icw_store_rollback_batch (store);
+      return FALSE;
+    }
+  return icw_store_commit_batch (store, error);
+}
+
+gboolean
+icw_sync_apply_fetched (IcwStore       *store,
+                        JsonNode       *root,
+                        const char     *refetch_key,
+                        IcwSyncReport  *report,
+                        GError        **error)
+{
+  JsonObject *change;
+  IcwRecordKind kind;
+  gboolean ok = TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+      !icw_sync_json_validate_record ((change = json_node_get_object (root)), TRUE, error))
+    return FALSE;
+  if (!icw_store_begin_batch (store, error))
+    return FALSE;
+  if (icw_record_kind_from_key (json_object_get_string_member (change, "kind"), &kind) &&
+      !icw_store_outbox_has_record (store, json_object_get_string_member (change, "id")) &&
+      !icw_store_conflict_has_record (store, json_object_get_string_member (change, "id")))
+    {
+      g_autofree char *record = json_to_string (json_object_get_member (change, "record"), FALSE);
+
+      ok = icw_store_apply_remote (store, kind, record, json_object_get_string_member (change, "revision"),
+                                   json_object_get_boolean_member (change, "deleted"), error);
+      report->pulled++;
+    }
+  ok = ok && icw_store_sync_state_set (store, refetch_key, NULL, error);
+  if (!ok)
+    {
+      icw_store_rollback_batch (store);
+      return FALSE;
+    }
+  return icw_store_commit_batch (store, error);
+}
+
+IcwOutboxChange *
+icw_sync_find_oversize (GPtrArray *batch)
+{
+  for (guint i = 0; i < batch->len; i++)
+    {
+      IcwOutboxChange *change = batch->pdata[i];
+
+      /* The protocol's limit of one record (and of any string in it). */
+      if (change->payload != NULL && strlen (change->payload) > ICW_SYNC_JSON_MAX_STRING)
+        return change;
+    }
+  return NULL;
+}

@@ -1,0 +1,106 @@
+/* icw-sync-client-private.h: what the sync client's files share: the client and the state of a run;
+ * the request chain (icw-sync-client.c), what is done with each answer (icw-sync-client-answer.c),
+ * and the store side of a run (a push batch's results, a pull page, a record asked back, a change
+ * too large to send) in icw-sync-client-apply.c, each in one store transaction. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "icw-store-sync.h"
+#include "icw-sync-client.h"
+
+G_BEGIN_DECLS
+
+struct _IcwSyncClient
+{
+  GObject      parent_instance;
+  IcwStore    *store;
+  char        *url;
+  char        *token;
+  SoupSession *session;
+  guint        batch_size, page_size, max_attempts, base_delay_ms, max_delay_ms;
+  guint        deadline_ms;
+};
+
+typedef struct {
+  IcwSyncMode   mode;
+  IcwSyncReport report;
+  gboolean      pulling;
+  gboolean      resynced;
+  guint         attempt;
+  GPtrArray    *batch;       /* IcwOutboxChange of the push in flight */
+  guint         batch_limit; /* changes per batch: halved after a 413 */
+  char         *sent_cursor; /* the cursor of the pull in flight */
+  char         *fetch_key;   /* the refetch entry of the record being fetched */
+  GError       *push_error;  /* a whole batch refused (403): told after the pull */
+  void        (*resume) (GTask *task);   /* what a wait for a backoff ends with */
+  char         *method;
+  char         *uri;
+  GBytes       *body;
+  SoupMessage  *msg;
+  guint         wait_id;
+  gulong        network_id;
+} Run;
+
+/* The request chain (icw-sync-client.c). */
+char    *icw_sync_client_state_key    (IcwSyncClient *self,
+                                       const char    *name);
+void     icw_sync_client_fail         (GTask         *task,
+                                       GError        *error);
+void     icw_sync_client_step         (GTask         *task);
+void     icw_sync_client_send_request (GTask         *task);
+/* Waits (capped exponential backoff with full jitter, at least Retry-After up to the cap), then
+ * calls resume; ends the run when the attempts are used up. */
+void     icw_sync_client_retry_later  (GTask         *task,
+                                       guint          retry_after_s,
+                                       const char    *why,
+                                       void         (*resume) (GTask *task));
+/* The answers (icw-sync-client-answer.c). */
+void     icw_sync_client_on_response  (GObject       *source,
+                                       GAsyncResult  *result,
+                                       gpointer       data);
+void     icw_sync_client_finish_run   (GTask         *task);
+
+/* Records what the server answered for each change of batch and clears the pending key (key_name,
+ * seq_name). *n_retry gets the number of changes the server asked to send again, *n_done the
+ * others. */
+gboolean icw_sync_apply_push_results (IcwStore       *store,
+                                      GPtrArray      *batch,
+                                      JsonNode       *root,
+                                      const char     *key_name,
+                                      const char     *seq_name,
+                                      IcwSyncReport  *report,
+                                      guint          *n_retry,
+                                      guint          *n_done,
+                                      GError        **error);
+/* Applies a page and stores its cursor under cursor_key. A page that says there is more without
+ * moving past sent_cursor (or with nothing in it) is an error: the pull would never end. */
+gboolean icw_sync_apply_pull_page    (IcwStore       *store,
+                                      JsonNode       *root,
+                                      const char     *sent_cursor,
+                                      const char     *cursor_key,
+                                      IcwSyncReport  *report,
+                                      gboolean       *more,
+                                      GError        **error);
+/* One change the server will not take whatever the batch (413 alone): it goes to the attention
+ * list as rejected with the code "too-large", and the pending key is cleared. */
+gboolean icw_sync_reject_too_large   (IcwStore        *store,
+                                      IcwOutboxChange *change,
+                                      const char      *key_name,
+                                      const char      *seq_name,
+                                      IcwSyncReport   *report,
+                                      GError         **error);
+
+/* The first change of batch that no server would take: a record over the protocol's 1 MiB limit of
+ * one record (its JSON text), which also bounds every string in it. NULL when there is none. */
+IcwOutboxChange *icw_sync_find_oversize (GPtrArray *batch);
+/* A record the user asked back from the server (root is a pulled change): written as the server
+ * has it unless it was edited again since, and its refetch entry removed. */
+gboolean icw_sync_apply_fetched      (IcwStore       *store,
+                                      JsonNode       *root,
+                                      const char     *refetch_key,
+                                      IcwSyncReport  *report,
+                                      GError        **error);
+
+G_END_DECLS

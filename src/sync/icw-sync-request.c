@@ -1,0 +1,197 @@
+/* icw-sync-request.c: one HTTP exchange of the sync client, bounded in time and memory. The
+ * session's timeout only catches a server that goes quiet; one that trickles a byte every few
+ * seconds is stopped by the deadline, a cancellable of the request cancelled by a timeout source.
+ * The body is streamed (soup_session_send_async) through the session's content decoder and read
+ * in chunks, so the cap applies to what the answer inflates to, and reading stops at it. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "icw-sync-error.h"
+#include "icw-sync-request.h"
+
+#define CHUNK (64 * 1024)
+
+typedef struct {
+  SoupMessage  *msg;
+  GInputStream *stream;
+  GByteArray   *body;
+  gsize         max_body;
+  guint         deadline_ms;
+  GCancellable *cancellable;   /* of this request: the caller's, and the deadline */
+  GCancellable *outer;
+  gulong        outer_id;
+  guint         deadline_id;
+  gboolean      timed_out;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_clear_handle_id (&request->deadline_id, g_source_remove);
+  if (request->outer_id != 0)
+    g_cancellable_disconnect (request->outer, request->outer_id);
+  g_clear_object (&request->outer);
+  g_clear_object (&request->cancellable);
+  g_clear_object (&request->msg);
+  g_clear_object (&request->stream);
+  g_clear_pointer (&request->body, g_byte_array_unref);
+  g_free (request);
+}
+
+static gboolean
+on_deadline (gpointer data)
+{
+  Request *request = data;
+
+  request->deadline_id = 0;
+  request->timed_out = TRUE;
+  g_cancellable_cancel (request->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_outer_cancelled (GCancellable *outer,
+                    gpointer      data)
+{
+  g_cancellable_cancel (data);
+}
+
+/* The caller learns why: its own cancellation, the deadline, the certificate, or the network. */
+static void
+fail (GTask  *task,
+      GError *error)
+{
+  Request *request = g_task_get_task_data (task);
+
+  if (request->timed_out && !g_cancellable_is_cancelled (request->outer))
+    {
+      g_clear_error (&error);
+      error = g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_DEADLINE,
+                           _("the server did not finish its answer within %u seconds"),
+                           (request->deadline_ms + 999) / 1000);
+    }
+  else if (error->domain == G_TLS_ERROR ||
+           (request->msg != NULL && soup_message_get_tls_peer_certificate_errors (request->msg) != 0))
+    {
+      GError *tls = g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_TLS,
+                                 _("The server’s certificate is not trusted (%s). Check the address, or ask the server’s operator for a certificate this computer trusts."),
+                                 error->message);
+      g_clear_error (&error);
+      error = tls;
+    }
+  if (request->stream != NULL)
+    g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  GTask *task = data;
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+
+  if (chunk == NULL)
+    {
+      fail (task, g_steal_pointer (&error));
+      return;
+    }
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      g_clear_handle_id (&request->deadline_id, g_source_remove);
+      g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      g_task_return_pointer (task, g_byte_array_free_to_bytes (g_steal_pointer (&request->body)),
+                             (GDestroyNotify) g_bytes_unref);
+      g_object_unref (task);
+      return;
+    }
+  if (request->body->len + g_bytes_get_size (chunk) > request->max_body)
+    {
+      fail (task, g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
+                               _("The server’s answer is larger than %u MiB: it was not read further"),
+                               (guint) (request->max_body / (1024 * 1024))));
+      return;
+    }
+  g_byte_array_append (request->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  g_input_stream_read_bytes_async (request->stream, CHUNK, G_PRIORITY_DEFAULT, request->cancellable,
+                                   on_read, task);
+}
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  GTask *task = data;
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  guint status;
+  goffset length;
+
+  request->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (request->stream == NULL)
+    {
+      fail (task, g_steal_pointer (&error));
+      return;
+    }
+  status = soup_message_get_status (request->msg);
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (request->msg));
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      /* What an error answer says is not needed: the status decides. */
+      g_clear_handle_id (&request->deadline_id, g_source_remove);
+      g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      g_task_return_pointer (task, g_bytes_new (NULL, 0), (GDestroyNotify) g_bytes_unref);
+      g_object_unref (task);
+      return;
+    }
+  /* A declared length says it at once (before decompression; the reads check the rest). */
+  if (length > 0 && (guint64) length > request->max_body &&
+      soup_message_headers_get_one (soup_message_get_response_headers (request->msg), "Content-Encoding") == NULL)
+    {
+      fail (task, g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
+                               _("The server’s answer is larger than %u MiB: it was not read further"),
+                               (guint) (request->max_body / (1024 * 1024))));
+      return;
+    }
+  request->body = g_byte_array_new ();
+  g_input_stream_read_bytes_async (request->stream, CHUNK, G_PRIORITY_DEFAULT, request->cancellable,
+                                   on_read, task);
+}
+
+void
+icw_sync_request_send_async (SoupSession         *session,
+                             SoupMessage         *msg,
+                             gsize                max_body,
+                             guint                deadline_ms,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task = g_task_new (session, NULL, callback, user_data);
+  Request *request = g_new0 (Request, 1);
+
+  request->msg = g_object_ref (msg);
+  request->max_body = max_body;
+  request->deadline_ms = deadline_ms;
+  request->cancellable = g_cancellable_new ();
+  request->outer = cancellable != NULL ? g_object_ref (cancellable) : g_cancellable_new ();
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  request->outer_id = g_cancellable_connect (request->outer, G_CALLBACK (on_outer_cancelled),
+                                             request->cancellable, NULL);
+  if (deadline_ms > 0)
+    request->deadline_id = g_timeout_add (deadline_ms, on_deadline, request);
+  soup_session_send_async (session, msg, G_PRIORITY_DEFAULT, request->cancellable, on_sent, task);
+}
+
+GBytes *
+icw_sync_request_send_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

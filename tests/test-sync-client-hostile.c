@@ -1,0 +1,406 @@
+/* test-sync-client-hostile.c: the sync client against servers that misbehave, each an in-process
+ * SoupServer on loopback answering as a broken or hostile server would: "retry" for every change,
+ * a pull cursor that never moves, a byte every few hundred milliseconds, a 300 MB answer, a small
+ * gzip answer inflating to 400 MB, a self-signed certificate. Each run must end with a clear
+ * error, in bounded time (the deadline and backoff are shortened through the client's setters,
+ * not asserted on the clock) and bounded memory (the process's peak resident size). */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "icw-store-sync.h"
+#include "icw-sync-client.h"
+#include "icw-test-util.h"
+
+#define MiB (1024 * 1024)
+
+typedef struct {
+  char          *dir;
+  SoupServer    *server;
+  char          *url;
+  IcwStore      *store;
+  guint          requests;
+  guint64        served;      /* body bytes written by the streaming handlers */
+  guint64        to_serve;
+  guint          timer;
+  GBytes        *gzip;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  f->dir = icw_test_make_tmp_dir ("icw-client-hostile-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "a.db", NULL);
+  f->store = icw_test_open_store (path);
+  f->server = soup_server_new (NULL, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_handle_id (&f->timer, g_source_remove);
+  if (f->server != NULL)
+    soup_server_disconnect (f->server);
+  g_clear_object (&f->server);
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->gzip, g_bytes_unref);
+  g_free (f->url);
+  icw_test_clear_tmp_dir (&f->dir, NULL);
+}
+
+static void
+listen (Fixture                *f,
+        SoupServerCallback      handler,
+        SoupServerListenOptions options)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  soup_server_add_handler (f->server, NULL, handler, f, NULL);
+  g_assert_true (soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | options, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+}
+
+static IcwSyncClient *
+client (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  IcwSyncClient *c = icw_sync_client_new (f->store, f->url, "icw_test-token", &error);
+
+  g_assert_no_error (error);
+  /* Attempts 5, backoff base 100 ms, cap 800 ms, idle timeout 5 s; deadline 1.5 s. */
+  icw_sync_client_set_limits (c, 100, 100, 5, 100, 800, 5);
+  icw_sync_client_set_deadline (c, 1500);
+  return c;
+}
+
+static gboolean
+run (Fixture        *f,
+     IcwSyncMode     mode,
+     IcwSyncReport  *report,
+     GError        **error)
+{
+  g_autoptr(IcwSyncClient) c = client (f);
+
+  return icw_sync_client_run (c, mode, report, error);
+}
+
+static void
+respond (SoupServerMessage *msg,
+         const char        *json)
+{
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
+}
+
+/* The process's peak resident size, in bytes (VmHWM). */
+static guint64
+peak_memory (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+  return g_ascii_strtoull (line + 6, NULL, 10) * 1024;
+}
+
+/* "retry" for every change of every batch. */
+static void
+retry_everything (SoupServer        *server,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           data)
+{
+  Fixture *f = data;
+  g_autoptr(GString) json = g_string_new ("{\"results\":[");
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *changes;
+
+  f->requests++;
+  g_assert_true (json_parser_load_from_data (parser, body->data, body->length, NULL));
+  changes = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "changes");
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    g_string_append_printf (json, "%s{\"id\":\"%s\",\"status\":\"retry\"}", i > 0 ? "," : "",
+                            json_object_get_string_member (json_array_get_object_element (changes, i), "id"));
+  g_string_append (json, "]}");
+  respond (msg, json->str);
+}
+
+static void
+test_retry_everything (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, "济南智能传感研究院", NULL);
+  g_autoptr(GError) error = NULL;
+
+  listen (f, retry_everything, 0);
+  g_assert_false (run (f, ICW_SYNC_BOTH, NULL, &error));
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAVAILABLE);
+  icw_test_assert_message_contains (error, "again later", NULL);
+  /* One request per attempt, each after a backoff: 5, not hundreds. */
+  g_assert_cmpuint (f->requests, ==, 5);
+  g_assert_cmpint (icw_store_count_outbox (f->store), ==, 1);
+}
+
+/* has_more with a cursor that never moves. */
+static void
+stuck_cursor (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           data)
+{
+  Fixture *f = data;
+
+  f->requests++;
+  respond (msg, "{\"changes\":[{\"kind\":\"organization\",\"id\":\"o1\",\"revision\":\"5\",\"deleted\":false,"
+                "\"record\":{\"id\":\"o1\",\"name\":\"甲\"}}],\"cursor\":\"5\",\"has_more\":true}");
+}
+
+static void
+test_stuck_cursor (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  listen (f, stuck_cursor, 0);
+  g_assert_false (run (f, ICW_SYNC_PULL, NULL, &error));
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID);
+  icw_test_assert_message_contains (error, "does not advance", NULL);
+  g_assert_cmpuint (f->requests, ==, 2);
+}
+
+/* One byte every 300 ms, for ever. */
+static gboolean
+trickle_byte (gpointer data)
+{
+  SoupServerMessage *msg = data;
+
+  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC, " ", 1);
+  soup_server_message_unpause (msg);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+trickle (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           data)
+{
+  Fixture *f = data;
+
+  f->requests++;
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg), SOUP_ENCODING_CHUNKED);
+  g_clear_handle_id (&f->timer, g_source_remove);
+  f->timer = g_timeout_add_full (G_PRIORITY_DEFAULT, 300, trickle_byte, g_object_ref (msg), g_object_unref);
+  soup_server_message_pause (msg);
+}
+
+static void
+test_trickle_deadline (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(IcwSyncClient) c = NULL;
+  g_autoptr(GError) error = NULL;
+
+  listen (f, trickle, 0);
+  c = client (f);
+  icw_sync_client_set_limits (c, 100, 100, 2, 100, 200, 5);
+  g_assert_false (icw_sync_client_run (c, ICW_SYNC_PULL, NULL, &error));
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAVAILABLE);
+  icw_test_assert_message_contains (error, "did not finish its answer within 2 seconds", NULL);
+  g_assert_cmpuint (f->requests, ==, 2);
+}
+
+/* A streamed body of f->to_serve bytes, one chunk at a time as the client reads it, so that the
+ * server's side holds only a chunk; or f->gzip as it is, declared as gzip. */
+static void
+next_chunk (SoupServerMessage *msg,
+            gpointer           data)
+{
+  Fixture *f = data;
+  static char block[256 * 1024];
+
+  if (f->served >= f->to_serve)
+    {
+      soup_message_body_complete (soup_server_message_get_response_body (msg));
+      return;
+    }
+  memset (block, '[', sizeof block);
+  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
+                            block, sizeof block);
+  f->served += sizeof block;
+}
+
+static void
+huge (SoupServer        *server,
+      SoupServerMessage *msg,
+      const char        *path,
+      GHashTable        *query,
+      gpointer           data)
+{
+  Fixture *f = data;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+  f->requests++;
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_headers_set_content_type (headers, "application/json", NULL);
+  if (f->gzip != NULL)
+    {
+      soup_message_headers_replace (headers, "Content-Encoding", "gzip");
+      soup_message_body_append_bytes (soup_server_message_get_response_body (msg), f->gzip);
+      return;
+    }
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  soup_message_body_set_accumulate (soup_server_message_get_response_body (msg), FALSE);
+  g_signal_connect (msg, "wrote-chunk", G_CALLBACK (next_chunk), f);
+  next_chunk (msg, f);
+}
+
+static void
+test_huge_answer (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 before = peak_memory ();
+
+  f->to_serve = (guint64) 300 * 1000 * 1000;
+  listen (f, huge, 0);
+  g_assert_false (run (f, ICW_SYNC_PULL, NULL, &error));
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID);
+  icw_test_assert_message_contains (error, "larger than 16 MiB", NULL);
+  g_assert_cmpuint (f->requests, ==, 1);
+  /* Stopped near the cap, not at 300 MB; memory grew by about the cap, not by the answer. */
+  g_assert_cmpuint (f->served, <, 64 * MiB);
+  g_test_message ("served %" G_GUINT64_FORMAT " bytes; peak memory %" G_GUINT64_FORMAT " → %" G_GUINT64_FORMAT " MiB",
+                  f->served, before / MiB, peak_memory () / MiB);
+  g_assert_cmpuint (peak_memory (), <, before + 80 * MiB);
+}
+
+/* 400 MB of '[' compressed: a few hundred kilobytes on the wire. */
+static GBytes *
+gzip_bomb (gsize size)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autofree char *in = g_malloc (MiB);
+  g_autofree char *buffer = g_malloc (MiB);
+  gsize done = 0;
+
+  memset (in, '[', MiB);
+  for (;;)
+    {
+      gsize n_in = MIN ((gsize) MiB, size - done), read = 0, written = 0;
+      GConverterResult result = g_converter_convert (G_CONVERTER (compressor), in, n_in, buffer, MiB,
+                                                     n_in < MiB || done + n_in == size ? G_CONVERTER_INPUT_AT_END : 0,
+                                                     &read, &written, NULL);
+      g_byte_array_append (out, (guint8 *) buffer, written);
+      done += read;
+      if (result == G_CONVERTER_FINISHED || result == G_CONVERTER_ERROR)
+        break;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static void
+test_gzip_bomb (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 before;
+
+  f->gzip = gzip_bomb ((gsize) 400 * 1000 * 1000);
+  g_test_message ("gzip answer: %" G_GSIZE_FORMAT " bytes on the wire", g_bytes_get_size (f->gzip));
+  g_assert_cmpuint (g_bytes_get_size (f->gzip), <, 2 * MiB);
+  before = peak_memory ();
+  listen (f, huge, 0);
+  g_assert_false (run (f, ICW_SYNC_PULL, NULL, &error));
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID);
+  icw_test_assert_message_contains (error, "larger than 16 MiB", NULL);
+  g_test_message ("peak memory %" G_GUINT64_FORMAT " → %" G_GUINT64_FORMAT " MiB", before / MiB, peak_memory () / MiB);
+  g_assert_cmpuint (peak_memory (), <, before + 80 * MiB);
+}
+
+static void
+never_called (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           data)
+{
+  Fixture *f = data;
+
+  f->requests++;
+  respond (msg, "{\"changes\":[],\"cursor\":\"\",\"has_more\":false}");
+}
+
+/* A server with a self-signed certificate: a certificate error at once, never retried. */
+static void
+test_self_signed (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *cert = g_build_filename (f->dir, "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (f->dir, "key.pem", NULL);
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+  IcwSyncReport report = { 0, };
+  int status = -1;
+
+  if (openssl == NULL || !g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("needs openssl and a TLS backend (glib-networking)");
+      return;
+    }
+  {
+    const char *argv[] = { openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                           "-subj", "/CN=127.0.0.1", "-keyout", key, "-out", cert, NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+  }
+  certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_assert_no_error (error);
+  g_object_set (f->server, "tls-certificate", certificate, NULL);
+  listen (f, never_called, SOUP_SERVER_LISTEN_HTTPS);
+
+  g_assert_true (g_str_has_prefix (f->url, "https://"));
+  g_assert_false (run (f, ICW_SYNC_PULL, &report, &error));
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_TLS);
+  icw_test_assert_message_contains (error, "certificate is not trusted", NULL);
+  g_assert_cmpuint (report.retries, ==, 0);
+  g_assert_cmpuint (f->requests, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/sync-client-hostile/retry-everything", test_retry_everything);
+  ADD ("/sync-client-hostile/stuck-cursor", test_stuck_cursor);
+  ADD ("/sync-client-hostile/trickle-deadline", test_trickle_deadline);
+  ADD ("/sync-client-hostile/huge-answer", test_huge_answer);
+  ADD ("/sync-client-hostile/gzip-bomb", test_gzip_bomb);
+  ADD ("/sync-client-hostile/self-signed", test_self_signed);
+  return g_test_run ();
+}
