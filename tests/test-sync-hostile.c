@@ -178,6 +178,16 @@ test_hostile_records (Fixture       *f,
     g_autofree char *got = push_one (f, f->admin, "organization", ORG "02", NULL, "{\"id\":\"" ORG "02\",\"name\":\"\\ud800\"}");
     g_assert_true (g_str_has_prefix (got, "400 "));
   }
+  /* json-glib's message for a lone low surrogate quotes invalid UTF-8: still a 400, never a 500
+   * (which clients retry). */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"idempotency_key\":\"key-low-surrogate-0001\",\"changes\":["
+                                             "{\"kind\":\"organization\",\"id\":\"" ORG "02\",\"op\":\"upsert\",\"base_revision\":null,"
+                                             "\"record\":{\"id\":\"" ORG "02\",\"name\":\"\\udc00\"}},"
+                                             "{\"kind\":\"organization\",\"id\":\"" ORG "09\",\"op\":\"upsert\",\"base_revision\":null,"
+                                             "\"record\":{\"id\":\"" ORG "09\",\"name\":\"x\"}}]}");
+    g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, body, NULL), ==, 400);
+  }
   expect (f, f->admin, "organization", ORG "03", "{\"id\":\"" ORG "03\",\"name\":\"n\",\"top_ten\":\"yes\"}", "invalid-record");
   expect (f, f->admin, "organization", ORG "04", "{\"id\":\"" ORG "04\",\"name\":\"n\",\"center_id\":\"" CENTER "\"}", "invalid-record");
   expect (f, f->admin, "organization", ORG "05", "{\"id\":\"" ORG "05\",\"name\":\"   \"}", "invalid-record");

@@ -83,12 +83,15 @@ icw_server_respond_error (SoupServerMessage *msg,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *body = NULL;
+  /* A parser's message may quote the client's bytes: invalid UTF-8 there would turn a 400 into a
+   * 500, which clients retry for ever. */
+  g_autofree char *text = g_utf8_make_valid (message, -1);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
   json_builder_add_string_value (builder, code);
   json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, message);
+  json_builder_add_string_value (builder, text);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   body = json_to_string (root, FALSE);
