@@ -175,21 +175,6 @@ test_hostile_records (Fixture       *f,
                       gconstpointer  data)
 {
   expect (f, f->admin, "organization", ORG "01", "{\"id\":\"" ORG "01\",\"name\":\"n\",\"rd_intensity_1\":1e400}", "invalid-record");
-  /* json-glib cannot parse a lone surrogate: the whole batch is a 400, and nothing is stored. */
-  {
-    g_autofree char *got = push_one (f, f->admin, "organization", ORG "02", NULL, "{\"id\":\"" ORG "02\",\"name\":\"\\ud800\"}");
-    g_assert_true (g_str_has_prefix (got, "400 "));
-  }
-  /* json-glib's message for a lone low surrogate quotes invalid UTF-8: still a 400, never a 500
-   * (which clients retry). */
-  {
-    g_autofree char *body = g_strdup_printf ("{\"idempotency_key\":\"key-low-surrogate-0001\",\"changes\":["
-                                             "{\"kind\":\"organization\",\"id\":\"" ORG "02\",\"op\":\"upsert\",\"base_revision\":null,"
-                                             "\"record\":{\"id\":\"" ORG "02\",\"name\":\"\\udc00\"}},"
-                                             "{\"kind\":\"organization\",\"id\":\"" ORG "09\",\"op\":\"upsert\",\"base_revision\":null,"
-                                             "\"record\":{\"id\":\"" ORG "09\",\"name\":\"x\"}}]}");
-    g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, body, NULL), ==, 400);
-  }
   expect (f, f->admin, "organization", ORG "03", "{\"id\":\"" ORG "03\",\"name\":\"n\",\"top_ten\":\"yes\"}", "invalid-record");
   expect (f, f->admin, "organization", ORG "04", "{\"id\":\"" ORG "04\",\"name\":\"n\",\"center_id\":\"" CENTER "\"}", "invalid-record");
   expect (f, f->admin, "organization", ORG "05", "{\"id\":\"" ORG "05\",\"name\":\"   \"}", "invalid-record");
@@ -207,6 +192,51 @@ test_hostile_records (Fixture       *f,
   g_assert_cmpuint (pull_count (f, f->admin), ==, 1);
   g_assert_cmpuint (pull_count (f, f->other_admin), ==, 2);
   g_assert_cmpuint (pull_count (f, f->reviewer), ==, 3);
+}
+
+/* Text that is not Unicode inside one record (lone surrogates, which json-glib either cannot
+ * parse or lets through as invalid UTF-8; a NUL, at which it cuts the string; raw invalid UTF-8;
+ * U+FFFF, the server's mark for all of these) is refused with its change as invalid-text: the
+ * other change of the batch is applied, and a surrogate pair is text like any other. */
+static void
+test_hostile_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *names[] = { "\\ud800", "a\\ud800b", "\\udc00", "\\ud800\\u0041", "nul\\u0000byte", "\xff\xfe",
+                          "\xed\xa0\x80", "\xc0\x80", "\\uffff" };
+  g_autoptr(JsonNode) answer = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"idempotency_key\":\"key-text-%02u-0123456789\",\"changes\":["
+                                               "{\"kind\":\"organization\",\"id\":\"" ORG "5%u\",\"op\":\"upsert\",\"base_revision\":null,"
+                                               "\"record\":{\"id\":\"" ORG "5%u\",\"name\":\"%s\"}},"
+                                               "{\"kind\":\"organization\",\"id\":\"" ORG "6%u\",\"op\":\"upsert\",\"base_revision\":null,"
+                                               "\"record\":{\"id\":\"" ORG "6%u\",\"name\":\"\\ud83d\\ude00 %u\"}}]}",
+                                               i, i, i, names[i], i, i, i);
+      g_autoptr(JsonNode) push = NULL;
+      JsonArray *results;
+      JsonObject *refused;
+
+      g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, body, &push), ==, 200);
+      results = json_object_get_array_member (json_node_get_object (push), "results");
+      refused = json_array_get_object_element (results, 0);
+      g_assert_cmpstr (json_object_get_string_member (refused, "status"), ==, "rejected");
+      g_assert_cmpstr (json_object_get_string_member (refused, "code"), ==, "invalid-text");
+      g_assert_cmpstr (json_object_get_string_member (refused, "field"), ==, "name");
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 1), "status"), ==, "applied");
+    }
+  /* In a member's name too. */
+  expect (f, f->admin, "organization", ORG "70", "{\"id\":\"" ORG "70\",\"name\":\"n\",\"x\\ud800\":1}", "invalid-text");
+  /* Outside strings nothing is marked: a broken document is still a 400. */
+  {
+    g_autofree char *got = push_one (f, f->admin, "organization", ORG "71", NULL, "{\"id\":\"" ORG "71\",\"name\":\"n\"}\xff");
+    g_assert_true (g_str_has_prefix (got, "400 "));
+  }
+  g_assert_cmpuint (request (f, "GET", "/v1/records/organization/" ORG "60", f->admin, NULL, &answer), ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (answer), "record"), "name"),
+                   ==, "😀 0");
+  g_assert_cmpuint (pull_count (f, f->admin), ==, 1 + G_N_ELEMENTS (names));
 }
 
 #define APP "a0000000-0000-4000-8000-000000000001"
@@ -602,6 +632,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sync-hostile/records", test_hostile_records);
+  ADD ("/sync-hostile/text", test_hostile_text);
   ADD ("/sync-hostile/review-authority", test_review_authority);
   ADD ("/sync-hostile/key-reused", test_key_reused);
   ADD ("/sync-hostile/auth-rate-limit", test_auth_rate_limit);
