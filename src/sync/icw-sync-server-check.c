@@ -49,7 +49,8 @@ member_string (JsonObject *object,
 }
 
 /* Text the server could not write back as JSON: not UTF-8 (a lone surrogate escape), or holding
- * NUL, which a C string cuts short. Member names as well as values. */
+ * NUL, which a C string cuts short; both arrive here as U+FFFF (icw-sync-server-text.c), which is
+ * refused as well. Member names as well as values. */
 static gboolean
 check_text (JsonObject        *record,
             IcwServerRefusal  *refusal)
@@ -63,11 +64,11 @@ check_text (JsonObject        *record,
     {
       const char *text = member_string (record, name);
 
-      if (!g_utf8_validate (name, -1, NULL))
+      if (!g_utf8_validate (name, -1, NULL) || strstr (name, ICW_SERVER_TEXT_MARK) != NULL)
         return refuse (refusal, "invalid-text", NULL, "A field's name is not valid UTF-8");
-      if (text != NULL && !g_utf8_validate (text, -1, NULL))
+      if (text != NULL && (!g_utf8_validate (text, -1, NULL) || strstr (text, ICW_SERVER_TEXT_MARK) != NULL))
         return refuse (refusal, "invalid-text", icw_server_field_name (name),
-                       "The field's text is not valid UTF-8 (a lone surrogate or a broken sequence)");
+                       "The field's text is not valid UTF-8 (a lone surrogate, a NUL, U+FFFF or a broken sequence)");
     }
   return TRUE;
 }

@@ -77,13 +77,18 @@ refuse_early (SoupServerMessage *msg,
   icw_server_respond_error (msg, status, code, message);
 }
 
+/* Closed, not only shut down: after a shutdown Linux keeps accepting the client's bytes until the
+ * window fills, and the client then hangs in a write until the idle timeout. */
 static void
 drop_connection (SoupServerMessage *msg)
 {
   GSocket *socket = soup_server_message_get_socket (msg);
 
   if (socket != NULL && !g_socket_is_closed (socket))
-    g_socket_shutdown (socket, TRUE, TRUE, NULL);
+    {
+      g_socket_shutdown (socket, TRUE, TRUE, NULL);
+      g_socket_close (socket, NULL);
+    }
 }
 
 /* A chunked body counted as it arrives: past the limit the connection is cut, since an answer
@@ -153,7 +158,10 @@ deadline_passed (gpointer user_data)
   watch->deadline = 0;
   g_message ("icw serve: a request took too long to arrive; the connection is closed");
   if (!g_socket_is_closed (watch->socket))
-    g_socket_shutdown (watch->socket, TRUE, TRUE, NULL);
+    {
+      g_socket_shutdown (watch->socket, TRUE, TRUE, NULL);
+      g_socket_close (watch->socket, NULL);
+    }
   return G_SOURCE_REMOVE;
 }
 

@@ -140,6 +140,14 @@ gboolean  icw_server_check_authority  (IcwSyncServer     *self,
                                        gboolean          *review,
                                        IcwServerRefusal  *refusal);
 
+/* icw-sync-server-text.c: the batch with every lone surrogate escape, "\u0000" and invalid UTF-8
+ * byte inside a string replaced by the escape of U+FFFF (ICW_SERVER_TEXT_MARK once parsed), which
+ * the record check refuses per change; NULL when there is nothing to replace. */
+#define ICW_SERVER_TEXT_MARK "\xef\xbf\xbf"
+char     *icw_server_mark_bad_text    (const char        *data,
+                                       gsize              length,
+                                       gsize             *out_length);
+
 /* icw-sync-server-limits.c: what happens before a request's body is read (the token checked in
  * the headers phase, failed authentications rate-limited per address, bodies counted as they
  * arrive), connection timeouts, the listening socket, and the periodic purge. */

@@ -83,12 +83,15 @@ icw_server_respond_error (SoupServerMessage *msg,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *body = NULL;
+  /* A parser's message may quote the client's bytes: invalid UTF-8 there would turn a 400 into a
+   * 500, which clients retry for ever. */
+  g_autofree char *text = g_utf8_make_valid (message, -1);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
   json_builder_add_string_value (builder, code);
   json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, message);
+  json_builder_add_string_value (builder, text);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   body = json_to_string (root, FALSE);
@@ -362,12 +365,20 @@ handle_push (IcwSyncServer     *self,
   g_autofree char *canonical = NULL;
   g_autofree char *body_hash = NULL;
   g_autofree char *stored_hash = NULL;
+  g_autofree char *marked = NULL;
+  gsize marked_length = 0;
   JsonObject *request;
   JsonArray *changes;
   const char *key;
 
-  root = icw_sync_json_parse_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     ICW_SYNC_JSON_MAX_BODY, &error);
+  /* Text that is not Unicode is refused with its change, not with the whole batch. The body was
+   * held to the limit before; marking may lengthen it. */
+  marked = icw_server_mark_bad_text (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &marked_length);
+  if (marked != NULL)
+    root = icw_sync_json_parse_object (marked, marked_length, G_MAXSIZE, &error);
+  else
+    root = icw_sync_json_parse_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                       ICW_SYNC_JSON_MAX_BODY, &error);
   if (root == NULL || !check_push (json_node_get_object (root), &error))
     {
       respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
