@@ -7,10 +7,13 @@
 
 G_BEGIN_DECLS
 
-/* A label that shows icw_budget_table_sum (row, year, source, group). */
+/* A label that shows icw_budget_table_sum (row, year, source, group). The description says which
+ * total it is; the overflow marker's tooltip replaces it (GTK describes a widget by its tooltip),
+ * so it is put back when the total is a number again. */
 typedef struct {
   GtkLabel *label;
   int row, year, source, group;
+  char *description;
 } IcwBudgetTotal;
 
 enum {

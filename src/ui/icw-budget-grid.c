@@ -50,6 +50,7 @@ add_total (IcwBudgetGrid *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible_name, -1);
   total->label = GTK_LABEL (label);
+  total->description = g_strdup (accessible_name);
   total->row = row;
   total->year = self->year;
   total->source = source_index;
@@ -203,8 +204,22 @@ show_total (IcwBudgetGrid  *self,
     }
   text = icw_money_format_locale (fen, self->unit, TRUE);
   gtk_label_set_text (total->label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (total->label), NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (total->label), "error");
+  if (gtk_widget_has_css_class (GTK_WIDGET (total->label), "error"))
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (total->label), NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (total->label), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (total->label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      total->description, -1);
+    }
+}
+
+static void
+budget_total_free (gpointer data)
+{
+  IcwBudgetTotal *total = data;
+
+  g_free (total->description);
+  g_free (total);
 }
 
 static void
@@ -464,7 +479,7 @@ icw_budget_grid_init (IcwBudgetGrid *self)
   GtkWidget *summary = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
-  self->totals = g_ptr_array_new_with_free_func (g_free);
+  self->totals = g_ptr_array_new_with_free_func (budget_total_free);
   self->cells = g_ptr_array_new_with_free_func (g_object_unref);
   self->editable = TRUE;
   self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_budget_grid_flush);
