@@ -10,7 +10,6 @@
 #include "icw-enums.h"
 #include "icw-lifecycle.h"
 #include "icw-money.h"
-#include "icw-sync-refusal.h"
 
 static const char *const kind_labels[] = {
   N_("Organization"), N_("Center"), N_("Shareholder"), N_("Alliance member"), N_("Platform"),
@@ -201,12 +200,10 @@ icw_conflict_field_is_meta (const char *column)
 }
 
 char *
-icw_conflict_refusal_text (const char *code,
+icw_conflict_refusal_text (const char *reason,
                            const char *server_reason,
                            const char *field)
 {
-  const char *reason = icw_sync_refusal_reason (code);
-
   if (reason == NULL)
     reason = server_reason != NULL ? server_reason : "";
   if (field != NULL && *field != '\0')
