@@ -13,7 +13,6 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "icw-application-lifecycle.h"
 #include "icw-application-parts.h"
 #include "icw-application.h"
 #include "icw-attachment.h"
