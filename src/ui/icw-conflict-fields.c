@@ -8,7 +8,7 @@
 
 #include "icw-conflict-fields.h"
 #include "icw-enums.h"
-#include "icw-lifecycle.h"
+#include "icw-lifecycle-graph.h"
 #include "icw-money.h"
 
 static const char *const kind_labels[] = {
@@ -184,7 +184,7 @@ icw_conflict_enum_label (IcwRecordKind  kind,
   if (kind == ICW_RECORD_KIND_CENTER && g_str_equal (column, "status") &&
       icw_center_status_from_string (key, &center_status))
     return icw_center_status_to_label (center_status);
-  if (g_str_equal (column, "status") && icw_lifecycle_kind_lookup (kind) != NULL &&
+  if (g_str_equal (column, "status") && icw_record_kind_has_lifecycle (kind) &&
       icw_application_status_from_string (key, &status))
     return icw_application_status_to_label (status);
   if (kind == ICW_RECORD_KIND_ORGANIZATION && g_str_equal (column, "kind") && icw_org_kind_from_string (key, &org_kind))
