@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 # dossier-schema.py: the JSON Schema of the center dossier (docs/dossier.schema.json), built from
-# the sources that decide the format: the table descriptors (src/core/icw-store-tables.c: kinds,
+# the sources that decide the format: the table descriptors (src/core/store/icw-store-tables.c: kinds,
 # columns, their types and checks: IDs, dates, money, shares, structured parts), the enumerations'
-# keys (src/core/icw-enums.c, the application's and the guide's key lists) and the BLOB columns of
-# the schema (src/core/icw-schema.c). The members of the structured parts are described below as
+# keys (src/core/model/icw-enums.c, the application's and the guide's key lists) and the BLOB columns of
+# the schema (src/core/store/icw-schema.c). The members of the structured parts are described below as
 # their headers give them (icw-application-parts.h, icw-ip-agreement-parts.h,
 # icw-agreement-guide.h, icw-funding-parts.h, icw-budget-line.h). `dossier-schema.py SRCDIR` prints it; the test
 # test-dossier-schema.py fails when the committed file differs, so a new column cannot be
@@ -69,8 +69,8 @@ def nullable(schema):
 def part_defs(srcdir, prefixes):
     """The structured parts, JSON values in a dossier (docs/formats.md): every member optional and
     null or of its type, as the store's checks take them."""
-    sections = read(srcdir, "src/core/icw-application-sections.c")
-    guide = read(srcdir, "src/core/icw-agreement-guide.c")
+    sections = read(srcdir, "src/core/model/icw-application-sections.c")
+    guide = read(srcdir, "src/core/model/icw-agreement-guide.c")
     text = {"type": ["string", "null"]}
     id_or_empty = {"type": ["string", "null"], "pattern": "^$|" + UUID}
 
@@ -142,9 +142,9 @@ def field_schema(kind, key_prefix, prefixes):
 
 
 def build(srcdir):
-    prefixes, kinds = enum_keys(read(srcdir, "src/core/icw-enums.c"))
-    cols, order = columns(read(srcdir, "src/core/icw-store-tables.c"))
-    blobs = blob_columns(read(srcdir, "src/core/icw-schema.c"))
+    prefixes, kinds = enum_keys(read(srcdir, "src/core/model/icw-enums.c"))
+    cols, order = columns(read(srcdir, "src/core/store/icw-store-tables.c"))
+    blobs = blob_columns(read(srcdir, "src/core/store/icw-schema.c"))
     parts = part_defs(srcdir, prefixes)
     assert len(order) == len(kinds), (order, kinds)
     record_defs = {}

@@ -1,10 +1,8 @@
 /* test-ui-sync.c: the window's sync against the real reference server on loopback, with real
- * SQLite stores on both sides and the keyring's file backend. The controller's states: sign-in
- * required before signing in and after a refused token; synced after signing in and after an
- * edit (debounced, no call to sync); needs attention when a sync keeps a conflict; sign-in
- * required when the server revokes the token, the outbox kept. The conflicts view: both versions
- * field by field with the differences marked, and Keep Mine / Keep Theirs / Keep Both reflected in
- * the store and, after a sync, on the server. */
+ * SQLite stores on both sides and the keyring's file backend (the controller's states, which need
+ * no display, are in test-sync-controller.c). The conflicts view: both versions field by field
+ * with the differences marked, and Keep Mine / Keep Theirs / Keep Both reflected in the store and,
+ * after a sync, on the server. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -23,6 +21,7 @@
 #include "icw-store-sync.h"
 #include "icw-sync-client.h"
 #include "icw-sync-controller.h"
+#include "icw-sync-refusal.h"
 #include "icw-sync-server.h"
 #include "icw-sync-token.h"
 #include "icw-test-util.h"
@@ -115,35 +114,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 static void
-on_signed_in (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GError **error = user_data;
-
-  if (!icw_sync_controller_sign_in_finish (ICW_SYNC_CONTROLLER (source), result, error) && *error == NULL)
-    g_error ("sign-in failed without an error");
-  if (*error == NULL)
-    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "signed in");  /* a marker: done */
-}
-
-/* Signs in and returns NULL on success, else the error. */
-static GError *
-sign_in (IcwSyncController *controller,
-         const char        *url,
-         const char        *token)
-{
-  GError *error = NULL;
-
-  icw_sync_controller_sign_in_async (controller, url, token, NULL, on_signed_in, &error);
-  while (error == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    g_clear_error (&error);
-  return error;
-}
-
-static void
 sync_with_client (Fixture  *f,
                   IcwStore *store)
 {
@@ -170,90 +140,6 @@ rename_center (IcwStore   *store,
   icw_test_save (store, record);
 }
 
-static void
-revoke_tokens (Fixture *f)
-{
-  g_autofree char *path = g_build_filename (f->dir, "server.db", NULL);
-  sqlite3 *db = icw_test_db_open (path, SQLITE_OPEN_READWRITE, NULL);
-
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE tokens SET revoked = 1", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
-static void
-test_states (Fixture       *f,
-             gconstpointer  data)
-{
-  g_autoptr(IcwSyncController) a = icw_sync_controller_new (f->a, f->settings);
-  g_autoptr(IcwSyncController) b = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stored = NULL;
-  g_autofree char *description = NULL;
-  const char *id = icw_record_get_id (ICW_RECORD (f->center));
-
-  /* Not signed in: nothing happens, and the description says so. */
-  g_assert_cmpint (icw_sync_controller_get_state (a), ==, ICW_SYNC_STATE_SIGN_IN_REQUIRED);
-  g_assert_false (icw_sync_controller_is_signed_in (a));
-
-  /* A token the server does not know is refused before it is kept. */
-  error = sign_in (a, f->url, "icw_not-a-token-the-server-issued");
-  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAUTHORIZED);
-  g_clear_error (&error);
-  g_assert_null (icw_sync_token_lookup (f->url, NULL, NULL));
-  g_assert_cmpint (icw_sync_controller_get_state (a), ==, ICW_SYNC_STATE_SIGN_IN_REQUIRED);
-  /* Plain http to another machine is refused too, naming the address. */
-  error = sign_in (a, "http://sync.example.org", f->admin);
-  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INSECURE);
-  g_clear_error (&error);
-
-  /* The administrator's token: kept in the keyring, then the first sync. */
-  g_assert_null (sign_in (a, f->url, f->admin));
-  stored = icw_sync_token_lookup (f->url, NULL, NULL);
-  g_assert_cmpstr (stored, ==, f->admin);
-  wait_state (a, ICW_SYNC_STATE_SYNCED);
-  g_assert_cmpint (icw_sync_controller_get_last_sync (a), >, 0);
-  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
-  g_assert_cmpint (icw_sync_server_get_applied (f->server), >=, 1);
-
-  /* A second instance finds the server in settings and the token in the keyring, and pulls. */
-  b = icw_sync_controller_new (f->b, f->settings);
-  wait_state (b, ICW_SYNC_STATE_SYNCED);
-  g_assert_nonnull (icw_store_lookup (f->b, ICW_RECORD_KIND_CENTER, id, NULL));
-
-  /* An edit in a goes out by itself after the pause. */
-  icw_sync_controller_set_delay (a, 50);
-  rename_center (f->a, id, "齐鲁智能传感器创新中心（甲）");
-  g_assert_cmpint (icw_store_count_outbox (f->a), >, 0);
-  wait_state (a, ICW_SYNC_STATE_SYNCING);
-  wait_state (a, ICW_SYNC_STATE_SYNCED);
-  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
-
-  /* The same field changed in b: its sync keeps a conflict and asks for attention. */
-  icw_sync_controller_set_delay (b, 60000);
-  rename_center (f->b, id, "齐鲁智能传感器创新中心（乙）");
-  icw_sync_controller_sync_now (b);
-  wait_state (b, ICW_SYNC_STATE_NEEDS_ATTENTION);
-  g_assert_cmpuint (icw_sync_controller_get_n_conflicts (b), ==, 1);
-  description = icw_sync_controller_describe (b);
-  g_assert_true (g_str_has_prefix (description, "Needs attention: 1 conflict to resolve."));
-
-  /* The server revokes the token: sign-in required, the edit still in the outbox. */
-  revoke_tokens (f);
-  icw_sync_controller_set_delay (a, 60000);
-  rename_center (f->a, id, "齐鲁智能传感器创新中心（丙）");
-  icw_sync_controller_sync_now (a);
-  wait_state (a, ICW_SYNC_STATE_SIGN_IN_REQUIRED);
-  g_assert_cmpint (icw_store_count_outbox (f->a), >, 0);
-  g_assert_nonnull (icw_sync_controller_get_message (a));
-
-  /* Signing out removes the token from the keyring. */
-  g_assert_true (icw_sync_controller_sign_out (a, &error));
-  g_assert_no_error (error);
-  g_assert_null (icw_sync_token_lookup (f->url, NULL, NULL));
-  icw_sync_controller_shutdown (b);
-}
-
-/* The labels of the grid marked as differing, in order. */
 static GPtrArray *
 differing_texts (GtkWidget *widget,
                  GPtrArray *texts)
@@ -492,7 +378,7 @@ test_refused_in_view (Fixture       *f,
   g_assert_cmpstr (icw_conflicts_view_get_note (view), ==,
                    "The server refused your change of “Name”: Another center already uses this record’s ID. "
                    "Discard My Change gives your record a new ID, and it syncs under it.");
-  text = icw_conflict_refusal_text ("a-code-of-later", "Said by the server", NULL);
+  text = icw_conflict_refusal_text (icw_sync_refusal_reason ("a-code-of-later"), "Said by the server", NULL);
   g_assert_cmpstr (text, ==, "The server refused your change: Said by the server");
 
   /* Discard the orphan: never on the server, so it is deleted here. */
@@ -671,7 +557,6 @@ main (int   argc,
   /* As in test-ui-funding.c: criticals fatal, a missing icon loader not. */
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
-  g_test_add ("/ui-sync/states", Fixture, NULL, fixture_set_up, test_states, fixture_tear_down);
   g_test_add ("/ui-sync/conflicts-view", Fixture, NULL, fixture_set_up, test_conflicts_view, fixture_tear_down);
   g_test_add ("/ui-sync/refused-in-view", Fixture, NULL, fixture_set_up, test_refused_in_view, fixture_tear_down);
   g_test_add ("/ui-sync/review-outcome-offered", Fixture, NULL, fixture_set_up, test_review_outcome_offered, fixture_tear_down);

@@ -1,13 +1,12 @@
 /* test-ui.c: in-process tests of the widgets, for what the end-to-end tests cannot reach through
- * AT-SPI on GTK 4.8 (switches expose no action) and for the view logic that is a pure function
- * of the records (the figures and warnings under a center's tables). */
+ * AT-SPI on GTK 4.8 (switches expose no action). The figures and warnings under a center's tables
+ * are tested without a display in test-center-summaries.c. */
 #include "config.h"
 
 #include <adwaita.h>
 #include <locale.h>
 
 #include "icw-alliance-member.h"
-#include "icw-center-summaries.h"
 #include "icw-field-row.h"
 #include "icw-organization.h"
 #include "icw-record-form.h"
@@ -74,77 +73,6 @@ first_shareholder (Fixture *fixture)
   g_autoptr(GListModel) holders = icw_store_list (fixture->store, ICW_RECORD_KIND_SHAREHOLDER,
                                                   icw_record_get_id (ICW_RECORD (fixture->center)));
   return g_list_model_get_item (holders, 0);
-}
-
-static void
-test_shareholders_summary (Fixture       *fixture,
-                           gconstpointer  data)
-{
-  g_autoptr(GListModel) holders = icw_store_list (fixture->store, ICW_RECORD_KIND_SHAREHOLDER,
-                                                  icw_record_get_id (ICW_RECORD (fixture->center)));
-  g_autoptr(IcwShareholder) holder = g_list_model_get_item (holders, 0);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *warning = NULL;
-  g_autofree char *summary = icw_shareholders_summary (holders, fixture->store, &warning);
-  g_autofree char *summary2 = NULL;
-  g_autofree char *warning2 = NULL;
-  gint64 before = icw_shareholder_get_share_bp (holder);
-
-  g_assert_cmpstr (summary, ==, "7 shareholders, shares total 100.00%");
-  g_assert_null (warning);
-
-  /* One shareholder above half: the warning names it. */
-  icw_shareholder_set_share_bp (holder, 5100);
-  g_assert_true (icw_store_save (fixture->store, ICW_RECORD (holder), &error));
-  g_assert_no_error (error);
-  summary2 = icw_shareholders_summary (holders, fixture->store, &warning2);
-  g_assert_cmpstr (summary2, ==, g_strdup_printf ("7 shareholders, shares total %s",
-                                                  icw_basis_points_format (10000 - before + 5100)));
-  g_assert_nonnull (warning2);
-  g_assert_nonnull (strstr (warning2, "51.00%"));
-  g_assert_nonnull (strstr (warning2, "more than half"));
-}
-
-static void
-test_members_summary (Fixture       *fixture,
-                      gconstpointer  data)
-{
-  g_autoptr(GListModel) members = icw_store_list (fixture->store, ICW_RECORD_KIND_ALLIANCE_MEMBER,
-                                                  icw_record_get_id (ICW_RECORD (fixture->center)));
-  g_autofree char *warning = NULL;
-  g_autofree char *summary = icw_members_summary (members, &warning);
-  guint n = g_list_model_get_n_items (members), signed_count = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(IcwAllianceMember) member = g_list_model_get_item (members, i);
-      signed_count += icw_alliance_member_get_agreement_signed (member);
-    }
-  g_assert_cmpuint (n, >, 0);
-  g_assert_cmpuint (signed_count, <, n);
-  g_assert_cmpstr (summary, ==, g_strdup_printf ("%u members, %u signed the alliance agreement", n, signed_count));
-  g_assert_nonnull (warning);
-  g_assert_nonnull (strstr (warning, "not signed"));
-}
-
-static void
-test_platform_coverage (void)
-{
-  g_autofree char *warning = NULL;
-  g_autofree char *text = icw_platform_coverage (7, 12, &warning);
-  g_autofree char *low_warning = NULL;
-  g_autofree char *low = icw_platform_coverage (5, 12, &low_warning);
-  g_autofree char *unknown_warning = NULL;
-  g_autofree char *unknown = icw_platform_coverage (3, 0, &unknown_warning);
-  g_autofree char *edge_warning = NULL;
-  g_autofree char *edge = icw_platform_coverage (1, 2, &edge_warning);
-
-  g_assert_cmpstr (text, ==, "Coverage: 7 of 12 national platforms in the field (58.33%)");
-  g_assert_null (warning);
-  g_assert_cmpstr (low, ==, "Coverage: 5 of 12 national platforms in the field (41.66%)");
-  g_assert_nonnull (low_warning);
-  g_assert_nonnull (unknown_warning);
-  g_assert_null (edge_warning);  /* exactly 50% meets the condition */
 }
 
 /* A switch (which AT-SPI cannot toggle on GTK 4.8) saves at once. */
@@ -335,9 +263,6 @@ main (int   argc,
   adw_init ();
   icw_register_resource ();
 
-  g_test_add ("/ui/shareholders-summary", Fixture, NULL, fixture_set_up, test_shareholders_summary, fixture_tear_down);
-  g_test_add ("/ui/members-summary", Fixture, NULL, fixture_set_up, test_members_summary, fixture_tear_down);
-  g_test_add_func ("/ui/platform-coverage", test_platform_coverage);
   g_test_add ("/ui/switch-saves", Fixture, NULL, fixture_set_up, test_switch_saves, fixture_tear_down);
   g_test_add ("/ui/invalid-value-beside-field", Fixture, NULL, fixture_set_up, test_invalid_value_stays_beside_field, fixture_tear_down);
   g_test_add ("/ui/pending-edit-saved-on-dispose", Fixture, NULL, fixture_set_up, test_pending_edit_saved_on_dispose, fixture_tear_down);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icw-application-lifecycle.h"
 #include "icw-application-parts.h"
 #include "icw-application-sections.h"
 #include "icw-attachment.h"

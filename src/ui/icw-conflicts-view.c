@@ -12,6 +12,7 @@
 #include "icw-conflict-fields.h"
 #include "icw-conflicts-view.h"
 #include "icw-store-sync.h"
+#include "icw-sync-refusal.h"
 #include "icw-ui-util.h"
 
 struct _IcwConflictsView
@@ -228,7 +229,8 @@ show_conflict (IcwConflictsView *self)
 
   if (conflict->reason != NULL)
     {
-      g_autofree char *note = icw_conflict_refusal_text (conflict->code, conflict->reason, conflict->field);
+      g_autofree char *note = icw_conflict_refusal_text (icw_sync_refusal_reason (conflict->code), conflict->reason,
+                                                                conflict->field);
       gtk_label_set_text (self->note, note);
     }
   else if (conflict->their_deleted)

@@ -7,7 +7,7 @@
 #
 # BUILD_DIR must be a built meson build directory of this source tree (`meson setup BUILD_DIR &&
 # ninja -C BUILD_DIR`): the bench programs are compiled here with cc against its static
-# libraries (src/core/libicw-core.a, src/ui/libicw-ui.a), its config.h and generated resource
+# libraries (src/core/*/libicw-core-*.a, src/ui/libicw-ui.a), its config.h and generated resource
 # header, and its compiled GSettings schema. Everything else (programs, databases, logs) goes to
 # a fresh temporary directory that is removed at the end.
 #
@@ -71,7 +71,7 @@ if [[ ! -d $build ]]; then
   exit 2
 fi
 build=$(cd "$build" && pwd)
-for f in config.h resources/icw-resources.h src/core/libicw-core.a src/ui/libicw-ui.a src/sync/libicw-sync.a data/gschemas.compiled; do
+for f in config.h resources/icw-resources.h src/core/exchange/libicw-core-exchange.a src/core/documents/libicw-core-documents.a src/core/rules/libicw-core-rules.a src/core/store/libicw-core-store.a src/core/model/libicw-core-model.a src/ui/libicw-ui.a src/sync/libicw-sync.a data/gschemas.compiled; do
   if [[ ! -e $build/$f ]]; then
     echo "run-bench: $build/$f is missing; build first: ninja -C $build" >&2
     exit 2
@@ -87,7 +87,7 @@ for tool in cc ninja pkg-config sqlite3 xvfb-run dbus-run-session awk; do
   command -v "$tool" >/dev/null || { echo "run-bench: $tool is needed" >&2; exit 2; }
 done
 # The libraries must match the sources whose headers the bench programs include.
-if ! ninja -C "$build" src/core/libicw-core.a src/ui/libicw-ui.a src/sync/libicw-sync.a data/gschemas.compiled >/dev/null 2>&1; then
+if ! ninja -C "$build" src/core/exchange/libicw-core-exchange.a src/core/documents/libicw-core-documents.a src/core/rules/libicw-core-rules.a src/core/store/libicw-core-store.a src/core/model/libicw-core-model.a src/ui/libicw-ui.a src/sync/libicw-sync.a data/gschemas.compiled >/dev/null 2>&1; then
   echo "run-bench: ninja -C $build failed; the build directory must build first" >&2
   exit 2
 fi
@@ -126,7 +126,7 @@ echo
 # and Pango/cairo's PDF surface besides GTK.
 gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0 libsoup-3.0 libsecret-1 pangocairo cairo-pdf)
 core_pkgs=(gio-2.0 sqlite3 json-glib-1.0)
-includes=(-I"$root/src/core" -I"$root/src/ui" -I"$root/src/sync" -I"$root/src" -I"$build" -I"$build/resources" -I"$here")
+includes=(-I"$root/src/core/model" -I"$root/src/core/store" -I"$root/src/core/rules" -I"$root/src/core/documents" -I"$root/src/core/exchange" -I"$root/src/ui" -I"$root/src/sync" -I"$build" -I"$build/resources" -I"$here")
 cflags=(-O2 -g -DHAVE_CONFIG_H -DG_LOG_USE_STRUCTURED -Wall -Wno-unused-parameter "${includes[@]}")
 read -ra gui_cflags <<<"$(pkg-config --cflags "${gui_pkgs[@]}")"
 read -ra gui_libs <<<"$(pkg-config --libs "${gui_pkgs[@]}")"
@@ -135,22 +135,23 @@ read -ra core_libs <<<"$(pkg-config --libs "${core_pkgs[@]}")"
 sync_pkgs=("${core_pkgs[@]}" libsoup-3.0 libsecret-1)
 read -ra sync_cflags <<<"$(pkg-config --cflags "${sync_pkgs[@]}")"
 read -ra sync_libs <<<"$(pkg-config --libs "${sync_pkgs[@]}")"
-core_a=$build/src/core/libicw-core.a
+# The core's libraries, each before the ones below it.
+core_a=("$build/src/core/exchange/libicw-core-exchange.a" "$build/src/core/documents/libicw-core-documents.a" "$build/src/core/rules/libicw-core-rules.a" "$build/src/core/store/libicw-core-store.a" "$build/src/core/model/libicw-core-model.a")
 ui_a=$build/src/ui/libicw-ui.a
 sync_a=$build/src/sync/libicw-sync.a
 compile() { cc "${cflags[@]}" "$@" 2>>"$work/compile.log" || { cat "$work/compile.log" >&2; exit 1; }; }
 compile "$here/bench-launch.c" -o "$bin/bench-launch"
 for prog in bench-gen bench-search bench-save; do
-  compile "${core_cflags[@]}" "$here/$prog.c" "$core_a" "${core_libs[@]}" -lm -o "$bin/$prog"
+  compile "${core_cflags[@]}" "$here/$prog.c" "${core_a[@]}" "${core_libs[@]}" -lm -o "$bin/$prog"
 done
 for prog in bench-startup-app bench-list; do
-  compile "${gui_cflags[@]}" "$here/$prog.c" "$ui_a" "$sync_a" "$core_a" "${gui_libs[@]}" -lm -o "$bin/$prog"
+  compile "${gui_cflags[@]}" "$here/$prog.c" "$ui_a" "$sync_a" "${core_a[@]}" "${gui_libs[@]}" -lm -o "$bin/$prog"
 done
 compile "${gui_cflags[@]}" "$here/bench-startup-minimal.c" "${gui_libs[@]}" -lm -o "$bin/bench-startup-minimal"
-compile "${sync_cflags[@]}" "$here/bench-sync.c" "$sync_a" "$core_a" "${sync_libs[@]}" -lm -o "$bin/bench-sync"
+compile "${sync_cflags[@]}" "$here/bench-sync.c" "$sync_a" "${core_a[@]}" "${sync_libs[@]}" -lm -o "$bin/bench-sync"
 # The document renderer needs Pango and cairo besides the core's packages.
 read -ra pdf_pkg_flags <<<"$(pkg-config --cflags --libs "${core_pkgs[@]}" pangocairo cairo-pdf)"
-compile "$here/bench-pdf.c" "$core_a" "${pdf_pkg_flags[@]}" -lm -o "$bin/bench-pdf"
+compile "$here/bench-pdf.c" "${core_a[@]}" "${pdf_pkg_flags[@]}" -lm -o "$bin/bench-pdf"
 
 # --- The data, written through the store -----------------------------------------------------
 {

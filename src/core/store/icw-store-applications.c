@@ -13,7 +13,6 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "icw-application-lifecycle.h"
 #include "icw-application-parts.h"
 #include "icw-application.h"
 #include "icw-attachment.h"
@@ -40,10 +39,11 @@ check_date (const char  *text,
 }
 
 gboolean
-icw_store_validate_application (IcwStore        *self,
-                                IcwApplication  *application,
-                                GError         **error)
+icw_store_validate_application (IcwStore   *self,
+                                IcwRecord  *record,
+                                GError    **error)
 {
+  IcwApplication *application = ICW_APPLICATION (record);
   if (!icw_store_exists (self, "centers", icw_application_get_center_id (application)))
     return icw_store_invalid (error, _("Center: it is not in the register"));
   /* First, so that a locked application says so rather than what else is wrong with the change. */
@@ -135,10 +135,11 @@ check_same_file (IcwStore       *self,
 }
 
 gboolean
-icw_store_validate_attachment (IcwStore       *self,
-                               IcwAttachment  *attachment,
-                               GError        **error)
+icw_store_validate_attachment (IcwStore   *self,
+                               IcwRecord  *record,
+                               GError    **error)
 {
+  IcwAttachment *attachment = ICW_ATTACHMENT (record);
   GBytes *content = g_object_get_data (G_OBJECT (attachment), CONTENT_KEY);
 
   if (!check_parent_open (self, icw_attachment_get_application_id (attachment), error) ||

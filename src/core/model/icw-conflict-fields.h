@@ -24,9 +24,9 @@ const char *icw_conflict_enum_label   (IcwRecordKind  kind,
 gboolean    icw_conflict_field_is_meta (const char   *column);
 /* Columns not shown: the ID (the same on both sides). */
 gboolean    icw_conflict_field_hidden (const char    *column);
-/* Why the server refused a change, in the user's language from the refusal's code; the server's
- * own words for a code this version does not know. */
-char       *icw_conflict_refusal_text (const char    *code,
+/* Why the server refused a change: `reason` is the refusal's code in the user's language
+ * (icw_sync_refusal_reason), NULL for a code this version does not know: then the server's own words. */
+char       *icw_conflict_refusal_text (const char    *reason,
                                        const char    *server_reason,
                                        const char    *field);
 

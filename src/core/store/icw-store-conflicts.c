@@ -8,7 +8,7 @@
 
 #include "icw-database.h"
 #include "icw-error.h"
-#include "icw-lifecycle.h"
+#include "icw-lifecycle-graph.h"
 #include "icw-store-private.h"
 #include "icw-store-sync.h"
 
@@ -252,7 +252,7 @@ save_copy (IcwStore         *self,
       json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return icw_store_invalid (error, _("There is no version of yours to keep"));
   object = json_node_get_object (json_parser_get_root (parser));
-  if (icw_lifecycle_kind_lookup (conflict->kind) != NULL)
+  if (icw_record_kind_has_lifecycle (conflict->kind))
     {
       json_object_set_string_member (object, "status", "draft");
       json_object_set_string_member (object, "lineage_id", id);

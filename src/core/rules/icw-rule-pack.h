@@ -8,6 +8,8 @@
 
 #include <glib-object.h>
 
+#include "icw-i18n.h"
+
 G_BEGIN_DECLS
 
 /* What a pack's rules check ("applies_to" in the file). */
@@ -54,9 +56,5 @@ void         icw_rule_packs_load_dir     (GPtrArray    *packs,
 IcwRulePack *icw_rule_packs_find         (GPtrArray    *packs,
                                           const char   *id);
 
-/* The language of rule messages and pack titles: "zh_CN" when the user's languages
- * (g_get_language_names()) put Chinese before English, else "en"; and "en" under the plain C or
- * POSIX message locale, where gettext ignores $LANGUAGE and the rest of the program is English. */
-const char  *icw_rules_language          (void);
 
 G_END_DECLS

@@ -463,35 +463,11 @@ describe_call (IcwApplication *application)
   return g_string_free (out, FALSE);
 }
 
-static char *
-describe_attachments (IcwStore       *store,
-                      IcwApplication *application)
-{
-  g_autoptr(GListModel) list = icw_store_list (store, ICW_RECORD_KIND_ATTACHMENT,
-                                               icw_record_get_id (ICW_RECORD (application)));
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(IcwAttachment) attachment = g_list_model_get_item (list, i);
-      g_autofree char *size = g_format_size_full (icw_attachment_get_size (attachment), G_FORMAT_SIZE_IEC_UNITS);
-
-      /* TRANSLATORS: an attachment: its file name, kind, size and SHA-256 checksum */
-      g_string_append_printf (out, _("%s (%s, %s, SHA-256 %s)"), icw_attachment_get_name (attachment),
-                              icw_attachment_kind_to_label (icw_attachment_get_kind (attachment)), size,
-                              icw_attachment_get_sha256 (attachment));
-      g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
-}
-
 char *
-icw_application_describe_section (IcwStore       *store,
-                                  IcwApplication *application,
-                                  IcwSection      section)
+icw_application_describe_part (IcwApplication *application,
+                               IcwSection      section)
 {
   g_return_val_if_fail (ICW_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (store == NULL || ICW_IS_STORE (store), NULL);
 
   switch (icw_section_get_form (section))
     {
@@ -504,8 +480,6 @@ icw_application_describe_section (IcwStore       *store,
     case ICW_SECTION_FORM_TASKS:
       return describe_tasks (application);
     case ICW_SECTION_FORM_ATTACHMENTS:
-      return store != NULL && icw_record_get_id (ICW_RECORD (application)) != NULL
-             ? describe_attachments (store, application) : NULL;
     case ICW_SECTION_FORM_REGISTERS:
     default:
       return NULL;

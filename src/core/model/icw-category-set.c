@@ -10,7 +10,7 @@
 #include "icw-category-set.h"
 #include "icw-enums.h"
 #include "icw-error.h"
-#include "icw-rule-pack.h"
+#include "icw-i18n.h"
 
 #define RESOURCE_PATH "/org/mfginnovation/Workbench/budget/"
 

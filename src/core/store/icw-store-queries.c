@@ -6,19 +6,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "icw-agreement-party.h"
 #include "icw-alliance-member.h"
-#include "icw-application.h"
-#include "icw-attachment.h"
-#include "icw-budget-line.h"
 #include "icw-center.h"
 #include "icw-credit-code.h"
 #include "icw-database.h"
 #include "icw-error.h"
 #include "icw-field-limits.h"
 #include "icw-funding-parts.h"
-#include "icw-funding-request.h"
-#include "icw-ip-agreement.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
 #include "icw-shareholder.h"
@@ -84,11 +78,12 @@ icw_store_invalid (GError     **error,
   return FALSE;
 }
 
-static gboolean
-validate_organization (IcwStore         *self,
-                       IcwOrganization  *org,
-                       GError          **error)
+gboolean
+icw_store_validate_organization (IcwStore   *self,
+                                 IcwRecord  *record,
+                                 GError    **error)
 {
+  IcwOrganization *org = ICW_ORGANIZATION (record);
   const char *code = icw_organization_get_credit_code (org);
   g_autofree char *other = NULL;
   gint64 intensities[] = { icw_organization_get_rd_intensity_1 (org),
@@ -116,11 +111,12 @@ validate_organization (IcwStore         *self,
   return TRUE;
 }
 
-static gboolean
-validate_center (IcwStore   *self,
-                 IcwCenter  *center,
-                 GError    **error)
+gboolean
+icw_store_validate_center (IcwStore   *self,
+                           IcwRecord  *record,
+                           GError    **error)
 {
+  IcwCenter *center = ICW_CENTER (record);
   const char *lead = icw_center_get_lead_organization_id (center);
   const char *host = icw_center_get_host_organization_id (center);
   int year = icw_center_get_year (center);
@@ -166,11 +162,12 @@ validate_center_link (IcwStore    *self,
   return TRUE;
 }
 
-static gboolean
-validate_shareholder (IcwStore        *self,
-                      IcwShareholder  *holder,
-                      GError         **error)
+gboolean
+icw_store_validate_shareholder (IcwStore   *self,
+                                IcwRecord  *record,
+                                GError    **error)
 {
+  IcwShareholder *holder = ICW_SHAREHOLDER (record);
   gint64 share = icw_shareholder_get_share_bp (holder);
 
   if (share < 0 || share > ICW_BASIS_POINTS_WHOLE)
@@ -183,11 +180,12 @@ validate_shareholder (IcwStore        *self,
                                _("Organization: “%s” is already a shareholder of this center"), error);
 }
 
-static gboolean
-validate_alliance_member (IcwStore           *self,
-                          IcwAllianceMember  *member,
-                          GError            **error)
+gboolean
+icw_store_validate_alliance_member (IcwStore   *self,
+                                    IcwRecord  *record,
+                                    GError    **error)
 {
+  IcwAllianceMember *member = ICW_ALLIANCE_MEMBER (record);
   const char *joined = icw_alliance_member_get_joined (member);
 
   if (icw_store_has_text (joined))
@@ -201,11 +199,12 @@ validate_alliance_member (IcwStore           *self,
                                _("Organization: “%s” is already a member of this center's alliance"), error);
 }
 
-static gboolean
-validate_platform (IcwStore     *self,
-                   IcwPlatform  *platform,
-                   GError      **error)
+gboolean
+icw_store_validate_platform (IcwStore   *self,
+                             IcwRecord  *record,
+                             GError    **error)
 {
+  IcwPlatform *platform = ICW_PLATFORM (record);
   int year = icw_platform_get_approved_year (platform);
 
   if (!icw_store_exists (self, "organizations", icw_platform_get_organization_id (platform)))
@@ -268,33 +267,15 @@ validate_kind (IcwStore   *self,
                IcwRecord  *record,
                GError    **error)
 {
+  const IcwTable *table;
+
   /* Lengths and control characters of the text fields first (icw-field-limits.h), whoever saves:
    * the window, an import, a dossier. */
   if (!icw_field_check_record (G_OBJECT (record), error))
     return FALSE;
-  if (ICW_IS_ORGANIZATION (record))
-    return validate_organization (self, ICW_ORGANIZATION (record), error);
-  if (ICW_IS_CENTER (record))
-    return validate_center (self, ICW_CENTER (record), error);
-  if (ICW_IS_SHAREHOLDER (record))
-    return validate_shareholder (self, ICW_SHAREHOLDER (record), error);
-  if (ICW_IS_ALLIANCE_MEMBER (record))
-    return validate_alliance_member (self, ICW_ALLIANCE_MEMBER (record), error);
-  if (ICW_IS_PLATFORM (record))
-    return validate_platform (self, ICW_PLATFORM (record), error);
-  if (ICW_IS_APPLICATION (record))
-    return icw_store_validate_application (self, ICW_APPLICATION (record), error);
-  if (ICW_IS_ATTACHMENT (record))
-    return icw_store_validate_attachment (self, ICW_ATTACHMENT (record), error);
-  if (ICW_IS_IP_AGREEMENT (record))
-    return icw_store_validate_ip_agreement (self, ICW_IP_AGREEMENT (record), error);
-  if (ICW_IS_AGREEMENT_PARTY (record))
-    return icw_store_validate_agreement_party (self, ICW_AGREEMENT_PARTY (record), error);
-  if (ICW_IS_FUNDING_REQUEST (record))
-    return icw_store_validate_funding_request (self, ICW_FUNDING_REQUEST (record), error);
-  if (ICW_IS_BUDGET_LINE (record))
-    return icw_store_validate_budget_line (self, ICW_BUDGET_LINE (record), error);
-  g_return_val_if_reached (FALSE);
+  table = icw_store_table_for_record (record);
+  g_return_val_if_fail (table != NULL && table->validate != NULL, FALSE);
+  return table->validate (self, record, error);
 }
 
 gboolean

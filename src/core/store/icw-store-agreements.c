@@ -49,10 +49,11 @@ check_guide_answers (const char  *text,
 }
 
 gboolean
-icw_store_validate_ip_agreement (IcwStore        *self,
-                                 IcwIpAgreement  *agreement,
-                                 GError         **error)
+icw_store_validate_ip_agreement (IcwStore   *self,
+                                 IcwRecord  *record,
+                                 GError    **error)
 {
+  IcwIpAgreement *agreement = ICW_IP_AGREEMENT (record);
   const char *cost_party = icw_ip_agreement_get_patent_cost_party_id (agreement);
   g_autoptr(JsonArray) results = NULL;
 
@@ -148,10 +149,11 @@ check_party_once (IcwStore           *self,
 }
 
 gboolean
-icw_store_validate_agreement_party (IcwStore           *self,
-                                    IcwAgreementParty  *party,
-                                    GError            **error)
+icw_store_validate_agreement_party (IcwStore   *self,
+                                    IcwRecord  *record,
+                                    GError    **error)
 {
+  IcwAgreementParty *party = ICW_AGREEMENT_PARTY (record);
   const char *agreement_id = icw_agreement_party_get_agreement_id (party);
   gint64 share = icw_agreement_party_get_share_bp (party);
   g_autofree char *center_id = NULL;

@@ -8,9 +8,8 @@
 
 #include "icw-conflict-fields.h"
 #include "icw-enums.h"
-#include "icw-lifecycle.h"
+#include "icw-lifecycle-graph.h"
 #include "icw-money.h"
-#include "icw-sync-refusal.h"
 
 static const char *const kind_labels[] = {
   N_("Organization"), N_("Center"), N_("Shareholder"), N_("Alliance member"), N_("Platform"),
@@ -185,7 +184,7 @@ icw_conflict_enum_label (IcwRecordKind  kind,
   if (kind == ICW_RECORD_KIND_CENTER && g_str_equal (column, "status") &&
       icw_center_status_from_string (key, &center_status))
     return icw_center_status_to_label (center_status);
-  if (g_str_equal (column, "status") && icw_lifecycle_kind_lookup (kind) != NULL &&
+  if (g_str_equal (column, "status") && icw_record_kind_has_lifecycle (kind) &&
       icw_application_status_from_string (key, &status))
     return icw_application_status_to_label (status);
   if (kind == ICW_RECORD_KIND_ORGANIZATION && g_str_equal (column, "kind") && icw_org_kind_from_string (key, &org_kind))
@@ -201,12 +200,10 @@ icw_conflict_field_is_meta (const char *column)
 }
 
 char *
-icw_conflict_refusal_text (const char *code,
+icw_conflict_refusal_text (const char *reason,
                            const char *server_reason,
                            const char *field)
 {
-  const char *reason = icw_sync_refusal_reason (code);
-
   if (reason == NULL)
     reason = server_reason != NULL ? server_reason : "";
   if (field != NULL && *field != '\0')

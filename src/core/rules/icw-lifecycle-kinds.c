@@ -50,5 +50,6 @@ icw_lifecycle_kind_lookup (IcwRecordKind kind)
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (kinds[i].kind == kind)
       return &kinds[i];
+  g_assert (!icw_record_kind_has_lifecycle (kind));
   return NULL;
 }

@@ -53,6 +53,13 @@ IcwApplication *icw_application_reopen            (IcwStore        *store,
                                                    IcwApplication  *application,
                                                    GError         **error);
 
+/* Any section as people read it, in the user's language: the call as labelled lines, the
+ * structured parts as numbered items, the attachments (when a store is given) one per line. The
+ * registers section belongs to the center, not to the application: NULL. */
+char           *icw_application_describe_section  (IcwStore        *store,
+                                                   IcwApplication  *application,
+                                                   IcwSection       section);
+
 /* One section of two versions side by side. */
 typedef struct {
   IcwSection  section;

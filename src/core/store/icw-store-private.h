@@ -43,6 +43,11 @@ typedef struct {
   gboolean       (*after_upsert) (IcwStore   *self,
                                   IcwRecord  *record,
                                   GError    **error);
+  /* The kind's own rules, checked before every save after the field limits: references, the
+   * life cycle, read-only states, formats the columns cannot say (icw_store_validate). */
+  gboolean       (*validate)     (IcwStore   *self,
+                                  IcwRecord  *record,
+                                  GError    **error);
 } IcwTable;
 
 const IcwTable *icw_store_table_for_kind   (IcwRecordKind kind);
@@ -165,10 +170,10 @@ char         *icw_store_column_text       (IcwRecord       *record,
  * lineage, the life cycle, the read-only states, the attachment rules), what may be deleted, and
  * the content of an attachment written with its row. */
 gboolean      icw_store_validate_application (IcwStore        *self,
-                                              IcwApplication  *application,
+                                              IcwRecord       *record,
                                               GError         **error);
 gboolean      icw_store_validate_attachment  (IcwStore        *self,
-                                              IcwAttachment   *attachment,
+                                              IcwRecord       *record,
                                               GError         **error);
 gboolean      icw_store_validate_delete      (IcwStore        *self,
                                               IcwRecord       *record,
@@ -181,20 +186,36 @@ void          icw_store_check_attachments    (IcwStore        *self,
 
 /* IP-sharing agreements and their parties (icw-store-agreements.c). */
 gboolean      icw_store_validate_ip_agreement     (IcwStore           *self,
-                                                   IcwIpAgreement     *agreement,
+                                                   IcwRecord          *record,
                                                    GError            **error);
 gboolean      icw_store_validate_agreement_party  (IcwStore           *self,
-                                                   IcwAgreementParty  *party,
+                                                   IcwRecord          *record,
                                                    GError            **error);
 gboolean      icw_store_validate_delete_agreement (IcwStore           *self,
                                                    IcwRecord          *record,
                                                    GError            **error);
 /* Funding requests and their budget lines (icw-store-funding.c). */
 gboolean      icw_store_validate_funding_request (IcwStore           *self,
-                                                  IcwFundingRequest  *request,
+                                                  IcwRecord          *record,
                                                   GError            **error);
 gboolean      icw_store_validate_budget_line     (IcwStore           *self,
-                                                  IcwBudgetLine      *line,
+                                                  IcwRecord          *record,
+                                                  GError            **error);
+/* Organizations, centers and the center's links (icw-store-queries.c). */
+gboolean      icw_store_validate_organization    (IcwStore           *self,
+                                                  IcwRecord          *record,
+                                                  GError            **error);
+gboolean      icw_store_validate_center          (IcwStore           *self,
+                                                  IcwRecord          *record,
+                                                  GError            **error);
+gboolean      icw_store_validate_shareholder     (IcwStore           *self,
+                                                  IcwRecord          *record,
+                                                  GError            **error);
+gboolean      icw_store_validate_alliance_member (IcwStore           *self,
+                                                  IcwRecord          *record,
+                                                  GError            **error);
+gboolean      icw_store_validate_platform        (IcwStore           *self,
+                                                  IcwRecord          *record,
                                                   GError            **error);
 
 G_END_DECLS

@@ -134,10 +134,11 @@ check_lines_fit (IcwStore           *self,
 }
 
 gboolean
-icw_store_validate_funding_request (IcwStore           *self,
-                                    IcwFundingRequest  *request,
-                                    GError            **error)
+icw_store_validate_funding_request (IcwStore   *self,
+                                    IcwRecord  *record,
+                                    GError    **error)
 {
+  IcwFundingRequest *request = ICW_FUNDING_REQUEST (record);
   g_autoptr(IcwCategorySet) set = NULL;
   g_autoptr(GPtrArray) milestones = NULL;
   int year = icw_funding_request_get_start_year (request);
@@ -226,10 +227,11 @@ check_cells (IcwFundingRequest  *request,
 }
 
 gboolean
-icw_store_validate_budget_line (IcwStore       *self,
-                                IcwBudgetLine  *line,
-                                GError        **error)
+icw_store_validate_budget_line (IcwStore   *self,
+                                IcwRecord  *line_record,
+                                GError    **error)
 {
+  IcwBudgetLine *line = ICW_BUDGET_LINE (line_record);
   const char *request_id = icw_budget_line_get_request_id (line);
   const char *category = icw_budget_line_get_category (line);
   g_autoptr(IcwRecord) record = NULL;

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "icw-error.h"
-#include "icw-lifecycle.h"
+#include "icw-lifecycle-graph.h"
 #include "icw-store-private.h"
 
 /* The saved status of a record (deleted or not); FALSE when it has no row. */

@@ -18,7 +18,6 @@
 
 #include "icw-application-sections.h"
 #include "icw-application.h"
-#include "icw-store.h"
 
 G_BEGIN_DECLS
 
@@ -37,11 +36,10 @@ char     *icw_application_part_canonical  (IcwSection       section,
 /* The stored text of a narrative or structured section; NULL for the others. */
 char     *icw_application_get_section_text (IcwApplication *application,
                                             IcwSection      section);
-/* Any section as people read it, in the user's language: the call as labelled lines, the
- * structured parts as numbered items, the attachments (when a store is given) one per line. The
- * registers section belongs to the center, not to the application: NULL. */
-char     *icw_application_describe_section (IcwStore       *store,
-                                            IcwApplication *application,
+/* A section held by the application itself as people read it, in the user's language: the call
+ * as labelled lines, the structured parts as numbered items; NULL for the attachments (records of
+ * their own: icw_application_describe_section) and the registers (the center's). */
+char     *icw_application_describe_part    (IcwApplication *application,
                                             IcwSection      section);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
  * lineage and copies of its child records. */
 #pragma once
 
+#include "icw-lifecycle-graph.h"
 #include "icw-record.h"
 #include "icw-store.h"
 #include "icw-types.h"
@@ -38,18 +39,9 @@ typedef struct {
                                GError     **error);
 } IcwLifecycleKind;
 
-/* The kind's hooks, or NULL when records of that kind have no life cycle. */
+/* The kind's hooks, or NULL when records of that kind have no life cycle
+ * (icw_record_kind_has_lifecycle). */
 const IcwLifecycleKind *icw_lifecycle_kind_lookup  (IcwRecordKind kind);
-gboolean                icw_record_has_lifecycle   (IcwRecord    *record);
-
-gboolean   icw_lifecycle_status_is_locked  (IcwApplicationStatus  status);
-gboolean   icw_lifecycle_status_can_change (IcwApplicationStatus  from,
-                                            IcwApplicationStatus  to);
-
-IcwApplicationStatus icw_lifecycle_get_status   (IcwRecord *record);
-int                  icw_lifecycle_get_version  (IcwRecord *record);
-const char          *icw_lifecycle_get_lineage  (IcwRecord *record);
-gboolean             icw_lifecycle_is_editable  (IcwRecord *record);
 
 /* Each transition saves the record; on failure it keeps its saved status and comments. */
 gboolean   icw_lifecycle_mark_ready (IcwStore   *store,

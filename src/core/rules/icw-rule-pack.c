@@ -141,26 +141,6 @@ icw_rule_pack_init (IcwRulePack *self)
   self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
 }
 
-const char *
-icw_rules_language (void)
-{
-  const char * const *names = g_get_language_names ();
-  const char *messages = setlocale (LC_MESSAGES, NULL);
-
-  /* Where gettext speaks English whatever $LANGUAGE says, the rules do too. */
-  if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0)
-    return "en";
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (names[i], "zh"))
-        return "zh_CN";
-      if (g_str_has_prefix (names[i], "en") || strcmp (names[i], "C") == 0 ||
-          g_str_has_prefix (names[i], "C.") || strcmp (names[i], "POSIX") == 0)
-        return "en";
-    }
-  return "en";
-}
-
 static gboolean
 holds (JsonNode *node,
        GType     type)

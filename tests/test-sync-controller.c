@@ -1,0 +1,261 @@
+/* test-sync-controller.c: the window's sync controller against the real reference server on
+ * loopback, with real SQLite stores on both sides and the keyring's file backend, without a
+ * display. Its states: sign-in required before signing in and after a refused token; synced after
+ * signing in and after an edit (debounced, no call to sync); needs attention when a sync keeps a
+ * conflict; sign-in required when the server revokes the token, the outbox kept. And a refusal's
+ * text in the conflict fields' words. */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "icw-center.h"
+#include "icw-conflict-fields.h"
+#include "icw-store-sync.h"
+#include "icw-sync-client.h"
+#include "icw-sync-controller.h"
+#include "icw-sync-error.h"
+#include "icw-sync-refusal.h"
+#include "icw-sync-server.h"
+#include "icw-sync-token.h"
+#include "icw-test-util.h"
+
+typedef struct {
+  char *dir;
+  IcwSyncServer *server;
+  char *url;
+  char *admin;
+  IcwStore *a;
+  IcwStore *b;
+  IcwCenter *center;        /* in a */
+  GSettings *settings;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until the controller reaches the state, or fails after 20 s. */
+static void
+wait_state (IcwSyncController *controller,
+            IcwSyncState       state)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (icw_sync_controller_get_state (controller) != state)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the sync state is %d (%s), not %d", icw_sync_controller_get_state (controller),
+                 icw_sync_controller_get_message (controller), state);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static IcwStore *
+open_store (Fixture    *f,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  return icw_test_open_store (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server_db = NULL;
+  g_autofree char *keyring = NULL;
+
+  f->dir = icw_test_make_tmp_dir ("icw-sync-controller-XXXXXX", NULL);
+  keyring = g_build_filename (f->dir, "test.keyring", NULL);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_unsetenv ("ICW_TOKEN");
+  server_db = g_build_filename (f->dir, "server.db", NULL);
+  f->server = icw_sync_server_new (server_db, &error);
+  g_assert_no_error (error);
+  g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
+  f->url = icw_sync_server_get_url (f->server);
+  f->a = open_store (f, "a.db");
+  f->b = open_store (f, "b.db");
+  f->center = icw_center_new ();
+  icw_center_set_name (f->center, "齐鲁智能传感器制造业创新中心");
+  icw_center_set_province (f->center, "山东");
+  icw_test_save (f->a, f->center);
+  f->admin = icw_sync_server_add_token (f->server, "admin", icw_record_get_id (ICW_RECORD (f->center)), &error);
+  g_assert_no_error (error);
+  f->settings = g_settings_new ("org.mfginnovation.Workbench");
+  g_settings_reset (f->settings, "sync-server-url");
+  g_settings_reset (f->settings, "last-sync");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  iterate ();
+  g_clear_object (&f->settings);
+  g_clear_object (&f->center);
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  g_clear_object (&f->server);
+  g_free (f->url);
+  g_free (f->admin);
+  icw_test_clear_tmp_dir (&f->dir, NULL);
+}
+
+static void
+on_signed_in (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!icw_sync_controller_sign_in_finish (ICW_SYNC_CONTROLLER (source), result, error) && *error == NULL)
+    g_error ("sign-in failed without an error");
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "signed in");  /* a marker: done */
+}
+
+/* Signs in and returns NULL on success, else the error. */
+static GError *
+sign_in (IcwSyncController *controller,
+         const char        *url,
+         const char        *token)
+{
+  GError *error = NULL;
+
+  icw_sync_controller_sign_in_async (controller, url, token, NULL, on_signed_in, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_clear_error (&error);
+  return error;
+}
+
+static void
+rename_center (IcwStore   *store,
+               const char *id,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) record = icw_store_lookup (store, ICW_RECORD_KIND_CENTER, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (record);
+  icw_center_set_name (ICW_CENTER (record), name);
+  icw_test_save (store, record);
+}
+
+static void
+revoke_tokens (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "server.db", NULL);
+  sqlite3 *db = icw_test_db_open (path, SQLITE_OPEN_READWRITE, NULL);
+
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE tokens SET revoked = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_states (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(IcwSyncController) a = icw_sync_controller_new (f->a, f->settings);
+  g_autoptr(IcwSyncController) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *description = NULL;
+  const char *id = icw_record_get_id (ICW_RECORD (f->center));
+
+  /* Not signed in: nothing happens, and the description says so. */
+  g_assert_cmpint (icw_sync_controller_get_state (a), ==, ICW_SYNC_STATE_SIGN_IN_REQUIRED);
+  g_assert_false (icw_sync_controller_is_signed_in (a));
+
+  /* A token the server does not know is refused before it is kept. */
+  error = sign_in (a, f->url, "icw_not-a-token-the-server-issued");
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+  g_assert_null (icw_sync_token_lookup (f->url, NULL, NULL));
+  g_assert_cmpint (icw_sync_controller_get_state (a), ==, ICW_SYNC_STATE_SIGN_IN_REQUIRED);
+  /* Plain http to another machine is refused too, naming the address. */
+  error = sign_in (a, "http://sync.example.org", f->admin);
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INSECURE);
+  g_clear_error (&error);
+
+  /* The administrator's token: kept in the keyring, then the first sync. */
+  g_assert_null (sign_in (a, f->url, f->admin));
+  stored = icw_sync_token_lookup (f->url, NULL, NULL);
+  g_assert_cmpstr (stored, ==, f->admin);
+  wait_state (a, ICW_SYNC_STATE_SYNCED);
+  g_assert_cmpint (icw_sync_controller_get_last_sync (a), >, 0);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+  g_assert_cmpint (icw_sync_server_get_applied (f->server), >=, 1);
+
+  /* A second instance finds the server in settings and the token in the keyring, and pulls. */
+  b = icw_sync_controller_new (f->b, f->settings);
+  wait_state (b, ICW_SYNC_STATE_SYNCED);
+  g_assert_nonnull (icw_store_lookup (f->b, ICW_RECORD_KIND_CENTER, id, NULL));
+
+  /* An edit in a goes out by itself after the pause. */
+  icw_sync_controller_set_delay (a, 50);
+  rename_center (f->a, id, "齐鲁智能传感器创新中心（甲）");
+  g_assert_cmpint (icw_store_count_outbox (f->a), >, 0);
+  wait_state (a, ICW_SYNC_STATE_SYNCING);
+  wait_state (a, ICW_SYNC_STATE_SYNCED);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+
+  /* The same field changed in b: its sync keeps a conflict and asks for attention. */
+  icw_sync_controller_set_delay (b, 60000);
+  rename_center (f->b, id, "齐鲁智能传感器创新中心（乙）");
+  icw_sync_controller_sync_now (b);
+  wait_state (b, ICW_SYNC_STATE_NEEDS_ATTENTION);
+  g_assert_cmpuint (icw_sync_controller_get_n_conflicts (b), ==, 1);
+  description = icw_sync_controller_describe (b);
+  g_assert_true (g_str_has_prefix (description, "Needs attention: 1 conflict to resolve."));
+
+  /* The server revokes the token: sign-in required, the edit still in the outbox. */
+  revoke_tokens (f);
+  icw_sync_controller_set_delay (a, 60000);
+  rename_center (f->a, id, "齐鲁智能传感器创新中心（丙）");
+  icw_sync_controller_sync_now (a);
+  wait_state (a, ICW_SYNC_STATE_SIGN_IN_REQUIRED);
+  g_assert_cmpint (icw_store_count_outbox (f->a), >, 0);
+  g_assert_nonnull (icw_sync_controller_get_message (a));
+
+  /* Signing out removes the token from the keyring. */
+  g_assert_true (icw_sync_controller_sign_out (a, &error));
+  g_assert_no_error (error);
+  g_assert_null (icw_sync_token_lookup (f->url, NULL, NULL));
+  icw_sync_controller_shutdown (b);
+}
+
+/* The labels of the grid marked as differing, in order. */
+static void
+test_refusal_text (void)
+{
+  g_autofree char *text = icw_conflict_refusal_text (icw_sync_refusal_reason ("a-code-of-later"),
+                                                     "Said by the server", NULL);
+
+  g_assert_cmpstr (text, ==, "The server refused your change: Said by the server");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  /* The desktop's proxy settings are not in the test environment; loopback needs none. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/sync-controller/states", Fixture, NULL, fixture_set_up, test_states, fixture_tear_down);
+  g_test_add_func ("/sync-controller/refusal-text", test_refusal_text);
+  return g_test_run ();
+}
