@@ -542,7 +542,7 @@ test_versions_in_store (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(IcwApplication) orphan = new_application (f);
   g_autoptr(IcwApplication) twin = NULL;
-  g_autoptr(IcwApplication) second = reopened_sample (f);
+  g_autoptr(IcwApplication) second G_GNUC_UNUSED = reopened_sample (f);
 
   icw_application_set_version (orphan, 2);
   g_assert_false (icw_store_save (f->store, ICW_RECORD (orphan), &error));

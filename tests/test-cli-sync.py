@@ -41,9 +41,14 @@ class SyncCliTestCase(unittest.TestCase):
 
     def tearDown(self):
         if self.server is not None:
+            # SIGTERM, not SIGKILL: the server stops cleanly and removes its icw-serve-* scratch folder.
             if self.server.poll() is None:
+                self.server.terminate()
+            try:
+                self.server.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
                 self.server.kill()
-            self.server.communicate(timeout=10)
+                self.server.communicate(timeout=10)
         self.tmp.cleanup()
 
     def path(self, name):

@@ -455,7 +455,7 @@ fixture_set_up (Fixture       *f,
   for (int i = 0; i < 60; i++)
     {
       g_autofree char *name = g_strdup_printf ("山东省第%d号智能制造装备有限责任公司（测试数据，名称较长以占满页面）", i);
-      g_autoptr(IcwOrganization) filler = icw_test_save_organization (store, name, NULL);
+      g_autoptr(IcwOrganization) filler G_GNUC_UNUSED = icw_test_save_organization (store, name, NULL);
     }
   icw_center_set_name (center, "齐鲁智能传感器制造业创新中心");
   icw_center_set_lead_organization_id (center, icw_record_get_id (ICW_RECORD (a)));

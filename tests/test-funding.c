@@ -387,7 +387,6 @@ test_shape_change (Fixture       *f,
                    gconstpointer  data)
 {
   IcwFundingRequest *r = f->sample;
-  g_autoptr(GError) error = NULL;
 
   icw_funding_request_set_period (r, 2);
   assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_INVALID, "2028");

@@ -179,7 +179,6 @@ check_file (const char *path,
 static gboolean
 run_round (int round)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
   g_autofree char *dir = icw_test_make_tmp_dir ("test-lock-loss-XXXXXX", &db_path);
   g_autofree char *holder_path = build_path ("tests", "lock-holder", NULL);

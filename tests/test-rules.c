@@ -320,9 +320,9 @@ static void
 test_shareholders (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(IcwShareholder) a = add_shareholder (f, f->lead, 6000);
-  g_autoptr(IcwShareholder) b = add_shareholder (f, f->university, 4000);
-  g_autoptr(IcwShareholder) c = add_shareholder (f, f->supplier, 0);
+  g_autoptr(IcwShareholder) a G_GNUC_UNUSED = add_shareholder (f, f->lead, 6000);
+  g_autoptr(IcwShareholder) b G_GNUC_UNUSED = add_shareholder (f, f->university, 4000);
+  g_autoptr(IcwShareholder) c G_GNUC_UNUSED = add_shareholder (f, f->supplier, 0);
 
   /* min-shareholders counts those that invested. */
   expect_none (f, "min-shareholders", "registers/shareholders", "{\"min\": 2}");
@@ -779,7 +779,6 @@ test_load_user_folder (void)
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "ic-workbench", "rules", NULL);
   g_autofree char *good = pack_text (good_rule);
   g_autofree char *unknown_kind = rule_with ("kind", "\"magic\"");
-  g_autofree char *replacement = NULL;
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GPtrArray) packs = NULL;
   g_autoptr(GString) replaced = g_string_new (good);

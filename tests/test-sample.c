@@ -364,7 +364,7 @@ test_twice (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwCenter) center = load (f->store);
+  g_autoptr(IcwCenter) center G_GNUC_UNUSED = load (f->store);
   g_autoptr(IcwCenter) second = NULL;
   guint records = count_records (f->store);
   gint64 outbox = icw_store_count_outbox (f->store);

@@ -143,7 +143,7 @@ static void
 test_retry_everything (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, "济南智能传感研究院", NULL);
+  g_autoptr(IcwOrganization) org G_GNUC_UNUSED = icw_test_save_organization (f->store, "济南智能传感研究院", NULL);
   g_autoptr(GError) error = NULL;
 
   listen (f, retry_everything, 0);

@@ -347,7 +347,7 @@ static void
 test_oversize_text_refused_here (Fixture       *f,
                                  gconstpointer  data)
 {
-  g_autoptr(IcwOrganization) fine = icw_test_save_organization (f->a, "正常单位", NULL);
+  g_autoptr(IcwOrganization) fine G_GNUC_UNUSED = icw_test_save_organization (f->a, "正常单位", NULL);
   g_autoptr(IcwOrganization) big = icw_test_save_organization (f->a, "大单位", NULL);
   g_autoptr(IcwOrganization) huge = icw_test_save_organization (f->a, "巨大单位", NULL);
   g_autoptr(GPtrArray) conflicts = NULL;
@@ -564,7 +564,7 @@ static void
 test_too_large_alone (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(IcwOrganization) small = icw_test_save_organization (f->a, "小单位", NULL);
+  g_autoptr(IcwOrganization) small G_GNUC_UNUSED = icw_test_save_organization (f->a, "小单位", NULL);
   g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, "大单位", NULL);
   g_autoptr(IcwSyncConflict) conflict = NULL;
   g_autoptr(GError) error = NULL;
@@ -594,7 +594,7 @@ test_413_splits (Fixture       *f,
   for (int i = 0; i < 2; i++)
     {
       g_autofree char *name = g_strdup_printf ("单位 %d %s", i, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十");
-      g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, name, NULL);
+      g_autoptr(IcwOrganization) org G_GNUC_UNUSED = icw_test_save_organization (f->a, name, NULL);
     }
   start_fake (f);
   f->max_body = 1200;   /* about two records */
@@ -612,7 +612,7 @@ static void
 test_forbidden_batch_still_pulls (Fixture       *f,
                                   gconstpointer  data)
 {
-  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, "等待发送的单位", NULL);
+  g_autoptr(IcwOrganization) org G_GNUC_UNUSED = icw_test_save_organization (f->a, "等待发送的单位", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(IcwRecord) pulled = NULL;
 
@@ -636,7 +636,7 @@ static void
 test_key_reused_422 (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->a, "单位", NULL);
+  g_autoptr(IcwOrganization) org G_GNUC_UNUSED = icw_test_save_organization (f->a, "单位", NULL);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) keys = NULL;
 

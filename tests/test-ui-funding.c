@@ -72,8 +72,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->settings);
   g_clear_object (&fixture->request);
   g_clear_object (&fixture->store);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  icw_test_clear_tmp_dir (&fixture->dir, &fixture->path);
 }
 
 /* The saved table, read through a second connection. */

@@ -41,8 +41,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->center);
   g_clear_object (&fixture->store);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  icw_test_clear_tmp_dir (&fixture->dir, &fixture->path);
 }
 
 static void

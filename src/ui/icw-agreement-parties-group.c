@@ -76,7 +76,7 @@ update_total (IcwAgreementPartiesGroup *self)
       g_array_append_val (shares, share);
     }
   g_free (self->total_text);
-  self->total_text = icw_agreement_shares_text ((const gint64 *) shares->data, shares->len, &exact);
+  self->total_text = icw_agreement_shares_text (&g_array_index (shares, gint64, 0), shares->len, &exact);
   gtk_label_set_text (self->total_label, self->total_text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->total_label), exact ? "error" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->total_label), exact ? "success" : "error");

@@ -190,8 +190,6 @@ show_tax_amount (IcwFundingBasics *self)
 static void
 show_request (IcwFundingBasics *self)
 {
-  g_autofree char *set_id = NULL;
-
   self->updating = TRUE;
   show_applications (self);
   for (guint s = 0; s < ICW_N_FUNDING_SOURCES; s++)

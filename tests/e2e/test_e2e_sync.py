@@ -63,8 +63,13 @@ class SyncEndToEnd(unittest.TestCase):
         for app in self.apps:
             app.kill()
         if self.server is not None and self.server.poll() is None:
-            self.server.kill()
-            self.server.communicate(timeout=10)
+            # SIGTERM, not SIGKILL: the server stops cleanly and removes its icw-serve-* scratch folder.
+            self.server.terminate()
+            try:
+                self.server.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.server.kill()
+                self.server.communicate(timeout=10)
         self.tmp.cleanup()
 
     def path(self, *names):
