@@ -100,9 +100,9 @@ test_platform_coverage (void)
   g_autofree char *low_warning = NULL;
   g_autofree char *low = icw_platform_coverage (5, 12, &low_warning);
   g_autofree char *unknown_warning = NULL;
-  g_autofree char *unknown = icw_platform_coverage (3, 0, &unknown_warning);
+  g_autofree char *unknown G_GNUC_UNUSED = icw_platform_coverage (3, 0, &unknown_warning);
   g_autofree char *edge_warning = NULL;
-  g_autofree char *edge = icw_platform_coverage (1, 2, &edge_warning);
+  g_autofree char *edge G_GNUC_UNUSED = icw_platform_coverage (1, 2, &edge_warning);
 
   g_assert_cmpstr (text, ==, "Coverage: 7 of 12 national platforms in the field (58.33%)");
   g_assert_null (warning);
