@@ -39,15 +39,15 @@ def columns(catalogue_c, tables_c):
     """The fields of each kind from the field catalogue, and the kinds' tables in order."""
     result = {}
     macros = "TEXT|INT64|INT|YEAR|COUNT|BOOL|ENUM|ID|REF|DATE|MONEY|SHARE|INTENSITY|PART|CHECKED"
-    pattern = r'(%s) \("(\w+)", "[\w-]+"(?:, (\w+))?(?:, (\w+))?, N_\("[^"]*"\)[^\n]*\),' % macros
+    pattern = r'(%s) \("(\w+)", "[\w-]+"(?:, (\w+))?(?:, (\w+))?, N_\("[^"]*"\)(, LATER)?[^\n]*\),' % macros
     alias = {"YEAR": "INT", "REF": "ID", "COUNT": "INT:count", "INTENSITY": "INT64:intensity"}
     for name, body in re.findall(r"static const IcwColumn (\w+)_fields\[\] = \{(.*?)\n\};", catalogue_c, re.S):
         cols = []
         for m in re.finditer(pattern, body):
-            macro, column, a, b = m.groups()
+            macro, column, a, b, later = m.groups()
             if macro == "CHECKED":
                 macro, a = a + ":" + b, None
-            cols.append((column, alias.get(macro, macro), a))
+            cols.append((column, alias.get(macro, macro), a, later is not None))
         result[name] = cols
     order = [(table, kind.lower()) for kind, table in re.findall(r"\{ ICW_RECORD_KIND_(\w+), \"(\w+)\"", tables_c)]
     return result, order
@@ -155,7 +155,7 @@ def build(srcdir):
     record_defs = {}
     variants = []
     for (table, colset), kind in zip(order, kinds):
-        fields = {name: field_schema(t, p, prefixes) for name, t, p in cols[colset]}
+        fields = {name: field_schema(t, p, prefixes) for name, t, p, _ in cols[colset]}
         record = {
             "type": "object",
             "properties": {
@@ -167,7 +167,8 @@ def build(srcdir):
                 "fields": {
                     "type": "object",
                     "properties": fields,
-                    "required": [name for name, _, _ in cols[colset]],
+                    # A field added later may be absent from a dossier written before it.
+                    "required": [name for name, _, _, later in cols[colset] if not later],
                     "additionalProperties": False,
                 },
             },

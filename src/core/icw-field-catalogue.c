@@ -37,12 +37,14 @@ ENUM_ADAPTERS (icw_patent_costs, IcwPatentCosts, ICW_N_PATENT_COSTS)
 ENUM_ADAPTERS (icw_exit_terms, IcwExitTerms, ICW_N_EXIT_TERMS)
 ENUM_ADAPTERS (icw_dispute_resolution, IcwDisputeResolution, ICW_N_DISPUTE_RESOLUTIONS)
 
-/* Every macro is (column, property, [what it needs,] label); tests/dossier-schema.py reads them. */
+/* Every macro is (column, property, [what it needs,] label); tests/dossier-schema.py reads them.
+ * The plain ones take LATER after the label for a field added after dossier format 2 began. */
+#define LATER .added_later = TRUE
 #define FIELD(c, p, t, l, ...) { .name = c, .property = p, .type = ICW_COLUMN_##t, .label = l, __VA_ARGS__ }
-#define TEXT(c, p, l) FIELD (c, p, TEXT, l, .show = ICW_FIELD_SHOW_TEXT)
-#define INT(c, p, l) FIELD (c, p, INT, l, .show = ICW_FIELD_SHOW_COUNT)
-#define YEAR(c, p, l) FIELD (c, p, INT, l, .show = ICW_FIELD_SHOW_YEAR)
-#define BOOL(c, p, l) FIELD (c, p, BOOL, l, .show = ICW_FIELD_SHOW_BOOL)
+#define TEXT(c, p, l, ...) FIELD (c, p, TEXT, l, .show = ICW_FIELD_SHOW_TEXT, ##__VA_ARGS__)
+#define INT(c, p, l, ...) FIELD (c, p, INT, l, .show = ICW_FIELD_SHOW_COUNT, ##__VA_ARGS__)
+#define YEAR(c, p, l, ...) FIELD (c, p, INT, l, .show = ICW_FIELD_SHOW_YEAR, ##__VA_ARGS__)
+#define BOOL(c, p, l, ...) FIELD (c, p, BOOL, l, .show = ICW_FIELD_SHOW_BOOL, ##__VA_ARGS__)
 #define ENUM(c, p, prefix, l)                                                   \
   FIELD (c, p, ENUM, l, .to_key = prefix##_key, .from_key = prefix##_parse,    \
          .to_label = prefix##_label, .n_values = prefix##_n, .show = ICW_FIELD_SHOW_ENUM)
@@ -52,10 +54,10 @@ ENUM_ADAPTERS (icw_dispute_resolution, IcwDisputeResolution, ICW_N_DISPUTE_RESOL
 #define ID(c, p, l) CHECKED (c, p, TEXT, uuid, l, .show = ICW_FIELD_SHOW_TEXT)
 #define REF(c, p, KIND, l) CHECKED (c, p, TEXT, uuid, l, .show = ICW_FIELD_SHOW_REFERENCE, \
                                     .refers_to = ICW_RECORD_KIND_##KIND)
-#define DATE(c, p, l) CHECKED (c, p, TEXT, date, l, .show = ICW_FIELD_SHOW_TEXT)
-#define COUNT(c, p, l) CHECKED (c, p, INT, count, l, .show = ICW_FIELD_SHOW_COUNT)
-#define MONEY(c, p, l) CHECKED (c, p, INT64, money, l, .show = ICW_FIELD_SHOW_MONEY)
-#define SHARE(c, p, l) CHECKED (c, p, INT64, share, l, .show = ICW_FIELD_SHOW_SHARE)
+#define DATE(c, p, l, ...) CHECKED (c, p, TEXT, date, l, .show = ICW_FIELD_SHOW_TEXT, ##__VA_ARGS__)
+#define COUNT(c, p, l, ...) CHECKED (c, p, INT, count, l, .show = ICW_FIELD_SHOW_COUNT, ##__VA_ARGS__)
+#define MONEY(c, p, l, ...) CHECKED (c, p, INT64, money, l, .show = ICW_FIELD_SHOW_MONEY, ##__VA_ARGS__)
+#define SHARE(c, p, l, ...) CHECKED (c, p, INT64, share, l, .show = ICW_FIELD_SHOW_SHARE, ##__VA_ARGS__)
 #define INTENSITY(c, p, l) CHECKED (c, p, INT64, intensity, l, .show = ICW_FIELD_SHOW_SHARE, .minimum = -1)
 #define PART(c, p, chk, l) CHECKED (c, p, TEXT, chk, l, .structured = TRUE, .show = ICW_FIELD_SHOW_PART)
 

@@ -48,6 +48,9 @@ typedef struct {
   const char  *(*to_label) (guint value);  /* ICW_COLUMN_ENUM: the value's translated label */
   guint          n_values;    /* ICW_COLUMN_ENUM: values are 0 … n_values - 1 */
   gint64         minimum;     /* ICW_COLUMN_INT, _INT64: the property's least and default value */
+  /* Added after dossier format 2 began: a dossier written before it (without the member) still
+   * imports, the field empty (its default). Every field added from now on says so. */
+  gboolean       added_later;
 } IcwColumn;
 
 /* The fields of a kind, in the order of its columns. */
