@@ -94,6 +94,8 @@ static const IcwColumn center_fields[] = {
   INT ("field_platform_total", "field-platform-total", N_("National platforms in the field")),
   /* Pack IDs separated by commas, or empty for the packs that apply by default. */
   TEXT ("rule_packs", "rule-packs", N_("Rule packs")),
+  /* 全职研发人员: provincial guides ask for a number (Jiangsu: at least 50). */
+  COUNT ("rd_staff", "rd-staff", N_("Full-time R&D staff"), LATER),
 };
 
 static const IcwColumn shareholder_fields[] = {
