@@ -38,16 +38,17 @@ ENUM_ADAPTERS (icw_exit_terms, IcwExitTerms, ICW_N_EXIT_TERMS)
 ENUM_ADAPTERS (icw_dispute_resolution, IcwDisputeResolution, ICW_N_DISPUTE_RESOLUTIONS)
 
 /* Every macro is (column, property, [what it needs,] label); tests/dossier-schema.py reads them.
- * The plain ones take LATER after the label for a field added after dossier format 2 began. */
+ * The plain ones take, after the label, LATER for a field added after dossier format 2 began, and
+ * .minimum or .initial where the least value or the default is not 0. */
 #define LATER .added_later = TRUE
 #define FIELD(c, p, t, l, ...) { .name = c, .property = p, .type = ICW_COLUMN_##t, .label = l, __VA_ARGS__ }
 #define TEXT(c, p, l, ...) FIELD (c, p, TEXT, l, .show = ICW_FIELD_SHOW_TEXT, ##__VA_ARGS__)
 #define INT(c, p, l, ...) FIELD (c, p, INT, l, .show = ICW_FIELD_SHOW_COUNT, ##__VA_ARGS__)
 #define YEAR(c, p, l, ...) FIELD (c, p, INT, l, .show = ICW_FIELD_SHOW_YEAR, ##__VA_ARGS__)
 #define BOOL(c, p, l, ...) FIELD (c, p, BOOL, l, .show = ICW_FIELD_SHOW_BOOL, ##__VA_ARGS__)
-#define ENUM(c, p, prefix, l)                                                   \
+#define ENUM(c, p, prefix, l, ...)                                              \
   FIELD (c, p, ENUM, l, .to_key = prefix##_key, .from_key = prefix##_parse,    \
-         .to_label = prefix##_label, .n_values = prefix##_n, .show = ICW_FIELD_SHOW_ENUM)
+         .to_label = prefix##_label, .n_values = prefix##_n, .show = ICW_FIELD_SHOW_ENUM, ##__VA_ARGS__)
 /* Checked fields (icw-field-checks.h): IDs of other records, dates, money, shares, counts and the
  * structured parts, JSON text in the database and JSON values in a dossier. */
 #define CHECKED(c, p, t, chk, l, ...) FIELD (c, p, t, l, .check = icw_field_check_##chk, __VA_ARGS__)
@@ -161,19 +162,19 @@ static const IcwColumn ip_agreement_fields[] = {
   REF ("center_id", "center-id", CENTER, N_("Center")),
   TEXT ("title", "title", N_("Title")),
   ENUM ("status", "status", icw_application_status, N_("Status")),
-  INT ("version", "version", N_("Version")),
+  INT ("version", "version", N_("Version"), .minimum = 1),
   ID ("lineage_id", "lineage-id", N_("Lineage")),
   TEXT ("reviewer_comments", "reviewer-comments", N_("Reviewers' comments")),
   DATE ("effective_date", "effective-date", N_("Effective date")),
   ENUM ("ownership", "ownership", icw_ip_ownership, N_("Ownership of results")),
   ENUM ("project_access", "project-access", icw_access_terms, N_("Access for the project")),
-  ENUM ("exploitation_access", "exploitation-access", icw_access_terms, N_("Access for exploitation")),
+  ENUM ("exploitation_access", "exploitation-access", icw_access_terms, N_("Access for exploitation"), .initial = ICW_ACCESS_FAIR_REASONABLE),
   ENUM ("patent_costs", "patent-costs", icw_patent_costs, N_("Patent costs")),
   REF ("patent_cost_party_id", "patent-cost-party-id", AGREEMENT_PARTY, N_("Party bearing patent costs")),
-  INT ("publication_review_days", "publication-review-days", N_("Publication review (days)")),
+  INT ("publication_review_days", "publication-review-days", N_("Publication review (days)"), .initial = 30),
   ENUM ("exit_terms", "exit-terms", icw_exit_terms, N_("Exit terms")),
   TEXT ("exit_rules", "exit-rules", N_("Exit rules")),
-  INT ("confidentiality_years", "confidentiality-years", N_("Confidentiality (years)")),
+  INT ("confidentiality_years", "confidentiality-years", N_("Confidentiality (years)"), .initial = 5),
   DATE ("term_start", "term-start", N_("Term starts")),
   INT ("term_years", "term-years", N_("Term (years)")),
   ENUM ("dispute_resolution", "dispute-resolution", icw_dispute_resolution, N_("Dispute resolution")),
@@ -261,6 +262,13 @@ icw_field_catalogue_find (IcwRecordKind  kind,
     if (g_str_equal (fields[i].name, name))
       return &fields[i];
   return NULL;
+}
+
+gint64
+icw_field_default (const IcwColumn *field)
+{
+  g_return_val_if_fail (field != NULL, 0);
+  return field->initial != 0 ? field->initial : field->minimum;
 }
 
 const char *

@@ -47,7 +47,8 @@ typedef struct {
   IcwRecordKind  refers_to;   /* ICW_FIELD_SHOW_REFERENCE: the kind of the record it points at */
   const char  *(*to_label) (guint value);  /* ICW_COLUMN_ENUM: the value's translated label */
   guint          n_values;    /* ICW_COLUMN_ENUM: values are 0 … n_values - 1 */
-  gint64         minimum;     /* ICW_COLUMN_INT, _INT64: the property's least and default value */
+  gint64         minimum;     /* ICW_COLUMN_INT, _INT64: the property's least value */
+  gint64         initial;     /* INT, INT64, ENUM: the default if not 0; 0 means the least value */
   /* Added after dossier format 2 began: a dossier written before it (without the member) still
    * imports, the field empty (its default). Every field added from now on says so. */
   gboolean       added_later;
@@ -59,6 +60,8 @@ const IcwColumn *icw_field_catalogue      (IcwRecordKind  kind,
 /* The field of a kind with this column name, or NULL. */
 const IcwColumn *icw_field_catalogue_find (IcwRecordKind  kind,
                                            const char    *name);
+/* The value a new record holds (ICW_COLUMN_INT, _INT64, _ENUM): initial, or else minimum. */
+gint64           icw_field_default        (const IcwColumn *field);
 /* The field's label in the user's language. */
 const char      *icw_field_label          (const IcwColumn *field);
 

@@ -198,13 +198,13 @@ field_pspec (const IcwColumn *field)
     case ICW_COLUMN_TEXT:
       return g_param_spec_string (name, NULL, NULL, NULL, flags);
     case ICW_COLUMN_INT:
-      return g_param_spec_int (name, NULL, NULL, (int) field->minimum, G_MAXINT, (int) field->minimum, flags);
+      return g_param_spec_int (name, NULL, NULL, (int) field->minimum, G_MAXINT, (int) icw_field_default (field), flags);
     case ICW_COLUMN_INT64:
-      return g_param_spec_int64 (name, NULL, NULL, field->minimum, G_MAXINT64, field->minimum, flags);
+      return g_param_spec_int64 (name, NULL, NULL, field->minimum, G_MAXINT64, icw_field_default (field), flags);
     case ICW_COLUMN_BOOL:
       return g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
     case ICW_COLUMN_ENUM:
-      return g_param_spec_uint (name, NULL, NULL, 0, field->n_values - 1, 0, flags);
+      return g_param_spec_uint (name, NULL, NULL, 0, field->n_values - 1, (guint) icw_field_default (field), flags);
     default:
       g_assert_not_reached ();
     }
@@ -274,8 +274,8 @@ number_at (IcwRecord *self,
     }
 }
 
-/* Numbers are taken as they come, as the typed setters always did, apart from an enumeration's
- * value out of range; a boolean is TRUE or FALSE. */
+/* Numbers below the field's least value and an enumeration's value out of range are refused, as
+ * the property's range refuses them; a boolean is TRUE or FALSE. */
 static void
 set_number_at (IcwRecord *self,
                guint      i,
@@ -287,6 +287,7 @@ set_number_at (IcwRecord *self,
   if (field->type == ICW_COLUMN_BOOL)
     value = value != 0;
   g_return_if_fail (field->type != ICW_COLUMN_ENUM || (value >= 0 && value < field->n_values));
+  g_return_if_fail ((field->type != ICW_COLUMN_INT && field->type != ICW_COLUMN_INT64) || value >= field->minimum);
   if (number_at (self, i) == value)
     return;
   if (field->type == ICW_COLUMN_INT)

@@ -103,13 +103,13 @@ empty_value (const IcwColumn *column)
     {
     case ICW_COLUMN_INT:
     case ICW_COLUMN_INT64:
-      json_node_set_int (node, column->minimum);
+      json_node_set_int (node, icw_field_default (column));
       break;
     case ICW_COLUMN_BOOL:
       json_node_set_boolean (node, FALSE);
       break;
     case ICW_COLUMN_ENUM:
-      json_node_set_string (node, column->to_key (0));
+      json_node_set_string (node, column->to_key ((guint) icw_field_default (column)));
       break;
     case ICW_COLUMN_TEXT:
     default:
