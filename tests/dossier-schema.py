@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # dossier-schema.py: the JSON Schema of the center dossier (docs/dossier.schema.json), built from
-# the sources that decide the format: the table descriptors (src/core/store/icw-store-tables.c: kinds,
-# columns, their types and checks: IDs, dates, money, shares, structured parts), the enumerations'
-# keys (src/core/model/icw-enums.c, the application's and the guide's key lists) and the BLOB columns of
+# the sources that decide the format: the field catalogue (src/core/model/icw-field-catalogue.c: each
+# kind's fields, their types and checks: IDs, dates, money, shares, counts, structured parts; the
+# kinds' order from src/core/store/icw-store-tables.c), the enumerations' keys (src/core/model/icw-enums.c, the application's and the guide's key lists) and the BLOB columns of
 # the schema (src/core/store/icw-schema.c). The members of the structured parts are described below as
 # their headers give them (icw-application-parts.h, icw-ip-agreement-parts.h,
 # icw-agreement-guide.h, icw-funding-parts.h, icw-budget-line.h). `dossier-schema.py SRCDIR` prints it; the test
@@ -35,18 +35,21 @@ def enum_keys(enums_c):
     return prefixes, re.findall(r'"([^"]+)"', kinds)
 
 
-def columns(tables_c):
+def columns(catalogue_c, tables_c):
+    """The fields of each kind from the field catalogue, and the kinds' tables in order."""
     result = {}
-    for name, body in re.findall(r"static const IcwColumn (\w+)_columns\[\] = \{(.*?)\n\};", tables_c, re.S):
+    macros = "TEXT|INT64|INT|YEAR|COUNT|BOOL|ENUM|ID|REF|DATE|MONEY|SHARE|INTENSITY|PART|CHECKED"
+    pattern = r'(%s) \("(\w+)", "[\w-]+"(?:, (\w+))?(?:, (\w+))?, N_\("[^"]*"\)(, LATER)?[^\n]*\),' % macros
+    alias = {"YEAR": "INT", "REF": "ID", "COUNT": "INT:count", "INTENSITY": "INT64:intensity"}
+    for name, body in re.findall(r"static const IcwColumn (\w+)_fields\[\] = \{(.*?)\n\};", catalogue_c, re.S):
         cols = []
-        pattern = r'(TEXT|INT64|INT|BOOL|ENUM|ID|DATE|MONEY|SHARE|PART|CHECKED) \("(\w+)", "[\w-]+"(?:, (\w+))?(?:, (\w+))?\)'
         for m in re.finditer(pattern, body):
-            macro, column, a, b = m.groups()
+            macro, column, a, b, later = m.groups()
             if macro == "CHECKED":
                 macro, a = a + ":" + b, None
-            cols.append((column, macro, a))
+            cols.append((column, alias.get(macro, macro), a, later is not None))
         result[name] = cols
-    order = re.findall(r"\{ ICW_RECORD_KIND_\w+, \"(\w+)\", \w+,\s*(\w+)_columns", tables_c)
+    order = [(table, kind.lower()) for kind, table in re.findall(r"\{ ICW_RECORD_KIND_(\w+), \"(\w+)\"", tables_c)]
     return result, order
 
 
@@ -124,6 +127,8 @@ def field_schema(kind, key_prefix, prefixes):
         return {"type": ["string", "null"], "pattern": "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$"}
     if kind == "TEXT:sha256":
         return {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"}
+    if kind == "INT:count":
+        return {"type": "integer", "minimum": 0, "maximum": 2147483647}
     if kind in ("MONEY", "INT64:size"):
         return {"type": "integer", "minimum": 0, "maximum": INT64_MAX}
     if kind == "SHARE":
@@ -143,14 +148,14 @@ def field_schema(kind, key_prefix, prefixes):
 
 def build(srcdir):
     prefixes, kinds = enum_keys(read(srcdir, "src/core/model/icw-enums.c"))
-    cols, order = columns(read(srcdir, "src/core/store/icw-store-tables.c"))
+    cols, order = columns(read(srcdir, "src/core/model/icw-field-catalogue.c"), read(srcdir, "src/core/store/icw-store-tables.c"))
     blobs = blob_columns(read(srcdir, "src/core/store/icw-schema.c"))
     parts = part_defs(srcdir, prefixes)
     assert len(order) == len(kinds), (order, kinds)
     record_defs = {}
     variants = []
     for (table, colset), kind in zip(order, kinds):
-        fields = {name: field_schema(t, p, prefixes) for name, t, p in cols[colset]}
+        fields = {name: field_schema(t, p, prefixes) for name, t, p, _ in cols[colset]}
         record = {
             "type": "object",
             "properties": {
@@ -162,7 +167,8 @@ def build(srcdir):
                 "fields": {
                     "type": "object",
                     "properties": fields,
-                    "required": [name for name, _, _ in cols[colset]],
+                    # A field added later may be absent from a dossier written before it.
+                    "required": [name for name, _, _, later in cols[colset] if not later],
                     "additionalProperties": False,
                 },
             },

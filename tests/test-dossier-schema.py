@@ -67,6 +67,30 @@ class TestDossierSchema(unittest.TestCase):
                 self.assertEqual(errors, [])
                 self.assertGreater(len(dossier["records"]), 50)
 
+    def test_dossier_from_before_a_later_field_imports(self):
+        """A field the catalogue marks LATER may be absent (a dossier written before it existed):
+        such a dossier still validates and imports. Vacuous while no field is marked."""
+        generator = load_generator()
+        cols, order = generator.columns(generator.read(SOURCE_ROOT, "src/core/model/icw-field-catalogue.c"),
+                                        generator.read(SOURCE_ROOT, "src/core/store/icw-store-tables.c"))
+        kinds = generator.enum_keys(generator.read(SOURCE_ROOT, "src/core/model/icw-enums.c"))[1]
+        later = {kind: [name for name, _, _, is_later in cols[colset] if is_later]
+                 for (_, colset), kind in zip(order, kinds)}
+        dossier = json.loads(json.dumps(self.dossiers["center"]))
+        for record in dossier["records"]:
+            for name in later[record["kind"]]:
+                record["fields"].pop(name)
+        self.assertEqual([e.message for e in self.validator.iter_errors(dossier)], [])
+        with tempfile.TemporaryDirectory(prefix="icw-schema-old-") as tmp:
+            path = os.path.join(tmp, "old.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(dossier, f, ensure_ascii=False)
+            env = dict(os.environ, LC_ALL="C.UTF-8", XDG_DATA_HOME=os.path.join(tmp, "xdg"))
+            env.pop("LANGUAGE", None)
+            result = subprocess.run([ICW, "--db", os.path.join(tmp, "w.db"), "import", path],
+                                    capture_output=True, env=env, timeout=120)
+            self.assertEqual(result.returncode, 0, result.stderr.decode())
+
     def corrupted(self, change):
         dossier = json.loads(json.dumps(self.dossiers["center"]))
         change(dossier)

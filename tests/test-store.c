@@ -9,9 +9,15 @@
 #include <sqlite3.h>
 #include <json-glib/json-glib.h>
 
+#include "icw-agreement-party.h"
 #include "icw-alliance-member.h"
+#include "icw-application.h"
+#include "icw-attachment.h"
+#include "icw-budget-line.h"
 #include "icw-center.h"
 #include "icw-error.h"
+#include "icw-funding-request.h"
+#include "icw-ip-agreement.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
 #include "icw-schema.h"
@@ -1349,6 +1355,88 @@ test_reopen (Fixture       *f,
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
+static GType
+field_gtype (const IcwColumn *field)
+{
+  const GType types[] = { G_TYPE_STRING, G_TYPE_INT, G_TYPE_INT64, G_TYPE_BOOLEAN, G_TYPE_UINT };
+
+  return types[field->type];
+}
+
+/* A value of the field's type other than its default. */
+static void
+other_value (const IcwColumn *field,
+             GValue          *value)
+{
+  g_value_init (value, field_gtype (field));
+  if (field->type == ICW_COLUMN_TEXT)
+    g_value_set_string (value, "x");
+  else if (field->type == ICW_COLUMN_INT)
+    g_value_set_int (value, (int) icw_field_default (field) + 1);
+  else if (field->type == ICW_COLUMN_INT64)
+    g_value_set_int64 (value, icw_field_default (field) + 1);
+  else if (field->type == ICW_COLUMN_BOOL)
+    g_value_set_boolean (value, TRUE);
+  else
+    g_value_set_uint (value, (guint) (icw_field_default (field) + 1) % field->n_values);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* Every kind has a property of the right type for each field of the catalogue, with a label; the
+ * kinds whose properties the catalogue makes notify once per change and never for the same value,
+ * and give the value back. */
+static void
+test_catalogue_properties (void)
+{
+  GType (*types[]) (void) = {
+    icw_organization_get_type, icw_center_get_type, icw_shareholder_get_type,
+    icw_alliance_member_get_type, icw_platform_get_type, icw_application_get_type,
+    icw_attachment_get_type, icw_ip_agreement_get_type, icw_agreement_party_get_type,
+    icw_funding_request_get_type, icw_budget_line_get_type,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (types) == ICW_N_RECORD_KINDS);
+  for (guint kind = 0; kind < ICW_N_RECORD_KINDS; kind++)
+    {
+      g_autoptr(GObject) record = g_object_new (types[kind] (), NULL);
+      gboolean from_catalogue = ICW_RECORD_GET_CLASS (record)->fields != NULL;
+      guint n;
+      const IcwColumn *fields = icw_field_catalogue (kind, &n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), fields[i].property);
+          g_auto(GValue) value = G_VALUE_INIT;
+          g_auto(GValue) back = G_VALUE_INIT;
+          guint count = 0;
+          gulong id;
+
+          g_assert_nonnull (pspec);
+          g_assert_true (pspec->value_type == field_gtype (&fields[i]));
+          g_assert_true (pspec->flags & G_PARAM_EXPLICIT_NOTIFY);
+          g_assert_cmpstr (icw_field_label (&fields[i]), !=, "");
+          if (!from_catalogue)
+            continue;
+          other_value (&fields[i], &value);
+          id = g_signal_connect (record, "notify", G_CALLBACK (count_notify), &count);
+          g_object_set_property (record, fields[i].property, &value);
+          g_object_set_property (record, fields[i].property, &value);
+          g_signal_handler_disconnect (record, id);
+          g_assert_cmpuint (count, ==, 1);
+          g_value_init (&back, pspec->value_type);
+          g_object_get_property (record, fields[i].property, &back);
+          g_assert_cmpint (g_param_values_cmp (pspec, &value, &back), ==, 0);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1380,6 +1468,7 @@ main (int   argc,
   ADD ("/store/reopen", test_reopen);
 
 #undef ADD
+  g_test_add_func ("/store/catalogue-properties", test_catalogue_properties);
 
   return g_test_run ();
 }

@@ -238,7 +238,7 @@ static void
 test_refusal_text (void)
 {
   g_autofree char *text = icw_conflict_refusal_text (icw_sync_refusal_reason ("a-code-of-later"),
-                                                     "Said by the server", NULL);
+                                                     "Said by the server", ICW_RECORD_KIND_ORGANIZATION, NULL);
 
   g_assert_cmpstr (text, ==, "The server refused your change: Said by the server");
 }

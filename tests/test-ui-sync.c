@@ -378,7 +378,8 @@ test_refused_in_view (Fixture       *f,
   g_assert_cmpstr (icw_conflicts_view_get_note (view), ==,
                    "The server refused your change of “Name”: Another center already uses this record’s ID. "
                    "Discard My Change gives your record a new ID, and it syncs under it.");
-  text = icw_conflict_refusal_text (icw_sync_refusal_reason ("a-code-of-later"), "Said by the server", NULL);
+  text = icw_conflict_refusal_text (icw_sync_refusal_reason ("a-code-of-later"), "Said by the server",
+                                    ICW_RECORD_KIND_ORGANIZATION, NULL);
   g_assert_cmpstr (text, ==, "The server refused your change: Said by the server");
 
   /* Discard the orphan: never on the server, so it is deleted here. */

@@ -79,6 +79,9 @@ add_bool (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, value);
 }
 
+/* One array, rd_intensity_bp. */
+static const char * const rd_intensities[] = { "rd_intensity_1", "rd_intensity_2", "rd_intensity_3", NULL };
+
 static void
 add_organization (JsonBuilder     *builder,
                   IcwOrganization *org)
@@ -87,14 +90,7 @@ add_organization (JsonBuilder     *builder,
                            icw_organization_get_rd_intensity_2 (org),
                            icw_organization_get_rd_intensity_3 (org) };
 
-  icw_cli_json_add_text (builder, "name", icw_organization_get_name (org));
-  icw_cli_json_add_text (builder, "credit_code", icw_organization_get_credit_code (org));
-  icw_cli_json_add_text (builder, "kind", icw_org_kind_to_key (icw_organization_get_kind (org)));
-  icw_cli_json_add_text (builder, "province", icw_organization_get_province (org));
-  icw_cli_json_add_text (builder, "city", icw_organization_get_city (org));
-  icw_cli_json_add_text (builder, "legal_representative", icw_organization_get_legal_representative (org));
-  add_bool (builder, "top_ten", icw_organization_get_top_ten (org));
-  add_int_or_null (builder, "rd_base_year", icw_organization_get_rd_base_year (org), 0);
+  icw_cli_json_add_fields (builder, ICW_RECORD (org), rd_intensities);
   /* Oldest first: base year - 2, base year - 1, base year. */
   json_builder_set_member_name (builder, "rd_intensity_bp");
   json_builder_begin_array (builder);
@@ -104,28 +100,6 @@ add_organization (JsonBuilder     *builder,
     else
       json_builder_add_int_value (builder, intensities[i]);
   json_builder_end_array (builder);
-}
-
-static void
-add_center (JsonBuilder *builder,
-            IcwCenter   *center)
-{
-  icw_cli_json_add_text (builder, "name", icw_center_get_name (center));
-  icw_cli_json_add_text (builder, "level", icw_center_level_to_key (icw_center_get_level (center)));
-  icw_cli_json_add_text (builder, "field", icw_center_get_field (center));
-  icw_cli_json_add_text (builder, "province", icw_center_get_province (center));
-  icw_cli_json_add_text (builder, "city", icw_center_get_city (center));
-  add_int_or_null (builder, "year", icw_center_get_year (center), 0);
-  icw_cli_json_add_text (builder, "status", icw_center_status_to_key (icw_center_get_status (center)));
-  icw_cli_json_add_text (builder, "lead_organization_id", icw_center_get_lead_organization_id (center));
-  icw_cli_json_add_text (builder, "host_organization_id", icw_center_get_host_organization_id (center));
-  icw_cli_json_add_text (builder, "host_legal_form", icw_center_get_host_legal_form (center));
-  add_int (builder, "host_capital_fen", icw_center_get_host_capital_fen (center));
-  icw_cli_json_add_text (builder, "host_founded", icw_center_get_host_founded (center));
-  icw_cli_json_add_text (builder, "operating_model", icw_center_get_operating_model (center));
-  icw_cli_json_add_text (builder, "pilot_basis", icw_center_get_pilot_basis (center));
-  add_int (builder, "field_platform_total", icw_center_get_field_platform_total (center));
-  icw_cli_json_add_text (builder, "rule_packs", icw_center_get_rule_packs (center));
 }
 
 static void
@@ -300,7 +274,7 @@ icw_cli_json_add_record (JsonBuilder *builder,
   if (ICW_IS_ORGANIZATION (record))
     add_organization (builder, ICW_ORGANIZATION (record));
   else if (ICW_IS_CENTER (record))
-    add_center (builder, ICW_CENTER (record));
+    icw_cli_json_add_fields (builder, record, NULL);
   else if (ICW_IS_SHAREHOLDER (record))
     add_shareholder (builder, ICW_SHAREHOLDER (record));
   else if (ICW_IS_ALLIANCE_MEMBER (record))

@@ -1,4 +1,4 @@
-/* icw-cli-show-center.c: `icw show` of a center as text: its fields, then its shareholders with
+/* icw-cli-show-center.c: `icw show` of a center as text: its fields (the catalogue's), then its shareholders with
  * the share total, its alliance members, and the national platforms its members hold with the
  * coverage figure. */
 #include "config.h"
@@ -10,36 +10,17 @@
 #include "icw-platform.h"
 #include "icw-shareholder.h"
 
+/* The rule packs are shown by `icw check`, which uses them. */
+static const char * const not_shown[] = { "rule_packs", NULL };
+
 static void
 print_fields (IcwStore  *store,
               IcwCenter *center)
 {
   g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
-  g_autofree char *lead = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
-                                               icw_center_get_lead_organization_id (center));
-  g_autofree char *host = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
-                                               icw_center_get_host_organization_id (center));
-  g_autofree char *capital = icw_cli_format_money (icw_center_get_host_capital_fen (center));
-  g_autofree char *year = g_strdup_printf ("%d", icw_center_get_year (center));
-  g_autofree char *platforms = g_strdup_printf ("%d", icw_center_get_field_platform_total (center));
 
   icw_cli_table_add (table, _("ID"), icw_record_get_id (ICW_RECORD (center)), NULL);
-  icw_cli_table_add (table, _("Name"), icw_center_get_name (center), NULL);
-  icw_cli_table_add (table, _("Level"), icw_center_level_to_label (icw_center_get_level (center)), NULL);
-  icw_cli_table_add (table, _("Field"), icw_cli_or_dash (icw_center_get_field (center)), NULL);
-  icw_cli_table_add (table, _("Province"), icw_cli_or_dash (icw_center_get_province (center)), NULL);
-  icw_cli_table_add (table, _("City"), icw_cli_or_dash (icw_center_get_city (center)), NULL);
-  icw_cli_table_add (table, _("Year of recognition"), icw_center_get_year (center) != 0 ? year : "—", NULL);
-  icw_cli_table_add (table, _("Status"), icw_center_status_to_label (icw_center_get_status (center)), NULL);
-  icw_cli_table_add (table, _("Lead organization"), icw_cli_or_dash (lead), NULL);
-  icw_cli_table_add (table, _("Host company"), icw_cli_or_dash (host), NULL);
-  icw_cli_table_add (table, _("Legal form of the host company"),
-                     icw_cli_or_dash (icw_center_get_host_legal_form (center)), NULL);
-  icw_cli_table_add (table, _("Registered capital of the host company"), capital, NULL);
-  icw_cli_table_add (table, _("Host company founded"), icw_cli_or_dash (icw_center_get_host_founded (center)), NULL);
-  icw_cli_table_add (table, _("Operating model"), icw_cli_or_dash (icw_center_get_operating_model (center)), NULL);
-  icw_cli_table_add (table, _("Pilot basis"), icw_cli_or_dash (icw_center_get_pilot_basis (center)), NULL);
-  icw_cli_table_add (table, _("National platforms in the field"), platforms, NULL);
+  icw_cli_table_add_fields (table, store, ICW_RECORD (center), not_shown);
   icw_cli_table_add (table, _("Created"), icw_cli_or_dash (icw_record_get_created_at (ICW_RECORD (center))), NULL);
   icw_cli_table_add (table, _("Last changed"), icw_cli_or_dash (icw_record_get_updated_at (ICW_RECORD (center))), NULL);
   icw_cli_table_print (table, 0);

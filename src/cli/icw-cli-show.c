@@ -82,6 +82,11 @@ add_times (IcwCliTable *table,
   icw_cli_table_add (table, _("Last changed"), icw_cli_or_dash (icw_record_get_updated_at (record)), NULL);
 }
 
+/* Shown together, by their years (add_rd_intensity). */
+static const char * const rd_fields[] = {
+  "rd_base_year", "rd_intensity_1", "rd_intensity_2", "rd_intensity_3", NULL
+};
+
 static void
 show_organization (IcwStore        *store,
                    IcwOrganization *org)
@@ -89,15 +94,7 @@ show_organization (IcwStore        *store,
   g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
 
   icw_cli_table_add (table, _("ID"), icw_record_get_id (ICW_RECORD (org)), NULL);
-  icw_cli_table_add (table, _("Name"), icw_organization_get_name (org), NULL);
-  icw_cli_table_add (table, _("Unified social credit code"), icw_cli_or_dash (icw_organization_get_credit_code (org)), NULL);
-  icw_cli_table_add (table, _("Kind"), icw_org_kind_to_label (icw_organization_get_kind (org)), NULL);
-  icw_cli_table_add (table, _("Province"), icw_cli_or_dash (icw_organization_get_province (org)), NULL);
-  icw_cli_table_add (table, _("City"), icw_cli_or_dash (icw_organization_get_city (org)), NULL);
-  icw_cli_table_add (table, _("Legal representative"),
-                     icw_cli_or_dash (icw_organization_get_legal_representative (org)), NULL);
-  icw_cli_table_add (table, _("Among the top ten of its field"),
-                     icw_cli_format_bool (icw_organization_get_top_ten (org)), NULL);
+  icw_cli_table_add_fields (table, store, ICW_RECORD (org), rd_fields);
   add_rd_intensity (table, org);
   add_times (table, ICW_RECORD (org));
   icw_cli_table_print (table, 0);

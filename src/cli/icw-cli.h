@@ -85,6 +85,16 @@ void        icw_cli_json_add_text   (JsonBuilder *builder,
                                      const char  *value);
 void        icw_cli_json_print      (JsonBuilder *builder);
 
+/* A record's fields from the field catalogue (icw-cli-fields.c), but those named in skip (a
+ * NULL-terminated list of columns, or NULL): a line each of `icw show`, a member each of --json. */
+void        icw_cli_table_add_fields (IcwCliTable        *table,
+                                      IcwStore           *store,
+                                      IcwRecord          *record,
+                                      const char * const *skip);
+void        icw_cli_json_add_fields  (JsonBuilder        *builder,
+                                      IcwRecord          *record,
+                                      const char * const *skip);
+
 /* A record's name for people: the name of an organization, center or platform. */
 char       *icw_cli_record_name    (IcwStore   *store,
                                     IcwRecordKind kind,

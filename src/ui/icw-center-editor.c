@@ -140,6 +140,14 @@ add_row (GtkWidget *g,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
 }
 
+/* Rows under the catalogue's labels (icw-field-catalogue.c); the host company's group uses
+ * shorter words of its own. */
+static const char * const basic_fields[] = {
+  "level", "status", "field", "province", "city", "year", "operating_model", "pilot_basis",
+  "field_platform_total", NULL
+};
+static const char * const rule_packs_field[] = { "rule_packs", NULL };
+
 static void
 build (IcwCenterEditor *self,
        IcwMoneyUnit     money_unit)
@@ -149,15 +157,8 @@ build (IcwCenterEditor *self,
 
   basic = group (self->page, _("Basic Information"), NULL);
   add_row (basic, self->name_row = icw_record_form_add_text (form, "name", _("Center name"), ICW_FIELD_TEXT));
-  add_row (basic, icw_record_form_add_choice (form, "level", _("Level"), ICW_UI_ENUM_LABELS (icw_center_level, ICW_N_CENTER_LEVELS)));
-  add_row (basic, icw_record_form_add_choice (form, "status", _("Status"), ICW_UI_ENUM_LABELS (icw_center_status, ICW_N_CENTER_STATUSES)));
-  add_row (basic, icw_record_form_add_text (form, "field", _("Field"), ICW_FIELD_TEXT));
-  add_row (basic, icw_record_form_add_text (form, "province", _("Province"), ICW_FIELD_TEXT));
-  add_row (basic, icw_record_form_add_text (form, "city", _("City"), ICW_FIELD_TEXT));
-  add_row (basic, icw_record_form_add_text (form, "year", _("Year of recognition"), ICW_FIELD_YEAR));
-  add_row (basic, icw_record_form_add_text (form, "operating-model", _("Operating model"), ICW_FIELD_TEXT));
-  add_row (basic, icw_record_form_add_text (form, "pilot-basis", _("Pilot basis"), ICW_FIELD_TEXT));
-  add_row (basic, icw_record_form_add_text (form, "field-platform-total", _("National platforms in the field"), ICW_FIELD_COUNT));
+  for (guint i = 0; basic_fields[i] != NULL; i++)
+    add_row (basic, icw_record_form_add_field (form, icw_field_catalogue_find (ICW_RECORD_KIND_CENTER, basic_fields[i]), NULL));
 
   host = group (self->page, _("Host Company"),
                 _("The company (依托公司) that carries the center as an independent legal person."));
@@ -168,6 +169,8 @@ build (IcwCenterEditor *self,
   add_row (host, icw_record_form_add_text (form, "host-founded", _("Founded"), ICW_FIELD_DATE));
   self->lead_row = reference_row (_("Lead organization"), _("Ch_oose…"), G_CALLBACK (on_choose_lead), self);
   add_row (host, GTK_WIDGET (self->lead_row));
+  /* Fields the catalogue gains land in Basic Information; the rule packs have a group below. */
+  icw_record_form_add_other_fields (form, ICW_RECORD_KIND_CENTER, ADW_PREFERENCES_GROUP (basic), rule_packs_field);
 
   self->shareholders = icw_center_links_group_new_shareholders (self->store, money_unit);
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->shareholders));

@@ -133,7 +133,7 @@ add_field (IcwConflictsView *self,
   g_autofree char *mine_text = field_text (self, conflict->kind, column, a);
   g_autofree char *their_text = field_text (self, conflict->kind, column, b);
   gboolean differs = mine != NULL && theirs != NULL && !g_str_equal (mine_text, their_text);
-  const char *label = icw_conflict_field_label (column);
+  const char *label = icw_conflict_field_label (conflict->kind, column);
   g_autofree char *mine_description = g_strdup_printf (differs ? _("%s, yours, differs") : _("%s, yours"), label);
   g_autofree char *their_description = g_strdup_printf (differs ? _("%s, theirs, differs") : _("%s, theirs"), label);
   GtkWidget *name = value_label (label, differs, NULL);
@@ -230,7 +230,7 @@ show_conflict (IcwConflictsView *self)
   if (conflict->reason != NULL)
     {
       g_autofree char *note = icw_conflict_refusal_text (icw_sync_refusal_reason (conflict->code), conflict->reason,
-                                                                conflict->field);
+                                                         conflict->kind, conflict->field);
       gtk_label_set_text (self->note, note);
     }
   else if (conflict->their_deleted)

@@ -65,6 +65,21 @@ group (IcwOrganizationEditor *self,
   return g;
 }
 
+/* Rows under the catalogue's labels (icw-field-catalogue.c). */
+static const char * const basic_fields[] = {
+  "credit_code", "kind", "province", "city", "legal_representative", "top_ten", NULL
+};
+
+static void
+add_fields (IcwRecordForm      *form,
+            GtkWidget          *group,
+            const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               icw_record_form_add_field (form, icw_field_catalogue_find (ICW_RECORD_KIND_ORGANIZATION, names[i]), NULL));
+}
+
 static void
 build (IcwOrganizationEditor *self)
 {
@@ -74,18 +89,7 @@ build (IcwOrganizationEditor *self)
   basic = group (self, _("Organization"), NULL);
   self->name_row = icw_record_form_add_text (form, "name", _("Organization name"), ICW_FIELD_TEXT);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (basic), self->name_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (basic),
-                             icw_record_form_add_text (form, "credit-code", _("Unified social credit code"), ICW_FIELD_CREDIT_CODE));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (basic),
-                             icw_record_form_add_choice (form, "kind", _("Kind"), ICW_UI_ENUM_LABELS (icw_org_kind, ICW_N_ORG_KINDS)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (basic),
-                             icw_record_form_add_text (form, "province", _("Province"), ICW_FIELD_TEXT));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (basic),
-                             icw_record_form_add_text (form, "city", _("City"), ICW_FIELD_TEXT));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (basic),
-                             icw_record_form_add_text (form, "legal-representative", _("Legal representative"), ICW_FIELD_TEXT));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (basic),
-                             icw_record_form_add_switch (form, "top-ten", _("Among the top ten of its field")));
+  add_fields (form, basic, basic_fields);
 
   rd = group (self, _("R&D Intensity"),
               _("R&D spending as a share of revenue over the last three years; provincial guides set thresholds such as 3%."));
@@ -97,6 +101,9 @@ build (IcwOrganizationEditor *self)
                              icw_record_form_add_text (form, "rd-intensity-2", _("One year before"), ICW_FIELD_PERCENT));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (rd),
                              icw_record_form_add_text (form, "rd-intensity-3", _("Latest year's intensity"), ICW_FIELD_PERCENT));
+
+  /* Fields the catalogue gains land in the first group. */
+  icw_record_form_add_other_fields (form, ICW_RECORD_KIND_ORGANIZATION, ADW_PREFERENCES_GROUP (basic), NULL);
 
   uses = group (self, _("Used By"), NULL);
   self->uses_label = GTK_LABEL (gtk_label_new (NULL));

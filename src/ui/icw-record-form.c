@@ -10,6 +10,7 @@
 
 #include "icw-credit-code.h"
 #include "icw-error.h"
+#include "icw-field-catalogue.h"
 #include "icw-field-limits.h"
 #include "icw-field-row.h"
 #include "icw-record-form.h"
@@ -289,6 +290,90 @@ on_record_notify (IcwRecord     *record,
         show_binding (self, binding);
     }
   self->updating = FALSE;
+}
+
+static GtkStringList *
+enum_labels (const IcwColumn *field)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < field->n_values; i++)
+    gtk_string_list_append (labels, field->to_label (i));
+  return labels;
+}
+
+static IcwFieldKind
+text_kind (const IcwColumn *field)
+{
+  if (field->show == ICW_FIELD_SHOW_YEAR)
+    return ICW_FIELD_YEAR;
+  if (field->show == ICW_FIELD_SHOW_COUNT)
+    return ICW_FIELD_COUNT;
+  if (field->show == ICW_FIELD_SHOW_MONEY)
+    return ICW_FIELD_MONEY;
+  if (field->show == ICW_FIELD_SHOW_SHARE)
+    return ICW_FIELD_PERCENT;
+  if (field->check == icw_field_check_date)
+    return ICW_FIELD_DATE;
+  if (field->check == icw_field_check_credit_code)
+    return ICW_FIELD_CREDIT_CODE;
+  return ICW_FIELD_TEXT;
+}
+
+GtkWidget *
+icw_record_form_add_field (IcwRecordForm   *self,
+                           const IcwColumn *field,
+                           const char      *title)
+{
+  g_return_val_if_fail (ICW_IS_RECORD_FORM (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (title == NULL)
+    title = icw_field_label (field);
+  switch (field->show)
+    {
+    case ICW_FIELD_SHOW_REFERENCE:
+    case ICW_FIELD_SHOW_PART:
+      return NULL;
+    case ICW_FIELD_SHOW_BOOL:
+      return icw_record_form_add_switch (self, field->property, title);
+    case ICW_FIELD_SHOW_ENUM:
+      return icw_record_form_add_choice (self, field->property, title, enum_labels (field));
+    default:
+      return icw_record_form_add_text (self, field->property, title, text_kind (field));
+    }
+}
+
+static gboolean
+has_row_for (IcwRecordForm *self,
+             const char    *property)
+{
+  for (guint i = 0; i < self->bindings->len; i++)
+    if (g_str_equal (((Binding *) self->bindings->pdata[i])->property, property))
+      return TRUE;
+  return FALSE;
+}
+
+void
+icw_record_form_add_other_fields (IcwRecordForm       *self,
+                                  IcwRecordKind        kind,
+                                  AdwPreferencesGroup *group,
+                                  const char * const  *skip)
+{
+  guint n;
+  const IcwColumn *fields = icw_field_catalogue (kind, &n);
+
+  g_return_if_fail (ICW_IS_RECORD_FORM (self));
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row;
+
+      if (has_row_for (self, fields[i].property) || (skip != NULL && g_strv_contains (skip, fields[i].name)))
+        continue;
+      row = icw_record_form_add_field (self, &fields[i], NULL);
+      if (row != NULL)
+        adw_preferences_group_add (group, row);
+    }
 }
 
 void

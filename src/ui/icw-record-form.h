@@ -40,6 +40,19 @@ GtkWidget     *icw_record_form_add_choice (IcwRecordForm *self,
 GtkWidget     *icw_record_form_add_switch (IcwRecordForm *self,
                                            const char    *property,
                                            const char    *title);
+/* The row of a catalogue field (icw-field-catalogue.h) as the catalogue describes it, titled with
+ * its label unless title is given; NULL for references and structured parts, which have pickers
+ * and views of their own. */
+GtkWidget     *icw_record_form_add_field  (IcwRecordForm   *self,
+                                           const IcwColumn *field,
+                                           const char      *title);
+/* Adds to group the rows of the kind's catalogue fields that no row of the form shows yet, but
+ * those named in skip (NULL-terminated, or NULL): a field added to the catalogue appears in the
+ * editor with no code of its own. Call it once every row of the editor is in place. */
+void           icw_record_form_add_other_fields (IcwRecordForm       *self,
+                                                 IcwRecordKind        kind,
+                                                 AdwPreferencesGroup *group,
+                                                 const char * const  *skip);
 void           icw_record_form_flush      (IcwRecordForm *self);
 gboolean       icw_record_form_commit     (IcwRecordForm *self,
                                            const char    *property,

@@ -10,13 +10,13 @@ G_BEGIN_DECLS
 
 const char *icw_conflict_kind_label   (IcwRecordKind  kind);
 /* The column's label; an unknown column (a later version's) is shown by its own name. */
-const char *icw_conflict_field_label  (const char    *column);
+const char *icw_conflict_field_label  (IcwRecordKind  kind,
+                                       const char    *column);
 /* A member's value for people: "(empty)" for null, money in 10k yuan for *_fen columns, Yes/No,
  * compact JSON for lists and objects. Never truncated. */
 char       *icw_conflict_field_value  (const char    *column,
                                        JsonNode      *node);
-/* The translated label of an enumeration's stored key for the columns that hold one (a center's
- * level and status, a document's status, an organization's kind), or NULL. */
+/* The translated label of an enumeration's stored key for the columns that hold one, or NULL. */
 const char *icw_conflict_enum_label   (IcwRecordKind  kind,
                                        const char    *column,
                                        const char    *key);
@@ -28,6 +28,7 @@ gboolean    icw_conflict_field_hidden (const char    *column);
  * (icw_sync_refusal_reason), NULL for a code this version does not know: then the server's own words. */
 char       *icw_conflict_refusal_text (const char    *reason,
                                        const char    *server_reason,
+                                       IcwRecordKind  kind,
                                        const char    *field);
 
 G_END_DECLS

@@ -136,6 +136,16 @@ icw_field_check_size (const char  *text,
   return refuse (error, _("%s is not a size in bytes from 0 up"), text);
 }
 
+/* A number of people, things or the like: a whole number from 0 (an int property). */
+gboolean
+icw_field_check_count (const char  *text,
+                       GError     **error)
+{
+  if (is_empty (text) || number_in (text, G_MAXINT))
+    return TRUE;
+  return refuse (error, _("%s is not a whole number from 0 up"), text);
+}
+
 gboolean
 icw_field_check_share (const char  *text,
                        GError     **error)

@@ -1,7 +1,7 @@
 /* icw-field-checks.h: what a single field must hold, whoever writes it: each check reads the text
  * the database stores (decimal for numbers, the JSON text of a structured part; NULL for empty)
  * and explains a refusal in the user's language without naming the field (the caller does, with
- * the record). The table descriptors (icw-store-tables.c) name the check of each column, so the
+ * the record). The field catalogue (icw-field-catalogue.c) names the check of each column, so the
  * store's saves, the dossier import and `icw doctor` run the very same checks. */
 #pragma once
 
@@ -21,6 +21,7 @@ gboolean icw_field_check_money         (const char *text, GError **error);
 gboolean icw_field_check_share         (const char *text, GError **error);
 gboolean icw_field_check_intensity     (const char *text, GError **error);
 gboolean icw_field_check_size          (const char *text, GError **error);
+gboolean icw_field_check_count         (const char *text, GError **error);
 
 /* The structured parts (formats in icw-application-parts.h, icw-ip-agreement-parts.h,
  * icw-agreement-guide.h, icw-funding-parts.h and icw-budget-line.h). */

@@ -1,10 +1,12 @@
 /* icw-record.h: the base of every record: a client-generated UUID, the revision the sync server
- * assigned, and the creation and modification times. */
+ * assigned, and the creation and modification times; and the properties a kind's fields in the
+ * field catalogue give it, which IcwRecord keeps (icw_record_class_install_fields). */
 #pragma once
 
 #include <glib-object.h>
 
 #include "icw-enums.h"
+#include "icw-field-catalogue.h"
 #include "icw-types.h"
 
 G_BEGIN_DECLS
@@ -16,7 +18,55 @@ G_DECLARE_DERIVABLE_TYPE (IcwRecord, icw_record, ICW, RECORD, GObject)
 struct _IcwRecordClass
 {
   GObjectClass parent_class;
+
+  /* Set by icw_record_class_install_fields: the kind's fields, property i + 1 for field i. */
+  const IcwColumn  *fields;
+  guint             n_fields;
+  GParamSpec      **field_pspecs;
 };
+
+/* For a kind's class_init: a property for each of the kind's fields in the catalogue, of its type,
+ * range and default, kept by IcwRecord (G_PARAM_EXPLICIT_NOTIFY; notified only on a change). */
+void        icw_record_class_install_fields (IcwRecordClass *klass,
+                                             IcwRecordKind   kind);
+/* The values of those properties by property name, for the kind's typed accessors (below): text,
+ * and numbers for the integer, boolean and enumeration fields. */
+const char *icw_record_get_text       (IcwRecord  *self,
+                                       const char *property);
+void        icw_record_set_text       (IcwRecord  *self,
+                                       const char *property,
+                                       const char *value);
+gint64      icw_record_get_number     (IcwRecord  *self,
+                                       const char *property);
+void        icw_record_set_number     (IcwRecord  *self,
+                                       const char *property,
+                                       gint64      value);
+
+/* The typed accessors of a catalogue field, one line each in the kind's file:
+ * ICW_RECORD_TEXT_FIELD (IcwCenter, icw_center, ICW_IS_CENTER, pilot_basis, "pilot-basis") */
+#define ICW_RECORD_TEXT_FIELD(Type, type, IS_TYPE, field, property)             \
+  const char *type##_get_##field (Type *self)                                   \
+  {                                                                             \
+    g_return_val_if_fail (IS_TYPE (self), NULL);                                \
+    return icw_record_get_text (ICW_RECORD (self), property);                   \
+  }                                                                             \
+  void type##_set_##field (Type *self, const char *value)                       \
+  {                                                                             \
+    g_return_if_fail (IS_TYPE (self));                                          \
+    icw_record_set_text (ICW_RECORD (self), property, value);                   \
+  }
+
+#define ICW_RECORD_NUMBER_FIELD(Type, type, IS_TYPE, CType, field, property)    \
+  CType type##_get_##field (Type *self)                                         \
+  {                                                                             \
+    g_return_val_if_fail (IS_TYPE (self), 0);                                   \
+    return (CType) icw_record_get_number (ICW_RECORD (self), property);         \
+  }                                                                             \
+  void type##_set_##field (Type *self, CType value)                             \
+  {                                                                             \
+    g_return_if_fail (IS_TYPE (self));                                          \
+    icw_record_set_number (ICW_RECORD (self), property, (gint64) value);        \
+  }
 
 const char *icw_record_get_id         (IcwRecord  *self);
 void        icw_record_set_id         (IcwRecord  *self,

@@ -259,9 +259,13 @@ static const char migration_10[] =
   "ALTER TABLE sync_conflicts ADD COLUMN reason_code TEXT;"
   "ALTER TABLE sync_conflicts ADD COLUMN reason_field TEXT;";
 
+/* Version 11: a center's full-time R&D staff (全职研发人员), which assessments count. */
+static const char migration_11[] =
+  "ALTER TABLE centers ADD COLUMN rd_staff INTEGER NOT NULL DEFAULT 0 CHECK (rd_staff >= 0);";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
-                                           migration_9, migration_10 };
+                                           migration_9, migration_10, migration_11 };
 
 int
 icw_schema_latest_version (void)

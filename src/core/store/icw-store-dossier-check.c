@@ -1,5 +1,6 @@
 /* icw-store-dossier-check.c: one row of a dossier (or of the database, for `icw doctor`) checked
- * against its kind's descriptor: every column there with its type, no other member, the text valid
+ * against its kind's descriptor: every column there with its type (a field added later may be
+ * absent from a dossier written before it, and is then empty), no other member, the text valid
  * UTF-8, enumeration keys, the times, and each column's own check (icw-field-checks.h: IDs, dates,
  * money, shares, the structured parts), the same checks the store runs when it saves a record.
  * A structured part comes as a JSON value, or as the string holding it (a dossier of format
@@ -90,6 +91,32 @@ check_type (IcwDossierRow   *row,
       g_assert_not_reached ();
     }
   return problems->len == before;
+}
+
+/* What a field added later holds in a dossier written before it: the new column's default. */
+static JsonNode *
+empty_value (const IcwColumn *column)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+
+  switch (column->type)
+    {
+    case ICW_COLUMN_INT:
+    case ICW_COLUMN_INT64:
+      json_node_set_int (node, icw_field_default (column));
+      break;
+    case ICW_COLUMN_BOOL:
+      json_node_set_boolean (node, FALSE);
+      break;
+    case ICW_COLUMN_ENUM:
+      json_node_set_string (node, column->to_key ((guint) icw_field_default (column)));
+      break;
+    case ICW_COLUMN_TEXT:
+    default:
+      json_node_init_null (node);
+      break;
+    }
+  return node;
 }
 
 /* Returns the value the row keeps for the field (a structured part parsed), or NULL after a problem. */
@@ -225,6 +252,10 @@ icw_store_dossier_check_row (IcwStore       *self,
       JsonNode *node = json_object_get_member (row->fields, table->columns[i].name);
       JsonNode *kept;
 
+      g_autoptr(JsonNode) empty = NULL;
+
+      if (node == NULL && table->columns[i].added_later)
+        node = empty = empty_value (&table->columns[i]);
       if (node == NULL)
         problem (problems, _("Record %s “%s”: the field “%s” is missing."), kind, row->id, table->columns[i].name);
       else if ((kept = check_field (row, &table->columns[i], node, problems)) != NULL)

@@ -1,34 +1,16 @@
 /* icw-store-private.h: what the parts of the store share: the table descriptors from which every
- * record's SQL is generated, the store's internal state, and the small query and validation
- * helpers. Nothing outside icw-store*.c includes it. */
+ * record's SQL is generated (their columns are the field catalogue's), the store's internal state,
+ * and the small query and validation helpers. Nothing outside icw-store*.c includes it. */
 #pragma once
 
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
-#include "icw-field-checks.h"
+#include "icw-field-catalogue.h"
 #include "icw-store.h"
 #include "icw-store-list.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  ICW_COLUMN_TEXT,
-  ICW_COLUMN_INT,
-  ICW_COLUMN_INT64,
-  ICW_COLUMN_BOOL,
-  ICW_COLUMN_ENUM,   /* a guint property stored as its stable text key */
-} IcwColumnType;
-
-typedef struct {
-  const char    *name;        /* the column; the property is the same with '-' for '_' */
-  const char    *property;
-  IcwColumnType  type;
-  const char  *(*to_key)   (guint value);
-  gboolean     (*from_key) (const char *text, guint *value);
-  IcwFieldCheck  check;       /* what the stored text must be (icw-field-checks.h), or NULL */
-  gboolean       structured;  /* JSON text: a JSON value in the dossier, not a string */
-} IcwColumn;
 
 typedef struct {
   IcwRecordKind    kind;

@@ -1,0 +1,131 @@
+/* icw-cli-fields.c: a record's fields as the field catalogue describes them (icw-field-catalogue.c),
+ * as the lines of `icw show` (the catalogue's label, the value for people) and as the members of
+ * `--json` (the column's name, the value as docs/cli.md fixes it: keys for enumerations, integer
+ * fen and basis points, null for empty text and for a year not given). A kind's own file lists only
+ * what is not one field one line (the R&D intensities, the registers). */
+#include "config.h"
+
+#include "icw-cli.h"
+
+static gboolean
+skipped (const IcwColumn    *field,
+         const char * const *skip)
+{
+  return skip != NULL && g_strv_contains (skip, field->name);
+}
+
+/* A field's value as a number (integers, booleans, enumerations) or as text. */
+static gint64
+number_of (IcwRecord       *record,
+           const IcwColumn *field,
+           GValue          *value)
+{
+  g_object_get_property (G_OBJECT (record), field->property, value);
+  switch (field->type)
+    {
+    case ICW_COLUMN_INT:
+      return g_value_get_int (value);
+    case ICW_COLUMN_INT64:
+      return g_value_get_int64 (value);
+    case ICW_COLUMN_BOOL:
+      return g_value_get_boolean (value);
+    case ICW_COLUMN_ENUM:
+      return g_value_get_uint (value);
+    default:
+      return 0;
+    }
+}
+
+static char *
+text_for_people (IcwStore        *store,
+                 IcwRecord       *record,
+                 const IcwColumn *field)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  gint64 n = number_of (record, field, &value);
+  const char *text = field->type == ICW_COLUMN_TEXT ? g_value_get_string (&value) : NULL;
+
+  switch (field->show)
+    {
+    case ICW_FIELD_SHOW_COUNT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, n);
+    case ICW_FIELD_SHOW_YEAR:
+      return n != 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, n) : g_strdup (icw_cli_or_dash (NULL));
+    case ICW_FIELD_SHOW_MONEY:
+      return icw_cli_format_money (n);
+    case ICW_FIELD_SHOW_SHARE:
+      return n >= 0 ? icw_cli_format_share (n) : g_strdup (icw_cli_or_dash (NULL));
+    case ICW_FIELD_SHOW_BOOL:
+      return g_strdup (icw_cli_format_bool (n != 0));
+    case ICW_FIELD_SHOW_ENUM:
+      return g_strdup (field->to_label ((guint) n));
+    case ICW_FIELD_SHOW_REFERENCE:
+      {
+        g_autofree char *name = icw_cli_record_name (store, field->refers_to, text);
+
+        return g_strdup (icw_cli_or_dash (name));
+      }
+    case ICW_FIELD_SHOW_TEXT:
+    case ICW_FIELD_SHOW_PART:
+    default:
+      return g_strdup (icw_cli_or_dash (text));
+    }
+}
+
+void
+icw_cli_table_add_fields (IcwCliTable        *table,
+                          IcwStore           *store,
+                          IcwRecord          *record,
+                          const char * const *skip)
+{
+  guint n;
+  const IcwColumn *fields = icw_field_catalogue (icw_record_kind_of (record), &n);
+
+  for (guint i = 0; i < n; i++)
+    if (!skipped (&fields[i], skip))
+      {
+        g_autofree char *text = text_for_people (store, record, &fields[i]);
+
+        icw_cli_table_add (table, icw_field_label (&fields[i]), text, NULL);
+      }
+}
+
+static void
+add_member (JsonBuilder     *builder,
+            IcwRecord       *record,
+            const IcwColumn *field)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  gint64 n = number_of (record, field, &value);
+
+  if (field->type == ICW_COLUMN_TEXT)
+    {
+      icw_cli_json_add_text (builder, field->name, g_value_get_string (&value));
+      return;
+    }
+  if (field->type == ICW_COLUMN_ENUM)
+    {
+      icw_cli_json_add_text (builder, field->name, field->to_key ((guint) n));
+      return;
+    }
+  json_builder_set_member_name (builder, field->name);
+  if (field->type == ICW_COLUMN_BOOL)
+    json_builder_add_boolean_value (builder, n != 0);
+  else if (field->show == ICW_FIELD_SHOW_YEAR && n == 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, n);
+}
+
+void
+icw_cli_json_add_fields (JsonBuilder        *builder,
+                         IcwRecord          *record,
+                         const char * const *skip)
+{
+  guint n;
+  const IcwColumn *fields = icw_field_catalogue (icw_record_kind_of (record), &n);
+
+  for (guint i = 0; i < n; i++)
+    if (!skipped (&fields[i], skip))
+      add_member (builder, record, &fields[i]);
+}
