@@ -115,7 +115,11 @@ GtkWidget *
 icw_field_row_new (const char *title,
                    const char *placeholder)
 {
-  IcwFieldRow *self = g_object_new (ICW_TYPE_FIELD_ROW, "title", title, NULL);
+  IcwFieldRow *self = g_object_new (ICW_TYPE_FIELD_ROW, NULL);
+
+  /* Set once the row is built: a title given to g_object_new reaches the row's label while it
+   * still takes markup, and a title such as "R&D staff" is not valid markup. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
 
   if (placeholder != NULL)
     gtk_entry_set_placeholder_text (self->entry, placeholder);
