@@ -99,7 +99,7 @@ _icw_agreement_editor_show_field (IcwDocumentEditor *shell,
     }
   else if (g_str_equal (key, "results") && g_str_equal (parts[0], "results") && parts[1] != NULL &&
            g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &item, NULL))
-    icw_agreement_results_group_focus (g_object_get_data (G_OBJECT (widget), "results"), item, parts[2]);
+    icw_agreement_results_group_focus (ICW_AGREEMENT_RESULTS_GROUP (self->results_group), item, parts[2]);
   else if (g_str_equal (key, "special-clauses"))
     icw_text_section_focus (ICW_TEXT_SECTION (widget));
   else if (!icw_agreement_page_focus (widget, field_property (parts[0])))

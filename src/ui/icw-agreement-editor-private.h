@@ -21,6 +21,7 @@ struct _IcwAgreementEditor
   GHashTable *page_widgets;      /* section key → the widget that edits it */
   GtkWidget *title_row;
   GtkWidget *effective_row;
+  GtkWidget *results_group;      /* on the "results" page */
   GtkWidget *guide_button;
 };
 

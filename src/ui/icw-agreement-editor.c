@@ -141,7 +141,7 @@ record_set (IcwDocumentEditor *shell,
   icw_record_form_set_record (self->form, record);
   icw_agreement_parties_group_set_agreement (ICW_AGREEMENT_PARTIES_GROUP (PAGE (self, "parties")), self->agreement);
   icw_agreement_background_group_set_agreement (ICW_AGREEMENT_BACKGROUND_GROUP (PAGE (self, "background-ip")), self->agreement);
-  icw_agreement_results_group_set_agreement (g_object_get_data (G_OBJECT (PAGE (self, "results")), "results"), self->agreement);
+  icw_agreement_results_group_set_agreement (ICW_AGREEMENT_RESULTS_GROUP (self->results_group), self->agreement);
   if (self->agreement == NULL)
     return;
   icw_text_section_set_text (ICW_TEXT_SECTION (PAGE (self, "special-clauses")),
@@ -225,8 +225,7 @@ build_pages (IcwAgreementEditor *self)
   GtkWidget *parties_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *parties = icw_agreement_parties_group_new (self->store, self->money_unit);
   GtkWidget *background = icw_agreement_background_group_new (self->store);
-  GtkWidget *results_group = NULL;
-  GtkWidget *results = icw_agreement_results_page_new (self->form, self->store, &results_group);
+  GtkWidget *results = icw_agreement_results_page_new (self->form, self->store, &self->results_group);
   GtkWidget *terms = icw_agreement_terms_page_new (self->form, self->store);
   GtkWidget *clauses = icw_text_section_new (_("Special Clauses"),
                                              _("Clauses of the parties' own, added to the agreement's text as they are written here, after the standard clauses."));
