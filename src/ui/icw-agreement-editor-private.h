@@ -1,6 +1,6 @@
 /* icw-agreement-editor-private.h: what the agreement editor's files share: the editor's fields,
- * and the parts of it that icw-agreement-editor-findings.c (the findings shown on the pages and
- * the navigation to their fields) and icw-agreement-editor.c (the rest) call in each other. */
+ * and the parts of it that icw-agreement-editor-findings.c (the navigation to a finding's field)
+ * and icw-agreement-editor.c (the rest) call in each other. */
 #pragma once
 
 #include "icw-agreement-editor.h"
