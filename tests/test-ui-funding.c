@@ -298,6 +298,102 @@ test_overflow_marked (Fixture       *fixture,
   iterate ();
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The editor's shell: its record is a property that notifies only when it changes, and the table
+ * of kinds says which page each finding's field is on. */
+static void
+test_record_property_and_kinds (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(IcwRecord) shown = NULL;
+  guint notified = 0;
+
+  g_object_get (fixture->editor, "record", &shown, NULL);
+  g_assert_true (shown == ICW_RECORD (fixture->request));
+  g_signal_connect (fixture->editor, "notify::record", G_CALLBACK (count_notify), &notified);
+  icw_funding_editor_set_request (fixture->editor, ICW_RECORD (fixture->request));
+  g_assert_cmpuint (notified, ==, 0);
+  g_object_set (fixture->editor, "record", NULL, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_null (icw_document_editor_get_record (ICW_DOCUMENT_EDITOR (fixture->editor)));
+  icw_funding_editor_set_request (fixture->editor, ICW_RECORD (fixture->request));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_true (icw_document_editor_is_editable (ICW_DOCUMENT_EDITOR (fixture->editor)));
+
+  g_assert_cmpstr (icw_document_kind_funding.page_of_field ("title"), ==, "request");
+  g_assert_cmpstr (icw_document_kind_funding.page_of_field ("budget/materials/2026/central-fiscal"), ==, "budget");
+  g_assert_cmpstr (icw_document_kind_funding.page_of_field ("budget/materials/justification"), ==, "justification");
+  g_assert_cmpstr (icw_document_kind_funding.page_of_field ("milestones/1/date"), ==, "milestones");
+  g_assert_cmpstr (icw_document_kind_agreement.page_of_field ("shares"), ==, "parties");
+  g_assert_cmpstr (icw_document_kind_agreement.page_of_field ("parties/2/background-ip/0/number"), ==, "background-ip");
+  g_assert_cmpstr (icw_document_kind_agreement.page_of_field ("ownership"), ==, "results");
+  g_assert_cmpstr (icw_document_kind_agreement.page_of_field ("dispute"), ==, "terms");
+  g_assert_cmpstr (icw_document_kind_application.page_of_field ("roadmap/2/trl_to"), ==, "roadmap");
+  g_assert_cmpstr (icw_document_kind_application.page_of_field ("background"), ==, "background");
+}
+
+/* The button of the editor's bar with this mnemonic label. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Reopen as New Version asks the window (win.show-record) to show the new version; an editor
+ * outside the main window, as here, shows it itself. */
+static void
+test_reopen_shows_new_version (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  IcwDocumentEditor *shell = ICW_DOCUMENT_EDITOR (fixture->editor);
+  GtkWidget *reopen;
+  IcwRecord *shown;
+
+  g_assert_true (icw_lifecycle_mark_ready (fixture->store, ICW_RECORD (fixture->request), NULL, today, &error));
+  g_assert_no_error (error);
+  g_assert_true (icw_lifecycle_submit (fixture->store, ICW_RECORD (fixture->request), &error));
+  g_assert_no_error (error);
+  g_assert_true (icw_lifecycle_return (fixture->store, ICW_RECORD (fixture->request), "Too little detail", &error));
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_false (icw_document_editor_is_editable (shell));
+
+  reopen = find_button (GTK_WIDGET (fixture->editor), "Reopen as _New Version");
+  g_assert_nonnull (reopen);
+  g_assert_true (gtk_widget_get_visible (reopen));
+  gtk_widget_activate (reopen);
+  for (guint i = 0; i < 50 && icw_document_editor_get_record (shell) == ICW_RECORD (fixture->request); i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  shown = icw_document_editor_get_record (shell);
+  g_assert_nonnull (shown);
+  g_assert_false (shown == ICW_RECORD (fixture->request));
+  g_assert_cmpint (icw_lifecycle_get_version (shown), ==, 2);
+  g_assert_true (icw_document_editor_is_editable (shell));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +412,8 @@ main (int   argc,
   g_test_add ("/ui-funding/bad-entry-names-cell", Fixture, NULL, fixture_set_up, test_bad_entry_names_cell, fixture_tear_down);
   g_test_add ("/ui-funding/unit-setting-reformats", Fixture, NULL, fixture_set_up, test_unit_setting_reformats, fixture_tear_down);
   g_test_add ("/ui-funding/overflow-marked", Fixture, NULL, fixture_set_up, test_overflow_marked, fixture_tear_down);
+  g_test_add ("/ui-funding/record-property-and-kinds", Fixture, NULL, fixture_set_up, test_record_property_and_kinds, fixture_tear_down);
+  g_test_add ("/ui-funding/reopen-shows-new-version", Fixture, NULL, fixture_set_up, test_reopen_shows_new_version, fixture_tear_down);
   g_test_add ("/ui-funding/locked-is-read-only", Fixture, NULL, fixture_set_up, test_locked_is_read_only, fixture_tear_down);
 
   return g_test_run ();

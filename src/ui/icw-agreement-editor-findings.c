@@ -1,5 +1,5 @@
-/* icw-agreement-editor-findings.c: the agreement editor and the findings of its check: which page
- * a finding's field is on (for the pages' badges), and opening that page and focusing the widget
+/* icw-agreement-editor-findings.c: the agreement editor and the findings of its check: opening
+ * the page of a finding's field (icw_document_kind_agreement says which) and focusing the widget
  * that edits the field when a finding is activated. */
 #include "config.h"
 
@@ -8,58 +8,9 @@
 #include "icw-agreement-pages.h"
 #include "icw-agreement-parties-group.h"
 #include "icw-agreement-results-group.h"
-#include "icw-editor-parts.h"
 #include "icw-field-row.h"
-#include "icw-finding.h"
 #include "icw-ip-agreement-check.h"
 #include "icw-text-section.h"
-
-/* The page a finding's field belongs to: "parties/2/share-bp" is on the parties page,
- * "parties/2/background-ip/0/number" on the background IP page, "ownership" with the results. */
-static const char *
-field_section (const char *field)
-{
-  static const char *const results_fields[] = { "results", "ownership", "project-access", "exploitation-access", NULL };
-  g_auto(GStrv) parts = g_strsplit (field != NULL ? field : "", "/", 4);
-
-  if (parts[0] == NULL || g_str_equal (parts[0], "title") || g_str_equal (parts[0], "effective-date") ||
-      g_str_equal (parts[0], "shares"))
-    return "parties";
-  if (g_str_equal (parts[0], "parties"))
-    return parts[1] != NULL && g_strcmp0 (parts[2], "background-ip") == 0 ? "background-ip" : "parties";
-  if (g_strv_contains (results_fields, parts[0]))
-    return "results";
-  if (g_str_equal (parts[0], "special-clauses"))
-    return "special-clauses";
-  return "terms";
-}
-
-/* Badges */
-
-void
-icw_agreement_editor_update_badges (IcwAgreementEditor *self)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->section_list));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    {
-      const char *key = g_object_get_data (G_OBJECT (row), "key");
-      GtkLabel *badge = g_object_get_data (G_OBJECT (row), "badge");
-      guint errors = 0, warnings = 0;
-
-      for (guint i = 0; self->findings != NULL && i < self->findings->len; i++)
-        {
-          IcwFinding *finding = g_ptr_array_index (self->findings, i);
-
-          if (!g_str_equal (field_section (icw_finding_get_field (finding)), key))
-            continue;
-          if (icw_finding_get_severity (finding) == ICW_SEVERITY_ERROR)
-            errors++;
-          else
-            warnings++;
-        }
-      icw_editor_badge_show (badge, errors, warnings, FALSE, "");
-    }
-}
 
 /* Navigation to a field */
 
@@ -108,18 +59,19 @@ field_property (const char *name)
 }
 
 gboolean
-icw_agreement_editor_show_field (IcwAgreementEditor *self,
-                                 const char         *field)
+_icw_agreement_editor_show_field (IcwDocumentEditor *shell,
+                                  const char        *field)
 {
+  IcwAgreementEditor *self = ICW_AGREEMENT_EDITOR (shell);
   g_auto(GStrv) parts = g_strsplit (field != NULL ? field : "", "/", 6);
-  const char *key = field_section (field);
+  const char *key = icw_document_kind_agreement.page_of_field (field);
   GtkWidget *widget = PAGE (self, key);
   guint index = 0;
   guint64 item = 0;
 
   if (self->agreement == NULL || parts[0] == NULL)
     return FALSE;
-  icw_agreement_editor_select_section (self, key);
+  icw_document_editor_select_page (shell, key);
   if (g_str_equal (parts[0], "shares"))
     icw_agreement_parties_group_focus (ICW_AGREEMENT_PARTIES_GROUP (widget), 0, "share-bp");
   else if (g_str_equal (key, "parties") && g_str_equal (parts[0], "parties"))
@@ -134,7 +86,7 @@ icw_agreement_editor_show_field (IcwAgreementEditor *self,
   else if (g_str_equal (key, "parties"))
     gtk_widget_grab_focus (GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (g_str_equal (parts[0], "title")
                                                                                    ? self->title_row
-                                                                                   : g_object_get_data (G_OBJECT (self->title_row), "effective-date")))));
+                                                                                   : self->effective_row))));
   else if (g_str_equal (key, "background-ip"))
     {
       if (party_index (self, parts[1], &index))
@@ -147,7 +99,7 @@ icw_agreement_editor_show_field (IcwAgreementEditor *self,
     }
   else if (g_str_equal (key, "results") && g_str_equal (parts[0], "results") && parts[1] != NULL &&
            g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT, &item, NULL))
-    icw_agreement_results_group_focus (g_object_get_data (G_OBJECT (widget), "results"), item, parts[2]);
+    icw_agreement_results_group_focus (ICW_AGREEMENT_RESULTS_GROUP (self->results_group), item, parts[2]);
   else if (g_str_equal (key, "special-clauses"))
     icw_text_section_focus (ICW_TEXT_SECTION (widget));
   else if (!icw_agreement_page_focus (widget, field_property (parts[0])))

@@ -1,9 +1,7 @@
-/* icw-agreement-editor.c: the agreement editor, built like the application editor: on the left
- * the pages, each with a badge from the last check; in the middle the page being edited; under it
- * the check panel, whose findings open their page and focus their field; above them the status
- * and version with the actions of the life cycle (IcwDocumentBar) and the guided start. Every
- * edit is saved as it is made; a submitted, returned or accepted agreement is read-only (the
- * store refuses changes to it anyway) and a banner says so. */
+/* icw-agreement-editor.c: the agreement editor, an IcwDocumentEditor like the application editor:
+ * its pages (parties, background IP, results, terms, special clauses, the text) and the guided
+ * start in the bar. Every edit is saved as it is made; a submitted, returned or accepted agreement
+ * is read-only (the store refuses changes to it anyway) and a banner says so. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -14,16 +12,10 @@
 #include "icw-agreement-pages.h"
 #include "icw-agreement-parties-group.h"
 #include "icw-agreement-results-group.h"
-#include "icw-check-panel.h"
-#include "icw-document-bar.h"
 #include "icw-editor-parts.h"
 #include "icw-field-row.h"
-#include "icw-ip-agreement-check.h"
 #include "icw-lifecycle.h"
-#include "icw-print.h"
 #include "icw-record-form.h"
-#include "icw-register-page.h"
-#include "icw-rule-pack.h"
 #include "icw-text-section.h"
 #include "icw-ui-util.h"
 
@@ -41,32 +33,23 @@ static const Section sections[] = {
   { "text", N_("Agreement Text") },
 };
 
-G_DEFINE_FINAL_TYPE (IcwAgreementEditor, icw_agreement_editor, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (IcwAgreementEditor, icw_agreement_editor, ICW_TYPE_DOCUMENT_EDITOR)
 
-static const IcwDocumentBarTexts bar_texts = {
-  .check_label = N_("_Check Agreement"),
-  .ready_toast = N_("The agreement is ready to submit"),
-  .submit_heading = N_("Submit the Agreement?"),
-  .submit_body = N_("A submitted agreement cannot be changed. If it is returned, you can reopen it as a new version."),
-  .submitted_toast = N_("Submitted: the agreement is now read-only"),
-  .return_body = N_("Enter the comments sent back with the returned agreement."),
-  .locked_banner = N_("This agreement has been submitted and is read-only. If it is returned, reopen it as a new version to change it."),
-  /* xgettext:c-format */
-  .returned_banner = N_("Returned with these comments: %s"),
-  .returned_plain_banner = N_("This agreement was returned and is read-only: reopen it as a new version to change it."),
-};
+#define SHELL(self) ICW_DOCUMENT_EDITOR (self)
 
 gboolean
 icw_agreement_editor_is_editable (IcwAgreementEditor *self)
 {
-  return self->agreement != NULL && icw_lifecycle_is_editable (ICW_RECORD (self->agreement));
+  return icw_document_editor_is_editable (SHELL (self));
 }
 
 /* The check */
 
 static void
-flush (IcwAgreementEditor *self)
+flush (IcwDocumentEditor *shell)
 {
+  IcwAgreementEditor *self = ICW_AGREEMENT_EDITOR (shell);
+
   icw_record_form_flush (self->form);
   icw_agreement_parties_group_flush (ICW_AGREEMENT_PARTIES_GROUP (PAGE (self, "parties")));
   icw_text_section_flush (ICW_TEXT_SECTION (PAGE (self, "special-clauses")));
@@ -75,55 +58,19 @@ flush (IcwAgreementEditor *self)
 void
 icw_agreement_editor_run_check (IcwAgreementEditor *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  GPtrArray *findings;
-
-  if (self->agreement == NULL)
-    return;
-  flush (self);
-  findings = icw_ip_agreement_check (self->store, self->agreement, self->packs, today, &error);
-  if (findings == NULL)
-    {
-      icw_ui_report_error (GTK_WIDGET (self), error);
-      return;
-    }
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
-  self->findings = findings;
-  icw_check_panel_set_findings (self->check_panel, findings);
-  gtk_revealer_set_reveal_child (self->check_revealer, TRUE);
-  icw_agreement_editor_update_badges (self);
+  icw_document_editor_run_check (SHELL (self));
 }
 
 /* Navigation to a field */
 
-void
-icw_agreement_editor_select_section (IcwAgreementEditor *self,
-                                     const char         *key)
+gboolean
+icw_agreement_editor_show_field (IcwAgreementEditor *self,
+                                 const char         *field)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (g_str_equal (sections[i].key, key))
-      gtk_list_box_select_row (self->section_list, gtk_list_box_get_row_at_index (self->section_list, i));
-}
-
-static void
-on_activate_field (IcwAgreementEditor *self,
-                   const char         *field)
-{
-  icw_agreement_editor_show_field (self, field);
+  return icw_document_editor_show_field (SHELL (self), field);
 }
 
 /* The life cycle */
-
-static void
-on_reopened (IcwAgreementEditor *self,
-             IcwRecord          *next)
-{
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), ICW_TYPE_REGISTER_PAGE);
-
-  if (page != NULL)
-    icw_register_page_select (ICW_REGISTER_PAGE (page), next);
-}
 
 static void
 on_guide_clicked (IcwAgreementEditor *self)
@@ -148,14 +95,11 @@ set_groups_sensitive (GtkWidget *widget,
 }
 
 static void
-update_status (IcwAgreementEditor *self)
+status_changed (IcwDocumentEditor *shell,
+                gboolean           editable)
 {
-  gboolean editable;
+  IcwAgreementEditor *self = ICW_AGREEMENT_EDITOR (shell);
 
-  if (self->agreement == NULL)
-    return;
-  editable = icw_lifecycle_is_editable (ICW_RECORD (self->agreement));
-  icw_document_bar_update (self->bar);
   gtk_widget_set_sensitive (self->guide_button, editable);
 
   set_groups_sensitive (gtk_widget_get_parent (self->title_row), editable);
@@ -169,18 +113,17 @@ update_status (IcwAgreementEditor *self)
 static void
 refresh_text_if_shown (IcwAgreementEditor *self)
 {
-  if (self->agreement != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "text") == 0)
+  if (self->agreement != NULL && g_strcmp0 (icw_document_editor_get_visible_page (SHELL (self)), "text") == 0)
     icw_agreement_text_page_show (PAGE (self, "text"), self->agreement);
 }
 
 static void
-on_agreement_notify (IcwAgreementEditor *self,
-                     GParamSpec         *pspec)
+record_notify (IcwDocumentEditor *shell,
+               GParamSpec        *pspec)
 {
-  if (g_str_equal (pspec->name, "status") || g_str_equal (pspec->name, "version") ||
-      g_str_equal (pspec->name, "reviewer-comments"))
-    update_status (self);
-  else if (g_str_equal (pspec->name, "special-clauses"))
+  IcwAgreementEditor *self = ICW_AGREEMENT_EDITOR (shell);
+
+  if (g_str_equal (pspec->name, "special-clauses"))
     icw_text_section_set_text (ICW_TEXT_SECTION (PAGE (self, "special-clauses")),
                                icw_ip_agreement_get_special_clauses (self->agreement));
   else if (g_str_equal (pspec->name, "patent-costs") || g_str_equal (pspec->name, "patent-cost-party-id"))
@@ -188,43 +131,36 @@ on_agreement_notify (IcwAgreementEditor *self,
   refresh_text_if_shown (self);
 }
 
+static void
+record_set (IcwDocumentEditor *shell,
+            IcwRecord         *record)
+{
+  IcwAgreementEditor *self = ICW_AGREEMENT_EDITOR (shell);
+
+  g_set_object (&self->agreement, (IcwIpAgreement *) record);
+  icw_record_form_set_record (self->form, record);
+  icw_agreement_parties_group_set_agreement (ICW_AGREEMENT_PARTIES_GROUP (PAGE (self, "parties")), self->agreement);
+  icw_agreement_background_group_set_agreement (ICW_AGREEMENT_BACKGROUND_GROUP (PAGE (self, "background-ip")), self->agreement);
+  icw_agreement_results_group_set_agreement (ICW_AGREEMENT_RESULTS_GROUP (self->results_group), self->agreement);
+  if (self->agreement == NULL)
+    return;
+  icw_text_section_set_text (ICW_TEXT_SECTION (PAGE (self, "special-clauses")),
+                             icw_ip_agreement_get_special_clauses (self->agreement));
+  icw_agreement_terms_page_show (PAGE (self, "terms"), self->agreement);
+}
+
 void
 icw_agreement_editor_set_agreement (IcwAgreementEditor *self,
                                     IcwRecord          *agreement)
 {
   g_return_if_fail (ICW_IS_AGREEMENT_EDITOR (self));
-
-  if ((IcwRecord *) self->agreement == agreement)
-    return;
-  flush (self);
-  if (self->agreement != NULL)
-    g_signal_handlers_disconnect_by_data (self->agreement, self);
-  g_set_object (&self->agreement, (IcwIpAgreement *) agreement);
-  icw_print_menu_button_set_record (self->print_button, self->store, agreement);
-  icw_record_form_set_record (self->form, agreement);
-  icw_document_bar_set_record (self->bar, agreement);
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
-  icw_check_panel_set_findings (self->check_panel, NULL);
-  gtk_revealer_set_reveal_child (self->check_revealer, FALSE);
-  icw_agreement_parties_group_set_agreement (ICW_AGREEMENT_PARTIES_GROUP (PAGE (self, "parties")), self->agreement);
-  icw_agreement_background_group_set_agreement (ICW_AGREEMENT_BACKGROUND_GROUP (PAGE (self, "background-ip")), self->agreement);
-  icw_agreement_results_group_set_agreement (g_object_get_data (G_OBJECT (PAGE (self, "results")), "results"), self->agreement);
-  if (self->agreement == NULL)
-    return;
-
-  icw_text_section_set_text (ICW_TEXT_SECTION (PAGE (self, "special-clauses")),
-                             icw_ip_agreement_get_special_clauses (self->agreement));
-  icw_agreement_terms_page_show (PAGE (self, "terms"), self->agreement);
-  g_signal_connect_swapped (self->agreement, "notify", G_CALLBACK (on_agreement_notify), self);
-  update_status (self);
-  icw_agreement_editor_update_badges (self);
-  icw_agreement_editor_select_section (self, "parties");
+  icw_document_editor_set_record (SHELL (self), agreement);
 }
 
 void
 icw_agreement_editor_focus_title (IcwAgreementEditor *self)
 {
-  icw_agreement_editor_select_section (self, "parties");
+  icw_document_editor_select_page (SHELL (self), "parties");
   gtk_widget_grab_focus (GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (self->title_row))));
 }
 
@@ -238,54 +174,17 @@ icw_agreement_editor_get_page (IcwAgreementEditor *self,
 const char *
 icw_agreement_editor_get_visible_page (IcwAgreementEditor *self)
 {
-  return gtk_stack_get_visible_child_name (self->pages);
+  return icw_document_editor_get_visible_page (SHELL (self));
 }
 
 static void
-on_section_selected (IcwAgreementEditor *self,
-                     GtkListBoxRow      *row)
+page_shown (IcwDocumentEditor *shell,
+            const char        *key)
 {
-  if (row == NULL)
-    return;
-  gtk_stack_set_visible_child_name (self->pages, g_object_get_data (G_OBJECT (row), "key"));
-  refresh_text_if_shown (self);
+  refresh_text_if_shown (ICW_AGREEMENT_EDITOR (shell));
 }
 
 /* Building */
-
-static GtkWidget *
-section_row (const Section *section)
-{
-  GtkWidget *row = icw_editor_page_row_new (_(section->title), TRUE);
-
-  g_object_set_data (G_OBJECT (row), "key", (gpointer) section->key);
-  return row;
-}
-
-static GtkWidget *
-build_bar (IcwAgreementEditor *self)
-{
-  self->bar = ICW_DOCUMENT_BAR (icw_document_bar_new (self->store, &bar_texts));
-  icw_document_bar_set_packs (self->bar, self->packs);
-  g_signal_connect_swapped (self->bar, "flush", G_CALLBACK (flush), self);
-  g_signal_connect_swapped (self->bar, "check", G_CALLBACK (icw_agreement_editor_run_check), self);
-  g_signal_connect_swapped (self->bar, "reopened", G_CALLBACK (on_reopened), self);
-
-  self->guide_button = gtk_button_new_with_mnemonic (_("_Guided Start…"));
-  g_signal_connect_swapped (self->guide_button, "clicked", G_CALLBACK (on_guide_clicked), self);
-  icw_document_bar_add_action (self->bar, self->guide_button);
-  self->print_button = icw_print_menu_button_new (GTK_WIDGET (self));
-  gtk_box_append (GTK_BOX (self->bar), self->print_button);
-  return GTK_WIDGET (self->bar);
-}
-
-static GtkWidget *
-build_check_panel (IcwAgreementEditor *self)
-{
-  self->check_revealer = icw_editor_check_revealer_new (240, &self->check_panel);
-  g_signal_connect_swapped (self->check_panel, "activate-field", G_CALLBACK (on_activate_field), self);
-  return GTK_WIDGET (self->check_revealer);
-}
 
 static GtkWidget *
 scrolled_page (GtkWidget *child)
@@ -311,12 +210,12 @@ on_clauses_committed (IcwTextSection     *section,
 
 static void
 add_page (IcwAgreementEditor *self,
-          const char         *key,
+          const Section      *section,
           GtkWidget          *widget,
           GtkWidget          *shown)
 {
-  g_hash_table_insert (self->page_widgets, (gpointer) key, widget);
-  gtk_stack_add_named (self->pages, shown, key);
+  g_hash_table_insert (self->page_widgets, (gpointer) section->key, widget);
+  icw_document_editor_add_page (SHELL (self), section->key, _(section->title), shown);
 }
 
 static void
@@ -326,8 +225,7 @@ build_pages (IcwAgreementEditor *self)
   GtkWidget *parties_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *parties = icw_agreement_parties_group_new (self->store, self->money_unit);
   GtkWidget *background = icw_agreement_background_group_new (self->store);
-  GtkWidget *results_group = NULL;
-  GtkWidget *results = icw_agreement_results_page_new (self->form, self->store, &results_group);
+  GtkWidget *results = icw_agreement_results_page_new (self->form, self->store, &self->results_group);
   GtkWidget *terms = icw_agreement_terms_page_new (self->form, self->store);
   GtkWidget *clauses = icw_text_section_new (_("Special Clauses"),
                                              _("Clauses of the parties' own, added to the agreement's text as they are written here, after the standard clauses."));
@@ -336,57 +234,28 @@ build_pages (IcwAgreementEditor *self)
 
   self->title_row = icw_record_form_add_text (self->form, "title", _("Title"), ICW_FIELD_TEXT);
   effective = icw_record_form_add_text (self->form, "effective-date", _("Effective date"), ICW_FIELD_DATE);
-  g_object_set_data (G_OBJECT (self->title_row), "effective-date", effective);
+  self->effective_row = effective;
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (general), self->title_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (general), effective);
   gtk_box_append (GTK_BOX (parties_box), general);
   gtk_box_append (GTK_BOX (parties_box), parties);
   g_signal_connect (clauses, "committed", G_CALLBACK (on_clauses_committed), self);
 
-  add_page (self, "parties", parties, scrolled_page (parties_box));
-  add_page (self, "background-ip", background, scrolled_page (background));
-  add_page (self, "results", results, results);
-  add_page (self, "terms", terms, terms);
-  add_page (self, "special-clauses", clauses, scrolled_page (clauses));
-  add_page (self, "text", text, text);
+  add_page (self, &sections[0], parties, scrolled_page (parties_box));
+  add_page (self, &sections[1], background, scrolled_page (background));
+  add_page (self, &sections[2], results, results);
+  add_page (self, &sections[3], terms, terms);
+  add_page (self, &sections[4], clauses, scrolled_page (clauses));
+  add_page (self, &sections[5], text, text);
 }
 
 static void
 build (IcwAgreementEditor *self)
 {
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *main_column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *sidebar = gtk_scrolled_window_new ();
-
-  self->section_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->section_list), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->section_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Agreement sections"), -1);
-  g_signal_connect_swapped (self->section_list, "row-selected", G_CALLBACK (on_section_selected), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sidebar), GTK_WIDGET (self->section_list));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (sidebar), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (sidebar, 190, -1);
-
-  self->pages = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->pages), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->pages), TRUE);
+  self->guide_button = gtk_button_new_with_mnemonic (_("_Guided Start…"));
+  g_signal_connect_swapped (self->guide_button, "clicked", G_CALLBACK (on_guide_clicked), self);
+  icw_document_editor_add_action (SHELL (self), self->guide_button);
   build_pages (self);
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    gtk_list_box_append (self->section_list, section_row (&sections[i]));
-
-  gtk_box_append (GTK_BOX (body), sidebar);
-  gtk_box_append (GTK_BOX (body), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (main_column), GTK_WIDGET (self->pages));
-  gtk_box_append (GTK_BOX (main_column), build_check_panel (self));
-  gtk_widget_set_hexpand (main_column, TRUE);
-  gtk_box_append (GTK_BOX (body), main_column);
-  gtk_widget_set_vexpand (body, TRUE);
-
-  gtk_box_append (GTK_BOX (outer), build_bar (self));
-  gtk_box_append (GTK_BOX (outer), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (outer), body);
-  adw_bin_set_child (ADW_BIN (self), outer);
 }
 
 static void
@@ -394,16 +263,12 @@ icw_agreement_editor_dispose (GObject *object)
 {
   IcwAgreementEditor *self = ICW_AGREEMENT_EDITOR (object);
 
-  if (self->form != NULL && self->page_widgets != NULL)
-    flush (self);
-  if (self->agreement != NULL)
-    g_signal_handlers_disconnect_by_data (self->agreement, self);
+  if (self->form != NULL && self->page_widgets != NULL && PAGE (self, "parties") != NULL)
+    flush (ICW_DOCUMENT_EDITOR (self));
 
   G_OBJECT_CLASS (icw_agreement_editor_parent_class)->dispose (object);
 
   g_clear_pointer (&self->page_widgets, g_hash_table_unref);
-  g_clear_pointer (&self->packs, g_ptr_array_unref);
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->form);
   g_clear_object (&self->agreement);
   g_clear_object (&self->store);
@@ -412,8 +277,15 @@ icw_agreement_editor_dispose (GObject *object)
 static void
 icw_agreement_editor_class_init (IcwAgreementEditorClass *klass)
 {
+  IcwDocumentEditorClass *shell_class = ICW_DOCUMENT_EDITOR_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = icw_agreement_editor_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_p, GDK_CONTROL_MASK, "document.print", NULL);
+  shell_class->flush = flush;
+  shell_class->record_set = record_set;
+  shell_class->status_changed = status_changed;
+  shell_class->record_notify = record_notify;
+  shell_class->show_field = _icw_agreement_editor_show_field;
+  shell_class->page_shown = page_shown;
 }
 
 static void
@@ -427,14 +299,11 @@ icw_agreement_editor_new (IcwStore     *store,
                           IcwMoneyUnit  money_unit)
 {
   IcwAgreementEditor *self = g_object_new (ICW_TYPE_AGREEMENT_EDITOR, NULL);
-  g_autoptr(GPtrArray) pack_errors = NULL;
 
+  icw_document_editor_set_kind (SHELL (self), &icw_document_kind_agreement, store);
   self->store = g_object_ref (store);
   self->money_unit = money_unit;
   self->form = icw_record_form_new (store, money_unit);
-  self->packs = icw_rule_packs_load_all (&pack_errors);
   build (self);
-  for (guint i = 0; pack_errors != NULL && i < pack_errors->len; i++)
-    g_warning ("%s", ((GError *) g_ptr_array_index (pack_errors, i))->message);
   return GTK_WIDGET (self);
 }

@@ -6,13 +6,14 @@
 #include <adwaita.h>
 
 #include "icw-money.h"
+#include "icw-document-editor.h"
 #include "icw-store.h"
 
 G_BEGIN_DECLS
 
 #define ICW_TYPE_AGREEMENT_EDITOR (icw_agreement_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (IcwAgreementEditor, icw_agreement_editor, ICW, AGREEMENT_EDITOR, AdwBin)
+G_DECLARE_FINAL_TYPE (IcwAgreementEditor, icw_agreement_editor, ICW, AGREEMENT_EDITOR, IcwDocumentEditor)
 
 GtkWidget *icw_agreement_editor_new           (IcwStore           *store,
                                                IcwMoneyUnit        money_unit);

@@ -70,7 +70,6 @@ icw_agreement_results_page_new (IcwRecordForm  *form,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (ownership));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (access));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (*results_group));
-  g_object_set_data (G_OBJECT (page), "results", *results_group);
   return page;
 }
 

@@ -5,13 +5,14 @@
 #include <adwaita.h>
 
 #include "icw-money.h"
+#include "icw-document-editor.h"
 #include "icw-store.h"
 
 G_BEGIN_DECLS
 
 #define ICW_TYPE_APPLICATION_EDITOR (icw_application_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (IcwApplicationEditor, icw_application_editor, ICW, APPLICATION_EDITOR, AdwBin)
+G_DECLARE_FINAL_TYPE (IcwApplicationEditor, icw_application_editor, ICW, APPLICATION_EDITOR, IcwDocumentEditor)
 
 GtkWidget *icw_application_editor_new             (IcwStore             *store);
 void       icw_application_editor_set_application (IcwApplicationEditor *self,

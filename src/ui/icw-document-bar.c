@@ -41,6 +41,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_RECORD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 show_error_dialog (IcwDocumentBar *self,
                    const char     *heading,
@@ -233,7 +241,7 @@ icw_document_bar_update (IcwDocumentBar *self)
   gboolean locked, review;
 
   g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
-  if (self->record == NULL)
+  if (self->record == NULL || self->texts == NULL || self->store == NULL)
     return;
   status = icw_lifecycle_get_status (self->record);
   locked = icw_lifecycle_status_is_locked (status);
@@ -278,8 +286,10 @@ icw_document_bar_set_record (IcwDocumentBar *self,
 {
   g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
 
-  g_set_object (&self->record, record);
+  if (!g_set_object (&self->record, record))
+    return;
   icw_document_bar_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
 }
 
 gboolean
@@ -337,9 +347,53 @@ icw_document_bar_dispose (GObject *object)
 }
 
 static void
+icw_document_bar_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  IcwDocumentBar *self = ICW_DOCUMENT_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_RECORD:
+      g_value_set_object (value, self->record);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+icw_document_bar_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  IcwDocumentBar *self = ICW_DOCUMENT_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_RECORD:
+      icw_document_bar_set_record (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 icw_document_bar_class_init (IcwDocumentBarClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = icw_document_bar_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = icw_document_bar_dispose;
+  object_class->get_property = icw_document_bar_get_property;
+  object_class->set_property = icw_document_bar_set_property;
+
+  properties[PROP_RECORD] = g_param_spec_object ("record", NULL, NULL, ICW_TYPE_RECORD,
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_FLUSH] = g_signal_new ("flush", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -349,22 +403,15 @@ icw_document_bar_class_init (IcwDocumentBarClass *klass)
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, ICW_TYPE_RECORD);
 }
 
+/* The buttons are made here so that the bar can stand in a template; the kind's texts and the
+ * store come after (icw_document_bar_set_texts, icw_document_bar_set_store). */
 static void
 icw_document_bar_init (IcwDocumentBar *self)
 {
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-}
-
-GtkWidget *
-icw_document_bar_new (IcwStore                  *store,
-                      const IcwDocumentBarTexts *texts)
-{
-  IcwDocumentBar *self = g_object_new (ICW_TYPE_DOCUMENT_BAR, NULL);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = action_button (self, _(texts->check_label), G_CALLBACK (on_check_clicked), FALSE);
+  GtkWidget *check = action_button (self, "", G_CALLBACK (on_check_clicked), FALSE);
 
-  self->store = g_object_ref (store);
-  self->texts = texts;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   self->check_button = check;
   gtk_widget_set_visible (check, TRUE);
   gtk_widget_set_margin_start (bar, 12);
@@ -397,5 +444,35 @@ icw_document_bar_new (IcwStore                  *store,
 
   gtk_box_append (GTK_BOX (self), bar);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->banner));
+}
+
+void
+icw_document_bar_set_store (IcwDocumentBar *self,
+                            IcwStore       *store)
+{
+  g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
+
+  g_set_object (&self->store, store);
+}
+
+void
+icw_document_bar_set_texts (IcwDocumentBar            *self,
+                            const IcwDocumentBarTexts *texts)
+{
+  g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
+
+  self->texts = texts;
+  gtk_button_set_label (GTK_BUTTON (self->check_button), _(texts->check_label));
+  icw_document_bar_update (self);
+}
+
+GtkWidget *
+icw_document_bar_new (IcwStore                  *store,
+                      const IcwDocumentBarTexts *texts)
+{
+  IcwDocumentBar *self = g_object_new (ICW_TYPE_DOCUMENT_BAR, NULL);
+
+  icw_document_bar_set_store (self, store);
+  icw_document_bar_set_texts (self, texts);
   return GTK_WIDGET (self);
 }

@@ -34,6 +34,12 @@ typedef struct {
 /* texts must outlive the bar (a static table). */
 GtkWidget *icw_document_bar_new        (IcwStore                  *store,
                                         const IcwDocumentBarTexts *texts);
+/* For a bar made by a template: the store its transitions write to, and the kind's texts. */
+void       icw_document_bar_set_store  (IcwDocumentBar            *self,
+                                        IcwStore                  *store);
+void       icw_document_bar_set_texts  (IcwDocumentBar            *self,
+                                        const IcwDocumentBarTexts *texts);
+/* The "record" property. */
 void       icw_document_bar_set_record (IcwDocumentBar *self,
                                         IcwRecord      *record);
 /* Whether Record Return… and Record Acceptance are shown: for a submitted document of a database

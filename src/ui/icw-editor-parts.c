@@ -1,5 +1,5 @@
-/* icw-editor-parts.c: the page list rows with their badges, the check panel's revealer and the
- * scrolled page that the application, agreement and funding request editors share. */
+/* icw-editor-parts.c: the page list rows with their badges and the scrolled page that the
+ * document editors (IcwDocumentEditor and its kinds) share. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -8,8 +8,9 @@
 #include "icw-ui-util.h"
 
 GtkWidget *
-icw_editor_page_row_new (const char *title,
-                         gboolean    ellipsize)
+icw_editor_page_row_new (const char  *title,
+                         gboolean     ellipsize,
+                         GtkWidget  **badge_out)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -27,7 +28,7 @@ icw_editor_page_row_new (const char *title,
   gtk_box_append (GTK_BOX (box), badge);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  g_object_set_data (G_OBJECT (row), "badge", badge);
+  *badge_out = badge;
   return row;
 }
 
@@ -65,38 +66,6 @@ icw_editor_badge_show (GtkLabel   *badge,
   gtk_label_set_text (badge, text != NULL ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible != NULL ? accessible : nothing, -1);
-}
-
-static void
-hide_revealer (GtkRevealer *revealer)
-{
-  gtk_revealer_set_reveal_child (revealer, FALSE);
-}
-
-GtkRevealer *
-icw_editor_check_revealer_new (int             height,
-                               IcwCheckPanel **panel)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *close = icw_ui_icon_button ("window-close-symbolic", _("Close the check results"));
-  GtkRevealer *revealer = GTK_REVEALER (gtk_revealer_new ());
-
-  /* Below the page, like a list of problems: the page stays as wide as it can be. */
-  *panel = ICW_CHECK_PANEL (icw_check_panel_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (*panel), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (*panel), -1, height);
-  g_signal_connect_swapped (close, "clicked", G_CALLBACK (hide_revealer), revealer);
-  gtk_widget_set_valign (close, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (close, 6);
-  gtk_widget_set_margin_end (close, 6);
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (*panel));
-  gtk_box_append (GTK_BOX (inner), close);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_box_append (GTK_BOX (box), inner);
-  gtk_revealer_set_transition_type (revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
-  gtk_revealer_set_child (revealer, box);
-  return revealer;
 }
 
 GtkWidget *

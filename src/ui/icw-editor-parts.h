@@ -1,6 +1,6 @@
 /* icw-editor-parts.h: what the document editors (application, agreement, funding request) build
- * the same way around their pages: the rows of their page list with a check badge, the check
- * panel under the page, and a page that scrolls with its content centred. */
+ * the same way around their pages: the rows of their page list with a check badge and a page
+ * that scrolls with its content centred. */
 #pragma once
 
 #include <adwaita.h>
@@ -9,9 +9,10 @@
 
 G_BEGIN_DECLS
 
-/* A row of an editor's page list: the title and, after it, a badge (the row's "badge" data). */
+/* A row of an editor's page list: the title and, after it, a badge (badge_out). */
 GtkWidget   *icw_editor_page_row_new      (const char     *title,
-                                           gboolean        ellipsize);
+                                           gboolean        ellipsize,
+                                           GtkWidget     **badge_out);
 /* Shows on a badge the errors and warnings of the last check: their number, red when there is
  * an error, else yellow; else ✓ when `complete`; else nothing, named `nothing` for screen readers. */
 void         icw_editor_badge_show        (GtkLabel       *badge,
@@ -19,10 +20,6 @@ void         icw_editor_badge_show        (GtkLabel       *badge,
                                            guint           warnings,
                                            gboolean        complete,
                                            const char     *nothing);
-/* The check panel under an editor's page, `height` pixels high, with a separator above and a
- * button that hides it, in a revealer (returned) that the editor reveals after a check. */
-GtkRevealer *icw_editor_check_revealer_new (int             height,
-                                            IcwCheckPanel **panel);
 /* `child` with margins, at most `width` wide and centred, in a window that scrolls vertically. */
 GtkWidget   *icw_editor_scrolled_page_new (GtkWidget      *child,
                                            int             width,

@@ -7,13 +7,14 @@
 
 #include "icw-budget-grid.h"
 #include "icw-milestones-editor.h"
+#include "icw-document-editor.h"
 #include "icw-store.h"
 
 G_BEGIN_DECLS
 
 #define ICW_TYPE_FUNDING_EDITOR (icw_funding_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (IcwFundingEditor, icw_funding_editor, ICW, FUNDING_EDITOR, AdwBin)
+G_DECLARE_FINAL_TYPE (IcwFundingEditor, icw_funding_editor, ICW, FUNDING_EDITOR, IcwDocumentEditor)
 
 /* settings: the application's, whose "money-unit" the editor follows as it changes (NULL: 万元). */
 GtkWidget           *icw_funding_editor_new            (IcwStore         *store,

@@ -143,6 +143,15 @@ static const RegisterKind organization_kind = {
   organization_subtitle, organization_show, organization_focus, NULL,
 };
 
+/* The documents with a life cycle: their editors are IcwDocumentEditors, which show a record
+ * the same way. */
+static void
+document_show (GtkWidget *editor,
+               IcwRecord *record)
+{
+  icw_document_editor_set_record (ICW_DOCUMENT_EDITOR (editor), record);
+}
+
 /* Applications */
 
 static char *
@@ -158,13 +167,6 @@ application_subtitle (IcwRecord *record)
   return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
                           icw_application_status_to_label (icw_application_get_status (application)),
                           icw_application_get_version (application));
-}
-
-static void
-application_show (GtkWidget *editor,
-                  IcwRecord *record)
-{
-  icw_application_editor_set_application (ICW_APPLICATION_EDITOR (editor), record);
 }
 
 static void
@@ -251,7 +253,7 @@ static const RegisterKind application_kind = {
   N_("Draft a center's application (申报书) for provincial or national recognition or for the upgrade to national, and check it against the policy rules before you submit."),
   N_("Select an application"),
   N_("New application"),
-  application_subtitle, application_show, application_focus, application_create,
+  application_subtitle, document_show, application_focus, application_create,
 };
 
 /* IP-sharing agreements */
@@ -268,13 +270,6 @@ agreement_subtitle (IcwRecord *record)
   return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
                           icw_application_status_to_label (icw_ip_agreement_get_status (agreement)),
                           icw_ip_agreement_get_version (agreement));
-}
-
-static void
-agreement_show (GtkWidget *editor,
-                IcwRecord *record)
-{
-  icw_agreement_editor_set_agreement (ICW_AGREEMENT_EDITOR (editor), record);
 }
 
 static void
@@ -310,7 +305,7 @@ static const RegisterKind agreement_kind = {
   N_("Draw up an IP-sharing agreement (知识产权协同共享协议) among members of a center's alliance: background IP, ownership of results, access rights and revenue shares that total exactly 100%."),
   N_("Select an agreement"),
   N_("New agreement"),
-  agreement_subtitle, agreement_show, agreement_focus, agreement_create,
+  agreement_subtitle, document_show, agreement_focus, agreement_create,
 };
 
 /* Funding requests */
@@ -328,13 +323,6 @@ funding_subtitle (IcwRecord *record)
   return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
                           icw_application_status_to_label (icw_funding_request_get_status (request)),
                           icw_funding_request_get_version (request));
-}
-
-static void
-funding_show (GtkWidget *editor,
-              IcwRecord *record)
-{
-  icw_funding_editor_set_request (ICW_FUNDING_EDITOR (editor), record);
 }
 
 static void
@@ -357,7 +345,7 @@ static const RegisterKind funding_kind = {
   N_("Prepare a center's request for central or local fiscal funds, fund or bank money: a budget by category, year and source with exact totals, checked against the fund's rules before you submit."),
   N_("Select a funding request"),
   N_("New funding request"),
-  funding_subtitle, funding_show, funding_focus, funding_create,
+  funding_subtitle, document_show, funding_focus, funding_create,
 };
 
 /* The list */

@@ -13,6 +13,7 @@
 #include "icw-dossier-actions.h"
 #include "icw-register-page.h"
 #include "icw-sample.h"
+#include "icw-store-sync.h"
 #include "icw-sync-controller.h"
 #include "icw-sync-indicator.h"
 #include "icw-ui-util.h"
@@ -39,14 +40,15 @@ typedef struct {
   const char *name;
   const char *title;
   const char *icon;
+  IcwRecordKind kind;   /* the records the page lists (win.show-record) */
 } PageInfo;
 
 static const PageInfo page_infos[] = {
-  { "centers", N_("Centers"), "go-home-symbolic" },
-  { "organizations", N_("Organizations"), "system-users-symbolic" },
-  { "applications", N_("Applications"), "x-office-document-symbolic" },
-  { "agreements", N_("IP Agreements"), "emblem-shared-symbolic" },
-  { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic" },
+  { "centers", N_("Centers"), "go-home-symbolic", ICW_RECORD_KIND_CENTER },
+  { "organizations", N_("Organizations"), "system-users-symbolic", ICW_RECORD_KIND_ORGANIZATION },
+  { "applications", N_("Applications"), "x-office-document-symbolic", ICW_RECORD_KIND_APPLICATION },
+  { "agreements", N_("IP Agreements"), "emblem-shared-symbolic", ICW_RECORD_KIND_IP_AGREEMENT },
+  { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic", ICW_RECORD_KIND_FUNDING_REQUEST },
 };
 
 static GtkWidget *
@@ -144,6 +146,34 @@ new_record_activated (GtkWidget  *widget,
       page = current_register_page (self);
     }
   icw_register_page_create_record (page);
+}
+
+/* win.show-record (kind key, ID): shows the page of the record's kind with the record selected.
+ * An editor asks for a record this way (the new version after a reopen) instead of looking for
+ * its page up the widget tree. */
+static void
+show_record_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  IcwWindow *self = ICW_WINDOW (widget);
+  const char *key, *id;
+  IcwRecordKind kind;
+  g_autoptr(IcwRecord) record = NULL;
+  IcwRegisterPage *page;
+
+  g_variant_get (parameter, "(&s&s)", &key, &id);
+  if (!icw_record_kind_from_key (key, &kind))
+    return;
+  record = icw_store_lookup (self->store, kind, id, NULL);
+  for (guint i = 0; record != NULL && i < G_N_ELEMENTS (page_infos); i++)
+    if (page_infos[i].kind == kind)
+      {
+        show_page (self, page_infos[i].name);
+        page = current_register_page (self);
+        if (page != NULL)
+          icw_register_page_select (page, record);
+      }
 }
 
 static void
@@ -333,6 +363,7 @@ icw_window_class_init (IcwWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(ss)", show_record_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_activated);
   gtk_widget_class_install_action (widget_class, "win.sync-account", NULL, sync_account_activated);
