@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck shell=bash
 # .ci/lib.sh: sourced by .ci/test and .ci/start-app. ci_build [OPTION…] configures the build
 # directory _build with the meson options given (reconfiguring it when it exists, wiping it when

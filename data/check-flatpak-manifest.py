@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """data/check-flatpak-manifest.py MANIFEST [--app-id ID]: the meson test "check-flatpak-manifest".
 
 Checks the Flatpak manifest: valid JSON; the app id, command and the pinned GNOME runtime; the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # data/validate-ui.sh VALIDATOR DIR: the meson test "validate-ui" (suite data).
 # Checks every .ui file under DIR (found here, so new files need no meson edit) with the
 # validate-ui program built from data/validate-ui.c, in one run so templates can use each other.

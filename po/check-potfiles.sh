@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # po/check-potfiles.sh SRCROOT: the meson test "check-potfiles" (suite po).
 # Fails when a file under src/, resources/ or data/ has translatable strings but is not listed in
 # po/POTFILES.in (nor in po/POTFILES.skip), or when POTFILES.in lists a file that does not exist.

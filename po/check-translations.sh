@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # po/check-translations.sh SRCROOT: the meson test "check-translations" (suite po).
 # Extracts a fresh template from the files in po/POTFILES.in (po/make-pot.sh), merges it with each
 # po/LANG.po of po/LINGUAS into a temporary file (the source tree is not touched), and fails

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # po/make-pot.sh SRCROOT OUTPUT.pot: writes a fresh message template for the files listed in
 # po/POTFILES.in. Used by po/update-po.sh and po/check-translations.sh; the keywords and format
 # flags are those of meson's i18n "glib" preset, so it matches `ninja ic-workbench-pot`.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # po/update-po.sh: run by developers after changing translatable strings or po/POTFILES.in.
 # Regenerates the message template from po/POTFILES.in and merges it into every po/LANG.po listed
 # in po/LINGUAS (new messages come in untranslated, changed ones fuzzy). Then translate them;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: the entry point of the ic-workbench GUI. */
 #include "config.h"
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The include graph of src/: which file includes which (#include "…" lines, resolved the way the
 # build's include paths resolve them), its cycles between files, and its cycles between folders.
 # Run as a test it fails on any cycle between folders (the layers of docs/architecture.md);

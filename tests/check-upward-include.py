@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The layers are enforced by the build: in the include context of each layer's own sources (their
 # compile line from the build's compile_commands.json), a header of the same layer compiles and a
 # header of a layer above does not ("No such file"). Usage: check-upward-include.py BUILD_DIR

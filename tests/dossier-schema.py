@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # dossier-schema.py: the JSON Schema of the center dossier (docs/dossier.schema.json), built from
 # the sources that decide the format: the field catalogue (src/core/model/icw-field-catalogue.c: each
 # kind's fields, their types and checks: IDs, dates, money, shares, counts, structured parts; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-test-util.c: helpers shared by the GTest programs in tests/ (and the kill-loop helper
  * program), kept here once instead of in a copy per program. What goes wrong in them fails the
  * test (g_assert or g_error): none hands an error back to its caller. */

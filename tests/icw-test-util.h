@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-test-util.h: helpers shared by the GTest programs in tests/ (and the kill-loop helper
  * program): temporary folders, opening a store, making organizations, reading a database through
  * a plain SQLite connection of the test's own, digests of what its tables hold, and checks of

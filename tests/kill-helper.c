@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* kill-helper.c: the program that test-kill-loop starts and kills with SIGKILL. It opens the store
  * at DB and saves records numbered FIRST to LAST, one at a time: an odd number creates the
  * organization "Kill-loop organization N", an even one edits the anchor organization (its city

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lock-holder.c: the program that test-lock-loss drives and kills. It holds a store on DB, as the
  * window does, and obeys commands read from stdin, one per line:
  *   edit N   saves the new organization "Lock-loss organization N" and prints "ACK N";

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-agreements.c: IP-sharing agreements (icw-ip-agreement.c, icw-store-agreements.c,
  * icw-shares.c, icw-agreement-guide.c, icw-agreement-text.c, icw-rule-kinds-agreement.c) on a real
  * SQLite store with the sample center: share arithmetic without floating point, store validation,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-applications.c: center applications (申报书) in the store: every property saved and read
  * back, the JSON formats of the structured parts, the life cycle (draft → ready only without
  * errors, a submitted application refused by the store itself and the file left unchanged),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-center-summaries.c: the figures and warnings under a center's tables
  * (icw-center-summaries.h), pure functions of the records, tested without a display. */
 #include "config.h"

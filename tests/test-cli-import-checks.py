@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-cli-import-checks.py: `icw import` refuses what the store would refuse, and damaged
 # databases; `icw doctor` finds bad data planted behind the program's back. Each corruption of a
 # dossier the sample exports (a time that is no time, a day that does not exist, garbage in the

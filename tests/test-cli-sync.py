@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-cli-sync.py: drives the real `icw serve` and `icw sync` over loopback: the server prints the
 # address it listens on (--port 0 picks a free port) and stops on SIGTERM; `icw serve token add`
 # prints a token once; one client pushes the sample center, a second client's empty database pulls

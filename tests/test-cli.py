@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-cli.py: drives the real icw binary against temporary databases and checks the contract of
 # docs/cli.md: exit statuses (0 success, 1 failure, 2 usage error), the --json formats (integers
 # for money and shares, never floats), import all-or-nothing, doctor on good and damaged files,

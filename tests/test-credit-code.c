@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-credit-code.c: the unified social credit code (统一社会信用代码, GB 32100-2015) checks of
  * icw-credit-code.c, against published codes and against a check-character computation written
  * independently here, and the refusal of each kind of malformed code. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-csv-import.c: the CSV import of centers and organizations: encodings, RFC 4180 reading,
  * header names, and the all-or-none rule (a bad row names its row and column and changes nothing);
  * the hygiene of the values: a byte order mark only at the start, no control characters in names

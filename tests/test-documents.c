@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-documents.c: the document renderer (icw-document*.c) on the sample center's application,
  * agreement and funding request, read back with poppler-utils (pdftotext, pdffonts, pdfinfo) as a
  * reviewer's machine would: every section title, party name and total is in the text, every font

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-dossier-schema.py: docs/dossier.schema.json is the schema that tests/dossier-schema.py
 # builds from the sources (a column added to a table descriptor and not to the schema fails
 # here), it is a valid JSON Schema (draft 2020-12), the exporter's dossiers of the sample center

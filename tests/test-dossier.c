@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-dossier.c: the center dossier: the round trip (sample → export → import into an empty
  * database → export gives the same bytes), the dossier of the whole database, corrupted dossiers
  * refused with the database unchanged (the text, the header, each record's members, every field's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-durability-vfs.c: what the store leaves on disk when the disk fails. A fault-injecting
  * SQLite VFS wraps the default one and fails the Nth write, sync or truncate of any file (the
  * database, its -wal, a -journal). For a save (an edit and a creation), a CSV import and a delete,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-funding-export.py: the budget table of the sample funding request exported by the real icw
 # binary, read back: the xlsx unzipped (xl/worksheets/sheet1.xml, xl/sharedStrings.xml,
 # xl/styles.xml) to find every amount of `icw show --json` in its cell, every total as a SUM

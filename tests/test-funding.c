@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-funding.c: funding requests (资金申请) in the store and their checks: every property saved and
  * read back through a second connection; the store's refusals (start year, period, sources,
  * category set, milestones, cells outside the table, negative or oversized amounts, a change of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-kill-loop.c: the store survives being killed at any moment. The kill-helper program saves
  * numbered records into one database and acknowledges each save on stdout; this test starts it,
  * kills it with SIGKILL after a random number of acknowledgements (sometimes at once, during its

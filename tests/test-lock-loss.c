@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-lock-loss.c: the database keeps its locks when something else in the program's process
  * opens and closes its files, as GTK's file chooser does to guess their type. lock-holder holds a
  * store on the file, as the window does; this test makes it save, sniff the database's files,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-migrations.c: opening databases of every vintage (icw-database.c, icw-schema.c). A new or
  * version-0 file is brought to the latest schema; a version-1 file is upgraded after a backup copy
  * that keeps the old rows; a file from a newer version, another program's database and a file that

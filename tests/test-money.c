@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-money.c: exact parsing and formatting of money (integer fen shown as 万元 or yuan) and of
  * basis points in icw-money.c: good and bad input, the limits of gint64, and round trips of random
  * values checked against a formatting written independently here. Money typed in the user's locale

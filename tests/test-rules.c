@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-rules.c: the rule packs: every rule kind on data that passes and on data that fails (the
  * data built through the store), the loading of packs (the bundled ones, a good one, and each way a
  * pack can be malformed: refused with its file and rule named while the others load), which packs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sample.c: the sample data: one complete provincial center whose registers meet the rules
  * the program checks (shares add up to 100%, no dominant shareholder, valid credit codes, members
  * holding national platforms), with a complete application that the check finds no error in but

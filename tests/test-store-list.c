@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-list.c: the compact live lists of the registers (IcwStoreList: IDs and names, record
  * objects made on demand) and the filtered view the register page shows (IcwStoreListFilter),
  * under GTK's GtkSingleSelection as the page uses them: order, objects, live changes, and a

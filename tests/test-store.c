@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c: the store (icw-store*.c) against a real SQLite file: the storage rules of
  * DESIGN.md (WAL, application_id, foreign keys), saves with their outbox rows, validation that
  * writes nothing, the identity map, live lists, soft deletion, the duplicate and in-use rules,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-client-hostile.c: the sync client against servers that misbehave, each an in-process
  * SoupServer on loopback answering as a broken or hostile server would: "retry" for every change,
  * a pull cursor that never moves, a byte every few hundred milliseconds, a 300 MB answer, a small

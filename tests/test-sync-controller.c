@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-controller.c: the window's sync controller against the real reference server on
  * loopback, with real SQLite stores on both sides and the keyring's file backend, without a
  * display. Its states: sign-in required before signing in and after a refused token; synced after

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-hostile.c: the reference server against a hostile administrator, a careless reviewer
  * and a rude client (issue 13), on loopback with raw HTTP: hostile records refused per change
  * and the server still serving the center's pulls; review authority; an idempotency key reused

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-json.c: hostile JSON against the sync layer's checks: json-glib 1.6's leniencies
  * (assignment, single quotes, concatenated documents, empty input, wrapped integers), wrong
  * member types, numbers where strings are required, and 10 MB strings. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-refusals.c: changes the server refuses one by one. Against the real reference server
  * on loopback: a refused change goes to the attention list with its reason while the rest of the
  * batch is applied and the pull runs; a record too large for any batch is refused locally with its

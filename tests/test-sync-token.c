@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-token.c: the sync token in the keyring (src/sync/icw-sync-token.c) through libsecret's
  * file backend (SECRET_BACKEND=file, a keyring file in the test's own directory; no daemon):
  * store, look up, clear, one token per server, ICW_TOKEN overriding the keyring, and the token

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync.c: the sync principles of DESIGN.md against the real reference server on loopback
  * (IcwSyncServer on 127.0.0.1, an ephemeral port) with real SQLite stores on both sides. Faults
  * are injected by the server's test hook (icw_sync_server_inject_fault): DROP_AFTER_COMMIT handles

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-agreements.c: in-process tests of the agreement editor's widgets: the line under the
  * revenue shares as they are typed (before they are saved), the two splits, a check finding that
  * opens its field, and a submitted agreement shown read-only. Real SQLite, the sample center. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-documents.c: the document preview in process, on the sample's funding request in a real
  * window: the layout arrives from its worker thread, the page count is the renderer's, navigation
  * moves page by page and stops at both ends, a drawn page has ink on it, a record without a

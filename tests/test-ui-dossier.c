@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-dossier.c: the dossier actions of the window, in process: an import shows its progress
  * dialog and brings the records into the window's store (its lists follow), a refused dossier
  * gets a dialog naming the problem and changes nothing, Cancel in the progress dialog rolls the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-edits.c: "never lose an edit" in process: a field row and a text section commit after
  * the shared pause, well within 300 ms of the last keystroke, and at once when the focus leaves
  * or their window is asked to close; and the application ID that makes one instance per database. The real window

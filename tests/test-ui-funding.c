@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-funding.c: the funding request editor in process, on the sample's request in a real
  * database: typing in a budget cell moves the row, column and grand totals at once and is saved; a
  * bad amount names its cell and keeps the saved amount; the money-unit setting reformats the grid

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-sync.c: the window's sync against the real reference server on loopback, with real
  * SQLite stores on both sides and the keyring's file backend (the controller's states, which need
  * no display, are in test-sync-controller.c). The conflicts view: both versions field by field

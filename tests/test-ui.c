@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui.c: in-process tests of the widgets, for what the end-to-end tests cannot reach through
  * AT-SPI on GTK 4.8 (switches expose no action). The figures and warnings under a center's tables
  * are tested without a display in test-center-summaries.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-center.c: the facts `icw show` gives about a center besides its own fields: its
  * shareholders and their share total, its alliance members, and the national platforms the
  * members hold, as a part of all the platforms of the field (工信厅科〔2017〕64号 asks for at least

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-check.c: `icw check ID [--json]`: runs the rule packs that apply to an application, an
  * IP-sharing agreement or a funding request and prints the findings the editor's check panel shows, in the user's language: errors first, then
  * by section. Exit status 0 when there is no error (warnings alone do not fail), 1 when there are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-doctor.c: `icw doctor`: the health of a database: SQLite's own integrity check and the
  * store's consistency checks (icw_store_check_integrity), how many records of each kind there are,
  * and how many changes wait in the outbox. Exit status 1 when anything is wrong, including a file

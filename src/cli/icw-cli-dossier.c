@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-dossier.c: the center dossier on the command line: `icw export ID|--all --format json
  * -o OUT` writes it (icw-dossier.h), `icw import FILE.json` reads it (icw-dossier-import.h), all
  * records or none, each problem on stderr naming the record and the member. */

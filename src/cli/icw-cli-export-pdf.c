@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-export-pdf.c: `icw export ID --format pdf -o OUT`: the document of a center
  * application, an IP-sharing agreement or a funding request (icw-document*.c), in the user's
  * language, with the default two paper copies on its cover. A record of another kind has no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-export.c: `icw export ID|--all --format json|csv|xlsx|pdf -o OUT`, the one dispatcher of
  * the export formats (docs/cli.md): json is the center dossier (one center, or --all for every
  * center), csv and xlsx the budget table of a funding request, pdf a document rendered by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-fields.c: a record's fields as the field catalogue describes them (icw-field-catalogue.c),
  * as the lines of `icw show` (the catalogue's label, the value for people) and as the members of
  * `--json` (the column's name, the value as docs/cli.md fixes it: keys for enumerations, integer

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-funding.c: what the icw tool tells about funding requests: `icw list funding`, `icw show
  * ID` of a request (its fields, its budget table by category with the totals per year and source,
  * in 万元, and its milestones) and the JSON of both (docs/cli.md; money in integer fen). Its

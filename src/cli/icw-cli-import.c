@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-import.c: `icw import FILE [--kind centers|organizations]`: a CSV file of centers or
  * organizations, all rows or none. The importer's message names the bad row and column; warnings
  * (unknown columns) go to stderr and do not stop the import. A .json file is a center dossier,

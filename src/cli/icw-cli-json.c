@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-json.c: the members each record kind has in `list --json` and `show --json`. These are a
  * contract (docs/cli.md): members are only ever added. Enumerations are their stable keys, never
  * translated labels; money is integer fen (*_fen), shares and intensities integer basis points

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-list.c: `icw list centers|organizations|applications|agreements|funding [--json]`: the
  * registers sorted by name and every center's applications, IP agreements and funding requests in
  * the order they were made, as an aligned table or as one JSON array. */

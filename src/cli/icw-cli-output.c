@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-output.c: how icw writes: messages on stdout and stderr, the formats of money, shares
  * and yes/no, aligned tables, and opening the database the command line names.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-sample.c: `icw sample`: loads the sample center (icw-sample.c) and prints its ID, alone
  * on its line, so that scripts can go on with `icw show "$(icw sample)"`. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-serve.c: `icw serve`: runs the reference sync server (src/sync/icw-sync-server.c) on its
  * own database until SIGINT or SIGTERM, after printing the address it listens on; and
  * `icw serve token add`, which issues a token for a center's administrator or a province's

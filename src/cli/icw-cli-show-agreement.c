@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-show-agreement.c: `icw show` of an IP-sharing agreement: its terms, its parties, then
  * the agreement text generated from the clause templates in the user's language; as JSON, the
  * same with the parties and the text's numbered clauses. Also `icw show` of a party and

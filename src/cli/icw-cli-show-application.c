@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-show-application.c: `icw show` of an application: its fields, then every section in the
  * order of the editor with its word count (narrative sections and task plans) or number of items,
  * and its attachments; as JSON, the same with the structured parts as JSON values. Also `icw show`

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-show-center.c: `icw show` of a center as text: its fields (the catalogue's), then its shareholders with
  * the share total, its alliance members, and the national platforms its members hold with the
  * coverage figure. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-show-json.c: `icw show ID --json`: one object with the record's members (as in
  * `list --json`), the names of the records it points at, and for a center its registers and
  * figures; for an organization the national platforms it holds; for an application its sections,

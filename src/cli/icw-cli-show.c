@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-show.c: `icw show ID [--json]`: finds a record of any kind by its ID (or a center or
  * organization by its exact name, which is what people have at hand) and shows all its fields with
  * translated labels. Centers and applications have their own files (icw-cli-show-center.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-sync.c: `icw sync --server URL`: pushes the outbox to the sync server, then pulls what
  * changed there (src/sync/icw-sync-client.c), and says in whole sentences what was sent, received,
  * refused and kept as a conflict, and names each refused change with why (by its code, in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli.h: what the parts of the icw tool share: the parsed command line, the exit statuses of
  * the contract, output helpers (UTF-8 text, aligned tables, JSON) and one entry point per command. */
 #pragma once

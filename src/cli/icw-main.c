@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-main.c: the entry point of the icw command-line tool: the user's language, the command line
  * (parsed by hand: options may stand before or after the command, and a command of the contract
  * that this version does not have is recognised before its options are judged), --help and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-client-answer.c: what the sync client does with each answer: a 200 is applied (a push
  * batch's results, a page, a record asked back) and the run goes on, or waits when the server asked
  * for some changes again; any other status retries with backoff, halves the batch (413), lets the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-client-apply.c: the store side of a sync run. A push batch's answer is checked whole,
  * then each result is recorded in one transaction with the pending key cleared: applied changes
  * leave the outbox, conflicts and refusals go to the attention list (a refusal with the server's

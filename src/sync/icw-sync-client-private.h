@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-client-private.h: what the sync client's files share: the client and the state of a run;
  * the request chain (icw-sync-client.c), what is done with each answer (icw-sync-client-answer.c),
  * and the store side of a run (a push batch's results, a pull page, a record asked back, a change

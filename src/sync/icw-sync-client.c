@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-client.c: one sync run as a chain of asynchronous steps on a GTask: push batches
  * until the outbox is empty, then pull pages until the server has no more. Each answer is
  * validated whole and applied in one store transaction (a push batch's results with the pending

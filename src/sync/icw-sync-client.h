@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-client.h: the sync client: pushes the outbox in batches with an idempotency key, then
  * pulls by cursor in pages (docs/sync-protocol.md). Asynchronous on the thread's main context;
  * every request has an idle timeout, a total deadline and a cap on the answer's size; transport

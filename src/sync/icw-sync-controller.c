@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-controller.c: the window's sync. One IcwSyncClient run at a time, asynchronous on the
  * main context; the state follows from how the last run ended and from the conflict count. A run
  * starts a few seconds after the last edit that left something in the outbox, on demand, at start

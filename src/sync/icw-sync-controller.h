@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-controller.h: the window's sync, not a widget. It owns the IcwSyncClient runs for one
  * store, keeps the state shown by the header bar's indicator (synced, syncing, offline, needs
  * attention, sign-in required) and the last sync time, syncs after edits (debounced), on demand

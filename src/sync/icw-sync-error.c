@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-error.c: the error domain of the sync layer. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-error.h: the error domain of the sync layer. */
 #pragma once
 

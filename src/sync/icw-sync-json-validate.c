@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-json-validate.c: the protocol's messages checked whole (docs/sync-protocol.md): every
  * member the client acts on has its type, revisions and cursors are strings, a result answers the
  * change at its place. The client acts on none of an answer until all of it passed. */

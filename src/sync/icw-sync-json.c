@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-json.c: untrusted JSON, checked strictly before and after json-glib parses it. The
  * scanner accepts exactly one RFC 8259 value (objects, arrays, double-quoted strings, numbers,
  * literals) with limits on the size, the depth, each string's length and the integers' range, so

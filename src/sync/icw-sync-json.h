@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-json.h: JSON from the network is untrusted. A strict RFC 8259 check runs before
  * json-glib sees the text (json-glib 1.6 accepts `var x = …`, single quotes, a second document
  * after the first, empty input, and wraps integers that overflow); then typed accessors check each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-refusal.c: the refusal codes of the protocol, each with a sentence for people. A code
  * added by a later server is not here: its own English reason is shown instead. */
 #include "config.h"

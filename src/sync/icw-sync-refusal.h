@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-refusal.h: why a server refused a change, in the user's language, from the refusal's
  * stable code (docs/sync-protocol.md); the window and `icw sync` say the same. */
 #pragma once

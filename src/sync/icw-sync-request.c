@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-request.c: one HTTP exchange of the sync client, bounded in time and memory. The
  * session's timeout only catches a server that goes quiet; one that trickles a byte every few
  * seconds is stopped by the deadline, a cancellable of the request cancelled by a timeout source.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-request.h: one HTTP exchange of the sync client, bounded whatever the server does: a
  * total deadline (a GCancellable cancelled by a timeout source, besides the session's idle
  * timeout), the body read in chunks after decompression with a cap (a huge or inflating answer

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-server-check.c: what the reference server decides about one pushed change before it
  * stores it (docs/sync-protocol.md, "Refused changes"): the record is one every workbench can
  * apply (the core's own description of the kind, icw-store-check.h), its kind and center come

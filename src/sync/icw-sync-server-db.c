@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-server-db.c: the reference server's storage. Its own SQLite file under the storage
  * rules (WAL, synchronous=FULL, BEGIN IMMEDIATE, migrations after a backup) through
  * icw-database.c. One row per record, its latest state, with the sequence number of its last

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-server-limits.c: the reference server's defences before a request reaches its handler
  * (docs/sync-protocol.md, "Errors and limits"): the token is checked when the headers have
  * arrived, so no body is read for a request without a valid one; failed authentications are

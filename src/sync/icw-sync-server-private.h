@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-server-private.h: what the server's two files share: its state, and the storage
  * functions of icw-sync-server-db.c that icw-sync-server.c calls inside its transactions. */
 #pragma once

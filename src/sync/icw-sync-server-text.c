@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-server-text.c: text in a pushed batch that is not Unicode, marked before json-glib
  * reads it, so that it is refused with the one change that holds it (`invalid-text`) instead of
  * failing the whole batch. json-glib 1.6 cannot parse some lone surrogate escapes ("\udc00"), lets

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-server.c: the reference server's HTTP side: authentication by bearer token, the scope
  * derived from the token and from what the server stores (never from the client), POST /v1/push
  * applied in one transaction with its idempotency key, GET /v1/pull in pages, GET /v1/records,

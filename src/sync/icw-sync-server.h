@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-server.h: the reference sync server (`icw serve`): the protocol of
  * docs/sync-protocol.md on libsoup's SoupServer, its records in its own SQLite database under the
  * storage rules of the workbench's. */

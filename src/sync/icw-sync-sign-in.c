@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-sign-in.c: the keyring read in a thread, and a token checked with one GET
  * /v1/pull?limit=1 (200: the server knows it; 401: it does not) before the keyring keeps it.
  * The request has a timeout; nothing of the pulled page is written. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-sign-in.h: what signing in to a sync server takes, off the main loop: the token looked
  * up in the keyring in a thread, and a new token checked against the server (one small pull)
  * before it is stored in the keyring. Used by IcwSyncController only. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-token.c: the token in the keyring (libsecret). Without a keyring (no Secret Service,
  * no portal) the lookup fails and the caller asks the user to sign in again: the token is never
  * written anywhere in clear. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-token.h: the user's sync token, kept in the keyring through libsecret under the schema
  * "org.mfginnovation.Workbench.Token" keyed by the server's URL; never in the database or in
  * settings. ICW_TOKEN in the environment overrides the keyring (scripts, tests). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-about.c: the About window. libadwaita 1.2 cannot read AppStream metainfo by itself (that
  * came in 1.4), so the metainfo bundled in the GResource is parsed here: name, summary,
  * developer, homepage, issue tracker and the newest release with its notes. The texts are the

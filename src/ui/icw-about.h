@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-about.h: the About window, built from the AppStream metainfo. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-account-dialog.c: the sync account. The token is pasted (the administrator issues it with
  * `icw serve token add`), checked against the server by the controller and only then kept, in
  * the keyring; the field is emptied once it is. Errors are shown under the fields, in words that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-account-dialog.h: the "Sync Account" window: the server's address, signing in with the
  * token its administrator issued, signing out, the state and last sync time, Sync Now and the
  * way to the conflicts. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-background-group.c: one IcwJsonListEditor per party over the store's live list of
  * the agreement's parties. Each list is the party's "background-ip" property (the JSON shape of
  * icw-ip-agreement-parts.h): a positive list, since only the items listed are covered. Every edit

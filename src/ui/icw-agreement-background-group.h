@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-background-group.h: the background IP (背景知识产权) each party of an IP-sharing
  * agreement brings, one list per party. */
 #pragma once

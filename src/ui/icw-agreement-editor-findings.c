@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-editor-findings.c: the agreement editor and the findings of its check: opening
  * the page of a finding's field (icw_document_kind_agreement says which) and focusing the widget
  * that edits the field when a finding is activated. */

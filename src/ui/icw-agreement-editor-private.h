@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-editor-private.h: what the agreement editor's files share: the editor's fields,
  * and the parts of it that icw-agreement-editor-findings.c (the navigation to a finding's field)
  * and icw-agreement-editor.c (the rest) call in each other. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-editor.c: the agreement editor, an IcwDocumentEditor like the application editor:
  * its pages (parties, background IP, results, terms, special clauses, the text) and the guided
  * start in the bar. Every edit is saved as it is made; a submitted, returned or accepted agreement

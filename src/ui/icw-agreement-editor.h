@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-editor.h: the editor of an IP-sharing agreement (知识产权协同共享协议): parties and
  * revenue shares, background IP, results and access rights, terms, special clauses and the
  * generated text, with the check against the rule packs and the life cycle. */

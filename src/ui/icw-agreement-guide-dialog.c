@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-guide-dialog.c: the questions of the guided start (whose idea, who funds, who
  * will exploit, a fast-moving field, exclusivity needed) as combo and switch rows, prefilled from
  * the agreement's last answers. The proposal (icw-agreement-guide.h, a pure function) is shown

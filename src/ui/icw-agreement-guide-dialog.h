@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-guide-dialog.h: the guided start of an IP-sharing agreement: a few questions, the
  * proposed ownership model and access rights with the reasons, Apply or Cancel. */
 #pragma once

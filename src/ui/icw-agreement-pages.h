@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-pages.h: the pages of the IP-sharing agreement editor other than the parties: the
  * ownership and access rights, the terms, and the generated text of the agreement. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-parties-group.c: two boxed lists over the store's live list of the agreement's
  * parties. "Revenue Shares" has one entry per party; the line under it is recomputed from what is
  * typed on every keystroke (before the pause that saves it), so the user sees the remainder reach

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-parties-group.h: the parties of an IP-sharing agreement and their revenue shares,
  * with the remainder shown as the user types and the two ways of splitting the whole. */
 #pragma once

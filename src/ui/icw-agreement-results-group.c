@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-results-group.c: the agreement's "results" property (the JSON shape of
  * icw-ip-agreement-parts.h) as one expander row per result: its title and description, its
  * ownership, the creating party when a party owns it, and one share per party when the parties

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-results-group.h: the results of an IP-sharing agreement (成果归属): each result
  * with its ownership (the agreement's model, the creating party, the center company, or joint
  * owners in stated shares). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-editor.c: the application editor, an IcwDocumentEditor: the sections are its
  * pages, each badge ✓ when the section is complete (or the errors and warnings of the last check);
  * the reviewers' notes over the section; the comparison of versions in the bar. Narrative

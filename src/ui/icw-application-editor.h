@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-editor.h: the editor of a center application (申报书): its sections, the check
  * against the rule packs, and its life cycle. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-pages.c: what each section of an application looks like in the editor. The
  * narrative sections are IcwTextSection; the roadmap, capability platforms and indicators are
  * IcwJsonListEditor over the documented JSON shapes; the eight main tasks of 工信部科〔2016〕273号

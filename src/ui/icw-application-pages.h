@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-pages.h: the pages of the application editor, one per section, and the compare
  * dialog. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-grid-cells.c: the cells of the budget grid. A keystroke is parsed at once: a good
  * amount goes into the table in memory, so that every total follows it, and is saved after the
  * shared pause (icw-edit-commit.h), on Enter, when the focus leaves or when the window closes; a bad one marks the cell, puts back the saved amount in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-grid-private.h: what the two halves of IcwBudgetGrid share: icw-budget-grid.c builds
  * the view and its totals, icw-budget-grid-cells.c handles the cells being typed in. */
 #pragma once

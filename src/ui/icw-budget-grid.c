@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-grid.c: the budget table as a GtkGrid. Six sources over ten years would be sixty
  * columns, so the grid shows one year at a time (a column per source in use and the year's total)
  * or every year summed, picked with the year buttons above it; the requested total, the fiscal and

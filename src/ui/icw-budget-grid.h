@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-grid.h: the budget table of a funding request as a grid of cells: a row per category
  * of its category set (direct and indirect costs with their subtotals), a column per source in use
  * for one year at a time, or every year summed, with every total kept up to date as the user types. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-justifications.c: an expander per leaf category of the budget, titled with the
  * category and the line's total over every year and source, holding a text area for why the money
  * is needed (测算依据). The text is saved to the line after the shared pause (icw-edit-commit.h),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-justifications.h: the justification of each line of a funding request's budget, one
  * expander per category that holds amounts, with the line's total beside its name. */
 #pragma once

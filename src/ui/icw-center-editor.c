@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-center-editor.c: the center editor. The plain fields go through an IcwRecordForm; the host
  * company and the lead organization are chosen from the register, never typed; the tables are
  * IcwCenterLinksGroup and IcwPlatformsGroup. */

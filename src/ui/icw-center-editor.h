@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-center-editor.h: the editor of one center: basic information, host company, shareholders,
  * alliance members and the members' national platforms. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-center-links-group.c: shareholders and alliance members share everything but their fields,
  * their subtitle and their summary, which a LinkKind describes. The rows are bound to the store's
  * live list, so adding or removing one never rebuilds the rows being edited. */

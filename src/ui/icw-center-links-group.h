@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-center-links-group.h: a table of a center's links to organizations (its shareholders or
  * its alliance members): one expander row per link, an Add button that picks an organization
  * from the register, removal with undo, and a summary line with its warning. */

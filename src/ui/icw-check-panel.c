@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-check-panel.c: one row per finding, errors first as the checker sorts them: an icon for the
  * severity, the message in the user's language, and the citation (document and clause) with the
  * rule's id under it. Activating a row emits "activate-field" with the finding's field, which the

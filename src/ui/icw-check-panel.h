@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-check-panel.h: the findings of a check against the rule packs, with their citations;
  * activating one asks to show the field it points at. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-compare-dialog.c: compares any two versions of an application section by section. Two
  * drop-downs pick the versions (by default the previous one and this one); changed sections are
  * listed first, each with both texts side by side. */

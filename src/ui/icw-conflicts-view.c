@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-conflicts-view.c: the conflicts view. The list on the left holds the store's conflicts
  * (icw_store_list_conflicts); the selected one is shown as a grid of fields, mine beside theirs,
  * the differing ones highlighted (CSS class "conflict-differs", and said in each value's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-conflicts-view.h: the sync conflicts kept in the store: a list, and for the one selected both
  * versions field by field (differing fields highlighted) with Keep Mine, Keep Theirs and Keep Both;
  * for a change the server refused, why (in the user's language) and Discard My Change. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-bar.c: the life cycle's buttons and banner over a document's editor. The transitions
  * are icw-lifecycle.h's, so the store enforces them whatever the bar shows. Before a transition the
  * bar emits "flush" (the editor saves what is still being typed); "check" asks the editor to run

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-bar.h: the status line of a document with a life cycle (icw-lifecycle.h): its status
  * and version, the actions the life cycle allows (check, mark as ready, submit, record a return or
  * an acceptance, reopen as a new version) and the banner of a locked or returned document. Any

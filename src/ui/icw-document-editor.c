@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-editor.c: the document editor's shell (a composite template, ui/icw-document-editor.ui).
  * The `record` property is what the whole editor shows: the bar follows it through a binding, and
  * the shell follows the record's own changes through a GSignalGroup (the shell holds a reference

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-editor.h: the shell that every editor of a document with a life cycle is made of
  * (application, agreement, funding request, and the kinds to come): above, the status bar with
  * the life cycle's actions (IcwDocumentBar) and the print menu; on the left the list of pages,

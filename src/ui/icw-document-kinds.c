@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-kinds.c: the table of document kinds that IcwDocumentEditor shows: per kind its
  * wording, its look, its check and where its findings' fields are. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-kinds.h: what differs between the editors of documents with a life cycle, as data
  * (one entry a kind): the bar's wording, the page list's name and look, the check that runs and
  * the page a finding's field is on. IcwDocumentEditor reads it; a new kind adds an entry. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-preview.c: the document preview window (icw-document-preview.h). The document is
  * built from the store here, on the main thread; the layout and the PDF are made in a worker
  * thread (icw-document-pdf.h) while a progress bar with Cancel shows; the pages are then drawn on

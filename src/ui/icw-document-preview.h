@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-preview.h: the preview of a record's document before it is printed or saved as
  * PDF: the pages drawn by the same layout as the PDF (icw-document-layout.h), one at a time scaled
  * to fit the window, with page navigation, the number of paper copies for the cover, Print… and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-dossier-actions.c: "Import Dossier…" and "Export Dossier…" of the main menu: the window's
  * actions, the choice of the center to export, and the native file choosers, which lead to the
  * jobs of icw-dossier-jobs.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-dossier-actions.h: "Import Dossier…" and "Export Dossier…" of the main menu: the file
  * choosers, a progress dialog with Cancel while the work runs off the main thread, and the
  * outcome as a toast or, for a refused dossier, a dialog listing its problems. */

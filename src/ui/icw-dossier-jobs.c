@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-dossier-jobs.c: a dossier import or export from the window, once its file is chosen
  * (icw-dossier-actions.c): the work runs in a thread on a store of its own (icw-dossier.h,
  * icw-dossier-import.h) while a dialog shows the progress and offers Cancel; the window's store

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-edit-commit.c: the pause and the close flush shared by the editors that save as the user
  * types (field rows, text sections, budget cells and justifications, milestones). The pause is
  * one constant (icw-edit-commit.h); the close flush follows the editor's window through its

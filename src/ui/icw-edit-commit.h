@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-edit-commit.h: what every editor that saves as the user types shares: the one pause after
  * the last keystroke, and the flush when its window is asked to close. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-editor-parts.c: the page list rows with their badges and the scrolled page that the
  * document editors (IcwDocumentEditor and its kinds) share. */
 #include "config.h"

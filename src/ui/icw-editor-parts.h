@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-editor-parts.h: what the document editors (application, agreement, funding request) build
  * the same way around their pages: the rows of their page list with a check badge and a page
  * that scrolls with its content centred. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-field-row.c: a labelled entry whose validation message is shown as the row's subtitle, in
  * the error colour. "committed" is emitted after the shared pause (icw-edit-commit.h) since the
  * last keystroke, on Enter, when the focus leaves and when its window is asked to close, so that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-field-row.h: a form row: the field's name, an entry, and the field's validation message
  * beside it. It reports what the user typed once they pause, press Enter or leave the field. */
 #pragma once

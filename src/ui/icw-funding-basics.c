@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-funding-basics.c: what a funding request is for. Text and years go through IcwRecordForm;
  * the linked application is chosen among the center's own; each source is a toggle button (a
  * keyboard and a screen reader can press it); the category set is one of the bundled, versioned

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-funding-basics.h: the first page of the funding request editor: the center, the linked
  * application and technology, title, years, the sources in use, the category set and the R&D
  * super-deduction. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-funding-editor.c: the funding request editor, an IcwDocumentEditor with four pages: the
  * request (IcwFundingBasics), the budget (IcwBudgetGrid), the justification of each line
  * (IcwBudgetJustifications) and the milestones (IcwMilestonesEditor); a finding opens its page and

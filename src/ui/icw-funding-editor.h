@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-funding-editor.h: the editor of a funding request (资金申请): what it is for, the budget
  * table, the justification of each line, the disbursement milestones, the check against the rule
  * packs and the life cycle. */

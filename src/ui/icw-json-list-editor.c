@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-json-list-editor.c: one expander row per object, one field per column. Every edit updates
  * the array in memory and emits "committed" with the whole array as JSON; the owner saves it as
  * one property, so the part is always valid JSON of the documented shape. A number that does not

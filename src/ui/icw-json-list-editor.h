@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-json-list-editor.h: an editor for a structured part of an application that is stored as a
  * JSON array of flat objects (the roadmap, the capability platforms, the indicators). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-member-picker.c: the chooser of agreement parties. Each alliance member of the center is a
  * button named after its organization (keyboards, screen readers and the end-to-end tests can all
  * activate it), with its role under the name; typing in the search entry narrows the list.

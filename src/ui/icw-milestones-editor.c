@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-milestones-editor.c: one line per milestone: date, amount (in the unit of the money setting)
  * and condition. The sum against the requested total follows every keystroke. The milestones are
  * saved together, as the request's JSON part, after the shared pause (icw-edit-commit.h), on Enter,

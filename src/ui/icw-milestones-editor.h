@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-milestones-editor.h: the disbursement milestones (拨付节点) of a funding request: date,
  * amount and condition of each, and their sum against the fiscal funds requested, shown as it is typed. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-organization-editor.c: an organization's fields (the credit code checked as it is typed),
  * its R&D intensity over three years, where it is used, and its deletion, which the store refuses
  * while a center still uses the organization. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-organization-editor.h: the editor of one organization of the register. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-organization-picker.c: the organization chooser. Each match is a button named after the
  * organization, which keyboards, screen readers and the end-to-end tests can all activate. At
  * most MAX_SHOWN matches are listed: with tens of thousands of organizations, typing narrows

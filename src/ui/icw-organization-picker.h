@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-organization-picker.h: a dialog to choose an organization from the register (or add one by
  * name), so that shareholders, members and host companies are never retyped. */
 #pragma once

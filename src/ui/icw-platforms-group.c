@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-platforms-group.c: a platform belongs to the organization that holds it; this group shows,
  * for one center, the platforms of its alliance members. The rows carry no editable fields, so
  * the list is simply rebuilt whenever a record of the center changes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-platforms-group.h: the national platforms held by a center's alliance members, and the
  * coverage of the field's national platforms. */
 #pragma once

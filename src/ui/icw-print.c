@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-print.c: printing a laid-out document through GtkPrintOperation, and the "Print…" menu
  * button the application, agreement and funding editors show (icw-print.h). The printer gets the
  * very pages of the preview and the PDF: the operation's units are points on an A4 sheet used

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-print.h: printing a laid-out document with GtkPrintOperation (each page drawn by
  * icw_document_layout_draw_page on the printer's cairo context, A4, full page), and the "Print…"
  * menu button of the document editors: Print… (Ctrl+P) and Export PDF… both open the preview. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-record-form.c: the mechanics every editor shares. A binding ties one row to one property.
  * Edits flow row → parse → property → icw_store_save; when parsing or the store refuses, the
  * message goes beside the field, the property goes back to its saved value and the text the user

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-record-form.h: binds form rows to a record's properties: each edit is parsed, set on the
  * record and saved at once; a refused value is shown beside its field and the record keeps its
  * saved value. */

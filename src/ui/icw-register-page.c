@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-register-page.c: the register pages. For centers and organizations the list is the store's
  * compact live list (sorted, IDs and names only) under an IcwStoreListFilter of the IDs that the
  * search found, so that only the rows on screen have record objects; for the other kinds it is

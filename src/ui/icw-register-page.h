@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-register-page.h: a page of one register (centers or organizations): a search entry, the
  * sorted and filtered list, and the editor of the selected record. */
 #pragma once

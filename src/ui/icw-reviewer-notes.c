@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-reviewer-notes.c: finds, line by line, the section a reviewer's comment names (its title in
  * the user's language or in English, or its key, then a colon), and shows the visible section's
  * comments in a highlighted box with the reviewers' icon. Lines that name no section stay in the

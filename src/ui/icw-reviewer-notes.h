@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-reviewer-notes.h: reviewers' comments beside the section they concern. The protocol carries
  * one text (reviewer_comments); a line of it that starts with a section's title or key ("建设目标与内容：
  * …", "Goals and content: …", "goals: …", also after a list number) concerns that section. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-rule-packs-group.c: one switch per rule pack found (bundled, or the user's own in
  * $XDG_DATA_HOME/ic-workbench/rules). With no switch on, the center's `rule-packs` is empty and the
  * packs follow each application's kind and the center's province (icw-application-check.c); with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-rule-packs-group.h: the rule packs a center's applications are checked against. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-indicator.c: a flat header bar button that follows the controller's state. Its
  * accessible name stays "Sync Status"; the description says the state, what it concerns and the
  * last sync time (the end-to-end tests read it there). Clicking it runs the window's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-indicator.h: the header bar's sync indicator: an icon and a short label for the sync
  * state, the details and the last sync time in its tooltip and accessible description. */
 #pragma once

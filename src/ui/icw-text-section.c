@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-text-section.c: a narrative section. Paragraphs are separated by blank lines and list items
  * start with "- ", as the sections of real plans are written; the count follows the rule packs'
  * (each Chinese character is a word, as is each run of Latin letters or digits). Like IcwFieldRow

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-text-section.h: the editor of one narrative section of an application: a text area with a
  * live word count, saved as it is typed. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-ui-util.c: helpers shared by the pages and editors. Toasts go to the nearest
  * AdwToastOverlay above the widget, so editors need not know the window. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-ui-util.h: small helpers the pages and editors share: toasts with undo, models of the
  * enumerations' labels, and the names of referenced records. */
 #pragma once

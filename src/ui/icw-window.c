@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-window.c: the main window. The sidebar picks a page; each register page (centers,
  * organizations, applications, IP agreements, funding requests) is built when first shown. The
  * window's actions are the commands of the header bar, the menu and the empty states; its size and

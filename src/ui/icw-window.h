@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-window.h: the main window: sidebar navigation and the pages of the registers and forms. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-workbench-app.c: the application object. It parses --db, takes an application ID derived
  * from the database (one instance per database: a second launch on the same database presents the
  * first one's window), opens the store once, shows an error dialog instead of a window when the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-workbench-app.h: the application: opens the store, makes windows, holds the app-wide actions. */
 #pragma once
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench-csv-import.py: the CSV import against its floor (issue 20: "the CSV import linear: 100k
 # rows in ≤ 3× the time of the same rows inserted by one SQLite transaction"). For each size it
 # writes an organizations CSV (names, provinces, cities; every tenth row with a credit code),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-frame.h: notices the first frame that GTK draws for a window, without touching the
  * application: an emission hook on GtkWidget::map finds the window (by type name), an emission
  * hook on GdkSurface::render marks that its surface was rendered, and the frame clock's

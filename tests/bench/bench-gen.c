@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-gen.c: writes the benchmark's data set through the store's own API (icw_store_begin_batch
  * and icw_store_save), so every row has its outbox entry and its full-text index entry exactly as
  * the application writes them.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-launch.c: runs a program with BENCH_T0_NS set to the CLOCK_MONOTONIC time taken just
  * before exec(), so that the program can measure its whole start, loading included.
  *

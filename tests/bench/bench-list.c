@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-list.c: the organizations register of a large database: the real IcwRegisterPage (the
  * store's live list → filter → sort by name → single selection → GtkListView, and the editor of the
  * selected organization) in a window. Prints the time from opening the store to the first drawn

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-pdf.c: row 6 of run-bench.sh, "PDF documents": the sample center's application laid
  * out and written as PDF, alone and repeated ten times (a document of about 100 pages), in the
  * calling thread as `icw export --format pdf` does. Prints, tab-separated: the pages and the

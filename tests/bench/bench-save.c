@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-save.c: one field edit saved, as the editor saves it: an organization's legal
  * representative is changed and icw_store_save writes the row and its outbox entry in one
  * BEGIN IMMEDIATE transaction. The baseline is the bare SQLite UPDATE of that one column, in its

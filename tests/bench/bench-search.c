@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-search.c: full-text search over the organizations through icw_store_search, as the
  * register's search entry calls it. For each query it records the one SQL statement the store
  * ran, with its parameter bound (sqlite3_expanded_sql from a trace of the store's connection,

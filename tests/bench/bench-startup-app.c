@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-startup-app.c: the real ic-workbench, started exactly as src/main.c starts it (that very
  * file is compiled in, its main() renamed), with a watch that prints the time from exec() to the
  * first frame drawn of the main window (IcwWindow) and exits. Run it through bench-launch with

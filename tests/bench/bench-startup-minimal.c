@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-startup-minimal.c: the baseline of the start-up figure: a minimal GTK 4 + libadwaita
  * application, started the same way as ic-workbench (an AdwApplication, NON_UNIQUE, gettext and
  * locale set up, one AdwApplicationWindow of the same default size presented on activate), whose

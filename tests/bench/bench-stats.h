@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-stats.h: median and nearest-rank 95th percentile of a series of times, as the runner's
  * awk computes them for the sqlite3 shell. Part of tests/bench (not the test suite). */
 #pragma once

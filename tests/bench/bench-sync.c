@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-sync.c: sync of N organizations on loopback. A store holds one center and N organizations
  * (saved in one batch, so each has its outbox row); the reference IcwSyncServer listens on
  * 127.0.0.1 (an ephemeral port, in this process, on the same main context); IcwSyncClient pushes

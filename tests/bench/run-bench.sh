@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck disable=SC1111  # the “quotes” in the output are meant
 # run-bench.sh: the performance figures of issue 8, each beside its limit measured in the same
 # run on the same machine. Not part of the test suite (`meson test` does not run it).

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """What the end-to-end tests share: the real ic-workbench started on a database of its own, and
 its window found and driven through the accessibility tree.
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # run-e2e.sh: runs the end-to-end tests against the real ic-workbench binary given as $1. It
 # provides what they need when the caller has not: a display (xvfb-run), a session bus
 # (dbus-run-session) and the accessibility bus, then runs the pyatspi tests with Debian's python3,

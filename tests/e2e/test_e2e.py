@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """End-to-end tests of the registers and of center applications: the real ic-workbench window,
 driven through the accessibility tree (e2e_app.py)."""
 import os

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """End-to-end test of IP-sharing agreements: the real ic-workbench window, driven through the
 accessibility tree (e2e_app.py). An agreement among three members of the sample center gets shares
 that do not total 100%; the remainder and the check's error say so; an equal split fixes both."""

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """End-to-end test of the funding request editor: the real ic-workbench window, driven through the
 accessibility tree (e2e_app.py). A new request for the sample center, amounts in three categories
 over two years, the row, column and grand totals read back, then fiscal funds far above the

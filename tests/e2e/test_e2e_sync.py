@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """End-to-end test of sync: two real ic-workbench windows (A and B) on databases of their own,
 syncing through one real `icw serve` on loopback.
 

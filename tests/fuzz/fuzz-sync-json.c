@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-sync-json.c: a libFuzzer target for the validation of the server's answers
  * (src/sync/icw-sync-json*.c). The first byte chooses a push answer (with 0 to 127 changes sent)
  * or a pull answer; the rest is the body. Properties checked, beyond "no crash, no leak" (ASan):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-sync-roundtrip.c: a libFuzzer target for the reference server: each input is pushed as a
  * batch, the center is pulled back and what was applied must return unchanged (sync-roundtrip.c
  * says how an input becomes a batch and what is checked). One in-process server for the whole

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* replay-sync-roundtrip.c: the round trip of sync-roundtrip.c without libFuzzer, for the test
  * suite (any compiler): every file of the corpus directories is run once, then random mutations
  * of them (a fixed seed, so a failure reproduces) until the time is up. The mutations aim at what

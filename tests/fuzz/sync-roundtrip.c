@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sync-roundtrip.c: an input pushed through the reference server and read back (docs/fuzzing.md).
  *
  * The input is lines of `KIND OP RECORD`: OP `u` is an upsert, `d` a delete (`U` and `D` the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sync-roundtrip.h: the round trip through the reference server that both the libFuzzer target
  * (fuzz-sync-roundtrip.c) and the plain replay driver of the test suite (replay-sync-roundtrip.c)
  * run: an input becomes a push batch of one fresh center, the center is pulled back, and what the

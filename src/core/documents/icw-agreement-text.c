@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-text.c: filling the clause templates of an IP-sharing agreement. A template has
  * "values" (the sentence for each value of an enumerated term), "lines" (formats of the lines
  * repeated per party, item or result) and "clauses" (heading and body); every {name} is replaced

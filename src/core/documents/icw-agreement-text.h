@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-text.h: the text of an IP-sharing agreement, generated from its structured data
  * and the clause templates of resources/agreements/ (one JSON file per language). The result keeps
  * the clause structure explicit (numbered clauses, each a heading and a body of lines) so that the

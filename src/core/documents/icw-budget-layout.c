@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-layout.c: the cells of a budget export: every amount from the table, every total
  * computed with overflow checks and given the SUM formula a spreadsheet recomputes it with. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-layout.h: the layout shared by the budget exports (icw-budget-export.c): a grid of
  * cells, each a text, an amount in fen, or an amount with the SUM formula (A1 notation) that
  * computes it from the others. Rows: two title rows, two header rows (years, then sources), one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-agreement.c: the document of an IP-sharing agreement: the cover, the numbered
  * clauses that icw-agreement-text.c fills from the clause templates (in the document's
  * language), a table of the parties with their contributions and revenue shares and its total, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-application.c: the document of a center application (申报书): the cover, then the
  * sections in the editor's order (icw-application-sections.h), numbered as the reviewers' template
  * numbers them: the call as a key/value list, each narrative section as paragraphs, the roadmap,

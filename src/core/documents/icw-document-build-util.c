@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-build-util.c: what the document builders share (icw-document-private.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-funding.c: the document of a funding request: the cover, its basic information,
  * the budget table (IcwBudgetTable) twice, by year and by source, each with the direct, indirect
  * and grand totals, the totals of fiscal and self-raised funds, each budget line's justification

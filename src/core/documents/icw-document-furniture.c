@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-furniture.c: the parts of a document's pages that are not its body: the cover
  * (title, kind of document, center, host company, date and the number of paper copies, "一式N份"),
  * the table of contents (each heading with a dotted leader and its page number, level 2 indented),

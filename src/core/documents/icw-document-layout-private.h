@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-layout-private.h: what the parts of the layout engine share: the display list of a
  * page, the styles, and the flow (the page being filled and the height used on it).
  * icw-document-layout.c flows headings and paragraphs and draws pages, icw-document-table.c flows

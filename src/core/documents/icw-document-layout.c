@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-layout.c: the layout engine's flow and drawing. The fonts are fontconfig names
  * of the Chinese government styles (FangSong 仿宋 for the body, SimHei 黑体 and KaiTi 楷体 for
  * headings, a 小标宋 for the title) with Noto CJK last in each list, so a system without the

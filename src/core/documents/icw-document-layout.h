@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-layout.h: the pagination of a document (icw-document.h) with Pango on an A4 page:
  * GB/T 9704 margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm), 3号 (16 pt) FangSong body
  * for Chinese, a cover page, a table of contents with the page numbers of the headings, tables that

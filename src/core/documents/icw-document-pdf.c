@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-pdf.c: writing a laid-out document to PDF, and the render functions that run the
  * layout and the writing in a worker thread. The file is written beside its destination and
  * renamed over it at the end, so a cancelled or failed render never leaves half a PDF. */

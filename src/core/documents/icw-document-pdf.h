@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-pdf.h: a laid-out document written as PDF with cairo (fonts embedded as subsets,
  * the title, author and creation date in the metadata, the headings as bookmarks), and the
  * render functions for long documents: the layout and the writing run in a worker thread

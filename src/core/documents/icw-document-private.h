@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-private.h: helpers the document builders share (icw-document-build-util.c). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-table.c: tables in the flow. Columns share the text width by their weights; each
  * row is as tall as its tallest cell. A row that does not fit goes to the next page, where the
  * table's header rows are drawn again first; a row taller than a whole page is split between

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document.c: the document model (icw-document.h): a reference-counted, plain-data tree of
  * blocks. Reference counting is atomic so that the worker thread that lays a document out and the
  * main thread that built it may each hold it. */

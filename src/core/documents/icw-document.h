@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document.h: the document model that the renderer lays out (icw-document-layout.h) and
  * writes as PDF (icw-document-pdf.h) or draws for the preview and the print dialog. A document is
  * a cover (title, center, applicant, date, number of copies) and a list of blocks: headings (level

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-export.c: writing the budget layout (icw-budget-layout.h) as CSV and as xlsx.
  *
  * Amounts go to the spreadsheet as numbers in 万元. libxlsxwriter takes a double; the double is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-export.h: a funding request's budget table written for spreadsheets, the same rows
  * and totals in both formats (docs/formats.md, "Budget export"):
  *  - CSV: RFC 4180, UTF-8 with a byte order mark (as Excel and WPS on Chinese Windows expect),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-csv-import.c: imports the centers and organizations CSV files of DESIGN.md and docs/formats.md.
  * The whole file is checked and written in one store batch, so a bad row leaves the database as it
  * was; every message names the row as a spreadsheet numbers it and the column as the file names it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-csv-import.h: importing the centers and organizations CSV files of DESIGN.md: all rows or
  * none, in UTF-8 (with or without BOM) or GB18030, with English or Chinese headers. */
 #pragma once

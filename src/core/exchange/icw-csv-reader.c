@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-csv-reader.c: reads CSV text by RFC 4180: comma-separated values, CRLF, LF or CR line ends,
  * values in double quotes that may hold commas, line breaks and doubled quotes. The reader is strict
  * about quotes, because a stray quote usually means the columns have shifted, and lenient about

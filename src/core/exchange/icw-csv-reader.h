@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-csv-reader.h: an RFC 4180 reader for CSV text that has a header row. Rows carry the numbers a
  * spreadsheet shows for them (the header is row 1), so that messages point where the user looks. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-dossier-import-async.c: a dossier import off the main thread. A store is one SQLite
  * connection with an identity map of objects for the main thread's views, so the thread opens a
  * store of its own on the same file and does everything there (read, check, write in one

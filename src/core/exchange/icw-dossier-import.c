@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-dossier-import.c: a dossier file read and checked whole before anything is written: the
  * text itself (icw-dossier-text.c), the header, each record's members, then the store's checks of
  * each row (icw-store-dossier-check.c) and the write (icw-store-dossier-write.c). The async

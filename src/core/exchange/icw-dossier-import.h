@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-dossier-import.h: the center dossier, read (icw-dossier.h writes it): the whole file is
  * checked first (strict JSON, the format and its version, every record's kind, members and their
  * types, base64 content, references that resolve in the file or the database, IDs the database

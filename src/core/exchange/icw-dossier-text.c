@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-dossier-text.c: the raw text of a dossier checked before json-glib reads it (json-glib 1.6
  * recurses once per level of nesting, turns some lone surrogates into bytes that are not UTF-8,
  * accepts trailing documents and JavaScript assignments, and wraps integers that overflow), then

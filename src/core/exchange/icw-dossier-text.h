@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-dossier-text.h: the raw text of a dossier checked before json-glib reads it, then parsed
  * (icw-dossier-text.c). Private to the dossier import. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-dossier.c: the center dossier written as JSON (the format is docs/formats.md's "Center
  * dossier"): the header, then every row the store collects, each with its kind, ID, times, typed
  * fields and base64 content. Nothing here depends on the kinds: the store's descriptors decide. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-dossier.h: the center dossier, written: one JSON document with a center and everything it
  * refers to (registers, organizations and their platforms, applications with every version and
  * their attachments' content in base64, agreements, funding requests), or with every record of

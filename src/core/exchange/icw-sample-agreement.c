@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sample-agreement.c: the sample center's IP-sharing agreement: three members of its alliance
  * (the lead firm, the university and the research institute) who share revenue equally
  * (33.34%/33.33%/33.33%), with their background IP, three expected results and every term filled,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sample-application.c: the sample center's application for provincial recognition: a draft
  * with all nine narrative sections in the formal Chinese of real construction plans, a roadmap,
  * capability platforms, indicators, plans for the eight main tasks and three attachments. It is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sample-funding.c: the sample center's funding request: the whole construction budget of its
  * application (24,000.00 万元 over three years: provincial and local fiscal funds 7,000, shareholder
  * capital 10,000, bank loans and social capital 7,000), on the standard category set, with a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sample.c: the sample data: one complete, fictional provincial center in Shandong with its
  * host company, shareholders, alliance members, the national platforms its members hold, and its
  * application (icw-sample-application.c). Every name is invented; every credit code is well formed

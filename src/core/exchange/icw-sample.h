@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sample.h: the sample data: one complete fictional provincial center with its application
  * and its IP-sharing agreement, in Chinese. */
 #pragma once

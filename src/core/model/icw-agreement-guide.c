@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-guide.c: the guide's decision table. It follows the Lambert Toolkit's consortium
  * agreements (UK Intellectual Property Office): A, each party owns what it creates and every
  * party may use and exploit it (no agreed exploitation strategy); B, one lead party exploits and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-guide.h: the guided start of an IP-sharing agreement, in the manner of the
  * decision guide of the UK Lambert Toolkit: a few questions (whose idea, who funds, who will
  * exploit the results, is the field fast-moving, does an exploiting party need exclusivity)

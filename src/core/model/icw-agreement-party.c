@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-party.c: a party to an IP-sharing agreement. A plain value object: the store loads,
  * validates and saves it (icw-store-agreements.c). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-agreement-party.h: a party to an IP-sharing agreement: an organization, its share of the revenue,
  * its contribution, the background IP it brings and the state of its signature and seal. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-alliance-member.h: a member (联盟成员) of a center's alliance. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-parts.c: the JSON formats of an application's structured parts, checked member
  * by member (json-glib accepts more than JSON: a "var x = …" assignment, and any type where another
  * is expected), their canonical form, and every section as readable text. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-parts.h: the structured parts of an application (roadmap, capability platforms,
  * indicators, task plans), stored as JSON text: their formats, checked when the application is
  * saved; their canonical form, for comparing versions; and every section as readable text, for

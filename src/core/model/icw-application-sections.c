@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-sections.c: the sections of an application in display order, the choices of its
  * structured parts, and word counts. The titles follow the headings of real construction plans
  * (建设方案); the six assessment areas are those of 工信厅科〔2018〕37号, the eight main tasks those

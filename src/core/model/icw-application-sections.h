@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-sections.h: the catalogue of an application's sections, shared by the editor, the
  * rules and the command line: their order, stable keys, translated titles and hints, the property
  * that holds each, and how a finding's field ("call/deadline", "roadmap/2/trl_to",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application.c: a center application (申报书). A plain value object: the store loads,
  * validates and saves it, and refuses changes once it is submitted (icw-store-applications.c). The
  * many text properties share one pair of accessors, found through the offset of their field. */

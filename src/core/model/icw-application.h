@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application.h: a center application (申报书 / 建设方案): a center applies for recognition as
  * provincial or national, or to be upgraded to national. Its narrative sections are plain text; its
  * structured parts (roadmap, capability platforms, indicators, task plans) are JSON text checked by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-attachment.c: a supporting document of an application: its metadata. The content is not a
  * property: the store writes it once, when the file is added, and reads it on request. The
  * metadata are its fields in the field catalogue (icw-field-catalogue.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-attachment.h: a supporting document (证明材料) of an application: a business licence, a
  * capital verification report, a platform certificate, a commitment letter. The file itself is kept
  * in the database; it is added with icw_store_add_attachment(), which checks its name and size, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-line.c: one line of a funding request's budget, and the JSON text of its cells. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-line.h: one line of a funding request's budget: a category of the request's category
  * set, its justification, and its amounts in fen by year and source. The amounts are JSON text
  * (docs/formats.md): {"2026/central-fiscal": "1200000", …}, values decimal strings of fen so that no

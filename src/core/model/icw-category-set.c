@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-category-set.c: loading and checking budget category sets. A set is loaded whole or refused
  * with a message naming its file and, where it is a category's fault, the category. */
 #include "config.h"

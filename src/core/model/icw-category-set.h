@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-category-set.h: a versioned set of budget categories (预算科目): the rows of a funding
  * request's budget table. Sets are data, not code (docs/formats.md, "Budget category sets"): the
  * bundled ones live in resources/budget/ and are compiled into the core library. Each category has

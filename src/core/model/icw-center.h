@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-center.h: a manufacturing innovation center (制造业创新中心) and its host company. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-conflict-fields.c: the labels of the record kinds, the labels of their columns (the field
  * catalogue's, icw-field-catalogue.c, and the record's times), and values as text. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-conflict-fields.h: translated names of the record kinds and of the columns a record carries
  * on the wire (docs/formats.md), and its values as text, for the conflicts view. */
 #pragma once

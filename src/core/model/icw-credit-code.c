@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-credit-code.c: checks the unified social credit code (统一社会信用代码) by the rules of
  * GB 32100-2015: 18 characters from a 31-character alphabet (digits and capitals without I, O, S,
  * V, Z), a registration authority code, an organization kind code, a 6-digit region code, and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-enums.c: keys and labels of the enumerations. A value is read back from its key, its English
  * label, or its Chinese name (as people type them in CSV files), whatever the current locale. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-enums.h: stable keys (stored, exported, typed in CSV) and translated labels of the enumerations. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-error.c: the error domain of the core library. */
 #include "config.h"
 

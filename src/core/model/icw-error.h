@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-error.h: the error domain of the core library. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-field-catalogue.c: the fields of every record kind, one line each (icw-field-catalogue.h
  * says what a line holds and what comes from it). Adding a field is a line here, a migration in
  * icw-schema.c and the translation of its label. The order is the columns' order: the store's

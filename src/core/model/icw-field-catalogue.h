@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-field-catalogue.h: the field catalogue: every field of every record kind, described once
  * (icw-field-catalogue.c): its column (also its JSON member in a dossier, the sync format and
  * `--json`), its GObject property, its type, the check of what it may hold, the label people read

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-field-checks.c: the checks of single fields that the table descriptors name (see the
  * header): dates of the calendar, UTC times, IDs, credit codes, digests, money, shares and the
  * structured parts. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-field-checks.h: what a single field must hold, whoever writes it: each check reads the text
  * the database stores (decimal for numbers, the JSON text of a structured part; NULL for empty)
  * and explains a refusal in the user's language without naming the field (the caller does, with

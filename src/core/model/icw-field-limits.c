@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-field-limits.c: checking a text against the limits of its class of field (icw-field-limits.h),
  * the catalogue of the records' text properties that have a class, and writing control characters
  * visibly for the terminal. */

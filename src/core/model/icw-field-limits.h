@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-field-limits.h: the limits on what one field may hold, in one place: the length of names,
  * codes, addresses and narrative texts, the largest amount of one budget cell, and the bytes the
  * CSV reader takes for one value or one line before it stops reading. The store's validation, the

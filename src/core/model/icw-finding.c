@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-finding.c: a finding of the check: an immutable value, set once at construction. */
 #include "config.h"
 

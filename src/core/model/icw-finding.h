@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-finding.h: one finding of the check of an application: which rule of which pack, how grave,
  * the citation it rests on, the field it points at ("call/deadline", "roadmap/2/trl_to"), and its
  * message in the user's language. A GObject, so that the check panel can list findings in a

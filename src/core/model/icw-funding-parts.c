@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-funding-parts.c: the milestones of a funding request as JSON, checked member by member
  * (json-glib accepts more than JSON: an assignment, and any type where another is expected). */
 #include "config.h"

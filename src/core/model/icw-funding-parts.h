@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-funding-parts.h: the JSON parts of a funding request: its disbursement milestones (拨付节点),
  * [{"date": "YYYY-MM-DD", "amount_fen": "1200000", "condition": "…"}, …], amounts as decimal
  * strings of fen (as budget cells, so that no JSON reader rounds them). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-funding-request.c: a funding request (资金申请). A plain value object like IcwApplication:
  * the store loads, validates and saves it (icw-store-funding.c). Text and integer properties share
  * accessors found through the offset of their field. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-funding-request.h: a funding request (资金申请): a center asks central or local government,
  * funds or banks for money, for itself, one of its applications or one of their technologies. Its
  * budget is a set of child records, one IcwBudgetLine per category of the request's category set

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-i18n.c: the locale and the gettext catalogue. ICW_LOCALEDIR points at another catalogue
  * directory, so that a build that is not installed (.ci/start-app, screenshots) speaks Chinese
  * from the build tree's po/ directory. */

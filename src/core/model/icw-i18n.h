@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-i18n.h: sets up the locale and the message catalogue for both executables. */
 #pragma once
 

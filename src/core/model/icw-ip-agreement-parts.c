@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-ip-agreement-parts.c: the JSON formats of an agreement's results and a party's background
  * IP, checked member by member (json-glib accepts more than JSON: a value of any type where another
  * is expected), and the format of patent and software copyright numbers. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-ip-agreement-parts.h: the structured parts of an IP-sharing agreement, stored as JSON text
  * and checked member by member when the record is saved:
  *

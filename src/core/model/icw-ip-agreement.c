@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-ip-agreement.c: an IP-sharing agreement. A plain value object: the store loads, validates and
  * saves it (icw-store-agreements.c), and refuses changes once it is submitted. Its properties are
  * its fields in the field catalogue (icw-field-catalogue.c, with their defaults: version 1, fair

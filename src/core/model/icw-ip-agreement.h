@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-ip-agreement.h: an IP-sharing agreement (知识产权协同共享协议) among members of a center's
  * alliance: how results are owned, who may use them and on what terms, how revenue is shared, and
  * the other terms of the agreement. Its parties are IcwAgreementParty records. It has the life cycle

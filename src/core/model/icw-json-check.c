@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-json-check.c: JSON text checked before and after json-glib reads it (see the header). */
 #include "config.h"
 

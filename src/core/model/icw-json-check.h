@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-json-check.h: JSON text checked before and after json-glib reads it. json-glib 1.6 recurses
  * once per level of nesting (100,000 levels crash it), keeps a second document after the first
  * without a word, and turns some escaped lone surrogates ("x\ud800y") into bytes that are not

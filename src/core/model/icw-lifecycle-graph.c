@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-lifecycle-graph.c: the life-cycle graph (icw-lifecycle-graph.h): statuses and the allowed
  * changes between them, read by the store, which refuses any other, and by the transitions. */
 #include "config.h"

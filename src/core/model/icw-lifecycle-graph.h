@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-lifecycle-graph.h: the life-cycle graph of the documents a center files (icw-lifecycle.h
  * draws it): which record kinds have one, which statuses lock a record, which changes of status
  * are allowed, and a record's status, version and lineage. Below the store, which enforces the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-money-locale.c: money typed and shown in the marks of the user's locale. The parser never
  * guesses: it normalises full-width characters, checks where each mark stands, refuses what could
  * be read two ways, then hands a plain "digits.digits" text to the exact parser of icw-money.c. */

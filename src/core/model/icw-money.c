@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-money.c: exact decimal parsing and formatting of fen and basis points. Input is a plain
  * decimal number with '.' as the decimal mark; anything else (grouping marks, a comma used as the
  * decimal mark, exponents) is refused with a message rather than guessed. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-money.h: money as integer fen and shares as integer basis points, parsed and formatted
  * without floating point. */
 #pragma once

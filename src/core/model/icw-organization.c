@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-organization.c: an organization (单位) of the register: a company, university, institute or other body that can be a shareholder or member of centers.
  * A plain value object: the store loads, validates and saves it. Its properties are its fields in
  * the field catalogue (icw-field-catalogue.c); the accessors below are the typed face of them. */

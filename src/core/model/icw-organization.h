@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-organization.h: an organization (单位) of the register: a company, university, institute or other body that can be a shareholder or member of centers. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-platform.c: a national innovation platform (国家重点实验室, 国家工程研究中心, …) that an organization holds.
  * A plain value object: the store loads, validates and saves it. Its properties are its fields in
  * the field catalogue (icw-field-catalogue.c); the accessors below are the typed face of them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-platform.h: a national innovation platform (国家重点实验室, 国家工程研究中心, …) that an organization holds. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-record.c: the base of every record (identity, revision and times), and the keeper of the
  * properties the field catalogue gives a kind: their values in one GValue per field, their
  * GParamSpecs made from the catalogue's types, one get/set pair for them all. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-record.h: the base of every record: a client-generated UUID, the revision the sync server
  * assigned, and the creation and modification times; and the properties a kind's fields in the
  * field catalogue give it, which IcwRecord keeps (icw_record_class_install_fields). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-shareholder.c: a shareholder (股东) of a center's host company.
  * A plain value object: the store loads, validates and saves it. Its properties are its fields in
  * the field catalogue (icw-field-catalogue.c); the accessors below are the typed face of them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-shareholder.h: a shareholder (股东) of a center's host company. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-shares.c: shares in basis points, split by the largest-remainder method. Products of a
  * contribution in fen and 10000 exceed 64 bits for large contributions, so the proportional split
  * computes in 128-bit integers; nothing here is floating point. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-shares.h: integer arithmetic of shares in basis points (10000 = 100%), with no floating
  * point: the total and the remainder of a list of shares, an equal split and a split in
  * proportion to contributions, both by the largest remainder so that the shares always total

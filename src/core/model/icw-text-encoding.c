@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-text-encoding.c: decodes imported text files. UTF-8 is tried first because GB18030 would
  * accept almost any byte sequence, including most UTF-8; a file that is valid UTF-8 is UTF-8. */
 #include "config.h"

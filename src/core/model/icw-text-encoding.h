@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-text-encoding.h: turning the bytes of an imported text file into UTF-8. Files come as UTF-8
  * (with or without a byte order mark) or, from Excel and WPS on Chinese Windows, as GB18030. */
 #pragma once

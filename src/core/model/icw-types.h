@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-types.h: forward declarations and the enumerations shared by the record types. */
 #pragma once
 

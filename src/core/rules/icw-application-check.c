@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-check.c: choosing the packs that apply to an application and running their
  * rules. No decision depends on a hidden clock: "today" is a parameter, and only a caller that
  * passes none gets the local date. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-check.h: checking an application against the rule packs that apply to it: the
  * packs its center chose (its rule-packs property), or by default the completeness pack and
  * 工信部科〔2016〕273号 for every application, 工信厅科〔2017〕64号 for an upgrade to national, and

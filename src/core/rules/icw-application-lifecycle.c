@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-lifecycle.c: an application's life cycle, which is the one every filed document
  * shares (icw-lifecycle.c), what a new version of an application copies (its attachments), and
  * the comparison of two versions section by section. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-lifecycle.h: the life cycle of an application and its versions: the one every
  * filed document shares (icw-lifecycle.h), under the application's own names.
  *

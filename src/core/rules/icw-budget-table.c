@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-table.c: the cells of a budget in one flat array (row × year × source) and its totals,
  * every addition checked for overflow. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-budget-table.h: the budget table of one funding request: rows are the categories of its
  * category set, columns are year × source, cells are fen. Parent categories are subtotals of their
  * children; only leaf rows hold amounts. Every total is computed with overflow checks: a total that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-center-summaries.c: the figures under a center's tables. The thresholds come from the
  * upgrade conditions of 工信厅科〔2017〕64号 (alliance covering ≥50% of the field's national
  * platforms, including user enterprises) and the reviewers' "no dominant shareholder". */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-center-summaries.h: the figures shown under a center's tables (share total, member counts,
  * platform coverage) and their warnings, as pure functions of the lists, tested without widgets. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-funding-check.c: choosing the packs that apply to a funding request and running their rules
  * (icw-rule-kinds-funding.c), the program's own rule that the totals can be computed, and copying
  * its budget lines to a new version. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-funding-check.h: checking a funding request against the rule packs that apply to it (those
  * of target "funding-request" its center chose, or by default the bundled "funding-request" pack),
  * and what a new version of a request copies (its budget lines). Both are the funding request's

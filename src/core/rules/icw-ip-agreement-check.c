@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-ip-agreement-check.c: choosing the packs that apply to an IP-sharing agreement and running
  * their rules (icw-rule-kinds-agreement.c); listing and copying its parties for its life cycle.
  * No decision depends on a hidden clock: "today" is a parameter. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-ip-agreement-check.h: checking an IP-sharing agreement against the rule packs that apply to
  * agreements ("applies_to": "ip-agreement"), and what its life cycle needs: its parties, listed
  * and copied to a new version. */

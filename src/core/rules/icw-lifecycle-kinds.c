@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-lifecycle-kinds.c: the record kinds that have a life cycle (icw-lifecycle.h), one row each:
  * how a kind is checked before it is marked ready, and which child records a new version copies. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-lifecycle.c: the transitions of a filed document's status and reopening it as a new version,
  * for every record kind with a life cycle (icw-lifecycle.h). The store enforces the same graph
  * (icw-store-lifecycle.c); these functions add what the store cannot know: that the check found no

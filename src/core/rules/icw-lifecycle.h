@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-lifecycle.h: the life cycle and versions shared by the documents a center files: center
  * applications, IP-sharing agreements and funding requests.
  *

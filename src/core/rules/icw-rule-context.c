@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-rule-context.c: running the rules of the chosen packs on one document, whatever its kind:
  * its center and the date, which rules apply to it, and the order in which its findings are
  * shown. The kind-specific check functions (icw-application-check.c and those of the other

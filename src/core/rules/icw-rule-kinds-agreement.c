@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-rule-kinds-agreement.c: the rule kinds that check an IP-sharing agreement (target
  * ICW_RULE_TARGET_IP_AGREEMENT): revenue shares that total exactly 100%, parties that are current
  * members of the center's alliance, jointly owned results with owners and shares, someone who

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-rule-kinds-funding.c: the rule kinds that check a funding request (target "funding-request"):
  * its basic facts, the matching of fiscal by self-raised funds, the cap on indirect costs, the
  * justification of every line used, the milestones against the requested total, every category of

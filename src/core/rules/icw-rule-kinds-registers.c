@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-rule-kinds-registers.c: the rule kinds that look at the center an application belongs to:
  * its host company (legal form, operating model), its shareholders, its alliance members, the
  * national platforms they hold and the lead organization's R&D intensity. Shares and percentages

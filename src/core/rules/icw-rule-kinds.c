@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-rule-kinds.c: the rule kinds that look at the application itself (its sections, the call,
  * the structured parts, the attachments), the table by which a pack's "kind" finds its code, and
  * what every kind shares: its parameters and the findings it adds. The kinds that look at the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-rule-pack.c: reading rule packs. JSON from a file is untrusted, and json-glib is lenient: it
  * accepts a JavaScript assignment ("var rules = {…}") as a document, and its getters warn (and
  * return nothing) when a member has another type than asked. So the root and every member are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-rule-pack.h: a rule pack: a versioned JSON file of rules that applications, IP agreements
  * or funding requests are checked against, each with its citation, severity, field, parameters and message in English and Chinese
  * (docs/formats.md, "Rule packs"). The packs shipped with the program are bundled in the core

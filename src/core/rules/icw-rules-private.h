@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-rules-private.h: what the rule pack loader, the rule kinds and the checker share: a rule as
  * loaded, the table of rule kinds (the code that a pack names), and the context a kind runs in. */
 #pragma once

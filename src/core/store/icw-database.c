@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-database.c: the storage rules of DESIGN.md. A database is checked before anything is written
  * to it: a file of another program or of a newer schema is refused and left byte-for-byte as it
  * was. Then WAL, synchronous=FULL, foreign keys and a busy timeout are set and verified, and the

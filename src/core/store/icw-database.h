@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-database.h: opening the SQLite file under the storage rules, migrations, transactions and
  * error reporting. Only the store (icw-store*.c) uses it. */
 #pragma once

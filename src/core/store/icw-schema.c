@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-schema.c: the migrations. Migration N turns a database at user_version N-1 into one at N; the
  * database layer runs each in its own transaction after a backup copy. Never edit a migration that
  * has shipped: add a new one. */

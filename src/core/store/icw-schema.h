@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-schema.h: the database schema as a list of migrations, one per user_version. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sqlite-locks.c: SQLite's locks, made so that no close() elsewhere in the process drops them.
  *
  * SQLite's unix VFS locks with POSIX record locks (fcntl F_SETLK). POSIX drops every lock a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sqlite-locks.h: SQLite's locks kept against close() elsewhere in the process (see the .c). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-agreements.c: what the store enforces for IP-sharing agreements and their parties, so
  * that no caller (the editor, the command line, a later sync) can get round it:
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-applications.c: what the store enforces for applications and their attachments, so that
  * no caller (the editor, the command line, a later sync) can get round it:
  *

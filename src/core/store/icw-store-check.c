@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-check.c: a record as JSON checked against the store's own description of its kind (the
  * table descriptors of icw-store-tables.c, the properties' ranges, the schema's constraints and
  * foreign keys), for the sync server: what it accepts, every workbench can apply

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-check.h: whether a record as JSON text of its columns (the form the outbox writes and
  * the sync server stores, docs/formats.md) is one that a workbench can apply, decided from the
  * store's own table descriptors and schema rather than from a second description. The sync

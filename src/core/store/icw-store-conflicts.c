@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-conflicts.c: the sync conflicts the user decides: kept as rows with both versions
  * (mine, the server's), listed, and resolved by keeping mine (pushed again on the server's
  * revision), keeping theirs (written as the server has it), or keeping both (theirs under the

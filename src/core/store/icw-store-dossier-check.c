@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-dossier-check.c: one row of a dossier (or of the database, for `icw doctor`) checked
  * against its kind's descriptor: every column there with its type (a field added later may be
  * absent from a dossier written before it, and is then empty), no other member, the text valid

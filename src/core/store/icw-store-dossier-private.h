@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-dossier-private.h: what the two halves of the store's dossier side share (reading in
  * icw-store-dossier.c, writing in icw-store-dossier-write.c): the schema's foreign keys and BLOB
  * columns per kind, and one row read by its ID. */

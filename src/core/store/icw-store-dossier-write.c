@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-dossier-write.c: the store's side of a dossier import, once each row from the file has
  * passed its kind's descriptor (icw-store-dossier-check.c): inside one transaction, the file
  * checked undamaged (PRAGMA quick_check), each row's references resolved and its ID compared with

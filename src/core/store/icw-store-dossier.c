@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-dossier.c: the store's side of the center dossier, reading: what the schema says about
  * each kind (its foreign keys and BLOB columns, from SQLite's own pragmas, so nothing is listed
  * twice), a row read as typed JSON, and the rows of a center closed under its references.

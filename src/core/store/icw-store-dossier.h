@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-dossier.h: what the store offers the center dossier (icw-dossier.h, icw-dossier-import.h):
  * the rows of a center and of everything it refers to, read as typed JSON, and rows written back
  * with their own IDs and times in one transaction. Generic over the table descriptors and the

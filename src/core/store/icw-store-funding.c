@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-funding.c: what the store enforces for funding requests and their budget lines, so that
  * no caller (the editor, the command line, a later sync) can get round it:
  *

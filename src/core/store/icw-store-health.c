@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-health.c: the store's checks of a database's health that are not about one edit:
  * PRAGMA quick_check before an import writes (a damaged file is refused, not written into), and,
  * for `icw doctor`, every row of every kind through the checks a dossier's rows get

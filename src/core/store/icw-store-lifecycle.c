@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-lifecycle.c: what the store enforces for every record kind with a life cycle
  * (icw-lifecycle.h), so that no caller (an editor, the command line, a later sync) can get round it:
  *

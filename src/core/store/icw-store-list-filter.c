@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-list-filter.c: the records of a compact live list whose IDs are in a set. It keeps
  * the positions (in the list) of the records it shows, follows the list's changes exactly, and
  * announces a new set as one change between the unchanged first and last rows — split around the

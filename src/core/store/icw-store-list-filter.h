@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-list-filter.h: a register's list as one view shows it: the records of a compact live
  * list (IcwStoreList) whose IDs are in a set, in the list's order, without making an object per
  * record. The register page shows it under its search field. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-list.c: the compact live list of a register. It holds per live record its ID and name
  * (both in one GStringChunk: about 100 bytes a record, against 700 for a loaded object), sorted as
  * GtkStringSorter sorts (case folded, collated in the user's locale); get_item() hands out the

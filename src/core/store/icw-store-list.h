@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-list.h: the compact live list of a register (organizations, centers): per live record
  * only its ID and its name, sorted by name as the user's language sorts; the record objects are
  * made on demand, through the store's identity map, when an item is asked for. The store keeps it

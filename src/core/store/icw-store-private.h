@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-private.h: what the parts of the store share: the table descriptors from which every
  * record's SQL is generated (their columns are the field catalogue's), the store's internal state,
  * and the small query and validation helpers. Nothing outside icw-store*.c includes it. */

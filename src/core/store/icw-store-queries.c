@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-queries.c: the store's read-only questions: validation of a record before it is
  * written, full-text search, where a record is used, and the health report of `icw doctor`; and
  * the small query and validation helpers the other parts of the store share. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-refusals.c: Discard My Change for a change the server refused. A record the server has
  * is asked back from it (a refetch entry in the sync state, which the client fetches at its next
  * run); a new record it never had is deleted here; a new record whose ID another center took first

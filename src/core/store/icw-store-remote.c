@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-remote.c: the store's side of sync: the outbox read as push batches, the server's
  * answers recorded (revision set, outbox rows dropped, later rows rebased), pulled records written
  * without an outbox row, and the sync client's small state. Generic over the table descriptors,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-sync.h: what the store offers the sync client (src/sync/): reading the outbox in
  * batches, recording what the server answered, applying pulled records without an outbox entry,
  * the sync state (cursor, pending idempotency key) and the conflict list. All of it is SQL, so it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-tables.c: one descriptor per record kind: its table, its parent and full-text index,
  * and as its columns the kind's fields from the field catalogue (icw-field-catalogue.c). The store
  * generates its SELECT, upsert and outbox SQL from these, so a new field is a line in the

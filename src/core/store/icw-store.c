@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store.c: the store's life cycle, the save/delete/restore pipeline, batches, and the live
  * lists. Each write runs in BEGIN IMMEDIATE and writes the record and its outbox row together;
  * the in-memory objects and lists change only after the commit succeeded. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store.h: the one object that owns the SQLite connection and every SQL statement. Records are
  * saved as they are edited, each save writing the record and its outbox entry in one transaction.
  * The store hands out one object per record, so every view of a record sees the same instance, and
