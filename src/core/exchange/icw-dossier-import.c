@@ -75,23 +75,6 @@ check_header (JsonObject  *root,
   return TRUE;
 }
 
-static void
-problem (GPtrArray  *problems,
-         const char *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static void
-problem (GPtrArray  *problems,
-         const char *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (problems, g_strdup_vprintf (format, args));
-  va_end (args);
-}
-
 /* Base64 as g_base64_encode writes it, and nothing else: g_base64_decode skips what it does not
  * know, so the text is checked first and compared with its own encoding after. */
 static GBytes *
@@ -124,7 +107,7 @@ read_blobs (IcwDossierRow *row,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem (problems, _("Record %s “%s”: the member “blobs” is not an object."), kind, row->id);
+      icw_problem_add (problems, _("Record %s “%s”: the member “blobs” is not an object."), kind, row->id);
       return;
     }
   object = json_node_get_object (node);
@@ -141,7 +124,7 @@ read_blobs (IcwDossierRow *row,
 
           if (text == NULL || (bytes = decode_base64 (text)) == NULL)
             {
-              problem (problems, _("Record %s “%s”: the content “%s” is not base64 text."), kind, row->id, (const char *) l->data);
+              icw_problem_add (problems, _("Record %s “%s”: the content “%s” is not base64 text."), kind, row->id, (const char *) l->data);
               continue;
             }
         }
@@ -172,35 +155,35 @@ read_record (IcwStore   *store,
   guint before = problems->len;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return problem (problems, _("Record number %u is not a JSON object."), index + 1), NULL;
+    return icw_problem_add (problems, _("Record number %u is not a JSON object."), index + 1), NULL;
   object = json_node_get_object (node);
   key = string_member (object, "kind");
   id = string_member (object, "id");
   if (!valid_id (id))
-    return problem (problems, _("Record number %u: its “id” is missing or is not an ID (a UUID)."), index + 1), NULL;
+    return icw_problem_add (problems, _("Record number %u: its “id” is missing or is not an ID (a UUID)."), index + 1), NULL;
   if (key == NULL || !icw_record_kind_from_key (key, &kind))
-    return problem (problems, _("Record “%s”: its “kind” is missing or is not a kind of record this program knows."), id), NULL;
+    return icw_problem_add (problems, _("Record “%s”: its “kind” is missing or is not a kind of record this program knows."), id), NULL;
   row = icw_dossier_row_new (kind);
   row->id = g_strdup (id);
   members = json_object_get_members (object);
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (known, l->data))
-      problem (problems, _("Record %s “%s”: it has the unknown member “%s”."), key, id,
-               g_utf8_validate (l->data, -1, NULL) ? (const char *) l->data : "?");
+      icw_problem_add (problems, _("Record %s “%s”: it has the unknown member “%s”."), key, id,
+                       g_utf8_validate (l->data, -1, NULL) ? (const char *) l->data : "?");
   row->created_at = g_strdup (string_member (object, "created_at"));
   row->updated_at = g_strdup (string_member (object, "updated_at"));
   if (row->created_at == NULL || *row->created_at == '\0')
-    problem (problems, _("Record %s “%s”: its “created_at” is missing or is not text."), key, id);
+    icw_problem_add (problems, _("Record %s “%s”: its “created_at” is missing or is not text."), key, id);
   if (row->updated_at == NULL || *row->updated_at == '\0')
-    problem (problems, _("Record %s “%s”: its “updated_at” is missing or is not text."), key, id);
+    icw_problem_add (problems, _("Record %s “%s”: its “updated_at” is missing or is not text."), key, id);
   deleted = json_object_get_member (object, "deleted_at");
   if (deleted == NULL ||
       (!JSON_NODE_HOLDS_NULL (deleted) && (string_member (object, "deleted_at") == NULL ||
                                            *string_member (object, "deleted_at") == '\0')))
-    problem (problems, _("Record %s “%s”: its “deleted_at” is missing or is neither text nor null."), key, id);
+    icw_problem_add (problems, _("Record %s “%s”: its “deleted_at” is missing or is neither text nor null."), key, id);
   row->deleted_at = g_strdup (string_member (object, "deleted_at"));
   if (!json_object_has_member (object, "fields") || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "fields")))
-    return problem (problems, _("Record %s “%s”: its “fields” is missing or is not an object."), key, id), NULL;
+    return icw_problem_add (problems, _("Record %s “%s”: its “fields” is missing or is not an object."), key, id), NULL;
   row->fields = json_object_ref (json_object_get_object_member (object, "fields"));
   if (json_object_has_member (object, "blobs"))
     read_blobs (row, json_object_get_member (object, "blobs"), problems);
@@ -225,8 +208,8 @@ read_records (IcwStore    *store,
       if (row == NULL)
         continue;
       if (!g_hash_table_add (ids, row->id))
-        problem (problems, _("Record %s “%s”: the dossier holds another record with this ID."),
-                 icw_record_kind_to_key (row->kind), row->id);
+        icw_problem_add (problems, _("Record %s “%s”: the dossier holds another record with this ID."),
+                         icw_record_kind_to_key (row->kind), row->id);
       g_ptr_array_add (rows, row);
     }
   for (guint i = 0; i < json_array_get_length (centers); i++)
@@ -236,7 +219,7 @@ read_records (IcwStore    *store,
                        ? json_node_get_string (node) : NULL;
 
       if (id == NULL || !g_hash_table_contains (ids, id))
-        problem (problems, _("The dossier's “centers” names a center that is not among its records (item %u)."), i + 1);
+        icw_problem_add (problems, _("The dossier's “centers” names a center that is not among its records (item %u)."), i + 1);
     }
   return g_steal_pointer (&rows);
 }
@@ -264,7 +247,7 @@ icw_dossier_import (IcwStore            *store,
   rows = read_records (store, json_node_get_object (root), problems);
   /* The records' own members are named above; what is left is the header. */
   if (problems->len == 0 && !icw_json_check_utf8 (root))
-    problem (problems, _("The dossier's header holds text that is not valid UTF-8."));
+    icw_problem_add (problems, _("The dossier's header holds text that is not valid UTF-8."));
   if (problems->len > 0)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,

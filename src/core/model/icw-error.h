@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-error.h: the error domain of the core library. */
+/* icw-error.h: the error domain of the core library, and the lists of problems it reports. */
 #pragma once
 
 #include <glib.h>
@@ -23,5 +23,11 @@ typedef enum {
 } IcwError;
 
 GQuark icw_error_quark (void);
+
+/* Adds a formatted problem to a list of them (an import's or the doctor's findings, each a
+ * newly allocated string). */
+void   icw_problem_add  (GPtrArray  *problems,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (2, 3);
 
 G_END_DECLS

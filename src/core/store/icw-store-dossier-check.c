@@ -12,24 +12,8 @@
 #include <string.h>
 
 #include "icw-json-check.h"
+#include "icw-error.h"
 #include "icw-store-dossier-private.h"
-
-static void
-problem (GPtrArray  *problems,
-         const char *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static void
-problem (GPtrArray  *problems,
-         const char *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (problems, g_strdup_vprintf (format, args));
-  va_end (args);
-}
 
 /* The text the database would hold for the value, for the column's check; NULL for null. */
 static char *
@@ -63,30 +47,30 @@ check_type (IcwDossierRow   *row,
       if (column->structured && (JSON_NODE_HOLDS_ARRAY (node) || JSON_NODE_HOLDS_OBJECT (node)))
         break;
       if (!JSON_NODE_HOLDS_NULL (node) && type != G_TYPE_STRING)
-        problem (problems, column->structured ? _("Record %s “%s”: the field “%s” must be a JSON array or object, or null.")
+        icw_problem_add (problems, column->structured ? _("Record %s “%s”: the field “%s” must be a JSON array or object, or null.")
                                               : _("Record %s “%s”: the field “%s” must be text or null."),
-                 kind, row->id, column->name);
+                         kind, row->id, column->name);
       break;
     case ICW_COLUMN_INT:
     case ICW_COLUMN_INT64:
       if (type != G_TYPE_INT64)
-        problem (problems, _("Record %s “%s”: the field “%s” must be a whole number."), kind, row->id, column->name);
+        icw_problem_add (problems, _("Record %s “%s”: the field “%s” must be a whole number."), kind, row->id, column->name);
       else if (column->type == ICW_COLUMN_INT &&
                (json_node_get_int (node) < G_MININT || json_node_get_int (node) > G_MAXINT))
-        problem (problems, _("Record %s “%s”: the field “%s” is out of range."), kind, row->id, column->name);
+        icw_problem_add (problems, _("Record %s “%s”: the field “%s” is out of range."), kind, row->id, column->name);
       break;
     case ICW_COLUMN_BOOL:
       if (type != G_TYPE_BOOLEAN)
-        problem (problems, _("Record %s “%s”: the field “%s” must be true or false."), kind, row->id, column->name);
+        icw_problem_add (problems, _("Record %s “%s”: the field “%s” must be true or false."), kind, row->id, column->name);
       break;
     case ICW_COLUMN_ENUM:
       if (type != G_TYPE_STRING)
-        problem (problems, _("Record %s “%s”: the field “%s” must be text."), kind, row->id, column->name);
+        icw_problem_add (problems, _("Record %s “%s”: the field “%s” must be text."), kind, row->id, column->name);
       /* Keys only: from_key also reads labels, which would not come back out as written. */
       else if (!column->from_key (json_node_get_string (node), &value) ||
                !g_str_equal (column->to_key (value), json_node_get_string (node)))
-        problem (problems, _("Record %s “%s”: the field “%s” has the unknown value “%s”."),
-                 kind, row->id, column->name, json_node_get_string (node));
+        icw_problem_add (problems, _("Record %s “%s”: the field “%s” has the unknown value “%s”."),
+                         kind, row->id, column->name, json_node_get_string (node));
       break;
     default:
       g_assert_not_reached ();
@@ -133,7 +117,7 @@ check_field (IcwDossierRow   *row,
 
   if (!icw_json_check_utf8 (node))
     {
-      problem (problems, _("Record %s “%s”: the field “%s” holds text that is not valid UTF-8."), kind, row->id, column->name);
+      icw_problem_add (problems, _("Record %s “%s”: the field “%s” holds text that is not valid UTF-8."), kind, row->id, column->name);
       return NULL;
     }
   if (!check_type (row, column, node, problems))
@@ -141,7 +125,7 @@ check_field (IcwDossierRow   *row,
   text = stored_text (node);
   if (column->check != NULL && !column->check (text, &error))
     {
-      problem (problems, _("Record %s “%s”, field “%s”: %s"), kind, row->id, column->name, error->message);
+      icw_problem_add (problems, _("Record %s “%s”, field “%s”: %s"), kind, row->id, column->name, error->message);
       return NULL;
     }
   if (column->structured && JSON_NODE_HOLDS_VALUE (node))
@@ -163,9 +147,9 @@ check_time (IcwDossierRow *row,
   const char *kind = icw_record_kind_to_key (row->kind);
 
   if (text != NULL && !g_utf8_validate (text, -1, NULL))
-    problem (problems, _("Record %s “%s”: the field “%s” holds text that is not valid UTF-8."), kind, row->id, member);
+    icw_problem_add (problems, _("Record %s “%s”: the field “%s” holds text that is not valid UTF-8."), kind, row->id, member);
   else if (!icw_field_check_timestamp (text, &error))
-    problem (problems, _("Record %s “%s”, field “%s”: %s"), kind, row->id, member, error->message);
+    icw_problem_add (problems, _("Record %s “%s”, field “%s”: %s"), kind, row->id, member, error->message);
 }
 
 /* A blob with a "sha256" column beside it (an attachment's content) must have that digest: the
@@ -182,8 +166,8 @@ check_digest (IcwDossierRow *row,
     return;
   actual = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
   if (g_ascii_strcasecmp (actual, expected) != 0)
-    problem (problems, _("Record %s “%s”: the content does not match its “sha256”."),
-             icw_record_kind_to_key (row->kind), row->id);
+    icw_problem_add (problems, _("Record %s “%s”: the content does not match its “sha256”."),
+                     icw_record_kind_to_key (row->kind), row->id);
 }
 
 static void
@@ -201,10 +185,10 @@ check_members (IcwDossierRow *row,
       for (guint i = 0; i < table->n_columns && !known; i++)
         known = g_str_equal (l->data, table->columns[i].name);
       if (!known && !g_utf8_validate (l->data, -1, NULL))
-        problem (problems, _("Record %s “%s”: the name of one of its fields is not valid UTF-8."), kind, row->id);
+        icw_problem_add (problems, _("Record %s “%s”: the name of one of its fields is not valid UTF-8."), kind, row->id);
       else if (!known)
-        problem (problems, _("Record %s “%s”: there is no field “%s” in this kind of record."),
-                 kind, row->id, (const char *) l->data);
+        icw_problem_add (problems, _("Record %s “%s”: there is no field “%s” in this kind of record."),
+                         kind, row->id, (const char *) l->data);
     }
 }
 
@@ -220,14 +204,14 @@ check_blobs (IcwStore      *self,
 
   for (guint i = 0; blobs[i] != NULL; i++)
     if (row->blobs == NULL || !g_hash_table_contains (row->blobs, blobs[i]))
-      problem (problems, _("Record %s “%s”: the content “%s” is missing."), kind, row->id, blobs[i]);
+      icw_problem_add (problems, _("Record %s “%s”: the content “%s” is missing."), kind, row->id, blobs[i]);
   if (row->blobs != NULL)
     {
       g_hash_table_iter_init (&iter, row->blobs);
       while (g_hash_table_iter_next (&iter, &name, NULL))
         if (!g_strv_contains (blobs, name))
-          problem (problems, _("Record %s “%s”: there is no content “%s” in this kind of record."),
-                   kind, row->id, g_utf8_validate (name, -1, NULL) ? (const char *) name : "?");
+          icw_problem_add (problems, _("Record %s “%s”: there is no content “%s” in this kind of record."),
+                           kind, row->id, g_utf8_validate (name, -1, NULL) ? (const char *) name : "?");
     }
   check_digest (row, problems);
 }
@@ -244,7 +228,7 @@ icw_store_dossier_check_row (IcwStore       *self,
   guint before = problems->len;
 
   if (!icw_field_check_uuid (row->id, &error))
-    problem (problems, _("Record %s “%s”, field “%s”: %s"), kind, row->id, "id", error->message);
+    icw_problem_add (problems, _("Record %s “%s”, field “%s”: %s"), kind, row->id, "id", error->message);
   check_time (row, "created_at", row->created_at, problems);
   check_time (row, "updated_at", row->updated_at, problems);
   check_time (row, "deleted_at", row->deleted_at, problems);
@@ -258,7 +242,7 @@ icw_store_dossier_check_row (IcwStore       *self,
       if (node == NULL && table->columns[i].added_later)
         node = empty = empty_value (&table->columns[i]);
       if (node == NULL)
-        problem (problems, _("Record %s “%s”: the field “%s” is missing."), kind, row->id, table->columns[i].name);
+        icw_problem_add (problems, _("Record %s “%s”: the field “%s” is missing."), kind, row->id, table->columns[i].name);
       else if ((kept = check_field (row, &table->columns[i], node, problems)) != NULL)
         json_object_set_member (fields, table->columns[i].name, kept);
     }

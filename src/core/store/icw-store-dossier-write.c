@@ -13,23 +13,6 @@
 #include "icw-error.h"
 #include "icw-store-dossier-private.h"
 
-static void
-problem (GPtrArray  *problems,
-         const char *format,
-         ...) G_GNUC_PRINTF (2, 3);
-
-static void
-problem (GPtrArray  *problems,
-         const char *format,
-         ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_ptr_array_add (problems, g_strdup_vprintf (format, args));
-  va_end (args);
-}
-
 static gboolean
 blobs_equal (GHashTable *a,
              GHashTable *b)
@@ -94,8 +77,8 @@ resolve_row (IcwStore       *self,
       sql = g_strdup_printf ("SELECT id FROM %s WHERE id = ?1", icw_store_table_for_kind (ref->target)->table);
       found = icw_store_query_text (self, sql, target, NULL);
       if (found == NULL)
-        problem (problems, _("Record %s “%s”: the field “%s” refers to “%s”, which is neither in the dossier nor in the database."),
-                 kind, row->id, ref->column, target);
+        icw_problem_add (problems, _("Record %s “%s”: the field “%s” refers to “%s”, which is neither in the dossier nor in the database."),
+                         kind, row->id, ref->column, target);
     }
   existing = icw_store_dossier_read_row (self, row->kind, row->id, &local_error);
   if (local_error != NULL)
@@ -105,8 +88,8 @@ resolve_row (IcwStore       *self,
     }
   *skip = existing != NULL && rows_equal (existing, row);
   if (existing != NULL && !*skip)
-    problem (problems, _("Record %s “%s” is already in the database with other content; a dossier never overwrites a record."),
-             kind, row->id);
+    icw_problem_add (problems, _("Record %s “%s” is already in the database with other content; a dossier never overwrites a record."),
+                     kind, row->id);
   return TRUE;
 }
 
@@ -188,8 +171,8 @@ validate_written (IcwStore      *self,
   g_autoptr(IcwRecord) record = icw_store_lookup (self, row->kind, row->id, &error);
 
   if (record == NULL || !icw_store_validate_stored (self, record, &error))
-    problem (problems, _("Record %s “%s”: %s"), icw_record_kind_to_key (row->kind), row->id,
-             error != NULL ? error->message : "");
+    icw_problem_add (problems, _("Record %s “%s”: %s"), icw_record_kind_to_key (row->kind), row->id,
+                     error != NULL ? error->message : "");
 }
 
 static gboolean
