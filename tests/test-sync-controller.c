@@ -19,93 +19,23 @@
 #include "icw-sync-refusal.h"
 #include "icw-sync-server.h"
 #include "icw-sync-token.h"
+#include "icw-test-sync-fixture.h"
 #include "icw-test-util.h"
 
-typedef struct {
-  char *dir;
-  IcwSyncServer *server;
-  char *url;
-  char *admin;
-  IcwStore *a;
-  IcwStore *b;
-  IcwCenter *center;        /* in a */
-  GSettings *settings;
-} Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Runs the main loop until the controller reaches the state, or fails after 20 s. */
-static void
-wait_state (IcwSyncController *controller,
-            IcwSyncState       state)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (icw_sync_controller_get_state (controller) != state)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("the sync state is %d (%s), not %d", icw_sync_controller_get_state (controller),
-                 icw_sync_controller_get_message (controller), state);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static IcwStore *
-open_store (Fixture    *f,
-            const char *name)
-{
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  return icw_test_open_store (path);
-}
+typedef IcwTestSyncFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *server_db = NULL;
-  g_autofree char *keyring = NULL;
-
-  f->dir = icw_test_make_tmp_dir ("icw-sync-controller-XXXXXX", NULL);
-  keyring = g_build_filename (f->dir, "test.keyring", NULL);
-  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
-  g_unsetenv ("ICW_TOKEN");
-  server_db = g_build_filename (f->dir, "server.db", NULL);
-  f->server = icw_sync_server_new (server_db, &error);
-  g_assert_no_error (error);
-  g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
-  f->url = icw_sync_server_get_url (f->server);
-  f->a = open_store (f, "a.db");
-  f->b = open_store (f, "b.db");
-  f->center = icw_center_new ();
-  icw_center_set_name (f->center, "齐鲁智能传感器制造业创新中心");
-  icw_center_set_province (f->center, "山东");
-  icw_test_save (f->a, f->center);
-  f->admin = icw_sync_server_add_token (f->server, "admin", icw_record_get_id (ICW_RECORD (f->center)), &error);
-  g_assert_no_error (error);
-  f->settings = g_settings_new ("org.mfginnovation.Workbench");
-  g_settings_reset (f->settings, "sync-server-url");
-  g_settings_reset (f->settings, "last-sync");
+  icw_test_sync_fixture_set_up (f, "icw-sync-controller-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  iterate ();
-  g_clear_object (&f->settings);
-  g_clear_object (&f->center);
-  g_clear_object (&f->a);
-  g_clear_object (&f->b);
-  g_clear_object (&f->server);
-  g_free (f->url);
-  g_free (f->admin);
-  icw_test_clear_tmp_dir (&f->dir, NULL);
+  icw_test_sync_fixture_tear_down (f);
 }
 
 static void
@@ -191,29 +121,29 @@ test_states (Fixture       *f,
   g_assert_null (sign_in (a, f->url, f->admin));
   stored = icw_sync_token_lookup (f->url, NULL, NULL);
   g_assert_cmpstr (stored, ==, f->admin);
-  wait_state (a, ICW_SYNC_STATE_SYNCED);
+  icw_test_wait_sync_state (a, ICW_SYNC_STATE_SYNCED);
   g_assert_cmpint (icw_sync_controller_get_last_sync (a), >, 0);
   g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
   g_assert_cmpint (icw_sync_server_get_applied (f->server), >=, 1);
 
   /* A second instance finds the server in settings and the token in the keyring, and pulls. */
   b = icw_sync_controller_new (f->b, f->settings);
-  wait_state (b, ICW_SYNC_STATE_SYNCED);
+  icw_test_wait_sync_state (b, ICW_SYNC_STATE_SYNCED);
   g_assert_nonnull (icw_store_lookup (f->b, ICW_RECORD_KIND_CENTER, id, NULL));
 
   /* An edit in a goes out by itself after the pause. */
   icw_sync_controller_set_delay (a, 50);
   rename_center (f->a, id, "齐鲁智能传感器创新中心（甲）");
   g_assert_cmpint (icw_store_count_outbox (f->a), >, 0);
-  wait_state (a, ICW_SYNC_STATE_SYNCING);
-  wait_state (a, ICW_SYNC_STATE_SYNCED);
+  icw_test_wait_sync_state (a, ICW_SYNC_STATE_SYNCING);
+  icw_test_wait_sync_state (a, ICW_SYNC_STATE_SYNCED);
   g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
 
   /* The same field changed in b: its sync keeps a conflict and asks for attention. */
   icw_sync_controller_set_delay (b, 60000);
   rename_center (f->b, id, "齐鲁智能传感器创新中心（乙）");
   icw_sync_controller_sync_now (b);
-  wait_state (b, ICW_SYNC_STATE_NEEDS_ATTENTION);
+  icw_test_wait_sync_state (b, ICW_SYNC_STATE_NEEDS_ATTENTION);
   g_assert_cmpuint (icw_sync_controller_get_n_conflicts (b), ==, 1);
   description = icw_sync_controller_describe (b);
   g_assert_true (g_str_has_prefix (description, "Needs attention: 1 conflict to resolve."));
@@ -223,7 +153,7 @@ test_states (Fixture       *f,
   icw_sync_controller_set_delay (a, 60000);
   rename_center (f->a, id, "齐鲁智能传感器创新中心（丙）");
   icw_sync_controller_sync_now (a);
-  wait_state (a, ICW_SYNC_STATE_SIGN_IN_REQUIRED);
+  icw_test_wait_sync_state (a, ICW_SYNC_STATE_SIGN_IN_REQUIRED);
   g_assert_cmpint (icw_store_count_outbox (f->a), >, 0);
   g_assert_nonnull (icw_sync_controller_get_message (a));
 

@@ -25,93 +25,23 @@
 #include "icw-sync-refusal.h"
 #include "icw-sync-server.h"
 #include "icw-sync-token.h"
+#include "icw-test-sync-fixture.h"
 #include "icw-test-util.h"
 
-typedef struct {
-  char *dir;
-  IcwSyncServer *server;
-  char *url;
-  char *admin;
-  IcwStore *a;
-  IcwStore *b;
-  IcwCenter *center;        /* in a */
-  GSettings *settings;
-} Fixture;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Runs the main loop until the controller reaches the state, or fails after 20 s. */
-static void
-wait_state (IcwSyncController *controller,
-            IcwSyncState       state)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (icw_sync_controller_get_state (controller) != state)
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("the sync state is %d (%s), not %d", icw_sync_controller_get_state (controller),
-                 icw_sync_controller_get_message (controller), state);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static IcwStore *
-open_store (Fixture    *f,
-            const char *name)
-{
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  return icw_test_open_store (path);
-}
+typedef IcwTestSyncFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *server_db = NULL;
-  g_autofree char *keyring = NULL;
-
-  f->dir = icw_test_make_tmp_dir ("icw-ui-sync-XXXXXX", NULL);
-  keyring = g_build_filename (f->dir, "test.keyring", NULL);
-  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
-  g_unsetenv ("ICW_TOKEN");
-  server_db = g_build_filename (f->dir, "server.db", NULL);
-  f->server = icw_sync_server_new (server_db, &error);
-  g_assert_no_error (error);
-  g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
-  f->url = icw_sync_server_get_url (f->server);
-  f->a = open_store (f, "a.db");
-  f->b = open_store (f, "b.db");
-  f->center = icw_center_new ();
-  icw_center_set_name (f->center, "齐鲁智能传感器制造业创新中心");
-  icw_center_set_province (f->center, "山东");
-  icw_test_save (f->a, f->center);
-  f->admin = icw_sync_server_add_token (f->server, "admin", icw_record_get_id (ICW_RECORD (f->center)), &error);
-  g_assert_no_error (error);
-  f->settings = g_settings_new ("org.mfginnovation.Workbench");
-  g_settings_reset (f->settings, "sync-server-url");
-  g_settings_reset (f->settings, "last-sync");
+  icw_test_sync_fixture_set_up (f, "icw-ui-sync-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  iterate ();
-  g_clear_object (&f->settings);
-  g_clear_object (&f->center);
-  g_clear_object (&f->a);
-  g_clear_object (&f->b);
-  g_clear_object (&f->server);
-  g_free (f->url);
-  g_free (f->admin);
-  icw_test_clear_tmp_dir (&f->dir, NULL);
+  icw_test_sync_fixture_tear_down (f);
 }
 
 static void
@@ -258,7 +188,7 @@ test_conflicts_view (Fixture       *f,
   g_setenv ("ICW_TOKEN", f->admin, TRUE);
   controller = icw_sync_controller_new (f->b, f->settings);
   icw_sync_controller_set_delay (controller, 60000);
-  wait_state (controller, ICW_SYNC_STATE_NEEDS_ATTENTION);
+  icw_test_wait_sync_state (controller, ICW_SYNC_STATE_NEEDS_ATTENTION);
   g_assert_cmpuint (icw_sync_controller_get_n_conflicts (controller), ==, 3);
 
   window = gtk_window_new ();
@@ -268,12 +198,12 @@ test_conflicts_view (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (window), overlay);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  icw_test_iterate ();
   g_assert_cmpuint (icw_conflicts_view_get_n_items (view), ==, 3);
 
   /* The center: both names side by side, marked; the province, the same on both, is not. */
   icw_conflicts_view_select (view, conflict_index (f->b, ICW_RECORD_KIND_CENTER));
-  iterate ();
+  icw_test_iterate ();
   texts = differing_texts (GTK_WIDGET (view), g_ptr_array_new_with_free_func (g_free));
   g_assert_true (has_text (texts, "齐鲁创新中心（乙）"));
   g_assert_true (has_text (texts, "齐鲁创新中心（甲）"));
@@ -309,8 +239,8 @@ test_conflicts_view (Fixture       *f,
 
   /* Synced again, then a pulls: both sides agree. */
   icw_sync_controller_sync_now (controller);
-  wait_state (controller, ICW_SYNC_STATE_SYNCING);
-  wait_state (controller, ICW_SYNC_STATE_SYNCED);
+  icw_test_wait_sync_state (controller, ICW_SYNC_STATE_SYNCING);
+  icw_test_wait_sync_state (controller, ICW_SYNC_STATE_SYNCED);
   g_assert_cmpint (icw_store_count_outbox (f->b), ==, 0);
   sync_with_client (f, f->a);
   g_assert_cmpint (icw_store_count_conflicts (f->a), ==, 0);
@@ -352,7 +282,7 @@ test_refused_in_view (Fixture       *f,
   g_setenv ("ICW_TOKEN", f->admin, TRUE);
   controller = icw_sync_controller_new (f->a, f->settings);
   icw_sync_controller_set_delay (controller, 60000);
-  wait_state (controller, ICW_SYNC_STATE_NEEDS_ATTENTION);
+  icw_test_wait_sync_state (controller, ICW_SYNC_STATE_NEEDS_ATTENTION);
   g_assert_cmpuint (icw_sync_controller_get_n_conflicts (controller), ==, 1);
   g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);   /* the center and the organization went */
 
@@ -362,7 +292,7 @@ test_refused_in_view (Fixture       *f,
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (view));
   gtk_window_set_child (GTK_WINDOW (window), overlay);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  icw_test_iterate ();
   g_assert_cmpuint (icw_conflicts_view_get_n_items (view), ==, 1);
   /* Said in the user's words for the code "missing-parent", or the server's own (a server without
    * codes): either way, that the parent is not on the server. */
@@ -469,17 +399,17 @@ test_review_outcome_offered (Fixture       *f,
 
   /* Acceptance asks first; cancelling changes nothing. */
   gtk_widget_activate (find_button (GTK_WIDGET (bar), "Record _Acceptance"));
-  iterate ();
+  icw_test_iterate ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
-  iterate ();
+  icw_test_iterate ();
   g_assert_cmpint (icw_lifecycle_get_status (application), ==, ICW_APPLICATION_STATUS_SUBMITTED);
   gtk_widget_activate (find_button (GTK_WIDGET (bar), "Record _Acceptance"));
-  iterate ();
+  icw_test_iterate ();
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "accept");
-  iterate ();
+  icw_test_iterate ();
   g_assert_cmpint (icw_lifecycle_get_status (application), ==, ICW_APPLICATION_STATUS_ACCEPTED);
   g_object_get (application, "reviewer-comments", &comments, NULL);
   g_assert_nonnull (strstr (comments, "Recorded by the administrator ("));

@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* icw-test-sync-fixture.c: the reference server, the two client databases and the main-loop
+ * helpers that the window's sync tests share (see the header). */
+#include "config.h"
+
+#include "icw-test-sync-fixture.h"
+#include "icw-test-util.h"
+
+void
+icw_test_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+icw_test_wait_sync_state (IcwSyncController *controller,
+                          IcwSyncState       state)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (icw_sync_controller_get_state (controller) != state)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the sync state is %d (%s), not %d", icw_sync_controller_get_state (controller),
+                 icw_sync_controller_get_message (controller), state);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static IcwStore *
+open_store (IcwTestSyncFixture *f,
+            const char         *name)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  return icw_test_open_store (path);
+}
+
+void
+icw_test_sync_fixture_set_up (IcwTestSyncFixture *f,
+                              const char         *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server_db = NULL;
+  g_autofree char *keyring = NULL;
+
+  f->dir = icw_test_make_tmp_dir (tmpl, NULL);
+  keyring = g_build_filename (f->dir, "test.keyring", NULL);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_unsetenv ("ICW_TOKEN");
+  server_db = g_build_filename (f->dir, "server.db", NULL);
+  f->server = icw_sync_server_new (server_db, &error);
+  g_assert_no_error (error);
+  g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
+  f->url = icw_sync_server_get_url (f->server);
+  f->a = open_store (f, "a.db");
+  f->b = open_store (f, "b.db");
+  f->center = icw_center_new ();
+  icw_center_set_name (f->center, "齐鲁智能传感器制造业创新中心");
+  icw_center_set_province (f->center, "山东");
+  icw_test_save (f->a, f->center);
+  f->admin = icw_sync_server_add_token (f->server, "admin", icw_record_get_id (ICW_RECORD (f->center)), &error);
+  g_assert_no_error (error);
+  f->settings = g_settings_new ("org.mfginnovation.Workbench");
+  g_settings_reset (f->settings, "sync-server-url");
+  g_settings_reset (f->settings, "last-sync");
+}
+
+void
+icw_test_sync_fixture_tear_down (IcwTestSyncFixture *f)
+{
+  icw_test_iterate ();
+  g_clear_object (&f->settings);
+  g_clear_object (&f->center);
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  g_clear_object (&f->server);
+  g_free (f->url);
+  g_free (f->admin);
+  icw_test_clear_tmp_dir (&f->dir, NULL);
+}
