@@ -40,8 +40,10 @@ ENUM_ADAPTERS (icw_dispute_resolution, IcwDisputeResolution, ICW_N_DISPUTE_RESOL
 
 /* Every macro is (column, property, [what it needs,] label); tests/dossier-schema.py reads them.
  * The plain ones take, after the label, LATER for a field added after dossier format 2 began, and
- * .minimum or .initial where the least value or the default is not 0. */
+ * .minimum or .initial where the least value or the default is not 0, or ANY_VALUE where the
+ * property refuses no value of its type and leaves the check to the store. */
 #define LATER .added_later = TRUE
+#define ANY_VALUE .any_value = TRUE
 #define FIELD(c, p, t, l, ...) { .name = c, .property = p, .type = ICW_COLUMN_##t, .label = l, __VA_ARGS__ }
 #define TEXT(c, p, l, ...) FIELD (c, p, TEXT, l, .show = ICW_FIELD_SHOW_TEXT, ##__VA_ARGS__)
 #define INT(c, p, l, ...) FIELD (c, p, INT, l, .show = ICW_FIELD_SHOW_COUNT, ##__VA_ARGS__)
@@ -205,15 +207,15 @@ static const IcwColumn funding_request_fields[] = {
   ENUM ("status", "status", icw_application_status, N_("Status")),
   TEXT ("title", "title", N_("Title")),
   YEAR ("start_year", "start-year", N_("First year")),
-  INT ("period", "period", N_("Period")),
+  INT ("period", "period", N_("Period"), .initial = 1),
   TEXT ("sources", "sources", N_("Sources of funds")),
   TEXT ("category_set", "category-set", N_("Budget categories")),
-  INT ("category_set_version", "category-set-version", N_("Version of the categories")),
+  INT ("category_set_version", "category-set-version", N_("Version of the categories"), .initial = 1),
   PART ("milestones", "milestones", milestones, N_("Milestones")),
   BOOL ("tax_deduction", "tax-deduction", N_("Tax deduction")),
-  MONEY ("tax_deduction_fen", "tax-deduction-fen", N_("Tax deduction amount")),
+  MONEY ("tax_deduction_fen", "tax-deduction-fen", N_("Tax deduction amount"), ANY_VALUE),
   ID ("lineage_id", "lineage-id", N_("Lineage")),
-  INT ("version", "version", N_("Version")),
+  INT ("version", "version", N_("Version"), .minimum = 1),
   TEXT ("reviewer_comments", "reviewer-comments", N_("Reviewers' comments")),
 };
 
@@ -269,7 +271,7 @@ gint64
 icw_field_default (const IcwColumn *field)
 {
   g_return_val_if_fail (field != NULL, 0);
-  return field->initial != 0 ? field->initial : field->minimum;
+  return field->initial != 0 || field->any_value ? field->initial : field->minimum;
 }
 
 const char *
