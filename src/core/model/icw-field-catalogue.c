@@ -134,7 +134,7 @@ static const IcwColumn application_fields[] = {
   TEXT ("call_issuer", "call-issuer", N_("Issued by")),
   DATE ("call_deadline", "call-deadline", N_("Deadline")),
   ID ("lineage_id", "lineage-id", N_("Lineage")),
-  INT ("version", "version", N_("Version")),
+  INT ("version", "version", N_("Version"), .minimum = 1),
   TEXT ("reviewer_comments", "reviewer-comments", N_("Reviewers' comments")),
   TEXT ("section_background", "section-background", N_("Background")),
   TEXT ("section_foundation", "section-foundation", N_("Existing base")),
