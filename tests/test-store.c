@@ -1438,6 +1438,32 @@ test_catalogue_properties (void)
     }
 }
 
+/* The ANY_VALUE fields take a negative value as properties and through their accessors (no
+ * critical), the default staying 0: the store, not the property, refuses it with its message. */
+static void
+test_catalogue_any_value (void)
+{
+  g_autoptr(IcwAgreementParty) party = icw_agreement_party_new ();
+  g_autoptr(IcwFundingRequest) request = icw_funding_request_new ();
+  gint64 share = 1;
+
+  g_assert_cmpint (icw_agreement_party_get_share_bp (party), ==, 0);
+  g_assert_cmpint (icw_agreement_party_get_contribution_fen (party), ==, 0);
+  g_assert_cmpint (icw_funding_request_get_tax_deduction_fen (request), ==, 0);
+  icw_agreement_party_set_share_bp (party, -1);
+  icw_agreement_party_set_contribution_fen (party, G_MININT64);
+  icw_funding_request_set_tax_deduction_fen (request, -5);
+  g_object_get (party, "share-bp", &share, NULL);
+  g_assert_cmpint (share, ==, -1);
+  g_assert_cmpint (icw_agreement_party_get_contribution_fen (party), ==, G_MININT64);
+  g_assert_cmpint (icw_funding_request_get_tax_deduction_fen (request), ==, -5);
+  /* The funding request's defaults other than 0 and the standard category set. */
+  g_assert_cmpint (icw_funding_request_get_version (request), ==, 1);
+  g_assert_cmpint (icw_funding_request_get_period (request), ==, 1);
+  g_assert_cmpint (icw_funding_request_get_category_set_version (request), ==, 1);
+  g_assert_cmpstr (icw_funding_request_get_category_set (request), ==, "standard");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1470,6 +1496,7 @@ main (int   argc,
 
 #undef ADD
   g_test_add_func ("/store/catalogue-properties", test_catalogue_properties);
+  g_test_add_func ("/store/catalogue-any-value", test_catalogue_any_value);
 
   return g_test_run ();
 }

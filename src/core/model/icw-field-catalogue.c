@@ -190,8 +190,9 @@ static const IcwColumn ip_agreement_fields[] = {
 static const IcwColumn agreement_party_fields[] = {
   REF ("agreement_id", "agreement-id", IP_AGREEMENT, N_("Agreement")),
   REF ("organization_id", "organization-id", ORGANIZATION, N_("Organization")),
-  SHARE ("share_bp", "share-bp", N_("Share")),
-  MONEY ("contribution_fen", "contribution-fen", N_("Contribution amount")),
+  /* Of any value as properties: the store refuses a negative one with its own message. */
+  SHARE ("share_bp", "share-bp", N_("Share"), ANY_VALUE),
+  MONEY ("contribution_fen", "contribution-fen", N_("Contribution amount"), ANY_VALUE),
   TEXT ("signatory", "signatory", N_("Signatory")),
   BOOL ("signed", "signed", N_("Signed")),
   DATE ("signed_date", "signed-date", N_("Date signed")),
