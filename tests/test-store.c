@@ -1390,9 +1390,8 @@ count_notify (GObject    *object,
   (*count)++;
 }
 
-/* Every kind has a property of the right type for each field of the catalogue, with a label; the
- * kinds whose properties the catalogue makes notify once per change and never for the same value,
- * and give the value back. */
+/* Every kind's properties are made from the catalogue: one of the right type for each field, with
+ * a label, that notifies once per change and never for the same value, and gives the value back. */
 static void
 test_catalogue_properties (void)
 {
@@ -1407,9 +1406,10 @@ test_catalogue_properties (void)
   for (guint kind = 0; kind < ICW_N_RECORD_KINDS; kind++)
     {
       g_autoptr(GObject) record = g_object_new (types[kind] (), NULL);
-      gboolean from_catalogue = ICW_RECORD_GET_CLASS (record)->fields != NULL;
       guint n;
       const IcwColumn *fields = icw_field_catalogue (kind, &n);
+
+      g_assert_true (ICW_RECORD_GET_CLASS (record)->fields == fields);
 
       for (guint i = 0; i < n; i++)
         {
@@ -1423,8 +1423,6 @@ test_catalogue_properties (void)
           g_assert_true (pspec->value_type == field_gtype (&fields[i]));
           g_assert_true (pspec->flags & G_PARAM_EXPLICIT_NOTIFY);
           g_assert_cmpstr (icw_field_label (&fields[i]), !=, "");
-          if (!from_catalogue)
-            continue;
           other_value (&fields[i], &value);
           id = g_signal_connect (record, "notify", G_CALLBACK (count_notify), &count);
           g_object_set_property (record, fields[i].property, &value);
