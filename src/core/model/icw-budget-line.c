@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-budget-line.c: one line of a funding request's budget, and the JSON text of its cells. */
+/* icw-budget-line.c: one line of a funding request's budget, and the JSON text of its cells. Its
+ * properties are its fields in the field catalogue (icw-field-catalogue.c); the accessors below are
+ * the typed face of them. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -15,56 +17,17 @@
 struct _IcwBudgetLine
 {
   IcwRecord parent_instance;
-
-  char *request_id;
-  char *category;
-  char *justification;
-  char *cells;
 };
 
 G_DEFINE_FINAL_TYPE (IcwBudgetLine, icw_budget_line, ICW_TYPE_RECORD)
 
-enum {
-  PROP_0,
-  PROP_REQUEST_ID,
-  PROP_CATEGORY,
-  PROP_JUSTIFICATION,
-  PROP_CELLS,
-  N_PROPS
-};
+#define TEXT_FIELD(field, property) \
+  ICW_RECORD_TEXT_FIELD (IcwBudgetLine, icw_budget_line, ICW_IS_BUDGET_LINE, field, property)
 
-static GParamSpec *properties[N_PROPS];
-
-static const gsize offsets[N_PROPS] = {
-  [PROP_REQUEST_ID] = G_STRUCT_OFFSET (IcwBudgetLine, request_id),
-  [PROP_CATEGORY] = G_STRUCT_OFFSET (IcwBudgetLine, category),
-  [PROP_JUSTIFICATION] = G_STRUCT_OFFSET (IcwBudgetLine, justification),
-  [PROP_CELLS] = G_STRUCT_OFFSET (IcwBudgetLine, cells),
-};
-
-static void
-set_text (IcwBudgetLine *self,
-          guint          prop_id,
-          const char    *value)
-{
-  g_return_if_fail (ICW_IS_BUDGET_LINE (self));
-  if (icw_set_str (&G_STRUCT_MEMBER (char *, self, offsets[prop_id]), value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-}
-
-#define TEXT_ACCESSORS(field, PROP)                                            \
-  const char *icw_budget_line_get_##field (IcwBudgetLine *self)                \
-  {                                                                            \
-    g_return_val_if_fail (ICW_IS_BUDGET_LINE (self), NULL);                    \
-    return self->field;                                                        \
-  }                                                                            \
-  void icw_budget_line_set_##field (IcwBudgetLine *self, const char *value)    \
-  { set_text (self, PROP, value); }
-
-TEXT_ACCESSORS (request_id, PROP_REQUEST_ID)
-TEXT_ACCESSORS (category, PROP_CATEGORY)
-TEXT_ACCESSORS (justification, PROP_JUSTIFICATION)
-TEXT_ACCESSORS (cells, PROP_CELLS)
+TEXT_FIELD (request_id, "request-id")
+TEXT_FIELD (category, "category")
+TEXT_FIELD (justification, "justification")
+TEXT_FIELD (cells, "cells")
 
 char *
 icw_budget_cell_key (int              year,
@@ -145,7 +108,7 @@ icw_budget_line_get_cell (IcwBudgetLine    *self,
   gint64 *fen;
 
   g_return_val_if_fail (ICW_IS_BUDGET_LINE (self), 0);
-  cells = icw_budget_cells_parse (self->cells, NULL);
+  cells = icw_budget_cells_parse (icw_budget_line_get_cells (self), NULL);
   if (cells == NULL)
     return 0;
   key = icw_budget_cell_key (year, source);
@@ -178,7 +141,7 @@ icw_budget_line_set_cell (IcwBudgetLine    *self,
   g_return_if_fail (ICW_IS_BUDGET_LINE (self));
   g_return_if_fail ((guint) source < ICW_N_FUNDING_SOURCES);
 
-  cells = icw_budget_cells_parse (self->cells, NULL);
+  cells = icw_budget_cells_parse (icw_budget_line_get_cells (self), NULL);
   if (cells == NULL)
     cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   key = icw_budget_cell_key (year, source);
@@ -201,66 +164,13 @@ icw_budget_line_set_cell (IcwBudgetLine    *self,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
-  set_text (self, PROP_CELLS, n > 0 ? text : NULL);
-}
-
-static void
-icw_budget_line_finalize (GObject *object)
-{
-  IcwBudgetLine *self = ICW_BUDGET_LINE (object);
-
-  g_clear_pointer (&self->request_id, g_free);
-  g_clear_pointer (&self->category, g_free);
-  g_clear_pointer (&self->justification, g_free);
-  g_clear_pointer (&self->cells, g_free);
-
-  G_OBJECT_CLASS (icw_budget_line_parent_class)->finalize (object);
-}
-
-static void
-icw_budget_line_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  if (prop_id > PROP_0 && prop_id < N_PROPS)
-    g_value_set_string (value, G_STRUCT_MEMBER (char *, object, offsets[prop_id]));
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
-icw_budget_line_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  if (prop_id > PROP_0 && prop_id < N_PROPS)
-    set_text (ICW_BUDGET_LINE (object), prop_id, g_value_get_string (value));
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  icw_budget_line_set_cells (self, n > 0 ? text : NULL);
 }
 
 static void
 icw_budget_line_class_init (IcwBudgetLineClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
-
-  object_class->finalize = icw_budget_line_finalize;
-  object_class->get_property = icw_budget_line_get_property;
-  object_class->set_property = icw_budget_line_set_property;
-
-  /* The funding request it belongs to */
-  properties[PROP_REQUEST_ID] = g_param_spec_string ("request-id", NULL, NULL, NULL, flags);
-  /* Key of its category */
-  properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, NULL, flags);
-  /* Why the money is needed */
-  properties[PROP_JUSTIFICATION] = g_param_spec_string ("justification", NULL, NULL, NULL, flags);
-  /* Amounts by year and source, JSON */
-  properties[PROP_CELLS] = g_param_spec_string ("cells", NULL, NULL, NULL, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  icw_record_class_install_fields (ICW_RECORD_CLASS (klass), ICW_RECORD_KIND_BUDGET_LINE);
 }
 
 static void

@@ -40,8 +40,10 @@ ENUM_ADAPTERS (icw_dispute_resolution, IcwDisputeResolution, ICW_N_DISPUTE_RESOL
 
 /* Every macro is (column, property, [what it needs,] label); tests/dossier-schema.py reads them.
  * The plain ones take, after the label, LATER for a field added after dossier format 2 began, and
- * .minimum or .initial where the least value or the default is not 0. */
+ * .minimum or .initial where the least value or the default is not 0, or ANY_VALUE where the
+ * property refuses no value of its type and leaves the check to the store. */
 #define LATER .added_later = TRUE
+#define ANY_VALUE .any_value = TRUE
 #define FIELD(c, p, t, l, ...) { .name = c, .property = p, .type = ICW_COLUMN_##t, .label = l, __VA_ARGS__ }
 #define TEXT(c, p, l, ...) FIELD (c, p, TEXT, l, .show = ICW_FIELD_SHOW_TEXT, ##__VA_ARGS__)
 #define INT(c, p, l, ...) FIELD (c, p, INT, l, .show = ICW_FIELD_SHOW_COUNT, ##__VA_ARGS__)
@@ -132,7 +134,7 @@ static const IcwColumn application_fields[] = {
   TEXT ("call_issuer", "call-issuer", N_("Issued by")),
   DATE ("call_deadline", "call-deadline", N_("Deadline")),
   ID ("lineage_id", "lineage-id", N_("Lineage")),
-  INT ("version", "version", N_("Version")),
+  INT ("version", "version", N_("Version"), .minimum = 1),
   TEXT ("reviewer_comments", "reviewer-comments", N_("Reviewers' comments")),
   TEXT ("section_background", "section-background", N_("Background")),
   TEXT ("section_foundation", "section-foundation", N_("Existing base")),
@@ -188,8 +190,9 @@ static const IcwColumn ip_agreement_fields[] = {
 static const IcwColumn agreement_party_fields[] = {
   REF ("agreement_id", "agreement-id", IP_AGREEMENT, N_("Agreement")),
   REF ("organization_id", "organization-id", ORGANIZATION, N_("Organization")),
-  SHARE ("share_bp", "share-bp", N_("Share")),
-  MONEY ("contribution_fen", "contribution-fen", N_("Contribution amount")),
+  /* Of any value as properties: the store refuses a negative one with its own message. */
+  SHARE ("share_bp", "share-bp", N_("Share"), ANY_VALUE),
+  MONEY ("contribution_fen", "contribution-fen", N_("Contribution amount"), ANY_VALUE),
   TEXT ("signatory", "signatory", N_("Signatory")),
   BOOL ("signed", "signed", N_("Signed")),
   DATE ("signed_date", "signed-date", N_("Date signed")),
@@ -205,15 +208,15 @@ static const IcwColumn funding_request_fields[] = {
   ENUM ("status", "status", icw_application_status, N_("Status")),
   TEXT ("title", "title", N_("Title")),
   YEAR ("start_year", "start-year", N_("First year")),
-  INT ("period", "period", N_("Period")),
+  INT ("period", "period", N_("Period"), .initial = 1),
   TEXT ("sources", "sources", N_("Sources of funds")),
   TEXT ("category_set", "category-set", N_("Budget categories")),
-  INT ("category_set_version", "category-set-version", N_("Version of the categories")),
+  INT ("category_set_version", "category-set-version", N_("Version of the categories"), .initial = 1),
   PART ("milestones", "milestones", milestones, N_("Milestones")),
   BOOL ("tax_deduction", "tax-deduction", N_("Tax deduction")),
-  MONEY ("tax_deduction_fen", "tax-deduction-fen", N_("Tax deduction amount")),
+  MONEY ("tax_deduction_fen", "tax-deduction-fen", N_("Tax deduction amount"), ANY_VALUE),
   ID ("lineage_id", "lineage-id", N_("Lineage")),
-  INT ("version", "version", N_("Version")),
+  INT ("version", "version", N_("Version"), .minimum = 1),
   TEXT ("reviewer_comments", "reviewer-comments", N_("Reviewers' comments")),
 };
 
@@ -269,7 +272,7 @@ gint64
 icw_field_default (const IcwColumn *field)
 {
   g_return_val_if_fail (field != NULL, 0);
-  return field->initial != 0 ? field->initial : field->minimum;
+  return field->initial != 0 || field->any_value ? field->initial : field->minimum;
 }
 
 const char *

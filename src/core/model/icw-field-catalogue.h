@@ -50,6 +50,10 @@ typedef struct {
   guint          n_values;    /* ICW_COLUMN_ENUM: values are 0 … n_values - 1 */
   gint64         minimum;     /* ICW_COLUMN_INT, _INT64: the property's least value */
   gint64         initial;     /* INT, INT64, ENUM: the default if not 0; 0 means the least value */
+  /* INT, INT64: the property takes any value of its type, its default is initial (0 unless
+   * given), and minimum is ignored: the store checks the value and says what is wrong with it
+   * (an agreement party's negative share, a negative tax deduction typed in the editor). */
+  gboolean       any_value;
   /* Added after dossier format 2 began: a dossier written before it (without the member) still
    * imports, the field empty (its default). Every field added from now on says so. */
   gboolean       added_later;
@@ -61,7 +65,8 @@ const IcwColumn *icw_field_catalogue      (IcwRecordKind  kind,
 /* The field of a kind with this column name, or NULL. */
 const IcwColumn *icw_field_catalogue_find (IcwRecordKind  kind,
                                            const char    *name);
-/* The value a new record holds (ICW_COLUMN_INT, _INT64, _ENUM): initial, or else minimum. */
+/* The value a new record holds (ICW_COLUMN_INT, _INT64, _ENUM): initial, or else minimum (for an
+ * any_value field, initial). */
 gint64           icw_field_default        (const IcwColumn *field);
 /* The field's label in the user's language. */
 const char      *icw_field_label          (const IcwColumn *field);

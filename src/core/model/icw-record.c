@@ -199,9 +199,11 @@ field_pspec (const IcwColumn *field)
     case ICW_COLUMN_TEXT:
       return g_param_spec_string (name, NULL, NULL, NULL, flags);
     case ICW_COLUMN_INT:
-      return g_param_spec_int (name, NULL, NULL, (int) field->minimum, G_MAXINT, (int) icw_field_default (field), flags);
+      return g_param_spec_int (name, NULL, NULL, field->any_value ? G_MININT : (int) field->minimum, G_MAXINT,
+                               (int) icw_field_default (field), flags);
     case ICW_COLUMN_INT64:
-      return g_param_spec_int64 (name, NULL, NULL, field->minimum, G_MAXINT64, icw_field_default (field), flags);
+      return g_param_spec_int64 (name, NULL, NULL, field->any_value ? G_MININT64 : field->minimum, G_MAXINT64,
+                                 icw_field_default (field), flags);
     case ICW_COLUMN_BOOL:
       return g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
     case ICW_COLUMN_ENUM:
@@ -275,7 +277,7 @@ number_at (IcwRecord *self,
     }
 }
 
-/* Numbers below the field's least value and an enumeration's value out of range are refused, as
+/* Numbers below the field's least value (unless any_value) and an enumeration's value out of range are refused, as
  * the property's range refuses them; a boolean is TRUE or FALSE. */
 static void
 set_number_at (IcwRecord *self,
@@ -288,7 +290,8 @@ set_number_at (IcwRecord *self,
   if (field->type == ICW_COLUMN_BOOL)
     value = value != 0;
   g_return_if_fail (field->type != ICW_COLUMN_ENUM || (value >= 0 && value < field->n_values));
-  g_return_if_fail ((field->type != ICW_COLUMN_INT && field->type != ICW_COLUMN_INT64) || value >= field->minimum);
+  g_return_if_fail ((field->type != ICW_COLUMN_INT && field->type != ICW_COLUMN_INT64) || field->any_value ||
+                    value >= field->minimum);
   if (number_at (self, i) == value)
     return;
   if (field->type == ICW_COLUMN_INT)
