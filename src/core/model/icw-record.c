@@ -231,13 +231,16 @@ field_values (IcwRecord *self)
   return priv->values;
 }
 
-/* The index of a catalogue field of the record's class by its property name. */
-static guint
-field_index (IcwRecord  *self,
-             const char *property)
+/* The index of a catalogue field of the record's class by its property name; G_MAXUINT (with a
+ * critical) for a property that is not one. */
+guint
+icw_record_field_index (IcwRecord  *self,
+                        const char *property)
 {
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), property);
+  GParamSpec *pspec;
 
+  g_return_val_if_fail (ICW_IS_RECORD (self), G_MAXUINT);
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), property);
   g_return_val_if_fail (pspec != NULL && pspec->owner_type != ICW_TYPE_RECORD, G_MAXUINT);
   g_assert (pspec->param_id >= 1 && pspec->param_id <= ICW_RECORD_GET_CLASS (self)->n_fields);
   return pspec->param_id - 1;
@@ -308,45 +311,37 @@ set_number_at (IcwRecord *self,
 }
 
 const char *
-icw_record_get_text (IcwRecord  *self,
-                     const char *property)
+icw_record_get_text_at (IcwRecord *self,
+                        guint      index)
 {
-  guint i = field_index (self, property);
-
-  g_return_val_if_fail (i != G_MAXUINT, NULL);
-  return g_value_get_string (&field_values (self)[i]);
+  g_return_val_if_fail (index < ICW_RECORD_GET_CLASS (self)->n_fields, NULL);
+  return g_value_get_string (&field_values (self)[index]);
 }
 
 void
-icw_record_set_text (IcwRecord  *self,
-                     const char *property,
-                     const char *value)
+icw_record_set_text_at (IcwRecord  *self,
+                        guint       index,
+                        const char *value)
 {
-  guint i = field_index (self, property);
-
-  g_return_if_fail (i != G_MAXUINT);
-  set_text_at (self, i, value);
+  g_return_if_fail (index < ICW_RECORD_GET_CLASS (self)->n_fields);
+  set_text_at (self, index, value);
 }
 
 gint64
-icw_record_get_number (IcwRecord  *self,
-                       const char *property)
+icw_record_get_number_at (IcwRecord *self,
+                          guint      index)
 {
-  guint i = field_index (self, property);
-
-  g_return_val_if_fail (i != G_MAXUINT, 0);
-  return number_at (self, i);
+  g_return_val_if_fail (index < ICW_RECORD_GET_CLASS (self)->n_fields, 0);
+  return number_at (self, index);
 }
 
 void
-icw_record_set_number (IcwRecord  *self,
-                       const char *property,
-                       gint64      value)
+icw_record_set_number_at (IcwRecord *self,
+                          guint      index,
+                          gint64     value)
 {
-  guint i = field_index (self, property);
-
-  g_return_if_fail (i != G_MAXUINT);
-  set_number_at (self, i, value);
+  g_return_if_fail (index < ICW_RECORD_GET_CLASS (self)->n_fields);
+  set_number_at (self, index, value);
 }
 
 static void

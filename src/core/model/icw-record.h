@@ -30,43 +30,61 @@ struct _IcwRecordClass
  * range and default, kept by IcwRecord (G_PARAM_EXPLICIT_NOTIFY; notified only on a change). */
 void        icw_record_class_install_fields (IcwRecordClass *klass,
                                              IcwRecordKind   kind);
-/* The values of those properties by property name, for the kind's typed accessors (below): text,
- * and numbers for the integer, boolean and enumeration fields. */
-const char *icw_record_get_text       (IcwRecord  *self,
+/* The values of those properties, for the kind's typed accessors (below): text, and numbers for the
+ * integer, boolean and enumeration fields, by the field's index in its class, which
+ * icw_record_field_index () finds once per accessor: a getter is not a property lookup by name at
+ * every call. */
+guint       icw_record_field_index    (IcwRecord  *self,
                                        const char *property);
-void        icw_record_set_text       (IcwRecord  *self,
-                                       const char *property,
+const char *icw_record_get_text_at    (IcwRecord  *self,
+                                       guint       index);
+void        icw_record_set_text_at    (IcwRecord  *self,
+                                       guint       index,
                                        const char *value);
-gint64      icw_record_get_number     (IcwRecord  *self,
-                                       const char *property);
-void        icw_record_set_number     (IcwRecord  *self,
-                                       const char *property,
+gint64      icw_record_get_number_at  (IcwRecord  *self,
+                                       guint       index);
+void        icw_record_set_number_at  (IcwRecord  *self,
+                                       guint       index,
                                        gint64      value);
+
+/* The index of a field, looked up on the accessor's first call (the kinds are final types, so one
+ * accessor always serves one class). */
+#define ICW_RECORD_FIELD_INDEX(Type, type, field, property)                     \
+  static guint type##_##field##_index (Type *self)                              \
+  {                                                                             \
+    static gsize index_plus_one = 0;                                            \
+    if (g_once_init_enter (&index_plus_one))                                    \
+      g_once_init_leave (&index_plus_one,                                       \
+                         (gsize) icw_record_field_index (ICW_RECORD (self), property) + 1); \
+    return (guint) (index_plus_one - 1);                                        \
+  }
 
 /* The typed accessors of a catalogue field, one line each in the kind's file:
  * ICW_RECORD_TEXT_FIELD (IcwCenter, icw_center, ICW_IS_CENTER, pilot_basis, "pilot-basis") */
 #define ICW_RECORD_TEXT_FIELD(Type, type, IS_TYPE, field, property)             \
+  ICW_RECORD_FIELD_INDEX (Type, type, field, property)                          \
   const char *type##_get_##field (Type *self)                                   \
   {                                                                             \
     g_return_val_if_fail (IS_TYPE (self), NULL);                                \
-    return icw_record_get_text (ICW_RECORD (self), property);                   \
+    return icw_record_get_text_at (ICW_RECORD (self), type##_##field##_index (self)); \
   }                                                                             \
   void type##_set_##field (Type *self, const char *value)                       \
   {                                                                             \
     g_return_if_fail (IS_TYPE (self));                                          \
-    icw_record_set_text (ICW_RECORD (self), property, value);                   \
+    icw_record_set_text_at (ICW_RECORD (self), type##_##field##_index (self), value); \
   }
 
 #define ICW_RECORD_NUMBER_FIELD(Type, type, IS_TYPE, CType, field, property)    \
+  ICW_RECORD_FIELD_INDEX (Type, type, field, property)                          \
   CType type##_get_##field (Type *self)                                         \
   {                                                                             \
     g_return_val_if_fail (IS_TYPE (self), 0);                                   \
-    return (CType) icw_record_get_number (ICW_RECORD (self), property);         \
+    return (CType) icw_record_get_number_at (ICW_RECORD (self), type##_##field##_index (self)); \
   }                                                                             \
   void type##_set_##field (Type *self, CType value)                             \
   {                                                                             \
     g_return_if_fail (IS_TYPE (self));                                          \
-    icw_record_set_number (ICW_RECORD (self), property, (gint64) value);        \
+    icw_record_set_number_at (ICW_RECORD (self), type##_##field##_index (self), (gint64) value); \
   }
 
 const char *icw_record_get_id         (IcwRecord  *self);
