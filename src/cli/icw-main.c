@@ -23,22 +23,81 @@ typedef enum {
   OPT_EXPORT = 1 << 5,  /* --format, --output/-o, --all */
 } OptionFlag;
 
+/* One form of a command as --help shows it: the synopsis is the command line itself and is not
+ * translated; the description is. */
+typedef struct {
+  const char *synopsis;
+  const char *description;
+} HelpEntry;
+
 typedef struct {
   const char *name;
   int       (*run) (const IcwCliOptions *options);
   guint       takes;    /* OptionFlag */
+  HelpEntry   help[4];  /* the command's forms, up to the first without a synopsis */
 } Command;
 
+/* The dispatch table: every command, the options it takes and its help (`icw --help` and
+ * `icw COMMAND --help`). tests/test-cli-help.py reads the names from here and checks that the help,
+ * the man page and the bash completion know every one. */
 static const Command commands[] = {
-  { "import", icw_cli_import, OPT_KIND },
-  { "list", icw_cli_list, OPT_JSON },
-  { "show", icw_cli_show, OPT_JSON },
-  { "check", icw_cli_check, OPT_JSON },
-  { "doctor", icw_cli_doctor, 0 },
-  { "sample", icw_cli_sample, 0 },
-  { "export", icw_cli_export, OPT_EXPORT },
-  { "sync", icw_cli_sync, OPT_SERVER },
-  { "serve", icw_cli_serve, OPT_SERVE | OPT_TOKEN },
+  { "import", icw_cli_import, OPT_KIND, {
+      { "import FILE.json",
+        N_("Import a dossier written by “icw export --format json”: all its records or none; a record this database holds already must be identical.") },
+      { "import FILE.csv [--kind centers|organizations]",
+        N_("Import a CSV file of centers or organizations: all rows or none.") } } },
+  { "list", icw_cli_list, OPT_JSON, {
+      { "list centers|organizations|applications|agreements|funding [--json]",
+        N_("List the centers, the organizations, the applications, the IP-sharing agreements or the funding requests.") } } },
+  { "show", icw_cli_show, OPT_JSON, {
+      { "show ID [--json]",
+        N_("Show a record with all its fields; for a center also its shareholders, alliance members and national platforms; for an application every section with its word count, and its attachments.") } } },
+  { "check", icw_cli_check, OPT_JSON, {
+      { "check ID [--json]",
+        N_("Check an application, an IP-sharing agreement or a funding request against the rule packs that apply to it; the exit status is 1 when an error is found.") } } },
+  { "doctor", icw_cli_doctor, 0, {
+      { "doctor", N_("Check the database and count its records; the exit status is 1 when a problem is found.") } } },
+  { "sample", icw_cli_sample, 0, {
+      { "sample", N_("Load a fictional sample center and print its ID.") } } },
+  { "export", icw_cli_export, OPT_EXPORT, {
+      { "export ID|--all --format json -o FILE",
+        N_("Write the dossier of a center (or with --all of the whole database) as JSON: its registers, organizations, applications with their versions and attachments, agreements and funding requests, for “icw import” into another database.") },
+      { "export ID --format csv|xlsx -o FILE",
+        N_("Write the budget table of a funding request as CSV or as an Excel workbook with formulas for the totals.") },
+      { "export ID --format pdf -o FILE",
+        N_("Write the document of a center application, an IP-sharing agreement or a funding request as a print-ready PDF in the user's language.") } } },
+  { "sync", icw_cli_sync, OPT_SERVER, {
+      { "sync --server URL",
+        N_("Send the changes made here to the sync server, then fetch the changes made elsewhere; the token comes from the keyring or from ICW_TOKEN.") } } },
+  { "serve", icw_cli_serve, OPT_SERVE | OPT_TOKEN, {
+      { "serve --db PATH [--address ADDR] [--port N] [--tls-cert FILE --tls-key FILE]",
+        N_("Run the reference sync server until interrupted; --port 0 picks a free port. It prints the address it listens on.") },
+      { "serve token add --db PATH --role admin|reviewer (--center ID|--province NAME)",
+        N_("Issue a token for a center's administrator or a province's reviewer and print it once; only its hash is kept.") } } },
+};
+
+/* The options as --help shows them; flag 0: every command takes it. */
+typedef struct {
+  const char *synopsis;
+  const char *description;
+  guint       flag;     /* OptionFlag */
+} OptionHelp;
+
+static const OptionHelp option_help[] = {
+  { "--db PATH", N_("Use the database at PATH instead of the default one."), 0 },
+  { "--json", N_("Print JSON for scripts (list, show and check); money is in fen and shares in basis points."), OPT_JSON },
+  { "--kind centers|organizations", N_("Say what a CSV file holds (import); by default its header row tells."), OPT_KIND },
+  { "--format json|csv|xlsx|pdf", N_("The format to write (export): a center's dossier, a funding request's budget table, or a document."), OPT_EXPORT },
+  { "-o FILE, --output FILE", N_("The file to write (export)."), OPT_EXPORT },
+  { "--all", N_("Export the dossier of every center instead of one (export --format json)."), OPT_EXPORT },
+  { "--server URL", N_("The sync server's address (sync): https://, or http:// on this machine only."), OPT_SERVER },
+  { "--address ADDR", N_("The address the server listens on (serve); by default 127.0.0.1."), OPT_SERVE },
+  { "--port N", N_("The port the server listens on (serve); by default 8443, and 0 picks a free one."), OPT_SERVE },
+  { "--tls-cert FILE, --tls-key FILE", N_("Serve HTTPS with this certificate and private key in PEM files (serve)."), OPT_SERVE },
+  { "--role admin|reviewer", N_("Whom the token is for (serve token add): a center's administrator or a province's reviewer."), OPT_TOKEN },
+  { "--center ID", N_("The administrator's center (serve token add --role admin)."), OPT_TOKEN },
+  { "--province NAME", N_("The reviewer's province (serve token add --role reviewer)."), OPT_TOKEN },
+  { "-h, --help", N_("Print this help and exit."), 0 },
 };
 
 /* The options that take a value, where it goes, and what kind of option each is. */
@@ -91,49 +150,53 @@ print_entry (const char *synopsis,
 }
 
 static void
-print_help (void)
+print_command (const Command *command)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (command->help) && command->help[i].synopsis != NULL; i++)
+    print_entry (command->help[i].synopsis, _(command->help[i].description));
+}
+
+static void
+print_options (const Command *command)
+{
+  icw_cli_out ("%s\n", _("Options:"));
+  for (guint i = 0; i < G_N_ELEMENTS (option_help); i++)
+    if (command == NULL || option_help[i].flag == 0 || (option_help[i].flag & command->takes))
+      print_entry (option_help[i].synopsis, _(option_help[i].description));
+  if (command == NULL)
+    print_entry ("--version", _("Print the version and exit."));
+  icw_cli_out ("\n");
+}
+
+/* `icw --help`, or with COMMAND `icw COMMAND --help`: that command's forms and options only. */
+static void
+print_help (const Command *command)
 {
   g_autofree char *default_db = icw_store_default_path ();
 
-  icw_cli_out (_("Usage: %s"), "icw [--db PATH] COMMAND [ARGUMENTS] [OPTIONS]");
-  icw_cli_out ("\n\n%s\n\n", _("Work with manufacturing innovation centers from the command line: import, list and show centers, organizations and their applications, check applications against the rule packs, and check the database."));
+  if (command != NULL)
+    {
+      g_autofree char *usage = g_strdup_printf ("icw [--db PATH] %s [ARGUMENTS] [OPTIONS]", command->name);
 
-  icw_cli_out ("%s\n", _("Commands:"));
-  print_entry ("import FILE.json",
-               _("Import a dossier written by “icw export --format json”: all its records or none; a record this database holds already must be identical."));
-  print_entry ("import FILE.csv [--kind centers|organizations]",
-               _("Import a CSV file of centers or organizations: all rows or none."));
-  print_entry ("list centers|organizations|applications [--json]",
-               _("List the centers, the organizations or the applications."));
-  print_entry ("show ID [--json]",
-               _("Show a record with all its fields; for a center also its shareholders, alliance members and national platforms; for an application every section with its word count, and its attachments."));
-  print_entry ("check ID [--json]",
-               _("Check an application, an IP-sharing agreement or a funding request against the rule packs that apply to it; the exit status is 1 when an error is found."));
-  print_entry ("export ID|--all --format json -o FILE",
-               _("Write the dossier of a center (or with --all of the whole database) as JSON: its registers, organizations, applications with their versions and attachments, agreements and funding requests, for “icw import” into another database."));
-  print_entry ("export ID --format csv|xlsx -o FILE",
-               _("Write the budget table of a funding request as CSV or as an Excel workbook with formulas for the totals."));
-  print_entry ("doctor", _("Check the database and count its records; the exit status is 1 when a problem is found."));
-  print_entry ("sample", _("Load a fictional sample center and print its ID."));
-  print_entry ("sync --server URL",
-               _("Send the changes made here to the sync server, then fetch the changes made elsewhere; the token comes from the keyring or from ICW_TOKEN."));
-  print_entry ("serve --db PATH [--address ADDR] [--port N] [--tls-cert FILE --tls-key FILE]",
-               _("Run the reference sync server until interrupted; --port 0 picks a free port. It prints the address it listens on."));
-  print_entry ("serve token add --db PATH --role admin|reviewer (--center ID|--province NAME)",
-               _("Issue a token for a center's administrator or a province's reviewer and print it once; only its hash is kept."));
-  icw_cli_out ("\n");
-
-  icw_cli_out ("%s\n", _("Options:"));
-  print_entry ("--db PATH", _("Use the database at PATH instead of the default one."));
-  print_entry ("--json", _("Print JSON for scripts (list, show and check); money is in fen and shares in basis points."));
-  print_entry ("--kind centers|organizations",
-               _("Say what a CSV file holds (import); by default its header row tells."));
-  print_entry ("--server URL", _("The sync server's address (sync): https://, or http:// on this machine only."));
-  print_entry ("--version", _("Print the version and exit."));
-  print_entry ("--help", _("Print this help and exit."));
-  icw_cli_out ("\n");
+      icw_cli_out (_("Usage: %s"), usage);
+      icw_cli_out ("\n\n");
+      print_command (command);
+      icw_cli_out ("\n");
+    }
+  else
+    {
+      icw_cli_out (_("Usage: %s"), "icw [--db PATH] COMMAND [ARGUMENTS] [OPTIONS]");
+      icw_cli_out ("\n\n%s\n\n", _("Work with manufacturing innovation centers from the command line: import and export dossiers and CSV files; list and show centers, organizations, applications, IP-sharing agreements and funding requests; check them against the rule packs; write their documents as PDF and budget tables as CSV or xlsx; sync with a server or run one; check the database."));
+      icw_cli_out ("%s\n", _("Commands:"));
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        print_command (&commands[i]);
+      icw_cli_out ("\n");
+    }
+  print_options (command);
   icw_cli_out (_("The default database is %s."), default_db);
   icw_cli_out ("\n\n%s\n", _("Exit status: 0 on success, 1 when the command failed, 2 when the command line is wrong."));
+  if (command == NULL)
+    icw_cli_out ("%s\n", _("Run “icw COMMAND --help” for one command, and “man icw” for the manual."));
 }
 
 /* Takes the value of "--name VALUE" or "--name=VALUE"; -1 on a usage error, else 1 when the
@@ -290,7 +353,7 @@ main (int   argc,
     return finish (status);
 
   if (line.help)
-    print_help ();
+    print_help (line.options.args->len > 0 ? find_command (line.options.args->pdata[0]) : NULL);
   else if (line.version)
     icw_cli_out ("icw %s\n", PACKAGE_VERSION);
   else

@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# data/completion/icw.bash: bash completion for the icw command line, installed by data/meson.build
+# as "icw" into bash-completion's completions directory (loaded on demand when icw is first
+# completed). It completes the commands, their words (list's record kinds, serve token add,
+# export's formats), the options each command takes and their fixed values, and file names where
+# a file is expected. It needs only bash, not bash-completion's helper functions.
+# tests/test-cli-help.py checks that it knows every command of src/cli/icw-main.c's dispatch
+# table, every list kind and every export format.
+
+_icw ()
+{
+  local cur prev command="" i word
+  local commands="import list show check doctor sample export sync serve"
+  COMPREPLY=()
+  cur=${COMP_WORDS[COMP_CWORD]}
+  prev=""
+  if [ "$COMP_CWORD" -gt 0 ]; then
+    prev=${COMP_WORDS[COMP_CWORD - 1]}
+  fi
+
+  # The command is the first word that is neither an option nor an option's value.
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    word=${COMP_WORDS[i]}
+    case "$word" in
+      --db | --kind | --format | --output | -o | --server | --address | --port | --tls-cert | \
+        --tls-key | --role | --center | --province)
+        ((i++)) ;;
+      -*) ;;
+      *)
+        command=$word
+        break
+        ;;
+    esac
+  done
+
+  case "$prev" in
+    --db | --output | -o | --tls-cert | --tls-key)
+      mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+      return 0
+      ;;
+    --kind)
+      mapfile -t COMPREPLY < <(compgen -W "centers organizations" -- "$cur")
+      return 0
+      ;;
+    --format)
+      mapfile -t COMPREPLY < <(compgen -W "json csv xlsx pdf" -- "$cur")
+      return 0
+      ;;
+    --role)
+      mapfile -t COMPREPLY < <(compgen -W "admin reviewer" -- "$cur")
+      return 0
+      ;;
+    --server | --address | --port | --center | --province)
+      return 0
+      ;;
+  esac
+
+  local options="--db --help"
+  case "$command" in
+    "") options="--db --help --version" ;;
+    import) options+=" --kind" ;;
+    list | show | check) options+=" --json" ;;
+    export) options+=" --format --output -o --all" ;;
+    sync) options+=" --server" ;;
+    serve) options+=" --address --port --tls-cert --tls-key --role --center --province" ;;
+  esac
+  if [[ "$cur" == -* ]]; then
+    mapfile -t COMPREPLY < <(compgen -W "$options" -- "$cur")
+    return 0
+  fi
+
+  # The words after the command, counted without the options.
+  local n=0
+  for ((i = i + 1; i < COMP_CWORD; i++)); do
+    case "${COMP_WORDS[i]}" in
+      --db | --kind | --format | --output | -o | --server | --address | --port | --tls-cert | \
+        --tls-key | --role | --center | --province)
+        ((i++)) ;;
+      -*) ;;
+      *) ((n++)) ;;
+    esac
+  done
+
+  case "$command" in
+    "")
+      mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")
+      ;;
+    import)
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+      ;;
+    list)
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "centers organizations applications agreements funding" -- "$cur")
+      ;;
+    serve)
+      if [ "$n" -eq 0 ]; then
+        mapfile -t COMPREPLY < <(compgen -W "token" -- "$cur")
+      elif [ "$n" -eq 1 ]; then
+        mapfile -t COMPREPLY < <(compgen -W "add" -- "$cur")
+      fi
+      ;;
+  esac
+  return 0
+}
+
+complete -F _icw icw
