@@ -18,6 +18,7 @@
 #include "icw-sync-controller.h"
 #include "icw-sync-indicator.h"
 #include "icw-ui-util.h"
+#include "icw-window-shortcuts.h"
 #include "icw-window.h"
 
 struct _IcwWindow
@@ -147,6 +148,20 @@ new_record_activated (GtkWidget  *widget,
       page = current_register_page (self);
     }
   icw_register_page_create_record (page);
+}
+
+/* win.show-page (page name): the sidebar's page of that name, as a click on its row (the
+ * application gives each page an accelerator). */
+static void
+show_page_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+    if (g_str_equal (page_infos[i].name, name))
+      show_page (ICW_WINDOW (widget), name);
 }
 
 /* win.show-record (kind key, ID): shows the page of the record's kind with the record selected.
@@ -365,6 +380,8 @@ icw_window_class_init (IcwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(ss)", show_record_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_activated);
+  icw_window_shortcuts_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.load-sample", NULL, load_sample_activated);
   gtk_widget_class_install_action (widget_class, "win.sync-account", NULL, sync_account_activated);

@@ -192,13 +192,29 @@ icw_workbench_app_startup (GApplication *app)
     { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
     { "about", about_activated, NULL, NULL, NULL, { 0 } },
   };
-  const char *quit_accels[] = { "<Control>q", NULL };
+  /* Window actions' accelerators (icw-window.c, icw-window-shortcuts.c), listed in the shortcuts
+   * window (resources/gtk/help-overlay.ui, which reads them through its action names). */
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.show-page::centers", { "<Alt>1", NULL } },
+    { "win.show-page::organizations", { "<Alt>2", NULL } },
+    { "win.show-page::applications", { "<Alt>3", NULL } },
+    { "win.show-page::agreements", { "<Alt>4", NULL } },
+    { "win.show-page::funding", { "<Alt>5", NULL } },
+    { "win.check", { "F7", NULL } },
+    { "win.mark-ready", { "<Control><Shift>r", NULL } },
+    { "win.submit", { "<Control><Shift>s", NULL } },
+  };
 
   G_APPLICATION_CLASS (icw_workbench_app_parent_class)->startup (app);
 
   self->settings = g_settings_new (APPLICATION_ID_BASE);
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
   g_unix_signal_add (SIGTERM, on_terminate_signal, app);
   g_unix_signal_add (SIGINT, on_terminate_signal, app);
 }
