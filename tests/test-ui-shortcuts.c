@@ -4,11 +4,14 @@
  * has its accelerator and its action shows the page; Check, Mark as Ready and Submit act on the
  * application on screen exactly as its buttons do, and only when its buttons could (Submit on a
  * draft does nothing); every accelerator the application sets is listed in the shortcuts window
- * (resources/gtk/help-overlay.ui), and every action the shortcuts window names has one. */
+ * (resources/gtk/help-overlay.ui), and every action the shortcuts window names has one. With the
+ * real window at hand it also checks the minimum width the metainfo claims (<requires>). */
 #include "config.h"
 
 #include <adwaita.h>
 #include <locale.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "icw-application.h"
 #include "icw-check-panel.h"
@@ -279,10 +282,51 @@ test_help_overlay (Fixture       *fixture,
     }
 }
 
+/* The width the metainfo says the window needs (<requires>, the display's longest side). */
+static int
+metainfo_required_width (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ICW_SOURCE_ROOT"), "data",
+                                            "org.mfginnovation.Workbench.metainfo.xml.in", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *requires, *length;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  requires = strstr (text, "<requires>");
+  g_assert_nonnull (requires);
+  length = strstr (requires, "<display_length compare=\"ge\" side=\"longest\">");
+  g_assert_true (length != NULL && length < strstr (requires, "</requires>"));
+  return atoi (strchr (length, '>') + 1);
+}
+
+/* The metainfo tells the truth about the window's minimum width: the widest of the pages' minimum
+ * widths with the sample center (each page then shows a record in its editor). */
+static void
+test_minimum_width (Fixture *fixture)
+{
+  static const char * const pages[] = { "centers", "organizations", "applications", "agreements", "funding" };
+  int widest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      int width;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", pages[i]));
+      iterate ();
+      gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+      g_test_message ("the %s page needs %d px", pages[i], width);
+      widest = MAX (widest, width);
+    }
+  g_assert_cmpint (metainfo_required_width (), ==, widest);
+}
+
 static void
 test_window (Fixture       *fixture,
              gconstpointer  data)
 {
+  test_minimum_width (fixture);
   test_help_overlay (fixture, data);
   test_pages (fixture, data);
   test_document_commands (fixture, data);
