@@ -192,8 +192,9 @@ icw_workbench_app_startup (GApplication *app)
     { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
     { "about", about_activated, NULL, NULL, NULL, { 0 } },
   };
-  /* Window actions' accelerators (icw-window.c, icw-window-shortcuts.c), listed in the shortcuts
-   * window (resources/gtk/help-overlay.ui, which reads them through its action names). */
+  /* Every accelerator of the application's and the window's actions (icw-window.c,
+   * icw-window-shortcuts.c), listed in the shortcuts window (resources/gtk/help-overlay.ui, which
+   * reads them through its action names; tests/test-ui-shortcuts.c checks that it lists them all). */
   static const struct {
     const char *action;
     const char *accels[2];
