@@ -9,8 +9,8 @@ host or home filesystem access and no direct talk to the secrets service, which 
 through the portal); every module source pinned (git by tag and a 40-hex commit, archives by
 sha256); libxlsxwriter built with its locale-independent number formatting (USE_DTOA_LIBRARY).
 The release manifest (what Flathub builds) takes the app from the project's git repository by tag
-and commit; when SRCROOT is a git checkout, the commit must be in its history and a tag of that name,
-if there is one, must point at it. The local manifest builds this tree (a `dir` source) and must
+and commit; when SRCROOT is a full git checkout (not a shallow clone), the commit must be in its
+history and a tag of that name, if there is one, must point at it. The local manifest builds this tree (a `dir` source) and must
 otherwise be the release manifest itself. docs/releasing.md says how a release updates them.
 """
 import argparse
@@ -96,8 +96,13 @@ def check_release_source(manifest, srcroot):
     if len(sources) != 1 or sources[0].get("type") != "git" or not sources[0].get("url", "").startswith("https://"):
         return ["the release manifest's app module must have one git source (https url, tag, commit)"]
     source = sources[0]
-    if srcroot and os.path.exists(os.path.join(srcroot, ".git")):
-        git = ["git", "-C", srcroot]
+    git = ["git", "-C", srcroot or "."]
+    shallow = subprocess.run(git + ["rev-parse", "--is-shallow-repository"], capture_output=True, text=True)
+    if not srcroot or not os.path.exists(os.path.join(srcroot, ".git")) or shallow.returncode != 0:
+        print("check-flatpak-manifest: not a git checkout: the app's commit is not looked up")
+    elif shallow.stdout.strip() == "true":
+        print("check-flatpak-manifest: a shallow clone: the app's commit is not looked up")
+    else:
         commit = source.get("commit", "")
         if subprocess.run(git + ["cat-file", "-e", commit + "^{commit}"], capture_output=True).returncode != 0:
             errors.append(f"the app's commit {commit} is not in this repository's history")
