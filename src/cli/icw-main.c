@@ -20,7 +20,9 @@ typedef enum {
   OPT_SERVER = 1 << 2,
   OPT_SERVE = 1 << 3,   /* --address, --port, --tls-cert, --tls-key */
   OPT_TOKEN = 1 << 4,   /* --role, --center, --province */
-  OPT_EXPORT = 1 << 5,  /* --format, --output/-o, --all */
+  OPT_EXPORT = 1 << 5,  /* --format, --output/-o */
+  OPT_ALL = 1 << 6,     /* --all */
+  OPT_REVIEW = 1 << 7,  /* --comment, --section, --field */
 } OptionFlag;
 
 typedef struct {
@@ -36,8 +38,12 @@ static const Command commands[] = {
   { "check", icw_cli_check, OPT_JSON },
   { "doctor", icw_cli_doctor, 0 },
   { "sample", icw_cli_sample, 0 },
-  { "export", icw_cli_export, OPT_EXPORT },
+  { "export", icw_cli_export, OPT_EXPORT | OPT_ALL },
+  { "ready", icw_cli_ready, OPT_SERVER },
+  { "submit", icw_cli_submit, OPT_SERVER },
+  { "reopen", icw_cli_reopen, OPT_SERVER },
   { "sync", icw_cli_sync, OPT_SERVER },
+  { "review", icw_cli_review, OPT_SERVER | OPT_JSON | OPT_ALL | OPT_REVIEW },
   { "serve", icw_cli_serve, OPT_SERVE | OPT_TOKEN },
 };
 
@@ -61,6 +67,9 @@ static const ValueOption value_options[] = {
   { "--format", G_STRUCT_OFFSET (IcwCliOptions, format), OPT_EXPORT },
   { "--output", G_STRUCT_OFFSET (IcwCliOptions, output), OPT_EXPORT },
   { "-o", G_STRUCT_OFFSET (IcwCliOptions, output), OPT_EXPORT },
+  { "--comment", G_STRUCT_OFFSET (IcwCliOptions, comment), OPT_REVIEW },
+  { "--section", G_STRUCT_OFFSET (IcwCliOptions, section), OPT_REVIEW },
+  { "--field", G_STRUCT_OFFSET (IcwCliOptions, field), OPT_REVIEW },
 };
 
 #define OPTION_FIELD(options, value_option) \
@@ -113,10 +122,19 @@ print_help (void)
                _("Write the dossier of a center (or with --all of the whole database) as JSON: its registers, organizations, applications with their versions and attachments, agreements and funding requests, for “icw import” into another database."));
   print_entry ("export ID --format csv|xlsx -o FILE",
                _("Write the budget table of a funding request as CSV or as an Excel workbook with formulas for the totals."));
+  print_entry ("ready|submit|reopen ID [--server URL]",
+               _("The administrator's life cycle of an application, an IP agreement or a funding request, by the window's rules: mark a draft ready (only when the check finds no error), submit a ready one, reopen a returned or accepted one as a new version. With --server the step is synced at once (the server takes the steps one by one)."));
   print_entry ("doctor", _("Check the database and count its records; the exit status is 1 when a problem is found."));
   print_entry ("sample", _("Load a fictional sample center and print its ID."));
   print_entry ("sync --server URL",
                _("Send the changes made here to the sync server, then fetch the changes made elsewhere; the token comes from the keyring or from ICW_TOKEN."));
+  print_entry ("review list [--all] [--json] --server URL",
+               _("For a province's reviewer: sync, then list the documents the centers submitted (with --all, every document of the province)."));
+  print_entry ("review show ID [--json] --server URL", _("For a reviewer: sync, then show one document."));
+  print_entry ("review return ID --comment TEXT [--section KEY|--field KEY] --server URL",
+               _("For a reviewer: return a submitted document with a comment on the whole document, on a section or on a field (by its key), and send it to the server."));
+  print_entry ("review accept ID [--comment TEXT] [--section KEY|--field KEY] --server URL",
+               _("For a reviewer: accept a submitted document, with a comment if you like, and send it to the server."));
   print_entry ("serve --db PATH [--address ADDR] [--port N] [--tls-cert FILE --tls-key FILE]",
                _("Run the reference sync server until interrupted; --port 0 picks a free port. It prints the address it listens on."));
   print_entry ("serve token add --db PATH --role admin|reviewer (--center ID|--province NAME)",
@@ -128,7 +146,10 @@ print_help (void)
   print_entry ("--json", _("Print JSON for scripts (list, show and check); money is in fen and shares in basis points."));
   print_entry ("--kind centers|organizations",
                _("Say what a CSV file holds (import); by default its header row tells."));
-  print_entry ("--server URL", _("The sync server's address (sync): https://, or http:// on this machine only."));
+  print_entry ("--server URL", _("The sync server's address (sync, review, ready, submit, reopen): https://, or http:// on this machine only."));
+  print_entry ("--comment TEXT", _("The reviewer's comment (review return, review accept)."));
+  print_entry ("--section KEY", _("The section the comment is about, by its key, e.g. risks (review return, review accept)."));
+  print_entry ("--field KEY", _("The field the comment is about, by its column, e.g. call_deadline (review return, review accept)."));
   print_entry ("--version", _("Print the version and exit."));
   print_entry ("--help", _("Print this help and exit."));
   icw_cli_out ("\n");
@@ -255,7 +276,7 @@ dispatch (const IcwCliOptions *options)
     return icw_cli_usage_error (_("“%s” is not an icw command."), name);
   if (options->json && !(command->takes & OPT_JSON))
     return icw_cli_usage_error (_("The option %s does not apply to “icw %s”."), "--json", name);
-  if (options->all && !(command->takes & OPT_EXPORT))
+  if (options->all && !(command->takes & OPT_ALL))
     return icw_cli_usage_error (_("The option %s does not apply to “icw %s”."), "--all", name);
   for (guint i = 0; i < G_N_ELEMENTS (value_options); i++)
     if (*OPTION_FIELD (options, &value_options[i]) != NULL && !(command->takes & value_options[i].flag))

@@ -15,6 +15,7 @@
 #include "icw-document-bar.h"
 #include "icw-enums.h"
 #include "icw-lifecycle.h"
+#include "icw-review-comments.h"
 #include "icw-store-sync.h"
 #include "icw-ui-util.h"
 
@@ -234,6 +235,19 @@ on_reopen_clicked (IcwDocumentBar *self)
   icw_ui_toast (GTK_WIDGET (self), _("A new version was opened for editing"));
 }
 
+/* Every comment of the version, general and anchored, as people read them (what each is about in
+ * the user's language, who and when); NULL when none says anything. */
+static char *
+described_comments (IcwRecord *record)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+
+  g_object_get (record, "reviewer-comments", &text, NULL);
+  comments = icw_review_comments_read (icw_record_kind_of (record), text);
+  return icw_review_comments_describe (icw_record_kind_of (record), comments);
+}
+
 void
 icw_document_bar_update (IcwDocumentBar *self)
 {
@@ -263,7 +277,7 @@ icw_document_bar_update (IcwDocumentBar *self)
       g_autofree char *comments = NULL;
       g_autofree char *message = NULL;
 
-      g_object_get (self->record, "reviewer-comments", &comments, NULL);
+      comments = described_comments (self->record);
       if (comments == NULL && self->texts->returned_plain_banner != NULL)
         message = g_strdup (_(self->texts->returned_plain_banner));
       else

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-reviewer-notes.c: finds, line by line, the section a reviewer's comment names (its title in
- * the user's language or in English, or its key, then a colon), and shows the visible section's
+/* icw-reviewer-notes.c: finds the comments anchored to the visible section (by its key, or a field
+ * on it: icw-review-comments.h) or, in plain text written before comments had anchors, line by
+ * line, the section a comment names (its title in the user's language or in English, or its key,
+ * then a colon), and shows the visible section's
  * comments in a highlighted box with the reviewers' icon. Lines that name no section stay in the
  * editor's banner, which shows the whole text. */
 #include "config.h"
@@ -8,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "icw-review-comments.h"
 #include "icw-reviewer-notes.h"
 
 struct _IcwReviewerNotes
@@ -114,7 +117,14 @@ update (IcwReviewerNotes *self)
   IcwSection section;
 
   if (key != NULL && icw_section_from_key (key, &section))
-    text = icw_reviewer_notes_for_section (comments, section);
+    {
+      g_autoptr(GPtrArray) list = icw_review_comments_read (ICW_RECORD_KIND_APPLICATION, comments);
+
+      /* Anchored comments by their key; plain text of earlier versions by its headings. */
+      text = icw_review_comments_for_section (ICW_RECORD_KIND_APPLICATION, list, key);
+      if (text == NULL)
+        text = icw_reviewer_notes_for_section (comments, section);
+    }
   gtk_label_set_text (self->label, text != NULL ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Reviewers' comment on this section"), -1);
