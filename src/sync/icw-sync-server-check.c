@@ -94,6 +94,11 @@ icw_server_check_record (IcwSyncServer     *self,
     return FALSE;
   if (!icw_store_check_remote (self->scratch, kind, record, deleted, &field, &error))
     return refuse (refusal, "invalid-record", icw_server_field_name (field), error->message);
+  /* The reviewers' comments of a filed document: plain text or a valid comment list, whoever
+   * sends them (the field catalogue's check, as the store runs it). */
+  if (icw_lifecycle_kind_lookup (kind) != NULL &&
+      !icw_review_comments_check (kind, member_string (record, "reviewer_comments"), &error))
+    return refuse (refusal, "invalid-record", "reviewer_comments", error->message);
   return TRUE;
 }
 
