@@ -113,6 +113,8 @@ test_refusals (void)
     { LIST (ITEM ("\"section\"", "null", "\"x\"", "null")), { "comment 1", "anchor_key" } },
     { LIST (ITEM ("\"field\"", "\"section-risks\"", "\"x\"", "null")), { "anchor_key", "section-risks" } },
     { LIST (ITEM ("\"document\"", "\"risks\"", "\"x\"", "null")), { "anchor_key", "whole document" } },
+    /* The review's own columns are not what a comment is about. */
+    { LIST (ITEM ("\"field\"", "\"reviewer_comments\"", "\"x\"", "null")), { "anchor_key", "reviewer_comments" } },
     { LIST (ITEM ("\"document\"", "null", "\"  \"", "\"returned\"")), { "text", "only an acceptance" } },
     { LIST (ITEM ("\"document\"", "null", "null", "null")), { "text", "missing" } },
     { LIST (ITEM ("\"document\"", "null", "\"a\\u0007b\"", "null")), { "text", "control" } },

@@ -174,7 +174,9 @@ icw_review_anchor_check (IcwRecordKind   kind,
       }
       return FALSE;
     case ICW_ANCHOR_FIELD:
-      if (anchor_key != NULL && icw_field_catalogue_find (kind, anchor_key) != NULL)
+      /* Any field of the kind but the review's own. */
+      if (anchor_key != NULL && icw_field_catalogue_find (kind, anchor_key) != NULL &&
+          !g_str_equal (anchor_key, "status") && !g_str_equal (anchor_key, "reviewer_comments"))
         return TRUE;
       g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
                    _("“%s” is not a field of this document"), anchor_key != NULL ? anchor_key : "");
@@ -255,6 +257,16 @@ check_line (const char  *text,
 }
 
 static IcwReviewComment *
+refuse_comment (GError    **error,
+                guint       index,
+                const char *member,
+                const char *problem)
+{
+  fail (error, index, member, problem);
+  return NULL;
+}
+
+static IcwReviewComment *
 parse_comment (IcwRecordKind   kind,
                JsonNode       *node,
                guint           index,
@@ -279,30 +291,30 @@ parse_comment (IcwRecordKind   kind,
   names = json_object_get_members (object);
   for (GList *l = names; l != NULL; l = l->next)
     if (!g_strv_contains (members, l->data))
-      return fail (error, index, l->data, _("a comment has no such member")), NULL;
+      return refuse_comment (error, index, l->data, _("a comment has no such member"));
   if (!optional_string (object, "anchor_kind", &anchor) || !icw_anchor_kind_from_key (anchor, &anchor_kind))
-    return fail (error, index, "anchor_kind", _("one of document, section or field")), NULL;
+    return refuse_comment (error, index, "anchor_kind", _("one of document, section or field"));
   if (!optional_string (object, "anchor_key", &key))
-    return fail (error, index, "anchor_key", _("a string or null")), NULL;
+    return refuse_comment (error, index, "anchor_key", _("a string or null"));
   if (!icw_review_anchor_check (kind, anchor_kind, key, &anchor_error))
-    return fail (error, index, "anchor_key", anchor_error->message), NULL;
+    return refuse_comment (error, index, "anchor_key", anchor_error->message);
   if (!optional_string (object, "outcome", &outcome) ||
       (outcome != NULL && (!icw_application_status_from_string (outcome, &status) ||
                            (status != ICW_APPLICATION_STATUS_RETURNED && status != ICW_APPLICATION_STATUS_ACCEPTED))))
-    return fail (error, index, "outcome", _("returned, accepted or null")), NULL;
+    return refuse_comment (error, index, "outcome", _("returned, accepted or null"));
   if (!optional_string (object, "text", &text) || text == NULL)
-    return fail (error, index, "text", _("the comment's text is missing")), NULL;
+    return refuse_comment (error, index, "text", _("the comment's text is missing"));
   if (icw_field_inspect (text, ICW_FIELD_CLASS_TEXT, &bad, &length) != ICW_FIELD_OK ||
       length > ICW_REVIEW_COMMENT_MAX_CHARS)
-    return fail (error, index, "text", _("at most 20000 characters, with no control characters but line breaks and tabs")), NULL;
+    return refuse_comment (error, index, "text", _("at most 20000 characters, with no control characters but line breaks and tabs"));
   if (!has_text (text) && g_strcmp0 (outcome, "accepted") != 0)
-    return fail (error, index, "text", _("empty; only an acceptance may come without a comment")), NULL;
+    return refuse_comment (error, index, "text", _("empty; only an acceptance may come without a comment"));
   if (!optional_string (object, "author", &author))
-    return fail (error, index, "author", _("a string or null")), NULL;
+    return refuse_comment (error, index, "author", _("a string or null"));
   if (author != NULL && !check_line (author, index, "author", error))
     return NULL;
   if (!optional_string (object, "at", &at) || (at != NULL && !icw_timestamp_is_valid (at)))
-    return fail (error, index, "at", _("a time in UTC written as ISO 8601, e.g. 2026-11-25T09:04:01Z")), NULL;
+    return refuse_comment (error, index, "at", _("a time in UTC written as ISO 8601, e.g. 2026-11-25T09:04:01Z"));
   return icw_review_comment_new (anchor_kind, key, text, author, at, outcome);
 }
 
