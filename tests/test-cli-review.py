@@ -210,6 +210,32 @@ class TestReviewCycle(ReviewTestCase):
         self.assertEqual([(c["anchor_kind"], c["anchor_key"], c["text"], c["outcome"]) for c in shown["comments"]],
                          [("document", None, "同意。", "accepted")])
 
+    def test_agreement_and_funding_request(self):
+        # Every document with a life cycle: an agreement returned on one of its pages, a funding
+        # request on one of its fields; each kind's own sections.
+        self.sample()
+        agreement = self.json("--db", self.admin_db, "list", "agreements", "--json")[0]["id"]
+        funding = self.json("--db", self.admin_db, "list", "funding", "--json")[0]["id"]
+        self.submit(agreement)
+        self.submit(funding)
+        inbox = json.loads(self.review(0, "list", "--json").out)
+        self.assertEqual(sorted((d["kind"], d["id"]) for d in inbox),
+                         sorted([("ip-agreement", agreement), ("funding-request", funding)]))
+        result = self.review(1, "return", agreement, "--comment", "x", "--section", "risks")
+        self.assertIn("parties, background-ip, results, terms, special-clauses, text", result.err)
+        result = self.review(1, "return", funding, "--comment", "x", "--field", "call_deadline")
+        self.assertIn("“call_deadline” is not a field", result.err)
+        self.review(0, "return", agreement, "--comment", "请列明各方背景知识产权。", "--section", "background-ip")
+        self.review(0, "return", funding, "--comment", "加计扣除金额有误。", "--field", "tax_deduction_fen")
+        self.admin_icw(0, "sync", "--server", self.url)
+        for doc, kind, key, title in ((agreement, "section", "background-ip", "Background IP"),
+                                      (funding, "field", "tax_deduction_fen", "Tax deduction amount")):
+            shown = self.json("--db", self.admin_db, "show", doc, "--json")
+            self.assertEqual(shown["status"], "returned")
+            self.assertEqual([(c["anchor_kind"], c["anchor_key"], c["anchor_title"]) for c in shown["comments"]],
+                             [(kind, key, title)])
+            self.assertIn(title + " (", self.admin_icw(0, "show", doc).out)
+
     def test_the_server_refuses_an_administrator(self):
         # An administrator's token may not return a document: the server refuses, the command
         # fails saying so, and the local copy is the server's again (still submitted).
