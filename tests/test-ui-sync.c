@@ -543,6 +543,21 @@ test_review_banners (Fixture       *f,
   g_assert_nonnull (strstr (banner, "Version 1 was returned with these comments:"));
   g_assert_nonnull (strstr (banner, "请补充市场风险。"));
 
+  /* Beside its section in the reopened version, read from version 1. */
+  {
+    GtkStack *pages = GTK_STACK (g_object_ref_sink (gtk_stack_new ()));
+    IcwReviewerNotes *notes = ICW_REVIEWER_NOTES (g_object_ref_sink (icw_reviewer_notes_new (pages)));
+
+    gtk_stack_add_named (pages, gtk_label_new ("risks"), "risks");
+    gtk_stack_set_visible_child_name (pages, "risks");
+    icw_reviewer_notes_set_application (notes, ICW_APPLICATION (second));
+    g_assert_null (icw_reviewer_notes_get_text (notes));
+    g_object_set (notes, "store", f->a, NULL);
+    g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "请补充市场风险。");
+    g_object_unref (notes);
+    g_object_unref (pages);
+  }
+
   /* Submitted carrying an earlier version's text (as older workbenches copied it), accepted
    * without a comment: its banner says accepted and nothing of the return. */
   accepted = icw_store_lookup (f->a, ICW_RECORD_KIND_APPLICATION, other, &error);

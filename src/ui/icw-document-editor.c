@@ -32,6 +32,7 @@ typedef struct
   GPtrArray *page_keys;          /* the list's rows in order: their pages' keys */
   GPtrArray *badges;             /* and their badges */
   GtkWidget *print_button;
+  GtkWidget *header;             /* the editor's own header (a child), or NULL */
 
   IcwDocumentBar *bar;
   GtkScrolledWindow *sidebar;
@@ -239,11 +240,25 @@ icw_document_editor_add_page (IcwDocumentEditor *self,
     gtk_list_box_select_row (priv->page_list, GTK_LIST_BOX_ROW (row));
 }
 
+/* A header with a "store" property (the reviewers' notes, which read earlier versions) gets the
+ * editor's store. */
+static void
+give_store_to_header (IcwDocumentEditorPrivate *priv)
+{
+  if (priv->header != NULL && priv->store != NULL &&
+      g_object_class_find_property (G_OBJECT_GET_CLASS (priv->header), "store") != NULL)
+    g_object_set (priv->header, "store", priv->store, NULL);
+}
+
 void
 icw_document_editor_set_header (IcwDocumentEditor *self,
                                 GtkWidget         *header)
 {
-  gtk_box_prepend (PRIV (self)->main_column, header);
+  IcwDocumentEditorPrivate *priv = PRIV (self);
+
+  gtk_box_prepend (priv->main_column, header);
+  priv->header = header;
+  give_store_to_header (priv);
 }
 
 void
@@ -337,6 +352,7 @@ icw_document_editor_set_kind (IcwDocumentEditor     *self,
   priv->kind = kind;
   priv->store = g_object_ref (store);
   icw_document_bar_set_store (priv->bar, store);
+  give_store_to_header (priv);
   icw_document_bar_set_texts (priv->bar, &kind->bar);
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->page_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(kind->pages_label), -1);

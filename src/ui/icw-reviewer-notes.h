@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-reviewer-notes.h: reviewers' comments beside the section they concern. The protocol carries
- * one text (reviewer_comments); a line of it that starts with a section's title or key ("建设目标与内容：
- * …", "Goals and content: …", "goals: …", also after a list number) concerns that section. The
- * widget sits above the application editor's section pages and shows the visible section's
- * comments. */
+/* icw-reviewer-notes.h: reviewers' comments beside the section they concern: a comment of the
+ * version's comment list anchored to the section by its key (or to a field on it), or, in plain
+ * text from earlier versions, a line that starts with a section's title or key ("建设目标与内容：…",
+ * "Goals and content: …", "goals: …", also after a list number). A version reopened from a
+ * reviewed one, which has no comments of its own, shows those of the version it reopens (with the
+ * "store" property, which the document editor sets). The widget sits above the application
+ * editor's section pages and shows the visible section's comments. */
 #pragma once
 
 #include <adwaita.h>
