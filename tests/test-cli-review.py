@@ -271,12 +271,21 @@ class TestLifecycle(ReviewTestCase):
         self.assertIn("Only a returned or accepted document", result.err)
 
     def test_steps_reach_the_server_one_by_one(self):
-        # Ready and submitted in one sync is a skipped step for the server: refused, and with
-        # --server the command says so.
+        # Ready and submitted in one sync would be a skipped step for the server: in a database
+        # that syncs, "submit" sends "ready" first with --server, and without it refuses to go on.
         self.sample()
         self.admin_icw(0, "ready", self.app_id)
-        result = self.admin_icw(1, "submit", self.app_id, "--server", self.url)
-        self.assertIn("Refused: application", result.out)
+        result = self.admin_icw(1, "submit", self.app_id)
+        self.assertIn("takes a document's steps one by one", result.err)
+        self.assertEqual(self.json("--db", self.admin_db, "show", self.app_id, "--json")["status"], "ready")
+        result = self.admin_icw(0, "submit", self.app_id, "--server", self.url)
+        self.assertNotIn("Refused", result.out)
+        self.assertEqual([d["id"] for d in json.loads(self.review(0, "list", "--json").out)], [self.app_id])
+        # A step the server refuses is reported: here the token is another center's.
+        other = self.add_token("--role", "admin", "--center", "00000000-0000-4000-8000-000000000000")
+        funding = self.json("--db", self.admin_db, "list", "funding", "--json")[0]["id"]
+        result = self.icw(1, "--db", self.admin_db, "ready", funding, "--server", self.url, token=other)
+        self.assertIn("Refused: funding-request", result.out)
         self.assertIn("did not take this step", result.err)
 
 
