@@ -15,6 +15,7 @@
 #include "icw-center.h"
 #include "icw-error.h"
 #include "icw-field-checks.h"
+#include "icw-i18n.h"
 #include "icw-review-comments.h"
 #include "icw-rule-pack.h"
 #include "icw-sample.h"
@@ -197,6 +198,39 @@ test_describe (void)
   g_assert_cmpstr (plain_text, ==, "请补充。");
 }
 
+/* In Chinese (the build tree's catalogue), what a comment is about is said in Chinese: the anchor
+ * is a key, never a title matched in one language. */
+static void
+test_describe_chinese (void)
+{
+  g_autofree char *localedir = g_build_filename (g_getenv ("ICW_BUILD_ROOT") != NULL ? g_getenv ("ICW_BUILD_ROOT") : ".", "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the build tree has no Chinese catalogue");
+      return;
+    }
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GPtrArray) comments = three_comments ();
+      g_autofree char *text = NULL;
+
+      g_setenv ("ICW_LOCALEDIR", localedir, TRUE);
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      icw_i18n_init ();
+      text = icw_review_comments_describe (APP, comments);
+      g_print ("%s\n", text);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*整份文档（李华, 2026-12-07 03:00 UTC）：请按新版提纲重排。*");
+  g_test_trap_assert_stdout ("*风险与控制（李华, 2026-12-07 03:00 UTC）：Name the market risks.*");
+  g_test_trap_assert_stdout ("*截止日期：截止日期有误*");
+}
+
 /* The life cycle on a real store: the sample's application, checked, submitted, returned. */
 typedef struct {
   char           *dir;
@@ -315,6 +349,7 @@ main (int   argc,
   g_test_add_func ("/review-comments/refusals", test_refusals);
   g_test_add_func ("/review-comments/anchors-by-kind", test_anchors_by_kind);
   g_test_add_func ("/review-comments/describe", test_describe);
+  g_test_add_func ("/review-comments/describe-chinese", test_describe_chinese);
   g_test_add ("/review-comments/store-refuses", Fixture, NULL, fixture_set_up, test_store_refuses, fixture_tear_down);
   g_test_add ("/review-comments/versions-keep-their-comments", Fixture, NULL, fixture_set_up,
               test_versions_keep_their_comments, fixture_tear_down);
