@@ -569,6 +569,35 @@ test_review_banners (Fixture       *f,
   g_assert_nonnull (strstr (banner, "Accepted"));
   g_assert_null (strstr (banner, "请完善"));
   g_object_unref (bar);
+
+  /* An agreement's comment on one of its pages goes beside that page. */
+  {
+    const char *agreement_id = "3f8fad5b-d9cb-469f-a165-70867728950e";
+    g_autofree char *agreement_json = NULL;
+    g_autoptr(GPtrArray) anchored = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_review_comment_free);
+    g_autofree char *text = NULL;
+    g_autoptr(IcwRecord) agreement = NULL;
+    GtkStack *pages = GTK_STACK (g_object_ref_sink (gtk_stack_new ()));
+    IcwReviewerNotes *notes = ICW_REVIEWER_NOTES (g_object_ref_sink (icw_reviewer_notes_new (pages)));
+
+    g_ptr_array_add (anchored, icw_review_comment_new (ICW_ANCHOR_SECTION, "background-ip", "请列明背景知识产权。",
+                                                       "李华", NULL, "returned"));
+    text = icw_review_comments_to_text (anchored);
+    agreement_json = g_strdup_printf ("{\"id\":\"%s\",\"center_id\":\"%s\",\"lineage_id\":\"%s\",\"version\":1,"
+                                      "\"status\":\"draft\",\"title\":\"协议\"}", agreement_id, center_id, agreement_id);
+    g_assert_true (icw_store_apply_remote (f->a, ICW_RECORD_KIND_IP_AGREEMENT, agreement_json, NULL, FALSE, &error));
+    g_assert_no_error (error);
+    agreement = icw_store_lookup (f->a, ICW_RECORD_KIND_IP_AGREEMENT, agreement_id, &error);
+    g_object_set (agreement, "reviewer-comments", text, NULL);
+    gtk_stack_add_named (pages, gtk_label_new ("parties"), "parties");
+    gtk_stack_add_named (pages, gtk_label_new ("background-ip"), "background-ip");
+    icw_reviewer_notes_set_record (notes, agreement);
+    g_assert_null (icw_reviewer_notes_get_text (notes));
+    gtk_stack_set_visible_child_name (pages, "background-ip");
+    g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "请列明背景知识产权。");
+    g_object_unref (notes);
+    g_object_unref (pages);
+  }
 }
 
 int

@@ -19,7 +19,7 @@ struct _IcwReviewerNotes
   AdwBin parent_instance;
 
   GtkStack *pages;           /* not owned: the editor's */
-  IcwApplication *application;
+  IcwRecord *record;         /* a document with a life cycle */
   IcwStore *store;           /* to read the version this one reopens, or NULL */
   GtkLabel *label;
   GtkLabel *heading;
@@ -124,9 +124,9 @@ static char *
 earlier_comments (IcwReviewerNotes *self,
                   int              *version)
 {
-  IcwRecord *record = ICW_RECORD (self->application);
+  IcwRecord *record = self->record;
   g_autoptr(GPtrArray) versions = NULL;
-  int own = icw_application_get_version (self->application);
+  int own = icw_lifecycle_get_version (record);
 
   if (self->store == NULL || own < 2)
     return NULL;
@@ -149,23 +149,29 @@ static void
 update (IcwReviewerNotes *self)
 {
   const char *key = gtk_stack_get_visible_child_name (self->pages);
-  const char *own = self->application != NULL ? icw_application_get_reviewer_comments (self->application) : NULL;
+  g_autofree char *own = NULL;
   g_autofree char *earlier = NULL;
   g_autofree char *text = NULL;
   g_autofree char *heading = NULL;
-  const char *comments = own;
+  const char *comments;
+  IcwRecordKind kind;
   IcwSection section;
   int version = 0;
 
-  if (self->application != NULL && (own == NULL || *own == '\0'))
+  if (self->record != NULL)
+    g_object_get (self->record, "reviewer-comments", &own, NULL);
+  comments = own;
+  if (self->record != NULL && (own == NULL || *own == '\0'))
     comments = earlier = earlier_comments (self, &version);
-  if (key != NULL && icw_section_from_key (key, &section))
+  if (key != NULL && self->record != NULL)
     {
-      g_autoptr(GPtrArray) list = icw_review_comments_read (ICW_RECORD_KIND_APPLICATION, comments);
+      g_autoptr(GPtrArray) list = NULL;
 
-      /* Anchored comments by their key; plain text of earlier versions by its headings. */
-      text = icw_review_comments_for_section (ICW_RECORD_KIND_APPLICATION, list, key);
-      if (text == NULL)
+      kind = icw_record_kind_of (self->record);
+      list = icw_review_comments_read (kind, comments);
+      /* Anchored comments by their key; an application's plain text of earlier versions by its headings. */
+      text = icw_review_comments_for_section (kind, list, key);
+      if (text == NULL && kind == ICW_RECORD_KIND_APPLICATION && icw_section_from_key (key, &section))
         text = icw_reviewer_notes_for_section (comments, section);
     }
   heading = earlier != NULL ? g_strdup_printf (_("Reviewers' comment on this section in version %d"), version)
@@ -177,17 +183,27 @@ update (IcwReviewerNotes *self)
 }
 
 void
+icw_reviewer_notes_set_record (IcwReviewerNotes *self,
+                               IcwRecord        *record)
+{
+  g_return_if_fail (ICW_IS_REVIEWER_NOTES (self));
+  g_return_if_fail (record == NULL || icw_record_has_lifecycle (record));
+
+  if (self->record == record)
+    return;
+  if (self->record != NULL)
+    g_signal_handlers_disconnect_by_data (self->record, self);
+  g_set_object (&self->record, record);
+  if (record != NULL)
+    g_signal_connect_swapped (record, "notify::reviewer-comments", G_CALLBACK (update), self);
+  update (self);
+}
+
+void
 icw_reviewer_notes_set_application (IcwReviewerNotes *self,
                                     IcwApplication   *application)
 {
-  g_return_if_fail (ICW_IS_REVIEWER_NOTES (self));
-
-  if (self->application != NULL)
-    g_signal_handlers_disconnect_by_data (self->application, self);
-  g_set_object (&self->application, application);
-  if (application != NULL)
-    g_signal_connect_swapped (application, "notify::reviewer-comments", G_CALLBACK (update), self);
-  update (self);
+  icw_reviewer_notes_set_record (self, application != NULL ? ICW_RECORD (application) : NULL);
 }
 
 const char *
@@ -201,11 +217,11 @@ icw_reviewer_notes_dispose (GObject *object)
 {
   IcwReviewerNotes *self = ICW_REVIEWER_NOTES (object);
 
-  if (self->application != NULL)
-    g_signal_handlers_disconnect_by_data (self->application, self);
+  if (self->record != NULL)
+    g_signal_handlers_disconnect_by_data (self->record, self);
   if (self->pages != NULL)
     g_signal_handlers_disconnect_by_data (self->pages, self);
-  g_clear_object (&self->application);
+  g_clear_object (&self->record);
   g_clear_object (&self->store);
   g_clear_weak_pointer (&self->pages);
   G_OBJECT_CLASS (icw_reviewer_notes_parent_class)->dispose (object);
