@@ -210,6 +210,21 @@ class TestReviewCycle(ReviewTestCase):
         self.assertEqual([(c["anchor_kind"], c["anchor_key"], c["text"], c["outcome"]) for c in shown["comments"]],
                          [("document", None, "同意。", "accepted")])
 
+    def test_several_comments_in_one_return(self):
+        # Each --comment is anchored by the --section or --field that follows it, or is general.
+        self.sample()
+        self.submit(self.app_id)
+        self.review(0, "return", self.app_id, "--comment", "请按新版提纲修改。",
+                    "--comment", "请补充市场风险。", "--section", "risks",
+                    "--comment", "截止日期有误。", "--field", "call_deadline")
+        self.admin_icw(0, "sync", "--server", self.url)
+        shown = self.json("--db", self.admin_db, "show", self.app_id, "--json")
+        self.assertEqual([(c["anchor_kind"], c["anchor_key"], c["text"], c["outcome"]) for c in shown["comments"]],
+                         [("document", None, "请按新版提纲修改。", "returned"),
+                          ("section", "risks", "请补充市场风险。", "returned"),
+                          ("field", "call_deadline", "截止日期有误。", "returned")])
+        self.assertEqual(len({(c["author"], c["at"]) for c in shown["comments"]}), 1)
+
     def test_agreement_and_funding_request(self):
         # Every document with a life cycle: an agreement returned on one of its pages, a funding
         # request on one of its fields; each kind's own sections.
@@ -303,6 +318,9 @@ class TestUsage(ReviewTestCase):
             ["review", "return", "ID", "--server", url, "--json", "--comment", "x"],
             ["review", "return", "ID", "--server", url, "--comment", "x", "--section", "risks", "--field", "title"],
             ["review", "accept", "ID", "--server", url, "--section", "risks"],
+            ["review", "return", "ID", "--server", url, "--section", "risks", "--comment", "a", "--comment", "b"],
+            ["review", "return", "ID", "--server", url, "--comment", "a", "--comment", "b", "--section", "risks",
+             "--field", "title"],
             ["review", "list", "--server", url, "--comment", "x"],
             ["review", "show", "ID", "--server", url, "--all"],
             ["review", "list", "--server", "ftp://example.org"],

@@ -3,14 +3,14 @@
  *
  *   icw review list [--all] [--json]      the documents the centers of the province submitted
  *   icw review show ID [--json]           one of them, as `icw show` shows it
- *   icw review return ID --comment TEXT [--section KEY | --field KEY]
- *   icw review accept ID [--comment TEXT] [--section KEY | --field KEY]
+ *   icw review return ID --comment TEXT [--section KEY | --field KEY] [--comment TEXT [--section KEY | --field KEY]]…
+ *   icw review accept ID [--comment TEXT [--section KEY | --field KEY]]…
  *
  * each with --server URL and the reviewer's token (keyring or ICW_TOKEN). The local database
  * (--db) is the reviewer's copy of the province: every command first syncs it (push then pull);
- * a return or an acceptance is made there as the window makes it (icw-lifecycle.c), with one
- * comment anchored to the document, a section or a field (icw-review-comments.h) naming who and
- * when, then pushed at once. A change the server refuses or that meets a newer one is given up
+ * a return or an acceptance is made there as the window makes it (icw-lifecycle.c), with its
+ * comments, each anchored to the document, a section or a field (icw-review-comments.h) by the
+ * option that follows it, naming who and when, then pushed at once. A change the server refuses or that meets a newer one is given up
  * here (the server's version comes back) and the command fails saying why. */
 #include "config.h"
 
@@ -154,31 +154,89 @@ review_list (const IcwCliOptions *options,
   return ICW_EXIT_OK;
 }
 
-/* One comment of the reviewer, anchored as the options say, with who and when. */
+/* The comments of the command line, in order (IcwReviewComment, text and anchor only): each
+ * --comment, anchored by the --section or --field that follows it; a single comment's anchor may
+ * also come before it. NULL with a message for people when the options do not pair up. */
+static GPtrArray *
+items_of (const IcwCliOptions  *options,
+          char                **problem)
+{
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_review_comment_free);
+  GPtrArray *items = options->review_items;
+  guint n_comments = 0, n_anchors = 0;
+  gboolean anchored = FALSE;
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    ((const char *) items->pdata[i])[0] == 'c' ? n_comments++ : n_anchors++;
+  if (n_anchors > 0 && n_comments == 0)
+    {
+      *problem = g_strdup (_("--section and --field say what the comment is about: give the comment with --comment TEXT."));
+      return NULL;
+    }
+  if (n_comments == 1 && n_anchors <= 1)
+    {
+      g_ptr_array_add (comments, icw_review_comment_new (options->section != NULL ? ICW_ANCHOR_SECTION
+                                                         : options->field != NULL ? ICW_ANCHOR_FIELD : ICW_ANCHOR_DOCUMENT,
+                                                         options->section != NULL ? options->section : options->field,
+                                                         options->comment, NULL, NULL, NULL));
+      return g_steal_pointer (&comments);
+    }
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      const char *item = items->pdata[i];
+      IcwReviewComment *last = comments->len > 0 ? comments->pdata[comments->len - 1] : NULL;
+
+      if (item[0] == 'c')
+        {
+          g_ptr_array_add (comments, icw_review_comment_new (ICW_ANCHOR_DOCUMENT, NULL, item + 2, NULL, NULL, NULL));
+          anchored = FALSE;
+          continue;
+        }
+      if (last == NULL || anchored)
+        {
+          *problem = g_strdup (_("A comment is about one section or one field: give each --section or --field after the --comment it anchors."));
+          return NULL;
+        }
+      last->anchor_kind = item[0] == 's' ? ICW_ANCHOR_SECTION : ICW_ANCHOR_FIELD;
+      last->anchor_key = g_strdup (item + 2);
+      anchored = TRUE;
+    }
+  return g_steal_pointer (&comments);
+}
+
+/* The reviewer's comments as the options give them, each with who and when and the outcome;
+ * an acceptance without any is one comment with empty text (who accepted, when). */
 static char *
 review_comments (const IcwCliOptions  *options,
                  IcwRecord            *record,
                  IcwApplicationStatus  outcome,
                  GError              **error)
 {
-  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_review_comment_free);
-  IcwAnchorKind anchor = options->section != NULL ? ICW_ANCHOR_SECTION
-                         : options->field != NULL ? ICW_ANCHOR_FIELD : ICW_ANCHOR_DOCUMENT;
-  const char *key = options->section != NULL ? options->section : options->field;
+  g_autofree char *problem = NULL;
+  g_autoptr(GPtrArray) comments = items_of (options, &problem);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   const char *author = g_strcmp0 (g_get_real_name (), "Unknown") != 0 && *g_get_real_name () != '\0'
                        ? g_get_real_name () : g_get_user_name ();
-  g_autoptr(GError) anchor_error = NULL;
 
-  if (!icw_review_anchor_check (icw_record_kind_of (record), anchor, key, &anchor_error))
+  g_assert (comments != NULL);  /* check_usage has seen the options */
+  if (comments->len == 0)
+    g_ptr_array_add (comments, icw_review_comment_new (ICW_ANCHOR_DOCUMENT, NULL, "", NULL, NULL, NULL));
+  for (guint i = 0; i < comments->len; i++)
     {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, "%s: %s",
-                   options->section != NULL ? "--section" : "--field", anchor_error->message);
-      return NULL;
+      IcwReviewComment *comment = comments->pdata[i];
+      g_autoptr(GError) anchor_error = NULL;
+
+      if (!icw_review_anchor_check (icw_record_kind_of (record), comment->anchor_kind, comment->anchor_key, &anchor_error))
+        {
+          g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, "%s: %s",
+                       comment->anchor_kind == ICW_ANCHOR_SECTION ? "--section" : "--field", anchor_error->message);
+          return NULL;
+        }
+      comment->author = g_strdup (author);
+      comment->at = g_strdup (at);
+      comment->outcome = g_strdup (icw_application_status_to_key (outcome));
     }
-  g_ptr_array_add (comments, icw_review_comment_new (anchor, key, options->comment, author, at,
-                                                     icw_application_status_to_key (outcome)));
   return icw_review_comments_to_text (comments);
 }
 
@@ -295,10 +353,14 @@ check_usage (const IcwCliOptions *options,
     return icw_cli_usage_error (_("The option %s does not apply to “icw review %s”."), "--all", sub);
   if (g_str_equal (sub, "return") && options->comment == NULL)
     return icw_cli_usage_error ("%s", _("A return needs a comment saying why: --comment TEXT."));
-  if (options->section != NULL && options->field != NULL)
-    return icw_cli_usage_error ("%s", _("A comment is about one section or one field: give --section or --field, not both."));
-  if ((options->section != NULL || options->field != NULL) && options->comment == NULL)
-    return icw_cli_usage_error ("%s", _("--section and --field say what the comment is about: give the comment with --comment TEXT."));
+  if (decides)
+    {
+      g_autofree char *problem = NULL;
+      g_autoptr(GPtrArray) items = items_of (options, &problem);
+
+      if (items == NULL)
+        return icw_cli_usage_error ("%s", problem);
+    }
   if (options->server == NULL)
     return icw_cli_usage_error ("%s", _("“icw review” needs the server's address: --server URL."));
   if (!icw_cli_is_server_url (options->server))

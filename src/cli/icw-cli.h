@@ -42,6 +42,9 @@ typedef struct {
   char      *comment;   /* --comment TEXT (review return, accept) */
   char      *section;   /* --section KEY (review return, accept) */
   char      *field;     /* --field KEY (review return, accept) */
+  /* --comment, --section and --field in the order given, each "c:TEXT", "s:KEY" or "f:KEY":
+   * several comments in one review, each anchored by the option that follows it. */
+  GPtrArray *review_items;
 } IcwCliOptions;
 
 /* Output. Text is written as UTF-8 whatever the locale's charset, like the data it shows. */

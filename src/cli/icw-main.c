@@ -88,6 +88,7 @@ parsed_line_clear (ParsedLine *line)
   for (guint i = 0; i < G_N_ELEMENTS (value_options); i++)
     g_clear_pointer (OPTION_FIELD (&line->options, &value_options[i]), g_free);
   g_clear_pointer (&line->options.args, g_ptr_array_unref);
+  g_clear_pointer (&line->options.review_items, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParsedLine, parsed_line_clear)
@@ -131,10 +132,10 @@ print_help (void)
   print_entry ("review list [--all] [--json] --server URL",
                _("For a province's reviewer: sync, then list the documents the centers submitted (with --all, every document of the province)."));
   print_entry ("review show ID [--json] --server URL", _("For a reviewer: sync, then show one document."));
-  print_entry ("review return ID --comment TEXT [--section KEY|--field KEY] --server URL",
-               _("For a reviewer: return a submitted document with a comment on the whole document, on a section or on a field (by its key), and send it to the server."));
-  print_entry ("review accept ID [--comment TEXT] [--section KEY|--field KEY] --server URL",
-               _("For a reviewer: accept a submitted document, with a comment if you like, and send it to the server."));
+  print_entry ("review return ID --comment TEXT [--section KEY|--field KEY]… --server URL",
+               _("For a reviewer: return a submitted document with comments, each on the whole document or, with the --section or --field that follows it, on a section or a field (by its key), and send it to the server."));
+  print_entry ("review accept ID [--comment TEXT [--section KEY|--field KEY]]… --server URL",
+               _("For a reviewer: accept a submitted document, with comments if you like, and send it to the server."));
   print_entry ("serve --db PATH [--address ADDR] [--port N] [--tls-cert FILE --tls-key FILE]",
                _("Run the reference sync server until interrupted; --port 0 picks a free port. It prints the address it listens on."));
   print_entry ("serve token add --db PATH --role admin|reviewer (--center ID|--province NAME)",
@@ -187,6 +188,17 @@ take_value (const char  *name,
   return 1;
 }
 
+/* A review's comments and anchors in their order ("--comment a --section risks --comment b"). */
+static void
+keep_review_item (IcwCliOptions *options,
+                  const char    *name,
+                  const char    *value)
+{
+  if (options->review_items == NULL)
+    options->review_items = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (options->review_items, g_strdup_printf ("%c:%s", name[2], value));
+}
+
 /* One option; FALSE (after reporting) when it is unknown or lacks its value. */
 static gboolean
 parse_option (ParsedLine  *line,
@@ -214,8 +226,11 @@ parse_option (ParsedLine  *line,
     {
       for (guint i = 0; i < G_N_ELEMENTS (value_options); i++)
         {
-          taken = take_value (value_options[i].name, argv, argc, index,
-                              OPTION_FIELD (&line->options, &value_options[i]));
+          char **field = OPTION_FIELD (&line->options, &value_options[i]);
+
+          taken = take_value (value_options[i].name, argv, argc, index, field);
+          if (taken > 0 && value_options[i].flag == OPT_REVIEW)
+            keep_review_item (&line->options, value_options[i].name, *field);
           if (taken != 0)
             return taken > 0;
         }
