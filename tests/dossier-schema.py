@@ -126,6 +126,9 @@ def field_schema(kind, key_prefix, prefixes):
         return {"type": ["string", "null"], "pattern": DATE, "format": "date"}
     if kind == "TEXT:credit_code":
         return {"type": ["string", "null"], "pattern": "^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$"}
+    if kind.startswith("TEXT:") and kind.endswith("_comments"):
+        # Reviewers' comments: plain text, or the JSON text of a comment list (docs/formats.md).
+        return {"type": ["string", "null"]}
     if kind == "TEXT:sha256":
         return {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"}
     if kind == "INT:count":

@@ -283,6 +283,83 @@ test_review_authority (Fixture       *f,
   g_assert_nonnull (json_object_get_string_member (review, "recorded_at"));
 }
 
+/* The code and field of a refusal ("invalid-record reviewer_comments"), or the result as push_one
+ * gives it. */
+static char *
+push_field (Fixture    *f,
+            const char *token,
+            const char *base,
+            const char *record)
+{
+  g_autofree char *body = g_strdup_printf ("{\"idempotency_key\":\"key-%08u-abcdefgh\",\"changes\":[{\"kind\":\"application\","
+                                           "\"id\":\"" APP "\",\"op\":\"upsert\",\"base_revision\":%s,\"record\":%s}]}",
+                                           ++f->n_key, base != NULL ? base : "null", record);
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *result;
+
+  g_assert_cmpuint (request (f, "POST", "/v1/push", token, body, &answer), ==, 200);
+  result = json_array_get_object_element (json_object_get_array_member (json_node_get_object (answer), "results"), 0);
+  if (!g_str_equal (json_object_get_string_member (result, "status"), "rejected"))
+    return g_strdup_printf ("%s:%s", json_object_get_string_member (result, "status"),
+                            json_object_get_string_member (result, "revision"));
+  return g_strdup_printf ("%s %s", json_object_get_string_member (result, "code"),
+                          json_object_get_string_member_with_default (result, "field", "-"));
+}
+
+#define COMMENTS(items) "\"{\\\"format\\\":\\\"icw-review-comments\\\",\\\"version\\\":1,\\\"comments\\\":[" items "]}\""
+#define COMMENT(kind, key, outcome) \
+  "{\\\"anchor_kind\\\":\\\"" kind "\\\",\\\"anchor_key\\\":" key ",\\\"text\\\":\\\"请补充\\\"," \
+  "\\\"author\\\":\\\"李华\\\",\\\"at\\\":\\\"2026-12-07T03:00:00Z\\\",\\\"outcome\\\":" outcome "}"
+#define RISKS_RETURNED COMMENTS (COMMENT ("section", "\\\"risks\\\"", "\\\"returned\\\""))
+
+/* Reviewers' comments (docs/sync-protocol.md, "Review authority"): a comment list is checked as
+ * the store checks it, a return needs a comment, each comment is of the outcome recorded, and the
+ * list comes back as it was sent. */
+static void
+test_review_comments (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *got = NULL;
+  JsonObject *record;
+
+  /* Nobody stores an invalid list, an administrator no list at all. */
+  got = push_field (f, f->admin, NULL, APP_RECORD ("draft", COMMENTS (COMMENT ("section", "\\\"risk\\\"", "null")), "t"));
+  g_assert_cmpstr (got, ==, "invalid-record reviewer_comments");
+  g_free (got);
+  got = push_field (f, f->admin, NULL, APP_RECORD ("draft", RISKS_RETURNED, "t"));
+  g_assert_cmpstr (got, ==, "forbidden-change reviewer_comments");
+  g_free (got);
+  g_free (push_field (f, f->admin, NULL, APP_RECORD ("draft", "null", "t")));
+  g_free (push_field (f, f->admin, "\"3\"", APP_RECORD ("ready", "null", "t")));
+  got = push_field (f, f->admin, "\"4\"", APP_RECORD ("submitted", "null", "t"));
+  g_assert_cmpstr (got, ==, "applied:5");
+  g_free (got);
+
+  /* A return without a comment, with an empty one, with another outcome's, or anchored to a
+   * field the application does not have. */
+  got = push_field (f, f->reviewer, "\"5\"", APP_RECORD ("returned", "null", "t"));
+  g_assert_cmpstr (got, ==, "invalid-record reviewer_comments");
+  g_free (got);
+  got = push_field (f, f->reviewer, "\"5\"", APP_RECORD ("returned", "\"  \"", "t"));
+  g_assert_cmpstr (got, ==, "invalid-record reviewer_comments");
+  g_free (got);
+  got = push_field (f, f->reviewer, "\"5\"", APP_RECORD ("returned", COMMENTS (COMMENT ("document", "null", "\\\"accepted\\\"")), "t"));
+  g_assert_cmpstr (got, ==, "invalid-record reviewer_comments");
+  g_free (got);
+  got = push_field (f, f->reviewer, "\"5\"", APP_RECORD ("returned", COMMENTS (COMMENT ("field", "\\\"ownership\\\"", "null")), "t"));
+  g_assert_cmpstr (got, ==, "invalid-record reviewer_comments");
+  g_free (got);
+  got = push_field (f, f->reviewer, "\"5\"", APP_RECORD ("returned", RISKS_RETURNED, "t"));
+  g_assert_cmpstr (got, ==, "applied:6");
+
+  g_assert_cmpuint (request (f, "GET", "/v1/records/application/" APP, f->admin, NULL, &answer), ==, 200);
+  record = json_object_get_object_member (json_node_get_object (answer), "record");
+  g_assert_nonnull (strstr (json_object_get_string_member (record, "reviewer_comments"), "\"anchor_key\":\"risks\""));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (answer), "review"), "status"),
+                   ==, "returned");
+}
+
 static void
 test_key_reused (Fixture       *f,
                  gconstpointer  data)
@@ -635,6 +712,7 @@ main (int   argc,
   ADD ("/sync-hostile/records", test_hostile_records);
   ADD ("/sync-hostile/text", test_hostile_text);
   ADD ("/sync-hostile/review-authority", test_review_authority);
+  ADD ("/sync-hostile/review-comments", test_review_comments);
   ADD ("/sync-hostile/key-reused", test_key_reused);
   ADD ("/sync-hostile/auth-rate-limit", test_auth_rate_limit);
   ADD ("/sync-hostile/unauthenticated-upload", test_unauthenticated_upload);

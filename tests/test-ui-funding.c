@@ -2,7 +2,8 @@
 /* test-ui-funding.c: the funding request editor in process, on the sample's request in a real
  * database: typing in a budget cell moves the row, column and grand totals at once and is saved; a
  * bad amount names its cell and keeps the saved amount; the money-unit setting reformats the grid
- * live; a submitted request is read-only; totals that overflow show the marker and the check's error. */
+ * live; a submitted request is read-only; totals that overflow show the marker and the check's error;
+ * a reviewer's comment on a page shows beside it, in the returned version and in the one reopened. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -13,6 +14,8 @@
 #include "icw-funding-request.h"
 #include "icw-lifecycle.h"
 #include "icw-resources.h"
+#include "icw-review-comments.h"
+#include "icw-reviewer-notes.h"
 #include "icw-sample.h"
 #include "icw-test-util.h"
 
@@ -358,6 +361,22 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* The reviewers' notes of a document editor. */
+static IcwReviewerNotes *
+find_notes (GtkWidget *widget)
+{
+  if (ICW_IS_REVIEWER_NOTES (widget))
+    return ICW_REVIEWER_NOTES (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      IcwReviewerNotes *found = find_notes (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Reopen as New Version asks the window (win.show-record) to show the new version; an editor
  * outside the main window, as here, shows it itself. */
 static void
@@ -369,15 +388,31 @@ test_reopen_shows_new_version (Fixture       *fixture,
   IcwDocumentEditor *shell = ICW_DOCUMENT_EDITOR (fixture->editor);
   GtkWidget *reopen;
   IcwRecord *shown;
+  IcwReviewerNotes *notes;
 
   g_assert_true (icw_lifecycle_mark_ready (fixture->store, ICW_RECORD (fixture->request), NULL, today, &error));
   g_assert_no_error (error);
   g_assert_true (icw_lifecycle_submit (fixture->store, ICW_RECORD (fixture->request), &error));
   g_assert_no_error (error);
-  g_assert_true (icw_lifecycle_return (fixture->store, ICW_RECORD (fixture->request), "Too little detail", &error));
+  {
+    g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_review_comment_free);
+    g_autofree char *comments = NULL;
+
+    g_ptr_array_add (list, icw_review_comment_new (ICW_ANCHOR_SECTION, "budget", "Too little detail", "Li Hua",
+                                                   NULL, "returned"));
+    comments = icw_review_comments_to_text (list);
+    g_assert_true (icw_lifecycle_return (fixture->store, ICW_RECORD (fixture->request), comments, &error));
+  }
   g_assert_no_error (error);
   iterate ();
   g_assert_false (icw_document_editor_is_editable (shell));
+  /* The comment on the budget beside the budget page, not elsewhere. */
+  notes = find_notes (GTK_WIDGET (fixture->editor));
+  g_assert_nonnull (notes);
+  icw_document_editor_select_page (shell, "request");
+  g_assert_null (icw_reviewer_notes_get_text (notes));
+  icw_document_editor_select_page (shell, "budget");
+  g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "Too little detail");
 
   reopen = find_button (GTK_WIDGET (fixture->editor), "Reopen as _New Version");
   g_assert_nonnull (reopen);
@@ -393,6 +428,9 @@ test_reopen_shows_new_version (Fixture       *fixture,
   g_assert_false (shown == ICW_RECORD (fixture->request));
   g_assert_cmpint (icw_lifecycle_get_version (shown), ==, 2);
   g_assert_true (icw_document_editor_is_editable (shell));
+  /* Version 2 has no comments of its own: version 1's stay beside the budget. */
+  icw_document_editor_select_page (shell, "budget");
+  g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "Too little detail");
 }
 
 int

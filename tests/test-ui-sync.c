@@ -18,6 +18,7 @@
 #include "icw-lifecycle.h"
 #include "icw-platform.h"
 #include "icw-resources.h"
+#include "icw-review-comments.h"
 #include "icw-reviewer-notes.h"
 #include "icw-store-sync.h"
 #include "icw-sync-client.h"
@@ -468,8 +469,135 @@ test_reviewer_notes (void)
   /* New comments (a pull from the server) follow at once. */
   icw_application_set_reviewer_comments (application, "Risks and controls: name the market risks");
   g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "name the market risks");
+
+  /* Anchored comments go beside their section by key, a field's beside the section it is on,
+   * whatever the interface language; a general one stays in the banner. */
+  {
+    g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_review_comment_free);
+    g_autofree char *text = NULL;
+
+    g_ptr_array_add (list, icw_review_comment_new (ICW_ANCHOR_DOCUMENT, NULL, "整体尚可。", "李华", NULL, "returned"));
+    g_ptr_array_add (list, icw_review_comment_new (ICW_ANCHOR_SECTION, "risks", "请补充市场风险。", "李华", NULL, "returned"));
+    g_ptr_array_add (list, icw_review_comment_new (ICW_ANCHOR_FIELD, "section_goals", "目标不可考核。", "李华", NULL, "returned"));
+    text = icw_review_comments_to_text (list);
+    icw_application_set_reviewer_comments (application, text);
+    g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "请补充市场风险。");
+    gtk_stack_set_visible_child_name (pages, "goals");
+    g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "目标不可考核。");
+  }
   g_object_unref (notes);
   g_object_unref (pages);
+}
+
+/* The banner of a reviewed document: a returned one shows every comment, general and anchored,
+ * with what each is about; the version reopened from it shows them too; an accepted version shows
+ * its own outcome, never the return comments an earlier version carried. */
+static void
+test_review_banners (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const IcwDocumentBarTexts texts = { "_Check", "ready", "Submit?", "body", "submitted", "return",
+                                             "locked", NULL, NULL };
+  const char *center_id = icw_record_get_id (ICW_RECORD (f->center));
+  const char *first = "1f8fad5b-d9cb-469f-a165-70867728950e", *other = "2f8fad5b-d9cb-469f-a165-70867728950e";
+  g_autofree char *json = g_strdup_printf ("{\"id\":\"%s\",\"center_id\":\"%s\",\"lineage_id\":\"%s\",\"version\":1,"
+                                           "\"status\":\"submitted\",\"title\":\"申请\"}", first, center_id, first);
+  g_autofree char *carried = g_strdup_printf ("{\"id\":\"%s\",\"center_id\":\"%s\",\"lineage_id\":\"%s\",\"version\":1,"
+                                              "\"status\":\"submitted\",\"title\":\"另一份\",\"reviewer_comments\":\"请完善。\"}",
+                                              other, center_id, other);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_review_comment_free);
+  g_autofree char *comments = NULL;
+  g_autoptr(IcwRecord) application = NULL;
+  g_autoptr(IcwRecord) second = NULL;
+  g_autoptr(IcwRecord) accepted = NULL;
+  g_autoptr(GError) error = NULL;
+  IcwDocumentBar *bar = ICW_DOCUMENT_BAR (g_object_ref_sink (icw_document_bar_new (f->a, &texts)));
+  const char *banner;
+
+  g_assert_true (icw_store_apply_remote (f->a, ICW_RECORD_KIND_APPLICATION, json, NULL, FALSE, &error));
+  g_assert_true (icw_store_apply_remote (f->a, ICW_RECORD_KIND_APPLICATION, carried, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  application = icw_store_lookup (f->a, ICW_RECORD_KIND_APPLICATION, first, &error);
+  g_ptr_array_add (list, icw_review_comment_new (ICW_ANCHOR_DOCUMENT, NULL, "请按新版提纲修改。", "李华",
+                                                 "2026-12-07T03:00:00Z", "returned"));
+  g_ptr_array_add (list, icw_review_comment_new (ICW_ANCHOR_SECTION, "risks", "请补充市场风险。", "李华",
+                                                 "2026-12-07T03:00:00Z", "returned"));
+  comments = icw_review_comments_to_text (list);
+  g_assert_true (icw_lifecycle_return (f->a, application, comments, &error));
+  g_assert_no_error (error);
+  icw_document_bar_set_record (bar, application);
+  icw_document_bar_update (bar);
+  banner = icw_document_bar_get_banner (bar);
+  g_assert_nonnull (banner);
+  g_assert_nonnull (strstr (banner, "Returned"));
+  g_assert_nonnull (strstr (banner, "Whole document (李华, 2026-12-07 03:00 UTC): 请按新版提纲修改。"));
+  g_assert_nonnull (strstr (banner, "Risks and controls (李华, 2026-12-07 03:00 UTC): 请补充市场风险。"));
+  g_assert_null (strstr (banner, "icw-review-comments"));
+
+  second = icw_lifecycle_reopen (f->a, application, &error);
+  g_assert_no_error (error);
+  icw_document_bar_set_record (bar, second);
+  icw_document_bar_update (bar);
+  banner = icw_document_bar_get_banner (bar);
+  g_assert_nonnull (banner);
+  g_assert_nonnull (strstr (banner, "Version 1 was returned with these comments:"));
+  g_assert_nonnull (strstr (banner, "请补充市场风险。"));
+
+  /* Beside its section in the reopened version, read from version 1. */
+  {
+    GtkStack *pages = GTK_STACK (g_object_ref_sink (gtk_stack_new ()));
+    IcwReviewerNotes *notes = ICW_REVIEWER_NOTES (g_object_ref_sink (icw_reviewer_notes_new (pages)));
+
+    gtk_stack_add_named (pages, gtk_label_new ("risks"), "risks");
+    gtk_stack_set_visible_child_name (pages, "risks");
+    icw_reviewer_notes_set_application (notes, ICW_APPLICATION (second));
+    g_assert_null (icw_reviewer_notes_get_text (notes));
+    g_object_set (notes, "store", f->a, NULL);
+    g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "请补充市场风险。");
+    g_object_unref (notes);
+    g_object_unref (pages);
+  }
+
+  /* Submitted carrying an earlier version's text (as older workbenches copied it), accepted
+   * without a comment: its banner says accepted and nothing of the return. */
+  accepted = icw_store_lookup (f->a, ICW_RECORD_KIND_APPLICATION, other, &error);
+  g_assert_true (icw_lifecycle_accept (f->a, accepted, NULL, &error));
+  g_assert_no_error (error);
+  icw_document_bar_set_record (bar, accepted);
+  icw_document_bar_update (bar);
+  banner = icw_document_bar_get_banner (bar);
+  g_assert_nonnull (strstr (banner, "Accepted"));
+  g_assert_null (strstr (banner, "请完善"));
+  g_object_unref (bar);
+
+  /* An agreement's comment on one of its pages goes beside that page. */
+  {
+    const char *agreement_id = "3f8fad5b-d9cb-469f-a165-70867728950e";
+    g_autofree char *agreement_json = NULL;
+    g_autoptr(GPtrArray) anchored = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_review_comment_free);
+    g_autofree char *text = NULL;
+    g_autoptr(IcwRecord) agreement = NULL;
+    GtkStack *pages = GTK_STACK (g_object_ref_sink (gtk_stack_new ()));
+    IcwReviewerNotes *notes = ICW_REVIEWER_NOTES (g_object_ref_sink (icw_reviewer_notes_new (pages)));
+
+    g_ptr_array_add (anchored, icw_review_comment_new (ICW_ANCHOR_SECTION, "background-ip", "请列明背景知识产权。",
+                                                       "李华", NULL, "returned"));
+    text = icw_review_comments_to_text (anchored);
+    agreement_json = g_strdup_printf ("{\"id\":\"%s\",\"center_id\":\"%s\",\"lineage_id\":\"%s\",\"version\":1,"
+                                      "\"status\":\"draft\",\"title\":\"协议\"}", agreement_id, center_id, agreement_id);
+    g_assert_true (icw_store_apply_remote (f->a, ICW_RECORD_KIND_IP_AGREEMENT, agreement_json, NULL, FALSE, &error));
+    g_assert_no_error (error);
+    agreement = icw_store_lookup (f->a, ICW_RECORD_KIND_IP_AGREEMENT, agreement_id, &error);
+    g_object_set (agreement, "reviewer-comments", text, NULL);
+    gtk_stack_add_named (pages, gtk_label_new ("parties"), "parties");
+    gtk_stack_add_named (pages, gtk_label_new ("background-ip"), "background-ip");
+    icw_reviewer_notes_set_record (notes, agreement);
+    g_assert_null (icw_reviewer_notes_get_text (notes));
+    gtk_stack_set_visible_child_name (pages, "background-ip");
+    g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "请列明背景知识产权。");
+    g_object_unref (notes);
+    g_object_unref (pages);
+  }
 }
 
 int
@@ -493,5 +621,6 @@ main (int   argc,
   g_test_add ("/ui-sync/refused-in-view", Fixture, NULL, fixture_set_up, test_refused_in_view, fixture_tear_down);
   g_test_add ("/ui-sync/review-outcome-offered", Fixture, NULL, fixture_set_up, test_review_outcome_offered, fixture_tear_down);
   g_test_add_func ("/ui-sync/reviewer-notes", test_reviewer_notes);
+  g_test_add ("/ui-sync/review-banners", Fixture, NULL, fixture_set_up, test_review_banners, fixture_tear_down);
   return g_test_run ();
 }

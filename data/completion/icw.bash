@@ -10,7 +10,7 @@
 _icw ()
 {
   local cur prev command="" i word
-  local commands="import list show check doctor sample export sync serve"
+  local commands="import list show check doctor sample export ready submit reopen sync review serve"
   COMPREPLY=()
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=""
@@ -23,7 +23,7 @@ _icw ()
     word=${COMP_WORDS[i]}
     case "$word" in
       --db | --kind | --format | --output | -o | --server | --address | --port | --tls-cert | \
-        --tls-key | --role | --center | --province)
+        --tls-key | --role | --center | --province | --comment | --section | --field)
         ((i++)) ;;
       -*) ;;
       *)
@@ -50,7 +50,7 @@ _icw ()
       mapfile -t COMPREPLY < <(compgen -W "admin reviewer" -- "$cur")
       return 0
       ;;
-    --server | --address | --port | --center | --province)
+    --server | --address | --port | --center | --province | --comment | --section | --field)
       return 0
       ;;
   esac
@@ -61,7 +61,8 @@ _icw ()
     import) options+=" --kind" ;;
     list | show | check) options+=" --json" ;;
     export) options+=" --format --output -o --all" ;;
-    sync) options+=" --server" ;;
+    sync | ready | submit | reopen) options+=" --server" ;;
+    review) options+=" --server --json --all --comment --section --field" ;;
     serve) options+=" --address --port --tls-cert --tls-key --role --center --province" ;;
   esac
   if [[ "$cur" == -* ]]; then
@@ -74,7 +75,7 @@ _icw ()
   for ((i = i + 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
       --db | --kind | --format | --output | -o | --server | --address | --port | --tls-cert | \
-        --tls-key | --role | --center | --province)
+        --tls-key | --role | --center | --province | --comment | --section | --field)
         ((i++)) ;;
       -*) ;;
       *) ((n++)) ;;
@@ -90,6 +91,9 @@ _icw ()
       ;;
     list)
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "centers organizations applications agreements funding" -- "$cur")
+      ;;
+    review)
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "list show return accept" -- "$cur")
       ;;
     serve)
       if [ "$n" -eq 0 ]; then

@@ -153,6 +153,7 @@ icw_cli_show_funding_text (IcwStore          *store,
   g_autofree char *deduction = icw_funding_request_get_tax_deduction (request)
                                ? icw_cli_format_money (icw_funding_request_get_tax_deduction_fen (request)) : g_strdup (_("No"));
   g_autoptr(IcwCliTable) fields = icw_cli_table_new (2);
+  g_autofree char *comments = icw_cli_comments_describe (ICW_RECORD (request));
 
   icw_cli_out ("%s\n\n", icw_cli_or_dash (icw_funding_request_get_title (request)));
   icw_cli_table_add (fields, _("ID"), icw_record_get_id (ICW_RECORD (request)), NULL);
@@ -166,7 +167,7 @@ icw_cli_show_funding_text (IcwStore          *store,
   icw_cli_table_add (fields, _("Category set"), table != NULL ? icw_category_set_get_title (icw_budget_table_get_category_set (table))
                                                               : icw_cli_or_dash (icw_funding_request_get_category_set (request)), NULL);
   icw_cli_table_add (fields, _("R&D super-deduction"), deduction, NULL);
-  icw_cli_table_add (fields, _("Reviewer's comments"), icw_cli_or_dash (icw_funding_request_get_reviewer_comments (request)), NULL);
+  icw_cli_table_add (fields, _("Reviewer's comments"), icw_cli_or_dash (comments), NULL);
   icw_cli_table_print (fields, 0);
 
   icw_cli_out ("\n%s\n", _("Budget (10k yuan):"));

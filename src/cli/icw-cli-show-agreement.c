@@ -21,6 +21,7 @@ print_fields (IcwStore       *store,
   g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
                                                  icw_ip_agreement_get_center_id (agreement));
   g_autofree char *version = g_strdup_printf ("%d", icw_ip_agreement_get_version (agreement));
+  g_autofree char *comments = icw_cli_comments_describe (ICW_RECORD (agreement));
   IcwRecord *record = ICW_RECORD (agreement);
 
   icw_cli_table_add (table, _("ID"), icw_record_get_id (record), NULL);
@@ -29,8 +30,7 @@ print_fields (IcwStore       *store,
   icw_cli_table_add (table, _("Status"), icw_application_status_to_label (icw_ip_agreement_get_status (agreement)), NULL);
   icw_cli_table_add (table, _("Version"), version, NULL);
   icw_cli_table_add (table, _("First version"), icw_cli_or_dash (icw_ip_agreement_get_lineage_id (agreement)), NULL);
-  icw_cli_table_add (table, _("Reviewer's comments"),
-                     icw_cli_or_dash (icw_ip_agreement_get_reviewer_comments (agreement)), NULL);
+  icw_cli_table_add (table, _("Reviewer's comments"), icw_cli_or_dash (comments), NULL);
   icw_cli_table_add (table, _("Ownership of results"),
                      icw_ip_ownership_to_label (icw_ip_agreement_get_ownership (agreement)), NULL);
   icw_cli_table_add (table, _("Access for the project"),

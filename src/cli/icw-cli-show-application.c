@@ -21,6 +21,7 @@ print_fields (IcwStore       *store,
   g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
                                                  icw_application_get_center_id (application));
   g_autofree char *version = g_strdup_printf ("%d", icw_application_get_version (application));
+  g_autofree char *comments = icw_cli_comments_describe (ICW_RECORD (application));
   IcwRecord *record = ICW_RECORD (application);
 
   icw_cli_table_add (table, _("ID"), icw_record_get_id (record), NULL);
@@ -30,8 +31,7 @@ print_fields (IcwStore       *store,
   icw_cli_table_add (table, _("Status"), icw_application_status_to_label (icw_application_get_status (application)), NULL);
   icw_cli_table_add (table, _("Version"), version, NULL);
   icw_cli_table_add (table, _("First version"), icw_cli_or_dash (icw_application_get_lineage_id (application)), NULL);
-  icw_cli_table_add (table, _("Reviewer's comments"),
-                     icw_cli_or_dash (icw_application_get_reviewer_comments (application)), NULL);
+  icw_cli_table_add (table, _("Reviewer's comments"), icw_cli_or_dash (comments), NULL);
   icw_cli_table_add (table, _("Created"), icw_cli_or_dash (icw_record_get_created_at (record)), NULL);
   icw_cli_table_add (table, _("Last changed"), icw_cli_or_dash (icw_record_get_updated_at (record)), NULL);
   icw_cli_table_print (table, 0);

@@ -14,8 +14,8 @@
 #include "icw-sync-refusal.h"
 #include "icw-sync-token.h"
 
-static gboolean
-is_server_url (const char *text)
+gboolean
+icw_cli_is_server_url (const char *text)
 {
   g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
 
@@ -94,20 +94,44 @@ print_refusals (IcwStore *store)
 }
 
 int
+icw_cli_sync_store (const IcwCliOptions *options,
+                    IcwStore            *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwSyncClient) client = NULL;
+  g_autofree char *token = NULL;
+  IcwSyncReport report = { 0, };
+
+  token = icw_sync_token_lookup (options->server, NULL, &error);
+  if (token == NULL)
+    return icw_cli_fail (error);
+  client = icw_sync_client_new (store, options->server, token, &error);
+  if (client == NULL)
+    return icw_cli_fail (error);
+  if (!icw_sync_client_run (client, ICW_SYNC_BOTH, &report, &error))
+    {
+      icw_cli_err (_("The sync did not finish: %s"), error->message);
+      print_refusals (store);
+      return ICW_EXIT_FAILURE;
+    }
+  print_report (&report);
+  print_refusals (store);
+  return ICW_EXIT_OK;
+}
+
+int
 icw_cli_sync (const IcwCliOptions *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcwStore) store = NULL;
-  g_autoptr(IcwSyncClient) client = NULL;
   g_autofree char *token = NULL;
-  IcwSyncReport report = { 0, };
 
   if (options->args->len > 1)
     return icw_cli_usage_error (_("“icw sync” takes no arguments, but “%s” follows it."),
                                 (const char *) options->args->pdata[1]);
   if (options->server == NULL)
     return icw_cli_usage_error ("%s", _("“icw sync” needs the server's address: --server URL."));
-  if (!is_server_url (options->server))
+  if (!icw_cli_is_server_url (options->server))
     return icw_cli_usage_error (_("“%s” is not the address of a sync server: give one such as https://example.org."),
                                 options->server);
 
@@ -119,17 +143,5 @@ icw_cli_sync (const IcwCliOptions *options)
   store = icw_cli_open_store (options, FALSE, &error);
   if (store == NULL)
     return icw_cli_fail (error);
-  client = icw_sync_client_new (store, options->server, token, &error);
-  if (client == NULL)
-    return icw_cli_fail (error);
-
-  if (!icw_sync_client_run (client, ICW_SYNC_BOTH, &report, &error))
-    {
-      icw_cli_err (_("The sync did not finish: %s"), error->message);
-      print_refusals (store);
-      return ICW_EXIT_FAILURE;
-    }
-  print_report (&report);
-  print_refusals (store);
-  return ICW_EXIT_OK;
+  return icw_cli_sync_store (options, store);
 }

@@ -38,7 +38,13 @@ typedef struct {
   GPtrArray *args;      /* the command and its arguments, without the options */
   char      *format;    /* --format (export), or NULL */
   char      *output;    /* -o/--output (export), or NULL */
-  gboolean   all;       /* --all (export) */
+  gboolean   all;       /* --all (export, review list) */
+  char      *comment;   /* --comment TEXT (review return, accept) */
+  char      *section;   /* --section KEY (review return, accept) */
+  char      *field;     /* --field KEY (review return, accept) */
+  /* --comment, --section and --field in the order given, each "c:TEXT", "s:KEY" or "f:KEY":
+   * several comments in one review, each anchored by the option that follows it. */
+  GPtrArray *review_items;
 } IcwCliOptions;
 
 /* Output. Text is written as UTF-8 whatever the locale's charset, like the data it shows. */
@@ -169,6 +175,26 @@ void icw_cli_add_funding_details     (JsonBuilder       *builder,
                                       IcwFundingRequest *request);
 int icw_cli_sync   (const IcwCliOptions *options);
 int icw_cli_serve  (const IcwCliOptions *options);
+
+/* A filed document's reviewers' comments (icw-cli-comments.c): as text people read (NULL when
+ * none), and in `show --json` the "comments" list with their anchors and the "versions" of its
+ * lineage with the outcome and comments of each. Nothing for a record without a life cycle. */
+char *icw_cli_comments_describe (IcwRecord   *record);
+void  icw_cli_json_add_comments (JsonBuilder *builder,
+                                 IcwStore    *store,
+                                 IcwRecord   *record);
+
+/* The life cycle for administrators (icw-cli-lifecycle.c): `icw ready|submit|reopen ID`; and the
+ * reviewer's commands against a sync server (icw-cli-review.c): `icw review list|show|return|accept`. */
+int icw_cli_ready  (const IcwCliOptions *options);
+int icw_cli_submit (const IcwCliOptions *options);
+int icw_cli_reopen (const IcwCliOptions *options);
+int icw_cli_review (const IcwCliOptions *options);
+/* Pushes then pulls the store with options->server and prints what happened, as `icw sync`. */
+int icw_cli_sync_store (const IcwCliOptions *options,
+                        IcwStore            *store);
+/* Whether text is an https:// URL, or an http:// one (the client refuses those but on loopback). */
+gboolean icw_cli_is_server_url (const char *text);
 
 /* The formats of `icw export` (icw-cli-export.c dispatches): the dossier of one center (record)
  * or, with --all, of the whole database (record NULL), and its import, in icw-cli-dossier.c; a

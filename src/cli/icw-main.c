@@ -20,7 +20,9 @@ typedef enum {
   OPT_SERVER = 1 << 2,
   OPT_SERVE = 1 << 3,   /* --address, --port, --tls-cert, --tls-key */
   OPT_TOKEN = 1 << 4,   /* --role, --center, --province */
-  OPT_EXPORT = 1 << 5,  /* --format, --output/-o, --all */
+  OPT_EXPORT = 1 << 5,  /* --format, --output/-o */
+  OPT_ALL = 1 << 6,     /* --all */
+  OPT_REVIEW = 1 << 7,  /* --comment, --section, --field */
 } OptionFlag;
 
 /* One form of a command as --help shows it: the synopsis is the command line itself and is not
@@ -59,16 +61,33 @@ static const Command commands[] = {
       { "doctor", N_("Check the database and count its records; the exit status is 1 when a problem is found.") } } },
   { "sample", icw_cli_sample, 0, {
       { "sample", N_("Load a fictional sample center and print its ID.") } } },
-  { "export", icw_cli_export, OPT_EXPORT, {
+  { "export", icw_cli_export, OPT_EXPORT | OPT_ALL, {
       { "export ID|--all --format json -o FILE",
         N_("Write the dossier of a center (or with --all of the whole database) as JSON: its registers, organizations, applications with their versions and attachments, agreements and funding requests, for “icw import” into another database.") },
       { "export ID --format csv|xlsx -o FILE",
         N_("Write the budget table of a funding request as CSV or as an Excel workbook with formulas for the totals.") },
       { "export ID --format pdf -o FILE",
         N_("Write the document of a center application, an IP-sharing agreement or a funding request as a print-ready PDF in the user's language.") } } },
+  { "ready", icw_cli_ready, OPT_SERVER, {
+      { "ready ID [--server URL]",
+        N_("Mark a draft application, IP agreement or funding request as ready, by the window's rules: only when the check finds no error. With --server the step is synced at once.") } } },
+  { "submit", icw_cli_submit, OPT_SERVER, {
+      { "submit ID [--server URL]",
+        N_("Submit a ready document for review. With --server the step is synced at once (the server takes the steps one by one).") } } },
+  { "reopen", icw_cli_reopen, OPT_SERVER, {
+      { "reopen ID [--server URL]",
+        N_("Reopen a returned or accepted document as a new version.") } } },
   { "sync", icw_cli_sync, OPT_SERVER, {
       { "sync --server URL",
         N_("Send the changes made here to the sync server, then fetch the changes made elsewhere; the token comes from the keyring or from ICW_TOKEN.") } } },
+  { "review", icw_cli_review, OPT_SERVER | OPT_JSON | OPT_ALL | OPT_REVIEW, {
+      { "review list [--all] [--json] --server URL",
+        N_("For a province's reviewer: sync, then list the documents the centers submitted (with --all, every document of the province).") },
+      { "review show ID [--json] --server URL", N_("For a reviewer: sync, then show one document.") },
+      { "review return ID --comment TEXT [--section KEY|--field KEY]… --server URL",
+        N_("For a reviewer: return a submitted document with comments, each on the whole document or, with the --section or --field that follows it, on a section or a field (by its key), and send it to the server.") },
+      { "review accept ID [--comment TEXT [--section KEY|--field KEY]]… --server URL",
+        N_("For a reviewer: accept a submitted document, with comments if you like, and send it to the server.") } } },
   { "serve", icw_cli_serve, OPT_SERVE | OPT_TOKEN, {
       { "serve --db PATH [--address ADDR] [--port N] [--tls-cert FILE --tls-key FILE]",
         N_("Run the reference sync server until interrupted; --port 0 picks a free port. It prints the address it listens on.") },
@@ -89,8 +108,11 @@ static const OptionHelp option_help[] = {
   { "--kind centers|organizations", N_("Say what a CSV file holds (import); by default its header row tells."), OPT_KIND },
   { "--format json|csv|xlsx|pdf", N_("The format to write (export): a center's dossier, a funding request's budget table, or a document."), OPT_EXPORT },
   { "-o FILE, --output FILE", N_("The file to write (export)."), OPT_EXPORT },
-  { "--all", N_("Export the dossier of every center instead of one (export --format json)."), OPT_EXPORT },
-  { "--server URL", N_("The sync server's address (sync): https://, or http:// on this machine only."), OPT_SERVER },
+  { "--all", N_("Export the dossier of every center instead of one (export --format json)."), OPT_ALL },
+  { "--server URL", N_("The sync server's address (sync, review, ready, submit, reopen): https://, or http:// on this machine only."), OPT_SERVER },
+  { "--comment TEXT", N_("The reviewer's comment (review return, review accept)."), OPT_REVIEW },
+  { "--section KEY", N_("The section the comment is about, by its key, e.g. risks (review return, review accept)."), OPT_REVIEW },
+  { "--field KEY", N_("The field the comment is about, by its column, e.g. call_deadline (review return, review accept)."), OPT_REVIEW },
   { "--address ADDR", N_("The address the server listens on (serve); by default 127.0.0.1."), OPT_SERVE },
   { "--port N", N_("The port the server listens on (serve); by default 8443, and 0 picks a free one."), OPT_SERVE },
   { "--tls-cert FILE, --tls-key FILE", N_("Serve HTTPS with this certificate and private key in PEM files (serve)."), OPT_SERVE },
@@ -120,6 +142,9 @@ static const ValueOption value_options[] = {
   { "--format", G_STRUCT_OFFSET (IcwCliOptions, format), OPT_EXPORT },
   { "--output", G_STRUCT_OFFSET (IcwCliOptions, output), OPT_EXPORT },
   { "-o", G_STRUCT_OFFSET (IcwCliOptions, output), OPT_EXPORT },
+  { "--comment", G_STRUCT_OFFSET (IcwCliOptions, comment), OPT_REVIEW },
+  { "--section", G_STRUCT_OFFSET (IcwCliOptions, section), OPT_REVIEW },
+  { "--field", G_STRUCT_OFFSET (IcwCliOptions, field), OPT_REVIEW },
 };
 
 #define OPTION_FIELD(options, value_option) \
@@ -138,6 +163,7 @@ parsed_line_clear (ParsedLine *line)
   for (guint i = 0; i < G_N_ELEMENTS (value_options); i++)
     g_clear_pointer (OPTION_FIELD (&line->options, &value_options[i]), g_free);
   g_clear_pointer (&line->options.args, g_ptr_array_unref);
+  g_clear_pointer (&line->options.review_items, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParsedLine, parsed_line_clear)
@@ -229,6 +255,17 @@ take_value (const char  *name,
   return 1;
 }
 
+/* A review's comments and anchors in their order ("--comment a --section risks --comment b"). */
+static void
+keep_review_item (IcwCliOptions *options,
+                  const char    *name,
+                  const char    *value)
+{
+  if (options->review_items == NULL)
+    options->review_items = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (options->review_items, g_strdup_printf ("%c:%s", name[2], value));
+}
+
 /* One option; FALSE (after reporting) when it is unknown or lacks its value. */
 static gboolean
 parse_option (ParsedLine  *line,
@@ -256,8 +293,11 @@ parse_option (ParsedLine  *line,
     {
       for (guint i = 0; i < G_N_ELEMENTS (value_options); i++)
         {
-          taken = take_value (value_options[i].name, argv, argc, index,
-                              OPTION_FIELD (&line->options, &value_options[i]));
+          char **field = OPTION_FIELD (&line->options, &value_options[i]);
+
+          taken = take_value (value_options[i].name, argv, argc, index, field);
+          if (taken > 0 && value_options[i].flag == OPT_REVIEW)
+            keep_review_item (&line->options, value_options[i].name, *field);
           if (taken != 0)
             return taken > 0;
         }
@@ -318,7 +358,7 @@ dispatch (const IcwCliOptions *options)
     return icw_cli_usage_error (_("“%s” is not an icw command."), name);
   if (options->json && !(command->takes & OPT_JSON))
     return icw_cli_usage_error (_("The option %s does not apply to “icw %s”."), "--json", name);
-  if (options->all && !(command->takes & OPT_EXPORT))
+  if (options->all && !(command->takes & OPT_ALL))
     return icw_cli_usage_error (_("The option %s does not apply to “icw %s”."), "--all", name);
   for (guint i = 0; i < G_N_ELEMENTS (value_options); i++)
     if (*OPTION_FIELD (options, &value_options[i]) != NULL && !(command->takes & value_options[i].flag))

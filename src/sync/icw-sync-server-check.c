@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "icw-lifecycle.h"
+#include "icw-review-comments.h"
 #include "icw-store-check.h"
 #include "icw-store-sync.h"
 #include "icw-sync-json.h"
@@ -93,6 +94,11 @@ icw_server_check_record (IcwSyncServer     *self,
     return FALSE;
   if (!icw_store_check_remote (self->scratch, kind, record, deleted, &field, &error))
     return refuse (refusal, "invalid-record", icw_server_field_name (field), error->message);
+  /* The reviewers' comments of a filed document: plain text or a valid comment list, whoever
+   * sends them (the field catalogue's check, as the store runs it). */
+  if (icw_lifecycle_kind_lookup (kind) != NULL &&
+      !icw_review_comments_check (kind, member_string (record, "reviewer_comments"), &error))
+    return refuse (refusal, "invalid-record", "reviewer_comments", error->message);
   return TRUE;
 }
 
@@ -267,8 +273,37 @@ status_of (JsonObject           *record,
   return icw_application_status_from_string (key, status);
 }
 
+/* The comments a reviewer sends with an outcome (the form itself is the field catalogue's check,
+ * run before): a return says why, and every comment of the list is of the outcome recorded. */
 static gboolean
-check_reviewer (IcwApplicationStatus  before,
+check_review_comments (IcwRecordKind         kind,
+                       JsonObject           *record,
+                       IcwApplicationStatus  after,
+                       IcwServerRefusal     *refusal)
+{
+  g_autoptr(GPtrArray) comments = icw_review_comments_parse (kind, member_string (record, "reviewer_comments"), NULL);
+  const char *outcome = icw_application_status_to_key (after);
+
+  if (comments == NULL)
+    return refuse (refusal, "invalid-record", "reviewer_comments", "The reviewer's comments are not a valid comment list");
+  if (after == ICW_APPLICATION_STATUS_RETURNED && !icw_review_comments_have_text (comments))
+    return refuse (refusal, "invalid-record", "reviewer_comments",
+                   "A returned document needs a comment saying why it is returned");
+  for (guint i = 0; i < comments->len; i++)
+    {
+      IcwReviewComment *comment = comments->pdata[i];
+
+      if (comment->outcome != NULL && !g_str_equal (comment->outcome, outcome))
+        return refuse (refusal, "invalid-record", "reviewer_comments",
+                       "A comment's outcome is not the outcome this change records");
+    }
+  return TRUE;
+}
+
+static gboolean
+check_reviewer (IcwRecordKind         kind,
+                JsonObject           *record,
+                IcwApplicationStatus  before,
                 IcwApplicationStatus  after,
                 const char           *content,
                 gboolean              deleted,
@@ -281,7 +316,7 @@ check_reviewer (IcwApplicationStatus  before,
   if (content != NULL)
     return refuse (refusal, "forbidden-change", content,
                    "A reviewer may change only the status and the reviewer's comments");
-  return TRUE;
+  return check_review_comments (kind, record, after, refusal);
 }
 
 static gboolean
@@ -403,7 +438,7 @@ icw_server_check_authority (IcwSyncServer     *self,
   content = exists ? changed_content (before_record, record) : NULL;
   if (token->reviewer)
     {
-      if (!exists || !check_reviewer (before, after, content, deleted, refusal))
+      if (!exists || !check_reviewer (kind, record, before, after, content, deleted, refusal))
         return exists ? FALSE : refuse (refusal, "forbidden-change", NULL, "A reviewer cannot add records");
       *review = before != after;
       return TRUE;

@@ -14,7 +14,9 @@
 
 #include "icw-document-bar.h"
 #include "icw-enums.h"
+#include "icw-error.h"
 #include "icw-lifecycle.h"
+#include "icw-review-comments.h"
 #include "icw-store-sync.h"
 #include "icw-ui-util.h"
 
@@ -133,20 +135,27 @@ review_outcome_allowed (IcwDocumentBar *self)
   return *url == '\0';
 }
 
-/* The reviewer's comments of a paper decision, with who recorded it here and when. */
+/* The reviewer's comments of a paper decision, as one comment on the whole document that says who
+ * recorded it here and when (icw-review-comments.h). */
 static char *
-paper_decision_comments (const char *comments)
+paper_decision_comments (const char           *comments,
+                         IcwApplicationStatus  outcome)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
   g_autofree char *when = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  g_autofree char *at = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_review_comment_free);
   const char *who = g_strcmp0 (g_get_real_name (), "Unknown") != 0 && *g_get_real_name () != '\0'
                     ? g_get_real_name () : g_get_user_name ();
   g_autofree char *note = g_strdup_printf (_("Recorded by the administrator (%s) from the reviewing authority’s paper decision, %s."),
                                            who, when);
+  g_autofree char *text = comments == NULL || *comments == '\0' ? g_steal_pointer (&note)
+                                                                 : g_strdup_printf ("%s\n\n%s", comments, note);
 
-  if (comments == NULL || *comments == '\0')
-    return g_steal_pointer (&note);
-  return g_strdup_printf ("%s\n\n%s", comments, note);
+  g_ptr_array_add (list, icw_review_comment_new (ICW_ANCHOR_DOCUMENT, NULL, text, who, at,
+                                                 icw_application_status_to_key (outcome)));
+  return icw_review_comments_to_text (list);
 }
 
 static void
@@ -165,7 +174,15 @@ on_return_response (AdwMessageDialog *dialog,
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  comments = paper_decision_comments (text);
+  if (text == NULL || *g_strstrip (text) == '\0')
+    {
+      g_autoptr(GError) empty = g_error_new_literal (ICW_ERROR, ICW_ERROR_INVALID,
+                                                     _("Reviewer's comments: say why it is returned."));
+
+      show_error_dialog (self, _("Not Recorded"), empty);
+      return;
+    }
+  comments = paper_decision_comments (text, ICW_APPLICATION_STATUS_RETURNED);
   if (!icw_lifecycle_return (self->store, self->record, comments, &error))
     show_error_dialog (self, _("Not Recorded"), error);
 }
@@ -199,7 +216,7 @@ on_accept_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "accept") || self->record == NULL)
     return;
-  comments = paper_decision_comments (NULL);
+  comments = paper_decision_comments (NULL, ICW_APPLICATION_STATUS_ACCEPTED);
   if (!icw_lifecycle_accept (self->store, self->record, comments, &error))
     show_error_dialog (self, _("Not Recorded"), error);
 }
@@ -234,18 +251,100 @@ on_reopen_clicked (IcwDocumentBar *self)
   icw_ui_toast (GTK_WIDGET (self), _("A new version was opened for editing"));
 }
 
+/* Every comment of the version, general and anchored, as people read them (what each is about in
+ * the user's language, who and when); NULL when none says anything. */
+static char *
+described_comments (IcwRecord *record)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+
+  g_object_get (record, "reviewer-comments", &text, NULL);
+  comments = icw_review_comments_read (icw_record_kind_of (record), text);
+  return icw_review_comments_describe (icw_record_kind_of (record), comments);
+}
+
+/* The banner over a returned document: the kind's wording with every comment, or a generic one. */
+static char *
+returned_banner (IcwDocumentBar *self,
+                 const char     *comments)
+{
+  if (self->texts->returned_banner == NULL)
+    return comments != NULL
+           ? g_strdup_printf (_("Returned with these comments. Reopen it as a new version to change it.\n%s"), comments)
+           : g_strdup (_("Returned by the reviewers. Reopen it as a new version to change it."));
+  if (comments == NULL && self->texts->returned_plain_banner != NULL)
+    return g_strdup (_(self->texts->returned_plain_banner));
+  /* The format is the kind's, from its static table: one "%s" for the comments. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return g_strdup_printf (_(self->texts->returned_banner), comments != NULL ? comments : "");
+#pragma GCC diagnostic pop
+}
+
+/* A version being worked on after a review shows what was said about the version it reopens. */
+static char *
+earlier_banner (IcwDocumentBar *self)
+{
+  g_autoptr(GPtrArray) versions = NULL;
+  int version = icw_lifecycle_get_version (self->record);
+
+  if (version < 2)
+    return NULL;
+  versions = icw_lifecycle_versions (self->store, self->record);
+  for (guint i = versions->len; i > 0; i--)
+    {
+      IcwRecord *earlier = versions->pdata[i - 1];
+      g_autofree char *comments = NULL;
+
+      if (icw_lifecycle_get_version (earlier) >= version)
+        continue;
+      comments = described_comments (earlier);
+      if (comments == NULL)
+        return NULL;
+      return icw_lifecycle_get_status (earlier) == ICW_APPLICATION_STATUS_ACCEPTED
+             ? g_strdup_printf (_("Version %d was accepted with these comments:\n%s"), icw_lifecycle_get_version (earlier), comments)
+             : g_strdup_printf (_("Version %d was returned with these comments:\n%s"), icw_lifecycle_get_version (earlier), comments);
+    }
+  return NULL;
+}
+
+/* What the banner says for the status, or NULL when it is hidden. */
+static char *
+banner_text (IcwDocumentBar       *self,
+             IcwApplicationStatus  status)
+{
+  g_autofree char *comments = NULL;
+
+  switch (status)
+    {
+    case ICW_APPLICATION_STATUS_RETURNED:
+      comments = described_comments (self->record);
+      return returned_banner (self, comments);
+    case ICW_APPLICATION_STATUS_ACCEPTED:
+      comments = described_comments (self->record);
+      return comments != NULL
+             ? g_strdup_printf (_("Accepted with these comments. It is read-only: reopen it as a new version to change it.\n%s"), comments)
+             : g_strdup (_("Accepted. It is read-only: reopen it as a new version to change it."));
+    case ICW_APPLICATION_STATUS_SUBMITTED:
+      return g_strdup (_(self->texts->locked_banner));
+    default:
+      return earlier_banner (self);
+    }
+}
+
 void
 icw_document_bar_update (IcwDocumentBar *self)
 {
   IcwApplicationStatus status;
   g_autofree char *text = NULL;
-  gboolean locked, review;
+  g_autofree char *message = NULL;
+  gboolean review;
 
   g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
   if (self->record == NULL || self->texts == NULL || self->store == NULL)
     return;
   status = icw_lifecycle_get_status (self->record);
-  locked = icw_lifecycle_status_is_locked (status);
   text = g_strdup_printf (_("%s · version %d"), icw_application_status_to_label (status),
                           icw_lifecycle_get_version (self->record));
   gtk_label_set_text (self->status_label, text);
@@ -258,27 +357,17 @@ icw_document_bar_update (IcwDocumentBar *self)
   gtk_widget_set_visible (self->reopen_button, status == ICW_APPLICATION_STATUS_RETURNED ||
                                                status == ICW_APPLICATION_STATUS_ACCEPTED);
 
-  if (status == ICW_APPLICATION_STATUS_RETURNED && self->texts->returned_banner != NULL)
-    {
-      g_autofree char *comments = NULL;
-      g_autofree char *message = NULL;
+  message = banner_text (self, status);
+  gtk_label_set_text (self->banner, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), message != NULL);
+}
 
-      g_object_get (self->record, "reviewer-comments", &comments, NULL);
-      if (comments == NULL && self->texts->returned_plain_banner != NULL)
-        message = g_strdup (_(self->texts->returned_plain_banner));
-      else
-        {
-          /* The format is the kind's, from its static table: one "%s" for the comments. */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-          message = g_strdup_printf (_(self->texts->returned_banner), comments != NULL ? comments : "");
-#pragma GCC diagnostic pop
-        }
-      gtk_label_set_text (self->banner, message);
-    }
-  else if (locked)
-    gtk_label_set_text (self->banner, _(self->texts->locked_banner));
-  gtk_widget_set_visible (GTK_WIDGET (self->banner), locked);
+const char *
+icw_document_bar_get_banner (IcwDocumentBar *self)
+{
+  g_return_val_if_fail (ICW_IS_DOCUMENT_BAR (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->banner)) ? gtk_label_get_text (self->banner) : NULL;
 }
 
 void

@@ -17,6 +17,7 @@
 #include "icw-finding.h"
 #include "icw-lifecycle.h"
 #include "icw-print.h"
+#include "icw-reviewer-notes.h"
 #include "icw-rule-pack.h"
 #include "icw-ui-util.h"
 
@@ -32,6 +33,8 @@ typedef struct
   GPtrArray *page_keys;          /* the list's rows in order: their pages' keys */
   GPtrArray *badges;             /* and their badges */
   GtkWidget *print_button;
+  GtkWidget *header;             /* the editor's own header (a child), or NULL */
+  IcwReviewerNotes *notes;       /* the reviewers' comments on the visible page (a child) */
 
   IcwDocumentBar *bar;
   GtkScrolledWindow *sidebar;
@@ -239,11 +242,28 @@ icw_document_editor_add_page (IcwDocumentEditor *self,
     gtk_list_box_select_row (priv->page_list, GTK_LIST_BOX_ROW (row));
 }
 
+/* A header with a "store" property (the reviewers' notes, which read earlier versions) gets the
+ * editor's store. */
+static void
+give_store_to_header (IcwDocumentEditorPrivate *priv)
+{
+  if (priv->header != NULL && priv->store != NULL &&
+      g_object_class_find_property (G_OBJECT_GET_CLASS (priv->header), "store") != NULL)
+    g_object_set (priv->header, "store", priv->store, NULL);
+}
+
 void
 icw_document_editor_set_header (IcwDocumentEditor *self,
                                 GtkWidget         *header)
 {
-  gtk_box_prepend (PRIV (self)->main_column, header);
+  IcwDocumentEditorPrivate *priv = PRIV (self);
+
+  gtk_box_prepend (priv->main_column, header);
+  priv->header = header;
+  /* An editor's own reviewers' notes are the shell's: no second one. */
+  if (ICW_IS_REVIEWER_NOTES (header) && priv->notes == NULL)
+    priv->notes = ICW_REVIEWER_NOTES (header);
+  give_store_to_header (priv);
 }
 
 void
@@ -307,6 +327,8 @@ icw_document_editor_set_record (IcwDocumentEditor *self,
   g_set_object (&priv->record, record);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
   icw_print_menu_button_set_record (priv->print_button, priv->store, record);
+  if (priv->notes != NULL)
+    icw_reviewer_notes_set_record (priv->notes, record);
   g_clear_pointer (&priv->findings, g_ptr_array_unref);
   icw_check_panel_set_findings (priv->check_panel, NULL);
   gtk_revealer_set_reveal_child (priv->check_revealer, FALSE);
@@ -337,6 +359,14 @@ icw_document_editor_set_kind (IcwDocumentEditor     *self,
   priv->kind = kind;
   priv->store = g_object_ref (store);
   icw_document_bar_set_store (priv->bar, store);
+  give_store_to_header (priv);
+  /* The reviewers' comments beside the visible page, for every kind. */
+  if (priv->notes == NULL)
+    {
+      priv->notes = ICW_REVIEWER_NOTES (icw_reviewer_notes_new (priv->pages));
+      g_object_set (priv->notes, "store", store, NULL);
+      gtk_box_prepend (priv->main_column, GTK_WIDGET (priv->notes));
+    }
   icw_document_bar_set_texts (priv->bar, &kind->bar);
   gtk_accessible_update_property (GTK_ACCESSIBLE (priv->page_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(kind->pages_label), -1);

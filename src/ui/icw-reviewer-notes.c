@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-reviewer-notes.c: finds, line by line, the section a reviewer's comment names (its title in
- * the user's language or in English, or its key, then a colon), and shows the visible section's
+/* icw-reviewer-notes.c: finds the comments anchored to the visible section (by its key, or a field
+ * on it: icw-review-comments.h) or, in plain text written before comments had anchors, line by
+ * line, the section a comment names (its title in the user's language or in English, or its key,
+ * then a colon), and shows the visible section's
  * comments in a highlighted box with the reviewers' icon. Lines that name no section stay in the
  * editor's banner, which shows the whole text. */
 #include "config.h"
@@ -8,6 +10,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "icw-lifecycle.h"
+#include "icw-review-comments.h"
 #include "icw-reviewer-notes.h"
 
 struct _IcwReviewerNotes
@@ -15,12 +19,21 @@ struct _IcwReviewerNotes
   AdwBin parent_instance;
 
   GtkStack *pages;           /* not owned: the editor's */
-  IcwApplication *application;
+  IcwRecord *record;         /* a document with a life cycle */
+  IcwStore *store;           /* to read the version this one reopens, or NULL */
   GtkLabel *label;
   GtkLabel *heading;
 };
 
 G_DEFINE_FINAL_TYPE (IcwReviewerNotes, icw_reviewer_notes, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* "1. ", "2、", "（3）", "- ", "• " before the heading. */
 static const char *
@@ -105,34 +118,92 @@ icw_reviewer_notes_for_section (const char *comments,
   return found != NULL ? g_string_free (g_steal_pointer (&found), FALSE) : NULL;
 }
 
+/* The comments of the version this one reopens, when it has none of its own (they stay with the
+ * version they were written on); *version gets that version. */
+static char *
+earlier_comments (IcwReviewerNotes *self,
+                  int              *version)
+{
+  IcwRecord *record = self->record;
+  g_autoptr(GPtrArray) versions = NULL;
+  int own = icw_lifecycle_get_version (record);
+
+  if (self->store == NULL || own < 2)
+    return NULL;
+  versions = icw_lifecycle_versions (self->store, record);
+  for (guint i = versions->len; i > 0; i--)
+    {
+      IcwRecord *earlier = versions->pdata[i - 1];
+      char *text = NULL;
+
+      if (icw_lifecycle_get_version (earlier) >= own)
+        continue;
+      g_object_get (earlier, "reviewer-comments", &text, NULL);
+      *version = icw_lifecycle_get_version (earlier);
+      return text;
+    }
+  return NULL;
+}
+
 static void
 update (IcwReviewerNotes *self)
 {
   const char *key = gtk_stack_get_visible_child_name (self->pages);
-  const char *comments = self->application != NULL ? icw_application_get_reviewer_comments (self->application) : NULL;
+  g_autofree char *own = NULL;
+  g_autofree char *earlier = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *heading = NULL;
+  const char *comments;
+  IcwRecordKind kind;
   IcwSection section;
+  int version = 0;
 
-  if (key != NULL && icw_section_from_key (key, &section))
-    text = icw_reviewer_notes_for_section (comments, section);
+  if (self->record != NULL)
+    g_object_get (self->record, "reviewer-comments", &own, NULL);
+  comments = own;
+  if (self->record != NULL && (own == NULL || *own == '\0'))
+    comments = earlier = earlier_comments (self, &version);
+  if (key != NULL && self->record != NULL)
+    {
+      g_autoptr(GPtrArray) list = NULL;
+
+      kind = icw_record_kind_of (self->record);
+      list = icw_review_comments_read (kind, comments);
+      /* Anchored comments by their key; an application's plain text of earlier versions by its headings. */
+      text = icw_review_comments_for_section (kind, list, key);
+      if (text == NULL && kind == ICW_RECORD_KIND_APPLICATION && icw_section_from_key (key, &section))
+        text = icw_reviewer_notes_for_section (comments, section);
+    }
+  heading = earlier != NULL ? g_strdup_printf (_("Reviewers' comment on this section in version %d"), version)
+                            : g_strdup (_("Reviewers' comment on this section"));
+  gtk_label_set_text (self->heading, heading);
   gtk_label_set_text (self->label, text != NULL ? text : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Reviewers' comment on this section"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, heading, -1);
   gtk_widget_set_visible (GTK_WIDGET (self), text != NULL);
+}
+
+void
+icw_reviewer_notes_set_record (IcwReviewerNotes *self,
+                               IcwRecord        *record)
+{
+  g_return_if_fail (ICW_IS_REVIEWER_NOTES (self));
+  g_return_if_fail (record == NULL || icw_record_has_lifecycle (record));
+
+  if (self->record == record)
+    return;
+  if (self->record != NULL)
+    g_signal_handlers_disconnect_by_data (self->record, self);
+  g_set_object (&self->record, record);
+  if (record != NULL)
+    g_signal_connect_swapped (record, "notify::reviewer-comments", G_CALLBACK (update), self);
+  update (self);
 }
 
 void
 icw_reviewer_notes_set_application (IcwReviewerNotes *self,
                                     IcwApplication   *application)
 {
-  g_return_if_fail (ICW_IS_REVIEWER_NOTES (self));
-
-  if (self->application != NULL)
-    g_signal_handlers_disconnect_by_data (self->application, self);
-  g_set_object (&self->application, application);
-  if (application != NULL)
-    g_signal_connect_swapped (application, "notify::reviewer-comments", G_CALLBACK (update), self);
-  update (self);
+  icw_reviewer_notes_set_record (self, application != NULL ? ICW_RECORD (application) : NULL);
 }
 
 const char *
@@ -146,19 +217,69 @@ icw_reviewer_notes_dispose (GObject *object)
 {
   IcwReviewerNotes *self = ICW_REVIEWER_NOTES (object);
 
-  if (self->application != NULL)
-    g_signal_handlers_disconnect_by_data (self->application, self);
+  if (self->record != NULL)
+    g_signal_handlers_disconnect_by_data (self->record, self);
   if (self->pages != NULL)
     g_signal_handlers_disconnect_by_data (self->pages, self);
-  g_clear_object (&self->application);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
   g_clear_weak_pointer (&self->pages);
   G_OBJECT_CLASS (icw_reviewer_notes_parent_class)->dispose (object);
 }
 
 static void
+icw_reviewer_notes_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  IcwReviewerNotes *self = ICW_REVIEWER_NOTES (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      if (g_set_object (&self->store, g_value_get_object (value)))
+        {
+          g_object_notify_by_pspec (object, pspec);
+          if (self->pages != NULL)
+            update (self);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+icw_reviewer_notes_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  IcwReviewerNotes *self = ICW_REVIEWER_NOTES (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 icw_reviewer_notes_class_init (IcwReviewerNotesClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = icw_reviewer_notes_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = icw_reviewer_notes_dispose;
+  object_class->set_property = icw_reviewer_notes_set_property;
+  object_class->get_property = icw_reviewer_notes_get_property;
+  /* The store to read the version a reopened one comes from (the document editor sets it). */
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, ICW_TYPE_STORE,
+                                                G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -1,15 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-reviewer-notes.h: reviewers' comments beside the section they concern. The protocol carries
- * one text (reviewer_comments); a line of it that starts with a section's title or key ("建设目标与内容：
- * …", "Goals and content: …", "goals: …", also after a list number) concerns that section. The
- * widget sits above the application editor's section pages and shows the visible section's
- * comments. */
+/* icw-reviewer-notes.h: reviewers' comments beside the section they concern: a comment of the
+ * version's comment list anchored to the section by its key (or to a field on it), or, in plain
+ * text from earlier versions, a line that starts with a section's title or key ("建设目标与内容：…",
+ * "Goals and content: …", "goals: …", also after a list number). A version reopened from a
+ * reviewed one, which has no comments of its own, shows those of the version it reopens (with the
+ * "store" property, which the document editor sets). The widget sits above a document editor's
+ * pages and shows the visible page's comments; the document editor makes one for every kind (the
+ * application editor's own header is adopted as it). */
 #pragma once
 
 #include <adwaita.h>
 
 #include "icw-application.h"
 #include "icw-application-sections.h"
+#include "icw-record.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +25,10 @@ G_DECLARE_FINAL_TYPE (IcwReviewerNotes, icw_reviewer_notes, ICW, REVIEWER_NOTES,
 GtkWidget *icw_reviewer_notes_new             (GtkStack         *pages);
 void       icw_reviewer_notes_set_application (IcwReviewerNotes *self,
                                                IcwApplication   *application);
+/* Any document with a life cycle (an application, an IP agreement, a funding request): the pages
+ * are named by the kind's section keys (icw_review_section_keys). */
+void       icw_reviewer_notes_set_record      (IcwReviewerNotes *self,
+                                               IcwRecord        *record);
 /* The comments about one section, one per line, without their headings; NULL when none. */
 char      *icw_reviewer_notes_for_section     (const char       *comments,
                                                IcwSection        section);

@@ -135,7 +135,7 @@ static const IcwColumn application_fields[] = {
   DATE ("call_deadline", "call-deadline", N_("Deadline")),
   ID ("lineage_id", "lineage-id", N_("Lineage")),
   INT ("version", "version", N_("Version"), .minimum = 1),
-  TEXT ("reviewer_comments", "reviewer-comments", N_("Reviewers' comments")),
+  CHECKED ("reviewer_comments", "reviewer-comments", TEXT, application_comments, N_("Reviewers' comments"), .show = ICW_FIELD_SHOW_TEXT),
   TEXT ("section_background", "section-background", N_("Background")),
   TEXT ("section_foundation", "section-foundation", N_("Existing base")),
   TEXT ("section_goals", "section-goals", N_("Goals and content")),
@@ -167,7 +167,7 @@ static const IcwColumn ip_agreement_fields[] = {
   ENUM ("status", "status", icw_application_status, N_("Status")),
   INT ("version", "version", N_("Version"), .minimum = 1),
   ID ("lineage_id", "lineage-id", N_("Lineage")),
-  TEXT ("reviewer_comments", "reviewer-comments", N_("Reviewers' comments")),
+  CHECKED ("reviewer_comments", "reviewer-comments", TEXT, agreement_comments, N_("Reviewers' comments"), .show = ICW_FIELD_SHOW_TEXT),
   DATE ("effective_date", "effective-date", N_("Effective date")),
   ENUM ("ownership", "ownership", icw_ip_ownership, N_("Ownership of results")),
   ENUM ("project_access", "project-access", icw_access_terms, N_("Access for the project")),
@@ -217,7 +217,7 @@ static const IcwColumn funding_request_fields[] = {
   MONEY ("tax_deduction_fen", "tax-deduction-fen", N_("Tax deduction amount"), ANY_VALUE),
   ID ("lineage_id", "lineage-id", N_("Lineage")),
   INT ("version", "version", N_("Version"), .minimum = 1),
-  TEXT ("reviewer_comments", "reviewer-comments", N_("Reviewers' comments")),
+  CHECKED ("reviewer_comments", "reviewer-comments", TEXT, funding_comments, N_("Reviewers' comments"), .show = ICW_FIELD_SHOW_TEXT),
 };
 
 static const IcwColumn budget_line_fields[] = {

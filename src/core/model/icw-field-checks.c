@@ -16,6 +16,7 @@
 #include "icw-field-checks.h"
 #include "icw-funding-parts.h"
 #include "icw-ip-agreement-parts.h"
+#include "icw-review-comments.h"
 #include "icw-types.h"
 
 static gboolean
@@ -263,4 +264,25 @@ icw_field_check_cells (const char  *text,
         return refuse (error, _("Budget cell “%s”: a cell is named YEAR/source, e.g. 2026/central-fiscal"), (const char *) key);
     }
   return TRUE;
+}
+
+gboolean
+icw_field_check_application_comments (const char  *text,
+                                      GError     **error)
+{
+  return icw_review_comments_check (ICW_RECORD_KIND_APPLICATION, text, error);
+}
+
+gboolean
+icw_field_check_agreement_comments (const char  *text,
+                                    GError     **error)
+{
+  return icw_review_comments_check (ICW_RECORD_KIND_IP_AGREEMENT, text, error);
+}
+
+gboolean
+icw_field_check_funding_comments (const char  *text,
+                                  GError     **error)
+{
+  return icw_review_comments_check (ICW_RECORD_KIND_FUNDING_REQUEST, text, error);
 }

@@ -10,6 +10,7 @@
 #include "icw-error.h"
 #include "icw-finding.h"
 #include "icw-lifecycle.h"
+#include "icw-review-comments.h"
 
 static char *
 get_comments (IcwRecord *record)
@@ -20,7 +21,8 @@ get_comments (IcwRecord *record)
   return comments;
 }
 
-/* Sets the status (and the comments, when given) and saves; on failure both are as they were. */
+/* Sets the status (and the comments, when given: the comments of this version's review replace
+ * whatever it held) and saves; on failure both are as they were. */
 static gboolean
 transition (IcwStore              *store,
             IcwRecord             *record,
@@ -33,7 +35,7 @@ transition (IcwStore              *store,
 
   g_object_set (record, "status", (guint) to, NULL);
   if (comments != NULL)
-    g_object_set (record, "reviewer-comments", comments, NULL);
+    g_object_set (record, "reviewer-comments", *comments != '\0' ? comments : NULL, NULL);
   if (icw_store_save (store, record, error))
     return TRUE;
   g_object_set (record, "status", (guint) from, "reviewer-comments", old_comments, NULL);
@@ -122,7 +124,7 @@ icw_lifecycle_return (IcwStore   *store,
                       const char *comments,
                       GError    **error)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (comments != NULL ? comments : ""));
+  g_autoptr(GPtrArray) list = NULL;
 
   g_return_val_if_fail (ICW_IS_STORE (store), FALSE);
   g_return_val_if_fail (icw_record_has_lifecycle (record), FALSE);
@@ -130,7 +132,9 @@ icw_lifecycle_return (IcwStore   *store,
   if (!expect_status (record, ICW_APPLICATION_STATUS_SUBMITTED,
                       _("Only a submitted document can be returned."), error))
     return FALSE;
-  if (*stripped == '\0')
+  /* Plain text or a comment list; an invalid list is the store's to refuse, with its reason. */
+  list = icw_review_comments_read (icw_record_kind_of (record), comments);
+  if (!icw_review_comments_have_text (list))
     {
       g_set_error_literal (error, ICW_ERROR, ICW_ERROR_INVALID,
                            _("Reviewer's comments: say why it is returned."));
@@ -150,7 +154,7 @@ icw_lifecycle_accept (IcwStore   *store,
 
   return expect_status (record, ICW_APPLICATION_STATUS_SUBMITTED,
                         _("Only a submitted document can be accepted."), error) &&
-         transition (store, record, ICW_APPLICATION_STATUS_ACCEPTED, comments, error);
+         transition (store, record, ICW_APPLICATION_STATUS_ACCEPTED, comments != NULL ? comments : "", error);
 }
 
 static int
@@ -239,7 +243,9 @@ icw_lifecycle_reopen (IcwStore   *store,
 
   kind = icw_lifecycle_kind_lookup (icw_record_kind_of (record));
   copy = copy_record (record);
-  g_object_set (copy, "version", version + 1, "status", (guint) ICW_APPLICATION_STATUS_DRAFT, NULL);
+  /* The comments stay with the version they were written on (the new one reads them there). */
+  g_object_set (copy, "version", version + 1, "status", (guint) ICW_APPLICATION_STATUS_DRAFT,
+                "reviewer-comments", NULL, NULL);
   if (!icw_store_begin_batch (store, error))
     return NULL;
   if (!icw_store_save (store, copy, error) ||

@@ -44,7 +44,11 @@ typedef struct {
  * (icw_record_kind_has_lifecycle). */
 const IcwLifecycleKind *icw_lifecycle_kind_lookup  (IcwRecordKind kind);
 
-/* Each transition saves the record; on failure it keeps its saved status and comments. */
+/* Each transition saves the record; on failure it keeps its saved status and comments. The
+ * comments of a return or an acceptance (plain text or a comment list, icw-review-comments.h)
+ * replace those the version held: a return needs one that says something, an acceptance without
+ * any (NULL) leaves none. A reopened version starts without comments; they stay with the version
+ * they were written on. */
 gboolean   icw_lifecycle_mark_ready (IcwStore   *store,
                                      IcwRecord  *record,
                                      GPtrArray  *packs,

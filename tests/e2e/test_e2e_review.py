@@ -1,0 +1,131 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end test of a review as the administrator sees it: a real `icw serve` on loopback, the
+administrator's database with the sample (pushed, marked ready and submitted with the command
+line), a reviewer's database that returns the application with a comment on the "Risks and
+controls" section by its key (`icw review return --section risks`), the administrator's database
+synced; then the real ic-workbench window on it, in English and in Chinese: the returned
+application's banner shows the comment with what it is about in the window's language, and the
+section's page shows it beside it. Every wait is for a condition, never a fixed sleep alone."""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+import pyatspi
+
+from e2e_app import App
+
+TITLE = "齐鲁智能传感器制造业创新中心建设方案"
+ON_RISKS = "请补充市场风险及其控制措施。"
+
+
+def icw_path():
+    gui = os.environ.get("ICW_GUI", "")
+    return os.environ.get("ICW_CLI", os.path.join(os.path.dirname(gui), "cli", "icw"))
+
+
+class ReviewEndToEnd(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="icw-e2e-review-")
+        self.dir = self.tmp.name
+        self.icw_bin = icw_path()
+        self.server = None
+        self.app = None
+        self.env = dict(os.environ)
+        self.env.pop("ICW_TOKEN", None)
+        self.env.pop("LANGUAGE", None)
+        self.env.update(LC_ALL="C.UTF-8", GIO_USE_PROXY_RESOLVER="dummy", SECRET_BACKEND="file",
+                        SECRET_FILE_TEST_PATH=os.path.join(self.dir, "test.keyring"),
+                        SECRET_FILE_TEST_PASSWORD="test")
+
+    def tearDown(self):
+        if self.app is not None:
+            self.app.kill()
+        if self.server is not None and self.server.poll() is None:
+            self.server.terminate()
+            try:
+                self.server.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.server.kill()
+                self.server.communicate(timeout=10)
+        self.tmp.cleanup()
+
+    def icw(self, *args, token=None):
+        env = dict(self.env)
+        if token is not None:
+            env["ICW_TOKEN"] = token
+        result = subprocess.run([self.icw_bin] + list(args), capture_output=True, env=env, timeout=120)
+        self.assertEqual(result.returncode, 0, "icw %s: %s" % (" ".join(args), result.stderr.decode()))
+        return result.stdout.decode("utf-8")
+
+    def label_containing(self, app, *parts):
+        return app._wait_for(
+            lambda: next((a for a in app.find_all(role=pyatspi.ROLE_LABEL)
+                          if all(p in (a.name or "") for p in parts)), None),
+            "a label saying " + " … ".join(parts))
+
+    def open_application(self, app, sections, applications, search):
+        self.select_page(app, sections, applications)
+        app.find_entry(search).queryEditableText().setTextContents(TITLE)
+        time.sleep(1.0)
+
+    def select_page(self, app, list_name, page):
+        pages = app.find(list_name, pyatspi.ROLE_LIST)
+        for i in range(pages.childCount):
+            if pages.getChildAtIndex(i).name == page:
+                pages.querySelection().selectChild(i)
+                time.sleep(0.5)
+                return
+        raise AssertionError(f"no page “{page}”")
+
+    def test_returned_with_an_anchored_comment(self):
+        server_db = os.path.join(self.dir, "server.db")
+        self.server = subprocess.Popen([self.icw_bin, "serve", "--db", server_db, "--port", "0"],
+                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=self.env)
+        match = re.match(r"^Listening on (http://127\.0\.0\.1:\d+)\n$", self.server.stdout.readline().decode())
+        self.assertIsNotNone(match)
+        url = match.group(1)
+        admin_db, review_db = os.path.join(self.dir, "admin.db"), os.path.join(self.dir, "review.db")
+        center_id = self.icw("--db", admin_db, "sample").strip()
+        province = json.loads(self.icw("--db", admin_db, "show", center_id, "--json"))["province"]
+        app_id = json.loads(self.icw("--db", admin_db, "list", "applications", "--json"))[0]["id"]
+        admin = self.icw("serve", "token", "add", "--db", server_db, "--role", "admin", "--center", center_id).strip()
+        reviewer = self.icw("serve", "token", "add", "--db", server_db, "--role", "reviewer",
+                            "--province", province).strip()
+        self.icw("--db", admin_db, "sync", "--server", url, token=admin)
+        self.icw("--db", admin_db, "ready", app_id, "--server", url, token=admin)
+        self.icw("--db", admin_db, "submit", app_id, "--server", url, token=admin)
+        self.icw("--db", review_db, "review", "return", app_id, "--comment", ON_RISKS, "--section", "risks",
+                 "--server", url, token=reviewer)
+        self.icw("--db", admin_db, "sync", "--server", url, token=admin)
+        self.server.terminate()
+        self.server.communicate(timeout=10)
+
+        # English: the banner names the section; its page shows the comment beside it.
+        self.app = App(admin_db)
+        self.open_application(self.app, "Sections", "Applications", "Search applications")
+        self.label_containing(self.app, "Returned", "Risks and controls (", ON_RISKS)
+        self.select_page(self.app, "Application sections", "Risks and controls")
+        self.app._wait_for(lambda: next((a for a in self.app.find_all(role=pyatspi.ROLE_LABEL, showing_only=True)
+                                         if a.name == ON_RISKS), None), "the comment beside its section")
+        self.assertEqual(self.app.quit(), 0)
+        self.app = None
+
+        # Chinese, from the build tree's catalogue: the same comment under the section's Chinese title.
+        localedir = os.path.join(os.path.dirname(os.path.dirname(os.environ["ICW_GUI"])), "po")
+        self.app = App(admin_db, lang="zh_CN", env=dict(ICW_LOCALEDIR=localedir, LC_ALL="zh_CN.UTF-8",
+                                                         LANG="zh_CN.UTF-8"))
+        self.open_application(self.app, "栏目", "申报书", "搜索申报书")
+        self.label_containing(self.app, "风险与控制（", ON_RISKS)
+        self.assertEqual(self.app.quit(), 0)
+        self.app = None
+
+
+if __name__ == "__main__":
+    result = unittest.main(argv=[sys.argv[0], "-v"], exit=False).result
+    sys.exit(0 if result.wasSuccessful() else 1)
