@@ -66,6 +66,13 @@ struct _IcwDocumentLayout {
   double                y;            /* the flow: height used on the last page */
 };
 
+/* The Pango font description ("Family, Fallback, … size") and the line spacing factor of a style
+ * in a Chinese or an English document: the PDF's, and the Word file's (icw-docx-parts.c). */
+const char    *icw_layout_style_font    (gboolean           chinese,
+                                         IcwStyle           style);
+double         icw_layout_style_spacing (gboolean           chinese,
+                                         IcwStyle           style);
+
 /* The flow. */
 IcwLayoutPage *icw_layout_new_page     (IcwDocumentLayout *self);
 IcwLayoutPage *icw_layout_current_page (IcwDocumentLayout *self);

@@ -35,6 +35,22 @@ static const char * const en_fonts[ICW_N_STYLES] = {
 static const double zh_spacing[ICW_N_STYLES] = { 1.25, 1.2, 1.2, 1.1, 1.1, 1.3, 1.5, 1.0 };
 static const double en_spacing[ICW_N_STYLES] = { 1.15, 1.1, 1.1, 1.05, 1.05, 1.2, 1.4, 1.0 };
 
+const char *
+icw_layout_style_font (gboolean chinese,
+                       IcwStyle style)
+{
+  g_return_val_if_fail (style < ICW_N_STYLES, NULL);
+  return chinese ? zh_fonts[style] : en_fonts[style];
+}
+
+double
+icw_layout_style_spacing (gboolean chinese,
+                          IcwStyle style)
+{
+  g_return_val_if_fail (style < ICW_N_STYLES, 1.0);
+  return chinese ? zh_spacing[style] : en_spacing[style];
+}
+
 static void
 page_free (IcwLayoutPage *page)
 {
