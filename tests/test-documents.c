@@ -155,7 +155,8 @@ assert_fonts_embedded (const char *pdf)
   g_assert_cmpuint (n_fonts, >, 0);
 }
 
-/* Footers: "Page X of Y" on every page but the cover, X running 1..Y. */
+/* Footers: "Page X of Y" on every page but the cover, X the physical page (2..Y) and Y the file's
+ * page count as pdfinfo gives it (n_pages), not one less for the cover. */
 static void
 assert_page_numbers (const char *pdf,
                      guint       n_pages)
@@ -166,7 +167,7 @@ assert_page_numbers (const char *pdf,
   for (guint p = 2; p <= n_pages; p++)
     {
       g_autofree char *text = page_text (pdf, p);
-      g_autofree char *footer = g_strdup_printf ("Page %u of %u", p - 1, n_pages - 1);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", p, n_pages);
 
       assert_contains (text, footer);
     }
@@ -200,7 +201,7 @@ assert_toc_points_right (const char        *pdf,
           number = (guint) g_ascii_strtoull (last_space + 1, NULL, 10);
           g_assert_cmpuint (number, ==, icw_document_layout_get_page_number (layout, entry->page));
           {
-            g_autofree char *text = page_text (pdf, number + 1);
+            g_autofree char *text = page_text (pdf, number);
 
             assert_contains (text, entry->text);
           }
@@ -217,6 +218,17 @@ assert_toc_points_right (const char        *pdf,
 
       assert_contains (text, entry->text);
     }
+}
+
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
 }
 
 /* Renders a document and checks what every document must have; returns its whole text. */
@@ -299,6 +311,17 @@ test_agreement (Fixture       *f,
   contribution_total = icw_money_format (contributions, ICW_MONEY_UNIT_WAN);
   assert_contains (text, contribution_total);
   assert_contains (text, "100.00%");
+  /* One signature section and one shares table: the heading twice in all (the contents and the
+   * body), the tables' column headers once. */
+  g_assert_cmpuint (count_occurrences (text, "Signatures and seals"), ==, 2);
+  g_assert_cmpuint (count_occurrences (text, "Legal representative or"), ==, 1);
+  g_assert_cmpuint (count_occurrences (text, "Revenue sharing"), ==, 2);
+  {
+    /* Each share is listed once, in the table (the clause's own list of shares is left out). */
+    g_autofree char *share = icw_basis_points_format (icw_agreement_party_get_share_bp (parties->pdata[0]));
+
+    g_assert_cmpuint (count_occurrences (text, share), ==, 1);
+  }
   /* The signature block comes last: each party's signatory and dates are after its heading. */
   {
     const char *block = strstr (text, "Signatures and seals");

@@ -3,8 +3,9 @@
  * (title, kind of document, center, host company, date and the number of paper copies, "一式N份"),
  * the table of contents (each heading with a dotted leader and its page number, level 2 indented),
  * and on every page but the cover a header with the document's title over a rule and a footer
- * "第 X 页 共 Y 页" / "Page X of Y". The cover is physical page 0 and has no number; numbering starts
- * at 1 on the page after it, and the contents give these printed numbers. */
+ * "第 X 页 共 Y 页" / "Page X of Y". The cover has no number printed but is counted: the page after
+ * it is 2 and Y is the file's real page count (what a PDF viewer and pdfinfo say), and the contents
+ * give these numbers. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -153,7 +154,7 @@ icw_layout_fill_toc (IcwDocumentLayout *self)
 void
 icw_layout_add_furniture (IcwDocumentLayout *self)
 {
-  guint n_numbered = self->pages->len - self->first_numbered;
+  guint n_pages = self->pages->len;   /* the cover counts: Y is the file's page count */
 
   for (guint p = self->first_numbered; p < self->pages->len; p++)
     {
@@ -168,7 +169,7 @@ icw_layout_add_furniture (IcwDocumentLayout *self)
       icw_layout_add_lines (page, header, ICW_MARGIN_LEFT, rule_y - icw_layout_height (header) - 2);
       icw_layout_add_item (page, ICW_ITEM_RULE, ICW_MARGIN_LEFT, rule_y, ICW_CONTENT_WIDTH, 0);
       /* TRANSLATORS: the footer of a document's pages; Chinese documents say 第 X 页 共 Y 页 */
-      footer = g_strdup_printf (_("Page %u of %u"), icw_document_layout_get_page_number (self, p), n_numbered);
+      footer = g_strdup_printf (_("Page %u of %u"), icw_document_layout_get_page_number (self, p), n_pages);
       add_centered (self, page, ICW_STYLE_FURNITURE, footer, ICW_CONTENT_BOTTOM + ICW_MM (12));
     }
 }

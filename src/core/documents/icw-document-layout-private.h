@@ -62,7 +62,7 @@ struct _IcwDocumentLayout {
   GPtrArray            *pages;        /* IcwLayoutPage */
   GPtrArray            *toc;          /* IcwTocEntry */
   GPtrArray            *toc_numbers;  /* PangoLayout of each entry's page number, filled last */
-  guint                 first_numbered;   /* the first page with a number: 1 */
+  guint                 first_numbered;   /* the first page with a printed number: 1 */
   double                y;            /* the flow: height used on the last page */
 };
 

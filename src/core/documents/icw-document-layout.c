@@ -370,7 +370,9 @@ guint
 icw_document_layout_get_page_number (IcwDocumentLayout *self,
                                      guint              page)
 {
-  return page >= self->first_numbered ? page - self->first_numbered + 1 : 0;
+  /* The physical page: "Page 2 of 16" on a 16-page file's second page, as a reader counts
+   * them and as a PDF viewer shows them. */
+  return page >= self->first_numbered ? page + 1 : 0;
 }
 
 GPtrArray *

@@ -44,8 +44,8 @@ void               icw_document_layout_free       (IcwDocumentLayout   *self);
 IcwDocument       *icw_document_layout_get_document (IcwDocumentLayout *self);
 /* Physical pages, the cover included. */
 guint              icw_document_layout_get_n_pages (IcwDocumentLayout  *self);
-/* The number printed in the footer of a physical page: the cover has none (0), the page after it
- * is 1. */
+/* The number printed in the footer of a physical page: the cover has none (0) but is counted, so
+ * the page after it is 2, and the last page's number is the file's page count. */
 guint              icw_document_layout_get_page_number (IcwDocumentLayout *self,
                                                         guint              page);
 /* The headings in order, with their pages (IcwTocEntry). */
