@@ -215,8 +215,21 @@ assert_toc_points_right (const char        *pdf,
     {
       IcwTocEntry *entry = toc->pdata[i];
       g_autofree char *text = page_text (pdf, entry->page + 1);
+      g_autofree char *footer = g_strdup_printf ("Page %u of", entry->page + 1);
+      const char *at = strstr (text, entry->text);
+      const char *end;
+      gboolean followed = FALSE;
 
       assert_contains (text, entry->text);
+      if (at == NULL)
+        continue;   /* a heading that wraps; assert_contains found it across the line end */
+      /* No heading ends its page: text (of the section, or the next heading) follows it above the footer. */
+      at += strlen (entry->text);
+      end = strstr (at, footer);
+      for (const char *p = at; p < (end != NULL ? end : at + strlen (at)); p++)
+        followed = followed || !g_ascii_isspace (*p);
+      if (!followed)
+        g_error ("the heading “%s” ends page %u", entry->text, entry->page + 1);
     }
 }
 
@@ -632,6 +645,50 @@ test_cli (Fixture       *f,
   g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
 }
 
+/* A heading followed by a signature block (rows 32 mm high) never stays alone at the foot of a
+ * page: for every amount of text before it, the heading is on the page of the block's first row.
+ * The heading is placed ever lower down the page by one more line of text each time. */
+static void
+test_keep_with_table (Fixture       *f,
+                      gconstpointer  data)
+{
+  guint moved = 0;
+
+  for (guint lines = 20; lines < 44; lines++)
+    {
+      g_autoptr(IcwDocument) document = icw_document_new ("Keep with next");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IcwDocumentLayout) layout = NULL;
+      g_autofree char *pdf = g_build_filename (f->dir, "keep.pdf", NULL);
+      const char *header[] = { "Party (seal)", "Signatory", "Date" };
+      const char *row[] = { "Firstpartyname", "Signatoryname", "Signed" };
+      IcwDocBlock *block;
+      IcwTocEntry *entry;
+      g_autofree char *text = NULL;
+      const guint weights[] = { 5, 5, 3 };
+
+      for (guint i = 0; i < lines; i++)
+        icw_document_add_paragraphs (document, "Filler line.");
+      icw_document_add_heading (document, 1, "Signatureheading");
+      block = icw_document_add_signatures (document);
+      icw_doc_block_set_weights (block, weights);
+      icw_doc_block_add_row (block, header);
+      icw_doc_block_add_row (block, row);
+      layout = icw_document_layout_new (document, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (icw_document_layout_write_pdf (layout, pdf, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      entry = g_ptr_array_index (icw_document_layout_get_toc (layout), 0);
+      text = page_text (pdf, entry->page + 1);
+      assert_contains (text, "Signatureheading");
+      assert_contains (text, "Firstpartyname");
+      if (entry->page > 2)
+        moved++;
+    }
+  /* The loop did push the heading to a new page at least once. */
+  g_assert_cmpuint (moved, >, 0);
+}
+
 #define add(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -649,5 +706,6 @@ main (int   argc,
   add ("/documents/cancel", test_cancel);
   add ("/documents/no-document", test_no_document);
   add ("/documents/cli", test_cli);
+  add ("/documents/keep-with-table", test_keep_with_table);
   return g_test_run ();
 }

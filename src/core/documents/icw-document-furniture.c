@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-furniture.c: the parts of a document's pages that are not its body: the cover
- * (title, kind of document, center, host company, date and the number of paper copies, "一式N份"),
+ * (title, kind of document, center, host company, date and the number of paper copies, "一式N份";
+ * a title of several lines balanced so that no line is much shorter than the others),
  * the table of contents (each heading with a dotted leader and its page number, level 2 indented),
  * and on every page but the cover a header with the document's title over a rule and a footer
  * "第 X 页 共 Y 页" / "Page X of Y". The cover has no number printed but is counted: the page after
@@ -41,6 +42,33 @@ add_cover_line (IcwDocumentLayout *self,
   return y + icw_layout_height (layout);
 }
 
+/* A title of several lines is set in the narrowest width that keeps its number of lines, so its
+ * lines are about as long as each other and none ends with one character on its own ("建设方" /
+ * "案"). Returns that width. */
+static double
+balance_lines (PangoLayout *layout,
+               double       width)
+{
+  int n = pango_layout_get_line_count (layout);
+  double low, high = width;
+
+  if (n < 2)
+    return width;
+  low = width / n;
+  while (high - low > 1.0)
+    {
+      double middle = (low + high) / 2;
+
+      pango_layout_set_width (layout, (int) (middle * PANGO_SCALE));
+      if (pango_layout_get_line_count (layout) > n)
+        low = middle;
+      else
+        high = middle;
+    }
+  pango_layout_set_width (layout, (int) (high * PANGO_SCALE));
+  return high;
+}
+
 void
 icw_layout_make_cover (IcwDocumentLayout *self)
 {
@@ -49,10 +77,11 @@ icw_layout_make_cover (IcwDocumentLayout *self)
   g_autoptr(PangoLayout) title = icw_layout_text (self, ICW_STYLE_TITLE, icw_document_get_title (document), ICW_CONTENT_WIDTH);
   guint copies = icw_document_get_copies (document);
   g_autofree char *copies_text = NULL;
-  double y = ICW_MM (75);
+  double y = ICW_MM (75), title_width;
 
   pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
-  icw_layout_add_lines (page, title, ICW_MARGIN_LEFT, y);
+  title_width = balance_lines (title, ICW_CONTENT_WIDTH);
+  icw_layout_add_lines (page, title, ICW_MARGIN_LEFT + (ICW_CONTENT_WIDTH - title_width) / 2, y);
   y += icw_layout_height (title) + ICW_MM (8);
   if (icw_document_get_subtitle (document) != NULL)
     add_centered (self, page, ICW_STYLE_HEADING1, icw_document_get_subtitle (document), y);

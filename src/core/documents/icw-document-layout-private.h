@@ -100,6 +100,9 @@ void           icw_layout_flow_lines   (IcwDocumentLayout *self,
 
 void           icw_layout_flow_table   (IcwDocumentLayout *self,
                                         IcwDocBlock       *block);
+/* The height of a table's header rows and first row: what a heading before it is kept with. */
+double         icw_layout_table_lead_height (IcwDocumentLayout *self,
+                                             IcwDocBlock       *block);
 
 void           icw_layout_make_cover   (IcwDocumentLayout *self);
 /* The contents pages with an empty number per entry (icw_layout_fill_toc sets them). */

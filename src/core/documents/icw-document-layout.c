@@ -227,9 +227,12 @@ icw_layout_flow_lines (IcwDocumentLayout *self,
     }
 }
 
+/* A heading is kept with what follows it: the next two lines of text, or a table's header rows
+ * and first row (a signature block's first row is 32 mm high), so no heading ends a page. */
 static void
 flow_heading (IcwDocumentLayout *self,
               IcwDocBlock       *block,
+              IcwDocBlock       *next,
               guint              toc_index)
 {
   IcwStyle style = block->level == 1 ? ICW_STYLE_HEADING1 : ICW_STYLE_HEADING2;
@@ -237,15 +240,42 @@ flow_heading (IcwDocumentLayout *self,
   double before = pango_font_description_get_size (self->fonts[style]) / PANGO_SCALE * (block->level == 1 ? 0.8 : 0.4);
   double body_line = pango_font_description_get_size (self->fonts[ICW_STYLE_BODY]) / PANGO_SCALE * 2.0;
   IcwTocEntry *entry = self->toc->pdata[toc_index];
+  double keep = 2 * body_line;
 
+  if (next != NULL && (next->kind == ICW_BLOCK_TABLE || next->kind == ICW_BLOCK_KEY_VALUES || next->kind == ICW_BLOCK_SIGNATURES))
+    keep = icw_layout_table_lead_height (self, next) + before / 2;
+  else if (next != NULL && next->kind == ICW_BLOCK_HEADING)
+    keep = 3.5 * body_line;   /* the next heading and the two lines after it */
   if (self->y > ICW_MARGIN_TOP)
     self->y += before;
-  /* Kept with the next two lines of text. */
-  if (self->y + icw_layout_height (layout) + 2 * body_line > ICW_CONTENT_BOTTOM)
+  if (self->y + icw_layout_height (layout) + keep > ICW_CONTENT_BOTTOM)
     icw_layout_new_page (self);
   entry->page = self->pages->len - 1;
   icw_layout_flow_lines (self, layout, ICW_MARGIN_LEFT);
   self->y += before / 2;
+}
+
+/* Whether justifying a paragraph spreads its lines only a little: when a line other than the last
+ * ends more than two characters short of the margin (a long number or Latin word moved to the next
+ * line), justifying would letter-space it visibly, so the paragraph is left ragged instead. */
+static gboolean
+justify_fits (PangoLayout *layout,
+              double       size)
+{
+  int width = pango_layout_get_width (layout);
+  int n = pango_layout_get_line_count (layout);
+
+  for (int i = 0; i < n - 1; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      PangoRectangle logical;
+      int indent = i == 0 ? MAX (pango_layout_get_indent (layout), 0) : 0;
+
+      pango_layout_line_get_extents (line, NULL, &logical);
+      if (width - indent - logical.width > (int) (2 * size * PANGO_SCALE))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -255,9 +285,10 @@ flow_paragraph (IcwDocumentLayout *self,
   g_autoptr(PangoLayout) layout = icw_layout_text (self, ICW_STYLE_BODY, block->text, ICW_CONTENT_WIDTH);
   double size = pango_font_description_get_size (self->fonts[ICW_STYLE_BODY]) / PANGO_SCALE;
 
-  pango_layout_set_justify (layout, TRUE);
   if (self->chinese)
     pango_layout_set_indent (layout, (int) (2 * size * PANGO_SCALE));   /* 首行缩进两字 */
+  /* English justifies between words; Chinese between characters, where a short line shows. */
+  pango_layout_set_justify (layout, !self->chinese || justify_fits (layout, size));
   icw_layout_flow_lines (self, layout, ICW_MARGIN_LEFT);
   self->y += self->chinese ? 0 : size * 0.5;
 }
@@ -307,7 +338,7 @@ icw_document_layout_new (IcwDocument          *document,
       switch (block->kind)
         {
         case ICW_BLOCK_HEADING:
-          flow_heading (self, block, heading++);
+          flow_heading (self, block, i + 1 < blocks->len ? blocks->pdata[i + 1] : NULL, heading++);
           break;
         case ICW_BLOCK_PARAGRAPH:
           flow_paragraph (self, block);
