@@ -244,6 +244,55 @@ count_occurrences (const char *text,
   return n;
 }
 
+/* How many times a string is in binary data (a PDF has NUL bytes in its streams). */
+static guint
+count_bytes (const char *data,
+             gsize       length,
+             const char *needle)
+{
+  gsize n = strlen (needle);
+  guint count = 0;
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      count++;
+  return count;
+}
+
+/* The contents link to the headings: one link annotation per entry, naming a destination that
+ * pdfinfo -dests places on the heading's page. */
+static void
+assert_toc_links (const char        *pdf,
+                  IcwDocumentLayout *layout)
+{
+  GPtrArray *toc = icw_document_layout_get_toc (layout);
+  g_autofree char *bytes = NULL;
+  gsize length;
+  g_autofree char *dests = run_tool ("pdfinfo", "-dests", pdf, NULL);
+  guint links = 0;
+
+  g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+  links = count_bytes (bytes, length, "/Subtype /Link");
+  g_assert_cmpuint (links, ==, toc->len);
+  for (guint i = 0; i < toc->len; i++)
+    {
+      IcwTocEntry *entry = toc->pdata[i];
+      g_autofree char *name = g_strdup_printf ("\"h%u\"", i);
+      g_autofree char *dest = g_strdup_printf ("/Dest (h%u)", i);
+      g_auto(GStrv) lines = g_strsplit (dests, "\n", -1);
+      gboolean found = FALSE;
+
+      g_assert_cmpuint (count_bytes (bytes, length, dest), ==, 1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        if (g_str_has_suffix (lines[l], name))
+          {
+            g_assert_cmpuint ((guint) g_ascii_strtoull (lines[l], NULL, 10), ==, entry->page + 1);
+            found = TRUE;
+          }
+      g_assert_true (found);
+    }
+}
+
 /* Renders a document and checks what every document must have; returns its whole text. */
 static char *
 render_and_check (Fixture     *f,
@@ -265,6 +314,7 @@ render_and_check (Fixture     *f,
   assert_fonts_embedded (pdf);
   assert_page_numbers (pdf, n);
   assert_toc_points_right (pdf, layout);
+  assert_toc_links (pdf, layout);
   info = run_tool ("pdfinfo", pdf, NULL);
   assert_contains (info, icw_document_get_title (document));
   {

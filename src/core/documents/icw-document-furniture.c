@@ -164,6 +164,8 @@ icw_layout_make_toc (IcwDocumentLayout *self)
       icw_layout_add_item (page, ICW_ITEM_DOTS, text_end + 4, self->y + baseline,
                            ICW_PAGE_WIDTH_PT - ICW_MARGIN_RIGHT - NUMBER_WIDTH - text_end - 8, 0);
       g_ptr_array_add (self->toc_numbers, number);
+      /* The whole entry, from its text to its number, links to the heading. */
+      icw_layout_add_item (page, ICW_ITEM_LINK, ICW_MARGIN_LEFT + indent, self->y, ICW_CONTENT_WIDTH - indent, height)->first_line = (int) i;
       self->y += height;
     }
 }

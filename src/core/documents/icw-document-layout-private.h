@@ -24,6 +24,8 @@ typedef enum {
   ICW_ITEM_RECT,    /* a frame (stroked) or a fill */
   ICW_ITEM_RULE,    /* a line from (x, y) to (x + w, y + h) */
   ICW_ITEM_DOTS,    /* a dotted leader from (x, y) to (x + w, y) */
+  ICW_ITEM_LINK,    /* a contents entry's area (x, y, w, h) linking to the heading of toc entry first_line (PDF only) */
+  ICW_ITEM_DEST,    /* where the heading of toc entry first_line is (x, y): the link's named destination */
 } IcwItemKind;
 
 typedef struct {

@@ -251,6 +251,8 @@ flow_heading (IcwDocumentLayout *self,
   if (self->y + icw_layout_height (layout) + keep > ICW_CONTENT_BOTTOM)
     icw_layout_new_page (self);
   entry->page = self->pages->len - 1;
+  entry->y = self->y;
+  icw_layout_add_item (icw_layout_current_page (self), ICW_ITEM_DEST, ICW_MARGIN_LEFT, self->y, 0, 0)->first_line = (int) toc_index;
   icw_layout_flow_lines (self, layout, ICW_MARGIN_LEFT);
   self->y += before / 2;
 }
@@ -437,6 +439,36 @@ draw_lines (cairo_t       *cr,
   pango_layout_iter_free (iter);
 }
 
+/* A link from a contents entry to its heading, and the heading's named destination ("h3" for toc
+ * entry 3): cairo 1.16's link and destination tags, which PDF surfaces write as a link annotation
+ * and an entry of the document's named destinations, and other surfaces (the preview, the
+ * printer) ignore. A link by page number ("page=N") would be simpler, but cairo 1.16 writes no
+ * destination when the page comes after the link, which every heading does. Numbers are written
+ * with a '.' whatever the locale. */
+static void
+draw_link (cairo_t       *cr,
+           IcwLayoutItem *item)
+{
+  const double numbers[] = { item->x, item->y, item->w, item->h };
+  char text[G_N_ELEMENTS (numbers)][G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *attributes = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    g_ascii_formatd (text[i], sizeof text[i], "%.2f", numbers[i]);
+  if (item->kind == ICW_ITEM_LINK)
+    {
+      attributes = g_strdup_printf ("rect=[%s %s %s %s] dest='h%d'", text[0], text[1], text[2], text[3], item->first_line);
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+    }
+  else
+    {
+      attributes = g_strdup_printf ("name='h%d' x=%s y=%s", item->first_line, text[0], text[1]);
+      cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
+      cairo_tag_end (cr, CAIRO_TAG_DEST);
+    }
+}
+
 void
 icw_document_layout_draw_page (IcwDocumentLayout *self,
                                cairo_t           *cr,
@@ -483,6 +515,10 @@ icw_document_layout_draw_page (IcwDocumentLayout *self,
             cairo_stroke (cr);
             cairo_restore (cr);
           }
+          break;
+        case ICW_ITEM_LINK:
+        case ICW_ITEM_DEST:
+          draw_link (cr, item);
           break;
         default:
           g_assert_not_reached ();

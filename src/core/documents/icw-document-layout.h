@@ -29,6 +29,7 @@ typedef struct {
   guint  level;
   char  *text;
   guint  page;      /* the physical page, from 0 (the cover) */
+  double y;         /* the heading's top on that page, in points */
 } IcwTocEntry;
 
 /* NULL with G_IO_ERROR_CANCELLED when cancelled. */
