@@ -293,6 +293,47 @@ assert_toc_links (const char        *pdf,
     }
 }
 
+/* A tagged PDF: a Document of H (the title), H1 and H2 (the headings, each heading one element
+ * with its text) and P; the header and footer outside the structure. */
+static void
+assert_tagged (const char        *pdf,
+               IcwDocumentLayout *layout)
+{
+  GPtrArray *toc = icw_document_layout_get_toc (layout);
+  g_autofree char *info = run_tool ("pdfinfo", pdf, NULL);
+  g_autofree char *tree = run_tool ("pdfinfo", "-struct-text", pdf, NULL);
+  g_auto(GStrv) lines = g_strsplit (tree, "\n", -1);
+  guint headings = 0, paragraphs = 0;
+
+  assert_contains (info, "Tagged:          yes");
+  g_assert_true (g_str_has_prefix (tree, "Document\n"));
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      const char *line = lines[l];
+
+      while (*line == ' ')
+        line++;
+      if (g_str_has_prefix (line, "H1 ") || g_str_has_prefix (line, "H2 "))
+        {
+          IcwTocEntry *entry;
+          g_autofree char *start = NULL;
+
+          g_assert_cmpuint (headings, <, toc->len);
+          entry = toc->pdata[headings++];
+          g_assert_cmpint (line[1] - '0', ==, (int) entry->level);
+          /* The element's text follows; a heading that wraps may be split at its line end. */
+          start = g_utf8_substring (entry->text, 0, 6);
+          g_assert_nonnull (lines[l + 1]);
+          g_assert_nonnull (strstr (lines[l + 1], start));
+        }
+      else if (g_str_has_prefix (line, "P "))
+        paragraphs++;
+    }
+  g_assert_cmpuint (headings, ==, toc->len);
+  g_assert_cmpuint (paragraphs, >, toc->len);
+  g_assert_null (strstr (tree, "Page 2 of"));
+}
+
 /* Renders a document and checks what every document must have; returns its whole text. */
 static char *
 render_and_check (Fixture     *f,
@@ -315,6 +356,7 @@ render_and_check (Fixture     *f,
   assert_page_numbers (pdf, n);
   assert_toc_points_right (pdf, layout);
   assert_toc_links (pdf, layout);
+  assert_tagged (pdf, layout);
   info = run_tool ("pdfinfo", pdf, NULL);
   assert_contains (info, icw_document_get_title (document));
   {

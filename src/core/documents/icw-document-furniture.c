@@ -15,7 +15,7 @@
 
 #define NUMBER_WIDTH 36.0
 
-static void
+static IcwLayoutItem *
 add_centered (IcwDocumentLayout *self,
               IcwLayoutPage     *page,
               IcwStyle           style,
@@ -25,7 +25,7 @@ add_centered (IcwDocumentLayout *self,
   g_autoptr(PangoLayout) layout = icw_layout_text (self, style, text, ICW_CONTENT_WIDTH);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  icw_layout_add_lines (page, layout, ICW_MARGIN_LEFT, y);
+  return icw_layout_add_lines (page, layout, ICW_MARGIN_LEFT, y);
 }
 
 static double
@@ -81,7 +81,7 @@ icw_layout_make_cover (IcwDocumentLayout *self)
 
   pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
   title_width = balance_lines (title, ICW_CONTENT_WIDTH);
-  icw_layout_add_lines (page, title, ICW_MARGIN_LEFT + (ICW_CONTENT_WIDTH - title_width) / 2, y);
+  icw_layout_add_lines (page, title, ICW_MARGIN_LEFT + (ICW_CONTENT_WIDTH - title_width) / 2, y)->tag = "H";
   y += icw_layout_height (title) + ICW_MM (8);
   if (icw_document_get_subtitle (document) != NULL)
     add_centered (self, page, ICW_STYLE_HEADING1, icw_document_get_subtitle (document), y);
@@ -197,10 +197,11 @@ icw_layout_add_furniture (IcwDocumentLayout *self)
 
       pango_layout_set_alignment (header, PANGO_ALIGN_CENTER);
       pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_MIDDLE);
-      icw_layout_add_lines (page, header, ICW_MARGIN_LEFT, rule_y - icw_layout_height (header) - 2);
+      /* The header and footer are not part of the tagged structure (a reader reads them once). */
+      icw_layout_add_lines (page, header, ICW_MARGIN_LEFT, rule_y - icw_layout_height (header) - 2)->tag = "";
       icw_layout_add_item (page, ICW_ITEM_RULE, ICW_MARGIN_LEFT, rule_y, ICW_CONTENT_WIDTH, 0);
       /* TRANSLATORS: the footer of a document's pages; Chinese documents say 第 X 页 共 Y 页 */
       footer = g_strdup_printf (_("Page %u of %u"), icw_document_layout_get_page_number (self, p), n_pages);
-      add_centered (self, page, ICW_STYLE_FURNITURE, footer, ICW_CONTENT_BOTTOM + ICW_MM (12));
+      add_centered (self, page, ICW_STYLE_FURNITURE, footer, ICW_CONTENT_BOTTOM + ICW_MM (12))->tag = "";
     }
 }

@@ -35,6 +35,7 @@ typedef struct {
   int          first_line;
   int          n_lines;
   gboolean     fill;
+  const char  *tag;          /* LINES: the PDF structure element ("H1", "H2"); NULL: "P"; "": none (header, footer) */
 } IcwLayoutItem;
 
 typedef struct {
@@ -66,6 +67,7 @@ struct _IcwDocumentLayout {
   GPtrArray            *toc_numbers;  /* PangoLayout of each entry's page number, filled last */
   guint                 first_numbered;   /* the first page with a printed number: 1 */
   double                y;            /* the flow: height used on the last page */
+  const char           *tag;          /* the structure element of the lines being flowed (NULL: "P") */
 };
 
 /* The Pango font description ("Family, Fallback, … size") and the line spacing factor of a style
@@ -91,7 +93,7 @@ IcwLayoutItem *icw_layout_add_item     (IcwLayoutPage     *page,
                                         double             y,
                                         double             w,
                                         double             h);
-void           icw_layout_add_lines    (IcwLayoutPage     *page,
+IcwLayoutItem *icw_layout_add_lines    (IcwLayoutPage     *page,
                                         PangoLayout       *layout,
                                         double             x,
                                         double             y);

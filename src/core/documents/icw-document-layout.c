@@ -158,7 +158,7 @@ icw_layout_add_item (IcwLayoutPage *page,
   return item;
 }
 
-void
+IcwLayoutItem *
 icw_layout_add_lines (IcwLayoutPage *page,
                       PangoLayout   *layout,
                       double         x,
@@ -169,6 +169,7 @@ icw_layout_add_lines (IcwLayoutPage *page,
   item->layout = g_object_ref (layout);
   item->first_line = 0;
   item->n_lines = pango_layout_get_line_count (layout);
+  return item;
 }
 
 /* The top and bottom of each line, in points from the layout's top. */
@@ -222,6 +223,7 @@ icw_layout_flow_lines (IcwDocumentLayout *self,
       item->layout = g_object_ref (layout);
       item->first_line = first;
       item->n_lines = last - first;
+      item->tag = self->tag;
       self->y += bottoms[last - 1] - tops[first];
       first = last;
     }
@@ -253,7 +255,9 @@ flow_heading (IcwDocumentLayout *self,
   entry->page = self->pages->len - 1;
   entry->y = self->y;
   icw_layout_add_item (icw_layout_current_page (self), ICW_ITEM_DEST, ICW_MARGIN_LEFT, self->y, 0, 0)->first_line = (int) toc_index;
+  self->tag = block->level == 1 ? "H1" : "H2";
   icw_layout_flow_lines (self, layout, ICW_MARGIN_LEFT);
+  self->tag = NULL;
   self->y += before / 2;
 }
 
@@ -487,7 +491,12 @@ icw_document_layout_draw_page (IcwDocumentLayout *self,
       switch (item->kind)
         {
         case ICW_ITEM_LINES:
+          /* Structure tags: PDF surfaces make a tagged PDF of them, others ignore them. */
+          if (item->tag == NULL || *item->tag != '\0')
+            cairo_tag_begin (cr, item->tag != NULL ? item->tag : "P", "");
           draw_lines (cr, item);
+          if (item->tag == NULL || *item->tag != '\0')
+            cairo_tag_end (cr, item->tag != NULL ? item->tag : "P");
           break;
         case ICW_ITEM_RECT:
           cairo_rectangle (cr, item->x, item->y, item->w, item->h);
