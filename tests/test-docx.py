@@ -76,6 +76,9 @@ class Docx(unittest.TestCase):
                 path = os.path.join(tmp, "%s-%s.docx" % (lang, kind))
                 run([ICW, "--db", cls.db, "export", cls.ids[kind], "--format", "docx", "-o", path], cls.env[lang])
                 cls.files[lang, kind] = path
+                # The same document as PDF, whose contents' numbers the Word file's contents show.
+                run([ICW, "--db", cls.db, "export", cls.ids[kind], "--format", "pdf", "-o", path[:-5] + ".icw.pdf"],
+                    cls.env[lang])
         out = os.path.join(tmp, "pdf")
         run([cls.soffice, "-env:UserInstallation=file://" + os.path.join(tmp, "lo-profile"), "--headless",
              "--convert-to", "pdf", "--outdir", out] + sorted(cls.files.values()),
@@ -160,8 +163,37 @@ class Docx(unittest.TestCase):
             core = parts["docProps/core.xml"]
             self.assertEqual(core.find("{http://purl.org/dc/elements/1.1/}title").text, TRICKY_TITLE)
 
-    def pages(self, key):
-        pdf = self.pdfs[key]
+    def test_title_balanced(self):
+        # The Chinese application's title takes two lines on the cover: the Word file breaks it
+        # where the PDF does, into lines of about the same length (no "建设方" / "案").
+        document = self.parts(("zh", "applications"))["word/document.xml"]
+        title = next(p for p in document.iter(W + "p")
+                     if p.find(W + "pPr/" + W + "pStyle").get(W + "val") == "Title")
+        run = title.find(W + "r")
+        pieces, current = [], ""
+        for child in run:
+            if child.tag == W + "t":
+                current += child.text or ""
+            elif child.tag == W + "br":
+                pieces.append(current)
+                current = ""
+        pieces.append(current)
+        self.assertEqual(len(pieces), 2, pieces)
+        self.assertLessEqual(abs(len(pieces[0]) - len(pieces[1])), 2, pieces)
+
+    @staticmethod
+    def contents(pages):
+        """[(entry text without spaces, number)] of the contents lines that end in a number."""
+        entries = []
+        for page in pages[1:4]:
+            for line in page.splitlines():
+                m = re.match(r"^\s*(.*?)\s*\.{2,}\s*(\d+)\s*$", line)
+                if m:
+                    entries.append((re.sub(r"\s+", "", m.group(1)), int(m.group(2))))
+        return entries
+
+    def pages(self, key, pdf=None):
+        pdf = pdf or self.pdfs[key]
         info = run(["pdfinfo", pdf], os.environ)
         n = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
         return [run(["pdftotext", "-f", str(i), "-l", str(i), "-layout", pdf, "-"], os.environ) for i in range(1, n + 1)]
@@ -180,21 +212,19 @@ class Docx(unittest.TestCase):
                     self.assertIn(expected, page)
                 self.assertNotIn("Pageof", flat[0])
                 self.assertNotIn("第1页", flat[0])
-                # The contents: each heading with the number cached in its PAGEREF field (the PDF's
-                # pagination: LibreOffice shows a TOC field's result as written until it is
+                # The contents: each heading with the number of the PDF's contents (cached in its
+                # PAGEREF field: LibreOffice shows a TOC field's result as written until it is
                 # updated), and the headings in the body in the same order.
-                cached = [r.text for r in document.iter(W + "t")]
-                entries = []
-                for page in pages[1:4]:
-                    for line in page.splitlines():
-                        m = re.match(r"^\s*(.*?)\s*\.{2,}\s*(\d+)\s*$", line)
-                        if m:
-                            entries.append((re.sub(r"\s+", "", m.group(1)), int(m.group(2))))
+                entries = self.contents(pages)
+                pdf_entries = dict(self.contents(self.pages(key, self.files[key][:-5] + ".icw.pdf")))
                 self.assertGreaterEqual(len(entries), len([h for h in headings if len(h[1]) < 20]))
+                matched = 0
                 for text, number in entries:
                     self.assertTrue(any(re.sub(r"\s+", "", h[1]).endswith(text) for h in headings), text)
-                    self.assertIn(str(number), cached)
-                    self.assertLessEqual(number, n)
+                    if text in pdf_entries:
+                        self.assertEqual(number, pdf_entries[text], text)
+                        matched += 1
+                self.assertGreaterEqual(matched, len(entries) // 2)
                 position = 0
                 body = "".join(flat[2:])
                 for _, text, _ in headings:

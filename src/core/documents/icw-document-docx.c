@@ -51,7 +51,15 @@ add_cover (Body *body)
   g_autofree char *lines_space = g_strdup_printf ("<w:spacing w:before=\"%d\"/>", ICW_DOCX_TWIPS (ICW_MM (55.0)));
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
-  icw_docx_append_paragraph (body->xml, "Title", title_space, icw_document_get_title (document));
+  /* The title breaks where the PDF's balanced title does (Word would leave a short last line). */
+  if (body->layout != NULL)
+    {
+      g_autofree char *title = icw_document_layout_get_title_lines (body->layout);
+
+      icw_docx_append_paragraph (body->xml, "Title", title_space, title);
+    }
+  else
+    icw_docx_append_paragraph (body->xml, "Title", title_space, icw_document_get_title (document));
   if (icw_document_get_subtitle (document) != NULL)
     icw_docx_append_paragraph (body->xml, "Subtitle", NULL, icw_document_get_subtitle (document));
   /* TRANSLATORS: a line of a document's cover */

@@ -81,6 +81,7 @@ icw_layout_make_cover (IcwDocumentLayout *self)
 
   pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
   title_width = balance_lines (title, ICW_CONTENT_WIDTH);
+  self->title = g_object_ref (title);
   icw_layout_add_lines (page, title, ICW_MARGIN_LEFT + (ICW_CONTENT_WIDTH - title_width) / 2, y)->tag = "H";
   y += icw_layout_height (title) + ICW_MM (8);
   if (icw_document_get_subtitle (document) != NULL)

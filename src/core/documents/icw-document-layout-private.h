@@ -68,6 +68,7 @@ struct _IcwDocumentLayout {
   guint                 first_numbered;   /* the first page with a printed number: 1 */
   double                y;            /* the flow: height used on the last page */
   const char           *tag;          /* the structure element of the lines being flowed (NULL: "P") */
+  PangoLayout          *title;        /* the cover's title (a reference) */
 };
 
 /* The Pango font description ("Family, Fallback, … size") and the line spacing factor of a style

@@ -385,6 +385,7 @@ icw_document_layout_free (IcwDocumentLayout *self)
   g_clear_pointer (&self->toc_numbers, g_ptr_array_unref);
   for (guint s = 0; s < ICW_N_STYLES; s++)
     g_clear_pointer (&self->fonts[s], pango_font_description_free);
+  g_clear_object (&self->title);
   g_clear_object (&self->context);
   g_clear_object (&self->font_map);
   g_clear_pointer (&self->document, icw_document_unref);
@@ -410,6 +411,25 @@ icw_document_layout_get_page_number (IcwDocumentLayout *self,
   /* The physical page: "Page 2 of 16" on a 16-page file's second page, as a reader counts
    * them and as a PDF viewer shows them. */
   return page >= self->first_numbered ? page + 1 : 0;
+}
+
+char *
+icw_document_layout_get_title_lines (IcwDocumentLayout *self)
+{
+  GString *text = g_string_new (NULL);
+  const char *all = pango_layout_get_text (self->title);
+  GSList *lines = pango_layout_get_lines_readonly (self->title);
+
+  for (GSList *l = lines; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      g_autofree char *piece = g_strndup (all + line->start_index, (gsize) line->length);
+
+      if (l != lines)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_strstrip (piece));
+    }
+  return g_string_free (text, FALSE);
 }
 
 GPtrArray *

@@ -49,6 +49,9 @@ guint              icw_document_layout_get_n_pages (IcwDocumentLayout  *self);
  * the page after it is 2, and the last page's number is the file's page count. */
 guint              icw_document_layout_get_page_number (IcwDocumentLayout *self,
                                                         guint              page);
+/* The cover's title as laid out: its lines (balanced, see icw-document-furniture.c) joined by
+ * '\n', for the Word file to break where the PDF does. */
+char              *icw_document_layout_get_title_lines (IcwDocumentLayout *self);
 /* The headings in order, with their pages (IcwTocEntry). */
 GPtrArray         *icw_document_layout_get_toc    (IcwDocumentLayout   *self);
 /* Draws one page in points with its origin at the top left corner of the page: scale the cairo
