@@ -153,6 +153,25 @@ class Docx(unittest.TestCase):
                 self.assertEqual(lang.get(W + "eastAsia"), "zh-CN")
                 self.assertEqual(lang.get(W + "val"), "zh-CN" if key[0] == "zh" else "en-GB")
 
+    def test_refusals(self):
+        # A record without a document, and a file that cannot be written: exit 1, a message that
+        # says why and names the file, and nothing left under the name (nor a .part beside it).
+        env = self.env["en"]
+        center = json.loads(run([ICW, "--db", self.db, "list", "centers", "--json"], env))[0]["id"]
+        out = os.path.join(self.tmp.name, "center.docx")
+        result = subprocess.run([ICW, "--db", self.db, "export", center, "--format", "docx", "-o", out],
+                                capture_output=True, env=env, timeout=60)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("the docx format exports center applications", result.stderr.decode())
+        self.assertFalse(os.path.exists(out))
+        bad = os.path.join(self.tmp.name, "no-such-folder", "协议.docx")
+        result = subprocess.run([ICW, "--db", self.db, "export", self.ids["agreements"], "--format", "docx", "-o", bad],
+                                capture_output=True, env=env, timeout=60)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("协议.docx", result.stderr.decode())
+        self.assertFalse(os.path.exists(bad))
+        self.assertFalse(os.path.exists(bad + ".part"))
+
     def test_escaping(self):
         for lang in ("en", "zh"):
             parts = self.parts((lang, "agreements"))
