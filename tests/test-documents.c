@@ -155,7 +155,8 @@ assert_fonts_embedded (const char *pdf)
   g_assert_cmpuint (n_fonts, >, 0);
 }
 
-/* Footers: "Page X of Y" on every page but the cover, X running 1..Y. */
+/* Footers: "Page X of Y" on every page but the cover, X the physical page (2..Y) and Y the file's
+ * page count as pdfinfo gives it (n_pages), not one less for the cover. */
 static void
 assert_page_numbers (const char *pdf,
                      guint       n_pages)
@@ -166,7 +167,7 @@ assert_page_numbers (const char *pdf,
   for (guint p = 2; p <= n_pages; p++)
     {
       g_autofree char *text = page_text (pdf, p);
-      g_autofree char *footer = g_strdup_printf ("Page %u of %u", p - 1, n_pages - 1);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", p, n_pages);
 
       assert_contains (text, footer);
     }
@@ -200,7 +201,7 @@ assert_toc_points_right (const char        *pdf,
           number = (guint) g_ascii_strtoull (last_space + 1, NULL, 10);
           g_assert_cmpuint (number, ==, icw_document_layout_get_page_number (layout, entry->page));
           {
-            g_autofree char *text = page_text (pdf, number + 1);
+            g_autofree char *text = page_text (pdf, number);
 
             assert_contains (text, entry->text);
           }
@@ -214,9 +215,123 @@ assert_toc_points_right (const char        *pdf,
     {
       IcwTocEntry *entry = toc->pdata[i];
       g_autofree char *text = page_text (pdf, entry->page + 1);
+      g_autofree char *footer = g_strdup_printf ("Page %u of", entry->page + 1);
+      const char *at = strstr (text, entry->text);
+      const char *end;
+      gboolean followed = FALSE;
 
       assert_contains (text, entry->text);
+      if (at == NULL)
+        continue;   /* a heading that wraps; assert_contains found it across the line end */
+      /* No heading ends its page: text (of the section, or the next heading) follows it above the footer. */
+      at += strlen (entry->text);
+      end = strstr (at, footer);
+      for (const char *p = at; p < (end != NULL ? end : at + strlen (at)); p++)
+        followed = followed || !g_ascii_isspace (*p);
+      if (!followed)
+        g_error ("the heading “%s” ends page %u", entry->text, entry->page + 1);
     }
+}
+
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* How many times a string is in binary data (a PDF has NUL bytes in its streams). */
+static guint
+count_bytes (const char *data,
+             gsize       length,
+             const char *needle)
+{
+  gsize n = strlen (needle);
+  guint count = 0;
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      count++;
+  return count;
+}
+
+/* The contents link to the headings: one link annotation per entry, naming a destination that
+ * pdfinfo -dests places on the heading's page. */
+static void
+assert_toc_links (const char        *pdf,
+                  IcwDocumentLayout *layout)
+{
+  GPtrArray *toc = icw_document_layout_get_toc (layout);
+  g_autofree char *bytes = NULL;
+  gsize length;
+  g_autofree char *dests = run_tool ("pdfinfo", "-dests", pdf, NULL);
+  guint links = 0;
+
+  g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+  links = count_bytes (bytes, length, "/Subtype /Link");
+  g_assert_cmpuint (links, ==, toc->len);
+  for (guint i = 0; i < toc->len; i++)
+    {
+      IcwTocEntry *entry = toc->pdata[i];
+      g_autofree char *name = g_strdup_printf ("\"h%u\"", i);
+      g_autofree char *dest = g_strdup_printf ("/Dest (h%u)", i);
+      g_auto(GStrv) lines = g_strsplit (dests, "\n", -1);
+      gboolean found = FALSE;
+
+      g_assert_cmpuint (count_bytes (bytes, length, dest), ==, 1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        if (g_str_has_suffix (lines[l], name))
+          {
+            g_assert_cmpuint ((guint) g_ascii_strtoull (lines[l], NULL, 10), ==, entry->page + 1);
+            found = TRUE;
+          }
+      g_assert_true (found);
+    }
+}
+
+/* A tagged PDF: a Document of H (the title), H1 and H2 (the headings, each heading one element
+ * with its text) and P; the header and footer outside the structure. */
+static void
+assert_tagged (const char        *pdf,
+               IcwDocumentLayout *layout)
+{
+  GPtrArray *toc = icw_document_layout_get_toc (layout);
+  g_autofree char *info = run_tool ("pdfinfo", pdf, NULL);
+  g_autofree char *tree = run_tool ("pdfinfo", "-struct-text", pdf, NULL);
+  g_auto(GStrv) lines = g_strsplit (tree, "\n", -1);
+  guint headings = 0, paragraphs = 0;
+
+  assert_contains (info, "Tagged:          yes");
+  g_assert_true (g_str_has_prefix (tree, "Document\n"));
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      const char *line = lines[l];
+
+      while (*line == ' ')
+        line++;
+      if (g_str_has_prefix (line, "H1 ") || g_str_has_prefix (line, "H2 "))
+        {
+          IcwTocEntry *entry;
+          g_autofree char *start = NULL;
+
+          g_assert_cmpuint (headings, <, toc->len);
+          entry = toc->pdata[headings++];
+          g_assert_cmpint (line[1] - '0', ==, (int) entry->level);
+          /* The element's text follows; a heading that wraps may be split at its line end. */
+          start = g_utf8_substring (entry->text, 0, 6);
+          g_assert_nonnull (lines[l + 1]);
+          g_assert_nonnull (strstr (lines[l + 1], start));
+        }
+      else if (g_str_has_prefix (line, "P "))
+        paragraphs++;
+    }
+  g_assert_cmpuint (headings, ==, toc->len);
+  g_assert_cmpuint (paragraphs, >, toc->len);
+  g_assert_null (strstr (tree, "Page 2 of"));
 }
 
 /* Renders a document and checks what every document must have; returns its whole text. */
@@ -240,6 +355,8 @@ render_and_check (Fixture     *f,
   assert_fonts_embedded (pdf);
   assert_page_numbers (pdf, n);
   assert_toc_points_right (pdf, layout);
+  assert_toc_links (pdf, layout);
+  assert_tagged (pdf, layout);
   info = run_tool ("pdfinfo", pdf, NULL);
   assert_contains (info, icw_document_get_title (document));
   {
@@ -299,6 +416,17 @@ test_agreement (Fixture       *f,
   contribution_total = icw_money_format (contributions, ICW_MONEY_UNIT_WAN);
   assert_contains (text, contribution_total);
   assert_contains (text, "100.00%");
+  /* One signature section and one shares table: the heading twice in all (the contents and the
+   * body), the tables' column headers once. */
+  g_assert_cmpuint (count_occurrences (text, "Signatures and seals"), ==, 2);
+  g_assert_cmpuint (count_occurrences (text, "Legal representative or"), ==, 1);
+  g_assert_cmpuint (count_occurrences (text, "Revenue sharing"), ==, 2);
+  {
+    /* Each share is listed once, in the table (the clause's own list of shares is left out). */
+    g_autofree char *share = icw_basis_points_format (icw_agreement_party_get_share_bp (parties->pdata[0]));
+
+    g_assert_cmpuint (count_occurrences (text, share), ==, 1);
+  }
   /* The signature block comes last: each party's signatory and dates are after its heading. */
   {
     const char *block = strstr (text, "Signatures and seals");
@@ -609,6 +737,50 @@ test_cli (Fixture       *f,
   g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
 }
 
+/* A heading followed by a signature block (rows 32 mm high) never stays alone at the foot of a
+ * page: for every amount of text before it, the heading is on the page of the block's first row.
+ * The heading is placed ever lower down the page by one more line of text each time. */
+static void
+test_keep_with_table (Fixture       *f,
+                      gconstpointer  data)
+{
+  guint moved = 0;
+
+  for (guint lines = 20; lines < 44; lines++)
+    {
+      g_autoptr(IcwDocument) document = icw_document_new ("Keep with next");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IcwDocumentLayout) layout = NULL;
+      g_autofree char *pdf = g_build_filename (f->dir, "keep.pdf", NULL);
+      const char *header[] = { "Party (seal)", "Signatory", "Date" };
+      const char *row[] = { "Firstpartyname", "Signatoryname", "Signed" };
+      IcwDocBlock *block;
+      IcwTocEntry *entry;
+      g_autofree char *text = NULL;
+      const guint weights[] = { 5, 5, 3 };
+
+      for (guint i = 0; i < lines; i++)
+        icw_document_add_paragraphs (document, "Filler line.");
+      icw_document_add_heading (document, 1, "Signatureheading");
+      block = icw_document_add_signatures (document);
+      icw_doc_block_set_weights (block, weights);
+      icw_doc_block_add_row (block, header);
+      icw_doc_block_add_row (block, row);
+      layout = icw_document_layout_new (document, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (icw_document_layout_write_pdf (layout, pdf, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      entry = g_ptr_array_index (icw_document_layout_get_toc (layout), 0);
+      text = page_text (pdf, entry->page + 1);
+      assert_contains (text, "Signatureheading");
+      assert_contains (text, "Firstpartyname");
+      if (entry->page > 2)
+        moved++;
+    }
+  /* The loop did push the heading to a new page at least once. */
+  g_assert_cmpuint (moved, >, 0);
+}
+
 #define add(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -626,5 +798,6 @@ main (int   argc,
   add ("/documents/cancel", test_cancel);
   add ("/documents/no-document", test_no_document);
   add ("/documents/cli", test_cli);
+  add ("/documents/keep-with-table", test_keep_with_table);
   return g_test_run ();
 }

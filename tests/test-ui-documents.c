@@ -10,6 +10,7 @@
 
 #include "icw-document-layout.h"
 #include "icw-document-preview.h"
+#include "icw-print.h"
 #include "icw-resources.h"
 #include "icw-sample.h"
 #include "icw-test-util.h"
@@ -129,6 +130,45 @@ test_no_document (Fixture       *f,
   g_assert_nonnull (error);
 }
 
+/* The Print menu has Export Word…, enabled once the button has a record, disabled without one. */
+static void
+test_print_menu (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *button = icw_print_menu_button_new (box);
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  gboolean found = FALSE;
+
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autofree char *action = NULL;
+
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+      if (g_strcmp0 (action, "document.export-docx") == 0)
+        {
+          found = TRUE;
+          g_assert_cmpstr (label, ==, "Export _Word…");
+        }
+    }
+  g_assert_true (found);
+  {
+    GActionGroup *group = g_object_get_data (G_OBJECT (button), "icw-print-actions");
+
+    g_assert_false (g_action_group_get_action_enabled (group, "export-docx"));   /* no record yet */
+    icw_print_menu_button_set_record (button, f->store, ICW_RECORD (f->request));
+    g_assert_true (g_action_group_get_action_enabled (group, "export-docx"));
+    icw_print_menu_button_set_record (button, f->store, NULL);
+    g_assert_false (g_action_group_get_action_enabled (group, "export-docx"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 #define add(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
@@ -145,5 +185,6 @@ main (int   argc,
 
   add ("/ui-documents/preview", test_preview);
   add ("/ui-documents/no-document", test_no_document);
+  add ("/ui-documents/print-menu", test_print_menu);
   return g_test_run ();
 }

@@ -8,7 +8,9 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 
+#include "icw-budget-export-button.h"
 #include "icw-budget-table.h"
 #include "icw-funding-editor.h"
 #include "icw-funding-request.h"
@@ -433,6 +435,36 @@ test_reopen_shows_new_version (Fixture       *fixture,
   g_assert_cmpstr (icw_reviewer_notes_get_text (notes), ==, "Too little detail");
 }
 
+/* The editor's bar has Export Budget…; what it saves once a file is chosen: CSV or xlsx by the
+ * name's suffix, and an error naming the file when it cannot be written. */
+static void
+test_export_budget (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (fixture->editor), "Export _Budget…");
+  g_autofree char *csv = g_build_filename (fixture->dir, "budget.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "budget.xlsx", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "no-such-folder", "预算.xlsx", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *zip = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (button);
+  g_assert_true (icw_budget_export_button_save (button, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));   /* the CSV's BOM */
+  g_assert_nonnull (strstr (text, "24000.00"));                /* the sample's grand total */
+  g_assert_true (icw_budget_export_button_save (button, xlsx, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (xlsx, &zip, NULL, NULL));
+  g_assert_true (g_str_has_prefix (zip, "PK"));
+  g_assert_false (icw_budget_export_button_save (button, bad, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "预算.xlsx"));
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +485,7 @@ main (int   argc,
   g_test_add ("/ui-funding/overflow-marked", Fixture, NULL, fixture_set_up, test_overflow_marked, fixture_tear_down);
   g_test_add ("/ui-funding/record-property-and-kinds", Fixture, NULL, fixture_set_up, test_record_property_and_kinds, fixture_tear_down);
   g_test_add ("/ui-funding/reopen-shows-new-version", Fixture, NULL, fixture_set_up, test_reopen_shows_new_version, fixture_tear_down);
+  g_test_add ("/ui-funding/export-budget", Fixture, NULL, fixture_set_up, test_export_budget, fixture_tear_down);
   g_test_add ("/ui-funding/locked-is-read-only", Fixture, NULL, fixture_set_up, test_locked_is_read_only, fixture_tear_down);
 
   return g_test_run ();

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-cli-export.c: `icw export ID|--all --format json|csv|xlsx|pdf -o OUT`, the one dispatcher of
- * the export formats (docs/cli.md): json is the center dossier (one center, or --all for every
- * center), csv and xlsx the budget table of a funding request, pdf a document rendered by
- * icw-cli-export-pdf.c. The command line is judged whole before the database is opened. */
+/* icw-cli-export.c: `icw export ID|--all --format json|csv|xlsx|pdf|docx -o OUT`, the one
+ * dispatcher of the export formats (docs/cli.md): json is the center dossier (one center, or --all
+ * for every center), csv and xlsx the budget table of a funding request, pdf and docx a document
+ * rendered by icw-cli-export-pdf.c. The command line is judged whole before the database is opened. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -16,9 +16,10 @@ typedef enum {
   FORMAT_CSV,
   FORMAT_XLSX,
   FORMAT_PDF,
+  FORMAT_DOCX,
 } Format;
 
-static const char * const format_names[] = { "json", "csv", "xlsx", "pdf" };
+static const char * const format_names[] = { "json", "csv", "xlsx", "pdf", "docx" };
 
 /* The usage errors; returns -1 when the line is good, with *format set. */
 static int
@@ -34,12 +35,12 @@ judge_line (const IcwCliOptions *options,
     return icw_cli_usage_error (_("“icw export --all” exports every center and takes no ID, but “%s” is given."),
                                 (const char *) options->args->pdata[1]);
   if (!options->all && options->args->len < 2)
-    return icw_cli_usage_error ("%s", _("Say what to export: “icw export ID --format json|csv|xlsx|pdf -o FILE”, or “icw export --all --format json -o FILE”."));
+    return icw_cli_usage_error ("%s", _("Say what to export: “icw export ID --format json|csv|xlsx|pdf|docx -o FILE”, or “icw export --all --format json -o FILE”."));
   if (options->args->len > 2)
     return icw_cli_usage_error (_("“icw export” takes one ID, but “%s” follows it."),
                                 (const char *) options->args->pdata[2]);
   if (!found)
-    return icw_cli_usage_error ("%s", _("Say the format: “--format json” (a center's dossier), “--format csv” or “--format xlsx” (a funding request's budget table), or “--format pdf” (a document)."));
+    return icw_cli_usage_error ("%s", _("Say the format: “--format json” (a center's dossier), “--format csv” or “--format xlsx” (a funding request's budget table), or “--format pdf” or “--format docx” (a document as PDF or Word file)."));
   if (options->all && *format != FORMAT_JSON)
     return icw_cli_usage_error ("%s", _("“icw export --all” writes the dossier of every center: it takes “--format json” only."));
   if (options->output == NULL)
@@ -98,7 +99,9 @@ icw_cli_export (const IcwCliOptions *options)
     case FORMAT_XLSX:
       return export_budget (options, store, record, format);
     case FORMAT_PDF:
-      return icw_cli_export_pdf (options, store, record);
+      return icw_cli_export_document (options, store, record, FALSE);
+    case FORMAT_DOCX:
+      return icw_cli_export_document (options, store, record, TRUE);
     default:
       g_assert_not_reached ();
     }

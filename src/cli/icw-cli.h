@@ -204,8 +204,10 @@ int icw_cli_export_json (const IcwCliOptions *options,
                          IcwRecord           *record);
 int icw_cli_import_json (const IcwCliOptions *options,
                          const char          *path);
-int icw_cli_export_pdf  (const IcwCliOptions *options,
-                         IcwStore            *store,
-                         IcwRecord           *record);
+/* As PDF, or with docx as a Word file. */
+int icw_cli_export_document (const IcwCliOptions *options,
+                             IcwStore            *store,
+                             IcwRecord           *record,
+                             gboolean             docx);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icw-budget-export-button.h"
 #include "icw-budget-justifications.h"
 #include "icw-editor-parts.h"
 #include "icw-funding-basics.h"
@@ -291,6 +292,7 @@ build (IcwFundingEditor *self)
   add_page (self, PAGE_BUDGET, GTK_WIDGET (self->grid), 1400);
   add_page (self, PAGE_JUSTIFICATION, GTK_WIDGET (self->justifications), 900);
   add_page (self, PAGE_MILESTONES, GTK_WIDGET (self->milestones), 900);
+  icw_document_editor_add_action (SHELL (self), icw_budget_export_button_new (SHELL (self)));
   select_page (self, PAGE_REQUEST);
 }
 

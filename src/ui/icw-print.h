@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-print.h: printing a laid-out document with GtkPrintOperation (each page drawn by
  * icw_document_layout_draw_page on the printer's cairo context, A4, full page), and the "Print…"
- * menu button of the document editors: Print… (Ctrl+P) and Export PDF… both open the preview. The
- * button adds the action group "document" (print, export-pdf) to the editor it is given, so the
- * editor's Ctrl+P binding reaches it. */
+ * menu button of the document editors: Print… (Ctrl+P) and Export PDF… both open the preview,
+ * Export Word… saves the document as .docx. The button adds the action group "document" (print,
+ * export-pdf, export-docx) to the editor it is given, so the editor's Ctrl+P binding reaches it. */
 #pragma once
 
 #include <adwaita.h>

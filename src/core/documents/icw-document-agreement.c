@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-document-agreement.c: the document of an IP-sharing agreement: the cover, the numbered
- * clauses that icw-agreement-text.c fills from the clause templates (in the document's
- * language), a table of the parties with their contributions and revenue shares and its total, and
- * the signature and seal block: one row per party with room for the signatory's signature and the
- * party's seal, and the dates when they were given. */
+/* icw-document-agreement.c: the document of an IP-sharing agreement: the cover and the numbered
+ * clauses that icw-agreement-text.c fills from the clause templates (in the document's language).
+ * Two clauses are tables rather than text, each shown once: the revenue clause keeps its opening
+ * sentence and lists the parties with their contributions and revenue shares and its total in a
+ * table (instead of the template's list of shares), and the signatures clause is the signature and
+ * seal block: one row per party with room for the signatory's signature and the party's seal, and
+ * the dates when they were given. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "icw-agreement-party.h"
 #include "icw-agreement-text.h"
@@ -95,6 +98,7 @@ icw_document_build_agreement (IcwStore   *store,
   g_autoptr(IcwAgreementText) text = icw_agreement_text_render (store, agreement, icw_document_get_language (document), error);
   g_autoptr(GPtrArray) parties = icw_ip_agreement_list_parties (store, agreement);
   guint number = 0;
+  gboolean shares_added = FALSE, signatures_added = FALSE;
 
   if (text == NULL)
     return NULL;
@@ -104,11 +108,34 @@ icw_document_build_agreement (IcwStore   *store,
       IcwAgreementClause *clause = text->clauses->pdata[i];
 
       icw_doc_numbered_heading (document, ++number, clause->heading);
-      icw_document_add_paragraphs (document, clause->body);
+      if (g_strcmp0 (clause->id, "revenue") == 0)
+        {
+          /* The template's body is its opening sentence, then one line per share ({revenue_shares}):
+           * the table says the same with the contributions and the totals. */
+          g_autofree char *opening = g_strndup (clause->body, strcspn (clause->body, "\n"));
+
+          icw_document_add_paragraphs (document, opening);
+          add_shares (document, store, parties);
+          shares_added = TRUE;
+        }
+      else if (g_strcmp0 (clause->id, "signatures") == 0)
+        {
+          add_signatures (document, store, parties);
+          signatures_added = TRUE;
+        }
+      else
+        icw_document_add_paragraphs (document, clause->body);
     }
-  icw_doc_numbered_heading (document, ++number, _("Parties and revenue shares"));
-  add_shares (document, store, parties);
-  icw_doc_numbered_heading (document, ++number, _("Signatures and seals"));
-  add_signatures (document, store, parties);
+  /* Templates without these clauses still get the tables, under their own headings. */
+  if (!shares_added)
+    {
+      icw_doc_numbered_heading (document, ++number, _("Parties and revenue shares"));
+      add_shares (document, store, parties);
+    }
+  if (!signatures_added)
+    {
+      icw_doc_numbered_heading (document, ++number, _("Signatures and seals"));
+      add_signatures (document, store, parties);
+    }
   return g_steal_pointer (&document);
 }

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-furniture.c: the parts of a document's pages that are not its body: the cover
- * (title, kind of document, center, host company, date and the number of paper copies, "一式N份"),
+ * (title, kind of document, center, host company, date and the number of paper copies, "一式N份";
+ * a title of several lines balanced so that no line is much shorter than the others),
  * the table of contents (each heading with a dotted leader and its page number, level 2 indented),
  * and on every page but the cover a header with the document's title over a rule and a footer
- * "第 X 页 共 Y 页" / "Page X of Y". The cover is physical page 0 and has no number; numbering starts
- * at 1 on the page after it, and the contents give these printed numbers. */
+ * "第 X 页 共 Y 页" / "Page X of Y". The cover has no number printed but is counted: the page after
+ * it is 2 and Y is the file's real page count (what a PDF viewer and pdfinfo say), and the contents
+ * give these numbers. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -13,7 +15,7 @@
 
 #define NUMBER_WIDTH 36.0
 
-static void
+static IcwLayoutItem *
 add_centered (IcwDocumentLayout *self,
               IcwLayoutPage     *page,
               IcwStyle           style,
@@ -23,7 +25,7 @@ add_centered (IcwDocumentLayout *self,
   g_autoptr(PangoLayout) layout = icw_layout_text (self, style, text, ICW_CONTENT_WIDTH);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  icw_layout_add_lines (page, layout, ICW_MARGIN_LEFT, y);
+  return icw_layout_add_lines (page, layout, ICW_MARGIN_LEFT, y);
 }
 
 static double
@@ -40,6 +42,33 @@ add_cover_line (IcwDocumentLayout *self,
   return y + icw_layout_height (layout);
 }
 
+/* A title of several lines is set in the narrowest width that keeps its number of lines, so its
+ * lines are about as long as each other and none ends with one character on its own ("建设方" /
+ * "案"). Returns that width. */
+static double
+balance_lines (PangoLayout *layout,
+               double       width)
+{
+  int n = pango_layout_get_line_count (layout);
+  double low, high = width;
+
+  if (n < 2)
+    return width;
+  low = width / n;
+  while (high - low > 1.0)
+    {
+      double middle = (low + high) / 2;
+
+      pango_layout_set_width (layout, (int) (middle * PANGO_SCALE));
+      if (pango_layout_get_line_count (layout) > n)
+        low = middle;
+      else
+        high = middle;
+    }
+  pango_layout_set_width (layout, (int) (high * PANGO_SCALE));
+  return high;
+}
+
 void
 icw_layout_make_cover (IcwDocumentLayout *self)
 {
@@ -48,10 +77,12 @@ icw_layout_make_cover (IcwDocumentLayout *self)
   g_autoptr(PangoLayout) title = icw_layout_text (self, ICW_STYLE_TITLE, icw_document_get_title (document), ICW_CONTENT_WIDTH);
   guint copies = icw_document_get_copies (document);
   g_autofree char *copies_text = NULL;
-  double y = ICW_MM (75);
+  double y = ICW_MM (75), title_width;
 
   pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
-  icw_layout_add_lines (page, title, ICW_MARGIN_LEFT, y);
+  title_width = balance_lines (title, ICW_CONTENT_WIDTH);
+  self->title = g_object_ref (title);
+  icw_layout_add_lines (page, title, ICW_MARGIN_LEFT + (ICW_CONTENT_WIDTH - title_width) / 2, y)->tag = "H";
   y += icw_layout_height (title) + ICW_MM (8);
   if (icw_document_get_subtitle (document) != NULL)
     add_centered (self, page, ICW_STYLE_HEADING1, icw_document_get_subtitle (document), y);
@@ -134,6 +165,8 @@ icw_layout_make_toc (IcwDocumentLayout *self)
       icw_layout_add_item (page, ICW_ITEM_DOTS, text_end + 4, self->y + baseline,
                            ICW_PAGE_WIDTH_PT - ICW_MARGIN_RIGHT - NUMBER_WIDTH - text_end - 8, 0);
       g_ptr_array_add (self->toc_numbers, number);
+      /* The whole entry, from its text to its number, links to the heading. */
+      icw_layout_add_item (page, ICW_ITEM_LINK, ICW_MARGIN_LEFT + indent, self->y, ICW_CONTENT_WIDTH - indent, height)->first_line = (int) i;
       self->y += height;
     }
 }
@@ -153,7 +186,7 @@ icw_layout_fill_toc (IcwDocumentLayout *self)
 void
 icw_layout_add_furniture (IcwDocumentLayout *self)
 {
-  guint n_numbered = self->pages->len - self->first_numbered;
+  guint n_pages = self->pages->len;   /* the cover counts: Y is the file's page count */
 
   for (guint p = self->first_numbered; p < self->pages->len; p++)
     {
@@ -165,10 +198,11 @@ icw_layout_add_furniture (IcwDocumentLayout *self)
 
       pango_layout_set_alignment (header, PANGO_ALIGN_CENTER);
       pango_layout_set_ellipsize (header, PANGO_ELLIPSIZE_MIDDLE);
-      icw_layout_add_lines (page, header, ICW_MARGIN_LEFT, rule_y - icw_layout_height (header) - 2);
+      /* The header and footer are not part of the tagged structure (a reader reads them once). */
+      icw_layout_add_lines (page, header, ICW_MARGIN_LEFT, rule_y - icw_layout_height (header) - 2)->tag = "";
       icw_layout_add_item (page, ICW_ITEM_RULE, ICW_MARGIN_LEFT, rule_y, ICW_CONTENT_WIDTH, 0);
       /* TRANSLATORS: the footer of a document's pages; Chinese documents say 第 X 页 共 Y 页 */
-      footer = g_strdup_printf (_("Page %u of %u"), icw_document_layout_get_page_number (self, p), n_numbered);
-      add_centered (self, page, ICW_STYLE_FURNITURE, footer, ICW_CONTENT_BOTTOM + ICW_MM (12));
+      footer = g_strdup_printf (_("Page %u of %u"), icw_document_layout_get_page_number (self, p), n_pages);
+      add_centered (self, page, ICW_STYLE_FURNITURE, footer, ICW_CONTENT_BOTTOM + ICW_MM (12))->tag = "";
     }
 }

@@ -24,6 +24,8 @@ typedef enum {
   ICW_ITEM_RECT,    /* a frame (stroked) or a fill */
   ICW_ITEM_RULE,    /* a line from (x, y) to (x + w, y + h) */
   ICW_ITEM_DOTS,    /* a dotted leader from (x, y) to (x + w, y) */
+  ICW_ITEM_LINK,    /* a contents entry's area (x, y, w, h) linking to the heading of toc entry first_line (PDF only) */
+  ICW_ITEM_DEST,    /* where the heading of toc entry first_line is (x, y): the link's named destination */
 } IcwItemKind;
 
 typedef struct {
@@ -33,6 +35,7 @@ typedef struct {
   int          first_line;
   int          n_lines;
   gboolean     fill;
+  const char  *tag;          /* LINES: the PDF structure element ("H1", "H2"); NULL: "P"; "": none (header, footer) */
 } IcwLayoutItem;
 
 typedef struct {
@@ -62,9 +65,18 @@ struct _IcwDocumentLayout {
   GPtrArray            *pages;        /* IcwLayoutPage */
   GPtrArray            *toc;          /* IcwTocEntry */
   GPtrArray            *toc_numbers;  /* PangoLayout of each entry's page number, filled last */
-  guint                 first_numbered;   /* the first page with a number: 1 */
+  guint                 first_numbered;   /* the first page with a printed number: 1 */
   double                y;            /* the flow: height used on the last page */
+  const char           *tag;          /* the structure element of the lines being flowed (NULL: "P") */
+  PangoLayout          *title;        /* the cover's title (a reference) */
 };
+
+/* The Pango font description ("Family, Fallback, … size") and the line spacing factor of a style
+ * in a Chinese or an English document: the PDF's, and the Word file's (icw-docx-parts.c). */
+const char    *icw_layout_style_font    (gboolean           chinese,
+                                         IcwStyle           style);
+double         icw_layout_style_spacing (gboolean           chinese,
+                                         IcwStyle           style);
 
 /* The flow. */
 IcwLayoutPage *icw_layout_new_page     (IcwDocumentLayout *self);
@@ -82,7 +94,7 @@ IcwLayoutItem *icw_layout_add_item     (IcwLayoutPage     *page,
                                         double             y,
                                         double             w,
                                         double             h);
-void           icw_layout_add_lines    (IcwLayoutPage     *page,
+IcwLayoutItem *icw_layout_add_lines    (IcwLayoutPage     *page,
                                         PangoLayout       *layout,
                                         double             x,
                                         double             y);
@@ -93,6 +105,9 @@ void           icw_layout_flow_lines   (IcwDocumentLayout *self,
 
 void           icw_layout_flow_table   (IcwDocumentLayout *self,
                                         IcwDocBlock       *block);
+/* The height of a table's header rows and first row: what a heading before it is kept with. */
+double         icw_layout_table_lead_height (IcwDocumentLayout *self,
+                                             IcwDocBlock       *block);
 
 void           icw_layout_make_cover   (IcwDocumentLayout *self);
 /* The contents pages with an empty number per entry (icw_layout_fill_toc sets them). */

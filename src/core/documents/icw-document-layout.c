@@ -35,6 +35,22 @@ static const char * const en_fonts[ICW_N_STYLES] = {
 static const double zh_spacing[ICW_N_STYLES] = { 1.25, 1.2, 1.2, 1.1, 1.1, 1.3, 1.5, 1.0 };
 static const double en_spacing[ICW_N_STYLES] = { 1.15, 1.1, 1.1, 1.05, 1.05, 1.2, 1.4, 1.0 };
 
+const char *
+icw_layout_style_font (gboolean chinese,
+                       IcwStyle style)
+{
+  g_return_val_if_fail (style < ICW_N_STYLES, NULL);
+  return chinese ? zh_fonts[style] : en_fonts[style];
+}
+
+double
+icw_layout_style_spacing (gboolean chinese,
+                          IcwStyle style)
+{
+  g_return_val_if_fail (style < ICW_N_STYLES, 1.0);
+  return chinese ? zh_spacing[style] : en_spacing[style];
+}
+
 static void
 page_free (IcwLayoutPage *page)
 {
@@ -142,7 +158,7 @@ icw_layout_add_item (IcwLayoutPage *page,
   return item;
 }
 
-void
+IcwLayoutItem *
 icw_layout_add_lines (IcwLayoutPage *page,
                       PangoLayout   *layout,
                       double         x,
@@ -153,6 +169,7 @@ icw_layout_add_lines (IcwLayoutPage *page,
   item->layout = g_object_ref (layout);
   item->first_line = 0;
   item->n_lines = pango_layout_get_line_count (layout);
+  return item;
 }
 
 /* The top and bottom of each line, in points from the layout's top. */
@@ -206,14 +223,18 @@ icw_layout_flow_lines (IcwDocumentLayout *self,
       item->layout = g_object_ref (layout);
       item->first_line = first;
       item->n_lines = last - first;
+      item->tag = self->tag;
       self->y += bottoms[last - 1] - tops[first];
       first = last;
     }
 }
 
+/* A heading is kept with what follows it: the next two lines of text, or a table's header rows
+ * and first row (a signature block's first row is 32 mm high), so no heading ends a page. */
 static void
 flow_heading (IcwDocumentLayout *self,
               IcwDocBlock       *block,
+              IcwDocBlock       *next,
               guint              toc_index)
 {
   IcwStyle style = block->level == 1 ? ICW_STYLE_HEADING1 : ICW_STYLE_HEADING2;
@@ -221,15 +242,46 @@ flow_heading (IcwDocumentLayout *self,
   double before = pango_font_description_get_size (self->fonts[style]) / PANGO_SCALE * (block->level == 1 ? 0.8 : 0.4);
   double body_line = pango_font_description_get_size (self->fonts[ICW_STYLE_BODY]) / PANGO_SCALE * 2.0;
   IcwTocEntry *entry = self->toc->pdata[toc_index];
+  double keep = 2 * body_line;
 
+  if (next != NULL && (next->kind == ICW_BLOCK_TABLE || next->kind == ICW_BLOCK_KEY_VALUES || next->kind == ICW_BLOCK_SIGNATURES))
+    keep = icw_layout_table_lead_height (self, next) + before / 2;
+  else if (next != NULL && next->kind == ICW_BLOCK_HEADING)
+    keep = 3.5 * body_line;   /* the next heading and the two lines after it */
   if (self->y > ICW_MARGIN_TOP)
     self->y += before;
-  /* Kept with the next two lines of text. */
-  if (self->y + icw_layout_height (layout) + 2 * body_line > ICW_CONTENT_BOTTOM)
+  if (self->y + icw_layout_height (layout) + keep > ICW_CONTENT_BOTTOM)
     icw_layout_new_page (self);
   entry->page = self->pages->len - 1;
+  entry->y = self->y;
+  icw_layout_add_item (icw_layout_current_page (self), ICW_ITEM_DEST, ICW_MARGIN_LEFT, self->y, 0, 0)->first_line = (int) toc_index;
+  self->tag = block->level == 1 ? "H1" : "H2";
   icw_layout_flow_lines (self, layout, ICW_MARGIN_LEFT);
+  self->tag = NULL;
   self->y += before / 2;
+}
+
+/* Whether justifying a paragraph spreads its lines only a little: when a line other than the last
+ * ends more than two characters short of the margin (a long number or Latin word moved to the next
+ * line), justifying would letter-space it visibly, so the paragraph is left ragged instead. */
+static gboolean
+justify_fits (PangoLayout *layout,
+              double       size)
+{
+  int width = pango_layout_get_width (layout);
+  int n = pango_layout_get_line_count (layout);
+
+  for (int i = 0; i < n - 1; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      PangoRectangle logical;
+      int indent = i == 0 ? MAX (pango_layout_get_indent (layout), 0) : 0;
+
+      pango_layout_line_get_extents (line, NULL, &logical);
+      if (width - indent - logical.width > (int) (2 * size * PANGO_SCALE))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -239,9 +291,10 @@ flow_paragraph (IcwDocumentLayout *self,
   g_autoptr(PangoLayout) layout = icw_layout_text (self, ICW_STYLE_BODY, block->text, ICW_CONTENT_WIDTH);
   double size = pango_font_description_get_size (self->fonts[ICW_STYLE_BODY]) / PANGO_SCALE;
 
-  pango_layout_set_justify (layout, TRUE);
   if (self->chinese)
     pango_layout_set_indent (layout, (int) (2 * size * PANGO_SCALE));   /* 首行缩进两字 */
+  /* English justifies between words; Chinese between characters, where a short line shows. */
+  pango_layout_set_justify (layout, !self->chinese || justify_fits (layout, size));
   icw_layout_flow_lines (self, layout, ICW_MARGIN_LEFT);
   self->y += self->chinese ? 0 : size * 0.5;
 }
@@ -291,7 +344,7 @@ icw_document_layout_new (IcwDocument          *document,
       switch (block->kind)
         {
         case ICW_BLOCK_HEADING:
-          flow_heading (self, block, heading++);
+          flow_heading (self, block, i + 1 < blocks->len ? blocks->pdata[i + 1] : NULL, heading++);
           break;
         case ICW_BLOCK_PARAGRAPH:
           flow_paragraph (self, block);
@@ -332,6 +385,7 @@ icw_document_layout_free (IcwDocumentLayout *self)
   g_clear_pointer (&self->toc_numbers, g_ptr_array_unref);
   for (guint s = 0; s < ICW_N_STYLES; s++)
     g_clear_pointer (&self->fonts[s], pango_font_description_free);
+  g_clear_object (&self->title);
   g_clear_object (&self->context);
   g_clear_object (&self->font_map);
   g_clear_pointer (&self->document, icw_document_unref);
@@ -354,7 +408,28 @@ guint
 icw_document_layout_get_page_number (IcwDocumentLayout *self,
                                      guint              page)
 {
-  return page >= self->first_numbered ? page - self->first_numbered + 1 : 0;
+  /* The physical page: "Page 2 of 16" on a 16-page file's second page, as a reader counts
+   * them and as a PDF viewer shows them. */
+  return page >= self->first_numbered ? page + 1 : 0;
+}
+
+char *
+icw_document_layout_get_title_lines (IcwDocumentLayout *self)
+{
+  GString *text = g_string_new (NULL);
+  const char *all = pango_layout_get_text (self->title);
+  GSList *lines = pango_layout_get_lines_readonly (self->title);
+
+  for (GSList *l = lines; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      g_autofree char *piece = g_strndup (all + line->start_index, (gsize) line->length);
+
+      if (l != lines)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_strstrip (piece));
+    }
+  return g_string_free (text, FALSE);
 }
 
 GPtrArray *
@@ -388,6 +463,36 @@ draw_lines (cairo_t       *cr,
   pango_layout_iter_free (iter);
 }
 
+/* A link from a contents entry to its heading, and the heading's named destination ("h3" for toc
+ * entry 3): cairo 1.16's link and destination tags, which PDF surfaces write as a link annotation
+ * and an entry of the document's named destinations, and other surfaces (the preview, the
+ * printer) ignore. A link by page number ("page=N") would be simpler, but cairo 1.16 writes no
+ * destination when the page comes after the link, which every heading does. Numbers are written
+ * with a '.' whatever the locale. */
+static void
+draw_link (cairo_t       *cr,
+           IcwLayoutItem *item)
+{
+  const double numbers[] = { item->x, item->y, item->w, item->h };
+  char text[G_N_ELEMENTS (numbers)][G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *attributes = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    g_ascii_formatd (text[i], sizeof text[i], "%.2f", numbers[i]);
+  if (item->kind == ICW_ITEM_LINK)
+    {
+      attributes = g_strdup_printf ("rect=[%s %s %s %s] dest='h%d'", text[0], text[1], text[2], text[3], item->first_line);
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+    }
+  else
+    {
+      attributes = g_strdup_printf ("name='h%d' x=%s y=%s", item->first_line, text[0], text[1]);
+      cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
+      cairo_tag_end (cr, CAIRO_TAG_DEST);
+    }
+}
+
 void
 icw_document_layout_draw_page (IcwDocumentLayout *self,
                                cairo_t           *cr,
@@ -406,7 +511,12 @@ icw_document_layout_draw_page (IcwDocumentLayout *self,
       switch (item->kind)
         {
         case ICW_ITEM_LINES:
+          /* Structure tags: PDF surfaces make a tagged PDF of them, others ignore them. */
+          if (item->tag == NULL || *item->tag != '\0')
+            cairo_tag_begin (cr, item->tag != NULL ? item->tag : "P", "");
           draw_lines (cr, item);
+          if (item->tag == NULL || *item->tag != '\0')
+            cairo_tag_end (cr, item->tag != NULL ? item->tag : "P");
           break;
         case ICW_ITEM_RECT:
           cairo_rectangle (cr, item->x, item->y, item->w, item->h);
@@ -434,6 +544,10 @@ icw_document_layout_draw_page (IcwDocumentLayout *self,
             cairo_stroke (cr);
             cairo_restore (cr);
           }
+          break;
+        case ICW_ITEM_LINK:
+        case ICW_ITEM_DEST:
+          draw_link (cr, item);
           break;
         default:
           g_assert_not_reached ();

@@ -29,6 +29,7 @@ typedef struct {
   guint  level;
   char  *text;
   guint  page;      /* the physical page, from 0 (the cover) */
+  double y;         /* the heading's top on that page, in points */
 } IcwTocEntry;
 
 /* NULL with G_IO_ERROR_CANCELLED when cancelled. */
@@ -44,10 +45,13 @@ void               icw_document_layout_free       (IcwDocumentLayout   *self);
 IcwDocument       *icw_document_layout_get_document (IcwDocumentLayout *self);
 /* Physical pages, the cover included. */
 guint              icw_document_layout_get_n_pages (IcwDocumentLayout  *self);
-/* The number printed in the footer of a physical page: the cover has none (0), the page after it
- * is 1. */
+/* The number printed in the footer of a physical page: the cover has none (0) but is counted, so
+ * the page after it is 2, and the last page's number is the file's page count. */
 guint              icw_document_layout_get_page_number (IcwDocumentLayout *self,
                                                         guint              page);
+/* The cover's title as laid out: its lines (balanced, see icw-document-furniture.c) joined by
+ * '\n', for the Word file to break where the PDF does. */
+char              *icw_document_layout_get_title_lines (IcwDocumentLayout *self);
 /* The headings in order, with their pages (IcwTocEntry). */
 GPtrArray         *icw_document_layout_get_toc    (IcwDocumentLayout   *self);
 /* Draws one page in points with its origin at the top left corner of the page: scale the cairo

@@ -55,6 +55,8 @@ icw_document_layout_write_pdf (IcwDocumentLayout    *layout,
   gboolean cancelled = FALSE;
 
   set_metadata (surface, layout);
+  /* The root of the structure tree: the pages' lines are its headings and paragraphs. */
+  cairo_tag_begin (cr, "Document", "");
   for (guint p = 0; p < n && !cancelled; p++)
     {
       cancelled = g_cancellable_is_cancelled (cancellable);
@@ -65,6 +67,7 @@ icw_document_layout_write_pdf (IcwDocumentLayout    *layout,
       if (progress != NULL)
         progress ((double) (p + 1) / n, user_data);
     }
+  cairo_tag_end (cr, "Document");
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);

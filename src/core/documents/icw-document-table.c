@@ -206,6 +206,38 @@ flow_row (Table    *table,
     }
 }
 
+double
+icw_layout_table_lead_height (IcwDocumentLayout *self,
+                              IcwDocBlock       *block)
+{
+  guint n_rows = icw_doc_block_get_n_rows (block), total = 0;
+  guint last = MIN (block->n_header_rows + 1, n_rows);
+  g_autofree double *width = g_new (double, block->n_columns);
+  Table table = { self, block, NULL, width, NULL, 0, 0 };
+  double height = 0;
+
+  for (guint c = 0; c < block->n_columns; c++)
+    total += block->weights[c];
+  for (guint c = 0; c < block->n_columns; c++)
+    width[c] = ICW_CONTENT_WIDTH * block->weights[c] / MAX (total, 1);
+  for (guint r = 0; r < last; r++)
+    {
+      double row = 0;
+
+      for (guint c = 0; c < block->n_columns; c++)
+        {
+          g_autoptr(PangoLayout) layout = cell_layout (&table, r, c, r < block->n_header_rows);
+
+          row = MAX (row, icw_layout_height (layout));
+        }
+      row += 2 * PAD_Y;
+      if (r >= block->n_header_rows && block->kind == ICW_BLOCK_SIGNATURES)
+        row = MAX (row, ICW_MM (32.0));
+      height += row;
+    }
+  return height;
+}
+
 void
 icw_layout_flow_table (IcwDocumentLayout *self,
                        IcwDocBlock       *block)
