@@ -43,7 +43,7 @@ _icw ()
       return 0
       ;;
     --format)
-      mapfile -t COMPREPLY < <(compgen -W "json csv xlsx pdf" -- "$cur")
+      mapfile -t COMPREPLY < <(compgen -W "json csv xlsx pdf docx" -- "$cur")
       return 0
       ;;
     --role)
