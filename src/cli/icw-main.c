@@ -37,6 +37,7 @@ static const Command commands[] = {
   { "doctor", icw_cli_doctor, 0 },
   { "sample", icw_cli_sample, 0 },
   { "export", icw_cli_export, OPT_EXPORT },
+  { "dossier-schema", icw_cli_dossier_schema, 0 },
   { "sync", icw_cli_sync, OPT_SERVER },
   { "serve", icw_cli_serve, OPT_SERVE | OPT_TOKEN },
 };
@@ -113,6 +114,8 @@ print_help (void)
                _("Write the dossier of a center (or with --all of the whole database) as JSON: its registers, organizations, applications with their versions and attachments, agreements and funding requests, for “icw import” into another database."));
   print_entry ("export ID --format csv|xlsx -o FILE",
                _("Write the budget table of a funding request as CSV or as an Excel workbook with formulas for the totals."));
+  print_entry ("dossier-schema",
+               _("Print the JSON Schema of the dossiers this version writes and reads, made from its field catalogue."));
   print_entry ("doctor", _("Check the database and count its records; the exit status is 1 when a problem is found."));
   print_entry ("sample", _("Load a fictional sample center and print its ID."));
   print_entry ("sync --server URL",

@@ -38,7 +38,7 @@ ENUM_ADAPTERS (icw_patent_costs, IcwPatentCosts, ICW_N_PATENT_COSTS)
 ENUM_ADAPTERS (icw_exit_terms, IcwExitTerms, ICW_N_EXIT_TERMS)
 ENUM_ADAPTERS (icw_dispute_resolution, IcwDisputeResolution, ICW_N_DISPUTE_RESOLUTIONS)
 
-/* Every macro is (column, property, [what it needs,] label); tests/dossier-schema.py reads them.
+/* Every macro is (column, property, [what it needs,] label).
  * The plain ones take, after the label, LATER for a field added after dossier format 2 began, and
  * .minimum or .initial where the least value or the default is not 0, or ANY_VALUE where the
  * property refuses no value of its type and leaves the check to the store. */
@@ -63,7 +63,9 @@ ENUM_ADAPTERS (icw_dispute_resolution, IcwDisputeResolution, ICW_N_DISPUTE_RESOL
 #define MONEY(c, p, l, ...) CHECKED (c, p, INT64, money, l, .show = ICW_FIELD_SHOW_MONEY, ##__VA_ARGS__)
 #define SHARE(c, p, l, ...) CHECKED (c, p, INT64, share, l, .show = ICW_FIELD_SHOW_SHARE, ##__VA_ARGS__)
 #define INTENSITY(c, p, l) CHECKED (c, p, INT64, intensity, l, .show = ICW_FIELD_SHOW_SHARE, .minimum = -1)
-#define PART(c, p, chk, l) CHECKED (c, p, TEXT, chk, l, .structured = TRUE, .show = ICW_FIELD_SHOW_PART)
+/* A structured part: its check is icw_field_check_<chk>, its item type icw_part_<chk> (icw-field-parts.c). */
+#define PART(c, p, chk, l) CHECKED (c, p, TEXT, chk, l, .structured = TRUE, .show = ICW_FIELD_SHOW_PART, \
+                                    .part = &icw_part_##chk)
 
 static const IcwColumn organization_fields[] = {
   TEXT ("name", "name", N_("Name")),
