@@ -11,6 +11,7 @@
 #include <glib.h>
 
 #include "icw-field-checks.h"
+#include "icw-field-limits.h"
 #include "icw-field-parts.h"
 #include "icw-types.h"
 
@@ -60,6 +61,10 @@ typedef struct {
   /* Added after dossier format 2 began: a dossier written before it (without the member) still
    * imports, the field empty (its default). Every field added from now on says so. */
   gboolean       added_later;
+  /* TEXT: the length and the characters it may hold (icw-field-limits.h), when limited. The
+   * store checks them at every save, the CSV import and the window's entries follow them. */
+  gboolean       limited;
+  IcwFieldClass  limit;
 } IcwColumn;
 
 /* The fields of a kind, in the order of its columns. */
