@@ -5,7 +5,8 @@
  * and how it is shown. The records' properties (icw_record_class_install_fields), the store's SQL
  * (icw-store-tables.c), the dossier's JSON Schema (icw-dossier-schema.c, with the structured
  * parts' item types of icw-field-parts.h), the conflict view's labels, `icw show` and its JSON, the
- * CSV import's columns and the field limits all come from here. docs/architecture.md ("How to add a field") walks through it. */
+ * text limits (so the store's checks, the window's entries and the CSV import's text columns) all
+ * come from here. docs/architecture.md ("How to add a field") walks through it. */
 #pragma once
 
 #include <glib.h>
