@@ -301,6 +301,14 @@ class TestSample(IcwTestCase):
                 for name in fields:
                     if name not in otherwise.get(kind, set()):
                         self.assertIn(name, shown)
+                # Each reference to another record comes with that record's name or title.
+                for name, field in fields.items():
+                    if "x-refers-to" in field or not name.endswith("_id") or name == "lineage_id":
+                        continue
+                    stem = name[:-len("_id")]
+                    self.assertTrue(stem + "_name" in shown or stem + "_title" in shown, name)
+                    if shown[name] is not None:
+                        self.assertTrue(shown.get(stem + "_name") or shown.get(stem + "_title"), name)
                 text = self.expect(0, "show", record["id"]).out
                 self.assertIn(record["id"], text)
                 self.assertNotIn("(null)", text)

@@ -81,10 +81,8 @@ icw_cli_add_agreement_details (JsonBuilder    *builder,
 {
   g_autoptr(GPtrArray) parties = icw_ip_agreement_list_parties (store, agreement);
   g_autoptr(IcwAgreementText) text = icw_agreement_text_render (store, agreement, NULL, NULL);
-  g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
-                                                 icw_ip_agreement_get_center_id (agreement));
 
-  icw_cli_json_add_text (builder, "center_name", center);
+  /* center_name comes with the references (icw-cli-show-json.c). */
   json_builder_set_member_name (builder, "parties");
   json_builder_begin_array (builder);
   for (guint i = 0; i < parties->len; i++)
