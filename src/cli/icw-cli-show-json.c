@@ -8,11 +8,8 @@
 
 #include <string.h>
 
-#include "icw-alliance-member.h"
 #include "icw-cli.h"
 #include "icw-organization.h"
-#include "icw-platform.h"
-#include "icw-shareholder.h"
 
 /* Adds "<member>": the name of the record the ID points at (null when there is none). */
 static void

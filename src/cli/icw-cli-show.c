@@ -8,12 +8,10 @@
 
 #include <glib/gi18n.h>
 
-#include "icw-alliance-member.h"
 #include "icw-cli.h"
 #include "icw-error.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
-#include "icw-shareholder.h"
 
 static void
 add_rd_intensity (IcwCliTable     *table,
