@@ -261,6 +261,62 @@ class TestSample(IcwTestCase):
         org = self.expect_json("show", records["organization"], "--json")
         self.assertGreaterEqual(len(org["platforms"]), 1)
 
+    def test_show_every_kind_has_every_field(self):
+        """`show` and `show --json` of a record of each of the eleven kinds give every field the
+        catalogue lists for the kind (the schema `icw dossier-schema` prints lists them): a JSON
+        member each, named by the column, and a line each with its label. The exceptions are
+        documented in docs/cli.md: an application's sections (its "sections"), a request's
+        milestones and a budget line's cells (typed otherwise), an organization's intensities
+        (one array)."""
+        self.load_sample()
+        schema = json.loads(self.expect(0, "dossier-schema", db=False).out)
+        dossier_path = os.path.join(self.dir, "all.json")
+        self.expect(0, "export", "--all", "--format", "json", "-o", dossier_path)
+        with open(dossier_path, encoding="utf-8") as f:
+            records = json.load(f)["records"]
+        otherwise = {
+            "organization": {"rd_intensity_1", "rd_intensity_2", "rd_intensity_3"},
+            "application": {"section_background", "section_foundation", "section_goals", "section_approach",
+                            "section_mechanism", "section_assessment", "section_risks", "section_budget",
+                            "section_benefits", "roadmap", "capability_platforms", "indicators", "tasks"},
+            "funding-request": {"milestones"},
+            "budget-line": {"cells"},
+        }
+        # As text, also: the intensities by year, the packs (`icw check` names them), the results
+        # (in the agreement's text), and a request's years, sources and deduction in words.
+        text_otherwise = {
+            "organization": {"rd_base_year"},
+            "center": {"rule_packs"},
+            "ip-agreement": {"results"},
+            "funding-request": {"start_year", "category_set", "tax_deduction", "tax_deduction_fen"},
+        }
+        kinds = schema["$defs"]["record"]["properties"]["kind"]["enum"]
+        self.assertEqual(len(kinds), 11)
+        for kind in kinds:
+            with self.subTest(kind=kind):
+                record = next(r for r in records if r["kind"] == kind)
+                fields = schema["$defs"][kind]["properties"]["fields"]["properties"]
+                shown = self.expect_json("show", record["id"], "--json")
+                self.assertEqual(shown["record_kind"], kind)
+                for name in fields:
+                    if name not in otherwise.get(kind, set()):
+                        self.assertIn(name, shown)
+                # Each reference to another record comes with that record's name or title.
+                for name, field in fields.items():
+                    if "x-refers-to" in field or not name.endswith("_id") or name == "lineage_id":
+                        continue
+                    stem = name[:-len("_id")]
+                    self.assertTrue(stem + "_name" in shown or stem + "_title" in shown, name)
+                    if shown[name] is not None:
+                        self.assertTrue(shown.get(stem + "_name") or shown.get(stem + "_title"), name)
+                text = self.expect(0, "show", record["id"]).out
+                self.assertIn(record["id"], text)
+                self.assertNotIn("(null)", text)
+                # A line per field: its label (the schema's description, untranslated here).
+                for name, field in fields.items():
+                    if name not in otherwise.get(kind, set()) | text_otherwise.get(kind, set()):
+                        self.assertIn(field["description"], text, name)
+
     def test_show_unknown(self):
         self.load_sample()
         result = self.expect(1, "show", "00000000-0000-0000-0000-000000000000")

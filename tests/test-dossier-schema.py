@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-# test-dossier-schema.py: docs/dossier.schema.json is the schema that tests/dossier-schema.py
-# builds from the sources (a column added to a table descriptor and not to the schema fails
-# here), it is a valid JSON Schema (draft 2020-12), the exporter's dossiers of the sample center
-# and of the whole database validate against it, and the corruptions that the importer refuses
-# fail it too. Needs python3-jsonschema (Debian 12: 4.10, which has draft 2020-12).
-import importlib.util
+# test-dossier-schema.py: the dossier's JSON Schema that the build made with `icw dossier-schema`
+# from the field catalogue (dossier.schema.json in the build directory, installed to the data
+# directory) is what the program prints, a valid JSON Schema (draft 2020-12); the exporter's
+# dossiers of the sample center and of the whole database validate against it, a dossier written
+# before a later field still validates and imports, and the corruptions that the importer refuses
+# fail it too, down to each member of each structured part. Needs python3-jsonschema (Debian 12:
+# 4.10, which has draft 2020-12).
 import json
 import os
 import subprocess
@@ -16,20 +17,13 @@ import unittest
 import jsonschema
 
 ICW = None
-SOURCE_ROOT = os.environ.get("ICW_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), ".."))
-
-
-def load_generator():
-    spec = importlib.util.spec_from_file_location("dossier_schema", os.path.join(SOURCE_ROOT, "tests", "dossier-schema.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+SCHEMA = None
 
 
 class TestDossierSchema(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        with open(os.path.join(SOURCE_ROOT, "docs", "dossier.schema.json"), encoding="utf-8") as f:
+        with open(SCHEMA, encoding="utf-8") as f:
             cls.schema = json.load(f)
         cls.validator = jsonschema.Draft202012Validator(cls.schema)
         cls.tmp = tempfile.TemporaryDirectory(prefix="icw-schema-")
@@ -54,9 +48,37 @@ class TestDossierSchema(unittest.TestCase):
     def tearDownClass(cls):
         cls.tmp.cleanup()
 
-    def test_schema_is_generated_from_the_sources(self):
-        self.assertEqual(load_generator().build(SOURCE_ROOT), self.schema,
-                         "docs/dossier.schema.json is stale: python3 tests/dossier-schema.py . > docs/dossier.schema.json")
+    def test_schema_is_what_the_program_prints(self):
+        with tempfile.TemporaryDirectory(prefix="icw-schema-tmp-") as tmp:
+            env = dict(os.environ, LC_ALL="C.UTF-8", TMPDIR=tmp)
+            env.pop("LANGUAGE", None)
+            result = subprocess.run([ICW, "dossier-schema"], capture_output=True, env=env, timeout=120)
+            self.assertEqual(result.returncode, 0, result.stderr.decode())
+            self.assertEqual(json.loads(result.stdout), self.schema)
+            # Nothing is left of the temporary database it made the schema with.
+            self.assertEqual(os.listdir(tmp), [])
+
+    def test_every_part_member_is_typed(self):
+        """Every member of every structured part has a type (or is a nested part), and every
+        structured field refers to its part."""
+        defs = self.schema["$defs"]
+        parts = {name: d for name, d in defs.items() if name.startswith("part-")}
+        self.assertGreaterEqual(len(parts), 10)
+        for name, part in parts.items():
+            with self.subTest(part=name):
+                if part["type"] == "array":
+                    members = part["items"]["properties"]
+                elif "additionalProperties" in part and isinstance(part["additionalProperties"], dict):
+                    members = {"(value)": part["additionalProperties"]}
+                else:
+                    members = part["properties"]
+                self.assertTrue(members)
+                for member, schema in members.items():
+                    self.assertTrue({"type", "enum", "oneOf", "$ref"} & set(schema), f"{name}/{member} is untyped")
+        for kind in ("application", "ip-agreement", "agreement-party", "funding-request", "budget-line"):
+            fields = defs[kind]["properties"]["fields"]["properties"]
+            self.assertTrue(any("oneOf" in f and f["oneOf"][0].get("$ref", "").startswith("#/$defs/part-")
+                                for f in fields.values()), kind)
 
     def test_schema_is_valid(self):
         jsonschema.Draft202012Validator.check_schema(self.schema)
@@ -70,13 +92,12 @@ class TestDossierSchema(unittest.TestCase):
 
     def test_dossier_from_before_a_later_field_imports(self):
         """A field the catalogue marks LATER may be absent (a dossier written before it existed):
-        such a dossier still validates and imports. Vacuous while no field is marked."""
-        generator = load_generator()
-        cols, order = generator.columns(generator.read(SOURCE_ROOT, "src/core/model/icw-field-catalogue.c"),
-                                        generator.read(SOURCE_ROOT, "src/core/store/icw-store-tables.c"))
-        kinds = generator.enum_keys(generator.read(SOURCE_ROOT, "src/core/model/icw-enums.c"))[1]
-        later = {kind: [name for name, _, _, is_later in cols[colset] if is_later]
-                 for (_, colset), kind in zip(order, kinds)}
+        such a dossier still validates and imports."""
+        later = {}
+        for kind in self.schema["$defs"]["record"]["properties"]["kind"]["enum"]:
+            fields = self.schema["$defs"][kind]["properties"]["fields"]
+            later[kind] = [name for name in fields["properties"] if name not in fields["required"]]
+        self.assertIn("rd_staff", later["center"])
         dossier = json.loads(json.dumps(self.dossiers["center"]))
         for record in dossier["records"]:
             for name in later[record["kind"]]:
@@ -133,6 +154,31 @@ class TestDossierSchema(unittest.TestCase):
             "negative amount": lambda d: record(d, "shareholder")["fields"].update(amount_fen=-5),
             "credit code shape": lambda d: record(d, "organization")["fields"].update(credit_code="123"),
             "sha256 shape": lambda d: record(d, "attachment")["fields"].update(sha256="ABC"),
+            # Each kind of member of a structured part, typed from the catalogue's part types.
+            "roadmap level as text": lambda d: record(d, "application")["fields"].update(roadmap=[{"trl_from": "3"}]),
+            "roadmap technology as a number": lambda d: record(d, "application")["fields"].update(roadmap=[{"technology": 7}]),
+            "platform kind": lambda d: record(d, "application")["fields"].update(capability_platforms=[{"kind": "kitchen"}]),
+            "task plan as a list": lambda d: record(d, "application")["fields"].update(tasks={"1": ["x"]}),
+            "creator not an ID": lambda d: record(d, "ip-agreement")["fields"].update(results=[{"creator_id": "org-1"}]),
+            "owner not an ID": lambda d: record(d, "ip-agreement")["fields"].update(
+                results=[{"owners": [{"organization_id": "org-1"}]}]),
+            "owners as text": lambda d: record(d, "ip-agreement")["fields"].update(results=[{"owners": "all of us"}]),
+            "owner share as text": lambda d: record(d, "ip-agreement")["fields"].update(
+                results=[{"owners": [{"share_bp": "5000"}]}]),
+            "guide answer as text": lambda d: record(d, "ip-agreement")["fields"].update(
+                guide_answers={"fast_moving": "yes"}),
+            "guide answer unknown": lambda d: record(d, "ip-agreement")["fields"].update(guide_answers={"mood": "good"}),
+            "background IP kind": lambda d: record(d, "agreement-party")["fields"].update(background_ip=[{"kind": "trade-secret"}]),
+            "background IP number as a number": lambda d: record(d, "agreement-party")["fields"].update(
+                background_ip=[{"number": 202110123456}]),
+            "milestone date not ISO 8601": lambda d: record(d, "funding-request")["fields"].update(
+                milestones=[{"date": "30/01/2026", "amount_fen": "100"}]),
+            "milestone amount 0": lambda d: record(d, "funding-request")["fields"].update(
+                milestones=[{"date": "2026-03-01", "amount_fen": "0"}]),
+            "milestone amount as a number": lambda d: record(d, "funding-request")["fields"].update(
+                milestones=[{"date": "2026-03-01", "amount_fen": 100}]),
+            "cell as a number": lambda d: record(d, "budget-line")["fields"].update(cells={"2026/central-fiscal": 100}),
+            "cell null": lambda d: record(d, "budget-line")["fields"].update(cells={"2026/central-fiscal": None}),
         }
         for name, change in cases.items():
             with self.subTest(corruption=name):
@@ -140,7 +186,8 @@ class TestDossierSchema(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
-        sys.exit("usage: test-dossier-schema.py /path/to/icw")
+    if len(sys.argv) < 3:
+        sys.exit("usage: test-dossier-schema.py /path/to/icw /path/to/dossier.schema.json")
     ICW = os.path.abspath(sys.argv.pop(1))
+    SCHEMA = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=2)

@@ -10,7 +10,7 @@
 _icw ()
 {
   local cur prev command="" i word
-  local commands="import list show check doctor sample export ready submit reopen sync review serve"
+  local commands="import list show check doctor sample export dossier-schema ready submit reopen sync review serve"
   COMPREPLY=()
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=""

@@ -2,10 +2,14 @@
 /* icw-cli-fields.c: a record's fields as the field catalogue describes them (icw-field-catalogue.c),
  * as the lines of `icw show` (the catalogue's label, the value for people) and as the members of
  * `--json` (the column's name, the value as docs/cli.md fixes it: keys for enumerations, integer
- * fen and basis points, null for empty text and for a year not given). A kind's own file lists only
- * what is not one field one line (the R&D intensities, the registers). */
+ * fen and basis points, null for empty text and for a year not given, structured parts as JSON
+ * values). A kind's own file lists only what is not one field one line (the R&D intensities,
+ * the registers, an application's sections, an agreement's text, a budget). */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "icw-application-sections.h"
 #include "icw-cli.h"
 
 static gboolean
@@ -45,6 +49,14 @@ text_for_people (IcwStore        *store,
   g_auto(GValue) value = G_VALUE_INIT;
   gint64 n = number_of (record, field, &value);
   const char *text = field->type == ICW_COLUMN_TEXT ? g_value_get_string (&value) : NULL;
+
+  /* The reviewers' comments: a comment list (docs/formats.md) told as people read it. */
+  if (g_str_equal (field->name, "reviewer_comments"))
+    {
+      g_autofree char *comments = icw_cli_comments_describe (record);
+
+      return g_strdup (icw_cli_or_dash (comments));
+    }
 
   switch (field->show)
     {
@@ -91,6 +103,52 @@ icw_cli_table_add_fields (IcwCliTable        *table,
       }
 }
 
+/* A structured part as a JSON value (null when empty; as text when it does not parse). */
+void
+icw_cli_table_add_record (IcwCliTable        *table,
+                          IcwStore           *store,
+                          IcwRecord          *record,
+                          const char * const *skip)
+{
+  icw_cli_table_add (table, _("ID"), icw_record_get_id (record), NULL);
+  icw_cli_table_add_fields (table, store, record, skip);
+}
+
+void
+icw_cli_table_add_times (IcwCliTable *table,
+                         IcwRecord   *record)
+{
+  icw_cli_table_add (table, _("Created"), icw_cli_or_dash (icw_record_get_created_at (record)), NULL);
+  icw_cli_table_add (table, _("Last changed"), icw_cli_or_dash (icw_record_get_updated_at (record)), NULL);
+}
+
+void
+icw_cli_show_fields (IcwStore  *store,
+                     IcwRecord *record)
+{
+  g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
+
+  icw_cli_table_add_record (table, store, record, NULL);
+  icw_cli_table_add_times (table, record);
+  icw_cli_table_print (table, 0);
+}
+
+static void
+add_part (JsonBuilder *builder,
+          const char  *member,
+          const char  *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  json_builder_set_member_name (builder, member);
+  if (text == NULL || *text == '\0')
+    json_builder_add_null_value (builder);
+  else if (json_parser_load_from_data (parser, text, -1, NULL))
+    json_builder_add_value (builder, json_node_copy (json_parser_get_root (parser)));
+  else
+    json_builder_add_string_value (builder, text);
+}
+
 static void
 add_member (JsonBuilder     *builder,
             IcwRecord       *record,
@@ -99,6 +157,11 @@ add_member (JsonBuilder     *builder,
   g_auto(GValue) value = G_VALUE_INIT;
   gint64 n = number_of (record, field, &value);
 
+  if (field->structured)
+    {
+      add_part (builder, field->name, g_value_get_string (&value));
+      return;
+    }
   if (field->type == ICW_COLUMN_TEXT)
     {
       icw_cli_json_add_text (builder, field->name, g_value_get_string (&value));
@@ -129,4 +192,18 @@ icw_cli_json_add_fields (JsonBuilder        *builder,
   for (guint i = 0; i < n; i++)
     if (!skipped (&fields[i], skip))
       add_member (builder, record, &fields[i]);
+}
+
+GStrv
+icw_cli_section_fields (void)
+{
+  guint n;
+  const IcwColumn *fields = icw_field_catalogue (ICW_RECORD_KIND_APPLICATION, &n);
+  g_autoptr(GStrvBuilder) sections = g_strv_builder_new ();
+
+  for (guint i = 0; i < n; i++)
+    for (IcwSection s = 0; s < ICW_N_SECTIONS; s++)
+      if (g_strcmp0 (icw_section_get_property (s), fields[i].property) == 0)
+        g_strv_builder_add (sections, fields[i].name);
+  return g_strv_builder_end (sections);
 }

@@ -133,6 +133,12 @@ print_budget (IcwBudgetTable *table)
   icw_cli_table_print (out, 2);
 }
 
+/* Fields shown below the catalogue's rows in words (the years, the sources' and the category
+ * set's names, the deduction) or in a table of their own (the milestones). */
+static const char * const shown_otherwise[] = {
+  "start_year", "period", "sources", "category_set", "tax_deduction", "tax_deduction_fen", "milestones", NULL
+};
+
 void
 icw_cli_show_funding_text (IcwStore          *store,
                            IcwFundingRequest *request)
@@ -140,34 +146,21 @@ icw_cli_show_funding_text (IcwStore          *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(IcwBudgetTable) table = icw_budget_table_new_for_request (store, request, &error);
   g_autoptr(GPtrArray) milestones = icw_milestones_parse (icw_funding_request_get_milestones (request), NULL);
-  g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER, icw_funding_request_get_center_id (request));
-  g_autoptr(IcwRecord) linked = icw_funding_request_get_application_id (request) != NULL
-                                ? icw_store_lookup (store, ICW_RECORD_KIND_APPLICATION,
-                                                    icw_funding_request_get_application_id (request), NULL)
-                                : NULL;
-  const char *application = linked != NULL ? icw_application_get_title (ICW_APPLICATION (linked)) : NULL;
   g_autofree char *sources = sources_text (request);
   g_autofree char *period = g_strdup_printf ("%d–%d", icw_funding_request_get_start_year (request),
                                              icw_funding_request_get_start_year (request) + icw_funding_request_get_period (request) - 1);
-  g_autofree char *version = g_strdup_printf ("%d", icw_funding_request_get_version (request));
   g_autofree char *deduction = icw_funding_request_get_tax_deduction (request)
                                ? icw_cli_format_money (icw_funding_request_get_tax_deduction_fen (request)) : g_strdup (_("No"));
   g_autoptr(IcwCliTable) fields = icw_cli_table_new (2);
-  g_autofree char *comments = icw_cli_comments_describe (ICW_RECORD (request));
 
   icw_cli_out ("%s\n\n", icw_cli_or_dash (icw_funding_request_get_title (request)));
-  icw_cli_table_add (fields, _("ID"), icw_record_get_id (ICW_RECORD (request)), NULL);
-  icw_cli_table_add (fields, _("Center"), icw_cli_or_dash (center), NULL);
-  icw_cli_table_add (fields, _("Application"), icw_cli_or_dash (application), NULL);
-  icw_cli_table_add (fields, _("Technology"), icw_cli_or_dash (icw_funding_request_get_technology (request)), NULL);
-  icw_cli_table_add (fields, _("Status"), icw_application_status_to_label (icw_funding_request_get_status (request)), NULL);
-  icw_cli_table_add (fields, _("Version"), version, NULL);
+  icw_cli_table_add_record (fields, store, ICW_RECORD (request), shown_otherwise);
   icw_cli_table_add (fields, _("Period"), period, NULL);
   icw_cli_table_add (fields, _("Sources of funds"), icw_cli_or_dash (sources), NULL);
   icw_cli_table_add (fields, _("Category set"), table != NULL ? icw_category_set_get_title (icw_budget_table_get_category_set (table))
                                                               : icw_cli_or_dash (icw_funding_request_get_category_set (request)), NULL);
   icw_cli_table_add (fields, _("R&D super-deduction"), deduction, NULL);
-  icw_cli_table_add (fields, _("Reviewer's comments"), icw_cli_or_dash (comments), NULL);
+  icw_cli_table_add_times (fields, ICW_RECORD (request));
   icw_cli_table_print (fields, 0);
 
   icw_cli_out ("\n%s\n", _("Budget (10k yuan):"));

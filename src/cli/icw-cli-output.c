@@ -262,14 +262,29 @@ icw_cli_record_name (IcwStore      *store,
                      IcwRecordKind  kind,
                      const char    *id)
 {
+  const char *naming[] = { "name", "title", "category" };
   g_autoptr(IcwRecord) record = NULL;
   g_autofree char *name = NULL;
+  const IcwColumn *field;
 
   if (id == NULL || *id == '\0')
     return NULL;
   record = icw_store_lookup (store, kind, id, NULL);
   if (record == NULL)
     return g_strdup (id);
-  g_object_get (record, "name", &name, NULL);
-  return g_steal_pointer (&name);
+  for (guint i = 0; i < G_N_ELEMENTS (naming); i++)
+    if (icw_field_catalogue_find (kind, naming[i]) != NULL)
+      {
+        g_object_get (record, naming[i], &name, NULL);
+        return g_steal_pointer (&name);
+      }
+  /* A party is known by its organization. */
+  if ((field = icw_field_catalogue_find (kind, "organization_id")) != NULL)
+    {
+      g_autofree char *org_id = NULL;
+
+      g_object_get (record, field->property, &org_id, NULL);
+      return icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION, org_id);
+    }
+  return g_strdup (id);
 }

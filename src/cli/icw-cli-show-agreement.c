@@ -13,34 +13,17 @@
 #include "icw-ip-agreement-check.h"
 #include "icw-money.h"
 
+/* The agreement's fields; its results are in its text, below. */
+static const char * const in_the_text[] = { "results", NULL };
+
 static void
 print_fields (IcwStore       *store,
               IcwIpAgreement *agreement)
 {
   g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
-  g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
-                                                 icw_ip_agreement_get_center_id (agreement));
-  g_autofree char *version = g_strdup_printf ("%d", icw_ip_agreement_get_version (agreement));
-  g_autofree char *comments = icw_cli_comments_describe (ICW_RECORD (agreement));
-  IcwRecord *record = ICW_RECORD (agreement);
 
-  icw_cli_table_add (table, _("ID"), icw_record_get_id (record), NULL);
-  icw_cli_table_add (table, _("Title"), icw_cli_or_dash (icw_ip_agreement_get_title (agreement)), NULL);
-  icw_cli_table_add (table, _("Center"), icw_cli_or_dash (center), NULL);
-  icw_cli_table_add (table, _("Status"), icw_application_status_to_label (icw_ip_agreement_get_status (agreement)), NULL);
-  icw_cli_table_add (table, _("Version"), version, NULL);
-  icw_cli_table_add (table, _("First version"), icw_cli_or_dash (icw_ip_agreement_get_lineage_id (agreement)), NULL);
-  icw_cli_table_add (table, _("Reviewer's comments"), icw_cli_or_dash (comments), NULL);
-  icw_cli_table_add (table, _("Ownership of results"),
-                     icw_ip_ownership_to_label (icw_ip_agreement_get_ownership (agreement)), NULL);
-  icw_cli_table_add (table, _("Access for the project"),
-                     icw_access_terms_to_label (icw_ip_agreement_get_project_access (agreement)), NULL);
-  icw_cli_table_add (table, _("Access for exploitation"),
-                     icw_access_terms_to_label (icw_ip_agreement_get_exploitation_access (agreement)), NULL);
-  icw_cli_table_add (table, _("Patent costs"),
-                     icw_patent_costs_to_label (icw_ip_agreement_get_patent_costs (agreement)), NULL);
-  icw_cli_table_add (table, _("Created"), icw_cli_or_dash (icw_record_get_created_at (record)), NULL);
-  icw_cli_table_add (table, _("Last changed"), icw_cli_or_dash (icw_record_get_updated_at (record)), NULL);
+  icw_cli_table_add_record (table, store, ICW_RECORD (agreement), in_the_text);
+  icw_cli_table_add_times (table, ICW_RECORD (agreement));
   icw_cli_table_print (table, 0);
 }
 
@@ -92,41 +75,14 @@ icw_cli_show_agreement_text (IcwStore       *store,
 }
 
 void
-icw_cli_show_party_text (IcwStore          *store,
-                         IcwAgreementParty *party)
-{
-  g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
-  g_autoptr(IcwRecord) agreement = icw_store_lookup (store, ICW_RECORD_KIND_IP_AGREEMENT,
-                                                     icw_agreement_party_get_agreement_id (party), NULL);
-  g_autofree char *name = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
-                                               icw_agreement_party_get_organization_id (party));
-  g_autofree char *share = icw_basis_points_format (icw_agreement_party_get_share_bp (party));
-  g_autofree char *contribution = icw_money_format (icw_agreement_party_get_contribution_fen (party), ICW_MONEY_UNIT_WAN);
-
-  icw_cli_table_add (table, _("ID"), icw_record_get_id (ICW_RECORD (party)), NULL);
-  icw_cli_table_add (table, _("Agreement"),
-                     icw_cli_or_dash (agreement != NULL ? icw_ip_agreement_get_title (ICW_IP_AGREEMENT (agreement)) : NULL), NULL);
-  icw_cli_table_add (table, _("Party"), icw_cli_or_dash (name), NULL);
-  icw_cli_table_add (table, _("Revenue share"), share, NULL);
-  icw_cli_table_add (table, _("Contribution (10k yuan)"), contribution, NULL);
-  icw_cli_table_add (table, _("Signatory"), icw_cli_or_dash (icw_agreement_party_get_signatory (party)), NULL);
-  icw_cli_table_add (table, _("Signed"), icw_agreement_party_get_signed (party) ? icw_cli_or_dash (icw_agreement_party_get_signed_date (party)) : _("No"), NULL);
-  icw_cli_table_add (table, _("Sealed"), icw_agreement_party_get_sealed (party) ? icw_cli_or_dash (icw_agreement_party_get_sealed_date (party)) : _("No"), NULL);
-  icw_cli_table_add (table, _("Background IP"), icw_cli_or_dash (icw_agreement_party_get_background_ip (party)), NULL);
-  icw_cli_table_print (table, 0);
-}
-
-void
 icw_cli_add_agreement_details (JsonBuilder    *builder,
                                IcwStore       *store,
                                IcwIpAgreement *agreement)
 {
   g_autoptr(GPtrArray) parties = icw_ip_agreement_list_parties (store, agreement);
   g_autoptr(IcwAgreementText) text = icw_agreement_text_render (store, agreement, NULL, NULL);
-  g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
-                                                 icw_ip_agreement_get_center_id (agreement));
 
-  icw_cli_json_add_text (builder, "center_name", center);
+  /* center_name comes with the references (icw-cli-show-json.c). */
   json_builder_set_member_name (builder, "parties");
   json_builder_begin_array (builder);
   for (guint i = 0; i < parties->len; i++)

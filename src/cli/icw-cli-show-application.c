@@ -13,27 +13,16 @@
 #include "icw-attachment.h"
 #include "icw-cli.h"
 
+/* The application's fields; its sections and structured parts follow, one by one. */
 static void
 print_fields (IcwStore       *store,
               IcwApplication *application)
 {
   g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
-  g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
-                                                 icw_application_get_center_id (application));
-  g_autofree char *version = g_strdup_printf ("%d", icw_application_get_version (application));
-  g_autofree char *comments = icw_cli_comments_describe (ICW_RECORD (application));
-  IcwRecord *record = ICW_RECORD (application);
+  g_auto(GStrv) sections = icw_cli_section_fields ();
 
-  icw_cli_table_add (table, _("ID"), icw_record_get_id (record), NULL);
-  icw_cli_table_add (table, _("Title"), icw_cli_or_dash (icw_application_get_title (application)), NULL);
-  icw_cli_table_add (table, _("Center"), icw_cli_or_dash (center), NULL);
-  icw_cli_table_add (table, _("Kind"), icw_application_kind_to_label (icw_application_get_kind (application)), NULL);
-  icw_cli_table_add (table, _("Status"), icw_application_status_to_label (icw_application_get_status (application)), NULL);
-  icw_cli_table_add (table, _("Version"), version, NULL);
-  icw_cli_table_add (table, _("First version"), icw_cli_or_dash (icw_application_get_lineage_id (application)), NULL);
-  icw_cli_table_add (table, _("Reviewer's comments"), icw_cli_or_dash (comments), NULL);
-  icw_cli_table_add (table, _("Created"), icw_cli_or_dash (icw_record_get_created_at (record)), NULL);
-  icw_cli_table_add (table, _("Last changed"), icw_cli_or_dash (icw_record_get_updated_at (record)), NULL);
+  icw_cli_table_add_record (table, store, ICW_RECORD (application), (const char * const *) sections);
+  icw_cli_table_add_times (table, ICW_RECORD (application));
   icw_cli_table_print (table, 0);
 }
 
@@ -174,29 +163,6 @@ icw_cli_show_application_text (IcwStore       *store,
         print_attachments (store, application);
         break;
       }
-}
-
-void
-icw_cli_show_attachment_text (IcwStore      *store,
-                              IcwAttachment *attachment)
-{
-  g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
-  g_autoptr(IcwRecord) application = icw_store_lookup (store, ICW_RECORD_KIND_APPLICATION,
-                                                       icw_attachment_get_application_id (attachment), NULL);
-  g_autofree char *size = g_strdup_printf ("%" G_GINT64_FORMAT, icw_attachment_get_size (attachment));
-  IcwRecord *record = ICW_RECORD (attachment);
-
-  icw_cli_table_add (table, _("ID"), icw_record_get_id (record), NULL);
-  icw_cli_table_add (table, _("File"), icw_attachment_get_name (attachment), NULL);
-  icw_cli_table_add (table, _("Kind"), icw_attachment_kind_to_label (icw_attachment_get_kind (attachment)), NULL);
-  icw_cli_table_add (table, _("Size in bytes"), size, NULL);
-  icw_cli_table_add (table, _("SHA-256"), icw_attachment_get_sha256 (attachment), NULL);
-  icw_cli_table_add (table, _("Application"),
-                     icw_cli_or_dash (application != NULL ? icw_application_get_title (ICW_APPLICATION (application))
-                                                          : icw_attachment_get_application_id (attachment)), NULL);
-  icw_cli_table_add (table, _("Created"), icw_cli_or_dash (icw_record_get_created_at (record)), NULL);
-  icw_cli_table_add (table, _("Last changed"), icw_cli_or_dash (icw_record_get_updated_at (record)), NULL);
-  icw_cli_table_print (table, 0);
 }
 
 static void

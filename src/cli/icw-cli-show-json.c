@@ -1,16 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-show-json.c: `icw show ID --json`: one object with the record's members (as in
- * `list --json`), the names of the records it points at, and for a center its registers and
+ * `list --json`), the names of the records it points at (from the catalogue's references), and for a center its registers and
  * figures; for an organization the national platforms it holds; for an application its sections,
  * structured parts and attachments; for a funding request its budget table and milestones. The
  * format is in docs/cli.md. */
 #include "config.h"
 
-#include "icw-alliance-member.h"
+#include <string.h>
+
 #include "icw-cli.h"
 #include "icw-organization.h"
-#include "icw-platform.h"
-#include "icw-shareholder.h"
 
 /* Adds "<member>": the name of the record the ID points at (null when there is none). */
 static void
@@ -25,63 +24,29 @@ add_name_of (JsonBuilder   *builder,
   icw_cli_json_add_text (builder, member, name);
 }
 
+/* For each reference of the record (a catalogue field ICW_FIELD_SHOW_REFERENCE, "<stem>_id"), the
+ * name of the record it points at: "<stem>_name", or "<stem>_title" for a kind known by its
+ * title (an application, an agreement, a funding request); null when there is none. */
 static void
 add_references (JsonBuilder *builder,
                 IcwStore    *store,
                 IcwRecord   *record)
 {
-  const char *center_id = NULL;
-  const char *org_id = NULL;
+  guint n;
+  const IcwColumn *fields = icw_field_catalogue (icw_record_kind_of (record), &n);
 
-  if (ICW_IS_SHAREHOLDER (record))
-    {
-      center_id = icw_shareholder_get_center_id (ICW_SHAREHOLDER (record));
-      org_id = icw_shareholder_get_organization_id (ICW_SHAREHOLDER (record));
-    }
-  else if (ICW_IS_ALLIANCE_MEMBER (record))
-    {
-      center_id = icw_alliance_member_get_center_id (ICW_ALLIANCE_MEMBER (record));
-      org_id = icw_alliance_member_get_organization_id (ICW_ALLIANCE_MEMBER (record));
-    }
-  else if (ICW_IS_PLATFORM (record))
-    org_id = icw_platform_get_organization_id (ICW_PLATFORM (record));
-  else if (ICW_IS_APPLICATION (record))
-    {
-      add_name_of (builder, store, "center_name", ICW_RECORD_KIND_CENTER,
-                   icw_application_get_center_id (ICW_APPLICATION (record)));
-      return;
-    }
-  else if (ICW_IS_AGREEMENT_PARTY (record))
-    org_id = icw_agreement_party_get_organization_id (ICW_AGREEMENT_PARTY (record));
-  else if (ICW_IS_FUNDING_REQUEST (record))
-    {
-      const char *application_id = icw_funding_request_get_application_id (ICW_FUNDING_REQUEST (record));
-      g_autoptr(IcwRecord) application = application_id != NULL
-                                         ? icw_store_lookup (store, ICW_RECORD_KIND_APPLICATION, application_id, NULL)
-                                         : NULL;
+  for (guint i = 0; i < n; i++)
+    if (fields[i].show == ICW_FIELD_SHOW_REFERENCE && g_str_has_suffix (fields[i].name, "_id"))
+      {
+        g_autofree char *stem = g_strndup (fields[i].name, strlen (fields[i].name) - strlen ("_id"));
+        gboolean titled = icw_field_catalogue_find (fields[i].refers_to, "name") == NULL &&
+                          icw_field_catalogue_find (fields[i].refers_to, "title") != NULL;
+        g_autofree char *member = g_strconcat (stem, titled ? "_title" : "_name", NULL);
+        g_autofree char *id = NULL;
 
-      add_name_of (builder, store, "center_name", ICW_RECORD_KIND_CENTER,
-                   icw_funding_request_get_center_id (ICW_FUNDING_REQUEST (record)));
-      icw_cli_json_add_text (builder, "application_title",
-                             application != NULL ? icw_application_get_title (ICW_APPLICATION (application)) : NULL);
-      return;
-    }
-  else if (ICW_IS_ATTACHMENT (record))
-    {
-      g_autoptr(IcwRecord) application = icw_store_lookup (store, ICW_RECORD_KIND_APPLICATION,
-                                                           icw_attachment_get_application_id (ICW_ATTACHMENT (record)),
-                                                           NULL);
-
-      icw_cli_json_add_text (builder, "application_title",
-                             application != NULL ? icw_application_get_title (ICW_APPLICATION (application)) : NULL);
-      return;
-    }
-  else
-    return;
-
-  if (center_id != NULL)
-    add_name_of (builder, store, "center_name", ICW_RECORD_KIND_CENTER, center_id);
-  add_name_of (builder, store, "organization_name", ICW_RECORD_KIND_ORGANIZATION, org_id);
+        g_object_get (record, fields[i].property, &id, NULL);
+        add_name_of (builder, store, member, fields[i].refers_to, id);
+      }
 }
 
 /* An array of records, each with the names of what it points at. */
@@ -129,10 +94,6 @@ add_center_details (JsonBuilder *builder,
   g_auto(IcwCliCenterFacts) facts = { NULL, };
 
   icw_cli_center_facts_init (&facts, store, center);
-  add_name_of (builder, store, "lead_organization_name", ICW_RECORD_KIND_ORGANIZATION,
-               icw_center_get_lead_organization_id (center));
-  add_name_of (builder, store, "host_organization_name", ICW_RECORD_KIND_ORGANIZATION,
-               icw_center_get_host_organization_id (center));
   add_array (builder, store, "shareholders", facts.shareholders);
   json_builder_set_member_name (builder, "share_total_bp");
   json_builder_add_int_value (builder, facts.share_total_bp);

@@ -1,18 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-show.c: `icw show ID [--json]`: finds a record of any kind by its ID (or a center or
  * organization by its exact name, which is what people have at hand) and shows all its fields with
- * translated labels. Centers and applications have their own files (icw-cli-show-center.c,
- * icw-cli-show-application.c), JSON too. */
+ * translated labels, from the field catalogue (icw-cli-fields.c). Centers, applications, agreements
+ * and funding requests add their registers, sections, text and budget in their own files
+ * (icw-cli-show-center.c, icw-cli-show-application.c, …), JSON too. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "icw-alliance-member.h"
 #include "icw-cli.h"
 #include "icw-error.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
-#include "icw-shareholder.h"
 
 static void
 add_rd_intensity (IcwCliTable     *table,
@@ -75,14 +74,6 @@ print_uses (IcwStore  *store,
     icw_cli_out ("  %s\n", (const char *) uses->pdata[i]);
 }
 
-static void
-add_times (IcwCliTable *table,
-           IcwRecord   *record)
-{
-  icw_cli_table_add (table, _("Created"), icw_cli_or_dash (icw_record_get_created_at (record)), NULL);
-  icw_cli_table_add (table, _("Last changed"), icw_cli_or_dash (icw_record_get_updated_at (record)), NULL);
-}
-
 /* Shown together, by their years (add_rd_intensity). */
 static const char * const rd_fields[] = {
   "rd_base_year", "rd_intensity_1", "rd_intensity_2", "rd_intensity_3", NULL
@@ -94,77 +85,13 @@ show_organization (IcwStore        *store,
 {
   g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
 
-  icw_cli_table_add (table, _("ID"), icw_record_get_id (ICW_RECORD (org)), NULL);
-  icw_cli_table_add_fields (table, store, ICW_RECORD (org), rd_fields);
+  icw_cli_table_add_record (table, store, ICW_RECORD (org), rd_fields);
   add_rd_intensity (table, org);
-  add_times (table, ICW_RECORD (org));
+  icw_cli_table_add_times (table, ICW_RECORD (org));
   icw_cli_table_print (table, 0);
 
   print_platforms_held (store, org);
   print_uses (store, ICW_RECORD (org));
-}
-
-static void
-show_shareholder (IcwStore       *store,
-                  IcwShareholder *holder)
-{
-  g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
-  g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
-                                                 icw_shareholder_get_center_id (holder));
-  g_autofree char *org = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
-                                              icw_shareholder_get_organization_id (holder));
-  g_autofree char *amount = icw_cli_format_money (icw_shareholder_get_amount_fen (holder));
-  g_autofree char *share = icw_cli_format_share (icw_shareholder_get_share_bp (holder));
-
-  icw_cli_table_add (table, _("ID"), icw_record_get_id (ICW_RECORD (holder)), NULL);
-  icw_cli_table_add (table, _("Center"), icw_cli_or_dash (center), NULL);
-  icw_cli_table_add (table, _("Shareholder"), icw_cli_or_dash (org), NULL);
-  icw_cli_table_add (table, _("Contribution"),
-                     icw_contribution_to_label (icw_shareholder_get_contribution (holder)), NULL);
-  icw_cli_table_add (table, _("Amount"), amount, NULL);
-  icw_cli_table_add (table, _("Share"), share, NULL);
-  add_times (table, ICW_RECORD (holder));
-  icw_cli_table_print (table, 0);
-}
-
-static void
-show_member (IcwStore          *store,
-             IcwAllianceMember *member)
-{
-  g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
-  g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
-                                                 icw_alliance_member_get_center_id (member));
-  g_autofree char *org = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
-                                              icw_alliance_member_get_organization_id (member));
-
-  icw_cli_table_add (table, _("ID"), icw_record_get_id (ICW_RECORD (member)), NULL);
-  icw_cli_table_add (table, _("Center"), icw_cli_or_dash (center), NULL);
-  icw_cli_table_add (table, _("Alliance member"), icw_cli_or_dash (org), NULL);
-  icw_cli_table_add (table, _("Role"), icw_member_role_to_label (icw_alliance_member_get_role (member)), NULL);
-  icw_cli_table_add (table, _("Joined"), icw_cli_or_dash (icw_alliance_member_get_joined (member)), NULL);
-  icw_cli_table_add (table, _("Alliance agreement signed"),
-                     icw_cli_format_bool (icw_alliance_member_get_agreement_signed (member)), NULL);
-  add_times (table, ICW_RECORD (member));
-  icw_cli_table_print (table, 0);
-}
-
-static void
-show_platform (IcwStore    *store,
-               IcwPlatform *platform)
-{
-  g_autoptr(IcwCliTable) table = icw_cli_table_new (2);
-  g_autofree char *holder = icw_cli_record_name (store, ICW_RECORD_KIND_ORGANIZATION,
-                                                 icw_platform_get_organization_id (platform));
-  int year = icw_platform_get_approved_year (platform);
-  g_autofree char *year_text = year != 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
-
-  icw_cli_table_add (table, _("ID"), icw_record_get_id (ICW_RECORD (platform)), NULL);
-  icw_cli_table_add (table, _("Platform"), icw_cli_or_dash (icw_platform_get_name (platform)), NULL);
-  icw_cli_table_add (table, _("Kind"), icw_platform_kind_to_label (icw_platform_get_kind (platform)), NULL);
-  icw_cli_table_add (table, _("Held by"), icw_cli_or_dash (holder), NULL);
-  icw_cli_table_add (table, _("Year approved"), icw_cli_or_dash (year_text), NULL);
-  add_times (table, ICW_RECORD (platform));
-  icw_cli_table_print (table, 0);
 }
 
 static void
@@ -175,22 +102,15 @@ show_text (IcwStore  *store,
     icw_cli_show_center_text (store, ICW_CENTER (record));
   else if (ICW_IS_ORGANIZATION (record))
     show_organization (store, ICW_ORGANIZATION (record));
-  else if (ICW_IS_SHAREHOLDER (record))
-    show_shareholder (store, ICW_SHAREHOLDER (record));
-  else if (ICW_IS_ALLIANCE_MEMBER (record))
-    show_member (store, ICW_ALLIANCE_MEMBER (record));
-  else if (ICW_IS_PLATFORM (record))
-    show_platform (store, ICW_PLATFORM (record));
   else if (ICW_IS_APPLICATION (record))
     icw_cli_show_application_text (store, ICW_APPLICATION (record));
-  else if (ICW_IS_ATTACHMENT (record))
-    icw_cli_show_attachment_text (store, ICW_ATTACHMENT (record));
   else if (ICW_IS_IP_AGREEMENT (record))
     icw_cli_show_agreement_text (store, ICW_IP_AGREEMENT (record));
-  else if (ICW_IS_AGREEMENT_PARTY (record))
-    icw_cli_show_party_text (store, ICW_AGREEMENT_PARTY (record));
   else if (ICW_IS_FUNDING_REQUEST (record))
     icw_cli_show_funding_text (store, ICW_FUNDING_REQUEST (record));
+  else
+    /* Shareholders, alliance members, platforms, attachments, parties, budget lines. */
+    icw_cli_show_fields (store, record);
 }
 
 /* By ID first; then, for people, a center or organization by its exact name. */

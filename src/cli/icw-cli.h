@@ -98,11 +98,24 @@ void        icw_cli_table_add_fields (IcwCliTable        *table,
                                       IcwStore           *store,
                                       IcwRecord          *record,
                                       const char * const *skip);
+/* The ID row and the fields; the rows Created and Last changed. */
+void        icw_cli_table_add_record (IcwCliTable        *table,
+                                      IcwStore           *store,
+                                      IcwRecord          *record,
+                                      const char * const *skip);
+void        icw_cli_table_add_times  (IcwCliTable        *table,
+                                      IcwRecord          *record);
+/* The columns of an application that are its sections or structured parts (shown as sections). */
+GStrv       icw_cli_section_fields   (void);
+/* `icw show` of a record that is its fields: the ID, the fields and the times. */
+void        icw_cli_show_fields      (IcwStore           *store,
+                                      IcwRecord          *record);
 void        icw_cli_json_add_fields  (JsonBuilder        *builder,
                                       IcwRecord          *record,
                                       const char * const *skip);
 
-/* A record's name for people: the name of an organization, center or platform. */
+/* A record's name for people: its name, title or category (a party: its organization's name); its
+ * ID when the record is not found, NULL for no ID. */
 char       *icw_cli_record_name    (IcwStore   *store,
                                     IcwRecordKind kind,
                                     const char *id);
@@ -131,8 +144,6 @@ void icw_cli_show_center_text        (IcwStore       *store,
                                       IcwCenter      *center);
 void icw_cli_show_application_text   (IcwStore       *store,
                                       IcwApplication *application);
-void icw_cli_show_attachment_text    (IcwStore       *store,
-                                      IcwAttachment  *attachment);
 void icw_cli_show_json               (IcwStore       *store,
                                       IcwRecord      *record);
 void icw_cli_add_application_details (JsonBuilder    *builder,
@@ -143,8 +154,6 @@ void icw_cli_add_application_details (JsonBuilder    *builder,
  * of an agreement adds (its parties and its text), and `icw list agreements`. */
 void icw_cli_show_agreement_text     (IcwStore          *store,
                                       IcwIpAgreement    *agreement);
-void icw_cli_show_party_text         (IcwStore          *store,
-                                      IcwAgreementParty *party);
 void icw_cli_add_agreement_details   (JsonBuilder       *builder,
                                       IcwStore          *store,
                                       IcwIpAgreement    *agreement);
@@ -164,6 +173,7 @@ int icw_cli_check  (const IcwCliOptions *options);
 int icw_cli_doctor (const IcwCliOptions *options);
 int icw_cli_sample (const IcwCliOptions *options);
 int icw_cli_export (const IcwCliOptions *options);
+int icw_cli_dossier_schema (const IcwCliOptions *options);
 
 /* Funding requests (icw-cli-funding.c): the list, `show` as text and what its JSON adds. */
 void icw_cli_list_funding            (IcwStore          *store,

@@ -68,6 +68,9 @@ static const Command commands[] = {
         N_("Write the budget table of a funding request as CSV or as an Excel workbook with formulas for the totals.") },
       { "export ID --format pdf|docx -o FILE",
         N_("Write the document of a center application, an IP-sharing agreement or a funding request as a print-ready PDF, or as a Word document (docx) with the same contents, in the user's language.") } } },
+  { "dossier-schema", icw_cli_dossier_schema, 0, {
+      { "dossier-schema",
+        N_("Print the JSON Schema of the dossiers this version writes and reads, made from its field catalogue.") } } },
   { "ready", icw_cli_ready, OPT_SERVER, {
       { "ready ID [--server URL]",
         N_("Mark a draft application, IP agreement or funding request as ready, by the window's rules: only when the check finds no error. With --server the step is synced at once.") } } },

@@ -43,21 +43,22 @@ typedef struct {
   const char *chinese;
   Scope       scope;
   const char *property;   /* a text property taken as it is, or NULL for values parsed here */
-  IcwFieldClass limit;    /* its length and the characters it may hold (icw-field-limits.h) */
+  /* A parsed value's length and the characters it may hold (icw-field-limits.h); a property's
+   * are the field catalogue's (LIMIT in icw-field-catalogue.c), as the store checks them. */
+  IcwFieldClass limit;
 } FieldInfo;
 
 static const FieldInfo field_info[N_FIELDS] = {
-  [FIELD_NAME] = { "name", "名称", SCOPE_BOTH, "name", ICW_FIELD_CLASS_NAME },
-  [FIELD_PROVINCE] = { "province", "省份", SCOPE_BOTH, "province", ICW_FIELD_CLASS_SHORT },
-  [FIELD_CITY] = { "city", "城市", SCOPE_BOTH, "city", ICW_FIELD_CLASS_SHORT },
+  [FIELD_NAME] = { "name", "名称", SCOPE_BOTH, "name" },
+  [FIELD_PROVINCE] = { "province", "省份", SCOPE_BOTH, "province" },
+  [FIELD_CITY] = { "city", "城市", SCOPE_BOTH, "city" },
   [FIELD_LEVEL] = { "level", "级别", SCOPE_CENTERS, NULL, ICW_FIELD_CLASS_SHORT },
-  [FIELD_SECTOR] = { "sector", "领域", SCOPE_CENTERS, "field", ICW_FIELD_CLASS_LINES },
+  [FIELD_SECTOR] = { "sector", "领域", SCOPE_CENTERS, "field" },
   [FIELD_YEAR] = { "year", "认定年份", SCOPE_CENTERS, NULL, ICW_FIELD_CLASS_SHORT },
   [FIELD_LEAD_ORG] = { "lead_org", "牵头单位", SCOPE_CENTERS, NULL, ICW_FIELD_CLASS_NAME },
   [FIELD_CREDIT_CODE] = { "credit_code", "统一社会信用代码", SCOPE_ORGANIZATIONS, NULL, ICW_FIELD_CLASS_SHORT },
   [FIELD_KIND] = { "kind", "类型", SCOPE_ORGANIZATIONS, NULL, ICW_FIELD_CLASS_SHORT },
-  [FIELD_LEGAL_REPRESENTATIVE] = { "legal_representative", "法定代表人", SCOPE_ORGANIZATIONS, "legal-representative",
-                                   ICW_FIELD_CLASS_SHORT },
+  [FIELD_LEGAL_REPRESENTATIVE] = { "legal_representative", "法定代表人", SCOPE_ORGANIZATIONS, "legal-representative" },
   [FIELD_TOP_TEN] = { "top_ten", "行业前十", SCOPE_ORGANIZATIONS, NULL, ICW_FIELD_CLASS_SHORT },
 };
 
@@ -362,6 +363,9 @@ check_limits (Import     *import,
   IcwFieldClass limit = field_info[f].limit;
   gunichar bad = 0;
   glong length = 0;
+
+  if (field_info[f].property != NULL && !icw_field_class_for_property (field_info[f].property, &limit, NULL))
+    g_assert_not_reached ();  /* every text column the import writes is limited in the catalogue */
 
   switch (icw_field_inspect (values->values[f], limit, &bad, &length))
     {

@@ -4,7 +4,7 @@
  * their attachments' content in base64, agreements, funding requests), or with every record of
  * the database. Deterministic: records sorted by kind then ID, members in a fixed order, no time
  * of export, so that export, import into an empty database and export again give the same bytes.
- * The format is documented in docs/formats.md with the JSON Schema docs/dossier.schema.json. */
+ * The format is documented in docs/formats.md; its JSON Schema comes from icw-dossier-schema.h. */
 #pragma once
 
 #include <gio/gio.h>

@@ -25,6 +25,24 @@ G_STATIC_ASSERT (G_N_ELEMENTS (idea_keys) == ICW_N_GUIDE_IDEAS);
 G_STATIC_ASSERT (G_N_ELEMENTS (funds_keys) == ICW_N_GUIDE_FUNDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (exploit_keys) == ICW_N_GUIDE_EXPLOITS);
 
+const char *
+icw_guide_idea_to_key (guint idea)
+{
+  return idea < G_N_ELEMENTS (idea_keys) ? idea_keys[idea] : NULL;
+}
+
+const char *
+icw_guide_funds_to_key (guint funds)
+{
+  return funds < G_N_ELEMENTS (funds_keys) ? funds_keys[funds] : NULL;
+}
+
+const char *
+icw_guide_exploit_to_key (guint exploit)
+{
+  return exploit < G_N_ELEMENTS (exploit_keys) ? exploit_keys[exploit] : NULL;
+}
+
 static IcwIpOwnership
 propose_ownership (const IcwGuideAnswers *a)
 {

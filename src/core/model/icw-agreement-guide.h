@@ -64,6 +64,11 @@ const char *icw_guide_idea_to_label        (IcwGuideIdea     idea);
 const char *icw_guide_funds_to_label       (IcwGuideFunds    funds);
 const char *icw_guide_exploit_to_label     (IcwGuideExploit  exploit);
 
+/* The answers' stable keys, as guide-answers keeps them. */
+const char *icw_guide_idea_to_key          (guint            idea);
+const char *icw_guide_funds_to_key         (guint            funds);
+const char *icw_guide_exploit_to_key       (guint            exploit);
+
 /* The answers as the agreement's guide-answers property keeps them:
  * {"idea": "one-party"|"several"|"center", "funds": "one-party"|"shared"|"center"|"public",
  *  "exploit": "any"|"lead"|"each"|"center", "fast_moving": bool, "exclusive_needed": bool}.

@@ -38,11 +38,14 @@ ENUM_ADAPTERS (icw_patent_costs, IcwPatentCosts, ICW_N_PATENT_COSTS)
 ENUM_ADAPTERS (icw_exit_terms, IcwExitTerms, ICW_N_EXIT_TERMS)
 ENUM_ADAPTERS (icw_dispute_resolution, IcwDisputeResolution, ICW_N_DISPUTE_RESOLUTIONS)
 
-/* Every macro is (column, property, [what it needs,] label); tests/dossier-schema.py reads them.
+/* Every macro is (column, property, [what it needs,] label).
  * The plain ones take, after the label, LATER for a field added after dossier format 2 began, and
  * .minimum or .initial where the least value or the default is not 0, or ANY_VALUE where the
- * property refuses no value of its type and leaves the check to the store. */
+ * property refuses no value of its type and leaves the check to the store, and LIMIT (class)
+ * for a text whose length and characters are limited. */
 #define LATER .added_later = TRUE
+/* A text's class of length and characters (icw-field-limits.h): LIMIT (NAME), LIMIT (SHORT), … */
+#define LIMIT(c) .limited = TRUE, .limit = ICW_FIELD_CLASS_##c
 #define ANY_VALUE .any_value = TRUE
 #define FIELD(c, p, t, l, ...) { .name = c, .property = p, .type = ICW_COLUMN_##t, .label = l, __VA_ARGS__ }
 #define TEXT(c, p, l, ...) FIELD (c, p, TEXT, l, .show = ICW_FIELD_SHOW_TEXT, ##__VA_ARGS__)
@@ -63,15 +66,17 @@ ENUM_ADAPTERS (icw_dispute_resolution, IcwDisputeResolution, ICW_N_DISPUTE_RESOL
 #define MONEY(c, p, l, ...) CHECKED (c, p, INT64, money, l, .show = ICW_FIELD_SHOW_MONEY, ##__VA_ARGS__)
 #define SHARE(c, p, l, ...) CHECKED (c, p, INT64, share, l, .show = ICW_FIELD_SHOW_SHARE, ##__VA_ARGS__)
 #define INTENSITY(c, p, l) CHECKED (c, p, INT64, intensity, l, .show = ICW_FIELD_SHOW_SHARE, .minimum = -1)
-#define PART(c, p, chk, l) CHECKED (c, p, TEXT, chk, l, .structured = TRUE, .show = ICW_FIELD_SHOW_PART)
+/* A structured part: its check is icw_field_check_<chk>, its item type icw_part_<chk> (icw-field-parts.c). */
+#define PART(c, p, chk, l) CHECKED (c, p, TEXT, chk, l, .structured = TRUE, .show = ICW_FIELD_SHOW_PART, \
+                                    .part = &icw_part_##chk)
 
 static const IcwColumn organization_fields[] = {
-  TEXT ("name", "name", N_("Name")),
-  CHECKED ("credit_code", "credit-code", TEXT, credit_code, N_("Unified social credit code")),
+  TEXT ("name", "name", N_("Name"), LIMIT (NAME)),
+  CHECKED ("credit_code", "credit-code", TEXT, credit_code, N_("Unified social credit code"), LIMIT (SHORT)),
   ENUM ("kind", "kind", icw_org_kind, N_("Kind")),
-  TEXT ("province", "province", N_("Province")),
-  TEXT ("city", "city", N_("City")),
-  TEXT ("legal_representative", "legal-representative", N_("Legal representative")),
+  TEXT ("province", "province", N_("Province"), LIMIT (SHORT)),
+  TEXT ("city", "city", N_("City"), LIMIT (SHORT)),
+  TEXT ("legal_representative", "legal-representative", N_("Legal representative"), LIMIT (SHORT)),
   BOOL ("top_ten", "top-ten", N_("Among the top ten of its field")),
   /* The latest of the three years of R&D intensity, which follow it. */
   YEAR ("rd_base_year", "rd-base-year", N_("Latest year of R&D intensity")),
@@ -81,11 +86,11 @@ static const IcwColumn organization_fields[] = {
 };
 
 static const IcwColumn center_fields[] = {
-  TEXT ("name", "name", N_("Name")),
+  TEXT ("name", "name", N_("Name"), LIMIT (NAME)),
   ENUM ("level", "level", icw_center_level, N_("Level")),
-  TEXT ("field", "field", N_("Field")),
-  TEXT ("province", "province", N_("Province")),
-  TEXT ("city", "city", N_("City")),
+  TEXT ("field", "field", N_("Field"), LIMIT (LINES)),
+  TEXT ("province", "province", N_("Province"), LIMIT (SHORT)),
+  TEXT ("city", "city", N_("City"), LIMIT (SHORT)),
   YEAR ("year", "year", N_("Year of recognition")),
   ENUM ("status", "status", icw_center_status, N_("Status")),
   REF ("lead_organization_id", "lead-organization-id", ORGANIZATION, N_("Lead organization")),
@@ -121,7 +126,7 @@ static const IcwColumn alliance_member_fields[] = {
 static const IcwColumn platform_fields[] = {
   REF ("organization_id", "organization-id", ORGANIZATION, N_("Organization")),
   ENUM ("kind", "kind", icw_platform_kind, N_("Kind")),
-  TEXT ("name", "name", N_("Name")),
+  TEXT ("name", "name", N_("Name"), LIMIT (NAME)),
   YEAR ("approved_year", "approved-year", N_("Year approved")),
 };
 
@@ -129,7 +134,7 @@ static const IcwColumn application_fields[] = {
   REF ("center_id", "center-id", CENTER, N_("Center")),
   ENUM ("kind", "kind", icw_application_kind, N_("Kind")),
   ENUM ("status", "status", icw_application_status, N_("Status")),
-  TEXT ("title", "title", N_("Title")),
+  TEXT ("title", "title", N_("Title"), LIMIT (NAME)),
   TEXT ("call_name", "call-name", N_("Call")),
   TEXT ("call_issuer", "call-issuer", N_("Issued by")),
   DATE ("call_deadline", "call-deadline", N_("Deadline")),
@@ -155,7 +160,7 @@ static const IcwColumn application_fields[] = {
  * after_upsert), and never goes into the outbox. */
 static const IcwColumn attachment_fields[] = {
   REF ("application_id", "application-id", APPLICATION, N_("Application")),
-  TEXT ("name", "name", N_("Name")),
+  TEXT ("name", "name", N_("Name"), LIMIT (NAME)),
   ENUM ("kind", "kind", icw_attachment_kind, N_("Kind")),
   CHECKED ("size", "size", INT64, size, N_("Size"), .show = ICW_FIELD_SHOW_COUNT),
   CHECKED ("sha256", "sha256", TEXT, sha256, N_("SHA-256")),
@@ -163,7 +168,7 @@ static const IcwColumn attachment_fields[] = {
 
 static const IcwColumn ip_agreement_fields[] = {
   REF ("center_id", "center-id", CENTER, N_("Center")),
-  TEXT ("title", "title", N_("Title")),
+  TEXT ("title", "title", N_("Title"), LIMIT (NAME)),
   ENUM ("status", "status", icw_application_status, N_("Status")),
   INT ("version", "version", N_("Version"), .minimum = 1),
   ID ("lineage_id", "lineage-id", N_("Lineage")),
@@ -176,14 +181,14 @@ static const IcwColumn ip_agreement_fields[] = {
   REF ("patent_cost_party_id", "patent-cost-party-id", AGREEMENT_PARTY, N_("Party bearing patent costs")),
   INT ("publication_review_days", "publication-review-days", N_("Publication review (days)"), .initial = 30),
   ENUM ("exit_terms", "exit-terms", icw_exit_terms, N_("Exit terms")),
-  TEXT ("exit_rules", "exit-rules", N_("Exit rules")),
+  TEXT ("exit_rules", "exit-rules", N_("Exit rules"), LIMIT (TEXT)),
   INT ("confidentiality_years", "confidentiality-years", N_("Confidentiality (years)"), .initial = 5),
   DATE ("term_start", "term-start", N_("Term starts")),
   INT ("term_years", "term-years", N_("Term (years)")),
   ENUM ("dispute_resolution", "dispute-resolution", icw_dispute_resolution, N_("Dispute resolution")),
   TEXT ("dispute_body", "dispute-body", N_("Dispute body")),
   PART ("results", "results", results, N_("Results")),
-  TEXT ("special_clauses", "special-clauses", N_("Special clauses")),
+  TEXT ("special_clauses", "special-clauses", N_("Special clauses"), LIMIT (TEXT)),
   PART ("guide_answers", "guide-answers", guide_answers, N_("Answers to the guide")),
 };
 
@@ -193,7 +198,7 @@ static const IcwColumn agreement_party_fields[] = {
   /* Of any value as properties: the store refuses a negative one with its own message. */
   SHARE ("share_bp", "share-bp", N_("Share"), ANY_VALUE),
   MONEY ("contribution_fen", "contribution-fen", N_("Contribution amount"), ANY_VALUE),
-  TEXT ("signatory", "signatory", N_("Signatory")),
+  TEXT ("signatory", "signatory", N_("Signatory"), LIMIT (NAME)),
   BOOL ("signed", "signed", N_("Signed")),
   DATE ("signed_date", "signed-date", N_("Date signed")),
   BOOL ("sealed", "sealed", N_("Sealed")),
@@ -206,7 +211,7 @@ static const IcwColumn funding_request_fields[] = {
   REF ("application_id", "application-id", APPLICATION, N_("Application")),
   TEXT ("technology", "technology", N_("Technology")),
   ENUM ("status", "status", icw_application_status, N_("Status")),
-  TEXT ("title", "title", N_("Title")),
+  TEXT ("title", "title", N_("Title"), LIMIT (NAME)),
   YEAR ("start_year", "start-year", N_("First year")),
   INT ("period", "period", N_("Period"), .initial = 1),
   TEXT ("sources", "sources", N_("Sources of funds")),
@@ -223,7 +228,7 @@ static const IcwColumn funding_request_fields[] = {
 static const IcwColumn budget_line_fields[] = {
   REF ("request_id", "request-id", FUNDING_REQUEST, N_("Funding request")),
   TEXT ("category", "category", N_("Category")),
-  TEXT ("justification", "justification", N_("Justification")),
+  TEXT ("justification", "justification", N_("Justification"), LIMIT (TEXT)),
   PART ("cells", "cells", cells, N_("Amounts")),
 };
 

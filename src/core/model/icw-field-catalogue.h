@@ -3,13 +3,17 @@
  * (icw-field-catalogue.c): its column (also its JSON member in a dossier, the sync format and
  * `--json`), its GObject property, its type, the check of what it may hold, the label people read
  * and how it is shown. The records' properties (icw_record_class_install_fields), the store's SQL
- * (icw-store-tables.c), the dossier schema (tests/dossier-schema.py), the conflict view's labels
- * and `icw show` all come from here. docs/architecture.md ("How to add a field") walks through it. */
+ * (icw-store-tables.c), the dossier's JSON Schema (icw-dossier-schema.c, with the structured
+ * parts' item types of icw-field-parts.h), the conflict view's labels, `icw show` and its JSON, the
+ * text limits (so the store's checks, the window's entries and the CSV import's text columns) all
+ * come from here. docs/architecture.md ("How to add a field") walks through it. */
 #pragma once
 
 #include <glib.h>
 
 #include "icw-field-checks.h"
+#include "icw-field-limits.h"
+#include "icw-field-parts.h"
 #include "icw-types.h"
 
 G_BEGIN_DECLS
@@ -43,6 +47,7 @@ typedef struct {
   gboolean     (*from_key) (const char *text, guint *value);
   IcwFieldCheck  check;       /* what the stored text must be (icw-field-checks.h), or NULL */
   gboolean       structured;  /* JSON text: a JSON value in the dossier, not a string */
+  const IcwPartType *part;    /* structured: the type of its items (icw-field-parts.h) */
   const char    *label;       /* marked for translation, untranslated: read it with icw_field_label() */
   IcwFieldShow   show;
   IcwRecordKind  refers_to;   /* ICW_FIELD_SHOW_REFERENCE: the kind of the record it points at */
@@ -57,6 +62,10 @@ typedef struct {
   /* Added after dossier format 2 began: a dossier written before it (without the member) still
    * imports, the field empty (its default). Every field added from now on says so. */
   gboolean       added_later;
+  /* TEXT: the length and the characters it may hold (icw-field-limits.h), when limited. The
+   * store checks them at every save, the CSV import and the window's entries follow them. */
+  gboolean       limited;
+  IcwFieldClass  limit;
 } IcwColumn;
 
 /* The fields of a kind, in the order of its columns. */

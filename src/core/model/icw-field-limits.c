@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-field-limits.c: checking a text against the limits of its class of field (icw-field-limits.h),
- * the catalogue of the records' text properties that have a class, and writing control characters
+ * the records' text fields that have a class (from the field catalogue), and writing control characters
  * visibly for the terminal. */
 #include "config.h"
 
@@ -10,7 +10,9 @@
 #include "icw-application.h"
 #include "icw-application-sections.h"
 #include "icw-error.h"
+#include "icw-field-catalogue.h"
 #include "icw-field-limits.h"
+#include "icw-record.h"
 
 guint
 icw_field_class_max_chars (IcwFieldClass field_class)
@@ -111,39 +113,28 @@ icw_field_check (const char    *label,
     }
 }
 
-/* The catalogue: the same property name has the same meaning in every record that has it. */
-static const struct {
-  const char    *property;
-  IcwFieldClass  field_class;
-  const char    *label;
-} catalogue[] = {
-  { "name", ICW_FIELD_CLASS_NAME, N_("Name") },
-  { "title", ICW_FIELD_CLASS_NAME, N_("Title") },
-  { "field", ICW_FIELD_CLASS_LINES, N_("Sector") },
-  { "signatory", ICW_FIELD_CLASS_NAME, N_("Signatory") },
-  { "credit-code", ICW_FIELD_CLASS_SHORT, N_("Unified social credit code") },
-  { "province", ICW_FIELD_CLASS_SHORT, N_("Province") },
-  { "city", ICW_FIELD_CLASS_SHORT, N_("City") },
-  { "legal-representative", ICW_FIELD_CLASS_SHORT, N_("Legal representative") },
-  { "justification", ICW_FIELD_CLASS_TEXT, N_("Justification") },
-  { "exit-rules", ICW_FIELD_CLASS_TEXT, N_("Exit rules") },
-  { "special-clauses", ICW_FIELD_CLASS_TEXT, N_("Special clauses") },
-};
-
+/* The limited text fields of the field catalogue (LIMIT in icw-field-catalogue.c); a property
+ * has the same class in every kind that has it. */
 gboolean
 icw_field_class_for_property (const char    *property,
                               IcwFieldClass *field_class,
                               const char   **label)
 {
-  for (guint i = 0; property != NULL && i < G_N_ELEMENTS (catalogue); i++)
-    if (strcmp (catalogue[i].property, property) == 0)
-      {
-        if (field_class != NULL)
-          *field_class = catalogue[i].field_class;
-        if (label != NULL)
-          *label = _(catalogue[i].label);
-        return TRUE;
-      }
+  for (guint k = 0; property != NULL && k < ICW_N_RECORD_KINDS; k++)
+    {
+      guint n;
+      const IcwColumn *fields = icw_field_catalogue ((IcwRecordKind) k, &n);
+
+      for (guint i = 0; i < n; i++)
+        if (fields[i].limited && strcmp (fields[i].property, property) == 0)
+          {
+            if (field_class != NULL)
+              *field_class = fields[i].limit;
+            if (label != NULL)
+              *label = icw_field_label (&fields[i]);
+            return TRUE;
+          }
+    }
   return FALSE;
 }
 
@@ -167,10 +158,16 @@ gboolean
 icw_field_check_record (GObject  *record,
                         GError  **error)
 {
-  g_return_val_if_fail (G_IS_OBJECT (record), FALSE);
+  IcwRecordClass *klass;
+  const IcwColumn *fields;
 
-  for (guint i = 0; i < G_N_ELEMENTS (catalogue); i++)
-    if (!check_property (record, catalogue[i].property, _(catalogue[i].label), catalogue[i].field_class, error))
+  g_return_val_if_fail (ICW_IS_RECORD (record), FALSE);
+
+  klass = ICW_RECORD_GET_CLASS (record);
+  fields = klass->fields;
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (fields[i].limited &&
+        !check_property (record, fields[i].property, icw_field_label (&fields[i]), fields[i].limit, error))
       return FALSE;
   if (!ICW_IS_APPLICATION (record))
     return TRUE;

@@ -55,8 +55,9 @@ IcwFieldProblem icw_field_inspect    (const char    *text,
                                       glong         *length);
 
 /* The class of a text property of a record ("name", "title", "province", "justification", …) and
- * its label in the user's language; FALSE for a property without a limit of its own. The store
- * checks every record's properties by this catalogue; the window limits its entries by it. */
+ * its label in the user's language, as the field catalogue gives them (LIMIT in
+ * icw-field-catalogue.c); FALSE for a property without a limit of its own. The store checks every
+ * record's fields by them; the window limits its entries and the CSV import its columns by them. */
 gboolean  icw_field_class_for_property (const char    *property,
                                         IcwFieldClass *field_class,
                                         const char   **label);
@@ -69,8 +70,8 @@ gboolean  icw_field_check            (const char    *label,
                                       IcwFieldClass  field_class,
                                       GError       **error);
 
-/* Checks every text property of the record that the catalogue above (and, for an application, its
- * narrative sections) gives a class. */
+/* Checks every text field of the record that the field catalogue gives a class (and, for an
+ * application, its narrative sections). */
 gboolean  icw_field_check_record     (GObject       *record,
                                       GError       **error);
 

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* icw-field-parts.c: the item type of every structured part, member by member (icw-field-parts.h
+ * says what a line holds). A member added to a part is a line here; the part's check
+ * (icw-field-checks.h) must take it, and test-dossier's /dossier/part-types proves both agree. */
+#include "config.h"
+
+#include "icw-agreement-guide.h"
+#include "icw-application-sections.h"
+#include "icw-enums.h"
+#include "icw-field-parts.h"
+
+#define ENUM_KEY(prefix, Type)                                                  \
+  static const char *prefix##_key (guint v) { return prefix##_to_key ((Type) v); }
+
+ENUM_KEY (icw_ip_ownership, IcwIpOwnership)
+ENUM_KEY (icw_background_ip_kind, IcwBackgroundIpKind)
+
+/* Every macro is (name, [what it needs,] ...): after them REQUIRED for a member that must be
+ * there and not null, NOT_NULL for one that is not null when there. */
+#define REQUIRED .required = TRUE
+#define NOT_NULL .not_null = TRUE
+#define MEMBER(n, t, ...) { .name = n, .type = ICW_MEMBER_##t, __VA_ARGS__ }
+#define TEXT(n, ...) MEMBER (n, TEXT, ##__VA_ARGS__)
+#define INTEGER(n, lo, hi, ...) MEMBER (n, INTEGER, .minimum = lo, .maximum = hi, ##__VA_ARGS__)
+#define BOOL(n, ...) MEMBER (n, BOOL, ##__VA_ARGS__)
+#define KEY(n, key_fn, N, ...) MEMBER (n, KEY, .to_key = key_fn, .n_keys = N, ##__VA_ARGS__)
+#define KEYS(n, keys_fn, ...) MEMBER (n, KEY, .keys = keys_fn, ##__VA_ARGS__)
+#define REFERENCE(n, KIND, ...) MEMBER (n, REFERENCE, .refers_to = ICW_RECORD_KIND_##KIND, ##__VA_ARGS__)
+#define DATE(n, ...) MEMBER (n, DATE, ##__VA_ARGS__)
+#define FEN(n, lo, ...) MEMBER (n, FEN, .minimum = lo, .maximum = G_MAXINT64, ##__VA_ARGS__)
+#define SHARE(n, ...) MEMBER (n, SHARE, .minimum = 0, .maximum = ICW_BASIS_POINTS_WHOLE, ##__VA_ARGS__)
+#define ITEMS(n, part, ...) MEMBER (n, ITEMS, .items = &part, ##__VA_ARGS__)
+
+#define LIST(n, list) { .name = n, .shape = ICW_PART_LIST, .members = list, .n_members = G_N_ELEMENTS (list) }
+
+/* Technology roadmap (an application): technology readiness levels as typed, any whole number;
+ * whether they run from 1 to 9 is for the rules. */
+static const IcwPartMember roadmap_members[] = {
+  TEXT ("technology"),
+  INTEGER ("trl_from", G_MININT64, G_MAXINT64),
+  INTEGER ("trl_to", G_MININT64, G_MAXINT64),
+  TEXT ("milestones"),
+};
+const IcwPartType icw_part_roadmap = LIST ("roadmap", roadmap_members);
+
+static const IcwPartMember platform_members[] = {
+  KEYS ("kind", icw_capability_kind_keys),
+  TEXT ("name"),
+  TEXT ("description"),
+};
+const IcwPartType icw_part_platforms = LIST ("platforms", platform_members);
+
+static const IcwPartMember indicator_members[] = {
+  KEYS ("area", icw_indicator_area_keys),
+  TEXT ("name"),
+  TEXT ("unit"),
+  TEXT ("baseline"),
+  TEXT ("targets"),
+};
+const IcwPartType icw_part_indicators = LIST ("indicators", indicator_members);
+
+/* The plans of the eight main tasks, keyed "1" to "8". */
+static char *
+task_pattern (void)
+{
+  return g_strdup_printf ("^[1-%d]$", ICW_N_MAIN_TASKS);
+}
+
+static const IcwPartMember task_plan = TEXT ("plan");
+const IcwPartType icw_part_tasks = { .name = "tasks", .shape = ICW_PART_MAP, .key_pattern = task_pattern,
+                                     .example_key = "1", .value = &task_plan };
+
+/* An owner of a result (an agreement's results, below). */
+static const IcwPartMember owner_members[] = {
+  REFERENCE ("organization_id", ORGANIZATION),
+  SHARE ("share_bp"),
+};
+const IcwPartType icw_part_owners = LIST ("owners", owner_members);
+
+static const IcwPartMember result_members[] = {
+  TEXT ("title"),
+  TEXT ("description"),
+  KEY ("ownership", icw_ip_ownership_key, ICW_N_IP_OWNERSHIPS),
+  REFERENCE ("creator_id", ORGANIZATION),
+  ITEMS ("owners", icw_part_owners),
+};
+const IcwPartType icw_part_results = LIST ("results", result_members);
+
+static const IcwPartMember background_ip_members[] = {
+  KEY ("kind", icw_background_ip_kind_key, ICW_N_BACKGROUND_IP_KINDS),
+  TEXT ("number"),
+  TEXT ("title"),
+  TEXT ("owner"),
+};
+const IcwPartType icw_part_background_ip = LIST ("background_ip", background_ip_members);
+
+static const IcwPartMember guide_answer_members[] = {
+  KEY ("idea", icw_guide_idea_to_key, ICW_N_GUIDE_IDEAS, NOT_NULL),
+  KEY ("funds", icw_guide_funds_to_key, ICW_N_GUIDE_FUNDS, NOT_NULL),
+  KEY ("exploit", icw_guide_exploit_to_key, ICW_N_GUIDE_EXPLOITS, NOT_NULL),
+  BOOL ("fast_moving", NOT_NULL),
+  BOOL ("exclusive_needed", NOT_NULL),
+};
+const IcwPartType icw_part_guide_answers = { .name = "guide_answers", .shape = ICW_PART_OBJECT,
+                                             .members = guide_answer_members,
+                                             .n_members = G_N_ELEMENTS (guide_answer_members) };
+
+/* Disbursement milestones of a funding request. */
+static const IcwPartMember milestone_members[] = {
+  DATE ("date", REQUIRED),
+  FEN ("amount_fen", 1, REQUIRED),
+  TEXT ("condition"),
+};
+const IcwPartType icw_part_milestones = LIST ("milestones", milestone_members);
+
+/* A budget line's amounts: "YEAR/source" (2026/central-fiscal) → fen as text. */
+static char *
+cell_pattern (void)
+{
+  g_autoptr(GString) sources = g_string_new (NULL);
+
+  for (guint i = 0; i < ICW_N_FUNDING_SOURCES; i++)
+    g_string_append_printf (sources, "%s%s", i > 0 ? "|" : "", icw_funding_source_to_key ((IcwFundingSource) i));
+  return g_strdup_printf ("^[1-9][0-9]{3}/(%s)$", sources->str);
+}
+
+static const IcwPartMember cell_amount = FEN ("amount_fen", 0, NOT_NULL);
+const IcwPartType icw_part_cells = { .name = "cells", .shape = ICW_PART_MAP, .key_pattern = cell_pattern,
+                                     .example_key = "2026/central-fiscal", .value = &cell_amount };
+
+const char **
+icw_part_member_keys (const IcwPartMember *member)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+  g_return_val_if_fail (member != NULL && member->type == ICW_MEMBER_KEY, NULL);
+  if (member->keys != NULL)
+    for (const char * const *k = member->keys (); *k != NULL; k++)
+      g_ptr_array_add (keys, (gpointer) *k);
+  else
+    for (guint i = 0; i < member->n_keys; i++)
+      g_ptr_array_add (keys, (gpointer) member->to_key (i));
+  g_ptr_array_add (keys, NULL);
+  return (const char **) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
+}
