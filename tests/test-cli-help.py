@@ -81,7 +81,7 @@ def icw(*args):
 
 def entry_commands(help_text):
     """The commands of the help's entries: lines "  icw-command ARGS" indented by two spaces."""
-    return [m.group(1) for m in re.finditer(r"^  ([a-z]+)(?: |$)", help_text, re.M)]
+    return [m.group(1) for m in re.finditer(r"^  ([a-z][-a-z]*)(?: |$)", help_text, re.M)]
 
 
 def complete(*words):
@@ -145,7 +145,7 @@ class TestHelp(unittest.TestCase):
         env.pop("LC_ALL", None)
         result = subprocess.run([ICW, "export", "--help"], env=env, capture_output=True, text=True, timeout=60)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("export ID --format pdf -o FILE", result.stdout)
+        self.assertIn("export ID --format pdf|docx -o FILE", result.stdout)
         self.assertRegex(result.stdout, r"[\u4e00-\u9fff]", "the help is not translated")
 
 

@@ -339,7 +339,7 @@ class TestUsage(ReviewTestCase):
 
     def test_help_lists_the_commands(self):
         out = self.icw(0, "--help").out
-        for text in ("ready|submit|reopen ID", "review list", "review return ID --comment TEXT",
+        for text in ("ready ID", "submit ID", "reopen ID", "review list", "review return ID --comment TEXT",
                      "review accept ID", "--section KEY"):
             self.assertIn(text, out)
 
