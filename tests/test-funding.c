@@ -720,25 +720,57 @@ test_rule_matching (Fixture       *f,
   g_assert_cmpuint (count_findings (after, "matching-ratio", NULL), ==, 0);
 }
 
+/* 国办发〔2021〕32号 governs central fiscal research funds: the cap applies to the central column
+ * only, and not at all to a budget without central funds. */
+static void
+fill_over_cap (Fixture           *f,
+               IcwFundingRequest *r,
+               IcwFundingSource   source,
+               gint64             performance)
+{
+  /* Direct costs 2,000 万元 plus 1,000 万元 of equipment purchase (excluded from the base):
+   * cap = 500 × 30% + 500 × 25% + 1,000 × 20% = 475 万元. */
+  save_cell (f, r, "materials", 2026, source, 2000 * WAN);
+  save_cell (f, r, "equipment-purchase", 2026, source, 1000 * WAN);
+  save_cell (f, r, "management", 2026, source, 400 * WAN);
+  save_cell (f, r, "performance", 2026, source, performance);
+}
+
 static void
 test_rule_indirect_cap (Fixture       *f,
                         gconstpointer  data)
 {
-  const IcwFundingSource sources[] = { ICW_FUNDING_SOURCE_OWN_REVENUE };
-  g_autoptr(IcwFundingRequest) r = new_request (f, sources, 1);
-  g_autoptr(GPtrArray) at_cap = NULL, over = NULL;
+  const IcwFundingSource sources[] = { ICW_FUNDING_SOURCE_CENTRAL_FISCAL, ICW_FUNDING_SOURCE_BANK_LOAN };
+  g_autoptr(IcwFundingRequest) r = new_request (f, sources, 2);
+  g_autoptr(GPtrArray) at_cap = NULL, over = NULL, other_column = NULL;
 
-  /* Direct costs 2,000 万元 plus 1,000 万元 of equipment purchase (excluded from the base):
-   * cap = 500 × 30% + 500 × 25% + 1,000 × 20% = 475 万元. */
-  save_cell (f, r, "materials", 2026, ICW_FUNDING_SOURCE_OWN_REVENUE, 2000 * WAN);
-  save_cell (f, r, "equipment-purchase", 2026, ICW_FUNDING_SOURCE_OWN_REVENUE, 1000 * WAN);
-  save_cell (f, r, "management", 2026, ICW_FUNDING_SOURCE_OWN_REVENUE, 400 * WAN);
-  save_cell (f, r, "performance", 2026, ICW_FUNDING_SOURCE_OWN_REVENUE, 75 * WAN);
+  fill_over_cap (f, r, ICW_FUNDING_SOURCE_CENTRAL_FISCAL, 75 * WAN);
   at_cap = check (f, r);
   g_assert_cmpuint (count_findings (at_cap, "indirect-cap", NULL), ==, 0);
-  save_cell (f, r, "performance", 2026, ICW_FUNDING_SOURCE_OWN_REVENUE, 75 * WAN + 1);
+  save_cell (f, r, "performance", 2026, ICW_FUNDING_SOURCE_CENTRAL_FISCAL, 75 * WAN + 1);
   over = check (f, r);
   g_assert_cmpuint (count_findings (over, "indirect-cap", "budget/indirect"), ==, 1);
+
+  /* Management paid by a bank loan is not central money: it does not count against the cap. */
+  save_cell (f, r, "performance", 2026, ICW_FUNDING_SOURCE_CENTRAL_FISCAL, 75 * WAN);
+  save_cell (f, r, "management", 2026, ICW_FUNDING_SOURCE_BANK_LOAN, 900 * WAN);
+  other_column = check (f, r);
+  g_assert_cmpuint (count_findings (other_column, "indirect-cap", NULL), ==, 0);
+}
+
+static void
+test_rule_indirect_cap_no_central (Fixture       *f,
+                                   gconstpointer  data)
+{
+  const IcwFundingSource sources[] = { ICW_FUNDING_SOURCE_LOCAL_FISCAL, ICW_FUNDING_SOURCE_OWN_REVENUE };
+  g_autoptr(IcwFundingRequest) r = new_request (f, sources, 2);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  /* Far over the tiers, from local fiscal funds and the center's revenue: 32号 does not apply. */
+  fill_over_cap (f, r, ICW_FUNDING_SOURCE_OWN_REVENUE, 900 * WAN);
+  fill_over_cap (f, r, ICW_FUNDING_SOURCE_LOCAL_FISCAL, 900 * WAN);
+  findings = check (f, r);
+  g_assert_cmpuint (count_findings (findings, "indirect-cap", NULL), ==, 0);
 }
 
 static void
@@ -869,6 +901,7 @@ main (int   argc,
   add ("/funding/rules/basics", test_rule_basics);
   add ("/funding/rules/matching", test_rule_matching);
   add ("/funding/rules/indirect-cap", test_rule_indirect_cap);
+  add ("/funding/rules/indirect-cap/no-central-funds", test_rule_indirect_cap_no_central);
   add ("/funding/rules/justification", test_rule_justification);
   add ("/funding/rules/categories-present", test_rule_categories_present);
   add ("/funding/rules/milestones", test_rule_milestones);
