@@ -408,10 +408,11 @@ class TestApplications(IcwTestCase):
         report = json.loads(self.expect(1, "check", application["id"], "--json").out)
         self.assertEqual([p["id"] for p in report["packs"]], ["miit-2017-64-upgrade"])
         self.assertEqual({f["pack"] for f in report["findings"]}, {"miit-2017-64-upgrade"})
-        # What a reviewer of an upgrade holds against the sample: not yet a recognized provincial
-        # center, and 4 of the field's 12 listed platforms, quoted from 64号 with a public copy.
+        # What a reviewer of an upgrade holds against the sample, quoted with the policy's words:
         errors = {f["rule"]: f for f in report["findings"] if f["severity"] == "error"}
-        self.assertEqual(set(errors), {"64-provincial-precondition", "64-platform-coverage"})
+        # not yet a recognized provincial center, a field that already has its national center (273号:
+        # one per field), and 4 of the field's 12 listed platforms.
+        self.assertEqual(set(errors), {"64-provincial-precondition", "64-field-occupied", "64-platform-coverage"})
         self.assertIn("已成为省级的制造业创新中心", errors["64-provincial-precondition"]["citation"])
         self.assertTrue(errors["64-platform-coverage"]["url"].startswith("http://lanling.gov.cn/"))
         self.assertIn("33.33%", errors["64-platform-coverage"]["message"])

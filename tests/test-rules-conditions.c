@@ -360,6 +360,25 @@ test_platform_kind_and_field (Fixture       *f,
   g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-platform-coverage"), ==, 0);
 }
 
+/* 273号 四 "每个领域布局一家国家制造业创新中心": a field that has a national center is taken. */
+static void
+test_field_occupied (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  icw_center_set_field (f->center, "智能传感器");
+  findings = findings_of (f, "miit-2017-64-upgrade", "64-field-occupied");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_nonnull (strstr (icw_finding_get_message (findings->pdata[0]), "国家智能传感器创新中心"));
+  g_assert_cmpstr (icw_finding_get_basis (findings->pdata[0]), ==, "policy");
+  g_assert_nonnull (strstr (icw_finding_get_citation (findings->pdata[0]), "每个领域布局一家国家制造业创新中心"));
+  icw_center_set_field (f->center, "海洋智能传感装备");
+  g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-field-occupied"), ==, 0);
+  icw_center_set_field (f->center, "");
+  g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-field-occupied"), ==, 0);
+}
+
 /* "联盟应汇聚……包括用户在内的企业": a user enterprise is a kind of firm. */
 static void
 test_user_enterprise (Fixture       *f,
@@ -440,6 +459,7 @@ main (int   argc,
   add ("/rules-conditions/64/precondition", test_upgrade_precondition);
   add ("/rules-conditions/64/platform-kind-and-field", test_platform_kind_and_field);
   add ("/rules-conditions/64/user-enterprise", test_user_enterprise);
+  add ("/rules-conditions/64/field-occupied", test_field_occupied);
   add ("/rules-conditions/jiangsu", test_jiangsu);
   add ("/rules-conditions/titles", test_every_rule_has_basis);
   return g_test_run ();

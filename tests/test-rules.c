@@ -605,7 +605,7 @@ test_order_and_language (Fixture       *f,
   g_assert_cmpstr (icw_rules_language (), ==, "zh_CN");
   chinese = icw_application_check (f->store, f->application, packs, f->today, &error);
   g_assert_cmpstr (icw_finding_get_message (chinese->pdata[0]), ==, "请列出技术。");
-  g_assert_cmpstr (icw_finding_get_citation (chinese->pdata[6]), ==, "D1：“Q”");
+  g_assert_cmpstr (icw_finding_get_citation (chinese->pdata[6]), ==, "D 1：“Q”");
   g_assert_cmpstr (icw_rule_pack_get_title (pack), ==, "测试规则包");
   g_setenv ("LANGUAGE", "en", TRUE);
   g_assert_cmpstr (icw_rules_language (), ==, "en");

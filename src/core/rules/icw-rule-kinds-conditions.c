@@ -4,7 +4,8 @@
  * enterprise lead's three-year average R&D intensity, or its R&D spending each year (Shandong); the
  * investors that are legal persons, fewer when the lead holds a firm honour (Shandong); a lead with
  * a record of dishonesty; a number of the center at least a threshold (Jiangsu: capital, full-time
- * R&D staff) and a ratio of two of its numbers (Jiangsu: R&D expenses to costs). */
+ * R&D staff) and a ratio of two of its numbers (Jiangsu: R&D expenses to costs); the center's field
+ * has no national center yet (273号: one national center per field). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -285,6 +286,50 @@ check_center_ratio (const char *field,
   return reason != NULL ? reason : check_property (json_object_get_string_member (params, "denominator"));
 }
 
+/* field-not-occupied: the center's field is none of the fields of `occupied` ("field=center"
+ * entries: the national centers known, as data), compared without surrounding spaces. */
+static void
+run_field_not_occupied (IcwRuleContext *context,
+                        const IcwRule  *rule)
+{
+  g_autoptr(GPtrArray) occupied = icw_rule_param_strings (rule, "occupied");
+  g_autofree char *field = g_strstrip (g_strdup (icw_center_get_field (context->center) != NULL
+                                                 ? icw_center_get_field (context->center) : ""));
+
+  for (guint i = 0; *field != '\0' && i < occupied->len; i++)
+    {
+      const char *entry = occupied->pdata[i];
+      const char *equals = strchr (entry, '=');
+
+      if (equals != NULL && strlen (field) == (gsize) (equals - entry) && strncmp (entry, field, equals - entry) == 0)
+        {
+          icw_rule_emit (context, rule, NULL, "field", field, "center", equals + 1, NULL);
+          return;
+        }
+    }
+}
+
+static char *
+check_occupied (const char *field,
+                JsonObject *params)
+{
+  JsonArray *occupied = json_object_get_array_member (params, "occupied");
+
+  for (guint i = 0; i < json_array_get_length (occupied); i++)
+    {
+      const char *entry = json_array_get_string_element (occupied, i);
+      const char *equals = strchr (entry, '=');
+
+      if (equals == NULL || equals == entry || equals[1] == '\0')
+        return g_strdup_printf (_("“%s” in “%s” must be a field, “=” and its national center"), entry, "occupied");
+    }
+  return NULL;
+}
+
+static const IcwRuleParam occupied_params[] = {
+  { "occupied", ICW_RULE_PARAM_STRINGS, TRUE },
+  { NULL, 0, FALSE },
+};
 static const IcwRuleParam recognized_params[] = {
   { "levels", ICW_RULE_PARAM_STRINGS, TRUE },
   { "statuses", ICW_RULE_PARAM_STRINGS, TRUE },
@@ -324,6 +369,7 @@ static const char * const investors_placeholders[] = { "count", "min", "excluded
 static const char * const name_placeholders[] = { "name", NULL };
 static const char * const minimum_placeholders[] = { "value", "min", NULL };
 static const char * const ratio_placeholders[] = { "ratio", "min", NULL };
+static const char * const occupied_placeholders[] = { "field", "center", NULL };
 
 static const IcwRuleKind condition_kinds[] = {
   { "center-recognized", run_center_recognized, recognized_params, recognized_placeholders, check_center_recognized },
@@ -332,6 +378,7 @@ static const IcwRuleKind condition_kinds[] = {
   { "lead-dishonest", run_lead_dishonest, no_params, name_placeholders, NULL },
   { "center-minimum", run_center_minimum, minimum_params, minimum_placeholders, check_center_minimum },
   { "center-ratio", run_center_ratio, ratio_params, ratio_placeholders, check_center_ratio },
+  { "field-not-occupied", run_field_not_occupied, occupied_params, occupied_placeholders, check_occupied },
 };
 
 const IcwRuleKind *

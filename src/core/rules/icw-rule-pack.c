@@ -303,7 +303,7 @@ icw_rule_basis_text (const IcwRule *rule)
   g_string_append (text, rule->document);
   if (rule->title != NULL)
     g_string_append_printf (text, "《%s》", rule->title);
-  g_string_append_printf (text, chinese ? "%s" : " %s", rule->clause);
+  g_string_append_printf (text, " %s", rule->clause);
   if (rule->quote != NULL)
     g_string_append_printf (text, chinese ? "：“%s”" : ": “%s”", rule->quote);
   if (rule->quote != NULL && rule->gloss != NULL && !chinese)
