@@ -16,6 +16,7 @@
 #include "icw-alliance-member.h"
 #include "icw-error.h"
 #include "icw-finding.h"
+#include "icw-shareholder.h"
 #include "icw-ip-agreement-check.h"
 #include "icw-ip-agreement-parts.h"
 #include "icw-lifecycle.h"
@@ -302,6 +303,24 @@ test_member_removed (Fixture       *f,
     }
   g_assert_true (removed);
 
+  /* Still a shareholder of the center's company: a member of the center in 273号's sense. */
+  findings = check (f, f->sample);
+  g_assert_null (find_rule (findings, "ip-party-member"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  {
+    g_autoptr(GListModel) holders = icw_store_list (f->store, ICW_RECORD_KIND_SHAREHOLDER,
+                                                    icw_record_get_id (ICW_RECORD (f->center)));
+
+    for (guint i = 0; i < g_list_model_get_n_items (holders); i++)
+      {
+        g_autoptr(IcwShareholder) holder = g_list_model_get_item (holders, i);
+
+        if (g_strcmp0 (icw_shareholder_get_organization_id (holder), icw_agreement_party_get_organization_id (party)) == 0)
+          g_assert_true (icw_store_delete (f->store, ICW_RECORD (holder), &error));
+      }
+    g_assert_no_error (error);
+  }
+
   findings = check (f, f->sample);
   finding = find_rule (findings, "ip-party-member");
   g_assert_nonnull (finding);
@@ -317,6 +336,39 @@ test_member_removed (Fixture       *f,
   g_assert_no_error (error);
   g_assert_false (icw_lifecycle_mark_ready (f->store, ICW_RECORD (f->sample), f->packs, f->today, &error));
   g_assert_nonnull (error);
+}
+
+/* The center's own company (依托公司) may be a party: results may belong to it (成果归创新中心公司所有),
+ * although it is neither a shareholder of itself nor, in the sample, an alliance member. */
+static void
+test_host_company_party (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwAgreementParty) party = party_at (f, 1);
+  g_autoptr(IcwAgreementParty) first = party_at (f, 0);
+  g_autoptr(GPtrArray) findings = NULL;
+  const char *host = icw_center_get_host_organization_id (f->center);
+  IcwFinding *finding;
+
+  g_assert_nonnull (host);
+  icw_agreement_party_set_organization_id (party, host);
+  if (!icw_store_save (f->store, ICW_RECORD (party), &error))
+    g_error ("%s", error->message);
+  g_assert_no_error (error);
+  findings = check (f, f->sample);
+  g_assert_null (find_rule (findings, "ip-party-member"));
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
+  /* Once the center names another company, the same organization is an outsider. */
+  icw_center_set_host_organization_id (f->center, icw_agreement_party_get_organization_id (first));
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (f->center), &error));
+  g_assert_no_error (error);
+  findings = check (f, f->sample);
+  finding = find_rule (findings, "ip-party-member");
+  g_assert_nonnull (finding);
+  g_assert_cmpint (icw_finding_get_severity (finding), ==, ICW_SEVERITY_ERROR);
+  g_assert_cmpstr (icw_finding_get_basis (finding), ==, "policy");
 }
 
 static void
@@ -642,6 +694,7 @@ main (int   argc,
   add ("/agreements/store-validation", test_store_validation);
   add ("/agreements/delete-in-use", test_delete_in_use);
   add ("/agreements/member-removed", test_member_removed);
+  add ("/agreements/host-company-party", test_host_company_party);
   add ("/agreements/shares-total", test_shares_total);
   add ("/agreements/joint-results", test_joint_results);
   add ("/agreements/background-and-costs", test_background_and_costs);

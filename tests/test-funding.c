@@ -630,7 +630,61 @@ test_category_sets_bundled (void)
   g_assert_cmpint (icw_category_set_find (merged, "meetings"), ==, -1);
   g_assert_cmpint (icw_category_set_find (merged, "international"), ==, -1);
   g_assert_cmpint (icw_category_set_find (merged, "business"), >=, 0);
-  g_assert_nonnull (strstr (icw_category_set_get_note (merged), "[unverified]"));
+  /* The earlier sets are kept for the requests that name them; their notes say what is wrong. */
+  g_assert_nonnull (strstr (icw_category_set_get_note (merged), "2016"));
+  g_assert_nonnull (strstr (icw_category_set_get_note (standard), "设备改造与租赁费"));
+}
+
+/* The corrected sets, dated, each with its source (policy-audit.md 1.3). */
+static void
+test_category_sets_corrected (void)
+{
+  g_autoptr(IcwCategorySet) separate = icw_category_set_lookup ("research-separate", 1, NULL);
+  g_autoptr(IcwCategorySet) reform2016 = icw_category_set_lookup ("research-2016", 1, NULL);
+  g_autoptr(IcwCategorySet) reform2021 = icw_category_set_lookup ("research-2021", 1, NULL);
+  g_autoptr(IcwCategorySet) construction = icw_category_set_lookup ("construction", 1, NULL);
+  g_autoptr(IcwFundingRequest) fresh = icw_funding_request_new ();
+  const IcwBudgetCategory *equipment;
+  guint direct_leaves = 0;
+
+  g_assert_nonnull (separate);
+  g_assert_nonnull (reform2016);
+  g_assert_nonnull (reform2021);
+  g_assert_nonnull (construction);
+  /* The template's equipment lines. */
+  equipment = icw_category_set_get_category (separate, (guint) icw_category_set_find (separate, "equipment"));
+  g_assert_cmpuint (equipment->n_children, ==, 3);
+  g_assert_cmpstr (icw_category_set_get_category (separate, (guint) icw_category_set_find (separate, "equipment-purchase"))->label_zh,
+                   ==, "设备购置费");
+  g_assert_cmpstr (icw_category_set_get_category (separate, (guint) icw_category_set_find (separate, "equipment-trial"))->label_zh,
+                   ==, "设备试制费");
+  g_assert_cmpstr (icw_category_set_get_category (separate, (guint) icw_category_set_find (separate, "equipment-upgrade-lease"))->label_zh,
+                   ==, "设备改造与租赁费");
+  g_assert_cmpint (icw_category_set_find (separate, "travel"), >=, 0);
+  g_assert_nonnull (strstr (icw_category_set_get_note (separate), "http://fsou.com/"));
+  /* 2016: one line for meetings, travel and international cooperation. */
+  g_assert_cmpint (icw_category_set_find (reform2016, "travel"), ==, -1);
+  g_assert_cmpstr (icw_category_set_get_category (reform2016, (guint) icw_category_set_find (reform2016, "meetings-travel-international"))->label_zh,
+                   ==, "会议/差旅/国际合作与交流费");
+  g_assert_nonnull (strstr (icw_category_set_get_note (reform2016), "中办发〔2016〕50号"));
+  /* 2021: direct costs in three lines, equipment, business, labour. */
+  for (guint i = 0; i < icw_category_set_get_n_categories (reform2021); i++)
+    {
+      const IcwBudgetCategory *c = icw_category_set_get_category (reform2021, i);
+
+      if (c->group == ICW_BUDGET_GROUP_DIRECT && c->parent < 0)
+        direct_leaves++;
+    }
+  g_assert_cmpuint (direct_leaves, ==, 3);
+  g_assert_cmpint (icw_category_set_find (reform2021, "business"), >=, 0);
+  g_assert_cmpint (icw_category_set_find (reform2021, "materials"), ==, -1);
+  g_assert_nonnull (strstr (icw_category_set_get_note (reform2021), "国办发〔2021〕32号"));
+  /* A construction plan: building and site, pilot production. */
+  g_assert_cmpint (icw_category_set_find (construction, "construction-site"), >=, 0);
+  g_assert_cmpint (icw_category_set_find (construction, "pilot"), >=, 0);
+  g_assert_nonnull (strstr (icw_category_set_get_note (construction), "http://dlnp.com.cn/"));
+  /* A new request starts on the template's set. */
+  g_assert_cmpstr (icw_funding_request_get_category_set (fresh), ==, "research-separate");
 }
 
 static void
@@ -720,25 +774,57 @@ test_rule_matching (Fixture       *f,
   g_assert_cmpuint (count_findings (after, "matching-ratio", NULL), ==, 0);
 }
 
+/* 国办发〔2021〕32号 governs central fiscal research funds: the cap applies to the central column
+ * only, and not at all to a budget without central funds. */
+static void
+fill_over_cap (Fixture           *f,
+               IcwFundingRequest *r,
+               IcwFundingSource   source,
+               gint64             performance)
+{
+  /* Direct costs 2,000 万元 plus 1,000 万元 of equipment purchase (excluded from the base):
+   * cap = 500 × 30% + 500 × 25% + 1,000 × 20% = 475 万元. */
+  save_cell (f, r, "materials", 2026, source, 2000 * WAN);
+  save_cell (f, r, "equipment-purchase", 2026, source, 1000 * WAN);
+  save_cell (f, r, "management", 2026, source, 400 * WAN);
+  save_cell (f, r, "performance", 2026, source, performance);
+}
+
 static void
 test_rule_indirect_cap (Fixture       *f,
                         gconstpointer  data)
 {
-  const IcwFundingSource sources[] = { ICW_FUNDING_SOURCE_OWN_REVENUE };
-  g_autoptr(IcwFundingRequest) r = new_request (f, sources, 1);
-  g_autoptr(GPtrArray) at_cap = NULL, over = NULL;
+  const IcwFundingSource sources[] = { ICW_FUNDING_SOURCE_CENTRAL_FISCAL, ICW_FUNDING_SOURCE_BANK_LOAN };
+  g_autoptr(IcwFundingRequest) r = new_request (f, sources, 2);
+  g_autoptr(GPtrArray) at_cap = NULL, over = NULL, other_column = NULL;
 
-  /* Direct costs 2,000 万元 plus 1,000 万元 of equipment purchase (excluded from the base):
-   * cap = 500 × 30% + 500 × 25% + 1,000 × 20% = 475 万元. */
-  save_cell (f, r, "materials", 2026, ICW_FUNDING_SOURCE_OWN_REVENUE, 2000 * WAN);
-  save_cell (f, r, "equipment-purchase", 2026, ICW_FUNDING_SOURCE_OWN_REVENUE, 1000 * WAN);
-  save_cell (f, r, "management", 2026, ICW_FUNDING_SOURCE_OWN_REVENUE, 400 * WAN);
-  save_cell (f, r, "performance", 2026, ICW_FUNDING_SOURCE_OWN_REVENUE, 75 * WAN);
+  fill_over_cap (f, r, ICW_FUNDING_SOURCE_CENTRAL_FISCAL, 75 * WAN);
   at_cap = check (f, r);
   g_assert_cmpuint (count_findings (at_cap, "indirect-cap", NULL), ==, 0);
-  save_cell (f, r, "performance", 2026, ICW_FUNDING_SOURCE_OWN_REVENUE, 75 * WAN + 1);
+  save_cell (f, r, "performance", 2026, ICW_FUNDING_SOURCE_CENTRAL_FISCAL, 75 * WAN + 1);
   over = check (f, r);
   g_assert_cmpuint (count_findings (over, "indirect-cap", "budget/indirect"), ==, 1);
+
+  /* Management paid by a bank loan is not central money: it does not count against the cap. */
+  save_cell (f, r, "performance", 2026, ICW_FUNDING_SOURCE_CENTRAL_FISCAL, 75 * WAN);
+  save_cell (f, r, "management", 2026, ICW_FUNDING_SOURCE_BANK_LOAN, 900 * WAN);
+  other_column = check (f, r);
+  g_assert_cmpuint (count_findings (other_column, "indirect-cap", NULL), ==, 0);
+}
+
+static void
+test_rule_indirect_cap_no_central (Fixture       *f,
+                                   gconstpointer  data)
+{
+  const IcwFundingSource sources[] = { ICW_FUNDING_SOURCE_LOCAL_FISCAL, ICW_FUNDING_SOURCE_OWN_REVENUE };
+  g_autoptr(IcwFundingRequest) r = new_request (f, sources, 2);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  /* Far over the tiers, from local fiscal funds and the center's revenue: 32号 does not apply. */
+  fill_over_cap (f, r, ICW_FUNDING_SOURCE_OWN_REVENUE, 900 * WAN);
+  fill_over_cap (f, r, ICW_FUNDING_SOURCE_LOCAL_FISCAL, 900 * WAN);
+  findings = check (f, r);
+  g_assert_cmpuint (count_findings (findings, "indirect-cap", NULL), ==, 0);
 }
 
 static void
@@ -864,11 +950,13 @@ main (int   argc,
   g_test_add_func ("/funding/budget/random-totals", test_random_totals);
   g_test_add_func ("/funding/budget/overflow", test_overflow);
   g_test_add_func ("/funding/category-sets/bundled", test_category_sets_bundled);
+  g_test_add_func ("/funding/category-sets/corrected", test_category_sets_corrected);
   g_test_add_func ("/funding/category-sets/malformed", test_category_sets_malformed);
   g_test_add_func ("/funding/milestones/format", test_milestones_format);
   add ("/funding/rules/basics", test_rule_basics);
   add ("/funding/rules/matching", test_rule_matching);
   add ("/funding/rules/indirect-cap", test_rule_indirect_cap);
+  add ("/funding/rules/indirect-cap/no-central-funds", test_rule_indirect_cap_no_central);
   add ("/funding/rules/justification", test_rule_justification);
   add ("/funding/rules/categories-present", test_rule_categories_present);
   add ("/funding/rules/milestones", test_rule_milestones);

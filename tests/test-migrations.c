@@ -9,7 +9,9 @@
 #include <sqlite3.h>
 
 #include "icw-error.h"
+#include "icw-center.h"
 #include "icw-organization.h"
+#include "icw-platform.h"
 #include "icw-schema.h"
 #include "icw-store.h"
 #include "icw-test-util.h"
@@ -395,6 +397,104 @@ test_not_sqlite (Fixture       *f,
   assert_refused_unchanged (tiny, ICW_ERROR_NOT_WORKBENCH, "not a database");
 }
 
+
+/* The migration that gave records the numbers reviewers score (issue 15), found by what it adds
+ * rather than by its number, which may change when branches merge. */
+static int
+numbers_migration (void)
+{
+  for (int v = 1; v <= icw_schema_latest_version (); v++)
+    if (strstr (icw_schema_migration (v), "revenue_1_fen") != NULL)
+      return v;
+  g_assert_not_reached ();
+}
+
+static const char numbers_rows[] =
+  "INSERT INTO organizations (id, name, credit_code, kind, province, top_ten, rd_base_year,"
+  "  rd_intensity_1, rd_intensity_2, rd_intensity_3, created_at, updated_at) VALUES "
+  "  ('11111111-1111-4111-8111-111111111111', '济南测试传感科技股份有限公司', NULL, 'enterprise', '山东省', 1, 2024,"
+  "   250, 300, 360, '2025-01-02T03:04:05.000000Z', '2025-01-02T03:04:05.000000Z'),"
+  "  ('22222222-2222-4222-8222-222222222222', '测试汽车有限公司', NULL, 'enterprise', '湖北省', 0, 0,"
+  "   -1, -1, -1, '2025-01-03T03:04:05.000000Z', '2025-01-03T03:04:05.000000Z');"
+  "INSERT INTO centers (id, name, level, field, lead_organization_id, host_capital_fen, rd_staff, created_at, updated_at) VALUES "
+  "  ('33333333-3333-4333-8333-333333333333', '测试制造业创新中心', 'provincial', '智能传感器',"
+  "   '11111111-1111-4111-8111-111111111111', 10000000000, 62, '2025-01-04T03:04:05.000000Z', '2025-01-04T03:04:05.000000Z');"
+  "INSERT INTO alliance_members (id, center_id, organization_id, role, created_at, updated_at) VALUES "
+  "  ('44444444-4444-4444-8444-444444444444', '33333333-3333-4333-8333-333333333333',"
+  "   '22222222-2222-4222-8222-222222222222', 'user', '2025-01-05T03:04:05.000000Z', '2025-01-05T03:04:05.000000Z');"
+  "INSERT INTO platforms (id, organization_id, kind, name, approved_year, created_at, updated_at) VALUES "
+  "  ('55555555-5555-4555-8555-555555555555', '11111111-1111-4111-8111-111111111111', 'key-lab', '测试重点实验室', 2019,"
+  "   '2025-01-06T03:04:05.000000Z', '2025-01-06T03:04:05.000000Z');";
+
+/* A database from just before that migration: every value stays; the new numbers start at "not
+ * stated"; an organization that was a member in the role "user" becomes a user enterprise. */
+static void
+test_numbers (Fixture       *f,
+              gconstpointer  data)
+{
+  int before = numbers_migration () - 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(IcwRecord) lead = NULL, user = NULL, center = NULL, platform = NULL;
+  g_autofree char *version = NULL;
+  sqlite3 *db = icw_test_db_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  for (int v = 1; v <= before; v++)
+    raw_exec (db, icw_schema_migration (v));
+  raw_exec (db, numbers_rows);
+  version = g_strdup_printf ("PRAGMA user_version = %d;", before);
+  raw_exec (db, version);
+  sqlite3_close (db);
+
+  store = icw_test_open_store (f->path);
+  assert_latest (f->path);
+
+  lead = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, "11111111-1111-4111-8111-111111111111", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (icw_organization_get_name (ICW_ORGANIZATION (lead)), ==, "济南测试传感科技股份有限公司");
+  g_assert_true (icw_organization_get_top_ten (ICW_ORGANIZATION (lead)));
+  g_assert_cmpint (icw_organization_get_rd_base_year (ICW_ORGANIZATION (lead)), ==, 2024);
+  g_assert_cmpint (icw_organization_get_rd_intensity_1 (ICW_ORGANIZATION (lead)), ==, 250);
+  g_assert_cmpint (icw_organization_get_rd_intensity_3 (ICW_ORGANIZATION (lead)), ==, 360);
+  g_assert_cmpint (icw_organization_get_revenue_1_fen (ICW_ORGANIZATION (lead)), ==, 0);
+  g_assert_cmpint (icw_organization_get_rd_spending_3_fen (ICW_ORGANIZATION (lead)), ==, 0);
+  g_assert_cmpint (icw_organization_get_rd_staff_2 (ICW_ORGANIZATION (lead)), ==, 0);
+  g_assert_cmpint (icw_organization_get_enterprise_type (ICW_ORGANIZATION (lead)), ==, ICW_ENTERPRISE_TYPE_UNSPECIFIED);
+  g_assert_true (icw_organization_is_legal_person (ICW_ORGANIZATION (lead)));
+  g_assert_false (icw_organization_get_honour_gazelle (ICW_ORGANIZATION (lead)));
+  g_assert_false (icw_organization_get_dishonest (ICW_ORGANIZATION (lead)));
+  g_assert_false (icw_organization_get_user_enterprise (ICW_ORGANIZATION (lead)));
+
+  user = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, "22222222-2222-4222-8222-222222222222", &error);
+  g_assert_no_error (error);
+  g_assert_true (icw_organization_get_user_enterprise (ICW_ORGANIZATION (user)));
+
+  center = icw_store_lookup (store, ICW_RECORD_KIND_CENTER, "33333333-3333-4333-8333-333333333333", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (icw_center_get_host_capital_fen (ICW_CENTER (center)), ==, 10000000000);
+  g_assert_cmpint (icw_center_get_rd_staff (ICW_CENTER (center)), ==, 62);
+  g_assert_cmpstr (icw_center_get_field (ICW_CENTER (center)), ==, "智能传感器");
+  g_assert_cmpint (icw_center_get_paid_in_capital_fen (ICW_CENTER (center)), ==, 0);
+  g_assert_cmpint (icw_center_get_space_m2 (ICW_CENTER (center)), ==, 0);
+
+  platform = icw_store_lookup (store, ICW_RECORD_KIND_PLATFORM, "55555555-5555-4555-8555-555555555555", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (icw_platform_get_name (ICW_PLATFORM (platform)), ==, "测试重点实验室");
+  g_assert_cmpint (icw_platform_get_approved_year (ICW_PLATFORM (platform)), ==, 2019);
+  g_assert_true (icw_platform_get_field (ICW_PLATFORM (platform)) == NULL ||
+                 *icw_platform_get_field (ICW_PLATFORM (platform)) == '\0');
+
+  /* The new numbers are saved and read back. */
+  icw_organization_set_revenue_3_fen (ICW_ORGANIZATION (lead), 123456789);
+  icw_organization_set_enterprise_type (ICW_ORGANIZATION (lead), ICW_ENTERPRISE_TYPE_LIMITED_PARTNERSHIP);
+  g_assert_true (icw_store_save (store, lead, &error));
+  g_assert_no_error (error);
+  g_clear_object (&lead);
+  lead = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, "11111111-1111-4111-8111-111111111111", &error);
+  g_assert_cmpint (icw_organization_get_revenue_3_fen (ICW_ORGANIZATION (lead)), ==, 123456789);
+  g_assert_false (icw_organization_is_legal_person (ICW_ORGANIZATION (lead)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -407,6 +507,7 @@ main (int   argc,
   ADD ("/migrations/v0/empty-file", 0, test_v0_empty_file);
   ADD ("/migrations/v0/sqlite-file", 0, test_v0_sqlite_file);
   ADD ("/migrations/v1", 0, test_v1);
+  ADD ("/migrations/numbers", 0, test_numbers);
   ADD ("/migrations/future/rollback-journal", JOURNAL_ROLLBACK, test_future);
   ADD ("/migrations/future/wal", JOURNAL_WAL_CLEAN, test_future);
   ADD ("/migrations/future/wal-pending", JOURNAL_WAL_PENDING, test_future);

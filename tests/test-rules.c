@@ -111,7 +111,7 @@ rule_text (const char *kind,
            const char *message)
 {
   return g_strdup_printf ("{\"id\": \"r1\", \"kind\": \"%s\", \"severity\": \"error\","
-                          " \"citation\": {\"document\": \"工信部科〔2016〕273号\", \"clause\": \"四、总体部署\"},"
+                          " \"citation\": {\"basis\": \"policy\", \"quote\": \"Q\", \"document\": \"工信部科〔2016〕273号\", \"clause\": \"四、总体部署\"},"
                           " \"field\": \"%s\", \"params\": %s,"
                           " \"message\": {\"en\": \"%s\", \"zh_CN\": \"中文：%s\"}}",
                           kind, field, params, message, message);
@@ -171,7 +171,7 @@ expect_one (Fixture    *f,
   g_assert_cmpstr (icw_finding_get_rule (finding), ==, "r1");
   g_assert_cmpstr (icw_finding_get_pack (finding), ==, "test");
   g_assert_cmpint (icw_finding_get_severity (finding), ==, ICW_SEVERITY_ERROR);
-  g_assert_cmpstr (icw_finding_get_citation (finding), ==, "工信部科〔2016〕273号 四、总体部署");
+  g_assert_cmpstr (icw_finding_get_citation (finding), ==, "工信部科〔2016〕273号 四、总体部署: “Q”");
   g_assert_cmpstr (icw_finding_get_field (finding), ==, expected_field);
   g_assert_cmpstr (icw_finding_get_message (finding), ==, expected_message);
 }
@@ -541,7 +541,7 @@ test_application_kinds (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *rules =
     "{\"id\": \"only-upgrade\", \"kind\": \"section-required\", \"severity\": \"error\","
-    " \"citation\": {\"document\": \"D\", \"clause\": \"C\"}, \"field\": \"background\", \"params\": {},"
+    " \"citation\": {\"basis\": \"policy\", \"quote\": \"Q\", \"document\": \"D\", \"clause\": \"C\"}, \"field\": \"background\", \"params\": {},"
     " \"message\": {\"en\": \"m\", \"zh_CN\": \"m\"}, \"application_kinds\": [\"upgrade-to-national\"]}";
   g_autofree char *text = pack_text (rules);
   g_autoptr(IcwRulePack) pack = icw_rule_pack_new_from_data ("kinds.json", text, -1, &error);
@@ -567,16 +567,16 @@ test_order_and_language (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *rules =
     "{\"id\": \"w-background\", \"kind\": \"section-required\", \"severity\": \"warning\","
-    " \"citation\": {\"document\": \"D\", \"clause\": \"1\"}, \"field\": \"background\", \"params\": {},"
+    " \"citation\": {\"basis\": \"policy\", \"quote\": \"Q\", \"document\": \"D\", \"clause\": \"1\"}, \"field\": \"background\", \"params\": {},"
     " \"message\": {\"en\": \"Write the background.\", \"zh_CN\": \"请填写建设背景。\"}},"
     "{\"id\": \"e-attachments\", \"kind\": \"attachments-required\", \"severity\": \"error\","
-    " \"citation\": {\"document\": \"D\", \"clause\": \"2\"}, \"field\": \"attachments\", \"params\": {\"kinds\": [\"licence\"]},"
+    " \"citation\": {\"basis\": \"policy\", \"quote\": \"Q\", \"document\": \"D\", \"clause\": \"2\"}, \"field\": \"attachments\", \"params\": {\"kinds\": [\"licence\"]},"
     " \"message\": {\"en\": \"Attach the {kind}.\", \"zh_CN\": \"请上传{kind}。\"}},"
     "{\"id\": \"w-call\", \"kind\": \"call-complete\", \"severity\": \"warning\","
-    " \"citation\": {\"document\": \"D\", \"clause\": \"3\"}, \"field\": \"call\", \"params\": {},"
+    " \"citation\": {\"basis\": \"policy\", \"quote\": \"Q\", \"document\": \"D\", \"clause\": \"3\"}, \"field\": \"call\", \"params\": {},"
     " \"message\": {\"en\": \"Fill in the call.\", \"zh_CN\": \"请填写申报通知。\"}},"
     "{\"id\": \"e-roadmap\", \"kind\": \"section-required\", \"severity\": \"error\","
-    " \"citation\": {\"document\": \"D\", \"clause\": \"4\"}, \"field\": \"roadmap\", \"params\": {},"
+    " \"citation\": {\"basis\": \"policy\", \"quote\": \"Q\", \"document\": \"D\", \"clause\": \"4\"}, \"field\": \"roadmap\", \"params\": {},"
     " \"message\": {\"en\": \"List a technology.\", \"zh_CN\": \"请列出技术。\"}}";
   g_autofree char *text = pack_text (rules);
   g_autoptr(IcwRulePack) pack = icw_rule_pack_new_from_data ("order.json", text, -1, &error);
@@ -597,12 +597,15 @@ test_order_and_language (Fixture       *f,
   g_assert_cmpstr (icw_finding_get_message (findings->pdata[1]), ==, "Attach the Business licence.");
   g_object_get (findings->pdata[0], "section", &section, NULL);
   g_assert_cmpuint (section, ==, ICW_SECTION_ROADMAP);
-  g_assert_cmpstr (icw_finding_get_citation (findings->pdata[6]), ==, "D 1");
+  /* The basis in the user's language: document, clause and the words quoted. */
+  g_assert_cmpstr (icw_finding_get_citation (findings->pdata[6]), ==, "D 1: “Q”");
+  g_assert_cmpstr (icw_finding_get_basis (findings->pdata[6]), ==, "policy");
 
   g_setenv ("LANGUAGE", "zh_CN:en", TRUE);
   g_assert_cmpstr (icw_rules_language (), ==, "zh_CN");
   chinese = icw_application_check (f->store, f->application, packs, f->today, &error);
   g_assert_cmpstr (icw_finding_get_message (chinese->pdata[0]), ==, "请列出技术。");
+  g_assert_cmpstr (icw_finding_get_citation (chinese->pdata[6]), ==, "D 1：“Q”");
   g_assert_cmpstr (icw_rule_pack_get_title (pack), ==, "测试规则包");
   g_setenv ("LANGUAGE", "en", TRUE);
   g_assert_cmpstr (icw_rules_language (), ==, "en");
@@ -613,7 +616,7 @@ test_order_and_language (Fixture       *f,
 
 static const char good_rule[] =
   "{\"id\": \"ok\", \"kind\": \"section-required\", \"severity\": \"warning\","
-  " \"citation\": {\"document\": \"D\", \"clause\": \"C\"}, \"field\": \"background\","
+  " \"citation\": {\"basis\": \"policy\", \"quote\": \"Q\", \"document\": \"D\", \"clause\": \"C\"}, \"field\": \"background\","
   " \"params\": {\"min_words\": 10}, \"message\": {\"en\": \"{count} of {min}\", \"zh_CN\": \"{count}/{min}\"}}";
 
 static void
@@ -660,7 +663,7 @@ test_load_good (void)
   g_autoptr(IcwRulePack) pack = icw_rule_pack_new_from_data ("good.json", text, -1, &error);
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GPtrArray) bundled = icw_rule_packs_load_all (&errors);
-  const char *ids[] = { "completeness", "miit-2016-273", "miit-2017-64-upgrade", "shandong-2020-95",
+  const char *ids[] = { "completeness", "miit-2016-273", "miit-2017-64-upgrade", "shandong-2023-150", "jiangsu-2025",
                         "ip-agreement-273", "funding-request" };
 
   g_assert_no_error (error);
@@ -680,7 +683,11 @@ test_load_good (void)
       g_assert_cmpuint (icw_rule_pack_get_n_rules (found), >=, 3);
       g_assert_true (g_str_has_prefix (icw_rule_pack_get_file (found), "resource:///org/mfginnovation/Workbench/rules/"));
     }
-  g_assert_nonnull (strstr (icw_rule_pack_get_title (icw_rule_packs_find (bundled, "shandong-2020-95")), "[unverified]"));
+  /* Titles give the real document's title and number; no "[unverified]" is left. */
+  g_assert_nonnull (strstr (icw_rule_pack_get_title (icw_rule_packs_find (bundled, "shandong-2023-150")), "鲁工信技〔2023〕150号"));
+  g_assert_nonnull (strstr (icw_rule_pack_get_title (icw_rule_packs_find (bundled, "shandong-2023-150")), "山东省制造业创新中心建设工作指南"));
+  for (guint i = 0; i < bundled->len; i++)
+    g_assert_null (strstr (icw_rule_pack_get_title (bundled->pdata[i]), "unverified"));
 }
 
 static void
@@ -696,7 +703,14 @@ test_load_malformed (void)
     { "severity", "\"fatal\"", "severity" },
     { "severity", "1", "severity" },
     { "citation", "\"273号\"", "citation" },
-    { "citation", "{\"document\": \"D\"}", "clause" },
+    { "citation", "{\"basis\": \"policy\", \"quote\": \"Q\", \"document\": \"D\"}", "clause" },
+    /* Every rule names its basis; a policy text with the words it rests on. */
+    { "citation", "{\"document\": \"D\", \"clause\": \"C\"}", "basis" },
+    { "citation", "{\"basis\": \"opinion\", \"clause\": \"C\"}", "basis" },
+    { "citation", "{\"basis\": \"policy\", \"document\": \"D\", \"clause\": \"C\"}", "quote" },
+    { "citation", "{\"basis\": \"source-not-found\", \"clause\": \"C\"}", "document" },
+    { "citation", "{\"basis\": \"policy\", \"quote\": \"Q\", \"document\": \"D\", \"clause\": \"C\", \"url\": \"ftp://x\"}", "url" },
+    { "citation", "{\"basis\": \"policy\", \"quote\": \"Q\", \"document\": \"D\", \"clause\": \"C\", \"essential\": 1}", "essential" },
     { "field", "\"nowhere\"", "nowhere" },
     { "field", "[\"background\"]", "field" },
     { "params", "[]", "params" },
@@ -723,6 +737,28 @@ test_load_malformed (void)
     }
   expect_refused ("duplicate.json", duplicate, "“ok”", "another rule");
 
+  /* Program practice is a warning; an error only when the document cannot be read without the
+   * field ("essential"), which a practice rule says of itself. */
+  {
+    g_autofree char *practice = g_strdup_printf (
+      "%s, %s",
+      "{\"id\": \"blocks\", \"kind\": \"section-required\", \"severity\": \"error\","
+      " \"citation\": {\"basis\": \"program-practice\", \"clause\": \"C\"}, \"field\": \"background\","
+      " \"params\": {}, \"message\": {\"en\": \"x\", \"zh_CN\": \"x\"}}",
+      good_rule);
+    g_autofree char *practice_pack = pack_text (practice);
+    g_autoptr(GString) marked = g_string_new (practice_pack);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(IcwRulePack) loaded = NULL;
+
+    expect_refused ("practice.json", practice_pack, "blocks", "essential");
+    g_string_replace (marked, "\"program-practice\", \"clause\": \"C\"}",
+                      "\"program-practice\", \"clause\": \"C\", \"essential\": true}", 1);
+    loaded = icw_rule_pack_new_from_data ("essential.json", marked->str, -1, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (loaded);
+  }
+
   /* The whole file. */
   assigned = g_strconcat ("var rules = ", good, ";", NULL);
   expect_refused ("assignment.json", assigned, NULL, "JavaScript");
@@ -744,7 +780,7 @@ test_load_malformed (void)
   /* A pack for another kind of document may not name a kind that checks applications. */
   expect_refused ("other-target.json",
                   "{\"id\": \"x\", \"version\": 1, \"title\": {\"en\": \"a\", \"zh_CN\": \"b\"}, \"applies_to\": \"funding-request\", \"rules\": ["
-                  "{\"id\": \"s\", \"kind\": \"section-required\", \"severity\": \"error\", \"citation\": {\"document\": \"D\", \"clause\": \"C\"},"
+                  "{\"id\": \"s\", \"kind\": \"section-required\", \"severity\": \"error\", \"citation\": {\"basis\": \"policy\", \"quote\": \"Q\", \"document\": \"D\", \"clause\": \"C\"},"
                   " \"field\": \"background\", \"params\": {}, \"message\": {\"en\": \"m\", \"zh_CN\": \"m\"}}]}",
                   "“s”", "another kind of document");
   expect_refused ("id.json",
@@ -755,7 +791,7 @@ test_load_malformed (void)
                   "rule number 1", NULL);
   expect_refused ("center-property.json",
                   "{\"id\": \"x\", \"version\": 1, \"title\": {\"en\": \"a\", \"zh_CN\": \"b\"}, \"applies_to\": \"application\", \"rules\": ["
-                  "{\"id\": \"p\", \"kind\": \"center-property-required\", \"severity\": \"error\", \"citation\": {\"document\": \"D\", \"clause\": \"C\"},"
+                  "{\"id\": \"p\", \"kind\": \"center-property-required\", \"severity\": \"error\", \"citation\": {\"basis\": \"policy\", \"quote\": \"Q\", \"document\": \"D\", \"clause\": \"C\"},"
                   " \"field\": \"registers\", \"params\": {\"property\": \"colour\"}, \"message\": {\"en\": \"m\", \"zh_CN\": \"m\"}}]}",
                   "“p”", "colour");
 }
@@ -792,14 +828,14 @@ test_load_user_folder (void)
   write_file (dir, "d-twin.json", good);
   write_file (dir, "e-assignment.json", "var pack = {};");
   write_file (dir, "notes.txt", "not a pack");
-  g_string_replace (replaced, "\"id\": \"test\", \"version\": 1", "\"id\": \"shandong-2020-95\", \"version\": 2", 1);
+  g_string_replace (replaced, "\"id\": \"test\", \"version\": 1", "\"id\": \"shandong-2023-150\", \"version\": 2", 1);
   write_file (dir, "f-shandong.json", replaced->str);
 
   packs = icw_rule_packs_load_all (&errors);
-  g_assert_cmpuint (packs->len, ==, 7);   /* the six bundled packs and "test" */
+  g_assert_cmpuint (packs->len, ==, 8);   /* the seven bundled packs and "test" */
   g_assert_nonnull (icw_rule_packs_find (packs, "test"));
   g_assert_nonnull (icw_rule_packs_find (packs, "completeness"));
-  g_assert_cmpint (icw_rule_pack_get_version (icw_rule_packs_find (packs, "shandong-2020-95")), ==, 2);
+  g_assert_cmpint (icw_rule_pack_get_version (icw_rule_packs_find (packs, "shandong-2023-150")), ==, 2);
   g_assert_cmpuint (errors->len, ==, G_N_ELEMENTS (bad_files));
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
@@ -837,7 +873,7 @@ test_default_packs (Fixture       *f,
   icw_center_set_rule_packs (f->center, "");
   icw_test_save (f->store, f->center);
   selected = icw_rule_packs_for_application (packs, f->center, f->application, &error);
-  g_assert_cmpstr (pack_ids (selected), ==, "completeness miit-2016-273 shandong-2020-95");
+  g_assert_cmpstr (pack_ids (selected), ==, "completeness miit-2016-273 shandong-2023-150");
   g_clear_pointer (&selected, g_ptr_array_unref);
 
   icw_application_set_kind (f->application, ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL);
@@ -853,14 +889,19 @@ test_default_packs (Fixture       *f,
   icw_application_set_kind (f->application, ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION);
   icw_center_set_province (f->center, "江苏省");
   selected = icw_rule_packs_for_application (packs, f->center, f->application, &error);
+  g_assert_cmpstr (pack_ids (selected), ==, "completeness miit-2016-273 jiangsu-2025");
+  g_clear_pointer (&selected, g_ptr_array_unref);
+  icw_center_set_province (f->center, "浙江省");
+  selected = icw_rule_packs_for_application (packs, f->center, f->application, &error);
   g_assert_cmpstr (pack_ids (selected), ==, "completeness miit-2016-273");
   g_clear_pointer (&selected, g_ptr_array_unref);
 
-  /* The center's own choice, in its order; a pack that is not there is an error. */
+  /* The center's own choice, in its order; a pack that is not there is an error. The ID of the
+   * superseded Shandong pack (〔2020〕95号) gets the pack that replaced it. */
   icw_center_set_rule_packs (f->center, " shandong-2020-95, completeness ,");
   selected = icw_rule_packs_for_application (packs, f->center, f->application, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (pack_ids (selected), ==, "shandong-2020-95 completeness");
+  g_assert_cmpstr (pack_ids (selected), ==, "shandong-2023-150 completeness");
   g_clear_pointer (&selected, g_ptr_array_unref);
   icw_center_set_rule_packs (f->center, "completeness,guangdong-2021");
   selected = icw_rule_packs_for_application (packs, f->center, f->application, &error);

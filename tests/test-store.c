@@ -1455,11 +1455,11 @@ test_catalogue_any_value (void)
   g_assert_cmpint (share, ==, -1);
   g_assert_cmpint (icw_agreement_party_get_contribution_fen (party), ==, G_MININT64);
   g_assert_cmpint (icw_funding_request_get_tax_deduction_fen (request), ==, -5);
-  /* The funding request's defaults other than 0 and the standard category set. */
+  /* The funding request's defaults other than 0 and the research template's category set. */
   g_assert_cmpint (icw_funding_request_get_version (request), ==, 1);
   g_assert_cmpint (icw_funding_request_get_period (request), ==, 1);
   g_assert_cmpint (icw_funding_request_get_category_set_version (request), ==, 1);
-  g_assert_cmpstr (icw_funding_request_get_category_set (request), ==, "standard");
+  g_assert_cmpstr (icw_funding_request_get_category_set (request), ==, "research-separate");
 }
 
 int

@@ -8,6 +8,8 @@
 #include <locale.h>
 
 #include "icw-alliance-member.h"
+#include "icw-check-panel.h"
+#include "icw-finding.h"
 #include "icw-field-row.h"
 #include "icw-organization.h"
 #include "icw-record-form.h"
@@ -252,6 +254,45 @@ test_rule_packs_choice_saved (Fixture       *fixture,
   g_object_unref (group);
 }
 
+/* The first action row under a widget, depth first. */
+static AdwActionRow *
+first_action_row (GtkWidget *widget)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *row = first_action_row (child);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+/* A finding's row shows the rule's basis (the policy's words) as its secondary text, with the
+ * rule's ID, and the public copy's address as its tooltip. */
+static void
+test_check_panel_basis (void)
+{
+  GtkWidget *panel = g_object_ref_sink (icw_check_panel_new ());
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  AdwActionRow *row;
+
+  g_ptr_array_add (findings, icw_finding_new_with_basis ("64-provincial-precondition", "miit-2017-64-upgrade", ICW_SEVERITY_ERROR,
+                                                         "工信厅科〔2017〕64号 申报程序: “已成为省级的制造业创新中心向所在省工业和信息化厅提交申请”",
+                                                         "policy", "http://lanling.gov.cn/info/11046/65509.htm",
+                                                         "registers/status", "Only a recognized provincial center applies."));
+  icw_check_panel_set_findings (ICW_CHECK_PANEL (panel), findings);
+  row = first_action_row (panel);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Only a recognized provincial center applies.");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "Basis: 工信厅科〔2017〕64号 申报程序: “已成为省级的制造业创新中心向所在省工业和信息化厅提交申请” · 64-provincial-precondition");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, "http://lanling.gov.cn/info/11046/65509.htm");
+  g_object_unref (panel);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +310,7 @@ main (int   argc,
 
   g_test_add ("/ui/switching-records-saves-nothing", Fixture, NULL, fixture_set_up, test_switching_records_saves_nothing, fixture_tear_down);
 
+  g_test_add_func ("/ui/check-panel-basis", test_check_panel_basis);
   g_test_add ("/ui/rule-packs-choice-saved", Fixture, NULL, fixture_set_up, test_rule_packs_choice_saved, fixture_tear_down);
 
   return g_test_run ();

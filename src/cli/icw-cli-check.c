@@ -53,6 +53,8 @@ print_json (IcwRecord *record,
       icw_cli_json_add_text (builder, "rule", icw_finding_get_rule (finding));
       icw_cli_json_add_text (builder, "severity", icw_severity_to_key (icw_finding_get_severity (finding)));
       icw_cli_json_add_text (builder, "citation", icw_finding_get_citation (finding));
+      icw_cli_json_add_text (builder, "basis", icw_finding_get_basis (finding));
+      icw_cli_json_add_text (builder, "url", icw_finding_get_url (finding));
       icw_cli_json_add_text (builder, "field", icw_finding_get_field (finding));
       icw_cli_json_add_text (builder, "message", icw_finding_get_message (finding));
       icw_cli_json_add_text (builder, "pack", icw_finding_get_pack (finding));
@@ -91,8 +93,11 @@ print_text (IcwRecord *record,
 
       icw_cli_out ("%s [%s] %s\n", icw_severity_to_label (icw_finding_get_severity (finding)),
                    icw_finding_get_field (finding), icw_finding_get_message (finding));
-      icw_cli_out ("    %s (%s/%s)\n", icw_finding_get_citation (finding),
+      /* TRANSLATORS: before what a finding's rule rests on: a policy text and its words, or program practice */
+      icw_cli_out ("    %s %s (%s/%s)\n", _("Basis:"), icw_finding_get_citation (finding),
                    icw_finding_get_pack (finding), icw_finding_get_rule (finding));
+      if (icw_finding_get_url (finding) != NULL)
+        icw_cli_out ("    %s\n", icw_finding_get_url (finding));
     }
   if (findings->len > 0)
     icw_cli_out ("\n");

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-check-panel.c: one row per finding, errors first as the checker sorts them: an icon for the
- * severity, the message in the user's language, and the citation (document and clause) with the
- * rule's id under it. Activating a row emits "activate-field" with the finding's field, which the
+ * severity, the message in the user's language, and under it the rule's basis (document, clause
+ * and the words quoted, or program practice) and the rule's id. Activating a row emits "activate-field" with the finding's field, which the
  * editor turns into a section and a focused widget. The counts per section feed the badges of the
  * section list. */
 #include "config.h"
@@ -90,7 +90,8 @@ finding_row (IcwFinding *finding)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (is_error (finding) ? "dialog-error-symbolic"
                                                                      : "dialog-warning-symbolic");
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", icw_finding_get_citation (finding),
+  /* TRANSLATORS: the secondary text of a finding: what its rule rests on, then the rule's ID */
+  g_autofree char *subtitle = g_strdup_printf (_("Basis: %s · %s"), icw_finding_get_citation (finding),
                                                icw_finding_get_rule (finding));
   g_autofree char *show_label = NULL;
   GtkWidget *show;
@@ -99,6 +100,9 @@ finding_row (IcwFinding *finding)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), icw_finding_get_message (finding));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  if (icw_finding_get_url (finding) != NULL)
+    gtk_widget_set_tooltip_text (row, icw_finding_get_url (finding));
   gtk_widget_add_css_class (icon, is_error (finding) ? "error" : "warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   is_error (finding) ? _("Error") : _("Warning"), -1);

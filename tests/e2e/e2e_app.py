@@ -9,6 +9,7 @@ avoided; see ../../shared/PLATFORM.md in the project's design notes. The binary 
 (run-e2e.sh sets it).
 """
 import os
+import re
 import signal
 import subprocess
 import tempfile
@@ -36,9 +37,10 @@ def text_of(acc):
     return text.getText(0, text.characterCount)
 
 
-def walk(acc, depth=0):
+def walk(acc, depth=0, last_first=False):
     """Every accessible under acc. A widget destroyed while the tree is walked (editors rebuild
-    their rows as records change) ends its branch instead of the test."""
+    their rows as records change) ends its branch instead of the test. last_first visits the last
+    child first: a toast, added over the window's content, is reached before the editors."""
     if acc is None or depth > 60:
         return
     yield acc
@@ -46,12 +48,12 @@ def walk(acc, depth=0):
         n = acc.childCount
     except Exception:
         return
-    for i in range(n):
+    for i in (range(n - 1, -1, -1) if last_first else range(n)):
         try:
             child = acc.getChildAtIndex(i)
         except Exception:
             continue
-        yield from walk(child, depth + 1)
+        yield from walk(child, depth + 1, last_first)
 
 
 class App:
@@ -106,6 +108,17 @@ class App:
             except Exception:
                 continue
         return found
+
+    def find_toast(self, part):
+        """The label of a toast that contains part, looked for from the last children first and
+        returned as soon as it is met: a walk of the whole tree can outlast a toast."""
+        for acc in walk(self.root, last_first=True):
+            try:
+                if acc.getRole() == pyatspi.ROLE_LABEL and part in (acc.name or ""):
+                    return acc
+            except Exception:
+                continue
+        return None
 
     def find(self, name, role=None):
         return self._wait_for(lambda: next(iter(self.find_all(name, role, True)), None),
@@ -171,11 +184,16 @@ class App:
             self.proc.wait()
 
 
+# The check panel's summary: "3 errors and 2 warnings", "0 errors and 1 warning" or "No errors and no
+# warnings: …". A section's badge is named "2 warnings" alone, so the pattern asks for both halves.
+SUMMARY = re.compile(r"^(\d+ errors? and \d+ warnings?|No errors and no warnings: .*)$")
+
+
 def error_count(app):
     """The number of errors in the check panel's summary ("3 errors and 2 warnings")."""
     summary = app._wait_for(
         lambda: next((a for a in app.find_all(role=pyatspi.ROLE_LABEL)
-                      if (a.name or "").endswith(("warning", "warnings", "every rule checked."))), None),
+                      if SUMMARY.match(a.name or "")), None),
         "the check summary")
     if summary.name.startswith("No errors"):
         return 0

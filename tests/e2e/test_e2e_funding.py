@@ -3,7 +3,7 @@
 """End-to-end test of the funding request editor: the real ic-workbench window, driven through the
 accessibility tree (e2e_app.py). A new request for the sample center, amounts in three categories
 over two years, the row, column and grand totals read back, then fiscal funds far above the
-self-raised ones: the check shows the matching rule's error with its citation."""
+self-raised ones: the check shows the matching rule's warning with its basis."""
 import datetime
 import os
 import sys
@@ -98,7 +98,7 @@ class FundingEndToEnd(unittest.TestCase):
         self.wait_text(f"Total, all years, {CENTRAL}", "180.50")
         self.wait_text("Total, all years, total", "360.00")
 
-        # Fiscal funds far above the self-raised ones: the matching rule's error, with its citation.
+        # Fiscal funds far above the self-raised ones: the matching rule's warning, with its basis.
         app.click(str(y1))
         self.type_cell("Materials", y1, CENTRAL, "5000")
         self.wait_text("Fiscal funds", "5,080.50 10k yuan")
@@ -106,8 +106,8 @@ class FundingEndToEnd(unittest.TestCase):
         app.click("Check Request")
         finding = app._wait_for(
             lambda: next((a for a in app.find_all(role=pyatspi.ROLE_LABEL)
-                          if "need self-raised funds in the ratio" in (a.name or "")), None),
-            "the matching-ratio error")
+                          if "below the ratio" in (a.name or "")), None),
+            "the matching-ratio warning")
         citation = app._wait_for(
             lambda: next((a for a in app.find_all(role=pyatspi.ROLE_LABEL)
                           if (a.name or "").endswith("matching-ratio")), None),

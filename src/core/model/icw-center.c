@@ -34,6 +34,12 @@ TEXT_FIELD (operating_model, "operating-model")
 TEXT_FIELD (pilot_basis, "pilot-basis")
 NUMBER_FIELD (int, field_platform_total, "field-platform-total")
 TEXT_FIELD (rule_packs, "rule-packs")
+NUMBER_FIELD (int, rd_staff, "rd-staff")
+NUMBER_FIELD (gint64, paid_in_capital_fen, "paid-in-capital-fen")
+NUMBER_FIELD (int, staff_total, "staff-total")
+NUMBER_FIELD (int, space_m2, "space-m2")
+NUMBER_FIELD (gint64, rd_expense_fen, "rd-expense-fen")
+NUMBER_FIELD (gint64, cost_expense_fen, "cost-expense-fen")
 
 static void
 icw_center_class_init (IcwCenterClass *klass)

@@ -45,5 +45,17 @@ void icw_center_set_field_platform_total (IcwCenter *self, int value);
  * for the packs that apply by default (icw-application-check.h). */
 const char *icw_center_get_rule_packs (IcwCenter *self);
 void icw_center_set_rule_packs (IcwCenter *self, const char *value);
+int icw_center_get_rd_staff (IcwCenter *self);
+void icw_center_set_rd_staff (IcwCenter *self, int value);
+gint64 icw_center_get_paid_in_capital_fen (IcwCenter *self);
+void icw_center_set_paid_in_capital_fen (IcwCenter *self, gint64 value);
+int icw_center_get_staff_total (IcwCenter *self);
+void icw_center_set_staff_total (IcwCenter *self, int value);
+int icw_center_get_space_m2 (IcwCenter *self);
+void icw_center_set_space_m2 (IcwCenter *self, int value);
+gint64 icw_center_get_rd_expense_fen (IcwCenter *self);
+void icw_center_set_rd_expense_fen (IcwCenter *self, gint64 value);
+gint64 icw_center_get_cost_expense_fen (IcwCenter *self);
+void icw_center_set_cost_expense_fen (IcwCenter *self, gint64 value);
 
 G_END_DECLS

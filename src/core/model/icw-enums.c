@@ -130,6 +130,17 @@ static const EnumEntry budget_groups[] = {
   { "indirect", N_("Indirect costs"), "间接费用" },
 };
 
+static const EnumEntry enterprise_types[] = {
+  { "unspecified", N_("Not stated"), "未填写" },
+  { "limited-liability", N_("Limited liability company"), "有限责任公司" },
+  { "joint-stock", N_("Joint-stock company"), "股份有限公司" },
+  { "limited-partnership", N_("Limited partnership"), "有限合伙企业" },
+  { "general-partnership", N_("General partnership"), "普通合伙企业" },
+  { "sole-proprietorship", N_("Sole proprietorship"), "个人独资企业" },
+  { "public-institution", N_("Public institution"), "事业单位" },
+  { "other", N_("Other legal form"), "其他组织形式" },
+};
+
 static const char *record_kinds[] = {
   "organization", "center", "shareholder", "alliance-member", "platform", "application", "attachment",
   "ip-agreement", "agreement-party",
@@ -153,6 +164,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (dispute_resolutions) == ICW_N_DISPUTE_RESOLUTIONS
 G_STATIC_ASSERT (G_N_ELEMENTS (background_ip_kinds) == ICW_N_BACKGROUND_IP_KINDS);
 G_STATIC_ASSERT (G_N_ELEMENTS (funding_sources) == ICW_N_FUNDING_SOURCES);
 G_STATIC_ASSERT (G_N_ELEMENTS (budget_groups) == ICW_N_BUDGET_GROUPS);
+G_STATIC_ASSERT (G_N_ELEMENTS (enterprise_types) == ICW_N_ENTERPRISE_TYPES);
 G_STATIC_ASSERT (G_N_ELEMENTS (record_kinds) == ICW_N_RECORD_KINDS);
 
 static gboolean
@@ -217,6 +229,7 @@ DEFINE_ENUM_FUNCS (icw_dispute_resolution, IcwDisputeResolution, dispute_resolut
 DEFINE_ENUM_FUNCS (icw_background_ip_kind, IcwBackgroundIpKind, background_ip_kinds)
 DEFINE_ENUM_FUNCS (icw_funding_source, IcwFundingSource, funding_sources)
 DEFINE_ENUM_FUNCS (icw_budget_group, IcwBudgetGroup, budget_groups)
+DEFINE_ENUM_FUNCS (icw_enterprise_type, IcwEnterpriseType, enterprise_types)
 
 /* Fiscal funds (财政资金) against the self-raised rest (自筹资金), for the matching ratio. */
 gboolean
@@ -230,4 +243,11 @@ icw_record_kind_to_key (IcwRecordKind kind)
 {
   g_return_val_if_fail ((guint) kind < ICW_N_RECORD_KINDS, NULL);
   return record_kinds[kind];
+}
+
+gboolean
+icw_enterprise_type_is_legal_person (IcwEnterpriseType type)
+{
+  return type != ICW_ENTERPRISE_TYPE_LIMITED_PARTNERSHIP && type != ICW_ENTERPRISE_TYPE_GENERAL_PARTNERSHIP &&
+         type != ICW_ENTERPRISE_TYPE_SOLE_PROPRIETORSHIP;
 }

@@ -77,4 +77,10 @@ const char *icw_budget_group_to_key   (IcwBudgetGroup group);
 const char *icw_budget_group_to_label (IcwBudgetGroup group);
 gboolean    icw_budget_group_from_string (const char *text, IcwBudgetGroup *out);
 
+const char *icw_enterprise_type_to_key   (IcwEnterpriseType type);
+const char *icw_enterprise_type_to_label (IcwEnterpriseType type);
+gboolean    icw_enterprise_type_from_string (const char *text, IcwEnterpriseType *out);
+/* FALSE for partnerships and sole proprietorships (非法人组织). */
+gboolean    icw_enterprise_type_is_legal_person (IcwEnterpriseType type);
+
 G_END_DECLS

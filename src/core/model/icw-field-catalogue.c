@@ -37,6 +37,7 @@ ENUM_ADAPTERS (icw_access_terms, IcwAccessTerms, ICW_N_ACCESS_TERMS)
 ENUM_ADAPTERS (icw_patent_costs, IcwPatentCosts, ICW_N_PATENT_COSTS)
 ENUM_ADAPTERS (icw_exit_terms, IcwExitTerms, ICW_N_EXIT_TERMS)
 ENUM_ADAPTERS (icw_dispute_resolution, IcwDisputeResolution, ICW_N_DISPUTE_RESOLUTIONS)
+ENUM_ADAPTERS (icw_enterprise_type, IcwEnterpriseType, ICW_N_ENTERPRISE_TYPES)
 
 /* Every macro is (column, property, [what it needs,] label).
  * The plain ones take, after the label, LATER for a field added after dossier format 2 began, and
@@ -83,6 +84,31 @@ static const IcwColumn organization_fields[] = {
   INTENSITY ("rd_intensity_1", "rd-intensity-1", N_("R&D intensity, first year")),
   INTENSITY ("rd_intensity_2", "rd-intensity-2", N_("R&D intensity, second year")),
   INTENSITY ("rd_intensity_3", "rd-intensity-3", N_("R&D intensity, third year")),
+  /* What provincial guides score per year (the same three years as the R&D intensity, the third
+   * the latest): operating revenue, R&D spending and R&D staff (Shandong: an enterprise lead's
+   * R&D spending at least 20 million yuan each year as the alternative to a 3% average). */
+  MONEY ("revenue_1_fen", "revenue-1-fen", N_("Operating revenue, first year"), LATER),
+  MONEY ("revenue_2_fen", "revenue-2-fen", N_("Operating revenue, second year"), LATER),
+  MONEY ("revenue_3_fen", "revenue-3-fen", N_("Operating revenue, third year"), LATER),
+  MONEY ("rd_spending_1_fen", "rd-spending-1-fen", N_("R&D spending, first year"), LATER),
+  MONEY ("rd_spending_2_fen", "rd-spending-2-fen", N_("R&D spending, second year"), LATER),
+  MONEY ("rd_spending_3_fen", "rd-spending-3-fen", N_("R&D spending, third year"), LATER),
+  COUNT ("rd_staff_1", "rd-staff-1", N_("R&D staff, first year"), LATER),
+  COUNT ("rd_staff_2", "rd-staff-2", N_("R&D staff, second year"), LATER),
+  COUNT ("rd_staff_3", "rd-staff-3", N_("R&D staff, third year"), LATER),
+  /* Its form in law; partnerships are not legal persons (a 有限合伙 fund is no 法人单位). */
+  ENUM ("enterprise_type", "enterprise-type", icw_enterprise_type, N_("Legal form"), LATER),
+  BOOL ("non_legal_person", "non-legal-person", N_("Not a legal person"), LATER),
+  /* Firm honours at provincial level or above (Shandong lets 4 investors do for such a lead). */
+  BOOL ("honour_champion", "honour-champion", N_("Single-product champion (单项冠军)"), LATER),
+  BOOL ("honour_little_giant", "honour-little-giant", N_("Specialised “little giant” (专精特新“小巨人”)"), LATER),
+  BOOL ("honour_specialised", "honour-specialised", N_("Specialised SME (专精特新中小企业)"), LATER),
+  BOOL ("honour_unicorn", "honour-unicorn", N_("Unicorn (独角兽企业)"), LATER),
+  BOOL ("honour_gazelle", "honour-gazelle", N_("Gazelle (瞪羚企业)"), LATER),
+  /* 用户企业: a kind of firm (64号 “包括用户在内”), not a membership role. */
+  BOOL ("user_enterprise", "user-enterprise", N_("User enterprise"), LATER),
+  /* A record of 违法、违规、失信 (Shandong, Guangdong exclude such a lead). */
+  BOOL ("dishonest", "dishonest", N_("Has a record of dishonesty (失信)"), LATER),
 };
 
 static const IcwColumn center_fields[] = {
@@ -105,6 +131,14 @@ static const IcwColumn center_fields[] = {
   TEXT ("rule_packs", "rule-packs", N_("Rule packs")),
   /* 全职研发人员: provincial guides ask for a number (Jiangsu: at least 50). */
   COUNT ("rd_staff", "rd-staff", N_("Full-time R&D staff"), LATER),
+  /* 实缴资本: reviewers ask for proof of capital paid in, not only subscribed. */
+  MONEY ("paid_in_capital_fen", "paid-in-capital-fen", N_("Paid-in capital of the host company"), LATER),
+  COUNT ("staff_total", "staff-total", N_("Staff in total"), LATER),
+  /* 固定运营场所, in square metres. */
+  COUNT ("space_m2", "space-m2", N_("Operating space (m²)"), LATER),
+  /* Last year's R&D expenses and total costs (Jiangsu: R&D at least 30% of costs). */
+  MONEY ("rd_expense_fen", "rd-expense-fen", N_("R&D expenses, last year"), LATER),
+  MONEY ("cost_expense_fen", "cost-expense-fen", N_("Costs and expenses, last year"), LATER),
 };
 
 static const IcwColumn shareholder_fields[] = {
@@ -128,6 +162,8 @@ static const IcwColumn platform_fields[] = {
   ENUM ("kind", "kind", icw_platform_kind, N_("Kind")),
   TEXT ("name", "name", N_("Name"), LIMIT (NAME)),
   YEAR ("approved_year", "approved-year", N_("Year approved")),
+  /* 64号 counts the platforms of the center's field: the field as the center records it. */
+  TEXT ("field", "field", N_("Field"), LATER),
 };
 
 static const IcwColumn application_fields[] = {

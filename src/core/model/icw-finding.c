@@ -17,6 +17,8 @@ struct _IcwFinding
   char *citation;
   char *field;
   char *message;
+  char *basis;
+  char *url;
 };
 
 G_DEFINE_FINAL_TYPE (IcwFinding, icw_finding, G_TYPE_OBJECT)
@@ -30,6 +32,8 @@ enum {
   PROP_FIELD,
   PROP_MESSAGE,
   PROP_SECTION,
+  PROP_BASIS,
+  PROP_URL,
   N_PROPS
 };
 
@@ -78,6 +82,8 @@ icw_finding_finalize (GObject *object)
   g_clear_pointer (&self->citation, g_free);
   g_clear_pointer (&self->field, g_free);
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->basis, g_free);
+  g_clear_pointer (&self->url, g_free);
 
   G_OBJECT_CLASS (icw_finding_parent_class)->finalize (object);
 }
@@ -120,6 +126,14 @@ icw_finding_get_property (GObject    *object,
       g_value_set_uint (value, icw_finding_get_section (self));
       break;
 
+    case PROP_BASIS:
+      g_value_set_string (value, self->basis);
+      break;
+
+    case PROP_URL:
+      g_value_set_string (value, self->url);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -159,6 +173,14 @@ icw_finding_set_property (GObject      *object,
       self->message = g_value_dup_string (value);
       break;
 
+    case PROP_BASIS:
+      self->basis = g_value_dup_string (value);
+      break;
+
+    case PROP_URL:
+      self->url = g_value_dup_string (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -188,7 +210,8 @@ icw_finding_class_init (IcwFindingClass *klass)
   properties[PROP_SEVERITY] =
     g_param_spec_uint ("severity", NULL, NULL, 0, ICW_N_SEVERITIES - 1, 0,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* The document and clause the rule rests on */
+  /* What the rule rests on, in the user's language: the document, title, clause and the words
+   * quoted, or that it is the program's practice, or that its source was not found */
   properties[PROP_CITATION] = text_param ("citation");
   /* The field it points at */
   properties[PROP_FIELD] = text_param ("field");
@@ -198,6 +221,10 @@ icw_finding_class_init (IcwFindingClass *klass)
   properties[PROP_SECTION] =
     g_param_spec_uint ("section", NULL, NULL, 0, ICW_N_SECTIONS, ICW_N_SECTIONS,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* "policy", "program-practice" or "source-not-found" (empty for the program's own checks) */
+  properties[PROP_BASIS] = text_param ("basis");
+  /* A public copy of the policy text, or NULL */
+  properties[PROP_URL] = text_param ("url");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -219,6 +246,37 @@ icw_finding_new (const char  *rule,
 
   return g_object_new (ICW_TYPE_FINDING, "rule", rule, "pack", pack, "severity", (guint) severity,
                        "citation", citation, "field", field, "message", message, NULL);
+}
+
+IcwFinding *
+icw_finding_new_with_basis (const char  *rule,
+                            const char  *pack,
+                            IcwSeverity  severity,
+                            const char  *citation,
+                            const char  *basis,
+                            const char  *url,
+                            const char  *field,
+                            const char  *message)
+{
+  g_return_val_if_fail ((guint) severity < ICW_N_SEVERITIES, NULL);
+
+  return g_object_new (ICW_TYPE_FINDING, "rule", rule, "pack", pack, "severity", (guint) severity,
+                       "citation", citation, "basis", basis, "url", url, "field", field,
+                       "message", message, NULL);
+}
+
+const char *
+icw_finding_get_basis (IcwFinding *self)
+{
+  g_return_val_if_fail (ICW_IS_FINDING (self), NULL);
+  return self->basis;
+}
+
+const char *
+icw_finding_get_url (IcwFinding *self)
+{
+  g_return_val_if_fail (ICW_IS_FINDING (self), NULL);
+  return self->url;
 }
 
 const char *

@@ -33,6 +33,18 @@ IcwFinding  *icw_finding_new          (const char  *rule,
                                        const char  *citation,
                                        const char  *field,
                                        const char  *message);
+/* The same with the kind of its basis ("policy", "program-practice", "source-not-found") and the
+ * address of a public copy of the text (or NULL); the citation is then the whole basis. */
+IcwFinding  *icw_finding_new_with_basis (const char  *rule,
+                                         const char  *pack,
+                                         IcwSeverity  severity,
+                                         const char  *citation,
+                                         const char  *basis,
+                                         const char  *url,
+                                         const char  *field,
+                                         const char  *message);
+const char  *icw_finding_get_basis    (IcwFinding  *self);
+const char  *icw_finding_get_url      (IcwFinding  *self);
 const char  *icw_finding_get_rule     (IcwFinding  *self);
 const char  *icw_finding_get_pack     (IcwFinding  *self);
 IcwSeverity  icw_finding_get_severity (IcwFinding  *self);

@@ -102,11 +102,12 @@ icw_funding_request_class_init (IcwFundingRequestClass *klass)
 }
 
 /* The defaults of the numbers are the catalogue's (version, period and the category set's version
- * 1); the category set's is the standard one. */
+ * 1); the category set is the research template's, with the real equipment lines (设备购置费,
+ * 设备试制费, 设备改造与租赁费) and travel, meetings and international cooperation apart. */
 static void
 icw_funding_request_init (IcwFundingRequest *self)
 {
-  icw_funding_request_set_category_set (self, "standard");
+  icw_funding_request_set_category_set (self, "research-separate");
 }
 
 IcwFundingRequest *

@@ -29,6 +29,24 @@ NUMBER_FIELD (int, rd_base_year, "rd-base-year")
 NUMBER_FIELD (gint64, rd_intensity_1, "rd-intensity-1")
 NUMBER_FIELD (gint64, rd_intensity_2, "rd-intensity-2")
 NUMBER_FIELD (gint64, rd_intensity_3, "rd-intensity-3")
+NUMBER_FIELD (gint64, revenue_1_fen, "revenue-1-fen")
+NUMBER_FIELD (gint64, revenue_2_fen, "revenue-2-fen")
+NUMBER_FIELD (gint64, revenue_3_fen, "revenue-3-fen")
+NUMBER_FIELD (gint64, rd_spending_1_fen, "rd-spending-1-fen")
+NUMBER_FIELD (gint64, rd_spending_2_fen, "rd-spending-2-fen")
+NUMBER_FIELD (gint64, rd_spending_3_fen, "rd-spending-3-fen")
+NUMBER_FIELD (int, rd_staff_1, "rd-staff-1")
+NUMBER_FIELD (int, rd_staff_2, "rd-staff-2")
+NUMBER_FIELD (int, rd_staff_3, "rd-staff-3")
+NUMBER_FIELD (IcwEnterpriseType, enterprise_type, "enterprise-type")
+NUMBER_FIELD (gboolean, non_legal_person, "non-legal-person")
+NUMBER_FIELD (gboolean, honour_champion, "honour-champion")
+NUMBER_FIELD (gboolean, honour_little_giant, "honour-little-giant")
+NUMBER_FIELD (gboolean, honour_specialised, "honour-specialised")
+NUMBER_FIELD (gboolean, honour_unicorn, "honour-unicorn")
+NUMBER_FIELD (gboolean, honour_gazelle, "honour-gazelle")
+NUMBER_FIELD (gboolean, user_enterprise, "user-enterprise")
+NUMBER_FIELD (gboolean, dishonest, "dishonest")
 
 static void
 icw_organization_class_init (IcwOrganizationClass *klass)
@@ -45,4 +63,12 @@ IcwOrganization *
 icw_organization_new (void)
 {
   return g_object_new (ICW_TYPE_ORGANIZATION, NULL);
+}
+
+gboolean
+icw_organization_is_legal_person (IcwOrganization *self)
+{
+  g_return_val_if_fail (ICW_IS_ORGANIZATION (self), FALSE);
+  return !icw_organization_get_non_legal_person (self) &&
+         icw_enterprise_type_is_legal_person (icw_organization_get_enterprise_type (self));
 }

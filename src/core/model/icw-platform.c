@@ -22,6 +22,7 @@ TEXT_FIELD (organization_id, "organization-id")
 NUMBER_FIELD (IcwPlatformKind, kind, "kind")
 TEXT_FIELD (name, "name")
 NUMBER_FIELD (int, approved_year, "approved-year")
+TEXT_FIELD (field, "field")
 
 static void
 icw_platform_class_init (IcwPlatformClass *klass)

@@ -19,5 +19,7 @@ const char *icw_platform_get_name (IcwPlatform *self);
 void icw_platform_set_name (IcwPlatform *self, const char *value);
 int icw_platform_get_approved_year (IcwPlatform *self);
 void icw_platform_set_approved_year (IcwPlatform *self, int value);
+const char *icw_platform_get_field (IcwPlatform *self);
+void icw_platform_set_field (IcwPlatform *self, const char *value);
 
 G_END_DECLS

@@ -181,6 +181,21 @@ typedef enum {
   ICW_N_BUDGET_GROUPS
 } IcwBudgetGroup;
 
+/* An organization's form in law (its 类型 on the business licence). Partnerships and sole
+ * proprietorships are not legal persons (非法人组织, 民法典 art. 102): a 有限合伙 fund is not a
+ * 法人单位 among a center's investors. */
+typedef enum {
+  ICW_ENTERPRISE_TYPE_UNSPECIFIED,
+  ICW_ENTERPRISE_TYPE_LIMITED_LIABILITY,
+  ICW_ENTERPRISE_TYPE_JOINT_STOCK,
+  ICW_ENTERPRISE_TYPE_LIMITED_PARTNERSHIP,
+  ICW_ENTERPRISE_TYPE_GENERAL_PARTNERSHIP,
+  ICW_ENTERPRISE_TYPE_SOLE_PROPRIETORSHIP,
+  ICW_ENTERPRISE_TYPE_PUBLIC_INSTITUTION,
+  ICW_ENTERPRISE_TYPE_OTHER,
+  ICW_N_ENTERPRISE_TYPES
+} IcwEnterpriseType;
+
 /* Shares and percentages are integer basis points: 10000 is 100%. */
 #define ICW_BASIS_POINTS_WHOLE 10000
 

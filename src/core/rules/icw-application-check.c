@@ -26,6 +26,14 @@ in_shandong (IcwCenter *center)
   return province != NULL && g_str_has_prefix (province, "山东");
 }
 
+static gboolean
+in_jiangsu (IcwCenter *center)
+{
+  const char *province = icw_center_get_province (center);
+
+  return province != NULL && g_str_has_prefix (province, "江苏");
+}
+
 GPtrArray *
 icw_rule_packs_for_application (GPtrArray       *packs,
                                 IcwCenter       *center,
@@ -50,6 +58,8 @@ icw_rule_packs_for_application (GPtrArray       *packs,
     add_default (selected, packs, ICW_RULE_PACK_MIIT_64);
   if (kind == ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION && in_shandong (center))
     add_default (selected, packs, ICW_RULE_PACK_SHANDONG);
+  if (kind == ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION && in_jiangsu (center))
+    add_default (selected, packs, ICW_RULE_PACK_JIANGSU);
   return g_steal_pointer (&selected);
 }
 

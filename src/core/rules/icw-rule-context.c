@@ -139,7 +139,7 @@ icw_rule_packs_chosen (GPtrArray      *packs,
 
       if (*g_strstrip (ids[i]) == '\0')
         continue;
-      pack = icw_rule_packs_find (packs, ids[i]);
+      pack = icw_rule_packs_find (packs, g_strcmp0 (ids[i], ICW_RULE_PACK_SHANDONG_2020) == 0 ? ICW_RULE_PACK_SHANDONG : ids[i]);
       if (pack == NULL)
         {
           g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND,

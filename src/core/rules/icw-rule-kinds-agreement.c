@@ -18,6 +18,7 @@
 #include "icw-money.h"
 #include "icw-organization.h"
 #include "icw-rules-private.h"
+#include "icw-shareholder.h"
 #include "icw-shares.h"
 
 static IcwIpAgreement *
@@ -96,21 +97,27 @@ run_min_parties (IcwRuleContext *context,
   icw_rule_emit (context, rule, NULL, "count", count, "min", min_text, NULL);
 }
 
-/* agreement-party-member: every party is a current member of the center's alliance. */
+/* agreement-party-member: every party is a member of the center in 273号's sense: the center's
+ * own company (依托公司, to which results may belong), one of its shareholders or a current member
+ * of its alliance. */
 static void
 run_party_member (IcwRuleContext *context,
                   const IcwRule  *rule)
 {
   g_autoptr(GPtrArray) parties = parties_of (context);
   GPtrArray *members = icw_rule_context_members (context);
+  GPtrArray *holders = icw_rule_context_shareholders (context);
+  const char *host = icw_center_get_host_organization_id (context->center);
 
   for (guint i = 0; i < parties->len; i++)
     {
       const char *org = icw_agreement_party_get_organization_id (parties->pdata[i]);
-      gboolean member = FALSE;
+      gboolean member = org != NULL && g_strcmp0 (host, org) == 0;
 
       for (guint m = 0; !member && m < members->len; m++)
         member = g_strcmp0 (icw_alliance_member_get_organization_id (members->pdata[m]), org) == 0;
+      for (guint h = 0; !member && h < holders->len; h++)
+        member = g_strcmp0 (icw_shareholder_get_organization_id (holders->pdata[h]), org) == 0;
       if (!member)
         {
           g_autofree char *name = organization_name (context, org);

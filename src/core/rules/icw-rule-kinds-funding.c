@@ -138,8 +138,9 @@ indirect_cap (const IcwRule *rule,
   return cap > G_MAXINT64 ? G_MAXINT64 : (gint64) cap;
 }
 
-/* funding-indirect-cap: indirect costs ≤ the cap on direct costs less the excluded categories
- * (e.g. equipment purchase), per the tiers of the parameters. */
+/* funding-indirect-cap: in the column of central fiscal funds (国办发〔2021〕32号 governs 中央财政
+ * 科研经费 only), indirect costs ≤ the cap on direct costs less the excluded categories (设备购置费),
+ * per the tiers of the parameters. A request without central funds is not concerned. */
 static void
 run_indirect_cap (IcwRuleContext *context,
                   const IcwRule  *rule)
@@ -148,10 +149,15 @@ run_indirect_cap (IcwRuleContext *context,
   g_autoptr(GPtrArray) exclude = icw_rule_param_strings (rule, "exclude");
   gint64 direct, indirect, base, cap;
   g_autofree char *indirect_text = NULL, *cap_text = NULL, *base_text = NULL;
+  int central;
 
-  if (table == NULL ||
-      !icw_budget_table_sum (table, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_GROUP_DIRECT, &direct, NULL) ||
-      !icw_budget_table_sum (table, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_GROUP_INDIRECT, &indirect, NULL))
+  if (table == NULL)
+    return;
+  central = icw_budget_table_source_index (table, ICW_FUNDING_SOURCE_CENTRAL_FISCAL);
+  if (central < 0 ||
+      !icw_budget_table_sum (table, ICW_BUDGET_ALL, ICW_BUDGET_ALL, central, ICW_BUDGET_GROUP_DIRECT, &direct, NULL) ||
+      !icw_budget_table_sum (table, ICW_BUDGET_ALL, ICW_BUDGET_ALL, central, ICW_BUDGET_GROUP_INDIRECT, &indirect, NULL) ||
+      direct + indirect == 0)
     return;
   base = direct;
   for (guint i = 0; exclude != NULL && i < exclude->len; i++)
@@ -159,7 +165,7 @@ run_indirect_cap (IcwRuleContext *context,
       int row = icw_category_set_find (icw_budget_table_get_category_set (table), exclude->pdata[i]);
       gint64 excluded;
 
-      if (row >= 0 && icw_budget_table_sum (table, row, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, &excluded, NULL))
+      if (row >= 0 && icw_budget_table_sum (table, row, ICW_BUDGET_ALL, central, ICW_BUDGET_ALL, &excluded, NULL))
         base -= excluded;
     }
   cap = indirect_cap (rule, base);

@@ -213,11 +213,27 @@ run_max_shareholder_share (IcwRuleContext *context,
                  "share", share, "max", max, NULL);
 }
 
-/* The distinct national platforms held by the alliance members' organizations. */
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  g_autofree char *x = g_strstrip (g_strdup (a != NULL ? a : ""));
+  g_autofree char *y = g_strstrip (g_strdup (b != NULL ? b : ""));
+
+  return *x != '\0' && strcmp (x, y) == 0;
+}
+
+/* The distinct platforms held by the alliance members' organizations that count: of one of
+ * `kinds` (every kind when absent), of the center's field when same_field is 1, held by an
+ * organization of the center's province when same_province is 1. */
 static guint
-platforms_held (IcwRuleContext *context)
+platforms_held (IcwRuleContext *context,
+                const IcwRule  *rule)
 {
   GPtrArray *members = icw_rule_context_members (context);
+  g_autoptr(GPtrArray) kinds = icw_rule_param_strings (rule, "kinds");
+  gboolean same_field = icw_rule_param_int (rule, "same_field", 0) != 0;
+  gboolean same_province = icw_rule_param_int (rule, "same_province", 0) != 0;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -227,18 +243,32 @@ platforms_held (IcwRuleContext *context)
       GListModel *held = icw_store_list (context->store, ICW_RECORD_KIND_PLATFORM, org_id);
 
       g_ptr_array_add (lists, held);
+      if (same_province)
+        {
+          g_autoptr(IcwOrganization) org = organization (context, org_id);
+
+          if (org == NULL || !same_text (icw_organization_get_province (org), icw_center_get_province (context->center)))
+            continue;
+        }
       for (guint p = 0; p < g_list_model_get_n_items (held); p++)
         {
           g_autoptr(IcwRecord) platform = g_list_model_get_item (held, p);
+          IcwPlatformKind kind = icw_platform_get_kind (ICW_PLATFORM (platform));
 
+          if (kinds != NULL && !equals_any (icw_platform_kind_to_key (kind), kinds))
+            continue;
+          if (same_field && !same_text (icw_platform_get_field (ICW_PLATFORM (platform)),
+                                        icw_center_get_field (context->center)))
+            continue;
           g_hash_table_add (seen, (gpointer) icw_record_get_id (platform));
         }
     }
   return g_hash_table_size (seen);
 }
 
-/* platform-coverage: the members hold at least min_bp of the field's national platforms. A field
- * whose total is not recorded is left to a center-property-required rule. */
+/* platform-coverage: the members hold at least min_bp of the field's national platforms (of the
+ * kinds and field counted). A field whose total is not recorded is left to a
+ * center-property-required rule. */
 static void
 run_platform_coverage (IcwRuleContext *context,
                        const IcwRule  *rule)
@@ -253,7 +283,7 @@ run_platform_coverage (IcwRuleContext *context,
 
   if (total <= 0)
     return;
-  held = platforms_held (context);
+  held = platforms_held (context, rule);
   coverage = (held * ICW_BASIS_POINTS_WHOLE + total / 2) / total;
   if (coverage >= min)
     return;
@@ -265,7 +295,24 @@ run_platform_coverage (IcwRuleContext *context,
                  "coverage", coverage_text, "min", min_text, NULL);
 }
 
-/* alliance-user-enterprises: at least `min` members are user enterprises. */
+static char *
+check_platform_coverage (const char *field,
+                         JsonObject *params)
+{
+  JsonArray *kinds = json_object_has_member (params, "kinds") ? json_object_get_array_member (params, "kinds") : NULL;
+
+  for (guint i = 0; kinds != NULL && i < json_array_get_length (kinds); i++)
+    {
+      IcwPlatformKind kind;
+
+      if (!icw_platform_kind_from_string (json_array_get_string_element (kinds, i), &kind))
+        return g_strdup_printf (_("“%s” in “%s” is not a known value"), json_array_get_string_element (kinds, i), "kinds");
+    }
+  return NULL;
+}
+
+/* alliance-user-enterprises: at least `min` members are user enterprises (the organization's
+ * type, or the older membership role). */
 static void
 run_alliance_user_enterprises (IcwRuleContext *context,
                                const IcwRule  *rule)
@@ -274,7 +321,12 @@ run_alliance_user_enterprises (IcwRuleContext *context,
   gint64 count = 0;
 
   for (guint i = 0; i < members->len; i++)
-    count += icw_alliance_member_get_role (members->pdata[i]) == ICW_MEMBER_ROLE_USER ? 1 : 0;
+    {
+      g_autoptr(IcwOrganization) org = organization (context, icw_alliance_member_get_organization_id (members->pdata[i]));
+
+      count += icw_alliance_member_get_role (members->pdata[i]) == ICW_MEMBER_ROLE_USER ||
+               (org != NULL && icw_organization_get_user_enterprise (org)) ? 1 : 0;
+    }
   emit_count (context, rule, count, icw_rule_param_int (rule, "min", 1));
 }
 
@@ -392,8 +444,11 @@ static const IcwRuleParam max_bp_params[] = {
   { "max_bp", ICW_RULE_PARAM_INT, TRUE },
   { NULL, 0, FALSE },
 };
-static const IcwRuleParam min_bp_params[] = {
+static const IcwRuleParam coverage_params[] = {
   { "min_bp", ICW_RULE_PARAM_INT, TRUE },
+  { "kinds", ICW_RULE_PARAM_STRINGS, FALSE },
+  { "same_field", ICW_RULE_PARAM_INT, FALSE },
+  { "same_province", ICW_RULE_PARAM_INT, FALSE },
   { NULL, 0, FALSE },
 };
 static const IcwRuleParam intensity_params[] = {
@@ -421,7 +476,7 @@ static const IcwRuleKind register_kinds[] = {
   { "top-ten-shareholders", run_top_ten_shareholders, min_params, count_placeholders, NULL },
   { "shareholder-kinds", run_shareholder_kinds, kinds_params, count_placeholders, check_shareholder_kinds },
   { "max-shareholder-share", run_max_shareholder_share, max_bp_params, share_placeholders, NULL },
-  { "platform-coverage", run_platform_coverage, min_bp_params, coverage_placeholders, NULL },
+  { "platform-coverage", run_platform_coverage, coverage_params, coverage_placeholders, check_platform_coverage },
   { "alliance-user-enterprises", run_alliance_user_enterprises, optional_min_params, count_placeholders, NULL },
   { "alliance-provinces", run_alliance_provinces, min_params, count_placeholders, NULL },
   { "lead-rd-intensity", run_lead_rd_intensity, intensity_params, intensity_placeholders, NULL },

@@ -18,6 +18,7 @@ static const IcwRuleKindTable kind_tables[] = {
   icw_rule_kinds_registers,
   icw_rule_kinds_agreement,
   icw_rule_kinds_funding,
+  icw_rule_kinds_conditions,
 };
 
 const IcwRuleKind *
@@ -79,6 +80,7 @@ icw_rule_emit (IcwRuleContext *context,
 {
   gboolean chinese = strcmp (icw_rules_language (), "zh_CN") == 0;
   g_autoptr(GString) message = g_string_new (chinese ? rule->message_zh : rule->message_en);
+  g_autofree char *basis = NULL;
   const char *name;
   va_list args;
 
@@ -92,9 +94,11 @@ icw_rule_emit (IcwRuleContext *context,
     }
   va_end (args);
 
+  basis = icw_rule_basis_text (rule);
   g_ptr_array_add (context->findings,
-                   icw_finding_new (rule->id, icw_rule_pack_get_id (context->pack), rule->severity,
-                                    rule->citation, field != NULL ? field : rule->field, message->str));
+                   icw_finding_new_with_basis (rule->id, icw_rule_pack_get_id (context->pack), rule->severity,
+                                               basis, rule->basis, rule->url,
+                                               field != NULL ? field : rule->field, message->str));
 }
 
 static char *

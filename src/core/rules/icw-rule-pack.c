@@ -57,6 +57,13 @@ rule_free (IcwRule *rule)
 {
   g_free (rule->id);
   g_free (rule->citation);
+  g_free (rule->basis);
+  g_free (rule->document);
+  g_free (rule->title);
+  g_free (rule->clause);
+  g_free (rule->quote);
+  g_free (rule->gloss);
+  g_free (rule->url);
   g_free (rule->field);
   g_clear_pointer (&rule->params, json_object_unref);
   g_free (rule->message_en);
@@ -222,27 +229,86 @@ read_text (JsonObject  *object,
   return NULL;
 }
 
+static const char * const basis_keys[] = { "policy", "program-practice", "source-not-found", NULL };
+
 static char *
-read_citation (JsonObject  *object,
-               char       **citation)
+optional_text (JsonObject  *object,
+               const char  *member,
+               char       **out)
 {
-  static const char * const known[] = { "document", "clause", NULL };
+  if (!json_object_has_member (object, member))
+    return NULL;
+  return read_text (object, member, out);
+}
+
+/* "citation": the rule's basis. Every rule names one: a policy text, with the words it rests on;
+ * the program's practice; or a source that was looked for and not found. */
+static char *
+read_citation (JsonObject *object,
+               IcwRule    *rule)
+{
+  static const char * const known[] = {
+    "basis", "document", "title", "clause", "quote", "gloss", "url", "essential", NULL
+  };
   JsonNode *node = json_object_get_member (object, "citation");
+  JsonNode *essential;
   JsonObject *cite;
   char *reason;
 
   if (node == NULL)
     return reason_missing ("citation");
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return g_strdup (_("“citation” must be an object with “document” and “clause”"));
+    return g_strdup (_("“citation” must be an object with “basis” and “clause”"));
   cite = json_node_get_object (node);
-  if ((reason = check_members (cite, known)) != NULL)
+  if ((reason = check_members (cite, known)) != NULL ||
+      (reason = read_text (cite, "basis", &rule->basis)) != NULL)
     return reason;
-  if (!is_text (json_object_get_member (cite, "document")) || !is_text (json_object_get_member (cite, "clause")))
-    return g_strdup (_("“citation” needs “document” and “clause” as text"));
-  *citation = g_strdup_printf ("%s %s", json_object_get_string_member (cite, "document"),
-                               json_object_get_string_member (cite, "clause"));
+  if (!g_strv_contains (basis_keys, rule->basis))
+    return g_strdup (_("“basis” must be “policy”, “program-practice” or “source-not-found”"));
+  if ((reason = read_text (cite, "clause", &rule->clause)) != NULL ||
+      (reason = optional_text (cite, "document", &rule->document)) != NULL ||
+      (reason = optional_text (cite, "title", &rule->title)) != NULL ||
+      (reason = optional_text (cite, "quote", &rule->quote)) != NULL ||
+      (reason = optional_text (cite, "gloss", &rule->gloss)) != NULL ||
+      (reason = optional_text (cite, "url", &rule->url)) != NULL)
+    return reason;
+  if (strcmp (rule->basis, "program-practice") != 0 && rule->document == NULL)
+    return g_strdup (_("a citation of a policy text needs its “document”"));
+  if (strcmp (rule->basis, "policy") == 0 && rule->quote == NULL)
+    return g_strdup (_("a citation of a policy text needs the words it rests on (“quote”)"));
+  if (rule->url != NULL && !g_str_has_prefix (rule->url, "http://") && !g_str_has_prefix (rule->url, "https://"))
+    return g_strdup (_("“url” must be a web address (http:// or https://)"));
+  essential = json_object_get_member (cite, "essential");
+  if (essential != NULL && !holds (essential, G_TYPE_BOOLEAN))
+    return g_strdup (_("“essential” must be true or false"));
+  rule->essential = essential != NULL && json_node_get_boolean (essential);
+  rule->citation = g_strdup_printf ("%s %s", rule->document != NULL ? rule->document : _("Program practice"),
+                                    rule->clause);
   return NULL;
+}
+
+char *
+icw_rule_basis_text (const IcwRule *rule)
+{
+  gboolean chinese = strcmp (icw_rules_language (), "zh_CN") == 0;
+  GString *text = g_string_new (NULL);
+
+  if (strcmp (rule->basis, "program-practice") == 0)
+    {
+      g_string_append_printf (text, _("Program practice, not a policy clause: %s"), rule->clause);
+      return g_string_free (text, FALSE);
+    }
+  if (strcmp (rule->basis, "source-not-found") == 0)
+    g_string_append (text, _("Source not found: "));
+  g_string_append (text, rule->document);
+  if (rule->title != NULL)
+    g_string_append_printf (text, "《%s》", rule->title);
+  g_string_append_printf (text, " %s", rule->clause);
+  if (rule->quote != NULL)
+    g_string_append_printf (text, chinese ? "：“%s”" : ": “%s”", rule->quote);
+  if (rule->quote != NULL && rule->gloss != NULL && !chinese)
+    g_string_append_printf (text, " (%s)", rule->gloss);
+  return g_string_free (text, FALSE);
 }
 
 static const IcwRuleParam *
@@ -406,9 +472,12 @@ read_rule_body (JsonObject    *object,
     return reason;
   if (!icw_severity_from_key (severity, &rule->severity))
     return g_strdup (_("“severity” must be “error” or “warning”"));
-  if ((reason = read_citation (object, &rule->citation)) != NULL ||
+  if ((reason = read_citation (object, rule)) != NULL ||
       (reason = read_text (object, "field", &rule->field)) != NULL)
     return reason;
+  if (rule->severity == ICW_SEVERITY_ERROR && strcmp (rule->basis, "policy") != 0 && !rule->essential)
+    return g_strdup (_("a rule that rests on no policy text is a warning, unless the document cannot be read "
+                       "without the field (“essential”: true in its citation)"));
   if (target == ICW_RULE_TARGET_APPLICATION && icw_section_from_field (rule->field) == ICW_N_SECTIONS)
     return g_strdup_printf (_("the field “%s” is in no section of an application"), rule->field);
   if ((reason = read_params (object, rule->kind, &rule->params)) != NULL ||

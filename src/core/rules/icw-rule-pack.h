@@ -29,7 +29,11 @@ G_DECLARE_FINAL_TYPE (IcwRulePack, icw_rule_pack, ICW, RULE_PACK, GObject)
 #define ICW_RULE_PACK_COMPLETENESS "completeness"
 #define ICW_RULE_PACK_MIIT_273 "miit-2016-273"
 #define ICW_RULE_PACK_MIIT_64 "miit-2017-64-upgrade"
-#define ICW_RULE_PACK_SHANDONG "shandong-2020-95"
+#define ICW_RULE_PACK_SHANDONG "shandong-2023-150"
+#define ICW_RULE_PACK_JIANGSU "jiangsu-2025"
+/* The ID the Shandong pack had while it rested on the superseded 〔2020〕95号: a center that chose
+ * it gets the pack that replaced it. */
+#define ICW_RULE_PACK_SHANDONG_2020 "shandong-2020-95"
 
 /* file_name is what messages call the pack's file. */
 IcwRulePack *icw_rule_pack_new_from_data (const char   *file_name,

@@ -20,6 +20,17 @@ typedef struct {
   const IcwRuleKind *kind;
   IcwSeverity        severity;
   char              *citation;       /* "document clause" */
+  /* Its basis (docs/formats.md, "Rule packs"): "policy", "program-practice" or "source-not-found",
+   * with the document's number and title, the article, the words quoted (with an English gloss)
+   * and a public copy's address, each NULL when the pack gives none. */
+  char              *basis;
+  char              *document;
+  char              *title;
+  char              *clause;
+  char              *quote;
+  char              *gloss;
+  char              *url;
+  gboolean           essential;      /* practice that the document cannot be read without */
   char              *field;
   JsonObject        *params;
   char              *message_en;
@@ -68,6 +79,9 @@ struct _IcwRuleKind
 const IcwRuleKind *icw_rule_kind_lookup (const char *name);
 
 const GPtrArray   *icw_rule_pack_get_rules (IcwRulePack *self);
+/* The rule's basis as one line in the user's language: "document《title》clause：“quote”", or
+ * that it is program practice, or that its source was not found. */
+char              *icw_rule_basis_text     (const IcwRule *rule);
 
 /* Parameters as the loader checked them; the default when the optional one is absent. */
 gint64       icw_rule_param_int     (const IcwRule *rule,
@@ -95,6 +109,7 @@ const IcwRuleKind *icw_rule_kinds_application (guint *n_kinds);
 const IcwRuleKind *icw_rule_kinds_registers   (guint *n_kinds);
 const IcwRuleKind *icw_rule_kinds_agreement   (guint *n_kinds);
 const IcwRuleKind *icw_rule_kinds_funding     (guint *n_kinds);
+const IcwRuleKind *icw_rule_kinds_conditions  (guint *n_kinds);
 
 /* Runs, for each pack in turn, the rules that apply to the context's record, adding their findings
  * to context->findings, then sorts the findings: errors first, then by section, else as the packs

@@ -264,9 +264,45 @@ static const char migration_10[] =
 static const char migration_11[] =
   "ALTER TABLE centers ADD COLUMN rd_staff INTEGER NOT NULL DEFAULT 0 CHECK (rd_staff >= 0);";
 
+/* Version 12: the numbers reviewers score (issue 15): per organization three years of operating
+ * revenue, R&D spending and R&D staff, its legal form and whether it is a legal person, firm
+ * honours, user enterprise, 失信; per center paid-in capital, staff, space, last year's R&D
+ * expenses and costs; per platform its field. Every existing value stays; the new ones start at
+ * "not stated" (0, empty, no). */
+static const char migration_12[] =
+  "ALTER TABLE organizations ADD COLUMN revenue_1_fen INTEGER NOT NULL DEFAULT 0 CHECK (revenue_1_fen >= 0);"
+  "ALTER TABLE organizations ADD COLUMN revenue_2_fen INTEGER NOT NULL DEFAULT 0 CHECK (revenue_2_fen >= 0);"
+  "ALTER TABLE organizations ADD COLUMN revenue_3_fen INTEGER NOT NULL DEFAULT 0 CHECK (revenue_3_fen >= 0);"
+  "ALTER TABLE organizations ADD COLUMN rd_spending_1_fen INTEGER NOT NULL DEFAULT 0 CHECK (rd_spending_1_fen >= 0);"
+  "ALTER TABLE organizations ADD COLUMN rd_spending_2_fen INTEGER NOT NULL DEFAULT 0 CHECK (rd_spending_2_fen >= 0);"
+  "ALTER TABLE organizations ADD COLUMN rd_spending_3_fen INTEGER NOT NULL DEFAULT 0 CHECK (rd_spending_3_fen >= 0);"
+  "ALTER TABLE organizations ADD COLUMN rd_staff_1 INTEGER NOT NULL DEFAULT 0 CHECK (rd_staff_1 >= 0);"
+  "ALTER TABLE organizations ADD COLUMN rd_staff_2 INTEGER NOT NULL DEFAULT 0 CHECK (rd_staff_2 >= 0);"
+  "ALTER TABLE organizations ADD COLUMN rd_staff_3 INTEGER NOT NULL DEFAULT 0 CHECK (rd_staff_3 >= 0);"
+  "ALTER TABLE organizations ADD COLUMN enterprise_type TEXT NOT NULL DEFAULT 'unspecified' CHECK (enterprise_type IN"
+  "  ('unspecified','limited-liability','joint-stock','limited-partnership','general-partnership',"
+  "   'sole-proprietorship','public-institution','other'));"
+  "ALTER TABLE organizations ADD COLUMN non_legal_person INTEGER NOT NULL DEFAULT 0 CHECK (non_legal_person IN (0,1));"
+  "ALTER TABLE organizations ADD COLUMN honour_champion INTEGER NOT NULL DEFAULT 0 CHECK (honour_champion IN (0,1));"
+  "ALTER TABLE organizations ADD COLUMN honour_little_giant INTEGER NOT NULL DEFAULT 0 CHECK (honour_little_giant IN (0,1));"
+  "ALTER TABLE organizations ADD COLUMN honour_specialised INTEGER NOT NULL DEFAULT 0 CHECK (honour_specialised IN (0,1));"
+  "ALTER TABLE organizations ADD COLUMN honour_unicorn INTEGER NOT NULL DEFAULT 0 CHECK (honour_unicorn IN (0,1));"
+  "ALTER TABLE organizations ADD COLUMN honour_gazelle INTEGER NOT NULL DEFAULT 0 CHECK (honour_gazelle IN (0,1));"
+  "ALTER TABLE organizations ADD COLUMN user_enterprise INTEGER NOT NULL DEFAULT 0 CHECK (user_enterprise IN (0,1));"
+  "ALTER TABLE organizations ADD COLUMN dishonest INTEGER NOT NULL DEFAULT 0 CHECK (dishonest IN (0,1));"
+  "ALTER TABLE centers ADD COLUMN paid_in_capital_fen INTEGER NOT NULL DEFAULT 0 CHECK (paid_in_capital_fen >= 0);"
+  "ALTER TABLE centers ADD COLUMN staff_total INTEGER NOT NULL DEFAULT 0 CHECK (staff_total >= 0);"
+  "ALTER TABLE centers ADD COLUMN space_m2 INTEGER NOT NULL DEFAULT 0 CHECK (space_m2 >= 0);"
+  "ALTER TABLE centers ADD COLUMN rd_expense_fen INTEGER NOT NULL DEFAULT 0 CHECK (rd_expense_fen >= 0);"
+  "ALTER TABLE centers ADD COLUMN cost_expense_fen INTEGER NOT NULL DEFAULT 0 CHECK (cost_expense_fen >= 0);"
+  "ALTER TABLE platforms ADD COLUMN field TEXT;"
+  /* Users recorded as a membership role become user enterprises (the role stays). */
+  "UPDATE organizations SET user_enterprise = 1 WHERE id IN"
+  "  (SELECT organization_id FROM alliance_members WHERE role = 'user' AND deleted_at IS NULL);";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
-                                           migration_9, migration_10, migration_11 };
+                                           migration_9, migration_10, migration_11, migration_12 };
 
 int
 icw_schema_latest_version (void)

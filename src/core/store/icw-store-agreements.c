@@ -116,14 +116,18 @@ check_member_when_added (IcwStore           *self,
                                   icw_agreement_party_get_agreement_id (party), organization_id, NULL);
   if (carried != NULL)
     return TRUE;
+  /* Members in 273号's sense: the center's own company, its shareholders, its alliance members. */
   member = icw_store_query_text (self, "SELECT id FROM alliance_members WHERE center_id = ?1 "
-                                       "AND organization_id = ?2 AND deleted_at IS NULL",
+                                       "AND organization_id = ?2 AND deleted_at IS NULL "
+                                       "UNION ALL SELECT id FROM shareholders WHERE center_id = ?1 "
+                                       "AND organization_id = ?2 AND deleted_at IS NULL "
+                                       "UNION ALL SELECT id FROM centers WHERE id = ?1 AND host_organization_id = ?2",
                                  center_id, organization_id, NULL);
   if (member != NULL)
     return TRUE;
   name = icw_store_query_text (self, "SELECT name FROM organizations WHERE id = ?1", organization_id, NULL);
   g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
-               _("Party: “%s” is not a member of the center's alliance; only members can be parties"), name);
+               _("Party: “%s” is neither the center's company, one of its shareholders nor a member of its alliance; only they can be parties"), name);
   return FALSE;
 }
 

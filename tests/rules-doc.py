@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# rules-doc.py: writes docs/rules.md from the bundled rule packs (resources/rules/*.json): every
+# pack with its title and note, every rule with what it checks (its message), its basis (the
+# policy text, article and the words quoted with a public copy, or program practice, or a source
+# not found), its severity and the application kinds it is limited to.
+# Usage: python3 tests/rules-doc.py SOURCE_ROOT > docs/rules.md (test-rules-doc.py checks it).
+import json
+import os
+import sys
+
+BASIS = {
+    "policy": "Policy text",
+    "program-practice": "Program practice",
+    "source-not-found": "Source not found",
+}
+
+
+def cell(text):
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def basis(c):
+    if c["basis"] == "program-practice":
+        text = "Program practice: " + c["clause"]
+        if c.get("essential"):
+            text += " (the document cannot be read without it, so an error)"
+        return text
+    text = BASIS[c["basis"]] + ": " + c["document"]
+    if c.get("title"):
+        text += "《" + c["title"] + "》"
+    text += " " + c["clause"]
+    if c.get("quote"):
+        text += ": “" + c["quote"] + "”"
+    if c.get("gloss"):
+        text += " (" + c["gloss"] + ")"
+    if c.get("url"):
+        text += " <" + c["url"] + ">"
+    return text
+
+
+def pack_doc(pack, out):
+    out.append("## " + pack["title"]["en"])
+    out.append("")
+    out.append("Pack `%s`, version %d, checks: %s. %s" % (pack["id"], pack["version"], pack["applies_to"],
+                                                        pack["title"]["zh_CN"]))
+    out.append("")
+    if "note" in pack:
+        out.append(pack["note"]["en"])
+        out.append("")
+    out.append("| Rule | Severity | What it checks (its message) | Basis |")
+    out.append("|---|---|---|---|")
+    for rule in pack["rules"]:
+        kinds = rule.get("application_kinds")
+        severity = rule["severity"] + (" (only " + ", ".join(kinds) + ")" if kinds else "")
+        out.append("| `%s` | %s | %s | %s |" % (rule["id"], severity, cell(rule["message"]["en"]),
+                                                cell(basis(rule["citation"]))))
+    out.append("")
+
+
+def main():
+    root = sys.argv[1] if len(sys.argv) > 1 else "."
+    folder = os.path.join(root, "resources", "rules")
+    packs = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".json"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                packs.append(json.load(f))
+    out = [
+        "# The rules and what they rest on",
+        "",
+        "Generated from the bundled rule packs (`resources/rules/*.json`) by `python3 tests/rules-doc.py . > docs/rules.md`;",
+        "do not edit it by hand: the test `rules-doc` fails until it is regenerated.",
+        "",
+        "Every rule names its basis: a **policy text** (the document's number and title, the article or",
+        "section, the words it rests on, quoted in Chinese with an English gloss, and a public copy where",
+        "one was found), **program practice** (the program's own completeness or plausibility check: a",
+        "warning, unless the document cannot be read without the field) or a **source not found** (a text",
+        "the rule was said to rest on and that could not be verified: a warning). Each was checked against",
+        "the policy audit (`policy-audit.md`): every quoted policy text appears there or in 工信部科〔2016〕273号",
+        "itself. `icw check` and the check panel show the basis of each finding.",
+        "",
+    ]
+    counts = {}
+    for pack in packs:
+        for rule in pack["rules"]:
+            key = (rule["citation"]["basis"], rule["severity"])
+            counts[key] = counts.get(key, 0) + 1
+    out.append("| Basis | Errors | Warnings |")
+    out.append("|---|---|---|")
+    for key, label in BASIS.items():
+        out.append("| %s | %d | %d |" % (label, counts.get((key, "error"), 0), counts.get((key, "warning"), 0)))
+    out.append("")
+    for pack in packs:
+        pack_doc(pack, out)
+    sys.stdout.write("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
