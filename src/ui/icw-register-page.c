@@ -471,6 +471,7 @@ release_first_screen_after_frame (gpointer data)
 
   self->first_screen_source = 0;
   release_first_screen (self);
+  icw_store_list_prepare_search (ICW_STORE_LIST (self->records));
   return G_SOURCE_REMOVE;
 }
 

@@ -452,3 +452,14 @@ icw_store_list_names_get_rowid (IcwStoreListNames *names,
 {
   return names->rowids[i];
 }
+
+void
+icw_store_list_prepare_search (IcwStoreList *self)
+{
+  guint position;
+
+  g_return_if_fail (ICW_IS_STORE_LIST (self));
+
+  icw_store_list_find_rowid (self, 0, &position);
+  icw_store_list_names_unref (icw_store_list_get_names (self));
+}

@@ -28,6 +28,10 @@ gboolean    icw_store_list_find_rowid (IcwStoreList *self,
                                        gint64        rowid,
                                        guint        *position);
 
+/* Makes the row-id index and the names' snapshot now (the register page does it just after its
+ * first frame), so that the first keystroke does not. */
+void        icw_store_list_prepare_search (IcwStoreList *self);
+
 /* A snapshot of the names and row ids, immutable and shared: a search thread reads it while the
  * list changes. Made once per change of the list. */
 typedef struct _IcwStoreListNames IcwStoreListNames;
