@@ -39,6 +39,12 @@ cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/be
   "$build/src/ui/libicw-ui.a" "$build/src/sync/libicw-sync.a" "${core_a[@]}" "${gui_flags[@]}" -lm -o "$work/bin/bench-register"
 cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/bench-gen.c" \
   "${core_a[@]}" "${core_flags[@]}" -lm -o "$work/bin/bench-gen"
+# The search alone, without a window (before/after paths, CPU time): figures that hold on a busy
+# machine. Not built against a tree without icw-store-search.h (the figures before it).
+if [[ -f $root/src/core/store/icw-store-search.h ]]; then
+  cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/bench-search-positions.c" \
+    "${core_a[@]}" "${core_flags[@]}" -lm -o "$work/bin/bench-search-positions"
+fi
 
 echo "# The organizations register at scale (issue 20)"
 echo
@@ -88,6 +94,9 @@ for n in $sizes; do
     gui "$work/bin/bench-register" "$data/orgs-$n.db" settle >>"$work/open-$n.txt" 2>>"$work/gui.log"
   done
   gui "$work/bin/bench-register" "$data/orgs-$n.db" "$runs" "${queries[@]}" >"$work/search-$n.txt" 2>>"$work/gui.log"
+  if [[ -x $work/bin/bench-search-positions ]]; then
+    "$work/bin/bench-search-positions" "$data/orgs-$n.db" "$runs" "${queries[@]}" >"$work/positions-$n.txt"
+  fi
 done
 
 first=$(echo "$sizes" | awk '{ print $1 }')
@@ -113,6 +122,17 @@ for n in $sizes; do
     printf '| %s records: search “%s” (%s hits) typed to the filtered list drawn, median / p95 of %s | %.1f / %.1f ms | | | %s |\n' \
       "$n" "$q" "$hits" "$runs" "$med" "$top" "$goal"
   done
+done
+echo
+echo "The search without the window (bench-search-positions, median of $runs, ms; CPU of all threads;"
+echo "before: icw_store_search + the filter checking every record; now: the thread, row ids → positions):"
+echo
+echo "| records | query | hits | before: wall / CPU | now: wall / CPU | now: main thread |"
+echo "|---|---|---|---|---|---|"
+for n in $sizes; do
+  [[ -s $work/positions-$n.txt ]] || continue
+  awk -F'\t' -v n="$n" '{ split($4, a, " "); split($5, b, " "); split($6, c, " "); split($7, d, " "); split($8, e, " ");
+    printf "| %s | %s | %s | %s / %s | %s / %s | %s |\n", n, $1, $3, a[2], b[2], c[2], d[2], e[2] }' "$work/positions-$n.txt"
 done
 echo
 echo "- load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
