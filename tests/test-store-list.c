@@ -503,6 +503,22 @@ test_search_positions (Fixture       *f,
   g_assert_null (strchr (got, ','));
   g_free (got);
 
+  /* A renamed record is found by its new name only (the index, keyed by row id, follows it). */
+  {
+    g_autoptr(IcwOrganization) org = g_list_model_get_item (list, position_of (list, "合肥理工大学"));
+
+    icw_organization_set_name (org, "合肥工业大学");
+    g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
+    g_assert_no_error (error);
+    got = search_positions (f->store, "理工大", NULL);
+    g_assert_cmpstr (got, ==, "");
+    g_free (got);
+    got = search_positions (f->store, "工业大", NULL);
+    g_assert_cmpuint (atoi (got), ==, position_of (list, "合肥工业大学"));
+    g_assert_cmpstr (got, !=, "");
+    g_free (got);
+  }
+
   /* Cancelled before it answers: the caller gets G_IO_ERROR_CANCELLED. */
   got = search_positions (f->store, "理工大", cancellable);
   g_assert_cmpstr (got, ==, "-");

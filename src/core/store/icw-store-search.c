@@ -260,9 +260,9 @@ icw_store_search_positions_async (IcwStore            *self,
         }
       job->db = search_db_ref (db);
       job->pattern = g_strdup_printf ("\"%s\"", escaped);
-      job->sql = g_strdup_printf ("SELECT t.rowid FROM %s f JOIN %s t ON t.id = f.id "
-                                  "WHERE %s MATCH ?1 AND t.deleted_at IS NULL",
-                                  table->fts_table, table->table, table->fts_table);
+      /* The index alone (keyed by row id, migration 12): a deleted record's row id is not in the
+       * live list, so it finds no position. */
+      job->sql = g_strdup_printf ("SELECT rowid FROM %s WHERE %s MATCH ?1", table->fts_table, table->fts_table);
     }
   else
     {
