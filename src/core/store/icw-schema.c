@@ -267,8 +267,8 @@ static const char migration_11[] =
 /* Version 12 (issue 20): the registers' search indexes keyed by the record's integer row id, with
  * external content (the index reads the names from the table, and keeps no copy of them nor of
  * the ids). A search then answers row ids from the index alone: for a broad query over a million
- * organizations about 4 ms of CPU instead of about 190 ms spent reading each hit's id from the
- * index's own copy and joining on it (performance.md). The row ids are SQLite's own: the program
+ * organizations 4–8 ms of CPU instead of 310–560 ms spent reading each hit's id from the index's
+ * own copy and joining on it (performance.md). The row ids are SQLite's own: the program
  * never runs VACUUM on its database (only VACUUM INTO, for the backup before a migration), and
  * "INSERT INTO organizations_fts (organizations_fts) VALUES ('rebuild')" derives the index from the
  * table again whatever they are; icw doctor's check compares the index with the table. */
