@@ -27,6 +27,8 @@ struct _IcwCenterLinksGroup
   IcwCenter *center;
   GListModel *links;
   GtkListView *rows;
+  GtkSliceListModel *first_rows;    /* the links the list view sees: a few until the first frame */
+  guint first_rows_source;
   GtkLabel *summary_label;
   GtkLabel *warning_label;
 };
@@ -248,6 +250,23 @@ create_row (gpointer item,
   return row;
 }
 
+/* Before its first allocation GTK 4.8's list view makes, binds and measures a row for each of up
+ * to 200 items, not knowing how many will show; the group shows this many links until the idle
+ * after the first frame (its 560 px hold about ten), then all of them. Growing the slice adds rows
+ * after the shown ones, which GTK answers without looking at each. */
+#define FIRST_ROWS 16
+
+static gboolean
+show_all_rows (gpointer data)
+{
+  IcwCenterLinksGroup *self = data;
+
+  self->first_rows_source = 0;
+  if (self->first_rows != NULL)
+    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
 /* A row is made for a link when it comes on screen, and dropped when it leaves (its form saves
  * what is pending as it goes). Each sits in a one-row list box, as an AdwExpanderRow expects. */
 static void
@@ -307,12 +326,18 @@ icw_center_links_group_set_center (IcwCenterLinksGroup *self,
   if (center != NULL)
     self->links = icw_store_list (self->store, self->kind->record_kind,
                                   icw_record_get_id (ICW_RECORD (center)));
+  g_clear_handle_id (&self->first_rows_source, g_source_remove);
+  self->first_rows = NULL;
   if (self->links != NULL)
     {
-      GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (self->links));
+      GtkSliceListModel *slice = gtk_slice_list_model_new (g_object_ref (self->links), 0, FIRST_ROWS);
+      GtkNoSelection *selection = gtk_no_selection_new (G_LIST_MODEL (slice));
 
+      self->first_rows = slice;
       gtk_list_view_set_model (self->rows, GTK_SELECTION_MODEL (selection));
       g_object_unref (selection);
+      /* Of low priority: it runs after GTK's layout and paint. */
+      self->first_rows_source = g_idle_add_full (G_PRIORITY_LOW, show_all_rows, self, NULL);
     }
   else
     gtk_list_view_set_model (self->rows, NULL);
@@ -326,6 +351,8 @@ icw_center_links_group_dispose (GObject *object)
 {
   IcwCenterLinksGroup *self = ICW_CENTER_LINKS_GROUP (object);
 
+  g_clear_handle_id (&self->first_rows_source, g_source_remove);
+  self->first_rows = NULL;
   if (self->rows != NULL)
     gtk_list_view_set_model (self->rows, NULL);
   if (self->links != NULL)
