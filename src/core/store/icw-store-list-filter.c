@@ -170,6 +170,53 @@ slot_of (GArray *shown,
   return *slot < shown->len && g_array_index (shown, guint, *slot) == position;
 }
 
+/* The first head_len slots of head, then the slots of tail from tail_start. */
+static GArray *
+splice (GArray *head,
+        guint   head_len,
+        GArray *tail,
+        guint   tail_start)
+{
+  GArray *spliced = g_array_sized_new (FALSE, FALSE, sizeof (guint), head_len + tail->len - tail_start);
+
+  g_array_append_vals (spliced, head->data, head_len);
+  g_array_append_vals (spliced, (guint *) (gpointer) tail->data + tail_start, tail->len - tail_start);
+  return spliced;
+}
+
+/* The shown rows [position, position + removed) become target's [position, position + added)
+ * (target and the rows shown agree before position): announced as a removal, then an addition.
+ * GTK 4.8's list item manager answers one change that removes a row it tracks (the selected one,
+ * the focused one, the first on screen) by fetching every added row to look for it, which made
+ * a record object of each match of a broad search (27,000 at a million); a removal adds nothing
+ * to look through, and the addition then removes nothing. The states in between are kept alive
+ * in states until the end. */
+static void
+change_range (IcwStoreListFilter *self,
+              GPtrArray          *states,
+              GArray             *target,
+              guint               position,
+              guint               removed,
+              guint               added)
+{
+  if (removed > 0)
+    {
+      GArray *state = splice (self->shown, position, self->shown, position + removed);
+
+      g_ptr_array_add (states, state);
+      self->shown = state;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
+    }
+  if (added > 0)
+    {
+      GArray *state = splice (target, position + added, self->shown, position);
+
+      g_ptr_array_add (states, state);
+      self->shown = state;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+    }
+}
+
 /* Shows shown (taken) instead of what was shown. */
 static void
 replace_shown (IcwStoreListFilter *self,
@@ -177,6 +224,7 @@ replace_shown (IcwStoreListFilter *self,
                IcwRecord          *keep)
 {
   GArray *old = self->shown;
+  GPtrArray *states;
   guint prefix = 0, suffix = 0, kept, old_slot, new_slot;
   guint old_end, new_end;
 
@@ -194,31 +242,24 @@ replace_shown (IcwStoreListFilter *self,
       self->shown = shown;
       if (old_end > prefix || new_end > prefix)
         announce (self, old->len, prefix, old_end - prefix, new_end - prefix);
+      g_array_unref (old);
+      return;
     }
-  else if (keep != NULL && icw_store_list_find (self->list, icw_record_get_id (keep), &kept)
+
+  states = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  if (keep != NULL && icw_store_list_find (self->list, icw_record_get_id (keep), &kept)
       && slot_of (old, kept, &old_slot) && slot_of (shown, kept, &new_slot)
       && old_slot >= prefix && old_slot < old_end && new_slot >= prefix && new_slot < new_end)
     {
       /* First the rows before it, then those after it. */
-      GArray *between = g_array_sized_new (FALSE, FALSE, sizeof (guint), new_slot + old->len - old_slot);
-
-      g_array_append_vals (between, shown->data, new_slot);
-      g_array_append_vals (between, &g_array_index (old, guint, old_slot), old->len - old_slot);
-      self->shown = between;
-      if (old_slot > prefix || new_slot > prefix)
-        g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_slot - prefix, new_slot - prefix);
-      self->shown = shown;
-      g_array_unref (between);
-      if (old_end > old_slot + 1 || new_end > new_slot + 1)
-        g_list_model_items_changed (G_LIST_MODEL (self), new_slot + 1, old_end - old_slot - 1,
-                                    new_end - new_slot - 1);
+      change_range (self, states, shown, prefix, old_slot - prefix, new_slot - prefix);
+      change_range (self, states, shown, new_slot + 1, old_end - old_slot - 1, new_end - new_slot - 1);
     }
   else
-    {
-      self->shown = shown;
-      if (old_end > prefix || new_end > prefix)
-        g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_end - prefix, new_end - prefix);
-    }
+    change_range (self, states, shown, prefix, old_end - prefix, new_end - prefix);
+  /* The last state holds what shown holds. */
+  self->shown = shown;
+  g_ptr_array_unref (states);
   g_array_unref (old);
 }
 
