@@ -3,7 +3,8 @@
  * objects made on demand) and the filtered view the register page shows (IcwStoreListFilter),
  * under GTK's GtkSingleSelection as the page uses them: order, objects, live changes, and a
  * selection kept across a search without a search of the rows; the register page's first
- * screenful until its first frame. */
+ * screenful until its first frame; the search off the main thread (positions by row id, stale
+ * searches cancelled). */
 #include "config.h"
 
 #include <adwaita.h>
@@ -12,6 +13,7 @@
 #include "icw-register-page.h"
 #include "icw-store-list-filter.h"
 #include "icw-store-list.h"
+#include "icw-store-search.h"
 #include "icw-test-util.h"
 
 typedef struct {
@@ -367,6 +369,199 @@ test_page_first_screenful (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+on_positions (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  GArray **out = data;
+  g_autoptr(GError) error = NULL;
+  GArray *positions = icw_store_search_positions_finish (ICW_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      guint cancelled = G_MAXUINT;
+
+      positions = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (positions, cancelled);
+    }
+  else
+    g_assert_no_error (error);
+  *out = positions != NULL ? positions : g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/* The positions a search finds, as a string ("-" for a cancelled search). */
+static char *
+search_positions (IcwStore     *store,
+                  const char   *query,
+                  GCancellable *cancellable)
+{
+  GArray *positions = NULL;
+  GString *out = g_string_new (NULL);
+
+  icw_store_search_positions_async (store, ICW_RECORD_KIND_ORGANIZATION, query, cancellable, on_positions, &positions);
+  if (cancellable != NULL)
+    g_cancellable_cancel (cancellable);
+  while (positions == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < positions->len; i++)
+    {
+      guint p = g_array_index (positions, guint, i);
+
+      if (p == G_MAXUINT)
+        g_string_append (out, "-");
+      else
+        g_string_append_printf (out, "%s%u", i > 0 ? "," : "", p);
+    }
+  g_array_unref (positions);
+  return g_string_free (out, FALSE);
+}
+
+static guint
+position_of (GListModel *list,
+             const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    if (g_str_equal (icw_store_list_get_name (ICW_STORE_LIST (list), i), name))
+      return i;
+  return G_MAXUINT;
+}
+
+/* The register's search off the main thread answers positions in the live list, the same records
+ * as icw_store_search, for short (the names' snapshot) and long (the trigram index, on the
+ * search's own connection) queries, after the list changed, and not at all once cancelled. */
+static void
+test_search_positions (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *list_names[] = { "济南华信传感技术有限公司", "Jinan Huaxin Sensing", "合肥理工大学",
+                               "四川华诚动力电池研究院", "apple", NULL };
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(IcwOrganization) added = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  guint position;
+  char *got;
+
+  save_names (f->store, list_names);
+  list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  /* The order is the locale's: positions are checked against the names. */
+
+
+  got = search_positions (f->store, "华", NULL);
+  {
+    guint a = position_of (list, "济南华信传感技术有限公司"), b = position_of (list, "四川华诚动力电池研究院");
+    g_autofree char *want = g_strdup_printf ("%u,%u", MIN (a, b), MAX (a, b));
+
+    g_assert_cmpstr (got, ==, want);
+  }
+  g_free (got);
+  got = search_positions (f->store, "huax", NULL);   /* ASCII letters in any case */
+  g_assert_cmpuint (atoi (got), ==, position_of (list, "Jinan Huaxin Sensing"));
+  g_free (got);
+  got = search_positions (f->store, "理工大", NULL);  /* the trigram index */
+  g_assert_cmpuint (atoi (got), ==, position_of (list, "合肥理工大学"));
+  g_assert_cmpstr (got, !=, "");
+  g_free (got);
+  got = search_positions (f->store, "无此名称", NULL);
+  g_assert_cmpstr (got, ==, "");
+  g_free (got);
+  got = search_positions (f->store, "", NULL);        /* empty: all (NULL) */
+  g_assert_cmpstr (got, ==, "");
+  g_free (got);
+
+  /* A record added since: found at its new place, by both kinds of query. */
+  added = icw_test_save_organization (f->store, "安徽华理工大研究所", NULL);
+  g_assert_true (icw_store_list_find_rowid (ICW_STORE_LIST (list), 1, &position));
+  g_assert_cmpuint (position, <, g_list_model_get_n_items (list));
+  got = search_positions (f->store, "理工大", NULL);
+  {
+    guint a = position_of (list, "合肥理工大学"), b = position_of (list, "安徽华理工大研究所");
+    g_autofree char *want = g_strdup_printf ("%u,%u", MIN (a, b), MAX (a, b));
+
+    g_assert_cmpstr (got, ==, want);
+  }
+  g_free (got);
+  got = search_positions (f->store, "华", NULL);   /* the names' snapshot, made again */
+  {
+    guint a = position_of (list, "济南华信传感技术有限公司"), b = position_of (list, "四川华诚动力电池研究院");
+    guint c = position_of (list, "安徽华理工大研究所");
+    guint sorted[3] = { MIN (MIN (a, b), c), 0, MAX (MAX (a, b), c) };
+    g_autofree char *want = NULL;
+
+    sorted[1] = a + b + c - sorted[0] - sorted[2];
+    want = g_strdup_printf ("%u,%u,%u", sorted[0], sorted[1], sorted[2]);
+    g_assert_cmpstr (got, ==, want);
+  }
+  g_free (got);
+
+  /* A deleted record is found no more. */
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (added), &error));
+  g_assert_no_error (error);
+  got = search_positions (f->store, "理工大", NULL);
+  g_assert_cmpuint (atoi (got), ==, position_of (list, "合肥理工大学"));
+  g_assert_null (strchr (got, ','));
+  g_free (got);
+
+  /* A renamed record is found by its new name only (the index, keyed by row id, follows it). */
+  {
+    g_autoptr(IcwOrganization) org = g_list_model_get_item (list, position_of (list, "合肥理工大学"));
+
+    icw_organization_set_name (org, "合肥工业大学");
+    g_assert_true (icw_store_save (f->store, ICW_RECORD (org), &error));
+    g_assert_no_error (error);
+    got = search_positions (f->store, "理工大", NULL);
+    g_assert_cmpstr (got, ==, "");
+    g_free (got);
+    got = search_positions (f->store, "工业大", NULL);
+    g_assert_cmpuint (atoi (got), ==, position_of (list, "合肥工业大学"));
+    g_assert_cmpstr (got, !=, "");
+    g_free (got);
+  }
+
+  /* Cancelled before it answers: the caller gets G_IO_ERROR_CANCELLED. */
+  got = search_positions (f->store, "理工大", cancellable);
+  g_assert_cmpstr (got, ==, "-");
+  g_free (got);
+}
+
+/* The filter's limit (the first screenful) and its lifting: the other rows are added after the
+ * first ones, never announced as a replacement of the rows shown. */
+static void
+test_filter_limit (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *list_names[] = { "a", "b", "c", "d", "e", NULL };
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(IcwStoreListFilter) filter = NULL;
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  Changes changes = { 0 };
+  g_autofree char *order = NULL;
+
+  save_names (f->store, list_names);
+  list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  filter = icw_store_list_filter_new (ICW_STORE_LIST (list));
+  icw_store_list_filter_set_limit (filter, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, 2);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (filter), 2));
+  g_signal_connect (filter, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  icw_store_list_filter_set_limit (filter, G_MAXUINT);
+  g_assert_cmpuint (changes.calls, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 2);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 3);
+
+  /* Positions shown as given. */
+  g_array_append_vals (positions, (guint[]) { 1, 3 }, 2);
+  icw_store_list_filter_set_positions (filter, positions, NULL);
+  order = names (G_LIST_MODEL (filter));
+  g_assert_cmpstr (order, ==, "b|d");
+  g_clear_pointer (&order, g_free);
+  icw_store_list_filter_set_positions (filter, NULL, NULL);
+  order = names (G_LIST_MODEL (filter));
+  g_assert_cmpstr (order, ==, "a|b|c|d|e");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +575,8 @@ main (int   argc,
   ADD ("/store-list/order-and-objects", test_order_and_objects);
   ADD ("/store-list/live", test_live);
   ADD ("/store-list/filter-keeps-selection", test_filter_keeps_selection);
+  ADD ("/store-list/filter-limit", test_filter_limit);
+  ADD ("/store-list/search-positions", test_search_positions);
   ADD ("/store-list/page-first-screenful", test_page_first_screenful);
 
 #undef ADD

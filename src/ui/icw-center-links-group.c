@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-center-links-group.c: shareholders and alliance members share everything but their fields,
- * their subtitle and their summary, which a LinkKind describes. The rows are bound to the store's
- * live list, so adding or removing one never rebuilds the rows being edited. */
+ * their subtitle and their summary, which a LinkKind describes. The rows are a GtkListView of the
+ * store's live list, in a scrolled window as tall as the rows up to a limit: only the rows on
+ * screen are made (a center of 10,000 members once had 210,950 widgets), and adding or removing a
+ * link never rebuilds the rows being edited. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -24,7 +26,9 @@ struct _IcwCenterLinksGroup
   IcwMoneyUnit money_unit;
   IcwCenter *center;
   GListModel *links;
-  GtkListBox *rows;
+  GtkListView *rows;
+  GtkSliceListModel *first_rows;    /* the links the list view sees: a few until the first frame */
+  guint first_rows_source;
   GtkLabel *summary_label;
   GtkLabel *warning_label;
 };
@@ -171,6 +175,9 @@ update_summary (IcwCenterLinksGroup *self)
   g_autofree char *warning = NULL;
   g_autofree char *summary = NULL;
 
+  /* No empty frame for a center without links. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->rows)),
+                          self->links != NULL && g_list_model_get_n_items (self->links) > 0);
   if (self->links == NULL)
     return;
   summary = self->kind->summary (self, &warning);
@@ -243,6 +250,45 @@ create_row (gpointer item,
   return row;
 }
 
+/* Before its first allocation GTK 4.8's list view makes, binds and measures a row for each of up
+ * to 200 items, not knowing how many will show; the group shows this many links until the idle
+ * after the first frame (its 560 px hold about ten), then all of them. Growing the slice adds rows
+ * after the shown ones, which GTK answers without looking at each. */
+#define FIRST_ROWS 16
+
+static gboolean
+show_all_rows (gpointer data)
+{
+  IcwCenterLinksGroup *self = data;
+
+  self->first_rows_source = 0;
+  if (self->first_rows != NULL)
+    gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* A row is made for a link when it comes on screen, and dropped when it leaves (its form saves
+ * what is pending as it goes). Each sits in a one-row list box, as an AdwExpanderRow expects. */
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          IcwCenterLinksGroup      *self)
+{
+  GtkWidget *box = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+  gtk_list_box_append (GTK_LIST_BOX (box), create_row (gtk_list_item_get_item (item), self));
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            IcwCenterLinksGroup      *self)
+{
+  gtk_list_item_set_child (item, NULL);
+}
+
 static void
 on_organization_chosen (IcwCenterLinksGroup *self,
                         IcwOrganization     *org)
@@ -280,7 +326,21 @@ icw_center_links_group_set_center (IcwCenterLinksGroup *self,
   if (center != NULL)
     self->links = icw_store_list (self->store, self->kind->record_kind,
                                   icw_record_get_id (ICW_RECORD (center)));
-  gtk_list_box_bind_model (self->rows, self->links, create_row, self, NULL);
+  g_clear_handle_id (&self->first_rows_source, g_source_remove);
+  self->first_rows = NULL;
+  if (self->links != NULL)
+    {
+      GtkSliceListModel *slice = gtk_slice_list_model_new (g_object_ref (self->links), 0, FIRST_ROWS);
+      GtkNoSelection *selection = gtk_no_selection_new (G_LIST_MODEL (slice));
+
+      self->first_rows = slice;
+      gtk_list_view_set_model (self->rows, GTK_SELECTION_MODEL (selection));
+      g_object_unref (selection);
+      /* Of low priority: it runs after GTK's layout and paint. */
+      self->first_rows_source = g_idle_add_full (G_PRIORITY_LOW, show_all_rows, self, NULL);
+    }
+  else
+    gtk_list_view_set_model (self->rows, NULL);
   if (self->links != NULL)
     g_signal_connect_swapped (self->links, "items-changed", G_CALLBACK (update_summary), self);
   update_summary (self);
@@ -291,8 +351,10 @@ icw_center_links_group_dispose (GObject *object)
 {
   IcwCenterLinksGroup *self = ICW_CENTER_LINKS_GROUP (object);
 
+  g_clear_handle_id (&self->first_rows_source, g_source_remove);
+  self->first_rows = NULL;
   if (self->rows != NULL)
-    gtk_list_box_bind_model (self->rows, NULL, NULL, NULL, NULL);
+    gtk_list_view_set_model (self->rows, NULL);
   if (self->links != NULL)
     g_signal_handlers_disconnect_by_data (self->links, self);
   g_clear_object (&self->links);
@@ -308,10 +370,38 @@ icw_center_links_group_class_init (IcwCenterLinksGroupClass *klass)
   G_OBJECT_CLASS (klass)->dispose = icw_center_links_group_dispose;
 }
 
+/* The rows scroll by themselves past this height; below it the group is as tall as its rows. */
+#define ROWS_MAX_HEIGHT 560
+
 static void
 icw_center_links_group_init (IcwCenterLinksGroup *self)
 {
-  icw_ui_add_table (ADW_PREFERENCES_GROUP (self), &self->rows, &self->summary_label, &self->warning_label);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  self->rows = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->rows), "links-list");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), ROWS_MAX_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->rows));
+  gtk_widget_add_css_class (scrolled, "card");
+
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->summary_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "heading");
+  self->warning_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->warning_label, 0);
+  gtk_label_set_wrap (self->warning_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->warning_label), "warning");
+
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->warning_label));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), box);
 }
 
 static GtkWidget *

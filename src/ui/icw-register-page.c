@@ -22,6 +22,7 @@
 #include "icw-organization.h"
 #include "icw-register-page.h"
 #include "icw-store-list-filter.h"
+#include "icw-store-search.h"
 #include "icw-ui-util.h"
 
 typedef struct {
@@ -49,7 +50,9 @@ struct _IcwRegisterPage
   GListModel *records;
   GtkCustomFilter *filter;          /* the kinds without a compact list */
   IcwStoreListFilter *found;        /* the registers: the records the search found */
-  GHashTable *matches;        /* IDs the search found; NULL shows all */
+  GHashTable *matches;        /* IDs the search found; NULL shows all (no compact list) */
+  GCancellable *search_cancellable; /* the register's search under way */
+  gboolean searching;               /* the register shows a search's result */
   GtkSingleSelection *selection;
   GtkSearchEntry *search;
   GtkStack *content;
@@ -61,7 +64,7 @@ struct _IcwRegisterPage
   AdwStatusPage *empty_page;
   guint first_show_source;
   gboolean shown_once;
-  GtkSliceListModel *first_screen;  /* until the page's first frame: the selection's model */
+  gboolean first_screen;            /* until the page's first frame: the filter shows a screenful */
   guint first_screen_source;
 };
 
@@ -447,17 +450,18 @@ unbind_item (GtkSignalListItemFactory *factory,
 
 static void show_state (IcwRegisterPage *self);
 
-/* The whole list, once the first frame is drawn or as soon as something asks for a position. The
- * slice does not stay between the list and the selection: its announcement of a change covers
- * every row after it, which would make the selection look at (and so make an object of) each. */
+/* The whole list, once the first frame is drawn or as soon as something asks for a position: the
+ * filter lifts its limit, which adds the other rows after the first screenful. (Swapping the
+ * selection's model from a slice to the whole list instead removed the rows GTK 4.8 tracks, and
+ * its list item manager then fetched every added row, one record loaded each.) */
 static void
 release_first_screen (IcwRegisterPage *self)
 {
   g_clear_handle_id (&self->first_screen_source, g_source_remove);
-  if (self->first_screen == NULL)
+  if (!self->first_screen)
     return;
-  self->first_screen = NULL;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->found));
+  self->first_screen = FALSE;
+  icw_store_list_filter_set_limit (self->found, G_MAXUINT);
 }
 
 static gboolean
@@ -467,6 +471,7 @@ release_first_screen_after_frame (gpointer data)
 
   self->first_screen_source = 0;
   release_first_screen (self);
+  icw_store_list_prepare_search (ICW_STORE_LIST (self->records));
   return G_SOURCE_REMOVE;
 }
 
@@ -523,10 +528,33 @@ show_state (IcwRegisterPage *self)
     }
 }
 
+/* A register's search answers off the main thread (icw-store-search.c): positions in the live
+ * list, shown as they come; a newer keystroke cancels the search before it. */
+static void
+on_search_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(IcwRegisterPage) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) positions = icw_store_search_positions_finish (ICW_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->found == NULL)
+    return;
+  if (error != NULL)
+    {
+      icw_ui_report_error (GTK_WIDGET (self), error);
+      return;
+    }
+  icw_store_list_filter_set_positions (self->found, positions,
+                                       gtk_single_selection_get_selected_item (self->selection));
+}
+
 static void
 on_search_changed (IcwRegisterPage *self)
 {
   g_autoptr(GError) error = NULL;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
 
   g_clear_pointer (&self->matches, g_hash_table_unref);
   release_first_screen (self);
@@ -535,16 +563,26 @@ on_search_changed (IcwRegisterPage *self)
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
       return;
     }
-  self->matches = icw_store_search (self->store, self->kind->kind,
-                                    gtk_editable_get_text (GTK_EDITABLE (self->search)), &error);
-  if (error != NULL)
-    icw_ui_report_error (GTK_WIDGET (self), error);
   if (self->found != NULL)
     {
-      icw_store_list_filter_set_ids (self->found, self->matches,
-                                     gtk_single_selection_get_selected_item (self->selection));
+      g_cancellable_cancel (self->search_cancellable);
+      g_clear_object (&self->search_cancellable);
+      self->searching = *query != '\0';
+      /* Everything at once (a new record is selected right after it is shown). */
+      if (!self->searching)
+        {
+          icw_store_list_filter_set_positions (self->found, NULL,
+                                               gtk_single_selection_get_selected_item (self->selection));
+          return;
+        }
+      self->search_cancellable = g_cancellable_new ();
+      icw_store_search_positions_async (self->store, self->kind->kind, query, self->search_cancellable,
+                                        on_search_done, g_object_ref (self));
       return;
     }
+  self->matches = icw_store_search (self->store, self->kind->kind, query, &error);
+  if (error != NULL)
+    icw_ui_report_error (GTK_WIDGET (self), error);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -553,7 +591,8 @@ on_record_changed (IcwRegisterPage *self,
                    IcwRecord       *record)
 {
   /* A renamed or new record may now match the search, or no longer. */
-  if ((self->matches != NULL || !self->kind->full_text) && G_TYPE_CHECK_INSTANCE_TYPE (record, self->kind->get_type ()))
+  if ((self->matches != NULL || self->searching || !self->kind->full_text)
+      && G_TYPE_CHECK_INSTANCE_TYPE (record, self->kind->get_type ()))
     on_search_changed (self);
 }
 
@@ -680,6 +719,8 @@ icw_register_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->first_show_source, g_source_remove);
   g_clear_handle_id (&self->first_screen_source, g_source_remove);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   /* The editor's children save what is still pending as they are disposed; the lists then change
    * while the search entry is already gone, so the filter must no longer read it. */
   if (self->filter != NULL)
@@ -756,8 +797,9 @@ build_list (IcwRegisterPage *self)
     {
       /* Already sorted; filtered by ID without an object per record. */
       self->found = icw_store_list_filter_new (ICW_STORE_LIST (self->records));
-      self->first_screen = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->found)), 0, FIRST_SCREENFUL);
-      self->selection = gtk_single_selection_new (G_LIST_MODEL (self->first_screen));
+      icw_store_list_filter_set_limit (self->found, FIRST_SCREENFUL);
+      self->first_screen = TRUE;
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
       /* Of low priority: it runs after GTK's layout and paint. */
       self->first_screen_source = g_idle_add_full (G_PRIORITY_LOW, release_first_screen_after_frame, self, NULL);
     }

@@ -9,7 +9,12 @@
 # fire there too). It prints each figure, rows per second and the ratio; it asserts nothing.
 #
 #   python3 tests/bench/bench-csv-import.py [BUILD_DIR] [SIZES…]   (default: _build 10000 30000 100000)
+#   python3 tests/bench/bench-csv-import.py BUILD_DIR --into DB [ROWS]
+#       ROWS (100) new organizations imported into a copy of an existing register DB (a million:
+#       tests/bench/bench-register.sh makes one), timed with the import's peak resident memory,
+#       against the same rows inserted into another copy by SQLite alone.
 import os
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -60,7 +65,30 @@ def floor(template, path, first, count):
     return elapsed
 
 
+def into_existing(build, register, rows):
+    icw = os.path.join(build, "src", "cli", "icw")
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    work = tempfile.mkdtemp(prefix="bench-csv-into-")
+    try:
+        csv = os.path.join(work, "new.csv")
+        write_csv(csv, 20_000_000, rows)
+        db = os.path.join(work, "register.db")
+        shutil.copy(register, db)
+        count = sqlite3.connect(db).execute("SELECT count(*) FROM organizations").fetchone()[0]
+        seconds = timed([icw, "--db", db, "import", csv, "--kind", "organizations"], env)
+        peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        os.remove(db)
+        base = floor(register, os.path.join(work, "floor.db"), 20_000_000, rows)
+        print(f"{rows} rows into a register of {count} organizations: icw import {seconds:.2f} s, "
+              f"peak resident memory {peak_mib:.0f} MiB; SQLite alone {base:.3f} s; ratio {seconds / base:.1f}×")
+    finally:
+        shutil.rmtree(work)
+
+
 def main():
+    if len(sys.argv) > 3 and sys.argv[2] == "--into":
+        into_existing(sys.argv[1], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 100)
+        return
     build = sys.argv[1] if len(sys.argv) > 1 else "_build"
     sizes = [int(a) for a in sys.argv[2:]] or [10000, 30000, 100000]
     icw = os.path.join(build, "src", "cli", "icw")

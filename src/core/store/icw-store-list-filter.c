@@ -3,7 +3,11 @@
  * the positions (in the list) of the records it shows, follows the list's changes exactly, and
  * announces a new set as one change between the unchanged first and last rows — split around the
  * record the caller keeps (the selected one), because GtkSingleSelection otherwise looks for its
- * item among every added row and so would make an object of each. */
+ * item among every added row and so would make an object of each. Until the page's first frame
+ * it shows only a first screenful (a limit); lifting the limit adds the rest after it, which
+ * GTK 4.8 takes without looking at the added rows (swapping a slice for the whole list instead
+ * removed the rows GTK tracks, and its list item manager then fetched every added row to find
+ * them: one record loaded per row of the register). */
 #include "config.h"
 
 #include "icw-store-list-filter.h"
@@ -15,6 +19,8 @@ struct _IcwStoreListFilter
   IcwStoreList *list;
   GHashTable *ids;      /* NULL: all */
   GArray *shown;        /* guint positions in the list, ascending */
+  gboolean by_position; /* set by positions: rows added to the list are not shown */
+  guint limit;          /* at most this many shown; G_MAXUINT: all */
 };
 
 static void icw_store_list_filter_model_init (GListModelInterface *iface);
@@ -31,7 +37,31 @@ filter_get_item_type (GListModel *model)
 static guint
 filter_get_n_items (GListModel *model)
 {
-  return ICW_STORE_LIST_FILTER (model)->shown->len;
+  IcwStoreListFilter *self = ICW_STORE_LIST_FILTER (model);
+
+  return MIN (self->shown->len, self->limit);
+}
+
+/* Tells the views of a change of the shown rows, within the limit: under a limit, as a change of
+ * every row from position to the end of the (small) window. */
+static void
+announce (IcwStoreListFilter *self,
+          guint               old_len,
+          guint               position,
+          guint               removed,
+          guint               added)
+{
+  guint before = MIN (old_len, self->limit), after = MIN (self->shown->len, self->limit);
+
+  if (self->limit == G_MAXUINT)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+  if (position >= before && position >= after)
+    return;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, before > position ? before - position : 0,
+                              after > position ? after - position : 0);
 }
 
 static gpointer
@@ -40,7 +70,7 @@ filter_get_item (GListModel *model,
 {
   IcwStoreListFilter *self = ICW_STORE_LIST_FILTER (model);
 
-  if (position >= self->shown->len)
+  if (position >= MIN (self->shown->len, self->limit))
     return NULL;
   return g_list_model_get_item (G_LIST_MODEL (self->list), g_array_index (self->shown, guint, position));
 }
@@ -57,6 +87,8 @@ static gboolean
 matches (IcwStoreListFilter *self,
          guint               position)
 {
+  if (self->by_position)
+    return FALSE;
   return self->ids == NULL || g_hash_table_contains (self->ids, icw_store_list_get_id (self->list, position));
 }
 
@@ -89,7 +121,7 @@ on_list_changed (GListModel         *list,
   guint first = lower_bound (self->shown, position);
   guint gone = lower_bound (self->shown, position + removed) - first;
   GArray *shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->shown->len + added);
-  guint now = 0;
+  guint now = 0, old_len = self->shown->len;
 
   g_array_append_vals (shown, self->shown->data, first);
   for (guint i = position; i < position + added; i++)
@@ -107,15 +139,22 @@ on_list_changed (GListModel         *list,
   g_array_unref (self->shown);
   self->shown = shown;
   if (gone > 0 || now > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), first, gone, now);
+    announce (self, old_len, first, gone, now);
 }
 
 static GArray *
 compute_shown (IcwStoreListFilter *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  GArray *shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  GArray *shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->ids == NULL ? n : 0);
 
+  if (self->ids == NULL && !self->by_position)
+    {
+      g_array_set_size (shown, n);
+      for (guint i = 0; i < n; i++)
+        g_array_index (shown, guint, i) = i;
+      return shown;
+    }
   for (guint i = 0; i < n; i++)
     if (matches (self, i))
       g_array_append_val (shown, i);
@@ -131,22 +170,63 @@ slot_of (GArray *shown,
   return *slot < shown->len && g_array_index (shown, guint, *slot) == position;
 }
 
-void
-icw_store_list_filter_set_ids (IcwStoreListFilter *self,
-                               GHashTable         *ids,
-                               IcwRecord          *keep)
+/* The first head_len slots of head, then the slots of tail from tail_start. */
+static GArray *
+splice (GArray *head,
+        guint   head_len,
+        GArray *tail,
+        guint   tail_start)
 {
-  GArray *old = self->shown, *shown;
+  GArray *spliced = g_array_sized_new (FALSE, FALSE, sizeof (guint), head_len + tail->len - tail_start);
+
+  g_array_append_vals (spliced, head->data, head_len);
+  g_array_append_vals (spliced, (guint *) (gpointer) tail->data + tail_start, tail->len - tail_start);
+  return spliced;
+}
+
+/* The shown rows [position, position + removed) become target's [position, position + added)
+ * (target and the rows shown agree before position): announced as a removal, then an addition.
+ * GTK 4.8's list item manager answers one change that removes a row it tracks (the selected one,
+ * the focused one, the first on screen) by fetching every added row to look for it, which made
+ * a record object of each match of a broad search (27,000 at a million); a removal adds nothing
+ * to look through, and the addition then removes nothing. The states in between are kept alive
+ * in states until the end. */
+static void
+change_range (IcwStoreListFilter *self,
+              GPtrArray          *states,
+              GArray             *target,
+              guint               position,
+              guint               removed,
+              guint               added)
+{
+  if (removed > 0)
+    {
+      GArray *state = splice (self->shown, position, self->shown, position + removed);
+
+      g_ptr_array_add (states, state);
+      self->shown = state;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
+    }
+  if (added > 0)
+    {
+      GArray *state = splice (target, position + added, self->shown, position);
+
+      g_ptr_array_add (states, state);
+      self->shown = state;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+    }
+}
+
+/* Shows shown (taken) instead of what was shown. */
+static void
+replace_shown (IcwStoreListFilter *self,
+               GArray             *shown,
+               IcwRecord          *keep)
+{
+  GArray *old = self->shown;
+  GPtrArray *states;
   guint prefix = 0, suffix = 0, kept, old_slot, new_slot;
   guint old_end, new_end;
-
-  g_return_if_fail (ICW_IS_STORE_LIST_FILTER (self));
-
-  if (ids != NULL)
-    g_hash_table_ref (ids);
-  g_clear_pointer (&self->ids, g_hash_table_unref);
-  self->ids = ids;
-  shown = compute_shown (self);
 
   while (prefix < old->len && prefix < shown->len
          && g_array_index (old, guint, prefix) == g_array_index (shown, guint, prefix))
@@ -157,31 +237,83 @@ icw_store_list_filter_set_ids (IcwStoreListFilter *self,
   old_end = old->len - suffix;
   new_end = shown->len - suffix;
 
+  if (self->limit != G_MAXUINT)
+    {
+      self->shown = shown;
+      if (old_end > prefix || new_end > prefix)
+        announce (self, old->len, prefix, old_end - prefix, new_end - prefix);
+      g_array_unref (old);
+      return;
+    }
+
+  states = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   if (keep != NULL && icw_store_list_find (self->list, icw_record_get_id (keep), &kept)
       && slot_of (old, kept, &old_slot) && slot_of (shown, kept, &new_slot)
       && old_slot >= prefix && old_slot < old_end && new_slot >= prefix && new_slot < new_end)
     {
       /* First the rows before it, then those after it. */
-      GArray *between = g_array_sized_new (FALSE, FALSE, sizeof (guint), new_slot + old->len - old_slot);
-
-      g_array_append_vals (between, shown->data, new_slot);
-      g_array_append_vals (between, &g_array_index (old, guint, old_slot), old->len - old_slot);
-      self->shown = between;
-      if (old_slot > prefix || new_slot > prefix)
-        g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_slot - prefix, new_slot - prefix);
-      self->shown = shown;
-      g_array_unref (between);
-      if (old_end > old_slot + 1 || new_end > new_slot + 1)
-        g_list_model_items_changed (G_LIST_MODEL (self), new_slot + 1, old_end - old_slot - 1,
-                                    new_end - new_slot - 1);
+      change_range (self, states, shown, prefix, old_slot - prefix, new_slot - prefix);
+      change_range (self, states, shown, new_slot + 1, old_end - old_slot - 1, new_end - new_slot - 1);
     }
   else
-    {
-      self->shown = shown;
-      if (old_end > prefix || new_end > prefix)
-        g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_end - prefix, new_end - prefix);
-    }
+    change_range (self, states, shown, prefix, old_end - prefix, new_end - prefix);
+  /* The last state holds what shown holds. */
+  self->shown = shown;
+  g_ptr_array_unref (states);
   g_array_unref (old);
+}
+
+void
+icw_store_list_filter_set_ids (IcwStoreListFilter *self,
+                               GHashTable         *ids,
+                               IcwRecord          *keep)
+{
+  g_return_if_fail (ICW_IS_STORE_LIST_FILTER (self));
+
+  if (ids != NULL)
+    g_hash_table_ref (ids);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
+  self->ids = ids;
+  self->by_position = FALSE;
+  replace_shown (self, compute_shown (self), keep);
+}
+
+void
+icw_store_list_filter_set_positions (IcwStoreListFilter *self,
+                                     GArray             *positions,
+                                     IcwRecord          *keep)
+{
+  GArray *shown;
+
+  g_return_if_fail (ICW_IS_STORE_LIST_FILTER (self));
+
+  g_clear_pointer (&self->ids, g_hash_table_unref);
+  self->by_position = positions != NULL;
+  if (positions == NULL)
+    shown = compute_shown (self);
+  else
+    {
+      shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), positions->len);
+      g_array_append_vals (shown, positions->data, positions->len);
+    }
+  replace_shown (self, shown, keep);
+}
+
+void
+icw_store_list_filter_set_limit (IcwStoreListFilter *self,
+                                 guint               limit)
+{
+  guint before, after;
+
+  g_return_if_fail (ICW_IS_STORE_LIST_FILTER (self));
+
+  before = MIN (self->shown->len, self->limit);
+  self->limit = limit;
+  after = MIN (self->shown->len, self->limit);
+  if (after > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, after - before);
+  else if (after < before)
+    g_list_model_items_changed (G_LIST_MODEL (self), after, before - after, 0);
 }
 
 gboolean
@@ -193,7 +325,8 @@ icw_store_list_filter_find (IcwStoreListFilter *self,
 
   g_return_val_if_fail (ICW_IS_STORE_LIST_FILTER (self), FALSE);
 
-  if (!icw_store_list_find (self->list, id, &in_list) || !slot_of (self->shown, in_list, &slot))
+  if (!icw_store_list_find (self->list, id, &in_list) || !slot_of (self->shown, in_list, &slot)
+      || slot >= self->limit)
     return FALSE;
   if (position != NULL)
     *position = slot;
@@ -230,6 +363,7 @@ static void
 icw_store_list_filter_init (IcwStoreListFilter *self)
 {
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->limit = G_MAXUINT;
 }
 
 IcwStoreListFilter *

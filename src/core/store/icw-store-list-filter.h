@@ -19,8 +19,18 @@ IcwStoreListFilter *icw_store_list_filter_new     (IcwStoreList       *list);
 void                icw_store_list_filter_set_ids (IcwStoreListFilter *self,
                                                    GHashTable         *ids,
                                                    IcwRecord          *keep);
+/* Shows the records at these positions of the list (ascending; NULL: all of them): a search's
+ * result already mapped to the list, so that no record of the list is looked at. */
+void                icw_store_list_filter_set_positions (IcwStoreListFilter *self,
+                                                         GArray             *positions,
+                                                         IcwRecord          *keep);
 gboolean            icw_store_list_filter_find    (IcwStoreListFilter *self,
                                                    const char         *id,
                                                    guint              *position);
+/* Shows at most the first limit records (G_MAXUINT: no limit). Raising the limit announces the
+ * new rows as added after the old ones, a change that neither GtkSingleSelection nor GTK 4.8's
+ * list views answer by looking at each added row. */
+void                icw_store_list_filter_set_limit (IcwStoreListFilter *self,
+                                                     guint               limit);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 typedef struct {
   const char *id;
   const char *name;
+  gint64 rowid;                 /* SQLite's row id, for this session: a search's integer key */
 } Entry;
 
 struct _IcwStoreList
@@ -26,6 +27,18 @@ struct _IcwStoreList
   const IcwTable *table;
   GArray *entries;              /* of Entry, sorted */
   GStringChunk *strings;
+  GArray *by_rowid;             /* guint position per row id (G_MAXUINT: none); NULL: to build */
+  IcwStoreListNames *names;     /* the snapshot a search thread reads; NULL: to build */
+};
+
+/* An immutable copy of the names with their row ids, in the list's order at the time. */
+struct _IcwStoreListNames
+{
+  gatomicrefcount ref;
+  guint n;
+  gint64 *rowids;
+  guint *offsets;
+  char *text;
 };
 
 static void icw_store_list_model_init (GListModelInterface *iface);
@@ -68,11 +81,20 @@ icw_store_list_model_init (GListModelInterface *iface)
   iface->get_item = icw_store_list_get_item;
 }
 
+/* Any change of the entries: the positions and the snapshot are made again when next asked for. */
+static void
+changed (IcwStoreList *self)
+{
+  g_clear_pointer (&self->by_rowid, g_array_unref);
+  g_clear_pointer (&self->names, icw_store_list_names_unref);
+}
+
 static void
 icw_store_list_finalize (GObject *object)
 {
   IcwStoreList *self = ICW_STORE_LIST (object);
 
+  changed (self);
   g_array_unref (self->entries);
   g_string_chunk_free (self->strings);
   G_OBJECT_CLASS (icw_store_list_parent_class)->finalize (object);
@@ -176,7 +198,7 @@ sort_key (const char *name)
 void
 icw_store_list_reload (IcwStoreList *self)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id, coalesce(name, '') FROM %s WHERE deleted_at IS NULL",
+  g_autofree char *sql = g_strdup_printf ("SELECT id, coalesce(name, ''), rowid FROM %s WHERE deleted_at IS NULL",
                                           self->table->table);
   g_autoptr(GArray) keyed = g_array_new (FALSE, FALSE, sizeof (Keyed));
   GStringChunk *strings = g_string_chunk_new (64 * 1024);
@@ -191,6 +213,7 @@ icw_store_list_reload (IcwStoreList *self)
 
       k.entry.id = g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 0));
       k.entry.name = g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 1));
+      k.entry.rowid = sqlite3_column_int64 (stmt, 2);
       k.key = sort_key (k.entry.name);
       g_array_append_val (keyed, k);
     }
@@ -217,6 +240,7 @@ icw_store_list_reload (IcwStoreList *self)
 
   self->entries = entries;
   self->strings = strings;
+  changed (self);
   if (old->len != entries->len || prefix < old->len)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
                                 entries->len - prefix - suffix);
@@ -274,19 +298,168 @@ icw_store_list_update (IcwStoreList *self,
       Entry *known = &g_array_index (self->entries, Entry, position);
 
       if (strcmp (known->name, name) != 0)
-        known->name = g_string_chunk_insert (self->strings, name);
+        {
+          known->name = g_string_chunk_insert (self->strings, name);
+          changed (self);
+        }
     }
   else if (present)
     {
+      g_autofree char *sql = g_strdup_printf ("SELECT rowid FROM %s WHERE id = ?1", self->table->table);
+      sqlite3_stmt *stmt = self->store != NULL ? icw_store_statement (self->store, sql, NULL) : NULL;
+
+      entry.rowid = 0;
+      if (stmt != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            entry.rowid = sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);
+        }
       entry.id = g_string_chunk_insert (self->strings, id);
       entry.name = g_string_chunk_insert (self->strings, name);
       position = insertion_point (self, name, id);
       g_array_insert_val (self->entries, position, entry);
+      changed (self);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
     }
   else if (found)
     {
       g_array_remove_index (self->entries, position);
+      changed (self);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
     }
+}
+
+/* The position of each row id, made once per change of the list: an array indexed by row id when
+ * the row ids are about as many as the entries (as SQLite hands them out), else none. */
+gboolean
+icw_store_list_find_rowid (IcwStoreList *self,
+                           gint64        rowid,
+                           guint        *position)
+{
+  g_return_val_if_fail (ICW_IS_STORE_LIST (self), FALSE);
+
+  if (self->by_rowid == NULL)
+    {
+      gint64 max = 0;
+
+      for (guint i = 0; i < self->entries->len; i++)
+        max = MAX (max, g_array_index (self->entries, Entry, i).rowid);
+      self->by_rowid = g_array_new (FALSE, FALSE, sizeof (guint));
+      if (max < (gint64) self->entries->len * 4 + 65536)
+        {
+          g_array_set_size (self->by_rowid, max + 1);
+          memset (self->by_rowid->data, 0xff, sizeof (guint) * (max + 1));
+          for (guint i = 0; i < self->entries->len; i++)
+            {
+              gint64 r = g_array_index (self->entries, Entry, i).rowid;
+
+              if (r > 0)
+                g_array_index (self->by_rowid, guint, r) = i;
+            }
+        }
+    }
+  if (rowid > 0 && rowid < self->by_rowid->len)
+    {
+      guint found = g_array_index (self->by_rowid, guint, rowid);
+
+      if (found == G_MAXUINT)
+        return FALSE;
+      *position = found;
+      return TRUE;
+    }
+  if (self->by_rowid->len > 0)
+    return FALSE;
+  /* Row ids too sparse for an array: look through the entries. */
+  for (guint i = 0; i < self->entries->len; i++)
+    if (g_array_index (self->entries, Entry, i).rowid == rowid)
+      {
+        *position = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+IcwStoreListNames *
+icw_store_list_get_names (IcwStoreList *self)
+{
+  g_return_val_if_fail (ICW_IS_STORE_LIST (self), NULL);
+
+  if (self->names == NULL)
+    {
+      IcwStoreListNames *names = g_new0 (IcwStoreListNames, 1);
+      gsize size = 0;
+
+      g_atomic_ref_count_init (&names->ref);
+      names->n = self->entries->len;
+      names->rowids = g_new (gint64, names->n);
+      names->offsets = g_new (guint, names->n + 1);
+      for (guint i = 0; i < names->n; i++)
+        size += strlen (g_array_index (self->entries, Entry, i).name) + 1;
+      names->text = g_malloc (size + 1);
+      size = 0;
+      for (guint i = 0; i < names->n; i++)
+        {
+          const Entry *entry = &g_array_index (self->entries, Entry, i);
+          gsize len = strlen (entry->name) + 1;
+
+          names->rowids[i] = entry->rowid;
+          names->offsets[i] = size;
+          memcpy (names->text + size, entry->name, len);
+          size += len;
+        }
+      names->offsets[names->n] = size;
+      self->names = names;
+    }
+  return icw_store_list_names_ref (self->names);
+}
+
+IcwStoreListNames *
+icw_store_list_names_ref (IcwStoreListNames *names)
+{
+  g_atomic_ref_count_inc (&names->ref);
+  return names;
+}
+
+void
+icw_store_list_names_unref (IcwStoreListNames *names)
+{
+  if (!g_atomic_ref_count_dec (&names->ref))
+    return;
+  g_free (names->rowids);
+  g_free (names->offsets);
+  g_free (names->text);
+  g_free (names);
+}
+
+guint
+icw_store_list_names_get_n (IcwStoreListNames *names)
+{
+  return names->n;
+}
+
+const char *
+icw_store_list_names_get_name (IcwStoreListNames *names,
+                               guint              i)
+{
+  return names->text + names->offsets[i];
+}
+
+gint64
+icw_store_list_names_get_rowid (IcwStoreListNames *names,
+                                guint              i)
+{
+  return names->rowids[i];
+}
+
+void
+icw_store_list_prepare_search (IcwStoreList *self)
+{
+  guint position;
+
+  g_return_if_fail (ICW_IS_STORE_LIST (self));
+
+  icw_store_list_find_rowid (self, 0, &position);
+  icw_store_list_names_unref (icw_store_list_get_names (self));
 }

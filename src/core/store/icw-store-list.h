@@ -23,4 +23,28 @@ gboolean    icw_store_list_find     (IcwStoreList *self,
                                      const char   *id,
                                      guint        *position);
 
+/* The position of a record by its SQLite row id (valid for this session, as the list was read). */
+gboolean    icw_store_list_find_rowid (IcwStoreList *self,
+                                       gint64        rowid,
+                                       guint        *position);
+
+/* Makes the row-id index and the names' snapshot now (the register page does it just after its
+ * first frame), so that the first keystroke does not. */
+void        icw_store_list_prepare_search (IcwStoreList *self);
+
+/* A snapshot of the names and row ids, immutable and shared: a search thread reads it while the
+ * list changes. Made once per change of the list. */
+typedef struct _IcwStoreListNames IcwStoreListNames;
+
+IcwStoreListNames *icw_store_list_get_names       (IcwStoreList      *self);
+IcwStoreListNames *icw_store_list_names_ref       (IcwStoreListNames *names);
+void               icw_store_list_names_unref     (IcwStoreListNames *names);
+guint              icw_store_list_names_get_n     (IcwStoreListNames *names);
+const char        *icw_store_list_names_get_name  (IcwStoreListNames *names,
+                                                   guint              i);
+gint64             icw_store_list_names_get_rowid (IcwStoreListNames *names,
+                                                   guint              i);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwStoreListNames, icw_store_list_names_unref)
+
 G_END_DECLS

@@ -82,12 +82,7 @@ rekey (IcwStore       *self,
       !exec_ids (self, update, old_id, new_id, error) ||
       !exec_ids (self, "DELETE FROM outbox WHERE record_id = ?1", old_id, NULL, error))
     return FALSE;
-  if (table->fts_table != NULL)
-    {
-      g_autofree char *fts = g_strdup_printf ("UPDATE %s SET id = ?2 WHERE id = ?1", table->fts_table);
-      if (!exec_ids (self, fts, old_id, new_id, error))
-        return FALSE;
-    }
+  /* The search index is keyed by the row id (migration 13), which a new id leaves as it is. */
   for (guint kind = 0; kind < ICW_N_RECORD_KINDS; kind++)
     {
       const IcwTable *other = icw_store_table_for_kind (kind);

@@ -1,0 +1,73 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# bench-center.sh: the center editor of a center with 100 and with 10,000 alliance members and as
+# many shareholders (issue 20: 10k members open in ≤ 1.5× the time of 100, memory grows < 50 MB).
+# Prints each figure beside its floor (the 100-member center); asserts nothing; not part of the
+# test suite.
+#
+#   bash tests/bench/bench-center.sh [BUILD_DIR]
+#
+# Knobs: BENCH_CENTER_SIZES ("100 10000"; the first is the floor), BENCH_CENTER_OPENS (3),
+# BENCH_NO_NINJA=1 (link against the build directory as it is).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=$(cd "${1:-$root/_build}" && pwd)
+sizes=${BENCH_CENTER_SIZES:-"100 10000"}
+opens=${BENCH_CENTER_OPENS:-3}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/icw-bench-center.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/xdg/runtime"
+chmod 700 "$work/xdg/runtime"
+
+[[ ${BENCH_NO_NINJA:-0} == 1 ]] || ninja -C "$build" src/ui/libicw-ui.a src/sync/libicw-sync.a resources/icw-resources.h >/dev/null
+gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0 libsoup-3.0 libsecret-1 pangocairo cairo-pdf)
+includes=(-I"$root/src/core/model" -I"$root/src/core/store" -I"$root/src/core/rules" -I"$root/src/core/documents" -I"$root/src/core/exchange" -I"$root/src/ui" -I"$root/src/sync" -I"$build" -I"$build/resources" -I"$here")
+core_a=("$build/src/core/exchange/libicw-core-exchange.a" "$build/src/core/documents/libicw-core-documents.a" "$build/src/core/rules/libicw-core-rules.a" "$build/src/core/store/libicw-core-store.a" "$build/src/core/model/libicw-core-model.a")
+read -ra gui_flags <<<"$(pkg-config --cflags --libs "${gui_pkgs[@]}")"
+cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/bench-center.c" \
+  "$build/src/ui/libicw-ui.a" "$build/src/sync/libicw-sync.a" "${core_a[@]}" "${gui_flags[@]}" -lm -o "$work/bench-center"
+
+echo "# The center editor of a large alliance (issue 20)"
+echo
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); source at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "- machine: $(nproc) CPUs, load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
+for n in $sizes; do
+  "$work/bench-center" "$work/center-$n.db" make "$n"
+  : >"$work/open-$n.txt"
+done
+gui() {
+  env -u DISPLAY -u WAYLAND_DISPLAY GSK_RENDERER=cairo GSETTINGS_BACKEND=memory XDG_RUNTIME_DIR="$work/xdg/runtime" \
+    dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24 -noreset" "$@"
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+field() { awk -v f="$2" '{ for (i = 1; i < NF; i++) if ($i == f) print $(i + 1) }' "$1"; }
+# One warm-up open each, not counted; then the sizes alternate.
+for n in $sizes; do gui "$work/bench-center" "$work/center-$n.db" open >/dev/null 2>>"$work/gui.log"; done
+for ((i = 0; i < opens; i++)); do
+  for n in $sizes; do
+    gui "$work/bench-center" "$work/center-$n.db" open >>"$work/open-$n.txt" 2>>"$work/gui.log"
+  done
+done
+
+first=$(echo "$sizes" | awk '{ print $1 }')
+floor_ms=$(field "$work/open-$first.txt" open-ms | median)
+floor_kib=$(field "$work/open-$first.txt" rss-kib | median)
+echo
+echo "| measure | figure | floor (same run) | ratio | goal |"
+echo "|---|---|---|---|---|"
+for n in $sizes; do
+  ms=$(field "$work/open-$n.txt" open-ms | median)
+  kib=$(field "$work/open-$n.txt" rss-kib | median)
+  before=$(field "$work/open-$n.txt" rss-before-kib | median)
+  printf '| center with %s members and %s shareholders: editor made to first frame (median of %s) | %.0f ms | %.0f ms (%s members) | %.2f× | ≤ 1.5× |\n' \
+    "$n" "$n" "$opens" "$ms" "$floor_ms" "$first" "$(echo "$ms / $floor_ms" | bc -l)"
+  printf '| center with %s members: resident memory 0.5 s after (before the editor: %.1f MB) | %.1f MB | %.1f MB (%s members) | %+.1f MB | < +50 MB |\n' \
+    "$n" "$(echo "$before / 1024" | bc -l)" "$(echo "$kib / 1024" | bc -l)" "$(echo "$floor_kib / 1024" | bc -l)" "$first" \
+    "$(echo "($kib - $floor_kib) / 1024" | bc -l)"
+done
+echo
+echo "- load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+for n in $sizes; do sed "s/^/  $n: /" "$work/open-$n.txt"; done

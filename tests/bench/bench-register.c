@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-register.c: the organizations register as the user meets it (issue 20): the real
+ * IcwRegisterPage in a window, timed from opening the store to
+ *   - the first drawn frame with rows ("rows");
+ *   - the page usable: the main loop idle after that frame, once everything the page scheduled
+ *     after its first frame has run ("settled");
+ *   - for each query, typed into the page's search entry: from the entry's "search-changed" to the
+ *     first drawn frame whose list shows exactly the records the store's search finds ("search").
+ * The first query is typed at once after the first frame, before the page has settled (the
+ * "first keystroke"), then every query is typed RUNS times after an empty search, each run once
+ * the main loop is idle. Prints one line per figure; asserts nothing.
+ *
+ *   bench-register DB settle            rows and settled only
+ *   bench-register DB RUNS QUERY...     rows, then the searches
+ *
+ * Part of tests/bench (not the test suite); run by bench-register.sh. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "icw-register-page.h"
+#include "icw-resources.h"
+#include "icw-store.h"
+
+#include "bench-frame.h"
+
+static gint64 start_ns;
+static IcwStore *store;
+static GtkWidget *view;
+static GtkSearchEntry *entry;
+static char **queries;
+static guint n_queries, runs;
+static guint query_index, run_index;
+static gboolean first_keystroke = TRUE;
+static gint64 typed_ns;
+static guint expected;
+static gboolean waiting;
+static const char *typed;
+static gboolean settle_only;
+
+static gboolean
+settled (gpointer data)
+{
+  printf ("settled-ms %.3f\n", (bench_now_ns () - start_ns) / 1e6);
+  fflush (stdout);
+  _exit (0);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+shown (void)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view))));
+}
+
+/* How many live organizations the store finds for a query: what the list must show. */
+static guint
+count_found (const char *query)
+{
+  g_autoptr(GHashTable) ids = icw_store_search (store, ICW_RECORD_KIND_ORGANIZATION, query, NULL);
+  g_autoptr(GListModel) all = NULL;
+
+  if (ids != NULL)
+    return g_hash_table_size (ids);
+  all = icw_store_list (store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  return g_list_model_get_n_items (all);
+}
+
+static void type_next (void);
+
+static gboolean
+type_when_idle (gpointer data)
+{
+  type_next ();
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+search_hook (GSignalInvocationHint *hint,
+             guint                  n_params,
+             const GValue          *params,
+             gpointer               data)
+{
+  if (waiting && typed_ns == 0)
+    typed_ns = bench_now_ns ();
+  return TRUE;
+}
+
+static void
+type_text (const char *text)
+{
+  typed = text;
+  expected = count_found (text);
+  typed_ns = 0;
+  waiting = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* Types the next query, or an empty search between two runs. */
+static void
+type_next (void)
+{
+  if (query_index >= n_queries)
+    {
+      fflush (stdout);
+      _exit (0);
+    }
+  if (*gtk_editable_get_text (GTK_EDITABLE (entry)) != '\0')
+    type_text ("");
+  else
+    type_text (queries[query_index]);
+}
+
+static void
+on_frame (GtkWidget *window,
+          gpointer   data)
+{
+  gint64 now = bench_now_ns ();
+
+  if (view == NULL)
+    {
+      view = find_widget (window, GTK_TYPE_LIST_VIEW);
+      entry = GTK_SEARCH_ENTRY (find_widget (window, GTK_TYPE_SEARCH_ENTRY));
+      if (view == NULL || gtk_widget_get_first_child (view) == NULL)
+        {
+          view = NULL;
+          return;   /* a frame without rows yet */
+        }
+      printf ("rows-ms %.3f shown %u\n", (now - start_ns) / 1e6, shown ());
+      if (settle_only)
+        {
+          /* After everything the page scheduled for after its first frame (G_PRIORITY_LOW). */
+          bench_frame_stop ();
+          g_idle_add_full (G_PRIORITY_LOW + 50, settled, NULL, NULL);
+          return;
+        }
+      /* The search fires as soon as the main loop turns, as if the delay had passed. */
+      gtk_search_entry_set_search_delay (entry, 0);
+      g_signal_add_emission_hook (g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
+                                  search_hook, NULL, NULL);
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+      /* The first keystroke, at once; the settled figure is taken after it. */
+      type_text (queries[0]);
+      return;
+    }
+  if (!waiting || typed_ns == 0 || shown () != expected)
+    return;
+  waiting = FALSE;
+  if (*typed != '\0')
+    {
+      printf ("search%s\t%s\t%u\t%.3f\n", first_keystroke ? "-first" : "", typed, expected,
+              (now - typed_ns) / 1e6);
+      if (first_keystroke)
+        {
+          first_keystroke = FALSE;
+          printf ("settled-after-first-keystroke-ms %.3f\n", (now - start_ns) / 1e6);
+        }
+      else if (++run_index == runs)
+        {
+          run_index = 0;
+          query_index++;
+        }
+    }
+  fflush (stdout);
+  g_idle_add_full (G_PRIORITY_LOW + 50, type_when_idle, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *page;
+
+  settle_only = argc == 3 && g_str_equal (argv[2], "settle");
+  if (argc < 4 && !settle_only)
+    {
+      fprintf (stderr, "usage: bench-register DB settle | bench-register DB RUNS QUERY...\n");
+      return 2;
+    }
+  runs = MAX (1, atoi (argv[2]));
+  queries = argv + 3;
+  n_queries = argc - 3;
+  adw_init ();
+  icw_register_resource ();
+  bench_frame_watch ("GtkWindow", on_frame, NULL, 600);
+
+  start_ns = bench_now_ns ();
+  store = icw_store_open (argv[1], &error);
+  if (store == NULL)
+    {
+      fprintf (stderr, "bench-register: %s\n", error->message);
+      return 1;
+    }
+  page = icw_register_page_new_organizations (store);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  while (TRUE)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
