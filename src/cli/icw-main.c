@@ -18,7 +18,7 @@ typedef enum {
   OPT_JSON = 1 << 0,
   OPT_KIND = 1 << 1,
   OPT_SERVER = 1 << 2,
-  OPT_SERVE = 1 << 3,   /* --address, --port, --tls-cert, --tls-key */
+  OPT_SERVE = 1 << 3,   /* --address, --port, --tls-cert, --tls-key, --database, --access-log */
   OPT_TOKEN = 1 << 4,   /* --role, --center, --province */
   OPT_EXPORT = 1 << 5,  /* --format, --output/-o, --all */
 } OptionFlag;
@@ -55,6 +55,8 @@ static const ValueOption value_options[] = {
   { "--port", G_STRUCT_OFFSET (IcwCliOptions, port), OPT_SERVE },
   { "--tls-cert", G_STRUCT_OFFSET (IcwCliOptions, tls_cert), OPT_SERVE },
   { "--tls-key", G_STRUCT_OFFSET (IcwCliOptions, tls_key), OPT_SERVE },
+  { "--database", G_STRUCT_OFFSET (IcwCliOptions, database), OPT_SERVE },
+  { "--access-log", G_STRUCT_OFFSET (IcwCliOptions, access_log), OPT_SERVE },
   { "--role", G_STRUCT_OFFSET (IcwCliOptions, role), OPT_TOKEN },
   { "--center", G_STRUCT_OFFSET (IcwCliOptions, center), OPT_TOKEN },
   { "--province", G_STRUCT_OFFSET (IcwCliOptions, province), OPT_TOKEN },
@@ -117,10 +119,14 @@ print_help (void)
   print_entry ("sample", _("Load a fictional sample center and print its ID."));
   print_entry ("sync --server URL",
                _("Send the changes made here to the sync server, then fetch the changes made elsewhere; the token comes from the keyring or from ICW_TOKEN."));
-  print_entry ("serve --db PATH [--address ADDR] [--port N] [--tls-cert FILE --tls-key FILE]",
+  print_entry ("serve --db PATH [--address ADDR] [--port N] [--tls-cert FILE --tls-key FILE] [--access-log FILE]",
                _("Run the reference sync server until interrupted; --port 0 picks a free port. It prints the address it listens on."));
+  print_entry ("serve --database postgresql://HOST/DB … ",
+               _("Run the sync server on a PostgreSQL database (a URI or a libpq conninfo) instead of a SQLite file; several servers may share one database."));
   print_entry ("serve token add --db PATH --role admin|reviewer (--center ID|--province NAME)",
                _("Issue a token for a center's administrator or a province's reviewer and print it once; only its hash is kept."));
+  print_entry ("serve token list|revoke HASH --db PATH",
+               _("List the tokens issued (the start of their hash, role, scope, date, whether revoked), or revoke one by the start of its hash or by the token itself."));
   icw_cli_out ("\n");
 
   icw_cli_out ("%s\n", _("Options:"));

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "icw-database.h"
+#include "icw-error.h"
 #include "icw-store-sync.h"
 #include "icw-sync-error.h"
 #include "icw-sync-json.h"
@@ -31,8 +32,8 @@ icw_sync_server_finalize (GObject *object)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
-  g_clear_pointer (&self->db, sqlite3_close);
-  g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->store, icw_server_store_close);
+  g_clear_object (&self->access_log);
   g_clear_pointer (&self->fault_path, g_free);
   g_clear_handle_id (&self->purge_source, g_source_remove);
   g_clear_pointer (&self->auth_failures, g_hash_table_unref);
@@ -392,7 +393,7 @@ handle_push (IcwSyncServer     *self,
   canonical = json_to_string (root, FALSE);
   body_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
 
-  if (!icw_database_begin (self->db, &error))
+  if (!self->store->klass->begin (self->store, &error))
     {
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
@@ -400,7 +401,7 @@ handle_push (IcwSyncServer     *self,
   replay = icw_server_db_replay (self, token->hash, key, &stored_hash);
   if (replay != NULL)
     {
-      icw_database_rollback (self->db);
+      self->store->klass->rollback (self->store);
       if (stored_hash != NULL && !g_str_equal (stored_hash, body_hash))
         respond_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                        "This idempotency key was used for another batch");
@@ -417,7 +418,7 @@ handle_push (IcwSyncServer     *self,
 
       if (outcome == CHANGE_OK)
         continue;
-      icw_database_rollback (self->db);
+      self->store->klass->rollback (self->store);
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
     }
@@ -426,9 +427,28 @@ handle_push (IcwSyncServer     *self,
   response = json_builder_get_root (results);
   text = json_to_string (response, FALSE);
   if (!icw_server_db_remember (self, token->hash, key, body_hash, text, &error) ||
-      !icw_database_commit (self->db, &error))
+      !self->store->klass->commit (self->store, &error))
     {
-      icw_database_rollback (self->db);
+      self->store->klass->rollback (self->store);
+      /* The same batch committed meanwhile through another connection (the unique key on
+       * token and key): nothing of this one was kept; the stored answer is the answer. */
+      if (g_error_matches (error, ICW_ERROR, ICW_ERROR_DUPLICATE))
+        {
+          g_clear_pointer (&stored_hash, g_free);
+          g_free (replay);
+          replay = icw_server_db_replay (self, token->hash, key, &stored_hash);
+          if (replay != NULL && (stored_hash == NULL || g_str_equal (stored_hash, body_hash)))
+            {
+              respond_json (msg, SOUP_STATUS_OK, replay);
+              return;
+            }
+          if (replay != NULL)
+            {
+              respond_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                             "This idempotency key was used for another batch");
+              return;
+            }
+        }
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
     }
@@ -562,8 +582,15 @@ handle (SoupServer        *server,
   g_autoptr(IcwServerToken) token = NULL;
   const char *method = soup_server_message_get_method (msg);
   gboolean drop = take_fault (self, path, ICW_SYNC_FAULT_DROP_AFTER_COMMIT);
+  gint64 started = g_get_monotonic_time ();
 
   self->requests++;
+  if (g_str_equal (path, "/v1/health") && g_str_equal (method, "GET"))
+    {
+      icw_server_handle_health (self, msg);
+      icw_server_log_access (self, msg, path, NULL, started);
+      return;
+    }
   if (take_fault (self, path, ICW_SYNC_FAULT_503) || take_fault (self, path, ICW_SYNC_FAULT_429))
     {
       g_autofree char *after = g_strdup_printf ("%u", self->retry_after);
@@ -572,11 +599,13 @@ handle (SoupServer        *server,
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", after);
       respond_error (msg, busy ? SOUP_STATUS_SERVICE_UNAVAILABLE : 429, busy ? "unavailable" : "slow-down",
                      _("Please try again later"));
+      icw_server_log_access (self, msg, path, NULL, started);
       return;
     }
   if (soup_server_message_get_request_body (msg)->length > ICW_SYNC_JSON_MAX_BODY)
     {
       respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large", _("The request is too large"));
+      icw_server_log_access (self, msg, path, NULL, started);
       return;
     }
   token = icw_server_authenticate (self, msg);
@@ -590,6 +619,7 @@ handle (SoupServer        *server,
     handle_get (self, msg, token, path);
   else
     respond_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", _("There is no such endpoint"));
+  icw_server_log_access (self, msg, path, token, started);
 
   /* The answer is lost after the commit: the client must retry with the same key. */
   if (drop)
@@ -643,16 +673,25 @@ remove_scratch (IcwSyncServer *self)
 }
 
 IcwSyncServer *
-icw_sync_server_new (const char  *db_path,
+icw_sync_server_new (const char  *location,
                      GError     **error)
 {
   g_autoptr(IcwSyncServer) self = g_object_new (ICW_TYPE_SYNC_SERVER, NULL);
 
-  self->db = icw_server_db_open (db_path, error);
-  if (self->db == NULL || !open_scratch (self, error))
+  if (icw_server_store_is_postgresql (location))
+    self->store = icw_server_store_open_pg (location, error);
+  else
+    self->store = icw_server_store_open_sqlite (location, error);
+  if (self->store == NULL || !open_scratch (self, error))
     return NULL;
-  self->db_path = g_strdup (db_path);
   return g_steal_pointer (&self);
+}
+
+const char *
+icw_sync_server_get_backend (IcwSyncServer *self)
+{
+  g_return_val_if_fail (ICW_IS_SYNC_SERVER (self), NULL);
+  return self->store->klass->name;
 }
 
 gboolean
