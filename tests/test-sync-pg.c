@@ -79,7 +79,7 @@ wait_for_waiters (Fixture *f,
 {
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  while (watch_int (f, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") != n)
+  while (watch_int (f, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") != n)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_usleep (10000);

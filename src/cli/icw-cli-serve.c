@@ -209,8 +209,10 @@ token_command (const IcwCliOptions *options,
                                     (const char *) args->pdata[3]);
       return list_tokens (location);
     }
-  if (args->len != 4)
-    return icw_cli_usage_error ("%s", _("“icw serve token revoke” takes one argument: the start of the token's hash as “icw serve token list” shows it, or the token."));
+  if (args->len != 4 ||
+      !(g_str_has_prefix (args->pdata[3], "icw_") ||
+        g_regex_match_simple ("^[0-9a-f]{8,64}$", args->pdata[3], 0, 0)))
+    return icw_cli_usage_error ("%s", _("“icw serve token revoke” takes one argument: the start of the token's hash as “icw serve token list” shows it (at least 8 digits), or the token."));
   return revoke_token (location, args->pdata[3]);
 }
 
