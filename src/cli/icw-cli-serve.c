@@ -178,8 +178,7 @@ revoke_token (const char *location,
       icw_cli_err (_("No active token matches “%s”."), which);
       return ICW_EXIT_FAILURE;
     }
-  icw_cli_out (g_dngettext (NULL, "%" G_GINT64_FORMAT " token revoked.\n", "%" G_GINT64_FORMAT " tokens revoked.\n",
-                            (gulong) revoked), revoked);
+  icw_cli_out (g_dngettext (NULL, "%u token revoked.\n", "%u tokens revoked.\n", (gulong) revoked), (guint) revoked);
   return ICW_EXIT_OK;
 }
 
