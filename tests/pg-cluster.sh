@@ -7,7 +7,8 @@
 #                             maintenance database ("host=DIR port=5432 user=icw dbname=postgres")
 #   pg-cluster.sh stop DIR    stops it (fast shutdown) and removes DIR
 # The cluster trusts local connections (the socket's folder is private to the test run) and does
-# not fsync: it is thrown away afterwards.
+# not fsync: it is thrown away afterwards. ICW_PG_DURABLE=1 keeps PostgreSQL's durable defaults
+# (fsync, synchronous_commit), for benchmarks (tests/bench/bench-load.py).
 set -euo pipefail
 
 bindir=${ICW_PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -n 1)}
@@ -40,9 +41,11 @@ case "$command" in
     chmod 0711 "$dir"
     as_owner "$bindir/initdb" -D "$dir/data" -U icw -A trust -E UTF8 --locale=C.UTF-8 --no-sync > "$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
-    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-      start > /dev/null ||
+    settings="-c listen_addresses='' -k $dir -c max_connections=200"
+    if [ -z "${ICW_PG_DURABLE:-}" ]; then
+      settings="$settings -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    fi
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$settings" start > /dev/null ||
       { cat "$dir/server.log" >&2; exit 1; }
     echo "host=$dir port=5432 user=icw dbname=postgres"
     ;;
