@@ -263,6 +263,30 @@ class TestOperators(SyncCliTestCase):
         self.assertEqual(status, 200, body)
         self.assertEqual([c["id"] for c in json.loads(body)["changes"]], [CENTER])
 
+    @unittest.skipIf(PG, "the SQLite server's migration 3; PostgreSQL has had codes from its first version")
+    def test_sqlite_names_become_codes(self):
+        # A server file of version 2 kept names: its migration to 3 turns them into codes.
+        admin = self.add_token("--role", "admin", "--center", CENTER)
+        reviewer = self.add_token("--role", "reviewer", "--province", "山东")
+        url = self.start_server()
+        record = {"id": CENTER, "name": "甲中心", "province": "山东省"}
+        status, body = request(url + "/v1/push", admin, {
+            "idempotency_key": "migration-0123456789",
+            "changes": [{"kind": "center", "id": CENTER, "op": "upsert", "base_revision": None, "record": record}]})
+        self.assertEqual(status, 200, body)
+        self.stop_server()
+        subprocess.run(["sqlite3", self.server_db, "UPDATE records SET province = '山东省'; "
+                        "UPDATE tokens SET province = ' Shandong' WHERE role = 'reviewer'; PRAGMA user_version = 2"],
+                       check=True)
+        url = self.start_server()
+        status, body = request(url + "/v1/pull", reviewer)
+        self.assertEqual([c["id"] for c in json.loads(body)["changes"]], [CENTER])
+        self.stop_server()
+        out = subprocess.run(["sqlite3", self.server_db, "PRAGMA user_version; SELECT province FROM records; "
+                              "SELECT province FROM tokens WHERE role = 'reviewer'"],
+                             check=True, capture_output=True).stdout.decode().split()
+        self.assertEqual(out, ["3", "370000", "370000"])
+
     def test_health_and_access_log(self):
         log = self.path("access.log")
         admin = self.add_token("--role", "admin", "--center", CENTER)

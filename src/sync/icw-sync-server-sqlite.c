@@ -45,7 +45,52 @@ static const char server_migration_2[] =
   "CREATE INDEX idempotency_stored ON idempotency (stored_at);"
   "CREATE INDEX records_tombstones ON records (stored_at) WHERE deleted;";
 
-static const char *const server_migrations[] = { NULL, server_migration_1, server_migration_2 };
+/* Version 3 (issue 18): provinces by their GB/T 2260 code (icw-sync-province.c): a center's
+ * province and a reviewer token's, stored before as names, become codes when they name a
+ * division (Chinese with or without the suffix, English in any case); other text stays. */
+#define PROVINCE_CODE(column) \
+  "CASE lower(trim(" column ")) " \
+  "  WHEN '北京市' THEN '110000' WHEN '北京' THEN '110000' WHEN 'beijing' THEN '110000'" \
+  "  WHEN '天津市' THEN '120000' WHEN '天津' THEN '120000' WHEN 'tianjin' THEN '120000'" \
+  "  WHEN '河北省' THEN '130000' WHEN '河北' THEN '130000' WHEN 'hebei' THEN '130000'" \
+  "  WHEN '山西省' THEN '140000' WHEN '山西' THEN '140000' WHEN 'shanxi' THEN '140000'" \
+  "  WHEN '内蒙古自治区' THEN '150000' WHEN '内蒙古' THEN '150000' WHEN 'inner mongolia' THEN '150000'" \
+  "  WHEN '辽宁省' THEN '210000' WHEN '辽宁' THEN '210000' WHEN 'liaoning' THEN '210000'" \
+  "  WHEN '吉林省' THEN '220000' WHEN '吉林' THEN '220000' WHEN 'jilin' THEN '220000'" \
+  "  WHEN '黑龙江省' THEN '230000' WHEN '黑龙江' THEN '230000' WHEN 'heilongjiang' THEN '230000'" \
+  "  WHEN '上海市' THEN '310000' WHEN '上海' THEN '310000' WHEN 'shanghai' THEN '310000'" \
+  "  WHEN '江苏省' THEN '320000' WHEN '江苏' THEN '320000' WHEN 'jiangsu' THEN '320000'" \
+  "  WHEN '浙江省' THEN '330000' WHEN '浙江' THEN '330000' WHEN 'zhejiang' THEN '330000'" \
+  "  WHEN '安徽省' THEN '340000' WHEN '安徽' THEN '340000' WHEN 'anhui' THEN '340000'" \
+  "  WHEN '福建省' THEN '350000' WHEN '福建' THEN '350000' WHEN 'fujian' THEN '350000'" \
+  "  WHEN '江西省' THEN '360000' WHEN '江西' THEN '360000' WHEN 'jiangxi' THEN '360000'" \
+  "  WHEN '山东省' THEN '370000' WHEN '山东' THEN '370000' WHEN 'shandong' THEN '370000'" \
+  "  WHEN '河南省' THEN '410000' WHEN '河南' THEN '410000' WHEN 'henan' THEN '410000'" \
+  "  WHEN '湖北省' THEN '420000' WHEN '湖北' THEN '420000' WHEN 'hubei' THEN '420000'" \
+  "  WHEN '湖南省' THEN '430000' WHEN '湖南' THEN '430000' WHEN 'hunan' THEN '430000'" \
+  "  WHEN '广东省' THEN '440000' WHEN '广东' THEN '440000' WHEN 'guangdong' THEN '440000'" \
+  "  WHEN '广西壮族自治区' THEN '450000' WHEN '广西' THEN '450000' WHEN 'guangxi' THEN '450000'" \
+  "  WHEN '海南省' THEN '460000' WHEN '海南' THEN '460000' WHEN 'hainan' THEN '460000'" \
+  "  WHEN '重庆市' THEN '500000' WHEN '重庆' THEN '500000' WHEN 'chongqing' THEN '500000'" \
+  "  WHEN '四川省' THEN '510000' WHEN '四川' THEN '510000' WHEN 'sichuan' THEN '510000'" \
+  "  WHEN '贵州省' THEN '520000' WHEN '贵州' THEN '520000' WHEN 'guizhou' THEN '520000'" \
+  "  WHEN '云南省' THEN '530000' WHEN '云南' THEN '530000' WHEN 'yunnan' THEN '530000'" \
+  "  WHEN '西藏自治区' THEN '540000' WHEN '西藏' THEN '540000' WHEN 'xizang' THEN '540000'" \
+  "  WHEN '陕西省' THEN '610000' WHEN '陕西' THEN '610000' WHEN 'shaanxi' THEN '610000'" \
+  "  WHEN '甘肃省' THEN '620000' WHEN '甘肃' THEN '620000' WHEN 'gansu' THEN '620000'" \
+  "  WHEN '青海省' THEN '630000' WHEN '青海' THEN '630000' WHEN 'qinghai' THEN '630000'" \
+  "  WHEN '宁夏回族自治区' THEN '640000' WHEN '宁夏' THEN '640000' WHEN 'ningxia' THEN '640000'" \
+  "  WHEN '新疆维吾尔自治区' THEN '650000' WHEN '新疆' THEN '650000' WHEN 'xinjiang' THEN '650000'" \
+  "  WHEN '台湾省' THEN '710000' WHEN '台湾' THEN '710000' WHEN 'taiwan' THEN '710000'" \
+  "  WHEN '香港特别行政区' THEN '810000' WHEN '香港' THEN '810000' WHEN 'hong kong' THEN '810000'" \
+  "  WHEN '澳门特别行政区' THEN '820000' WHEN '澳门' THEN '820000' WHEN 'macao' THEN '820000'" \
+  "  ELSE " column " END"
+
+static const char server_migration_3[] =
+  "UPDATE records SET province = " PROVINCE_CODE ("province") " WHERE kind = 'center' AND province IS NOT NULL;"
+  "UPDATE tokens SET province = " PROVINCE_CODE ("province") " WHERE province IS NOT NULL;";
+
+static const char *const server_migrations[] = { NULL, server_migration_1, server_migration_2, server_migration_3 };
 
 G_STATIC_ASSERT (SERVER_APPLICATION_ID == 1229150035);
 
