@@ -215,12 +215,36 @@ review_text (IcwServerToken *token,
 
 typedef enum { CHANGE_OK, CHANGE_FAILED } ChangeOutcome;
 
+/* What a change's record alone says, decided before the batch's transaction (and so outside the
+ * write lock that serializes the writers of all server processes): the kind is known and the
+ * record passes the kind's own checks. FALSE with *refusal filled. */
+static gboolean
+precheck_change (IcwSyncServer    *self,
+                 JsonObject       *change,
+                 IcwServerRefusal *refusal)
+{
+  const char *kind_key = member_string (change, "kind");
+  const char *op = member_string (change, "op");
+  JsonObject *record = json_object_get_object_member (change, "record");
+  g_autofree char *payload = node_text (json_object_get_member (change, "record"));
+  IcwRecordKind kind;
+
+  if (!icw_record_kind_from_key (kind_key, &kind))
+    {
+      refusal->code = "invalid-record";
+      refusal->reason = g_strdup ("The kind of record is not known to this server");
+      return FALSE;
+    }
+  return icw_server_check_record (self, kind, record, g_str_equal (op, "delete"), payload, refusal);
+}
+
 static ChangeOutcome
-apply_change (IcwSyncServer  *self,
-              IcwServerToken *token,
-              JsonObject     *change,
-              JsonBuilder    *results,
-              GError        **error)
+apply_change (IcwSyncServer    *self,
+              IcwServerToken   *token,
+              JsonObject       *change,
+              IcwServerRefusal *precheck,
+              JsonBuilder      *results,
+              GError          **error)
 {
   const char *kind_key = member_string (change, "kind");
   const char *id = member_string (change, "id");
@@ -244,15 +268,13 @@ apply_change (IcwSyncServer  *self,
   json_builder_add_string_value (results, id);
   json_builder_set_member_name (results, "status");
   payload = node_text (json_object_get_member (change, "record"));
-  if (!icw_record_kind_from_key (kind_key, &kind))
+  if (precheck->code != NULL)
     {
-      refusal.code = "invalid-record";
-      refusal.reason = g_strdup ("The kind of record is not known to this server");
-      add_refusal (results, &refusal);
+      add_refusal (results, precheck);
       return CHANGE_OK;
     }
-  if (!icw_server_check_record (self, kind, record, deleted, payload, &refusal) ||
-      (center = icw_server_check_scope (self, token, kind, id, record, stored, &refusal)) == NULL)
+  icw_record_kind_from_key (kind_key, &kind);
+  if ((center = icw_server_check_scope (self, token, kind, id, record, stored, &refusal)) == NULL)
     {
       add_refusal (results, &refusal);
       return CHANGE_OK;
@@ -351,6 +373,33 @@ check_push (JsonObject  *request,
   return TRUE;
 }
 
+/* The prechecks of a batch's changes, cleared however the push ends. */
+typedef struct {
+  IcwServerRefusal *refusals;
+  guint             n;
+} PrecheckList;
+
+static PrecheckList *
+precheck_list_new (guint n)
+{
+  PrecheckList *list = g_new0 (PrecheckList, 1);
+
+  list->refusals = g_new0 (IcwServerRefusal, n);
+  list->n = n;
+  return list;
+}
+
+static void
+precheck_list_free (PrecheckList *list)
+{
+  for (guint i = 0; i < list->n; i++)
+    icw_server_refusal_clear (&list->refusals[i]);
+  g_free (list->refusals);
+  g_free (list);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrecheckList, precheck_list_free)
+
 static void
 handle_push (IcwSyncServer     *self,
              SoupServerMessage *msg,
@@ -368,6 +417,8 @@ handle_push (IcwSyncServer     *self,
   g_autofree char *body_hash = NULL;
   g_autofree char *stored_hash = NULL;
   g_autofree char *marked = NULL;
+  g_autoptr(PrecheckList) prechecks_owner = NULL;
+  IcwServerRefusal *prechecks = NULL;
   gsize marked_length = 0;
   JsonObject *request;
   JsonArray *changes;
@@ -393,6 +444,11 @@ handle_push (IcwSyncServer     *self,
   canonical = json_to_string (root, FALSE);
   body_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
 
+  prechecks_owner = precheck_list_new (json_array_get_length (changes));
+  prechecks = prechecks_owner->refusals;
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    precheck_change (self, json_array_get_object_element (changes, i), &prechecks[i]);
+
   if (!self->store->klass->begin (self->store, &error))
     {
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
@@ -414,7 +470,8 @@ handle_push (IcwSyncServer     *self,
   json_builder_begin_array (results);
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
-      ChangeOutcome outcome = apply_change (self, token, json_array_get_object_element (changes, i), results, &error);
+      ChangeOutcome outcome = apply_change (self, token, json_array_get_object_element (changes, i), &prechecks[i],
+                                            results, &error);
 
       if (outcome == CHANGE_OK)
         continue;
