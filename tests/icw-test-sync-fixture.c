@@ -3,8 +3,83 @@
  * helpers that the window's sync tests share (see the header). */
 #include "config.h"
 
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
 #include "icw-test-sync-fixture.h"
 #include "icw-test-util.h"
+
+gboolean
+icw_test_server_is_pg (void)
+{
+  return g_strcmp0 (g_getenv ("ICW_TEST_SERVER_BACKEND"), "postgresql") == 0;
+}
+
+static PGconn *
+pg_connect (const char *conninfo)
+{
+  PGconn *conn = PQconnectdb (conninfo);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("cannot connect to the tests' PostgreSQL cluster (%s): %s", conninfo, PQerrorMessage (conn));
+  return conn;
+}
+
+static void
+pg_exec (PGconn     *conn,
+         const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  PQclear (result);
+}
+
+char *
+icw_test_server_location (const char *dir)
+{
+  const char *cluster = g_getenv ("ICW_TEST_PG");
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+  PGconn *conn;
+
+  if (!icw_test_server_is_pg ())
+    return g_build_filename (dir, "server.db", NULL);
+  if (cluster == NULL || *cluster == '\0')
+    g_error ("ICW_TEST_SERVER_BACKEND=postgresql needs ICW_TEST_PG, the conninfo of a cluster (tests/with-pg.sh)");
+  /* A new database for every test; the cluster is thrown away after the suite. */
+  name = g_strdup_printf ("icw_test_%08x%08x", g_random_int (), g_random_int ());
+  sql = g_strdup_printf ("CREATE DATABASE %s", name);
+  conn = pg_connect (cluster);
+  pg_exec (conn, sql);
+  PQfinish (conn);
+  /* In a conninfo the last value of a keyword wins. */
+  return g_strdup_printf ("%s dbname=%s", cluster, name);
+}
+
+void
+icw_test_server_exec (const char *location,
+                      const char *sqlite_sql,
+                      const char *pg_sql)
+{
+  if (icw_test_server_is_pg ())
+    {
+      PGconn *conn = pg_connect (location);
+
+      pg_exec (conn, pg_sql != NULL ? pg_sql : sqlite_sql);
+      PQfinish (conn);
+    }
+  else
+    {
+      sqlite3 *db = icw_test_db_open (location, SQLITE_OPEN_READWRITE, NULL);
+      char *message = NULL;
+
+      if (sqlite3_exec (db, sqlite_sql, NULL, NULL, &message) != SQLITE_OK)
+        g_error ("%s: %s", sqlite_sql, message);
+      sqlite3_close (db);
+    }
+}
 
 void
 icw_test_iterate (void)
@@ -41,15 +116,14 @@ icw_test_sync_fixture_set_up (IcwTestSyncFixture *f,
                               const char         *tmpl)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *server_db = NULL;
   g_autofree char *keyring = NULL;
 
   f->dir = icw_test_make_tmp_dir (tmpl, NULL);
   keyring = g_build_filename (f->dir, "test.keyring", NULL);
   g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
   g_unsetenv ("ICW_TOKEN");
-  server_db = g_build_filename (f->dir, "server.db", NULL);
-  f->server = icw_sync_server_new (server_db, &error);
+  f->location = icw_test_server_location (f->dir);
+  f->server = icw_sync_server_new (f->location, &error);
   g_assert_no_error (error);
   g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
   f->url = icw_sync_server_get_url (f->server);
@@ -76,6 +150,7 @@ icw_test_sync_fixture_tear_down (IcwTestSyncFixture *f)
   g_clear_object (&f->b);
   g_clear_object (&f->server);
   g_free (f->url);
+  g_free (f->location);
   g_free (f->admin);
   icw_test_clear_tmp_dir (&f->dir, NULL);
 }

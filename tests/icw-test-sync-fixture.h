@@ -15,12 +15,24 @@ typedef struct {
   char *dir;
   IcwSyncServer *server;
   char *url;
+  char *location;           /* the server's database (icw_test_server_location) */
   char *admin;
   IcwStore *a;
   IcwStore *b;
   IcwCenter *center;        /* in a */
   GSettings *settings;
 } IcwTestSyncFixture;
+
+/* The server's database for a test: with ICW_TEST_SERVER_BACKEND=postgresql (tests/with-pg.sh) a
+ * new database in the cluster ICW_TEST_PG names, as a conninfo; otherwise dir/server.db. */
+char *icw_test_server_location       (const char         *dir);
+/* Whether the tests' server runs on PostgreSQL. */
+gboolean icw_test_server_is_pg       (void);
+/* Runs SQL on the server's database behind the server's back (a bad row, a revoked token):
+ * sqlite_sql on a SQLite file, pg_sql (NULL: the same) on PostgreSQL. */
+void  icw_test_server_exec           (const char         *location,
+                                      const char         *sqlite_sql,
+                                      const char         *pg_sql);
 
 /* tmpl names the temporary folder, as for icw_test_make_tmp_dir. */
 void icw_test_sync_fixture_set_up    (IcwTestSyncFixture *f,

@@ -3,19 +3,42 @@
 # test-cli-sync.py: drives the real `icw serve` and `icw sync` over loopback: the server prints the
 # address it listens on (--port 0 picks a free port) and stops on SIGTERM; `icw serve token add`
 # prints a token once; one client pushes the sample center, a second client's empty database pulls
-# it; a wrong token fails with exit 1 and a message and keeps the outbox; usage errors exit 2.
+# it; a wrong token fails with exit 1 and a message and keeps the outbox; usage errors exit 2;
+# `icw serve token list|revoke`, the health endpoint and the access log (no token in it); two
+# server processes on one database, the same batch reaching both at once applied once.
+# With ICW_TEST_SERVER_BACKEND=postgresql (tests/with-pg.sh) the server's database is a new
+# database in the cluster ICW_TEST_PG names (--database), else a SQLite file (--db).
 #
 # Usage: python3 tests/test-cli-sync.py /path/to/icw   (meson test -C BUILDDIR cli-sync)
 
+import json
 import os
+import random
 import re
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import unittest
+import urllib.error
+import urllib.request
 
 ICW = None
+PG = os.environ.get("ICW_TEST_SERVER_BACKEND") == "postgresql"
+
+
+def psql(conninfo, sql):
+    return subprocess.run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", conninfo, "-c", sql],
+                          capture_output=True, check=True, timeout=60).stdout.decode("utf-8")
+
+
+def new_pg_database():
+    cluster = os.environ["ICW_TEST_PG"]
+    name = "icw_cli_%08x" % random.getrandbits(32)
+    psql(cluster, "CREATE DATABASE " + name)
+    return cluster + " dbname=" + name
 
 
 def base_env(home):
@@ -37,10 +60,20 @@ class SyncCliTestCase(unittest.TestCase):
         self.tmp = tempfile.TemporaryDirectory(prefix="icw-cli-sync-")
         self.dir = self.tmp.name
         self.env = base_env(self.dir)
-        self.server_db = os.path.join(self.dir, "server.db")
+        if PG:
+            self.server_db = new_pg_database()
+            self.server_args = ["--database", self.server_db]
+        else:
+            self.server_db = os.path.join(self.dir, "server.db")
+            self.server_args = ["--db", self.server_db]
         self.server = None
+        self.servers = []
 
     def tearDown(self):
+        for server in self.servers:
+            if server.poll() is None:
+                server.terminate()
+            server.communicate(timeout=10)
         if self.server is not None:
             # SIGTERM, not SIGKILL: the server stops cleanly and removes its icw-serve-* scratch folder.
             if self.server.poll() is None:
@@ -66,14 +99,18 @@ class SyncCliTestCase(unittest.TestCase):
                          "icw %s\nstdout: %s\nstderr: %s" % (" ".join(args), result.out, result.err))
         return result
 
-    def start_server(self):
-        self.server = subprocess.Popen([ICW, "serve", "--db", self.server_db, "--port", "0"],
-                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env)
-        line = self.server.stdout.readline().decode("utf-8")
+    def spawn_server(self, *extra):
+        server = subprocess.Popen([ICW, "serve", *self.server_args, "--port", "0", *extra],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env)
+        line = server.stdout.readline().decode("utf-8")
         match = re.match(r"^Listening on (http://127\.0\.0\.1:(\d+))\n$", line)
-        self.assertIsNotNone(match, "icw serve printed %r" % line)
+        self.assertIsNotNone(match, "icw serve printed %r (%s)" % (line, server.stderr.read(2000) if not line else ""))
         self.assertNotEqual(match.group(2), "0")
-        return match.group(1)
+        return server, match.group(1)
+
+    def start_server(self, *extra):
+        self.server, url = self.spawn_server(*extra)
+        return url
 
     def stop_server(self):
         self.server.send_signal(signal.SIGTERM)
@@ -82,7 +119,7 @@ class SyncCliTestCase(unittest.TestCase):
         self.assertIn("stopped", out.decode("utf-8"))
 
     def add_token(self, *scope):
-        result = self.icw(0, "serve", "token", "add", "--db", self.server_db, *scope)
+        result = self.icw(0, "serve", "token", "add", *self.server_args, *scope)
         token = result.out.strip()
         self.assertRegex(token, r"^\S{32,}$")
         self.assertEqual(result.out, token + "\n", "the token is alone on stdout")
@@ -169,6 +206,166 @@ class TestServeAndSync(SyncCliTestCase):
         self.assertIn("https://", result.err)
 
 
+def request(url, token=None, body=None):
+    headers = {"Content-Type": "application/json"}
+    if token is not None:
+        headers["Authorization"] = "Bearer " + token
+    data = json.dumps(body).encode("utf-8") if body is not None else None
+    req = urllib.request.Request(url, data=data, headers=headers, method="POST" if data else "GET")
+    try:
+        with urllib.request.urlopen(req, timeout=60) as answer:
+            return answer.status, answer.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8")
+
+
+CENTER = "c0000000-0000-4000-8000-0000000000aa"
+
+
+class TestOperators(SyncCliTestCase):
+    def test_token_list_and_revoke(self):
+        admin = self.add_token("--role", "admin", "--center", CENTER)
+        reviewer = self.add_token("--role", "reviewer", "--province", "Shandong")
+        listing = self.icw(0, "serve", "token", "list", *self.server_args).out
+        self.assertIn(CENTER, listing)
+        self.assertIn("370000", listing, "a province is listed by its GB/T 2260 code")
+        self.assertNotIn(admin, listing)
+        self.assertNotIn(reviewer, listing)
+        self.assertEqual(listing.count("active"), 2)
+        url = self.start_server()
+        self.assertEqual(request(url + "/v1/pull", admin)[0], 200)
+        # Revoked by the start of its hash, as the list shows it: the next request is refused.
+        hashes = [line.split()[0] for line in listing.splitlines()[1:] if CENTER in line]
+        self.assertEqual(len(hashes), 1)
+        result = self.icw(0, "serve", "token", "revoke", hashes[0], *self.server_args)
+        self.assertIn("1 token revoked", result.out)
+        self.assertEqual(request(url + "/v1/pull", admin)[0], 401)
+        self.assertEqual(request(url + "/v1/pull", reviewer)[0], 200)
+        self.icw(1, "serve", "token", "revoke", hashes[0], *self.server_args)   # nothing left to revoke
+        self.icw(0, "serve", "token", "revoke", reviewer, *self.server_args)    # by the token itself
+        self.assertEqual(request(url + "/v1/pull", reviewer)[0], 401)
+        self.assertEqual(self.icw(0, "serve", "token", "list", *self.server_args).out.count("revoked"), 2)
+        self.icw(2, "serve", "token", "revoke", "abc", *self.server_args)       # too short to choose
+        self.icw(1, "serve", "token", "add", "--role", "reviewer", "--province", "Atlantis", *self.server_args)
+
+    def test_province_names_meet(self):
+        # A reviewer's token for "Shandong" sees a center whose province says 山东省.
+        admin = self.add_token("--role", "admin", "--center", CENTER)
+        reviewer = self.add_token("--role", "reviewer", "--province", "Shandong")
+        url = self.start_server()
+        record = {"id": CENTER, "name": "甲中心", "province": "山东省"}
+        status, body = request(url + "/v1/push", admin, {
+            "idempotency_key": "province-0123456789",
+            "changes": [{"kind": "center", "id": CENTER, "op": "upsert", "base_revision": None, "record": record}]})
+        self.assertEqual(status, 200, body)
+        self.assertEqual(json.loads(body)["results"][0]["status"], "applied", body)
+        status, body = request(url + "/v1/pull", reviewer)
+        self.assertEqual(status, 200, body)
+        self.assertEqual([c["id"] for c in json.loads(body)["changes"]], [CENTER])
+
+    @unittest.skipIf(PG, "the SQLite server's migration 3; PostgreSQL has had codes from its first version")
+    def test_sqlite_names_become_codes(self):
+        # A server file of version 2 kept names: its migration to 3 turns them into codes.
+        admin = self.add_token("--role", "admin", "--center", CENTER)
+        reviewer = self.add_token("--role", "reviewer", "--province", "山东")
+        url = self.start_server()
+        record = {"id": CENTER, "name": "甲中心", "province": "山东省"}
+        status, body = request(url + "/v1/push", admin, {
+            "idempotency_key": "migration-0123456789",
+            "changes": [{"kind": "center", "id": CENTER, "op": "upsert", "base_revision": None, "record": record}]})
+        self.assertEqual(status, 200, body)
+        self.stop_server()
+        subprocess.run(["sqlite3", self.server_db, "UPDATE records SET province = '山东省'; "
+                        "UPDATE tokens SET province = ' Shandong' WHERE role = 'reviewer'; PRAGMA user_version = 2"],
+                       check=True)
+        url = self.start_server()
+        status, body = request(url + "/v1/pull", reviewer)
+        self.assertEqual([c["id"] for c in json.loads(body)["changes"]], [CENTER])
+        self.stop_server()
+        out = subprocess.run(["sqlite3", self.server_db, "PRAGMA user_version; SELECT province FROM records; "
+                              "SELECT province FROM tokens WHERE role = 'reviewer'"],
+                             check=True, capture_output=True).stdout.decode().split()
+        self.assertEqual(out, ["3", "370000", "370000"])
+
+    def test_health_and_access_log(self):
+        log = self.path("access.log")
+        admin = self.add_token("--role", "admin", "--center", CENTER)
+        url = self.start_server("--access-log", log)
+        status, body = request(url + "/v1/health")
+        self.assertEqual(status, 200)
+        self.assertEqual(json.loads(body), {"status": "ok", "backend": "postgresql" if PG else "sqlite"})
+        self.assertEqual(request(url + "/v1/pull?limit=5", admin)[0], 200)
+        self.assertEqual(request(url + "/v1/pull", "icw_wrong")[0], 401)
+        self.stop_server()
+        with open(log, encoding="utf-8") as f:
+            text = f.read()
+        lines = [json.loads(line) for line in text.splitlines()]
+        self.assertEqual([(l["method"], l["path"], l["status"]) for l in lines],
+                         [("GET", "/v1/health", 200), ("GET", "/v1/pull", 200), ("GET", "/v1/pull", 401)])
+        self.assertEqual(lines[1]["role"], "admin")
+        self.assertEqual(lines[1]["scope"], CENTER)
+        self.assertIsNone(lines[2]["role"])
+        for line in lines:
+            self.assertGreaterEqual(line["ms"], 0)
+        self.assertNotIn(admin, text)
+        self.assertNotIn(admin[4:16], text)
+
+    def test_two_processes_same_batch(self):
+        # Two server processes on one database; the same batch (same key) reaches both at once.
+        admin = self.add_token("--role", "admin", "--center", CENTER)
+        first, url1 = self.spawn_server()
+        self.servers.append(first)
+        second, url2 = self.spawn_server()
+        self.servers.append(second)
+        changes = [{"kind": "center", "id": CENTER, "op": "upsert", "base_revision": None,
+                    "record": {"id": CENTER, "name": "甲中心", "province": "山东省"}}]
+        changes += [{"kind": "organization", "id": "%08d-0000-4000-8000-000000000000" % i, "op": "upsert",
+                     "base_revision": None, "record": {"id": "%08d-0000-4000-8000-000000000000" % i,
+                                                       "name": "单位%d" % i}} for i in range(50)]
+        batch = {"idempotency_key": "same-batch-0123456789", "changes": changes}
+        holder = None
+        if PG:
+            # Hold the server's write lock, so that both requests are inside their transaction,
+            # waiting, before either may commit: the race is certain, not timed.
+            holder = subprocess.Popen(["psql", "-X", "-q", self.server_db], stdin=subprocess.PIPE,
+                                      stdout=subprocess.DEVNULL, env=self.env)
+            holder.stdin.write(b"BEGIN; SELECT pg_advisory_xact_lock(1229150035, 1);\n")
+            holder.stdin.flush()
+            deadline = time.monotonic() + 20
+            while psql(self.server_db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())").strip() != "1":
+                self.assertLess(time.monotonic(), deadline)
+                time.sleep(0.05)
+        answers = [None, None]
+
+        def send(index, url):
+            answers[index] = request(url + "/v1/push", admin, batch)
+
+        threads = [threading.Thread(target=send, args=(0, url1)), threading.Thread(target=send, args=(1, url2))]
+        for t in threads:
+            t.start()
+        if PG:
+            deadline = time.monotonic() + 20
+            while psql(self.server_db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())").strip() != "2":
+                self.assertLess(time.monotonic(), deadline)
+                time.sleep(0.05)
+            holder.stdin.write(b"COMMIT;\n")
+            holder.stdin.close()
+            holder.wait(timeout=20)
+        for t in threads:
+            t.join(timeout=60)
+        self.assertEqual(answers[0][0], 200, answers[0][1])
+        self.assertEqual(answers[1][0], 200, answers[1][1])
+        self.assertEqual(answers[0][1], answers[1][1], "both processes answer with the one stored result")
+        results = json.loads(answers[0][1])["results"]
+        self.assertEqual([r["status"] for r in results], ["applied"] * 51)
+        self.assertEqual(sorted(int(r["revision"]) for r in results), list(range(1, 52)),
+                         "each change applied once: revisions 1 to 51, no second application")
+        status, body = request(url2 + "/v1/pull?limit=500", admin)
+        pulled = json.loads(body)["changes"]
+        self.assertEqual(len(pulled), 51)
+        self.assertEqual(len({c["id"] for c in pulled}), 51)
+
+
 class TestUsage(SyncCliTestCase):
     def test_usage_errors(self):
         db = self.path("x.db")
@@ -208,8 +405,13 @@ class TestUsage(SyncCliTestCase):
         again = self.add_token("--role", "reviewer", "--province", "山东省")
         self.assertNotEqual(token, again)
         # Only the hash is stored: the token itself is nowhere in the server's database.
-        with open(self.server_db, "rb") as f:
-            self.assertNotIn(token.encode(), f.read())
+        if PG:
+            dump = subprocess.run(["pg_dump", self.server_db], capture_output=True, check=True).stdout
+            self.assertIn(b"CREATE TABLE public.tokens", dump)
+            self.assertNotIn(token.encode(), dump)
+        else:
+            with open(self.server_db, "rb") as f:
+                self.assertNotIn(token.encode(), f.read())
 
     def test_help_lists_the_commands(self):
         out = self.icw(0, "--help").out

@@ -84,11 +84,7 @@ rename_center (IcwStore   *store,
 static void
 revoke_tokens (Fixture *f)
 {
-  g_autofree char *path = g_build_filename (f->dir, "server.db", NULL);
-  sqlite3 *db = icw_test_db_open (path, SQLITE_OPEN_READWRITE, NULL);
-
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE tokens SET revoked = 1", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  icw_test_server_exec (f->location, "UPDATE tokens SET revoked = 1", NULL);
 }
 
 static void

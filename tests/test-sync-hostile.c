@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "icw-sync-server.h"
+#include "icw-test-sync-fixture.h"
 #include "icw-test-util.h"
 
 #define CENTER "c0000000-0000-4000-8000-000000000001"
@@ -22,6 +23,7 @@ typedef struct {
   char          *dir;
   IcwSyncServer *server;
   char          *url;
+  char          *location;   /* the server's database (icw_test_server_location) */
   char          *admin;
   char          *other_admin;
   char          *reviewer;
@@ -112,12 +114,11 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
   g_autofree char *code = NULL;
 
   f->dir = icw_test_make_tmp_dir ("icw-hostile-XXXXXX", NULL);
-  db = g_build_filename (f->dir, "server.db", NULL);
-  f->server = icw_sync_server_new (db, &error);
+  f->location = icw_test_server_location (f->dir);
+  f->server = icw_sync_server_new (f->location, &error);
   g_assert_no_error (error);
   g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
   f->url = icw_sync_server_get_url (f->server);
@@ -140,6 +141,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->session);
   g_clear_object (&f->server);
   g_free (f->url);
+  g_free (f->location);
   g_free (f->admin);
   g_free (f->other_admin);
   g_free (f->reviewer);
@@ -279,7 +281,7 @@ test_review_authority (Fixture       *f,
   review = json_object_get_object_member (json_node_get_object (answer), "review");
   g_assert_nonnull (review);
   g_assert_cmpstr (json_object_get_string_member (review, "status"), ==, "accepted");
-  g_assert_cmpstr (json_object_get_string_member (review, "province"), ==, "山东");
+  g_assert_cmpstr (json_object_get_string_member (review, "province"), ==, "370000");
   g_assert_nonnull (json_object_get_string_member (review, "recorded_at"));
 }
 
@@ -444,21 +446,19 @@ static void
 test_bad_stored_row (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "server.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *third = icw_sync_server_add_token (f->server, "admin", THIRD, &error);
   GLogLevelFlags old_fatal;
-  sqlite3 *db;
 
   g_assert_no_error (error);
   expect (f, f->admin, "organization", ORG "30", "{\"id\":\"" ORG "30\",\"name\":\"坏行一\"}", "applied:3");
   expect (f, f->admin, "organization", ORG "31", "{\"id\":\"" ORG "31\",\"name\":\"坏行二\"}", "applied:4");
   expect (f, f->other_admin, "organization", ORG "32", "{\"id\":\"" ORG "32\",\"name\":\"乙的单位\"}", "applied:5");
-  db = icw_test_db_open (path, SQLITE_OPEN_READWRITE, NULL);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE records SET payload = '{\"id\":' WHERE id = '" ORG "30';"
-                                     "UPDATE records SET payload = CAST (X'7B226964223A22FF227D' AS TEXT) WHERE id = '" ORG "31'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  /* PostgreSQL's text is always UTF-8: there the second row is cut short too. */
+  icw_test_server_exec (f->location,
+                        "UPDATE records SET payload = '{\"id\":' WHERE id = '" ORG "30';"
+                        "UPDATE records SET payload = CAST (X'7B226964223A22FF227D' AS TEXT) WHERE id = '" ORG "31'",
+                        "UPDATE records SET payload = '{\"id\":' WHERE id IN ('" ORG "30', '" ORG "31')");
   expect (f, third, "center", THIRD, "{\"id\":\"" THIRD "\",\"name\":\"丙中心\",\"province\":\"山东\"}", "applied:6");
   expect (f, third, "organization", ORG "33", "{\"id\":\"" ORG "33\",\"name\":\"丙的单位\"}", "applied:7");
 

@@ -19,6 +19,7 @@
 #include "icw-store-sync.h"
 #include "icw-sync-client.h"
 #include "icw-sync-server.h"
+#include "icw-test-sync-fixture.h"
 #include "icw-test-util.h"
 
 typedef struct {
@@ -26,6 +27,7 @@ typedef struct {
   IcwSyncServer *server;      /* the reference server */
   SoupServer    *fake;        /* or the small one */
   char          *url;
+  char          *location;   /* the server's database (icw_test_server_location) */
   char          *admin;
   IcwCenter     *center;
   IcwStore      *a;
@@ -76,6 +78,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->order, g_ptr_array_unref);
   g_clear_pointer (&f->refuse, g_hash_table_unref);
   g_free (f->url);
+  g_free (f->location);
   g_free (f->admin);
   icw_test_clear_tmp_dir (&f->dir, NULL);
 }
@@ -84,9 +87,8 @@ static void
 start_reference (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = g_build_filename (f->dir, "server.db", NULL);
-
-  f->server = icw_sync_server_new (db, &error);
+  f->location = icw_test_server_location (f->dir);
+  f->server = icw_sync_server_new (f->location, &error);
   g_assert_no_error (error);
   g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
   g_assert_no_error (error);

@@ -12,12 +12,14 @@
 #include "icw-store-sync.h"
 #include "icw-sync-client.h"
 #include "icw-sync-server.h"
+#include "icw-test-sync-fixture.h"
 #include "icw-test-util.h"
 
 typedef struct {
   char          *dir;
   IcwSyncServer *server;
   char          *url;
+  char          *location;   /* the server's database (icw_test_server_location) */
   IcwCenter     *center;     /* saved in store a */
   char          *admin;      /* the token of center's administrator */
   IcwStore      *a;
@@ -37,11 +39,9 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *server_db = NULL;
-
   f->dir = icw_test_make_tmp_dir ("icw-sync-XXXXXX", NULL);
-  server_db = g_build_filename (f->dir, "server.db", NULL);
-  f->server = icw_sync_server_new (server_db, &error);
+  f->location = icw_test_server_location (f->dir);
+  f->server = icw_sync_server_new (f->location, &error);
   g_assert_no_error (error);
   g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -65,6 +65,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->b);
   g_clear_object (&f->server);
   g_free (f->url);
+  g_free (f->location);
   g_free (f->admin);
   icw_test_clear_tmp_dir (&f->dir, NULL);
 }

@@ -32,6 +32,8 @@ typedef struct {
   char      *port;      /* --port N (serve), as written */
   char      *tls_cert;  /* --tls-cert FILE (serve) */
   char      *tls_key;   /* --tls-key FILE (serve) */
+  char      *database;  /* --database postgresql://… or a libpq conninfo (serve) */
+  char      *access_log; /* --access-log FILE (serve): one JSON line per request */
   char      *role;      /* --role admin|reviewer (serve token add) */
   char      *center;    /* --center ID (serve token add) */
   char      *province;  /* --province NAME (serve token add) */

@@ -18,7 +18,7 @@ typedef enum {
   OPT_JSON = 1 << 0,
   OPT_KIND = 1 << 1,
   OPT_SERVER = 1 << 2,
-  OPT_SERVE = 1 << 3,   /* --address, --port, --tls-cert, --tls-key */
+  OPT_SERVE = 1 << 3,   /* --address, --port, --tls-cert, --tls-key, --database, --access-log */
   OPT_TOKEN = 1 << 4,   /* --role, --center, --province */
   OPT_EXPORT = 1 << 5,  /* --format, --output/-o */
   OPT_ALL = 1 << 6,     /* --all */
@@ -92,10 +92,14 @@ static const Command commands[] = {
       { "review accept ID [--comment TEXT [--section KEY|--field KEY]]… --server URL",
         N_("For a reviewer: accept a submitted document, with comments if you like, and send it to the server.") } } },
   { "serve", icw_cli_serve, OPT_SERVE | OPT_TOKEN, {
-      { "serve --db PATH [--address ADDR] [--port N] [--tls-cert FILE --tls-key FILE]",
+      { "serve --db PATH [--address ADDR] [--port N] [--tls-cert FILE --tls-key FILE] [--access-log FILE]",
         N_("Run the reference sync server until interrupted; --port 0 picks a free port. It prints the address it listens on.") },
+      { "serve --database postgresql://HOST/DB …",
+        N_("Run the sync server on a PostgreSQL database (a URI or a libpq conninfo) instead of a SQLite file; several servers may share one database.") },
       { "serve token add --db PATH --role admin|reviewer (--center ID|--province NAME)",
-        N_("Issue a token for a center's administrator or a province's reviewer and print it once; only its hash is kept.") } } },
+        N_("Issue a token for a center's administrator or a province's reviewer and print it once; only its hash is kept.") },
+      { "serve token list|revoke HASH --db PATH",
+        N_("List the tokens issued (the start of their hash, role, scope, date, whether revoked), or revoke one by the start of its hash or by the token itself.") } } },
 };
 
 /* The options as --help shows them; flag 0: every command takes it. */
@@ -118,6 +122,8 @@ static const OptionHelp option_help[] = {
   { "--field KEY", N_("The field the comment is about, by its column, e.g. call_deadline (review return, review accept)."), OPT_REVIEW },
   { "--address ADDR", N_("The address the server listens on (serve); by default 127.0.0.1."), OPT_SERVE },
   { "--port N", N_("The port the server listens on (serve); by default 8443, and 0 picks a free one."), OPT_SERVE },
+  { "--database URI", N_("Keep the server's data in this PostgreSQL database (serve), given as a postgresql:// URI or a libpq conninfo, instead of the SQLite file of --db."), OPT_SERVE },
+  { "--access-log FILE", N_("Append one JSON line per request to FILE (serve): time, method, path, status, duration and the token's role and scope, never the token."), OPT_SERVE },
   { "--tls-cert FILE, --tls-key FILE", N_("Serve HTTPS with this certificate and private key in PEM files (serve)."), OPT_SERVE },
   { "--role admin|reviewer", N_("Whom the token is for (serve token add): a center's administrator or a province's reviewer."), OPT_TOKEN },
   { "--center ID", N_("The administrator's center (serve token add --role admin)."), OPT_TOKEN },
@@ -139,6 +145,8 @@ static const ValueOption value_options[] = {
   { "--port", G_STRUCT_OFFSET (IcwCliOptions, port), OPT_SERVE },
   { "--tls-cert", G_STRUCT_OFFSET (IcwCliOptions, tls_cert), OPT_SERVE },
   { "--tls-key", G_STRUCT_OFFSET (IcwCliOptions, tls_key), OPT_SERVE },
+  { "--database", G_STRUCT_OFFSET (IcwCliOptions, database), OPT_SERVE },
+  { "--access-log", G_STRUCT_OFFSET (IcwCliOptions, access_log), OPT_SERVE },
   { "--role", G_STRUCT_OFFSET (IcwCliOptions, role), OPT_TOKEN },
   { "--center", G_STRUCT_OFFSET (IcwCliOptions, center), OPT_TOKEN },
   { "--province", G_STRUCT_OFFSET (IcwCliOptions, province), OPT_TOKEN },

@@ -115,12 +115,18 @@ got_headers (SoupServerMessage *msg,
   IcwSyncServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   g_autoptr(IcwServerToken) token = NULL;
+  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
+  gint64 started = g_get_monotonic_time ();
 
   if (soup_message_headers_get_content_length (headers) > ICW_SYNC_JSON_MAX_BODY)
     {
       refuse_early (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large", "The request is too large");
+      icw_server_log_access (self, msg, path, NULL, started);
       return;
     }
+  /* The health endpoint answers without a token (a load balancer's probe has none). */
+  if (g_str_equal (path, "/v1/health") && g_str_equal (soup_server_message_get_method (msg), "GET"))
+    return;
   token = icw_server_authenticate (self, msg);
   if (token == NULL)
     {
@@ -132,6 +138,7 @@ got_headers (SoupServerMessage *msg,
         }
       else
         refuse_early (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized", "The token is missing or not known");
+      icw_server_log_access (self, msg, path, NULL, started);
       return;
     }
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED)

@@ -5,10 +5,10 @@
 
 #include <libsoup/soup.h>
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
 
 #include "icw-store.h"
 #include "icw-sync-server.h"
+#include "icw-sync-server-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +16,7 @@ struct _IcwSyncServer
 {
   GObject      parent_instance;
   SoupServer  *soup;
-  sqlite3     *db;
-  char        *db_path;
+  IcwServerStore *store;
   IcwSyncFault fault;
   char        *fault_path;
   guint        fault_count;
@@ -33,6 +32,7 @@ struct _IcwSyncServer
   guint        request_deadline;  /* seconds for a request's headers and body to arrive */
   guint        auth_rate;      /* failed authentications per second per address, and the burst */
   guint        auth_burst;
+  GOutputStream *access_log;   /* icw-sync-server-ops.c, or NULL */
 };
 
 /* A refused change (docs/sync-protocol.md, "Refused changes"): code and field are static or
@@ -46,31 +46,6 @@ typedef struct {
 void            icw_server_refusal_clear   (IcwServerRefusal *refusal);
 const char     *icw_server_field_name      (const char       *name);
 
-typedef struct {
-  char     *hash;
-  gboolean  reviewer;
-  char     *center_id;   /* admin */
-  char     *province;    /* reviewer */
-} IcwServerToken;
-
-void            icw_server_token_free      (IcwServerToken *token);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwServerToken, icw_server_token_free)
-
-typedef struct {
-  char     *id;
-  char     *kind;
-  char     *center_id;
-  gint64    seq;
-  gboolean  deleted;
-  char     *payload;
-  char     *review;   /* JSON: who recorded the review outcome, and when; or NULL */
-} IcwServerRecord;
-
-void            icw_server_record_free     (IcwServerRecord *record);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwServerRecord, icw_server_record_free)
-
-sqlite3         *icw_server_db_open        (const char    *path,
-                                            GError       **error);
 IcwServerToken  *icw_server_db_token       (IcwSyncServer *self,
                                             const char    *token);
 IcwServerRecord *icw_server_db_record      (IcwSyncServer *self,
@@ -160,6 +135,14 @@ GSocket        *icw_server_listen_socket  (GInetAddress      *inet,
                                            guint              port,
                                            GError           **error);
 void            icw_server_start_purge    (IcwSyncServer     *self);
+/* icw-sync-server-ops.c: the access log's line for a request answered, and GET /v1/health. */
+void            icw_server_log_access     (IcwSyncServer     *self,
+                                           SoupServerMessage *msg,
+                                           const char        *path,
+                                           IcwServerToken    *token,
+                                           gint64             started);
+void            icw_server_handle_health  (IcwSyncServer     *self,
+                                           SoupServerMessage *msg);
 void            icw_server_respond_json   (SoupServerMessage *msg,
                                            guint              status,
                                            const char        *body);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "icw-database.h"
+#include "icw-error.h"
 #include "icw-store-sync.h"
 #include "icw-sync-error.h"
 #include "icw-sync-json.h"
@@ -31,8 +32,8 @@ icw_sync_server_finalize (GObject *object)
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
-  g_clear_pointer (&self->db, sqlite3_close);
-  g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->store, icw_server_store_close);
+  g_clear_object (&self->access_log);
   g_clear_pointer (&self->fault_path, g_free);
   g_clear_handle_id (&self->purge_source, g_source_remove);
   g_clear_pointer (&self->auth_failures, g_hash_table_unref);
@@ -214,12 +215,36 @@ review_text (IcwServerToken *token,
 
 typedef enum { CHANGE_OK, CHANGE_FAILED } ChangeOutcome;
 
+/* What a change's record alone says, decided before the batch's transaction (and so outside the
+ * write lock that serializes the writers of all server processes): the kind is known and the
+ * record passes the kind's own checks. FALSE with *refusal filled. */
+static gboolean
+precheck_change (IcwSyncServer    *self,
+                 JsonObject       *change,
+                 IcwServerRefusal *refusal)
+{
+  const char *kind_key = member_string (change, "kind");
+  const char *op = member_string (change, "op");
+  JsonObject *record = json_object_get_object_member (change, "record");
+  g_autofree char *payload = node_text (json_object_get_member (change, "record"));
+  IcwRecordKind kind;
+
+  if (!icw_record_kind_from_key (kind_key, &kind))
+    {
+      refusal->code = "invalid-record";
+      refusal->reason = g_strdup ("The kind of record is not known to this server");
+      return FALSE;
+    }
+  return icw_server_check_record (self, kind, record, g_str_equal (op, "delete"), payload, refusal);
+}
+
 static ChangeOutcome
-apply_change (IcwSyncServer  *self,
-              IcwServerToken *token,
-              JsonObject     *change,
-              JsonBuilder    *results,
-              GError        **error)
+apply_change (IcwSyncServer    *self,
+              IcwServerToken   *token,
+              JsonObject       *change,
+              IcwServerRefusal *precheck,
+              JsonBuilder      *results,
+              GError          **error)
 {
   const char *kind_key = member_string (change, "kind");
   const char *id = member_string (change, "id");
@@ -243,15 +268,13 @@ apply_change (IcwSyncServer  *self,
   json_builder_add_string_value (results, id);
   json_builder_set_member_name (results, "status");
   payload = node_text (json_object_get_member (change, "record"));
-  if (!icw_record_kind_from_key (kind_key, &kind))
+  if (precheck->code != NULL)
     {
-      refusal.code = "invalid-record";
-      refusal.reason = g_strdup ("The kind of record is not known to this server");
-      add_refusal (results, &refusal);
+      add_refusal (results, precheck);
       return CHANGE_OK;
     }
-  if (!icw_server_check_record (self, kind, record, deleted, payload, &refusal) ||
-      (center = icw_server_check_scope (self, token, kind, id, record, stored, &refusal)) == NULL)
+  icw_record_kind_from_key (kind_key, &kind);
+  if ((center = icw_server_check_scope (self, token, kind, id, record, stored, &refusal)) == NULL)
     {
       add_refusal (results, &refusal);
       return CHANGE_OK;
@@ -350,6 +373,33 @@ check_push (JsonObject  *request,
   return TRUE;
 }
 
+/* The prechecks of a batch's changes, cleared however the push ends. */
+typedef struct {
+  IcwServerRefusal *refusals;
+  guint             n;
+} PrecheckList;
+
+static PrecheckList *
+precheck_list_new (guint n)
+{
+  PrecheckList *list = g_new0 (PrecheckList, 1);
+
+  list->refusals = g_new0 (IcwServerRefusal, n);
+  list->n = n;
+  return list;
+}
+
+static void
+precheck_list_free (PrecheckList *list)
+{
+  for (guint i = 0; i < list->n; i++)
+    icw_server_refusal_clear (&list->refusals[i]);
+  g_free (list->refusals);
+  g_free (list);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrecheckList, precheck_list_free)
+
 static void
 handle_push (IcwSyncServer     *self,
              SoupServerMessage *msg,
@@ -367,6 +417,8 @@ handle_push (IcwSyncServer     *self,
   g_autofree char *body_hash = NULL;
   g_autofree char *stored_hash = NULL;
   g_autofree char *marked = NULL;
+  g_autoptr(PrecheckList) prechecks_owner = NULL;
+  IcwServerRefusal *prechecks = NULL;
   gsize marked_length = 0;
   JsonObject *request;
   JsonArray *changes;
@@ -392,7 +444,12 @@ handle_push (IcwSyncServer     *self,
   canonical = json_to_string (root, FALSE);
   body_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
 
-  if (!icw_database_begin (self->db, &error))
+  prechecks_owner = precheck_list_new (json_array_get_length (changes));
+  prechecks = prechecks_owner->refusals;
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    precheck_change (self, json_array_get_object_element (changes, i), &prechecks[i]);
+
+  if (!self->store->klass->begin (self->store, &error))
     {
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
@@ -400,7 +457,7 @@ handle_push (IcwSyncServer     *self,
   replay = icw_server_db_replay (self, token->hash, key, &stored_hash);
   if (replay != NULL)
     {
-      icw_database_rollback (self->db);
+      self->store->klass->rollback (self->store);
       if (stored_hash != NULL && !g_str_equal (stored_hash, body_hash))
         respond_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                        "This idempotency key was used for another batch");
@@ -413,11 +470,12 @@ handle_push (IcwSyncServer     *self,
   json_builder_begin_array (results);
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
-      ChangeOutcome outcome = apply_change (self, token, json_array_get_object_element (changes, i), results, &error);
+      ChangeOutcome outcome = apply_change (self, token, json_array_get_object_element (changes, i), &prechecks[i],
+                                            results, &error);
 
       if (outcome == CHANGE_OK)
         continue;
-      icw_database_rollback (self->db);
+      self->store->klass->rollback (self->store);
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
     }
@@ -426,9 +484,28 @@ handle_push (IcwSyncServer     *self,
   response = json_builder_get_root (results);
   text = json_to_string (response, FALSE);
   if (!icw_server_db_remember (self, token->hash, key, body_hash, text, &error) ||
-      !icw_database_commit (self->db, &error))
+      !self->store->klass->commit (self->store, &error))
     {
-      icw_database_rollback (self->db);
+      self->store->klass->rollback (self->store);
+      /* The same batch committed meanwhile through another connection (the unique key on
+       * token and key): nothing of this one was kept; the stored answer is the answer. */
+      if (g_error_matches (error, ICW_ERROR, ICW_ERROR_DUPLICATE))
+        {
+          g_clear_pointer (&stored_hash, g_free);
+          g_free (replay);
+          replay = icw_server_db_replay (self, token->hash, key, &stored_hash);
+          if (replay != NULL && (stored_hash == NULL || g_str_equal (stored_hash, body_hash)))
+            {
+              respond_json (msg, SOUP_STATUS_OK, replay);
+              return;
+            }
+          if (replay != NULL)
+            {
+              respond_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                             "This idempotency key was used for another batch");
+              return;
+            }
+        }
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
     }
@@ -562,8 +639,15 @@ handle (SoupServer        *server,
   g_autoptr(IcwServerToken) token = NULL;
   const char *method = soup_server_message_get_method (msg);
   gboolean drop = take_fault (self, path, ICW_SYNC_FAULT_DROP_AFTER_COMMIT);
+  gint64 started = g_get_monotonic_time ();
 
   self->requests++;
+  if (g_str_equal (path, "/v1/health") && g_str_equal (method, "GET"))
+    {
+      icw_server_handle_health (self, msg);
+      icw_server_log_access (self, msg, path, NULL, started);
+      return;
+    }
   if (take_fault (self, path, ICW_SYNC_FAULT_503) || take_fault (self, path, ICW_SYNC_FAULT_429))
     {
       g_autofree char *after = g_strdup_printf ("%u", self->retry_after);
@@ -572,11 +656,13 @@ handle (SoupServer        *server,
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", after);
       respond_error (msg, busy ? SOUP_STATUS_SERVICE_UNAVAILABLE : 429, busy ? "unavailable" : "slow-down",
                      _("Please try again later"));
+      icw_server_log_access (self, msg, path, NULL, started);
       return;
     }
   if (soup_server_message_get_request_body (msg)->length > ICW_SYNC_JSON_MAX_BODY)
     {
       respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large", _("The request is too large"));
+      icw_server_log_access (self, msg, path, NULL, started);
       return;
     }
   token = icw_server_authenticate (self, msg);
@@ -590,6 +676,7 @@ handle (SoupServer        *server,
     handle_get (self, msg, token, path);
   else
     respond_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", _("There is no such endpoint"));
+  icw_server_log_access (self, msg, path, token, started);
 
   /* The answer is lost after the commit: the client must retry with the same key. */
   if (drop)
@@ -643,16 +730,25 @@ remove_scratch (IcwSyncServer *self)
 }
 
 IcwSyncServer *
-icw_sync_server_new (const char  *db_path,
+icw_sync_server_new (const char  *location,
                      GError     **error)
 {
   g_autoptr(IcwSyncServer) self = g_object_new (ICW_TYPE_SYNC_SERVER, NULL);
 
-  self->db = icw_server_db_open (db_path, error);
-  if (self->db == NULL || !open_scratch (self, error))
+  if (icw_server_store_is_postgresql (location))
+    self->store = icw_server_store_open_pg (location, error);
+  else
+    self->store = icw_server_store_open_sqlite (location, error);
+  if (self->store == NULL || !open_scratch (self, error))
     return NULL;
-  self->db_path = g_strdup (db_path);
   return g_steal_pointer (&self);
+}
+
+const char *
+icw_sync_server_get_backend (IcwSyncServer *self)
+{
+  g_return_val_if_fail (ICW_IS_SYNC_SERVER (self), NULL);
+  return self->store->klass->name;
 }
 
 gboolean

@@ -12,8 +12,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcwSyncServer, icw_sync_server, ICW, SYNC_SERVER, GObject)
 
-IcwSyncServer *icw_sync_server_new           (const char     *db_path,
+/* location: a SQLite file's path, or a PostgreSQL database as a postgresql:// URI or a libpq
+ * conninfo ("host=/run/postgresql dbname=icw"): icw-sync-server-store.h. */
+IcwSyncServer *icw_sync_server_new           (const char     *location,
                                               GError        **error);
+/* Whether the location names a PostgreSQL database (a postgresql:// URI or a libpq conninfo). */
+gboolean       icw_sync_server_location_is_postgresql (const char *location);
+/* Appends one JSON line per request to the file ("-": standard error): time, client address,
+ * method, path, status, milliseconds, role and scope; never a token. */
+gboolean       icw_sync_server_open_access_log (IcwSyncServer *self,
+                                                const char    *path,
+                                                GError       **error);
+/* "sqlite" or "postgresql". */
+const char    *icw_sync_server_get_backend   (IcwSyncServer  *self);
 /* Listens on address (NULL: loopback) and port (0: any free one); TLS when cert_file and
  * key_file are given. */
 gboolean       icw_sync_server_listen        (IcwSyncServer  *self,
@@ -31,6 +42,27 @@ char          *icw_sync_server_add_token     (IcwSyncServer  *self,
                                               const char     *role,
                                               const char     *scope,
                                               GError        **error);
+/* A token as `icw serve token list` shows it: never the token, the first 12 hex digits of its
+ * hash (hash), its role, its scope (a center ID, or a province's GB/T 2260 code), when it was
+ * issued, and whether it is revoked. */
+typedef struct {
+  char     *hash;
+  char     *role;
+  char     *scope;
+  char     *created_at;
+  gboolean  revoked;
+} IcwSyncTokenInfo;
+
+void           icw_sync_token_info_free      (IcwSyncTokenInfo *info);
+/* The tokens issued, oldest first (IcwSyncTokenInfo). */
+GPtrArray     *icw_sync_server_list_tokens   (IcwSyncServer  *self,
+                                              GError        **error);
+/* Revokes the token given itself, or the tokens whose hash starts with the hexadecimal prefix
+ * `icw serve token list` shows (at least 8 digits). Returns the number revoked, or -1. */
+gint64         icw_sync_server_revoke_tokens (IcwSyncServer  *self,
+                                              const char     *token_or_prefix,
+                                              GError        **error);
+
 /* Purges tombstones stored before `before` (a GDateTime in UTC; NULL: the default of 90 days);
  * older cursors then get 410. Returns the number purged, or -1. */
 gint64         icw_sync_server_purge_tombstones (IcwSyncServer *self,

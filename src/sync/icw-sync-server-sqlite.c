@@ -1,0 +1,490 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* icw-sync-server-sqlite.c: the reference server's storage on one SQLite file (the default;
+ * icw-sync-server-store.h), under the storage rules (WAL, synchronous=FULL, BEGIN IMMEDIATE,
+ * migrations after a backup) through icw-database.c. One row per record, its latest state, with
+ * the sequence number of its last change: the sequence orders pulls (a cursor is the last
+ * sequence a client has) and is the record's revision. Tokens are kept as their SHA-256 only.
+ * One process owns the file: BEGIN IMMEDIATE makes writing transactions run one at a time, so
+ * sequence numbers are committed in order. */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "icw-database.h"
+#include "icw-sync-server-store.h"
+
+/* 'ICWS': a server database is not a workbench database, and each refuses the other. */
+#define SERVER_APPLICATION_ID 0x49435753
+
+static const char server_migration_1[] =
+  "PRAGMA application_id = 1229150035;"
+  "CREATE TABLE tokens ("
+  "  hash TEXT PRIMARY KEY NOT NULL,"
+  "  role TEXT NOT NULL CHECK (role IN ('admin','reviewer')),"
+  "  center_id TEXT, province TEXT, created_at TEXT NOT NULL,"
+  "  revoked INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK ((role = 'admin' AND center_id IS NOT NULL) OR (role = 'reviewer' AND province IS NOT NULL)));"
+  "CREATE TABLE records ("
+  "  id TEXT PRIMARY KEY NOT NULL, kind TEXT NOT NULL,"
+  "  center_id TEXT NOT NULL, province TEXT,"
+  "  seq INTEGER NOT NULL UNIQUE, deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0,1)),"
+  "  payload TEXT NOT NULL, stored_at TEXT NOT NULL);"
+  "CREATE INDEX records_center_seq ON records (center_id, seq);"
+  "CREATE INDEX records_province ON records (province) WHERE kind = 'center';"
+  "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL);"
+  "INSERT INTO meta (key, value) VALUES ('seq', 0), ('horizon', 0);"
+  "CREATE TABLE idempotency ("
+  "  token_hash TEXT NOT NULL, key TEXT NOT NULL, response TEXT NOT NULL, stored_at TEXT NOT NULL,"
+  "  PRIMARY KEY (token_hash, key));";
+
+/* Version 2 (issue 13): an idempotency key keeps the hash of the batch it answered; a record
+ * keeps who recorded its review outcome and when; the purges have their indexes. */
+static const char server_migration_2[] =
+  "ALTER TABLE idempotency ADD COLUMN body_hash TEXT;"
+  "ALTER TABLE records ADD COLUMN review TEXT;"
+  "CREATE INDEX idempotency_stored ON idempotency (stored_at);"
+  "CREATE INDEX records_tombstones ON records (stored_at) WHERE deleted;";
+
+/* Version 3 (issue 18): provinces by their GB/T 2260 code (icw-sync-province.c): a center's
+ * province and a reviewer token's, stored before as names, become codes when they name a
+ * division (Chinese with or without the suffix, English in any case); other text stays. */
+#define PROVINCE_CODE(column) \
+  "CASE lower(trim(" column ")) " \
+  "  WHEN '北京市' THEN '110000' WHEN '北京' THEN '110000' WHEN 'beijing' THEN '110000'" \
+  "  WHEN '天津市' THEN '120000' WHEN '天津' THEN '120000' WHEN 'tianjin' THEN '120000'" \
+  "  WHEN '河北省' THEN '130000' WHEN '河北' THEN '130000' WHEN 'hebei' THEN '130000'" \
+  "  WHEN '山西省' THEN '140000' WHEN '山西' THEN '140000' WHEN 'shanxi' THEN '140000'" \
+  "  WHEN '内蒙古自治区' THEN '150000' WHEN '内蒙古' THEN '150000' WHEN 'inner mongolia' THEN '150000'" \
+  "  WHEN '辽宁省' THEN '210000' WHEN '辽宁' THEN '210000' WHEN 'liaoning' THEN '210000'" \
+  "  WHEN '吉林省' THEN '220000' WHEN '吉林' THEN '220000' WHEN 'jilin' THEN '220000'" \
+  "  WHEN '黑龙江省' THEN '230000' WHEN '黑龙江' THEN '230000' WHEN 'heilongjiang' THEN '230000'" \
+  "  WHEN '上海市' THEN '310000' WHEN '上海' THEN '310000' WHEN 'shanghai' THEN '310000'" \
+  "  WHEN '江苏省' THEN '320000' WHEN '江苏' THEN '320000' WHEN 'jiangsu' THEN '320000'" \
+  "  WHEN '浙江省' THEN '330000' WHEN '浙江' THEN '330000' WHEN 'zhejiang' THEN '330000'" \
+  "  WHEN '安徽省' THEN '340000' WHEN '安徽' THEN '340000' WHEN 'anhui' THEN '340000'" \
+  "  WHEN '福建省' THEN '350000' WHEN '福建' THEN '350000' WHEN 'fujian' THEN '350000'" \
+  "  WHEN '江西省' THEN '360000' WHEN '江西' THEN '360000' WHEN 'jiangxi' THEN '360000'" \
+  "  WHEN '山东省' THEN '370000' WHEN '山东' THEN '370000' WHEN 'shandong' THEN '370000'" \
+  "  WHEN '河南省' THEN '410000' WHEN '河南' THEN '410000' WHEN 'henan' THEN '410000'" \
+  "  WHEN '湖北省' THEN '420000' WHEN '湖北' THEN '420000' WHEN 'hubei' THEN '420000'" \
+  "  WHEN '湖南省' THEN '430000' WHEN '湖南' THEN '430000' WHEN 'hunan' THEN '430000'" \
+  "  WHEN '广东省' THEN '440000' WHEN '广东' THEN '440000' WHEN 'guangdong' THEN '440000'" \
+  "  WHEN '广西壮族自治区' THEN '450000' WHEN '广西' THEN '450000' WHEN 'guangxi' THEN '450000'" \
+  "  WHEN '海南省' THEN '460000' WHEN '海南' THEN '460000' WHEN 'hainan' THEN '460000'" \
+  "  WHEN '重庆市' THEN '500000' WHEN '重庆' THEN '500000' WHEN 'chongqing' THEN '500000'" \
+  "  WHEN '四川省' THEN '510000' WHEN '四川' THEN '510000' WHEN 'sichuan' THEN '510000'" \
+  "  WHEN '贵州省' THEN '520000' WHEN '贵州' THEN '520000' WHEN 'guizhou' THEN '520000'" \
+  "  WHEN '云南省' THEN '530000' WHEN '云南' THEN '530000' WHEN 'yunnan' THEN '530000'" \
+  "  WHEN '西藏自治区' THEN '540000' WHEN '西藏' THEN '540000' WHEN 'xizang' THEN '540000'" \
+  "  WHEN '陕西省' THEN '610000' WHEN '陕西' THEN '610000' WHEN 'shaanxi' THEN '610000'" \
+  "  WHEN '甘肃省' THEN '620000' WHEN '甘肃' THEN '620000' WHEN 'gansu' THEN '620000'" \
+  "  WHEN '青海省' THEN '630000' WHEN '青海' THEN '630000' WHEN 'qinghai' THEN '630000'" \
+  "  WHEN '宁夏回族自治区' THEN '640000' WHEN '宁夏' THEN '640000' WHEN 'ningxia' THEN '640000'" \
+  "  WHEN '新疆维吾尔自治区' THEN '650000' WHEN '新疆' THEN '650000' WHEN 'xinjiang' THEN '650000'" \
+  "  WHEN '台湾省' THEN '710000' WHEN '台湾' THEN '710000' WHEN 'taiwan' THEN '710000'" \
+  "  WHEN '香港特别行政区' THEN '810000' WHEN '香港' THEN '810000' WHEN 'hong kong' THEN '810000'" \
+  "  WHEN '澳门特别行政区' THEN '820000' WHEN '澳门' THEN '820000' WHEN 'macao' THEN '820000'" \
+  "  ELSE " column " END"
+
+static const char server_migration_3[] =
+  "UPDATE records SET province = " PROVINCE_CODE ("province") " WHERE kind = 'center' AND province IS NOT NULL;"
+  "UPDATE tokens SET province = " PROVINCE_CODE ("province") " WHERE province IS NOT NULL;";
+
+static const char *const server_migrations[] = { NULL, server_migration_1, server_migration_2, server_migration_3 };
+
+G_STATIC_ASSERT (SERVER_APPLICATION_ID == 1229150035);
+
+typedef struct {
+  IcwServerStore parent;
+  sqlite3       *db;
+} IcwServerSqlite;
+
+#define DB(store) (((IcwServerSqlite *) (store))->db)
+
+static void
+sqlite_close (IcwServerStore *store)
+{
+  sqlite3_close (DB (store));
+  g_free (store);
+}
+
+static gboolean
+sqlite_begin (IcwServerStore *store, GError **error)
+{
+  return icw_database_begin (DB (store), error);
+}
+
+static gboolean
+sqlite_commit (IcwServerStore *store, GError **error)
+{
+  return icw_database_commit (DB (store), error);
+}
+
+static void
+sqlite_rollback (IcwServerStore *store)
+{
+  icw_database_rollback (DB (store));
+}
+
+/* Steps a statement to its end; FALSE with the error set. Finalizes it. */
+static gboolean
+run (sqlite3       *db,
+     sqlite3_stmt  *stmt,
+     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      icw_database_set_error (error, db, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+sqlite_add_token (IcwServerStore *store, const char *hash, const char *role, const char *center_id,
+                  const char *province, const char *now, GError **error)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "INSERT INTO tokens (hash, role, center_id, province, created_at) "
+                                                         "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, center_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, province, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  return run (DB (store), stmt, error);
+}
+
+static IcwServerToken *
+sqlite_token (IcwServerStore *store, const char *hash)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "SELECT role, center_id, province FROM tokens "
+                                                         "WHERE hash = ?1 AND NOT revoked", NULL);
+  IcwServerToken *found = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = g_new0 (IcwServerToken, 1);
+      found->hash = g_strdup (hash);
+      found->reviewer = g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "reviewer");
+      found->center_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      found->province = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static GPtrArray *
+sqlite_list_tokens (IcwServerStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "SELECT hash, role, coalesce(center_id, province), created_at, revoked "
+                                                         "FROM tokens ORDER BY created_at, hash", error);
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_sync_token_info_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      IcwSyncTokenInfo *info = g_new0 (IcwSyncTokenInfo, 1);
+
+      info->hash = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      info->role = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      info->scope = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      info->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      info->revoked = sqlite3_column_int (stmt, 4) != 0;
+      g_ptr_array_add (infos, info);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      icw_database_set_error (error, DB (store), rc);
+      return NULL;
+    }
+  return g_steal_pointer (&infos);
+}
+
+static gint64
+sqlite_revoke_tokens (IcwServerStore *store, const char *prefix, GError **error)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "UPDATE tokens SET revoked = 1 "
+                                                         "WHERE substr(hash, 1, length(?1)) = ?1 AND NOT revoked", error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+  if (!run (DB (store), stmt, error))
+    return -1;
+  return sqlite3_changes (DB (store));
+}
+
+static IcwServerRecord *
+record_from_row (sqlite3_stmt *stmt)
+{
+  IcwServerRecord *record = g_new0 (IcwServerRecord, 1);
+
+  record->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  record->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  record->center_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  record->seq = sqlite3_column_int64 (stmt, 3);
+  record->deleted = sqlite3_column_int (stmt, 4) != 0;
+  record->payload = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+  record->review = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  return record;
+}
+
+#define RECORD_COLUMNS "SELECT id, kind, center_id, seq, deleted, payload, review FROM records"
+
+static IcwServerRecord *
+sqlite_record (IcwServerStore *store, const char *id)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), RECORD_COLUMNS " WHERE id = ?1", NULL);
+  IcwServerRecord *record = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    record = record_from_row (stmt);
+  sqlite3_finalize (stmt);
+  return record;
+}
+
+static char *
+sqlite_province (IcwServerStore *store, const char *center_id)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "SELECT province FROM records "
+                                                         "WHERE id = ?1 AND kind = 'center'", NULL);
+  char *province = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, center_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    province = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return province;
+}
+
+/* Stores the record's new state with the next sequence number, which it returns (or -1). */
+static gint64
+sqlite_put (IcwServerStore *store, const char *kind, const char *id, const char *center_id,
+            const char *province, gboolean deleted, const char *payload, const char *review,
+            const char *now, GError **error)
+{
+  sqlite3 *db = DB (store);
+  sqlite3_stmt *stmt;
+  gint64 seq = -1;
+  int rc;
+
+  if (!icw_database_exec (db, "UPDATE meta SET value = value + 1 WHERE key = 'seq'", error))
+    return -1;
+  stmt = icw_database_prepare (db,
+    "INSERT INTO records (id, kind, center_id, province, seq, deleted, payload, stored_at, review) "
+    "VALUES (?1, ?2, ?3, ?4, (SELECT value FROM meta WHERE key = 'seq'), ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (id) DO UPDATE SET province = excluded.province, seq = excluded.seq, "
+    "deleted = excluded.deleted, payload = excluded.payload, stored_at = excluded.stored_at, "
+    "review = coalesce(excluded.review, records.review) "
+    "RETURNING seq", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, center_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, province, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 5, deleted ? 1 : 0);
+  sqlite3_bind_text (stmt, 6, payload, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, review, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      seq = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      icw_database_set_error (error, db, rc);
+      seq = -1;
+    }
+  sqlite3_finalize (stmt);
+  return seq;
+}
+
+static char *
+sqlite_replay (IcwServerStore *store, const char *token_hash, const char *key, char **body_hash)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "SELECT response, body_hash FROM idempotency "
+                                                         "WHERE token_hash = ?1 AND key = ?2", NULL);
+  char *response = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      response = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *body_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  return response;
+}
+
+static gboolean
+sqlite_remember (IcwServerStore *store, const char *token_hash, const char *key, const char *body_hash,
+                 const char *response, const char *now, GError **error)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "INSERT INTO idempotency (token_hash, key, response, stored_at, body_hash) "
+                                                         "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, response, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, body_hash, -1, SQLITE_TRANSIENT);
+  return run (DB (store), stmt, error);
+}
+
+static gboolean
+sqlite_lineage_has_comments (IcwServerStore *store, const char *kind, const char *lineage_id,
+                             const char *comments)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  stmt = icw_database_prepare (DB (store), "SELECT 1 FROM records WHERE kind = ?1 AND json_valid(payload) "
+                                           "AND json_extract(payload, '$.lineage_id') = ?2 "
+                                           "AND json_extract(payload, '$.reviewer_comments') = ?3 LIMIT 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, lineage_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, comments, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gint64
+sqlite_horizon (IcwServerStore *store)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "SELECT value FROM meta WHERE key = 'horizon'", NULL);
+  gint64 horizon = 0;
+
+  if (stmt == NULL)
+    return G_MAXINT64;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    horizon = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return horizon;
+}
+
+static GPtrArray *
+sqlite_pull (IcwServerStore *store, gboolean reviewer, const char *scope, gint64 after, guint limit,
+             GError **error)
+{
+  /* The scope comes from the token alone: an administrator's center, or a reviewer's province
+   * through the centers' current province. */
+  const char *sql = reviewer
+    ? RECORD_COLUMNS " WHERE seq > ?1 AND center_id IN (SELECT id FROM records WHERE kind = 'center' AND province = ?2) ORDER BY seq LIMIT ?3"
+    : RECORD_COLUMNS " WHERE seq > ?1 AND center_id = ?2 ORDER BY seq LIMIT ?3";
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), sql, error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_server_record_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, after);
+  sqlite3_bind_text (stmt, 2, scope, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, (gint64) limit + 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      icw_database_set_error (error, DB (store), rc);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+static gint64
+sqlite_purge_tombstones (IcwServerStore *store, const char *before, GError **error)
+{
+  sqlite3 *db = DB (store);
+  sqlite3_stmt *stmt;
+
+  /* The horizon is the highest sequence of a purged tombstone: a cursor below it may have missed
+   * a deletion. */
+  stmt = icw_database_prepare (db,
+    "UPDATE meta SET value = max(value, coalesce((SELECT max(seq) FROM records WHERE deleted AND stored_at < ?1), 0)) "
+    "WHERE key = 'horizon'", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, before, -1, SQLITE_TRANSIENT);
+  if (!run (db, stmt, error))
+    return -1;
+  stmt = icw_database_prepare (db, "DELETE FROM records WHERE deleted AND stored_at < ?1", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, before, -1, SQLITE_TRANSIENT);
+  if (!run (db, stmt, error))
+    return -1;
+  return sqlite3_changes (db);
+}
+
+static gint64
+sqlite_purge_keys (IcwServerStore *store, const char *before, GError **error)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "DELETE FROM idempotency WHERE stored_at < ?1", error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, before, -1, SQLITE_TRANSIENT);
+  if (!run (DB (store), stmt, error))
+    return -1;
+  return sqlite3_changes (DB (store));
+}
+
+static gboolean
+sqlite_ping (IcwServerStore *store, GError **error)
+{
+  return icw_database_exec (DB (store), "SELECT 1 FROM meta LIMIT 1", error);
+}
+
+static const IcwServerStoreClass sqlite_class = {
+  "sqlite",
+  sqlite_close, sqlite_begin, sqlite_commit, sqlite_rollback,
+  sqlite_add_token, sqlite_token, sqlite_list_tokens, sqlite_revoke_tokens,
+  sqlite_record, sqlite_province, sqlite_put, sqlite_replay, sqlite_remember,
+  sqlite_lineage_has_comments, sqlite_horizon, sqlite_pull,
+  sqlite_purge_tombstones, sqlite_purge_keys, sqlite_ping,
+};
+
+IcwServerStore *
+icw_server_store_open_sqlite (const char  *path,
+                              GError     **error)
+{
+  IcwDatabaseSchema schema = { SERVER_APPLICATION_ID, server_migrations,
+                               G_N_ELEMENTS (server_migrations) - 1 };
+  sqlite3 *db = icw_database_open_schema (path, &schema, error);
+  IcwServerSqlite *store;
+
+  if (db == NULL)
+    return NULL;
+  store = g_new0 (IcwServerSqlite, 1);
+  store->parent.klass = &sqlite_class;
+  store->db = db;
+  return &store->parent;
+}
