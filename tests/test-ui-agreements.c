@@ -90,14 +90,16 @@ saved_share (Fixture *fixture,
   return icw_agreement_party_get_share_bp (ICW_AGREEMENT_PARTY (party));
 }
 
-/* The share entries of the group, in the parties' order. */
+/* The share entries of the group, in the parties' order: the field rows of a list of their own
+ * (the parties' other fields are inside their expanders). */
 static GPtrArray *
 share_rows (GtkWidget *widget,
             GPtrArray *found)
 {
   if (found == NULL)
     found = g_ptr_array_new ();
-  if (ICW_IS_FIELD_ROW (widget) && g_object_get_data (G_OBJECT (widget), "party") != NULL)
+  if (ICW_IS_FIELD_ROW (widget) && GTK_IS_LIST_BOX (gtk_widget_get_parent (widget)) &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW) == NULL)
     g_ptr_array_add (found, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     share_rows (child, found);

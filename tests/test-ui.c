@@ -98,7 +98,7 @@ test_switch_saves (Fixture       *fixture,
 
   row = g_object_ref_sink (icw_record_form_add_switch (form, "agreement-signed", "Alliance agreement signed"));
   icw_record_form_set_record (form, ICW_RECORD (member));
-  toggle = g_object_get_data (G_OBJECT (row), "switch");
+  toggle = GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
   g_assert_false (gtk_switch_get_active (toggle));
 
   gtk_switch_set_active (toggle, TRUE);

@@ -17,8 +17,10 @@ typedef struct {
   GtkBox *sections;
 } CompareDialog;
 
+/* Freed with its window (a weak reference): the window is a plain AdwWindow. */
 static void
-compare_dialog_free (gpointer data)
+compare_dialog_free (gpointer  data,
+                     GObject  *window)
 {
   CompareDialog *compare = data;
 
@@ -155,7 +157,7 @@ icw_application_compare_dialog_present (GtkWidget      *parent,
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (parent)));
-  g_object_set_data_full (G_OBJECT (window), "compare", compare, compare_dialog_free);
+  g_object_weak_ref (G_OBJECT (window), compare_dialog_free, compare);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (pickers), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (pickers, "boxed-list");

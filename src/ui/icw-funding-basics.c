@@ -102,11 +102,13 @@ static void
 on_source_toggled (GtkToggleButton  *button,
                    IcwFundingBasics *self)
 {
-  IcwFundingSource source = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "source"));
+  IcwFundingSource source = 0;
   gboolean active = gtk_toggle_button_get_active (button);
   g_autoptr(GError) error = NULL;
 
-  if (self->updating || self->request == NULL ||
+  while (source < ICW_N_FUNDING_SOURCES && self->source_buttons[source] != GTK_WIDGET (button))
+    source++;
+  if (source == ICW_N_FUNDING_SOURCES || self->updating || self->request == NULL ||
       icw_funding_request_uses_source (self->request, source) == active)
     return;
   icw_funding_request_set_source_used (self->request, source, active);
@@ -307,7 +309,6 @@ build_sources (IcwFundingBasics *self)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (icw_funding_source_to_label (s));
 
-      g_object_set_data (G_OBJECT (button), "source", GUINT_TO_POINTER (s));
       g_signal_connect (button, "toggled", G_CALLBACK (on_source_toggled), self);
       gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
       self->source_buttons[s] = button;

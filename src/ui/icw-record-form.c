@@ -21,6 +21,7 @@ typedef struct {
   const char *property;   /* static strings from the editors */
   IcwFieldKind kind;
   GtkWidget *row;
+  GtkSwitch *toggle;      /* the switch of a row from icw_record_form_add_switch () */
 } Binding;
 
 struct _IcwRecordForm
@@ -271,7 +272,7 @@ show_binding (IcwRecordForm *self,
   if (ADW_IS_COMBO_ROW (binding->row))
     adw_combo_row_set_selected (ADW_COMBO_ROW (binding->row), g_value_get_uint (&value));
   else
-    gtk_switch_set_active (g_object_get_data (G_OBJECT (binding->row), "switch"),
+    gtk_switch_set_active (binding->toggle,
                            g_value_get_boolean (&value));
 }
 
@@ -500,7 +501,7 @@ icw_record_form_add_switch (IcwRecordForm *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  g_object_set_data (G_OBJECT (row), "switch", toggle);
+  binding->toggle = GTK_SWITCH (toggle);
   g_signal_connect (toggle, "notify::active", G_CALLBACK (on_switch_active), binding);
   return row;
 }
