@@ -12,7 +12,6 @@
 #include "icw-finding.h"
 #include "icw-json-list-editor.h"
 #include "icw-record-form.h"
-#include "icw-register-page.h"
 #include "icw-rule-pack.h"
 
 G_BEGIN_DECLS
