@@ -8,42 +8,21 @@
 #include <locale.h>
 
 #include "icw-alliance-member.h"
+#include "icw-application.h"
+#include "icw-center-editor.h"
+#include "icw-document-editor.h"
 #include "icw-field-row.h"
+#include "icw-ip-agreement.h"
 #include "icw-organization.h"
 #include "icw-record-form.h"
 #include "icw-rule-packs-group.h"
 #include "icw-resources.h"
-#include "icw-sample.h"
 #include "icw-shareholder.h"
 #include "icw-test-util.h"
+#include "icw-window.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  IcwStore *store;
-  IcwCenter *center;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = icw_test_make_tmp_dir ("icw-ui-XXXXXX", &fixture->path);
-  fixture->store = icw_test_open_store (fixture->path);
-  fixture->center = icw_sample_load (fixture->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->center);
-  g_clear_object (&fixture->store);
-  icw_test_clear_tmp_dir (&fixture->dir, &fixture->path);
-}
+/* The sample center in a store of its own (icw-test-util.h). */
+typedef IcwTestSample Fixture;
 
 static void
 iterate (void)
@@ -252,6 +231,85 @@ test_rule_packs_choice_saved (Fixture       *fixture,
   g_object_unref (group);
 }
 
+/* The widget of @type in @root's tree that is on screen, or NULL. */
+static GtkWidget *
+shown_of_type (GtkWidget *root,
+               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+shown_document_id (GtkWidget *window)
+{
+  GtkWidget *editor = shown_of_type (window, ICW_TYPE_DOCUMENT_EDITOR);
+  IcwRecord *record = editor != NULL ? icw_document_editor_get_record (ICW_DOCUMENT_EDITOR (editor)) : NULL;
+
+  return record != NULL ? icw_record_get_id (record) : NULL;
+}
+
+/* win.show-record (kind, ID) shows the page of the record's kind with the record in its editor,
+ * whichever page was shown before; an unknown ID or kind changes nothing. */
+static void
+test_show_record_action (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(IcwApplication) second = icw_application_new ();
+  g_autoptr(GListModel) agreements = icw_store_list (fixture->store, ICW_RECORD_KIND_IP_AGREEMENT, NULL);
+  g_autoptr(IcwIpAgreement) agreement = g_list_model_get_item (agreements, 0);
+  const char *second_id;
+  GtkWidget *window;
+  GtkWidget *center_editor;
+
+  g_assert_nonnull (agreement);
+  icw_application_set_center_id (second, icw_record_get_id (ICW_RECORD (fixture->center)));
+  icw_application_set_title (second, "Second application for show-record");
+  icw_test_save (fixture->store, second);
+  second_id = icw_record_get_id (ICW_RECORD (second));
+
+  g_settings_set_string (settings, "last-page", "centers");
+  window = GTK_WIDGET (icw_window_new (NULL, fixture->store, settings));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-record", "(ss)", "application", second_id));
+  iterate ();
+  g_assert_cmpstr (shown_document_id (window), ==, second_id);
+  g_assert_true (ICW_IS_APPLICATION (icw_document_editor_get_record (ICW_DOCUMENT_EDITOR (shown_of_type (window, ICW_TYPE_DOCUMENT_EDITOR)))));
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-record", "(ss)", "ip-agreement",
+                                             icw_record_get_id (ICW_RECORD (agreement))));
+  iterate ();
+  g_assert_cmpstr (shown_document_id (window), ==, icw_record_get_id (ICW_RECORD (agreement)));
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-record", "(ss)", "center",
+                                             icw_record_get_id (ICW_RECORD (fixture->center))));
+  iterate ();
+  center_editor = shown_of_type (window, ICW_TYPE_CENTER_EDITOR);
+  g_assert_nonnull (center_editor);
+  g_assert_true (icw_center_editor_get_center (ICW_CENTER_EDITOR (center_editor)) != NULL);
+  g_assert_cmpstr (icw_record_get_id (ICW_RECORD (icw_center_editor_get_center (ICW_CENTER_EDITOR (center_editor)))), ==,
+                   icw_record_get_id (ICW_RECORD (fixture->center)));
+
+  /* Nothing happens for a record that does not exist or a kind that is not one. */
+  gtk_widget_activate_action (window, "win.show-record", "(ss)", "application", "no-such-id");
+  gtk_widget_activate_action (window, "win.show-record", "(ss)", "no-such-kind", second_id);
+  iterate ();
+  g_assert_nonnull (shown_of_type (window, ICW_TYPE_CENTER_EDITOR));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,14 +320,18 @@ main (int   argc,
   gtk_disable_setlocale ();
   adw_init ();
   icw_register_resource ();
+  /* Criticals stay fatal; warnings not, since headless machines may lack the SVG loader for
+   * libadwaita's icons ("Failed to load icon"), which is not this test's concern. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
-  g_test_add ("/ui/switch-saves", Fixture, NULL, fixture_set_up, test_switch_saves, fixture_tear_down);
-  g_test_add ("/ui/invalid-value-beside-field", Fixture, NULL, fixture_set_up, test_invalid_value_stays_beside_field, fixture_tear_down);
-  g_test_add ("/ui/pending-edit-saved-on-dispose", Fixture, NULL, fixture_set_up, test_pending_edit_saved_on_dispose, fixture_tear_down);
+  g_test_add ("/ui/switch-saves", Fixture, NULL, icw_test_sample_set_up, test_switch_saves, icw_test_sample_tear_down);
+  g_test_add ("/ui/invalid-value-beside-field", Fixture, NULL, icw_test_sample_set_up, test_invalid_value_stays_beside_field, icw_test_sample_tear_down);
+  g_test_add ("/ui/pending-edit-saved-on-dispose", Fixture, NULL, icw_test_sample_set_up, test_pending_edit_saved_on_dispose, icw_test_sample_tear_down);
 
-  g_test_add ("/ui/switching-records-saves-nothing", Fixture, NULL, fixture_set_up, test_switching_records_saves_nothing, fixture_tear_down);
+  g_test_add ("/ui/switching-records-saves-nothing", Fixture, NULL, icw_test_sample_set_up, test_switching_records_saves_nothing, icw_test_sample_tear_down);
 
-  g_test_add ("/ui/rule-packs-choice-saved", Fixture, NULL, fixture_set_up, test_rule_packs_choice_saved, fixture_tear_down);
+  g_test_add ("/ui/show-record-action", Fixture, NULL, icw_test_sample_set_up, test_show_record_action, icw_test_sample_tear_down);
+  g_test_add ("/ui/rule-packs-choice-saved", Fixture, NULL, icw_test_sample_set_up, test_rule_packs_choice_saved, icw_test_sample_tear_down);
 
   return g_test_run ();
 }
