@@ -10,6 +10,7 @@
 
 #include "icw-budget-grid-private.h"
 #include "icw-edit-commit.h"
+#include "icw-form-text.h"
 
 typedef struct {
   IcwBudgetGrid *grid;   /* NULL once the grid has let the cell go */
@@ -163,23 +164,6 @@ save_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* An empty cell is 0; amounts are typed with the marks of the user's locale. */
-static gboolean
-parse_amount (const char    *typed,
-              IcwMoneyUnit   unit,
-              gint64        *fen,
-              GError       **error)
-{
-  g_autofree char *text = g_strstrip (g_strdup (typed));
-
-  if (*text == '\0')
-    {
-      *fen = 0;
-      return TRUE;
-    }
-  return icw_money_parse_locale (text, unit, fen, error);
-}
-
 static void
 on_changed (GtkEditable *entry)
 {
@@ -190,7 +174,7 @@ on_changed (GtkEditable *entry)
 
   if (self == NULL || cell->setting)
     return;
-  if (parse_amount (gtk_editable_get_text (entry), self->unit, &fen, &error))
+  if (icw_form_text_parse_amount (gtk_editable_get_text (entry), self->unit, &fen, &error))
     {
       icw_budget_table_set (self->table, cell->row, (guint) self->year, cell->source, fen);
       cell->dirty = TRUE;

@@ -11,6 +11,7 @@
 
 #include "icw-edit-commit.h"
 #include "icw-error.h"
+#include "icw-form-text.h"
 #include "icw-funding-parts.h"
 #include "icw-milestones-editor.h"
 #include "icw-ui-util.h"
@@ -72,28 +73,6 @@ with_unit (IcwMilestonesEditor *self,
   return g_strdup_printf (_("%s %s"), amount, icw_money_unit_symbol (self->unit));
 }
 
-static gboolean
-parse_amount (IcwMilestonesEditor *self,
-              const char          *typed,
-              gint64              *fen,
-              GError             **error)
-{
-  g_autofree char *text = g_strstrip (g_strdup (typed));
-
-  if (*text == '\0' || !icw_money_parse_locale (text, self->unit, fen, error))
-    {
-      if (*text == '\0')
-        g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("type the amount"));
-      return FALSE;
-    }
-  if (*fen <= 0)
-    {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("the amount must be above zero"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The milestones as typed, or NULL and the message that names the first bad one and its field. */
 static GPtrArray *
 collect (IcwMilestonesEditor  *self,
@@ -117,7 +96,7 @@ collect (IcwMilestonesEditor  *self,
           *bad_entry = GTK_WIDGET (row_entry (row, "date"));
           return NULL;
         }
-      if (!parse_amount (self, gtk_editable_get_text (row_entry (row, "amount")), &fen, &error))
+      if (!icw_form_text_parse_payment (gtk_editable_get_text (row_entry (row, "amount")), self->unit, &fen, &error))
         {
           *message = g_strdup_printf (_("Milestone %u, amount: %s"), n + 1, error->message);
           *bad_entry = GTK_WIDGET (row_entry (row, "amount"));
@@ -162,7 +141,7 @@ update_summary (IcwMilestonesEditor *self)
     {
       gint64 fen = 0;
 
-      if (parse_amount (self, gtk_editable_get_text (row_entry (row, "amount")), &fen, NULL) &&
+      if (icw_form_text_parse_payment (gtk_editable_get_text (row_entry (row, "amount")), self->unit, &fen, NULL) &&
           !__builtin_add_overflow (sum, fen, &sum))
         any = TRUE;
     }

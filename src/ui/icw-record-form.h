@@ -6,20 +6,11 @@
 
 #include <adwaita.h>
 
+#include "icw-form-text.h"
 #include "icw-money.h"
 #include "icw-store.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  ICW_FIELD_TEXT,
-  ICW_FIELD_YEAR,          /* int property, empty is 0 */
-  ICW_FIELD_COUNT,         /* int property, a whole number ≥ 0 */
-  ICW_FIELD_MONEY,         /* gint64 fen, typed in the display unit */
-  ICW_FIELD_PERCENT,       /* gint64 basis points, empty is -1 (unknown) */
-  ICW_FIELD_DATE,          /* text YYYY-MM-DD */
-  ICW_FIELD_CREDIT_CODE,   /* text, checked by GB 32100-2015 as it is typed */
-} IcwFieldKind;
 
 #define ICW_TYPE_RECORD_FORM (icw_record_form_get_type ())
 
