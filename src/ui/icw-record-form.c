@@ -252,14 +252,23 @@ icw_record_form_add_field (IcwRecordForm   *self,
     }
 }
 
+GtkWidget *
+icw_record_form_get_row (IcwRecordForm *self,
+                         const char    *property)
+{
+  g_return_val_if_fail (ICW_IS_RECORD_FORM (self), NULL);
+
+  for (guint i = 0; property != NULL && i < self->bindings->len; i++)
+    if (g_str_equal (((Binding *) self->bindings->pdata[i])->property, property))
+      return ((Binding *) self->bindings->pdata[i])->row;
+  return NULL;
+}
+
 static gboolean
 has_row_for (IcwRecordForm *self,
              const char    *property)
 {
-  for (guint i = 0; i < self->bindings->len; i++)
-    if (g_str_equal (((Binding *) self->bindings->pdata[i])->property, property))
-      return TRUE;
-  return FALSE;
+  return icw_record_form_get_row (self, property) != NULL;
 }
 
 void

@@ -21,6 +21,9 @@ IcwRecordForm *icw_record_form_new        (IcwStore      *store,
 void           icw_record_form_set_record (IcwRecordForm *self,
                                            IcwRecord     *record);
 IcwRecord     *icw_record_form_get_record (IcwRecordForm *self);
+/* The row bound to @property (the first, if several), or NULL. */
+GtkWidget     *icw_record_form_get_row    (IcwRecordForm *self,
+                                           const char    *property);
 GtkWidget     *icw_record_form_add_text   (IcwRecordForm *self,
                                            const char    *property,
                                            const char    *title,
