@@ -27,7 +27,8 @@ void                  icw_section_pages_show         (GHashTable      *section_w
                                                       IcwApplication  *application,
                                                       const char      *property);
 void                  icw_section_pages_flush        (GHashTable      *section_widgets);
-void                  icw_section_page_focus_field   (GtkWidget       *widget,
+void                  icw_section_page_focus_field   (IcwRecordForm   *form,
+                                                      GtkWidget       *widget,
                                                       const char      *subfield);
 void                  icw_section_page_set_editable  (GtkWidget       *widget,
                                                       gboolean         editable);
