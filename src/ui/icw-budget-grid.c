@@ -492,7 +492,7 @@ icw_budget_grid_init (IcwBudgetGrid *self)
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   self->totals = g_ptr_array_new_with_free_func (budget_total_free);
-  self->cells = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cells = g_ptr_array_new_with_free_func (icw_budget_grid_cell_forget);
   self->editable = TRUE;
   self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_budget_grid_flush);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
