@@ -233,8 +233,8 @@ build_pages (IcwAgreementEditor *self)
   GtkWidget *text = icw_agreement_text_page_new (self->store);
   GtkWidget *effective;
 
-  self->title_row = icw_record_form_add_text (self->form, "title", _("Title"), ICW_FIELD_TEXT);
-  effective = icw_record_form_add_text (self->form, "effective-date", _("Effective date"), ICW_FIELD_DATE);
+  self->title_row = icw_record_form_add_catalogue (self->form, ICW_RECORD_KIND_IP_AGREEMENT, "title", NULL);
+  effective = icw_record_form_add_catalogue (self->form, ICW_RECORD_KIND_IP_AGREEMENT, "effective-date", NULL);
   self->effective_row = effective;
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (general), self->title_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (general), effective);

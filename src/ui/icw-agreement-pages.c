@@ -57,11 +57,10 @@ icw_agreement_results_page_new (IcwRecordForm  *form,
   /* The project's access is royalty-free or on fair terms; an exclusive option is for exploitation only. */
   gtk_string_list_append (project, icw_access_terms_to_label (ICW_ACCESS_ROYALTY_FREE));
   gtk_string_list_append (project, icw_access_terms_to_label (ICW_ACCESS_FAIR_REASONABLE));
-  add_row (ownership, icw_record_form_add_choice (form, "ownership", _("Ownership model"),
-                                       ICW_UI_ENUM_LABELS (icw_ip_ownership, ICW_N_IP_OWNERSHIPS)));
+  add_row (ownership, icw_record_form_add_catalogue (form, ICW_RECORD_KIND_IP_AGREEMENT, "ownership", _("Ownership model")));
+  /* Not the catalogue's row: the project's access offers fewer terms than the field holds. */
   add_row (access, icw_record_form_add_choice (form, "project-access", _("For the project"), project));
-  add_row (access, icw_record_form_add_choice (form, "exploitation-access", _("For exploitation"),
-                                       ICW_UI_ENUM_LABELS (icw_access_terms, ICW_N_ACCESS_TERMS)));
+  add_row (access, icw_record_form_add_catalogue (form, ICW_RECORD_KIND_IP_AGREEMENT, "exploitation-access", _("For exploitation")));
   *results_group = icw_agreement_results_group_new (store);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (ownership));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (access));

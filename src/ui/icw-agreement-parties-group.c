@@ -178,7 +178,7 @@ create_share_row (gpointer item,
   g_autofree char *name = party_name (self, party);
   g_autofree char *accessible = g_strdup_printf (_("Revenue share of %s"), name);
   IcwRecordForm *form = icw_record_form_new (self->store, self->money_unit);
-  GtkWidget *row = icw_record_form_add_text (form, "share-bp", name, ICW_FIELD_PERCENT);
+  GtkWidget *row = icw_record_form_add_catalogue (form, ICW_RECORD_KIND_AGREEMENT_PARTY, "share-bp", name);
   GtkEditable *entry = icw_field_row_get_editable (ICW_FIELD_ROW (row));
 
   icw_field_row_set_hint (ICW_FIELD_ROW (row), NULL);
@@ -298,21 +298,22 @@ fill_details (PartyRow *party_row)
   IcwRecordForm *form = party_row->form;
   IcwAgreementParty *party = party_row->party;
   AdwExpanderRow *row = ADW_EXPANDER_ROW (party_row->row);
-  struct { const char *property; const char *title; IcwFieldKind kind; gboolean toggle; } fields[] = {
-    { "contribution-fen", N_("Contribution"), ICW_FIELD_MONEY, FALSE },
-    { "signatory", N_("Signatory"), ICW_FIELD_TEXT, FALSE },
-    { "signed", N_("Signed"), ICW_FIELD_TEXT, TRUE },
-    { "signed-date", N_("Date signed"), ICW_FIELD_DATE, FALSE },
-    { "sealed", N_("Sealed"), ICW_FIELD_TEXT, TRUE },
-    { "sealed-date", N_("Date sealed"), ICW_FIELD_DATE, FALSE },
+  /* The catalogue's fields, titled as the agreement's form has them. */
+  struct { const char *property; const char *title; } fields[] = {
+    { "contribution-fen", N_("Contribution") },
+    { "signatory", N_("Signatory") },
+    { "signed", N_("Signed") },
+    { "signed-date", N_("Date signed") },
+    { "sealed", N_("Sealed") },
+    { "sealed-date", N_("Date sealed") },
   };
 
   if (icw_record_form_get_record (form) != NULL)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      GtkWidget *field = fields[i].toggle ? icw_record_form_add_switch (form, fields[i].property, _(fields[i].title))
-                                          : icw_record_form_add_text (form, fields[i].property, _(fields[i].title), fields[i].kind);
+      GtkWidget *field = icw_record_form_add_catalogue (form, ICW_RECORD_KIND_AGREEMENT_PARTY, fields[i].property,
+                                                        _(fields[i].title));
       adw_expander_row_add_row (row, field);
       g_hash_table_insert (party_row->fields, (gpointer) fields[i].property, field);
     }

@@ -103,22 +103,19 @@ build (IcwAgreementTermsPage *self)
   GtkWidget *term = icw_ui_group_new (_("Term"), NULL);
   GtkWidget *disputes = icw_ui_group_new (_("Dispute Resolution"), _("Arbitration by a named body, or a court with jurisdiction."));
 
-  add_row (patents, icw_record_form_add_choice (form, "patent-costs", _("Costs borne by"),
-                                                ICW_UI_ENUM_LABELS (icw_patent_costs, ICW_N_PATENT_COSTS)));
+  add_row (patents, icw_record_form_add_catalogue (form, ICW_RECORD_KIND_IP_AGREEMENT, "patent-costs", _("Costs borne by")));
   self->cost_party = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cost_party), _("Party bearing the costs"));
   g_signal_connect_swapped (self->cost_party, "notify::selected", G_CALLBACK (on_cost_party_selected), self);
   add_row (patents, GTK_WIDGET (self->cost_party));
-  add_row (publication, icw_record_form_add_text (form, "publication-review-days", _("Publication review period (days)"), ICW_FIELD_COUNT));
-  add_row (publication, icw_record_form_add_text (form, "confidentiality-years", _("Confidentiality (years)"), ICW_FIELD_COUNT));
-  add_row (exit, icw_record_form_add_choice (form, "exit-terms", _("A leaving party"),
-                                             ICW_UI_ENUM_LABELS (icw_exit_terms, ICW_N_EXIT_TERMS)));
-  add_row (exit, icw_record_form_add_text (form, "exit-rules", _("Further exit rules"), ICW_FIELD_TEXT));
-  add_row (term, icw_record_form_add_text (form, "term-start", _("Term starts"), ICW_FIELD_DATE));
-  add_row (term, icw_record_form_add_text (form, "term-years", _("Term (years)"), ICW_FIELD_COUNT));
-  add_row (disputes, icw_record_form_add_choice (form, "dispute-resolution", _("Disputes go to"),
-                                                 ICW_UI_ENUM_LABELS (icw_dispute_resolution, ICW_N_DISPUTE_RESOLUTIONS)));
-  add_row (disputes, icw_record_form_add_text (form, "dispute-body", _("Arbitration body or court"), ICW_FIELD_TEXT));
+  add_row (publication, icw_record_form_add_catalogue (form, ICW_RECORD_KIND_IP_AGREEMENT, "publication-review-days", _("Publication review period (days)")));
+  add_row (publication, icw_record_form_add_catalogue (form, ICW_RECORD_KIND_IP_AGREEMENT, "confidentiality-years", _("Confidentiality (years)")));
+  add_row (exit, icw_record_form_add_catalogue (form, ICW_RECORD_KIND_IP_AGREEMENT, "exit-terms", _("A leaving party")));
+  add_row (exit, icw_record_form_add_catalogue (form, ICW_RECORD_KIND_IP_AGREEMENT, "exit-rules", _("Further exit rules")));
+  add_row (term, icw_record_form_add_catalogue (form, ICW_RECORD_KIND_IP_AGREEMENT, "term-start", _("Term starts")));
+  add_row (term, icw_record_form_add_catalogue (form, ICW_RECORD_KIND_IP_AGREEMENT, "term-years", _("Term (years)")));
+  add_row (disputes, icw_record_form_add_catalogue (form, ICW_RECORD_KIND_IP_AGREEMENT, "dispute-resolution", _("Disputes go to")));
+  add_row (disputes, icw_record_form_add_catalogue (form, ICW_RECORD_KIND_IP_AGREEMENT, "dispute-body", _("Arbitration body or court")));
 
   add_group (self, patents);
   add_group (self, publication);

@@ -201,24 +201,25 @@ build_call (IcwRecordForm *form,
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *application = icw_ui_group_new (_("Application"), NULL);
   GtkWidget *call = icw_ui_group_new (_("Call"), _("The call for applications this application answers; a warning appears as its deadline nears."));
-  struct { GtkWidget *group; const char *property; const char *title; IcwFieldKind kind; } fields[] = {
-    { application, "title", N_("Title"), ICW_FIELD_TEXT },
-    { call, "call-name", N_("Name of the call"), ICW_FIELD_TEXT },
-    { call, "call-issuer", N_("Issued by"), ICW_FIELD_TEXT },
-    { call, "call-deadline", N_("Deadline"), ICW_FIELD_DATE },
+  /* The catalogue's fields, titled as this page has them. */
+  struct { GtkWidget *group; const char *property; const char *title; } fields[] = {
+    { application, "title", N_("Title") },
+    { call, "call-name", N_("Name of the call") },
+    { call, "call-issuer", N_("Issued by") },
+    { call, "call-deadline", N_("Deadline") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      GtkWidget *row = icw_record_form_add_text (form, fields[i].property, _(fields[i].title), fields[i].kind);
+      GtkWidget *row = icw_record_form_add_catalogue (form, ICW_RECORD_KIND_APPLICATION, fields[i].property,
+                                                      _(fields[i].title));
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (fields[i].group), row);
       if (i == 0)
         *title_row = row;
       if (i == 0)
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (application),
-                                   icw_record_form_add_choice (form, "kind", _("Kind"),
-                                                               ICW_UI_ENUM_LABELS (icw_application_kind, ICW_N_APPLICATION_KINDS)));
+                                   icw_record_form_add_catalogue (form, ICW_RECORD_KIND_APPLICATION, "kind", NULL));
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (application));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (call));

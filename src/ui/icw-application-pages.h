@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-pages.h: the pages of the application editor, one per section, and the compare
- * dialog. */
+ * dialog (icw-compare-dialog.h). */
 #pragma once
 
 #include <adwaita.h>
@@ -8,6 +8,7 @@
 #include "icw-application.h"
 #include "icw-application-sections.h"
 #include "icw-application-check.h"
+#include "icw-compare-dialog.h"
 #include "icw-application-lifecycle.h"
 #include "icw-finding.h"
 #include "icw-json-list-editor.h"
@@ -32,8 +33,5 @@ void                  icw_section_page_focus_field   (IcwRecordForm   *form,
                                                       const char      *subfield);
 void                  icw_section_page_set_editable  (GtkWidget       *widget,
                                                       gboolean         editable);
-void                  icw_application_compare_dialog_present (GtkWidget      *parent,
-                                                              IcwStore       *store,
-                                                              IcwApplication *application);
 
 G_END_DECLS

@@ -371,15 +371,15 @@ icw_funding_basics_new (IcwStore      *store,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->center_row), _("Center"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->center_row), FALSE);
   add_row (self, request, "center-id", GTK_WIDGET (self->center_row), FALSE);
-  add_row (self, request, "title", icw_record_form_add_text (form, "title", _("Title"), ICW_FIELD_TEXT), TRUE);
+  add_row (self, request, "title", icw_record_form_add_catalogue (form, ICW_RECORD_KIND_FUNDING_REQUEST, "title", NULL), TRUE);
   self->application_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->application_row), _("For the application"));
   g_signal_connect_swapped (self->application_row, "notify::selected", G_CALLBACK (on_application_selected), self);
   add_row (self, request, "application-id", GTK_WIDGET (self->application_row), TRUE);
-  add_row (self, request, "technology", icw_record_form_add_text (form, "technology", _("Technology"), ICW_FIELD_TEXT), TRUE);
+  add_row (self, request, "technology", icw_record_form_add_catalogue (form, ICW_RECORD_KIND_FUNDING_REQUEST, "technology", NULL), TRUE);
 
-  add_row (self, budget, "start-year", icw_record_form_add_text (form, "start-year", _("First year"), ICW_FIELD_YEAR), TRUE);
-  add_row (self, budget, "period", icw_record_form_add_text (form, "period", _("Period in years"), ICW_FIELD_COUNT), TRUE);
+  add_row (self, budget, "start-year", icw_record_form_add_catalogue (form, ICW_RECORD_KIND_FUNDING_REQUEST, "start-year", NULL), TRUE);
+  add_row (self, budget, "period", icw_record_form_add_catalogue (form, ICW_RECORD_KIND_FUNDING_REQUEST, "period", _("Period in years")), TRUE);
   self->set_ids = icw_category_set_list_ids ();
   for (guint i = 0; self->set_ids[i] != NULL; i++)
     {
@@ -392,7 +392,8 @@ icw_funding_basics_new (IcwStore      *store,
   g_object_unref (set_titles);
   g_signal_connect_swapped (self->set_row, "notify::selected", G_CALLBACK (on_set_selected), self);
   add_row (self, budget, "category-set", GTK_WIDGET (self->set_row), TRUE);
-  add_row (self, budget, "tax-deduction", icw_record_form_add_switch (form, "tax-deduction", _("R&D super-deduction claimed (研发费用加计扣除)")), TRUE);
+  add_row (self, budget, "tax-deduction", icw_record_form_add_catalogue (form, ICW_RECORD_KIND_FUNDING_REQUEST, "tax-deduction",
+                                                                              _("R&D super-deduction claimed (研发费用加计扣除)")), TRUE);
   row = icw_field_row_new (_("Super-deduction amount"), NULL);
   self->tax_amount_row = ICW_FIELD_ROW (row);
   g_signal_connect (row, "committed", G_CALLBACK (on_tax_amount_committed), self);

@@ -253,6 +253,21 @@ icw_record_form_add_field (IcwRecordForm   *self,
 }
 
 GtkWidget *
+icw_record_form_add_catalogue (IcwRecordForm *self,
+                               IcwRecordKind  kind,
+                               const char    *property,
+                               const char    *title)
+{
+  guint n = 0;
+  const IcwColumn *fields = icw_field_catalogue (kind, &n);
+
+  for (guint i = 0; fields != NULL && i < n; i++)
+    if (g_str_equal (fields[i].property, property))
+      return icw_record_form_add_field (self, &fields[i], title);
+  g_return_val_if_reached (NULL);
+}
+
+GtkWidget *
 icw_record_form_get_row (IcwRecordForm *self,
                          const char    *property)
 {

@@ -21,6 +21,11 @@ IcwRecordForm *icw_record_form_new        (IcwStore      *store,
 void           icw_record_form_set_record (IcwRecordForm *self,
                                            IcwRecord     *record);
 IcwRecord     *icw_record_form_get_record (IcwRecordForm *self);
+/* The row of @kind's catalogue field whose property is @property (icw_record_form_add_field). */
+GtkWidget     *icw_record_form_add_catalogue (IcwRecordForm *self,
+                                              IcwRecordKind  kind,
+                                              const char    *property,
+                                              const char    *title);
 /* The row bound to @property (the first, if several), or NULL. */
 GtkWidget     *icw_record_form_get_row    (IcwRecordForm *self,
                                            const char    *property);
