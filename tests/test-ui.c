@@ -6,10 +6,12 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 
 #include "icw-alliance-member.h"
 #include "icw-application.h"
 #include "icw-center-editor.h"
+#include "icw-compare-dialog.h"
 #include "icw-document-editor.h"
 #include "icw-field-row.h"
 #include "icw-ip-agreement.h"
@@ -310,6 +312,95 @@ test_show_record_action (Fixture       *fixture,
   iterate ();
 }
 
+/* The text of every label in @root's tree, one per line. */
+static void
+collect_labels (GtkWidget *root,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static AdwComboRow *
+combo_titled (GtkWidget  *root,
+              const char *title)
+{
+  if (ADW_IS_COMBO_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_COMBO_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = combo_titled (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Compare Versions (a template) opens on the version before and this one, lists the changed
+ * section with both texts, and follows a change of the versions picked. */
+static void
+test_compare_dialog (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(IcwApplication) first = icw_application_new ();
+  g_autoptr(IcwApplication) second = icw_application_new ();
+  GtkWidget *parent = gtk_window_new ();
+  GtkWidget *button = gtk_button_new ();
+  g_autoptr(GListModel) toplevels = NULL;
+  GtkWidget *dialog = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  AdwComboRow *earlier, *later;
+
+  icw_application_set_center_id (first, icw_record_get_id (ICW_RECORD (fixture->center)));
+  icw_application_set_title (first, "Compared application");
+  icw_application_set_section_goals (first, "Goals of the first version");
+  icw_test_save (fixture->store, first);
+  icw_application_set_center_id (second, icw_record_get_id (ICW_RECORD (fixture->center)));
+  icw_application_set_title (second, "Compared application");
+  icw_application_set_lineage_id (second, icw_application_get_lineage_id (first));
+  icw_application_set_version (second, 2);
+  icw_application_set_section_goals (second, "Goals of the second version");
+  icw_test_save (fixture->store, second);
+  g_assert_cmpstr (icw_application_get_lineage_id (first), ==, icw_application_get_lineage_id (second));
+
+  gtk_window_set_child (GTK_WINDOW (parent), button);
+  icw_application_compare_dialog_present (button, fixture->store, second);
+  iterate ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (ICW_IS_COMPARE_DIALOG (window))
+        dialog = window;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (parent));
+  earlier = combo_titled (dialog, "Earlier version");
+  later = combo_titled (dialog, "Later version");
+  g_assert_nonnull (earlier);
+  g_assert_nonnull (later);
+  g_assert_true (adw_combo_row_get_selected_item (earlier) == (gpointer) first);
+  g_assert_true (adw_combo_row_get_selected_item (later) == (gpointer) second);
+  collect_labels (dialog, text);
+  g_assert_nonnull (strstr (text->str, "Goals of the first version"));
+  g_assert_nonnull (strstr (text->str, "Goals of the second version"));
+  g_assert_null (strstr (text->str, "The two versions are the same in every section."));
+
+  /* The same version on both sides: nothing differs. */
+  adw_combo_row_set_selected (earlier, 1);
+  iterate ();
+  g_string_truncate (text, 0);
+  collect_labels (dialog, text);
+  g_assert_nonnull (strstr (text->str, "The two versions are the same in every section."));
+  g_assert_null (strstr (text->str, "Goals of the first version"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (parent));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +422,7 @@ main (int   argc,
   g_test_add ("/ui/switching-records-saves-nothing", Fixture, NULL, icw_test_sample_set_up, test_switching_records_saves_nothing, icw_test_sample_tear_down);
 
   g_test_add ("/ui/show-record-action", Fixture, NULL, icw_test_sample_set_up, test_show_record_action, icw_test_sample_tear_down);
+  g_test_add ("/ui/compare-dialog", Fixture, NULL, icw_test_sample_set_up, test_compare_dialog, icw_test_sample_tear_down);
   g_test_add ("/ui/rule-packs-choice-saved", Fixture, NULL, icw_test_sample_set_up, test_rule_packs_choice_saved, icw_test_sample_tear_down);
 
   return g_test_run ();
