@@ -1037,9 +1037,10 @@ check_deprecations (Doc *doc)
         }
       else if (u->kind == USE_SIGNAL)
         {
-          guint id = g_signal_lookup (u->name, type);
+          guint id = 0;
           GSignalQuery query;
-          if (id != 0)
+          /* The name may carry a detail ("notify::selected"), which g_signal_lookup () refuses. */
+          if (g_signal_parse_name (u->name, type, &id, NULL, FALSE) && id != 0)
             {
               g_signal_query (id, &query);
               if (query.signal_flags & G_SIGNAL_DEPRECATED)

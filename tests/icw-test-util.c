@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "icw-test-util.h"
+#include "icw-sample.h"
 
 /* Folders and stores */
 
@@ -65,6 +66,30 @@ icw_test_open_store (const char *path)
 
   g_assert_no_error (error);
   return store;
+}
+
+/* The sample center */
+
+void
+icw_test_sample_set_up (IcwTestSample *sample,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  sample->dir = icw_test_make_tmp_dir ("icw-sample-XXXXXX", &sample->path);
+  sample->store = icw_test_open_store (sample->path);
+  sample->center = icw_sample_load (sample->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sample->center);
+}
+
+void
+icw_test_sample_tear_down (IcwTestSample *sample,
+                           gconstpointer  data)
+{
+  g_clear_object (&sample->center);
+  g_clear_object (&sample->store);
+  icw_test_clear_tmp_dir (&sample->dir, &sample->path);
 }
 
 /* Records */

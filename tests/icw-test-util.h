@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "icw-center.h"
 #include "icw-organization.h"
 #include "icw-store.h"
 
@@ -21,6 +22,22 @@ char            *icw_test_make_tmp_dir            (const char     *tmpl,
 void             icw_test_clear_tmp_dir           (char          **dir,
                                                    char          **db_path);
 IcwStore        *icw_test_open_store              (const char     *path);
+
+/* The sample center (icw-sample.h) loaded into a store of its own in a temporary folder: a
+ * GTest fixture (g_test_add (…, IcwTestSample, NULL, icw_test_sample_set_up, …,
+ * icw_test_sample_tear_down)); the tear-down removes the folder. */
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  IcwStore  *store;
+  IcwCenter *center;
+} IcwTestSample;
+
+void             icw_test_sample_set_up           (IcwTestSample  *sample,
+                                                   gconstpointer   data);
+void             icw_test_sample_tear_down        (IcwTestSample  *sample,
+                                                   gconstpointer   data);
 
 /* Records. */
 

@@ -9,38 +9,11 @@
 #include "icw-alliance-member.h"
 #include "icw-center-summaries.h"
 #include "icw-money.h"
-#include "icw-sample.h"
 #include "icw-shareholder.h"
 #include "icw-test-util.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  IcwStore *store;
-  IcwCenter *center;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = icw_test_make_tmp_dir ("icw-summaries-XXXXXX", &fixture->path);
-  fixture->store = icw_test_open_store (fixture->path);
-  fixture->center = icw_sample_load (fixture->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->center);
-  g_clear_object (&fixture->store);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+/* The sample center in a store of its own (icw-test-util.h). */
+typedef IcwTestSample Fixture;
 
 static void
 test_shareholders_summary (Fixture       *fixture,
@@ -121,8 +94,8 @@ main (int   argc,
   g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/center-summaries/shareholders", Fixture, NULL, fixture_set_up, test_shareholders_summary, fixture_tear_down);
-  g_test_add ("/center-summaries/members", Fixture, NULL, fixture_set_up, test_members_summary, fixture_tear_down);
+  g_test_add ("/center-summaries/shareholders", Fixture, NULL, icw_test_sample_set_up, test_shareholders_summary, icw_test_sample_tear_down);
+  g_test_add ("/center-summaries/members", Fixture, NULL, icw_test_sample_set_up, test_members_summary, icw_test_sample_tear_down);
   g_test_add_func ("/center-summaries/platform-coverage", test_platform_coverage);
   return g_test_run ();
 }

@@ -23,12 +23,8 @@
 #include "icw-sample.h"
 #include "icw-test-util.h"
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  IcwStore  *store;
-  IcwCenter *center;
-} Fixture;
+/* The sample center in a store of its own (icw-test-util.h). */
+typedef IcwTestSample Fixture;
 
 static gpointer
 only_item (IcwStore      *store,
@@ -38,27 +34,6 @@ only_item (IcwStore      *store,
 
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   return g_list_model_get_item (list, 0);
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = icw_test_make_tmp_dir ("test-documents-XXXXXX", &f->path);
-  f->store = icw_test_open_store (f->path);
-  f->center = icw_sample_load (f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->center);
-  g_clear_object (&f->store);
-  icw_test_clear_tmp_dir (&f->dir, &f->path);
 }
 
 /* A poppler tool's output; the test fails when it does not run or fails. */
@@ -781,7 +756,7 @@ test_keep_with_table (Fixture       *f,
   g_assert_cmpuint (moved, >, 0);
 }
 
-#define add(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define add(path, func) g_test_add (path, Fixture, NULL, icw_test_sample_set_up, func, icw_test_sample_tear_down)
 
 int
 main (int   argc,

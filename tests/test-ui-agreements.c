@@ -8,6 +8,8 @@
 #include <locale.h>
 
 #include "icw-agreement-editor.h"
+#include "icw-agreement-guide-dialog.h"
+#include "icw-agreement-guide.h"
 #include "icw-agreement-parties-group.h"
 #include "icw-agreement-party.h"
 #include "icw-alliance-member.h"
@@ -90,14 +92,16 @@ saved_share (Fixture *fixture,
   return icw_agreement_party_get_share_bp (ICW_AGREEMENT_PARTY (party));
 }
 
-/* The share entries of the group, in the parties' order. */
+/* The share entries of the group, in the parties' order: the field rows of a list of their own
+ * (the parties' other fields are inside their expanders). */
 static GPtrArray *
 share_rows (GtkWidget *widget,
             GPtrArray *found)
 {
   if (found == NULL)
     found = g_ptr_array_new ();
-  if (ICW_IS_FIELD_ROW (widget) && g_object_get_data (G_OBJECT (widget), "party") != NULL)
+  if (ICW_IS_FIELD_ROW (widget) && GTK_IS_LIST_BOX (gtk_widget_get_parent (widget)) &&
+      gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW) == NULL)
     g_ptr_array_add (found, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     share_rows (child, found);
@@ -275,6 +279,74 @@ test_editor_field_and_lock (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AdwComboRow *
+combo_titled (GtkWidget  *root,
+              const char *title)
+{
+  if (ADW_IS_COMBO_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_COMBO_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = combo_titled (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The guided start (a template) shows the agreement's last answers; Apply saves the terms the
+ * answers propose and the answers, and a second start shows them again. */
+static void
+test_guide_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *anchor = gtk_button_new ();
+  IcwAgreementGuideDialog *dialog;
+  IcwGuideAnswers answers = { ICW_N_GUIDE_IDEAS - 1, ICW_N_GUIDE_FUNDS - 1, ICW_N_GUIDE_EXPLOITS - 1, TRUE, TRUE };
+  IcwGuideAnswers saved = { 0 };
+  IcwGuideProposal proposal = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) other = NULL;
+  g_autoptr(IcwRecord) reread = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), anchor);
+  dialog = icw_agreement_guide_dialog_present (anchor, fixture->store, fixture->agreement);
+  iterate ();
+  g_assert_nonnull (combo_titled (GTK_WIDGET (dialog), "Whose idea is the work built on?"));
+  adw_combo_row_set_selected (combo_titled (GTK_WIDGET (dialog), "Whose idea is the work built on?"), answers.idea);
+  adw_combo_row_set_selected (combo_titled (GTK_WIDGET (dialog), "Who funds it?"), answers.funds);
+  adw_combo_row_set_selected (combo_titled (GTK_WIDGET (dialog), "Who will exploit the results?"), answers.exploit);
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (
+    gtk_widget_get_ancestor (first_of_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH), ADW_TYPE_ACTION_ROW)))), TRUE);
+  iterate ();
+  g_assert_true (icw_agreement_guide_dialog_apply (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  other = icw_test_open_store (fixture->path);
+  reread = icw_store_lookup (other, ICW_RECORD_KIND_IP_AGREEMENT, icw_record_get_id (ICW_RECORD (fixture->agreement)), &error);
+  g_assert_no_error (error);
+  g_assert_true (icw_guide_answers_from_json (icw_ip_agreement_get_guide_answers (ICW_IP_AGREEMENT (reread)), &saved));
+  g_assert_cmpint (saved.idea, ==, answers.idea);
+  g_assert_cmpint (saved.funds, ==, answers.funds);
+  g_assert_cmpint (saved.exploit, ==, answers.exploit);
+  g_assert_true (saved.fast_moving);
+  icw_agreement_guide_propose (&saved, &proposal);
+  g_assert_cmpint (icw_ip_agreement_get_ownership (ICW_IP_AGREEMENT (reread)), ==, proposal.ownership);
+  g_assert_cmpint (icw_ip_agreement_get_patent_costs (ICW_IP_AGREEMENT (reread)), ==, proposal.patent_costs);
+  icw_guide_proposal_clear (&proposal);
+
+  /* Started again, the guide shows the answers given. */
+  dialog = icw_agreement_guide_dialog_present (anchor, fixture->store, fixture->agreement);
+  iterate ();
+  g_assert_cmpuint (adw_combo_row_get_selected (combo_titled (GTK_WIDGET (dialog), "Who funds it?")), ==, answers.funds);
+  g_assert_cmpuint (adw_combo_row_get_selected (combo_titled (GTK_WIDGET (dialog), "Who will exploit the results?")), ==, answers.exploit);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +364,7 @@ main (int   argc,
 
   g_test_add_func ("/ui-agreements/shares-text", test_shares_text);
   g_test_add ("/ui-agreements/remainder-as-typed", Fixture, NULL, fixture_set_up, test_remainder_as_typed, fixture_tear_down);
+  g_test_add ("/ui-agreements/guide-dialog", Fixture, NULL, fixture_set_up, test_guide_dialog, fixture_tear_down);
   g_test_add ("/ui-agreements/splits", Fixture, NULL, fixture_set_up, test_splits, fixture_tear_down);
   g_test_add ("/ui-agreements/editor-field-and-lock", Fixture, NULL, fixture_set_up, test_editor_field_and_lock, fixture_tear_down);
 

@@ -159,7 +159,8 @@ test_cancel (Fixture       *f,
   sqlite3_close (lock);
   /* The job ends with a toast that says so and takes its dialog away; then look through another
    * connection. */
-  ITERATE_UNTIL (g_object_get_data (G_OBJECT (f->window), "icw-dossier-busy") == NULL);
+  /* A job turns the dossier actions off until it ends. */
+  ITERATE_UNTIL (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (f->window), "export-dossier")));
   g_assert_null (find_dialog ("Importing Dossier"));
   other = icw_test_open_store (target_path);
   g_assert_cmpuint (n_centers (other), ==, 0);

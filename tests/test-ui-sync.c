@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "icw-account-dialog.h"
 #include "icw-application.h"
 #include "icw-center.h"
 #include "icw-conflict-fields.h"
@@ -600,6 +601,101 @@ test_review_banners (Fixture       *f,
   }
 }
 
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+first_of (GtkWidget *root,
+          GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_of (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+button_labelled (GtkWidget  *root,
+                 const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = button_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Sync Account window (a template) shows the controller's server and state, and its buttons
+ * reach the controller: Sync Now syncs; a refused sign-in is said under the fields. */
+static void
+test_account_dialog (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IcwSyncController) controller = NULL;
+  GtkWidget *dialog, *sync_now, *sign_in, *url, *error_label;
+  AdwActionRow *status;
+
+  g_settings_set_string (f->settings, "sync-server-url", f->url);
+  g_setenv ("ICW_TOKEN", f->admin, TRUE);
+  controller = icw_sync_controller_new (f->a, f->settings);
+  icw_sync_controller_set_delay (controller, 60000);
+  icw_test_wait_sync_state (controller, ICW_SYNC_STATE_SYNCED);
+
+  dialog = icw_account_dialog_new (NULL, controller);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin ();
+  url = first_of (dialog, GTK_TYPE_ENTRY);
+  g_assert_nonnull (url);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url)), ==, f->url);
+  status = ADW_ACTION_ROW (gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (
+             button_labelled (dialog, "Sync _Now")))));
+  g_assert_true (ADW_IS_ACTION_ROW (status));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (status)), ==,
+                   icw_sync_state_to_label (ICW_SYNC_STATE_SYNCED));
+
+  sync_now = button_labelled (dialog, "Sync _Now");
+  g_assert_true (gtk_widget_get_sensitive (sync_now));
+  gtk_widget_activate (sync_now);
+  icw_test_wait_sync_state (controller, ICW_SYNC_STATE_SYNCING);
+  icw_test_wait_sync_state (controller, ICW_SYNC_STATE_SYNCED);
+
+  /* A server address that is not one: refused, and said under the fields. */
+  gtk_editable_set_text (GTK_EDITABLE (url), "not a server address");
+  sign_in = button_labelled (dialog, "_Sign In");
+  g_assert_nonnull (sign_in);
+  gtk_widget_activate (sign_in);
+  /* The error label stands above the buttons' box (resources/ui/icw-account-dialog.ui). */
+  error_label = gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_parent (sign_in)));
+  g_assert_true (GTK_IS_LABEL (error_label));
+  for (guint i = 0; i < 500 && !gtk_widget_get_visible (error_label); i++)
+    {
+      spin ();
+      g_usleep (10000);
+    }
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_has_css_class (error_label, "error"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), !=, "");
+  g_assert_true (gtk_widget_get_sensitive (sign_in));
+
+  g_unsetenv ("ICW_TOKEN");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  icw_sync_controller_shutdown (controller);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -620,6 +716,7 @@ main (int   argc,
   g_test_add ("/ui-sync/conflicts-view", Fixture, NULL, fixture_set_up, test_conflicts_view, fixture_tear_down);
   g_test_add ("/ui-sync/refused-in-view", Fixture, NULL, fixture_set_up, test_refused_in_view, fixture_tear_down);
   g_test_add ("/ui-sync/review-outcome-offered", Fixture, NULL, fixture_set_up, test_review_outcome_offered, fixture_tear_down);
+  g_test_add ("/ui-sync/account-dialog", Fixture, NULL, fixture_set_up, test_account_dialog, fixture_tear_down);
   g_test_add_func ("/ui-sync/reviewer-notes", test_reviewer_notes);
   g_test_add ("/ui-sync/review-banners", Fixture, NULL, fixture_set_up, test_review_banners, fixture_tear_down);
   return g_test_run ();

@@ -6,46 +6,27 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 
 #include "icw-alliance-member.h"
 #include "icw-check-panel.h"
 #include "icw-finding.h"
+#include "icw-application.h"
+#include "icw-center-editor.h"
+#include "icw-compare-dialog.h"
+#include "icw-document-editor.h"
 #include "icw-field-row.h"
+#include "icw-ip-agreement.h"
 #include "icw-organization.h"
 #include "icw-record-form.h"
 #include "icw-rule-packs-group.h"
 #include "icw-resources.h"
-#include "icw-sample.h"
 #include "icw-shareholder.h"
 #include "icw-test-util.h"
+#include "icw-window.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  IcwStore *store;
-  IcwCenter *center;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = icw_test_make_tmp_dir ("icw-ui-XXXXXX", &fixture->path);
-  fixture->store = icw_test_open_store (fixture->path);
-  fixture->center = icw_sample_load (fixture->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->center);
-  g_clear_object (&fixture->store);
-  icw_test_clear_tmp_dir (&fixture->dir, &fixture->path);
-}
+/* The sample center in a store of its own (icw-test-util.h). */
+typedef IcwTestSample Fixture;
 
 static void
 iterate (void)
@@ -100,7 +81,7 @@ test_switch_saves (Fixture       *fixture,
 
   row = g_object_ref_sink (icw_record_form_add_switch (form, "agreement-signed", "Alliance agreement signed"));
   icw_record_form_set_record (form, ICW_RECORD (member));
-  toggle = g_object_get_data (G_OBJECT (row), "switch");
+  toggle = GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
   g_assert_false (gtk_switch_get_active (toggle));
 
   gtk_switch_set_active (toggle, TRUE);
@@ -270,6 +251,22 @@ first_action_row (GtkWidget *widget)
   return NULL;
 }
 
+/* The widget of @type in @root's tree that is on screen, or NULL. */
+static GtkWidget *
+shown_of_type (GtkWidget *root,
+               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_of_type (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A finding's row shows the rule's basis (the policy's words) as its secondary text, with the
  * rule's ID, and the public copy's address as its tooltip. */
 static void
@@ -293,6 +290,184 @@ test_check_panel_basis (void)
   g_object_unref (panel);
 }
 
+/* Whether a document editor on screen under @root shows the record @id. While the page stack
+ * changes page, both pages are on screen, so any of them may. */
+static gboolean
+shows_record (GtkWidget  *root,
+              const char *id)
+{
+  IcwRecord *record;
+
+  if (ICW_IS_DOCUMENT_EDITOR (root) && gtk_widget_get_mapped (root) &&
+      (record = icw_document_editor_get_record (ICW_DOCUMENT_EDITOR (root))) != NULL &&
+      g_strcmp0 (icw_record_get_id (record), id) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_record (child, id))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+wait_shown (GtkWidget  *window,
+            const char *id)
+{
+  for (guint i = 0; i < 300; i++)
+    {
+      iterate ();
+      if (shows_record (window, id))
+        return TRUE;
+      g_usleep (10000);
+    }
+  return FALSE;
+}
+
+/* win.show-record (kind, ID) shows the page of the record's kind with the record in its editor,
+ * whichever page was shown before; an unknown ID or kind changes nothing. */
+static void
+test_show_record_action (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(IcwApplication) second = icw_application_new ();
+  g_autoptr(GListModel) agreements = icw_store_list (fixture->store, ICW_RECORD_KIND_IP_AGREEMENT, NULL);
+  g_autoptr(IcwIpAgreement) agreement = g_list_model_get_item (agreements, 0);
+  const char *second_id;
+  GtkWidget *window;
+  GtkWidget *center_editor;
+
+  g_assert_nonnull (agreement);
+  icw_application_set_center_id (second, icw_record_get_id (ICW_RECORD (fixture->center)));
+  icw_application_set_title (second, "Second application for show-record");
+  icw_test_save (fixture->store, second);
+  second_id = icw_record_get_id (ICW_RECORD (second));
+
+  g_settings_set_string (settings, "last-page", "centers");
+  window = GTK_WIDGET (icw_window_new (NULL, fixture->store, settings));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-record", "(ss)", "application", second_id));
+  g_assert_true (wait_shown (window, second_id));
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-record", "(ss)", "ip-agreement",
+                                             icw_record_get_id (ICW_RECORD (agreement))));
+  g_assert_true (wait_shown (window, icw_record_get_id (ICW_RECORD (agreement))));
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-record", "(ss)", "center",
+                                             icw_record_get_id (ICW_RECORD (fixture->center))));
+  iterate ();
+  center_editor = shown_of_type (window, ICW_TYPE_CENTER_EDITOR);
+  for (guint i = 0; i < 300 && center_editor == NULL; i++)
+    {
+      g_usleep (10000);
+      iterate ();
+      center_editor = shown_of_type (window, ICW_TYPE_CENTER_EDITOR);
+    }
+  g_assert_nonnull (center_editor);
+  g_assert_true (icw_center_editor_get_center (ICW_CENTER_EDITOR (center_editor)) != NULL);
+  g_assert_cmpstr (icw_record_get_id (ICW_RECORD (icw_center_editor_get_center (ICW_CENTER_EDITOR (center_editor)))), ==,
+                   icw_record_get_id (ICW_RECORD (fixture->center)));
+
+  /* Nothing happens for a record that does not exist or a kind that is not one. */
+  gtk_widget_activate_action (window, "win.show-record", "(ss)", "application", "no-such-id");
+  gtk_widget_activate_action (window, "win.show-record", "(ss)", "no-such-kind", second_id);
+  iterate ();
+  g_assert_nonnull (shown_of_type (window, ICW_TYPE_CENTER_EDITOR));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* The text of every label in @root's tree, one per line. */
+static void
+collect_labels (GtkWidget *root,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static AdwComboRow *
+combo_titled (GtkWidget  *root,
+              const char *title)
+{
+  if (ADW_IS_COMBO_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_COMBO_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = combo_titled (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Compare Versions (a template) opens on the version before and this one, lists the changed
+ * section with both texts, and follows a change of the versions picked. */
+static void
+test_compare_dialog (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(IcwApplication) first = icw_application_new ();
+  g_autoptr(IcwApplication) second = icw_application_new ();
+  GtkWidget *parent = gtk_window_new ();
+  GtkWidget *button = gtk_button_new ();
+  g_autoptr(GListModel) toplevels = NULL;
+  GtkWidget *dialog = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  AdwComboRow *earlier, *later;
+
+  icw_application_set_center_id (first, icw_record_get_id (ICW_RECORD (fixture->center)));
+  icw_application_set_title (first, "Compared application");
+  icw_application_set_section_goals (first, "Goals of the first version");
+  icw_test_save (fixture->store, first);
+  icw_application_set_center_id (second, icw_record_get_id (ICW_RECORD (fixture->center)));
+  icw_application_set_title (second, "Compared application");
+  icw_application_set_lineage_id (second, icw_application_get_lineage_id (first));
+  icw_application_set_version (second, 2);
+  icw_application_set_section_goals (second, "Goals of the second version");
+  icw_test_save (fixture->store, second);
+  g_assert_cmpstr (icw_application_get_lineage_id (first), ==, icw_application_get_lineage_id (second));
+
+  gtk_window_set_child (GTK_WINDOW (parent), button);
+  icw_application_compare_dialog_present (button, fixture->store, second);
+  iterate ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (ICW_IS_COMPARE_DIALOG (window))
+        dialog = window;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (parent));
+  earlier = combo_titled (dialog, "Earlier version");
+  later = combo_titled (dialog, "Later version");
+  g_assert_nonnull (earlier);
+  g_assert_nonnull (later);
+  g_assert_true (adw_combo_row_get_selected_item (earlier) == (gpointer) first);
+  g_assert_true (adw_combo_row_get_selected_item (later) == (gpointer) second);
+  collect_labels (dialog, text);
+  g_assert_nonnull (strstr (text->str, "Goals of the first version"));
+  g_assert_nonnull (strstr (text->str, "Goals of the second version"));
+  g_assert_null (strstr (text->str, "The two versions are the same in every section."));
+
+  /* The same version on both sides: nothing differs. */
+  adw_combo_row_set_selected (earlier, 1);
+  iterate ();
+  g_string_truncate (text, 0);
+  collect_labels (dialog, text);
+  g_assert_nonnull (strstr (text->str, "The two versions are the same in every section."));
+  g_assert_null (strstr (text->str, "Goals of the first version"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (parent));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,15 +478,20 @@ main (int   argc,
   gtk_disable_setlocale ();
   adw_init ();
   icw_register_resource ();
+  /* Criticals stay fatal; warnings not, since headless machines may lack the SVG loader for
+   * libadwaita's icons ("Failed to load icon"), which is not this test's concern. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
-  g_test_add ("/ui/switch-saves", Fixture, NULL, fixture_set_up, test_switch_saves, fixture_tear_down);
-  g_test_add ("/ui/invalid-value-beside-field", Fixture, NULL, fixture_set_up, test_invalid_value_stays_beside_field, fixture_tear_down);
-  g_test_add ("/ui/pending-edit-saved-on-dispose", Fixture, NULL, fixture_set_up, test_pending_edit_saved_on_dispose, fixture_tear_down);
+  g_test_add ("/ui/switch-saves", Fixture, NULL, icw_test_sample_set_up, test_switch_saves, icw_test_sample_tear_down);
+  g_test_add ("/ui/invalid-value-beside-field", Fixture, NULL, icw_test_sample_set_up, test_invalid_value_stays_beside_field, icw_test_sample_tear_down);
+  g_test_add ("/ui/pending-edit-saved-on-dispose", Fixture, NULL, icw_test_sample_set_up, test_pending_edit_saved_on_dispose, icw_test_sample_tear_down);
 
-  g_test_add ("/ui/switching-records-saves-nothing", Fixture, NULL, fixture_set_up, test_switching_records_saves_nothing, fixture_tear_down);
+  g_test_add ("/ui/switching-records-saves-nothing", Fixture, NULL, icw_test_sample_set_up, test_switching_records_saves_nothing, icw_test_sample_tear_down);
 
   g_test_add_func ("/ui/check-panel-basis", test_check_panel_basis);
-  g_test_add ("/ui/rule-packs-choice-saved", Fixture, NULL, fixture_set_up, test_rule_packs_choice_saved, fixture_tear_down);
+  g_test_add ("/ui/show-record-action", Fixture, NULL, icw_test_sample_set_up, test_show_record_action, icw_test_sample_tear_down);
+  g_test_add ("/ui/compare-dialog", Fixture, NULL, icw_test_sample_set_up, test_compare_dialog, icw_test_sample_tear_down);
+  g_test_add ("/ui/rule-packs-choice-saved", Fixture, NULL, icw_test_sample_set_up, test_rule_packs_choice_saved, icw_test_sample_tear_down);
 
   return g_test_run ();
 }

@@ -55,17 +55,44 @@ background_columns (guint *n_columns)
   return columns;
 }
 
+/* One party's list: what its "committed" handler saves and where it says why not. Owned by that
+ * handler; the group outlives the rows it holds. */
+typedef struct
+{
+  IcwAgreementBackgroundGroup *group;
+  IcwAgreementParty           *party;
+  GtkLabel                    *error_label;
+} PartyList;
+
+static void
+party_list_free (gpointer  data,
+                 GClosure *closure)
+{
+  PartyList *list = data;
+
+  g_clear_object (&list->party);
+  g_free (list);
+}
+
+/* A row's box holds the party's editor, then its error label (create_list). */
+static IcwJsonListEditor *
+row_editor (GtkListBoxRow *row)
+{
+  return ICW_JSON_LIST_EDITOR (gtk_widget_get_first_child (gtk_list_box_row_get_child (row)));
+}
+
 static void
 on_committed (IcwJsonListEditor *editor,
               const char        *json,
-              IcwAgreementParty *party)
+              PartyList         *list)
 {
-  IcwAgreementBackgroundGroup *self = ICW_AGREEMENT_BACKGROUND_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (editor), ICW_TYPE_AGREEMENT_BACKGROUND_GROUP));
+  IcwAgreementBackgroundGroup *self = list->group;
+  IcwAgreementParty *party = list->party;
   g_autofree char *saved = g_strdup (icw_agreement_party_get_background_ip (party));
   g_autoptr(GError) error = NULL;
-  GtkLabel *error_label = g_object_get_data (G_OBJECT (editor), "error-label");
+  GtkLabel *error_label = list->error_label;
 
-  if (self == NULL)
+  if (self->store == NULL)
     return;
   icw_agreement_party_set_background_ip (party, json);
   if (!icw_store_save (self->store, ICW_RECORD (party), &error))
@@ -102,14 +129,17 @@ create_list (gpointer item,
   GtkWidget *error_label = gtk_label_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *row = gtk_list_box_row_new ();
+  PartyList *list = g_new0 (PartyList, 1);
 
   gtk_label_set_xalign (GTK_LABEL (error_label), 0);
   gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
   gtk_widget_add_css_class (error_label, "error");
   gtk_widget_set_visible (error_label, FALSE);
-  g_object_set_data (G_OBJECT (editor), "error-label", error_label);
+  list->group = self;
+  list->party = g_object_ref (party);
+  list->error_label = GTK_LABEL (error_label);
   icw_json_list_editor_set_json (ICW_JSON_LIST_EDITOR (editor), icw_agreement_party_get_background_ip (party));
-  g_signal_connect_object (editor, "committed", G_CALLBACK (on_committed), party, 0);
+  g_signal_connect_data (editor, "committed", G_CALLBACK (on_committed), list, party_list_free, 0);
   g_signal_connect_object (party, "notify::background-ip", G_CALLBACK (on_background_notify), editor, 0);
   gtk_box_append (GTK_BOX (box), editor);
   gtk_box_append (GTK_BOX (box), error_label);
@@ -118,7 +148,6 @@ create_list (gpointer item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
-  g_object_set_data (G_OBJECT (row), "editor", editor);
   return row;
 }
 
@@ -165,7 +194,7 @@ icw_agreement_background_group_focus (IcwAgreementBackgroundGroup *self,
                                       const char                  *member)
 {
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->lists, party_index);
-  IcwJsonListEditor *editor = row != NULL ? g_object_get_data (G_OBJECT (row), "editor") : NULL;
+  IcwJsonListEditor *editor = row != NULL ? row_editor (row) : NULL;
 
   if (editor == NULL)
     return FALSE;

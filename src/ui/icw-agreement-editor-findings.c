@@ -103,7 +103,7 @@ _icw_agreement_editor_show_field (IcwDocumentEditor *shell,
     icw_agreement_results_group_focus (ICW_AGREEMENT_RESULTS_GROUP (self->results_group), item, parts[2]);
   else if (g_str_equal (key, "special-clauses"))
     icw_text_section_focus (ICW_TEXT_SECTION (widget));
-  else if (!icw_agreement_page_focus (widget, field_property (parts[0])))
+  else if (!icw_agreement_page_focus (self->form, widget, field_property (parts[0])))
     gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
   return TRUE;
 }

@@ -115,7 +115,7 @@ static void
 refresh_text_if_shown (IcwAgreementEditor *self)
 {
   if (self->agreement != NULL && g_strcmp0 (icw_document_editor_get_visible_page (SHELL (self)), "text") == 0)
-    icw_agreement_text_page_show (PAGE (self, "text"), self->agreement);
+    icw_agreement_text_page_show (ICW_AGREEMENT_TEXT_PAGE (PAGE (self, "text")), self->agreement);
 }
 
 static void
@@ -128,7 +128,7 @@ record_notify (IcwDocumentEditor *shell,
     icw_text_section_set_text (ICW_TEXT_SECTION (PAGE (self, "special-clauses")),
                                icw_ip_agreement_get_special_clauses (self->agreement));
   else if (g_str_equal (pspec->name, "patent-costs") || g_str_equal (pspec->name, "patent-cost-party-id"))
-    icw_agreement_terms_page_show (PAGE (self, "terms"), self->agreement);
+    icw_agreement_terms_page_show (ICW_AGREEMENT_TERMS_PAGE (PAGE (self, "terms")), self->agreement);
   refresh_text_if_shown (self);
 }
 
@@ -147,7 +147,7 @@ record_set (IcwDocumentEditor *shell,
     return;
   icw_text_section_set_text (ICW_TEXT_SECTION (PAGE (self, "special-clauses")),
                              icw_ip_agreement_get_special_clauses (self->agreement));
-  icw_agreement_terms_page_show (PAGE (self, "terms"), self->agreement);
+  icw_agreement_terms_page_show (ICW_AGREEMENT_TERMS_PAGE (PAGE (self, "terms")), self->agreement);
 }
 
 void
@@ -233,8 +233,8 @@ build_pages (IcwAgreementEditor *self)
   GtkWidget *text = icw_agreement_text_page_new (self->store);
   GtkWidget *effective;
 
-  self->title_row = icw_record_form_add_text (self->form, "title", _("Title"), ICW_FIELD_TEXT);
-  effective = icw_record_form_add_text (self->form, "effective-date", _("Effective date"), ICW_FIELD_DATE);
+  self->title_row = icw_record_form_add_catalogue (self->form, ICW_RECORD_KIND_IP_AGREEMENT, "title", NULL);
+  effective = icw_record_form_add_catalogue (self->form, ICW_RECORD_KIND_IP_AGREEMENT, "effective-date", NULL);
   self->effective_row = effective;
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (general), self->title_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (general), effective);

@@ -4,7 +4,8 @@
  * the agreement's last answers. The proposal (icw-agreement-guide.h, a pure function) is shown
  * below them and follows every answer at once, with its explanation and the nearest Lambert
  * model. Apply saves the proposed terms and the answers in one save; the user may change every
- * term afterwards in the editor. */
+ * term afterwards in the editor. The window is a template
+ * (resources/ui/icw-agreement-guide-dialog.ui). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -25,6 +26,7 @@ struct _IcwAgreementGuideDialog
   GtkLabel *proposal_label;
   GtkLabel *explanation_label;
   IcwGuideAnswers answers;
+  gboolean loading;             /* the answers are being shown, not given */
 };
 
 G_DEFINE_FINAL_TYPE (IcwAgreementGuideDialog, icw_agreement_guide_dialog, ADW_TYPE_WINDOW)
@@ -45,6 +47,8 @@ update_proposal (IcwAgreementGuideDialog *self)
   IcwGuideProposal proposal = { 0 };
   g_autofree char *text = NULL;
 
+  if (self->loading)
+    return;
   read_answers (self);
   icw_agreement_guide_propose (&self->answers, &proposal);
   text = g_strdup_printf (_("Ownership: %s\nAccess for the project: %s\nAccess for exploitation: %s\nPatent costs: %s\nNearest Lambert model agreement: %c"),
@@ -111,104 +115,29 @@ on_apply_clicked (IcwAgreementGuideDialog *self)
     icw_ui_toast (GTK_WIDGET (parent), _("The proposed terms were applied; you can still change each of them"));
 }
 
-static GtkWidget *
-question_row (const char    *title,
-              GtkStringList *labels,
-              guint          selected)
-{
-  GtkWidget *row = adw_combo_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-  g_object_unref (labels);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  return row;
-}
-
-static GtkSwitch *
-switch_row (AdwPreferencesGroup *group,
-            const char          *title,
-            gboolean             active)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_switch_set_active (GTK_SWITCH (toggle), active);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  adw_preferences_group_add (group, row);
-  return GTK_SWITCH (toggle);
-}
-
-static GtkLabel *
-wrapped_label (void)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  return GTK_LABEL (label);
-}
-
 static void
-build (IcwAgreementGuideDialog *self)
+set_choices (AdwComboRow   *row,
+             GtkStringList *labels,
+             guint          selected)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Apply"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *questions = icw_ui_group_new (_("Questions"),
-                                           _("As in the decision guide of the UK Lambert Toolkit: the answers propose how the results are owned and used. You can change every term afterwards."));
-  GtkWidget *proposal = icw_ui_group_new (_("Proposal"), NULL);
-  GtkWidget *proposal_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  g_object_unref (labels);
+  adw_combo_row_set_selected (row, selected);
+}
 
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_widget_add_css_class (apply, "suggested-action");
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
-  g_signal_connect_swapped (apply, "clicked", G_CALLBACK (on_apply_clicked), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), apply);
+/* Shows the agreement's last answers, then the proposal they give. */
+static void
+show_answers (IcwAgreementGuideDialog *self)
+{
+  IcwGuideAnswers answers = self->answers;
 
-  self->idea = ADW_COMBO_ROW (question_row (_("Whose idea is the work built on?"), ICW_UI_ENUM_LABELS (icw_guide_idea, ICW_N_GUIDE_IDEAS),
-                                            self->answers.idea));
-  self->funds = ADW_COMBO_ROW (question_row (_("Who funds it?"), ICW_UI_ENUM_LABELS (icw_guide_funds, ICW_N_GUIDE_FUNDS),
-                                             self->answers.funds));
-  self->exploit = ADW_COMBO_ROW (question_row (_("Who will exploit the results?"), ICW_UI_ENUM_LABELS (icw_guide_exploit, ICW_N_GUIDE_EXPLOITS),
-                                               self->answers.exploit));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (questions), GTK_WIDGET (self->idea));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (questions), GTK_WIDGET (self->funds));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (questions), GTK_WIDGET (self->exploit));
-  self->fast_moving = switch_row (ADW_PREFERENCES_GROUP (questions), _("The field moves fast"), self->answers.fast_moving);
-  self->exclusive_needed = switch_row (ADW_PREFERENCES_GROUP (questions), _("The exploiting party needs exclusivity"),
-                                       self->answers.exclusive_needed);
-
-  self->proposal_label = wrapped_label ();
-  gtk_widget_add_css_class (GTK_WIDGET (self->proposal_label), "heading");
-  self->explanation_label = wrapped_label ();
-  gtk_box_append (GTK_BOX (proposal_box), GTK_WIDGET (self->proposal_label));
-  gtk_box_append (GTK_BOX (proposal_box), GTK_WIDGET (self->explanation_label));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (proposal), proposal_box);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (questions));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (proposal));
-
-  g_signal_connect_swapped (self->idea, "notify::selected", G_CALLBACK (update_proposal), self);
-  g_signal_connect_swapped (self->funds, "notify::selected", G_CALLBACK (update_proposal), self);
-  g_signal_connect_swapped (self->exploit, "notify::selected", G_CALLBACK (update_proposal), self);
-  g_signal_connect_swapped (self->fast_moving, "notify::active", G_CALLBACK (update_proposal), self);
-  g_signal_connect_swapped (self->exclusive_needed, "notify::active", G_CALLBACK (update_proposal), self);
-
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  self->loading = TRUE;
+  set_choices (self->idea, ICW_UI_ENUM_LABELS (icw_guide_idea, ICW_N_GUIDE_IDEAS), answers.idea);
+  set_choices (self->funds, ICW_UI_ENUM_LABELS (icw_guide_funds, ICW_N_GUIDE_FUNDS), answers.funds);
+  set_choices (self->exploit, ICW_UI_ENUM_LABELS (icw_guide_exploit, ICW_N_GUIDE_EXPLOITS), answers.exploit);
+  gtk_switch_set_active (self->fast_moving, answers.fast_moving);
+  gtk_switch_set_active (self->exclusive_needed, answers.exclusive_needed);
+  self->loading = FALSE;
   update_proposal (self);
 }
 
@@ -217,6 +146,7 @@ icw_agreement_guide_dialog_dispose (GObject *object)
 {
   IcwAgreementGuideDialog *self = ICW_AGREEMENT_GUIDE_DIALOG (object);
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), ICW_TYPE_AGREEMENT_GUIDE_DIALOG);
   g_clear_object (&self->store);
   g_clear_object (&self->agreement);
   G_OBJECT_CLASS (icw_agreement_guide_dialog_parent_class)->dispose (object);
@@ -225,14 +155,27 @@ icw_agreement_guide_dialog_dispose (GObject *object)
 static void
 icw_agreement_guide_dialog_class_init (IcwAgreementGuideDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = icw_agreement_guide_dialog_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-agreement-guide-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcwAgreementGuideDialog, idea);
+  gtk_widget_class_bind_template_child (widget_class, IcwAgreementGuideDialog, funds);
+  gtk_widget_class_bind_template_child (widget_class, IcwAgreementGuideDialog, exploit);
+  gtk_widget_class_bind_template_child (widget_class, IcwAgreementGuideDialog, fast_moving);
+  gtk_widget_class_bind_template_child (widget_class, IcwAgreementGuideDialog, exclusive_needed);
+  gtk_widget_class_bind_template_child (widget_class, IcwAgreementGuideDialog, proposal_label);
+  gtk_widget_class_bind_template_child (widget_class, IcwAgreementGuideDialog, explanation_label);
+  gtk_widget_class_bind_template_callback (widget_class, update_proposal);
+  gtk_widget_class_bind_template_callback (widget_class, on_apply_clicked);
 }
 
 static void
 icw_agreement_guide_dialog_init (IcwAgreementGuideDialog *self)
 {
-  gtk_window_set_default_size (GTK_WINDOW (self), 600, 720);
+  self->loading = TRUE;         /* until the agreement's answers are shown */
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 IcwAgreementGuideDialog *
@@ -241,7 +184,6 @@ icw_agreement_guide_dialog_present (GtkWidget      *parent,
                                     IcwIpAgreement *agreement)
 {
   IcwAgreementGuideDialog *self = g_object_new (ICW_TYPE_AGREEMENT_GUIDE_DIALOG,
-                                                "title", _("Guided Start"),
                                                 "transient-for", gtk_widget_get_root (parent),
                                                 "modal", TRUE,
                                                 NULL);
@@ -249,7 +191,7 @@ icw_agreement_guide_dialog_present (GtkWidget      *parent,
   self->store = g_object_ref (store);
   self->agreement = g_object_ref (agreement);
   icw_guide_answers_from_json (icw_ip_agreement_get_guide_answers (agreement), &self->answers);
-  build (self);
+  show_answers (self);
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }

@@ -8,21 +8,17 @@
 #include "icw-ip-agreement.h"
 #include "icw-record-form.h"
 #include "icw-store.h"
+#include "icw-agreement-terms-page.h"
+#include "icw-agreement-text-page.h"
 
 G_BEGIN_DECLS
 
 GtkWidget *icw_agreement_results_page_new  (IcwRecordForm  *form,
                                             IcwStore       *store,
                                             GtkWidget     **results_group);
-GtkWidget *icw_agreement_terms_page_new    (IcwRecordForm  *form,
-                                            IcwStore       *store);
-void       icw_agreement_terms_page_show   (GtkWidget      *page,
-                                            IcwIpAgreement *agreement);
-GtkWidget *icw_agreement_text_page_new     (IcwStore       *store);
-void       icw_agreement_text_page_show    (GtkWidget      *page,
-                                            IcwIpAgreement *agreement);
-char      *icw_agreement_text_page_get_text (GtkWidget     *page);
-gboolean   icw_agreement_page_focus        (GtkWidget      *page,
+/* Focuses the row of @property on @page, a page of the agreement editor whose rows @form binds. */
+gboolean   icw_agreement_page_focus        (IcwRecordForm  *form,
+                                            GtkWidget      *page,
                                             const char     *property);
 
 G_END_DECLS

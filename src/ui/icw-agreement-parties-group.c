@@ -32,9 +32,75 @@ struct _IcwAgreementPartiesGroup
   GtkWidget *add_button;
   GtkWidget *split_box;
   char *total_text;
+  GPtrArray *party_rows;        /* PartyRow of both lists' rows alive, not owned */
 };
 
 G_DEFINE_FINAL_TYPE (IcwAgreementPartiesGroup, icw_agreement_parties_group, GTK_TYPE_BOX)
+
+/* What a row of either list edits: its party through its form, and (details) the field rows by
+ * property. Owned by the row's "destroy" handler, so it goes with the row. */
+typedef struct
+{
+  IcwAgreementPartiesGroup *group;
+  GtkWidget                *row;
+  IcwRecordForm            *form;
+  IcwAgreementParty        *party;
+  gboolean                  is_share;
+  GHashTable               *fields;   /* property → field row, details rows once filled */
+  gulong                    notify_id;
+} PartyRow;
+
+static void
+party_row_free (gpointer  data,
+                GClosure *closure)
+{
+  PartyRow *party_row = data;
+
+  g_clear_object (&party_row->form);
+  g_clear_object (&party_row->party);
+  g_clear_pointer (&party_row->fields, g_hash_table_unref);
+  g_free (party_row);
+}
+
+static void
+on_party_row_destroy (GtkWidget *row,
+                      PartyRow  *party_row)
+{
+  g_clear_signal_handler (&party_row->notify_id, party_row->party);
+  if (party_row->group != NULL && party_row->group->party_rows != NULL)
+    g_ptr_array_remove (party_row->group->party_rows, party_row);
+  party_row->group = NULL;
+}
+
+static PartyRow *
+party_row_new (IcwAgreementPartiesGroup *self,
+               GtkWidget                *row,
+               IcwRecordForm            *form,
+               IcwAgreementParty        *party,
+               gboolean                  is_share)
+{
+  PartyRow *party_row = g_new0 (PartyRow, 1);
+
+  party_row->group = self;
+  party_row->row = row;
+  party_row->form = form;
+  party_row->party = g_object_ref (party);
+  party_row->is_share = is_share;
+  party_row->fields = g_hash_table_new (g_str_hash, g_str_equal);
+  g_signal_connect_data (row, "destroy", G_CALLBACK (on_party_row_destroy), party_row, party_row_free, 0);
+  g_ptr_array_add (self->party_rows, party_row);
+  return party_row;
+}
+
+static PartyRow *
+party_row_find (IcwAgreementPartiesGroup *self,
+                GtkListBoxRow            *row)
+{
+  for (guint i = 0; row != NULL && i < self->party_rows->len; i++)
+    if (((PartyRow *) g_ptr_array_index (self->party_rows, i))->row == GTK_WIDGET (row))
+      return g_ptr_array_index (self->party_rows, i);
+  return NULL;
+}
 
 char *
 icw_agreement_shares_text (const gint64 *shares,
@@ -66,7 +132,8 @@ update_total (IcwAgreementPartiesGroup *self)
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->shares_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      IcwAgreementParty *party = g_object_get_data (G_OBJECT (row), "party");
+      PartyRow *party_row = party_row_find (self, GTK_LIST_BOX_ROW (row));
+      IcwAgreementParty *party = party_row != NULL ? party_row->party : NULL;
       gint64 share;
 
       if (party == NULL)
@@ -111,7 +178,7 @@ create_share_row (gpointer item,
   g_autofree char *name = party_name (self, party);
   g_autofree char *accessible = g_strdup_printf (_("Revenue share of %s"), name);
   IcwRecordForm *form = icw_record_form_new (self->store, self->money_unit);
-  GtkWidget *row = icw_record_form_add_text (form, "share-bp", name, ICW_FIELD_PERCENT);
+  GtkWidget *row = icw_record_form_add_catalogue (form, ICW_RECORD_KIND_AGREEMENT_PARTY, "share-bp", name);
   GtkEditable *entry = icw_field_row_get_editable (ICW_FIELD_ROW (row));
 
   icw_field_row_set_hint (ICW_FIELD_ROW (row), NULL);
@@ -119,8 +186,7 @@ create_share_row (gpointer item,
   gtk_widget_set_size_request (GTK_WIDGET (entry), 120, -1);
   gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
   icw_record_form_set_record (form, ICW_RECORD (party));
-  g_object_set_data_full (G_OBJECT (row), "form", form, g_object_unref);
-  g_object_set_data_full (G_OBJECT (row), "party", g_object_ref (party), g_object_unref);
+  party_row_new (self, row, form, party, TRUE);
   g_signal_connect_object (entry, "changed", G_CALLBACK (update_total), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (party, "notify::share-bp", G_CALLBACK (update_total), self, G_CONNECT_SWAPPED);
   return row;
@@ -174,14 +240,25 @@ icw_agreement_parties_group_split (IcwAgreementPartiesGroup *self,
 }
 
 static void
-on_split_clicked (GtkButton                *button,
-                  IcwAgreementPartiesGroup *self)
+split (IcwAgreementPartiesGroup *self,
+       gboolean                  by_contribution)
 {
   g_autoptr(GError) error = NULL;
-  gboolean by_contribution = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "by-contribution"));
 
   if (!icw_agreement_parties_group_split (self, by_contribution, &error))
     icw_ui_report_error (GTK_WIDGET (self), error);
+}
+
+static void
+on_split_equally_clicked (IcwAgreementPartiesGroup *self)
+{
+  split (self, FALSE);
+}
+
+static void
+on_split_by_contribution_clicked (IcwAgreementPartiesGroup *self)
+{
+  split (self, TRUE);
 }
 
 /* Parties */
@@ -205,55 +282,61 @@ party_subtitle (IcwAgreementPartiesGroup *self,
 static void
 on_party_notify (IcwAgreementParty *party,
                  GParamSpec        *pspec,
-                 AdwExpanderRow    *row)
+                 PartyRow          *party_row)
 {
-  IcwAgreementPartiesGroup *self = g_object_get_data (G_OBJECT (row), "group");
-  g_autofree char *subtitle = party_subtitle (self, party);
+  g_autofree char *subtitle = NULL;
 
-  adw_expander_row_set_subtitle (row, subtitle);
+  if (party_row->group == NULL)
+    return;
+  subtitle = party_subtitle (party_row->group, party);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (party_row->row), subtitle);
 }
 
 static void
-fill_details (AdwExpanderRow *row)
+fill_details (PartyRow *party_row)
 {
-  IcwRecordForm *form = g_object_get_data (G_OBJECT (row), "form");
-  IcwAgreementParty *party = g_object_get_data (G_OBJECT (row), "party");
-  struct { const char *property; const char *title; IcwFieldKind kind; gboolean toggle; } fields[] = {
-    { "contribution-fen", N_("Contribution"), ICW_FIELD_MONEY, FALSE },
-    { "signatory", N_("Signatory"), ICW_FIELD_TEXT, FALSE },
-    { "signed", N_("Signed"), ICW_FIELD_TEXT, TRUE },
-    { "signed-date", N_("Date signed"), ICW_FIELD_DATE, FALSE },
-    { "sealed", N_("Sealed"), ICW_FIELD_TEXT, TRUE },
-    { "sealed-date", N_("Date sealed"), ICW_FIELD_DATE, FALSE },
+  IcwRecordForm *form = party_row->form;
+  IcwAgreementParty *party = party_row->party;
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (party_row->row);
+  /* The catalogue's fields, titled as the agreement's form has them. */
+  struct { const char *property; const char *title; } fields[] = {
+    { "contribution-fen", N_("Contribution") },
+    { "signatory", N_("Signatory") },
+    { "signed", N_("Signed") },
+    { "signed-date", N_("Date signed") },
+    { "sealed", N_("Sealed") },
+    { "sealed-date", N_("Date sealed") },
   };
 
   if (icw_record_form_get_record (form) != NULL)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      GtkWidget *field = fields[i].toggle ? icw_record_form_add_switch (form, fields[i].property, _(fields[i].title))
-                                          : icw_record_form_add_text (form, fields[i].property, _(fields[i].title), fields[i].kind);
+      GtkWidget *field = icw_record_form_add_catalogue (form, ICW_RECORD_KIND_AGREEMENT_PARTY, fields[i].property,
+                                                        _(fields[i].title));
       adw_expander_row_add_row (row, field);
-      g_object_set_data (G_OBJECT (row), fields[i].property, field);
+      g_hash_table_insert (party_row->fields, (gpointer) fields[i].property, field);
     }
   icw_record_form_set_record (form, ICW_RECORD (party));
 }
 
 static void
-on_details_expanded (AdwExpanderRow *row)
+on_details_expanded (AdwExpanderRow *row,
+                     GParamSpec     *pspec,
+                     PartyRow       *party_row)
 {
   if (adw_expander_row_get_expanded (row))
-    fill_details (row);
+    fill_details (party_row);
 }
 
 static void
-on_remove_clicked (GtkButton         *button,
-                   IcwAgreementParty *party)
+on_remove_clicked (GtkButton *button,
+                   PartyRow  *party_row)
 {
-  IcwAgreementPartiesGroup *self = ICW_AGREEMENT_PARTIES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (button), ICW_TYPE_AGREEMENT_PARTIES_GROUP));
+  IcwAgreementPartiesGroup *self = party_row->group;
 
   if (self != NULL)
-    icw_ui_delete_with_undo (GTK_WIDGET (self), self->store, ICW_RECORD (party), _("Party removed"));
+    icw_ui_delete_with_undo (GTK_WIDGET (self), self->store, ICW_RECORD (party_row->party), _("Party removed"));
 }
 
 static GtkWidget *
@@ -267,18 +350,17 @@ create_details_row (gpointer item,
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), name);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *remove = icw_ui_icon_button ("user-trash-symbolic", remove_label);
+  PartyRow *party_row;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   /* The form outlives the row's children; its rows are built when the row is first expanded. */
-  g_object_set_data_full (G_OBJECT (row), "form", icw_record_form_new (self->store, self->money_unit), g_object_unref);
-  g_object_set_data_full (G_OBJECT (row), "party", g_object_ref (party), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "group", self);
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_details_expanded), NULL);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), party, 0);
+  party_row = party_row_new (self, row, icw_record_form_new (self->store, self->money_unit), party, FALSE);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_details_expanded), party_row);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), party_row);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
-  g_signal_connect_object (party, "notify", G_CALLBACK (on_party_notify), row, 0);
+  party_row->notify_id = g_signal_connect (party, "notify", G_CALLBACK (on_party_notify), party_row);
   return row;
 }
 
@@ -322,13 +404,8 @@ on_add_clicked (IcwAgreementPartiesGroup *self)
 void
 icw_agreement_parties_group_flush (IcwAgreementPartiesGroup *self)
 {
-  GtkListBox *lists[] = { self->shares_list, self->details_list };
-
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (lists[l]));
-         row != NULL; row = gtk_widget_get_next_sibling (row))
-      if (g_object_get_data (G_OBJECT (row), "form") != NULL)
-        icw_record_form_flush (g_object_get_data (G_OBJECT (row), "form"));
+  for (guint i = 0; self->party_rows != NULL && i < self->party_rows->len; i++)
+    icw_record_form_flush (((PartyRow *) g_ptr_array_index (self->party_rows, i))->form);
 }
 
 gboolean
@@ -337,6 +414,7 @@ icw_agreement_parties_group_focus (IcwAgreementPartiesGroup *self,
                                    const char               *property)
 {
   GtkListBoxRow *row;
+  PartyRow *party_row;
   GtkWidget *field;
 
   if (property == NULL || g_str_equal (property, "share-bp"))
@@ -351,7 +429,8 @@ icw_agreement_parties_group_focus (IcwAgreementPartiesGroup *self,
   if (row == NULL)
     return FALSE;
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  field = g_object_get_data (G_OBJECT (row), property);
+  party_row = party_row_find (self, row);
+  field = party_row != NULL ? g_hash_table_lookup (party_row->fields, property) : NULL;
   if (ICW_IS_FIELD_ROW (field))
     gtk_widget_grab_focus (GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (field))));
   else
@@ -412,6 +491,10 @@ icw_agreement_parties_group_dispose (GObject *object)
   g_clear_pointer (&self->total_text, g_free);
 
   G_OBJECT_CLASS (icw_agreement_parties_group_parent_class)->dispose (object);
+  /* The rows are gone with the children; whatever is left forgets the group. */
+  for (guint i = 0; self->party_rows != NULL && i < self->party_rows->len; i++)
+    ((PartyRow *) g_ptr_array_index (self->party_rows, i))->group = NULL;
+  g_clear_pointer (&self->party_rows, g_ptr_array_unref);
 }
 
 static void
@@ -438,8 +521,9 @@ split_button (IcwAgreementPartiesGroup *self,
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
-  g_object_set_data (G_OBJECT (button), "by-contribution", GINT_TO_POINTER (by_contribution));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_split_clicked), self);
+  g_signal_connect_swapped (button, "clicked",
+                            by_contribution ? G_CALLBACK (on_split_by_contribution_clicked)
+                                            : G_CALLBACK (on_split_equally_clicked), self);
   return button;
 }
 
@@ -452,6 +536,7 @@ icw_agreement_parties_group_init (IcwAgreementPartiesGroup *self)
                                          _("Members of the center's alliance who sign the agreement, with their contributions and the state of their signature and seal."));
   GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+  self->party_rows = g_ptr_array_new ();
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 24);
 

@@ -29,8 +29,21 @@ struct _IcwAgreementResultsGroup
   JsonArray *items;
   GtkListBox *rows;
   GtkLabel *error_label;
+  GPtrArray *cells;             /* ResultCell of the rows shown, not owned: their closures own them */
   gboolean updating;
 };
+
+/* What one row edits: which result, which member, for which owner. Owned by the row's signal
+ * closure, so it lives exactly as long as the row. */
+typedef struct
+{
+  IcwAgreementResultsGroup *group;
+  guint                     index;
+  const char               *member;
+  char                     *organization_id;
+  GtkWidget                *row;
+  AdwPreferencesRow        *expander;
+} ResultCell;
 
 G_DEFINE_FINAL_TYPE (IcwAgreementResultsGroup, icw_agreement_results_group, ADW_TYPE_PREFERENCES_GROUP)
 
@@ -74,54 +87,79 @@ commit (IcwAgreementResultsGroup *self)
   self->updating = FALSE;
 }
 
-static JsonObject *
-item_of (IcwAgreementResultsGroup *self,
-         GtkWidget                *widget)
+static void
+cell_free (gpointer  data,
+           GClosure *closure)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "index"));
+  ResultCell *cell = data;
 
-  return index < json_array_get_length (self->items) ? json_array_get_object_element (self->items, index) : NULL;
+  g_free (cell->organization_id);
+  g_free (cell);
 }
 
-static IcwAgreementResultsGroup *
-group_of (GtkWidget *widget)
+/* Connects @handler to @row's @signal with a new cell for (@index, @member); a remove button
+ * passes a NULL member and is not listed for focusing. */
+static ResultCell *
+connect_cell (IcwAgreementResultsGroup *self,
+              GtkWidget                *row,
+              const char               *signal,
+              GCallback                 handler,
+              guint                     index,
+              const char               *member,
+              GtkWidget                *expander)
 {
-  return ICW_AGREEMENT_RESULTS_GROUP (gtk_widget_get_ancestor (widget, ICW_TYPE_AGREEMENT_RESULTS_GROUP));
+  ResultCell *cell = g_new0 (ResultCell, 1);
+
+  cell->group = self;
+  cell->index = index;
+  cell->member = member;
+  cell->row = row;
+  cell->expander = ADW_PREFERENCES_ROW (expander);
+  g_signal_connect_data (row, signal, handler, cell, cell_free, 0);
+  if (member != NULL)
+    g_ptr_array_add (self->cells, cell);
+  return cell;
+}
+
+static JsonObject *
+item_of (ResultCell *cell)
+{
+  IcwAgreementResultsGroup *self = cell->group;
+
+  return !self->updating && cell->index < json_array_get_length (self->items)
+         ? json_array_get_object_element (self->items, cell->index) : NULL;
 }
 
 static void
 on_text_committed (IcwFieldRow *row,
                    const char  *text,
-                   const char  *member)
+                   ResultCell  *cell)
 {
-  IcwAgreementResultsGroup *self = group_of (GTK_WIDGET (row));
-  JsonObject *item = self != NULL ? item_of (self, GTK_WIDGET (row)) : NULL;
+  JsonObject *item = item_of (cell);
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
-  if (item == NULL || self->updating)
+  if (item == NULL)
     return;
-  json_object_set_string_member (item, member, trimmed);
-  if (g_str_equal (member, "title"))
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_EXPANDER_ROW)),
-                                   *trimmed != '\0' ? trimmed : _("(not named yet)"));
-  commit (self);
+  json_object_set_string_member (item, cell->member, trimmed);
+  if (g_str_equal (cell->member, "title"))
+    adw_preferences_row_set_title (cell->expander, *trimmed != '\0' ? trimmed : _("(not named yet)"));
+  commit (cell->group);
 }
 
 /* An owner's share, typed as a percentage. */
 static void
 on_owner_committed (IcwFieldRow *row,
                     const char  *text,
-                    gpointer     user_data)
+                    ResultCell  *cell)
 {
-  IcwAgreementResultsGroup *self = group_of (GTK_WIDGET (row));
-  JsonObject *item = self != NULL ? item_of (self, GTK_WIDGET (row)) : NULL;
-  const char *organization_id = g_object_get_data (G_OBJECT (row), "organization-id");
+  JsonObject *item = item_of (cell);
+  const char *organization_id = cell->organization_id;
   g_autoptr(GError) error = NULL;
   JsonArray *owners;
   JsonObject *owner = NULL;
   gint64 share = 0;
 
-  if (item == NULL || self->updating)
+  if (item == NULL)
     return;
   if (*text != '\0' && !icw_basis_points_parse (text, &share, &error))
     {
@@ -147,19 +185,20 @@ on_owner_committed (IcwFieldRow *row,
       json_array_add_object_element (owners, owner);
     }
   json_object_set_int_member (owner, "share_bp", share);
-  commit (self);
+  commit (cell->group);
 }
 
 /* Ownership choices: 0 follows the agreement, then the ownership models. */
 static void
 on_ownership_selected (AdwComboRow *row,
-                       GParamSpec  *pspec)
+                       GParamSpec  *pspec,
+                       ResultCell  *cell)
 {
-  IcwAgreementResultsGroup *self = group_of (GTK_WIDGET (row));
-  JsonObject *item = self != NULL ? item_of (self, GTK_WIDGET (row)) : NULL;
+  IcwAgreementResultsGroup *self = cell->group;
+  JsonObject *item = item_of (cell);
   guint selected = adw_combo_row_get_selected (row);
 
-  if (item == NULL || self->updating || selected == GTK_INVALID_LIST_POSITION)
+  if (item == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
   if (selected == 0)
     json_object_remove_member (item, "ownership");
@@ -171,14 +210,15 @@ on_ownership_selected (AdwComboRow *row,
 
 static void
 on_creator_selected (AdwComboRow *row,
-                     GParamSpec  *pspec)
+                     GParamSpec  *pspec,
+                     ResultCell  *cell)
 {
-  IcwAgreementResultsGroup *self = group_of (GTK_WIDGET (row));
-  JsonObject *item = self != NULL ? item_of (self, GTK_WIDGET (row)) : NULL;
+  IcwAgreementResultsGroup *self = cell->group;
+  JsonObject *item = item_of (cell);
   guint selected = adw_combo_row_get_selected (row);
   g_autoptr(IcwAgreementParty) party = NULL;
 
-  if (item == NULL || self->updating || selected == GTK_INVALID_LIST_POSITION)
+  if (item == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
   party = g_list_model_get_item (self->parties, selected);
   if (party == NULL)
@@ -188,12 +228,13 @@ on_creator_selected (AdwComboRow *row,
 }
 
 static void
-on_remove_clicked (GtkButton *button)
+on_remove_clicked (GtkButton  *button,
+                   ResultCell *cell)
 {
-  IcwAgreementResultsGroup *self = group_of (GTK_WIDGET (button));
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  IcwAgreementResultsGroup *self = cell->group;
+  guint index = cell->index;
 
-  if (self == NULL || index >= json_array_get_length (self->items))
+  if (self->updating || index >= json_array_get_length (self->items))
     return;
   json_array_remove_element (self->items, index);
   commit (self);
@@ -201,23 +242,25 @@ on_remove_clicked (GtkButton *button)
 }
 
 static GtkWidget *
-text_row (const char *title,
-          JsonObject *item,
-          const char *member,
-          guint       index)
+text_row (IcwAgreementResultsGroup *self,
+          const char               *title,
+          JsonObject               *item,
+          const char               *member,
+          guint                     index,
+          GtkWidget                *expander)
 {
   GtkWidget *row = icw_field_row_new (title, NULL);
 
   icw_field_row_set_text (ICW_FIELD_ROW (row), icw_json_item_text (item, member));
-  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (row), "key", (gpointer) member);
-  g_signal_connect (row, "committed", G_CALLBACK (on_text_committed), (gpointer) member);
+  connect_cell (self, row, "committed", G_CALLBACK (on_text_committed), index, member, expander);
   return row;
 }
 
 static GtkWidget *
-ownership_row (JsonObject *item,
-               guint       index)
+ownership_row (IcwAgreementResultsGroup *self,
+               JsonObject               *item,
+               guint                     index,
+               GtkWidget                *expander)
 {
   GtkStringList *labels = gtk_string_list_new (NULL);
   GtkWidget *row = adw_combo_row_new ();
@@ -233,9 +276,7 @@ ownership_row (JsonObject *item,
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   g_object_unref (labels);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (row), "key", (gpointer) "ownership");
-  g_signal_connect (row, "notify::selected", G_CALLBACK (on_ownership_selected), NULL);
+  connect_cell (self, row, "notify::selected", G_CALLBACK (on_ownership_selected), index, "ownership", expander);
   return row;
 }
 
@@ -276,10 +317,8 @@ add_party_rows (IcwAgreementResultsGroup *self,
             }
           row = icw_field_row_new (title, _("e.g. 50"));
           icw_field_row_set_text (ICW_FIELD_ROW (row), shown);
-          g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
-          g_object_set_data (G_OBJECT (row), "key", (gpointer) "owners");
-          g_object_set_data_full (G_OBJECT (row), "organization-id", g_strdup (org_id), g_free);
-          g_signal_connect (row, "committed", G_CALLBACK (on_owner_committed), NULL);
+          connect_cell (self, row, "committed", G_CALLBACK (on_owner_committed), index, "owners",
+                        GTK_WIDGET (expander))->organization_id = g_strdup (org_id);
           adw_expander_row_add_row (expander, row);
         }
     }
@@ -293,9 +332,8 @@ add_party_rows (IcwAgreementResultsGroup *self,
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
   g_object_unref (names);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), creator);
-  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (row), "key", (gpointer) "creator_id");
-  g_signal_connect (row, "notify::selected", G_CALLBACK (on_creator_selected), NULL);
+  connect_cell (self, row, "notify::selected", G_CALLBACK (on_creator_selected), index, "creator_id",
+                GTK_WIDGET (expander));
   adw_expander_row_add_row (expander, row);
 }
 
@@ -312,6 +350,7 @@ rebuild (IcwAgreementResultsGroup *self)
       g_hash_table_add (expanded, GUINT_TO_POINTER (i + 1));
 
   self->updating = TRUE;
+  g_ptr_array_set_size (self->cells, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))) != NULL)
     gtk_list_box_remove (self->rows, child);
   for (i = 0; i < n; i++)
@@ -324,12 +363,11 @@ rebuild (IcwAgreementResultsGroup *self)
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), *title != '\0' ? title : _("(not named yet)"));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), text_row (_("Result"), item, "title", i));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), text_row (_("Description"), item, "description", i));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), ownership_row (item, i));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), text_row (self, _("Result"), item, "title", i, expander));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), text_row (self, _("Description"), item, "description", i, expander));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), ownership_row (self, item, i, expander));
       add_party_rows (self, ADW_EXPANDER_ROW (expander), item, i);
-      g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), NULL);
+      connect_cell (self, remove, "clicked", G_CALLBACK (on_remove_clicked), i, NULL, expander);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), remove);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), g_hash_table_contains (expanded, GUINT_TO_POINTER (i + 1)));
       gtk_list_box_append (self->rows, expander);
@@ -382,24 +420,15 @@ icw_agreement_results_group_focus (IcwAgreementResultsGroup *self,
   if (expander == NULL)
     return FALSE;
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  /* The rows of the expander are found by their "key", depth first. */
-  for (GtkWidget *w = gtk_widget_get_first_child (expander); w != NULL; )
+  for (guint i = 0; i < self->cells->len; i++)
     {
-      const char *key = g_object_get_data (G_OBJECT (w), "key");
+      ResultCell *cell = g_ptr_array_index (self->cells, i);
 
-      if (key != NULL && (member == NULL || g_str_equal (key, member)))
-        {
-          gtk_widget_grab_focus (ICW_IS_FIELD_ROW (w) ? GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (w))) : w);
-          return TRUE;
-        }
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != expander && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = w == expander ? NULL : gtk_widget_get_next_sibling (w);
-        }
+      if (cell->index != index || (member != NULL && !g_str_equal (cell->member, member)))
+        continue;
+      gtk_widget_grab_focus (ICW_IS_FIELD_ROW (cell->row)
+                             ? GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (cell->row))) : cell->row);
+      return TRUE;
     }
   gtk_widget_grab_focus (expander);
   return TRUE;
@@ -440,6 +469,10 @@ icw_agreement_results_group_dispose (GObject *object)
 {
   IcwAgreementResultsGroup *self = ICW_AGREEMENT_RESULTS_GROUP (object);
 
+  /* Rows going away may still commit on losing focus; nothing is left to edit by then. */
+  self->updating = TRUE;
+  if (self->cells != NULL)
+    g_ptr_array_set_size (self->cells, 0);
   if (self->agreement != NULL)
     g_signal_handlers_disconnect_by_data (self->agreement, self);
   if (self->parties != NULL)
@@ -450,6 +483,7 @@ icw_agreement_results_group_dispose (GObject *object)
   g_clear_pointer (&self->items, json_array_unref);
 
   G_OBJECT_CLASS (icw_agreement_results_group_parent_class)->dispose (object);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
 }
 
 static void
@@ -469,6 +503,7 @@ icw_agreement_results_group_init (IcwAgreementResultsGroup *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);
   self->items = json_array_new ();
+  self->cells = g_ptr_array_new ();
   self->rows = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->rows, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows), "boxed-list");

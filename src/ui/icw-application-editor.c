@@ -81,7 +81,7 @@ show_field (IcwDocumentEditor *shell,
     icw_json_list_editor_focus (ICW_JSON_LIST_EDITOR (widget), index, member);
   else if (icw_section_get_form (section) == ICW_SECTION_FORM_CALL ||
            icw_section_get_form (section) == ICW_SECTION_FORM_TASKS)
-    icw_section_page_focus_field (widget, parts[1]);
+    icw_section_page_focus_field (self->form, widget, parts[1]);
   else
     gtk_widget_grab_focus (widget);
   return TRUE;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-application-pages.h: the pages of the application editor, one per section, and the compare
- * dialog. */
+ * dialog (icw-compare-dialog.h). */
 #pragma once
 
 #include <adwaita.h>
@@ -8,11 +8,11 @@
 #include "icw-application.h"
 #include "icw-application-sections.h"
 #include "icw-application-check.h"
+#include "icw-compare-dialog.h"
 #include "icw-application-lifecycle.h"
 #include "icw-finding.h"
 #include "icw-json-list-editor.h"
 #include "icw-record-form.h"
-#include "icw-register-page.h"
 #include "icw-rule-pack.h"
 
 G_BEGIN_DECLS
@@ -28,12 +28,10 @@ void                  icw_section_pages_show         (GHashTable      *section_w
                                                       IcwApplication  *application,
                                                       const char      *property);
 void                  icw_section_pages_flush        (GHashTable      *section_widgets);
-void                  icw_section_page_focus_field   (GtkWidget       *widget,
+void                  icw_section_page_focus_field   (IcwRecordForm   *form,
+                                                      GtkWidget       *widget,
                                                       const char      *subfield);
 void                  icw_section_page_set_editable  (GtkWidget       *widget,
                                                       gboolean         editable);
-void                  icw_application_compare_dialog_present (GtkWidget      *parent,
-                                                              IcwStore       *store,
-                                                              IcwApplication *application);
 
 G_END_DECLS

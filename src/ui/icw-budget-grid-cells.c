@@ -10,9 +10,14 @@
 
 #include "icw-budget-grid-private.h"
 #include "icw-edit-commit.h"
+#include "icw-form-text.h"
 
+/* A cell of the year shown: its entry and where its amount goes. Shared (GRcBox) by the grid's
+ * list of cells and the entry's handlers; @grid is cleared when the grid lets the cell go, so a
+ * late signal from an entry being destroyed does nothing. */
 typedef struct {
   IcwBudgetGrid *grid;   /* NULL once the grid has let the cell go */
+  GtkWidget *entry;      /* a reference while the grid holds the cell */
   guint row, source;
   char *name;            /* category, year, source: what messages call the cell */
   char *error;
@@ -21,19 +26,30 @@ typedef struct {
 } Cell;
 
 static void
-cell_free (gpointer data)
+cell_clear (gpointer data)
 {
   Cell *cell = data;
 
   g_free (cell->name);
   g_free (cell->error);
-  g_free (cell);
 }
 
-static Cell *
-cell_of (GtkWidget *entry)
+static void
+cell_release (gpointer  data,
+              GClosure *closure)
 {
-  return g_object_get_data (G_OBJECT (entry), "icw-cell");
+  g_rc_box_release_full (data, cell_clear);
+}
+
+/* The grid lets a cell go (the free function of its list of cells). */
+void
+icw_budget_grid_cell_forget (gpointer data)
+{
+  Cell *cell = data;
+
+  cell->grid = NULL;
+  g_clear_object (&cell->entry);
+  g_rc_box_release_full (cell, cell_clear);
 }
 
 static int
@@ -72,10 +88,10 @@ icw_budget_grid_get_message (IcwBudgetGrid *self)
 /* Marks the cell (message NULL clears it); the line under the grid shows the latest problem, or
  * another cell's when that one is corrected. */
 static void
-set_cell_error (GtkWidget  *entry,
+set_cell_error (Cell       *cell,
                 const char *message)
 {
-  Cell *cell = cell_of (entry);
+  GtkWidget *entry = cell->entry;
   IcwBudgetGrid *self = cell->grid;
   g_autofree char *full = NULL;
 
@@ -96,7 +112,7 @@ set_cell_error (GtkWidget  *entry,
   gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
   for (guint i = 0; i < self->cells->len; i++)
     {
-      Cell *other = cell_of (g_ptr_array_index (self->cells, i));
+      Cell *other = g_ptr_array_index (self->cells, i);
 
       if (other->error != NULL)
         {
@@ -108,10 +124,10 @@ set_cell_error (GtkWidget  *entry,
 }
 
 static void
-show_amount (GtkWidget *entry,
-             gint64     fen)
+show_amount (Cell   *cell,
+             gint64  fen)
 {
-  Cell *cell = cell_of (entry);
+  GtkWidget *entry = cell->entry;
   g_autofree char *text = fen != 0 ? icw_money_format_locale (fen, cell->grid->unit, FALSE) : g_strdup ("");
 
   cell->setting = TRUE;
@@ -121,9 +137,8 @@ show_amount (GtkWidget *entry,
 
 /* Saves a cell typed in; on failure the table and the database keep the saved amount. */
 static void
-save_cell (GtkWidget *entry)
+save_cell (Cell *cell)
 {
-  Cell *cell = cell_of (entry);
   IcwBudgetGrid *self = cell->grid;
   g_autoptr(GError) error = NULL;
   gint64 fen;
@@ -138,7 +153,7 @@ save_cell (GtkWidget *entry)
                                    fen, &error))
     {
       icw_budget_table_set (self->table, cell->row, (guint) self->year, cell->source, saved_amount (self, cell));
-      set_cell_error (entry, error->message);
+      set_cell_error (cell, error->message);
       icw_budget_grid_update_totals (self);
     }
 }
@@ -163,46 +178,29 @@ save_timeout (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* An empty cell is 0; amounts are typed with the marks of the user's locale. */
-static gboolean
-parse_amount (const char    *typed,
-              IcwMoneyUnit   unit,
-              gint64        *fen,
-              GError       **error)
-{
-  g_autofree char *text = g_strstrip (g_strdup (typed));
-
-  if (*text == '\0')
-    {
-      *fen = 0;
-      return TRUE;
-    }
-  return icw_money_parse_locale (text, unit, fen, error);
-}
-
 static void
-on_changed (GtkEditable *entry)
+on_changed (GtkEditable *entry,
+            Cell        *cell)
 {
-  Cell *cell = cell_of (GTK_WIDGET (entry));
   IcwBudgetGrid *self = cell->grid;
   g_autoptr(GError) error = NULL;
   gint64 fen = 0;
 
   if (self == NULL || cell->setting)
     return;
-  if (parse_amount (gtk_editable_get_text (entry), self->unit, &fen, &error))
+  if (icw_form_text_parse_amount (gtk_editable_get_text (entry), self->unit, &fen, &error))
     {
       icw_budget_table_set (self->table, cell->row, (guint) self->year, cell->source, fen);
       cell->dirty = TRUE;
       if (cell->error != NULL)
-        set_cell_error (GTK_WIDGET (entry), NULL);
+        set_cell_error (cell, NULL);
       icw_edit_commit_schedule (&self->save_source, save_timeout, self);
     }
   else
     {
       icw_budget_table_set (self->table, cell->row, (guint) self->year, cell->source, saved_amount (self, cell));
       cell->dirty = FALSE;
-      set_cell_error (GTK_WIDGET (entry), error->message);
+      set_cell_error (cell, error->message);
     }
   icw_budget_grid_update_totals (self);
 }
@@ -216,43 +214,40 @@ next_cell (IcwBudgetGrid *self,
 
   for (guint i = 0; i < self->cells->len; i++)
     {
-      GtkWidget *entry = g_ptr_array_index (self->cells, i);
-      Cell *cell = cell_of (entry);
+      Cell *cell = g_ptr_array_index (self->cells, i);
 
       if (cell->source == from->source && cell->row > from->row)
-        return entry;
+        return cell->entry;
       if (first_of_next == NULL && cell->source == from->source + 1)
-        first_of_next = entry;
+        first_of_next = cell->entry;
     }
   return first_of_next;
 }
 
 static void
-on_activate (GtkEntry *entry)
+on_activate (GtkEntry *entry,
+             Cell     *cell)
 {
-  Cell *cell = cell_of (GTK_WIDGET (entry));
   GtkWidget *next;
 
   if (cell->grid == NULL)
     return;
-  save_cell (GTK_WIDGET (entry));
+  save_cell (cell);
   next = next_cell (cell->grid, cell);
   if (next != NULL)
     gtk_widget_grab_focus (next);
 }
 
 static void
-on_focus_leave (GtkEventController *controller)
+on_focus_leave (GtkEventController *controller,
+                Cell               *cell)
 {
-  GtkWidget *entry = gtk_event_controller_get_widget (controller);
-  Cell *cell = cell_of (entry);
-
   if (cell->grid == NULL)
     return;
-  save_cell (entry);
+  save_cell (cell);
   /* Shown as the program writes amounts, unless it is still wrong and to be corrected. */
   if (cell->error == NULL)
-    show_amount (entry, icw_budget_table_get (cell->grid->table, cell->row, (guint) cell->grid->year, cell->source));
+    show_amount (cell, icw_budget_table_get (cell->grid->table, cell->row, (guint) cell->grid->year, cell->source));
 }
 
 GtkWidget *
@@ -264,13 +259,13 @@ icw_budget_grid_cell_new (IcwBudgetGrid *self,
   GtkWidget *entry = gtk_entry_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
   g_autofree char *zero = icw_money_format_locale (0, self->unit, FALSE);
-  Cell *cell = g_new0 (Cell, 1);
+  Cell *cell = g_rc_box_new0 (Cell);
 
   cell->grid = self;
+  cell->entry = g_object_ref_sink (entry);
   cell->row = row;
   cell->source = source_index;
   cell->name = g_strdup (name);
-  g_object_set_data_full (G_OBJECT (entry), "icw-cell", cell, cell_free);
 
   gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 9);
@@ -280,13 +275,13 @@ icw_budget_grid_cell_new (IcwBudgetGrid *self,
   gtk_widget_add_css_class (entry, "amount");
   gtk_editable_set_editable (GTK_EDITABLE (entry), self->editable);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  show_amount (entry, icw_budget_table_get (self->table, row, (guint) self->year, source_index));
+  show_amount (cell, icw_budget_table_get (self->table, row, (guint) self->year, source_index));
 
-  g_signal_connect (entry, "changed", G_CALLBACK (on_changed), NULL);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_activate), NULL);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), NULL);
+  g_signal_connect_data (entry, "changed", G_CALLBACK (on_changed), g_rc_box_acquire (cell), cell_release, 0);
+  g_signal_connect_data (entry, "activate", G_CALLBACK (on_activate), g_rc_box_acquire (cell), cell_release, 0);
+  g_signal_connect_data (focus, "leave", G_CALLBACK (on_focus_leave), g_rc_box_acquire (cell), cell_release, 0);
   gtk_widget_add_controller (entry, focus);
-  g_ptr_array_add (self->cells, g_object_ref (entry));
+  g_ptr_array_add (self->cells, cell);
   return entry;
 }
 
@@ -294,8 +289,6 @@ void
 icw_budget_grid_cells_clear (IcwBudgetGrid *self)
 {
   g_clear_handle_id (&self->save_source, g_source_remove);
-  for (guint i = 0; i < self->cells->len; i++)
-    cell_of (g_ptr_array_index (self->cells, i))->grid = NULL;
   g_ptr_array_set_size (self->cells, 0);
 }
 
@@ -305,7 +298,7 @@ icw_budget_grid_cells_set_editable (IcwBudgetGrid *self,
 {
   /* Read-only cells stay selectable, so amounts can still be copied. */
   for (guint i = 0; i < self->cells->len; i++)
-    gtk_editable_set_editable (g_ptr_array_index (self->cells, i), editable);
+    gtk_editable_set_editable (GTK_EDITABLE (((Cell *) g_ptr_array_index (self->cells, i))->entry), editable);
 }
 
 GtkEditable *
@@ -317,11 +310,10 @@ icw_budget_grid_get_cell (IcwBudgetGrid *self,
 
   for (guint i = 0; i < self->cells->len; i++)
     {
-      GtkWidget *entry = g_ptr_array_index (self->cells, i);
-      Cell *cell = cell_of (entry);
+      Cell *cell = g_ptr_array_index (self->cells, i);
 
       if (cell->row == row && cell->source == source_index)
-        return GTK_EDITABLE (entry);
+        return GTK_EDITABLE (cell->entry);
     }
   return NULL;
 }

@@ -41,7 +41,7 @@ struct _IcwBudgetGrid
   GtkLabel *message;
   GtkLabel *requested_label, *fiscal_label, *raised_label;
   GPtrArray *totals;           /* IcwBudgetTotal, of the year shown */
-  GPtrArray *cells;            /* the entries of the year shown, row by row (owned refs) */
+  GPtrArray *cells;            /* the cells of the year shown, row by row (icw-budget-grid-cells.c) */
   guint save_source;
   IcwEditCommitWatch *close_watch;   /* flushes the cells when the window closes */
 };
@@ -50,6 +50,7 @@ GtkWidget *icw_budget_grid_cell_new          (IcwBudgetGrid *self,
                                               guint          row,
                                               guint          source_index,
                                               const char    *name);
+void       icw_budget_grid_cell_forget       (gpointer       cell);
 void       icw_budget_grid_cells_clear       (IcwBudgetGrid *self);
 void       icw_budget_grid_cells_set_editable (IcwBudgetGrid *self,
                                                gboolean       editable);

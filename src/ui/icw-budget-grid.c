@@ -259,7 +259,19 @@ icw_budget_grid_update_totals (IcwBudgetGrid *self)
   g_signal_emit (self, icw_budget_grid_signals[ICW_BUDGET_GRID_TOTALS_CHANGED], 0);
 }
 
-/* The year buttons */
+/* The year buttons: one per year of the table in order, then "All Years". */
+
+static int
+button_year (IcwBudgetGrid *self,
+             GtkWidget     *button)
+{
+  guint n_years = self->table != NULL ? icw_budget_table_get_n_years (self->table) : 0;
+  int position = 0;
+
+  for (GtkWidget *b = gtk_widget_get_first_child (GTK_WIDGET (self->years)); b != button; b = gtk_widget_get_next_sibling (b))
+    position++;
+  return position < (int) n_years ? position : ICW_BUDGET_ALL;
+}
 
 static void
 on_year_toggled (GtkToggleButton *button,
@@ -267,7 +279,7 @@ on_year_toggled (GtkToggleButton *button,
 {
   if (!gtk_toggle_button_get_active (button) || self->updating_years)
     return;
-  self->year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "year"));
+  self->year = button_year (self, GTK_WIDGET (button));
   rebuild (self);
 }
 
@@ -288,7 +300,6 @@ rebuild_years (IcwBudgetGrid *self)
                                : g_strdup_printf ("%d", icw_budget_table_get_start_year (self->table) + y);
       GtkWidget *button = gtk_toggle_button_new_with_label (label);
 
-      g_object_set_data (G_OBJECT (button), "year", GINT_TO_POINTER (year));
       if (first == NULL)
         first = GTK_TOGGLE_BUTTON (button);
       else
@@ -307,7 +318,7 @@ icw_budget_grid_show_year (IcwBudgetGrid *self,
   g_return_if_fail (ICW_IS_BUDGET_GRID (self));
 
   for (GtkWidget *b = gtk_widget_get_first_child (GTK_WIDGET (self->years)); b != NULL; b = gtk_widget_get_next_sibling (b))
-    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (b), "year")) == year_index)
+    if (button_year (self, b) == year_index)
       {
         if (self->year == year_index)
           return;
@@ -481,7 +492,7 @@ icw_budget_grid_init (IcwBudgetGrid *self)
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   self->totals = g_ptr_array_new_with_free_func (budget_total_free);
-  self->cells = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cells = g_ptr_array_new_with_free_func (icw_budget_grid_cell_forget);
   self->editable = TRUE;
   self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_budget_grid_flush);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);

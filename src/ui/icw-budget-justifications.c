@@ -20,12 +20,41 @@ struct _IcwBudgetJustifications
   IcwMoneyUnit unit;
   gboolean editable;
   GtkListBox *rows;
-  GPtrArray *views;        /* GtkTextView per expander, its row in "row", pending in "pending" */
+  GPtrArray *lines;        /* JustifiedLine per expander, in order */
   guint save_source;
   IcwEditCommitWatch *close_watch;
 };
 
 G_DEFINE_FINAL_TYPE (IcwBudgetJustifications, icw_budget_justifications, ADW_TYPE_PREFERENCES_GROUP)
+
+/* One expander: the budget row it justifies and the state of its text. Shared (GRcBox) by the
+ * group's list and the view's handlers; @group is cleared when the group lets the line go, so a
+ * late signal from a view being destroyed does nothing. */
+typedef struct
+{
+  IcwBudgetJustifications *group;
+  GtkTextView             *view;
+  AdwExpanderRow          *expander;
+  const char              *category;
+  guint                    row;
+  gboolean                 pending;
+} JustifiedLine;
+
+static void
+line_release (gpointer  data,
+              GClosure *closure)
+{
+  g_rc_box_release (data);
+}
+
+static void
+line_forget (gpointer data)
+{
+  JustifiedLine *line = data;
+
+  line->group = NULL;
+  g_rc_box_release (line);
+}
 
 static char *
 view_text (GtkTextView *view)
@@ -39,18 +68,18 @@ view_text (GtkTextView *view)
 
 static void
 save_view (IcwBudgetJustifications *self,
-           GtkTextView             *view)
+           JustifiedLine           *justified)
 {
-  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "row"));
+  guint row = justified->row;
   IcwBudgetLine *line;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *expander = gtk_widget_get_ancestor (GTK_WIDGET (view), ADW_TYPE_EXPANDER_ROW);
+  GtkWidget *expander = GTK_WIDGET (justified->expander);
 
-  if (self->table == NULL || !g_object_get_data (G_OBJECT (view), "pending"))
+  if (self->table == NULL || !justified->pending)
     return;
-  g_object_set_data (G_OBJECT (view), "pending", NULL);
-  text = g_strstrip (view_text (view));
+  justified->pending = FALSE;
+  text = g_strstrip (view_text (justified->view));
   line = icw_budget_table_get_line (self->table, row);
   if (g_strcmp0 (text, line != NULL ? icw_budget_line_get_justification (line) : "") == 0 ||
       (line == NULL && *text == '\0'))
@@ -70,8 +99,8 @@ icw_budget_justifications_flush (IcwBudgetJustifications *self)
   g_return_if_fail (ICW_IS_BUDGET_JUSTIFICATIONS (self));
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  for (guint i = 0; i < self->views->len; i++)
-    save_view (self, g_ptr_array_index (self->views, i));
+  for (guint i = 0; i < self->lines->len; i++)
+    save_view (self, g_ptr_array_index (self->lines, i));
 }
 
 static gboolean
@@ -86,13 +115,13 @@ save_timeout (gpointer data)
 
 static void
 on_buffer_changed (GtkTextBuffer *buffer,
-                   GtkTextView   *view)
+                   JustifiedLine *justified)
 {
-  IcwBudgetJustifications *self = g_object_get_data (G_OBJECT (view), "owner");
+  IcwBudgetJustifications *self = justified->group;
 
-  if (self == NULL || g_object_get_data (G_OBJECT (view), "loading"))
+  if (self == NULL)
     return;
-  g_object_set_data (G_OBJECT (view), "pending", GINT_TO_POINTER (1));
+  justified->pending = TRUE;
   icw_edit_commit_schedule (&self->save_source, save_timeout, self);
 }
 
@@ -101,18 +130,18 @@ icw_budget_justifications_update_totals (IcwBudgetJustifications *self)
 {
   g_return_if_fail (ICW_IS_BUDGET_JUSTIFICATIONS (self));
 
-  for (guint i = 0; self->table != NULL && i < self->views->len; i++)
+  for (guint i = 0; self->table != NULL && i < self->lines->len; i++)
     {
-      GtkWidget *view = g_ptr_array_index (self->views, i);
-      GtkWidget *expander = gtk_widget_get_ancestor (view, ADW_TYPE_EXPANDER_ROW);
-      guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "row"));
+      JustifiedLine *justified = g_ptr_array_index (self->lines, i);
+      GtkWidget *expander = GTK_WIDGET (justified->expander);
+      guint row = justified->row;
       IcwBudgetLine *line = icw_budget_table_get_line (self->table, row);
       const char *text = line != NULL ? icw_budget_line_get_justification (line) : NULL;
       g_autofree char *amount = NULL;
       g_autofree char *subtitle = NULL;
       gint64 fen = 0;
 
-      if (expander == NULL || gtk_widget_has_css_class (expander, "error"))
+      if (gtk_widget_has_css_class (expander, "error"))
         continue;
       if (!icw_budget_table_sum (self->table, (int) row, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, &fen, NULL))
         continue;
@@ -125,14 +154,14 @@ icw_budget_justifications_update_totals (IcwBudgetJustifications *self)
 }
 
 static void
-on_focus_leave (GtkEventController *controller)
+on_focus_leave (GtkEventController *controller,
+                JustifiedLine      *justified)
 {
-  GtkWidget *view = gtk_event_controller_get_widget (controller);
-  IcwBudgetJustifications *self = g_object_get_data (G_OBJECT (view), "owner");
+  IcwBudgetJustifications *self = justified->group;
 
   if (self != NULL)
     {
-      save_view (self, GTK_TEXT_VIEW (view));
+      save_view (self, justified);
       icw_budget_justifications_update_totals (self);
     }
 }
@@ -147,6 +176,7 @@ line_row (IcwBudgetJustifications *self,
   GtkWidget *view = gtk_text_view_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
   g_autofree char *name = g_strdup_printf (_("Justification of %s"), icw_budget_category_get_label (category));
+  JustifiedLine *justified = g_rc_box_new0 (JustifiedLine);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), icw_budget_category_get_label (category));
@@ -158,19 +188,20 @@ line_row (IcwBudgetJustifications *self,
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_object_set_data (G_OBJECT (view), "loading", GINT_TO_POINTER (1));
+  justified->group = self;
+  justified->view = GTK_TEXT_VIEW (view);
+  justified->expander = ADW_EXPANDER_ROW (expander);
+  justified->category = category->key;
+  justified->row = row;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
                             line != NULL && icw_budget_line_get_justification (line) != NULL
                             ? icw_budget_line_get_justification (line) : "", -1);
-  g_object_set_data (G_OBJECT (view), "loading", NULL);
-  g_object_set_data (G_OBJECT (view), "row", GUINT_TO_POINTER (row));
-  g_object_set_data (G_OBJECT (view), "owner", self);
-  g_object_set_data (G_OBJECT (expander), "category", (gpointer) category->key);
-  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (on_buffer_changed), view);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), NULL);
+  g_signal_connect_data (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (on_buffer_changed),
+                         g_rc_box_acquire (justified), line_release, 0);
+  g_signal_connect_data (focus, "leave", G_CALLBACK (on_focus_leave), g_rc_box_acquire (justified), line_release, 0);
   gtk_widget_add_controller (view, focus);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), view);
-  g_ptr_array_add (self->views, view);
+  g_ptr_array_add (self->lines, justified);
   return expander;
 }
 
@@ -183,9 +214,7 @@ icw_budget_justifications_set_table (IcwBudgetJustifications *self,
   g_return_if_fail (ICW_IS_BUDGET_JUSTIFICATIONS (self));
 
   icw_budget_justifications_flush (self);
-  for (guint i = 0; i < self->views->len; i++)
-    g_object_set_data (g_ptr_array_index (self->views, i), "owner", NULL);
-  g_ptr_array_set_size (self->views, 0);
+  g_ptr_array_set_size (self->lines, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))) != NULL)
     gtk_list_box_remove (self->rows, child);
   self->table = table;
@@ -208,23 +237,22 @@ icw_budget_justifications_set_editable (IcwBudgetJustifications *self,
                                         gboolean                 editable)
 {
   self->editable = editable;
-  for (guint i = 0; i < self->views->len; i++)
-    gtk_text_view_set_editable (g_ptr_array_index (self->views, i), editable);
+  for (guint i = 0; i < self->lines->len; i++)
+    gtk_text_view_set_editable (((JustifiedLine *) g_ptr_array_index (self->lines, i))->view, editable);
 }
 
 gboolean
 icw_budget_justifications_focus (IcwBudgetJustifications *self,
                                  const char              *category)
 {
-  for (guint i = 0; i < self->views->len; i++)
+  for (guint i = 0; i < self->lines->len; i++)
     {
-      GtkWidget *view = g_ptr_array_index (self->views, i);
-      GtkWidget *expander = gtk_widget_get_ancestor (view, ADW_TYPE_EXPANDER_ROW);
+      JustifiedLine *justified = g_ptr_array_index (self->lines, i);
 
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (expander), "category"), category) == 0)
+      if (g_strcmp0 (justified->category, category) == 0)
         {
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-          gtk_widget_grab_focus (view);
+          adw_expander_row_set_expanded (justified->expander, TRUE);
+          gtk_widget_grab_focus (GTK_WIDGET (justified->view));
           return TRUE;
         }
     }
@@ -240,11 +268,11 @@ icw_budget_justifications_dispose (GObject *object)
     icw_budget_justifications_flush (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_pointer (&self->close_watch, icw_edit_commit_watch_free);
-  for (guint i = 0; self->views != NULL && i < self->views->len; i++)
-    g_object_set_data (g_ptr_array_index (self->views, i), "owner", NULL);
+  if (self->lines != NULL)
+    g_ptr_array_set_size (self->lines, 0);
   self->table = NULL;
   G_OBJECT_CLASS (icw_budget_justifications_parent_class)->dispose (object);
-  g_clear_pointer (&self->views, g_ptr_array_unref);
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
   g_clear_object (&self->store);
 }
 
@@ -258,7 +286,7 @@ static void
 icw_budget_justifications_init (IcwBudgetJustifications *self)
 {
   self->editable = TRUE;
-  self->views = g_ptr_array_new ();
+  self->lines = g_ptr_array_new_with_free_func (line_forget);
   self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_budget_justifications_flush);
   self->rows = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->rows, GTK_SELECTION_NONE);

@@ -24,6 +24,7 @@ struct _IcwCenterEditor
   IcwRecordForm *form;
   AdwPreferencesPage *page;
   GtkWidget *name_row;
+  const char *choosing;        /* the property the organization picker shown sets */
   AdwActionRow *host_row;
   AdwActionRow *lead_row;
   GtkWidget *shareholders;
@@ -58,7 +59,7 @@ on_organization_chosen (IcwOrganizationPicker *picker,
                         IcwOrganization       *org,
                         IcwCenterEditor       *self)
 {
-  const char *property = g_object_get_data (G_OBJECT (picker), "property");
+  const char *property = self->choosing;
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
 
@@ -76,7 +77,8 @@ choose_organization (IcwCenterEditor *self,
 {
   IcwOrganizationPicker *picker = icw_organization_picker_new (GTK_WIDGET (self), self->store, title);
 
-  g_object_set_data (G_OBJECT (picker), "property", (gpointer) property);
+  /* The picker is modal: one choice at a time. */
+  self->choosing = property;
   g_signal_connect_object (picker, "chosen", G_CALLBACK (on_organization_chosen), self, 0);
   gtk_window_present (GTK_WINDOW (picker));
 }

@@ -1,31 +1,28 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-compare-dialog.c: compares any two versions of an application section by section. Two
- * drop-downs pick the versions (by default the previous one and this one); changed sections are
- * listed first, each with both texts side by side. */
+/* icw-compare-dialog.c: compares any two versions of an application section by section (a
+ * template, resources/ui/icw-compare-dialog.ui). Two drop-downs pick the versions (by default the
+ * previous one and this one); changed sections are listed first, each with both texts side by
+ * side. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "icw-application-pages.h"
+#include "icw-application-lifecycle.h"
+#include "icw-compare-dialog.h"
 #include "icw-ui-util.h"
 
-typedef struct {
+struct _IcwCompareDialog
+{
+  AdwWindow parent_instance;
+
   IcwStore *store;
   GListStore *versions;
   AdwComboRow *left;
   AdwComboRow *right;
   GtkBox *sections;
-} CompareDialog;
+};
 
-static void
-compare_dialog_free (gpointer data)
-{
-  CompareDialog *compare = data;
-
-  g_clear_object (&compare->store);
-  g_clear_object (&compare->versions);
-  g_free (compare);
-}
+G_DEFINE_FINAL_TYPE (IcwCompareDialog, icw_compare_dialog, ADW_TYPE_WINDOW)
 
 static GtkWidget *
 text_column (const char *heading,
@@ -55,7 +52,7 @@ version_label (IcwApplication *application)
 }
 
 static void
-refresh (CompareDialog *compare)
+refresh (IcwCompareDialog *compare)
 {
   g_autoptr(IcwApplication) a = adw_combo_row_get_selected_item (compare->left) != NULL
                                 ? g_object_ref (adw_combo_row_get_selected_item (compare->left)) : NULL;
@@ -68,7 +65,7 @@ refresh (CompareDialog *compare)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (compare->sections))) != NULL)
     gtk_box_remove (compare->sections, child);
-  if (a == NULL || b == NULL)
+  if (a == NULL || b == NULL || compare->store == NULL)
     return;
 
   label_a = version_label (a);
@@ -102,20 +99,49 @@ refresh (CompareDialog *compare)
     gtk_box_prepend (compare->sections, gtk_label_new (_("The two versions are the same in every section.")));
 }
 
-static AdwComboRow *
-version_row (CompareDialog *compare,
-             const char    *title)
+static void
+set_up_version_row (IcwCompareDialog *self,
+                    AdwComboRow      *row)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
   GtkExpression *expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                            G_CALLBACK (version_label), NULL, NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_expression (row, expression);
   gtk_expression_unref (expression);
-  adw_combo_row_set_model (row, G_LIST_MODEL (compare->versions));
-  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (refresh), compare);
-  return row;
+  adw_combo_row_set_model (row, G_LIST_MODEL (self->versions));
+}
+
+static void
+icw_compare_dialog_dispose (GObject *object)
+{
+  IcwCompareDialog *self = ICW_COMPARE_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ICW_TYPE_COMPARE_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->versions);
+  G_OBJECT_CLASS (icw_compare_dialog_parent_class)->dispose (object);
+}
+
+static void
+icw_compare_dialog_class_init (IcwCompareDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = icw_compare_dialog_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-compare-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcwCompareDialog, left);
+  gtk_widget_class_bind_template_child (widget_class, IcwCompareDialog, right);
+  gtk_widget_class_bind_template_child (widget_class, IcwCompareDialog, sections);
+  gtk_widget_class_bind_template_callback (widget_class, refresh);
+}
+
+static void
+icw_compare_dialog_init (IcwCompareDialog *self)
+{
+  self->versions = g_list_store_new (ICW_TYPE_APPLICATION);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  set_up_version_row (self, self->left);
+  set_up_version_row (self, self->right);
 }
 
 static int
@@ -131,17 +157,11 @@ icw_application_compare_dialog_present (GtkWidget      *parent,
                                         IcwStore       *store,
                                         IcwApplication *application)
 {
-  CompareDialog *compare = g_new0 (CompareDialog, 1);
+  IcwCompareDialog *compare = g_object_new (ICW_TYPE_COMPARE_DIALOG, NULL);
   g_autoptr(GListModel) all = icw_store_list (store, ICW_RECORD_KIND_APPLICATION, NULL);
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *pickers = gtk_list_box_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   guint position = 0;
 
   compare->store = g_object_ref (store);
-  compare->versions = g_list_store_new (ICW_TYPE_APPLICATION);
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
       g_autoptr(IcwApplication) version = g_list_model_get_item (all, i);
@@ -150,35 +170,9 @@ icw_application_compare_dialog_present (GtkWidget      *parent,
         g_list_store_insert_sorted (compare->versions, version, by_version, NULL);
     }
   g_list_store_find (compare->versions, application, &position);
-
-  gtk_window_set_title (GTK_WINDOW (window), _("Compare Versions"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (parent)));
-  g_object_set_data_full (G_OBJECT (window), "compare", compare, compare_dialog_free);
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (pickers), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (pickers, "boxed-list");
-  compare->left = version_row (compare, _("Earlier version"));
-  compare->right = version_row (compare, _("Later version"));
-  gtk_list_box_append (GTK_LIST_BOX (pickers), GTK_WIDGET (compare->left));
-  gtk_list_box_append (GTK_LIST_BOX (pickers), GTK_WIDGET (compare->right));
-  compare->sections = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
-
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_box_append (GTK_BOX (box), pickers);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (compare->sections));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (content), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (content), scrolled);
-  adw_window_set_content (ADW_WINDOW (window), content);
-
+  gtk_window_set_transient_for (GTK_WINDOW (compare), GTK_WINDOW (gtk_widget_get_root (parent)));
   adw_combo_row_set_selected (compare->right, position);
   adw_combo_row_set_selected (compare->left, position > 0 ? position - 1 : 0);
   refresh (compare);
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (compare));
 }

@@ -9,7 +9,26 @@
 #include "icw-center.h"
 #include "icw-dossier-actions.h"
 
-/* The choosers: kept on the window while they are shown (a native dialog is not a widget). */
+/* The actions' state, one per window, freed with the window: its store, and the chooser shown
+ * (a native dialog is not a widget, so something must hold it while it is up). */
+typedef struct {
+  GtkWindow       *window;
+  IcwStore        *store;
+  GtkNativeDialog *chooser;
+} DossierActions;
+
+static void
+dossier_actions_free (gpointer  data,
+                      GObject  *window)
+{
+  DossierActions *actions = data;
+
+  g_clear_object (&actions->chooser);
+  g_clear_object (&actions->store);
+  g_free (actions);
+}
+
+/* What a chooser leads to once a file is chosen. */
 typedef struct {
   GtkWindow *window;
   IcwStore  *store;
@@ -41,8 +60,7 @@ on_chooser_response (GtkNativeDialog *chooser,
 }
 
 static void
-show_chooser (GtkWindow            *window,
-              IcwStore             *store,
+show_chooser (DossierActions       *actions,
               GtkFileChooserAction  action,
               const char           *center_id,
               const char           *suggested_name)
@@ -50,10 +68,11 @@ show_chooser (GtkWindow            *window,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   gboolean open = action == GTK_FILE_CHOOSER_ACTION_OPEN;
   GtkFileChooserNative *chooser;
+  GtkWindow *window = actions->window;
   Choice *choice = g_new0 (Choice, 1);
 
   choice->window = window;
-  choice->store = g_object_ref (store);
+  choice->store = g_object_ref (actions->store);
   choice->center_id = g_strdup (center_id);
   gtk_file_filter_set_name (filter, _("Dossiers (JSON)"));
   gtk_file_filter_add_suffix (filter, "json");
@@ -64,7 +83,8 @@ show_chooser (GtkWindow            *window,
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
   g_signal_connect_data (chooser, "response", G_CALLBACK (on_chooser_response), choice,
                          (GClosureNotify) (void (*) (void)) choice_free, 0);
-  g_object_set_data_full (G_OBJECT (window), "icw-dossier-chooser", chooser, g_object_unref);
+  g_clear_object (&actions->chooser);
+  actions->chooser = GTK_NATIVE_DIALOG (chooser);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -73,19 +93,32 @@ import_activated (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  GtkWindow *window = user_data;
+  show_chooser (user_data, GTK_FILE_CHOOSER_ACTION_OPEN, NULL, NULL);
+}
 
-  show_chooser (window, g_object_get_data (G_OBJECT (window), "icw-dossier-store"),
-                GTK_FILE_CHOOSER_ACTION_OPEN, NULL, NULL);
+/* The export dialog's choices: the whole database, then these centers. Owned by its handler. */
+typedef struct {
+  DossierActions *actions;
+  GPtrArray      *centers;
+} Pick;
+
+static void
+pick_free (gpointer  data,
+           GClosure *closure)
+{
+  Pick *pick = data;
+
+  g_ptr_array_unref (pick->centers);
+  g_free (pick);
 }
 
 static void
 on_pick_response (AdwMessageDialog *dialog,
                   const char       *response,
-                  GtkWindow        *window)
+                  Pick             *pick)
 {
   GtkDropDown *drop_down = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
-  GPtrArray *centers = g_object_get_data (G_OBJECT (dialog), "centers");
+  GPtrArray *centers = pick->centers;
   guint selected = gtk_drop_down_get_selected (drop_down);
   IcwCenter *center = selected > 0 && selected <= centers->len ? centers->pdata[selected - 1] : NULL;
   g_autofree char *name = NULL;
@@ -95,7 +128,7 @@ on_pick_response (AdwMessageDialog *dialog,
   /* TRANSLATORS: the file name suggested for a dossier of the whole database */
   name = g_strdup_printf ("%s.json", center != NULL ? icw_center_get_name (center) : _("workbench-dossier"));
   g_strdelimit (name, "/\\", '-');
-  show_chooser (window, g_object_get_data (G_OBJECT (window), "icw-dossier-store"), GTK_FILE_CHOOSER_ACTION_SAVE,
+  show_chooser (pick->actions, GTK_FILE_CHOOSER_ACTION_SAVE,
                 center != NULL ? icw_record_get_id (ICW_RECORD (center)) : NULL, name);
 }
 
@@ -104,9 +137,10 @@ export_activated (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  GtkWindow *window = user_data;
-  IcwStore *store = g_object_get_data (G_OBJECT (window), "icw-dossier-store");
-  g_autoptr(GListModel) list = icw_store_list (store, ICW_RECORD_KIND_CENTER, NULL);
+  DossierActions *actions = user_data;
+  GtkWindow *window = actions->window;
+  g_autoptr(GListModel) list = icw_store_list (actions->store, ICW_RECORD_KIND_CENTER, NULL);
+  Pick *pick = g_new0 (Pick, 1);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GPtrArray *centers = g_ptr_array_new_with_free_func (g_object_unref);
   GtkWidget *dialog = adw_message_dialog_new (window, _("Export Dossier"),
@@ -120,7 +154,8 @@ export_activated (GSimpleAction *action,
       g_ptr_array_add (centers, center);
       gtk_string_list_append (names, icw_center_get_name (center));
     }
-  g_object_set_data_full (G_OBJECT (dialog), "centers", centers, (GDestroyNotify) g_ptr_array_unref);
+  pick->actions = actions;
+  pick->centers = centers;
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog),
                                       gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
@@ -128,7 +163,9 @@ export_activated (GSimpleAction *action,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "export", _("_Choose File…"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_pick_response), window, 0);
+  /* The dialog is transient for the window and goes with it, so @actions outlives it. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_pick_response), pick, pick_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -140,10 +177,14 @@ icw_dossier_actions_install (GtkWindow *window,
     { "import-dossier", import_activated, NULL, NULL, NULL, { 0 } },
     { "export-dossier", export_activated, NULL, NULL, NULL, { 0 } },
   };
+  DossierActions *actions;
 
   g_return_if_fail (G_IS_ACTION_MAP (window));
   g_return_if_fail (ICW_IS_STORE (store));
 
-  g_object_set_data_full (G_OBJECT (window), "icw-dossier-store", g_object_ref (store), g_object_unref);
-  g_action_map_add_action_entries (G_ACTION_MAP (window), entries, G_N_ELEMENTS (entries), window);
+  actions = g_new0 (DossierActions, 1);
+  actions->window = window;
+  actions->store = g_object_ref (store);
+  g_object_weak_ref (G_OBJECT (window), dossier_actions_free, actions);
+  g_action_map_add_action_entries (G_ACTION_MAP (window), entries, G_N_ELEMENTS (entries), actions);
 }

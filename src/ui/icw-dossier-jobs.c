@@ -31,7 +31,6 @@ set_busy (GtkWindow *window,
 {
   static const char * const names[] = { "import-dossier", "export-dossier" };
 
-  g_object_set_data (G_OBJECT (window), "icw-dossier-busy", job);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window), names[i]);

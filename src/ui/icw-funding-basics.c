@@ -102,11 +102,13 @@ static void
 on_source_toggled (GtkToggleButton  *button,
                    IcwFundingBasics *self)
 {
-  IcwFundingSource source = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "source"));
+  IcwFundingSource source = 0;
   gboolean active = gtk_toggle_button_get_active (button);
   g_autoptr(GError) error = NULL;
 
-  if (self->updating || self->request == NULL ||
+  while (source < ICW_N_FUNDING_SOURCES && self->source_buttons[source] != GTK_WIDGET (button))
+    source++;
+  if (source == ICW_N_FUNDING_SOURCES || self->updating || self->request == NULL ||
       icw_funding_request_uses_source (self->request, source) == active)
     return;
   icw_funding_request_set_source_used (self->request, source, active);
@@ -307,7 +309,6 @@ build_sources (IcwFundingBasics *self)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (icw_funding_source_to_label (s));
 
-      g_object_set_data (G_OBJECT (button), "source", GUINT_TO_POINTER (s));
       g_signal_connect (button, "toggled", G_CALLBACK (on_source_toggled), self);
       gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
       self->source_buttons[s] = button;
@@ -370,15 +371,15 @@ icw_funding_basics_new (IcwStore      *store,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->center_row), _("Center"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->center_row), FALSE);
   add_row (self, request, "center-id", GTK_WIDGET (self->center_row), FALSE);
-  add_row (self, request, "title", icw_record_form_add_text (form, "title", _("Title"), ICW_FIELD_TEXT), TRUE);
+  add_row (self, request, "title", icw_record_form_add_catalogue (form, ICW_RECORD_KIND_FUNDING_REQUEST, "title", NULL), TRUE);
   self->application_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->application_row), _("For the application"));
   g_signal_connect_swapped (self->application_row, "notify::selected", G_CALLBACK (on_application_selected), self);
   add_row (self, request, "application-id", GTK_WIDGET (self->application_row), TRUE);
-  add_row (self, request, "technology", icw_record_form_add_text (form, "technology", _("Technology"), ICW_FIELD_TEXT), TRUE);
+  add_row (self, request, "technology", icw_record_form_add_catalogue (form, ICW_RECORD_KIND_FUNDING_REQUEST, "technology", NULL), TRUE);
 
-  add_row (self, budget, "start-year", icw_record_form_add_text (form, "start-year", _("First year"), ICW_FIELD_YEAR), TRUE);
-  add_row (self, budget, "period", icw_record_form_add_text (form, "period", _("Period in years"), ICW_FIELD_COUNT), TRUE);
+  add_row (self, budget, "start-year", icw_record_form_add_catalogue (form, ICW_RECORD_KIND_FUNDING_REQUEST, "start-year", NULL), TRUE);
+  add_row (self, budget, "period", icw_record_form_add_catalogue (form, ICW_RECORD_KIND_FUNDING_REQUEST, "period", _("Period in years")), TRUE);
   self->set_ids = icw_category_set_list_ids ();
   for (guint i = 0; self->set_ids[i] != NULL; i++)
     {
@@ -391,7 +392,8 @@ icw_funding_basics_new (IcwStore      *store,
   g_object_unref (set_titles);
   g_signal_connect_swapped (self->set_row, "notify::selected", G_CALLBACK (on_set_selected), self);
   add_row (self, budget, "category-set", GTK_WIDGET (self->set_row), TRUE);
-  add_row (self, budget, "tax-deduction", icw_record_form_add_switch (form, "tax-deduction", _("R&D super-deduction claimed (研发费用加计扣除)")), TRUE);
+  add_row (self, budget, "tax-deduction", icw_record_form_add_catalogue (form, ICW_RECORD_KIND_FUNDING_REQUEST, "tax-deduction",
+                                                                              _("R&D super-deduction claimed (研发费用加计扣除)")), TRUE);
   row = icw_field_row_new (_("Super-deduction amount"), NULL);
   self->tax_amount_row = ICW_FIELD_ROW (row);
   g_signal_connect (row, "committed", G_CALLBACK (on_tax_amount_committed), self);

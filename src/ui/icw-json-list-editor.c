@@ -20,8 +20,20 @@ struct _IcwJsonListEditor
   guint n_columns;
   JsonArray *items;
   GtkListBox *rows;
+  GPtrArray *cells;             /* IcwJsonCell of the rows shown, not owned: their closures own them */
   gboolean updating;
 };
+
+/* What one field row (or remove button) edits: which item, which column, under which expander.
+ * Owned by the row's signal closure, so it lives exactly as long as the row. */
+typedef struct
+{
+  IcwJsonListEditor   *editor;
+  const IcwJsonColumn *column;  /* NULL for a remove button */
+  guint                index;
+  GtkWidget           *row;
+  AdwPreferencesRow   *expander;
+} IcwJsonCell;
 
 G_DEFINE_FINAL_TYPE (IcwJsonListEditor, icw_json_list_editor, ADW_TYPE_PREFERENCES_GROUP)
 
@@ -33,6 +45,28 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void rebuild (IcwJsonListEditor *self);
+
+static IcwJsonCell *
+cell_new (IcwJsonListEditor   *self,
+          const IcwJsonColumn *column,
+          guint                index,
+          GtkWidget           *expander)
+{
+  IcwJsonCell *cell = g_new0 (IcwJsonCell, 1);
+
+  cell->editor = self;
+  cell->column = column;
+  cell->index = index;
+  cell->expander = ADW_PREFERENCES_ROW (expander);
+  return cell;
+}
+
+static void
+cell_free (gpointer data,
+           GClosure *closure)
+{
+  g_free (data);
+}
 
 static void
 commit (IcwJsonListEditor *self)
@@ -69,13 +103,14 @@ on_field_committed (IcwFieldRow *row,
                     const char  *text,
                     gpointer     user_data)
 {
-  IcwJsonListEditor *self = ICW_JSON_LIST_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (row), ICW_TYPE_JSON_LIST_EDITOR));
-  const IcwJsonColumn *column = user_data;
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
+  IcwJsonCell *cell = user_data;
+  IcwJsonListEditor *self = cell->editor;
+  const IcwJsonColumn *column = cell->column;
+  guint index = cell->index;
   JsonObject *object;
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
-  if (self == NULL || self->updating || index >= json_array_get_length (self->items))
+  if (self->updating || index >= json_array_get_length (self->items))
     return;
   object = json_array_get_object_element (self->items, index);
 
@@ -98,8 +133,7 @@ on_field_committed (IcwFieldRow *row,
   if (column == &self->columns[0])
     {
       g_autofree char *title = row_title (self, object);
-      AdwPreferencesRow *expander = ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_EXPANDER_ROW));
-      adw_preferences_row_set_title (expander, title);
+      adw_preferences_row_set_title (cell->expander, title);
     }
   commit (self);
 }
@@ -109,12 +143,13 @@ on_choice_selected (AdwComboRow *row,
                     GParamSpec  *pspec,
                     gpointer     user_data)
 {
-  IcwJsonListEditor *self = ICW_JSON_LIST_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (row), ICW_TYPE_JSON_LIST_EDITOR));
-  const IcwJsonColumn *column = user_data;
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
+  IcwJsonCell *cell = user_data;
+  IcwJsonListEditor *self = cell->editor;
+  const IcwJsonColumn *column = cell->column;
+  guint index = cell->index;
   guint selected = adw_combo_row_get_selected (row);
 
-  if (self == NULL || self->updating || index >= json_array_get_length (self->items) ||
+  if (self->updating || index >= json_array_get_length (self->items) ||
       selected == GTK_INVALID_LIST_POSITION)
     return;
   json_object_set_string_member (json_array_get_object_element (self->items, index),
@@ -126,10 +161,11 @@ static void
 on_remove_clicked (GtkButton *button,
                    gpointer   user_data)
 {
-  IcwJsonListEditor *self = ICW_JSON_LIST_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (button), ICW_TYPE_JSON_LIST_EDITOR));
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  IcwJsonCell *cell = user_data;
+  IcwJsonListEditor *self = cell->editor;
+  guint index = cell->index;
 
-  if (self == NULL || index >= json_array_get_length (self->items))
+  if (self->updating || index >= json_array_get_length (self->items))
     return;
   json_array_remove_element (self->items, index);
   commit (self);
@@ -140,8 +176,10 @@ static GtkWidget *
 column_row (IcwJsonListEditor   *self,
             const IcwJsonColumn *column,
             JsonObject          *object,
-            guint                index)
+            guint                index,
+            GtkWidget           *expander)
 {
+  IcwJsonCell *cell = cell_new (self, column, index, expander);
   GtkWidget *row;
 
   if (column->type == ICW_JSON_COLUMN_CHOICE)
@@ -161,7 +199,7 @@ column_row (IcwJsonListEditor   *self,
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
       g_object_unref (labels);
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-      g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected), (gpointer) column);
+      g_signal_connect_data (row, "notify::selected", G_CALLBACK (on_choice_selected), cell, cell_free, 0);
     }
   else
     {
@@ -176,10 +214,10 @@ column_row (IcwJsonListEditor   *self,
         }
       else
         icw_field_row_set_text (ICW_FIELD_ROW (row), member_text (object, column->key));
-      g_signal_connect (row, "committed", G_CALLBACK (on_field_committed), (gpointer) column);
+      g_signal_connect_data (row, "committed", G_CALLBACK (on_field_committed), cell, cell_free, 0);
     }
-  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (row), "key", (gpointer) column->key);
+  cell->row = row;
+  g_ptr_array_add (self->cells, cell);
   return row;
 }
 
@@ -190,6 +228,7 @@ rebuild (IcwJsonListEditor *self)
   guint n = json_array_get_length (self->items);
 
   self->updating = TRUE;
+  g_ptr_array_set_size (self->cells, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))) != NULL)
     gtk_list_box_remove (self->rows, child);
 
@@ -204,9 +243,10 @@ rebuild (IcwJsonListEditor *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
       for (guint c = 0; c < self->n_columns; c++)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), column_row (self, &self->columns[c], object, i));
-      g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), NULL);
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                  column_row (self, &self->columns[c], object, i, expander));
+      g_signal_connect_data (remove, "clicked", G_CALLBACK (on_remove_clicked),
+                             cell_new (self, NULL, i, expander), cell_free, 0);
       adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), remove);
       gtk_list_box_append (self->rows, expander);
     }
@@ -275,27 +315,17 @@ icw_json_list_editor_focus (IcwJsonListEditor *self,
   if (expander == NULL)
     return FALSE;
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  for (GtkWidget *w = expander; w != NULL; )
+  for (guint i = 0; i < self->cells->len; i++)
     {
-      const char *row_key = g_object_get_data (G_OBJECT (w), "key");
+      IcwJsonCell *cell = g_ptr_array_index (self->cells, i);
 
-      if (row_key != NULL && (key == NULL || g_str_equal (row_key, key)))
-        {
-          if (ICW_IS_FIELD_ROW (w))
-            gtk_widget_grab_focus (GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (w))));
-          else
-            gtk_widget_grab_focus (w);
-          return TRUE;
-        }
-      /* Depth-first walk of the expander's widgets. */
-      if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
+      if (cell->index != index || (key != NULL && !g_str_equal (cell->column->key, key)))
+        continue;
+      if (ICW_IS_FIELD_ROW (cell->row))
+        gtk_widget_grab_focus (GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (cell->row))));
       else
-        {
-          while (w != expander && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = w == expander ? NULL : gtk_widget_get_next_sibling (w);
-        }
+        gtk_widget_grab_focus (cell->row);
+      return TRUE;
     }
   gtk_widget_grab_focus (expander);
   return TRUE;
@@ -306,8 +336,13 @@ icw_json_list_editor_dispose (GObject *object)
 {
   IcwJsonListEditor *self = ICW_JSON_LIST_EDITOR (object);
 
+  /* Rows going away may still commit on losing focus; nothing is left to edit by then. */
+  self->updating = TRUE;
+  if (self->cells != NULL)
+    g_ptr_array_set_size (self->cells, 0);
   G_OBJECT_CLASS (icw_json_list_editor_parent_class)->dispose (object);
   g_clear_pointer (&self->items, json_array_unref);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
 }
 
 static void
@@ -323,6 +358,7 @@ static void
 icw_json_list_editor_init (IcwJsonListEditor *self)
 {
   self->items = json_array_new ();
+  self->cells = g_ptr_array_new ();
   self->rows = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->rows, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->rows), "boxed-list");

@@ -34,11 +34,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* "picker.choose" with the member's organization ID: what a result button does. */
 static void
-on_result_clicked (GtkButton       *button,
-                   IcwMemberPicker *self)
+choose_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "organization-id"));
+  IcwMemberPicker *self = ICW_MEMBER_PICKER (widget);
+  g_autofree char *id = g_variant_dup_string (parameter, NULL);
 
   g_signal_emit (self, signals[CHOSEN], 0, id);
   gtk_window_close (GTK_WINDOW (self));
@@ -63,9 +66,8 @@ result_button (IcwMemberPicker   *self,
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_object_set_data_full (G_OBJECT (button), "organization-id",
-                          g_strdup (icw_alliance_member_get_organization_id (member)), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_result_clicked), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "picker.choose");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", icw_alliance_member_get_organization_id (member));
   return button;
 }
 
@@ -121,6 +123,7 @@ icw_member_picker_class_init (IcwMemberPickerClass *klass)
   signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "picker.choose", "s", choose_activated);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include "icw-edit-commit.h"
 #include "icw-error.h"
+#include "icw-form-text.h"
 #include "icw-funding-parts.h"
 #include "icw-milestones-editor.h"
 #include "icw-ui-util.h"
@@ -40,11 +41,26 @@ G_DEFINE_FINAL_TYPE (IcwMilestonesEditor, icw_milestones_editor, ADW_TYPE_PREFER
 
 static const char * const members[] = { "date", "amount", "condition" };
 
+/* A row holds one box: the entries in the order of members[], then the remove button. */
+static GtkWidget *
+row_child (GtkWidget *row,
+           guint      position)
+{
+  GtkWidget *child = gtk_widget_get_first_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+
+  while (position-- > 0 && child != NULL)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
 static GtkEditable *
 row_entry (GtkWidget  *row,
            const char *member)
 {
-  return g_object_get_data (G_OBJECT (row), member);
+  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+    if (g_str_equal (members[m], member))
+      return GTK_EDITABLE (row_child (row, m));
+  g_return_val_if_reached (NULL);
 }
 
 static char *
@@ -55,28 +71,6 @@ with_unit (IcwMilestonesEditor *self,
 
   /* Translators: an amount and its unit, e.g. "120.00 万元" */
   return g_strdup_printf (_("%s %s"), amount, icw_money_unit_symbol (self->unit));
-}
-
-static gboolean
-parse_amount (IcwMilestonesEditor *self,
-              const char          *typed,
-              gint64              *fen,
-              GError             **error)
-{
-  g_autofree char *text = g_strstrip (g_strdup (typed));
-
-  if (*text == '\0' || !icw_money_parse_locale (text, self->unit, fen, error))
-    {
-      if (*text == '\0')
-        g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("type the amount"));
-      return FALSE;
-    }
-  if (*fen <= 0)
-    {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("the amount must be above zero"));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* The milestones as typed, or NULL and the message that names the first bad one and its field. */
@@ -102,7 +96,7 @@ collect (IcwMilestonesEditor  *self,
           *bad_entry = GTK_WIDGET (row_entry (row, "date"));
           return NULL;
         }
-      if (!parse_amount (self, gtk_editable_get_text (row_entry (row, "amount")), &fen, &error))
+      if (!icw_form_text_parse_payment (gtk_editable_get_text (row_entry (row, "amount")), self->unit, &fen, &error))
         {
           *message = g_strdup_printf (_("Milestone %u, amount: %s"), n + 1, error->message);
           *bad_entry = GTK_WIDGET (row_entry (row, "amount"));
@@ -147,7 +141,7 @@ update_summary (IcwMilestonesEditor *self)
     {
       gint64 fen = 0;
 
-      if (parse_amount (self, gtk_editable_get_text (row_entry (row, "amount")), &fen, NULL) &&
+      if (icw_form_text_parse_payment (gtk_editable_get_text (row_entry (row, "amount")), self->unit, &fen, NULL) &&
           !__builtin_add_overflow (sum, fen, &sum))
         any = TRUE;
     }
@@ -241,7 +235,8 @@ static void
 on_remove_clicked (GtkButton           *button,
                    IcwMilestonesEditor *self)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  /* The button is in the row's box (append_row). */
+  GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (button)));
 
   gtk_list_box_remove (self->rows, row);
   self->dirty = TRUE;
@@ -251,8 +246,6 @@ on_remove_clicked (GtkButton           *button,
 
 static GtkWidget *
 milestone_entry (IcwMilestonesEditor *self,
-                 GtkWidget           *row,
-                 const char          *member,
                  const char          *accessible_name,
                  const char          *text)
 {
@@ -266,7 +259,6 @@ milestone_entry (IcwMilestonesEditor *self,
   g_signal_connect_swapped (entry, "activate", G_CALLBACK (save), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (save), self);
   gtk_widget_add_controller (entry, focus);
-  g_object_set_data (G_OBJECT (row), member, entry);
   return entry;
 }
 
@@ -293,19 +285,18 @@ append_row (IcwMilestonesEditor *self,
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
-  date = milestone_entry (self, row, "date", date_name, milestone != NULL ? milestone->date : NULL);
+  date = milestone_entry (self, date_name, milestone != NULL ? milestone->date : NULL);
   gtk_entry_set_placeholder_text (GTK_ENTRY (date), _("YYYY-MM-DD"));
   gtk_editable_set_width_chars (GTK_EDITABLE (date), 11);
-  amount_entry = milestone_entry (self, row, "amount", amount_name, amount);
+  amount_entry = milestone_entry (self, amount_name, amount);
   gtk_entry_set_alignment (GTK_ENTRY (amount_entry), 1.0);
   gtk_editable_set_width_chars (GTK_EDITABLE (amount_entry), 12);
   gtk_widget_add_css_class (amount_entry, "amount");
-  condition = milestone_entry (self, row, "condition", condition_name, milestone != NULL ? milestone->condition : NULL);
+  condition = milestone_entry (self, condition_name, milestone != NULL ? milestone->condition : NULL);
   gtk_entry_set_placeholder_text (GTK_ENTRY (condition), _("Condition of payment"));
   gtk_widget_set_hexpand (condition, TRUE);
   remove = icw_ui_icon_button ("user-trash-symbolic", remove_name);
   gtk_widget_set_sensitive (remove, self->editable);
-  g_object_set_data (G_OBJECT (row), "remove", remove);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), self);
 
   gtk_box_append (GTK_BOX (box), date);
@@ -415,7 +406,7 @@ icw_milestones_editor_set_editable (IcwMilestonesEditor *self,
     {
       for (guint m = 0; m < G_N_ELEMENTS (members); m++)
         gtk_editable_set_editable (row_entry (row, members[m]), editable);
-      gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "remove"), editable);
+      gtk_widget_set_sensitive (row_child (row, G_N_ELEMENTS (members)), editable);
     }
 }
 

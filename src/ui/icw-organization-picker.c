@@ -41,11 +41,21 @@ choose (IcwOrganizationPicker *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* "picker.choose" with the organization's ID: what a result button does. */
 static void
-on_result_clicked (GtkButton             *button,
-                   IcwOrganizationPicker *self)
+choose_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  choose (self, g_object_get_data (G_OBJECT (button), "organization"));
+  IcwOrganizationPicker *self = ICW_ORGANIZATION_PICKER (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) org = icw_store_lookup (self->store, ICW_RECORD_KIND_ORGANIZATION,
+                                               g_variant_get_string (parameter, NULL), &error);
+
+  if (org == NULL)
+    icw_ui_report_error (GTK_WIDGET (self), error);
+  else
+    choose (self, ICW_ORGANIZATION (org));
 }
 
 static GtkWidget *
@@ -56,8 +66,8 @@ result_button (IcwOrganizationPicker *self,
 
   gtk_widget_add_css_class (button, "flat");
   gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
-  g_object_set_data_full (G_OBJECT (button), "organization", g_object_ref (org), g_object_unref);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_result_clicked), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "picker.choose");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", icw_record_get_id (ICW_RECORD (org)));
   return button;
 }
 
@@ -144,6 +154,7 @@ icw_organization_picker_class_init (IcwOrganizationPickerClass *klass)
   signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 1, ICW_TYPE_ORGANIZATION);
 
+  gtk_widget_class_install_action (widget_class, "picker.choose", "s", choose_activated);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-organization-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, IcwOrganizationPicker, search);
   gtk_widget_class_bind_template_child (widget_class, IcwOrganizationPicker, results);

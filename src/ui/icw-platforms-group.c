@@ -27,13 +27,31 @@ struct _IcwPlatformsGroup
 
 G_DEFINE_FINAL_TYPE (IcwPlatformsGroup, icw_platforms_group, ADW_TYPE_PREFERENCES_GROUP)
 
-static void
-on_remove_clicked (GtkButton   *button,
-                   IcwPlatform *platform)
+/* What a row's remove button removes, and from which group; owned by its "clicked" handler. */
+typedef struct
 {
-  IcwPlatformsGroup *self = ICW_PLATFORMS_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (button), ICW_TYPE_PLATFORMS_GROUP));
+  IcwPlatformsGroup *group;
+  IcwPlatform       *platform;
+} RemoveTarget;
 
-  icw_ui_delete_with_undo (GTK_WIDGET (self), self->store, ICW_RECORD (platform), _("Platform removed"));
+static void
+remove_target_free (gpointer  data,
+                    GClosure *closure)
+{
+  RemoveTarget *target = data;
+
+  g_clear_object (&target->platform);
+  g_free (target);
+}
+
+static void
+on_remove_clicked (GtkButton    *button,
+                   RemoveTarget *target)
+{
+  IcwPlatformsGroup *self = target->group;
+
+  if (self->store != NULL)
+    icw_ui_delete_with_undo (GTK_WIDGET (self), self->store, ICW_RECORD (target->platform), _("Platform removed"));
 }
 
 static GtkWidget *
@@ -45,6 +63,7 @@ platform_row (IcwPlatformsGroup *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), icw_platform_get_name (platform));
   GtkWidget *remove = icw_ui_icon_button ("user-trash-symbolic", remove_label);
+  RemoveTarget *target = g_new0 (RemoveTarget, 1);
 
   if (icw_platform_get_approved_year (platform) > 0)
     subtitle = g_strdup_printf (_("%s · %s · approved %d"),
@@ -56,7 +75,9 @@ platform_row (IcwPlatformsGroup *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), icw_platform_get_name (platform));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), platform, 0);
+  target->group = self;
+  target->platform = g_object_ref (platform);
+  g_signal_connect_data (remove, "clicked", G_CALLBACK (on_remove_clicked), target, remove_target_free, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   return row;
 }

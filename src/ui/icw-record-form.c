@@ -14,6 +14,7 @@
 #include "icw-field-catalogue.h"
 #include "icw-field-limits.h"
 #include "icw-field-row.h"
+#include "icw-form-text.h"
 #include "icw-record-form.h"
 
 typedef struct {
@@ -21,6 +22,7 @@ typedef struct {
   const char *property;   /* static strings from the editors */
   IcwFieldKind kind;
   GtkWidget *row;
+  GtkSwitch *toggle;      /* the switch of a row from icw_record_form_add_switch () */
 } Binding;
 
 struct _IcwRecordForm
@@ -63,49 +65,6 @@ format_value (IcwRecordForm *self,
     }
 }
 
-static gboolean
-parse_int (const char  *text,
-           int          min,
-           int          max,
-           int         *out,
-           GError     **error)
-{
-  gint64 number;
-
-  if (*text == '\0')
-    {
-      *out = 0;
-      return TRUE;
-    }
-  if (!g_ascii_string_to_signed (text, 10, min, max, &number, NULL))
-    {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
-                   _("Type a whole number between %d and %d"), min, max);
-      return FALSE;
-    }
-  *out = (int) number;
-  return TRUE;
-}
-
-static gboolean
-parse_date (const char  *text,
-            GError     **error)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *iso = NULL;
-
-  if (*text == '\0')
-    return TRUE;
-  iso = g_strdup_printf ("%sT00:00:00Z", text);
-  date = g_date_time_new_from_iso8601 (iso, NULL);
-  if (date == NULL || strlen (text) != 10)
-    {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("Type the date as YYYY-MM-DD, e.g. 2024-03-15"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Turns the typed text into the property's value, or says what is wrong with it. */
 static gboolean
 parse_text (IcwRecordForm  *self,
@@ -114,59 +73,7 @@ parse_text (IcwRecordForm  *self,
             GValue         *value,
             GError        **error)
 {
-  g_autofree char *text = g_strstrip (g_strdup (typed));
-  gint64 number = 0;
-  int whole = 0;
-
-  switch (binding->kind)
-    {
-    case ICW_FIELD_YEAR:
-      if (!parse_int (text, *text == '\0' ? 0 : 1900, 2100, &whole, error))
-        return FALSE;
-      g_value_init (value, G_TYPE_INT);
-      g_value_set_int (value, whole);
-      return TRUE;
-    case ICW_FIELD_COUNT:
-      if (!parse_int (text, 0, 100000, &whole, error))
-        return FALSE;
-      g_value_init (value, G_TYPE_INT);
-      g_value_set_int (value, whole);
-      return TRUE;
-    case ICW_FIELD_MONEY:
-      if (*text != '\0' && !icw_money_parse (text, self->money_unit, &number, error))
-        return FALSE;
-      g_value_init (value, G_TYPE_INT64);
-      g_value_set_int64 (value, number);
-      return TRUE;
-    case ICW_FIELD_PERCENT:
-      number = -1;
-      if (*text != '\0' && !icw_basis_points_parse (text, &number, error))
-        return FALSE;
-      g_value_init (value, G_TYPE_INT64);
-      g_value_set_int64 (value, number);
-      return TRUE;
-    case ICW_FIELD_DATE:
-      if (!parse_date (text, error))
-        return FALSE;
-      break;
-    case ICW_FIELD_CREDIT_CODE:
-      {
-        g_autofree char *code = icw_credit_code_normalize (text);
-
-        if (*code != '\0' && !icw_credit_code_validate (code, error))
-          return FALSE;
-        g_value_init (value, G_TYPE_STRING);
-        g_value_set_string (value, code);
-        return TRUE;
-      }
-    case ICW_FIELD_TEXT:
-    default:
-      break;
-    }
-
-  g_value_init (value, G_TYPE_STRING);
-  g_value_set_string (value, text);
-  return TRUE;
+  return icw_form_text_parse (binding->kind, typed, self->money_unit, value, error);
 }
 
 /* Sets one property and saves the record; on failure the property keeps its saved value. */
@@ -271,7 +178,7 @@ show_binding (IcwRecordForm *self,
   if (ADW_IS_COMBO_ROW (binding->row))
     adw_combo_row_set_selected (ADW_COMBO_ROW (binding->row), g_value_get_uint (&value));
   else
-    gtk_switch_set_active (g_object_get_data (G_OBJECT (binding->row), "switch"),
+    gtk_switch_set_active (binding->toggle,
                            g_value_get_boolean (&value));
 }
 
@@ -345,14 +252,38 @@ icw_record_form_add_field (IcwRecordForm   *self,
     }
 }
 
+GtkWidget *
+icw_record_form_add_catalogue (IcwRecordForm *self,
+                               IcwRecordKind  kind,
+                               const char    *property,
+                               const char    *title)
+{
+  guint n = 0;
+  const IcwColumn *fields = icw_field_catalogue (kind, &n);
+
+  for (guint i = 0; fields != NULL && i < n; i++)
+    if (g_str_equal (fields[i].property, property))
+      return icw_record_form_add_field (self, &fields[i], title);
+  g_return_val_if_reached (NULL);
+}
+
+GtkWidget *
+icw_record_form_get_row (IcwRecordForm *self,
+                         const char    *property)
+{
+  g_return_val_if_fail (ICW_IS_RECORD_FORM (self), NULL);
+
+  for (guint i = 0; property != NULL && i < self->bindings->len; i++)
+    if (g_str_equal (((Binding *) self->bindings->pdata[i])->property, property))
+      return ((Binding *) self->bindings->pdata[i])->row;
+  return NULL;
+}
+
 static gboolean
 has_row_for (IcwRecordForm *self,
              const char    *property)
 {
-  for (guint i = 0; i < self->bindings->len; i++)
-    if (g_str_equal (((Binding *) self->bindings->pdata[i])->property, property))
-      return TRUE;
-  return FALSE;
+  return icw_record_form_get_row (self, property) != NULL;
 }
 
 void
@@ -500,7 +431,7 @@ icw_record_form_add_switch (IcwRecordForm *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  g_object_set_data (G_OBJECT (row), "switch", toggle);
+  binding->toggle = GTK_SWITCH (toggle);
   g_signal_connect (toggle, "notify::active", G_CALLBACK (on_switch_active), binding);
   return row;
 }

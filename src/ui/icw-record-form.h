@@ -6,20 +6,11 @@
 
 #include <adwaita.h>
 
+#include "icw-form-text.h"
 #include "icw-money.h"
 #include "icw-store.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  ICW_FIELD_TEXT,
-  ICW_FIELD_YEAR,          /* int property, empty is 0 */
-  ICW_FIELD_COUNT,         /* int property, a whole number ≥ 0 */
-  ICW_FIELD_MONEY,         /* gint64 fen, typed in the display unit */
-  ICW_FIELD_PERCENT,       /* gint64 basis points, empty is -1 (unknown) */
-  ICW_FIELD_DATE,          /* text YYYY-MM-DD */
-  ICW_FIELD_CREDIT_CODE,   /* text, checked by GB 32100-2015 as it is typed */
-} IcwFieldKind;
 
 #define ICW_TYPE_RECORD_FORM (icw_record_form_get_type ())
 
@@ -30,6 +21,14 @@ IcwRecordForm *icw_record_form_new        (IcwStore      *store,
 void           icw_record_form_set_record (IcwRecordForm *self,
                                            IcwRecord     *record);
 IcwRecord     *icw_record_form_get_record (IcwRecordForm *self);
+/* The row of @kind's catalogue field whose property is @property (icw_record_form_add_field). */
+GtkWidget     *icw_record_form_add_catalogue (IcwRecordForm *self,
+                                              IcwRecordKind  kind,
+                                              const char    *property,
+                                              const char    *title);
+/* The row bound to @property (the first, if several), or NULL. */
+GtkWidget     *icw_record_form_get_row    (IcwRecordForm *self,
+                                           const char    *property);
 GtkWidget     *icw_record_form_add_text   (IcwRecordForm *self,
                                            const char    *property,
                                            const char    *title,

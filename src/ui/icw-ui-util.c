@@ -8,7 +8,10 @@
 #include "icw-organization.h"
 #include "icw-ui-util.h"
 
-/* The overlay above the widget, or the one of its window, or of the window a dialog belongs to. */
+/* The overlay above the widget, or the one of its window, or of the window a dialog belongs to.
+ * This is the one walk up the widget tree left in src/ui, on purpose: a toast is a service of the
+ * window (or of a window's part, as in the conflicts window), AdwToastOverlay offers no action to
+ * reach it, and an undo toast carries a callback that an action's parameter could not. */
 static GtkWidget *
 find_overlay (GtkWidget *from)
 {

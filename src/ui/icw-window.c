@@ -444,13 +444,20 @@ build_pages (IcwWindow *self)
 }
 
 IcwWindow *
-icw_window_new (IcwWorkbenchApp *application)
+icw_window_new (GtkApplication *application,
+                IcwStore       *store,
+                GSettings      *settings)
 {
-  IcwWindow *self = g_object_new (ICW_TYPE_WINDOW, "application", application, NULL);
+  IcwWindow *self;
   g_autofree char *last_page = NULL;
 
-  self->store = g_object_ref (icw_workbench_app_get_store (application));
-  self->settings = g_object_ref (icw_workbench_app_get_settings (application));
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (ICW_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (ICW_TYPE_WINDOW, "application", application, NULL);
+  self->store = g_object_ref (store);
+  self->settings = g_object_ref (settings);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));

@@ -2,7 +2,9 @@
 /* icw-window.h: the main window: sidebar navigation and the pages of the registers and forms. */
 #pragma once
 
-#include "icw-workbench-app.h"
+#include <adwaita.h>
+
+#include "icw-store.h"
 
 G_BEGIN_DECLS
 
@@ -10,6 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IcwWindow, icw_window, ICW, WINDOW, AdwApplicationWindow)
 
-IcwWindow *icw_window_new (IcwWorkbenchApp *application);
+/* A window on @store, for @application (NULL in tests), with the settings of the application. */
+IcwWindow *icw_window_new (GtkApplication *application,
+                           IcwStore       *store,
+                           GSettings      *settings);
 
 G_END_DECLS

@@ -125,7 +125,7 @@ icw_workbench_app_activate (GApplication *app)
     }
 
   if (window == NULL)
-    window = GTK_WINDOW (icw_window_new (self));
+    window = GTK_WINDOW (icw_window_new (GTK_APPLICATION (self), self->store, self->settings));
   gtk_window_present (window);
 }
 

@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* icw-application-attachments-page.c: the attachments of the application shown, from the store's
+ * live list; a file is added through a native chooser and checked by the store
+ * (icw_store_add_attachment), and a refusal says why in a dialog. Removing one can be undone. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-application-attachments-page.h"
+#include "icw-attachment.h"
+#include "icw-ui-util.h"
+
+struct _IcwApplicationAttachmentsPage
+{
+  AdwPreferencesPage parent_instance;
+
+  IcwStore *store;
+  IcwApplication *application;
+  GtkListBox *list;
+  AdwComboRow *kind;
+  GtkWidget *adding;
+  GtkFileChooserNative *chooser;   /* the chooser shown (a native dialog is not a widget) */
+};
+
+G_DEFINE_FINAL_TYPE (IcwApplicationAttachmentsPage, icw_application_attachments_page, ADW_TYPE_PREFERENCES_PAGE)
+
+/* What a row's remove button removes; owned by its "clicked" handler. */
+typedef struct {
+  IcwStore      *store;
+  IcwAttachment *attachment;
+} Removal;
+
+static void
+removal_free (gpointer  data,
+              GClosure *closure)
+{
+  Removal *removal = data;
+
+  g_clear_object (&removal->store);
+  g_clear_object (&removal->attachment);
+  g_free (removal);
+}
+
+static void
+on_remove_clicked (GtkWidget *button,
+                   Removal   *removal)
+{
+  icw_ui_delete_with_undo (button, removal->store, ICW_RECORD (removal->attachment), _("Attachment removed"));
+}
+
+static GtkWidget *
+attachment_row (gpointer item,
+                gpointer user_data)
+{
+  IcwApplicationAttachmentsPage *self = user_data;
+  IcwAttachment *attachment = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *size = g_format_size (icw_attachment_get_size (attachment));
+  g_autofree char *digest = g_strndup (icw_attachment_get_sha256 (attachment), 12);
+  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · SHA-256 %s…"),
+                                               icw_attachment_kind_to_label (icw_attachment_get_kind (attachment)),
+                                               size, digest);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), icw_attachment_get_name (attachment));
+  GtkWidget *remove = icw_ui_icon_button ("user-trash-symbolic", remove_label);
+  Removal *removal = g_new0 (Removal, 1);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), icw_attachment_get_name (attachment));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  removal->store = g_object_ref (self->store);
+  removal->attachment = g_object_ref (attachment);
+  g_signal_connect_data (remove, "clicked", G_CALLBACK (on_remove_clicked), removal, removal_free, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  return row;
+}
+
+static void
+on_attachment_chosen (GtkNativeDialog               *chooser,
+                      int                            response,
+                      IcwApplicationAttachmentsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwAttachment) attachment = NULL;
+  g_autofree char *name = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->application != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      name = g_file_get_basename (file);
+      content = g_file_load_bytes (file, NULL, NULL, &error);
+      if (content != NULL)
+        attachment = icw_store_add_attachment (self->store, self->application, name,
+                                               adw_combo_row_get_selected (self->kind), content, &error);
+      if (attachment == NULL)
+        {
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                      _("The File Was Not Added"), error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_add_clicked (IcwApplicationAttachmentsPage *self)
+{
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Add an Attachment"),
+                                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Add"), _("_Cancel"));
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_attachment_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+void
+icw_application_attachments_page_show (IcwApplicationAttachmentsPage *self,
+                                       IcwApplication                *application)
+{
+  g_autoptr(GListModel) attachments = NULL;
+
+  g_return_if_fail (ICW_IS_APPLICATION_ATTACHMENTS_PAGE (self));
+
+  g_set_object (&self->application, application);
+  attachments = icw_store_list (self->store, ICW_RECORD_KIND_ATTACHMENT, icw_record_get_id (ICW_RECORD (application)));
+  gtk_list_box_bind_model (self->list, attachments, attachment_row, self, NULL);
+}
+
+GtkWidget *
+icw_application_attachments_page_get_adding (IcwApplicationAttachmentsPage *self)
+{
+  g_return_val_if_fail (ICW_IS_APPLICATION_ATTACHMENTS_PAGE (self), NULL);
+  return self->adding;
+}
+
+static void
+icw_application_attachments_page_dispose (GObject *object)
+{
+  IcwApplicationAttachmentsPage *self = ICW_APPLICATION_ATTACHMENTS_PAGE (object);
+
+  if (self->list != NULL)
+    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  self->list = NULL;
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->application);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (icw_application_attachments_page_parent_class)->dispose (object);
+}
+
+static void
+icw_application_attachments_page_class_init (IcwApplicationAttachmentsPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = icw_application_attachments_page_dispose;
+}
+
+static void
+icw_application_attachments_page_init (IcwApplicationAttachmentsPage *self)
+{
+  GtkWidget *group = icw_ui_group_new (_("Supporting Documents"),
+                                       _("证明材料: business licences, capital verification reports, platform certificates, commitment letters. PDF, OFD, JPEG or PNG files up to 20 MB; names and sizes are checked when a file is added."));
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Attachment…"));
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  self->kind = ADW_COMBO_ROW (adw_combo_row_new ());
+  self->adding = icw_ui_group_new (NULL, NULL);
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->list));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind), _("Kind of the next file"));
+  adw_combo_row_set_model (self->kind, G_LIST_MODEL (ICW_UI_ENUM_LABELS (icw_attachment_kind, ICW_N_ATTACHMENT_KINDS)));
+  gtk_widget_set_halign (add, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (add, 12);
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_clicked), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->adding), GTK_WIDGET (self->kind));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->adding), add);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (self->adding));
+}
+
+GtkWidget *
+icw_application_attachments_page_new (IcwStore *store)
+{
+  IcwApplicationAttachmentsPage *self = g_object_new (ICW_TYPE_APPLICATION_ATTACHMENTS_PAGE, NULL);
+
+  g_return_val_if_fail (ICW_IS_STORE (store), NULL);
+  self->store = g_object_ref (store);
+  return GTK_WIDGET (self);
+}
