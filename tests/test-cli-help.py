@@ -66,7 +66,10 @@ def import_kinds():
 
 def serve_words():
     serve = source("icw-cli-serve.c")
-    return (re.findall(r'g_str_equal \(args->pdata\[\d\], "(\w+)"\)', serve),
+    # "token" is the word after serve; add, list and revoke the words after token.
+    token = re.findall(r'g_str_equal \(args->pdata\[\d\], "(\w+)"\)', serve)
+    words = sorted(set(re.findall(r'g_strcmp0 \(what, "(\w+)"\)', serve)))
+    return (token + words,
             re.findall(r'g_str_equal \(options->role, "(\w+)"\)', serve))
 
 
@@ -116,7 +119,9 @@ class TestHelp(unittest.TestCase):
         for kind in import_kinds():
             self.assertRegex(text, r"--kind [a-z|]*\b" + kind + r"\b", f"icw --help does not name --kind {kind}")
         subcommands, roles = serve_words()
-        self.assertIn("serve " + " ".join(subcommands), text)
+        for word in subcommands[1:]:
+            self.assertRegex(text, r"serve " + subcommands[0] + r" [a-z|]*\b" + word + r"\b",
+                             f"icw --help does not name `icw serve {subcommands[0]} {word}`")
         for role in roles:
             self.assertRegex(text, r"--role [a-z|]*\b" + role + r"\b")
 
@@ -178,7 +183,7 @@ class TestCompletion(unittest.TestCase):
         self.assertEqual(complete("import", "--kind", ""), set(import_kinds()))
         subcommands, roles = serve_words()
         self.assertEqual(complete("serve", ""), {subcommands[0]})
-        self.assertEqual(complete("serve", subcommands[0], ""), {subcommands[1]})
+        self.assertEqual(complete("serve", subcommands[0], ""), set(subcommands[1:]))
         self.assertEqual(complete("serve", "token", "add", "--role", ""), set(roles))
 
     def test_options_of_each_command(self):

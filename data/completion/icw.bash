@@ -22,8 +22,8 @@ _icw ()
   for ((i = 1; i < COMP_CWORD; i++)); do
     word=${COMP_WORDS[i]}
     case "$word" in
-      --db | --kind | --format | --output | -o | --server | --address | --port | --tls-cert | \
-        --tls-key | --role | --center | --province | --comment | --section | --field)
+      --db | --kind | --format | --output | -o | --server | --database | --address | --port | \
+        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field)
         ((i++)) ;;
       -*) ;;
       *)
@@ -34,7 +34,7 @@ _icw ()
   done
 
   case "$prev" in
-    --db | --output | -o | --tls-cert | --tls-key)
+    --db | --output | -o | --tls-cert | --tls-key | --access-log)
       mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       return 0
       ;;
@@ -50,7 +50,7 @@ _icw ()
       mapfile -t COMPREPLY < <(compgen -W "admin reviewer" -- "$cur")
       return 0
       ;;
-    --server | --address | --port | --center | --province | --comment | --section | --field)
+    --server | --database | --address | --port | --center | --province | --comment | --section | --field)
       return 0
       ;;
   esac
@@ -63,7 +63,7 @@ _icw ()
     export) options+=" --format --output -o --all" ;;
     sync | ready | submit | reopen) options+=" --server" ;;
     review) options+=" --server --json --all --comment --section --field" ;;
-    serve) options+=" --address --port --tls-cert --tls-key --role --center --province" ;;
+    serve) options+=" --database --address --port --tls-cert --tls-key --access-log --role --center --province" ;;
   esac
   if [[ "$cur" == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "$options" -- "$cur")
@@ -74,8 +74,8 @@ _icw ()
   local n=0
   for ((i = i + 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
-      --db | --kind | --format | --output | -o | --server | --address | --port | --tls-cert | \
-        --tls-key | --role | --center | --province | --comment | --section | --field)
+      --db | --kind | --format | --output | -o | --server | --database | --address | --port | \
+        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field)
         ((i++)) ;;
       -*) ;;
       *) ((n++)) ;;
@@ -99,7 +99,7 @@ _icw ()
       if [ "$n" -eq 0 ]; then
         mapfile -t COMPREPLY < <(compgen -W "token" -- "$cur")
       elif [ "$n" -eq 1 ]; then
-        mapfile -t COMPREPLY < <(compgen -W "add" -- "$cur")
+        mapfile -t COMPREPLY < <(compgen -W "add list revoke" -- "$cur")
       fi
       ;;
   esac
