@@ -285,15 +285,14 @@ class TestLifecycle(ReviewTestCase):
         result = self.icw(1, "--db", db, "reopen", app_id)
         self.assertIn("Only a returned or accepted document", result.err)
 
-    def test_steps_reach_the_server_one_by_one(self):
-        # Ready and submitted in one sync would be a skipped step for the server: in a database
-        # that syncs, "submit" sends "ready" first with --server, and without it refuses to go on.
+    def test_steps_made_offline_reach_the_server_together(self):
+        # Ready and submitted before one sync arrive at the server as one change from draft to
+        # submitted: the owner's own steps, which it takes.
         self.sample()
         self.admin_icw(0, "ready", self.app_id)
-        result = self.admin_icw(1, "submit", self.app_id)
-        self.assertIn("takes a document's steps one by one", result.err)
-        self.assertEqual(self.json("--db", self.admin_db, "show", self.app_id, "--json")["status"], "ready")
-        result = self.admin_icw(0, "submit", self.app_id, "--server", self.url)
+        self.admin_icw(0, "submit", self.app_id)
+        self.assertEqual(self.json("--db", self.admin_db, "show", self.app_id, "--json")["status"], "submitted")
+        result = self.admin_icw(0, "sync", "--server", self.url)
         self.assertNotIn("Refused", result.out)
         self.assertEqual([d["id"] for d in json.loads(self.review(0, "list", "--json").out)], [self.app_id])
         # A step the server refuses is reported: here the token is another center's.

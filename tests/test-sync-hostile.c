@@ -256,12 +256,10 @@ test_review_authority (Fixture       *f,
   JsonObject *review;
 
   expect (f, f->admin, "application", APP, APP_RECORD ("accepted", "\"经审核，同意。\"", "t"), "forbidden-change");
-  expect (f, f->admin, "application", APP, APP_RECORD ("submitted", "null", "t"), "forbidden-change");
+  expect (f, f->admin, "application", APP, APP_RECORD ("returned", "null", "t"), "forbidden-change");
   expect (f, f->admin, "application", APP, APP_RECORD ("draft", "\"自己写的意见\"", "t"), "forbidden-change");
   r1 = push_one (f, f->admin, "application", APP, NULL, APP_RECORD ("draft", "null", "t"));
   g_assert_cmpstr (r1, ==, "applied:3");
-  r2 = push_one (f, f->admin, "application", APP, "\"3\"", APP_RECORD ("submitted", "null", "t"));
-  g_assert_cmpstr (r2, ==, "forbidden-change");   /* draft → submitted skips ready */
   r2 = push_one (f, f->admin, "application", APP, "\"3\"", APP_RECORD ("ready", "null", "t"));
   r3 = push_one (f, f->admin, "application", APP, "\"4\"", APP_RECORD ("submitted", "null", "t"));
   g_assert_cmpstr (r3, ==, "applied:5");
@@ -283,6 +281,35 @@ test_review_authority (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (review, "status"), ==, "accepted");
   g_assert_cmpstr (json_object_get_string_member (review, "province"), ==, "370000");
   g_assert_nonnull (json_object_get_string_member (review, "recorded_at"));
+}
+
+#define APP2 "a0000000-0000-4000-8000-000000000002"
+#define APP2_RECORD(status, title) \
+  "{\"id\":\"" APP2 "\",\"center_id\":\"" CENTER "\",\"lineage_id\":\"" APP2 "\",\"version\":1," \
+  "\"status\":\"" status "\",\"reviewer_comments\":null,\"title\":\"" title "\"}"
+#define APP3 "a0000000-0000-4000-8000-000000000003"
+#define APP3_RECORD(status, title) \
+  "{\"id\":\"" APP3 "\",\"center_id\":\"" CENTER "\",\"lineage_id\":\"" APP3 "\",\"version\":1," \
+  "\"status\":\"" status "\",\"reviewer_comments\":null,\"title\":\"" title "\"}"
+
+/* Steps made offline arrive folded (the outbox keeps a record's latest state): a document made,
+ * marked ready and submitted before the first sync arrives new and submitted, and a draft marked
+ * ready and submitted between two syncs arrives as draft → submitted. Both are the owner's own
+ * steps and are applied; the owner's change to returned or accepted, folded or not, is not. */
+static void
+test_owner_steps_folded (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *r1 = NULL, *r2 = NULL, *r3 = NULL, *r4 = NULL;
+
+  r1 = push_one (f, f->admin, "application", APP2, NULL, APP2_RECORD ("submitted", "t"));
+  g_assert_cmpstr (r1, ==, "applied:3");
+  r2 = push_one (f, f->admin, "application", APP3, NULL, APP3_RECORD ("draft", "t"));
+  g_assert_cmpstr (r2, ==, "applied:4");
+  r3 = push_one (f, f->admin, "application", APP3, "\"4\"", APP3_RECORD ("submitted", "edited then submitted"));
+  g_assert_cmpstr (r3, ==, "applied:5");
+  r4 = push_one (f, f->admin, "application", APP3, "\"5\"", APP3_RECORD ("draft", "edited then submitted"));
+  g_assert_cmpstr (r4, ==, "forbidden-change");   /* submitted: only a reviewer moves it on */
 }
 
 /* The code and field of a refusal ("invalid-record reviewer_comments"), or the result as push_one
@@ -712,6 +739,7 @@ main (int   argc,
   ADD ("/sync-hostile/records", test_hostile_records);
   ADD ("/sync-hostile/text", test_hostile_text);
   ADD ("/sync-hostile/review-authority", test_review_authority);
+  ADD ("/sync-hostile/owner-steps-folded", test_owner_steps_folded);
   ADD ("/sync-hostile/review-comments", test_review_comments);
   ADD ("/sync-hostile/key-reused", test_key_reused);
   ADD ("/sync-hostile/auth-rate-limit", test_auth_rate_limit);

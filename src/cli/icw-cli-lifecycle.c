@@ -4,8 +4,8 @@
  * (icw-lifecycle.c): `icw ready ID` marks a draft ready only when the check finds no error,
  * `icw submit ID` submits a ready document, `icw reopen ID` opens a returned or accepted one as a
  * new version and prints the new version's ID. The change reaches the server at the next sync, or
- * at once with --server URL: the server takes a document's steps one by one (draft, ready,
- * submitted), so a database that syncs sends "ready" before it submits. */
+ * at once with --server URL (the server takes the owner's steps made offline together, e.g. draft
+ * to submitted in one sync). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -67,24 +67,6 @@ send_step (const IcwCliOptions *options,
   return ICW_EXIT_OK;
 }
 
-/* The server takes a document's steps one by one: in a database that syncs, a "ready" not sent yet
- * goes first (with --server), or the submission waits for it. */
-static int
-send_ready_first (const IcwCliOptions *options,
-                  IcwStore            *store,
-                  IcwRecord           *record)
-{
-  if (icw_lifecycle_get_status (record) != ICW_APPLICATION_STATUS_READY ||
-      !icw_store_syncs_with_server (store) || !icw_store_outbox_has_record (store, icw_record_get_id (record)))
-    return ICW_EXIT_OK;
-  if (options->server == NULL)
-    {
-      icw_cli_err ("%s", _("This database syncs with a server, which takes a document's steps one by one: send “ready” first with “icw sync --server URL”, or give --server to “icw submit”."));
-      return ICW_EXIT_FAILURE;
-    }
-  return send_step (options, store, record);
-}
-
 static int
 run_step (const IcwCliOptions *options,
           Step                 step)
@@ -117,9 +99,6 @@ run_step (const IcwCliOptions *options,
       icw_cli_out ("%s\n", _("Ready to submit."));
       break;
     case STEP_SUBMIT:
-      status = send_ready_first (options, store, record);
-      if (status != ICW_EXIT_OK)
-        return status;
       if (!icw_lifecycle_submit (store, record, &error))
         return icw_cli_fail (error);
       icw_cli_out ("%s\n", _("Submitted: the document is now read-only. Run “icw sync” to send it to the reviewers."));

@@ -333,8 +333,10 @@ check_administrator (IcwSyncServer        *self,
 {
   if (!exists)
     {
-      if (after != ICW_APPLICATION_STATUS_DRAFT && !deleted)
-        return refuse (refusal, "forbidden-change", "status", "A new document starts as a draft");
+      /* Made offline, it may arrive ready or submitted: steps its owner can take from a draft. */
+      if (!deleted && !icw_lifecycle_status_owner_can_reach (ICW_APPLICATION_STATUS_DRAFT, after))
+        return refuse (refusal, "forbidden-change", "status",
+                       "A new document starts as a draft; only its owner's steps may follow");
       /* A new version carries the comments of the version it reopens. */
       if (column_differs (NULL, record, "reviewer_comments") &&
           !icw_server_db_lineage_has_comments (self, icw_record_kind_to_key (kind),
@@ -351,7 +353,7 @@ check_administrator (IcwSyncServer        *self,
       (after == ICW_APPLICATION_STATUS_RETURNED || after == ICW_APPLICATION_STATUS_ACCEPTED))
     return refuse (refusal, "forbidden-change", "status",
                    "Only a reviewer of the center's province returns or accepts a document");
-  if (!icw_lifecycle_status_can_change (before, after))
+  if (!icw_lifecycle_status_owner_can_reach (before, after))
     return refuse (refusal, "forbidden-change", "status",
                    "The status cannot move from the stored one to this one");
   if (column_differs (before_record, record, "reviewer_comments"))

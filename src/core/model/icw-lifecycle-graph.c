@@ -50,6 +50,31 @@ icw_lifecycle_status_can_change (IcwApplicationStatus from,
     }
 }
 
+/* Whether the document's owner (the center's administrator) can move it from @from to @to in
+ * any number of their own steps (draft ⇄ ready → submitted), as a sync server sees the steps
+ * made offline: the outbox keeps a record's latest state, so "ready" then "submit" before a sync
+ * arrives as one change from draft to submitted, and a document made and submitted offline
+ * arrives new and submitted. Returning and accepting are never the owner's steps. */
+gboolean
+icw_lifecycle_status_owner_can_reach (IcwApplicationStatus from,
+                                      IcwApplicationStatus to)
+{
+  if (from == to)
+    return TRUE;
+  switch (from)
+    {
+    case ICW_APPLICATION_STATUS_DRAFT:
+    case ICW_APPLICATION_STATUS_READY:
+      return to == ICW_APPLICATION_STATUS_DRAFT || to == ICW_APPLICATION_STATUS_READY ||
+             to == ICW_APPLICATION_STATUS_SUBMITTED;
+    case ICW_APPLICATION_STATUS_SUBMITTED:
+    case ICW_APPLICATION_STATUS_RETURNED:
+    case ICW_APPLICATION_STATUS_ACCEPTED:
+    default:
+      return FALSE;
+    }
+}
+
 IcwApplicationStatus
 icw_lifecycle_get_status (IcwRecord *record)
 {

@@ -16,6 +16,8 @@ gboolean                icw_record_kind_has_lifecycle (IcwRecordKind  kind);
 gboolean                icw_record_has_lifecycle   (IcwRecord    *record);
 
 gboolean   icw_lifecycle_status_is_locked  (IcwApplicationStatus  status);
+gboolean   icw_lifecycle_status_owner_can_reach (IcwApplicationStatus  from,
+                                                IcwApplicationStatus  to);
 gboolean   icw_lifecycle_status_can_change (IcwApplicationStatus  from,
                                             IcwApplicationStatus  to);
 
