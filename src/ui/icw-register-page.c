@@ -151,7 +151,23 @@ static const RegisterKind organization_kind = {
 };
 
 /* The documents with a life cycle: their editors are IcwDocumentEditors, which show a record
- * the same way. */
+ * the same way, and each belongs to a center and has a status and a version (their catalogues'
+ * "center-id", "status" and "version"). */
+static char *
+document_subtitle (IcwStore  *store,
+                   IcwRecord *record)
+{
+  g_autofree char *center_id = NULL;
+  int status = 0, version = 0;
+  g_autoptr(IcwRecord) center = NULL;
+
+  g_object_get (record, "center-id", &center_id, "status", &status, "version", &version, NULL);
+  center = icw_store_lookup (store, ICW_RECORD_KIND_CENTER, center_id, NULL);
+  /* Translators: center · status · version, e.g. "齐鲁… · Draft · v2" */
+  return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
+                          icw_application_status_to_label ((IcwApplicationStatus) status), version);
+}
+
 static void
 document_show (GtkWidget *editor,
                IcwRecord *record)
@@ -160,20 +176,6 @@ document_show (GtkWidget *editor,
 }
 
 /* Applications */
-
-static char *
-application_subtitle (IcwStore  *store,
-                      IcwRecord *record)
-{
-  IcwApplication *application = ICW_APPLICATION (record);
-  g_autoptr(IcwRecord) center = icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
-                                                icw_application_get_center_id (application), NULL);
-
-  /* Translators: center · status · version, e.g. "齐鲁… · Draft · v2" */
-  return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
-                          icw_application_status_to_label (icw_application_get_status (application)),
-                          icw_application_get_version (application));
-}
 
 static void
 application_focus (GtkWidget *editor)
@@ -278,23 +280,10 @@ static const RegisterKind application_kind = {
   N_("Draft a center's application (申报书) for provincial or national recognition or for the upgrade to national, and check it against the policy rules before you submit."),
   N_("Select an application"),
   N_("New application"),
-  application_subtitle, document_show, application_focus, application_create,
+  document_subtitle, document_show, application_focus, application_create,
 };
 
 /* IP-sharing agreements */
-
-static char *
-agreement_subtitle (IcwStore  *store,
-                    IcwRecord *record)
-{
-  IcwIpAgreement *agreement = ICW_IP_AGREEMENT (record);
-  g_autoptr(IcwRecord) center = icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
-                                                icw_ip_agreement_get_center_id (agreement), NULL);
-
-  return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
-                          icw_application_status_to_label (icw_ip_agreement_get_status (agreement)),
-                          icw_ip_agreement_get_version (agreement));
-}
 
 static void
 agreement_focus (GtkWidget *editor)
@@ -329,24 +318,10 @@ static const RegisterKind agreement_kind = {
   N_("Draw up an IP-sharing agreement (知识产权协同共享协议) among members of a center's alliance: background IP, ownership of results, access rights and revenue shares that total exactly 100%."),
   N_("Select an agreement"),
   N_("New agreement"),
-  agreement_subtitle, document_show, agreement_focus, agreement_create,
+  document_subtitle, document_show, agreement_focus, agreement_create,
 };
 
 /* Funding requests */
-
-static char *
-funding_subtitle (IcwStore  *store,
-                  IcwRecord *record)
-{
-  IcwFundingRequest *request = ICW_FUNDING_REQUEST (record);
-  g_autoptr(IcwRecord) center = icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
-                                                icw_funding_request_get_center_id (request), NULL);
-
-  /* Translators: center · status · version, e.g. "齐鲁… · Draft · v2" */
-  return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
-                          icw_application_status_to_label (icw_funding_request_get_status (request)),
-                          icw_funding_request_get_version (request));
-}
 
 static void
 funding_focus (GtkWidget *editor)
@@ -368,7 +343,7 @@ static const RegisterKind funding_kind = {
   N_("Prepare a center's request for central or local fiscal funds, fund or bank money: a budget by category, year and source with exact totals, checked against the fund's rules before you submit."),
   N_("Select a funding request"),
   N_("New funding request"),
-  funding_subtitle, document_show, funding_focus, funding_create,
+  document_subtitle, document_show, funding_focus, funding_create,
 };
 
 /* The list */
