@@ -632,6 +632,19 @@ stand_in_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec
     g_param_value_set_default (pspec, value);
 }
 
+/* A template whose parent is GtkWidget itself stands for a widget that unparents its template's
+ * children in its own dispose (as IcwDocumentEditor does): GtkWidget does not, and would warn
+ * that the finalized stand-in still has children. */
+static void
+widget_stand_in_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (g_type_class_peek (GTK_TYPE_WIDGET))->dispose (object);
+}
+
 static void
 stand_in_class_init (gpointer klass, gpointer class_data)
 {
@@ -644,6 +657,8 @@ stand_in_class_init (gpointer klass, gpointer class_data)
 
   oclass->set_property = stand_in_set_property;
   oclass->get_property = stand_in_get_property;
+  if (G_TYPE_FROM_CLASS (parent_class) == GTK_TYPE_WIDGET)
+    oclass->dispose = widget_stand_in_dispose;
 
   g_hash_table_iter_init (&iter, s->props);
   while (g_hash_table_iter_next (&iter, &key, &value))

@@ -450,16 +450,16 @@ test_export_budget (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (button);
-  g_assert_true (icw_budget_export_button_save (button, csv, &error));
+  g_assert_true (icw_budget_export_save (ICW_DOCUMENT_EDITOR (fixture->editor), csv, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));   /* the CSV's BOM */
   g_assert_nonnull (strstr (text, "24000.00"));                /* the sample's grand total */
-  g_assert_true (icw_budget_export_button_save (button, xlsx, &error));
+  g_assert_true (icw_budget_export_save (ICW_DOCUMENT_EDITOR (fixture->editor), xlsx, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (xlsx, &zip, NULL, NULL));
   g_assert_true (g_str_has_prefix (zip, "PK"));
-  g_assert_false (icw_budget_export_button_save (button, bad, &error));
+  g_assert_false (icw_budget_export_save (ICW_DOCUMENT_EDITOR (fixture->editor), bad, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "预算.xlsx"));
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));

@@ -17,22 +17,10 @@
 #include "icw-field-row.h"
 #include "icw-lifecycle.h"
 #include "icw-record-form.h"
+#include "icw-review-comments.h"
 #include "icw-text-section.h"
 #include "icw-ui-util.h"
 
-typedef struct {
-  const char *key;
-  const char *title;
-} Section;
-
-static const Section sections[] = {
-  { "parties", N_("Parties and Shares") },
-  { "background-ip", N_("Background IP") },
-  { "results", N_("Results and Access") },
-  { "terms", N_("Terms") },
-  { "special-clauses", N_("Special Clauses") },
-  { "text", N_("Agreement Text") },
-};
 
 G_DEFINE_FINAL_TYPE (IcwAgreementEditor, icw_agreement_editor, ICW_TYPE_DOCUMENT_EDITOR)
 
@@ -211,12 +199,15 @@ on_clauses_committed (IcwTextSection     *section,
 
 static void
 add_page (IcwAgreementEditor *self,
-          const Section      *section,
+          guint               page,
           GtkWidget          *widget,
           GtkWidget          *shown)
 {
-  g_hash_table_insert (self->page_widgets, (gpointer) section->key, widget);
-  icw_document_editor_add_page (SHELL (self), section->key, _(section->title), shown);
+  /* The pages' keys and titles are those reviewers' comments name (icw-review-comments.h). */
+  const char *key = icw_review_section_keys (ICW_RECORD_KIND_IP_AGREEMENT)[page];
+
+  g_hash_table_insert (self->page_widgets, (gpointer) key, widget);
+  icw_document_editor_add_page (SHELL (self), key, icw_review_section_title (ICW_RECORD_KIND_IP_AGREEMENT, key), shown);
 }
 
 static void
@@ -242,12 +233,12 @@ build_pages (IcwAgreementEditor *self)
   gtk_box_append (GTK_BOX (parties_box), parties);
   g_signal_connect (clauses, "committed", G_CALLBACK (on_clauses_committed), self);
 
-  add_page (self, &sections[0], parties, scrolled_page (parties_box));
-  add_page (self, &sections[1], background, scrolled_page (background));
-  add_page (self, &sections[2], results, results);
-  add_page (self, &sections[3], terms, terms);
-  add_page (self, &sections[4], clauses, scrolled_page (clauses));
-  add_page (self, &sections[5], text, text);
+  add_page (self, 0, parties, scrolled_page (parties_box));
+  add_page (self, 1, background, scrolled_page (background));
+  add_page (self, 2, results, results);
+  add_page (self, 3, terms, terms);
+  add_page (self, 4, clauses, scrolled_page (clauses));
+  add_page (self, 5, text, text);
 }
 
 static void

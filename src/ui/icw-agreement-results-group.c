@@ -13,6 +13,7 @@
 #include "icw-agreement-party.h"
 #include "icw-agreement-results-group.h"
 #include "icw-enums.h"
+#include "icw-expander-list.h"
 #include "icw-field-row.h"
 #include "icw-ip-agreement-check.h"
 #include "icw-ip-agreement-parts.h"
@@ -37,11 +38,9 @@ struct _IcwAgreementResultsGroup
  * closure, so it lives exactly as long as the row. */
 typedef struct
 {
+  IcwListCell               head;   /* its key is the member */
   IcwAgreementResultsGroup *group;
-  guint                     index;
-  const char               *member;
   char                     *organization_id;
-  GtkWidget                *row;
   AdwPreferencesRow        *expander;
 } ResultCell;
 
@@ -111,9 +110,9 @@ connect_cell (IcwAgreementResultsGroup *self,
   ResultCell *cell = g_new0 (ResultCell, 1);
 
   cell->group = self;
-  cell->index = index;
-  cell->member = member;
-  cell->row = row;
+  cell->head.index = index;
+  cell->head.key = member;
+  cell->head.row = row;
   cell->expander = ADW_PREFERENCES_ROW (expander);
   g_signal_connect_data (row, signal, handler, cell, cell_free, 0);
   if (member != NULL)
@@ -126,8 +125,8 @@ item_of (ResultCell *cell)
 {
   IcwAgreementResultsGroup *self = cell->group;
 
-  return !self->updating && cell->index < json_array_get_length (self->items)
-         ? json_array_get_object_element (self->items, cell->index) : NULL;
+  return !self->updating && cell->head.index < json_array_get_length (self->items)
+         ? json_array_get_object_element (self->items, cell->head.index) : NULL;
 }
 
 static void
@@ -140,8 +139,8 @@ on_text_committed (IcwFieldRow *row,
 
   if (item == NULL)
     return;
-  json_object_set_string_member (item, cell->member, trimmed);
-  if (g_str_equal (cell->member, "title"))
+  json_object_set_string_member (item, cell->head.key, trimmed);
+  if (g_str_equal (cell->head.key, "title"))
     adw_preferences_row_set_title (cell->expander, *trimmed != '\0' ? trimmed : _("(not named yet)"));
   commit (cell->group);
 }
@@ -232,13 +231,12 @@ on_remove_clicked (GtkButton  *button,
                    ResultCell *cell)
 {
   IcwAgreementResultsGroup *self = cell->group;
-  guint index = cell->index;
 
-  if (self->updating || index >= json_array_get_length (self->items))
-    return;
-  json_array_remove_element (self->items, index);
-  commit (self);
-  rebuild (self);
+  if (!self->updating && icw_expander_list_remove (self->items, &cell->head))
+    {
+      commit (self);
+      rebuild (self);
+    }
 }
 
 static GtkWidget *
@@ -397,16 +395,12 @@ static void
 on_add_clicked (IcwAgreementResultsGroup *self)
 {
   JsonObject *item = json_object_new ();
-  GtkWidget *last;
 
   json_object_set_string_member (item, "title", "");
   json_object_set_string_member (item, "description", "");
   json_array_add_object_element (self->items, item);
   commit (self);
   rebuild (self);
-  last = gtk_widget_get_last_child (GTK_WIDGET (self->rows));
-  if (last != NULL)
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (last), TRUE);
   icw_agreement_results_group_focus (self, json_array_get_length (self->items) - 1, "title");
 }
 
@@ -415,23 +409,7 @@ icw_agreement_results_group_focus (IcwAgreementResultsGroup *self,
                                    guint                     index,
                                    const char               *member)
 {
-  GtkWidget *expander = GTK_WIDGET (gtk_list_box_get_row_at_index (self->rows, index));
-
-  if (expander == NULL)
-    return FALSE;
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  for (guint i = 0; i < self->cells->len; i++)
-    {
-      ResultCell *cell = g_ptr_array_index (self->cells, i);
-
-      if (cell->index != index || (member != NULL && !g_str_equal (cell->member, member)))
-        continue;
-      gtk_widget_grab_focus (ICW_IS_FIELD_ROW (cell->row)
-                             ? GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (cell->row))) : cell->row);
-      return TRUE;
-    }
-  gtk_widget_grab_focus (expander);
-  return TRUE;
+  return icw_expander_list_focus (self->rows, self->cells, index, member);
 }
 
 static void

@@ -11,14 +11,11 @@
 #include "icw-error.h"
 #include "icw-ui-util.h"
 
-#define EDITOR_KEY "icw-budget-export-editor"
-
 gboolean
-icw_budget_export_button_save (GtkWidget   *button,
-                               const char  *path,
-                               GError     **error)
+icw_budget_export_save (IcwDocumentEditor  *editor,
+                        const char         *path,
+                        GError            **error)
 {
-  IcwDocumentEditor *editor = g_object_get_data (G_OBJECT (button), EDITOR_KEY);
   IcwRecord *record = editor != NULL ? icw_document_editor_get_record (editor) : NULL;
   IcwStore *store = editor != NULL ? icw_document_editor_get_store (editor) : NULL;
   g_autofree char *name = g_path_get_basename (path);
@@ -38,12 +35,32 @@ icw_budget_export_button_save (GtkWidget   *button,
   return ok;
 }
 
+/* The filters in the dialog's order: the workbook, then the CSV file. */
+#define CSV_FILTER 1
+
+/* The button and its editor, while the save dialog is open. */
+typedef struct {
+  GtkWidget *button;
+  IcwDocumentEditor *editor;
+} Export;
+
+static void
+export_free (gpointer  data,
+             GClosure *closure)
+{
+  Export *export = data;
+
+  g_object_unref (export->button);
+  g_object_unref (export->editor);
+  g_free (export);
+}
+
 static void
 on_response (GtkNativeDialog *chooser,
              int              response,
-             gpointer         user_data)
+             Export          *export)
 {
-  GtkWidget *button = user_data;
+  GtkWidget *button = export->button;
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
@@ -53,7 +70,9 @@ on_response (GtkNativeDialog *chooser,
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
     {
       GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
-      gboolean csv = filter != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (filter), "suffix"), "csv") == 0;
+      g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GObject) csv_filter = g_list_model_get_item (filters, CSV_FILTER);
+      gboolean csv = filter != NULL && G_OBJECT (filter) == csv_filter;
       g_autofree char *lower = g_ascii_strdown (path, -1);
 
       if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".xlsx"))
@@ -63,7 +82,7 @@ on_response (GtkNativeDialog *chooser,
           g_free (path);
           path = named;
         }
-      if (icw_budget_export_button_save (button, path, &error))
+      if (icw_budget_export_save (export->editor, path, &error))
         {
           g_autofree char *name = g_path_get_basename (path);
           /* TRANSLATORS: a toast after Export Budget…; %s is the file's name */
@@ -75,7 +94,6 @@ on_response (GtkNativeDialog *chooser,
         icw_ui_report_error (button, error);
     }
   g_object_unref (chooser);
-  g_object_unref (button);
 }
 
 static void
@@ -87,14 +105,14 @@ add_filter (GtkFileChooser *chooser,
 
   gtk_file_filter_set_name (filter, name);
   gtk_file_filter_add_suffix (filter, suffix);
-  g_object_set_data (G_OBJECT (filter), "suffix", (gpointer) suffix);
   gtk_file_chooser_add_filter (chooser, filter);
 }
 
 static void
-on_clicked (GtkWidget *button)
+on_clicked (GtkWidget         *button,
+            IcwDocumentEditor *editor)
 {
-  IcwDocumentEditor *editor = g_object_get_data (G_OBJECT (button), EDITOR_KEY);
+  Export *export;
   IcwRecord *record = icw_document_editor_get_record (editor);
   GtkRoot *root = gtk_widget_get_root (button);
   GtkFileChooserNative *chooser;
@@ -112,7 +130,10 @@ on_clicked (GtkWidget *button)
   suggested = g_strdup_printf (_("%s budget.xlsx"), icw_funding_request_get_title (ICW_FUNDING_REQUEST (record)));
   g_strdelimit (suggested, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_response), g_object_ref (button));
+  export = g_new0 (Export, 1);
+  export->button = g_object_ref (button);
+  export->editor = g_object_ref (editor);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (on_response), export, export_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -121,8 +142,8 @@ icw_budget_export_button_new (IcwDocumentEditor *editor)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (_("Export _Budget…"));
 
-  g_object_set_data (G_OBJECT (button), EDITOR_KEY, editor);
   gtk_widget_set_tooltip_text (button, _("Save the budget table as an Excel workbook or a CSV file"));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_clicked), NULL);
+  /* The editor holds the button: it outlives it. */
+  g_signal_connect (button, "clicked", G_CALLBACK (on_clicked), editor);
   return button;
 }

@@ -9,9 +9,9 @@
 G_BEGIN_DECLS
 
 GtkWidget *icw_budget_export_button_new  (IcwDocumentEditor *editor);
-/* What the button does once the file is chosen: CSV when path ends in .csv, else xlsx. The
- * error names the file. */
-gboolean   icw_budget_export_button_save (GtkWidget         *button,
+/* What the button does once the file is chosen: saves what is typed in the editor, then writes
+ * its funding request's budget, CSV when path ends in .csv, else xlsx. The error names the file. */
+gboolean   icw_budget_export_save        (IcwDocumentEditor *editor,
                                           const char        *path,
                                           GError           **error);
 

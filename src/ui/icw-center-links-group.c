@@ -11,6 +11,7 @@
 #include "icw-alliance-member.h"
 #include "icw-center-links-group.h"
 #include "icw-center-summaries.h"
+#include "icw-field-catalogue.h"
 #include "icw-organization-picker.h"
 #include "icw-shareholder.h"
 #include "icw-ui-util.h"
@@ -41,7 +42,7 @@ struct _LinkKind
   const char *add_label;
   const char *picker_title;
   const char *removed_message;
-  void       (*fill_row)  (IcwCenterLinksGroup *self, IcwRecordForm *form, AdwExpanderRow *row);
+  const char *signed_title;   /* the title of the member's "agreement signed" row, or NULL */
   char      *(*subtitle)  (IcwCenterLinksGroup *self, IcwRecord *link);
   char      *(*summary)   (IcwCenterLinksGroup *self, char **warning);
   IcwRecord *(*new_link)  (const char *center_id, const char *organization_id);
@@ -50,17 +51,6 @@ struct _LinkKind
 G_DEFINE_FINAL_TYPE (IcwCenterLinksGroup, icw_center_links_group, ADW_TYPE_PREFERENCES_GROUP)
 
 /* Shareholders */
-
-static void
-shareholder_fill_row (IcwCenterLinksGroup *self,
-                      IcwRecordForm       *form,
-                      AdwExpanderRow      *row)
-{
-  adw_expander_row_add_row (row, icw_record_form_add_choice (form, "contribution", _("Contribution"),
-                                                             ICW_UI_ENUM_LABELS (icw_contribution, ICW_N_CONTRIBUTIONS)));
-  adw_expander_row_add_row (row, icw_record_form_add_text (form, "amount-fen", _("Amount"), ICW_FIELD_MONEY));
-  adw_expander_row_add_row (row, icw_record_form_add_text (form, "share-bp", _("Share"), ICW_FIELD_PERCENT));
-}
 
 static char *
 shareholder_subtitle (IcwCenterLinksGroup *self,
@@ -101,21 +91,10 @@ static const LinkKind shareholder_kind = {
   N_("_Add Shareholder"),
   N_("Add a Shareholder"),
   N_("Shareholder removed"),
-  shareholder_fill_row, shareholder_subtitle, shareholder_summary, shareholder_new_link,
+  NULL, shareholder_subtitle, shareholder_summary, shareholder_new_link,
 };
 
 /* Alliance members */
-
-static void
-member_fill_row (IcwCenterLinksGroup *self,
-                 IcwRecordForm       *form,
-                 AdwExpanderRow      *row)
-{
-  adw_expander_row_add_row (row, icw_record_form_add_choice (form, "role", _("Role"),
-                                                             ICW_UI_ENUM_LABELS (icw_member_role, ICW_N_MEMBER_ROLES)));
-  adw_expander_row_add_row (row, icw_record_form_add_text (form, "joined", _("Joined"), ICW_FIELD_DATE));
-  adw_expander_row_add_row (row, icw_record_form_add_switch (form, "agreement-signed", _("Alliance agreement signed")));
-}
 
 static char *
 member_subtitle (IcwCenterLinksGroup *self,
@@ -157,7 +136,7 @@ static const LinkKind member_kind = {
   N_("_Add Member"),
   N_("Add an Alliance Member"),
   N_("Member removed"),
-  member_fill_row, member_subtitle, member_summary, member_new_link,
+  N_("Alliance agreement signed"), member_subtitle, member_summary, member_new_link,
 };
 
 /* The group */
@@ -184,42 +163,87 @@ update_summary (IcwCenterLinksGroup *self)
   icw_ui_show_summary (self->summary_label, self->warning_label, summary, warning);
 }
 
+/* What a link's row needs: made with the row, freed when it goes. The group is held weakly, as
+ * the link's signals may outlive it. */
+typedef struct {
+  GWeakRef group;
+  IcwRecord *link;
+  AdwExpanderRow *row;
+  IcwRecordForm *form;              /* outlives the row's children, whose last edits it saves */
+  gulong notify_handler;
+} LinkRow;
+
 static void
-on_link_notify (IcwRecord      *link,
-                GParamSpec     *pspec,
-                AdwExpanderRow *row)
+link_row_free (gpointer  data,
+               GObject  *row)
 {
-  IcwCenterLinksGroup *self = ICW_CENTER_LINKS_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (row), ICW_TYPE_CENTER_LINKS_GROUP));
+  LinkRow *parts = data;
+
+  g_clear_signal_handler (&parts->notify_handler, parts->link);
+  g_weak_ref_clear (&parts->group);
+  g_clear_object (&parts->link);
+  g_clear_object (&parts->form);
+  g_free (parts);
+}
+
+static void
+on_link_notify (IcwRecord  *link,
+                GParamSpec *pspec,
+                LinkRow    *parts)
+{
+  g_autoptr(IcwCenterLinksGroup) self = g_weak_ref_get (&parts->group);
   g_autofree char *subtitle = NULL;
 
   if (self == NULL)
     return;
   subtitle = self->kind->subtitle (self, link);
-  adw_expander_row_set_subtitle (row, subtitle);
+  adw_expander_row_set_subtitle (parts->row, subtitle);
   update_summary (self);
 }
 
 static void
 on_remove_clicked (GtkButton *button,
-                   IcwRecord *link)
+                   LinkRow   *parts)
 {
-  IcwCenterLinksGroup *self = ICW_CENTER_LINKS_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (button), ICW_TYPE_CENTER_LINKS_GROUP));
+  g_autoptr(IcwCenterLinksGroup) self = g_weak_ref_get (&parts->group);
 
-  icw_ui_delete_with_undo (GTK_WIDGET (self), self->store, link, _(self->kind->removed_message));
+  if (self != NULL)
+    icw_ui_delete_with_undo (GTK_WIDGET (self), self->store, parts->link, _(self->kind->removed_message));
+}
+
+/* The link's fields as the catalogue describes them; the center and the organization are the
+ * row's place and title, not fields to edit. */
+static void
+fill_row (IcwCenterLinksGroup *self,
+          LinkRow             *parts)
+{
+  guint n;
+  const IcwColumn *fields = icw_field_catalogue (self->kind->record_kind, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *title = NULL;
+      GtkWidget *field;
+
+      if (self->kind->signed_title != NULL && g_str_equal (fields[i].property, "agreement-signed"))
+        title = _(self->kind->signed_title);
+      field = icw_record_form_add_field (parts->form, &fields[i], title);
+      if (field != NULL)
+        adw_expander_row_add_row (parts->row, field);
+    }
 }
 
 static void
 on_first_expanded (AdwExpanderRow *row,
                    GParamSpec     *pspec,
-                   IcwRecord      *link)
+                   LinkRow        *parts)
 {
-  IcwCenterLinksGroup *self = g_object_get_data (G_OBJECT (row), "group");
-  IcwRecordForm *form = g_object_get_data (G_OBJECT (row), "form");
+  g_autoptr(IcwCenterLinksGroup) self = g_weak_ref_get (&parts->group);
 
-  if (!adw_expander_row_get_expanded (row) || icw_record_form_get_record (form) != NULL)
+  if (self == NULL || !adw_expander_row_get_expanded (row) || icw_record_form_get_record (parts->form) != NULL)
     return;
-  self->kind->fill_row (self, form, row);
-  icw_record_form_set_record (form, link);
+  fill_row (self, parts);
+  icw_record_form_set_record (parts->form, parts->link);
 }
 
 static GtkWidget *
@@ -232,21 +256,24 @@ create_row (gpointer item,
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), name != NULL ? name : "");
   g_autofree char *subtitle = self->kind->subtitle (self, link);
   GtkWidget *row = adw_expander_row_new ();
-  IcwRecordForm *form = icw_record_form_new (self->store, self->money_unit);
   GtkWidget *remove = icw_ui_icon_button ("user-trash-symbolic", remove_label);
+  LinkRow *parts = g_new0 (LinkRow, 1);
+
+  g_weak_ref_init (&parts->group, self);
+  parts->link = g_object_ref (link);
+  parts->row = ADW_EXPANDER_ROW (row);
+  /* The form's rows are built when the row is first expanded: a center has dozens of links, and
+   * the editor opens fast. */
+  parts->form = icw_record_form_new (self->store, self->money_unit);
+  g_object_weak_ref (G_OBJECT (row), link_row_free, parts);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name != NULL ? name : "?");
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  /* The form outlives the row's children, whose last edits it saves as they go. Its rows are
-   * built when the row is first expanded: a center has dozens of links, and the editor opens fast. */
-  g_object_set_data_full (G_OBJECT (row), "form", form, g_object_unref);
-  g_object_set_data (G_OBJECT (row), "group", self);
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_first_expanded), link);
-
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked), link, 0);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_first_expanded), parts);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), parts);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
-  g_signal_connect_object (link, "notify", G_CALLBACK (on_link_notify), row, 0);
+  parts->notify_handler = g_signal_connect (link, "notify", G_CALLBACK (on_link_notify), parts);
   return row;
 }
 

@@ -73,17 +73,6 @@ icw_check_panel_n_errors (IcwCheckPanel *self)
   return count;
 }
 
-static void
-on_show_clicked (GtkButton *button,
-                 gpointer   user_data)
-{
-  IcwCheckPanel *self = ICW_CHECK_PANEL (gtk_widget_get_ancestor (GTK_WIDGET (button), ICW_TYPE_CHECK_PANEL));
-  const char *field = g_object_get_data (G_OBJECT (button), "field");
-
-  if (self != NULL && field != NULL)
-    g_signal_emit (self, signals[ACTIVATE_FIELD], 0, field);
-}
-
 static GtkWidget *
 finding_row (IcwFinding *finding)
 {
@@ -108,13 +97,11 @@ finding_row (IcwFinding *finding)
                                   is_error (finding) ? _("Error") : _("Warning"), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "field", g_strdup (icw_finding_get_field (finding)), g_free);
 
-  /* A button as well as the row: keyboards and screen readers reach it directly. */
+  /* A button as well as the row, which it activates: keyboards and screen readers reach it directly. */
   show_label = g_strdup_printf (_("Show the field: %s"), icw_finding_get_message (finding));
   show = icw_ui_icon_button ("go-next-symbolic", show_label);
-  g_object_set_data_full (G_OBJECT (show), "field", g_strdup (icw_finding_get_field (finding)), g_free);
-  g_signal_connect (show, "clicked", G_CALLBACK (on_show_clicked), NULL);
+  g_signal_connect_object (show, "clicked", G_CALLBACK (gtk_widget_activate), row, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), show);
   return row;
 }
@@ -154,8 +141,12 @@ static void
 on_row_activated (IcwCheckPanel *self,
                   GtkListBoxRow *row)
 {
-  const char *field = g_object_get_data (G_OBJECT (row), "field");
+  int index = gtk_list_box_row_get_index (row);
+  const char *field = NULL;
 
+  /* The rows are the findings, in their order. */
+  if (self->findings != NULL && index >= 0 && (guint) index < self->findings->len)
+    field = icw_finding_get_field (g_ptr_array_index (self->findings, index));
   if (field != NULL)
     g_signal_emit (self, signals[ACTIVATE_FIELD], 0, field);
 }

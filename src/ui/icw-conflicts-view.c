@@ -5,7 +5,7 @@
  * accessible description). The buttons call icw_store_resolve_conflict, then the controller is
  * told so that the state and the indicator follow, and what was queued goes out. A change the
  * server refused shows the refusal in the user's language (by its code) and offers only Discard
- * My Change. */
+ * My Change. The widgets are a composite template (resources/ui/icw-conflicts-view.ui). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -188,7 +188,8 @@ header (IcwConflictsView *self,
 static IcwSyncConflict *
 selected (IcwConflictsView *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+  /* The list box is gone once the template is disposed; its rows going may still select. */
+  GtkListBoxRow *row = self->list != NULL ? gtk_list_box_get_selected_row (self->list) : NULL;
   int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
 
   return index >= 0 && (guint) index < self->conflicts->len ? g_ptr_array_index (self->conflicts, index) : NULL;
@@ -216,6 +217,8 @@ show_conflict (IcwConflictsView *self)
   g_autofree char *title = NULL;
   int row = 1;
 
+  if (self->stack == NULL)    /* disposed */
+    return;
   clear_grid (self);
   if (conflict == NULL)
     {
@@ -376,71 +379,6 @@ on_state_changed (IcwConflictsView *self)
     icw_conflicts_view_reload (self);
 }
 
-static GtkWidget *
-resolve_button (IcwConflictsView *self,
-                const char       *mnemonic,
-                const char       *name,
-                const char       *tooltip,
-                GCallback         callback)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  g_signal_connect_swapped (button, "clicked", callback, self);
-  return button;
-}
-
-static GtkWidget *
-build_detail (IcwConflictsView *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  self->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->title, 0);
-  gtk_label_set_wrap (self->title, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title-3");
-  self->note = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->note, 0);
-  gtk_label_set_wrap (self->note, TRUE);
-  self->grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_row_spacing (self->grid, 8);
-  gtk_grid_set_column_spacing (self->grid, 18);
-  gtk_widget_add_css_class (GTK_WIDGET (self->grid), "conflict-grid");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->grid));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-
-  self->mine_button = resolve_button (self, _("Keep _Mine"), _("Keep Mine"),
-                                      _("Send your version to the server over theirs"), G_CALLBACK (on_keep_mine));
-  self->theirs_button = resolve_button (self, _("Keep _Theirs"), _("Keep Theirs"),
-                                        _("Replace your version with the server's"), G_CALLBACK (on_keep_theirs));
-  self->both_button = resolve_button (self, _("Keep _Both"), _("Keep Both"),
-                                      _("Take the server's version and save yours as a new record"), G_CALLBACK (on_keep_both));
-  self->discard_button = resolve_button (self, _("_Discard My Change"), _("Discard My Change"),
-                                         _("Give up your change and take the server’s version back; a new record whose ID is taken gets a new ID"),
-                                         G_CALLBACK (on_discard));
-  gtk_widget_add_css_class (self->mine_button, "suggested-action");
-  gtk_widget_add_css_class (self->discard_button, "destructive-action");
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (buttons), self->both_button);
-  gtk_box_append (GTK_BOX (buttons), self->theirs_button);
-  gtk_box_append (GTK_BOX (buttons), self->mine_button);
-  gtk_box_append (GTK_BOX (buttons), self->discard_button);
-
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->note));
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_box_append (GTK_BOX (box), buttons);
-  return box;
-}
-
 static void
 icw_conflicts_view_dispose (GObject *object)
 {
@@ -448,6 +386,7 @@ icw_conflicts_view_dispose (GObject *object)
 
   if (self->controller != NULL)
     g_signal_handlers_disconnect_by_data (self->controller, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ICW_TYPE_CONFLICTS_VIEW);
   G_OBJECT_CLASS (icw_conflicts_view_parent_class)->dispose (object);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_object (&self->controller);
@@ -457,37 +396,30 @@ icw_conflicts_view_dispose (GObject *object)
 static void
 icw_conflicts_view_class_init (IcwConflictsViewClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = icw_conflicts_view_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-conflicts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, list);
+  gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, title);
+  gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, note);
+  gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, grid);
+  gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, mine_button);
+  gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, theirs_button);
+  gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, both_button);
+  gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, discard_button);
+  gtk_widget_class_bind_template_callback (widget_class, show_conflict);
+  gtk_widget_class_bind_template_callback (widget_class, on_keep_mine);
+  gtk_widget_class_bind_template_callback (widget_class, on_keep_theirs);
+  gtk_widget_class_bind_template_callback (widget_class, on_keep_both);
+  gtk_widget_class_bind_template_callback (widget_class, on_discard);
 }
 
 static void
 icw_conflicts_view_init (IcwConflictsView *self)
 {
-  GtkWidget *paned = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *sidebar = gtk_scrolled_window_new ();
-  GtkWidget *empty = adw_status_page_new ();
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Conflicts"), -1);
-  g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (show_conflict), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sidebar), GTK_WIDGET (self->list));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (sidebar), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (sidebar, 260, -1);
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-ok-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Conflicts"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("When a record is changed here and on the server before a sync, both versions are kept and shown here for you to choose."));
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_add_named (self->stack, empty, "empty");
-  gtk_stack_add_named (self->stack, build_detail (self), "detail");
-
-  gtk_box_append (GTK_BOX (paned), sidebar);
-  gtk_box_append (GTK_BOX (paned), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (paned), GTK_WIDGET (self->stack));
-  adw_bin_set_child (ADW_BIN (self), paned);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

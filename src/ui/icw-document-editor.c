@@ -17,6 +17,7 @@
 #include "icw-finding.h"
 #include "icw-lifecycle.h"
 #include "icw-print.h"
+#include "icw-print-actions.h"
 #include "icw-reviewer-notes.h"
 #include "icw-rule-pack.h"
 #include "icw-ui-util.h"
@@ -32,7 +33,7 @@ typedef struct
 
   GPtrArray *page_keys;          /* the list's rows in order: their pages' keys */
   GPtrArray *badges;             /* and their badges */
-  GtkWidget *print_button;
+  IcwPrintActions *print_actions;   /* "document": the Print menu's actions */
   GtkWidget *header;             /* the editor's own header (a child), or NULL */
   IcwReviewerNotes *notes;       /* the reviewers' comments on the visible page (a child) */
 
@@ -326,7 +327,6 @@ icw_document_editor_set_record (IcwDocumentEditor *self,
   g_signal_group_set_target (priv->record_signals, NULL);
   g_set_object (&priv->record, record);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
-  icw_print_menu_button_set_record (priv->print_button, priv->store, record);
   if (priv->notes != NULL)
     icw_reviewer_notes_set_record (priv->notes, record);
   g_clear_pointer (&priv->findings, g_ptr_array_unref);
@@ -383,8 +383,10 @@ icw_document_editor_set_kind (IcwDocumentEditor     *self,
       for (guint i = 0; pack_errors != NULL && i < pack_errors->len; i++)
         g_warning ("%s", ((GError *) g_ptr_array_index (pack_errors, i))->message);
     }
-  priv->print_button = icw_print_menu_button_new (GTK_WIDGET (self));
-  gtk_box_append (GTK_BOX (priv->bar), priv->print_button);
+  priv->print_actions = icw_print_actions_new (GTK_WIDGET (self), store);
+  g_object_bind_property (self, "record", priv->print_actions, "record", G_BINDING_SYNC_CREATE);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "document", G_ACTION_GROUP (priv->print_actions));
+  gtk_box_append (GTK_BOX (priv->bar), icw_print_menu_button_new ());
 }
 
 static void
@@ -432,6 +434,8 @@ icw_document_editor_dispose (GObject *object)
   /* The subclass saves what is being typed in its own dispose, before chaining up. */
   if (priv->record_signals != NULL)
     g_signal_group_set_target (priv->record_signals, NULL);
+  /* The template's children, unparented by hand: GTK 4.8's gtk_widget_dispose_template looks for
+   * the template in the instance's class, which is the kind's subclass and has none. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
 
@@ -443,6 +447,7 @@ icw_document_editor_dispose (GObject *object)
   g_clear_pointer (&priv->packs, g_ptr_array_unref);
   g_clear_pointer (&priv->findings, g_ptr_array_unref);
   g_clear_object (&priv->record);
+  g_clear_object (&priv->print_actions);
   g_clear_object (&priv->store);
 }
 

@@ -16,6 +16,7 @@
 #include "icw-funding-editor.h"
 #include "icw-lifecycle.h"
 #include "icw-record-form.h"
+#include "icw-review-comments.h"
 #include "icw-ui-util.h"
 
 typedef enum {
@@ -26,8 +27,12 @@ typedef enum {
   N_PAGES
 } Page;
 
-static const char * const page_keys[N_PAGES] = { "request", "budget", "justification", "milestones" };
-static const char * const page_titles[N_PAGES] = { N_("Request"), N_("Budget"), N_("Justification"), N_("Milestones") };
+/* The pages' keys and titles are those reviewers' comments name (icw-review-comments.h), in this order. */
+static const char *
+page_key (Page page)
+{
+  return icw_review_section_keys (ICW_RECORD_KIND_FUNDING_REQUEST)[page];
+}
 
 struct _IcwFundingEditor
 {
@@ -57,7 +62,7 @@ page_of_field (const char *field)
   const char *key = icw_document_kind_funding.page_of_field (field);
 
   for (Page page = 0; page < N_PAGES; page++)
-    if (g_str_equal (page_keys[page], key))
+    if (g_str_equal (page_key (page), key))
       return page;
   return PAGE_REQUEST;
 }
@@ -90,7 +95,7 @@ static void
 select_page (IcwFundingEditor *self,
              Page              page)
 {
-  icw_document_editor_select_page (SHELL (self), page_keys[page]);
+  icw_document_editor_select_page (SHELL (self), page_key (page));
 }
 
 static gboolean
@@ -277,7 +282,8 @@ add_page (IcwFundingEditor *self,
   /* Only the budget may be wider than the window: six sources make a wide table. */
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
                                   page == PAGE_BUDGET ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  icw_document_editor_add_page (SHELL (self), page_keys[page], _(page_titles[page]), scrolled);
+  icw_document_editor_add_page (SHELL (self), page_key (page),
+                                icw_review_section_title (ICW_RECORD_KIND_FUNDING_REQUEST, page_key (page)), scrolled);
 }
 
 static void

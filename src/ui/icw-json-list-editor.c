@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "icw-expander-list.h"
 #include "icw-field-row.h"
 #include "icw-json-list-editor.h"
 #include "icw-ui-util.h"
@@ -28,10 +29,9 @@ struct _IcwJsonListEditor
  * Owned by the row's signal closure, so it lives exactly as long as the row. */
 typedef struct
 {
+  IcwListCell          head;    /* its key is the column's */
   IcwJsonListEditor   *editor;
   const IcwJsonColumn *column;  /* NULL for a remove button */
-  guint                index;
-  GtkWidget           *row;
   AdwPreferencesRow   *expander;
 } IcwJsonCell;
 
@@ -56,7 +56,8 @@ cell_new (IcwJsonListEditor   *self,
 
   cell->editor = self;
   cell->column = column;
-  cell->index = index;
+  cell->head.index = index;
+  cell->head.key = column != NULL ? column->key : NULL;
   cell->expander = ADW_PREFERENCES_ROW (expander);
   return cell;
 }
@@ -106,7 +107,7 @@ on_field_committed (IcwFieldRow *row,
   IcwJsonCell *cell = user_data;
   IcwJsonListEditor *self = cell->editor;
   const IcwJsonColumn *column = cell->column;
-  guint index = cell->index;
+  guint index = cell->head.index;
   JsonObject *object;
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
@@ -146,7 +147,7 @@ on_choice_selected (AdwComboRow *row,
   IcwJsonCell *cell = user_data;
   IcwJsonListEditor *self = cell->editor;
   const IcwJsonColumn *column = cell->column;
-  guint index = cell->index;
+  guint index = cell->head.index;
   guint selected = adw_combo_row_get_selected (row);
 
   if (self->updating || index >= json_array_get_length (self->items) ||
@@ -163,13 +164,12 @@ on_remove_clicked (GtkButton *button,
 {
   IcwJsonCell *cell = user_data;
   IcwJsonListEditor *self = cell->editor;
-  guint index = cell->index;
 
-  if (self->updating || index >= json_array_get_length (self->items))
-    return;
-  json_array_remove_element (self->items, index);
-  commit (self);
-  rebuild (self);
+  if (!self->updating && icw_expander_list_remove (self->items, &cell->head))
+    {
+      commit (self);
+      rebuild (self);
+    }
 }
 
 static GtkWidget *
@@ -216,7 +216,7 @@ column_row (IcwJsonListEditor   *self,
         icw_field_row_set_text (ICW_FIELD_ROW (row), member_text (object, column->key));
       g_signal_connect_data (row, "committed", G_CALLBACK (on_field_committed), cell, cell_free, 0);
     }
-  cell->row = row;
+  cell->head.row = row;
   g_ptr_array_add (self->cells, cell);
   return row;
 }
@@ -258,7 +258,6 @@ static void
 on_add_clicked (IcwJsonListEditor *self)
 {
   JsonObject *object = json_object_new ();
-  GtkWidget *last;
 
   for (guint c = 0; c < self->n_columns; c++)
     {
@@ -274,9 +273,6 @@ on_add_clicked (IcwJsonListEditor *self)
   json_array_add_object_element (self->items, object);
   commit (self);
   rebuild (self);
-  last = gtk_widget_get_last_child (GTK_WIDGET (self->rows));
-  if (last != NULL)
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (last), TRUE);
   icw_json_list_editor_focus (self, json_array_get_length (self->items) - 1, self->columns[0].key);
 }
 
@@ -310,25 +306,7 @@ icw_json_list_editor_focus (IcwJsonListEditor *self,
                             guint              index,
                             const char        *key)
 {
-  GtkWidget *expander = GTK_WIDGET (gtk_list_box_get_row_at_index (self->rows, index));
-
-  if (expander == NULL)
-    return FALSE;
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  for (guint i = 0; i < self->cells->len; i++)
-    {
-      IcwJsonCell *cell = g_ptr_array_index (self->cells, i);
-
-      if (cell->index != index || (key != NULL && !g_str_equal (cell->column->key, key)))
-        continue;
-      if (ICW_IS_FIELD_ROW (cell->row))
-        gtk_widget_grab_focus (GTK_WIDGET (icw_field_row_get_editable (ICW_FIELD_ROW (cell->row))));
-      else
-        gtk_widget_grab_focus (cell->row);
-      return TRUE;
-    }
-  gtk_widget_grab_focus (expander);
-  return TRUE;
+  return icw_expander_list_focus (self->rows, self->cells, index, key);
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "icw-organization-editor.h"
 #include "icw-organization.h"
 #include "icw-register-page.h"
+#include "icw-register-row.h"
 #include "icw-store-list-filter.h"
 #include "icw-store-search.h"
 #include "icw-ui-util.h"
@@ -35,7 +36,7 @@ typedef struct {
   const char   *empty_description;
   const char   *select_title;
   const char   *new_name;
-  char       *(*subtitle)     (IcwRecord *record);
+  char       *(*subtitle)     (IcwStore *store, IcwRecord *record);
   void        (*show_record)  (GtkWidget *editor, IcwRecord *record);
   void        (*focus_editor) (GtkWidget *editor);
   void        (*create)       (IcwRegisterPage *page);   /* NULL: a record with the new name */
@@ -78,7 +79,8 @@ G_DEFINE_FINAL_TYPE (IcwRegisterPage, icw_register_page, GTK_TYPE_BOX)
 /* Centers */
 
 static char *
-center_subtitle (IcwRecord *record)
+center_subtitle (IcwStore  *store,
+                 IcwRecord *record)
 {
   IcwCenter *center = ICW_CENTER (record);
   const char *province = icw_center_get_province (center);
@@ -115,7 +117,8 @@ static const RegisterKind center_kind = {
 /* Organizations */
 
 static char *
-organization_subtitle (IcwRecord *record)
+organization_subtitle (IcwStore  *store,
+                       IcwRecord *record)
 {
   IcwOrganization *org = ICW_ORGANIZATION (record);
   const char *code = icw_organization_get_credit_code (org);
@@ -148,7 +151,23 @@ static const RegisterKind organization_kind = {
 };
 
 /* The documents with a life cycle: their editors are IcwDocumentEditors, which show a record
- * the same way. */
+ * the same way, and each belongs to a center and has a status and a version (their catalogues'
+ * "center-id", "status" and "version"). */
+static char *
+document_subtitle (IcwStore  *store,
+                   IcwRecord *record)
+{
+  g_autofree char *center_id = NULL;
+  int status = 0, version = 0;
+  g_autoptr(IcwRecord) center = NULL;
+
+  g_object_get (record, "center-id", &center_id, "status", &status, "version", &version, NULL);
+  center = icw_store_lookup (store, ICW_RECORD_KIND_CENTER, center_id, NULL);
+  /* Translators: center · status · version, e.g. "齐鲁… · Draft · v2" */
+  return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
+                          icw_application_status_to_label ((IcwApplicationStatus) status), version);
+}
+
 static void
 document_show (GtkWidget *editor,
                IcwRecord *record)
@@ -157,21 +176,6 @@ document_show (GtkWidget *editor,
 }
 
 /* Applications */
-
-static char *
-application_subtitle (IcwRecord *record)
-{
-  IcwApplication *application = ICW_APPLICATION (record);
-  IcwStore *store = g_object_get_data (G_OBJECT (record), "icw-store");
-  g_autoptr(IcwRecord) center = store != NULL ? icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
-                                                                 icw_application_get_center_id (application), NULL)
-                                              : NULL;
-
-  /* Translators: center · status · version, e.g. "齐鲁… · Draft · v2" */
-  return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
-                          icw_application_status_to_label (icw_application_get_status (application)),
-                          icw_application_get_version (application));
-}
 
 static void
 application_focus (GtkWidget *editor)
@@ -185,17 +189,33 @@ static void create_application_for (IcwRegisterPage *self, IcwCenter *center);
 static void create_funding_for (IcwRegisterPage *self, IcwCenter *center);
 static void save_new_record (IcwRegisterPage *self, IcwRecord *record);
 
+/* What the center chooser does with the center chosen; freed with the dialog. */
+typedef struct {
+  IcwRegisterPage *page;     /* a reference */
+  CreateForCenter create;
+} CenterChooser;
+
+static void
+center_chooser_free (gpointer  data,
+                     GClosure *closure)
+{
+  CenterChooser *chooser = data;
+
+  g_object_unref (chooser->page);
+  g_free (chooser);
+}
+
 static void
 on_center_chosen (AdwMessageDialog *dialog,
                   const char       *response,
-                  IcwRegisterPage  *self)
+                  CenterChooser    *chooser)
 {
   AdwComboRow *row = ADW_COMBO_ROW (adw_message_dialog_get_extra_child (dialog));
   IcwCenter *center = adw_combo_row_get_selected_item (row);
-  CreateForCenter create = (CreateForCenter) g_object_get_data (G_OBJECT (dialog), "create");
+  CreateForCenter create = chooser->create;
 
   if (g_str_equal (response, "create") && center != NULL)
-    create (self, center);
+    create (chooser->page, center);
 }
 
 static char *
@@ -215,6 +235,7 @@ choose_center (IcwRegisterPage *self,
   g_autoptr(GListModel) centers = icw_store_list (self->store, ICW_RECORD_KIND_CENTER, NULL);
   GtkWidget *dialog, *row;
   GtkExpression *expression;
+  CenterChooser *chooser;
 
   if (g_list_model_get_n_items (centers) == 0)
     {
@@ -238,8 +259,10 @@ choose_center (IcwRegisterPage *self,
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), row);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("_Create"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  g_object_set_data (G_OBJECT (dialog), "create", (gpointer) create);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_center_chosen), self, 0);
+  chooser = g_new0 (CenterChooser, 1);
+  chooser->page = g_object_ref (self);
+  chooser->create = create;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_center_chosen), chooser, center_chooser_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -257,24 +280,10 @@ static const RegisterKind application_kind = {
   N_("Draft a center's application (申报书) for provincial or national recognition or for the upgrade to national, and check it against the policy rules before you submit."),
   N_("Select an application"),
   N_("New application"),
-  application_subtitle, document_show, application_focus, application_create,
+  document_subtitle, document_show, application_focus, application_create,
 };
 
 /* IP-sharing agreements */
-
-static char *
-agreement_subtitle (IcwRecord *record)
-{
-  IcwIpAgreement *agreement = ICW_IP_AGREEMENT (record);
-  IcwStore *store = g_object_get_data (G_OBJECT (record), "icw-store");
-  g_autoptr(IcwRecord) center = store != NULL ? icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
-                                                                 icw_ip_agreement_get_center_id (agreement), NULL)
-                                              : NULL;
-
-  return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
-                          icw_application_status_to_label (icw_ip_agreement_get_status (agreement)),
-                          icw_ip_agreement_get_version (agreement));
-}
 
 static void
 agreement_focus (GtkWidget *editor)
@@ -309,25 +318,10 @@ static const RegisterKind agreement_kind = {
   N_("Draw up an IP-sharing agreement (知识产权协同共享协议) among members of a center's alliance: background IP, ownership of results, access rights and revenue shares that total exactly 100%."),
   N_("Select an agreement"),
   N_("New agreement"),
-  agreement_subtitle, document_show, agreement_focus, agreement_create,
+  document_subtitle, document_show, agreement_focus, agreement_create,
 };
 
 /* Funding requests */
-
-static char *
-funding_subtitle (IcwRecord *record)
-{
-  IcwFundingRequest *request = ICW_FUNDING_REQUEST (record);
-  IcwStore *store = g_object_get_data (G_OBJECT (record), "icw-store");
-  g_autoptr(IcwRecord) center = store != NULL ? icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
-                                                                 icw_funding_request_get_center_id (request), NULL)
-                                              : NULL;
-
-  /* Translators: center · status · version, e.g. "齐鲁… · Draft · v2" */
-  return g_strdup_printf (_("%s · %s · v%d"), center != NULL ? icw_center_get_name (ICW_CENTER (center)) : "",
-                          icw_application_status_to_label (icw_funding_request_get_status (request)),
-                          icw_funding_request_get_version (request));
-}
 
 static void
 funding_focus (GtkWidget *editor)
@@ -349,7 +343,7 @@ static const RegisterKind funding_kind = {
   N_("Prepare a center's request for central or local fiscal funds, fund or bank money: a budget by category, year and source with exact totals, checked against the fund's rules before you submit."),
   N_("Select a funding request"),
   N_("New funding request"),
-  funding_subtitle, document_show, funding_focus, funding_create,
+  document_subtitle, document_show, funding_focus, funding_create,
 };
 
 /* The list */
@@ -377,15 +371,13 @@ filter_record (gpointer item,
   return self->matches == NULL || g_hash_table_contains (self->matches, icw_record_get_id (item));
 }
 
-static void
-update_subtitle (IcwRecord  *record,
-                 GParamSpec *pspec,
-                 GtkLabel   *label)
+static char *
+describe_record (IcwRecord *record,
+                 gpointer   data)
 {
-  const RegisterKind *kind = g_object_get_data (G_OBJECT (label), "kind");
-  g_autofree char *subtitle = kind->subtitle (record);
+  IcwRegisterPage *self = data;
 
-  gtk_label_set_text (label, subtitle);
+  return self->kind->subtitle (self->store, record);
 }
 
 static void
@@ -393,24 +385,7 @@ setup_item (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             IcwRegisterPage          *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  g_object_set_data (G_OBJECT (subtitle), "kind", (gpointer) self->kind);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, icw_register_row_new (self->kind->name_property, describe_record, self));
 }
 
 static void
@@ -418,19 +393,7 @@ bind_item (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            IcwRegisterPage          *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  IcwRecord *record = gtk_list_item_get_item (item);
-  GBinding *binding = g_object_bind_property (record, self->kind->name_property, title, "label",
-                                              G_BINDING_SYNC_CREATE);
-
-  /* The subtitle of an application names its center, which it finds through the store. */
-  g_object_set_data (G_OBJECT (record), "icw-store", self->store);
-
-  g_object_set_data (G_OBJECT (item), "binding", binding);
-  g_signal_connect_object (record, "notify", G_CALLBACK (update_subtitle), subtitle, 0);
-  update_subtitle (record, NULL, GTK_LABEL (subtitle));
+  icw_register_row_set_record (ICW_REGISTER_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
 }
 
 static void
@@ -438,14 +401,7 @@ unbind_item (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              IcwRegisterPage          *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
-  GBinding *binding = g_object_get_data (G_OBJECT (item), "binding");
-
-  if (binding != NULL)
-    g_binding_unbind (binding);
-  g_object_set_data (G_OBJECT (item), "binding", NULL);
-  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), subtitle);
+  icw_register_row_set_record (ICW_REGISTER_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void show_state (IcwRegisterPage *self);

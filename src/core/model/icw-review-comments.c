@@ -19,7 +19,7 @@
 
 static const char *const anchor_keys[] = { "document", "section", "field" };
 
-/* The pages of the agreement and funding editors, by key; their titles are the editors'. */
+/* The pages of the agreement and funding editors, by key, with the titles the editors show. */
 typedef struct {
   const char *key;
   const char *title;
@@ -129,9 +129,9 @@ page_title (const Page *pages,
   return NULL;
 }
 
-static const char *
-section_title (IcwRecordKind  kind,
-               const char    *key)
+const char *
+icw_review_section_title (IcwRecordKind  kind,
+                          const char    *key)
 {
   IcwSection section;
 
@@ -194,7 +194,7 @@ icw_review_anchor_title (IcwRecordKind  kind,
   const IcwColumn *field;
   const char *title;
 
-  if (anchor_kind == ICW_ANCHOR_SECTION && (title = section_title (kind, anchor_key)) != NULL)
+  if (anchor_kind == ICW_ANCHOR_SECTION && (title = icw_review_section_title (kind, anchor_key)) != NULL)
     return title;
   if (anchor_kind == ICW_ANCHOR_FIELD && (field = icw_field_catalogue_find (kind, anchor_key)) != NULL)
     return icw_field_label (field);

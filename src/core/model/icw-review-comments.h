@@ -60,6 +60,9 @@ gboolean    icw_anchor_kind_from_key (const char    *key,
 /* The section keys a comment of this kind of document may name (NULL-terminated; empty for a
  * kind without a life cycle). */
 const char * const *icw_review_section_keys (IcwRecordKind kind);
+/* A section's (an editor page's) title in the user's language, or NULL for an unknown key. */
+const char         *icw_review_section_title (IcwRecordKind  kind,
+                                              const char    *key);
 
 /* Whether the anchor names something the kind has; the message names the key. */
 gboolean    icw_review_anchor_check  (IcwRecordKind   kind,
