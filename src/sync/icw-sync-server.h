@@ -86,6 +86,11 @@ void           icw_sync_server_set_limits    (IcwSyncServer *self,
                                               guint          auth_rate,
                                               guint          auth_burst);
 
+/* The largest attachment's file the server takes, in bytes (0: the workbench's own limit,
+ * ICW_ATTACHMENT_MAX_SIZE); a larger one is refused before anything is stored. */
+void           icw_sync_server_set_blob_limit (IcwSyncServer *self,
+                                               gint64         bytes);
+
 /* For the tests: faults injected into the next `count` requests whose path starts with `path`,
  * and counters of what the server did. */
 typedef enum {
