@@ -128,8 +128,19 @@ answer_object (GBytes *body)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
-/* What the server says it has of the file: FALSE on a transport or server failure (retried). */
-static gboolean
+typedef enum { PART_SENT, PART_RETRY, PART_REFUSED } PartResult;
+
+/* A token the server does not know ends the run as the other requests do. */
+static PartResult
+refuse_unauthorized (GError **error)
+{
+  g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAUTHORIZED,
+               _("The server does not accept the token: sign in again. Nothing was lost: the changes wait to be sent."));
+  return PART_REFUSED;
+}
+
+/* What the server says it has of the file (PART_SENT), or a failure to retry. */
+static PartResult
 ask_status (Transfer    *transfer,
             const char  *sha256,
             gboolean    *complete,
@@ -142,17 +153,19 @@ ask_status (Transfer    *transfer,
   g_autoptr(JsonObject) object = NULL;
 
   if (body == NULL)
-    return FALSE;
+    return PART_RETRY;
+  if (soup_message_get_status (msg) == SOUP_STATUS_UNAUTHORIZED)
+    return refuse_unauthorized (error);
   object = answer_object (body);
   if (soup_message_get_status (msg) != SOUP_STATUS_OK || object == NULL)
     {
       g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_HTTP, _("The server answered %u to a file's status"),
                    soup_message_get_status (msg));
-      return FALSE;
+      return PART_RETRY;
     }
   *complete = json_object_get_boolean_member_with_default (object, "complete", FALSE);
   *received = json_object_get_int_member_with_default (object, "received", 0);
-  return TRUE;
+  return PART_SENT;
 }
 
 /* The server's message in an error answer, or the status. */
@@ -165,8 +178,6 @@ server_message (SoupMessage *msg,
 
   return text != NULL ? g_utf8_make_valid (text, -1) : g_strdup_printf ("HTTP %u", soup_message_get_status (msg));
 }
-
-typedef enum { PART_SENT, PART_RETRY, PART_REFUSED } PartResult;
 
 /* One part from *received on; *received gets what the server then has. */
 static PartResult
@@ -200,9 +211,11 @@ send_part (Transfer  *transfer,
       *complete = json_object_get_boolean_member_with_default (object, "complete", FALSE);
       return PART_SENT;
     }
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    return refuse_unauthorized (error);
   message = server_message (msg, body);
   if (status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE || status == SOUP_STATUS_UNPROCESSABLE_ENTITY ||
-      status == SOUP_STATUS_FORBIDDEN || status == SOUP_STATUS_BAD_REQUEST || status == SOUP_STATUS_UNAUTHORIZED)
+      status == SOUP_STATUS_FORBIDDEN || status == SOUP_STATUS_BAD_REQUEST)
     {
       g_set_error (error, ICW_SYNC_ERROR,
                    status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE ? ICW_SYNC_ERROR_TOO_LARGE : ICW_SYNC_ERROR_HTTP,
@@ -234,30 +247,31 @@ upload_file (Transfer  *transfer,
   for (;;)
     {
       g_autoptr(GError) local = NULL;
+      PartResult result = known ? PART_SENT : ask_status (transfer, job->sha256, &complete, &received, &local);
 
-      if (known || ask_status (transfer, job->sha256, &complete, &received, &local))
+      if (result == PART_SENT)
         {
           known = TRUE;
           if (complete)
             return TRUE;
-          switch (send_part (transfer, job, &received, &complete, &local))
+          result = send_part (transfer, job, &received, &complete, &local);
+          if (result == PART_SENT)
             {
-            case PART_SENT:
               failures = 0;
               continue;
-            case PART_REFUSED:
-              g_propagate_error (error, g_steal_pointer (&local));
-              return FALSE;
-            case PART_RETRY:
-              break;
             }
+        }
+      if (result == PART_REFUSED)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
         }
       /* Cut off: ask again how much arrived, and go on from there. */
       known = FALSE;
       if (++failures >= transfer->max_attempts)
         {
           g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAVAILABLE,
-                       _("The file of the attachment “%s” could not be sent: %s"), job->name, local->message);
+                       _("The server could not be reached after %u attempts: %s"), failures, local->message);
           return FALSE;
         }
       pause_before_retry (transfer, failures);
@@ -289,6 +303,8 @@ download_file (Transfer  *transfer,
         }
       if (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_FORBIDDEN)
         return TRUE;
+      if (status == SOUP_STATUS_UNAUTHORIZED)
+        return refuse_unauthorized (error) == PART_SENT;
       if (local != NULL && g_error_matches (local, ICW_SYNC_ERROR, ICW_SYNC_ERROR_TOO_LARGE))
         {
           g_autofree char *size = g_format_size_full (job->size, G_FORMAT_SIZE_IEC_UNITS);

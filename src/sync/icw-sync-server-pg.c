@@ -51,9 +51,9 @@ static const char pg_migration_1[] =
 /* Version 2: attachments' files by SHA-256, and the parts of an upload not yet complete (as the
  * SQLite server's version 4). */
 static const char pg_migration_2[] =
-  "CREATE TABLE blobs (sha256 text PRIMARY KEY, size bigint NOT NULL, content bytea NOT NULL,"
+  "CREATE TABLE IF NOT EXISTS blobs (sha256 text PRIMARY KEY, size bigint NOT NULL, content bytea NOT NULL,"
   "  stored_at text NOT NULL);"
-  "CREATE TABLE blob_parts (sha256 text NOT NULL, start bigint NOT NULL, total bigint NOT NULL,"
+  "CREATE TABLE IF NOT EXISTS blob_parts (sha256 text NOT NULL, start bigint NOT NULL, total bigint NOT NULL,"
   "  data bytea NOT NULL, stored_at text NOT NULL, PRIMARY KEY (sha256, start));";
 
 static const char *const pg_migrations[] = { NULL, pg_migration_1, pg_migration_2 };

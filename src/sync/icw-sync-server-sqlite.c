@@ -93,9 +93,9 @@ static const char server_migration_3[] =
 /* Version 4: attachments' files by SHA-256, and the parts of an upload not yet complete
  * (docs/sync-protocol.md, "Attachments' files"). */
 static const char server_migration_4[] =
-  "CREATE TABLE blobs (sha256 TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, content BLOB NOT NULL,"
+  "CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, content BLOB NOT NULL,"
   "  stored_at TEXT NOT NULL);"
-  "CREATE TABLE blob_parts (sha256 TEXT NOT NULL, start INTEGER NOT NULL, total INTEGER NOT NULL,"
+  "CREATE TABLE IF NOT EXISTS blob_parts (sha256 TEXT NOT NULL, start INTEGER NOT NULL, total INTEGER NOT NULL,"
   "  data BLOB NOT NULL, stored_at TEXT NOT NULL, PRIMARY KEY (sha256, start));";
 
 static const char *const server_migrations[] = { NULL, server_migration_1, server_migration_2, server_migration_3,
