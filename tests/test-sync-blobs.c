@@ -6,7 +6,8 @@
  * the three; a record whose file is not on the server yet is "not yet downloaded", not "missing";
  * an upload cut off (a part sent by an earlier run, an answer lost after the commit) resumes
  * where the server stopped; a file whose bytes do not match its SHA-256 and a file over the
- * server's limit are refused with messages that say so; another center's token gets no file. */
+ * server's limit are refused with messages that say so (through the client too: a file damaged
+ * in the database); another center's token gets no file. */
 #include "config.h"
 
 #include <libsoup/soup.h>
@@ -390,6 +391,32 @@ test_refused (Fixture       *f,
   g_assert_cmpuint (raw_request (f, "GET", download, f->reviewer, NULL, 0, 0, NULL), ==, SOUP_STATUS_OK);
 }
 
+/* A file damaged in the database after it was added: the server finds that its bytes are not the
+ * record's SHA-256 and refuses them; the run ends naming the attachment, nothing is stored. */
+static void
+test_damaged_file_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path_a = g_build_filename (f->dir, "a.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("UPDATE attachments SET content = zeroblob (%d) WHERE id = '%s'",
+                                          FILE_SIZE, attachment_id (f));
+  g_autofree char *status_path = blob_path (f, "/status");
+  g_autofree char *status = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path_a, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (sync_as (f, f->a, f->admin, NULL, &error));
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_HTTP);
+  g_assert_nonnull (strstr (error->message, "营业执照.pdf"));
+  g_assert_nonnull (strstr (error->message, "SHA-256"));
+  g_assert_cmpint (icw_store_count_outbox (f->a), >, 0);
+  g_assert_cmpuint (raw_request (f, "GET", status_path, f->admin, NULL, 0, 0, &status), ==, SOUP_STATUS_OK);
+  g_assert_nonnull (strstr (status, "\"received\":0"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,5 +428,6 @@ main (int   argc,
   ADD ("/sync-blobs/not-yet-downloaded", test_not_yet_downloaded);
   ADD ("/sync-blobs/resumes", test_resumes);
   ADD ("/sync-blobs/refused", test_refused);
+  ADD ("/sync-blobs/damaged-file-refused", test_damaged_file_refused);
   return g_test_run ();
 }
