@@ -4,8 +4,8 @@
  * An attachment added on client A opens on client B of the same center and on a reviewer's
  * client of its province with the same bytes, and `icw doctor`'s checks find nothing on any of
  * the three; a record whose file is not on the server yet is "not yet downloaded", not "missing";
- * an upload cut off (a part sent by an earlier run, an answer lost after the commit) resumes
- * where the server stopped; a file whose bytes do not match its SHA-256 and a file over the
+ * an upload cut off (a part sent by an earlier run, then a dropped connection) resumes where
+ * the server stopped; a file whose bytes do not match its SHA-256 and a file over the
  * server's limit are refused with messages that say so (through the client too: a file damaged
  * in the database); another center's token gets no file. */
 #include "config.h"
@@ -259,7 +259,6 @@ static void
 test_not_yet_downloaded (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *path_a = g_build_filename (f->dir, "a.db", NULL);
   sqlite3 *db;
 
   assert_synced (f, f->a, f->admin);
@@ -269,8 +268,7 @@ test_not_yet_downloaded (Fixture       *f,
   g_assert_cmpint (icw_store_count_attachments_not_downloaded (f->b), ==, 1);
   assert_doctor_clean (f->b);
 
-  /* The file comes back to the server (A adds it again under another attachment is not
-   * needed: an upload of the same bytes by anyone of the center): B then gets it. */
+  /* The file reaches the server (any administrator's upload of the same bytes): B then gets it. */
   {
     g_autofree char *path = blob_path (f, "");
 
@@ -305,7 +303,6 @@ test_not_yet_downloaded (Fixture       *f,
     g_assert_cmpuint (problems->len, ==, 1);
     g_assert_nonnull (strstr (problems->pdata[0], "承诺书.pdf"));
   }
-  (void) path_a;
 }
 
 /* A part sent by an earlier run that was cut off: the server says how much it has, and the next
