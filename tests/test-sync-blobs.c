@@ -327,6 +327,9 @@ test_resumes (Fixture       *f,
   g_assert_nonnull (strstr (answer, "\"complete\":false"));
   g_assert_cmpuint (raw_request (f, "PUT", path, f->admin, again, 0, FILE_SIZE, &conflict), ==, SOUP_STATUS_CONFLICT);
   g_assert_nonnull (strstr (conflict, "\"received\":2000"));
+  /* The periodic purge keeps the parts of an upload stopped lately (a week by default). */
+  g_assert_cmpint (icw_sync_server_purge_blob_parts (f->server, NULL, &error), ==, 0);
+  g_assert_no_error (error);
 
   /* And the connection drops once more, on the client's first question: it asks again. */
   icw_sync_server_inject_fault (f->server, ICW_SYNC_FAULT_DROP_AFTER_COMMIT, "/v1/blobs/", 1, 0);
@@ -366,6 +369,20 @@ test_refused (Fixture       *f,
   g_assert_cmpuint (raw_request (f, "GET", status_path, f->admin, NULL, 0, 0, &status), ==, SOUP_STATUS_OK);
   g_assert_nonnull (strstr (status, "\"received\":0"));
   g_clear_pointer (&answer, g_free);
+
+  /* An upload left unfinished: its parts are dropped by the purge once old enough. */
+  {
+    g_autoptr(GBytes) half = g_bytes_new_from_bytes (f->content, 0, 100);
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 1);
+
+    g_assert_cmpuint (raw_request (f, "PUT", path, f->admin, half, 0, FILE_SIZE, NULL), ==, SOUP_STATUS_OK);
+    g_assert_cmpint (icw_sync_server_purge_blob_parts (f->server, later, &error), ==, 1);
+    g_assert_no_error (error);
+    g_clear_pointer (&status, g_free);
+    g_assert_cmpuint (raw_request (f, "GET", status_path, f->admin, NULL, 0, 0, &status), ==, SOUP_STATUS_OK);
+    g_assert_nonnull (strstr (status, "\"received\":0"));
+  }
   g_assert_cmpuint (raw_request (f, "PUT", path, f->reviewer, f->content, 0, FILE_SIZE, &answer), ==,
                     SOUP_STATUS_FORBIDDEN);
 

@@ -603,6 +603,24 @@ pg_blob_read (IcwServerStore *store, const char *sha256, GError **error)
   return content;
 }
 
+static gint64
+pg_purge_blob_parts (IcwServerStore *store, const char *before, GError **error)
+{
+  const char *values[] = { before };
+  PGresult *result;
+  gint64 files;
+
+  ensure_connected (store);
+  result = run (store, "WITH old AS (SELECT sha256 FROM blob_parts GROUP BY sha256 HAVING max (stored_at) < $1),"
+                       " gone AS (DELETE FROM blob_parts WHERE sha256 IN (SELECT sha256 FROM old))"
+                       " SELECT count(*) FROM old", 1, values, error);
+  if (result == NULL)
+    return -1;
+  files = value_int (result, 0, 0);
+  PQclear (result);
+  return files;
+}
+
 static const IcwServerStoreClass pg_class = {
   "postgresql",
   pg_close, pg_begin, pg_commit, pg_rollback,
@@ -611,6 +629,7 @@ static const IcwServerStoreClass pg_class = {
   pg_lineage_has_comments, pg_horizon, pg_pull,
   pg_purge_tombstones, pg_purge_keys, pg_ping,
   pg_blob_status, pg_blob_add_part, pg_blob_parts, pg_blob_finish, pg_blob_read,
+  pg_purge_blob_parts,
 };
 
 /* Brings the schema to the latest version, once for all processes (the migration lock). A

@@ -594,6 +594,36 @@ sqlite_blob_read (IcwServerStore *store, const char *sha256, GError **error)
   return content;
 }
 
+static gint64
+sqlite_purge_blob_parts (IcwServerStore *store, const char *before, GError **error)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "DELETE FROM blob_parts WHERE sha256 IN (SELECT sha256 "
+                                                         "FROM blob_parts GROUP BY sha256 HAVING max (stored_at) < ?1)",
+                                             error);
+  gint64 files;
+  g_autofree char *count = NULL;
+
+  if (stmt == NULL)
+    return -1;
+  {
+    sqlite3_stmt *counter = icw_database_prepare (DB (store), "SELECT count(*) FROM (SELECT sha256 FROM blob_parts "
+                                                              "GROUP BY sha256 HAVING max (stored_at) < ?1)", error);
+
+    if (counter == NULL)
+      {
+        sqlite3_finalize (stmt);
+        return -1;
+      }
+    sqlite3_bind_text (counter, 1, before, -1, SQLITE_TRANSIENT);
+    files = sqlite3_step (counter) == SQLITE_ROW ? sqlite3_column_int64 (counter, 0) : 0;
+    sqlite3_finalize (counter);
+  }
+  sqlite3_bind_text (stmt, 1, before, -1, SQLITE_TRANSIENT);
+  if (!run (DB (store), stmt, error))
+    return -1;
+  return files;
+}
+
 static const IcwServerStoreClass sqlite_class = {
   "sqlite",
   sqlite_close, sqlite_begin, sqlite_commit, sqlite_rollback,
@@ -602,6 +632,7 @@ static const IcwServerStoreClass sqlite_class = {
   sqlite_lineage_has_comments, sqlite_horizon, sqlite_pull,
   sqlite_purge_tombstones, sqlite_purge_keys, sqlite_ping,
   sqlite_blob_status, sqlite_blob_add_part, sqlite_blob_parts, sqlite_blob_finish, sqlite_blob_read,
+  sqlite_purge_blob_parts,
 };
 
 IcwServerStore *

@@ -87,6 +87,8 @@ typedef struct {
                                      const char *now, GError **error);
   /* The complete file, or NULL (no error: the server does not have it). */
   GBytes          *(*blob_read)     (IcwServerStore *store, const char *sha256, GError **error);
+  /* Drops the parts of uploads whose last part is older than before; the number of files. */
+  gint64           (*purge_blob_parts) (IcwServerStore *store, const char *before, GError **error);
 } IcwServerStoreClass;
 
 struct _IcwServerStore

@@ -75,7 +75,14 @@ gint64         icw_sync_server_purge_keys    (IcwSyncServer *self,
                                               GDateTime     *before,
                                               GError       **error);
 
+/* Drops the parts of attachments' files whose upload stopped before `before` (NULL: the default
+ * of 7 days) without completing. Returns the number of files, or -1. */
+gint64         icw_sync_server_purge_blob_parts (IcwSyncServer *self,
+                                                 GDateTime     *before,
+                                                 GError       **error);
+
 #define ICW_SYNC_SERVER_TOMBSTONE_DAYS 90
+#define ICW_SYNC_SERVER_BLOB_PART_DAYS 7
 #define ICW_SYNC_SERVER_KEY_DAYS 30
 
 /* Limits a test may lower: seconds a connection may stay idle, seconds for a request's headers
