@@ -82,6 +82,8 @@ print_summary (IcwStore *store,
   add_count (table, _("National platforms"), counts.platforms);
   add_count (table, _("Applications"), counts.applications);
   add_count (table, _("Attachments"), counts.attachments);
+  if (icw_store_count_attachments_not_downloaded (store) > 0)
+    add_count (table, _("Attachments not yet downloaded"), icw_store_count_attachments_not_downloaded (store));
   if (outbox >= 0)
     add_count (table, _("Changes waiting to be synced"), outbox);
   icw_cli_table_align_right (table, 1);
@@ -127,7 +129,7 @@ icw_cli_doctor (const IcwCliOptions *options)
   g_autoptr(GError) error = NULL;
   g_autoptr(IcwStore) store = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  gint64 outbox;
+  gint64 outbox, not_downloaded;
 
   if (options->args->len > 1)
     return icw_cli_usage_error (_("“icw doctor” takes no arguments, but “%s” follows it."),
@@ -146,5 +148,14 @@ icw_cli_doctor (const IcwCliOptions *options)
     g_ptr_array_add (problems, g_strdup (_("The outbox of changes to be synced cannot be read.")));
 
   print_summary (store, outbox);
+  not_downloaded = icw_store_count_attachments_not_downloaded (store);
+  if (not_downloaded > 0)
+    {
+      icw_cli_out ("\n");
+      icw_cli_out (ngettext ("%u attachment is not yet downloaded: its record came from the sync server, and its file comes with the next “icw sync”. It is not missing.",
+                             "%u attachments are not yet downloaded: their records came from the sync server, and their files come with the next “icw sync”. They are not missing.",
+                             (gulong) not_downloaded), (guint) not_downloaded);
+      icw_cli_out ("\n");
+    }
   return report (problems);
 }

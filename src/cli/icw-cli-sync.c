@@ -33,6 +33,13 @@ print_report (const IcwSyncReport *report)
   icw_cli_out (ngettext ("%u record received from the server.", "%u records received from the server.",
                          report->pulled), report->pulled);
   icw_cli_out ("\n");
+  if (report->files_sent > 0 || report->files_received > 0)
+    {
+      icw_cli_out (ngettext ("%u attachment file sent, ", "%u attachment files sent, ", report->files_sent),
+                   report->files_sent);
+      icw_cli_out (ngettext ("%u received.", "%u received.", report->files_received), report->files_received);
+      icw_cli_out ("\n");
+    }
   if (report->rejected > 0)
     {
       icw_cli_out (ngettext ("%u change was refused by the server; it is kept in the list of conflicts.",

@@ -17,6 +17,9 @@ icw_sync_client_finish_run (GTask *task)
 {
   Run *run = g_task_get_task_data (task);
 
+  /* The files of the attachments pulled (icw-sync-client-blobs.c): the run ends afterwards. */
+  if (run->push_error == NULL && icw_sync_client_download_files (task))
+    return;
   /* A batch refused whole did not stop the pull; its error is told now. */
   if (run->push_error != NULL)
     icw_sync_client_fail (task, g_steal_pointer (&run->push_error));

@@ -22,6 +22,7 @@ struct _IcwSyncClient
   SoupSession *session;
   guint        batch_size, page_size, max_attempts, base_delay_ms, max_delay_ms;
   guint        deadline_ms;
+  gsize        blob_part;    /* bytes per part of a file uploaded (icw-sync-client-blobs.c) */
 };
 
 typedef struct {
@@ -42,6 +43,8 @@ typedef struct {
   SoupMessage  *msg;
   guint         wait_id;
   gulong        network_id;
+  GHashTable   *files_sent;    /* SHA-256 of the files the server has (icw-sync-client-blobs.c) */
+  gboolean      files_fetched; /* the files of pulled attachments were asked for */
 } Run;
 
 /* The request chain (icw-sync-client.c). */
@@ -103,5 +106,14 @@ gboolean icw_sync_apply_fetched      (IcwStore       *store,
                                       const char     *refetch_key,
                                       IcwSyncReport  *report,
                                       GError        **error);
+
+/* Attachments' files (icw-sync-client-blobs.c): those of the batch's attachments the server does
+ * not have yet are uploaded before the batch (resuming a cut upload); after a pull, the files of
+ * attachments without one are downloaded. */
+/* Both TRUE when a transfer started: it then goes on with the run (icw_sync_client_step, or
+ * icw_sync_client_finish_run) or fails it. */
+gboolean icw_sync_client_upload_files   (GTask          *task,
+                                         GPtrArray      *batch);
+gboolean icw_sync_client_download_files (GTask          *task);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ run_free (Run *run)
   g_free (run->fetch_key);
   g_clear_error (&run->push_error);
   g_clear_pointer (&run->body, g_bytes_unref);
+  g_clear_pointer (&run->files_sent, g_hash_table_unref);
   g_clear_object (&run->msg);
   g_clear_handle_id (&run->wait_id, g_source_remove);
   if (run->network_id != 0)
@@ -343,6 +344,10 @@ push_next (GTask *task)
           return TRUE;
         }
     }
+  /* The files of the batch's attachments reach the server before their records (the run goes
+   * on from the step once they are there). */
+  if (icw_sync_client_upload_files (task, run->batch))
+    return TRUE;
   g_free (run->method);
   run->method = g_strdup ("POST");
   run->uri = g_strconcat (self->url, "/v1/push", NULL);

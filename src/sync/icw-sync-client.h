@@ -30,6 +30,8 @@ typedef struct {
   guint rejected;    /* changes the server rejected (kept in the conflict list) */
   guint pulled;      /* records written from the server */
   guint retries;     /* requests sent again */
+  guint files_sent;      /* attachments' files the server has after the run's uploads */
+  guint files_received;  /* attachments' files downloaded */
 } IcwSyncReport;
 
 IcwSyncClient *icw_sync_client_new         (IcwStore       *store,
@@ -56,6 +58,9 @@ gboolean       icw_sync_client_run_finish  (IcwSyncClient  *self,
                                             GAsyncResult   *result,
                                             IcwSyncReport  *report,
                                             GError        **error);
+/* The size of the parts an attachment's file is uploaded in (0: 1 MiB). */
+void           icw_sync_client_set_file_part (IcwSyncClient *self,
+                                              gsize          bytes);
 /* Runs the operation on a main loop of its own (the command line, tests). */
 gboolean       icw_sync_client_run         (IcwSyncClient  *self,
                                             IcwSyncMode     mode,

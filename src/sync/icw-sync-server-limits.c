@@ -229,12 +229,15 @@ purge (gpointer user_data)
   g_autoptr(GError) error = NULL;
   gint64 tombstones = icw_sync_server_purge_tombstones (self, NULL, &error);
   gint64 keys = tombstones >= 0 ? icw_sync_server_purge_keys (self, NULL, &error) : -1;
+  gint64 parts = keys >= 0 ? icw_sync_server_purge_blob_parts (self, NULL, &error) : -1;
 
-  if (keys < 0)
+  if (parts < 0)
     g_warning ("icw serve: the purge failed: %s", error->message);
   else if (tombstones > 0 || keys > 0)
     g_message ("icw serve: purged %" G_GINT64_FORMAT " tombstones and %" G_GINT64_FORMAT " idempotency keys",
                tombstones, keys);
+  if (parts > 0)
+    g_message ("icw serve: dropped the parts of %" G_GINT64_FORMAT " uploads left unfinished", parts);
   return G_SOURCE_CONTINUE;
 }
 

@@ -48,7 +48,15 @@ static const char pg_migration_1[] =
   "CREATE FUNCTION icw_try_jsonb (t text) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$"
   "  BEGIN RETURN t::jsonb; EXCEPTION WHEN others THEN RETURN NULL; END $$;";
 
-static const char *const pg_migrations[] = { NULL, pg_migration_1 };
+/* Version 2: attachments' files by SHA-256, and the parts of an upload not yet complete (as the
+ * SQLite server's version 4). */
+static const char pg_migration_2[] =
+  "CREATE TABLE IF NOT EXISTS blobs (sha256 text PRIMARY KEY, size bigint NOT NULL, content bytea NOT NULL,"
+  "  stored_at text NOT NULL);"
+  "CREATE TABLE IF NOT EXISTS blob_parts (sha256 text NOT NULL, start bigint NOT NULL, total bigint NOT NULL,"
+  "  data bytea NOT NULL, stored_at text NOT NULL, PRIMARY KEY (sha256, start));";
+
+static const char *const pg_migrations[] = { NULL, pg_migration_1, pg_migration_2 };
 
 int
 icw_server_store_pg_latest_version (void)
@@ -466,6 +474,153 @@ pg_ping (IcwServerStore *store, GError **error)
   return run_ok (store, "SELECT 1 FROM meta LIMIT 1", 0, NULL, error);
 }
 
+static gboolean
+pg_blob_status (IcwServerStore *store, const char *sha256, gboolean *complete, gint64 *received,
+                gint64 *total, GError **error)
+{
+  const char *values[] = { sha256 };
+  PGresult *result = run (store, "SELECT (SELECT size FROM blobs WHERE sha256 = $1),"
+                                 " (SELECT coalesce (sum (length (data)), 0) FROM blob_parts WHERE sha256 = $1),"
+                                 " (SELECT coalesce (max (total), 0) FROM blob_parts WHERE sha256 = $1)",
+                          1, values, error);
+
+  if (result == NULL)
+    return FALSE;
+  *complete = !PQgetisnull (result, 0, 0);
+  *received = *complete ? value_int (result, 0, 0) : value_int (result, 0, 1);
+  *total = *complete ? *received : value_int (result, 0, 2);
+  PQclear (result);
+  return TRUE;
+}
+
+/* Runs a statement whose parameter data_param (0-based) is binary. */
+static gboolean
+run_binary (IcwServerStore     *store,
+            const char         *sql,
+            int                 n,
+            const char *const  *values,
+            int                 data_param,
+            GBytes             *data,
+            GError            **error)
+{
+  int lengths[8] = { 0, };
+  int formats[8] = { 0, };
+  const char *params[8];
+  gsize length;
+  PGresult *result;
+  gboolean ok;
+
+  g_assert (n <= 8);
+  for (int i = 0; i < n; i++)
+    params[i] = values[i];
+  params[data_param] = g_bytes_get_data (data, &length);
+  if (params[data_param] == NULL)
+    params[data_param] = "";
+  lengths[data_param] = (int) length;
+  formats[data_param] = 1;
+  result = PQexecParams (CONN (store), sql, n, NULL, params, lengths, formats, 0);
+  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  if (!ok)
+    set_pg_error (error, CONN (store), result);
+  PQclear (result);
+  return ok;
+}
+
+static gboolean
+pg_blob_add_part (IcwServerStore *store, const char *sha256, gint64 total, gint64 start, GBytes *data,
+                  const char *now, GError **error)
+{
+  g_autofree char *start_text = g_strdup_printf ("%" G_GINT64_FORMAT, start);
+  g_autofree char *total_text = g_strdup_printf ("%" G_GINT64_FORMAT, total);
+  const char *values[] = { sha256, start_text, total_text, NULL, now };
+
+  return run_binary (store, "INSERT INTO blob_parts (sha256, start, total, data, stored_at) "
+                            "VALUES ($1, $2, $3, $4, $5)", 5, values, 3, data, error);
+}
+
+/* The bytes of a binary result's column. */
+static void
+append_binary (GByteArray *all,
+               PGresult   *result,
+               int         row)
+{
+  g_byte_array_append (all, (const guint8 *) PQgetvalue (result, row, 0), PQgetlength (result, row, 0));
+}
+
+static GBytes *
+pg_blob_parts (IcwServerStore *store, const char *sha256, GError **error)
+{
+  const char *values[] = { sha256 };
+  PGresult *result = PQexecParams (CONN (store), "SELECT data FROM blob_parts WHERE sha256 = $1 ORDER BY start",
+                                   1, NULL, values, NULL, NULL, 1);
+  GByteArray *all = g_byte_array_new ();
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    set_pg_error (error, CONN (store), result);
+  else
+    for (int i = 0; i < PQntuples (result); i++)
+      append_binary (all, result, i);
+  PQclear (result);
+  return g_byte_array_free_to_bytes (all);
+}
+
+static gboolean
+pg_blob_finish (IcwServerStore *store, const char *sha256, GBytes *content, const char *now, GError **error)
+{
+  const char *values[] = { sha256 };
+
+  if (content != NULL)
+    {
+      g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (content));
+      const char *insert[] = { sha256, size, NULL, now };
+
+      if (!run_binary (store, "INSERT INTO blobs (sha256, size, content, stored_at) VALUES ($1, $2, $3, $4) "
+                              "ON CONFLICT (sha256) DO NOTHING", 4, insert, 2, content, error))
+        return FALSE;
+    }
+  return run_ok (store, "DELETE FROM blob_parts WHERE sha256 = $1", 1, values, error);
+}
+
+static GBytes *
+pg_blob_read (IcwServerStore *store, const char *sha256, GError **error)
+{
+  const char *values[] = { sha256 };
+  PGresult *result;
+  GBytes *content = NULL;
+
+  ensure_connected (store);
+  result = PQexecParams (CONN (store), "SELECT content FROM blobs WHERE sha256 = $1", 1, NULL, values, NULL, NULL, 1);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    set_pg_error (error, CONN (store), result);
+  else if (PQntuples (result) == 1)
+    {
+      GByteArray *all = g_byte_array_new ();
+
+      append_binary (all, result, 0);
+      content = g_byte_array_free_to_bytes (all);
+    }
+  PQclear (result);
+  return content;
+}
+
+static gint64
+pg_purge_blob_parts (IcwServerStore *store, const char *before, GError **error)
+{
+  const char *values[] = { before };
+  PGresult *result;
+  gint64 files;
+
+  ensure_connected (store);
+  result = run (store, "WITH old AS (SELECT sha256 FROM blob_parts GROUP BY sha256 HAVING max (stored_at) < $1),"
+                       " gone AS (DELETE FROM blob_parts WHERE sha256 IN (SELECT sha256 FROM old))"
+                       " SELECT count(*) FROM old", 1, values, error);
+  if (result == NULL)
+    return -1;
+  files = value_int (result, 0, 0);
+  PQclear (result);
+  return files;
+}
+
 static const IcwServerStoreClass pg_class = {
   "postgresql",
   pg_close, pg_begin, pg_commit, pg_rollback,
@@ -473,6 +628,8 @@ static const IcwServerStoreClass pg_class = {
   pg_record, pg_province, pg_put, pg_replay, pg_remember,
   pg_lineage_has_comments, pg_horizon, pg_pull,
   pg_purge_tombstones, pg_purge_keys, pg_ping,
+  pg_blob_status, pg_blob_add_part, pg_blob_parts, pg_blob_finish, pg_blob_read,
+  pg_purge_blob_parts,
 };
 
 /* Brings the schema to the latest version, once for all processes (the migration lock). A

@@ -33,6 +33,7 @@ struct _IcwSyncServer
   guint        auth_rate;      /* failed authentications per second per address, and the burst */
   guint        auth_burst;
   GOutputStream *access_log;   /* icw-sync-server-ops.c, or NULL */
+  gint64       blob_limit;     /* the largest attachment's file taken (icw-sync-server-blobs.c) */
 };
 
 /* A refused change (docs/sync-protocol.md, "Refused changes"): code and field are static or
@@ -150,5 +151,12 @@ void            icw_server_respond_error  (SoupServerMessage *msg,
                                            guint              status,
                                            const char        *code,
                                            const char        *message);
+
+/* icw-sync-server-blobs.c: /v1/blobs/SHA256[/status], attachments' files. */
+void            icw_server_handle_blob    (IcwSyncServer     *self,
+                                           SoupServerMessage *msg,
+                                           IcwServerToken    *token,
+                                           const char        *path,
+                                           GHashTable        *query);
 
 G_END_DECLS

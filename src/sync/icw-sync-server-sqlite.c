@@ -90,7 +90,16 @@ static const char server_migration_3[] =
   "UPDATE records SET province = " PROVINCE_CODE ("province") " WHERE kind = 'center' AND province IS NOT NULL;"
   "UPDATE tokens SET province = " PROVINCE_CODE ("province") " WHERE province IS NOT NULL;";
 
-static const char *const server_migrations[] = { NULL, server_migration_1, server_migration_2, server_migration_3 };
+/* Version 4: attachments' files by SHA-256, and the parts of an upload not yet complete
+ * (docs/sync-protocol.md, "Attachments' files"). */
+static const char server_migration_4[] =
+  "CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL, content BLOB NOT NULL,"
+  "  stored_at TEXT NOT NULL);"
+  "CREATE TABLE IF NOT EXISTS blob_parts (sha256 TEXT NOT NULL, start INTEGER NOT NULL, total INTEGER NOT NULL,"
+  "  data BLOB NOT NULL, stored_at TEXT NOT NULL, PRIMARY KEY (sha256, start));";
+
+static const char *const server_migrations[] = { NULL, server_migration_1, server_migration_2, server_migration_3,
+                                                 server_migration_4 };
 
 G_STATIC_ASSERT (SERVER_APPLICATION_ID == 1229150035);
 
@@ -463,6 +472,158 @@ sqlite_ping (IcwServerStore *store, GError **error)
   return icw_database_exec (DB (store), "SELECT 1 FROM meta LIMIT 1", error);
 }
 
+static gboolean
+sqlite_blob_status (IcwServerStore *store, const char *sha256, gboolean *complete, gint64 *received,
+                    gint64 *total, GError **error)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "SELECT size, 1 FROM blobs WHERE sha256 = ?1 UNION ALL "
+                                                         "SELECT coalesce (sum (length (data)), 0), 0 FROM blob_parts "
+                                                         "WHERE sha256 = ?1 UNION ALL "
+                                                         "SELECT max (total), 2 FROM blob_parts WHERE sha256 = ?1",
+                                             error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  *complete = FALSE;
+  *received = *total = 0;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int what = sqlite3_column_int (stmt, 1);
+
+      if (what == 1)
+        {
+          *complete = TRUE;
+          *received = *total = sqlite3_column_int64 (stmt, 0);
+          break;
+        }
+      if (what == 0)
+        *received = sqlite3_column_int64 (stmt, 0);
+      else
+        *total = sqlite3_column_int64 (stmt, 0);
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    icw_database_set_error (error, DB (store), rc);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+static gboolean
+sqlite_blob_add_part (IcwServerStore *store, const char *sha256, gint64 total, gint64 start, GBytes *data,
+                      const char *now, GError **error)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "INSERT INTO blob_parts (sha256, start, total, data, stored_at) "
+                                                         "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  gsize length;
+  const void *bytes = g_bytes_get_data (data, &length);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, total);
+  sqlite3_bind_blob64 (stmt, 4, bytes != NULL ? bytes : "", length, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
+  return run (DB (store), stmt, error);
+}
+
+static GBytes *
+sqlite_blob_parts (IcwServerStore *store, const char *sha256, GError **error)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "SELECT data FROM blob_parts WHERE sha256 = ?1 ORDER BY start",
+                                             error);
+  GByteArray *all = g_byte_array_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return g_bytes_new (NULL, 0);
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_byte_array_append (all, sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  if (rc != SQLITE_DONE)
+    icw_database_set_error (error, DB (store), rc);
+  sqlite3_finalize (stmt);
+  return g_byte_array_free_to_bytes (all);
+}
+
+static gboolean
+sqlite_blob_finish (IcwServerStore *store, const char *sha256, GBytes *content, const char *now, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (content != NULL)
+    {
+      gsize length;
+      const void *bytes = g_bytes_get_data (content, &length);
+
+      stmt = icw_database_prepare (DB (store), "INSERT OR IGNORE INTO blobs (sha256, size, content, stored_at) "
+                                               "VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, length);
+      sqlite3_bind_blob64 (stmt, 3, bytes != NULL ? bytes : "", length, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+      if (!run (DB (store), stmt, error))
+        return FALSE;
+    }
+  stmt = icw_database_prepare (DB (store), "DELETE FROM blob_parts WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  return run (DB (store), stmt, error);
+}
+
+static GBytes *
+sqlite_blob_read (IcwServerStore *store, const char *sha256, GError **error)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "SELECT content FROM blobs WHERE sha256 = ?1", error);
+  GBytes *content = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    content = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    icw_database_set_error (error, DB (store), rc);
+  sqlite3_finalize (stmt);
+  return content;
+}
+
+static gint64
+sqlite_purge_blob_parts (IcwServerStore *store, const char *before, GError **error)
+{
+  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "DELETE FROM blob_parts WHERE sha256 IN (SELECT sha256 "
+                                                         "FROM blob_parts GROUP BY sha256 HAVING max (stored_at) < ?1)",
+                                             error);
+  gint64 files;
+  g_autofree char *count = NULL;
+
+  if (stmt == NULL)
+    return -1;
+  {
+    sqlite3_stmt *counter = icw_database_prepare (DB (store), "SELECT count(*) FROM (SELECT sha256 FROM blob_parts "
+                                                              "GROUP BY sha256 HAVING max (stored_at) < ?1)", error);
+
+    if (counter == NULL)
+      {
+        sqlite3_finalize (stmt);
+        return -1;
+      }
+    sqlite3_bind_text (counter, 1, before, -1, SQLITE_TRANSIENT);
+    files = sqlite3_step (counter) == SQLITE_ROW ? sqlite3_column_int64 (counter, 0) : 0;
+    sqlite3_finalize (counter);
+  }
+  sqlite3_bind_text (stmt, 1, before, -1, SQLITE_TRANSIENT);
+  if (!run (DB (store), stmt, error))
+    return -1;
+  return files;
+}
+
 static const IcwServerStoreClass sqlite_class = {
   "sqlite",
   sqlite_close, sqlite_begin, sqlite_commit, sqlite_rollback,
@@ -470,6 +631,8 @@ static const IcwServerStoreClass sqlite_class = {
   sqlite_record, sqlite_province, sqlite_put, sqlite_replay, sqlite_remember,
   sqlite_lineage_has_comments, sqlite_horizon, sqlite_pull,
   sqlite_purge_tombstones, sqlite_purge_keys, sqlite_ping,
+  sqlite_blob_status, sqlite_blob_add_part, sqlite_blob_parts, sqlite_blob_finish, sqlite_blob_read,
+  sqlite_purge_blob_parts,
 };
 
 IcwServerStore *

@@ -329,3 +329,15 @@ icw_sync_server_purge_keys (IcwSyncServer  *self,
   stamp = purge_stamp (before, ICW_SYNC_SERVER_KEY_DAYS);
   return self->store->klass->purge_keys (self->store, stamp, error);
 }
+
+gint64
+icw_sync_server_purge_blob_parts (IcwSyncServer  *self,
+                                  GDateTime      *before,
+                                  GError        **error)
+{
+  g_autofree char *stamp = NULL;
+
+  g_return_val_if_fail (ICW_IS_SYNC_SERVER (self), -1);
+  stamp = purge_stamp (before, ICW_SYNC_SERVER_BLOB_PART_DAYS);
+  return self->store->klass->purge_blob_parts (self->store, stamp, error);
+}

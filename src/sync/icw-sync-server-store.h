@@ -74,6 +74,21 @@ typedef struct {
   gint64           (*purge_keys)    (IcwServerStore *store, const char *before, GError **error);
   /* A round trip to the database, for the health endpoint. */
   gboolean         (*ping)          (IcwServerStore *store, GError **error);
+  /* Attachments' files by SHA-256 (icw-sync-server-blobs.c): a complete file, or the parts of
+   * one being uploaded (each part where the last one ended; total is the file's size). */
+  gboolean         (*blob_status)   (IcwServerStore *store, const char *sha256, gboolean *complete,
+                                     gint64 *received, gint64 *total, GError **error);
+  gboolean         (*blob_add_part) (IcwServerStore *store, const char *sha256, gint64 total,
+                                     gint64 start, GBytes *data, const char *now, GError **error);
+  /* The parts received, in order, as one. */
+  GBytes          *(*blob_parts)    (IcwServerStore *store, const char *sha256, GError **error);
+  /* Stores the verified file and drops its parts (content NULL: drops the parts only). */
+  gboolean         (*blob_finish)   (IcwServerStore *store, const char *sha256, GBytes *content,
+                                     const char *now, GError **error);
+  /* The complete file, or NULL (no error: the server does not have it). */
+  GBytes          *(*blob_read)     (IcwServerStore *store, const char *sha256, GError **error);
+  /* Drops the parts of uploads whose last part is older than before; the number of files. */
+  gint64           (*purge_blob_parts) (IcwServerStore *store, const char *before, GError **error);
 } IcwServerStoreClass;
 
 struct _IcwServerStore

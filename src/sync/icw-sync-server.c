@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "icw-attachment.h"
 #include "icw-database.h"
 #include "icw-error.h"
 #include "icw-store-sync.h"
@@ -55,6 +56,7 @@ icw_sync_server_init (IcwSyncServer *self)
   self->request_deadline = 120;
   self->auth_rate = 10;
   self->auth_burst = 20;
+  self->blob_limit = ICW_ATTACHMENT_MAX_SIZE;
 }
 
 /* Never trusts its body: a NULL (json generation failed) or text that is not UTF-8 is a 500, logged. */
@@ -674,6 +676,8 @@ handle (SoupServer        *server,
     handle_pull (self, msg, token, query);
   else if (g_str_has_prefix (path, "/v1/records/") && g_str_equal (method, "GET"))
     handle_get (self, msg, token, path);
+  else if (g_str_has_prefix (path, "/v1/blobs/"))
+    icw_server_handle_blob (self, msg, token, path, query);
   else
     respond_error (msg, SOUP_STATUS_NOT_FOUND, "not-found", _("There is no such endpoint"));
   icw_server_log_access (self, msg, path, token, started);

@@ -75,7 +75,14 @@ gint64         icw_sync_server_purge_keys    (IcwSyncServer *self,
                                               GDateTime     *before,
                                               GError       **error);
 
+/* Drops the parts of attachments' files whose upload stopped before `before` (NULL: the default
+ * of 7 days) without completing. Returns the number of files, or -1. */
+gint64         icw_sync_server_purge_blob_parts (IcwSyncServer *self,
+                                                 GDateTime     *before,
+                                                 GError       **error);
+
 #define ICW_SYNC_SERVER_TOMBSTONE_DAYS 90
+#define ICW_SYNC_SERVER_BLOB_PART_DAYS 7
 #define ICW_SYNC_SERVER_KEY_DAYS 30
 
 /* Limits a test may lower: seconds a connection may stay idle, seconds for a request's headers
@@ -85,6 +92,11 @@ void           icw_sync_server_set_limits    (IcwSyncServer *self,
                                               guint          request_deadline,
                                               guint          auth_rate,
                                               guint          auth_burst);
+
+/* The largest attachment's file the server takes, in bytes (0: the workbench's own limit,
+ * ICW_ATTACHMENT_MAX_SIZE); a larger one is refused before anything is stored. */
+void           icw_sync_server_set_blob_limit (IcwSyncServer *self,
+                                               gint64         bytes);
 
 /* For the tests: faults injected into the next `count` requests whose path starts with `path`,
  * and counters of what the server did. */

@@ -57,9 +57,16 @@ attachment_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *size = g_format_size (icw_attachment_get_size (attachment));
   g_autofree char *digest = g_strndup (icw_attachment_get_sha256 (attachment), 12);
-  g_autofree char *subtitle = g_strdup_printf (_("%s · %s · SHA-256 %s…"),
-                                               icw_attachment_kind_to_label (icw_attachment_get_kind (attachment)),
-                                               size, digest);
+  IcwAttachmentFileState state = icw_store_attachment_file_state (self->store, icw_record_get_id (ICW_RECORD (attachment)));
+  g_autofree char *described = g_strdup_printf (_("%s · %s · SHA-256 %s…"),
+                                                icw_attachment_kind_to_label (icw_attachment_get_kind (attachment)),
+                                                size, digest);
+  /* A synced record whose file is still on the server is not a missing file (docs/formats.md). */
+  g_autofree char *subtitle = state == ICW_ATTACHMENT_FILE_NOT_DOWNLOADED
+                              ? g_strdup_printf (_("%s · not yet downloaded"), described)
+                              : state == ICW_ATTACHMENT_FILE_MISSING
+                              ? g_strdup_printf (_("%s · file missing"), described)
+                              : g_strdup (described);
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), icw_attachment_get_name (attachment));
   GtkWidget *remove = icw_ui_icon_button ("user-trash-symbolic", remove_label);
   Removal *removal = g_new0 (Removal, 1);

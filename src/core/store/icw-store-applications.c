@@ -258,13 +258,15 @@ icw_store_attachment_content (IcwStore    *self,
   return content;
 }
 
-/* For `icw doctor`: every attachment's file is there and matches its checksum. */
+/* For `icw doctor`: every attachment's file is there and matches its checksum, except those not
+ * yet downloaded from the sync server (icw-store-attachment-files.c), which the doctor counts. */
 void
 icw_store_check_attachments (IcwStore  *self,
                              GPtrArray *problems)
 {
   sqlite3_stmt *stmt = icw_store_statement (self, "SELECT name, sha256, content FROM attachments "
-                                                  "WHERE deleted_at IS NULL", NULL);
+                                                  "WHERE deleted_at IS NULL AND (content IS NOT NULL "
+                                                  "OR revision IS NULL)", NULL);
 
   if (stmt == NULL)
     return;

@@ -140,4 +140,22 @@ gboolean    icw_store_resolve_conflict      (IcwStore              *self,
                                              char                 **copy_id,
                                              GError               **error);
 
+/* Attachments whose record came through sync but whose file is not in the database yet
+ * (icw-store-attachment-files.c). */
+typedef struct {
+  char   *id;
+  char   *name;
+  char   *sha256;
+  gint64  size;
+} IcwAttachmentFile;
+
+void        icw_attachment_file_free          (IcwAttachmentFile *file);
+GPtrArray  *icw_store_attachments_to_download (IcwStore          *self);
+/* Writes a downloaded file into its attachment after checking it against the record's SHA-256;
+ * no outbox entry. */
+gboolean    icw_store_write_attachment_file   (IcwStore          *self,
+                                               const char        *attachment_id,
+                                               GBytes            *content,
+                                               GError           **error);
+
 G_END_DECLS

@@ -40,6 +40,18 @@ IcwAttachment *icw_store_add_attachment    (IcwStore           *self,
                                             IcwAttachmentKind   kind,
                                             GBytes             *content,
                                             GError            **error);
+/* Where an attachment's file is (icw-store-attachment-files.c): in the database; not yet
+ * downloaded (a synced record whose file is on the sync server); or missing (nowhere). */
+typedef enum {
+  ICW_ATTACHMENT_FILE_PRESENT,
+  ICW_ATTACHMENT_FILE_NOT_DOWNLOADED,
+  ICW_ATTACHMENT_FILE_MISSING,
+} IcwAttachmentFileState;
+
+IcwAttachmentFileState icw_store_attachment_file_state (IcwStore   *self,
+                                                        const char *attachment_id);
+/* The live attachments whose file is not yet downloaded. */
+gint64        icw_store_count_attachments_not_downloaded (IcwStore *self);
 GBytes        *icw_store_attachment_content (IcwStore          *self,
                                             const char         *attachment_id,
                                             GError            **error);
