@@ -169,8 +169,13 @@ icw_reviewer_inbox_reload (IcwReviewerInbox *self)
           : g_strdup_printf (ngettext ("%u document waiting for review", "%u documents waiting for review",
                                        self->rows->len), self->rows->len);
   gtk_label_set_text (self->count_label, count);
-  /* The shown document stays shown while it waits; decided, it leaves the inbox. */
-  if (shown_id == NULL || !icw_reviewer_inbox_open (self, shown_id))
+  /* The shown document stays shown while it waits; decided, it leaves the inbox, and the first
+   * one waiting is shown. */
+  if (shown_id != NULL && icw_reviewer_inbox_open (self, shown_id))
+    return;
+  if (self->rows->len > 0)
+    icw_reviewer_inbox_open (self, icw_reviewer_inbox_get_id (self, 0));
+  else
     show_document (self, NULL);
 }
 

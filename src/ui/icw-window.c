@@ -135,9 +135,9 @@ on_sidebar_row_selected (IcwWindow     *self,
   name = gtk_widget_get_name (GTK_WIDGET (row));
   ensure_page (self, name);
   gtk_stack_set_visible_child_name (self->pages, name);
+  g_settings_set_string (self->settings, "last-page", name);
   if (self->reviewer)
     return;
-  g_settings_set_string (self->settings, "last-page", name);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button),
                                g_str_equal (name, "organizations") ? _("New Organization")
@@ -491,14 +491,17 @@ set_reviewer_mode (IcwWindow *self,
     gtk_widget_action_set_enabled (GTK_WIDGET (self), editing_actions[i], !reviewer);
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), !reviewer);
   icw_review_notifier_set_reviewer (self->notifier, reviewer);
-  if (reviewer)
-    show_page (self, "inbox");
-  else
-    {
-      g_autofree char *last_page = g_settings_get_string (self->settings, "last-page");
+  /* The last page, when it is one of this mode's. */
+  {
+    g_autofree char *last_page = g_settings_get_string (self->settings, "last-page");
+    GtkListBoxRow *selected;
 
-      show_page (self, last_page);
-    }
+    show_page (self, reviewer ? "inbox" : "centers");
+    show_page (self, last_page);
+    selected = gtk_list_box_get_selected_row (self->sidebar);
+    if (selected != NULL && !gtk_widget_get_visible (GTK_WIDGET (selected)))
+      show_page (self, reviewer ? "inbox" : "centers");
+  }
 }
 
 static void
