@@ -100,7 +100,7 @@ test_xlsx (IcwTestSample *f,
   sheet = unzip_member (path, "xl/worksheets/sheet1.xml");
   for (guint i = 0; i < 6; i++)
     {
-      static const char *headers[] = { "Center", "Document", "Version", "Status", "Submitted", "Deadline" };
+      static const char *headers[] = { "Center", "Document", "Version", "Status", "Submitted on", "Deadline" };
       g_autofree char *cell = g_strdup_printf (">%s<", headers[i]);
 
       g_assert_nonnull (strstr (strings, cell));

@@ -46,7 +46,7 @@ column_title (guint column)
     case COL_DOCUMENT: return _("Document");
     case COL_VERSION: return _("Version");
     case COL_STATUS: return _("Status");
-    case COL_SUBMITTED: return _("Submitted");
+    case COL_SUBMITTED: return _("Submitted on");
     default: return _("Deadline");
     }
 }

@@ -42,6 +42,7 @@ struct _IcwWindow
   IcwSyncController *sync;
   IcwReviewNotifier *notifier;
   gboolean reviewer;
+  char *start_page;             /* the last page when the window opened (a reviewer's, maybe) */
 };
 
 #define POLL_INTERVAL_S (5 * 60)
@@ -57,7 +58,7 @@ typedef struct {
 } PageInfo;
 
 static const PageInfo reviewer_infos[] = {
-  { "inbox", N_("Inbox"), "mail-inbox-symbolic", ICW_RECORD_KIND_CENTER },
+  { "inbox", N_("Inbox"), "mail-unread-symbolic", ICW_RECORD_KIND_CENTER },
   { "overview", N_("Province Overview"), "view-list-symbolic", ICW_RECORD_KIND_CENTER },
 };
 
@@ -385,6 +386,7 @@ icw_window_dispose (GObject *object)
     icw_sync_controller_shutdown (self->sync);
   g_clear_object (&self->sync);
   g_clear_object (&self->notifier);
+  g_clear_pointer (&self->start_page, g_free);
 
   G_OBJECT_CLASS (icw_window_parent_class)->dispose (object);
 
@@ -491,9 +493,11 @@ set_reviewer_mode (IcwWindow *self,
     gtk_widget_action_set_enabled (GTK_WIDGET (self), editing_actions[i], !reviewer);
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), !reviewer);
   icw_review_notifier_set_reviewer (self->notifier, reviewer);
-  /* The last page, when it is one of this mode's. */
+  /* The last page, when it is one of this mode's (a reviewer's last page was not shown while the
+   * window did not know the token's role yet). */
   {
-    g_autofree char *last_page = g_settings_get_string (self->settings, "last-page");
+    g_autofree char *last_page = self->start_page != NULL ? g_steal_pointer (&self->start_page)
+                                                          : g_settings_get_string (self->settings, "last-page");
     GtkListBoxRow *selected;
 
     show_page (self, reviewer ? "inbox" : "centers");
@@ -582,6 +586,7 @@ icw_window_new (GtkApplication *application,
   gtk_stack_set_hhomogeneous (self->pages, FALSE);
   build_pages (self);
   last_page = g_settings_get_string (self->settings, "last-page");
+  self->start_page = g_strdup (last_page);
   show_page (self, last_page);
   if (gtk_list_box_get_selected_row (self->sidebar) == NULL)
     show_page (self, "centers");

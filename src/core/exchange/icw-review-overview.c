@@ -185,7 +185,7 @@ icw_review_overview_write_xlsx (GPtrArray   *rows,
 {
   g_autofree char *partial = g_strconcat (path, ".part", NULL);
   const char *headers[] = {
-    _("Center"), _("Document"), _("Version"), _("Status"), _("Submitted"), _("Deadline"),
+    _("Center"), _("Document"), _("Version"), _("Status"), _("Submitted on"), _("Deadline"),
   };
   const double widths[] = { 30, 48, 9, 14, 12, 12 };
   lxw_workbook *workbook = workbook_new (partial);
