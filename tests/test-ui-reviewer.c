@@ -18,6 +18,7 @@
 #include "icw-resources.h"
 #include "icw-review-comments.h"
 #include "icw-review-decision.h"
+#include "icw-review-notifier.h"
 #include "icw-reviewer-inbox.h"
 #include "icw-reviewer-overview.h"
 #include "icw-rule-pack.h"
@@ -25,6 +26,7 @@
 #include "icw-store-sync.h"
 #include "icw-sync-client.h"
 #include "icw-sync-controller.h"
+#include "icw-sync-role.h"
 #include "icw-sync-server.h"
 #include "icw-sync-token.h"
 #include "icw-test-sync-fixture.h"
@@ -158,6 +160,14 @@ find_typed (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+static void
+on_fetched (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
 static void
@@ -300,6 +310,86 @@ test_overview (void)
   icw_test_sample_tear_down (&sample, NULL);
 }
 
+/* What the notifier counts as news: for a reviewer a submission, for an administrator a return
+ * or an acceptance; the first look only remembers. */
+static void
+test_notifier (void)
+{
+  IcwTestSample sample = { 0, };
+  g_autoptr(IcwReviewNotifier) reviewer = NULL;
+  g_autoptr(IcwReviewNotifier) admin = NULL;
+  g_autoptr(GListModel) applications = NULL;
+  g_autoptr(IcwApplication) application = NULL;
+  g_autoptr(GPtrArray) packs = icw_rule_packs_load_all (NULL);
+  g_autoptr(GDateTime) deadline = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+
+  icw_test_sample_set_up (&sample, NULL);
+  reviewer = icw_review_notifier_new (sample.store, NULL);
+  admin = icw_review_notifier_new (sample.store, NULL);
+  icw_review_notifier_set_reviewer (reviewer, TRUE);
+  g_assert_cmpuint (icw_review_notifier_check (reviewer), ==, 0);
+  g_assert_cmpuint (icw_review_notifier_check (admin), ==, 0);
+  applications = icw_store_list (sample.store, ICW_RECORD_KIND_APPLICATION, NULL);
+  application = g_list_model_get_item (applications, 0);
+  iso = g_strconcat (icw_application_get_call_deadline (application), "T12:00:00Z", NULL);
+  deadline = g_date_time_new_from_iso8601 (iso, NULL);
+  today = g_date_time_add_days (deadline, -12);
+  g_assert_true (icw_application_mark_ready (sample.store, application, packs, today, &error));
+  g_assert_cmpuint (icw_review_notifier_check (reviewer), ==, 0);
+  g_assert_true (icw_application_submit (sample.store, application, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (icw_review_notifier_check (reviewer), ==, 1);
+  g_assert_cmpuint (icw_review_notifier_check (reviewer), ==, 0);
+  g_assert_cmpuint (icw_review_notifier_check (admin), ==, 0);
+  g_assert_true (icw_lifecycle_return (sample.store, ICW_RECORD (application), "请补充。", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (icw_review_notifier_check (admin), ==, 1);
+  g_assert_cmpuint (icw_review_notifier_check (reviewer), ==, 0);
+  icw_test_sample_tear_down (&sample, NULL);
+}
+
+/* GET /v1/token for an administrator's token, and what the client reads of odd answers. */
+static void
+test_role (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *province = NULL;
+
+  g_assert_cmpint (icw_sync_role_parse ("{\"role\":\"reviewer\",\"province\":\"370000\"}", -1, &province), ==, ICW_SYNC_ROLE_REVIEWER);
+  g_assert_cmpstr (province, ==, "370000");
+  g_clear_pointer (&province, g_free);
+  g_assert_cmpint (icw_sync_role_parse ("{\"role\":\"administrator\"}", -1, &province), ==, ICW_SYNC_ROLE_ADMINISTRATOR);
+  g_assert_null (province);
+  g_assert_cmpint (icw_sync_role_parse ("[1]", -1, NULL), ==, ICW_SYNC_ROLE_UNKNOWN);
+  g_assert_cmpint (icw_sync_role_parse ("{\"role\":\"root\"}", -1, NULL), ==, ICW_SYNC_ROLE_UNKNOWN);
+  g_assert_cmpint (icw_sync_role_parse ("not json", -1, NULL), ==, ICW_SYNC_ROLE_UNKNOWN);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    icw_sync_role_fetch_async (f->url, f->admin, NULL, on_fetched, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (icw_sync_role_fetch_finish (result, &province, &error), ==, ICW_SYNC_ROLE_ADMINISTRATOR);
+    g_assert_no_error (error);
+    g_assert_null (province);
+  }
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    icw_sync_role_fetch_async (f->url, "not-a-token", NULL, on_fetched, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (icw_sync_role_fetch_finish (result, NULL, &error), ==, ICW_SYNC_ROLE_UNKNOWN);
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "401"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,5 +406,7 @@ main (int   argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_test_add ("/ui-reviewer/window", Fixture, NULL, fixture_set_up, test_reviewer_window, fixture_tear_down);
   g_test_add_func ("/ui-reviewer/overview", test_overview);
+  g_test_add_func ("/ui-reviewer/notifier", test_notifier);
+  g_test_add ("/ui-reviewer/role", Fixture, NULL, fixture_set_up, test_role, fixture_tear_down);
   return g_test_run ();
 }

@@ -28,7 +28,7 @@ role_answer_free (gpointer data)
 
 IcwSyncRole
 icw_sync_role_parse (const char  *json,
-                     gsize        length,
+                     gssize       length,
                      char       **province)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -37,7 +37,7 @@ icw_sync_role_parse (const char  *json,
 
   if (province != NULL)
     *province = NULL;
-  if (json == NULL || !json_parser_load_from_data (parser, json, (gssize) length, NULL) ||
+  if (json == NULL || !json_parser_load_from_data (parser, json, length, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return ICW_SYNC_ROLE_UNKNOWN;
   object = json_node_get_object (json_parser_get_root (parser));
@@ -78,7 +78,7 @@ on_answer (GObject      *source,
     }
   answer = g_new0 (RoleAnswer, 1);
   data = g_bytes_get_data (body, &length);
-  answer->role = icw_sync_role_parse (data, length, &answer->province);
+  answer->role = icw_sync_role_parse (data, (gssize) length, &answer->province);
   g_task_return_pointer (task, answer, role_answer_free);
 }
 

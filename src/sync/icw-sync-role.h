@@ -14,10 +14,10 @@ typedef enum {
   ICW_SYNC_ROLE_REVIEWER,
 } IcwSyncRole;
 
-/* Reads the server's answer; ICW_SYNC_ROLE_UNKNOWN for anything else. *province (a reviewer's
+/* Reads the server's answer (length -1: NUL-terminated); ICW_SYNC_ROLE_UNKNOWN for anything else. *province (a reviewer's
  * GB/T 2260 code) may be NULL. */
 IcwSyncRole icw_sync_role_parse        (const char           *json,
-                                        gsize                 length,
+                                        gssize                length,
                                         char                **province);
 void        icw_sync_role_fetch_async  (const char           *server_url,
                                         const char           *token,
