@@ -161,6 +161,13 @@ icw_reviewer_overview_set_search (IcwReviewerOverview *self,
   update_count (self);
 }
 
+void
+icw_reviewer_overview_focus_search (IcwReviewerOverview *self)
+{
+  g_return_if_fail (ICW_IS_REVIEWER_OVERVIEW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search));
+}
+
 static void
 on_search_changed (IcwReviewerOverview *self)
 {

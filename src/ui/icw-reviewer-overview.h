@@ -28,5 +28,7 @@ gboolean    icw_reviewer_overview_export      (IcwReviewerOverview *self,
                                                const char          *path,
                                                GError             **error);
 void        icw_reviewer_overview_reload      (IcwReviewerOverview *self);
+/* Ctrl+F: the search entry takes the focus. */
+void        icw_reviewer_overview_focus_search (IcwReviewerOverview *self);
 
 G_END_DECLS

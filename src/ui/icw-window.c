@@ -232,9 +232,12 @@ search_activated (GtkWidget  *widget,
 {
   IcwWindow *self = ICW_WINDOW (widget);
   IcwRegisterPage *page = current_register_page (self);
+  GtkWidget *visible = gtk_stack_get_visible_child (self->pages);
 
   if (page != NULL)
     icw_register_page_focus_search (page);
+  else if (ICW_IS_REVIEWER_OVERVIEW (visible))
+    icw_reviewer_overview_focus_search (ICW_REVIEWER_OVERVIEW (visible));
 }
 
 static void
