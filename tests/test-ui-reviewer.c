@@ -19,6 +19,7 @@
 #include "icw-review-comments.h"
 #include "icw-review-decision.h"
 #include "icw-review-notifier.h"
+#include "icw-review-overview.h"
 #include "icw-reviewer-inbox.h"
 #include "icw-reviewer-overview.h"
 #include "icw-rule-pack.h"
@@ -222,6 +223,32 @@ test_reviewer_window (Fixture       *f,
                          g_str_equal (gtk_widget_get_name (row), "overview"));
         }
     g_assert_cmpuint (visible_rows, ==, 2);
+  }
+
+  /* The overview's row of the submitted application opens it in the inbox. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  icw_test_iterate ();
+  {
+    IcwReviewerOverview *overview = ICW_REVIEWER_OVERVIEW (find_typed (GTK_WIDGET (window), ICW_TYPE_REVIEWER_OVERVIEW));
+    GListModel *rows;
+    guint at = G_MAXUINT;
+
+    g_assert_nonnull (overview);
+    g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (overview)))) == GTK_WIDGET (overview));
+    icw_reviewer_overview_reload (overview);
+    rows = icw_reviewer_overview_get_model (overview);
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+        IcwReviewOverviewRow *row = g_object_get_data (item, "icw-overview-row");
+
+        if (g_strcmp0 (row->record_id, icw_record_get_id (ICW_RECORD (application))) == 0)
+          at = i;
+      }
+    g_assert_cmpuint (at, !=, G_MAXUINT);
+    icw_reviewer_overview_activate (overview, at);
+    icw_test_iterate ();
+    g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (inbox)))) == GTK_WIDGET (inbox));
   }
 
   /* Opened, the application is shown with nothing a reviewer could type into. */

@@ -286,6 +286,29 @@ on_export_clicked (IcwReviewerOverview *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* A submitted document's row opens it in the inbox (win.show-record); the others have nothing a
+ * reviewer may do. */
+static void
+on_activate (IcwReviewerOverview *self,
+             guint                position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  IcwReviewOverviewRow *row = item != NULL ? row_of (item) : NULL;
+
+  if (row == NULL || row->record_id == NULL || row->status != ICW_APPLICATION_STATUS_SUBMITTED)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(ss)",
+                              icw_record_kind_to_key (row->kind), row->record_id);
+}
+
+void
+icw_reviewer_overview_activate (IcwReviewerOverview *self,
+                                guint                position)
+{
+  g_return_if_fail (ICW_IS_REVIEWER_OVERVIEW (self));
+  on_activate (self, position);
+}
+
 static void
 build_columns (IcwReviewerOverview *self)
 {
@@ -317,6 +340,7 @@ build_columns (IcwReviewerOverview *self)
   selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted))));
   gtk_column_view_set_model (self->view, selection);
   g_object_unref (selection);
+  g_signal_connect_swapped (self->view, "activate", G_CALLBACK (on_activate), self);
 }
 
 static void

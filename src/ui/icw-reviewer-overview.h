@@ -28,6 +28,9 @@ gboolean    icw_reviewer_overview_export      (IcwReviewerOverview *self,
                                                const char          *path,
                                                GError             **error);
 void        icw_reviewer_overview_reload      (IcwReviewerOverview *self);
+/* As a double click or Enter on the row at position: a submitted document opens in the inbox. */
+void        icw_reviewer_overview_activate    (IcwReviewerOverview *self,
+                                               guint                position);
 /* Ctrl+F: the search entry takes the focus. */
 void        icw_reviewer_overview_focus_search (IcwReviewerOverview *self);
 
