@@ -12,6 +12,7 @@
 #include "icw-sync-client.h"
 #include "icw-sync-controller.h"
 #include "icw-sync-sign-in.h"
+#include "icw-sync-role.h"
 #include "icw-sync-token.h"
 
 #define EDIT_DELAY_MS 10000
@@ -36,11 +37,14 @@ struct _IcwSyncController
   guint edit_delay_ms;
   gboolean quick_retries;
   gulong network_id;
+  IcwSyncRole role;              /* asked of the server after the first sync (GET /v1/token) */
+  char *province;
+  guint poll_timer;              /* a pull every few minutes (icw_sync_controller_set_poll) */
 };
 
 G_DEFINE_FINAL_TYPE (IcwSyncController, icw_sync_controller, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_STATE, PROP_LAST_SYNC, PROP_N_CONFLICTS, N_PROPS };
+enum { PROP_0, PROP_STATE, PROP_LAST_SYNC, PROP_N_CONFLICTS, PROP_ROLE, N_PROPS };
 static GParamSpec *props[N_PROPS];
 
 static void start_sync (IcwSyncController *self);
@@ -88,6 +92,33 @@ on_offline_timer (gpointer user_data)
 }
 
 static void
+on_role (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(IcwSyncController) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *province = NULL;
+  IcwSyncRole role = icw_sync_role_fetch_finish (result, &province, &error);
+
+  /* An older server does not say: the window stays an administrator's, as before. */
+  if (role == ICW_SYNC_ROLE_UNKNOWN || (role == self->role && g_strcmp0 (province, self->province) == 0))
+    return;
+  self->role = role;
+  g_free (self->province);
+  self->province = g_steal_pointer (&province);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ROLE]);
+}
+
+static void
+fetch_role (IcwSyncController *self)
+{
+  g_autofree char *url = g_settings_get_string (self->settings, "sync-server-url");
+
+  icw_sync_role_fetch_async (url, self->token, self->cancellable, on_role, g_object_ref (self));
+}
+
+static void
 on_sync_done (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -104,6 +135,8 @@ on_sync_done (GObject      *source,
       g_settings_set_int64 (self->settings, "last-sync", g_date_time_to_unix (now));
       g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LAST_SYNC]);
       set_state (self, ICW_SYNC_STATE_SYNCED, NULL);
+      if (self->role == ICW_SYNC_ROLE_UNKNOWN)
+        fetch_role (self);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -270,6 +303,7 @@ on_signed_in (GObject      *source,
   g_free (self->token);
   self->token = g_strdup (g_object_get_data (G_OBJECT (task), "token"));
   self->signed_out = FALSE;
+  self->role = ICW_SYNC_ROLE_UNKNOWN;
   g_task_return_boolean (task, TRUE);
   start_sync (self);
   if (warning != NULL)
@@ -314,10 +348,50 @@ icw_sync_controller_sign_out (IcwSyncController  *self,
   self->again = FALSE;
   g_clear_pointer (&self->token, g_free);
   self->signed_out = TRUE;
+  if (self->role != ICW_SYNC_ROLE_UNKNOWN)
+    {
+      self->role = ICW_SYNC_ROLE_UNKNOWN;
+      g_clear_pointer (&self->province, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ROLE]);
+    }
   set_state (self, ICW_SYNC_STATE_SIGN_IN_REQUIRED, NULL);
   return *url == '\0' || icw_sync_token_clear (url, NULL, error);
 }
 
+IcwSyncRole
+icw_sync_controller_get_role (IcwSyncController *self)
+{
+  g_return_val_if_fail (ICW_IS_SYNC_CONTROLLER (self), ICW_SYNC_ROLE_UNKNOWN);
+  return self->role;
+}
+
+const char *
+icw_sync_controller_get_province (IcwSyncController *self)
+{
+  g_return_val_if_fail (ICW_IS_SYNC_CONTROLLER (self), NULL);
+  return self->province;
+}
+
+static gboolean
+on_poll_timer (gpointer user_data)
+{
+  IcwSyncController *self = user_data;
+
+  /* Offline or signed out: the offline timer and signing in start the next sync. */
+  if (!self->running && (self->state == ICW_SYNC_STATE_SYNCED || self->state == ICW_SYNC_STATE_NEEDS_ATTENTION))
+    start_sync (self);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+icw_sync_controller_set_poll (IcwSyncController *self,
+                              guint              interval_s)
+{
+  g_return_if_fail (ICW_IS_SYNC_CONTROLLER (self));
+  g_clear_handle_id (&self->poll_timer, g_source_remove);
+  if (interval_s > 0)
+    self->poll_timer = g_timeout_add_seconds (interval_s, on_poll_timer, self);
+}
 
 char *
 icw_sync_controller_describe (IcwSyncController *self)
@@ -416,6 +490,7 @@ icw_sync_controller_shutdown (IcwSyncController *self)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->edit_timer, g_source_remove);
   g_clear_handle_id (&self->offline_timer, g_source_remove);
+  g_clear_handle_id (&self->poll_timer, g_source_remove);
   if (self->network_id != 0)
     g_signal_handler_disconnect (g_network_monitor_get_default (), self->network_id);
   self->network_id = 0;
@@ -436,6 +511,7 @@ icw_sync_controller_get_property (GObject    *object,
     case PROP_STATE: g_value_set_int (value, self->state); break;
     case PROP_LAST_SYNC: g_value_set_int64 (value, icw_sync_controller_get_last_sync (self)); break;
     case PROP_N_CONFLICTS: g_value_set_uint (value, self->n_conflicts); break;
+    case PROP_ROLE: g_value_set_int (value, self->role); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -459,6 +535,7 @@ icw_sync_controller_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->token, g_free);
   g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->province, g_free);
   G_OBJECT_CLASS (icw_sync_controller_parent_class)->finalize (object);
 }
 
@@ -477,6 +554,8 @@ icw_sync_controller_class_init (IcwSyncControllerClass *klass)
                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   props[PROP_N_CONFLICTS] = g_param_spec_uint ("n-conflicts", NULL, NULL, 0, G_MAXUINT, 0,
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  props[PROP_ROLE] = g_param_spec_int ("role", NULL, NULL, 0, ICW_SYNC_ROLE_REVIEWER, 0,
+                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, props);
 }
 

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "icw-store.h"
+#include "icw-sync-role.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,13 @@ gint64             icw_sync_controller_get_last_sync (IcwSyncController *self);
 guint              icw_sync_controller_get_n_conflicts (IcwSyncController *self);
 char              *icw_sync_controller_get_server_url (IcwSyncController *self);
 gboolean           icw_sync_controller_is_signed_in  (IcwSyncController *self);
+/* What the token is, asked of the server after the first sync ("role" is notified when known);
+ * a reviewer's province (GB/T 2260 code) or NULL. */
+IcwSyncRole        icw_sync_controller_get_role      (IcwSyncController *self);
+const char        *icw_sync_controller_get_province  (IcwSyncController *self);
+/* Syncs every interval_s seconds while synced (0: never), to stay current. */
+void               icw_sync_controller_set_poll      (IcwSyncController *self,
+                                                      guint              interval_s);
 
 /* Translated texts of the state and of the last sync time, for labels and accessible names. */
 const char        *icw_sync_state_to_label           (IcwSyncState       state);

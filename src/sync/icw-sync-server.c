@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-server.c: the reference server's HTTP side: authentication by bearer token, the scope
  * derived from the token and from what the server stores (never from the client), POST /v1/push
- * applied in one transaction with its idempotency key, GET /v1/pull in pages, GET /v1/records,
+ * applied in one transaction with its idempotency key, GET /v1/pull in pages, GET /v1/token, GET /v1/records,
  * the size limit, TLS, and the faults the tests inject. */
 #include "config.h"
 
@@ -619,6 +619,34 @@ handle_get (IcwSyncServer     *self,
   respond_json (msg, SOUP_STATUS_OK, text);
 }
 
+/* GET /v1/token: what the token is, so that a client can show a reviewer's workspace. */
+static void
+handle_token (SoupServerMessage *msg,
+              IcwServerToken    *token)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, token->reviewer ? "reviewer" : "administrator");
+  json_builder_set_member_name (builder, "province");
+  if (token->reviewer && token->province != NULL)
+    json_builder_add_string_value (builder, token->province);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "center_id");
+  if (!token->reviewer && token->center_id != NULL)
+    json_builder_add_string_value (builder, token->center_id);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  respond_json (msg, SOUP_STATUS_OK, text);
+}
+
 static gboolean
 take_fault (IcwSyncServer *self,
             const char    *path,
@@ -674,6 +702,8 @@ handle (SoupServer        *server,
     handle_push (self, msg, token);
   else if (g_str_equal (path, "/v1/pull") && g_str_equal (method, "GET"))
     handle_pull (self, msg, token, query);
+  else if (g_str_equal (path, "/v1/token") && g_str_equal (method, "GET"))
+    handle_token (msg, token);
   else if (g_str_has_prefix (path, "/v1/records/") && g_str_equal (method, "GET"))
     handle_get (self, msg, token, path);
   else if (g_str_has_prefix (path, "/v1/blobs/"))

@@ -3,7 +3,10 @@
  * organizations, applications, IP agreements, funding requests) is built when first shown. The
  * window's actions are the commands of the header bar, the menu and the empty states; its size and
  * last page are kept in GSettings. The sync controller lives as long as the window; its indicator sits in the header
- * bar. */
+ * bar. When the server says the token is a reviewer's, the window becomes a reviewer's workspace:
+ * the inbox and the overview of the province take the sidebar's place of the registers, and nothing
+ * a reviewer may not change is offered. The window pulls every few minutes and when it becomes
+ * active again, and tells of submissions and decisions (icw-review-notifier.h). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -13,6 +16,9 @@
 #include "icw-csv-import.h"
 #include "icw-dossier-actions.h"
 #include "icw-register-page.h"
+#include "icw-review-notifier.h"
+#include "icw-reviewer-inbox.h"
+#include "icw-reviewer-overview.h"
 #include "icw-sample.h"
 #include "icw-store-sync.h"
 #include "icw-sync-controller.h"
@@ -34,7 +40,13 @@ struct _IcwWindow
   GtkFileChooserNative *chooser;
   AdwHeaderBar *header_bar;
   IcwSyncController *sync;
+  IcwReviewNotifier *notifier;
+  gboolean reviewer;
+  char *start_page;             /* the last page when the window opened (a reviewer's, maybe) */
 };
+
+#define POLL_INTERVAL_S (5 * 60)
+#define FOCUS_SYNC_AFTER_S 30
 
 G_DEFINE_FINAL_TYPE (IcwWindow, icw_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -44,6 +56,11 @@ typedef struct {
   const char *icon;
   IcwRecordKind kind;   /* the records the page lists (win.show-record) */
 } PageInfo;
+
+static const PageInfo reviewer_infos[] = {
+  { "inbox", N_("Inbox"), "mail-unread-symbolic", ICW_RECORD_KIND_CENTER },
+  { "overview", N_("Province Overview"), "view-list-symbolic", ICW_RECORD_KIND_CENTER },
+};
 
 static const PageInfo page_infos[] = {
   { "centers", N_("Centers"), "go-home-symbolic", ICW_RECORD_KIND_CENTER },
@@ -100,6 +117,10 @@ ensure_page (IcwWindow  *self,
     page = icw_register_page_new_agreements (self->store, money_unit (self));
   else if (g_str_equal (name, "funding"))
     page = icw_register_page_new_funding (self->store, self->settings);
+  else if (g_str_equal (name, "inbox"))
+    page = icw_reviewer_inbox_new (self->store);
+  else if (g_str_equal (name, "overview"))
+    page = icw_reviewer_overview_new (self->store);
   if (page != NULL)
     gtk_stack_add_named (self->pages, page, name);
 }
@@ -116,6 +137,8 @@ on_sidebar_row_selected (IcwWindow     *self,
   ensure_page (self, name);
   gtk_stack_set_visible_child_name (self->pages, name);
   g_settings_set_string (self->settings, "last-page", name);
+  if (self->reviewer)
+    return;
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button),
                                g_str_equal (name, "organizations") ? _("New Organization")
@@ -160,7 +183,10 @@ show_page_activated (GtkWidget  *widget,
   const char *name = g_variant_get_string (parameter, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
-    if (g_str_equal (page_infos[i].name, name))
+    if (g_str_equal (page_infos[i].name, name) && !ICW_WINDOW (widget)->reviewer)
+      show_page (ICW_WINDOW (widget), name);
+  for (guint i = 0; i < G_N_ELEMENTS (reviewer_infos); i++)
+    if (g_str_equal (reviewer_infos[i].name, name) && ICW_WINDOW (widget)->reviewer)
       show_page (ICW_WINDOW (widget), name);
 }
 
@@ -181,6 +207,13 @@ show_record_activated (GtkWidget  *widget,
   g_variant_get (parameter, "(&s&s)", &key, &id);
   if (!icw_record_kind_from_key (key, &kind))
     return;
+  if (self->reviewer)
+    {
+      /* A reviewer's documents open in the inbox, read-only, while they wait for review. */
+      show_page (self, "inbox");
+      icw_reviewer_inbox_open (ICW_REVIEWER_INBOX (gtk_stack_get_child_by_name (self->pages, "inbox")), id);
+      return;
+    }
   record = icw_store_lookup (self->store, kind, id, NULL);
   for (guint i = 0; record != NULL && i < G_N_ELEMENTS (page_infos); i++)
     if (page_infos[i].kind == kind)
@@ -199,9 +232,12 @@ search_activated (GtkWidget  *widget,
 {
   IcwWindow *self = ICW_WINDOW (widget);
   IcwRegisterPage *page = current_register_page (self);
+  GtkWidget *visible = gtk_stack_get_visible_child (self->pages);
 
   if (page != NULL)
     icw_register_page_focus_search (page);
+  else if (ICW_IS_REVIEWER_OVERVIEW (visible))
+    icw_reviewer_overview_focus_search (ICW_REVIEWER_OVERVIEW (visible));
 }
 
 static void
@@ -352,6 +388,8 @@ icw_window_dispose (GObject *object)
   if (self->sync != NULL)
     icw_sync_controller_shutdown (self->sync);
   g_clear_object (&self->sync);
+  g_clear_object (&self->notifier);
+  g_clear_pointer (&self->start_page, g_free);
 
   G_OBJECT_CLASS (icw_window_parent_class)->dispose (object);
 
@@ -431,6 +469,79 @@ on_money_unit_changed (IcwWindow *self)
   g_clear_object (&selected);
 }
 
+/* The reviewer's workspace, or the administrator's window: the sidebar's rows of the other are
+ * hidden, and with them the commands that create or import records. */
+static void
+set_reviewer_mode (IcwWindow *self,
+                   gboolean   reviewer)
+{
+  static const char * const editing_actions[] = { "win.new-record", "win.import", "win.load-sample" };
+
+  if (reviewer == self->reviewer)
+    return;
+  self->reviewer = reviewer;
+  if (reviewer && gtk_stack_get_child_by_name (self->pages, "inbox") == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (reviewer_infos); i++)
+      gtk_list_box_insert (self->sidebar, sidebar_row (&reviewer_infos[i]), (int) i);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      gboolean of_reviewer = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (reviewer_infos); i++)
+        of_reviewer |= g_str_equal (gtk_widget_get_name (row), reviewer_infos[i].name);
+      gtk_widget_set_visible (row, of_reviewer == reviewer);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (editing_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), editing_actions[i], !reviewer);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), !reviewer);
+  icw_review_notifier_set_reviewer (self->notifier, reviewer);
+  /* The last page, when it is one of this mode's (a reviewer's last page was not shown while the
+   * window did not know the token's role yet). */
+  {
+    g_autofree char *last_page = self->start_page != NULL ? g_steal_pointer (&self->start_page)
+                                                          : g_settings_get_string (self->settings, "last-page");
+    GtkListBoxRow *selected;
+
+    show_page (self, reviewer ? "inbox" : "centers");
+    show_page (self, last_page);
+    selected = gtk_list_box_get_selected_row (self->sidebar);
+    if (selected != NULL && !gtk_widget_get_visible (GTK_WIDGET (selected)))
+      show_page (self, reviewer ? "inbox" : "centers");
+  }
+}
+
+static void
+on_role_changed (IcwWindow *self)
+{
+  set_reviewer_mode (self, icw_sync_controller_get_role (self->sync) == ICW_SYNC_ROLE_REVIEWER);
+}
+
+gboolean
+icw_window_is_reviewer (IcwWindow *self)
+{
+  g_return_val_if_fail (ICW_IS_WINDOW (self), FALSE);
+  return self->reviewer;
+}
+
+/* Back in the window after a while: what changed on the server meanwhile. */
+static void
+on_active_changed (IcwWindow *self)
+{
+  gint64 last = icw_sync_controller_get_last_sync (self->sync);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (gtk_window_is_active (GTK_WINDOW (self)) && icw_sync_controller_is_signed_in (self->sync) &&
+      g_date_time_to_unix (now) - last > FOCUS_SYNC_AFTER_S)
+    icw_sync_controller_sync_now (self->sync);
+}
+
+static void
+on_last_sync (IcwWindow *self)
+{
+  icw_review_notifier_check (self->notifier);
+}
+
 static void
 build_pages (IcwWindow *self)
 {
@@ -468,11 +579,17 @@ icw_window_new (GtkApplication *application,
 
   self->sync = icw_sync_controller_new (self->store, self->settings);
   adw_header_bar_pack_end (self->header_bar, icw_sync_indicator_new (self->sync));
+  self->notifier = icw_review_notifier_new (self->store, G_APPLICATION (application));
+  icw_sync_controller_set_poll (self->sync, POLL_INTERVAL_S);
+  g_signal_connect_object (self->sync, "notify::role", G_CALLBACK (on_role_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::last-sync", G_CALLBACK (on_last_sync), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
 
   icw_dossier_actions_install (GTK_WINDOW (self), self->store);
   gtk_stack_set_hhomogeneous (self->pages, FALSE);
   build_pages (self);
   last_page = g_settings_get_string (self->settings, "last-page");
+  self->start_page = g_strdup (last_page);
   show_page (self, last_page);
   if (gtk_list_box_get_selected_row (self->sidebar) == NULL)
     show_page (self, "centers");

@@ -16,5 +16,7 @@ G_DECLARE_FINAL_TYPE (IcwWindow, icw_window, ICW, WINDOW, AdwApplicationWindow)
 IcwWindow *icw_window_new (GtkApplication *application,
                            IcwStore       *store,
                            GSettings      *settings);
+/* Whether the window is a reviewer's workspace (the server said the token is a reviewer's). */
+gboolean   icw_window_is_reviewer (IcwWindow *self);
 
 G_END_DECLS

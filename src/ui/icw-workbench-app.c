@@ -176,6 +176,21 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (icw_about_window_new (parent)));
 }
 
+/* app.show-record (kind key, ID): a notification's document (icw-review-notifier.c), shown by the
+ * window's win.show-record. */
+static void
+show_record_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (user_data);
+
+  if (window == NULL)
+    return;
+  gtk_window_present (window);
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-record", parameter);
+}
+
 /* A session ending or `kill` quits as Ctrl+Q does, saving the field being typed in. */
 static gboolean
 on_terminate_signal (gpointer user_data)
@@ -191,6 +206,7 @@ icw_workbench_app_startup (GApplication *app)
   static const GActionEntry entries[] = {
     { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
     { "about", about_activated, NULL, NULL, NULL, { 0 } },
+    { "show-record", show_record_activated, "(ss)", NULL, NULL, { 0 } },
   };
   /* Every accelerator of the application's and the window's actions (icw-window.c,
    * icw-window-shortcuts.c), listed in the shortcuts window (resources/gtk/help-overlay.ui, which

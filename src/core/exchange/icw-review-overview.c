@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* icw-review-overview.c: the rows of the reviewer's overview and inbox, read from the store, and
+ * their xlsx export. Only the current version of a document's lineage is a row (a reopened
+ * version replaces the one it reopened). The submitted day is the day of the record's last change
+ * while its status is "submitted" (a submitted document cannot change until the reviewer
+ * decides). */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <xlsxwriter.h>
+
+#include "icw-error.h"
+#include "icw-lifecycle.h"
+#include "icw-lifecycle-graph.h"
+#include "icw-review-overview.h"
+
+static const IcwRecordKind document_kinds[] = {
+  ICW_RECORD_KIND_APPLICATION, ICW_RECORD_KIND_IP_AGREEMENT, ICW_RECORD_KIND_FUNDING_REQUEST,
+};
+
+void
+icw_review_overview_row_free (IcwReviewOverviewRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->record_id);
+  g_free (row->center);
+  g_free (row->document);
+  g_free (row->submitted);
+  g_free (row->deadline);
+  g_free (row);
+}
+
+const char *
+icw_review_overview_kind_label (IcwRecordKind kind)
+{
+  switch (kind)
+    {
+    case ICW_RECORD_KIND_APPLICATION:
+      return _("Application");
+    case ICW_RECORD_KIND_IP_AGREEMENT:
+      return _("IP agreement");
+    case ICW_RECORD_KIND_FUNDING_REQUEST:
+      return _("Funding request");
+    default:
+      return "";
+    }
+}
+
+static char *
+text_of (GObject    *object,
+         const char *property)
+{
+  char *text = NULL;
+
+  if (object != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (object), property) != NULL)
+    g_object_get (object, property, &text, NULL);
+  if (text != NULL && *text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+static char *
+center_name (IcwStore   *store,
+             const char *center_id)
+{
+  g_autoptr(IcwRecord) center = center_id != NULL ? icw_store_lookup (store, ICW_RECORD_KIND_CENTER, center_id, NULL) : NULL;
+  char *name = text_of (G_OBJECT (center), "name");
+
+  return name != NULL ? name : g_strdup (center_id != NULL ? center_id : "");
+}
+
+IcwReviewOverviewRow *
+icw_review_overview_row_new (IcwStore  *store,
+                             IcwRecord *document)
+{
+  IcwReviewOverviewRow *row = g_new0 (IcwReviewOverviewRow, 1);
+  g_autofree char *center_id = text_of (G_OBJECT (document), "center-id");
+  g_autofree char *title = text_of (G_OBJECT (document), "title");
+  const char *updated = icw_record_get_updated_at (document);
+
+  row->record_id = g_strdup (icw_record_get_id (document));
+  row->kind = icw_record_kind_of (document);
+  row->center = center_name (store, center_id);
+  /* TRANSLATORS: a document in the reviewer's overview: its kind, then its title */
+  row->document = g_strdup_printf (_("%s: %s"), icw_review_overview_kind_label (row->kind),
+                                   title != NULL ? title : _("Untitled"));
+  row->version = icw_lifecycle_get_version (document);
+  row->status = icw_lifecycle_get_status (document);
+  if (row->status == ICW_APPLICATION_STATUS_SUBMITTED && updated != NULL)
+    row->submitted = g_strndup (updated, 10);
+  if (row->kind == ICW_RECORD_KIND_APPLICATION)
+    row->deadline = text_of (G_OBJECT (document), "call-deadline");
+  return row;
+}
+
+/* Whether no later version of the document's lineage is in the store. */
+static gboolean
+is_current (IcwStore  *store,
+            IcwRecord *document)
+{
+  g_autoptr(GPtrArray) versions = icw_lifecycle_versions (store, document);
+  int version = icw_lifecycle_get_version (document);
+
+  for (guint i = 0; versions != NULL && i < versions->len; i++)
+    if (icw_lifecycle_get_version (versions->pdata[i]) > version)
+      return FALSE;
+  return TRUE;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  const IcwReviewOverviewRow *x = *(IcwReviewOverviewRow * const *) a;
+  const IcwReviewOverviewRow *y = *(IcwReviewOverviewRow * const *) b;
+  int order = g_utf8_collate (x->center, y->center);
+
+  return order != 0 ? order : g_strcmp0 (x->document, y->document);
+}
+
+GPtrArray *
+icw_review_overview_rows (IcwStore *store,
+                          gboolean  submitted_only)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_review_overview_row_free);
+  g_autoptr(GHashTable) with_documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (document_kinds); k++)
+    {
+      g_autoptr(GListModel) list = icw_store_list (store, document_kinds[k], NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(IcwRecord) record = g_list_model_get_item (list, i);
+          g_autofree char *center_id = text_of (G_OBJECT (record), "center-id");
+          IcwApplicationStatus status = icw_lifecycle_get_status (record);
+
+          if (submitted_only && status != ICW_APPLICATION_STATUS_SUBMITTED)
+            continue;
+          if (!submitted_only && !is_current (store, record))
+            continue;
+          if (center_id != NULL)
+            g_hash_table_add (with_documents, g_steal_pointer (&center_id));
+          g_ptr_array_add (rows, icw_review_overview_row_new (store, record));
+        }
+    }
+  if (!submitted_only)
+    {
+      g_autoptr(GListModel) centers = icw_store_list (store, ICW_RECORD_KIND_CENTER, NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (centers); i++)
+        {
+          g_autoptr(IcwRecord) center = g_list_model_get_item (centers, i);
+          IcwReviewOverviewRow *row;
+
+          if (g_hash_table_contains (with_documents, icw_record_get_id (center)))
+            continue;
+          row = g_new0 (IcwReviewOverviewRow, 1);
+          row->kind = ICW_RECORD_KIND_CENTER;
+          row->center = center_name (store, icw_record_get_id (center));
+          g_ptr_array_add (rows, row);
+        }
+    }
+  g_ptr_array_sort (rows, compare_rows);
+  return rows;
+}
+
+static gboolean
+xlsx_failed (GError    **error,
+             const char *path,
+             lxw_error   code)
+{
+  g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, _("The spreadsheet %s could not be written: %s"), path,
+               lxw_strerror (code));
+  return FALSE;
+}
+
+gboolean
+icw_review_overview_write_xlsx (GPtrArray   *rows,
+                                const char  *path,
+                                GError     **error)
+{
+  g_autofree char *partial = g_strconcat (path, ".part", NULL);
+  const char *headers[] = {
+    _("Center"), _("Document"), _("Version"), _("Status"), _("Submitted on"), _("Deadline"),
+  };
+  const double widths[] = { 30, 48, 9, 14, 12, 12 };
+  lxw_workbook *workbook = workbook_new (partial);
+  lxw_worksheet *sheet;
+  lxw_format *bold;
+  lxw_error code = LXW_NO_ERROR;
+
+  if (workbook == NULL)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, _("The spreadsheet %s could not be created"), path);
+      return FALSE;
+    }
+  /* TRANSLATORS: the worksheet of the reviewer's overview: at most 31 characters, none of []:*?/\ */
+  sheet = workbook_add_worksheet (workbook, _("Overview"));
+  bold = workbook_add_format (workbook);
+  format_set_bold (bold);
+  for (guint c = 0; c < G_N_ELEMENTS (headers) && code == LXW_NO_ERROR; c++)
+    {
+      worksheet_set_column (sheet, (lxw_col_t) c, (lxw_col_t) c, widths[c], NULL);
+      code = worksheet_write_string (sheet, 0, (lxw_col_t) c, headers[c], bold);
+    }
+  for (guint r = 0; r < rows->len && code == LXW_NO_ERROR; r++)
+    {
+      IcwReviewOverviewRow *row = rows->pdata[r];
+      lxw_row_t at = (lxw_row_t) r + 1;
+
+      code = worksheet_write_string (sheet, at, 0, row->center, NULL);
+      if (code == LXW_NO_ERROR && row->document != NULL)
+        code = worksheet_write_string (sheet, at, 1, row->document, NULL);
+      if (code == LXW_NO_ERROR && row->record_id != NULL)
+        code = worksheet_write_number (sheet, at, 2, row->version, NULL);
+      if (code == LXW_NO_ERROR && row->record_id != NULL)
+        code = worksheet_write_string (sheet, at, 3, icw_application_status_to_label (row->status), NULL);
+      if (code == LXW_NO_ERROR && row->submitted != NULL)
+        code = worksheet_write_string (sheet, at, 4, row->submitted, NULL);
+      if (code == LXW_NO_ERROR && row->deadline != NULL)
+        code = worksheet_write_string (sheet, at, 5, row->deadline, NULL);
+    }
+  if (code == LXW_NO_ERROR)
+    code = worksheet_autofilter (sheet, 0, 0, (lxw_row_t) rows->len, (lxw_col_t) G_N_ELEMENTS (headers) - 1);
+  if (code == LXW_NO_ERROR)
+    worksheet_freeze_panes (sheet, 1, 0);
+  if (code != LXW_NO_ERROR)
+    {
+      workbook_close (workbook);
+      g_unlink (partial);
+      return xlsx_failed (error, path, code);
+    }
+  code = workbook_close (workbook);
+  if (code != LXW_NO_ERROR)
+    {
+      g_unlink (partial);
+      return xlsx_failed (error, path, code);
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (partial);
+      g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, _("The spreadsheet %s could not be written: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
