@@ -320,18 +320,32 @@ icw_store_apply_remote (IcwStore       *self,
                         gboolean        deleted,
                         GError        **error)
 {
-  const IcwTable *table = icw_store_table_for_kind (kind);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
-  JsonObject *object;
-  const char *id;
 
   g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
 
   if (!json_parser_load_from_data (parser, json, -1, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return icw_store_invalid (error, _("The server sent a record that is not a JSON object"));
-  object = json_node_get_object (root);
+  return icw_store_apply_remote_object (self, kind, json_node_get_object (root), revision, deleted, error);
+}
+
+gboolean
+icw_store_apply_remote_object (IcwStore       *self,
+                               IcwRecordKind   kind,
+                               JsonObject     *object,
+                               const char     *revision,
+                               gboolean        deleted,
+                               GError        **error)
+{
+  const IcwTable *table = icw_store_table_for_kind (kind);
+  const char *id;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
+
+  if (object == NULL)
+    return icw_store_invalid (error, _("The server sent a record that is not a JSON object"));
   id = member_text (object, "id");
   if (id == NULL || *id == '\0')
     return icw_store_invalid (error, _("The server sent a record without an ID"));
