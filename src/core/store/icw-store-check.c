@@ -227,6 +227,16 @@ foreign_keys_off (IcwStore  *self,
 }
 
 static gboolean
+run_cached (IcwStore    *self,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+
+  return stmt != NULL && icw_store_step_done (self, stmt, error);
+}
+
+static gboolean
 try_insert (IcwStore        *self,
             const IcwTable  *table,
             JsonObject      *record,
@@ -279,11 +289,12 @@ icw_store_check_remote (IcwStore       *scratch,
 
   if (!icw_record_check_json (kind, record, field, error))
     return FALSE;
-  if (!foreign_keys_off (scratch, error) || !icw_database_exec (scratch->db, "SAVEPOINT icw_check", error))
+  /* The store's cached statements: the server runs these for every pushed record. */
+  if (!foreign_keys_off (scratch, error) || !run_cached (scratch, "SAVEPOINT icw_check", error))
     return FALSE;
   ok = try_insert (scratch, table, record, deleted, field, error);
-  icw_database_exec (scratch->db, "ROLLBACK TO icw_check", NULL);
-  icw_database_exec (scratch->db, "RELEASE icw_check", NULL);
+  run_cached (scratch, "ROLLBACK TO icw_check", NULL);
+  run_cached (scratch, "RELEASE icw_check", NULL);
   return ok;
 }
 
