@@ -245,6 +245,18 @@ remote_upsert_sql (const IcwTable *table)
   return g_string_free (sql, FALSE);
 }
 
+/* The statement's text, built once per kind for the life of the process (a pull writes it for
+ * every record; building it and hashing a new copy cost more than the INSERT itself). */
+static const char *
+cached_upsert_sql (const IcwTable *table)
+{
+  static char *sql[ICW_N_RECORD_KINDS];
+
+  if (g_once_init_enter (&sql[table->kind]))
+    g_once_init_leave (&sql[table->kind], remote_upsert_sql (table));
+  return sql[table->kind];
+}
+
 static const char *
 member_text (JsonObject *object,
              const char *name)
@@ -265,9 +277,8 @@ write_remote_row (IcwStore       *self,
                   gboolean        deleted,
                   GError        **error)
 {
-  g_autofree char *sql = remote_upsert_sql (table);
   g_autofree char *now = icw_database_now ();
-  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+  sqlite3_stmt *stmt = icw_store_statement (self, cached_upsert_sql (table), error);
   const char *created_at = member_text (object, "created_at");
   const char *updated_at = member_text (object, "updated_at");
   const char *deleted_at = member_text (object, "deleted_at");
