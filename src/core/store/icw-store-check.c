@@ -188,6 +188,17 @@ insert_sql (const IcwTable *table)
   return g_string_free (sql, FALSE);
 }
 
+/* Built once per kind for the life of the process: the server checks every pushed record. */
+static const char *
+cached_insert_sql (const IcwTable *table)
+{
+  static char *sql[ICW_N_RECORD_KINDS];
+
+  if (g_once_init_enter (&sql[table->kind]))
+    g_once_init_leave (&sql[table->kind], insert_sql (table));
+  return sql[table->kind];
+}
+
 static const char *
 member_text (JsonObject *record,
              const char *name)
@@ -244,8 +255,7 @@ try_insert (IcwStore        *self,
             const char     **field,
             GError         **error)
 {
-  g_autofree char *sql = insert_sql (table);
-  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+  sqlite3_stmt *stmt = icw_store_statement (self, cached_insert_sql (table), error);
   const char *deleted_at = member_text (record, "deleted_at");
   int rc;
 
