@@ -126,7 +126,7 @@ apply_pulled (IcwStore       *store,
   const char *id = json_object_get_string_member (change, "id");
   const char *revision = json_object_get_string_member (change, "revision");
   gboolean deleted = json_object_get_boolean_member (change, "deleted");
-  g_autofree char *record = json_to_string (json_object_get_member (change, "record"), FALSE);
+  JsonNode *record = json_object_get_member (change, "record");
   g_autofree char *local = NULL;
   IcwRecordKind kind;
 
@@ -139,12 +139,17 @@ apply_pulled (IcwStore       *store,
   if (icw_store_outbox_has_record (store, id) || icw_store_conflict_has_record (store, id))
     {
       /* A record already in conflict gets the server's newer version into its conflict. */
+      g_autofree char *text = json_to_string (record, FALSE);
+
       if (!icw_store_conflict_has_record (store, id))
         report->conflicts++;
-      return icw_store_add_conflict (store, kind, id, 0, record, revision, deleted, NULL, error);
+      return icw_store_add_conflict (store, kind, id, 0, text, revision, deleted, NULL, error);
     }
   report->pulled++;
-  return icw_store_apply_remote (store, kind, record, revision, deleted, error);
+  /* The page was parsed once; the record goes to the store as it is (no text in between). */
+  return icw_store_apply_remote_object (store, kind,
+                                        JSON_NODE_HOLDS_OBJECT (record) ? json_node_get_object (record) : NULL,
+                                        revision, deleted, error);
 }
 
 gboolean

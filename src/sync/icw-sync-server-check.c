@@ -102,6 +102,15 @@ icw_server_check_record (IcwSyncServer     *self,
   return TRUE;
 }
 
+GArray *
+icw_server_references (IcwSyncServer *self,
+                       IcwRecordKind  kind)
+{
+  if (self->references[kind] == NULL)
+    self->references[kind] = icw_store_record_references (self->scratch, kind);
+  return self->references[kind];
+}
+
 /* A field name the refusal can keep: the core's names are static; others are interned. */
 const char *
 icw_server_field_name (const char *name)
@@ -172,7 +181,7 @@ icw_server_check_scope (IcwSyncServer     *self,
                         IcwServerRefusal  *refusal)
 {
   g_autofree char *center = NULL;
-  g_autoptr(GArray) references = NULL;
+  GArray *references;
   const char *lineage;
 
   if (stored != NULL && g_strcmp0 (stored->kind, icw_record_kind_to_key (kind)) != 0)
@@ -191,7 +200,7 @@ icw_server_check_scope (IcwSyncServer     *self,
   if (center == NULL)
     return NULL;
 
-  references = icw_store_record_references (self->scratch, kind);
+  references = icw_server_references (self, kind);
   for (guint i = 0; i < references->len; i++)
     {
       IcwRecordReference *reference = &g_array_index (references, IcwRecordReference, i);
@@ -381,7 +390,7 @@ check_child (IcwSyncServer     *self,
              JsonObject        *record,
              IcwServerRefusal  *refusal)
 {
-  g_autoptr(GArray) references = icw_store_record_references (self->scratch, kind);
+  GArray *references = icw_server_references (self, kind);
 
   for (guint i = 0; i < references->len; i++)
     {

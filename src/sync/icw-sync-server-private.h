@@ -26,6 +26,7 @@ struct _IcwSyncServer
   guint        requests;
   IcwStore    *scratch;        /* the workbench's schema, for checking records (icw-store-check.h) */
   char        *scratch_dir;
+  GArray      *references[ICW_N_RECORD_KINDS];  /* each kind's IcwRecordReference, read once */
   GHashTable  *auth_failures;  /* client address → IcwAuthBucket: failed authentications */
   guint        purge_source;
   guint        idle_timeout;   /* seconds without a byte before a connection is dropped */
@@ -91,6 +92,10 @@ gboolean  icw_server_may_read         (IcwSyncServer     *self,
                                        IcwServerToken    *token,
                                        const char        *center_id);
 /* icw-sync-server-check.c: one change decided before it is stored; FALSE with *refusal filled. */
+/* The kind's references to other records (icw_store_record_references on the scratch store),
+ * read from the schema on first use and kept: owned by the server. */
+GArray   *icw_server_references       (IcwSyncServer     *self,
+                                       IcwRecordKind      kind);
 gboolean  icw_server_check_record     (IcwSyncServer     *self,
                                        IcwRecordKind      kind,
                                        JsonObject        *record,

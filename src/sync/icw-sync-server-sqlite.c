@@ -104,8 +104,9 @@ static const char *const server_migrations[] = { NULL, server_migration_1, serve
 G_STATIC_ASSERT (SERVER_APPLICATION_ID == 1229150035);
 
 typedef struct {
-  IcwServerStore parent;
-  sqlite3       *db;
+  IcwServerStore  parent;
+  sqlite3        *db;
+  GHashTable     *statements;   /* SQL text -> sqlite3_stmt, prepared once per connection */
 } IcwServerSqlite;
 
 #define DB(store) (((IcwServerSqlite *) (store))->db)
@@ -113,8 +114,43 @@ typedef struct {
 static void
 sqlite_close (IcwServerStore *store)
 {
+  g_hash_table_destroy (((IcwServerSqlite *) store)->statements);
   sqlite3_close (DB (store));
   g_free (store);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* The connection's statement for this SQL, prepared on first use (SQLITE_PREPARE_PERSISTENT) and
+ * kept until the store closes; handed back reset with no bindings. Every request runs the same
+ * few statements, so preparing them per call was a tenth of a push (docs/performance.md). */
+static sqlite3_stmt *
+cached (IcwServerStore  *store,
+        const char      *sql,
+        GError         **error)
+{
+  IcwServerSqlite *self = (IcwServerSqlite *) store;
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      icw_database_set_error (error, self->db, rc);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
 }
 
 static gboolean
@@ -135,7 +171,7 @@ sqlite_rollback (IcwServerStore *store)
   icw_database_rollback (DB (store));
 }
 
-/* Steps a statement to its end; FALSE with the error set. Finalizes it. */
+/* Steps a statement to its end; FALSE with the error set. Resets it. */
 static gboolean
 run (sqlite3       *db,
      sqlite3_stmt  *stmt,
@@ -143,7 +179,7 @@ run (sqlite3       *db,
 {
   int rc = sqlite3_step (stmt);
 
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       icw_database_set_error (error, db, rc);
@@ -156,7 +192,7 @@ static gboolean
 sqlite_add_token (IcwServerStore *store, const char *hash, const char *role, const char *center_id,
                   const char *province, const char *now, GError **error)
 {
-  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "INSERT INTO tokens (hash, role, center_id, province, created_at) "
+  sqlite3_stmt *stmt = cached (store, "INSERT INTO tokens (hash, role, center_id, province, created_at) "
                                                          "VALUES (?1, ?2, ?3, ?4, ?5)", error);
 
   if (stmt == NULL)
@@ -172,7 +208,7 @@ sqlite_add_token (IcwServerStore *store, const char *hash, const char *role, con
 static IcwServerToken *
 sqlite_token (IcwServerStore *store, const char *hash)
 {
-  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "SELECT role, center_id, province FROM tokens "
+  sqlite3_stmt *stmt = cached (store, "SELECT role, center_id, province FROM tokens "
                                                          "WHERE hash = ?1 AND NOT revoked", NULL);
   IcwServerToken *found = NULL;
 
@@ -187,14 +223,14 @@ sqlite_token (IcwServerStore *store, const char *hash)
       found->center_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       found->province = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return found;
 }
 
 static GPtrArray *
 sqlite_list_tokens (IcwServerStore *store, GError **error)
 {
-  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "SELECT hash, role, coalesce(center_id, province), created_at, revoked "
+  sqlite3_stmt *stmt = cached (store, "SELECT hash, role, coalesce(center_id, province), created_at, revoked "
                                                          "FROM tokens ORDER BY created_at, hash", error);
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_sync_token_info_free);
   int rc;
@@ -212,7 +248,7 @@ sqlite_list_tokens (IcwServerStore *store, GError **error)
       info->revoked = sqlite3_column_int (stmt, 4) != 0;
       g_ptr_array_add (infos, info);
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       icw_database_set_error (error, DB (store), rc);
@@ -224,7 +260,7 @@ sqlite_list_tokens (IcwServerStore *store, GError **error)
 static gint64
 sqlite_revoke_tokens (IcwServerStore *store, const char *prefix, GError **error)
 {
-  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "UPDATE tokens SET revoked = 1 "
+  sqlite3_stmt *stmt = cached (store, "UPDATE tokens SET revoked = 1 "
                                                          "WHERE substr(hash, 1, length(?1)) = ?1 AND NOT revoked", error);
 
   if (stmt == NULL)
@@ -255,7 +291,7 @@ record_from_row (sqlite3_stmt *stmt)
 static IcwServerRecord *
 sqlite_record (IcwServerStore *store, const char *id)
 {
-  sqlite3_stmt *stmt = icw_database_prepare (DB (store), RECORD_COLUMNS " WHERE id = ?1", NULL);
+  sqlite3_stmt *stmt = cached (store, RECORD_COLUMNS " WHERE id = ?1", NULL);
   IcwServerRecord *record = NULL;
 
   if (stmt == NULL)
@@ -263,14 +299,14 @@ sqlite_record (IcwServerStore *store, const char *id)
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     record = record_from_row (stmt);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return record;
 }
 
 static char *
 sqlite_province (IcwServerStore *store, const char *center_id)
 {
-  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "SELECT province FROM records "
+  sqlite3_stmt *stmt = cached (store, "SELECT province FROM records "
                                                          "WHERE id = ?1 AND kind = 'center'", NULL);
   char *province = NULL;
 
@@ -279,7 +315,7 @@ sqlite_province (IcwServerStore *store, const char *center_id)
   sqlite3_bind_text (stmt, 1, center_id, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     province = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return province;
 }
 
@@ -294,9 +330,10 @@ sqlite_put (IcwServerStore *store, const char *kind, const char *id, const char 
   gint64 seq = -1;
   int rc;
 
-  if (!icw_database_exec (db, "UPDATE meta SET value = value + 1 WHERE key = 'seq'", error))
+  if ((stmt = cached (store, "UPDATE meta SET value = value + 1 WHERE key = 'seq'", error)) == NULL ||
+      !run (db, stmt, error))
     return -1;
-  stmt = icw_database_prepare (db,
+  stmt = cached (store,
     "INSERT INTO records (id, kind, center_id, province, seq, deleted, payload, stored_at, review) "
     "VALUES (?1, ?2, ?3, ?4, (SELECT value FROM meta WHERE key = 'seq'), ?5, ?6, ?7, ?8) "
     "ON CONFLICT (id) DO UPDATE SET province = excluded.province, seq = excluded.seq, "
@@ -324,14 +361,14 @@ sqlite_put (IcwServerStore *store, const char *kind, const char *id, const char 
       icw_database_set_error (error, db, rc);
       seq = -1;
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return seq;
 }
 
 static char *
 sqlite_replay (IcwServerStore *store, const char *token_hash, const char *key, char **body_hash)
 {
-  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "SELECT response, body_hash FROM idempotency "
+  sqlite3_stmt *stmt = cached (store, "SELECT response, body_hash FROM idempotency "
                                                          "WHERE token_hash = ?1 AND key = ?2", NULL);
   char *response = NULL;
 
@@ -344,7 +381,7 @@ sqlite_replay (IcwServerStore *store, const char *token_hash, const char *key, c
       response = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       *body_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return response;
 }
 
@@ -352,7 +389,7 @@ static gboolean
 sqlite_remember (IcwServerStore *store, const char *token_hash, const char *key, const char *body_hash,
                  const char *response, const char *now, GError **error)
 {
-  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "INSERT INTO idempotency (token_hash, key, response, stored_at, body_hash) "
+  sqlite3_stmt *stmt = cached (store, "INSERT INTO idempotency (token_hash, key, response, stored_at, body_hash) "
                                                          "VALUES (?1, ?2, ?3, ?4, ?5)", error);
 
   if (stmt == NULL)
@@ -372,7 +409,7 @@ sqlite_lineage_has_comments (IcwServerStore *store, const char *kind, const char
   sqlite3_stmt *stmt;
   gboolean found;
 
-  stmt = icw_database_prepare (DB (store), "SELECT 1 FROM records WHERE kind = ?1 AND json_valid(payload) "
+  stmt = cached (store, "SELECT 1 FROM records WHERE kind = ?1 AND json_valid(payload) "
                                            "AND json_extract(payload, '$.lineage_id') = ?2 "
                                            "AND json_extract(payload, '$.reviewer_comments') = ?3 LIMIT 1", NULL);
   if (stmt == NULL)
@@ -381,21 +418,21 @@ sqlite_lineage_has_comments (IcwServerStore *store, const char *kind, const char
   sqlite3_bind_text (stmt, 2, lineage_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, comments, -1, SQLITE_TRANSIENT);
   found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return found;
 }
 
 static gint64
 sqlite_horizon (IcwServerStore *store)
 {
-  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "SELECT value FROM meta WHERE key = 'horizon'", NULL);
+  sqlite3_stmt *stmt = cached (store, "SELECT value FROM meta WHERE key = 'horizon'", NULL);
   gint64 horizon = 0;
 
   if (stmt == NULL)
     return G_MAXINT64;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     horizon = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return horizon;
 }
 
@@ -408,7 +445,7 @@ sqlite_pull (IcwServerStore *store, gboolean reviewer, const char *scope, gint64
   const char *sql = reviewer
     ? RECORD_COLUMNS " WHERE seq > ?1 AND center_id IN (SELECT id FROM records WHERE kind = 'center' AND province = ?2) ORDER BY seq LIMIT ?3"
     : RECORD_COLUMNS " WHERE seq > ?1 AND center_id = ?2 ORDER BY seq LIMIT ?3";
-  sqlite3_stmt *stmt = icw_database_prepare (DB (store), sql, error);
+  sqlite3_stmt *stmt = cached (store, sql, error);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_server_record_free);
   int rc;
 
@@ -419,7 +456,7 @@ sqlite_pull (IcwServerStore *store, gboolean reviewer, const char *scope, gint64
   sqlite3_bind_int64 (stmt, 3, (gint64) limit + 1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (records, record_from_row (stmt));
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       icw_database_set_error (error, DB (store), rc);
@@ -436,7 +473,7 @@ sqlite_purge_tombstones (IcwServerStore *store, const char *before, GError **err
 
   /* The horizon is the highest sequence of a purged tombstone: a cursor below it may have missed
    * a deletion. */
-  stmt = icw_database_prepare (db,
+  stmt = cached (store,
     "UPDATE meta SET value = max(value, coalesce((SELECT max(seq) FROM records WHERE deleted AND stored_at < ?1), 0)) "
     "WHERE key = 'horizon'", error);
   if (stmt == NULL)
@@ -444,7 +481,7 @@ sqlite_purge_tombstones (IcwServerStore *store, const char *before, GError **err
   sqlite3_bind_text (stmt, 1, before, -1, SQLITE_TRANSIENT);
   if (!run (db, stmt, error))
     return -1;
-  stmt = icw_database_prepare (db, "DELETE FROM records WHERE deleted AND stored_at < ?1", error);
+  stmt = cached (store, "DELETE FROM records WHERE deleted AND stored_at < ?1", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, before, -1, SQLITE_TRANSIENT);
@@ -456,7 +493,7 @@ sqlite_purge_tombstones (IcwServerStore *store, const char *before, GError **err
 static gint64
 sqlite_purge_keys (IcwServerStore *store, const char *before, GError **error)
 {
-  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "DELETE FROM idempotency WHERE stored_at < ?1", error);
+  sqlite3_stmt *stmt = cached (store, "DELETE FROM idempotency WHERE stored_at < ?1", error);
 
   if (stmt == NULL)
     return -1;
@@ -649,5 +686,7 @@ icw_server_store_open_sqlite (const char  *path,
   store = g_new0 (IcwServerSqlite, 1);
   store->parent.klass = &sqlite_class;
   store->db = db;
+  store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             finalize_statement);
   return &store->parent;
 }

@@ -223,12 +223,12 @@ typedef enum { CHANGE_OK, CHANGE_FAILED } ChangeOutcome;
 static gboolean
 precheck_change (IcwSyncServer    *self,
                  JsonObject       *change,
+                 const char       *payload,
                  IcwServerRefusal *refusal)
 {
   const char *kind_key = member_string (change, "kind");
   const char *op = member_string (change, "op");
   JsonObject *record = json_object_get_object_member (change, "record");
-  g_autofree char *payload = node_text (json_object_get_member (change, "record"));
   IcwRecordKind kind;
 
   if (!icw_record_kind_from_key (kind_key, &kind))
@@ -244,6 +244,7 @@ static ChangeOutcome
 apply_change (IcwSyncServer    *self,
               IcwServerToken   *token,
               JsonObject       *change,
+              const char       *payload,
               IcwServerRefusal *precheck,
               JsonBuilder      *results,
               GError          **error)
@@ -255,7 +256,6 @@ apply_change (IcwSyncServer    *self,
   JsonObject *record = json_object_get_object_member (change, "record");
   g_autoptr(IcwServerRecord) stored = icw_server_db_record (self, id);
   g_autofree char *center = NULL;
-  g_autofree char *payload = NULL;
   g_autofree char *stored_revision = NULL;
   g_autofree char *review = NULL;
   g_autoptr(JsonNode) stored_node = NULL;
@@ -269,7 +269,6 @@ apply_change (IcwSyncServer    *self,
   json_builder_set_member_name (results, "id");
   json_builder_add_string_value (results, id);
   json_builder_set_member_name (results, "status");
-  payload = node_text (json_object_get_member (change, "record"));
   if (precheck->code != NULL)
     {
       add_refusal (results, precheck);
@@ -375,9 +374,11 @@ check_push (JsonObject  *request,
   return TRUE;
 }
 
-/* The prechecks of a batch's changes, cleared however the push ends. */
+/* The prechecks of a batch's changes, cleared however the push ends, with each change's record
+ * as the text the server stores: serialised once, here, for the size check and the store. */
 typedef struct {
   IcwServerRefusal *refusals;
+  char            **payloads;
   guint             n;
 } PrecheckList;
 
@@ -387,6 +388,7 @@ precheck_list_new (guint n)
   PrecheckList *list = g_new0 (PrecheckList, 1);
 
   list->refusals = g_new0 (IcwServerRefusal, n);
+  list->payloads = g_new0 (char *, n + 1);
   list->n = n;
   return list;
 }
@@ -397,6 +399,7 @@ precheck_list_free (PrecheckList *list)
   for (guint i = 0; i < list->n; i++)
     icw_server_refusal_clear (&list->refusals[i]);
   g_free (list->refusals);
+  g_strfreev (list->payloads);
   g_free (list);
 }
 
@@ -449,7 +452,12 @@ handle_push (IcwSyncServer     *self,
   prechecks_owner = precheck_list_new (json_array_get_length (changes));
   prechecks = prechecks_owner->refusals;
   for (guint i = 0; i < json_array_get_length (changes); i++)
-    precheck_change (self, json_array_get_object_element (changes, i), &prechecks[i]);
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+
+      prechecks_owner->payloads[i] = node_text (json_object_get_member (change, "record"));
+      precheck_change (self, change, prechecks_owner->payloads[i], &prechecks[i]);
+    }
 
   if (!self->store->klass->begin (self->store, &error))
     {
@@ -472,8 +480,8 @@ handle_push (IcwSyncServer     *self,
   json_builder_begin_array (results);
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
-      ChangeOutcome outcome = apply_change (self, token, json_array_get_object_element (changes, i), &prechecks[i],
-                                            results, &error);
+      ChangeOutcome outcome = apply_change (self, token, json_array_get_object_element (changes, i),
+                                            prechecks_owner->payloads[i], &prechecks[i], results, &error);
 
       if (outcome == CHANGE_OK)
         continue;
@@ -749,6 +757,8 @@ remove_scratch (IcwSyncServer *self)
 {
   const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
 
+  for (guint i = 0; i < G_N_ELEMENTS (self->references); i++)
+    g_clear_pointer (&self->references[i], g_array_unref);
   g_clear_object (&self->scratch);
   if (self->scratch_dir == NULL)
     return;

@@ -133,7 +133,7 @@ read -ra gui_cflags <<<"$(pkg-config --cflags "${gui_pkgs[@]}")"
 read -ra gui_libs <<<"$(pkg-config --libs "${gui_pkgs[@]}")"
 read -ra core_cflags <<<"$(pkg-config --cflags "${core_pkgs[@]}")"
 read -ra core_libs <<<"$(pkg-config --libs "${core_pkgs[@]}")"
-sync_pkgs=("${core_pkgs[@]}" libsoup-3.0 libsecret-1)
+sync_pkgs=("${core_pkgs[@]}" libsoup-3.0 libsecret-1 libpq)
 read -ra sync_cflags <<<"$(pkg-config --cflags "${sync_pkgs[@]}")"
 read -ra sync_libs <<<"$(pkg-config --libs "${sync_pkgs[@]}")"
 # The core's libraries, each before the ones below it.

@@ -188,6 +188,17 @@ insert_sql (const IcwTable *table)
   return g_string_free (sql, FALSE);
 }
 
+/* Built once per kind for the life of the process: the server checks every pushed record. */
+static const char *
+cached_insert_sql (const IcwTable *table)
+{
+  static char *sql[ICW_N_RECORD_KINDS];
+
+  if (g_once_init_enter (&sql[table->kind]))
+    g_once_init_leave (&sql[table->kind], insert_sql (table));
+  return sql[table->kind];
+}
+
 static const char *
 member_text (JsonObject *record,
              const char *name)
@@ -227,6 +238,16 @@ foreign_keys_off (IcwStore  *self,
 }
 
 static gboolean
+run_cached (IcwStore    *self,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+
+  return stmt != NULL && icw_store_step_done (self, stmt, error);
+}
+
+static gboolean
 try_insert (IcwStore        *self,
             const IcwTable  *table,
             JsonObject      *record,
@@ -234,8 +255,7 @@ try_insert (IcwStore        *self,
             const char     **field,
             GError         **error)
 {
-  g_autofree char *sql = insert_sql (table);
-  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+  sqlite3_stmt *stmt = icw_store_statement (self, cached_insert_sql (table), error);
   const char *deleted_at = member_text (record, "deleted_at");
   int rc;
 
@@ -279,11 +299,12 @@ icw_store_check_remote (IcwStore       *scratch,
 
   if (!icw_record_check_json (kind, record, field, error))
     return FALSE;
-  if (!foreign_keys_off (scratch, error) || !icw_database_exec (scratch->db, "SAVEPOINT icw_check", error))
+  /* The store's cached statements: the server runs these for every pushed record. */
+  if (!foreign_keys_off (scratch, error) || !run_cached (scratch, "SAVEPOINT icw_check", error))
     return FALSE;
   ok = try_insert (scratch, table, record, deleted, field, error);
-  icw_database_exec (scratch->db, "ROLLBACK TO icw_check", NULL);
-  icw_database_exec (scratch->db, "RELEASE icw_check", NULL);
+  run_cached (scratch, "ROLLBACK TO icw_check", NULL);
+  run_cached (scratch, "RELEASE icw_check", NULL);
   return ok;
 }
 

@@ -245,6 +245,18 @@ remote_upsert_sql (const IcwTable *table)
   return g_string_free (sql, FALSE);
 }
 
+/* The statement's text, built once per kind for the life of the process (a pull writes it for
+ * every record; building it and hashing a new copy cost more than the INSERT itself). */
+static const char *
+cached_upsert_sql (const IcwTable *table)
+{
+  static char *sql[ICW_N_RECORD_KINDS];
+
+  if (g_once_init_enter (&sql[table->kind]))
+    g_once_init_leave (&sql[table->kind], remote_upsert_sql (table));
+  return sql[table->kind];
+}
+
 static const char *
 member_text (JsonObject *object,
              const char *name)
@@ -265,9 +277,8 @@ write_remote_row (IcwStore       *self,
                   gboolean        deleted,
                   GError        **error)
 {
-  g_autofree char *sql = remote_upsert_sql (table);
   g_autofree char *now = icw_database_now ();
-  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+  sqlite3_stmt *stmt = icw_store_statement (self, cached_upsert_sql (table), error);
   const char *created_at = member_text (object, "created_at");
   const char *updated_at = member_text (object, "updated_at");
   const char *deleted_at = member_text (object, "deleted_at");
@@ -320,18 +331,32 @@ icw_store_apply_remote (IcwStore       *self,
                         gboolean        deleted,
                         GError        **error)
 {
-  const IcwTable *table = icw_store_table_for_kind (kind);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
-  JsonObject *object;
-  const char *id;
 
   g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
 
   if (!json_parser_load_from_data (parser, json, -1, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return icw_store_invalid (error, _("The server sent a record that is not a JSON object"));
-  object = json_node_get_object (root);
+  return icw_store_apply_remote_object (self, kind, json_node_get_object (root), revision, deleted, error);
+}
+
+gboolean
+icw_store_apply_remote_object (IcwStore       *self,
+                               IcwRecordKind   kind,
+                               JsonObject     *object,
+                               const char     *revision,
+                               gboolean        deleted,
+                               GError        **error)
+{
+  const IcwTable *table = icw_store_table_for_kind (kind);
+  const char *id;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
+
+  if (object == NULL)
+    return icw_store_invalid (error, _("The server sent a record that is not a JSON object"));
   id = member_text (object, "id");
   if (id == NULL || *id == '\0')
     return icw_store_invalid (error, _("The server sent a record without an ID"));

@@ -5,6 +5,8 @@
  * lives in the store (icw-store-remote.c, icw-store-conflicts.c): nothing else writes SQL. */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "icw-store.h"
 
 G_BEGIN_DECLS
@@ -52,6 +54,13 @@ gboolean    icw_store_ack_change            (IcwStore        *self,
 gboolean    icw_store_apply_remote          (IcwStore        *self,
                                              IcwRecordKind    kind,
                                              const char      *json,
+                                             const char      *revision,
+                                             gboolean         deleted,
+                                             GError         **error);
+/* The same for a record already parsed (the sync client parses each pulled page once). */
+gboolean    icw_store_apply_remote_object   (IcwStore        *self,
+                                             IcwRecordKind    kind,
+                                             JsonObject      *object,
                                              const char      *revision,
                                              gboolean         deleted,
                                              GError         **error);
