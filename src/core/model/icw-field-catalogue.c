@@ -139,6 +139,9 @@ static const IcwColumn center_fields[] = {
   /* Last year's R&D expenses and total costs (Jiangsu: R&D at least 30% of costs). */
   MONEY ("rd_expense_fen", "rd-expense-fen", N_("R&D expenses, last year"), LATER),
   MONEY ("cost_expense_fen", "cost-expense-fen", N_("Costs and expenses, last year"), LATER),
+  /* 认定时间: the day the center was recognized (the year above is only its year); a recognized
+   * center's anniversaries are when assessments fall due. */
+  DATE ("recognized_on", "recognized-on", N_("Date of recognition"), LATER),
 };
 
 static const IcwColumn shareholder_fields[] = {

@@ -336,10 +336,14 @@ static const char migration_13[] =
   "CREATE TRIGGER centers_fts_delete AFTER DELETE ON centers BEGIN"
   "  INSERT INTO centers_fts (centers_fts, rowid, name) VALUES ('delete', old.rowid, old.name); END;";
 
+/* Version 14 (issue 15): the day a center was recognized (认定时间), empty while not stated. */
+static const char migration_14[] =
+  "ALTER TABLE centers ADD COLUMN recognized_on TEXT;";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
-                                           migration_13 };
+                                           migration_13, migration_14 };
 
 int
 icw_schema_latest_version (void)
