@@ -193,6 +193,11 @@ static const IcwColumn application_fields[] = {
   PART ("capability_platforms", "capability-platforms", platforms, N_("Capability platforms")),
   PART ("indicators", "indicators", indicators, N_("Performance indicators")),
   PART ("tasks", "tasks", tasks, N_("Main tasks")),
+  /* The 基本情况表's figures that no register holds: the planned total investment and the
+   * contact (联系人/电话) the province calls. */
+  MONEY ("total_investment_fen", "total-investment-fen", N_("Total investment"), LATER),
+  TEXT ("contact_name", "contact-name", N_("Contact"), LIMIT (SHORT), LATER),
+  TEXT ("contact_phone", "contact-phone", N_("Contact's telephone"), LIMIT (SHORT), LATER),
 };
 
 /* The content is not a field: it is written once, when the file is added (the store table's
