@@ -39,8 +39,9 @@ icw_application_summary_group_show (IcwApplicationSummaryGroup *self,
       if (!item->from_registers)
         continue;
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->label);
+      /* Labels and values are plain text ("R&D"), not markup. */
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->label);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    *item->value != '\0' ? item->value : _("Not stated in the registers"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);

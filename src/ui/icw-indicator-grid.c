@@ -428,6 +428,7 @@ icw_indicator_grid_init (IcwIndicatorGrid *self)
   GtkWidget *title = gtk_label_new (_("Targets by year (绩效目标表)"));
   GtkWidget *hint = gtk_label_new (_("One number per indicator and year, in the indicator's unit. Name the indicators above; an empty cell has no target."));
   GtkWidget *years = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *scroller;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
@@ -451,7 +452,12 @@ icw_indicator_grid_init (IcwIndicatorGrid *self)
   self->grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 8);
-  gtk_box_append (GTK_BOX (self), self->grid);
+  /* Many years make the grid wide: it scrolls sideways rather than widen the window. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->grid);
+  gtk_box_append (GTK_BOX (self), scroller);
   self->items = json_array_new ();
 }
 

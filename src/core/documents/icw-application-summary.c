@@ -103,8 +103,8 @@ icw_application_summary (IcwStore       *store,
   add (rows, _("Registered capital (10k yuan)"), money_or_empty (capital), TRUE);
   add (rows, _("Paid-in capital (10k yuan)"),
        center != NULL ? money_or_empty (icw_center_get_paid_in_capital_fen (center)) : NULL, TRUE);
-  add (rows, _("Shareholders"), count_or_empty (holders->len), TRUE);
-  add (rows, _("Alliance members"), count_or_empty (members->len), TRUE);
+  add (rows, _("Number of shareholders"), count_or_empty (holders->len), TRUE);
+  add (rows, _("Number of alliance members"), count_or_empty (members->len), TRUE);
   add (rows, _("Full-time R&D staff"), center != NULL ? count_or_empty (icw_center_get_rd_staff (center)) : NULL, TRUE);
   add (rows, _("Operating space (m²)"), center != NULL ? count_or_empty (icw_center_get_space_m2 (center)) : NULL, TRUE);
   add (rows, _("Total investment (10k yuan)"), money_or_empty (investment), FALSE);

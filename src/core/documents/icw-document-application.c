@@ -59,24 +59,23 @@ add_call (IcwDocument    *document,
   icw_doc_block_add_pair (block, _("Version"), version);
 }
 
-/* The 基本情况表: label, value, label, value on each row, as the provinces' forms lay it out. */
+/* The 基本情况表: one item a row, its label and its value. */
 static void
 add_summary (IcwDocument    *document,
              IcwStore       *store,
              IcwApplication *application)
 {
   g_autoptr(GPtrArray) rows = icw_application_summary (store, application);
-  const guint weights[] = { 3, 4, 3, 4 };
+  const guint weights[] = { 2, 5 };
   IcwDocBlock *block;
 
   icw_document_add_heading (document, 2, _("Summary table (基本情况表)"));
-  block = icw_document_add_table (document, 4, 0);
+  block = icw_document_add_table (document, 2, 0);
   icw_doc_block_set_weights (block, weights);
-  for (guint i = 0; i < rows->len; i += 2)
+  for (guint i = 0; i < rows->len; i++)
     {
-      IcwSummaryRow *left = rows->pdata[i];
-      IcwSummaryRow *right = i + 1 < rows->len ? rows->pdata[i + 1] : NULL;
-      const char *row[] = { left->label, left->value, right != NULL ? right->label : "", right != NULL ? right->value : "" };
+      IcwSummaryRow *item = rows->pdata[i];
+      const char *row[] = { item->label, item->value };
 
       icw_doc_block_add_row (block, row);
     }
@@ -166,7 +165,7 @@ add_indicators (IcwDocument *document,
   if (texts)
     g_ptr_array_add (header, g_strdup (_("Targets as text (earlier versions)")));
   for (guint c = 0; c < n_columns; c++)
-    weights[c] = c == 0 ? 1 : c == 1 || c == 2 ? 3 : c == n_columns - 1 && texts ? 4 : 2;
+    weights[c] = c == 0 ? 1 : c == 1 ? 3 : c == 2 ? 5 : c == n_columns - 1 && texts ? 4 : 2;
   block = icw_document_add_table (document, n_columns, 1);
   icw_doc_block_set_weights (block, weights);
   for (guint c = 4; c < 5 + n_years; c++)
