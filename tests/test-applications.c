@@ -332,6 +332,8 @@ change_value (GParamSpec   *spec,
     g_value_set_string (value, "改过的内容");
   else if (G_IS_PARAM_SPEC_UINT (spec))
     g_value_set_uint (value, g_value_get_uint (old) == 0 ? 1 : 0);
+  else if (G_IS_PARAM_SPEC_INT64 (spec))
+    g_value_set_int64 (value, g_value_get_int64 (old) + 1);
   else
     g_value_set_int (value, g_value_get_int (old) + 1);
 }
@@ -375,7 +377,8 @@ test_submitted_read_only (Fixture       *f,
       g_object_set_property (G_OBJECT (application), specs[i]->name, &old);
       refused++;
     }
-  g_assert_cmpuint (refused, ==, 21);
+  /* 21, and the 基本情况表's total investment, contact and telephone. */
+  g_assert_cmpuint (refused, ==, 24);
 
   /* Its attachments can be neither added, renamed nor deleted, and it cannot be deleted. */
   g_assert_null (icw_store_add_attachment (f->store, application, "补充材料.pdf", ICW_ATTACHMENT_KIND_OTHER,
@@ -820,7 +823,8 @@ test_sections (void)
     }
   g_assert_cmpstr (icw_section_get_property (ICW_SECTION_BACKGROUND), ==, "section-background");
   g_assert_cmpstr (icw_main_task_get_title (3), ==, "Protection and use of intellectual property");
-  g_assert_cmpuint (g_strv_length ((char **) icw_indicator_area_keys ()), ==, 6);
+  /* 37号's 建设情况 (art. 7) and the six areas of its art. 8. */
+  g_assert_cmpuint (g_strv_length ((char **) icw_indicator_area_keys ()), ==, 7);
   g_assert_cmpuint (g_strv_length ((char **) icw_capability_kind_keys ()), ==, 4);
   g_assert_cmpstr (icw_indicator_area_to_label ("sustainability"), ==, "Sustainable development");
   g_assert_null (icw_capability_kind_to_label ("lab"));

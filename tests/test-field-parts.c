@@ -88,6 +88,8 @@ good_value (const IcwPartMember *member)
       return string_node ("12345");
     case ICW_MEMBER_SHARE:
       return int_node (ICW_BASIS_POINTS_WHOLE);
+    case ICW_MEMBER_NUMBER:
+      return json_node_init_double (json_node_alloc (), 2.5);
     case ICW_MEMBER_ITEMS:
       return list_of (item_with (member->items, NULL, NULL));
     default:
@@ -115,6 +117,10 @@ bad_values (const IcwPartMember *member)
     case ICW_MEMBER_BOOL:
       g_ptr_array_add (bad, string_node ("yes"));
       g_ptr_array_add (bad, int_node (1));
+      break;
+    case ICW_MEMBER_NUMBER:
+      g_ptr_array_add (bad, string_node ("120"));
+      g_ptr_array_add (bad, json_node_init_boolean (json_node_alloc (), TRUE));
       break;
     case ICW_MEMBER_ITEMS:
       g_ptr_array_add (bad, string_node ("[]"));

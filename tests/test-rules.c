@@ -440,19 +440,49 @@ test_roadmap_trl (Fixture       *f,
   g_assert_cmpstr (icw_finding_get_field (findings->pdata[4]), ==, "roadmap/4/trl_from");
 }
 
+#define SIX_AREAS "{\"areas\": [\"rd-strength\", \"common-technology\", \"collaboration\", \"market\", " \
+                  "\"transfer\", \"sustainability\"]}"
+
+/* indicator-years: each indicator has numbers for consecutive years and a unit; an old text is named. */
+static void
+test_indicator_years (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  icw_application_set_indicators (f->application,
+                                  "[{\"name\": \"A\", \"unit\": \"件\", \"years\": [{\"year\": 2026, \"target\": 1},"
+                                  " {\"year\": 2027, \"target\": 2.5}]},"
+                                  " {\"name\": \"B\", \"targets\": \"第一年120；第二年160\"},"
+                                  " {\"name\": \"C\", \"unit\": \"家\", \"years\": [{\"year\": 2026, \"target\": 1},"
+                                  " {\"year\": 2028, \"target\": 3}]},"
+                                  " {\"name\": \"D\", \"years\": [{\"year\": 2026, \"target\": 0}]},"
+                                  " {\"name\": \"E\"}]");
+  icw_test_save (f->store, f->application);
+  findings = run (f, "indicator-years", "indicators", "{}", "{item} {indicator}: {problem}");
+  g_assert_cmpuint (findings->len, ==, 4);
+  g_assert_cmpstr (icw_finding_get_field (findings->pdata[0]), ==, "indicators/1/years");
+  g_assert_cmpstr (icw_finding_get_message (findings->pdata[0]), ==,
+                   "2 B: its targets are text only (“第一年120；第二年160”): give a number for each year");
+  g_assert_cmpstr (icw_finding_get_message (findings->pdata[1]), ==, "3 C: its years are not consecutive");
+  g_assert_cmpstr (icw_finding_get_message (findings->pdata[2]), ==, "4 D: it has no unit");
+  g_assert_cmpstr (icw_finding_get_message (findings->pdata[3]), ==, "5 E: it has no target per year");
+}
+
 static void
 test_indicators_areas (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr(GPtrArray) findings = run (f, "indicators-areas", "indicators", "{}", "{area}");
 
-  g_assert_cmpuint (findings->len, ==, 6);
+  /* By default every area: 建设情况 and the six of 37号 art. 8. */
+  g_assert_cmpuint (findings->len, ==, 7);
   icw_application_set_indicators (f->application,
                                   "[{\"area\": \"rd-strength\"}, {\"area\": \"common-technology\"},"
                                   " {\"area\": \"collaboration\"}, {\"area\": \"market\"},"
                                   " {\"area\": \"transfer\"}, {\"area\": \"transfer\"}]");
   icw_test_save (f->store, f->application);
-  expect_one (f, "indicators-areas", "indicators", "{}", "No indicator for {area}.", "indicators",
+  expect_one (f, "indicators-areas", "indicators", SIX_AREAS, "No indicator for {area}.", "indicators",
               "No indicator for Sustainable development.");
   expect_none (f, "indicators-areas", "indicators", "{\"areas\": [\"market\", \"transfer\"]}");
 }
@@ -936,6 +966,7 @@ main (int   argc,
   add ("/rules/kinds/lead-rd-intensity", test_lead_rd_intensity);
   add ("/rules/kinds/roadmap-trl", test_roadmap_trl);
   add ("/rules/kinds/indicators-areas", test_indicators_areas);
+  add ("/rules/kinds/indicator-years", test_indicator_years);
   add ("/rules/kinds/capability-kinds", test_capability_kinds);
   add ("/rules/kinds/tasks-planned", test_tasks_planned);
   add ("/rules/kinds/text-mentions", test_text_mentions);

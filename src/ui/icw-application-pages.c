@@ -12,8 +12,10 @@
 #include "icw-application-pages.h"
 #include "icw-application-attachments-page.h"
 #include "icw-application-registers-page.h"
+#include "icw-application-summary-group.h"
 #include "icw-editor-parts.h"
 #include "icw-field-row.h"
+#include "icw-indicator-grid.h"
 #include "icw-text-section.h"
 #include "icw-ui-util.h"
 
@@ -195,9 +197,14 @@ scrolled_page (GtkWidget *child)
 
 static GtkWidget *
 build_call (IcwRecordForm *form,
+            IcwStore      *store,
             GtkWidget    **title_row,
             GPtrArray     *editables)
 {
+  GtkWidget *summary = icw_application_summary_group_new (store);
+  GtkWidget *figures = icw_ui_group_new (_("The application's own figures"),
+                                         _("What the 基本情况表 asks that no register holds."));
+  const char *own[] = { "total-investment-fen", "contact-name", "contact-phone" };
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *application = icw_ui_group_new (_("Application"), NULL);
   GtkWidget *call = icw_ui_group_new (_("Call"), _("The call for applications this application answers; a warning appears as its deadline nears."));
@@ -223,8 +230,15 @@ build_call (IcwRecordForm *form,
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (application));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (call));
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (figures),
+                               icw_record_form_add_catalogue (form, ICW_RECORD_KIND_APPLICATION, own[i], NULL));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (summary));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (figures));
+  g_object_set_data (G_OBJECT (page), "summary-group", summary);
   g_ptr_array_add (editables, application);
   g_ptr_array_add (editables, call);
+  g_ptr_array_add (editables, figures);
   return page;
 }
 
@@ -335,7 +349,7 @@ icw_section_pages_build (GtkStack      *stack,
       switch (icw_section_get_form (section))
         {
         case ICW_SECTION_FORM_CALL:
-          shown = widget = build_call (form, &title_row, editables);
+          shown = widget = build_call (form, store, &title_row, editables);
           break;
         case ICW_SECTION_FORM_TEXT:
           widget = icw_text_section_new (icw_section_get_title (section), icw_section_get_hint (section));
@@ -348,7 +362,21 @@ icw_section_pages_build (GtkStack      *stack,
           widget = icw_json_list_editor_new (icw_section_get_title (section), icw_section_get_hint (section),
                                              part_add_label (section), columns, n_columns);
           connect_commit (widget, form, property);
-          shown = scrolled_page (widget);
+          if (section == ICW_SECTION_INDICATORS)
+            {
+              /* The 绩效目标表: the numbers per year of the indicators named above. */
+              GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+              GtkWidget *grid = icw_indicator_grid_new ();
+
+              gtk_box_append (GTK_BOX (box), widget);
+              gtk_box_append (GTK_BOX (box), grid);
+              connect_commit (grid, form, property);
+              g_object_set_data (G_OBJECT (widget), "indicator-grid", grid);
+              g_ptr_array_add (editables, grid);
+              shown = scrolled_page (box);
+            }
+          else
+            shown = scrolled_page (widget);
           g_ptr_array_add (editables, widget);
           break;
         case ICW_SECTION_FORM_TASKS:
@@ -402,6 +430,8 @@ icw_section_pages_show (GHashTable     *section_widgets,
         case ICW_SECTION_FORM_LIST:
           text = property_text (application, section_property);
           icw_json_list_editor_set_json (ICW_JSON_LIST_EDITOR (widget), text);
+          if (g_object_get_data (G_OBJECT (widget), "indicator-grid") != NULL)
+            icw_indicator_grid_set_json (g_object_get_data (G_OBJECT (widget), "indicator-grid"), text);
           break;
         case ICW_SECTION_FORM_TASKS:
           show_tasks (widget, application);
@@ -413,8 +443,12 @@ icw_section_pages_show (GHashTable     *section_widgets,
           icw_application_attachments_page_show (ICW_APPLICATION_ATTACHMENTS_PAGE (widget), application);
           break;
         case ICW_SECTION_FORM_CALL:
+          /* The record form shows the fields; the summary is read from the registers. */
+          if (g_object_get_data (G_OBJECT (widget), "summary-group") != NULL)
+            icw_application_summary_group_show (g_object_get_data (G_OBJECT (widget), "summary-group"), application);
+          break;
         default:
-          break;  /* the record form shows these */
+          break;
         }
     }
 }

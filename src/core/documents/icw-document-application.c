@@ -12,6 +12,7 @@
 #include "icw-alliance-member.h"
 #include "icw-application-parts.h"
 #include "icw-application-sections.h"
+#include "icw-application-summary.h"
 #include "icw-application.h"
 #include "icw-attachment.h"
 #include "icw-document-private.h"
@@ -58,6 +59,153 @@ add_call (IcwDocument    *document,
   icw_doc_block_add_pair (block, _("Version"), version);
 }
 
+/* The 基本情况表: one item a row, its label and its value. */
+static void
+add_summary (IcwDocument    *document,
+             IcwStore       *store,
+             IcwApplication *application)
+{
+  g_autoptr(GPtrArray) rows = icw_application_summary (store, application);
+  const guint weights[] = { 2, 5 };
+  IcwDocBlock *block;
+
+  icw_document_add_heading (document, 2, _("Summary table (基本情况表)"));
+  block = icw_document_add_table (document, 2, 0);
+  icw_doc_block_set_weights (block, weights);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      IcwSummaryRow *item = rows->pdata[i];
+      const char *row[] = { item->label, item->value };
+
+      icw_doc_block_add_row (block, row);
+    }
+}
+
+static char *
+member_number (JsonObject *item,
+               const char *member)
+{
+  JsonNode *node = item != NULL ? json_object_get_member (item, member) : NULL;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return g_strdup ("");
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.10g", json_node_get_double (node)));
+  return g_strdup ("");
+}
+
+static char *
+target_of (JsonObject *item,
+           gint64      year)
+{
+  JsonNode *node = json_object_get_member (item, "years");
+  JsonArray *years = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  for (guint i = 0; years != NULL && i < json_array_get_length (years); i++)
+    {
+      JsonNode *entry = json_array_get_element (years, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (entry) ? json_node_get_object (entry) : NULL;
+
+      if (object != NULL && json_object_has_member (object, "year") && json_object_get_int_member (object, "year") == year)
+        return member_number (object, "target");
+    }
+  return g_strdup ("");
+}
+
+/* The 绩效目标表: the indicators grouped by area (37号's 建设情况, then the six of its art. 8), a
+ * column per year of any target; the texts written before the numbers in a last column when any
+ * indicator still has one. */
+static void
+add_indicators (IcwDocument *document,
+                JsonArray   *items)
+{
+  const char * const *areas = icw_indicator_area_keys ();
+  gint64 first = G_MAXINT64, last = G_MININT64;
+  gboolean texts = FALSE;
+  guint n_years, n_columns, number = 0;
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint *weights = NULL;
+  IcwDocBlock *block;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonNode *years = item != NULL ? json_object_get_member (item, "years") : NULL;
+
+      if (item == NULL)
+        continue;
+      texts |= *member_text (item, "targets") != '\0' || *member_text (item, "baseline") != '\0';
+      for (guint y = 0; years != NULL && JSON_NODE_HOLDS_ARRAY (years) && y < json_array_get_length (json_node_get_array (years)); y++)
+        {
+          JsonNode *entry = json_array_get_element (json_node_get_array (years), y);
+
+          if (JSON_NODE_HOLDS_OBJECT (entry) && json_object_has_member (json_node_get_object (entry), "year"))
+            {
+              gint64 year = json_object_get_int_member (json_node_get_object (entry), "year");
+
+              first = MIN (first, year);
+              last = MAX (last, year);
+            }
+        }
+    }
+  n_years = first <= last ? (guint) MIN (last - first + 1, 10) : 0;
+  n_columns = 5 + n_years + (texts ? 1 : 0);
+  weights = g_new (guint, n_columns);
+  g_ptr_array_add (header, g_strdup (_("No.")));
+  g_ptr_array_add (header, g_strdup (_("Area")));
+  g_ptr_array_add (header, g_strdup (_("Indicator")));
+  g_ptr_array_add (header, g_strdup (_("Unit")));
+  g_ptr_array_add (header, g_strdup (_("Baseline")));
+  for (guint y = 0; y < n_years; y++)
+    g_ptr_array_add (header, g_strdup_printf ("%" G_GINT64_FORMAT, first + y));
+  if (texts)
+    g_ptr_array_add (header, g_strdup (_("Targets as text (earlier versions)")));
+  for (guint c = 0; c < n_columns; c++)
+    weights[c] = c == 0 ? 1 : c == 1 ? 3 : c == 2 ? 5 : c == n_columns - 1 && texts ? 4 : 2;
+  block = icw_document_add_table (document, n_columns, 1);
+  icw_doc_block_set_weights (block, weights);
+  for (guint c = 4; c < 5 + n_years; c++)
+    block->numeric |= 1u << c;
+  icw_doc_block_add_row (block, (const char **) header->pdata);
+  /* By area, in the areas' order; an item of an unknown area last. */
+  for (guint a = 0; ; a++)
+    {
+      const char *area = areas[a];
+
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonNode *node = json_array_get_element (items, i);
+          JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          const char *key = item != NULL ? member_text (item, "area") : "";
+          const char *label;
+          g_autoptr(GPtrArray) row = NULL;
+          g_autofree char *baseline = NULL;
+
+          if (item == NULL || (area != NULL ? g_strcmp0 (key, area) != 0 : icw_indicator_area_to_label (key) != NULL))
+            continue;
+          row = g_ptr_array_new_with_free_func (g_free);
+          label = icw_indicator_area_to_label (key);
+          baseline = member_number (item, "baseline_value");
+          g_ptr_array_add (row, g_strdup_printf ("%u", ++number));
+          g_ptr_array_add (row, g_strdup (label != NULL ? _(label) : key));
+          g_ptr_array_add (row, g_strdup (member_text (item, "name")));
+          g_ptr_array_add (row, g_strdup (member_text (item, "unit")));
+          g_ptr_array_add (row, *baseline != '\0' ? g_steal_pointer (&baseline) : g_strdup (member_text (item, "baseline")));
+          for (guint y = 0; y < n_years; y++)
+            g_ptr_array_add (row, target_of (item, first + y));
+          if (texts)
+            g_ptr_array_add (row, g_strdup (member_text (item, "targets")));
+          icw_doc_block_add_row (block, (const char **) row->pdata);
+        }
+      if (area == NULL)
+        break;
+    }
+}
+
 static void
 add_list (IcwDocument    *document,
           IcwApplication *application,
@@ -94,12 +242,8 @@ add_list (IcwDocument    *document,
     }
   else
     {
-      const char *header[] = { _("No."), _("Area"), _("Indicator"), _("Unit"), _("Baseline"), _("Target") };
-      const guint weights[] = { 1, 3, 4, 2, 3, 3 };
-
-      block = icw_document_add_table (document, 6, 1);
-      icw_doc_block_add_row (block, header);
-      icw_doc_block_set_weights (block, weights);
+      add_indicators (document, items);
+      return;
     }
   for (guint i = 0; i < n; i++)
     {
@@ -117,19 +261,11 @@ add_list (IcwDocument    *document,
 
           icw_doc_block_add_row (block, row);
         }
-      else if (section == ICW_SECTION_CAPABILITY_PLATFORMS)
+      else
         {
           const char *kind = icw_capability_kind_to_label (member_text (item, "kind"));
           const char *row[] = { number, kind != NULL ? _(kind) : member_text (item, "kind"),
                                 member_text (item, "name"), member_text (item, "description") };
-
-          icw_doc_block_add_row (block, row);
-        }
-      else
-        {
-          const char *area = icw_indicator_area_to_label (member_text (item, "area"));
-          const char *row[] = { number, area != NULL ? _(area) : member_text (item, "area"), member_text (item, "name"),
-                                member_text (item, "unit"), member_text (item, "baseline"), member_text (item, "targets") };
 
           icw_doc_block_add_row (block, row);
         }
@@ -245,6 +381,7 @@ icw_document_build_application (IcwStore   *store,
         {
         case ICW_SECTION_FORM_CALL:
           add_call (document, store, application);
+          add_summary (document, store, application);
           break;
         case ICW_SECTION_FORM_TEXT:
           {

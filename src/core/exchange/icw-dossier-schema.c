@@ -162,6 +162,8 @@ member_schema (const IcwPartMember *member)
       return patterned (nullable, fen_pattern (member->minimum), NULL);
     case ICW_MEMBER_SHARE:
       return bounded ("integer", nullable, member->minimum, member->maximum);
+    case ICW_MEMBER_NUMBER:
+      return typed ("number", nullable);
     case ICW_MEMBER_ITEMS:
       {
         g_autofree char *def = part_def (member->items);

@@ -127,21 +127,25 @@ typedef struct {
   const char *area;
   const char *name;
   const char *unit;
-  const char *baseline;
-  const char *targets;
+  double      baseline;
+  double      targets[3];   /* the years from SAMPLE_FIRST_YEAR */
 } SampleIndicator;
+
+#define SAMPLE_FIRST_YEAR 2026
 
 /* No indicator of the "sustainability" area: one of the warnings the sample leaves. */
 static const SampleIndicator indicators[] = {
-  { "rd-strength", "专职研发人员", "人", "80", "第一年120；第二年160；第三年200" },
-  { "rd-strength", "年度研发投入", "万元", "3000", "第一年5000；第二年6000；第三年7000" },
-  { "common-technology", "突破共性关键技术", "项", "0", "第一年2；第二年5；第三年8" },
-  { "common-technology", "发明专利申请", "件", "0", "第一年30；第二年70；第三年120" },
-  { "collaboration", "联盟成员单位", "家", "17", "第一年25；第二年32；第三年40" },
-  { "collaboration", "产学研联合攻关项目", "项", "3", "第一年6；第二年10；第三年15" },
-  { "market", "技术服务与平台服务收入", "万元", "0", "第一年1500；第二年4500；第三年9000" },
-  { "transfer", "孵化科技型企业", "家", "0", "第一年2；第二年6；第三年10" },
-  { "transfer", "技术成果转化收入", "万元", "0", "第一年2000；第二年6000；第三年15000" },
+  { "construction", "中试线流片能力", "片/月", 0, { 500, 1500, 3000 } },
+  { "rd-strength", "专职研发人员", "人", 80, { 120, 160, 200 } },
+  { "rd-strength", "年度研发投入", "万元", 3000, { 5000, 6000, 7000 } },
+  { "rd-strength", "研发人员占职工总数比例", "%", 45, { 50, 53, 55 } },
+  { "common-technology", "突破共性关键技术", "项", 0, { 2, 5, 8 } },
+  { "common-technology", "发明专利申请", "件", 0, { 30, 70, 120 } },
+  { "collaboration", "联盟成员单位", "家", 17, { 25, 32, 40 } },
+  { "collaboration", "产学研联合攻关项目", "项", 3, { 6, 10, 15 } },
+  { "market", "技术服务与平台服务收入", "万元", 0, { 1500, 4500, 9000 } },
+  { "transfer", "孵化科技型企业", "家", 0, { 2, 6, 10 } },
+  { "transfer", "技术成果转化收入", "万元", 0, { 2000, 6000, 15000 } },
 };
 
 /* The plans for the eight main tasks of 工信部科〔2016〕273号, section 五, in order. */
@@ -241,8 +245,26 @@ indicators_json (void)
       add_member (builder, "area", indicators[i].area);
       add_member (builder, "name", indicators[i].name);
       add_member (builder, "unit", indicators[i].unit);
-      add_member (builder, "baseline", indicators[i].baseline);
-      add_member (builder, "targets", indicators[i].targets);
+      json_builder_set_member_name (builder, "baseline_value");
+      if (indicators[i].baseline == (gint64) indicators[i].baseline)
+        json_builder_add_int_value (builder, (gint64) indicators[i].baseline);
+      else
+        json_builder_add_double_value (builder, indicators[i].baseline);
+      json_builder_set_member_name (builder, "years");
+      json_builder_begin_array (builder);
+      for (guint y = 0; y < G_N_ELEMENTS (indicators[i].targets); y++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "year");
+          json_builder_add_int_value (builder, SAMPLE_FIRST_YEAR + y);
+          json_builder_set_member_name (builder, "target");
+          if (indicators[i].targets[y] == (gint64) indicators[i].targets[y])
+            json_builder_add_int_value (builder, (gint64) indicators[i].targets[y]);
+          else
+            json_builder_add_double_value (builder, indicators[i].targets[y]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -331,6 +353,9 @@ set_sections (IcwApplication *application)
   icw_application_set_roadmap (application, roadmap_text);
   icw_application_set_capability_platforms (application, capabilities_text);
   icw_application_set_indicators (application, indicators_text);
+  /* The 基本情况表's own figures: the planned total investment (万元 3.5亿) and the contact. */
+  g_object_set (application, "total-investment-fen", (gint64) 35000 * 1000000, "contact-name", "刘晓明",
+                "contact-phone", "0531-88016688", NULL);
   icw_application_set_tasks (application, tasks_text);
 }
 

@@ -20,6 +20,8 @@ typedef enum {
   MEMBER_INT,
   MEMBER_CAPABILITY_KIND,
   MEMBER_INDICATOR_AREA,
+  MEMBER_NUMBER,          /* a JSON number, whole or not */
+  MEMBER_YEARS,           /* the 绩效目标表's [{"year": int, "target": number}] */
 } MemberType;
 
 typedef struct {
@@ -48,6 +50,8 @@ static const MemberSpec indicator_members[] = {
   { "unit", MEMBER_TEXT },
   { "baseline", MEMBER_TEXT },
   { "targets", MEMBER_TEXT },
+  { "baseline_value", MEMBER_NUMBER },
+  { "years", MEMBER_YEARS },
   { NULL, 0 },
 };
 
@@ -74,6 +78,48 @@ holds (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
+/* The targets of an indicator by year: each a year from ICW_INDICATOR_FIRST_YEAR to _LAST_YEAR
+ * and a number, both there. */
+static gboolean
+check_years (const char  *title,
+             guint        item,
+             JsonNode    *node,
+             GError     **error)
+{
+  JsonArray *years;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("%s, item %u: “years” must be a list"), title, item);
+      return FALSE;
+    }
+  years = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (years); i++)
+    {
+      JsonNode *entry = json_array_get_element (years, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (entry) ? json_node_get_object (entry) : NULL;
+      JsonNode *year = object != NULL ? json_object_get_member (object, "year") : NULL;
+      JsonNode *target = object != NULL ? json_object_get_member (object, "target") : NULL;
+
+      if (year == NULL || !holds (year, G_TYPE_INT64) ||
+          json_node_get_int (year) < ICW_INDICATOR_FIRST_YEAR || json_node_get_int (year) > ICW_INDICATOR_LAST_YEAR)
+        {
+          g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
+                       _("%s, item %u, target %u: the year must be a whole number from %d to %d"),
+                       title, item, i + 1, ICW_INDICATOR_FIRST_YEAR, ICW_INDICATOR_LAST_YEAR);
+          return FALSE;
+        }
+      if (target == NULL || !(holds (target, G_TYPE_INT64) || holds (target, G_TYPE_DOUBLE)))
+        {
+          g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
+                       _("%s, item %u, target for %d: it must be a number"),
+                       title, item, (int) json_node_get_int (year));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_member (IcwSection          section,
               guint               item,
@@ -87,6 +133,16 @@ check_member (IcwSection          section,
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
+  if (spec->type == MEMBER_NUMBER)
+    {
+      if (holds (node, G_TYPE_INT64) || holds (node, G_TYPE_DOUBLE))
+        return TRUE;
+      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
+                   _("%s, item %u: “%s” must be a number"), title, item, spec->name);
+      return FALSE;
+    }
+  if (spec->type == MEMBER_YEARS)
+    return check_years (title, item, node, error);
   if (spec->type == MEMBER_INT)
     {
       if (holds (node, G_TYPE_INT64))

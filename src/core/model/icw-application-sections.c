@@ -92,9 +92,11 @@ static const char *const capability_labels[] = {
 };
 
 static const char *const area_keys[] = {
-  "rd-strength", "common-technology", "collaboration", "market", "transfer", "sustainability", NULL
+  "construction", "rd-strength", "common-technology", "collaboration", "market", "transfer", "sustainability", NULL
 };
 static const char *const area_labels[] = {
+  /* 37号 art. 7 (建设情况): what the construction plan set out to build. */
+  N_("Construction (pilot incubation, testing, industry services)"),
   N_("R&D strength and innovation resources"),
   N_("Breakthroughs in common technology"),
   N_("Industry-university-research collaboration"),

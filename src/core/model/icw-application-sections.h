@@ -66,6 +66,10 @@ guint           icw_text_count_words     (const char  *text);
 
 /* The eight main tasks of 工信部科〔2016〕273号, section 五; plans are keyed "1" to "8". */
 #define ICW_N_MAIN_TASKS 8
+
+/* The calendar years an indicator's targets may name (绩效目标表). */
+#define ICW_INDICATOR_FIRST_YEAR 2000
+#define ICW_INDICATOR_LAST_YEAR 2100
 const char     *icw_main_task_get_title  (guint        number);
 
 /* The choices of the structured parts: NULL-terminated keys and, in the same order, their labels

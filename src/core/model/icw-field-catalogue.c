@@ -139,6 +139,9 @@ static const IcwColumn center_fields[] = {
   /* Last year's R&D expenses and total costs (Jiangsu: R&D at least 30% of costs). */
   MONEY ("rd_expense_fen", "rd-expense-fen", N_("R&D expenses, last year"), LATER),
   MONEY ("cost_expense_fen", "cost-expense-fen", N_("Costs and expenses, last year"), LATER),
+  /* 认定时间: the day the center was recognized (the year above is only its year); a recognized
+   * center's anniversaries are when assessments fall due. */
+  DATE ("recognized_on", "recognized-on", N_("Date of recognition"), LATER),
 };
 
 static const IcwColumn shareholder_fields[] = {
@@ -190,6 +193,11 @@ static const IcwColumn application_fields[] = {
   PART ("capability_platforms", "capability-platforms", platforms, N_("Capability platforms")),
   PART ("indicators", "indicators", indicators, N_("Performance indicators")),
   PART ("tasks", "tasks", tasks, N_("Main tasks")),
+  /* The 基本情况表's figures that no register holds: the planned total investment and the
+   * contact (联系人/电话) the province calls. */
+  MONEY ("total_investment_fen", "total-investment-fen", N_("Total investment"), LATER),
+  TEXT ("contact_name", "contact-name", N_("Contact"), LIMIT (SHORT), LATER),
+  TEXT ("contact_phone", "contact-phone", N_("Contact's telephone"), LIMIT (SHORT), LATER),
 };
 
 /* The content is not a field: it is written once, when the file is added (the store table's

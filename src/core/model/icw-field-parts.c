@@ -30,6 +30,7 @@ ENUM_KEY (icw_background_ip_kind, IcwBackgroundIpKind)
 #define FEN(n, lo, ...) MEMBER (n, FEN, .minimum = lo, .maximum = G_MAXINT64, ##__VA_ARGS__)
 #define SHARE(n, ...) MEMBER (n, SHARE, .minimum = 0, .maximum = ICW_BASIS_POINTS_WHOLE, ##__VA_ARGS__)
 #define ITEMS(n, part, ...) MEMBER (n, ITEMS, .items = &part, ##__VA_ARGS__)
+#define NUMBER(n, ...) MEMBER (n, NUMBER, ##__VA_ARGS__)
 
 #define LIST(n, list) { .name = n, .shape = ICW_PART_LIST, .members = list, .n_members = G_N_ELEMENTS (list) }
 
@@ -50,12 +51,24 @@ static const IcwPartMember platform_members[] = {
 };
 const IcwPartType icw_part_platforms = LIST ("platforms", platform_members);
 
+/* The 绩效目标表: one target per calendar year of an indicator, a number in the indicator's unit. */
+static const IcwPartMember indicator_year_members[] = {
+  INTEGER ("year", ICW_INDICATOR_FIRST_YEAR, ICW_INDICATOR_LAST_YEAR, REQUIRED),
+  NUMBER ("target", REQUIRED),
+};
+const IcwPartType icw_part_indicator_years = LIST ("indicator_years", indicator_year_members);
+
+/* An indicator: its area (37号's 建设情况 or one of the six of its art. 8), name and unit; the
+ * baseline and the targets per year as numbers ("baseline_value", "years"). "baseline" and
+ * "targets" are the texts of the applications written before the numbers, kept and shown. */
 static const IcwPartMember indicator_members[] = {
   KEYS ("area", icw_indicator_area_keys),
   TEXT ("name"),
   TEXT ("unit"),
   TEXT ("baseline"),
   TEXT ("targets"),
+  NUMBER ("baseline_value"),
+  ITEMS ("years", icw_part_indicator_years),
 };
 const IcwPartType icw_part_indicators = LIST ("indicators", indicator_members);
 

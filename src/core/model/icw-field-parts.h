@@ -2,7 +2,8 @@
 /* icw-field-parts.h: the item types of the structured parts, the field catalogue's description
  * of what the JSON text of a part holds (icw-field-parts.c): a list of items, one object or a map,
  * and for each member its name, its type (text, a whole number within bounds, yes or no, a key, a
- * reference to a record, a date, money in fen as text, a share in basis points, a nested list)
+ * reference to a record, a date, money in fen as text, a share in basis points, a nested list,
+ * a number)
  * and whether it must be there. A structured field of the catalogue (ICW_FIELD_SHOW_PART) points
  * at its part type; the dossier's JSON Schema (icw-dossier-schema.c) types every member from it,
  * and test-dossier checks, for every member, that the part's own check (icw-field-checks.h)
@@ -25,6 +26,7 @@ typedef enum {
   ICW_MEMBER_FEN,         /* money in fen as a decimal string, from minimum up (no reader rounds it) */
   ICW_MEMBER_SHARE,       /* a whole number of basis points from 0 to 10000 */
   ICW_MEMBER_ITEMS,       /* a list of items of the part type `items` */
+  ICW_MEMBER_NUMBER,      /* a finite JSON number, whole or not (an indicator's value) */
 } IcwMemberType;
 
 typedef struct _IcwPartType IcwPartType;
@@ -64,6 +66,7 @@ struct _IcwPartType {
 extern const IcwPartType icw_part_roadmap;
 extern const IcwPartType icw_part_platforms;
 extern const IcwPartType icw_part_indicators;
+extern const IcwPartType icw_part_indicator_years;
 extern const IcwPartType icw_part_tasks;
 extern const IcwPartType icw_part_results;
 extern const IcwPartType icw_part_owners;

@@ -19,6 +19,7 @@ static const IcwRuleKindTable kind_tables[] = {
   icw_rule_kinds_agreement,
   icw_rule_kinds_funding,
   icw_rule_kinds_conditions,
+  icw_rule_kinds_indicators,
 };
 
 const IcwRuleKind *

@@ -110,6 +110,7 @@ const IcwRuleKind *icw_rule_kinds_registers   (guint *n_kinds);
 const IcwRuleKind *icw_rule_kinds_agreement   (guint *n_kinds);
 const IcwRuleKind *icw_rule_kinds_funding     (guint *n_kinds);
 const IcwRuleKind *icw_rule_kinds_conditions  (guint *n_kinds);
+const IcwRuleKind *icw_rule_kinds_indicators  (guint *n_kinds);
 
 /* Runs, for each pack in turn, the rules that apply to the context's record, adding their findings
  * to context->findings, then sorts the findings: errors first, then by section, else as the packs

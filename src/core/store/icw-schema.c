@@ -336,10 +336,23 @@ static const char migration_13[] =
   "CREATE TRIGGER centers_fts_delete AFTER DELETE ON centers BEGIN"
   "  INSERT INTO centers_fts (centers_fts, rowid, name) VALUES ('delete', old.rowid, old.name); END;";
 
+/* Version 14 (issue 15): the day a center was recognized (认定时间), empty while not stated. */
+static const char migration_14[] =
+  "ALTER TABLE centers ADD COLUMN recognized_on TEXT;";
+
+/* Version 15 (issue 15): an application's 基本情况表 figures that no register holds (total
+ * investment, contact and telephone). The indicators' numbers per year (绩效目标表) need no
+ * migration: they are members added to the JSON of the part, and the texts written before them
+ * ("baseline", "targets") stay as they were and are still shown. */
+static const char migration_15[] =
+  "ALTER TABLE applications ADD COLUMN total_investment_fen INTEGER NOT NULL DEFAULT 0 CHECK (total_investment_fen >= 0);"
+  "ALTER TABLE applications ADD COLUMN contact_name TEXT;"
+  "ALTER TABLE applications ADD COLUMN contact_phone TEXT;";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
-                                           migration_13 };
+                                           migration_13, migration_14, migration_15 };
 
 int
 icw_schema_latest_version (void)
