@@ -122,6 +122,7 @@ reference_row (const char *title,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_signal_connect_swapped (button, "clicked", callback, self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  icw_ui_row_skip_tab (row);  /* one Tab stop: the button */
   return ADW_ACTION_ROW (row);
 }
 

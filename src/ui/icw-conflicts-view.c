@@ -513,6 +513,7 @@ icw_conflicts_window_new (GtkWindow         *parent,
   gtk_window_set_title (GTK_WINDOW (window), _("Sync Conflicts"));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_default_size (GTK_WINDOW (window), 980, 640);
+  icw_ui_window_add_close_keys (GTK_WINDOW (window));
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   gtk_widget_set_vexpand (toasts, TRUE);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (toasts), icw_conflicts_view_new (controller));

@@ -162,7 +162,7 @@ icw_organization_picker_class_init (IcwOrganizationPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcwOrganizationPicker, more_label);
   gtk_widget_class_bind_template_callback (widget_class, refresh);
   gtk_widget_class_bind_template_callback (widget_class, on_create_clicked);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  icw_ui_class_add_close_keys (widget_class);
 }
 
 static void

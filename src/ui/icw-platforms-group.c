@@ -79,6 +79,7 @@ platform_row (IcwPlatformsGroup *self,
   target->platform = g_object_ref (platform);
   g_signal_connect_data (remove, "clicked", G_CALLBACK (on_remove_clicked), target, remove_target_free, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  icw_ui_row_skip_tab (row);  /* one Tab stop: the button */
   return row;
 }
 

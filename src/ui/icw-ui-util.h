@@ -31,6 +31,14 @@ void           icw_ui_show_summary    (GtkLabel    *summary_label,
                                        const char  *warning);
 GtkWidget     *icw_ui_icon_button        (const char  *icon_name,
                                           const char  *accessible_name);
+/* A list row whose control (entry, switch, button) is its only Tab stop: the row is not one. A
+ * list makes its rows focusable when they join it, so this is done whenever the row is mapped. */
+void           icw_ui_row_skip_tab       (GtkWidget      *row);
+/* Escape and Ctrl+W close every window made from the class (a dialog or secondary window) through
+ * GtkWindow's window.close, as its close button does. */
+void           icw_ui_class_add_close_keys (GtkWidgetClass *widget_class);
+/* The same keys for one window made without a class of its own (adw_window_new). */
+void           icw_ui_window_add_close_keys (GtkWindow      *window);
 
 /* A GtkStringList of an enumeration's translated labels, e.g. ICW_UI_ENUM_LABELS (icw_org_kind, ICW_N_ORG_KINDS). */
 #define ICW_UI_ENUM_LABELS(prefix, n_values)                        \
