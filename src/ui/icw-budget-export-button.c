@@ -119,7 +119,7 @@ on_clicked (GtkWidget *button)
 GtkWidget *
 icw_budget_export_button_new (IcwDocumentEditor *editor)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Export _Budget…"));
+  GtkWidget *button = icw_ui_mnemonic_button_new (_("Export _Budget…"));
 
   g_object_set_data (G_OBJECT (button), EDITOR_KEY, editor);
   gtk_widget_set_tooltip_text (button, _("Save the budget table as an Excel workbook or a CSV file"));

@@ -113,7 +113,7 @@ reference_row (const char *title,
                gpointer    self)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (button_label);
+  GtkWidget *button = icw_ui_mnemonic_button_new (button_label);
   g_autofree char *accessible = g_strdup_printf (_("Choose %s"), title);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -186,7 +186,7 @@ build (IcwCenterEditor *self,
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->rule_packs));
 
   danger = group (self->page, NULL, NULL);
-  delete = gtk_button_new_with_mnemonic (_("_Delete Center"));
+  delete = icw_ui_mnemonic_button_new (_("_Delete Center"));
   gtk_widget_set_halign (delete, GTK_ALIGN_START);
   gtk_widget_add_css_class (delete, "destructive-action");
   g_signal_connect_swapped (delete, "clicked", G_CALLBACK (on_delete_clicked), self);

@@ -383,7 +383,7 @@ resolve_button (IcwConflictsView *self,
                 const char       *tooltip,
                 GCallback         callback)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+  GtkWidget *button = icw_ui_mnemonic_button_new (mnemonic);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_tooltip_text (button, tooltip);

@@ -416,7 +416,7 @@ action_button (const char *label,
                const char *action,
                gboolean    suggested)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = icw_ui_mnemonic_button_new (label);
 
   /* icw_document_bar_update() shows the ones that apply. */
   gtk_widget_set_visible (button, FALSE);
@@ -607,7 +607,7 @@ icw_document_bar_set_texts (IcwDocumentBar            *self,
   g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
 
   self->texts = texts;
-  gtk_button_set_label (GTK_BUTTON (self->check_button), _(texts->check_label));
+  icw_ui_button_set_label (GTK_BUTTON (self->check_button), _(texts->check_label));
   icw_document_bar_update (self);
 }
 

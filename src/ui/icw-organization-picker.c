@@ -114,7 +114,7 @@ refresh (IcwOrganizationPicker *self)
     }
 
   create_label = g_strdup_printf (_("Add “%s” to the Register"), trimmed);
-  gtk_button_set_label (self->create_button, create_label);
+  icw_ui_button_set_label (self->create_button, create_label);
   gtk_widget_set_visible (GTK_WIDGET (self->create_button), *trimmed != '\0' && !exact);
 }
 

@@ -223,3 +223,22 @@ icw_ui_row_skip_tab (GtkWidget *row)
   gtk_widget_set_focusable (row, FALSE);
   g_signal_connect (row, "map", G_CALLBACK (on_row_mapped), NULL);
 }
+
+void
+icw_ui_button_set_label (GtkButton  *button,
+                         const char *label)
+{
+  gtk_button_set_label (button, label);
+  /* The button stays labelled by its label child, whose text has no underscore. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+GtkWidget *
+icw_ui_mnemonic_button_new (const char *label)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_button_set_use_underline (GTK_BUTTON (button), TRUE);
+  icw_ui_button_set_label (GTK_BUTTON (button), label);
+  return button;
+}

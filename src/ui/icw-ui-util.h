@@ -31,6 +31,12 @@ void           icw_ui_show_summary    (GtkLabel    *summary_label,
                                        const char  *warning);
 GtkWidget     *icw_ui_icon_button        (const char  *icon_name,
                                           const char  *accessible_name);
+/* A button with a mnemonic label ("_New Center"), and a button's new label. GTK 4.8 names a
+ * button with a label twice, by its label as written (a mnemonic's underscore included) and by
+ * its label child's text ("_New Center New Center"): these leave only the child's text. */
+GtkWidget     *icw_ui_mnemonic_button_new (const char     *label);
+void           icw_ui_button_set_label   (GtkButton      *button,
+                                          const char     *label);
 /* A list row whose control (entry, switch, button) is its only Tab stop: the row is not one. A
  * list makes its rows focusable when they join it, so this is done whenever the row is mapped. */
 void           icw_ui_row_skip_tab       (GtkWidget      *row);
