@@ -3,7 +3,7 @@
  * from the sidebar enters the page and leaves the sidebar's selection alone; every field of the
  * sample center's editor is one Tab stop (a row is never a stop before its own entry: the count of
  * stops is printed); Escape and Ctrl+W close every dialog and secondary window, through the
- * shortcuts the windows really have. Tab and the close keys are given as the key events GTK's
+ * shortcuts the windows really have; no button with text in them is named twice. Tab and the close keys are given as the key events GTK's
  * bindings and controllers receive cannot be made by a test: the test finds the controller or
  * shortcut bound to the key and runs it, so a missing or wrong binding fails. */
 #include "config.h"
@@ -362,6 +362,20 @@ open_preview (Fixture *fixture)
   return GTK_WINDOW (preview);
 }
 
+/* No button with text under ROOT has both an accessible label of its own and the label child that
+ * names it (GTK 4.8 would join the two, a mnemonic's underscore included). */
+static void
+assert_buttons_named_once (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL &&
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    g_error ("the button “%s” is named twice", gtk_button_get_label (GTK_BUTTON (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_buttons_named_once (child);
+}
+
 /* Each dialog and secondary window closes with Escape, and again (opened anew) with Ctrl+W. */
 static void
 test_close_keys (Fixture *fixture)
@@ -376,6 +390,7 @@ test_close_keys (Fixture *fixture)
 
       g_assert_nonnull (window);
       iterate ();
+      assert_buttons_named_once (GTK_WIDGET (window));
       assert_closes_with (window, GDK_KEY_Escape, 0);
       window = openers[i] (fixture);
       g_assert_nonnull (window);
@@ -390,6 +405,7 @@ test_keyboard (Fixture       *fixture,
 {
   test_sidebar_tab (fixture);
   test_tab_stops (fixture);
+  assert_buttons_named_once (GTK_WIDGET (fixture->window));
   test_close_keys (fixture);
 }
 

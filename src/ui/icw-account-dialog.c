@@ -163,6 +163,7 @@ icw_account_dialog_init (IcwAccountDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  icw_ui_name_buttons_once (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -176,6 +176,7 @@ icw_agreement_guide_dialog_init (IcwAgreementGuideDialog *self)
 {
   self->loading = TRUE;         /* until the agreement's answers are shown */
   gtk_widget_init_template (GTK_WIDGET (self));
+  icw_ui_name_buttons_once (GTK_WIDGET (self));
 }
 
 IcwAgreementGuideDialog *

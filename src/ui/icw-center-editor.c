@@ -119,7 +119,7 @@ reference_row (const char *title,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  icw_ui_button_set_accessible_name (button, accessible);
   g_signal_connect_swapped (button, "clicked", callback, self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   icw_ui_row_skip_tab (row);  /* one Tab stop: the button */

@@ -385,7 +385,7 @@ resolve_button (IcwConflictsView *self,
 {
   GtkWidget *button = icw_ui_mnemonic_button_new (mnemonic);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  icw_ui_button_set_accessible_name (button, name);
   gtk_widget_set_tooltip_text (button, tooltip);
   g_signal_connect_swapped (button, "clicked", callback, self);
   return button;

@@ -242,3 +242,21 @@ icw_ui_mnemonic_button_new (const char *label)
   icw_ui_button_set_label (GTK_BUTTON (button), label);
   return button;
 }
+
+void
+icw_ui_name_buttons_once (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    icw_ui_name_buttons_once (child);
+}
+
+void
+icw_ui_button_set_accessible_name (GtkWidget  *button,
+                                   const char *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}

@@ -37,6 +37,13 @@ GtkWidget     *icw_ui_icon_button        (const char  *icon_name,
 GtkWidget     *icw_ui_mnemonic_button_new (const char     *label);
 void           icw_ui_button_set_label   (GtkButton      *button,
                                           const char     *label);
+/* A button with text given a fuller accessible name of its own ("Choose Host company" for
+ * "Choose…"): the name alone, not joined to its label's text. */
+void           icw_ui_button_set_accessible_name (GtkWidget  *button,
+                                                  const char *name);
+/* The same for every button with text that a template made under ROOT (call it after
+ * gtk_widget_init_template). */
+void           icw_ui_name_buttons_once  (GtkWidget      *root);
 /* A list row whose control (entry, switch, button) is its only Tab stop: the row is not one. A
  * list makes its rows focusable when they join it, so this is done whenever the row is mapped. */
 void           icw_ui_row_skip_tab       (GtkWidget      *row);
