@@ -10,6 +10,7 @@
 
 #include "icw-account-dialog.h"
 #include "icw-conflicts-view.h"
+#include "icw-ui-util.h"
 
 struct _IcwAccountDialog
 {
@@ -142,6 +143,7 @@ icw_account_dialog_class_init (IcwAccountDialogClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = icw_account_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-account-dialog.ui");
+  icw_ui_class_add_close_keys (widget_class);
   gtk_widget_class_bind_template_child (widget_class, IcwAccountDialog, url_entry);
   gtk_widget_class_bind_template_child (widget_class, IcwAccountDialog, token_entry);
   gtk_widget_class_bind_template_child (widget_class, IcwAccountDialog, error_label);
@@ -161,6 +163,7 @@ icw_account_dialog_init (IcwAccountDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  icw_ui_name_buttons_once (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -244,7 +244,7 @@ build_pages (IcwAgreementEditor *self)
 static void
 build (IcwAgreementEditor *self)
 {
-  self->guide_button = gtk_button_new_with_mnemonic (_("_Guided Start…"));
+  self->guide_button = icw_ui_mnemonic_button_new (_("_Guided Start…"));
   g_signal_connect_swapped (self->guide_button, "clicked", G_CALLBACK (on_guide_clicked), self);
   icw_document_editor_add_action (SHELL (self), self->guide_button);
   build_pages (self);

@@ -158,7 +158,7 @@ icw_agreement_guide_dialog_class_init (IcwAgreementGuideDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = icw_agreement_guide_dialog_dispose;
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  icw_ui_class_add_close_keys (widget_class);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-agreement-guide-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, IcwAgreementGuideDialog, idea);
   gtk_widget_class_bind_template_child (widget_class, IcwAgreementGuideDialog, funds);
@@ -176,6 +176,7 @@ icw_agreement_guide_dialog_init (IcwAgreementGuideDialog *self)
 {
   self->loading = TRUE;         /* until the agreement's answers are shown */
   gtk_widget_init_template (GTK_WIDGET (self));
+  icw_ui_name_buttons_once (GTK_WIDGET (self));
 }
 
 IcwAgreementGuideDialog *

@@ -519,7 +519,7 @@ split_button (IcwAgreementPartiesGroup *self,
               const char               *label,
               gboolean                  by_contribution)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = icw_ui_mnemonic_button_new (label);
 
   g_signal_connect_swapped (button, "clicked",
                             by_contribution ? G_CALLBACK (on_split_by_contribution_clicked)
@@ -564,7 +564,7 @@ icw_agreement_parties_group_init (IcwAgreementPartiesGroup *self)
 
   self->details_list = boxed_list (_("Parties"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (parties), GTK_WIDGET (self->details_list));
-  self->add_button = gtk_button_new_with_mnemonic (_("_Add Party…"));
+  self->add_button = icw_ui_mnemonic_button_new (_("_Add Party…"));
   gtk_widget_add_css_class (self->add_button, "flat");
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (parties), self->add_button);

@@ -475,7 +475,7 @@ icw_agreement_results_group_init (IcwAgreementResultsGroup *self)
 {
   g_autofree char *title = g_markup_escape_text (_("Results"), -1);
   g_autofree char *description = g_markup_escape_text (_("The results the joint work is expected to produce, and who owns each. A result follows the agreement's ownership model unless it says otherwise; joint owners' shares must total 100.00%."), -1);
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Result"));
+  GtkWidget *add = icw_ui_mnemonic_button_new (_("_Add Result"));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);

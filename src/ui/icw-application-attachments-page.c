@@ -168,7 +168,7 @@ icw_application_attachments_page_init (IcwApplicationAttachmentsPage *self)
 {
   GtkWidget *group = icw_ui_group_new (_("Supporting Documents"),
                                        _("证明材料: business licences, capital verification reports, platform certificates, commitment letters. PDF, OFD, JPEG or PNG files up to 20 MB; names and sizes are checked when a file is added."));
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Attachment…"));
+  GtkWidget *add = icw_ui_mnemonic_button_new (_("_Add Attachment…"));
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   self->kind = ADW_COMBO_ROW (adw_combo_row_new ());

@@ -168,7 +168,7 @@ build (IcwApplicationEditor *self)
   IcwDocumentEditor *shell = SHELL (self);
   GtkStack *pages = icw_document_editor_get_pages (shell);
 
-  self->compare_button = gtk_button_new_with_mnemonic (_("C_ompare Versions…"));
+  self->compare_button = icw_ui_mnemonic_button_new (_("C_ompare Versions…"));
   gtk_widget_set_visible (self->compare_button, FALSE);
   g_signal_connect_swapped (self->compare_button, "clicked", G_CALLBACK (on_compare_clicked), self);
   icw_document_editor_add_action (shell, self->compare_button);

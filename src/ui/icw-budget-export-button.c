@@ -140,7 +140,7 @@ on_clicked (GtkWidget         *button,
 GtkWidget *
 icw_budget_export_button_new (IcwDocumentEditor *editor)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Export _Budget…"));
+  GtkWidget *button = icw_ui_mnemonic_button_new (_("Export _Budget…"));
 
   gtk_widget_set_tooltip_text (button, _("Save the budget table as an Excel workbook or a CSV file"));
   /* The editor holds the button: it outlives it. */

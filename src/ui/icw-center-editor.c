@@ -113,15 +113,16 @@ reference_row (const char *title,
                gpointer    self)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (button_label);
+  GtkWidget *button = icw_ui_mnemonic_button_new (button_label);
   g_autofree char *accessible = g_strdup_printf (_("Choose %s"), title);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  icw_ui_button_set_accessible_name (button, accessible);
   g_signal_connect_swapped (button, "clicked", callback, self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  icw_ui_row_skip_tab (row);  /* one Tab stop: the button */
   return ADW_ACTION_ROW (row);
 }
 
@@ -185,7 +186,7 @@ build (IcwCenterEditor *self,
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->rule_packs));
 
   danger = group (self->page, NULL, NULL);
-  delete = gtk_button_new_with_mnemonic (_("_Delete Center"));
+  delete = icw_ui_mnemonic_button_new (_("_Delete Center"));
   gtk_widget_set_halign (delete, GTK_ALIGN_START);
   gtk_widget_add_css_class (delete, "destructive-action");
   g_signal_connect_swapped (delete, "clicked", G_CALLBACK (on_delete_clicked), self);

@@ -439,7 +439,7 @@ new_group (const LinkKind *kind,
   IcwCenterLinksGroup *self = g_object_new (ICW_TYPE_CENTER_LINKS_GROUP, NULL);
   g_autofree char *title = g_markup_escape_text (_(kind->title), -1);
   g_autofree char *description = g_markup_escape_text (_(kind->description), -1);
-  GtkWidget *add = gtk_button_new_with_mnemonic (_(kind->add_label));
+  GtkWidget *add = icw_ui_mnemonic_button_new (_(kind->add_label));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);

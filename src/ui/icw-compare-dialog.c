@@ -129,6 +129,7 @@ icw_compare_dialog_class_init (IcwCompareDialogClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = icw_compare_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-compare-dialog.ui");
+  icw_ui_class_add_close_keys (widget_class);
   gtk_widget_class_bind_template_child (widget_class, IcwCompareDialog, left);
   gtk_widget_class_bind_template_child (widget_class, IcwCompareDialog, right);
   gtk_widget_class_bind_template_child (widget_class, IcwCompareDialog, sections);

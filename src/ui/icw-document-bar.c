@@ -7,7 +7,9 @@
  * (IcwDocumentBarTexts); the editor may add its own actions before the check button. A review
  * outcome (return, acceptance) is the reviewers' on a sync server: the bar offers it only for a
  * database used without one, as the record of a decision made on paper, which the comments then
- * say was recorded by the administrator, by whom and when (docs/sync-protocol.md). */
+ * say was recorded by the administrator, by whom and when (docs/sync-protocol.md). Each button
+ * activates one of the bar's "editor" actions (editor.mark-ready, editor.submit, …), which the
+ * window's accelerators activate too (icw-window-shortcuts.c). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -410,19 +412,68 @@ icw_document_bar_add_action (IcwDocumentBar *self,
 }
 
 static GtkWidget *
-action_button (IcwDocumentBar *self,
-               const char     *label,
-               GCallback       callback,
-               gboolean        suggested)
+action_button (const char *label,
+               const char *action,
+               gboolean    suggested)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = icw_ui_mnemonic_button_new (label);
 
   /* icw_document_bar_update() shows the ones that apply. */
   gtk_widget_set_visible (button, FALSE);
   if (suggested)
     gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect_swapped (button, "clicked", callback, self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   return button;
+}
+
+/* The "editor" actions, each with the button that uses it and what it does. */
+static const struct {
+  const char *name;
+  gsize button_offset;
+  void (*run) (IcwDocumentBar *self);
+} editor_actions[] = {
+  { "editor.check", G_STRUCT_OFFSET (IcwDocumentBar, check_button), on_check_clicked },
+  { "editor.mark-ready", G_STRUCT_OFFSET (IcwDocumentBar, ready_button), on_ready_clicked },
+  { "editor.submit", G_STRUCT_OFFSET (IcwDocumentBar, submit_button), on_submit_clicked },
+  { "editor.record-return", G_STRUCT_OFFSET (IcwDocumentBar, return_button), on_return_clicked },
+  { "editor.record-acceptance", G_STRUCT_OFFSET (IcwDocumentBar, accept_button), on_accept_clicked },
+  { "editor.reopen", G_STRUCT_OFFSET (IcwDocumentBar, reopen_button), on_reopen_clicked },
+};
+
+static int
+editor_action_index (const char *action_name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (editor_actions); i++)
+    if (g_strcmp0 (action_name, editor_actions[i].name) == 0)
+      return (int) i;
+  return -1;
+}
+
+gboolean
+icw_document_bar_offers (IcwDocumentBar *self,
+                         const char     *action_name)
+{
+  int i = editor_action_index (action_name);
+
+  g_return_val_if_fail (ICW_IS_DOCUMENT_BAR (self), FALSE);
+
+  return i >= 0 && self->record != NULL && self->store != NULL && self->texts != NULL &&
+         gtk_widget_get_visible (G_STRUCT_MEMBER (GtkWidget *, self, editor_actions[i].button_offset));
+}
+
+/* An action acts only when the bar offers it (its button is shown: the status allows it), so that
+ * an accelerator does no more than a click could; otherwise the bar beeps. */
+static void
+editor_action_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  IcwDocumentBar *self = ICW_DOCUMENT_BAR (widget);
+
+  if (icw_document_bar_offers (self, action_name))
+    editor_actions[editor_action_index (action_name)].run (self);
+  else
+    gtk_widget_error_bell (widget);
 }
 
 static void
@@ -476,6 +527,7 @@ static void
 icw_document_bar_class_init (IcwDocumentBarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = icw_document_bar_dispose;
   object_class->get_property = icw_document_bar_get_property;
@@ -491,6 +543,9 @@ icw_document_bar_class_init (IcwDocumentBarClass *klass)
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_REOPENED] = g_signal_new ("reopened", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, ICW_TYPE_RECORD);
+
+  for (guint i = 0; i < G_N_ELEMENTS (editor_actions); i++)
+    gtk_widget_class_install_action (widget_class, editor_actions[i].name, NULL, editor_action_activated);
 }
 
 /* The buttons are made here so that the bar can stand in a template; the kind's texts and the
@@ -499,7 +554,7 @@ static void
 icw_document_bar_init (IcwDocumentBar *self)
 {
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = action_button (self, "", G_CALLBACK (on_check_clicked), FALSE);
+  GtkWidget *check = action_button ("", "editor.check", FALSE);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   self->check_button = check;
@@ -514,11 +569,11 @@ icw_document_bar_init (IcwDocumentBar *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "heading");
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_label));
 
-  self->ready_button = action_button (self, _("Mark as _Ready"), G_CALLBACK (on_ready_clicked), TRUE);
-  self->submit_button = action_button (self, _("_Submit…"), G_CALLBACK (on_submit_clicked), TRUE);
-  self->return_button = action_button (self, _("Record _Return…"), G_CALLBACK (on_return_clicked), FALSE);
-  self->accept_button = action_button (self, _("Record _Acceptance"), G_CALLBACK (on_accept_clicked), FALSE);
-  self->reopen_button = action_button (self, _("Reopen as _New Version"), G_CALLBACK (on_reopen_clicked), TRUE);
+  self->ready_button = action_button (_("Mark as _Ready"), "editor.mark-ready", TRUE);
+  self->submit_button = action_button (_("_Submit…"), "editor.submit", TRUE);
+  self->return_button = action_button (_("Record _Return…"), "editor.record-return", FALSE);
+  self->accept_button = action_button (_("Record _Acceptance"), "editor.record-acceptance", FALSE);
+  self->reopen_button = action_button (_("Reopen as _New Version"), "editor.reopen", TRUE);
   gtk_box_append (GTK_BOX (bar), check);
   gtk_box_append (GTK_BOX (bar), self->ready_button);
   gtk_box_append (GTK_BOX (bar), self->submit_button);
@@ -552,7 +607,7 @@ icw_document_bar_set_texts (IcwDocumentBar            *self,
   g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
 
   self->texts = texts;
-  gtk_button_set_label (GTK_BUTTON (self->check_button), _(texts->check_label));
+  icw_ui_button_set_label (GTK_BUTTON (self->check_button), _(texts->check_label));
   icw_document_bar_update (self);
 }
 

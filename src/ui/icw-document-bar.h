@@ -55,6 +55,11 @@ void       icw_document_bar_add_action (IcwDocumentBar *self,
 /* The banner's text (every comment of a returned or accepted version; over a later version being
  * worked on, the comments of the version it reopens), or NULL when it is hidden. */
 const char *icw_document_bar_get_banner (IcwDocumentBar *self);
+/* Whether the bar offers ACTION_NAME ("editor.check", "editor.mark-ready", "editor.submit",
+ * "editor.record-return", "editor.record-acceptance", "editor.reopen") for its record now: the
+ * bar's buttons use these actions, and activating one the bar does not offer only beeps. */
+gboolean   icw_document_bar_offers     (IcwDocumentBar *self,
+                                        const char     *action_name);
 /* Shows the status, version, buttons and banner of the record as it is now. */
 void       icw_document_bar_update     (IcwDocumentBar *self);
 

@@ -252,10 +252,10 @@ build (IcwDocumentPreview *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save as PDF…"));
+  GtkWidget *print = icw_ui_mnemonic_button_new (_("_Print…"));
+  GtkWidget *save = icw_ui_mnemonic_button_new (_("_Save as PDF…"));
   GtkWidget *copies_label = gtk_label_new_with_mnemonic (_("C_opies"));
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *cancel = icw_ui_mnemonic_button_new (_("_Cancel"));
 
   gtk_window_set_title (GTK_WINDOW (self), _("Preview"));
   gtk_window_set_default_size (GTK_WINDOW (self), 720, 880);
@@ -335,7 +335,7 @@ icw_document_preview_class_init (IcwDocumentPreviewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "preview.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "preview.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "preview.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  icw_ui_class_add_close_keys (widget_class);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include "icw-edit-commit.h"
 #include "icw-field-row.h"
+#include "icw-ui-util.h"
 
 struct _IcwFieldRow
 {
@@ -104,6 +105,10 @@ icw_field_row_init (IcwFieldRow *self)
   gtk_widget_set_size_request (GTK_WIDGET (self->entry), 240, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
+  /* The row's title names the entry (its activatable widget is labelled by it: screen readers and
+   * the end-to-end tests find it by the field's name; a label of its own would be said twice), and
+   * the entry is the field's only Tab stop. */
+  icw_ui_row_skip_tab (GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_entry_changed), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (icw_field_row_flush), self);
@@ -124,9 +129,6 @@ icw_field_row_new (const char *title,
 
   if (placeholder != NULL)
     gtk_entry_set_placeholder_text (self->entry, placeholder);
-  /* Screen readers (and the end-to-end tests) find the entry by the field's name. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   return GTK_WIDGET (self);
 }
 

@@ -353,7 +353,7 @@ icw_json_list_editor_new (const char          *title,
   IcwJsonListEditor *self = g_object_new (ICW_TYPE_JSON_LIST_EDITOR, NULL);
   g_autofree char *escaped_title = g_markup_escape_text (title, -1);
   g_autofree char *escaped_description = g_markup_escape_text (description, -1);
-  GtkWidget *add = gtk_button_new_with_mnemonic (add_label);
+  GtkWidget *add = icw_ui_mnemonic_button_new (add_label);
 
   self->columns = columns;
   self->n_columns = n_columns;

@@ -474,7 +474,7 @@ icw_milestones_editor_init (IcwMilestonesEditor *self)
 
   self->editable = TRUE;
   self->close_watch = icw_edit_commit_watch_close (GTK_WIDGET (self), (IcwEditFlushFunc) icw_milestones_editor_flush);
-  self->add_button = gtk_button_new_with_mnemonic (_("_Add Milestone"));
+  self->add_button = icw_ui_mnemonic_button_new (_("_Add Milestone"));
   gtk_widget_add_css_class (self->add_button, "flat");
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);

@@ -112,7 +112,7 @@ build (IcwOrganizationEditor *self)
   gtk_label_set_wrap (self->uses_label, TRUE);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (uses), GTK_WIDGET (self->uses_label));
 
-  delete = gtk_button_new_with_mnemonic (_("_Delete Organization"));
+  delete = icw_ui_mnemonic_button_new (_("_Delete Organization"));
   gtk_widget_set_halign (delete, GTK_ALIGN_START);
   gtk_widget_set_margin_top (delete, 12);
   gtk_widget_add_css_class (delete, "destructive-action");

@@ -114,7 +114,7 @@ refresh (IcwOrganizationPicker *self)
     }
 
   create_label = g_strdup_printf (_("Add “%s” to the Register"), trimmed);
-  gtk_button_set_label (self->create_button, create_label);
+  icw_ui_button_set_label (self->create_button, create_label);
   gtk_widget_set_visible (GTK_WIDGET (self->create_button), *trimmed != '\0' && !exact);
 }
 
@@ -162,7 +162,7 @@ icw_organization_picker_class_init (IcwOrganizationPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcwOrganizationPicker, more_label);
   gtk_widget_class_bind_template_callback (widget_class, refresh);
   gtk_widget_class_bind_template_callback (widget_class, on_create_clicked);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  icw_ui_class_add_close_keys (widget_class);
 }
 
 static void

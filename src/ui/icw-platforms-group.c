@@ -79,6 +79,7 @@ platform_row (IcwPlatformsGroup *self,
   target->platform = g_object_ref (platform);
   g_signal_connect_data (remove, "clicked", G_CALLBACK (on_remove_clicked), target, remove_target_free, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  icw_ui_row_skip_tab (row);  /* one Tab stop: the button */
   return row;
 }
 
@@ -262,7 +263,7 @@ icw_platforms_group_class_init (IcwPlatformsGroupClass *klass)
 static void
 icw_platforms_group_init (IcwPlatformsGroup *self)
 {
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("Add _Platform"));
+  GtkWidget *add = icw_ui_mnemonic_button_new (_("Add _Platform"));
 
   self->member_organizations = g_list_store_new (ICW_TYPE_RECORD);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("National Platforms of the Members"));

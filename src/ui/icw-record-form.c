@@ -16,6 +16,7 @@
 #include "icw-field-row.h"
 #include "icw-form-text.h"
 #include "icw-record-form.h"
+#include "icw-ui-util.h"
 
 typedef struct {
   IcwRecordForm *form;
@@ -428,9 +429,11 @@ icw_record_form_add_switch (IcwRecordForm *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  /* The row names the switch (labelled by its title: a label of its own would be said twice)
+   * and the switch is its only Tab stop. */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  icw_ui_row_skip_tab (row);
   binding->toggle = GTK_SWITCH (toggle);
   g_signal_connect (toggle, "notify::active", G_CALLBACK (on_switch_active), binding);
   return row;

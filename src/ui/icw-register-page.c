@@ -708,7 +708,7 @@ empty_state (IcwRegisterPage *self)
 {
   GtkWidget *status = adw_status_page_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *create = gtk_button_new_with_mnemonic (self->kind->kind == ICW_RECORD_KIND_CENTER ? _("_New Center")
+  GtkWidget *create = icw_ui_mnemonic_button_new (self->kind->kind == ICW_RECORD_KIND_CENTER ? _("_New Center")
                                                     : self->kind->kind == ICW_RECORD_KIND_ORGANIZATION ? _("_New Organization")
                                                     : self->kind->kind == ICW_RECORD_KIND_IP_AGREEMENT ? _("_New Agreement")
                                                     : self->kind->kind == ICW_RECORD_KIND_FUNDING_REQUEST ? _("_New Funding Request")
@@ -725,7 +725,7 @@ empty_state (IcwRegisterPage *self)
   /* The registers can be imported from CSV files; applications cannot. */
   if (self->kind->full_text)
     {
-      GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import CSV…"));
+      GtkWidget *import = icw_ui_mnemonic_button_new (_("_Import CSV…"));
 
       gtk_widget_add_css_class (import, "pill");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "win.import");
@@ -733,7 +733,7 @@ empty_state (IcwRegisterPage *self)
     }
   if (self->kind->kind == ICW_RECORD_KIND_CENTER)
     {
-      GtkWidget *sample = gtk_button_new_with_mnemonic (_("Load _Sample Data"));
+      GtkWidget *sample = icw_ui_mnemonic_button_new (_("Load _Sample Data"));
 
       gtk_widget_add_css_class (sample, "pill");
       gtk_actionable_set_action_name (GTK_ACTIONABLE (sample), "win.load-sample");

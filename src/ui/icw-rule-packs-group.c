@@ -139,10 +139,11 @@ icw_rule_packs_group_init (IcwRulePacksGroup *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      icw_rule_pack_get_title (pack), -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      /* The row names the switch (labelled by its title: a label of its own would be said twice)
+       * and the switch is its only Tab stop. */
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      icw_ui_row_skip_tab (row);
       g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_switch_toggled), self);
       g_ptr_array_add (self->switches, toggle);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);

@@ -191,3 +191,72 @@ icw_ui_icon_button (const char *icon_name,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
   return button;
 }
+
+void
+icw_ui_class_add_close_keys (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+void
+icw_ui_window_add_close_keys (GtkWindow *window)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_w, GDK_CONTROL_MASK)),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+}
+
+static void
+on_row_mapped (GtkWidget *row)
+{
+  gtk_widget_set_focusable (row, FALSE);
+}
+
+void
+icw_ui_row_skip_tab (GtkWidget *row)
+{
+  gtk_widget_set_focusable (row, FALSE);
+  g_signal_connect (row, "map", G_CALLBACK (on_row_mapped), NULL);
+}
+
+void
+icw_ui_button_set_label (GtkButton  *button,
+                         const char *label)
+{
+  gtk_button_set_label (button, label);
+  /* The button stays labelled by its label child, whose text has no underscore. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+GtkWidget *
+icw_ui_mnemonic_button_new (const char *label)
+{
+  GtkWidget *button = gtk_button_new ();
+
+  gtk_button_set_use_underline (GTK_BUTTON (button), TRUE);
+  icw_ui_button_set_label (GTK_BUTTON (button), label);
+  return button;
+}
+
+void
+icw_ui_name_buttons_once (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    icw_ui_name_buttons_once (child);
+}
+
+void
+icw_ui_button_set_accessible_name (GtkWidget  *button,
+                                   const char *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}

@@ -31,6 +31,27 @@ void           icw_ui_show_summary    (GtkLabel    *summary_label,
                                        const char  *warning);
 GtkWidget     *icw_ui_icon_button        (const char  *icon_name,
                                           const char  *accessible_name);
+/* A button with a mnemonic label ("_New Center"), and a button's new label. GTK 4.8 names a
+ * button with a label twice, by its label as written (a mnemonic's underscore included) and by
+ * its label child's text ("_New Center New Center"): these leave only the child's text. */
+GtkWidget     *icw_ui_mnemonic_button_new (const char     *label);
+void           icw_ui_button_set_label   (GtkButton      *button,
+                                          const char     *label);
+/* A button with text given a fuller accessible name of its own ("Choose Host company" for
+ * "Choose…"): the name alone, not joined to its label's text. */
+void           icw_ui_button_set_accessible_name (GtkWidget  *button,
+                                                  const char *name);
+/* The same for every button with text that a template made under ROOT (call it after
+ * gtk_widget_init_template). */
+void           icw_ui_name_buttons_once  (GtkWidget      *root);
+/* A list row whose control (entry, switch, button) is its only Tab stop: the row is not one. A
+ * list makes its rows focusable when they join it, so this is done whenever the row is mapped. */
+void           icw_ui_row_skip_tab       (GtkWidget      *row);
+/* Escape and Ctrl+W close every window made from the class (a dialog or secondary window) through
+ * GtkWindow's window.close, as its close button does. */
+void           icw_ui_class_add_close_keys (GtkWidgetClass *widget_class);
+/* The same keys for one window made without a class of its own (adw_window_new). */
+void           icw_ui_window_add_close_keys (GtkWindow      *window);
 
 /* A GtkStringList of an enumeration's translated labels, e.g. ICW_UI_ENUM_LABELS (icw_org_kind, ICW_N_ORG_KINDS). */
 #define ICW_UI_ENUM_LABELS(prefix, n_values)                        \

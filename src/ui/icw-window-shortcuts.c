@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-window-shortcuts.c: the window's keyboard commands on the document it shows. win.check
  * runs the check of the editor on screen (icw_document_editor_run_check, as its Check button
- * does); win.mark-ready and win.submit click the document bar's "Mark as Ready" and "Submit…"
- * buttons, so that they do exactly what a click does and only when a click could (the button is
- * shown and sensitive: Mark as Ready on a draft, Submit… on a ready document). With no such
- * editor or button on screen the window beeps. The accelerators are set by the application
+ * does); win.mark-ready and win.submit activate the document bar's editor.mark-ready and
+ * editor.submit, the actions of its "Mark as Ready" and "Submit…" buttons, so that they do exactly
+ * what a click does and only when a click could (Mark as Ready on a draft, Submit… on a ready
+ * document). With no such editor or bar on screen, or a status that does not allow it, the
+ * window beeps. The accelerators are set by the application
  * (icw-workbench-app.c) and listed in the shortcuts window (resources/gtk/help-overlay.ui). */
 #include "config.h"
-
-#include <glib/gi18n.h>
 
 #include "icw-document-bar.h"
 #include "icw-document-editor.h"
@@ -34,26 +33,6 @@ find_mapped (GtkWidget *root,
   return NULL;
 }
 
-/* The mapped, sensitive button under ROOT whose mnemonic label is LABEL. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return gtk_widget_is_sensitive (root) ? root : NULL;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 check_activated (GtkWidget  *window,
                  const char *action_name,
@@ -67,26 +46,65 @@ check_activated (GtkWidget  *window,
     icw_document_editor_run_check (ICW_DOCUMENT_EDITOR (editor));
 }
 
-/* The labels are the document bar's own (icw-document-bar.c), translated the same way. */
+/* win.mark-ready and win.submit activate editor.mark-ready and editor.submit on the document
+ * bar on screen, the actions its buttons use. */
 static void
-bar_button_activated (GtkWidget  *window,
+bar_action_activated (GtkWidget  *window,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  const char *label = g_str_equal (action_name, "win.mark-ready") ? _("Mark as _Ready") : _("_Submit…");
+  const char *editor_action = g_str_equal (action_name, "win.mark-ready") ? "editor.mark-ready" : "editor.submit";
   GtkWidget *bar = find_mapped (window, ICW_TYPE_DOCUMENT_BAR);
-  GtkWidget *button = bar != NULL ? find_button (bar, label) : NULL;
 
-  if (button == NULL)
+  if (bar == NULL || !icw_document_bar_offers (ICW_DOCUMENT_BAR (bar), editor_action))
     gtk_widget_error_bell (window);
   else
-    g_signal_emit_by_name (button, "clicked");  /* at once: gtk_widget_activate() waits 250 ms */
+    gtk_widget_activate_action (bar, editor_action, NULL);
 }
 
 void
 icw_window_shortcuts_install (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.check", NULL, check_activated);
-  gtk_widget_class_install_action (widget_class, "win.mark-ready", NULL, bar_button_activated);
-  gtk_widget_class_install_action (widget_class, "win.submit", NULL, bar_button_activated);
+  gtk_widget_class_install_action (widget_class, "win.mark-ready", NULL, bar_action_activated);
+  gtk_widget_class_install_action (widget_class, "win.submit", NULL, bar_action_activated);
+}
+
+typedef struct {
+  GtkWidget *before;  /* the sidebar's siblings in the window, which outlive its controller */
+  GtkWidget *after;
+} TabPast;
+
+/* The focus moves out of the sidebar, to the first control of the page (or the last of the header
+ * bar) that can take it; when none can, the key goes on to the list as before. */
+static gboolean
+on_sidebar_key_pressed (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        TabPast               *past)
+{
+  gboolean backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 ||
+      (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab))
+    return FALSE;
+  return backward ? gtk_widget_child_focus (past->before, GTK_DIR_TAB_BACKWARD)
+                  : gtk_widget_child_focus (past->after, GTK_DIR_TAB_FORWARD);
+}
+
+void
+icw_window_shortcuts_tab_past (GtkWidget *sidebar,
+                               GtkWidget *before,
+                               GtkWidget *after)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+  TabPast *past = g_new (TabPast, 1);
+
+  past->before = before;
+  past->after = after;
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_data (controller, "key-pressed", G_CALLBACK (on_sidebar_key_pressed), past,
+                         (GClosureNotify) G_CALLBACK (g_free), 0);
+  gtk_widget_add_controller (sidebar, controller);
 }

@@ -552,6 +552,7 @@ build_pages (IcwWindow *self)
                            self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
     gtk_list_box_append (self->sidebar, sidebar_row (&page_infos[i]));
+  icw_window_shortcuts_tab_past (GTK_WIDGET (self->sidebar), GTK_WIDGET (self->header_bar), GTK_WIDGET (self->pages));
 }
 
 IcwWindow *

@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-keyboard.c: the keyboard on the real window (icw-window.c) with the sample center. Tab
+ * from the sidebar enters the page and leaves the sidebar's selection alone; every field of the
+ * sample center's editor is one Tab stop (a row is never a stop before its own entry: the count of
+ * stops is printed); Escape and Ctrl+W close every dialog and secondary window, through the
+ * shortcuts the windows really have; no button with text in them is named twice. Tab and the close keys are given as the key events GTK's
+ * bindings and controllers receive cannot be made by a test: the test finds the controller or
+ * shortcut bound to the key and runs it, so a missing or wrong binding fails. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "icw-account-dialog.h"
+#include "icw-agreement-guide-dialog.h"
+#include "icw-center-editor.h"
+#include "icw-compare-dialog.h"
+#include "icw-conflicts-view.h"
+#include "icw-document-preview.h"
+#include "icw-ip-agreement.h"
+#include "icw-member-picker.h"
+#include "icw-organization-picker.h"
+#include "icw-sample.h"
+#include "icw-sync-controller.h"
+#include "icw-workbench-app.h"
+
+typedef struct {
+  IcwWorkbenchApp *app;
+  GtkWindow *window;
+  IcwCenter *center;
+} Fixture;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GList *windows;
+
+  fixture->app = icw_workbench_app_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           g_application_get_flags (G_APPLICATION (fixture->app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->app));
+  iterate ();
+  windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
+  g_assert_nonnull (windows);
+  fixture->window = windows->data;
+  fixture->center = icw_sample_load (icw_workbench_app_get_store (fixture->app), &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->center);
+  gtk_window_destroy (fixture->window);
+  iterate ();
+  g_application_quit (G_APPLICATION (fixture->app));
+  g_clear_object (&fixture->app);
+}
+
+static IcwStore *
+store_of (Fixture *fixture)
+{
+  return icw_workbench_app_get_store (fixture->app);
+}
+
+/* The first record of KIND in the sample center. */
+static gpointer
+first_record (Fixture       *fixture,
+              IcwRecordKind  kind)
+{
+  g_autoptr(GListModel) records = icw_store_list (store_of (fixture), kind, icw_record_get_id (ICW_RECORD (fixture->center)));
+
+  g_assert_cmpuint (g_list_model_get_n_items (records), >, 0);
+  return g_list_model_get_item (records, 0);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What Tab does in WIDGET: its key controllers' answer to Tab, as GTK delivers a key press. */
+static gboolean
+press_key_in (GtkWidget      *widget,
+              guint           keyval,
+              GdkModifierType state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
+static GtkWidget *
+focus_of (Fixture *fixture)
+{
+  return gtk_root_get_focus (GTK_ROOT (fixture->window));
+}
+
+/* Tab from the sidebar enters the page shown (its first control) without changing the page, and
+ * Shift+Tab goes back to the header bar. */
+static void
+test_sidebar_tab (Fixture *fixture)
+{
+  GtkListBox *sidebar = GTK_LIST_BOX (find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX));
+  GtkListBoxRow *selected;
+  /* The pages: the stack beside the sidebar's scrolled window. */
+  GtkWidget *pages = gtk_widget_get_last_child (gtk_widget_get_parent (gtk_widget_get_ancestor (GTK_WIDGET (sidebar), GTK_TYPE_SCROLLED_WINDOW)));
+  GtkWidget *header = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "centers"));
+  iterate ();
+  g_assert_true (GTK_IS_STACK (pages));
+  selected = gtk_list_box_get_selected_row (sidebar);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (selected)), ==, "centers");
+  gtk_widget_grab_focus (GTK_WIDGET (selected));
+  g_assert_true (press_key_in (GTK_WIDGET (sidebar), GDK_KEY_Tab, 0));
+  iterate ();
+  g_assert_true (gtk_widget_is_ancestor (focus_of (fixture), pages));
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == selected);
+
+  gtk_widget_grab_focus (GTK_WIDGET (selected));
+  g_assert_true (press_key_in (GTK_WIDGET (sidebar), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  iterate ();
+  g_assert_true (gtk_widget_is_ancestor (focus_of (fixture), header));
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == selected);
+
+  /* Other keys are the list's: Down still moves along the sidebar. */
+  g_assert_false (press_key_in (GTK_WIDGET (sidebar), GDK_KEY_Down, 0));
+}
+
+/* A row that took the focus before FOCUS, a control inside it: a stop that does nothing when the
+ * row is not activatable, and the same control twice when FOCUS is the row's activatable widget
+ * (an expander's header is a stop of its own: it opens the row). */
+static gboolean
+row_is_a_wasted_stop (GtkWidget *row,
+                      GtkWidget *focus)
+{
+  GtkWidget *activatable;
+
+  if (!ADW_IS_ACTION_ROW (row))
+    return FALSE;
+  if (!gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)))
+    return TRUE;
+  activatable = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  return activatable != NULL && (focus == activatable || gtk_widget_is_ancestor (focus, activatable));
+}
+
+/* The sample center's editor crossed with Tab (the window's move-focus, which Tab is bound to):
+ * the stops inside it are counted, and no row is a stop before a control inside it that it
+ * only leads to (a row, then the row's own entry: two stops for one field). */
+static void
+test_tab_stops (Fixture *fixture)
+{
+  GtkWidget *editor;
+  GtkWidget *previous = NULL;
+  guint stops = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-record", "(ss)",
+                                             icw_record_kind_to_key (ICW_RECORD_KIND_CENTER),
+                                             icw_record_get_id (ICW_RECORD (fixture->center))));
+  iterate ();
+  editor = find_widget (GTK_WIDGET (fixture->window), ICW_TYPE_CENTER_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_child_focus (editor, GTK_DIR_TAB_FORWARD));
+  for (guint moves = 0; moves < 2000; moves++)
+    {
+      GtkWidget *focus = focus_of (fixture);
+
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, editor))
+        break;
+      if (previous != NULL && gtk_widget_is_ancestor (focus, previous) && row_is_a_wasted_stop (previous, focus))
+        g_error ("two Tab stops for one control: a %s, then the %s inside it (%s)",
+                 G_OBJECT_TYPE_NAME (previous), G_OBJECT_TYPE_NAME (focus),
+                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (previous)));
+      previous = focus;
+      stops++;
+      g_signal_emit_by_name (fixture->window, "move-focus", GTK_DIR_TAB_FORWARD);
+    }
+  g_test_message ("Tab stops to cross the sample center's editor: %u", stops);
+  g_print ("# Tab stops to cross the sample center's editor: %u\n", stops);
+  g_assert_cmpuint (stops, >, 10);
+}
+
+static gboolean
+trigger_is (GtkShortcutTrigger *trigger,
+            guint               keyval,
+            GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_is (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers) ||
+           trigger_is (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, modifiers);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
+/* The shortcut of WINDOW's own controllers (its class's bindings among them) bound to the key. */
+static GtkShortcut *
+shortcut_for (GtkWidget      *window,
+              guint           keyval,
+              GdkModifierType modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_is (gtk_shortcut_get_trigger (shortcut), keyval, modifiers))
+            return g_steal_pointer (&shortcut);
+        }
+    }
+  return NULL;
+}
+
+/* WINDOW (shown) has a shortcut for the key, and running it closes the window. */
+static void
+assert_closes_with (GtkWindow       *window,
+                    guint            keyval,
+                    GdkModifierType  modifiers)
+{
+  g_autoptr(GtkShortcut) shortcut = shortcut_for (GTK_WIDGET (window), keyval, modifiers);
+  const char *title = gtk_window_get_title (window);
+
+  if (shortcut == NULL)
+    g_error ("“%s” (%s) has no shortcut for %s", title, G_OBJECT_TYPE_NAME (window),
+             gtk_accelerator_name (keyval, modifiers));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (window), NULL));
+  iterate ();
+  /* Closed: destroyed, or hidden by a window that hides on close. */
+  g_assert_true (window == NULL || !gtk_widget_get_visible (GTK_WIDGET (window)));
+  if (window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+}
+
+/* The visible toplevel of TYPE, other than the main window. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+typedef GtkWindow *(*OpenWindow) (Fixture *fixture);
+
+static GtkWindow *
+open_account (Fixture *fixture)
+{
+  g_autoptr(IcwSyncController) controller = icw_sync_controller_new (store_of (fixture), icw_workbench_app_get_settings (fixture->app));
+  GtkWidget *dialog = icw_account_dialog_new (fixture->window, controller);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static GtkWindow *
+open_conflicts (Fixture *fixture)
+{
+  g_autoptr(IcwSyncController) controller = icw_sync_controller_new (store_of (fixture), icw_workbench_app_get_settings (fixture->app));
+  GtkWindow *window = icw_conflicts_window_new (fixture->window, controller);
+
+  gtk_window_present (window);
+  return window;
+}
+
+static GtkWindow *
+open_compare (Fixture *fixture)
+{
+  g_autoptr(IcwApplication) application = first_record (fixture, ICW_RECORD_KIND_APPLICATION);
+
+  icw_application_compare_dialog_present (GTK_WIDGET (fixture->window), store_of (fixture), application);
+  iterate ();
+  return find_toplevel (ICW_TYPE_COMPARE_DIALOG);
+}
+
+static GtkWindow *
+open_organization_picker (Fixture *fixture)
+{
+  IcwOrganizationPicker *picker = icw_organization_picker_new (GTK_WIDGET (fixture->window), store_of (fixture), "Pick");
+
+  gtk_window_present (GTK_WINDOW (picker));
+  return GTK_WINDOW (picker);
+}
+
+static GtkWindow *
+open_member_picker (Fixture *fixture)
+{
+  IcwMemberPicker *picker = icw_member_picker_new (GTK_WIDGET (fixture->window), store_of (fixture),
+                                                   icw_record_get_id (ICW_RECORD (fixture->center)), NULL);
+
+  gtk_window_present (GTK_WINDOW (picker));
+  return GTK_WINDOW (picker);
+}
+
+static GtkWindow *
+open_guide (Fixture *fixture)
+{
+  g_autoptr(IcwIpAgreement) agreement = first_record (fixture, ICW_RECORD_KIND_IP_AGREEMENT);
+
+  return GTK_WINDOW (icw_agreement_guide_dialog_present (GTK_WIDGET (fixture->window), store_of (fixture), agreement));
+}
+
+static GtkWindow *
+open_preview (Fixture *fixture)
+{
+  g_autoptr(IcwRecord) application = first_record (fixture, ICW_RECORD_KIND_APPLICATION);
+  g_autoptr(GError) error = NULL;
+  IcwDocumentPreview *preview = icw_document_preview_new (fixture->window, store_of (fixture), application, &error);
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (preview));
+  return GTK_WINDOW (preview);
+}
+
+/* No button with text under ROOT has both an accessible label of its own and the label child that
+ * names it (GTK 4.8 would join the two, a mnemonic's underscore included). */
+static void
+assert_buttons_named_once (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) != NULL &&
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    g_error ("the button “%s” is named twice", gtk_button_get_label (GTK_BUTTON (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_buttons_named_once (child);
+}
+
+/* Each dialog and secondary window closes with Escape, and again (opened anew) with Ctrl+W. */
+static void
+test_close_keys (Fixture *fixture)
+{
+  static const OpenWindow openers[] = {
+    open_account, open_conflicts, open_compare, open_organization_picker, open_member_picker, open_guide, open_preview,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (openers); i++)
+    {
+      GtkWindow *window = openers[i] (fixture);
+
+      g_assert_nonnull (window);
+      iterate ();
+      assert_buttons_named_once (GTK_WIDGET (window));
+      assert_closes_with (window, GDK_KEY_Escape, 0);
+      window = openers[i] (fixture);
+      g_assert_nonnull (window);
+      iterate ();
+      assert_closes_with (window, GDK_KEY_w, GDK_CONTROL_MASK);
+    }
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  test_sidebar_tab (fixture);
+  test_tab_stops (fixture);
+  assert_buttons_named_once (GTK_WIDGET (fixture->window));
+  test_close_keys (fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  adw_init ();
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  /* One case: an application registers its object path on the session bus once per process. */
+  g_test_add ("/ui-keyboard/window", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  return g_test_run ();
+}
