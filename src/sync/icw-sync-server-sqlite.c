@@ -638,7 +638,6 @@ sqlite_purge_blob_parts (IcwServerStore *store, const char *before, GError **err
                                                          "FROM blob_parts GROUP BY sha256 HAVING max (stored_at) < ?1)",
                                              error);
   gint64 files;
-  g_autofree char *count = NULL;
 
   if (stmt == NULL)
     return -1;
