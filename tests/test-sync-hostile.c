@@ -182,6 +182,11 @@ test_hostile_records (Fixture       *f,
   expect (f, f->admin, "organization", ORG "04", "{\"id\":\"" ORG "04\",\"name\":\"n\",\"center_id\":\"" CENTER "\"}", "invalid-record");
   expect (f, f->admin, "organization", ORG "05", "{\"id\":\"" ORG "05\",\"name\":\"   \"}", "invalid-record");
   expect (f, f->admin, "organization", ORG "06", "{\"id\":\"" ORG "06\",\"name\":\"n\",\"rd_base_year\":99999999999}", "invalid-record");
+  /* The catalogue's field checks, as a save or icw doctor runs them: a credit code whose check
+   * character is wrong, a date that is not one, a structured part of the wrong shape. */
+  expect (f, f->admin, "organization", ORG "13", "{\"id\":\"" ORG "13\",\"name\":\"n\",\"credit_code\":\"91370000000000000X\"}", "invalid-record");
+  expect (f, f->admin, "application", ORG "14", "{\"id\":\"" ORG "14\",\"center_id\":\"" CENTER "\",\"lineage_id\":\"" ORG "14\",\"version\":1,\"call_deadline\":\"2026-02-30\"}", "invalid-record");
+  expect (f, f->admin, "application", ORG "15", "{\"id\":\"" ORG "15\",\"center_id\":\"" CENTER "\",\"lineage_id\":\"" ORG "15\",\"version\":1,\"roadmap\":\"{\\\"not\\\":\\\"a list\\\"}\"}", "invalid-record");
   expect (f, f->admin, "organization", CENTER, "{\"id\":\"" CENTER "\",\"name\":\"n\"}", "kind-mismatch");
   expect (f, f->admin, "center", OTHER, "{\"id\":\"" OTHER "\",\"name\":\"n\"}", "id-taken");
   expect (f, f->admin, "platform", ORG "07", "{\"id\":\"" ORG "07\",\"organization_id\":\"" ORG "99\",\"kind\":\"key-lab\",\"name\":\"p\"}", "missing-parent");
