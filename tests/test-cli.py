@@ -579,10 +579,13 @@ class TestFunding(IcwTestCase):
         self.assertEqual(rows["equipment"]["total_fen"], sum(row["total_fen"] for row in children))
         leaves = [row for row in budget["rows"] if row["category"] != "equipment"]
         self.assertEqual(sum(row["total_fen"] for row in leaves), budget["totals_fen"]["grand"])
-        self.assertEqual(rows["equipment-lease"]["total_fen"], 0)
+        # The sample uses the category set new requests get, with its three equipment lines.
+        self.assertEqual(shown["category_set"], "research-separate")
+        self.assertEqual(rows["equipment-trial"]["total_fen"], 0)
+        self.assertEqual(rows["equipment-upgrade-lease"]["total_fen"], 2000 * 1000000)
         self.assertEqual(sum(m["amount_fen"] for m in shown["milestones"]), budget["totals_fen"]["fiscal"])
         text = self.expect(0, "show", request["id"]).out
-        for part in ("Budget (10k yuan)", "Purchase and trial manufacture", "24000.00", "Direct costs", "2026-03-31"):
+        for part in ("Budget (10k yuan)", "Equipment purchase", "Equipment upgrade and lease", "24000.00", "Direct costs", "2026-03-31"):
             self.assertIn(part, text)
 
     def test_check(self):

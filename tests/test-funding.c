@@ -839,8 +839,8 @@ test_rule_justification (Fixture       *f,
   findings = check (f, f->sample);
   g_assert_cmpuint (count_findings (findings, "justification", "budget/testing/justification"), ==, 1);
   g_assert_cmpuint (count_findings (findings, "justification", NULL), ==, 1);
-  /* A line at 0 needs none: the sample's equipment lease has none. */
-  g_assert_null (icw_budget_line_get_justification (line_of (f, f->sample, "equipment-lease")));
+  /* A line at 0 needs none: the sample's equipment trial manufacture has none. */
+  g_assert_null (icw_budget_line_get_justification (line_of (f, f->sample, "equipment-trial")));
   save_justification (f, f->sample, "testing", "检测机构报价");
   zero = check (f, f->sample);
   g_assert_cmpuint (count_findings (zero, "justification", NULL), ==, 0);
