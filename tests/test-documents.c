@@ -12,6 +12,7 @@
 
 #include "icw-agreement-party.h"
 #include "icw-agreement-text.h"
+#include "icw-alliance-member.h"
 #include "icw-application-sections.h"
 #include "icw-application.h"
 #include "icw-budget-table.h"
@@ -758,6 +759,128 @@ test_keep_with_table (Fixture       *f,
 
 #define add(path, func) g_test_add (path, Fixture, NULL, icw_test_sample_set_up, func, icw_test_sample_tear_down)
 
+/* `icw export` of the sample application in a language (a separate process, as a user runs it,
+ * with the build's catalogue); returns the PDF's path. */
+static char *
+export_application (Fixture    *f,
+                    const char *language,
+                    const char *name)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *icw = g_build_filename (g_getenv ("ICW_BUILD_ROOT"), "src", "cli", "icw", NULL);
+  g_autofree char *localedir = g_build_filename (g_getenv ("ICW_BUILD_ROOT"), "po", NULL);
+  char *pdf = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  int status;
+  const char *argv[] = { icw, "--db", f->path, "export", NULL, "--format", "pdf", "-o", pdf, NULL };
+
+  {
+    g_autoptr(IcwApplication) application = only_item (f->store, ICW_RECORD_KIND_APPLICATION);
+
+    id = g_strdup (icw_record_get_id (ICW_RECORD (application)));
+    argv[4] = id;
+  }
+  g_clear_object (&f->store);   /* the tool opens the database itself */
+  env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", strcmp (language, "zh_CN") == 0 ? "zh_CN.UTF-8" : "C.UTF-8", TRUE);
+  env = g_environ_setenv (env, "ICW_LOCALEDIR", localedir, TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, 0, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  f->store = icw_test_open_store (f->path);
+  return pdf;
+}
+
+/* The line of text that contains a string (pdftotext -layout keeps a table's row on one line). */
+static char *
+line_with (const char *text,
+           const char *part)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], part) != NULL)
+      return g_strdup (lines[i]);
+  g_error ("no line contains “%s” in:\n%s", part, text);
+  return NULL;
+}
+
+/* The application's cover as a province's form has it, in both languages: the host company
+ * (依托公司), the applicant that seals it (申报单位（盖章）), the recommending body (推荐单位),
+ * contact and telephone, the date; a blank to fill in where the application records nothing.
+ * And in the alliance's table 用户企业 is a kind of firm (the organization's flag), its own column. */
+static void
+test_cover_form (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *host = "山东齐鲁智感创新科技有限公司";
+  const struct { const char *language; const char *lines[7]; const char *yes, *no, *column; } cases[] = {
+    { "en", { "Host company: ", "Applicant (seal): ", "Recommended by: 济南市工业和信息化局", "Contact: 刘晓明",
+              "Telephone: 0531-88016688", "Date: ", "Innovation center: " }, "Yes", "No", "User enterprise" },
+    { "zh_CN", { "依托公司：", "申报单位（盖章）：", "推荐单位：济南市工业和信息化局", "联系人：刘晓明",
+                 "电话：0531-88016688", "日期：", "创新中心：" }, "是", "否", "用户企业" },
+  };
+  GListModel *members = icw_store_list (f->store, ICW_RECORD_KIND_ALLIANCE_MEMBER, icw_record_get_id (ICW_RECORD (f->center)));
+  g_autoptr(IcwApplication) application = NULL;
+  g_autofree char *user_name = NULL;
+  g_autofree char *other_name = NULL;
+  g_autofree char *blank_pdf = NULL;
+  g_autofree char *blank_cover = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(IcwAllianceMember) member = g_list_model_get_item (members, i);
+      g_autoptr(IcwRecord) org = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION,
+                                                   icw_alliance_member_get_organization_id (member), NULL);
+      const char *name = icw_organization_get_name (ICW_ORGANIZATION (org));
+
+      if (icw_organization_get_user_enterprise (ICW_ORGANIZATION (org)) && user_name == NULL)
+        user_name = g_strdup (name);
+      else if (!icw_organization_get_user_enterprise (ICW_ORGANIZATION (org)) && other_name == NULL &&
+               icw_alliance_member_get_agreement_signed (member))
+        other_name = g_strdup (name);
+    }
+  g_object_unref (members);   /* it holds the store, which the exports must find closed */
+  g_assert_nonnull (user_name);
+  g_assert_nonnull (other_name);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *name = g_strdup_printf ("cover-%s.pdf", cases[c].language);
+      g_autofree char *pdf = export_application (f, cases[c].language, name);
+      g_autofree char *cover = run_tool ("pdftotext", "-layout", "-f", "1", "-l", "1", pdf, "-", NULL);
+      g_autofree char *text = run_tool ("pdftotext", "-layout", pdf, "-", NULL);
+      g_autofree char *host_line = NULL, *seal_line = NULL, *user_line = NULL, *other_line = NULL;
+
+      for (guint l = 0; l < G_N_ELEMENTS (cases[c].lines); l++)
+        assert_contains (cover, cases[c].lines[l]);
+      host_line = line_with (cover, cases[c].lines[0]);
+      seal_line = line_with (cover, cases[c].lines[1]);
+      assert_contains (host_line, host);
+      assert_contains (seal_line, host);
+      g_assert_null (strstr (cover, "依托单位"));
+      g_assert_null (strstr (cover, "____"));
+      /* 用户企业: a column of its own from the organization's flag; every sample member signed. */
+      assert_contains (text, cases[c].column);
+      user_line = line_with (text, user_name);
+      other_line = line_with (text, other_name);
+      g_assert_cmpuint (count_occurrences (user_line, cases[c].yes), ==, 2);
+      g_assert_cmpuint (count_occurrences (other_line, cases[c].no), ==, 1);
+    }
+
+  /* Nothing recorded: a blank to fill in by hand, the line still there. */
+  application = only_item (f->store, ICW_RECORD_KIND_APPLICATION);
+  g_object_set (application, "recommender", "", "contact-phone", "", NULL);
+  icw_test_save (f->store, application);
+  g_clear_object (&application);
+  blank_pdf = export_application (f, "en", "cover-blank.pdf");
+  blank_cover = run_tool ("pdftotext", "-layout", "-f", "1", "-l", "1", blank_pdf, "-", NULL);
+  assert_contains (blank_cover, "Recommended by: ________________");
+  assert_contains (blank_cover, "Telephone: ________________");
+  assert_contains (blank_cover, "Contact: 刘晓明");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -773,6 +896,7 @@ main (int   argc,
   add ("/documents/cancel", test_cancel);
   add ("/documents/no-document", test_no_document);
   add ("/documents/cli", test_cli);
+  add ("/documents/cover-form", test_cover_form);
   add ("/documents/keep-with-table", test_keep_with_table);
   return g_test_run ();
 }

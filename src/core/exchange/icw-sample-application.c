@@ -355,7 +355,7 @@ set_sections (IcwApplication *application)
   icw_application_set_indicators (application, indicators_text);
   /* The 基本情况表's own figures: the planned total investment (万元 3.5亿) and the contact. */
   g_object_set (application, "total-investment-fen", (gint64) 35000 * 1000000, "contact-name", "刘晓明",
-                "contact-phone", "0531-88016688", NULL);
+                "contact-phone", "0531-88016688", "recommender", "济南市工业和信息化局", NULL);
   icw_application_set_tasks (application, tasks_text);
 }
 

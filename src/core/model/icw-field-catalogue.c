@@ -202,6 +202,9 @@ static const IcwColumn application_fields[] = {
   MONEY ("total_investment_fen", "total-investment-fen", N_("Total investment"), LATER),
   TEXT ("contact_name", "contact-name", N_("Contact"), LIMIT (SHORT), LATER),
   TEXT ("contact_phone", "contact-phone", N_("Contact's telephone"), LIMIT (SHORT), LATER),
+  /* 推荐单位 on the cover: the body that recommends the application to the province (a city's
+   * bureau of industry and information technology, say). */
+  TEXT ("recommender", "recommender", N_("Recommended by (推荐单位)"), LIMIT (NAME), LATER),
 };
 
 /* The content is not a field: it is written once, when the file is added (the store table's
