@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "icw-agreement-party.h"
@@ -881,6 +883,57 @@ test_cover_form (Fixture       *f,
   assert_contains (blank_cover, "Contact: 刘晓明");
 }
 
+/* A target with decimals (52.5 %, the sample's share of R&D staff in 2027) is kept as the number
+ * it is by the store (read back through a connection of its own) and printed with a dot in the
+ * 绩效目标表 even where the locale's decimal separator is a comma. */
+static void
+test_decimal_target (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IcwStore) other = icw_test_open_store (f->path);
+  g_autoptr(IcwApplication) application = only_item (other, ICW_RECORD_KIND_APPLICATION);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwDocument) document = NULL;
+  g_autoptr(IcwDocumentLayout) layout = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "decimal.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *row = NULL;
+  JsonArray *items;
+  JsonNode *target = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, icw_application_get_indicators (application), -1, &error));
+  g_assert_no_error (error);
+  items = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonArray *years = json_object_get_array_member (item, "years");
+
+      if (g_strcmp0 (json_object_get_string_member (item, "unit"), "%") != 0)
+        continue;
+      for (guint y = 0; y < json_array_get_length (years); y++)
+        if (json_object_get_int_member (json_array_get_object_element (years, y), "year") == 2027)
+          target = json_object_get_member (json_array_get_object_element (years, y), "target");
+    }
+  g_assert_nonnull (target);
+  g_assert_cmpint (json_node_get_value_type (target), ==, G_TYPE_DOUBLE);
+  g_assert_cmpfloat (json_node_get_double (target), ==, 52.5);
+
+  g_assert_nonnull (setlocale (LC_NUMERIC, "de_DE.UTF-8"));
+  document = icw_document_new_for_record (other, ICW_RECORD (application), 2, &error);
+  g_assert_no_error (error);
+  layout = icw_document_layout_new (document, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (icw_document_layout_write_pdf (layout, pdf, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  setlocale (LC_NUMERIC, "C");
+  text = run_tool ("pdftotext", "-layout", pdf, "-", NULL);
+  row = line_with (text, "研发人员占职工总数比");
+  assert_contains (row, "52.5");
+  g_assert_null (strstr (row, "52,5"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -897,6 +950,7 @@ main (int   argc,
   add ("/documents/no-document", test_no_document);
   add ("/documents/cli", test_cli);
   add ("/documents/cover-form", test_cover_form);
+  add ("/documents/decimal-target", test_decimal_target);
   add ("/documents/keep-with-table", test_keep_with_table);
   return g_test_run ();
 }
