@@ -302,7 +302,7 @@ add_registers (IcwDocument    *document,
   /* 用户企业 is a kind of firm (the organization's flag, 64号 "包括用户在内"), not a role. */
   const char *member_header[] = { _("Organization"), _("Role"), _("User enterprise"), _("Joined"), _("Agreement signed") };
   const guint weights[] = { 6, 3, 3, 2 };
-  const guint member_weights[] = { 6, 3, 2, 3, 2 };
+  const guint member_weights[] = { 7, 3, 3, 3, 3 };
   IcwDocBlock *block;
 
   icw_document_add_heading (document, 2, _("Shareholders"));

@@ -48,7 +48,7 @@ add_cover (Body *body)
   g_autofree char *title_space = g_strdup_printf ("<w:spacing w:before=\"%d\" w:after=\"%d\"/>",
                                                   ICW_DOCX_TWIPS (ICW_MM (75.0) - ICW_MARGIN_TOP),
                                                   ICW_DOCX_TWIPS (ICW_MM (8.0)));
-  g_autofree char *lines_space = g_strdup_printf ("<w:spacing w:before=\"%d\"/>", ICW_DOCX_TWIPS (ICW_MM (55.0)));
+  g_autofree char *lines_space = g_strdup_printf ("<w:spacing w:before=\"%d\"/>", ICW_DOCX_TWIPS (ICW_MM (25.0)));
   g_autoptr(GPtrArray) lines = icw_document_cover_lines (document);
 
   /* The title breaks where the PDF's balanced title does (Word would leave a short last line). */
@@ -68,7 +68,7 @@ add_cover (Body *body)
     {
       /* TRANSLATORS: on a document's cover, how many paper copies are submitted; Chinese says 一式N份 */
       g_autofree char *text = g_strdup_printf (ngettext ("%u copy", "%u copies", copies), copies);
-      g_autofree char *space = g_strdup_printf ("<w:spacing w:before=\"%d\"/>", ICW_DOCX_TWIPS (ICW_MM (30.0)));
+      g_autofree char *space = g_strdup_printf ("<w:spacing w:before=\"%d\"/>", ICW_DOCX_TWIPS (ICW_MM (10.0)));
 
       icw_docx_append_paragraph (body->xml, "CoverCopies", space, text);
     }
