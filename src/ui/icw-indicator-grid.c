@@ -342,6 +342,8 @@ rebuild (IcwIndicatorGrid *self)
       column = 0;
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      /* Wide enough for a Chinese indicator's name on one or two lines, not one per character. */
+      gtk_label_set_width_chars (GTK_LABEL (label), 14);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
       gtk_grid_attach (GTK_GRID (self->grid), label, column++, i + 1, 1, 1);
       unit = gtk_label_new (string_of (item, "unit"));
