@@ -871,15 +871,14 @@ test_cover_form (Fixture       *f,
         const char *table = g_strrstr (text, cases[c].heading);
         g_autofree char *header = NULL;
         g_auto(GStrv) words = g_strsplit (cases[c].column, " ", -1);
+        /* A long name wraps in its cell: its first characters are on the row's line. */
+        g_autofree char *user_start = g_utf8_substring (user_name, 0, 6);
+        g_autofree char *other_start = g_utf8_substring (other_name, 0, 6);
 
         g_assert_nonnull (table);
         header = g_strndup (table, strstr (table, "2023-") - table);
         for (guint w = 0; words[w] != NULL; w++)
           assert_contains (header, words[w]);
-        /* A long name wraps in its cell: its first characters are on the row's line. */
-        g_autofree char *user_start = g_utf8_substring (user_name, 0, 6);
-        g_autofree char *other_start = g_utf8_substring (other_name, 0, 6);
-
         user_line = line_with (table, user_start);
         other_line = line_with (table, other_start);
       }
