@@ -349,10 +349,20 @@ static const char migration_15[] =
   "ALTER TABLE applications ADD COLUMN contact_name TEXT;"
   "ALTER TABLE applications ADD COLUMN contact_phone TEXT;";
 
+/* Version 16 (issue 15): an organization's top-ten rank is per field (64号 "在本领域排名前十"):
+ * the field it is ranked in and the ranking's source and year. Empty for the flags set before,
+ * which then count for no field until the field is recorded. And an application's 推荐单位 (the
+ * body that recommends it, printed on the cover), empty until typed. */
+static const char migration_16[] =
+  "ALTER TABLE organizations ADD COLUMN top_ten_field TEXT;"
+  "ALTER TABLE organizations ADD COLUMN top_ten_source TEXT;"
+  "ALTER TABLE applications ADD COLUMN recommender TEXT;";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
-                                           migration_13, migration_14, migration_15 };
+                                           migration_13, migration_14, migration_15,
+                                           migration_16 };
 
 int
 icw_schema_latest_version (void)
