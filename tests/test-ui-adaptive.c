@@ -8,7 +8,8 @@
  * to the sidebar, one level a click. The dialogs' widths are checked in test-ui-keyboard.c.
  * With ICW_SCREENSHOT_DIR set, the window is also drawn at 360, 800 and 1280 px with the sample's
  * application in its editor, to adaptive-WIDTH-LANGUAGE.png there (docs/screenshots; run with
- * ICW_TEST_LANGUAGE=zh_CN and the build's catalogue in ICW_LOCALEDIR for the Chinese ones). */
+ * ICW_TEST_LANGUAGE=zh_CN and the build's catalogue in ICW_LOCALEDIR for the Chinese ones, under
+ * an X screen wider than 1280 px). */
 #include "config.h"
 
 #include <adwaita.h>
@@ -17,6 +18,7 @@
 #include "icw-adaptive-bin.h"
 #include "icw-center-editor.h"
 #include "icw-document-editor.h"
+#include "icw-i18n.h"
 #include "icw-organization-editor.h"
 #include "icw-sample.h"
 #include "icw-workbench-app.h"
@@ -29,12 +31,18 @@ typedef struct {
   IcwCenter *center;
 } Fixture;
 
+/* The main loop run for a few frames: a level that folds or unfolds does so in its allocation
+ * and the window lays out again at the next frame. */
 static void
 iterate (void)
 {
   for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (i % 4 == 3)
+        g_usleep (10000);
+    }
 }
 
 static void
@@ -244,9 +252,11 @@ resize (Fixture *fixture,
   iterate ();
   for (int i = 0; i < 100 && gtk_widget_get_width (content) != width; i++)
     {
-      gtk_window_set_default_size (fixture->window,
-                                   width + gtk_widget_get_width (GTK_WIDGET (fixture->window)) - gtk_widget_get_width (content),
-                                   height);
+      int asked, asked_height;
+
+      gtk_window_get_default_size (fixture->window, &asked, &asked_height);
+      if (i % 5 == 4)
+        gtk_window_set_default_size (fixture->window, asked + width - gtk_widget_get_width (content), height);
       g_usleep (20000);
       iterate ();
     }
@@ -269,7 +279,7 @@ save_png (GtkWidget  *window,
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_print ("# drew %s (%d x %d)\n", path, width, height);
@@ -279,6 +289,7 @@ static void
 take_screenshots (Fixture *fixture)
 {
   static const int widths[] = { 1280, 800, 360 };
+  static const char * const levels[] = { "sections", "list", "pages" };
   const char *dir = g_getenv ("ICW_SCREENSHOT_DIR");
   const char *language = g_getenv ("LANGUAGE");
 
@@ -287,20 +298,28 @@ take_screenshots (Fixture *fixture)
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     {
       g_autofree char *name = g_strdup_printf ("adaptive-%d-%s.png", widths[i], language);
+      GtkWidget *editor;
 
       resize (fixture, widths[i], 800);
-      show_first (fixture, ICW_RECORD_KIND_APPLICATION, ICW_TYPE_DOCUMENT_EDITOR);
+      editor = show_first (fixture, ICW_RECORD_KIND_APPLICATION, ICW_TYPE_DOCUMENT_EDITOR);
+      /* Its first section, as a click on it in the list shows it. */
+      {
+        GtkWidget *sections = icw_adaptive_bin_get_sidebar (ICW_ADAPTIVE_BIN (find_widget (editor, ICW_TYPE_ADAPTIVE_BIN, FALSE)));
+        GtkListBox *list = GTK_LIST_BOX (find_widget (sections, GTK_TYPE_LIST_BOX, FALSE));
+        GtkListBoxRow *first = gtk_list_box_get_row_at_index (list, 0);
+
+        gtk_list_box_select_row (list, first);
+        g_signal_emit_by_name (list, "row-activated", first);
+      }
       iterate ();
       save_png (content_of (fixture), dir, name);
     }
-  /* At 360 px, each level of the application page: its list, then the window's pages. */
-  for (guint level = 0; level < 2; level++)
+  /* At 360 px, each level up from there: the sections, the applications, the window's pages. */
+  for (guint level = 0; level < G_N_ELEMENTS (levels); level++)
     {
-      g_autofree char *name = g_strdup_printf ("adaptive-360-%s-%s.png", level == 0 ? "list" : "pages", language);
+      g_autofree char *name = g_strdup_printf ("adaptive-360-%s-%s.png", levels[level], language);
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.navigate-back", NULL));
-      if (level == 0)
-        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.navigate-back", NULL));
       iterate ();
       save_png (content_of (fixture), dir, name);
     }
@@ -324,7 +343,9 @@ test_narrow_window (Fixture *fixture)
 {
   GtkWidget *back = NULL;
   GtkWidget *editor;
-  GtkWidget *sidebar = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX, FALSE);
+  /* The window's sidebar: the list of the outermost level. */
+  IcwAdaptiveBin *outer = ICW_ADAPTIVE_BIN (find_widget (content_of (fixture), ICW_TYPE_ADAPTIVE_BIN, FALSE));
+  GtkWidget *sidebar = find_widget (icw_adaptive_bin_get_sidebar (outer), GTK_TYPE_LIST_BOX, FALSE);
   guint clicks = 0;
 
   find_back_button (GTK_WIDGET (fixture->window), &back);
@@ -355,8 +376,9 @@ test_narrow_window (Fixture *fixture)
   g_assert_false (gtk_widget_get_mapped (sidebar));
   g_assert_true (gtk_widget_get_visible (back));
 
-  /* Wide again, nothing is folded and there is nothing to go back to. */
-  resize (fixture, 1280, 800);
+  /* Wide again (1200 px: the window's frame fits on CI's 1280 px screen), nothing is folded and
+   * there is nothing to go back to. */
+  resize (fixture, 1200, 800);
   g_assert_true (gtk_widget_get_mapped (sidebar));
   g_assert_false (gtk_widget_get_visible (back));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (icw_document_editor_get_pages (ICW_DOCUMENT_EDITOR (editor)))));
@@ -377,9 +399,18 @@ main (int   argc,
 {
   setlocale (LC_ALL, "");
   g_setenv ("LANGUAGE", g_getenv ("ICW_TEST_LANGUAGE") != NULL ? g_getenv ("ICW_TEST_LANGUAGE") : "en", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The catalogue of ICW_LOCALEDIR (the build tree's), as ic-workbench's main() finds it. */
+  icw_i18n_init ();
+  /* Drawing for docs/screenshots wants the system's MIME database (the icons are SVG files): the
+   * caller gives it throwaway XDG_DATA_HOME and XDG_CONFIG_HOME instead. */
+  if (g_getenv ("ICW_SCREENSHOT_DIR") != NULL)
+    g_test_init (&argc, &argv, NULL);
+  else
+    g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_disable_setlocale ();
   adw_init ();
+  /* No transitions to wait for. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
   /* One case: an application registers its object path on the session bus once per process. */

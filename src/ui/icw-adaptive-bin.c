@@ -225,6 +225,13 @@ icw_adaptive_bin_get_leaflet (IcwAdaptiveBin *self)
   return self->leaflet;
 }
 
+GtkWidget *
+icw_adaptive_bin_get_sidebar (IcwAdaptiveBin *self)
+{
+  g_return_val_if_fail (ICW_IS_ADAPTIVE_BIN (self), NULL);
+  return self->sidebar;
+}
+
 gboolean
 icw_adaptive_bin_get_folded (IcwAdaptiveBin *self)
 {
@@ -248,27 +255,32 @@ icw_adaptive_bin_show_sidebar (IcwAdaptiveBin *self)
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
-static gboolean
-shows_content (IcwAdaptiveBin *self)
-{
-  return self->content != NULL && adw_leaflet_get_folded (self->leaflet) &&
-         adw_leaflet_get_visible_child (self->leaflet) == self->content;
-}
-
 IcwAdaptiveBin *
 icw_adaptive_bin_find_back (GtkWidget *root)
 {
   IcwAdaptiveBin *found = NULL;
 
-  if (!gtk_widget_get_mapped (root))
+  if (!gtk_widget_get_visible (root))
     return NULL;
-  if (ICW_IS_ADAPTIVE_BIN (root) && shows_content (ICW_ADAPTIVE_BIN (root)))
+  if (ICW_IS_ADAPTIVE_BIN (root))
     {
-      /* Only what is shown can hold a deeper one. */
-      IcwAdaptiveBin *inner = icw_adaptive_bin_find_back (ICW_ADAPTIVE_BIN (root)->content);
+      IcwAdaptiveBin *bin = ICW_ADAPTIVE_BIN (root);
+      GtkWidget *shown = adw_leaflet_get_visible_child (bin->leaflet);
 
-      return inner != NULL ? inner : ICW_ADAPTIVE_BIN (root);
+      /* Folded, only the side shown counts; showing its content, the bin itself is where Back
+       * goes unless a bin inside the content shows its own. */
+      if (adw_leaflet_get_folded (bin->leaflet) && shown != NULL)
+        {
+          found = icw_adaptive_bin_find_back (shown);
+          return found != NULL || shown != bin->content ? found : bin;
+        }
+      found = bin->content != NULL ? icw_adaptive_bin_find_back (bin->content) : NULL;
+      return found != NULL || bin->sidebar == NULL ? found : icw_adaptive_bin_find_back (bin->sidebar);
     }
+  /* A stack's pages other than the one shown are out of sight. */
+  if (GTK_IS_STACK (root))
+    return gtk_stack_get_visible_child (GTK_STACK (root)) != NULL
+           ? icw_adaptive_bin_find_back (gtk_stack_get_visible_child (GTK_STACK (root))) : NULL;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL && found == NULL;
        child = gtk_widget_get_next_sibling (child))
     found = icw_adaptive_bin_find_back (child);

@@ -18,6 +18,7 @@ void       icw_adaptive_bin_set_sidebar   (IcwAdaptiveBin *self,
 void       icw_adaptive_bin_set_content   (IcwAdaptiveBin *self,
                                            GtkWidget      *content);
 AdwLeaflet *icw_adaptive_bin_get_leaflet  (IcwAdaptiveBin *self);
+GtkWidget  *icw_adaptive_bin_get_sidebar  (IcwAdaptiveBin *self);
 gboolean   icw_adaptive_bin_get_folded    (IcwAdaptiveBin *self);
 /* Folded: show the content (what the sidebar chose), or the sidebar. */
 void       icw_adaptive_bin_show_content  (IcwAdaptiveBin *self);
