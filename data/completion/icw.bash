@@ -96,7 +96,10 @@ _icw ()
   local n=0
   for ((i = i + 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
-      --db | --kind | --format | --output | -o | --server | --database | --address | --port | \
+      --db)
+        db=${COMP_WORDS[i + 1]}
+        ((i++)) ;;
+      --kind | --format | --output | -o | --server | --database | --address | --port | \
         --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field)
         ((i++)) ;;
       -*) ;;
