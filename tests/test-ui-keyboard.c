@@ -136,9 +136,14 @@ test_sidebar_tab (Fixture *fixture)
 {
   GtkListBox *sidebar = GTK_LIST_BOX (find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX));
   GtkListBoxRow *selected;
-  /* The pages: the stack beside the sidebar's scrolled window. */
-  GtkWidget *pages = gtk_widget_get_last_child (gtk_widget_get_parent (gtk_widget_get_ancestor (GTK_WIDGET (sidebar), GTK_TYPE_SCROLLED_WINDOW)));
+  /* The pages: the visible stack beside the sidebar's scrolled window (in the window's leaflet). */
+  GtkWidget *pages = NULL;
   GtkWidget *header = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_ancestor (GTK_WIDGET (sidebar), GTK_TYPE_SCROLLED_WINDOW)));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_STACK (w))
+      pages = w;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "centers"));
   iterate ();
@@ -376,6 +381,19 @@ assert_buttons_named_once (GtkWidget *root)
     assert_buttons_named_once (child);
 }
 
+/* The window fits on a 360 px wide screen: its child (inside any frame GTK draws itself), with
+ * GNOME's window buttons (close only; the test sets GNOME's layout, Xvfb has none). */
+static void
+assert_fits_narrow (GtkWindow *window)
+{
+  int width;
+
+  gtk_widget_measure (gtk_window_get_child (window), GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  g_test_message ("“%s” (%s) needs %d px", gtk_window_get_title (window), G_OBJECT_TYPE_NAME (window), width);
+  if (width > 360)
+    g_error ("“%s” (%s) cannot be narrower than %d px", gtk_window_get_title (window), G_OBJECT_TYPE_NAME (window), width);
+}
+
 /* Each dialog and secondary window closes with Escape, and again (opened anew) with Ctrl+W. */
 static void
 test_close_keys (Fixture *fixture)
@@ -391,6 +409,7 @@ test_close_keys (Fixture *fixture)
       g_assert_nonnull (window);
       iterate ();
       assert_buttons_named_once (GTK_WIDGET (window));
+      assert_fits_narrow (window);
       assert_closes_with (window, GDK_KEY_Escape, 0);
       window = openers[i] (fixture);
       g_assert_nonnull (window);
@@ -418,6 +437,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_disable_setlocale ();
   adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
   /* One case: an application registers its object path on the session bus once per process. */

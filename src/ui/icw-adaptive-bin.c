@@ -10,6 +10,8 @@
  * innermost folded bin that shows its content. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "icw-adaptive-bin.h"
 
 struct _IcwAdaptiveBin
@@ -285,4 +287,32 @@ icw_adaptive_bin_find_back (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     found = icw_adaptive_bin_find_back (child);
   return found;
+}
+
+/* (swapped: the button first, the bin's leaflet last) */
+static void
+update_back_button (GtkWidget  *button,
+                    GParamSpec *pspec,
+                    AdwLeaflet *leaflet)
+{
+  IcwAdaptiveBin *self = ICW_ADAPTIVE_BIN (gtk_widget_get_parent (GTK_WIDGET (leaflet)));
+
+  gtk_widget_set_visible (button, adw_leaflet_get_folded (self->leaflet) && self->content != NULL &&
+                                  adw_leaflet_get_visible_child (self->leaflet) == self->content);
+}
+
+GtkWidget *
+icw_adaptive_bin_back_button_new (IcwAdaptiveBin *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+
+  g_return_val_if_fail (ICW_IS_ADAPTIVE_BIN (self), NULL);
+
+  gtk_widget_set_tooltip_text (button, _("Back"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (icw_adaptive_bin_show_sidebar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_back_button), button, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (update_back_button), button, G_CONNECT_SWAPPED);
+  update_back_button (button, NULL, self->leaflet);
+  return button;
 }

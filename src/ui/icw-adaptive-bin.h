@@ -23,6 +23,9 @@ gboolean   icw_adaptive_bin_get_folded    (IcwAdaptiveBin *self);
 /* Folded: show the content (what the sidebar chose), or the sidebar. */
 void       icw_adaptive_bin_show_content  (IcwAdaptiveBin *self);
 void       icw_adaptive_bin_show_sidebar  (IcwAdaptiveBin *self);
+/* A Back button for a window of its own (the main window has one for all its levels): shown while
+ * @self is folded and shows its content; a click shows the sidebar. */
+GtkWidget *icw_adaptive_bin_back_button_new (IcwAdaptiveBin *self);
 /* The innermost folded bin under @root (mapped) that shows its content: where Back goes. */
 IcwAdaptiveBin *icw_adaptive_bin_find_back (GtkWidget    *root);
 
