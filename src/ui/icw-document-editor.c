@@ -24,6 +24,7 @@
 #include "icw-reviewer-notes.h"
 #include "icw-rule-pack.h"
 #include "icw-ui-util.h"
+#include "icw-window-shortcuts.h"
 
 typedef struct
 {
@@ -507,6 +508,9 @@ icw_document_editor_init (IcwDocumentEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_object_bind_property (self, "record", priv->bar, "record", G_BINDING_SYNC_CREATE);
+  /* Tab from the section list enters the section shown (as from the window's sidebar), instead of
+   * going down the list row by row, each row showing its section. */
+  icw_window_shortcuts_tab_past (GTK_WIDGET (priv->page_list), GTK_WIDGET (priv->bar), GTK_WIDGET (priv->main_column));
   priv->page_keys = g_ptr_array_new ();
   priv->badges = g_ptr_array_new ();
   priv->record_signals = g_signal_group_new (ICW_TYPE_RECORD);
