@@ -534,6 +534,49 @@ test_close_keys (Fixture *fixture)
     }
 }
 
+/* The main menu is one control for a screen reader: the menu button is a group without a name of
+ * its own, and its inner button is named "Main Menu". */
+static void
+test_main_menu_named_once (Fixture *fixture)
+{
+  GtkWidget *header = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *menu = find_widget (header, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *inner = gtk_widget_get_first_child (menu);
+
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (inner));
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_ROLE_GROUP));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
+}
+
+/* A message dialog the program shows (New Application asks which center, when there are two)
+ * names its response buttons once each, and fits a 360 px screen. */
+static void
+test_message_dialog_named_once (Fixture *fixture)
+{
+  g_autoptr(IcwCenter) second = icw_center_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  g_object_set (second, "name", "Second center", NULL);
+  g_assert_true (icw_store_save (store_of (fixture), ICW_RECORD (second), &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "applications"));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-record", NULL));
+  iterate ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON));
+  assert_buttons_named_once (GTK_WIDGET (dialog));
+  assert_fits_narrow (dialog);
+  gtk_window_destroy (dialog);
+  iterate ();
+  g_assert_true (icw_store_delete (store_of (fixture), ICW_RECORD (second), &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_keyboard (Fixture       *fixture,
                gconstpointer  data)
@@ -541,6 +584,8 @@ test_keyboard (Fixture       *fixture,
   test_sidebar_tab (fixture);
   test_tab_stops (fixture);
   assert_buttons_named_once (GTK_WIDGET (fixture->window));
+  test_main_menu_named_once (fixture);
+  test_message_dialog_named_once (fixture);
   test_close_keys (fixture);
 }
 

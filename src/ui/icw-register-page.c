@@ -218,7 +218,8 @@ on_center_chosen (AdwMessageDialog *dialog,
                   const char       *response,
                   CenterChooser    *chooser)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (adw_message_dialog_get_extra_child (dialog));
+  /* The extra child is the boxed list of the one combo row. */
+  AdwComboRow *row = ADW_COMBO_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (adw_message_dialog_get_extra_child (dialog)), 0));
   IcwCenter *center = adw_combo_row_get_selected_item (row);
   CreateForCenter create = chooser->create;
 
@@ -264,7 +265,15 @@ choose_center (IcwRegisterPage *self,
   adw_combo_row_set_expression (ADW_COMBO_ROW (row), expression);
   gtk_expression_unref (expression);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), centers);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), row);
+  /* In a boxed list: a row outside a list box fails GTK's checks when the dialog focuses it. */
+  {
+    GtkWidget *list = gtk_list_box_new ();
+
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (list, "boxed-list");
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  }
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("_Create"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
   chooser = g_new0 (CenterChooser, 1);

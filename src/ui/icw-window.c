@@ -42,6 +42,7 @@ struct _IcwWindow
   GtkStack *pages;
   GtkButton *new_button;
   GtkButton *back_button;
+  GtkMenuButton *menu_button;
   IcwAdaptiveBin *adaptive;
   guint back_source;            /* the Back button's update, after a folding or a navigation */
   GtkFileChooserNative *chooser;
@@ -450,6 +451,22 @@ icw_window_dispose (GObject *object)
   g_clear_object (&self->settings);
 }
 
+/* libadwaita's message dialogs make their response buttons with labels, which GTK 4.8 names twice
+ * (the raw label with its underscore, and the label's text): each is named once, by its text,
+ * when the dialog is shown, wherever in the program it was made. */
+static gboolean
+name_message_dialog_buttons (GSignalInvocationHint *hint,
+                             guint                  n_params,
+                             const GValue          *params,
+                             gpointer               data)
+{
+  GObject *object = g_value_get_object (&params[0]);
+
+  if (ADW_IS_MESSAGE_DIALOG (object))
+    icw_ui_name_buttons_once (GTK_WIDGET (object));
+  return TRUE;
+}
+
 static void
 icw_window_class_init (IcwWindowClass *klass)
 {
@@ -461,6 +478,7 @@ icw_window_class_init (IcwWindowClass *klass)
   window_class->close_request = icw_window_close_request;
 
   g_type_ensure (ICW_TYPE_ADAPTIVE_BIN);
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, name_message_dialog_buttons, NULL, NULL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, sidebar);
@@ -468,6 +486,7 @@ icw_window_class_init (IcwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, IcwWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, adaptive);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
@@ -494,6 +513,10 @@ static void
 icw_window_init (IcwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The menu button's inner button is the control a screen reader reads (the menu button itself
+   * is a group, in the template): named once, there. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->menu_button))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
 }
 
 static IcwMoneyUnit
