@@ -233,10 +233,13 @@ icw_overflow_box_init (IcwOverflowBox *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "overflow", G_ACTION_GROUP (self->actions));
 
-  self->more = gtk_menu_button_new ();
+  /* One control for a screen reader: the menu button a group, its inner button named (as the
+   * window's main menu). */
+  self->more = g_object_new (GTK_TYPE_MENU_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->more), "view-more-symbolic");
   gtk_widget_set_tooltip_text (self->more, _("More Actions"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->more), GTK_ACCESSIBLE_PROPERTY_LABEL, _("More Actions"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (self->more)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("More Actions"), -1);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->more), make_menu, self, NULL);
   gtk_widget_set_parent (self->more, GTK_WIDGET (self));
   gtk_widget_set_child_visible (self->more, FALSE);
