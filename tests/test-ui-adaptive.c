@@ -9,7 +9,8 @@
  * With ICW_SCREENSHOT_DIR set, the window is also drawn at 360, 800 and 1280 px with the sample's
  * application in its editor, to adaptive-WIDTH-LANGUAGE.png there (docs/screenshots; run with
  * ICW_TEST_LANGUAGE=zh_CN and the build's catalogue in ICW_LOCALEDIR for the Chinese ones, under
- * an X screen wider than 1280 px). */
+ * an X screen wider than 1280 px). ICW_ADAPTIVE_ALL=1 measures every page without stopping at the
+ * first too wide, printing for each what makes it so (the chain of widest children). */
 #include "config.h"
 
 #include <adwaita.h>

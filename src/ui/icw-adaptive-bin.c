@@ -178,14 +178,10 @@ icw_adaptive_bin_class_init (IcwAdaptiveBinClass *klass)
 static void
 icw_adaptive_bin_init (IcwAdaptiveBin *self)
 {
-  AdwLeafletPage *separator;
-
   self->leaflet = ADW_LEAFLET (adw_leaflet_new ());
   adw_leaflet_set_fold_threshold_policy (self->leaflet, ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
   adw_leaflet_set_can_navigate_back (self->leaflet, TRUE);
   adw_leaflet_set_transition_type (self->leaflet, ADW_LEAFLET_TRANSITION_TYPE_OVER);
-  separator = adw_leaflet_append (self->leaflet, gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  adw_leaflet_page_set_navigatable (separator, FALSE);
   gtk_widget_set_parent (GTK_WIDGET (self->leaflet), GTK_WIDGET (self));
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (tell_window), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (tell_window), self, G_CONNECT_SWAPPED);
@@ -201,10 +197,18 @@ void
 icw_adaptive_bin_set_sidebar (IcwAdaptiveBin *self,
                               GtkWidget      *sidebar)
 {
+  GtkWidget *separator;
+
   g_return_if_fail (ICW_IS_ADAPTIVE_BIN (self) && self->sidebar == NULL);
 
+  separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
+  /* The sidebar, the separator, then the content, also as the leaflet's widgets: focus (Tab),
+   * the accessible tree and a walk of the widgets go in that order. */
   self->sidebar = sidebar;
+  adw_leaflet_page_set_navigatable (adw_leaflet_prepend (self->leaflet, separator), FALSE);
   adw_leaflet_prepend (self->leaflet, sidebar);
+  gtk_widget_insert_after (separator, GTK_WIDGET (self->leaflet), NULL);
+  gtk_widget_insert_after (sidebar, GTK_WIDGET (self->leaflet), NULL);
   if (self->content != NULL)
     adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
