@@ -90,8 +90,10 @@ def entry_commands(help_text):
 def complete(*words):
     """What the completion offers after `icw WORDS...` (the last word is the one completed)."""
     script = 'source "$1"; shift; COMP_WORDS=(icw "$@"); COMP_CWORD=$#; _icw; printf "%s\\n" "${COMPREPLY[@]}"'
+    # The built icw first on PATH: the completion runs the command as typed for IDs.
+    env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(ICW)) + os.pathsep + os.environ.get("PATH", ""))
     result = subprocess.run(["bash", "--norc", "-c", script, "complete", COMPLETION, *words],
-                            capture_output=True, text=True, timeout=60)
+                            capture_output=True, text=True, timeout=60, env=env)
     if result.returncode != 0 or result.stderr:
         raise AssertionError(f"completion of {words!r} failed: {result.stderr}")
     return set(filter(None, result.stdout.split("\n")))
@@ -198,6 +200,27 @@ class TestCompletion(unittest.TestCase):
             self.assertIn(option, every, f"the completion never offers {option}")
         self.assertIn("--format", complete("export", "--"))
         self.assertNotIn("--format", complete("doctor", "--"))
+
+    def test_ids(self):
+        # The IDs of the database given with --db, by kind: every record after show, the documents
+        # after check, the centers and documents after export.
+        with tempfile.TemporaryDirectory(prefix="icw-complete-") as d:
+            db = os.path.join(d, "ids.db")
+            center = icw("--db", db, "sample").stdout.strip().split()[-1]
+            ids = {}
+            for kind in list_kinds():
+                listed = subprocess.run([ICW, "--db", db, "list", kind, "--json"], capture_output=True, text=True, timeout=60)
+                self.assertEqual(listed.returncode, 0, listed.stderr)
+                ids[kind] = set(re.findall(r'"id" : "([^"]+)"', listed.stdout))
+                self.assertTrue(ids[kind], f"the sample has no {kind}")
+            self.assertIn(center, ids["centers"])
+            documents = ids["applications"] | ids["agreements"] | ids["funding"]
+            self.assertEqual(complete("--db", db, "show", ""), set().union(*ids.values()))
+            self.assertEqual(complete("check", "--db", db, ""), documents)
+            self.assertEqual(complete("--db", db, "export", ""), documents | ids["centers"])
+            self.assertEqual(complete("--db", db, "show", center[:8]), {center})
+            self.assertEqual(complete("--db", db, "show", center, ""), set())
+            self.assertEqual(complete("--db", os.path.join(d, "none.db"), "show", ""), set())
 
     def test_files(self):
         with tempfile.TemporaryDirectory(prefix="icw-complete-") as d:

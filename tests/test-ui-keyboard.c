@@ -12,13 +12,16 @@
 #include <locale.h>
 
 #include "icw-account-dialog.h"
+#include "icw-adaptive-bin.h"
 #include "icw-agreement-guide-dialog.h"
 #include "icw-center-editor.h"
 #include "icw-compare-dialog.h"
 #include "icw-conflicts-view.h"
+#include "icw-document-editor.h"
 #include "icw-document-preview.h"
 #include "icw-ip-agreement.h"
 #include "icw-member-picker.h"
+#include "icw-organization-editor.h"
 #include "icw-organization-picker.h"
 #include "icw-sample.h"
 #include "icw-sync-controller.h"
@@ -87,6 +90,37 @@ first_record (Fixture       *fixture,
   return g_list_model_get_item (records, 0);
 }
 
+/* The sample center's host company (organizations belong to no center). */
+static IcwRecord *
+first_organization (Fixture *fixture)
+{
+  IcwRecord *org = icw_store_lookup (store_of (fixture), ICW_RECORD_KIND_ORGANIZATION,
+                                     icw_center_get_host_organization_id (fixture->center), NULL);
+
+  g_assert_nonnull (org);
+  return org;
+}
+
+/* The first widget of TYPE under ROOT that is on screen. */
+static GtkWidget *
+find_mapped (GtkWidget *root,
+             GType      type)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
@@ -136,9 +170,14 @@ test_sidebar_tab (Fixture *fixture)
 {
   GtkListBox *sidebar = GTK_LIST_BOX (find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX));
   GtkListBoxRow *selected;
-  /* The pages: the stack beside the sidebar's scrolled window. */
-  GtkWidget *pages = gtk_widget_get_last_child (gtk_widget_get_parent (gtk_widget_get_ancestor (GTK_WIDGET (sidebar), GTK_TYPE_SCROLLED_WINDOW)));
+  /* The pages: the visible stack beside the sidebar's scrolled window (in the window's leaflet). */
+  GtkWidget *pages = NULL;
   GtkWidget *header = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_ancestor (GTK_WIDGET (sidebar), GTK_TYPE_SCROLLED_WINDOW)));
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_STACK (w))
+      pages = w;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "centers"));
   iterate ();
@@ -179,40 +218,122 @@ row_is_a_wasted_stop (GtkWidget *row,
   return activatable != NULL && (focus == activatable || gtk_widget_is_ancestor (focus, activatable));
 }
 
-/* The sample center's editor crossed with Tab (the window's move-focus, which Tab is bound to):
- * the stops inside it are counted, and no row is a stop before a control inside it that it
- * only leads to (a row, then the row's own entry: two stops for one field). */
+/* Tab as GTK delivers it to the focus: the key controllers of its ancestors that listen in the
+ * capture phase first (outermost first), then the window's move-focus, which Tab is bound to. */
 static void
-test_tab_stops (Fixture *fixture)
+press_tab (Fixture   *fixture,
+           GtkWidget *focus)
 {
-  GtkWidget *editor;
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_insert (chain, 0, w);
+  for (guint i = 0; i < chain->len; i++)
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (chain->pdata[i]);
+
+      for (guint j = 0; j < g_list_model_get_n_items (controllers); j++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, j);
+          gboolean handled = FALSE;
+
+          if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+              gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE)
+            g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+          if (handled)
+            return;
+        }
+    }
+  g_signal_emit_by_name (fixture->window, "move-focus", GTK_DIR_TAB_FORWARD);
+}
+
+/* EDITOR crossed with Tab from its first control (the window's move-focus, which Tab is bound to):
+ * the stops inside it are counted, and no row is a stop before a control inside it that it only
+ * leads to (a row, then the row's own entry: two stops for one field). */
+static guint
+cross_with_tab (Fixture    *fixture,
+                GtkWidget  *editor,
+                const char *what)
+{
   GtkWidget *previous = NULL;
   guint stops = 0;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-record", "(ss)",
-                                             icw_record_kind_to_key (ICW_RECORD_KIND_CENTER),
-                                             icw_record_get_id (ICW_RECORD (fixture->center))));
-  iterate ();
-  editor = find_widget (GTK_WIDGET (fixture->window), ICW_TYPE_CENTER_EDITOR);
-  g_assert_nonnull (editor);
   g_assert_true (gtk_widget_child_focus (editor, GTK_DIR_TAB_FORWARD));
-  for (guint moves = 0; moves < 2000; moves++)
+  for (guint moves = 0; moves < 3000; moves++)
     {
       GtkWidget *focus = focus_of (fixture);
 
       if (focus == NULL || !gtk_widget_is_ancestor (focus, editor))
         break;
       if (previous != NULL && gtk_widget_is_ancestor (focus, previous) && row_is_a_wasted_stop (previous, focus))
-        g_error ("two Tab stops for one control: a %s, then the %s inside it (%s)",
+        g_error ("%s: two Tab stops for one control: a %s, then the %s inside it (%s)", what,
                  G_OBJECT_TYPE_NAME (previous), G_OBJECT_TYPE_NAME (focus),
                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (previous)));
       previous = focus;
       stops++;
-      g_signal_emit_by_name (fixture->window, "move-focus", GTK_DIR_TAB_FORWARD);
+      press_tab (fixture, focus);
     }
-  g_test_message ("Tab stops to cross the sample center's editor: %u", stops);
-  g_print ("# Tab stops to cross the sample center's editor: %u\n", stops);
-  g_assert_cmpuint (stops, >, 10);
+  return stops;
+}
+
+typedef struct {
+  IcwRecordKind kind;
+  GType (*editor_type) (void);
+} EditorCase;
+
+/* Every editor with the sample's first record of its kind, each section of a document editor in
+ * turn: the Tab stops are counted and printed, and none is a row before its own control. */
+static void
+test_tab_stops (Fixture *fixture)
+{
+  static const EditorCase editors[] = {
+    { ICW_RECORD_KIND_CENTER, icw_center_editor_get_type },
+    { ICW_RECORD_KIND_ORGANIZATION, icw_organization_editor_get_type },
+    { ICW_RECORD_KIND_APPLICATION, icw_document_editor_get_type },
+    { ICW_RECORD_KIND_IP_AGREEMENT, icw_document_editor_get_type },
+    { ICW_RECORD_KIND_FUNDING_REQUEST, icw_document_editor_get_type },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
+    {
+      g_autoptr(IcwRecord) record = editors[i].kind == ICW_RECORD_KIND_ORGANIZATION ? first_organization (fixture)
+                                    : editors[i].kind == ICW_RECORD_KIND_CENTER ? g_object_ref (ICW_RECORD (fixture->center))
+                                    : first_record (fixture, editors[i].kind);
+      const char *key = icw_record_kind_to_key (editors[i].kind);
+      GtkWidget *editor;
+      guint stops = 0;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-record", "(ss)",
+                                                 key, icw_record_get_id (record)));
+      iterate ();
+      editor = find_mapped (GTK_WIDGET (fixture->window), editors[i].editor_type ());
+      g_assert_nonnull (editor);
+      if (!ICW_IS_DOCUMENT_EDITOR (editor))
+        stops = cross_with_tab (fixture, editor, key);
+      else
+        {
+          /* The section list: the editor's adaptive bin's sidebar. */
+          GtkWidget *sections = icw_adaptive_bin_get_sidebar (ICW_ADAPTIVE_BIN (find_widget (editor, ICW_TYPE_ADAPTIVE_BIN)));
+          GtkListBox *list = GTK_LIST_BOX (find_widget (sections, GTK_TYPE_LIST_BOX));
+          GtkListBoxRow *row;
+
+          for (int j = 0; (row = gtk_list_box_get_row_at_index (list, j)) != NULL; j++)
+            {
+              g_autofree char *what = NULL;
+              guint section_stops;
+
+              gtk_list_box_select_row (list, row);
+              iterate ();
+              what = g_strdup_printf ("%s, section %s", key, icw_document_editor_get_visible_page (ICW_DOCUMENT_EDITOR (editor)));
+              section_stops = cross_with_tab (fixture, editor, what);
+              g_print ("# Tab stops to cross the sample's %s: %u\n", what, section_stops);
+              stops += section_stops;
+            }
+        }
+      g_test_message ("Tab stops to cross the sample's %s editor: %u", key, stops);
+      g_print ("# Tab stops to cross the sample's %s editor: %u\n", key, stops);
+      g_assert_cmpuint (stops, >, 5);
+    }
 }
 
 static gboolean
@@ -376,6 +497,19 @@ assert_buttons_named_once (GtkWidget *root)
     assert_buttons_named_once (child);
 }
 
+/* The window fits on a 360 px wide screen: its child (inside any frame GTK draws itself), with
+ * GNOME's window buttons (close only; the test sets GNOME's layout, Xvfb has none). */
+static void
+assert_fits_narrow (GtkWindow *window)
+{
+  int width;
+
+  gtk_widget_measure (gtk_window_get_child (window), GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  g_test_message ("“%s” (%s) needs %d px", gtk_window_get_title (window), G_OBJECT_TYPE_NAME (window), width);
+  if (width > 360)
+    g_error ("“%s” (%s) cannot be narrower than %d px", gtk_window_get_title (window), G_OBJECT_TYPE_NAME (window), width);
+}
+
 /* Each dialog and secondary window closes with Escape, and again (opened anew) with Ctrl+W. */
 static void
 test_close_keys (Fixture *fixture)
@@ -391,12 +525,56 @@ test_close_keys (Fixture *fixture)
       g_assert_nonnull (window);
       iterate ();
       assert_buttons_named_once (GTK_WIDGET (window));
+      assert_fits_narrow (window);
       assert_closes_with (window, GDK_KEY_Escape, 0);
       window = openers[i] (fixture);
       g_assert_nonnull (window);
       iterate ();
       assert_closes_with (window, GDK_KEY_w, GDK_CONTROL_MASK);
     }
+}
+
+/* The main menu is one control for a screen reader: the menu button is a group without a name of
+ * its own, and its inner button is named "Main Menu". */
+static void
+test_main_menu_named_once (Fixture *fixture)
+{
+  GtkWidget *header = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *menu = find_widget (header, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *inner = gtk_widget_get_first_child (menu);
+
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (inner));
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_ROLE_GROUP));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
+}
+
+/* A message dialog the program shows (New Application asks which center, when there are two)
+ * names its response buttons once each, and fits a 360 px screen. */
+static void
+test_message_dialog_named_once (Fixture *fixture)
+{
+  g_autoptr(IcwCenter) second = icw_center_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+
+  g_object_set (second, "name", "Second center", NULL);
+  g_assert_true (icw_store_save (store_of (fixture), ICW_RECORD (second), &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "applications"));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-record", NULL));
+  iterate ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON));
+  assert_buttons_named_once (GTK_WIDGET (dialog));
+  assert_fits_narrow (dialog);
+  gtk_window_destroy (dialog);
+  iterate ();
+  g_assert_true (icw_store_delete (store_of (fixture), ICW_RECORD (second), &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -406,6 +584,8 @@ test_keyboard (Fixture       *fixture,
   test_sidebar_tab (fixture);
   test_tab_stops (fixture);
   assert_buttons_named_once (GTK_WIDGET (fixture->window));
+  test_main_menu_named_once (fixture);
+  test_message_dialog_named_once (fixture);
   test_close_keys (fixture);
 }
 
@@ -418,6 +598,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_disable_setlocale ();
   adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
   /* One case: an application registers its object path on the session bus once per process. */

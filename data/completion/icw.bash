@@ -2,15 +2,34 @@
 # data/completion/icw.bash: bash completion for the icw command line, installed by data/meson.build
 # as "icw" into bash-completion's completions directory (loaded on demand when icw is first
 # completed). It completes the commands, their words (list's record kinds, serve token add,
-# export's formats), the options each command takes and their fixed values, and file names where
-# a file is expected. It needs only bash, not bash-completion's helper functions.
+# export's formats), the options each command takes and their fixed values, file names where
+# a file is expected, and the IDs of the records in the database (of the --db given, if any) after
+# show, check, export, ready, submit and reopen, read from `icw list KIND --json` (the command as
+# typed, so a build tree's icw completes from its own database). It needs only bash, not
+# bash-completion's helper functions.
 # tests/test-cli-help.py checks that it knows every command of src/cli/icw-main.c's dispatch
 # table, every list kind and every export format.
+
+# The IDs of the records of the kinds given, from `icw [--db PATH] list KIND --json` ("id" is the
+# first member of each record; other members end in _id).
+_icw_ids ()
+{
+  local program=$1 db=$2 kind
+  shift 2
+  for kind in "$@"; do
+    if [ -n "$db" ]; then
+      "$program" --db "$db" list "$kind" --json 2>/dev/null
+    else
+      "$program" list "$kind" --json 2>/dev/null
+    fi
+  done | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p'
+}
 
 _icw ()
 {
   local cur prev command="" i word
   local commands="import list show check doctor sample export dossier-schema ready submit reopen sync review serve"
+  local db=""
   COMPREPLY=()
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=""
@@ -22,7 +41,10 @@ _icw ()
   for ((i = 1; i < COMP_CWORD; i++)); do
     word=${COMP_WORDS[i]}
     case "$word" in
-      --db | --kind | --format | --output | -o | --server | --database | --address | --port | \
+      --db)
+        db=${COMP_WORDS[i + 1]}
+        ((i++)) ;;
+      --kind | --format | --output | -o | --server | --database | --address | --port | \
         --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field)
         ((i++)) ;;
       -*) ;;
@@ -74,7 +96,10 @@ _icw ()
   local n=0
   for ((i = i + 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
-      --db | --kind | --format | --output | -o | --server | --database | --address | --port | \
+      --db)
+        db=${COMP_WORDS[i + 1]}
+        ((i++)) ;;
+      --kind | --format | --output | -o | --server | --database | --address | --port | \
         --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field)
         ((i++)) ;;
       -*) ;;
@@ -91,6 +116,15 @@ _icw ()
       ;;
     list)
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "centers organizations applications agreements funding" -- "$cur")
+      ;;
+    show)
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "$(_icw_ids "${COMP_WORDS[0]}" "$db" centers organizations applications agreements funding)" -- "$cur")
+      ;;
+    check | ready | submit | reopen)
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "$(_icw_ids "${COMP_WORDS[0]}" "$db" applications agreements funding)" -- "$cur")
+      ;;
+    export)
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "$(_icw_ids "${COMP_WORDS[0]}" "$db" centers applications agreements funding)" -- "$cur")
       ;;
     review)
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "list show return accept" -- "$cur")

@@ -17,6 +17,7 @@
 #include "icw-member-picker.h"
 #include "icw-record-form.h"
 #include "icw-shares.h"
+#include "icw-overflow-box.h"
 #include "icw-ui-util.h"
 
 struct _IcwAgreementPartiesGroup
@@ -550,9 +551,11 @@ icw_agreement_parties_group_init (IcwAgreementPartiesGroup *self)
   /* Screen readers hear the new total as it changes. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Total of the revenue shares"), -1);
-  self->split_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (self->split_box), split_button (self, _("Split _Equally"), FALSE));
-  gtk_box_append (GTK_BOX (self->split_box), split_button (self, _("Split by _Contributions"), TRUE));
+  /* On a narrow window the first button goes into a menu (icw-overflow-box.c), the total wraps. */
+  gtk_label_set_wrap (self->total_label, TRUE);
+  self->split_box = icw_overflow_box_new ();
+  icw_overflow_box_append (ICW_OVERFLOW_BOX (self->split_box), split_button (self, _("Split _Equally"), FALSE));
+  icw_overflow_box_append (ICW_OVERFLOW_BOX (self->split_box), split_button (self, _("Split by _Contributions"), TRUE));
   gtk_widget_set_margin_top (footer, 6);
   gtk_box_append (GTK_BOX (footer), GTK_WIDGET (self->total_label));
   gtk_box_append (GTK_BOX (footer), self->split_box);

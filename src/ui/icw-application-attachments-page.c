@@ -78,6 +78,7 @@ attachment_row (gpointer item,
   removal->attachment = g_object_ref (attachment);
   g_signal_connect_data (remove, "clicked", G_CALLBACK (on_remove_clicked), removal, removal_free, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  icw_ui_row_skip_tab (row);  /* one Tab stop: the button (the row does nothing of its own) */
   return row;
 }
 

@@ -419,6 +419,7 @@ icw_center_links_group_init (IcwCenterLinksGroup *self)
 
   self->summary_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->summary_label, 0);
+  gtk_label_set_wrap (self->summary_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "heading");
   self->warning_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->warning_label, 0);

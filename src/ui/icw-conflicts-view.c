@@ -11,7 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "icw-conflict-fields.h"
+#include "icw-adaptive-bin.h"
 #include "icw-conflicts-view.h"
+#include "icw-overflow-box.h"
 #include "icw-store-sync.h"
 #include "icw-sync-refusal.h"
 #include "icw-ui-util.h"
@@ -19,6 +21,8 @@
 struct _IcwConflictsView
 {
   AdwBin parent_instance;
+
+  IcwAdaptiveBin *adaptive;     /* the bin's child, not a bound template child: AdwBin owns it */
 
   IcwSyncController *controller;
   IcwStore *store;
@@ -393,6 +397,13 @@ icw_conflicts_view_dispose (GObject *object)
   g_clear_object (&self->store);
 }
 
+/* Folded (a narrow window), a conflict clicked in the list is shown in its place. */
+static void
+on_row_activated (IcwConflictsView *self)
+{
+  icw_adaptive_bin_show_content (self->adaptive);
+}
+
 static void
 icw_conflicts_view_class_init (IcwConflictsViewClass *klass)
 {
@@ -400,6 +411,8 @@ icw_conflicts_view_class_init (IcwConflictsViewClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = icw_conflicts_view_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-conflicts-view.ui");
+  g_type_ensure (ICW_TYPE_ADAPTIVE_BIN);
+  g_type_ensure (ICW_TYPE_OVERFLOW_BOX);
   gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, list);
   gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, stack);
   gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, title);
@@ -410,6 +423,7 @@ icw_conflicts_view_class_init (IcwConflictsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, both_button);
   gtk_widget_class_bind_template_child (widget_class, IcwConflictsView, discard_button);
   gtk_widget_class_bind_template_callback (widget_class, show_conflict);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_keep_mine);
   gtk_widget_class_bind_template_callback (widget_class, on_keep_theirs);
   gtk_widget_class_bind_template_callback (widget_class, on_keep_both);
@@ -420,6 +434,7 @@ static void
 icw_conflicts_view_init (IcwConflictsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->adaptive = ICW_ADAPTIVE_BIN (adw_bin_get_child (ADW_BIN (self)));
   /* The template names the buttons without their mnemonics; GTK 4.8 would also name each by its
    * label (a relation a template cannot drop), and a screen reader would say it twice. */
   icw_ui_button_set_accessible_name (self->mine_button, _("Keep Mine"));
@@ -447,14 +462,17 @@ icw_conflicts_window_new (GtkWindow         *parent,
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *toasts = adw_toast_overlay_new ();
+  GtkWidget *header = adw_header_bar_new ();
+  IcwConflictsView *view = ICW_CONFLICTS_VIEW (icw_conflicts_view_new (controller));
 
   gtk_window_set_title (GTK_WINDOW (window), _("Sync Conflicts"));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_default_size (GTK_WINDOW (window), 980, 640);
   icw_ui_window_add_close_keys (GTK_WINDOW (window));
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), icw_adaptive_bin_back_button_new (view->adaptive));
+  gtk_box_append (GTK_BOX (box), header);
   gtk_widget_set_vexpand (toasts, TRUE);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (toasts), icw_conflicts_view_new (controller));
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (toasts), GTK_WIDGET (view));
   gtk_box_append (GTK_BOX (box), toasts);
   adw_window_set_content (ADW_WINDOW (window), box);
   return GTK_WINDOW (window);

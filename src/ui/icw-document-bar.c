@@ -9,7 +9,9 @@
  * database used without one, as the record of a decision made on paper, which the comments then
  * say was recorded by the administrator, by whom and when (docs/sync-protocol.md). Each button
  * activates one of the bar's "editor" actions (editor.mark-ready, editor.submit, …), which the
- * window's accelerators activate too (icw-window-shortcuts.c). */
+ * window's accelerators activate too (icw-window-shortcuts.c). The buttons stand in an
+ * IcwOverflowBox: on a narrow window those that do not fit go into its "More Actions" menu, and the
+ * status ellipsizes. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -18,6 +20,7 @@
 #include "icw-enums.h"
 #include "icw-error.h"
 #include "icw-lifecycle.h"
+#include "icw-overflow-box.h"
 #include "icw-review-comments.h"
 #include "icw-store-sync.h"
 #include "icw-ui-util.h"
@@ -31,6 +34,7 @@ struct _IcwDocumentBar
   GPtrArray *packs;
   const IcwDocumentBarTexts *texts;
   GtkLabel *status_label;
+  IcwOverflowBox *buttons;
   GtkLabel *banner;
   GtkWidget *check_button, *ready_button, *submit_button, *return_button, *accept_button, *reopen_button;
 };
@@ -407,8 +411,16 @@ icw_document_bar_add_action (IcwDocumentBar *self,
 {
   g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
 
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->check_button)), widget,
-                              gtk_widget_get_prev_sibling (self->check_button));
+  icw_overflow_box_insert_after (self->buttons, widget, gtk_widget_get_prev_sibling (self->check_button));
+}
+
+void
+icw_document_bar_add_end (IcwDocumentBar *self,
+                          GtkWidget      *widget)
+{
+  g_return_if_fail (ICW_IS_DOCUMENT_BAR (self));
+
+  icw_overflow_box_append (self->buttons, widget);
 }
 
 static GtkWidget *
@@ -565,21 +577,24 @@ icw_document_bar_init (IcwDocumentBar *self)
   gtk_widget_set_margin_bottom (bar, 6);
   self->status_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->status_label, 0);
+  gtk_label_set_ellipsize (self->status_label, PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (GTK_WIDGET (self->status_label), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "heading");
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_label));
+  self->buttons = ICW_OVERFLOW_BOX (icw_overflow_box_new ());
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->buttons));
 
   self->ready_button = action_button (_("Mark as _Ready"), "editor.mark-ready", TRUE);
   self->submit_button = action_button (_("_Submit…"), "editor.submit", TRUE);
   self->return_button = action_button (_("Record _Return…"), "editor.record-return", FALSE);
   self->accept_button = action_button (_("Record _Acceptance"), "editor.record-acceptance", FALSE);
   self->reopen_button = action_button (_("Reopen as _New Version"), "editor.reopen", TRUE);
-  gtk_box_append (GTK_BOX (bar), check);
-  gtk_box_append (GTK_BOX (bar), self->ready_button);
-  gtk_box_append (GTK_BOX (bar), self->submit_button);
-  gtk_box_append (GTK_BOX (bar), self->return_button);
-  gtk_box_append (GTK_BOX (bar), self->accept_button);
-  gtk_box_append (GTK_BOX (bar), self->reopen_button);
+  icw_overflow_box_append (self->buttons, check);
+  icw_overflow_box_append (self->buttons, self->ready_button);
+  icw_overflow_box_append (self->buttons, self->submit_button);
+  icw_overflow_box_append (self->buttons, self->return_button);
+  icw_overflow_box_append (self->buttons, self->accept_button);
+  icw_overflow_box_append (self->buttons, self->reopen_button);
 
   self->banner = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->banner, TRUE);

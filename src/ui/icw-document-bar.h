@@ -52,6 +52,9 @@ void       icw_document_bar_set_packs  (IcwDocumentBar *self,
 /* Adds a widget of the editor's own (e.g. a button) before the check button. */
 void       icw_document_bar_add_action (IcwDocumentBar *self,
                                         GtkWidget      *widget);
+/* Adds a widget after the life cycle's buttons (the Print menu). */
+void       icw_document_bar_add_end    (IcwDocumentBar *self,
+                                        GtkWidget      *widget);
 /* The banner's text (every comment of a returned or accepted version; over a later version being
  * worked on, the comments of the version it reopens), or NULL when it is hidden. */
 const char *icw_document_bar_get_banner (IcwDocumentBar *self);

@@ -5,11 +5,14 @@
  * to the record while it is the group's target, and clears the target before letting it go: GLib
  * 2.74's group aborts when its target is finalized). The status and version go to the bar and to
  * the subclass (status_changed); any other change to the subclass (record_notify). The new
- * version after a reopen is shown through the window's win.show-record action. */
+ * version after a reopen is shown through the window's win.show-record action. The page list and the
+ * page fold into one at a time when narrow (an IcwAdaptiveBin): a row clicked or a field shown
+ * from the check shows the page. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "icw-adaptive-bin.h"
 #include "icw-check-panel.h"
 #include "icw-document-bar.h"
 #include "icw-document-editor.h"
@@ -21,6 +24,7 @@
 #include "icw-reviewer-notes.h"
 #include "icw-rule-pack.h"
 #include "icw-ui-util.h"
+#include "icw-window-shortcuts.h"
 
 typedef struct
 {
@@ -38,6 +42,7 @@ typedef struct
   IcwReviewerNotes *notes;       /* the reviewers' comments on the visible page (a child) */
 
   IcwDocumentBar *bar;
+  IcwAdaptiveBin *body;
   GtkScrolledWindow *sidebar;
   GtkListBox *page_list;
   GtkBox *main_column;
@@ -205,6 +210,12 @@ on_page_selected (IcwDocumentEditor *self,
     klass->page_shown (self, key);
 }
 
+static void
+on_page_activated (IcwDocumentEditor *self)
+{
+  icw_adaptive_bin_show_content (PRIV (self)->body);
+}
+
 gboolean
 icw_document_editor_show_field (IcwDocumentEditor *self,
                                 const char        *field)
@@ -212,7 +223,10 @@ icw_document_editor_show_field (IcwDocumentEditor *self,
   IcwDocumentEditorClass *klass = ICW_DOCUMENT_EDITOR_GET_CLASS (self);
 
   g_return_val_if_fail (ICW_IS_DOCUMENT_EDITOR (self), FALSE);
-  return klass->show_field != NULL && klass->show_field (self, field);
+  if (klass->show_field == NULL || !klass->show_field (self, field))
+    return FALSE;
+  icw_adaptive_bin_show_content (PRIV (self)->body);
+  return TRUE;
 }
 
 static void
@@ -386,7 +400,7 @@ icw_document_editor_set_kind (IcwDocumentEditor     *self,
   priv->print_actions = icw_print_actions_new (GTK_WIDGET (self), store);
   g_object_bind_property (self, "record", priv->print_actions, "record", G_BINDING_SYNC_CREATE);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "document", G_ACTION_GROUP (priv->print_actions));
-  gtk_box_append (GTK_BOX (priv->bar), icw_print_menu_button_new ());
+  icw_document_bar_add_end (priv->bar, icw_print_menu_button_new ());
 }
 
 static void
@@ -467,8 +481,10 @@ icw_document_editor_class_init (IcwDocumentEditorClass *klass)
 
   g_type_ensure (ICW_TYPE_DOCUMENT_BAR);
   g_type_ensure (ICW_TYPE_CHECK_PANEL);
+  g_type_ensure (ICW_TYPE_ADAPTIVE_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-document-editor.ui");
   gtk_widget_class_bind_template_child_private (widget_class, IcwDocumentEditor, bar);
+  gtk_widget_class_bind_template_child_private (widget_class, IcwDocumentEditor, body);
   gtk_widget_class_bind_template_child_private (widget_class, IcwDocumentEditor, sidebar);
   gtk_widget_class_bind_template_child_private (widget_class, IcwDocumentEditor, page_list);
   gtk_widget_class_bind_template_child_private (widget_class, IcwDocumentEditor, main_column);
@@ -479,6 +495,7 @@ icw_document_editor_class_init (IcwDocumentEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, icw_document_editor_run_check);
   gtk_widget_class_bind_template_callback (widget_class, on_reopened);
   gtk_widget_class_bind_template_callback (widget_class, on_page_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_activate_field);
   gtk_widget_class_bind_template_callback (widget_class, on_close_check_clicked);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "document.print", NULL);
@@ -491,6 +508,9 @@ icw_document_editor_init (IcwDocumentEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_object_bind_property (self, "record", priv->bar, "record", G_BINDING_SYNC_CREATE);
+  /* Tab from the section list enters the section shown (as from the window's sidebar), instead of
+   * going down the list row by row, each row showing its section. */
+  icw_window_shortcuts_tab_past (GTK_WIDGET (priv->page_list), GTK_WIDGET (priv->bar), GTK_WIDGET (priv->main_column));
   priv->page_keys = g_ptr_array_new ();
   priv->badges = g_ptr_array_new ();
   priv->record_signals = g_signal_group_new (ICW_TYPE_RECORD);

@@ -10,6 +10,7 @@
 #include "icw-document-pdf.h"
 #include "icw-document-preview.h"
 #include "icw-print.h"
+#include "icw-overflow-box.h"
 #include "icw-ui-util.h"
 
 struct _IcwDocumentPreview
@@ -256,6 +257,8 @@ build (IcwDocumentPreview *self)
   GtkWidget *save = icw_ui_mnemonic_button_new (_("_Save as PDF…"));
   GtkWidget *copies_label = gtk_label_new_with_mnemonic (_("C_opies"));
   GtkWidget *cancel = icw_ui_mnemonic_button_new (_("_Cancel"));
+  GtkWidget *buttons = icw_overflow_box_new ();
+  GtkWidget *copies_bar = gtk_action_bar_new ();
 
   gtk_window_set_title (GTK_WINDOW (self), _("Preview"));
   gtk_window_set_default_size (GTK_WINDOW (self), 720, 880);
@@ -270,12 +273,19 @@ build (IcwDocumentPreview *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "preview.save");
   gtk_widget_add_css_class (print, "suggested-action");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), header_button ("go-previous-symbolic", _("Previous Page"), "preview.previous"));
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->page_label));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), header_button ("go-next-symbolic", _("Next Page"), "preview.next"));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), print);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->copies));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), copies_label);
+  /* The page shown is the bar's title, ellipsized when narrow (the bar centres its title between
+   * sides as wide as the wider one). */
+  gtk_label_set_ellipsize (self->page_label, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (self->page_label), "title");
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->page_label));
+  /* On a narrow window Save as PDF goes into a menu (icw-overflow-box.c); the copies are below
+   * the page, where they leave the header bar room. */
+  icw_overflow_box_append (ICW_OVERFLOW_BOX (buttons), save);
+  icw_overflow_box_append (ICW_OVERFLOW_BOX (buttons), print);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), buttons);
+  gtk_action_bar_pack_end (GTK_ACTION_BAR (copies_bar), GTK_WIDGET (self->copies));
+  gtk_action_bar_pack_end (GTK_ACTION_BAR (copies_bar), copies_label);
   gtk_box_append (GTK_BOX (box), header);
 
   self->progress_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -283,6 +293,7 @@ build (IcwDocumentPreview *self)
   gtk_widget_set_margin_end (self->progress_box, 12);
   gtk_widget_set_margin_top (self->progress_box, 6);
   self->progress_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_ellipsize (self->progress_label, PANGO_ELLIPSIZE_END);
   self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
@@ -298,6 +309,7 @@ build (IcwDocumentPreview *self)
   gtk_widget_add_css_class (self->area, "view");
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_page, self, NULL);
   gtk_box_append (GTK_BOX (box), self->area);
+  gtk_box_append (GTK_BOX (box), copies_bar);
 
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_toast_overlay_set_child (self->toasts, box);

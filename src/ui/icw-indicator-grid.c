@@ -440,6 +440,9 @@ labelled_spin (GtkWidget  *box,
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
+  /* On a 360 px window the two labels wrap rather than widen the window. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), spin);
   return spin;

@@ -502,8 +502,19 @@ icw_milestones_editor_init (IcwMilestonesEditor *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
 
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), header);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->rows));
+  /* The header and the rows scroll sideways together on a narrow window rather than widen it. */
+  {
+    GtkWidget *table = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_box_append (GTK_BOX (table), header);
+    gtk_box_append (GTK_BOX (table), GTK_WIDGET (self->rows));
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), table);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), scroller);
+  }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->summary));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->message));
 }

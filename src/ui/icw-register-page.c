@@ -3,7 +3,10 @@
  * compact live list (sorted, IDs and names only) under an IcwStoreListFilter of the IDs that the
  * search found, so that only the rows on screen have record objects; for the other kinds it is
  * the store's live list composed with a filter and a sorter (by name), as GTK models. What differs between centers and organizations is in a RegisterKind. When
- * the register is empty the page offers to create a record, import a CSV file or load the sample. */
+ * the register is empty the page offers to create a record, import a CSV file or load the sample.
+ * The list and the editor are side by side from REGISTER_UNFOLD_WIDTH px of the page's width and
+ * one at a time below (an IcwAdaptiveBin): a click on a row, Enter, a record selected by the
+ * program or a new record shows the editor. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,6 +14,7 @@
 #include <string.h>
 
 #include "icw-agreement-editor.h"
+#include "icw-adaptive-bin.h"
 #include "icw-application-editor.h"
 #include "icw-application.h"
 #include "icw-center-editor.h"
@@ -57,6 +61,7 @@ struct _IcwRegisterPage
   GtkSingleSelection *selection;
   GtkSearchEntry *search;
   GtkStack *content;
+  IcwAdaptiveBin *adaptive;         /* the list | the editor */
   GtkWidget *editor_slot;           /* the stack's "editor" child: holds the editor once made */
   GtkWidget *editor;                /* made after the window's first frame (ensure_editor) */
   GtkWidget *(*editor_new) (IcwRegisterPage *self);
@@ -73,6 +78,9 @@ struct _IcwRegisterPage
  * up to 200 items, as it cannot know how many will show; a register shows this many rows until
  * its first frame, which fills any screen, and all of them from the idle after it. */
 #define FIRST_SCREENFUL 64
+
+/* The list (260 px) beside an editor that has room for its own sections and a section. */
+#define REGISTER_UNFOLD_WIDTH 860
 
 G_DEFINE_FINAL_TYPE (IcwRegisterPage, icw_register_page, GTK_TYPE_BOX)
 
@@ -210,7 +218,8 @@ on_center_chosen (AdwMessageDialog *dialog,
                   const char       *response,
                   CenterChooser    *chooser)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (adw_message_dialog_get_extra_child (dialog));
+  /* The extra child is the boxed list of the one combo row. */
+  AdwComboRow *row = ADW_COMBO_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (adw_message_dialog_get_extra_child (dialog)), 0));
   IcwCenter *center = adw_combo_row_get_selected_item (row);
   CreateForCenter create = chooser->create;
 
@@ -256,7 +265,15 @@ choose_center (IcwRegisterPage *self,
   adw_combo_row_set_expression (ADW_COMBO_ROW (row), expression);
   gtk_expression_unref (expression);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), centers);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), row);
+  /* In a boxed list: a row outside a list box fails GTK's checks when the dialog focuses it. */
+  {
+    GtkWidget *list = gtk_list_box_new ();
+
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (list, "boxed-list");
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  }
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("_Create"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
   chooser = g_new0 (CenterChooser, 1);
@@ -380,12 +397,24 @@ describe_record (IcwRecord *record,
   return self->kind->subtitle (self->store, record);
 }
 
+/* Folded, a row clicked (after the list selected it) or activated shows its editor. */
+static void
+show_editor (IcwRegisterPage *self)
+{
+  icw_adaptive_bin_show_content (self->adaptive);
+}
+
 static void
 setup_item (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             IcwRegisterPage          *self)
 {
-  gtk_list_item_set_child (item, icw_register_row_new (self->kind->name_property, describe_record, self));
+  GtkWidget *row = icw_register_row_new (self->kind->name_property, describe_record, self);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect_object (click, "released", G_CALLBACK (show_editor), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -571,7 +600,10 @@ icw_register_page_select (IcwRegisterPage *self,
     {
       release_first_screen (self);
       if (record != NULL && icw_store_list_filter_find (self->found, icw_record_get_id (record), &position))
-        gtk_single_selection_set_selected (self->selection, position);
+        {
+          gtk_single_selection_set_selected (self->selection, position);
+          show_editor (self);
+        }
       return;
     }
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -581,6 +613,7 @@ icw_register_page_select (IcwRegisterPage *self,
       if (item == record)
         {
           gtk_single_selection_set_selected (self->selection, i);
+          show_editor (self);
           return;
         }
     }
@@ -777,6 +810,7 @@ build_list (IcwRegisterPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_item), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item), self);
   view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory);
+  g_signal_connect_swapped (view, "activate", G_CALLBACK (show_editor), self);
   gtk_widget_add_css_class (view, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(self->kind->search_placeholder), -1);
@@ -830,9 +864,11 @@ new_page (const RegisterKind *kind,
   gtk_stack_add_named (self->content, none, "none");
   gtk_stack_add_named (self->content, empty_state (self), "empty");
 
-  gtk_box_append (GTK_BOX (self), sidebar);
-  gtk_box_append (GTK_BOX (self), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->content));
+  self->adaptive = ICW_ADAPTIVE_BIN (icw_adaptive_bin_new (REGISTER_UNFOLD_WIDTH));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->adaptive), TRUE);
+  icw_adaptive_bin_set_sidebar (self->adaptive, sidebar);
+  icw_adaptive_bin_set_content (self->adaptive, GTK_WIDGET (self->content));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->adaptive));
 
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (show_state), self);
   g_signal_connect_swapped (self->records, "items-changed", G_CALLBACK (show_state), self);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icw-adaptive-bin.h"
 #include "icw-agreement-editor.h"
 #include "icw-application-editor.h"
 #include "icw-document-bar.h"
@@ -232,6 +233,13 @@ icw_reviewer_inbox_get_id (IcwReviewerInbox *self,
   return ((IcwReviewOverviewRow *) self->rows->pdata[i])->record_id;
 }
 
+/* The list and the document, one at a time on a narrow window: the bin holding them. */
+static IcwAdaptiveBin *
+adaptive_of (IcwReviewerInbox *self)
+{
+  return ICW_ADAPTIVE_BIN (gtk_widget_get_first_child (GTK_WIDGET (self)));
+}
+
 gboolean
 icw_reviewer_inbox_open (IcwReviewerInbox *self,
                          const char       *id)
@@ -241,9 +249,17 @@ icw_reviewer_inbox_open (IcwReviewerInbox *self,
     if (g_strcmp0 (((IcwReviewOverviewRow *) self->rows->pdata[i])->record_id, id) == 0)
       {
         gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, (int) i));
+        icw_adaptive_bin_show_content (adaptive_of (self));
         return TRUE;
       }
   return FALSE;
+}
+
+/* Folded, a document clicked in the list is shown in its place. */
+static void
+on_row_activated (IcwReviewerInbox *self)
+{
+  icw_adaptive_bin_show_content (adaptive_of (self));
 }
 
 GtkWidget *
@@ -284,6 +300,7 @@ icw_reviewer_inbox_class_init (IcwReviewerInboxClass *klass)
 
   object_class->dispose = icw_reviewer_inbox_dispose;
   object_class->finalize = icw_reviewer_inbox_finalize;
+  g_type_ensure (ICW_TYPE_ADAPTIVE_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-reviewer-inbox.ui");
   gtk_widget_class_bind_template_child (widget_class, IcwReviewerInbox, count_label);
   gtk_widget_class_bind_template_child (widget_class, IcwReviewerInbox, list);
@@ -291,6 +308,7 @@ icw_reviewer_inbox_class_init (IcwReviewerInboxClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcwReviewerInbox, document_label);
   gtk_widget_class_bind_template_child (widget_class, IcwReviewerInbox, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_return_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_accept_clicked);
 }

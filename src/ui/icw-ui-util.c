@@ -154,6 +154,8 @@ icw_ui_add_table (AdwPreferencesGroup  *group,
   gtk_widget_add_css_class (GTK_WIDGET (*rows), "boxed-list");
   *summary = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (*summary, 0);
+  /* Wrapped: a long summary must not make the window wider (a 360 px window). */
+  gtk_label_set_wrap (*summary, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (*summary), "heading");
   *warning = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (*warning, 0);

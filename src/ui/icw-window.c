@@ -6,12 +6,16 @@
  * bar. When the server says the token is a reviewer's, the window becomes a reviewer's workspace:
  * the inbox and the overview of the province take the sidebar's place of the registers, and nothing
  * a reviewer may not change is offered. The window pulls every few minutes and when it becomes
- * active again, and tells of submissions and decisions (icw-review-notifier.h). */
+ * active again, and tells of submissions and decisions (icw-review-notifier.h). The window adapts
+ * to its width down to 360 px: the sidebar and the page, a register's list and its editor, an
+ * editor's sections and its section are IcwAdaptiveBins that fold, outer ones first, and the
+ * header bar's Back button goes back in the innermost folded one. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "icw-account-dialog.h"
+#include "icw-adaptive-bin.h"
 #include "icw-conflicts-view.h"
 #include "icw-csv-import.h"
 #include "icw-dossier-actions.h"
@@ -37,6 +41,10 @@ struct _IcwWindow
   GtkListBox *sidebar;
   GtkStack *pages;
   GtkButton *new_button;
+  GtkButton *back_button;
+  GtkMenuButton *menu_button;
+  IcwAdaptiveBin *adaptive;
+  guint back_source;            /* the Back button's update, after a folding or a navigation */
   GtkFileChooserNative *chooser;
   AdwHeaderBar *header_bar;
   IcwSyncController *sync;
@@ -147,6 +155,49 @@ on_sidebar_row_selected (IcwWindow     *self,
                                : g_str_equal (name, "funding") ? _("New Funding Request") : _("New Center"));
 }
 
+/* A click on a row (or Enter) of the folded sidebar opens its page. */
+static void
+on_sidebar_row_activated (IcwWindow *self)
+{
+  icw_adaptive_bin_show_content (self->adaptive);
+}
+
+static gboolean
+update_back_button (gpointer data)
+{
+  IcwWindow *self = data;
+
+  self->back_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          icw_adaptive_bin_find_back (GTK_WIDGET (self->adaptive)) != NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* win.adaptive-changed: a level folded, unfolded or showed its other side (icw-adaptive-bin.c);
+ * the Back button is updated once the layout settled. */
+static void
+adaptive_changed_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  IcwWindow *self = ICW_WINDOW (widget);
+
+  if (self->back_source == 0)
+    self->back_source = g_idle_add (update_back_button, self);
+}
+
+/* win.navigate-back: the innermost folded level shows its list again. */
+static void
+navigate_back_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  IcwAdaptiveBin *bin = icw_adaptive_bin_find_back (GTK_WIDGET (ICW_WINDOW (widget)->adaptive));
+
+  if (bin != NULL)
+    icw_adaptive_bin_show_sidebar (bin);
+}
+
 static void
 show_page (IcwWindow  *self,
            const char *name)
@@ -188,6 +239,7 @@ show_page_activated (GtkWidget  *widget,
   for (guint i = 0; i < G_N_ELEMENTS (reviewer_infos); i++)
     if (g_str_equal (reviewer_infos[i].name, name) && ICW_WINDOW (widget)->reviewer)
       show_page (ICW_WINDOW (widget), name);
+  icw_adaptive_bin_show_content (ICW_WINDOW (widget)->adaptive);
 }
 
 /* win.show-record (kind key, ID): shows the page of the record's kind with the record selected.
@@ -207,6 +259,7 @@ show_record_activated (GtkWidget  *widget,
   g_variant_get (parameter, "(&s&s)", &key, &id);
   if (!icw_record_kind_from_key (key, &kind))
     return;
+  icw_adaptive_bin_show_content (self->adaptive);
   if (self->reviewer)
     {
       /* A reviewer's documents open in the inbox, read-only, while they wait for review. */
@@ -390,11 +443,28 @@ icw_window_dispose (GObject *object)
   g_clear_object (&self->sync);
   g_clear_object (&self->notifier);
   g_clear_pointer (&self->start_page, g_free);
+  g_clear_handle_id (&self->back_source, g_source_remove);
 
   G_OBJECT_CLASS (icw_window_parent_class)->dispose (object);
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+}
+
+/* libadwaita's message dialogs make their response buttons with labels, which GTK 4.8 names twice
+ * (the raw label with its underscore, and the label's text): each is named once, by its text,
+ * when the dialog is shown, wherever in the program it was made. */
+static gboolean
+name_message_dialog_buttons (GSignalInvocationHint *hint,
+                             guint                  n_params,
+                             const GValue          *params,
+                             gpointer               data)
+{
+  GObject *object = g_value_get_object (&params[0]);
+
+  if (ADW_IS_MESSAGE_DIALOG (object))
+    icw_ui_name_buttons_once (GTK_WIDGET (object));
+  return TRUE;
 }
 
 static void
@@ -407,13 +477,21 @@ icw_window_class_init (IcwWindowClass *klass)
   object_class->dispose = icw_window_dispose;
   window_class->close_request = icw_window_close_request;
 
+  g_type_ensure (ICW_TYPE_ADAPTIVE_BIN);
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, name_message_dialog_buttons, NULL, NULL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, IcwWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, IcwWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, IcwWindow, adaptive);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_install_action (widget_class, "win.adaptive-changed", NULL, adaptive_changed_activated);
+  gtk_widget_class_install_action (widget_class, "win.navigate-back", NULL, navigate_back_activated);
 
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -435,6 +513,10 @@ static void
 icw_window_init (IcwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The menu button's inner button is the control a screen reader reads (the menu button itself
+   * is a group, in the template): named once, there. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->menu_button))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
 }
 
 static IcwMoneyUnit
