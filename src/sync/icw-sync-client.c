@@ -238,30 +238,6 @@ icw_sync_client_send_request (GTask *task)
                                g_task_get_cancellable (task), icw_sync_client_on_response, task);
 }
 
-/* A JSON string literal of text (UTF-8 from the store): quotes, backslashes and control
- * characters escaped. */
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, c);
-        }
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* The batch as the push request's text. Each record goes as the outbox holds it: JSON object
  * text the store wrote with json_to_string, spliced in rather than parsed and written again (that
  * was a fifth of a push's instructions; docs/performance.md). Anything else in the outbox is
@@ -274,7 +250,7 @@ push_body (const char *key,
   gsize length;
 
   g_string_append (out, "{\"idempotency_key\":");
-  append_json_string (out, key);
+  icw_sync_json_append_string (out, key);
   g_string_append (out, ",\"changes\":[");
   for (guint i = 0; i < batch->len; i++)
     {
@@ -282,14 +258,14 @@ push_body (const char *key,
       const char *payload = change->payload != NULL ? change->payload : "";
 
       g_string_append (out, i > 0 ? ",{\"kind\":" : "{\"kind\":");
-      append_json_string (out, icw_record_kind_to_key (change->kind));
+      icw_sync_json_append_string (out, icw_record_kind_to_key (change->kind));
       g_string_append (out, ",\"id\":");
-      append_json_string (out, change->id);
+      icw_sync_json_append_string (out, change->id);
       g_string_append (out, ",\"op\":");
-      append_json_string (out, change->op);
+      icw_sync_json_append_string (out, change->op);
       g_string_append (out, ",\"base_revision\":");
       if (change->base_revision != NULL)
-        append_json_string (out, change->base_revision);
+        icw_sync_json_append_string (out, change->base_revision);
       else
         g_string_append (out, "null");
       g_string_append (out, ",\"record\":");
