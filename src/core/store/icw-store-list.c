@@ -196,6 +196,8 @@ sort_key (const char *name)
   return g_utf8_collate_key (folded, -1);
 }
 
+#define MANY_KEYS 20000
+
 /* The collation keys stored with the records (migration 16), made where missing: for the records
  * added or renamed since the last time, or all of them when the locale is not the one they were
  * made in. Written in the store's open transaction, or in one of its own; FALSE when they could
@@ -211,6 +213,9 @@ ensure_sort_keys (IcwStoreList *self)
                                                   self->table->table);
   g_autofree char *update_sql = g_strdup_printf ("UPDATE %s SET sort_key = ?1 WHERE rowid = ?2", self->table->table);
   g_autofree char *clear_sql = g_strdup_printf ("UPDATE %s SET sort_key = NULL", self->table->table);
+  g_autofree char *drop_sql = g_strdup_printf ("DROP INDEX IF EXISTS %s_sort", self->table->table);
+  g_autofree char *index_sql = g_strdup_printf ("CREATE INDEX IF NOT EXISTS %s_sort ON %s (sort_key, name, id) "
+                                                "WHERE deleted_at IS NULL", self->table->table, self->table->table);
   g_autofree char *stored = NULL;
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -279,6 +284,11 @@ ensure_sort_keys (IcwStoreList *self)
           sqlite3_reset (stmt);
         }
     }
+  /* Many keys (a register's first load after migration 16, or a new locale): the index is made
+   * again once they are all written, one sort instead of a million insertions into it. It is the
+   * index of migration 16. */
+  if (ok && rowids->len > MANY_KEYS)
+    ok = icw_database_exec (db, drop_sql, NULL);
   stmt = ok ? icw_store_statement (self->store, update_sql, NULL) : NULL;
   ok = stmt != NULL;
   for (guint i = 0; ok && i < rowids->len; i++)
@@ -290,6 +300,8 @@ ensure_sort_keys (IcwStoreList *self)
       ok = sqlite3_step (stmt) == SQLITE_DONE;
       sqlite3_reset (stmt);
     }
+  if (ok && rowids->len > MANY_KEYS)
+    ok = icw_database_exec (db, index_sql, NULL);
   if (own)
     {
       if (ok)
