@@ -219,7 +219,7 @@ ensure_sort_keys (IcwStoreList *self)
   g_autofree char *stored = NULL;
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  gboolean own, same_locale, ok = TRUE;
+  gboolean own, reindex, same_locale, ok = TRUE;
   sqlite3_stmt *stmt;
 
   if (locale == NULL)
@@ -287,7 +287,10 @@ ensure_sort_keys (IcwStoreList *self)
   /* Many keys (a register's first load after migration 16, or a new locale): the index is made
    * again once they are all written, one sort instead of a million insertions into it. It is the
    * index of migration 16. */
-  if (ok && rowids->len > MANY_KEYS)
+  /* Only in a transaction of its own: a caller's could be committed after a failure here, and the
+   * index would be lost. */
+  reindex = own && rowids->len > MANY_KEYS;
+  if (ok && reindex)
     ok = icw_database_exec (db, drop_sql, NULL);
   stmt = ok ? icw_store_statement (self->store, update_sql, NULL) : NULL;
   ok = stmt != NULL;
@@ -300,7 +303,7 @@ ensure_sort_keys (IcwStoreList *self)
       ok = sqlite3_step (stmt) == SQLITE_DONE;
       sqlite3_reset (stmt);
     }
-  if (ok && rowids->len > MANY_KEYS)
+  if (ok && reindex)
     ok = icw_database_exec (db, index_sql, NULL);
   if (own)
     {
