@@ -4,10 +4,12 @@
  * under GTK's GtkSingleSelection as the page uses them: order, objects, live changes, and a
  * selection kept across a search without a search of the rows; the register page's first
  * screenful until its first frame; the search off the main thread (positions by row id, stale
- * searches cancelled). */
+ * searches cancelled); the order stored with the records. */
 #include "config.h"
 
 #include <adwaita.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "icw-organization.h"
 #include "icw-register-page.h"
@@ -562,6 +564,79 @@ test_filter_limit (Fixture       *f,
   g_assert_cmpstr (order, ==, "a|b|c|d|e");
 }
 
+/* The order stored with the records (migration 17): a key per live record, made where missing,
+ * cleared by a rename, made again for another locale; the list reads its order through the index
+ * without a sort, and that order is GtkStringSorter's. */
+static char *
+raw_text (sqlite3    *db,
+          const char *sql,
+          int         column)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s%s", out->len > 0 ? "|" : "", (const char *) sqlite3_column_text (stmt, column));
+  sqlite3_finalize (stmt);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_stored_keys (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *list_names[] = { "cherry", "Banana", "apple", NULL };
+  const char *stored_order = "SELECT name FROM organizations WHERE deleted_at IS NULL ORDER BY sort_key, name, id";
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(IcwOrganization) cherry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *plan = NULL;
+  sqlite3 *raw = NULL;
+
+  save_names (f->store, list_names);
+  list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (icw_test_db_int (raw, "SELECT count(*) FROM organizations WHERE sort_key IS NULL", NULL), ==, 0);
+  g_assert_cmpint (icw_test_db_int (raw, "SELECT count(*) FROM sort_key_locale", NULL), ==, 1);
+  order = raw_text (raw, stored_order, 0);
+  g_assert_cmpstr (order, ==, "apple|Banana|cherry");
+  g_clear_pointer (&order, g_free);
+  plan = raw_text (raw, "EXPLAIN QUERY PLAN SELECT id, coalesce(name, ''), rowid FROM organizations "
+                        "WHERE deleted_at IS NULL ORDER BY sort_key, name, id", 3);
+  g_assert_nonnull (strstr (plan, "organizations_sort"));
+  g_assert_null (strstr (plan, "TEMP B-TREE"));
+
+  /* A rename clears the key; the next load makes it and puts the record in its place. */
+  cherry = g_list_model_get_item (list, 2);
+  g_assert_cmpstr (icw_organization_get_name (cherry), ==, "cherry");
+  icw_organization_set_name (cherry, "Aardvark");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (cherry), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (icw_test_db_int (raw, "SELECT count(*) FROM organizations WHERE sort_key IS NULL", NULL), ==, 1);
+  icw_store_reload (f->store);
+  order = names (list);
+  g_assert_cmpstr (order, ==, "Aardvark|apple|Banana");
+  g_clear_pointer (&order, g_free);
+  g_assert_cmpint (icw_test_db_int (raw, "SELECT count(*) FROM organizations WHERE sort_key IS NULL", NULL), ==, 0);
+
+  /* Keys of another locale are made again, whatever they held. */
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE sort_key_locale SET locale = 'xx_YY.UTF-8';"
+                                      "UPDATE organizations SET sort_key = X'00' WHERE name = 'Banana'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  icw_store_reload (f->store);
+  order = names (list);
+  g_assert_cmpstr (order, ==, "Aardvark|apple|Banana");
+  g_clear_pointer (&order, g_free);
+  order = raw_text (raw, "SELECT locale FROM sort_key_locale", 0);
+  g_assert_cmpstr (order, !=, "xx_YY.UTF-8");
+  g_clear_pointer (&order, g_free);
+  order = raw_text (raw, stored_order, 0);
+  g_assert_cmpstr (order, ==, "Aardvark|apple|Banana");
+  sqlite3_close (raw);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +653,7 @@ main (int   argc,
   ADD ("/store-list/filter-limit", test_filter_limit);
   ADD ("/store-list/search-positions", test_search_positions);
   ADD ("/store-list/page-first-screenful", test_page_first_screenful);
+  ADD ("/store-list/stored-keys", test_stored_keys);
 
 #undef ADD
 

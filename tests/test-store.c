@@ -1462,6 +1462,76 @@ test_catalogue_any_value (void)
   g_assert_cmpstr (icw_funding_request_get_category_set (request), ==, "research-separate");
 }
 
+/* A center's platforms in one query: those of its live members only, by member as they joined. */
+static IcwPlatform *
+save_platform (IcwStore        *store,
+               IcwOrganization *holder,
+               const char      *name)
+{
+  g_autoptr(GError) error = NULL;
+  IcwPlatform *platform = icw_platform_new ();
+
+  icw_platform_set_organization_id (platform, icw_record_get_id (ICW_RECORD (holder)));
+  icw_platform_set_kind (platform, ICW_PLATFORM_KEY_LAB);
+  icw_platform_set_name (platform, name);
+  g_assert_true (icw_store_save (store, ICW_RECORD (platform), &error));
+  g_assert_no_error (error);
+  return platform;
+}
+
+static void
+test_center_platforms (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwCenter) center = icw_center_new ();
+  g_autoptr(IcwOrganization) first = icw_test_save_organization (f->store, "First Member Co.", NULL);
+  g_autoptr(IcwOrganization) second = icw_test_save_organization (f->store, "Second Member Co.", NULL);
+  g_autoptr(IcwOrganization) outsider = icw_test_save_organization (f->store, "Outsider Co.", NULL);
+  g_autoptr(IcwAllianceMember) m2 = icw_alliance_member_new ();
+  g_autoptr(IcwAllianceMember) m1 = icw_alliance_member_new ();
+  g_autoptr(IcwPlatform) p1 = NULL;
+  g_autoptr(IcwPlatform) p2 = NULL;
+  g_autoptr(IcwPlatform) p3 = NULL;
+  g_autoptr(IcwPlatform) gone = NULL;
+  g_autoptr(IcwPlatform) other = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  icw_center_set_name (center, "Platforms Test Center");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (center), &error));
+  g_assert_no_error (error);
+  /* The second organization joins first: its platforms come first. */
+  icw_alliance_member_set_center_id (m2, icw_record_get_id (ICW_RECORD (center)));
+  icw_alliance_member_set_organization_id (m2, icw_record_get_id (ICW_RECORD (second)));
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (m2), &error));
+  g_assert_no_error (error);
+  icw_alliance_member_set_center_id (m1, icw_record_get_id (ICW_RECORD (center)));
+  icw_alliance_member_set_organization_id (m1, icw_record_get_id (ICW_RECORD (first)));
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (m1), &error));
+  g_assert_no_error (error);
+  p1 = save_platform (f->store, first, "Lab of the first");
+  p2 = save_platform (f->store, second, "Lab of the second");
+  p3 = save_platform (f->store, second, "Center of the second");
+  gone = save_platform (f->store, second, "Closed lab");
+  other = save_platform (f->store, outsider, "Lab of an outsider");
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (gone), &error));
+  g_assert_no_error (error);
+
+  found = icw_store_center_platforms (f->store, icw_record_get_id (ICW_RECORD (center)));
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_true (found->pdata[0] == (gpointer) p2);   /* the store's one object */
+  g_assert_true (found->pdata[1] == (gpointer) p3);
+  g_assert_true (found->pdata[2] == (gpointer) p1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* A member that leaves takes its platforms out of the center's. */
+  g_assert_true (icw_store_delete (f->store, ICW_RECORD (m2), &error));
+  g_assert_no_error (error);
+  found = icw_store_center_platforms (f->store, icw_record_get_id (ICW_RECORD (center)));
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (found->pdata[0] == (gpointer) p1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1491,6 +1561,7 @@ main (int   argc,
   ADD ("/store/batch-commit", test_batch_commit);
   ADD ("/store/batch-rollback", test_batch_rollback);
   ADD ("/store/reopen", test_reopen);
+  ADD ("/store/center-platforms", test_center_platforms);
 
 #undef ADD
   g_test_add_func ("/store/catalogue-properties", test_catalogue_properties);

@@ -14,6 +14,7 @@
 
 #include "icw-sync-client-private.h"
 #include "icw-sync-json.h"
+#include "icw-sync-request.h"
 
 #define DEFAULT_PART (1024 * 1024)
 
@@ -71,15 +72,16 @@ transfer_new (IcwSyncClient *self)
   return transfer;
 }
 
+/* A request for path on the transfer's server; the address was checked when the client was
+ * made, so this does not fail. */
 static SoupMessage *
 new_message (Transfer   *transfer,
              const char *method,
-             const char *uri)
+             const char *path)
 {
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", transfer->token);
-  SoupMessage *msg = soup_message_new (method, uri);
+  SoupMessage *msg = icw_sync_request_new (transfer->url, path, transfer->token, NULL);
 
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_set_method (msg, method);
   return msg;
 }
 
@@ -147,8 +149,8 @@ ask_status (Transfer    *transfer,
             gint64      *received,
             GError     **error)
 {
-  g_autofree char *uri = g_strdup_printf ("%s/v1/blobs/%s/status", transfer->url, sha256);
-  g_autoptr(SoupMessage) msg = new_message (transfer, "GET", uri);
+  g_autofree char *path = g_strdup_printf ("/v1/blobs/%s/status", sha256);
+  g_autoptr(SoupMessage) msg = new_message (transfer, "GET", path);
   g_autoptr(GBytes) body = send_read (transfer, msg, 4096, error);
   g_autoptr(JsonObject) object = NULL;
 
@@ -189,8 +191,8 @@ send_part (Transfer  *transfer,
 {
   gsize size = g_bytes_get_size (job->content);
   gsize end = MIN (size, (gsize) *received + transfer->part);
-  g_autofree char *uri = g_strdup_printf ("%s/v1/blobs/%s", transfer->url, job->sha256);
-  g_autoptr(SoupMessage) msg = new_message (transfer, "PUT", uri);
+  g_autofree char *path = g_strdup_printf ("/v1/blobs/%s", job->sha256);
+  g_autoptr(SoupMessage) msg = new_message (transfer, "PUT", path);
   g_autoptr(GBytes) slice = g_bytes_new_from_bytes (job->content, *received, end - *received);
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonObject) object = NULL;
@@ -286,12 +288,12 @@ download_file (Transfer  *transfer,
                GError   **error)
 {
   g_autofree char *escaped = g_uri_escape_string (job->id, NULL, FALSE);
-  g_autofree char *uri = g_strdup_printf ("%s/v1/blobs/%s?attachment=%s", transfer->url, job->sha256, escaped);
+  g_autofree char *path = g_strdup_printf ("/v1/blobs/%s?attachment=%s", job->sha256, escaped);
   guint failures = 0;
 
   for (;;)
     {
-      g_autoptr(SoupMessage) msg = new_message (transfer, "GET", uri);
+      g_autoptr(SoupMessage) msg = new_message (transfer, "GET", path);
       g_autoptr(GError) local = NULL;
       g_autoptr(GBytes) body = send_read (transfer, msg, MAX ((gsize) job->size, 4096), &local);
       guint status = body != NULL ? soup_message_get_status (msg) : 0;

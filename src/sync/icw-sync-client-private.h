@@ -38,7 +38,7 @@ typedef struct {
   GError       *push_error;  /* a whole batch refused (403): told after the pull */
   void        (*resume) (GTask *task);   /* what a wait for a backoff ends with */
   char         *method;
-  char         *uri;
+  char         *path;        /* of the request, below the server's address */
   GBytes       *body;
   SoupMessage  *msg;
   guint         wait_id;

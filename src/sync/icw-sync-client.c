@@ -23,7 +23,7 @@ run_free (Run *run)
 {
   g_clear_pointer (&run->batch, g_ptr_array_unref);
   g_free (run->method);
-  g_free (run->uri);
+  g_free (run->path);
   g_free (run->sent_cursor);
   g_free (run->fetch_key);
   g_clear_error (&run->push_error);
@@ -217,7 +217,6 @@ icw_sync_client_send_request (GTask *task)
 {
   IcwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", self->token);
   g_autoptr(GError) error = NULL;
 
   if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
@@ -226,36 +225,17 @@ icw_sync_client_send_request (GTask *task)
       return;
     }
   g_clear_object (&run->msg);
-  run->msg = soup_message_new (run->method, run->uri);
-  soup_message_headers_replace (soup_message_get_request_headers (run->msg), "Authorization", auth);
+  run->msg = icw_sync_request_new (self->url, run->path, self->token, &error);
+  if (run->msg == NULL)
+    {
+      icw_sync_client_fail (task, g_steal_pointer (&error));
+      return;
+    }
+  soup_message_set_method (run->msg, run->method);
   if (run->body != NULL)
     soup_message_set_request_body_from_bytes (run->msg, "application/json", run->body);
   icw_sync_request_send_async (self->session, run->msg, ICW_SYNC_JSON_MAX_BODY * 2, self->deadline_ms,
                                g_task_get_cancellable (task), icw_sync_client_on_response, task);
-}
-
-/* A JSON string literal of text (UTF-8 from the store): quotes, backslashes and control
- * characters escaped. */
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, c);
-        }
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
-    }
-  g_string_append_c (out, '"');
 }
 
 /* The batch as the push request's text. Each record goes as the outbox holds it: JSON object
@@ -270,7 +250,7 @@ push_body (const char *key,
   gsize length;
 
   g_string_append (out, "{\"idempotency_key\":");
-  append_json_string (out, key);
+  icw_sync_json_append_string (out, key);
   g_string_append (out, ",\"changes\":[");
   for (guint i = 0; i < batch->len; i++)
     {
@@ -278,14 +258,14 @@ push_body (const char *key,
       const char *payload = change->payload != NULL ? change->payload : "";
 
       g_string_append (out, i > 0 ? ",{\"kind\":" : "{\"kind\":");
-      append_json_string (out, icw_record_kind_to_key (change->kind));
+      icw_sync_json_append_string (out, icw_record_kind_to_key (change->kind));
       g_string_append (out, ",\"id\":");
-      append_json_string (out, change->id);
+      icw_sync_json_append_string (out, change->id);
       g_string_append (out, ",\"op\":");
-      append_json_string (out, change->op);
+      icw_sync_json_append_string (out, change->op);
       g_string_append (out, ",\"base_revision\":");
       if (change->base_revision != NULL)
-        append_json_string (out, change->base_revision);
+        icw_sync_json_append_string (out, change->base_revision);
       else
         g_string_append (out, "null");
       g_string_append (out, ",\"record\":");
@@ -381,7 +361,7 @@ push_next (GTask *task)
     return TRUE;
   g_free (run->method);
   run->method = g_strdup ("POST");
-  run->uri = g_strconcat (self->url, "/v1/push", NULL);
+  run->path = g_strdup ("/v1/push");
   icw_sync_client_send_request (task);
   return TRUE;
 }
@@ -406,7 +386,7 @@ fetch_next (GTask *task)
   id = g_uri_escape_string (parts[1] != NULL ? parts[1] : "", NULL, FALSE);
   g_free (run->method);
   run->method = g_strdup ("GET");
-  run->uri = g_strdup_printf ("%s/v1/records/%s/%s", self->url, kind, id);
+  run->path = g_strdup_printf ("/v1/records/%s/%s", kind, id);
   icw_sync_client_send_request (task);
   return TRUE;
 }
@@ -420,7 +400,7 @@ icw_sync_client_step (GTask *task)
   Run *run = g_task_get_task_data (task);
 
   g_clear_pointer (&run->body, g_bytes_unref);
-  g_clear_pointer (&run->uri, g_free);
+  g_clear_pointer (&run->path, g_free);
   if (!run->pulling)
     {
       if (push_next (task))
@@ -444,7 +424,7 @@ icw_sync_client_step (GTask *task)
     run->sent_cursor = g_strdup (cursor);
     g_free (run->method);
     run->method = g_strdup ("GET");
-    run->uri = g_strdup_printf ("%s/v1/pull?cursor=%s&limit=%u", self->url, escaped, self->page_size);
+    run->path = g_strdup_printf ("/v1/pull?cursor=%s&limit=%u", escaped, self->page_size);
     icw_sync_client_send_request (task);
   }
 }

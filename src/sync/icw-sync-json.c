@@ -368,3 +368,27 @@ icw_sync_json_is_decimal (const char *text)
       return FALSE;
   return TRUE;
 }
+
+/* A JSON string literal of text (UTF-8 from the store): quotes, backslashes and control
+ * characters escaped. */
+void
+icw_sync_json_append_string (GString    *out,
+                             const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}

@@ -41,6 +41,9 @@ gboolean    icw_sync_json_boolean        (JsonObject  *object,
                                           gboolean    *value,
                                           GError     **error);
 gboolean    icw_sync_json_is_decimal     (const char  *text);
+/* text (valid UTF-8) as a JSON string literal: quotes, backslashes and control characters escaped. */
+void        icw_sync_json_append_string  (GString     *out,
+                                          const char  *text);
 
 /* The server's answers, checked whole before the client acts on any part of them. */
 gboolean    icw_sync_json_validate_push_response (JsonNode   *root,

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-sync-request.c: one HTTP exchange of the sync client, bounded in time and memory. The
+/* icw-sync-request.c: the sync client's authorized request (address and bearer token made in one
+ * place), and one HTTP exchange of it, bounded in time and memory. The
  * session's timeout only catches a server that goes quiet; one that trickles a byte every few
  * seconds is stopped by the deadline, a cancellable of the request cancelled by a timeout source.
  * The body is streamed (soup_session_send_async) through the session's content decoder and read
@@ -163,6 +164,27 @@ on_sent (GObject      *source,
   request->body = g_byte_array_new ();
   g_input_stream_read_bytes_async (request->stream, CHUNK, G_PRIORITY_DEFAULT, request->cancellable,
                                    on_read, task);
+}
+
+SoupMessage *
+icw_sync_request_new (const char  *server_url,
+                      const char  *path,
+                      const char  *token,
+                      GError     **error)
+{
+  gboolean slash = g_str_has_suffix (server_url, "/") && path[0] == '/';
+  g_autofree char *uri = g_strconcat (server_url, path + (slash ? 1 : 0), NULL);
+  g_autofree char *bearer = g_strconcat ("Bearer ", token, NULL);
+  SoupMessage *msg = soup_message_new (SOUP_METHOD_GET, uri);
+
+  if (msg == NULL)
+    {
+      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
+                   _("“%s” is not the address of a sync server (https://…)"), server_url);
+      return NULL;
+    }
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
+  return msg;
 }
 
 void

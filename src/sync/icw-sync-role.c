@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "icw-sync-error.h"
+#include "icw-sync-request.h"
 #include "icw-sync-role.h"
 
 #define ROLE_TIMEOUT_S 30
@@ -92,8 +93,7 @@ icw_sync_role_fetch_async (const char          *server_url,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(SoupMessage) message = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *bearer = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (server_url == NULL || token == NULL)
     {
@@ -102,17 +102,13 @@ icw_sync_role_fetch_async (const char          *server_url,
       g_object_unref (task);
       return;
     }
-  uri = g_strdup_printf ("%s%s", server_url, g_str_has_suffix (server_url, "/") ? "v1/token" : "/v1/token");
-  message = soup_message_new (SOUP_METHOD_GET, uri);
+  message = icw_sync_request_new (server_url, "/v1/token", token, &error);
   if (message == NULL)
     {
-      g_task_return_new_error (task, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
-                               _("“%s” is not the address of a sync server (https://…)"), server_url);
+      g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
       return;
     }
-  bearer = g_strdup_printf ("Bearer %s", token);
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", bearer);
   session = soup_session_new_with_options ("timeout", ROLE_TIMEOUT_S, NULL);
   soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, cancellable, on_answer, task);
 }

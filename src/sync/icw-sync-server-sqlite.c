@@ -171,7 +171,7 @@ sqlite_rollback (IcwServerStore *store)
   icw_database_rollback (DB (store));
 }
 
-/* Steps a statement to its end; FALSE with the error set. Resets it. */
+/* Steps a statement to its end; FALSE with the error set. Resets it and clears its bindings. */
 static gboolean
 run (sqlite3       *db,
      sqlite3_stmt  *stmt,
@@ -180,6 +180,7 @@ run (sqlite3       *db,
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);   /* a cached statement does not hold a file's part until its next use */
   if (rc != SQLITE_DONE)
     {
       icw_database_set_error (error, db, rc);
@@ -188,21 +189,36 @@ run (sqlite3       *db,
   return TRUE;
 }
 
+/* Runs sql (the connection's cached statement) to its end with the texts as its parameters ?1…?n
+ * (a NULL text binds NULL); the number of rows it changed, or -1 with the error set. */
+static gint64
+exec_texts (IcwServerStore     *store,
+            const char         *sql,
+            const char *const  *texts,
+            guint               n,
+            GError            **error)
+{
+  sqlite3_stmt *stmt = cached (store, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  for (guint i = 0; i < n; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, texts[i], -1, SQLITE_TRANSIENT);
+  if (!run (DB (store), stmt, error))
+    return -1;
+  return sqlite3_changes64 (DB (store));
+}
+
+#define EXEC(store, error, sql, ...) \
+  exec_texts ((store), (sql), (const char *const[]) { __VA_ARGS__ }, \
+              G_N_ELEMENTS (((const char *const[]) { __VA_ARGS__ })), (error))
+
 static gboolean
 sqlite_add_token (IcwServerStore *store, const char *hash, const char *role, const char *center_id,
                   const char *province, const char *now, GError **error)
 {
-  sqlite3_stmt *stmt = cached (store, "INSERT INTO tokens (hash, role, center_id, province, created_at) "
-                                                         "VALUES (?1, ?2, ?3, ?4, ?5)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, center_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, province, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  return run (DB (store), stmt, error);
+  return EXEC (store, error, "INSERT INTO tokens (hash, role, center_id, province, created_at) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5)", hash, role, center_id, province, now) >= 0;
 }
 
 static IcwServerToken *
@@ -260,15 +276,8 @@ sqlite_list_tokens (IcwServerStore *store, GError **error)
 static gint64
 sqlite_revoke_tokens (IcwServerStore *store, const char *prefix, GError **error)
 {
-  sqlite3_stmt *stmt = cached (store, "UPDATE tokens SET revoked = 1 "
-                                                         "WHERE substr(hash, 1, length(?1)) = ?1 AND NOT revoked", error);
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
-  if (!run (DB (store), stmt, error))
-    return -1;
-  return sqlite3_changes (DB (store));
+  return EXEC (store, error, "UPDATE tokens SET revoked = 1 "
+                             "WHERE substr(hash, 1, length(?1)) = ?1 AND NOT revoked", prefix);
 }
 
 static IcwServerRecord *
@@ -330,8 +339,7 @@ sqlite_put (IcwServerStore *store, const char *kind, const char *id, const char 
   gint64 seq = -1;
   int rc;
 
-  if ((stmt = cached (store, "UPDATE meta SET value = value + 1 WHERE key = 'seq'", error)) == NULL ||
-      !run (db, stmt, error))
+  if (exec_texts (store, "UPDATE meta SET value = value + 1 WHERE key = 'seq'", NULL, 0, error) < 0)
     return -1;
   stmt = cached (store,
     "INSERT INTO records (id, kind, center_id, province, seq, deleted, payload, stored_at, review) "
@@ -389,17 +397,8 @@ static gboolean
 sqlite_remember (IcwServerStore *store, const char *token_hash, const char *key, const char *body_hash,
                  const char *response, const char *now, GError **error)
 {
-  sqlite3_stmt *stmt = cached (store, "INSERT INTO idempotency (token_hash, key, response, stored_at, body_hash) "
-                                                         "VALUES (?1, ?2, ?3, ?4, ?5)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, response, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, body_hash, -1, SQLITE_TRANSIENT);
-  return run (DB (store), stmt, error);
+  return EXEC (store, error, "INSERT INTO idempotency (token_hash, key, response, stored_at, body_hash) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)", token_hash, key, response, now, body_hash) >= 0;
 }
 
 static gboolean
@@ -468,39 +467,19 @@ sqlite_pull (IcwServerStore *store, gboolean reviewer, const char *scope, gint64
 static gint64
 sqlite_purge_tombstones (IcwServerStore *store, const char *before, GError **error)
 {
-  sqlite3 *db = DB (store);
-  sqlite3_stmt *stmt;
-
   /* The horizon is the highest sequence of a purged tombstone: a cursor below it may have missed
    * a deletion. */
-  stmt = cached (store,
-    "UPDATE meta SET value = max(value, coalesce((SELECT max(seq) FROM records WHERE deleted AND stored_at < ?1), 0)) "
-    "WHERE key = 'horizon'", error);
-  if (stmt == NULL)
+  if (EXEC (store, error,
+            "UPDATE meta SET value = max(value, coalesce((SELECT max(seq) FROM records WHERE deleted AND stored_at < ?1), 0)) "
+            "WHERE key = 'horizon'", before) < 0)
     return -1;
-  sqlite3_bind_text (stmt, 1, before, -1, SQLITE_TRANSIENT);
-  if (!run (db, stmt, error))
-    return -1;
-  stmt = cached (store, "DELETE FROM records WHERE deleted AND stored_at < ?1", error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, before, -1, SQLITE_TRANSIENT);
-  if (!run (db, stmt, error))
-    return -1;
-  return sqlite3_changes (db);
+  return EXEC (store, error, "DELETE FROM records WHERE deleted AND stored_at < ?1", before);
 }
 
 static gint64
 sqlite_purge_keys (IcwServerStore *store, const char *before, GError **error)
 {
-  sqlite3_stmt *stmt = cached (store, "DELETE FROM idempotency WHERE stored_at < ?1", error);
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, before, -1, SQLITE_TRANSIENT);
-  if (!run (DB (store), stmt, error))
-    return -1;
-  return sqlite3_changes (DB (store));
+  return EXEC (store, error, "DELETE FROM idempotency WHERE stored_at < ?1", before);
 }
 
 static gboolean
@@ -550,8 +529,8 @@ static gboolean
 sqlite_blob_add_part (IcwServerStore *store, const char *sha256, gint64 total, gint64 start, GBytes *data,
                       const char *now, GError **error)
 {
-  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "INSERT INTO blob_parts (sha256, start, total, data, stored_at) "
-                                                         "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  sqlite3_stmt *stmt = cached (store, "INSERT INTO blob_parts (sha256, start, total, data, stored_at) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   gsize length;
   const void *bytes = g_bytes_get_data (data, &length);
 
@@ -594,8 +573,8 @@ sqlite_blob_finish (IcwServerStore *store, const char *sha256, GBytes *content, 
       gsize length;
       const void *bytes = g_bytes_get_data (content, &length);
 
-      stmt = icw_database_prepare (DB (store), "INSERT OR IGNORE INTO blobs (sha256, size, content, stored_at) "
-                                               "VALUES (?1, ?2, ?3, ?4)", error);
+      stmt = cached (store, "INSERT OR IGNORE INTO blobs (sha256, size, content, stored_at) "
+                            "VALUES (?1, ?2, ?3, ?4)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
@@ -605,11 +584,7 @@ sqlite_blob_finish (IcwServerStore *store, const char *sha256, GBytes *content, 
       if (!run (DB (store), stmt, error))
         return FALSE;
     }
-  stmt = icw_database_prepare (DB (store), "DELETE FROM blob_parts WHERE sha256 = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  return run (DB (store), stmt, error);
+  return EXEC (store, error, "DELETE FROM blob_parts WHERE sha256 = ?1", sha256) >= 0;
 }
 
 static GBytes *
@@ -634,28 +609,17 @@ sqlite_blob_read (IcwServerStore *store, const char *sha256, GError **error)
 static gint64
 sqlite_purge_blob_parts (IcwServerStore *store, const char *before, GError **error)
 {
-  sqlite3_stmt *stmt = icw_database_prepare (DB (store), "DELETE FROM blob_parts WHERE sha256 IN (SELECT sha256 "
-                                                         "FROM blob_parts GROUP BY sha256 HAVING max (stored_at) < ?1)",
-                                             error);
+  sqlite3_stmt *counter = icw_database_prepare (DB (store), "SELECT count(*) FROM (SELECT sha256 FROM blob_parts "
+                                                            "GROUP BY sha256 HAVING max (stored_at) < ?1)", error);
   gint64 files;
 
-  if (stmt == NULL)
+  if (counter == NULL)
     return -1;
-  {
-    sqlite3_stmt *counter = icw_database_prepare (DB (store), "SELECT count(*) FROM (SELECT sha256 FROM blob_parts "
-                                                              "GROUP BY sha256 HAVING max (stored_at) < ?1)", error);
-
-    if (counter == NULL)
-      {
-        sqlite3_finalize (stmt);
-        return -1;
-      }
-    sqlite3_bind_text (counter, 1, before, -1, SQLITE_TRANSIENT);
-    files = sqlite3_step (counter) == SQLITE_ROW ? sqlite3_column_int64 (counter, 0) : 0;
-    sqlite3_finalize (counter);
-  }
-  sqlite3_bind_text (stmt, 1, before, -1, SQLITE_TRANSIENT);
-  if (!run (DB (store), stmt, error))
+  sqlite3_bind_text (counter, 1, before, -1, SQLITE_TRANSIENT);
+  files = sqlite3_step (counter) == SQLITE_ROW ? sqlite3_column_int64 (counter, 0) : 0;
+  sqlite3_finalize (counter);
+  if (EXEC (store, error, "DELETE FROM blob_parts WHERE sha256 IN (SELECT sha256 "
+                          "FROM blob_parts GROUP BY sha256 HAVING max (stored_at) < ?1)", before) < 0)
     return -1;
   return files;
 }

@@ -12,6 +12,7 @@
 #include "icw-attachment.h"
 #include "icw-database.h"
 #include "icw-error.h"
+#include "icw-store-check.h"
 #include "icw-store-sync.h"
 #include "icw-sync-error.h"
 #include "icw-sync-json.h"
@@ -124,6 +125,50 @@ stored_payload (IcwServerRecord *record)
     g_warning ("icw serve: the stored record %s (%s, revision %" G_GINT64_FORMAT ") is not valid JSON; "
                "it is skipped", record->id, record->kind, record->seq);
   return payload;
+}
+
+/* Stored text the server can send as it is: one JSON object (the strict check of every body the
+ * server takes, and an opening brace), without building a tree of it. */
+static gboolean
+stored_object_text (const char *text)
+{
+  const char *p = text;
+
+  if (text == NULL)
+    return FALSE;
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+    p++;
+  return *p == '{' && icw_sync_json_check (text, strlen (text), G_MAXSIZE, NULL);
+}
+
+/* The stored record as a change object of a pull page or a record answer, its stored text spliced
+ * in as it is (parsing it into a tree and writing the tree out again was a fifth of a pull's
+ * instructions; docs/performance.md). FALSE, logged and nothing written, when the stored payload
+ * is not JSON the server can send, so that one bad row never stops a pull. */
+static gboolean
+append_stored_change (GString         *out,
+                      IcwServerRecord *record)
+{
+  if (!stored_object_text (record->payload))
+    {
+      g_warning ("icw serve: the stored record %s (%s, revision %" G_GINT64_FORMAT ") is not valid JSON; "
+                 "it is skipped", record->id, record->kind, record->seq);
+      return FALSE;
+    }
+  g_string_append (out, "{\"kind\":");
+  icw_sync_json_append_string (out, record->kind);
+  g_string_append (out, ",\"id\":");
+  icw_sync_json_append_string (out, record->id);
+  g_string_append_printf (out, ",\"revision\":\"%" G_GINT64_FORMAT "\",\"deleted\":%s,\"record\":",
+                          record->seq, record->deleted ? "true" : "false");
+  g_string_append (out, record->payload);
+  if (stored_object_text (record->review))
+    {
+      g_string_append (out, ",\"review\":");
+      g_string_append (out, record->review);
+    }
+  g_string_append_c (out, '}');
+  return TRUE;
 }
 
 /* The members of a stored record as a change, its payload already parsed (stored_payload). */
@@ -530,10 +575,9 @@ handle_pull (IcwSyncServer     *self,
 {
   const char *cursor = query != NULL ? g_hash_table_lookup (query, "cursor") : NULL;
   const char *limit_text = query != NULL ? g_hash_table_lookup (query, "limit") : NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  GString *page;
   g_autofree char *text = NULL;
   g_autofree char *next = NULL;
   guint64 limit = DEFAULT_PAGE;
@@ -564,27 +608,19 @@ handle_pull (IcwSyncServer     *self,
     g_ptr_array_set_size (records, limit);
   next = g_strdup_printf ("%" G_GINT64_FORMAT,
                           records->len > 0 ? ((IcwServerRecord *) records->pdata[records->len - 1])->seq : after);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "changes");
-  json_builder_begin_array (builder);
+  page = g_string_sized_new (4096);
+  g_string_append (page, "{\"changes\":[");
   for (guint i = 0; i < records->len; i++)
     {
-      g_autoptr(JsonNode) payload = stored_payload (records->pdata[i]);
+      gsize before = page->len;
 
-      if (payload == NULL)
-        continue;   /* logged; the cursor still moves past it */
-      json_builder_begin_object (builder);
-      add_record (builder, records->pdata[i], payload, TRUE);
-      json_builder_end_object (builder);
+      if (before > strlen ("{\"changes\":["))
+        g_string_append_c (page, ',');
+      if (!append_stored_change (page, records->pdata[i]))
+        g_string_truncate (page, before);   /* logged; the cursor still moves past it */
     }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "cursor");
-  json_builder_add_string_value (builder, next);
-  json_builder_set_member_name (builder, "has_more");
-  json_builder_add_boolean_value (builder, more);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  text = json_to_string (root, FALSE);
+  g_string_append_printf (page, "],\"cursor\":\"%s\",\"has_more\":%s}", next, more ? "true" : "false");
+  text = g_string_free (page, FALSE);
   self->served += records->len;
   respond_json (msg, SOUP_STATUS_OK, text);
 }
@@ -597,10 +633,7 @@ handle_get (IcwSyncServer     *self,
 {
   g_auto(GStrv) parts = g_strsplit (path, "/", -1);   /* "", "v1", "records", kind, id */
   g_autoptr(IcwServerRecord) record = NULL;
-  g_autoptr(JsonNode) payload = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
   if (g_strv_length (parts) != 5 || (record = icw_server_db_record (self, parts[4])) == NULL ||
       !g_str_equal (record->kind, parts[3]))
@@ -613,18 +646,12 @@ handle_get (IcwSyncServer     *self,
       respond_error (msg, SOUP_STATUS_FORBIDDEN, "forbidden", _("The record is outside what this token may read"));
       return;
     }
-  payload = stored_payload (record);
-  if (payload == NULL)
+  if (!append_stored_change (text, record))
     {
       respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal", "The stored record cannot be sent");
       return;
     }
-  json_builder_begin_object (builder);
-  add_record (builder, record, payload, TRUE);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  text = json_to_string (root, FALSE);
-  respond_json (msg, SOUP_STATUS_OK, text);
+  respond_json (msg, SOUP_STATUS_OK, text->str);
 }
 
 /* GET /v1/token: what the token is, so that a client can show a reviewer's workspace. */
@@ -749,7 +776,7 @@ open_scratch (IcwSyncServer  *self,
     return FALSE;
   path = g_build_filename (self->scratch_dir, "check.db", NULL);
   self->scratch = icw_store_open (path, error);
-  return self->scratch != NULL;
+  return self->scratch != NULL && icw_store_check_prepare_scratch (self->scratch, error);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "icw-sync-client.h"
+#include "icw-sync-request.h"
 #include "icw-sync-sign-in.h"
 #include "icw-sync-token.h"
 
@@ -128,8 +129,6 @@ icw_sync_sign_in_check_async (IcwStore            *store,
   g_autoptr(IcwSyncClient) client = NULL;
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(SoupMessage) message = NULL;
-  g_autofree char *bearer = NULL;
-  g_autofree char *uri = NULL;
   Check *check = g_new0 (Check, 1);
 
   check->url = g_strdup (server_url);
@@ -157,17 +156,13 @@ icw_sync_sign_in_check_async (IcwStore            *store,
       g_object_unref (task);
       return;
     }
-  uri = g_strdup_printf ("%s%s", server_url, g_str_has_suffix (server_url, "/") ? "v1/pull?limit=1" : "/v1/pull?limit=1");
-  message = soup_message_new (SOUP_METHOD_GET, uri);
+  message = icw_sync_request_new (server_url, "/v1/pull?limit=1", token, &error);
   if (message == NULL)
     {
-      g_task_return_new_error (task, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
-                               _("“%s” is not the address of a sync server (https://…)"), server_url);
+      g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
       return;
     }
-  bearer = g_strdup_printf ("Bearer %s", token);
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", bearer);
   session = soup_session_new_with_options ("timeout", CHECK_TIMEOUT_S, NULL);
   soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, cancellable, on_checked, task);
 }

@@ -22,7 +22,6 @@ struct _IcwPlatformsGroup
   GtkListBox *rows;
   GtkLabel *coverage_label;
   GtkLabel *warning_label;
-  GListStore *member_organizations;   /* for the Add dialog: the members' organization IDs */
 };
 
 G_DEFINE_FINAL_TYPE (IcwPlatformsGroup, icw_platforms_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -83,45 +82,34 @@ platform_row (IcwPlatformsGroup *self,
   return row;
 }
 
+/* One query for the center's platforms (icw_store_center_platforms): walking every member and
+ * asking for its platforms was a fifth of opening a center of 10k members, and kept a list per
+ * member and every member's organization (docs/performance.md). */
 static void
 rebuild (IcwPlatformsGroup *self)
 {
-  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GPtrArray) platforms = NULL;
   g_autofree char *coverage = NULL;
   g_autofree char *warning = NULL;
   GtkWidget *child;
-  guint count = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))) != NULL)
     gtk_list_box_remove (self->rows, child);
-  g_list_store_remove_all (self->member_organizations);
   if (self->center == NULL)
     return;
 
-  members = icw_store_list (self->store, ICW_RECORD_KIND_ALLIANCE_MEMBER,
-                            icw_record_get_id (ICW_RECORD (self->center)));
-  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+  platforms = icw_store_center_platforms (self->store, icw_record_get_id (ICW_RECORD (self->center)));
+  for (guint i = 0; i < platforms->len; i++)
     {
-      g_autoptr(IcwAllianceMember) member = g_list_model_get_item (members, i);
-      const char *org_id = icw_alliance_member_get_organization_id (member);
-      g_autoptr(GListModel) platforms = icw_store_list (self->store, ICW_RECORD_KIND_PLATFORM, org_id);
-      g_autofree char *holder = icw_ui_organization_name (self->store, org_id);
-      g_autoptr(IcwRecord) org = icw_store_lookup (self->store, ICW_RECORD_KIND_ORGANIZATION, org_id, NULL);
+      IcwPlatform *platform = platforms->pdata[i];
+      g_autofree char *holder = icw_ui_organization_name (self->store, icw_platform_get_organization_id (platform));
 
-      if (org != NULL)
-        g_list_store_append (self->member_organizations, org);
-      for (guint j = 0; j < g_list_model_get_n_items (platforms); j++)
-        {
-          g_autoptr(IcwPlatform) platform = g_list_model_get_item (platforms, j);
-
-          gtk_list_box_append (self->rows, platform_row (self, platform, holder != NULL ? holder : "?"));
-          count++;
-        }
+      gtk_list_box_append (self->rows, platform_row (self, platform, holder != NULL ? holder : "?"));
     }
 
-  coverage = icw_platform_coverage (count, icw_center_get_field_platform_total (self->center), &warning);
+  coverage = icw_platform_coverage (platforms->len, icw_center_get_field_platform_total (self->center), &warning);
   icw_ui_show_summary (self->coverage_label, self->warning_label, coverage, warning);
-  gtk_widget_set_visible (GTK_WIDGET (self->rows), count > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->rows), platforms->len > 0);
 }
 
 static void
@@ -132,6 +120,7 @@ on_store_changed (IcwPlatformsGroup *self)
 
 typedef struct {
   IcwPlatformsGroup *self;
+  GPtrArray *holder_ids;   /* the organization ID of each of the holder row's names */
   AdwComboRow *holder;
   AdwComboRow *kind;
   GtkEditable *name;
@@ -145,22 +134,21 @@ on_add_response (AdwMessageDialog *dialog,
 {
   g_autoptr(IcwPlatform) platform = icw_platform_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwRecord) org = NULL;
+  guint selected;
   gint64 year = 0;
   const char *year_text = gtk_editable_get_text (add->year);
 
   if (!g_str_equal (response, "add"))
     return;
-  org = g_list_model_get_item (G_LIST_MODEL (add->self->member_organizations),
-                               adw_combo_row_get_selected (add->holder));
+  selected = adw_combo_row_get_selected (add->holder);
   if (*year_text != '\0' && !g_ascii_string_to_signed (year_text, 10, 1950, 2100, &year, NULL))
     {
       icw_ui_toast (GTK_WIDGET (add->self), _("Year approved: type a year between 1950 and 2100"));
       return;
     }
-  if (org == NULL)
+  if (selected >= add->holder_ids->len)
     return;
-  icw_platform_set_organization_id (platform, icw_record_get_id (org));
+  icw_platform_set_organization_id (platform, add->holder_ids->pdata[selected]);
   icw_platform_set_kind (platform, adw_combo_row_get_selected (add->kind));
   icw_platform_set_name (platform, gtk_editable_get_text (add->name));
   icw_platform_set_approved_year (platform, (int) year);
@@ -168,10 +156,14 @@ on_add_response (AdwMessageDialog *dialog,
     icw_ui_report_error (GTK_WIDGET (add->self), error);
 }
 
-static char *
-organization_name (IcwOrganization *org)
+static void
+add_dialog_free (gpointer  data,
+                 GClosure *closure)
 {
-  return g_strdup (icw_organization_get_name (org));
+  AddDialog *add = data;
+
+  g_ptr_array_unref (add->holder_ids);
+  g_free (add);
 }
 
 static void
@@ -179,9 +171,25 @@ on_add_clicked (IcwPlatformsGroup *self)
 {
   AddDialog *add;
   GtkWidget *dialog, *list, *name, *year;
-  GtkExpression *expression;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GtkStringList) holders = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) holder_ids = g_ptr_array_new_with_free_func (g_free);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->member_organizations)) == 0)
+  /* The members' organizations, as names for the chooser: read when the dialog opens, not kept. */
+  if (self->center != NULL)
+    members = icw_store_list_records (self->store, ICW_RECORD_KIND_ALLIANCE_MEMBER,
+                                      icw_record_get_id (ICW_RECORD (self->center)));
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      const char *org_id = icw_alliance_member_get_organization_id (members->pdata[i]);
+      g_autofree char *org_name = org_id != NULL ? icw_ui_organization_name (self->store, org_id) : NULL;
+
+      if (org_name == NULL)
+        continue;   /* a member whose organization is gone holds nothing */
+      gtk_string_list_append (holders, org_name);
+      g_ptr_array_add (holder_ids, g_strdup (org_id));
+    }
+  if (holder_ids->len == 0)
     {
       icw_ui_toast (GTK_WIDGET (self), _("Add alliance members first: platforms are counted for the members that hold them."));
       return;
@@ -191,17 +199,14 @@ on_add_clicked (IcwPlatformsGroup *self)
                                    _("Add a National Platform"), NULL);
   add = g_new0 (AddDialog, 1);
   add->self = self;
+  add->holder_ids = g_steal_pointer (&holder_ids);
   list = gtk_list_box_new ();
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
 
   add->holder = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add->holder), _("Held by"));
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (organization_name), NULL, NULL);
-  adw_combo_row_set_expression (add->holder, expression);
-  gtk_expression_unref (expression);
-  adw_combo_row_set_model (add->holder, G_LIST_MODEL (self->member_organizations));
+  adw_combo_row_set_model (add->holder, G_LIST_MODEL (holders));
   add->kind = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add->kind), _("Kind"));
   adw_combo_row_set_model (add->kind, G_LIST_MODEL (ICW_UI_ENUM_LABELS (icw_platform_kind, ICW_N_PLATFORM_KINDS)));
@@ -221,8 +226,7 @@ on_add_clicked (IcwPlatformsGroup *self)
                                     "cancel", _("_Cancel"), "add", _("_Add"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_add_response), add,
-                         (GClosureNotify) G_CALLBACK (g_free), 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_add_response), add, add_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -249,7 +253,6 @@ icw_platforms_group_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->center, self);
   g_clear_object (&self->center);
   g_clear_object (&self->store);
-  g_clear_object (&self->member_organizations);
 
   G_OBJECT_CLASS (icw_platforms_group_parent_class)->dispose (object);
 }
@@ -265,7 +268,6 @@ icw_platforms_group_init (IcwPlatformsGroup *self)
 {
   GtkWidget *add = icw_ui_mnemonic_button_new (_("Add _Platform"));
 
-  self->member_organizations = g_list_store_new (ICW_TYPE_RECORD);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("National Platforms of the Members"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                          _("State key laboratories, national engineering (research) centers and enterprise technology centers held by alliance members."));

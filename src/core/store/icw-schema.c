@@ -358,11 +358,27 @@ static const char migration_16[] =
   "ALTER TABLE organizations ADD COLUMN top_ten_source TEXT;"
   "ALTER TABLE applications ADD COLUMN recommender TEXT;";
 
+/* Version 17 (issue 20): the registers' order stored, so that opening a register of a million
+ * does not case-fold and collate a million names. `sort_key` holds the collation key of the
+ * case-folded name in the locale recorded in `sort_key_locale` (icw-store-list.c writes both; a
+ * key is made only where it is missing, and all are made again when the locale changes); a
+ * rename clears it. The index is the list's order, covering what the list reads. */
+static const char migration_17[] =
+  "ALTER TABLE organizations ADD COLUMN sort_key;"
+  "ALTER TABLE centers ADD COLUMN sort_key;"
+  "CREATE TABLE sort_key_locale (locale TEXT NOT NULL);"
+  "CREATE INDEX organizations_sort ON organizations (sort_key, name, id) WHERE deleted_at IS NULL;"
+  "CREATE INDEX centers_sort ON centers (sort_key, name, id) WHERE deleted_at IS NULL;"
+  "CREATE TRIGGER organizations_sort_key AFTER UPDATE OF name ON organizations WHEN old.name IS NOT new.name BEGIN"
+  "  UPDATE organizations SET sort_key = NULL WHERE rowid = new.rowid; END;"
+  "CREATE TRIGGER centers_sort_key AFTER UPDATE OF name ON centers WHEN old.name IS NOT new.name BEGIN"
+  "  UPDATE centers SET sort_key = NULL WHERE rowid = new.rowid; END;";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
                                            migration_13, migration_14, migration_15,
-                                           migration_16 };
+                                           migration_16, migration_17 };
 
 int
 icw_schema_latest_version (void)

@@ -331,6 +331,41 @@ icw_store_check_remote (IcwStore       *scratch,
   return ok;
 }
 
+gboolean
+icw_store_check_prepare_scratch (IcwStore  *scratch,
+                                 GError   **error)
+{
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ICW_IS_STORE (scratch), FALSE);
+
+  stmt = icw_database_prepare (scratch->db, "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index') "
+                                            "AND sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gboolean trigger = g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "trigger");
+      char *sql = sqlite3_mprintf ("DROP %s \"%w\"", trigger ? "TRIGGER" : "INDEX",
+                                   (const char *) sqlite3_column_text (stmt, 1));
+
+      g_ptr_array_add (drops, g_strdup (sql));
+      sqlite3_free (sql);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      icw_database_set_error (error, scratch->db, rc);
+      return FALSE;
+    }
+  for (guint i = 0; i < drops->len; i++)
+    if (!icw_database_exec (scratch->db, drops->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 kind_of_table (const char    *name,
                IcwRecordKind *kind)

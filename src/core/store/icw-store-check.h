@@ -37,6 +37,13 @@ gboolean  icw_store_check_remote         (IcwStore            *scratch,
                                           const char         **field,
                                           GError             **error);
 
+/* Makes a scratch store fit for icw_store_check_remote alone: its triggers (the search index's)
+ * and secondary indexes are dropped. Its tables stay empty (every check is rolled back), so an
+ * index never refuses a record there and a trigger only costs: the search index's insert was most
+ * of a check's instructions (docs/performance.md). Never on a store that holds records. */
+gboolean  icw_store_check_prepare_scratch (IcwStore           *scratch,
+                                           GError            **error);
+
 /* The kind's references to other records, from the schema's foreign keys (IcwRecordReference,
  * in column order). */
 GArray   *icw_store_record_references    (IcwStore            *self,

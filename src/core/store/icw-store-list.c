@@ -8,7 +8,10 @@
  * the sorted views of the other lists do. */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include "icw-database.h"
 
 #include "icw-store-list.h"
 #include "icw-store-private.h"
@@ -193,20 +196,145 @@ sort_key (const char *name)
   return g_utf8_collate_key (folded, -1);
 }
 
+#define MANY_KEYS 20000
+
+/* The collation keys stored with the records (migration 17), made where missing: for the records
+ * added or renamed since the last time, or all of them when the locale is not the one they were
+ * made in. Written in the store's open transaction, or in one of its own; FALSE when they could
+ * not be written (another program holding the file, a read-only file): the list is then sorted in
+ * memory, as it was before the keys were stored. */
+static gboolean
+ensure_sort_keys (IcwStoreList *self)
+{
+  sqlite3 *db = self->store->db;
+  const char *locale = setlocale (LC_COLLATE, NULL);
+  g_autofree char *missing_sql = g_strdup_printf ("SELECT rowid, coalesce(name, '') FROM %s "
+                                                  "WHERE sort_key IS NULL AND deleted_at IS NULL",
+                                                  self->table->table);
+  g_autofree char *update_sql = g_strdup_printf ("UPDATE %s SET sort_key = ?1 WHERE rowid = ?2", self->table->table);
+  g_autofree char *clear_sql = g_strdup_printf ("UPDATE %s SET sort_key = NULL", self->table->table);
+  g_autofree char *drop_sql = g_strdup_printf ("DROP INDEX IF EXISTS %s_sort", self->table->table);
+  g_autofree char *index_sql = g_strdup_printf ("CREATE INDEX IF NOT EXISTS %s_sort ON %s (sort_key, name, id) "
+                                                "WHERE deleted_at IS NULL", self->table->table, self->table->table);
+  g_autofree char *stored = NULL;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gboolean own, reindex, same_locale, ok = TRUE;
+  sqlite3_stmt *stmt;
+
+  if (locale == NULL)
+    locale = "C";
+  if ((stmt = icw_store_statement (self->store, "SELECT locale FROM sort_key_locale LIMIT 1", NULL)) == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    stored = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  same_locale = g_strcmp0 (stored, locale) == 0;
+
+  if (same_locale)
+    {
+      if ((stmt = icw_store_statement (self->store, missing_sql, NULL)) == NULL)
+        return FALSE;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (rowids, rowid);
+          g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+        }
+      sqlite3_reset (stmt);
+      if (rowids->len == 0)
+        return TRUE;
+    }
+
+  own = sqlite3_get_autocommit (db);
+  if (own && !icw_database_begin (db, NULL))
+    return FALSE;
+  if (!same_locale)
+    {
+      /* Keys of another locale order wrongly: every register's are made again. */
+      ok = icw_database_exec (db, clear_sql, NULL) &&
+           icw_database_exec (db, "DELETE FROM sort_key_locale", NULL);
+      if (ok && (stmt = icw_store_statement (self->store, "INSERT INTO sort_key_locale (locale) VALUES (?1)", NULL)) != NULL)
+        {
+          sqlite3_bind_text (stmt, 1, locale, -1, SQLITE_TRANSIENT);
+          ok = sqlite3_step (stmt) == SQLITE_DONE;
+          sqlite3_reset (stmt);
+        }
+      for (guint i = 0; ok && i < ICW_N_RECORD_KINDS; i++)
+        {
+          const IcwTable *other = icw_store_table_for_kind (i);
+
+          if (other != self->table && icw_store_list_is_compact (other))
+            {
+              g_autofree char *sql = g_strdup_printf ("UPDATE %s SET sort_key = NULL", other->table);
+
+              ok = icw_database_exec (db, sql, NULL);
+            }
+        }
+      if (ok && (stmt = icw_store_statement (self->store, missing_sql, NULL)) != NULL)
+        {
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+              g_array_append_val (rowids, rowid);
+              g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+            }
+          sqlite3_reset (stmt);
+        }
+    }
+  /* Many keys (a register's first load after migration 17, or a new locale): the index is made
+   * again once they are all written, one sort instead of a million insertions into it. It is the
+   * index of migration 17. */
+  /* Only in a transaction of its own: a caller's could be committed after a failure here, and the
+   * index would be lost. */
+  reindex = own && rowids->len > MANY_KEYS;
+  if (ok && reindex)
+    ok = icw_database_exec (db, drop_sql, NULL);
+  stmt = ok ? icw_store_statement (self->store, update_sql, NULL) : NULL;
+  ok = stmt != NULL;
+  for (guint i = 0; ok && i < rowids->len; i++)
+    {
+      g_autofree char *key = sort_key (names->pdata[i]);
+
+      sqlite3_bind_blob (stmt, 1, key, (int) strlen (key), SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (rowids, gint64, i));
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      sqlite3_reset (stmt);
+    }
+  if (ok && reindex)
+    ok = icw_database_exec (db, index_sql, NULL);
+  if (own)
+    {
+      if (ok)
+        ok = icw_database_commit (db, NULL);
+      else
+        icw_database_rollback (db);
+    }
+  return ok;
+}
+
 /* Reads the live records again, and tells the views only what changed: the records before the
- * first difference and after the last one keep their positions. */
+ * first difference and after the last one keep their positions. In a database with stored keys
+ * the rows come in the list's order through the index (ORDER BY the key, then the name's and the
+ * ID's bytes: compare_keyed's order), with no folding, collating or sorting here. */
 void
 icw_store_list_reload (IcwStoreList *self)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id, coalesce(name, ''), rowid FROM %s WHERE deleted_at IS NULL",
                                           self->table->table);
+  g_autofree char *ordered_sql = g_strdup_printf ("SELECT id, coalesce(name, ''), rowid FROM %s WHERE deleted_at IS NULL "
+                                                  "ORDER BY sort_key, name, id", self->table->table);
   g_autoptr(GArray) keyed = g_array_new (FALSE, FALSE, sizeof (Keyed));
   GStringChunk *strings = g_string_chunk_new (64 * 1024);
   GArray *entries, *old = self->entries;
   GStringChunk *old_strings = self->strings;
-  sqlite3_stmt *stmt = self->store != NULL ? icw_store_statement (self->store, sql, NULL) : NULL;
+  gboolean ordered = self->store != NULL && ensure_sort_keys (self);
+  sqlite3_stmt *stmt = self->store != NULL ? icw_store_statement (self->store, ordered ? ordered_sql : sql, NULL) : NULL;
   guint prefix = 0, suffix = 0;
 
+  entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       Keyed k;
@@ -214,6 +342,11 @@ icw_store_list_reload (IcwStoreList *self)
       k.entry.id = g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 0));
       k.entry.name = g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 1));
       k.entry.rowid = sqlite3_column_int64 (stmt, 2);
+      if (ordered)
+        {
+          g_array_append_val (entries, k.entry);
+          continue;
+        }
       k.key = sort_key (k.entry.name);
       g_array_append_val (keyed, k);
     }
@@ -221,7 +354,6 @@ icw_store_list_reload (IcwStoreList *self)
     sqlite3_reset (stmt);
   g_array_sort (keyed, compare_keyed);
 
-  entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), keyed->len);
   for (guint i = 0; i < keyed->len; i++)
     {
       Keyed *k = &g_array_index (keyed, Keyed, i);

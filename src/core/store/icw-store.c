@@ -1151,6 +1151,32 @@ icw_store_list_records (IcwStore      *self,
   return query_records (self, table, parent_id);
 }
 
+GPtrArray *
+icw_store_center_platforms (IcwStore   *self,
+                            const char *center_id)
+{
+  const IcwTable *table = icw_store_table_for_kind (ICW_RECORD_KIND_PLATFORM);
+  g_autofree char *sql = NULL;
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), records);
+
+  sql = icw_store_select_sql (table,
+    "deleted_at IS NULL AND organization_id IN (SELECT organization_id FROM alliance_members "
+    "WHERE center_id = ?1 AND deleted_at IS NULL) "
+    "ORDER BY (SELECT min(m.created_at || ' ' || m.id) FROM alliance_members m WHERE m.center_id = ?1 "
+    "AND m.deleted_at IS NULL AND m.organization_id = platforms.organization_id), created_at, id");
+  stmt = icw_store_statement (self, sql, NULL);
+  if (stmt == NULL)
+    return records;
+  sqlite3_bind_text (stmt, 1, center_id, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (records, icw_store_load_row (self, table, stmt));
+  sqlite3_reset (stmt);
+  return records;
+}
+
 /* The registers, which may hold 100k records, keep only IDs and names in their live list. */
 gboolean
 icw_store_list_is_compact (const IcwTable *table)

@@ -103,6 +103,10 @@ GListModel *icw_store_list            (IcwStore       *self,
 GPtrArray  *icw_store_list_records    (IcwStore       *self,
                                        IcwRecordKind   kind,
                                        const char     *parent_id);
+/* The live platforms held by the live alliance members of a center, in one query (a center may
+ * have thousands of members): by member as they joined, then as the platforms were made. */
+GPtrArray  *icw_store_center_platforms (IcwStore      *self,
+                                        const char    *center_id);
 GHashTable *icw_store_search          (IcwStore       *self,
                                        IcwRecordKind   kind,
                                        const char     *query,

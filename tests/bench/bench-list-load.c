@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-list-load.c: the organizations register's live list loaded without a window (issue 20: "a
+ * 1M register: first rows ≤ 2× the 1k register's"): icw_store_open, then icw_store_list of the
+ * organizations, as the register page does before its first frame. Prints per run the CPU time
+ * (user + system, getrusage) and the wall clock of each step; CPU time says more than the wall
+ * clock on a shared machine. The first run of a database made before migration 17 includes the
+ * migration and the making of the stored keys.
+ *
+ *   bench-list-load DB [RUNS]
+ *
+ * Prints: load RUN open-cpu-ms OPEN list-cpu-ms LIST list-wall-ms WALL rows N
+ * Part of tests/bench (not the test suite); run by hand (docs/performance.md, issue 20). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "icw-store.h"
+
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int runs = argc > 2 ? atoi (argv[2]) : 3;
+
+  if (argc < 2)
+    {
+      fprintf (stderr, "usage: bench-list-load DB [RUNS]\n");
+      return 2;
+    }
+  for (int run = 0; run < runs; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) list = NULL;
+      IcwStore *store;
+      double c0 = cpu_ms (), c1, c2;
+      gint64 w1;
+
+      store = icw_store_open (argv[1], &error);
+      if (store == NULL)
+        {
+          fprintf (stderr, "bench-list-load: %s\n", error->message);
+          return 1;
+        }
+      c1 = cpu_ms ();
+      w1 = g_get_monotonic_time ();
+      list = icw_store_list (store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+      c2 = cpu_ms ();
+      printf ("load %d open-cpu-ms %.1f list-cpu-ms %.1f list-wall-ms %.1f rows %u\n", run, c1 - c0, c2 - c1,
+              (g_get_monotonic_time () - w1) / 1e3, g_list_model_get_n_items (list));
+      fflush (stdout);
+      g_clear_object (&list);
+      g_object_unref (store);
+    }
+  return 0;
+}

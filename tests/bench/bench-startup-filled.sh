@@ -1,0 +1,74 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# bench-startup-filled.sh: start-up to the filled first page (issue 20): ic-workbench with 200
+# centers and 20k organizations, from exec() to the first frame in which the center editor is drawn
+# (BENCH_FILLED=1 of bench-startup-app.c), against the minimal GTK 4 + libadwaita window's first
+# frame, alternating, one warm-up each; wall clock and the CPU time of each process. Prints the
+# figures and ratios; asserts nothing; not part of the test suite.
+#
+#   bash tests/bench/bench-startup-filled.sh [BUILD_DIR]
+#
+# Knobs: BENCH_STARTUP_RUNS (5), BENCH_NO_NINJA=1 (link against the build directory as it is).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=$(cd "${1:-$root/_build}" && pwd)
+runs=${BENCH_STARTUP_RUNS:-5}
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/icw-bench-filled.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/bin" "$work/xdg/config" "$work/xdg/data" "$work/xdg/cache" "$work/xdg/runtime"
+chmod 700 "$work/xdg/runtime"
+
+[[ ${BENCH_NO_NINJA:-0} == 1 ]] || ninja -C "$build" src/ui/libicw-ui.a src/sync/libicw-sync.a data/gschemas.compiled >/dev/null
+gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0 libsoup-3.0 libsecret-1 pangocairo cairo-pdf libpq libzip xlsxwriter)
+core_pkgs=(gio-2.0 sqlite3 json-glib-1.0)
+includes=(-I"$root/src" -I"$root/src/core/model" -I"$root/src/core/store" -I"$root/src/core/rules" -I"$root/src/core/documents" -I"$root/src/core/exchange" -I"$root/src/ui" -I"$root/src/sync" -I"$build" -I"$build/resources" -I"$here")
+core_a=("$build/src/core/exchange/libicw-core-exchange.a" "$build/src/core/documents/libicw-core-documents.a" "$build/src/core/rules/libicw-core-rules.a" "$build/src/core/store/libicw-core-store.a" "$build/src/core/model/libicw-core-model.a")
+read -ra gui_flags <<<"$(pkg-config --cflags --libs "${gui_pkgs[@]}")"
+read -ra core_flags <<<"$(pkg-config --cflags --libs "${core_pkgs[@]}")"
+cflags=(-O2 -g -DHAVE_CONFIG_H -DG_LOG_USE_STRUCTURED -Wall -Wno-unused-parameter "${includes[@]}")
+cc "${cflags[@]}" "$here/bench-launch.c" -o "$work/bin/bench-launch"
+cc "${cflags[@]}" "$here/bench-gen.c" "${core_a[@]}" "${core_flags[@]}" -lm -o "$work/bin/bench-gen"
+cc "${cflags[@]}" "$here/bench-startup-app.c" "$build/src/ui/libicw-ui.a" "$build/src/sync/libicw-sync.a" "${core_a[@]}" "${gui_flags[@]}" -lm -o "$work/bin/bench-startup-app"
+cc "${cflags[@]}" "$here/bench-startup-minimal.c" "${gui_flags[@]}" -lm -o "$work/bin/bench-startup-minimal"
+
+echo "# Start-up to the filled first page (issue 20)"
+echo
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); source at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "- machine: $(nproc) CPUs, load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "- data: $("$work/bin/bench-gen" "$work/startup.db" 20000 200 1)"
+
+cat >"$work/gui.sh" <<GUI
+set -u
+for ((i = 0; i <= $runs; i++)); do
+  app=\$(BENCH_FILLED=1 "$work/bin/bench-launch" "$work/bin/bench-startup-app" --db "$work/startup.db" 2>>"$work/gui.log")
+  minimal=\$("$work/bin/bench-launch" "$work/bin/bench-startup-minimal" 2>>"$work/gui.log")
+  if ((i > 0)); then echo "\$app" >>"$work/app.txt"; echo "\$minimal" >>"$work/minimal.txt"; fi
+done
+GUI
+env GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" GSK_RENDERER=cairo LC_ALL=C.UTF-8 \
+  XDG_CONFIG_HOME="$work/xdg/config" XDG_DATA_HOME="$work/xdg/data" XDG_CACHE_HOME="$work/xdg/cache" \
+  XDG_RUNTIME_DIR="$work/xdg/runtime" \
+  dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" bash "$work/gui.sh" >/dev/null 2>&1
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+field() { awk -v f="$2" '{ for (i = 1; i < NF; i++) if ($i == f) print $(i + 1) }' "$1"; }
+first=$(field "$work/app.txt" first-frame-ms | median)
+filled=$(field "$work/app.txt" filled-ms | median)
+filled_cpu=$(field "$work/app.txt" filled-cpu-ms | median)
+first_cpu=$(field "$work/app.txt" first-frame-cpu-ms | median)
+min=$(field "$work/minimal.txt" first-frame-ms | median)
+min_cpu=$(field "$work/minimal.txt" cpu-ms | median)
+echo
+echo "| measure (median of $runs) | figure | minimal window (same run) | ratio | goal |"
+echo "|---|---|---|---|---|"
+printf '| start to the first frame (wall) | %.0f ms | %.0f ms | %.2f× | |\n' "$first" "$min" "$(echo "$first / $min" | bc -l)"
+printf '| start to the filled first page drawn (wall) | %.0f ms | %.0f ms | %.2f× | ≤ 1.5× |\n' "$filled" "$min" "$(echo "$filled / $min" | bc -l)"
+printf '| start to the first frame (CPU of the process) | %.0f ms | %.0f ms | %.2f× | |\n' "$first_cpu" "$min_cpu" "$(echo "$first_cpu / $min_cpu" | bc -l)"
+printf '| start to the filled first page drawn (CPU of the process) | %.0f ms | %.0f ms | %.2f× | ≤ 1.5× |\n' "$filled_cpu" "$min_cpu" "$(echo "$filled_cpu / $min_cpu" | bc -l)"
+echo
+echo "- load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+sed 's/^/  app: /' "$work/app.txt"
+sed 's/^/  minimal: /' "$work/minimal.txt"
