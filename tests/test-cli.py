@@ -342,14 +342,14 @@ class TestApplications(IcwTestCase):
         self.assertRegex(application["id"], r"^[0-9a-f-]{36}$")
         self.assertEqual(application["record_kind"], "application")
         self.assertEqual(application["center_name"], SAMPLE_CENTER)
-        self.assertEqual(application["kind"], "provincial-recognition")
+        self.assertEqual(application["kind"], "acceptance")
         self.assertEqual(application["status"], "draft")
         self.assertEqual(application["version"], 1)
         self.assertEqual(application["lineage_id"], application["id"])
         self.assertTrue(application["title"])
         self.assertRegex(application["call_deadline"], r"^\d{4}-\d{2}-\d{2}$")
         text = self.expect(0, "list", "applications").out
-        for part in (application["id"], application["title"], SAMPLE_CENTER, "Provincial recognition", "Draft"):
+        for part in (application["id"], application["title"], SAMPLE_CENTER, "Acceptance and recognition", "Draft"):
             self.assertIn(part, text)
 
     def test_list_empty(self):

@@ -367,7 +367,9 @@ icw_sample_save_application (IcwStore   *store,
   g_autoptr(IcwApplication) application = icw_application_new ();
 
   icw_application_set_center_id (application, icw_record_get_id (ICW_RECORD (center)));
-  icw_application_set_kind (application, ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION);
+  /* Where the sample center stands: under construction in its 培育期, it reports for acceptance
+   * (验收认定) against its 任务书. */
+  icw_application_set_kind (application, ICW_APPLICATION_KIND_ACCEPTANCE);
   set_call (application);
   set_sections (application);
   if (!icw_store_save (store, ICW_RECORD (application), error))
