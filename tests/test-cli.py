@@ -278,7 +278,8 @@ class TestSample(IcwTestCase):
             "organization": {"rd_intensity_1", "rd_intensity_2", "rd_intensity_3"},
             "application": {"section_background", "section_foundation", "section_goals", "section_approach",
                             "section_mechanism", "section_assessment", "section_risks", "section_budget",
-                            "section_benefits", "roadmap", "capability_platforms", "indicators", "tasks"},
+                            "section_benefits", "section_market_plan", "roadmap", "capability_platforms",
+                            "indicators", "tasks"},
             "funding-request": {"milestones"},
             "budget-line": {"cells"},
         }
@@ -352,6 +353,27 @@ class TestApplications(IcwTestCase):
         for part in (application["id"], application["title"], SAMPLE_CENTER, "Acceptance and recognition", "Draft"):
             self.assertIn(part, text)
 
+    def test_new_application_kinds(self):
+        center_id = self.load_sample()
+        # By default, where the center stands: the sample center is under construction, so it
+        # reports for acceptance (验收认定).
+        first = self.expect(0, "new", "application", center_id).out.strip()
+        self.assertEqual(self.expect_json("show", first, "--json")["kind"], "acceptance")
+        for kind in ("cultivation", "acceptance", "upgrade-to-national", "national-local"):
+            made = self.expect(0, "new", "application", center_id, "--kind", kind).out.strip()
+            self.assertRegex(made, r"^[0-9a-f-]{36}$")
+            self.assertEqual(self.expect_json("show", made, "--json")["kind"], kind)
+        # The Chinese name is read too; an unknown kind names the kinds; a missing center fails.
+        made = self.expect(0, "new", "application", center_id, "--kind", "国家地方共建").out.strip()
+        self.assertEqual(self.expect_json("show", made, "--json")["kind"], "national-local")
+        refused = self.expect(2, "new", "application", center_id, "--kind", "national-recognition-x")
+        self.assertIn("cultivation, acceptance, upgrade-to-national, national-local", refused.err)
+        self.expect(2, "new", "application")
+        self.expect(1, "new", "application", "00000000-0000-4000-8000-000000000000")
+        text = self.expect(0, "list", "applications").out
+        for label in ("Cultivation application", "National-local co-construction", "Upgrade to a national center"):
+            self.assertIn(label, text)
+
     def test_list_empty(self):
         self.expect(0, "import", self.write("c.csv", "name\r\n测试中心\r\n"), "--kind", "centers")
         self.assertEqual(self.expect_json("list", "applications", "--json"), [])
@@ -364,10 +386,14 @@ class TestApplications(IcwTestCase):
         self.assertEqual(shown["center_name"], SAMPLE_CENTER)
         sections = {s["key"]: s for s in shown["sections"]}
         self.assertEqual(set(sections), {"background", "foundation", "goals", "approach", "mechanism",
-                                         "assessment", "risks", "budget", "benefits"})
+                                         "assessment", "risks", "budget", "benefits", "market-plan"})
         for section in sections.values():
             self.assertIsInstance(section["words"], int)
-            self.assertGreater(section["words"], 0)
+        # Every section the sample writes; the market operation plan is Shenzhen's, not its call's.
+        for key, section in sections.items():
+            if key != "market-plan":
+                self.assertGreater(section["words"], 0)
+        self.assertEqual(sections["market-plan"]["words"], 0)
         self.assertLess(sections["risks"]["words"], 300)
         self.assertTrue(4 <= len(shown["roadmap"]) <= 5)
         for item in shown["roadmap"]:
@@ -461,6 +487,11 @@ class TestApplications(IcwTestCase):
     def test_check_chosen_packs(self):
         application = self.sample_application()
         self.sql("UPDATE centers SET rule_packs = 'miit-2017-64-upgrade' WHERE id = ?", application["center_id"])
+        # 64号's rules are the upgrade's: on the sample's acceptance report (验收认定) none runs.
+        report = json.loads(self.expect(0, "check", application["id"], "--json").out)
+        self.assertEqual([p["id"] for p in report["packs"]], ["miit-2017-64-upgrade"])
+        self.assertEqual(report["findings"], [])
+        self.sql("UPDATE applications SET kind = 'upgrade-to-national' WHERE id = ?", application["id"])
         report = json.loads(self.expect(1, "check", application["id"], "--json").out)
         self.assertEqual([p["id"] for p in report["packs"]], ["miit-2017-64-upgrade"])
         self.assertEqual({f["pack"] for f in report["findings"]}, {"miit-2017-64-upgrade"})

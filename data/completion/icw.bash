@@ -10,7 +10,7 @@
 _icw ()
 {
   local cur prev command="" i word
-  local commands="import list show check doctor sample export dossier-schema ready submit reopen sync review serve"
+  local commands="import list show check new doctor sample export dossier-schema ready submit reopen sync review serve"
   COMPREPLY=()
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=""
@@ -39,7 +39,11 @@ _icw ()
       return 0
       ;;
     --kind)
-      mapfile -t COMPREPLY < <(compgen -W "centers organizations" -- "$cur")
+      if [ "$command" = new ]; then
+        mapfile -t COMPREPLY < <(compgen -W "cultivation acceptance upgrade-to-national national-local" -- "$cur")
+      else
+        mapfile -t COMPREPLY < <(compgen -W "centers organizations" -- "$cur")
+      fi
       return 0
       ;;
     --format)
@@ -58,7 +62,7 @@ _icw ()
   local options="--db --help"
   case "$command" in
     "") options="--db --help --version" ;;
-    import) options+=" --kind" ;;
+    import | new) options+=" --kind" ;;
     list | show | check) options+=" --json" ;;
     export) options+=" --format --output -o --all" ;;
     sync | ready | submit | reopen) options+=" --server" ;;
@@ -91,6 +95,9 @@ _icw ()
       ;;
     list)
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "centers organizations applications agreements funding" -- "$cur")
+      ;;
+    new)
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "application" -- "$cur")
       ;;
     review)
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "list show return accept" -- "$cur")
