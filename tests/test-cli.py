@@ -373,6 +373,13 @@ class TestApplications(IcwTestCase):
         text = self.expect(0, "list", "applications").out
         for label in ("Cultivation application", "National-local co-construction", "Upgrade to a national center"):
             self.assertIn(label, text)
+        # The check names the call's outline of the province (山东) and the stage, or none.
+        # (A new application has empty sections: errors, exit status 1.)
+        self.assertEqual(json.loads(self.expect(1, "check", first, "--json").out)["outline"],
+                         {"id": "shandong-acceptance", "version": 1})
+        upgrade = self.expect(0, "new", "application", center_id, "--kind", "upgrade-to-national").out.strip()
+        self.assertIsNone(json.loads(self.expect(1, "check", upgrade, "--json").out)["outline"])
+        self.assertIn("none known for this province and stage", self.expect(1, "check", upgrade).out)
 
     def test_list_empty(self):
         self.expect(0, "import", self.write("c.csv", "name\r\n测试中心\r\n"), "--kind", "centers")
