@@ -381,6 +381,27 @@ class TestApplications(IcwTestCase):
         self.assertIsNone(json.loads(self.expect(1, "check", upgrade, "--json").out)["outline"])
         self.assertIn("none known for this province and stage", self.expect(1, "check", upgrade).out)
 
+    def test_dossier_of_before_the_stages(self):
+        """A dossier written before the stages (kind provincial-recognition, no market plan) imports:
+        the kind is read as the stage it was (cultivation), and its national-recognition as the
+        upgrade; the file validates against the built schema's enum, which lists the old keys."""
+        self.load_sample()
+        dossier_path = os.path.join(self.dir, "old.json")
+        self.expect(0, "export", "--all", "--format", "json", "-o", dossier_path)
+        with open(dossier_path, encoding="utf-8") as f:
+            dossier = json.load(f)
+        application = next(r for r in dossier["records"] if r["kind"] == "application")
+        application["fields"]["kind"] = "provincial-recognition"
+        del application["fields"]["section_market_plan"]
+        with open(dossier_path, "w", encoding="utf-8") as f:
+            json.dump(dossier, f, ensure_ascii=False)
+        schema = json.loads(self.expect(0, "dossier-schema").out)
+        self.assertIn("provincial-recognition", schema["$defs"]["application"]["properties"]["fields"]
+                      ["properties"]["kind"]["enum"])
+        self.db = os.path.join(self.dir, "other.db")
+        self.expect(0, "import", dossier_path)
+        self.assertEqual(self.expect_json("show", application["id"], "--json")["kind"], "cultivation")
+
     def test_list_empty(self):
         self.expect(0, "import", self.write("c.csv", "name\r\n测试中心\r\n"), "--kind", "centers")
         self.assertEqual(self.expect_json("list", "applications", "--json"), [])
