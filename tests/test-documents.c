@@ -8,10 +8,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "icw-agreement-party.h"
 #include "icw-agreement-text.h"
+#include "icw-alliance-member.h"
 #include "icw-application-sections.h"
 #include "icw-application.h"
 #include "icw-budget-table.h"
@@ -772,6 +775,194 @@ test_keep_with_table (Fixture       *f,
 
 #define add(path, func) g_test_add (path, Fixture, NULL, icw_test_sample_set_up, func, icw_test_sample_tear_down)
 
+/* `icw export` of the sample application in a language (a separate process, as a user runs it,
+ * with the build's catalogue); returns the PDF's path. */
+static char *
+export_application (Fixture    *f,
+                    const char *language,
+                    const char *name)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *icw = g_build_filename (g_getenv ("ICW_BUILD_ROOT"), "src", "cli", "icw", NULL);
+  g_autofree char *localedir = g_build_filename (g_getenv ("ICW_BUILD_ROOT"), "po", NULL);
+  char *pdf = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  int status;
+  const char *argv[] = { icw, "--db", f->path, "export", NULL, "--format", "pdf", "-o", pdf, NULL };
+
+  {
+    g_autoptr(IcwApplication) application = only_item (f->store, ICW_RECORD_KIND_APPLICATION);
+
+    id = g_strdup (icw_record_get_id (ICW_RECORD (application)));
+    argv[4] = id;
+  }
+  g_clear_object (&f->store);   /* the tool opens the database itself */
+  env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", strcmp (language, "zh_CN") == 0 ? "zh_CN.UTF-8" : "C.UTF-8", TRUE);
+  env = g_environ_setenv (env, "ICW_LOCALEDIR", localedir, TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, 0, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  f->store = icw_test_open_store (f->path);
+  return pdf;
+}
+
+/* The line of text that contains a string (pdftotext -layout keeps a table's row on one line). */
+static char *
+line_with (const char *text,
+           const char *part)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], part) != NULL)
+      return g_strdup (lines[i]);
+  g_error ("no line contains “%s” in:\n%s", part, text);
+  return NULL;
+}
+
+/* The application's cover as a province's form has it, in both languages: the host company
+ * (依托公司), the applicant that seals it (申报单位（盖章）), the recommending body (推荐单位),
+ * contact and telephone, the date; a blank to fill in where the application records nothing.
+ * And in the alliance's table 用户企业 is a kind of firm (the organization's flag), its own column. */
+static void
+test_cover_form (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *host = "山东齐鲁智感创新科技有限公司";
+  const struct { const char *language; const char *lines[7]; const char *yes, *no, *column, *heading; } cases[] = {
+    { "en", { "Host company: ", "Applicant (seal): ", "Recommended by: 济南市工业和信息化局", "Contact: 刘晓明",
+              "Telephone: 0531-88016688", "Date: ", "Innovation center: " }, "Yes", "No", "User enterprise",
+      "Alliance members" },
+    { "zh_CN", { "依托公司：", "申报单位（盖章）：", "推荐单位：济南市工业和信息化局", "联系人：刘晓明",
+                 "电话：0531-88016688", "日期：", "创新中心：" }, "是", "否", "用户企业", "联盟成员" },
+  };
+  GListModel *members = icw_store_list (f->store, ICW_RECORD_KIND_ALLIANCE_MEMBER, icw_record_get_id (ICW_RECORD (f->center)));
+  g_autoptr(IcwApplication) application = NULL;
+  g_autofree char *user_name = NULL;
+  g_autofree char *other_name = NULL;
+  g_autofree char *blank_pdf = NULL;
+  g_autofree char *blank_cover = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(IcwAllianceMember) member = g_list_model_get_item (members, i);
+      g_autoptr(IcwRecord) org = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION,
+                                                   icw_alliance_member_get_organization_id (member), NULL);
+      const char *name = icw_organization_get_name (ICW_ORGANIZATION (org));
+
+      if (icw_organization_get_user_enterprise (ICW_ORGANIZATION (org)) && user_name == NULL)
+        user_name = g_strdup (name);
+      else if (!icw_organization_get_user_enterprise (ICW_ORGANIZATION (org)) && other_name == NULL &&
+               icw_alliance_member_get_agreement_signed (member))
+        other_name = g_strdup (name);
+    }
+  g_object_unref (members);   /* it holds the store, which the exports must find closed */
+  g_assert_nonnull (user_name);
+  g_assert_nonnull (other_name);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *name = g_strdup_printf ("cover-%s.pdf", cases[c].language);
+      g_autofree char *pdf = export_application (f, cases[c].language, name);
+      g_autofree char *cover = run_tool ("pdftotext", "-layout", "-f", "1", "-l", "1", pdf, "-", NULL);
+      g_autofree char *text = run_tool ("pdftotext", "-layout", pdf, "-", NULL);
+      g_autofree char *host_line = NULL, *seal_line = NULL, *user_line = NULL, *other_line = NULL;
+
+      for (guint l = 0; l < G_N_ELEMENTS (cases[c].lines); l++)
+        assert_contains (cover, cases[c].lines[l]);
+      /* A long line wraps on the cover; the comparison ignores line ends and spaces. */
+      host_line = g_strconcat (cases[c].lines[0], host, NULL);
+      seal_line = g_strconcat (cases[c].lines[1], host, NULL);
+      assert_contains (cover, host_line);
+      assert_contains (cover, seal_line);
+      g_assert_null (strstr (cover, "依托单位"));
+      g_assert_null (strstr (cover, "____"));
+      /* 用户企业: a column of its own from the organization's flag (its heading may wrap between
+       * words in the header row, above the first member); every sample member signed. */
+      {
+        const char *table = g_strrstr (text, cases[c].heading);
+        g_autofree char *header = NULL;
+        g_auto(GStrv) words = g_strsplit (cases[c].column, " ", -1);
+        /* A long name wraps in its cell: its first characters are on the row's line. */
+        g_autofree char *user_start = g_utf8_substring (user_name, 0, 6);
+        g_autofree char *other_start = g_utf8_substring (other_name, 0, 6);
+
+        g_assert_nonnull (table);
+        header = g_strndup (table, strstr (table, "2023-") - table);
+        for (guint w = 0; words[w] != NULL; w++)
+          assert_contains (header, words[w]);
+        user_line = line_with (table, user_start);
+        other_line = line_with (table, other_start);
+      }
+      g_assert_cmpuint (count_occurrences (user_line, cases[c].yes), ==, 2);
+      g_assert_cmpuint (count_occurrences (other_line, cases[c].no), ==, 1);
+    }
+
+  /* Nothing recorded: a blank to fill in by hand, the line still there. */
+  application = only_item (f->store, ICW_RECORD_KIND_APPLICATION);
+  g_object_set (application, "recommender", "", "contact-phone", "", NULL);
+  icw_test_save (f->store, application);
+  g_clear_object (&application);
+  blank_pdf = export_application (f, "en", "cover-blank.pdf");
+  blank_cover = run_tool ("pdftotext", "-layout", "-f", "1", "-l", "1", blank_pdf, "-", NULL);
+  assert_contains (blank_cover, "Recommended by: ________________");
+  assert_contains (blank_cover, "Telephone: ________________");
+  assert_contains (blank_cover, "Contact: 刘晓明");
+}
+
+/* A target with decimals (52.5 %, the sample's share of R&D staff in 2027) is kept as the number
+ * it is by the store (read back through a connection of its own) and printed with a dot in the
+ * 绩效目标表 even where the locale's decimal separator is a comma. */
+static void
+test_decimal_target (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IcwStore) other = icw_test_open_store (f->path);
+  g_autoptr(IcwApplication) application = only_item (other, ICW_RECORD_KIND_APPLICATION);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwDocument) document = NULL;
+  g_autoptr(IcwDocumentLayout) layout = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "decimal.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *row = NULL;
+  JsonArray *items;
+  JsonNode *target = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, icw_application_get_indicators (application), -1, &error));
+  g_assert_no_error (error);
+  items = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonArray *years = json_object_get_array_member (item, "years");
+
+      if (g_strcmp0 (json_object_get_string_member (item, "unit"), "%") != 0)
+        continue;
+      for (guint y = 0; y < json_array_get_length (years); y++)
+        if (json_object_get_int_member (json_array_get_object_element (years, y), "year") == 2027)
+          target = json_object_get_member (json_array_get_object_element (years, y), "target");
+    }
+  g_assert_nonnull (target);
+  g_assert_cmpint (json_node_get_value_type (target), ==, G_TYPE_DOUBLE);
+  g_assert_cmpfloat (json_node_get_double (target), ==, 52.5);
+
+  g_assert_nonnull (setlocale (LC_NUMERIC, "de_DE.UTF-8"));
+  document = icw_document_new_for_record (other, ICW_RECORD (application), 2, &error);
+  g_assert_no_error (error);
+  layout = icw_document_layout_new (document, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  icw_document_layout_write_pdf (layout, pdf, NULL, NULL, NULL, &error);
+  setlocale (LC_NUMERIC, "C");
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", "-layout", pdf, "-", NULL);
+  row = line_with (text, "研发人员占职工总数比");
+  assert_contains (row, "52.5");
+  g_assert_null (strstr (row, "52,5"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +978,8 @@ main (int   argc,
   add ("/documents/cancel", test_cancel);
   add ("/documents/no-document", test_no_document);
   add ("/documents/cli", test_cli);
+  add ("/documents/cover-form", test_cover_form);
+  add ("/documents/decimal-target", test_decimal_target);
   add ("/documents/keep-with-table", test_keep_with_table);
   return g_test_run ();
 }

@@ -113,6 +113,40 @@ class TestDossierSchema(unittest.TestCase):
                                     capture_output=True, env=env, timeout=120)
             self.assertEqual(result.returncode, 0, result.stderr.decode())
 
+    def test_decimal_target_round_trips(self):
+        """An indicator's target may have decimals (52.5 %): the only numbers of a dossier that
+        are not whole. It validates, is written with a dot and no noise digits, and comes back
+        the same through an import and a second export."""
+        def targets(dossier):
+            found = []
+            for record in dossier["records"]:
+                if record["kind"] == "application":
+                    for item in record["fields"]["indicators"] or []:
+                        found += [(item["name"], y["year"], y["target"]) for y in item.get("years", [])]
+            return found
+
+        first = targets(self.dossiers["center"])
+        self.assertIn(("研发人员占职工总数比例", 2027, 52.5), first)
+        self.assertTrue(all(isinstance(t, int) for (name, _, t) in first if name != "研发人员占职工总数比例"))
+        bad = self.corrupted(lambda d: next(r for r in d["records"] if r["kind"] == "application")
+                             ["fields"]["indicators"][3]["years"][1].update(target="52.5"))
+        self.assertTrue([e for e in self.validator.iter_errors(bad)], "a target as text validates")
+        with tempfile.TemporaryDirectory(prefix="icw-schema-dec-") as tmp:
+            env = dict(os.environ, LC_ALL="de_DE.UTF-8", XDG_DATA_HOME=os.path.join(tmp, "xdg"))
+            env.pop("LANGUAGE", None)
+            path, again = os.path.join(tmp, "center.json"), os.path.join(tmp, "again.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(self.dossiers["center"], f, ensure_ascii=False)
+            db = os.path.join(tmp, "w.db")
+            for args in (["import", path], ["export", "--all", "--format", "json", "-o", again]):
+                result = subprocess.run([ICW, "--db", db] + args, capture_output=True, env=env, timeout=120)
+                self.assertEqual(result.returncode, 0, result.stderr.decode())
+            with open(again, encoding="utf-8") as f:
+                text = f.read()
+            self.assertIn("52.5", text)
+            self.assertNotIn("52,5", text)
+            self.assertEqual(targets(json.loads(text)), first)
+
     def corrupted(self, change):
         dossier = json.loads(json.dumps(self.dossiers["center"]))
         change(dossier)

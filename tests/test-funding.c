@@ -274,7 +274,7 @@ test_store_refusals (Fixture       *f,
   icw_funding_request_set_sources (r, "local-fiscal,shareholder-capital,bank-loan");
   icw_funding_request_set_category_set (r, "no-such-set");
   assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_NOT_FOUND, "no-such-set");
-  icw_funding_request_set_category_set (r, "standard");
+  icw_funding_request_set_category_set (r, "research-separate");
   icw_funding_request_set_category_set_version (r, 2);
   assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_NOT_FOUND, "version");
   icw_funding_request_set_category_set_version (r, 1);
@@ -399,8 +399,11 @@ test_shape_change (Fixture       *f,
   assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_INVALID, "Bank loan");
   icw_funding_request_set_source_used (r, ICW_FUNDING_SOURCE_BANK_LOAN, TRUE);
   icw_funding_request_set_category_set (r, ICW_CATEGORY_SET_MERGED_2021);
-  assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_INVALID, "travel");
+  assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_INVALID, "equipment-upgrade-lease");
+  /* Nor the old standard set: the sample's equipment lines are research-separate's. */
   icw_funding_request_set_category_set (r, ICW_CATEGORY_SET_STANDARD);
+  assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_INVALID, "equipment-upgrade-lease");
+  icw_funding_request_set_category_set (r, "research-separate");
   /* Growing the table loses nothing and is accepted. */
   icw_funding_request_set_period (r, 4);
   icw_funding_request_set_source_used (r, ICW_FUNDING_SOURCE_OWN_REVENUE, TRUE);
@@ -839,8 +842,8 @@ test_rule_justification (Fixture       *f,
   findings = check (f, f->sample);
   g_assert_cmpuint (count_findings (findings, "justification", "budget/testing/justification"), ==, 1);
   g_assert_cmpuint (count_findings (findings, "justification", NULL), ==, 1);
-  /* A line at 0 needs none: the sample's equipment lease has none. */
-  g_assert_null (icw_budget_line_get_justification (line_of (f, f->sample, "equipment-lease")));
+  /* A line at 0 needs none: the sample's equipment trial manufacture has none. */
+  g_assert_null (icw_budget_line_get_justification (line_of (f, f->sample, "equipment-trial")));
   save_justification (f, f->sample, "testing", "检测机构报价");
   zero = check (f, f->sample);
   g_assert_cmpuint (count_findings (zero, "justification", NULL), ==, 0);

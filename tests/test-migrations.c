@@ -514,19 +514,19 @@ static const char stages_rows[] =
   "INSERT INTO applications (id, center_id, kind, status, title, call_name, call_issuer, call_deadline, lineage_id, version,"
   "  reviewer_comments, section_background, section_foundation, section_goals, section_approach, section_mechanism,"
   "  section_assessment, section_risks, section_budget, section_benefits, roadmap, capability_platforms, indicators, tasks,"
-  "  revision, created_at, updated_at, deleted_at, total_investment_fen, contact_name, contact_phone) VALUES "
+  "  revision, created_at, updated_at, deleted_at, total_investment_fen, contact_name, contact_phone, recommender) VALUES "
   "  ('66666666-6666-4666-8666-666666666661', '33333333-3333-4333-8333-333333333333', 'provincial-recognition', 'submitted',"
   "   '省级申报', '2025年申报通知', '山东省工业和信息化厅', '2025-06-30', '66666666-6666-4666-8666-666666666661', 1,"
   "   '请补充', '背景', '基础', '目标', '方式', '机制', '考核', '风险', '预算', '效益', '[]', '[]', '[]', '{}',"
-  "   'r-7', '2025-02-01T00:00:00.000000Z', '2025-02-02T00:00:00.000000Z', NULL, 123456, '张三', '0531-12345678'),"
+  "   'r-7', '2025-02-01T00:00:00.000000Z', '2025-02-02T00:00:00.000000Z', NULL, 123456, '张三', '0531-12345678', '济南市工业和信息化局'),"
   "  ('66666666-6666-4666-8666-666666666662', '33333333-3333-4333-8333-333333333333', 'national-recognition', 'draft',"
   "   '国家级申报', NULL, NULL, NULL, '66666666-6666-4666-8666-666666666662', 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
   "   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '2025-02-03T00:00:00.000000Z', '2025-02-03T00:00:00.000000Z',"
-  "   '2025-03-01T00:00:00.000000Z', 0, NULL, NULL),"
+  "   '2025-03-01T00:00:00.000000Z', 0, NULL, NULL, NULL),"
   "  ('66666666-6666-4666-8666-666666666663', '33333333-3333-4333-8333-333333333333', 'upgrade-to-national', 'draft',"
   "   '升级申报', NULL, NULL, NULL, '66666666-6666-4666-8666-666666666663', 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
   "   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '2025-02-04T00:00:00.000000Z', '2025-02-04T00:00:00.000000Z',"
-  "   NULL, 0, NULL, NULL);"
+  "   NULL, 0, NULL, NULL, NULL);"
   "INSERT INTO attachments (id, application_id, name, kind, size, sha256, content, created_at, updated_at) VALUES "
   "  ('77777777-7777-4777-8777-777777777777', '66666666-6666-4666-8666-666666666661', '承诺书.pdf', 'commitment', 3,"
   "   'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', CAST('abc' AS BLOB),"
@@ -543,7 +543,8 @@ test_stages (Fixture       *f,
   const char *columns = "id, center_id, status, title, call_name, call_issuer, call_deadline, lineage_id, version,"
     " reviewer_comments, section_background, section_foundation, section_goals, section_approach, section_mechanism,"
     " section_assessment, section_risks, section_budget, section_benefits, roadmap, capability_platforms, indicators,"
-    " tasks, revision, created_at, updated_at, deleted_at, total_investment_fen, contact_name, contact_phone, row";
+    " tasks, revision, created_at, updated_at, deleted_at, total_investment_fen, contact_name, contact_phone,"
+    " recommender, row";
   g_autofree char *dump_sql = NULL, *kinds = NULL;
   g_autofree char *rows_before = NULL, *rows_after = NULL;
   g_autoptr(GError) error = NULL;

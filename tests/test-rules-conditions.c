@@ -475,6 +475,71 @@ test_jiangsu (Fixture       *f,
 }
 
 /* Every bundled rule names its basis, and program practice blocks only where marked essential. */
+/* 64号 （二） "股东中应包括若干家在本领域排名前十的企业": the ranking is per field. A shareholder
+ * ranked top ten in another field, or with no field recorded, does not count; none that counts is
+ * an error (the policy's words), fewer than 2 a warning (若干家 has no number: program practice). */
+static void
+test_top_ten_per_field (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(IcwOrganization) a = organization (f, "甲传感股份有限公司", ICW_ORG_KIND_ENTERPRISE, "山东省");
+  g_autoptr(IcwOrganization) b = organization (f, "乙微电子有限公司", ICW_ORG_KIND_ENTERPRISE, "江苏省");
+  g_autoptr(GPtrArray) several = NULL;
+
+  shareholder (f, a);
+  shareholder (f, b);
+  icw_organization_set_top_ten (a, TRUE);
+  icw_organization_set_top_ten_field (a, "集成电路");
+  icw_organization_set_top_ten_source (a, "某协会2023年排名");
+  icw_test_save (f->store, a);
+  icw_organization_set_top_ten (b, TRUE);
+  icw_test_save (f->store, b);
+  /* Both flagged top ten, neither in the center's field (智能传感器). */
+  expect_finding (f, "miit-2017-64-upgrade", "64-top-ten-shareholders", "“智能传感器”", "(2 recorded", NULL);
+  g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-top-ten-several"), ==, 1);
+
+  icw_organization_set_top_ten_field (a, " 智能传感器 ");
+  icw_test_save (f->store, a);
+  g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-top-ten-shareholders"), ==, 0);
+  several = findings_of (f, "miit-2017-64-upgrade", "64-top-ten-several");
+  g_assert_cmpuint (several->len, ==, 1);
+  g_assert_cmpint (icw_finding_get_severity (several->pdata[0]), ==, ICW_SEVERITY_WARNING);
+  g_assert_cmpstr (icw_finding_get_basis (several->pdata[0]), ==, "program-practice");
+  g_assert_nonnull (strstr (icw_finding_get_message (several->pdata[0]), "1 of the shareholders"));
+
+  icw_organization_set_top_ten_field (b, "智能传感器");
+  icw_test_save (f->store, b);
+  g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-top-ten-shareholders"), ==, 0);
+  g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-top-ten-several"), ==, 0);
+  /* The flag still decides: a field recorded without it counts for nothing. */
+  icw_organization_set_top_ten (b, FALSE);
+  icw_test_save (f->store, b);
+  g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-top-ten-several"), ==, 1);
+}
+
+/* 64号 "创建符合领域总体布局要求的……国家制造业创新中心": the layout's fields are data; its full list
+ * was not found, so a field not among the known ones is a warning saying so, never an error. */
+static void
+test_field_in_layout (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  icw_center_set_field (f->center, "智能传感器");
+  g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-field-in-layout"), ==, 0);
+  icw_center_set_field (f->center, "机器人");
+  g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-field-in-layout"), ==, 0);
+  icw_center_set_field (f->center, "海洋智能传感装备");
+  findings = findings_of (f, "miit-2017-64-upgrade", "64-field-in-layout");
+  g_assert_cmpuint (findings->len, ==, 1);
+  g_assert_cmpint (icw_finding_get_severity (findings->pdata[0]), ==, ICW_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (icw_finding_get_message (findings->pdata[0]), "“海洋智能传感装备”"));
+  g_assert_nonnull (strstr (icw_finding_get_message (findings->pdata[0]), "source not found"));
+  g_assert_nonnull (strstr (icw_finding_get_citation (findings->pdata[0]), "符合领域总体布局要求"));
+  icw_center_set_field (f->center, "");
+  g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-field-in-layout"), ==, 0);
+}
+
 static void
 test_every_rule_has_basis (Fixture       *f,
                            gconstpointer  data)
@@ -513,6 +578,8 @@ main (int   argc,
   add ("/rules-conditions/64/platform-kind-and-field", test_platform_kind_and_field);
   add ("/rules-conditions/64/user-enterprise", test_user_enterprise);
   add ("/rules-conditions/64/field-occupied", test_field_occupied);
+  add ("/rules-conditions/64/top-ten-per-field", test_top_ten_per_field);
+  add ("/rules-conditions/64/field-in-layout", test_field_in_layout);
   add ("/rules-conditions/jiangsu", test_jiangsu);
   add ("/rules-conditions/stages/company", test_company_by_stage);
   add ("/rules-conditions/stages/64-precondition", test_precondition_by_stage);

@@ -59,6 +59,7 @@ fixture_set_up (Fixture       *f,
 
   f->lead = organization (f, "济南测试传感科技股份有限公司", ICW_ORG_KIND_ENTERPRISE, "山东省");
   icw_organization_set_top_ten (f->lead, TRUE);
+  icw_organization_set_top_ten_field (f->lead, "智能传感器");
   icw_organization_set_rd_base_year (f->lead, 2023);
   icw_organization_set_rd_intensity_1 (f->lead, 310);
   icw_organization_set_rd_intensity_2 (f->lead, 290);
@@ -70,6 +71,7 @@ fixture_set_up (Fixture       *f,
   f->center = icw_center_new ();
   icw_center_set_name (f->center, "测试制造业创新中心");
   icw_center_set_province (f->center, "山东省");
+  icw_center_set_field (f->center, "智能传感器");
   icw_center_set_lead_organization_id (f->center, icw_record_get_id (ICW_RECORD (f->lead)));
   icw_center_set_host_legal_form (f->center, "有限责任公司");
   icw_center_set_operating_model (f->center, "公司+联盟");

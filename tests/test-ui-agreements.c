@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-agreements.c: in-process tests of the agreement editor's widgets: the line under the
  * revenue shares as they are typed (before they are saved), the two splits, a check finding that
- * opens its field, and a submitted agreement shown read-only. Real SQLite, the sample center. */
+ * opens its field, a submitted agreement shown read-only, and the party picker offering the
+ * center's company, its shareholders and its alliance members. Real SQLite, the sample center. */
 #include "config.h"
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 
 #include "icw-agreement-editor.h"
 #include "icw-agreement-guide-dialog.h"
@@ -16,6 +18,8 @@
 #include "icw-field-row.h"
 #include "icw-ip-agreement.h"
 #include "icw-lifecycle.h"
+#include "icw-member-picker.h"
+#include "icw-shareholder.h"
 #include "icw-resources.h"
 #include "icw-sample.h"
 #include "icw-test-util.h"
@@ -347,6 +351,121 @@ test_guide_dialog (Fixture       *fixture,
   iterate ();
 }
 
+/* The organization IDs the picker's buttons choose, each with its button. */
+static void
+picker_buttons (GtkWidget  *widget,
+                GHashTable *found)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "picker.choose") == 0)
+    g_hash_table_insert (found, g_variant_dup_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), NULL),
+                         widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    picker_buttons (child, found);
+}
+
+static void
+on_chosen (IcwMemberPicker *picker,
+           const char      *organization_id,
+           char           **chosen)
+{
+  g_free (*chosen);
+  *chosen = g_strdup (organization_id);
+}
+
+/* 273号's members: the center's company (依托公司), its shareholders and its alliance members are
+ * offered, each once, those already parties are not; the company chosen is saved as a party. */
+static void
+test_party_picker (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *center_id = icw_record_get_id (ICW_RECORD (fixture->center));
+  const char *host = icw_center_get_host_organization_id (fixture->center);
+  g_autoptr(GListModel) holders = icw_store_list (fixture->store, ICW_RECORD_KIND_SHAREHOLDER, center_id);
+  g_autoptr(GListModel) members = icw_store_list (fixture->store, ICW_RECORD_KIND_ALLIANCE_MEMBER, center_id);
+  g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) offered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) excluded = g_ptr_array_new_null_terminated (4, NULL, TRUE);
+  g_autoptr(IcwAgreementParty) party = icw_agreement_party_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chosen = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *anchor = gtk_button_new ();
+  IcwMemberPicker *picker;
+  guint not_members = 0;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_assert_nonnull (host);
+  g_hash_table_add (expected, (gpointer) host);
+  for (guint i = 0; i < g_list_model_get_n_items (holders); i++)
+    {
+      g_autoptr(IcwShareholder) holder = g_list_model_get_item (holders, i);
+
+      g_hash_table_add (expected, (gpointer) g_intern_string (icw_shareholder_get_organization_id (holder)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(IcwAllianceMember) member = g_list_model_get_item (members, i);
+
+      g_hash_table_add (expected, (gpointer) g_intern_string (icw_alliance_member_get_organization_id (member)));
+    }
+  /* The sample's company and some shareholders are not alliance members: the old picker left them out. */
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gboolean member = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+        {
+          g_autoptr(IcwAllianceMember) m = g_list_model_get_item (members, i);
+
+          member = member || g_strcmp0 (icw_alliance_member_get_organization_id (m), key) == 0;
+        }
+      not_members += member ? 0 : 1;
+    }
+  g_assert_cmpuint (not_members, >=, 1);
+  for (guint i = 0; i < fixture->parties->len; i++)
+    {
+      const char *id = icw_agreement_party_get_organization_id (fixture->parties->pdata[i]);
+
+      g_ptr_array_add (excluded, (gpointer) id);
+      g_hash_table_remove (expected, g_intern_string (id));
+    }
+
+  gtk_window_set_child (GTK_WINDOW (window), anchor);
+  gtk_window_present (GTK_WINDOW (window));
+  picker = icw_member_picker_new (anchor, fixture->store, center_id, (const char * const *) excluded->pdata);
+  g_signal_connect (picker, "chosen", G_CALLBACK (on_chosen), &chosen);
+  gtk_window_present (GTK_WINDOW (picker));
+  iterate ();
+  picker_buttons (GTK_WIDGET (picker), offered);
+  g_assert_cmpuint (g_hash_table_size (offered), ==, g_hash_table_size (expected));
+  g_hash_table_iter_init (&iter, expected);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_assert_true (g_hash_table_contains (offered, key));
+  for (guint i = 0; i < fixture->parties->len; i++)
+    g_assert_false (g_hash_table_contains (offered, icw_agreement_party_get_organization_id (fixture->parties->pdata[i])));
+
+  /* The company's button says what it is, and choosing it names it. */
+  {
+    GtkWidget *button = g_hash_table_lookup (offered, host);
+    GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+    GtkWidget *caption = gtk_widget_get_last_child (box);
+
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (caption)), "Center's company"));
+    g_signal_emit_by_name (button, "clicked");
+  }
+  iterate ();
+  g_assert_cmpstr (chosen, ==, host);
+
+  icw_agreement_party_set_agreement_id (party, icw_record_get_id (ICW_RECORD (fixture->agreement)));
+  icw_agreement_party_set_organization_id (party, chosen);
+  g_assert_true (icw_store_save (fixture->store, ICW_RECORD (party), &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +483,7 @@ main (int   argc,
 
   g_test_add_func ("/ui-agreements/shares-text", test_shares_text);
   g_test_add ("/ui-agreements/remainder-as-typed", Fixture, NULL, fixture_set_up, test_remainder_as_typed, fixture_tear_down);
+  g_test_add ("/ui-agreements/party-picker", Fixture, NULL, fixture_set_up, test_party_picker, fixture_tear_down);
   g_test_add ("/ui-agreements/guide-dialog", Fixture, NULL, fixture_set_up, test_guide_dialog, fixture_tear_down);
   g_test_add ("/ui-agreements/splits", Fixture, NULL, fixture_set_up, test_splits, fixture_tear_down);
   g_test_add ("/ui-agreements/editor-field-and-lock", Fixture, NULL, fixture_set_up, test_editor_field_and_lock, fixture_tear_down);

@@ -5,7 +5,8 @@
  * zero as they type, and two buttons replace the shares by an equal split or a split in
  * proportion to the contributions (icw-shares.h: integers, largest remainder, always exactly
  * 100.00%). "Parties" has one expander per party: contribution, signatory, signature and seal
- * with their dates. Parties are added from the center's alliance members only. */
+ * with their dates. Parties are added from the center's company, its shareholders and its
+ * alliance members (icw-member-picker.c). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -113,7 +114,7 @@ icw_agreement_shares_text (const gint64 *shares,
   if (exact != NULL)
     *exact = n > 0 && remainder == 0;
   if (n == 0)
-    return g_strdup (_("No parties yet: add members of the center's alliance"));
+    return g_strdup (_("No parties yet: add the center's company, its shareholders or alliance members"));
   if (remainder == 0)
     return g_strdup (_("Shares total 100.00%"));
   if (remainder > 0)
@@ -533,7 +534,7 @@ icw_agreement_parties_group_init (IcwAgreementPartiesGroup *self)
   GtkWidget *shares = icw_ui_group_new (_("Revenue Shares"),
                                         _("Each party's share of the income from licensing and transferring the results (收益分配). The shares must total exactly 100.00%."));
   GtkWidget *parties = icw_ui_group_new (_("Parties"),
-                                         _("Members of the center's alliance who sign the agreement, with their contributions and the state of their signature and seal."));
+                                         _("The center's company, its shareholders and alliance members who sign the agreement, with their contributions and the state of their signature and seal."));
   GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   self->party_rows = g_ptr_array_new ();

@@ -207,7 +207,7 @@ build_call (IcwRecordForm   *form,
   GtkWidget *outline = icw_application_outline_group_new (store);
   GtkWidget *figures = icw_ui_group_new (_("The application's own figures"),
                                          _("What the 基本情况表 asks that no register holds."));
-  const char *own[] = { "total-investment-fen", "contact-name", "contact-phone" };
+  const char *own[] = { "total-investment-fen", "contact-name", "contact-phone", "recommender" };
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *application = icw_ui_group_new (_("Application"), NULL);
   GtkWidget *call = icw_ui_group_new (_("Call"), _("The call for applications this application answers; a warning appears as its deadline nears."));

@@ -15,6 +15,12 @@
 
 #define MAX_YEARS 10
 
+/* Where a cell's entry stands: its indicator's index and its year (0 for the baseline). */
+typedef struct {
+  guint  index;
+  gint64 year;
+} IcwIndicatorCell;
+
 struct _IcwIndicatorGrid
 {
   GtkBox      parent_instance;
@@ -23,6 +29,7 @@ struct _IcwIndicatorGrid
   GtkWidget  *grid;
   GtkWidget  *empty;
   JsonArray  *items;       /* the part as last set, edited in place */
+  GHashTable *cells;       /* the entries shown (not referenced) → their IcwIndicatorCell */
   gboolean    building;
 };
 
@@ -175,13 +182,14 @@ commit (IcwIndicatorGrid *self)
   g_signal_emit (self, signals[COMMITTED], 0, json);
 }
 
-/* A cell: its indicator's index and its year (0 for the baseline). */
+/* A cell typed in: found by its entry among the cells shown (none while rebuilding). */
 static void
 on_cell_done (GtkEditable      *entry,
               IcwIndicatorGrid *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "item"));
-  gint64 year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "year"));
+  const IcwIndicatorCell *at = g_hash_table_lookup (self->cells, entry);
+  guint index = at != NULL ? at->index : G_MAXUINT;
+  gint64 year = at != NULL ? at->year : 0;
   const char *text = gtk_editable_get_text (entry);
   JsonObject *item;
   g_autofree char *before = NULL;
@@ -189,7 +197,7 @@ on_cell_done (GtkEditable      *entry,
   g_autoptr(JsonNode) value = NULL;
   double number;
 
-  if (self->building || self->items == NULL || index >= json_array_get_length (self->items))
+  if (self->building || at == NULL || self->items == NULL || index >= json_array_get_length (self->items))
     return;
   item = json_array_get_object_element (self->items, index);
   before = format_number (year == 0 ? json_object_get_member (item, "baseline_value") : target_for (item, year));
@@ -252,13 +260,15 @@ cell (IcwIndicatorGrid *self,
   GtkWidget *entry = gtk_entry_new ();
   g_autofree char *text = format_number (value);
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  IcwIndicatorCell *at = g_new0 (IcwIndicatorCell, 1);
 
+  at->index = index;
+  at->year = year;
+  g_hash_table_insert (self->cells, entry, at);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 7);
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
-  g_object_set_data (G_OBJECT (entry), "item", GUINT_TO_POINTER (index));
-  g_object_set_data (G_OBJECT (entry), "year", GINT_TO_POINTER ((int) year));
   g_signal_connect (entry, "activate", G_CALLBACK (on_cell_done), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_widget_add_controller (entry, focus);
@@ -306,6 +316,7 @@ rebuild (IcwIndicatorGrid *self)
   self->building = TRUE;
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->grid), child);
+  g_hash_table_remove_all (self->cells);
   gtk_widget_set_visible (self->empty, n == 0);
   gtk_widget_set_visible (self->grid, n > 0);
   gtk_grid_attach (GTK_GRID (self->grid), header (_("Indicator")), column++, 0, 1, 1);
@@ -331,6 +342,8 @@ rebuild (IcwIndicatorGrid *self)
       column = 0;
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      /* Wide enough for a Chinese indicator's name on one or two lines, not one per character. */
+      gtk_label_set_width_chars (GTK_LABEL (label), 14);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
       gtk_grid_attach (GTK_GRID (self->grid), label, column++, i + 1, 1, 1);
       unit = gtk_label_new (string_of (item, "unit"));
@@ -398,9 +411,19 @@ icw_indicator_grid_dispose (GObject *object)
 }
 
 static void
+icw_indicator_grid_finalize (GObject *object)
+{
+  IcwIndicatorGrid *self = ICW_INDICATOR_GRID (object);
+
+  g_hash_table_destroy (self->cells);
+  G_OBJECT_CLASS (icw_indicator_grid_parent_class)->finalize (object);
+}
+
+static void
 icw_indicator_grid_class_init (IcwIndicatorGridClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = icw_indicator_grid_dispose;
+  G_OBJECT_CLASS (klass)->finalize = icw_indicator_grid_finalize;
   signals[COMMITTED] = g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
@@ -459,6 +482,7 @@ icw_indicator_grid_init (IcwIndicatorGrid *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->grid);
   gtk_box_append (GTK_BOX (self), scroller);
   self->items = json_array_new ();
+  self->cells = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
 }
 
 GtkWidget *

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-member-picker.h: a dialog to choose a party of an IP-sharing agreement. It lists the
- * center's alliance members only (those already parties are left out), so that a party who is
- * not a member cannot be chosen in the first place. */
+ * center's company, its shareholders and its alliance members (those already parties are left
+ * out), so that a party the store would refuse cannot be chosen in the first place. */
 #pragma once
 
 #include <adwaita.h>

@@ -68,7 +68,8 @@ group (IcwOrganizationEditor *self,
 
 /* Rows under the catalogue's labels (icw-field-catalogue.c). */
 static const char * const basic_fields[] = {
-  "credit_code", "kind", "province", "city", "legal_representative", "top_ten", NULL
+  "credit_code", "kind", "province", "city", "legal_representative", "top_ten", "top_ten_field",
+  "top_ten_source", NULL
 };
 
 static void

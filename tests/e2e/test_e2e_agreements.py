@@ -68,7 +68,7 @@ class AgreementEndToEnd(unittest.TestCase):
         app.select_section("IP Agreements")
 
         # A new agreement in the sample center (the only center), among three of its members,
-        # each chosen from a picker that lists alliance members only.
+        # each chosen from a picker that lists the center's company, its shareholders and its members.
         app.click("New")
         app.find_entry("Title")
         for name in PARTIES:

@@ -15,9 +15,11 @@
 #include "icw-application-summary.h"
 #include "icw-application.h"
 #include "icw-attachment.h"
+#include "icw-center.h"
 #include "icw-document-private.h"
 #include "icw-enums.h"
 #include "icw-money.h"
+#include "icw-organization.h"
 #include "icw-shareholder.h"
 
 static const char *
@@ -297,8 +299,10 @@ add_registers (IcwDocument    *document,
   g_autoptr(GPtrArray) holders = icw_store_list_records (store, ICW_RECORD_KIND_SHAREHOLDER, icw_application_get_center_id (application));
   g_autoptr(GPtrArray) members = icw_store_list_records (store, ICW_RECORD_KIND_ALLIANCE_MEMBER, icw_application_get_center_id (application));
   const char *holder_header[] = { _("Organization"), _("Contribution"), _("Amount (10k yuan)"), _("Share") };
-  const char *member_header[] = { _("Organization"), _("Role"), _("Joined"), _("Agreement signed") };
+  /* 用户企业 is a kind of firm (the organization's flag, 64号 "包括用户在内"), not a role. */
+  const char *member_header[] = { _("Organization"), _("Role"), _("User enterprise"), _("Joined"), _("Agreement signed") };
   const guint weights[] = { 6, 3, 3, 2 };
+  const guint member_weights[] = { 7, 3, 3, 3, 3 };
   IcwDocBlock *block;
 
   icw_document_add_heading (document, 2, _("Shareholders"));
@@ -317,14 +321,17 @@ add_registers (IcwDocument    *document,
       icw_doc_block_add_row (block, row);
     }
   icw_document_add_heading (document, 2, _("Alliance members"));
-  block = icw_document_add_table (document, 4, 1);
-  icw_doc_block_set_weights (block, weights);
+  block = icw_document_add_table (document, 5, 1);
+  icw_doc_block_set_weights (block, member_weights);
   icw_doc_block_add_row (block, member_header);
   for (guint i = 0; i < members->len; i++)
     {
       IcwAllianceMember *member = members->pdata[i];
       g_autofree char *name = icw_doc_record_name (store, ICW_RECORD_KIND_ORGANIZATION, icw_alliance_member_get_organization_id (member));
+      g_autoptr(IcwRecord) org = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, icw_alliance_member_get_organization_id (member), NULL);
+      gboolean user = org != NULL && icw_organization_get_user_enterprise (ICW_ORGANIZATION (org));
       const char *row[] = { name, icw_member_role_to_label (icw_alliance_member_get_role (member)),
+                            user ? _("Yes") : _("No"),
                             icw_alliance_member_get_joined (member),
                             icw_alliance_member_get_agreement_signed (member) ? _("Yes") : _("No") };
 
@@ -363,6 +370,28 @@ add_attachments (IcwDocument    *document,
     }
 }
 
+/* The application form's cover lines: the applicant that seals it is the center's company, or
+ * its lead while there is no company yet (a 培育 application may come before it); the
+ * recommending body, the contact and telephone as the application records them. */
+static void
+add_cover_form (IcwDocument    *document,
+                IcwStore       *store,
+                IcwApplication *application)
+{
+  g_autoptr(IcwRecord) center = icw_store_lookup (store, ICW_RECORD_KIND_CENTER, icw_application_get_center_id (application), NULL);
+  g_autofree char *applicant = NULL;
+  g_autofree char *recommender = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *phone = NULL;
+
+  if (center != NULL)
+    applicant = icw_doc_record_name (store, ICW_RECORD_KIND_ORGANIZATION, icw_center_get_host_organization_id (ICW_CENTER (center)));
+  if (center != NULL && applicant == NULL)
+    applicant = icw_doc_record_name (store, ICW_RECORD_KIND_ORGANIZATION, icw_center_get_lead_organization_id (ICW_CENTER (center)));
+  g_object_get (application, "recommender", &recommender, "contact-name", &contact, "contact-phone", &phone, NULL);
+  icw_document_set_cover_form (document, applicant, recommender, contact, phone);
+}
+
 IcwDocument *
 icw_document_build_application (IcwStore   *store,
                                 IcwRecord  *record,
@@ -374,6 +403,7 @@ icw_document_build_application (IcwStore   *store,
 
   icw_doc_set_center_cover (document, store, icw_application_get_center_id (application),
                             icw_application_kind_to_label (icw_application_get_kind (application)));
+  add_cover_form (document, store, application);
   for (guint s = 0; s < ICW_N_SECTIONS; s++)
     {
       /* The market operation plan is Shenzhen's section: printed when written, not as an empty

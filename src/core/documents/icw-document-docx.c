@@ -48,8 +48,8 @@ add_cover (Body *body)
   g_autofree char *title_space = g_strdup_printf ("<w:spacing w:before=\"%d\" w:after=\"%d\"/>",
                                                   ICW_DOCX_TWIPS (ICW_MM (75.0) - ICW_MARGIN_TOP),
                                                   ICW_DOCX_TWIPS (ICW_MM (8.0)));
-  g_autofree char *lines_space = g_strdup_printf ("<w:spacing w:before=\"%d\"/>", ICW_DOCX_TWIPS (ICW_MM (55.0)));
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *lines_space = g_strdup_printf ("<w:spacing w:before=\"%d\"/>", ICW_DOCX_TWIPS (ICW_MM (25.0)));
+  g_autoptr(GPtrArray) lines = icw_document_cover_lines (document);
 
   /* The title breaks where the PDF's balanced title does (Word would leave a short last line). */
   if (body->layout != NULL)
@@ -62,22 +62,13 @@ add_cover (Body *body)
     icw_docx_append_paragraph (body->xml, "Title", title_space, icw_document_get_title (document));
   if (icw_document_get_subtitle (document) != NULL)
     icw_docx_append_paragraph (body->xml, "Subtitle", NULL, icw_document_get_subtitle (document));
-  /* TRANSLATORS: a line of a document's cover */
-  if (icw_document_get_center (document) != NULL)
-    g_ptr_array_add (lines, g_strdup_printf (_("Innovation center: %s"), icw_document_get_center (document)));
-  /* TRANSLATORS: a line of a document's cover: the center's host company (依托单位) */
-  if (icw_document_get_applicant (document) != NULL)
-    g_ptr_array_add (lines, g_strdup_printf (_("Host company: %s"), icw_document_get_applicant (document)));
-  /* TRANSLATORS: a line of a document's cover */
-  if (icw_document_get_date (document) != NULL)
-    g_ptr_array_add (lines, g_strdup_printf (_("Date: %s"), icw_document_get_date (document)));
   for (guint i = 0; i < lines->len; i++)
     icw_docx_append_paragraph (body->xml, "CoverLine", i == 0 ? lines_space : NULL, lines->pdata[i]);
   if (copies > 0)
     {
       /* TRANSLATORS: on a document's cover, how many paper copies are submitted; Chinese says 一式N份 */
       g_autofree char *text = g_strdup_printf (ngettext ("%u copy", "%u copies", copies), copies);
-      g_autofree char *space = g_strdup_printf ("<w:spacing w:before=\"%d\"/>", ICW_DOCX_TWIPS (ICW_MM (30.0)));
+      g_autofree char *space = g_strdup_printf ("<w:spacing w:before=\"%d\"/>", ICW_DOCX_TWIPS (ICW_MM (10.0)));
 
       icw_docx_append_paragraph (body->xml, "CoverCopies", space, text);
     }

@@ -77,6 +77,7 @@ icw_layout_make_cover (IcwDocumentLayout *self)
   g_autoptr(PangoLayout) title = icw_layout_text (self, ICW_STYLE_TITLE, icw_document_get_title (document), ICW_CONTENT_WIDTH);
   guint copies = icw_document_get_copies (document);
   g_autofree char *copies_text = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
   double y = ICW_MM (75), title_width;
 
   pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
@@ -88,24 +89,9 @@ icw_layout_make_cover (IcwDocumentLayout *self)
     add_centered (self, page, ICW_STYLE_HEADING1, icw_document_get_subtitle (document), y);
 
   y = ICW_MM (165);
-  if (icw_document_get_center (document) != NULL)
-    {
-      /* TRANSLATORS: a line of a document's cover */
-      g_autofree char *line = g_strdup_printf (_("Innovation center: %s"), icw_document_get_center (document));
-      y = add_cover_line (self, page, line, y);
-    }
-  if (icw_document_get_applicant (document) != NULL)
-    {
-      /* TRANSLATORS: a line of a document's cover: the center's host company (依托单位) */
-      g_autofree char *line = g_strdup_printf (_("Host company: %s"), icw_document_get_applicant (document));
-      y = add_cover_line (self, page, line, y);
-    }
-  if (icw_document_get_date (document) != NULL)
-    {
-      /* TRANSLATORS: a line of a document's cover */
-      g_autofree char *line = g_strdup_printf (_("Date: %s"), icw_document_get_date (document));
-      y = add_cover_line (self, page, line, y);
-    }
+  lines = icw_document_cover_lines (document);
+  for (guint i = 0; i < lines->len; i++)
+    y = add_cover_line (self, page, lines->pdata[i], y);
   if (copies > 0)
     {
       /* TRANSLATORS: on a document's cover, how many paper copies are submitted; Chinese says 一式N份 */

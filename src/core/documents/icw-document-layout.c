@@ -467,18 +467,20 @@ draw_lines (cairo_t       *cr,
  * entry 3): cairo 1.16's link and destination tags, which PDF surfaces write as a link annotation
  * and an entry of the document's named destinations, and other surfaces (the preview, the
  * printer) ignore. A link by page number ("page=N") would be simpler, but cairo 1.16 writes no
- * destination when the page comes after the link, which every heading does. Numbers are written
- * with a '.' whatever the locale. */
+ * destination when the page comes after the link, which every heading does. Numbers are whole
+ * points: cairo reads the attributes with sscanf ("%lf"), which under a locale whose decimal
+ * separator is a comma (de_DE) stops at a '.' and refuses the tag, so that no PDF could be
+ * written there; half a point of a link's area or a destination's place makes no difference. */
 static void
 draw_link (cairo_t       *cr,
            IcwLayoutItem *item)
 {
   const double numbers[] = { item->x, item->y, item->w, item->h };
-  char text[G_N_ELEMENTS (numbers)][G_ASCII_DTOSTR_BUF_SIZE];
+  char text[G_N_ELEMENTS (numbers)][24];
   g_autofree char *attributes = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
-    g_ascii_formatd (text[i], sizeof text[i], "%.2f", numbers[i]);
+    g_snprintf (text[i], sizeof text[i], "%" G_GINT64_FORMAT, (gint64) (numbers[i] + (numbers[i] >= 0 ? 0.5 : -0.5)));
   if (item->kind == ICW_ITEM_LINK)
     {
       attributes = g_strdup_printf ("rect=[%s %s %s %s] dest='h%d'", text[0], text[1], text[2], text[3], item->first_line);

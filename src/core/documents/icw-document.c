@@ -18,6 +18,11 @@ struct _IcwDocument {
   char      *center;
   char      *applicant;
   char      *date;
+  gboolean   form;       /* the cover has the form's lines below */
+  char      *applicant_seal;
+  char      *recommender;
+  char      *contact;
+  char      *phone;
   char      *author;
   char      *language;
   guint      copies;
@@ -41,6 +46,10 @@ document_clear (IcwDocument *self)
   g_free (self->center);
   g_free (self->applicant);
   g_free (self->date);
+  g_free (self->applicant_seal);
+  g_free (self->recommender);
+  g_free (self->contact);
+  g_free (self->phone);
   g_free (self->author);
   g_free (self->language);
   g_ptr_array_unref (self->blocks);
@@ -92,6 +101,50 @@ icw_document_set_cover (IcwDocument *self,
   replace (&self->applicant, applicant);
   if (date != NULL)
     replace (&self->date, date);
+}
+
+void
+icw_document_set_cover_form (IcwDocument *self,
+                             const char  *applicant_seal,
+                             const char  *recommender,
+                             const char  *contact,
+                             const char  *phone)
+{
+  self->form = TRUE;
+  replace (&self->applicant_seal, applicant_seal);
+  replace (&self->recommender, recommender);
+  replace (&self->contact, contact);
+  replace (&self->phone, phone);
+}
+
+/* A value of the cover, or a blank to fill in by hand. */
+#define BLANK "________________"
+#define OR_BLANK(v) ((v) != NULL ? (v) : BLANK)
+
+GPtrArray *
+icw_document_cover_lines (IcwDocument *self)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->center != NULL)
+    /* TRANSLATORS: a line of a document's cover */
+    g_ptr_array_add (lines, g_strdup_printf (_("Innovation center: %s"), self->center));
+  if (self->applicant != NULL)
+    /* TRANSLATORS: a line of a document's cover: the center's host company (依托公司) */
+    g_ptr_array_add (lines, g_strdup_printf (_("Host company: %s"), self->applicant));
+  if (self->form)
+    {
+      /* TRANSLATORS: a line of an application's cover: who applies and seals it (申报单位（盖章）) */
+      g_ptr_array_add (lines, g_strdup_printf (_("Applicant (seal): %s"), OR_BLANK (self->applicant_seal)));
+      /* TRANSLATORS: a line of an application's cover: the body that recommends it (推荐单位) */
+      g_ptr_array_add (lines, g_strdup_printf (_("Recommended by: %s"), OR_BLANK (self->recommender)));
+      /* TRANSLATORS: a line of an application's cover: the contact person and their telephone (联系人、电话) */
+      g_ptr_array_add (lines, g_strdup_printf (_("Contact: %s    Telephone: %s"), OR_BLANK (self->contact), OR_BLANK (self->phone)));
+    }
+  if (self->date != NULL)
+    /* TRANSLATORS: a line of a document's cover */
+    g_ptr_array_add (lines, g_strdup_printf (_("Date: %s"), self->date));
+  return lines;
 }
 
 void

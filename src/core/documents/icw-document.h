@@ -47,6 +47,16 @@ void         icw_document_set_cover       (IcwDocument  *self,
                                            const char   *center,
                                            const char   *applicant,
                                            const char   *date);
+/* The lines of an application's cover that a province's form asks for: the applicant that
+ * seals it (申报单位（盖章）), the recommending body (推荐单位), the contact and telephone. Once set,
+ * every one is printed, an empty one as a blank to fill in by hand. */
+void         icw_document_set_cover_form  (IcwDocument  *self,
+                                           const char   *applicant_seal,
+                                           const char   *recommender,
+                                           const char   *contact,
+                                           const char   *phone);
+/* The cover's lines under the title, in the order printed (the PDF and Word documents alike). */
+GPtrArray   *icw_document_cover_lines     (IcwDocument  *self);
 void         icw_document_set_copies      (IcwDocument  *self,
                                            guint         copies);
 void         icw_document_set_author      (IcwDocument  *self,

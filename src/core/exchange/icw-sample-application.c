@@ -139,7 +139,7 @@ static const SampleIndicator indicators[] = {
   { "construction", "中试线流片能力", "片/月", 0, { 500, 1500, 3000 } },
   { "rd-strength", "专职研发人员", "人", 80, { 120, 160, 200 } },
   { "rd-strength", "年度研发投入", "万元", 3000, { 5000, 6000, 7000 } },
-  { "rd-strength", "研发人员占职工总数比例", "%", 45, { 50, 53, 55 } },
+  { "rd-strength", "研发人员占职工总数比例", "%", 45, { 50, 52.5, 55 } },
   { "common-technology", "突破共性关键技术", "项", 0, { 2, 5, 8 } },
   { "common-technology", "发明专利申请", "件", 0, { 30, 70, 120 } },
   { "collaboration", "联盟成员单位", "家", 17, { 25, 32, 40 } },
@@ -356,7 +356,7 @@ set_sections (IcwApplication *application)
   icw_application_set_indicators (application, indicators_text);
   /* The 基本情况表's own figures: the planned total investment (万元 3.5亿) and the contact. */
   g_object_set (application, "total-investment-fen", (gint64) 35000 * 1000000, "contact-name", "刘晓明",
-                "contact-phone", "0531-88016688", NULL);
+                "contact-phone", "0531-88016688", "recommender", "济南市工业和信息化局", NULL);
   icw_application_set_tasks (application, tasks_text);
 }
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sample-funding.c: the sample center's funding request: the whole construction budget of its
  * application (24,000.00 万元 over three years: provincial and local fiscal funds 7,000, shareholder
- * capital 10,000, bank loans and social capital 7,000), on the standard category set, with a
+ * capital 10,000, bank loans and social capital 7,000), on the `research-separate` category set
+ * (the one new requests get: 设备购置费, 设备试制费, 设备改造与租赁费 under 设备费), with a
  * justification for every line, three disbursement milestones adding up to the fiscal funds, and
  * passing every rule of the funding-request pack. The cells are laid out by filling the table of
  * year × source totals category by category, so every total is exact. */
@@ -40,8 +41,8 @@ typedef struct {
 
 static const SampleLine lines[] = {
   { "equipment-purchase", 9000, "购置MEMS工艺线关键设备（光刻、刻蚀、键合）及封装测试线、标定计量设备，按设备询价单测算。" },
-  { "equipment-upgrade", 2000, "对牵头单位现有8英寸中试线进行工艺升级改造，按改造方案和施工预算测算。" },
-  { "equipment-lease", 0, NULL },
+  { "equipment-trial", 0, NULL },
+  { "equipment-upgrade-lease", 2000, "对牵头单位现有8英寸中试线进行工艺升级改造，按改造方案和施工预算测算。" },
   { "materials", 2600, "硅片、敏感材料、封装材料等研发试制材料，按三年共性技术攻关任务量测算。" },
   { "testing", 2200, "委托第三方开展可靠性试验、环境试验和检测认证，按检测机构报价测算。" },
   { "fuel-power", 800, "中试线和测试平台运行的水电气消耗，按设备功率和运行时数测算。" },
@@ -139,7 +140,7 @@ icw_sample_save_funding_request (IcwStore        *store,
   icw_funding_request_set_period (request, N_YEARS);
   for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
     icw_funding_request_set_source_used (request, sources[s], TRUE);
-  icw_funding_request_set_category_set (request, ICW_CATEGORY_SET_STANDARD);
+  icw_funding_request_set_category_set (request, "research-separate");
   icw_funding_request_set_category_set_version (request, 1);
   icw_funding_request_set_milestones (request, json);
   icw_funding_request_set_tax_deduction (request, TRUE);

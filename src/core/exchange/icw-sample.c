@@ -26,6 +26,11 @@
 /* The year of the last R&D intensity figure; the three figures cover 2021 to 2023. */
 #define RD_BASE_YEAR 2023
 
+/* The sample center's field; its top-ten shareholders are ranked in it (64号 "在本领域排名前十"). */
+#define SAMPLE_FIELD "智能传感器"
+/* Where the sample's top-ten rankings come from (a made-up ranking, as all the sample is). */
+#define SAMPLE_TOP_TEN_SOURCE "山东省传感器行业协会2023年度行业排名（示例）"
+
 typedef struct {
   const char *name;
   const char *code17;          /* the credit code without its check character */
@@ -232,12 +237,12 @@ typedef struct {
 } SamplePlatform;
 
 static const SamplePlatform platforms[] = {
-  { HUAXIN, ICW_PLATFORM_ENTERPRISE_TECH_CENTER, "华芯感知国家企业技术中心", 2019, "智能传感器" },
-  { HAICHUAN, ICW_PLATFORM_ENGINEERING_RESEARCH_CENTER, "海川微纳传感器件国家工程研究中心", 2017, "智能传感器" },
-  { JINGCE, ICW_PLATFORM_ENGINEERING_TECH_CENTER, "精测智能仪表国家工程技术研究中心", 2012, "智能传感器" },
-  { SHENGLIAN, ICW_PLATFORM_ENTERPRISE_TECH_CENTER, "声联声学传感国家企业技术中心", 2021, "智能传感器" },
-  { UNIVERSITY, ICW_PLATFORM_KEY_LAB, "泉城理工敏感材料与器件全国重点实验室", 2011, "智能传感器" },
-  { INSTITUTE, ICW_PLATFORM_ENGINEERING_LAB, "齐鲁感知融合信息处理国家工程实验室", 2015, "智能传感器" },
+  { HUAXIN, ICW_PLATFORM_ENTERPRISE_TECH_CENTER, "华芯感知国家企业技术中心", 2019, SAMPLE_FIELD },
+  { HAICHUAN, ICW_PLATFORM_ENGINEERING_RESEARCH_CENTER, "海川微纳传感器件国家工程研究中心", 2017, SAMPLE_FIELD },
+  { JINGCE, ICW_PLATFORM_ENGINEERING_TECH_CENTER, "精测智能仪表国家工程技术研究中心", 2012, SAMPLE_FIELD },
+  { SHENGLIAN, ICW_PLATFORM_ENTERPRISE_TECH_CENTER, "声联声学传感国家企业技术中心", 2021, SAMPLE_FIELD },
+  { UNIVERSITY, ICW_PLATFORM_KEY_LAB, "泉城理工敏感材料与器件全国重点实验室", 2011, SAMPLE_FIELD },
+  { INSTITUTE, ICW_PLATFORM_ENGINEERING_LAB, "齐鲁感知融合信息处理国家工程实验室", 2015, SAMPLE_FIELD },
   { WUXIN, ICW_PLATFORM_ENTERPRISE_TECH_CENTER, "吴芯微纳制造国家企业技术中心", 2020, "集成电路" },
 };
 
@@ -291,6 +296,11 @@ ensure_organization (IcwStore                 *store,
   icw_organization_set_city (org, sample->city);
   icw_organization_set_legal_representative (org, sample->representative);
   icw_organization_set_top_ten (org, sample->top_ten);
+  if (sample->top_ten)
+    {
+      icw_organization_set_top_ten_field (org, SAMPLE_FIELD);
+      icw_organization_set_top_ten_source (org, SAMPLE_TOP_TEN_SOURCE);
+    }
   if (sample->rd[0] >= 0)
     {
       icw_organization_set_rd_base_year (org, RD_BASE_YEAR);
@@ -335,7 +345,7 @@ save_center (IcwStore         *store,
 
   icw_center_set_name (center, ICW_SAMPLE_CENTER_NAME);
   icw_center_set_level (center, ICW_CENTER_LEVEL_PROVINCIAL);
-  icw_center_set_field (center, "智能传感器");
+  icw_center_set_field (center, SAMPLE_FIELD);
   icw_center_set_province (center, "山东省");
   icw_center_set_city (center, "济南市");
   icw_center_set_year (center, 2024);

@@ -65,10 +65,10 @@ static const EnumEntry application_kinds[] = {
   { "national-local", N_("National-local co-construction"), "国家地方共建" },
 };
 
-/* The kinds before the stages (schema 15 and dossiers of that time), read as the stage they
+/* The kinds before the stages (schema 16 and dossiers of that time), read as the stage they
  * were: a "provincial recognition" made from a forward-looking plan is, in the provinces' terms,
  * a cultivation application (policy audit 1.4), and no policy has a direct national recognition:
- * the route to a national center from a province is the upgrade (64号). Migration 16 maps the
+ * the route to a national center from a province is the upgrade (64号). Migration 17 maps the
  * stored ones the same way (docs/formats.md). */
 static const struct { const char *text; IcwApplicationKind kind; } application_kind_aliases[] = {
   { "provincial-recognition", ICW_APPLICATION_KIND_CULTIVATION },

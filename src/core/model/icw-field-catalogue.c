@@ -109,6 +109,10 @@ static const IcwColumn organization_fields[] = {
   BOOL ("user_enterprise", "user-enterprise", N_("User enterprise"), LATER),
   /* A record of 违法、违规、失信 (Shandong, Guangdong exclude such a lead). */
   BOOL ("dishonest", "dishonest", N_("Has a record of dishonesty (失信)"), LATER),
+  /* 64号 （二） asks for shareholders "在本领域排名前十": the ranking is per field, so the flag
+   * above counts only with the field it was ranked in, and with where that ranking comes from. */
+  TEXT ("top_ten_field", "top-ten-field", N_("Field of the top-ten ranking"), LIMIT (SHORT), LATER),
+  TEXT ("top_ten_source", "top-ten-source", N_("Source and year of the top-ten ranking"), LIMIT (NAME), LATER),
 };
 
 static const IcwColumn center_fields[] = {
@@ -171,7 +175,7 @@ static const IcwColumn platform_fields[] = {
 
 static const IcwColumn application_fields[] = {
   REF ("center_id", "center-id", CENTER, N_("Center")),
-  /* The stage (培育申报, 验收认定, 升级, 国家地方共建); the kinds before migration 16 are still read. */
+  /* The stage (培育申报, 验收认定, 升级, 国家地方共建); the kinds before migration 17 are still read. */
   ENUM ("kind", "kind", icw_application_kind, N_("Kind"), .legacy_keys = icw_application_kind_legacy_keys),
   ENUM ("status", "status", icw_application_status, N_("Status")),
   TEXT ("title", "title", N_("Title"), LIMIT (NAME)),
@@ -199,6 +203,9 @@ static const IcwColumn application_fields[] = {
   MONEY ("total_investment_fen", "total-investment-fen", N_("Total investment"), LATER),
   TEXT ("contact_name", "contact-name", N_("Contact"), LIMIT (SHORT), LATER),
   TEXT ("contact_phone", "contact-phone", N_("Contact's telephone"), LIMIT (SHORT), LATER),
+  /* 推荐单位 on the cover: the body that recommends the application to the province (a city's
+   * bureau of industry and information technology, say). */
+  TEXT ("recommender", "recommender", N_("Recommended by (推荐单位)"), LIMIT (NAME), LATER),
   /* Shenzhen's 建设方案 asks for "吸引可持续投资和实现市场化自主商业运营的进程计划" (policy audit 1.4). */
   TEXT ("section_market_plan", "section-market-plan", N_("Market operation plan"), LATER),
 };

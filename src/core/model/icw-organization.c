@@ -47,6 +47,8 @@ NUMBER_FIELD (gboolean, honour_unicorn, "honour-unicorn")
 NUMBER_FIELD (gboolean, honour_gazelle, "honour-gazelle")
 NUMBER_FIELD (gboolean, user_enterprise, "user-enterprise")
 NUMBER_FIELD (gboolean, dishonest, "dishonest")
+TEXT_FIELD (top_ten_field, "top-ten-field")
+TEXT_FIELD (top_ten_source, "top-ten-source")
 
 static void
 icw_organization_class_init (IcwOrganizationClass *klass)

@@ -69,6 +69,10 @@ gboolean icw_organization_get_user_enterprise (IcwOrganization *self);
 void icw_organization_set_user_enterprise (IcwOrganization *self, gboolean value);
 gboolean icw_organization_get_dishonest (IcwOrganization *self);
 void icw_organization_set_dishonest (IcwOrganization *self, gboolean value);
+const char *icw_organization_get_top_ten_field (IcwOrganization *self);
+void icw_organization_set_top_ten_field (IcwOrganization *self, const char *value);
+const char *icw_organization_get_top_ten_source (IcwOrganization *self);
+void icw_organization_set_top_ten_source (IcwOrganization *self, const char *value);
 /* FALSE for a partnership or another 非法人组织 (its legal form or the flag says so). */
 gboolean icw_organization_is_legal_person (IcwOrganization *self);
 

@@ -5,7 +5,8 @@
  * investors that are legal persons, fewer when the lead holds a firm honour (Shandong); a lead with
  * a record of dishonesty; a number of the center at least a threshold (Jiangsu: capital, full-time
  * R&D staff) and a ratio of two of its numbers (Jiangsu: R&D expenses to costs); the center's field
- * has no national center yet (273号: one national center per field). */
+ * has no national center yet (273号: one national center per field) and is among the fields known
+ * to be in the national overall layout (64号: 符合领域总体布局要求). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -326,6 +327,32 @@ check_occupied (const char *field,
   return NULL;
 }
 
+/* field-in-layout: the center's field is one of `fields`, the fields known to be in the national
+ * overall layout (领域总体布局), as data. The layout's own list was not found: a field not among
+ * the known ones is reported (as a warning, by the pack) for the applicant to check, not refused.
+ * A center with no field recorded is left to the rules that ask for it. */
+static void
+run_field_in_layout (IcwRuleContext *context,
+                     const IcwRule  *rule)
+{
+  g_autoptr(GPtrArray) fields = icw_rule_param_strings (rule, "fields");
+  g_autofree char *field = g_strstrip (g_strdup (icw_center_get_field (context->center) != NULL
+                                                 ? icw_center_get_field (context->center) : ""));
+
+  if (*field == '\0')
+    return;
+  for (guint i = 0; i < fields->len; i++)
+    if (strcmp (fields->pdata[i], field) == 0)
+      return;
+  icw_rule_emit (context, rule, NULL, "field", field, NULL);
+}
+
+static const IcwRuleParam layout_params[] = {
+  { "fields", ICW_RULE_PARAM_STRINGS, TRUE },
+  /* Where the list comes from, for readers of the pack (docs/rules.md shows the parameters). */
+  { "source", ICW_RULE_PARAM_STRING, FALSE },
+  { NULL, 0, FALSE },
+};
 static const IcwRuleParam occupied_params[] = {
   { "occupied", ICW_RULE_PARAM_STRINGS, TRUE },
   { NULL, 0, FALSE },
@@ -370,6 +397,7 @@ static const char * const name_placeholders[] = { "name", NULL };
 static const char * const minimum_placeholders[] = { "value", "min", NULL };
 static const char * const ratio_placeholders[] = { "ratio", "min", NULL };
 static const char * const occupied_placeholders[] = { "field", "center", NULL };
+static const char * const layout_placeholders[] = { "field", NULL };
 
 static const IcwRuleKind condition_kinds[] = {
   { "center-recognized", run_center_recognized, recognized_params, recognized_placeholders, check_center_recognized },
@@ -379,6 +407,7 @@ static const IcwRuleKind condition_kinds[] = {
   { "center-minimum", run_center_minimum, minimum_params, minimum_placeholders, check_center_minimum },
   { "center-ratio", run_center_ratio, ratio_params, ratio_placeholders, check_center_ratio },
   { "field-not-occupied", run_field_not_occupied, occupied_params, occupied_placeholders, check_occupied },
+  { "field-in-layout", run_field_in_layout, layout_params, layout_placeholders, NULL },
 };
 
 const IcwRuleKind *

@@ -47,6 +47,16 @@ number (gint64 value)
 }
 
 static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  g_autofree char *x = g_strstrip (g_strdup (a != NULL ? a : ""));
+  g_autofree char *y = g_strstrip (g_strdup (b != NULL ? b : ""));
+
+  return *x != '\0' && strcmp (x, y) == 0;
+}
+
+static gboolean
 contains_any (const char *text,
               GPtrArray  *terms)
 {
@@ -136,21 +146,41 @@ run_min_shareholders (IcwRuleContext *context,
   emit_count (context, rule, count, icw_rule_param_int (rule, "min", 1));
 }
 
-/* top-ten-shareholders: at least `min` shareholders among the top ten firms of the field. */
+/* top-ten-shareholders: at least `min` shareholders among the top ten firms of the center's
+ * field (64号 "在本领域排名前十"): an organization flagged top ten counts only when the field it is
+ * ranked in is the center's; those ranked in another field, or with no field recorded, are
+ * counted apart and named in the message as {elsewhere}. */
 static void
 run_top_ten_shareholders (IcwRuleContext *context,
                           const IcwRule  *rule)
 {
   GPtrArray *holders = icw_rule_context_shareholders (context);
-  gint64 count = 0;
+  const char *field = icw_center_get_field (context->center);
+  gint64 count = 0, elsewhere = 0, min = icw_rule_param_int (rule, "min", 1);
+  g_autofree char *count_text = NULL;
+  g_autofree char *min_text = NULL;
+  g_autofree char *elsewhere_text = NULL;
+  g_autofree char *field_text = NULL;
 
   for (guint i = 0; i < holders->len; i++)
     {
       g_autoptr(IcwOrganization) org = organization (context, icw_shareholder_get_organization_id (holders->pdata[i]));
 
-      count += org != NULL && icw_organization_get_top_ten (org) ? 1 : 0;
+      if (org == NULL || !icw_organization_get_top_ten (org))
+        continue;
+      if (field != NULL && *field != '\0' && same_text (icw_organization_get_top_ten_field (org), field))
+        count++;
+      else
+        elsewhere++;
     }
-  emit_count (context, rule, count, icw_rule_param_int (rule, "min", 1));
+  if (count >= min)
+    return;
+  count_text = number (count);
+  min_text = number (min);
+  elsewhere_text = number (elsewhere);
+  field_text = g_strstrip (g_strdup (field != NULL ? field : ""));
+  icw_rule_emit (context, rule, NULL, "count", count_text, "min", min_text, "elsewhere", elsewhere_text,
+                 "field", *field_text != '\0' ? field_text : NULL, NULL);
 }
 
 /* shareholder-kinds: at least `min` shareholders of the organization kinds listed. */
@@ -213,15 +243,6 @@ run_max_shareholder_share (IcwRuleContext *context,
                  "share", share, "max", max, NULL);
 }
 
-static gboolean
-same_text (const char *a,
-           const char *b)
-{
-  g_autofree char *x = g_strstrip (g_strdup (a != NULL ? a : ""));
-  g_autofree char *y = g_strstrip (g_strdup (b != NULL ? b : ""));
-
-  return *x != '\0' && strcmp (x, y) == 0;
-}
 
 /* The distinct platforms held by the alliance members' organizations that count: of one of
  * `kinds` (every kind when absent), of the center's field when same_field is 1, held by an
@@ -464,6 +485,7 @@ static const IcwRuleParam property_params[] = {
 static const char * const form_placeholders[] = { "form", NULL };
 static const char * const model_placeholders[] = { "model", NULL };
 static const char * const count_placeholders[] = { "count", "min", NULL };
+static const char * const top_ten_placeholders[] = { "count", "min", "elsewhere", "field", NULL };
 static const char * const share_placeholders[] = { "name", "share", "max", NULL };
 static const char * const coverage_placeholders[] = { "held", "total", "coverage", "min", NULL };
 static const char * const intensity_placeholders[] = { "name", "year", "intensity", "min", NULL };
@@ -473,7 +495,7 @@ static const IcwRuleKind register_kinds[] = {
   { "host-legal-form", run_host_legal_form, host_params, form_placeholders, check_host_legal_form },
   { "operating-model", run_operating_model, model_params, model_placeholders, NULL },
   { "min-shareholders", run_min_shareholders, min_params, count_placeholders, NULL },
-  { "top-ten-shareholders", run_top_ten_shareholders, min_params, count_placeholders, NULL },
+  { "top-ten-shareholders", run_top_ten_shareholders, min_params, top_ten_placeholders, NULL },
   { "shareholder-kinds", run_shareholder_kinds, kinds_params, count_placeholders, check_shareholder_kinds },
   { "max-shareholder-share", run_max_shareholder_share, max_bp_params, share_placeholders, NULL },
   { "platform-coverage", run_platform_coverage, coverage_params, coverage_placeholders, check_platform_coverage },

@@ -349,7 +349,16 @@ static const char migration_15[] =
   "ALTER TABLE applications ADD COLUMN contact_name TEXT;"
   "ALTER TABLE applications ADD COLUMN contact_phone TEXT;";
 
-/* Version 16 (issue 15): the application kinds become the stages provinces run: 培育申报
+/* Version 16 (issue 15): an organization's top-ten rank is per field (64号 "在本领域排名前十"):
+ * the field it is ranked in and the ranking's source and year. Empty for the flags set before,
+ * which then count for no field until the field is recorded. And an application's 推荐单位 (the
+ * body that recommends it, printed on the cover), empty until typed. */
+static const char migration_16[] =
+  "ALTER TABLE organizations ADD COLUMN top_ten_field TEXT;"
+  "ALTER TABLE organizations ADD COLUMN top_ten_source TEXT;"
+  "ALTER TABLE applications ADD COLUMN recommender TEXT;";
+
+/* Version 17 (issue 15): the application kinds become the stages provinces run: 培育申报
  * ('cultivation'), 验收认定 ('acceptance'), 升级 ('upgrade-to-national') and 国家地方共建
  * ('national-local'). The CHECK on `kind` can only change by rebuilding the table (SQLite's
  * twelve steps; icw-database.c turns foreign keys off around every migration and checks them
@@ -359,9 +368,9 @@ static const char migration_15[] =
  * 'provincial-recognition' (a forward-looking plan, in the provinces' terms a 培育申报) becomes
  * 'cultivation', and 'national-recognition' (a route no policy has: a province's center reaches
  * national by the upgrade) becomes 'upgrade-to-national'. The rebuilt table gains the section
- * Shenzhen's 建设方案 asks for, the market operation plan (市场化运营进程计划), empty. A branch adding a column to
- * `applications` before this one must add it here too. */
-static const char migration_16[] =
+ * Shenzhen's 建设方案 asks for, the market operation plan (市场化运营进程计划), empty. A branch
+ * adding a column to `applications` before this one must add it here too (as 16's recommender). */
+static const char migration_17[] =
   "CREATE TABLE applications_new ("
   "  id TEXT PRIMARY KEY NOT NULL,"
   "  center_id TEXT NOT NULL REFERENCES centers (id),"
@@ -378,13 +387,14 @@ static const char migration_16[] =
   "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,"
   "  total_investment_fen INTEGER NOT NULL DEFAULT 0 CHECK (total_investment_fen >= 0),"
   "  contact_name TEXT, contact_phone TEXT,"
+  "  recommender TEXT,"
   "  section_market_plan TEXT,"
   "  CHECK (version > 1 OR lineage_id = id));"
   "INSERT INTO applications_new (rowid, id, center_id, kind, status, title, call_name, call_issuer, call_deadline,"
   "  lineage_id, version, reviewer_comments, section_background, section_foundation, section_goals,"
   "  section_approach, section_mechanism, section_assessment, section_risks, section_budget, section_benefits,"
   "  roadmap, capability_platforms, indicators, tasks, revision, created_at, updated_at, deleted_at,"
-  "  total_investment_fen, contact_name, contact_phone)"
+  "  total_investment_fen, contact_name, contact_phone, recommender)"
   "  SELECT rowid, id, center_id,"
   "    CASE kind WHEN 'provincial-recognition' THEN 'cultivation'"
   "              WHEN 'national-recognition' THEN 'upgrade-to-national' ELSE kind END,"
@@ -392,7 +402,7 @@ static const char migration_16[] =
   "    lineage_id, version, reviewer_comments, section_background, section_foundation, section_goals,"
   "    section_approach, section_mechanism, section_assessment, section_risks, section_budget, section_benefits,"
   "    roadmap, capability_platforms, indicators, tasks, revision, created_at, updated_at, deleted_at,"
-  "    total_investment_fen, contact_name, contact_phone"
+  "    total_investment_fen, contact_name, contact_phone, recommender"
   "  FROM applications;"
   "DROP TABLE applications;"
   "ALTER TABLE applications_new RENAME TO applications;"
@@ -404,7 +414,7 @@ static const char *const migrations[] = { NULL, migration_1, migration_2, migrat
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
                                            migration_13, migration_14, migration_15,
-                                           migration_16 };
+                                           migration_16, migration_17 };
 
 int
 icw_schema_latest_version (void)

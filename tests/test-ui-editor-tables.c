@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-editor-tables.c: the application editor's two tables in the real window, on the sample:
+ * the 基本情况表 (summary group) on the Basic information page and the 绩效目标表 (indicator grid)
+ * on the Performance indicators page. Each page is selected as a user does, the page is scrolled
+ * to the table (what the accessibility bus could not do for the screenshots), the table must then
+ * lie inside the visible part of its page, the grid shows the sample's 52.5 % with a dot, and the
+ * window is drawn into a PNG. With ICW_SCREENSHOT_DIR set the PNGs are written there as
+ * editor-{summary,targets}-LANGUAGE.png (docs/screenshots; LANGUAGE, LC_ALL and ICW_LOCALEDIR
+ * choose the language, as for the program); without it into the test's own folder. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "icw-application-summary-group.h"
+#include "icw-application.h"
+#include "icw-document-editor.h"
+#include "icw-i18n.h"
+#include "icw-indicator-grid.h"
+#include "icw-resources.h"
+#include "icw-test-util.h"
+#include "icw-window.h"
+
+#define APPLICATION_ID "org.mfginnovation.Workbench"
+
+typedef IcwTestSample Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Lets the window lay out and draw a few frames. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 30; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+}
+
+static GtkWidget *
+shown_of_type (GtkWidget *root,
+               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_is_drawable (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+wait_for (GtkWidget *window,
+          GType      type)
+{
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < 500 && found == NULL; i++)
+    {
+      iterate ();
+      found = shown_of_type (window, type);
+      if (found == NULL)
+        g_usleep (10000);
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static GtkPolicyType
+vertical_policy (GtkWidget *scrolled)
+{
+  GtkPolicyType h, v;
+
+  gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (scrolled), &h, &v);
+  return v;
+}
+
+/* Scrolls the page that holds @widget so that the widget's top is at the top of the view, and
+ * checks that it is then inside the view. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_point_t top = GRAPHENE_POINT_INIT (0, 0), in_view;
+
+  /* The grid's own sideways scroller is not the page's. */
+  while (scrolled != NULL && vertical_policy (scrolled) == GTK_POLICY_NEVER)
+    scrolled = gtk_widget_get_ancestor (gtk_widget_get_parent (scrolled), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_true (gtk_widget_compute_point (widget, content, &top, &in_view));
+  gtk_adjustment_set_value (adjustment, MAX (0, in_view.y - 12));
+  settle ();
+  g_assert_true (gtk_widget_compute_point (widget, scrolled, &top, &in_view));
+  g_assert_cmpfloat (in_view.y, >=, 0);
+  g_assert_cmpfloat (in_view.y, <, gtk_widget_get_height (scrolled) / 2);
+}
+
+/* The window as drawn, saved as a PNG; returns its path. */
+static char *
+save_window (GtkWidget  *window,
+             const char *dir,
+             const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, icw_rules_language ());
+  char *path = g_build_filename (dir, file, NULL);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  return path;
+}
+
+/* Whether an entry under @root shows @text. */
+static gboolean
+has_entry_text (GtkWidget  *root,
+                const char *text)
+{
+  if (GTK_IS_ENTRY (root) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_entry_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_editor_tables (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GListModel) applications = icw_store_list (fixture->store, ICW_RECORD_KIND_APPLICATION, NULL);
+  g_autoptr(IcwApplication) application = g_list_model_get_item (applications, 0);
+  const char *dir = g_getenv ("ICW_SCREENSHOT_DIR");
+  g_autofree char *summary_png = NULL;
+  g_autofree char *targets_png = NULL;
+  GtkWidget *window, *editor, *summary, *grid;
+
+  if (dir == NULL || *dir == '\0')
+    dir = fixture->dir;
+  window = GTK_WIDGET (icw_window_new (NULL, fixture->store, settings));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1260, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  g_assert_true (gtk_widget_activate_action (window, "win.show-record", "(ss)", "application",
+                                             icw_record_get_id (ICW_RECORD (application))));
+  editor = wait_for (window, ICW_TYPE_DOCUMENT_EDITOR);
+
+  icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "call");
+  summary = wait_for (editor, ICW_TYPE_APPLICATION_SUMMARY_GROUP);
+  scroll_to (summary);
+  summary_png = save_window (window, dir, "editor-summary");
+
+  icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "indicators");
+  grid = wait_for (editor, ICW_TYPE_INDICATOR_GRID);
+  scroll_to (grid);
+  g_assert_true (has_entry_text (grid, "52.5"));
+  targets_png = save_window (window, dir, "editor-targets");
+
+  g_assert_true (g_file_test (summary_png, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (targets_png, G_FILE_TEST_IS_REGULAR));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", FALSE);
+  icw_i18n_init ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  adw_init ();
+  icw_register_resource ();
+  /* Criticals stay fatal; warnings not (a headless machine may lack the SVG icon loader). */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  g_test_add ("/ui-editor-tables/summary-and-targets", Fixture, NULL, icw_test_sample_set_up, test_editor_tables,
+              icw_test_sample_tear_down);
+  return g_test_run ();
+}
