@@ -377,8 +377,9 @@ test_submitted_read_only (Fixture       *f,
       g_object_set_property (G_OBJECT (application), specs[i]->name, &old);
       refused++;
     }
-  /* 21, and the 基本情况表's total investment, contact and telephone, and the cover's 推荐单位. */
-  g_assert_cmpuint (refused, ==, 25);
+  /* 21, the 基本情况表's total investment, contact and telephone, the cover's 推荐单位 and the
+   * market operation plan. */
+  g_assert_cmpuint (refused, ==, 26);
 
   /* Its attachments can be neither added, renamed nor deleted, and it cannot be deleted. */
   g_assert_null (icw_store_add_attachment (f->store, application, "补充材料.pdf", ICW_ATTACHMENT_KIND_OTHER,

@@ -64,6 +64,14 @@ def import_kinds():
     return re.findall(r'g_str_equal \(text, "(\w+)"\)', source("icw-cli-import.c"))
 
 
+def application_kinds():
+    """The keys of the application kinds (the stages), from the enumeration's table."""
+    table = block(source("../core/model/icw-enums.c"), "static const EnumEntry application_kinds[]")
+    kinds = re.findall(r'^  \{ "([a-z-]+)", N_', table, re.M)
+    assert "cultivation" in kinds, kinds
+    return kinds
+
+
 def serve_words():
     serve = source("icw-cli-serve.c")
     # "token" is the word after serve; add, list and revoke the words after token.
@@ -120,6 +128,9 @@ class TestHelp(unittest.TestCase):
             self.assertRegex(text, r"list [a-z|]*\b" + kind + r"\b", f"icw --help does not name `icw list {kind}`")
         for kind in import_kinds():
             self.assertRegex(text, r"--kind [a-z|]*\b" + kind + r"\b", f"icw --help does not name --kind {kind}")
+        for kind in application_kinds():
+            self.assertRegex(text, r"new application CENTER_ID \[--kind [a-z|-]*(?<![a-z-])" + kind + r"(?![a-z-])",
+                             f"icw --help does not name `icw new application --kind {kind}`")
         subcommands, roles = serve_words()
         for word in subcommands[1:]:
             self.assertRegex(text, r"serve " + subcommands[0] + r" [a-z|]*\b" + word + r"\b",
@@ -169,7 +180,7 @@ class TestManPage(unittest.TestCase):
     def test_names_every_option_format_and_kind(self):
         for option in options():
             self.assertIn(option, self.text, f"the man page does not name {option}")
-        for word in export_formats() + list_kinds() + import_kinds() + serve_words()[0] + serve_words()[1]:
+        for word in export_formats() + list_kinds() + import_kinds() + application_kinds() + serve_words()[0] + serve_words()[1]:
             self.assertRegex(self.text, r"\b" + word + r"\b", f"the man page does not name {word}")
 
 
@@ -183,6 +194,8 @@ class TestCompletion(unittest.TestCase):
         self.assertEqual(complete("list", ""), set(list_kinds()))
         self.assertEqual(complete("export", "ID", "--format", ""), set(export_formats()))
         self.assertEqual(complete("import", "--kind", ""), set(import_kinds()))
+        self.assertEqual(complete("new", ""), {"application"})
+        self.assertEqual(complete("new", "application", "ID", "--kind", ""), set(application_kinds()))
         subcommands, roles = serve_words()
         self.assertEqual(complete("serve", ""), {subcommands[0]})
         self.assertEqual(complete("serve", subcommands[0], ""), set(subcommands[1:]))

@@ -286,7 +286,8 @@ class TestSample(IcwTestCase):
             "organization": {"rd_intensity_1", "rd_intensity_2", "rd_intensity_3"},
             "application": {"section_background", "section_foundation", "section_goals", "section_approach",
                             "section_mechanism", "section_assessment", "section_risks", "section_budget",
-                            "section_benefits", "roadmap", "capability_platforms", "indicators", "tasks"},
+                            "section_benefits", "section_market_plan", "roadmap", "capability_platforms",
+                            "indicators", "tasks"},
             "funding-request": {"milestones"},
             "budget-line": {"cells"},
         }
@@ -350,15 +351,64 @@ class TestApplications(IcwTestCase):
         self.assertRegex(application["id"], r"^[0-9a-f-]{36}$")
         self.assertEqual(application["record_kind"], "application")
         self.assertEqual(application["center_name"], SAMPLE_CENTER)
-        self.assertEqual(application["kind"], "provincial-recognition")
+        self.assertEqual(application["kind"], "acceptance")
         self.assertEqual(application["status"], "draft")
         self.assertEqual(application["version"], 1)
         self.assertEqual(application["lineage_id"], application["id"])
         self.assertTrue(application["title"])
         self.assertRegex(application["call_deadline"], r"^\d{4}-\d{2}-\d{2}$")
         text = self.expect(0, "list", "applications").out
-        for part in (application["id"], application["title"], SAMPLE_CENTER, "Provincial recognition", "Draft"):
+        for part in (application["id"], application["title"], SAMPLE_CENTER, "Acceptance and recognition", "Draft"):
             self.assertIn(part, text)
+
+    def test_new_application_kinds(self):
+        center_id = self.load_sample()
+        # By default, where the center stands: the sample center is under construction, so it
+        # reports for acceptance (验收认定).
+        first = self.expect(0, "new", "application", center_id).out.strip()
+        self.assertEqual(self.expect_json("show", first, "--json")["kind"], "acceptance")
+        for kind in ("cultivation", "acceptance", "upgrade-to-national", "national-local"):
+            made = self.expect(0, "new", "application", center_id, "--kind", kind).out.strip()
+            self.assertRegex(made, r"^[0-9a-f-]{36}$")
+            self.assertEqual(self.expect_json("show", made, "--json")["kind"], kind)
+        # The Chinese name is read too; an unknown kind names the kinds; a missing center fails.
+        made = self.expect(0, "new", "application", center_id, "--kind", "国家地方共建").out.strip()
+        self.assertEqual(self.expect_json("show", made, "--json")["kind"], "national-local")
+        refused = self.expect(2, "new", "application", center_id, "--kind", "national-recognition-x")
+        self.assertIn("cultivation, acceptance, upgrade-to-national, national-local", refused.err)
+        self.expect(2, "new", "application")
+        self.expect(1, "new", "application", "00000000-0000-4000-8000-000000000000")
+        text = self.expect(0, "list", "applications").out
+        for label in ("Cultivation application", "National-local co-construction", "Upgrade to a national center"):
+            self.assertIn(label, text)
+        # The check names the call's outline of the province (山东) and the stage, or none.
+        # (A new application has empty sections: errors, exit status 1.)
+        self.assertEqual(json.loads(self.expect(1, "check", first, "--json").out)["outline"],
+                         {"id": "shandong-acceptance", "version": 1})
+        upgrade = self.expect(0, "new", "application", center_id, "--kind", "upgrade-to-national").out.strip()
+        self.assertIsNone(json.loads(self.expect(1, "check", upgrade, "--json").out)["outline"])
+        self.assertIn("none known for this province and stage", self.expect(1, "check", upgrade).out)
+
+    def test_dossier_of_before_the_stages(self):
+        """A dossier written before the stages (kind provincial-recognition, no market plan) imports:
+        the kind is read as the stage it was (cultivation), and its national-recognition as the
+        upgrade; the file validates against the built schema's enum, which lists the old keys."""
+        self.load_sample()
+        dossier_path = os.path.join(self.dir, "old.json")
+        self.expect(0, "export", "--all", "--format", "json", "-o", dossier_path)
+        with open(dossier_path, encoding="utf-8") as f:
+            dossier = json.load(f)
+        application = next(r for r in dossier["records"] if r["kind"] == "application")
+        application["fields"]["kind"] = "provincial-recognition"
+        del application["fields"]["section_market_plan"]
+        with open(dossier_path, "w", encoding="utf-8") as f:
+            json.dump(dossier, f, ensure_ascii=False)
+        schema = json.loads(self.expect(0, "dossier-schema").out)
+        self.assertIn("provincial-recognition", schema["$defs"]["application"]["properties"]["fields"]
+                      ["properties"]["kind"]["enum"])
+        self.db = os.path.join(self.dir, "other.db")
+        self.expect(0, "import", dossier_path)
+        self.assertEqual(self.expect_json("show", application["id"], "--json")["kind"], "cultivation")
 
     def test_list_empty(self):
         self.expect(0, "import", self.write("c.csv", "name\r\n测试中心\r\n"), "--kind", "centers")
@@ -372,10 +422,14 @@ class TestApplications(IcwTestCase):
         self.assertEqual(shown["center_name"], SAMPLE_CENTER)
         sections = {s["key"]: s for s in shown["sections"]}
         self.assertEqual(set(sections), {"background", "foundation", "goals", "approach", "mechanism",
-                                         "assessment", "risks", "budget", "benefits"})
+                                         "assessment", "risks", "budget", "benefits", "market-plan"})
         for section in sections.values():
             self.assertIsInstance(section["words"], int)
-            self.assertGreater(section["words"], 0)
+        # Every section the sample writes; the market operation plan is Shenzhen's, not its call's.
+        for key, section in sections.items():
+            if key != "market-plan":
+                self.assertGreater(section["words"], 0)
+        self.assertEqual(sections["market-plan"]["words"], 0)
         self.assertLess(sections["risks"]["words"], 300)
         self.assertTrue(4 <= len(shown["roadmap"]) <= 5)
         for item in shown["roadmap"]:
@@ -474,6 +528,11 @@ class TestApplications(IcwTestCase):
     def test_check_chosen_packs(self):
         application = self.sample_application()
         self.sql("UPDATE centers SET rule_packs = 'miit-2017-64-upgrade' WHERE id = ?", application["center_id"])
+        # 64号's rules are the upgrade's: on the sample's acceptance report (验收认定) none runs.
+        report = json.loads(self.expect(0, "check", application["id"], "--json").out)
+        self.assertEqual([p["id"] for p in report["packs"]], ["miit-2017-64-upgrade"])
+        self.assertEqual(report["findings"], [])
+        self.sql("UPDATE applications SET kind = 'upgrade-to-national' WHERE id = ?", application["id"])
         report = json.loads(self.expect(1, "check", application["id"], "--json").out)
         self.assertEqual([p["id"] for p in report["packs"]], ["miit-2017-64-upgrade"])
         self.assertEqual({f["pack"] for f in report["findings"]}, {"miit-2017-64-upgrade"})

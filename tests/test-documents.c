@@ -358,11 +358,25 @@ test_application (Fixture       *f,
 
   g_assert_no_error (error);
   text = render_and_check (f, document, "application.pdf");
+  /* Every section but the market operation plan (Shenzhen's), which the sample leaves empty and
+   * which is printed only when written. */
   for (guint s = 0; s < ICW_N_SECTIONS; s++)
-    assert_contains (text, icw_section_get_title (s));
+    if (s != ICW_SECTION_MARKET_PLAN)
+      assert_contains (text, icw_section_get_title (s));
+  g_assert_null (strstr (text, icw_section_get_title (ICW_SECTION_MARKET_PLAN)));
   for (guint n = 1; n <= ICW_N_MAIN_TASKS; n++)
     assert_contains (text, icw_main_task_get_title (n));
   assert_contains (text, icw_application_get_title (application));
+
+  /* Written, it is printed with its heading. */
+  icw_application_set_section_market_plan (application, "第三年实现技术服务收入覆盖运营成本。");
+  g_clear_pointer (&document, icw_document_unref);
+  g_clear_pointer (&text, g_free);
+  document = icw_document_new_for_record (f->store, ICW_RECORD (application), 2, &error);
+  g_assert_no_error (error);
+  text = render_and_check (f, document, "application-market.pdf");
+  assert_contains (text, icw_section_get_title (ICW_SECTION_MARKET_PLAN));
+  assert_contains (text, "技术服务收入覆盖运营成本");
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "icw-error.h"
+#include "icw-application.h"
 #include "icw-center.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
@@ -495,6 +496,108 @@ test_numbers (Fixture       *f,
   g_assert_false (icw_organization_is_legal_person (ICW_ORGANIZATION (lead)));
 }
 
+/* The migration that made the application kinds the stages (issue 15), found by what it does. */
+static int
+stages_migration (void)
+{
+  for (int v = 1; v <= icw_schema_latest_version (); v++)
+    if (strstr (icw_schema_migration (v), "CREATE TABLE applications_new") != NULL)
+      return v;
+  g_assert_not_reached ();
+}
+
+static const char stages_rows[] =
+  "INSERT INTO organizations (id, name, kind, created_at, updated_at) VALUES "
+  "  ('11111111-1111-4111-8111-111111111111', '测试牵头单位', 'enterprise', '2025-01-02T03:04:05.000000Z', '2025-01-02T03:04:05.000000Z');"
+  "INSERT INTO centers (id, name, level, created_at, updated_at) VALUES "
+  "  ('33333333-3333-4333-8333-333333333333', '测试制造业创新中心', 'provincial', '2025-01-04T03:04:05.000000Z', '2025-01-04T03:04:05.000000Z');"
+  "INSERT INTO applications (id, center_id, kind, status, title, call_name, call_issuer, call_deadline, lineage_id, version,"
+  "  reviewer_comments, section_background, section_foundation, section_goals, section_approach, section_mechanism,"
+  "  section_assessment, section_risks, section_budget, section_benefits, roadmap, capability_platforms, indicators, tasks,"
+  "  revision, created_at, updated_at, deleted_at, total_investment_fen, contact_name, contact_phone, recommender) VALUES "
+  "  ('66666666-6666-4666-8666-666666666661', '33333333-3333-4333-8333-333333333333', 'provincial-recognition', 'submitted',"
+  "   '省级申报', '2025年申报通知', '山东省工业和信息化厅', '2025-06-30', '66666666-6666-4666-8666-666666666661', 1,"
+  "   '请补充', '背景', '基础', '目标', '方式', '机制', '考核', '风险', '预算', '效益', '[]', '[]', '[]', '{}',"
+  "   'r-7', '2025-02-01T00:00:00.000000Z', '2025-02-02T00:00:00.000000Z', NULL, 123456, '张三', '0531-12345678', '济南市工业和信息化局'),"
+  "  ('66666666-6666-4666-8666-666666666662', '33333333-3333-4333-8333-333333333333', 'national-recognition', 'draft',"
+  "   '国家级申报', NULL, NULL, NULL, '66666666-6666-4666-8666-666666666662', 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+  "   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '2025-02-03T00:00:00.000000Z', '2025-02-03T00:00:00.000000Z',"
+  "   '2025-03-01T00:00:00.000000Z', 0, NULL, NULL, NULL),"
+  "  ('66666666-6666-4666-8666-666666666663', '33333333-3333-4333-8333-333333333333', 'upgrade-to-national', 'draft',"
+  "   '升级申报', NULL, NULL, NULL, '66666666-6666-4666-8666-666666666663', 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+  "   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '2025-02-04T00:00:00.000000Z', '2025-02-04T00:00:00.000000Z',"
+  "   NULL, 0, NULL, NULL, NULL);"
+  "INSERT INTO attachments (id, application_id, name, kind, size, sha256, content, created_at, updated_at) VALUES "
+  "  ('77777777-7777-4777-8777-777777777777', '66666666-6666-4666-8666-666666666661', '承诺书.pdf', 'commitment', 3,"
+  "   'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad', CAST('abc' AS BLOB),"
+  "   '2025-02-01T00:00:00.000000Z', '2025-02-01T00:00:00.000000Z');";
+
+/* A database from just before the stages: every column of every application keeps its value
+ * (the whole rows compared before and after), the two kinds of then become the stages they were,
+ * the attachment still points at its application, and the table's CHECK and indexes are there. */
+static void
+test_stages (Fixture       *f,
+             gconstpointer  data)
+{
+  int before = stages_migration () - 1;
+  const char *columns = "id, center_id, status, title, call_name, call_issuer, call_deadline, lineage_id, version,"
+    " reviewer_comments, section_background, section_foundation, section_goals, section_approach, section_mechanism,"
+    " section_assessment, section_risks, section_budget, section_benefits, roadmap, capability_platforms, indicators,"
+    " tasks, revision, created_at, updated_at, deleted_at, total_investment_fen, contact_name, contact_phone,"
+    " recommender, row";
+  g_autofree char *dump_sql = NULL, *kinds = NULL;
+  g_autofree char *rows_before = NULL, *rows_after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(IcwRecord) application = NULL, deleted = NULL;
+  g_autofree char *version = NULL;
+  g_autoptr(GString) concat = g_string_new ("SELECT group_concat(");
+  g_auto(GStrv) names = g_strsplit (columns, ",", -1);
+  sqlite3 *db = icw_test_db_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_string_append_printf (concat, "%squote(%s)", i > 0 ? " || ',' || " : "", g_strstrip (names[i]));
+  g_string_append (concat, ", '|') FROM (SELECT *, rowid AS row FROM applications ORDER BY id)");
+  dump_sql = g_string_free (g_steal_pointer (&concat), FALSE);
+
+  for (int v = 1; v <= before; v++)
+    raw_exec (db, icw_schema_migration (v));
+  raw_exec (db, stages_rows);
+  version = g_strdup_printf ("PRAGMA user_version = %d;", before);
+  raw_exec (db, version);
+  rows_before = icw_test_db_text (db, dump_sql, NULL);
+  sqlite3_close (db);
+
+  store = icw_test_open_store (f->path);
+  assert_latest (f->path);
+  db = icw_test_db_open (f->path, SQLITE_OPEN_READONLY, NULL);
+  rows_after = icw_test_db_text (db, dump_sql, NULL);
+  g_assert_nonnull (rows_before);
+  g_assert_cmpstr (rows_after, ==, rows_before);
+  kinds = icw_test_db_text (db, "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM applications ORDER BY id)", NULL);
+  g_assert_cmpstr (kinds, ==, "cultivation upgrade-to-national upgrade-to-national");
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'applications'"
+                                        " AND name IN ('applications_center', 'applications_lineage_version')", NULL), ==, 2);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM pragma_foreign_key_check", NULL), ==, 0);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM attachments a JOIN applications p ON p.id = a.application_id", NULL), ==, 1);
+  sqlite3_close (db);
+
+  application = icw_store_lookup (store, ICW_RECORD_KIND_APPLICATION, "66666666-6666-4666-8666-666666666661", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (icw_application_get_kind (ICW_APPLICATION (application)), ==, ICW_APPLICATION_KIND_CULTIVATION);
+  g_assert_cmpstr (icw_application_get_title (ICW_APPLICATION (application)), ==, "省级申报");
+  g_assert_null (icw_application_get_section_market_plan (ICW_APPLICATION (application)));
+
+  /* The new kinds are kept, an old one is refused by the table. */
+  db = icw_test_db_open (f->path, SQLITE_OPEN_READWRITE, NULL);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE applications SET kind = 'provincial-recognition'", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  raw_exec (db, "UPDATE applications SET kind = 'national-local' WHERE id = '66666666-6666-4666-8666-666666666663'");
+  sqlite3_close (db);
+  deleted = icw_store_lookup (store, ICW_RECORD_KIND_APPLICATION, "66666666-6666-4666-8666-666666666663", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (icw_application_get_kind (ICW_APPLICATION (deleted)), ==, ICW_APPLICATION_KIND_NATIONAL_LOCAL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +611,7 @@ main (int   argc,
   ADD ("/migrations/v0/sqlite-file", 0, test_v0_sqlite_file);
   ADD ("/migrations/v1", 0, test_v1);
   ADD ("/migrations/numbers", 0, test_numbers);
+  ADD ("/migrations/stages", 0, test_stages);
   ADD ("/migrations/future/rollback-journal", JOURNAL_ROLLBACK, test_future);
   ADD ("/migrations/future/wal", JOURNAL_WAL_CLEAN, test_future);
   ADD ("/migrations/future/wal-pending", JOURNAL_WAL_PENDING, test_future);

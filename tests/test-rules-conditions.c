@@ -104,7 +104,10 @@ findings_of (Fixture    *f,
 
   g_assert_nonnull (pack);
   g_ptr_array_add (one, pack);
-  /* The center chooses the pack, whatever its province and the application's kind. */
+  /* The center chooses the pack, whatever its province; 64号's rules are the upgrade's (their
+   * application_kinds), so its pack runs on an upgrade. */
+  if (g_str_has_prefix (pack_id, "miit-2017-64"))
+    icw_application_set_kind (f->application, ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL);
   icw_center_set_rule_packs (f->center, pack_id);
   icw_test_save (f->store, f->center);
   icw_test_save (f->store, f->application);
@@ -360,6 +363,56 @@ test_platform_kind_and_field (Fixture       *f,
   g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-platform-coverage"), ==, 0);
 }
 
+/* The stages (policy audit 1.4, Part 3 item 1): a 培育 application may come from a lead whose
+ * company is not yet registered (Guangdong, Shandong), so the host-company rule does not apply to
+ * it; at the 验收认定 the company is there, and its absence is reported. The kind is the only
+ * difference between the two checks. */
+static void
+test_company_by_stage (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_assert_null (icw_center_get_host_organization_id (f->center));
+  icw_application_set_kind (f->application, ICW_APPLICATION_KIND_CULTIVATION);
+  g_assert_cmpuint (count (f, "completeness", "host-company"), ==, 0);
+  g_assert_cmpuint (count (f, "completeness", "attachments-required"), ==, 0);
+  g_assert_cmpuint (count (f, "completeness", "attachments-cultivation"), ==, 1);
+
+  icw_application_set_kind (f->application, ICW_APPLICATION_KIND_ACCEPTANCE);
+  g_assert_cmpuint (count (f, "completeness", "host-company"), ==, 1);
+  /* The licence and the commitment letter are both missing at the acceptance. */
+  g_assert_cmpuint (count (f, "completeness", "attachments-required"), ==, 2);
+  g_assert_cmpuint (count (f, "completeness", "attachments-cultivation"), ==, 0);
+
+  /* With the company registered, the acceptance passes the rule too. */
+  icw_center_set_host_organization_id (f->center, icw_record_get_id (ICW_RECORD (f->lead)));
+  g_assert_cmpuint (count (f, "completeness", "host-company"), ==, 0);
+}
+
+/* 64号's precondition (已成为省级的制造业创新中心) applies by kind: to the upgrade, not to the
+ * cultivation of a center in planning, even when its center chose the 64号 pack. */
+static void
+test_precondition_by_stage (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autoptr(GPtrArray) findings = NULL;
+
+  icw_center_set_status (f->center, ICW_CENTER_STATUS_PLANNING);
+  icw_center_set_rule_packs (f->center, "miit-2017-64-upgrade");
+  icw_test_save (f->store, f->center);
+  icw_application_set_kind (f->application, ICW_APPLICATION_KIND_CULTIVATION);
+  icw_test_save (f->store, f->application);
+  g_ptr_array_add (one, icw_rule_packs_find (f->packs, "miit-2017-64-upgrade"));
+  findings = icw_application_check (f->store, f->application, one, f->today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_cmpstr (icw_finding_get_pack (findings->pdata[i]), !=, "miit-2017-64-upgrade");
+
+  /* The same center's upgrade application meets the precondition's error. */
+  expect_finding (f, "miit-2017-64-upgrade", "64-provincial-precondition", NULL);
+}
+
 /* 273号 四 "每个领域布局一家国家制造业创新中心": a field that has a national center is taken. */
 static void
 test_field_occupied (Fixture       *f,
@@ -528,6 +581,8 @@ main (int   argc,
   add ("/rules-conditions/64/top-ten-per-field", test_top_ten_per_field);
   add ("/rules-conditions/64/field-in-layout", test_field_in_layout);
   add ("/rules-conditions/jiangsu", test_jiangsu);
+  add ("/rules-conditions/stages/company", test_company_by_stage);
+  add ("/rules-conditions/stages/64-precondition", test_precondition_by_stage);
   add ("/rules-conditions/titles", test_every_rule_has_basis);
   return g_test_run ();
 }

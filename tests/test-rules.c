@@ -913,12 +913,18 @@ test_default_packs (Fixture       *f,
   g_assert_cmpstr (pack_ids (selected), ==, "completeness miit-2016-273 miit-2017-64-upgrade");
   g_clear_pointer (&selected, g_ptr_array_unref);
 
-  icw_application_set_kind (f->application, ICW_APPLICATION_KIND_NATIONAL_RECOGNITION);
+  /* The co-construction: no pack of its own conditions (none found); the province's guide
+   * governs the cultivation and the acceptance. */
+  icw_application_set_kind (f->application, ICW_APPLICATION_KIND_NATIONAL_LOCAL);
   selected = icw_rule_packs_for_application (packs, f->center, f->application, &error);
   g_assert_cmpstr (pack_ids (selected), ==, "completeness miit-2016-273");
   g_clear_pointer (&selected, g_ptr_array_unref);
+  icw_application_set_kind (f->application, ICW_APPLICATION_KIND_ACCEPTANCE);
+  selected = icw_rule_packs_for_application (packs, f->center, f->application, &error);
+  g_assert_cmpstr (pack_ids (selected), ==, "completeness miit-2016-273 shandong-2023-150");
+  g_clear_pointer (&selected, g_ptr_array_unref);
 
-  icw_application_set_kind (f->application, ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION);
+  icw_application_set_kind (f->application, ICW_APPLICATION_KIND_CULTIVATION);
   icw_center_set_province (f->center, "江苏省");
   selected = icw_rule_packs_for_application (packs, f->center, f->application, &error);
   g_assert_cmpstr (pack_ids (selected), ==, "completeness miit-2016-273 jiangsu-2025");

@@ -284,7 +284,7 @@ check_application (IcwStore  *store,
                                          icw_record_get_id (ICW_RECORD (application)));
   guint long_sections = 0;
 
-  g_assert_cmpint (icw_application_get_kind (application), ==, ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION);
+  g_assert_cmpint (icw_application_get_kind (application), ==, ICW_APPLICATION_KIND_ACCEPTANCE);
   g_assert_cmpint (icw_application_get_status (application), ==, ICW_APPLICATION_STATUS_DRAFT);
   g_assert_cmpint (icw_application_get_version (application), ==, 1);
   g_assert_nonnull (icw_application_get_title (application));

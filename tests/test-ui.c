@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "icw-alliance-member.h"
+#include "icw-application-outline-group.h"
 #include "icw-check-panel.h"
 #include "icw-finding.h"
 #include "icw-application.h"
@@ -290,6 +291,59 @@ test_check_panel_basis (void)
   g_object_unref (panel);
 }
 
+/* The titles of the action rows under @root, one a line, in their order. */
+static void
+row_titles (GtkWidget *root,
+            GString   *titles)
+{
+  if (ADW_IS_ACTION_ROW (root))
+    g_string_append_printf (titles, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    row_titles (child, titles);
+}
+
+/* The editor's outline group shows the outline of the center's province and the application's
+ * stage, with its sections in order and its attachments, and says so when none is known. */
+static void
+test_application_outline (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *group = g_object_ref_sink (icw_application_outline_group_new (fixture->store));
+  g_autoptr(IcwApplication) application = icw_application_new ();
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  icw_application_set_center_id (application, icw_record_get_id (ICW_RECORD (fixture->center)));
+  icw_application_set_kind (application, ICW_APPLICATION_KIND_CULTIVATION);
+  icw_test_save (fixture->store, application);
+
+  /* The sample center is in 山东省: the cultivation outline, its sections not found. */
+  icw_application_outline_group_show (ICW_APPLICATION_OUTLINE_GROUP (group), application);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
+                   "Shandong: cultivation application (培育申报)");
+  row_titles (group, titles);
+  g_assert_nonnull (strstr (titles->str, "Sections: the province's list was not found\n1. Background\n2. Existing base\n"));
+  g_assert_nonnull (strstr (titles->str, "2 paper copies and an electronic copy\n"));
+
+  /* In 广东省: Shenzhen's three contents first, and the attachments asked once registered. */
+  icw_center_set_province (fixture->center, "广东省");
+  icw_test_save (fixture->store, fixture->center);
+  icw_application_outline_group_show (ICW_APPLICATION_OUTLINE_GROUP (group), application);
+  g_string_truncate (titles, 0);
+  row_titles (group, titles);
+  g_assert_nonnull (strstr (titles->str, "Sections, in the call's order\n1. The applicants (申报单位情况)\n"));
+  g_assert_nonnull (strstr (titles->str, "3. Plan for attracting sustainable investment"));
+  g_assert_nonnull (strstr (titles->str, "Attachment: Cooperation agreement among the member units\n"));
+  g_assert_nonnull (strstr (titles->str, "4 paper copies\n"));
+
+  /* An upgrade has no outline known: said so, and the earlier rows are gone. */
+  icw_application_set_kind (application, ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL);
+  icw_application_outline_group_show (ICW_APPLICATION_OUTLINE_GROUP (group), application);
+  g_string_truncate (titles, 0);
+  row_titles (group, titles);
+  g_assert_cmpstr (titles->str, ==, "No outline is known for this province and stage\n");
+  g_object_unref (group);
+}
+
 /* Whether a document editor on screen under @root shows the record @id. While the page stack
  * changes page, both pages are on screen, so any of them may. */
 static gboolean
@@ -489,6 +543,7 @@ main (int   argc,
   g_test_add ("/ui/switching-records-saves-nothing", Fixture, NULL, icw_test_sample_set_up, test_switching_records_saves_nothing, icw_test_sample_tear_down);
 
   g_test_add_func ("/ui/check-panel-basis", test_check_panel_basis);
+  g_test_add ("/ui/application-outline", Fixture, NULL, icw_test_sample_set_up, test_application_outline, icw_test_sample_tear_down);
   g_test_add ("/ui/show-record-action", Fixture, NULL, icw_test_sample_set_up, test_show_record_action, icw_test_sample_tear_down);
   g_test_add ("/ui/compare-dialog", Fixture, NULL, icw_test_sample_set_up, test_compare_dialog, icw_test_sample_tear_down);
   g_test_add ("/ui/rule-packs-choice-saved", Fixture, NULL, icw_test_sample_set_up, test_rule_packs_choice_saved, icw_test_sample_tear_down);

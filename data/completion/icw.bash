@@ -28,7 +28,7 @@ _icw_ids ()
 _icw ()
 {
   local cur prev command="" i word
-  local commands="import list show check doctor sample export dossier-schema ready submit reopen sync review serve"
+  local commands="import list show check new doctor sample export dossier-schema ready submit reopen sync review serve"
   local db=""
   COMPREPLY=()
   cur=${COMP_WORDS[COMP_CWORD]}
@@ -61,7 +61,11 @@ _icw ()
       return 0
       ;;
     --kind)
-      mapfile -t COMPREPLY < <(compgen -W "centers organizations" -- "$cur")
+      if [ "$command" = new ]; then
+        mapfile -t COMPREPLY < <(compgen -W "cultivation acceptance upgrade-to-national national-local" -- "$cur")
+      else
+        mapfile -t COMPREPLY < <(compgen -W "centers organizations" -- "$cur")
+      fi
       return 0
       ;;
     --format)
@@ -80,7 +84,7 @@ _icw ()
   local options="--db --help"
   case "$command" in
     "") options="--db --help --version" ;;
-    import) options+=" --kind" ;;
+    import | new) options+=" --kind" ;;
     list | show | check) options+=" --json" ;;
     export) options+=" --format --output -o --all" ;;
     sync | ready | submit | reopen) options+=" --server" ;;
@@ -125,6 +129,9 @@ _icw ()
       ;;
     export)
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "$(_icw_ids "${COMP_WORDS[0]}" "$db" centers applications agreements funding)" -- "$cur")
+      ;;
+    new)
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "application" -- "$cur")
       ;;
     review)
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "list show return accept" -- "$cur")

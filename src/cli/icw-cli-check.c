@@ -13,6 +13,7 @@
 #include "icw-error.h"
 #include "icw-funding-check.h"
 #include "icw-ip-agreement-check.h"
+#include "icw-outline.h"
 
 static void
 report_pack_errors (GPtrArray *errors)
@@ -22,9 +23,10 @@ report_pack_errors (GPtrArray *errors)
 }
 
 static void
-print_json (IcwRecord *record,
-            GPtrArray *packs,
-            GPtrArray *findings)
+print_json (IcwRecord  *record,
+            GPtrArray  *packs,
+            IcwOutline *outline,
+            GPtrArray  *findings)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -43,6 +45,21 @@ print_json (IcwRecord *record,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  /* An application's call outline (province and stage), or null when none is known. */
+  if (ICW_IS_APPLICATION (record))
+    {
+      json_builder_set_member_name (builder, "outline");
+      if (outline == NULL)
+        json_builder_add_null_value (builder);
+      else
+        {
+          json_builder_begin_object (builder);
+          icw_cli_json_add_text (builder, "id", icw_outline_get_id (outline));
+          json_builder_set_member_name (builder, "version");
+          json_builder_add_int_value (builder, icw_outline_get_version (outline));
+          json_builder_end_object (builder);
+        }
+    }
   json_builder_set_member_name (builder, "findings");
   json_builder_begin_array (builder);
   for (guint i = 0; i < findings->len; i++)
@@ -75,9 +92,10 @@ print_packs (GPtrArray *packs)
 }
 
 static void
-print_text (IcwRecord *record,
-            GPtrArray *packs,
-            GPtrArray *findings)
+print_text (IcwRecord  *record,
+            GPtrArray  *packs,
+            IcwOutline *outline,
+            GPtrArray  *findings)
 {
   guint errors = icw_findings_count (findings, ICW_SEVERITY_ERROR);
   guint warnings = icw_findings_count (findings, ICW_SEVERITY_WARNING);
@@ -86,6 +104,11 @@ print_text (IcwRecord *record,
   g_object_get (record, "title", &title, NULL);
   icw_cli_out ("%s\n", icw_cli_or_dash (title));
   print_packs (packs);
+  if (ICW_IS_APPLICATION (record) && outline != NULL)
+    icw_cli_out ("%s\n  %s (%s %d)\n", _("Call outline:"), icw_outline_get_title (outline),
+                 icw_outline_get_id (outline), icw_outline_get_version (outline));
+  else if (ICW_IS_APPLICATION (record))
+    icw_cli_out ("%s\n  %s\n", _("Call outline:"), _("none known for this province and stage (source not found)"));
   icw_cli_out ("\n");
   for (guint i = 0; i < findings->len; i++)
     {
@@ -176,6 +199,8 @@ icw_cli_check (const IcwCliOptions *options)
   g_autoptr(GPtrArray) packs = NULL;
   g_autoptr(GPtrArray) applied = NULL;
   g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) outlines = NULL;
+  IcwOutline *outline = NULL;
 
   if (options->args->len < 2)
     return icw_cli_usage_error ("%s", _("Say which application, agreement or funding request to check: “icw check ID”."));
@@ -196,9 +221,19 @@ icw_cli_check (const IcwCliOptions *options)
   if (findings == NULL)
     return icw_cli_fail (error);
 
+  if (ICW_IS_APPLICATION (record))
+    {
+      g_autoptr(IcwCenter) center = (IcwCenter *) icw_store_lookup (store, ICW_RECORD_KIND_CENTER,
+                                                                   icw_application_get_center_id (ICW_APPLICATION (record)), NULL);
+
+      outlines = icw_outlines_load_all (NULL);
+      if (center != NULL)
+        outline = icw_outlines_find (outlines, icw_center_get_province (center),
+                                     icw_application_get_kind (ICW_APPLICATION (record)));
+    }
   if (options->json)
-    print_json (record, applied, findings);
+    print_json (record, applied, outline, findings);
   else
-    print_text (record, applied, findings);
+    print_text (record, applied, outline, findings);
   return icw_findings_count (findings, ICW_SEVERITY_ERROR) > 0 ? ICW_EXIT_FAILURE : ICW_EXIT_OK;
 }

@@ -26,7 +26,7 @@ typedef struct {
   char      *db_path;   /* --db, or the default database */
   gboolean   db_given;  /* --db was on the command line */
   gboolean   json;      /* --json */
-  char      *kind;      /* --kind (import), or NULL */
+  char      *kind;      /* --kind (import, new application), or NULL */
   char      *server;    /* --server URL (sync) */
   char      *address;   /* --address ADDR (serve) */
   char      *port;      /* --port N (serve), as written */
@@ -174,6 +174,7 @@ int icw_cli_show   (const IcwCliOptions *options);
 int icw_cli_check  (const IcwCliOptions *options);
 int icw_cli_doctor (const IcwCliOptions *options);
 int icw_cli_sample (const IcwCliOptions *options);
+int icw_cli_new    (const IcwCliOptions *options);
 int icw_cli_export (const IcwCliOptions *options);
 int icw_cli_dossier_schema (const IcwCliOptions *options);
 

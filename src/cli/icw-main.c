@@ -57,6 +57,9 @@ static const Command commands[] = {
   { "check", icw_cli_check, OPT_JSON, {
       { "check ID [--json]",
         N_("Check an application, an IP-sharing agreement or a funding request against the rule packs that apply to it; the exit status is 1 when an error is found.") } } },
+  { "new", icw_cli_new, OPT_KIND, {
+      { "new application CENTER_ID [--kind cultivation|acceptance|upgrade-to-national|national-local]",
+        N_("Make a draft application of the center for a stage (培育申报, 验收认定, 升级, 国家地方共建) and print its ID; by default the stage where the center stands.") } } },
   { "doctor", icw_cli_doctor, 0, {
       { "doctor", N_("Check the database and count its records; the exit status is 1 when a problem is found.") } } },
   { "sample", icw_cli_sample, 0, {
@@ -113,6 +116,8 @@ static const OptionHelp option_help[] = {
   { "--db PATH", N_("Use the database at PATH instead of the default one."), 0 },
   { "--json", N_("Print JSON for scripts (list, show and check); money is in fen and shares in basis points."), OPT_JSON },
   { "--kind centers|organizations", N_("Say what a CSV file holds (import); by default its header row tells."), OPT_KIND },
+  { "--kind cultivation|acceptance|upgrade-to-national|national-local",
+    N_("The stage of a new application (new application): 培育申报, 验收认定, 升级 or 国家地方共建."), OPT_KIND },
   { "--format json|csv|xlsx|pdf|docx", N_("The format to write (export): a center's dossier, a funding request's budget table, or a document."), OPT_EXPORT },
   { "-o FILE, --output FILE", N_("The file to write (export)."), OPT_EXPORT },
   { "--all", N_("Export the dossier of every center instead of one (export --format json)."), OPT_ALL },

@@ -27,7 +27,7 @@ struct _IcwApplicationEditor
   IcwRecordForm *form;
   GtkWidget *reviewer_notes;     /* the comments beside the visible section */
   GtkWidget *title_row;
-  GHashTable *section_widgets;   /* section key → its editing widget */
+  IcwSectionPages pages;         /* the sections' widgets (icw-application-pages.h) */
   GPtrArray *editables;          /* what read-only mode turns off */
   GtkWidget *compare_button;
 };
@@ -71,7 +71,7 @@ show_field (IcwDocumentEditor *shell,
   if (parts[0] == NULL || !icw_section_from_key (parts[0], &section))
     return FALSE;
   icw_document_editor_select_page (shell, icw_section_to_key (section));
-  widget = g_hash_table_lookup (self->section_widgets, icw_section_to_key (section));
+  widget = g_hash_table_lookup (self->pages.widgets, icw_section_to_key (section));
   if (widget == NULL)
     return TRUE;
 
@@ -109,7 +109,7 @@ flush (IcwDocumentEditor *shell)
   IcwApplicationEditor *self = ICW_APPLICATION_EDITOR (shell);
 
   icw_record_form_flush (self->form);
-  icw_section_pages_flush (self->section_widgets);
+  icw_section_pages_flush (&self->pages);
 }
 
 static void
@@ -130,7 +130,7 @@ record_notify (IcwDocumentEditor *shell,
 {
   IcwApplicationEditor *self = ICW_APPLICATION_EDITOR (shell);
 
-  icw_section_pages_show (self->section_widgets, self->application, pspec->name);
+  icw_section_pages_show (&self->pages, self->application, pspec->name);
   icw_document_editor_update_badges (shell);
 }
 
@@ -144,7 +144,7 @@ record_set (IcwDocumentEditor *shell,
   icw_reviewer_notes_set_application (ICW_REVIEWER_NOTES (self->reviewer_notes), self->application);
   icw_record_form_set_record (self->form, record);
   if (self->application != NULL)
-    icw_section_pages_show (self->section_widgets, self->application, NULL);
+    icw_section_pages_show (&self->pages, self->application, NULL);
 }
 
 void
@@ -174,7 +174,7 @@ build (IcwApplicationEditor *self)
   icw_document_editor_add_action (shell, self->compare_button);
 
   self->title_row = icw_section_pages_build (pages, self->form, icw_document_editor_get_store (shell),
-                                             self->section_widgets, self->editables);
+                                             &self->pages, self->editables);
   for (IcwSection section = 0; section < ICW_N_SECTIONS; section++)
     icw_document_editor_add_page (shell, icw_section_to_key (section), icw_section_get_title (section), NULL);
   self->reviewer_notes = icw_reviewer_notes_new (pages);
@@ -186,12 +186,15 @@ icw_application_editor_dispose (GObject *object)
 {
   IcwApplicationEditor *self = ICW_APPLICATION_EDITOR (object);
 
-  if (self->form != NULL && self->section_widgets != NULL)
+  if (self->form != NULL && self->pages.widgets != NULL)
     flush (ICW_DOCUMENT_EDITOR (self));
 
   G_OBJECT_CLASS (icw_application_editor_parent_class)->dispose (object);
 
-  g_clear_pointer (&self->section_widgets, g_hash_table_unref);
+  g_clear_pointer (&self->pages.widgets, g_hash_table_unref);
+  self->pages.summary = NULL;
+  self->pages.outline = NULL;
+  self->pages.grid = NULL;
   g_clear_pointer (&self->editables, g_ptr_array_unref);
   g_clear_object (&self->form);
   g_clear_object (&self->application);
@@ -214,7 +217,7 @@ icw_application_editor_class_init (IcwApplicationEditorClass *klass)
 static void
 icw_application_editor_init (IcwApplicationEditor *self)
 {
-  self->section_widgets = g_hash_table_new (g_str_hash, g_str_equal);
+  self->pages.widgets = g_hash_table_new (g_str_hash, g_str_equal);
   self->editables = g_ptr_array_new ();
 }
 

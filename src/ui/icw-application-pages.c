@@ -11,6 +11,7 @@
 
 #include "icw-application-pages.h"
 #include "icw-application-attachments-page.h"
+#include "icw-application-outline-group.h"
 #include "icw-application-registers-page.h"
 #include "icw-application-summary-group.h"
 #include "icw-editor-parts.h"
@@ -196,12 +197,14 @@ scrolled_page (GtkWidget *child)
 /* Application and call */
 
 static GtkWidget *
-build_call (IcwRecordForm *form,
-            IcwStore      *store,
-            GtkWidget    **title_row,
-            GPtrArray     *editables)
+build_call (IcwRecordForm   *form,
+            IcwStore        *store,
+            IcwSectionPages *pages,
+            GtkWidget      **title_row,
+            GPtrArray       *editables)
 {
   GtkWidget *summary = icw_application_summary_group_new (store);
+  GtkWidget *outline = icw_application_outline_group_new (store);
   GtkWidget *figures = icw_ui_group_new (_("The application's own figures"),
                                          _("What the 基本情况表 asks that no register holds."));
   const char *own[] = { "total-investment-fen", "contact-name", "contact-phone", "recommender" };
@@ -229,13 +232,16 @@ build_call (IcwRecordForm *form,
                                    icw_record_form_add_catalogue (form, ICW_RECORD_KIND_APPLICATION, "kind", NULL));
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (application));
+  /* Which outline applies follows the kind chosen just above. */
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (outline));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (call));
   for (guint i = 0; i < G_N_ELEMENTS (own); i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (figures),
                                icw_record_form_add_catalogue (form, ICW_RECORD_KIND_APPLICATION, own[i], NULL));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (summary));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (figures));
-  g_object_set_data (G_OBJECT (page), "summary-group", summary);
+  pages->summary = ICW_APPLICATION_SUMMARY_GROUP (summary);
+  pages->outline = ICW_APPLICATION_OUTLINE_GROUP (outline);
   g_ptr_array_add (editables, application);
   g_ptr_array_add (editables, call);
   g_ptr_array_add (editables, figures);
@@ -331,11 +337,11 @@ show_tasks (GtkWidget      *box,
 /* Building, showing, focusing, locking */
 
 GtkWidget *
-icw_section_pages_build (GtkStack      *stack,
-                         IcwRecordForm *form,
-                         IcwStore      *store,
-                         GHashTable    *section_widgets,
-                         GPtrArray     *editables)
+icw_section_pages_build (GtkStack        *stack,
+                         IcwRecordForm   *form,
+                         IcwStore        *store,
+                         IcwSectionPages *pages,
+                         GPtrArray       *editables)
 {
   GtkWidget *title_row = NULL;
 
@@ -349,7 +355,7 @@ icw_section_pages_build (GtkStack      *stack,
       switch (icw_section_get_form (section))
         {
         case ICW_SECTION_FORM_CALL:
-          shown = widget = build_call (form, store, &title_row, editables);
+          shown = widget = build_call (form, store, pages, &title_row, editables);
           break;
         case ICW_SECTION_FORM_TEXT:
           widget = icw_text_section_new (icw_section_get_title (section), icw_section_get_hint (section));
@@ -371,7 +377,7 @@ icw_section_pages_build (GtkStack      *stack,
               gtk_box_append (GTK_BOX (box), widget);
               gtk_box_append (GTK_BOX (box), grid);
               connect_commit (grid, form, property);
-              g_object_set_data (G_OBJECT (widget), "indicator-grid", grid);
+              pages->grid = ICW_INDICATOR_GRID (grid);
               g_ptr_array_add (editables, grid);
               shown = scrolled_page (box);
             }
@@ -393,7 +399,7 @@ icw_section_pages_build (GtkStack      *stack,
                            icw_application_attachments_page_get_adding (ICW_APPLICATION_ATTACHMENTS_PAGE (widget)));
           break;
         }
-      g_hash_table_insert (section_widgets, (gpointer) icw_section_to_key (section), widget);
+      g_hash_table_insert (pages->widgets, (gpointer) icw_section_to_key (section), widget);
       gtk_stack_add_named (stack, shown, icw_section_to_key (section));
     }
   return title_row;
@@ -401,14 +407,17 @@ icw_section_pages_build (GtkStack      *stack,
 
 /* Shows the application's values in the pages (only those of one property when it is given). */
 void
-icw_section_pages_show (GHashTable     *section_widgets,
-                        IcwApplication *application,
-                        const char     *property)
+icw_section_pages_show (IcwSectionPages *pages,
+                        IcwApplication  *application,
+                        const char      *property)
 {
   GHashTableIter iter;
   gpointer key, value;
 
-  g_hash_table_iter_init (&iter, section_widgets);
+  /* The outline that applies depends on the kind. */
+  if (pages->outline != NULL && (property == NULL || g_strcmp0 (property, "kind") == 0))
+    icw_application_outline_group_show (pages->outline, application);
+  g_hash_table_iter_init (&iter, pages->widgets);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       GtkWidget *widget = value;
@@ -430,8 +439,8 @@ icw_section_pages_show (GHashTable     *section_widgets,
         case ICW_SECTION_FORM_LIST:
           text = property_text (application, section_property);
           icw_json_list_editor_set_json (ICW_JSON_LIST_EDITOR (widget), text);
-          if (g_object_get_data (G_OBJECT (widget), "indicator-grid") != NULL)
-            icw_indicator_grid_set_json (g_object_get_data (G_OBJECT (widget), "indicator-grid"), text);
+          if (section == ICW_SECTION_INDICATORS && pages->grid != NULL)
+            icw_indicator_grid_set_json (pages->grid, text);
           break;
         case ICW_SECTION_FORM_TASKS:
           show_tasks (widget, application);
@@ -444,8 +453,8 @@ icw_section_pages_show (GHashTable     *section_widgets,
           break;
         case ICW_SECTION_FORM_CALL:
           /* The record form shows the fields; the summary is read from the registers. */
-          if (g_object_get_data (G_OBJECT (widget), "summary-group") != NULL)
-            icw_application_summary_group_show (g_object_get_data (G_OBJECT (widget), "summary-group"), application);
+          if (pages->summary != NULL)
+            icw_application_summary_group_show (pages->summary, application);
           break;
         default:
           break;
@@ -454,12 +463,12 @@ icw_section_pages_show (GHashTable     *section_widgets,
 }
 
 void
-icw_section_pages_flush (GHashTable *section_widgets)
+icw_section_pages_flush (IcwSectionPages *pages)
 {
   GHashTableIter iter;
   gpointer value;
 
-  g_hash_table_iter_init (&iter, section_widgets);
+  g_hash_table_iter_init (&iter, pages->widgets);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     if (ICW_IS_TEXT_SECTION (value))
       icw_text_section_flush (value);

@@ -294,7 +294,7 @@ static const RegisterKind application_kind = {
   ICW_RECORD_KIND_APPLICATION, icw_application_get_type, "title", FALSE,
   N_("Search applications"),
   N_("No Applications Yet"),
-  N_("Draft a center's application (申报书) for provincial or national recognition or for the upgrade to national, and check it against the policy rules before you submit."),
+  N_("Draft a center's application (申报书) for cultivation, acceptance and recognition, the upgrade to national or the national-local co-construction, and check it against the policy rules before you submit."),
   N_("Select an application"),
   N_("New application"),
   document_subtitle, document_show, application_focus, application_create,
@@ -648,12 +648,8 @@ create_application_for (IcwRegisterPage *self,
 
   icw_application_set_center_id (application, icw_record_get_id (ICW_RECORD (center)));
   icw_application_set_title (application, title);
-  icw_application_set_kind (application, icw_center_get_level (center) == ICW_CENTER_LEVEL_PROVINCIAL
-                                         && icw_center_get_status (center) == ICW_CENTER_STATUS_RECOGNIZED
-                                         ? ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL
-                                         : icw_center_get_level (center) == ICW_CENTER_LEVEL_PROVINCIAL
-                                         ? ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION
-                                         : ICW_APPLICATION_KIND_NATIONAL_RECOGNITION);
+  icw_application_set_kind (application, icw_application_kind_for_center (icw_center_get_level (center),
+                                                                          icw_center_get_status (center)));
   save_new_record (self, ICW_RECORD (application));
 }
 

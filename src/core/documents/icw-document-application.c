@@ -406,6 +406,15 @@ icw_document_build_application (IcwStore   *store,
   add_cover_form (document, store, application);
   for (guint s = 0; s < ICW_N_SECTIONS; s++)
     {
+      /* The market operation plan is Shenzhen's section: printed when written, not as an empty
+       * heading in every other province's document. */
+      if (s == ICW_SECTION_MARKET_PLAN)
+        {
+          g_autofree char *plan = icw_application_get_section_text (application, s);
+
+          if (plan == NULL || *g_strstrip (plan) == '\0')
+            continue;
+        }
       icw_doc_numbered_heading (document, ++number, icw_section_get_title (s));
       switch (icw_section_get_form (s))
         {

@@ -250,6 +250,10 @@ enum_field (const IcwColumn *field)
 
   for (guint i = 0; i < field->n_values; i++)
     g_ptr_array_add (keys, (gpointer) field->to_key (i));
+  /* An earlier version's keys, which an import still reads (icw-field-catalogue.h). */
+  if (field->legacy_keys != NULL)
+    for (const char * const *k = field->legacy_keys (); *k != NULL; k++)
+      g_ptr_array_add (keys, (gpointer) *k);
   g_ptr_array_add (keys, NULL);
   object = enum_of ((const char * const *) keys->pdata, FALSE);
   json_object_set_string_member (object, "type", "string");

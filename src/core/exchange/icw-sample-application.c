@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-sample-application.c: the sample center's application for provincial recognition: a draft
- * with all nine narrative sections in the formal Chinese of real construction plans, a roadmap,
- * capability platforms, indicators, plans for the eight main tasks and three attachments. It is
+/* icw-sample-application.c: the sample center's application for acceptance and recognition
+ * (验收认定: the center is under construction, in its 培育期), a draft with all nine narrative
+ * sections in the formal Chinese of real construction plans, a roadmap, capability platforms,
+ * indicators, plans for the eight main tasks and three attachments. It is
  * complete enough to pass every error rule, and leaves a few warnings for the user to find: the
  * call closes in 12 days, no indicator covers sustainable development, and the section on risks is
  * short. Every name is invented, as in the rest of the sample. */
@@ -367,7 +368,9 @@ icw_sample_save_application (IcwStore   *store,
   g_autoptr(IcwApplication) application = icw_application_new ();
 
   icw_application_set_center_id (application, icw_record_get_id (ICW_RECORD (center)));
-  icw_application_set_kind (application, ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION);
+  /* Where the sample center stands: under construction in its 培育期, it reports for acceptance
+   * (验收认定) against its 任务书. */
+  icw_application_set_kind (application, ICW_APPLICATION_KIND_ACCEPTANCE);
   set_call (application);
   set_sections (application);
   if (!icw_store_save (store, ICW_RECORD (application), error))

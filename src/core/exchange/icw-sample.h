@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 IcwCenter *icw_sample_load (IcwStore  *store,
                             GError   **error);
 
-/* The sample center's application (a draft for provincial recognition, with its attachments);
+/* The sample center's application (a draft for acceptance and recognition, with its attachments);
  * part of icw_sample_load(), saved inside its batch. */
 IcwApplication *icw_sample_save_application (IcwStore   *store,
                                              IcwCenter  *center,

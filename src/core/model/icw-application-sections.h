@@ -22,6 +22,7 @@ typedef enum {
   ICW_SECTION_RISKS,                 /* 风险与控制 */
   ICW_SECTION_BUDGET,                /* 建设周期及经费预算 */
   ICW_SECTION_BENEFITS,              /* 效益测算 */
+  ICW_SECTION_MARKET_PLAN,           /* 市场化运营进程计划 (Shenzhen's 建设方案) */
   ICW_SECTION_ROADMAP,               /* 技术路线图 */
   ICW_SECTION_CAPABILITY_PLATFORMS,  /* 能力平台 */
   ICW_SECTION_INDICATORS,            /* 考核指标 */

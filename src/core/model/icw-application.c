@@ -42,6 +42,7 @@ TEXT_FIELD (roadmap, "roadmap")
 TEXT_FIELD (capability_platforms, "capability-platforms")
 TEXT_FIELD (indicators, "indicators")
 TEXT_FIELD (tasks, "tasks")
+TEXT_FIELD (section_market_plan, "section-market-plan")
 
 static void
 icw_application_class_init (IcwApplicationClass *klass)
@@ -58,4 +59,31 @@ IcwApplication *
 icw_application_new (void)
 {
   return g_object_new (ICW_TYPE_APPLICATION, NULL);
+}
+
+/* A center in planning applies for cultivation (培育申报); one under construction, in its 培育期
+ * under a 任务书, next reports for acceptance (验收认定); a recognized provincial center may apply
+ * for the upgrade (升级, 64号's precondition); a center to be co-built by the state and its
+ * province applies for the co-construction (国家地方共建). A national center has no further
+ * stage: its application is read as the upgrade that made it. */
+IcwApplicationKind
+icw_application_kind_for_center (IcwCenterLevel  level,
+                                 IcwCenterStatus status)
+{
+  if (level == ICW_CENTER_LEVEL_NATIONAL_LOCAL)
+    return ICW_APPLICATION_KIND_NATIONAL_LOCAL;
+  if (level == ICW_CENTER_LEVEL_NATIONAL)
+    return ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL;
+  switch (status)
+    {
+    case ICW_CENTER_STATUS_PLANNING:
+      return ICW_APPLICATION_KIND_CULTIVATION;
+    case ICW_CENTER_STATUS_BUILDING:
+      return ICW_APPLICATION_KIND_ACCEPTANCE;
+    case ICW_CENTER_STATUS_RECOGNIZED:
+      return ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL;
+    case ICW_CENTER_STATUS_SUSPENDED:
+    default:
+      return ICW_APPLICATION_KIND_CULTIVATION;
+    }
 }

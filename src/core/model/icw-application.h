@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-application.h: a center application (申报书 / 建设方案): a center applies for recognition as
- * provincial or national, or to be upgraded to national. Its narrative sections are plain text; its
+/* icw-application.h: a center application (申报书 / 建设方案) for one of the stages provinces run:
+ * cultivation (培育申报), acceptance and recognition (验收认定), the upgrade to national (升级) or
+ * the national-local co-construction (国家地方共建). Its narrative sections are plain text; its
  * structured parts (roadmap, capability platforms, indicators, task plans) are JSON text checked by
  * the store (icw-application-parts.h). Every version of an application shares the lineage ID, which
  * is the ID of version 1. */
@@ -15,6 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IcwApplication, icw_application, ICW, APPLICATION, IcwRecord)
 
 IcwApplication *icw_application_new (void);
+/* The kind a new application of a center takes, by where the center stands (icw-application.c). */
+IcwApplicationKind icw_application_kind_for_center (IcwCenterLevel level, IcwCenterStatus status);
 IcwApplicationKind icw_application_get_kind (IcwApplication *self);
 void icw_application_set_kind (IcwApplication *self, IcwApplicationKind value);
 IcwApplicationStatus icw_application_get_status (IcwApplication *self);
@@ -53,6 +56,8 @@ const char *icw_application_get_section_budget (IcwApplication *self);
 void icw_application_set_section_budget (IcwApplication *self, const char *value);
 const char *icw_application_get_section_benefits (IcwApplication *self);
 void icw_application_set_section_benefits (IcwApplication *self, const char *value);
+const char *icw_application_get_section_market_plan (IcwApplication *self);
+void icw_application_set_section_market_plan (IcwApplication *self, const char *value);
 const char *icw_application_get_roadmap (IcwApplication *self);
 void icw_application_set_roadmap (IcwApplication *self, const char *value);
 const char *icw_application_get_capability_platforms (IcwApplication *self);

@@ -59,9 +59,30 @@ static const EnumEntry platform_kinds[] = {
 };
 
 static const EnumEntry application_kinds[] = {
-  { "provincial-recognition", N_("Provincial recognition"), "省级认定" },
-  { "national-recognition", N_("National recognition"), "国家级认定" },
-  { "upgrade-to-national", N_("Upgrade to national"), "升级为国家级" },
+  { "cultivation", N_("Cultivation application"), "培育申报" },
+  { "acceptance", N_("Acceptance and recognition"), "验收认定" },
+  { "upgrade-to-national", N_("Upgrade to a national center"), "升级" },
+  { "national-local", N_("National-local co-construction"), "国家地方共建" },
+};
+
+/* The kinds before the stages (schema 16 and dossiers of that time), read as the stage they
+ * were: a "provincial recognition" made from a forward-looking plan is, in the provinces' terms,
+ * a cultivation application (policy audit 1.4), and no policy has a direct national recognition:
+ * the route to a national center from a province is the upgrade (64号). Migration 17 maps the
+ * stored ones the same way (docs/formats.md). */
+static const struct { const char *text; IcwApplicationKind kind; } application_kind_aliases[] = {
+  { "provincial-recognition", ICW_APPLICATION_KIND_CULTIVATION },
+  { "Provincial recognition", ICW_APPLICATION_KIND_CULTIVATION },
+  { "省级认定", ICW_APPLICATION_KIND_CULTIVATION },
+  { "national-recognition", ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL },
+  { "National recognition", ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL },
+  { "国家级认定", ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL },
+  { "Upgrade to national", ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL },
+  { "升级为国家级", ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL },
+};
+
+static const char * const application_kind_legacy_keys[] = {
+  "provincial-recognition", "national-recognition", NULL
 };
 
 static const EnumEntry application_statuses[] = {
@@ -218,7 +239,51 @@ DEFINE_ENUM_FUNCS (icw_center_status, IcwCenterStatus, center_statuses)
 DEFINE_ENUM_FUNCS (icw_contribution, IcwContribution, contributions)
 DEFINE_ENUM_FUNCS (icw_member_role, IcwMemberRole, member_roles)
 DEFINE_ENUM_FUNCS (icw_platform_kind, IcwPlatformKind, platform_kinds)
-DEFINE_ENUM_FUNCS (icw_application_kind, IcwApplicationKind, application_kinds)
+/* The current kinds only (declared static: the definitions below keep internal linkage). */
+static const char *icw_application_kind_current_to_key (IcwApplicationKind v);
+static const char *icw_application_kind_current_to_label (IcwApplicationKind v);
+static gboolean icw_application_kind_current_from_string (const char *text, IcwApplicationKind *out);
+DEFINE_ENUM_FUNCS (icw_application_kind_current, IcwApplicationKind, application_kinds)
+
+const char *
+icw_application_kind_to_key (IcwApplicationKind kind)
+{
+  return icw_application_kind_current_to_key (kind);
+}
+
+const char *
+icw_application_kind_to_label (IcwApplicationKind kind)
+{
+  return icw_application_kind_current_to_label (kind);
+}
+
+/* A kind by its key, label or Chinese name, or by a name it had before the stages. */
+gboolean
+icw_application_kind_from_string (const char         *text,
+                                  IcwApplicationKind *out)
+{
+  g_autofree char *stripped = NULL;
+
+  if (icw_application_kind_current_from_string (text, out))
+    return TRUE;
+  if (text == NULL)
+    return FALSE;
+  stripped = g_strstrip (g_strdup (text));
+  for (guint i = 0; i < G_N_ELEMENTS (application_kind_aliases); i++)
+    if (g_ascii_strcasecmp (stripped, application_kind_aliases[i].text) == 0)
+      {
+        *out = application_kind_aliases[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The keys of earlier versions that are still read (a dossier's schema accepts them). */
+const char * const *
+icw_application_kind_legacy_keys (void)
+{
+  return application_kind_legacy_keys;
+}
 DEFINE_ENUM_FUNCS (icw_application_status, IcwApplicationStatus, application_statuses)
 DEFINE_ENUM_FUNCS (icw_attachment_kind, IcwAttachmentKind, attachment_kinds)
 DEFINE_ENUM_FUNCS (icw_ip_ownership, IcwIpOwnership, ip_ownerships)

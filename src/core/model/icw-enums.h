@@ -36,6 +36,7 @@ gboolean    icw_platform_kind_from_string (const char *text, IcwPlatformKind *ou
 const char *icw_application_kind_to_key   (IcwApplicationKind kind);
 const char *icw_application_kind_to_label (IcwApplicationKind kind);
 gboolean    icw_application_kind_from_string (const char *text, IcwApplicationKind *out);
+const char * const *icw_application_kind_legacy_keys (void);
 
 const char *icw_application_status_to_key   (IcwApplicationStatus status);
 const char *icw_application_status_to_label (IcwApplicationStatus status);

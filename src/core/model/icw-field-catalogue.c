@@ -175,7 +175,8 @@ static const IcwColumn platform_fields[] = {
 
 static const IcwColumn application_fields[] = {
   REF ("center_id", "center-id", CENTER, N_("Center")),
-  ENUM ("kind", "kind", icw_application_kind, N_("Kind")),
+  /* The stage (培育申报, 验收认定, 升级, 国家地方共建); the kinds before migration 18 are still read. */
+  ENUM ("kind", "kind", icw_application_kind, N_("Kind"), .legacy_keys = icw_application_kind_legacy_keys),
   ENUM ("status", "status", icw_application_status, N_("Status")),
   TEXT ("title", "title", N_("Title"), LIMIT (NAME)),
   TEXT ("call_name", "call-name", N_("Call")),
@@ -205,6 +206,8 @@ static const IcwColumn application_fields[] = {
   /* 推荐单位 on the cover: the body that recommends the application to the province (a city's
    * bureau of industry and information technology, say). */
   TEXT ("recommender", "recommender", N_("Recommended by (推荐单位)"), LIMIT (NAME), LATER),
+  /* Shenzhen's 建设方案 asks for "吸引可持续投资和实现市场化自主商业运营的进程计划" (policy audit 1.4). */
+  TEXT ("section_market_plan", "section-market-plan", N_("Market operation plan"), LATER),
 };
 
 /* The content is not a field: it is written once, when the file is added (the store table's

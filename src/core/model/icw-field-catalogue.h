@@ -53,6 +53,9 @@ typedef struct {
   IcwRecordKind  refers_to;   /* ICW_FIELD_SHOW_REFERENCE: the kind of the record it points at */
   const char  *(*to_label) (guint value);  /* ICW_COLUMN_ENUM: the value's translated label */
   guint          n_values;    /* ICW_COLUMN_ENUM: values are 0 … n_values - 1 */
+  /* ICW_COLUMN_ENUM: keys of earlier versions that from_key still reads (mapped to a current
+   * value) and a dossier may hold, NULL-terminated, or NULL. */
+  const char * const *(*legacy_keys) (void);
   gint64         minimum;     /* ICW_COLUMN_INT, _INT64: the property's least value */
   gint64         initial;     /* INT, INT64, ENUM: the default if not 0; 0 means the least value */
   /* INT, INT64: the property takes any value of its type, its default is initial (0 unless

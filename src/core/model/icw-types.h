@@ -86,11 +86,15 @@ typedef enum {
   ICW_N_PLATFORM_KINDS
 } IcwPlatformKind;
 
-/* What a center application (申报书) asks for. */
+/* The stage a center application answers, as provinces run them (policy audit 1.4): the
+ * cultivation application (培育申报), the acceptance and recognition against the 任务书
+ * (验收认定), the upgrade of a provincial center to national (升级) and the national-local
+ * co-construction (国家地方共建). There is no direct national recognition. */
 typedef enum {
-  ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION,
-  ICW_APPLICATION_KIND_NATIONAL_RECOGNITION,
+  ICW_APPLICATION_KIND_CULTIVATION,
+  ICW_APPLICATION_KIND_ACCEPTANCE,
   ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL,
+  ICW_APPLICATION_KIND_NATIONAL_LOCAL,
   ICW_N_APPLICATION_KINDS
 } IcwApplicationKind;
 

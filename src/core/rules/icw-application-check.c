@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "icw-application-check.h"
+#include "icw-outline.h"
 #include "icw-rules-private.h"
 
 static void
@@ -34,6 +35,12 @@ in_jiangsu (IcwCenter *center)
   return province != NULL && g_str_has_prefix (province, "江苏");
 }
 
+static gboolean
+provincial_stage (IcwApplicationKind kind)
+{
+  return kind == ICW_APPLICATION_KIND_CULTIVATION || kind == ICW_APPLICATION_KIND_ACCEPTANCE;
+}
+
 GPtrArray *
 icw_rule_packs_for_application (GPtrArray       *packs,
                                 IcwCenter       *center,
@@ -54,11 +61,14 @@ icw_rule_packs_for_application (GPtrArray       *packs,
 
   add_default (selected, packs, ICW_RULE_PACK_COMPLETENESS);
   add_default (selected, packs, ICW_RULE_PACK_MIIT_273);
+  /* 64号 is the upgrade's; a province's guide governs its own stages, the cultivation and the
+   * acceptance (鲁工信技〔2023〕150号: 培育申报、认定验收、综合评估). The co-construction has no
+   * pack: no text of its conditions was found (policy audit 2(c)). */
   if (kind == ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL)
     add_default (selected, packs, ICW_RULE_PACK_MIIT_64);
-  if (kind == ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION && in_shandong (center))
+  if (provincial_stage (kind) && in_shandong (center))
     add_default (selected, packs, ICW_RULE_PACK_SHANDONG);
-  if (kind == ICW_APPLICATION_KIND_PROVINCIAL_RECOGNITION && in_jiangsu (center))
+  if (provincial_stage (kind) && in_jiangsu (center))
     add_default (selected, packs, ICW_RULE_PACK_JIANGSU);
   return g_steal_pointer (&selected);
 }
@@ -79,8 +89,30 @@ icw_application_check (IcwStore        *store,
                        GDateTime       *today,
                        GError         **error)
 {
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) outlines = NULL;
+  g_autoptr(GPtrArray) outline_findings = NULL;
+  g_autoptr(IcwCenter) center = NULL;
+  IcwOutline *outline;
+
   g_return_val_if_fail (ICW_IS_STORE (store), NULL);
   g_return_val_if_fail (ICW_IS_APPLICATION (application), NULL);
 
-  return icw_rule_check_record (store, ICW_RECORD (application), packs, choose_packs, today, error);
+  findings = icw_rule_check_record (store, ICW_RECORD (application), packs, choose_packs, today, error);
+  if (findings == NULL)
+    return NULL;
+  /* The call's outline for the center's province and the application's stage, when one is known. */
+  center = (IcwCenter *) icw_store_lookup (store, ICW_RECORD_KIND_CENTER, icw_application_get_center_id (application),
+                                           error);
+  if (center == NULL)
+    return NULL;
+  outlines = icw_outlines_load_all (NULL);
+  outline = icw_outlines_find (outlines, icw_center_get_province (center), icw_application_get_kind (application));
+  if (outline == NULL)
+    return g_steal_pointer (&findings);
+  outline_findings = icw_outline_check (outline, store, application, center, error);
+  if (outline_findings == NULL)
+    return NULL;
+  g_ptr_array_extend_and_steal (findings, g_steal_pointer (&outline_findings));
+  return g_steal_pointer (&findings);
 }

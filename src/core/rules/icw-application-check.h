@@ -2,7 +2,9 @@
 /* icw-application-check.h: checking an application against the rule packs that apply to it: the
  * packs its center chose (its rule-packs property), or by default the completeness pack and
  * 工信部科〔2016〕273号 for every application, 工信厅科〔2017〕64号 for an upgrade to national, and
- * Shandong's 鲁工信技〔2020〕95号 for a provincial recognition in 山东省. The findings are the same
+ * the province's guide (山东 鲁工信技〔2023〕150号, 江苏 指南(2025)) for a cultivation or an
+ * acceptance there; a rule may be limited to some kinds (its application_kinds), and the call's
+ * outline (icw-outline.h) adds its sections and attachments. The findings are the same
  * for the editor's check panel and for `icw check`. */
 #pragma once
 

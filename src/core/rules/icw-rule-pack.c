@@ -432,10 +432,18 @@ read_application_kinds (JsonObject  *object,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       const char *key = json_array_get_string_element (array, i);
+      IcwApplicationKind kind;
       gboolean known = FALSE;
 
       for (guint k = 0; k < ICW_N_APPLICATION_KINDS; k++)
         known = known || strcmp (key, icw_application_kind_to_key (k)) == 0;
+      /* A pack written before the stages names the kinds of then: read as the stage they were. */
+      if (!known && g_strv_contains (icw_application_kind_legacy_keys (), key) &&
+          icw_application_kind_from_string (key, &kind))
+        {
+          key = icw_application_kind_to_key (kind);
+          known = TRUE;
+        }
       if (!known)
         return g_strdup_printf (_("“%s” is not a kind of application"), key);
       g_strv_builder_add (builder, key);

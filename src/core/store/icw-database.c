@@ -274,6 +274,26 @@ backup_before_migration (sqlite3     *db,
   return TRUE;
 }
 
+/* No row points at a record that is not there (PRAGMA foreign_key_check answers no row). */
+static gboolean
+foreign_keys_hold (sqlite3  *db,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    g_set_error (error, ICW_ERROR, ICW_ERROR_DATABASE,
+                 _("a row of “%s” points at a record of “%s” that is not there"),
+                 (const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 2));
+  else if (rc != SQLITE_DONE)
+    g_set_error (error, ICW_ERROR, ICW_ERROR_DATABASE, "%s", sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
 static gboolean
 migrate (sqlite3                 *db,
          const char              *path,
@@ -290,16 +310,29 @@ migrate (sqlite3                 *db,
       if (from > 0 && v == from + 1 && !backup_before_migration (db, path, from, error))
         return FALSE;
 
-      if (!icw_database_begin (db, error))
+      /* SQLite's procedure for changing a table (https://sqlite.org/lang_altertable.html,
+       * "making other kinds of table schema changes"): foreign keys off outside the transaction
+       * (a table rebuilt and renamed keeps the rows that point at it), and checked before the
+       * commit; on again whatever happens. */
+      if (!icw_database_exec (db, "PRAGMA foreign_keys = OFF", error))
         return FALSE;
+      if (!icw_database_begin (db, error))
+        {
+          icw_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
+          return FALSE;
+        }
       if (!icw_database_exec (db, schema->migrations[v], error) ||
+          !foreign_keys_hold (db, error) ||
           !icw_database_exec (db, set_version, error) ||
           !icw_database_commit (db, error))
         {
           icw_database_rollback (db);
+          icw_database_exec (db, "PRAGMA foreign_keys = ON", NULL);
           g_prefix_error (error, _("Could not upgrade the database to schema %d: "), v);
           return FALSE;
         }
+      if (!icw_database_exec (db, "PRAGMA foreign_keys = ON", error))
+        return FALSE;
     }
   return TRUE;
 }

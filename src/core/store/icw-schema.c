@@ -374,11 +374,63 @@ static const char migration_17[] =
   "CREATE TRIGGER centers_sort_key AFTER UPDATE OF name ON centers WHEN old.name IS NOT new.name BEGIN"
   "  UPDATE centers SET sort_key = NULL WHERE rowid = new.rowid; END;";
 
+/* Version 18 (issue 15): the application kinds become the stages provinces run: 培育申报
+ * ('cultivation'), 验收认定 ('acceptance'), 升级 ('upgrade-to-national') and 国家地方共建
+ * ('national-local'). The CHECK on `kind` can only change by rebuilding the table (SQLite's
+ * twelve steps; icw-database.c turns foreign keys off around every migration and checks them
+ * before it commits): a new table, every row copied, the old one dropped, the new one renamed,
+ * its indexes made again. Attachments and funding requests keep pointing at the same IDs. Every
+ * value is kept; the kinds before the stages become the stage they were (docs/formats.md):
+ * 'provincial-recognition' (a forward-looking plan, in the provinces' terms a 培育申报) becomes
+ * 'cultivation', and 'national-recognition' (a route no policy has: a province's center reaches
+ * national by the upgrade) becomes 'upgrade-to-national'. The rebuilt table gains the section
+ * Shenzhen's 建设方案 asks for, the market operation plan (市场化运营进程计划), empty. A branch
+ * adding a column to `applications` before this one must add it here too (as 16's recommender); 17 adds no column to it. */
+static const char migration_18[] =
+  "CREATE TABLE applications_new ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  center_id TEXT NOT NULL REFERENCES centers (id),"
+  "  kind TEXT NOT NULL DEFAULT 'cultivation' CHECK (kind IN ('cultivation','acceptance','upgrade-to-national','national-local')),"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','ready','submitted','returned','accepted')),"
+  "  title TEXT, call_name TEXT, call_issuer TEXT, call_deadline TEXT,"
+  "  lineage_id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
+  "  reviewer_comments TEXT,"
+  "  section_background TEXT, section_foundation TEXT, section_goals TEXT, section_approach TEXT,"
+  "  section_mechanism TEXT, section_assessment TEXT, section_risks TEXT, section_budget TEXT,"
+  "  section_benefits TEXT,"
+  "  roadmap TEXT, capability_platforms TEXT, indicators TEXT, tasks TEXT,"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,"
+  "  total_investment_fen INTEGER NOT NULL DEFAULT 0 CHECK (total_investment_fen >= 0),"
+  "  contact_name TEXT, contact_phone TEXT,"
+  "  recommender TEXT,"
+  "  section_market_plan TEXT,"
+  "  CHECK (version > 1 OR lineage_id = id));"
+  "INSERT INTO applications_new (rowid, id, center_id, kind, status, title, call_name, call_issuer, call_deadline,"
+  "  lineage_id, version, reviewer_comments, section_background, section_foundation, section_goals,"
+  "  section_approach, section_mechanism, section_assessment, section_risks, section_budget, section_benefits,"
+  "  roadmap, capability_platforms, indicators, tasks, revision, created_at, updated_at, deleted_at,"
+  "  total_investment_fen, contact_name, contact_phone, recommender)"
+  "  SELECT rowid, id, center_id,"
+  "    CASE kind WHEN 'provincial-recognition' THEN 'cultivation'"
+  "              WHEN 'national-recognition' THEN 'upgrade-to-national' ELSE kind END,"
+  "    status, title, call_name, call_issuer, call_deadline,"
+  "    lineage_id, version, reviewer_comments, section_background, section_foundation, section_goals,"
+  "    section_approach, section_mechanism, section_assessment, section_risks, section_budget, section_benefits,"
+  "    roadmap, capability_platforms, indicators, tasks, revision, created_at, updated_at, deleted_at,"
+  "    total_investment_fen, contact_name, contact_phone, recommender"
+  "  FROM applications;"
+  "DROP TABLE applications;"
+  "ALTER TABLE applications_new RENAME TO applications;"
+  "CREATE INDEX applications_center ON applications (center_id);"
+  "CREATE UNIQUE INDEX applications_lineage_version ON applications (lineage_id, version)"
+  "  WHERE deleted_at IS NULL;";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
                                            migration_13, migration_14, migration_15,
-                                           migration_16, migration_17 };
+                                           migration_16, migration_17, migration_18 };
 
 int
 icw_schema_latest_version (void)

@@ -66,9 +66,12 @@ check_type (IcwDossierRow   *row,
     case ICW_COLUMN_ENUM:
       if (type != G_TYPE_STRING)
         icw_problem_add (problems, _("Record %s “%s”: the field “%s” must be text."), kind, row->id, column->name);
-      /* Keys only: from_key also reads labels, which would not come back out as written. */
+      /* Keys only: from_key also reads labels, which would not come back out as written. An
+       * earlier version's key (icw-field-catalogue.h) is read as the value it became. */
       else if (!column->from_key (json_node_get_string (node), &value) ||
-               !g_str_equal (column->to_key (value), json_node_get_string (node)))
+               (!g_str_equal (column->to_key (value), json_node_get_string (node)) &&
+                (column->legacy_keys == NULL ||
+                 !g_strv_contains (column->legacy_keys (), json_node_get_string (node)))))
         icw_problem_add (problems, _("Record %s “%s”: the field “%s” has the unknown value “%s”."),
                          kind, row->id, column->name, json_node_get_string (node));
       break;
