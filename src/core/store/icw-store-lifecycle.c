@@ -16,6 +16,7 @@
 
 #include "icw-error.h"
 #include "icw-lifecycle-graph.h"
+#include "icw-store-check.h"
 #include "icw-store-private.h"
 
 /* The saved status of a record (deleted or not); FALSE when it has no row. */
@@ -65,7 +66,7 @@ icw_store_column_text (IcwRecord       *record,
 static gboolean
 is_lifecycle_column (const IcwColumn *column)
 {
-  return strcmp (column->name, "status") == 0 || strcmp (column->name, "reviewer_comments") == 0;
+  return icw_record_column_is_lifecycle (column->name);
 }
 
 /* TRUE when the record differs from its saved row in a column other than the life-cycle ones. */
