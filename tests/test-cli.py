@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import zipfile
 
 ICW = None
 SAMPLE_CENTER = "齐鲁智能传感器制造业创新中心"
@@ -669,6 +670,29 @@ class TestReports(IcwTestCase):
         # The sample's targets end in 2026: no row for 2027.
         self.assertIsNone(report["indicators"])
         self.assertEqual(len(self.expect_json("list", "reports", "--json")), 4)
+
+    def test_export_documents(self):
+        """The 考核 package as PDF (read back with pdftotext) and as Word, from one document model:
+        the work summary, the indicators table with the differences and evidence, the reason of the
+        target missed, 建设情况, the figures and the audit."""
+        self.load_sample()
+        report = next(r for r in self.expect_json("list", "reports", "--json") if r["year"] == 2025)
+        pdf = os.path.join(self.dir, "report.pdf")
+        self.expect(0, "export", report["id"], "--format", "pdf", "-o", pdf)
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        for part in ("Annual Assessment Work Summary 2025", "Technology spillover", "技术许可合同增至七项",
+                     "Assessment indicators", "中试线流片能力", "-40", "+250", "2025年度考核证明",
+                     "Targets missed, and why", "八英寸线二期设备", "Pilot production and incubation",
+                     "测试平台获得CNAS认可", "Revenue from services", "2100.00",
+                     "2025年度财务审计报告.pdf (Financial audit)"):
+            self.assertIn(part, text)
+        self.assertRegex(text, r"中试线流片能力\s+片/月\s+800\s+760\s+-40")
+        docx = os.path.join(self.dir, "report.docx")
+        self.expect(0, "export", report["id"], "--format", "docx", "-o", docx)
+        with zipfile.ZipFile(docx) as z:
+            body = z.read("word/document.xml").decode("utf-8")
+        for part in ("中试线流片能力", "八英寸线二期设备", "2025年度财务审计报告.pdf", "2025年度考核证明材料.pdf"):
+            self.assertIn(part, body)
 
 
 class TestDoctor(IcwTestCase):
