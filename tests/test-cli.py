@@ -443,7 +443,7 @@ class TestApplications(IcwTestCase):
     def test_check_other_records(self):
         center_id = self.load_sample()
         result = self.expect(1, "check", center_id)
-        self.assertIn("is not an application, an agreement or a funding request", result.err)
+        self.assertIn("is not an application, an agreement, a funding request or a report", result.err)
         self.assertEqual(result.out, "")
         result = self.expect(1, "check", "00000000-0000-0000-0000-000000000000")
         self.assertIn("00000000-0000-0000-0000-000000000000", result.err)

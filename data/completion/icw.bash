@@ -23,7 +23,7 @@ _icw ()
     word=${COMP_WORDS[i]}
     case "$word" in
       --db | --kind | --format | --output | -o | --server | --database | --address | --port | \
-        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field | --year)
+        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field | --grade | --year)
         ((i++)) ;;
       -*) ;;
       *)
@@ -54,7 +54,11 @@ _icw ()
       mapfile -t COMPREPLY < <(compgen -W "admin reviewer" -- "$cur")
       return 0
       ;;
-    --server | --database | --address | --port | --center | --province | --comment | --section | --field | --year)
+    --grade)
+      mapfile -t COMPREPLY < <(compgen -W "优秀 良好 合格 不合格 excellent good pass fail" -- "$cur")
+      return 0
+      ;;
+    --server | --database | --address | --port | --center | --province | --comment | --section | --field | --grade | --year)
       return 0
       ;;
   esac
@@ -67,7 +71,7 @@ _icw ()
     list | show | check) options+=" --json" ;;
     export) options+=" --format --output -o --all" ;;
     sync | ready | submit | reopen) options+=" --server" ;;
-    review) options+=" --server --json --all --comment --section --field" ;;
+    review) options+=" --server --json --all --comment --section --field --grade" ;;
     serve) options+=" --database --address --port --tls-cert --tls-key --access-log --role --center --province" ;;
   esac
   if [[ "$cur" == -* ]]; then
@@ -80,7 +84,7 @@ _icw ()
   for ((i = i + 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
       --db | --kind | --format | --output | -o | --server | --database | --address | --port | \
-        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field | --year)
+        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field | --grade | --year)
         ((i++)) ;;
       -*) ;;
       *) ((n++)) ;;
