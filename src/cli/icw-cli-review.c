@@ -27,6 +27,7 @@
 
 static const IcwRecordKind document_kinds[] = {
   ICW_RECORD_KIND_APPLICATION, ICW_RECORD_KIND_IP_AGREEMENT, ICW_RECORD_KIND_FUNDING_REQUEST,
+  ICW_RECORD_KIND_REPORT,
 };
 
 typedef struct {
@@ -67,6 +68,8 @@ record_text (IcwRecord  *record,
 {
   char *text = NULL;
 
+  if (ICW_IS_REPORT (record) && g_str_equal (property, "title"))
+    return icw_report_describe (ICW_REPORT (record));
   g_object_get (record, property, &text, NULL);
   return text;
 }
@@ -80,6 +83,8 @@ kind_label (IcwRecordKind kind)
       return _("Application");
     case ICW_RECORD_KIND_IP_AGREEMENT:
       return _("IP agreement");
+    case ICW_RECORD_KIND_REPORT:
+      return _("Report");
     default:
       return _("Funding request");
     }
