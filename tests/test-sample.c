@@ -427,17 +427,15 @@ test_load (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
 
-  /* Every record went into the outbox with it, ready to be synced: once, but for the filed reports,
-   * saved again at each step of their life cycle (filled in, ready, submitted, accepted). */
+  /* Every record went into the outbox with it, ready to be synced, once; but the two filed and
+   * graded reports and their four files, history kept locally (icw_store_report_keep_local). */
   {
     sqlite3 *db = icw_test_db_open (icw_store_get_path (f->store), SQLITE_OPEN_READONLY, NULL);
 
     g_assert_cmpint (icw_test_db_int (db, "SELECT count(DISTINCT record_id) FROM outbox", NULL), ==,
-                     count_records (f->store));
-    g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM outbox WHERE kind != 'report'", NULL), ==,
-                     count_records (f->store) - 3);
-    g_assert_cmpint (icw_store_count_outbox (f->store), ==, count_records (f->store) - 3 +
-                     icw_test_db_int (db, "SELECT count(*) FROM outbox WHERE kind = 'report'", NULL));
+                     count_records (f->store) - 6);
+    g_assert_cmpint (icw_store_count_outbox (f->store), ==, count_records (f->store) - 6);
+    g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM outbox WHERE kind = 'report'", NULL), ==, 1);
     sqlite3_close (db);
   }
   check_reports (f->store, center);

@@ -69,6 +69,8 @@ record_text (IcwRecord  *record,
 {
   char *text = NULL;
 
+  if (ICW_IS_REPORT (record) && g_str_equal (property, "title"))
+    return icw_report_describe (ICW_REPORT (record));
   g_object_get (record, property, &text, NULL);
   return text;
 }

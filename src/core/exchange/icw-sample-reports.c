@@ -3,7 +3,8 @@
  * 任务书, the targets for 2024–2026 of seven of its indicators (the application's names, so the
  * rows of its later plans meet them), and three reports: the annual assessments (年度考核) of 2024
  * (graded 良好) and 2025 (graded 优秀), accepted, with their work summaries, 考核指标 rows, evidence
- * and financial audits; and the 2026 periodic evaluation (定期评估: every third year, no 考核 that
+ * and financial audits, kept as local history (not queued for sync: the server takes an
+ * acceptance and a grade only from a reviewer); and the 2026 periodic evaluation (定期评估: every third year, no 考核 that
  * year), a draft whose actuals the registers know are computed and the rest still to be entered. */
 #include "config.h"
 
@@ -193,20 +194,50 @@ save_filed_year (IcwStore        *store,
   comments = g_strdup_printf ("%d年度考核结果：%s。", year, grade == ICW_REPORT_GRADE_EXCELLENT ? "优秀" : "良好");
   icw_report_set_grade (report, grade);
   icw_report_set_graded_on (report, graded_on);
-  return icw_lifecycle_accept (store, ICW_RECORD (report), comments, error);
+  /* Decided before the program was used: history, not a change to sync (a new document arrives
+   * at the server as its owner made it, and only a reviewer accepts and grades). */
+  return icw_lifecycle_accept (store, ICW_RECORD (report), comments, error) &&
+         icw_store_report_keep_local (store, report, error);
 }
 
-/* The evaluation year: a draft, its computed actuals taken from the registers. */
+/* The evaluation year: a draft, its rows the targets of the year with the actuals the registers
+ * know, saved once (one change to sync, as every other record of the sample). */
 static gboolean
 save_draft_year (IcwStore    *store,
                  const char  *center_id,
                  GError     **error)
 {
-  g_autoptr(IcwReport) report = icw_store_create_report (store, center_id, FIRST_YEAR + 2, ICW_REPORT_KIND_EVALUATION, error);
+  g_autoptr(IcwReport) report = icw_report_new ();
   g_autoptr(GHashTable) map = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(IcwTargetSet) set = icw_store_load_targets (store, center_id, 0, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_report_row_free);
   g_autofree char *summary_text = NULL;
+  g_autofree char *rows_text = NULL;
 
-  if (report == NULL || icw_report_apply_computed_actuals (store, report, error) < 0)
+  if (set == NULL)
+    return FALSE;
+  for (guint i = 0; i < set->targets->len; i++)
+    {
+      IcwTarget *t = set->targets->pdata[i];
+      IcwReportRow *row;
+
+      if (t->year != FIRST_YEAR + 2)
+        continue;
+      row = icw_report_row_new ();
+      row->key = g_strdup (t->indicator_key);
+      row->area = g_strdup (t->area);
+      row->name = g_strdup (t->name);
+      row->unit = g_strdup (t->unit);
+      row->has_target = TRUE;
+      row->target = t->target;
+      g_ptr_array_add (rows, row);
+    }
+  rows_text = icw_report_rows_to_json (rows);
+  icw_report_set_center_id (report, center_id);
+  icw_report_set_year (report, FIRST_YEAR + 2);
+  icw_report_set_kind (report, ICW_REPORT_KIND_EVALUATION);
+  icw_report_set_indicators (report, rows_text);
+  if (icw_report_apply_computed_actuals (store, report, error) < 0)
     return FALSE;
   g_hash_table_insert (map, (gpointer) "eval-construction",
                        (gpointer) "建设期三年来，中试线建成并达产，测试验证平台和行业公共服务平台投入运行。（草稿，待补充）");

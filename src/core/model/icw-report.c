@@ -4,6 +4,9 @@
  * the accessors below their typed face; the store checks and saves it (icw-store-reports.c). */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "icw-enums.h"
 #include "icw-report.h"
 
 struct _IcwReport
@@ -55,6 +58,14 @@ icw_report_class_init (IcwReportClass *klass)
 static void
 icw_report_init (IcwReport *self)
 {
+}
+
+char *
+icw_report_describe (IcwReport *self)
+{
+  g_return_val_if_fail (ICW_IS_REPORT (self), NULL);
+  /* TRANSLATORS: a report in a list: its year, then its kind ("2025 Annual assessment") */
+  return g_strdup_printf (_("%d %s"), icw_report_get_year (self), icw_report_kind_to_label (icw_report_get_kind (self)));
 }
 
 IcwReport *

@@ -93,4 +93,7 @@ void        icw_report_set_graded_on          (IcwReport *self, const char *valu
 const char *icw_report_get_rectify_due        (IcwReport *self);
 void        icw_report_set_rectify_due        (IcwReport *self, const char *value);
 
+/* What people call the report in a list: its year and kind ("2025 Annual assessment"). */
+char       *icw_report_describe               (IcwReport *self);
+
 G_END_DECLS

@@ -191,6 +191,23 @@ icw_store_create_report (IcwStore       *self,
   return g_steal_pointer (&report);
 }
 
+gboolean
+icw_store_report_keep_local (IcwStore   *self,
+                             IcwReport  *report,
+                             GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ICW_IS_REPORT (report), FALSE);
+  stmt = icw_store_statement (self, "DELETE FROM outbox WHERE record_id = ?1 OR record_id IN "
+                                    "(SELECT id FROM attachments WHERE report_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, icw_record_get_id (ICW_RECORD (report)), -1, SQLITE_TRANSIENT);
+  return icw_store_step_done (self, stmt, error);
+}
+
 GPtrArray *
 icw_store_list_report_attachments (IcwStore   *self,
                                    const char *report_id)

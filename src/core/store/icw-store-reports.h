@@ -98,4 +98,12 @@ IcwAttachment *icw_store_add_report_attachment  (IcwStore           *self,
                                                  GBytes             *content,
                                                  GError            **error);
 
+/* A report of the past recorded as history, not as a change to sync: removes the outbox entries of
+ * the report and of its attachments (the sample's years filed and graded before the program was
+ * used; the sync server takes an acceptance and a grade only from a reviewer, so such a record
+ * could not be pushed). Its rows stay; nothing else is touched. */
+gboolean      icw_store_report_keep_local (IcwStore   *self,
+                                           IcwReport  *report,
+                                           GError    **error);
+
 G_END_DECLS
