@@ -18,9 +18,7 @@ icw_cli_document_title (IcwRecord *record)
   char *title = NULL;
 
   if (ICW_IS_REPORT (record))
-    /* TRANSLATORS: a report's title: its year and its kind, "2026 Annual assessment" */
-    return g_strdup_printf (_("%d %s"), icw_report_get_year (ICW_REPORT (record)),
-                            icw_report_kind_to_label (icw_report_get_kind (ICW_REPORT (record))));
+    return icw_report_describe (ICW_REPORT (record));
   g_object_get (record, "title", &title, NULL);
   return title;
 }
