@@ -178,7 +178,7 @@ test_grade_authority (Fixture       *f,
 
   /* A reviewer grades only with the acceptance, and gives a well-formed outcome. */
   expect (f, f->reviewer, "\"4\"", RECORD ("returned", "pass", "\"2027-03-15\"", "null"), "forbidden-change grade");
-  expect (f, f->reviewer, "\"4\"", RECORD ("accepted", "fail", "null", "null"), "invalid-record graded_on");
+  expect (f, f->reviewer, "\"4\"", RECORD ("accepted", "fail", "null", "\"2028-03-15\""), "invalid-record graded_on");
   expect (f, f->reviewer, "\"4\"", RECORD ("accepted", "fail", "\"2027-03-15\"", "null"), "invalid-record rectify_due");
   expect (f, f->reviewer, "\"4\"", RECORD ("accepted", "fail", "\"2027-03-15\"", "\"2028-03-14\""), "invalid-record rectify_due");
   expect (f, f->reviewer, "\"4\"", RECORD ("accepted", "pass", "\"2027-03-15\"", "\"2028-03-15\""), "invalid-record rectify_due");

@@ -309,8 +309,9 @@ parse_day (const char *text,
   return TRUE;
 }
 
-/* A grade recorded with an acceptance: a grade, the day, and for 不合格 the 整改 due a year later
- * (icw_rectification_due), else none. */
+/* A grade recorded with an acceptance: a grade; the day it was given, when sent, a real day; and
+ * for 不合格 given on a day, the 整改 due a year later (icw_rectification_due); otherwise no due
+ * date (a due date needs the day it counts from). */
 static gboolean
 check_outcome (JsonObject        *record,
                IcwServerRefusal  *refusal)
@@ -318,29 +319,27 @@ check_outcome (JsonObject        *record,
   const char *key = member_string (record, "grade");
   const char *graded_on = member_string (record, "graded_on");
   const char *rectify_due = member_string (record, "rectify_due");
+  gboolean has_due = rectify_due != NULL && *rectify_due != '\0';
   IcwReportGrade grade = ICW_REPORT_GRADE_NONE;
   GDate day, due;
+  char expected[16];
 
   /* The key itself: the catalogue's check has read it as the enum. */
   if (key == NULL || !icw_report_grade_from_string (key, &grade) || grade == ICW_REPORT_GRADE_NONE)
     return refuse (refusal, "invalid-record", "grade", "A grade is one of excellent, good, pass or fail");
   g_date_clear (&day, 1);
-  if (graded_on == NULL || !parse_day (graded_on, &day))
-    return refuse (refusal, "invalid-record", "graded_on", "A grade needs the day it was given");
+  if (graded_on == NULL || *graded_on == '\0')
+    return has_due ? refuse (refusal, "invalid-record", "graded_on", "A rectification due date needs the day of the grade")
+                   : TRUE;
+  if (!parse_day (graded_on, &day))
+    return refuse (refusal, "invalid-record", "graded_on", "The day of the grade is not a day");
   if (!icw_rectification_due (grade, &day, &due))
-    {
-      if (rectify_due != NULL && *rectify_due != '\0')
-        return refuse (refusal, "invalid-record", "rectify_due", "Only a failed report has a rectification due date");
-      return TRUE;
-    }
-  {
-    char expected[16];
-
-    g_date_strftime (expected, sizeof expected, "%Y-%m-%d", &due);
-    if (g_strcmp0 (rectify_due, expected) != 0)
-      return refuse (refusal, "invalid-record", "rectify_due",
-                     "A failed report's rectification is due one year after the day it was graded");
-  }
+    return has_due ? refuse (refusal, "invalid-record", "rectify_due", "Only a failed report has a rectification due date")
+                   : TRUE;
+  g_date_strftime (expected, sizeof expected, "%Y-%m-%d", &due);
+  if (g_strcmp0 (rectify_due, expected) != 0)
+    return refuse (refusal, "invalid-record", "rectify_due",
+                   "A failed report's rectification is due one year after the day it was graded");
   return TRUE;
 }
 
