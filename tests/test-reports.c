@@ -260,7 +260,11 @@ test_evaluation_year (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "2026"));
   g_assert_nonnull (strstr (error->message, "37号"));
   g_clear_error (&error);
-  g_assert_cmpuint (icw_store_list_records (f->store, ICW_RECORD_KIND_REPORT, center_id (f))->len, ==, 0);
+  {
+    g_autoptr(GPtrArray) none = icw_store_list_records (f->store, ICW_RECORD_KIND_REPORT, center_id (f));
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
 
   evaluation = icw_store_create_report (f->store, center_id (f), 2026, ICW_REPORT_KIND_EVALUATION, &error);
   g_assert_no_error (error);
@@ -410,7 +414,11 @@ test_attachments_and_grade (Fixture       *f,
   g_assert_no_error (error);
   foreign = icw_store_add_report_attachment (f->store, other, "证明.pdf", ICW_ATTACHMENT_KIND_OTHER, evidence_pdf, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (icw_store_list_report_attachments (f->store, icw_record_get_id (ICW_RECORD (report)))->len, ==, 2);
+  {
+    g_autoptr(GPtrArray) files = icw_store_list_report_attachments (f->store, icw_record_get_id (ICW_RECORD (report)));
+
+    g_assert_cmpuint (files->len, ==, 2);
+  }
 
   /* The check asks for the actual, then for a comment where the target is missed. */
   icw_report_set_indicators (report, "[{\"key\": \"k\", \"name\": \"指标\", \"target\": 5}]");
@@ -471,9 +479,13 @@ test_attachments_and_grade (Fixture       *f,
   icw_report_set_rectify_due (report, "2026-04-18");
   g_assert_true (icw_lifecycle_accept (f->store, ICW_RECORD (report), "不合格，限期整改", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (icw_test_db_int (icw_test_db_open (f->path, SQLITE_OPEN_READONLY, NULL),
-                                    "SELECT count(*) FROM reports WHERE grade = 'fail' AND rectify_due = '2026-04-18' AND id = ?1",
-                                    icw_record_get_id (ICW_RECORD (report))), ==, 1);
+  {
+    sqlite3 *db = icw_test_db_open (f->path, SQLITE_OPEN_READONLY, NULL);
+
+    g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM reports WHERE grade = 'fail' AND rectify_due = '2026-04-18' AND id = ?1",
+                                      icw_record_get_id (ICW_RECORD (report))), ==, 1);
+    sqlite3_close (db);
+  }
 
   /* A new version copies the files; its rows and audit name the copies. */
   reopened = icw_lifecycle_reopen (f->store, ICW_RECORD (report), &error);

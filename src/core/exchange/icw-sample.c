@@ -483,6 +483,10 @@ load_in_batch (IcwStore         *store,
       !save_members (store, center_id, orgs, error) ||
       !save_platforms (store, orgs, created, error))
     return NULL;
+  /* The reports first: the outbox rows of its history, dropped, leave pages that the rest reuses
+   * (the file keeps no free page at its end). */
+  if (icw_sample_save_reports (store, center, error) < 0)
+    return NULL;
   application = icw_sample_save_application (store, center, error);
   if (application == NULL)
     return NULL;
@@ -491,8 +495,6 @@ load_in_batch (IcwStore         *store,
     return NULL;
   request = icw_sample_save_funding_request (store, center, application, error);
   if (request == NULL)
-    return NULL;
-  if (icw_sample_save_reports (store, center, error) < 0)
     return NULL;
   return g_steal_pointer (&center);
 }
