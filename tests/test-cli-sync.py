@@ -158,6 +158,34 @@ class TestServeAndSync(SyncCliTestCase):
         self.assertIn("0 records received from the server.", result.out)
         self.stop_server()
 
+    def test_reports_through_the_server(self):
+        """A report (issue 16) goes through the server like the other documents: a second client of
+        the center pulls the sample's draft evaluation; a new annual assessment, submitted, reaches
+        the reviewer of the province, who accepts it; the administrator pulls the acceptance."""
+        first, second, review = self.path("first.db"), self.path("second.db"), self.path("review.db")
+        center_id = self.icw(0, "--db", first, "sample").out.strip()
+        admin = self.add_token("--role", "admin", "--center", center_id)
+        reviewer = self.add_token("--role", "reviewer", "--province", "Shandong")
+        url = self.start_server()
+        self.icw(0, "--db", first, "sync", "--server", url, token=admin)
+        self.icw(0, "--db", second, "sync", "--server", url, token=admin)
+        pulled = json.loads(self.icw(0, "--db", second, "list", "reports", "--json").out)
+        self.assertEqual([(r["year"], r["kind"], r["status"]) for r in pulled], [(2026, "evaluation", "draft")])
+
+        report_id = self.icw(0, "--db", first, "new", "report", "--center", center_id, "--year", "2027",
+                             "--kind", "annual-assessment").out.strip()
+        self.icw(0, "--db", first, "ready", report_id, "--server", url, token=admin)
+        self.icw(0, "--db", first, "submit", report_id, "--server", url, token=admin)
+        result = self.icw(0, "--db", review, "review", "list", "--json", "--server", url, token=reviewer)
+        inbox = json.loads(result.out)
+        self.assertEqual([d["id"] for d in inbox], [report_id])
+        self.icw(0, "--db", review, "review", "accept", report_id, "--comment", "合格", "--server", url, token=reviewer)
+        result = self.icw(0, "--db", first, "sync", "--server", url, token=admin)
+        self.assertNotIn("Refused", result.out)
+        shown = json.loads(self.icw(0, "--db", first, "show", report_id, "--json").out)
+        self.assertEqual(shown["status"], "accepted")
+        self.stop_server()
+
     def test_attachments_open_everywhere(self):
         # The sample's attachments added on one client reach a second client of the center and
         # a reviewer of its province with their files; the doctor finds nothing on any of them.

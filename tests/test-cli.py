@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import zipfile
 
 ICW = None
 SAMPLE_CENTER = "齐鲁智能传感器制造业创新中心"
@@ -186,8 +187,9 @@ class TestSample(IcwTestCase):
         center = matches[0]
         self.assertEqual(center["id"], center_id)
         self.assertEqual(center["level"], "provincial")
-        self.assertEqual(center["status"], "building")
-        self.assertEqual(center["year"], 2024)
+        self.assertEqual(center["status"], "recognized")
+        self.assertEqual(center["year"], 2023)
+        self.assertEqual(center["recognized_on"], "2023-03-28")
         self.assertIsInstance(center["host_capital_fen"], int)
         self.assertGreater(center["host_capital_fen"], 0)
 
@@ -270,7 +272,7 @@ class TestSample(IcwTestCase):
         self.assertGreaterEqual(len(org["platforms"]), 1)
 
     def test_show_every_kind_has_every_field(self):
-        """`show` and `show --json` of a record of each of the eleven kinds give every field the
+        """`show` and `show --json` of a record of each of the twelve kinds give every field the
         catalogue lists for the kind (the schema `icw dossier-schema` prints lists them): a JSON
         member each, named by the column, and a line each with its label. The exceptions are
         documented in docs/cli.md: an application's sections (its "sections"), a request's
@@ -300,7 +302,7 @@ class TestSample(IcwTestCase):
             "funding-request": {"start_year", "category_set", "tax_deduction", "tax_deduction_fen"},
         }
         kinds = schema["$defs"]["record"]["properties"]["kind"]["enum"]
-        self.assertEqual(len(kinds), 11)
+        self.assertEqual(len(kinds), 12)
         for kind in kinds:
             with self.subTest(kind=kind):
                 record = next(r for r in records if r["kind"] == kind)
@@ -508,7 +510,7 @@ class TestApplications(IcwTestCase):
     def test_check_other_records(self):
         center_id = self.load_sample()
         result = self.expect(1, "check", center_id)
-        self.assertIn("is not an application, an agreement or a funding request", result.err)
+        self.assertIn("is not an application, an agreement, a funding request or a report", result.err)
         self.assertEqual(result.out, "")
         result = self.expect(1, "check", "00000000-0000-0000-0000-000000000000")
         self.assertIn("00000000-0000-0000-0000-000000000000", result.err)
@@ -538,9 +540,13 @@ class TestApplications(IcwTestCase):
         self.assertEqual({f["pack"] for f in report["findings"]}, {"miit-2017-64-upgrade"})
         # What a reviewer of an upgrade holds against the sample, quoted with the policy's words:
         errors = {f["rule"]: f for f in report["findings"] if f["severity"] == "error"}
-        # not yet a recognized provincial center, a field that already has its national center (273号:
-        # one per field), and 4 of the field's 12 listed platforms.
-        self.assertEqual(set(errors), {"64-provincial-precondition", "64-field-occupied", "64-platform-coverage"})
+        # a field that already has its national center (273号: one per field), and 4 of the field's
+        # 12 listed platforms (the sample center is a recognized provincial one, the precondition met).
+        self.assertEqual(set(errors), {"64-field-occupied", "64-platform-coverage"})
+        self.sql("UPDATE centers SET status = 'building' WHERE id = ?", application["center_id"])
+        report = json.loads(self.expect(1, "check", application["id"], "--json").out)
+        errors = {f["rule"]: f for f in report["findings"] if f["severity"] == "error"}
+        self.assertIn("64-provincial-precondition", errors)
         self.assertIn("已成为省级的制造业创新中心", errors["64-provincial-precondition"]["citation"])
         self.assertTrue(errors["64-platform-coverage"]["url"].startswith("http://lanling.gov.cn/"))
         self.assertIn("33.33%", errors["64-platform-coverage"]["message"])
@@ -687,6 +693,81 @@ class TestFunding(IcwTestCase):
         self.assertFalse(os.path.exists(out))
         self.expect(0, "export", request["id"], "--format", "csv", "-o", out)
         self.assertTrue(os.path.getsize(out) > 0)
+
+
+class TestReports(IcwTestCase):
+    """Reports after recognition (issue 16): `icw list reports`, `show` with the indicators table
+    and its differences, `new report` refusing an annual assessment in an evaluation year (37号
+    art. 2) and creating one in another year with the actuals the registers know."""
+
+    def test_list_and_show(self):
+        center_id = self.load_sample()
+        reports = self.expect_json("list", "reports", "--json")
+        self.assertEqual([(r["year"], r["kind"], r["status"], r["grade"]) for r in reports],
+                         [(2024, "annual-assessment", "accepted", "good"),
+                          (2025, "annual-assessment", "accepted", "excellent"),
+                          (2026, "evaluation", "draft", "none")])
+        self.assertTrue(all(r["center_name"] == SAMPLE_CENTER and r["center_id"] == center_id for r in reports))
+        text = self.expect(0, "list", "reports").out
+        for part in ("Annual assessment", "Periodic evaluation", "Excellent", "Good", "Draft"):
+            self.assertIn(part, text)
+        filed = self.expect_json("show", reports[1]["id"], "--json")
+        self.assertEqual(filed["record_kind"], "report")
+        self.assertEqual(len(filed["attachments"]), 2)
+        self.assertIn(filed["audit_attachment_id"], [a["id"] for a in filed["attachments"]])
+        rows = filed["indicators"]
+        self.assertEqual(len(rows), 7)
+        missed = next(r for r in rows if r["actual"] < r["target"])
+        self.assertTrue(missed["comment"])
+        text = self.expect(0, "show", reports[1]["id"]).out
+        # The row missed by 40 and the comment saying why; the differences signed.
+        self.assertRegex(text, r"中试线流片能力\s+片/月\s+800\s+760\s+-40")
+        self.assertIn("+250", text)
+        self.assertIn("Financial audit report", text)
+        draft = self.expect(0, "show", reports[2]["id"]).out
+        self.assertIn("52 (computed)", draft)
+
+    def test_new(self):
+        center_id = self.load_sample()
+        # 2026 is the sample center's evaluation year: no annual assessment.
+        result = self.expect(1, "new", "report", "--center", center_id, "--year", "2026", "--kind", "annual-assessment")
+        self.assertIn("2026", result.err)
+        self.assertIn("37号", result.err)
+        result = self.expect(1, "new", "report", "--center", center_id, "--year", "2025", "--kind", "annual-assessment")
+        self.assertIn("2025", result.err)
+        self.expect(2, "new", "report", "--center", center_id, "--year", "2027", "--kind", "yearly")
+        self.expect(2, "new", "report", "--center", center_id, "--kind", "evaluation")
+        self.expect(2, "new", "budget")
+        new_id = self.expect(0, "new", "report", "--center", center_id, "--year", "2027", "--kind",
+                             "annual-assessment").out.strip()
+        report = self.expect_json("show", new_id, "--json")
+        self.assertEqual((report["year"], report["kind"], report["status"]), (2027, "annual-assessment", "draft"))
+        # The sample's targets end in 2026: no row for 2027.
+        self.assertIsNone(report["indicators"])
+        self.assertEqual(len(self.expect_json("list", "reports", "--json")), 4)
+
+    def test_export_documents(self):
+        """The 考核 package as PDF (read back with pdftotext) and as Word, from one document model:
+        the work summary, the indicators table with the differences and evidence, the reason of the
+        target missed, 建设情况, the figures and the audit."""
+        self.load_sample()
+        report = next(r for r in self.expect_json("list", "reports", "--json") if r["year"] == 2025)
+        pdf = os.path.join(self.dir, "report.pdf")
+        self.expect(0, "export", report["id"], "--format", "pdf", "-o", pdf)
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        for part in ("Annual Assessment Work Summary 2025", "Technology spillover", "技术许可合同增至七项",
+                     "Assessment indicators", "中试线流片能力", "-40", "+250", "2025年度考核证明",
+                     "Targets missed, and why", "八英寸线二期设备", "Pilot production and incubation",
+                     "测试平台获得CNAS认可", "Revenue from services", "2100.00",
+                     "2025年度财务审计报告.pdf (Financial audit)"):
+            self.assertIn(part, text)
+        self.assertRegex(text, r"中试线流片能力\s+片/月\s+800\s+760\s+-40")
+        docx = os.path.join(self.dir, "report.docx")
+        self.expect(0, "export", report["id"], "--format", "docx", "-o", docx)
+        with zipfile.ZipFile(docx) as z:
+            body = z.read("word/document.xml").decode("utf-8")
+        for part in ("中试线流片能力", "八英寸线二期设备", "2025年度财务审计报告.pdf", "2025年度考核证明材料.pdf"):
+            self.assertIn(part, body)
 
 
 class TestDoctor(IcwTestCase):

@@ -288,6 +288,40 @@ test_review_authority (Fixture       *f,
   g_assert_nonnull (json_object_get_string_member (review, "recorded_at"));
 }
 
+#define REPORT "b0000000-0000-4000-8000-000000000001"
+#define REPORT_RECORD(status, grade, comments) \
+  "{\"id\":\"" REPORT "\",\"center_id\":\"" CENTER "\",\"lineage_id\":\"" REPORT "\",\"version\":1," \
+  "\"year\":2025,\"kind\":\"annual-assessment\",\"status\":\"" status "\",\"reviewer_comments\":" comments "," \
+  "\"grade\":\"" grade "\"}"
+
+/* A report's grade is the reviewer's outcome (issue 16): an administrator sets it neither on a new
+ * report nor on a filed one; the reviewer records it with the acceptance. */
+static void
+test_report_grade_authority (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *r1 = NULL, *r2 = NULL, *r3 = NULL, *r4 = NULL, *r5 = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonObject *record;
+
+  expect (f, f->admin, "report", REPORT, REPORT_RECORD ("draft", "excellent", "null"), "forbidden-change");
+  expect (f, f->admin, "report", REPORT, REPORT_RECORD ("draft", "bad-grade", "null"), "invalid-record");
+  r1 = push_one (f, f->admin, "report", REPORT, NULL, REPORT_RECORD ("draft", "none", "null"));
+  g_assert_true (g_str_has_prefix (r1, "applied:"));
+  r2 = push_one (f, f->admin, "report", REPORT, "\"3\"", REPORT_RECORD ("submitted", "none", "null"));
+  g_assert_true (g_str_has_prefix (r2, "applied:"));
+  r3 = push_one (f, f->admin, "report", REPORT, "\"4\"", REPORT_RECORD ("submitted", "good", "null"));
+  g_assert_cmpstr (r3, ==, "forbidden-change");
+  r4 = push_one (f, f->reviewer, "report", REPORT, "\"4\"", REPORT_RECORD ("submitted", "good", "null"));
+  g_assert_cmpstr (r4, ==, "forbidden-change");
+  r5 = push_one (f, f->reviewer, "report", REPORT, "\"4\"", REPORT_RECORD ("accepted", "fail", "\"不合格，限期整改\""));
+  g_assert_true (g_str_has_prefix (r5, "applied:"));
+  g_assert_cmpuint (request (f, "GET", "/v1/records/report/" REPORT, f->admin, NULL, &answer), ==, 200);
+  record = json_object_get_object_member (json_node_get_object (answer), "record");
+  g_assert_cmpstr (json_object_get_string_member (record, "grade"), ==, "fail");
+  g_assert_cmpstr (json_object_get_string_member (record, "status"), ==, "accepted");
+}
+
 #define APP2 "a0000000-0000-4000-8000-000000000002"
 #define APP2_RECORD(status, title) \
   "{\"id\":\"" APP2 "\",\"center_id\":\"" CENTER "\",\"lineage_id\":\"" APP2 "\",\"version\":1," \
@@ -744,6 +778,7 @@ main (int   argc,
   ADD ("/sync-hostile/records", test_hostile_records);
   ADD ("/sync-hostile/text", test_hostile_text);
   ADD ("/sync-hostile/review-authority", test_review_authority);
+  ADD ("/sync-hostile/report-grade-authority", test_report_grade_authority);
   ADD ("/sync-hostile/owner-steps-folded", test_owner_steps_folded);
   ADD ("/sync-hostile/review-comments", test_review_comments);
   ADD ("/sync-hostile/key-reused", test_key_reused);

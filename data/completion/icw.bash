@@ -45,7 +45,7 @@ _icw ()
         db=${COMP_WORDS[i + 1]}
         ((i++)) ;;
       --kind | --format | --output | -o | --server | --database | --address | --port | \
-        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field)
+        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field | --grade | --year)
         ((i++)) ;;
       -*) ;;
       *)
@@ -62,7 +62,11 @@ _icw ()
       ;;
     --kind)
       if [ "$command" = new ]; then
-        mapfile -t COMPREPLY < <(compgen -W "cultivation acceptance upgrade-to-national national-local" -- "$cur")
+        if [[ " ${COMP_WORDS[*]} " == *" report "* ]]; then
+          mapfile -t COMPREPLY < <(compgen -W "annual-assessment evaluation" -- "$cur")
+        else
+          mapfile -t COMPREPLY < <(compgen -W "cultivation acceptance upgrade-to-national national-local" -- "$cur")
+        fi
       else
         mapfile -t COMPREPLY < <(compgen -W "centers organizations" -- "$cur")
       fi
@@ -76,7 +80,11 @@ _icw ()
       mapfile -t COMPREPLY < <(compgen -W "admin reviewer" -- "$cur")
       return 0
       ;;
-    --server | --database | --address | --port | --center | --province | --comment | --section | --field)
+    --grade)
+      mapfile -t COMPREPLY < <(compgen -W "优秀 良好 合格 不合格 excellent good pass fail" -- "$cur")
+      return 0
+      ;;
+    --server | --database | --address | --port | --center | --province | --comment | --section | --field | --grade | --year)
       return 0
       ;;
   esac
@@ -84,11 +92,12 @@ _icw ()
   local options="--db --help"
   case "$command" in
     "") options="--db --help --version" ;;
-    import | new) options+=" --kind" ;;
+    import) options+=" --kind" ;;
+    new) options+=" --center --year --kind" ;;
     list | show | check) options+=" --json" ;;
     export) options+=" --format --output -o --all" ;;
     sync | ready | submit | reopen) options+=" --server" ;;
-    review) options+=" --server --json --all --comment --section --field" ;;
+    review) options+=" --server --json --all --comment --section --field --grade" ;;
     serve) options+=" --database --address --port --tls-cert --tls-key --access-log --role --center --province" ;;
   esac
   if [[ "$cur" == -* ]]; then
@@ -104,7 +113,7 @@ _icw ()
         db=${COMP_WORDS[i + 1]}
         ((i++)) ;;
       --kind | --format | --output | -o | --server | --database | --address | --port | \
-        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field)
+        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field | --grade | --year)
         ((i++)) ;;
       -*) ;;
       *) ((n++)) ;;
@@ -119,7 +128,10 @@ _icw ()
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       ;;
     list)
-      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "centers organizations applications agreements funding" -- "$cur")
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "centers organizations applications agreements funding reports" -- "$cur")
+      ;;
+    new)
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "report" -- "$cur")
       ;;
     show)
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "$(_icw_ids "${COMP_WORDS[0]}" "$db" centers organizations applications agreements funding)" -- "$cur")

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-cli-new.c: `icw new application CENTER_ID [--kind KIND]`: makes a draft application of a
+/* icw-cli-new.c: `icw new application CENTER_ID [--kind KIND]` (and `icw new report`, handed to
+ * icw-cli-report.c): makes a draft application of a
  * center for one of the stages (培育申报 cultivation, 验收认定 acceptance, 升级
  * upgrade-to-national, 国家地方共建 national-local; by default the one where the center stands,
  * as the window's New does) and prints its ID, alone on its line. */
@@ -21,8 +22,8 @@ kinds_text (void)
   return g_string_free (text, FALSE);
 }
 
-int
-icw_cli_new (const IcwCliOptions *options)
+static int
+new_application (const IcwCliOptions *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IcwStore) store = NULL;
@@ -32,8 +33,6 @@ icw_cli_new (const IcwCliOptions *options)
   IcwApplicationKind kind;
   const char *center_id;
 
-  if (options->args->len < 2 || !g_str_equal (options->args->pdata[1], "application"))
-    return icw_cli_usage_error (_("“icw new” makes an application: icw new application CENTER_ID [--kind KIND]."));
   if (options->args->len != 3)
     return icw_cli_usage_error (_("“icw new application” takes the ID of the center, and only that."));
   center_id = options->args->pdata[2];
@@ -63,4 +62,14 @@ icw_cli_new (const IcwCliOptions *options)
     return icw_cli_fail (error);
   icw_cli_out ("%s\n", icw_record_get_id (ICW_RECORD (application)));
   return ICW_EXIT_OK;
+}
+
+int
+icw_cli_new (const IcwCliOptions *options)
+{
+  if (options->args->len >= 2 && g_str_equal (options->args->pdata[1], "application"))
+    return new_application (options);
+  if (options->args->len >= 2 && g_str_equal (options->args->pdata[1], "report"))
+    return icw_cli_new_report (options);
+  return icw_cli_usage_error ("%s", _("Say what to make: “icw new application CENTER_ID [--kind KIND]” or “icw new report --center ID --year YEAR --kind annual-assessment|evaluation”."));
 }

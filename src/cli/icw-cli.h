@@ -11,6 +11,8 @@
 #include "icw-center.h"
 #include "icw-funding-request.h"
 #include "icw-ip-agreement.h"
+#include "icw-report.h"
+#include "icw-score.h"
 #include "icw-store.h"
 
 G_BEGIN_DECLS
@@ -37,6 +39,7 @@ typedef struct {
   char      *role;      /* --role admin|reviewer (serve token add) */
   char      *center;    /* --center ID (serve token add) */
   char      *province;  /* --province NAME (serve token add) */
+  char      *year;      /* --year YEAR (new report), as written */
   GPtrArray *args;      /* the command and its arguments, without the options */
   char      *format;    /* --format (export), or NULL */
   char      *output;    /* -o/--output (export), or NULL */
@@ -44,6 +47,7 @@ typedef struct {
   char      *comment;   /* --comment TEXT (review return, accept) */
   char      *section;   /* --section KEY (review return, accept) */
   char      *field;     /* --field KEY (review return, accept) */
+  char      *grade;     /* --grade 优秀|良好|合格|不合格 (review accept of a report) */
   /* --comment, --section and --field in the order given, each "c:TEXT", "s:KEY" or "f:KEY":
    * several comments in one review, each anchored by the option that follows it. */
   GPtrArray *review_items;
@@ -177,6 +181,18 @@ int icw_cli_sample (const IcwCliOptions *options);
 int icw_cli_new    (const IcwCliOptions *options);
 int icw_cli_export (const IcwCliOptions *options);
 int icw_cli_dossier_schema (const IcwCliOptions *options);
+/* Reports after recognition (icw-cli-report.c): `icw new report`, `icw list reports`, and what
+ * `icw show` of a report adds to its fields (as text: the summary, the indicators table with the
+ * differences, the attachments; as JSON: the attachments). */
+int  icw_cli_new_report         (const IcwCliOptions *options);
+void icw_cli_list_reports       (IcwStore            *store,
+                                 GListModel          *list);
+void icw_cli_show_report_text   (IcwStore            *store,
+                                 IcwReport           *report);
+void icw_cli_add_report_details (JsonBuilder         *builder,
+                                 IcwStore            *store,
+                                 IcwReport           *report);
+char *icw_cli_format_number     (double               value);
 
 /* Funding requests (icw-cli-funding.c): the list, `show` as text and what its JSON adds. */
 void icw_cli_list_funding            (IcwStore          *store,
@@ -222,5 +238,16 @@ int icw_cli_export_document (const IcwCliOptions *options,
                              IcwStore            *store,
                              IcwRecord           *record,
                              gboolean             docx);
+
+/* A report's self-score in `icw check` (icw-cli-check-score.c): the "score" member of --json and
+ * the lines after the findings; score NULL says why there is none (problem). */
+void icw_cli_check_score_json (JsonBuilder *builder,
+                               IcwScore    *score,
+                               const char  *problem);
+void icw_cli_check_score_text (IcwScore    *score,
+                               const char  *problem);
+/* A document's title as the commands show it: its "title", or for a report its year and kind
+ * ("2026 Annual assessment"). */
+char *icw_cli_document_title  (IcwRecord   *record);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ typedef enum {
   OPT_EXPORT = 1 << 5,  /* --format, --output/-o */
   OPT_ALL = 1 << 6,     /* --all */
   OPT_REVIEW = 1 << 7,  /* --comment, --section, --field */
+  OPT_NEW = 1 << 8,     /* --center, --year, --kind (new report) */
 } OptionFlag;
 
 /* One form of a command as --help shows it: the synopsis is the command line itself and is not
@@ -36,7 +37,7 @@ typedef struct {
   const char *name;
   int       (*run) (const IcwCliOptions *options);
   guint       takes;    /* OptionFlag */
-  HelpEntry   help[4];  /* the command's forms, up to the first without a synopsis */
+  HelpEntry   help[5];  /* the command's forms, up to the first without a synopsis */
 } Command;
 
 /* The dispatch table: every command, the options it takes and its help (`icw --help` and
@@ -49,7 +50,7 @@ static const Command commands[] = {
       { "import FILE.csv [--kind centers|organizations]",
         N_("Import a CSV file of centers or organizations: all rows or none.") } } },
   { "list", icw_cli_list, OPT_JSON, {
-      { "list centers|organizations|applications|agreements|funding [--json]",
+      { "list centers|organizations|applications|agreements|funding|reports [--json]",
         N_("List the centers, the organizations, the applications, the IP-sharing agreements or the funding requests.") } } },
   { "show", icw_cli_show, OPT_JSON, {
       { "show ID [--json]",
@@ -57,9 +58,11 @@ static const Command commands[] = {
   { "check", icw_cli_check, OPT_JSON, {
       { "check ID [--json]",
         N_("Check an application, an IP-sharing agreement or a funding request against the rule packs that apply to it; the exit status is 1 when an error is found.") } } },
-  { "new", icw_cli_new, OPT_KIND, {
+  { "new", icw_cli_new, OPT_KIND | OPT_NEW, {
       { "new application CENTER_ID [--kind cultivation|acceptance|upgrade-to-national|national-local]",
-        N_("Make a draft application of the center for a stage (培育申报, 验收认定, 升级, 国家地方共建) and print its ID; by default the stage where the center stands.") } } },
+        N_("Make a draft application of the center for a stage (培育申报, 验收认定, 升级, 国家地方共建) and print its ID; by default the stage where the center stands.") },
+      { "new report --center ID --year YEAR --kind annual-assessment|evaluation",
+        N_("Create a center's report of a year as a draft and print its ID: the annual assessment, or in an evaluation year (every third year from the recognition) the periodic evaluation. Its indicator rows come from the center's targets of the year, with the actuals the registers know.") } } },
   { "doctor", icw_cli_doctor, 0, {
       { "doctor", N_("Check the database and count its records; the exit status is 1 when a problem is found.") } } },
   { "sample", icw_cli_sample, 0, {
@@ -93,7 +96,9 @@ static const Command commands[] = {
       { "review return ID --comment TEXT [--section KEY|--field KEY]… --server URL",
         N_("For a reviewer: return a submitted document with comments, each on the whole document or, with the --section or --field that follows it, on a section or a field (by its key), and send it to the server.") },
       { "review accept ID [--comment TEXT [--section KEY|--field KEY]]… --server URL",
-        N_("For a reviewer: accept a submitted document, with comments if you like, and send it to the server.") } } },
+        N_("For a reviewer: accept a submitted document, with comments if you like, and send it to the server.") },
+      { "review accept REPORT-ID --grade 优秀|良好|合格|不合格 … --server URL",
+        N_("For a reviewer: accept a submitted report and record its grade; 不合格 opens a one-year rectification, due a year from today.") } } },
   { "serve", icw_cli_serve, OPT_SERVE | OPT_TOKEN, {
       { "serve --db PATH [--address ADDR] [--port N] [--tls-cert FILE --tls-key FILE] [--access-log FILE]",
         N_("Run the reference sync server until interrupted; --port 0 picks a free port. It prints the address it listens on.") },
@@ -125,13 +130,16 @@ static const OptionHelp option_help[] = {
   { "--comment TEXT", N_("The reviewer's comment (review return, review accept)."), OPT_REVIEW },
   { "--section KEY", N_("The section the comment is about, by its key, e.g. risks (review return, review accept)."), OPT_REVIEW },
   { "--field KEY", N_("The field the comment is about, by its column, e.g. call_deadline (review return, review accept)."), OPT_REVIEW },
+  { "--grade GRADE", N_("The grade of a report (review accept): 优秀, 良好, 合格 or 不合格, or excellent, good, pass or fail."), OPT_REVIEW },
   { "--address ADDR", N_("The address the server listens on (serve); by default 127.0.0.1."), OPT_SERVE },
   { "--port N", N_("The port the server listens on (serve); by default 8443, and 0 picks a free one."), OPT_SERVE },
   { "--database URI", N_("Keep the server's data in this PostgreSQL database (serve), given as a postgresql:// URI or a libpq conninfo, instead of the SQLite file of --db."), OPT_SERVE },
   { "--access-log FILE", N_("Append one JSON line per request to FILE (serve): time, method, path, status, duration and the token's role and scope, never the token."), OPT_SERVE },
   { "--tls-cert FILE, --tls-key FILE", N_("Serve HTTPS with this certificate and private key in PEM files (serve)."), OPT_SERVE },
   { "--role admin|reviewer", N_("Whom the token is for (serve token add): a center's administrator or a province's reviewer."), OPT_TOKEN },
-  { "--center ID", N_("The administrator's center (serve token add --role admin)."), OPT_TOKEN },
+  { "--center ID", N_("The administrator's center (serve token add --role admin), or the report's (new report)."), OPT_TOKEN | OPT_NEW },
+  { "--year YEAR", N_("The year the report is about (new report)."), OPT_NEW },
+  { "--kind annual-assessment|evaluation", N_("The kind of report (new report): the annual assessment (年度考核) or the periodic evaluation (定期评估)."), OPT_NEW },
   { "--province NAME", N_("The reviewer's province (serve token add --role reviewer)."), OPT_TOKEN },
   { "-h, --help", N_("Print this help and exit."), 0 },
 };
@@ -144,7 +152,8 @@ typedef struct {
 } ValueOption;
 
 static const ValueOption value_options[] = {
-  { "--kind", G_STRUCT_OFFSET (IcwCliOptions, kind), OPT_KIND },
+  { "--kind", G_STRUCT_OFFSET (IcwCliOptions, kind), OPT_KIND | OPT_NEW },
+  { "--year", G_STRUCT_OFFSET (IcwCliOptions, year), OPT_NEW },
   { "--server", G_STRUCT_OFFSET (IcwCliOptions, server), OPT_SERVER },
   { "--address", G_STRUCT_OFFSET (IcwCliOptions, address), OPT_SERVE },
   { "--port", G_STRUCT_OFFSET (IcwCliOptions, port), OPT_SERVE },
@@ -153,7 +162,7 @@ static const ValueOption value_options[] = {
   { "--database", G_STRUCT_OFFSET (IcwCliOptions, database), OPT_SERVE },
   { "--access-log", G_STRUCT_OFFSET (IcwCliOptions, access_log), OPT_SERVE },
   { "--role", G_STRUCT_OFFSET (IcwCliOptions, role), OPT_TOKEN },
-  { "--center", G_STRUCT_OFFSET (IcwCliOptions, center), OPT_TOKEN },
+  { "--center", G_STRUCT_OFFSET (IcwCliOptions, center), OPT_TOKEN | OPT_NEW },
   { "--province", G_STRUCT_OFFSET (IcwCliOptions, province), OPT_TOKEN },
   { "--format", G_STRUCT_OFFSET (IcwCliOptions, format), OPT_EXPORT },
   { "--output", G_STRUCT_OFFSET (IcwCliOptions, output), OPT_EXPORT },
@@ -161,6 +170,7 @@ static const ValueOption value_options[] = {
   { "--comment", G_STRUCT_OFFSET (IcwCliOptions, comment), OPT_REVIEW },
   { "--section", G_STRUCT_OFFSET (IcwCliOptions, section), OPT_REVIEW },
   { "--field", G_STRUCT_OFFSET (IcwCliOptions, field), OPT_REVIEW },
+  { "--grade", G_STRUCT_OFFSET (IcwCliOptions, grade), OPT_REVIEW },
 };
 
 #define OPTION_FIELD(options, value_option) \
@@ -312,7 +322,8 @@ parse_option (ParsedLine  *line,
           char **field = OPTION_FIELD (&line->options, &value_options[i]);
 
           taken = take_value (value_options[i].name, argv, argc, index, field);
-          if (taken > 0 && value_options[i].flag == OPT_REVIEW)
+          /* The grade is one per review, not a comment's anchor. */
+          if (taken > 0 && value_options[i].flag == OPT_REVIEW && !g_str_equal (value_options[i].name, "--grade"))
             keep_review_item (&line->options, value_options[i].name, *field);
           if (taken != 0)
             return taken > 0;

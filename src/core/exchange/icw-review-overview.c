@@ -14,10 +14,12 @@
 #include "icw-error.h"
 #include "icw-lifecycle.h"
 #include "icw-lifecycle-graph.h"
+#include "icw-report.h"
 #include "icw-review-overview.h"
 
 static const IcwRecordKind document_kinds[] = {
   ICW_RECORD_KIND_APPLICATION, ICW_RECORD_KIND_IP_AGREEMENT, ICW_RECORD_KIND_FUNDING_REQUEST,
+  ICW_RECORD_KIND_REPORT,
 };
 
 void
@@ -44,6 +46,8 @@ icw_review_overview_kind_label (IcwRecordKind kind)
       return _("IP agreement");
     case ICW_RECORD_KIND_FUNDING_REQUEST:
       return _("Funding request");
+    case ICW_RECORD_KIND_REPORT:
+      return _("Report");
     default:
       return "";
     }
@@ -78,7 +82,8 @@ icw_review_overview_row_new (IcwStore  *store,
 {
   IcwReviewOverviewRow *row = g_new0 (IcwReviewOverviewRow, 1);
   g_autofree char *center_id = text_of (G_OBJECT (document), "center-id");
-  g_autofree char *title = text_of (G_OBJECT (document), "title");
+  g_autofree char *title = ICW_IS_REPORT (document) ? icw_report_describe (ICW_REPORT (document))
+                                                    : text_of (G_OBJECT (document), "title");
   const char *updated = icw_record_get_updated_at (document);
 
   row->record_id = g_strdup (icw_record_get_id (document));

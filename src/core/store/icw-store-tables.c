@@ -15,6 +15,7 @@
 #include "icw-funding-request.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
+#include "icw-report.h"
 #include "icw-shareholder.h"
 #include "icw-store-private.h"
 
@@ -40,7 +41,7 @@ static IcwTable tables[] = {
     NULL, icw_store_validate_application },
   { ICW_RECORD_KIND_ATTACHMENT, "attachments", icw_attachment_get_type,
     NULL, 0, "application_id", NULL,
-    icw_store_write_attachment_content, icw_store_validate_attachment },
+    icw_store_write_attachment_content, icw_store_validate_attachment, "report_id" },
   { ICW_RECORD_KIND_IP_AGREEMENT, "ip_agreements", icw_ip_agreement_get_type,
     NULL, 0, "center_id", NULL,
     NULL, icw_store_validate_ip_agreement },
@@ -53,6 +54,9 @@ static IcwTable tables[] = {
   { ICW_RECORD_KIND_BUDGET_LINE, "budget_lines", icw_budget_line_get_type,
     NULL, 0, "request_id", NULL,
     NULL, icw_store_validate_budget_line },
+  { ICW_RECORD_KIND_REPORT, "reports", icw_report_get_type,
+    NULL, 0, "center_id", NULL,
+    NULL, icw_store_validate_report },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tables) == ICW_N_RECORD_KINDS);
