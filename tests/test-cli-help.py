@@ -194,7 +194,8 @@ class TestCompletion(unittest.TestCase):
         self.assertEqual(complete("list", ""), set(list_kinds()))
         self.assertEqual(complete("export", "ID", "--format", ""), set(export_formats()))
         self.assertEqual(complete("import", "--kind", ""), set(import_kinds()))
-        self.assertEqual(complete("new", ""), {"application"})
+        self.assertEqual(complete("new", ""), {"application", "report"})
+        self.assertEqual(complete("new", "report", "--kind", ""), {"annual-assessment", "evaluation"})
         self.assertEqual(complete("new", "application", "ID", "--kind", ""), set(application_kinds()))
         subcommands, roles = serve_words()
         self.assertEqual(complete("serve", ""), {subcommands[0]})
@@ -227,7 +228,7 @@ class TestCompletion(unittest.TestCase):
                 ids[kind] = set(re.findall(r'"id" : "([^"]+)"', listed.stdout))
                 self.assertTrue(ids[kind], f"the sample has no {kind}")
             self.assertIn(center, ids["centers"])
-            documents = ids["applications"] | ids["agreements"] | ids["funding"]
+            documents = ids["applications"] | ids["agreements"] | ids["funding"] | ids["reports"]
             self.assertEqual(complete("--db", db, "show", ""), set().union(*ids.values()))
             self.assertEqual(complete("check", "--db", db, ""), documents)
             self.assertEqual(complete("--db", db, "export", ""), documents | ids["centers"])

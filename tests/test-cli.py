@@ -365,10 +365,10 @@ class TestApplications(IcwTestCase):
 
     def test_new_application_kinds(self):
         center_id = self.load_sample()
-        # By default, where the center stands: the sample center is under construction, so it
-        # reports for acceptance (验收认定).
+        # By default, where the center stands: the sample center is a recognized provincial center
+        # (认定 2023), so its next application is the upgrade (升级).
         first = self.expect(0, "new", "application", center_id).out.strip()
-        self.assertEqual(self.expect_json("show", first, "--json")["kind"], "acceptance")
+        self.assertEqual(self.expect_json("show", first, "--json")["kind"], "upgrade-to-national")
         for kind in ("cultivation", "acceptance", "upgrade-to-national", "national-local"):
             made = self.expect(0, "new", "application", center_id, "--kind", kind).out.strip()
             self.assertRegex(made, r"^[0-9a-f-]{36}$")
@@ -385,7 +385,8 @@ class TestApplications(IcwTestCase):
             self.assertIn(label, text)
         # The check names the call's outline of the province (山东) and the stage, or none.
         # (A new application has empty sections: errors, exit status 1.)
-        self.assertEqual(json.loads(self.expect(1, "check", first, "--json").out)["outline"],
+        acceptance = self.expect(0, "new", "application", center_id, "--kind", "acceptance").out.strip()
+        self.assertEqual(json.loads(self.expect(1, "check", acceptance, "--json").out)["outline"],
                          {"id": "shandong-acceptance", "version": 1})
         upgrade = self.expect(0, "new", "application", center_id, "--kind", "upgrade-to-national").out.strip()
         self.assertIsNone(json.loads(self.expect(1, "check", upgrade, "--json").out)["outline"])

@@ -130,20 +130,17 @@ _icw ()
     list)
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "centers organizations applications agreements funding reports" -- "$cur")
       ;;
-    new)
-      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "report" -- "$cur")
-      ;;
     show)
-      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "$(_icw_ids "${COMP_WORDS[0]}" "$db" centers organizations applications agreements funding)" -- "$cur")
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "$(_icw_ids "${COMP_WORDS[0]}" "$db" centers organizations applications agreements funding reports)" -- "$cur")
       ;;
     check | ready | submit | reopen)
-      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "$(_icw_ids "${COMP_WORDS[0]}" "$db" applications agreements funding)" -- "$cur")
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "$(_icw_ids "${COMP_WORDS[0]}" "$db" applications agreements funding reports)" -- "$cur")
       ;;
     export)
-      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "$(_icw_ids "${COMP_WORDS[0]}" "$db" centers applications agreements funding)" -- "$cur")
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "$(_icw_ids "${COMP_WORDS[0]}" "$db" centers applications agreements funding reports)" -- "$cur")
       ;;
     new)
-      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "application" -- "$cur")
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "application report" -- "$cur")
       ;;
     review)
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "list show return accept" -- "$cur")
