@@ -21,6 +21,7 @@
 #include "icw-ip-agreement.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
+#include "icw-report.h"
 #include "icw-schema.h"
 #include "icw-shareholder.h"
 #include "icw-store.h"
@@ -1399,7 +1400,7 @@ test_catalogue_properties (void)
     icw_organization_get_type, icw_center_get_type, icw_shareholder_get_type,
     icw_alliance_member_get_type, icw_platform_get_type, icw_application_get_type,
     icw_attachment_get_type, icw_ip_agreement_get_type, icw_agreement_party_get_type,
-    icw_funding_request_get_type, icw_budget_line_get_type,
+    icw_funding_request_get_type, icw_budget_line_get_type, icw_report_get_type,
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (types) == ICW_N_RECORD_KINDS);

@@ -23,6 +23,7 @@ TEXT_FIELD (name, "name")
 NUMBER_FIELD (IcwAttachmentKind, kind, "kind")
 NUMBER_FIELD (gint64, size, "size")
 TEXT_FIELD (sha256, "sha256")
+TEXT_FIELD (report_id, "report-id")
 
 static void
 icw_attachment_class_init (IcwAttachmentClass *klass)

@@ -20,6 +20,10 @@ G_DECLARE_FINAL_TYPE (IcwAttachment, icw_attachment, ICW, ATTACHMENT, IcwRecord)
 IcwAttachment *icw_attachment_new (void);
 const char *icw_attachment_get_application_id (IcwAttachment *self);
 void icw_attachment_set_application_id (IcwAttachment *self, const char *value);
+/* Or, for an attachment of a report (its evidence, the financial audit), the report; then the
+ * application is NULL. */
+const char *icw_attachment_get_report_id (IcwAttachment *self);
+void icw_attachment_set_report_id (IcwAttachment *self, const char *value);
 const char *icw_attachment_get_name (IcwAttachment *self);
 void icw_attachment_set_name (IcwAttachment *self, const char *value);
 IcwAttachmentKind icw_attachment_get_kind (IcwAttachment *self);

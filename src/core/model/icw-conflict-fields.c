@@ -14,7 +14,7 @@
 static const char *const kind_labels[] = {
   N_("Organization"), N_("Center"), N_("Shareholder"), N_("Alliance member"), N_("Platform"),
   N_("Application"), N_("Attachment"), N_("IP agreement"), N_("Agreement party"),
-  N_("Funding request"), N_("Budget line"),
+  N_("Funding request"), N_("Budget line"), N_("Report"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_labels) == ICW_N_RECORD_KINDS);

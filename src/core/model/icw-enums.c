@@ -78,6 +78,7 @@ static const EnumEntry attachment_kinds[] = {
   { "platform-certificate", N_("Platform certificate"), "平台证书" },
   { "commitment", N_("Commitment letter"), "承诺书" },
   { "other", N_("Other document"), "其他" },
+  { "audit", N_("Financial audit report"), "财务审计报告" },
 };
 
 static const EnumEntry ip_ownerships[] = {
@@ -141,10 +142,23 @@ static const EnumEntry enterprise_types[] = {
   { "other", N_("Other legal form"), "其他组织形式" },
 };
 
+static const EnumEntry report_kinds[] = {
+  { "annual-assessment", N_("Annual assessment"), "年度考核" },
+  { "evaluation", N_("Periodic evaluation"), "定期评估" },
+};
+
+static const EnumEntry report_grades[] = {
+  { "none", N_("Not graded"), "未评定" },
+  { "excellent", N_("Excellent"), "优秀" },
+  { "good", N_("Good"), "良好" },
+  { "pass", N_("Pass"), "合格" },
+  { "fail", N_("Fail"), "不合格" },
+};
+
 static const char *record_kinds[] = {
   "organization", "center", "shareholder", "alliance-member", "platform", "application", "attachment",
   "ip-agreement", "agreement-party",
-  "funding-request", "budget-line",
+  "funding-request", "budget-line", "report",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (org_kinds) == ICW_N_ORG_KINDS);
@@ -165,6 +179,8 @@ G_STATIC_ASSERT (G_N_ELEMENTS (background_ip_kinds) == ICW_N_BACKGROUND_IP_KINDS
 G_STATIC_ASSERT (G_N_ELEMENTS (funding_sources) == ICW_N_FUNDING_SOURCES);
 G_STATIC_ASSERT (G_N_ELEMENTS (budget_groups) == ICW_N_BUDGET_GROUPS);
 G_STATIC_ASSERT (G_N_ELEMENTS (enterprise_types) == ICW_N_ENTERPRISE_TYPES);
+G_STATIC_ASSERT (G_N_ELEMENTS (report_kinds) == ICW_N_REPORT_KINDS);
+G_STATIC_ASSERT (G_N_ELEMENTS (report_grades) == ICW_N_REPORT_GRADES);
 G_STATIC_ASSERT (G_N_ELEMENTS (record_kinds) == ICW_N_RECORD_KINDS);
 
 static gboolean
@@ -230,6 +246,8 @@ DEFINE_ENUM_FUNCS (icw_background_ip_kind, IcwBackgroundIpKind, background_ip_ki
 DEFINE_ENUM_FUNCS (icw_funding_source, IcwFundingSource, funding_sources)
 DEFINE_ENUM_FUNCS (icw_budget_group, IcwBudgetGroup, budget_groups)
 DEFINE_ENUM_FUNCS (icw_enterprise_type, IcwEnterpriseType, enterprise_types)
+DEFINE_ENUM_FUNCS (icw_report_kind, IcwReportKind, report_kinds)
+DEFINE_ENUM_FUNCS (icw_report_grade, IcwReportGrade, report_grades)
 
 /* Fiscal funds (财政资金) against the self-raised rest (自筹资金), for the matching ratio. */
 gboolean

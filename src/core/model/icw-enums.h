@@ -83,4 +83,12 @@ gboolean    icw_enterprise_type_from_string (const char *text, IcwEnterpriseType
 /* FALSE for partnerships and sole proprietorships (非法人组织). */
 gboolean    icw_enterprise_type_is_legal_person (IcwEnterpriseType type);
 
+const char *icw_report_kind_to_key   (IcwReportKind kind);
+const char *icw_report_kind_to_label (IcwReportKind kind);
+gboolean    icw_report_kind_from_string (const char *text, IcwReportKind *out);
+
+const char *icw_report_grade_to_key   (IcwReportGrade grade);
+const char *icw_report_grade_to_label (IcwReportGrade grade);
+gboolean    icw_report_grade_from_string (const char *text, IcwReportGrade *out);
+
 G_END_DECLS

@@ -38,6 +38,8 @@ ENUM_ADAPTERS (icw_patent_costs, IcwPatentCosts, ICW_N_PATENT_COSTS)
 ENUM_ADAPTERS (icw_exit_terms, IcwExitTerms, ICW_N_EXIT_TERMS)
 ENUM_ADAPTERS (icw_dispute_resolution, IcwDisputeResolution, ICW_N_DISPUTE_RESOLUTIONS)
 ENUM_ADAPTERS (icw_enterprise_type, IcwEnterpriseType, ICW_N_ENTERPRISE_TYPES)
+ENUM_ADAPTERS (icw_report_kind, IcwReportKind, ICW_N_REPORT_KINDS)
+ENUM_ADAPTERS (icw_report_grade, IcwReportGrade, ICW_N_REPORT_GRADES)
 
 /* Every macro is (column, property, [what it needs,] label).
  * The plain ones take, after the label, LATER for a field added after dossier format 2 began, and
@@ -60,8 +62,8 @@ ENUM_ADAPTERS (icw_enterprise_type, IcwEnterpriseType, ICW_N_ENTERPRISE_TYPES)
  * structured parts, JSON text in the database and JSON values in a dossier. */
 #define CHECKED(c, p, t, chk, l, ...) FIELD (c, p, t, l, .check = icw_field_check_##chk, __VA_ARGS__)
 #define ID(c, p, l) CHECKED (c, p, TEXT, uuid, l, .show = ICW_FIELD_SHOW_TEXT)
-#define REF(c, p, KIND, l) CHECKED (c, p, TEXT, uuid, l, .show = ICW_FIELD_SHOW_REFERENCE, \
-                                    .refers_to = ICW_RECORD_KIND_##KIND)
+#define REF(c, p, KIND, l, ...) CHECKED (c, p, TEXT, uuid, l, .show = ICW_FIELD_SHOW_REFERENCE, \
+                                         .refers_to = ICW_RECORD_KIND_##KIND, ##__VA_ARGS__)
 #define DATE(c, p, l, ...) CHECKED (c, p, TEXT, date, l, .show = ICW_FIELD_SHOW_TEXT, ##__VA_ARGS__)
 #define COUNT(c, p, l, ...) CHECKED (c, p, INT, count, l, .show = ICW_FIELD_SHOW_COUNT, ##__VA_ARGS__)
 #define MONEY(c, p, l, ...) CHECKED (c, p, INT64, money, l, .show = ICW_FIELD_SHOW_MONEY, ##__VA_ARGS__)
@@ -208,6 +210,9 @@ static const IcwColumn attachment_fields[] = {
   ENUM ("kind", "kind", icw_attachment_kind, N_("Kind")),
   CHECKED ("size", "size", INT64, size, N_("Size"), .show = ICW_FIELD_SHOW_COUNT),
   CHECKED ("sha256", "sha256", TEXT, sha256, N_("SHA-256")),
+  /* An attachment of a report (its evidence, the financial audit) names the report instead of an
+   * application: one of the two, never both. */
+  REF ("report_id", "report-id", REPORT, N_("Report"), LATER),
 };
 
 static const IcwColumn ip_agreement_fields[] = {
@@ -276,6 +281,40 @@ static const IcwColumn budget_line_fields[] = {
   PART ("cells", "cells", cells, N_("Amounts")),
 };
 
+/* A center's report of a year (icw-report.h): 年度考核 or 定期评估. */
+static const IcwColumn report_fields[] = {
+  REF ("center_id", "center-id", CENTER, N_("Center")),
+  YEAR ("year", "year", N_("Year")),
+  ENUM ("kind", "kind", icw_report_kind, N_("Kind")),
+  ENUM ("status", "status", icw_application_status, N_("Status")),
+  ID ("lineage_id", "lineage-id", N_("Lineage")),
+  INT ("version", "version", N_("Version"), .minimum = 1),
+  CHECKED ("reviewer_comments", "reviewer-comments", TEXT, report_comments, N_("Reviewers' comments"), .show = ICW_FIELD_SHOW_TEXT),
+  PART ("summary", "summary", report_summary, N_("Work summary")),
+  PART ("indicators", "indicators", report_indicators, N_("Assessment indicators")),
+  /* 建设情况 (37号 art. 7). */
+  TEXT ("build_pilot", "build-pilot", N_("Pilot production and incubation")),
+  TEXT ("build_testing", "build-testing", N_("Testing and verification")),
+  TEXT ("build_services", "build-services", N_("Services to the industry")),
+  /* The center's figures of the year. */
+  COUNT ("staff_total", "staff-total", N_("Staff in total")),
+  COUNT ("rd_staff", "rd-staff", N_("R&D staff")),
+  MONEY ("rd_spending_fen", "rd-spending-fen", N_("R&D spending")),
+  MONEY ("revenue_fiscal_fen", "revenue-fiscal-fen", N_("Revenue from fiscal funds")),
+  MONEY ("revenue_nonfiscal_fen", "revenue-nonfiscal-fen", N_("Revenue from other sources")),
+  MONEY ("services_revenue_fen", "services-revenue-fen", N_("Revenue from services")),
+  MONEY ("licence_revenue_fen", "licence-revenue-fen", N_("Revenue from licences")),
+  COUNT ("incubated_firms", "incubated-firms", N_("Firms incubated")),
+  COUNT ("patents", "patents", N_("Patents")),
+  COUNT ("standards", "standards", N_("Standards")),
+  COUNT ("projects", "projects", N_("Projects")),
+  REF ("audit_attachment_id", "audit-attachment-id", ATTACHMENT, N_("Financial audit")),
+  /* What the reviewer records. */
+  ENUM ("grade", "grade", icw_report_grade, N_("Grade")),
+  DATE ("graded_on", "graded-on", N_("Date graded")),
+  DATE ("rectify_due", "rectify-due", N_("Rectification due")),
+};
+
 #define KIND(fields) { fields, G_N_ELEMENTS (fields) }
 
 static const struct { const IcwColumn *fields; guint n_fields; } catalogue[] = {
@@ -290,6 +329,7 @@ static const struct { const IcwColumn *fields; guint n_fields; } catalogue[] = {
   [ICW_RECORD_KIND_AGREEMENT_PARTY] = KIND (agreement_party_fields),
   [ICW_RECORD_KIND_FUNDING_REQUEST] = KIND (funding_request_fields),
   [ICW_RECORD_KIND_BUDGET_LINE] = KIND (budget_line_fields),
+  [ICW_RECORD_KIND_REPORT] = KIND (report_fields),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (catalogue) == ICW_N_RECORD_KINDS);

@@ -16,6 +16,7 @@
 #include "icw-field-checks.h"
 #include "icw-funding-parts.h"
 #include "icw-ip-agreement-parts.h"
+#include "icw-report-parts.h"
 #include "icw-review-comments.h"
 #include "icw-types.h"
 
@@ -285,4 +286,29 @@ icw_field_check_funding_comments (const char  *text,
                                   GError     **error)
 {
   return icw_review_comments_check (ICW_RECORD_KIND_FUNDING_REQUEST, text, error);
+}
+
+gboolean
+icw_field_check_report_comments (const char  *text,
+                                 GError     **error)
+{
+  return icw_review_comments_check (ICW_RECORD_KIND_REPORT, text, error);
+}
+
+gboolean
+icw_field_check_report_summary (const char  *text,
+                                GError     **error)
+{
+  g_autoptr(GHashTable) summary = icw_report_summary_parse (text, error);
+
+  return summary != NULL;
+}
+
+gboolean
+icw_field_check_report_indicators (const char  *text,
+                                   GError     **error)
+{
+  g_autoptr(GPtrArray) rows = icw_report_rows_parse (text, error);
+
+  return rows != NULL;
 }

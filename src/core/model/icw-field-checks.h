@@ -35,12 +35,16 @@ gboolean icw_field_check_background_ip (const char *text, GError **error);
 gboolean icw_field_check_guide_answers (const char *text, GError **error);
 gboolean icw_field_check_milestones    (const char *text, GError **error);
 gboolean icw_field_check_cells         (const char *text, GError **error);
+/* A report's sections and 考核指标 rows (icw-report-parts.h). */
+gboolean icw_field_check_report_summary    (const char *text, GError **error);
+gboolean icw_field_check_report_indicators (const char *text, GError **error);
 
 /* The reviewers' comments of each kind of document (icw-review-comments.h): plain text, or a
  * comment list whose anchors name the kind's sections and fields. */
 gboolean icw_field_check_application_comments (const char *text, GError **error);
 gboolean icw_field_check_agreement_comments   (const char *text, GError **error);
 gboolean icw_field_check_funding_comments     (const char *text, GError **error);
+gboolean icw_field_check_report_comments      (const char *text, GError **error);
 
 /* ISO 8601 in UTC as the store writes it: YYYY-MM-DDTHH:MM:SS[.ffffff]Z, a real date and time. */
 gboolean icw_timestamp_is_valid        (const char *text);

@@ -8,6 +8,7 @@
 #include "icw-application-sections.h"
 #include "icw-enums.h"
 #include "icw-field-parts.h"
+#include "icw-report-parts.h"
 
 #define ENUM_KEY(prefix, Type)                                                  \
   static const char *prefix##_key (guint v) { return prefix##_to_key ((Type) v); }
@@ -140,6 +141,42 @@ cell_pattern (void)
 static const IcwPartMember cell_amount = FEN ("amount_fen", 0, NOT_NULL);
 const IcwPartType icw_part_cells = { .name = "cells", .shape = ICW_PART_MAP, .key_pattern = cell_pattern,
                                      .example_key = "2026/central-fiscal", .value = &cell_amount };
+
+/* A report's narrative sections: a section key (icw-report-parts.h) → its text. */
+static char *
+report_section_pattern (void)
+{
+  g_autofree char *keys = g_strjoinv ("|", (char **) icw_report_section_keys ());
+
+  return g_strdup_printf ("^(%s)$", keys);
+}
+
+static const IcwPartMember report_section_text = TEXT ("text");
+const IcwPartType icw_part_report_summary = { .name = "report_summary", .shape = ICW_PART_MAP,
+                                              .key_pattern = report_section_pattern, .example_key = "goals",
+                                              .value = &report_section_text };
+
+/* An evidence file of a 考核指标 row: an attachment of the report. */
+static const IcwPartMember report_evidence_members[] = {
+  REFERENCE ("attachment_id", ATTACHMENT, REQUIRED),
+};
+const IcwPartType icw_part_report_evidence = LIST ("report_evidence", report_evidence_members);
+
+/* A 考核指标 row: the indicator (its key in the center's targets, area, name, unit), the year's
+ * target and actual as numbers, whether the actual was computed from the registers, the evidence
+ * and a comment where the target was missed. */
+static const IcwPartMember report_row_members[] = {
+  TEXT ("key", REQUIRED),
+  KEYS ("area", icw_indicator_area_keys),
+  TEXT ("name"),
+  TEXT ("unit"),
+  NUMBER ("target"),
+  NUMBER ("actual"),
+  BOOL ("computed"),
+  ITEMS ("evidence", icw_part_report_evidence),
+  TEXT ("comment"),
+};
+const IcwPartType icw_part_report_indicators = LIST ("report_indicators", report_row_members);
 
 const char **
 icw_part_member_keys (const IcwPartMember *member)

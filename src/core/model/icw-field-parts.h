@@ -73,6 +73,9 @@ extern const IcwPartType icw_part_owners;
 extern const IcwPartType icw_part_background_ip;
 extern const IcwPartType icw_part_guide_answers;
 extern const IcwPartType icw_part_milestones;
+extern const IcwPartType icw_part_report_summary;
+extern const IcwPartType icw_part_report_indicators;
+extern const IcwPartType icw_part_report_evidence;
 extern const IcwPartType icw_part_cells;
 
 /* The keys of a KEY member, NULL-terminated; free the array (not the strings). */

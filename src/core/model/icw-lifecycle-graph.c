@@ -12,7 +12,7 @@ gboolean
 icw_record_kind_has_lifecycle (IcwRecordKind kind)
 {
   return kind == ICW_RECORD_KIND_APPLICATION || kind == ICW_RECORD_KIND_IP_AGREEMENT ||
-         kind == ICW_RECORD_KIND_FUNDING_REQUEST;
+         kind == ICW_RECORD_KIND_FUNDING_REQUEST || kind == ICW_RECORD_KIND_REPORT;
 }
 
 gboolean

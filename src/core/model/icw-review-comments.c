@@ -41,8 +41,18 @@ static const Page funding_pages[] = {
   { "milestones", N_("Milestones") },
 };
 
+/* A report's pages (icw-report.h), which the report's editor shows. */
+static const Page report_pages[] = {
+  { "summary", N_("Work Summary") },
+  { "indicators", N_("Assessment Indicators") },
+  { "construction", N_("Construction") },
+  { "figures", N_("Figures of the Year") },
+  { "attachments", N_("Attachments") },
+};
+
 static const char *const agreement_keys[] = { "parties", "background-ip", "results", "terms", "special-clauses", "text", NULL };
 static const char *const funding_keys[] = { "request", "budget", "justification", "milestones", NULL };
+static const char *const report_keys[] = { "summary", "indicators", "construction", "figures", "attachments", NULL };
 static const char *const no_keys[] = { NULL };
 
 IcwReviewComment *
@@ -113,6 +123,8 @@ icw_review_section_keys (IcwRecordKind kind)
       return agreement_keys;
     case ICW_RECORD_KIND_FUNDING_REQUEST:
       return funding_keys;
+    case ICW_RECORD_KIND_REPORT:
+      return report_keys;
     default:
       return no_keys;
     }
@@ -143,6 +155,8 @@ icw_review_section_title (IcwRecordKind  kind,
       return page_title (agreement_pages, G_N_ELEMENTS (agreement_pages), key);
     case ICW_RECORD_KIND_FUNDING_REQUEST:
       return page_title (funding_pages, G_N_ELEMENTS (funding_pages), key);
+    case ICW_RECORD_KIND_REPORT:
+      return page_title (report_pages, G_N_ELEMENTS (report_pages), key);
     default:
       return NULL;
     }

@@ -19,6 +19,7 @@ typedef struct _IcwIpAgreement IcwIpAgreement;
 typedef struct _IcwAgreementParty IcwAgreementParty;
 typedef struct _IcwFundingRequest IcwFundingRequest;
 typedef struct _IcwBudgetLine IcwBudgetLine;
+typedef struct _IcwReport IcwReport;
 
 /* The record kinds, as named in the database, the outbox and the dossier. */
 typedef enum {
@@ -33,6 +34,7 @@ typedef enum {
   ICW_RECORD_KIND_AGREEMENT_PARTY,
   ICW_RECORD_KIND_FUNDING_REQUEST,
   ICW_RECORD_KIND_BUDGET_LINE,
+  ICW_RECORD_KIND_REPORT,
   ICW_N_RECORD_KINDS
 } IcwRecordKind;
 
@@ -111,6 +113,7 @@ typedef enum {
   ICW_ATTACHMENT_KIND_PLATFORM_CERTIFICATE,
   ICW_ATTACHMENT_KIND_COMMITMENT,
   ICW_ATTACHMENT_KIND_OTHER,
+  ICW_ATTACHMENT_KIND_AUDIT,     /* a report's financial audit (财务审计报告) */
   ICW_N_ATTACHMENT_KINDS
 } IcwAttachmentKind;
 
@@ -195,6 +198,24 @@ typedef enum {
   ICW_ENTERPRISE_TYPE_OTHER,
   ICW_N_ENTERPRISE_TYPES
 } IcwEnterpriseType;
+
+/* What a center files after recognition (37号 art. 2): the yearly assessment (年度考核) or, every
+ * third year, the periodic evaluation (定期评估, with its 自评估报告) instead. */
+typedef enum {
+  ICW_REPORT_KIND_ANNUAL_ASSESSMENT,
+  ICW_REPORT_KIND_EVALUATION,
+  ICW_N_REPORT_KINDS
+} IcwReportKind;
+
+/* The grade a reviewer records for a report (37号: 优秀、良好、合格、不合格); none until then. */
+typedef enum {
+  ICW_REPORT_GRADE_NONE,
+  ICW_REPORT_GRADE_EXCELLENT,
+  ICW_REPORT_GRADE_GOOD,
+  ICW_REPORT_GRADE_PASS,
+  ICW_REPORT_GRADE_FAIL,
+  ICW_N_REPORT_GRADES
+} IcwReportGrade;
 
 /* Shares and percentages are integer basis points: 10000 is 100%. */
 #define ICW_BASIS_POINTS_WHOLE 10000

@@ -8,6 +8,7 @@
 #include "icw-funding-check.h"
 #include "icw-ip-agreement-check.h"
 #include "icw-lifecycle.h"
+#include "icw-report-check.h"
 
 static GPtrArray *
 check_application (IcwStore   *store,
@@ -39,10 +40,21 @@ check_funding_request (IcwStore   *store,
   return icw_funding_request_check (store, ICW_FUNDING_REQUEST (record), packs, today, error);
 }
 
+static GPtrArray *
+check_report (IcwStore   *store,
+              IcwRecord  *record,
+              GPtrArray  *packs,
+              GDateTime  *today,
+              GError    **error)
+{
+  return icw_report_check (store, ICW_REPORT (record), packs, today, error);
+}
+
 static const IcwLifecycleKind kinds[] = {
   { ICW_RECORD_KIND_APPLICATION, check_application, icw_application_copy_attachments },
   { ICW_RECORD_KIND_IP_AGREEMENT, check_ip_agreement, icw_ip_agreement_copy_parties },
   { ICW_RECORD_KIND_FUNDING_REQUEST, check_funding_request, icw_funding_request_copy_lines },
+  { ICW_RECORD_KIND_REPORT, check_report, icw_report_copy_attachments },
 };
 
 const IcwLifecycleKind *

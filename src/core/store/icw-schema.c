@@ -349,10 +349,83 @@ static const char migration_15[] =
   "ALTER TABLE applications ADD COLUMN contact_name TEXT;"
   "ALTER TABLE applications ADD COLUMN contact_phone TEXT;";
 
+/* Version 16 (issue 16): after recognition. `reports`: a center's report of a year, the yearly
+ * assessment (年度考核) or the periodic evaluation (定期评估), with the life cycle and versions of the
+ * other documents, its sections and 考核指标 rows as JSON text (docs/formats.md), its figures and
+ * the reviewer's grade. `target_versions` and `center_targets`: the 任务书, the targets of a center
+ * per indicator and year carried from an accepted application; a change is a new version (who,
+ * when, why) and every earlier one is kept. `attachments` is rebuilt (the only way SQLite drops a
+ * NOT NULL) so that an attachment belongs to an application or to a report, exactly one; its kinds
+ * gain 'audit'. Every row and file is copied as it is. */
+static const char migration_16[] =
+  "CREATE TABLE reports ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  center_id TEXT NOT NULL REFERENCES centers (id),"
+  "  year INTEGER NOT NULL DEFAULT 0,"
+  "  kind TEXT NOT NULL DEFAULT 'annual-assessment' CHECK (kind IN ('annual-assessment','evaluation')),"
+  "  status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','ready','submitted','returned','accepted')),"
+  "  lineage_id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),"
+  "  reviewer_comments TEXT, summary TEXT, indicators TEXT,"
+  "  build_pilot TEXT, build_testing TEXT, build_services TEXT,"
+  "  staff_total INTEGER NOT NULL DEFAULT 0 CHECK (staff_total >= 0),"
+  "  rd_staff INTEGER NOT NULL DEFAULT 0 CHECK (rd_staff >= 0),"
+  "  rd_spending_fen INTEGER NOT NULL DEFAULT 0 CHECK (rd_spending_fen >= 0),"
+  "  revenue_fiscal_fen INTEGER NOT NULL DEFAULT 0 CHECK (revenue_fiscal_fen >= 0),"
+  "  revenue_nonfiscal_fen INTEGER NOT NULL DEFAULT 0 CHECK (revenue_nonfiscal_fen >= 0),"
+  "  services_revenue_fen INTEGER NOT NULL DEFAULT 0 CHECK (services_revenue_fen >= 0),"
+  "  licence_revenue_fen INTEGER NOT NULL DEFAULT 0 CHECK (licence_revenue_fen >= 0),"
+  "  incubated_firms INTEGER NOT NULL DEFAULT 0 CHECK (incubated_firms >= 0),"
+  "  patents INTEGER NOT NULL DEFAULT 0 CHECK (patents >= 0),"
+  "  standards INTEGER NOT NULL DEFAULT 0 CHECK (standards >= 0),"
+  "  projects INTEGER NOT NULL DEFAULT 0 CHECK (projects >= 0),"
+  "  audit_attachment_id TEXT,"
+  "  grade TEXT NOT NULL DEFAULT 'none' CHECK (grade IN ('none','excellent','good','pass','fail')),"
+  "  graded_on TEXT, rectify_due TEXT,"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,"
+  "  CHECK (version > 1 OR lineage_id = id));"
+  "CREATE INDEX reports_center ON reports (center_id);"
+  "CREATE UNIQUE INDEX reports_lineage_version ON reports (lineage_id, version)"
+  "  WHERE deleted_at IS NULL;"
+  "CREATE TABLE target_versions ("
+  "  center_id TEXT NOT NULL REFERENCES centers (id),"
+  "  version INTEGER NOT NULL CHECK (version >= 1),"
+  "  application_id TEXT REFERENCES applications (id),"
+  "  first_year INTEGER NOT NULL DEFAULT 0, last_year INTEGER NOT NULL DEFAULT 0,"
+  "  changed_by TEXT, changed_at TEXT NOT NULL, reason TEXT,"
+  "  PRIMARY KEY (center_id, version));"
+  "CREATE TABLE center_targets ("
+  "  center_id TEXT NOT NULL, version INTEGER NOT NULL,"
+  "  indicator_key TEXT NOT NULL, position INTEGER NOT NULL DEFAULT 0,"
+  "  area TEXT, name TEXT, unit TEXT, baseline REAL,"
+  "  year INTEGER NOT NULL, target REAL NOT NULL,"
+  "  PRIMARY KEY (center_id, version, indicator_key, year),"
+  "  FOREIGN KEY (center_id, version) REFERENCES target_versions (center_id, version));"
+  "CREATE TABLE attachments_new ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  application_id TEXT REFERENCES applications (id),"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('licence','capital','platform-certificate','commitment','other','audit')),"
+  "  size INTEGER NOT NULL CHECK (size > 0),"
+  "  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+  "  content BLOB CHECK (content IS NULL OR length(content) = size),"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT,"
+  "  report_id TEXT REFERENCES reports (id),"
+  "  CHECK ((application_id IS NULL) <> (report_id IS NULL)));"
+  "INSERT INTO attachments_new (id, application_id, name, kind, size, sha256, content, revision, created_at,"
+  "  updated_at, deleted_at)"
+  "  SELECT id, application_id, name, kind, size, sha256, content, revision, created_at, updated_at, deleted_at"
+  "  FROM attachments;"
+  "DROP TABLE attachments;"
+  "ALTER TABLE attachments_new RENAME TO attachments;"
+  "CREATE INDEX attachments_application ON attachments (application_id);"
+  "CREATE INDEX attachments_report ON attachments (report_id);";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
-                                           migration_13, migration_14, migration_15 };
+                                           migration_13, migration_14, migration_15,
+                                           migration_16 };
 
 int
 icw_schema_latest_version (void)

@@ -21,7 +21,9 @@
 #include "icw-database.h"
 #include "icw-error.h"
 #include "icw-funding-parts.h"
+#include "icw-report.h"
 #include "icw-store-private.h"
+#include "icw-store-reports.h"
 
 /* The file of an attachment being added, held on the record until its row is written. */
 #define CONTENT_KEY "icw-attachment-content"
@@ -60,6 +62,23 @@ check_parent_open (IcwStore       *self,
                    GError        **error)
 {
   return icw_store_check_parent_open (self, ICW_RECORD_KIND_APPLICATION, application_id, error);
+}
+
+/* An attachment belongs to an application or to a report (its evidence, its audit): exactly one,
+ * which must be open for changes. */
+static gboolean
+check_attachment_parent (IcwStore       *self,
+                         IcwAttachment  *attachment,
+                         GError        **error)
+{
+  const char *application_id = icw_attachment_get_application_id (attachment);
+  const char *report_id = icw_attachment_get_report_id (attachment);
+
+  if (icw_store_has_text (application_id) == icw_store_has_text (report_id))
+    return icw_store_invalid (error, _("Attachment: it belongs to an application or to a report, one of the two"));
+  if (icw_store_has_text (report_id))
+    return icw_store_check_parent_open (self, ICW_RECORD_KIND_REPORT, report_id, error);
+  return check_parent_open (self, application_id, error);
 }
 
 static gboolean
@@ -106,10 +125,17 @@ check_not_twice (IcwStore       *self,
 {
   g_autofree char *other = NULL;
 
-  other = icw_store_query_text (self, "SELECT name FROM attachments WHERE application_id = ?1 AND sha256 = ?2 "
-                                      "AND id != ?3 AND deleted_at IS NULL",
-                                icw_attachment_get_application_id (attachment), icw_attachment_get_sha256 (attachment),
-                                icw_record_get_id (ICW_RECORD (attachment)), NULL);
+  const char *report_id = icw_attachment_get_report_id (attachment);
+
+  other = icw_store_has_text (report_id)
+    ? icw_store_query_text (self, "SELECT name FROM attachments WHERE report_id = ?1 AND sha256 = ?2 "
+                                  "AND id != ?3 AND deleted_at IS NULL",
+                            report_id, icw_attachment_get_sha256 (attachment),
+                            icw_record_get_id (ICW_RECORD (attachment)), NULL)
+    : icw_store_query_text (self, "SELECT name FROM attachments WHERE application_id = ?1 AND sha256 = ?2 "
+                                  "AND id != ?3 AND deleted_at IS NULL",
+                            icw_attachment_get_application_id (attachment), icw_attachment_get_sha256 (attachment),
+                            icw_record_get_id (ICW_RECORD (attachment)), NULL);
   if (other != NULL)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_DUPLICATE,
@@ -143,7 +169,7 @@ icw_store_validate_attachment (IcwStore   *self,
   IcwAttachment *attachment = ICW_ATTACHMENT (record);
   GBytes *content = g_object_get_data (G_OBJECT (attachment), CONTENT_KEY);
 
-  if (!check_parent_open (self, icw_attachment_get_application_id (attachment), error) ||
+  if (!check_attachment_parent (self, attachment, error) ||
       !check_name (icw_attachment_get_name (attachment), error))
     return FALSE;
   if (content != NULL ? !check_size (g_bytes_get_size (content), error) : !check_same_file (self, attachment, error))
@@ -159,7 +185,7 @@ icw_store_validate_delete (IcwStore   *self,
   if (!icw_store_validate_delete_agreement (self, record, error))
     return FALSE;
   if (ICW_IS_ATTACHMENT (record))
-    return check_parent_open (self, icw_attachment_get_application_id (ICW_ATTACHMENT (record)), error);
+    return check_attachment_parent (self, ICW_ATTACHMENT (record), error);
   if (ICW_IS_BUDGET_LINE (record))
     return icw_store_check_parent_open (self, ICW_RECORD_KIND_FUNDING_REQUEST,
                                         icw_budget_line_get_request_id (ICW_BUDGET_LINE (record)), error);
@@ -187,13 +213,13 @@ icw_store_write_attachment_content (IcwStore   *self,
   return icw_store_step_done (self, stmt, error);
 }
 
-IcwAttachment *
-icw_store_add_attachment (IcwStore           *self,
-                          IcwApplication     *application,
-                          const char         *name,
-                          IcwAttachmentKind   kind,
-                          GBytes             *content,
-                          GError            **error)
+static IcwAttachment *
+add_attachment (IcwStore           *self,
+                IcwRecord          *parent,
+                const char         *name,
+                IcwAttachmentKind   kind,
+                GBytes             *content,
+                GError            **error)
 {
   g_autoptr(IcwAttachment) attachment = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
@@ -201,7 +227,6 @@ icw_store_add_attachment (IcwStore           *self,
   gboolean saved;
 
   g_return_val_if_fail (ICW_IS_STORE (self), NULL);
-  g_return_val_if_fail (ICW_IS_APPLICATION (application), NULL);
   g_return_val_if_fail ((guint) kind < ICW_N_ATTACHMENT_KINDS, NULL);
   g_return_val_if_fail (content != NULL, NULL);
 
@@ -212,7 +237,10 @@ icw_store_add_attachment (IcwStore           *self,
 
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, content);
   attachment = icw_attachment_new ();
-  icw_attachment_set_application_id (attachment, icw_record_get_id (ICW_RECORD (application)));
+  if (ICW_IS_REPORT (parent))
+    icw_attachment_set_report_id (attachment, icw_record_get_id (parent));
+  else
+    icw_attachment_set_application_id (attachment, icw_record_get_id (parent));
   icw_attachment_set_name (attachment, stripped);
   icw_attachment_set_kind (attachment, kind);
   icw_attachment_set_size (attachment, (gint64) g_bytes_get_size (content));
@@ -222,6 +250,30 @@ icw_store_add_attachment (IcwStore           *self,
   saved = icw_store_save (self, ICW_RECORD (attachment), error);
   g_object_set_data (G_OBJECT (attachment), CONTENT_KEY, NULL);
   return saved ? g_steal_pointer (&attachment) : NULL;
+}
+
+IcwAttachment *
+icw_store_add_attachment (IcwStore           *self,
+                          IcwApplication     *application,
+                          const char         *name,
+                          IcwAttachmentKind   kind,
+                          GBytes             *content,
+                          GError            **error)
+{
+  g_return_val_if_fail (ICW_IS_APPLICATION (application), NULL);
+  return add_attachment (self, ICW_RECORD (application), name, kind, content, error);
+}
+
+IcwAttachment *
+icw_store_add_report_attachment (IcwStore           *self,
+                                 IcwReport          *report,
+                                 const char         *name,
+                                 IcwAttachmentKind   kind,
+                                 GBytes             *content,
+                                 GError            **error)
+{
+  g_return_val_if_fail (ICW_IS_REPORT (report), NULL);
+  return add_attachment (self, ICW_RECORD (report), name, kind, content, error);
 }
 
 GBytes *

@@ -200,5 +200,8 @@ gboolean      icw_store_validate_alliance_member (IcwStore           *self,
 gboolean      icw_store_validate_platform        (IcwStore           *self,
                                                   IcwRecord          *record,
                                                   GError            **error);
+gboolean      icw_store_validate_report          (IcwStore           *self,
+                                                  IcwRecord          *record,
+                                                  GError            **error);
 
 G_END_DECLS

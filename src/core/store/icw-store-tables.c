@@ -15,6 +15,7 @@
 #include "icw-funding-request.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
+#include "icw-report.h"
 #include "icw-shareholder.h"
 #include "icw-store-private.h"
 
@@ -53,6 +54,9 @@ static IcwTable tables[] = {
   { ICW_RECORD_KIND_BUDGET_LINE, "budget_lines", icw_budget_line_get_type,
     NULL, 0, "request_id", NULL,
     NULL, icw_store_validate_budget_line },
+  { ICW_RECORD_KIND_REPORT, "reports", icw_report_get_type,
+    NULL, 0, "center_id", NULL,
+    NULL, icw_store_validate_report },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tables) == ICW_N_RECORD_KINDS);

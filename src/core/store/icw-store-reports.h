@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* icw-store-reports.h: after recognition (issue 16), the store's side.
+ *
+ * The 任务书: a center's targets per indicator and year (the 绩效目标表 of its accepted
+ * application), in versions. Carrying the targets of an accepted application, or saving changed
+ * targets, writes a new version with who, when and why; every earlier version is kept and can be
+ * read. Targets are the center's own data (tables target_versions and center_targets): they are
+ * not records, so they are not synced or exported; each workbench carries them from the synced
+ * application (icw_store_carry_targets_from_application).
+ *
+ * Reports (icw-report.h): creating a center's report of a year with its 考核指标 rows made from
+ * the latest targets of that year; the store refuses an annual assessment in an 评估 year
+ * (icw-report-parts.h says how the years are counted), a year before the center had run a full
+ * year, and a second report of a center for the same year (other than a new version). A report's
+ * attachments (evidence, financial audit) are attachments whose report_id names it. */
+#pragma once
+
+#include "icw-report.h"
+#include "icw-store.h"
+
+G_BEGIN_DECLS
+
+/* One target: an indicator (its key, area, name, unit, baseline) in one year. */
+typedef struct {
+  char     *indicator_key;
+  char     *area;
+  char     *name;
+  char     *unit;
+  gboolean  has_baseline;
+  double    baseline;
+  int       year;
+  double    target;
+} IcwTarget;
+
+IcwTarget *icw_target_new  (const char *indicator_key,
+                            int         year,
+                            double      target);
+void       icw_target_free (IcwTarget  *target);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwTarget, icw_target_free)
+
+/* A version of a center's targets. */
+typedef struct {
+  char      *center_id;
+  int        version;
+  char      *application_id;  /* the application it was carried from, or NULL */
+  int        first_year;      /* the period the targets cover */
+  int        last_year;
+  char      *changed_by;      /* who made the version, as given */
+  char      *changed_at;      /* when (UTC, ISO 8601) */
+  char      *reason;          /* why */
+  GPtrArray *targets;         /* of IcwTarget, by the indicator's order then year */
+} IcwTargetSet;
+
+void       icw_target_set_free (IcwTargetSet *set);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwTargetSet, icw_target_set_free)
+
+/* The 绩效目标表 of an accepted application becomes its center's targets: a new version (1 for
+ * the first, else the next). Refuses an application that is not accepted or has no targets by
+ * year. Returns the version made, 0 with the error. `who` and `reason` may be NULL. */
+int           icw_store_carry_targets_from_application (IcwStore        *self,
+                                                        IcwApplication  *application,
+                                                        const char      *who,
+                                                        const char      *reason,
+                                                        GError         **error);
+/* Changed targets (of IcwTarget) as a new version; `reason` is required. Returns the version, 0
+ * with the error. */
+int           icw_store_save_targets   (IcwStore     *self,
+                                        const char   *center_id,
+                                        GPtrArray    *targets,
+                                        const char   *who,
+                                        const char   *reason,
+                                        GError      **error);
+/* A version of the center's targets (0: the latest), or NULL: with the error set on failure, unset
+ * when the center has none (or not that version). */
+IcwTargetSet *icw_store_load_targets   (IcwStore     *self,
+                                        const char   *center_id,
+                                        int           version,
+                                        GError      **error);
+/* Every version of the center's targets, oldest first, without their targets (targets NULL). */
+GPtrArray    *icw_store_list_target_versions (IcwStore   *self,
+                                              const char *center_id);
+
+/* A new draft report of the center for the year, its rows from the latest targets of the year,
+ * saved; or NULL with the error (an annual assessment in an 评估 year names the year). */
+IcwReport    *icw_store_create_report  (IcwStore       *self,
+                                        const char     *center_id,
+                                        int             year,
+                                        IcwReportKind   kind,
+                                        GError        **error);
+/* The live attachments of a report (of IcwAttachment), by name. */
+GPtrArray    *icw_store_list_report_attachments (IcwStore   *self,
+                                                 const char *report_id);
+/* Adds a file to a report as icw_store_add_attachment does to an application. */
+IcwAttachment *icw_store_add_report_attachment  (IcwStore           *self,
+                                                 IcwReport          *report,
+                                                 const char         *name,
+                                                 IcwAttachmentKind   kind,
+                                                 GBytes             *content,
+                                                 GError            **error);
+
+G_END_DECLS
