@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-report-readiness.c: the readiness to upgrade (icw-readiness.h) on the sample center,
- * and its panel on the center's page (IcwReadinessGroup). The sample center is still building
- * and sits in a field that already has a national center, so the precondition and the field are
+ * and its panel on the center's page (IcwReadinessGroup). The sample center is set building, in a
+ * field that already has a national center, so the precondition and the field are
  * missing; recognizing it and moving it to a free field meets both, and the panel, which follows
  * the store, shows two fewer missing. Every condition names its basis. */
 #include "config.h"
@@ -47,6 +47,16 @@ evaluate (Fixture    *fixture,
   return items;
 }
 
+/* The starting point, whatever the sample holds: still building, in a field that has a national
+ * center. */
+static void
+building_in_occupied_field (Fixture *fixture)
+{
+  icw_center_set_status (fixture->center, ICW_CENTER_STATUS_BUILDING);
+  icw_center_set_field (fixture->center, "智能传感器");
+  icw_test_save (fixture->store, fixture->center);
+}
+
 static void
 recognize_in_free_field (Fixture *fixture)
 {
@@ -59,9 +69,13 @@ static void
 test_conditions (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GPtrArray) before = evaluate (fixture, NULL, FALSE);
+  g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
-  guint missing_before = icw_readiness_count_missing (before);
+  guint missing_before;
+
+  building_in_occupied_field (fixture);
+  before = evaluate (fixture, NULL, FALSE);
+  missing_before = icw_readiness_count_missing (before);
 
   g_assert_cmpint (find_item (before, "64-provincial-precondition")->state, ==, ICW_READINESS_MISSING);
   g_assert_cmpint (find_item (before, "64-field-occupied")->state, ==, ICW_READINESS_MISSING);
@@ -118,11 +132,13 @@ static void
 test_panel_follows (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(GPtrArray) items = evaluate (fixture, NULL, FALSE);
+  g_autoptr(GPtrArray) items = NULL;
   GtkWidget *window = gtk_window_new ();
   GtkWidget *group = icw_readiness_group_new (fixture->store);
   guint missing;
 
+  building_in_occupied_field (fixture);
+  items = evaluate (fixture, NULL, FALSE);
   gtk_window_set_child (GTK_WINDOW (window), group);
   icw_readiness_group_set_center (ICW_READINESS_GROUP (group), fixture->center);
   gtk_window_present (GTK_WINDOW (window));

@@ -9,6 +9,7 @@
 
 #include "icw-readiness-group.h"
 #include "icw-readiness.h"
+#include "icw-report.h"
 #include "icw-ui-util.h"
 
 struct _IcwReadinessGroup
@@ -69,18 +70,47 @@ clear_rows (IcwReadinessGroup *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
+/* The grade of the center's latest graded report ("Excellent (2024 Periodic evaluation)"), or NULL. */
+static char *
+latest_grade (IcwReadinessGroup *self,
+              gboolean          *top)
+{
+  g_autoptr(GListModel) reports = icw_store_list (self->store, ICW_RECORD_KIND_REPORT, icw_record_get_id (ICW_RECORD (self->center)));
+  IcwReport *latest = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcwReport) report = g_list_model_get_item (reports, i);
+
+      if (icw_report_get_grade (report) == ICW_REPORT_GRADE_NONE)
+        continue;
+      if (latest == NULL || icw_report_get_year (report) > icw_report_get_year (latest) ||
+          (icw_report_get_year (report) == icw_report_get_year (latest) && icw_report_get_version (report) > icw_report_get_version (latest)))
+        latest = report;   /* the model holds a reference */
+    }
+  *top = latest != NULL && icw_report_get_grade (latest) == ICW_REPORT_GRADE_EXCELLENT;
+  if (latest == NULL)
+    return NULL;
+  /* TRANSLATORS: a grade and the report it was given to, e.g. "Excellent (2024 Periodic evaluation)" */
+  return g_strdup_printf (_("%s (%d %s)"), icw_report_grade_to_label (icw_report_get_grade (latest)),
+                          icw_report_get_year (latest), icw_report_kind_to_label (icw_report_get_kind (latest)));
+}
+
 static void
 refresh (IcwReadinessGroup *self)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *grade = NULL;
+  gboolean top = FALSE;
 
   clear_rows (self);
   self->n_missing = 0;
   if (self->center == NULL)
     return;
-  items = icw_readiness_evaluate (self->store, self->center, NULL, NULL, FALSE, NULL, &error);
+  grade = latest_grade (self, &top);
+  items = icw_readiness_evaluate (self->store, self->center, NULL, grade, top, NULL, &error);
   if (items == NULL)
     {
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);

@@ -7,6 +7,7 @@
 #include "icw-funding-request.h"
 #include "icw-ip-agreement.h"
 #include "icw-lifecycle-graph.h"
+#include "icw-report.h"
 
 gboolean
 icw_record_kind_has_lifecycle (IcwRecordKind kind)
@@ -19,7 +20,8 @@ gboolean
 icw_record_has_lifecycle (IcwRecord *record)
 {
   g_return_val_if_fail (ICW_IS_RECORD (record), FALSE);
-  return ICW_IS_APPLICATION (record) || ICW_IS_IP_AGREEMENT (record) || ICW_IS_FUNDING_REQUEST (record);
+  return ICW_IS_APPLICATION (record) || ICW_IS_IP_AGREEMENT (record) || ICW_IS_FUNDING_REQUEST (record) ||
+         ICW_IS_REPORT (record);
 }
 
 gboolean
