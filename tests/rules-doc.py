@@ -58,6 +58,85 @@ def pack_doc(pack, out):
     out.append("")
 
 
+GRADES = {"excellent": "优秀", "good": "良好", "pass": "合格", "fail": "不合格"}
+
+
+def rule_text(rule, weighed):
+    kind = rule["kind"]
+    if kind == "by-hand" and not weighed:
+        return "weighed by the reviewer (no points published)"
+    if kind == "by-hand":
+        return "by hand (a typed score and its reason)"
+    if kind == "linear-share":
+        return "%s / %s: none under %.2f%%, full over %.2f%%, in proportion between" % (
+            rule["numerator"], rule["denominator"], rule["zero_below_bp"] / 100, rule["full_above_bp"] / 100)
+    figures = rule["figure"] if kind == "at-least" else ", ".join(rule["figures"])
+    below = "none" if rule["below"] == "zero" else "by hand"
+    minimum = "%d" % rule["min"]
+    if "spending" in figures:
+        minimum = "%g 万元" % (rule["min"] / 1000000)
+    return "%s at least %s: full; below: %s" % (figures, minimum, below)
+
+
+def scheme_doc(scheme, out):
+    out.append("### " + scheme["title"]["en"])
+    out.append("")
+    applies = scheme["applies_to"]
+    who = ("levels " + ", ".join(applies["levels"])) if "levels" in applies else \
+        ("provinces " + ", ".join(applies["provinces"]))
+    out.append("Scheme `%s`, version %d, for %s. %s" % (scheme["id"], scheme["version"], who, scheme["note"]["en"]))
+    out.append("")
+    grades = scheme["grades"]
+    if grades["given"] == "bands":
+        bands = ", ".join("%s from %d" % (GRADES[b["grade"]], b["min_points"]) for b in grades["bands"])
+        out.append("Grades by bands of points (of %d): %s. Basis: %s" % (scheme["maximum"], bands,
+                                                                        basis(grades["citation"])))
+    else:
+        out.append("Grades given by the reviewer. Basis: " + basis(grades["citation"]))
+    out.append("")
+    out.append("| Item | Points | How | Basis |")
+    out.append("|---|---|---|---|")
+    for item in scheme["items"]:
+        points = str(item["maximum"]) if "maximum" in item else "not published"
+        out.append("| `%s` %s | %s | %s | %s |" % (item["key"], cell(item["title"]["zh_CN"]), points,
+                                                   cell(rule_text(item["rule"], "maximum" in item or "maximum" in scheme)), cell(basis(item["citation"]))))
+    out.append("")
+
+
+def scoring_doc(root, out):
+    folder = os.path.join(root, "resources", "scoring")
+    if not os.path.isdir(folder):
+        return
+    out.append("## Scoring schemes and filing windows")
+    out.append("")
+    out.append("From `resources/scoring/*.json` (docs/formats.md, \"Scoring schemes\"): how a recognized")
+    out.append("center's yearly 考核 or 评估 is scored, item by item, and graded. An item whose rule was not")
+    out.append("seen is scored by hand with a reason; a scheme without published bands leaves the grade to the")
+    out.append("reviewer.")
+    out.append("")
+    windows = None
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            data = json.load(f)
+        if name == "filing-windows.json":
+            windows = data
+        else:
+            scheme_doc(data, out)
+    if windows is not None:
+        out.append("### Filing windows")
+        out.append("")
+        out.append("| Province | Due | To | Basis |")
+        out.append("|---|---|---|---|")
+        for w in windows["windows"]:
+            out.append("| %s | %d-%02d, for the previous year | %s | %s |" % (
+                w["province"][0], w["month"], w["day"], cell(w["to"]["en"]), cell(basis(w["citation"]))))
+        out.append("")
+        out.append("Every other province: source not found (no window is shown).")
+        out.append("")
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else "."
     folder = os.path.join(root, "resources", "rules")
@@ -93,6 +172,7 @@ def main():
     out.append("")
     for pack in packs:
         pack_doc(pack, out)
+    scoring_doc(root, out)
     sys.stdout.write("\n".join(out))
 
 

@@ -40,6 +40,22 @@ class TestRulesDoc(unittest.TestCase):
                     self.assertTrue(c.get("essential"), rule["id"])
         self.assertGreater(rules, 50)
 
+    def test_every_scoring_item_has_basis(self):
+        folder = os.path.join(SOURCE_ROOT, "resources", "scoring")
+        items = 0
+        for name in sorted(os.listdir(folder)):
+            if not name.endswith(".json") or name == "filing-windows.json":
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                scheme = json.load(f)
+            for entry in scheme["items"] + [scheme["grades"]]:
+                items += 1
+                c = entry["citation"]
+                self.assertIn(c["basis"], ("policy", "program-practice", "source-not-found"), name)
+                if c["basis"] == "policy":
+                    self.assertTrue(c.get("quote") and c.get("document"), name)
+        self.assertGreater(items, 10)
+
 
 if __name__ == "__main__":
     unittest.main()

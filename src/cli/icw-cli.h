@@ -11,6 +11,7 @@
 #include "icw-center.h"
 #include "icw-funding-request.h"
 #include "icw-ip-agreement.h"
+#include "icw-score.h"
 #include "icw-store.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,7 @@ typedef struct {
   char      *comment;   /* --comment TEXT (review return, accept) */
   char      *section;   /* --section KEY (review return, accept) */
   char      *field;     /* --field KEY (review return, accept) */
+  char      *grade;     /* --grade 优秀|良好|合格|不合格 (review accept of a report) */
   /* --comment, --section and --field in the order given, each "c:TEXT", "s:KEY" or "f:KEY":
    * several comments in one review, each anchored by the option that follows it. */
   GPtrArray *review_items;
@@ -221,5 +223,13 @@ int icw_cli_export_document (const IcwCliOptions *options,
                              IcwStore            *store,
                              IcwRecord           *record,
                              gboolean             docx);
+
+/* A report's self-score in `icw check` (icw-cli-check-score.c): the "score" member of --json and
+ * the lines after the findings; score NULL says why there is none (problem). */
+void icw_cli_check_score_json (JsonBuilder *builder,
+                               IcwScore    *score,
+                               const char  *problem);
+void icw_cli_check_score_text (IcwScore    *score,
+                               const char  *problem);
 
 G_END_DECLS

@@ -7,10 +7,12 @@
  * code, an English reason for people and the field it concerns. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "icw-lifecycle.h"
 #include "icw-review-comments.h"
+#include "icw-score-filing.h"
 #include "icw-store-check.h"
 #include "icw-store-sync.h"
 #include "icw-sync-json.h"
@@ -260,12 +262,85 @@ changed_content (JsonObject *before,
     {
       const char *name = l->data;
 
-      if (icw_record_column_is_lifecycle (name) || g_str_equal (name, "updated_at"))
+      if (icw_record_column_is_lifecycle (name) || icw_record_column_is_outcome (name) ||
+          g_str_equal (name, "updated_at"))
         continue;
       if (column_differs (before, after, name))
         return g_intern_string (name);
     }
   return NULL;
+}
+
+/* The first outcome column (a report's grade, icw-store-check.h) that the change sets or alters,
+ * or NULL. A grade of "none" is no grade. */
+static const char *
+changed_outcome (JsonObject *before,
+                 JsonObject *after)
+{
+  static const char * const columns[] = { "grade", "graded_on", "rectify_due" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const char *was = before != NULL ? member_string (before, columns[i]) : NULL;
+      const char *now = member_string (after, columns[i]);
+
+      if (g_strcmp0 (was, "none") == 0 || g_strcmp0 (was, "") == 0)
+        was = NULL;
+      if (g_strcmp0 (now, "none") == 0 || g_strcmp0 (now, "") == 0)
+        now = NULL;
+      if (g_strcmp0 (was, now) != 0)
+        return columns[i];
+    }
+  return NULL;
+}
+
+/* YYYY-MM-DD, a real day. */
+static gboolean
+parse_day (const char *text,
+           GDate      *day)
+{
+  int y, m, d;
+  char end;
+
+  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 ||
+      !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (day, d, m, y);
+  return TRUE;
+}
+
+/* A grade recorded with an acceptance: a grade, the day, and for 不合格 the 整改 due a year later
+ * (icw_rectification_due), else none. */
+static gboolean
+check_outcome (JsonObject        *record,
+               IcwServerRefusal  *refusal)
+{
+  const char *key = member_string (record, "grade");
+  const char *graded_on = member_string (record, "graded_on");
+  const char *rectify_due = member_string (record, "rectify_due");
+  IcwGrade grade = ICW_GRADE_NONE;
+  GDate day, due;
+
+  if (key == NULL || !icw_grade_from_string (key, &grade))
+    return refuse (refusal, "invalid-record", "grade", "A grade is one of excellent, good, pass or fail");
+  g_date_clear (&day, 1);
+  if (graded_on == NULL || !parse_day (graded_on, &day))
+    return refuse (refusal, "invalid-record", "graded_on", "A grade needs the day it was given");
+  if (!icw_rectification_due (grade, &day, &due))
+    {
+      if (rectify_due != NULL && *rectify_due != '\0')
+        return refuse (refusal, "invalid-record", "rectify_due", "Only a failed report has a rectification due date");
+      return TRUE;
+    }
+  {
+    char expected[16];
+
+    g_date_strftime (expected, sizeof expected, "%Y-%m-%d", &due);
+    if (g_strcmp0 (rectify_due, expected) != 0)
+      return refuse (refusal, "invalid-record", "rectify_due",
+                     "A failed report's rectification is due one year after the day it was graded");
+  }
+  return TRUE;
 }
 
 static gboolean
@@ -428,6 +503,7 @@ icw_server_check_authority (IcwSyncServer     *self,
   IcwApplicationStatus before = ICW_APPLICATION_STATUS_DRAFT, after;
   gboolean exists = stored != NULL && !stored->deleted;
   const char *content;
+  const char *outcome;
 
   *review = FALSE;
   if (icw_lifecycle_kind_lookup (kind) == NULL)
@@ -447,12 +523,20 @@ icw_server_check_authority (IcwSyncServer     *self,
   if (!status_of (record, &after))
     return refuse (refusal, "invalid-record", "status", "The status is not known");
   content = exists ? changed_content (before_record, record) : NULL;
+  outcome = deleted ? NULL : changed_outcome (before_record, record);
   if (token->reviewer)
     {
       if (!exists || !check_reviewer (kind, record, before, after, content, deleted, refusal))
         return exists ? FALSE : refuse (refusal, "forbidden-change", NULL, "A reviewer cannot add records");
+      if (outcome != NULL && after != ICW_APPLICATION_STATUS_ACCEPTED)
+        return refuse (refusal, "forbidden-change", outcome,
+                       "A grade is recorded only with the acceptance of a submitted report");
+      if (outcome != NULL && !check_outcome (record, refusal))
+        return FALSE;
       *review = before != after;
       return TRUE;
     }
+  if (outcome != NULL)
+    return refuse (refusal, "forbidden-change", outcome, "Only a reviewer of the center's province records the grade");
   return check_administrator (self, kind, before_record, record, exists, before, after, content, deleted, refusal);
 }

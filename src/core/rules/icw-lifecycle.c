@@ -11,6 +11,7 @@
 #include "icw-finding.h"
 #include "icw-lifecycle.h"
 #include "icw-review-comments.h"
+#include "icw-store-check.h"
 
 static char *
 get_comments (IcwRecord *record)
@@ -200,8 +201,11 @@ copy_record (IcwRecord *record)
   for (guint i = 0; i < n; i++)
     {
       g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *column = g_strdelimit (g_strdup (specs[i]->name), "-", '_');
 
-      if (specs[i]->owner_type != type || !(specs[i]->flags & G_PARAM_WRITABLE))
+      /* A new version is not graded: the grade was the reviewer's outcome of the old one. */
+      if (specs[i]->owner_type != type || !(specs[i]->flags & G_PARAM_WRITABLE) ||
+          icw_record_column_is_outcome (column))
         continue;
       g_value_init (&value, specs[i]->value_type);
       g_object_get_property (G_OBJECT (record), specs[i]->name, &value);

@@ -850,3 +850,34 @@ icw_rule_packs_load_all (GPtrArray **errors)
     *errors = g_steal_pointer (&problems);
   return g_steal_pointer (&packs);
 }
+
+/* The readers the scoring schemes share with the packs (icw-score-scheme.c): a scheme's items
+ * name their basis exactly as a pack's rules do. */
+char *
+icw_rule_json_citation (JsonObject *object,
+                        IcwRule    *rule)
+{
+  return read_citation (object, rule);
+}
+
+char *
+icw_rule_json_languages (JsonObject  *object,
+                         const char  *member,
+                         char       **en,
+                         char       **zh)
+{
+  return read_languages (object, member, en, zh);
+}
+
+char *
+icw_rule_json_members (JsonObject         *object,
+                       const char * const *known)
+{
+  return check_members (object, known);
+}
+
+void
+icw_rule_free (IcwRule *rule)
+{
+  rule_free (rule);
+}

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 typedef struct _IcwRuleKind IcwRuleKind;
 
-typedef struct {
+typedef struct _IcwRule {
   char              *id;
   const IcwRuleKind *kind;
   IcwSeverity        severity;
@@ -77,6 +77,20 @@ struct _IcwRuleKind
 };
 
 const IcwRuleKind *icw_rule_kind_lookup (const char *name);
+
+/* The pack reader's parts that the scoring schemes reuse (icw-score-scheme.c): an object's
+ * "citation" read into a rule's basis fields (the rest of the rule left empty), a member of texts
+ * in "en" and "zh_CN", and a check that an object has only known members. Each returns a
+ * translated reason, or NULL. */
+char              *icw_rule_json_citation  (JsonObject          *object,
+                                            IcwRule             *rule);
+char              *icw_rule_json_languages (JsonObject          *object,
+                                            const char          *member,
+                                            char               **en,
+                                            char               **zh);
+char              *icw_rule_json_members   (JsonObject          *object,
+                                            const char * const  *known);
+void               icw_rule_free           (IcwRule             *rule);
 
 const GPtrArray   *icw_rule_pack_get_rules (IcwRulePack *self);
 /* The rule's basis as one line in the user's language: "document《title》clause：“quote”", or

@@ -27,6 +27,13 @@ icw_record_column_is_lifecycle (const char *column)
   return g_strcmp0 (column, "status") == 0 || g_strcmp0 (column, "reviewer_comments") == 0;
 }
 
+gboolean
+icw_record_column_is_outcome (const char *column)
+{
+  return g_strcmp0 (column, "grade") == 0 || g_strcmp0 (column, "graded_on") == 0 ||
+         g_strcmp0 (column, "rectify_due") == 0;
+}
+
 static gboolean
 bad_field (GError      **error,
            const char  **field,

@@ -45,5 +45,8 @@ GArray   *icw_store_record_references    (IcwStore            *self,
 /* The columns of a document with a life cycle that are not its content: they may change while
  * it is locked (icw-store-lifecycle.c). */
 gboolean  icw_record_column_is_lifecycle (const char          *column);
+/* The columns of a review's outcome (a report's grade, the day it was graded and the 整改 due
+ * date): set only by the reviewer's acceptance of a submitted document, never otherwise. */
+gboolean  icw_record_column_is_outcome   (const char          *column);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include "icw-error.h"
 #include "icw-lifecycle-graph.h"
+#include "icw-store-check.h"
 #include "icw-store-private.h"
 
 /* The saved status of a record (deleted or not); FALSE when it has no row. */
@@ -68,11 +69,13 @@ is_lifecycle_column (const IcwColumn *column)
   return strcmp (column->name, "status") == 0 || strcmp (column->name, "reviewer_comments") == 0;
 }
 
-/* TRUE when the record differs from its saved row in a column other than the life-cycle ones. */
+/* TRUE when the record differs from its saved row in a column other than the life-cycle ones;
+ * the outcome columns (a report's grade) count apart, in *outcome. */
 static gboolean
 content_changed (IcwStore       *self,
                  const IcwTable *table,
-                 IcwRecord      *record)
+                 IcwRecord      *record,
+                 gboolean       *outcome)
 {
   g_autofree char *sql = icw_store_select_sql (table, "id = ?1");
   sqlite3_stmt *stmt = icw_store_statement (self, sql, NULL);
@@ -91,10 +94,30 @@ content_changed (IcwStore       *self,
       if (is_lifecycle_column (&table->columns[i]))
         continue;
       now = icw_store_column_text (record, &table->columns[i]);
-      changed = g_strcmp0 (saved != NULL && *saved != '\0' ? saved : NULL, now) != 0;
+      if (!icw_record_column_is_outcome (table->columns[i].name))
+        changed = g_strcmp0 (saved != NULL && *saved != '\0' ? saved : NULL, now) != 0;
+      else if (g_strcmp0 (saved != NULL && *saved != '\0' ? saved : NULL, now) != 0)
+        *outcome = TRUE;
     }
   sqlite3_reset (stmt);
   return changed;
+}
+
+/* Whether a new record carries an outcome (a grade, its date or a 整改 due date). */
+static gboolean
+has_outcome (const IcwTable *table,
+             IcwRecord      *record)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    if (icw_record_column_is_outcome (table->columns[i].name))
+      {
+        g_autofree char *now = icw_store_column_text (record, &table->columns[i]);
+
+        /* A grade of none is written as its key, "none". */
+        if (now != NULL && *now != '\0' && strcmp (now, "none") != 0)
+          return TRUE;
+      }
+  return FALSE;
 }
 
 static gboolean
@@ -118,18 +141,23 @@ check_status (IcwStore        *self,
 {
   IcwApplicationStatus status = icw_lifecycle_get_status (record);
   IcwApplicationStatus before;
-  gboolean changed;
+  gboolean changed, outcome = FALSE;
 
   if (!saved_status (self, table, icw_record_get_id (record), &before))
     {
       if (status != ICW_APPLICATION_STATUS_DRAFT)
         return icw_store_invalid (error, _("Status: a new document starts as a draft"));
+      if (has_outcome (table, record))
+        return icw_store_invalid (error, _("Grade: it is recorded only when a reviewer accepts the submitted report"));
       return TRUE;
     }
 
-  changed = content_changed (self, table, record);
+  changed = content_changed (self, table, record, &outcome);
   if (icw_lifecycle_status_is_locked (before) && changed)
     return read_only (error, before);
+  /* The grade is the reviewer's, recorded with the acceptance (icw-report-outcome.h). */
+  if (outcome && !(before == ICW_APPLICATION_STATUS_SUBMITTED && status == ICW_APPLICATION_STATUS_ACCEPTED))
+    return icw_store_invalid (error, _("Grade: it is recorded only when a reviewer accepts the submitted report"));
   if (!icw_lifecycle_status_can_change (before, status))
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
