@@ -20,6 +20,7 @@
 #include "icw-report-list-group.h"
 #include "icw-report-new-dialog.h"
 #include "icw-report-parts.h"
+#include "icw-report-reminder.h"
 #include "icw-resources.h"
 #include "icw-store-reports.h"
 #include "icw-test-util.h"
@@ -263,6 +264,42 @@ test_list_group (Fixture       *fixture,
   iterate ();
 }
 
+/* Liaoning's window (to the city by 8 February): the text on the center, and a notification once a
+ * day within a month of it; none for a center whose province has no known window. */
+static void
+test_deadline_reminder (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.mfginnovation.Workbench");
+  g_autofree char *text = NULL;
+  g_autofree char *unknown = NULL;
+  g_autofree char *reminded = NULL;
+  GDate near, far;
+
+  g_date_set_dmy (&near, 20, G_DATE_JANUARY, 2027);
+  g_date_set_dmy (&far, 1, G_DATE_DECEMBER, 2026);
+  icw_center_set_province (fixture->sample.center, "新疆维吾尔自治区");
+  icw_test_save (fixture->sample.store, fixture->sample.center);
+  unknown = icw_report_deadline_text (fixture->sample.center, &near);
+  g_assert_nonnull (strstr (unknown, "source not found"));
+  g_assert_cmpuint (icw_report_remind_deadlines (fixture->sample.store, NULL, settings, &near), ==, 0);
+
+  g_settings_set_string (settings, "filing-reminded-on", "");
+  icw_center_set_province (fixture->sample.center, "辽宁省");
+  icw_test_save (fixture->sample.store, fixture->sample.center);
+  text = icw_report_deadline_text (fixture->sample.center, &near);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "19 days left"));
+  g_assert_nonnull (strstr (text, "2026"));
+  g_assert_nonnull (strstr (text, "辽工信发〔2022〕121号"));
+  /* Far (69 days): nothing; near (19 days): once, and not again the same day. */
+  g_assert_cmpuint (icw_report_remind_deadlines (fixture->sample.store, NULL, settings, &far), ==, 0);
+  g_assert_cmpuint (icw_report_remind_deadlines (fixture->sample.store, NULL, settings, &near), ==, 1);
+  reminded = g_settings_get_string (settings, "filing-reminded-on");
+  g_assert_cmpstr (reminded, ==, "2027-01-20");
+  g_assert_cmpuint (icw_report_remind_deadlines (fixture->sample.store, NULL, settings, &near), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,5 +317,6 @@ main (int   argc,
   g_test_add ("/ui-report/evidence-attached", Fixture, NULL, fixture_set_up, test_evidence_attached, fixture_tear_down);
   g_test_add ("/ui-report/chart-follows", Fixture, NULL, fixture_set_up, test_chart_follows, fixture_tear_down);
   g_test_add ("/ui-report/list-group", Fixture, NULL, fixture_set_up, test_list_group, fixture_tear_down);
+  g_test_add ("/ui-report/deadline-reminder", Fixture, NULL, fixture_set_up, test_deadline_reminder, fixture_tear_down);
   return g_test_run ();
 }

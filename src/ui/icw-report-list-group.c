@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-report-list-group.c: the center's Reports group (icw-report-list-group.h). A year may hold
+/* icw-report-list-group.c: the center's Reports group (icw-report-list-group.h), with the next
+ * filing deadline of a recognized center over its rows (icw-report-reminder.h). A year may hold
  * several versions of its report (a returned report reopened); the row shows the latest, which is
  * the one a window opens. The rows are made again, once, after any record is saved. */
 #include "config.h"
@@ -8,6 +9,7 @@
 
 #include "icw-report-list-group.h"
 #include "icw-report-new-dialog.h"
+#include "icw-report-reminder.h"
 #include "icw-ui-util.h"
 
 struct _IcwReportListGroup
@@ -19,6 +21,7 @@ struct _IcwReportListGroup
   IcwMoneyUnit money_unit;
   GPtrArray   *rows;          /* GtkWidget */
   GtkWidget   *empty;
+  GtkLabel    *deadline;
   guint        refresh_id;
 };
 
@@ -125,6 +128,12 @@ refresh (IcwReportListGroup *self)
     return;
   reports = latest_reports (self);
   gtk_widget_set_visible (self->empty, reports->len == 0);
+  {
+    g_autofree char *deadline = icw_report_deadline_text (self->center, NULL);
+
+    gtk_label_set_text (self->deadline, deadline != NULL ? deadline : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->deadline), deadline != NULL);
+  }
   for (guint i = 0; i < reports->len; i++)
     {
       GtkWidget *row = report_row (self, reports->pdata[i]);
@@ -214,6 +223,11 @@ icw_report_list_group_init (IcwReportListGroup *self)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_new_clicked), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), button);
+  self->deadline = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->deadline, TRUE);
+  gtk_label_set_xalign (self->deadline, 0);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->deadline), 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->deadline));
   self->empty = gtk_label_new (_("No reports yet."));
   gtk_widget_add_css_class (self->empty, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (self->empty), 0);
