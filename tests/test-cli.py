@@ -178,8 +178,9 @@ class TestSample(IcwTestCase):
         center = matches[0]
         self.assertEqual(center["id"], center_id)
         self.assertEqual(center["level"], "provincial")
-        self.assertEqual(center["status"], "building")
-        self.assertEqual(center["year"], 2024)
+        self.assertEqual(center["status"], "recognized")
+        self.assertEqual(center["year"], 2023)
+        self.assertEqual(center["recognized_on"], "2023-03-28")
         self.assertIsInstance(center["host_capital_fen"], int)
         self.assertGreater(center["host_capital_fen"], 0)
 
@@ -262,7 +263,7 @@ class TestSample(IcwTestCase):
         self.assertGreaterEqual(len(org["platforms"]), 1)
 
     def test_show_every_kind_has_every_field(self):
-        """`show` and `show --json` of a record of each of the eleven kinds give every field the
+        """`show` and `show --json` of a record of each of the twelve kinds give every field the
         catalogue lists for the kind (the schema `icw dossier-schema` prints lists them): a JSON
         member each, named by the column, and a line each with its label. The exceptions are
         documented in docs/cli.md: an application's sections (its "sections"), a request's
@@ -291,7 +292,7 @@ class TestSample(IcwTestCase):
             "funding-request": {"start_year", "category_set", "tax_deduction", "tax_deduction_fen"},
         }
         kinds = schema["$defs"]["record"]["properties"]["kind"]["enum"]
-        self.assertEqual(len(kinds), 11)
+        self.assertEqual(len(kinds), 12)
         for kind in kinds:
             with self.subTest(kind=kind):
                 record = next(r for r in records if r["kind"] == kind)
@@ -466,9 +467,13 @@ class TestApplications(IcwTestCase):
         self.assertEqual({f["pack"] for f in report["findings"]}, {"miit-2017-64-upgrade"})
         # What a reviewer of an upgrade holds against the sample, quoted with the policy's words:
         errors = {f["rule"]: f for f in report["findings"] if f["severity"] == "error"}
-        # not yet a recognized provincial center, a field that already has its national center (273号:
-        # one per field), and 4 of the field's 12 listed platforms.
-        self.assertEqual(set(errors), {"64-provincial-precondition", "64-field-occupied", "64-platform-coverage"})
+        # a field that already has its national center (273号: one per field), and 4 of the field's
+        # 12 listed platforms (the sample center is a recognized provincial one, the precondition met).
+        self.assertEqual(set(errors), {"64-field-occupied", "64-platform-coverage"})
+        self.sql("UPDATE centers SET status = 'building' WHERE id = ?", application["center_id"])
+        report = json.loads(self.expect(1, "check", application["id"], "--json").out)
+        errors = {f["rule"]: f for f in report["findings"] if f["severity"] == "error"}
+        self.assertIn("64-provincial-precondition", errors)
         self.assertIn("已成为省级的制造业创新中心", errors["64-provincial-precondition"]["citation"])
         self.assertTrue(errors["64-platform-coverage"]["url"].startswith("http://lanling.gov.cn/"))
         self.assertIn("33.33%", errors["64-platform-coverage"]["message"])

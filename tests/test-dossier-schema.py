@@ -99,6 +99,10 @@ class TestDossierSchema(unittest.TestCase):
             later[kind] = [name for name in fields["properties"] if name not in fields["required"]]
         self.assertIn("rd_staff", later["center"])
         dossier = json.loads(json.dumps(self.dossiers["center"]))
+        # Such a dossier has no record of a kind added since (reports, and the attachments that
+        # belong to one).
+        dossier["records"] = [r for r in dossier["records"]
+                              if r["kind"] != "report" and not r["fields"].get("report_id")]
         for record in dossier["records"]:
             for name in later[record["kind"]]:
                 record["fields"].pop(name)

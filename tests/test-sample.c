@@ -16,6 +16,9 @@
 #include "icw-error.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
+#include "icw-report-check.h"
+#include "icw-report-parts.h"
+#include "icw-store-reports.h"
 #include "icw-sample.h"
 #include "icw-shareholder.h"
 #include "icw-store.h"
@@ -97,6 +100,19 @@ count_records (IcwStore *store)
 
       total += lines->len;
     }
+  /* The reports after recognition (issue 16) and their attachments. */
+  for (guint i = 0; i < centers->len; i++)
+    {
+      g_autoptr(GPtrArray) reports = list_all (store, ICW_RECORD_KIND_REPORT, icw_record_get_id (centers->pdata[i]));
+
+      total += reports->len;
+      for (guint r = 0; r < reports->len; r++)
+        {
+          g_autoptr(GPtrArray) files = icw_store_list_report_attachments (store, icw_record_get_id (reports->pdata[r]));
+
+          total += files->len;
+        }
+    }
   for (guint i = 0; i < orgs->len; i++)
     {
       g_autoptr(GPtrArray) platforms = list_all (store, ICW_RECORD_KIND_PLATFORM,
@@ -141,8 +157,9 @@ check_center_fields (IcwStore  *store,
   g_assert_true (again == ICW_RECORD (center));
   g_assert_cmpstr (icw_center_get_name (center), ==, ICW_SAMPLE_CENTER_NAME);
   g_assert_cmpint (icw_center_get_level (center), ==, ICW_CENTER_LEVEL_PROVINCIAL);
-  g_assert_cmpint (icw_center_get_status (center), ==, ICW_CENTER_STATUS_BUILDING);
-  g_assert_cmpint (icw_center_get_year (center), ==, 2024);
+  /* Recognized in 2023: its reports of 2024–2026 follow (issue 16). */
+  g_assert_cmpint (icw_center_get_status (center), ==, ICW_CENTER_STATUS_RECOGNIZED);
+  g_assert_cmpint (icw_center_get_year (center), ==, 2023);
   g_assert_cmpstr (icw_center_get_province (center), ==, "山东省");
   g_assert_cmpstr (icw_center_get_city (center), ==, "济南市");
   g_assert_cmpstr (icw_center_get_operating_model (center), ==, "公司+联盟");
@@ -333,6 +350,60 @@ check_findings (IcwStore  *store,
     }
 }
 
+/* The center was recognized on 2023-03-28: its 任务书 for 2024–2026, the 考核 of 2024 (良好) and
+ * 2025 (优秀) accepted with nothing missing, and 2026, an 评估 year, as a draft evaluation. */
+static void
+check_reports (IcwStore  *store,
+               IcwCenter *center)
+{
+  const char *center_id = icw_record_get_id (ICW_RECORD (center));
+  g_autoptr(GPtrArray) reports = list_all (store, ICW_RECORD_KIND_REPORT, center_id);
+  g_autoptr(IcwTargetSet) targets = icw_store_load_targets (store, center_id, 0, NULL);
+  const IcwReportGrade grades[] = { ICW_REPORT_GRADE_GOOD, ICW_REPORT_GRADE_EXCELLENT, ICW_REPORT_GRADE_NONE };
+
+  g_assert_nonnull (targets);
+  g_assert_cmpint (targets->version, ==, 1);
+  g_assert_cmpint (targets->first_year, ==, 2024);
+  g_assert_cmpint (targets->last_year, ==, 2026);
+  g_assert_cmpuint (targets->targets->len, ==, 7 * 3);
+  g_assert_cmpuint (reports->len, ==, 3);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      IcwReport *report = reports->pdata[i];
+      g_autoptr(GPtrArray) rows = icw_report_rows_parse (icw_report_get_indicators (report), NULL);
+      g_autoptr(GPtrArray) findings = icw_report_check (store, report, NULL, NULL, NULL);
+      gboolean filed = i < 2;
+
+      g_assert_cmpint (icw_report_get_year (report), ==, 2024 + (int) i);
+      g_assert_cmpint (icw_report_get_kind (report), ==,
+                       filed ? ICW_REPORT_KIND_ANNUAL_ASSESSMENT : ICW_REPORT_KIND_EVALUATION);
+      g_assert_cmpint (icw_report_get_status (report), ==,
+                       filed ? ICW_APPLICATION_STATUS_ACCEPTED : ICW_APPLICATION_STATUS_DRAFT);
+      g_assert_cmpint (icw_report_get_grade (report), ==, grades[i]);
+      g_assert_cmpuint (rows->len, ==, 7);
+      g_assert_nonnull (findings);
+      if (filed)
+        {
+          g_autoptr(GPtrArray) files = icw_store_list_report_attachments (store, icw_record_get_id (ICW_RECORD (report)));
+
+          g_assert_cmpuint (files->len, ==, 2);
+          g_assert_nonnull (icw_report_get_audit_attachment_id (report));
+          for (guint f = 0; f < findings->len; f++)
+            g_assert_cmpint (icw_finding_get_severity (findings->pdata[f]), !=, ICW_SEVERITY_ERROR);
+        }
+      else
+        {
+          /* Members and R&D staff come from the registers; the rest is still to be entered. */
+          guint computed = 0;
+
+          for (guint r = 0; r < rows->len; r++)
+            computed += ((IcwReportRow *) rows->pdata[r])->computed;
+          g_assert_cmpuint (computed, ==, 2);
+          g_assert_cmpuint (findings->len, >, 0);
+        }
+    }
+}
+
 static void
 test_load (Fixture       *f,
            gconstpointer  data)
@@ -356,8 +427,20 @@ test_load (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
 
-  /* Every record went into the outbox with it, ready to be synced. */
-  g_assert_cmpint (icw_store_count_outbox (f->store), ==, count_records (f->store));
+  /* Every record went into the outbox with it, ready to be synced: once, but for the filed reports,
+   * saved again at each step of their life cycle (filled in, ready, submitted, accepted). */
+  {
+    sqlite3 *db = icw_test_db_open (icw_store_get_path (f->store), SQLITE_OPEN_READONLY, NULL);
+
+    g_assert_cmpint (icw_test_db_int (db, "SELECT count(DISTINCT record_id) FROM outbox", NULL), ==,
+                     count_records (f->store));
+    g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM outbox WHERE kind != 'report'", NULL), ==,
+                     count_records (f->store) - 3);
+    g_assert_cmpint (icw_store_count_outbox (f->store), ==, count_records (f->store) - 3 +
+                     icw_test_db_int (db, "SELECT count(*) FROM outbox WHERE kind = 'report'", NULL));
+    sqlite3_close (db);
+  }
+  check_reports (f->store, center);
 }
 
 static void

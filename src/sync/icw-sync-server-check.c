@@ -403,6 +403,8 @@ check_reviewer (IcwRecordKind         kind,
   return check_review_comments (kind, record, after, refusal);
 }
 
+static const char *const outcome_columns[] = { "grade", "graded_on", "rectify_due" };
+
 static gboolean
 check_administrator (IcwSyncServer        *self,
                      IcwRecordKind         kind,
@@ -443,6 +445,11 @@ check_administrator (IcwSyncServer        *self,
   if (column_differs (before_record, record, "reviewer_comments"))
     return refuse (refusal, "forbidden-change", "reviewer_comments",
                    "Only a reviewer of the center's province writes reviewer comments");
+  /* A report's grade and 整改 date are the reviewer's outcome too. */
+  for (guint i = 0; i < G_N_ELEMENTS (outcome_columns); i++)
+    if (column_differs (before_record, record, outcome_columns[i]))
+      return refuse (refusal, "forbidden-change", outcome_columns[i],
+                     "Only a reviewer of the center's province records a report's grade");
   return TRUE;
 }
 
@@ -476,7 +483,7 @@ check_child (IcwSyncServer     *self,
       IcwApplicationStatus status;
 
       if (target == NULL || icw_lifecycle_kind_lookup (reference->kind) == NULL ||
-          g_strcmp0 (reference->column, icw_record_kind_parent_column (kind)) != 0)
+          !icw_record_kind_is_parent_column (kind, reference->column))
         continue;
       parent = icw_server_db_record (self, target);
       parent_node = stored_object (parent);

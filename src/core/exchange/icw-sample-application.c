@@ -288,8 +288,8 @@ tasks_json (void)
 }
 
 /* A small, well-formed one-page PDF showing one line of text. */
-static GBytes *
-sample_pdf (const char *line)
+GBytes *
+icw_sample_pdf (const char *line)
 {
   g_autofree char *stream = g_strdup_printf ("BT /F1 14 Tf 72 720 Td (%s) Tj ET", line);
   const char *objects[5];
@@ -375,7 +375,7 @@ icw_sample_save_application (IcwStore   *store,
 
   for (guint i = 0; i < G_N_ELEMENTS (attachments); i++)
     {
-      g_autoptr(GBytes) content = sample_pdf (attachments[i].text);
+      g_autoptr(GBytes) content = icw_sample_pdf (attachments[i].text);
       g_autoptr(IcwAttachment) attachment = icw_store_add_attachment (store, application, attachments[i].name,
                                                                       attachments[i].kind, content, error);
 

@@ -338,13 +338,15 @@ save_center (IcwStore         *store,
   icw_center_set_field (center, "智能传感器");
   icw_center_set_province (center, "山东省");
   icw_center_set_city (center, "济南市");
-  icw_center_set_year (center, 2024);
-  icw_center_set_status (center, ICW_CENTER_STATUS_BUILDING);
+  /* Recognized in March 2023 (认定时间): 2024 and 2025 are 考核 years, 2026 its first 评估 year. */
+  icw_center_set_year (center, 2023);
+  icw_center_set_status (center, ICW_CENTER_STATUS_RECOGNIZED);
+  g_object_set (center, "recognized-on", "2023-03-28", NULL);
   icw_center_set_lead_organization_id (center, org_id (orgs, HUAXIN));
   icw_center_set_host_organization_id (center, org_id (orgs, HOST));
   icw_center_set_host_legal_form (center, "有限责任公司");
   icw_center_set_host_capital_fen (center, HOST_CAPITAL_FEN);
-  icw_center_set_host_founded (center, "2023-12-18");
+  icw_center_set_host_founded (center, "2022-11-18");
   icw_center_set_operating_model (center, "公司+联盟");
   icw_center_set_pilot_basis (center, "国家高新技术产业开发区");
   icw_center_set_field_platform_total (center, FIELD_PLATFORM_TOTAL);
@@ -489,6 +491,8 @@ load_in_batch (IcwStore         *store,
     return NULL;
   request = icw_sample_save_funding_request (store, center, application, error);
   if (request == NULL)
+    return NULL;
+  if (icw_sample_save_reports (store, center, error) < 0)
     return NULL;
   return g_steal_pointer (&center);
 }

@@ -31,4 +31,14 @@ IcwFundingRequest *icw_sample_save_funding_request (IcwStore        *store,
                                                     IcwApplication  *application,
                                                     GError         **error);
 
+/* The sample center's 任务书 (its targets for 2024–2026) and its reports: the annual assessments of
+ * 2024 and 2025, accepted and graded, and the 2026 periodic evaluation (an 评估 year: the center was
+ * recognized in 2023) as a draft with its actuals partly entered; part of icw_sample_load(), saved
+ * inside its batch. Returns the number of reports saved, or -1 with the error. */
+int     icw_sample_save_reports (IcwStore   *store,
+                                 IcwCenter  *center,
+                                 GError    **error);
+/* A small, well-formed one-page PDF showing one line of (ASCII) text, for the sample's files. */
+GBytes *icw_sample_pdf          (const char *line);
+
 G_END_DECLS

@@ -24,7 +24,11 @@ static const char *const stamps[] = { "created_at", "updated_at", "deleted_at" }
 gboolean
 icw_record_column_is_lifecycle (const char *column)
 {
-  return g_strcmp0 (column, "status") == 0 || g_strcmp0 (column, "reviewer_comments") == 0;
+  /* A report's grade, the day it was given and the 整改 due date are the reviewer's outcome, recorded
+   * with an acceptance like the comments. */
+  return g_strcmp0 (column, "status") == 0 || g_strcmp0 (column, "reviewer_comments") == 0 ||
+         g_strcmp0 (column, "grade") == 0 || g_strcmp0 (column, "graded_on") == 0 ||
+         g_strcmp0 (column, "rectify_due") == 0;
 }
 
 gboolean

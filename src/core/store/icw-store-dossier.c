@@ -10,6 +10,7 @@
 #include "icw-database.h"
 #include "icw-json-check.h"
 #include "icw-store-dossier-private.h"
+#include "icw-store-sync.h"
 
 IcwDossierRow *
 icw_dossier_row_new (IcwRecordKind kind)
@@ -310,8 +311,8 @@ follow (Closure        *closure,
         {
           IcwDossierRef *ref = schema->refs[kind]->pdata[i];
 
-          if (ref->target == row->kind && g_str_equal (ref->column, parent) &&
-              !take_all (closure, kind, parent, row->id, error))
+          if (ref->target == row->kind && icw_record_kind_is_parent_column (kind, ref->column) &&
+              !take_all (closure, kind, ref->column, row->id, error))
             return FALSE;
         }
     }

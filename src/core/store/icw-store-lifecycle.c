@@ -66,7 +66,7 @@ icw_store_column_text (IcwRecord       *record,
 static gboolean
 is_lifecycle_column (const IcwColumn *column)
 {
-  return strcmp (column->name, "status") == 0 || strcmp (column->name, "reviewer_comments") == 0;
+  return icw_record_column_is_lifecycle (column->name);
 }
 
 /* TRUE when the record differs from its saved row in a column other than the life-cycle ones;

@@ -31,6 +31,9 @@ typedef struct {
   gboolean       (*validate)     (IcwStore   *self,
                                   IcwRecord  *record,
                                   GError    **error);
+  /* A second column naming the parent, or NULL: an attachment belongs to an application or to a
+   * report (report_id). Lists follow parent_column; the dossier and the server's locks follow both. */
+  const char      *other_parent_column;
 } IcwTable;
 
 const IcwTable *icw_store_table_for_kind   (IcwRecordKind kind);

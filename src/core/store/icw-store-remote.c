@@ -31,6 +31,16 @@ icw_record_kind_parent_column (IcwRecordKind kind)
   return icw_store_table_for_kind (kind)->parent_column;
 }
 
+gboolean
+icw_record_kind_is_parent_column (IcwRecordKind  kind,
+                                  const char    *column)
+{
+  const IcwTable *table = icw_store_table_for_kind (kind);
+
+  return column != NULL && (g_strcmp0 (column, table->parent_column) == 0 ||
+                            g_strcmp0 (column, table->other_parent_column) == 0);
+}
+
 void
 icw_outbox_change_free (IcwOutboxChange *change)
 {

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 gboolean    icw_record_kind_from_key        (const char    *key,
                                              IcwRecordKind *out);
 const char *icw_record_kind_parent_column   (IcwRecordKind  kind);
+/* Whether the column names a record's parent: the kind's parent column or its other one (an
+ * attachment's report_id). */
+gboolean    icw_record_kind_is_parent_column (IcwRecordKind  kind,
+                                              const char    *column);
 
 /* One change to push: the latest state of a record from its outbox rows up to max_seq, with the
  * base revision of the earliest of them. */

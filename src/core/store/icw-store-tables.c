@@ -41,7 +41,7 @@ static IcwTable tables[] = {
     NULL, icw_store_validate_application },
   { ICW_RECORD_KIND_ATTACHMENT, "attachments", icw_attachment_get_type,
     NULL, 0, "application_id", NULL,
-    icw_store_write_attachment_content, icw_store_validate_attachment },
+    icw_store_write_attachment_content, icw_store_validate_attachment, "report_id" },
   { ICW_RECORD_KIND_IP_AGREEMENT, "ip_agreements", icw_ip_agreement_get_type,
     NULL, 0, "center_id", NULL,
     NULL, icw_store_validate_ip_agreement },
