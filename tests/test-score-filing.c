@@ -73,7 +73,7 @@ rectification_case (int         day,
 
   g_date_clear (&accepted, 1);
   g_date_set_dmy (&accepted, day, month, year);
-  g_assert_true (icw_rectification_due (ICW_GRADE_FAIL, &accepted, &due));
+  g_assert_true (icw_rectification_due (ICW_REPORT_GRADE_FAIL, &accepted, &due));
   g_date_strftime (text, sizeof text, "%Y-%m-%d", &due);
   g_assert_cmpstr (text, ==, due_iso);
   /* The re-check falls due on the day the year runs out, not before. */
@@ -97,7 +97,7 @@ test_rectification (void)
   g_date_clear (&accepted, 1);
   g_date_clear (&due, 1);
   g_date_set_dmy (&accepted, 15, 3, 2027);
-  for (IcwGrade grade = ICW_GRADE_NONE; grade < ICW_GRADE_FAIL; grade++)
+  for (IcwReportGrade grade = ICW_REPORT_GRADE_NONE; grade < ICW_REPORT_GRADE_FAIL; grade++)
     g_assert_false (icw_rectification_due (grade, &accepted, &due));
   g_assert_false (g_date_valid (&due));
   basis = icw_rectification_basis ();

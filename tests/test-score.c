@@ -271,7 +271,7 @@ anhui (GPtrArray *all,
 static void
 band_case (GPtrArray *all,
            gint64     total,
-           IcwGrade   grade)
+           IcwReportGrade   grade)
 {
   g_autoptr(IcwScore) score = anhui (all, total / 2, total - total / 2, NULL);
 
@@ -289,15 +289,15 @@ test_bands (void)
   g_autoptr(IcwScore) over = NULL;
   g_autoptr(GError) error = NULL;
 
-  band_case (all, 10000, ICW_GRADE_EXCELLENT);
-  band_case (all, 9000, ICW_GRADE_EXCELLENT);
-  band_case (all, 8999, ICW_GRADE_PASS);
-  band_case (all, 6000, ICW_GRADE_PASS);
-  band_case (all, 5999, ICW_GRADE_FAIL);
-  band_case (all, 0, ICW_GRADE_FAIL);
+  band_case (all, 10000, ICW_REPORT_GRADE_EXCELLENT);
+  band_case (all, 9000, ICW_REPORT_GRADE_EXCELLENT);
+  band_case (all, 8999, ICW_REPORT_GRADE_PASS);
+  band_case (all, 6000, ICW_REPORT_GRADE_PASS);
+  band_case (all, 5999, ICW_REPORT_GRADE_FAIL);
+  band_case (all, 0, ICW_REPORT_GRADE_FAIL);
   g_assert_cmpstr (ninety->grade_why, ==, "90 of 100 points: Excellent (from 90 points).");
   /* An item still to score: no grade yet. */
-  g_assert_cmpint (half->grade, ==, ICW_GRADE_NONE);
+  g_assert_cmpint (half->grade, ==, ICW_REPORT_GRADE_NONE);
   g_assert_cmpuint (half->unscored, ==, 1);
   g_assert_nonnull (strstr (half->grade_why, "1 item is still to be scored by hand"));
   /* More than the scheme's 100 points in all. */
@@ -345,7 +345,7 @@ test_by_hand (void)
   g_assert_true (item (score, "mechanisms")->scored);
   g_assert_false (item (score, "planning")->scored);
   g_assert_nonnull (strstr (item (score, "planning")->why, "up to 4 points"));
-  g_assert_cmpint (score->grade, ==, ICW_GRADE_NONE);
+  g_assert_cmpint (score->grade, ==, ICW_REPORT_GRADE_NONE);
   g_assert_nonnull (strstr (score->grade_why, "reviewer"));
 
   expect_refused (hunan, "rd-conditions", 1301, "too much", "from 0 to 13 points");
@@ -359,7 +359,7 @@ test_by_hand (void)
   national = compute (miit, empty);
   g_assert_cmpint (national->maximum, ==, -1);
   g_assert_cmpuint (national->unscored, ==, 0);
-  g_assert_cmpint (national->grade, ==, ICW_GRADE_NONE);
+  g_assert_cmpint (national->grade, ==, ICW_REPORT_GRADE_NONE);
   g_assert_nonnull (strstr (item (national, "operation")->basis, "第八条"));
 }
 

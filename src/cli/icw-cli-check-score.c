@@ -1,13 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-check-score.c: the self-score that `icw check` shows for a report (icw-score.h): as the
  * "score" object of --json (docs/cli.md) and as lines after the findings. Points are numbers with
- * up to two decimals; a maximum that no text publishes is null. */
+ * up to two decimals; a maximum that no text publishes is null. And a report's title as the
+ * commands show it. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "icw-cli.h"
+#include "icw-enums.h"
+#include "icw-report.h"
 #include "icw-score.h"
+
+char *
+icw_cli_document_title (IcwRecord *record)
+{
+  char *title = NULL;
+
+  if (ICW_IS_REPORT (record))
+    /* TRANSLATORS: a report's title: its year and its kind, "2026 Annual assessment" */
+    return g_strdup_printf (_("%d %s"), icw_report_get_year (ICW_REPORT (record)),
+                            icw_report_kind_to_label (icw_report_get_kind (ICW_REPORT (record))));
+  g_object_get (record, "title", &title, NULL);
+  return title;
+}
 
 static void
 add_points (JsonBuilder *builder,
@@ -55,10 +71,10 @@ icw_cli_check_score_json (JsonBuilder *builder,
   add_points (builder, "points", score->points);
   add_points (builder, "maximum", score->maximum);
   json_builder_set_member_name (builder, "grade");
-  if (score->grade == ICW_GRADE_NONE)
+  if (score->grade == ICW_REPORT_GRADE_NONE)
     json_builder_add_null_value (builder);
   else
-    json_builder_add_string_value (builder, icw_grade_to_key (score->grade));
+    json_builder_add_string_value (builder, icw_report_grade_to_key (score->grade));
   icw_cli_json_add_text (builder, "grade_why", score->grade_why);
   json_builder_set_member_name (builder, "unscored");
   json_builder_add_int_value (builder, score->unscored);
@@ -120,8 +136,8 @@ icw_cli_check_score_text (IcwScore   *score,
         icw_cli_out ("  %s: %s\n", item->title, _("by hand"));
       icw_cli_out ("    %s\n", item->why);
     }
-  if (score->grade != ICW_GRADE_NONE)
-    icw_cli_out ("%s %s. %s\n", _("Grade:"), icw_grade_to_label (score->grade), score->grade_why);
+  if (score->grade != ICW_REPORT_GRADE_NONE)
+    icw_cli_out ("%s %s. %s\n", _("Grade:"), icw_report_grade_to_label (score->grade), score->grade_why);
   else
     icw_cli_out ("%s %s\n", _("Grade:"), score->grade_why);
 }

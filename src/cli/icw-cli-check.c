@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-check.c: `icw check ID [--json]`: runs the rule packs that apply to an application, an
- * IP-sharing agreement or a funding request and prints the findings the editor's check panel shows, in the user's language: errors first, then
+ * IP-sharing agreement or a funding request (for a report: the report's own checks, then its
+ * self-score by its center's scoring scheme, icw-cli-check-score.c) and prints the findings the
+ * editor's check panel shows, in the user's language: errors first, then
  * by section. Exit status 0 when there is no error (warnings alone do not fail), 1 when there are
  * errors or the check could not run. A rule pack that could not be read is reported on stderr and
  * left out; the others run. */
@@ -13,6 +15,8 @@
 #include "icw-error.h"
 #include "icw-funding-check.h"
 #include "icw-ip-agreement-check.h"
+#include "icw-report-check.h"
+#include "icw-score-report.h"
 
 static void
 report_pack_errors (GPtrArray *errors)
@@ -21,16 +25,24 @@ report_pack_errors (GPtrArray *errors)
     icw_cli_err (_("Warning: %s"), ((GError *) errors->pdata[i])->message);
 }
 
+/* A report's self-score, or why there is none. */
+typedef struct {
+  IcwScore *score;
+  GError   *error;
+} ReportScore;
+
 static void
-print_json (IcwRecord *record,
-            GPtrArray *packs,
-            GPtrArray *findings)
+print_json (IcwRecord   *record,
+            GPtrArray   *packs,
+            GPtrArray   *findings,
+            ReportScore *score)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
   icw_cli_json_add_text (builder, ICW_IS_APPLICATION (record) ? "application"
-                                 : ICW_IS_IP_AGREEMENT (record) ? "agreement" : "funding_request",
+                                 : ICW_IS_IP_AGREEMENT (record) ? "agreement"
+                                 : ICW_IS_REPORT (record) ? "report" : "funding_request",
                          icw_record_get_id (record));
   json_builder_set_member_name (builder, "packs");
   json_builder_begin_array (builder);
@@ -61,6 +73,8 @@ print_json (IcwRecord *record,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  if (ICW_IS_REPORT (record))
+    icw_cli_check_score_json (builder, score->score, score->error != NULL ? score->error->message : NULL);
   json_builder_end_object (builder);
   icw_cli_json_print (builder);
 }
@@ -75,17 +89,18 @@ print_packs (GPtrArray *packs)
 }
 
 static void
-print_text (IcwRecord *record,
-            GPtrArray *packs,
-            GPtrArray *findings)
+print_text (IcwRecord   *record,
+            GPtrArray   *packs,
+            GPtrArray   *findings,
+            ReportScore *score)
 {
   guint errors = icw_findings_count (findings, ICW_SEVERITY_ERROR);
   guint warnings = icw_findings_count (findings, ICW_SEVERITY_WARNING);
-  g_autofree char *title = NULL;
+  g_autofree char *title = icw_cli_document_title (record);
 
-  g_object_get (record, "title", &title, NULL);
   icw_cli_out ("%s\n", icw_cli_or_dash (title));
-  print_packs (packs);
+  if (packs->len > 0)
+    print_packs (packs);
   icw_cli_out ("\n");
   for (guint i = 0; i < findings->len; i++)
     {
@@ -105,6 +120,8 @@ print_text (IcwRecord *record,
     icw_cli_out ("%s\n", _("No errors and no warnings: the application can be marked ready to submit."));
   else if (errors == 0 && warnings == 0 && ICW_IS_IP_AGREEMENT (record))
     icw_cli_out ("%s\n", _("No errors and no warnings: the agreement can be marked ready to submit."));
+  else if (errors == 0 && warnings == 0 && ICW_IS_REPORT (record))
+    icw_cli_out ("%s\n", _("No errors and no warnings: the report can be marked ready to submit."));
   else if (errors == 0 && warnings == 0)
     icw_cli_out ("%s\n", _("No errors and no warnings: the funding request can be marked ready to submit."));
   else
@@ -117,6 +134,8 @@ print_text (IcwRecord *record,
       icw_cli_out (_("%s, %s."), error_text, warning_text);
       icw_cli_out ("\n");
     }
+  if (ICW_IS_REPORT (record))
+    icw_cli_check_score_text (score->score, score->error != NULL ? score->error->message : NULL);
 }
 
 static IcwRecord *
@@ -128,10 +147,11 @@ find_checkable (IcwStore    *store,
 
   if (record == NULL)
     return NULL;
-  if (!ICW_IS_APPLICATION (record) && !ICW_IS_IP_AGREEMENT (record) && !ICW_IS_FUNDING_REQUEST (record))
+  if (!ICW_IS_APPLICATION (record) && !ICW_IS_IP_AGREEMENT (record) && !ICW_IS_FUNDING_REQUEST (record) &&
+      !ICW_IS_REPORT (record))
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND,
-                   _("“%s” is not an application, an agreement or a funding request: “icw check” checks those (see “icw list applications”, “icw list agreements” and “icw list funding”)."), id);
+                   _("“%s” is not an application, an agreement, a funding request or a report: “icw check” checks those (see “icw list applications”, “icw list agreements”, “icw list funding” and “icw list reports”)."), id);
       return NULL;
     }
   return g_steal_pointer (&record);
@@ -152,6 +172,12 @@ run_check (IcwStore   *store,
   center = (IcwCenter *) icw_store_lookup (store, ICW_RECORD_KIND_CENTER, center_id, error);
   if (center == NULL)
     return NULL;
+  if (ICW_IS_REPORT (record))
+    {
+      /* The report's checks are the program's own; no pack applies to it. */
+      *applied = g_ptr_array_new ();
+      return icw_report_check (store, ICW_REPORT (record), packs, NULL, error);
+    }
   if (ICW_IS_IP_AGREEMENT (record))
     {
       *applied = icw_rule_packs_for_ip_agreement (packs, center, error);
@@ -176,6 +202,9 @@ icw_cli_check (const IcwCliOptions *options)
   g_autoptr(GPtrArray) packs = NULL;
   g_autoptr(GPtrArray) applied = NULL;
   g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(IcwScore) score = NULL;
+  g_autoptr(GError) score_error = NULL;
+  ReportScore report_score = { NULL, NULL };
 
   if (options->args->len < 2)
     return icw_cli_usage_error ("%s", _("Say which application, agreement or funding request to check: “icw check ID”."));
@@ -196,9 +225,15 @@ icw_cli_check (const IcwCliOptions *options)
   if (findings == NULL)
     return icw_cli_fail (error);
 
+  if (ICW_IS_REPORT (record))
+    {
+      score = icw_score_report (store, ICW_REPORT (record), NULL, &score_error);
+      report_score.score = score;
+      report_score.error = score_error;
+    }
   if (options->json)
-    print_json (record, applied, findings);
+    print_json (record, applied, findings, &report_score);
   else
-    print_text (record, applied, findings);
+    print_text (record, applied, findings, &report_score);
   return icw_findings_count (findings, ICW_SEVERITY_ERROR) > 0 ? ICW_EXIT_FAILURE : ICW_EXIT_OK;
 }

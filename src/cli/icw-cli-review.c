@@ -4,7 +4,7 @@
  *   icw review list [--all] [--json]      the documents the centers of the province submitted
  *   icw review show ID [--json]           one of them, as `icw show` shows it
  *   icw review return ID --comment TEXT [--section KEY | --field KEY] [--comment TEXT [--section KEY | --field KEY]]…
- *   icw review accept ID [--comment TEXT [--section KEY | --field KEY]]…
+ *   icw review accept ID [--comment TEXT [--section KEY | --field KEY]]… [--grade GRADE]   (a report's grade)
  *
  * each with --server URL and the reviewer's token (keyring or ICW_TOKEN). The local database
  * (--db) is the reviewer's copy of the province: every command first syncs it (push then pull);
@@ -20,6 +20,7 @@
 #include "icw-error.h"
 #include "icw-lifecycle.h"
 #include "icw-review-comments.h"
+#include "icw-score-filing.h"
 #include "icw-store-sync.h"
 #include "icw-sync-client.h"
 #include "icw-sync-refusal.h"
@@ -27,6 +28,7 @@
 
 static const IcwRecordKind document_kinds[] = {
   ICW_RECORD_KIND_APPLICATION, ICW_RECORD_KIND_IP_AGREEMENT, ICW_RECORD_KIND_FUNDING_REQUEST,
+  ICW_RECORD_KIND_REPORT,
 };
 
 typedef struct {
@@ -80,6 +82,8 @@ kind_label (IcwRecordKind kind)
       return _("Application");
     case ICW_RECORD_KIND_IP_AGREEMENT:
       return _("IP agreement");
+    case ICW_RECORD_KIND_REPORT:
+      return _("Report");
     default:
       return _("Funding request");
     }
@@ -90,7 +94,7 @@ add_json_document (JsonBuilder *builder,
                    IcwStore    *store,
                    IcwRecord   *record)
 {
-  g_autofree char *title = record_text (record, "title");
+  g_autofree char *title = icw_cli_document_title (record);
   g_autofree char *center_id = record_text (record, "center-id");
   g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER, center_id);
 
@@ -134,7 +138,7 @@ review_list (const IcwCliOptions *options,
             continue;
           n++;
           add_json_document (builder, store, record);
-          title = record_text (record, "title");
+          title = icw_cli_document_title (record);
           center_id = record_text (record, "center-id");
           center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER, center_id);
           version = g_strdup_printf ("%d", icw_lifecycle_get_version (record));
@@ -277,6 +281,43 @@ outcome_stored (Session     *session,
   return TRUE;
 }
 
+/* `--grade`: the grade of a report, recorded with its acceptance, with the day and, for 不合格,
+ * the day the one-year 整改 is due (icw_rectification_due). */
+static gboolean
+set_grade (const IcwCliOptions  *options,
+           IcwRecord            *record,
+           GError              **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  IcwReportGrade grade;
+  GDate day, due;
+  char due_text[16] = "";
+
+  if (options->grade == NULL)
+    return TRUE;
+  if (icw_record_kind_of (record) != ICW_RECORD_KIND_REPORT)
+    {
+      g_set_error_literal (error, ICW_ERROR, ICW_ERROR_INVALID,
+                           _("--grade: only a report (a yearly assessment or an evaluation) is graded."));
+      return FALSE;
+    }
+  if (!icw_report_grade_from_string (options->grade, &grade) || grade == ICW_REPORT_GRADE_NONE)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
+                   _("--grade: “%s” is not a grade; give 优秀, 良好, 合格 or 不合格 (excellent, good, pass or fail)."),
+                   options->grade);
+      return FALSE;
+    }
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+  if (icw_rectification_due (grade, &day, &due))
+    g_date_strftime (due_text, sizeof due_text, "%Y-%m-%d", &due);
+  g_object_set (record, "grade", (guint) grade, "graded-on", today,
+                "rectify-due", *due_text != '\0' ? due_text : NULL, NULL);
+  return TRUE;
+}
+
 static int
 review_decide (const IcwCliOptions  *options,
                Session              *session,
@@ -300,13 +341,15 @@ review_decide (const IcwCliOptions  *options,
   comments = review_comments (options, record, outcome, &error);
   if (comments == NULL)
     return icw_cli_fail (error);
+  if (!set_grade (options, record, &error))
+    return icw_cli_fail (error);
   done = outcome == ICW_APPLICATION_STATUS_RETURNED
          ? icw_lifecycle_return (session->store, record, comments, &error)
          : icw_lifecycle_accept (session->store, record, comments, &error);
   if (!done || !icw_sync_client_run (session->client, ICW_SYNC_BOTH, &report, &error) ||
       !outcome_stored (session, record, &error))
     return icw_cli_fail (error);
-  title = record_text (record, "title");
+  title = icw_cli_document_title (record);
   icw_cli_out (outcome == ICW_APPLICATION_STATUS_RETURNED ? _("Returned: “%s”, version %d.")
                                                            : _("Accepted: “%s”, version %d."),
                icw_cli_or_dash (title), icw_lifecycle_get_version (record));
@@ -351,6 +394,8 @@ check_usage (const IcwCliOptions *options,
     return icw_cli_usage_error (_("The option %s does not apply to “icw review %s”."), "--json", sub);
   if (options->all && !g_str_equal (sub, "list"))
     return icw_cli_usage_error (_("The option %s does not apply to “icw review %s”."), "--all", sub);
+  if (options->grade != NULL && !g_str_equal (sub, "accept"))
+    return icw_cli_usage_error ("%s", _("The option --grade goes with “icw review accept” of a report."));
   if (g_str_equal (sub, "return") && options->comment == NULL)
     return icw_cli_usage_error ("%s", _("A return needs a comment saying why: --comment TEXT."));
   if (decides)

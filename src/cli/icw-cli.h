@@ -231,5 +231,8 @@ void icw_cli_check_score_json (JsonBuilder *builder,
                                const char  *problem);
 void icw_cli_check_score_text (IcwScore    *score,
                                const char  *problem);
+/* A document's title as the commands show it: its "title", or for a report its year and kind
+ * ("2026 Annual assessment"). */
+char *icw_cli_document_title  (IcwRecord   *record);
 
 G_END_DECLS

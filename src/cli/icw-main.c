@@ -36,7 +36,7 @@ typedef struct {
   const char *name;
   int       (*run) (const IcwCliOptions *options);
   guint       takes;    /* OptionFlag */
-  HelpEntry   help[4];  /* the command's forms, up to the first without a synopsis */
+  HelpEntry   help[5];  /* the command's forms, up to the first without a synopsis */
 } Command;
 
 /* The dispatch table: every command, the options it takes and its help (`icw --help` and
@@ -90,7 +90,9 @@ static const Command commands[] = {
       { "review return ID --comment TEXT [--section KEY|--field KEY]… --server URL",
         N_("For a reviewer: return a submitted document with comments, each on the whole document or, with the --section or --field that follows it, on a section or a field (by its key), and send it to the server.") },
       { "review accept ID [--comment TEXT [--section KEY|--field KEY]]… --server URL",
-        N_("For a reviewer: accept a submitted document, with comments if you like, and send it to the server.") } } },
+        N_("For a reviewer: accept a submitted document, with comments if you like, and send it to the server.") },
+      { "review accept REPORT-ID --grade 优秀|良好|合格|不合格 … --server URL",
+        N_("For a reviewer: accept a submitted report and record its grade; 不合格 opens a one-year rectification, due a year from today.") } } },
   { "serve", icw_cli_serve, OPT_SERVE | OPT_TOKEN, {
       { "serve --db PATH [--address ADDR] [--port N] [--tls-cert FILE --tls-key FILE] [--access-log FILE]",
         N_("Run the reference sync server until interrupted; --port 0 picks a free port. It prints the address it listens on.") },
@@ -120,6 +122,7 @@ static const OptionHelp option_help[] = {
   { "--comment TEXT", N_("The reviewer's comment (review return, review accept)."), OPT_REVIEW },
   { "--section KEY", N_("The section the comment is about, by its key, e.g. risks (review return, review accept)."), OPT_REVIEW },
   { "--field KEY", N_("The field the comment is about, by its column, e.g. call_deadline (review return, review accept)."), OPT_REVIEW },
+  { "--grade GRADE", N_("The grade of a report (review accept): 优秀, 良好, 合格 or 不合格, or excellent, good, pass or fail."), OPT_REVIEW },
   { "--address ADDR", N_("The address the server listens on (serve); by default 127.0.0.1."), OPT_SERVE },
   { "--port N", N_("The port the server listens on (serve); by default 8443, and 0 picks a free one."), OPT_SERVE },
   { "--database URI", N_("Keep the server's data in this PostgreSQL database (serve), given as a postgresql:// URI or a libpq conninfo, instead of the SQLite file of --db."), OPT_SERVE },
@@ -156,6 +159,7 @@ static const ValueOption value_options[] = {
   { "--comment", G_STRUCT_OFFSET (IcwCliOptions, comment), OPT_REVIEW },
   { "--section", G_STRUCT_OFFSET (IcwCliOptions, section), OPT_REVIEW },
   { "--field", G_STRUCT_OFFSET (IcwCliOptions, field), OPT_REVIEW },
+  { "--grade", G_STRUCT_OFFSET (IcwCliOptions, grade), OPT_REVIEW },
 };
 
 #define OPTION_FIELD(options, value_option) \
@@ -307,7 +311,8 @@ parse_option (ParsedLine  *line,
           char **field = OPTION_FIELD (&line->options, &value_options[i]);
 
           taken = take_value (value_options[i].name, argv, argc, index, field);
-          if (taken > 0 && value_options[i].flag == OPT_REVIEW)
+          /* The grade is one per review, not a comment's anchor. */
+          if (taken > 0 && value_options[i].flag == OPT_REVIEW && !g_str_equal (value_options[i].name, "--grade"))
             keep_review_item (&line->options, value_options[i].name, *field);
           if (taken != 0)
             return taken > 0;

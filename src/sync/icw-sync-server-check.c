@@ -318,10 +318,11 @@ check_outcome (JsonObject        *record,
   const char *key = member_string (record, "grade");
   const char *graded_on = member_string (record, "graded_on");
   const char *rectify_due = member_string (record, "rectify_due");
-  IcwGrade grade = ICW_GRADE_NONE;
+  IcwReportGrade grade = ICW_REPORT_GRADE_NONE;
   GDate day, due;
 
-  if (key == NULL || !icw_grade_from_string (key, &grade))
+  /* The key itself: the catalogue's check has read it as the enum. */
+  if (key == NULL || !icw_report_grade_from_string (key, &grade) || grade == ICW_REPORT_GRADE_NONE)
     return refuse (refusal, "invalid-record", "grade", "A grade is one of excellent, good, pass or fail");
   g_date_clear (&day, 1);
   if (graded_on == NULL || !parse_day (graded_on, &day))
@@ -533,11 +534,11 @@ icw_server_check_authority (IcwSyncServer     *self,
   outcome = deleted ? NULL : changed_outcome (before_record, record);
   if (token->reviewer)
     {
-      if (!exists || !check_reviewer (kind, record, before, after, content, deleted, refusal))
-        return exists ? FALSE : refuse (refusal, "forbidden-change", NULL, "A reviewer cannot add records");
-      if (outcome != NULL && after != ICW_APPLICATION_STATUS_ACCEPTED)
+      if (exists && outcome != NULL && after != ICW_APPLICATION_STATUS_ACCEPTED)
         return refuse (refusal, "forbidden-change", outcome,
                        "A grade is recorded only with the acceptance of a submitted report");
+      if (!exists || !check_reviewer (kind, record, before, after, content, deleted, refusal))
+        return exists ? FALSE : refuse (refusal, "forbidden-change", NULL, "A reviewer cannot add records");
       if (outcome != NULL && !check_outcome (record, refusal))
         return FALSE;
       *review = before != after;

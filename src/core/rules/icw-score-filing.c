@@ -145,12 +145,12 @@ icw_filing_next_deadline (const char   *province,
 }
 
 gboolean
-icw_rectification_due (IcwGrade     grade,
+icw_rectification_due (IcwReportGrade     grade,
                        const GDate *accepted,
                        GDate       *due)
 {
   g_return_val_if_fail (accepted != NULL && g_date_valid (accepted) && due != NULL, FALSE);
-  if (grade != ICW_GRADE_FAIL)
+  if (grade != ICW_REPORT_GRADE_FAIL)
     return FALSE;
   *due = *accepted;
   g_date_add_years (due, 1);

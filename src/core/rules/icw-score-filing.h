@@ -30,7 +30,7 @@ IcwFilingDeadline *icw_filing_next_deadline (const char         *province,
  * counts the year from the day the grade was accepted (program practice: 37号 does not say from
  * when): the due date is that day a year later (29 February → 28 February). FALSE, leaving `due`
  * alone, for any other grade. */
-gboolean           icw_rectification_due    (IcwGrade            grade,
+gboolean           icw_rectification_due    (IcwReportGrade            grade,
                                              const GDate        *accepted,
                                              GDate              *due);
 /* Whether the re-check is due on `today`: the 整改 period has run out. */

@@ -22,7 +22,7 @@ struct _IcwScoreScheme
   char **provinces;
   gint64 maximum;                 /* declared, or -1 */
   gboolean bands;
-  gint64 band_min[ICW_N_GRADES];  /* -1: the grade has no band */
+  gint64 band_min[ICW_N_REPORT_GRADES];  /* -1: the grade has no band */
   IcwRule *grades_basis;
   GPtrArray *items;               /* IcwScoreItemDef */
 };

@@ -323,7 +323,7 @@ read_bands (IcwScoreScheme *self,
       static const char * const known[] = { "grade", "min_points", NULL };
       JsonNode *element = json_array_get_element (bands, i);
       g_autofree char *key = NULL;
-      IcwGrade grade;
+      IcwReportGrade grade;
       gint64 min;
       char *reason;
 
@@ -333,7 +333,7 @@ read_bands (IcwScoreScheme *self,
           (reason = read_text (json_node_get_object (element), "grade", &key)) != NULL ||
           (reason = read_count (json_node_get_object (element), "min_points", -2, &min)) != NULL)
         return reason;
-      if (!icw_grade_from_string (key, &grade) || self->band_min[grade] >= 0)
+      if (!icw_report_grade_from_string (key, &grade) || grade == ICW_REPORT_GRADE_NONE || self->band_min[grade] >= 0)
         return g_strdup_printf (_("the band “%s” is not a grade, or comes twice"), key);
       if (min * 100 >= previous)
         return g_strdup (_("the bands must go from the highest to the lowest points"));
@@ -365,9 +365,9 @@ read_grades (IcwScoreScheme *self,
     return reason;
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
-      IcwGrade grade;
+      IcwReportGrade grade;
 
-      if (!icw_grade_from_string (names[i], &grade))
+      if (!icw_report_grade_from_string (names[i], &grade) || grade == ICW_REPORT_GRADE_NONE)
         return g_strdup_printf (_("“%s” is not a grade"), names[i]);
     }
   if (strcmp (given, "bands") == 0)

@@ -21,43 +21,6 @@
 
 G_DEFINE_FINAL_TYPE (IcwScoreScheme, icw_score_scheme, G_TYPE_OBJECT)
 
-static const char *const grade_keys[ICW_N_GRADES] = { "", "excellent", "good", "pass", "fail" };
-static const char *const grade_zh[ICW_N_GRADES] = { "", "优秀", "良好", "合格", "不合格" };
-/* The grades' English names; the Chinese are 37号's own words. */
-static const char *const grade_en[ICW_N_GRADES] = {
-  "", NC_("grade", "Excellent"), NC_("grade", "Good"), NC_("grade", "Pass"), NC_("grade", "Fail")
-};
-
-const char *
-icw_grade_to_key (IcwGrade grade)
-{
-  g_return_val_if_fail (grade < ICW_N_GRADES, "");
-  return grade_keys[grade];
-}
-
-const char *
-icw_grade_to_label (IcwGrade grade)
-{
-  g_return_val_if_fail (grade < ICW_N_GRADES, "");
-  return grade == ICW_GRADE_NONE ? "" : g_dpgettext2 (GETTEXT_PACKAGE, "grade", grade_en[grade]);
-}
-
-gboolean
-icw_grade_from_string (const char *text,
-                       IcwGrade   *grade)
-{
-  if (text == NULL)
-    return FALSE;
-  for (guint i = ICW_GRADE_EXCELLENT; i < ICW_N_GRADES; i++)
-    if (strcmp (text, grade_keys[i]) == 0 || strcmp (text, grade_zh[i]) == 0 ||
-        g_ascii_strcasecmp (text, grade_en[i]) == 0)
-      {
-        *grade = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 void
 icw_score_item_def_free (IcwScoreItemDef *item)
 {
@@ -98,7 +61,7 @@ icw_score_scheme_init (IcwScoreScheme *self)
 {
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_score_item_def_free);
   self->maximum = -1;
-  for (guint i = 0; i < ICW_N_GRADES; i++)
+  for (guint i = 0; i < ICW_N_REPORT_GRADES; i++)
     self->band_min[i] = -1;
 }
 
@@ -183,25 +146,25 @@ icw_score_scheme_has_bands (IcwScoreScheme *self)
   return self->bands;
 }
 
-IcwGrade
+IcwReportGrade
 icw_score_scheme_grade_for (IcwScoreScheme *self,
                             gint64          points)
 {
-  IcwGrade best = ICW_GRADE_NONE;
+  IcwReportGrade best = ICW_REPORT_GRADE_NONE;
 
-  g_return_val_if_fail (ICW_IS_SCORE_SCHEME (self), ICW_GRADE_NONE);
-  for (guint g = ICW_GRADE_EXCELLENT; self->bands && g < ICW_N_GRADES; g++)
+  g_return_val_if_fail (ICW_IS_SCORE_SCHEME (self), ICW_REPORT_GRADE_NONE);
+  for (guint g = ICW_REPORT_GRADE_EXCELLENT; self->bands && g < ICW_N_REPORT_GRADES; g++)
     if (self->band_min[g] >= 0 && points >= self->band_min[g] &&
-        (best == ICW_GRADE_NONE || self->band_min[g] > self->band_min[best]))
+        (best == ICW_REPORT_GRADE_NONE || self->band_min[g] > self->band_min[best]))
       best = g;
   return best;
 }
 
 gint64
 icw_score_scheme_band_min (IcwScoreScheme *self,
-                           IcwGrade        grade)
+                           IcwReportGrade        grade)
 {
-  g_return_val_if_fail (ICW_IS_SCORE_SCHEME (self) && grade < ICW_N_GRADES, -1);
+  g_return_val_if_fail (ICW_IS_SCORE_SCHEME (self) && grade < ICW_N_REPORT_GRADES, -1);
   return self->band_min[grade];
 }
 

@@ -10,26 +10,11 @@
 #include <glib-object.h>
 
 #include "icw-center.h"
+#include "icw-enums.h"
 
 G_BEGIN_DECLS
 
-/* The grades of 37号 (and the provinces that copy it). */
-typedef enum {
-  ICW_GRADE_NONE,
-  ICW_GRADE_EXCELLENT,   /* 优秀 */
-  ICW_GRADE_GOOD,        /* 良好 */
-  ICW_GRADE_PASS,        /* 合格 */
-  ICW_GRADE_FAIL,        /* 不合格 */
-  ICW_N_GRADES
-} IcwGrade;
-
-/* "excellent", "good", "pass", "fail"; "" for none. */
-const char *icw_grade_to_key      (IcwGrade    grade);
-/* The grade's name in the user's language. */
-const char *icw_grade_to_label    (IcwGrade    grade);
-/* A key, the English name or the Chinese (优秀, 良好, 合格, 不合格); FALSE for anything else. */
-gboolean    icw_grade_from_string (const char *text,
-                                   IcwGrade   *grade);
+/* The grades are the report's (IcwReportGrade, icw-enums.h: 优秀, 良好, 合格, 不合格). */
 
 /* How an item's points come (its "rule" in the file). */
 typedef enum {
@@ -79,12 +64,12 @@ const char     *icw_score_scheme_get_note      (IcwScoreScheme  *self);   /* in 
 gint64          icw_score_scheme_get_maximum   (IcwScoreScheme  *self);
 /* TRUE when the grade comes from bands of points; FALSE when the reviewer gives it. */
 gboolean        icw_score_scheme_has_bands     (IcwScoreScheme  *self);
-/* The grade of a number of points (hundredths) by the bands; ICW_GRADE_NONE without bands. */
-IcwGrade        icw_score_scheme_grade_for     (IcwScoreScheme  *self,
+/* The grade of a number of points (hundredths) by the bands; ICW_REPORT_GRADE_NONE without bands. */
+IcwReportGrade  icw_score_scheme_grade_for     (IcwScoreScheme  *self,
                                                 gint64           points);
 /* The lowest points (hundredths) of a grade's band, -1 when it has none. */
 gint64          icw_score_scheme_band_min      (IcwScoreScheme  *self,
-                                                IcwGrade         grade);
+                                                IcwReportGrade   grade);
 const IcwScoreBasis *icw_score_scheme_get_grades_basis (IcwScoreScheme *self);
 guint           icw_score_scheme_get_n_items   (IcwScoreScheme  *self);
 const IcwScoreItemDef *icw_score_scheme_get_item (IcwScoreScheme *self,

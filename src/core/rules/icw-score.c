@@ -362,7 +362,7 @@ grade (IcwScoreScheme *scheme,
   score->grade = icw_score_scheme_grade_for (scheme, score->points);
   min = icw_score_points_format (icw_score_scheme_band_min (scheme, score->grade));
   score->grade_why = g_strdup_printf (_("%s of %s points: %s (from %s points)."), points, maximum,
-                                      icw_grade_to_label (score->grade), min);
+                                      icw_report_grade_to_label (score->grade), min);
 }
 
 IcwScore *

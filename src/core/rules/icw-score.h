@@ -43,7 +43,7 @@ typedef struct {
   int        version;
   gint64     points;
   gint64     maximum;   /* -1 when the scheme publishes none */
-  IcwGrade   grade;     /* ICW_GRADE_NONE: not every item is scored, or the reviewer gives it */
+  IcwReportGrade   grade;     /* ICW_REPORT_GRADE_NONE: not every item is scored, or the reviewer gives it */
   char      *grade_why;
   guint      unscored;  /* items with points still to be typed */
   GPtrArray *items;     /* IcwScoreItem */
