@@ -3,7 +3,7 @@
  * sections of the report's kind, icw-report-parts.h, one IcwTextSection each, saved into the
  * "summary" map as each is committed), the indicators, 建设情况 and the figures of the year (rows
  * of the catalogue's report fields through an IcwRecordForm: a field the catalogue gains appears
- * there without code here). A finding's field names its page: "summary/<key>", "indicators/<key>",
+ * there without code here) and the self-score (IcwReportScore). A finding's field names its page: "summary/<key>", "indicators/<key>",
  * a 建设情况 property, else the figures. */
 #include "config.h"
 
@@ -13,6 +13,7 @@
 #include "icw-record-form.h"
 #include "icw-report-editor.h"
 #include "icw-report-parts.h"
+#include "icw-report-score.h"
 #include "icw-text-section.h"
 #include "icw-ui-util.h"
 
@@ -25,6 +26,7 @@ struct _IcwReportEditor
   IcwRecordForm *form;
   GtkBox *narrative;           /* the text sections of the kind shown */
   IcwReportIndicators *indicators;
+  IcwReportScore *score;
   IcwReportKind shown_kind;
   gboolean has_sections;
 };
@@ -139,6 +141,18 @@ record_notify (IcwDocumentEditor *shell,
 
   if (g_str_equal (pspec->name, "kind") && self->report != NULL && icw_report_get_kind (self->report) != self->shown_kind)
     build_narrative (self);
+  if (g_strcmp0 (icw_document_editor_get_visible_page (shell), "score") == 0)
+    icw_report_score_show (self->score, self->report);
+}
+
+static void
+page_shown (IcwDocumentEditor *shell,
+            const char        *key)
+{
+  IcwReportEditor *self = ICW_REPORT_EDITOR (shell);
+
+  if (g_strcmp0 (key, "score") == 0)
+    icw_report_score_show (self->score, self->report);
 }
 
 static void
@@ -151,6 +165,7 @@ record_set (IcwDocumentEditor *shell,
   icw_record_form_set_record (self->form, report);
   build_narrative (self);
   icw_report_indicators_set_report (self->indicators, self->report);
+  icw_report_score_show (self->score, self->report);
   set_editable (self);
 }
 
@@ -235,6 +250,8 @@ build (IcwReportEditor *self)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (figures_page), ADW_PREFERENCES_GROUP (figures_group));
   icw_record_form_add_other_fields (self->form, ICW_RECORD_KIND_REPORT, ADW_PREFERENCES_GROUP (figures_group), skip);
   icw_document_editor_add_page (SHELL (self), "figures", _("Figures"), figures_page);
+  self->score = ICW_REPORT_SCORE (icw_report_score_new (self->store));
+  add_page (self, "score", _("Self-Score"), GTK_WIDGET (self->score), 900);
   icw_document_editor_select_page (SHELL (self), "indicators");
 }
 
@@ -249,6 +266,12 @@ IcwReportIndicators *
 icw_report_editor_get_indicators (IcwReportEditor *self)
 {
   return self->indicators;
+}
+
+IcwReportScore *
+icw_report_editor_get_score (IcwReportEditor *self)
+{
+  return self->score;
 }
 
 static void
@@ -278,6 +301,7 @@ icw_report_editor_class_init (IcwReportEditorClass *klass)
   shell_class->status_changed = status_changed;
   shell_class->record_notify = record_notify;
   shell_class->show_field = show_field;
+  shell_class->page_shown = page_shown;
 }
 
 static void

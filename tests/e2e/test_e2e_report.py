@@ -21,6 +21,7 @@ from e2e_app import App, error_count
 
 GUI = os.environ.get("ICW_GUI", "ic-workbench")
 ICW = os.path.join(os.path.dirname(GUI), "cli", "icw")
+KINDS = {"annual-assessment": "Annual assessment", "evaluation": "Periodic evaluation"}
 
 
 def icw(*args):
@@ -59,13 +60,14 @@ class ReportEndToEnd(unittest.TestCase):
         icw("--db", self.db, "sample")
         report = self.draft_report()
         year = report["year"]
+        title = f"{year} {KINDS[report['kind']]}"
         rows = report["indicators"]
         typed = [r for r in rows if not r.get("computed") and "target" in r]
         self.assertTrue(typed, rows)
 
         app = self.app = App(self.db)
-        app.click(f"Open {year} Annual assessment")
-        window = app.window(f"{year} Annual assessment")
+        app.click(f"Open {title}")
+        window = app.window(title)
         pages = app._wait_for(lambda: next(iter(app.find_all("Report pages", pyatspi.ROLE_LIST, within=window)), None),
                               "the report's pages")
         self.assertGreaterEqual(pages.childCount, 4)

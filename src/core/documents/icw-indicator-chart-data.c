@@ -11,6 +11,7 @@
 
 #include "icw-indicator-chart-data.h"
 #include "icw-report-parts.h"
+#include "icw-score-report.h"
 #include "icw-store-reports.h"
 
 typedef struct {
@@ -119,4 +120,52 @@ icw_indicator_chart_for_report (IcwStore   *store,
     }
   g_list_free (keys);
   return chart;
+}
+
+IcwChart *
+icw_score_chart (IcwScore *score)
+{
+  g_autofree char *title = g_strdup_printf (_("Score by area: %s"), score->title);
+  IcwChart *chart = icw_chart_new (title, _("points"), _("Maximum"), _("Points"));
+
+  for (guint i = 0; i < score->items->len; i++)
+    {
+      IcwScoreItem *item = score->items->pdata[i];
+
+      if (item->maximum < 0)
+        continue;
+      icw_chart_add (chart, item->title, (double) item->maximum / 100.0,
+                     item->scored ? (double) item->points / 100.0 : NAN);
+    }
+  return chart;
+}
+
+guint
+icw_document_add_report_charts (IcwDocument *document,
+                                IcwStore    *store,
+                                IcwReport   *report)
+{
+  g_autoptr(GPtrArray) rows = icw_report_rows_parse (icw_report_get_indicators (report), NULL);
+  g_autoptr(IcwScore) score = icw_score_report (store, report, NULL, NULL);
+  guint added = 0;
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      IcwReportRow *row = rows->pdata[i];
+      g_autoptr(IcwChart) chart = icw_indicator_chart_for_report (store, report, row->key);
+
+      icw_document_add_chart (document, chart);
+      added++;
+    }
+  if (score != NULL)
+    {
+      g_autoptr(IcwChart) chart = icw_score_chart (score);
+
+      if (icw_chart_get_n_categories (chart) > 0)
+        {
+          icw_document_add_chart (document, chart);
+          added++;
+        }
+    }
+  return added;
 }

@@ -5,8 +5,10 @@
  * and the report's PDF are made from the same charts. */
 #pragma once
 
+#include "icw-document.h"
 #include "icw-indicator-chart.h"
 #include "icw-report.h"
+#include "icw-score.h"
 #include "icw-store.h"
 
 G_BEGIN_DECLS
@@ -16,5 +18,16 @@ G_BEGIN_DECLS
 IcwChart *icw_indicator_chart_for_report (IcwStore   *store,
                                           IcwReport  *report,
                                           const char *key);
+
+/* The score by area: each item of the self-score with its maximum and its points (items with no
+ * published maximum are left out; an unscored item shows no points). */
+IcwChart *icw_score_chart                (IcwScore   *score);
+
+/* Adds to a report's document a chart block per 考核指标 row (target and actual across the years)
+ * and, when the center's province has a scoring scheme, the score by area: what the report's PDF
+ * draws with the window's function. Returns how many charts it added. */
+guint     icw_document_add_report_charts (IcwDocument *document,
+                                          IcwStore    *store,
+                                          IcwReport   *report);
 
 G_END_DECLS
