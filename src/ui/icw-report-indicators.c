@@ -541,7 +541,11 @@ icw_report_indicators_focus (IcwReportIndicators *self,
                              const char          *key)
 {
   Row *view = key != NULL ? find_view (self, key) : NULL;
+  guint64 n = 0;
 
+  /* A finding names its row by number from 1 ("indicators/2"). */
+  if (view == NULL && key != NULL && g_ascii_string_to_unsigned (key, 10, 1, self->rows->len, &n, NULL))
+    view = self->rows->pdata[n - 1];
   if (view == NULL && self->rows->len > 0)
     view = self->rows->pdata[0];
   return view != NULL && gtk_widget_grab_focus (view->actual);

@@ -25,7 +25,7 @@ void       icw_report_indicators_set_editable (IcwReportIndicators *self,
                                                gboolean             editable);
 /* Saves what is still being typed. */
 void       icw_report_indicators_flush        (IcwReportIndicators *self);
-/* Focuses the actual of the row with this indicator key (or the first row). */
+/* Focuses the actual of the row with this indicator key or number from 1 (else the first row). */
 gboolean   icw_report_indicators_focus        (IcwReportIndicators *self,
                                                const char          *key);
 /* Attaches a file to a row's evidence as the Attach button's file chooser does (tests). */

@@ -111,7 +111,6 @@ report_row (IcwReportListGroup *self,
   g_object_set_data_full (G_OBJECT (open), "report", g_object_ref (report), g_object_unref);
   g_signal_connect_object (open, "clicked", G_CALLBACK (on_open_clicked), self, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
   icw_ui_row_skip_tab (row);
   return row;
 }
