@@ -372,7 +372,7 @@ icw_chart_draw (IcwChart         *self,
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
   Pen pen = { cr, layout, pango_font_description_from_string (font_family != NULL ? font_family : DEFAULT_FAMILY), geometry, FALSE };
   double size = CLAMP (MIN (height / 18.0, width / 30.0), 5.0, 12.0);
-  double pad = size * 0.5;
+  double pad = size * 0.8;
   double w, h, title_h, line_h, tick_w = 0, axis_max, step;
   guint n_ticks;
   cairo_rectangle_t plot;
