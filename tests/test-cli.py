@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import zipfile
 
 ICW = None
 SAMPLE_CENTER = "齐鲁智能传感器制造业创新中心"
@@ -617,6 +618,81 @@ class TestFunding(IcwTestCase):
         self.assertFalse(os.path.exists(out))
         self.expect(0, "export", request["id"], "--format", "csv", "-o", out)
         self.assertTrue(os.path.getsize(out) > 0)
+
+
+class TestReports(IcwTestCase):
+    """Reports after recognition (issue 16): `icw list reports`, `show` with the indicators table
+    and its differences, `new report` refusing an annual assessment in an evaluation year (37号
+    art. 2) and creating one in another year with the actuals the registers know."""
+
+    def test_list_and_show(self):
+        center_id = self.load_sample()
+        reports = self.expect_json("list", "reports", "--json")
+        self.assertEqual([(r["year"], r["kind"], r["status"], r["grade"]) for r in reports],
+                         [(2024, "annual-assessment", "accepted", "good"),
+                          (2025, "annual-assessment", "accepted", "excellent"),
+                          (2026, "evaluation", "draft", "none")])
+        self.assertTrue(all(r["center_name"] == SAMPLE_CENTER and r["center_id"] == center_id for r in reports))
+        text = self.expect(0, "list", "reports").out
+        for part in ("Annual assessment", "Periodic evaluation", "Excellent", "Good", "Draft"):
+            self.assertIn(part, text)
+        filed = self.expect_json("show", reports[1]["id"], "--json")
+        self.assertEqual(filed["record_kind"], "report")
+        self.assertEqual(len(filed["attachments"]), 2)
+        self.assertIn(filed["audit_attachment_id"], [a["id"] for a in filed["attachments"]])
+        rows = filed["indicators"]
+        self.assertEqual(len(rows), 7)
+        missed = next(r for r in rows if r["actual"] < r["target"])
+        self.assertTrue(missed["comment"])
+        text = self.expect(0, "show", reports[1]["id"]).out
+        # The row missed by 40 and the comment saying why; the differences signed.
+        self.assertRegex(text, r"中试线流片能力\s+片/月\s+800\s+760\s+-40")
+        self.assertIn("+250", text)
+        self.assertIn("Financial audit report", text)
+        draft = self.expect(0, "show", reports[2]["id"]).out
+        self.assertIn("52 (computed)", draft)
+
+    def test_new(self):
+        center_id = self.load_sample()
+        # 2026 is the sample center's evaluation year: no annual assessment.
+        result = self.expect(1, "new", "report", "--center", center_id, "--year", "2026", "--kind", "annual-assessment")
+        self.assertIn("2026", result.err)
+        self.assertIn("37号", result.err)
+        result = self.expect(1, "new", "report", "--center", center_id, "--year", "2025", "--kind", "annual-assessment")
+        self.assertIn("2025", result.err)
+        self.expect(2, "new", "report", "--center", center_id, "--year", "2027", "--kind", "yearly")
+        self.expect(2, "new", "report", "--center", center_id, "--kind", "evaluation")
+        self.expect(2, "new", "budget")
+        new_id = self.expect(0, "new", "report", "--center", center_id, "--year", "2027", "--kind",
+                             "annual-assessment").out.strip()
+        report = self.expect_json("show", new_id, "--json")
+        self.assertEqual((report["year"], report["kind"], report["status"]), (2027, "annual-assessment", "draft"))
+        # The sample's targets end in 2026: no row for 2027.
+        self.assertIsNone(report["indicators"])
+        self.assertEqual(len(self.expect_json("list", "reports", "--json")), 4)
+
+    def test_export_documents(self):
+        """The 考核 package as PDF (read back with pdftotext) and as Word, from one document model:
+        the work summary, the indicators table with the differences and evidence, the reason of the
+        target missed, 建设情况, the figures and the audit."""
+        self.load_sample()
+        report = next(r for r in self.expect_json("list", "reports", "--json") if r["year"] == 2025)
+        pdf = os.path.join(self.dir, "report.pdf")
+        self.expect(0, "export", report["id"], "--format", "pdf", "-o", pdf)
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        for part in ("Annual Assessment Work Summary 2025", "Technology spillover", "技术许可合同增至七项",
+                     "Assessment indicators", "中试线流片能力", "-40", "+250", "2025年度考核证明",
+                     "Targets missed, and why", "八英寸线二期设备", "Pilot production and incubation",
+                     "测试平台获得CNAS认可", "Revenue from services", "2100.00",
+                     "2025年度财务审计报告.pdf (Financial audit)"):
+            self.assertIn(part, text)
+        self.assertRegex(text, r"中试线流片能力\s+片/月\s+800\s+760\s+-40")
+        docx = os.path.join(self.dir, "report.docx")
+        self.expect(0, "export", report["id"], "--format", "docx", "-o", docx)
+        with zipfile.ZipFile(docx) as z:
+            body = z.read("word/document.xml").decode("utf-8")
+        for part in ("中试线流片能力", "八英寸线二期设备", "2025年度财务审计报告.pdf", "2025年度考核证明材料.pdf"):
+            self.assertIn(part, body)
 
 
 class TestDoctor(IcwTestCase):

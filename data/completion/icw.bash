@@ -10,7 +10,7 @@
 _icw ()
 {
   local cur prev command="" i word
-  local commands="import list show check doctor sample export dossier-schema ready submit reopen sync review serve"
+  local commands="import list show check new doctor sample export dossier-schema ready submit reopen sync review serve"
   COMPREPLY=()
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=""
@@ -23,7 +23,7 @@ _icw ()
     word=${COMP_WORDS[i]}
     case "$word" in
       --db | --kind | --format | --output | -o | --server | --database | --address | --port | \
-        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field)
+        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field | --year)
         ((i++)) ;;
       -*) ;;
       *)
@@ -39,7 +39,11 @@ _icw ()
       return 0
       ;;
     --kind)
-      mapfile -t COMPREPLY < <(compgen -W "centers organizations" -- "$cur")
+      if [ "$command" = new ]; then
+        mapfile -t COMPREPLY < <(compgen -W "annual-assessment evaluation" -- "$cur")
+      else
+        mapfile -t COMPREPLY < <(compgen -W "centers organizations" -- "$cur")
+      fi
       return 0
       ;;
     --format)
@@ -50,7 +54,7 @@ _icw ()
       mapfile -t COMPREPLY < <(compgen -W "admin reviewer" -- "$cur")
       return 0
       ;;
-    --server | --database | --address | --port | --center | --province | --comment | --section | --field)
+    --server | --database | --address | --port | --center | --province | --comment | --section | --field | --year)
       return 0
       ;;
   esac
@@ -59,6 +63,7 @@ _icw ()
   case "$command" in
     "") options="--db --help --version" ;;
     import) options+=" --kind" ;;
+    new) options+=" --center --year --kind" ;;
     list | show | check) options+=" --json" ;;
     export) options+=" --format --output -o --all" ;;
     sync | ready | submit | reopen) options+=" --server" ;;
@@ -75,7 +80,7 @@ _icw ()
   for ((i = i + 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
       --db | --kind | --format | --output | -o | --server | --database | --address | --port | \
-        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field)
+        --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field | --year)
         ((i++)) ;;
       -*) ;;
       *) ((n++)) ;;
@@ -90,7 +95,10 @@ _icw ()
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       ;;
     list)
-      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "centers organizations applications agreements funding" -- "$cur")
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "centers organizations applications agreements funding reports" -- "$cur")
+      ;;
+    new)
+      [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "report" -- "$cur")
       ;;
     review)
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "list show return accept" -- "$cur")

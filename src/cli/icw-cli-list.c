@@ -59,6 +59,13 @@ print_json (IcwStore   *store,
         }
       if (ICW_IS_IP_AGREEMENT (record))
         add_agreement_parties (builder, store, ICW_IP_AGREEMENT (record));
+      else if (ICW_IS_REPORT (record))
+        {
+          g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
+                                                         icw_report_get_center_id (ICW_REPORT (record)));
+
+          icw_cli_json_add_text (builder, "center_name", center);
+        }
       else if (ICW_IS_FUNDING_REQUEST (record))
         {
           g_autofree char *center = icw_cli_record_name (store, ICW_RECORD_KIND_CENTER,
@@ -167,7 +174,7 @@ icw_cli_list (const IcwCliOptions *options)
   IcwRecordKind kind;
 
   if (options->args->len < 2)
-    return icw_cli_usage_error ("%s", _("Say what to list: “icw list centers”, “icw list organizations”, “icw list applications”, “icw list agreements” or “icw list funding”."));
+    return icw_cli_usage_error ("%s", _("Say what to list: “icw list centers”, “icw list organizations”, “icw list applications”, “icw list agreements”, “icw list funding” or “icw list reports”."));
   if (options->args->len > 2)
     return icw_cli_usage_error (_("“icw list” takes one argument, but “%s” follows it."),
                                 (const char *) options->args->pdata[2]);
@@ -183,8 +190,10 @@ icw_cli_list (const IcwCliOptions *options)
     kind = ICW_RECORD_KIND_IP_AGREEMENT;
   else if (g_str_equal (what, "funding"))
     kind = ICW_RECORD_KIND_FUNDING_REQUEST;
+  else if (g_str_equal (what, "reports"))
+    kind = ICW_RECORD_KIND_REPORT;
   else
-    return icw_cli_usage_error (_("There is no list called “%s”: choose centers, organizations, applications, agreements or funding."), what);
+    return icw_cli_usage_error (_("There is no list called “%s”: choose centers, organizations, applications, agreements, funding or reports."), what);
 
   store = icw_cli_open_store (options, TRUE, &error);
   if (store == NULL)
@@ -203,6 +212,8 @@ icw_cli_list (const IcwCliOptions *options)
     icw_cli_print_agreements (store, list);
   else if (kind == ICW_RECORD_KIND_FUNDING_REQUEST)
     icw_cli_list_funding (store, list);
+  else if (kind == ICW_RECORD_KIND_REPORT)
+    icw_cli_list_reports (store, list);
   else if (kind == ICW_RECORD_KIND_CENTER)
     print_centers (list);
   else

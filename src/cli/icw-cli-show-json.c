@@ -135,6 +135,8 @@ icw_cli_show_json (IcwStore  *store,
     icw_cli_add_agreement_details (builder, store, ICW_IP_AGREEMENT (record));
   else if (ICW_IS_FUNDING_REQUEST (record))
     icw_cli_add_funding_details (builder, store, ICW_FUNDING_REQUEST (record));
+  else if (ICW_IS_REPORT (record))
+    icw_cli_add_report_details (builder, store, ICW_REPORT (record));
   icw_cli_json_add_comments (builder, store, record);
   json_builder_end_object (builder);
   icw_cli_json_print (builder);

@@ -108,6 +108,8 @@ show_text (IcwStore  *store,
     icw_cli_show_agreement_text (store, ICW_IP_AGREEMENT (record));
   else if (ICW_IS_FUNDING_REQUEST (record))
     icw_cli_show_funding_text (store, ICW_FUNDING_REQUEST (record));
+  else if (ICW_IS_REPORT (record))
+    icw_cli_show_report_text (store, ICW_REPORT (record));
   else
     /* Shareholders, alliance members, platforms, attachments, parties, budget lines. */
     icw_cli_show_fields (store, record);

@@ -11,6 +11,7 @@
 #include "icw-center.h"
 #include "icw-funding-request.h"
 #include "icw-ip-agreement.h"
+#include "icw-report.h"
 #include "icw-score.h"
 #include "icw-store.h"
 
@@ -38,6 +39,7 @@ typedef struct {
   char      *role;      /* --role admin|reviewer (serve token add) */
   char      *center;    /* --center ID (serve token add) */
   char      *province;  /* --province NAME (serve token add) */
+  char      *year;      /* --year YEAR (new report), as written */
   GPtrArray *args;      /* the command and its arguments, without the options */
   char      *format;    /* --format (export), or NULL */
   char      *output;    /* -o/--output (export), or NULL */
@@ -178,6 +180,18 @@ int icw_cli_doctor (const IcwCliOptions *options);
 int icw_cli_sample (const IcwCliOptions *options);
 int icw_cli_export (const IcwCliOptions *options);
 int icw_cli_dossier_schema (const IcwCliOptions *options);
+/* Reports after recognition (icw-cli-report.c): `icw new report`, `icw list reports`, and what
+ * `icw show` of a report adds to its fields (as text: the summary, the indicators table with the
+ * differences, the attachments; as JSON: the attachments). */
+int  icw_cli_new                (const IcwCliOptions *options);
+void icw_cli_list_reports       (IcwStore            *store,
+                                 GListModel          *list);
+void icw_cli_show_report_text   (IcwStore            *store,
+                                 IcwReport           *report);
+void icw_cli_add_report_details (JsonBuilder         *builder,
+                                 IcwStore            *store,
+                                 IcwReport           *report);
+char *icw_cli_format_number     (double               value);
 
 /* Funding requests (icw-cli-funding.c): the list, `show` as text and what its JSON adds. */
 void icw_cli_list_funding            (IcwStore          *store,

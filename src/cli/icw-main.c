@@ -23,6 +23,7 @@ typedef enum {
   OPT_EXPORT = 1 << 5,  /* --format, --output/-o */
   OPT_ALL = 1 << 6,     /* --all */
   OPT_REVIEW = 1 << 7,  /* --comment, --section, --field */
+  OPT_NEW = 1 << 8,     /* --center, --year, --kind (new report) */
 } OptionFlag;
 
 /* One form of a command as --help shows it: the synopsis is the command line itself and is not
@@ -49,7 +50,7 @@ static const Command commands[] = {
       { "import FILE.csv [--kind centers|organizations]",
         N_("Import a CSV file of centers or organizations: all rows or none.") } } },
   { "list", icw_cli_list, OPT_JSON, {
-      { "list centers|organizations|applications|agreements|funding [--json]",
+      { "list centers|organizations|applications|agreements|funding|reports [--json]",
         N_("List the centers, the organizations, the applications, the IP-sharing agreements or the funding requests.") } } },
   { "show", icw_cli_show, OPT_JSON, {
       { "show ID [--json]",
@@ -57,6 +58,9 @@ static const Command commands[] = {
   { "check", icw_cli_check, OPT_JSON, {
       { "check ID [--json]",
         N_("Check an application, an IP-sharing agreement or a funding request against the rule packs that apply to it; the exit status is 1 when an error is found.") } } },
+  { "new", icw_cli_new, OPT_NEW, {
+      { "new report --center ID --year YEAR --kind annual-assessment|evaluation",
+        N_("Create a center's report of a year as a draft and print its ID: the annual assessment, or in an evaluation year (every third year from the recognition) the periodic evaluation. Its indicator rows come from the center's targets of the year, with the actuals the registers know.") } } },
   { "doctor", icw_cli_doctor, 0, {
       { "doctor", N_("Check the database and count its records; the exit status is 1 when a problem is found.") } } },
   { "sample", icw_cli_sample, 0, {
@@ -129,7 +133,9 @@ static const OptionHelp option_help[] = {
   { "--access-log FILE", N_("Append one JSON line per request to FILE (serve): time, method, path, status, duration and the token's role and scope, never the token."), OPT_SERVE },
   { "--tls-cert FILE, --tls-key FILE", N_("Serve HTTPS with this certificate and private key in PEM files (serve)."), OPT_SERVE },
   { "--role admin|reviewer", N_("Whom the token is for (serve token add): a center's administrator or a province's reviewer."), OPT_TOKEN },
-  { "--center ID", N_("The administrator's center (serve token add --role admin)."), OPT_TOKEN },
+  { "--center ID", N_("The administrator's center (serve token add --role admin), or the report's (new report)."), OPT_TOKEN | OPT_NEW },
+  { "--year YEAR", N_("The year the report is about (new report)."), OPT_NEW },
+  { "--kind annual-assessment|evaluation", N_("The kind of report (new report): the annual assessment (年度考核) or the periodic evaluation (定期评估)."), OPT_NEW },
   { "--province NAME", N_("The reviewer's province (serve token add --role reviewer)."), OPT_TOKEN },
   { "-h, --help", N_("Print this help and exit."), 0 },
 };
@@ -142,7 +148,8 @@ typedef struct {
 } ValueOption;
 
 static const ValueOption value_options[] = {
-  { "--kind", G_STRUCT_OFFSET (IcwCliOptions, kind), OPT_KIND },
+  { "--kind", G_STRUCT_OFFSET (IcwCliOptions, kind), OPT_KIND | OPT_NEW },
+  { "--year", G_STRUCT_OFFSET (IcwCliOptions, year), OPT_NEW },
   { "--server", G_STRUCT_OFFSET (IcwCliOptions, server), OPT_SERVER },
   { "--address", G_STRUCT_OFFSET (IcwCliOptions, address), OPT_SERVE },
   { "--port", G_STRUCT_OFFSET (IcwCliOptions, port), OPT_SERVE },
@@ -151,7 +158,7 @@ static const ValueOption value_options[] = {
   { "--database", G_STRUCT_OFFSET (IcwCliOptions, database), OPT_SERVE },
   { "--access-log", G_STRUCT_OFFSET (IcwCliOptions, access_log), OPT_SERVE },
   { "--role", G_STRUCT_OFFSET (IcwCliOptions, role), OPT_TOKEN },
-  { "--center", G_STRUCT_OFFSET (IcwCliOptions, center), OPT_TOKEN },
+  { "--center", G_STRUCT_OFFSET (IcwCliOptions, center), OPT_TOKEN | OPT_NEW },
   { "--province", G_STRUCT_OFFSET (IcwCliOptions, province), OPT_TOKEN },
   { "--format", G_STRUCT_OFFSET (IcwCliOptions, format), OPT_EXPORT },
   { "--output", G_STRUCT_OFFSET (IcwCliOptions, output), OPT_EXPORT },

@@ -276,7 +276,7 @@ gboolean
 icw_document_kind_supported (IcwRecordKind kind)
 {
   return kind == ICW_RECORD_KIND_APPLICATION || kind == ICW_RECORD_KIND_IP_AGREEMENT ||
-         kind == ICW_RECORD_KIND_FUNDING_REQUEST;
+         kind == ICW_RECORD_KIND_FUNDING_REQUEST || kind == ICW_RECORD_KIND_REPORT;
 }
 
 IcwDocument *
@@ -299,9 +299,12 @@ icw_document_new_for_record (IcwStore   *store,
     case ICW_RECORD_KIND_FUNDING_REQUEST:
       document = icw_document_build_funding (store, record, error);
       break;
+    case ICW_RECORD_KIND_REPORT:
+      document = icw_document_build_report (store, record, error);
+      break;
     default:
       g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
-                   _("A record of the kind “%s” has no document: documents are made of center applications, IP-sharing agreements and funding requests."),
+                   _("A record of the kind “%s” has no document: documents are made of center applications, IP-sharing agreements, funding requests and reports."),
                    icw_record_kind_to_key (kind));
       return NULL;
     }

@@ -114,6 +114,10 @@ IcwDocument *icw_document_build_agreement   (IcwStore   *store,
 IcwDocument *icw_document_build_funding     (IcwStore   *store,
                                              IcwRecord  *request,
                                              GError    **error);
+/* A report after recognition (icw-document-report.c): 工作总结, 考核指标, 建设情况, figures. */
+IcwDocument *icw_document_build_report      (IcwStore   *store,
+                                             IcwRecord  *report,
+                                             GError    **error);
 
 /* Today's date as the cover shows it ("2026年11月25日" or "25 November 2026"). */
 char        *icw_document_format_date     (GDateTime   *when);

@@ -190,7 +190,7 @@ save_filed_year (IcwStore        *store,
       !icw_lifecycle_mark_ready (store, ICW_RECORD (report), NULL, NULL, error) ||
       !icw_lifecycle_submit (store, ICW_RECORD (report), error))
     return FALSE;
-  comments = g_strdup_printf ("%d年度考核结果：%s。", year, icw_report_grade_to_label (grade));
+  comments = g_strdup_printf ("%d年度考核结果：%s。", year, grade == ICW_REPORT_GRADE_EXCELLENT ? "优秀" : "良好");
   icw_report_set_grade (report, grade);
   icw_report_set_graded_on (report, graded_on);
   return icw_lifecycle_accept (store, ICW_RECORD (report), comments, error);

@@ -13,6 +13,19 @@
 
 #define PROGRAM "program"
 
+/* Each finding's basis: program practice, with what the practice rests on where a text says it. */
+static const char *
+basis_of (const char *rule)
+{
+  if (g_str_equal (rule, ICW_REPORT_RULE_MISSED_COMMENT))
+    return _("Program practice, not a policy clause: a missed target is explained in its row, since reviewers compare the targets and actuals line by line");
+  if (g_str_equal (rule, ICW_REPORT_RULE_EVIDENCE))
+    return _("Program practice, not a policy clause: each actual has its evidence (Liaoning's yearly assessment asks for the 考核指标 table with 证明材料, 辽工信发〔2022〕121号)");
+  if (g_str_equal (rule, ICW_REPORT_RULE_AUDIT))
+    return _("Program practice, not a policy clause: the yearly package carries the year's financial audit (no text requiring it was found: source not found)");
+  return _("This program's own check of the report's completeness (not a policy text)");
+}
+
 static void
 add (GPtrArray   *findings,
      const char  *rule,
@@ -20,9 +33,8 @@ add (GPtrArray   *findings,
      const char  *field,
      char        *message)
 {
-  g_ptr_array_add (findings, icw_finding_new (rule, PROGRAM, severity,
-                                              _("This program's own check of the report's completeness (not a policy text)"),
-                                              field, message));
+  g_ptr_array_add (findings, icw_finding_new_with_basis (rule, PROGRAM, severity, basis_of (rule), "program-practice",
+                                                         NULL, field, message));
   g_free (message);
 }
 
@@ -68,8 +80,9 @@ icw_report_check (IcwStore   *store,
       if (!row->has_actual)
         add (findings, ICW_REPORT_RULE_ACTUAL_MISSING, ICW_SEVERITY_ERROR, field,
              g_strdup_printf (_("Indicator “%s”: the actual of the year is not given"), name));
+      /* Program practice: a warning (docs/rules.md), the table can be read without it. */
       else if (icw_report_row_missed (row) && (row->comment == NULL || *row->comment == '\0'))
-        add (findings, ICW_REPORT_RULE_MISSED_COMMENT, ICW_SEVERITY_ERROR, field,
+        add (findings, ICW_REPORT_RULE_MISSED_COMMENT, ICW_SEVERITY_WARNING, field,
              g_strdup_printf (_("Indicator “%s”: the target was missed; say why in the row's comment"), name));
       if (row->has_actual && !row->computed && row->evidence[0] == NULL)
         add (findings, ICW_REPORT_RULE_EVIDENCE, ICW_SEVERITY_WARNING, field,

@@ -95,7 +95,8 @@ icw_score_report_input (IcwStore  *store,
 
   g_return_val_if_fail (ICW_IS_STORE (store) && ICW_IS_REPORT (report), input);
   set_if_entered (input, ICW_SCORE_FIGURE_STAFF, icw_report_get_staff_total (report));
-  if (icw_report_get_staff_total (report) > 0)
+  /* 科技人员: the R&D staff the report holds; 0 is a count once the staff is given. */
+  if (icw_report_get_staff_total (report) > 0 || icw_report_get_rd_staff (report) > 0)
     icw_score_input_set_figure (input, ICW_SCORE_FIGURE_TECH_STAFF, icw_report_get_rd_staff (report));
   set_if_entered (input, ICW_SCORE_FIGURE_RD_SPENDING_AVERAGE, rd_spending (store, report));
   count_registers (store, icw_report_get_center_id (report), input);

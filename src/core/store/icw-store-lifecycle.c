@@ -86,16 +86,20 @@ content_changed (IcwStore       *self,
   sqlite3_bind_text (stmt, 1, icw_record_get_id (record), -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     changed = TRUE;
-  for (guint i = 0; !changed && i < table->n_columns; i++)
+  /* Every column while the outcome is not known to have changed: both are wanted. */
+  for (guint i = 0; (!changed || !*outcome) && i < table->n_columns; i++)
     {
       const char *saved = (const char *) sqlite3_column_text (stmt, 4 + i);
       g_autofree char *now = NULL;
 
-      if (is_lifecycle_column (&table->columns[i]))
+      gboolean is_outcome = icw_record_column_is_outcome (table->columns[i].name);
+
+      /* The outcome columns are life-cycle columns too (icw-store-check.c), but not free ones. */
+      if (is_lifecycle_column (&table->columns[i]) && !is_outcome)
         continue;
       now = icw_store_column_text (record, &table->columns[i]);
-      if (!icw_record_column_is_outcome (table->columns[i].name))
-        changed = g_strcmp0 (saved != NULL && *saved != '\0' ? saved : NULL, now) != 0;
+      if (!is_outcome)
+        changed = changed || g_strcmp0 (saved != NULL && *saved != '\0' ? saved : NULL, now) != 0;
       else if (g_strcmp0 (saved != NULL && *saved != '\0' ? saved : NULL, now) != 0)
         *outcome = TRUE;
     }
@@ -155,7 +159,7 @@ check_status (IcwStore        *self,
   changed = content_changed (self, table, record, &outcome);
   if (icw_lifecycle_status_is_locked (before) && changed)
     return read_only (error, before);
-  /* The grade is the reviewer's, recorded with the acceptance (icw-report-outcome.h). */
+  /* The grade is the reviewer's, recorded with the acceptance (docs/sync-protocol.md). */
   if (outcome && !(before == ICW_APPLICATION_STATUS_SUBMITTED && status == ICW_APPLICATION_STATUS_ACCEPTED))
     return icw_store_invalid (error, _("Grade: it is recorded only when a reviewer accepts the submitted report"));
   if (!icw_lifecycle_status_can_change (before, status))

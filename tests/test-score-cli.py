@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# test-score-cli.py: a report's score and grade on the command line. `icw check REPORT --json`
+# carries "score" (the sample's Shandong center has no known scheme: "source not found"; as a Hunan
+# center its evaluation is scored item by item from its figures and registers, the rest by hand),
+# and the text output prints the same. Against the real `icw serve` on loopback: the administrator
+# completes the sample's 2026 evaluation, marks it ready and submits it; a reviewer of the province
+# accepts it with --grade 不合格; the administrator syncs and sees the grade, the day and the 整改
+# due a year later. And the usage errors of --grade.
+#
+# Usage: python3 tests/test-score-cli.py /path/to/icw   (meson test -C BUILDDIR score-cli)
+
+import datetime
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unittest
+
+ICW = None
+
+
+def base_env(home):
+    env = dict(os.environ)
+    env.pop("LANGUAGE", None)
+    env.pop("ICW_TOKEN", None)
+    env["LC_ALL"] = "C.UTF-8"
+    env["XDG_DATA_HOME"] = os.path.join(home, "xdg-data")
+    env["G_DEBUG"] = "fatal-criticals"
+    env["SECRET_BACKEND"] = "file"
+    env["SECRET_FILE_TEST_PATH"] = os.path.join(home, "test.keyring")
+    env["SECRET_FILE_TEST_PASSWORD"] = "test"
+    return env
+
+
+def a_year_later(day):
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+class ScoreCliTestCase(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="icw-score-cli-")
+        self.dir = self.tmp.name
+        self.env = base_env(self.dir)
+        self.server = None
+        self.admin_db = os.path.join(self.dir, "admin.db")
+
+    def tearDown(self):
+        if self.server is not None and self.server.poll() is None:
+            self.server.terminate()
+            try:
+                self.server.communicate(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.server.kill()
+                self.server.communicate(timeout=10)
+        self.tmp.cleanup()
+
+    def icw(self, status, *args, token=None):
+        env = dict(self.env)
+        if token is not None:
+            env["ICW_TOKEN"] = token
+        result = subprocess.run([ICW] + list(args), capture_output=True, env=env, timeout=120)
+        result.out = result.stdout.decode("utf-8")
+        result.err = result.stderr.decode("utf-8")
+        self.assertEqual(result.returncode, status,
+                         "icw %s\nstdout: %s\nstderr: %s" % (" ".join(args), result.out, result.err))
+        return result
+
+    def reports(self, db):
+        with sqlite3.connect(db) as con:
+            return {(year, version): rid for rid, year, version in
+                    con.execute("SELECT id, year, version FROM reports WHERE deleted_at IS NULL")}
+
+    def sample(self):
+        self.center_id = self.icw(0, "--db", self.admin_db, "sample").out.strip()
+        return self.reports(self.admin_db)
+
+
+class TestCheckScore(ScoreCliTestCase):
+    def test_no_scheme_for_the_province(self):
+        draft = self.sample()[(2026, 1)]
+        result = json.loads(self.icw(1, "--db", self.admin_db, "check", draft, "--json").out)
+        self.assertEqual(result["report"], draft)
+        self.assertIsNone(result["score"]["scheme"])
+        self.assertIn("source not found", result["score"]["problem"])
+        self.assertIn("Score: No scoring scheme is known", self.icw(1, "--db", self.admin_db, "check", draft).out)
+
+    def test_hunan_scheme(self):
+        draft = self.sample()[(2026, 1)]
+        # The same center in Hunan (a local database, never synced).
+        with sqlite3.connect(self.admin_db) as con:
+            con.execute("UPDATE centers SET province = '湖南省'")
+        result = json.loads(self.icw(1, "--db", self.admin_db, "check", draft, "--json").out)
+        score = result["score"]
+        self.assertEqual(score["scheme"], "hunan-2023-123")
+        self.assertEqual(score["maximum"], 95)
+        self.assertIsNone(score["grade"])
+        items = {item["key"]: item for item in score["items"]}
+        self.assertEqual(len(items), 11)
+        # Computed from the registers and the evaluation's three years of R&D spending.
+        self.assertEqual(items["alliance-kinds"]["points"], 3)
+        self.assertFalse(items["alliance-kinds"]["by_hand"])
+        self.assertEqual(items["rd-spending"]["points"], 10)
+        self.assertIn("at least 500.00 10k yuan", items["rd-spending"]["why"])
+        # Left to a person, with their maximum.
+        self.assertIsNone(items["rd-conditions"]["points"])
+        self.assertTrue(items["rd-conditions"]["by_hand"])
+        self.assertEqual(items["rd-conditions"]["maximum"], 13)
+        self.assertEqual(score["points"], sum(i["points"] or 0 for i in score["items"]))
+        for item in score["items"]:
+            self.assertTrue(item["basis"].startswith("湘工信科技〔2023〕123号") or
+                            item["basis"].startswith("Source not found"), item["basis"])
+        text = self.icw(1, "--db", self.admin_db, "check", draft).out
+        self.assertRegex(text, r"Score: [0-9.]+ of 95 points")
+        self.assertIn("Grade: The grade is the reviewer's", text)
+
+    def test_findings_of_a_report(self):
+        draft = self.sample()[(2026, 1)]
+        findings = json.loads(self.icw(1, "--db", self.admin_db, "check", draft, "--json").out)["findings"]
+        missed = [f for f in findings if f["rule"] == "report-missed-comment"]
+        self.assertTrue(missed)
+        for finding in missed:
+            self.assertEqual(finding["severity"], "warning")
+            self.assertEqual(finding["basis"], "program-practice")
+
+
+class TestReviewGrade(ScoreCliTestCase):
+    def start_server(self, server_db):
+        self.server = subprocess.Popen([ICW, "serve", "--db", server_db, "--port", "0"],
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env)
+        line = self.server.stdout.readline().decode("utf-8")
+        match = re.match(r"^Listening on (http://127\.0\.0\.1:\d+)\n$", line)
+        self.assertIsNotNone(match, "icw serve printed %r" % line)
+        return match.group(1)
+
+    def test_accept_with_grade(self):
+        reports = self.sample()
+        server_db = os.path.join(self.dir, "server.db")
+        review_db = os.path.join(self.dir, "review.db")
+        admin = self.icw(0, "serve", "token", "add", "--db", server_db, "--role", "admin",
+                         "--center", self.center_id).out.strip()
+        reviewer = self.icw(0, "serve", "token", "add", "--db", server_db, "--role", "reviewer",
+                            "--province", "山东省").out.strip()
+        url = self.start_server(server_db)
+        self.icw(0, "--db", self.admin_db, "sync", "--server", url, token=admin)
+
+        # The sample's 2026 evaluation, its actuals typed (here into the database: the command line
+        # has no report editor), then ready and submitted.
+        again = reports[(2026, 1)]
+        with sqlite3.connect(self.admin_db) as con:
+            rows = json.loads(con.execute("SELECT indicators FROM reports WHERE id = ?", (again,)).fetchone()[0])
+            for row in rows:
+                row.setdefault("actual", row.get("target", 1))
+            con.execute("UPDATE reports SET indicators = ? WHERE id = ?", (json.dumps(rows, ensure_ascii=False), again))
+        shown = json.loads(self.icw(0, "--db", self.admin_db, "show", again, "--json").out)
+        self.assertEqual(shown["grade"], "none")
+        self.icw(0, "--db", self.admin_db, "ready", again, "--server", url, token=admin)
+        self.icw(0, "--db", self.admin_db, "submit", again, "--server", url, token=admin)
+
+        review = ["--db", review_db, "review"]
+        self.icw(2, *review, "return", again, "--comment", "请补充", "--grade", "合格", "--server", url, token=reviewer)
+        self.icw(2, *review, "show", again, "--grade", "合格", "--server", url, token=reviewer)
+        self.icw(1, *review, "accept", again, "--grade", "很好", "--server", url, token=reviewer)
+        listed = json.loads(self.icw(0, *review, "list", "--json", "--server", url, token=reviewer).out)
+        self.assertIn(again, [doc["id"] for doc in listed if doc["kind"] == "report"])
+        out = self.icw(0, *review, "accept", again, "--grade", "不合格", "--server", url, token=reviewer).out
+        self.assertIn("Accepted: “2026 Periodic evaluation”, version 1.", out)
+
+        self.icw(0, "--db", self.admin_db, "sync", "--server", url, token=admin)
+        shown = json.loads(self.icw(0, "--db", self.admin_db, "show", again, "--json").out)
+        today = datetime.datetime.now(datetime.timezone.utc).date()
+        self.assertEqual(shown["status"], "accepted")
+        self.assertEqual(shown["grade"], "fail")
+        # The day the grade was given, by the reviewer's clock (UTC); the 整改 a year later.
+        graded = datetime.date.fromisoformat(shown["graded_on"])
+        self.assertLessEqual(abs((graded - today).days), 1)
+        self.assertEqual(shown["rectify_due"], a_year_later(graded).isoformat())
+
+
+if __name__ == "__main__":
+    ICW = sys.argv.pop(1)
+    unittest.main()
