@@ -23,7 +23,7 @@ char *
 icw_report_window_title_for (IcwReport *report)
 {
   /* TRANSLATORS: a report's title: its year and kind, e.g. "2025 yearly assessment" */
-  return g_strdup_printf (_("%d %s"), icw_report_get_year (report), icw_report_kind_to_label (icw_report_get_kind (report)));
+  return g_strdup_printf (C_("report title", "%d %s"), icw_report_get_year (report), icw_report_kind_to_label (icw_report_get_kind (report)));
 }
 
 static void
