@@ -130,7 +130,7 @@ test_image_pixels (void)
   cairo_paint (cr);
   icw_chart_draw (chart, cr, 0, 0, 400, 240, NULL, &geometry);
   cairo_surface_flush (surface);
-  data = (guint32 *) cairo_image_surface_get_data (surface);
+  data = (gpointer) cairo_image_surface_get_data (surface);   /* rows of 32-bit pixels */
   stride = cairo_image_surface_get_stride (surface) / 4;
   bar = &g_array_index (geometry.bars, cairo_rectangle_t, 1);
   {
@@ -211,7 +211,7 @@ test_document_block (void)
   cairo_paint (cr);
   icw_document_layout_draw_page (layout, cr, icw_document_layout_get_n_pages (layout) - 1);
   cairo_surface_flush (surface);
-  data = (guint32 *) cairo_image_surface_get_data (surface);
+  data = (gpointer) cairo_image_surface_get_data (surface);   /* rows of 32-bit pixels */
   stride = cairo_image_surface_get_stride (surface) / 4;
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)

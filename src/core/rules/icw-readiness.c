@@ -129,7 +129,6 @@ icw_readiness_evaluate (IcwStore    *store,
 {
   g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) one = g_ptr_array_new ();
   g_autoptr(GDateTime) now = today != NULL ? g_date_time_ref (today) : g_date_time_new_now_local ();
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_readiness_item_free);
   IcwRuleContext context = { NULL, };
