@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-center-editor.c: the center editor. The plain fields go through an IcwRecordForm; the host
  * company and the lead organization are chosen from the register, never typed; the tables are
- * IcwCenterLinksGroup and IcwPlatformsGroup. */
+ * IcwCenterLinksGroup and IcwPlatformsGroup; the reports are
+ * IcwReportListGroup and the readiness to upgrade IcwReadinessGroup. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,6 +12,8 @@
 #include "icw-field-row.h"
 #include "icw-organization-picker.h"
 #include "icw-platforms-group.h"
+#include "icw-readiness-group.h"
+#include "icw-report-list-group.h"
 #include "icw-record-form.h"
 #include "icw-rule-packs-group.h"
 #include "icw-ui-util.h"
@@ -31,6 +34,8 @@ struct _IcwCenterEditor
   GtkWidget *members;
   GtkWidget *platforms;
   GtkWidget *rule_packs;
+  GtkWidget *reports;
+  GtkWidget *readiness;
 };
 
 G_DEFINE_FINAL_TYPE (IcwCenterEditor, icw_center_editor, ADW_TYPE_BIN)
@@ -184,6 +189,10 @@ build (IcwCenterEditor *self,
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->platforms));
   self->rule_packs = icw_rule_packs_group_new (self->store);
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->rule_packs));
+  self->reports = icw_report_list_group_new (self->store, money_unit);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->reports));
+  self->readiness = icw_readiness_group_new (self->store);
+  adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->readiness));
 
   danger = group (self->page, NULL, NULL);
   delete = icw_ui_mnemonic_button_new (_("_Delete Center"));
@@ -209,6 +218,8 @@ icw_center_editor_set_center (IcwCenterEditor *self,
   icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (self->members), center);
   icw_platforms_group_set_center (ICW_PLATFORMS_GROUP (self->platforms), center);
   icw_rule_packs_group_set_center (ICW_RULE_PACKS_GROUP (self->rule_packs), center);
+  icw_report_list_group_set_center (ICW_REPORT_LIST_GROUP (self->reports), center);
+  icw_readiness_group_set_center (ICW_READINESS_GROUP (self->readiness), center);
   if (center != NULL)
     {
       g_signal_connect_swapped (center, "notify::host-organization-id", G_CALLBACK (show_references), self);

@@ -11,6 +11,7 @@
 #include "icw-document-kinds.h"
 #include "icw-funding-check.h"
 #include "icw-ip-agreement-check.h"
+#include "icw-report-check.h"
 
 /* Applications: a field's first part is its section's key ("roadmap/2/trl_to" is in "roadmap"). */
 static const char *
@@ -149,4 +150,48 @@ const IcwDocumentKind icw_document_kind_funding = {
   .check_expands = FALSE,
   .check = funding_check,
   .page_of_field = funding_page_of_field,
+};
+
+/* Reports: "summary/<key>", "indicators/<key>/…", a 建设情况 property, else the figures. */
+static const char *
+report_page_of_field (const char *field)
+{
+  if (field == NULL)
+    return "figures";
+  if (g_str_has_prefix (field, "summary"))
+    return "summary";
+  if (g_str_has_prefix (field, "indicators"))
+    return "indicators";
+  if (g_str_has_prefix (field, "build-") || g_str_has_prefix (field, "build_"))
+    return "construction";
+  return "figures";
+}
+
+static GPtrArray *
+report_check (IcwStore *store, IcwRecord *record, GPtrArray *packs, GDateTime *today, GError **error)
+{
+  return icw_report_check (store, ICW_REPORT (record), packs, today, error);
+}
+
+const IcwDocumentKind icw_document_kind_report = {
+  .kind = ICW_RECORD_KIND_REPORT,
+  .bar = {
+    .check_label = N_("_Check Report"),
+    .ready_toast = N_("The report is ready to submit"),
+    .submit_heading = N_("Submit the Report?"),
+    .submit_body = N_("A submitted report cannot be changed. If the reviewers return it, you can reopen it as a new version."),
+    .submitted_toast = N_("Submitted: the report is now read-only"),
+    .return_body = N_("Enter the reviewers' comments as they were sent with the returned report."),
+    .locked_banner = N_("This report has been submitted and is read-only. If it is returned, reopen it as a new version to change it."),
+    /* xgettext:c-format */
+    .returned_banner = N_("Returned by the reviewers: %s. Reopen it as a new version to change it."),
+  },
+  .pages_label = N_("Report pages"),
+  .sidebar_width = 170,
+  .check_height = 220,
+  .ellipsize_titles = FALSE,
+  .hide_empty_badges = TRUE,
+  .check_expands = FALSE,
+  .check = report_check,
+  .page_of_field = report_page_of_field,
 };

@@ -38,5 +38,6 @@ typedef struct {
 extern const IcwDocumentKind icw_document_kind_application;
 extern const IcwDocumentKind icw_document_kind_agreement;
 extern const IcwDocumentKind icw_document_kind_funding;
+extern const IcwDocumentKind icw_document_kind_report;
 
 G_END_DECLS

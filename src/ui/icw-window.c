@@ -20,6 +20,7 @@
 #include "icw-csv-import.h"
 #include "icw-dossier-actions.h"
 #include "icw-register-page.h"
+#include "icw-report-reminder.h"
 #include "icw-review-notifier.h"
 #include "icw-reviewer-inbox.h"
 #include "icw-reviewer-overview.h"
@@ -663,6 +664,8 @@ icw_window_new (GtkApplication *application,
   self->sync = icw_sync_controller_new (self->store, self->settings);
   adw_header_bar_pack_end (self->header_bar, icw_sync_indicator_new (self->sync));
   self->notifier = icw_review_notifier_new (self->store, G_APPLICATION (application));
+  /* A recognized center's yearly package due soon: a notification, at most once a day. */
+  icw_report_remind_deadlines (self->store, G_APPLICATION (application), self->settings, NULL);
   icw_sync_controller_set_poll (self->sync, POLL_INTERVAL_S);
   g_signal_connect_object (self->sync, "notify::role", G_CALLBACK (on_role_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sync, "notify::last-sync", G_CALLBACK (on_last_sync), self, G_CONNECT_SWAPPED);

@@ -229,6 +229,11 @@ make_document (IcwDocument       *document,
         case ICW_BLOCK_SIGNATURES:
           add_table (&body, block);
           break;
+        case ICW_BLOCK_CHART:
+          /* The Word file shows a chart as its data: its title, then the table. */
+          icw_docx_append_paragraph (body.xml, "BodyText", take_break (&body), block->text);
+          add_table (&body, block);
+          break;
         case ICW_BLOCK_PAGE_BREAK:
           body.break_pending = TRUE;
           break;

@@ -26,6 +26,7 @@ typedef enum {
   ICW_ITEM_DOTS,    /* a dotted leader from (x, y) to (x + w, y) */
   ICW_ITEM_LINK,    /* a contents entry's area (x, y, w, h) linking to the heading of toc entry first_line (PDF only) */
   ICW_ITEM_DEST,    /* where the heading of toc entry first_line is (x, y): the link's named destination */
+  ICW_ITEM_CHART,   /* a chart drawn in (x, y, w, h) by icw_chart_draw() */
 } IcwItemKind;
 
 typedef struct {
@@ -36,6 +37,7 @@ typedef struct {
   int          n_lines;
   gboolean     fill;
   const char  *tag;          /* LINES: the PDF structure element ("H1", "H2"); NULL: "P"; "": none (header, footer) */
+  IcwChart    *chart;        /* CHART: a reference */
 } IcwLayoutItem;
 
 typedef struct {

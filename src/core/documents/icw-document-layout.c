@@ -62,6 +62,7 @@ static void
 item_free (IcwLayoutItem *item)
 {
   g_clear_object (&item->layout);
+  g_clear_pointer (&item->chart, icw_chart_unref);
   g_free (item);
 }
 
@@ -261,6 +262,24 @@ flow_heading (IcwDocumentLayout *self,
   self->y += before / 2;
 }
 
+/* A chart takes the content width and a fixed height, on the next page when it does not fit on
+ * this one; it is drawn in the table style's font (the PDF's CJK fonts). */
+#define CHART_HEIGHT ICW_MM (80.0)
+
+static void
+flow_chart (IcwDocumentLayout *self,
+            IcwDocBlock       *block)
+{
+  IcwLayoutItem *item;
+
+  if (self->y + CHART_HEIGHT > ICW_CONTENT_BOTTOM)
+    icw_layout_new_page (self);
+  item = icw_layout_add_item (icw_layout_current_page (self), ICW_ITEM_CHART, ICW_MARGIN_LEFT, self->y,
+                              ICW_CONTENT_WIDTH, CHART_HEIGHT);
+  item->chart = icw_chart_ref (block->chart);
+  self->y += CHART_HEIGHT + ICW_MM (4.0);
+}
+
 /* Whether justifying a paragraph spreads its lines only a little: when a line other than the last
  * ends more than two characters short of the margin (a long number or Latin word moved to the next
  * line), justifying would letter-space it visibly, so the paragraph is left ragged instead. */
@@ -356,6 +375,9 @@ icw_document_layout_new (IcwDocument          *document,
           break;
         case ICW_BLOCK_PAGE_BREAK:
           icw_layout_break_page (self);
+          break;
+        case ICW_BLOCK_CHART:
+          flow_chart (self, block);
           break;
         default:
           g_assert_not_reached ();
@@ -550,6 +572,12 @@ icw_document_layout_draw_page (IcwDocumentLayout *self,
         case ICW_ITEM_LINK:
         case ICW_ITEM_DEST:
           draw_link (cr, item);
+          break;
+        case ICW_ITEM_CHART:
+          cairo_tag_begin (cr, "Figure", "");
+          icw_chart_draw (item->chart, cr, item->x, item->y, item->w, item->h,
+                          pango_font_description_get_family (self->fonts[ICW_STYLE_TABLE]), NULL);
+          cairo_tag_end (cr, "Figure");
           break;
         default:
           g_assert_not_reached ();

@@ -3,7 +3,8 @@
  * the package a province asks for (Liaoning: 年度考核工作总结 + 考核指标 + 证明材料): the cover; the
  * basic information; the work summary (年度工作总结, or the 自评估报告's sections) section by
  * section; the 考核指标 table (indicator, unit, target, actual, the difference, the evidence files)
- * with the reasons of the targets missed; 建设情况 (中试孵化、测试验证、行业支撑服务); the center's
+ * with the reasons of the targets missed and each indicator's chart across the years (and the score
+ * by area where a scheme applies: icw-indicator-chart-data.h); 建设情况 (中试孵化、测试验证、行业支撑服务); the center's
  * figures of the year; and the list of attachments, the financial audit first. The PDF and the
  * Word file are both written from this model. */
 #include "config.h"
@@ -13,6 +14,7 @@
 #include "icw-attachment.h"
 #include "icw-document-private.h"
 #include "icw-enums.h"
+#include "icw-indicator-chart-data.h"
 #include "icw-money.h"
 #include "icw-report-parts.h"
 #include "icw-report.h"
@@ -246,6 +248,9 @@ icw_document_build_report (IcwStore   *store,
   add_summary (document, report);
   icw_doc_numbered_heading (document, ++number, _("Assessment indicators"));
   add_indicators (document, report, names);
+  /* Each indicator's target and actual across the years, drawn as the window draws them. */
+  icw_document_add_heading (document, 2, _("Target and Actual by Year"));
+  icw_document_add_report_charts (document, store, report);
   icw_doc_numbered_heading (document, ++number, _("Construction"));
   add_construction (document, report);
   icw_doc_numbered_heading (document, ++number, _("Figures of the year"));

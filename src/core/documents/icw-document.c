@@ -35,6 +35,7 @@ block_free (IcwDocBlock *block)
   g_free (block->text);
   g_clear_pointer (&block->cells, g_ptr_array_unref);
   g_free (block->weights);
+  g_clear_pointer (&block->chart, icw_chart_unref);
   g_free (block);
 }
 
@@ -258,6 +259,29 @@ void
 icw_document_add_page_break (IcwDocument *self)
 {
   add_block (self, ICW_BLOCK_PAGE_BREAK);
+}
+
+IcwDocBlock *
+icw_document_add_chart (IcwDocument *self,
+                        IcwChart    *chart)
+{
+  IcwDocBlock *block = add_grid (self, ICW_BLOCK_CHART, 1 + ICW_CHART_N_SERIES, 1);
+  const char *header[1 + ICW_CHART_N_SERIES] = { "", icw_chart_get_series_name (chart, 0), icw_chart_get_series_name (chart, 1) };
+
+  block->chart = icw_chart_ref (chart);
+  block->text = g_strdup (icw_chart_get_title (chart));
+  block->numeric = 0x6;
+  block->weights[0] = 2;
+  icw_doc_block_add_row (block, header);
+  for (guint i = 0; i < icw_chart_get_n_categories (chart); i++)
+    {
+      g_autofree char *a = icw_chart_format_value (icw_chart_get_value (chart, i, 0));
+      g_autofree char *b = icw_chart_format_value (icw_chart_get_value (chart, i, 1));
+      const char *row[1 + ICW_CHART_N_SERIES] = { icw_chart_get_label (chart, i), a, b };
+
+      icw_doc_block_add_row (block, row);
+    }
+  return block;
 }
 
 void

@@ -8,6 +8,7 @@
  * thread (icw_document_new_for_record) and is then immutable, so a worker thread may lay it out. */
 #pragma once
 
+#include "icw-indicator-chart.h"
 #include "icw-record.h"
 #include "icw-store.h"
 
@@ -20,6 +21,7 @@ typedef enum {
   ICW_BLOCK_KEY_VALUES,   /* a two-column table without header: label, value */
   ICW_BLOCK_SIGNATURES,   /* one box per signing party, kept whole on a page */
   ICW_BLOCK_PAGE_BREAK,
+  ICW_BLOCK_CHART,        /* a picture (icw-indicator-chart.h); its data as a table for the Word file */
 } IcwBlockKind;
 
 typedef struct {
@@ -31,6 +33,7 @@ typedef struct {
   GPtrArray    *cells;          /* char *, row by row (n_columns per row) */
   guint        *weights;        /* n_columns relative widths */
   guint32       numeric;        /* bit c: column c is right-aligned (amounts) */
+  IcwChart     *chart;          /* charts */
 } IcwDocBlock;
 
 typedef struct _IcwDocument IcwDocument;
@@ -85,6 +88,10 @@ IcwDocBlock *icw_document_add_table       (IcwDocument  *self,
 IcwDocBlock *icw_document_add_key_values  (IcwDocument  *self);
 IcwDocBlock *icw_document_add_signatures  (IcwDocument  *self);
 void         icw_document_add_page_break  (IcwDocument  *self);
+/* A chart, drawn in the PDF by icw_chart_draw(); the block is also a table of its data (category,
+ * the two series) with one header row, which the Word file shows in its place. */
+IcwDocBlock *icw_document_add_chart       (IcwDocument  *self,
+                                           IcwChart     *chart);
 
 /* A row of n_columns cells (NULL cells are empty). */
 void         icw_doc_block_add_row        (IcwDocBlock  *block,

@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* icw-readiness-group.c: the readiness panel (icw-readiness-group.h). One row per condition: an
+ * icon and a word for its state (the word is what a screen reader and a grey-scale print see),
+ * the condition as the title, what the check found and its basis as the subtitle. The list is
+ * evaluated again, once, after any record is saved: a shareholder or platform changes it. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "icw-readiness-group.h"
+#include "icw-readiness.h"
+#include "icw-report.h"
+#include "icw-ui-util.h"
+
+struct _IcwReadinessGroup
+{
+  AdwPreferencesGroup parent_instance;
+
+  IcwStore  *store;
+  IcwCenter *center;
+  GPtrArray *rows;      /* GtkWidget, the rows shown */
+  guint      refresh_id;
+  guint      n_missing;
+};
+
+G_DEFINE_FINAL_TYPE (IcwReadinessGroup, icw_readiness_group, ADW_TYPE_PREFERENCES_GROUP)
+
+static const struct {
+  const char *icon;
+  const char *word;
+  const char *css;
+} states[] = {
+  [ICW_READINESS_MET] = { "emblem-ok-symbolic", N_("Met"), "success" },
+  [ICW_READINESS_MISSING] = { "dialog-error-symbolic", N_("Missing"), "error" },
+  [ICW_READINESS_WARNING] = { "dialog-warning-symbolic", N_("To look at"), "warning" },
+  [ICW_READINESS_NOT_CHECKED] = { "dialog-question-symbolic", N_("Not checked here"), "dim-label" },
+};
+
+static GtkWidget *
+item_row (IcwReadinessItem *item)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (states[item->state].icon);
+  GtkWidget *word = gtk_label_new (_(states[item->state].word));
+  g_autofree char *subtitle = NULL;
+
+  if (item->detail != NULL)
+    subtitle = g_strdup_printf (_("%s\nBasis: %s"), item->detail, item->basis);
+  else
+    subtitle = g_strdup_printf (_("Basis: %s"), item->basis);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->condition);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (icon, states[item->state].css);
+  gtk_widget_add_css_class (word, states[item->state].css);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _(states[item->state].word), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), word);
+  gtk_widget_set_name (row, item->rule);
+  icw_ui_row_skip_tab (row);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static void
+clear_rows (IcwReadinessGroup *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->rows->pdata[i]);
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+/* The grade of the center's latest graded report ("Excellent (2024 Periodic evaluation)"), or NULL. */
+static char *
+latest_grade (IcwReadinessGroup *self,
+              gboolean          *top)
+{
+  g_autoptr(GListModel) reports = icw_store_list (self->store, ICW_RECORD_KIND_REPORT, icw_record_get_id (ICW_RECORD (self->center)));
+  IcwReport *latest = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (reports); i++)
+    {
+      g_autoptr(IcwReport) report = g_list_model_get_item (reports, i);
+
+      if (icw_report_get_grade (report) == ICW_REPORT_GRADE_NONE)
+        continue;
+      if (latest == NULL || icw_report_get_year (report) > icw_report_get_year (latest) ||
+          (icw_report_get_year (report) == icw_report_get_year (latest) && icw_report_get_version (report) > icw_report_get_version (latest)))
+        latest = report;   /* the model holds a reference */
+    }
+  *top = latest != NULL && icw_report_get_grade (latest) == ICW_REPORT_GRADE_EXCELLENT;
+  if (latest == NULL)
+    return NULL;
+  /* TRANSLATORS: a grade and the report it was given to, e.g. "Excellent (2024 Periodic evaluation)" */
+  return g_strdup_printf (_("%s (%d %s)"), icw_report_grade_to_label (icw_report_get_grade (latest)),
+                          icw_report_get_year (latest), icw_report_kind_to_label (icw_report_get_kind (latest)));
+}
+
+static void
+refresh (IcwReadinessGroup *self)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *grade = NULL;
+  gboolean top = FALSE;
+
+  clear_rows (self);
+  self->n_missing = 0;
+  if (self->center == NULL)
+    return;
+  grade = latest_grade (self, &top);
+  items = icw_readiness_evaluate (self->store, self->center, NULL, grade, top, NULL, &error);
+  if (items == NULL)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
+      return;
+    }
+  self->n_missing = icw_readiness_count_missing (items);
+  if (self->n_missing == 0)
+    summary = g_strdup (_("Every condition the program checks on the center is met; the rest is checked on the upgrade application."));
+  else
+    summary = g_strdup_printf (ngettext ("%u condition of 工信厅科〔2017〕64号 is still missing.",
+                                         "%u conditions of 工信厅科〔2017〕64号 are still missing.", self->n_missing),
+                               self->n_missing);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), summary);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GtkWidget *row = item_row (items->pdata[i]);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  IcwReadinessGroup *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_record_changed (IcwReadinessGroup *self)
+{
+  if (self->refresh_id == 0 && self->center != NULL)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+void
+icw_readiness_group_set_center (IcwReadinessGroup *self,
+                                IcwCenter         *center)
+{
+  g_return_if_fail (ICW_IS_READINESS_GROUP (self));
+
+  if (!g_set_object (&self->center, center))
+    return;
+  refresh (self);
+}
+
+guint
+icw_readiness_group_get_n_missing (IcwReadinessGroup *self)
+{
+  g_return_val_if_fail (ICW_IS_READINESS_GROUP (self), 0);
+  return self->n_missing;
+}
+
+static void
+icw_readiness_group_dispose (GObject *object)
+{
+  IcwReadinessGroup *self = ICW_READINESS_GROUP (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  G_OBJECT_CLASS (icw_readiness_group_parent_class)->dispose (object);
+  g_clear_object (&self->center);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+}
+
+static void
+icw_readiness_group_class_init (IcwReadinessGroupClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = icw_readiness_group_dispose;
+}
+
+static void
+icw_readiness_group_init (IcwReadinessGroup *self)
+{
+  self->rows = g_ptr_array_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Readiness to Upgrade to National"));
+}
+
+GtkWidget *
+icw_readiness_group_new (IcwStore *store)
+{
+  IcwReadinessGroup *self = g_object_new (ICW_TYPE_READINESS_GROUP, NULL);
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "record-changed", G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}

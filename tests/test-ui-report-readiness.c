@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-report-readiness.c: the readiness to upgrade (icw-readiness.h) on the sample center,
+ * and its panel on the center's page (IcwReadinessGroup). The sample center is set building, in a
+ * field that already has a national center, so the precondition and the field are
+ * missing; recognizing it and moving it to a free field meets both, and the panel, which follows
+ * the store, shows two fewer missing. Every condition names its basis. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "icw-readiness.h"
+#include "icw-readiness-group.h"
+#include "icw-resources.h"
+#include "icw-test-util.h"
+
+typedef IcwTestSample Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static IcwReadinessItem *
+find_item (GPtrArray  *items,
+           const char *rule)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (((IcwReadinessItem *) items->pdata[i])->rule, rule) == 0)
+      return items->pdata[i];
+  g_assert_not_reached ();
+}
+
+static GPtrArray *
+evaluate (Fixture    *fixture,
+          const char *grade,
+          gboolean    top)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = icw_readiness_evaluate (fixture->store, fixture->center, NULL, grade, top, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (items);
+  return items;
+}
+
+/* The starting point, whatever the sample holds: still building, in a field that has a national
+ * center. */
+static void
+building_in_occupied_field (Fixture *fixture)
+{
+  icw_center_set_status (fixture->center, ICW_CENTER_STATUS_BUILDING);
+  icw_center_set_field (fixture->center, "智能传感器");
+  icw_test_save (fixture->store, fixture->center);
+}
+
+static void
+recognize_in_free_field (Fixture *fixture)
+{
+  icw_center_set_status (fixture->center, ICW_CENTER_STATUS_RECOGNIZED);
+  icw_center_set_field (fixture->center, "高档数控机床");
+  icw_test_save (fixture->store, fixture->center);
+}
+
+static void
+test_conditions (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  guint missing_before;
+
+  building_in_occupied_field (fixture);
+  before = evaluate (fixture, NULL, FALSE);
+  missing_before = icw_readiness_count_missing (before);
+
+  g_assert_cmpint (find_item (before, "64-provincial-precondition")->state, ==, ICW_READINESS_MISSING);
+  g_assert_cmpint (find_item (before, "64-field-occupied")->state, ==, ICW_READINESS_MISSING);
+  g_assert_nonnull (strstr (find_item (before, "64-field-occupied")->detail, "国家智能传感器创新中心"));
+  /* The application's own rule is left to the application; the layout is said to be unchecked. */
+  g_assert_cmpint (find_item (before, "64-platform-certificates")->state, ==, ICW_READINESS_NOT_CHECKED);
+  g_assert_cmpint (find_item (before, "field-layout")->state, ==, ICW_READINESS_NOT_CHECKED);
+  for (guint i = 0; i < before->len; i++)
+    {
+      IcwReadinessItem *item = before->pdata[i];
+
+      g_assert_nonnull (item->basis);
+      g_assert_cmpuint (strlen (item->basis), >, 10);
+      g_assert_nonnull (item->condition);
+    }
+  g_assert_nonnull (strstr (find_item (before, "64-provincial-precondition")->basis, "64号"));
+
+  recognize_in_free_field (fixture);
+  after = evaluate (fixture, NULL, FALSE);
+  g_assert_cmpint (find_item (after, "64-provincial-precondition")->state, ==, ICW_READINESS_MET);
+  g_assert_cmpint (find_item (after, "64-field-occupied")->state, ==, ICW_READINESS_MET);
+  g_assert_null (find_item (after, "64-field-occupied")->detail);
+  g_assert_cmpuint (icw_readiness_count_missing (after), ==, missing_before - 2);
+}
+
+/* The latest grade: none is a warning, 优秀 is met, a lower grade a warning that names it. */
+static void
+test_grade (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) none = evaluate (fixture, NULL, FALSE);
+  g_autoptr(GPtrArray) top = evaluate (fixture, "优秀 (2025)", TRUE);
+  g_autoptr(GPtrArray) pass = evaluate (fixture, "合格 (2025)", FALSE);
+
+  g_assert_cmpint (find_item (none, "latest-grade")->state, ==, ICW_READINESS_WARNING);
+  g_assert_cmpint (find_item (top, "latest-grade")->state, ==, ICW_READINESS_MET);
+  g_assert_cmpint (find_item (pass, "latest-grade")->state, ==, ICW_READINESS_WARNING);
+  g_assert_nonnull (strstr (find_item (pass, "latest-grade")->detail, "合格 (2025)"));
+}
+
+static guint
+count_rows (GtkWidget *widget,
+            const char *name)
+{
+  guint n = ADW_IS_ACTION_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child, name);
+  return n;
+}
+
+/* The panel: its rows and its count follow the center as it is saved. */
+static void
+test_panel_follows (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *group = icw_readiness_group_new (fixture->store);
+  guint missing;
+
+  building_in_occupied_field (fixture);
+  items = evaluate (fixture, NULL, FALSE);
+  gtk_window_set_child (GTK_WINDOW (window), group);
+  icw_readiness_group_set_center (ICW_READINESS_GROUP (group), fixture->center);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  missing = icw_readiness_group_get_n_missing (ICW_READINESS_GROUP (group));
+  g_assert_cmpuint (missing, ==, icw_readiness_count_missing (items));
+  g_assert_cmpuint (missing, >=, 2);
+  g_assert_cmpuint (count_rows (group, "64-field-occupied"), ==, 1);
+  g_assert_cmpuint (count_rows (group, "latest-grade"), ==, 1);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), "64号"));
+
+  recognize_in_free_field (fixture);
+  iterate ();
+  g_assert_cmpuint (icw_readiness_group_get_n_missing (ICW_READINESS_GROUP (group)), ==, missing - 2);
+  /* Rows are replaced, not added to. */
+  g_assert_cmpuint (count_rows (group, "64-field-occupied"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  adw_init ();
+  icw_register_resource ();
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  g_test_add ("/ui-report/readiness/conditions", Fixture, NULL, icw_test_sample_set_up, test_conditions, icw_test_sample_tear_down);
+  g_test_add ("/ui-report/readiness/grade", Fixture, NULL, icw_test_sample_set_up, test_grade, icw_test_sample_tear_down);
+  g_test_add ("/ui-report/readiness/panel-follows", Fixture, NULL, icw_test_sample_set_up, test_panel_follows, icw_test_sample_tear_down);
+  return g_test_run ();
+}
