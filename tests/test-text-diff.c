@@ -82,6 +82,11 @@ test_chinese_by_character (void)
   assert_diff ("建设高水平中试平台", "建设高质量中试平台", "=[建设高]-[水平]+[质量]=[中试平台]");
   assert_diff ("三年内建成", "三年内全面建成", "=[三年内]+[全面]=[建成]");
   assert_diff ("研发投入不低于", "研发不低于", "=[研发]-[投入]=[不低于]");
+  /* An added sentence ends with its own full stop, not the one before it (the common end "。" set
+   * aside first would otherwise leave "+[。另设准备金]=[。]"). */
+  assert_diff ("多渠道筹措资金。", "按年度筹措资金。另设准备金。",
+               "-[多渠道]+[按年度]=[筹措资金。]+[另设准备金。]");
+  assert_diff ("甲多乙。二。三。", "甲少乙。三。", "=[甲]-[多]+[少]=[乙。]-[二。]=[三。]");
   /* Full-width punctuation is a token of its own. */
   assert_diff ("目标：一、二。", "目标：一、三。", "=[目标：一、]-[二]+[三]=[。]");
   spans = icw_text_diff ("建设高水平中试平台", "建设高质量中试平台");

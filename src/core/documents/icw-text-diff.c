@@ -164,6 +164,46 @@ diff_middle (Middle *m,
     add_run (runs, ICW_DIFF_INSERTED, waiting.a_start, waiting.b_start, waiting.length);
 }
 
+/* Whether the first element of the edit run equals the first of the equal run after it. */
+static gboolean
+starts_alike (IcwDiffRun       *edit,
+              IcwDiffRun       *next,
+              IcwDiffEqualFunc  equal,
+              gpointer          user_data)
+{
+  return edit->kind == ICW_DIFF_INSERTED ? equal (next->a_start, edit->b_start, user_data)
+                                         : equal (edit->a_start, next->b_start, user_data);
+}
+
+/* An edit between two equal runs may often sit one element further on with the same meaning
+ * ("甲。[+乙。]" or "甲[+。乙]。"): each is slid as far forward as it goes, so that an added or
+ * removed sentence ends with its own full stop, as a reader would mark it. */
+static void
+slide_edits (GArray           *runs,
+             IcwDiffEqualFunc  equal,
+             gpointer          user_data)
+{
+  for (guint i = 1; i + 1 < runs->len; i++)
+    {
+      IcwDiffRun *previous = &g_array_index (runs, IcwDiffRun, i - 1);
+      IcwDiffRun *edit = &g_array_index (runs, IcwDiffRun, i);
+      IcwDiffRun *next = &g_array_index (runs, IcwDiffRun, i + 1);
+      gboolean last = i + 2 == runs->len;
+
+      if (previous->kind != ICW_DIFF_EQUAL || edit->kind == ICW_DIFF_EQUAL || next->kind != ICW_DIFF_EQUAL)
+        continue;
+      while ((next->length > 1 || (last && next->length == 1)) && starts_alike (edit, next, equal, user_data))
+        {
+          previous->length++;
+          edit->a_start++, edit->b_start++;
+          next->a_start++, next->b_start++;
+          next->length--;
+        }
+      if (next->length == 0)
+        g_array_remove_index (runs, i + 1);
+    }
+}
+
 GArray *
 icw_diff_sequences (guint            n_a,
                     guint            n_b,
@@ -190,6 +230,7 @@ icw_diff_sequences (guint            n_a,
   else
     diff_middle (&middle, runs);
   add_run (runs, ICW_DIFF_EQUAL, n_a - suffix, n_b - suffix, suffix);
+  slide_edits (runs, equal, user_data);
   return runs;
 }
 
