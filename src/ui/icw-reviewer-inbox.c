@@ -143,6 +143,9 @@ on_row_selected (IcwReviewerInbox *self,
   g_autoptr(IcwRecord) document = NULL;
   int at;
 
+  /* The list drops its selection while the window is destroyed, after the template's children. */
+  if (self->detail == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   if (row == NULL)
     {
       show_document (self, NULL);
