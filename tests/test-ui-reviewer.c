@@ -3,7 +3,9 @@
  * with real SQLite stores on both sides: an administrator submits the sample's application; a
  * window signed in with a reviewer's token of the province becomes a reviewer's, lists the
  * application in its inbox, shows it with nothing editable, and returns it with a comment anchored
- * to a section, which the administrator then pulls. The overview's search and sort. */
+ * to a section, which the administrator then pulls; the administrator reopens, edits and submits
+ * again; the reviewer's What Changed shows the edit underlined beside the comment, and accepts.
+ * Alt+1 and Alt+2 show the reviewer's pages. The overview's search and sort. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -13,6 +15,7 @@
 #include "icw-application-lifecycle.h"
 #include "icw-application.h"
 #include "icw-center.h"
+#include "icw-compare-marks.h"
 #include "icw-lifecycle.h"
 #include "icw-platform.h"
 #include "icw-resources.h"
@@ -21,6 +24,7 @@
 #include "icw-review-notifier.h"
 #include "icw-review-overview.h"
 #include "icw-reviewer-inbox.h"
+#include "icw-reviewer-overview-item.h"
 #include "icw-reviewer-overview.h"
 #include "icw-rule-pack.h"
 #include "icw-sample.h"
@@ -48,6 +52,56 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   icw_test_sync_fixture_tear_down (f);
+}
+
+/* Marks @application ready (as of 12 days before its deadline) and submits it. */
+static void
+ready_and_submit (IcwStore       *store,
+                  IcwApplication *application)
+{
+  g_autoptr(GPtrArray) packs = icw_rule_packs_load_all (NULL);
+  g_autofree char *iso = g_strconcat (icw_application_get_call_deadline (application), "T12:00:00Z", NULL);
+  g_autoptr(GDateTime) deadline = g_date_time_new_from_iso8601 (iso, NULL);
+  g_autoptr(GDateTime) today = g_date_time_add_days (deadline, -12);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (icw_application_mark_ready (store, application, packs, today, &error));
+  g_assert_no_error (error);
+  g_assert_true (icw_application_submit (store, application, &error));
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first label under @widget whose text contains @part. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 /* The sample center's application, checked and submitted in a store of its administrator's
@@ -225,6 +279,15 @@ test_reviewer_window (Fixture       *f,
     g_assert_cmpuint (visible_rows, ==, 2);
   }
 
+  /* Alt+1 and Alt+2 activate the first two pages' actions: in a reviewer's window, the Inbox and
+   * the Province Overview. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "organizations");
+  icw_test_iterate ();
+  g_assert_true (ICW_IS_REVIEWER_OVERVIEW (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (inbox))))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "centers");
+  icw_test_iterate ();
+  g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (inbox)))) == GTK_WIDGET (inbox));
+
   /* The overview's row of the submitted application opens it in the inbox. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
   icw_test_iterate ();
@@ -240,7 +303,7 @@ test_reviewer_window (Fixture       *f,
     for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
       {
         g_autoptr(GObject) item = g_list_model_get_item (rows, i);
-        IcwReviewOverviewRow *row = g_object_get_data (item, "icw-overview-row");
+        IcwReviewOverviewRow *row = icw_reviewer_overview_item_get_row (ICW_REVIEWER_OVERVIEW_ITEM (item));
 
         if (g_strcmp0 (row->record_id, icw_record_get_id (ICW_RECORD (application))) == 0)
           at = i;
@@ -308,6 +371,69 @@ test_reviewer_window (Fixture       *f,
   g_assert_cmpstr (comment->anchor_key, ==, icw_review_section_keys (ICW_RECORD_KIND_APPLICATION)[0]);
   g_assert_cmpstr (comment->text, ==, "请补充年度目标的量化指标。");
   g_assert_cmpstr (comment->outcome, ==, "returned");
+  /* Version 1 has no earlier version: nothing to compare. */
+  g_assert_null (icw_reviewer_inbox_show_changes (inbox));
+
+  /* The administrator reopens it, adds a sentence to one section and submits version 2. */
+  {
+    g_autoptr(IcwApplication) next = icw_application_reopen (admin_store, application, &error);
+    g_autofree char *risks = NULL;
+    g_autoptr(IcwRecord) second = NULL;
+    const char *key = icw_review_section_keys (ICW_RECORD_KIND_APPLICATION)[0];
+    GtkWidget *compare, *group;
+    GtkLabel *added, *about;
+    gboolean struck = TRUE, underlined = FALSE;
+    const char *text;
+
+    g_assert_no_error (error);
+    risks = g_strconcat (icw_application_get_section_risks (next), "另设风险准备金。", NULL);
+    icw_application_set_section_risks (next, risks);
+    icw_test_save (admin_store, next);
+    ready_and_submit (admin_store, next);
+    g_assert_true (icw_sync_client_run (admin_client, ICW_SYNC_BOTH, NULL, &error));
+    g_assert_no_error (error);
+
+    /* The reviewer's window pulls it; its What Changed compares it with the returned version. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-now", NULL);
+    {
+      gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+      while (icw_reviewer_inbox_get_n_items (inbox) == 0 && g_get_monotonic_time () < end)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (2000);
+        }
+    }
+    g_assert_cmpuint (icw_reviewer_inbox_get_n_items (inbox), ==, 1);
+    g_assert_true (icw_reviewer_inbox_open (inbox, icw_record_get_id (ICW_RECORD (next))));
+    icw_test_iterate ();
+    compare = icw_reviewer_inbox_show_changes (inbox);
+    g_assert_nonnull (compare);
+    icw_test_iterate ();
+    group = find_named (compare, "risks");
+    g_assert_nonnull (group);
+    added = find_label (group, "另设风险准备金。");
+    g_assert_nonnull (added);
+    text = gtk_label_get_text (added);
+    g_assert_true (icw_compare_marks_at (added, (guint) (strstr (text, "另设风险准备金。") - text), &struck, &underlined));
+    g_assert_true (underlined);
+    g_assert_false (struck);
+    /* The start of the section is unchanged: no mark. */
+    g_assert_false (icw_compare_marks_at (added, 0, NULL, NULL));
+    /* The reviewer's comment on version 1 stands in the section it was about. */
+    about = find_label (find_named (compare, key), "请补充年度目标的量化指标。");
+    g_assert_nonnull (about);
+    gtk_window_destroy (GTK_WINDOW (compare));
+
+    /* Accepted. */
+    second = icw_store_lookup (f->b, ICW_RECORD_KIND_APPLICATION, icw_record_get_id (ICW_RECORD (next)), &error);
+    g_assert_no_error (error);
+    dialog = icw_review_decision_ask (GTK_WIDGET (inbox), f->b, second, TRUE, NULL);
+    icw_test_iterate ();
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "decide");
+    icw_test_iterate ();
+    g_assert_cmpint (icw_lifecycle_get_status (second), ==, ICW_APPLICATION_STATUS_ACCEPTED);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   icw_test_iterate ();
@@ -417,6 +543,28 @@ test_role (Fixture       *f,
   }
 }
 
+/* What a screen reader is told of a changed text, and the marks a label carries. */
+static void
+test_marks (void)
+{
+  g_autoptr(GPtrArray) spans = icw_text_diff ("建设高水平中试平台", "建设高质量中试平台");
+  g_autofree char *description = icw_compare_marks_describe (spans);
+  g_autoptr(GtkWidget) earlier = g_object_ref_sink (icw_compare_marks_label (spans, ICW_DIFF_DELETED));
+  g_autoptr(GtkWidget) later = g_object_ref_sink (icw_compare_marks_label (spans, ICW_DIFF_INSERTED));
+  gboolean struck = FALSE, underlined = FALSE;
+
+  g_assert_cmpstr (description, ==, "Removed: “水平”. Added: “质量”.");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (earlier)), ==, "建设高水平中试平台");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (later)), ==, "建设高质量中试平台");
+  /* "建设高" is 9 bytes: the changed characters follow. */
+  g_assert_true (icw_compare_marks_at (GTK_LABEL (earlier), 9, &struck, &underlined));
+  g_assert_true (struck && !underlined);
+  g_assert_true (icw_compare_marks_at (GTK_LABEL (later), 9, &struck, &underlined));
+  g_assert_true (underlined && !struck);
+  g_assert_false (icw_compare_marks_at (GTK_LABEL (later), 0, NULL, NULL));
+  g_assert_false (icw_compare_marks_at (GTK_LABEL (later), 15, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +581,7 @@ main (int   argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_test_add ("/ui-reviewer/window", Fixture, NULL, fixture_set_up, test_reviewer_window, fixture_tear_down);
   g_test_add_func ("/ui-reviewer/overview", test_overview);
+  g_test_add_func ("/ui-reviewer/marks", test_marks);
   g_test_add_func ("/ui-reviewer/notifier", test_notifier);
   g_test_add ("/ui-reviewer/role", Fixture, NULL, fixture_set_up, test_role, fixture_tear_down);
   return g_test_run ();

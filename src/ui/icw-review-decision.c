@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-review-decision.c: the dialogs of the reviewer's Return and Accept. Each is a question with
  * a comment box; Return also offers what the comment is about (the whole document or one of the
- * kind's sections, by key: icw-review-comments.h) and its button stays off while the comment is
- * empty, with a line saying why. */
+ * kind's sections, by key: icw-review-comments.h; the section the reviewer is reading, when the
+ * caller names it) and its button stays off while the comment is empty, with a line saying why. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -125,6 +125,17 @@ icw_review_decision_ask (GtkWidget             *from,
                          gboolean               accept,
                          IcwReviewDecisionDone  done)
 {
+  return icw_review_decision_ask_about (from, store, document, accept, NULL, done);
+}
+
+GtkWidget *
+icw_review_decision_ask_about (GtkWidget             *from,
+                               IcwStore              *store,
+                               IcwRecord             *document,
+                               gboolean               accept,
+                               const char            *section,
+                               IcwReviewDecisionDone  done)
+{
   Decision *decision = g_new0 (Decision, 1);
   IcwRecordKind kind = icw_record_kind_of (document);
   GtkWidget *dialog;
@@ -154,6 +165,9 @@ icw_review_decision_ask (GtkWidget             *from,
       for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
         gtk_string_list_append (anchors, icw_review_anchor_title (kind, ICW_ANCHOR_SECTION, keys[i]));
       anchor = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&anchors)), NULL);
+      for (guint i = 0; section != NULL && keys != NULL && keys[i] != NULL; i++)
+        if (g_str_equal (keys[i], section))
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (anchor), i + 1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (anchor), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The comment is about"), -1);
       decision->anchor = GTK_DROP_DOWN (anchor);
       gtk_box_append (GTK_BOX (box), anchor);
@@ -182,8 +196,8 @@ icw_review_decision_ask (GtkWidget             *from,
       adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "decide", FALSE);
       g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (on_text_changed), decision);
     }
-  g_object_set_data_full (G_OBJECT (dialog), "icw-decision", decision, decision_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_response), decision);
+  /* The decision lives as long as the dialog's response handler. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_response), decision, (GClosureNotify) G_CALLBACK (decision_free), 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }

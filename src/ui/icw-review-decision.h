@@ -26,5 +26,13 @@ GtkWidget *icw_review_decision_ask (GtkWidget             *from,
                                     IcwRecord             *document,
                                     gboolean               accept,
                                     IcwReviewDecisionDone  done);
+/* The same, the comment of a return first said to be about @section (a section key of the
+ * document's kind; NULL or an unknown key: the whole document). */
+GtkWidget *icw_review_decision_ask_about (GtkWidget             *from,
+                                          IcwStore              *store,
+                                          IcwRecord             *document,
+                                          gboolean               accept,
+                                          const char            *section,
+                                          IcwReviewDecisionDone  done);
 
 G_END_DECLS

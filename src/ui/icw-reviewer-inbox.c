@@ -3,7 +3,8 @@
  * version and submitted day), rebuilt when idle after the store changed (a sync's pull); the
  * selected document is shown in its kind's editor, which shows a submitted document read-only
  * (the store refuses any change to it too), with the editor's own life cycle bar hidden: a
- * reviewer's only actions are Return and Accept, above it. */
+ * reviewer's only actions are Return and Accept, above it, and for a resubmitted application What
+ * Changed (the Compare Versions window, from the version returned to this one). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,6 +12,7 @@
 #include "icw-adaptive-bin.h"
 #include "icw-agreement-editor.h"
 #include "icw-application-editor.h"
+#include "icw-compare-dialog.h"
 #include "icw-document-bar.h"
 #include "icw-document-editor.h"
 #include "icw-funding-editor.h"
@@ -32,6 +34,7 @@ struct _IcwReviewerInbox
   GtkLabel *count_label;
   GtkListBox *list;
   GtkWidget *decision_bar;
+  GtkWidget *changes_button;
   GtkLabel *document_label;
   GtkStack *detail;
 };
@@ -121,6 +124,10 @@ show_document (IcwReviewerInbox *self,
       return;
     }
   self->shown = g_object_ref (document);
+  /* What changed since the version the reviewer returned: applications have their versions
+   * compared section by section. */
+  gtk_widget_set_visible (self->changes_button, ICW_IS_APPLICATION (document) &&
+                                                icw_application_get_version (ICW_APPLICATION (document)) > 1);
   self->editor = editor_for (self, document);
   if (self->editor == NULL)
     return;
@@ -137,6 +144,9 @@ on_row_selected (IcwReviewerInbox *self,
   g_autoptr(IcwRecord) document = NULL;
   int at;
 
+  /* The list drops its selection while the window is destroyed, after the template's children. */
+  if (self->detail == NULL || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   if (row == NULL)
     {
       show_document (self, NULL);
@@ -203,11 +213,40 @@ on_decided (GtkWidget *from)
   icw_reviewer_inbox_reload (ICW_REVIEWER_INBOX (from));
 }
 
+/* The section the reviewer is reading, for a return's comment to be about: the editor's page on
+ * screen, unless it is the first (the one every document opens on). */
+static const char *
+section_read (IcwReviewerInbox *self)
+{
+  IcwDocumentEditor *editor = ICW_IS_DOCUMENT_EDITOR (self->editor) ? ICW_DOCUMENT_EDITOR (self->editor) : NULL;
+  GtkStack *pages = editor != NULL ? icw_document_editor_get_pages (editor) : NULL;
+  GtkWidget *visible = pages != NULL ? gtk_stack_get_visible_child (pages) : NULL;
+
+  if (visible == NULL || visible == gtk_widget_get_first_child (GTK_WIDGET (pages)))
+    return NULL;
+  return icw_document_editor_get_visible_page (editor);
+}
+
 static void
 on_return_clicked (IcwReviewerInbox *self)
 {
   if (self->shown != NULL)
-    icw_review_decision_ask (GTK_WIDGET (self), self->store, self->shown, FALSE, on_decided);
+    icw_review_decision_ask_about (GTK_WIDGET (self), self->store, self->shown, FALSE, section_read (self), on_decided);
+}
+
+GtkWidget *
+icw_reviewer_inbox_show_changes (IcwReviewerInbox *self)
+{
+  g_return_val_if_fail (ICW_IS_REVIEWER_INBOX (self), NULL);
+  if (self->shown == NULL || !gtk_widget_get_visible (self->changes_button))
+    return NULL;
+  return icw_application_compare_dialog_present (GTK_WIDGET (self), self->store, ICW_APPLICATION (self->shown));
+}
+
+static void
+on_changes_clicked (IcwReviewerInbox *self)
+{
+  icw_reviewer_inbox_show_changes (self);
 }
 
 static void
@@ -305,12 +344,14 @@ icw_reviewer_inbox_class_init (IcwReviewerInboxClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcwReviewerInbox, count_label);
   gtk_widget_class_bind_template_child (widget_class, IcwReviewerInbox, list);
   gtk_widget_class_bind_template_child (widget_class, IcwReviewerInbox, decision_bar);
+  gtk_widget_class_bind_template_child (widget_class, IcwReviewerInbox, changes_button);
   gtk_widget_class_bind_template_child (widget_class, IcwReviewerInbox, document_label);
   gtk_widget_class_bind_template_child (widget_class, IcwReviewerInbox, detail);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_return_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_accept_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_changes_clicked);
 }
 
 static void

@@ -24,6 +24,9 @@ gboolean   icw_reviewer_inbox_open       (IcwReviewerInbox *self,
                                           const char       *id);
 /* The editor of the shown document, or NULL. */
 GtkWidget *icw_reviewer_inbox_get_editor (IcwReviewerInbox *self);
+/* What Changed: the Compare Versions window for the shown application, from the version returned
+ * to this one (transfer none); NULL when the shown document has no earlier version to compare. */
+GtkWidget *icw_reviewer_inbox_show_changes (IcwReviewerInbox *self);
 /* Reads the store again now (it does so by itself after changes, when idle). */
 void       icw_reviewer_inbox_reload     (IcwReviewerInbox *self);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-reviewer-overview.c: the overview's GtkColumnView. Each item is a plain GObject carrying an
- * IcwReviewOverviewRow; each column has a label factory and a sorter on its text (the version by
+/* icw-reviewer-overview.c: the overview's GtkColumnView. Each item is an IcwReviewerOverviewItem
+ * owning an IcwReviewOverviewRow; each column has a label factory and a sorter on its text (the version by
  * number); the search keeps the rows whose center, document or status contains it (case folded).
  * The export writes the rows shown, in the order shown. */
 #include "config.h"
@@ -9,10 +9,9 @@
 #include <string.h>
 
 #include "icw-review-overview.h"
+#include "icw-reviewer-overview-item.h"
 #include "icw-reviewer-overview.h"
 #include "icw-ui-util.h"
-
-#define ROW_KEY "icw-overview-row"
 
 enum { COL_CENTER, COL_DOCUMENT, COL_VERSION, COL_STATUS, COL_SUBMITTED, COL_DEADLINE, N_COLS };
 
@@ -54,7 +53,7 @@ column_title (guint column)
 static IcwReviewOverviewRow *
 row_of (gpointer item)
 {
-  return g_object_get_data (G_OBJECT (item), ROW_KEY);
+  return icw_reviewer_overview_item_get_row (item);
 }
 
 /* The cell's text; NULL for an empty cell. */
@@ -86,9 +85,10 @@ on_setup (GtkSignalListItemFactory *factory,
 
 static void
 on_bind (GtkSignalListItemFactory *factory,
-         GtkListItem              *item)
+         GtkListItem              *item,
+         gpointer                  column_number)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  guint column = GPOINTER_TO_UINT (column_number);
   g_autofree char *text = cell_text (row_of (gtk_list_item_get_item (item)), column);
 
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "—");
@@ -185,11 +185,8 @@ icw_reviewer_overview_reload (IcwReviewerOverview *self)
   rows = icw_review_overview_rows (self->store, FALSE);
   for (guint i = 0; i < rows->len; i++)
     {
-      GObject *item = g_object_new (G_TYPE_OBJECT, NULL);
-
-      g_object_set_data_full (item, ROW_KEY, rows->pdata[i], (GDestroyNotify) icw_review_overview_row_free);
+      g_ptr_array_add (items, icw_reviewer_overview_item_new (rows->pdata[i]));
       rows->pdata[i] = NULL;
-      g_ptr_array_add (items, item);
     }
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
@@ -320,9 +317,9 @@ build_columns (IcwReviewerOverview *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cells, GUINT_TO_POINTER (c), NULL));
 
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
       g_signal_connect (factory, "setup", G_CALLBACK (on_setup), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_bind), NULL);
+      /* The column's number travels with its bind handler. */
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bind), GUINT_TO_POINTER (c));
       self->columns[c] = gtk_column_view_column_new (column_title (c), factory);
       gtk_column_view_column_set_sorter (self->columns[c], sorter);
       gtk_column_view_column_set_resizable (self->columns[c], TRUE);
@@ -331,7 +328,7 @@ build_columns (IcwReviewerOverview *self)
       g_object_unref (sorter);
       g_object_unref (self->columns[c]);
     }
-  self->items = g_list_store_new (G_TYPE_OBJECT);
+  self->items = g_list_store_new (ICW_TYPE_REVIEWER_OVERVIEW_ITEM);
   self->filter = gtk_custom_filter_new (matches, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
                                               GTK_FILTER (g_object_ref (self->filter)));

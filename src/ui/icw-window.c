@@ -226,17 +226,22 @@ new_record_activated (GtkWidget  *widget,
 }
 
 /* win.show-page (page name): the sidebar's page of that name, as a click on its row (the
- * application gives each page an accelerator). */
+ * application gives each page an accelerator). A reviewer's sidebar has its own pages: the
+ * accelerators of the first pages (Alt+1, Alt+2) show the reviewer's pages in that place, Inbox and
+ * Province Overview. */
 static void
 show_page_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   const char *name = g_variant_get_string (parameter, NULL);
+  gboolean reviewer = ICW_WINDOW (widget)->reviewer;
 
   for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
-    if (g_str_equal (page_infos[i].name, name) && !ICW_WINDOW (widget)->reviewer)
+    if (g_str_equal (page_infos[i].name, name) && !reviewer)
       show_page (ICW_WINDOW (widget), name);
+    else if (g_str_equal (page_infos[i].name, name) && i < G_N_ELEMENTS (reviewer_infos))
+      show_page (ICW_WINDOW (widget), reviewer_infos[i].name);
   for (guint i = 0; i < G_N_ELEMENTS (reviewer_infos); i++)
     if (g_str_equal (reviewer_infos[i].name, name) && ICW_WINDOW (widget)->reviewer)
       show_page (ICW_WINDOW (widget), name);
