@@ -57,9 +57,25 @@ building_in_occupied_field (Fixture *fixture)
   icw_test_save (fixture->store, fixture->center);
 }
 
+/* Recognized, in a field with no national center; the firms ranked top ten in the old field are
+ * ranked in the new one too (64号 （二） counts the top ten of the center's own field), so that
+ * only the two conditions about the field and the recognition change. */
 static void
 recognize_in_free_field (Fixture *fixture)
 {
+  g_autoptr(GListModel) organizations = icw_store_list (fixture->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_autofree char *old_field = g_strdup (icw_center_get_field (fixture->center));
+
+  for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
+    {
+      g_autoptr(IcwOrganization) organization = g_list_model_get_item (organizations, i);
+
+      if (g_strcmp0 (icw_organization_get_top_ten_field (organization), old_field) == 0)
+        {
+          icw_organization_set_top_ten_field (organization, "高档数控机床");
+          icw_test_save (fixture->store, organization);
+        }
+    }
   icw_center_set_status (fixture->center, ICW_CENTER_STATUS_RECOGNIZED);
   icw_center_set_field (fixture->center, "高档数控机床");
   icw_test_save (fixture->store, fixture->center);
