@@ -263,6 +263,21 @@ focus_into (GtkWidget *editor)
   return FALSE;
 }
 
+/* The window's pages cross-fade: while they do, the page left is still on screen, and its editor
+ * would be found instead of the one of the record just shown. */
+static void
+wait_for_transitions (GtkWidget *root)
+{
+  if (GTK_IS_STACK (root))
+    for (int tries = 0; tries < 500 && gtk_stack_get_transition_running (GTK_STACK (root)); tries++)
+      {
+        g_usleep (10000);
+        iterate ();
+      }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    wait_for_transitions (child);
+}
+
 /* EDITOR crossed with Tab from its first control (the window's move-focus, which Tab is bound to):
  * the stops inside it are counted, and no row is a stop before a control inside it that it only
  * leads to (a row, then the row's own entry: two stops for one field). */
@@ -322,6 +337,7 @@ test_tab_stops (Fixture *fixture)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-record", "(ss)",
                                                  key, icw_record_get_id (record)));
       iterate ();
+      wait_for_transitions (GTK_WIDGET (fixture->window));
       editor = find_mapped (GTK_WIDGET (fixture->window), editors[i].editor_type ());
       g_assert_nonnull (editor);
       if (!ICW_IS_DOCUMENT_EDITOR (editor))
