@@ -37,14 +37,18 @@ icw_report_list_group_open (IcwReportListGroup *self,
   return window;
 }
 
+/* reports.open (report ID): the Open button of a year's row. */
 static void
-on_open_clicked (GtkButton          *button,
-                 IcwReportListGroup *self)
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  IcwReport *report = g_object_get_data (G_OBJECT (button), "report");
+  IcwReportListGroup *self = ICW_REPORT_LIST_GROUP (widget);
+  g_autoptr(IcwRecord) report = icw_store_lookup (self->store, ICW_RECORD_KIND_REPORT,
+                                                  g_variant_get_string (parameter, NULL), NULL);
 
   if (report != NULL)
-    icw_report_list_group_open (self, report);
+    icw_report_list_group_open (self, ICW_REPORT (report));
 }
 
 static int
@@ -108,8 +112,8 @@ report_row (IcwReportListGroup *self,
   open_name = g_strdup_printf (_("Open %s"), title);
   icw_ui_button_set_accessible_name (open, open_name);
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (open), "report", g_object_ref (report), g_object_unref);
-  g_signal_connect_object (open, "clicked", G_CALLBACK (on_open_clicked), self, 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "reports.open");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "s", icw_record_get_id (ICW_RECORD (report)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
   icw_ui_row_skip_tab (row);
   return row;
@@ -207,6 +211,7 @@ static void
 icw_report_list_group_class_init (IcwReportListGroupClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = icw_report_list_group_dispose;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "reports.open", "s", open_activated);
 }
 
 static void
