@@ -5,6 +5,7 @@
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "icw-test-sync-fixture.h"
 #include "icw-test-util.h"
@@ -153,4 +154,51 @@ icw_test_sync_fixture_tear_down (IcwTestSyncFixture *f)
   g_free (f->location);
   g_free (f->admin);
   icw_test_clear_tmp_dir (&f->dir, NULL);
+}
+
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+guint
+icw_test_server_request (SoupSession  *session,
+                         const char   *url,
+                         const char   *method,
+                         const char   *path,
+                         const char   *token,
+                         const char   *body,
+                         JsonNode    **answer)
+{
+  g_autofree char *uri = g_strconcat (url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) request_body = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", request_body);
+    }
+  /* Asynchronous: the server answers on this same main context. */
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, got_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  bytes = soup_session_send_and_read_finish (session, result, &error);
+  g_object_unref (result);
+  g_assert_no_error (error);
+  if (answer != NULL)
+    *answer = json_from_string (g_bytes_get_data (bytes, NULL), NULL);
+  return soup_message_get_status (msg);
 }

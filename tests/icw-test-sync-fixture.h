@@ -4,6 +4,9 @@
  * sync settings reset; and the main-loop helpers that wait for the sync controller. */
 #pragma once
 
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
 #include "icw-center.h"
 #include "icw-store.h"
 #include "icw-sync-controller.h"
@@ -33,6 +36,17 @@ gboolean icw_test_server_is_pg       (void);
 void  icw_test_server_exec           (const char         *location,
                                       const char         *sqlite_sql,
                                       const char         *pg_sql);
+
+/* Raw HTTP to the reference server on loopback, answered on this same main context: METHOD on
+ * URL + PATH with TOKEN as the bearer (NULL: none) and BODY as JSON (NULL: none); the answer's
+ * JSON in ANSWER when asked for (NULL when it is not JSON). Returns the HTTP status. */
+guint icw_test_server_request        (SoupSession        *session,
+                                      const char         *url,
+                                      const char         *method,
+                                      const char         *path,
+                                      const char         *token,
+                                      const char         *body,
+                                      JsonNode          **answer);
 
 /* tmpl names the temporary folder, as for icw_test_make_tmp_dir. */
 void icw_test_sync_fixture_set_up    (IcwTestSyncFixture *f,

@@ -38,14 +38,6 @@ typedef struct {
   guint          n_key;
 } Fixture;
 
-static void
-got_result (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static guint
 request (Fixture     *f,
          const char  *method,
@@ -54,30 +46,7 @@ request (Fixture     *f,
          const char  *body,
          JsonNode   **answer)
 {
-  g_autofree char *uri = g_strconcat (f->url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *result = NULL;
-
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) request_body = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", request_body);
-    }
-  /* Asynchronous: the server answers on this same main context. */
-  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, got_result, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  bytes = soup_session_send_and_read_finish (f->session, result, &error);
-  g_object_unref (result);
-  g_assert_no_error (error);
-  if (answer != NULL)
-    *answer = json_from_string (g_bytes_get_data (bytes, NULL), NULL);
-  return soup_message_get_status (msg);
+  return icw_test_server_request (f->session, f->url, method, path, token, body, answer);
 }
 
 /* One change with a fresh key: "applied:REVISION", or the refusal's "code field". */
