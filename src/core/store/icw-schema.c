@@ -510,12 +510,18 @@ static const char migration_20[] =
   "UPDATE outbox SET payload = json_set (payload, '$.role', 'ordinary')"
   "  WHERE kind = 'alliance-member' AND json_valid (payload) AND json_extract (payload, '$.role') = 'user';";
 
+/* Version 21 (issue 15): the call outline's attachment item a file fulfils (the item's key, as
+ * resources/outlines name it), chosen when it is attached; empty for the files attached before,
+ * which the check still matches by kind or name. */
+static const char migration_21[] =
+  "ALTER TABLE attachments ADD COLUMN outline_item TEXT;";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
                                            migration_13, migration_14, migration_15,
                                            migration_16, migration_17, migration_18, migration_19,
-                                           migration_20 };
+                                           migration_20, migration_21 };
 
 int
 icw_schema_latest_version (void)
