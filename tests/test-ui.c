@@ -363,10 +363,24 @@ row_titled (GtkWidget  *root,
   return NULL;
 }
 
+static GtkDropDown *
+find_drop_down (GtkWidget *root)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    return GTK_DROP_DOWN (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_drop_down (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The attachments page offers the attachment items of the call's outline for the center's
- * province and the application's stage; a file added with one chosen fulfils it (and the check
- * no longer reports it), a row says which item its file fulfils, and where the outline lists no
- * items the choice is not shown. */
+ * province and the application's stage; a file added with one chosen fulfils it, a row says which
+ * item its file fulfils and changes it, and where the outline lists no items no choice is shown. */
 static void
 test_attachment_outline_items (Fixture       *fixture,
                                gconstpointer  data)
@@ -417,11 +431,25 @@ test_attachment_outline_items (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "fulfils “Plan for raising the funds”"));
 
+  /* Chosen again on its row: another item, then none. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (find_drop_down (GTK_WIDGET (row))), ==, 3);
+  gtk_drop_down_set_selected (find_drop_down (GTK_WIDGET (row)), 4);
+  iterate ();
+  g_assert_cmpstr (icw_attachment_get_outline_item (added), ==, "regulations");
+  row = row_titled (page, "资金组建方案（签章版）.pdf");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "fulfils “Rules and regulations”"));
+  gtk_drop_down_set_selected (find_drop_down (GTK_WIDGET (row)), 0);
+  iterate ();
+  g_assert_null (icw_attachment_get_outline_item (added));
+  row = row_titled (page, "资金组建方案（签章版）.pdf");
+  g_assert_null (strstr (adw_action_row_get_subtitle (row), "fulfils"));
+
   /* In Shandong the outline lists no items: no choice shown. */
   icw_center_set_province (fixture->center, "山东省");
   icw_test_save (fixture->store, fixture->center);
   icw_application_attachments_page_show (ICW_APPLICATION_ATTACHMENTS_PAGE (page), application);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (item)));
+  g_assert_null (find_drop_down (GTK_WIDGET (row_titled (page, "资金组建方案（签章版）.pdf"))));
   g_object_unref (page);
   icw_test_clear_tmp_dir (&dir, NULL);
 }

@@ -3,7 +3,8 @@
  * live list; a file is added through a native chooser and checked by the store
  * (icw_store_add_attachment), and a refusal says why in a dialog. Removing one can be undone.
  * A file may be said to fulfil one attachment item of the call's outline for the center's
- * province and the application's stage (icw-outline.h); the check then matches it exactly. */
+ * province and the application's stage (icw-outline.h), when it is added or later on its row;
+ * the check then matches it exactly. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -26,6 +27,8 @@ struct _IcwApplicationAttachmentsPage
   GPtrArray *outlines;       /* IcwOutline, loaded once */
   IcwOutline *outline;       /* the one for the application shown, or NULL */
   GPtrArray *item_keys;      /* the item row's keys: NULL (none) first */
+  GtkStringList *item_labels;  /* and their labels, for the rows' choices too */
+  guint rebind_idle;
   GtkWidget *adding;
   GtkFileChooserNative *chooser;   /* the chooser shown (a native dialog is not a widget) */
 };
@@ -54,6 +57,89 @@ on_remove_clicked (GtkWidget *button,
                    Removal   *removal)
 {
   icw_ui_delete_with_undo (button, removal->store, ICW_RECORD (removal->attachment), _("Attachment removed"));
+}
+
+/* What a row's item choice changes; owned by its "notify::selected" handler. */
+typedef struct {
+  IcwStore      *store;
+  IcwAttachment *attachment;
+  GStrv          keys;      /* the choice's keys: "" (none) first */
+  GWeakRef       page;
+} Choice;
+
+static void
+choice_free (gpointer  data,
+             GClosure *closure)
+{
+  Choice *choice = data;
+
+  g_clear_object (&choice->store);
+  g_clear_object (&choice->attachment);
+  g_clear_pointer (&choice->keys, g_strfreev);
+  g_weak_ref_clear (&choice->page);
+  g_free (choice);
+}
+
+static gboolean
+rebind_rows (gpointer data)
+{
+  IcwApplicationAttachmentsPage *self = data;
+
+  self->rebind_idle = 0;
+  if (self->application != NULL)
+    icw_application_attachments_page_show (self, self->application);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another item chosen for a file already attached: saved, and the rows made again (in an idle:
+ * the row that asked is still emitting). */
+static void
+on_item_chosen (GtkDropDown *choice_widget,
+                GParamSpec  *pspec,
+                Choice      *choice)
+{
+  g_autoptr(IcwApplicationAttachmentsPage) self = g_weak_ref_get (&choice->page);
+  guint selected = gtk_drop_down_get_selected (choice_widget);
+  const char *key = selected < g_strv_length (choice->keys) && *choice->keys[selected] != '\0'
+                    ? choice->keys[selected] : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (key, icw_attachment_get_outline_item (choice->attachment)) == 0)
+    return;
+  icw_attachment_set_outline_item (choice->attachment, key);
+  if (!icw_store_save (choice->store, ICW_RECORD (choice->attachment), &error))
+    g_warning ("The attachment's item was not saved: %s", error->message);
+  if (self != NULL && self->rebind_idle == 0)
+    self->rebind_idle = g_idle_add (rebind_rows, self);
+}
+
+/* A drop-down of the outline's items (and None) for a file already attached. */
+static GtkWidget *
+item_choice (IcwApplicationAttachmentsPage *self,
+             IcwAttachment                 *attachment)
+{
+  GtkWidget *widget = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->item_labels)), NULL);
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_autofree char *label = g_strdup_printf (_("Call item %s fulfils"), icw_attachment_get_name (attachment));
+  Choice *choice = g_new0 (Choice, 1);
+
+  for (guint i = 0; i < self->item_keys->len; i++)
+    {
+      g_strv_builder_add (keys, self->item_keys->pdata[i] != NULL ? self->item_keys->pdata[i] : "");
+      if (i > 0 && g_strcmp0 (self->item_keys->pdata[i], icw_attachment_get_outline_item (attachment)) == 0)
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), i);
+    }
+  if (icw_attachment_get_outline_item (attachment) == NULL)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), 0);
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (widget, label);
+  choice->store = g_object_ref (self->store);
+  choice->attachment = g_object_ref (attachment);
+  choice->keys = g_strv_builder_end (keys);
+  g_weak_ref_init (&choice->page, self);
+  g_signal_connect_data (widget, "notify::selected", G_CALLBACK (on_item_chosen), choice, choice_free, 0);
+  return widget;
 }
 
 static GtkWidget *
@@ -90,6 +176,8 @@ attachment_row (gpointer item,
   removal->store = g_object_ref (self->store);
   removal->attachment = g_object_ref (attachment);
   g_signal_connect_data (remove, "clicked", G_CALLBACK (on_remove_clicked), removal, removal_free, 0);
+  if (self->item_keys->len > 1)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), item_choice (self, attachment));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   icw_ui_row_skip_tab (row);  /* one Tab stop: the button (the row does nothing of its own) */
   return row;
@@ -189,6 +277,7 @@ fill_items (IcwApplicationAttachmentsPage *self)
       gtk_string_list_append (labels, label);
     }
   adw_combo_row_set_model (self->item, G_LIST_MODEL (labels));
+  g_set_object (&self->item_labels, labels);
   adw_combo_row_set_selected (self->item, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->item), self->item_keys->len > 1);
 }
@@ -228,6 +317,8 @@ icw_application_attachments_page_dispose (GObject *object)
   self->outline = NULL;
   g_clear_pointer (&self->outlines, g_ptr_array_unref);
   g_clear_pointer (&self->item_keys, g_ptr_array_unref);
+  g_clear_object (&self->item_labels);
+  g_clear_handle_id (&self->rebind_idle, g_source_remove);
   G_OBJECT_CLASS (icw_application_attachments_page_parent_class)->dispose (object);
 }
 
