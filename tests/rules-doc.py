@@ -3,7 +3,8 @@
 # rules-doc.py: writes docs/rules.md from the bundled rule packs (resources/rules/*.json): every
 # pack with its title and note, every rule with what it checks (its message), its basis (the
 # policy text, article and the words quoted with a public copy, or program practice, or a source
-# not found), its severity and the application kinds it is limited to.
+# not found), its severity and the application kinds it is limited to; then the call outlines'
+# (resources/outlines/*.json) required sections and attachment items, with their basis.
 # Usage: python3 tests/rules-doc.py SOURCE_ROOT > docs/rules.md (test-rules-doc.py checks it).
 import json
 import os
@@ -137,6 +138,57 @@ def scoring_doc(root, out):
         out.append("")
 
 
+def outline_basis(item):
+    if item["basis"] != "policy":
+        return BASIS[item["basis"]]
+    text = "Policy text: “" + item["quote"] + "”"
+    if item.get("url"):
+        text += " <" + item["url"] + ">"
+    return text
+
+
+def outlines_doc(root, out):
+    folder = os.path.join(root, "resources", "outlines")
+    if not os.path.isdir(folder):
+        return
+    out.append("## Call outlines: sections and attachments")
+    out.append("")
+    out.append("From `resources/outlines/*.json` (docs/formats.md, \"Call outlines\"), checked for the")
+    out.append("application of a center in the outline's province at its stage (pack `outline:<id>`). A required")
+    out.append("section left empty is an error (`outline-section`). An attachment item is fulfilled by the")
+    out.append("attachment that names it (its key) or, for an attachment that names none, by its kind or a word")
+    out.append("of its file name; missing, it is an error when the outline marks it required for submission,")
+    out.append("else a warning (`outline-attachment`).")
+    out.append("")
+    for name in sorted(os.listdir(folder)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            outline = json.load(f)
+        out.append("### " + outline["title"]["en"])
+        out.append("")
+        source = outline["source"]
+        out.append("Outline `%s`, version %d, province %s, stage `%s`. Source: %s: “%s” %s" % (
+            outline["id"], outline["version"], outline["province"], outline["stage"], source["document"],
+            source["quote"], " ".join("<" + u + ">" for u in source["urls"])))
+        out.append("")
+        out.append("| Item | Severity when missing | What it is | Basis |")
+        out.append("|---|---|---|---|")
+        for section in outline["sections"]:
+            if section.get("required"):
+                out.append("| section `%s` | error | %s | %s |" % (section["section"], cell(section["title"]["en"]),
+                                                               cell(outline_basis(section))))
+        for item in outline["attachments"]:
+            key = ("attachment `%s`" % item["key"]) if item.get("key") else "attachment (no key)"
+            severity = "error" if item.get("required") else "warning"
+            if item.get("when") == "company-registered":
+                severity += " (once the company is registered)"
+            out.append("| %s | %s | %s | %s |" % (key, severity, cell(item["name"]["en"]), cell(outline_basis(item))))
+        if not outline["attachments"] and not any(s.get("required") for s in outline["sections"]):
+            out.append("| — | — | no required section or attachment is known (source not found) | Source not found |")
+        out.append("")
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else "."
     folder = os.path.join(root, "resources", "rules")
@@ -172,6 +224,7 @@ def main():
     out.append("")
     for pack in packs:
         pack_doc(pack, out)
+    outlines_doc(root, out)
     scoring_doc(root, out)
     sys.stdout.write("\n".join(out))
 

@@ -51,7 +51,7 @@ test_members_summary (Fixture       *fixture,
   g_autoptr(GListModel) members = icw_store_list (fixture->store, ICW_RECORD_KIND_ALLIANCE_MEMBER,
                                                   icw_record_get_id (ICW_RECORD (fixture->center)));
   g_autofree char *warning = NULL;
-  g_autofree char *summary = icw_members_summary (members, &warning);
+  g_autofree char *summary = icw_members_summary (members, fixture->store, &warning);
   guint n = g_list_model_get_n_items (members), signed_count = 0;
 
   for (guint i = 0; i < n; i++)

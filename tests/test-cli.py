@@ -231,7 +231,8 @@ class TestSample(IcwTestCase):
 
         members = center["alliance_members"]
         self.assertTrue(14 <= len(members) <= 20)
-        self.assertEqual({m["role"] for m in members}, {"lead", "core", "ordinary", "user"})
+        # 用户企业 is the organization's flag, not a role (formats.md, "Member roles").
+        self.assertEqual({m["role"] for m in members}, {"lead", "core", "ordinary"})
         self.assertIn(False, {m["agreement_signed"] for m in members})
 
         coverage = center["platform_coverage"]

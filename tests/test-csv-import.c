@@ -13,6 +13,7 @@
 #include "icw-csv-import.h"
 #include "icw-csv-reader.h"
 #include "icw-error.h"
+#include "icw-i18n.h"
 #include "icw-field-limits.h"
 #include "icw-organization.h"
 #include "icw-store.h"
@@ -1151,6 +1152,156 @@ test_store_limits (Fixture       *f,
   g_assert_cmpuint (count_on_disk (f, ICW_RECORD_KIND_ORGANIZATION), ==, 1);
 }
 
+/* The numbers and flags reviewers score (issue 15) and the top ten per field: every column read
+ * into its field, in English and in Chinese headers; an empty cell leaves the field as it was. */
+static void
+test_numbers (Fixture       *f,
+              gconstpointer  data)
+{
+  IcwCsvImportResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) org = NULL, fund = NULL;
+
+  g_assert_true (import_text (f,
+    "name,revenue_1,revenue_2,revenue_3,rd_spending_1,rd_spending_2,rd_spending_3,rd_staff_1,rd_staff_2,rd_staff_3,"
+    "rd_base_year,rd_intensity_1,rd_intensity_2,rd_intensity_3,enterprise_type,non_legal_person,honour_champion,"
+    "honour_little_giant,honour_specialised,honour_unicorn,honour_gazelle,user_enterprise,dishonest,top_ten,"
+    "top_ten_field,top_ten_source\n"
+    "济南测试传感科技股份有限公司,120000,135000.5,150000.123456,3600,4050,4800,310,322,345,"
+    "2024,3%,3.00,3.2%,joint-stock,no,是,否,yes,0,1,yes,no,是,"
+    "智能传感器,中国传感器与物联网产业联盟2024年排名\n"
+    "测试产业投资基金（有限合伙）,,,,,,,,,,,,,,有限合伙企业,是,,,,,,,,,,\n",
+    ICW_CSV_KIND_AUTO, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.kind, ==, ICW_CSV_KIND_ORGANIZATIONS);
+  g_assert_cmpuint (result.created, ==, 2);
+  g_assert_cmpuint (result.warnings->len, ==, 0);
+  icw_csv_import_result_clear (&result);
+
+  org = find_org (f, "济南测试传感科技股份有限公司");
+  g_assert_cmpint (icw_organization_get_revenue_1_fen (org), ==, 120000 * (gint64) 1000000);
+  g_assert_cmpint (icw_organization_get_revenue_2_fen (org), ==, 135000500000);
+  g_assert_cmpint (icw_organization_get_revenue_3_fen (org), ==, 150000123456);
+  g_assert_cmpint (icw_organization_get_rd_spending_1_fen (org), ==, 3600 * (gint64) 1000000);
+  g_assert_cmpint (icw_organization_get_rd_spending_3_fen (org), ==, 4800 * (gint64) 1000000);
+  g_assert_cmpint (icw_organization_get_rd_staff_1 (org), ==, 310);
+  g_assert_cmpint (icw_organization_get_rd_staff_3 (org), ==, 345);
+  g_assert_cmpint (icw_organization_get_rd_base_year (org), ==, 2024);
+  g_assert_cmpint (icw_organization_get_rd_intensity_1 (org), ==, 300);
+  g_assert_cmpint (icw_organization_get_rd_intensity_2 (org), ==, 300);
+  g_assert_cmpint (icw_organization_get_rd_intensity_3 (org), ==, 320);
+  g_assert_cmpint (icw_organization_get_enterprise_type (org), ==, ICW_ENTERPRISE_TYPE_JOINT_STOCK);
+  g_assert_false (icw_organization_get_non_legal_person (org));
+  g_assert_true (icw_organization_get_honour_champion (org));
+  g_assert_false (icw_organization_get_honour_little_giant (org));
+  g_assert_true (icw_organization_get_honour_specialised (org));
+  g_assert_false (icw_organization_get_honour_unicorn (org));
+  g_assert_true (icw_organization_get_honour_gazelle (org));
+  g_assert_true (icw_organization_get_user_enterprise (org));
+  g_assert_false (icw_organization_get_dishonest (org));
+  g_assert_true (icw_organization_get_top_ten (org));
+  g_assert_cmpstr (icw_organization_get_top_ten_field (org), ==, "智能传感器");
+  g_assert_cmpstr (icw_organization_get_top_ten_source (org), ==, "中国传感器与物联网产业联盟2024年排名");
+
+  fund = find_org (f, "测试产业投资基金（有限合伙）");
+  g_assert_cmpint (icw_organization_get_enterprise_type (fund), ==, ICW_ENTERPRISE_TYPE_LIMITED_PARTNERSHIP);
+  g_assert_true (icw_organization_get_non_legal_person (fund));
+  g_assert_false (icw_organization_is_legal_person (fund));
+  g_assert_cmpint (icw_organization_get_rd_intensity_1 (fund), ==, -1);
+  g_assert_cmpint (icw_organization_get_revenue_1_fen (fund), ==, 0);
+
+  /* Chinese headers; empty cells leave the numbers as they were, a filled one changes its field. */
+  g_assert_true (import_text (f,
+    "名称,第一年营业收入,第三年研发人员,失信记录,用户企业,排名前十领域,排名来源及年份,组织形式\n"
+    "济南测试传感科技股份有限公司,,350,是,,集成电路,某协会2023年排名,\n",
+    ICW_CSV_KIND_AUTO, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.updated, ==, 1);
+  icw_csv_import_result_clear (&result);
+  g_clear_object (&org);
+  org = find_org (f, "济南测试传感科技股份有限公司");
+  g_assert_cmpint (icw_organization_get_revenue_1_fen (org), ==, 120000 * (gint64) 1000000);
+  g_assert_cmpint (icw_organization_get_rd_staff_3 (org), ==, 350);
+  g_assert_true (icw_organization_get_dishonest (org));
+  g_assert_true (icw_organization_get_user_enterprise (org));
+  g_assert_cmpstr (icw_organization_get_top_ten_field (org), ==, "集成电路");
+  g_assert_cmpint (icw_organization_get_enterprise_type (org), ==, ICW_ENTERPRISE_TYPE_JOINT_STOCK);
+
+  /* A centers file ignores them, saying so. */
+  g_assert_true (import_text (f, "name,level,revenue_1\n测试创新中心,省级,100\n", ICW_CSV_KIND_CENTERS, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.kind, ==, ICW_CSV_KIND_CENTERS);
+  g_assert_true (has_warning (&result, "The column “revenue_1” is not used for centers"));
+  icw_csv_import_result_clear (&result);
+}
+
+/* A bad cell names its row and column and says what the column takes; no row of the file is
+ * imported, the good ones before it included. */
+static void
+test_bad_numbers (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *absent[] = { "甲单位", NULL };
+  static const struct { const char *header, *good, *bad, *message; } cases[] = {
+    { "revenue_1", "100.5", "100万", "“100万” is not an amount in 10k yuan (万元)" },
+    { "第二年营业收入", "0", "-5", "“-5” is not an amount in 10k yuan" },
+    { "rd_spending_3", "12", "\"1,200\"", "“1,200” is not an amount in 10k yuan" },
+    { "rd_staff_2", "50", "50.5", "“50.5” is not a number of people" },
+    { "第一年研发人员", "0", "-1", "“-1” is not a number of people" },
+    { "rd_intensity_1", "3.5%", "101", "“101” is not a percentage from 0 to 100" },
+    { "rd_intensity_2", "3", "3.555", "“3.555” is not a percentage" },
+    { "rd_base_year", "2024", "24", "“24” is not a year" },
+    { "enterprise_type", "有限责任公司", "公司", "“公司” is not a legal form" },
+    { "非法人单位", "否", "maybe", "“maybe” is neither yes nor no" },
+    { "honour_gazelle", "yes", "Y", "“Y” is neither yes nor no" },
+    { "user_enterprise", "no", "用户", "“用户” is neither yes nor no" },
+    { "dishonest", "0", "2", "“2” is neither yes nor no" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("名称,%s\n甲单位,%s\n乙单位,%s\n", cases[i].header, cases[i].good, cases[i].bad);
+      g_autofree char *column = g_strdup_printf ("column “%s”: %s", cases[i].header, cases[i].message);
+
+      assert_refused (f, text, ICW_CSV_KIND_ORGANIZATIONS, "Row 3,", column, absent);
+    }
+  /* Two columns for one field. */
+  assert_refused (f, "名称,revenue_1,第一年营业收入\n甲单位,1,2\n", ICW_CSV_KIND_ORGANIZATIONS,
+                  "“revenue_1”", "“第一年营业收入” both stand for the same field", absent);
+}
+
+/* The message in Chinese, from the build tree's catalogue. */
+static void
+test_bad_numbers_chinese (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *localedir = g_build_filename (g_getenv ("ICW_BUILD_ROOT") != NULL ? g_getenv ("ICW_BUILD_ROOT") : ".", "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the build tree has no Chinese catalogue");
+      return;
+    }
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      IcwCsvImportResult result = { 0 };
+
+      g_setenv ("ICW_LOCALEDIR", localedir, TRUE);
+      g_setenv ("LC_ALL", "zh_CN.UTF-8", TRUE);
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      icw_i18n_init ();
+      g_assert_false (import_text (f, "名称,第一年营业收入\n甲单位,100万\n", ICW_CSV_KIND_ORGANIZATIONS, &result, &error));
+      g_print ("%s\n", error->message);
+      icw_csv_import_result_clear (&result);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*第 2 行“第一年营业收入”列：“100万”不是以万元为单位的金额*");
+}
+
 #define ADD_TEST(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
 
@@ -1192,6 +1343,9 @@ main (int   argc,
   ADD_TEST ("/csv/import/lead-org-shared", test_lead_org_shared);
   ADD_TEST ("/csv/import/auto-detection", test_auto_detection);
   ADD_TEST ("/csv/import/explicit-kind", test_explicit_kind);
+  ADD_TEST ("/csv/import/numbers", test_numbers);
+  ADD_TEST ("/csv/bad/numbers", test_bad_numbers);
+  ADD_TEST ("/csv/bad/numbers-chinese", test_bad_numbers_chinese);
 
   ADD_TEST ("/csv/bad/missing-name", test_bad_missing_name);
   ADD_TEST ("/csv/bad/level", test_bad_level);

@@ -312,6 +312,77 @@ test_version_1 (Fixture       *f,
   g_assert_true (g_bytes_equal (again, f->dossier));
 }
 
+/* The dossier as a workbench of before issue 15 wrote it: each member whose organization is a
+ * user enterprise in the role "user", and the organization without the flag. Returns how many
+ * members it changed in *n_users. */
+static GBytes *
+with_user_role (GBytes *dossier,
+                guint  *n_users)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) users = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *records;
+  char *text;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (dossier, NULL), g_bytes_get_size (dossier), &error);
+  g_assert_no_error (error);
+  records = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "records");
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+      JsonObject *fields = json_object_get_object_member (record, "fields");
+
+      if (g_str_equal (json_object_get_string_member (record, "kind"), "organization") &&
+          json_object_get_boolean_member_with_default (fields, "user_enterprise", FALSE))
+        g_hash_table_add (users, (gpointer) json_object_get_string_member (record, "id"));
+    }
+  *n_users = 0;
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+      JsonObject *fields = json_object_get_object_member (record, "fields");
+
+      if (g_str_equal (json_object_get_string_member (record, "kind"), "alliance-member") &&
+          g_hash_table_contains (users, json_object_get_string_member (fields, "organization_id")))
+        {
+          g_assert_cmpstr (json_object_get_string_member (fields, "role"), ==, "ordinary");
+          json_object_set_string_member (fields, "role", "user");
+          *n_users += 1;
+        }
+    }
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+
+      if (g_hash_table_contains (users, json_object_get_string_member (record, "id")))
+        json_object_set_boolean_member (json_object_get_object_member (record, "fields"), "user_enterprise", FALSE);
+    }
+  text = json_to_string (json_parser_get_root (parser), TRUE);
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/* A dossier of before issue 15, whose members were user enterprises by their role "user": each
+ * becomes an ordinary member and its organization a user enterprise, so the database it makes
+ * exports as the dossier of today it came from (nothing lost). */
+static void
+test_user_role (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_users = 0;
+  g_autoptr(GBytes) old = with_user_role (f->dossier, &n_users);
+  g_autoptr(GBytes) again = NULL;
+
+  g_assert_cmpuint (n_users, >=, 1);
+  g_assert_nonnull (strstr (g_bytes_get_data (old, NULL), "\"role\" : \"user\""));
+  g_assert_true (import_bytes (f->empty, old, NULL, NULL, &error));
+  g_assert_no_error (error);
+  again = export_center (f->empty, f->center_id);
+  g_assert_null (strstr (g_bytes_get_data (again, NULL), "\"role\" : \"user\""));
+  g_assert_true (g_bytes_equal (again, f->dossier));
+}
+
 typedef struct {
   const char *name;
   const char *find;      /* replaced once; NULL for the special cases below */
@@ -692,6 +763,7 @@ main (int   argc,
   ADD ("/dossier/whole-database", test_whole_database);
   ADD ("/dossier/corrupted", test_corrupted);
   ADD ("/dossier/version-1", test_version_1);
+  ADD ("/dossier/user-role", test_user_role);
   ADD ("/dossier/submitted", test_submitted);
   ADD ("/dossier/store-refuses", test_store_refuses);
   ADD ("/dossier/cancel", test_cancel);

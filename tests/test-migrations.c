@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "icw-error.h"
+#include "icw-alliance-member.h"
 #include "icw-application.h"
 #include "icw-center.h"
 #include "icw-organization.h"
@@ -598,6 +599,76 @@ test_stages (Fixture       *f,
   g_assert_cmpint (icw_application_get_kind (ICW_APPLICATION (deleted)), ==, ICW_APPLICATION_KIND_NATIONAL_LOCAL);
 }
 
+/* The migration that made 用户企业 the organization's flag only (issue 15), found by what it does. */
+static int
+roles_migration (void)
+{
+  for (int v = 1; v <= icw_schema_latest_version (); v++)
+    if (strstr (icw_schema_migration (v), "UPDATE alliance_members SET role = 'ordinary' WHERE role = 'user'") != NULL)
+      return v;
+  g_assert_not_reached ();
+}
+
+static const char roles_rows[] =
+  "INSERT INTO organizations (id, name, kind, created_at, updated_at) VALUES "
+  "  ('11111111-1111-4111-8111-111111111111', '测试牵头单位', 'enterprise', '2025-01-02T03:04:05.000000Z', '2025-01-02T03:04:05.000000Z'),"
+  "  ('22222222-2222-4222-8222-222222222222', '测试汽车有限公司', 'enterprise', '2025-01-03T03:04:05.000000Z', '2025-01-03T03:04:05.000000Z');"
+  "INSERT INTO centers (id, name, level, created_at, updated_at) VALUES "
+  "  ('33333333-3333-4333-8333-333333333333', '测试制造业创新中心', 'provincial', '2025-01-04T03:04:05.000000Z', '2025-01-04T03:04:05.000000Z');"
+  "INSERT INTO alliance_members (id, center_id, organization_id, role, joined, agreement_signed, created_at, updated_at) VALUES "
+  "  ('44444444-4444-4444-8444-444444444441', '33333333-3333-4333-8333-333333333333',"
+  "   '11111111-1111-4111-8111-111111111111', 'lead', '2024-01-01', 1, '2025-01-05T03:04:05.000000Z', '2025-01-05T03:04:05.000000Z'),"
+  "  ('44444444-4444-4444-8444-444444444442', '33333333-3333-4333-8333-333333333333',"
+  "   '22222222-2222-4222-8222-222222222222', 'user', '2024-03-02', 1, '2025-01-05T03:04:05.000000Z', '2025-01-05T03:04:05.000000Z');"
+  "INSERT INTO outbox (kind, record_id, op, payload, queued_at) VALUES "
+  "  ('alliance-member', '44444444-4444-4444-8444-444444444442', 'upsert',"
+  "   '{\"id\":\"44444444-4444-4444-8444-444444444442\",\"role\":\"user\",\"joined\":\"2024-03-02\"}',"
+  "   '2025-01-05T03:04:05.000000Z');";
+
+/* A database from just before that migration: the member in the role "user" becomes ordinary and
+ * its organization a user enterprise; the lead and the other organization stay as they were; the
+ * change waiting in the outbox says ordinary too, everything else in it kept. */
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  int before = roles_migration () - 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(IcwRecord) lead = NULL, user = NULL, member = NULL, lead_member = NULL;
+  g_autofree char *version = NULL, *payload = NULL;
+  sqlite3 *db = icw_test_db_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  for (int v = 1; v <= before; v++)
+    raw_exec (db, icw_schema_migration (v));
+  raw_exec (db, roles_rows);
+  version = g_strdup_printf ("PRAGMA user_version = %d;", before);
+  raw_exec (db, version);
+  sqlite3_close (db);
+
+  store = icw_test_open_store (f->path);
+  assert_latest (f->path);
+  user = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, "22222222-2222-4222-8222-222222222222", &error);
+  g_assert_no_error (error);
+  g_assert_true (icw_organization_get_user_enterprise (ICW_ORGANIZATION (user)));
+  lead = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, "11111111-1111-4111-8111-111111111111", &error);
+  g_assert_false (icw_organization_get_user_enterprise (ICW_ORGANIZATION (lead)));
+  member = icw_store_lookup (store, ICW_RECORD_KIND_ALLIANCE_MEMBER, "44444444-4444-4444-8444-444444444442", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (icw_alliance_member_get_role (ICW_ALLIANCE_MEMBER (member)), ==, ICW_MEMBER_ROLE_ORDINARY);
+  g_assert_cmpstr (icw_alliance_member_get_joined (ICW_ALLIANCE_MEMBER (member)), ==, "2024-03-02");
+  g_assert_true (icw_alliance_member_get_agreement_signed (ICW_ALLIANCE_MEMBER (member)));
+  lead_member = icw_store_lookup (store, ICW_RECORD_KIND_ALLIANCE_MEMBER, "44444444-4444-4444-8444-444444444441", &error);
+  g_assert_cmpint (icw_alliance_member_get_role (ICW_ALLIANCE_MEMBER (lead_member)), ==, ICW_MEMBER_ROLE_LEAD);
+
+  db = icw_test_db_open (f->path, SQLITE_OPEN_READONLY, NULL);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM alliance_members WHERE role = 'user'", NULL), ==, 0);
+  payload = icw_test_db_text (db, "SELECT payload FROM outbox WHERE record_id = '44444444-4444-4444-8444-444444444442'", NULL);
+  g_assert_nonnull (strstr (payload, "\"role\":\"ordinary\""));
+  g_assert_nonnull (strstr (payload, "\"joined\":\"2024-03-02\""));
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,6 +683,7 @@ main (int   argc,
   ADD ("/migrations/v1", 0, test_v1);
   ADD ("/migrations/numbers", 0, test_numbers);
   ADD ("/migrations/stages", 0, test_stages);
+  ADD ("/migrations/roles", 0, test_roles);
   ADD ("/migrations/future/rollback-journal", JOURNAL_ROLLBACK, test_future);
   ADD ("/migrations/future/wal", JOURNAL_WAL_CLEAN, test_future);
   ADD ("/migrations/future/wal-pending", JOURNAL_WAL_PENDING, test_future);

@@ -95,6 +95,58 @@ test_loader (void)
   g_assert_nonnull (strstr (error->message, "words"));
 }
 
+/* The minimal outline with these attachments. */
+static IcwOutline *
+load_attachments (const char *attachments,
+                  GError    **error)
+{
+  g_autofree char *text = g_strdup_printf (minimal, source, "");
+  g_autoptr(GString) changed = g_string_new (text);
+  g_autofree char *list = g_strdup_printf ("\"attachments\": [%s]", attachments);
+
+  g_assert_cmpuint (g_string_replace (changed, "\"attachments\": []", list, 1), ==, 1);
+  return icw_outline_new_from_data (changed->str, -1, "test.json", error);
+}
+
+#define ITEM(members) "{\"name\": {\"en\": \"A\", \"zh_CN\": \"A\"}, \"names\": [\"a\"], " members "}"
+#define CALL "\"basis\": \"policy\", \"quote\": \"原文\""
+
+/* Attachment items: a key is what an attachment names to fulfil one; a required item needs it
+ * and the call's words; keys are unique and plain. */
+static void
+test_loader_attachments (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOutline) good = load_attachments (ITEM ("\"key\": \"plan-1\", \"required\": true, " CALL) ", "
+                                                 ITEM ("\"basis\": \"program-practice\""), &error);
+  IcwOutline *outline;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (icw_outline_get_n_attachments (good), ==, 2);
+  g_assert_true (icw_outline_get_attachment (good, 0)->required);
+  g_assert_cmpstr (icw_outline_find_attachment (good, "plan-1")->key, ==, "plan-1");
+  g_assert_null (icw_outline_get_attachment (good, 1)->key);
+  g_assert_false (icw_outline_get_attachment (good, 1)->required);
+  g_assert_null (icw_outline_find_attachment (good, "plan-2"));
+  g_assert_null (icw_outline_find_attachment (good, NULL));
+
+  outline = load_attachments (ITEM ("\"required\": true, " CALL), &error);
+  g_assert_null (outline);
+  g_assert_nonnull (strstr (error->message, "needs a “key”"));
+  g_clear_error (&error);
+  outline = load_attachments (ITEM ("\"key\": \"a\", \"required\": true, \"basis\": \"program-practice\""), &error);
+  g_assert_null (outline);
+  g_assert_nonnull (strstr (error->message, "basis policy"));
+  g_clear_error (&error);
+  outline = load_attachments (ITEM ("\"key\": \"a\", " CALL) ", " ITEM ("\"key\": \"a\", " CALL), &error);
+  g_assert_null (outline);
+  g_assert_nonnull (strstr (error->message, "another attachment has the key “a”"));
+  g_clear_error (&error);
+  outline = load_attachments (ITEM ("\"key\": \"Plan A\", " CALL), &error);
+  g_assert_null (outline);
+  g_assert_nonnull (strstr (error->message, "lower-case"));
+}
+
 static void
 test_bundled (void)
 {
@@ -129,6 +181,14 @@ test_bundled (void)
   g_assert_cmpstr (icw_outline_get_id (outline), ==, "guangdong-cultivation");
   g_assert_cmpuint (icw_outline_get_paper_copies (outline, NULL), ==, 4);
   g_assert_cmpuint (icw_outline_get_n_attachments (outline), ==, 5);
+  /* Each is the call's, required once the company is registered, with a key to be named by. */
+  for (guint i = 0; i < icw_outline_get_n_attachments (outline); i++)
+    {
+      g_assert_true (icw_outline_get_attachment (outline, i)->required);
+      g_assert_nonnull (icw_outline_get_attachment (outline, i)->key);
+      g_assert_cmpstr (icw_outline_get_attachment (outline, i)->basis, ==, "policy");
+    }
+  g_assert_nonnull (icw_outline_find_attachment (outline, "funding-plan"));
   for (guint i = 0; i < icw_outline_get_n_sections (outline); i++)
     if (strcmp (icw_outline_get_section (outline, i)->section, "market-plan") == 0)
       {
@@ -141,10 +201,11 @@ test_bundled (void)
 
 /* The findings of the outline on the application (the packs' findings left out). */
 static guint
-outline_findings (IcwStore       *store,
-                  IcwApplication *application,
-                  const char     *rule,
-                  const char     *field)
+outline_findings_of (IcwStore       *store,
+                     IcwApplication *application,
+                     const char     *rule,
+                     const char     *field,
+                     IcwSeverity     severity)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) packs = g_ptr_array_new ();
@@ -156,13 +217,44 @@ outline_findings (IcwStore       *store,
   for (guint i = 0; i < findings->len; i++)
     if (strcmp (icw_finding_get_pack (findings->pdata[i]), "outline:guangdong-cultivation") == 0 &&
         strcmp (icw_finding_get_rule (findings->pdata[i]), rule) == 0 &&
-        (field == NULL || g_strcmp0 (icw_finding_get_field (findings->pdata[i]), field) == 0))
+        (field == NULL || g_strcmp0 (icw_finding_get_field (findings->pdata[i]), field) == 0) &&
+        icw_finding_get_severity (findings->pdata[i]) == severity)
       {
         /* The basis names the call's words and where they were read. */
         g_assert_nonnull (strstr (icw_finding_get_citation (findings->pdata[i]), "<http"));
         n++;
       }
   return n;
+}
+
+/* Every section and attachment finding of the outline is an error: both are what the call
+ * requires (the sections counted are the required ones; Guangdong's attachments all are). */
+static guint
+outline_findings (IcwStore       *store,
+                  IcwApplication *application,
+                  const char     *rule,
+                  const char     *field)
+{
+  g_assert_cmpuint (outline_findings_of (store, application, rule, field, ICW_SEVERITY_WARNING), ==, 0);
+  return outline_findings_of (store, application, rule, field, ICW_SEVERITY_ERROR);
+}
+
+/* An attachment added with the item it fulfils (as the attachments page saves it). */
+static void
+attach_for (IcwStore       *store,
+            IcwApplication *application,
+            const char     *name,
+            const char     *item,
+            const char     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) content = g_bytes_new (bytes, strlen (bytes));
+  g_autoptr(IcwAttachment) file = icw_store_add_attachment (store, application, name, ICW_ATTACHMENT_KIND_OTHER,
+                                                           content, &error);
+
+  g_assert_no_error (error);
+  icw_attachment_set_outline_item (file, item);
+  icw_test_save (store, file);
 }
 
 static void
@@ -213,6 +305,15 @@ test_check (void)
   g_assert_no_error (error);
   g_assert_cmpuint (outline_findings (store, application, "outline-attachment", NULL), ==, 3);
 
+  /* A file that names the item it fulfils fulfils that one only, whatever its name says: named
+   * 规章制度 (a word of the regulations item), it is the alliance's registration. */
+  attach_for (store, application, "规章制度-附件.pdf", "alliance-registration", "%PDF-3");
+  g_assert_cmpuint (outline_findings (store, application, "outline-attachment", NULL), ==, 2);
+  attach_for (store, application, "scan-002.pdf", "funding-plan", "%PDF-4");
+  g_assert_cmpuint (outline_findings (store, application, "outline-attachment", NULL), ==, 1);
+  attach_for (store, application, "scan-003.pdf", "regulations", "%PDF-5");
+  g_assert_cmpuint (outline_findings (store, application, "outline-attachment", NULL), ==, 0);
+
   /* Another stage has no Guangdong outline: nothing of it. */
   icw_application_set_kind (application, ICW_APPLICATION_KIND_UPGRADE_TO_NATIONAL);
   icw_test_save (store, application);
@@ -229,6 +330,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/outlines/loader", test_loader);
+  g_test_add_func ("/outlines/loader-attachments", test_loader_attachments);
   g_test_add_func ("/outlines/bundled", test_bundled);
   g_test_add_func ("/outlines/check", test_check);
   return g_test_run ();

@@ -446,11 +446,39 @@ test_user_enterprise (Fixture       *f,
   g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-user-enterprises"), ==, 0);
 }
 
-/* Jiangsu 指南(2025): 组建资金 ≥ 3000万, 全职研发人员 ≥ 50, R&D ≥ 30% of costs, a fixed site. */
+/* Jiangsu 指南(2025): 组建资金 ≥ 3000万, 全职研发人员 ≥ 50, R&D ≥ 30% of costs, a fixed site,
+ * alliance coverage. They are the requirements of the center formed as a company (以企业法人形式组建),
+ * so a 培育 application without a company meets none of them; the 验收认定 meets them all. */
+static const char * const jiangsu_rules[] = {
+  "js-capital", "js-rd-staff", "js-space", "js-rd-ratio", "js-platform-coverage"
+};
+
+static void
+test_jiangsu_cultivation (Fixture       *f,
+                          gconstpointer  data)
+{
+  /* A center in planning in Jiangsu: no company, no capital, staff, site, costs or members yet, and
+   * one national platform of its field recorded in the province that no member holds. */
+  icw_center_set_province (f->center, "江苏省");
+  icw_center_set_status (f->center, ICW_CENTER_STATUS_PLANNING);
+  icw_center_set_host_legal_form (f->center, "");
+  icw_center_set_field_platform_total (f->center, 1);
+  g_assert_null (icw_center_get_host_organization_id (f->center));
+  icw_application_set_kind (f->application, ICW_APPLICATION_KIND_CULTIVATION);
+  for (guint i = 0; i < G_N_ELEMENTS (jiangsu_rules); i++)
+    g_assert_cmpuint (count (f, "jiangsu-2025", jiangsu_rules[i]), ==, 0);
+
+  /* The same center's acceptance meets every requirement of the guide. */
+  icw_application_set_kind (f->application, ICW_APPLICATION_KIND_ACCEPTANCE);
+  for (guint i = 0; i < G_N_ELEMENTS (jiangsu_rules); i++)
+    g_assert_cmpuint (count (f, "jiangsu-2025", jiangsu_rules[i]), ==, 1);
+}
+
 static void
 test_jiangsu (Fixture       *f,
               gconstpointer  data)
 {
+  icw_application_set_kind (f->application, ICW_APPLICATION_KIND_ACCEPTANCE);
   icw_center_set_host_capital_fen (f->center, 2999 * WAN);
   icw_center_set_rd_staff (f->center, 49);
   icw_center_set_rd_expense_fen (f->center, 2999 * WAN);
@@ -581,6 +609,7 @@ main (int   argc,
   add ("/rules-conditions/64/top-ten-per-field", test_top_ten_per_field);
   add ("/rules-conditions/64/field-in-layout", test_field_in_layout);
   add ("/rules-conditions/jiangsu", test_jiangsu);
+  add ("/rules-conditions/jiangsu/cultivation", test_jiangsu_cultivation);
   add ("/rules-conditions/stages/company", test_company_by_stage);
   add ("/rules-conditions/stages/64-precondition", test_precondition_by_stage);
   add ("/rules-conditions/titles", test_every_rule_has_basis);

@@ -382,7 +382,13 @@ test_alliance (Fixture       *f,
   expect_one (f, "alliance-provinces", "registers/members", "{\"min\": 2}", "{count} of {min}",
               "registers/members", "1 of 2");
 
-  add_member (f, f->supplier, ICW_MEMBER_ROLE_USER);
+  /* A member in the role ordinary whose organization is a user enterprise (用户企业 is the
+   * organization's flag, not a role). */
+  add_member (f, f->supplier, ICW_MEMBER_ROLE_ORDINARY);
+  expect_one (f, "alliance-user-enterprises", "registers/members", "{}", "{count} of {min}",
+              "registers/members", "0 of 1");
+  icw_organization_set_user_enterprise (f->supplier, TRUE);
+  icw_test_save (f->store, f->supplier);
   expect_none (f, "alliance-user-enterprises", "registers/members", "{\"min\": 1}");
   expect_none (f, "alliance-provinces", "registers/members", "{\"min\": 2}");
   expect_one (f, "alliance-provinces", "registers/members", "{\"min\": 3}", "{count}", "registers/members", "2");

@@ -25,6 +25,7 @@
 #include "icw-schema.h"
 #include "icw-shareholder.h"
 #include "icw-store.h"
+#include "icw-store-sync.h"
 #include "icw-test-util.h"
 
 typedef struct {
@@ -1480,6 +1481,41 @@ save_platform (IcwStore        *store,
   return platform;
 }
 
+#define REMOTE_MEMBER "{\"id\":\"%s\",\"center_id\":\"%s\",\"organization_id\":\"%s\",\"role\":\"%s\"," \
+                      "\"joined\":\"2024-03-02\",\"agreement_signed\":true," \
+                      "\"created_at\":\"2025-01-05T03:04:05.000000Z\",\"updated_at\":\"2025-01-05T03:04:05.000000Z\"}"
+
+/* A member the server still holds in the role "user" of before issue 15, pulled: an ordinary
+ * member, and its organization a user enterprise; a member in a current role changes nothing. */
+static void
+test_remote_user_role (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, "测试汽车有限公司", NULL);
+  g_autoptr(IcwOrganization) other = icw_test_save_organization (f->store, "测试材料有限公司", NULL);
+  g_autoptr(IcwCenter) center = save_center (f, "测试制造业创新中心", NULL);
+  g_autoptr(IcwRecord) member = NULL, org_after = NULL, other_after = NULL;
+  g_autofree char *user = g_strdup_printf (REMOTE_MEMBER, "44444444-4444-4444-8444-444444444442",
+                                           icw_record_get_id (ICW_RECORD (center)), icw_record_get_id (ICW_RECORD (org)), "user");
+  g_autofree char *core = g_strdup_printf (REMOTE_MEMBER, "44444444-4444-4444-8444-444444444443",
+                                           icw_record_get_id (ICW_RECORD (center)), icw_record_get_id (ICW_RECORD (other)), "core");
+
+  g_assert_true (icw_store_apply_remote (f->store, ICW_RECORD_KIND_ALLIANCE_MEMBER, user, "r-1", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (icw_store_apply_remote (f->store, ICW_RECORD_KIND_ALLIANCE_MEMBER, core, "r-2", FALSE, &error));
+  g_assert_no_error (error);
+  member = icw_store_lookup (f->store, ICW_RECORD_KIND_ALLIANCE_MEMBER, "44444444-4444-4444-8444-444444444442", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (icw_alliance_member_get_role (ICW_ALLIANCE_MEMBER (member)), ==, ICW_MEMBER_ROLE_ORDINARY);
+  g_assert_cmpstr (icw_alliance_member_get_joined (ICW_ALLIANCE_MEMBER (member)), ==, "2024-03-02");
+  org_after = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, icw_record_get_id (ICW_RECORD (org)), &error);
+  g_assert_true (icw_organization_get_user_enterprise (ICW_ORGANIZATION (org_after)));
+  other_after = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, icw_record_get_id (ICW_RECORD (other)), &error);
+  g_assert_false (icw_organization_get_user_enterprise (ICW_ORGANIZATION (other_after)));
+  g_assert_cmpint (icw_test_db_int (f->store_db, "SELECT count(*) FROM alliance_members WHERE role = 'user'", NULL), ==, 0);
+}
+
 static void
 test_center_platforms (Fixture       *f,
                        gconstpointer  data)
@@ -1560,6 +1596,7 @@ main (int   argc,
   ADD ("/store/search-after-edits", test_search_after_edits);
   ADD ("/store/search-short-from-list", test_search_short_from_list);
   ADD ("/store/batch-commit", test_batch_commit);
+  ADD ("/store/remote-user-role", test_remote_user_role);
   ADD ("/store/batch-rollback", test_batch_rollback);
   ADD ("/store/reopen", test_reopen);
   ADD ("/store/center-platforms", test_center_platforms);

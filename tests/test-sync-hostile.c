@@ -137,6 +137,35 @@ expect (Fixture    *f,
 
 #define ORG "00000000-0000-4000-8000-0000000000"
 
+/* A client of before issue 15 pushes a member in the role "user": refused, naming the role and
+ * saying what to do; the same member as an ordinary one is applied. */
+static void
+test_member_role_user (Fixture       *f,
+                       gconstpointer  data)
+{
+#define MEMBER "{\"id\":\"" ORG "21\",\"center_id\":\"" CENTER "\",\"organization_id\":\"" ORG "20\",\"role\":\"%s\"}"
+  g_autofree char *user = g_strdup_printf (MEMBER, "user");
+  g_autofree char *ordinary = g_strdup_printf (MEMBER, "ordinary");
+#undef MEMBER
+  g_autofree char *body = g_strdup_printf ("{\"idempotency_key\":\"key-role-user-abcdefgh\",\"changes\":[{\"kind\":\"alliance-member\","
+                                           "\"id\":\"" ORG "21\",\"op\":\"upsert\",\"base_revision\":null,\"record\":%s}]}", user);
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *org_code = push_one (f, f->admin, "organization", ORG "20", NULL,
+                                        "{\"id\":\"" ORG "20\",\"name\":\"测试汽车有限公司\"}");
+  g_autofree char *member_code = NULL;
+  JsonObject *result;
+
+  g_assert_true (g_str_has_prefix (org_code, "applied"));
+  g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, body, &answer), ==, 200);
+  result = json_array_get_object_element (json_object_get_array_member (json_node_get_object (answer), "results"), 0);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "rejected");
+  g_assert_cmpstr (json_object_get_string_member (result, "code"), ==, "invalid-record");
+  g_assert_cmpstr (json_object_get_string_member (result, "field"), ==, "role");
+  g_assert_nonnull (strstr (json_object_get_string_member (result, "reason"), "user enterprise (用户企业) is marked on its organization"));
+  member_code = push_one (f, f->admin, "alliance-member", ORG "21", NULL, ordinary);
+  g_assert_true (g_str_has_prefix (member_code, "applied"));
+}
+
 static void
 test_hostile_records (Fixture       *f,
                       gconstpointer  data)
@@ -740,6 +769,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sync-hostile/records", test_hostile_records);
+  ADD ("/sync-hostile/member-role-user", test_member_role_user);
   ADD ("/sync-hostile/text", test_hostile_text);
   ADD ("/sync-hostile/review-authority", test_review_authority);
   ADD ("/sync-hostile/report-grade-authority", test_report_grade_authority);

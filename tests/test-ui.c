@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "icw-alliance-member.h"
+#include "icw-application-attachments-page.h"
 #include "icw-application-outline-group.h"
+#include "icw-attachment.h"
 #include "icw-check-panel.h"
 #include "icw-finding.h"
 #include "icw-application.h"
@@ -344,6 +346,114 @@ test_application_outline (Fixture       *fixture,
   g_object_unref (group);
 }
 
+/* The action row (or combo row) under @root with this title, or NULL. */
+static AdwActionRow *
+row_titled (GtkWidget  *root,
+            const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_ACTION_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *row = row_titled (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static GtkDropDown *
+find_drop_down (GtkWidget *root)
+{
+  if (GTK_IS_DROP_DOWN (root))
+    return GTK_DROP_DOWN (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_drop_down (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The attachments page offers the attachment items of the call's outline for the center's
+ * province and the application's stage; a file added with one chosen fulfils it, a row says which
+ * item its file fulfils and changes it, and where the outline lists no items no choice is shown. */
+static void
+test_attachment_outline_items (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *page = g_object_ref_sink (icw_application_attachments_page_new (fixture->store));
+  g_autoptr(IcwApplication) application = icw_application_new ();
+  g_autoptr(IcwOrganization) company = icw_organization_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = icw_test_make_tmp_dir ("test-ui-attach-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "资金组建方案（签章版）.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) attachments = NULL;
+  g_autoptr(IcwAttachment) added = NULL;
+  AdwComboRow *item;
+  AdwActionRow *row;
+  GListModel *labels;
+
+  /* A Guangdong center whose company is registered: the call's five items, each required. */
+  icw_center_set_province (fixture->center, "广东省");
+  icw_organization_set_name (company, "广东测试创新中心有限公司");
+  icw_test_save (fixture->store, company);
+  icw_center_set_host_organization_id (fixture->center, icw_record_get_id (ICW_RECORD (company)));
+  icw_test_save (fixture->store, fixture->center);
+  icw_application_set_center_id (application, icw_record_get_id (ICW_RECORD (fixture->center)));
+  icw_application_set_kind (application, ICW_APPLICATION_KIND_CULTIVATION);
+  icw_test_save (fixture->store, application);
+  icw_application_attachments_page_show (ICW_APPLICATION_ATTACHMENTS_PAGE (page), application);
+
+  item = ADW_COMBO_ROW (row_titled (page, "Call item the next file fulfils"));
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (item)));
+  labels = adw_combo_row_get_model (item);
+  g_assert_cmpuint (g_list_model_get_n_items (labels), ==, 6);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), 0), ==, "None");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), 3), ==, "Plan for raising the funds (required)");
+
+  /* Added with the funding plan chosen: it fulfils that item, the row says so. */
+  g_assert_true (g_file_set_contents (path, "%PDF-1.4 plan", -1, &error));
+  adw_combo_row_set_selected (item, 3);
+  g_assert_true (icw_application_attachments_page_add_file (ICW_APPLICATION_ATTACHMENTS_PAGE (page), file, &error));
+  g_assert_no_error (error);
+  iterate ();
+  attachments = icw_store_list (fixture->store, ICW_RECORD_KIND_ATTACHMENT, icw_record_get_id (ICW_RECORD (application)));
+  g_assert_cmpuint (g_list_model_get_n_items (attachments), ==, 1);
+  added = g_list_model_get_item (attachments, 0);
+  g_assert_cmpstr (icw_attachment_get_outline_item (added), ==, "funding-plan");
+  row = row_titled (page, "资金组建方案（签章版）.pdf");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "fulfils “Plan for raising the funds”"));
+
+  /* Chosen again on its row: another item, then none. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (find_drop_down (GTK_WIDGET (row))), ==, 3);
+  gtk_drop_down_set_selected (find_drop_down (GTK_WIDGET (row)), 4);
+  iterate ();
+  g_assert_cmpstr (icw_attachment_get_outline_item (added), ==, "regulations");
+  row = row_titled (page, "资金组建方案（签章版）.pdf");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "fulfils “Rules and regulations”"));
+  gtk_drop_down_set_selected (find_drop_down (GTK_WIDGET (row)), 0);
+  iterate ();
+  g_assert_null (icw_attachment_get_outline_item (added));
+  row = row_titled (page, "资金组建方案（签章版）.pdf");
+  g_assert_null (strstr (adw_action_row_get_subtitle (row), "fulfils"));
+
+  /* In Shandong the outline lists no items: no choice shown. */
+  icw_center_set_province (fixture->center, "山东省");
+  icw_test_save (fixture->store, fixture->center);
+  icw_application_attachments_page_show (ICW_APPLICATION_ATTACHMENTS_PAGE (page), application);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (item)));
+  g_assert_null (find_drop_down (GTK_WIDGET (row_titled (page, "资金组建方案（签章版）.pdf"))));
+  g_object_unref (page);
+  icw_test_clear_tmp_dir (&dir, NULL);
+}
+
 /* Whether a document editor on screen under @root shows the record @id. While the page stack
  * changes page, both pages are on screen, so any of them may. */
 static gboolean
@@ -544,6 +654,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/check-panel-basis", test_check_panel_basis);
   g_test_add ("/ui/application-outline", Fixture, NULL, icw_test_sample_set_up, test_application_outline, icw_test_sample_tear_down);
+  g_test_add ("/ui/attachment-outline-items", Fixture, NULL, icw_test_sample_set_up, test_attachment_outline_items, icw_test_sample_tear_down);
   g_test_add ("/ui/show-record-action", Fixture, NULL, icw_test_sample_set_up, test_show_record_action, icw_test_sample_tear_down);
   g_test_add ("/ui/compare-dialog", Fixture, NULL, icw_test_sample_set_up, test_compare_dialog, icw_test_sample_tear_down);
   g_test_add ("/ui/rule-packs-choice-saved", Fixture, NULL, icw_test_sample_set_up, test_rule_packs_choice_saved, icw_test_sample_tear_down);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "icw-enums.h"
 #include "icw-lifecycle.h"
 #include "icw-review-comments.h"
 #include "icw-score-filing.h"
@@ -94,6 +95,13 @@ icw_server_check_record (IcwSyncServer     *self,
     return refuse (refusal, "too-large", NULL, "The record is larger than 1 MiB");
   if (!check_text (record, refusal))
     return FALSE;
+  /* The role "user" of before issue 15: 用户企业 is now the organization's flag, which a member
+   * record cannot set; the client's own migration moves it there, also in its waiting changes. */
+  if (kind == ICW_RECORD_KIND_ALLIANCE_MEMBER && icw_member_role_is_legacy_user (member_string (record, "role")))
+    return refuse (refusal, "invalid-record", "role",
+                   "The membership role \"user\" is no longer used: a user enterprise (用户企业) is marked on its "
+                   "organization. Update Innovation Center Workbench: it makes the organization a user enterprise "
+                   "and the member an ordinary member");
   if (!icw_store_check_remote (self->scratch, kind, record, deleted, &field, &error))
     return refuse (refusal, "invalid-record", icw_server_field_name (field), error->message);
   /* The reviewers' comments of a filed document: plain text or a valid comment list, whoever

@@ -60,7 +60,7 @@ icw_application_registers_page_show (IcwApplicationRegistersPage *self,
       platforms += g_list_model_get_n_items (held);
     }
   summary = icw_shareholders_summary (holders, store, &warning);
-  members_summary = icw_members_summary (members, &members_warning);
+  members_summary = icw_members_summary (members, store, &members_warning);
   coverage = icw_platform_coverage (platforms, icw_center_get_field_platform_total (ICW_CENTER (center)), &coverage_warning);
   set_summary_row (self->shareholders, summary, warning);
   set_summary_row (self->members, members_summary, members_warning);

@@ -115,7 +115,7 @@ static char *
 member_summary (IcwCenterLinksGroup  *self,
                 char                **warning)
 {
-  return icw_members_summary (self->links, warning);
+  return icw_members_summary (self->links, self->store, warning);
 }
 
 static IcwRecord *

@@ -10,6 +10,7 @@
 #include "icw-center.h"
 #include "icw-credit-code.h"
 #include "icw-csv-import.h"
+#include "icw-csv-numbers.h"
 #include "icw-csv-reader.h"
 #include "icw-error.h"
 #include "icw-field-limits.h"
@@ -29,6 +30,8 @@ typedef enum {
   FIELD_KIND,
   FIELD_LEGAL_REPRESENTATIVE,
   FIELD_TOP_TEN,
+  FIELD_TOP_TEN_FIELD,
+  FIELD_TOP_TEN_SOURCE,
   N_FIELDS
 } Field;
 
@@ -60,7 +63,13 @@ static const FieldInfo field_info[N_FIELDS] = {
   [FIELD_KIND] = { "kind", "类型", SCOPE_ORGANIZATIONS, NULL, ICW_FIELD_CLASS_SHORT },
   [FIELD_LEGAL_REPRESENTATIVE] = { "legal_representative", "法定代表人", SCOPE_ORGANIZATIONS, "legal-representative" },
   [FIELD_TOP_TEN] = { "top_ten", "行业前十", SCOPE_ORGANIZATIONS, NULL, ICW_FIELD_CLASS_SHORT },
+  /* 64号 （二） ranks per field (migration 16): the field and where the ranking comes from. */
+  [FIELD_TOP_TEN_FIELD] = { "top_ten_field", "排名前十领域", SCOPE_ORGANIZATIONS, "top-ten-field" },
+  [FIELD_TOP_TEN_SOURCE] = { "top_ten_source", "排名来源及年份", SCOPE_ORGANIZATIONS, "top-ten-source" },
 };
+
+/* The numbers and flags of issue 15 (icw-csv-numbers.c), organizations only. */
+#define MAX_NUMBERS 32
 
 typedef struct {
   IcwStore     *store;
@@ -68,6 +77,8 @@ typedef struct {
   IcwCsvKind    kind;
   char        **names;             /* each column's header, trimmed */
   int           columns[N_FIELDS]; /* the column of each field, or -1 */
+  int           numbers[MAX_NUMBERS]; /* the column of each number (icw-csv-numbers.h), or -1 */
+  guint         n_numbers;
   GHashTable   *seen;              /* record ID → the row (GUINT_TO_POINTER) that wrote it */
   GPtrArray    *warnings;
   guint         created;
@@ -82,6 +93,7 @@ typedef struct {
   int             year;
   IcwOrgKind      kind;
   gboolean        top_ten;
+  GValue          numbers[MAX_NUMBERS];  /* G_VALUE_INIT where the cell is empty or absent */
 } RowValues;
 
 /* Strips Unicode white space too: Chinese text often carries the ideographic space U+3000. */
@@ -128,6 +140,9 @@ row_values_clear (RowValues *values)
 {
   for (guint f = 0; f < N_FIELDS; f++)
     g_free (values->values[f]);
+  for (guint i = 0; i < MAX_NUMBERS; i++)
+    if (G_IS_VALUE (&values->numbers[i]))
+      g_value_unset (&values->numbers[i]);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RowValues, row_values_clear)
@@ -148,7 +163,17 @@ map_columns (Import  *import,
   for (guint i = 0; i < import->table->n_columns; i++)
     {
       Field f = field_for_header (import->names[i]);
+      int number = f == FIELD_NONE ? icw_csv_number_column_for_header (import->names[i]) : -1;
 
+      if (number >= 0 && import->numbers[number] >= 0)
+        {
+          g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
+                       _("The columns “%s” and “%s” both stand for the same field; remove one of them."),
+                       import->names[import->numbers[number]], import->names[i]);
+          return FALSE;
+        }
+      if (number >= 0)
+        import->numbers[number] = i;
       if (f == FIELD_NONE)
         continue;
       if (import->columns[f] >= 0)
@@ -169,6 +194,9 @@ has_scope (Import *import,
 {
   for (Field f = 0; f < N_FIELDS; f++)
     if (import->columns[f] >= 0 && field_info[f].scope == scope)
+      return TRUE;
+  for (guint i = 0; scope == SCOPE_ORGANIZATIONS && i < import->n_numbers; i++)
+    if (import->numbers[i] >= 0)
       return TRUE;
   return FALSE;
 }
@@ -216,16 +244,19 @@ warn_ignored_column (Import *import,
                      guint   column)
 {
   Field f = field_for_header (import->names[column]);
+  int number = icw_csv_number_column_for_header (import->names[column]);
   const char *name = import->names[column];
 
   if (f != FIELD_NONE)
     import->columns[f] = -1;
+  if (number >= 0)
+    import->numbers[number] = -1;
   if (*name == '\0')
     {
       if (column_has_values (import, column))
         warn (import, g_strdup_printf (_("Column %u has no header, so its values were ignored."), column + 1));
     }
-  else if (f == FIELD_NONE)
+  else if (f == FIELD_NONE && number < 0)
     warn (import, g_strdup_printf (_("The column “%s” is not known and was ignored."), name));
   else if (import->kind == ICW_CSV_KIND_CENTERS)
     warn (import, g_strdup_printf (_("The column “%s” is not used for centers and was ignored."), name));
@@ -250,7 +281,8 @@ read_header (Import  *import,
     return FALSE;
 
   for (guint i = 0; i < import->table->n_columns; i++)
-    if (!in_scope (import, field_for_header (import->names[i])))
+    if (!in_scope (import, field_for_header (import->names[i])) &&
+        (import->kind != ICW_CSV_KIND_ORGANIZATIONS || icw_csv_number_column_for_header (import->names[i]) < 0))
       warn_ignored_column (import, i);
 
   if (import->columns[FIELD_NAME] < 0)
@@ -330,8 +362,30 @@ parse_center_values (Import     *import,
   return TRUE;
 }
 
+/* The numbers' cells: an empty one leaves the field as it is, any other must be read whole. */
+static gboolean
+parse_numbers (Import     *import,
+               IcwCsvRow  *row,
+               RowValues  *values,
+               GError    **error)
+{
+  for (guint i = 0; i < import->n_numbers; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (import->numbers[i] < 0)
+        continue;
+      text = trim (row->fields[import->numbers[i]]);
+      if (*text != '\0' &&
+          !icw_csv_number_parse (i, text, values->row, import->names[import->numbers[i]], &values->numbers[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_organization_values (Import     *import,
+                           IcwCsvRow  *row,
                            RowValues  *values,
                            GError    **error)
 {
@@ -349,7 +403,7 @@ parse_organization_values (Import     *import,
                    values->row, column_name (import, FIELD_TOP_TEN), values->values[FIELD_TOP_TEN]);
       return FALSE;
     }
-  return TRUE;
+  return parse_numbers (import, row, values, error);
 }
 
 /* Control characters (none in names and codes; line breaks and tabs in a sector) and the length,
@@ -418,7 +472,7 @@ read_values (Import     *import,
   if (!check_name (import, values, error))
     return FALSE;
   return import->kind == ICW_CSV_KIND_CENTERS ? parse_center_values (import, values, error)
-                                              : parse_organization_values (import, values, error);
+                                              : parse_organization_values (import, row, values, error);
 }
 
 /* Each record may be written by one row only: a second row for it is most likely a mistake. */
@@ -634,6 +688,9 @@ apply_organization_record (Import     *import,
     icw_organization_set_kind (org, values->kind);
   if (filled (values, FIELD_TOP_TEN))
     icw_organization_set_top_ten (org, values->top_ten);
+  for (guint i = 0; i < import->n_numbers; i++)
+    if (G_IS_VALUE (&values->numbers[i]))
+      g_object_set_property (G_OBJECT (org), icw_csv_number_property (i), &values->numbers[i]);
   return TRUE;
 }
 
@@ -796,6 +853,10 @@ import_init (Import      *import,
     import->names[i] = trim (table->header[i]);
   for (guint f = 0; f < N_FIELDS; f++)
     import->columns[f] = -1;
+  icw_csv_number_columns (&import->n_numbers);
+  g_assert (import->n_numbers <= MAX_NUMBERS);
+  for (guint i = 0; i < MAX_NUMBERS; i++)
+    import->numbers[i] = -1;
   import->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->warnings = warnings;
 }

@@ -11,6 +11,7 @@
 
 #include "icw-dossier-import.h"
 #include "icw-dossier-text.h"
+#include "icw-enums.h"
 #include "icw-error.h"
 #include "icw-field-checks.h"
 #include "icw-json-check.h"
@@ -138,11 +139,32 @@ valid_id (const char *id)
   return id != NULL && g_utf8_validate (id, -1, NULL) && icw_field_check_uuid (id, NULL) && *id != '\0';
 }
 
+/* A member in the role "user" of a dossier written before issue 15: the member becomes ordinary and
+ * its organization (user_orgs, set on it once every record is read) a user enterprise, as the
+ * database's migration does, so nothing the file says is lost. */
+static void
+map_legacy_role (IcwDossierRow *row,
+                 GHashTable    *user_orgs)
+{
+  const char *role, *organization;
+
+  if (row->kind != ICW_RECORD_KIND_ALLIANCE_MEMBER)
+    return;
+  role = json_object_get_string_member_with_default (row->fields, "role", NULL);
+  organization = json_object_get_string_member_with_default (row->fields, "organization_id", NULL);
+  if (role == NULL || !icw_member_role_is_legacy_user (role))
+    return;
+  if (organization != NULL)
+    g_hash_table_add (user_orgs, g_strdup (organization));
+  json_object_set_string_member (row->fields, "role", icw_member_role_to_key (ICW_MEMBER_ROLE_ORDINARY));
+}
+
 /* One record's members; NULL (with problems added) when it cannot be checked further. */
 static IcwDossierRow *
 read_record (IcwStore   *store,
              JsonNode   *node,
              guint       index,
+             GHashTable *user_orgs,
              GPtrArray  *problems)
 {
   static const char * const known[] = { "kind", "id", "created_at", "updated_at", "deleted_at", "fields", "blobs", NULL };
@@ -187,6 +209,7 @@ read_record (IcwStore   *store,
   row->fields = json_object_ref (json_object_get_object_member (object, "fields"));
   if (json_object_has_member (object, "blobs"))
     read_blobs (row, json_object_get_member (object, "blobs"), problems);
+  map_legacy_role (row, user_orgs);
   icw_store_dossier_check_row (store, row, problems);
   return problems->len == before ? g_steal_pointer (&row) : NULL;
 }
@@ -200,10 +223,11 @@ read_records (IcwStore    *store,
   JsonArray *centers = json_object_get_array_member (root, "centers");
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_dossier_row_free);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) user_orgs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < json_array_get_length (records) && problems->len < MAX_PROBLEMS; i++)
     {
-      IcwDossierRow *row = read_record (store, json_array_get_element (records, i), i, problems);
+      IcwDossierRow *row = read_record (store, json_array_get_element (records, i), i, user_orgs, problems);
 
       if (row == NULL)
         continue;
@@ -211,6 +235,13 @@ read_records (IcwStore    *store,
         icw_problem_add (problems, _("Record %s “%s”: the dossier holds another record with this ID."),
                          icw_record_kind_to_key (row->kind), row->id);
       g_ptr_array_add (rows, row);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      IcwDossierRow *row = rows->pdata[i];
+
+      if (row->kind == ICW_RECORD_KIND_ORGANIZATION && g_hash_table_contains (user_orgs, row->id))
+        json_object_set_boolean_member (row->fields, "user_enterprise", TRUE);
     }
   for (guint i = 0; i < json_array_get_length (centers); i++)
     {

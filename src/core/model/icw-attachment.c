@@ -24,6 +24,7 @@ NUMBER_FIELD (IcwAttachmentKind, kind, "kind")
 NUMBER_FIELD (gint64, size, "size")
 TEXT_FIELD (sha256, "sha256")
 TEXT_FIELD (report_id, "report-id")
+TEXT_FIELD (outline_item, "outline-item")
 
 static void
 icw_attachment_class_init (IcwAttachmentClass *klass)

@@ -32,5 +32,8 @@ gint64 icw_attachment_get_size (IcwAttachment *self);
 void icw_attachment_set_size (IcwAttachment *self, gint64 value);
 const char *icw_attachment_get_sha256 (IcwAttachment *self);
 void icw_attachment_set_sha256 (IcwAttachment *self, const char *value);
+/* The key of the call outline's attachment item (icw-outline.h) the file fulfils, or NULL. */
+const char *icw_attachment_get_outline_item (IcwAttachment *self);
+void icw_attachment_set_outline_item (IcwAttachment *self, const char *value);
 
 G_END_DECLS

@@ -47,8 +47,13 @@ static const EnumEntry member_roles[] = {
   { "lead", N_("Lead"), "牵头单位" },
   { "core", N_("Core member"), "核心成员" },
   { "ordinary", N_("Ordinary member"), "一般成员" },
-  { "user", N_("User enterprise"), "用户企业" },
 };
+
+/* "user" (用户企业) was a membership role until issue 15; a user enterprise is now a kind of firm,
+ * the organization's flag (user_enterprise). Where an old member's role is read (the database's
+ * migration, a dossier's import, a pulled record) the organization gets the flag and the member
+ * the role ordinary; the sync server refuses a pushed one (docs/formats.md, "Member roles"). */
+static const char * const member_role_user_names[] = { "user", "User enterprise", "用户企业" };
 
 static const EnumEntry platform_kinds[] = {
   { "key-lab", N_("State key laboratory"), "国家重点实验室" },
@@ -291,6 +296,21 @@ icw_application_kind_from_string (const char         *text,
         *out = application_kind_aliases[i].kind;
         return TRUE;
       }
+  return FALSE;
+}
+
+gboolean
+icw_member_role_is_legacy_user (const char *text)
+{
+  g_autofree char *stripped = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  stripped = g_strstrip (g_strdup (text));
+  for (guint i = 0; i < G_N_ELEMENTS (member_role_user_names); i++)
+    if (g_ascii_strcasecmp (stripped, member_role_user_names[i]) == 0 ||
+        strcmp (stripped, g_dgettext (GETTEXT_PACKAGE, member_role_user_names[i])) == 0)
+      return TRUE;
   return FALSE;
 }
 

@@ -28,6 +28,9 @@ gboolean    icw_contribution_from_string (const char *text, IcwContribution *out
 const char *icw_member_role_to_key      (IcwMemberRole role);
 const char *icw_member_role_to_label    (IcwMemberRole role);
 gboolean    icw_member_role_from_string (const char *text, IcwMemberRole *out);
+/* TRUE for the role "user" of before issue 15 (key, label or 用户企业): the organization is a user
+ * enterprise, and the member's role is ordinary. */
+gboolean    icw_member_role_is_legacy_user (const char *text);
 
 const char *icw_platform_kind_to_key    (IcwPlatformKind kind);
 const char *icw_platform_kind_to_label  (IcwPlatformKind kind);

@@ -223,6 +223,9 @@ static const IcwColumn attachment_fields[] = {
   /* An attachment of a report (its evidence, the financial audit) names the report instead of an
    * application: one of the two, never both. */
   REF ("report_id", "report-id", REPORT, N_("Report"), LATER),
+  /* The required attachment of the call's outline (resources/outlines, by its key) that the file
+   * fulfils, chosen when it is attached; empty for none (then matched by kind or name). */
+  TEXT ("outline_item", "outline-item", N_("Fulfils"), LIMIT (SHORT), LATER),
 };
 
 static const IcwColumn ip_agreement_fields[] = {

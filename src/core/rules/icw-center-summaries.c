@@ -67,6 +67,7 @@ icw_shareholders_summary (GListModel  *shareholders,
 
 char *
 icw_members_summary (GListModel  *members,
+                     IcwStore    *store,
                      char       **warning)
 {
   guint n = g_list_model_get_n_items (members);
@@ -75,9 +76,12 @@ icw_members_summary (GListModel  *members,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(IcwAllianceMember) member = g_list_model_get_item (members, i);
+      g_autoptr(IcwRecord) org = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION,
+                                                   icw_alliance_member_get_organization_id (member), NULL);
 
       signed_count += icw_alliance_member_get_agreement_signed (member) ? 1 : 0;
-      users += icw_alliance_member_get_role (member) == ICW_MEMBER_ROLE_USER ? 1 : 0;
+      /* 用户企业 is a kind of firm (the organization's flag), not a membership role. */
+      users += org != NULL && icw_organization_get_user_enterprise (ICW_ORGANIZATION (org)) ? 1 : 0;
     }
 
   *warning = NULL;

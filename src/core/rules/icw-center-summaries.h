@@ -14,6 +14,7 @@ char *icw_shareholders_summary (GListModel  *shareholders,
                                 IcwStore    *store,
                                 char       **warning);
 char *icw_members_summary      (GListModel  *members,
+                                IcwStore    *store,
                                 char       **warning);
 char *icw_platform_coverage    (guint        platforms,
                                 int          field_total,

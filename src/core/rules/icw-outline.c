@@ -341,11 +341,23 @@ word_list (Reader     *reader,
   return kept;
 }
 
+/* A key as attachments store it: short, lower-case ASCII letters, digits and '-'. */
+static gboolean
+valid_key (const char *key)
+{
+  if (*key == '\0' || strlen (key) > 64)
+    return FALSE;
+  for (const char *c = key; *c != '\0'; c++)
+    if (!g_ascii_islower (*c) && !g_ascii_isdigit (*c) && *c != '-')
+      return FALSE;
+  return TRUE;
+}
+
 static void
 read_attachments (Reader     *reader,
                   JsonObject *root)
 {
-  static const char * const known[] = { "name", "kind", "names", "when", "basis", "quote", "url", NULL };
+  static const char * const known[] = { "key", "name", "required", "kind", "names", "when", "basis", "quote", "url", NULL };
   JsonNode *node = json_object_get_member (root, "attachments");
   JsonArray *array;
 
@@ -373,6 +385,13 @@ read_attachments (Reader     *reader,
       if (!only_members (reader, object, where, known))
         return;
       localized (reader, object, "name", where, name);
+      attachment.key = string_member (reader, object, "key", FALSE, where);
+      if (attachment.key != NULL && !valid_key (attachment.key))
+        refuse (reader, _("%s: “key” must be lower-case letters, digits and “-”"), where);
+      for (guint k = 0; attachment.key != NULL && k < reader->outline->attachments[EN]->len; k++)
+        if (g_strcmp0 (g_array_index (reader->outline->attachments[EN], IcwOutlineAttachment, k).key, attachment.key) == 0)
+          refuse (reader, _("%s: another attachment has the key “%s”"), where, attachment.key);
+      attachment.required = json_object_get_boolean_member_with_default (object, "required", FALSE);
       kind = string_member (reader, object, "kind", FALSE, where);
       if (kind != NULL)
         {
@@ -388,6 +407,10 @@ read_attachments (Reader     *reader,
         refuse (reader, _("%s: “when” must be always or company-registered"), where);
       attachment.only_with_company = when != NULL && strcmp (when, "company-registered") == 0;
       attachment.basis = basis_member (reader, object, where, &attachment.quote, &attachment.url);
+      if (attachment.required && attachment.basis != NULL && strcmp (attachment.basis, "policy") != 0)
+        refuse (reader, _("%s: only an attachment the call asks for (basis policy) can be required"), where);
+      if (attachment.required && attachment.key == NULL)
+        refuse (reader, _("%s: a required attachment needs a “key”, which attachments name to fulfil it"), where);
       for (guint l = 0; l < N_LANGUAGES; l++)
         {
           attachment.name = name[l];
@@ -807,6 +830,20 @@ section_filled (IcwApplication *application,
   return *text != '\0' && strcmp (text, "[]") != 0 && strcmp (text, "{}") != 0;
 }
 
+const IcwOutlineAttachment *
+icw_outline_find_attachment (IcwOutline *self,
+                             const char *key)
+{
+  g_return_val_if_fail (ICW_IS_OUTLINE (self), NULL);
+
+  for (guint i = 0; key != NULL && i < icw_outline_get_n_attachments (self); i++)
+    if (g_strcmp0 (icw_outline_get_attachment (self, i)->key, key) == 0)
+      return icw_outline_get_attachment (self, i);
+  return NULL;
+}
+
+/* An attachment that names an item fulfils that item exactly; only one that names none (added
+ * before items had keys, or left unassigned) is matched by its kind or a word of its name. */
 static gboolean
 attachment_found (const IcwOutlineAttachment *wanted,
                   GListModel                 *files)
@@ -814,8 +851,16 @@ attachment_found (const IcwOutlineAttachment *wanted,
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(IcwAttachment) file = g_list_model_get_item (files, i);
-      g_autofree char *name = g_utf8_casefold (icw_attachment_get_name (file), -1);
+      const char *item = icw_attachment_get_outline_item (file);
+      g_autofree char *name = NULL;
 
+      if (item != NULL && *item != '\0')
+        {
+          if (wanted->key != NULL && strcmp (item, wanted->key) == 0)
+            return TRUE;
+          continue;
+        }
+      name = g_utf8_casefold (icw_attachment_get_name (file), -1);
       if (wanted->has_kind && icw_attachment_get_kind (file) == wanted->kind)
         return TRUE;
       for (guint w = 0; wanted->names != NULL && wanted->names[w] != NULL; w++)
@@ -875,10 +920,15 @@ icw_outline_check (IcwOutline      *self,
       if ((wanted->only_with_company && !company) || attachment_found (wanted, files))
         continue;
       basis = basis_text (self, wanted->quote, wanted->url);
-      message = g_strdup_printf (_("The call asks for “%s”, and no attachment was found for it (by its kind or file name)."),
-                                 wanted->name);
-      g_ptr_array_add (findings, icw_finding_new_with_basis ("outline-attachment", pack, ICW_SEVERITY_WARNING, basis,
-                                                             wanted->basis, wanted->url, "attachments", message));
+      if (wanted->required)
+        message = g_strdup_printf (_("The call requires “%s” for submission, and no attachment fulfils it: attach it and choose “%s” as the item it fulfils."),
+                                   wanted->name, wanted->name);
+      else
+        message = g_strdup_printf (_("The call asks for “%s”, and no attachment was found for it (by the item it fulfils, its kind or file name)."),
+                                   wanted->name);
+      g_ptr_array_add (findings, icw_finding_new_with_basis ("outline-attachment", pack,
+                                                             wanted->required ? ICW_SEVERITY_ERROR : ICW_SEVERITY_WARNING,
+                                                             basis, wanted->basis, wanted->url, "attachments", message));
     }
   return g_steal_pointer (&findings);
 }

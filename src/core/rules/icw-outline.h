@@ -28,8 +28,12 @@ typedef struct {
 } IcwOutlineSection;
 
 typedef struct {
+  const char         *key;      /* the item's stable key, which an attachment names as the item it
+                                 * fulfils (icw_attachment_get_outline_item); NULL for none */
   const char         *name;     /* as the call names it */
-  gboolean            has_kind; /* matched by the attachment's kind ... */
+  gboolean            required; /* the call requires it for submission: missing, an error */
+  /* An attachment that names no item is matched the old way, by its kind ... */
+  gboolean            has_kind;
   IcwAttachmentKind   kind;
   const char * const *names;    /* ... or by one of these words in the file's name */
   gboolean            only_with_company;  /* asked only once the center's company is registered */
@@ -75,9 +79,16 @@ guint         icw_outline_get_paper_copies     (IcwOutline *self,
                                                 gboolean   *electronic);
 char         *icw_outline_dup_paper_text       (IcwOutline *self);
 
+/* The outline's attachment item of this key, or NULL. */
+const IcwOutlineAttachment *icw_outline_find_attachment (IcwOutline *self,
+                                                         const char *key);
+
 /* The findings (IcwFinding) of an application against its outline: a required section left
- * empty (an error: the call asks for it), a required attachment not found (a warning: the file
- * is matched by its kind or name). The pack of each finding is "outline:" and the outline's ID. */
+ * empty (an error: the call asks for it); an attachment item the application lacks: an error
+ * when the outline marks it required for submission, else a warning. An attachment fulfils the
+ * item it names (its outline_item) and no other; one that names none is matched by its kind or a
+ * word of its name, as before items had keys. The pack of each finding is "outline:" and the
+ * outline's ID. */
 GPtrArray    *icw_outline_check                (IcwOutline      *self,
                                                 IcwStore        *store,
                                                 IcwApplication  *application,

@@ -333,7 +333,7 @@ check_platform_coverage (const char *field,
 }
 
 /* alliance-user-enterprises: at least `min` members are user enterprises (the organization's
- * type, or the older membership role). */
+ * flag: 用户企业 is a kind of firm, no longer a membership role). */
 static void
 run_alliance_user_enterprises (IcwRuleContext *context,
                                const IcwRule  *rule)
@@ -345,8 +345,7 @@ run_alliance_user_enterprises (IcwRuleContext *context,
     {
       g_autoptr(IcwOrganization) org = organization (context, icw_alliance_member_get_organization_id (members->pdata[i]));
 
-      count += icw_alliance_member_get_role (members->pdata[i]) == ICW_MEMBER_ROLE_USER ||
-               (org != NULL && icw_organization_get_user_enterprise (org)) ? 1 : 0;
+      count += org != NULL && icw_organization_get_user_enterprise (org) ? 1 : 0;
     }
   emit_count (context, rule, count, icw_rule_param_int (rule, "min", 1));
 }

@@ -498,11 +498,30 @@ static const char migration_19[] =
   "CREATE INDEX attachments_application ON attachments (application_id);"
   "CREATE INDEX attachments_report ON attachments (report_id);";
 
+/* Version 20 (issue 15): 用户企业 is a kind of firm, not a membership role. A member in the role
+ * "user" makes its organization a user enterprise (as 12 did, also for a member in the trash) and
+ * becomes an ordinary member; a change still waiting in the outbox says so too, so that the
+ * server, which refuses the old role, takes it. The CHECK of alliance_members still names 'user'
+ * (SQLite changes a CHECK only by rebuilding the table); nothing writes it any more. */
+static const char migration_20[] =
+  "UPDATE organizations SET user_enterprise = 1 WHERE id IN"
+  "  (SELECT organization_id FROM alliance_members WHERE role = 'user');"
+  "UPDATE alliance_members SET role = 'ordinary' WHERE role = 'user';"
+  "UPDATE outbox SET payload = json_set (payload, '$.role', 'ordinary')"
+  "  WHERE kind = 'alliance-member' AND json_valid (payload) AND json_extract (payload, '$.role') = 'user';";
+
+/* Version 21 (issue 15): the call outline's attachment item a file fulfils (the item's key, as
+ * resources/outlines name it), chosen when it is attached; empty for the files attached before,
+ * which the check still matches by kind or name. */
+static const char migration_21[] =
+  "ALTER TABLE attachments ADD COLUMN outline_item TEXT;";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
                                            migration_13, migration_14, migration_15,
-                                           migration_16, migration_17, migration_18, migration_19 };
+                                           migration_16, migration_17, migration_18, migration_19,
+                                           migration_20, migration_21 };
 
 int
 icw_schema_latest_version (void)

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "icw-database.h"
+#include "icw-enums.h"
 #include "icw-error.h"
 #include "icw-store-private.h"
 #include "icw-store-sync.h"
@@ -312,6 +313,51 @@ write_remote_row (IcwStore       *self,
   return icw_store_step_done (self, stmt, error);
 }
 
+/* A member pushed by a workbench of before issue 15 may still be on the server in the role
+ * "user": applied as an ordinary member whose organization is a user enterprise (the flag set
+ * here only, as the database's migration does; the object is the caller's and keeps its role). */
+static gboolean
+apply_legacy_role (IcwRecordKind   kind,
+                   JsonObject     *object,
+                   JsonObject    **mapped,
+                   const char    **user_organization)
+{
+  const char *role = kind == ICW_RECORD_KIND_ALLIANCE_MEMBER ? member_text (object, "role") : NULL;
+  GList *names;
+
+  *mapped = NULL;
+  *user_organization = NULL;
+  if (role == NULL || !icw_member_role_is_legacy_user (role))
+    return FALSE;
+  *mapped = json_object_new ();
+  names = json_object_get_members (object);
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (*mapped, l->data, json_node_copy (json_object_get_member (object, l->data)));
+  g_list_free (names);
+  json_object_set_string_member (*mapped, "role", icw_member_role_to_key (ICW_MEMBER_ROLE_ORDINARY));
+  *user_organization = member_text (object, "organization_id");
+  return TRUE;
+}
+
+static gboolean
+mark_user_enterprise (IcwStore    *self,
+                      const char  *organization_id,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (organization_id == NULL)
+    return TRUE;
+  stmt = icw_store_statement (self, "UPDATE organizations SET user_enterprise = 1 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, organization_id, -1, SQLITE_TRANSIENT);
+  if (!icw_store_step_done (self, stmt, error))
+    return FALSE;
+  icw_store_refresh_loaded (self, icw_store_table_for_kind (ICW_RECORD_KIND_ORGANIZATION), organization_id);
+  return TRUE;
+}
+
 /* Sets PRAGMA defer_foreign_keys for the current transaction (SQLite clears it at the end) unless
  * it is set already. Setting a flag pragma, even to its current value, expires every prepared
  * statement of the connection, which SQLite then prepares again on its next step: set once per
@@ -361,7 +407,8 @@ icw_store_apply_remote_object (IcwStore       *self,
                                GError        **error)
 {
   const IcwTable *table = icw_store_table_for_kind (kind);
-  const char *id;
+  g_autoptr(JsonObject) mapped = NULL;
+  const char *id, *user_organization = NULL;
 
   g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
 
@@ -370,12 +417,15 @@ icw_store_apply_remote_object (IcwStore       *self,
   id = member_text (object, "id");
   if (id == NULL || *id == '\0')
     return icw_store_invalid (error, _("The server sent a record without an ID"));
+  if (apply_legacy_role (kind, object, &mapped, &user_organization))
+    object = mapped;
 
   if (!icw_store_begin_batch (self, error))
     return FALSE;
   /* A page may hold a child before its parent; the references are checked at the commit. */
   if (!defer_foreign_keys (self, error) ||
-      !write_remote_row (self, table, object, id, revision, deleted, error))
+      !write_remote_row (self, table, object, id, revision, deleted, error) ||
+      (!deleted && !mark_user_enterprise (self, user_organization, error)))
     {
       icw_store_rollback_batch (self);
       return FALSE;
