@@ -6,7 +6,8 @@
 # and the text output prints the same. Against the real `icw serve` on loopback: the administrator
 # completes the sample's 2026 evaluation, marks it ready and submits it; a reviewer of the province
 # accepts it with --grade 不合格; the administrator syncs and sees the grade, the day and the 整改
-# due a year later. And the usage errors of --grade.
+# due a year later. And the usage errors of --grade. Scores typed by hand kept with a report, in
+# `check --json` and `show`.
 #
 # Usage: python3 tests/test-score-cli.py /path/to/icw   (meson test -C BUILDDIR score-cli)
 
@@ -119,6 +120,30 @@ class TestCheckScore(ScoreCliTestCase):
         text = self.icw(1, "--db", self.admin_db, "check", draft).out
         self.assertRegex(text, r"Score: [0-9.]+ of 95 points")
         self.assertIn("Grade: The grade is the reviewer's", text)
+
+    def test_scores_typed_by_hand(self):
+        # Kept with the report (its "hand_scores"), they score their items with the reason.
+        draft = self.sample()[(2026, 1)]
+        kept = [{"item": "rd-conditions", "hundredths": 1050, "reason": "省级重点实验室两个"},
+                {"item": "top-three", "hundredths": 300, "reason": "行业排名第一"}]
+        with sqlite3.connect(self.admin_db) as con:
+            con.execute("UPDATE centers SET province = '湖南省'")
+        before = json.loads(self.icw(1, "--db", self.admin_db, "check", draft, "--json").out)["score"]
+        with sqlite3.connect(self.admin_db) as con:
+            con.execute("UPDATE reports SET hand_scores = ? WHERE id = ?", (json.dumps(kept, ensure_ascii=False), draft))
+        score = json.loads(self.icw(1, "--db", self.admin_db, "check", draft, "--json").out)["score"]
+        items = {item["key"]: item for item in score["items"]}
+        self.assertEqual(items["rd-conditions"]["points"], 10.5)
+        self.assertTrue(items["rd-conditions"]["by_hand"])
+        self.assertTrue(items["rd-conditions"]["scored"])
+        self.assertEqual(items["rd-conditions"]["reason"], "省级重点实验室两个")
+        self.assertEqual(items["top-three"]["points"], 3)
+        self.assertNotIn("reason", items["alliance-kinds"])
+        self.assertEqual(score["unscored"], before["unscored"] - 2)
+        self.assertAlmostEqual(score["points"], before["points"] + 13.5)
+        shown = self.icw(0, "--db", self.admin_db, "show", draft).out
+        self.assertIn("rd-conditions: 10.50 points (省级重点实验室两个)", shown)
+        self.assertEqual(json.loads(self.icw(0, "--db", self.admin_db, "show", draft, "--json").out)["hand_scores"], kept)
 
     def test_findings_of_a_report(self):
         draft = self.sample()[(2026, 1)]

@@ -5,7 +5,8 @@
  * actual, refusing a bad one with a message that names the indicator (what was saved stays),
  * computing the difference, showing a computed actual as computed, attaching evidence to a row;
  * the indicator's chart following the saved actual; the center's Reports group listing the year
- * and opening it in a window of its own. */
+ * and opening it in a window of its own; the self-score page taking a score typed by hand (limits
+ * and reason named, nothing saved until right, then kept with the report and counted). */
 #include "config.h"
 
 #include <adwaita.h>
@@ -19,6 +20,7 @@
 #include "icw-indicator-chart-data.h"
 #include "icw-indicator-chart-view.h"
 #include "icw-report-editor.h"
+#include "icw-report-hand-scores.h"
 #include "icw-report-list-group.h"
 #include "icw-report-new-dialog.h"
 #include "icw-report-parts.h"
@@ -367,6 +369,66 @@ test_document_charts (Fixture       *fixture,
   g_assert_cmpuint (icw_document_layout_get_n_pages (layout), ==, 2);
 }
 
+/* A score typed by hand on the self-score page: above the item's maximum and without a reason it
+ * is refused with the item named and nothing is saved; then it is saved with the report, and the
+ * total follows. */
+static void
+test_hand_score (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autofree char *total_before = NULL;
+  GtkWidget *window;
+  IcwReportEditor *editor;
+  IcwReportScore *score;
+  const char *problem;
+
+  icw_center_set_level (fixture->center, ICW_CENTER_LEVEL_PROVINCIAL);
+  icw_center_set_province (fixture->center, "湖南省");
+  icw_test_save (fixture->sample.store, fixture->center);
+  editor = show_editor (fixture, &window);
+  score = icw_report_editor_get_score (editor);
+  icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "score");
+  iterate ();
+  total_before = g_strdup (icw_report_score_get_summary (score));
+  g_assert_cmpstr (icw_report_score_get_row_value (score, "top-three"), ==, "To score by hand");
+
+  g_assert_true (icw_report_score_type_by_hand (score, "top-three", "5", "行业排名第二"));
+  problem = icw_report_score_get_row_error (score, "top-three");
+  g_test_message ("%s", problem);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "from 0 to 3"));
+  g_assert_nonnull (strstr (problem, "top three of the field"));
+  g_assert_true (icw_report_score_type_by_hand (score, "top-three", "2.5", "  "));
+  problem = icw_report_score_get_row_error (score, "top-three");
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "reason"));
+  g_assert_null (icw_report_get_hand_scores (fixture->report));
+
+  g_assert_true (icw_report_score_type_by_hand (score, "top-three", "2,5", "行业排名第二"));
+  iterate ();
+  g_assert_null (icw_report_score_get_row_error (score, "top-three"));
+  g_assert_cmpstr (icw_report_score_get_row_value (score, "top-three"), ==, "2.50 / 3");
+  g_assert_cmpstr (icw_report_score_get_summary (score), !=, total_before);
+  {
+    g_autoptr(IcwStore) other = icw_test_open_store (fixture->sample.path);
+    g_autoptr(IcwRecord) stored = icw_store_lookup (other, ICW_RECORD_KIND_REPORT,
+                                                    icw_record_get_id (ICW_RECORD (fixture->report)), &error);
+
+    g_assert_no_error (error);
+    kept = icw_report_hand_scores_parse (icw_report_get_hand_scores (ICW_REPORT (stored)), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (kept->len, ==, 1);
+    g_assert_cmpint (icw_report_hand_scores_find (kept, "top-three")->hundredths, ==, 250);
+    g_assert_cmpstr (icw_report_hand_scores_find (kept, "top-three")->reason, ==, "行业排名第二");
+  }
+  /* An item computed from the figures has nowhere to type. */
+  g_assert_false (icw_report_score_type_by_hand (score, "alliance-kinds-none", "1", "x"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +448,7 @@ main (int   argc,
   g_test_add ("/ui-report/list-group", Fixture, NULL, fixture_set_up, test_list_group, fixture_tear_down);
   g_test_add ("/ui-report/deadline-reminder", Fixture, NULL, fixture_set_up, test_deadline_reminder, fixture_tear_down);
   g_test_add ("/ui-report/score-page", Fixture, NULL, fixture_set_up, test_score_page, fixture_tear_down);
+  g_test_add ("/ui-report/hand-score", Fixture, NULL, fixture_set_up, test_hand_score, fixture_tear_down);
   g_test_add ("/ui-report/document-charts", Fixture, NULL, fixture_set_up, test_document_charts, fixture_tear_down);
   return g_test_run ();
 }
