@@ -7,7 +7,8 @@
 # completes the sample's 2026 evaluation, marks it ready and submits it; a reviewer of the province
 # accepts it with --grade 不合格; the administrator syncs and sees the grade, the day and the 整改
 # due a year later. And the usage errors of --grade. Scores typed by hand kept with a report, in
-# `check --json` and `show`.
+# `check --json` and `show`; `icw targets` (show, --version, --json, carry) and `icw doctor`'s counts
+# of reports and target versions.
 #
 # Usage: python3 tests/test-score-cli.py /path/to/icw   (meson test -C BUILDDIR score-cli)
 
@@ -153,6 +154,49 @@ class TestCheckScore(ScoreCliTestCase):
         for finding in missed:
             self.assertEqual(finding["severity"], "warning")
             self.assertEqual(finding["basis"], "program-practice")
+
+
+class TestTargets(ScoreCliTestCase):
+    """`icw targets CENTER` and `icw targets carry APPLICATION`, and `icw doctor`'s counts."""
+
+    def test_show_carry_and_count(self):
+        reports = self.sample()
+        center = self.center_id
+        shown = json.loads(self.icw(0, "--db", self.admin_db, "targets", center, "--json").out)
+        self.assertEqual(shown["center_id"], center)
+        self.assertEqual(shown["version"], 1)
+        self.assertEqual([v["version"] for v in shown["versions"]], [1])
+        self.assertTrue(shown["targets"])
+        years = {t["year"] for t in shown["targets"]}
+        self.assertEqual((min(years), max(years)), (shown["first_year"], shown["last_year"]))
+        text = self.icw(0, "--db", self.admin_db, "targets", center).out
+        self.assertRegex(text, r"Targets of .+, version 1 \(%d–%d\)" % (shown["first_year"], shown["last_year"]))
+        self.assertIn("Versions:", text)
+        for year in years:
+            self.assertIn(str(year), text)
+        self.assertIn("has no version 7", self.icw(1, "--db", self.admin_db, "targets", center, "--version", "7").err)
+        self.assertIn("--version", self.icw(2, "--db", self.admin_db, "targets", center, "--version", "x").err)
+
+        # The sample's application is a draft: its targets are not the center's.
+        with sqlite3.connect(self.admin_db) as con:
+            application = con.execute("SELECT id FROM applications WHERE deleted_at IS NULL").fetchone()[0]
+        self.assertIn("accepted", self.icw(1, "--db", self.admin_db, "targets", "carry", application).err)
+        with sqlite3.connect(self.admin_db) as con:
+            con.execute("UPDATE applications SET status = 'accepted' WHERE id = ?", (application,))
+        self.assertIn("version 2", self.icw(0, "--db", self.admin_db, "targets", "carry", application).out)
+        self.assertIn("carried already", self.icw(1, "--db", self.admin_db, "targets", "carry", application).err)
+        now = json.loads(self.icw(0, "--db", self.admin_db, "targets", center, "--json").out)
+        self.assertEqual(now["version"], 2)
+        self.assertEqual(now["application_id"], application)
+        self.assertEqual([v["version"] for v in now["versions"]], [1, 2])
+        first = json.loads(self.icw(0, "--db", self.admin_db, "targets", center, "--version", "1", "--json").out)
+        self.assertEqual(first["targets"], shown["targets"])
+        self.assertEqual(self.icw(2, "--db", self.admin_db, "targets").returncode, 2)
+        self.assertEqual(self.icw(2, "--db", self.admin_db, "targets", "carry").returncode, 2)
+
+        doctor = self.icw(0, "--db", self.admin_db, "doctor").out
+        self.assertRegex(doctor, r"Reports\s+%d\n" % len(reports))
+        self.assertRegex(doctor, r"Versions of the centers' targets\s+2\n")
 
 
 class TestReviewGrade(ScoreCliTestCase):

@@ -6,7 +6,9 @@
  * computing the difference, showing a computed actual as computed, attaching evidence to a row;
  * the indicator's chart following the saved actual; the center's Reports group listing the year
  * and opening it in a window of its own; the self-score page taking a score typed by hand (limits
- * and reason named, nothing saved until right, then kept with the report and counted). */
+ * and reason named, nothing saved until right, then kept with the report and counted); the
+ * targets window (the table, Edit refusing a bad cell and a missing reason, a new version, the
+ * earlier one shown, Carry from an accepted application). */
 #include "config.h"
 
 #include <adwaita.h>
@@ -19,6 +21,7 @@
 #include "icw-document-layout.h"
 #include "icw-indicator-chart-data.h"
 #include "icw-indicator-chart-view.h"
+#include "icw-application.h"
 #include "icw-report-editor.h"
 #include "icw-report-hand-scores.h"
 #include "icw-report-list-group.h"
@@ -429,6 +432,77 @@ test_hand_score (Fixture       *fixture,
   iterate ();
 }
 
+/* The targets window over the fixture's 任务书 (patents 10/15/20, members 10 in 2022–2024). */
+static void
+test_targets_window (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *group = icw_report_list_group_new (fixture->sample.store, ICW_MONEY_UNIT_WAN);
+  g_autoptr(IcwApplication) application = icw_application_new ();
+  const IcwApplicationStatus steps[] = { ICW_APPLICATION_STATUS_READY, ICW_APPLICATION_STATUS_SUBMITTED,
+                                         ICW_APPLICATION_STATUS_ACCEPTED };
+  IcwTargetsWindow *targets;
+  const char *message;
+
+  gtk_window_set_child (GTK_WINDOW (window), group);
+  icw_report_list_group_set_center (ICW_REPORT_LIST_GROUP (group), fixture->center);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  targets = icw_report_list_group_open_targets (ICW_REPORT_LIST_GROUP (group));
+  iterate ();
+  g_assert_cmpint (icw_targets_window_get_version (targets), ==, 1);
+  g_assert_cmpuint (icw_targets_window_get_n_indicators (targets), ==, 2);
+  g_assert_cmpuint (icw_targets_window_get_n_versions (targets), ==, 1);
+  g_assert_cmpstr (icw_targets_window_get_cell (targets, "patents", 2023), ==, "15");
+  g_assert_false (icw_targets_window_can_carry (targets));
+
+  /* Edit: a cell that is not a number is named with its indicator and year; no reason, refused. */
+  icw_targets_window_edit (targets);
+  g_assert_true (icw_targets_window_set_cell (targets, "patents", 2023, "十六"));
+  g_assert_false (icw_targets_window_save (targets));
+  message = icw_targets_window_get_message (targets);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "发明专利申请量"));
+  g_assert_nonnull (strstr (message, "2023"));
+  g_assert_cmpstr (icw_targets_window_get_cell (targets, "patents", 2023), ==, "十六");
+  g_assert_true (icw_targets_window_set_cell (targets, "patents", 2023, "16.5"));
+  g_assert_false (icw_targets_window_save (targets));
+  g_assert_nonnull (strstr (icw_targets_window_get_message (targets), "Reason"));
+  g_assert_cmpuint (icw_store_list_target_versions (fixture->sample.store, icw_record_get_id (ICW_RECORD (fixture->center)))->len, ==, 1);
+  icw_targets_window_set_reason (targets, "中期调整");
+  g_assert_true (icw_targets_window_save (targets));
+  g_assert_null (icw_targets_window_get_message (targets));
+  g_assert_cmpint (icw_targets_window_get_version (targets), ==, 2);
+  g_assert_cmpuint (icw_targets_window_get_n_versions (targets), ==, 2);
+  g_assert_cmpstr (icw_targets_window_get_cell (targets, "patents", 2023), ==, "16.5");
+  g_assert_cmpstr (icw_targets_window_get_cell (targets, "members", 2024), ==, "10");
+  icw_targets_window_show_version (targets, 1);
+  g_assert_cmpstr (icw_targets_window_get_cell (targets, "patents", 2023), ==, "15");
+
+  /* An accepted application with a 绩效目标表 not yet carried: Carry makes version 3. */
+  icw_application_set_center_id (application, icw_record_get_id (ICW_RECORD (fixture->center)));
+  icw_application_set_title (application, "验收申请");
+  icw_application_set_indicators (application,
+                                  "[{\"area\": \"collaboration\", \"name\": \"联盟成员单位\", \"unit\": \"家\","
+                                  "  \"years\": [{\"year\": 2023, \"target\": 12}, {\"year\": 2024, \"target\": 14}]}]");
+  icw_test_save (fixture->sample.store, application);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      icw_application_set_status (application, steps[i]);
+      icw_test_save (fixture->sample.store, application);
+    }
+  icw_targets_window_show_version (targets, 0);
+  g_assert_true (icw_targets_window_can_carry (targets));
+  g_assert_true (icw_targets_window_carry (targets, icw_record_get_id (ICW_RECORD (application))));
+  g_assert_cmpint (icw_targets_window_get_version (targets), ==, 3);
+  g_assert_cmpstr (icw_targets_window_get_cell (targets, "联盟成员单位", 2024), ==, "14");
+  g_assert_false (icw_targets_window_can_carry (targets));
+  gtk_window_destroy (GTK_WINDOW (targets));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +523,7 @@ main (int   argc,
   g_test_add ("/ui-report/deadline-reminder", Fixture, NULL, fixture_set_up, test_deadline_reminder, fixture_tear_down);
   g_test_add ("/ui-report/score-page", Fixture, NULL, fixture_set_up, test_score_page, fixture_tear_down);
   g_test_add ("/ui-report/hand-score", Fixture, NULL, fixture_set_up, test_hand_score, fixture_tear_down);
+  g_test_add ("/ui-report/targets-window", Fixture, NULL, fixture_set_up, test_targets_window, fixture_tear_down);
   g_test_add ("/ui-report/document-charts", Fixture, NULL, fixture_set_up, test_document_charts, fixture_tear_down);
   return g_test_run ();
 }
