@@ -209,7 +209,8 @@ add_chart (Body        *body,
 
   icw_docx_append_paragraph (body->xml, "BodyText", take_break (body), block->text);
   if (block->chart != NULL &&
-      (png = icw_docx_chart_png (block->chart, ICW_DOCX_CHART_WIDTH_PX, ICW_DOCX_CHART_HEIGHT_PX)) != NULL)
+      (png = icw_docx_chart_png (block->chart, ICW_DOCX_CHART_WIDTH_MM, ICW_DOCX_CHART_HEIGHT_MM,
+                                   ICW_DOCX_CHART_WIDTH_PX)) != NULL)
     {
       /* TRANSLATORS: the alternative text of a chart's picture in the Word file; %s is its title */
       g_autofree char *description = g_strdup_printf (_("Chart: %s. Its figures are in the table that follows."),

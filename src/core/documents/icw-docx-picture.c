@@ -10,6 +10,7 @@
 #include "icw-docx-xml.h"
 
 #define EMU_PER_MM 36000.0
+#define POINTS_PER_MM (72.0 / 25.4)
 #define WP_NS "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 #define A_NS "http://schemas.openxmlformats.org/drawingml/2006/main"
 #define PIC_NS "http://schemas.openxmlformats.org/drawingml/2006/picture"
@@ -25,20 +26,26 @@ append_png (void                *closure,
 
 GBytes *
 icw_docx_chart_png (IcwChart *chart,
-                    int       width,
-                    int       height)
+                    double    width_mm,
+                    double    height_mm,
+                    int       width)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
   g_autoptr(GByteArray) png = g_byte_array_new ();
   cairo_status_t status;
+  double width_pt = width_mm * POINTS_PER_MM, height_pt = height_mm * POINTS_PER_MM;
+  int height;
 
-  g_return_val_if_fail (chart != NULL && width > 0 && height > 0, NULL);
+  g_return_val_if_fail (chart != NULL && width_mm > 0 && height_mm > 0 && width > 0, NULL);
+  height = (int) (width * height_mm / width_mm + 0.5);
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  icw_chart_draw (chart, cr, 0, 0, width, height, NULL, NULL);
+  /* Drawn in points at the size it takes on the page, so its text is the PDF's size there. */
+  cairo_scale (cr, width / width_pt, height / height_pt);
+  icw_chart_draw (chart, cr, 0, 0, width_pt, height_pt, NULL, NULL);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);

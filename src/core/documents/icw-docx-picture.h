@@ -14,14 +14,16 @@ G_BEGIN_DECLS
 /* The size a chart takes in the Word file (the text width of the page, the PDF's height). */
 #define ICW_DOCX_CHART_WIDTH_MM  150.0
 #define ICW_DOCX_CHART_HEIGHT_MM 75.0
-/* Its pixels: 1200 × 600, about 200 dots per inch at that size. */
+/* Its width in pixels: 1200 (× 600), about 200 dots per inch at that size. */
 #define ICW_DOCX_CHART_WIDTH_PX  1200
-#define ICW_DOCX_CHART_HEIGHT_PX 600
 
-/* The chart drawn on white, as PNG data; NULL if cairo could not make it. */
+/* The chart drawn on white as PNG data, `width` pixels wide and as high as width_mm × height_mm
+ * keeps; drawn in points at that size in millimetres, so that its text has the size it has in the
+ * PDF. NULL if cairo could not make it. */
 GBytes *icw_docx_chart_png          (IcwChart   *chart,
-                                     int         width,
-                                     int         height);
+                                     double      width_mm,
+                                     double      height_mm,
+                                     int         width);
 /* The relationship ID of picture `number` (1, 2, …) in word/_rels/document.xml.rels; free it. */
 char   *icw_docx_picture_rel_id     (guint       number);
 /* A paragraph holding picture `number` inline, width × height in millimetres, described by
