@@ -2,13 +2,19 @@
 /* test-chart.c: the report's chart (icw-indicator-chart.h) drawn headless into cairo recording
  * and image surfaces: bar heights proportional to the values on an axis that reaches the largest,
  * nothing drawn outside the box at any size (the recording surface's ink), every label measured
- * inside the box, missing values drawn as no bar, and the chart block of a document drawn on a
- * page of the PDF layout where the same function puts it. */
+ * inside the box, missing values drawn as no bar, the chart block of a document drawn on a
+ * page of the PDF layout where the same function puts it, and in the Word file as a picture: a PNG
+ * in word/media with its relationship, content type and inline DrawingML, read back and not blank,
+ * the data table after it. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
+#include <zip.h>
 
+#include "icw-document-docx.h"
 #include "icw-document-layout.h"
 #include "icw-indicator-chart.h"
 
@@ -228,6 +234,140 @@ test_document_block (void)
   cairo_surface_destroy (surface);
 }
 
+/* A member of the Word file (a zip), or NULL. */
+static GBytes *
+zip_member (const char *path,
+            const char *name)
+{
+  int code = 0;
+  zip_t *zip = zip_open (path, ZIP_RDONLY, &code);
+  zip_stat_t stat;
+  zip_file_t *file;
+  guint8 *data;
+
+  g_assert_nonnull (zip);
+  if (zip_stat (zip, name, 0, &stat) != 0)
+    {
+      zip_close (zip);
+      return NULL;
+    }
+  data = g_malloc (stat.size + 1);
+  file = zip_fopen (zip, name, 0);
+  g_assert_nonnull (file);
+  g_assert_cmpint (zip_fread (file, data, stat.size), ==, (zip_int64_t) stat.size);
+  data[stat.size] = '\0';
+  zip_fclose (file);
+  zip_close (zip);
+  return g_bytes_new_take (data, stat.size);
+}
+
+typedef struct {
+  const guint8 *data;
+  gsize         left;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *out,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (out, reader->data, length);
+  reader->data += length;
+  reader->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The Word file shows each chart as a picture drawn by the same function, then its data. */
+static void
+test_docx_picture (void)
+{
+  g_autoptr(IcwDocument) document = icw_document_new ("Annual assessment");
+  g_autoptr(IcwChart) chart = sample_chart ();
+  g_autoptr(IcwChart) second = sample_chart ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-chart-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.docx", NULL);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) rels = NULL;
+  g_autoptr(GBytes) types = NULL;
+  const char *xml, *picture, *table;
+  PngReader reader;
+  cairo_surface_t *image;
+  guint32 *data;
+  int stride, w, h;
+  guint ink = 0, blue = 0;
+
+  g_assert_no_error (error);
+  icw_document_add_heading (document, 1, "Indicators");
+  icw_document_add_chart (document, chart);
+  icw_document_add_chart (document, second);
+  g_assert_true (icw_document_write_docx (document, NULL, path, &error));
+  g_assert_no_error (error);
+
+  /* The pictures, their relationships, the content type of PNG. */
+  png = zip_member (path, "word/media/chart1.png");
+  g_assert_nonnull (png);
+  {
+    g_autoptr(GBytes) two = zip_member (path, "word/media/chart2.png");
+    g_autoptr(GBytes) three = zip_member (path, "word/media/chart3.png");
+
+    g_assert_nonnull (two);
+    g_assert_null (three);
+  }
+  rels = zip_member (path, "word/_rels/document.xml.rels");
+  g_assert_nonnull (strstr (g_bytes_get_data (rels, NULL), "Id=\"rIdPicture1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/chart1.png\""));
+  types = zip_member (path, "[Content_Types].xml");
+  g_assert_nonnull (strstr (g_bytes_get_data (types, NULL), "<Default Extension=\"png\" ContentType=\"image/png\"/>"));
+  /* The body: the title, the inline picture that embeds it, then the data table. */
+  body = zip_member (path, "word/document.xml");
+  xml = g_bytes_get_data (body, NULL);
+  picture = strstr (xml, "<a:blip r:embed=\"rIdPicture1\"/>");
+  g_assert_nonnull (picture);
+  g_assert_nonnull (strstr (xml, "<wp:inline "));
+  g_assert_nonnull (strstr (xml, "descr=\"Chart: 发明专利申请量 Invention patents filed."));
+  g_assert_nonnull (strstr (xml, "<a:blip r:embed=\"rIdPicture2\"/>"));
+  table = strstr (picture, "<w:tbl>");
+  g_assert_nonnull (table);
+  g_assert_nonnull (strstr (table, "9.5"));
+  g_assert_true (strstr (xml, "发明专利申请量") < picture);
+
+  /* Read the PNG back: its size, and ink on it (not blank), the actual's blue among it. */
+  reader.data = g_bytes_get_data (png, &reader.left);
+  g_assert_cmpmem (reader.data, 8, "\x89PNG\r\n\x1a\n", 8);
+  image = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  w = cairo_image_surface_get_width (image);
+  h = cairo_image_surface_get_height (image);
+  g_assert_cmpint (w, ==, 1200);
+  g_assert_cmpint (h, ==, 600);
+  data = (gpointer) cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image) / 4;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = data[y * stride + x] & 0xffffff;
+
+        ink += p != 0xffffff;
+        blue += (p & 0xff) > 0x90 && ((p >> 16) & 0xff) < 0x40;
+      }
+  g_test_message ("the chart's picture: %d × %d, %u pixels not white, %u of the actual's blue", w, h, ink, blue);
+  g_assert_cmpuint (ink, >, (guint) (w * h / 50));
+  g_assert_cmpuint (blue, >, 1000);
+  cairo_surface_destroy (image);
+  if (g_getenv ("ICW_TEST_KEEP_DOCX") != NULL)
+    g_print ("kept %s\n", path);
+  else
+    {
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,5 +380,6 @@ main (int   argc,
   g_test_add_func ("/chart/empty", test_empty);
   g_test_add_func ("/chart/format", test_format);
   g_test_add_func ("/chart/document-block", test_document_block);
+  g_test_add_func ("/chart/docx-picture", test_docx_picture);
   return g_test_run ();
 }

@@ -6,7 +6,11 @@
  * evaluation taken, one report per year; actuals computed from the registers (members,
  * shareholders, the members' platforms, capital in the row's unit, staff); a report's attachments
  * (evidence and audit must be its own, none added once submitted, a new version copies them and
- * its rows point at the copies); the grade recorded with the acceptance while nothing else changes. */
+ * its rows point at the copies); the grade recorded with the acceptance while nothing else changes;
+ * computed actuals frozen when a report leaves draft (the registers change after submission, the
+ * report's figures stay; a draft keeps computing); the scores typed by hand kept with the report
+ * (their part's checks, the points as typed, the score following them, a kept score of an item the
+ * figures now compute set aside, one above the item's maximum named). */
 #include "config.h"
 
 #include <string.h>
@@ -20,7 +24,9 @@
 #include "icw-platform.h"
 #include "icw-report-actuals.h"
 #include "icw-report-check.h"
+#include "icw-report-hand-scores.h"
 #include "icw-report-parts.h"
+#include "icw-score-report.h"
 #include "icw-shareholder.h"
 #include "icw-store-reports.h"
 #include "icw-test-util.h"
@@ -529,6 +535,254 @@ test_parts (void)
   g_assert_nonnull (strstr (error->message, "colour"));
 }
 
+static void
+add_member (Fixture    *f,
+            const char *name)
+{
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (f->store, name, NULL);
+  g_autoptr(IcwAllianceMember) member = icw_alliance_member_new ();
+
+  icw_alliance_member_set_center_id (member, center_id (f));
+  icw_alliance_member_set_organization_id (member, icw_record_get_id (ICW_RECORD (org)));
+  icw_test_save (f->store, member);
+}
+
+static double
+row_actual (GPtrArray  *rows,
+            const char *key,
+            gboolean   *computed)
+{
+  IcwReportRow *row = icw_report_rows_find (rows, key);
+
+  g_assert_nonnull (row);
+  g_assert_true (row->has_actual);
+  if (computed != NULL)
+    *computed = row->computed;
+  return row->actual;
+}
+
+static IcwReport *
+lookup_report (IcwStore  *store,
+               IcwReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  IcwRecord *found = icw_store_lookup (store, ICW_RECORD_KIND_REPORT, icw_record_get_id (ICW_RECORD (report)), &error);
+
+  g_assert_no_error (error);
+  return ICW_REPORT (found);
+}
+
+#define MEMBER_ROWS "[{\"key\": \"联盟成员单位\", \"name\": \"联盟成员单位\", \"unit\": \"家\", \"target\": 2}," \
+                    " {\"key\": \"发明专利\", \"name\": \"发明专利申请\", \"unit\": \"件\", \"target\": 5, \"actual\": 6}]"
+
+/* A report leaving draft keeps the registers' figures of then: members added after it was marked
+ * ready and after it was submitted do not change its rows, its check or its document's table; a
+ * draft of another year computes them as they are now. */
+static void
+test_actuals_frozen (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwReport) filed = icw_report_new ();
+  g_autoptr(IcwReport) draft = icw_report_new ();
+  g_autoptr(IcwReport) stored = NULL;
+  g_autoptr(IcwStore) other = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean computed = FALSE;
+
+  add_member (f, "甲公司");
+  add_member (f, "乙大学");
+  for (int i = 0; i < 2; i++)
+    {
+      IcwReport *report = i == 0 ? filed : draft;
+
+      icw_report_set_center_id (report, center_id (f));
+      icw_report_set_year (report, 2024 + i);
+      icw_report_set_kind (report, ICW_REPORT_KIND_ANNUAL_ASSESSMENT);
+      /* Stored without the computed figure: marking ready must take it from the registers. */
+      icw_report_set_indicators (report, MEMBER_ROWS);
+      icw_test_save (f->store, report);
+    }
+  g_assert_true (icw_lifecycle_mark_ready (f->store, ICW_RECORD (filed), NULL, NULL, &error));
+  g_assert_no_error (error);
+  add_member (f, "丙研究院");
+  g_assert_true (icw_lifecycle_submit (f->store, ICW_RECORD (filed), &error));
+  g_assert_no_error (error);
+  add_member (f, "丁公司");
+
+  /* Read back from another connection: the filed report holds 2, marked computed. */
+  other = icw_test_open_store (f->path);
+  stored = lookup_report (other, filed);
+  g_assert_cmpint (icw_report_get_status (stored), ==, ICW_APPLICATION_STATUS_SUBMITTED);
+  rows = icw_report_rows_parse (icw_report_get_indicators (stored), &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (row_actual (rows, "联盟成员单位", &computed), ==, 2);
+  g_assert_true (computed);
+  g_assert_cmpfloat (row_actual (rows, "发明专利", &computed), ==, 6);
+  g_assert_false (computed);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = icw_report_rows_as_filed (other, stored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (row_actual (rows, "联盟成员单位", NULL), ==, 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The draft of 2025 holds nothing computed yet, and is shown with the four members of now. */
+  g_clear_object (&stored);
+  stored = lookup_report (other, draft);
+  rows = icw_report_rows_parse (icw_report_get_indicators (stored), &error);
+  g_assert_false (icw_report_rows_find (rows, "联盟成员单位")->has_actual);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = icw_report_rows_as_filed (other, stored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (row_actual (rows, "联盟成员单位", &computed), ==, 4);
+  g_assert_true (computed);
+  /* Its check sees the figure of now: the target of 2 is met, so no row lacks its actual. */
+  {
+    g_autoptr(GPtrArray) findings = icw_report_check (other, stored, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < findings->len; i++)
+      g_assert_cmpstr (icw_finding_get_rule (findings->pdata[i]), !=, "report-actual-missing");
+  }
+}
+
+/* The part of the scores typed by hand: what it takes and what it refuses, and the points as a
+ * person types them. */
+static void
+test_hand_score_parts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) scores = NULL;
+  g_autofree char *back = NULL;
+  const char *bad[][2] = {
+    { "[{\"item\": \"a\", \"hundredths\": -1, \"reason\": \"r\"}]", "hundredths" },
+    { "[{\"item\": \"a\", \"hundredths\": 1000001, \"reason\": \"r\"}]", "hundredths" },
+    { "[{\"item\": \"a\", \"hundredths\": 2.5, \"reason\": \"r\"}]", "hundredths" },
+    { "[{\"item\": \"a\", \"hundredths\": 100}]", "reason" },
+    { "[{\"item\": \"a\", \"hundredths\": 100, \"reason\": \"  \"}]", "reason" },
+    { "[{\"hundredths\": 100, \"reason\": \"r\"}]", "item" },
+    { "[{\"item\": \"a\", \"hundredths\": 1, \"reason\": \"r\"}, {\"item\": \"a\", \"hundredths\": 2, \"reason\": \"s\"}]", "twice" },
+    { "{\"item\": \"a\"}", "list" },
+  };
+  const struct { const char *text; gboolean ok; gint64 hundredths; } typed[] = {
+    { "7", TRUE, 700 }, { " 7.5 ", TRUE, 750 }, { "7,25", TRUE, 725 }, { "0", TRUE, 0 }, { "10000", TRUE, 1000000 },
+    { "13.999", FALSE, 0 }, { "-1", FALSE, 0 }, { "abc", FALSE, 0 }, { "", FALSE, 0 }, { "7.", FALSE, 0 },
+    { "10000.01", FALSE, 0 }, { ".5", FALSE, 0 }, { "1e2", FALSE, 0 },
+  };
+
+  scores = icw_report_hand_scores_parse ("[{\"item\": \"top-three\", \"hundredths\": 250, \"reason\": \"行业前三\"}]", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scores->len, ==, 1);
+  g_assert_cmpint (icw_report_hand_scores_find (scores, "top-three")->hundredths, ==, 250);
+  icw_report_hand_scores_put (scores, "investors", 100, "两家投资方");
+  icw_report_hand_scores_put (scores, "top-three", 300, "前三（复核）");
+  back = icw_report_hand_scores_to_json (scores);
+  g_assert_cmpstr (back, ==, "[{\"item\":\"top-three\",\"hundredths\":300,\"reason\":\"前三（复核）\"},"
+                             "{\"item\":\"investors\",\"hundredths\":100,\"reason\":\"两家投资方\"}]");
+  icw_report_hand_scores_put (scores, "top-three", 0, NULL);
+  icw_report_hand_scores_put (scores, "investors", 0, NULL);
+  g_assert_null (icw_report_hand_scores_to_json (scores));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GPtrArray) refused = icw_report_hand_scores_parse (bad[i][0], &error);
+
+      g_assert_null (refused);
+      g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
+      g_test_message ("%s → %s", bad[i][0], error->message);
+      g_assert_nonnull (strstr (error->message, bad[i][1]));
+      g_clear_error (&error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      gint64 hundredths = -1;
+
+      g_assert_cmpint (icw_report_hand_score_parse_points (typed[i].text, &hundredths), ==, typed[i].ok);
+      if (typed[i].ok)
+        g_assert_cmpint (hundredths, ==, typed[i].hundredths);
+    }
+}
+
+/* The scores typed by hand are saved with the report and scored: a Hunan center's 123号 items. */
+static void
+test_hand_scores_kept (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwReport) report = icw_report_new ();
+  g_autoptr(IcwReport) stored = NULL;
+  g_autoptr(IcwStore) other = NULL;
+  g_autoptr(IcwScore) before = NULL;
+  g_autoptr(IcwScore) after = NULL;
+  IcwScoreItem *top = NULL, *share = NULL;
+
+  icw_center_set_level (f->center, ICW_CENTER_LEVEL_PROVINCIAL);
+  icw_center_set_province (f->center, "湖南省");
+  icw_test_save (f->store, f->center);
+  icw_report_set_center_id (report, center_id (f));
+  icw_report_set_year (report, 2024);
+  icw_report_set_kind (report, ICW_REPORT_KIND_ANNUAL_ASSESSMENT);
+  icw_test_save (f->store, report);
+  before = icw_score_report (f->store, report, NULL, &error);
+  g_assert_no_error (error);
+
+  /* A malformed part is refused by the store, naming the row; what was saved stays. */
+  icw_report_set_hand_scores (report, "[{\"item\": \"top-three\", \"hundredths\": 250}]");
+  g_assert_false (icw_store_save (f->store, ICW_RECORD (report), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Score typed by hand 1"));
+  g_clear_error (&error);
+
+  /* top-three is by hand (3 points); tech-staff-share is by hand only while no staff is given. */
+  icw_report_set_hand_scores (report, "[{\"item\": \"top-three\", \"hundredths\": 250, \"reason\": \"行业排名第二\"},"
+                                      " {\"item\": \"tech-staff-share\", \"hundredths\": 300, \"reason\": \"估计\"}]");
+  icw_test_save (f->store, report);
+  other = icw_test_open_store (f->path);
+  stored = lookup_report (other, report);
+  g_assert_cmpstr (icw_report_get_hand_scores (stored), ==, icw_report_get_hand_scores (report));
+  after = icw_score_report (other, stored, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < after->items->len; i++)
+    {
+      IcwScoreItem *item = after->items->pdata[i];
+
+      if (g_str_equal (item->key, "top-three"))
+        top = item;
+      else if (g_str_equal (item->key, "tech-staff-share"))
+        share = item;
+    }
+  g_assert_nonnull (top);
+  g_assert_true (top->scored && top->by_hand);
+  g_assert_cmpint (top->points, ==, 250);
+  g_assert_cmpstr (top->reason, ==, "行业排名第二");
+  g_assert_nonnull (strstr (top->why, "行业排名第二"));
+  g_assert_cmpint (share->points, ==, 300);
+  g_assert_cmpint (after->points, ==, before->points + 550);
+  g_assert_cmpuint (after->unscored, ==, before->unscored - 2);
+
+  /* Once the staff is given the share is computed (30 % → 3.50); the kept 3.00 is set aside. */
+  g_clear_pointer (&after, icw_score_free);
+  icw_report_set_staff_total (stored, 100);
+  icw_report_set_rd_staff (stored, 30);
+  icw_test_save (other, stored);
+  after = icw_score_report (other, stored, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < after->items->len; i++)
+    if (g_str_equal (((IcwScoreItem *) after->items->pdata[i])->key, "tech-staff-share"))
+      share = after->items->pdata[i];
+  g_assert_false (share->by_hand);
+  g_assert_cmpint (share->points, ==, 350);
+  g_assert_null (share->reason);
+
+  /* A kept score above the item's maximum (3) is named. */
+  g_clear_pointer (&after, icw_score_free);
+  icw_report_set_hand_scores (stored, "[{\"item\": \"top-three\", \"hundredths\": 400, \"reason\": \"多\"}]");
+  icw_test_save (other, stored);
+  after = icw_score_report (other, stored, NULL, &error);
+  g_assert_null (after);
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "from 0 to 3"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,7 +796,10 @@ main (int   argc,
   ADD ("/reports/evaluation-year", test_evaluation_year);
   ADD ("/reports/computed-actuals", test_computed_actuals);
   ADD ("/reports/attachments-and-grade", test_attachments_and_grade);
+  ADD ("/reports/actuals-frozen", test_actuals_frozen);
+  ADD ("/reports/hand-scores-kept", test_hand_scores_kept);
 #undef ADD
   g_test_add_func ("/reports/parts", test_parts);
+  g_test_add_func ("/reports/hand-score-parts", test_hand_score_parts);
   return g_test_run ();
 }

@@ -6,7 +6,9 @@
 # and the text output prints the same. Against the real `icw serve` on loopback: the administrator
 # completes the sample's 2026 evaluation, marks it ready and submits it; a reviewer of the province
 # accepts it with --grade 不合格; the administrator syncs and sees the grade, the day and the 整改
-# due a year later. And the usage errors of --grade.
+# due a year later. And the usage errors of --grade. Scores typed by hand kept with a report, in
+# `check --json` and `show`; `icw targets` (show, --version, --json, carry) and `icw doctor`'s counts
+# of reports and target versions.
 #
 # Usage: python3 tests/test-score-cli.py /path/to/icw   (meson test -C BUILDDIR score-cli)
 
@@ -120,6 +122,30 @@ class TestCheckScore(ScoreCliTestCase):
         self.assertRegex(text, r"Score: [0-9.]+ of 95 points")
         self.assertIn("Grade: The grade is the reviewer's", text)
 
+    def test_scores_typed_by_hand(self):
+        # Kept with the report (its "hand_scores"), they score their items with the reason.
+        draft = self.sample()[(2026, 1)]
+        kept = [{"item": "rd-conditions", "hundredths": 1050, "reason": "省级重点实验室两个"},
+                {"item": "top-three", "hundredths": 300, "reason": "行业排名第一"}]
+        with sqlite3.connect(self.admin_db) as con:
+            con.execute("UPDATE centers SET province = '湖南省'")
+        before = json.loads(self.icw(1, "--db", self.admin_db, "check", draft, "--json").out)["score"]
+        with sqlite3.connect(self.admin_db) as con:
+            con.execute("UPDATE reports SET hand_scores = ? WHERE id = ?", (json.dumps(kept, ensure_ascii=False), draft))
+        score = json.loads(self.icw(1, "--db", self.admin_db, "check", draft, "--json").out)["score"]
+        items = {item["key"]: item for item in score["items"]}
+        self.assertEqual(items["rd-conditions"]["points"], 10.5)
+        self.assertTrue(items["rd-conditions"]["by_hand"])
+        self.assertTrue(items["rd-conditions"]["scored"])
+        self.assertEqual(items["rd-conditions"]["reason"], "省级重点实验室两个")
+        self.assertEqual(items["top-three"]["points"], 3)
+        self.assertNotIn("reason", items["alliance-kinds"])
+        self.assertEqual(score["unscored"], before["unscored"] - 2)
+        self.assertAlmostEqual(score["points"], before["points"] + 13.5)
+        shown = self.icw(0, "--db", self.admin_db, "show", draft).out
+        self.assertIn("rd-conditions: 10.50 points (省级重点实验室两个)", shown)
+        self.assertEqual(json.loads(self.icw(0, "--db", self.admin_db, "show", draft, "--json").out)["hand_scores"], kept)
+
     def test_findings_of_a_report(self):
         draft = self.sample()[(2026, 1)]
         findings = json.loads(self.icw(1, "--db", self.admin_db, "check", draft, "--json").out)["findings"]
@@ -128,6 +154,49 @@ class TestCheckScore(ScoreCliTestCase):
         for finding in missed:
             self.assertEqual(finding["severity"], "warning")
             self.assertEqual(finding["basis"], "program-practice")
+
+
+class TestTargets(ScoreCliTestCase):
+    """`icw targets CENTER` and `icw targets carry APPLICATION`, and `icw doctor`'s counts."""
+
+    def test_show_carry_and_count(self):
+        reports = self.sample()
+        center = self.center_id
+        shown = json.loads(self.icw(0, "--db", self.admin_db, "targets", center, "--json").out)
+        self.assertEqual(shown["center_id"], center)
+        self.assertEqual(shown["version"], 1)
+        self.assertEqual([v["version"] for v in shown["versions"]], [1])
+        self.assertTrue(shown["targets"])
+        years = {t["year"] for t in shown["targets"]}
+        self.assertEqual((min(years), max(years)), (shown["first_year"], shown["last_year"]))
+        text = self.icw(0, "--db", self.admin_db, "targets", center).out
+        self.assertRegex(text, r"Targets of .+, version 1 \(%d–%d\)" % (shown["first_year"], shown["last_year"]))
+        self.assertIn("Versions:", text)
+        for year in years:
+            self.assertIn(str(year), text)
+        self.assertIn("has no version 7", self.icw(1, "--db", self.admin_db, "targets", center, "--version", "7").err)
+        self.assertIn("--version", self.icw(2, "--db", self.admin_db, "targets", center, "--version", "x").err)
+
+        # The sample's application is a draft: its targets are not the center's.
+        with sqlite3.connect(self.admin_db) as con:
+            application = con.execute("SELECT id FROM applications WHERE deleted_at IS NULL").fetchone()[0]
+        self.assertIn("accepted", self.icw(1, "--db", self.admin_db, "targets", "carry", application).err)
+        with sqlite3.connect(self.admin_db) as con:
+            con.execute("UPDATE applications SET status = 'accepted' WHERE id = ?", (application,))
+        self.assertIn("version 2", self.icw(0, "--db", self.admin_db, "targets", "carry", application).out)
+        self.assertIn("carried already", self.icw(1, "--db", self.admin_db, "targets", "carry", application).err)
+        now = json.loads(self.icw(0, "--db", self.admin_db, "targets", center, "--json").out)
+        self.assertEqual(now["version"], 2)
+        self.assertEqual(now["application_id"], application)
+        self.assertEqual([v["version"] for v in now["versions"]], [1, 2])
+        first = json.loads(self.icw(0, "--db", self.admin_db, "targets", center, "--version", "1", "--json").out)
+        self.assertEqual(first["targets"], shown["targets"])
+        self.assertEqual(self.icw(2, "--db", self.admin_db, "targets").returncode, 2)
+        self.assertEqual(self.icw(2, "--db", self.admin_db, "targets", "carry").returncode, 2)
+
+        doctor = self.icw(0, "--db", self.admin_db, "doctor").out
+        self.assertRegex(doctor, r"Reports\s+%d\n" % len(reports))
+        self.assertRegex(doctor, r"Versions of the centers' targets\s+2\n")
 
 
 class TestReviewGrade(ScoreCliTestCase):

@@ -5,7 +5,10 @@
  * actual, refusing a bad one with a message that names the indicator (what was saved stays),
  * computing the difference, showing a computed actual as computed, attaching evidence to a row;
  * the indicator's chart following the saved actual; the center's Reports group listing the year
- * and opening it in a window of its own. */
+ * and opening it in a window of its own; the self-score page taking a score typed by hand (limits
+ * and reason named, nothing saved until right, then kept with the report and counted); the
+ * targets window (the table, Edit refusing a bad cell and a missing reason, a new version, the
+ * earlier one shown, Carry from an accepted application). */
 #include "config.h"
 
 #include <adwaita.h>
@@ -18,7 +21,9 @@
 #include "icw-document-layout.h"
 #include "icw-indicator-chart-data.h"
 #include "icw-indicator-chart-view.h"
+#include "icw-application.h"
 #include "icw-report-editor.h"
+#include "icw-report-hand-scores.h"
 #include "icw-report-list-group.h"
 #include "icw-report-new-dialog.h"
 #include "icw-report-parts.h"
@@ -367,6 +372,137 @@ test_document_charts (Fixture       *fixture,
   g_assert_cmpuint (icw_document_layout_get_n_pages (layout), ==, 2);
 }
 
+/* A score typed by hand on the self-score page: above the item's maximum and without a reason it
+ * is refused with the item named and nothing is saved; then it is saved with the report, and the
+ * total follows. */
+static void
+test_hand_score (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autofree char *total_before = NULL;
+  GtkWidget *window;
+  IcwReportEditor *editor;
+  IcwReportScore *score;
+  const char *problem;
+
+  icw_center_set_level (fixture->center, ICW_CENTER_LEVEL_PROVINCIAL);
+  icw_center_set_province (fixture->center, "湖南省");
+  icw_test_save (fixture->sample.store, fixture->center);
+  editor = show_editor (fixture, &window);
+  score = icw_report_editor_get_score (editor);
+  icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "score");
+  iterate ();
+  total_before = g_strdup (icw_report_score_get_summary (score));
+  g_assert_cmpstr (icw_report_score_get_row_value (score, "top-three"), ==, "To score by hand");
+
+  g_assert_true (icw_report_score_type_by_hand (score, "top-three", "5", "行业排名第二"));
+  problem = icw_report_score_get_row_error (score, "top-three");
+  g_test_message ("%s", problem);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "from 0 to 3"));
+  g_assert_nonnull (strstr (problem, "top three of the field"));
+  g_assert_true (icw_report_score_type_by_hand (score, "top-three", "2.5", "  "));
+  problem = icw_report_score_get_row_error (score, "top-three");
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, "reason"));
+  g_assert_null (icw_report_get_hand_scores (fixture->report));
+
+  g_assert_true (icw_report_score_type_by_hand (score, "top-three", "2,5", "行业排名第二"));
+  iterate ();
+  g_assert_null (icw_report_score_get_row_error (score, "top-three"));
+  g_assert_cmpstr (icw_report_score_get_row_value (score, "top-three"), ==, "2.50 / 3");
+  g_assert_cmpstr (icw_report_score_get_summary (score), !=, total_before);
+  {
+    g_autoptr(IcwStore) other = icw_test_open_store (fixture->sample.path);
+    g_autoptr(IcwRecord) stored = icw_store_lookup (other, ICW_RECORD_KIND_REPORT,
+                                                    icw_record_get_id (ICW_RECORD (fixture->report)), &error);
+
+    g_assert_no_error (error);
+    kept = icw_report_hand_scores_parse (icw_report_get_hand_scores (ICW_REPORT (stored)), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (kept->len, ==, 1);
+    g_assert_cmpint (icw_report_hand_scores_find (kept, "top-three")->hundredths, ==, 250);
+    g_assert_cmpstr (icw_report_hand_scores_find (kept, "top-three")->reason, ==, "行业排名第二");
+  }
+  /* An item computed from the figures has nowhere to type. */
+  g_assert_false (icw_report_score_type_by_hand (score, "alliance-kinds-none", "1", "x"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* The targets window over the fixture's 任务书 (patents 10/15/20, members 10 in 2022–2024). */
+static void
+test_targets_window (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *group = icw_report_list_group_new (fixture->sample.store, ICW_MONEY_UNIT_WAN);
+  g_autoptr(IcwApplication) application = icw_application_new ();
+  const IcwApplicationStatus steps[] = { ICW_APPLICATION_STATUS_READY, ICW_APPLICATION_STATUS_SUBMITTED,
+                                         ICW_APPLICATION_STATUS_ACCEPTED };
+  IcwTargetsWindow *targets;
+  const char *message;
+
+  gtk_window_set_child (GTK_WINDOW (window), group);
+  icw_report_list_group_set_center (ICW_REPORT_LIST_GROUP (group), fixture->center);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  targets = icw_report_list_group_open_targets (ICW_REPORT_LIST_GROUP (group));
+  iterate ();
+  g_assert_cmpint (icw_targets_window_get_version (targets), ==, 1);
+  g_assert_cmpuint (icw_targets_window_get_n_indicators (targets), ==, 2);
+  g_assert_cmpuint (icw_targets_window_get_n_versions (targets), ==, 1);
+  g_assert_cmpstr (icw_targets_window_get_cell (targets, "patents", 2023), ==, "15");
+  g_assert_false (icw_targets_window_can_carry (targets));
+
+  /* Edit: a cell that is not a number is named with its indicator and year; no reason, refused. */
+  icw_targets_window_edit (targets);
+  g_assert_true (icw_targets_window_set_cell (targets, "patents", 2023, "十六"));
+  g_assert_false (icw_targets_window_save (targets));
+  message = icw_targets_window_get_message (targets);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "发明专利申请量"));
+  g_assert_nonnull (strstr (message, "2023"));
+  g_assert_cmpstr (icw_targets_window_get_cell (targets, "patents", 2023), ==, "十六");
+  g_assert_true (icw_targets_window_set_cell (targets, "patents", 2023, "16.5"));
+  g_assert_false (icw_targets_window_save (targets));
+  g_assert_nonnull (strstr (icw_targets_window_get_message (targets), "Reason"));
+  g_assert_cmpuint (icw_store_list_target_versions (fixture->sample.store, icw_record_get_id (ICW_RECORD (fixture->center)))->len, ==, 1);
+  icw_targets_window_set_reason (targets, "中期调整");
+  g_assert_true (icw_targets_window_save (targets));
+  g_assert_null (icw_targets_window_get_message (targets));
+  g_assert_cmpint (icw_targets_window_get_version (targets), ==, 2);
+  g_assert_cmpuint (icw_targets_window_get_n_versions (targets), ==, 2);
+  g_assert_cmpstr (icw_targets_window_get_cell (targets, "patents", 2023), ==, "16.5");
+  g_assert_cmpstr (icw_targets_window_get_cell (targets, "members", 2024), ==, "10");
+  icw_targets_window_show_version (targets, 1);
+  g_assert_cmpstr (icw_targets_window_get_cell (targets, "patents", 2023), ==, "15");
+
+  /* An accepted application with a 绩效目标表 not yet carried: Carry makes version 3. */
+  icw_application_set_center_id (application, icw_record_get_id (ICW_RECORD (fixture->center)));
+  icw_application_set_title (application, "验收申请");
+  icw_application_set_indicators (application,
+                                  "[{\"area\": \"collaboration\", \"name\": \"联盟成员单位\", \"unit\": \"家\","
+                                  "  \"years\": [{\"year\": 2023, \"target\": 12}, {\"year\": 2024, \"target\": 14}]}]");
+  icw_test_save (fixture->sample.store, application);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      icw_application_set_status (application, steps[i]);
+      icw_test_save (fixture->sample.store, application);
+    }
+  icw_targets_window_show_version (targets, 0);
+  g_assert_true (icw_targets_window_can_carry (targets));
+  g_assert_true (icw_targets_window_carry (targets, icw_record_get_id (ICW_RECORD (application))));
+  g_assert_cmpint (icw_targets_window_get_version (targets), ==, 3);
+  g_assert_cmpstr (icw_targets_window_get_cell (targets, "联盟成员单位", 2024), ==, "14");
+  g_assert_false (icw_targets_window_can_carry (targets));
+  gtk_window_destroy (GTK_WINDOW (targets));
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +522,8 @@ main (int   argc,
   g_test_add ("/ui-report/list-group", Fixture, NULL, fixture_set_up, test_list_group, fixture_tear_down);
   g_test_add ("/ui-report/deadline-reminder", Fixture, NULL, fixture_set_up, test_deadline_reminder, fixture_tear_down);
   g_test_add ("/ui-report/score-page", Fixture, NULL, fixture_set_up, test_score_page, fixture_tear_down);
+  g_test_add ("/ui-report/hand-score", Fixture, NULL, fixture_set_up, test_hand_score, fixture_tear_down);
+  g_test_add ("/ui-report/targets-window", Fixture, NULL, fixture_set_up, test_targets_window, fixture_tear_down);
   g_test_add ("/ui-report/document-charts", Fixture, NULL, fixture_set_up, test_document_charts, fixture_tear_down);
   return g_test_run ();
 }

@@ -4,7 +4,8 @@
 # completed). It completes the commands, their words (list's record kinds, serve token add,
 # export's formats), the options each command takes and their fixed values, file names where
 # a file is expected, and the IDs of the records in the database (of the --db given, if any) after
-# show, check, export, ready, submit and reopen, read from `icw list KIND --json` (the command as
+# show, check, export, ready, submit and reopen (and the centers after targets, the applications
+# after targets carry), read from `icw list KIND --json` (the command as
 # typed, so a build tree's icw completes from its own database). It needs only bash, not
 # bash-completion's helper functions.
 # tests/test-cli-help.py checks that it knows every command of src/cli/icw-main.c's dispatch
@@ -28,7 +29,7 @@ _icw_ids ()
 _icw ()
 {
   local cur prev command="" i word
-  local commands="import list show check new doctor sample export dossier-schema ready submit reopen sync review serve"
+  local commands="import list show check new targets doctor sample export dossier-schema ready submit reopen sync review serve"
   local db=""
   COMPREPLY=()
   cur=${COMP_WORDS[COMP_CWORD]}
@@ -87,6 +88,9 @@ _icw ()
     --server | --database | --address | --port | --center | --province | --comment | --section | --field | --grade | --year)
       return 0
       ;;
+    --version)
+      [ "$command" = targets ] && return 0
+      ;;
   esac
 
   local options="--db --help"
@@ -94,6 +98,7 @@ _icw ()
     "") options="--db --help --version" ;;
     import) options+=" --kind" ;;
     new) options+=" --center --year --kind" ;;
+    targets) options+=" --version --json" ;;
     list | show | check) options+=" --json" ;;
     export) options+=" --format --output -o --all" ;;
     sync | ready | submit | reopen) options+=" --server" ;;
@@ -105,18 +110,22 @@ _icw ()
     return 0
   fi
 
-  # The words after the command, counted without the options.
-  local n=0
+  # The words after the command, counted without the options (the first kept: targets carry).
+  local n=0 first=""
   for ((i = i + 1; i < COMP_CWORD; i++)); do
     case "${COMP_WORDS[i]}" in
       --db)
         db=${COMP_WORDS[i + 1]}
         ((i++)) ;;
+      --version)
+        [ "$command" = targets ] && ((i++)) ;;
       --kind | --format | --output | -o | --server | --database | --address | --port | \
         --tls-cert | --tls-key | --access-log | --role | --center | --province | --comment | --section | --field | --grade | --year)
         ((i++)) ;;
       -*) ;;
-      *) ((n++)) ;;
+      *)
+        [ "$n" -eq 0 ] && first=${COMP_WORDS[i]}
+        ((n++)) ;;
     esac
   done
 
@@ -141,6 +150,13 @@ _icw ()
       ;;
     new)
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "application report" -- "$cur")
+      ;;
+    targets)
+      if [ "$n" -eq 0 ]; then
+        mapfile -t COMPREPLY < <(compgen -W "carry $(_icw_ids "${COMP_WORDS[0]}" "$db" centers)" -- "$cur")
+      elif [ "$n" -eq 1 ] && [ "$first" = carry ]; then
+        mapfile -t COMPREPLY < <(compgen -W "$(_icw_ids "${COMP_WORDS[0]}" "$db" applications)" -- "$cur")
+      fi
       ;;
     review)
       [ "$n" -eq 0 ] && mapfile -t COMPREPLY < <(compgen -W "list show return accept" -- "$cur")

@@ -91,6 +91,8 @@ icw_cli_check_score_json (JsonBuilder *builder,
       add_bool (builder, "by_hand", item->by_hand);
       add_bool (builder, "scored", item->scored);
       icw_cli_json_add_text (builder, "basis", item->basis);
+      if (item->reason != NULL)
+        icw_cli_json_add_text (builder, "reason", item->reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

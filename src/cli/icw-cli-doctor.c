@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-cli-doctor.c: `icw doctor`: the health of a database: SQLite's own integrity check and the
- * store's consistency checks (icw_store_check_integrity), how many records of each kind there are,
- * and how many changes wait in the outbox. Exit status 1 when anything is wrong, including a file
+ * store's consistency checks (icw_store_check_integrity), how many records of each kind there are
+ * (reports and the versions of the centers' targets among them), and how many changes wait in the
+ * outbox. Exit status 1 when anything is wrong, including a file
  * that cannot be opened at all. */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 
 #include "icw-cli.h"
 #include "icw-error.h"
+#include "icw-store-reports.h"
 
 typedef struct {
   guint organizations;
@@ -18,6 +20,8 @@ typedef struct {
   guint platforms;
   guint applications;
   guint attachments;
+  guint reports;
+  guint target_versions;
 } Counts;
 
 /* The children of every live parent: the store lists shareholders and members per center and
@@ -53,6 +57,24 @@ count_records (IcwStore *store,
   counts->platforms = count_children (store, orgs, ICW_RECORD_KIND_PLATFORM);
   counts->applications = applications->len;
   counts->attachments = count_children (store, applications, ICW_RECORD_KIND_ATTACHMENT);
+  counts->reports = 0;
+  counts->target_versions = 0;
+  for (guint i = 0; i < centers->len; i++)
+    {
+      const char *center_id = icw_record_get_id (centers->pdata[i]);
+      g_autoptr(GPtrArray) reports = icw_store_list_records (store, ICW_RECORD_KIND_REPORT, center_id);
+      g_autoptr(GPtrArray) versions = icw_store_list_target_versions (store, center_id);
+
+      counts->reports += reports->len;
+      counts->target_versions += versions != NULL ? versions->len : 0;
+      /* A report's evidence and financial audit are attachments too. */
+      for (guint r = 0; r < reports->len; r++)
+        {
+          g_autoptr(GPtrArray) files = icw_store_list_report_attachments (store, icw_record_get_id (reports->pdata[r]));
+
+          counts->attachments += files->len;
+        }
+    }
 }
 
 static void
@@ -81,6 +103,8 @@ print_summary (IcwStore *store,
   add_count (table, _("Alliance members"), counts.members);
   add_count (table, _("National platforms"), counts.platforms);
   add_count (table, _("Applications"), counts.applications);
+  add_count (table, _("Reports"), counts.reports);
+  add_count (table, _("Versions of the centers' targets"), counts.target_versions);
   add_count (table, _("Attachments"), counts.attachments);
   if (icw_store_count_attachments_not_downloaded (store) > 0)
     add_count (table, _("Attachments not yet downloaded"), icw_store_count_attachments_not_downloaded (store));

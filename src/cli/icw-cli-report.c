@@ -11,7 +11,9 @@
 #include "icw-cli.h"
 #include "icw-enums.h"
 #include "icw-report-actuals.h"
+#include "icw-report-hand-scores.h"
 #include "icw-report-parts.h"
+#include "icw-score-figures.h"
 #include "icw-store-reports.h"
 
 /* A number as people write it: no trailing zeros. */
@@ -119,9 +121,11 @@ print_summary (IcwReport *report)
 }
 
 static void
-print_rows (IcwReport *report)
+print_rows (IcwStore  *store,
+            IcwReport *report)
 {
-  g_autoptr(GPtrArray) rows = icw_report_rows_parse (icw_report_get_indicators (report), NULL);
+  /* A draft shows the registers' figures of now, a filed report those it was filed with. */
+  g_autoptr(GPtrArray) rows = icw_report_rows_as_filed (store, report, NULL);
   g_autoptr(IcwCliTable) table = icw_cli_table_new (7);
 
   icw_cli_out ("\n%s\n", _("Assessment indicators:"));
@@ -178,7 +182,26 @@ print_attachments (IcwStore  *store,
 }
 
 /* Shown below the fields, each in its own way. */
-static const char * const part_fields[] = { "summary", "indicators", NULL };
+static const char * const part_fields[] = { "summary", "indicators", "hand-scores", NULL };
+
+static void
+print_hand_scores (IcwReport *report)
+{
+  g_autoptr(GPtrArray) scores = icw_report_hand_scores_parse (icw_report_get_hand_scores (report), NULL);
+
+  if (scores == NULL || scores->len == 0)
+    return;
+  icw_cli_out ("\n%s\n", _("Scores typed by hand:"));
+  for (guint i = 0; i < scores->len; i++)
+    {
+      IcwReportHandScore *score = scores->pdata[i];
+      g_autofree char *points = icw_score_points_format (score->hundredths);
+
+      /* TRANSLATORS: a score typed by hand: the scheme's item key, its points, the reason */
+      icw_cli_out (_("  %s: %s points (%s)"), score->item, points, score->reason);
+      icw_cli_out ("\n");
+    }
+}
 
 void
 icw_cli_show_report_text (IcwStore  *store,
@@ -190,7 +213,8 @@ icw_cli_show_report_text (IcwStore  *store,
   icw_cli_table_add_times (table, ICW_RECORD (report));
   icw_cli_table_print (table, 0);
   print_summary (report);
-  print_rows (report);
+  print_rows (store, report);
+  print_hand_scores (report);
   print_attachments (store, report);
 }
 

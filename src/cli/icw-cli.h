@@ -51,6 +51,7 @@ typedef struct {
   /* --comment, --section and --field in the order given, each "c:TEXT", "s:KEY" or "f:KEY":
    * several comments in one review, each anchored by the option that follows it. */
   GPtrArray *review_items;
+  char      *target_version; /* --version N (targets), as written */
 } IcwCliOptions;
 
 /* Output. Text is written as UTF-8 whatever the locale's charset, like the data it shows. */
@@ -177,6 +178,7 @@ int icw_cli_list   (const IcwCliOptions *options);
 int icw_cli_show   (const IcwCliOptions *options);
 int icw_cli_check  (const IcwCliOptions *options);
 int icw_cli_doctor (const IcwCliOptions *options);
+int icw_cli_targets (const IcwCliOptions *options);
 int icw_cli_sample (const IcwCliOptions *options);
 int icw_cli_new    (const IcwCliOptions *options);
 int icw_cli_export (const IcwCliOptions *options);

@@ -24,6 +24,7 @@ typedef enum {
   OPT_ALL = 1 << 6,     /* --all */
   OPT_REVIEW = 1 << 7,  /* --comment, --section, --field */
   OPT_NEW = 1 << 8,     /* --center, --year, --kind (new report) */
+  OPT_TARGETS = 1 << 9, /* --version N (targets) */
 } OptionFlag;
 
 /* One form of a command as --help shows it: the synopsis is the command line itself and is not
@@ -63,6 +64,11 @@ static const Command commands[] = {
         N_("Make a draft application of the center for a stage (培育申报, 验收认定, 升级, 国家地方共建) and print its ID; by default the stage where the center stands.") },
       { "new report --center ID --year YEAR --kind annual-assessment|evaluation",
         N_("Create a center's report of a year as a draft and print its ID: the annual assessment, or in an evaluation year (every third year from the recognition) the periodic evaluation. Its indicator rows come from the center's targets of the year, with the actuals the registers know.") } } },
+  { "targets", icw_cli_targets, OPT_JSON | OPT_TARGETS, {
+      { "targets CENTER_ID [--version N] [--json]",
+        N_("Show a center's targets (任务书): each indicator's unit, baseline and target by year in the current version, or in version N, and every version with who made it, when and why.") },
+      { "targets carry APPLICATION_ID",
+        N_("Make an accepted application's performance targets (绩效目标表) its center's targets, as a new version.") } } },
   { "doctor", icw_cli_doctor, 0, {
       { "doctor", N_("Check the database and count its records; the exit status is 1 when a problem is found.") } } },
   { "sample", icw_cli_sample, 0, {
@@ -141,6 +147,7 @@ static const OptionHelp option_help[] = {
   { "--year YEAR", N_("The year the report is about (new report)."), OPT_NEW },
   { "--kind annual-assessment|evaluation", N_("The kind of report (new report): the annual assessment (年度考核) or the periodic evaluation (定期评估)."), OPT_NEW },
   { "--province NAME", N_("The reviewer's province (serve token add --role reviewer)."), OPT_TOKEN },
+  { "--version N", N_("The version of the center's targets to show (targets); by default the current one."), OPT_TARGETS },
   { "-h, --help", N_("Print this help and exit."), 0 },
 };
 
@@ -190,6 +197,7 @@ parsed_line_clear (ParsedLine *line)
     g_clear_pointer (OPTION_FIELD (&line->options, &value_options[i]), g_free);
   g_clear_pointer (&line->options.args, g_ptr_array_unref);
   g_clear_pointer (&line->options.review_items, g_ptr_array_unref);
+  g_clear_pointer (&line->options.target_version, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParsedLine, parsed_line_clear)
@@ -304,6 +312,10 @@ parse_option (ParsedLine  *line,
 
   if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
     line->help = TRUE;
+  /* After `icw targets`, --version names the version of the targets to show. */
+  else if (line->options.args->len > 0 && g_str_equal (line->options.args->pdata[0], "targets") &&
+           (taken = take_value ("--version", argv, argc, index, &line->options.target_version)) != 0)
+    return taken > 0;
   else if (g_str_equal (arg, "--version"))
     line->version = TRUE;
   else if (g_str_equal (arg, "--json"))

@@ -121,6 +121,7 @@ set_editable (IcwReportEditor *self)
   gboolean editable = icw_document_editor_is_editable (SHELL (self));
 
   icw_report_indicators_set_editable (self->indicators, editable);
+  icw_report_score_set_editable (self->score, editable);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->narrative)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     icw_text_section_set_editable (ICW_TEXT_SECTION (child), editable);
@@ -236,7 +237,7 @@ build (IcwReportEditor *self)
   GtkWidget *build_page, *figures_page, *figures_group;
   static const char * const skip[] = {
     "center-id", "year", "kind", "summary", "indicators", "build-pilot", "build-testing", "build-services",
-    "audit-attachment-id", "grade", "graded-on", "rectify-due", NULL
+    "audit-attachment-id", "grade", "graded-on", "rectify-due", "hand-scores", NULL
   };
 
   self->narrative = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));

@@ -2,7 +2,9 @@
 /* icw-report-list-group.c: the center's Reports group (icw-report-list-group.h), with the next
  * filing deadline of a recognized center over its rows (icw-report-reminder.h). A year may hold
  * several versions of its report (a returned report reopened); the row shows the latest, which is
- * the one a window opens. The rows are made again, once, after any record is saved. */
+ * the one a window opens. The rows are made again, once, after any record is saved. Its first row is
+ * the center's targets (任务书): the current version and its years, and Targets… opening them in a
+ * window of their own (icw-targets-window.h). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -10,6 +12,8 @@
 #include "icw-report-list-group.h"
 #include "icw-report-new-dialog.h"
 #include "icw-report-reminder.h"
+#include "icw-store-reports.h"
+#include "icw-targets-window.h"
 #include "icw-ui-util.h"
 
 struct _IcwReportListGroup
@@ -22,6 +26,7 @@ struct _IcwReportListGroup
   GPtrArray   *rows;          /* GtkWidget */
   GtkWidget   *empty;
   GtkLabel    *deadline;
+  GtkWidget   *targets_row;
   guint        refresh_id;
 };
 
@@ -119,6 +124,46 @@ report_row (IcwReportListGroup *self,
   return row;
 }
 
+IcwTargetsWindow *
+icw_report_list_group_open_targets (IcwReportListGroup *self)
+{
+  IcwTargetsWindow *window;
+
+  g_return_val_if_fail (self->center != NULL, NULL);
+  window = icw_targets_window_new (GTK_WIDGET (self), self->store, self->center);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* The targets' row: the current version and its years, or that there are none yet. */
+static void
+show_targets (IcwReportListGroup *self)
+{
+  const char *center_id = icw_record_get_id (ICW_RECORD (self->center));
+  g_autoptr(GPtrArray) versions = icw_store_list_target_versions (self->store, center_id);
+  g_autoptr(GPtrArray) pending = icw_store_list_uncarried_applications (self->store, center_id);
+  g_autofree char *subtitle = NULL;
+
+  if (versions->len > 0)
+    {
+      IcwTargetSet *latest = versions->pdata[versions->len - 1];
+
+      /* TRANSLATORS: the targets' row: the current version and the years it covers */
+      subtitle = g_strdup_printf (_("Version %d, %d–%d"), latest->version, latest->first_year, latest->last_year);
+    }
+  else
+    subtitle = g_strdup (_("None yet"));
+  if (pending->len > 0)
+    {
+      /* TRANSLATORS: added to the targets' row when an accepted application's targets can be carried */
+      g_autofree char *more = g_strdup_printf (_("%s; an accepted application's targets can be carried"), subtitle);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&more);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->targets_row), subtitle);
+}
+
 static void
 refresh (IcwReportListGroup *self)
 {
@@ -129,6 +174,7 @@ refresh (IcwReportListGroup *self)
   g_ptr_array_set_size (self->rows, 0);
   if (self->center == NULL)
     return;
+  show_targets (self);
   reports = latest_reports (self);
   gtk_widget_set_visible (self->empty, reports->len == 0);
   {
@@ -232,6 +278,18 @@ icw_report_list_group_init (IcwReportListGroup *self)
   gtk_label_set_xalign (self->deadline, 0);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->deadline), 6);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->deadline));
+  {
+    GtkWidget *open = icw_ui_mnemonic_button_new (_("_Targets…"));
+
+    self->targets_row = adw_action_row_new ();
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->targets_row), _("Targets (任务书)"));
+    icw_ui_button_set_accessible_name (open, _("Open the Targets"));
+    gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+    g_signal_connect_swapped (open, "clicked", G_CALLBACK (icw_report_list_group_open_targets), self);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (self->targets_row), open);
+    icw_ui_row_skip_tab (self->targets_row);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->targets_row);
+  }
   self->empty = gtk_label_new (_("No reports yet."));
   gtk_widget_add_css_class (self->empty, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (self->empty), 0);

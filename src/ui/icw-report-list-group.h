@@ -8,6 +8,7 @@
 
 #include "icw-center.h"
 #include "icw-report-window.h"
+#include "icw-targets-window.h"
 #include "icw-store.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,7 @@ guint            icw_report_list_group_get_n_rows (IcwReportListGroup *self);
 /* Opens a report's window as activating its row does; returns it (tests). */
 IcwReportWindow *icw_report_list_group_open       (IcwReportListGroup *self,
                                                    IcwReport          *report);
+/* Opens the center's targets in their window as Targets… does; returns it (tests). */
+IcwTargetsWindow *icw_report_list_group_open_targets (IcwReportListGroup *self);
 
 G_END_DECLS

@@ -5,7 +5,9 @@
  * a page of their own (a TOC field over Heading 1–3 with hyperlinks, each entry's number a PAGEREF
  * field to a bookmark on its heading), then the blocks in order. Tables have fixed column widths
  * from the blocks' weights, their header rows marked to repeat (w:tblHeader), rows that do not
- * split across pages when they fit one, shaded header rows and key labels as in the PDF. */
+ * split across pages when they fit one, shaded header rows and key labels as in the PDF. A chart is
+ * its title, its picture (the PDF's drawing as a PNG in word/media, icw-docx-picture.h) and then
+ * its data as a table, for readers without pictures. */
 #include "config.h"
 
 #include <errno.h>
@@ -17,6 +19,7 @@
 #include "icw-document-docx.h"
 #include "icw-document-layout-private.h"
 #include "icw-docx-parts.h"
+#include "icw-docx-picture.h"
 #include "icw-docx-xml.h"
 #include "icw-error.h"
 
@@ -28,6 +31,7 @@ typedef struct {
   IcwDocument       *document;
   IcwDocumentLayout *layout;
   gboolean           break_pending;   /* the next block starts a page */
+  GPtrArray         *pictures;        /* GBytes: the charts' PNG images, chart1.png … */
 } Body;
 
 /* The paragraph properties a block starts with: a page break when one is pending. */
@@ -196,11 +200,35 @@ add_table (Body        *body,
   icw_docx_append_paragraph (body->xml, "TableText", NULL, NULL);
 }
 
+/* A chart: its title, its picture, then its data as a table. */
+static void
+add_chart (Body        *body,
+           IcwDocBlock *block)
+{
+  g_autoptr(GBytes) png = NULL;
+
+  icw_docx_append_paragraph (body->xml, "BodyText", take_break (body), block->text);
+  if (block->chart != NULL &&
+      (png = icw_docx_chart_png (block->chart, ICW_DOCX_CHART_WIDTH_MM, ICW_DOCX_CHART_HEIGHT_MM,
+                                   ICW_DOCX_CHART_WIDTH_PX)) != NULL)
+    {
+      /* TRANSLATORS: the alternative text of a chart's picture in the Word file; %s is its title */
+      g_autofree char *description = g_strdup_printf (_("Chart: %s. Its figures are in the table that follows."),
+                                                      block->text != NULL ? block->text : "");
+
+      g_ptr_array_add (body->pictures, g_steal_pointer (&png));
+      icw_docx_append_picture (body->xml, body->pictures->len, ICW_DOCX_CHART_WIDTH_MM, ICW_DOCX_CHART_HEIGHT_MM,
+                               description);
+    }
+  add_table (body, block);
+}
+
 static char *
 make_document (IcwDocument       *document,
-               IcwDocumentLayout *layout)
+               IcwDocumentLayout *layout,
+               GPtrArray         *pictures)
 {
-  Body body = { g_string_new (ICW_DOCX_XML_DECL), document, layout, FALSE };
+  Body body = { g_string_new (ICW_DOCX_XML_DECL), document, layout, FALSE, pictures };
   GPtrArray *blocks = icw_document_get_blocks (document);
   g_autofree char *section = icw_docx_section_properties ();
   guint heading = 0;
@@ -230,9 +258,7 @@ make_document (IcwDocument       *document,
           add_table (&body, block);
           break;
         case ICW_BLOCK_CHART:
-          /* The Word file shows a chart as its data: its title, then the table. */
-          icw_docx_append_paragraph (body.xml, "BodyText", take_break (&body), block->text);
-          add_table (&body, block);
+          add_chart (&body, block);
           break;
         case ICW_BLOCK_PAGE_BREAK:
           body.break_pending = TRUE;
@@ -265,6 +291,31 @@ add_part (zip_t      *zip,
   return TRUE;
 }
 
+/* A binary part (a picture): libzip reads the bytes, kept alive in `keep`, when the archive closes. */
+static gboolean
+add_bytes_part (zip_t      *zip,
+                GPtrArray  *keep,
+                const char *name,
+                GBytes     *bytes)
+{
+  zip_source_t *source;
+  gsize size;
+  gconstpointer data = g_bytes_get_data (bytes, &size);
+
+  g_ptr_array_add (keep, g_bytes_ref (bytes));
+  source = zip_source_buffer (zip, data, size, 0);
+  if (source == NULL)
+    return FALSE;
+  if (zip_file_add (zip, name, source, ZIP_FL_ENC_UTF_8) < 0)
+    {
+      zip_source_free (source);
+      return FALSE;
+    }
+  /* PNG is compressed already. */
+  zip_set_file_compression (zip, zip_get_num_entries (zip, 0) - 1, ZIP_CM_STORE, 0);
+  return TRUE;
+}
+
 static gboolean
 fail (const char  *path,
       const char  *part,
@@ -284,6 +335,9 @@ icw_document_write_docx (IcwDocument        *document,
 {
   g_autofree char *part = g_strconcat (path, ".part", NULL);
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) keep_bytes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  char *body = NULL;
   gboolean chinese = g_str_equal (icw_document_get_language (document), "zh_CN");
   int code = 0;
   zip_t *zip;
@@ -301,17 +355,25 @@ icw_document_write_docx (IcwDocument        *document,
       zip_error_fini (&zerror);
       return fail (path, part, reason, error);
     }
-  /* The content types first, as Office writes them. */
+  /* The body first, to know its pictures; the content types first in the archive, as Office writes them. */
+  body = make_document (document, layout, pictures);
   added = add_part (zip, keep, "[Content_Types].xml", icw_docx_content_types ())
           && add_part (zip, keep, "_rels/.rels", icw_docx_package_relationships ())
           && add_part (zip, keep, "docProps/core.xml", icw_docx_core_properties (document))
-          && add_part (zip, keep, "word/document.xml", make_document (document, layout))
-          && add_part (zip, keep, "word/_rels/document.xml.rels", icw_docx_document_relationships ())
+          && add_part (zip, keep, "word/document.xml", g_steal_pointer (&body))
+          && add_part (zip, keep, "word/_rels/document.xml.rels", icw_docx_document_relationships (pictures->len))
           && add_part (zip, keep, "word/styles.xml", icw_docx_styles (chinese))
           && add_part (zip, keep, "word/settings.xml", icw_docx_settings (chinese))
           && add_part (zip, keep, "word/fontTable.xml", icw_docx_font_table (chinese))
           && add_part (zip, keep, "word/header1.xml", icw_docx_header (document))
           && add_part (zip, keep, "word/footer1.xml", icw_docx_footer ());
+  for (guint i = 0; added && i < pictures->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("word/media/chart%u.png", i + 1);
+
+      added = add_bytes_part (zip, keep_bytes, name, pictures->pdata[i]);
+    }
+  g_free (body);
   if (!added)
     {
       g_autofree char *reason = g_strdup (zip_strerror (zip));

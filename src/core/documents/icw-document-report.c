@@ -16,8 +16,10 @@
 #include "icw-enums.h"
 #include "icw-indicator-chart-data.h"
 #include "icw-money.h"
+#include "icw-report-actuals.h"
 #include "icw-report-parts.h"
 #include "icw-report.h"
+#include "icw-score-report.h"
 #include "icw-store-reports.h"
 
 static char *
@@ -87,10 +89,12 @@ attachment_names (GPtrArray *files)
 
 static void
 add_indicators (IcwDocument *document,
+                IcwStore    *store,
                 IcwReport   *report,
                 GHashTable  *names)
 {
-  g_autoptr(GPtrArray) rows = icw_report_rows_parse (icw_report_get_indicators (report), NULL);
+  /* A draft shows the registers' figures of now, a filed report those it was filed with. */
+  g_autoptr(GPtrArray) rows = icw_report_rows_as_filed (store, report, NULL);
   const guint weights[] = { 4, 2, 2, 3, 3, 4 };
   IcwDocBlock *block;
   g_autoptr(GString) missed = g_string_new (NULL);
@@ -222,6 +226,50 @@ add_attachments (IcwDocument *document,
   icw_document_add_paragraphs (document, list->str);
 }
 
+/* The self-score: the total and grade, then each item with its points, maximum and why (a score
+ * typed by hand with its reason); or why there is none (no scheme for the province). */
+static void
+add_score (IcwDocument *document,
+           IcwStore    *store,
+           IcwReport   *report)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwScore) score = icw_score_report (store, report, NULL, &error);
+  const guint weights[] = { 4, 2, 2, 2, 6 };
+  g_autofree char *points = NULL;
+  g_autofree char *maximum = NULL;
+  g_autofree char *total = NULL;
+  IcwDocBlock *block;
+
+  if (score == NULL)
+    {
+      icw_document_add_paragraphs (document, error->message);
+      return;
+    }
+  points = icw_score_points_format (score->points);
+  maximum = icw_score_points_format (score->maximum);
+  total = score->maximum >= 0
+    /* TRANSLATORS: a self-score's total in the document: scheme, points, maximum */
+    ? g_strdup_printf (_("%s: %s of %s points."), score->title, points, maximum)
+    : g_strdup_printf (_("%s: %s points."), score->title, points);
+  icw_document_add_paragraphs (document, total);
+  if (score->grade_why != NULL)
+    icw_document_add_paragraphs (document, score->grade_why);
+  block = icw_document_add_table (document, G_N_ELEMENTS (weights), 1);
+  icw_doc_block_set_weights (block, weights);
+  block->numeric = (1u << 1) | (1u << 2);
+  icw_doc_block_add_row (block, (const char * const []) { _("Item"), _("Points"), _("Maximum"), _("Scored"), _("Why") });
+  for (guint i = 0; i < score->items->len; i++)
+    {
+      IcwScoreItem *item = score->items->pdata[i];
+      g_autofree char *item_points = item->scored ? icw_score_points_format (item->points) : NULL;
+      g_autofree char *item_maximum = item->maximum >= 0 ? icw_score_points_format (item->maximum) : NULL;
+      const char *how = !item->scored ? _("not yet") : item->reason != NULL ? _("by hand") : _("computed");
+
+      icw_doc_block_add_row (block, (const char * const []) { item->title, item_points, item_maximum, how, item->why });
+    }
+}
+
 IcwDocument *
 icw_document_build_report (IcwStore   *store,
                            IcwRecord  *record,
@@ -247,10 +295,12 @@ icw_document_build_report (IcwStore   *store,
   icw_doc_numbered_heading (document, ++number, evaluation ? _("Self-evaluation") : _("Work summary"));
   add_summary (document, report);
   icw_doc_numbered_heading (document, ++number, _("Assessment indicators"));
-  add_indicators (document, report, names);
+  add_indicators (document, store, report, names);
   /* Each indicator's target and actual across the years, drawn as the window draws them. */
   icw_document_add_heading (document, 2, _("Target and Actual by Year"));
   icw_document_add_report_charts (document, store, report);
+  icw_doc_numbered_heading (document, ++number, _("Self-score"));
+  add_score (document, store, report);
   icw_doc_numbered_heading (document, ++number, _("Construction"));
   add_construction (document, report);
   icw_doc_numbered_heading (document, ++number, _("Figures of the year"));

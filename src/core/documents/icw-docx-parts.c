@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "icw-docx-parts.h"
+#include "icw-docx-picture.h"
 #include "icw-docx-xml.h"
 #include "icw-document-layout-private.h"
 
@@ -21,6 +22,7 @@ icw_docx_content_types (void)
     "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
     "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
     "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Default Extension=\"png\" ContentType=\"image/png\"/>"
     "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
     "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
     "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
@@ -42,16 +44,26 @@ icw_docx_package_relationships (void)
 }
 
 char *
-icw_docx_document_relationships (void)
+icw_docx_document_relationships (guint n_pictures)
 {
-  return g_strdup (ICW_DOCX_XML_DECL
+  GString *xml = g_string_new (ICW_DOCX_XML_DECL
     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
     "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
     "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
     "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable\" Target=\"fontTable.xml\"/>"
     "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
-    "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>"
-    "</Relationships>");
+    "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>");
+
+  /* The charts' pictures, word/media/chart1.png … (icw-docx-picture.h). */
+  for (guint i = 1; i <= n_pictures; i++)
+    {
+      g_autofree char *id = icw_docx_picture_rel_id (i);
+
+      g_string_append_printf (xml, "<Relationship Id=\"%s\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/chart%u.png\"/>",
+                              id, i);
+    }
+  g_string_append (xml, "</Relationships>");
+  return g_string_free (xml, FALSE);
 }
 
 /* The first family of a style's list, its last (the Noto fallback), its size in half-points and

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 char *icw_docx_content_types      (void);
 char *icw_docx_package_relationships (void);
-char *icw_docx_document_relationships (void);
+/* The document part's relationships, with n_pictures charts' pictures (word/media/chartN.png). */
+char *icw_docx_document_relationships (guint n_pictures);
 char *icw_docx_styles             (gboolean     chinese);
 char *icw_docx_font_table         (gboolean     chinese);
 char *icw_docx_settings           (gboolean     chinese);

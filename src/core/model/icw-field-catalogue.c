@@ -70,8 +70,8 @@ ENUM_ADAPTERS (icw_report_grade, IcwReportGrade, ICW_N_REPORT_GRADES)
 #define SHARE(c, p, l, ...) CHECKED (c, p, INT64, share, l, .show = ICW_FIELD_SHOW_SHARE, ##__VA_ARGS__)
 #define INTENSITY(c, p, l) CHECKED (c, p, INT64, intensity, l, .show = ICW_FIELD_SHOW_SHARE, .minimum = -1)
 /* A structured part: its check is icw_field_check_<chk>, its item type icw_part_<chk> (icw-field-parts.c). */
-#define PART(c, p, chk, l) CHECKED (c, p, TEXT, chk, l, .structured = TRUE, .show = ICW_FIELD_SHOW_PART, \
-                                    .part = &icw_part_##chk)
+#define PART(c, p, chk, l, ...) CHECKED (c, p, TEXT, chk, l, .structured = TRUE, .show = ICW_FIELD_SHOW_PART, \
+                                         .part = &icw_part_##chk, ##__VA_ARGS__)
 
 static const IcwColumn organization_fields[] = {
   TEXT ("name", "name", N_("Name"), LIMIT (NAME)),
@@ -326,6 +326,8 @@ static const IcwColumn report_fields[] = {
   ENUM ("grade", "grade", icw_report_grade, N_("Grade")),
   DATE ("graded_on", "graded-on", N_("Date graded")),
   DATE ("rectify_due", "rectify-due", N_("Rectification due")),
+  /* The self-score's items scored by hand, with the reason (icw-report-hand-scores.h). */
+  PART ("hand_scores", "hand-scores", report_hand_scores, N_("Scores typed by hand"), LATER),
 };
 
 #define KIND(fields) { fields, G_N_ELEMENTS (fields) }

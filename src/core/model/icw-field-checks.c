@@ -16,6 +16,7 @@
 #include "icw-field-checks.h"
 #include "icw-funding-parts.h"
 #include "icw-ip-agreement-parts.h"
+#include "icw-report-hand-scores.h"
 #include "icw-report-parts.h"
 #include "icw-review-comments.h"
 #include "icw-types.h"
@@ -311,4 +312,13 @@ icw_field_check_report_indicators (const char  *text,
   g_autoptr(GPtrArray) rows = icw_report_rows_parse (text, error);
 
   return rows != NULL;
+}
+
+gboolean
+icw_field_check_report_hand_scores (const char  *text,
+                                    GError     **error)
+{
+  g_autoptr(GPtrArray) scores = icw_report_hand_scores_parse (text, error);
+
+  return scores != NULL;
 }

@@ -38,6 +38,7 @@ gboolean icw_field_check_cells         (const char *text, GError **error);
 /* A report's sections and 考核指标 rows (icw-report-parts.h). */
 gboolean icw_field_check_report_summary    (const char *text, GError **error);
 gboolean icw_field_check_report_indicators (const char *text, GError **error);
+gboolean icw_field_check_report_hand_scores (const char *text, GError **error);
 
 /* The reviewers' comments of each kind of document (icw-review-comments.h): plain text, or a
  * comment list whose anchors name the kind's sections and fields. */

@@ -8,6 +8,7 @@
 #include "icw-application-sections.h"
 #include "icw-enums.h"
 #include "icw-field-parts.h"
+#include "icw-report-hand-scores.h"
 #include "icw-report-parts.h"
 
 #define ENUM_KEY(prefix, Type)                                                  \
@@ -177,6 +178,14 @@ static const IcwPartMember report_row_members[] = {
   TEXT ("comment"),
 };
 const IcwPartType icw_part_report_indicators = LIST ("report_indicators", report_row_members);
+
+/* A self-score item scored by hand: the scheme's item key, the points in hundredths, the reason. */
+static const IcwPartMember report_hand_score_members[] = {
+  TEXT ("item", REQUIRED),
+  INTEGER ("hundredths", 0, ICW_REPORT_HAND_SCORE_MAX, REQUIRED),
+  TEXT ("reason", REQUIRED),
+};
+const IcwPartType icw_part_report_hand_scores = LIST ("report_hand_scores", report_hand_score_members);
 
 const char **
 icw_part_member_keys (const IcwPartMember *member)

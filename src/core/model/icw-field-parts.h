@@ -76,6 +76,7 @@ extern const IcwPartType icw_part_milestones;
 extern const IcwPartType icw_part_report_summary;
 extern const IcwPartType icw_part_report_indicators;
 extern const IcwPartType icw_part_report_evidence;
+extern const IcwPartType icw_part_report_hand_scores;
 extern const IcwPartType icw_part_cells;
 
 /* The keys of a KEY member, NULL-terminated; free the array (not the strings). */

@@ -48,6 +48,7 @@ TEXT_FIELD (audit_attachment_id, "audit-attachment-id")
 NUMBER_FIELD (IcwReportGrade, grade, "grade")
 TEXT_FIELD (graded_on, "graded-on")
 TEXT_FIELD (rectify_due, "rectify-due")
+TEXT_FIELD (hand_scores, "hand-scores")
 
 static void
 icw_report_class_init (IcwReportClass *klass)

@@ -92,6 +92,9 @@ const char *icw_report_get_graded_on          (IcwReport *self);
 void        icw_report_set_graded_on          (IcwReport *self, const char *value);
 const char *icw_report_get_rectify_due        (IcwReport *self);
 void        icw_report_set_rectify_due        (IcwReport *self, const char *value);
+/* The self-score's items scored by hand, JSON (icw-report-hand-scores.h). */
+const char *icw_report_get_hand_scores        (IcwReport *self);
+void        icw_report_set_hand_scores        (IcwReport *self, const char *value);
 
 /* What people call the report in a list: its year and kind ("2025 Annual assessment"). */
 char       *icw_report_describe               (IcwReport *self);

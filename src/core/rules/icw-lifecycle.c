@@ -10,6 +10,7 @@
 #include "icw-error.h"
 #include "icw-finding.h"
 #include "icw-lifecycle.h"
+#include "icw-report-actuals.h"
 #include "icw-review-comments.h"
 #include "icw-store-check.h"
 
@@ -33,13 +34,23 @@ transition (IcwStore              *store,
 {
   IcwApplicationStatus from = icw_lifecycle_get_status (record);
   g_autofree char *old_comments = get_comments (record);
+  g_autofree char *old_rows = NULL;
 
+  /* A report leaving draft keeps the registers' figures of now: its computed actuals are frozen. */
+  if (ICW_IS_REPORT (record) && from == ICW_APPLICATION_STATUS_DRAFT && to != ICW_APPLICATION_STATUS_DRAFT)
+    {
+      old_rows = g_strdup (icw_report_get_indicators (ICW_REPORT (record)));
+      if (!icw_report_freeze_computed_actuals (store, ICW_REPORT (record), error))
+        return FALSE;
+    }
   g_object_set (record, "status", (guint) to, NULL);
   if (comments != NULL)
     g_object_set (record, "reviewer-comments", *comments != '\0' ? comments : NULL, NULL);
   if (icw_store_save (store, record, error))
     return TRUE;
   g_object_set (record, "status", (guint) from, "reviewer-comments", old_comments, NULL);
+  if (ICW_IS_REPORT (record) && from == ICW_APPLICATION_STATUS_DRAFT)
+    icw_report_set_indicators (ICW_REPORT (record), old_rows);
   return FALSE;
 }
 

@@ -140,20 +140,13 @@ icw_actual_in_unit (const IcwReportActuals *values,
   return (double) value / 1e6;
 }
 
-int
-icw_report_apply_computed_actuals (IcwStore   *store,
-                                   IcwReport  *report,
-                                   GError    **error)
+/* Sets the rows that are computed indicators to the registers' figures; how many. */
+static int
+apply_to_rows (const IcwReportActuals *values,
+               GPtrArray              *rows)
 {
-  IcwReportActuals values;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *json = NULL;
   int n = 0;
 
-  g_return_val_if_fail (ICW_IS_REPORT (report), -1);
-  rows = icw_report_rows_parse (icw_report_get_indicators (report), error);
-  if (rows == NULL || !icw_report_computed_actuals (store, icw_report_get_center_id (report), &values, error))
-    return -1;
   for (guint i = 0; i < rows->len; i++)
     {
       IcwReportRow *row = g_ptr_array_index (rows, i);
@@ -162,11 +155,55 @@ icw_report_apply_computed_actuals (IcwStore   *store,
       if (!icw_actual_for_indicator (row->key, row->name, &actual))
         continue;
       row->has_actual = TRUE;
-      row->actual = icw_actual_in_unit (&values, actual, row->unit);
+      row->actual = icw_actual_in_unit (values, actual, row->unit);
       row->computed = TRUE;
       n++;
     }
+  return n;
+}
+
+int
+icw_report_apply_computed_actuals (IcwStore   *store,
+                                   IcwReport  *report,
+                                   GError    **error)
+{
+  IcwReportActuals values;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *json = NULL;
+  int n;
+
+  g_return_val_if_fail (ICW_IS_REPORT (report), -1);
+  rows = icw_report_rows_parse (icw_report_get_indicators (report), error);
+  if (rows == NULL || !icw_report_computed_actuals (store, icw_report_get_center_id (report), &values, error))
+    return -1;
+  n = apply_to_rows (&values, rows);
   json = icw_report_rows_to_json (rows);
   icw_report_set_indicators (report, json);
   return n;
+}
+
+GPtrArray *
+icw_report_rows_as_filed (IcwStore   *store,
+                          IcwReport  *report,
+                          GError    **error)
+{
+  IcwReportActuals values;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (ICW_IS_REPORT (report), NULL);
+  rows = icw_report_rows_parse (icw_report_get_indicators (report), error);
+  if (rows == NULL || icw_report_get_status (report) != ICW_APPLICATION_STATUS_DRAFT)
+    return g_steal_pointer (&rows);
+  /* A center that is not there leaves the rows as they are (the store refuses such a report). */
+  if (icw_report_computed_actuals (store, icw_report_get_center_id (report), &values, NULL))
+    apply_to_rows (&values, rows);
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+icw_report_freeze_computed_actuals (IcwStore   *store,
+                                    IcwReport  *report,
+                                    GError    **error)
+{
+  return icw_report_apply_computed_actuals (store, report, error) >= 0;
 }

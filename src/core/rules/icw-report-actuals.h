@@ -3,7 +3,9 @@
  * than typed again (issue 16): the center's alliance members, shareholders, the national platforms
  * its members hold, the host company's registered and paid-in capital, and the center's R&D staff
  * and staff as its record holds them. They are the registers as they stand: a report's row takes
- * them while the report is a draft, and keeps the figure once it is filed (locked).
+ * them while the report is a draft; when it leaves draft (Mark as Ready, icw-lifecycle.c) each
+ * computed actual is frozen into its row (still marked "computed"), so a filed or accepted report
+ * keeps the figures of the year it was filed in after the registers change.
  *
  * A 考核指标 row takes a computed actual when its indicator is one of these: by its key (the
  * actual's key, e.g. "members") or by its name (联盟成员/成员单位, 股东, 平台, 注册资本, 实缴,
@@ -53,5 +55,17 @@ double      icw_actual_in_unit          (const IcwReportActuals *actuals,
 int         icw_report_apply_computed_actuals (IcwStore   *store,
                                                IcwReport  *report,
                                                GError    **error);
+
+/* The report's rows as they would be filed: a draft's computed rows with the registers' figures
+ * now (the report is not changed), any other report's rows as stored. NULL with the error when
+ * the rows do not parse. */
+GPtrArray  *icw_report_rows_as_filed    (IcwStore   *store,
+                                         IcwReport  *report,
+                                         GError    **error);
+/* Freezes the registers' figures of now into the computed rows (the report is changed, not
+ * saved): what the report keeps when it leaves draft. */
+gboolean    icw_report_freeze_computed_actuals (IcwStore   *store,
+                                                IcwReport  *report,
+                                                GError    **error);
 
 G_END_DECLS

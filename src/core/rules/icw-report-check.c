@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "icw-attachment.h"
+#include "icw-report-actuals.h"
 #include "icw-report-check.h"
 #include "icw-report-parts.h"
 #include "icw-rule-pack.h"
@@ -53,7 +54,8 @@ icw_report_check (IcwStore   *store,
                   GError    **error)
 {
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) rows = icw_report_rows_parse (icw_report_get_indicators (report), error);
+  /* A draft is checked with the registers' figures of now, as it would be filed. */
+  g_autoptr(GPtrArray) rows = icw_report_rows_as_filed (store, report, error);
   g_autoptr(GHashTable) summary = NULL;
   guint n_sections;
   const IcwReportSection *sections = icw_report_sections (&n_sections);

@@ -5,6 +5,7 @@
 #include "icw-alliance-member.h"
 #include "icw-center.h"
 #include "icw-organization.h"
+#include "icw-report-hand-scores.h"
 #include "icw-score-report.h"
 
 static void
@@ -103,6 +104,39 @@ icw_score_report_input (IcwStore  *store,
   return input;
 }
 
+/* The score with the report's kept scores typed by hand: first without them, to learn which items
+ * the figures leave to a person, then with those items' scores. */
+static IcwScore *
+score_with_kept (IcwScoreScheme *scheme,
+                 IcwScoreInput  *input,
+                 const char     *kept_text,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(IcwScore) plain = NULL;
+  guint taken = 0;
+
+  if (kept_text == NULL || *kept_text == '\0')
+    return icw_score_compute (scheme, input, error);
+  if ((kept = icw_report_hand_scores_parse (kept_text, error)) == NULL)
+    return NULL;
+  if ((plain = icw_score_compute (scheme, input, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < plain->items->len; i++)
+    {
+      IcwScoreItem *item = plain->items->pdata[i];
+      IcwReportHandScore *hand = icw_report_hand_scores_find (kept, item->key);
+
+      if (hand == NULL || !item->by_hand)
+        continue;
+      icw_score_input_set_by_hand (input, item->key, hand->hundredths, hand->reason);
+      taken++;
+    }
+  if (taken == 0)
+    return g_steal_pointer (&plain);
+  return icw_score_compute (scheme, input, error);
+}
+
 IcwScore *
 icw_score_report (IcwStore   *store,
                   IcwReport  *report,
@@ -124,5 +158,5 @@ icw_score_report (IcwStore   *store,
   if (scheme == NULL)
     return NULL;
   input = icw_score_report_input (store, report);
-  return icw_score_compute (scheme, input, error);
+  return score_with_kept (scheme, input, icw_report_get_hand_scores (report), error);
 }

@@ -17,7 +17,10 @@ G_BEGIN_DECLS
  * entered, and the item it feeds is scored by hand. */
 IcwScoreInput *icw_score_report_input (IcwStore   *store,
                                        IcwReport  *report);
-/* The self-score of the report by the scheme of its center, or NULL with the error (no scheme is
+/* The self-score of the report by the scheme of its center, with the scores typed by hand that
+ * the report keeps ("hand-scores", icw-report-hand-scores.h) for the items still scored by hand
+ * (a kept score of an item the figures now compute is set aside, not an error; one outside the
+ * item's limits is the error naming the item), or NULL with the error (no scheme is
  * known for the center's province: ICW_ERROR_NOT_FOUND, "source not found"). `schemes` NULL loads
  * the bundled ones. */
 IcwScore      *icw_score_report       (IcwStore   *store,

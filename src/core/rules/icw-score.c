@@ -82,6 +82,7 @@ item_free (IcwScoreItem *item)
   g_free (item->title);
   g_free (item->why);
   g_free (item->basis);
+  g_free (item->reason);
   g_free (item);
 }
 
@@ -288,6 +289,7 @@ take_by_hand (gint64                  limit,
                         _("“%s”: a score typed by hand must be from 0 to %s points"), item->title, limit_text), FALSE;
   g_free (item->why);
   item->why = g_strdup_printf (_("Scored by hand: %s"), hand->reason);
+  item->reason = g_strdup (hand->reason);
   item->points = hand->points;
   item->scored = TRUE;
   return TRUE;

@@ -35,6 +35,7 @@ typedef struct {
   gboolean  by_hand;    /* the item is (or, from these figures, falls to be) scored by hand */
   char     *why;        /* a sentence with the figures, in the user's language */
   char     *basis;      /* the item's basis, one line in the user's language */
+  char     *reason;     /* the reason of a score typed by hand, as typed; NULL for the others */
 } IcwScoreItem;
 
 typedef struct {

@@ -516,12 +516,17 @@ static const char migration_20[] =
 static const char migration_21[] =
   "ALTER TABLE attachments ADD COLUMN outline_item TEXT;";
 
+/* Issue 16: the self-score's items scored by hand, with the reason, kept with the report
+ * (`hand_scores`, JSON text, icw-report-hand-scores.h); NULL for the reports before it. */
+static const char migration_22[] =
+  "ALTER TABLE reports ADD COLUMN hand_scores TEXT;";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
                                            migration_13, migration_14, migration_15,
                                            migration_16, migration_17, migration_18, migration_19,
-                                           migration_20, migration_21 };
+                                           migration_20, migration_21, migration_22 };
 
 int
 icw_schema_latest_version (void)

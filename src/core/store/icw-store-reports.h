@@ -80,6 +80,15 @@ IcwTargetSet *icw_store_load_targets   (IcwStore     *self,
 GPtrArray    *icw_store_list_target_versions (IcwStore   *self,
                                               const char *center_id);
 
+/* Whether a version of the center's targets was carried from the application. */
+gboolean      icw_store_targets_carried_from (IcwStore   *self,
+                                              const char *center_id,
+                                              const char *application_id);
+/* The center's accepted applications (of IcwApplication) whose 绩效目标表 gives targets by year
+ * and has not been carried yet (icw-store-targets-pending.c). */
+GPtrArray    *icw_store_list_uncarried_applications (IcwStore   *self,
+                                                     const char *center_id);
+
 /* A new draft report of the center for the year, its rows from the latest targets of the year,
  * saved; or NULL with the error (an annual assessment in an 评估 year names the year). */
 IcwReport    *icw_store_create_report  (IcwStore       *self,
