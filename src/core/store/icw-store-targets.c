@@ -87,7 +87,7 @@ member_number (JsonObject *object,
 /* The targets of the application's 绩效目标表, one per indicator and year. */
 GPtrArray *
 icw_store_targets_of_application (IcwApplication  *application,
-                        GError         **error)
+                                  GError         **error)
 {
   g_autoptr(JsonNode) root = icw_application_part_parse (ICW_SECTION_INDICATORS,
                                                          icw_application_get_indicators (application), error);
@@ -146,7 +146,7 @@ icw_store_targets_of_application (IcwApplication  *application,
 
 int
 icw_store_latest_target_version (IcwStore   *self,
-                const char *center_id)
+                                 const char *center_id)
 {
   g_autofree char *text = icw_store_query_text (self, "SELECT max(version) FROM target_versions WHERE center_id = ?1",
                                                 center_id, NULL);
