@@ -3,7 +3,8 @@
  * versions"), against the real reference server on loopback (SQLite, or PostgreSQL as test
  * targets-sync-pg) with two workbenches (real SQLite stores and the sync client): an
  * administrator's version reaches the reviewer's workbench and a reviewer's the administrator's,
- * whole and once; an acceptance arriving by pull carries the application's targets, once; a
+ * whole and once, also when the center changed after its targets (the server then sends the
+ * targets first); an acceptance arriving by pull carries the application's targets, once; a
  * reviewer accepting on its workbench carries them too, and the administrator's workbench then
  * keeps that one version rather than a second. */
 #include "config.h"
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "icw-application.h"
+#include "icw-center.h"
 #include "icw-lifecycle.h"
 #include "icw-store-targets-sync.h"
 #include "icw-sync-client.h"
@@ -175,6 +177,7 @@ test_both_ways (Fixture       *f,
   g_autoptr(GPtrArray) second = rows ("发明专利", 5, 8);
   g_autoptr(GPtrArray) in_a = NULL;
   g_autoptr(GPtrArray) in_b = NULL;
+  g_autoptr(IcwRecord) center = NULL;
   g_autoptr(GError) error = NULL;
   IcwSyncReport report;
 
@@ -186,7 +189,17 @@ test_both_ways (Fixture       *f,
   g_assert_cmpuint (report.pushed, ==, 1);
   g_assert_cmpuint (to_push (f->a), ==, 0);
 
+  /* The center changed after its targets: the server now sends the targets before the center, and
+   * the version waits for it. */
+  center = icw_store_lookup (f->a, ICW_RECORD_KIND_CENTER, CENTER, &error);
+  g_assert_no_error (error);
+  icw_center_set_name (ICW_CENTER (center), "鲁中心（改名）");
+  icw_test_save (f->a, center);
+  report = sync_as (f, f->a, f->admin);
+  g_assert_cmpuint (report.pushed, ==, 1);
+
   report = sync_as (f, f->b, f->reviewer);
+  g_assert_cmpuint (report.pulled, ==, 2);
   in_a = versions (f->a);
   in_b = versions (f->b);
   g_assert_cmpuint (in_b->len, ==, 1);

@@ -192,6 +192,7 @@ icw_sync_apply_pull_page (IcwStore       *store,
     return FALSE;
   for (guint i = 0; ok && i < json_array_get_length (changes); i++)
     ok = apply_pulled (store, json_array_get_object_element (changes, i), report, error);
+  ok = ok && icw_sync_apply_waiting_targets (store, report, error);
   ok = ok && icw_store_sync_state_set (store, cursor_key, cursor, error);
   if (!ok)
     {

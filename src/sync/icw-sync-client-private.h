@@ -134,6 +134,10 @@ gboolean icw_sync_apply_pulled_targets    (IcwStore       *store,
                                            JsonObject     *change,
                                            IcwSyncReport  *report,
                                            GError        **error);
+/* The pulled versions that waited for their center or application, applied once these are here. */
+gboolean icw_sync_apply_waiting_targets   (IcwStore       *store,
+                                           IcwSyncReport  *report,
+                                           GError        **error);
 gboolean icw_sync_carry_pulled_acceptance (IcwStore       *store,
                                            const char     *application_id,
                                            GError        **error);

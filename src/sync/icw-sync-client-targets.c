@@ -166,17 +166,25 @@ icw_sync_is_target_version (JsonObject *change)
   return g_strcmp0 (json_object_get_string_member_with_default (change, "kind", NULL), KIND) == 0;
 }
 
-gboolean
-icw_sync_apply_pulled_targets (IcwStore       *store,
-                               JsonObject     *change,
-                               IcwSyncReport  *report,
-                               GError        **error)
+/* A pulled version whose center or application is not here yet: the server sends records in the
+ * order it last stored them, so a center changed after its targets comes after them. The change
+ * waits in the sync state and is applied after each page until they are here. */
+#define WAITING_PREFIX "target-version-waiting "
+
+/* Adds the pulled version; *waits is TRUE when what it names is not here yet. */
+static gboolean
+add_pulled (IcwStore       *store,
+            JsonObject     *change,
+            IcwSyncReport  *report,
+            gboolean       *waits,
+            GError        **error)
 {
   JsonNode *record = json_object_get_member (change, "record");
   g_autoptr(IcwTargetSet) set = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean added = FALSE;
 
+  *waits = FALSE;
   /* The server checks every version it takes; one this workbench cannot read is left, not fatal. */
   if (record == NULL || !JSON_NODE_HOLDS_OBJECT (record) ||
       (set = icw_target_set_from_json (json_node_get_object (record), NULL, &local_error)) == NULL)
@@ -192,11 +200,54 @@ icw_sync_apply_pulled_targets (IcwStore       *store,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      g_message ("A pulled version of targets was left: %s", local_error->message);
+      *waits = TRUE;
       return TRUE;
     }
   if (added)
     report->pulled++;
+  return TRUE;
+}
+
+gboolean
+icw_sync_apply_pulled_targets (IcwStore       *store,
+                               JsonObject     *change,
+                               IcwSyncReport  *report,
+                               GError        **error)
+{
+  gboolean waits;
+
+  if (!add_pulled (store, change, report, &waits, error))
+    return FALSE;
+  if (waits)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), change);
+      g_autofree char *text = json_to_string (node, FALSE);
+      g_autofree char *key = g_strconcat (WAITING_PREFIX, json_object_get_string_member (change, "id"), NULL);
+
+      return icw_store_sync_state_set (store, key, text, error);
+    }
+  return TRUE;
+}
+
+gboolean
+icw_sync_apply_waiting_targets (IcwStore       *store,
+                                IcwSyncReport  *report,
+                                GError        **error)
+{
+  g_auto(GStrv) keys = icw_store_sync_state_keys (store, WAITING_PREFIX);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *text = icw_store_sync_state_get (store, keys[i]);
+      g_autoptr(JsonNode) node = text != NULL ? json_from_string (text, NULL) : NULL;
+      gboolean waits = FALSE;
+
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+          !add_pulled (store, json_node_get_object (node), report, &waits, error))
+        return FALSE;
+      if (!waits && !icw_store_sync_state_set (store, keys[i], NULL, error))
+        return FALSE;
+    }
   return TRUE;
 }
 

@@ -424,6 +424,14 @@ icw_store_add_target_version (IcwStore      *self,
                            set->id, revision, error);
       return TRUE;
     }
+  /* What it names must be here; checked before anything is written, so that a version waiting
+   * for its center never undoes the caller's transaction (a pull page's). */
+  if (!icw_store_exists (self, "centers", set->center_id))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("Targets of center %s, version %d: %s"),
+                   set->center_id, set->version, _("Center: it is not in the register"));
+      return FALSE;
+    }
   if (set->application_id != NULL && !icw_store_exists (self, "applications", set->application_id))
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
@@ -431,19 +439,16 @@ icw_store_add_target_version (IcwStore      *self,
                    set->center_id, set->version, set->application_id);
       return FALSE;
     }
-  if (!icw_store_begin_batch (self, error))
-    return FALSE;
+  /* Written in its own transaction or the caller's; a failure there is the database's. */
   if (icw_store_write_target_version (self, set->center_id, set->targets, set->application_id, set->changed_by,
-                                      set->reason, set->id, set->changed_at, set->version, error) == 0 ||
-      (revision != NULL && !exec_texts (self, "UPDATE target_versions SET revision = ?2 WHERE id = ?1",
-                                        set->id, revision, error)))
-    {
-      icw_store_rollback_batch (self);
-      return FALSE;
-    }
+                                      set->reason, set->id, set->changed_at, set->version, error) == 0)
+    return FALSE;
+  if (revision != NULL && !exec_texts (self, "UPDATE target_versions SET revision = ?2 WHERE id = ?1",
+                                       set->id, revision, error))
+    return FALSE;
   if (added != NULL)
     *added = TRUE;
-  return icw_store_commit_batch (self, error);
+  return TRUE;
 }
 
 GPtrArray *
