@@ -10,9 +10,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include "icw-application.h"
 #include "icw-center.h"
 #include "icw-conflict-fields.h"
 #include "icw-store-sync.h"
+#include "icw-store-targets-sync.h"
 #include "icw-sync-client.h"
 #include "icw-sync-controller.h"
 #include "icw-sync-error.h"
@@ -160,6 +162,76 @@ test_states (Fixture       *f,
   icw_sync_controller_shutdown (b);
 }
 
+/* An acceptance pulled by the controller carries the application's targets (after the run's push);
+ * the controller sends them by itself with another run, as it does for edits left in the outbox. */
+static void
+test_carried_targets_go_out (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(IcwSyncController) a = icw_sync_controller_new (f->a, f->settings);
+  g_autoptr(IcwApplication) application = icw_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) pushed = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 10, NULL);
+  g_autofree char *reviewer = icw_sync_server_add_token (f->server, "reviewer", "山东", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *record = NULL;
+  g_autofree char *body = NULL;
+  const char *ids[] = { icw_record_get_id (ICW_RECORD (f->center)), NULL };
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_assert_null (sign_in (a, f->url, f->admin));
+  icw_test_wait_sync_state (a, ICW_SYNC_STATE_SYNCED);
+  icw_sync_controller_set_delay (a, 60000);
+  icw_application_set_center_id (application, ids[0]);
+  icw_application_set_title (application, "验收认定申请");
+  icw_application_set_indicators (application, "[{\"name\": \"发明专利\", \"unit\": \"项\", \"years\": [{\"year\": 2026, \"target\": 8}]}]");
+  icw_test_save (f->a, application);
+  icw_application_set_status (application, ICW_APPLICATION_STATUS_READY);
+  icw_test_save (f->a, application);
+  icw_application_set_status (application, ICW_APPLICATION_STATUS_SUBMITTED);
+  icw_test_save (f->a, application);
+  icw_sync_controller_sync_now (a);
+  icw_test_wait_sync_state (a, ICW_SYNC_STATE_SYNCING);
+  icw_test_wait_sync_state (a, ICW_SYNC_STATE_SYNCED);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+
+  /* The reviewer accepts (a raw push with the reviewer's token). */
+  path = g_strdup_printf ("/v1/records/application/%s", icw_record_get_id (ICW_RECORD (application)));
+  g_assert_cmpuint (icw_test_server_request (session, f->url, "GET", path, reviewer, NULL, &answer), ==, 200);
+  json_object_set_string_member (json_object_get_object_member (json_node_get_object (answer), "record"), "status", "accepted");
+  record = json_to_string (json_object_get_member (json_node_get_object (answer), "record"), FALSE);
+  body = g_strdup_printf ("{\"idempotency_key\":\"key-accept-controller-1\",\"changes\":[{\"kind\":\"application\",\"id\":\"%s\","
+                          "\"op\":\"upsert\",\"base_revision\":\"%s\",\"record\":%s}]}",
+                          icw_record_get_id (ICW_RECORD (application)),
+                          json_object_get_string_member (json_node_get_object (answer), "revision"), record);
+  g_assert_cmpuint (icw_test_server_request (session, f->url, "POST", "/v1/push", reviewer, body, &pushed), ==, 200);
+
+  /* One sync asked for: it pulls the acceptance, carries, and a second run pushes the version. */
+  icw_sync_controller_sync_now (a);
+  icw_test_wait_sync_state (a, ICW_SYNC_STATE_SYNCING);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  for (;;)
+    {
+      g_clear_pointer (&versions, g_ptr_array_unref);
+      versions = icw_store_target_versions_to_push (f->a, 10, NULL);
+      if (icw_sync_controller_get_state (a) == ICW_SYNC_STATE_SYNCED && versions->len == 0)
+        break;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the carried targets were not sent (%u waiting, state %d)", versions->len,
+                 icw_sync_controller_get_state (a));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_clear_pointer (&versions, g_ptr_array_unref);
+  versions = icw_store_collect_target_versions (f->a, ids, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 1);
+  icw_sync_controller_shutdown (a);
+}
+
 /* The labels of the grid marked as differing, in order. */
 static void
 test_refusal_text (void)
@@ -183,6 +255,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/sync-controller/states", Fixture, NULL, fixture_set_up, test_states, fixture_tear_down);
+  g_test_add ("/sync-controller/carried-targets-go-out", Fixture, NULL, fixture_set_up, test_carried_targets_go_out,
+              fixture_tear_down);
   g_test_add_func ("/sync-controller/refusal-text", test_refusal_text);
   return g_test_run ();
 }

@@ -760,6 +760,97 @@ test_tombstone_purge (Fixture       *f,
   g_assert_cmpuint (pull_count (f, f->admin), ==, 2);
 }
 
+/* The 任务书's versions (kind "target-version"): checked as the workbench checks one, added only by
+ * the center's administrators and the reviewers of its province, and append-only. */
+#define TV "70000000-0000-4000-8000-0000000000"
+#define TV_ROWS(rows) "\"targets\":\"[" rows "]\""
+#define TV_ROW(key, year, target) "{\\\"indicator_key\\\":\\\"" key "\\\",\\\"year\\\":" year ",\\\"target\\\":" target "}"
+#define TV_RECORD(id, center, app, first, last, reason, rows) \
+  "{\"id\":\"" id "\",\"center_id\":\"" center "\",\"version\":1,\"application_id\":" app "," \
+  "\"first_year\":" first ",\"last_year\":" last ",\"changed_by\":\"王敏\",\"changed_at\":\"2026-03-01T08:00:00Z\"," \
+  "\"reason\":\"" reason "\"," rows "}"
+#define TV_GOOD(id, center, reason) \
+  TV_RECORD (id, center, "null", "2026", "2027", reason, TV_ROWS (TV_ROW ("专利", "2026", "10") "," TV_ROW ("专利", "2027", "12.5")))
+
+static void
+test_target_versions (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *foreign = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *other_reviewer = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *result;
+
+  other_reviewer = icw_sync_server_add_token (f->server, "reviewer", "安徽", &error);
+  g_assert_no_error (error);
+
+  /* Who may add one: the center's administrators and its province's reviewers, nobody else. */
+  first = push_one (f, f->admin, "target-version", TV "01", NULL, TV_GOOD (TV "01", CENTER, "初版"));
+  g_assert_true (g_str_has_prefix (first, "applied:"));
+  second = push_one (f, f->reviewer, "target-version", TV "02", NULL, TV_GOOD (TV "02", CENTER, "评审调整"));
+  g_assert_true (g_str_has_prefix (second, "applied:"));
+  expect (f, f->other_admin, "target-version", TV "03", TV_GOOD (TV "03", CENTER, "x"), "forbidden-change");
+  expect (f, other_reviewer, "target-version", TV "04", TV_GOOD (TV "04", CENTER, "x"), "forbidden-change");
+  expect (f, f->admin, "target-version", TV "05", TV_GOOD (TV "05", "c0000000-0000-4000-8000-000000000009", "x"), "missing-parent");
+
+  /* Append-only: the same version again is applied as stored, any change or deletion refused. */
+  again = push_one (f, f->admin, "target-version", TV "01", NULL, TV_GOOD (TV "01", CENTER, "初版"));
+  g_assert_cmpstr (again, ==, first);
+  expect (f, f->admin, "target-version", TV "01", TV_GOOD (TV "01", CENTER, "改过的理由"), "forbidden-change");
+  expect (f, f->reviewer, "target-version", TV "01",
+          TV_RECORD (TV "01", CENTER, "null", "2026", "2026", "初版", TV_ROWS (TV_ROW ("专利", "2026", "99"))), "forbidden-change");
+  body = g_strdup_printf ("{\"idempotency_key\":\"key-delete-target-version\",\"changes\":[{\"kind\":\"target-version\","
+                          "\"id\":\"" TV "01\",\"op\":\"delete\",\"base_revision\":\"%s\",\"record\":%s}]}",
+                          first + strlen ("applied:"), TV_GOOD (TV "01", CENTER, "初版"));
+  g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, body, &answer), ==, 200);
+  result = json_array_get_object_element (json_object_get_array_member (json_node_get_object (answer), "results"), 0);
+  g_assert_cmpstr (json_object_get_string_member (result, "code"), ==, "forbidden-change");
+  g_assert_nonnull (strstr (json_object_get_string_member (result, "reason"), "never deleted"));
+  /* Another kind under the ID. */
+  expect (f, f->admin, "organization", TV "01", "{\"id\":\"" TV "01\",\"name\":\"抢占\"}", "kind-mismatch");
+
+  /* Its form: the period, the rows, the numbers. */
+  expect (f, f->admin, "target-version", TV "10",
+          TV_RECORD (TV "10", CENTER, "null", "2026", "2027", "x", TV_ROWS (TV_ROW ("专利", "2026", "10"))), "invalid-record");
+  expect (f, f->admin, "target-version", TV "11",
+          TV_RECORD (TV "11", CENTER, "null", "2027", "2026", "x", TV_ROWS (TV_ROW ("专利", "2026", "10"))), "invalid-record");
+  expect (f, f->admin, "target-version", TV "12",
+          TV_RECORD (TV "12", CENTER, "null", "2026", "2026", "x", TV_ROWS (TV_ROW ("专利", "2026", "\\\"十\\\""))), "invalid-record");
+  expect (f, f->admin, "target-version", TV "13",
+          TV_RECORD (TV "13", CENTER, "null", "2026", "2026", "x", TV_ROWS (TV_ROW ("专利", "2026", "1e400"))), "invalid-record");
+  expect (f, f->admin, "target-version", TV "14",
+          TV_RECORD (TV "14", CENTER, "null", "2026", "2026", "x",
+                     TV_ROWS (TV_ROW ("专利", "2026", "1") "," TV_ROW ("专利", "2026", "2"))), "invalid-record");
+  expect (f, f->admin, "target-version", TV "15",
+          TV_RECORD (TV "15", CENTER, "null", "2026", "2026", "x", TV_ROWS (TV_ROW ("", "2026", "1"))), "invalid-record");
+  expect (f, f->admin, "target-version", TV "16",
+          TV_RECORD (TV "16", CENTER, "null", "2026", "2026", "x", TV_ROWS ("")), "invalid-record");
+  expect (f, f->admin, "target-version", TV "17",
+          TV_RECORD (TV "17", CENTER, "null", "1999", "1999", "x", TV_ROWS (TV_ROW ("专利", "1999", "1"))), "invalid-record");
+  expect (f, f->admin, "target-version", TV "18",
+          "{\"id\":\"" TV "18\",\"center_id\":\"" CENTER "\",\"version\":1,\"first_year\":2026,\"last_year\":2026,"
+          "\"changed_at\":\"yesterday\"," TV_ROWS (TV_ROW ("专利", "2026", "1")) "}", "invalid-record");
+  expect (f, f->admin, "target-version", TV "19", TV_GOOD (TV "19", CENTER, "\xef\xbf\xbf"), "invalid-text");
+  /* The application it was carried from: on the server, of its center. */
+  expect (f, f->admin, "target-version", TV "20",
+          TV_RECORD (TV "20", CENTER, "\"" ORG "99\"", "2026", "2026", "x", TV_ROWS (TV_ROW ("专利", "2026", "1"))), "missing-parent");
+  foreign = push_one (f, f->other_admin, "application", ORG "98", NULL,
+                      "{\"id\":\"" ORG "98\",\"center_id\":\"" OTHER "\",\"lineage_id\":\"" ORG "98\",\"version\":1}");
+  g_assert_true (g_str_has_prefix (foreign, "applied:"));
+  expect (f, f->admin, "target-version", TV "21",
+          TV_RECORD (TV "21", CENTER, "\"" ORG "98\"", "2026", "2026", "x", TV_ROWS (TV_ROW ("专利", "2026", "1"))), "foreign-reference");
+
+  /* What the server keeps: two versions of the center, seen by its administrator and reviewer only. */
+  g_assert_cmpuint (pull_count (f, f->admin), ==, 3);
+  g_assert_cmpuint (pull_count (f, f->reviewer), ==, 5);
+  g_assert_cmpuint (pull_count (f, other_reviewer), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -782,5 +873,6 @@ main (int   argc,
   ADD ("/sync-hostile/slow-connections", test_slow_connections);
   ADD ("/sync-hostile/large-chunked-upload", test_large_chunked_upload);
   ADD ("/sync-hostile/tombstone-purge", test_tombstone_purge);
+  ADD ("/sync-hostile/target-versions", test_target_versions);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "icw-cli.h"
 #include "icw-error.h"
 #include "icw-store-reports.h"
+#include "icw-store-targets-sync.h"
 
 typedef struct {
   guint organizations;
@@ -110,6 +111,13 @@ print_summary (IcwStore *store,
     add_count (table, _("Attachments not yet downloaded"), icw_store_count_attachments_not_downloaded (store));
   if (outbox >= 0)
     add_count (table, _("Changes waiting to be synced"), outbox);
+  /* The 任务书's versions are pushed without outbox rows (icw-store-targets-sync.h). */
+  {
+    g_autoptr(GPtrArray) versions = icw_store_target_versions_to_push (store, G_MAXINT, NULL);
+
+    if (versions != NULL && versions->len > 0)
+      add_count (table, _("Versions of targets waiting to be synced"), versions->len);
+  }
   icw_cli_table_align_right (table, 1);
   icw_cli_table_print (table, 0);
 }

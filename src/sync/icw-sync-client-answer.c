@@ -51,6 +51,14 @@ split_batch (GTask *task)
   g_autofree char *seq_name = icw_sync_client_state_key (self, "pending-seq");
   g_autoptr(GError) error = NULL;
 
+  if (run->target_batch != NULL)
+    {
+      /* A batch of target versions is sized under the limit before it goes: the server's limit
+       * is smaller than the protocol's. */
+      icw_sync_client_fail (task, g_error_new (ICW_SYNC_ERROR, ICW_SYNC_ERROR_TOO_LARGE,
+                               _("The server refused the targets' versions as too large")));
+      return;
+    }
   if (run->batch->len > 1)
     {
       run->batch_limit = run->batch->len / 2;
@@ -172,7 +180,17 @@ on_body (GTask  *task,
         icw_sync_client_step (task);
       return;
     }
-  if (root == NULL ||
+  if (root != NULL && !run->pulling && run->target_batch != NULL)
+    {
+      g_autoptr(GPtrArray) batch = g_steal_pointer (&run->target_batch);
+
+      if (!icw_sync_apply_target_results (self->store, batch, root, &run->report, &n_retry, &n_done, &error))
+        {
+          icw_sync_client_fail (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  else if (root == NULL ||
       !(run->pulling ? icw_sync_apply_pull_page (self->store, root, run->sent_cursor, cursor_key,
                                                  &run->report, &more, &error)
                      : icw_sync_apply_push_results (self->store, run->batch, root, key_name, seq_name,

@@ -130,6 +130,8 @@ apply_pulled (IcwStore       *store,
   g_autofree char *local = NULL;
   IcwRecordKind kind;
 
+  if (icw_sync_is_target_version (change))
+    return icw_sync_apply_pulled_targets (store, change, report, error);
   if (!icw_record_kind_from_key (json_object_get_string_member (change, "kind"), &kind))
     return TRUE;   /* a kind of a newer version */
   local = icw_store_local_revision (store, kind, id);
@@ -147,9 +149,15 @@ apply_pulled (IcwStore       *store,
     }
   report->pulled++;
   /* The page was parsed once; the record goes to the store as it is (no text in between). */
-  return icw_store_apply_remote_object (store, kind,
-                                        JSON_NODE_HOLDS_OBJECT (record) ? json_node_get_object (record) : NULL,
-                                        revision, deleted, error);
+  if (!icw_store_apply_remote_object (store, kind,
+                                      JSON_NODE_HOLDS_OBJECT (record) ? json_node_get_object (record) : NULL,
+                                      revision, deleted, error))
+    return FALSE;
+  /* An acceptance arriving: the application's targets become the center's, once. */
+  if (kind == ICW_RECORD_KIND_APPLICATION && !deleted && JSON_NODE_HOLDS_OBJECT (record) &&
+      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (record), "status", NULL), "accepted") == 0)
+    return icw_sync_carry_pulled_acceptance (store, id, error);
+  return TRUE;
 }
 
 gboolean
@@ -184,6 +192,7 @@ icw_sync_apply_pull_page (IcwStore       *store,
     return FALSE;
   for (guint i = 0; ok && i < json_array_get_length (changes); i++)
     ok = apply_pulled (store, json_array_get_object_element (changes, i), report, error);
+  ok = ok && icw_sync_apply_waiting_targets (store, report, error);
   ok = ok && icw_store_sync_state_set (store, cursor_key, cursor, error);
   if (!ok)
     {

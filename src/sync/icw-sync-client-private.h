@@ -45,6 +45,7 @@ typedef struct {
   gulong        network_id;
   GHashTable   *files_sent;    /* SHA-256 of the files the server has (icw-sync-client-blobs.c) */
   gboolean      files_fetched; /* the files of pulled attachments were asked for */
+  GPtrArray    *target_batch;  /* IcwTargetSet of the push of target versions in flight (icw-sync-client-targets.c) */
 } Run;
 
 /* The request chain (icw-sync-client.c). */
@@ -115,5 +116,30 @@ gboolean icw_sync_apply_fetched      (IcwStore       *store,
 gboolean icw_sync_client_upload_files   (GTask          *task,
                                          GPtrArray      *batch);
 gboolean icw_sync_client_download_files (GTask          *task);
+
+/* The 任务书's versions (icw-sync-client-targets.c): after the outbox, the versions still to push
+ * go in batches of their own (TRUE when a request was sent or the run failed); their results are
+ * recorded in one transaction; a pulled version is added unless its ID is here; a pulled
+ * acceptance carries its application's targets once. */
+gboolean icw_sync_client_push_targets     (GTask          *task);
+gboolean icw_sync_apply_target_results    (IcwStore       *store,
+                                           GPtrArray      *batch,
+                                           JsonNode       *root,
+                                           IcwSyncReport  *report,
+                                           guint          *n_retry,
+                                           guint          *n_done,
+                                           GError        **error);
+gboolean icw_sync_is_target_version       (JsonObject     *change);
+gboolean icw_sync_apply_pulled_targets    (IcwStore       *store,
+                                           JsonObject     *change,
+                                           IcwSyncReport  *report,
+                                           GError        **error);
+/* The pulled versions that waited for their center or application, applied once these are here. */
+gboolean icw_sync_apply_waiting_targets   (IcwStore       *store,
+                                           IcwSyncReport  *report,
+                                           GError        **error);
+gboolean icw_sync_carry_pulled_acceptance (IcwStore       *store,
+                                           const char     *application_id,
+                                           GError        **error);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ static void
 run_free (Run *run)
 {
   g_clear_pointer (&run->batch, g_ptr_array_unref);
+  g_clear_pointer (&run->target_batch, g_ptr_array_unref);
   g_free (run->method);
   g_free (run->path);
   g_free (run->sent_cursor);
@@ -403,7 +404,7 @@ icw_sync_client_step (GTask *task)
   g_clear_pointer (&run->path, g_free);
   if (!run->pulling)
     {
-      if (push_next (task))
+      if (push_next (task) || icw_sync_client_push_targets (task))
         return;
       if (!(run->mode & ICW_SYNC_PULL))
         {

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "icw-store-sync.h"
+#include "icw-store-targets-sync.h"
 #include "icw-sync-client.h"
 #include "icw-sync-controller.h"
 #include "icw-sync-sign-in.h"
@@ -118,6 +119,15 @@ fetch_role (IcwSyncController *self)
   icw_sync_role_fetch_async (url, self->token, self->cancellable, on_role, g_object_ref (self));
 }
 
+/* Whether versions of targets wait to be pushed (icw-store-targets-sync.h). */
+static gboolean
+has_targets_to_push (IcwStore *store)
+{
+  g_autoptr(GPtrArray) pending = icw_store_target_versions_to_push (store, 1, NULL);
+
+  return pending != NULL && pending->len > 0;
+}
+
 static void
 on_sync_done (GObject      *source,
               GAsyncResult *result,
@@ -156,8 +166,9 @@ on_sync_done (GObject      *source,
   else
     set_state (self, ICW_SYNC_STATE_NEEDS_ATTENTION, error->message);
 
-  /* Edits made while the sync ran go out now. */
-  if (self->again || (self->state == ICW_SYNC_STATE_SYNCED && icw_store_count_outbox (self->store) > 0))
+  /* Edits made while the sync ran go out now, and targets carried by its pull (an acceptance). */
+  if (self->again || (self->state == ICW_SYNC_STATE_SYNCED &&
+                      (icw_store_count_outbox (self->store) > 0 || has_targets_to_push (self->store))))
     {
       self->again = FALSE;
       start_sync (self);

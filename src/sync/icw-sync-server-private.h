@@ -122,6 +122,25 @@ gboolean  icw_server_check_authority  (IcwSyncServer     *self,
                                        gboolean          *review,
                                        IcwServerRefusal  *refusal);
 
+/* icw-sync-server-targets.c: the 任务书's versions, kind "target-version": append-only, added
+ * by the center's administrators and its province's reviewers. */
+#define ICW_SERVER_TARGET_VERSION "target-version"
+gboolean  icw_server_is_target_version    (const char        *kind_key);
+/* The version alone (its form, period, rows, numbers, text), before the batch's transaction. */
+gboolean  icw_server_check_target_version (JsonObject        *change,
+                                           JsonObject        *record,
+                                           const char        *payload,
+                                           IcwServerRefusal  *refusal);
+/* Decides and stores one version; its result (after "status") goes to results. FALSE only when
+ * the database failed. */
+gboolean  icw_server_apply_target_version (IcwSyncServer     *self,
+                                           IcwServerToken    *token,
+                                           const char        *id,
+                                           JsonObject        *record,
+                                           const char        *payload,
+                                           JsonBuilder       *results,
+                                           GError           **error);
+
 /* icw-sync-server-text.c: the batch with every lone surrogate escape, "\u0000" and invalid UTF-8
  * byte inside a string replaced by the escape of U+FFFF (ICW_SERVER_TEXT_MARK once parsed), which
  * the record check refuses per change; NULL when there is nothing to replace. */

@@ -276,6 +276,9 @@ precheck_change (IcwSyncServer    *self,
   JsonObject *record = json_object_get_object_member (change, "record");
   IcwRecordKind kind;
 
+  /* The 任务书's versions are not records of the catalogue (icw-sync-server-targets.c). */
+  if (icw_server_is_target_version (kind_key))
+    return icw_server_check_target_version (change, record, payload, refusal);
   if (!icw_record_kind_from_key (kind_key, &kind))
     {
       refusal->code = "invalid-record";
@@ -319,6 +322,8 @@ apply_change (IcwSyncServer    *self,
       add_refusal (results, precheck);
       return CHANGE_OK;
     }
+  if (icw_server_is_target_version (kind_key))
+    return icw_server_apply_target_version (self, token, id, record, payload, results, error) ? CHANGE_OK : CHANGE_FAILED;
   icw_record_kind_from_key (kind_key, &kind);
   if ((center = icw_server_check_scope (self, token, kind, id, record, stored, &refusal)) == NULL)
     {

@@ -17,6 +17,7 @@
 #include "icw-json-check.h"
 #include "icw-store-dossier.h"
 #include "icw-store-sync.h"
+#include "icw-store-targets-sync.h"
 
 #define MAX_PROBLEMS 200
 
@@ -42,7 +43,8 @@ static gboolean
 check_header (JsonObject  *root,
               GError     **error)
 {
-  static const char * const known[] = { "format", "format_version", "program_version", "scope", "centers", "records", NULL };
+  static const char * const known[] = { "format", "format_version", "program_version", "scope", "centers", "records",
+                                        "target_versions", NULL };
   JsonNode *version = json_object_get_member (root, "format_version");
   g_autoptr(GList) members = json_object_get_members (root);
   const char *scope = string_member (root, "scope");
@@ -67,6 +69,9 @@ check_header (JsonObject  *root,
     return refuse (error, _("The dossier's “centers” is missing or is not an array."));
   if (!json_object_has_member (root, "records") || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "records")))
     return refuse (error, _("The dossier's “records” is missing or is not an array."));
+  if (json_object_has_member (root, "target_versions") &&
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "target_versions")))
+    return refuse (error, _("The dossier's “target_versions” is not an array."));
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (known, l->data))
       {
@@ -255,6 +260,93 @@ read_records (IcwStore    *store,
   return g_steal_pointer (&rows);
 }
 
+/* Whether the dossier's rows or the database hold a live record of the kind under the ID. */
+static gboolean
+record_known (IcwStore      *store,
+              GPtrArray     *rows,
+              IcwRecordKind  kind,
+              const char    *id)
+{
+  g_autoptr(IcwRecord) here = NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      IcwDossierRow *row = rows->pdata[i];
+
+      if (row->kind == kind && g_strcmp0 (row->id, id) == 0)
+        return row->deleted_at == NULL;
+    }
+  here = icw_store_lookup (store, kind, id, NULL);
+  return here != NULL;
+}
+
+/* The versions of the centers' targets (the 任务书), each checked whole (icw_target_set_from_json
+ * names the center, the version and the row), its center and application among the dossier's
+ * records or in the database. */
+static GPtrArray *
+read_target_versions (IcwStore   *store,
+                      JsonObject *root,
+                      GPtrArray  *rows,
+                      GPtrArray  *problems)
+{
+  JsonArray *array = json_object_has_member (root, "target_versions")
+                     ? json_object_get_array_member (root, "target_versions") : NULL;
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_target_set_free);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array) && problems->len < MAX_PROBLEMS; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(GError) error = NULL;
+      IcwTargetSet *set;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          icw_problem_add (problems, _("The dossier's “target_versions”, item %u: a version of targets is an object."), i + 1);
+          continue;
+        }
+      set = icw_target_set_from_json (json_node_get_object (node), NULL, &error);
+      if (set == NULL)
+        {
+          icw_problem_add (problems, "%s.", error->message);
+          continue;
+        }
+      g_ptr_array_add (sets, set);
+      if (!g_hash_table_add (ids, set->id))
+        icw_problem_add (problems, _("Targets of center %s, version %d: the dossier holds another version with the ID %s."),
+                         set->center_id, set->version, set->id);
+      if (!record_known (store, rows, ICW_RECORD_KIND_CENTER, set->center_id))
+        icw_problem_add (problems, _("Targets of center %s, version %d: the center is neither in the dossier nor in the database."),
+                         set->center_id, set->version);
+      if (set->application_id != NULL && !record_known (store, rows, ICW_RECORD_KIND_APPLICATION, set->application_id))
+        icw_problem_add (problems, _("Targets of center %s, version %d: the application %s it was carried from is neither in the dossier nor in the database."),
+                         set->center_id, set->version, set->application_id);
+    }
+  return g_steal_pointer (&sets);
+}
+
+/* After the records: each version whose ID the database does not have yet, in one transaction
+ * (*n_written stays the number of records written). */
+static gboolean
+write_target_versions (IcwStore   *store,
+                       GPtrArray  *sets,
+                       GError    **error)
+{
+  if (sets->len == 0)
+    return TRUE;
+  if (!icw_store_begin_batch (store, error))
+    return FALSE;
+  for (guint i = 0; i < sets->len; i++)
+    {
+      if (!icw_store_add_target_version (store, sets->pdata[i], NULL, NULL, error))
+        {
+          icw_store_rollback_batch (store);
+          return FALSE;
+        }
+    }
+  return icw_store_commit_batch (store, error);
+}
+
 gboolean
 icw_dossier_import (IcwStore            *store,
                     const char          *data,
@@ -268,6 +360,7 @@ icw_dossier_import (IcwStore            *store,
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   gboolean ok;
 
@@ -276,6 +369,7 @@ icw_dossier_import (IcwStore            *store,
   if ((root = icw_dossier_parse (data, length, error)) == NULL || !check_header (json_node_get_object (root), error))
     return FALSE;
   rows = read_records (store, json_node_get_object (root), problems);
+  versions = read_target_versions (store, json_node_get_object (root), rows, problems);
   /* The records' own members are named above; what is left is the header. */
   if (problems->len == 0 && !icw_json_check_utf8 (root))
     icw_problem_add (problems, _("The dossier's header holds text that is not valid UTF-8."));
@@ -289,7 +383,8 @@ icw_dossier_import (IcwStore            *store,
     }
   else
     ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-         icw_store_dossier_write (store, rows, problems, cancellable, progress, progress_data, n_written, error);
+         icw_store_dossier_write (store, rows, problems, cancellable, progress, progress_data, n_written, error) &&
+         write_target_versions (store, versions, error);
   if (!ok && problems_out != NULL)
     *problems_out = g_steal_pointer (&problems);
   return ok;

@@ -439,6 +439,48 @@ any_record (void)
   return object;
 }
 
+/* A version of a center's targets (the 任务书), as icw_target_set_to_json writes it. */
+static JsonObject *
+target_version_schema (void)
+{
+  const char *required[] = { "id", "center_id", "version", "application_id", "first_year", "last_year",
+                             "changed_by", "changed_at", "reason", "targets", NULL };
+  const char *row_required[] = { "indicator_key", "year", "target", NULL };
+  JsonObject *object = object_of ("type", "object", NULL);
+  JsonObject *properties = json_object_new ();
+  JsonObject *row = object_of ("type", "object", NULL);
+  JsonObject *row_properties = json_object_new ();
+  JsonObject *rows = object_of ("type", "array", NULL);
+
+  json_object_set_object_member (properties, "id", reference ("id"));
+  json_object_set_object_member (properties, "center_id", reference ("id"));
+  json_object_set_object_member (properties, "version", bounded ("integer", FALSE, 1, G_MAXINT));
+  json_object_set_object_member (properties, "application_id", or_null (reference ("id")));
+  json_object_set_object_member (properties, "first_year", bounded ("integer", FALSE, 2000, 2100));
+  json_object_set_object_member (properties, "last_year", bounded ("integer", FALSE, 2000, 2100));
+  json_object_set_object_member (properties, "changed_by", typed ("string", TRUE));
+  json_object_set_object_member (properties, "changed_at", reference ("time"));
+  json_object_set_object_member (properties, "reason", typed ("string", TRUE));
+  json_object_set_object_member (row_properties, "indicator_key", object_of ("type", "string", NULL));
+  json_object_set_int_member (json_object_get_object_member (row_properties, "indicator_key"), "minLength", 1);
+  json_object_set_object_member (row_properties, "area", typed ("string", TRUE));
+  json_object_set_object_member (row_properties, "name", typed ("string", TRUE));
+  json_object_set_object_member (row_properties, "unit", typed ("string", TRUE));
+  json_object_set_object_member (row_properties, "baseline", typed ("number", TRUE));
+  json_object_set_object_member (row_properties, "year", bounded ("integer", FALSE, 2000, 2100));
+  json_object_set_object_member (row_properties, "target", typed ("number", FALSE));
+  json_object_set_object_member (row, "properties", row_properties);
+  json_object_set_array_member (row, "required", strings (row_required));
+  json_object_set_boolean_member (row, "additionalProperties", FALSE);
+  json_object_set_object_member (rows, "items", row);
+  json_object_set_int_member (rows, "minItems", 1);
+  json_object_set_object_member (properties, "targets", rows);
+  json_object_set_object_member (object, "properties", properties);
+  json_object_set_array_member (object, "required", strings (required));
+  json_object_set_boolean_member (object, "additionalProperties", FALSE);
+  return object;
+}
+
 static JsonObject *
 top_properties (void)
 {
@@ -458,6 +500,9 @@ top_properties (void)
   json_object_set_object_member (properties, "centers", centers);
   json_object_set_object_member (records, "items", reference ("record"));
   json_object_set_object_member (properties, "records", records);
+  json_object_set_object_member (properties, "target_versions", object_of ("type", "array", NULL));
+  json_object_set_object_member (json_object_get_object_member (properties, "target_versions"), "items",
+                                 reference ("target-version"));
   return properties;
 }
 
@@ -484,6 +529,7 @@ icw_dossier_schema_build (IcwStore *store)
   json_object_set_object_member (defs, "time", patterned (FALSE, "^" TIME "$", "date-time"));
   json_object_set_object_member (defs, "base64", patterned (FALSE, BASE64, NULL));
   json_object_set_object_member (defs, "record", any_record ());
+  json_object_set_object_member (defs, "target-version", target_version_schema ());
   for (guint k = 0; k < ICW_N_RECORD_KINDS; k++)
     json_object_set_object_member (defs, icw_record_kind_to_key ((IcwRecordKind) k),
                                    record_schema (store, (IcwRecordKind) k, defs));

@@ -10,6 +10,7 @@
 #include "icw-dossier.h"
 #include "icw-error.h"
 #include "icw-store-dossier.h"
+#include "icw-store-targets-sync.h"
 
 static void
 add_text (JsonBuilder *builder,
@@ -98,6 +99,7 @@ icw_dossier_export (IcwStore            *store,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) centers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) versions = NULL;
   char *text;
   gsize length;
 
@@ -105,6 +107,10 @@ icw_dossier_export (IcwStore            *store,
 
   rows = icw_store_dossier_collect (store, center_ids, cancellable, error);
   if (rows == NULL || !check_centers (rows, center_ids, error))
+    return NULL;
+  /* Every version of the exported centers' targets (the 任务书), with its rows. */
+  versions = icw_store_collect_target_versions (store, center_ids, error);
+  if (versions == NULL)
     return NULL;
   for (guint i = 0; i < rows->len; i++)
     if (((IcwDossierRow *) rows->pdata[i])->kind == ICW_RECORD_KIND_CENTER &&
@@ -127,6 +133,19 @@ icw_dossier_export (IcwStore            *store,
   for (guint i = 0; i < rows->len; i++)
     add_row (builder, store, rows->pdata[i]);
   json_builder_end_array (builder);
+  if (versions->len > 0)
+    {
+      json_builder_set_member_name (builder, "target_versions");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < versions->len; i++)
+        {
+          JsonNode *node = json_node_init_object (json_node_alloc (), NULL);
+
+          json_node_take_object (node, icw_target_set_to_json (versions->pdata[i], FALSE));
+          json_builder_add_value (builder, node);
+        }
+      json_builder_end_array (builder);
+    }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

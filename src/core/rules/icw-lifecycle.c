@@ -13,6 +13,7 @@
 #include "icw-report-actuals.h"
 #include "icw-review-comments.h"
 #include "icw-store-check.h"
+#include "icw-store-targets-sync.h"
 
 static char *
 get_comments (IcwRecord *record)
@@ -164,9 +165,22 @@ icw_lifecycle_accept (IcwStore   *store,
   g_return_val_if_fail (ICW_IS_STORE (store), FALSE);
   g_return_val_if_fail (icw_record_has_lifecycle (record), FALSE);
 
-  return expect_status (record, ICW_APPLICATION_STATUS_SUBMITTED,
-                        _("Only a submitted document can be accepted."), error) &&
-         transition (store, record, ICW_APPLICATION_STATUS_ACCEPTED, comments != NULL ? comments : "", error);
+  if (!expect_status (record, ICW_APPLICATION_STATUS_SUBMITTED,
+                      _("Only a submitted document can be accepted."), error) ||
+      !transition (store, record, ICW_APPLICATION_STATUS_ACCEPTED, comments != NULL ? comments : "", error))
+    return FALSE;
+  /* An accepted application's 绩效目标表 becomes the center's targets, once (the administrator's
+   * workbench does the same when the acceptance arrives by sync). The acceptance is saved: a
+   * failure to carry is only told. */
+  if (ICW_IS_APPLICATION (record))
+    {
+      g_autoptr(GError) carry_error = NULL;
+
+      if (icw_store_carry_targets_on_acceptance (store, ICW_APPLICATION (record), &carry_error) == 0 &&
+          carry_error != NULL)
+        g_message ("The accepted application's targets were not carried: %s", carry_error->message);
+    }
+  return TRUE;
 }
 
 static int

@@ -521,12 +521,26 @@ static const char migration_21[] =
 static const char migration_22[] =
   "ALTER TABLE reports ADD COLUMN hand_scores TEXT;";
 
+/* Version 23 (issue 16): the 任务书's versions travel (sync and the dossier). Each version gets a
+ * stable ID (a random UUID for the versions made before), the server's revision once it is on
+ * the server (NULL: still to push) and, when the server refused it, why (docs/sync-protocol.md,
+ * "Target versions"). The number stays each workbench's own order of its versions. */
+static const char migration_23[] =
+  "ALTER TABLE target_versions ADD COLUMN id TEXT;"
+  "UPDATE target_versions SET id = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||"
+  "  substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) ||"
+  "  substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));"
+  "CREATE UNIQUE INDEX target_versions_id ON target_versions (id);"
+  "CREATE INDEX target_versions_application ON target_versions (application_id);"
+  "ALTER TABLE target_versions ADD COLUMN revision TEXT;"
+  "ALTER TABLE target_versions ADD COLUMN refusal TEXT;";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
                                            migration_13, migration_14, migration_15,
                                            migration_16, migration_17, migration_18, migration_19,
-                                           migration_20, migration_21, migration_22 };
+                                           migration_20, migration_21, migration_22, migration_23 };
 
 int
 icw_schema_latest_version (void)

@@ -4,9 +4,9 @@
  * The 任务书: a center's targets per indicator and year (the 绩效目标表 of its accepted
  * application), in versions. Carrying the targets of an accepted application, or saving changed
  * targets, writes a new version with who, when and why; every earlier version is kept and can be
- * read. Targets are the center's own data (tables target_versions and center_targets): they are
- * not records, so they are not synced or exported; each workbench carries them from the synced
- * application (icw_store_carry_targets_from_application).
+ * read. Targets are the center's own data (tables target_versions and center_targets), not
+ * records: each version has a stable ID and travels whole, append-only, in the dossier and through
+ * sync (icw-store-targets-sync.h).
  *
  * Reports (icw-report.h): creating a center's report of a year with its 考核指标 rows made from
  * the latest targets of that year; the store refuses an annual assessment in an 评估 year
@@ -49,6 +49,7 @@ typedef struct {
   char      *changed_at;      /* when (UTC, ISO 8601) */
   char      *reason;          /* why */
   GPtrArray *targets;         /* of IcwTarget, by the indicator's order then year */
+  char      *id;              /* the version's stable ID (a UUID), the same on every workbench */
 } IcwTargetSet;
 
 void       icw_target_set_free (IcwTargetSet *set);

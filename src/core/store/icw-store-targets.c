@@ -13,6 +13,7 @@
 #include "icw-error.h"
 #include "icw-store-private.h"
 #include "icw-store-reports.h"
+#include "icw-store-targets-private.h"
 
 IcwTarget *
 icw_target_new (const char *indicator_key,
@@ -49,6 +50,7 @@ icw_target_set_free (IcwTargetSet *set)
   g_free (set->changed_by);
   g_free (set->changed_at);
   g_free (set->reason);
+  g_free (set->id);
   g_clear_pointer (&set->targets, g_ptr_array_unref);
   g_free (set);
 }
@@ -83,9 +85,9 @@ member_number (JsonObject *object,
 }
 
 /* The targets of the application's 绩效目标表, one per indicator and year. */
-static GPtrArray *
-targets_of_application (IcwApplication  *application,
-                        GError         **error)
+GPtrArray *
+icw_store_targets_of_application (IcwApplication  *application,
+                                  GError         **error)
 {
   g_autoptr(JsonNode) root = icw_application_part_parse (ICW_SECTION_INDICATORS,
                                                          icw_application_get_indicators (application), error);
@@ -142,9 +144,9 @@ targets_of_application (IcwApplication  *application,
   return g_steal_pointer (&targets);
 }
 
-static int
-latest_version (IcwStore   *self,
-                const char *center_id)
+int
+icw_store_latest_target_version (IcwStore   *self,
+                                 const char *center_id)
 {
   g_autofree char *text = icw_store_query_text (self, "SELECT max(version) FROM target_versions WHERE center_id = ?1",
                                                 center_id, NULL);
@@ -161,17 +163,34 @@ bind_double_or_null (sqlite3_stmt *stmt,
   return (has ? sqlite3_bind_double (stmt, index, value) : sqlite3_bind_null (stmt, index)) == SQLITE_OK;
 }
 
-/* Writes a version in its own transaction (or the caller's batch). */
-static int
-write_version (IcwStore     *self,
-               const char   *center_id,
-               GPtrArray    *targets,
-               const char   *application_id,
-               const char   *who,
-               const char   *reason,
-               GError      **error)
+static gboolean
+number_taken (IcwStore   *self,
+              const char *center_id,
+              int         number)
 {
-  g_autofree char *now = icw_database_now ();
+  g_autofree char *text = g_strdup_printf ("%d", number);
+  g_autofree char *found = icw_store_query_text (self, "SELECT 1 FROM target_versions WHERE center_id = ?1 AND version = ?2",
+                                                 center_id, text, NULL);
+
+  return found != NULL;
+}
+
+/* Writes a version in its own transaction (or the caller's batch): the next number, a new ID unless
+ * one is given (icw-store-targets-sync.c), now unless a time is given. */
+int
+icw_store_write_target_version (IcwStore     *self,
+                                const char   *center_id,
+                                GPtrArray    *targets,
+                                const char   *application_id,
+                                const char   *who,
+                                const char   *reason,
+                                const char   *id,
+                                const char   *changed_at,
+                                int           number,
+                                GError      **error)
+{
+  g_autofree char *now = changed_at != NULL ? g_strdup (changed_at) : icw_database_now ();
+  g_autofree char *new_id = id != NULL ? g_strdup (id) : g_uuid_string_random ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_stmt *stmt;
   int version, first = 0, last = 0;
@@ -201,9 +220,11 @@ write_version (IcwStore     *self,
     }
   if (!icw_store_begin_batch (self, error))
     return 0;
-  version = latest_version (self, center_id) + 1;
+  version = icw_store_latest_target_version (self, center_id) + 1;
+  if (number > 0 && !number_taken (self, center_id, number))
+    version = number;
   stmt = icw_store_statement (self, "INSERT INTO target_versions (center_id, version, application_id, first_year, last_year, "
-                                    "changed_by, changed_at, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+                                    "changed_by, changed_at, reason, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, center_id, -1, SQLITE_TRANSIENT);
@@ -214,6 +235,7 @@ write_version (IcwStore     *self,
   sqlite3_bind_text (stmt, 6, who, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, reason, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, new_id, -1, SQLITE_TRANSIENT);
   if (!icw_store_step_done (self, stmt, error))
     goto fail;
   for (guint i = 0; i < targets->len; i++)
@@ -260,14 +282,15 @@ icw_store_carry_targets_from_application (IcwStore        *self,
 
   if (icw_application_get_status (application) != ICW_APPLICATION_STATUS_ACCEPTED)
     return icw_store_invalid (error, _("Targets: only an accepted application's performance targets become the center's")), 0;
-  targets = targets_of_application (application, error);
+  targets = icw_store_targets_of_application (application, error);
   if (targets == NULL)
     return 0;
   if (targets->len == 0)
     return icw_store_invalid (error, _("Targets: the application's performance indicators give no target by year")), 0;
-  return write_version (self, icw_application_get_center_id (application), targets,
-                        icw_record_get_id (ICW_RECORD (application)), who,
-                        reason != NULL ? reason : _("Carried from the accepted application"), error);
+  return icw_store_write_target_version (self, icw_application_get_center_id (application), targets,
+                                         icw_record_get_id (ICW_RECORD (application)), who,
+                                         reason != NULL ? reason : _("Carried from the accepted application"),
+                                         NULL, NULL, 0, error);
 }
 
 int
@@ -283,11 +306,11 @@ icw_store_save_targets (IcwStore     *self,
 
   if (!icw_store_has_text (reason))
     return icw_store_invalid (error, _("Reason: say why the targets change")), 0;
-  return write_version (self, center_id, targets, NULL, who, reason, error);
+  return icw_store_write_target_version (self, center_id, targets, NULL, who, reason, NULL, NULL, 0, error);
 }
 
-static IcwTargetSet *
-read_version (sqlite3_stmt *stmt)
+IcwTargetSet *
+icw_store_read_target_version (sqlite3_stmt *stmt)
 {
   IcwTargetSet *set = g_new0 (IcwTargetSet, 1);
 
@@ -299,11 +322,11 @@ read_version (sqlite3_stmt *stmt)
   set->changed_by = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
   set->changed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
   set->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  set->id = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
   return set;
 }
 
-#define VERSION_COLUMNS "SELECT center_id, version, application_id, first_year, last_year, changed_by, changed_at, reason " \
-                        "FROM target_versions "
+#define VERSION_COLUMNS ICW_TARGET_VERSION_COLUMNS
 
 GPtrArray *
 icw_store_list_target_versions (IcwStore   *self,
@@ -318,7 +341,7 @@ icw_store_list_target_versions (IcwStore   *self,
     return versions;
   sqlite3_bind_text (stmt, 1, center_id, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (versions, read_version (stmt));
+    g_ptr_array_add (versions, icw_store_read_target_version (stmt));
   sqlite3_reset (stmt);
   return versions;
 }
@@ -334,14 +357,14 @@ icw_store_load_targets (IcwStore     *self,
 
   g_return_val_if_fail (ICW_IS_STORE (self), NULL);
   if (version <= 0)
-    version = latest_version (self, center_id);
+    version = icw_store_latest_target_version (self, center_id);
   stmt = icw_store_statement (self, VERSION_COLUMNS "WHERE center_id = ?1 AND version = ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, center_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, version);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    set = read_version (stmt);
+    set = icw_store_read_target_version (stmt);
   sqlite3_reset (stmt);
   if (set == NULL)
     return NULL;
