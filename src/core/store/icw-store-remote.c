@@ -181,6 +181,86 @@ icw_store_ack_change (IcwStore       *self,
   return icw_store_commit_batch (self, error);
 }
 
+/* The array text [["id", max_seq, "revision"], …] of the acknowledgements of one kind (or of all,
+ * kind < 0) that json_each() reads below. */
+static char *
+acks_json (GPtrArray   *changes,
+           const char *const *revisions,
+           int          kind)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  guint n = 0;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      IcwOutboxChange *change = changes->pdata[i];
+
+      if (kind >= 0 && change->kind != (IcwRecordKind) kind)
+        continue;
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, change->id);
+      json_builder_add_int_value (builder, change->max_seq);
+      json_builder_add_string_value (builder, revisions[i]);
+      json_builder_end_array (builder);
+      n++;
+    }
+  json_builder_end_array (builder);
+  if (n == 0)
+    return NULL;
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+gboolean
+icw_store_ack_changes (IcwStore           *self,
+                       GPtrArray          *changes,
+                       const char *const  *revisions,
+                       GError            **error)
+{
+  g_autofree char *all = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
+
+  if (changes->len == 0)
+    return TRUE;
+  all = acks_json (changes, revisions, -1);
+  if (!icw_store_begin_batch (self, error))
+    return FALSE;
+  for (int kind = 0; ok && kind < ICW_N_RECORD_KINDS; kind++)
+    {
+      g_autofree char *acks = acks_json (changes, revisions, kind);
+      g_autofree char *update = NULL;
+
+      if (acks == NULL)
+        continue;
+      update = g_strdup_printf ("UPDATE %s SET revision = json_extract (a.value, '$[2]') FROM json_each (?1) AS a "
+                                "WHERE %s.id = json_extract (a.value, '$[0]')",
+                                icw_store_table_for_kind (kind)->table, icw_store_table_for_kind (kind)->table);
+      ok = exec_bound (self, update, error, acks, NULL);
+    }
+  ok = ok &&
+       exec_bound (self, "DELETE FROM outbox WHERE seq IN (SELECT o.seq FROM json_each (?1) AS a JOIN outbox AS o "
+                         "ON o.record_id = json_extract (a.value, '$[0]') AND o.seq <= json_extract (a.value, '$[1]'))",
+                   error, all, NULL) &&
+       exec_bound (self, "UPDATE outbox SET base_revision = json_extract (a.value, '$[2]') FROM json_each (?1) AS a "
+                         "WHERE outbox.record_id = json_extract (a.value, '$[0]')", error, all, NULL);
+  if (!ok)
+    {
+      icw_store_rollback_batch (self);
+      return FALSE;
+    }
+  for (guint i = 0; i < changes->len; i++)
+    {
+      IcwOutboxChange *change = changes->pdata[i];
+
+      icw_store_refresh_loaded (self, icw_store_table_for_kind (change->kind), change->id);
+    }
+  return icw_store_commit_batch (self, error);
+}
+
 gboolean
 icw_store_bind_json_column (IcwStore        *self,
                             sqlite3_stmt    *stmt,
