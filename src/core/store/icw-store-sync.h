@@ -53,8 +53,9 @@ gboolean    icw_store_ack_change            (IcwStore        *self,
                                              const char      *revision,
                                              GError         **error);
 
-/* The same for the changes of a batch (IcwOutboxChange), revisions[i] for changes[i], in three
- * statements a kind rather than three a change (the sync client's push answer). */
+/* The same for the changes of a batch (IcwOutboxChange), revisions[i] for changes[i]: one INSERT
+ * a change into a temporary table and a few set statements, rather than three statements a
+ * change (the sync client's push answer). */
 gboolean    icw_store_ack_changes           (IcwStore           *self,
                                              GPtrArray          *changes,
                                              const char *const  *revisions,
