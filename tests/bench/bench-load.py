@@ -15,7 +15,8 @@
 #   bench-load.py ICW --backend sqlite --servers 1 --clients 20 --centers 20 --records 60 \
 #                 --batch 1 --reviewers 0 --count-syncs
 # --count-syncs runs each server process under `strace -f -c -e trace=fsync,fdatasync` and prints
-# the calls counted: the durable commits, whatever the wall clock does on a shared machine.
+# the calls counted (on PostgreSQL also pg_stat_wal's WAL syncs during the pushes): the durable
+# commits, whatever the wall clock does on a shared machine.
 #
 # PostgreSQL: a throwaway durable cluster (tests/pg-cluster.sh with ICW_PG_DURABLE=1: fsync and
 # synchronous_commit on, as the SQLite server's synchronous=FULL). --kill-halfway sends SIGKILL
@@ -65,7 +66,7 @@ class Servers:
             prefix = []
             if trace_dir is not None:
                 self.traces.append(os.path.join(trace_dir, "syncs-%d.txt" % index))
-                prefix = ["strace", "-f", "-c", "-e", "trace=fsync,fdatasync", "-o", self.traces[-1]]
+                prefix = ["strace", "-f", "--seccomp-bpf", "-c", "-e", "trace=fsync,fdatasync", "-o", self.traces[-1]]
             p = subprocess.Popen([*prefix, icw, "serve", *args, "--port", "0"], stdout=subprocess.PIPE,
                                  stderr=subprocess.DEVNULL, env=env)
             line = p.stdout.readline().decode()
@@ -238,6 +239,15 @@ def main():
             except Exception as e:   # reported, and the run fails
                 errors.append(repr(e))
 
+        def wal_syncs():
+            # PostgreSQL's own count of WAL flushes to disk (pg_stat_wal, PostgreSQL 14 and later):
+            # the server processes do not fsync themselves there.
+            if a.backend != "postgresql" or not a.count_syncs:
+                return None
+            return int(subprocess.run(["psql", "-X", "-At", db_args[1], "-c", "SELECT wal_sync FROM pg_stat_wal"],
+                                      check=True, capture_output=True).stdout.decode().strip())
+
+        wal_before = wal_syncs()
         rthreads = [threading.Thread(target=guard, args=(review, i, r)) for i, r in enumerate(reviewers)]
         for t in rthreads:
             t.start()
@@ -248,6 +258,7 @@ def main():
         for t in pthreads:
             t.join()
         elapsed = time.monotonic() - t0
+        wal_after = wal_syncs()
         push_ms = sorted(stats.push_ms)
         done.set()
         for t in rthreads:
@@ -294,6 +305,8 @@ def main():
         print("push: %d records in %.1f s = %.0f records/s; %d requests, p50 %.0f ms, p95 %.0f ms, max %.0f ms; retries %d" %
               (total, elapsed, total / elapsed, len(push_ms), pct(push_ms, 0.5), pct(push_ms, 0.95),
                push_ms[-1] if push_ms else float("nan"), stats.retries))
+        if wal_before is not None:
+            print("PostgreSQL WAL syncs (pg_stat_wal.wal_sync) during the pushes: %d" % (wal_after - wal_before))
         if servers.syncs() is not None:
             print("server fsync/fdatasync calls, the whole run (pulls and the centers' pushes included): %d" % servers.syncs())
         print("pull: %d requests, p50 %.0f ms, p95 %.0f ms" % (len(pull_ms), pct(pull_ms, 0.5), pct(pull_ms, 0.95)))
