@@ -59,8 +59,9 @@ answer_all (IcwSyncServer *self,
     }
 }
 
-/* Ends the open group: commits it, or (failure not NULL) rolls it back, and answers its pushes. */
-static void
+/* Ends the open group: commits it, or (failure not NULL) rolls it back, and answers its pushes.
+ * FALSE when a group was open and is not committed. */
+static gboolean
 end_group (IcwSyncServer *self,
            const char    *failure)
 {
@@ -69,7 +70,7 @@ end_group (IcwSyncServer *self,
 
   g_clear_handle_id (&self->group_source, g_source_remove);
   if (!self->group_open)
-    return;
+    return TRUE;
   self->group_open = FALSE;
   if (failure == NULL)
     {
@@ -86,12 +87,13 @@ end_group (IcwSyncServer *self,
     self->store->klass->rollback (self->store);
   if (waiting != NULL)
     answer_all (self, waiting, failure);
+  return failure == NULL;
 }
 
-void
+gboolean
 icw_server_group_flush (IcwSyncServer *self)
 {
-  end_group (self, NULL);
+  return end_group (self, NULL);
 }
 
 static gboolean

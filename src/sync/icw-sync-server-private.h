@@ -185,8 +185,8 @@ gboolean        icw_server_group_log_later (IcwSyncServer     *self,
                                             const char        *path,
                                             IcwServerToken   **token,
                                             gint64             started);
-/* Commits the open group, if any, and answers its pushes. */
-void            icw_server_group_flush    (IcwSyncServer     *self);
+/* Commits the open group, if any, and answers its pushes; FALSE when it could not be committed. */
+gboolean        icw_server_group_flush    (IcwSyncServer     *self);
 /* A writing transaction for anything but a push: the open group is committed first. */
 gboolean        icw_server_begin          (IcwSyncServer     *self,
                                            GError           **error);

@@ -534,9 +534,11 @@ handle_push (IcwSyncServer     *self,
   if (replay != NULL)
     {
       push_undo (self);
-      /* The batch may have been applied in the open group: its answer is given once durable. */
-      icw_server_group_flush (self);
-      if (stored_hash != NULL && !g_str_equal (stored_hash, body_hash))
+      /* The batch may have been applied in the open group: its answer is given once durable, and
+       * not at all when that group could not be committed (the client sends it again). */
+      if (!icw_server_group_flush (self))
+        respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", "The server could not commit");
+      else if (stored_hash != NULL && !g_str_equal (stored_hash, body_hash))
         respond_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                        "This idempotency key was used for another batch");
       else
