@@ -128,6 +128,124 @@ test_commit_then_drop (Fixture       *f,
   g_assert_nonnull (icw_record_get_revision (ICW_RECORD (f->center)));
 }
 
+typedef struct {
+  guint    pending;
+  gboolean ok[3];
+} Pushes;
+
+static void
+push_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Pushes *pushes = data;
+  g_autoptr(GError) error = NULL;
+  IcwSyncReport report = { 0, };
+  guint index = GPOINTER_TO_UINT (g_object_get_data (source, "index"));
+
+  pushes->ok[index] = icw_sync_client_run_finish (ICW_SYNC_CLIENT (source), result, &report, &error) &&
+                      report.pushed >= 1 && report.rejected == 0;
+  g_assert_no_error (error);
+  pushes->pending--;
+}
+
+static char *
+push_body (const char *key,
+           const char *changes)
+{
+  return g_strdup_printf ("{\"idempotency_key\":\"%s\",\"changes\":[%s]}", key, changes);
+}
+
+/* Group commit (docs/performance.md): pushes that arrive together are applied in one writing
+ * transaction. The server's window is widened so that three clients' pushes and two raw ones meet
+ * in one group: one push whose record the storage refuses (a trigger behind the server's back) is
+ * answered 503 and undone alone, a push with a refused change and an applied one is answered
+ * change by change as before, and everything else commits once (on both backends). */
+static void
+test_group_commit (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(IcwStore) c = open_store (f, "c.db");
+  g_autoptr(IcwStore) d = open_store (f, "d.db");
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *boom = g_uuid_string_random ();
+  g_autofree char *good = g_uuid_string_random ();
+  g_autofree char *orphan = g_uuid_string_random ();
+  g_autofree char *boom_body = NULL;
+  g_autofree char *mixed_body = NULL;
+  g_autofree char *trigger = NULL;
+  IcwStore *stores[] = { f->a, f->b, c };
+  IcwSyncClient *clients[3] = { NULL, };
+  Pushes pushes = { G_N_ELEMENTS (stores), { FALSE, } };
+  IcwSyncReport pulled;
+  JsonArray *results;
+  gboolean pg = icw_test_server_is_pg ();
+
+  trigger = pg ? g_strdup_printf ("CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                                  "IF NEW.id = '%s' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$; "
+                                  "CREATE TRIGGER boom BEFORE INSERT ON records FOR EACH ROW EXECUTE FUNCTION boom();", boom)
+               : g_strdup_printf ("CREATE TRIGGER boom BEFORE INSERT ON records WHEN NEW.id = '%s' "
+                                  "BEGIN SELECT RAISE(ABORT, 'boom'); END;", boom);
+  icw_test_server_exec (f->location, trigger, trigger);
+  icw_sync_server_set_group_window (f->server, 1500);
+
+  g_object_unref (icw_test_save_organization (f->a, "济南智能传感研究院", NULL));
+  g_object_unref (icw_test_save_organization (f->b, "青岛海洋传感器有限公司", NULL));
+  g_object_unref (icw_test_save_organization (c, "淄博新材料有限公司", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+    {
+      clients[i] = client (f, stores[i], f->admin);
+      g_object_set_data (G_OBJECT (clients[i]), "index", GUINT_TO_POINTER (i));
+      icw_sync_client_run_async (clients[i], ICW_SYNC_PUSH, NULL, push_done, &pushes);
+    }
+
+  /* The storage refuses this push's record: 503 for it alone, whenever it comes in the group. */
+  {
+    g_autofree char *change = g_strdup_printf ("{\"kind\":\"organization\",\"id\":\"%s\",\"op\":\"upsert\","
+                                               "\"base_revision\":null,\"record\":{\"id\":\"%s\",\"name\":\"爆\"}}",
+                                               boom, boom);
+    boom_body = push_body ("group-commit-boom-0001", change);
+  }
+  g_assert_cmpuint (icw_test_server_request (session, f->url, "POST", "/v1/push", f->admin, boom_body, NULL), ==, 503);
+  /* A refused change beside an applied one: answered change by change once the group commits. */
+  {
+    g_autofree char *changes = g_strdup_printf ("{\"kind\":\"organization\",\"id\":\"%s\",\"op\":\"upsert\","
+                                                "\"base_revision\":null,\"record\":{\"id\":\"%s\",\"name\":\"好\"}},"
+                                                "{\"kind\":\"platform\",\"id\":\"%s\",\"op\":\"upsert\","
+                                                "\"base_revision\":null,\"record\":{\"id\":\"%s\",\"name\":\"孤儿平台\","
+                                                "\"organization_id\":\"00000000-0000-4000-8000-000000000000\"}}",
+                                                good, good, orphan, orphan);
+    mixed_body = push_body ("group-commit-mixed-001", changes);
+  }
+  g_assert_cmpuint (icw_test_server_request (session, f->url, "POST", "/v1/push", f->admin, mixed_body, &answer), ==, 200);
+  results = json_object_get_array_member (json_node_get_object (answer), "results");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 0), "status"), ==, "applied");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 1), "status"), ==, "rejected");
+
+  while (pushes.pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (stores); i++)
+    {
+      g_assert_true (pushes.ok[i]);
+      g_assert_cmpint (icw_store_count_outbox (stores[i]), ==, 0);
+      g_clear_object (&clients[i]);
+    }
+  /* The center and three organizations by the clients, one by the raw push; four pushes answered
+   * 200 and one commit. */
+  g_assert_cmpint (icw_sync_server_get_applied (f->server), ==, 5);
+  g_assert_cmpuint (icw_sync_server_get_commits (f->server), ==, 1);
+
+  /* Durable and in order: a new database pulls exactly what was applied, and not the refused. */
+  pulled = sync_ok (f, d, ICW_SYNC_PULL);
+  g_assert_cmpuint (pulled.pulled, ==, 5);
+  g_assert_null (icw_store_lookup (d, ICW_RECORD_KIND_ORGANIZATION, boom, NULL));
+  /* The refused push goes again after the trigger is gone: its key was not kept. */
+  icw_test_server_exec (f->location, "DROP TRIGGER boom", "DROP TRIGGER boom ON records");
+  g_clear_pointer (&answer, json_node_unref);
+  g_assert_cmpuint (icw_test_server_request (session, f->url, "POST", "/v1/push", f->admin, boom_body, &answer), ==, 200);
+}
+
 static void
 test_backoff (Fixture       *f,
               gconstpointer  data)
@@ -423,6 +541,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sync/commit-then-drop", test_commit_then_drop);
+  ADD ("/sync/group-commit", test_group_commit);
   ADD ("/sync/backoff-503-429", test_backoff);
   ADD ("/sync/unauthorized-keeps-outbox", test_unauthorized_keeps_outbox);
   ADD ("/sync/stale-base-two-clients", test_stale_base_and_two_clients);

@@ -12,10 +12,14 @@
 #include "icw-sync-client-private.h"
 #include "icw-sync-json.h"
 
+/* One result of a push's answer; an applied change is added to applied (with its revision in
+ * revisions) and acknowledged with the batch's others afterwards, in a few statements. */
 static gboolean
 record_result (IcwStore        *store,
                IcwOutboxChange *change,
                JsonObject      *result,
+               GPtrArray       *applied,
+               GPtrArray       *revisions,
                IcwSyncReport   *report,
                guint           *n_retry,
                GError         **error)
@@ -25,8 +29,9 @@ record_result (IcwStore        *store,
   if (g_str_equal (status, "applied"))
     {
       report->pushed++;
-      return icw_store_ack_change (store, change->kind, change->id, change->max_seq,
-                                   json_object_get_string_member (result, "revision"), error);
+      g_ptr_array_add (applied, change);
+      g_ptr_array_add (revisions, (gpointer) json_object_get_string_member (result, "revision"));
+      return TRUE;
     }
   if (g_str_equal (status, "conflict"))
     {
@@ -62,6 +67,8 @@ icw_sync_apply_push_results (IcwStore       *store,
                              GError        **error)
 {
   JsonArray *results;
+  g_autoptr(GPtrArray) applied = g_ptr_array_new ();
+  g_autoptr(GPtrArray) revisions = g_ptr_array_new ();
   gboolean ok = TRUE;
 
   *n_retry = 0;
@@ -79,8 +86,9 @@ icw_sync_apply_push_results (IcwStore       *store,
   if (!icw_store_begin_batch (store, error))
     return FALSE;
   for (guint i = 0; ok && i < batch->len; i++)
-    ok = record_result (store, batch->pdata[i], json_array_get_object_element (results, i), report,
-                        n_retry, error);
+    ok = record_result (store, batch->pdata[i], json_array_get_object_element (results, i), applied,
+                        revisions, report, n_retry, error);
+  ok = ok && icw_store_ack_changes (store, applied, (const char *const *) revisions->pdata, error);
   ok = ok && icw_store_sync_state_set (store, key_name, NULL, error) &&
        icw_store_sync_state_set (store, seq_name, NULL, error);
   if (!ok)

@@ -150,7 +150,7 @@ handle_put (IcwSyncServer     *self,
       icw_server_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large", text);
       return;
     }
-  if (!self->store->klass->begin (self->store, &error))
+  if (!icw_server_begin (self, &error))
     {
       icw_server_respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;

@@ -621,6 +621,32 @@ pg_purge_blob_parts (IcwServerStore *store, const char *before, GError **error)
   return files;
 }
 
+/* Group commit: a process's pushes that arrive together share one transaction, one hold of the
+ * write lock and one commit, each push inside its own savepoint (a failed statement aborts only
+ * back to it). */
+static gboolean
+pg_savepoint (IcwServerStore *store, GError **error)
+{
+  return run_ok (store, "SAVEPOINT push", 0, NULL, error);
+}
+
+static gboolean
+pg_release (IcwServerStore *store, GError **error)
+{
+  return run_ok (store, "RELEASE SAVEPOINT push", 0, NULL, error);
+}
+
+static gboolean
+pg_rollback_to (IcwServerStore *store)
+{
+  PGTransactionStatusType status = PQtransactionStatus (CONN (store));
+
+  if (status != PQTRANS_INTRANS && status != PQTRANS_INERROR)
+    return FALSE;   /* the connection or the transaction is gone: nothing of the group is left */
+  return run_ok (store, "ROLLBACK TO SAVEPOINT push", 0, NULL, NULL) &&
+         run_ok (store, "RELEASE SAVEPOINT push", 0, NULL, NULL);
+}
+
 static const IcwServerStoreClass pg_class = {
   "postgresql",
   pg_close, pg_begin, pg_commit, pg_rollback,
@@ -630,6 +656,7 @@ static const IcwServerStoreClass pg_class = {
   pg_purge_tombstones, pg_purge_keys, pg_ping,
   pg_blob_status, pg_blob_add_part, pg_blob_parts, pg_blob_finish, pg_blob_read,
   pg_purge_blob_parts,
+  pg_savepoint, pg_release, pg_rollback_to,
 };
 
 /* Brings the schema to the latest version, once for all processes (the migration lock). A

@@ -35,6 +35,14 @@ struct _IcwSyncServer
   guint        auth_burst;
   GOutputStream *access_log;   /* icw-sync-server-ops.c, or NULL */
   gint64       blob_limit;     /* the largest attachment's file taken (icw-sync-server-blobs.c) */
+  /* Group commit (icw-sync-server-group.c). */
+  gboolean     group_open;     /* a writing transaction holds pushes not yet committed */
+  GPtrArray   *group_waiting;  /* its pushes' answers, given when it commits */
+  guint        group_source;   /* the idle source (or the window's timeout) that commits it */
+  guint        group_window_ms;   /* 0: commit when no request is ready; else after this window */
+  gboolean     group_bypass;   /* this push commits on its own (a fault that drops its answer) */
+  guint64      commits;        /* writing transactions committed by pushes */
+  guint64      group_pushes;   /* pushes committed through groups */
 };
 
 /* A refused change (docs/sync-protocol.md, "Refused changes"): code and field are static or
@@ -175,6 +183,32 @@ void            icw_server_respond_error  (SoupServerMessage *msg,
                                            guint              status,
                                            const char        *code,
                                            const char        *message);
+
+/* icw-sync-server-group.c: group commit of pushes (storage with savepoints; see the file). */
+gboolean        icw_server_group_enabled  (IcwSyncServer     *self);
+/* A push's start: the group's transaction (begun when none is open) and the push's savepoint. */
+gboolean        icw_server_group_begin    (IcwSyncServer     *self,
+                                           GError           **error);
+/* The push's part undone; the rest of the group stays. */
+void            icw_server_group_undo     (IcwSyncServer     *self);
+/* The push's part kept and its message paused; body (taken) is its answer once the group is
+ * durable. FALSE (the push undone) with the error set. */
+gboolean        icw_server_group_keep     (IcwSyncServer     *self,
+                                           SoupServerMessage *msg,
+                                           char              *body,
+                                           GError           **error);
+/* When msg waits in the group: its access log line is written with its answer (the token is
+ * taken) and TRUE; the group commits now if it is full. */
+gboolean        icw_server_group_log_later (IcwSyncServer     *self,
+                                            SoupServerMessage *msg,
+                                            const char        *path,
+                                            IcwServerToken   **token,
+                                            gint64             started);
+/* Commits the open group, if any, and answers its pushes; FALSE when it could not be committed. */
+gboolean        icw_server_group_flush    (IcwSyncServer     *self);
+/* A writing transaction for anything but a push: the open group is committed first. */
+gboolean        icw_server_begin          (IcwSyncServer     *self,
+                                           GError           **error);
 
 /* icw-sync-server-blobs.c: /v1/blobs/SHA256[/status], attachments' files. */
 void            icw_server_handle_blob    (IcwSyncServer     *self,

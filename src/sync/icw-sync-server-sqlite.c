@@ -624,6 +624,37 @@ sqlite_purge_blob_parts (IcwServerStore *store, const char *before, GError **err
   return files;
 }
 
+/* Group commit: each push of a group inside its own savepoint of the group's transaction, its
+ * statements from the connection's cache like every other. */
+static gboolean
+exec_plain (IcwServerStore *store, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = cached (store, sql, error);
+
+  return stmt != NULL && run (DB (store), stmt, error);
+}
+
+static gboolean
+sqlite_savepoint (IcwServerStore *store, GError **error)
+{
+  return exec_plain (store, "SAVEPOINT push", error);
+}
+
+static gboolean
+sqlite_release (IcwServerStore *store, GError **error)
+{
+  return exec_plain (store, "RELEASE push", error);
+}
+
+static gboolean
+sqlite_rollback_to (IcwServerStore *store)
+{
+  if (sqlite3_get_autocommit (DB (store)))
+    return FALSE;   /* the transaction ended with the error: nothing of the group is left */
+  return exec_plain (store, "ROLLBACK TO push", NULL) && exec_plain (store, "RELEASE push", NULL) &&
+         !sqlite3_get_autocommit (DB (store));
+}
+
 static const IcwServerStoreClass sqlite_class = {
   "sqlite",
   sqlite_close, sqlite_begin, sqlite_commit, sqlite_rollback,
@@ -633,6 +664,7 @@ static const IcwServerStoreClass sqlite_class = {
   sqlite_purge_tombstones, sqlite_purge_keys, sqlite_ping,
   sqlite_blob_status, sqlite_blob_add_part, sqlite_blob_parts, sqlite_blob_finish, sqlite_blob_read,
   sqlite_purge_blob_parts,
+  sqlite_savepoint, sqlite_release, sqlite_rollback_to,
 };
 
 IcwServerStore *

@@ -126,7 +126,7 @@ icw_sync_server_add_token (IcwSyncServer  *self,
   }
   hash = hash_token (token);
 
-  if (!self->store->klass->begin (self->store, error))
+  if (!icw_server_begin (self, error))
     return NULL;
   if (!self->store->klass->add_token (self->store, hash, role, admin ? scope : NULL, province, now, error) ||
       !self->store->klass->commit (self->store, error))
@@ -174,7 +174,7 @@ icw_sync_server_revoke_tokens (IcwSyncServer  *self,
                    _("Give the token itself, or at least 8 hexadecimal digits of its hash as “icw serve token list” shows them"));
       return -1;
     }
-  if (!self->store->klass->begin (self->store, error))
+  if (!icw_server_begin (self, error))
     return -1;
   revoked = self->store->klass->revoke_tokens (self->store, prefix, error);
   if (revoked < 0 || !self->store->klass->commit (self->store, error))
@@ -307,7 +307,7 @@ icw_sync_server_purge_tombstones (IcwSyncServer  *self,
 
   g_return_val_if_fail (ICW_IS_SYNC_SERVER (self), -1);
   stamp = purge_stamp (before, ICW_SYNC_SERVER_TOMBSTONE_DAYS);
-  if (!self->store->klass->begin (self->store, error))
+  if (!icw_server_begin (self, error))
     return -1;
   purged = self->store->klass->purge_tombstones (self->store, stamp, error);
   if (purged < 0 || !self->store->klass->commit (self->store, error))

@@ -89,6 +89,13 @@ typedef struct {
   GBytes          *(*blob_read)     (IcwServerStore *store, const char *sha256, GError **error);
   /* Drops the parts of uploads whose last part is older than before; the number of files. */
   gint64           (*purge_blob_parts) (IcwServerStore *store, const char *before, GError **error);
+  /* Group commit (icw-sync-server-group.c; NULL where the storage commits each push on its own):
+   * one push's part of the open transaction, kept (release) or undone (rollback_to, FALSE when
+   * the whole transaction is gone with it, as SQLite does after some I/O errors and PostgreSQL
+   * when the connection is lost). */
+  gboolean         (*savepoint)     (IcwServerStore *store, GError **error);
+  gboolean         (*release)       (IcwServerStore *store, GError **error);
+  gboolean         (*rollback_to)   (IcwServerStore *store);
 } IcwServerStoreClass;
 
 struct _IcwServerStore

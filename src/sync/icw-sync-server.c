@@ -31,6 +31,8 @@ icw_sync_server_finalize (GObject *object)
 {
   IcwSyncServer *self = ICW_SYNC_SERVER (object);
 
+  if (self->store != NULL)
+    icw_server_group_flush (self);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
@@ -455,6 +457,25 @@ precheck_list_free (PrecheckList *list)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrecheckList, precheck_list_free)
 
+/* A push's transaction: its part of the open group (icw-sync-server-group.c), or its own. */
+static gboolean
+push_begin (IcwSyncServer  *self,
+            GError        **error)
+{
+  if (icw_server_group_enabled (self))
+    return icw_server_group_begin (self, error);
+  return self->store->klass->begin (self->store, error);
+}
+
+static void
+push_undo (IcwSyncServer *self)
+{
+  if (icw_server_group_enabled (self))
+    icw_server_group_undo (self);
+  else
+    self->store->klass->rollback (self->store);
+}
+
 static void
 handle_push (IcwSyncServer     *self,
              SoupServerMessage *msg,
@@ -509,7 +530,7 @@ handle_push (IcwSyncServer     *self,
       precheck_change (self, change, prechecks_owner->payloads[i], &prechecks[i]);
     }
 
-  if (!self->store->klass->begin (self->store, &error))
+  if (!push_begin (self, &error))
     {
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
@@ -517,8 +538,12 @@ handle_push (IcwSyncServer     *self,
   replay = icw_server_db_replay (self, token->hash, key, &stored_hash);
   if (replay != NULL)
     {
-      self->store->klass->rollback (self->store);
-      if (stored_hash != NULL && !g_str_equal (stored_hash, body_hash))
+      push_undo (self);
+      /* The batch may have been applied in the open group: its answer is given once durable, and
+       * not at all when that group could not be committed (the client sends it again). */
+      if (!icw_server_group_flush (self))
+        respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", "The server could not commit");
+      else if (stored_hash != NULL && !g_str_equal (stored_hash, body_hash))
         respond_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                        "This idempotency key was used for another batch");
       else
@@ -535,7 +560,7 @@ handle_push (IcwSyncServer     *self,
 
       if (outcome == CHANGE_OK)
         continue;
-      self->store->klass->rollback (self->store);
+      push_undo (self);
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
     }
@@ -543,6 +568,18 @@ handle_push (IcwSyncServer     *self,
   json_builder_end_object (results);
   response = json_builder_get_root (results);
   text = json_to_string (response, FALSE);
+  if (icw_server_group_enabled (self))
+    {
+      /* Answered when the group commits (icw-sync-server-group.c). */
+      if (!icw_server_db_remember (self, token->hash, key, body_hash, text, &error))
+        {
+          push_undo (self);
+          respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
+        }
+      else if (!icw_server_group_keep (self, msg, g_steal_pointer (&text), &error))
+        respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
+      return;
+    }
   if (!icw_server_db_remember (self, token->hash, key, body_hash, text, &error) ||
       !self->store->klass->commit (self->store, &error))
     {
@@ -569,6 +606,7 @@ handle_push (IcwSyncServer     *self,
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
     }
+  self->commits++;
   respond_json (msg, SOUP_STATUS_OK, text);
 }
 
@@ -709,9 +747,14 @@ handle (SoupServer        *server,
   g_autoptr(IcwServerToken) token = NULL;
   const char *method = soup_server_message_get_method (msg);
   gboolean drop = take_fault (self, path, ICW_SYNC_FAULT_DROP_AFTER_COMMIT);
+  gboolean push = g_str_equal (path, "/v1/push") && g_str_equal (method, "POST");
   gint64 started = g_get_monotonic_time ();
 
   self->requests++;
+  /* Only pushes join the open group; every other request reads or writes after it is durable.
+   * A push whose answer a test drops commits on its own. */
+  if (!push || drop)
+    icw_server_group_flush (self);
   if (g_str_equal (path, "/v1/health") && g_str_equal (method, "GET"))
     {
       icw_server_handle_health (self, msg);
@@ -738,8 +781,15 @@ handle (SoupServer        *server,
   token = icw_server_authenticate (self, msg);
   if (token == NULL)
     respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "unauthorized", _("The token is missing or not known"));
-  else if (g_str_equal (path, "/v1/push") && g_str_equal (method, "POST"))
-    handle_push (self, msg, token);
+  else if (push)
+    {
+      self->group_bypass = drop;
+      handle_push (self, msg, token);
+      self->group_bypass = FALSE;
+      /* Waiting in the group: logged when answered. */
+      if (icw_server_group_log_later (self, msg, path, &token, started))
+        return;
+    }
   else if (g_str_equal (path, "/v1/pull") && g_str_equal (method, "GET"))
     handle_pull (self, msg, token, query);
   else if (g_str_equal (path, "/v1/token") && g_str_equal (method, "GET"))
@@ -911,5 +961,14 @@ icw_sync_server_set_limits (IcwSyncServer *self,
 }
 
 gint64 icw_sync_server_get_applied (IcwSyncServer *self) { return self->applied; }
+guint64 icw_sync_server_get_commits (IcwSyncServer *self) { return self->commits; }
+
+void
+icw_sync_server_set_group_window (IcwSyncServer *self,
+                                  guint          window_ms)
+{
+  g_return_if_fail (ICW_IS_SYNC_SERVER (self));
+  self->group_window_ms = window_ms;
+}
 gint64 icw_sync_server_get_served (IcwSyncServer *self) { return self->served; }
 guint icw_sync_server_get_requests (IcwSyncServer *self) { return self->requests; }

@@ -115,5 +115,12 @@ void           icw_sync_server_inject_fault  (IcwSyncServer  *self,
 gint64         icw_sync_server_get_applied   (IcwSyncServer  *self);
 gint64         icw_sync_server_get_served    (IcwSyncServer  *self);
 guint          icw_sync_server_get_requests  (IcwSyncServer  *self);
+/* Writing transactions committed by pushes: with group commit (SQLite) several pushes that
+ * arrive together share one (docs/performance.md). */
+guint64        icw_sync_server_get_commits   (IcwSyncServer  *self);
+/* 0 (the default): an open group commits as soon as no other request is ready; otherwise after
+ * window_ms, so that tests can make pushes meet in one group. */
+void           icw_sync_server_set_group_window (IcwSyncServer *self,
+                                                 guint          window_ms);
 
 G_END_DECLS

@@ -9,7 +9,14 @@
 # on the next server process (a client's list of servers, as behind a load balancer).
 #
 #   bench-load.py ICW --backend postgresql|sqlite [--servers 2] [--clients 50] [--centers 10]
-#                 [--records 1000] [--reviewers 5] [--kill-halfway]
+#                 [--records 1000] [--batch 200] [--reviewers 5] [--kill-halfway] [--count-syncs]
+#
+# The concurrent-push run of issue 20 (many small pushes at once, which group commit joins):
+#   bench-load.py ICW --backend sqlite --servers 1 --clients 20 --centers 20 --records 60 \
+#                 --batch 1 --reviewers 0 --count-syncs
+# --count-syncs runs each server process under `strace -f -c -e trace=fsync,fdatasync` and prints
+# the calls counted (on PostgreSQL also pg_stat_wal's WAL syncs during the pushes): the durable
+# commits, whatever the wall clock does on a shared machine.
 #
 # PostgreSQL: a throwaway durable cluster (tests/pg-cluster.sh with ICW_PG_DURABLE=1: fsync and
 # synchronous_commit on, as the SQLite server's synchronous=FULL). --kill-halfway sends SIGKILL
@@ -53,10 +60,14 @@ def http(url, token, body=None, timeout=60):
 class Servers:
     """The server processes, and the URLs clients try in turn."""
 
-    def __init__(self, icw, args, n, env):
-        self.procs, self.urls = [], []
-        for _ in range(n):
-            p = subprocess.Popen([icw, "serve", *args, "--port", "0"], stdout=subprocess.PIPE,
+    def __init__(self, icw, args, n, env, trace_dir=None):
+        self.procs, self.urls, self.traces = [], [], []
+        for index in range(n):
+            prefix = []
+            if trace_dir is not None:
+                self.traces.append(os.path.join(trace_dir, "syncs-%d.txt" % index))
+                prefix = ["strace", "-f", "--seccomp-bpf", "-c", "-e", "trace=fsync,fdatasync", "-o", self.traces[-1]]
+            p = subprocess.Popen([*prefix, icw, "serve", *args, "--port", "0"], stdout=subprocess.PIPE,
                                  stderr=subprocess.DEVNULL, env=env)
             line = p.stdout.readline().decode()
             m = re.match(r"^Listening on (\S+)", line)
@@ -69,8 +80,30 @@ class Servers:
     def stop(self):
         for p in self.procs:
             if p.poll() is None:
-                p.terminate()
+                # Under strace the server is strace's child: it is the one told to stop, and
+                # strace writes its count when it has ended.
+                target = p.pid
+                if self.traces:
+                    try:
+                        with open("/proc/%d/task/%d/children" % (p.pid, p.pid)) as f:
+                            target = int(f.read().split()[0])
+                    except (OSError, IndexError, ValueError):
+                        pass
+                os.kill(target, signal.SIGTERM)
             p.wait(timeout=30)
+
+    def syncs(self):
+        """fsync + fdatasync calls of every server process (strace -c's table), or None."""
+        if not self.traces:
+            return None
+        total = 0
+        for path in self.traces:
+            with open(path) as f:
+                for line in f:
+                    fields = line.split()
+                    if len(fields) >= 5 and fields[-1] in ("fsync", "fdatasync"):
+                        total += int(fields[3])
+        return total
 
 
 class Stats:
@@ -128,7 +161,9 @@ def main():
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--centers", type=int, default=10)
     ap.add_argument("--records", type=int, default=1000)
+    ap.add_argument("--batch", type=int, default=200)
     ap.add_argument("--reviewers", type=int, default=5)
+    ap.add_argument("--count-syncs", action="store_true")
     ap.add_argument("--kill-halfway", action="store_true")
     a = ap.parse_args()
 
@@ -158,7 +193,7 @@ def main():
         reviewers = [{"province": PROVINCES[i % len(PROVINCES)],
                       "token": token("--role", "reviewer", "--province", PROVINCES[i % len(PROVINCES)])}
                      for i in range(a.reviewers)]
-        servers = Servers(a.icw, db_args, a.servers, env)
+        servers = Servers(a.icw, db_args, a.servers, env, work if a.count_syncs else None)
         stats = Stats()
         total = a.clients * a.records
         done = threading.Event()
@@ -175,9 +210,9 @@ def main():
 
         def push_client(index, client):
             ids = client["ids"]
-            for b in range(0, len(ids), 200):
+            for b in range(0, len(ids), a.batch):
                 changes = [{"kind": "organization", "id": i, "op": "upsert", "base_revision": None,
-                            "record": {"id": i, "name": "单位 %s" % i[:8]}} for i in ids[b:b + 200]]
+                            "record": {"id": i, "name": "单位 %s" % i[:8]}} for i in ids[b:b + a.batch]]
                 body = json.dumps({"idempotency_key": str(uuid.uuid4()), "changes": changes}).encode()
                 answer = request_with_failover(servers, index, "/v1/push", client["token"], body, stats, "push")
                 bad = [r for r in answer["results"] if r["status"] != "applied"]
@@ -204,6 +239,15 @@ def main():
             except Exception as e:   # reported, and the run fails
                 errors.append(repr(e))
 
+        def wal_syncs():
+            # PostgreSQL's own count of WAL flushes to disk (pg_stat_wal, PostgreSQL 14 and later):
+            # the server processes do not fsync themselves there.
+            if a.backend != "postgresql" or not a.count_syncs:
+                return None
+            return int(subprocess.run(["psql", "-X", "-At", db_args[1], "-c", "SELECT wal_sync FROM pg_stat_wal"],
+                                      check=True, capture_output=True).stdout.decode().strip())
+
+        wal_before = wal_syncs()
         rthreads = [threading.Thread(target=guard, args=(review, i, r)) for i, r in enumerate(reviewers)]
         for t in rthreads:
             t.start()
@@ -214,6 +258,7 @@ def main():
         for t in pthreads:
             t.join()
         elapsed = time.monotonic() - t0
+        wal_after = wal_syncs()
         push_ms = sorted(stats.push_ms)
         done.set()
         for t in rthreads:
@@ -257,8 +302,13 @@ def main():
         print("backend=%s servers=%d clients=%d centers=%d records=%d reviewers=%d kill=%s" %
               (a.backend, a.servers, a.clients, a.centers, total, a.reviewers,
                ("after %d applied" % killed[0]) if killed else "no"))
-        print("push: %d records in %.1f s = %.0f records/s; %d requests, p50 %.0f ms, p95 %.0f ms; retries %d" %
-              (total, elapsed, total / elapsed, len(push_ms), pct(push_ms, 0.5), pct(push_ms, 0.95), stats.retries))
+        print("push: %d records in %.1f s = %.0f records/s; %d requests, p50 %.0f ms, p95 %.0f ms, max %.0f ms; retries %d" %
+              (total, elapsed, total / elapsed, len(push_ms), pct(push_ms, 0.5), pct(push_ms, 0.95),
+               push_ms[-1] if push_ms else float("nan"), stats.retries))
+        if wal_before is not None:
+            print("PostgreSQL WAL syncs (pg_stat_wal.wal_sync) during the pushes: %d" % (wal_after - wal_before))
+        if servers.syncs() is not None:
+            print("server fsync/fdatasync calls, the whole run (pulls and the centers' pushes included): %d" % servers.syncs())
         print("pull: %d requests, p50 %.0f ms, p95 %.0f ms" % (len(pull_ms), pct(pull_ms, 0.5), pct(pull_ms, 0.95)))
         print("check: server rows %d (distinct %d, sequence %d); %s" %
               (rows, distinct, seq, "every record exactly once on the server, the clients and the reviewers"

@@ -10,6 +10,12 @@
  *   bench-sync DIR N
  *
  * Prints: sync PUSHED PUSH_S PULLED PULL_S BARE_ROWS BARE_S
+ *
+ * Under callgrind the three steps are functions of their own, never inlined (bench_push,
+ * bench_pull, and bench_bare_write: the floor's timed part), so that their instructions can be
+ * read as inclusive costs and set against each other in one run (docs/performance.md):
+ *   valgrind --tool=callgrind --callgrind-out-file=OUT bench-sync DIR 2000
+ *   callgrind_annotate --inclusive=yes OUT | grep bench_
  * Part of tests/bench (not the test suite). */
 #include "config.h"
 
@@ -83,7 +89,7 @@ fill_store (IcwStore *store,
   return center;
 }
 
-static IcwSyncReport
+static G_GNUC_NO_INLINE IcwSyncReport
 run_client (IcwStore    *store,
             const char  *url,
             const char  *token,
@@ -104,8 +110,32 @@ run_client (IcwStore    *store,
   return report;
 }
 
+/* The timed part of the floor (bare_insert below): one prepared INSERT, one transaction. */
+static G_GNUC_NO_INLINE sqlite3_stmt *
+bench_bare_write (sqlite3    *to,
+                  const char *sql,
+                  GPtrArray  *rows,
+                  int         n_columns)
+{
+  sqlite3_stmt *write;
+
+  check (to, sqlite3_prepare_v2 (to, sql, -1, &write, NULL), "prepare");
+  check (to, sqlite3_exec (to, "BEGIN IMMEDIATE", NULL, NULL, NULL), "begin");
+  for (guint r = 0; r < rows->len; r++)
+    {
+      sqlite3_value **row = rows->pdata[r];
+
+      sqlite3_reset (write);
+      for (int i = 0; i < n_columns; i++)
+        sqlite3_bind_value (write, i + 1, row[i]);
+      check (to, sqlite3_step (write), "insert");
+    }
+  check (to, sqlite3_exec (to, "COMMIT", NULL, NULL, NULL), "commit");
+  return write;
+}
+
 /* The same rows with SQLite alone: read from the store's file, written into a fresh one. */
-static guint
+static G_GNUC_NO_INLINE guint
 bare_insert (const char *from_path,
              const char *to_path,
              double     *seconds)
@@ -142,18 +172,7 @@ bare_insert (const char *from_path,
   g_string_append (insert, ")");
 
   start = g_get_monotonic_time ();
-  check (to, sqlite3_prepare_v2 (to, insert->str, -1, &write, NULL), "prepare");
-  check (to, sqlite3_exec (to, "BEGIN IMMEDIATE", NULL, NULL, NULL), "begin");
-  for (guint r = 0; r < rows->len; r++)
-    {
-      sqlite3_value **row = rows->pdata[r];
-
-      sqlite3_reset (write);
-      for (int i = 0; i < n_columns; i++)
-        sqlite3_bind_value (write, i + 1, row[i]);
-      check (to, sqlite3_step (write), "insert");
-    }
-  check (to, sqlite3_exec (to, "COMMIT", NULL, NULL, NULL), "commit");
+  write = bench_bare_write (to, insert->str, rows, n_columns);
   *seconds = seconds_since (start);
   sqlite3_finalize (write);
 
@@ -168,6 +187,18 @@ bare_insert (const char *from_path,
   sqlite3_close (from);
   sqlite3_close (to);
   return rows->len;
+}
+
+static G_GNUC_NO_INLINE IcwSyncReport
+bench_push (IcwStore *store, const char *url, const char *token, double *seconds)
+{
+  return run_client (store, url, token, ICW_SYNC_PUSH, seconds);
+}
+
+static G_GNUC_NO_INLINE IcwSyncReport
+bench_pull (IcwStore *store, const char *url, const char *token, double *seconds)
+{
+  return run_client (store, url, token, ICW_SYNC_PULL, seconds);
 }
 
 int
@@ -209,11 +240,11 @@ main (int   argc,
   if (token == NULL)
     fail ("token", error);
 
-  pushed = run_client (a, url, token, ICW_SYNC_PUSH, &push_s);
+  pushed = bench_push (a, url, token, &push_s);
   b = icw_store_open (b_path, &error);
   if (b == NULL)
     fail ("open", error);
-  pulled = run_client (b, url, token, ICW_SYNC_PULL, &pull_s);
+  pulled = bench_pull (b, url, token, &pull_s);
   bare_rows = bare_insert (a_path, bare_path, &bare_s);
 
   printf ("sync %u %.6f %u %.6f %u %.6f\n", pushed.pushed, push_s, pulled.pulled, pull_s, bare_rows, bare_s);

@@ -182,6 +182,75 @@ icw_store_ack_change (IcwStore       *self,
   return icw_store_commit_batch (self, error);
 }
 
+/* The batch's acknowledgements go into a temporary table first (one cached INSERT a change), then
+ * three set statements join it: the revisions of each kind, the outbox rows dropped, the later
+ * rows rebased. */
+gboolean
+icw_store_ack_changes (IcwStore           *self,
+                       GPtrArray          *changes,
+                       const char *const  *revisions,
+                       GError            **error)
+{
+  gboolean kinds[ICW_N_RECORD_KINDS] = { FALSE, };
+  sqlite3_stmt *insert;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
+
+  if (changes->len == 0)
+    return TRUE;
+  if (!icw_store_begin_batch (self, error))
+    return FALSE;
+  ok = icw_database_exec (self->db, "CREATE TEMP TABLE IF NOT EXISTS sync_acks (id TEXT PRIMARY KEY NOT NULL, "
+                                    "kind INTEGER NOT NULL, seq INTEGER NOT NULL, revision TEXT)", error) &&
+       exec_bound (self, "DELETE FROM temp.sync_acks", error, NULL) &&
+       (insert = icw_store_statement (self, "INSERT OR REPLACE INTO temp.sync_acks (id, kind, seq, revision) "
+                                            "VALUES (?1, ?2, ?3, ?4)", error)) != NULL;
+  for (guint i = 0; ok && i < changes->len; i++)
+    {
+      IcwOutboxChange *change = changes->pdata[i];
+
+      kinds[change->kind] = TRUE;
+      sqlite3_bind_text (insert, 1, change->id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (insert, 2, change->kind);
+      sqlite3_bind_int64 (insert, 3, change->max_seq);
+      sqlite3_bind_text (insert, 4, revisions[i], -1, SQLITE_STATIC);
+      ok = icw_store_step_done (self, insert, error);
+    }
+  for (guint kind = 0; ok && kind < ICW_N_RECORD_KINDS; kind++)
+    {
+      const char *table = icw_store_table_for_kind (kind)->table;
+      g_autofree char *update = NULL;
+      g_autofree char *kind_text = NULL;
+
+      if (!kinds[kind])
+        continue;
+      update = g_strdup_printf ("UPDATE %s SET revision = (SELECT a.revision FROM temp.sync_acks AS a WHERE a.id = %s.id) "
+                                "WHERE id IN (SELECT id FROM temp.sync_acks WHERE kind = ?1)", table, table);
+      kind_text = g_strdup_printf ("%u", kind);
+      ok = exec_bound (self, update, error, kind_text, NULL);
+    }
+  ok = ok &&
+       exec_bound (self, "DELETE FROM outbox WHERE seq IN (SELECT o.seq FROM temp.sync_acks AS a "
+                         "JOIN outbox AS o ON o.record_id = a.id AND o.seq <= a.seq)", error, NULL) &&
+       exec_bound (self, "UPDATE outbox SET base_revision = (SELECT a.revision FROM temp.sync_acks AS a "
+                         "WHERE a.id = outbox.record_id) WHERE record_id IN (SELECT id FROM temp.sync_acks)",
+                   error, NULL) &&
+       exec_bound (self, "DELETE FROM temp.sync_acks", error, NULL);
+  if (!ok)
+    {
+      icw_store_rollback_batch (self);
+      return FALSE;
+    }
+  for (guint i = 0; i < changes->len; i++)
+    {
+      IcwOutboxChange *change = changes->pdata[i];
+
+      icw_store_refresh_loaded (self, icw_store_table_for_kind (change->kind), change->id);
+    }
+  return icw_store_commit_batch (self, error);
+}
+
 gboolean
 icw_store_bind_json_column (IcwStore        *self,
                             sqlite3_stmt    *stmt,

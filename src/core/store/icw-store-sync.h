@@ -53,6 +53,14 @@ gboolean    icw_store_ack_change            (IcwStore        *self,
                                              const char      *revision,
                                              GError         **error);
 
+/* The same for the changes of a batch (IcwOutboxChange), revisions[i] for changes[i]: one INSERT
+ * a change into a temporary table and a few set statements, rather than three statements a
+ * change (the sync client's push answer). */
+gboolean    icw_store_ack_changes           (IcwStore           *self,
+                                             GPtrArray          *changes,
+                                             const char *const  *revisions,
+                                             GError            **error);
+
 /* Writes a record the server sent (JSON object text of its columns) with its revision, deleted or
  * not, without an outbox row; the store's object and lists follow. */
 gboolean    icw_store_apply_remote          (IcwStore        *self,
