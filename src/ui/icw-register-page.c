@@ -446,6 +446,8 @@ release_first_screen (IcwRegisterPage *self)
   if (!self->first_screen)
     return;
   self->first_screen = FALSE;
+  /* The rest of the register, read now (added after the first screenful, under the limit). */
+  icw_store_list_complete (ICW_STORE_LIST (self->records));
   icw_store_list_filter_set_limit (self->found, G_MAXUINT);
 }
 
@@ -831,7 +833,8 @@ new_page (const RegisterKind *kind,
 
   self->kind = kind;
   self->store = g_object_ref (store);
-  self->records = icw_store_list (store, kind->kind, NULL);
+  /* A register reads its first screenful alone until its first frame (issue 20). */
+  self->records = icw_store_list_head (store, kind->kind, FIRST_SCREENFUL);
   self->editor_new = editor_new;
   self->money_unit = money_unit;
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;

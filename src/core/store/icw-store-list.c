@@ -5,7 +5,10 @@
  * store's one object of the record, made on demand, so that only the rows on screen have objects
  * (docs/performance.md, finding 2b). The store keeps it in step: a new or restored record is put
  * in its place, a deleted one leaves; a renamed record keeps its place until the next reload, as
- * the sorted views of the other lists do. */
+ * the sorted views of the other lists do. A register page may ask for its first screenful alone
+ * (icw_store_list_new_head): the first rows through the stored order's index, the rest read when
+ * the list is completed, which anything needing the whole list does first (issue 20: a register
+ * of a million draws its first rows without reading a million). */
 #include "config.h"
 
 #include <locale.h>
@@ -32,6 +35,7 @@ struct _IcwStoreList
   GStringChunk *strings;
   GArray *by_rowid;             /* guint position per row id (G_MAXUINT: none); NULL: to build */
   IcwStoreListNames *names;     /* the snapshot a search thread reads; NULL: to build */
+  gboolean partial;             /* only the first rows are read: icw_store_list_complete reads the rest */
 };
 
 /* An immutable copy of the names with their row ids, in the list's order at the time. */
@@ -128,6 +132,65 @@ icw_store_list_new (IcwStore       *store,
   return self;
 }
 
+static gboolean ensure_sort_keys (IcwStoreList *self);
+
+/* The first n rows in the list's order, read through the index of the stored keys (a covering
+ * scan that stops after n rows); the whole list at once when the keys cannot be used. */
+static gboolean
+read_head (IcwStoreList *self,
+           guint         n)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id, coalesce(name, ''), rowid FROM %s WHERE deleted_at IS NULL "
+                                          "ORDER BY sort_key, name, id LIMIT ?1", self->table->table);
+  sqlite3_stmt *stmt;
+
+  if (!ensure_sort_keys (self) || (stmt = icw_store_statement (self->store, sql, NULL)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, n);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Entry entry;
+
+      entry.id = g_string_chunk_insert (self->strings, (const char *) sqlite3_column_text (stmt, 0));
+      entry.name = g_string_chunk_insert (self->strings, (const char *) sqlite3_column_text (stmt, 1));
+      entry.rowid = sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (self->entries, entry);
+    }
+  sqlite3_reset (stmt);
+  self->partial = self->entries->len >= n;
+  return TRUE;
+}
+
+IcwStoreList *
+icw_store_list_new_head (IcwStore       *store,
+                         const IcwTable *table,
+                         guint           n)
+{
+  IcwStoreList *self = g_object_new (ICW_TYPE_STORE_LIST, NULL);
+
+  self->store = store;
+  self->table = table;
+  if (n == 0 || !read_head (self, n))
+    icw_store_list_reload (self);
+  return self;
+}
+
+void
+icw_store_list_complete (IcwStoreList *self)
+{
+  g_return_if_fail (ICW_IS_STORE_LIST (self));
+
+  if (self->partial && self->store != NULL)
+    icw_store_list_reload (self);
+}
+
+gboolean
+icw_store_list_is_partial (IcwStoreList *self)
+{
+  g_return_val_if_fail (ICW_IS_STORE_LIST (self), FALSE);
+  return self->partial;
+}
+
 void
 icw_store_list_detach (IcwStoreList *self)
 {
@@ -159,6 +222,7 @@ icw_store_list_find (IcwStoreList *self,
 {
   g_return_val_if_fail (ICW_IS_STORE_LIST (self), FALSE);
 
+  icw_store_list_complete (self);
   for (guint i = 0; id != NULL && i < self->entries->len; i++)
     if (strcmp (g_array_index (self->entries, Entry, i).id, id) == 0)
       {
@@ -362,6 +426,7 @@ icw_store_list_reload (IcwStoreList *self)
       g_free (k->key);
     }
 
+  self->partial = FALSE;
   while (prefix < old->len && prefix < entries->len
          && strcmp (g_array_index (old, Entry, prefix).id, g_array_index (entries, Entry, prefix).id) == 0)
     prefix++;
@@ -417,8 +482,11 @@ icw_store_list_update (IcwStoreList *self,
   const char *id = icw_record_get_id (record);
   g_autofree char *name = NULL;
   guint position;
-  gboolean found = icw_store_list_find (self, id, &position);
+  gboolean found;
   Entry entry;
+
+  icw_store_list_complete (self);
+  found = icw_store_list_find (self, id, &position);
 
   if (present)
     g_object_get (record, "name", &name, NULL);
@@ -472,6 +540,7 @@ icw_store_list_find_rowid (IcwStoreList *self,
 {
   g_return_val_if_fail (ICW_IS_STORE_LIST (self), FALSE);
 
+  icw_store_list_complete (self);
   if (self->by_rowid == NULL)
     {
       gint64 max = 0;
@@ -518,6 +587,7 @@ icw_store_list_get_names (IcwStoreList *self)
 {
   g_return_val_if_fail (ICW_IS_STORE_LIST (self), NULL);
 
+  icw_store_list_complete (self);
   if (self->names == NULL)
     {
       IcwStoreListNames *names = g_new0 (IcwStoreListNames, 1);

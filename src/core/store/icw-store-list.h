@@ -23,6 +23,12 @@ gboolean    icw_store_list_find     (IcwStoreList *self,
                                      const char   *id,
                                      guint        *position);
 
+/* A list that has only its first rows (icw_store_list_head) reads the others: they are announced
+ * as added after the first ones. Anything needing the whole list (finding a record, a search, a
+ * save) does it first; icw_store_list() hands out whole lists only. */
+void        icw_store_list_complete   (IcwStoreList *self);
+gboolean    icw_store_list_is_partial (IcwStoreList *self);
+
 /* The position of a record by its SQLite row id (valid for this session, as the list was read). */
 gboolean    icw_store_list_find_rowid (IcwStoreList *self,
                                        gint64        rowid,
