@@ -624,6 +624,37 @@ test_head (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (head), ==, 151);
 }
 
+/* A short query (the names' snapshot scanned as one text): the same positions as a name-by-name
+ * look at the list, for a match at the first byte of a name, twice in one name, in the last name,
+ * and for a query with ASCII letters (any case). */
+static void
+test_short_search (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *list_names[] = { "华华科技", "华", "大华", "清华大学", "Apple 华", "pineapple", "无", "小米", "华为技术", NULL };
+  const char *queries[] = { "华", "华华", "大", "技术", "无", "pp", "AP", "米", "。", NULL };
+  g_autoptr(GListModel) list = NULL;
+
+  save_names (f->store, list_names);
+  list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  for (guint q = 0; queries[q] != NULL; q++)
+    {
+      g_autofree char *got = search_positions (f->store, queries[q], NULL);
+      g_autofree char *lower_query = g_ascii_strdown (queries[q], -1);
+      GString *want = g_string_new (NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autofree char *lower = g_ascii_strdown (icw_store_list_get_name (ICW_STORE_LIST (list), i), -1);
+
+          if (strstr (lower, lower_query) != NULL)
+            g_string_append_printf (want, "%s%u", want->len > 0 ? "," : "", i);
+        }
+      g_assert_cmpstr (got, ==, want->str);
+      g_string_free (want, TRUE);
+    }
+}
+
 /* A search that runs while the register changes: its row ids are mapped to the list as it is
  * when the answer is taken, so a record deleted meanwhile is not shown and every position shown
  * holds a match. */
@@ -903,6 +934,7 @@ main (int   argc,
   ADD ("/store-list/page-first-screenful", test_page_first_screenful);
   ADD ("/store-list/stored-keys", test_stored_keys);
   ADD ("/store-list/head", test_head);
+  ADD ("/store-list/short-search", test_short_search);
   ADD ("/store-list/search-during-edit", test_search_during_edit);
   ADD ("/store-list/page-search", test_page_search);
 

@@ -648,6 +648,21 @@ icw_store_list_names_get_name (IcwStoreListNames *names,
   return names->text + names->offsets[i];
 }
 
+/* All the names one after the other, each ended by a NUL; name i starts at offset i, and offset n
+ * is the end: a search can scan them as one text. */
+const char *
+icw_store_list_names_get_text (IcwStoreListNames *names)
+{
+  return names->text;
+}
+
+guint
+icw_store_list_names_get_offset (IcwStoreListNames *names,
+                                 guint              i)
+{
+  return names->offsets[i];
+}
+
 gint64
 icw_store_list_names_get_rowid (IcwStoreListNames *names,
                                 guint              i)

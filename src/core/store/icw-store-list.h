@@ -50,6 +50,9 @@ const char        *icw_store_list_names_get_name  (IcwStoreListNames *names,
                                                    guint              i);
 gint64             icw_store_list_names_get_rowid (IcwStoreListNames *names,
                                                    guint              i);
+const char        *icw_store_list_names_get_text   (IcwStoreListNames *names);
+guint              icw_store_list_names_get_offset (IcwStoreListNames *names,
+                                                    guint              i);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwStoreListNames, icw_store_list_names_unref)
 
