@@ -535,6 +535,18 @@ test_search_positions (Fixture       *f,
   g_free (got);
 }
 
+static void
+on_rest_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (icw_store_list_complete_finish (ICW_STORE_LIST (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
 /* A register's first screenful alone (icw_store_list_head): the first rows of the whole order,
  * read through the stored keys' index; the rest read on completion and announced as added after
  * them; anything needing the whole list completes it first (icw_store_list, a save, a search). */
@@ -616,12 +628,47 @@ test_head (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (found), ==, 1);
   g_clear_object (&head);
 
+  /* The rest read in a thread: the same rows and order, announced after the head; a save while
+   * the thread reads makes the list read whole at once, and the thread's rows are not taken. */
+  for (guint with_save = 0; with_save < 2; with_save++)
+    {
+      gboolean done = FALSE;
+
+      g_clear_object (&head);
+      g_clear_object (&f->store);
+      f->store = icw_test_open_store (f->path);
+      head = icw_store_list_head (f->store, ICW_RECORD_KIND_ORGANIZATION, 10);
+      g_assert_true (icw_store_list_is_partial (ICW_STORE_LIST (head)));
+      changes = (Changes) { 0 };
+      g_signal_connect (head, "items-changed", G_CALLBACK (on_items_changed), &changes);
+      icw_store_list_complete_async (ICW_STORE_LIST (head), NULL, on_rest_done, &done);
+      if (with_save)
+        g_object_unref (icw_test_save_organization (f->store, "org 000b", NULL));
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (icw_store_list_is_partial (ICW_STORE_LIST (head)));
+      g_assert_cmpuint (g_list_model_get_n_items (head), ==, 151 + with_save);
+      if (with_save)
+        g_assert_cmpstr (icw_store_list_get_name (ICW_STORE_LIST (head), 1), ==, "org 000b");
+      else
+        {
+          g_assert_cmpuint (changes.calls, ==, 1);
+          g_assert_cmpuint (changes.position, ==, 10);
+          g_assert_cmpuint (changes.removed, ==, 0);
+          g_assert_cmpuint (changes.added, ==, 141);
+          order = names (head);
+          g_assert_true (g_str_has_prefix (order, want->str));
+          g_clear_pointer (&order, g_free);
+        }
+    }
+  g_clear_object (&head);
+
   /* A register smaller than the head is whole at once. */
   g_clear_object (&f->store);
   f->store = icw_test_open_store (f->path);
   head = icw_store_list_head (f->store, ICW_RECORD_KIND_ORGANIZATION, 500);
   g_assert_false (icw_store_list_is_partial (ICW_STORE_LIST (head)));
-  g_assert_cmpuint (g_list_model_get_n_items (head), ==, 151);
+  g_assert_cmpuint (g_list_model_get_n_items (head), ==, 152);
 }
 
 /* A short query (the names' snapshot scanned as one text): the same positions as a name-by-name

@@ -13,9 +13,11 @@
  * the main loop is idle. Prints one line per figure; asserts nothing.
  *
  *   bench-register DB settle            rows and settled only
- *   bench-register DB settle-whole      the same, the whole list read before the page is made, as
- *                                       the page itself did before it read its first screenful
- *                                       alone (the figure before, paired in the same run)
+ *   bench-register DB rows              the first rows only, then exits (under callgrind: the
+ *                                       instructions up to the first frame with rows)
+ *   bench-register DB settle-whole      (and rows-whole) the same, with the whole list read before
+ *                                       the page is made, as the page did before it read its first
+ *                                       screenful alone: the figure before, paired in the same run
  *   bench-register DB RUNS QUERY...     rows, then the searches
  *
  * Part of tests/bench (not the test suite); run by bench-register.sh. */
@@ -46,6 +48,7 @@ static gboolean waiting;
 static const char *typed;
 static gboolean settle_only;
 static gboolean whole_first;
+static gboolean rows_only;
 
 static gboolean
 settled (gpointer data)
@@ -156,6 +159,11 @@ on_frame (GtkWidget *window,
         }
       printf ("rows-ms %.3f shown %u cpu-ms %.3f\n", (now - start_ns) / 1e6, shown (),
               (bench_cpu_us () - start_cpu_us) / 1e3);
+      if (rows_only)
+        {
+          fflush (stdout);
+          _exit (0);
+        }
       if (settle_only)
         {
           /* After everything the page scheduled for after its first frame (G_PRIORITY_LOW). */
@@ -201,8 +209,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   GtkWidget *window, *page;
 
-  whole_first = argc == 3 && g_str_equal (argv[2], "settle-whole");
-  settle_only = argc == 3 && (g_str_equal (argv[2], "settle") || whole_first);
+  whole_first = argc == 3 && g_str_has_suffix (argv[2], "-whole");
+  rows_only = argc == 3 && g_str_has_prefix (argv[2], "rows");
+  settle_only = argc == 3 && (g_str_has_prefix (argv[2], "settle") || rows_only);
   if (argc < 4 && !settle_only)
     {
       fprintf (stderr, "usage: bench-register DB settle | bench-register DB RUNS QUERY...\n");

@@ -379,6 +379,36 @@ ensure_sort_keys (IcwStoreList *self)
   return ok;
 }
 
+/* Takes entries and strings as the list's, and tells the views only what changed: the records
+ * before the first difference and after the last one keep their positions. */
+static void
+install (IcwStoreList *self,
+         GArray       *entries,
+         GStringChunk *strings)
+{
+  GArray *old = self->entries;
+  GStringChunk *old_strings = self->strings;
+  guint prefix = 0, suffix = 0;
+
+  self->partial = FALSE;
+  while (prefix < old->len && prefix < entries->len
+         && strcmp (g_array_index (old, Entry, prefix).id, g_array_index (entries, Entry, prefix).id) == 0)
+    prefix++;
+  while (suffix < old->len - prefix && suffix < entries->len - prefix
+         && strcmp (g_array_index (old, Entry, old->len - 1 - suffix).id,
+                    g_array_index (entries, Entry, entries->len - 1 - suffix).id) == 0)
+    suffix++;
+
+  self->entries = entries;
+  self->strings = strings;
+  changed (self);
+  if (old->len != entries->len || prefix < old->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
+                                entries->len - prefix - suffix);
+  g_array_unref (old);
+  g_string_chunk_free (old_strings);
+}
+
 /* Reads the live records again, and tells the views only what changed: the records before the
  * first difference and after the last one keep their positions. In a database with stored keys
  * the rows come in the list's order through the index (ORDER BY the key, then the name's and the
@@ -392,11 +422,9 @@ icw_store_list_reload (IcwStoreList *self)
                                                   "ORDER BY sort_key, name, id", self->table->table);
   g_autoptr(GArray) keyed = g_array_new (FALSE, FALSE, sizeof (Keyed));
   GStringChunk *strings = g_string_chunk_new (64 * 1024);
-  GArray *entries, *old = self->entries;
-  GStringChunk *old_strings = self->strings;
+  GArray *entries;
   gboolean ordered = self->store != NULL && ensure_sort_keys (self);
   sqlite3_stmt *stmt = self->store != NULL ? icw_store_statement (self->store, ordered ? ordered_sql : sql, NULL) : NULL;
-  guint prefix = 0, suffix = 0;
 
   entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -426,23 +454,145 @@ icw_store_list_reload (IcwStoreList *self)
       g_free (k->key);
     }
 
-  self->partial = FALSE;
-  while (prefix < old->len && prefix < entries->len
-         && strcmp (g_array_index (old, Entry, prefix).id, g_array_index (entries, Entry, prefix).id) == 0)
-    prefix++;
-  while (suffix < old->len - prefix && suffix < entries->len - prefix
-         && strcmp (g_array_index (old, Entry, old->len - 1 - suffix).id,
-                    g_array_index (entries, Entry, entries->len - 1 - suffix).id) == 0)
-    suffix++;
+  install (self, entries, strings);
+}
 
-  self->entries = entries;
-  self->strings = strings;
-  changed (self);
-  if (old->len != entries->len || prefix < old->len)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
-                                entries->len - prefix - suffix);
-  g_array_unref (old);
-  g_string_chunk_free (old_strings);
+/* The rest of a list read in a thread, on a read-only connection of its own (WAL lets it read
+ * beside the store's writer), in the order of the stored keys the head was read in. */
+typedef struct {
+  char *path;
+  char *sql;
+  GArray *entries;
+  GStringChunk *strings;
+} Rest;
+
+static void
+rest_free (gpointer data)
+{
+  Rest *rest = data;
+
+  g_free (rest->path);
+  g_free (rest->sql);
+  g_clear_pointer (&rest->entries, g_array_unref);
+  if (rest->strings != NULL)
+    g_string_chunk_free (rest->strings);
+  g_free (rest);
+}
+
+static int
+rest_progress (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+static void
+read_rest (GTask        *task,
+           gpointer      source,
+           gpointer      data,
+           GCancellable *cancellable)
+{
+  Rest *rest = data;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_open_v2 (rest->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 2000);
+      sqlite3_progress_handler (db, 4096, rest_progress, cancellable);
+      rc = sqlite3_prepare_v2 (db, rest->sql, -1, &stmt, NULL);
+    }
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Entry entry;
+
+      entry.id = g_string_chunk_insert (rest->strings, (const char *) sqlite3_column_text (stmt, 0));
+      entry.name = g_string_chunk_insert (rest->strings, (const char *) sqlite3_column_text (stmt, 1));
+      entry.rowid = sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (rest->entries, entry);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (g_task_return_error_if_cancelled (task))
+    ;
+  else if (rc == SQLITE_DONE)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", db != NULL ? sqlite3_errmsg (db) : "");
+  sqlite3_close (db);
+}
+
+/* Whether a live record has no stored key (added or renamed since by another program). */
+static gboolean
+missing_keys (IcwStoreList *self)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE sort_key IS NULL AND deleted_at IS NULL LIMIT 1",
+                                          self->table->table);
+  sqlite3_stmt *stmt = icw_store_statement (self->store, sql, NULL);
+  gboolean missing;
+
+  if (stmt == NULL)
+    return TRUE;
+  missing = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return missing;
+}
+
+void
+icw_store_list_complete_async (IcwStoreList        *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Rest *rest;
+
+  g_return_if_fail (ICW_IS_STORE_LIST (self));
+
+  g_task_set_source_tag (task, icw_store_list_complete_async);
+  if (!self->partial || self->store == NULL || self->store->path == NULL || *self->store->path == '\0'
+      || g_str_equal (self->store->path, ":memory:") || self->store->batch_depth > 0)
+    {
+      /* Nothing to read, or no file to read it from beside the store: at once. */
+      icw_store_list_complete (self);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  rest = g_new0 (Rest, 1);
+  rest->path = g_strdup (self->store->path);
+  /* Only a list whose head came through the stored keys is partial: the same order. */
+  rest->sql = g_strdup_printf ("SELECT id, coalesce(name, ''), rowid FROM %s WHERE deleted_at IS NULL "
+                               "ORDER BY sort_key, name, id", self->table->table);
+  rest->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  rest->strings = g_string_chunk_new (64 * 1024);
+  g_task_set_task_data (task, rest, rest_free);
+  g_task_run_in_thread (task, read_rest);
+}
+
+/* On the main thread: the rows read are the list's, unless the list was read whole meanwhile (a
+ * save, a search, a reload: each reads it at once), or a record has no stored key (added since by
+ * another program, so the thread's order may be wrong): then it is read again here. */
+gboolean
+icw_store_list_complete_finish (IcwStoreList  *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  GTask *task = G_TASK (result);
+  Rest *rest = g_task_get_task_data (task);
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (task, error))
+    return FALSE;
+  if (rest == NULL || !self->partial)
+    return TRUE;
+  if (self->store == NULL)
+    return TRUE;
+  if (missing_keys (self))
+    icw_store_list_reload (self);
+  else
+    install (self, g_steal_pointer (&rest->entries), g_steal_pointer (&rest->strings));
+  return TRUE;
 }
 
 /* Where a record of this name goes: after every entry that sorts before it. */

@@ -28,6 +28,16 @@ gboolean    icw_store_list_find     (IcwStoreList *self,
  * save) does it first; icw_store_list() hands out whole lists only. */
 void        icw_store_list_complete   (IcwStoreList *self);
 gboolean    icw_store_list_is_partial (IcwStoreList *self);
+/* The same, the rest read in a thread: the main thread only takes the rows read. A list read
+ * whole meanwhile (by the call above, which anything needing the whole list makes) keeps what it
+ * has. */
+void        icw_store_list_complete_async  (IcwStoreList        *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean    icw_store_list_complete_finish (IcwStoreList        *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 
 /* The position of a record by its SQLite row id (valid for this session, as the list was read). */
 gboolean    icw_store_list_find_rowid (IcwStoreList *self,
