@@ -513,12 +513,13 @@ read_rest (GTask        *task,
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
-  if (g_task_return_error_if_cancelled (task))
-    ;
-  else if (rc == SQLITE_DONE)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", db != NULL ? sqlite3_errmsg (db) : "");
+  if (!g_task_return_error_if_cancelled (task))
+    {
+      if (rc == SQLITE_DONE)
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", db != NULL ? sqlite3_errmsg (db) : "");
+    }
   sqlite3_close (db);
 }
 
