@@ -4,7 +4,8 @@
  * under GTK's GtkSingleSelection as the page uses them: order, objects, live changes, and a
  * selection kept across a search without a search of the rows; the register page's first
  * screenful until its first frame; the search off the main thread (positions by row id, stale
- * searches cancelled); the order stored with the records. */
+ * searches cancelled, a search while the register changes, the page's stale searches); the order
+ * stored with the records; a register's first screenful read alone. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -352,6 +353,13 @@ test_page_first_screenful (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (window), page);
   g_assert_cmpuint (rows_of (page), >, 0);
   g_assert_cmpuint (rows_of (page), <, 150);
+  {
+    /* Only the first screenful has been read from the database. */
+    g_autoptr(GListModel) head = icw_store_list_head (f->store, ICW_RECORD_KIND_ORGANIZATION, 1);
+
+    g_assert_true (icw_store_list_is_partial (ICW_STORE_LIST (head)));
+    g_assert_cmpuint (g_list_model_get_n_items (head), <, 150);
+  }
   g_assert_nonnull (icw_register_page_get_selected (ICW_REGISTER_PAGE (page)));
   gtk_window_present (GTK_WINDOW (window));
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
@@ -527,6 +535,324 @@ test_search_positions (Fixture       *f,
   g_free (got);
 }
 
+static void
+on_rest_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (icw_store_list_complete_finish (ICW_STORE_LIST (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+/* A register's first screenful alone (icw_store_list_head): the first rows of the whole order,
+ * read through the stored keys' index; the rest read on completion and announced as added after
+ * them; anything needing the whole list completes it first (icw_store_list, a save, a search). */
+static void
+test_head (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) head = NULL;
+  g_autoptr(GListModel) whole = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GString) want = g_string_new (NULL);
+  g_autofree char *order = NULL;
+  Changes changes = { 0 };
+
+  /* Saved out of order: 0, 7, 14, … modulo 150. */
+  g_assert_true (icw_store_begin_batch (f->store, &error));
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("org %03u", (i * 7) % 150);
+
+      g_object_unref (icw_test_save_organization (f->store, name, NULL));
+    }
+  g_assert_true (icw_store_commit_batch (f->store, &error));
+  g_clear_object (&f->store);
+  f->store = icw_test_open_store (f->path);
+
+  head = icw_store_list_head (f->store, ICW_RECORD_KIND_ORGANIZATION, 10);
+  g_assert_true (ICW_IS_STORE_LIST (head));
+  g_assert_true (icw_store_list_is_partial (ICW_STORE_LIST (head)));
+  g_assert_cmpuint (g_list_model_get_n_items (head), ==, 10);
+  order = names (head);
+  g_assert_cmpstr (order, ==, "org 000|org 001|org 002|org 003|org 004|org 005|org 006|org 007|org 008|org 009");
+  g_clear_pointer (&order, g_free);
+
+  g_signal_connect (head, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  icw_store_list_complete (ICW_STORE_LIST (head));
+  g_assert_false (icw_store_list_is_partial (ICW_STORE_LIST (head)));
+  g_assert_cmpuint (changes.calls, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 10);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 140);
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (want, "%sorg %03u", i > 0 ? "|" : "", i);
+  order = names (head);
+  g_assert_cmpstr (order, ==, want->str);
+  g_clear_pointer (&order, g_free);
+  icw_store_list_complete (ICW_STORE_LIST (head));   /* once only */
+  g_assert_cmpuint (changes.calls, ==, 1);
+  g_clear_object (&head);
+
+  /* icw_store_list() hands out the whole list, even when a page asked for its head first. */
+  g_clear_object (&f->store);
+  f->store = icw_test_open_store (f->path);
+  head = icw_store_list_head (f->store, ICW_RECORD_KIND_ORGANIZATION, 10);
+  whole = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_assert_true (whole == head);
+  g_assert_cmpuint (g_list_model_get_n_items (whole), ==, 150);
+  g_clear_object (&whole);
+  g_clear_object (&head);
+
+  /* A save while only the head is read: the list is read whole, the new record in its place. */
+  g_clear_object (&f->store);
+  f->store = icw_test_open_store (f->path);
+  head = icw_store_list_head (f->store, ICW_RECORD_KIND_ORGANIZATION, 10);
+  g_object_unref (icw_test_save_organization (f->store, "org 149a", NULL));
+  g_assert_false (icw_store_list_is_partial (ICW_STORE_LIST (head)));
+  g_assert_cmpuint (g_list_model_get_n_items (head), ==, 151);
+  g_assert_cmpstr (icw_store_list_get_name (ICW_STORE_LIST (head), 150), ==, "org 149a");
+  g_clear_object (&head);
+
+  /* A short search of the store (the loaded list's names) looks at every name, not the head's. */
+  g_clear_object (&f->store);
+  f->store = icw_test_open_store (f->path);
+  head = icw_store_list_head (f->store, ICW_RECORD_KIND_ORGANIZATION, 10);
+  found = icw_store_search (f->store, ICW_RECORD_KIND_ORGANIZATION, "9a", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpuint (g_hash_table_size (found), ==, 1);
+  g_clear_object (&head);
+
+  /* The rest read in a thread: the same rows and order, announced after the head; a save while
+   * the thread reads makes the list read whole at once, and the thread's rows are not taken. */
+  for (guint with_save = 0; with_save < 2; with_save++)
+    {
+      gboolean done = FALSE;
+
+      g_clear_object (&head);
+      g_clear_object (&f->store);
+      f->store = icw_test_open_store (f->path);
+      head = icw_store_list_head (f->store, ICW_RECORD_KIND_ORGANIZATION, 10);
+      g_assert_true (icw_store_list_is_partial (ICW_STORE_LIST (head)));
+      changes = (Changes) { 0 };
+      g_signal_connect (head, "items-changed", G_CALLBACK (on_items_changed), &changes);
+      icw_store_list_complete_async (ICW_STORE_LIST (head), NULL, on_rest_done, &done);
+      if (with_save)
+        g_object_unref (icw_test_save_organization (f->store, "org 000b", NULL));
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (icw_store_list_is_partial (ICW_STORE_LIST (head)));
+      g_assert_cmpuint (g_list_model_get_n_items (head), ==, 151 + with_save);
+      if (with_save)
+        g_assert_cmpstr (icw_store_list_get_name (ICW_STORE_LIST (head), 1), ==, "org 000b");
+      else
+        {
+          g_assert_cmpuint (changes.calls, ==, 1);
+          g_assert_cmpuint (changes.position, ==, 10);
+          g_assert_cmpuint (changes.removed, ==, 0);
+          g_assert_cmpuint (changes.added, ==, 141);
+          order = names (head);
+          g_assert_true (g_str_has_prefix (order, want->str));
+          g_clear_pointer (&order, g_free);
+        }
+    }
+  g_clear_object (&head);
+
+  /* A register smaller than the head is whole at once. */
+  g_clear_object (&f->store);
+  f->store = icw_test_open_store (f->path);
+  head = icw_store_list_head (f->store, ICW_RECORD_KIND_ORGANIZATION, 500);
+  g_assert_false (icw_store_list_is_partial (ICW_STORE_LIST (head)));
+  g_assert_cmpuint (g_list_model_get_n_items (head), ==, 152);
+}
+
+/* A short query (the names' snapshot scanned as one text): the same positions as a name-by-name
+ * look at the list, for a match at the first byte of a name, twice in one name, in the last name,
+ * and for a query with ASCII letters (any case). */
+static void
+test_short_search (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *list_names[] = { "华华科技", "华", "大华", "清华大学", "Apple 华", "pineapple", "无", "小米", "华为技术", NULL };
+  const char *queries[] = { "华", "华华", "大", "技术", "无", "pp", "AP", "米", "。", NULL };
+  g_autoptr(GListModel) list = NULL;
+
+  save_names (f->store, list_names);
+  list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  for (guint q = 0; queries[q] != NULL; q++)
+    {
+      g_autofree char *got = search_positions (f->store, queries[q], NULL);
+      g_autofree char *lower_query = g_ascii_strdown (queries[q], -1);
+      GString *want = g_string_new (NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autofree char *lower = g_ascii_strdown (icw_store_list_get_name (ICW_STORE_LIST (list), i), -1);
+
+          if (strstr (lower, lower_query) != NULL)
+            g_string_append_printf (want, "%s%u", want->len > 0 ? "," : "", i);
+        }
+      g_assert_cmpstr (got, ==, want->str);
+      g_string_free (want, TRUE);
+    }
+}
+
+/* A search that runs while the register changes: its row ids are mapped to the list as it is
+ * when the answer is taken, so a record deleted meanwhile is not shown and every position shown
+ * holds a match. */
+static void
+test_search_during_edit (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *list_names[] = { "合肥理工大学", "大连理工大学", "北京理工大学", "清华大学", "apple", NULL };
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) dalian = NULL;
+  GArray *positions = NULL;
+
+  save_names (f->store, list_names);
+  list = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  dalian = g_list_model_get_item (list, position_of (list, "大连理工大学"));
+
+  icw_store_search_positions_async (f->store, ICW_RECORD_KIND_ORGANIZATION, "理工大", NULL, on_positions, &positions);
+  /* Meanwhile: one match deleted, one added, one record renamed to a match. */
+  g_assert_true (icw_store_delete (f->store, dalian, &error));
+  g_assert_no_error (error);
+  g_object_unref (icw_test_save_organization (f->store, "沈阳理工大学", NULL));
+  while (positions == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (positions->len, >=, 2);
+  for (guint i = 0; i < positions->len; i++)
+    {
+      guint p = g_array_index (positions, guint, i);
+
+      g_assert_cmpuint (p, <, g_list_model_get_n_items (list));
+      g_assert_nonnull (strstr (icw_store_list_get_name (ICW_STORE_LIST (list), p), "理工大"));
+      g_assert_cmpstr (icw_store_list_get_name (ICW_STORE_LIST (list), p), !=, "大连理工大学");
+      if (i > 0)
+        g_assert_cmpuint (p, >, g_array_index (positions, guint, i - 1));
+    }
+  g_array_unref (positions);
+}
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+shown_names (GtkWidget *page)
+{
+  return names (G_LIST_MODEL (gtk_list_view_get_model (find_list_view (page))));
+}
+
+/* Waits until the page shows want, or 10 s. */
+static void
+wait_for_shown (GtkWidget  *page,
+                const char *want)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autofree char *got = shown_names (page);
+
+      if (g_str_equal (got, want))
+        return;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+type_search (GtkWidget  *page,
+             const char *text)
+{
+  GtkWidget *entry = find_widget_of_type (page, GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_nonnull (entry);
+  g_signal_handlers_block_matched (entry, G_SIGNAL_MATCH_ID, g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY),
+                                   0, NULL, NULL, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_handlers_unblock_matched (entry, G_SIGNAL_MATCH_ID, g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY),
+                                     0, NULL, NULL, NULL);
+  g_signal_emit_by_name (entry, "search-changed");
+}
+
+/* The names of the register that contain part, in the register's order. */
+static char *
+matching_names (IcwStore   *store,
+                const char *part)
+{
+  g_autoptr(GListModel) list = icw_store_list (store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  GString *want = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    if (strstr (icw_store_list_get_name (ICW_STORE_LIST (list), i), part) != NULL)
+      g_string_append_printf (want, "%s%s", want->len > 0 ? "|" : "", icw_store_list_get_name (ICW_STORE_LIST (list), i));
+  return g_string_free (want, FALSE);
+}
+
+/* The register page's search: a newer keystroke cancels the search before it, whose answer is
+ * never shown; a record saved while a search runs is shown once it matches. */
+static void
+test_page_search (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *list_names[] = { "合肥理工大学", "北京理工大学", "清华大学", "华为", "apple", NULL };
+  g_autofree char *shown = NULL;
+  g_autofree char *want = NULL;
+  GtkWidget *window, *page;
+  gint64 until;
+
+  save_names (f->store, list_names);
+  window = gtk_window_new ();
+  page = icw_register_page_new_organizations (f->store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* "华" then at once "理工大": only the second's answer is shown, also a while later. */
+  want = matching_names (f->store, "理工大");
+  g_assert_nonnull (strchr (want, '|'));
+  type_search (page, "华");
+  type_search (page, "理工大");
+  wait_for_shown (page, want);
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  shown = shown_names (page);
+  g_assert_cmpstr (shown, ==, want);
+  g_clear_pointer (&shown, g_free);
+  g_clear_pointer (&want, g_free);
+
+  /* A search typed, and a matching record saved before its answer: both are shown. */
+  type_search (page, "理工");
+  g_object_unref (icw_test_save_organization (f->store, "沈阳理工大学", NULL));
+  want = matching_names (f->store, "理工");
+  g_assert_nonnull (strstr (want, "沈阳理工大学"));
+  wait_for_shown (page, want);
+  shown = shown_names (page);
+  g_assert_cmpstr (shown, ==, want);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The filter's limit (the first screenful) and its lifting: the other rows are added after the
  * first ones, never announced as a replacement of the rows shown. */
 static void
@@ -654,6 +980,10 @@ main (int   argc,
   ADD ("/store-list/search-positions", test_search_positions);
   ADD ("/store-list/page-first-screenful", test_page_first_screenful);
   ADD ("/store-list/stored-keys", test_stored_keys);
+  ADD ("/store-list/head", test_head);
+  ADD ("/store-list/short-search", test_short_search);
+  ADD ("/store-list/search-during-edit", test_search_during_edit);
+  ADD ("/store-list/page-search", test_page_search);
 
 #undef ADD
 

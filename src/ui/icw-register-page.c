@@ -72,6 +72,7 @@ struct _IcwRegisterPage
   gboolean shown_once;
   gboolean first_screen;            /* until the page's first frame: the filter shows a screenful */
   guint first_screen_source;
+  GCancellable *rest_cancellable;   /* the rest of the register read after the first frame */
 };
 
 /* Before its first allocation GTK 4.8's list view makes, binds and measures a row for each of
@@ -446,17 +447,41 @@ release_first_screen (IcwRegisterPage *self)
   if (!self->first_screen)
     return;
   self->first_screen = FALSE;
+  /* The rest of the register, read now (added after the first screenful, under the limit). */
+  icw_store_list_complete (ICW_STORE_LIST (self->records));
   icw_store_list_filter_set_limit (self->found, G_MAXUINT);
 }
 
+static void
+on_rest_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(IcwRegisterPage) self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!icw_store_list_complete_finish (ICW_STORE_LIST (source), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (self->found == NULL)
+    return;
+  /* Read here if the thread could not (the list is then read at once). */
+  release_first_screen (self);
+  icw_store_list_prepare_search (ICW_STORE_LIST (self->records));
+}
+
+/* After the first frame the rest of the register is read in a thread (a million rows take a
+ * fraction of a second of CPU the main thread need not wait for); a search or a selection before
+ * it is done reads it at once. */
 static gboolean
 release_first_screen_after_frame (gpointer data)
 {
   IcwRegisterPage *self = data;
 
   self->first_screen_source = 0;
-  release_first_screen (self);
-  icw_store_list_prepare_search (ICW_STORE_LIST (self->records));
+  self->rest_cancellable = g_cancellable_new ();
+  icw_store_list_complete_async (ICW_STORE_LIST (self->records), self->rest_cancellable, on_rest_read,
+                                 g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -703,6 +728,8 @@ icw_register_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
 
   g_clear_handle_id (&self->first_show_source, g_source_remove);
+  g_cancellable_cancel (self->rest_cancellable);
+  g_clear_object (&self->rest_cancellable);
   g_clear_handle_id (&self->first_screen_source, g_source_remove);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
@@ -831,7 +858,8 @@ new_page (const RegisterKind *kind,
 
   self->kind = kind;
   self->store = g_object_ref (store);
-  self->records = icw_store_list (store, kind->kind, NULL);
+  /* A register reads its first screenful alone until its first frame (issue 20). */
+  self->records = icw_store_list_head (store, kind->kind, FIRST_SCREENFUL);
   self->editor_new = editor_new;
   self->money_unit = money_unit;
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;

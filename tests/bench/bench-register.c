@@ -1,16 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-register.c: the organizations register as the user meets it (issue 20): the real
  * IcwRegisterPage in a window, timed from opening the store to
- *   - the first drawn frame with rows ("rows");
+ *   - the first drawn frame with rows ("rows"), with the process's CPU time since opening;
  *   - the page usable: the main loop idle after that frame, once everything the page scheduled
  *     after its first frame has run ("settled");
  *   - for each query, typed into the page's search entry: from the entry's "search-changed" to the
- *     first drawn frame whose list shows exactly the records the store's search finds ("search").
+ *     first drawn frame whose list shows exactly the records the store's search finds ("search"),
+ *     with the process's CPU time (all threads) between the two: the figure that holds on a
+ *     machine shared by other builds.
  * The first query is typed at once after the first frame, before the page has settled (the
  * "first keystroke"), then every query is typed RUNS times after an empty search, each run once
  * the main loop is idle. Prints one line per figure; asserts nothing.
  *
  *   bench-register DB settle            rows and settled only
+ *   bench-register DB rows              the first rows only, then exits (under callgrind: the
+ *                                       instructions up to the first frame with rows)
+ *   bench-register DB settle-whole      (and rows-whole) the same, with the whole list read before
+ *                                       the page is made, as the page did before it read its first
+ *                                       screenful alone: the figure before, paired in the same run
  *   bench-register DB RUNS QUERY...     rows, then the searches
  *
  * Part of tests/bench (not the test suite); run by bench-register.sh. */
@@ -23,6 +30,7 @@
 #include "icw-store.h"
 
 #include "bench-frame.h"
+#include "bench-stats.h"
 
 static gint64 start_ns;
 static IcwStore *store;
@@ -33,15 +41,19 @@ static guint n_queries, runs;
 static guint query_index, run_index;
 static gboolean first_keystroke = TRUE;
 static gint64 typed_ns;
+static double typed_cpu_us;   /* the process's CPU time (all threads) at "search-changed" */
+static double start_cpu_us;
 static guint expected;
 static gboolean waiting;
 static const char *typed;
 static gboolean settle_only;
+static gboolean whole_first;
+static gboolean rows_only;
 
 static gboolean
 settled (gpointer data)
 {
-  printf ("settled-ms %.3f\n", (bench_now_ns () - start_ns) / 1e6);
+  printf ("settled-ms %.3f cpu-ms %.3f\n", (bench_now_ns () - start_ns) / 1e6, (bench_cpu_us () - start_cpu_us) / 1e3);
   fflush (stdout);
   _exit (0);
 }
@@ -98,7 +110,10 @@ search_hook (GSignalInvocationHint *hint,
              gpointer               data)
 {
   if (waiting && typed_ns == 0)
-    typed_ns = bench_now_ns ();
+    {
+      typed_ns = bench_now_ns ();
+      typed_cpu_us = bench_cpu_us ();
+    }
   return TRUE;
 }
 
@@ -142,7 +157,13 @@ on_frame (GtkWidget *window,
           view = NULL;
           return;   /* a frame without rows yet */
         }
-      printf ("rows-ms %.3f shown %u\n", (now - start_ns) / 1e6, shown ());
+      printf ("rows-ms %.3f shown %u cpu-ms %.3f\n", (now - start_ns) / 1e6, shown (),
+              (bench_cpu_us () - start_cpu_us) / 1e3);
+      if (rows_only)
+        {
+          fflush (stdout);
+          _exit (0);
+        }
       if (settle_only)
         {
           /* After everything the page scheduled for after its first frame (G_PRIORITY_LOW). */
@@ -164,8 +185,8 @@ on_frame (GtkWidget *window,
   waiting = FALSE;
   if (*typed != '\0')
     {
-      printf ("search%s\t%s\t%u\t%.3f\n", first_keystroke ? "-first" : "", typed, expected,
-              (now - typed_ns) / 1e6);
+      printf ("search%s\t%s\t%u\t%.3f\tcpu-ms %.3f\n", first_keystroke ? "-first" : "", typed, expected,
+              (now - typed_ns) / 1e6, (bench_cpu_us () - typed_cpu_us) / 1e3);
       if (first_keystroke)
         {
           first_keystroke = FALSE;
@@ -188,7 +209,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   GtkWidget *window, *page;
 
-  settle_only = argc == 3 && g_str_equal (argv[2], "settle");
+  whole_first = argc == 3 && g_str_has_suffix (argv[2], "-whole");
+  rows_only = argc == 3 && g_str_has_prefix (argv[2], "rows");
+  settle_only = argc == 3 && (g_str_has_prefix (argv[2], "settle") || rows_only);
   if (argc < 4 && !settle_only)
     {
       fprintf (stderr, "usage: bench-register DB settle | bench-register DB RUNS QUERY...\n");
@@ -202,12 +225,15 @@ main (int   argc,
   bench_frame_watch ("GtkWindow", on_frame, NULL, 600);
 
   start_ns = bench_now_ns ();
+  start_cpu_us = bench_cpu_us ();
   store = icw_store_open (argv[1], &error);
   if (store == NULL)
     {
       fprintf (stderr, "bench-register: %s\n", error->message);
       return 1;
     }
+  if (whole_first)
+    g_object_unref (icw_store_list (store, ICW_RECORD_KIND_ORGANIZATION, NULL));
   page = icw_register_page_new_organizations (store);
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);

@@ -29,7 +29,7 @@ chmod 700 "$work/xdg/runtime"
 
 # BENCH_NO_NINJA=1 links against a build directory as it is (another tree's, for the figures before a change).
 [[ ${BENCH_NO_NINJA:-0} == 1 ]] || ninja -C "$build" src/ui/libicw-ui.a src/sync/libicw-sync.a resources/icw-resources.h >/dev/null
-gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0 libsoup-3.0 libsecret-1 pangocairo cairo-pdf)
+gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0 libsoup-3.0 libsecret-1 pangocairo cairo-pdf libpq libzip xlsxwriter)
 core_pkgs=(gio-2.0 sqlite3 json-glib-1.0)
 includes=(-I"$root/src/core/model" -I"$root/src/core/store" -I"$root/src/core/rules" -I"$root/src/core/documents" -I"$root/src/core/exchange" -I"$root/src/ui" -I"$root/src/sync" -I"$build" -I"$build/resources" -I"$here")
 core_a=("$build/src/core/exchange/libicw-core-exchange.a" "$build/src/core/documents/libicw-core-documents.a" "$build/src/core/rules/libicw-core-rules.a" "$build/src/core/store/libicw-core-store.a" "$build/src/core/model/libicw-core-model.a")
@@ -90,8 +90,11 @@ p95() { sort -g | awk '{ v[NR] = $1 } END { i = int(NR * 0.95 + 0.999); if (i < 
 
 for n in $sizes; do
   : >"$work/open-$n.txt"
+  : >"$work/whole-$n.txt"
   for ((i = 0; i < opens; i++)); do
     gui "$work/bin/bench-register" "$data/orgs-$n.db" settle >>"$work/open-$n.txt" 2>>"$work/gui.log"
+    # Paired: the whole list read before the page, as the page did before its first screenful alone.
+    gui "$work/bin/bench-register" "$data/orgs-$n.db" settle-whole >>"$work/whole-$n.txt" 2>>"$work/gui.log"
   done
   gui "$work/bin/bench-register" "$data/orgs-$n.db" "$runs" "${queries[@]}" >"$work/search-$n.txt" 2>>"$work/gui.log"
   if [[ -x $work/bin/bench-search-positions ]]; then
@@ -102,6 +105,7 @@ done
 first=$(echo "$sizes" | awk '{ print $1 }')
 floor_rows=$(awk '$1 == "rows-ms" { print $2 }' "$work/open-$first.txt" | median)
 floor_settled=$(awk '$1 == "settled-ms" { print $2 }' "$work/open-$first.txt" | median)
+floor_rows_cpu=$(awk '$1 == "rows-ms" { print $6 }' "$work/open-$first.txt" | median)
 echo
 echo "| measure | figure | floor (same run) | ratio | goal |"
 echo "|---|---|---|---|---|"
@@ -110,6 +114,13 @@ for n in $sizes; do
   settled=$(awk '$1 == "settled-ms" { print $2 }' "$work/open-$n.txt" | median)
   printf '| %s records: open to first rows drawn (median of %s) | %.0f ms | %.0f ms (%s records) | %.2f× | ≤ 2× at 1M |\n' \
     "$n" "$opens" "$rows" "$floor_rows" "$first" "$(echo "$rows / $floor_rows" | bc -l)"
+  rows_cpu=$(awk '$1 == "rows-ms" { print $6 }' "$work/open-$n.txt" | median)
+  printf '| %s records: open to first rows drawn, CPU of the process (median of %s) | %.0f ms | %.0f ms (%s records) | %.2f× | ≤ 2× at 1M |\n' \
+    "$n" "$opens" "$rows_cpu" "$floor_rows_cpu" "$first" "$(echo "$rows_cpu / $floor_rows_cpu" | bc -l)"
+  whole_cpu=$(awk '$1 == "rows-ms" { print $6 }' "$work/whole-$n.txt" | median)
+  whole_floor=$(awk '$1 == "rows-ms" { print $6 }' "$work/whole-$first.txt" | median)
+  printf '| %s records: the same, before (whole list read first), CPU (median of %s) | %.0f ms | %.0f ms (%s records, before) | %.2f× | |\n' \
+    "$n" "$opens" "$whole_cpu" "$whole_floor" "$first" "$(echo "$whole_cpu / $whole_floor" | bc -l)"
   printf '| %s records: open to page settled (median of %s) | %.0f ms | %.0f ms (%s records) | %.2f× | usable at once |\n' \
     "$n" "$opens" "$settled" "$floor_settled" "$first" "$(echo "$settled / $floor_settled" | bc -l)"
   goal="≤ 50 ms"
@@ -119,8 +130,10 @@ for n in $sizes; do
     hits=$(awk -F'\t' -v q="$q" '$1 == "search" && $2 == q { print $3; exit }' "$work/search-$n.txt")
     med=$(awk -F'\t' -v q="$q" '$1 == "search" && $2 == q { print $4 }' "$work/search-$n.txt" | median)
     top=$(awk -F'\t' -v q="$q" '$1 == "search" && $2 == q { print $4 }' "$work/search-$n.txt" | p95)
-    printf '| %s records: search “%s” (%s hits) typed to the filtered list drawn, median / p95 of %s | %.1f / %.1f ms | | | %s |\n' \
-      "$n" "$q" "$hits" "$runs" "$med" "$top" "$goal"
+    cmed=$(awk -F'\t' -v q="$q" '$1 == "search" && $2 == q { split($5, c, " "); print c[2] }' "$work/search-$n.txt" | median)
+    ctop=$(awk -F'\t' -v q="$q" '$1 == "search" && $2 == q { split($5, c, " "); print c[2] }' "$work/search-$n.txt" | p95)
+    printf '| %s records: search “%s” (%s hits) typed to the filtered list drawn, median / p95 of %s: wall; CPU of the process | %.1f / %.1f ms; CPU %.1f / %.1f ms | | | %s |\n' \
+      "$n" "$q" "$hits" "$runs" "$med" "$top" "$cmed" "$ctop" "$goal"
   done
 done
 echo
@@ -139,5 +152,6 @@ echo "- load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- raw figures:"
 for n in $sizes; do
   sed "s/^/  $n open: /" "$work/open-$n.txt"
+  sed "s/^/  $n open, whole list first: /" "$work/whole-$n.txt"
   sed "s/^/  $n search: /" "$work/search-$n.txt"
 done

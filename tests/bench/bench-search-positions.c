@@ -6,7 +6,7 @@
  * a thread, row ids mapped to positions, the filter given the positions), each from the call to
  * the filter holding the answer. Prints wall-clock and CPU medians (CPU: the whole process, all
  * threads, from getrusage) and the main thread's own time in the new path (the call and the
- * mapping, not the wait).
+ * mapping, not the wait), and the 95th percentiles of the new path's wall clock and CPU time.
  *
  *   bench-search-positions DB RUNS QUERY...
  *
@@ -20,6 +20,8 @@
 #include "icw-store-list-filter.h"
 #include "icw-store-search.h"
 #include "icw-store.h"
+
+#include "bench-stats.h"
 
 
 static gint64
@@ -143,9 +145,11 @@ main (int   argc,
               g_array_append_val (new_main, v);
             }
         }
-      printf ("%s\t%u\t%u\told-wall %.2f\told-cpu %.2f\tnew-wall %.2f\tnew-cpu %.2f\tnew-main %.2f\n",
+      printf ("%s\t%u\t%u\told-wall %.2f\told-cpu %.2f\tnew-wall %.2f\tnew-cpu %.2f\tnew-main %.2f"
+              "\tnew-wall-p95 %.2f\tnew-cpu-p95 %.2f\n",
               argv[q], old_n, new_n, median_of (old_wall), median_of (old_cpu), median_of (new_wall),
-              median_of (new_cpu), median_of (new_main));
+              median_of (new_cpu), median_of (new_main), bench_percentile (new_wall, 0.95),
+              bench_percentile (new_cpu, 0.95));
       fflush (stdout);
     }
   return 0;

@@ -5,7 +5,10 @@
  * store's one object of the record, made on demand, so that only the rows on screen have objects
  * (docs/performance.md, finding 2b). The store keeps it in step: a new or restored record is put
  * in its place, a deleted one leaves; a renamed record keeps its place until the next reload, as
- * the sorted views of the other lists do. */
+ * the sorted views of the other lists do. A register page may ask for its first screenful alone
+ * (icw_store_list_new_head): the first rows through the stored order's index, the rest read when
+ * the list is completed, which anything needing the whole list does first (issue 20: a register
+ * of a million draws its first rows without reading a million). */
 #include "config.h"
 
 #include <locale.h>
@@ -32,6 +35,7 @@ struct _IcwStoreList
   GStringChunk *strings;
   GArray *by_rowid;             /* guint position per row id (G_MAXUINT: none); NULL: to build */
   IcwStoreListNames *names;     /* the snapshot a search thread reads; NULL: to build */
+  gboolean partial;             /* only the first rows are read: icw_store_list_complete reads the rest */
 };
 
 /* An immutable copy of the names with their row ids, in the list's order at the time. */
@@ -128,6 +132,65 @@ icw_store_list_new (IcwStore       *store,
   return self;
 }
 
+static gboolean ensure_sort_keys (IcwStoreList *self);
+
+/* The first n rows in the list's order, read through the index of the stored keys (a covering
+ * scan that stops after n rows); the whole list at once when the keys cannot be used. */
+static gboolean
+read_head (IcwStoreList *self,
+           guint         n)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id, coalesce(name, ''), rowid FROM %s WHERE deleted_at IS NULL "
+                                          "ORDER BY sort_key, name, id LIMIT ?1", self->table->table);
+  sqlite3_stmt *stmt;
+
+  if (!ensure_sort_keys (self) || (stmt = icw_store_statement (self->store, sql, NULL)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, n);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      Entry entry;
+
+      entry.id = g_string_chunk_insert (self->strings, (const char *) sqlite3_column_text (stmt, 0));
+      entry.name = g_string_chunk_insert (self->strings, (const char *) sqlite3_column_text (stmt, 1));
+      entry.rowid = sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (self->entries, entry);
+    }
+  sqlite3_reset (stmt);
+  self->partial = self->entries->len >= n;
+  return TRUE;
+}
+
+IcwStoreList *
+icw_store_list_new_head (IcwStore       *store,
+                         const IcwTable *table,
+                         guint           n)
+{
+  IcwStoreList *self = g_object_new (ICW_TYPE_STORE_LIST, NULL);
+
+  self->store = store;
+  self->table = table;
+  if (n == 0 || !read_head (self, n))
+    icw_store_list_reload (self);
+  return self;
+}
+
+void
+icw_store_list_complete (IcwStoreList *self)
+{
+  g_return_if_fail (ICW_IS_STORE_LIST (self));
+
+  if (self->partial && self->store != NULL)
+    icw_store_list_reload (self);
+}
+
+gboolean
+icw_store_list_is_partial (IcwStoreList *self)
+{
+  g_return_val_if_fail (ICW_IS_STORE_LIST (self), FALSE);
+  return self->partial;
+}
+
 void
 icw_store_list_detach (IcwStoreList *self)
 {
@@ -159,6 +222,7 @@ icw_store_list_find (IcwStoreList *self,
 {
   g_return_val_if_fail (ICW_IS_STORE_LIST (self), FALSE);
 
+  icw_store_list_complete (self);
   for (guint i = 0; id != NULL && i < self->entries->len; i++)
     if (strcmp (g_array_index (self->entries, Entry, i).id, id) == 0)
       {
@@ -315,6 +379,36 @@ ensure_sort_keys (IcwStoreList *self)
   return ok;
 }
 
+/* Takes entries and strings as the list's, and tells the views only what changed: the records
+ * before the first difference and after the last one keep their positions. */
+static void
+install (IcwStoreList *self,
+         GArray       *entries,
+         GStringChunk *strings)
+{
+  GArray *old = self->entries;
+  GStringChunk *old_strings = self->strings;
+  guint prefix = 0, suffix = 0;
+
+  self->partial = FALSE;
+  while (prefix < old->len && prefix < entries->len
+         && strcmp (g_array_index (old, Entry, prefix).id, g_array_index (entries, Entry, prefix).id) == 0)
+    prefix++;
+  while (suffix < old->len - prefix && suffix < entries->len - prefix
+         && strcmp (g_array_index (old, Entry, old->len - 1 - suffix).id,
+                    g_array_index (entries, Entry, entries->len - 1 - suffix).id) == 0)
+    suffix++;
+
+  self->entries = entries;
+  self->strings = strings;
+  changed (self);
+  if (old->len != entries->len || prefix < old->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
+                                entries->len - prefix - suffix);
+  g_array_unref (old);
+  g_string_chunk_free (old_strings);
+}
+
 /* Reads the live records again, and tells the views only what changed: the records before the
  * first difference and after the last one keep their positions. In a database with stored keys
  * the rows come in the list's order through the index (ORDER BY the key, then the name's and the
@@ -328,11 +422,9 @@ icw_store_list_reload (IcwStoreList *self)
                                                   "ORDER BY sort_key, name, id", self->table->table);
   g_autoptr(GArray) keyed = g_array_new (FALSE, FALSE, sizeof (Keyed));
   GStringChunk *strings = g_string_chunk_new (64 * 1024);
-  GArray *entries, *old = self->entries;
-  GStringChunk *old_strings = self->strings;
+  GArray *entries;
   gboolean ordered = self->store != NULL && ensure_sort_keys (self);
   sqlite3_stmt *stmt = self->store != NULL ? icw_store_statement (self->store, ordered ? ordered_sql : sql, NULL) : NULL;
-  guint prefix = 0, suffix = 0;
 
   entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -362,22 +454,146 @@ icw_store_list_reload (IcwStoreList *self)
       g_free (k->key);
     }
 
-  while (prefix < old->len && prefix < entries->len
-         && strcmp (g_array_index (old, Entry, prefix).id, g_array_index (entries, Entry, prefix).id) == 0)
-    prefix++;
-  while (suffix < old->len - prefix && suffix < entries->len - prefix
-         && strcmp (g_array_index (old, Entry, old->len - 1 - suffix).id,
-                    g_array_index (entries, Entry, entries->len - 1 - suffix).id) == 0)
-    suffix++;
+  install (self, entries, strings);
+}
 
-  self->entries = entries;
-  self->strings = strings;
-  changed (self);
-  if (old->len != entries->len || prefix < old->len)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix,
-                                entries->len - prefix - suffix);
-  g_array_unref (old);
-  g_string_chunk_free (old_strings);
+/* The rest of a list read in a thread, on a read-only connection of its own (WAL lets it read
+ * beside the store's writer), in the order of the stored keys the head was read in. */
+typedef struct {
+  char *path;
+  char *sql;
+  GArray *entries;
+  GStringChunk *strings;
+} Rest;
+
+static void
+rest_free (gpointer data)
+{
+  Rest *rest = data;
+
+  g_free (rest->path);
+  g_free (rest->sql);
+  g_clear_pointer (&rest->entries, g_array_unref);
+  if (rest->strings != NULL)
+    g_string_chunk_free (rest->strings);
+  g_free (rest);
+}
+
+static int
+rest_progress (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+static void
+read_rest (GTask        *task,
+           gpointer      source,
+           gpointer      data,
+           GCancellable *cancellable)
+{
+  Rest *rest = data;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_open_v2 (rest->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 2000);
+      sqlite3_progress_handler (db, 4096, rest_progress, cancellable);
+      rc = sqlite3_prepare_v2 (db, rest->sql, -1, &stmt, NULL);
+    }
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Entry entry;
+
+      entry.id = g_string_chunk_insert (rest->strings, (const char *) sqlite3_column_text (stmt, 0));
+      entry.name = g_string_chunk_insert (rest->strings, (const char *) sqlite3_column_text (stmt, 1));
+      entry.rowid = sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (rest->entries, entry);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (!g_task_return_error_if_cancelled (task))
+    {
+      if (rc == SQLITE_DONE)
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", db != NULL ? sqlite3_errmsg (db) : "");
+    }
+  sqlite3_close (db);
+}
+
+/* Whether a live record has no stored key (added or renamed since by another program). */
+static gboolean
+missing_keys (IcwStoreList *self)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE sort_key IS NULL AND deleted_at IS NULL LIMIT 1",
+                                          self->table->table);
+  sqlite3_stmt *stmt = icw_store_statement (self->store, sql, NULL);
+  gboolean missing;
+
+  if (stmt == NULL)
+    return TRUE;
+  missing = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return missing;
+}
+
+void
+icw_store_list_complete_async (IcwStoreList        *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Rest *rest;
+
+  g_return_if_fail (ICW_IS_STORE_LIST (self));
+
+  g_task_set_source_tag (task, icw_store_list_complete_async);
+  if (!self->partial || self->store == NULL || self->store->path == NULL || *self->store->path == '\0'
+      || g_str_equal (self->store->path, ":memory:") || self->store->batch_depth > 0)
+    {
+      /* Nothing to read, or no file to read it from beside the store: at once. */
+      icw_store_list_complete (self);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  rest = g_new0 (Rest, 1);
+  rest->path = g_strdup (self->store->path);
+  /* Only a list whose head came through the stored keys is partial: the same order. */
+  rest->sql = g_strdup_printf ("SELECT id, coalesce(name, ''), rowid FROM %s WHERE deleted_at IS NULL "
+                               "ORDER BY sort_key, name, id", self->table->table);
+  rest->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  rest->strings = g_string_chunk_new (64 * 1024);
+  g_task_set_task_data (task, rest, rest_free);
+  g_task_run_in_thread (task, read_rest);
+}
+
+/* On the main thread: the rows read are the list's, unless the list was read whole meanwhile (a
+ * save, a search, a reload: each reads it at once), or a record has no stored key (added since by
+ * another program, so the thread's order may be wrong): then it is read again here. */
+gboolean
+icw_store_list_complete_finish (IcwStoreList  *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  GTask *task = G_TASK (result);
+  Rest *rest = g_task_get_task_data (task);
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (task, error))
+    return FALSE;
+  if (rest == NULL || !self->partial)
+    return TRUE;
+  if (self->store == NULL)
+    return TRUE;
+  if (missing_keys (self))
+    icw_store_list_reload (self);
+  else
+    install (self, g_steal_pointer (&rest->entries), g_steal_pointer (&rest->strings));
+  return TRUE;
 }
 
 /* Where a record of this name goes: after every entry that sorts before it. */
@@ -417,8 +633,11 @@ icw_store_list_update (IcwStoreList *self,
   const char *id = icw_record_get_id (record);
   g_autofree char *name = NULL;
   guint position;
-  gboolean found = icw_store_list_find (self, id, &position);
+  gboolean found;
   Entry entry;
+
+  icw_store_list_complete (self);
+  found = icw_store_list_find (self, id, &position);
 
   if (present)
     g_object_get (record, "name", &name, NULL);
@@ -472,6 +691,7 @@ icw_store_list_find_rowid (IcwStoreList *self,
 {
   g_return_val_if_fail (ICW_IS_STORE_LIST (self), FALSE);
 
+  icw_store_list_complete (self);
   if (self->by_rowid == NULL)
     {
       gint64 max = 0;
@@ -518,6 +738,7 @@ icw_store_list_get_names (IcwStoreList *self)
 {
   g_return_val_if_fail (ICW_IS_STORE_LIST (self), NULL);
 
+  icw_store_list_complete (self);
   if (self->names == NULL)
     {
       IcwStoreListNames *names = g_new0 (IcwStoreListNames, 1);
@@ -576,6 +797,21 @@ icw_store_list_names_get_name (IcwStoreListNames *names,
                                guint              i)
 {
   return names->text + names->offsets[i];
+}
+
+/* All the names one after the other, each ended by a NUL; name i starts at offset i, and offset n
+ * is the end: a search can scan them as one text. */
+const char *
+icw_store_list_names_get_text (IcwStoreListNames *names)
+{
+  return names->text;
+}
+
+guint
+icw_store_list_names_get_offset (IcwStoreListNames *names,
+                                 guint              i)
+{
+  return names->offsets[i];
 }
 
 gint64

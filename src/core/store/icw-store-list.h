@@ -23,6 +23,22 @@ gboolean    icw_store_list_find     (IcwStoreList *self,
                                      const char   *id,
                                      guint        *position);
 
+/* A list that has only its first rows (icw_store_list_head) reads the others: they are announced
+ * as added after the first ones. Anything needing the whole list (finding a record, a search, a
+ * save) does it first; icw_store_list() hands out whole lists only. */
+void        icw_store_list_complete   (IcwStoreList *self);
+gboolean    icw_store_list_is_partial (IcwStoreList *self);
+/* The same, the rest read in a thread: the main thread only takes the rows read. A list read
+ * whole meanwhile (by the call above, which anything needing the whole list makes) keeps what it
+ * has. */
+void        icw_store_list_complete_async  (IcwStoreList        *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean    icw_store_list_complete_finish (IcwStoreList        *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+
 /* The position of a record by its SQLite row id (valid for this session, as the list was read). */
 gboolean    icw_store_list_find_rowid (IcwStoreList *self,
                                        gint64        rowid,
@@ -44,6 +60,9 @@ const char        *icw_store_list_names_get_name  (IcwStoreListNames *names,
                                                    guint              i);
 gint64             icw_store_list_names_get_rowid (IcwStoreListNames *names,
                                                    guint              i);
+const char        *icw_store_list_names_get_text   (IcwStoreListNames *names);
+guint              icw_store_list_names_get_offset (IcwStoreListNames *names,
+                                                    guint              i);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwStoreListNames, icw_store_list_names_unref)
 

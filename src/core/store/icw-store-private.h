@@ -60,6 +60,9 @@ struct _IcwStore
 gboolean      icw_store_list_is_compact  (const IcwTable *table);
 IcwStoreList *icw_store_list_new         (IcwStore       *store,
                                           const IcwTable *table);
+IcwStoreList *icw_store_list_new_head    (IcwStore       *store,
+                                          const IcwTable *table,
+                                          guint           n);
 void          icw_store_list_reload      (IcwStoreList   *self);
 void          icw_store_list_update      (IcwStoreList   *self,
                                           IcwRecord      *record,

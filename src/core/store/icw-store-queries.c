@@ -339,6 +339,7 @@ search_loaded_list (IcwStore       *self,
 
   if (list == NULL || !ICW_IS_STORE_LIST (list) || self->batch_depth > 0)
     return NULL;
+  icw_store_list_complete (list);   /* a register page's first screenful: every name */
   for (const char *p = needle; *p != '\0'; p++)
     has_letters |= g_ascii_isalpha (*p);
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

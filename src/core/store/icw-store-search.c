@@ -6,6 +6,7 @@
  * answers SQLite row ids, and the main thread maps them to positions in the live list through
  * the list's row-id index: the work grows with the matches, not with the register. A cancelled
  * search stops within a few thousand rows (SQLite's progress handler asks the GCancellable). */
+#define _GNU_SOURCE   /* memmem() */
 #include "config.h"
 
 #include <gio/gio.h>
@@ -133,6 +134,61 @@ search_index (Job           *job,
   return rc == SQLITE_DONE;
 }
 
+/* The name holding the byte at offset: the last whose start is not after it. */
+static guint
+name_at (IcwStoreListNames *names,
+         guint              low,
+         guint              high,
+         gsize              offset)
+{
+  while (high - low > 1)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (icw_store_list_names_get_offset (names, mid) <= offset)
+        low = mid;
+      else
+        high = mid;
+    }
+  return low;
+}
+
+/* A needle without ASCII letters (case does not matter): the names scanned as one text with
+ * memmem(), a block of names at a time (a match cannot cross a name's ending NUL), and each hit
+ * found back to its name by its offset: far fewer calls than one strstr() per name, which was
+ * most of a one-character search at a million names. */
+static gboolean
+scan_names (Job           *job,
+            GArray        *rowids,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  IcwStoreListNames *names = job->names;
+  const char *text = icw_store_list_names_get_text (names);
+  gsize needle_len = strlen (job->needle);
+  guint n = icw_store_list_names_get_n (names);
+
+  for (guint first = 0; first < n; first += 0x4000)
+    {
+      guint last = MIN (n, first + 0x4000);
+      gsize at = icw_store_list_names_get_offset (names, first);
+      gsize end = icw_store_list_names_get_offset (names, last);
+      const char *hit;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      while (at < end && (hit = memmem (text + at, end - at, job->needle, needle_len)) != NULL)
+        {
+          guint i = name_at (names, first, last, hit - text);
+          gint64 rowid = icw_store_list_names_get_rowid (names, i);
+
+          g_array_append_val (rowids, rowid);
+          at = icw_store_list_names_get_offset (names, i + 1);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 search_names (Job           *job,
               GArray        *rowids,
@@ -145,6 +201,8 @@ search_names (Job           *job,
 
   for (const char *p = job->needle; *p != '\0'; p++)
     has_letters |= g_ascii_isalpha (*p);
+  if (!has_letters)
+    return scan_names (job, rowids, cancellable, error);
   for (guint i = 0; i < n; i++)
     {
       if ((i & 0x3fff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -1130,10 +1130,39 @@ icw_store_list (IcwStore      *self,
       list = G_OBJECT (icw_store_list_new (self, table));
       g_hash_table_insert (self->lists, g_steal_pointer (&key), list);
     }
+  else if (ICW_IS_STORE_LIST (list))
+    icw_store_list_complete (ICW_STORE_LIST (list));
   else if (list == NULL)
     {
       list = G_OBJECT (g_list_store_new (table->get_type ()));
       reload_list (self, key, list);
+      g_hash_table_insert (self->lists, g_steal_pointer (&key), list);
+    }
+  return g_object_ref (G_LIST_MODEL (list));
+}
+
+/* A register's live list (organizations, centers) of which only the first n rows may be read yet,
+ * in the list's order through the stored keys' index: what a register page shows before its first
+ * frame. The list reads the rest on icw_store_list_complete(), or as soon as anything needs it
+ * (icw_store_list() of the same kind, a search, a save). */
+GListModel *
+icw_store_list_head (IcwStore      *self,
+                     IcwRecordKind  kind,
+                     guint          n)
+{
+  const IcwTable *table = icw_store_table_for_kind (kind);
+  g_autofree char *key = NULL;
+  GObject *list;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), NULL);
+
+  if (!icw_store_list_is_compact (table))
+    return icw_store_list (self, kind, NULL);
+  key = list_key (kind, NULL);
+  list = g_hash_table_lookup (self->lists, key);
+  if (list == NULL)
+    {
+      list = G_OBJECT (icw_store_list_new_head (self, table, n));
       g_hash_table_insert (self->lists, g_steal_pointer (&key), list);
     }
   return g_object_ref (G_LIST_MODEL (list));

@@ -98,6 +98,12 @@ IcwOrganization *icw_store_find_by_credit_code (IcwStore    *self,
 GListModel *icw_store_list            (IcwStore       *self,
                                        IcwRecordKind   kind,
                                        const char     *parent_id);
+/* A register's list (organizations, centers) of which perhaps only the first n rows are read yet,
+ * for a register page's first frame; an IcwStoreList that reads the rest when completed
+ * (icw-store-list.h). Any other kind: icw_store_list (self, kind, NULL). */
+GListModel *icw_store_list_head       (IcwStore       *self,
+                                       IcwRecordKind   kind,
+                                       guint           n);
 /* The same records as icw_store_list() now, read in one query, for code that needs every one of
  * them: walking a register's list would load its records one at a time. */
 GPtrArray  *icw_store_list_records    (IcwStore       *self,
