@@ -2,7 +2,12 @@
 /* icw-center-editor.c: the center editor. The plain fields go through an IcwRecordForm; the host
  * company and the lead organization are chosen from the register, never typed; the tables are
  * IcwCenterLinksGroup and IcwPlatformsGroup; the reports are
- * IcwReportListGroup and the readiness to upgrade IcwReadinessGroup. */
+ * IcwReportListGroup and the readiness to upgrade IcwReadinessGroup.
+ *
+ * The groups under the first screen (the tables, the rule packs, the reports and the readiness
+ * panel, which runs 64号's pack over the center's registers) are filled, and shown, just after
+ * the editor's first frame: the first center of the window is on screen without waiting for what
+ * only scrolling reaches (issue 20: start-up to the filled first page). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -36,6 +41,11 @@ struct _IcwCenterEditor
   GtkWidget *rule_packs;
   GtkWidget *reports;
   GtkWidget *readiness;
+  gboolean drawn;              /* the editor has had a frame: groups are filled at once */
+  gboolean below_pending;      /* the groups under the first screen wait for that frame */
+  gulong after_paint_handler;
+  GdkFrameClock *frame_clock;
+  guint below_source;
 };
 
 G_DEFINE_FINAL_TYPE (IcwCenterEditor, icw_center_editor, ADW_TYPE_BIN)
@@ -131,6 +141,18 @@ reference_row (const char *title,
   return ADW_ACTION_ROW (row);
 }
 
+static void
+show_below (IcwCenterEditor *self,
+            gboolean         visible)
+{
+  GtkWidget *groups[] = {
+    self->shareholders, self->members, self->platforms, self->rule_packs, self->reports, self->readiness,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    gtk_widget_set_visible (groups[i], visible);
+}
+
 static GtkWidget *
 group (AdwPreferencesPage *page,
        const char         *title,
@@ -194,12 +216,74 @@ build (IcwCenterEditor *self,
   self->readiness = icw_readiness_group_new (self->store);
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->readiness));
 
+  /* Hidden until they have the center: fill_below(). */
+  show_below (self, FALSE);
+
   danger = group (self->page, NULL, NULL);
   delete = icw_ui_mnemonic_button_new (_("_Delete Center"));
   gtk_widget_set_halign (delete, GTK_ALIGN_START);
   gtk_widget_add_css_class (delete, "destructive-action");
   g_signal_connect_swapped (delete, "clicked", G_CALLBACK (on_delete_clicked), self);
   add_row (danger, delete);
+}
+
+/* The groups under the first screen get the center, and are shown. */
+static void
+fill_below (IcwCenterEditor *self)
+{
+  IcwCenter *center = self->center;
+
+  self->below_pending = FALSE;
+  icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (self->shareholders), center);
+  icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (self->members), center);
+  icw_platforms_group_set_center (ICW_PLATFORMS_GROUP (self->platforms), center);
+  icw_rule_packs_group_set_center (ICW_RULE_PACKS_GROUP (self->rule_packs), center);
+  icw_report_list_group_set_center (ICW_REPORT_LIST_GROUP (self->reports), center);
+  icw_readiness_group_set_center (ICW_READINESS_GROUP (self->readiness), center);
+  show_below (self, TRUE);
+}
+
+static gboolean
+fill_below_after_frame (gpointer data)
+{
+  IcwCenterEditor *self = data;
+
+  self->below_source = 0;
+  if (self->below_pending)
+    fill_below (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_waiting_for_frame (IcwCenterEditor *self)
+{
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+}
+
+/* The editor's first frame is painted: what is under it is filled in an idle of low priority,
+ * so that this frame reaches the screen first. */
+static void
+on_after_paint (GdkFrameClock   *clock,
+                IcwCenterEditor *self)
+{
+  stop_waiting_for_frame (self);
+  self->drawn = TRUE;
+  if (self->below_pending && self->below_source == 0)
+    self->below_source = g_idle_add_full (G_PRIORITY_LOW, fill_below_after_frame, self, NULL);
+}
+
+static void
+on_map (IcwCenterEditor *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->drawn || self->frame_clock != NULL || clock == NULL)
+    return;
+  self->frame_clock = g_object_ref (clock);
+  self->after_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 void
@@ -214,12 +298,10 @@ icw_center_editor_set_center (IcwCenterEditor *self,
     g_signal_handlers_disconnect_by_data (self->center, self);
   g_set_object (&self->center, center);
   icw_record_form_set_record (self->form, ICW_RECORD (center));
-  icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (self->shareholders), center);
-  icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (self->members), center);
-  icw_platforms_group_set_center (ICW_PLATFORMS_GROUP (self->platforms), center);
-  icw_rule_packs_group_set_center (ICW_RULE_PACKS_GROUP (self->rule_packs), center);
-  icw_report_list_group_set_center (ICW_REPORT_LIST_GROUP (self->reports), center);
-  icw_readiness_group_set_center (ICW_READINESS_GROUP (self->readiness), center);
+  if (self->drawn)
+    fill_below (self);
+  else
+    self->below_pending = TRUE;
   if (center != NULL)
     {
       g_signal_connect_swapped (center, "notify::host-organization-id", G_CALLBACK (show_references), self);
@@ -251,6 +333,8 @@ icw_center_editor_dispose (GObject *object)
     icw_record_form_flush (self->form);
   if (self->center != NULL)
     g_signal_handlers_disconnect_by_data (self->center, self);
+  stop_waiting_for_frame (self);
+  g_clear_handle_id (&self->below_source, g_source_remove);
 
   G_OBJECT_CLASS (icw_center_editor_parent_class)->dispose (object);
 
@@ -270,6 +354,7 @@ icw_center_editor_init (IcwCenterEditor *self)
 {
   self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 GtkWidget *

@@ -49,6 +49,11 @@ struct _IcwStore
   /* Set while records are validated as they are stored (icw_store_validate_stored): a part of a
    * submitted document is not refused for its parent's lock, since nothing is being changed. */
   gboolean validating_stored;
+  /* Set while a live record's save is validated and the record knows what changed since it was
+   * loaded or saved (property names): what did not change was checked when it was written, so
+   * only the changed columns are checked again and the credit code's duplicate query runs only
+   * when the code changed (issue 20: one edit near a bare UPDATE). */
+  GHashTable *validating_changed;
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
   GHashTable *objects;      /* id → IcwRecord* (weak): one object per record */
   GHashTable *lists;        /* list key → the live records: an IcwStoreList for the registers

@@ -100,6 +100,8 @@ icw_store_validate_organization (IcwStore   *self,
     return TRUE;
   if (!icw_credit_code_validate (code, error))
     return FALSE;
+  if (self->validating_changed != NULL && !g_hash_table_contains (self->validating_changed, "credit-code"))
+    return TRUE;
 
   other = icw_store_query_text (self, "SELECT name FROM organizations WHERE credit_code = ?1 AND id != ?2 AND deleted_at IS NULL",
                                 code, icw_record_get_id (ICW_RECORD (org)), NULL);
@@ -219,10 +221,26 @@ icw_store_validate_platform (IcwStore   *self,
 
 /* Every column of the record against its descriptor's check (icw-field-checks.h), on the text
  * the store would write; text must be UTF-8. The message names the column. */
+static gboolean
+check_columns (IcwRecord    *record,
+               GHashTable   *changed,
+               const char  **column_out,
+               GError      **error);
+
 gboolean
 icw_store_check_columns (IcwRecord    *record,
                          const char  **column_out,
                          GError      **error)
+{
+  return check_columns (record, NULL, column_out, error);
+}
+
+/* Every column, or only those in CHANGED when it is not NULL. */
+static gboolean
+check_columns (IcwRecord    *record,
+               GHashTable   *changed,
+               const char  **column_out,
+               GError      **error)
 {
   const IcwTable *table = icw_store_table_for_record (record);
   const char *created_at = icw_record_get_created_at (record);
@@ -243,6 +261,8 @@ icw_store_check_columns (IcwRecord    *record,
       g_autoptr(GError) local_error = NULL;
 
       if (column->type != ICW_COLUMN_TEXT && column->check == NULL)
+        continue;
+      if (changed != NULL && !g_hash_table_contains (changed, column->property))
         continue;
       text = icw_store_column_text (record, column);
       if (text != NULL && !g_utf8_validate (text, -1, NULL))
@@ -298,7 +318,8 @@ icw_store_validate (IcwStore   *self,
                     IcwRecord  *record,
                     GError    **error)
 {
-  return validate_kind (self, record, error) && icw_store_check_columns (record, NULL, error);
+  return validate_kind (self, record, error) &&
+         check_columns (record, self->validating_changed, NULL, error);
 }
 
 /* Like strstr(), ignoring the case of ASCII letters only, as SQLite's LIKE does. UTF-8 is safe:

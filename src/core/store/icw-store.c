@@ -656,8 +656,8 @@ icw_store_save (IcwStore   *self,
       return FALSE;
     }
 
-  ok = icw_store_validate (self, record, error);
-  if (ok && new_id == NULL)
+  ok = TRUE;
+  if (new_id == NULL)
     {
       /* A deleted record stays deleted: a save would change a record that no list shows. */
       RecordState state = record_state (self, table, icw_record_get_id (record), error);
@@ -673,8 +673,12 @@ icw_store_save (IcwStore   *self,
         }
     }
 
-  /* A record that matched its row when last loaded or saved writes only what changed since. */
+  /* A record that matched its row when last loaded or saved writes only what changed since, and
+   * only that is checked again (icw_store_validate). */
   changed = write == SAVE_SQL_UPDATE ? icw_record_get_changed (record) : NULL;
+  self->validating_changed = changed;
+  ok = ok && icw_store_validate (self, record, error);
+  self->validating_changed = NULL;
   if (changed != NULL)
     partial_sql = build_update_sql (table, changed);
   stmt = ok ? icw_store_statement (self, partial_sql != NULL ? partial_sql : save_sql (table, write), error) : NULL;
