@@ -152,8 +152,7 @@ test_editor_tables (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GListModel) applications = icw_store_list (fixture->store, ICW_RECORD_KIND_APPLICATION, NULL);
-  g_autoptr(IcwApplication) application = g_list_model_get_item (applications, 0);
+  g_autoptr(IcwApplication) application = icw_test_sample_application (fixture->store);
   const char *dir = g_getenv ("ICW_SCREENSHOT_DIR");
   g_autofree char *summary_png = NULL;
   g_autofree char *targets_png = NULL;

@@ -20,7 +20,7 @@ import pyatspi
 
 from e2e_app import App
 
-TITLE = "齐鲁智能传感器制造业创新中心建设方案"
+TITLE = "国家海洋工程装备创新中心建设方案"
 ON_RISKS = "请补充市场风险及其控制措施。"
 
 
