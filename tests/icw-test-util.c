@@ -92,6 +92,28 @@ icw_test_sample_tear_down (IcwTestSample *sample,
   icw_test_clear_tmp_dir (&sample->dir, &sample->path);
 }
 
+/* The sample's application of today (its draft upgrade, found by its title; the accepted
+ * 验收认定 that recognized the center is the other application of the sample). */
+IcwApplication *
+icw_test_sample_application (IcwStore *store)
+{
+  g_autoptr(GListModel) list = icw_store_list (store, ICW_RECORD_KIND_APPLICATION, NULL);
+  IcwApplication *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(IcwApplication) application = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (icw_application_get_title (application), ICW_SAMPLE_APPLICATION_TITLE) == 0)
+        {
+          g_assert_null (found);
+          found = g_object_ref (application);
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
 /* Records */
 
 /* A new organization, not saved, with a name and a credit code (or NULL). */

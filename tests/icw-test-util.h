@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "icw-application.h"
 #include "icw-center.h"
 #include "icw-organization.h"
 #include "icw-store.h"
@@ -38,6 +39,8 @@ void             icw_test_sample_set_up           (IcwTestSample  *sample,
                                                    gconstpointer   data);
 void             icw_test_sample_tear_down        (IcwTestSample  *sample,
                                                    gconstpointer   data);
+/* The sample's application of today, its draft upgrade (by ICW_SAMPLE_APPLICATION_TITLE). */
+IcwApplication  *icw_test_sample_application      (IcwStore       *store);
 
 /* Records. */
 

@@ -325,7 +325,7 @@ test_member_removed (Fixture       *f,
   finding = find_rule (findings, "ip-party-member");
   g_assert_nonnull (finding);
   g_assert_cmpint (icw_finding_get_severity (finding), ==, ICW_SEVERITY_ERROR);
-  g_assert_nonnull (strstr (icw_finding_get_message (finding), "泉城理工大学"));
+  g_assert_nonnull (strstr (icw_finding_get_message (finding), "黄海理工大学"));
   g_assert_cmpstr (icw_finding_get_citation (finding), !=, NULL);
   field = g_strdup_printf ("parties/%s", icw_record_get_id (ICW_RECORD (party)));
   g_assert_cmpstr (icw_finding_get_field (finding), ==, field);
@@ -469,11 +469,11 @@ test_text_fields (Fixture       *f,
 {
   const char *languages[] = { "en", "zh_CN" };
   const char *everywhere[] = {
-    "齐鲁智能传感器制造业创新中心成员知识产权协同共享协议", ICW_SAMPLE_CENTER_NAME, "2024-12-20",
-    "济南华芯感知科技股份有限公司", "91370100MA3C4H2K1", "韩振东", "600.00", "200.00",
-    "202110123456.7", "一种MEMS压力传感器芯片及其晶圆级封装方法", "2022SR0456789", "传感器老化筛选工艺参数体系",
-    "车规级MEMS压力传感器芯片", "量程0-10MPa", "50.00%", "30.00%", "20.00%", "传感器晶圆级测试方法",
-    "33.34%", "33.33%", "100.00%", "退出方应提前90日书面通知", "2025-01-01", "2029-12-31", "济南仲裁委员会",
+    "齐鲁海洋工程装备制造业创新中心成员知识产权协同共享协议", ICW_SAMPLE_CENTER_NAME, "2024-12-20",
+    "青岛泓海海洋工程装备股份有限公司", "91370200MA3C4H2K1", "韩振东", "600.00", "200.00",
+    "202110123456.7", "一种深水水下连接器金属密封结构及其安装方法", "2022SR0456789", "深水装备压力试验工艺参数体系",
+    "1500米级水下采油树连接器", "工作水深1500米", "50.00%", "30.00%", "20.00%", "深水装备全工况压力试验方法",
+    "33.34%", "33.33%", "100.00%", "退出方应提前90日书面通知", "2025-01-01", "2029-12-31", "青岛仲裁委员会",
     "各方同意由创新中心公司统一办理", "2024-12-18",
   };
 
@@ -517,7 +517,7 @@ AGREEMENT_MUTATION (m_confidential, icw_ip_agreement_set_confidentiality_years (
 AGREEMENT_MUTATION (m_start, icw_ip_agreement_set_term_start (a, "2025-07-01"))
 AGREEMENT_MUTATION (m_years, icw_ip_agreement_set_term_years (a, 8))
 AGREEMENT_MUTATION (m_dispute, icw_ip_agreement_set_dispute_resolution (a, ICW_DISPUTE_COURT))
-AGREEMENT_MUTATION (m_body, icw_ip_agreement_set_dispute_body (a, "青岛仲裁委员会"))
+AGREEMENT_MUTATION (m_body, icw_ip_agreement_set_dispute_body (a, "烟台仲裁委员会"))
 AGREEMENT_MUTATION (m_special, icw_ip_agreement_set_special_clauses (a, "无其他约定。"))
 AGREEMENT_MUTATION (m_results, icw_ip_agreement_set_results (a, "[{\"title\": \"新成果\"}]"))
 AGREEMENT_MUTATION (m_share, icw_agreement_party_set_share_bp (p, 3000))
@@ -584,7 +584,7 @@ test_lifecycle (Fixture       *f,
   g_assert_false (icw_store_save (f->store, ICW_RECORD (f->sample), &error));
   g_assert_error (error, ICW_ERROR, ICW_ERROR_READ_ONLY);
   g_clear_error (&error);
-  icw_ip_agreement_set_title (f->sample, "齐鲁智能传感器制造业创新中心成员知识产权协同共享协议");
+  icw_ip_agreement_set_title (f->sample, "齐鲁海洋工程装备制造业创新中心成员知识产权协同共享协议");
   icw_agreement_party_set_share_bp (party, 5000);
   g_assert_false (icw_store_save (f->store, ICW_RECORD (party), &error));
   g_assert_error (error, ICW_ERROR, ICW_ERROR_READ_ONLY);

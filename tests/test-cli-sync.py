@@ -153,7 +153,7 @@ class TestServeAndSync(SyncCliTestCase):
         self.assertIn("%d records received from the server." % waiting, result.out)
         listing = self.icw(0, "--db", second, "list", "centers").out
         self.assertIn(center_id, listing)
-        self.assertIn("齐鲁智能传感器制造业创新中心", listing)
+        self.assertIn("齐鲁海洋工程装备制造业创新中心", listing)
 
         # Nothing new either way the second time; the server stops cleanly on SIGTERM.
         result = self.icw(0, "--db", second, "sync", "--server", url, token=token)

@@ -21,7 +21,13 @@ import unittest
 import zipfile
 
 ICW = None
-SAMPLE_CENTER = "齐鲁智能传感器制造业创新中心"
+SAMPLE_CENTER = "齐鲁海洋工程装备制造业创新中心"
+# The sample's application of today (its draft upgrade) and the accepted 验收认定 that recognized it
+# (ICW_SAMPLE_APPLICATION_TITLE and ICW_SAMPLE_RECOGNITION_TITLE in icw-sample.h).
+SAMPLE_APPLICATION = "国家海洋工程装备创新中心建设方案"
+SAMPLE_RECOGNITION = "齐鲁海洋工程装备制造业创新中心验收认定申请报告"
+# The 任务书 row that the 2025 assessment reports missed (ICW_SAMPLE_MISSED_INDICATOR).
+SAMPLE_MISSED = "中试验证服务"
 
 
 def base_env(home):
@@ -189,7 +195,8 @@ class TestSample(IcwTestCase):
         self.assertEqual(center["level"], "provincial")
         self.assertEqual(center["status"], "recognized")
         self.assertEqual(center["year"], 2023)
-        self.assertEqual(center["recognized_on"], "2023-03-28")
+        self.assertEqual(center["recognized_on"], "2023-12-20")
+        self.assertEqual(center["field"], "海洋工程装备")
         self.assertIsInstance(center["host_capital_fen"], int)
         self.assertGreater(center["host_capital_fen"], 0)
 
@@ -336,13 +343,15 @@ class TestSample(IcwTestCase):
 
 
 class TestApplications(IcwTestCase):
-    SAMPLE_WARNINGS = {"deadline-near", "risks-length", "indicators-areas"}
+    # What a reviewer of the upgrade would still raise (docs/cli.md, "icw sample").
+    SAMPLE_WARNINGS = {"deadline-near", "risks-length", "indicators-areas", "64-field-in-layout",
+                       "64-platform-certificates"}
 
     def sample_application(self):
         self.load_sample()
         applications = self.expect_json("list", "applications", "--json")
-        self.assertEqual(len(applications), 1)
-        return applications[0]
+        self.assertEqual(sorted(a["title"] for a in applications), sorted([SAMPLE_APPLICATION, SAMPLE_RECOGNITION]))
+        return next(a for a in applications if a["title"] == SAMPLE_APPLICATION)
 
     def sql(self, statement, *params):
         with sqlite3.connect(self.db) as connection:
@@ -354,14 +363,15 @@ class TestApplications(IcwTestCase):
         self.assertRegex(application["id"], r"^[0-9a-f-]{36}$")
         self.assertEqual(application["record_kind"], "application")
         self.assertEqual(application["center_name"], SAMPLE_CENTER)
-        self.assertEqual(application["kind"], "acceptance")
+        self.assertEqual(application["kind"], "upgrade-to-national")
         self.assertEqual(application["status"], "draft")
         self.assertEqual(application["version"], 1)
         self.assertEqual(application["lineage_id"], application["id"])
         self.assertTrue(application["title"])
         self.assertRegex(application["call_deadline"], r"^\d{4}-\d{2}-\d{2}$")
         text = self.expect(0, "list", "applications").out
-        for part in (application["id"], application["title"], SAMPLE_CENTER, "Acceptance and recognition", "Draft"):
+        for part in (application["id"], application["title"], SAMPLE_CENTER, "Upgrade to a national center", "Draft",
+                     SAMPLE_RECOGNITION, "Acceptance and recognition", "Accepted"):
             self.assertIn(part, text)
 
     def test_new_application_kinds(self):
@@ -442,8 +452,8 @@ class TestApplications(IcwTestCase):
         self.assertEqual({p["kind"] for p in shown["capability_platforms"]}, {"rd-design", "testing", "pilot", "service"})
         # The 绩效目标表's numbers: a target with decimals (52.5 %) is a JSON number, the rest whole.
         share = next(item for item in shown["indicators"] if item["unit"] == "%")
-        self.assertEqual(share["years"], [{"year": 2026, "target": 50}, {"year": 2027, "target": 52.5},
-                                          {"year": 2028, "target": 55}])
+        self.assertEqual(share["years"], [{"year": 2027, "target": 52.5}, {"year": 2028, "target": 55},
+                                          {"year": 2029, "target": 57.5}])
         self.assertIsInstance(share["baseline_value"], int)
         self.assertEqual(len(shown["attachments"]), 3)
         for attachment in shown["attachments"]:
@@ -465,7 +475,7 @@ class TestApplications(IcwTestCase):
         application = self.sample_application()
         report = self.expect_json("check", application["id"], "--json")
         self.assertEqual(report["application"], application["id"])
-        self.assertEqual([p["id"] for p in report["packs"]], ["completeness", "miit-2016-273", "shandong-2023-150"])
+        self.assertEqual([p["id"] for p in report["packs"]], ["completeness", "miit-2016-273", "miit-2017-64-upgrade"])
         findings = report["findings"]
         self.assertEqual({f["rule"] for f in findings}, self.SAMPLE_WARNINGS)
         for finding in findings:
@@ -474,7 +484,7 @@ class TestApplications(IcwTestCase):
             self.assertEqual(finding["severity"], "warning")
             self.assertTrue(finding["citation"] and finding["message"])
         text = self.expect(0, "check", application["id"]).out
-        self.assertIn("0 errors, 3 warnings.", text)
+        self.assertIn("0 errors, 5 warnings.", text)
         self.assertIn("Basis: Program practice", text)
         self.assertIn("工信厅科〔2018〕37号", text)
 
@@ -496,7 +506,7 @@ class TestApplications(IcwTestCase):
         # Errors first.
         severities = [f["severity"] for f in findings]
         self.assertEqual(severities, sorted(severities))
-        self.assertIn("1 error, 23 warnings.", self.expect(1, "check", application["id"]).out)
+        self.assertIn("1 error, 25 warnings.", self.expect(1, "check", application["id"]).out)
 
     def test_check_chinese(self):
         application = self.sample_application()
@@ -532,26 +542,31 @@ class TestApplications(IcwTestCase):
     def test_check_chosen_packs(self):
         application = self.sample_application()
         self.sql("UPDATE centers SET rule_packs = 'miit-2017-64-upgrade' WHERE id = ?", application["center_id"])
-        # 64号's rules are the upgrade's: on the sample's acceptance report (验收认定) none runs.
+        # The sample's upgrade meets 64号's conditions: what is left are the layout to check (its list
+        # not found) and the platforms' certificates, both warnings.
         report = json.loads(self.expect(0, "check", application["id"], "--json").out)
         self.assertEqual([p["id"] for p in report["packs"]], ["miit-2017-64-upgrade"])
-        self.assertEqual(report["findings"], [])
+        self.assertEqual({f["rule"] for f in report["findings"]}, {"64-field-in-layout", "64-platform-certificates"})
+        # 64号's rules are the upgrade's: on an acceptance report (验收认定) none runs.
+        self.sql("UPDATE applications SET kind = 'acceptance' WHERE id = ?", application["id"])
+        self.assertEqual(json.loads(self.expect(0, "check", application["id"], "--json").out)["findings"], [])
         self.sql("UPDATE applications SET kind = 'upgrade-to-national' WHERE id = ?", application["id"])
+        # What a reviewer of an upgrade holds against a center that does not meet 64号, quoted with
+        # the policy's words: not (yet) a recognized provincial center; 6 of 13 listed platforms.
+        self.sql("UPDATE centers SET status = 'building', field_platform_total = 13 WHERE id = ?",
+                 application["center_id"])
         report = json.loads(self.expect(1, "check", application["id"], "--json").out)
-        self.assertEqual([p["id"] for p in report["packs"]], ["miit-2017-64-upgrade"])
         self.assertEqual({f["pack"] for f in report["findings"]}, {"miit-2017-64-upgrade"})
-        # What a reviewer of an upgrade holds against the sample, quoted with the policy's words:
         errors = {f["rule"]: f for f in report["findings"] if f["severity"] == "error"}
-        # a field that already has its national center (273号: one per field), and 4 of the field's
-        # 12 listed platforms (the sample center is a recognized provincial one, the precondition met).
-        self.assertEqual(set(errors), {"64-field-occupied", "64-platform-coverage"})
-        self.sql("UPDATE centers SET status = 'building' WHERE id = ?", application["center_id"])
-        report = json.loads(self.expect(1, "check", application["id"], "--json").out)
-        errors = {f["rule"]: f for f in report["findings"] if f["severity"] == "error"}
-        self.assertIn("64-provincial-precondition", errors)
+        self.assertEqual(set(errors), {"64-provincial-precondition", "64-platform-coverage"})
         self.assertIn("已成为省级的制造业创新中心", errors["64-provincial-precondition"]["citation"])
         self.assertTrue(errors["64-platform-coverage"]["url"].startswith("http://lanling.gov.cn/"))
-        self.assertIn("33.33%", errors["64-platform-coverage"]["message"])
+        self.assertIn("46.15%", errors["64-platform-coverage"]["message"])
+        # And in a field that already has its national center (273号: one per field).
+        self.sql("UPDATE centers SET field = '智能传感器' WHERE id = ?", application["center_id"])
+        report = json.loads(self.expect(1, "check", application["id"], "--json").out)
+        errors = {f["rule"]: f for f in report["findings"] if f["severity"] == "error"}
+        self.assertIn("国家智能传感器创新中心", errors["64-field-occupied"]["message"])
         text = self.expect(1, "check", application["id"]).out
         self.assertIn("Basis: 工信厅科〔2017〕64号", text)
         self.sql("UPDATE centers SET rule_packs = 'no-such-pack' WHERE id = ?", application["center_id"])
@@ -578,8 +593,8 @@ class TestAgreements(IcwTestCase):
         self.assertEqual(agreement["record_kind"], "ip-agreement")
         self.assertEqual(agreement["status"], "draft")
         self.assertEqual(agreement["version"], 1)
-        self.assertEqual(agreement["center_name"], "齐鲁智能传感器制造业创新中心")
-        self.assertEqual(agreement["parties"], ["济南华芯感知科技股份有限公司", "泉城理工大学", "齐鲁智能感知研究院"])
+        self.assertEqual(agreement["center_name"], SAMPLE_CENTER)
+        self.assertEqual(agreement["parties"], ["青岛泓海海洋工程装备股份有限公司", "黄海理工大学", "齐鲁深海技术研究院"])
         self.assertIn(agreement["title"], self.expect(0, "list", "agreements").out)
 
     def test_show(self):
@@ -592,10 +607,10 @@ class TestAgreements(IcwTestCase):
         english = self.expect(0, "show", agreement["id"], env=dict(self.env, LANGUAGE="en")).out
         self.assertIn("IP-Sharing Agreement", english)
         self.assertIn("33.34%", english)
-        self.assertIn("济南仲裁委员会", english)
+        self.assertIn("青岛仲裁委员会", english)
         party = self.expect_json("show", shown["parties"][0]["id"], "--json")
         self.assertEqual(party["record_kind"], "agreement-party")
-        self.assertEqual(party["organization_name"], "济南华芯感知科技股份有限公司")
+        self.assertEqual(party["organization_name"], "青岛泓海海洋工程装备股份有限公司")
 
     def test_check(self):
         agreement = self.sample_agreement()
@@ -626,7 +641,7 @@ class TestFunding(IcwTestCase):
         self.assertEqual(request["record_kind"], "funding-request")
         self.assertEqual(request["center_name"], SAMPLE_CENTER)
         self.assertEqual(request["status"], "draft")
-        self.assertEqual(request["start_year"], 2026)
+        self.assertEqual(request["start_year"], 2027)
         self.assertEqual(request["period"], 3)
         self.assertEqual(request["sources"], "local-fiscal,shareholder-capital,bank-loan")
         self.assertTrue(request["title"])
@@ -644,7 +659,7 @@ class TestFunding(IcwTestCase):
         shown = self.expect_json("show", request["id"], "--json")
         self.assertEqual(shown["center_name"], SAMPLE_CENTER)
         budget = shown["budget"]
-        self.assertEqual(budget["years"], [2026, 2027, 2028])
+        self.assertEqual(budget["years"], [2027, 2028, 2029])
         self.assertEqual(budget["sources"], ["local-fiscal", "shareholder-capital", "bank-loan"])
         self.assertEqual(budget["totals_fen"]["grand"], 24000 * 1000000)
         self.assertEqual(budget["totals_fen"]["fiscal"], 7000 * 1000000)
@@ -665,7 +680,7 @@ class TestFunding(IcwTestCase):
         self.assertEqual(rows["equipment-upgrade-lease"]["total_fen"], 2000 * 1000000)
         self.assertEqual(sum(m["amount_fen"] for m in shown["milestones"]), budget["totals_fen"]["fiscal"])
         text = self.expect(0, "show", request["id"]).out
-        for part in ("Budget (10k yuan)", "Equipment purchase", "Equipment upgrade and lease", "24000.00", "Direct costs", "2026-03-31"):
+        for part in ("Budget (10k yuan)", "Equipment purchase", "Equipment upgrade and lease", "24000.00", "Direct costs", "2027-03-31"):
             self.assertIn(part, text)
 
     def test_check(self):
@@ -722,12 +737,12 @@ class TestReports(IcwTestCase):
         missed = next(r for r in rows if r["actual"] < r["target"])
         self.assertTrue(missed["comment"])
         text = self.expect(0, "show", reports[1]["id"]).out
-        # The row missed by 40 and the comment saying why; the differences signed.
-        self.assertRegex(text, r"中试线流片能力\s+片/月\s+800\s+760\s+-40")
+        # The row missed by 8 and the comment saying why; the differences signed.
+        self.assertRegex(text, SAMPLE_MISSED + r"\s+台次\s+100\s+92\s+-8")
         self.assertIn("+250", text)
         self.assertIn("Financial audit report", text)
         draft = self.expect(0, "show", reports[2]["id"]).out
-        self.assertIn("52 (computed)", draft)
+        self.assertIn("60 (computed)", draft)
 
     def test_new(self):
         center_id = self.load_sample()
@@ -758,17 +773,17 @@ class TestReports(IcwTestCase):
         self.expect(0, "export", report["id"], "--format", "pdf", "-o", pdf)
         text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
         for part in ("Annual Assessment Work Summary 2025", "Technology spillover", "技术许可合同增至七项",
-                     "Assessment indicators", "中试线流片能力", "-40", "+250", "2025年度考核证明",
-                     "Targets missed, and why", "八英寸线二期设备", "Pilot production and incubation",
+                     "Assessment indicators", SAMPLE_MISSED, "-8", "+250", "2025年度考核证明",
+                     "Targets missed, and why", "深水压力试验舱", "Pilot production and incubation",
                      "测试平台获得CNAS认可", "Revenue from services", "2100.00",
                      "2025年度财务审计报告.pdf (Financial audit)"):
             self.assertIn(part, text)
-        self.assertRegex(text, r"中试线流片能力\s+片/月\s+800\s+760\s+-40")
+        self.assertRegex(text, SAMPLE_MISSED + r"\s+台次\s+100\s+92\s+-8")
         docx = os.path.join(self.dir, "report.docx")
         self.expect(0, "export", report["id"], "--format", "docx", "-o", docx)
         with zipfile.ZipFile(docx) as z:
             body = z.read("word/document.xml").decode("utf-8")
-        for part in ("中试线流片能力", "八英寸线二期设备", "2025年度财务审计报告.pdf", "2025年度考核证明材料.pdf"):
+        for part in (SAMPLE_MISSED, "深水压力试验舱", "2025年度财务审计报告.pdf", "2025年度考核证明材料.pdf"):
             self.assertIn(part, body)
 
 
@@ -1011,7 +1026,8 @@ class TestLocale(IcwTestCase):
         self.load_sample()
         env = dict(self.env)
         env["LC_ALL"] = "de_DE.UTF-8"
-        application = json.loads(self.run_icw("list", "applications", "--json", env=env).out)[0]
+        application = next(a for a in json.loads(self.run_icw("list", "applications", "--json", env=env).out)
+                           if a["title"] == SAMPLE_APPLICATION)
         result = self.run_icw("show", application["id"], "--json", env=env)
         self.assertEqual(result.returncode, 0, result.err)
         self.assertIn('"target" : 52.5', result.out)

@@ -351,7 +351,7 @@ static void
 test_application (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(IcwApplication) application = only_item (f->store, ICW_RECORD_KIND_APPLICATION);
+  g_autoptr(IcwApplication) application = icw_test_sample_application (f->store);
   g_autoptr(GError) error = NULL;
   g_autoptr(IcwDocument) document = icw_document_new_for_record (f->store, ICW_RECORD (application), 2, &error);
   g_autofree char *text = NULL;
@@ -534,7 +534,7 @@ test_long_table (Fixture       *f,
 static IcwDocument *
 hundred_pages (Fixture *f)
 {
-  g_autoptr(IcwApplication) application = only_item (f->store, ICW_RECORD_KIND_APPLICATION);
+  g_autoptr(IcwApplication) application = icw_test_sample_application (f->store);
   g_autoptr(IcwDocument) sample = icw_document_new_for_record (f->store, ICW_RECORD (application), 2, NULL);
   IcwDocument *document = icw_document_new ("One hundred pages");
   GPtrArray *blocks = icw_document_get_blocks (sample);
@@ -792,7 +792,7 @@ export_application (Fixture    *f,
   const char *argv[] = { icw, "--db", f->path, "export", NULL, "--format", "pdf", "-o", pdf, NULL };
 
   {
-    g_autoptr(IcwApplication) application = only_item (f->store, ICW_RECORD_KIND_APPLICATION);
+    g_autoptr(IcwApplication) application = icw_test_sample_application (f->store);
 
     id = g_strdup (icw_record_get_id (ICW_RECORD (application)));
     argv[4] = id;
@@ -830,13 +830,13 @@ static void
 test_cover_form (Fixture       *f,
                  gconstpointer  data)
 {
-  const char *host = "山东齐鲁智感创新科技有限公司";
+  const char *host = "山东齐鲁海工创新科技有限公司";
   const struct { const char *language; const char *lines[7]; const char *yes, *no, *column, *heading; } cases[] = {
-    { "en", { "Host company: ", "Applicant (seal): ", "Recommended by: 济南市工业和信息化局", "Contact: 刘晓明",
-              "Telephone: 0531-88016688", "Date: ", "Innovation center: " }, "Yes", "No", "User enterprise",
+    { "en", { "Host company: ", "Applicant (seal): ", "Recommended by: 山东省工业和信息化厅", "Contact: 刘晓明",
+              "Telephone: 0532-86016688", "Date: ", "Innovation center: " }, "Yes", "No", "User enterprise",
       "Alliance members" },
-    { "zh_CN", { "依托公司：", "申报单位（盖章）：", "推荐单位：济南市工业和信息化局", "联系人：刘晓明",
-                 "电话：0531-88016688", "日期：", "创新中心：" }, "是", "否", "用户企业", "联盟成员" },
+    { "zh_CN", { "依托公司：", "申报单位（盖章）：", "推荐单位：山东省工业和信息化厅", "联系人：刘晓明",
+                 "电话：0532-86016688", "日期：", "创新中心：" }, "是", "否", "用户企业", "联盟成员" },
   };
   GListModel *members = icw_store_list (f->store, ICW_RECORD_KIND_ALLIANCE_MEMBER, icw_record_get_id (ICW_RECORD (f->center)));
   g_autoptr(IcwApplication) application = NULL;
@@ -901,7 +901,7 @@ test_cover_form (Fixture       *f,
     }
 
   /* Nothing recorded: a blank to fill in by hand, the line still there. */
-  application = only_item (f->store, ICW_RECORD_KIND_APPLICATION);
+  application = icw_test_sample_application (f->store);
   g_object_set (application, "recommender", "", "contact-phone", "", NULL);
   icw_test_save (f->store, application);
   g_clear_object (&application);
@@ -920,7 +920,7 @@ test_decimal_target (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(IcwStore) other = icw_test_open_store (f->path);
-  g_autoptr(IcwApplication) application = only_item (other, ICW_RECORD_KIND_APPLICATION);
+  g_autoptr(IcwApplication) application = icw_test_sample_application (other);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(IcwDocument) document = NULL;

@@ -253,8 +253,8 @@ class GermanExport(Export):
     """The same checks in a locale whose decimal separator is a comma: 1300.012345 万元 must not
     become <v>1300,012345</v> (read as 1300 by LibreOffice and Gnumeric)."""
     LOCALE = "de_DE.UTF-8"
-    CELLS = ("equipment-purchase", {"2026/local-fiscal": "1300012345", "2026/shareholder-capital": "4000000000",
-                                    "2026/bank-loan": "2000000000"})
+    CELLS = ("equipment-purchase", {"2027/local-fiscal": "1300012345", "2027/shareholder-capital": "4000000000",
+                                    "2027/bank-loan": "2000000000"})
     GRAND = "22300.012345"
 
     def test_sheet_values_use_a_point(self):
@@ -283,8 +283,8 @@ class Overflow(unittest.TestCase):
         cls.env = dict(os.environ, LC_ALL="C.UTF-8", XDG_DATA_HOME=os.path.join(cls.tmp.name, "data"))
         cls.env.pop("LANGUAGE", None)
         cls.run_icw("sample")
-        set_cells(cls.db, "equipment-purchase", {"2026/local-fiscal": "3000000000", "2026/shareholder-capital": "4000000000",
-                                                 "2026/bank-loan": "9223372036854770000"})
+        set_cells(cls.db, "equipment-purchase", {"2027/local-fiscal": "3000000000", "2027/shareholder-capital": "4000000000",
+                                                 "2027/bank-loan": "9223372036854770000"})
         cls.request = json.loads(cls.run_icw("list", "funding", "--json").stdout)[0]
 
     @classmethod

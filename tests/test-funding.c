@@ -57,7 +57,7 @@ fixture_set_up (Fixture       *f,
   f->store = icw_test_open_store (f->path);
   f->center = icw_sample_load (f->store, &error);
   g_assert_no_error (error);
-  f->application = only_item (f->store, ICW_RECORD_KIND_APPLICATION);
+  f->application = icw_test_sample_application (f->store);
   f->sample = only_item (f->store, ICW_RECORD_KIND_FUNDING_REQUEST);
   f->packs = icw_rule_packs_load_all (NULL);
 }
@@ -214,7 +214,7 @@ test_round_trip (Fixture       *f,
   const char *const text_props[] = { "center-id", "application-id", "title", "sources", "category-set",
                                      "milestones", "lineage-id" };
 
-  icw_funding_request_set_technology (f->sample, "MEMS 传感器芯片设计与制造工艺");
+  icw_funding_request_set_technology (f->sample, "深水水下生产系统关键部件（采油树、管汇连接器）");
   icw_test_save (f->store, f->sample);
   other = icw_test_open_store (f->path);
   record = icw_store_lookup (other, ICW_RECORD_KIND_FUNDING_REQUEST, icw_record_get_id (ICW_RECORD (f->sample)), &error);
@@ -230,8 +230,8 @@ test_round_trip (Fixture       *f,
       g_assert_nonnull (a);
       g_assert_cmpstr (a, ==, b);
     }
-  g_assert_cmpstr (icw_funding_request_get_technology (copy), ==, "MEMS 传感器芯片设计与制造工艺");
-  g_assert_cmpint (icw_funding_request_get_start_year (copy), ==, 2026);
+  g_assert_cmpstr (icw_funding_request_get_technology (copy), ==, "深水水下生产系统关键部件（采油树、管汇连接器）");
+  g_assert_cmpint (icw_funding_request_get_start_year (copy), ==, 2027);
   g_assert_cmpint (icw_funding_request_get_period (copy), ==, 3);
   g_assert_cmpint (icw_funding_request_get_version (copy), ==, 1);
   g_assert_true (icw_funding_request_get_tax_deduction (copy));
@@ -265,7 +265,7 @@ test_store_refusals (Fixture       *f,
 
   icw_funding_request_set_start_year (r, 1999);
   assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_INVALID, "Start year");
-  icw_funding_request_set_start_year (r, 2026);
+  icw_funding_request_set_start_year (r, 2027);
   icw_funding_request_set_period (r, 11);
   assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_INVALID, "Period");
   icw_funding_request_set_period (r, 3);
@@ -329,20 +329,20 @@ test_store_lines (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = g_strdup (icw_budget_line_get_cells (line));
   const struct { const char *cells; const char *part; } bad[] = {
-    { "{\"2029/local-fiscal\": \"1\"}", "not a year of the request's period" },
-    { "{\"2025/local-fiscal\": \"1\"}", "not a year of the request's period" },
-    { "{\"2026/central-fiscal\": \"1\"}", "does not use" },
-    { "{\"2026/lottery\": \"1\"}", "YEAR/source" },
-    { "{\"2026\": \"1\"}", "YEAR/source" },
-    { "{\"2026/local-fiscal\": \"-1\"}", "from 0 to 9223372036854775807" },
-    { "{\"2026/local-fiscal\": 100}", "written as a string" },
-    { "{\"2026/local-fiscal\": \"9223372036854775808\"}", "from 0 to" },
-    { "{\"2026/local-fiscal\": \"1.5\"}", "whole number" },
+    { "{\"2030/local-fiscal\": \"1\"}", "not a year of the request's period" },
+    { "{\"2026/local-fiscal\": \"1\"}", "not a year of the request's period" },
+    { "{\"2027/central-fiscal\": \"1\"}", "does not use" },
+    { "{\"2027/lottery\": \"1\"}", "YEAR/source" },
+    { "{\"2027\": \"1\"}", "YEAR/source" },
+    { "{\"2027/local-fiscal\": \"-1\"}", "from 0 to 9223372036854775807" },
+    { "{\"2027/local-fiscal\": 100}", "written as a string" },
+    { "{\"2027/local-fiscal\": \"9223372036854775808\"}", "from 0 to" },
+    { "{\"2027/local-fiscal\": \"1.5\"}", "whole number" },
     { "[1]", "JSON object" },
     /* A cell holds at most 10^12 yuan (ICW_LIMIT_CELL_FEN), so that totals overflow only with
        data from before the limit. */
-    { "{\"2026/local-fiscal\": \"100000000000001\"}", "at most 100,000,000.00" },
-    { "{\"2026/local-fiscal\": \"9223372036854775807\"}", "at most 100,000,000.00" },
+    { "{\"2027/local-fiscal\": \"100000000000001\"}", "at most 100,000,000.00" },
+    { "{\"2027/local-fiscal\": \"9223372036854775807\"}", "at most 100,000,000.00" },
   };
   int row;
 
@@ -353,9 +353,9 @@ test_store_lines (Fixture       *f,
       assert_save_refused (f, line, ICW_ERROR, ICW_ERROR_INVALID, bad[i].part);
     }
   /* The largest amount a cell holds is exact. */
-  icw_budget_line_set_cells (line, "{\"2026/local-fiscal\": \"100000000000000\"}");
+  icw_budget_line_set_cells (line, "{\"2027/local-fiscal\": \"100000000000000\"}");
   icw_test_save (f->store, line);
-  g_assert_cmpint (icw_budget_line_get_cell (line, 2026, ICW_FUNDING_SOURCE_LOCAL_FISCAL), ==, ICW_LIMIT_CELL_FEN);
+  g_assert_cmpint (icw_budget_line_get_cell (line, 2027, ICW_FUNDING_SOURCE_LOCAL_FISCAL), ==, ICW_LIMIT_CELL_FEN);
   icw_budget_line_set_cells (line, saved);
   icw_test_save (f->store, line);
 
@@ -379,7 +379,7 @@ test_store_lines (Fixture       *f,
   g_assert_false (icw_budget_table_save_cell (table, f->store, (guint) row, 0, 0, -5, &error));
   icw_test_assert_message_contains (error, "negative", NULL);
   g_assert_cmpint (icw_budget_table_get (table, (guint) row, 0, 0), ==,
-                   icw_budget_line_get_cell (line, 2026, ICW_FUNDING_SOURCE_LOCAL_FISCAL));
+                   icw_budget_line_get_cell (line, 2027, ICW_FUNDING_SOURCE_LOCAL_FISCAL));
 }
 
 /* Nothing saved is lost by a change of the table's shape. */
@@ -390,11 +390,11 @@ test_shape_change (Fixture       *f,
   IcwFundingRequest *r = f->sample;
 
   icw_funding_request_set_period (r, 2);
-  assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_INVALID, "2028");
+  assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_INVALID, "2029");
   icw_funding_request_set_period (r, 3);
+  icw_funding_request_set_start_year (r, 2028);
+  assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_INVALID, "2027");
   icw_funding_request_set_start_year (r, 2027);
-  assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_INVALID, "2026");
-  icw_funding_request_set_start_year (r, 2026);
   icw_funding_request_set_source_used (r, ICW_FUNDING_SOURCE_BANK_LOAN, FALSE);
   assert_save_refused (f, r, ICW_ERROR, ICW_ERROR_INVALID, "Bank loan");
   icw_funding_request_set_source_used (r, ICW_FUNDING_SOURCE_BANK_LOAN, TRUE);
@@ -453,7 +453,7 @@ test_lifecycle (Fixture       *f,
   g_assert_cmpint (icw_budget_table_get (table, (guint) row, 0, 0), !=, 1);
   icw_funding_request_set_title (f->sample, "changed");
   assert_save_refused (f, f->sample, ICW_ERROR, ICW_ERROR_READ_ONLY, "submitted");
-  icw_funding_request_set_title (f->sample, "齐鲁智能传感器制造业创新中心建设资金申请（2026—2028年）");
+  icw_funding_request_set_title (f->sample, "国家海洋工程装备创新中心建设资金申请（2027—2029年）");
 
   g_assert_true (icw_lifecycle_return (f->store, ICW_RECORD (f->sample), "请补充设备询价单", &error));
   g_assert_no_error (error);

@@ -256,7 +256,8 @@ fixture_set_up (Fixture       *f,
   center = icw_sample_load (f->store, &error);
   g_assert_no_error (error);
   applications = icw_store_list (f->store, APP, NULL);
-  f->application = g_list_model_get_item (applications, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (applications), ==, 2);
+  f->application = icw_test_sample_application (f->store);
   packs = icw_rule_packs_load_all (NULL);
   iso = g_strconcat (icw_application_get_call_deadline (f->application), "T12:00:00Z", NULL);
   deadline = g_date_time_new_from_iso8601 (iso, NULL);

@@ -17,8 +17,7 @@
 static IcwApplication *
 submit_sample_application (IcwStore *store)
 {
-  g_autoptr(GListModel) applications = icw_store_list (store, ICW_RECORD_KIND_APPLICATION, NULL);
-  IcwApplication *application = g_list_model_get_item (applications, 0);
+  IcwApplication *application = icw_test_sample_application (store);
   g_autoptr(GPtrArray) packs = icw_rule_packs_load_all (NULL);
   g_autofree char *iso = g_strconcat (icw_application_get_call_deadline (application), "T12:00:00Z", NULL);
   g_autoptr(GDateTime) deadline = g_date_time_new_from_iso8601 (iso, NULL);

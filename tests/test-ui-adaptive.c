@@ -22,6 +22,7 @@
 #include "icw-i18n.h"
 #include "icw-organization-editor.h"
 #include "icw-sample.h"
+#include "icw-test-util.h"
 #include "icw-workbench-app.h"
 
 #define NARROWEST 360
@@ -168,16 +169,19 @@ assert_narrow (Fixture    *fixture,
   return width;
 }
 
-/* Shows the sample's first record of KIND on its page, and returns its editor. */
+/* Shows the sample's first record of KIND on its page (of applications, its draft upgrade), and
+ * returns its editor. */
 static GtkWidget *
 show_first (Fixture       *fixture,
             IcwRecordKind  kind,
             GType          editor_type)
 {
-  g_autoptr(GListModel) records = icw_store_list (icw_workbench_app_get_store (fixture->app), kind,
+  IcwStore *store = icw_workbench_app_get_store (fixture->app);
+  g_autoptr(GListModel) records = icw_store_list (store, kind,
                                                   kind == ICW_RECORD_KIND_ORGANIZATION || kind == ICW_RECORD_KIND_CENTER ? NULL
                                                   : icw_record_get_id (ICW_RECORD (fixture->center)));
-  g_autoptr(IcwRecord) record = g_list_model_get_item (records, 0);
+  g_autoptr(IcwRecord) record = kind == ICW_RECORD_KIND_APPLICATION ? ICW_RECORD (icw_test_sample_application (store))
+                                                                    : g_list_model_get_item (records, 0);
   GtkWidget *editor;
 
   g_assert_nonnull (record);

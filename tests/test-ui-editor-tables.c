@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-ui-editor-tables.c: the application editor's two tables in the real window, on the sample:
- * the 基本情况表 (summary group) on the Basic information page and the 绩效目标表 (indicator grid)
- * on the Performance indicators page. Each page is selected as a user does, the page is scrolled
- * to the table (what the accessibility bus could not do for the screenshots), the table must then
- * lie inside the visible part of its page, the grid shows the sample's 52.5 % with a dot, and the
- * window is drawn into a PNG. With ICW_SCREENSHOT_DIR set the PNGs are written there as
- * editor-{summary,targets}-LANGUAGE.png (docs/screenshots; LANGUAGE, LC_ALL and ICW_LOCALEDIR
- * choose the language, as for the program); without it into the test's own folder. */
+/* test-ui-editor-tables.c: the application editor's two tables in the real window, on the sample's
+ * draft upgrade: the 基本情况表 (summary group) on the Basic information page and the 绩效目标表
+ * (indicator grid) on the Performance indicators page; then its check, whose panel shows each
+ * finding with its basis. Each page is selected as a user does, the page is scrolled to the table
+ * (what the accessibility bus could not do for the screenshots), the table must then lie inside
+ * the visible part of its page, the grid shows the sample's 52.5 % with a dot, the check finds no
+ * error and the five warnings the sample leaves, and the window is drawn into a PNG. With
+ * ICW_SCREENSHOT_DIR set the PNGs are written there as editor-{summary,targets}-LANGUAGE.png and
+ * check-basis-LANGUAGE.png (docs/screenshots; LANGUAGE, LC_ALL and ICW_LOCALEDIR choose the
+ * language, as for the program); without it into the test's own folder. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -15,6 +17,7 @@
 
 #include "icw-application-summary-group.h"
 #include "icw-application.h"
+#include "icw-check-panel.h"
 #include "icw-document-editor.h"
 #include "icw-i18n.h"
 #include "icw-indicator-grid.h"
@@ -152,12 +155,14 @@ test_editor_tables (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GListModel) applications = icw_store_list (fixture->store, ICW_RECORD_KIND_APPLICATION, NULL);
-  g_autoptr(IcwApplication) application = g_list_model_get_item (applications, 0);
+  g_autoptr(IcwApplication) application = icw_test_sample_application (fixture->store);
   const char *dir = g_getenv ("ICW_SCREENSHOT_DIR");
   g_autofree char *summary_png = NULL;
   g_autofree char *targets_png = NULL;
-  GtkWidget *window, *editor, *summary, *grid;
+  g_autofree char *check_png = NULL;
+  GtkWidget *window, *editor, *summary, *grid, *panel, *findings;
+  GtkAdjustment *adjustment;
+  const char *warned[] = { "call", "risks", "indicators", "registers", "attachments" };
 
   if (dir == NULL || *dir == '\0')
     dir = fixture->dir;
@@ -180,8 +185,25 @@ test_editor_tables (Fixture       *fixture,
   g_assert_true (has_entry_text (grid, "52.5"));
   targets_png = save_window (window, dir, "editor-targets");
 
+  /* The check: no error, five warnings; the panel scrolled to its last findings, 64号's. */
+  icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "call");
+  icw_document_editor_run_check (ICW_DOCUMENT_EDITOR (editor));
+  panel = wait_for (editor, ICW_TYPE_CHECK_PANEL);
+  settle ();
+  g_assert_cmpuint (icw_check_panel_n_errors (ICW_CHECK_PANEL (panel)), ==, 0);
+  /* The call's deadline, the risks, the indicators, the field (registers), the certificates. */
+  for (guint i = 0; i < G_N_ELEMENTS (warned); i++)
+    g_assert_cmpuint (icw_check_panel_count (ICW_CHECK_PANEL (panel), warned[i], FALSE), ==, 1);
+  findings = shown_of_type (panel, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (findings);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (findings));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  settle ();
+  check_png = save_window (window, dir, "check-basis");
+
   g_assert_true (g_file_test (summary_png, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (targets_png, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (check_png, G_FILE_TEST_IS_REGULAR));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 }

@@ -275,8 +275,8 @@ test_overflow_marked (Fixture       *fixture,
   IcwBudgetGrid *grid;
   sqlite3 *db = icw_test_db_open (fixture->path, SQLITE_OPEN_READWRITE, NULL);
 
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE budget_lines SET cells = '{\"2026/bank-loan\":\"9223372036854770000\","
-                                     "\"2026/local-fiscal\":\"3000000000\"}' WHERE category = 'equipment-purchase'",
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE budget_lines SET cells = '{\"2027/bank-loan\":\"9223372036854770000\","
+                                     "\"2027/local-fiscal\":\"3000000000\"}' WHERE category = 'equipment-purchase'",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_changes (db), ==, 1);
   sqlite3_close (db);

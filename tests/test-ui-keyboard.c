@@ -26,6 +26,7 @@
 #include "icw-sample.h"
 #include "icw-sync-controller.h"
 #include "icw-workbench-app.h"
+#include "icw-test-util.h"
 
 typedef struct {
   IcwWorkbenchApp *app;
@@ -79,13 +80,16 @@ store_of (Fixture *fixture)
   return icw_workbench_app_get_store (fixture->app);
 }
 
-/* The first record of KIND in the sample center. */
+/* The first record of KIND in the sample center; of applications, its draft upgrade (the other is
+ * the accepted 验收认定, read-only). */
 static gpointer
 first_record (Fixture       *fixture,
               IcwRecordKind  kind)
 {
   g_autoptr(GListModel) records = icw_store_list (store_of (fixture), kind, icw_record_get_id (ICW_RECORD (fixture->center)));
 
+  if (kind == ICW_RECORD_KIND_APPLICATION)
+    return icw_test_sample_application (store_of (fixture));
   g_assert_cmpuint (g_list_model_get_n_items (records), >, 0);
   return g_list_model_get_item (records, 0);
 }

@@ -10,9 +10,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include "icw-platform.h"
 #include "icw-readiness.h"
 #include "icw-readiness-group.h"
 #include "icw-resources.h"
+#include "icw-sample.h"
 #include "icw-test-util.h"
 
 typedef IcwTestSample Fixture;
@@ -47,37 +49,56 @@ evaluate (Fixture    *fixture,
   return items;
 }
 
-/* The starting point, whatever the sample holds: still building, in a field that has a national
- * center. */
+/* The field's rankings and platforms move with the center's field (64号 （二） and （三） count the
+ * top ten and the platforms of the center's own field), so that only the conditions about the
+ * field and the recognition change. */
 static void
-building_in_occupied_field (Fixture *fixture)
-{
-  icw_center_set_status (fixture->center, ICW_CENTER_STATUS_BUILDING);
-  icw_center_set_field (fixture->center, "智能传感器");
-  icw_test_save (fixture->store, fixture->center);
-}
-
-/* Recognized, in a field with no national center; the firms ranked top ten in the old field are
- * ranked in the new one too (64号 （二） counts the top ten of the center's own field), so that
- * only the two conditions about the field and the recognition change. */
-static void
-recognize_in_free_field (Fixture *fixture)
+move_field (Fixture    *fixture,
+            const char *from,
+            const char *to)
 {
   g_autoptr(GListModel) organizations = icw_store_list (fixture->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
-  g_autofree char *old_field = g_strdup (icw_center_get_field (fixture->center));
 
   for (guint i = 0; i < g_list_model_get_n_items (organizations); i++)
     {
       g_autoptr(IcwOrganization) organization = g_list_model_get_item (organizations, i);
+      g_autoptr(GListModel) platforms = icw_store_list (fixture->store, ICW_RECORD_KIND_PLATFORM,
+                                                        icw_record_get_id (ICW_RECORD (organization)));
 
-      if (g_strcmp0 (icw_organization_get_top_ten_field (organization), old_field) == 0)
+      if (g_strcmp0 (icw_organization_get_top_ten_field (organization), from) == 0)
         {
-          icw_organization_set_top_ten_field (organization, "高档数控机床");
+          icw_organization_set_top_ten_field (organization, to);
           icw_test_save (fixture->store, organization);
         }
+      for (guint p = 0; p < g_list_model_get_n_items (platforms); p++)
+        {
+          g_autoptr(IcwPlatform) platform = g_list_model_get_item (platforms, p);
+
+          if (g_strcmp0 (icw_platform_get_field (platform), from) == 0)
+            {
+              icw_platform_set_field (platform, to);
+              icw_test_save (fixture->store, platform);
+            }
+        }
     }
+  icw_center_set_field (fixture->center, to);
+}
+
+/* The starting point: still building, in a field that has a national center. */
+static void
+building_in_occupied_field (Fixture *fixture)
+{
+  move_field (fixture, ICW_SAMPLE_FIELD, "智能传感器");
+  icw_center_set_status (fixture->center, ICW_CENTER_STATUS_BUILDING);
+  icw_test_save (fixture->store, fixture->center);
+}
+
+/* Recognized, in the sample's own field, in which no national center is known. */
+static void
+recognize_in_free_field (Fixture *fixture)
+{
+  move_field (fixture, "智能传感器", ICW_SAMPLE_FIELD);
   icw_center_set_status (fixture->center, ICW_CENTER_STATUS_RECOGNIZED);
-  icw_center_set_field (fixture->center, "高档数控机床");
   icw_test_save (fixture->store, fixture->center);
 }
 

@@ -126,7 +126,7 @@ submit_on_server (Fixture   *f,
 
   g_assert_no_error (error);
   applications = icw_store_list (store, ICW_RECORD_KIND_APPLICATION, NULL);
-  application = g_list_model_get_item (applications, 0);
+  application = icw_test_sample_application (store);
   iso = g_strconcat (icw_application_get_call_deadline (application), "T12:00:00Z", NULL);
   deadline = g_date_time_new_from_iso8601 (iso, NULL);
   today = g_date_time_add_days (deadline, -12);
@@ -486,7 +486,7 @@ test_notifier (void)
   g_assert_cmpuint (icw_review_notifier_check (reviewer), ==, 0);
   g_assert_cmpuint (icw_review_notifier_check (admin), ==, 0);
   applications = icw_store_list (sample.store, ICW_RECORD_KIND_APPLICATION, NULL);
-  application = g_list_model_get_item (applications, 0);
+  application = icw_test_sample_application (sample.store);
   iso = g_strconcat (icw_application_get_call_deadline (application), "T12:00:00Z", NULL);
   deadline = g_date_time_new_from_iso8601 (iso, NULL);
   today = g_date_time_add_days (deadline, -12);

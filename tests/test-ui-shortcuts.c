@@ -16,6 +16,7 @@
 #include "icw-application.h"
 #include "icw-check-panel.h"
 #include "icw-sample.h"
+#include "icw-test-util.h"
 #include "icw-workbench-app.h"
 
 typedef struct {
@@ -58,7 +59,7 @@ fixture_set_up (Fixture       *fixture,
   applications = icw_store_list (icw_workbench_app_get_store (fixture->app), ICW_RECORD_KIND_APPLICATION,
                                  icw_record_get_id (ICW_RECORD (center)));
   g_assert_cmpuint (g_list_model_get_n_items (applications), >, 0);
-  fixture->application = g_list_model_get_item (applications, 0);
+  fixture->application = icw_test_sample_application (icw_workbench_app_get_store (fixture->app));
 }
 
 static void

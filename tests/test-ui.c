@@ -140,8 +140,9 @@ test_pending_edit_saved_on_dispose (Fixture       *fixture,
                                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwRecord) org = icw_store_find_by_name (fixture->store, ICW_RECORD_KIND_ORGANIZATION,
-                                                     "泉城理工大学", &error);
+  /* The sample center's lead organization. */
+  g_autoptr(IcwRecord) org = icw_store_lookup (fixture->store, ICW_RECORD_KIND_ORGANIZATION,
+                                               icw_center_get_lead_organization_id (fixture->center), &error);
   g_autoptr(IcwRecordForm) form = icw_record_form_new (fixture->store, ICW_MONEY_UNIT_WAN);
   g_autoptr(IcwRecord) saved = NULL;
   GtkWidget *row;

@@ -407,7 +407,7 @@ make_centers (IcwStore *store, GRand *rand, GPtrArray *orgs, guint n_centers, gu
           icw_alliance_member_set_organization_id (member, icw_record_get_id (ICW_RECORD (org)));
           icw_alliance_member_set_role (member, i == 0 ? ICW_MEMBER_ROLE_LEAD
                                         : i < 4 ? ICW_MEMBER_ROLE_CORE
-                                        : i % 5 == 0 ? ICW_MEMBER_ROLE_USER : ICW_MEMBER_ROLE_ORDINARY);
+                                        : ICW_MEMBER_ROLE_ORDINARY);
           icw_alliance_member_set_joined (member, joined);
           icw_alliance_member_set_agreement_signed (member, g_rand_int_range (rand, 0, 4) != 0);
           save (store, member, pending);

@@ -26,8 +26,9 @@ ICW = os.path.join(os.path.dirname(GUI), "cli", "icw")
 LOCALEDIR = os.path.join(os.path.dirname(os.path.dirname(GUI)), "po")
 WIDTH, HEIGHT = 1280, int(os.environ.get("ICW_SHOT_HEIGHT", "4400"))
 
-FILLED = {lang: [("中试线流片能力", "1350", {"en": "The second line's tools arrived late; full output from 2027 Q1.",
-                                                "zh_CN": "二期设备到货延后，2027年一季度达产。"}[lang]),
+FILLED = {lang: [("中试验证服务", "150", {"en": "The deep-water pressure chamber ran only from the second quarter; "
+                                                 "160 a year from 2027.",
+                                           "zh_CN": "深水压力试验舱二季度起投入运行，2027年起年服务不少于一百六十台次。"}[lang]),
                  ("年度研发投入", "2100", None), ("突破共性关键技术", "4", None), ("发明专利申请", "46", None)]
           for lang in ("en", "zh_CN")}
 

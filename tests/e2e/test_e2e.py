@@ -72,13 +72,13 @@ class RegisterEndToEnd(unittest.TestCase):
     def test_organization_in_use_is_not_deleted(self):
         app = self.start()
         app.click("Load Sample Data")
-        app.find("齐鲁智能传感器制造业创新中心")
+        app.find("齐鲁海洋工程装备制造业创新中心")
         app.select_section("Organizations")
-        app.type_into("Search organizations", "齐鲁智感")
+        app.type_into("Search organizations", "齐鲁海工")
         app.click("Delete Organization")
         # The toast says where it is used, and the organization stays.
         message = app._wait_for(lambda: app.find_toast("cannot be deleted while it is used"), "the in-use message")
-        self.assertIn("齐鲁智能传感器制造业创新中心", message.name)
+        self.assertIn("齐鲁海洋工程装备制造业创新中心", message.name)
         self.assertEqual(app.quit(), 0)
 
 
@@ -96,7 +96,7 @@ class ApplicationEndToEnd(unittest.TestCase):
     def test_check_activate_fix_then_submit_read_only(self):
         app = self.app = App(self.db)
         app.click("Load Sample Data")
-        app.find("齐鲁智能传感器制造业创新中心")
+        app.find("齐鲁海洋工程装备制造业创新中心")
         app.select_section("Applications")
 
         # A new application for the sample center (the only center) is checked.
@@ -123,7 +123,7 @@ class ApplicationEndToEnd(unittest.TestCase):
         app.select_section("Centers")
         app.select_section("Applications")
         search = app.find_entry("Search applications")
-        search.queryEditableText().setTextContents("齐鲁智能传感器制造业创新中心建设方案")
+        search.queryEditableText().setTextContents("国家海洋工程装备创新中心建设方案")
         time.sleep(1.0)
         app.click("Mark as Ready")
         app.click("Submit…")

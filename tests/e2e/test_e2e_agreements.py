@@ -13,8 +13,8 @@ import pyatspi
 
 from e2e_app import App, error_count
 
-CENTER = "齐鲁智能传感器制造业创新中心"
-PARTIES = ["济南华芯感知科技股份有限公司", "青岛海川微电子有限公司", "烟台精测仪器股份有限公司"]
+CENTER = "齐鲁海洋工程装备制造业创新中心"
+PARTIES = ["青岛泓海海洋工程装备股份有限公司", "烟台渤洋深海装备有限公司", "威海海泰海洋装备股份有限公司"]
 
 
 def name_of(acc):

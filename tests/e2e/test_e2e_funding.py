@@ -15,7 +15,7 @@ import pyatspi
 
 from e2e_app import App, text_of
 
-CENTER = "齐鲁智能传感器制造业创新中心"
+CENTER = "齐鲁海洋工程装备制造业创新中心"
 CENTRAL = "Central fiscal funds"
 CAPITAL = "Shareholder capital"
 

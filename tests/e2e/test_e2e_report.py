@@ -90,10 +90,10 @@ class ReportEndToEnd(unittest.TestCase):
         for row in typed:
             entry = app.find_entry(f"Actual, {row['name']}", within=window)
             entry.queryEditableText().setTextContents(str(row["target"]))
-        # A computed actual below its target (the registers know fewer members) owes a comment.
+        # A computed actual below its target (the registers know 18 members of the 20 asked) owes a comment.
         for row in missed:
             comment = app.find_entry(f"Comment, {row['name']}", within=window)
-            comment.queryEditableText().setTextContents("两家成员单位于年内退出，补充工作已启动。")
+            comment.queryEditableText().setTextContents("两家单位的入盟手续尚未办结，年内补足。")
         time.sleep(1.0)
 
         # Evidence for the first row, through the file chooser, typed as a path.

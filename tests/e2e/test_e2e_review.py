@@ -20,7 +20,7 @@ import pyatspi
 
 from e2e_app import App
 
-TITLE = "齐鲁智能传感器制造业创新中心建设方案"
+TITLE = "国家海洋工程装备创新中心建设方案"
 ON_RISKS = "请补充市场风险及其控制措施。"
 
 
@@ -93,7 +93,9 @@ class ReviewEndToEnd(unittest.TestCase):
         admin_db, review_db = os.path.join(self.dir, "admin.db"), os.path.join(self.dir, "review.db")
         center_id = self.icw("--db", admin_db, "sample").strip()
         province = json.loads(self.icw("--db", admin_db, "show", center_id, "--json"))["province"]
-        app_id = json.loads(self.icw("--db", admin_db, "list", "applications", "--json"))[0]["id"]
+        # The sample's draft upgrade (the other application is the accepted 验收认定 of its history).
+        app_id = next(a["id"] for a in json.loads(self.icw("--db", admin_db, "list", "applications", "--json"))
+                      if a["title"] == TITLE)
         admin = self.icw("serve", "token", "add", "--db", server_db, "--role", "admin", "--center", center_id).strip()
         reviewer = self.icw("serve", "token", "add", "--db", server_db, "--role", "reviewer",
                             "--province", province).strip()

@@ -28,7 +28,7 @@ from gi.repository import GLib
 
 from e2e_app import App
 
-TITLE = "齐鲁智能传感器制造业创新中心建设方案"
+TITLE = "国家海洋工程装备创新中心建设方案"
 ON_RISKS = "请补充市场风险及其控制措施。"
 ADDED = "另设风险准备金，用于应对市场波动。"
 REPLACED, REPLACEMENT = "多渠道", "按年度"  # in the sample's "Risks and controls"

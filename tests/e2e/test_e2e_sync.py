@@ -26,7 +26,7 @@ import pyatspi
 
 from e2e_app import App
 
-CENTER = "齐鲁智能传感器制造业创新中心"
+CENTER = "齐鲁海洋工程装备制造业创新中心"
 CITY_A = "济南（甲方修改）"
 CITY_B = "青岛（乙方修改）"
 WAIT = 60  # seconds: a sync runs 10 s after the last edit; the machine may be loaded

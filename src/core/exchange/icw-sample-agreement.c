@@ -22,14 +22,14 @@ typedef struct {
 } SampleParty;
 
 static const SampleParty parties[] = {
-  { "济南华芯感知科技股份有限公司", WAN (600), "韩振东",
-    "[{\"kind\": \"patent\", \"number\": \"202110123456.7\", \"title\": \"一种MEMS压力传感器芯片及其晶圆级封装方法\", \"owner\": \"济南华芯感知科技股份有限公司\"},"
-    " {\"kind\": \"patent\", \"number\": \"CN112345678B\", \"title\": \"温度漂移自补偿的硅压阻传感电路\", \"owner\": \"济南华芯感知科技股份有限公司\"}]" },
-  { "泉城理工大学", WAN (200), "李文博",
-    "[{\"kind\": \"software\", \"number\": \"2022SR0456789\", \"title\": \"多传感器数据融合标定软件V2.0\", \"owner\": \"泉城理工大学\"},"
-    " {\"kind\": \"patent\", \"number\": \"202310587342.7\", \"title\": \"柔性应变传感薄膜的制备方法\", \"owner\": \"泉城理工大学\"}]" },
-  { "齐鲁智能感知研究院", WAN (200), "陈思源",
-    "[{\"kind\": \"know-how\", \"number\": \"\", \"title\": \"传感器老化筛选工艺参数体系\", \"owner\": \"齐鲁智能感知研究院\"}]" },
+  { "青岛泓海海洋工程装备股份有限公司", WAN (600), "韩振东",
+    "[{\"kind\": \"patent\", \"number\": \"202110123456.7\", \"title\": \"一种深水水下连接器金属密封结构及其安装方法\", \"owner\": \"青岛泓海海洋工程装备股份有限公司\"},"
+    " {\"kind\": \"patent\", \"number\": \"CN112345678B\", \"title\": \"水下采油树阀门液压驱动装置\", \"owner\": \"青岛泓海海洋工程装备股份有限公司\"}]" },
+  { "黄海理工大学", WAN (200), "李文博",
+    "[{\"kind\": \"software\", \"number\": \"2022SR0456789\", \"title\": \"海洋平台结构疲劳评估软件V2.0\", \"owner\": \"黄海理工大学\"},"
+    " {\"kind\": \"patent\", \"number\": \"202310587342.7\", \"title\": \"一种系泊缆张力在线监测方法\", \"owner\": \"黄海理工大学\"}]" },
+  { "齐鲁深海技术研究院", WAN (200), "陈思源",
+    "[{\"kind\": \"know-how\", \"number\": \"\", \"title\": \"深水装备压力试验工艺参数体系\", \"owner\": \"齐鲁深海技术研究院\"}]" },
 };
 
 static char *
@@ -45,13 +45,13 @@ org_id (IcwStore    *store,
 static char *
 results_json (char **ids)
 {
-  return g_strdup_printf ("[{\"title\": \"车规级MEMS压力传感器芯片\", \"description\": \"量程0-10MPa，精度0.1%%FS\","
+  return g_strdup_printf ("[{\"title\": \"1500米级水下采油树连接器\", \"description\": \"工作水深1500米，额定压力69MPa\","
                           "  \"ownership\": \"joint\", \"owners\": ["
                           "    {\"organization_id\": \"%s\", \"share_bp\": 5000},"
                           "    {\"organization_id\": \"%s\", \"share_bp\": 3000},"
                           "    {\"organization_id\": \"%s\", \"share_bp\": 2000}]},"
-                          " {\"title\": \"传感器晶圆级测试方法\", \"ownership\": \"creator\", \"creator_id\": \"%s\"},"
-                          " {\"title\": \"智能传感器可靠性评价规范（团体标准草案）\", \"ownership\": \"center-company\"}]",
+                          " {\"title\": \"深水装备全工况压力试验方法\", \"ownership\": \"creator\", \"creator_id\": \"%s\"},"
+                          " {\"title\": \"海洋结构物健康监测数据规范（团体标准草案）\", \"ownership\": \"center-company\"}]",
                           ids[0], ids[1], ids[2], ids[2]);
 }
 
@@ -65,7 +65,7 @@ new_agreement (IcwCenter *center,
   g_autofree char *results = results_json (ids);
 
   icw_ip_agreement_set_center_id (agreement, icw_record_get_id (ICW_RECORD (center)));
-  icw_ip_agreement_set_title (agreement, "齐鲁智能传感器制造业创新中心成员知识产权协同共享协议");
+  icw_ip_agreement_set_title (agreement, "齐鲁海洋工程装备制造业创新中心成员知识产权协同共享协议");
   icw_ip_agreement_set_effective_date (agreement, "2024-12-20");
   icw_ip_agreement_set_ownership (agreement, ICW_IP_OWNERSHIP_JOINT);
   icw_ip_agreement_set_project_access (agreement, ICW_ACCESS_ROYALTY_FREE);
@@ -78,7 +78,7 @@ new_agreement (IcwCenter *center,
   icw_ip_agreement_set_term_start (agreement, "2025-01-01");
   icw_ip_agreement_set_term_years (agreement, 5);
   icw_ip_agreement_set_dispute_resolution (agreement, ICW_DISPUTE_ARBITRATION);
-  icw_ip_agreement_set_dispute_body (agreement, "济南仲裁委员会");
+  icw_ip_agreement_set_dispute_body (agreement, "青岛仲裁委员会");
   icw_ip_agreement_set_results (agreement, results);
   icw_ip_agreement_set_special_clauses (agreement, "各方同意由创新中心公司统一办理成果的专利申请事务，费用按本协议约定分担。");
   icw_ip_agreement_set_guide_answers (agreement, guide);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sample-funding.c: the sample center's funding request: the whole construction budget of its
- * application (24,000.00 万元 over three years: provincial and local fiscal funds 7,000, shareholder
- * capital 10,000, bank loans and social capital 7,000), on the `research-separate` category set
+ * upgrade application (24,000.00 万元 over 2027–2029: provincial and city fiscal funds 7,000, the
+ * shareholders' capital increase 10,000, bank loans and social capital 7,000; no central funds), on the `research-separate` category set
  * (the one new requests get: 设备购置费, 设备试制费, 设备改造与租赁费 under 设备费), with a
  * justification for every line, three disbursement milestones adding up to the fiscal funds, and
  * passing every rule of the funding-request pack. The cells are laid out by filling the table of
@@ -18,7 +18,7 @@
 #include <string.h>
 
 #define WAN G_GINT64_CONSTANT (1000000)   /* fen in 1 万元 */
-#define START_YEAR 2026
+#define START_YEAR 2027
 #define N_YEARS 3
 
 static const IcwFundingSource sources[] = {
@@ -40,13 +40,13 @@ typedef struct {
 } SampleLine;
 
 static const SampleLine lines[] = {
-  { "equipment-purchase", 9000, "购置MEMS工艺线关键设备（光刻、刻蚀、键合）及封装测试线、标定计量设备，按设备询价单测算。" },
+  { "equipment-purchase", 9000, "购置深水压力试验舱、海洋环境模拟试验系统和结构疲劳试验设备，按设备询价单测算。" },
   { "equipment-trial", 0, NULL },
-  { "equipment-upgrade-lease", 2000, "对牵头单位现有8英寸中试线进行工艺升级改造，按改造方案和施工预算测算。" },
-  { "materials", 2600, "硅片、敏感材料、封装材料等研发试制材料，按三年共性技术攻关任务量测算。" },
-  { "testing", 2200, "委托第三方开展可靠性试验、环境试验和检测认证，按检测机构报价测算。" },
-  { "fuel-power", 800, "中试线和测试平台运行的水电气消耗，按设备功率和运行时数测算。" },
-  { "travel", 300, "赴联盟成员单位和用户企业开展技术对接与现场验证的差旅费用。" },
+  { "equipment-upgrade-lease", 2000, "对牵头单位现有水池试验设施进行造波和测量系统升级改造，按改造方案和施工预算测算。" },
+  { "materials", 2600, "高强钢、防腐涂层、密封件和样机试制材料，按三年共性技术攻关任务量测算。" },
+  { "testing", 2200, "委托第三方开展船级社认证试验、海上试验和检测认证，按检测机构报价测算。" },
+  { "fuel-power", 800, "压力试验舱和试验水池运行的水电气消耗，按设备功率和运行时数测算。" },
+  { "travel", 300, "赴联盟成员单位和用户企业海上作业现场开展技术对接与现场验证的差旅费用。" },
   { "meetings", 200, "组织联盟技术研讨会、成果发布会和专家评审会的费用。" },
   { "international", 200, "参加国际标准化会议和开展国际技术交流的费用。" },
   { "publication-ip", 500, "专利申请与维护、标准制定、论文发表和知识产权运营费用。" },
@@ -64,9 +64,9 @@ typedef struct {
 } SampleMilestone;
 
 static const SampleMilestone milestones[] = {
-  { "2026-03-31", 3000, "签订项目任务书、股东首期出资到位后拨付首笔资金" },
-  { "2027-03-31", 2300, "年度考核合格、MEMS工艺线完成安装调试后拨付" },
-  { "2028-03-31", 1700, "中期评估合格、完成五个方向阶段性攻关目标后拨付" },
+  { "2027-03-31", 3000, "签订项目任务书、股东首期增资到位后拨付首笔资金" },
+  { "2028-03-31", 2300, "年度考核合格、深水试验设施完成安装调试后拨付" },
+  { "2029-03-31", 1700, "中期评估合格、完成五个方向阶段性攻关目标后拨付" },
 };
 
 static char *
@@ -135,7 +135,7 @@ icw_sample_save_funding_request (IcwStore        *store,
 
   icw_funding_request_set_center_id (request, icw_record_get_id (ICW_RECORD (center)));
   icw_funding_request_set_application_id (request, icw_record_get_id (ICW_RECORD (application)));
-  icw_funding_request_set_title (request, "齐鲁智能传感器制造业创新中心建设资金申请（2026—2028年）");
+  icw_funding_request_set_title (request, "国家海洋工程装备创新中心建设资金申请（2027—2029年）");
   icw_funding_request_set_start_year (request, START_YEAR);
   icw_funding_request_set_period (request, N_YEARS);
   for (guint s = 0; s < G_N_ELEMENTS (sources); s++)

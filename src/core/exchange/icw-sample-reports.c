@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-sample-reports.c: the sample center's life after recognition (recognized 2023-03-28): its
- * 任务书, the targets for 2024–2026 of seven of its indicators (the application's names, so the
- * rows of its later plans meet them), and three reports: the annual assessments (年度考核) of 2024
- * (graded 良好) and 2025 (graded 优秀), accepted, with their work summaries, 考核指标 rows, evidence
- * and financial audits, kept as local history (not queued for sync: the server takes an
- * acceptance and a grade only from a reviewer); and the 2026 periodic evaluation (定期评估: every third year, no 考核 that
- * year), a draft whose actuals the registers know are computed and the rest still to be entered. */
+/* icw-sample-reports.c: the sample center's life after recognition (recognized 2023-12-20 through
+ * its 验收认定, whose 绩效目标表 was carried as the 任务书 targets for 2024–2026:
+ * icw-sample-recognition.c): the annual assessments (年度考核) of 2024 (graded 良好) and 2025
+ * (graded 优秀), accepted, with their work summaries, 考核指标 rows, evidence and financial audits,
+ * kept as local history (not queued for sync: the server takes an acceptance and a grade only from
+ * a reviewer); and the 2026 periodic evaluation (定期评估: every third year, no 考核 that year), a
+ * draft whose actuals the registers know are computed and the rest still to be entered. */
 #include "config.h"
 
 #include "icw-attachment.h"
@@ -18,25 +18,22 @@
 #define FIRST_YEAR 2024
 #define N_YEARS 3
 
+/* What each filed year reported against the 任务书's rows (found by their names). */
 typedef struct {
-  const char *area;
   const char *name;
-  const char *unit;
-  double      baseline;
-  double      targets[N_YEARS];   /* 2024, 2025, 2026 */
   double      actuals[2];         /* 2024, 2025 as filed */
   const char *comment[2];         /* why a target was missed */
-} SampleTarget;
+} SampleActual;
 
-static const SampleTarget targets[] = {
-  { "construction", "中试线流片能力", "片/月", 0, { 300, 800, 1500 }, { 320, 760 },
-    { NULL, "八英寸线二期设备于2025年11月到货，调试顺延一个季度；2026年一季度达产。" } },
-  { "rd-strength", "专职研发人员", "人", 30, { 40, 48, 60 }, { 42, 52 }, { NULL, NULL } },
-  { "rd-strength", "年度研发投入", "万元", 800, { 1200, 1600, 2000 }, { 1260, 1850 }, { NULL, NULL } },
-  { "common-technology", "突破共性关键技术", "项", 0, { 1, 2, 4 }, { 1, 3 }, { NULL, NULL } },
-  { "common-technology", "发明专利申请", "件", 0, { 12, 25, 40 }, { 15, 31 }, { NULL, NULL } },
-  { "collaboration", "联盟成员单位", "家", 10, { 12, 14, 18 }, { 12, 15 }, { NULL, NULL } },
-  { "transfer", "孵化科技型企业", "家", 0, { 1, 2, 4 }, { 1, 2 }, { NULL, NULL } },
+static const SampleActual actuals[] = {
+  { ICW_SAMPLE_MISSED_INDICATOR, { 45, 92 },
+    { NULL, "深水压力试验舱于2025年11月交付，调试顺延一个季度；2026年一季度投入运行。" } },
+  { "专职研发人员", { 42, 52 }, { NULL, NULL } },
+  { "年度研发投入", { 1260, 1850 }, { NULL, NULL } },
+  { "突破共性关键技术", { 1, 3 }, { NULL, NULL } },
+  { "发明专利申请", { 15, 31 }, { NULL, NULL } },
+  { "联盟成员单位", { 12, 15 }, { NULL, NULL } },
+  { "孵化科技型企业", { 1, 2 }, { NULL, NULL } },
 };
 
 typedef struct {
@@ -45,33 +42,33 @@ typedef struct {
 } Section;
 
 static const Section summary_2024[] = {
-  { "goals", "2024年是创新中心认定后的第一个完整运行年度。按照建设方案，全年完成中试线一期建设并通线，突破MEMS压力传感器晶圆级封装一项共性技术，主要考核指标全部完成。" },
-  { "spillover", "以技术许可和联合开发两种方式向联盟成员转移工艺成果，全年签订技术许可合同三项。" },
-  { "public-service", "中试线对外开放流片服务，为二十一家中小企业提供流片、封装和测试服务。" },
-  { "resources", "新增联盟成员两家，引进海外高层次人才一名，与泉城理工大学共建联合实验室。" },
-  { "core-role", "牵头编制智能传感器产业技术路线图（2024版），发布共性技术攻关指南一期。" },
+  { "goals", "2024年是创新中心认定后的第一个完整运行年度。按照任务书，全年建成深水装备压力试验平台一期并对外服务，突破深水连接器金属密封一项共性技术，主要考核指标全部完成。" },
+  { "spillover", "以技术许可和联合开发两种方式向联盟成员转移成果，全年签订技术许可合同三项。" },
+  { "public-service", "试验平台对外开放，为二十一家中小企业提供压力试验、盐雾腐蚀和疲劳试验服务。" },
+  { "resources", "新增联盟成员两家，其中用户企业一家；引进海外高层次人才一名，与黄海理工大学共建联合实验室。" },
+  { "core-role", "牵头编制海洋工程装备产业技术路线图（2024版），发布共性技术攻关指南一期。" },
   { "collaboration", "组织成员单位联合攻关项目六项，其中揭榜挂帅项目两项。" },
-  { "market", "公司化运行，技术服务收入占总收入的比例达到百分之三十八。" },
+  { "market", "公司化运行，技术服务收入占总收入的比例达到百分之三十二。" },
   { "industrialisation", "孵化科技型企业一家，推动两项成果在成员企业实现首次商业化应用。" },
   { "standards", "参与制定团体标准两项。" },
   { "talent", "与高校联合培养研究生十二名，开展工程师培训四期。" },
   { "sustainability", "非财政收入持续增长，运营成本由自有收入覆盖的比例逐年提高。" },
-  { "industry-impact", "服务省内传感器企业三十余家，带动产业链上下游协同发展。" },
+  { "industry-impact", "服务省内海洋工程装备企业三十余家，带动产业链上下游协同发展。" },
 };
 
 static const Section summary_2025[] = {
-  { "goals", "2025年创新中心建设按计划推进，中试线二期设备因到货延迟调试顺延一个季度，其余考核指标全部完成，多项超额完成。" },
+  { "goals", "2025年创新中心建设按计划推进，深水压力试验舱因交付延迟调试顺延一个季度，其余考核指标全部完成，多项超额完成。" },
   { "spillover", "技术许可合同增至七项，向联盟外企业转移成果两项。" },
-  { "public-service", "中试线全年服务企业四十六家，新增可靠性测试服务。" },
-  { "resources", "联盟成员增至十五家，新增国家级创新平台一家。" },
-  { "core-role", "突破多传感器融合标定等共性关键技术三项，发布攻关指南二期。" },
+  { "public-service", "试验平台全年服务企业四十六家，新增海洋环境模拟试验服务。" },
+  { "resources", "联盟成员增至十五家，覆盖五个省市，新增国家级创新平台成员一家。" },
+  { "core-role", "突破漂浮式风电系泊缆疲劳评估等共性关键技术两项，发布攻关指南二期。" },
   { "collaboration", "联合攻关项目十项，产学研合作经费较上年增长百分之四十。" },
-  { "market", "技术服务与平台服务收入两千一百万元，非财政收入占比超过百分之六十。" },
-  { "industrialisation", "孵化科技型企业两家，其中一家获得天使轮融资。" },
+  { "market", "技术服务与平台服务收入二千一百万元，非财政收入占比超过百分之六十。" },
+  { "industrialisation", "孵化科技型企业一家，累计两家，其中一家获得天使轮融资。" },
   { "standards", "主导制定团体标准一项，参与行业标准一项。" },
-  { "talent", "联合培养研究生十八名，建成工程师实训基地。" },
+  { "talent", "联合培养研究生十八名，建成海洋工程装备工程师实训基地。" },
   { "sustainability", "形成服务收入、许可收入和项目收入并重的收入结构。" },
-  { "industry-impact", "带动省内智能传感器产业新增产值约五亿元。" },
+  { "industry-impact", "带动省内海洋工程装备产业新增产值约六亿元。" },
 };
 
 static char *
@@ -83,29 +80,6 @@ summary_json (const Section *sections,
   for (guint i = 0; i < n; i++)
     g_hash_table_insert (map, (gpointer) sections[i].key, (gpointer) sections[i].text);
   return icw_report_summary_to_json (map);
-}
-
-static gboolean
-save_targets (IcwStore    *store,
-              const char  *center_id,
-              GError     **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_target_free);
-
-  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
-    for (guint y = 0; y < N_YEARS; y++)
-      {
-        IcwTarget *t = icw_target_new (targets[i].name, FIRST_YEAR + (int) y, targets[i].targets[y]);
-
-        t->area = g_strdup (targets[i].area);
-        t->name = g_strdup (targets[i].name);
-        t->unit = g_strdup (targets[i].unit);
-        t->has_baseline = TRUE;
-        t->baseline = targets[i].baseline;
-        g_ptr_array_add (list, t);
-      }
-  return icw_store_save_targets (store, center_id, list, "山东省工业和信息化厅",
-                                 "任务书（2023年3月签订）：建设期2024—2026年绩效目标", error) > 0;
 }
 
 static IcwAttachment *
@@ -155,15 +129,15 @@ save_filed_year (IcwStore        *store,
   rows = icw_report_rows_parse (icw_report_get_indicators (report), error);
   if (rows == NULL)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (actuals); i++)
     {
-      IcwReportRow *row = icw_report_rows_find (rows, targets[i].name);
+      IcwReportRow *row = icw_report_rows_find (rows, actuals[i].name);
 
       if (row == NULL)
         continue;
       row->has_actual = TRUE;
-      row->actual = targets[i].actuals[index];
-      row->comment = g_strdup (targets[i].comment[index]);
+      row->actual = actuals[i].actuals[index];
+      row->comment = g_strdup (actuals[i].comment[index]);
       g_strfreev (row->evidence);
       row->evidence = g_new0 (char *, 2);
       row->evidence[0] = g_strdup (icw_record_get_id (ICW_RECORD (evidence)));
@@ -173,10 +147,11 @@ save_filed_year (IcwStore        *store,
   icw_report_set_indicators (report, rows_text);
   icw_report_set_summary (report, summary_text);
   icw_report_set_audit_attachment_id (report, icw_record_get_id (ICW_RECORD (audit)));
-  icw_report_set_build_pilot (report, index == 0 ? "中试线一期通线，月流片能力三百二十片。" : "中试线二期设备到货，月流片能力七百六十片。");
-  icw_report_set_build_testing (report, index == 0 ? "建成传感器可靠性测试平台。" : "测试平台获得CNAS认可。");
+  icw_report_set_build_pilot (report, index == 0 ? "水下生产系统中试验证基地开工建设，完成中试验证服务四十五台次。"
+                                                 : "中试验证基地主体建成，深水压力试验舱2025年11月交付，全年中试验证服务九十二台次。");
+  icw_report_set_build_testing (report, index == 0 ? "建成深水装备压力试验平台一期。" : "测试平台获得CNAS认可。");
   icw_report_set_build_services (report, index == 0 ? "服务中小企业二十一家。" : "服务企业四十六家。");
-  icw_report_set_staff_total (report, index == 0 ? 58 : 70);
+  icw_report_set_staff_total (report, index == 0 ? 78 : 98);
   icw_report_set_rd_staff (report, index == 0 ? 42 : 52);
   icw_report_set_rd_spending_fen (report, (gint64) (index == 0 ? 1260 : 1850) * 1000000);
   icw_report_set_revenue_fiscal_fen (report, (gint64) (index == 0 ? 1500 : 1200) * 1000000);
@@ -240,7 +215,7 @@ save_draft_year (IcwStore    *store,
   if (icw_report_apply_computed_actuals (store, report, error) < 0)
     return FALSE;
   g_hash_table_insert (map, (gpointer) "eval-construction",
-                       (gpointer) "建设期三年来，中试线建成并达产，测试验证平台和行业公共服务平台投入运行。（草稿，待补充）");
+                       (gpointer) "认定以来三年，水下生产系统中试验证基地建成并投入运行，深水装备测试平台和行业公共服务平台对外开放。（草稿，待补充）");
   summary_text = icw_report_summary_to_json (map);
   icw_report_set_summary (report, summary_text);
   return icw_store_save (store, ICW_RECORD (report), error);
@@ -253,8 +228,7 @@ icw_sample_save_reports (IcwStore   *store,
 {
   const char *center_id = icw_record_get_id (ICW_RECORD (center));
 
-  if (!save_targets (store, center_id, error) ||
-      !save_filed_year (store, center_id, 0, summary_2024, G_N_ELEMENTS (summary_2024), ICW_REPORT_GRADE_GOOD,
+  if (!save_filed_year (store, center_id, 0, summary_2024, G_N_ELEMENTS (summary_2024), ICW_REPORT_GRADE_GOOD,
                         "2025-04-18", error) ||
       !save_filed_year (store, center_id, 1, summary_2025, G_N_ELEMENTS (summary_2025), ICW_REPORT_GRADE_EXCELLENT,
                         "2026-04-22", error) ||

@@ -78,11 +78,6 @@ typedef enum {
   ICW_N_MEMBER_ROLES
 } IcwMemberRole;
 
-/* The role "user" is gone (用户企业 is the organization's flag, icw_organization_set_user_enterprise).
- * Kept only until the sample (src/core/exchange/icw-sample.c, which sets the flag on those
- * organizations already) stops naming it: such a member is an ordinary member. */
-#define ICW_MEMBER_ROLE_USER ICW_MEMBER_ROLE_ORDINARY
-
 typedef enum {
   ICW_PLATFORM_KEY_LAB,
   ICW_PLATFORM_ENGINEERING_LAB,

@@ -20,6 +20,7 @@ static const struct {
 } conditions[] = {
   { "center-recognized", N_("Already a recognized provincial center (the precondition)") },
   { "field-not-occupied", N_("No national center in the field yet") },
+  { "field-in-layout", N_("The field fits the 领域总体布局") },
   { "host-legal-form", N_("The host company is an enterprise legal person") },
   { "operating-model", N_("A “company + alliance” model") },
   { "top-ten-shareholders", N_("Several of the field's top-ten firms among the shareholders") },

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "icw-application.h"
 #include "icw-attachment.h"
 #include "icw-enums.h"
 #include "icw-error.h"
@@ -205,6 +206,23 @@ icw_store_report_keep_local (IcwStore   *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, icw_record_get_id (ICW_RECORD (report)), -1, SQLITE_TRANSIENT);
+  return icw_store_step_done (self, stmt, error);
+}
+
+gboolean
+icw_store_application_keep_local (IcwStore        *self,
+                                  IcwApplication  *application,
+                                  GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ICW_IS_APPLICATION (application), FALSE);
+  stmt = icw_store_statement (self, "DELETE FROM outbox WHERE record_id = ?1 OR record_id IN "
+                                    "(SELECT id FROM attachments WHERE application_id = ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, icw_record_get_id (ICW_RECORD (application)), -1, SQLITE_TRANSIENT);
   return icw_store_step_done (self, stmt, error);
 }
 

@@ -115,5 +115,10 @@ IcwAttachment *icw_store_add_report_attachment  (IcwStore           *self,
 gboolean      icw_store_report_keep_local (IcwStore   *self,
                                            IcwReport  *report,
                                            GError    **error);
+/* The same for an application of the past (the sample's accepted 验收认定 that recognized its
+ * center): its outbox entries and those of its attachments go. */
+gboolean      icw_store_application_keep_local (IcwStore        *self,
+                                                IcwApplication  *application,
+                                                GError         **error);
 
 G_END_DECLS
