@@ -7,12 +7,11 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 #include <string.h>
 
 #include "icw-readiness.h"
 #include "icw-readiness-group.h"
-#include "icw-resources.h"
+#include "icw-test-ui.h"
 #include "icw-test-util.h"
 
 typedef IcwTestSample Fixture;
@@ -179,13 +178,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_setenv ("LANGUAGE", "en", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  adw_init ();
-  icw_register_resource ();
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  icw_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui-report/readiness/conditions", Fixture, NULL, icw_test_sample_set_up, test_conditions, icw_test_sample_tear_down);
   g_test_add ("/ui-report/readiness/grade", Fixture, NULL, icw_test_sample_set_up, test_grade, icw_test_sample_tear_down);

@@ -10,7 +10,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -23,8 +22,8 @@
 #include "icw-report-new-dialog.h"
 #include "icw-report-parts.h"
 #include "icw-report-reminder.h"
-#include "icw-resources.h"
 #include "icw-store-reports.h"
+#include "icw-test-ui.h"
 #include "icw-test-util.h"
 
 /* A store with the sample, and a center of the test's own (the sample's center has reports of its
@@ -371,13 +370,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_setenv ("LANGUAGE", "en", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  adw_init ();
-  icw_register_resource ();
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  icw_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui-report/evaluation-year-refused", Fixture, NULL, fixture_set_up, test_evaluation_year_refused, fixture_tear_down);
   g_test_add ("/ui-report/actuals-saved", Fixture, NULL, fixture_set_up, test_actuals_saved, fixture_tear_down);
