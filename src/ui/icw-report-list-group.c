@@ -2,11 +2,13 @@
 /* icw-report-list-group.c: the center's Reports group (icw-report-list-group.h), with the next
  * filing deadline of a recognized center over its rows (icw-report-reminder.h). A year may hold
  * several versions of its report (a returned report reopened); the row shows the latest, which is
- * the one a window opens. The rows are made again, once, after any record is saved. */
+ * the one a window opens. The rows are made again, once (icw-idle-refresh.h), after a save of
+ * one of the center's reports or of the center itself (its recognition sets the deadline). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "icw-idle-refresh.h"
 #include "icw-report-list-group.h"
 #include "icw-report-new-dialog.h"
 #include "icw-report-reminder.h"
@@ -23,6 +25,7 @@ struct _IcwReportListGroup
   GtkWidget   *empty;
   GtkLabel    *deadline;
   guint        refresh_id;
+  guint        n_refreshes;
 };
 
 G_DEFINE_FINAL_TYPE (IcwReportListGroup, icw_report_list_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -129,6 +132,7 @@ refresh (IcwReportListGroup *self)
   g_ptr_array_set_size (self->rows, 0);
   if (self->center == NULL)
     return;
+  self->n_refreshes++;
   reports = latest_reports (self);
   gtk_widget_set_visible (self->empty, reports->len == 0);
   {
@@ -146,21 +150,24 @@ refresh (IcwReportListGroup *self)
     }
 }
 
-static gboolean
-refresh_idle (gpointer data)
+static void
+refresh_widget (GtkWidget *widget)
 {
-  IcwReportListGroup *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
+  refresh (ICW_REPORT_LIST_GROUP (widget));
 }
 
 static void
-on_record_changed (IcwReportListGroup *self)
+on_record_changed (IcwReportListGroup *self,
+                   IcwRecord          *record)
 {
-  if (self->refresh_id == 0 && self->center != NULL)
-    self->refresh_id = g_idle_add (refresh_idle, self);
+  const char *center_id;
+
+  if (self->center == NULL)
+    return;
+  center_id = icw_record_get_id (ICW_RECORD (self->center));
+  if ((ICW_IS_REPORT (record) && g_strcmp0 (icw_report_get_center_id (ICW_REPORT (record)), center_id) == 0) ||
+      (ICW_IS_CENTER (record) && g_strcmp0 (icw_record_get_id (record), center_id) == 0))
+    icw_idle_refresh (GTK_WIDGET (self), &self->refresh_id, refresh_widget);
 }
 
 static void
@@ -193,6 +200,12 @@ guint
 icw_report_list_group_get_n_rows (IcwReportListGroup *self)
 {
   return self->rows->len;
+}
+
+guint
+icw_report_list_group_get_n_refreshes (IcwReportListGroup *self)
+{
+  return self->n_refreshes;
 }
 
 static void
