@@ -58,8 +58,20 @@ def walk(acc, depth=0, last_first=False):
         yield from walk(child, depth + 1, last_first)
 
 
+def _is_workbench(pid):
+    """Whether the process runs the ic-workbench binary (not, say, a helper of the desktop)."""
+    try:
+        return os.path.realpath(f"/proc/{pid}/exe") == os.path.realpath(GUI)
+    except OSError:
+        return False
+
+
 class App:
     """One running ic-workbench process and its accessible tree."""
+
+    # The processes this test started: any other ic-workbench on the accessibility bus belongs to
+    # another run, which run-e2e.sh's own display and buses keep apart (checked in _find_app).
+    started = set()
 
     def __init__(self, db, lang="en", env=None):
         """env: more variables for this instance, over the defaults (the sync test gives each
@@ -69,15 +81,22 @@ class App:
         env.update(GTK_A11Y="atspi", LANGUAGE=lang, GSETTINGS_BACKEND="memory")
         env.update(extra)
         self.proc = subprocess.Popen([GUI, "--db", db], env=env)
+        App.started.add(self.proc.pid)
         self.root = self._wait_for(self._find_app, "the application on the accessibility bus")
 
     def _find_app(self):
         desktop = pyatspi.Registry.getDesktop(0)
+        found = None
         for i in range(desktop.childCount):
             app = desktop.getChildAtIndex(i)
-            if app is not None and app.get_process_id() == self.proc.pid:
-                return app if app.childCount > 0 else None
-        return None
+            if app is None:
+                continue
+            pid = app.get_process_id()
+            if pid == self.proc.pid:
+                found = app if app.childCount > 0 else None
+            elif pid not in App.started and _is_workbench(pid):
+                raise AssertionError(f"a window of another test run (process {pid}) is on this run's accessibility bus")
+        return found
 
     @staticmethod
     def _wait_for(predicate, what):
@@ -183,13 +202,21 @@ class App:
         return entry
 
     def select_section(self, name):
-        sidebar = self.find("Sections", pyatspi.ROLE_LIST)
-        for i in range(sidebar.childCount):
-            if sidebar.getChildAtIndex(i).name == name:
-                sidebar.querySelection().selectChild(i)
-                time.sleep(0.5)
+        self.select_in(self.find("Sections", pyatspi.ROLE_LIST), name)
+
+    def select_in(self, selection_list, name):
+        """Selects the row named name of a list (a sidebar, an editor's parts) and waits until the
+        list says it is selected: the window has then handled the selection."""
+        for i in range(selection_list.childCount):
+            if selection_list.getChildAtIndex(i).name == name:
+                self.select_index(selection_list, i)
                 return
-        raise AssertionError(f"no section “{name}”")
+        raise AssertionError(f"no row “{name}” in “{selection_list.name}”")
+
+    def select_index(self, selection_list, index):
+        selection = selection_list.querySelection()
+        selection.selectChild(index)
+        self._wait_for(lambda: selection.isChildSelected(index), f"row {index} of “{selection_list.name}” selected")
 
     def quit(self):
         # SIGTERM quits like Ctrl+Q: windows close and pending edits are saved.

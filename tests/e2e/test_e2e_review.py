@@ -47,13 +47,7 @@ class ReviewEndToEnd(ServerTestCase):
         time.sleep(1.0)
 
     def select_page(self, app, list_name, page):
-        pages = app.find(list_name, pyatspi.ROLE_LIST)
-        for i in range(pages.childCount):
-            if pages.getChildAtIndex(i).name == page:
-                pages.querySelection().selectChild(i)
-                time.sleep(0.5)
-                return
-        raise AssertionError(f"no page “{page}”")
+        app.select_in(app.find(list_name, pyatspi.ROLE_LIST), page)
 
     def test_returned_with_an_anchored_comment(self):
         server_db = self.path("server.db")

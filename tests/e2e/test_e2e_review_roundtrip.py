@@ -124,13 +124,12 @@ class ReviewRoundTrip(ServerTestCase):
                 try:
                     for i in range(pages.childCount):
                         if pages.getChildAtIndex(i).name == page:
-                            pages.querySelection().selectChild(i)
+                            app.select_index(pages, i)
                             return True
                 except GLib.GError:
                     continue  # a list rebuilt since the walk met it
             return False
         app._wait_for(select, f"the page “{page}” in “{list_name}”")
-        time.sleep(0.5)
 
     def open_application(self, app, sections="Sections", applications="Applications",
                          search="Search applications"):
