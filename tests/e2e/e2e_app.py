@@ -207,16 +207,30 @@ class App:
     def select_in(self, selection_list, name):
         """Selects the row named name of a list (a sidebar, an editor's parts) and waits until the
         list says it is selected: the window has then handled the selection."""
-        for i in range(selection_list.childCount):
-            if selection_list.getChildAtIndex(i).name == name:
-                self.select_index(selection_list, i)
-                return
-        raise AssertionError(f"no row “{name}” in “{selection_list.name}”")
+        def row():
+            try:
+                for i in range(selection_list.childCount):
+                    child = selection_list.getChildAtIndex(i)
+                    if child is not None and child.name == name:
+                        return i + 1
+            except GLib.GError:
+                pass  # the list is being rebuilt, or the window is too busy to answer: asked again
+            return None
+        self.select_index(selection_list, self._wait_for(row, f"the row “{name}”") - 1)
 
     def select_index(self, selection_list, index):
         selection = selection_list.querySelection()
-        selection.selectChild(index)
-        self._wait_for(lambda: selection.isChildSelected(index), f"row {index} of “{selection_list.name}” selected")
+        try:
+            selection.selectChild(index)
+        except GLib.GError:
+            pass  # no reply in time (a loaded machine): whether it was selected is asked below
+
+        def selected():
+            try:
+                return selection.isChildSelected(index)
+            except GLib.GError:
+                return False
+        self._wait_for(selected, f"row {index} of the list selected")
 
     def quit(self):
         # SIGTERM quits like Ctrl+Q: windows close and pending edits are saved.
