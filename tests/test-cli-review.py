@@ -15,71 +15,20 @@ import json
 import os
 import re
 import subprocess
-import sys
-import tempfile
-import unittest
 
-ICW = None
+from cli_server_case import ServerTestCase, main
 
 
-def base_env(home):
-    env = dict(os.environ)
-    env.pop("LANGUAGE", None)
-    env.pop("ICW_TOKEN", None)
-    env["LC_ALL"] = "C.UTF-8"
-    env["XDG_DATA_HOME"] = os.path.join(home, "xdg-data")
-    env["G_DEBUG"] = "fatal-criticals"
-    env["SECRET_BACKEND"] = "file"
-    env["SECRET_FILE_TEST_PATH"] = os.path.join(home, "test.keyring")
-    env["SECRET_FILE_TEST_PASSWORD"] = "test"
-    return env
+class ReviewTestCase(ServerTestCase):
+    prefix = "icw-cli-review-"
 
-
-class ReviewTestCase(unittest.TestCase):
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="icw-cli-review-")
-        self.dir = self.tmp.name
-        self.env = base_env(self.dir)
-        self.server_db = self.path("server.db")
+        super().setUp()
         self.admin_db = self.path("admin.db")
         self.review_db = self.path("review.db")
-        self.server = None
-
-    def tearDown(self):
-        if self.server is not None and self.server.poll() is None:
-            self.server.terminate()
-            try:
-                self.server.communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.server.kill()
-                self.server.communicate(timeout=10)
-        self.tmp.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.dir, name)
-
-    def icw(self, status, *args, token=None, env=None):
-        run_env = dict(self.env)
-        run_env.update(env or {})
-        if token is not None:
-            run_env["ICW_TOKEN"] = token
-        result = subprocess.run([ICW] + list(args), capture_output=True, env=run_env, timeout=120)
-        result.out = result.stdout.decode("utf-8")
-        result.err = result.stderr.decode("utf-8")
-        self.assertEqual(result.returncode, status,
-                         "icw %s\nstdout: %s\nstderr: %s" % (" ".join(args), result.out, result.err))
-        return result
 
     def json(self, *args, token=None):
         return json.loads(self.icw(0, *args, token=token).out)
-
-    def start_server(self):
-        self.server = subprocess.Popen([ICW, "serve", "--db", self.server_db, "--port", "0"],
-                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env)
-        line = self.server.stdout.readline().decode("utf-8")
-        match = re.match(r"^Listening on (http://127\.0\.0\.1:\d+)\n$", line)
-        self.assertIsNotNone(match, "icw serve printed %r" % line)
-        return match.group(1)
 
     def add_token(self, *scope):
         return self.icw(0, "serve", "token", "add", "--db", self.server_db, *scope).out.strip()
@@ -169,7 +118,7 @@ class TestReviewCycle(ReviewTestCase):
         if os.path.exists(os.path.join(localedir, "zh_CN", "LC_MESSAGES", "ic-workbench.mo")):
             zh_env = dict(self.env, LANGUAGE="zh_CN", LANG="zh_CN.UTF-8", ICW_LOCALEDIR=localedir)
             zh_env.pop("LC_ALL")
-            zh = subprocess.run([ICW, "--db", self.admin_db, "show", self.app_id], capture_output=True,
+            zh = subprocess.run([self.ICW, "--db", self.admin_db, "show", self.app_id], capture_output=True,
                                 env=zh_env, timeout=60).stdout.decode("utf-8")
             self.assertIn("风险与控制（", zh)
             self.assertIn(comment, zh)
@@ -345,7 +294,4 @@ class TestUsage(ReviewTestCase):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
-        sys.exit("usage: test-cli-review.py /path/to/icw")
-    ICW = os.path.abspath(sys.argv.pop(1))
-    unittest.main(verbosity=2)
+    main("test-cli-review.py")

@@ -17,15 +17,14 @@ import random
 import re
 import signal
 import subprocess
-import sys
-import tempfile
 import threading
 import time
 import unittest
 import urllib.error
 import urllib.request
 
-ICW = None
+from cli_server_case import ServerTestCase, main
+
 PG = os.environ.get("ICW_TEST_SERVER_BACKEND") == "postgresql"
 
 
@@ -41,76 +40,15 @@ def new_pg_database():
     return cluster + " dbname=" + name
 
 
-def base_env(home):
-    env = dict(os.environ)
-    env.pop("LANGUAGE", None)
-    env.pop("ICW_TOKEN", None)
-    env["LC_ALL"] = "C.UTF-8"
-    env["XDG_DATA_HOME"] = os.path.join(home, "xdg-data")
-    env["G_DEBUG"] = "fatal-criticals"
-    # No keyring daemon: libsecret's file backend, in the test's own directory.
-    env["SECRET_BACKEND"] = "file"
-    env["SECRET_FILE_TEST_PATH"] = os.path.join(home, "test.keyring")
-    env["SECRET_FILE_TEST_PASSWORD"] = "test"
-    return env
+class SyncCliTestCase(ServerTestCase):
+    prefix = "icw-cli-sync-"
+    icw_timeout = 60
 
-
-class SyncCliTestCase(unittest.TestCase):
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="icw-cli-sync-")
-        self.dir = self.tmp.name
-        self.env = base_env(self.dir)
+        super().setUp()
         if PG:
             self.server_db = new_pg_database()
             self.server_args = ["--database", self.server_db]
-        else:
-            self.server_db = os.path.join(self.dir, "server.db")
-            self.server_args = ["--db", self.server_db]
-        self.server = None
-        self.servers = []
-
-    def tearDown(self):
-        for server in self.servers:
-            if server.poll() is None:
-                server.terminate()
-            server.communicate(timeout=10)
-        if self.server is not None:
-            # SIGTERM, not SIGKILL: the server stops cleanly and removes its icw-serve-* scratch folder.
-            if self.server.poll() is None:
-                self.server.terminate()
-            try:
-                self.server.communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.server.kill()
-                self.server.communicate(timeout=10)
-        self.tmp.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.dir, name)
-
-    def icw(self, status, *args, token=None):
-        env = dict(self.env)
-        if token is not None:
-            env["ICW_TOKEN"] = token
-        result = subprocess.run([ICW] + list(args), capture_output=True, env=env, timeout=60)
-        result.out = result.stdout.decode("utf-8")
-        result.err = result.stderr.decode("utf-8")
-        self.assertEqual(result.returncode, status,
-                         "icw %s\nstdout: %s\nstderr: %s" % (" ".join(args), result.out, result.err))
-        return result
-
-    def spawn_server(self, *extra):
-        server = subprocess.Popen([ICW, "serve", *self.server_args, "--port", "0", *extra],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env)
-        line = server.stdout.readline().decode("utf-8")
-        match = re.match(r"^Listening on (http://127\.0\.0\.1:(\d+))\n$", line)
-        self.assertIsNotNone(match, "icw serve printed %r (%s)" % (line, server.stderr.read(2000) if not line else ""))
-        self.assertNotEqual(match.group(2), "0")
-        return server, match.group(1)
-
-    def start_server(self, *extra):
-        self.server, url = self.spawn_server(*extra)
-        return url
 
     def stop_server(self):
         self.server.send_signal(signal.SIGTERM)
@@ -471,7 +409,4 @@ class TestUsage(SyncCliTestCase):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
-        sys.exit("usage: test-cli-sync.py /path/to/icw")
-    ICW = os.path.abspath(sys.argv.pop(1))
-    unittest.main(verbosity=2)
+    main("test-cli-sync.py")

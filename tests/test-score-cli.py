@@ -15,27 +15,9 @@
 import datetime
 import json
 import os
-import re
 import sqlite3
-import subprocess
-import sys
-import tempfile
-import unittest
 
-ICW = None
-
-
-def base_env(home):
-    env = dict(os.environ)
-    env.pop("LANGUAGE", None)
-    env.pop("ICW_TOKEN", None)
-    env["LC_ALL"] = "C.UTF-8"
-    env["XDG_DATA_HOME"] = os.path.join(home, "xdg-data")
-    env["G_DEBUG"] = "fatal-criticals"
-    env["SECRET_BACKEND"] = "file"
-    env["SECRET_FILE_TEST_PATH"] = os.path.join(home, "test.keyring")
-    env["SECRET_FILE_TEST_PASSWORD"] = "test"
-    return env
+from cli_server_case import ServerTestCase, main
 
 
 def a_year_later(day):
@@ -45,34 +27,12 @@ def a_year_later(day):
         return day.replace(year=day.year + 1, day=28)
 
 
-class ScoreCliTestCase(unittest.TestCase):
+class ScoreCliTestCase(ServerTestCase):
+    prefix = "icw-score-cli-"
+
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="icw-score-cli-")
-        self.dir = self.tmp.name
-        self.env = base_env(self.dir)
-        self.server = None
-        self.admin_db = os.path.join(self.dir, "admin.db")
-
-    def tearDown(self):
-        if self.server is not None and self.server.poll() is None:
-            self.server.terminate()
-            try:
-                self.server.communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.server.kill()
-                self.server.communicate(timeout=10)
-        self.tmp.cleanup()
-
-    def icw(self, status, *args, token=None):
-        env = dict(self.env)
-        if token is not None:
-            env["ICW_TOKEN"] = token
-        result = subprocess.run([ICW] + list(args), capture_output=True, env=env, timeout=120)
-        result.out = result.stdout.decode("utf-8")
-        result.err = result.stderr.decode("utf-8")
-        self.assertEqual(result.returncode, status,
-                         "icw %s\nstdout: %s\nstderr: %s" % (" ".join(args), result.out, result.err))
-        return result
+        super().setUp()
+        self.admin_db = self.path("admin.db")
 
     def reports(self, db):
         with sqlite3.connect(db) as con:
@@ -200,14 +160,6 @@ class TestTargets(ScoreCliTestCase):
 
 
 class TestReviewGrade(ScoreCliTestCase):
-    def start_server(self, server_db):
-        self.server = subprocess.Popen([ICW, "serve", "--db", server_db, "--port", "0"],
-                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env)
-        line = self.server.stdout.readline().decode("utf-8")
-        match = re.match(r"^Listening on (http://127\.0\.0\.1:\d+)\n$", line)
-        self.assertIsNotNone(match, "icw serve printed %r" % line)
-        return match.group(1)
-
     def test_accept_with_grade(self):
         reports = self.sample()
         server_db = os.path.join(self.dir, "server.db")
@@ -216,7 +168,7 @@ class TestReviewGrade(ScoreCliTestCase):
                          "--center", self.center_id).out.strip()
         reviewer = self.icw(0, "serve", "token", "add", "--db", server_db, "--role", "reviewer",
                             "--province", "山东省").out.strip()
-        url = self.start_server(server_db)
+        url = self.start_server()
         self.icw(0, "--db", self.admin_db, "sync", "--server", url, token=admin)
 
         # The sample's 2026 evaluation, its actuals typed (here into the database: the command line
@@ -253,5 +205,4 @@ class TestReviewGrade(ScoreCliTestCase):
 
 
 if __name__ == "__main__":
-    ICW = sys.argv.pop(1)
-    unittest.main()
+    main("test-score-cli.py")

@@ -23,61 +23,12 @@
 #include "icw-organization-editor.h"
 #include "icw-sample.h"
 #include "icw-test-util.h"
+#include "icw-test-ui.h"
 #include "icw-workbench-app.h"
 
 #define NARROWEST 360
 
-typedef struct {
-  IcwWorkbenchApp *app;
-  GtkWindow *window;
-  IcwCenter *center;
-} Fixture;
-
-/* The main loop run for a few frames: a level that folds or unfolds does so in its allocation
- * and the window lays out again at the next frame. */
-static void
-iterate (void)
-{
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      if (i % 4 == 3)
-        g_usleep (10000);
-    }
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  GList *windows;
-
-  fixture->app = icw_workbench_app_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           g_application_get_flags (G_APPLICATION (fixture->app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  iterate ();
-  windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
-  g_assert_nonnull (windows);
-  fixture->window = windows->data;
-  fixture->center = icw_sample_load (icw_workbench_app_get_store (fixture->app), &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->center);
-  gtk_window_destroy (fixture->window);
-  iterate ();
-  g_application_quit (G_APPLICATION (fixture->app));
-  g_clear_object (&fixture->app);
-}
+typedef IcwTestWindow Fixture;
 
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -187,7 +138,7 @@ show_first (Fixture       *fixture,
   g_assert_nonnull (record);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-record", "(ss)",
                                              icw_record_kind_to_key (kind), icw_record_get_id (record)));
-  iterate ();
+  icw_test_ui_iterate ();
   editor = find_widget (GTK_WIDGET (fixture->window), editor_type, TRUE);
   g_assert_nonnull (editor);
   return editor;
@@ -233,7 +184,7 @@ test_minimum_widths (Fixture *fixture)
         for (guint j = 0; j < names->len; j++)
           {
             icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), names->pdata[j]);
-            iterate ();
+            icw_test_ui_iterate ();
             g_assert_cmpstr (icw_document_editor_get_visible_page (ICW_DOCUMENT_EDITOR (editor)), ==, names->pdata[j]);
             widest = MAX (widest, assert_narrow (fixture, page_cases[i].page, names->pdata[j]));
             measured++;
@@ -254,7 +205,7 @@ resize (Fixture *fixture,
 
   /* The window's frame, if any, is added to the size asked for the content. */
   gtk_window_set_default_size (fixture->window, width, height);
-  iterate ();
+  icw_test_ui_iterate ();
   for (int i = 0; i < 100 && gtk_widget_get_width (content) != width; i++)
     {
       int asked, asked_height;
@@ -263,7 +214,7 @@ resize (Fixture *fixture,
       if (i % 5 == 4)
         gtk_window_set_default_size (fixture->window, asked + width - gtk_widget_get_width (content), height);
       g_usleep (20000);
-      iterate ();
+      icw_test_ui_iterate ();
     }
   g_assert_cmpint (gtk_widget_get_width (content), ==, width);
 }
@@ -316,7 +267,7 @@ take_screenshots (Fixture *fixture)
         gtk_list_box_select_row (list, first);
         g_signal_emit_by_name (list, "row-activated", first);
       }
-      iterate ();
+      icw_test_ui_iterate ();
       save_png (content_of (fixture), dir, name);
     }
   /* At 360 px, each level up from there: the sections, the applications, the window's pages. */
@@ -325,7 +276,7 @@ take_screenshots (Fixture *fixture)
       g_autofree char *name = g_strdup_printf ("adaptive-360-%s-%s.png", levels[level], language);
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.navigate-back", NULL));
-      iterate ();
+      icw_test_ui_iterate ();
       save_png (content_of (fixture), dir, name);
     }
 }
@@ -359,7 +310,7 @@ test_narrow_window (Fixture *fixture)
 
   /* An application's editor, shown from the program: the page, its editor and a section. */
   editor = show_first (fixture, ICW_RECORD_KIND_APPLICATION, ICW_TYPE_DOCUMENT_EDITOR);
-  iterate ();
+  icw_test_ui_iterate ();
   g_assert_false (gtk_widget_get_mapped (sidebar));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (icw_document_editor_get_pages (ICW_DOCUMENT_EDITOR (editor)))));
   g_assert_true (gtk_widget_get_visible (back));
@@ -369,7 +320,7 @@ test_narrow_window (Fixture *fixture)
   while (gtk_widget_get_visible (back) && clicks < 10)
     {
       g_assert_true (gtk_widget_activate_action (back, "win.navigate-back", NULL));
-      iterate ();
+      icw_test_ui_iterate ();
       clicks++;
     }
   g_assert_cmpuint (clicks, ==, 3);
@@ -377,7 +328,7 @@ test_narrow_window (Fixture *fixture)
 
   /* And forward again: a row of the sidebar activated shows its page. */
   g_signal_emit_by_name (sidebar, "row-activated", gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar)));
-  iterate ();
+  icw_test_ui_iterate ();
   g_assert_false (gtk_widget_get_mapped (sidebar));
   g_assert_true (gtk_widget_get_visible (back));
 
@@ -419,6 +370,6 @@ main (int   argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
   /* One case: an application registers its object path on the session bus once per process. */
-  g_test_add ("/ui-adaptive/window", Fixture, NULL, fixture_set_up, test_adaptive, fixture_tear_down);
+  g_test_add ("/ui-adaptive/window", Fixture, NULL, icw_test_window_set_up, test_adaptive, icw_test_window_tear_down);
   return g_test_run ();
 }

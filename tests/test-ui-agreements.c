@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 #include <string.h>
 
 #include "icw-agreement-editor.h"
@@ -20,8 +19,8 @@
 #include "icw-lifecycle.h"
 #include "icw-member-picker.h"
 #include "icw-shareholder.h"
-#include "icw-resources.h"
 #include "icw-sample.h"
+#include "icw-test-ui.h"
 #include "icw-test-util.h"
 #include "icw-text-section.h"
 
@@ -470,16 +469,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_setenv ("LANGUAGE", "en", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  adw_init ();
-  icw_register_resource ();
-  /* The editor is shown in a window, and a machine without the SVG image loader warns that it
-   * cannot draw the expander arrows (GTK logs it structured, past any fatal handler): warnings
-   * are not fatal here, criticals still are. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  icw_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui-agreements/shares-text", test_shares_text);
   g_test_add ("/ui-agreements/remainder-as-typed", Fixture, NULL, fixture_set_up, test_remainder_as_typed, fixture_tear_down);

@@ -6,14 +6,13 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 
 #include "icw-document-layout.h"
 #include "icw-document-preview.h"
 #include "icw-print.h"
 #include "icw-print-actions.h"
-#include "icw-resources.h"
 #include "icw-sample.h"
+#include "icw-test-ui.h"
 #include "icw-test-util.h"
 
 typedef struct {
@@ -178,13 +177,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_setenv ("LANGUAGE", "en", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  adw_init ();
-  icw_register_resource ();
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  icw_test_ui_init (&argc, &argv);
 
   add ("/ui-documents/preview", test_preview);
   add ("/ui-documents/no-document", test_no_document);

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 #include <string.h>
 
 #include "icw-budget-export-button.h"
@@ -15,10 +14,10 @@
 #include "icw-funding-editor.h"
 #include "icw-funding-request.h"
 #include "icw-lifecycle.h"
-#include "icw-resources.h"
 #include "icw-review-comments.h"
 #include "icw-reviewer-notes.h"
 #include "icw-sample.h"
+#include "icw-test-ui.h"
 #include "icw-test-util.h"
 
 typedef struct {
@@ -469,15 +468,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_setenv ("LANGUAGE", "en", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  adw_init ();
-  icw_register_resource ();
-  /* Criticals stay fatal; warnings not, since headless machines may lack the SVG loader for
-   * libadwaita's expander arrow ("Failed to load icon"), which is not this test's concern. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  icw_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui-funding/typing-updates-totals", Fixture, NULL, fixture_set_up, test_typing_updates_totals, fixture_tear_down);
   g_test_add ("/ui-funding/bad-entry-names-cell", Fixture, NULL, fixture_set_up, test_bad_entry_names_cell, fixture_tear_down);

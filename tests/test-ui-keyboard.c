@@ -25,14 +25,11 @@
 #include "icw-organization-picker.h"
 #include "icw-sample.h"
 #include "icw-sync-controller.h"
+#include "icw-test-ui.h"
 #include "icw-workbench-app.h"
 #include "icw-test-util.h"
 
-typedef struct {
-  IcwWorkbenchApp *app;
-  GtkWindow *window;
-  IcwCenter *center;
-} Fixture;
+typedef IcwTestWindow Fixture;
 
 static void
 iterate (void)
@@ -40,38 +37,6 @@ iterate (void)
   for (int i = 0; i < 20; i++)
     while (g_main_context_iteration (NULL, FALSE))
       ;
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  GList *windows;
-
-  fixture->app = icw_workbench_app_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           g_application_get_flags (G_APPLICATION (fixture->app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  iterate ();
-  windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
-  g_assert_nonnull (windows);
-  fixture->window = windows->data;
-  fixture->center = icw_sample_load (icw_workbench_app_get_store (fixture->app), &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->center);
-  gtk_window_destroy (fixture->window);
-  iterate ();
-  g_application_quit (G_APPLICATION (fixture->app));
-  g_clear_object (&fixture->app);
 }
 
 static IcwStore *
@@ -638,6 +603,6 @@ main (int   argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
   /* One case: an application registers its object path on the session bus once per process. */
-  g_test_add ("/ui-keyboard/window", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/ui-keyboard/window", Fixture, NULL, icw_test_window_set_up, test_keyboard, icw_test_window_tear_down);
   return g_test_run ();
 }

@@ -3,11 +3,11 @@
  * and its panel on the center's page (IcwReadinessGroup). The sample center is set building, in a
  * field that already has a national center, so the precondition and the field are
  * missing; recognizing it and moving it to a free field meets both, and the panel, which follows
- * the store, shows two fewer missing. Every condition names its basis. */
+ * the store, shows two fewer missing. Every condition names its basis. The panel evaluates again
+ * after saves of what it reads only (icw_readiness_group_get_n_evaluations counts). */
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 #include <string.h>
 
 #include "icw-platform.h"
@@ -15,6 +15,7 @@
 #include "icw-readiness-group.h"
 #include "icw-resources.h"
 #include "icw-sample.h"
+#include "icw-test-ui.h"
 #include "icw-test-util.h"
 
 typedef IcwTestSample Fixture;
@@ -196,20 +197,68 @@ test_panel_follows (Fixture       *fixture,
   iterate ();
 }
 
+/* The panel evaluates again, once, after saves of what it reads, and not after saves elsewhere:
+ * another center, an organization the center does not name, that organization's platform. */
+static void
+test_panel_ignores_saves_elsewhere (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *group = icw_readiness_group_new (fixture->store);
+  IcwReadinessGroup *panel = ICW_READINESS_GROUP (group);
+  g_autoptr(IcwCenter) other = icw_center_new ();
+  g_autoptr(IcwOrganization) stranger = NULL;
+  g_autoptr(IcwPlatform) platform = icw_platform_new ();
+  g_autoptr(IcwRecord) lead = NULL;
+  guint n;
+
+  gtk_window_set_child (GTK_WINDOW (window), group);
+  icw_readiness_group_set_center (panel, fixture->center);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  n = icw_readiness_group_get_n_evaluations (panel);
+  g_assert_cmpuint (n, ==, 1);
+
+  icw_center_set_name (other, "另一个测试创新中心");
+  icw_test_save (fixture->store, other);
+  stranger = icw_test_save_organization (fixture->store, "与本中心无关的测试单位", NULL);
+  icw_platform_set_organization_id (platform, icw_record_get_id (ICW_RECORD (stranger)));
+  icw_platform_set_kind (platform, ICW_PLATFORM_KEY_LAB);
+  icw_platform_set_name (platform, "无关单位的测试平台");
+  icw_platform_set_approved_year (platform, 2015);
+  icw_test_save (fixture->store, platform);
+  iterate ();
+  g_assert_cmpuint (icw_readiness_group_get_n_evaluations (panel), ==, n);
+
+  /* The center's lead organization, saved twice before the main loop runs: one evaluation. */
+  lead = icw_store_lookup (fixture->store, ICW_RECORD_KIND_ORGANIZATION,
+                           icw_center_get_lead_organization_id (fixture->center), NULL);
+  g_assert_nonnull (lead);
+  icw_organization_set_city (ICW_ORGANIZATION (lead), "烟台");
+  icw_test_save (fixture->store, lead);
+  icw_organization_set_city (ICW_ORGANIZATION (lead), "威海");
+  icw_test_save (fixture->store, lead);
+  iterate ();
+  g_assert_cmpuint (icw_readiness_group_get_n_evaluations (panel), ==, n + 1);
+  /* The center itself. */
+  icw_center_set_city (fixture->center, "潍坊");
+  icw_test_save (fixture->store, fixture->center);
+  iterate ();
+  g_assert_cmpuint (icw_readiness_group_get_n_evaluations (panel), ==, n + 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_setenv ("LANGUAGE", "en", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  adw_init ();
-  icw_register_resource ();
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  icw_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui-report/readiness/conditions", Fixture, NULL, icw_test_sample_set_up, test_conditions, icw_test_sample_tear_down);
   g_test_add ("/ui-report/readiness/grade", Fixture, NULL, icw_test_sample_set_up, test_grade, icw_test_sample_tear_down);
   g_test_add ("/ui-report/readiness/panel-follows", Fixture, NULL, icw_test_sample_set_up, test_panel_follows, icw_test_sample_tear_down);
+  g_test_add ("/ui-report/readiness/saves-elsewhere", Fixture, NULL, icw_test_sample_set_up, test_panel_ignores_saves_elsewhere,
+              icw_test_sample_tear_down);
   return g_test_run ();
 }

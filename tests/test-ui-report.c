@@ -5,7 +5,7 @@
  * actual, refusing a bad one with a message that names the indicator (what was saved stays),
  * computing the difference, showing a computed actual as computed, attaching evidence to a row;
  * the indicator's chart following the saved actual; the center's Reports group listing the year
- * and opening it in a window of its own; the self-score page taking a score typed by hand (limits
+ * and opening it in a window of its own, and making its rows again after its center's saves only; the self-score page taking a score typed by hand (limits
  * and reason named, nothing saved until right, then kept with the report and counted); the
  * targets window (the table, Edit refusing a bad cell and a missing reason, a new version, the
  * earlier one shown, Carry from an accepted application). */
@@ -13,7 +13,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -28,8 +27,8 @@
 #include "icw-report-new-dialog.h"
 #include "icw-report-parts.h"
 #include "icw-report-reminder.h"
-#include "icw-resources.h"
 #include "icw-store-reports.h"
+#include "icw-test-ui.h"
 #include "icw-test-util.h"
 
 /* A store with the sample, and a center of the test's own (the sample's center has reports of its
@@ -279,6 +278,42 @@ test_list_group (Fixture       *fixture,
   iterate ();
 }
 
+/* The group makes its rows again, once, after a save of one of its center's reports, and not after
+ * a save elsewhere: another center (the sample's), an organization. */
+static void
+test_list_group_ignores_saves_elsewhere (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *group = icw_report_list_group_new (fixture->sample.store, ICW_MONEY_UNIT_WAN);
+  IcwReportListGroup *list = ICW_REPORT_LIST_GROUP (group);
+  g_autoptr(IcwOrganization) organization = NULL;
+  guint n;
+
+  gtk_window_set_child (GTK_WINDOW (window), group);
+  icw_report_list_group_set_center (list, fixture->center);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  n = icw_report_list_group_get_n_refreshes (list);
+  g_assert_cmpuint (n, ==, 1);
+
+  icw_center_set_city (fixture->sample.center, "潍坊");
+  icw_test_save (fixture->sample.store, fixture->sample.center);
+  organization = icw_test_save_organization (fixture->sample.store, "与报告无关的测试单位", NULL);
+  iterate ();
+  g_assert_cmpuint (icw_report_list_group_get_n_refreshes (list), ==, n);
+
+  /* Two saves of the center's report before the main loop runs: the rows are made once. */
+  icw_report_set_staff_total (fixture->report, 120);
+  icw_test_save (fixture->sample.store, fixture->report);
+  icw_report_set_staff_total (fixture->report, 121);
+  icw_test_save (fixture->sample.store, fixture->report);
+  iterate ();
+  g_assert_cmpuint (icw_report_list_group_get_n_refreshes (list), ==, n + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* Liaoning's window (to the city by 8 February): the text on the center, and a notification once a
  * day within a month of it; none for a center whose province has no known window. */
 static void
@@ -507,19 +542,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_setenv ("LANGUAGE", "en", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  adw_init ();
-  icw_register_resource ();
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  icw_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui-report/evaluation-year-refused", Fixture, NULL, fixture_set_up, test_evaluation_year_refused, fixture_tear_down);
   g_test_add ("/ui-report/actuals-saved", Fixture, NULL, fixture_set_up, test_actuals_saved, fixture_tear_down);
   g_test_add ("/ui-report/evidence-attached", Fixture, NULL, fixture_set_up, test_evidence_attached, fixture_tear_down);
   g_test_add ("/ui-report/chart-follows", Fixture, NULL, fixture_set_up, test_chart_follows, fixture_tear_down);
   g_test_add ("/ui-report/list-group", Fixture, NULL, fixture_set_up, test_list_group, fixture_tear_down);
+  g_test_add ("/ui-report/list-group-saves-elsewhere", Fixture, NULL, fixture_set_up, test_list_group_ignores_saves_elsewhere,
+              fixture_tear_down);
   g_test_add ("/ui-report/deadline-reminder", Fixture, NULL, fixture_set_up, test_deadline_reminder, fixture_tear_down);
   g_test_add ("/ui-report/score-page", Fixture, NULL, fixture_set_up, test_score_page, fixture_tear_down);
   g_test_add ("/ui-report/hand-score", Fixture, NULL, fixture_set_up, test_hand_score, fixture_tear_down);

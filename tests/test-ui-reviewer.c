@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 #include <string.h>
 
 #include "icw-application-lifecycle.h"
@@ -18,7 +17,6 @@
 #include "icw-compare-marks.h"
 #include "icw-lifecycle.h"
 #include "icw-platform.h"
-#include "icw-resources.h"
 #include "icw-review-comments.h"
 #include "icw-review-decision.h"
 #include "icw-review-notifier.h"
@@ -35,6 +33,7 @@
 #include "icw-sync-server.h"
 #include "icw-sync-token.h"
 #include "icw-test-sync-fixture.h"
+#include "icw-test-ui.h"
 #include "icw-test-util.h"
 #include "icw-window.h"
 
@@ -569,16 +568,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_setenv ("LANGUAGE", "en", TRUE);
   g_setenv ("SECRET_BACKEND", "file", TRUE);
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  adw_init ();
-  icw_register_resource ();
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  icw_test_ui_init (&argc, &argv);
   g_test_add ("/ui-reviewer/window", Fixture, NULL, fixture_set_up, test_reviewer_window, fixture_tear_down);
   g_test_add_func ("/ui-reviewer/overview", test_overview);
   g_test_add_func ("/ui-reviewer/marks", test_marks);

@@ -17,12 +17,13 @@
 #include "icw-check-panel.h"
 #include "icw-sample.h"
 #include "icw-test-util.h"
+#include "icw-test-ui.h"
 #include "icw-workbench-app.h"
 
+/* The workbench with the sample (icw-test-ui.h) and the sample's center application. */
 typedef struct {
-  IcwWorkbenchApp *app;
-  GtkWindow *window;
-  IcwApplication *application;   /* the sample's center application */
+  IcwTestWindow   w;
+  IcwApplication *application;
 } Fixture;
 
 static void
@@ -38,28 +39,13 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IcwCenter) center = NULL;
   g_autoptr(GListModel) applications = NULL;
-  GList *windows;
 
-  fixture->app = icw_workbench_app_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           g_application_get_flags (G_APPLICATION (fixture->app)) | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (fixture->app));
-  iterate ();
-  windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
-  g_assert_nonnull (windows);
-  fixture->window = windows->data;
-
-  center = icw_sample_load (icw_workbench_app_get_store (fixture->app), &error);
-  g_assert_no_error (error);
-  applications = icw_store_list (icw_workbench_app_get_store (fixture->app), ICW_RECORD_KIND_APPLICATION,
-                                 icw_record_get_id (ICW_RECORD (center)));
+  icw_test_window_set_up (&fixture->w, data);
+  applications = icw_store_list (icw_workbench_app_get_store (fixture->w.app), ICW_RECORD_KIND_APPLICATION,
+                                 icw_record_get_id (ICW_RECORD (fixture->w.center)));
   g_assert_cmpuint (g_list_model_get_n_items (applications), >, 0);
-  fixture->application = icw_test_sample_application (icw_workbench_app_get_store (fixture->app));
+  fixture->application = icw_test_sample_application (icw_workbench_app_get_store (fixture->w.app));
 }
 
 static void
@@ -67,10 +53,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->application);
-  gtk_window_destroy (fixture->window);
-  iterate ();
-  g_application_quit (G_APPLICATION (fixture->app));
-  g_clear_object (&fixture->app);
+  icw_test_window_tear_down (&fixture->w, data);
 }
 
 /* The application's status as the database has it now. */
@@ -78,7 +61,7 @@ static IcwApplicationStatus
 stored_status (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwRecord) record = icw_store_lookup (icw_workbench_app_get_store (fixture->app),
+  g_autoptr(IcwRecord) record = icw_store_lookup (icw_workbench_app_get_store (fixture->w.app),
                                                   ICW_RECORD_KIND_APPLICATION,
                                                   icw_record_get_id (ICW_RECORD (fixture->application)), &error);
 
@@ -109,7 +92,7 @@ test_pages (Fixture       *fixture,
             gconstpointer  data)
 {
   static const char * const pages[] = { "centers", "organizations", "applications", "agreements", "funding" };
-  GSettings *settings = icw_workbench_app_get_settings (fixture->app);
+  GSettings *settings = icw_workbench_app_get_settings (fixture->w.app);
   g_autofree char *still = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -117,17 +100,17 @@ test_pages (Fixture       *fixture,
       g_autofree char *action = g_strdup_printf ("win.show-page::%s", pages[i]);
       g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
       g_autofree char *shown = NULL;
-      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture->app), accel);
+      g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (fixture->w.app), accel);
 
-      g_assert_true (action_has_accel (GTK_APPLICATION (fixture->app), action, accel));
+      g_assert_true (action_has_accel (GTK_APPLICATION (fixture->w.app), action, accel));
       g_assert_true (g_strv_contains ((const char * const *) actions, action));
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", pages[i]));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->w.window), "win.show-page", "s", pages[i]));
       iterate ();
       shown = g_settings_get_string (settings, "last-page");
       g_assert_cmpstr (shown, ==, pages[i]);
     }
   /* A name that is no page changes nothing. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "nowhere"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->w.window), "win.show-page", "s", "nowhere"));
   iterate ();
   still = g_settings_get_string (settings, "last-page");
   g_assert_cmpstr (still, ==, "funding");
@@ -184,8 +167,8 @@ static void
 test_document_commands (Fixture       *fixture,
                         gconstpointer  data)
 {
-  GtkApplication *app = GTK_APPLICATION (fixture->app);
-  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkApplication *app = GTK_APPLICATION (fixture->w.app);
+  GtkWidget *window = GTK_WIDGET (fixture->w.window);
   GtkRevealer *revealer;
   AdwMessageDialog *dialog;
 
@@ -242,7 +225,7 @@ static void
 test_help_overlay (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkApplication *app = GTK_APPLICATION (fixture->app);
+  GtkApplication *app = GTK_APPLICATION (fixture->w.app);
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
   g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) described = gtk_application_list_action_descriptions (app);
@@ -316,9 +299,9 @@ test_minimum_width (Fixture *fixture)
     {
       int width;
 
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", pages[i]));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->w.window), "win.show-page", "s", pages[i]));
       iterate ();
-      gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window)),
+      gtk_widget_measure (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->w.window)),
                           GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
       g_test_message ("the %s page needs %d px", pages[i], width);
       widest = MAX (widest, width);

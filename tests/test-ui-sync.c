@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 #include <string.h>
 
 #include "icw-account-dialog.h"
@@ -18,7 +17,6 @@
 #include "icw-document-bar.h"
 #include "icw-lifecycle.h"
 #include "icw-platform.h"
-#include "icw-resources.h"
 #include "icw-review-comments.h"
 #include "icw-reviewer-notes.h"
 #include "icw-store-sync.h"
@@ -28,6 +26,7 @@
 #include "icw-sync-server.h"
 #include "icw-sync-token.h"
 #include "icw-test-sync-fixture.h"
+#include "icw-test-ui.h"
 #include "icw-test-util.h"
 
 typedef IcwTestSyncFixture Fixture;
@@ -700,18 +699,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_setenv ("LANGUAGE", "en", TRUE);
   g_setenv ("SECRET_BACKEND", "file", TRUE);
   /* The desktop's proxy settings are not in the test environment; loopback needs none. */
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  adw_init ();
-  icw_register_resource ();
-  /* As in test-ui-funding.c: criticals fatal, a missing icon loader not. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  icw_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui-sync/conflicts-view", Fixture, NULL, fixture_set_up, test_conflicts_view, fixture_tear_down);
   g_test_add ("/ui-sync/refused-in-view", Fixture, NULL, fixture_set_up, test_refused_in_view, fixture_tear_down);

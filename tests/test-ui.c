@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 #include <string.h>
 
 #include "icw-alliance-member.h"
@@ -23,8 +22,8 @@
 #include "icw-organization.h"
 #include "icw-record-form.h"
 #include "icw-rule-packs-group.h"
-#include "icw-resources.h"
 #include "icw-shareholder.h"
+#include "icw-test-ui.h"
 #include "icw-test-util.h"
 #include "icw-window.h"
 
@@ -637,15 +636,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_setenv ("LANGUAGE", "en", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_disable_setlocale ();
-  adw_init ();
-  icw_register_resource ();
-  /* Criticals stay fatal; warnings not, since headless machines may lack the SVG loader for
-   * libadwaita's icons ("Failed to load icon"), which is not this test's concern. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  icw_test_ui_init (&argc, &argv);
 
   g_test_add ("/ui/switch-saves", Fixture, NULL, icw_test_sample_set_up, test_switch_saves, icw_test_sample_tear_down);
   g_test_add ("/ui/invalid-value-beside-field", Fixture, NULL, icw_test_sample_set_up, test_invalid_value_stays_beside_field, icw_test_sample_tear_down);

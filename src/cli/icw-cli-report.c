@@ -37,8 +37,7 @@ icw_cli_new_report (const IcwCliOptions *options)
   IcwReportKind kind;
   gint64 year;
 
-  if (options->args->len < 2 || !g_str_equal (options->args->pdata[1], "report"))
-    return icw_cli_usage_error ("%s", _("Say what to create: “icw new report --center ID --year YEAR --kind annual-assessment|evaluation”."));
+  /* `icw new` (icw-cli-new.c) calls this for "icw new report" only. */
   if (options->args->len > 2)
     return icw_cli_usage_error (_("“icw new report” takes no other argument, but “%s” follows it."),
                                 (const char *) options->args->pdata[2]);

@@ -411,22 +411,6 @@ check_reviewer (IcwRecordKind         kind,
   return check_review_comments (kind, record, after, refusal);
 }
 
-static const char *const outcome_columns[] = { "grade", "graded_on", "rectify_due" };
-
-/* The first outcome column a new record sets (a grade other than "none", a date), or NULL. */
-static const char *
-outcome_given (JsonObject *record)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (outcome_columns); i++)
-    {
-      const char *value = member_string (record, outcome_columns[i]);
-
-      if (value != NULL && *value != '\0' && g_strcmp0 (value, "none") != 0)
-        return outcome_columns[i];
-    }
-  return NULL;
-}
-
 static gboolean
 check_administrator (IcwSyncServer        *self,
                      IcwRecordKind         kind,
@@ -445,9 +429,6 @@ check_administrator (IcwSyncServer        *self,
       if (!deleted && !icw_lifecycle_status_owner_can_reach (ICW_APPLICATION_STATUS_DRAFT, after))
         return refuse (refusal, "forbidden-change", "status",
                        "A new document starts as a draft; only its owner's steps may follow");
-      if (outcome_given (record) != NULL)
-        return refuse (refusal, "forbidden-change", outcome_given (record),
-                       "Only a reviewer of the center's province records a report's grade");
       /* A new version carries the comments of the version it reopens. */
       if (column_differs (NULL, record, "reviewer_comments") &&
           !icw_server_db_lineage_has_comments (self, icw_record_kind_to_key (kind),
@@ -470,11 +451,6 @@ check_administrator (IcwSyncServer        *self,
   if (column_differs (before_record, record, "reviewer_comments"))
     return refuse (refusal, "forbidden-change", "reviewer_comments",
                    "Only a reviewer of the center's province writes reviewer comments");
-  /* A report's grade and 整改 date are the reviewer's outcome too. */
-  for (guint i = 0; i < G_N_ELEMENTS (outcome_columns); i++)
-    if (column_differs (before_record, record, outcome_columns[i]))
-      return refuse (refusal, "forbidden-change", outcome_columns[i],
-                     "Only a reviewer of the center's province records a report's grade");
   return TRUE;
 }
 
@@ -568,6 +544,7 @@ icw_server_check_authority (IcwSyncServer     *self,
       *review = before != after;
       return TRUE;
     }
+  /* A report's grade and 整改 date are the reviewer's outcome, on a new report too. */
   if (outcome != NULL)
     return refuse (refusal, "forbidden-change", outcome, "Only a reviewer of the center's province records the grade");
   return check_administrator (self, kind, before_record, record, exists, before, after, content, deleted, refusal);

@@ -2,14 +2,20 @@
 /* icw-readiness-group.c: the readiness panel (icw-readiness-group.h). One row per condition: an
  * icon and a word for its state (the word is what a screen reader and a grey-scale print see),
  * the condition as the title, what the check found and its basis as the subtitle. The list is
- * evaluated again, once, after any record is saved: a shareholder or platform changes it. */
+ * evaluated again, once (icw-idle-refresh.h), after a save of what it reads: the center, its
+ * shareholders, alliance members and reports, the organizations they name and those
+ * organizations' platforms. A save elsewhere (another center, a document) does not touch it. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "icw-alliance-member.h"
+#include "icw-idle-refresh.h"
+#include "icw-platform.h"
 #include "icw-readiness-group.h"
 #include "icw-readiness.h"
 #include "icw-report.h"
+#include "icw-shareholder.h"
 #include "icw-ui-util.h"
 
 struct _IcwReadinessGroup
@@ -21,6 +27,8 @@ struct _IcwReadinessGroup
   GPtrArray *rows;      /* GtkWidget, the rows shown */
   guint      refresh_id;
   guint      n_missing;
+  guint      n_evaluations;
+  GHashTable *organizations;  /* IDs of the organizations the center names (lead, host, shareholders, members) */
 };
 
 G_DEFINE_FINAL_TYPE (IcwReadinessGroup, icw_readiness_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -97,6 +105,30 @@ latest_grade (IcwReadinessGroup *self,
 }
 
 static void
+add_organization (IcwReadinessGroup *self,
+                  const char        *id)
+{
+  if (id != NULL && *id != '\0')
+    g_hash_table_add (self->organizations, g_strdup (id));
+}
+
+/* The organizations whose saves (or whose platforms' saves) can change the evaluation. */
+static void
+note_organizations (IcwReadinessGroup *self)
+{
+  const char *center_id = icw_record_get_id (ICW_RECORD (self->center));
+  g_autoptr(GPtrArray) shareholders = icw_store_list_records (self->store, ICW_RECORD_KIND_SHAREHOLDER, center_id);
+  g_autoptr(GPtrArray) members = icw_store_list_records (self->store, ICW_RECORD_KIND_ALLIANCE_MEMBER, center_id);
+
+  add_organization (self, icw_center_get_lead_organization_id (self->center));
+  add_organization (self, icw_center_get_host_organization_id (self->center));
+  for (guint i = 0; i < shareholders->len; i++)
+    add_organization (self, icw_shareholder_get_organization_id (shareholders->pdata[i]));
+  for (guint i = 0; i < members->len; i++)
+    add_organization (self, icw_alliance_member_get_organization_id (members->pdata[i]));
+}
+
+static void
 refresh (IcwReadinessGroup *self)
 {
   g_autoptr(GPtrArray) items = NULL;
@@ -107,8 +139,11 @@ refresh (IcwReadinessGroup *self)
 
   clear_rows (self);
   self->n_missing = 0;
+  g_hash_table_remove_all (self->organizations);
   if (self->center == NULL)
     return;
+  self->n_evaluations++;
+  note_organizations (self);
   grade = latest_grade (self, &top);
   items = icw_readiness_evaluate (self->store, self->center, NULL, grade, top, NULL, &error);
   if (items == NULL)
@@ -133,21 +168,51 @@ refresh (IcwReadinessGroup *self)
     }
 }
 
-static gboolean
-refresh_idle (gpointer data)
+static void
+refresh_widget (GtkWidget *widget)
 {
-  IcwReadinessGroup *self = data;
+  refresh (ICW_READINESS_GROUP (widget));
+}
 
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
+static gboolean
+names_organization (IcwReadinessGroup *self,
+                    const char        *id)
+{
+  return id != NULL && g_hash_table_contains (self->organizations, id);
+}
+
+/* Whether a saved record is one the evaluation reads. */
+static gboolean
+concerns (IcwReadinessGroup *self,
+          IcwRecord         *record)
+{
+  const char *center_id = icw_record_get_id (ICW_RECORD (self->center));
+
+  switch (icw_record_kind_of (record))
+    {
+    case ICW_RECORD_KIND_CENTER:
+      return g_strcmp0 (icw_record_get_id (record), center_id) == 0;
+    case ICW_RECORD_KIND_SHAREHOLDER:
+      return g_strcmp0 (icw_shareholder_get_center_id (ICW_SHAREHOLDER (record)), center_id) == 0;
+    case ICW_RECORD_KIND_ALLIANCE_MEMBER:
+      return g_strcmp0 (icw_alliance_member_get_center_id (ICW_ALLIANCE_MEMBER (record)), center_id) == 0;
+    case ICW_RECORD_KIND_REPORT:
+      return g_strcmp0 (icw_report_get_center_id (ICW_REPORT (record)), center_id) == 0;
+    case ICW_RECORD_KIND_ORGANIZATION:
+      return names_organization (self, icw_record_get_id (record));
+    case ICW_RECORD_KIND_PLATFORM:
+      return names_organization (self, icw_platform_get_organization_id (ICW_PLATFORM (record)));
+    default:
+      return FALSE;
+    }
 }
 
 static void
-on_record_changed (IcwReadinessGroup *self)
+on_record_changed (IcwReadinessGroup *self,
+                   IcwRecord         *record)
 {
-  if (self->refresh_id == 0 && self->center != NULL)
-    self->refresh_id = g_idle_add (refresh_idle, self);
+  if (self->center != NULL && concerns (self, record))
+    icw_idle_refresh (GTK_WIDGET (self), &self->refresh_id, refresh_widget);
 }
 
 void
@@ -168,6 +233,13 @@ icw_readiness_group_get_n_missing (IcwReadinessGroup *self)
   return self->n_missing;
 }
 
+guint
+icw_readiness_group_get_n_evaluations (IcwReadinessGroup *self)
+{
+  g_return_val_if_fail (ICW_IS_READINESS_GROUP (self), 0);
+  return self->n_evaluations;
+}
+
 static void
 icw_readiness_group_dispose (GObject *object)
 {
@@ -178,6 +250,7 @@ icw_readiness_group_dispose (GObject *object)
   g_clear_object (&self->center);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->organizations, g_hash_table_unref);
 }
 
 static void
@@ -190,6 +263,7 @@ static void
 icw_readiness_group_init (IcwReadinessGroup *self)
 {
   self->rows = g_ptr_array_new ();
+  self->organizations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Readiness to Upgrade to National"));
 }
 

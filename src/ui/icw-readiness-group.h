@@ -20,5 +20,7 @@ void       icw_readiness_group_set_center (IcwReadinessGroup *self,
                                            IcwCenter         *center);
 /* The number of conditions shown as missing (for tests). */
 guint      icw_readiness_group_get_n_missing (IcwReadinessGroup *self);
+/* How many times the conditions were evaluated (for tests: a save elsewhere evaluates nothing). */
+guint      icw_readiness_group_get_n_evaluations (IcwReadinessGroup *self);
 
 G_END_DECLS

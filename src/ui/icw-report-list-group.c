@@ -2,13 +2,15 @@
 /* icw-report-list-group.c: the center's Reports group (icw-report-list-group.h), with the next
  * filing deadline of a recognized center over its rows (icw-report-reminder.h). A year may hold
  * several versions of its report (a returned report reopened); the row shows the latest, which is
- * the one a window opens. The rows are made again, once, after any record is saved. Its first row is
- * the center's targets (任务书): the current version and its years, and Targets… opening them in a
- * window of their own (icw-targets-window.h). */
+ * the one a window opens. Its first row is the center's targets (任务书): the current version and
+ * its years, and Targets… opening them in a window of their own (icw-targets-window.h). The rows
+ * are made again, once (icw-idle-refresh.h), after a save of one of the center's reports, of its
+ * targets or of the center itself (its recognition sets the deadline). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "icw-idle-refresh.h"
 #include "icw-report-list-group.h"
 #include "icw-report-new-dialog.h"
 #include "icw-report-reminder.h"
@@ -28,6 +30,7 @@ struct _IcwReportListGroup
   GtkLabel    *deadline;
   GtkWidget   *targets_row;
   guint        refresh_id;
+  guint        n_refreshes;
 };
 
 G_DEFINE_FINAL_TYPE (IcwReportListGroup, icw_report_list_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -124,6 +127,14 @@ report_row (IcwReportListGroup *self,
   return row;
 }
 
+static void refresh_widget (GtkWidget *widget);
+
+static void
+on_targets_window_closed (IcwReportListGroup *self)
+{
+  icw_idle_refresh (GTK_WIDGET (self), &self->refresh_id, refresh_widget);
+}
+
 IcwTargetsWindow *
 icw_report_list_group_open_targets (IcwReportListGroup *self)
 {
@@ -131,6 +142,9 @@ icw_report_list_group_open_targets (IcwReportListGroup *self)
 
   g_return_val_if_fail (self->center != NULL, NULL);
   window = icw_targets_window_new (GTK_WIDGET (self), self->store, self->center);
+  /* Target versions are not records (no record-changed): the row is made again once the window
+   * that may have added one closes. */
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_targets_window_closed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -175,6 +189,7 @@ refresh (IcwReportListGroup *self)
   if (self->center == NULL)
     return;
   show_targets (self);
+  self->n_refreshes++;
   reports = latest_reports (self);
   gtk_widget_set_visible (self->empty, reports->len == 0);
   {
@@ -192,21 +207,24 @@ refresh (IcwReportListGroup *self)
     }
 }
 
-static gboolean
-refresh_idle (gpointer data)
+static void
+refresh_widget (GtkWidget *widget)
 {
-  IcwReportListGroup *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
+  refresh (ICW_REPORT_LIST_GROUP (widget));
 }
 
 static void
-on_record_changed (IcwReportListGroup *self)
+on_record_changed (IcwReportListGroup *self,
+                   IcwRecord          *record)
 {
-  if (self->refresh_id == 0 && self->center != NULL)
-    self->refresh_id = g_idle_add (refresh_idle, self);
+  const char *center_id;
+
+  if (self->center == NULL)
+    return;
+  center_id = icw_record_get_id (ICW_RECORD (self->center));
+  if ((ICW_IS_REPORT (record) && g_strcmp0 (icw_report_get_center_id (ICW_REPORT (record)), center_id) == 0) ||
+      (ICW_IS_CENTER (record) && g_strcmp0 (icw_record_get_id (record), center_id) == 0))
+    icw_idle_refresh (GTK_WIDGET (self), &self->refresh_id, refresh_widget);
 }
 
 static void
@@ -239,6 +257,12 @@ guint
 icw_report_list_group_get_n_rows (IcwReportListGroup *self)
 {
   return self->rows->len;
+}
+
+guint
+icw_report_list_group_get_n_refreshes (IcwReportListGroup *self)
+{
+  return self->n_refreshes;
 }
 
 static void

@@ -23,6 +23,8 @@ void             icw_report_list_group_set_center (IcwReportListGroup *self,
                                                    IcwCenter          *center);
 /* The number of rows (years) shown, for tests. */
 guint            icw_report_list_group_get_n_rows (IcwReportListGroup *self);
+/* How many times the rows were made (for tests: a save elsewhere makes none). */
+guint            icw_report_list_group_get_n_refreshes (IcwReportListGroup *self);
 /* Opens a report's window as activating its row does; returns it (tests). */
 IcwReportWindow *icw_report_list_group_open       (IcwReportListGroup *self,
                                                    IcwReport          *report);

@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 
 import pyatspi
@@ -20,9 +19,9 @@ from e2e_app import App, walk
 _BUILT = os.path.join(os.path.dirname(os.environ.get("ICW_GUI", "")), "cli", "icw")
 ICW = os.environ.get("ICW_CLI") or (_BUILT if os.path.exists(_BUILT) else "icw")
 
-PAGES = ["Centers", "Organizations", "Applications", "IP Agreements", "Funding Requests"]
-# The document editors' lists of their parts (icw-document-kinds.c).
-PART_LISTS = ["Application sections", "Agreement sections", "Funding request pages"]
+# The window's pages, and the list of parts of the document editor each shows (icw-document-kinds.c).
+PAGES = {"Centers": None, "Organizations": None, "Applications": "Application sections",
+         "IP Agreements": "Agreement sections", "Funding Requests": "Funding request pages"}
 
 # What a user acts on: these must be named.
 CONTROLS = {
@@ -118,15 +117,14 @@ class AccessibleTree(unittest.TestCase):
                 sidebar = app.find("Sections", pyatspi.ROLE_LIST)
                 # Every page and every part of every editor is shown once, so that each is built;
                 # GTK 4.8 keeps the pages not on screen in the tree, so one walk then reads them all.
-                for page in PAGES:
-                    index = next(i for i in range(sidebar.childCount) if sidebar.getChildAtIndex(i).name == page)
-                    sidebar.querySelection().selectChild(index)
-                    time.sleep(1.5)
-                    parts = [a for name in PART_LISTS for a in app.find_all(name, pyatspi.ROLE_LIST, showing_only=True)]
-                    for part_list in parts:
-                        for i in range(part_list.childCount):
-                            part_list.querySelection().selectChild(i)
-                            time.sleep(0.4)
+                for page, part_list_name in PAGES.items():
+                    app.select_in(sidebar, page)
+                    if part_list_name is None:
+                        continue
+                    # The page's editor, shown with its first document selected.
+                    part_list = app.find(part_list_name, pyatspi.ROLE_LIST)
+                    for i in range(part_list.childCount):
+                        app.select_index(part_list, i)
                 findings.visit(frame)
                 report = findings.report()
                 print(report, file=sys.stderr)

@@ -9,59 +9,31 @@ application's banner shows the comment with what it is about in the window's lan
 section's page shows it beside it. Every wait is for a condition, never a fixed sleep alone."""
 import json
 import os
-import re
-import subprocess
 import sys
-import tempfile
 import time
 import unittest
 
 import pyatspi
 
-from e2e_app import App
+from e2e_app import App, ServerTestCase
 
 TITLE = "国家海洋工程装备创新中心建设方案"
 ON_RISKS = "请补充市场风险及其控制措施。"
 
 
-def icw_path():
-    gui = os.environ.get("ICW_GUI", "")
-    return os.environ.get("ICW_CLI", os.path.join(os.path.dirname(gui), "cli", "icw"))
+class ReviewEndToEnd(ServerTestCase):
+    prefix = "icw-e2e-review-"
 
-
-class ReviewEndToEnd(unittest.TestCase):
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="icw-e2e-review-")
-        self.dir = self.tmp.name
-        self.icw_bin = icw_path()
-        self.server = None
+        super().setUp()
         self.app = None
-        self.env = dict(os.environ)
-        self.env.pop("ICW_TOKEN", None)
-        self.env.pop("LANGUAGE", None)
-        self.env.update(LC_ALL="C.UTF-8", GIO_USE_PROXY_RESOLVER="dummy", SECRET_BACKEND="file",
-                        SECRET_FILE_TEST_PATH=os.path.join(self.dir, "test.keyring"),
+        self.env.update(SECRET_BACKEND="file", SECRET_FILE_TEST_PATH=self.path("test.keyring"),
                         SECRET_FILE_TEST_PASSWORD="test")
 
     def tearDown(self):
         if self.app is not None:
             self.app.kill()
-        if self.server is not None and self.server.poll() is None:
-            self.server.terminate()
-            try:
-                self.server.communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.server.kill()
-                self.server.communicate(timeout=10)
-        self.tmp.cleanup()
-
-    def icw(self, *args, token=None):
-        env = dict(self.env)
-        if token is not None:
-            env["ICW_TOKEN"] = token
-        result = subprocess.run([self.icw_bin] + list(args), capture_output=True, env=env, timeout=120)
-        self.assertEqual(result.returncode, 0, "icw %s: %s" % (" ".join(args), result.stderr.decode()))
-        return result.stdout.decode("utf-8")
+        super().tearDown()
 
     def label_containing(self, app, *parts):
         return app._wait_for(
@@ -75,21 +47,11 @@ class ReviewEndToEnd(unittest.TestCase):
         time.sleep(1.0)
 
     def select_page(self, app, list_name, page):
-        pages = app.find(list_name, pyatspi.ROLE_LIST)
-        for i in range(pages.childCount):
-            if pages.getChildAtIndex(i).name == page:
-                pages.querySelection().selectChild(i)
-                time.sleep(0.5)
-                return
-        raise AssertionError(f"no page “{page}”")
+        app.select_in(app.find(list_name, pyatspi.ROLE_LIST), page)
 
     def test_returned_with_an_anchored_comment(self):
-        server_db = os.path.join(self.dir, "server.db")
-        self.server = subprocess.Popen([self.icw_bin, "serve", "--db", server_db, "--port", "0"],
-                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=self.env)
-        match = re.match(r"^Listening on (http://127\.0\.0\.1:\d+)\n$", self.server.stdout.readline().decode())
-        self.assertIsNotNone(match)
-        url = match.group(1)
+        server_db = self.path("server.db")
+        url = self.start_server()
         admin_db, review_db = os.path.join(self.dir, "admin.db"), os.path.join(self.dir, "review.db")
         center_id = self.icw("--db", admin_db, "sample").strip()
         province = json.loads(self.icw("--db", admin_db, "show", center_id, "--json"))["province"]

@@ -15,29 +15,22 @@ acceptance. Each window quits when its step is done (a new window syncs when it 
 wait is for a condition, never a fixed sleep alone."""
 import json
 import os
-import re
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 import unittest
 
 import pyatspi
 from gi.repository import GLib
 
-from e2e_app import App
+from e2e_app import App, ServerTestCase, wait_for
 
 TITLE = "国家海洋工程装备创新中心建设方案"
 ON_RISKS = "请补充市场风险及其控制措施。"
 ADDED = "另设风险准备金，用于应对市场波动。"
 REPLACED, REPLACEMENT = "多渠道", "按年度"  # in the sample's "Risks and controls"
 WAIT = 90  # seconds: a window syncs 10 s after the last change; the machine may be loaded
-
-
-def icw_path():
-    gui = os.environ.get("ICW_GUI", "")
-    return os.environ.get("ICW_CLI", os.path.join(os.path.dirname(gui), "cli", "icw"))
 
 
 def name_of(acc):
@@ -56,8 +49,9 @@ def description_of(acc):
 
 
 def retried(call, *args, **kwargs):
-    """call, again when an accessible it met was destroyed meanwhile (the window rebuilds its
-    editors as records change; e2e_app's lookups then raise GLib.GError)."""
+    """call, again when the field it types into was destroyed meanwhile (the window rebuilds its
+    editors as records change): e2e_app's lookups skip such nodes, but a field found can still go
+    before it is written to."""
     for _ in range(10):
         try:
             return call(*args, **kwargs)
@@ -66,61 +60,22 @@ def retried(call, *args, **kwargs):
     return call(*args, **kwargs)
 
 
-def wait_for(predicate, what, timeout=WAIT):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.3)
-    raise AssertionError(f"timed out waiting for {what}")
+class ReviewRoundTrip(ServerTestCase):
+    prefix = "icw-e2e-roundtrip-"
 
-
-class ReviewRoundTrip(unittest.TestCase):
     def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="icw-e2e-roundtrip-")
-        self.dir = self.tmp.name
-        self.icw_bin = icw_path()
-        self.server = None
+        super().setUp()
         self.app = None
-        self.env = dict(os.environ)
-        self.env.pop("ICW_TOKEN", None)
-        self.env.pop("LANGUAGE", None)
-        self.env.update(LC_ALL="C.UTF-8", GIO_USE_PROXY_RESOLVER="dummy")
 
     def tearDown(self):
         if self.app is not None:
             self.app.kill()
-        if self.server is not None and self.server.poll() is None:
-            self.server.terminate()
-            try:
-                self.server.communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.server.kill()
-                self.server.communicate(timeout=10)
-        self.tmp.cleanup()
-
-    def path(self, *names):
-        return os.path.join(self.dir, *names)
-
-    def icw(self, *args, token=None):
-        env = dict(self.env)
-        if token is not None:
-            env["ICW_TOKEN"] = token
-        result = subprocess.run([self.icw_bin] + list(args), capture_output=True, env=env, timeout=120)
-        self.assertEqual(result.returncode, 0, "icw %s: %s" % (" ".join(args), result.stderr.decode()))
-        return result.stdout.decode("utf-8")
+        super().tearDown()
 
     def window_env(self, name, token):
         """Settings (the server's address) and a keyring of the window's own; the token from
         ICW_TOKEN, which the workbench honours over the keyring."""
-        config = self.path(name, "config")
-        os.makedirs(os.path.join(config, "glib-2.0", "settings"), exist_ok=True)
-        with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
-            f.write("[org/mfginnovation/Workbench]\nsync-server-url='%s'\n" % self.url)
-        return dict(GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config, GIO_USE_PROXY_RESOLVER="dummy",
-                    SECRET_BACKEND="file", SECRET_FILE_TEST_PATH=self.path(name, "test.keyring"),
-                    SECRET_FILE_TEST_PASSWORD="test", ICW_TOKEN=token)
+        return self.instance_env(name, url=self.url, token=token)
 
     def open_window(self, db, name, token, lang="en"):
         env = self.window_env(name, token)
@@ -157,7 +112,7 @@ class ReviewRoundTrip(unittest.TestCase):
 
     @staticmethod
     def label_containing(app, *parts, within=None):
-        return retried(app._wait_for,
+        return app._wait_for(
             lambda: next((a for a in app.find_all(role=pyatspi.ROLE_LABEL, within=within)
                           if all(p in name_of(a) for p in parts)), None),
             "a label saying " + " … ".join(parts))
@@ -166,13 +121,15 @@ class ReviewRoundTrip(unittest.TestCase):
     def select_page(app, list_name, page):
         def select():
             for pages in app.find_all(list_name, pyatspi.ROLE_LIST, True):
-                for i in range(pages.childCount):
-                    if pages.getChildAtIndex(i).name == page:
-                        pages.querySelection().selectChild(i)
-                        return True
+                try:
+                    for i in range(pages.childCount):
+                        if pages.getChildAtIndex(i).name == page:
+                            app.select_index(pages, i)
+                            return True
+                except GLib.GError:
+                    continue  # a list rebuilt since the walk met it
             return False
-        retried(app._wait_for, select, f"the page “{page}” in “{list_name}”")
-        time.sleep(0.5)
+        app._wait_for(select, f"the page “{page}” in “{list_name}”")
 
     def open_application(self, app, sections="Sections", applications="Applications",
                          search="Search applications"):
@@ -210,11 +167,7 @@ class ReviewRoundTrip(unittest.TestCase):
 
     def test_submit_return_resubmit_compare_accept(self):
         server_db = self.path("server.db")
-        self.server = subprocess.Popen([self.icw_bin, "serve", "--db", server_db, "--port", "0"],
-                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=self.env)
-        match = re.match(r"^Listening on (http://127\.0\.0\.1:\d+)\n$", self.server.stdout.readline().decode())
-        self.assertIsNotNone(match)
-        self.url = match.group(1)
+        self.url = self.start_server()
         admin_db, review_db = self.path("admin.db"), self.path("review.db")
         center_id = self.icw("--db", admin_db, "sample").strip()
         province = json.loads(self.icw("--db", admin_db, "show", center_id, "--json"))["province"]
@@ -226,13 +179,13 @@ class ReviewRoundTrip(unittest.TestCase):
         # The administrator submits in the window; the window sends it by itself.
         app = self.open_window(admin_db, "admin", admin)
         self.open_application(app)
-        retried(app.click, "Mark as Ready")
-        retried(app.click, "Submit…")
-        retried(app.click, "Submit")
-        retried(app.find, "This application has been submitted and is read-only. If it is returned, "
+        app.click("Mark as Ready")
+        app.click("Submit…")
+        app.click("Submit")
+        app.find("This application has been submitted and is read-only. If it is returned, "
                  "reopen it as a new version to change it.")
         wait_for(lambda: self.statuses(admin_db) == [(1, "submitted")] and self.synced(admin_db),
-                 "the submission to be sent")
+                 "the submission to be sent", WAIT)
         self.close_window()
 
         # The reviewer's window (a database of its own, empty) pulls the province and lists it.
@@ -242,15 +195,15 @@ class ReviewRoundTrip(unittest.TestCase):
                                     if TITLE in name_of(a)), None), "the application in the inbox")
         # The reviewer reads "Risks and controls" and returns the application with a comment on it.
         self.select_page(app, "Application sections", "Risks and controls")
-        retried(app.click, "Return…")
-        dialog = retried(app.window, "Return the Document?")
+        app.click("Return…")
+        dialog = app.window("Return the Document?")
         comment = app._wait_for(lambda: next((a for a in app.find_all(role=pyatspi.ROLE_TEXT, within=dialog)
                                               if name_of(a) == "Comment"), None), "the comment box")
         comment.queryEditableText().setTextContents(ON_RISKS)
         time.sleep(0.5)
-        retried(app.click, "Return", within=dialog)
+        app.click("Return", within=dialog)
         wait_for(lambda: self.statuses(review_db) == [(1, "returned")] and self.synced(review_db),
-                 "the return to be sent")
+                 "the return to be sent", WAIT)
         self.close_window()
         returned = self.query(review_db, "SELECT reviewer_comments FROM applications WHERE version = 1")[0]
         anchors = [(c["anchor_kind"], c.get("anchor_key")) for c in json.loads(returned)["comments"]]
@@ -273,7 +226,7 @@ class ReviewRoundTrip(unittest.TestCase):
         # Reopened as version 2, the section gains a sentence, and it is submitted again.
         app = self.open_window(admin_db, "admin", admin)
         self.open_application(app)
-        retried(app.click, "Reopen as New Version")
+        app.click("Reopen as New Version")
         self.label_containing(app, "Version 1 was returned with these comments:")
         self.select_page(app, "Application sections", "Risks and controls")
         def edit_section():
@@ -284,19 +237,19 @@ class ReviewRoundTrip(unittest.TestCase):
             risks.queryEditableText().setTextContents(before.replace(REPLACED, REPLACEMENT) + ADDED)
         retried(edit_section)
         wait_for(lambda: ADDED in (self.query(admin_db, "SELECT section_risks FROM applications WHERE version = 2")
-                                   or ("",))[0], "the edit to be saved")
-        retried(app.click, "Mark as Ready")
-        retried(app.click, "Submit…")
-        retried(app.click, "Submit")
+                                   or ("",))[0], "the edit to be saved", WAIT)
+        app.click("Mark as Ready")
+        app.click("Submit…")
+        app.click("Submit")
         wait_for(lambda: self.statuses(admin_db) == [(1, "returned"), (2, "submitted")] and self.synced(admin_db),
-                 "the second submission to be sent")
+                 "the second submission to be sent", WAIT)
         self.close_window()
 
         # The reviewer sees what changed since the return: the sentence added, beside the comment.
         app = self.open_window(review_db, "reviewer", reviewer)
         self.label_containing(app, "version 2 · submitted")
-        retried(app.click, "What Changed…")
-        compare = retried(app.window, "Compare Versions")
+        app.click("What Changed…")
+        compare = app.window("Compare Versions")
         added = app._wait_for(lambda: next((a for a in app.find_all(role=pyatspi.ROLE_LABEL, within=compare)
                                             if ADDED in name_of(a) and ADDED in description_of(a)
                                             and "Added: “" in description_of(a)), None),
@@ -306,14 +259,14 @@ class ReviewRoundTrip(unittest.TestCase):
                                     if name_of(a) == ON_RISKS), None), "the earlier comment beside the section")
         self.label_containing(app, "Risks and controls — changed", within=compare)
         self.screenshot("Compare Versions", "reviewer-compare-en.png")
-        retried(app.click, "Close", within=compare)
+        app.click("Close", within=compare)
         if os.environ.get("ICW_SCREENSHOT_DIR"):
             # The same window in Chinese, for docs/screenshots (only when asked for).
             self.close_window()
             app = self.open_window(review_db, "reviewer", reviewer, lang="zh_CN")
             self.label_containing(app, "第 2 版 · 提交于")
             self.click_containing(app, "查看修改")
-            compare = retried(app.window, "比较版本")
+            compare = app.window("比较版本")
             self.label_containing(app, "风险与控制——有改动", within=compare)
             self.screenshot("比较版本", "reviewer-compare-zh_CN.png")
             self.close_window()
@@ -321,11 +274,11 @@ class ReviewRoundTrip(unittest.TestCase):
             self.label_containing(app, "version 2 · submitted")
 
         # Accepted; the administrator's database pulls the outcome.
-        retried(app.click, "Accept…")
-        dialog = retried(app.window, "Accept the Document?")
-        retried(app.click, "Accept", within=dialog)
+        app.click("Accept…")
+        dialog = app.window("Accept the Document?")
+        app.click("Accept", within=dialog)
         wait_for(lambda: self.statuses(review_db)[-1:] == [(2, "accepted")] and self.synced(review_db),
-                 "the acceptance to be sent")
+                 "the acceptance to be sent", WAIT)
         self.close_window()
         self.icw("--db", admin_db, "sync", "--server", self.url, token=admin)
         self.assertEqual(self.statuses(admin_db), [(1, "returned"), (2, "accepted")])

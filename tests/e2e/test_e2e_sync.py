@@ -14,17 +14,13 @@ version; after syncing again both databases hold it (read with `icw show --json`
 windows have quit). Every wait is for a condition, never a fixed sleep alone."""
 import json
 import os
-import re
 import sqlite3
-import subprocess
 import sys
-import tempfile
-import time
 import unittest
 
 import pyatspi
 
-from e2e_app import App
+from e2e_app import App, ServerTestCase, wait_for
 
 CENTER = "齐鲁海洋工程装备制造业创新中心"
 CITY_A = "济南（甲方修改）"
@@ -32,72 +28,8 @@ CITY_B = "青岛（乙方修改）"
 WAIT = 60  # seconds: a sync runs 10 s after the last edit; the machine may be loaded
 
 
-def icw_path():
-    gui = os.environ.get("ICW_GUI", "")
-    candidate = os.path.join(os.path.dirname(gui), "cli", "icw")
-    return os.environ.get("ICW_CLI", candidate)
-
-
-def wait_for(predicate, what, timeout=WAIT):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.3)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-class SyncEndToEnd(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory(prefix="icw-e2e-sync-")
-        self.dir = self.tmp.name
-        self.icw_bin = icw_path()
-        self.server = None
-        self.apps = []
-        self.env = dict(os.environ)
-        self.env.pop("ICW_TOKEN", None)
-        self.env.update(LC_ALL="C.UTF-8", GIO_USE_PROXY_RESOLVER="dummy")
-        self.env.pop("LANGUAGE", None)
-
-    def tearDown(self):
-        for app in self.apps:
-            app.kill()
-        if self.server is not None and self.server.poll() is None:
-            # SIGTERM, not SIGKILL: the server stops cleanly and removes its icw-serve-* scratch folder.
-            self.server.terminate()
-            try:
-                self.server.communicate(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.server.kill()
-                self.server.communicate(timeout=10)
-        self.tmp.cleanup()
-
-    def path(self, *names):
-        return os.path.join(self.dir, *names)
-
-    def icw(self, *args, token=None):
-        env = dict(self.env)
-        if token is not None:
-            env["ICW_TOKEN"] = token
-        result = subprocess.run([self.icw_bin] + list(args), capture_output=True, env=env, timeout=120)
-        self.assertEqual(result.returncode, 0, "icw %s: %s" % (" ".join(args), result.stderr.decode()))
-        return result.stdout.decode("utf-8")
-
-    def instance_env(self, name, url=None, token=None):
-        """Settings and keyring of the instance's own; the server address pre-set when given."""
-        config = self.path(name, "config")
-        os.makedirs(os.path.join(config, "glib-2.0", "settings"), exist_ok=True)
-        if url is not None:
-            with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
-                f.write("[org/mfginnovation/Workbench]\nsync-server-url='%s'\n" % url)
-        env = dict(GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config,
-                   GIO_USE_PROXY_RESOLVER="dummy", SECRET_BACKEND="file",
-                   SECRET_FILE_TEST_PATH=self.path(name, "test.keyring"),
-                   SECRET_FILE_TEST_PASSWORD="test")
-        if token is not None:
-            env["ICW_TOKEN"] = token
-        return env
+class SyncEndToEnd(ServerTestCase):
+    prefix = "icw-e2e-sync-"
 
     def outbox(self, db):
         with sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=10) as conn:
@@ -118,17 +50,12 @@ class SyncEndToEnd(unittest.TestCase):
 
     def wait_state(self, app, prefix):
         return wait_for(lambda: self.sync_state(app).startswith(prefix) and self.sync_state(app),
-                        f"the sync state “{prefix}…” (now “{self.sync_state(app)}”)")
+                        f"the sync state “{prefix}…” (now “{self.sync_state(app)}”)", WAIT)
 
     def test_two_instances_conflict_resolved_in_view(self):
         # The server, printing its address first.
         server_db = self.path("server.db")
-        self.server = subprocess.Popen([self.icw_bin, "serve", "--db", server_db, "--port", "0"],
-                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=self.env)
-        line = self.server.stdout.readline().decode("utf-8")
-        match = re.match(r"^Listening on (http://127\.0\.0\.1:\d+)\n$", line)
-        self.assertIsNotNone(match, "icw serve printed %r" % line)
-        url = match.group(1)
+        url = self.start_server()
 
         # A's database: the sample, pushed; B's: pulled into an empty database.
         db_a, db_b = self.path("a.db"), self.path("b.db")
@@ -163,12 +90,12 @@ class SyncEndToEnd(unittest.TestCase):
         # The same field changed in both; A's edit goes out by itself after the pause.
         a.find(CENTER)
         a.type_into("City", CITY_A)
-        wait_for(lambda: self.city(db_a, center_id) == CITY_A, "A's edit to be saved")
-        wait_for(lambda: self.outbox(db_a) == 0, "A's automatic sync after the edit")
+        wait_for(lambda: self.city(db_a, center_id) == CITY_A, "A's edit to be saved", WAIT)
+        wait_for(lambda: self.outbox(db_a) == 0, "A's automatic sync after the edit", WAIT)
         self.wait_state(a, "Synced")
         b.find(CENTER)
         b.type_into("City", CITY_B)
-        wait_for(lambda: self.city(db_b, center_id) == CITY_B, "B's edit to be saved")
+        wait_for(lambda: self.city(db_b, center_id) == CITY_B, "B's edit to be saved", WAIT)
         state = self.wait_state(b, "Needs attention")
         self.assertIn("1 conflict to resolve", state)
 
@@ -186,10 +113,10 @@ class SyncEndToEnd(unittest.TestCase):
         b.click("Sync Status")
         b_account = b.window("Sync Account")
         b.click("Sync Now", within=b_account)
-        wait_for(lambda: self.outbox(db_b) == 0, "B's resolution to reach the server")
+        wait_for(lambda: self.outbox(db_b) == 0, "B's resolution to reach the server", WAIT)
         self.wait_state(b, "Synced")
         a.click("Sync Now", within=account)
-        wait_for(lambda: self.city(db_a, center_id) == CITY_B, "A to pull B's version")
+        wait_for(lambda: self.city(db_a, center_id) == CITY_B, "A to pull B's version", WAIT)
 
         # Both windows quit; the command line reads both databases: they agree.
         self.assertEqual(a.quit(), 0)

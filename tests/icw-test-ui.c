@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* icw-test-ui.c: what the window tests share (icw-test-ui.h). */
+#include "config.h"
+
+#include <locale.h>
+
+#include "icw-resources.h"
+#include "icw-sample.h"
+#include "icw-test-ui.h"
+
+void
+icw_test_ui_init (int    *argc,
+                  char ***argv)
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_disable_setlocale ();
+  adw_init ();
+  icw_register_resource ();
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+}
+
+void
+icw_test_ui_iterate (void)
+{
+  for (int i = 0; i < 20; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (i % 4 == 3)
+        g_usleep (10000);
+    }
+}
+
+void
+icw_test_window_set_up (IcwTestWindow *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GList *windows;
+
+  fixture->app = icw_workbench_app_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           g_application_get_flags (G_APPLICATION (fixture->app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->app));
+  icw_test_ui_iterate ();
+  windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
+  g_assert_nonnull (windows);
+  fixture->window = windows->data;
+  fixture->center = icw_sample_load (icw_workbench_app_get_store (fixture->app), &error);
+  g_assert_no_error (error);
+}
+
+void
+icw_test_window_tear_down (IcwTestWindow *fixture,
+                           gconstpointer  data)
+{
+  g_clear_object (&fixture->center);
+  gtk_window_destroy (fixture->window);
+  icw_test_ui_iterate ();
+  g_application_quit (G_APPLICATION (fixture->app));
+  g_clear_object (&fixture->app);
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* icw-test-ui.h: what the window tests in tests/ share (GTK and the ui library; the GLib-only
+ * helpers are in icw-test-util.h): the start of a test program that shows widgets, and a fixture
+ * with the whole workbench running in the process (its application, its window and the sample
+ * center loaded into its store). */
+#pragma once
+
+#include <adwaita.h>
+
+#include "icw-center.h"
+#include "icw-workbench-app.h"
+
+G_BEGIN_DECLS
+
+/* The start of main() for a test of widgets in English: the locale, g_test_init with folders of
+ * its own, libadwaita, the program's resources. Criticals are fatal; warnings are not, since a
+ * headless machine may lack the SVG loader for libadwaita's icons ("Failed to load icon"). */
+void icw_test_ui_init (int    *argc,
+                       char ***argv);
+
+/* Runs the main loop a few frames: a page that folds or unfolds does so in its allocation and
+ * the window lays out again at the next frame. */
+void icw_test_ui_iterate (void);
+
+/* The workbench application, registered (not unique) and activated, its window, and the sample
+ * center loaded into its store: a GTest fixture (g_test_add (…, IcwTestWindow, NULL,
+ * icw_test_window_set_up, …, icw_test_window_tear_down)). */
+typedef struct {
+  IcwWorkbenchApp *app;
+  GtkWindow       *window;
+  IcwCenter       *center;
+} IcwTestWindow;
+
+void icw_test_window_set_up    (IcwTestWindow *fixture,
+                                gconstpointer  data);
+void icw_test_window_tear_down (IcwTestWindow *fixture,
+                                gconstpointer  data);
+
+G_END_DECLS
