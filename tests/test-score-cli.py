@@ -139,7 +139,7 @@ class TestTargets(ScoreCliTestCase):
 
         # The sample's application is a draft: its targets are not the center's.
         with sqlite3.connect(self.admin_db) as con:
-            application = con.execute("SELECT id FROM applications WHERE deleted_at IS NULL").fetchone()[0]
+            application = con.execute("SELECT id FROM applications WHERE deleted_at IS NULL AND status = 'draft'").fetchone()[0]
         self.assertIn("accepted", self.icw(1, "--db", self.admin_db, "targets", "carry", application).err)
         with sqlite3.connect(self.admin_db) as con:
             con.execute("UPDATE applications SET status = 'accepted' WHERE id = ?", (application,))

@@ -77,7 +77,7 @@ class Durability(unittest.TestCase):
 
     def stored(self, column):
         with sqlite3.connect(self.db) as db:
-            return db.execute(f"SELECT {column} FROM applications").fetchone()[0]
+            return db.execute(f"SELECT {column} FROM applications WHERE status = 'draft'").fetchone()[0]
 
     def type_then_kill(self, name, column, text, delay):
         app = self.start()

@@ -3,12 +3,13 @@
  * autumn 2023 under 鲁工信技〔2023〕150号 (the 培育 years 2021–2023 reported against their
  * 任务书, the construction plan for 2024–2026 with its 绩效目标表), submitted and accepted by the
  * province, then kept as local history (the sync server takes an acceptance only from a reviewer).
- * Its 绩效目标表 becomes the center's targets through icw_store_carry_targets_from_application,
- * as an acceptance does in the program: the targets the reports are measured against. Fictional,
+ * Its 绩效目标表 becomes the center's targets as every acceptance makes them
+ * (icw_store_carry_targets_on_acceptance): the targets the reports are measured against. Fictional,
  * in Chinese, as the rest of the sample. */
 #include "config.h"
 
 #include "icw-application.h"
+#include "icw-error.h"
 #include "icw-lifecycle.h"
 #include "icw-sample.h"
 #include "icw-store-reports.h"
@@ -87,6 +88,7 @@ icw_sample_save_recognition (IcwStore   *store,
                              GError    **error)
 {
   g_autoptr(IcwApplication) application = new_recognition (center);
+  g_autoptr(IcwTargetSet) targets = NULL;
 
   /* Checked, marked ready, submitted, accepted: the province's 验收认定 of December 2023. */
   if (!icw_store_save (store, ICW_RECORD (application), error) ||
@@ -95,6 +97,13 @@ icw_sample_save_recognition (IcwStore   *store,
       !icw_lifecycle_accept (store, ICW_RECORD (application), "2023年12月20日通过验收，认定为山东省制造业创新中心。", error) ||
       !icw_store_application_keep_local (store, application, error))
     return FALSE;
-  return icw_store_carry_targets_from_application (store, application, "山东省工业和信息化厅",
-                                                   "任务书（2023年12月签订）：认定后2024—2026年绩效目标", error) > 0;
+  /* The acceptance carried the 绩效目标表 as the 任务书 (icw_store_carry_targets_on_acceptance),
+   * once; the sample adds no second version. */
+  targets = icw_store_load_targets (store, icw_application_get_center_id (application), 0, NULL);
+  if (targets == NULL)
+    {
+      g_set_error_literal (error, ICW_ERROR, ICW_ERROR_INVALID, "the sample's acceptance carried no targets");
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -458,7 +458,14 @@ icw_store_target_versions_to_push (IcwStore  *self,
 {
   g_autoptr(GPtrArray) sets = NULL;
   sqlite3_stmt *stmt = icw_store_statement (self, ICW_TARGET_VERSION_COLUMNS
-                                            "WHERE revision IS NULL AND refusal IS NULL ORDER BY rowid LIMIT ?1", error);
+                                            "WHERE revision IS NULL AND refusal IS NULL"
+                                            /* carried from an application only once that is on
+                                             * the server or on its way (an application kept as
+                                             * local history keeps its targets local too) */
+                                            " AND (application_id IS NULL OR application_id IN"
+                                            "  (SELECT id FROM applications WHERE revision IS NOT NULL"
+                                            "   UNION SELECT record_id FROM outbox))"
+                                            " ORDER BY rowid LIMIT ?1", error);
 
   if (stmt == NULL)
     return NULL;
