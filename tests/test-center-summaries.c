@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-center-summaries.c: the figures and warnings under a center's tables
- * (icw-center-summaries.h), pure functions of the records, tested without a display. */
+ * (icw-center-summaries.h), pure functions of the records, tested without a display; and which
+ * platforms the coverage counts (icw-platform-coverage.h). */
 #include "config.h"
 
 #include <locale.h>
@@ -9,6 +10,7 @@
 #include "icw-alliance-member.h"
 #include "icw-center-summaries.h"
 #include "icw-money.h"
+#include "icw-platform-coverage.h"
 #include "icw-shareholder.h"
 #include "icw-test-util.h"
 
@@ -86,6 +88,36 @@ test_platform_coverage (void)
   g_assert_null (edge_warning);  /* exactly 50% meets the condition */
 }
 
+/* The coverage counts what 64号's rule counts: the listed kinds (全国重点实验室/国家重点实验室 and
+ * the engineering labs and centers), recorded in the center's field; not a 国家企业技术中心, not a
+ * platform of another field or of no field; a platform counted once. */
+static void
+test_platforms_counted (void)
+{
+  g_autoptr(IcwCenter) center = icw_center_new ();
+  g_autoptr(GPtrArray) platforms = g_ptr_array_new_with_free_func (g_object_unref);
+  const struct { IcwPlatformKind kind; const char *field; gboolean counts; } cases[] = {
+    { ICW_PLATFORM_KEY_LAB, "海洋工程装备", TRUE },
+    { ICW_PLATFORM_ENGINEERING_RESEARCH_CENTER, " 海洋工程装备 ", TRUE },
+    { ICW_PLATFORM_ENTERPRISE_TECH_CENTER, "海洋工程装备", FALSE },
+    { ICW_PLATFORM_ENGINEERING_LAB, "智能传感器", FALSE },
+    { ICW_PLATFORM_ENGINEERING_TECH_CENTER, NULL, FALSE },
+  };
+
+  icw_center_set_field (center, "海洋工程装备");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      IcwPlatform *platform = icw_platform_new ();
+
+      icw_platform_set_kind (platform, cases[i].kind);
+      icw_platform_set_field (platform, cases[i].field);
+      g_assert_cmpint (icw_platform_counts_for_coverage (center, platform), ==, cases[i].counts);
+      g_ptr_array_add (platforms, platform);
+    }
+  g_ptr_array_add (platforms, g_object_ref (platforms->pdata[0]));
+  g_assert_cmpuint (icw_platforms_counted_for_coverage (center, platforms), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -97,5 +129,6 @@ main (int   argc,
   g_test_add ("/center-summaries/shareholders", Fixture, NULL, icw_test_sample_set_up, test_shareholders_summary, icw_test_sample_tear_down);
   g_test_add ("/center-summaries/members", Fixture, NULL, icw_test_sample_set_up, test_members_summary, icw_test_sample_tear_down);
   g_test_add_func ("/center-summaries/platform-coverage", test_platform_coverage);
+  g_test_add_func ("/center-summaries/platforms-counted", test_platforms_counted);
   return g_test_run ();
 }

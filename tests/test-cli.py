@@ -242,8 +242,17 @@ class TestSample(IcwTestCase):
         self.assertEqual({m["role"] for m in members}, {"lead", "core", "ordinary"})
         self.assertIn(False, {m["agreement_signed"] for m in members})
 
+        # The coverage counts what 64号's rule counts: the pack's listed kinds, in the center's field
+        # (the platforms list shows every platform the members hold).
         coverage = center["platform_coverage"]
-        self.assertEqual(coverage["held"], len(center["platforms"]))
+        pack = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "rules",
+                            "miit-2017-64-upgrade.json")
+        with open(pack, encoding="utf-8") as f:
+            rule = next(r for r in json.load(f)["rules"] if r["kind"] == "platform-coverage")
+        counted = [p for p in center["platforms"]
+                   if p["kind"] in rule["params"]["kinds"] and (p.get("field") or "").strip() == center["field"].strip()]
+        self.assertEqual(coverage["held"], len(counted))
+        self.assertLess(coverage["held"], len(center["platforms"]), "the sample holds platforms 64号 does not count")
         self.assertTrue(5 <= coverage["held"] <= 8)
         self.assertEqual(coverage["field_total"], center["field_platform_total"])
         expected = (coverage["held"] * 10000 + coverage["field_total"] // 2) // coverage["field_total"]

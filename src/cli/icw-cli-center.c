@@ -7,6 +7,7 @@
 
 #include "icw-alliance-member.h"
 #include "icw-cli.h"
+#include "icw-platform-coverage.h"
 #include "icw-platform.h"
 #include "icw-shareholder.h"
 
@@ -56,6 +57,7 @@ icw_cli_center_facts_init (IcwCliCenterFacts *facts,
   facts->shareholders = list_to_array (shareholders);
   facts->members = list_to_array (members);
   facts->platforms = member_platforms (store, facts->members);
+  facts->platforms_counted = icw_platforms_counted_for_coverage (center, facts->platforms);
 
   facts->share_total_bp = 0;
   for (guint i = 0; i < facts->shareholders->len; i++)
@@ -65,7 +67,7 @@ icw_cli_center_facts_init (IcwCliCenterFacts *facts,
   facts->field_platform_total = icw_center_get_field_platform_total (center);
   facts->coverage_bp = -1;
   if (facts->field_platform_total > 0)
-    facts->coverage_bp = ((gint64) facts->platforms->len * ICW_BASIS_POINTS_WHOLE +
+    facts->coverage_bp = ((gint64) facts->platforms_counted * ICW_BASIS_POINTS_WHOLE +
                           facts->field_platform_total / 2) / facts->field_platform_total;
 }
 

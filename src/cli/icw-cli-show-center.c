@@ -102,7 +102,7 @@ print_members (IcwStore          *store,
 static void
 print_coverage (IcwCliCenterFacts *facts)
 {
-  guint held = facts->platforms->len;
+  guint held = facts->platforms_counted;
   int total = facts->field_platform_total;
 
   icw_cli_out ("\n");

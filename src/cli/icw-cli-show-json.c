@@ -75,7 +75,7 @@ add_coverage (JsonBuilder       *builder,
   json_builder_set_member_name (builder, "platform_coverage");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "held");
-  json_builder_add_int_value (builder, facts->platforms->len);
+  json_builder_add_int_value (builder, facts->platforms_counted);
   json_builder_set_member_name (builder, "field_total");
   json_builder_add_int_value (builder, facts->field_platform_total);
   json_builder_set_member_name (builder, "coverage_bp");

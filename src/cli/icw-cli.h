@@ -133,6 +133,7 @@ typedef struct {
   GPtrArray *shareholders;     /* IcwShareholder */
   GPtrArray *members;          /* IcwAllianceMember */
   GPtrArray *platforms;        /* IcwPlatform held by member organizations, each once */
+  guint      platforms_counted; /* of them, those 64号's coverage counts (icw-platform-coverage.h) */
   gint64     share_total_bp;
   int        field_platform_total;
   gint64     coverage_bp;      /* platforms / field total, or -1 when the total is not recorded */

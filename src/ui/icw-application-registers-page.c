@@ -9,6 +9,7 @@
 #include "icw-application-registers-page.h"
 #include "icw-center-summaries.h"
 #include "icw-center.h"
+#include "icw-platform-coverage.h"
 #include "icw-ui-util.h"
 
 struct _IcwApplicationRegistersPage
@@ -44,6 +45,7 @@ icw_application_registers_page_show (IcwApplicationRegistersPage *self,
   g_autofree char *summary = NULL, *warning = NULL;
   g_autofree char *members_summary = NULL, *members_warning = NULL;
   g_autofree char *coverage = NULL, *coverage_warning = NULL;
+  g_autoptr(GPtrArray) held = NULL;
   guint platforms = 0;
 
   g_return_if_fail (ICW_IS_APPLICATION_REGISTERS_PAGE (self));
@@ -52,13 +54,9 @@ icw_application_registers_page_show (IcwApplicationRegistersPage *self,
     return;
   holders = icw_store_list (store, ICW_RECORD_KIND_SHAREHOLDER, center_id);
   members = icw_store_list (store, ICW_RECORD_KIND_ALLIANCE_MEMBER, center_id);
-  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
-    {
-      g_autoptr(IcwAllianceMember) member = g_list_model_get_item (members, i);
-      g_autoptr(GListModel) held = icw_store_list (store, ICW_RECORD_KIND_PLATFORM,
-                                                   icw_alliance_member_get_organization_id (member));
-      platforms += g_list_model_get_n_items (held);
-    }
+  /* Counted as 64号's coverage rule counts them: the listed kinds, in the center's field. */
+  held = icw_store_center_platforms (store, center_id);
+  platforms = icw_platforms_counted_for_coverage (ICW_CENTER (center), held);
   summary = icw_shareholders_summary (holders, store, &warning);
   members_summary = icw_members_summary (members, store, &members_warning);
   coverage = icw_platform_coverage (platforms, icw_center_get_field_platform_total (ICW_CENTER (center)), &coverage_warning);

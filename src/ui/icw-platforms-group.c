@@ -9,6 +9,7 @@
 #include "icw-alliance-member.h"
 #include "icw-center-summaries.h"
 #include "icw-organization.h"
+#include "icw-platform-coverage.h"
 #include "icw-platform.h"
 #include "icw-platforms-group.h"
 #include "icw-ui-util.h"
@@ -107,7 +108,9 @@ rebuild (IcwPlatformsGroup *self)
       gtk_list_box_append (self->rows, platform_row (self, platform, holder != NULL ? holder : "?"));
     }
 
-  coverage = icw_platform_coverage (platforms->len, icw_center_get_field_platform_total (self->center), &warning);
+  /* The coverage counts what 64号's rule counts (the listed kinds, in the field); the rows list every platform. */
+  coverage = icw_platform_coverage (icw_platforms_counted_for_coverage (self->center, platforms),
+                                    icw_center_get_field_platform_total (self->center), &warning);
   icw_ui_show_summary (self->coverage_label, self->warning_label, coverage, warning);
   gtk_widget_set_visible (GTK_WIDGET (self->rows), platforms->len > 0);
 }

@@ -14,10 +14,12 @@
 #include "icw-rule-pack.h"
 #include "icw-rules-private.h"
 
+/* What each condition is called, by the rule's kind, or by its ID where two rules share a kind. */
 static const struct {
   const char *kind;
   const char *condition;
 } conditions[] = {
+  { "64-top-ten-several", N_("At least two of the field's top-ten firms among the shareholders") },
   { "center-recognized", N_("Already a recognized provincial center (the precondition)") },
   { "field-not-occupied", N_("No national center in the field yet") },
   { "field-in-layout", N_("The field fits the 领域总体布局") },
@@ -35,6 +37,9 @@ static const struct {
 static const char *
 condition_of (const IcwRule *rule)
 {
+  for (guint i = 0; i < G_N_ELEMENTS (conditions); i++)
+    if (strcmp (conditions[i].kind, rule->id) == 0)
+      return _(conditions[i].condition);
   for (guint i = 0; i < G_N_ELEMENTS (conditions); i++)
     if (strcmp (conditions[i].kind, rule->kind->name) == 0)
       return _(conditions[i].condition);
