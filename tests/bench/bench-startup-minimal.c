@@ -23,7 +23,7 @@ activate (GApplication *app)
   gtk_box_append (GTK_BOX (box), label);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_title (GTK_WINDOW (window), "Minimal");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);   /* ic-workbench's default */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);   /* ic-workbench's default (1100×720 before 2026-12-07) */
   gtk_window_present (GTK_WINDOW (window));
 }
 
