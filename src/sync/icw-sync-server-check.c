@@ -42,9 +42,9 @@ refuse (IcwServerRefusal *refusal,
   return FALSE;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
+const char *
+icw_server_member_string (JsonObject *object,
+                          const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -67,7 +67,7 @@ check_text (JsonObject        *record,
   json_object_iter_init (&iter, record);
   while (json_object_iter_next (&iter, &name, &node))
     {
-      const char *text = member_string (record, name);
+      const char *text = icw_server_member_string (record, name);
 
       if (!g_utf8_validate (name, -1, NULL) || strstr (name, ICW_SERVER_TEXT_MARK) != NULL)
         return refuse (refusal, "invalid-text", NULL, "A field's name is not valid UTF-8");
@@ -97,7 +97,7 @@ icw_server_check_record (IcwSyncServer     *self,
     return FALSE;
   /* The role "user" of before issue 15: 用户企业 is now the organization's flag, which a member
    * record cannot set; the client's own migration moves it there, also in its waiting changes. */
-  if (kind == ICW_RECORD_KIND_ALLIANCE_MEMBER && icw_member_role_is_legacy_user (member_string (record, "role")))
+  if (kind == ICW_RECORD_KIND_ALLIANCE_MEMBER && icw_member_role_is_legacy_user (icw_server_member_string (record, "role")))
     return refuse (refusal, "invalid-record", "role",
                    "The membership role \"user\" is no longer used: a user enterprise (用户企业) is marked on its "
                    "organization. Update Innovation Center Workbench: it makes the organization a user enterprise "
@@ -107,7 +107,7 @@ icw_server_check_record (IcwSyncServer     *self,
   /* The reviewers' comments of a filed document: plain text or a valid comment list, whoever
    * sends them (the field catalogue's check, as the store runs it). */
   if (icw_lifecycle_kind_lookup (kind) != NULL &&
-      !icw_review_comments_check (kind, member_string (record, "reviewer_comments"), &error))
+      !icw_review_comments_check (kind, icw_server_member_string (record, "reviewer_comments"), &error))
     return refuse (refusal, "invalid-record", "reviewer_comments", error->message);
   return TRUE;
 }
@@ -214,7 +214,7 @@ icw_server_check_scope (IcwSyncServer     *self,
   for (guint i = 0; i < references->len; i++)
     {
       IcwRecordReference *reference = &g_array_index (references, IcwRecordReference, i);
-      const char *target = member_string (record, reference->column);
+      const char *target = icw_server_member_string (record, reference->column);
 
       if (target == NULL)
         continue;
@@ -227,7 +227,7 @@ icw_server_check_scope (IcwSyncServer     *self,
         return NULL;
     }
   /* A later version names the first one, of its kind and center. */
-  lineage = member_string (record, "lineage_id");
+  lineage = icw_server_member_string (record, "lineage_id");
   if (lineage != NULL && !g_str_equal (lineage, id) &&
       !check_reference (self, "lineage_id", kind, lineage, center, refusal))
     return NULL;
@@ -289,8 +289,8 @@ changed_outcome (JsonObject *before,
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      const char *was = before != NULL ? member_string (before, columns[i]) : NULL;
-      const char *now = member_string (after, columns[i]);
+      const char *was = before != NULL ? icw_server_member_string (before, columns[i]) : NULL;
+      const char *now = icw_server_member_string (after, columns[i]);
 
       if (g_strcmp0 (was, "none") == 0 || g_strcmp0 (was, "") == 0)
         was = NULL;
@@ -324,9 +324,9 @@ static gboolean
 check_outcome (JsonObject        *record,
                IcwServerRefusal  *refusal)
 {
-  const char *key = member_string (record, "grade");
-  const char *graded_on = member_string (record, "graded_on");
-  const char *rectify_due = member_string (record, "rectify_due");
+  const char *key = icw_server_member_string (record, "grade");
+  const char *graded_on = icw_server_member_string (record, "graded_on");
+  const char *rectify_due = icw_server_member_string (record, "rectify_due");
   gboolean has_due = rectify_due != NULL && *rectify_due != '\0';
   IcwReportGrade grade = ICW_REPORT_GRADE_NONE;
   GDate day, due;
@@ -355,7 +355,7 @@ static gboolean
 status_of (JsonObject           *record,
            IcwApplicationStatus *status)
 {
-  const char *key = record != NULL ? member_string (record, "status") : NULL;
+  const char *key = record != NULL ? icw_server_member_string (record, "status") : NULL;
 
   if (key == NULL)
     {
@@ -373,7 +373,7 @@ check_review_comments (IcwRecordKind         kind,
                        IcwApplicationStatus  after,
                        IcwServerRefusal     *refusal)
 {
-  g_autoptr(GPtrArray) comments = icw_review_comments_parse (kind, member_string (record, "reviewer_comments"), NULL);
+  g_autoptr(GPtrArray) comments = icw_review_comments_parse (kind, icw_server_member_string (record, "reviewer_comments"), NULL);
   const char *outcome = icw_application_status_to_key (after);
 
   if (comments == NULL)
@@ -432,8 +432,8 @@ check_administrator (IcwSyncServer        *self,
       /* A new version carries the comments of the version it reopens. */
       if (column_differs (NULL, record, "reviewer_comments") &&
           !icw_server_db_lineage_has_comments (self, icw_record_kind_to_key (kind),
-                                               member_string (record, "lineage_id"),
-                                               member_string (record, "reviewer_comments")))
+                                               icw_server_member_string (record, "lineage_id"),
+                                               icw_server_member_string (record, "reviewer_comments")))
         return refuse (refusal, "forbidden-change", "reviewer_comments",
                        "Only a reviewer of the center's province writes reviewer comments");
       return TRUE;
@@ -478,7 +478,7 @@ check_child (IcwSyncServer     *self,
   for (guint i = 0; i < references->len; i++)
     {
       IcwRecordReference *reference = &g_array_index (references, IcwRecordReference, i);
-      const char *target = member_string (record, reference->column);
+      const char *target = icw_server_member_string (record, reference->column);
       g_autoptr(IcwServerRecord) parent = NULL;
       g_autoptr(JsonNode) parent_node = NULL;
       IcwApplicationStatus status;

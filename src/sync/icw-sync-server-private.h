@@ -54,6 +54,13 @@ typedef struct {
 } IcwServerRefusal;
 
 void            icw_server_refusal_clear   (IcwServerRefusal *refusal);
+/* Appends the end of a change's result object for a refusal ("rejected", code, reason, field) and
+ * clears the refusal. */
+void            icw_server_add_refusal     (JsonBuilder      *results,
+                                            IcwServerRefusal *refusal);
+/* The member `name` of `object` when it is a JSON string, else NULL. */
+const char     *icw_server_member_string   (JsonObject       *object,
+                                            const char       *name);
 const char     *icw_server_field_name      (const char       *name);
 
 IcwServerToken  *icw_server_db_token       (IcwSyncServer *self,

@@ -28,17 +28,6 @@ refuse (IcwServerRefusal *refusal,
   return FALSE;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 gboolean
 icw_server_is_target_version (const char *kind_key)
 {
@@ -58,13 +47,13 @@ icw_server_check_target_version (JsonObject        *change,
 
   if (payload == NULL || strlen (payload) > MAX_RECORD)
     return refuse (refusal, "too-large", NULL, "The record is larger than 1 MiB");
-  if (g_strcmp0 (member_string (change, "op"), "delete") == 0)
+  if (g_strcmp0 (icw_server_member_string (change, "op"), "delete") == 0)
     return refuse (refusal, "forbidden-change", NULL,
                    "A version of a center's targets is never deleted: save the targets as a new version");
   names = json_object_get_members (record);
   for (GList *l = names; l != NULL; l = l->next)
     {
-      const char *text = member_string (record, l->data);
+      const char *text = icw_server_member_string (record, l->data);
 
       if (!g_utf8_validate (l->data, -1, NULL) || strstr (l->data, ICW_SERVER_TEXT_MARK) != NULL)
         return refuse (refusal, "invalid-text", NULL, "A field's name is not valid UTF-8");
@@ -73,7 +62,7 @@ icw_server_check_target_version (JsonObject        *change,
                        "The field's text is not valid UTF-8 (a lone surrogate, a NUL, U+FFFF or a broken sequence)");
     }
   /* The targets travel as JSON text: its rows are checked as text too. */
-  if (member_string (record, "targets") == NULL)
+  if (icw_server_member_string (record, "targets") == NULL)
     return refuse (refusal, "invalid-record", "targets", "“targets” is the JSON text of the list of targets");
   set = icw_target_set_from_json (record, &field, &error);
   if (set == NULL)
@@ -108,8 +97,8 @@ check_author (IcwSyncServer     *self,
               JsonObject        *record,
               IcwServerRefusal  *refusal)
 {
-  const char *center = member_string (record, "center_id");
-  const char *application = member_string (record, "application_id");
+  const char *center = icw_server_member_string (record, "center_id");
+  const char *application = icw_server_member_string (record, "application_id");
   g_autoptr(IcwServerRecord) stored_center = icw_server_db_record (self, center);
   g_autoptr(IcwServerRecord) stored_application = NULL;
 
@@ -129,24 +118,6 @@ check_author (IcwSyncServer     *self,
     return refuse (refusal, "foreign-reference", "application_id",
                    "The application the targets were carried from belongs to another center");
   return TRUE;
-}
-
-static void
-add_refusal (JsonBuilder      *results,
-             IcwServerRefusal *refusal)
-{
-  json_builder_add_string_value (results, "rejected");
-  json_builder_set_member_name (results, "code");
-  json_builder_add_string_value (results, refusal->code);
-  json_builder_set_member_name (results, "reason");
-  json_builder_add_string_value (results, refusal->reason);
-  json_builder_set_member_name (results, "field");
-  if (refusal->field != NULL)
-    json_builder_add_string_value (results, refusal->field);
-  else
-    json_builder_add_null_value (results);
-  json_builder_end_object (results);
-  icw_server_refusal_clear (refusal);
 }
 
 static void
@@ -193,10 +164,10 @@ icw_server_apply_target_version (IcwSyncServer     *self,
     }
   if (refusal.code != NULL)
     {
-      add_refusal (results, &refusal);
+      icw_server_add_refusal (results, &refusal);
       return TRUE;
     }
-  seq = icw_server_db_put (self, ICW_SERVER_TARGET_VERSION, id, member_string (record, "center_id"), NULL, FALSE,
+  seq = icw_server_db_put (self, ICW_SERVER_TARGET_VERSION, id, icw_server_member_string (record, "center_id"), NULL, FALSE,
                            payload, NULL, error);
   if (seq < 0)
     return FALSE;

@@ -207,20 +207,9 @@ add_record (JsonBuilder     *builder,
     }
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static void
-add_refusal (JsonBuilder      *results,
-             IcwServerRefusal *refusal)
+void
+icw_server_add_refusal (JsonBuilder      *results,
+                        IcwServerRefusal *refusal)
 {
   json_builder_add_string_value (results, "rejected");
   json_builder_set_member_name (results, "code");
@@ -273,8 +262,8 @@ precheck_change (IcwSyncServer    *self,
                  const char       *payload,
                  IcwServerRefusal *refusal)
 {
-  const char *kind_key = member_string (change, "kind");
-  const char *op = member_string (change, "op");
+  const char *kind_key = icw_server_member_string (change, "kind");
+  const char *op = icw_server_member_string (change, "op");
   JsonObject *record = json_object_get_object_member (change, "record");
   IcwRecordKind kind;
 
@@ -299,10 +288,10 @@ apply_change (IcwSyncServer    *self,
               JsonBuilder      *results,
               GError          **error)
 {
-  const char *kind_key = member_string (change, "kind");
-  const char *id = member_string (change, "id");
-  const char *op = member_string (change, "op");
-  const char *base = member_string (change, "base_revision");
+  const char *kind_key = icw_server_member_string (change, "kind");
+  const char *id = icw_server_member_string (change, "id");
+  const char *op = icw_server_member_string (change, "op");
+  const char *base = icw_server_member_string (change, "base_revision");
   JsonObject *record = json_object_get_object_member (change, "record");
   g_autoptr(IcwServerRecord) stored = icw_server_db_record (self, id);
   g_autofree char *center = NULL;
@@ -321,7 +310,7 @@ apply_change (IcwSyncServer    *self,
   json_builder_set_member_name (results, "status");
   if (precheck->code != NULL)
     {
-      add_refusal (results, precheck);
+      icw_server_add_refusal (results, precheck);
       return CHANGE_OK;
     }
   if (icw_server_is_target_version (kind_key))
@@ -329,7 +318,7 @@ apply_change (IcwSyncServer    *self,
   icw_record_kind_from_key (kind_key, &kind);
   if ((center = icw_server_check_scope (self, token, kind, id, record, stored, &refusal)) == NULL)
     {
-      add_refusal (results, &refusal);
+      icw_server_add_refusal (results, &refusal);
       return CHANGE_OK;
     }
 
@@ -357,13 +346,13 @@ apply_change (IcwSyncServer    *self,
 store:
   if (!icw_server_check_authority (self, token, kind, record, stored, deleted, &reviewed, &refusal))
     {
-      add_refusal (results, &refusal);
+      icw_server_add_refusal (results, &refusal);
       return CHANGE_OK;
     }
   if (reviewed)
-    review = review_text (token, member_string (record, "status"));
+    review = review_text (token, icw_server_member_string (record, "status"));
   seq = icw_server_db_put (self, kind_key, id, center,
-                           kind == ICW_RECORD_KIND_CENTER ? member_string (record, "province") : NULL,
+                           kind == ICW_RECORD_KIND_CENTER ? icw_server_member_string (record, "province") : NULL,
                            deleted, payload, review, error);
   if (seq < 0)
     return CHANGE_FAILED;
