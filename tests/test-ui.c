@@ -238,20 +238,32 @@ test_rule_packs_choice_saved (Fixture       *fixture,
   g_object_unref (group);
 }
 
-/* The first action row under a widget, depth first. */
-static AdwActionRow *
-first_action_row (GtkWidget *widget)
+/* The first widget of @type under @widget, depth first. */
+static GtkWidget *
+first_of_type (GtkWidget *widget,
+               GType      type)
 {
-  if (ADW_IS_ACTION_ROW (widget))
-    return ADW_ACTION_ROW (widget);
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      AdwActionRow *row = first_action_row (child);
+      GtkWidget *found = first_of_type (child, type);
 
-      if (row != NULL)
-        return row;
+      if (found != NULL)
+        return found;
     }
   return NULL;
+}
+
+/* The texts of the labels under @widget, one a line, in their order. */
+static void
+label_texts (GtkWidget *widget,
+             GString   *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    label_texts (child, texts);
 }
 
 /* The widget of @type in @root's tree that is on screen, or NULL. */
@@ -277,20 +289,72 @@ test_check_panel_basis (void)
 {
   GtkWidget *panel = g_object_ref_sink (icw_check_panel_new ());
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
-  AdwActionRow *row;
+  g_autoptr(GString) texts = g_string_new (NULL);
+  GtkWidget *row;
 
   g_ptr_array_add (findings, icw_finding_new_with_basis ("64-provincial-precondition", "miit-2017-64-upgrade", ICW_SEVERITY_ERROR,
                                                          "工信厅科〔2017〕64号 申报程序: “已成为省级的制造业创新中心向所在省工业和信息化厅提交申请”",
                                                          "policy", "http://lanling.gov.cn/info/11046/65509.htm",
                                                          "registers/status", "Only a recognized provincial center applies."));
   icw_check_panel_set_findings (ICW_CHECK_PANEL (panel), findings);
-  row = first_action_row (panel);
+  row = first_of_type (panel, GTK_TYPE_LIST_BOX_ROW);
   g_assert_nonnull (row);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Only a recognized provincial center applies.");
-  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
-                   "Basis: 工信厅科〔2017〕64号 申报程序: “已成为省级的制造业创新中心向所在省工业和信息化厅提交申请” · 64-provincial-precondition");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, "http://lanling.gov.cn/info/11046/65509.htm");
+  label_texts (row, texts);
+  g_assert_cmpstr (texts->str, ==,
+                   "Only a recognized provincial center applies.\n"
+                   "Basis: 工信厅科〔2017〕64号 申报程序: “已成为省级的制造业创新中心向所在省工业和信息化厅提交申请” · 64-provincial-precondition\n");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "http://lanling.gov.cn/info/11046/65509.htm");
   g_object_unref (panel);
+}
+
+/* A long finding that mixes Latin words with CJK runs wraps inside its row at a narrow width:
+ * its text and the row's button lie within the row (as an action row's title and subtitle, the text
+ * was laid out wider than the row and cut off at the panel's edge with the button). */
+static void
+test_check_panel_wraps (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *panel = icw_check_panel_new ();
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *row, *button, *label;
+  graphene_rect_t bounds;
+  int row_width, layout_width;
+
+  g_ptr_array_add (findings, icw_finding_new_with_basis ("64-field-in-layout", "miit-2017-64-upgrade", ICW_SEVERITY_WARNING,
+                                                         "工信厅科〔2017〕64号 通知正文: “创建符合领域总体布局要求的……国家制造业创新中心” "
+                                                         "(create national manufacturing innovation centers that fit the requirements of the overall layout of fields)",
+                                                         "policy", NULL, "registers/field",
+                                                         "The field “海洋工程装备” is not among the fields known to be in the national overall "
+                                                         "layout (领域总体布局): the layout's list of fields was not found (source not found), so "
+                                                         "check the field against 《国家制造业创新中心建设领域总体布局（2018年新增）》 yourself."));
+  icw_check_panel_set_findings (ICW_CHECK_PANEL (panel), findings);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 400);
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+  row = first_of_type (panel, GTK_TYPE_LIST_BOX_ROW);
+  button = first_of_type (row, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < 100 && gtk_widget_get_width (row) == 0; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+  for (guint i = 0; i < 50; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+  row_width = gtk_widget_get_width (row);
+  g_assert_cmpint (row_width, >, 0);
+  g_assert_cmpint (row_width, <=, 560);
+  g_assert_true (gtk_widget_compute_bounds (button, row, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, row_width);
+  label = first_of_type (row, GTK_TYPE_LABEL);
+  g_assert_true (gtk_widget_compute_bounds (label, row, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, row_width);
+  pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (label)), &layout_width, NULL);
+  g_assert_cmpint (layout_width, <=, (int) bounds.size.width);
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), >, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* The titles of the action rows under @root, one a line, in their order. */
@@ -645,6 +709,7 @@ main (int   argc,
   g_test_add ("/ui/switching-records-saves-nothing", Fixture, NULL, icw_test_sample_set_up, test_switching_records_saves_nothing, icw_test_sample_tear_down);
 
   g_test_add_func ("/ui/check-panel-basis", test_check_panel_basis);
+  g_test_add_func ("/ui/check-panel-wraps", test_check_panel_wraps);
   g_test_add ("/ui/application-outline", Fixture, NULL, icw_test_sample_set_up, test_application_outline, icw_test_sample_tear_down);
   g_test_add ("/ui/attachment-outline-items", Fixture, NULL, icw_test_sample_set_up, test_attachment_outline_items, icw_test_sample_tear_down);
   g_test_add ("/ui/show-record-action", Fixture, NULL, icw_test_sample_set_up, test_show_record_action, icw_test_sample_tear_down);

@@ -73,36 +73,55 @@ icw_check_panel_n_errors (IcwCheckPanel *self)
   return count;
 }
 
+/* A finding's row: the severity's icon, one label holding the message and, smaller and dimmed
+ * under it, the basis, and a button. One wrapping label, not two in a vertical box, and not
+ * AdwActionRow's title and subtitle: GTK 4.8's horizontal box asks a vertical box of wrapping labels
+ * for its width at the row's height, which it overestimates, and a long message mixing Latin words
+ * with CJK runs was laid out wider than its row, cut off at the panel's edge with its button. */
 static GtkWidget *
 finding_row (IcwFinding *finding)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name (is_error (finding) ? "dialog-error-symbolic"
                                                                      : "dialog-warning-symbolic");
   /* TRANSLATORS: the secondary text of a finding: what its rule rests on, then the rule's ID */
   g_autofree char *subtitle = g_strdup_printf (_("Basis: %s · %s"), icw_finding_get_citation (finding),
                                                icw_finding_get_rule (finding));
+  g_autofree char *markup = g_markup_printf_escaped ("%s\n<span size=\"small\" fgalpha=\"60%%\">%s</span>",
+                                                     icw_finding_get_message (finding), subtitle);
   g_autofree char *show_label = NULL;
+  GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *show;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), icw_finding_get_message (finding));
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
   if (icw_finding_get_url (finding) != NULL)
     gtk_widget_set_tooltip_text (row, icw_finding_get_url (finding));
   gtk_widget_add_css_class (icon, is_error (finding) ? "error" : "warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   is_error (finding) ? _("Error") : _("Warning"), -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  /* Read as an action row is read: the message is the row's name, the basis its description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, icw_finding_get_message (finding),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   /* A button as well as the row, which it activates: keyboards and screen readers reach it directly. */
   show_label = g_strdup_printf (_("Show the field: %s"), icw_finding_get_message (finding));
   show = icw_ui_icon_button ("go-next-symbolic", show_label);
   g_signal_connect_object (show, "clicked", G_CALLBACK (gtk_widget_activate), row, G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), show);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), show);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
 }
 
