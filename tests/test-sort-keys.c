@@ -70,7 +70,8 @@ fixture_set_up (Fixture       *f,
 
   /* Every write of a key, per column: a change of its value (made, cleared or made again). */
   f->raw = icw_test_db_open (f->path, SQLITE_OPEN_READWRITE, NULL);
-  g_assert_cmpint (sqlite3_exec (f->raw, "CREATE TABLE key_writes (col TEXT NOT NULL)", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (f->raw, "CREATE TABLE key_writes (col TEXT NOT NULL)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
   for (guint i = 0; i < G_N_ELEMENTS (key_columns); i++)
     {
       g_autofree char *sql = g_strdup_printf ("CREATE TRIGGER count_%1$s AFTER UPDATE OF %1$s ON organizations "
@@ -178,7 +179,8 @@ writes (Fixture    *f,
         const char *locale)
 {
   g_autofree char *sql = NULL;
-  gint64 slot = icw_test_db_int (f->raw, "SELECT coalesce((SELECT slot FROM sort_key_slots WHERE locale = ?1), -1)", locale);
+  gint64 slot = icw_test_db_int (f->raw, "SELECT coalesce((SELECT slot FROM sort_key_slots WHERE locale = ?1), -1)",
+                                 locale);
 
   g_assert_cmpint (slot, >=, 0);
   g_assert_cmpint (slot, <, G_N_ELEMENTS (key_columns));
@@ -188,8 +190,8 @@ writes (Fixture    *f,
 static char *
 slots (Fixture *f)
 {
-  return icw_test_db_text (f->raw, "SELECT group_concat(locale, '|') FROM (SELECT locale FROM sort_key_slots ORDER BY slot)",
-                           NULL);
+  return icw_test_db_text (f->raw, "SELECT group_concat(locale, '|') FROM "
+                                   "(SELECT locale FROM sort_key_slots ORDER BY slot)", NULL);
 }
 
 /* The first name of an order that does not begin with an ASCII character. */

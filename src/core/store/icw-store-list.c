@@ -289,21 +289,6 @@ key_index (const IcwTable *table,
   return slot == 0 ? g_strdup_printf ("%s_sort", table->table) : g_strdup_printf ("%s_sort_%d", table->table, slot);
 }
 
-static gboolean
-index_exists (IcwStore   *store,
-              const char *name)
-{
-  sqlite3_stmt *stmt = icw_store_statement (store, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1", NULL);
-  gboolean exists;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  exists = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return exists;
-}
-
 /* The live records of this register without a key in the slot's column. */
 static gboolean
 collect_missing (IcwStoreList *self,
@@ -311,7 +296,8 @@ collect_missing (IcwStoreList *self,
                  GArray       *rowids,
                  GPtrArray    *names)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT rowid, coalesce(name, '') FROM %s WHERE %s IS NULL AND deleted_at IS NULL",
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid, coalesce(name, '') FROM %s "
+                                          "WHERE %s IS NULL AND deleted_at IS NULL",
                                           self->table->table, key_columns[slot]);
   sqlite3_stmt *stmt = icw_store_statement (self->store, sql, NULL);
 
@@ -470,6 +456,9 @@ ensure_sort_keys (IcwStoreList *self)
 
   if (locale == NULL)
     locale = "C";
+  /* A slot's index is made in the transaction that gives the slot and dropped in the one that
+   * frees it (below: a savepoint of its own inside a caller's transaction), so a locale with a slot
+   * has its index. */
   if ((stmt = icw_store_statement (self->store, "SELECT slot, used_on >= date('now') FROM sort_key_slots "
                                                 "WHERE locale = ?1", NULL)) == NULL)
     return NULL;
@@ -486,17 +475,17 @@ ensure_sort_keys (IcwStoreList *self)
   if (slot >= 0)
     {
       index = key_index (self->table, slot);
-      indexed = index_exists (self->store, index);
+      indexed = TRUE;
       if (!collect_missing (self, slot, rowids, names))
         return NULL;
-      if (rowids->len == 0 && indexed && today)
+      if (rowids->len == 0 && today)
         return key_columns[slot];
     }
 
   own = sqlite3_get_autocommit (db);
-  if (own && !icw_database_begin (db, NULL))
-    /* Only the day of use was to be noted: the keys are complete. */
-    return slot >= 0 && rowids->len == 0 && indexed ? key_columns[slot] : NULL;
+  if (own ? !icw_database_begin (db, NULL) : !icw_database_exec (db, "SAVEPOINT icw_sort_keys", NULL))
+    /* When only the day of use was to be noted, the keys are complete. */
+    return slot >= 0 && rowids->len == 0 ? key_columns[slot] : NULL;
   if (slot < 0)
     {
       ok = free_unused_slots (self->store, -1) && (slot = take_slot (self->store, locale)) >= 0;
@@ -524,8 +513,7 @@ ensure_sort_keys (IcwStoreList *self)
 
   /* Many keys (a locale's first list of a register, or a register's first after migration 17):
    * the index is made once they are all written, one sort instead of a million insertions into
-   * it. Only in a transaction of its own: a caller's could be committed after a failure here,
-   * and the index would be lost. */
+   * it. Only in a transaction of its own (a caller's may hold other changes for long). */
   reindex = own && rowids->len > MANY_KEYS;
   if (ok && reindex && indexed)
     {
@@ -551,7 +539,8 @@ ensure_sort_keys (IcwStoreList *self)
           sqlite3_reset (stmt);
         }
     }
-  if (ok && !indexed)
+  /* Also made again here if it was lost (a slot that has one always gets it back on a write). */
+  if (ok)
     {
       g_autofree char *index_sql = g_strdup_printf ("CREATE INDEX IF NOT EXISTS %s ON %s (%s, name, id) "
                                                     "WHERE deleted_at IS NULL",
@@ -565,6 +554,13 @@ ensure_sort_keys (IcwStoreList *self)
         ok = icw_database_commit (db, NULL);
       else
         icw_database_rollback (db);
+    }
+  else
+    {
+      /* Inside a caller's transaction: a failure here undoes only what was done here. */
+      if (!ok)
+        icw_database_exec (db, "ROLLBACK TO icw_sort_keys", NULL);
+      ok = icw_database_exec (db, "RELEASE icw_sort_keys", NULL) && ok;
     }
   return ok ? key_columns[slot] : NULL;
 }
