@@ -8,7 +8,9 @@ Not a test (run-e2e.sh runs test_*.py only): run it as
     xvfb-run -a -s "-screen 0 1400x1200x24 -noreset" bash /work/wt/run-one-e2e.sh _build tests/e2e/editor_screenshots.py
 (ICW_SHOTS="agreement-editor …" takes only those; ICW_SHOT_LANGS="zh_CN" only that language).
 Look at each picture before committing it."""
+import json
 import os
+import re
 import subprocess
 import tempfile
 import time
@@ -27,10 +29,12 @@ LOCALEDIR = os.path.join(os.path.dirname(os.path.dirname(GUI)), "po")
 WORDS = {
     "en": {"title": "Innovation Center Workbench", "sections": "Sections", "applications": "Applications",
            "agreements": "IP Agreements", "funding": "Funding Requests", "check": "Check Application",
-           "funding-pages": "Funding request pages", "budget": "Budget", "parties": "Parties and Shares"},
+           "funding-pages": "Funding request pages", "budget": "Budget", "parties": "Parties and Shares",
+           "inbox": "Inbox", "overview": "Province Overview"},
     "zh_CN": {"title": "制造业创新中心工作台", "sections": "栏目", "applications": "申报书",
               "agreements": "知识产权协议", "funding": "资金申请", "check": "检查申报书",
-              "funding-pages": "资金申请页面", "budget": "预算表", "parties": "协议方与收益分配"},
+              "funding-pages": "资金申请页面", "budget": "预算表", "parties": "协议方与收益分配",
+              "inbox": "收件箱", "overview": "全省总览"},
 }
 
 # Each picture: the window's size, what to do before it is taken.
@@ -38,19 +42,51 @@ SHOTS = {
     "application-check": (1240, 860),
     "agreement-editor": (1280, 718),
     "funding-editor": (1400, 1150),
+    # A reviewer's window on an empty database, signed in to a server to which the sample's
+    # administrator submitted its three drafts (the application, the agreement, the funding request).
+    "reviewer-inbox": (1240, 820),
+    "reviewer-overview": (1240, 820),
 }
 
 
-def settings_dir(width, height):
+def settings_dir(width, height, more=None):
     d = tempfile.mkdtemp()
     os.makedirs(os.path.join(d, "glib-2.0", "settings"))
     with open(os.path.join(d, "glib-2.0", "settings", "keyfile"), "w") as f:
-        f.write(f"[org/mfginnovation/Workbench]\nwindow-width={width}\nwindow-height={height}\n")
+        f.write(f"[org/mfginnovation/Workbench]\nwindow-width={width}\nwindow-height={height}\n{more or ''}")
     return d
 
 
-def start(db, lang, width, height):
-    env = dict(GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=settings_dir(width, height))
+def icw(*args, token=None):
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    env.pop("ICW_TOKEN", None)
+    if token is not None:
+        env["ICW_TOKEN"] = token
+    return subprocess.run([ICW] + list(args), check=True, capture_output=True, env=env, timeout=120).stdout.decode()
+
+
+def submitted_server(d):
+    """`icw serve` with the sample center's three drafts submitted; its process, address and a
+    reviewer's token for the sample's province."""
+    admin_db, server_db = os.path.join(d, "admin.db"), os.path.join(d, "server.db")
+    center = icw("--db", admin_db, "sample").strip()
+    province = json.loads(icw("--db", admin_db, "show", center, "--json"))["province"]
+    server = subprocess.Popen([ICW, "serve", "--db", server_db, "--port", "0"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, env=dict(os.environ, GIO_USE_PROXY_RESOLVER="dummy"))
+    url = re.match(r"^Listening on (\S+)\n$", server.stdout.readline().decode()).group(1)
+    admin = icw("serve", "token", "add", "--db", server_db, "--role", "admin", "--center", center).strip()
+    reviewer = icw("serve", "token", "add", "--db", server_db, "--role", "reviewer", "--province", province).strip()
+    icw("--db", admin_db, "sync", "--server", url, token=admin)
+    for kind in ("applications", "agreements", "funding"):
+        for doc in json.loads(icw("--db", admin_db, "list", kind, "--json")):
+            if doc.get("status") == "draft":
+                icw("--db", admin_db, "ready", doc["id"], "--server", url, token=admin)
+                icw("--db", admin_db, "submit", doc["id"], "--server", url, token=admin)
+    return server, url, reviewer
+
+
+def start(db, lang, width, height, more=None):
+    env = dict(GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=settings_dir(width, height, more))
     if lang == "zh_CN":
         env.update(ICW_LOCALEDIR=LOCALEDIR, LC_ALL="zh_CN.UTF-8", LANG="zh_CN.UTF-8")
     return App(db, lang=lang, env=env)
@@ -95,6 +131,13 @@ def prepare(app, lang, shot):
     elif shot == "funding-editor":
         app.select_in(sidebar, words["funding"])
         app.select_in(app.find(words["funding-pages"], pyatspi.ROLE_LIST), words["budget"])
+    elif shot.startswith("reviewer-"):
+        # The inbox lists the three submissions once pulled.
+        app._wait_for(lambda: len([a for a in app.find_all(role=pyatspi.ROLE_LIST_ITEM, showing_only=True)
+                                   if "国家海洋" in (a.name or "") or "成员知识产权" in (a.name or "")]) >= 3
+                      or None, "the three submissions in the inbox")
+        if shot == "reviewer-overview":
+            app.select_in(sidebar, words["overview"])
 
 
 def main():
@@ -104,14 +147,27 @@ def main():
             width, height = SHOTS[shot]
             with tempfile.TemporaryDirectory() as d:
                 db = os.path.join(d, "workbench.db")
-                subprocess.run([ICW, "--db", db, "sample"], check=True, stdout=subprocess.DEVNULL)
-                app = start(db, lang, width, height)
+                server = None
+                if shot.startswith("reviewer-"):
+                    server, url, reviewer = submitted_server(d)
+                    os.environ.update(ICW_TOKEN=reviewer, GIO_USE_PROXY_RESOLVER="dummy", SECRET_BACKEND="file",
+                                      SECRET_FILE_TEST_PATH=os.path.join(d, "test.keyring"),
+                                      SECRET_FILE_TEST_PASSWORD="test")
+                    app = start(db, lang, width, height, f"sync-server-url='{url}'\n")
+                else:
+                    subprocess.run([ICW, "--db", db, "sample"], check=True, stdout=subprocess.DEVNULL)
+                    app = start(db, lang, width, height)
                 try:
                     time.sleep(2)
                     prepare(app, lang, shot)
                     shoot(WORDS[lang]["title"], f"{shot}-{lang}.png")
                 finally:
                     app.kill()
+                    if server is not None:
+                        server.terminate()
+                        server.communicate(timeout=10)
+                    for name in ("ICW_TOKEN", "SECRET_FILE_TEST_PATH"):
+                        os.environ.pop(name, None)
 
 
 if __name__ == "__main__":
