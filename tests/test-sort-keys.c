@@ -178,7 +178,6 @@ static gint64
 writes (Fixture    *f,
         const char *locale)
 {
-  g_autofree char *sql = NULL;
   gint64 slot = icw_test_db_int (f->raw, "SELECT coalesce((SELECT slot FROM sort_key_slots WHERE locale = ?1), -1)",
                                  locale);
 
