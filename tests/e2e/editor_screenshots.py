@@ -11,6 +11,7 @@ Look at each picture before committing it."""
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -30,11 +31,13 @@ WORDS = {
     "en": {"title": "Innovation Center Workbench", "sections": "Sections", "applications": "Applications",
            "agreements": "IP Agreements", "funding": "Funding Requests", "check": "Check Application",
            "funding-pages": "Funding request pages", "budget": "Budget", "parties": "Parties and Shares",
-           "inbox": "Inbox", "overview": "Province Overview"},
+           "inbox": "Inbox", "overview": "Province Overview", "sync-status": "Sync Status",
+           "conflicts": "Sync Conflicts"},
     "zh_CN": {"title": "制造业创新中心工作台", "sections": "栏目", "applications": "申报书",
               "agreements": "知识产权协议", "funding": "资金申请", "check": "检查申报书",
               "funding-pages": "资金申请页面", "budget": "预算表", "parties": "协议方与收益分配",
-              "inbox": "收件箱", "overview": "全省总览"},
+              "inbox": "收件箱", "overview": "全省总览", "sync-status": "同步状态",
+              "conflicts": "同步冲突"},
 }
 
 # Each picture: the window's size, what to do before it is taken.
@@ -46,6 +49,8 @@ SHOTS = {
     # administrator submitted its three drafts (the application, the agreement, the funding request).
     "reviewer-inbox": (1240, 820),
     "reviewer-overview": (1240, 820),
+    # B's window of two that changed the sample center's city, with the conflicts view open.
+    "sync-conflicts": (1280, 800),
 }
 
 
@@ -117,6 +122,47 @@ def shoot(title, name):
     print("wrote", path)
 
 
+def outbox_empty(db, center, city):
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10) as conn:
+        saved = conn.execute("SELECT city FROM centers WHERE id = ?", (center,)).fetchone()[0] == city
+        return saved and conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+
+
+def sync_conflict(d):
+    """Two databases synced through one server, the sample center's city changed in both (A's
+    pushed first, in a window of its own), so that B holds a conflict; B's database, the server,
+    its address and the token."""
+    db_a, db_b, server_db = (os.path.join(d, n) for n in ("a.db", "b.db", "server.db"))
+    center = icw("--db", db_a, "sample").strip()
+    server = subprocess.Popen([ICW, "serve", "--db", server_db, "--port", "0"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, env=dict(os.environ, GIO_USE_PROXY_RESOLVER="dummy"))
+    url = re.match(r"^Listening on (\S+)\n$", server.stdout.readline().decode()).group(1)
+    token = icw("serve", "token", "add", "--db", server_db, "--role", "admin", "--center", center).strip()
+    icw("--db", db_a, "sync", "--server", url, token=token)
+    icw("--db", db_b, "sync", "--server", url, token=token)
+    # Both windows open before either edits (B would otherwise pull A's change first).
+    apps = {}
+    for db in (db_a, db_b):
+        os.environ.update(ICW_TOKEN=token, GIO_USE_PROXY_RESOLVER="dummy", SECRET_BACKEND="file",
+                          SECRET_FILE_TEST_PATH=db + ".keyring", SECRET_FILE_TEST_PASSWORD="test")
+        apps[db] = start(db, "en", 1280, 800, f"sync-server-url='{url}'\n")
+    try:
+        for db, city in ((db_a, "济南市历下区"), (db_b, "青岛市崂山区")):
+            app = apps[db]
+            app.find("齐鲁海洋工程装备制造业创新中心")
+            app.type_into("City", city)
+            # The window syncs by itself 10 s after the edit: A's goes out, B's comes back refused.
+            if db == db_a:
+                app._wait_for(lambda: outbox_empty(db, center, city), "A's edit saved and sent")
+            else:
+                app._wait_for(lambda: (app.find_button("Sync Status").description or "").startswith(
+                    "Needs attention") or None, "B's conflict")
+    finally:
+        for app in apps.values():
+            app.kill()
+    return db_b, server, url, token
+
+
 def prepare(app, lang, shot):
     words = WORDS[lang]
     sidebar = app.find(words["sections"], pyatspi.ROLE_LIST)
@@ -131,6 +177,9 @@ def prepare(app, lang, shot):
     elif shot == "funding-editor":
         app.select_in(sidebar, words["funding"])
         app.select_in(app.find(words["funding-pages"], pyatspi.ROLE_LIST), words["budget"])
+    elif shot == "sync-conflicts":
+        app.click(words["sync-status"])
+        app.window(words["conflicts"])
     elif shot.startswith("reviewer-"):
         # The inbox lists the three submissions once pulled.
         app._wait_for(lambda: len([a for a in app.find_all(role=pyatspi.ROLE_LIST_ITEM, showing_only=True)
@@ -148,7 +197,10 @@ def main():
             with tempfile.TemporaryDirectory() as d:
                 db = os.path.join(d, "workbench.db")
                 server = None
-                if shot.startswith("reviewer-"):
+                if shot == "sync-conflicts":
+                    db, server, url, token = sync_conflict(d)
+                    app = start(db, lang, width, height, f"sync-server-url='{url}'\n")
+                elif shot.startswith("reviewer-"):
                     server, url, reviewer = submitted_server(d)
                     os.environ.update(ICW_TOKEN=reviewer, GIO_USE_PROXY_RESOLVER="dummy", SECRET_BACKEND="file",
                                       SECRET_FILE_TEST_PATH=os.path.join(d, "test.keyring"),
@@ -160,7 +212,8 @@ def main():
                 try:
                     time.sleep(2)
                     prepare(app, lang, shot)
-                    shoot(WORDS[lang]["title"], f"{shot}-{lang}.png")
+                    title = WORDS[lang]["conflicts" if shot == "sync-conflicts" else "title"]
+                    shoot(title, f"{shot}-{lang}.png")
                 finally:
                     app.kill()
                     if server is not None:
