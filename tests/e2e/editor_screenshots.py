@@ -3,9 +3,15 @@
 """Takes the README's window screenshots of the editors in English and Chinese into
 docs/screenshots/, with the sample center (`icw sample`): the draft application checked
 (application-check-*.png), the IP-sharing agreement (agreement-editor-*.png) and the funding
-request's budget (funding-editor-*.png), each window at the size the pictures have always had.
-Not a test (run-e2e.sh runs test_*.py only): run it as
-    xvfb-run -a -s "-screen 0 1400x1200x24 -noreset" bash /work/wt/run-one-e2e.sh _build tests/e2e/editor_screenshots.py
+request's budget (funding-editor-*.png), a reviewer's inbox and province overview against a real
+`icw serve` to which the sample's drafts were submitted (reviewer-*.png), and the sync conflicts
+view of two windows that changed the same field (sync-conflicts-*.png), each window at the size
+the pictures have always had.
+Not a test (run-e2e.sh runs test_*.py only): run it from the source tree with an accessibility
+bus, as docs/architecture.md shows:
+    xvfb-run -a -s "-screen 0 1400x1200x24 -noreset" dbus-run-session -- sh -c '/usr/libexec/at-spi-bus-launcher \
+      --launch-immediately & sleep 1; GSETTINGS_SCHEMA_DIR=_build/data GTK_A11Y=atspi GSK_RENDERER=cairo \
+      ICW_GUI=_build/src/ic-workbench LC_ALL=C.UTF-8 /usr/bin/python3 tests/e2e/editor_screenshots.py'
 (ICW_SHOTS="agreement-editor …" takes only those; ICW_SHOT_LANGS="zh_CN" only that language).
 Look at each picture before committing it."""
 import json
