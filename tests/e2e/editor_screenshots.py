@@ -85,14 +85,20 @@ def submitted_server(d):
     server = subprocess.Popen([ICW, "serve", "--db", server_db, "--port", "0"], stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, env=dict(os.environ, GIO_USE_PROXY_RESOLVER="dummy"))
     url = re.match(r"^Listening on (\S+)\n$", server.stdout.readline().decode()).group(1)
-    admin = icw("serve", "token", "add", "--db", server_db, "--role", "admin", "--center", center).strip()
-    reviewer = icw("serve", "token", "add", "--db", server_db, "--role", "reviewer", "--province", province).strip()
-    icw("--db", admin_db, "sync", "--server", url, token=admin)
-    for kind in ("applications", "agreements", "funding"):
-        for doc in json.loads(icw("--db", admin_db, "list", kind, "--json")):
-            if doc.get("status") == "draft":
-                icw("--db", admin_db, "ready", doc["id"], "--server", url, token=admin)
-                icw("--db", admin_db, "submit", doc["id"], "--server", url, token=admin)
+    try:
+        admin = icw("serve", "token", "add", "--db", server_db, "--role", "admin", "--center", center).strip()
+        reviewer = icw("serve", "token", "add", "--db", server_db, "--role", "reviewer",
+                       "--province", province).strip()
+        icw("--db", admin_db, "sync", "--server", url, token=admin)
+        for kind in ("applications", "agreements", "funding"):
+            for doc in json.loads(icw("--db", admin_db, "list", kind, "--json")):
+                if doc.get("status") == "draft":
+                    icw("--db", admin_db, "ready", doc["id"], "--server", url, token=admin)
+                    icw("--db", admin_db, "submit", doc["id"], "--server", url, token=admin)
+    except BaseException:
+        server.terminate()
+        server.communicate(timeout=10)
+        raise
     return server, url, reviewer
 
 
@@ -163,6 +169,10 @@ def sync_conflict(d):
             else:
                 app._wait_for(lambda: (app.find_button("Sync Status").description or "").startswith(
                     "Needs attention") or None, "B's conflict")
+    except BaseException:
+        server.terminate()
+        server.communicate(timeout=10)
+        raise
     finally:
         for app in apps.values():
             app.kill()
