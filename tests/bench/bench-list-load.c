@@ -3,10 +3,14 @@
  * 1M register: first rows ≤ 2× the 1k register's"): icw_store_open, then icw_store_list of the
  * organizations, as the register page does before its first frame. Prints per run the CPU time
  * (user + system, getrusage) and the wall clock of each step; CPU time says more than the wall
- * clock on a shared machine. The first run of a database made before migration 17 includes the
- * migration and the making of the stored keys.
+ * clock on a shared machine. The first run of a database made before migration 17 (24) includes
+ * the migration and the making of the stored keys.
  *
  *   bench-list-load DB [RUNS]
+ *
+ * The keys are stored per locale (migration 24): run it alternately in two locales, e.g.
+ * LC_ALL=C.UTF-8 then LC_ALL=zh_CN.UTF-8, to see that neither makes the other's keys again (each
+ * locale's first run makes its own). The first line says the locale.
  *
  * Prints: load RUN open-cpu-ms OPEN list-cpu-ms LIST list-wall-ms WALL rows N
  *         head RUN open-cpu-ms OPEN head-cpu-ms HEAD rest-cpu-ms REST rows N
@@ -46,6 +50,7 @@ main (int   argc,
   /* The locale the program runs in: the stored keys are made for one locale, and a load in
    * another makes every key again (as the window would after it). */
   setlocale (LC_ALL, "");
+  printf ("locale %s\n", setlocale (LC_COLLATE, NULL));
   for (int run = 0; run < runs; run++)
     {
       g_autoptr(GError) error = NULL;

@@ -535,12 +535,44 @@ static const char migration_23[] =
   "ALTER TABLE target_versions ADD COLUMN revision TEXT;"
   "ALTER TABLE target_versions ADD COLUMN refusal TEXT;";
 
+/* Version 24 (issue 20): the registers' stored order per locale. Migration 17 kept one key
+ * column and the locale it was made in, so two programs on one database in different locales (the
+ * window in zh_CN.UTF-8, `icw` from a script in C, the sync server) made every key again each
+ * time the other had run. Now each register has four key columns, `sort_key` (slot 0: it keeps
+ * the keys and the index migration 17 made) and `sort_key_1`..`sort_key_3`, and `sort_key_slots`
+ * says which locale's keys a slot holds and on which day that locale last listed. icw-store-list.c
+ * gives a new locale a free slot, or the one listed in least recently, makes a slot's index when
+ * its keys are written, and frees the slot of a locale that has not listed for 30 days (its index
+ * dropped at once, its column cleared when the slot is given again). A rename clears the keys of
+ * every locale. Adding the columns writes no row: the keys already made stay valid, and the
+ * upgrade of a register of a million costs what its schema change costs. */
+static const char migration_24[] =
+  "ALTER TABLE organizations ADD COLUMN sort_key_1;"
+  "ALTER TABLE organizations ADD COLUMN sort_key_2;"
+  "ALTER TABLE organizations ADD COLUMN sort_key_3;"
+  "ALTER TABLE centers ADD COLUMN sort_key_1;"
+  "ALTER TABLE centers ADD COLUMN sort_key_2;"
+  "ALTER TABLE centers ADD COLUMN sort_key_3;"
+  "CREATE TABLE sort_key_slots (slot INTEGER PRIMARY KEY CHECK (slot BETWEEN 0 AND 3),"
+  "  locale TEXT NOT NULL UNIQUE, used_on TEXT NOT NULL);"
+  "INSERT INTO sort_key_slots (slot, locale, used_on) SELECT 0, locale, date('now') FROM sort_key_locale LIMIT 1;"
+  "DROP TABLE sort_key_locale;"
+  "DROP TRIGGER organizations_sort_key;"
+  "DROP TRIGGER centers_sort_key;"
+  "CREATE TRIGGER organizations_sort_key AFTER UPDATE OF name ON organizations WHEN old.name IS NOT new.name BEGIN"
+  "  UPDATE organizations SET sort_key = NULL, sort_key_1 = NULL, sort_key_2 = NULL, sort_key_3 = NULL"
+  "  WHERE rowid = new.rowid; END;"
+  "CREATE TRIGGER centers_sort_key AFTER UPDATE OF name ON centers WHEN old.name IS NOT new.name BEGIN"
+  "  UPDATE centers SET sort_key = NULL, sort_key_1 = NULL, sort_key_2 = NULL, sort_key_3 = NULL"
+  "  WHERE rowid = new.rowid; END;";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
                                            migration_13, migration_14, migration_15,
                                            migration_16, migration_17, migration_18, migration_19,
-                                           migration_20, migration_21, migration_22, migration_23 };
+                                           migration_20, migration_21, migration_22, migration_23,
+                                           migration_24 };
 
 int
 icw_schema_latest_version (void)

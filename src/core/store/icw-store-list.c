@@ -36,6 +36,7 @@ struct _IcwStoreList
   GArray *by_rowid;             /* guint position per row id (G_MAXUINT: none); NULL: to build */
   IcwStoreListNames *names;     /* the snapshot a search thread reads; NULL: to build */
   gboolean partial;             /* only the first rows are read: icw_store_list_complete reads the rest */
+  const char *key_column;       /* the stored keys the head was read in (static), for the rest */
 };
 
 /* An immutable copy of the names with their row ids, in the list's order at the time. */
@@ -132,7 +133,9 @@ icw_store_list_new (IcwStore       *store,
   return self;
 }
 
-static gboolean ensure_sort_keys (IcwStoreList *self);
+static const char *ensure_sort_keys (IcwStoreList *self);
+static void reload (IcwStoreList *self,
+                    gboolean      with_keys);
 
 /* The first n rows in the list's order, read through the index of the stored keys (a covering
  * scan that stops after n rows); the whole list at once when the keys cannot be used. */
@@ -140,11 +143,15 @@ static gboolean
 read_head (IcwStoreList *self,
            guint         n)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id, coalesce(name, ''), rowid FROM %s WHERE deleted_at IS NULL "
-                                          "ORDER BY sort_key, name, id LIMIT ?1", self->table->table);
+  const char *column = ensure_sort_keys (self);
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
-  if (!ensure_sort_keys (self) || (stmt = icw_store_statement (self->store, sql, NULL)) == NULL)
+  if (column == NULL)
+    return FALSE;
+  sql = g_strdup_printf ("SELECT id, coalesce(name, ''), rowid FROM %s WHERE deleted_at IS NULL "
+                         "ORDER BY %s, name, id LIMIT ?1", self->table->table, column);
+  if ((stmt = icw_store_statement (self->store, sql, NULL)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, n);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -158,6 +165,7 @@ read_head (IcwStoreList *self,
     }
   sqlite3_reset (stmt);
   self->partial = self->entries->len >= n;
+  self->key_column = column;
   return TRUE;
 }
 
@@ -170,8 +178,11 @@ icw_store_list_new_head (IcwStore       *store,
 
   self->store = store;
   self->table = table;
-  if (n == 0 || !read_head (self, n))
+  if (n == 0)
     icw_store_list_reload (self);
+  else if (!read_head (self, n))
+    /* The keys could not be used (nor made): sorted in memory, without asking for them again. */
+    reload (self, FALSE);
   return self;
 }
 
@@ -262,113 +273,281 @@ sort_key (const char *name)
 
 #define MANY_KEYS 20000
 
-/* The collation keys stored with the records (migration 17), made where missing: for the records
- * added or renamed since the last time, or all of them when the locale is not the one they were
- * made in. Written in the store's open transaction, or in one of its own; FALSE when they could
- * not be written (another program holding the file, a read-only file): the list is then sorted in
- * memory, as it was before the keys were stored. */
+/* The stored keys per locale (migration 24): a register has a key column per slot, and
+ * sort_key_slots says which locale's keys each slot holds. */
+#define N_KEY_SLOTS 4
+#define UNUSED_DAYS "-30 days"
+
+static const char *const key_columns[N_KEY_SLOTS] = { "sort_key", "sort_key_1", "sort_key_2", "sort_key_3" };
+
+/* The index of a slot's keys: the list's order, covering what the list reads (slot 0's is the
+ * index of migration 17). */
+static char *
+key_index (const IcwTable *table,
+           int             slot)
+{
+  return slot == 0 ? g_strdup_printf ("%s_sort", table->table) : g_strdup_printf ("%s_sort_%d", table->table, slot);
+}
+
+/* The live records of this register without a key in the slot's column. */
 static gboolean
+collect_missing (IcwStoreList *self,
+                 int           slot,
+                 GArray       *rowids,
+                 GPtrArray    *names)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rowid, coalesce(name, '') FROM %s "
+                                          "WHERE %s IS NULL AND deleted_at IS NULL",
+                                          self->table->table, key_columns[slot]);
+  sqlite3_stmt *stmt = icw_store_statement (self->store, sql, NULL);
+
+  g_array_set_size (rowids, 0);
+  g_ptr_array_set_size (names, 0);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Drops the slot's index in every compact register, and with clear, empties its column. */
+static gboolean
+drop_slot_keys (IcwStore *store,
+                int       slot,
+                gboolean  clear)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < ICW_N_RECORD_KINDS; i++)
+    {
+      const IcwTable *table = icw_store_table_for_kind (i);
+
+      if (icw_store_list_is_compact (table))
+        {
+          g_autofree char *index = key_index (table, slot);
+          g_autofree char *drop = g_strdup_printf ("DROP INDEX IF EXISTS %s", index);
+          g_autofree char *empty = g_strdup_printf ("UPDATE %s SET %s = NULL WHERE %s IS NOT NULL", table->table,
+                                                    key_columns[slot], key_columns[slot]);
+
+          ok = icw_database_exec (store->db, drop, NULL) && (!clear || icw_database_exec (store->db, empty, NULL));
+        }
+    }
+  return ok;
+}
+
+/* Frees the slots of the locales that have not listed for UNUSED_DAYS: their indexes are dropped
+ * (most of the space their keys take); their columns are cleared when the slot is given again. */
+static gboolean
+free_unused_slots (IcwStore *store,
+                   int       keep)
+{
+  sqlite3_stmt *stmt = icw_store_statement (store, "SELECT slot FROM sort_key_slots WHERE used_on < date('now', '"
+                                                   UNUSED_DAYS "') AND slot != ?1", NULL);
+  g_autoptr(GArray) unused = g_array_new (FALSE, FALSE, sizeof (int));
+  gboolean ok = stmt != NULL;
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, keep);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          int slot = sqlite3_column_int (stmt, 0);
+
+          if (slot >= 0 && slot < N_KEY_SLOTS)
+            g_array_append_val (unused, slot);
+        }
+      sqlite3_reset (stmt);
+    }
+  for (guint i = 0; ok && i < unused->len; i++)
+    {
+      int slot = g_array_index (unused, int, i);
+
+      ok = drop_slot_keys (store, slot, FALSE) &&
+           (stmt = icw_store_statement (store, "DELETE FROM sort_key_slots WHERE slot = ?1", NULL)) != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int (stmt, 1, slot);
+          ok = sqlite3_step (stmt) == SQLITE_DONE;
+          sqlite3_reset (stmt);
+        }
+    }
+  return ok;
+}
+
+/* Gives the locale a slot: a free one, or else the one whose locale listed least recently. What
+ * the slot's columns held (another locale's keys) is cleared, in every register, with its index. */
+static int
+take_slot (IcwStore   *store,
+           const char *locale)
+{
+  sqlite3_stmt *stmt = icw_store_statement (store, "SELECT slot FROM sort_key_slots ORDER BY used_on, slot", NULL);
+  gboolean taken[N_KEY_SLOTS] = { FALSE };
+  int slot = -1, oldest = -1;
+  gboolean ok;
+
+  if (stmt == NULL)
+    return -1;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int s = sqlite3_column_int (stmt, 0);
+
+      if (s >= 0 && s < N_KEY_SLOTS)
+        {
+          taken[s] = TRUE;
+          if (oldest < 0)
+            oldest = s;
+        }
+    }
+  sqlite3_reset (stmt);
+  for (int s = 0; slot < 0 && s < N_KEY_SLOTS; s++)
+    if (!taken[s])
+      slot = s;
+  if (slot < 0)
+    slot = oldest;
+  if (slot < 0)
+    return -1;
+
+  ok = (stmt = icw_store_statement (store, "DELETE FROM sort_key_slots WHERE slot = ?1 OR locale = ?2", NULL)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int (stmt, 1, slot);
+      sqlite3_bind_text (stmt, 2, locale, -1, SQLITE_TRANSIENT);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      sqlite3_reset (stmt);
+    }
+  ok = ok && (stmt = icw_store_statement (store, "INSERT INTO sort_key_slots (slot, locale, used_on) "
+                                                 "VALUES (?1, ?2, date('now'))", NULL)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int (stmt, 1, slot);
+      sqlite3_bind_text (stmt, 2, locale, -1, SQLITE_TRANSIENT);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      sqlite3_reset (stmt);
+    }
+  ok = ok && drop_slot_keys (store, slot, TRUE);
+  return ok ? slot : -1;
+}
+
+/* The collation keys stored with the records (migrations 17 and 24), in the column of the
+ * process's locale (LC_COLLATE): made where missing (the records added or renamed since), all of
+ * them when the locale has no slot yet. A locale's keys are never made again because another
+ * locale listed: each keeps its own. Written in the store's open transaction, or in one of its
+ * own; returns the column, or NULL when the keys could not be written (another program holding
+ * the file, a read-only file): the list is then sorted in memory, as it was before the keys were
+ * stored. Once a day a locale notes that it listed (the slots of locales unused for 30 days are
+ * freed then), which a read-only file or a busy one skips. */
+static const char *
 ensure_sort_keys (IcwStoreList *self)
 {
   sqlite3 *db = self->store->db;
   const char *locale = setlocale (LC_COLLATE, NULL);
-  g_autofree char *missing_sql = g_strdup_printf ("SELECT rowid, coalesce(name, '') FROM %s "
-                                                  "WHERE sort_key IS NULL AND deleted_at IS NULL",
-                                                  self->table->table);
-  g_autofree char *update_sql = g_strdup_printf ("UPDATE %s SET sort_key = ?1 WHERE rowid = ?2", self->table->table);
-  g_autofree char *clear_sql = g_strdup_printf ("UPDATE %s SET sort_key = NULL", self->table->table);
-  g_autofree char *drop_sql = g_strdup_printf ("DROP INDEX IF EXISTS %s_sort", self->table->table);
-  g_autofree char *index_sql = g_strdup_printf ("CREATE INDEX IF NOT EXISTS %s_sort ON %s (sort_key, name, id) "
-                                                "WHERE deleted_at IS NULL", self->table->table, self->table->table);
-  g_autofree char *stored = NULL;
+  g_autofree char *index = NULL;
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  gboolean own, reindex, same_locale, ok = TRUE;
+  gboolean own, reindex, today = FALSE, indexed = FALSE, ok = TRUE;
+  int slot = -1;
   sqlite3_stmt *stmt;
 
   if (locale == NULL)
     locale = "C";
-  if ((stmt = icw_store_statement (self->store, "SELECT locale FROM sort_key_locale LIMIT 1", NULL)) == NULL)
-    return FALSE;
+  /* A slot's index is made in the transaction that gives the slot and dropped in the one that
+   * frees it (below: a savepoint of its own inside a caller's transaction), so a locale with a slot
+   * has its index. */
+  if ((stmt = icw_store_statement (self->store, "SELECT slot, used_on >= date('now') FROM sort_key_slots "
+                                                "WHERE locale = ?1", NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, locale, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    stored = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  same_locale = g_strcmp0 (stored, locale) == 0;
-
-  if (same_locale)
     {
-      if ((stmt = icw_store_statement (self->store, missing_sql, NULL)) == NULL)
-        return FALSE;
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      slot = sqlite3_column_int (stmt, 0);
+      today = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (slot >= N_KEY_SLOTS)
+    return NULL;
 
-          g_array_append_val (rowids, rowid);
-          g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-        }
-      sqlite3_reset (stmt);
-      if (rowids->len == 0)
-        return TRUE;
+  if (slot >= 0)
+    {
+      index = key_index (self->table, slot);
+      indexed = TRUE;
+      if (!collect_missing (self, slot, rowids, names))
+        return NULL;
+      if (rowids->len == 0 && today)
+        return key_columns[slot];
     }
 
   own = sqlite3_get_autocommit (db);
-  if (own && !icw_database_begin (db, NULL))
-    return FALSE;
-  if (!same_locale)
+  if (own ? !icw_database_begin (db, NULL) : !icw_database_exec (db, "SAVEPOINT icw_sort_keys", NULL))
+    /* When only the day of use was to be noted, the keys are complete. */
+    return slot >= 0 && rowids->len == 0 ? key_columns[slot] : NULL;
+  if (slot < 0)
     {
-      /* Keys of another locale order wrongly: every register's are made again. */
-      ok = icw_database_exec (db, clear_sql, NULL) &&
-           icw_database_exec (db, "DELETE FROM sort_key_locale", NULL);
-      if (ok && (stmt = icw_store_statement (self->store, "INSERT INTO sort_key_locale (locale) VALUES (?1)", NULL)) != NULL)
+      ok = free_unused_slots (self->store, -1) && (slot = take_slot (self->store, locale)) >= 0;
+      if (ok)
         {
-          sqlite3_bind_text (stmt, 1, locale, -1, SQLITE_TRANSIENT);
+          g_free (index);
+          index = key_index (self->table, slot);
+          indexed = FALSE;
+        }
+    }
+  else if (!today)
+    {
+      ok = free_unused_slots (self->store, slot) &&
+           (stmt = icw_store_statement (self->store, "UPDATE sort_key_slots SET used_on = date('now') WHERE slot = ?1",
+                                        NULL)) != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int (stmt, 1, slot);
           ok = sqlite3_step (stmt) == SQLITE_DONE;
           sqlite3_reset (stmt);
         }
-      for (guint i = 0; ok && i < ICW_N_RECORD_KINDS; i++)
+    }
+  /* Read again inside the transaction: another program may have added records meanwhile. */
+  ok = ok && collect_missing (self, slot, rowids, names);
+
+  /* Many keys (a locale's first list of a register, or a register's first after migration 17):
+   * the index is made once they are all written, one sort instead of a million insertions into
+   * it. Only in a transaction of its own (a caller's may hold other changes for long). */
+  reindex = own && rowids->len > MANY_KEYS;
+  if (ok && reindex && indexed)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX IF EXISTS %s", index);
+
+      ok = icw_database_exec (db, sql, NULL);
+      indexed = FALSE;
+    }
+  if (ok && rowids->len > 0)
+    {
+      g_autofree char *update_sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE rowid = ?2",
+                                                     self->table->table, key_columns[slot]);
+
+      stmt = icw_store_statement (self->store, update_sql, NULL);
+      ok = stmt != NULL;
+      for (guint i = 0; ok && i < rowids->len; i++)
         {
-          const IcwTable *other = icw_store_table_for_kind (i);
+          g_autofree char *key = sort_key (names->pdata[i]);
 
-          if (other != self->table && icw_store_list_is_compact (other))
-            {
-              g_autofree char *sql = g_strdup_printf ("UPDATE %s SET sort_key = NULL", other->table);
-
-              ok = icw_database_exec (db, sql, NULL);
-            }
-        }
-      if (ok && (stmt = icw_store_statement (self->store, missing_sql, NULL)) != NULL)
-        {
-          while (sqlite3_step (stmt) == SQLITE_ROW)
-            {
-              gint64 rowid = sqlite3_column_int64 (stmt, 0);
-
-              g_array_append_val (rowids, rowid);
-              g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-            }
+          sqlite3_bind_blob (stmt, 1, key, (int) strlen (key), SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 2, g_array_index (rowids, gint64, i));
+          ok = sqlite3_step (stmt) == SQLITE_DONE;
           sqlite3_reset (stmt);
         }
     }
-  /* Many keys (a register's first load after migration 17, or a new locale): the index is made
-   * again once they are all written, one sort instead of a million insertions into it. It is the
-   * index of migration 17. */
-  /* Only in a transaction of its own: a caller's could be committed after a failure here, and the
-   * index would be lost. */
-  reindex = own && rowids->len > MANY_KEYS;
-  if (ok && reindex)
-    ok = icw_database_exec (db, drop_sql, NULL);
-  stmt = ok ? icw_store_statement (self->store, update_sql, NULL) : NULL;
-  ok = stmt != NULL;
-  for (guint i = 0; ok && i < rowids->len; i++)
+  /* Also made again here if it was lost (a slot that has one always gets it back on a write). */
+  if (ok)
     {
-      g_autofree char *key = sort_key (names->pdata[i]);
+      g_autofree char *index_sql = g_strdup_printf ("CREATE INDEX IF NOT EXISTS %s ON %s (%s, name, id) "
+                                                    "WHERE deleted_at IS NULL",
+                                                    index, self->table->table, key_columns[slot]);
 
-      sqlite3_bind_blob (stmt, 1, key, (int) strlen (key), SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (rowids, gint64, i));
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
-      sqlite3_reset (stmt);
+      ok = icw_database_exec (db, index_sql, NULL);
     }
-  if (ok && reindex)
-    ok = icw_database_exec (db, index_sql, NULL);
   if (own)
     {
       if (ok)
@@ -376,7 +555,14 @@ ensure_sort_keys (IcwStoreList *self)
       else
         icw_database_rollback (db);
     }
-  return ok;
+  else
+    {
+      /* Inside a caller's transaction: a failure here undoes only what was done here. */
+      if (!ok)
+        icw_database_exec (db, "ROLLBACK TO icw_sort_keys", NULL);
+      ok = icw_database_exec (db, "RELEASE icw_sort_keys", NULL) && ok;
+    }
+  return ok ? key_columns[slot] : NULL;
 }
 
 /* Takes entries and strings as the list's, and tells the views only what changed: the records
@@ -413,18 +599,24 @@ install (IcwStoreList *self,
  * first difference and after the last one keep their positions. In a database with stored keys
  * the rows come in the list's order through the index (ORDER BY the key, then the name's and the
  * ID's bytes: compare_keyed's order), with no folding, collating or sorting here. */
-void
-icw_store_list_reload (IcwStoreList *self)
+static void
+reload (IcwStoreList *self,
+        gboolean      with_keys)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id, coalesce(name, ''), rowid FROM %s WHERE deleted_at IS NULL",
                                           self->table->table);
-  g_autofree char *ordered_sql = g_strdup_printf ("SELECT id, coalesce(name, ''), rowid FROM %s WHERE deleted_at IS NULL "
-                                                  "ORDER BY sort_key, name, id", self->table->table);
+  g_autofree char *ordered_sql = NULL;
   g_autoptr(GArray) keyed = g_array_new (FALSE, FALSE, sizeof (Keyed));
   GStringChunk *strings = g_string_chunk_new (64 * 1024);
   GArray *entries;
-  gboolean ordered = self->store != NULL && ensure_sort_keys (self);
-  sqlite3_stmt *stmt = self->store != NULL ? icw_store_statement (self->store, ordered ? ordered_sql : sql, NULL) : NULL;
+  const char *column = self->store != NULL && with_keys ? ensure_sort_keys (self) : NULL;
+  gboolean ordered = column != NULL;
+  sqlite3_stmt *stmt;
+
+  if (ordered)
+    ordered_sql = g_strdup_printf ("SELECT id, coalesce(name, ''), rowid FROM %s WHERE deleted_at IS NULL "
+                                   "ORDER BY %s, name, id", self->table->table, column);
+  stmt = self->store != NULL ? icw_store_statement (self->store, ordered ? ordered_sql : sql, NULL) : NULL;
 
   entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
@@ -455,6 +647,12 @@ icw_store_list_reload (IcwStoreList *self)
     }
 
   install (self, entries, strings);
+}
+
+void
+icw_store_list_reload (IcwStoreList *self)
+{
+  reload (self, TRUE);
 }
 
 /* The rest of a list read in a thread, on a read-only connection of its own (WAL lets it read
@@ -527,8 +725,8 @@ read_rest (GTask        *task,
 static gboolean
 missing_keys (IcwStoreList *self)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE sort_key IS NULL AND deleted_at IS NULL LIMIT 1",
-                                          self->table->table);
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE %s IS NULL AND deleted_at IS NULL LIMIT 1",
+                                          self->table->table, self->key_column);
   sqlite3_stmt *stmt = icw_store_statement (self->store, sql, NULL);
   gboolean missing;
 
@@ -551,8 +749,8 @@ icw_store_list_complete_async (IcwStoreList        *self,
   g_return_if_fail (ICW_IS_STORE_LIST (self));
 
   g_task_set_source_tag (task, icw_store_list_complete_async);
-  if (!self->partial || self->store == NULL || self->store->path == NULL || *self->store->path == '\0'
-      || g_str_equal (self->store->path, ":memory:") || self->store->batch_depth > 0)
+  if (!self->partial || self->store == NULL || self->key_column == NULL || self->store->path == NULL
+      || *self->store->path == '\0' || g_str_equal (self->store->path, ":memory:") || self->store->batch_depth > 0)
     {
       /* Nothing to read, or no file to read it from beside the store: at once. */
       icw_store_list_complete (self);
@@ -563,7 +761,7 @@ icw_store_list_complete_async (IcwStoreList        *self,
   rest->path = g_strdup (self->store->path);
   /* Only a list whose head came through the stored keys is partial: the same order. */
   rest->sql = g_strdup_printf ("SELECT id, coalesce(name, ''), rowid FROM %s WHERE deleted_at IS NULL "
-                               "ORDER BY sort_key, name, id", self->table->table);
+                               "ORDER BY %s, name, id", self->table->table, self->key_column);
   rest->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   rest->strings = g_string_chunk_new (64 * 1024);
   g_task_set_task_data (task, rest, rest_free);
