@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "icw-database.h"
 #include "icw-enums.h"
 #include "icw-error.h"
+#include "icw-json-reader.h"
 #include "icw-store-private.h"
 #include "icw-store-sync.h"
 
@@ -337,46 +339,197 @@ cached_upsert_sql (const IcwTable *table)
   return sql[table->kind];
 }
 
-static const char *
-member_text (JsonObject *object,
-             const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
+/* A pulled record's members read in place (icw-json-reader.h): the values of the upsert's
+ * columns, the last of a name winning as in a parsed object. */
+typedef struct {
+  IcwJsonValue id;
+  IcwJsonValue created_at;
+  IcwJsonValue updated_at;
+  IcwJsonValue deleted_at;
+  IcwJsonValue columns[];   /* the table's columns, in its order; ICW_JSON_NULL when absent */
+} RemoteMembers;
 
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+static gboolean
+name_is (const IcwJsonValue *name,
+         const char         *text)
+{
+  return icw_json_string_equal (name, text);
+}
+
+/* The column a member names, searched from the one after the previous member's (a record's
+ * members come in the table's order when a workbench wrote them); -1 for none. */
+static int
+find_column (const IcwTable     *table,
+             const IcwJsonValue *name,
+             guint              *hint)
+{
+  for (guint k = 0; k < table->n_columns; k++)
+    {
+      guint i = (*hint + k) % table->n_columns;
+
+      if (name_is (name, table->columns[i].name))
+        {
+          *hint = i + 1;
+          return (int) i;
+        }
+    }
+  return -1;
 }
 
 static gboolean
-write_remote_row (IcwStore       *self,
-                  const IcwTable *table,
-                  JsonObject     *object,
-                  const char     *id,
-                  const char     *revision,
-                  gboolean        deleted,
-                  GError        **error)
+read_members (const IcwTable     *table,
+              const IcwJsonValue *object,
+              RemoteMembers      *members)
+{
+  IcwJsonIter iter;
+  IcwJsonValue name, value;
+  guint hint = 0;
+  int more;
+
+  members->id.type = members->created_at.type = members->updated_at.type = members->deleted_at.type = ICW_JSON_NULL;
+  for (guint i = 0; i < table->n_columns; i++)
+    members->columns[i].type = ICW_JSON_NULL;
+  icw_json_iter_init (&iter, object);
+  while ((more = icw_json_iter_next (&iter, &name, &value)) > 0)
+    {
+      int column = find_column (table, &name, &hint);
+
+      if (column >= 0)
+        members->columns[column] = value;
+      else if (name_is (&name, "id"))
+        members->id = value;
+      else if (name_is (&name, "created_at"))
+        members->created_at = value;
+      else if (name_is (&name, "updated_at"))
+        members->updated_at = value;
+      else if (name_is (&name, "deleted_at"))
+        members->deleted_at = value;
+    }
+  return more == 0;
+}
+
+/* Binds a string member as text (without a copy when it has no escapes); FALSE when it cannot be
+ * unescaped. */
+static gboolean
+bind_string (sqlite3_stmt       *stmt,
+             int                 index,
+             const IcwJsonValue *value)
+{
+  gsize length;
+  const char *raw = icw_json_string_raw (value, &length);
+  char *copy;
+
+  if (raw != NULL)
+    return sqlite3_bind_text (stmt, index, raw, (int) length, SQLITE_STATIC) == SQLITE_OK;
+  if ((copy = icw_json_string_dup (value)) == NULL)
+    return FALSE;
+  return sqlite3_bind_text (stmt, index, copy, -1, g_free) == SQLITE_OK;
+}
+
+/* created_at and the like: a string member, else the time now. */
+static void
+bind_time (sqlite3_stmt       *stmt,
+           int                 index,
+           const IcwJsonValue *value,
+           const char         *now)
+{
+  if (value->type != ICW_JSON_STRING || !bind_string (stmt, index, value))
+    sqlite3_bind_text (stmt, index, now, -1, SQLITE_TRANSIENT);
+}
+
+/* The same rules as icw_store_bind_json_column, on a value read in place: null is the column's
+ * empty value, a structured column takes an array or object as its compact JSON text. */
+static gboolean
+bind_member (sqlite3_stmt       *stmt,
+             int                 index,
+             const IcwColumn    *column,
+             const IcwJsonValue *value,
+             gboolean            legacy_user)
+{
+  gboolean is_null = value->type == ICW_JSON_NULL;
+  gint64 number;
+  guint key;
+
+  switch (column->type)
+    {
+    case ICW_COLUMN_TEXT:
+      if (is_null)
+        sqlite3_bind_null (stmt, index);
+      else if (value->type == ICW_JSON_STRING)
+        return bind_string (stmt, index, value);
+      else if (column->structured && (value->type == ICW_JSON_ARRAY || value->type == ICW_JSON_OBJECT))
+        {
+          /* Written as json-glib writes it, as when the page was parsed whole. */
+          g_autofree char *text = g_strndup (value->start, value->end - value->start);
+          g_autoptr(JsonNode) node = json_from_string (text, NULL);
+
+          if (node == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, index, json_to_string (node, FALSE), -1, g_free);
+        }
+      else
+        return FALSE;
+      return TRUE;
+    case ICW_COLUMN_INT:
+    case ICW_COLUMN_INT64:
+    case ICW_COLUMN_BOOL:
+      if (is_null)
+        sqlite3_bind_int64 (stmt, index, 0);
+      else if (icw_json_integer (value, &number))
+        sqlite3_bind_int64 (stmt, index, number);
+      else if ((value->type == ICW_JSON_TRUE || value->type == ICW_JSON_FALSE) && column->type == ICW_COLUMN_BOOL)
+        sqlite3_bind_int (stmt, index, value->type == ICW_JSON_TRUE ? 1 : 0);
+      else
+        return FALSE;
+      return TRUE;
+    case ICW_COLUMN_ENUM:
+      if (is_null)
+        sqlite3_bind_text (stmt, index, column->to_key (0), -1, SQLITE_STATIC);
+      else if (legacy_user)
+        sqlite3_bind_text (stmt, index, icw_member_role_to_key (ICW_MEMBER_ROLE_ORDINARY), -1, SQLITE_STATIC);
+      else
+        {
+          g_autofree char *text = value->type == ICW_JSON_STRING ? icw_json_string_dup (value) : NULL;
+
+          if (text == NULL || !column->from_key (text, &key))
+            return FALSE;
+          sqlite3_bind_text (stmt, index, column->to_key (key), -1, SQLITE_STATIC);
+        }
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+write_remote_row (IcwStore            *self,
+                  const IcwTable      *table,
+                  const RemoteMembers *members,
+                  const char          *revision,
+                  gboolean             deleted,
+                  int                  legacy_role_column,
+                  GError             **error)
 {
   g_autofree char *now = icw_database_now ();
   sqlite3_stmt *stmt = icw_store_statement (self, cached_upsert_sql (table), error);
-  const char *created_at = member_text (object, "created_at");
-  const char *updated_at = member_text (object, "updated_at");
-  const char *deleted_at = member_text (object, "deleted_at");
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  bind_string (stmt, 1, &members->id);
   sqlite3_bind_text (stmt, 2, revision, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, created_at != NULL ? created_at : now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, updated_at != NULL ? updated_at : now, -1, SQLITE_TRANSIENT);
+  bind_time (stmt, 3, &members->created_at, now);
+  bind_time (stmt, 4, &members->updated_at, now);
   if (deleted)
-    sqlite3_bind_text (stmt, 5, deleted_at != NULL ? deleted_at : now, -1, SQLITE_TRANSIENT);
+    bind_time (stmt, 5, &members->deleted_at, now);
   else
     sqlite3_bind_null (stmt, 5);
   for (guint i = 0; i < table->n_columns; i++)
-    if (!icw_store_bind_json_column (self, stmt, 6 + i, &table->columns[i], object, error))
+    if (!bind_member (stmt, 6 + (int) i, &table->columns[i], &members->columns[i], (int) i == legacy_role_column))
       {
         sqlite3_reset (stmt);
+        g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
+                     _("The server sent a record whose field “%s” has a value of the wrong type"),
+                     table->columns[i].name);
         return FALSE;
       }
   return icw_store_step_done (self, stmt, error);
@@ -384,28 +537,29 @@ write_remote_row (IcwStore       *self,
 
 /* A member pushed by a workbench of before issue 15 may still be on the server in the role
  * "user": applied as an ordinary member whose organization is a user enterprise (the flag set
- * here only, as the database's migration does; the object is the caller's and keeps its role). */
-static gboolean
-apply_legacy_role (IcwRecordKind   kind,
-                   JsonObject     *object,
-                   JsonObject    **mapped,
-                   const char    **user_organization)
+ * here only, as the database's migration does). Returns the role's column, or -1. */
+static int
+legacy_role_column (IcwRecordKind        kind,
+                    const IcwTable      *table,
+                    const RemoteMembers *members,
+                    char               **user_organization)
 {
-  const char *role = kind == ICW_RECORD_KIND_ALLIANCE_MEMBER ? member_text (object, "role") : NULL;
-  GList *names;
-
-  *mapped = NULL;
   *user_organization = NULL;
-  if (role == NULL || !icw_member_role_is_legacy_user (role))
-    return FALSE;
-  *mapped = json_object_new ();
-  names = json_object_get_members (object);
-  for (GList *l = names; l != NULL; l = l->next)
-    json_object_set_member (*mapped, l->data, json_node_copy (json_object_get_member (object, l->data)));
-  g_list_free (names);
-  json_object_set_string_member (*mapped, "role", icw_member_role_to_key (ICW_MEMBER_ROLE_ORDINARY));
-  *user_organization = member_text (object, "organization_id");
-  return TRUE;
+  if (kind != ICW_RECORD_KIND_ALLIANCE_MEMBER)
+    return -1;
+  for (guint i = 0; i < table->n_columns; i++)
+    if (g_str_equal (table->columns[i].name, "role"))
+      {
+        g_autofree char *role = members->columns[i].type == ICW_JSON_STRING ? icw_json_string_dup (&members->columns[i]) : NULL;
+
+        if (role == NULL || !icw_member_role_is_legacy_user (role))
+          return -1;
+        for (guint j = 0; j < table->n_columns; j++)
+          if (g_str_equal (table->columns[j].name, "organization_id") && members->columns[j].type == ICW_JSON_STRING)
+            *user_organization = icw_json_string_dup (&members->columns[j]);
+        return (int) i;
+      }
+  return -1;
 }
 
 static gboolean
@@ -456,44 +610,44 @@ icw_store_apply_remote (IcwStore       *self,
                         gboolean        deleted,
                         GError        **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  g_return_val_if_fail (json != NULL, FALSE);
 
-  g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
-
-  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return icw_store_invalid (error, _("The server sent a record that is not a JSON object"));
-  return icw_store_apply_remote_object (self, kind, json_node_get_object (root), revision, deleted, error);
+  return icw_store_apply_remote_text (self, kind, json, strlen (json), revision, deleted, error);
 }
 
+/* The record's text is read in place, its members bound straight into the upsert: no tree is
+ * built (json-glib's tree of a pulled page cost three times the row's own write;
+ * docs/performance.md). */
 gboolean
-icw_store_apply_remote_object (IcwStore       *self,
-                               IcwRecordKind   kind,
-                               JsonObject     *object,
-                               const char     *revision,
-                               gboolean        deleted,
-                               GError        **error)
+icw_store_apply_remote_text (IcwStore       *self,
+                             IcwRecordKind   kind,
+                             const char     *json,
+                             gsize           length,
+                             const char     *revision,
+                             gboolean        deleted,
+                             GError        **error)
 {
   const IcwTable *table = icw_store_table_for_kind (kind);
-  g_autoptr(JsonObject) mapped = NULL;
-  const char *id, *user_organization = NULL;
+  g_autofree RemoteMembers *members = g_malloc (sizeof (RemoteMembers) + table->n_columns * sizeof (IcwJsonValue));
+  g_autofree char *user_organization = NULL;
+  g_autofree char *id = NULL;
+  IcwJsonValue object;
+  int role_column;
 
   g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
 
-  if (object == NULL)
+  if (!g_utf8_validate_len (json, length, NULL) || !icw_json_read_document (json, length, &object) ||
+      object.type != ICW_JSON_OBJECT || !read_members (table, &object, members))
     return icw_store_invalid (error, _("The server sent a record that is not a JSON object"));
-  id = member_text (object, "id");
-  if (id == NULL || *id == '\0')
+  if (members->id.type != ICW_JSON_STRING || (id = icw_json_string_dup (&members->id)) == NULL || *id == '\0')
     return icw_store_invalid (error, _("The server sent a record without an ID"));
-  if (apply_legacy_role (kind, object, &mapped, &user_organization))
-    object = mapped;
+  role_column = legacy_role_column (kind, table, members, &user_organization);
 
   if (!icw_store_begin_batch (self, error))
     return FALSE;
   /* A page may hold a child before its parent; the references are checked at the commit. */
   if (!defer_foreign_keys (self, error) ||
-      !write_remote_row (self, table, object, id, revision, deleted, error) ||
+      !write_remote_row (self, table, members, revision, deleted, role_column, error) ||
       (!deleted && !mark_user_enterprise (self, user_organization, error)))
     {
       icw_store_rollback_batch (self);

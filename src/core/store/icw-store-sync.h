@@ -69,10 +69,12 @@ gboolean    icw_store_apply_remote          (IcwStore        *self,
                                              const char      *revision,
                                              gboolean         deleted,
                                              GError         **error);
-/* The same for a record already parsed (the sync client parses each pulled page once). */
-gboolean    icw_store_apply_remote_object   (IcwStore        *self,
+/* The same for the record's text json[0..length), not NUL-terminated (a record of a pulled page,
+ * handed over as the bytes it came as). */
+gboolean    icw_store_apply_remote_text     (IcwStore        *self,
                                              IcwRecordKind    kind,
-                                             JsonObject      *object,
+                                             const char      *json,
+                                             gsize            length,
                                              const char      *revision,
                                              gboolean         deleted,
                                              GError         **error);
