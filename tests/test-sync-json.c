@@ -197,6 +197,42 @@ test_page_reader (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     assert_same_verdict (pages[i], strlen (pages[i]));
+  /* The limits: integers at the edges of 64 bits, nesting at the depth limit and past it, a string
+   * at its limit and past it. */
+  {
+    const char *numbers[] = { "9223372036854775807", "9223372036854775808", "-9223372036854775808",
+                              "-9223372036854775809", "19223372036854775807", "-0", "0.5e-3", "01", "1.", "-", "1e" };
+    const gsize sizes[] = { 1024 * 1024, 1024 * 1024 + 1 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+      {
+        g_autofree char *text = g_strdup_printf ("{\"changes\": [{\"kind\": \"x\", \"id\": \"a\", \"revision\": \"5\", "
+                                                 "\"deleted\": false, \"record\": {\"id\": \"a\", \"n\": %s}}], "
+                                                 "\"cursor\": \"12\", \"has_more\": false}", numbers[i]);
+        assert_same_verdict (text, strlen (text));
+      }
+    for (guint depth = 60; depth <= 66; depth++)
+      {
+        g_autoptr(GString) text = g_string_new ("{\"changes\": [{\"kind\": \"x\", \"id\": \"a\", \"revision\": \"5\", "
+                                                "\"deleted\": false, \"record\": {\"id\": \"a\", \"n\": ");
+        /* The page, the array, the change and the record are four levels already. */
+        for (guint i = 4; i < depth; i++)
+          g_string_append (text, i % 2 == 0 ? "[" : "{\"k\": ");
+        for (guint i = depth; i > 4; i--)
+          g_string_append (text, (i - 1) % 2 == 0 ? "]" : "}");
+        g_string_append (text, "}}], \"cursor\": \"12\", \"has_more\": false}");
+        assert_same_verdict (text->str, text->len);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        g_autoptr(GString) text = g_string_new ("{\"changes\": [{\"kind\": \"x\", \"id\": \"a\", \"revision\": \"5\", "
+                                                "\"deleted\": false, \"record\": {\"id\": \"a\", \"n\": \"");
+        for (gsize k = 0; k < sizes[i]; k++)
+          g_string_append_c (text, 'x');
+        g_string_append (text, "\"}}], \"cursor\": \"12\", \"has_more\": false}");
+        assert_same_verdict (text->str, text->len);
+      }
+  }
   /* A page cut off at every byte (a truncated answer), and bytes changed at random. */
   for (gsize cut = 0; cut <= good_length; cut++)
     assert_same_verdict (good, cut);

@@ -154,6 +154,7 @@ record_accepted (const IcwJsonValue *record)
 
 static gboolean
 apply_pulled (IcwStore               *store,
+              IcwRemoteBatch         *rows,
               const IcwPulledChange  *change,
               IcwSyncReport          *report,
               GError                **error)
@@ -165,9 +166,11 @@ apply_pulled (IcwStore               *store,
 
   if (g_str_equal (change->kind, "target-version"))
     {
+      /* Applied from a tree, after the rows before it (it names a center or application). */
       g_autoptr(JsonObject) object = change_object (change);
 
-      return object == NULL || icw_sync_apply_pulled_targets (store, object, report, error);
+      return icw_remote_batch_flush (rows, error) &&
+             (object == NULL || icw_sync_apply_pulled_targets (store, object, report, error));
     }
   if (!icw_record_kind_from_key (change->kind, &kind))
     return TRUE;   /* a kind of a newer version */
@@ -185,13 +188,13 @@ apply_pulled (IcwStore               *store,
       return icw_store_add_conflict (store, kind, id, 0, text, change->revision, change->deleted, NULL, error);
     }
   report->pulled++;
-  /* The record goes to the store as the bytes it came as, read there in place (no tree). */
-  if (!icw_store_apply_remote_text (store, kind, change->record.start, length, change->revision,
-                                    change->deleted, error))
+  /* The record goes to the store as the bytes it came as, read there in place (no tree), with the
+   * page's other rows of its kind. */
+  if (!icw_remote_batch_add (rows, kind, change->record.start, length, change->revision, change->deleted, error))
     return FALSE;
   /* An acceptance arriving: the application's targets become the center's, once. */
   if (kind == ICW_RECORD_KIND_APPLICATION && !change->deleted && record_accepted (&change->record))
-    return icw_sync_carry_pulled_acceptance (store, id, error);
+    return icw_remote_batch_flush (rows, error) && icw_sync_carry_pulled_acceptance (store, id, error);
   return TRUE;
 }
 
@@ -206,6 +209,7 @@ icw_sync_apply_pull_text (IcwStore       *store,
                           GError        **error)
 {
   g_autoptr(IcwPullPage) page = icw_sync_pull_page_read (data, length, error);
+  g_autoptr(IcwRemoteBatch) rows = NULL;
   gboolean ok = TRUE;
 
   if (page == NULL)
@@ -219,11 +223,13 @@ icw_sync_apply_pull_text (IcwStore       *store,
       return FALSE;
     }
 
-  /* One transaction for the page and its cursor; the store's statements are prepared once. */
+  /* One transaction for the page and its cursor; the rows go in multi-row statements. */
   if (!icw_store_begin_batch (store, error))
     return FALSE;
+  rows = icw_remote_batch_new (store);
   for (guint i = 0; ok && i < page->changes->len; i++)
-    ok = apply_pulled (store, &g_array_index (page->changes, IcwPulledChange, i), report, error);
+    ok = apply_pulled (store, rows, &g_array_index (page->changes, IcwPulledChange, i), report, error);
+  ok = ok && icw_remote_batch_flush (rows, error);
   ok = ok && icw_sync_apply_waiting_targets (store, report, error);
   ok = ok && icw_store_sync_state_set (store, cursor_key, page->cursor, error);
   if (!ok)

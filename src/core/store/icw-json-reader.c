@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-json-reader.c: JSON read in place (icw-json-reader.h). Reading a value checks its syntax
- * to its end (a container is skipped whole, so its end is known); walking a container then reads
- * its members one by one. No allocation except a string copied out. */
+/* icw-json-reader.c: JSON read in place (icw-json-reader.h). A scalar is read (and its syntax
+ * checked) when the walk reaches it; a container member is left where it starts until it is
+ * entered or skipped whole. No allocation except a string copied out. */
 #include "config.h"
 
 #include <string.h>
@@ -17,8 +17,6 @@ skip_space (const char *p,
   return p;
 }
 
-static gboolean read_value (const char **pp, const char *end, guint depth, IcwJsonValue *value);
-
 static gboolean
 read_string (const char  **pp,
              const char   *end,
@@ -29,35 +27,43 @@ read_string (const char  **pp,
   value->type = ICW_JSON_STRING;
   value->start = *pp;
   value->escaped = FALSE;
-  while (p < end)
+  for (;;)
     {
-      guchar c = (guchar) *p;
+      guchar c;
 
+      /* The common bytes first, in a tight loop. */
+      while (p < end && (c = (guchar) *p) != '"' && c != '\\' && c >= 0x20)
+        p++;
+      if (p >= end)
+        return FALSE;
+      c = (guchar) *p;
       if (c == '"')
-        {
-          *pp = value->end = p + 1;
-          return TRUE;
-        }
+        break;
       if (c < 0x20)
         return FALSE;
-      if (c == '\\')
+      /* A backslash: one of the escapes, \u with four hexadecimal digits. */
+      value->escaped = TRUE;
+      if (++p >= end)
+        return FALSE;
+      switch (*p)
         {
-          value->escaped = TRUE;
-          if (++p >= end || strchr ("\"\\/bfnrtu", *p) == NULL || *p == '\0')
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          p++;
+          break;
+        case 'u':
+          if (end - p < 5 || !g_ascii_isxdigit (p[1]) || !g_ascii_isxdigit (p[2]) ||
+              !g_ascii_isxdigit (p[3]) || !g_ascii_isxdigit (p[4]))
             return FALSE;
-          if (*p == 'u')
-            {
-              if (end - p < 5)
-                return FALSE;
-              for (int i = 1; i <= 4; i++)
-                if (!g_ascii_isxdigit (p[i]))
-                  return FALSE;
-              p += 4;
-            }
+          p += 5;
+          break;
+        default:
+          return FALSE;
         }
-      p++;
     }
-  return FALSE;
+  if ((gsize) (p - value->start - 1) > ICW_JSON_READER_MAX_STRING)
+    return FALSE;
+  *pp = value->end = p + 1;
+  return TRUE;
 }
 
 static const char *
@@ -104,6 +110,15 @@ read_number (const char  **pp,
       p = after;
     }
   *pp = value->end = p;
+  if (value->type == ICW_JSON_INTEGER)
+    {
+      /* Within 64 bits: up to 18 digits always; 19 compared; more never. */
+      const char *digits = value->start + (*value->start == '-');
+      gsize n = p - digits;
+
+      if (n > 19 || (n == 19 && memcmp (digits, *value->start == '-' ? "9223372036854775808" : "9223372036854775807", 19) > 0))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -124,23 +139,24 @@ read_literal (const char  **pp,
   return TRUE;
 }
 
-static int iter_next (IcwJsonIter *iter, guint depth, IcwJsonValue *name, IcwJsonValue *value);
+static int iter_next (IcwJsonIter *iter, IcwJsonValue *name, IcwJsonValue *value);
 
+/* Skips the container at *pp whole; depth is its own depth (the outermost is 1). */
 static gboolean
 read_container (const char  **pp,
                 const char   *end,
                 guint         depth,
                 IcwJsonValue *value)
 {
-  IcwJsonIter iter = { *pp + 1, end, TRUE, **pp == '{' };
+  IcwJsonIter iter = { *pp + 1, end, depth, TRUE, **pp == '{', FALSE };
   IcwJsonValue name, member;
   int more;
 
-  if (depth >= ICW_JSON_READER_MAX_DEPTH)
+  if (depth > ICW_JSON_READER_MAX_DEPTH)
     return FALSE;
   value->type = iter.object ? ICW_JSON_OBJECT : ICW_JSON_ARRAY;
   value->start = *pp;
-  while ((more = iter_next (&iter, depth + 1, iter.object ? &name : NULL, &member)) > 0)
+  while ((more = iter_next (&iter, iter.object ? &name : NULL, &member)) > 0)
     ;
   if (more < 0)
     return FALSE;
@@ -148,10 +164,10 @@ read_container (const char  **pp,
   return TRUE;
 }
 
+/* A scalar is read whole; a container is only typed (its end NULL), *pp left at its bracket. */
 static gboolean
 read_value (const char  **pp,
             const char   *end,
-            guint         depth,
             IcwJsonValue *value)
 {
   *pp = skip_space (*pp, end);
@@ -161,7 +177,11 @@ read_value (const char  **pp,
   switch (**pp)
     {
     case '"': return read_string (pp, end, value);
-    case '{': case '[': return read_container (pp, end, depth, value);
+    case '{': case '[':
+      value->type = **pp == '{' ? ICW_JSON_OBJECT : ICW_JSON_ARRAY;
+      value->start = *pp;
+      value->end = NULL;
+      return TRUE;
     case 't': return read_literal (pp, end, "true", ICW_JSON_TRUE, value);
     case 'f': return read_literal (pp, end, "false", ICW_JSON_FALSE, value);
     case 'n': return read_literal (pp, end, "null", ICW_JSON_NULL, value);
@@ -172,17 +192,25 @@ read_value (const char  **pp,
     }
 }
 
-/* iter->p is after the opening bracket or after the previous member; at the end it is left after
- * the closing bracket. */
+/* iter->p is after the opening bracket or after the previous member (or at a container member
+ * still pending); at the end it is left after the closing bracket. */
 static int
 iter_next (IcwJsonIter  *iter,
-           guint         depth,
            IcwJsonValue *name,
            IcwJsonValue *value)
 {
   char close = iter->object ? '}' : ']';
-  const char *p = skip_space (iter->p, iter->end);
+  const char *p = iter->p;
 
+  if (iter->pending)
+    {
+      IcwJsonValue skipped;
+
+      iter->pending = FALSE;
+      if (!read_container (&p, iter->end, iter->depth + 1, &skipped))
+        return -1;
+    }
+  p = skip_space (p, iter->end);
   if (p >= iter->end)
     return -1;
   if (*p == close)
@@ -214,33 +242,44 @@ iter_next (IcwJsonIter  *iter,
       name->type = ICW_JSON_NULL;
       name->start = name->end = NULL;
     }
-  if (!read_value (&p, iter->end, depth, value))
+  if (!read_value (&p, iter->end, value))
     return -1;
+  iter->pending = value->end == NULL;
   iter->p = p;
   return 1;
 }
 
 gboolean
-icw_json_read_document (const char   *text,
-                        gsize         length,
-                        IcwJsonValue *value)
+icw_json_iter_init_text (IcwJsonIter *iter,
+                         const char  *text,
+                         gsize        length)
 {
-  const char *p = text, *end = text + length;
+  const char *end = text + length;
+  const char *p = skip_space (text, end);
 
-  if (!read_value (&p, end, 0, value))
+  if (p >= end || (*p != '{' && *p != '['))
     return FALSE;
-  return skip_space (p, end) == end;
+  iter->p = p + 1;
+  iter->end = end;
+  iter->depth = 1;
+  iter->first = TRUE;
+  iter->object = *p == '{';
+  iter->pending = FALSE;
+  return TRUE;
 }
 
 void
 icw_json_iter_init (IcwJsonIter        *iter,
                     const IcwJsonValue *container)
 {
-  g_return_if_fail (container->type == ICW_JSON_OBJECT || container->type == ICW_JSON_ARRAY);
+  g_return_if_fail ((container->type == ICW_JSON_OBJECT || container->type == ICW_JSON_ARRAY) &&
+                    container->end != NULL);
   iter->p = container->start + 1;
   iter->end = container->end;
+  iter->depth = 1;
   iter->first = TRUE;
   iter->object = container->type == ICW_JSON_OBJECT;
+  iter->pending = FALSE;
 }
 
 int
@@ -248,8 +287,41 @@ icw_json_iter_next (IcwJsonIter  *iter,
                     IcwJsonValue *name,
                     IcwJsonValue *value)
 {
-  /* The container was read whole before: its members are within the depth limit already. */
-  return iter_next (iter, 1, name, value);
+  return iter_next (iter, name, value);
+}
+
+gboolean
+icw_json_iter_enter (IcwJsonIter *iter,
+                     IcwJsonIter *child)
+{
+  g_return_val_if_fail (iter->pending, FALSE);
+
+  if (iter->depth + 1 > ICW_JSON_READER_MAX_DEPTH)
+    return FALSE;
+  child->p = iter->p + 1;
+  child->end = iter->end;
+  child->depth = iter->depth + 1;
+  child->first = TRUE;
+  child->object = *iter->p == '{';
+  child->pending = FALSE;
+  iter->pending = FALSE;
+  return TRUE;
+}
+
+void
+icw_json_iter_leave (IcwJsonIter       *iter,
+                     const IcwJsonIter *child,
+                     IcwJsonValue      *value)
+{
+  iter->p = child->p;
+  if (value != NULL)
+    value->end = child->p;
+}
+
+gboolean
+icw_json_iter_at_end (const IcwJsonIter *iter)
+{
+  return !iter->pending && skip_space (iter->p, iter->end) == iter->end;
 }
 
 const char *

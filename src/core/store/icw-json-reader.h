@@ -1,17 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-json-reader.h: reading JSON text in place, without building a tree: a value is a typed byte
  * range of the text, an object or an array is walked member by member, a string is compared or
- * copied out (unescaped) only when it is needed. Used where a record's text arrives as part of a
- * larger text (a pull page) and is bound straight into a statement. Anything that is not JSON
- * (RFC 8259; nesting over ICW_JSON_READER_MAX_DEPTH; a lone surrogate or \u0000 when a string is
- * copied out) is refused. UTF-8 is not checked here: the caller checks the text once, whole. */
+ * copied out (unescaped) only when it is needed. Walking is lazy: a member that is an object or an
+ * array is either entered (its members walked, in the same pass) or skipped whole by the next
+ * step. Used where records arrive as parts of a larger text (a pull page) and are bound straight
+ * into statements. The grammar is RFC 8259's, with the limits of the sync protocol's strict check
+ * (icw_sync_json_check): nesting up to ICW_JSON_READER_MAX_DEPTH, strings up to
+ * ICW_JSON_READER_MAX_STRING bytes, integers within 64 bits. UTF-8 is not checked here: the
+ * caller checks the text once, whole. A string copied out must not hold a lone surrogate or
+ * \u0000. */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
 
-#define ICW_JSON_READER_MAX_DEPTH 64
+#define ICW_JSON_READER_MAX_DEPTH  64
+#define ICW_JSON_READER_MAX_STRING (1024 * 1024)
 
 typedef enum {
   ICW_JSON_NULL,
@@ -27,7 +32,7 @@ typedef enum {
 typedef struct {
   IcwJsonType  type;
   const char  *start;     /* the value's first byte (a string's opening quote) */
-  const char  *end;       /* one past its last byte */
+  const char  *end;       /* one past its last byte; NULL for a container not read yet */
   gboolean     escaped;   /* a string with a backslash in it */
 } IcwJsonValue;
 
@@ -35,26 +40,40 @@ typedef struct {
 typedef struct {
   const char *p;
   const char *end;
+  guint       depth;
   gboolean    first;
   gboolean    object;
+  gboolean    pending;    /* p is at a container member that was neither entered nor skipped */
 } IcwJsonIter;
 
-/* The one value of text[0..length) (whitespace around it allowed, nothing else). */
-gboolean    icw_json_read_document    (const char         *text,
-                                       gsize               length,
-                                       IcwJsonValue       *value);
+/* The object or array that text[0..length) starts with (after whitespace); FALSE if it starts
+ * with anything else. */
+gboolean    icw_json_iter_init_text   (IcwJsonIter        *iter,
+                                       const char         *text,
+                                       gsize               length);
+/* A container whose end is known (read whole, or entered and left). */
 void        icw_json_iter_init        (IcwJsonIter        *iter,
                                        const IcwJsonValue *container);
-/* 1 with the next member (name is NULL for an array's elements), 0 at the end, -1 when the text
- * is not JSON. */
+/* 1 with the next member (name is NULL for an array's elements), 0 after the closing bracket,
+ * -1 when the text is not JSON. A container member comes with end NULL: enter it, or the next
+ * step skips it. */
 int         icw_json_iter_next        (IcwJsonIter        *iter,
                                        IcwJsonValue       *name,
                                        IcwJsonValue       *value);
+/* Walks the container member just returned; FALSE when nested too deeply. */
+gboolean    icw_json_iter_enter       (IcwJsonIter        *iter,
+                                       IcwJsonIter        *child);
+/* After child's walk ended (0): the parent goes on after it, and value (the member) gets its end. */
+void        icw_json_iter_leave       (IcwJsonIter        *iter,
+                                       const IcwJsonIter  *child,
+                                       IcwJsonValue       *value);
+/* After the outermost walk ended: nothing but whitespace follows. */
+gboolean    icw_json_iter_at_end      (const IcwJsonIter  *iter);
 
 /* A string's characters between its quotes, when it has no escapes (*length set). */
 const char *icw_json_string_raw       (const IcwJsonValue *string,
                                        gsize              *length);
-/* The string unescaped, NUL-terminated (g_free); NULL for a bad escape, a lone surrogate or \u0000. */
+/* The string unescaped, NUL-terminated (g_free); NULL for a lone surrogate or \u0000. */
 char       *icw_json_string_dup       (const IcwJsonValue *string);
 gboolean    icw_json_string_equal     (const IcwJsonValue *string,
                                        const char         *text);
