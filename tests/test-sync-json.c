@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "icw-json-reader.h"
 #include "icw-sync-error.h"
 #include "icw-sync-json.h"
 #include "icw-sync-pull-page.h"
@@ -127,6 +128,14 @@ assert_same_verdict (const char *text,
   g_autoptr(JsonNode) root = icw_sync_json_parse_object (text, length, ICW_SYNC_JSON_MAX_BODY * 2, &tree_error);
   gboolean tree_ok = root != NULL && icw_sync_json_validate_pull_response (root, &tree_error);
   g_autoptr(IcwPullPage) page = icw_sync_pull_page_read (text, length, &page_error);
+  const char *first = text;
+
+  /* The server's check of a stored record (one object) against the strict check it replaced. */
+  while (first < text + length && strchr (" \t\n\r", *first) != NULL && *first != '\0')
+    first++;
+  if (icw_json_is_object (text, length) !=
+      (first < text + length && *first == '{' && icw_sync_json_check (text, length, G_MAXSIZE, NULL)))
+    g_error ("icw_json_is_object disagrees with the strict check: %.*s", (int) length, text);
 
   if (tree_ok != (page != NULL))
     g_error ("the page reader %s what the validator %s: %.*s", page != NULL ? "accepts" : "refuses",

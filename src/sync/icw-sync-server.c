@@ -12,6 +12,7 @@
 #include "icw-attachment.h"
 #include "icw-database.h"
 #include "icw-error.h"
+#include "icw-json-reader.h"
 #include "icw-store-check.h"
 #include "icw-store-sync.h"
 #include "icw-sync-error.h"
@@ -132,18 +133,13 @@ stored_payload (IcwServerRecord *record)
   return payload;
 }
 
-/* Stored text the server can send as it is: one JSON object (the strict check of every body the
- * server takes, and an opening brace), without building a tree of it. */
+/* Stored text the server can send as it is: one JSON object, as the strict check of every body
+ * the server takes would find it (an opening brace, then icw_sync_json_check's grammar and limits;
+ * icw_json_is_object checks the same in one pass without allocating), without building a tree. */
 static gboolean
 stored_object_text (const char *text)
 {
-  const char *p = text;
-
-  if (text == NULL)
-    return FALSE;
-  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-    p++;
-  return *p == '{' && icw_sync_json_check (text, strlen (text), G_MAXSIZE, NULL);
+  return text != NULL && icw_json_is_object (text, strlen (text));
 }
 
 /* The stored record as a change object of a pull page or a record answer, its stored text spliced
@@ -668,7 +664,7 @@ handle_pull (IcwSyncServer     *self,
   next = g_strdup_printf ("%" G_GINT64_FORMAT, n > 0 ? ((IcwServerRecord *) records->pdata[n - 1])->seq : after);
   g_string_append_printf (page, "],\"cursor\":\"%s\",\"has_more\":%s}", next, more ? "true" : "false");
   text = g_string_free (page, FALSE);
-  self->served += records->len;
+  self->served += n;
   respond_json (msg, SOUP_STATUS_OK, text);
 }
 

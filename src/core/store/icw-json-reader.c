@@ -324,6 +324,21 @@ icw_json_iter_at_end (const IcwJsonIter *iter)
   return !iter->pending && skip_space (iter->p, iter->end) == iter->end;
 }
 
+gboolean
+icw_json_is_object (const char *text,
+                    gsize       length)
+{
+  IcwJsonIter iter;
+  IcwJsonValue name, value;
+  int more;
+
+  if (!icw_json_iter_init_text (&iter, text, length) || !iter.object || !g_utf8_validate_len (text, length, NULL))
+    return FALSE;
+  while ((more = icw_json_iter_next (&iter, &name, &value)) > 0)
+    ;
+  return more == 0 && icw_json_iter_at_end (&iter);
+}
+
 const char *
 icw_json_string_raw (const IcwJsonValue *string,
                      gsize              *length)

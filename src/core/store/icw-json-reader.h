@@ -70,6 +70,11 @@ void        icw_json_iter_leave       (IcwJsonIter        *iter,
 /* After the outermost walk ended: nothing but whitespace follows. */
 gboolean    icw_json_iter_at_end      (const IcwJsonIter  *iter);
 
+/* text[0..length) is one JSON object and nothing else, valid UTF-8, within the limits: what the
+ * strict check takes when it starts with a brace, checked faster. */
+gboolean    icw_json_is_object        (const char         *text,
+                                       gsize               length);
+
 /* A string's characters between its quotes, when it has no escapes (*length set). */
 const char *icw_json_string_raw       (const IcwJsonValue *string,
                                        gsize              *length);
