@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "icw-center.h"
 #include "icw-error.h"
 #include "icw-organization.h"
 #include "icw-store.h"
@@ -260,6 +261,41 @@ test_broken_pages (Fixture       *f,
   }
 }
 
+/* A page's records are written in batches of one kind: kinds that alternate, a record twice in one
+ * page (the later one counts, as written one by one) and a deletion all come out as the page says. */
+static void
+test_page_batches (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) o1 = NULL, o2 = NULL, c1 = NULL, c2 = NULL;
+  g_autoptr(GListModel) orgs = NULL;
+
+  f->page = "{\"changes\":["
+            "{\"kind\":\"center\",\"id\":\"c1\",\"revision\":\"1\",\"deleted\":false,\"record\":{\"id\":\"c1\",\"name\":\"甲中心\"}},"
+            "{\"kind\":\"organization\",\"id\":\"o1\",\"revision\":\"2\",\"deleted\":false,\"record\":{\"id\":\"o1\",\"name\":\"旧名\"}},"
+            "{\"kind\":\"organization\",\"id\":\"o2\",\"revision\":\"3\",\"deleted\":false,\"record\":{\"id\":\"o2\",\"name\":\"乙\\u5355\\u4f4d\"}},"
+            "{\"kind\":\"center\",\"id\":\"c2\",\"revision\":\"4\",\"deleted\":false,\"record\":{\"id\":\"c2\",\"name\":\"乙中心\"}},"
+            "{\"kind\":\"organization\",\"id\":\"o1\",\"revision\":\"5\",\"deleted\":false,\"record\":{\"id\":\"o1\",\"name\":\"新名\"}},"
+            "{\"kind\":\"organization\",\"id\":\"o3\",\"revision\":\"6\",\"deleted\":true,\"record\":{\"id\":\"o3\",\"name\":\"已删\"}}"
+            "],\"cursor\":\"6\",\"has_more\":false}";
+  listen (f, serve_page, 0);
+  g_assert_true (run (f, ICW_SYNC_PULL, NULL, &error));
+  g_assert_no_error (error);
+  o1 = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, "o1", NULL);
+  o2 = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, "o2", NULL);
+  c1 = icw_store_lookup (f->store, ICW_RECORD_KIND_CENTER, "c1", NULL);
+  c2 = icw_store_lookup (f->store, ICW_RECORD_KIND_CENTER, "c2", NULL);
+  g_assert_cmpstr (icw_organization_get_name (ICW_ORGANIZATION (o1)), ==, "新名");
+  g_assert_cmpstr (icw_record_get_revision (o1), ==, "5");
+  g_assert_cmpstr (icw_organization_get_name (ICW_ORGANIZATION (o2)), ==, "乙单位");
+  g_assert_cmpstr (icw_center_get_name (ICW_CENTER (c1)), ==, "甲中心");
+  g_assert_cmpstr (icw_center_get_name (ICW_CENTER (c2)), ==, "乙中心");
+  /* The deleted one is not among the live organizations. */
+  orgs = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 2);
+}
+
 /* One byte every 300 ms, for ever. */
 static gboolean
 trickle_byte (gpointer data)
@@ -476,6 +512,7 @@ main (int   argc,
   ADD ("/sync-client-hostile/retry-everything", test_retry_everything);
   ADD ("/sync-client-hostile/stuck-cursor", test_stuck_cursor);
   ADD ("/sync-client-hostile/broken-pages", test_broken_pages);
+  ADD ("/sync-client-hostile/page-batches", test_page_batches);
   ADD ("/sync-client-hostile/trickle-deadline", test_trickle_deadline);
   ADD ("/sync-client-hostile/huge-answer", test_huge_answer);
   ADD ("/sync-client-hostile/gzip-bomb", test_gzip_bomb);
