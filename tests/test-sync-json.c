@@ -191,8 +191,8 @@ test_page_reader (void)
     /* Good: escapes in names and values, duplicates (the last one counts), members in any order,
      * unknown members, nesting, whitespace. */
     "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, \"record\": {\"id\": \"a\"}}], \"cursor\": \"12\", \"has_more\": false}",
-    " { \"has_more\" : true ,\"cursor\":\"1\\u0032\", \"extra\": {\"changes\": 5}, \"changes\" : [ { \"record\" : { \"i\\u0064\" : \"\\u4e2d\\\"\", \"x\": [1, {\"y\": null}] }, "
-    "\"deleted\": true, \"revision\": \"7\", \"id\": \"\\u4e2d\\\"\", \"kind\": \"organization\" } ] } ",
+    (" { \"has_more\" : true ,\"cursor\":\"1\\u0032\", \"extra\": {\"changes\": 5}, \"changes\" : [ { \"record\" : { \"i\\u0064\" : \"\\u4e2d\\\"\", \"x\": [1, {\"y\": null}] }, "
+     "\"deleted\": true, \"revision\": \"7\", \"id\": \"\\u4e2d\\\"\", \"kind\": \"organization\" } ] } "),
     "{\"changes\": [{\"kind\": \"x\", \"id\": \"a\", \"id\": \"b\", \"revision\": \"5\", \"deleted\": false, \"record\": {\"id\": \"b\"}}], \"cursor\": \"12\", \"has_more\": false, \"has_more\": true}",
     "{\"changes\": [{\"kind\": \"x\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, \"record\": {\"id\": \"a\", \"id\": \"c\"}}], \"cursor\": \"12\", \"has_more\": false}",
   };
