@@ -22,8 +22,8 @@
 #define MAX_CHANGES 200
 #define MAX_PAGE 500
 #define DEFAULT_PAGE 100
-/* A page's text stays within what a client reads of an answer (twice the body limit): at most
- * this much, or one record alone. */
+/* A page's text stays under this (unless its first record alone is larger), well within what a
+ * client reads of an answer (twice the body limit, 16 MiB). */
 #define PAGE_BUDGET ICW_SYNC_JSON_MAX_BODY
 
 G_DEFINE_FINAL_TYPE (IcwSyncServer, icw_sync_server, G_TYPE_OBJECT)
