@@ -1516,6 +1516,66 @@ test_remote_user_role (Fixture       *f,
   g_assert_cmpint (icw_test_db_int (f->store_db, "SELECT count(*) FROM alliance_members WHERE role = 'user'", NULL), ==, 0);
 }
 
+/* A pulled record's text read in place (icw_store_apply_remote_text): escapes in names and
+ * values, whitespace, unknown and nested members, a repeated member (the last counts), the text
+ * a range of a larger one; then texts the store refuses, each naming what is wrong and writing
+ * nothing. */
+static void
+test_remote_text (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char page[] =
+    "[ { \"id\" : \"55555555-5555-4555-8555-555555555551\", \"name\": \"旧名\", \"extra\": {\"a\": [1, {\"b\": null}]},\n"
+    "    \"n\\u0061me\": \"测\\u8bd5 \\\"引号\\\"\\n\\ud83d\\ude00\", \"kind\": \"university\", \"city\": null,\n"
+    "    \"le\\u0067al_representative\": \"\\u5f20\\u4e09\", \"top_ten\": true, \"revenue_1_fen\": 9007199254740993,\n"
+    "    \"created_at\": \"2025-01-05T03:04:05.000000Z\", \"updated_at\": \"2025-01-06T03:04:05.000000Z\" } ]";
+  const char *record = strchr (page, '{');
+  gsize length = strrchr (page, '}') - record + 1;
+  const struct { const char *text; const char *says; } bad[] = {
+    { "{\"id\":\"55555555-5555-4555-8555-555555555552\",\"name\":\"\\ud800\"}", "name" },
+    { "{\"id\":\"55555555-5555-4555-8555-555555555552\",\"name\":\"a\\u0000b\"}", "name" },
+    { "{\"id\":\"55555555-5555-4555-8555-555555555552\",\"name\":5}", "name" },
+    { "{\"id\":\"55555555-5555-4555-8555-555555555552\",\"revenue_1_fen\":1.5}", "revenue_1_fen" },
+    { "{\"id\":\"55555555-5555-4555-8555-555555555552\",\"top_ten\":\"yes\"}", "top_ten" },
+    { "{\"id\":\"55555555-5555-4555-8555-555555555552\",\"kind\":\"castle\"}", "kind" },
+    { "{\"id\":\"55555555-5555-4555-8555-555555555552\"} x", "not a JSON object" },
+    { "{\"id\":\"55555555-5555-4555-8555-555555555552\",}", "not a JSON object" },
+    { "[\"55555555-5555-4555-8555-555555555552\"]", "not a JSON object" },
+    { "{\"name\":\"无号\"}", "without an ID" },
+    { "{\"id\":\"\"}", "without an ID" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) got = NULL;
+  IcwOrganization *org;
+
+  g_assert_true (icw_store_apply_remote_text (f->store, ICW_RECORD_KIND_ORGANIZATION, record, length, "r-9", FALSE, &error));
+  g_assert_no_error (error);
+  got = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, "55555555-5555-4555-8555-555555555551", &error);
+  g_assert_no_error (error);
+  org = ICW_ORGANIZATION (got);
+  g_assert_cmpstr (icw_organization_get_name (org), ==, "测试 \"引号\"\n😀");
+  g_assert_cmpstr (icw_organization_get_legal_representative (org), ==, "张三");
+  g_assert_cmpint (icw_organization_get_kind (org), ==, ICW_ORG_KIND_UNIVERSITY);
+  g_assert_null (icw_organization_get_city (org));
+  g_assert_true (icw_organization_get_top_ten (org));
+  g_assert_cmpint (icw_organization_get_revenue_1_fen (org), ==, G_GINT64_CONSTANT (9007199254740993));
+  g_assert_cmpstr (icw_record_get_revision (got), ==, "r-9");
+  g_assert_cmpint (icw_test_db_int (f->store_db, "SELECT count(*) FROM outbox", NULL), ==, 0);
+  g_assert_cmpint (icw_test_db_int (f->store_db, "SELECT count(*) FROM organizations WHERE updated_at = "
+                                                 "'2025-01-06T03:04:05.000000Z'", NULL), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) refused = NULL;
+
+      if (icw_store_apply_remote (f->store, ICW_RECORD_KIND_ORGANIZATION, bad[i].text, "r-10", FALSE, &refused))
+        g_error ("applied: %s", bad[i].text);
+      g_assert_error (refused, ICW_ERROR, ICW_ERROR_INVALID);
+      icw_test_assert_message_contains (refused, bad[i].says, NULL);
+    }
+  g_assert_cmpint (icw_test_db_int (f->store_db, "SELECT count(*) FROM organizations", NULL), ==, 1);
+}
+
 static void
 test_center_platforms (Fixture       *f,
                        gconstpointer  data)
@@ -1597,6 +1657,7 @@ main (int   argc,
   ADD ("/store/search-short-from-list", test_search_short_from_list);
   ADD ("/store/batch-commit", test_batch_commit);
   ADD ("/store/remote-user-role", test_remote_user_role);
+  ADD ("/store/remote-text", test_remote_text);
   ADD ("/store/batch-rollback", test_batch_rollback);
   ADD ("/store/reopen", test_reopen);
   ADD ("/store/center-platforms", test_center_platforms);

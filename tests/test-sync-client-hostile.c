@@ -2,7 +2,9 @@
 /* test-sync-client-hostile.c: the sync client against servers that misbehave, each an in-process
  * SoupServer on loopback answering as a broken or hostile server would: "retry" for every change,
  * a pull cursor that never moves, a byte every few hundred milliseconds, a 300 MB answer, a small
- * gzip answer inflating to 400 MB, a self-signed certificate. Each run must end with a clear
+ * gzip answer inflating to 400 MB, a self-signed certificate, broken pull pages (cut off, bad
+ * UTF-8 in a record, a record that is not an object, a field of the wrong type: nothing of the
+ * page is kept). Each run must end with a clear
  * error, in bounded time (the deadline and backoff are shortened through the client's setters,
  * not asserted on the clock) and bounded memory (the process's peak resident size). */
 #include "config.h"
@@ -11,6 +13,10 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "icw-center.h"
+#include "icw-error.h"
+#include "icw-organization.h"
+#include "icw-store.h"
 #include "icw-store-sync.h"
 #include "icw-sync-client.h"
 #include "icw-test-util.h"
@@ -27,6 +33,7 @@ typedef struct {
   guint64        to_serve;
   guint          timer;
   GBytes        *gzip;
+  const char    *page;        /* what serve_page answers */
 } Fixture;
 
 static void
@@ -182,6 +189,111 @@ test_stuck_cursor (Fixture       *f,
   g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID);
   icw_test_assert_message_contains (error, "does not advance", NULL);
   g_assert_cmpuint (f->requests, ==, 2);
+}
+
+/* The page in f->page, whatever was asked. */
+static void
+serve_page (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           data)
+{
+  Fixture *f = data;
+
+  f->requests++;
+  respond (msg, f->page);
+}
+
+#define GOOD_CHANGE "{\"kind\":\"organization\",\"id\":\"o1\",\"revision\":\"5\",\"deleted\":false," \
+                    "\"record\":{\"id\":\"o1\",\"name\":\"甲\",\"province\":\"山东省\"}}"
+
+/* A broken page is refused whole: the good record before the fault is not kept, nor the cursor. */
+static void
+test_broken_pages (Fixture       *f,
+                   gconstpointer  data)
+{
+  const struct { const char *page; GQuark domain; int code; const char *says; } cases[] = {
+    /* cut off in the middle of its second record */
+    { "{\"changes\":[" GOOD_CHANGE ",{\"kind\":\"organization\",\"id\":\"o2\",\"revision\":\"6\",\"deleted\":false,"
+      "\"record\":{\"id\":\"o2\",\"name\":\"乙", ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, "not valid" },
+    /* bad UTF-8 in a record */
+    { "{\"changes\":[" GOOD_CHANGE ",{\"kind\":\"organization\",\"id\":\"o2\",\"revision\":\"6\",\"deleted\":false,"
+      "\"record\":{\"id\":\"o2\",\"name\":\"\xe4\xb9\"}}],\"cursor\":\"6\",\"has_more\":false}",
+      ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, "UTF-8" },
+    /* a record that is not an object */
+    { "{\"changes\":[" GOOD_CHANGE ",{\"kind\":\"organization\",\"id\":\"o2\",\"revision\":\"6\",\"deleted\":false,"
+      "\"record\":[\"o2\"]}],\"cursor\":\"6\",\"has_more\":false}", ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, "record" },
+    /* a field of the wrong type, found by the store while the page is applied */
+    { "{\"changes\":[" GOOD_CHANGE ",{\"kind\":\"organization\",\"id\":\"o2\",\"revision\":\"6\",\"deleted\":false,"
+      "\"record\":{\"id\":\"o2\",\"name\":5}}],\"cursor\":\"6\",\"has_more\":false}", ICW_ERROR, ICW_ERROR_INVALID, "name" },
+    /* a string the store cannot keep (a lone surrogate) */
+    { "{\"changes\":[" GOOD_CHANGE ",{\"kind\":\"organization\",\"id\":\"o2\",\"revision\":\"6\",\"deleted\":false,"
+      "\"record\":{\"id\":\"o2\",\"name\":\"\\ud800\"}}],\"cursor\":\"6\",\"has_more\":false}", ICW_ERROR, ICW_ERROR_INVALID, "name" },
+  };
+
+  listen (f, serve_page, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IcwRecord) kept = NULL;
+
+      f->page = cases[i].page;
+      g_assert_false (run (f, ICW_SYNC_PULL, NULL, &error));
+      g_assert_error (error, cases[i].domain, cases[i].code);
+      icw_test_assert_message_contains (error, cases[i].says, NULL);
+      kept = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, "o1", NULL);
+      g_assert_null (kept);
+      g_assert_false (icw_store_syncs_with_server (f->store));
+    }
+  /* The same server with a good page: the record and the cursor are kept. */
+  f->page = "{\"changes\":[" GOOD_CHANGE "],\"cursor\":\"5\",\"has_more\":false}";
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(IcwRecord) kept = NULL;
+
+    g_assert_true (run (f, ICW_SYNC_PULL, NULL, &error));
+    g_assert_no_error (error);
+    kept = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, "o1", NULL);
+    g_assert_nonnull (kept);
+    g_assert_cmpstr (icw_organization_get_name (ICW_ORGANIZATION (kept)), ==, "甲");
+    g_assert_true (icw_store_syncs_with_server (f->store));
+  }
+}
+
+/* A page's records are written in batches of one kind: kinds that alternate, a record twice in one
+ * page (the later one counts, as written one by one) and a deletion all come out as the page says. */
+static void
+test_page_batches (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) o1 = NULL, o2 = NULL, c1 = NULL, c2 = NULL;
+  g_autoptr(GListModel) orgs = NULL;
+
+  f->page = "{\"changes\":["
+            "{\"kind\":\"center\",\"id\":\"c1\",\"revision\":\"1\",\"deleted\":false,\"record\":{\"id\":\"c1\",\"name\":\"甲中心\"}},"
+            "{\"kind\":\"organization\",\"id\":\"o1\",\"revision\":\"2\",\"deleted\":false,\"record\":{\"id\":\"o1\",\"name\":\"旧名\"}},"
+            "{\"kind\":\"organization\",\"id\":\"o2\",\"revision\":\"3\",\"deleted\":false,\"record\":{\"id\":\"o2\",\"name\":\"乙\\u5355\\u4f4d\"}},"
+            "{\"kind\":\"center\",\"id\":\"c2\",\"revision\":\"4\",\"deleted\":false,\"record\":{\"id\":\"c2\",\"name\":\"乙中心\"}},"
+            "{\"kind\":\"organization\",\"id\":\"o1\",\"revision\":\"5\",\"deleted\":false,\"record\":{\"id\":\"o1\",\"name\":\"新名\"}},"
+            "{\"kind\":\"organization\",\"id\":\"o3\",\"revision\":\"6\",\"deleted\":true,\"record\":{\"id\":\"o3\",\"name\":\"已删\"}}"
+            "],\"cursor\":\"6\",\"has_more\":false}";
+  listen (f, serve_page, 0);
+  g_assert_true (run (f, ICW_SYNC_PULL, NULL, &error));
+  g_assert_no_error (error);
+  o1 = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, "o1", NULL);
+  o2 = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, "o2", NULL);
+  c1 = icw_store_lookup (f->store, ICW_RECORD_KIND_CENTER, "c1", NULL);
+  c2 = icw_store_lookup (f->store, ICW_RECORD_KIND_CENTER, "c2", NULL);
+  g_assert_cmpstr (icw_organization_get_name (ICW_ORGANIZATION (o1)), ==, "新名");
+  g_assert_cmpstr (icw_record_get_revision (o1), ==, "5");
+  g_assert_cmpstr (icw_organization_get_name (ICW_ORGANIZATION (o2)), ==, "乙单位");
+  g_assert_cmpstr (icw_center_get_name (ICW_CENTER (c1)), ==, "甲中心");
+  g_assert_cmpstr (icw_center_get_name (ICW_CENTER (c2)), ==, "乙中心");
+  /* The deleted one is not among the live organizations. */
+  orgs = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 2);
 }
 
 /* One byte every 300 ms, for ever. */
@@ -399,6 +511,8 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sync-client-hostile/retry-everything", test_retry_everything);
   ADD ("/sync-client-hostile/stuck-cursor", test_stuck_cursor);
+  ADD ("/sync-client-hostile/broken-pages", test_broken_pages);
+  ADD ("/sync-client-hostile/page-batches", test_page_batches);
   ADD ("/sync-client-hostile/trickle-deadline", test_trickle_deadline);
   ADD ("/sync-client-hostile/huge-answer", test_huge_answer);
   ADD ("/sync-client-hostile/gzip-bomb", test_gzip_bomb);

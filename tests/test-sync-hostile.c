@@ -531,6 +531,45 @@ test_bad_stored_row (Fixture       *f,
   g_log_set_always_fatal (old_fatal);
 }
 
+/* A page stops before the record that would take its text over the size a client reads (8 MiB
+ * here, whatever the limit asked), and the next page goes on from there: three stored records of
+ * 3.5 MB each (written behind the server's back) come as two pages. */
+static void
+test_page_size (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  g_autofree char *path = NULL;
+  JsonObject *page;
+
+  expect (f, f->admin, "organization", ORG "40", "{\"id\":\"" ORG "40\",\"name\":\"大行一\"}", "applied:3");
+  expect (f, f->admin, "organization", ORG "41", "{\"id\":\"" ORG "41\",\"name\":\"大行二\"}", "applied:4");
+  expect (f, f->admin, "organization", ORG "42", "{\"id\":\"" ORG "42\",\"name\":\"大行三\"}", "applied:5");
+  /* Four strings of 875,000 bytes each (a string's limit is 1 MiB). */
+  icw_test_server_exec (f->location,
+                        "UPDATE records SET payload = '{\"id\":\"' || id || '\",\"a\":\"' || "
+                        "replace(hex(zeroblob(437500)), '0', 'a') || '\",\"b\":\"' || replace(hex(zeroblob(437500)), '0', 'b') || "
+                        "'\",\"c\":\"' || replace(hex(zeroblob(437500)), '0', 'c') || '\",\"d\":\"' || "
+                        "replace(hex(zeroblob(437500)), '0', 'd') || '\"}' WHERE kind = 'organization'",
+                        "UPDATE records SET payload = '{\"id\":\"' || id || '\",\"a\":\"' || repeat('a', 875000) || "
+                        "'\",\"b\":\"' || repeat('b', 875000) || '\",\"c\":\"' || repeat('c', 875000) || "
+                        "'\",\"d\":\"' || repeat('d', 875000) || '\"}' WHERE kind = 'organization'");
+
+  g_assert_cmpuint (request (f, "GET", "/v1/pull?limit=500", f->admin, NULL, &first), ==, 200);
+  page = json_node_get_object (first);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "changes")), ==, 3);   /* the center and two */
+  g_assert_true (json_object_get_boolean_member (page, "has_more"));
+  g_assert_cmpstr (json_object_get_string_member (page, "cursor"), ==, "4");
+  path = g_strdup_printf ("/v1/pull?limit=500&cursor=%s", json_object_get_string_member (page, "cursor"));
+  g_assert_cmpuint (request (f, "GET", path, f->admin, NULL, &second), ==, 200);
+  page = json_node_get_object (second);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "changes")), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (page, "changes"), 0), "id"),
+                   ==, ORG "42");
+  g_assert_false (json_object_get_boolean_member (page, "has_more"));
+}
+
 static GSocketConnection *
 connect_raw (Fixture *f)
 {
@@ -870,6 +909,7 @@ main (int   argc,
   ADD ("/sync-hostile/auth-rate-limit", test_auth_rate_limit);
   ADD ("/sync-hostile/unauthenticated-upload", test_unauthenticated_upload);
   ADD ("/sync-hostile/bad-stored-row", test_bad_stored_row);
+  ADD ("/sync-hostile/page-size", test_page_size);
   ADD ("/sync-hostile/slow-connections", test_slow_connections);
   ADD ("/sync-hostile/large-chunked-upload", test_large_chunked_upload);
   ADD ("/sync-hostile/tombstone-purge", test_tombstone_purge);

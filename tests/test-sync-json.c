@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-json.c: hostile JSON against the sync layer's checks: json-glib 1.6's leniencies
  * (assignment, single quotes, concatenated documents, empty input, wrapped integers), wrong
- * member types, numbers where strings are required, and 10 MB strings. */
+ * member types, numbers where strings are required, and 10 MB strings; the client's pull page
+ * reader (read in place, icw-sync-pull-page.c) against the parse and validator it replaced, on
+ * hostile pages and on every truncation and many mutations of a good one. */
 #include "config.h"
 
 #include <string.h>
 
+#include "icw-json-reader.h"
 #include "icw-sync-error.h"
 #include "icw-sync-json.h"
+#include "icw-sync-pull-page.h"
 
 static void
 assert_refused (const char *text)
@@ -113,6 +117,145 @@ test_member_types (void)
   g_assert_no_error (error);
 }
 
+/* The page reader the client uses (no tree) must take exactly the pages the parse and the
+ * validator take, and refuse the others with the same message. */
+static void
+assert_same_verdict (const char *text,
+                     gsize       length)
+{
+  g_autoptr(GError) tree_error = NULL;
+  g_autoptr(GError) page_error = NULL;
+  g_autoptr(JsonNode) root = icw_sync_json_parse_object (text, length, ICW_SYNC_JSON_MAX_BODY * 2, &tree_error);
+  gboolean tree_ok = root != NULL && icw_sync_json_validate_pull_response (root, &tree_error);
+  g_autoptr(IcwPullPage) page = icw_sync_pull_page_read (text, length, &page_error);
+  const char *first = text;
+
+  /* The server's check of a stored record (one object) against the strict check it replaced. */
+  while (first < text + length && strchr (" \t\n\r", *first) != NULL && *first != '\0')
+    first++;
+  if (icw_json_is_object (text, length) !=
+      (first < text + length && *first == '{' && icw_sync_json_check (text, length, G_MAXSIZE, NULL)))
+    g_error ("icw_json_is_object disagrees with the strict check: %.*s", (int) length, text);
+
+  if (tree_ok != (page != NULL))
+    g_error ("the page reader %s what the validator %s: %.*s", page != NULL ? "accepts" : "refuses",
+             tree_ok ? "accepts" : "refuses", (int) length, text);
+  if (!tree_ok)
+    {
+      g_assert_error (page_error, ICW_SYNC_ERROR, tree_error->code);
+      g_assert_cmpstr (page_error->message, ==, tree_error->message);
+      return;
+    }
+  {
+    JsonObject *object = json_node_get_object (root);
+    JsonArray *changes = json_object_get_array_member (object, "changes");
+
+    g_assert_cmpstr (page->cursor, ==, json_object_get_string_member (object, "cursor"));
+    g_assert_cmpint (page->has_more, ==, json_object_get_boolean_member (object, "has_more"));
+    g_assert_cmpuint (page->changes->len, ==, json_array_get_length (changes));
+    for (guint i = 0; i < page->changes->len; i++)
+      {
+        IcwPulledChange *change = &g_array_index (page->changes, IcwPulledChange, i);
+        JsonObject *expected = json_array_get_object_element (changes, i);
+        g_autofree char *record = g_strndup (change->record.start, change->record.end - change->record.start);
+        g_autoptr(JsonNode) parsed = json_from_string (record, NULL);
+
+        g_assert_cmpstr (change->kind, ==, json_object_get_string_member (expected, "kind"));
+        g_assert_cmpstr (change->id, ==, json_object_get_string_member (expected, "id"));
+        g_assert_cmpstr (change->revision, ==, json_object_get_string_member (expected, "revision"));
+        g_assert_cmpint (change->deleted, ==, json_object_get_boolean_member (expected, "deleted"));
+        /* The record's bytes are the record: the same value as the tree's. */
+        g_assert_true (json_node_equal (parsed, json_object_get_member (expected, "record")));
+      }
+  }
+}
+
+static void
+test_page_reader (void)
+{
+  const char *pages[] = {
+    "{\"changes\": [], \"cursor\": 12, \"has_more\": false}",
+    "{\"changes\": [], \"cursor\": \"12\", \"has_more\": \"no\"}",
+    "{\"changes\": {}, \"cursor\": \"12\", \"has_more\": false}",
+    "{\"changes\": [1], \"cursor\": \"12\", \"has_more\": false}",
+    "{\"cursor\": \"12\", \"has_more\": false}",
+    "[{\"changes\": [], \"cursor\": \"12\", \"has_more\": false}]",
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": 5, \"deleted\": false, \"record\": {\"id\": \"a\"}}], \"cursor\": \"12\", \"has_more\": false}",
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, \"record\": {\"id\": \"b\"}}], \"cursor\": \"12\", \"has_more\": false}",
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": 0, \"record\": {\"id\": \"a\"}}], \"cursor\": \"12\", \"has_more\": false}",
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, \"record\": \"x\"}], \"cursor\": \"12\", \"has_more\": false}",
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, \"record\": [{\"id\": \"a\"}]}], \"cursor\": \"12\", \"has_more\": false}",
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, \"record\": {\"name\": \"x\"}}], \"cursor\": \"12\", \"has_more\": false}",
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, \"record\": {\"id\": \"a\", \"name\": \"\xe4\xb8\"}}], \"cursor\": \"12\", \"has_more\": false}",
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, \"record\": {\"id\": \"a\", \"name\": \"\xc0\xaf\"}}], \"cursor\": \"12\", \"has_more\": false}",
+    /* Good: escapes in names and values, duplicates (the last one counts), members in any order,
+     * unknown members, nesting, whitespace. */
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, \"record\": {\"id\": \"a\"}}], \"cursor\": \"12\", \"has_more\": false}",
+    (" { \"has_more\" : true ,\"cursor\":\"1\\u0032\", \"extra\": {\"changes\": 5}, \"changes\" : [ { \"record\" : { \"i\\u0064\" : \"\\u4e2d\\\"\", \"x\": [1, {\"y\": null}] }, "
+     "\"deleted\": true, \"revision\": \"7\", \"id\": \"\\u4e2d\\\"\", \"kind\": \"organization\" } ] } "),
+    "{\"changes\": [{\"kind\": \"x\", \"id\": \"a\", \"id\": \"b\", \"revision\": \"5\", \"deleted\": false, \"record\": {\"id\": \"b\"}}], \"cursor\": \"12\", \"has_more\": false, \"has_more\": true}",
+    "{\"changes\": [{\"kind\": \"x\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, \"record\": {\"id\": \"a\", \"id\": \"c\"}}], \"cursor\": \"12\", \"has_more\": false}",
+  };
+  const char *good = "{\"changes\":[{\"kind\":\"organization\",\"id\":\"o1\",\"revision\":\"5\",\"deleted\":false,"
+                     "\"record\":{\"id\":\"o1\",\"name\":\"济南\\u534e\\n\",\"founded\":2019,\"listed\":true,"
+                     "\"parts\":[{\"a\":-1.5e3}],\"deleted_at\":null}},{\"kind\":\"center\",\"id\":\"c\\\\1\","
+                     "\"revision\":\"6\",\"deleted\":true,\"record\":{\"id\":\"c\\\\1\"}}],\"cursor\":\"6\",\"has_more\":true}";
+  gsize good_length = strlen (good);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20);
+  g_autofree char *copy = g_malloc (good_length + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    assert_same_verdict (pages[i], strlen (pages[i]));
+  /* The limits: integers at the edges of 64 bits, nesting at the depth limit and past it, a string
+   * at its limit and past it. */
+  {
+    const char *numbers[] = { "9223372036854775807", "9223372036854775808", "-9223372036854775808",
+                              "-9223372036854775809", "19223372036854775807", "-0", "0.5e-3", "01", "1.", "-", "1e" };
+    const gsize sizes[] = { 1024 * 1024, 1024 * 1024 + 1 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+      {
+        g_autofree char *text = g_strdup_printf ("{\"changes\": [{\"kind\": \"x\", \"id\": \"a\", \"revision\": \"5\", "
+                                                 "\"deleted\": false, \"record\": {\"id\": \"a\", \"n\": %s}}], "
+                                                 "\"cursor\": \"12\", \"has_more\": false}", numbers[i]);
+        assert_same_verdict (text, strlen (text));
+      }
+    for (guint depth = 60; depth <= 66; depth++)
+      {
+        g_autoptr(GString) text = g_string_new ("{\"changes\": [{\"kind\": \"x\", \"id\": \"a\", \"revision\": \"5\", "
+                                                "\"deleted\": false, \"record\": {\"id\": \"a\", \"n\": ");
+        /* The page, the array, the change and the record are four levels already. */
+        for (guint i = 4; i < depth; i++)
+          g_string_append (text, i % 2 == 0 ? "[" : "{\"k\": ");
+        for (guint i = depth; i > 4; i--)
+          g_string_append (text, (i - 1) % 2 == 0 ? "]" : "}");
+        g_string_append (text, "}}], \"cursor\": \"12\", \"has_more\": false}");
+        assert_same_verdict (text->str, text->len);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        g_autoptr(GString) text = g_string_new ("{\"changes\": [{\"kind\": \"x\", \"id\": \"a\", \"revision\": \"5\", "
+                                                "\"deleted\": false, \"record\": {\"id\": \"a\", \"n\": \"");
+        for (gsize k = 0; k < sizes[i]; k++)
+          g_string_append_c (text, 'x');
+        g_string_append (text, "\"}}], \"cursor\": \"12\", \"has_more\": false}");
+        assert_same_verdict (text->str, text->len);
+      }
+  }
+  /* A page cut off at every byte (a truncated answer), and bytes changed at random. */
+  for (gsize cut = 0; cut <= good_length; cut++)
+    assert_same_verdict (good, cut);
+  for (guint round = 0; round < 4000; round++)
+    {
+      static const char alphabet[] = "{}[]\",:\\ 0-.eE1nulltrufase\xff\xe4\x01u";
+
+      memcpy (copy, good, good_length + 1);
+      for (guint k = 0; k < 1 + round % 3; k++)
+        copy[g_rand_int_range (rand, 0, (gint32) good_length)] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      assert_same_verdict (copy, good_length);
+    }
+}
+
 static void
 test_push_response (void)
 {
@@ -137,5 +280,6 @@ main (int   argc,
   g_test_add_func ("/sync-json/depth-and-size", test_depth_and_size);
   g_test_add_func ("/sync-json/member-types", test_member_types);
   g_test_add_func ("/sync-json/push-response", test_push_response);
+  g_test_add_func ("/sync-json/page-reader", test_page_reader);
   return g_test_run ();
 }

@@ -170,6 +170,22 @@ on_body (GTask  *task,
   gboolean more = FALSE;
   guint n_retry = 0, n_done = 0;
 
+  if (run->pulling && run->fetch_key == NULL)
+    {
+      /* A pull page is read in place, without a tree (icw-sync-pull-page.c). */
+      if (!icw_sync_apply_pull_text (self->store, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                     run->sent_cursor, cursor_key, &run->report, &more, &error))
+        {
+          icw_sync_client_fail (task, g_steal_pointer (&error));
+          return;
+        }
+      run->attempt = 0;
+      if (more)
+        icw_sync_client_step (task);
+      else
+        icw_sync_client_finish_run (task);
+      return;
+    }
   root = icw_sync_json_parse_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                      ICW_SYNC_JSON_MAX_BODY * 2, &error);
   if (root != NULL && run->fetch_key != NULL)
@@ -191,10 +207,8 @@ on_body (GTask  *task,
         }
     }
   else if (root == NULL ||
-      !(run->pulling ? icw_sync_apply_pull_page (self->store, root, run->sent_cursor, cursor_key,
-                                                 &run->report, &more, &error)
-                     : icw_sync_apply_push_results (self->store, run->batch, root, key_name, seq_name,
-                                                    &run->report, &n_retry, &n_done, &error)))
+           !icw_sync_apply_push_results (self->store, run->batch, root, key_name, seq_name,
+                                         &run->report, &n_retry, &n_done, &error))
     {
       icw_sync_client_fail (task, g_steal_pointer (&error));
       return;

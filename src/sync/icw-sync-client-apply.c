@@ -2,8 +2,9 @@
 /* icw-sync-client-apply.c: the store side of a sync run. A push batch's answer is checked whole,
  * then each result is recorded in one transaction with the pending key cleared: applied changes
  * leave the outbox, conflicts and refusals go to the attention list (a refusal with the server's
- * code, reason and field), and changes the server asked to send again stay. A pull page is
- * applied with its cursor in one transaction, and a cursor that does not move is an error. */
+ * code, reason and field), and changes the server asked to send again stay. A pull page, read in
+ * place without a tree (icw-sync-pull-page.c), is applied with its cursor in one transaction, each
+ * record handed to the store as the bytes it came as; a cursor that does not move is an error. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -125,83 +126,112 @@ icw_sync_reject_too_large (IcwStore         *store,
   return icw_store_commit_batch (store, error);
 }
 
-static gboolean
-apply_pulled (IcwStore       *store,
-              JsonObject     *change,
-              IcwSyncReport  *report,
-              GError        **error)
+/* The change's text parsed alone, for the rare kinds that are applied from a tree (target
+ * versions). */
+static JsonObject *
+change_object (const IcwPulledChange *change)
 {
-  const char *id = json_object_get_string_member (change, "id");
-  const char *revision = json_object_get_string_member (change, "revision");
-  gboolean deleted = json_object_get_boolean_member (change, "deleted");
-  JsonNode *record = json_object_get_member (change, "record");
+  g_autofree char *text = g_strndup (change->change.start, change->change.end - change->change.start);
+  g_autoptr(JsonNode) node = json_from_string (text, NULL);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_object_ref (json_node_get_object (node)) : NULL;
+}
+
+/* The record's "status" is "accepted". */
+static gboolean
+record_accepted (const IcwJsonValue *record)
+{
+  IcwJsonIter iter;
+  IcwJsonValue name, value;
+  gboolean accepted = FALSE;
+
+  icw_json_iter_init (&iter, record);
+  while (icw_json_iter_next (&iter, &name, &value) > 0)
+    if (icw_json_string_equal (&name, "status"))
+      accepted = icw_json_string_equal (&value, "accepted");   /* the last one, as a parsed object */
+  return accepted;
+}
+
+static gboolean
+apply_pulled (IcwStore               *store,
+              IcwRemoteBatch         *rows,
+              const IcwPulledChange  *change,
+              IcwSyncReport          *report,
+              GError                **error)
+{
+  const char *id = change->id;
+  gsize length = change->record.end - change->record.start;
   g_autofree char *local = NULL;
   IcwRecordKind kind;
 
-  if (icw_sync_is_target_version (change))
-    return icw_sync_apply_pulled_targets (store, change, report, error);
-  if (!icw_record_kind_from_key (json_object_get_string_member (change, "kind"), &kind))
+  if (g_str_equal (change->kind, "target-version"))
+    {
+      /* Applied from a tree, after the rows before it (it names a center or application). */
+      g_autoptr(JsonObject) object = change_object (change);
+
+      return icw_remote_batch_flush (rows, error) &&
+             (object == NULL || icw_sync_apply_pulled_targets (store, object, report, error));
+    }
+  if (!icw_record_kind_from_key (change->kind, &kind))
     return TRUE;   /* a kind of a newer version */
   local = icw_store_local_revision (store, kind, id);
-  if (g_strcmp0 (local, revision) == 0)
+  if (g_strcmp0 (local, change->revision) == 0)
     return TRUE;   /* what we have (our own push coming back) */
   /* Never over unsent edits: both versions are kept for the user. */
   if (icw_store_outbox_has_record (store, id) || icw_store_conflict_has_record (store, id))
     {
       /* A record already in conflict gets the server's newer version into its conflict. */
-      g_autofree char *text = json_to_string (record, FALSE);
+      g_autofree char *text = g_strndup (change->record.start, length);
 
       if (!icw_store_conflict_has_record (store, id))
         report->conflicts++;
-      return icw_store_add_conflict (store, kind, id, 0, text, revision, deleted, NULL, error);
+      return icw_store_add_conflict (store, kind, id, 0, text, change->revision, change->deleted, NULL, error);
     }
   report->pulled++;
-  /* The page was parsed once; the record goes to the store as it is (no text in between). */
-  if (!icw_store_apply_remote_object (store, kind,
-                                      JSON_NODE_HOLDS_OBJECT (record) ? json_node_get_object (record) : NULL,
-                                      revision, deleted, error))
+  /* The record goes to the store as the bytes it came as, read there in place (no tree), with the
+   * page's other rows of its kind. */
+  if (!icw_remote_batch_add (rows, kind, change->record.start, length, change->revision, change->deleted, error))
     return FALSE;
   /* An acceptance arriving: the application's targets become the center's, once. */
-  if (kind == ICW_RECORD_KIND_APPLICATION && !deleted && JSON_NODE_HOLDS_OBJECT (record) &&
-      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (record), "status", NULL), "accepted") == 0)
-    return icw_sync_carry_pulled_acceptance (store, id, error);
+  if (kind == ICW_RECORD_KIND_APPLICATION && !change->deleted && record_accepted (&change->record))
+    return icw_remote_batch_flush (rows, error) && icw_sync_carry_pulled_acceptance (store, id, error);
   return TRUE;
 }
 
 gboolean
-icw_sync_apply_pull_page (IcwStore       *store,
-                          JsonNode       *root,
+icw_sync_apply_pull_text (IcwStore       *store,
+                          const char     *data,
+                          gsize           length,
                           const char     *sent_cursor,
                           const char     *cursor_key,
                           IcwSyncReport  *report,
                           gboolean       *more,
                           GError        **error)
 {
-  JsonObject *page;
-  JsonArray *changes;
-  const char *cursor;
+  g_autoptr(IcwPullPage) page = icw_sync_pull_page_read (data, length, error);
+  g_autoptr(IcwRemoteBatch) rows = NULL;
   gboolean ok = TRUE;
 
-  if (!icw_sync_json_validate_pull_response (root, error))
+  if (page == NULL)
     return FALSE;
-  page = json_node_get_object (root);
-  changes = json_object_get_array_member (page, "changes");
-  cursor = json_object_get_string_member (page, "cursor");
-  *more = json_object_get_boolean_member (page, "has_more");
-  if (*more && (g_strcmp0 (cursor, sent_cursor != NULL ? sent_cursor : "") == 0 ||
-                json_array_get_length (changes) == 0))
+  *more = page->has_more;
+  if (*more && (g_strcmp0 (page->cursor, sent_cursor != NULL ? sent_cursor : "") == 0 ||
+                page->changes->len == 0))
     {
       g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
                    _("The server says it has more changes but its cursor does not advance: the pull was stopped"));
       return FALSE;
     }
 
+  /* One transaction for the page and its cursor; the rows go in multi-row statements. */
   if (!icw_store_begin_batch (store, error))
     return FALSE;
-  for (guint i = 0; ok && i < json_array_get_length (changes); i++)
-    ok = apply_pulled (store, json_array_get_object_element (changes, i), report, error);
+  rows = icw_remote_batch_new (store);
+  for (guint i = 0; ok && i < page->changes->len; i++)
+    ok = apply_pulled (store, rows, &g_array_index (page->changes, IcwPulledChange, i), report, error);
+  ok = ok && icw_remote_batch_flush (rows, error);
   ok = ok && icw_sync_apply_waiting_targets (store, report, error);
-  ok = ok && icw_store_sync_state_set (store, cursor_key, cursor, error);
+  ok = ok && icw_store_sync_state_set (store, cursor_key, page->cursor, error);
   if (!ok)
     {
       icw_store_rollback_batch (store);

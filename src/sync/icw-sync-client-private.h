@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "icw-store-sync.h"
+#include "icw-sync-pull-page.h"
 #include "icw-sync-client.h"
 
 G_BEGIN_DECLS
@@ -79,10 +80,12 @@ gboolean icw_sync_apply_push_results (IcwStore       *store,
                                       guint          *n_retry,
                                       guint          *n_done,
                                       GError        **error);
-/* Applies a page and stores its cursor under cursor_key. A page that says there is more without
- * moving past sent_cursor (or with nothing in it) is an error: the pull would never end. */
-gboolean icw_sync_apply_pull_page    (IcwStore       *store,
-                                      JsonNode       *root,
+/* Applies a page's text (one transaction, the records as the bytes they came as, no tree) and
+ * stores its cursor under cursor_key. A page that says there is more without moving past
+ * sent_cursor (or with nothing in it) is an error: the pull would never end. */
+gboolean icw_sync_apply_pull_text    (IcwStore       *store,
+                                      const char     *data,
+                                      gsize           length,
                                       const char     *sent_cursor,
                                       const char     *cursor_key,
                                       IcwSyncReport  *report,

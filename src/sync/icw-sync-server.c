@@ -12,6 +12,7 @@
 #include "icw-attachment.h"
 #include "icw-database.h"
 #include "icw-error.h"
+#include "icw-json-reader.h"
 #include "icw-store-check.h"
 #include "icw-store-sync.h"
 #include "icw-sync-error.h"
@@ -21,6 +22,9 @@
 #define MAX_CHANGES 200
 #define MAX_PAGE 500
 #define DEFAULT_PAGE 100
+/* A page's text stays under this (unless its first record alone is larger), well within what a
+ * client reads of an answer (twice the body limit, 16 MiB). */
+#define PAGE_BUDGET ICW_SYNC_JSON_MAX_BODY
 
 G_DEFINE_FINAL_TYPE (IcwSyncServer, icw_sync_server, G_TYPE_OBJECT)
 
@@ -129,18 +133,13 @@ stored_payload (IcwServerRecord *record)
   return payload;
 }
 
-/* Stored text the server can send as it is: one JSON object (the strict check of every body the
- * server takes, and an opening brace), without building a tree of it. */
+/* Stored text the server can send as it is: one JSON object, as the strict check of every body
+ * the server takes would find it (an opening brace, then icw_sync_json_check's grammar and limits;
+ * icw_json_is_object checks the same in one pass without allocating), without building a tree. */
 static gboolean
 stored_object_text (const char *text)
 {
-  const char *p = text;
-
-  if (text == NULL)
-    return FALSE;
-  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-    p++;
-  return *p == '{' && icw_sync_json_check (text, strlen (text), G_MAXSIZE, NULL);
+  return text != NULL && icw_json_is_object (text, strlen (text));
 }
 
 /* The stored record as a change object of a pull page or a record answer, its stored text spliced
@@ -599,6 +598,14 @@ handle_push (IcwSyncServer     *self,
   respond_json (msg, SOUP_STATUS_OK, text);
 }
 
+/* What a stored record adds to a page, near enough: its texts and the change's members. */
+static gsize
+page_cost (IcwServerRecord *record)
+{
+  return (record->payload != NULL ? strlen (record->payload) : 0) +
+         (record->review != NULL ? strlen (record->review) : 0) + strlen (record->id) + strlen (record->kind) + 128;
+}
+
 static void
 handle_pull (IcwSyncServer     *self,
              SoupServerMessage *msg,
@@ -615,6 +622,7 @@ handle_pull (IcwSyncServer     *self,
   guint64 limit = DEFAULT_PAGE;
   gint64 after = 0;
   gboolean more;
+  guint n;
 
   if ((cursor != NULL && *cursor != '\0' && !icw_sync_json_is_decimal (cursor)) ||
       (limit_text != NULL && (!g_ascii_string_to_unsigned (limit_text, 10, 1, MAX_PAGE, &limit, NULL))))
@@ -635,25 +643,28 @@ handle_pull (IcwSyncServer     *self,
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
     }
-  more = records->len > limit;
-  if (more)
-    g_ptr_array_set_size (records, limit);
-  next = g_strdup_printf ("%" G_GINT64_FORMAT,
-                          records->len > 0 ? ((IcwServerRecord *) records->pdata[records->len - 1])->seq : after);
+  /* The page is written as text, each record's stored text spliced in (no tree). It ends at the
+   * limit, or before the record that would take it over the size a client reads (the record
+   * limit bounds one record, so a page of 500 large records still reaches every client whole). */
   page = g_string_sized_new (4096);
   g_string_append (page, "{\"changes\":[");
-  for (guint i = 0; i < records->len; i++)
+  for (n = 0; n < records->len && n < limit; n++)
     {
+      IcwServerRecord *record = records->pdata[n];
       gsize before = page->len;
 
+      if (n > 0 && before + page_cost (record) > PAGE_BUDGET)
+        break;
       if (before > strlen ("{\"changes\":["))
         g_string_append_c (page, ',');
-      if (!append_stored_change (page, records->pdata[i]))
+      if (!append_stored_change (page, record))
         g_string_truncate (page, before);   /* logged; the cursor still moves past it */
     }
+  more = n < records->len;
+  next = g_strdup_printf ("%" G_GINT64_FORMAT, n > 0 ? ((IcwServerRecord *) records->pdata[n - 1])->seq : after);
   g_string_append_printf (page, "],\"cursor\":\"%s\",\"has_more\":%s}", next, more ? "true" : "false");
   text = g_string_free (page, FALSE);
-  self->served += records->len;
+  self->served += n;
   respond_json (msg, SOUP_STATUS_OK, text);
 }
 

@@ -4,7 +4,9 @@
  * or a pull answer; the rest is the body. Properties checked, beyond "no crash, no leak" (ASan):
  * - text the strict scanner accepts, json-glib parses into an object;
  * - an answer that passes validation can be read the way the client reads it (json-glib's
- *   accessors, whose criticals are made fatal here) without a wrong type anywhere.
+ *   accessors, whose criticals are made fatal here) without a wrong type anywhere;
+ * - the client's pull page reader (icw-sync-pull-page.c, in place, no tree) takes exactly the pull
+ *   answers the scanner and the validator take, and refuses the others with the same message.
  * Build: meson setup -Dfuzz=true with CC=clang; see docs/fuzzing.md. */
 #include "config.h"
 
@@ -14,6 +16,7 @@
 #include <stdlib.h>
 
 #include "icw-sync-json.h"
+#include "icw-sync-pull-page.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -96,6 +99,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   n_changes = data[0] & 0x7f;
   body = (const char *) data + 1;
   length = size - 1;
+
+  if (!push)
+    {
+      g_autoptr(GError) tree_error = NULL;
+      g_autoptr(GError) page_error = NULL;
+      g_autoptr(JsonNode) tree = icw_sync_json_parse_object (body, length, ICW_SYNC_JSON_MAX_BODY * 2, &tree_error);
+      gboolean tree_ok = tree != NULL && icw_sync_json_validate_pull_response (tree, &tree_error);
+      g_autoptr(IcwPullPage) page = icw_sync_pull_page_read (body, length, &page_error);
+
+      g_assert (tree_ok == (page != NULL));
+      g_assert (tree_ok || g_str_equal (tree_error->message, page_error->message));
+    }
 
   root = icw_sync_json_parse_object (body, length, ICW_SYNC_JSON_MAX_BODY, &error);
   if (root == NULL)

@@ -69,13 +69,35 @@ gboolean    icw_store_apply_remote          (IcwStore        *self,
                                              const char      *revision,
                                              gboolean         deleted,
                                              GError         **error);
-/* The same for a record already parsed (the sync client parses each pulled page once). */
-gboolean    icw_store_apply_remote_object   (IcwStore        *self,
+/* The same for the record's text json[0..length), not NUL-terminated (a record of a pulled page,
+ * handed over as the bytes it came as), which the caller has checked to be UTF-8. */
+gboolean    icw_store_apply_remote_text     (IcwStore        *self,
                                              IcwRecordKind    kind,
-                                             JsonObject      *object,
+                                             const char      *json,
+                                             gsize            length,
                                              const char      *revision,
                                              gboolean         deleted,
                                              GError         **error);
+/* Pulled records written in batches (a pull page's): rows of one kind go to the database together
+ * by multi-row upserts when the kind changes, when 64 wait, and at icw_remote_batch_flush, which
+ * the caller runs before anything that reads what the rows write and before its commit. The
+ * texts and revisions handed to add must stay valid until then. A record whose text is not one
+ * object with an ID is refused at add; a field of the wrong type when the batch is written. */
+typedef struct _IcwRemoteBatch IcwRemoteBatch;
+
+IcwRemoteBatch *icw_remote_batch_new        (IcwStore        *store);
+gboolean    icw_remote_batch_add            (IcwRemoteBatch  *batch,
+                                             IcwRecordKind    kind,
+                                             const char      *json,
+                                             gsize            length,
+                                             const char      *revision,
+                                             gboolean         deleted,
+                                             GError         **error);
+gboolean    icw_remote_batch_flush          (IcwRemoteBatch  *batch,
+                                             GError         **error);
+void        icw_remote_batch_free           (IcwRemoteBatch  *batch);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwRemoteBatch, icw_remote_batch_free)
+
 /* The local revision of a record, deleted or not; NULL when it has none or no row. */
 char       *icw_store_local_revision        (IcwStore        *self,
                                              IcwRecordKind    kind,
