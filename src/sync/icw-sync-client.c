@@ -58,7 +58,9 @@ icw_sync_client_class_init (IcwSyncClientClass *klass)
 static void
 icw_sync_client_init (IcwSyncClient *self)
 {
-  self->batch_size = 100;
+  /* The protocol's largest push batch (docs/sync-protocol.md): half the commits of 100 on both
+   * sides. A body over the limit is still halved before it goes. */
+  self->batch_size = 200;
   self->page_size = 100;
   self->max_attempts = 5;
   self->base_delay_ms = 1000;
