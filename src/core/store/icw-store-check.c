@@ -328,8 +328,71 @@ try_insert (IcwStore        *self,
  * columns, STRICT typing) or that could not be read. */
 typedef struct {
   char      *sql;
+  char      *key;        /* its short key in the store's statement cache: hashing the SQL was a tenth of a check */
   GPtrArray *messages;
 } IcwCheckPlan;
+
+/* "column IN (literal, …)" as "(column = literal OR …)", or NULL for any other expression: the
+ * same truth for a list without NULL (NULL for a NULL column, so passing), but SQLite builds an
+ * ephemeral table for a list of more than two on every execution of the statement, half of what
+ * the check cost. */
+static char *
+in_list_as_comparisons (const char *check)
+{
+  g_autoptr(GString) out = g_string_new ("(");
+  g_autofree char *column = NULL;
+  const char *p = check;
+  const char *start = p;
+
+  while (g_ascii_isalnum (*p) || *p == '_')
+    p++;
+  if (p == start || g_ascii_isdigit (*start))
+    return NULL;
+  column = g_strndup (start, p - start);
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_ascii_strncasecmp (p, "IN", 2) != 0)
+    return NULL;
+  for (p += 2; g_ascii_isspace (*p); p++)
+    ;
+  if (*p++ != '(')
+    return NULL;
+  for (;;)
+    {
+      while (g_ascii_isspace (*p))
+        p++;
+      start = p;
+      if (*p == '\'')
+        {
+          for (p++; *p != '\0' && !(*p == '\'' && p[1] != '\''); p += *p == '\'' ? 2 : 1)
+            ;
+          if (*p++ != '\'')
+            return NULL;
+        }
+      else
+        {
+          if (*p == '-')
+            p++;
+          if (!g_ascii_isdigit (*p))
+            return NULL;
+          while (g_ascii_isdigit (*p))
+            p++;
+        }
+      g_string_append_printf (out, "%s\"%s\" = %.*s", out->len > 1 ? " OR " : "", column, (int) (p - start), start);
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == ')')
+        break;
+      if (*p++ != ',')
+        return NULL;
+    }
+  for (p++; g_ascii_isspace (*p); p++)
+    ;
+  if (*p != '\0')
+    return NULL;
+  g_string_append_c (out, ')');
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
 
 /* Whether the word (ASCII, any case) occurs in sql as a word. */
 static gboolean
@@ -471,8 +534,9 @@ check_plan_new (IcwStore       *scratch,
   for (guint i = 0; i < checks->len; i++)
     {
       const char *check = checks->pdata[i];
+      g_autofree char *comparisons = in_list_as_comparisons (check);
 
-      g_string_append_printf (sql, "%s(%s)", n++ > 0 ? ", " : "", check);
+      g_string_append_printf (sql, "%s(%s)", n++ > 0 ? ", " : "", comparisons != NULL ? comparisons : check);
       g_ptr_array_add (messages, g_strdup_printf ("CHECK constraint failed: %s", check));
     }
   if (n == 0)
@@ -483,6 +547,7 @@ check_plan_new (IcwStore       *scratch,
     return plan;
   sqlite3_finalize (trial);
   plan->sql = g_string_free (g_steal_pointer (&sql), FALSE);
+  plan->key = g_strdup_printf ("-- the constraints of %s", table->table);
   plan->messages = g_steal_pointer (&messages);
   return plan;
 }
@@ -517,13 +582,19 @@ try_constraints (IcwStore            *self,
                  const char         **field,
                  GError             **error)
 {
-  sqlite3_stmt *stmt = icw_store_statement (self, plan->sql, error);
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, plan->key);
   const char *deleted_at = member_text (record, "deleted_at");
   const char *failed = NULL;
   int rc;
 
+  /* Kept in the store's cache, finalized with it, under a key that is not SQL. */
   if (stmt == NULL)
-    return FALSE;
+    {
+      if ((stmt = icw_database_prepare (self->db, plan->sql, error)) == NULL)
+        return FALSE;
+      g_hash_table_insert (self->statements, g_strdup (plan->key), stmt);
+    }
+  sqlite3_clear_bindings (stmt);
   sqlite3_bind_text (stmt, 1, member_text (record, "id"), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, member_text (record, "created_at"), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, member_text (record, "updated_at"), -1, SQLITE_STATIC);
