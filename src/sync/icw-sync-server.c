@@ -465,7 +465,9 @@ record_text (const char *data,
 }
 
 /* Whether a key's stored hash is this batch's: the digest of its bytes (icw_json_read_object),
- * or, for a key stored before issue 20, the SHA-256 of the batch as json-glib wrote it. */
+ * or the SHA-256 of the batch as json-glib writes it (what a server kept before issue 20; it also
+ * matches a first send that was in that form, so other escapes of the same batch are the same
+ * batch, as they were; docs/sync-protocol.md). Only a key found with another hash pays for it. */
 static gboolean
 same_batch (const char *stored_hash,
             const char *body_hash,
