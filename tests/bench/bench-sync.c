@@ -10,6 +10,9 @@
  *   bench-sync DIR N
  *
  * Prints: sync PUSHED PUSH_S PULLED PULL_S BARE_ROWS BARE_S
+ * and on stderr the CPU time of the process (getrusage: user + system, all threads) in each of the
+ * three steps, beside its wall clock: on a shared machine the wall clock moves with the load, the
+ * CPU time much less (docs/performance.md).
  *
  * Under callgrind the three steps are functions of their own, never inlined (bench_push,
  * bench_pull, and bench_bare_write: the floor's timed part), so that their instructions can be
@@ -22,6 +25,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include "icw-center.h"
 #include "icw-organization.h"
@@ -50,6 +54,16 @@ static double
 seconds_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1e6;
+}
+
+/* The process's CPU time so far, user and system, in seconds. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 /* The syllables of the names: the same data every run. */
@@ -138,7 +152,8 @@ bench_bare_write (sqlite3    *to,
 static G_GNUC_NO_INLINE guint
 bare_insert (const char *from_path,
              const char *to_path,
-             double     *seconds)
+             double     *seconds,
+             double     *cpu)
 {
   sqlite3 *from, *to;
   sqlite3_stmt *read, *write, *create;
@@ -172,7 +187,9 @@ bare_insert (const char *from_path,
   g_string_append (insert, ")");
 
   start = g_get_monotonic_time ();
+  *cpu = cpu_seconds ();
   write = bench_bare_write (to, insert->str, rows, n_columns);
+  *cpu = cpu_seconds () - *cpu;
   *seconds = seconds_since (start);
   sqlite3_finalize (write);
 
@@ -214,6 +231,7 @@ main (int   argc,
   g_autoptr(IcwCenter) center = NULL;
   IcwSyncReport pushed, pulled;
   double push_s, pull_s, bare_s;
+  double cpu_start, push_cpu, pull_cpu, bare_cpu;
   guint n, bare_rows;
 
   if (argc != 3)
@@ -240,13 +258,19 @@ main (int   argc,
   if (token == NULL)
     fail ("token", error);
 
+  cpu_start = cpu_seconds ();
   pushed = bench_push (a, url, token, &push_s);
+  push_cpu = cpu_seconds () - cpu_start;
   b = icw_store_open (b_path, &error);
   if (b == NULL)
     fail ("open", error);
+  cpu_start = cpu_seconds ();
   pulled = bench_pull (b, url, token, &pull_s);
-  bare_rows = bare_insert (a_path, bare_path, &bare_s);
+  pull_cpu = cpu_seconds () - cpu_start;
+  bare_rows = bare_insert (a_path, bare_path, &bare_s, &bare_cpu);
 
   printf ("sync %u %.6f %u %.6f %u %.6f\n", pushed.pushed, push_s, pulled.pulled, pull_s, bare_rows, bare_s);
+  fprintf (stderr, "bench-sync: CPU time: push %.3f s, pull %.3f s, SQLite alone %.3f s\n",
+           push_cpu, pull_cpu, bare_cpu);
   return 0;
 }
