@@ -183,9 +183,11 @@ test_digest (void)
   g_autoptr(JsonNode) b = NULL;
 
   g_assert_no_error (error);
+  g_assert_nonnull (a);
   g_assert_cmpstr (g_checksum_get_string (digest), ==, expected);
   b = icw_json_read_object (compact, strlen (compact), ICW_SYNC_JSON_MAX_BODY, 0, NULL, again, &error);
   g_assert_no_error (error);
+  g_assert_nonnull (b);
   g_assert_cmpstr (g_checksum_get_string (again), ==, expected);
   g_assert_cmpstr (expected, !=, different);
 }
