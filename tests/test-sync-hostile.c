@@ -421,6 +421,41 @@ test_review_comments (Fixture       *f,
                    ==, "returned");
 }
 
+/* The key is bound to the batch's bytes with the whitespace between tokens left out (issue 20), or
+ * to the batch as json-glib writes it (the hash kept before): the same batch spaced out, or with
+ * an escape for a character, is answered with the stored answer; another record is a 422. */
+static void
+test_key_whitespace (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *a = "{\"idempotency_key\":\"space-key-0123456789\",\"changes\":[{\"kind\":\"organization\",\"id\":\"" ORG "22\","
+                  "\"op\":\"upsert\",\"base_revision\":null,\"record\":{\"id\":\"" ORG "22\",\"name\":\"甲 乙\"}}]}";
+  const char *spaced = "{ \"idempotency_key\" : \"space-key-0123456789\",\n \"changes\" : [ { \"kind\":\"organization\", \"id\":\"" ORG "22\","
+                       "\t\"op\":\"upsert\", \"base_revision\":null, \"record\":{ \"id\":\"" ORG "22\", \"name\":\"甲 乙\" } } ] }\r\n";
+  const char *escaped = "{\"idempotency_key\":\"space-key-0123456789\",\"changes\":[{\"kind\":\"organization\",\"id\":\"" ORG "22\","
+                        "\"op\":\"upsert\",\"base_revision\":null,\"record\":{\"id\":\"" ORG "22\",\"name\":\"\\u7532 乙\"}}]}";
+  const char *other = "{\"idempotency_key\":\"space-key-0123456789\",\"changes\":[{\"kind\":\"organization\",\"id\":\"" ORG "22\","
+                      "\"op\":\"upsert\",\"base_revision\":null,\"record\":{\"id\":\"" ORG "22\",\"name\":\"甲 丙\"}}]}";
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *again_text = NULL;
+
+  g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, a, &first), ==, 200);
+  g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, spaced, &again), ==, 200);
+  first_text = json_to_string (first, FALSE);
+  again_text = json_to_string (again, FALSE);
+  g_assert_cmpstr (again_text, ==, first_text);
+  g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, escaped, &answer), ==, 200);
+  g_clear_pointer (&again_text, g_free);
+  again_text = json_to_string (answer, FALSE);
+  g_assert_cmpstr (again_text, ==, first_text);
+  g_clear_pointer (&answer, json_node_unref);
+  g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, other, &answer), ==, 422);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (answer), "error"), ==, "idempotency-key-reused");
+}
+
 static void
 test_key_reused (Fixture       *f,
                  gconstpointer  data)
@@ -906,6 +941,7 @@ main (int   argc,
   ADD ("/sync-hostile/owner-steps-folded", test_owner_steps_folded);
   ADD ("/sync-hostile/review-comments", test_review_comments);
   ADD ("/sync-hostile/key-reused", test_key_reused);
+  ADD ("/sync-hostile/key-whitespace", test_key_whitespace);
   ADD ("/sync-hostile/auth-rate-limit", test_auth_rate_limit);
   ADD ("/sync-hostile/unauthenticated-upload", test_unauthenticated_upload);
   ADD ("/sync-hostile/bad-stored-row", test_bad_stored_row);

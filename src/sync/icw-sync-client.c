@@ -58,9 +58,10 @@ icw_sync_client_class_init (IcwSyncClientClass *klass)
 static void
 icw_sync_client_init (IcwSyncClient *self)
 {
-  self->batch_size = 100;
-  /* The protocol's largest page: five times fewer requests and transactions than the server's
-   * default of 100 (a server stops a page early when its text grows large). */
+  /* The protocol's largest push batch and page (docs/sync-protocol.md): half the commits of 100
+   * for a push, five times fewer requests and transactions for a pull (a body over the limit is
+   * still halved before it goes; a server stops a page early when its text grows large). */
+  self->batch_size = 200;
   self->page_size = 500;
   self->max_attempts = 5;
   self->base_delay_ms = 1000;

@@ -12,9 +12,9 @@
 #include "icw-attachment.h"
 #include "icw-database.h"
 #include "icw-error.h"
-#include "icw-json-reader.h"
 #include "icw-store-check.h"
 #include "icw-store-sync.h"
+#include "icw-sync-body-reader.h"
 #include "icw-sync-error.h"
 #include "icw-sync-json.h"
 #include "icw-sync-server-private.h"
@@ -415,7 +415,8 @@ check_push (JsonObject  *request,
 }
 
 /* The prechecks of a batch's changes, cleared however the push ends, with each change's record
- * as the text the server stores: serialised once, here, for the size check and the store. */
+ * as the text the server stores: the bytes the client sent for it (record_text), for the size
+ * check and the store. */
 typedef struct {
   IcwServerRefusal *refusals;
   char            **payloads;
@@ -444,6 +445,41 @@ precheck_list_free (PrecheckList *list)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrecheckList, precheck_list_free)
+
+/* A record as the server stores it: the bytes the client sent for it (the reader's span), so
+ * that a record is neither built into text again nor changed by the server; a record without a
+ * span (not an object, refused by the check) as json-glib writes it. */
+static char *
+record_text (const char *data,
+             GHashTable *spans,
+             JsonNode   *record)
+{
+  IcwJsonSpan *span = record != NULL && JSON_NODE_HOLDS_OBJECT (record)
+                      ? g_hash_table_lookup (spans, json_node_get_object (record)) : NULL;
+
+  if (span != NULL)
+    return g_strndup (data + span->offset, span->length);
+  return node_text (record);
+}
+
+/* Whether a key's stored hash is this batch's: the digest of its bytes (icw_json_read_object),
+ * or the SHA-256 of the batch as json-glib writes it (what a server kept before issue 20; it also
+ * matches a first send that was in that form, so other escapes of the same batch are the same
+ * batch, as they were; docs/sync-protocol.md). Only a key found with another hash pays for it. */
+static gboolean
+same_batch (const char *stored_hash,
+            const char *body_hash,
+            JsonNode   *root)
+{
+  g_autofree char *canonical = NULL;
+  g_autofree char *legacy = NULL;
+
+  if (stored_hash == NULL || g_str_equal (stored_hash, body_hash))
+    return TRUE;
+  canonical = json_to_string (root, FALSE);
+  legacy = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+  return g_str_equal (stored_hash, legacy);
+}
 
 /* A push's transaction: its part of the open group (icw-sync-server-group.c), or its own. */
 static gboolean
@@ -477,12 +513,14 @@ handle_push (IcwSyncServer     *self,
   g_autoptr(JsonNode) response = NULL;
   g_autofree char *text = NULL;
   g_autofree char *replay = NULL;
-  g_autofree char *canonical = NULL;
   g_autofree char *body_hash = NULL;
   g_autofree char *stored_hash = NULL;
   g_autofree char *marked = NULL;
   g_autoptr(PrecheckList) prechecks_owner = NULL;
+  g_autoptr(GHashTable) spans = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  g_autoptr(GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
   IcwServerRefusal *prechecks = NULL;
+  const char *data;
   gsize marked_length = 0;
   JsonObject *request;
   JsonArray *changes;
@@ -491,11 +529,12 @@ handle_push (IcwSyncServer     *self,
   /* Text that is not Unicode is refused with its change, not with the whole batch. The body was
    * held to the limit before; marking may lengthen it. */
   marked = icw_server_mark_bad_text (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &marked_length);
-  if (marked != NULL)
-    root = icw_sync_json_parse_object (marked, marked_length, G_MAXSIZE, &error);
-  else
-    root = icw_sync_json_parse_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                       ICW_SYNC_JSON_MAX_BODY, &error);
+  /* One pass over the body (icw-sync-body-reader.c): the strict checks, the tree, each record's bytes
+   * (the objects at depth 4: body, changes, change, record) and the batch's digest. */
+  data = marked != NULL ? marked : g_bytes_get_data (bytes, NULL);
+  root = icw_json_read_object (data, marked != NULL ? marked_length : g_bytes_get_size (bytes),
+                               marked != NULL ? G_MAXSIZE : ICW_SYNC_JSON_MAX_BODY,
+                               4, spans, digest, &error);
   if (root == NULL || !check_push (json_node_get_object (root), &error))
     {
       respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
@@ -504,9 +543,9 @@ handle_push (IcwSyncServer     *self,
   request = json_node_get_object (root);
   key = json_object_get_string_member (request, "idempotency_key");
   changes = json_object_get_array_member (request, "changes");
-  /* The key is bound to the batch: its hash, whitespace aside. */
-  canonical = json_to_string (root, FALSE);
-  body_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+  /* The key is bound to the batch: the SHA-256 of its bytes, the whitespace between tokens aside
+   * (docs/sync-protocol.md). */
+  body_hash = g_strdup (g_checksum_get_string (digest));
 
   prechecks_owner = precheck_list_new (json_array_get_length (changes));
   prechecks = prechecks_owner->refusals;
@@ -514,7 +553,7 @@ handle_push (IcwSyncServer     *self,
     {
       JsonObject *change = json_array_get_object_element (changes, i);
 
-      prechecks_owner->payloads[i] = node_text (json_object_get_member (change, "record"));
+      prechecks_owner->payloads[i] = record_text (data, spans, json_object_get_member (change, "record"));
       precheck_change (self, change, prechecks_owner->payloads[i], &prechecks[i]);
     }
 
@@ -531,7 +570,7 @@ handle_push (IcwSyncServer     *self,
        * not at all when that group could not be committed (the client sends it again). */
       if (!icw_server_group_flush (self))
         respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", "The server could not commit");
-      else if (stored_hash != NULL && !g_str_equal (stored_hash, body_hash))
+      else if (!same_batch (stored_hash, body_hash, root))
         respond_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                        "This idempotency key was used for another batch");
       else
@@ -579,7 +618,7 @@ handle_push (IcwSyncServer     *self,
           g_clear_pointer (&stored_hash, g_free);
           g_free (replay);
           replay = icw_server_db_replay (self, token->hash, key, &stored_hash);
-          if (replay != NULL && (stored_hash == NULL || g_str_equal (stored_hash, body_hash)))
+          if (replay != NULL && same_batch (stored_hash, body_hash, root))
             {
               respond_json (msg, SOUP_STATUS_OK, replay);
               return;

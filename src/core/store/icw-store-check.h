@@ -27,15 +27,22 @@ gboolean  icw_record_check_json          (IcwRecordKind        kind,
                                           GError             **error);
 
 /* A scratch store with the workbench's schema and its foreign keys off: a record that passes
- * icw_record_check_json is written into it as a pulled record would be and rolled back, so that
- * the schema's own constraints (NOT NULL, CHECK) decide. Open one with icw_store_open on a
- * throw-away path. */
+ * icw_record_check_json is held to the schema's own constraints (NOT NULL, CHECK) as a pulled
+ * record would be: for most kinds by one SELECT of the table's constraints over the values the
+ * record's INSERT would bind, for the others (icw_store_check_without_insert FALSE) by writing it
+ * into the scratch store and rolling it back. Open one with icw_store_open on a throw-away path. */
 gboolean  icw_store_check_remote         (IcwStore            *scratch,
                                           IcwRecordKind        kind,
                                           JsonObject          *record,
                                           gboolean             deleted,
                                           const char         **field,
                                           GError             **error);
+
+/* Whether icw_store_check_remote decides the kind's constraints without the trial INSERT: FALSE
+ * for a table whose SQL a SELECT over values cannot reproduce (a named constraint, a collation, a
+ * generated column, STRICT typing, or SQL it could not read). */
+gboolean  icw_store_check_without_insert  (IcwStore           *scratch,
+                                           IcwRecordKind       kind);
 
 /* Makes a scratch store fit for icw_store_check_remote alone: its triggers (the search index's)
  * and secondary indexes are dropped. Its tables stay empty (every check is rolled back), so an

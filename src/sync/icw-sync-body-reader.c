@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* icw-sync-body-reader.c: a push body read in one pass (icw-sync-body-reader.h). The checks are those of
+ * the strict scanner in icw-sync-json.c, in the same order and with the same messages (one RFC
+ * 8259 value, UTF-8, the depth, each string's length, 64-bit integers), so that a body either
+ * fails here exactly as it failed there or gives the tree json-glib's parser gave for it. The
+ * tree is built with json-glib's own object and array calls, so that duplicate members, the
+ * member order and the values' types are what its parser makes of them; the difference is the
+ * cost: json-glib's parser reads through a GScanner character by character, and with the strict
+ * scan before it a push body was read twice (docs/performance.md, issue 20). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "icw-sync-body-reader.h"
+#include "icw-sync-error.h"
+#include "icw-sync-json.h"
+
+typedef struct {
+  const char *start;
+  const char *p;
+  const char *end;
+  guint       depth;
+  guint       span_depth;
+  GHashTable *spans;
+  GChecksum  *digest;
+  const char *run;      /* the first byte not yet given to the digest */
+  GString    *text;     /* a string's decoded text, reused */
+  GError    **error;
+} Reader;
+
+static gboolean
+fail (Reader     *r,
+      const char *what)
+{
+  g_set_error (r->error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
+               _("The JSON is not valid at byte %lu: %s"),
+               (unsigned long) (r->p - r->start), what);
+  return FALSE;
+}
+
+static void
+skip_space (Reader *r)
+{
+  const char *from = r->p;
+
+  while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r'))
+    r->p++;
+  if (r->digest != NULL && r->p > from)
+    {
+      g_checksum_update (r->digest, (const guchar *) r->run, from - r->run);
+      r->run = r->p;
+    }
+}
+
+static guint
+hex4 (const char *p)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < 4; i++)
+    value = value * 16 + g_ascii_xdigit_value (p[i]);
+  return value;
+}
+
+/* The text of the escapes between from and to (checked already): a surrogate pair is one
+ * character; a lone surrogate (which the server marks before reading, icw-sync-server-text.c)
+ * becomes U+FFFF, a noncharacter the record check refuses. */
+static void
+decode (GString    *out,
+        const char *from,
+        const char *to)
+{
+  const char *p = from;
+
+  while (p < to)
+    {
+      const char *next = memchr (p, '\\', to - p);
+      guint unit;
+
+      if (next == NULL)
+        {
+          g_string_append_len (out, p, to - p);
+          return;
+        }
+      g_string_append_len (out, p, next - p);
+      p = next + 1;
+      switch (*p)
+        {
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          unit = hex4 (p + 1);
+          p += 4;
+          if (unit >= 0xd800 && unit <= 0xdbff && p + 6 < to && p[1] == '\\' && p[2] == 'u' &&
+              hex4 (p + 3) >= 0xdc00 && hex4 (p + 3) <= 0xdfff)
+            {
+              unit = 0x10000 + ((unit - 0xd800) << 10) + (hex4 (p + 3) - 0xdc00);
+              p += 6;
+            }
+          else if (unit >= 0xd800 && unit <= 0xdfff)
+            unit = 0xffff;
+          g_string_append_unichar (out, unit);
+          break;
+        default:   /* " \ / */
+          g_string_append_c (out, *p);
+          break;
+        }
+      p++;
+    }
+}
+
+/* A string at r->p (its opening quote), decoded into r->text. */
+static gboolean
+read_string (Reader *r)
+{
+  const char *start = ++r->p;
+  gboolean escaped = FALSE;
+
+  while (r->p < r->end && *r->p != '"')
+    {
+      guchar c = *r->p;
+
+      if (c < 0x20)
+        return fail (r, _("a control character in a string"));
+      if (c == '\\')
+        {
+          escaped = TRUE;
+          r->p++;
+          if (r->p >= r->end || strchr ("\"\\/bfnrtu", *r->p) == NULL)
+            return fail (r, _("a bad escape in a string"));
+          if (*r->p == 'u')
+            {
+              for (int i = 1; i <= 4; i++)
+                if (r->p + i >= r->end || !g_ascii_isxdigit (r->p[i]))
+                  return fail (r, _("a bad escape in a string"));
+              r->p += 4;
+            }
+        }
+      r->p++;
+      if ((gsize) (r->p - start) > ICW_SYNC_JSON_MAX_STRING)
+        return fail (r, _("a string longer than the limit"));
+    }
+  if (r->p >= r->end)
+    return fail (r, _("a string without its end"));
+  g_string_truncate (r->text, 0);
+  if (escaped)
+    decode (r->text, start, r->p);
+  else
+    g_string_append_len (r->text, start, r->p - start);
+  r->p++;
+  return TRUE;
+}
+
+static gboolean
+read_digits (Reader *r)
+{
+  const char *start = r->p;
+
+  while (r->p < r->end && g_ascii_isdigit (*r->p))
+    r->p++;
+  return r->p > start;
+}
+
+static JsonNode *
+read_number (Reader *r)
+{
+  const char *start = r->p;
+  gboolean integer = TRUE;
+  char small[64];
+  g_autofree char *large = NULL;
+  const char *text;
+  gsize length;
+  JsonNode *node;
+
+  if (*r->p == '-')
+    r->p++;
+  if (r->p < r->end && *r->p == '0')
+    r->p++;
+  else if (!read_digits (r))
+    return fail (r, _("a bad number")), NULL;
+  if (r->p < r->end && *r->p == '.')
+    {
+      r->p++;
+      integer = FALSE;
+      if (!read_digits (r))
+        return fail (r, _("a bad number")), NULL;
+    }
+  if (r->p < r->end && (*r->p == 'e' || *r->p == 'E'))
+    {
+      r->p++;
+      integer = FALSE;
+      if (r->p < r->end && (*r->p == '+' || *r->p == '-'))
+        r->p++;
+      if (!read_digits (r))
+        return fail (r, _("a bad number")), NULL;
+    }
+  length = r->p - start;
+  if (length < sizeof small)
+    {
+      memcpy (small, start, length);
+      small[length] = '\0';
+      text = small;
+    }
+  else
+    text = large = g_strndup (start, length);
+  node = json_node_alloc ();
+  if (integer)
+    {
+      gint64 value;
+
+      /* No leading zeros in JSON: more than 20 characters never fit 64 bits. */
+      if (length > 20 || !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
+        {
+          json_node_free (node);
+          return fail (r, _("an integer too large")), NULL;
+        }
+      return json_node_init_int (node, value);
+    }
+  return json_node_init_double (node, g_ascii_strtod (text, NULL));
+}
+
+static JsonNode *
+read_literal (Reader     *r,
+              const char *word)
+{
+  gsize len = strlen (word);
+
+  if ((gsize) (r->end - r->p) < len || memcmp (r->p, word, len) != 0)
+    return fail (r, _("an unexpected character")), NULL;
+  r->p += len;
+  if (word[0] == 'n')
+    return json_node_init_null (json_node_alloc ());
+  return json_node_init_boolean (json_node_alloc (), word[0] == 't');
+}
+
+static JsonNode *read_value (Reader *r);
+
+static JsonNode *
+read_container (Reader *r,
+                char    close)
+{
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(JsonArray) array = NULL;
+  const char *opening = r->p;
+  gboolean first = TRUE;
+  JsonNode *node;
+
+  if (++r->depth > ICW_SYNC_JSON_MAX_DEPTH)
+    return fail (r, _("nested too deeply")), NULL;
+  if (close == '}')
+    object = json_object_new ();
+  else
+    array = json_array_new ();
+  r->p++;
+  for (;;)
+    {
+      g_autofree char *long_name = NULL;
+      char short_name[64];
+      const char *name = NULL;
+      JsonNode *value;
+
+      skip_space (r);
+      if (r->p < r->end && *r->p == close && first)
+        break;
+      if (close == '}')
+        {
+          if (r->p >= r->end || *r->p != '"')
+            return fail (r, _("a member name that is not a double-quoted string")), NULL;
+          if (!read_string (r))
+            return NULL;
+          /* Kept apart from r->text, which the value reuses. */
+          if (r->text->len < sizeof short_name)
+            name = memcpy (short_name, r->text->str, r->text->len + 1);
+          else
+            name = long_name = g_strndup (r->text->str, r->text->len);
+          skip_space (r);
+          if (r->p >= r->end || *r->p != ':')
+            return fail (r, _("a missing colon")), NULL;
+          r->p++;
+        }
+      if ((value = read_value (r)) == NULL)
+        return NULL;
+      if (object != NULL)
+        json_object_set_member (object, name, value);
+      else
+        json_array_add_element (array, value);
+      skip_space (r);
+      first = FALSE;
+      if (r->p < r->end && *r->p == ',')
+        {
+          r->p++;
+          continue;
+        }
+      if (r->p < r->end && *r->p == close)
+        break;
+      return fail (r, _("a missing comma or bracket")), NULL;
+    }
+  r->p++;
+  if (object != NULL && r->spans != NULL && r->depth == r->span_depth)
+    {
+      IcwJsonSpan *span = g_new (IcwJsonSpan, 1);
+
+      span->offset = opening - r->start;
+      span->length = r->p - opening;
+      g_hash_table_insert (r->spans, object, span);
+    }
+  r->depth--;
+  if (object != NULL)
+    node = json_node_init_object (json_node_alloc (), object);
+  else
+    node = json_node_init_array (json_node_alloc (), array);
+  return node;
+}
+
+static JsonNode *
+read_value (Reader *r)
+{
+  skip_space (r);
+  if (r->p >= r->end)
+    return fail (r, _("the input ends early")), NULL;
+  switch (*r->p)
+    {
+    case '{': return read_container (r, '}');
+    case '[': return read_container (r, ']');
+    case '"':
+      if (!read_string (r))
+        return NULL;
+      return json_node_init_string (json_node_alloc (), r->text->str);
+    case 't': return read_literal (r, "true");
+    case 'f': return read_literal (r, "false");
+    case 'n': return read_literal (r, "null");
+    default:
+      if (*r->p == '-' || g_ascii_isdigit (*r->p))
+        return read_number (r);
+      return fail (r, _("an unexpected character")), NULL;
+    }
+}
+
+JsonNode *
+icw_json_read_object (const char  *data,
+                      gsize        length,
+                      gsize        max_length,
+                      guint        span_depth,
+                      GHashTable  *spans,
+                      GChecksum   *digest,
+                      GError     **error)
+{
+  g_autoptr(GString) text = g_string_sized_new (256);
+  Reader r = { data, data, data + length, 0, span_depth, spans, digest, data, text, error };
+  g_autoptr(JsonNode) root = NULL;
+
+  if (length > max_length)
+    {
+      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_TOO_LARGE,
+                   _("The JSON is larger than the limit of %lu bytes"), (unsigned long) max_length);
+      return NULL;
+    }
+  if (length > 0 && !g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("The JSON is not valid UTF-8"));
+      return NULL;
+    }
+  if ((root = read_value (&r)) == NULL || (skip_space (&r), r.p != r.end))
+    {
+      if (root != NULL)
+        fail (&r, _("something follows the JSON value"));
+      /* The spans of a tree that is not kept name freed objects. */
+      if (spans != NULL)
+        g_hash_table_remove_all (spans);
+      return NULL;
+    }
+  if (digest != NULL)
+    g_checksum_update (digest, (const guchar *) r.run, r.p - r.run);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("The JSON is not an object"));
+      if (spans != NULL)
+        g_hash_table_remove_all (spans);
+      return NULL;
+    }
+  json_node_seal (root);
+  return g_steal_pointer (&root);
+}

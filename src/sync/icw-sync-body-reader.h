@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* icw-sync-body-reader.h: the push body read in one strict pass over its bytes (icw-sync-body-reader.c):
+ * the same checks and the same messages as icw_sync_json_check, the same tree as json-glib's
+ * parser would build, without json-glib's scanner; with, on the way, the byte range of each
+ * object at one depth (a push's records, stored as the bytes the client sent) and a digest of the
+ * bytes with the whitespace between tokens left out (the idempotency key's batch). */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gsize offset;
+  gsize length;
+} IcwJsonSpan;
+
+/* One JSON object from data (at most max_length bytes), or NULL with error set as
+ * icw_sync_json_parse_object sets it. When spans is not NULL, every object at span_depth (the root
+ * is at depth 1) is entered in it: its JsonObject to a newly allocated IcwJsonSpan (make the
+ * table with g_free for its values). When digest is not NULL, it is fed every byte of data except
+ * the whitespace outside strings. The tree is sealed, as json-glib's immutable parser leaves it. */
+JsonNode *icw_json_read_object (const char  *data,
+                                gsize        length,
+                                gsize        max_length,
+                                guint        span_depth,
+                                GHashTable  *spans,
+                                GChecksum   *digest,
+                                GError     **error);
+
+G_END_DECLS

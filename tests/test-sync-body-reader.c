@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sync-body-reader.c: the push body's reader (icw-sync-body-reader.c) against the strict scanner and
+ * json-glib's parser it replaces on the server: for valid input the same tree (member order,
+ * duplicate members, escapes, surrogate pairs, numbers at the limits), for hostile input the same
+ * refusal with the same message (truncated, deep nesting, bad UTF-8, huge numbers, control
+ * characters, NUL, a second document, a body over the limit); the byte range of each record; the
+ * digest of the bytes with the whitespace between tokens left out. */
+#include "config.h"
+
+#include <string.h>
+
+#include "icw-sync-body-reader.h"
+#include "icw-sync-error.h"
+#include "icw-sync-json.h"
+
+static void
+assert_same_tree (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) expected = icw_sync_json_parse_object (text, strlen (text), ICW_SYNC_JSON_MAX_BODY, &error);
+  g_autoptr(JsonNode) got = NULL;
+  g_autofree char *expected_text = NULL;
+  g_autofree char *got_text = NULL;
+
+  g_assert_no_error (error);
+  got = icw_json_read_object (text, strlen (text), ICW_SYNC_JSON_MAX_BODY, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (got);
+  g_assert_true (json_node_is_immutable (got));
+  expected_text = json_to_string (expected, FALSE);
+  got_text = json_to_string (got, FALSE);
+  g_assert_cmpstr (got_text, ==, expected_text);
+  g_assert_true (json_node_equal (got, expected));
+}
+
+static void
+assert_same_refusal (const char *text,
+                     gsize       length)
+{
+  g_autoptr(GError) expected = NULL;
+  g_autoptr(GError) got = NULL;
+  g_autoptr(JsonNode) a = icw_sync_json_parse_object (text, length, ICW_SYNC_JSON_MAX_BODY, &expected);
+  g_autoptr(JsonNode) b = NULL;
+  g_autoptr(GHashTable) spans = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+
+  g_assert_null (a);
+  g_assert_nonnull (expected);
+  b = icw_json_read_object (text, length, ICW_SYNC_JSON_MAX_BODY, 2, spans, NULL, &got);
+  g_assert_null (b);
+  g_assert_nonnull (got);
+  g_assert_cmpuint (got->domain, ==, expected->domain);
+  g_assert_cmpint (got->code, ==, expected->code);
+  g_assert_cmpstr (got->message, ==, expected->message);
+  g_assert_cmpuint (g_hash_table_size (spans), ==, 0);
+}
+
+static void
+test_same_tree (void)
+{
+  assert_same_tree ("{}");
+  assert_same_tree ("{\"a\":[]}");
+  assert_same_tree ("  {\n \"b\" : 1 ,\t\"a\" : [ true , false , null , \"x\" ] }\r\n");
+  assert_same_tree ("{\"i\":9223372036854775807,\"j\":-9223372036854775808,\"z\":0,\"m\":-0}");
+  assert_same_tree ("{\"f\":1.5,\"e\":1e2,\"E\":-2.5E-3,\"big\":1e400,\"frac\":0.1}");
+  assert_same_tree ("{\"s\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\",\"u\":\"\\u4e2d\\u6587\",\"pair\":\"\\ud83d\\ude00\"}");
+  assert_same_tree ("{\"名称\":\"齐鲁智能传感器制造业创新中心\",\"emoji\":\"😀\"}");
+  /* Duplicate members: json-glib's rule, whatever it is, holds. */
+  assert_same_tree ("{\"a\":1,\"b\":2,\"a\":3}");
+  assert_same_tree ("{\"a\":{\"x\":1},\"a\":\"text\"}");
+  assert_same_tree ("{\"nested\":{\"deeper\":[{\"k\":[1,[2,[3]]]}]}}");
+  assert_same_tree ("{\"idempotency_key\":\"key-00000001-abcdefgh\",\"changes\":[{\"kind\":\"organization\","
+                    "\"id\":\"o1\",\"op\":\"upsert\",\"base_revision\":null,\"record\":{\"id\":\"o1\",\"name\":\"甲\","
+                    "\"top_ten\":0,\"credit_code\":null}}]}");
+}
+
+/* A literal, NULs and all. */
+#define REFUSED(literal) assert_same_refusal ((literal), sizeof (literal) - 1)
+
+static void
+test_same_refusal (void)
+{
+  g_autofree char *deep = NULL;
+  g_autofree char *huge = NULL;
+  GString *text;
+
+  REFUSED ("");
+  REFUSED ("   ");
+  REFUSED ("{\"a\":1");
+  REFUSED ("{\"a\":\"unterminated");
+  REFUSED ("{\"a\":");
+  REFUSED ("{\"a\" 1}");
+  REFUSED ("{\"a\":1,}");
+  REFUSED ("{a:1}");
+  REFUSED ("{'a':1}");
+  REFUSED ("{\"a\":1}{\"b\":2}");
+  REFUSED ("var x = {\"a\":1};");
+  REFUSED ("[1,2]");
+  REFUSED ("\"text\"");
+  REFUSED ("{\"a\":99999999999999999999}");
+  REFUSED ("{\"a\":-9223372036854775809}");
+  REFUSED ("{\"a\":123456789012345678901234567890}");
+  REFUSED ("{\"a\":01}");
+  REFUSED ("{\"a\":1.}");
+  REFUSED ("{\"a\":-}");
+  REFUSED ("{\"a\":1e}");
+  REFUSED ("{\"a\":tru}");
+  REFUSED ("{\"a\":\"\\x\"}");
+  REFUSED ("{\"a\":\"\\u12g4\"}");
+  REFUSED ("{\"a\":\"tab\there\"}");
+  REFUSED ("{\"a\":\"bad \xff utf-8\"}");
+  REFUSED ("{\"a\":\"\xc3\"}");
+  REFUSED ("{\"a\":\"nul\0here\"}");
+  REFUSED ("{\"a\":1}\0");
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < ICW_SYNC_JSON_MAX_DEPTH + 1; i++)
+    g_string_append (text, "{\"a\":");
+  g_string_append (text, "1");
+  for (guint i = 0; i < ICW_SYNC_JSON_MAX_DEPTH + 1; i++)
+    g_string_append_c (text, '}');
+  deep = g_string_free (text, FALSE);
+  assert_same_refusal (deep, strlen (deep));
+
+  text = g_string_new ("{\"a\":\"");
+  for (guint i = 0; i < ICW_SYNC_JSON_MAX_STRING + 10; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "\"}");
+  huge = g_string_free (text, FALSE);
+  assert_same_refusal (huge, strlen (huge));
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = "{\"a\":\"0123456789\"}";
+  g_autoptr(JsonNode) root = icw_json_read_object (text, strlen (text), 10, 0, NULL, NULL, &error);
+
+  g_assert_null (root);
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_TOO_LARGE);
+}
+
+/* Each record's bytes as sent, found by its object; nothing at other depths. */
+static void
+test_spans (void)
+{
+  const char *text = "{ \"changes\" : [ {\"id\":\"a\", \"record\" : {\"id\":\"a\",\"n\":{\"x\":1}} },"
+                     "{\"id\":\"b\",\"record\":{ \"id\" : \"b\" , \"s\":\"}\" }}]}";
+  g_autoptr(GHashTable) spans = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = icw_json_read_object (text, strlen (text), ICW_SYNC_JSON_MAX_BODY, 4, spans, NULL, &error);
+  JsonArray *changes;
+  const char *expected[] = { "{\"id\":\"a\",\"n\":{\"x\":1}}", "{ \"id\" : \"b\" , \"s\":\"}\" }" };
+
+  g_assert_no_error (error);
+  changes = json_object_get_array_member (json_node_get_object (root), "changes");
+  g_assert_cmpuint (g_hash_table_size (spans), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *record = json_object_get_object_member (json_array_get_object_element (changes, i), "record");
+      IcwJsonSpan *span = g_hash_table_lookup (spans, record);
+      g_autofree char *bytes = NULL;
+
+      g_assert_nonnull (span);
+      bytes = g_strndup (text + span->offset, span->length);
+      g_assert_cmpstr (bytes, ==, expected[i]);
+    }
+}
+
+/* The digest leaves out the whitespace between tokens, never inside strings. */
+static void
+test_digest (void)
+{
+  const char *spaced = " {\n  \"a\" : \"x y\",\t\"b\" : [ 1 , 2 ]\r\n} ";
+  const char *compact = "{\"a\":\"x y\",\"b\":[1,2]}";
+  const char *other = "{\"a\":\"xy\",\"b\":[1,2]}";
+  g_autoptr(GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, compact, -1);
+  g_autofree char *different = g_compute_checksum_for_string (G_CHECKSUM_SHA256, other, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) a = icw_json_read_object (spaced, strlen (spaced), ICW_SYNC_JSON_MAX_BODY, 0, NULL, digest, &error);
+  g_autoptr(GChecksum) again = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(JsonNode) b = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (g_checksum_get_string (digest), ==, expected);
+  b = icw_json_read_object (compact, strlen (compact), ICW_SYNC_JSON_MAX_BODY, 0, NULL, again, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (b);
+  g_assert_cmpstr (g_checksum_get_string (again), ==, expected);
+  g_assert_cmpstr (expected, !=, different);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/sync-body-reader/same-tree", test_same_tree);
+  g_test_add_func ("/sync-body-reader/same-refusal", test_same_refusal);
+  g_test_add_func ("/sync-body-reader/too-large", test_too_large);
+  g_test_add_func ("/sync-body-reader/spans", test_spans);
+  g_test_add_func ("/sync-body-reader/digest", test_digest);
+  return g_test_run ();
+}
