@@ -12,6 +12,7 @@
 #include "icw-attachment.h"
 #include "icw-database.h"
 #include "icw-error.h"
+#include "icw-json-reader.h"
 #include "icw-store-check.h"
 #include "icw-store-sync.h"
 #include "icw-sync-body-reader.h"
