@@ -291,8 +291,9 @@ validate_kind (IcwStore   *self,
   const IcwTable *table;
 
   /* Lengths and control characters of the text fields first (icw-field-limits.h), whoever saves:
-   * the window, an import, a dossier. */
-  if (!icw_field_check_record (G_OBJECT (record), error))
+   * the window, an import, a dossier; of a live record's save, those of the fields that changed
+   * (the others were checked when they were written). */
+  if (!icw_field_check_changed (G_OBJECT (record), self->validating_stored ? NULL : self->validating_changed, error))
     return FALSE;
   table = icw_store_table_for_record (record);
   g_return_val_if_fail (table != NULL && table->validate != NULL, FALSE);

@@ -476,6 +476,26 @@ save_sql (const IcwTable *table,
   return *sql;
 }
 
+/* A save's statement of a kind, prepared once and then found by kind without hashing its text. */
+static sqlite3_stmt *
+save_statement (IcwStore        *self,
+                const IcwTable  *table,
+                SaveSql          which,
+                GError         **error)
+{
+  sqlite3_stmt **cached = &self->save_statements[table->kind][which];
+
+  G_STATIC_ASSERT (N_SAVE_SQLS <= G_N_ELEMENTS (self->save_statements[0]));
+  if (*cached == NULL)
+    {
+      *cached = icw_store_statement (self, save_sql (table, which), error);
+      return *cached;
+    }
+  sqlite3_reset (*cached);
+  sqlite3_clear_bindings (*cached);
+  return *cached;
+}
+
 gboolean
 icw_store_write_outbox (IcwStore        *self,
                         const IcwTable  *table,
@@ -484,7 +504,7 @@ icw_store_write_outbox (IcwStore        *self,
                         const char      *now,
                         GError         **error)
 {
-  sqlite3_stmt *stmt = icw_store_statement (self, save_sql (table, SAVE_SQL_OUTBOX), error);
+  sqlite3_stmt *stmt = save_statement (self, table, SAVE_SQL_OUTBOX, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -515,7 +535,7 @@ record_state (IcwStore        *self,
               const char      *id,
               GError         **error)
 {
-  sqlite3_stmt *stmt = icw_store_statement (self, save_sql (table, SAVE_SQL_STATE), error);
+  sqlite3_stmt *stmt = save_statement (self, table, SAVE_SQL_STATE, error);
   RecordState state = RECORD_STATE_ABSENT;
   int rc;
 
@@ -537,12 +557,15 @@ record_state (IcwStore        *self,
 /* BEGIN IMMEDIATE and COMMIT as statements prepared once: parsing them on every save cost more
  * than the UPDATE itself (issue 8). A failed COMMIT is rolled back as icw_database_commit does. */
 static gboolean
-run_transaction_statement (IcwStore    *self,
-                           const char  *sql,
-                           GError     **error)
+run_transaction_statement (IcwStore       *self,
+                           const char     *sql,
+                           sqlite3_stmt  **cached,
+                           GError        **error)
 {
-  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+  sqlite3_stmt *stmt = *cached;
 
+  if (stmt == NULL)
+    stmt = *cached = icw_store_statement (self, sql, error);
   if (stmt != NULL && icw_store_step_done (self, stmt, error))
     return TRUE;
   icw_database_rollback (self->db);
@@ -553,7 +576,7 @@ static gboolean
 begin_write (IcwStore  *self,
              GError   **error)
 {
-  return self->batch_depth > 0 || run_transaction_statement (self, "BEGIN IMMEDIATE", error);
+  return self->batch_depth > 0 || run_transaction_statement (self, "BEGIN IMMEDIATE", &self->begin_statement, error);
 }
 
 static gboolean
@@ -563,7 +586,7 @@ finish_write (IcwStore  *self,
 {
   if (self->batch_depth > 0)
     return ok;
-  if (ok && run_transaction_statement (self, "COMMIT", error))
+  if (ok && run_transaction_statement (self, "COMMIT", &self->commit_statement, error))
     return TRUE;
   icw_database_rollback (self->db);
   return FALSE;
@@ -688,7 +711,7 @@ write_row (IcwStore        *self,
   if (!ok)
     return FALSE;
   stmt = changed != NULL ? update_statement (self, table, changed, error)
-                         : icw_store_statement (self, save_sql (table, write), error);
+                         : save_statement (self, table, write, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, icw_record_get_id (record), -1, SQLITE_TRANSIENT);
