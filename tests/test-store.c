@@ -798,6 +798,78 @@ test_save_deleted (Fixture       *f,
   g_assert_false (list_contains (list, org));
 }
 
+/* The payload of the newest outbox row of a record, parsed. */
+static JsonObject *
+newest_payload (Fixture    *f,
+                const char *id)
+{
+  g_autofree char *text = icw_test_db_text (f->raw, "SELECT payload FROM outbox WHERE record_id = ?1 ORDER BY seq DESC LIMIT 1", id);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_nonnull (text);
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* A record that knows what changed since it was loaded is saved without reading its row's state
+ * first (issue 20): the UPDATE itself says whether the row is live. Deleted by another connection
+ * meanwhile, the save is refused as deleted (also when the change would be refused) and writes
+ * nothing; gone from the table, it is written whole; every save has its outbox row, whose payload
+ * is the record as saved. */
+static void
+test_save_tracked_row_changed_elsewhere (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) gone = icw_test_save_organization (f->store, "别处删除单位", NULL);
+  g_autoptr(IcwOrganization) purged = icw_test_save_organization (f->store, "别处清除单位", NULL);
+  g_autoptr(JsonObject) payload = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *update = g_strdup_printf ("UPDATE organizations SET deleted_at = '2026-12-07T00:00:00.000000Z' WHERE id = '%s'",
+                                             icw_record_get_id (ICW_RECORD (gone)));
+  g_autofree char *purge = g_strdup_printf ("DELETE FROM organizations WHERE id = '%s'", icw_record_get_id (ICW_RECORD (purged)));
+  const char *purged_id = icw_record_get_id (ICW_RECORD (purged));
+
+  /* An edit: its payload is the record as saved. */
+  icw_organization_set_city (gone, "威海市");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (gone), &error));
+  g_assert_no_error (error);
+  payload = newest_payload (f, icw_record_get_id (ICW_RECORD (gone)));
+  g_assert_cmpstr (json_object_get_string_member (payload, "city"), ==, "威海市");
+  g_assert_cmpstr (json_object_get_string_member (payload, "name"), ==, "别处删除单位");
+  g_assert_cmpstr (json_object_get_string_member (payload, "updated_at"), ==, icw_record_get_updated_at (ICW_RECORD (gone)));
+  g_assert_cmpstr (json_object_get_string_member (payload, "created_at"), ==, icw_record_get_created_at (ICW_RECORD (gone)));
+  g_clear_pointer (&payload, json_object_unref);
+
+  /* Deleted elsewhere: refused as deleted, valid change or not; nothing written. */
+  g_assert_cmpint (sqlite3_exec (f->raw, update, NULL, NULL, NULL), ==, SQLITE_OK);
+  before = icw_test_db_digest (f->raw, NULL, NULL, NULL);
+  icw_organization_set_city (gone, "烟台市");
+  g_assert_false (icw_store_save (f->store, ICW_RECORD (gone), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  icw_organization_set_name (gone, "   ");
+  g_assert_false (icw_store_save (f->store, ICW_RECORD (gone), &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  after = icw_test_db_digest (f->raw, NULL, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Gone from the table: written whole, with its outbox row. */
+  g_assert_cmpint (sqlite3_exec (f->raw, purge, NULL, NULL, NULL), ==, SQLITE_OK);
+  icw_organization_set_city (purged, "淄博市");
+  g_assert_true (icw_store_save (f->store, ICW_RECORD (purged), &error));
+  g_assert_no_error (error);
+  stored = icw_test_db_text (f->raw, "SELECT name || '/' || city FROM organizations WHERE id = ?1 AND deleted_at IS NULL", purged_id);
+  g_assert_cmpstr (stored, ==, "别处清除单位/淄博市");
+  payload = newest_payload (f, purged_id);
+  g_assert_cmpstr (json_object_get_string_member (payload, "name"), ==, "别处清除单位");
+  g_assert_cmpstr (json_object_get_string_member (payload, "city"), ==, "淄博市");
+  g_assert_cmpstr (json_object_get_string_member (payload, "updated_at"), ==, icw_record_get_updated_at (ICW_RECORD (purged)));
+}
+
 static void
 test_delete_in_use (Fixture       *f,
                     gconstpointer  data)
@@ -1648,6 +1720,7 @@ main (int   argc,
   ADD ("/store/live-lists", test_live_lists);
   ADD ("/store/delete-restore", test_delete_restore);
   ADD ("/store/save-deleted", test_save_deleted);
+  ADD ("/store/save-tracked-row-changed-elsewhere", test_save_tracked_row_changed_elsewhere);
   ADD ("/store/delete-in-use", test_delete_in_use);
   ADD ("/store/duplicate-credit-code", test_duplicate_credit_code);
   ADD ("/store/duplicate-shareholder", test_duplicate_shareholder);

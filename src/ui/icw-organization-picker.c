@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-organization-picker.c: the organization chooser. Each match is a button named after the
  * organization, which keyboards, screen readers and the end-to-end tests can all activate. At
- * most MAX_SHOWN matches are listed: with tens of thousands of organizations, typing narrows
- * the list. "chosen" is emitted with the organization and the dialog closes. */
+ * most MAX_SHOWN matches are listed, asked of the store as the user types: with a register of a
+ * million organizations, typing narrows the list. "chosen" is emitted with the organization and the dialog closes. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "icw-organization-picker.h"
-#include "icw-store-list.h"
 #include "icw-ui-util.h"
 
 #define MAX_SHOWN 100
@@ -71,51 +70,40 @@ result_button (IcwOrganizationPicker *self,
   return button;
 }
 
+/* The matches are asked of the store as the user types: the first MAX_SHOWN in name order, in
+ * one query through the name or trigram index, so that opening the chooser and each keystroke do
+ * not grow with the register (issue 20; it walked the whole register's list before). */
 static void
 refresh (IcwOrganizationPicker *self)
 {
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
-  g_autoptr(GListModel) orgs = icw_store_list (self->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
-  g_autoptr(GHashTable) matches = icw_store_search (self->store, ICW_RECORD_KIND_ORGANIZATION, query, NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean more = FALSE;
+  g_autoptr(GPtrArray) found = icw_store_find_named (self->store, ICW_RECORD_KIND_ORGANIZATION, query,
+                                                     MAX_SHOWN, &more, &error);
   g_autofree char *trimmed = g_strstrip (g_strdup (query));
   g_autofree char *create_label = NULL;
-  gboolean exact = FALSE;
-  guint shown = 0, total = 0;
+  g_autoptr(IcwRecord) same = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
     gtk_list_box_remove (self->results, child);
 
-  /* The register's list holds IDs and names: an object is made only for a row that is shown. */
-  for (guint i = 0; i < g_list_model_get_n_items (orgs); i++)
-    {
-      const char *id = icw_store_list_get_id (ICW_STORE_LIST (orgs), i);
+  if (found == NULL)
+    icw_ui_report_error (GTK_WIDGET (self), error);
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    gtk_list_box_append (self->results, result_button (self, found->pdata[i]));
 
-      if (matches != NULL && !g_hash_table_contains (matches, id))
-        continue;
-      if (g_strcmp0 (icw_store_list_get_name (ICW_STORE_LIST (orgs), i), trimmed) == 0)
-        exact = TRUE;
-      if (++total <= MAX_SHOWN)
-        {
-          g_autoptr(IcwOrganization) org = g_list_model_get_item (orgs, i);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), more);
+  if (more)
+    gtk_label_set_text (self->more_label, _("More organizations match: type to narrow the list"));
 
-          gtk_list_box_append (self->results, result_button (self, org));
-          shown++;
-        }
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->more_label), total > shown);
-  if (total > shown)
-    {
-      g_autofree char *more = g_strdup_printf (ngettext ("%u more organization matches: type to narrow the list",
-                                                         "%u more organizations match: type to narrow the list",
-                                                         total - shown), total - shown);
-      gtk_label_set_text (self->more_label, more);
-    }
-
+  /* "Add" is offered unless an organization has exactly that name (found by the name index). */
+  if (*trimmed != '\0')
+    same = icw_store_find_by_name (self->store, ICW_RECORD_KIND_ORGANIZATION, trimmed, NULL);
   create_label = g_strdup_printf (_("Add “%s” to the Register"), trimmed);
   icw_ui_button_set_label (self->create_button, create_label);
-  gtk_widget_set_visible (GTK_WIDGET (self->create_button), *trimmed != '\0' && !exact);
+  gtk_widget_set_visible (GTK_WIDGET (self->create_button), *trimmed != '\0' && same == NULL);
 }
 
 static void

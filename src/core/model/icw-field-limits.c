@@ -158,6 +158,14 @@ gboolean
 icw_field_check_record (GObject  *record,
                         GError  **error)
 {
+  return icw_field_check_changed (record, NULL, error);
+}
+
+gboolean
+icw_field_check_changed (GObject     *record,
+                         GHashTable  *changed,
+                         GError     **error)
+{
   IcwRecordClass *klass;
   const IcwColumn *fields;
 
@@ -166,13 +174,14 @@ icw_field_check_record (GObject  *record,
   klass = ICW_RECORD_GET_CLASS (record);
   fields = klass->fields;
   for (guint i = 0; i < klass->n_fields; i++)
-    if (fields[i].limited &&
+    if (fields[i].limited && (changed == NULL || g_hash_table_contains (changed, fields[i].property)) &&
         !check_property (record, fields[i].property, icw_field_label (&fields[i]), fields[i].limit, error))
       return FALSE;
   if (!ICW_IS_APPLICATION (record))
     return TRUE;
   for (IcwSection s = 0; s < ICW_N_SECTIONS; s++)
     if (icw_section_get_form (s) == ICW_SECTION_FORM_TEXT &&
+        (changed == NULL || g_hash_table_contains (changed, icw_section_get_property (s))) &&
         !check_property (record, icw_section_get_property (s), icw_section_get_title (s), ICW_FIELD_CLASS_TEXT, error))
       return FALSE;
   return TRUE;

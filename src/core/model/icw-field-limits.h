@@ -74,6 +74,11 @@ gboolean  icw_field_check            (const char    *label,
  * application, its narrative sections). */
 gboolean  icw_field_check_record     (GObject       *record,
                                       GError       **error);
+/* The same, of the fields whose property names are in `changed` only (every field when NULL): a
+ * save of what changed since the record matched its row (issue 20). */
+gboolean  icw_field_check_changed    (GObject       *record,
+                                      GHashTable    *changed,
+                                      GError       **error);
 
 /* The text with every control character (C0, C1, DEL) and U+FEFF written visibly as \n, \t, \r
  * or \u{XXXX}, so that a terminal never receives raw escape sequences from old data; with

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "icw-database.h"
 #include "icw-error.h"
@@ -145,12 +146,21 @@ icw_database_user_version (sqlite3 *db)
   return version;
 }
 
+/* What g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ") writes, without a GDateTime and its
+ * format parser: every save stamps its row and its outbox entry (issue 20: one edit near a bare
+ * UPDATE). */
 char *
 icw_database_now (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 us = g_get_real_time ();
+  time_t seconds = (time_t) (us / G_USEC_PER_SEC);
+  struct tm tm;
+  char text[40];
 
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+  gmtime_r (&seconds, &tm);
+  g_snprintf (text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+              tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int) (us % G_USEC_PER_SEC));
+  return g_strdup (text);
 }
 
 /* Refuses, before anything is written, a file that is not ours or is newer than we understand. */

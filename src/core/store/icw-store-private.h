@@ -55,6 +55,15 @@ struct _IcwStore
    * when the code changed (issue 20: one edit near a bare UPDATE). */
   GHashTable *validating_changed;
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
+  /* A save's partial UPDATE by kind and set of changed columns (a gint64 key: the kind in the top
+   * bits, one bit per column) → its statement, which `statements` owns: no SQL is built or hashed
+   * on a save once its kind and column set have been seen (issue 20). */
+  GHashTable *update_statements;
+  /* The statements every save runs, by kind (icw-store.c's SaveSql) and BEGIN/COMMIT, found
+   * without hashing their text; `statements` owns them. */
+  sqlite3_stmt *save_statements[ICW_N_RECORD_KINDS][4];
+  sqlite3_stmt *begin_statement;
+  sqlite3_stmt *commit_statement;
   GHashTable *objects;      /* id → IcwRecord* (weak): one object per record */
   GHashTable *lists;        /* list key → the live records: an IcwStoreList for the registers
                              * (see icw_store_list_is_compact), a GListStore for the others */

@@ -291,8 +291,9 @@ validate_kind (IcwStore   *self,
   const IcwTable *table;
 
   /* Lengths and control characters of the text fields first (icw-field-limits.h), whoever saves:
-   * the window, an import, a dossier. */
-  if (!icw_field_check_record (G_OBJECT (record), error))
+   * the window, an import, a dossier; of a live record's save, those of the fields that changed
+   * (the others were checked when they were written). */
+  if (!icw_field_check_changed (G_OBJECT (record), self->validating_stored ? NULL : self->validating_changed, error))
     return FALSE;
   table = icw_store_table_for_record (record);
   g_return_val_if_fail (table != NULL && table->validate != NULL, FALSE);
@@ -440,6 +441,78 @@ icw_store_search (IcwStore       *self,
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+/* A chooser's question (issue 20): the first `limit` live records of a register whose names
+ * match the query as icw_store_search matches it (every one when the query is empty), in the
+ * order of their names, read in one query through the name index or the trigram index, so that
+ * the answer does not grow with the register; `*more` says whether others match too. */
+GPtrArray *
+icw_store_find_named (IcwStore       *self,
+                      IcwRecordKind   kind,
+                      const char     *query,
+                      guint           limit,
+                      gboolean       *more,
+                      GError        **error)
+{
+  const IcwTable *table = icw_store_table_for_kind (kind);
+  g_autofree char *needle = g_strstrip (g_strdup (query != NULL ? query : ""));
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *pattern = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), NULL);
+  g_return_val_if_fail (table->fts_table != NULL, NULL);
+
+  if (*needle == '\0')
+    where = g_strdup ("deleted_at IS NULL ORDER BY name, id LIMIT ?2");
+  else if (g_utf8_strlen (needle, -1) >= 3)
+    {
+      g_auto(GStrv) parts = g_strsplit (needle, "\"", -1);
+      g_autofree char *escaped = g_strjoinv ("\"\"", parts);
+
+      pattern = g_strdup_printf ("\"%s\"", escaped);
+      where = g_strdup_printf ("rowid IN (SELECT rowid FROM %s WHERE %s MATCH ?1) AND deleted_at IS NULL "
+                               "ORDER BY name, id LIMIT ?2", table->fts_table, table->fts_table);
+    }
+  else
+    {
+      GString *like = g_string_new ("%");
+
+      for (const char *p = needle; *p != '\0'; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (like, '\\');
+          g_string_append_c (like, *p);
+        }
+      g_string_append_c (like, '%');
+      pattern = g_string_free (like, FALSE);
+      /* In name order through the name index: the scan stops at the limit. */
+      where = g_strdup ("deleted_at IS NULL AND name LIKE ?1 ESCAPE '\\' ORDER BY name, id LIMIT ?2");
+    }
+  sql = icw_store_select_sql (table, where);
+  stmt = icw_store_statement (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (pattern != NULL)
+    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, (gint64) limit + 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (found, icw_store_load_row (self, table, stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      icw_database_set_error (error, self->db, rc);
+      return NULL;
+    }
+  if (more != NULL)
+    *more = found->len > limit;
+  if (found->len > limit)
+    g_ptr_array_set_size (found, limit);
+  return g_steal_pointer (&found);
 }
 
 /* Describes, in the user's language, every live record that refers to this one. */

@@ -117,6 +117,7 @@ icw_store_finalize (GObject *object)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_object_weak_unref (value, forget_record, self);
   g_clear_pointer (&self->objects, g_hash_table_unref);
+  g_clear_pointer (&self->update_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);
@@ -151,6 +152,7 @@ static void
 icw_store_init (IcwStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->update_statements = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
@@ -385,8 +387,44 @@ build_update_sql (const IcwTable *table,
   for (guint i = 0; i < table->n_columns; i++)
     if (changed == NULL || g_hash_table_contains (changed, table->columns[i].property))
       g_string_append_printf (sql, ", %s = ?%u", table->columns[i].name, i + 5);
-  g_string_append (sql, " WHERE id = ?1");
+  /* A deleted row is never changed by a save: the save finds out from the count of changed rows
+   * (icw_store_save), without a query of its own before it. */
+  g_string_append (sql, " WHERE id = ?1 AND deleted_at IS NULL");
   return g_string_free (sql, FALSE);
+}
+
+/* The statement of a live record's UPDATE of the changed columns, prepared once per kind and
+ * column set and found again by a bit set of the columns, without building or hashing its text. */
+static sqlite3_stmt *
+update_statement (IcwStore        *self,
+                  const IcwTable  *table,
+                  GHashTable      *changed,
+                  GError         **error)
+{
+  g_autofree char *sql = NULL;
+  gint64 key = (gint64) table->kind << 56;
+  sqlite3_stmt *stmt;
+
+  if (table->n_columns > 56 || table->kind >= 127)
+    {
+      sql = build_update_sql (table, changed);
+      return icw_store_statement (self, sql, error);
+    }
+  for (guint i = 0; i < table->n_columns; i++)
+    if (g_hash_table_contains (changed, table->columns[i].property))
+      key |= G_GINT64_CONSTANT (1) << i;
+  stmt = g_hash_table_lookup (self->update_statements, &key);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  sql = build_update_sql (table, changed);
+  stmt = icw_store_statement (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->update_statements, g_memdup2 (&key, sizeof key), stmt);
+  return stmt;
 }
 
 /* The outbox row carries the record as it is after the change, as JSON built by SQLite. */
@@ -438,6 +476,26 @@ save_sql (const IcwTable *table,
   return *sql;
 }
 
+/* A save's statement of a kind, prepared once and then found by kind without hashing its text. */
+static sqlite3_stmt *
+save_statement (IcwStore        *self,
+                const IcwTable  *table,
+                SaveSql          which,
+                GError         **error)
+{
+  sqlite3_stmt **cached = &self->save_statements[table->kind][which];
+
+  G_STATIC_ASSERT (N_SAVE_SQLS <= G_N_ELEMENTS (self->save_statements[0]));
+  if (*cached == NULL)
+    {
+      *cached = icw_store_statement (self, save_sql (table, which), error);
+      return *cached;
+    }
+  sqlite3_reset (*cached);
+  sqlite3_clear_bindings (*cached);
+  return *cached;
+}
+
 gboolean
 icw_store_write_outbox (IcwStore        *self,
                         const IcwTable  *table,
@@ -446,7 +504,7 @@ icw_store_write_outbox (IcwStore        *self,
                         const char      *now,
                         GError         **error)
 {
-  sqlite3_stmt *stmt = icw_store_statement (self, save_sql (table, SAVE_SQL_OUTBOX), error);
+  sqlite3_stmt *stmt = save_statement (self, table, SAVE_SQL_OUTBOX, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -477,7 +535,7 @@ record_state (IcwStore        *self,
               const char      *id,
               GError         **error)
 {
-  sqlite3_stmt *stmt = icw_store_statement (self, save_sql (table, SAVE_SQL_STATE), error);
+  sqlite3_stmt *stmt = save_statement (self, table, SAVE_SQL_STATE, error);
   RecordState state = RECORD_STATE_ABSENT;
   int rc;
 
@@ -499,12 +557,15 @@ record_state (IcwStore        *self,
 /* BEGIN IMMEDIATE and COMMIT as statements prepared once: parsing them on every save cost more
  * than the UPDATE itself (issue 8). A failed COMMIT is rolled back as icw_database_commit does. */
 static gboolean
-run_transaction_statement (IcwStore    *self,
-                           const char  *sql,
-                           GError     **error)
+run_transaction_statement (IcwStore       *self,
+                           const char     *sql,
+                           sqlite3_stmt  **cached,
+                           GError        **error)
 {
-  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+  sqlite3_stmt *stmt = *cached;
 
+  if (stmt == NULL)
+    stmt = *cached = icw_store_statement (self, sql, error);
   if (stmt != NULL && icw_store_step_done (self, stmt, error))
     return TRUE;
   icw_database_rollback (self->db);
@@ -515,7 +576,7 @@ static gboolean
 begin_write (IcwStore  *self,
              GError   **error)
 {
-  return self->batch_depth > 0 || run_transaction_statement (self, "BEGIN IMMEDIATE", error);
+  return self->batch_depth > 0 || run_transaction_statement (self, "BEGIN IMMEDIATE", &self->begin_statement, error);
 }
 
 static gboolean
@@ -525,7 +586,7 @@ finish_write (IcwStore  *self,
 {
   if (self->batch_depth > 0)
     return ok;
-  if (ok && run_transaction_statement (self, "COMMIT", error))
+  if (ok && run_transaction_statement (self, "COMMIT", &self->commit_statement, error))
     return TRUE;
   icw_database_rollback (self->db);
   return FALSE;
@@ -626,6 +687,53 @@ after_commit (IcwStore       *self,
   g_signal_emit (self, signals[RECORD_CHANGED], 0, record);
 }
 
+/* Validates the record and writes its row: an UPDATE of a live row (of the changed columns
+ * only when `changed` is given) or the upsert. `*written` says whether a row was written: an
+ * UPDATE finds no row when the record was deleted or is not in the table. */
+static gboolean
+write_row (IcwStore        *self,
+           const IcwTable  *table,
+           IcwRecord       *record,
+           SaveSql          write,
+           GHashTable      *changed,
+           const char      *now,
+           gboolean        *written,
+           GError         **error)
+{
+  const char *created_at = icw_record_get_created_at (record);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  *written = FALSE;
+  self->validating_changed = changed;
+  ok = icw_store_validate (self, record, error);
+  self->validating_changed = NULL;
+  if (!ok)
+    return FALSE;
+  stmt = changed != NULL ? update_statement (self, table, changed, error)
+                         : save_statement (self, table, write, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, icw_record_get_id (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, icw_record_get_revision (record), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, created_at != NULL ? created_at : now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < table->n_columns; i++)
+    if (changed == NULL || g_hash_table_contains (changed, table->columns[i].property))
+      bind_column (stmt, 5 + i, record, &table->columns[i]);
+  if (!icw_store_step_done (self, stmt, error))
+    return FALSE;
+  *written = sqlite3_changes (self->db) > 0;
+  return TRUE;
+}
+
+static void
+set_deleted_error (GError **error)
+{
+  g_clear_error (error);
+  g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND, _("The record was deleted; restore it before changing it"));
+}
+
 gboolean
 icw_store_save (IcwStore   *self,
                 IcwRecord  *record,
@@ -634,11 +742,10 @@ icw_store_save (IcwStore   *self,
   const IcwTable *table;
   SaveSql write = SAVE_SQL_INSERT;
   GHashTable *changed = NULL;
-  g_autofree char *partial_sql = NULL;
   g_autofree char *now = icw_database_now ();
   g_autofree char *new_id = NULL;
-  sqlite3_stmt *stmt;
-  gboolean ok;
+  gboolean ok, written = FALSE;
+  RecordState state = RECORD_STATE_ABSENT;
 
   g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
   g_return_val_if_fail (ICW_IS_RECORD (record), FALSE);
@@ -657,44 +764,48 @@ icw_store_save (IcwStore   *self,
     }
 
   ok = TRUE;
+  /* A record that matched its row when last loaded or saved knows what changed since: it is
+   * written as an UPDATE of those columns of a live row, and only they are checked again
+   * (icw_store_validate). Whether the row is still live is then said by the UPDATE itself. Any
+   * other record's state is read first: a new ID is inserted, a live row updated whole. */
   if (new_id == NULL)
+    changed = icw_record_get_changed (record);
+  if (changed != NULL)
+    write = SAVE_SQL_UPDATE;
+  else if (new_id == NULL)
     {
-      /* A deleted record stays deleted: a save would change a record that no list shows. */
-      RecordState state = record_state (self, table, icw_record_get_id (record), error);
-
+      state = record_state (self, table, icw_record_get_id (record), error);
       ok = state != RECORD_STATE_ERROR;
       if (state == RECORD_STATE_LIVE)
         write = SAVE_SQL_UPDATE;
       if (state == RECORD_STATE_DELETED)
         {
-          g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND,
-                       _("The record was deleted; restore it before changing it"));
+          /* A deleted record stays deleted: a save would change a record that no list shows. */
+          set_deleted_error (error);
           ok = FALSE;
         }
     }
 
-  /* A record that matched its row when last loaded or saved writes only what changed since, and
-   * only that is checked again (icw_store_validate). */
-  changed = write == SAVE_SQL_UPDATE ? icw_record_get_changed (record) : NULL;
-  self->validating_changed = changed;
-  ok = ok && icw_store_validate (self, record, error);
-  self->validating_changed = NULL;
-  if (changed != NULL)
-    partial_sql = build_update_sql (table, changed);
-  stmt = ok ? icw_store_statement (self, partial_sql != NULL ? partial_sql : save_sql (table, write), error) : NULL;
-  ok = ok && stmt != NULL;
-  if (ok)
+  ok = ok && write_row (self, table, record, write, changed, now, &written, error);
+  if (changed != NULL && (!ok || !written))
     {
-      const char *created_at = icw_record_get_created_at (record);
+      /* The UPDATE found no live row, or the changed fields were refused: a deleted record is
+       * refused as deleted (before its fields), one no longer in the table is written whole. */
+      g_autoptr(GError) state_error = NULL;
 
-      sqlite3_bind_text (stmt, 1, icw_record_get_id (record), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, icw_record_get_revision (record), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, created_at != NULL ? created_at : now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
-      for (guint i = 0; i < table->n_columns; i++)
-        if (changed == NULL || g_hash_table_contains (changed, table->columns[i].property))
-          bind_column (stmt, 5 + i, record, &table->columns[i]);
-      ok = icw_store_step_done (self, stmt, error);
+      state = record_state (self, table, icw_record_get_id (record), &state_error);
+      if (state == RECORD_STATE_DELETED)
+        {
+          set_deleted_error (error);
+          ok = FALSE;
+        }
+      else if (ok && state == RECORD_STATE_ABSENT)
+        ok = write_row (self, table, record, SAVE_SQL_INSERT, NULL, now, &written, error);
+      else if (ok && state == RECORD_STATE_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&state_error));
+          ok = FALSE;
+        }
     }
   ok = ok && (table->after_upsert == NULL || table->after_upsert (self, record, error));
   ok = ok && icw_store_write_outbox (self, table, icw_record_get_id (record), "upsert", now, error);

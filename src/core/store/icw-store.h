@@ -117,6 +117,14 @@ GHashTable *icw_store_search          (IcwStore       *self,
                                        IcwRecordKind   kind,
                                        const char     *query,
                                        GError        **error);
+/* For a chooser: up to `limit` live records of a register (organizations, centers) whose names
+ * match `query` (all when it is empty), in name order, in one query; `more`: others match too. */
+GPtrArray  *icw_store_find_named      (IcwStore       *self,
+                                       IcwRecordKind   kind,
+                                       const char     *query,
+                                       guint           limit,
+                                       gboolean       *more,
+                                       GError        **error);
 GPtrArray  *icw_store_find_uses       (IcwStore       *self,
                                        IcwRecord      *record,
                                        GError        **error);
