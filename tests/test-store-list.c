@@ -1055,6 +1055,38 @@ test_page_search_model (Fixture       *f,
   }
   g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view))), >, 0);
 
+  /* More matches than a screenful: the first ones are drawn first, then all of them; a selected
+   * record beyond the first screenful stays selected. */
+  type_search (page, "机构");
+  g_free (want);
+  want = matching_names (f->store, "机构");
+  g_strfreev (want_names);
+  want_names = g_strsplit (want, "|", -1);
+  g_assert_cmpuint (g_strv_length (want_names), >, 200);
+  wait_for_shown (page, want);
+  shown = shown_names (page);
+  g_assert_cmpstr (shown, ==, want);
+  g_clear_pointer (&shown, g_free);
+  {
+    g_autoptr(IcwRecord) far = NULL;
+    guint far_at = g_strv_length (want_names) - 3;
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      if (g_str_equal (icw_store_list_get_name (ICW_STORE_LIST (all), i), want_names[far_at]))
+        far = g_list_model_get_item (all, i);
+    g_assert_nonnull (far);
+    icw_register_page_select (ICW_REGISTER_PAGE (page), far);
+    g_assert_true (icw_register_page_get_selected (ICW_REGISTER_PAGE (page)) == far);
+    type_search (page, "机");
+    g_free (want);
+    want = matching_names (f->store, "机");
+    wait_for_shown (page, want);
+    shown = shown_names (page);
+    g_assert_cmpstr (shown, ==, want);
+    g_clear_pointer (&shown, g_free);
+    g_assert_true (icw_register_page_get_selected (ICW_REGISTER_PAGE (page)) == far);
+  }
+
   /* The list view is the same widget, with its role and name. */
   g_assert_true (find_list_view (page) == view);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_LIST);

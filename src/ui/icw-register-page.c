@@ -62,8 +62,9 @@ struct _IcwRegisterPage
   char *shown_query;                /* the registers: the query found shows (NULL: all) */
   GtkSingleSelection *selection;
   GtkListView *view;
-  guint scroll_source;              /* back to the whole register: to the selected row */
+  guint scroll_source;              /* after a new query's first frame (after_found_frame) */
   guint scroll_position;
+  gboolean scroll_pending;          /* back to the whole register: to the selected row */
   guint clear_source;               /* the search cleared: the whole register, in an idle */
   GtkSearchEntry *search;
   GtkStack *content;
@@ -544,23 +545,31 @@ show_state (IcwRegisterPage *self)
     }
 }
 
+/* After the frame that shows a new query's first screenful: all its rows (added after the first
+ * ones, which GTK 4.8 takes without looking at them), and back in the whole register, the
+ * selected record scrolled to (only now does GTK know the rows' height). */
 static gboolean
-scroll_to_selected (gpointer data)
+after_found_frame (gpointer data)
 {
   IcwRegisterPage *self = data;
 
   self->scroll_source = 0;
-  if (self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+  icw_store_list_filter_set_limit (self->found, G_MAXUINT);
+  if (self->scroll_pending && self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
     gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", self->scroll_position);
+  self->scroll_pending = FALSE;
   return G_SOURCE_REMOVE;
 }
 
 /* Shows found (taken) for query (NULL: the whole register) in a new selection: GTK 4.8 takes a new
  * model without looking at the rows of the old one, where one model's change from a register to
- * a search's result (or back) costs it time in proportion to the rows removed and added (issue
- * 20, docs/performance.md). The selected record stays selected when found shows it; otherwise
- * the first row is. A new query's rows are shown from the top; back to the whole register, the
- * list scrolls to the selected record, where the user left it. */
+ * a search's result (or back) made it fetch rows of both (issue 20, docs/performance.md). GTK
+ * 4.8's list view makes, binds and measures a row for each of up to 200 items of a new model,
+ * whatever the screen shows: until the frame that shows it, found shows a first screenful, and
+ * the rest after that frame. The selected record stays selected when found shows it (with all
+ * the rows at once if it is beyond the first screenful); otherwise the first row is. A new
+ * query's rows are shown from the top; back in the whole register, the list scrolls to the
+ * selected record, where the user left it. */
 static void
 show_found (IcwRegisterPage    *self,
             IcwStoreListFilter *found,
@@ -569,11 +578,15 @@ show_found (IcwRegisterPage    *self,
   g_autoptr(IcwRecord) kept = NULL;
   GtkSingleSelection *selection;
   guint position = 0;
+  gboolean shows_kept;
 
   if (gtk_single_selection_get_selected_item (self->selection) != NULL)
     kept = g_object_ref (gtk_single_selection_get_selected_item (self->selection));
+  shows_kept = kept != NULL && icw_store_list_filter_find (found, icw_record_get_id (kept), &position);
+  if (!shows_kept || position < FIRST_SCREENFUL)
+    icw_store_list_filter_set_limit (found, FIRST_SCREENFUL);
   selection = g_object_new (GTK_TYPE_SINGLE_SELECTION, "autoselect", FALSE, "model", found, NULL);
-  if (kept != NULL && icw_store_list_filter_find (found, icw_record_get_id (kept), &position))
+  if (shows_kept)
     gtk_single_selection_set_selected (selection, position);
   gtk_single_selection_set_autoselect (selection, TRUE);
 
@@ -588,13 +601,11 @@ show_found (IcwRegisterPage    *self,
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (show_state), self);
   if (gtk_single_selection_get_selected_item (selection) != kept)
     show_state (self);
-  else if (query == NULL && kept != NULL)
-    {
-      /* Once the new model's first rows are measured: before, GTK 4.8 knows no row's height. */
-      g_clear_handle_id (&self->scroll_source, g_source_remove);
-      self->scroll_position = position;
-      self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_to_selected, self, NULL);
-    }
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  self->scroll_pending = query == NULL && shows_kept;
+  self->scroll_position = position;
+  /* Of low priority: it runs after GTK's layout and paint. */
+  self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, after_found_frame, self, NULL);
 }
 
 /* The whole register again, once the search is cleared (the registers). */
@@ -712,6 +723,7 @@ icw_register_page_select (IcwRegisterPage *self,
   if (self->found != NULL)
     {
       release_first_screen (self);
+      icw_store_list_filter_set_limit (self->found, G_MAXUINT);
       if (record != NULL && icw_store_list_filter_find (self->found, icw_record_get_id (record), &position))
         {
           gtk_single_selection_set_selected (self->selection, position);

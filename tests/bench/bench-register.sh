@@ -154,9 +154,13 @@ for n in $sizes; do
   fi
   awk -F'\t' '$1 == "search-first" { printf "| %s records: first keystroke “%s” (%s hits) to the filtered list drawn | %.1f ms | | | %s |\n", "'"$n"'", $2, $3, $4, "'"$goal"'" }' "$work/search-$n.txt"
   for q in "${queries[@]}"; do
-    for kind in search search-clear; do
-      what="search “$q” (HITS hits) typed to the filtered list drawn"
-      [[ $kind == search-clear ]] && what="“$q” cleared to the whole register (HITS rows) drawn"
+    for kind in search search-screen search-clear search-clear-screen; do
+      case $kind in
+        search) what="search “$q” (HITS hits) typed to the filtered list drawn" ;;
+        search-screen) what="search “$q” (HITS hits) typed to its first screenful drawn" ;;
+        search-clear) what="“$q” cleared to the whole register (HITS rows) drawn" ;;
+        search-clear-screen) what="“$q” cleared to the whole register's first screenful drawn" ;;
+      esac
       for file in "$work/search-before-$n.txt" "$work/search-$n.txt"; do
         [[ -s $file ]] || continue
         when="now"
