@@ -65,6 +65,7 @@ struct _IcwRegisterPage
   guint scroll_source;              /* after a new query's first frame (after_found_frame) */
   guint scroll_position;
   gboolean scroll_pending;          /* back to the whole register: to the selected row */
+  GdkFrameClock *paint_clock;       /* waited on for the frame of a new query's first rows */
   guint clear_source;               /* the search cleared: the whole register, in an idle */
   GtkSearchEntry *search;
   GtkStack *content;
@@ -561,6 +562,26 @@ after_found_frame (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+stop_waiting_for_paint (IcwRegisterPage *self)
+{
+  if (self->paint_clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->paint_clock, self);
+  g_clear_object (&self->paint_clock);
+}
+
+/* The frame with the new query's first screenful is painted: the rest in an idle after it. (An
+ * idle alone may run before that frame: GDK paints at the next frame's time, and the main loop
+ * is idle until then.) */
+static void
+on_found_painted (GdkFrameClock   *clock,
+                  IcwRegisterPage *self)
+{
+  stop_waiting_for_paint (self);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, after_found_frame, self, NULL);
+}
+
 /* Shows found (taken) for query (NULL: the whole register) in a new selection: GTK 4.8 takes a new
  * model without looking at the rows of the old one, where one model's change from a register to
  * a search's result (or back) made it fetch rows of both (issue 20, docs/performance.md). GTK
@@ -602,10 +623,16 @@ show_found (IcwRegisterPage    *self,
   if (gtk_single_selection_get_selected_item (selection) != kept)
     show_state (self);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
+  stop_waiting_for_paint (self);
   self->scroll_pending = query == NULL && shows_kept;
   self->scroll_position = position;
-  /* Of low priority: it runs after GTK's layout and paint. */
-  self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, after_found_frame, self, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->view)) && gtk_widget_get_frame_clock (GTK_WIDGET (self->view)) != NULL)
+    {
+      self->paint_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self->view)));
+      g_signal_connect (self->paint_clock, "after-paint", G_CALLBACK (on_found_painted), self);
+    }
+  else
+    self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, after_found_frame, self, NULL);
 }
 
 /* The whole register again, once the search is cleared (the registers). */
@@ -834,6 +861,7 @@ icw_register_page_dispose (GObject *object)
   g_clear_handle_id (&self->first_screen_source, g_source_remove);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_handle_id (&self->clear_source, g_source_remove);
+  stop_waiting_for_paint (self);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   /* The editor's children save what is still pending as they are disposed; the lists then change
