@@ -26,8 +26,9 @@
  *
  * With BENCH_CALLGRIND=1, under valgrind --tool=callgrind --collect-atstart=no, instructions are
  * collected only from each query's "search-changed" to the frame that shows its result (not the
- * clearing between runs, unless BENCH_CALLGRIND=clear, which collects only those); the first
- * keystroke is not collected.
+ * clearing between runs, unless BENCH_CALLGRIND=clear, which collects only those;
+ * BENCH_CALLGRIND=screen: the searches to their first-screenful frame); the first keystroke is
+ * not collected.
  *
  * Part of tests/bench (not the test suite); run by bench-register.sh. */
 #include "config.h"
@@ -230,6 +231,8 @@ on_frame (GtkWidget *window,
           || ((gpointer) gtk_list_view_get_model (GTK_LIST_VIEW (view)) != typed_model && shown () == MIN (expected, SCREENFUL))))
     {
       screen_done = TRUE;
+      if (callgrind != NULL && g_str_equal (callgrind, "screen"))
+        collect (FALSE);
       printf ("%s-screen\t%s\t%u\t%.3f\tcpu-ms %.3f\n", *typed != '\0' ? "search" : "search-clear",
               *typed != '\0' ? typed : cleared, expected, (now - typed_ns) / 1e6, (bench_cpu_us () - typed_cpu_us) / 1e3);
     }
