@@ -9,8 +9,9 @@
  * removed the rows GTK tracks, and its list item manager then fetched every added row to find
  * them: one record loaded per row of the register). A view may also be given a new filter for
  * each new query (icw_store_list_filter_new_for_positions): GTK 4.8 takes a new model without
- * looking at the rows of the old one, where a change of one model costs it time in proportion to
- * the rows removed (issue 20); set_positions is then for the same query run again. */
+ * looking at the rows of the old one, where one filter's change from the register to a result
+ * made it fetch rows of the result (issue 20, docs/performance.md); set_positions is then for the
+ * same query run again. */
 #include "config.h"
 
 #include "icw-store-list-filter.h"
