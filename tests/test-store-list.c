@@ -4,7 +4,8 @@
  * under GTK's GtkSingleSelection as the page uses them: order, objects, live changes, and a
  * selection kept across a search without a search of the rows; the register page's first
  * screenful until its first frame; the search off the main thread (positions by row id, stale
- * searches cancelled, a search while the register changes, the page's stale searches); the order
+ * searches cancelled, a search while the register changes, the page's stale searches, a new
+ * model per query with the selection, focus and saves kept); the order
  * stored with the records; a register's first screenful read alone. */
 #include "config.h"
 
@@ -853,6 +854,247 @@ test_page_search (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The GtkStack of the page's content (the one with a "none" child). */
+static GtkStack *
+content_stack (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "none") != NULL)
+    return GTK_STACK (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = content_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+selected_name (GtkWidget *page)
+{
+  IcwRecord *selected = icw_register_page_get_selected (ICW_REGISTER_PAGE (page));
+
+  return selected != NULL ? icw_organization_get_name (ICW_ORGANIZATION (selected)) : NULL;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static void
+on_view_model (GtkListView *view,
+               GParamSpec  *pspec,
+               GString     *sizes)
+{
+  g_string_append_printf (sizes, "%u;", g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))));
+}
+
+/* A new query gives the list view a new model (issue 20: GTK 4.8 takes it without looking at the
+ * rows of the old one): the rows shown are exactly the store's matches in the register's order;
+ * the selected record stays selected when it matches, the first match is selected when it does
+ * not, nothing when nothing matches (the "select" state); the search entry keeps the focus; a
+ * stale answer is never shown; a record saved or deleted while a search is shown appears or
+ * leaves in the same model (the list stays where it was); clearing shows the whole register with
+ * the selection kept; the list view keeps its accessible role and label. */
+static void
+test_page_search_model (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) kept = NULL;
+  g_autoptr(IcwRecord) gone = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autofree char *want = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *everything = NULL;
+  GtkWidget *window, *page, *entry, *focus;
+  GtkListView *view;
+  GListModel *model;
+  gchar **want_names;
+
+  g_assert_true (icw_store_begin_batch (f->store, &error));
+  for (guint i = 0; i < 300; i++)
+    {
+      /* Every seventh a university of technology, every eleventh a Tsinghua company. */
+      g_autofree char *name = g_strdup_printf (i % 7 == 3 ? "第%03u理工大学" : i % 11 == 5 ? "清华%03u公司" : "机构%03u", i);
+      IcwOrganization *org = icw_test_save_organization (f->store, name, NULL);
+
+      if (i == 157)   /* 第157理工大学, not the first match */
+        kept = ICW_RECORD (g_object_ref (org));
+      if (i == 136)   /* 第136理工大学 */
+        gone = ICW_RECORD (g_object_ref (org));
+      g_object_unref (org);
+    }
+  g_assert_true (icw_store_commit_batch (f->store, &error));
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  page = icw_register_page_new_organizations (f->store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  view = find_list_view (page);
+  entry = find_widget_of_type (page, GTK_TYPE_SEARCH_ENTRY);
+  all = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  everything = names (all);
+  wait_for_shown (page, everything);
+  icw_register_page_select (ICW_REGISTER_PAGE (page), kept);
+  g_assert_true (icw_register_page_get_selected (ICW_REGISTER_PAGE (page)) == kept);
+  gtk_widget_grab_focus (entry);
+  model = G_LIST_MODEL (gtk_list_view_get_model (view));
+
+  /* A stale query ("清华", overtaken at once) is never shown; the selected record matches "理工". */
+  type_search (page, "清华");
+  type_search (page, "理工");
+  want = matching_names (f->store, "理工");
+  want_names = g_strsplit (want, "|", -1);
+  g_assert_cmpuint (g_strv_length (want_names), ==, 43);
+  wait_for_shown (page, want);
+  spin (300);
+  shown = shown_names (page);
+  g_assert_cmpstr (shown, ==, want);
+  g_assert_true (G_LIST_MODEL (gtk_list_view_get_model (view)) != model);
+  g_assert_true (icw_register_page_get_selected (ICW_REGISTER_PAGE (page)) == kept);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack (page)), ==, "editor");
+  g_clear_pointer (&shown, g_free);
+
+  /* Saved and deleted while the search is shown: in the same model, the selection kept. */
+  model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  g_object_unref (icw_test_save_organization (f->store, "沈阳理工大学", NULL));
+  g_object_unref (icw_test_save_organization (f->store, "沈阳机构", NULL));
+  g_assert_true (icw_store_delete (f->store, gone, &error));
+  g_assert_no_error (error);
+  g_free (want);
+  want = matching_names (f->store, "理工");
+  g_assert_nonnull (strstr (want, "沈阳理工大学"));
+  g_assert_null (strstr (want, "第136理工大学"));
+  wait_for_shown (page, want);
+  shown = shown_names (page);
+  g_assert_cmpstr (shown, ==, want);
+  g_clear_pointer (&shown, g_free);
+  g_assert_true (G_LIST_MODEL (gtk_list_view_get_model (view)) == model);
+  g_assert_true (icw_register_page_get_selected (ICW_REGISTER_PAGE (page)) == kept);
+
+  /* A query the selected record does not match: the first match is selected. */
+  type_search (page, "清华");
+  g_free (want);
+  want = matching_names (f->store, "清华");
+  wait_for_shown (page, want);
+  shown = shown_names (page);
+  g_assert_cmpstr (shown, ==, want);
+  g_clear_pointer (&shown, g_free);
+  g_strfreev (want_names);
+  want_names = g_strsplit (want, "|", -1);
+  g_assert_cmpstr (selected_name (page), ==, want_names[0]);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack (page)), ==, "editor");
+
+  /* The text replaced as a whole (all of it selected, then typed over): GTK empties it first,
+   * and the list is not given the whole register in between. */
+  {
+    g_autoptr(GString) sizes = g_string_new (NULL);
+    gulong id = g_signal_connect (view, "notify::model", G_CALLBACK (on_view_model), sizes);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "第1");
+    g_free (want);
+    want = matching_names (f->store, "第1");
+    wait_for_shown (page, want);
+    shown = shown_names (page);
+    g_assert_cmpstr (shown, ==, want);
+    g_clear_pointer (&shown, g_free);
+    g_signal_handler_disconnect (view, id);
+    g_strfreev (want_names);
+    want_names = g_strsplit (want, "|", -1);
+    g_assert_cmpuint (g_strv_length (want_names), ==, 14);   /* 第136理工大学 deleted */
+    g_assert_cmpstr (sizes->str, ==, "14;");
+  }
+
+  /* Nothing matches: no row, nothing selected, the page says to select a record. */
+  type_search (page, "没有这个名字");
+  wait_for_shown (page, "");
+  spin (200);
+  g_assert_cmpuint (rows_of (page), ==, 0);
+  g_assert_null (icw_register_page_get_selected (ICW_REGISTER_PAGE (page)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content_stack (page)), ==, "none");
+
+  /* Back to "理工", then cleared: the whole register, in its order, the selection kept. */
+  icw_register_page_select (ICW_REGISTER_PAGE (page), kept);
+  type_search (page, "理工");
+  g_free (want);
+  want = matching_names (f->store, "理工");
+  wait_for_shown (page, want);
+  icw_register_page_select (ICW_REGISTER_PAGE (page), kept);
+  g_assert_true (icw_register_page_get_selected (ICW_REGISTER_PAGE (page)) == kept);
+  type_search (page, "");
+  g_clear_object (&all);
+  all = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+  g_free (everything);
+  everything = names (all);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 301);
+  wait_for_shown (page, everything);
+  shown = shown_names (page);
+  g_assert_cmpstr (shown, ==, everything);
+  g_assert_true (icw_register_page_get_selected (ICW_REGISTER_PAGE (page)) == kept);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  /* Scrolled to the selected record (the 158th of 301), not left at the top. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view))) == 0
+           && g_get_monotonic_time () < deadline)
+      spin (10);
+  }
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view))), >, 0);
+
+  /* More matches than a screenful: the first ones are drawn first, then all of them; a selected
+   * record beyond the first screenful stays selected. */
+  type_search (page, "机构");
+  g_free (want);
+  want = matching_names (f->store, "机构");
+  g_strfreev (want_names);
+  want_names = g_strsplit (want, "|", -1);
+  g_assert_cmpuint (g_strv_length (want_names), >, 200);
+  wait_for_shown (page, want);
+  shown = shown_names (page);
+  g_assert_cmpstr (shown, ==, want);
+  g_clear_pointer (&shown, g_free);
+  {
+    g_autoptr(IcwRecord) far = NULL;
+    guint far_at = g_strv_length (want_names) - 3;
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      if (g_str_equal (icw_store_list_get_name (ICW_STORE_LIST (all), i), want_names[far_at]))
+        far = g_list_model_get_item (all, i);
+    g_assert_nonnull (far);
+    icw_register_page_select (ICW_REGISTER_PAGE (page), far);
+    g_assert_true (icw_register_page_get_selected (ICW_REGISTER_PAGE (page)) == far);
+    type_search (page, "机");
+    g_free (want);
+    want = matching_names (f->store, "机");
+    wait_for_shown (page, want);
+    shown = shown_names (page);
+    g_assert_cmpstr (shown, ==, want);
+    g_clear_pointer (&shown, g_free);
+    g_assert_true (icw_register_page_get_selected (ICW_REGISTER_PAGE (page)) == far);
+  }
+
+  /* The list view is the same widget, with its role and name. */
+  g_assert_true (find_list_view (page) == view);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_LIST);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, "Search organizations");
+  g_strfreev (want_names);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The filter's limit (the first screenful) and its lifting: the other rows are added after the
  * first ones, never announced as a replacement of the rows shown. */
 static void
@@ -987,6 +1229,7 @@ main (int   argc,
   ADD ("/store-list/short-search", test_short_search);
   ADD ("/store-list/search-during-edit", test_search_during_edit);
   ADD ("/store-list/page-search", test_page_search);
+  ADD ("/store-list/page-search-model", test_page_search_model);
 
 #undef ADD
 

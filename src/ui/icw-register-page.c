@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-register-page.c: the register pages. For centers and organizations the list is the store's
  * compact live list (sorted, IDs and names only) under an IcwStoreListFilter of the IDs that the
- * search found, so that only the rows on screen have record objects; for the other kinds it is
+ * search found, so that only the rows on screen have record objects (a new filter and selection
+ * for each new query: see show_found); for the other kinds it is
  * the store's live list composed with a filter and a sorter (by name), as GTK models. What differs between centers and organizations is in a RegisterKind. When
  * the register is empty the page offers to create a record, import a CSV file or load the sample.
  * The list and the editor are side by side from REGISTER_UNFOLD_WIDTH px of the page's width and
@@ -58,7 +59,14 @@ struct _IcwRegisterPage
   GHashTable *matches;        /* IDs the search found; NULL shows all (no compact list) */
   GCancellable *search_cancellable; /* the register's search under way */
   gboolean searching;               /* the register shows a search's result */
+  char *shown_query;                /* the registers: the query found shows (NULL: all) */
   GtkSingleSelection *selection;
+  GtkListView *view;
+  guint scroll_source;              /* after a new query's first frame (after_found_frame) */
+  guint scroll_position;
+  gboolean scroll_pending;          /* back to the whole register: to the selected row */
+  GdkFrameClock *paint_clock;       /* waited on for the frame of a new query's first rows */
+  guint clear_source;               /* the search cleared: the whole register, in an idle */
   GtkSearchEntry *search;
   GtkStack *content;
   IcwAdaptiveBin *adaptive;         /* the list | the editor */
@@ -538,6 +546,117 @@ show_state (IcwRegisterPage *self)
     }
 }
 
+/* After the frame that shows a new query's first screenful: all its rows (added after the first
+ * ones, which GTK 4.8 takes without looking at them), and back in the whole register, the
+ * selected record scrolled to (only now does GTK know the rows' height). */
+static gboolean
+after_found_frame (gpointer data)
+{
+  IcwRegisterPage *self = data;
+
+  self->scroll_source = 0;
+  icw_store_list_filter_set_limit (self->found, G_MAXUINT);
+  if (self->scroll_pending && self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", self->scroll_position);
+  self->scroll_pending = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_waiting_for_paint (IcwRegisterPage *self)
+{
+  if (self->paint_clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->paint_clock, self);
+  g_clear_object (&self->paint_clock);
+}
+
+/* The frame with the new query's first screenful is painted: the rest in an idle after it. (An
+ * idle alone may run before that frame: GDK paints at the next frame's time, and the main loop
+ * is idle until then.) */
+static void
+on_found_painted (GdkFrameClock   *clock,
+                  IcwRegisterPage *self)
+{
+  stop_waiting_for_paint (self);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, after_found_frame, self, NULL);
+}
+
+/* Shows found (taken) for query (NULL: the whole register) in a new selection: GTK 4.8 takes a new
+ * model without looking at the rows of the old one, where one model's change from a register to
+ * a search's result (or back) made it fetch rows of both (issue 20, docs/performance.md). GTK
+ * 4.8's list view makes, binds and measures a row for each of up to 200 items of a new model,
+ * whatever the screen shows: until the frame that shows it, found shows a first screenful, and
+ * the rest after that frame. The selected record stays selected when found shows it (with all
+ * the rows at once if it is beyond the first screenful); otherwise the first row is. A new
+ * query's rows are shown from the top; back in the whole register, the list scrolls to the
+ * selected record, where the user left it. */
+static void
+show_found (IcwRegisterPage    *self,
+            IcwStoreListFilter *found,
+            const char         *query)
+{
+  g_autoptr(IcwRecord) kept = NULL;
+  GtkSingleSelection *selection;
+  guint position = 0;
+  gboolean shows_kept;
+
+  if (gtk_single_selection_get_selected_item (self->selection) != NULL)
+    kept = g_object_ref (gtk_single_selection_get_selected_item (self->selection));
+  shows_kept = kept != NULL && icw_store_list_filter_find (found, icw_record_get_id (kept), &position);
+  if (!shows_kept || position < FIRST_SCREENFUL)
+    icw_store_list_filter_set_limit (found, FIRST_SCREENFUL);
+  selection = g_object_new (GTK_TYPE_SINGLE_SELECTION, "autoselect", FALSE, "model", found, NULL);
+  if (shows_kept)
+    gtk_single_selection_set_selected (selection, position);
+  gtk_single_selection_set_autoselect (selection, TRUE);
+
+  g_signal_handlers_disconnect_by_data (self->selection, self);
+  gtk_list_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (self->selection);
+  self->selection = selection;
+  g_object_unref (self->found);
+  self->found = found;
+  g_free (self->shown_query);
+  self->shown_query = g_strdup (query);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (show_state), self);
+  if (gtk_single_selection_get_selected_item (selection) != kept)
+    show_state (self);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  stop_waiting_for_paint (self);
+  self->scroll_pending = query == NULL && shows_kept;
+  self->scroll_position = position;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->view)) && gtk_widget_get_frame_clock (GTK_WIDGET (self->view)) != NULL)
+    {
+      self->paint_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self->view)));
+      g_signal_connect (self->paint_clock, "after-paint", G_CALLBACK (on_found_painted), self);
+    }
+  else
+    self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, after_found_frame, self, NULL);
+}
+
+/* The whole register again, once the search is cleared (the registers). */
+static void
+show_whole (IcwRegisterPage *self)
+{
+  if (self->found == NULL)
+    return;
+  g_clear_handle_id (&self->clear_source, g_source_remove);
+  if (self->shown_query != NULL)
+    show_found (self, icw_store_list_filter_new (ICW_STORE_LIST (self->records)), NULL);
+}
+
+static gboolean
+clear_search_when_idle (gpointer data)
+{
+  IcwRegisterPage *self = data;
+
+  self->clear_source = 0;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search)) == '\0')
+    show_whole (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* A register's search answers off the main thread (icw-store-search.c): positions in the live
  * list, shown as they come; a newer keystroke cancels the search before it. */
 static void
@@ -548,6 +667,7 @@ on_search_done (GObject      *source,
   g_autoptr(IcwRegisterPage) self = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) positions = icw_store_search_positions_finish (ICW_STORE (source), result, &error);
+  const char *query;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->found == NULL)
     return;
@@ -556,8 +676,13 @@ on_search_done (GObject      *source,
       icw_ui_report_error (GTK_WIDGET (self), error);
       return;
     }
-  icw_store_list_filter_set_positions (self->found, positions,
-                                       gtk_single_selection_get_selected_item (self->selection));
+  query = gtk_editable_get_text (GTK_EDITABLE (self->search));
+  /* The same query again (a record saved or deleted meanwhile): the few rows that changed. */
+  if (g_strcmp0 (query, self->shown_query) == 0)
+    icw_store_list_filter_set_positions (self->found, positions,
+                                         gtk_single_selection_get_selected_item (self->selection));
+  else
+    show_found (self, icw_store_list_filter_new_for_positions (ICW_STORE_LIST (self->records), positions), query);
 }
 
 static void
@@ -578,11 +703,12 @@ on_search_changed (IcwRegisterPage *self)
       g_cancellable_cancel (self->search_cancellable);
       g_clear_object (&self->search_cancellable);
       self->searching = *query != '\0';
-      /* Everything at once (a new record is selected right after it is shown). */
+      g_clear_handle_id (&self->clear_source, g_source_remove);
+      /* The whole register in an idle: replacing the text (all of it selected, then a key typed)
+       * empties it first, and the list need not show the whole register in between. */
       if (!self->searching)
         {
-          icw_store_list_filter_set_positions (self->found, NULL,
-                                               gtk_single_selection_get_selected_item (self->selection));
+          self->clear_source = g_idle_add (clear_search_when_idle, self);
           return;
         }
       self->search_cancellable = g_cancellable_new ();
@@ -624,6 +750,7 @@ icw_register_page_select (IcwRegisterPage *self,
   if (self->found != NULL)
     {
       release_first_screen (self);
+      icw_store_list_filter_set_limit (self->found, G_MAXUINT);
       if (record != NULL && icw_store_list_filter_find (self->found, icw_record_get_id (record), &position))
         {
           gtk_single_selection_set_selected (self->selection, position);
@@ -659,6 +786,7 @@ save_new_record (IcwRegisterPage *self,
   /* A search that hides the new record would be confusing: clear it. */
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
   on_search_changed (self);
+  show_whole (self);   /* at once: the new record is selected in it */
   icw_register_page_select (self, record);
   show_state (self);
   self->kind->focus_editor (ensure_editor (self));
@@ -731,6 +859,9 @@ icw_register_page_dispose (GObject *object)
   g_cancellable_cancel (self->rest_cancellable);
   g_clear_object (&self->rest_cancellable);
   g_clear_handle_id (&self->first_screen_source, g_source_remove);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  g_clear_handle_id (&self->clear_source, g_source_remove);
+  stop_waiting_for_paint (self);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   /* The editor's children save what is still pending as they are disposed; the lists then change
@@ -744,6 +875,7 @@ icw_register_page_dispose (GObject *object)
   g_clear_object (&self->found);
   g_clear_object (&self->records);
   g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_pointer (&self->shown_query, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 }
@@ -833,6 +965,7 @@ build_list (IcwRegisterPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_item), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item), self);
   view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory);
+  self->view = GTK_LIST_VIEW (view);
   g_signal_connect_swapped (view, "activate", G_CALLBACK (show_editor), self);
   gtk_widget_add_css_class (view, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -10,7 +10,11 @@
  *     machine shared by other builds.
  * The first query is typed at once after the first frame, before the page has settled (the
  * "first keystroke"), then every query is typed RUNS times after an empty search, each run once
- * the main loop is idle. Prints one line per figure; asserts nothing.
+ * the main loop is idle. The empty search between two runs is timed the same way (clearing the
+ * search: the whole register shown again, "search-clear"). Each also has its "-screen" figure:
+ * the first frame with the first screenful of the result (a new model showing its first 64
+ * rows, the rest added after that frame), or all of it. Prints one line per figure; asserts
+ * nothing.
  *
  *   bench-register DB settle            rows and settled only
  *   bench-register DB rows              the first rows only, then exits (under callgrind: the
@@ -19,6 +23,12 @@
  *                                       the page is made, as the page did before it read its first
  *                                       screenful alone: the figure before, paired in the same run
  *   bench-register DB RUNS QUERY...     rows, then the searches
+ *
+ * With BENCH_CALLGRIND=1, under valgrind --tool=callgrind --collect-atstart=no, instructions are
+ * collected only from each query's "search-changed" to the frame that shows its result (not the
+ * clearing between runs, unless BENCH_CALLGRIND=clear, which collects only those;
+ * BENCH_CALLGRIND=screen: the searches to their first-screenful frame); the first keystroke is
+ * not collected.
  *
  * Part of tests/bench (not the test suite); run by bench-register.sh. */
 #include "config.h"
@@ -31,6 +41,15 @@
 
 #include "bench-frame.h"
 #include "bench-stats.h"
+
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#endif
+#endif
+#ifndef CALLGRIND_TOGGLE_COLLECT
+#define CALLGRIND_TOGGLE_COLLECT
+#endif
 
 static gint64 start_ns;
 static IcwStore *store;
@@ -49,6 +68,26 @@ static const char *typed;
 static gboolean settle_only;
 static gboolean whole_first;
 static gboolean rows_only;
+static const char *callgrind;   /* NULL, "1" (the searches) or "clear" (the clearings) */
+static gboolean collecting;
+/* icw-register-page.c's FIRST_SCREENFUL: the rows of a new query shown before the rest. */
+#define SCREENFUL 64
+static gpointer typed_model;    /* the list view's model when the query was typed */
+static gboolean screen_done;
+static const char *cleared;     /* the query the next empty search clears */
+static gboolean clear_after_first;
+
+/* Under callgrind: collect the instructions of this search (or clearing) only. */
+static void
+collect (gboolean on)
+{
+  if (callgrind == NULL || on == collecting)
+    return;
+  if (on && (first_keystroke || (*typed == '\0') != g_str_equal (callgrind, "clear")))
+    return;
+  collecting = on;
+  CALLGRIND_TOGGLE_COLLECT;
+}
 
 static gboolean
 settled (gpointer data)
@@ -113,6 +152,7 @@ search_hook (GSignalInvocationHint *hint,
     {
       typed_ns = bench_now_ns ();
       typed_cpu_us = bench_cpu_us ();
+      collect (TRUE);
     }
   return TRUE;
 }
@@ -121,9 +161,13 @@ static void
 type_text (const char *text)
 {
   typed = text;
+  if (*text != '\0')
+    cleared = text;
   expected = count_found (text);
   typed_ns = 0;
   waiting = TRUE;
+  typed_model = gtk_list_view_get_model (GTK_LIST_VIEW (view));
+  screen_done = first_keystroke || clear_after_first;
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
 
@@ -180,16 +224,36 @@ on_frame (GtkWidget *window,
       type_text (queries[0]);
       return;
     }
+  /* The first frame with the result's first screenful (a new model showing MIN (hits, 64) rows)
+   * or all of it: what the user sees of it. */
+  if (waiting && typed_ns != 0 && !screen_done
+      && (shown () == expected
+          || ((gpointer) gtk_list_view_get_model (GTK_LIST_VIEW (view)) != typed_model && shown () == MIN (expected, SCREENFUL))))
+    {
+      screen_done = TRUE;
+      if (callgrind != NULL && g_str_equal (callgrind, "screen"))
+        collect (FALSE);
+      printf ("%s-screen\t%s\t%u\t%.3f\tcpu-ms %.3f\n", *typed != '\0' ? "search" : "search-clear",
+              *typed != '\0' ? typed : cleared, expected, (now - typed_ns) / 1e6, (bench_cpu_us () - typed_cpu_us) / 1e3);
+    }
   if (!waiting || typed_ns == 0 || shown () != expected)
     return;
   waiting = FALSE;
-  if (*typed != '\0')
+  collect (FALSE);
+  if (*typed == '\0')
+    {
+      printf ("search-clear%s\t%s\t%u\t%.3f\tcpu-ms %.3f\n", clear_after_first ? "-first" : "", cleared,
+              expected, (now - typed_ns) / 1e6, (bench_cpu_us () - typed_cpu_us) / 1e3);
+      clear_after_first = FALSE;
+    }
+  else
     {
       printf ("search%s\t%s\t%u\t%.3f\tcpu-ms %.3f\n", first_keystroke ? "-first" : "", typed, expected,
               (now - typed_ns) / 1e6, (bench_cpu_us () - typed_cpu_us) / 1e3);
       if (first_keystroke)
         {
           first_keystroke = FALSE;
+          clear_after_first = TRUE;
           printf ("settled-after-first-keystroke-ms %.3f\n", (now - start_ns) / 1e6);
         }
       else if (++run_index == runs)
@@ -220,6 +284,7 @@ main (int   argc,
   runs = MAX (1, atoi (argv[2]));
   queries = argv + 3;
   n_queries = argc - 3;
+  callgrind = g_getenv ("BENCH_CALLGRIND");
   adw_init ();
   icw_register_resource ();
   bench_frame_watch ("GtkWindow", on_frame, NULL, 600);

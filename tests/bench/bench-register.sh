@@ -9,7 +9,8 @@
 #   bash tests/bench/bench-register.sh [BUILD_DIR]
 #
 # Knobs: BENCH_REGISTER_SIZES ("1000 100000 1000000"), BENCH_REGISTER_RUNS (5 per query),
-# BENCH_REGISTER_OPENS (3 per size), BENCH_DATA (a directory to keep the generated databases in
+# BENCH_REGISTER_OPENS (3 per size; 0: the searches only), BENCH_REGISTER_ROUNDS (1: processes
+# typing the searches, per size), BENCH_BEFORE (below), BENCH_DATA (a directory to keep the generated databases in
 # between runs; by default a temporary one, removed at the end), BENCH_NO_NINJA (below).
 set -euo pipefail
 
@@ -19,6 +20,7 @@ build=$(cd "${1:-$root/_build}" && pwd)
 sizes=${BENCH_REGISTER_SIZES:-"1000 100000 1000000"}
 runs=${BENCH_REGISTER_RUNS:-5}
 opens=${BENCH_REGISTER_OPENS:-3}
+rounds=${BENCH_REGISTER_ROUNDS:-1}
 queries=(华 新材料 智能装备有限 Sen)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/icw-bench-register.XXXXXX")
@@ -39,6 +41,22 @@ cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/be
   "$build/src/ui/libicw-ui.a" "$build/src/sync/libicw-sync.a" "${core_a[@]}" "${gui_flags[@]}" -lm -o "$work/bin/bench-register"
 cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/bench-gen.c" \
   "${core_a[@]}" "${core_flags[@]}" -lm -o "$work/bin/bench-gen"
+# BENCH_BEFORE=COMMIT: a second bench-register, linked with that commit's register page and list
+# filter (icw-register-page.c, icw-store-list-filter.c) compiled in place of this tree's, the rest
+# being the same archives: each search figure is then taken before and after, alternately, in the
+# same run.
+if [[ -n ${BENCH_BEFORE:-} ]]; then
+  mkdir -p "$work/before"
+  before_objs=()
+  for f in src/ui/icw-register-page.c src/core/store/icw-store-list-filter.c; do
+    b=$(basename "$f" .c)
+    git -C "$root" show "$BENCH_BEFORE:$f" >"$work/before/$b.c"
+    cc -O2 -g -DHAVE_CONFIG_H -w "${includes[@]}" -I"$build/src/ui" "${gui_flags[@]}" -c "$work/before/$b.c" -o "$work/before/$b.o"
+    before_objs+=("$work/before/$b.o")
+  done
+  cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/bench-register.c" "${before_objs[@]}" \
+    "$build/src/ui/libicw-ui.a" "$build/src/sync/libicw-sync.a" "${core_a[@]}" "${gui_flags[@]}" -lm -o "$work/bin/bench-register-before"
+fi
 # The search alone, without a window (before/after paths, CPU time): figures that hold on a busy
 # machine. Not built against a tree without icw-store-search.h (the figures before it).
 if [[ -f $root/src/core/store/icw-store-search.h ]]; then
@@ -96,7 +114,14 @@ for n in $sizes; do
     # Paired: the whole list read before the page, as the page did before its first screenful alone.
     gui "$work/bin/bench-register" "$data/orgs-$n.db" settle-whole >>"$work/whole-$n.txt" 2>>"$work/gui.log"
   done
-  gui "$work/bin/bench-register" "$data/orgs-$n.db" "$runs" "${queries[@]}" >"$work/search-$n.txt" 2>>"$work/gui.log"
+  : >"$work/search-$n.txt"
+  : >"$work/search-before-$n.txt"
+  for ((i = 0; i < rounds; i++)); do
+    if [[ -x $work/bin/bench-register-before ]]; then
+      gui "$work/bin/bench-register-before" "$data/orgs-$n.db" "$runs" "${queries[@]}" >>"$work/search-before-$n.txt" 2>>"$work/gui.log"
+    fi
+    gui "$work/bin/bench-register" "$data/orgs-$n.db" "$runs" "${queries[@]}" >>"$work/search-$n.txt" 2>>"$work/gui.log"
+  done
   if [[ -x $work/bin/bench-search-positions ]]; then
     "$work/bin/bench-search-positions" "$data/orgs-$n.db" "$runs" "${queries[@]}" >"$work/positions-$n.txt"
   fi
@@ -110,6 +135,9 @@ echo
 echo "| measure | figure | floor (same run) | ratio | goal |"
 echo "|---|---|---|---|---|"
 for n in $sizes; do
+  goal="≤ 50 ms"
+  [[ $n -ge 1000000 ]] && goal="≤ 100 ms"
+  if ((opens > 0)); then
   rows=$(awk '$1 == "rows-ms" { print $2 }' "$work/open-$n.txt" | median)
   settled=$(awk '$1 == "settled-ms" { print $2 }' "$work/open-$n.txt" | median)
   printf '| %s records: open to first rows drawn (median of %s) | %.0f ms | %.0f ms (%s records) | %.2f× | ≤ 2× at 1M |\n' \
@@ -123,17 +151,30 @@ for n in $sizes; do
     "$n" "$opens" "$whole_cpu" "$whole_floor" "$first" "$(echo "$whole_cpu / $whole_floor" | bc -l)"
   printf '| %s records: open to page settled (median of %s) | %.0f ms | %.0f ms (%s records) | %.2f× | usable at once |\n' \
     "$n" "$opens" "$settled" "$floor_settled" "$first" "$(echo "$settled / $floor_settled" | bc -l)"
-  goal="≤ 50 ms"
-  [[ $n -ge 1000000 ]] && goal="≤ 100 ms"
+  fi
   awk -F'\t' '$1 == "search-first" { printf "| %s records: first keystroke “%s” (%s hits) to the filtered list drawn | %.1f ms | | | %s |\n", "'"$n"'", $2, $3, $4, "'"$goal"'" }' "$work/search-$n.txt"
   for q in "${queries[@]}"; do
-    hits=$(awk -F'\t' -v q="$q" '$1 == "search" && $2 == q { print $3; exit }' "$work/search-$n.txt")
-    med=$(awk -F'\t' -v q="$q" '$1 == "search" && $2 == q { print $4 }' "$work/search-$n.txt" | median)
-    top=$(awk -F'\t' -v q="$q" '$1 == "search" && $2 == q { print $4 }' "$work/search-$n.txt" | p95)
-    cmed=$(awk -F'\t' -v q="$q" '$1 == "search" && $2 == q { split($5, c, " "); print c[2] }' "$work/search-$n.txt" | median)
-    ctop=$(awk -F'\t' -v q="$q" '$1 == "search" && $2 == q { split($5, c, " "); print c[2] }' "$work/search-$n.txt" | p95)
-    printf '| %s records: search “%s” (%s hits) typed to the filtered list drawn, median / p95 of %s: wall; CPU of the process | %.1f / %.1f ms; CPU %.1f / %.1f ms | | | %s |\n' \
-      "$n" "$q" "$hits" "$runs" "$med" "$top" "$cmed" "$ctop" "$goal"
+    for kind in search search-screen search-clear search-clear-screen; do
+      case $kind in
+        search) what="search “$q” (HITS hits) typed to the filtered list drawn" ;;
+        search-screen) what="search “$q” (HITS hits) typed to its first screenful drawn" ;;
+        search-clear) what="“$q” cleared to the whole register (HITS rows) drawn" ;;
+        search-clear-screen) what="“$q” cleared to the whole register's first screenful drawn" ;;
+      esac
+      for file in "$work/search-before-$n.txt" "$work/search-$n.txt"; do
+        [[ -s $file ]] || continue
+        when="now"
+        [[ $file == */search-before-* ]] && when="before ($BENCH_BEFORE)"
+        hits=$(awk -F'\t' -v q="$q" -v k="$kind" '$1 == k && $2 == q { print $3; exit }' "$file")
+        med=$(awk -F'\t' -v q="$q" -v k="$kind" '$1 == k && $2 == q { print $4 }' "$file" | median)
+        top=$(awk -F'\t' -v q="$q" -v k="$kind" '$1 == k && $2 == q { print $4 }' "$file" | p95)
+        cmed=$(awk -F'\t' -v q="$q" -v k="$kind" '$1 == k && $2 == q { split($5, c, " "); print c[2] }' "$file" | median)
+        ctop=$(awk -F'\t' -v q="$q" -v k="$kind" '$1 == k && $2 == q { split($5, c, " "); print c[2] }' "$file" | p95)
+        count=$(awk -F'\t' -v q="$q" -v k="$kind" '$1 == k && $2 == q' "$file" | wc -l)
+        printf '| %s records, %s: %s, median / p95 of %s: CPU of the process; wall | CPU %.1f / %.1f ms; wall %.1f / %.1f ms | | | %s |\n' \
+          "$n" "$when" "${what/HITS/$hits}" "$count" "$cmed" "$ctop" "$med" "$top" "$goal"
+      done
+    done
   done
 done
 echo
@@ -154,4 +195,5 @@ for n in $sizes; do
   sed "s/^/  $n open: /" "$work/open-$n.txt"
   sed "s/^/  $n open, whole list first: /" "$work/whole-$n.txt"
   sed "s/^/  $n search: /" "$work/search-$n.txt"
+  sed "s/^/  $n search, before: /" "$work/search-before-$n.txt"
 done

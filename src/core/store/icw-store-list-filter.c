@@ -7,7 +7,11 @@
  * it shows only a first screenful (a limit); lifting the limit adds the rest after it, which
  * GTK 4.8 takes without looking at the added rows (swapping a slice for the whole list instead
  * removed the rows GTK tracks, and its list item manager then fetched every added row to find
- * them: one record loaded per row of the register). */
+ * them: one record loaded per row of the register). A view may also be given a new filter for
+ * each new query (icw_store_list_filter_new_for_positions): GTK 4.8 takes a new model without
+ * looking at the rows of the old one, where one filter's change from the register to a result
+ * made it fetch rows of the result (issue 20, docs/performance.md); set_positions is then for the
+ * same query run again. */
 #include "config.h"
 
 #include "icw-store-list-filter.h"
@@ -376,6 +380,24 @@ icw_store_list_filter_new (IcwStoreList *list)
   self->list = g_object_ref (list);
   g_array_unref (self->shown);
   self->shown = compute_shown (self);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_list_changed), self);
+  return self;
+}
+
+IcwStoreListFilter *
+icw_store_list_filter_new_for_positions (IcwStoreList *list,
+                                         GArray       *positions)
+{
+  IcwStoreListFilter *self;
+
+  g_return_val_if_fail (ICW_IS_STORE_LIST (list), NULL);
+
+  if (positions == NULL)
+    return icw_store_list_filter_new (list);
+  self = g_object_new (ICW_TYPE_STORE_LIST_FILTER, NULL);
+  self->list = g_object_ref (list);
+  self->by_position = TRUE;
+  g_array_append_vals (self->shown, positions->data, positions->len);
   g_signal_connect (list, "items-changed", G_CALLBACK (on_list_changed), self);
   return self;
 }

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IcwStoreListFilter, icw_store_list_filter, ICW, STORE_LIST_FILTER, GObject)
 
 IcwStoreListFilter *icw_store_list_filter_new     (IcwStoreList       *list);
+/* A filter showing the records at these positions of the list (ascending; NULL: all of them)
+ * from the start: a search's result for a view that is given a new model per query, which GTK
+ * takes without looking at the rows the old model showed (issue 20). */
+IcwStoreListFilter *icw_store_list_filter_new_for_positions (IcwStoreList *list,
+                                                             GArray       *positions);
 /* Shows the records whose IDs are in ids (NULL: all of them). When keep is shown before and after,
  * the change is announced around it, so a selection of it stays without a search of the rows. */
 void                icw_store_list_filter_set_ids (IcwStoreListFilter *self,
