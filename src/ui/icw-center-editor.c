@@ -4,9 +4,10 @@
  * IcwCenterLinksGroup and IcwPlatformsGroup; the reports are
  * IcwReportListGroup and the readiness to upgrade IcwReadinessGroup.
  *
- * The groups under the first screen (the tables, the rule packs, the reports and the readiness
- * panel, which runs 64号's pack over the center's registers) are filled, and shown, after the
- * editor's first frame, one group per frame, top to bottom: the first center of the window is on
+ * The groups under the first screen (Basic Information fills the window's first screen: the host
+ * company, the tables, the rule packs, the reports, the readiness panel, which runs 64号's pack
+ * over the center's registers, and the Delete button) are filled, and shown, after the editor's
+ * first frame, one group per frame, top to bottom: the first center of the window is on
  * screen without waiting for what only scrolling reaches, and no single frame carries the
  * measuring of all of them (issue 20: start-up to the filled first page). */
 #include "config.h"
@@ -34,6 +35,7 @@ struct _IcwCenterEditor
   AdwPreferencesPage *page;
   GtkWidget *name_row;
   const char *choosing;        /* the property the organization picker shown sets */
+  GtkWidget *host;
   AdwActionRow *host_row;
   AdwActionRow *lead_row;
   GtkWidget *shareholders;
@@ -42,6 +44,7 @@ struct _IcwCenterEditor
   GtkWidget *rule_packs;
   GtkWidget *reports;
   GtkWidget *readiness;
+  GtkWidget *danger;
   gboolean drawn;              /* the editor has had a frame: groups are filled at once */
   gboolean below_pending;      /* the groups under the first screen wait for frames */
   guint n_below_filled;        /* how many of them, top to bottom, have the center */
@@ -149,7 +152,7 @@ below_group (IcwCenterEditor *self,
              guint            i)
 {
   GtkWidget *groups[] = {
-    self->shareholders, self->members, self->platforms, self->rule_packs, self->reports, self->readiness,
+    self->host, self->shareholders, self->members, self->platforms, self->rule_packs, self->reports, self->readiness,
   };
 
   return i < G_N_ELEMENTS (groups) ? groups[i] : NULL;
@@ -186,15 +189,15 @@ build (IcwCenterEditor *self,
        IcwMoneyUnit     money_unit)
 {
   IcwRecordForm *form = self->form;
-  GtkWidget *basic, *host, *danger, *delete;
+  GtkWidget *basic, *host, *delete;
 
   basic = group (self->page, _("Basic Information"), NULL);
   add_row (basic, self->name_row = icw_record_form_add_text (form, "name", _("Center name"), ICW_FIELD_TEXT));
   for (guint i = 0; basic_fields[i] != NULL; i++)
     add_row (basic, icw_record_form_add_field (form, icw_field_catalogue_find (ICW_RECORD_KIND_CENTER, basic_fields[i]), NULL));
 
-  host = group (self->page, _("Host Company"),
-                _("The company (依托公司) that carries the center as an independent legal person."));
+  host = self->host = group (self->page, _("Host Company"),
+                             _("The company (依托公司) that carries the center as an independent legal person."));
   self->host_row = reference_row (_("Host company"), _("C_hoose…"), G_CALLBACK (on_choose_host), self);
   add_row (host, GTK_WIDGET (self->host_row));
   add_row (host, icw_record_form_add_text (form, "host-legal-form", _("Legal form"), ICW_FIELD_TEXT));
@@ -222,12 +225,13 @@ build (IcwCenterEditor *self,
   for (guint i = 0; below_group (self, i) != NULL; i++)
     gtk_widget_set_visible (below_group (self, i), FALSE);
 
-  danger = group (self->page, NULL, NULL);
+  self->danger = group (self->page, NULL, NULL);
   delete = icw_ui_mnemonic_button_new (_("_Delete Center"));
   gtk_widget_set_halign (delete, GTK_ALIGN_START);
   gtk_widget_add_css_class (delete, "destructive-action");
   g_signal_connect_swapped (delete, "clicked", G_CALLBACK (on_delete_clicked), self);
-  add_row (danger, delete);
+  add_row (self->danger, delete);
+  gtk_widget_set_visible (self->danger, FALSE);
 }
 
 /* The i-th group under the first screen gets the center, and is shown. */
@@ -238,7 +242,9 @@ fill_group (IcwCenterEditor *self,
   IcwCenter *center = self->center;
   GtkWidget *g = below_group (self, i);
 
-  if (g == self->shareholders || g == self->members)
+  if (g == self->host)
+    ;   /* its rows are the form's: they have the center */
+  else if (g == self->shareholders || g == self->members)
     icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (g), center);
   else if (g == self->platforms)
     icw_platforms_group_set_center (ICW_PLATFORMS_GROUP (g), center);
@@ -247,7 +253,10 @@ fill_group (IcwCenterEditor *self,
   else if (g == self->reports)
     icw_report_list_group_set_center (ICW_REPORT_LIST_GROUP (g), center);
   else
-    icw_readiness_group_set_center (ICW_READINESS_GROUP (g), center);
+    {
+      icw_readiness_group_set_center (ICW_READINESS_GROUP (g), center);
+      gtk_widget_set_visible (self->danger, TRUE);   /* the Delete button, last */
+    }
   gtk_widget_set_visible (g, TRUE);
 }
 
