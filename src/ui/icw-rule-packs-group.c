@@ -79,6 +79,22 @@ on_switch_toggled (IcwRulePacksGroup *self)
   show_state (self);
 }
 
+/* A pack's note runs to 1,700 characters; its row shows three lines of it (about 200 characters
+ * at the page's widest, 600 px), ellipsized. The row is given only the start of the note: text
+ * that cannot be seen is not shaped each time the row is measured (most of the group's cost). */
+#define SHOWN_NOTE_CHARS 400
+
+static char *
+shown_part (const char *text)
+{
+  const char *end;
+
+  if (g_utf8_strlen (text, -1) <= SHOWN_NOTE_CHARS)
+    return g_strdup (text);
+  end = g_utf8_offset_to_pointer (text, SHOWN_NOTE_CHARS);
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
 /* One switch per pack found (the rows go to the group's list, above the state label). */
 static void
 build_rows (IcwRulePacksGroup *self)
@@ -93,13 +109,17 @@ build_rows (IcwRulePacksGroup *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *toggle = gtk_switch_new ();
       const char *note = icw_rule_pack_get_note (pack);
-      g_autofree char *subtitle = note != NULL ? g_strdup_printf ("%s · %s", icw_rule_pack_get_id (pack), note)
-                                               : g_strdup (icw_rule_pack_get_id (pack));
+      g_autofree char *full = note != NULL ? g_strdup_printf ("%s · %s", icw_rule_pack_get_id (pack), note)
+                                           : g_strdup (icw_rule_pack_get_id (pack));
+      g_autofree char *subtitle = shown_part (full);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), icw_rule_pack_get_title (pack));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      /* The whole note: on the pointer, and for screen readers. */
+      gtk_widget_set_tooltip_text (row, full);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, full, -1);
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
       /* The row names the switch (labelled by its title: a label of its own would be said twice)

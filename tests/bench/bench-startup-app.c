@@ -10,7 +10,7 @@
  * last of them) is drawn too, and prints it as "complete-ms". So that a deferral cannot hide a
  * cost, it also prints the most CPU time the process spent between two frames after the first
  * ("longest-frame-cpu-ms": what the main loop did between two paints, an upper bound of how long
- * input waited) and how many frames it drew. Under callgrind (valgrind --tool=callgrind) the
+ * input waited), how many frames it drew and the CPU between each two ("frame-cpu-ms"). Under callgrind (valgrind --tool=callgrind) the
  * counts are dumped at each of the three frames, so each phase has its own profile. Run it
  * through bench-launch with --db PATH. Part of tests/bench (not the test suite). */
 #define main bench_real_main
@@ -32,6 +32,7 @@ static double filled_cpu_ms;
 static double last_frame_cpu_ms;
 static double longest_frame_cpu_ms;
 static guint n_frames;
+static GString *frame_cpu;   /* the CPU between each two frames after the first */
 
 static double
 cpu_ms (void)
@@ -78,7 +79,10 @@ on_frame (GtkWidget *window,
       CALLGRIND_DUMP_STATS_AT ("first-frame");
     }
   else
-    longest_frame_cpu_ms = MAX (longest_frame_cpu_ms, now_cpu_ms - last_frame_cpu_ms);
+    {
+      longest_frame_cpu_ms = MAX (longest_frame_cpu_ms, now_cpu_ms - last_frame_cpu_ms);
+      g_string_append_printf (frame_cpu, "%s%.0f", frame_cpu->len > 0 ? "," : "", now_cpu_ms - last_frame_cpu_ms);
+    }
   last_frame_cpu_ms = now_cpu_ms;
   if (!editor_mapped)
     return;
@@ -92,9 +96,9 @@ on_frame (GtkWidget *window,
     return;
   CALLGRIND_DUMP_STATS_AT ("complete");
   printf ("first-frame-ms %.3f main-ms %.3f filled-ms %.3f first-frame-cpu-ms %.1f filled-cpu-ms %.1f "
-          "complete-ms %.3f complete-cpu-ms %.1f longest-frame-cpu-ms %.1f frames %u\n",
+          "complete-ms %.3f complete-cpu-ms %.1f longest-frame-cpu-ms %.1f frames %u frame-cpu-ms %s\n",
           first_frame_ms, t0 ? (main_ns - t0) / 1e6 : -1.0, filled_ms, first_frame_cpu_ms, filled_cpu_ms,
-          now_ms, now_cpu_ms, longest_frame_cpu_ms, n_frames);
+          now_ms, now_cpu_ms, longest_frame_cpu_ms, n_frames, frame_cpu->str);
   fflush (stdout);
   _exit (0);
 }
@@ -104,6 +108,7 @@ main (int   argc,
       char *argv[])
 {
   main_ns = bench_now_ns ();
+  frame_cpu = g_string_new (NULL);
   if (g_strcmp0 (g_getenv ("BENCH_FILLED"), "1") == 0)
     {
       const char *timeout = g_getenv ("BENCH_TIMEOUT_S");   /* minutes under valgrind */
