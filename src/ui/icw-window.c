@@ -59,7 +59,7 @@ struct _IcwWindow
 #define FOCUS_SYNC_AFTER_S 30
 /* The filing deadlines (a notification at most once a day) are looked at this long after the
  * window is made: reading every center is not what the first page waits for (issue 20). */
-#define REMIND_AFTER_S 3
+#define REMIND_AFTER_S 5
 
 G_DEFINE_FINAL_TYPE (IcwWindow, icw_window, ADW_TYPE_APPLICATION_WINDOW)
 
