@@ -4,10 +4,12 @@
  * IcwCenterLinksGroup and IcwPlatformsGroup; the reports are
  * IcwReportListGroup and the readiness to upgrade IcwReadinessGroup.
  *
- * The groups under the first screen (the tables, the rule packs, the reports and the readiness
- * panel, which runs 64号's pack over the center's registers) are filled, and shown, just after
- * the editor's first frame: the first center of the window is on screen without waiting for what
- * only scrolling reaches (issue 20: start-up to the filled first page). */
+ * The groups under the first screen (Basic Information fills the window's first screen: the host
+ * company, the tables, the rule packs, the reports, the readiness panel, which runs 64号's pack
+ * over the center's registers, and the Delete button) are filled, and shown, after the editor's
+ * first frame, one group per frame, top to bottom: the first center of the window is on
+ * screen without waiting for what only scrolling reaches, and no single frame carries the
+ * measuring of all of them (issue 20: start-up to the filled first page). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -33,6 +35,7 @@ struct _IcwCenterEditor
   AdwPreferencesPage *page;
   GtkWidget *name_row;
   const char *choosing;        /* the property the organization picker shown sets */
+  GtkWidget *host;
   AdwActionRow *host_row;
   AdwActionRow *lead_row;
   GtkWidget *shareholders;
@@ -41,8 +44,10 @@ struct _IcwCenterEditor
   GtkWidget *rule_packs;
   GtkWidget *reports;
   GtkWidget *readiness;
+  GtkWidget *danger;
   gboolean drawn;              /* the editor has had a frame: groups are filled at once */
-  gboolean below_pending;      /* the groups under the first screen wait for that frame */
+  gboolean below_pending;      /* the groups under the first screen wait for frames */
+  guint n_below_filled;        /* how many of them, top to bottom, have the center */
   gulong after_paint_handler;
   GdkFrameClock *frame_clock;
   guint below_source;
@@ -141,16 +146,16 @@ reference_row (const char *title,
   return ADW_ACTION_ROW (row);
 }
 
-static void
-show_below (IcwCenterEditor *self,
-            gboolean         visible)
+/* The groups under the first screen, top to bottom. */
+static GtkWidget *
+below_group (IcwCenterEditor *self,
+             guint            i)
 {
   GtkWidget *groups[] = {
-    self->shareholders, self->members, self->platforms, self->rule_packs, self->reports, self->readiness,
+    self->host, self->shareholders, self->members, self->platforms, self->rule_packs, self->reports, self->readiness,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    gtk_widget_set_visible (groups[i], visible);
+  return i < G_N_ELEMENTS (groups) ? groups[i] : NULL;
 }
 
 static GtkWidget *
@@ -184,15 +189,15 @@ build (IcwCenterEditor *self,
        IcwMoneyUnit     money_unit)
 {
   IcwRecordForm *form = self->form;
-  GtkWidget *basic, *host, *danger, *delete;
+  GtkWidget *basic, *host, *delete;
 
   basic = group (self->page, _("Basic Information"), NULL);
   add_row (basic, self->name_row = icw_record_form_add_text (form, "name", _("Center name"), ICW_FIELD_TEXT));
   for (guint i = 0; basic_fields[i] != NULL; i++)
     add_row (basic, icw_record_form_add_field (form, icw_field_catalogue_find (ICW_RECORD_KIND_CENTER, basic_fields[i]), NULL));
 
-  host = group (self->page, _("Host Company"),
-                _("The company (依托公司) that carries the center as an independent legal person."));
+  host = self->host = group (self->page, _("Host Company"),
+                             _("The company (依托公司) that carries the center as an independent legal person."));
   self->host_row = reference_row (_("Host company"), _("C_hoose…"), G_CALLBACK (on_choose_host), self);
   add_row (host, GTK_WIDGET (self->host_row));
   add_row (host, icw_record_form_add_text (form, "host-legal-form", _("Legal form"), ICW_FIELD_TEXT));
@@ -216,42 +221,43 @@ build (IcwCenterEditor *self,
   self->readiness = icw_readiness_group_new (self->store);
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->readiness));
 
-  /* Hidden until they have the center: fill_below(). */
-  show_below (self, FALSE);
+  /* Hidden until they have the center: fill_group(). */
+  for (guint i = 0; below_group (self, i) != NULL; i++)
+    gtk_widget_set_visible (below_group (self, i), FALSE);
 
-  danger = group (self->page, NULL, NULL);
+  self->danger = group (self->page, NULL, NULL);
   delete = icw_ui_mnemonic_button_new (_("_Delete Center"));
   gtk_widget_set_halign (delete, GTK_ALIGN_START);
   gtk_widget_add_css_class (delete, "destructive-action");
   g_signal_connect_swapped (delete, "clicked", G_CALLBACK (on_delete_clicked), self);
-  add_row (danger, delete);
+  add_row (self->danger, delete);
+  gtk_widget_set_visible (self->danger, FALSE);
 }
 
-/* The groups under the first screen get the center, and are shown. */
+/* The i-th group under the first screen gets the center, and is shown. */
 static void
-fill_below (IcwCenterEditor *self)
+fill_group (IcwCenterEditor *self,
+            guint            i)
 {
   IcwCenter *center = self->center;
+  GtkWidget *g = below_group (self, i);
 
-  self->below_pending = FALSE;
-  icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (self->shareholders), center);
-  icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (self->members), center);
-  icw_platforms_group_set_center (ICW_PLATFORMS_GROUP (self->platforms), center);
-  icw_rule_packs_group_set_center (ICW_RULE_PACKS_GROUP (self->rule_packs), center);
-  icw_report_list_group_set_center (ICW_REPORT_LIST_GROUP (self->reports), center);
-  icw_readiness_group_set_center (ICW_READINESS_GROUP (self->readiness), center);
-  show_below (self, TRUE);
-}
-
-static gboolean
-fill_below_after_frame (gpointer data)
-{
-  IcwCenterEditor *self = data;
-
-  self->below_source = 0;
-  if (self->below_pending)
-    fill_below (self);
-  return G_SOURCE_REMOVE;
+  if (g == self->host)
+    ;   /* its rows are the form's: they have the center */
+  else if (g == self->shareholders || g == self->members)
+    icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (g), center);
+  else if (g == self->platforms)
+    icw_platforms_group_set_center (ICW_PLATFORMS_GROUP (g), center);
+  else if (g == self->rule_packs)
+    icw_rule_packs_group_set_center (ICW_RULE_PACKS_GROUP (g), center);
+  else if (g == self->reports)
+    icw_report_list_group_set_center (ICW_REPORT_LIST_GROUP (g), center);
+  else
+    {
+      icw_readiness_group_set_center (ICW_READINESS_GROUP (g), center);
+      gtk_widget_set_visible (self->danger, TRUE);   /* the Delete button, last */
+    }
+  gtk_widget_set_visible (g, TRUE);
 }
 
 static void
@@ -262,16 +268,50 @@ stop_waiting_for_frame (IcwCenterEditor *self)
   g_clear_object (&self->frame_clock);
 }
 
-/* The editor's first frame is painted: what is under it is filled in an idle of low priority,
- * so that this frame reaches the screen first. */
+/* Every group under the first screen gets the center at once (a center chosen later). */
+static void
+fill_below (IcwCenterEditor *self)
+{
+  self->below_pending = FALSE;
+  g_clear_handle_id (&self->below_source, g_source_remove);
+  stop_waiting_for_frame (self);
+  for (guint i = 0; below_group (self, i) != NULL; i++)
+    fill_group (self, i);
+  self->n_below_filled = G_MAXUINT;
+}
+
+/* The next group under the first screen is filled; the frame that lays it out comes before the
+ * one after it (on_after_paint). */
+static gboolean
+fill_next_after_frame (gpointer data)
+{
+  IcwCenterEditor *self = data;
+
+  self->below_source = 0;
+  if (!self->below_pending)
+    return G_SOURCE_REMOVE;
+  fill_group (self, self->n_below_filled++);
+  if (below_group (self, self->n_below_filled) == NULL)
+    {
+      self->below_pending = FALSE;
+      stop_waiting_for_frame (self);
+    }
+  else if (self->frame_clock != NULL)
+    gdk_frame_clock_request_phase (self->frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  return G_SOURCE_REMOVE;
+}
+
+/* A frame of the editor is painted: the next group under it is filled in an idle of low
+ * priority, so that this frame reaches the screen first. */
 static void
 on_after_paint (GdkFrameClock   *clock,
                 IcwCenterEditor *self)
 {
-  stop_waiting_for_frame (self);
   self->drawn = TRUE;
-  if (self->below_pending && self->below_source == 0)
-    self->below_source = g_idle_add_full (G_PRIORITY_LOW, fill_below_after_frame, self, NULL);
+  if (!self->below_pending)
+    stop_waiting_for_frame (self);
+  else if (self->below_source == 0)
+    self->below_source = g_idle_add_full (G_PRIORITY_LOW, fill_next_after_frame, self, NULL);
 }
 
 static void
@@ -301,7 +341,10 @@ icw_center_editor_set_center (IcwCenterEditor *self,
   if (self->drawn)
     fill_below (self);
   else
-    self->below_pending = TRUE;
+    {
+      self->below_pending = TRUE;
+      self->n_below_filled = 0;
+    }
   if (center != NULL)
     {
       g_signal_connect_swapped (center, "notify::host-organization-id", G_CALLBACK (show_references), self);

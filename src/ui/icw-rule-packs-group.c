@@ -2,7 +2,9 @@
 /* icw-rule-packs-group.c: one switch per rule pack found (bundled, or the user's own in
  * $XDG_DATA_HOME/ic-workbench/rules). With no switch on, the center's `rule-packs` is empty and the
  * packs follow each application's kind and the center's province (icw-application-check.c); with
- * some on, exactly those apply. The choice is saved as it is made. */
+ * some on, exactly those apply. The choice is saved as it is made. The packs are read, and their
+ * rows made, when the group first gets a center (it is under the center editor's first screen,
+ * filled after it: issue 20). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -17,7 +19,7 @@ struct _IcwRulePacksGroup
 
   IcwStore *store;
   IcwCenter *center;
-  GPtrArray *packs;
+  GPtrArray *packs;      /* NULL until the first center */
   GPtrArray *switches;   /* in the order of packs */
   GtkLabel *state_label;
   gboolean updating;
@@ -44,7 +46,7 @@ show_state (IcwRulePacksGroup *self)
   gboolean none = chosen == NULL || *chosen == '\0';
 
   self->updating = TRUE;
-  for (guint i = 0; i < self->packs->len; i++)
+  for (guint i = 0; self->packs != NULL && i < self->packs->len; i++)
     gtk_switch_set_active (self->switches->pdata[i],
                            !none && is_chosen (chosen, icw_rule_pack_get_id (self->packs->pdata[i])));
   self->updating = FALSE;
@@ -60,7 +62,7 @@ on_switch_toggled (IcwRulePacksGroup *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
 
-  if (self->updating || self->center == NULL)
+  if (self->updating || self->center == NULL || self->packs == NULL)
     return;
   for (guint i = 0; i < self->packs->len; i++)
     if (gtk_switch_get_active (self->switches->pdata[i]))
@@ -77,6 +79,59 @@ on_switch_toggled (IcwRulePacksGroup *self)
   show_state (self);
 }
 
+/* A pack's note runs to 1,700 characters; its row shows three lines of it (about 200 characters
+ * at the page's widest, 600 px), ellipsized. The row is given only the start of the note: text
+ * that cannot be seen is not shaped each time the row is measured (most of the group's cost). */
+#define SHOWN_NOTE_CHARS 400
+
+static char *
+shown_part (const char *text)
+{
+  const char *end;
+
+  if (g_utf8_strlen (text, -1) <= SHOWN_NOTE_CHARS)
+    return g_strdup (text);
+  end = g_utf8_offset_to_pointer (text, SHOWN_NOTE_CHARS);
+  return g_strdup_printf ("%.*s…", (int) (end - text), text);
+}
+
+/* One switch per pack found (the rows go to the group's list, above the state label). */
+static void
+build_rows (IcwRulePacksGroup *self)
+{
+  g_autoptr(GPtrArray) errors = NULL;
+
+  /* A malformed pack is left out here; the application check names it. */
+  self->packs = icw_rule_packs_load_all (&errors);
+  for (guint i = 0; i < self->packs->len; i++)
+    {
+      IcwRulePack *pack = self->packs->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+      const char *note = icw_rule_pack_get_note (pack);
+      g_autofree char *full = note != NULL ? g_strdup_printf ("%s · %s", icw_rule_pack_get_id (pack), note)
+                                           : g_strdup (icw_rule_pack_get_id (pack));
+      g_autofree char *subtitle = shown_part (full);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), icw_rule_pack_get_title (pack));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      /* The whole note: on the pointer, and for screen readers. */
+      gtk_widget_set_tooltip_text (row, full);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, full, -1);
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      /* The row names the switch (labelled by its title: a label of its own would be said twice)
+       * and the switch is its only Tab stop. */
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      icw_ui_row_skip_tab (row);
+      g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_switch_toggled), self);
+      g_ptr_array_add (self->switches, toggle);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+    }
+}
+
 void
 icw_rule_packs_group_set_center (IcwRulePacksGroup *self,
                                  IcwCenter         *center)
@@ -86,6 +141,8 @@ icw_rule_packs_group_set_center (IcwRulePacksGroup *self,
   if (self->center != NULL)
     g_signal_handlers_disconnect_by_data (self->center, self);
   g_set_object (&self->center, center);
+  if (center != NULL && self->packs == NULL)
+    build_rows (self);
   if (center != NULL)
     g_signal_connect_swapped (center, "notify::rule-packs", G_CALLBACK (show_state), self);
   show_state (self);
@@ -117,37 +174,10 @@ icw_rule_packs_group_init (IcwRulePacksGroup *self)
 {
   g_autofree char *title = g_markup_escape_text (_("Rule Packs"), -1);
   g_autofree char *description = g_markup_escape_text (_("The policy rules this center's applications are checked against, each rule with its citation."), -1);
-  g_autoptr(GPtrArray) errors = NULL;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);
   self->switches = g_ptr_array_new ();
-  /* A malformed pack is left out here; the application check names it. */
-  self->packs = icw_rule_packs_load_all (&errors);
-
-  for (guint i = 0; i < self->packs->len; i++)
-    {
-      IcwRulePack *pack = self->packs->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *toggle = gtk_switch_new ();
-      const char *note = icw_rule_pack_get_note (pack);
-      g_autofree char *subtitle = note != NULL ? g_strdup_printf ("%s · %s", icw_rule_pack_get_id (pack), note)
-                                               : g_strdup (icw_rule_pack_get_id (pack));
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), icw_rule_pack_get_title (pack));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-      /* The row names the switch (labelled by its title: a label of its own would be said twice)
-       * and the switch is its only Tab stop. */
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-      icw_ui_row_skip_tab (row);
-      g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_switch_toggled), self);
-      g_ptr_array_add (self->switches, toggle);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-    }
 
   self->state_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->state_label, 0);

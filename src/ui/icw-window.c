@@ -46,6 +46,7 @@ struct _IcwWindow
   GtkMenuButton *menu_button;
   IcwAdaptiveBin *adaptive;
   guint back_source;            /* the Back button's update, after a folding or a navigation */
+  guint remind_source;          /* the filing deadlines, looked at once the first page is drawn */
   GtkFileChooserNative *chooser;
   AdwHeaderBar *header_bar;
   IcwSyncController *sync;
@@ -56,6 +57,9 @@ struct _IcwWindow
 
 #define POLL_INTERVAL_S (5 * 60)
 #define FOCUS_SYNC_AFTER_S 30
+/* The filing deadlines (a notification at most once a day) are looked at this long after the
+ * window is made: reading every center is not what the first page waits for (issue 20). */
+#define REMIND_AFTER_S 5
 
 G_DEFINE_FINAL_TYPE (IcwWindow, icw_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -450,6 +454,7 @@ icw_window_dispose (GObject *object)
   g_clear_object (&self->notifier);
   g_clear_pointer (&self->start_page, g_free);
   g_clear_handle_id (&self->back_source, g_source_remove);
+  g_clear_handle_id (&self->remind_source, g_source_remove);
 
   G_OBJECT_CLASS (icw_window_parent_class)->dispose (object);
 
@@ -630,6 +635,17 @@ on_last_sync (IcwWindow *self)
   icw_review_notifier_check (self->notifier);
 }
 
+static gboolean
+remind_deadlines (gpointer data)
+{
+  IcwWindow *self = data;
+
+  self->remind_source = 0;
+  icw_report_remind_deadlines (self->store, G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                               self->settings, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 build_pages (IcwWindow *self)
 {
@@ -669,8 +685,9 @@ icw_window_new (GtkApplication *application,
   self->sync = icw_sync_controller_new (self->store, self->settings);
   adw_header_bar_pack_end (self->header_bar, icw_sync_indicator_new (self->sync));
   self->notifier = icw_review_notifier_new (self->store, G_APPLICATION (application));
-  /* A recognized center's yearly package due soon: a notification, at most once a day. */
-  icw_report_remind_deadlines (self->store, G_APPLICATION (application), self->settings, NULL);
+  /* A recognized center's yearly package due soon: a notification, at most once a day, once the
+   * first page is on screen. */
+  self->remind_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, REMIND_AFTER_S, remind_deadlines, self, NULL);
   icw_sync_controller_set_poll (self->sync, POLL_INTERVAL_S);
   g_signal_connect_object (self->sync, "notify::role", G_CALLBACK (on_role_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sync, "notify::last-sync", G_CALLBACK (on_last_sync), self, G_CONNECT_SWAPPED);

@@ -9,7 +9,12 @@
 #
 #   bash tests/bench/bench-startup-filled.sh [BUILD_DIR]
 #
-# Knobs: BENCH_STARTUP_RUNS (5), BENCH_NO_NINJA=1 (link against the build directory as it is).
+# Knobs: BENCH_STARTUP_RUNS (5), BENCH_NO_NINJA=1 (link against the build directory as it is),
+# BENCH_CALLGRIND=DIR: instead of the timed runs, one run of each program under callgrind, the
+# profiles left in DIR (the app's in three parts: to the first frame, to the filled page, to the
+# complete editor) and their instruction counts printed (valgrind is slow: minutes);
+# BENCH_DB=PATH: the generated database is kept there and taken from there when it exists (the
+# runs work on a copy).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -39,7 +44,38 @@ echo "# Start-up to the filled first page (issue 20)"
 echo
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); source at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "- machine: $(nproc) CPUs, load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "- data: $("$work/bin/bench-gen" "$work/startup.db" 20000 200 1)"
+if [[ -n ${BENCH_DB:-} && -f $BENCH_DB ]]; then
+  cp "$BENCH_DB" "$work/startup.db"
+  echo "- data: $BENCH_DB (made earlier by bench-gen … 20000 200 1)"
+else
+  echo "- data: $("$work/bin/bench-gen" "$work/startup.db" 20000 200 1)"
+  [[ -z ${BENCH_DB:-} ]] || cp "$work/startup.db" "$BENCH_DB"
+fi
+
+gui_env=(GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" GSK_RENDERER=cairo LC_ALL=C.UTF-8
+  XDG_CONFIG_HOME="$work/xdg/config" XDG_DATA_HOME="$work/xdg/data" XDG_CACHE_HOME="$work/xdg/cache"
+  XDG_RUNTIME_DIR="$work/xdg/runtime")
+
+if [[ -n ${BENCH_CALLGRIND:-} ]]; then
+  out=$(mkdir -p "$BENCH_CALLGRIND" && cd "$BENCH_CALLGRIND" && pwd)
+  cat >"$work/gui.sh" <<GUI
+set -u
+# A warm-up first, as in the timed runs: what a first start on new data does once (sort keys of
+# this locale) is not start-up.
+BENCH_FILLED=1 "$work/bin/bench-launch" "$work/bin/bench-startup-app" --db "$work/startup.db" >"$out/warm-up.txt" 2>&1
+BENCH_FILLED=1 BENCH_TIMEOUT_S=3600 valgrind --tool=callgrind --callgrind-out-file="$out/app.%p" "$work/bin/bench-startup-app" --db "$work/startup.db" >"$out/app.txt" 2>"$out/app.log"
+valgrind --tool=callgrind --callgrind-out-file="$out/minimal.%p" "$work/bin/bench-startup-minimal" >"$out/minimal.txt" 2>"$out/minimal.log"
+GUI
+  env "${gui_env[@]}" dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" bash "$work/gui.sh" >/dev/null 2>&1
+  echo
+  echo "| profile (callgrind, instructions) | Ir |"
+  echo "|---|---|"
+  for f in "$out"/app.* "$out"/minimal.*; do
+    [[ $f == *.txt || $f == *.log || $f == */warm-up.txt ]] && continue
+    printf '| %s (%s) | %s |\n' "$(basename "$f")" "$(sed -n 's/^desc: Trigger: //p' "$f")" "$(sed -n 's/^summary: //p' "$f")"
+  done
+  exit 0
+fi
 
 cat >"$work/gui.sh" <<GUI
 set -u
@@ -49,10 +85,7 @@ for ((i = 0; i <= $runs; i++)); do
   if ((i > 0)); then echo "\$app" >>"$work/app.txt"; echo "\$minimal" >>"$work/minimal.txt"; fi
 done
 GUI
-env GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" GSK_RENDERER=cairo LC_ALL=C.UTF-8 \
-  XDG_CONFIG_HOME="$work/xdg/config" XDG_DATA_HOME="$work/xdg/data" XDG_CACHE_HOME="$work/xdg/cache" \
-  XDG_RUNTIME_DIR="$work/xdg/runtime" \
-  dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" bash "$work/gui.sh" >/dev/null 2>&1
+env "${gui_env[@]}" dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" bash "$work/gui.sh" >/dev/null 2>&1
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 field() { awk -v f="$2" '{ for (i = 1; i < NF; i++) if ($i == f) print $(i + 1) }' "$1"; }
@@ -62,6 +95,8 @@ filled_cpu=$(field "$work/app.txt" filled-cpu-ms | median)
 first_cpu=$(field "$work/app.txt" first-frame-cpu-ms | median)
 complete=$(field "$work/app.txt" complete-ms | median)
 complete_cpu=$(field "$work/app.txt" complete-cpu-ms | median)
+longest_cpu=$(field "$work/app.txt" longest-frame-cpu-ms | median)
+longest_max=$(field "$work/app.txt" longest-frame-cpu-ms | sort -g | tail -1)
 min=$(field "$work/minimal.txt" first-frame-ms | median)
 min_cpu=$(field "$work/minimal.txt" cpu-ms | median)
 echo
@@ -73,6 +108,7 @@ printf '| start to the first frame (CPU of the process) | %.0f ms | %.0f ms | %.
 printf '| start to the filled first page drawn (CPU of the process) | %.0f ms | %.0f ms | %.2f× | ≤ 1.5× |\n' "$filled_cpu" "$min_cpu" "$(echo "$filled_cpu / $min_cpu" | bc -l)"
 printf '| start to the whole editor drawn, readiness panel included (wall) | %.0f ms | %.0f ms | %.2f× | |\n' "$complete" "$min" "$(echo "$complete / $min" | bc -l)"
 printf '| start to the whole editor drawn, readiness panel included (CPU) | %.0f ms | %.0f ms | %.2f× | |\n' "$complete_cpu" "$min_cpu" "$(echo "$complete_cpu / $min_cpu" | bc -l)"
+printf '| longest CPU between two frames after the first (median; most of any run %.0f ms) | %.0f ms | | | |\n' "$longest_max" "$longest_cpu"
 echo
 echo "- load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 sed 's/^/  app: /' "$work/app.txt"
