@@ -32,20 +32,27 @@ unescape (IcwJsonRecord      *record,
   return g_string_chunk_insert (record->chunk, text);
 }
 
+static gboolean
+named (const IcwJsonMember *member,
+       const char          *name)
+{
+  return member->name != NULL && member->name[0] == name[0] && strcmp (member->name, name) == 0;
+}
+
 static gint
 find (const IcwJsonRecord *record,
       const char          *name)
 {
+  const IcwJsonMember *members = (const IcwJsonMember *) (gpointer) record->members->data;
   guint n = record->members->len;
+  guint hint = MIN (record->hint, n);
 
-  for (guint k = 0; k < n; k++)
-    {
-      guint i = (record->hint + k) % n;
-      const IcwJsonMember *member = &g_array_index (record->members, IcwJsonMember, i);
-
-      if (member->name != NULL && strcmp (member->name, name) == 0)
-        return i;
-    }
+  for (guint i = hint; i < n; i++)
+    if (named (&members[i], name))
+      return i;
+  for (guint i = 0; i < hint; i++)
+    if (named (&members[i], name))
+      return i;
   return -1;
 }
 
