@@ -52,6 +52,16 @@ assert_same_refusal (const char *text,
   g_assert_cmpint (got->code, ==, expected->code);
   g_assert_cmpstr (got->message, ==, expected->message);
   g_assert_cmpuint (g_hash_table_size (spans), ==, 0);
+
+  /* The thin tree (the objects at the span depth not built but their members read) refuses the
+   * same, with the same message. */
+  g_clear_error (&got);
+  b = icw_json_read_object_thin (text, length, ICW_SYNC_JSON_MAX_BODY, 2, spans, NULL, &got);
+  g_assert_null (b);
+  g_assert_nonnull (got);
+  g_assert_cmpint (got->code, ==, expected->code);
+  g_assert_cmpstr (got->message, ==, expected->message);
+  g_assert_cmpuint (g_hash_table_size (spans), ==, 0);
 }
 
 static void
@@ -167,6 +177,51 @@ test_spans (void)
     }
 }
 
+/* A push's thin tree: each record keeps its "id" alone, with the same span as in the full tree;
+ * a bad value deep in a record is still refused with the full reader's message. */
+static void
+test_thin (void)
+{
+  const char *text = "{ \"changes\" : [ {\"id\":\"a\", \"record\" : {\"n\":{\"x\":[1,true,null]},\"id\":\"a\",\"id\":\"a2\"} },"
+                     "{\"id\":\"b\",\"record\":{ \"id\" : \"b\" , \"s\":\"}\" }}]}";
+  const char *expected[] = { "{\"n\":{\"x\":[1,true,null]},\"id\":\"a\",\"id\":\"a2\"}", "{ \"id\" : \"b\" , \"s\":\"}\" }" };
+  const char *ids[] = { "a2", "b" };
+  const char *bad = "{\"changes\":[{\"record\":{\"id\":\"a\",\"n\":{\"x\":[99999999999999999999]}}}]}";
+  g_autoptr(GHashTable) spans = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) expected_error = NULL;
+  g_autoptr(JsonNode) root = icw_json_read_object_thin (text, strlen (text), ICW_SYNC_JSON_MAX_BODY, 4, spans, NULL, &error);
+  g_autoptr(JsonNode) full = NULL;
+  JsonArray *changes;
+
+  g_assert_no_error (error);
+  changes = json_object_get_array_member (json_node_get_object (root), "changes");
+  g_assert_cmpuint (g_hash_table_size (spans), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *record = json_object_get_object_member (json_array_get_object_element (changes, i), "record");
+      IcwJsonSpan *span = g_hash_table_lookup (spans, record);
+      g_autofree char *bytes = NULL;
+
+      g_assert_cmpuint (json_object_get_size (record), ==, 1);
+      g_assert_cmpstr (json_object_get_string_member (record, "id"), ==, ids[i]);
+      g_assert_nonnull (span);
+      bytes = g_strndup (text + span->offset, span->length);
+      g_assert_cmpstr (bytes, ==, expected[i]);
+    }
+
+  full = icw_json_read_object (bad, strlen (bad), ICW_SYNC_JSON_MAX_BODY, 0, NULL, NULL, &expected_error);
+  g_assert_null (full);
+  g_assert_nonnull (expected_error);
+  g_clear_pointer (&root, json_node_unref);
+  g_hash_table_remove_all (spans);
+  root = icw_json_read_object_thin (bad, strlen (bad), ICW_SYNC_JSON_MAX_BODY, 4, spans, NULL, &error);
+  g_assert_null (root);
+  g_assert_error (error, expected_error->domain, expected_error->code);
+  g_assert_cmpstr (error->message, ==, expected_error->message);
+  g_assert_cmpuint (g_hash_table_size (spans), ==, 0);
+}
+
 /* The digest leaves out the whitespace between tokens, never inside strings. */
 static void
 test_digest (void)
@@ -201,6 +256,7 @@ main (int   argc,
   g_test_add_func ("/sync-body-reader/same-refusal", test_same_refusal);
   g_test_add_func ("/sync-body-reader/too-large", test_too_large);
   g_test_add_func ("/sync-body-reader/spans", test_spans);
+  g_test_add_func ("/sync-body-reader/thin", test_thin);
   g_test_add_func ("/sync-body-reader/digest", test_digest);
   return g_test_run ();
 }

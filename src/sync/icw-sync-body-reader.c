@@ -28,7 +28,13 @@ typedef struct {
   const char *run;      /* the first byte not yet given to the digest */
   GString    *text;     /* a string's decoded text, reused */
   GError    **error;
+  gboolean    thin;     /* the objects at span_depth keep only their "id" */
+  guint       discard;  /* inside a value read and checked but not built */
 } Reader;
+
+/* What a value read but not built stands for (never dereferenced). */
+static char discarded;
+#define DISCARDED ((JsonNode *) &discarded)
 
 static gboolean
 fail (Reader     *r,
@@ -208,19 +214,21 @@ read_number (Reader *r)
     }
   else
     text = large = g_strndup (start, length);
-  node = json_node_alloc ();
   if (integer)
     {
       gint64 value;
 
       /* No leading zeros in JSON: more than 20 characters never fit 64 bits. */
       if (length > 20 || !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
-        {
-          json_node_free (node);
-          return fail (r, _("an integer too large")), NULL;
-        }
+        return fail (r, _("an integer too large")), NULL;
+      if (r->discard > 0)
+        return DISCARDED;
+      node = json_node_alloc ();
       return json_node_init_int (node, value);
     }
+  if (r->discard > 0)
+    return DISCARDED;
+  node = json_node_alloc ();
   return json_node_init_double (node, g_ascii_strtod (text, NULL));
 }
 
@@ -233,6 +241,8 @@ read_literal (Reader     *r,
   if ((gsize) (r->end - r->p) < len || memcmp (r->p, word, len) != 0)
     return fail (r, _("an unexpected character")), NULL;
   r->p += len;
+  if (r->discard > 0)
+    return DISCARDED;
   if (word[0] == 'n')
     return json_node_init_null (json_node_alloc ());
   return json_node_init_boolean (json_node_alloc (), word[0] == 't');
@@ -248,11 +258,15 @@ read_container (Reader *r,
   g_autoptr(JsonArray) array = NULL;
   const char *opening = r->p;
   gboolean first = TRUE;
+  gboolean thin;
   JsonNode *node;
 
   if (++r->depth > ICW_SYNC_JSON_MAX_DEPTH)
     return fail (r, _("nested too deeply")), NULL;
-  if (close == '}')
+  thin = r->thin && r->discard == 0 && close == '}' && r->depth == r->span_depth;
+  if (r->discard > 0)
+    ;   /* checked, not built */
+  else if (close == '}')
     object = json_object_new ();
   else
     array = json_array_new ();
@@ -263,6 +277,7 @@ read_container (Reader *r,
       char short_name[64];
       const char *name = NULL;
       JsonNode *value;
+      gboolean skip;
 
       skip_space (r);
       if (r->p < r->end && *r->p == close && first)
@@ -283,9 +298,17 @@ read_container (Reader *r,
             return fail (r, _("a missing colon")), NULL;
           r->p++;
         }
-      if ((value = read_value (r)) == NULL)
+      /* A thin record keeps its "id" (the change's checks read it); its other members are
+       * checked as they are read, and read again in place by the record's own checks. */
+      skip = thin && strcmp (name, "id") != 0;
+      r->discard += skip;
+      value = read_value (r);
+      r->discard -= skip;
+      if (value == NULL)
         return NULL;
-      if (object != NULL)
+      if (value == DISCARDED)
+        ;
+      else if (object != NULL)
         json_object_set_member (object, name, value);
       else
         json_array_add_element (array, value);
@@ -310,6 +333,8 @@ read_container (Reader *r,
       g_hash_table_insert (r->spans, object, span);
     }
   r->depth--;
+  if (object == NULL && array == NULL)
+    return DISCARDED;
   if (object != NULL)
     node = json_node_init_object (json_node_alloc (), object);
   else
@@ -330,6 +355,8 @@ read_value (Reader *r)
     case '"':
       if (!read_string (r))
         return NULL;
+      if (r->discard > 0)
+        return DISCARDED;
       return json_node_init_string (json_node_alloc (), r->text->str);
     case 't': return read_literal (r, "true");
     case 'f': return read_literal (r, "false");
@@ -341,17 +368,18 @@ read_value (Reader *r)
     }
 }
 
-JsonNode *
-icw_json_read_object (const char  *data,
-                      gsize        length,
-                      gsize        max_length,
-                      guint        span_depth,
-                      GHashTable  *spans,
-                      GChecksum   *digest,
-                      GError     **error)
+static JsonNode *
+read_object (const char  *data,
+             gsize        length,
+             gsize        max_length,
+             guint        span_depth,
+             GHashTable  *spans,
+             GChecksum   *digest,
+             gboolean     thin,
+             GError     **error)
 {
   g_autoptr(GString) text = g_string_sized_new (256);
-  Reader r = { data, data, data + length, 0, span_depth, spans, digest, data, text, error };
+  Reader r = { data, data, data + length, 0, span_depth, spans, digest, data, text, error, thin, 0 };
   g_autoptr(JsonNode) root = NULL;
 
   if (length > max_length)
@@ -385,4 +413,28 @@ icw_json_read_object (const char  *data,
     }
   json_node_seal (root);
   return g_steal_pointer (&root);
+}
+
+JsonNode *
+icw_json_read_object (const char  *data,
+                      gsize        length,
+                      gsize        max_length,
+                      guint        span_depth,
+                      GHashTable  *spans,
+                      GChecksum   *digest,
+                      GError     **error)
+{
+  return read_object (data, length, max_length, span_depth, spans, digest, FALSE, error);
+}
+
+JsonNode *
+icw_json_read_object_thin (const char  *data,
+                           gsize        length,
+                           gsize        max_length,
+                           guint        span_depth,
+                           GHashTable  *spans,
+                           GChecksum   *digest,
+                           GError     **error)
+{
+  return read_object (data, length, max_length, span_depth, spans, digest, TRUE, error);
 }

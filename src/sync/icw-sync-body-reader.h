@@ -28,4 +28,15 @@ JsonNode *icw_json_read_object (const char  *data,
                                 GChecksum   *digest,
                                 GError     **error);
 
+/* The same, except that each object at span_depth keeps only its "id" member in the tree: its
+ * other members are checked as strictly but not built (a push's records, read again in place
+ * from their spans, icw-json-record.h). */
+JsonNode *icw_json_read_object_thin (const char  *data,
+                                     gsize        length,
+                                     gsize        max_length,
+                                     guint        span_depth,
+                                     GHashTable  *spans,
+                                     GChecksum   *digest,
+                                     GError     **error);
+
 G_END_DECLS

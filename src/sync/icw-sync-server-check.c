@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "icw-enums.h"
+#include "icw-json-record.h"
 #include "icw-lifecycle.h"
 #include "icw-review-comments.h"
 #include "icw-score-filing.h"
@@ -57,21 +58,19 @@ icw_server_member_string (JsonObject *object,
  * NUL, which a C string cuts short; both arrive here as U+FFFF (icw-sync-server-text.c), which is
  * refused as well. Member names as well as values. */
 static gboolean
-check_text (JsonObject        *record,
-            IcwServerRefusal  *refusal)
+check_text (const IcwJsonRecord *record,
+            IcwServerRefusal    *refusal)
 {
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  json_object_iter_init (&iter, record);
-  while (json_object_iter_next (&iter, &name, &node))
+  for (guint i = 0; i < icw_json_record_size (record); i++)
     {
-      const char *text = icw_server_member_string (record, name);
+      const IcwJsonMember *member = icw_json_record_nth (record, i);
+      const char *name = member->name;
+      const char *text = member->string;
 
-      if (!g_utf8_validate (name, -1, NULL) || strstr (name, ICW_SERVER_TEXT_MARK) != NULL)
+      if (name == NULL || !g_utf8_validate (name, -1, NULL) || strstr (name, ICW_SERVER_TEXT_MARK) != NULL)
         return refuse (refusal, "invalid-text", NULL, "A field's name is not valid UTF-8");
-      if (text != NULL && (!g_utf8_validate (text, -1, NULL) || strstr (text, ICW_SERVER_TEXT_MARK) != NULL))
+      if (member->bad_text ||
+          (text != NULL && (!g_utf8_validate (text, -1, NULL) || strstr (text, ICW_SERVER_TEXT_MARK) != NULL)))
         return refuse (refusal, "invalid-text", icw_server_field_name (name),
                        "The field's text is not valid UTF-8 (a lone surrogate, a NUL, U+FFFF or a broken sequence)");
     }
@@ -83,7 +82,7 @@ check_text (JsonObject        *record,
 gboolean
 icw_server_check_record (IcwSyncServer     *self,
                          IcwRecordKind      kind,
-                         JsonObject        *record,
+                         const IcwJsonRecord        *record,
                          gboolean           deleted,
                          const char        *payload,
                          IcwServerRefusal  *refusal)
@@ -97,17 +96,17 @@ icw_server_check_record (IcwSyncServer     *self,
     return FALSE;
   /* The role "user" of before issue 15: 用户企业 is now the organization's flag, which a member
    * record cannot set; the client's own migration moves it there, also in its waiting changes. */
-  if (kind == ICW_RECORD_KIND_ALLIANCE_MEMBER && icw_member_role_is_legacy_user (icw_server_member_string (record, "role")))
+  if (kind == ICW_RECORD_KIND_ALLIANCE_MEMBER && icw_member_role_is_legacy_user (icw_json_record_string (record, "role")))
     return refuse (refusal, "invalid-record", "role",
                    "The membership role \"user\" is no longer used: a user enterprise (用户企业) is marked on its "
                    "organization. Update Innovation Center Workbench: it makes the organization a user enterprise "
                    "and the member an ordinary member");
-  if (!icw_store_check_remote (self->scratch, kind, record, deleted, &field, &error))
+  if (!icw_store_check_remote_record (self->scratch, kind, record, deleted, &field, &error))
     return refuse (refusal, "invalid-record", icw_server_field_name (field), error->message);
   /* The reviewers' comments of a filed document: plain text or a valid comment list, whoever
    * sends them (the field catalogue's check, as the store runs it). */
   if (icw_lifecycle_kind_lookup (kind) != NULL &&
-      !icw_review_comments_check (kind, icw_server_member_string (record, "reviewer_comments"), &error))
+      !icw_review_comments_check (kind, icw_json_record_string (record, "reviewer_comments"), &error))
     return refuse (refusal, "invalid-record", "reviewer_comments", error->message);
   return TRUE;
 }
@@ -186,7 +185,7 @@ icw_server_check_scope (IcwSyncServer     *self,
                         IcwServerToken    *token,
                         IcwRecordKind      kind,
                         const char        *id,
-                        JsonObject        *record,
+                        const IcwJsonRecord        *record,
                         IcwServerRecord   *stored,
                         IcwServerRefusal  *refusal)
 {
@@ -214,7 +213,7 @@ icw_server_check_scope (IcwSyncServer     *self,
   for (guint i = 0; i < references->len; i++)
     {
       IcwRecordReference *reference = &g_array_index (references, IcwRecordReference, i);
-      const char *target = icw_server_member_string (record, reference->column);
+      const char *target = icw_json_record_string (record, reference->column);
 
       if (target == NULL)
         continue;
@@ -227,7 +226,7 @@ icw_server_check_scope (IcwSyncServer     *self,
         return NULL;
     }
   /* A later version names the first one, of its kind and center. */
-  lineage = icw_server_member_string (record, "lineage_id");
+  lineage = icw_json_record_string (record, "lineage_id");
   if (lineage != NULL && !g_str_equal (lineage, id) &&
       !check_reference (self, "lineage_id", kind, lineage, center, refusal))
     return NULL;
@@ -236,39 +235,39 @@ icw_server_check_scope (IcwSyncServer     *self,
 
 /* Whether a column differs between the stored record and the pushed one, null and "" alike. */
 static gboolean
-column_differs (JsonObject *before,
-                JsonObject *after,
+column_differs (const IcwJsonRecord *before,
+                const IcwJsonRecord *after,
                 const char *name)
 {
-  JsonNode *a = before != NULL ? json_object_get_member (before, name) : NULL;
-  JsonNode *b = json_object_get_member (after, name);
+  const IcwJsonMember *a = before != NULL ? icw_json_record_get (before, name) : NULL;
+  const IcwJsonMember *b = icw_json_record_get (after, name);
   const char *ta, *tb;
 
-  if (a != NULL && JSON_NODE_HOLDS_NULL (a))
+  if (a != NULL && a->value.type == ICW_JSON_NULL)
     a = NULL;
-  if (b != NULL && JSON_NODE_HOLDS_NULL (b))
+  if (b != NULL && b->value.type == ICW_JSON_NULL)
     b = NULL;
-  ta = a != NULL && JSON_NODE_HOLDS_VALUE (a) && json_node_get_value_type (a) == G_TYPE_STRING ? json_node_get_string (a) : NULL;
-  tb = b != NULL && JSON_NODE_HOLDS_VALUE (b) && json_node_get_value_type (b) == G_TYPE_STRING ? json_node_get_string (b) : NULL;
+  ta = a != NULL ? a->string : NULL;
+  tb = b != NULL ? b->string : NULL;
   if ((a == NULL || (ta != NULL && *ta == '\0')) && (b == NULL || (tb != NULL && *tb == '\0')))
     return FALSE;
   if (a == NULL || b == NULL)
     return TRUE;
-  return !json_node_equal (a, b);
+  return !icw_json_member_equal (a, b);
 }
 
 /* The first content column (not status, not the comments) that differs, or NULL. */
 static const char *
-changed_content (JsonObject *before,
-                 JsonObject *after)
+changed_content (const IcwJsonRecord *before,
+                 const IcwJsonRecord *after)
 {
-  g_autoptr(GList) names = json_object_get_members (after);
+  guint n_after = icw_json_record_size (after);
+  guint n = n_after + (before != NULL ? icw_json_record_size (before) : 0);
 
-  if (before != NULL)
-    names = g_list_concat (names, json_object_get_members (before));
-  for (GList *l = names; l != NULL; l = l->next)
+  for (guint i = 0; i < n; i++)
     {
-      const char *name = l->data;
+      const char *name = i < n_after ? icw_json_record_nth (after, i)->name
+                                     : icw_json_record_nth (before, i - n_after)->name;
 
       if (icw_record_column_is_lifecycle (name) || icw_record_column_is_outcome (name) ||
           g_str_equal (name, "updated_at"))
@@ -282,15 +281,15 @@ changed_content (JsonObject *before,
 /* The first outcome column (a report's grade, icw-store-check.h) that the change sets or alters,
  * or NULL. A grade of "none" is no grade. */
 static const char *
-changed_outcome (JsonObject *before,
-                 JsonObject *after)
+changed_outcome (const IcwJsonRecord *before,
+                 const IcwJsonRecord *after)
 {
   static const char * const columns[] = { "grade", "graded_on", "rectify_due" };
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      const char *was = before != NULL ? icw_server_member_string (before, columns[i]) : NULL;
-      const char *now = icw_server_member_string (after, columns[i]);
+      const char *was = before != NULL ? icw_json_record_string (before, columns[i]) : NULL;
+      const char *now = icw_json_record_string (after, columns[i]);
 
       if (g_strcmp0 (was, "none") == 0 || g_strcmp0 (was, "") == 0)
         was = NULL;
@@ -321,12 +320,12 @@ parse_day (const char *text,
  * for 不合格 given on a day, the 整改 due a year later (icw_rectification_due); otherwise no due
  * date (a due date needs the day it counts from). */
 static gboolean
-check_outcome (JsonObject        *record,
+check_outcome (const IcwJsonRecord        *record,
                IcwServerRefusal  *refusal)
 {
-  const char *key = icw_server_member_string (record, "grade");
-  const char *graded_on = icw_server_member_string (record, "graded_on");
-  const char *rectify_due = icw_server_member_string (record, "rectify_due");
+  const char *key = icw_json_record_string (record, "grade");
+  const char *graded_on = icw_json_record_string (record, "graded_on");
+  const char *rectify_due = icw_json_record_string (record, "rectify_due");
   gboolean has_due = rectify_due != NULL && *rectify_due != '\0';
   IcwReportGrade grade = ICW_REPORT_GRADE_NONE;
   GDate day, due;
@@ -352,10 +351,10 @@ check_outcome (JsonObject        *record,
 }
 
 static gboolean
-status_of (JsonObject           *record,
+status_of (const IcwJsonRecord           *record,
            IcwApplicationStatus *status)
 {
-  const char *key = record != NULL ? icw_server_member_string (record, "status") : NULL;
+  const char *key = record != NULL ? icw_json_record_string (record, "status") : NULL;
 
   if (key == NULL)
     {
@@ -369,11 +368,11 @@ status_of (JsonObject           *record,
  * run before): a return says why, and every comment of the list is of the outcome recorded. */
 static gboolean
 check_review_comments (IcwRecordKind         kind,
-                       JsonObject           *record,
+                       const IcwJsonRecord           *record,
                        IcwApplicationStatus  after,
                        IcwServerRefusal     *refusal)
 {
-  g_autoptr(GPtrArray) comments = icw_review_comments_parse (kind, icw_server_member_string (record, "reviewer_comments"), NULL);
+  g_autoptr(GPtrArray) comments = icw_review_comments_parse (kind, icw_json_record_string (record, "reviewer_comments"), NULL);
   const char *outcome = icw_application_status_to_key (after);
 
   if (comments == NULL)
@@ -394,7 +393,7 @@ check_review_comments (IcwRecordKind         kind,
 
 static gboolean
 check_reviewer (IcwRecordKind         kind,
-                JsonObject           *record,
+                const IcwJsonRecord           *record,
                 IcwApplicationStatus  before,
                 IcwApplicationStatus  after,
                 const char           *content,
@@ -414,8 +413,8 @@ check_reviewer (IcwRecordKind         kind,
 static gboolean
 check_administrator (IcwSyncServer        *self,
                      IcwRecordKind         kind,
-                     JsonObject           *before_record,
-                     JsonObject           *record,
+                     const IcwJsonRecord  *before_record,
+                     const IcwJsonRecord           *record,
                      gboolean              exists,
                      IcwApplicationStatus  before,
                      IcwApplicationStatus  after,
@@ -432,8 +431,8 @@ check_administrator (IcwSyncServer        *self,
       /* A new version carries the comments of the version it reopens. */
       if (column_differs (NULL, record, "reviewer_comments") &&
           !icw_server_db_lineage_has_comments (self, icw_record_kind_to_key (kind),
-                                               icw_server_member_string (record, "lineage_id"),
-                                               icw_server_member_string (record, "reviewer_comments")))
+                                               icw_json_record_string (record, "lineage_id"),
+                                               icw_json_record_string (record, "reviewer_comments")))
         return refuse (refusal, "forbidden-change", "reviewer_comments",
                        "Only a reviewer of the center's province writes reviewer comments");
       return TRUE;
@@ -454,15 +453,13 @@ check_administrator (IcwSyncServer        *self,
   return TRUE;
 }
 
-static JsonNode *
+/* The stored record's members (its text is the stored one's: keep stored while it is used). */
+static IcwJsonRecord *
 stored_object (IcwServerRecord *stored)
 {
-  JsonNode *node;
-
   if (stored == NULL || stored->payload == NULL)
     return NULL;
-  node = icw_sync_json_parse_object (stored->payload, strlen (stored->payload), G_MAXSIZE, NULL);
-  return node;
+  return icw_json_record_new (stored->payload, strlen (stored->payload));
 }
 
 /* A child of a filed document (an attachment, a party, a budget line) changes only while its
@@ -470,7 +467,7 @@ stored_object (IcwServerRecord *stored)
 static gboolean
 check_child (IcwSyncServer     *self,
              IcwRecordKind      kind,
-             JsonObject        *record,
+             const IcwJsonRecord        *record,
              IcwServerRefusal  *refusal)
 {
   GArray *references = icw_server_references (self, kind);
@@ -478,9 +475,9 @@ check_child (IcwSyncServer     *self,
   for (guint i = 0; i < references->len; i++)
     {
       IcwRecordReference *reference = &g_array_index (references, IcwRecordReference, i);
-      const char *target = icw_server_member_string (record, reference->column);
+      const char *target = icw_json_record_string (record, reference->column);
       g_autoptr(IcwServerRecord) parent = NULL;
-      g_autoptr(JsonNode) parent_node = NULL;
+      g_autoptr(IcwJsonRecord) parent_node = NULL;
       IcwApplicationStatus status;
 
       if (target == NULL || icw_lifecycle_kind_lookup (reference->kind) == NULL ||
@@ -488,7 +485,7 @@ check_child (IcwSyncServer     *self,
         continue;
       parent = icw_server_db_record (self, target);
       parent_node = stored_object (parent);
-      if (parent_node != NULL && status_of (json_node_get_object (parent_node), &status) &&
+      if (parent_node != NULL && status_of (parent_node, &status) &&
           icw_lifecycle_status_is_locked (status))
         return refuse (refusal, "locked-document", reference->column,
                        "The document it belongs to has been submitted or reviewed");
@@ -500,14 +497,14 @@ gboolean
 icw_server_check_authority (IcwSyncServer     *self,
                             IcwServerToken    *token,
                             IcwRecordKind      kind,
-                            JsonObject        *record,
+                            const IcwJsonRecord        *record,
                             IcwServerRecord   *stored,
                             gboolean           deleted,
                             gboolean          *review,
                             IcwServerRefusal  *refusal)
 {
-  g_autoptr(JsonNode) before_node = NULL;
-  JsonObject *before_record = NULL;
+  g_autoptr(IcwJsonRecord) before_node = NULL;
+  const IcwJsonRecord *before_record = NULL;
   IcwApplicationStatus before = ICW_APPLICATION_STATUS_DRAFT, after;
   gboolean exists = stored != NULL && !stored->deleted;
   const char *content;
@@ -524,7 +521,7 @@ icw_server_check_authority (IcwSyncServer     *self,
   if (exists)
     {
       before_node = stored_object (stored);
-      before_record = before_node != NULL ? json_node_get_object (before_node) : NULL;
+      before_record = before_node;
       if (before_record == NULL || !status_of (before_record, &before))
         return refuse (refusal, "invalid-record", NULL, "The stored record cannot be read");
     }

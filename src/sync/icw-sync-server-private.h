@@ -6,6 +6,7 @@
 #include <libsoup/soup.h>
 #include <json-glib/json-glib.h>
 
+#include "icw-json-record.h"
 #include "icw-store.h"
 #include "icw-sync-server.h"
 #include "icw-sync-server-store.h"
@@ -113,7 +114,7 @@ GArray   *icw_server_references       (IcwSyncServer     *self,
                                        IcwRecordKind      kind);
 gboolean  icw_server_check_record     (IcwSyncServer     *self,
                                        IcwRecordKind      kind,
-                                       JsonObject        *record,
+                                       const IcwJsonRecord *record,
                                        gboolean           deleted,
                                        const char        *payload,
                                        IcwServerRefusal  *refusal);
@@ -123,7 +124,7 @@ char     *icw_server_check_scope      (IcwSyncServer     *self,
                                        IcwServerToken    *token,
                                        IcwRecordKind      kind,
                                        const char        *id,
-                                       JsonObject        *record,
+                                       const IcwJsonRecord *record,
                                        IcwServerRecord   *stored,
                                        IcwServerRefusal  *refusal);
 /* The role's authority over a filed document's status, comments and content; *review is TRUE
@@ -131,7 +132,7 @@ char     *icw_server_check_scope      (IcwSyncServer     *self,
 gboolean  icw_server_check_authority  (IcwSyncServer     *self,
                                        IcwServerToken    *token,
                                        IcwRecordKind      kind,
-                                       JsonObject        *record,
+                                       const IcwJsonRecord *record,
                                        IcwServerRecord   *stored,
                                        gboolean           deleted,
                                        gboolean          *review,

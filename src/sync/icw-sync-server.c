@@ -253,23 +253,42 @@ review_text (IcwServerToken *token,
 
 typedef enum { CHANGE_OK, CHANGE_FAILED } ChangeOutcome;
 
+/* A target version's record as json-glib's tree (the push's tree keeps only a record's "id"). */
+static JsonNode *
+target_version_tree (const char *payload)
+{
+  return icw_sync_json_parse_object (payload, strlen (payload), G_MAXSIZE, NULL);
+}
+
 /* What a change's record alone says, decided before the batch's transaction (and so outside the
  * write lock that serializes the writers of all server processes): the kind is known and the
  * record passes the kind's own checks. FALSE with *refusal filled. */
 static gboolean
-precheck_change (IcwSyncServer    *self,
-                 JsonObject       *change,
-                 const char       *payload,
-                 IcwServerRefusal *refusal)
+precheck_change (IcwSyncServer       *self,
+                 JsonObject          *change,
+                 const char          *payload,
+                 const IcwJsonRecord *record,
+                 IcwServerRefusal    *refusal)
 {
   const char *kind_key = icw_server_member_string (change, "kind");
   const char *op = icw_server_member_string (change, "op");
-  JsonObject *record = json_object_get_object_member (change, "record");
   IcwRecordKind kind;
 
   /* The 任务书's versions are not records of the catalogue (icw-sync-server-targets.c). */
   if (icw_server_is_target_version (kind_key))
-    return icw_server_check_target_version (change, record, payload, refusal);
+    {
+      g_autoptr(JsonNode) tree = target_version_tree (payload);
+
+      if (tree != NULL)
+        return icw_server_check_target_version (change, json_node_get_object (tree), payload, refusal);
+    }
+  if (record == NULL || icw_server_is_target_version (kind_key))
+    {
+      /* The record's own bytes were read whole with the body: not reached. */
+      refusal->code = "invalid-record";
+      refusal->reason = g_strdup ("The record cannot be read");
+      return FALSE;
+    }
   if (!icw_record_kind_from_key (kind_key, &kind))
     {
       refusal->code = "invalid-record";
@@ -280,11 +299,12 @@ precheck_change (IcwSyncServer    *self,
 }
 
 static ChangeOutcome
-apply_change (IcwSyncServer    *self,
-              IcwServerToken   *token,
-              JsonObject       *change,
-              const char       *payload,
-              IcwServerRefusal *precheck,
+apply_change (IcwSyncServer       *self,
+              IcwServerToken      *token,
+              JsonObject          *change,
+              const char          *payload,
+              const IcwJsonRecord *record,
+              IcwServerRefusal    *precheck,
               JsonBuilder      *results,
               GError          **error)
 {
@@ -292,7 +312,6 @@ apply_change (IcwSyncServer    *self,
   const char *id = icw_server_member_string (change, "id");
   const char *op = icw_server_member_string (change, "op");
   const char *base = icw_server_member_string (change, "base_revision");
-  JsonObject *record = json_object_get_object_member (change, "record");
   g_autoptr(IcwServerRecord) stored = icw_server_db_record (self, id);
   g_autofree char *center = NULL;
   g_autofree char *stored_revision = NULL;
@@ -314,7 +333,12 @@ apply_change (IcwSyncServer    *self,
       return CHANGE_OK;
     }
   if (icw_server_is_target_version (kind_key))
-    return icw_server_apply_target_version (self, token, id, record, payload, results, error) ? CHANGE_OK : CHANGE_FAILED;
+    {
+      g_autoptr(JsonNode) tree = target_version_tree (payload);
+
+      return icw_server_apply_target_version (self, token, id, json_node_get_object (tree), payload, results, error)
+             ? CHANGE_OK : CHANGE_FAILED;
+    }
   icw_record_kind_from_key (kind_key, &kind);
   if ((center = icw_server_check_scope (self, token, kind, id, record, stored, &refusal)) == NULL)
     {
@@ -350,9 +374,9 @@ store:
       return CHANGE_OK;
     }
   if (reviewed)
-    review = review_text (token, icw_server_member_string (record, "status"));
+    review = review_text (token, icw_json_record_string (record, "status"));
   seq = icw_server_db_put (self, kind_key, id, center,
-                           kind == ICW_RECORD_KIND_CENTER ? icw_server_member_string (record, "province") : NULL,
+                           kind == ICW_RECORD_KIND_CENTER ? icw_json_record_string (record, "province") : NULL,
                            deleted, payload, review, error);
   if (seq < 0)
     return CHANGE_FAILED;
@@ -421,6 +445,7 @@ check_push (JsonObject  *request,
 typedef struct {
   IcwServerRefusal *refusals;
   char            **payloads;
+  IcwJsonRecord   **records;   /* each payload's members, read in place */
   guint             n;
 } PrecheckList;
 
@@ -431,6 +456,7 @@ precheck_list_new (guint n)
 
   list->refusals = g_new0 (IcwServerRefusal, n);
   list->payloads = g_new0 (char *, n + 1);
+  list->records = g_new0 (IcwJsonRecord *, n);
   list->n = n;
   return list;
 }
@@ -439,7 +465,11 @@ static void
 precheck_list_free (PrecheckList *list)
 {
   for (guint i = 0; i < list->n; i++)
-    icw_server_refusal_clear (&list->refusals[i]);
+    {
+      icw_server_refusal_clear (&list->refusals[i]);
+      icw_json_record_free (list->records[i]);
+    }
+  g_free (list->records);
   g_free (list->refusals);
   g_strfreev (list->payloads);
   g_free (list);
@@ -470,13 +500,18 @@ record_text (const char *data,
 static gboolean
 same_batch (const char *stored_hash,
             const char *body_hash,
-            JsonNode   *root)
+            const char *data,
+            gsize       length)
 {
   g_autofree char *canonical = NULL;
   g_autofree char *legacy = NULL;
+  g_autoptr(JsonNode) root = NULL;
 
   if (stored_hash == NULL || g_str_equal (stored_hash, body_hash))
     return TRUE;
+  /* The whole tree (the push's own is thin): read again, on this rare path only. */
+  if ((root = icw_json_read_object (data, length, G_MAXSIZE, 0, NULL, NULL, NULL)) == NULL)
+    return FALSE;
   canonical = json_to_string (root, FALSE);
   legacy = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
   return g_str_equal (stored_hash, legacy);
@@ -523,6 +558,7 @@ handle_push (IcwSyncServer     *self,
   IcwServerRefusal *prechecks = NULL;
   const char *data;
   gsize marked_length = 0;
+  gsize data_length;
   JsonObject *request;
   JsonArray *changes;
   const char *key;
@@ -533,7 +569,8 @@ handle_push (IcwSyncServer     *self,
   /* One pass over the body (icw-sync-body-reader.c): the strict checks, the tree, each record's bytes
    * (the objects at depth 4: body, changes, change, record) and the batch's digest. */
   data = marked != NULL ? marked : g_bytes_get_data (bytes, NULL);
-  root = icw_json_read_object (data, marked != NULL ? marked_length : g_bytes_get_size (bytes),
+  data_length = marked != NULL ? marked_length : g_bytes_get_size (bytes);
+  root = icw_json_read_object_thin (data, data_length,
                                marked != NULL ? G_MAXSIZE : ICW_SYNC_JSON_MAX_BODY,
                                4, spans, digest, &error);
   if (root == NULL || !check_push (json_node_get_object (root), &error))
@@ -555,7 +592,8 @@ handle_push (IcwSyncServer     *self,
       JsonObject *change = json_array_get_object_element (changes, i);
 
       prechecks_owner->payloads[i] = record_text (data, spans, json_object_get_member (change, "record"));
-      precheck_change (self, change, prechecks_owner->payloads[i], &prechecks[i]);
+      prechecks_owner->records[i] = icw_json_record_new (prechecks_owner->payloads[i], strlen (prechecks_owner->payloads[i]));
+      precheck_change (self, change, prechecks_owner->payloads[i], prechecks_owner->records[i], &prechecks[i]);
     }
 
   if (!push_begin (self, &error))
@@ -571,7 +609,7 @@ handle_push (IcwSyncServer     *self,
        * not at all when that group could not be committed (the client sends it again). */
       if (!icw_server_group_flush (self))
         respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", "The server could not commit");
-      else if (!same_batch (stored_hash, body_hash, root))
+      else if (!same_batch (stored_hash, body_hash, data, data_length))
         respond_error (msg, SOUP_STATUS_UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                        "This idempotency key was used for another batch");
       else
@@ -584,7 +622,8 @@ handle_push (IcwSyncServer     *self,
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       ChangeOutcome outcome = apply_change (self, token, json_array_get_object_element (changes, i),
-                                            prechecks_owner->payloads[i], &prechecks[i], results, &error);
+                                            prechecks_owner->payloads[i], prechecks_owner->records[i],
+                                            &prechecks[i], results, &error);
 
       if (outcome == CHANGE_OK)
         continue;
@@ -619,7 +658,7 @@ handle_push (IcwSyncServer     *self,
           g_clear_pointer (&stored_hash, g_free);
           g_free (replay);
           replay = icw_server_db_replay (self, token->hash, key, &stored_hash);
-          if (replay != NULL && same_batch (stored_hash, body_hash, root))
+          if (replay != NULL && same_batch (stored_hash, body_hash, data, data_length))
             {
               respond_json (msg, SOUP_STATUS_OK, replay);
               return;

@@ -10,6 +10,7 @@
 
 #include "icw-database.h"
 #include "icw-error.h"
+#include "icw-json-record.h"
 #include "icw-store-check.h"
 #include "icw-store-private.h"
 
@@ -50,16 +51,25 @@ bad_field (GError      **error,
 }
 
 static gboolean
-is_null (JsonNode *node)
+is_null (const IcwJsonMember *node)
 {
-  return JSON_NODE_HOLDS_NULL (node);
+  return node->value.type == ICW_JSON_NULL;
 }
 
+/* A member's value of one of json-glib's value types, as its parser would type it. */
 static gboolean
-holds (JsonNode *node,
-       GType     type)
+holds (const IcwJsonMember *node,
+       GType                type)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+  switch (node->value.type)
+    {
+    case ICW_JSON_STRING: return type == G_TYPE_STRING;
+    case ICW_JSON_INTEGER: return type == G_TYPE_INT64;
+    case ICW_JSON_NUMBER: return type == G_TYPE_DOUBLE;
+    case ICW_JSON_TRUE:
+    case ICW_JSON_FALSE: return type == G_TYPE_BOOLEAN;
+    default: return FALSE;
+    }
 }
 
 /* An integer column's value: in the property's range (an int property holds 32 bits). */
@@ -84,7 +94,7 @@ integer_in_range (GObjectClass    *klass,
  * check as a save, an import and `icw doctor`, so the server takes nothing they would refuse. */
 static gboolean
 catalogue_check (const IcwColumn  *column,
-                 JsonNode         *node,
+                 const IcwJsonMember *node,
                  const char      **field,
                  GError          **error)
 {
@@ -93,8 +103,8 @@ catalogue_check (const IcwColumn  *column,
 
   if (column->check == NULL)
     return TRUE;
-  text = holds (node, G_TYPE_STRING) ? g_strdup (json_node_get_string (node))
-                                     : g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  text = holds (node, G_TYPE_STRING) ? g_strdup (node->string)
+                                     : g_strdup_printf ("%" G_GINT64_FORMAT, node->integer);
   if (column->check (text, &local_error))
     return TRUE;
   *field = column->name;
@@ -105,7 +115,7 @@ catalogue_check (const IcwColumn  *column,
 static gboolean
 check_column (GObjectClass     *klass,
               const IcwColumn  *column,
-              JsonNode         *node,
+              const IcwJsonMember *node,
               const char      **field,
               GError          **error)
 {
@@ -120,7 +130,7 @@ check_column (GObjectClass     *klass,
         return catalogue_check (column, node, field, error);
       return bad_field (error, field, column->name, _("The field “%s” must be text"));
     case ICW_COLUMN_ENUM:
-      if (holds (node, G_TYPE_STRING) && column->from_key (json_node_get_string (node), &key))
+      if (holds (node, G_TYPE_STRING) && column->from_key (node->string, &key))
         return TRUE;
       return bad_field (error, field, column->name, _("The field “%s” does not hold one of its values"));
     case ICW_COLUMN_BOOL:
@@ -131,7 +141,7 @@ check_column (GObjectClass     *klass,
     case ICW_COLUMN_INT64:
       if (!holds (node, G_TYPE_INT64))
         return bad_field (error, field, column->name, _("The field “%s” must be a whole number"));
-      if (!integer_in_range (klass, column, json_node_get_int (node)))
+      if (!integer_in_range (klass, column, node->integer))
         return bad_field (error, field, column->name, _("The field “%s” is out of range"));
       return holds (node, G_TYPE_INT64) ? catalogue_check (column, node, field, error) : TRUE;
     default:
@@ -153,7 +163,7 @@ static gboolean
 check_member (const IcwTable  *table,
               GObjectClass    *klass,
               const char      *name,
-              JsonNode        *node,
+              const IcwJsonMember *node,
               const char     **field,
               GError         **error)
 {
@@ -161,15 +171,14 @@ check_member (const IcwTable  *table,
 
   if (strcmp (name, "id") == 0)
     {
-      if (holds (node, G_TYPE_STRING) && *json_node_get_string (node) != '\0' &&
-          strlen (json_node_get_string (node)) <= MAX_ID)
+      if (holds (node, G_TYPE_STRING) && *node->string != '\0' && strlen (node->string) <= MAX_ID)
         return TRUE;
       return bad_field (error, field, "id", _("The field “%s” must be an ID"));
     }
   for (guint i = 0; i < G_N_ELEMENTS (stamps); i++)
     if (strcmp (name, stamps[i]) == 0)
       {
-        if (is_null (node) || (holds (node, G_TYPE_STRING) && strlen (json_node_get_string (node)) <= MAX_STAMP))
+        if (is_null (node) || (holds (node, G_TYPE_STRING) && strlen (node->string) <= MAX_STAMP))
           return TRUE;
         return bad_field (error, field, stamps[i], _("The field “%s” must be a time"));
       }
@@ -185,25 +194,25 @@ check_member (const IcwTable  *table,
 
 gboolean
 icw_record_check_json (IcwRecordKind   kind,
-                       JsonObject     *record,
+                       const IcwJsonRecord *record,
                        const char    **field,
                        GError        **error)
 {
   const IcwTable *table = icw_store_table_for_kind (kind);
   g_autoptr(GTypeClass) klass = g_type_class_ref (table->get_type ());
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
 
   g_return_val_if_fail (record != NULL && field != NULL, FALSE);
 
   *field = NULL;
-  if (!json_object_has_member (record, "id"))
+  if (icw_json_record_get (record, "id") == NULL)
     return bad_field (error, field, "id", _("The field “%s” must be an ID"));
-  json_object_iter_init (&iter, record);
-  while (json_object_iter_next (&iter, &name, &node))
-    if (!check_member (table, G_OBJECT_CLASS (klass), name, node, field, error))
-      return FALSE;
+  for (guint i = 0; i < icw_json_record_size (record); i++)
+    {
+      const IcwJsonMember *member = icw_json_record_nth (record, i);
+
+      if (!check_member (table, G_OBJECT_CLASS (klass), member->name, member, field, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -234,12 +243,71 @@ cached_insert_sql (const IcwTable *table)
 }
 
 static const char *
-member_text (JsonObject *record,
-             const char *name)
+member_text (const IcwJsonRecord *record,
+             const char          *name)
 {
-  JsonNode *node = json_object_get_member (record, name);
+  return icw_json_record_string (record, name);
+}
 
-  return node != NULL && holds (node, G_TYPE_STRING) ? json_node_get_string (node) : NULL;
+/* A column's value bound as icw_store_bind_json_column binds it from a json-glib object. */
+static gboolean
+bind_member (sqlite3_stmt        *stmt,
+             int                  index,
+             const IcwColumn     *column,
+             const IcwJsonRecord *record,
+             GError             **error)
+{
+  const IcwJsonMember *node = icw_json_record_get (record, column->name);
+  gboolean null = node == NULL || is_null (node);
+  guint value;
+
+  switch (column->type)
+    {
+    case ICW_COLUMN_TEXT:
+      if (null)
+        sqlite3_bind_null (stmt, index);
+      else if (holds (node, G_TYPE_STRING))
+        sqlite3_bind_text (stmt, index, node->string, -1, SQLITE_STATIC);
+      else if (column->structured && (node->value.type == ICW_JSON_ARRAY || node->value.type == ICW_JSON_OBJECT))
+        {
+          g_autofree char *text = g_strndup (node->value.start, node->value.end - node->value.start);
+          g_autoptr(JsonNode) tree = json_from_string (text, NULL);
+
+          if (tree == NULL)
+            goto bad;
+          sqlite3_bind_text (stmt, index, json_to_string (tree, FALSE), -1, g_free);
+        }
+      else
+        goto bad;
+      return TRUE;
+    case ICW_COLUMN_INT:
+    case ICW_COLUMN_INT64:
+    case ICW_COLUMN_BOOL:
+      if (null)
+        sqlite3_bind_int64 (stmt, index, 0);
+      else if (holds (node, G_TYPE_INT64))
+        sqlite3_bind_int64 (stmt, index, node->integer);
+      else if (holds (node, G_TYPE_BOOLEAN) && column->type == ICW_COLUMN_BOOL)
+        sqlite3_bind_int (stmt, index, node->value.type == ICW_JSON_TRUE ? 1 : 0);
+      else
+        goto bad;
+      return TRUE;
+    case ICW_COLUMN_ENUM:
+      if (null)
+        sqlite3_bind_text (stmt, index, column->to_key (0), -1, SQLITE_STATIC);
+      else if (holds (node, G_TYPE_STRING) && column->from_key (node->string, &value))
+        sqlite3_bind_text (stmt, index, column->to_key (value), -1, SQLITE_STATIC);
+      else
+        goto bad;
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
+
+bad:
+  g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
+               _("The server sent a record whose field “%s” has a value of the wrong type"), column->name);
+  return FALSE;
 }
 
 /* The column a constraint's message names ("NOT NULL constraint failed: t.c", "CHECK constraint
@@ -284,7 +352,7 @@ run_cached (IcwStore    *self,
 static gboolean
 try_insert (IcwStore        *self,
             const IcwTable  *table,
-            JsonObject      *record,
+            const IcwJsonRecord *record,
             gboolean         deleted,
             const char     **field,
             GError         **error)
@@ -301,7 +369,7 @@ try_insert (IcwStore        *self,
   if (deleted)
     sqlite3_bind_text (stmt, 4, deleted_at != NULL ? deleted_at : "", -1, SQLITE_TRANSIENT);
   for (guint i = 0; i < table->n_columns; i++)
-    if (!icw_store_bind_json_column (self, stmt, 5 + i, &table->columns[i], record, error))
+    if (!bind_member (stmt, 5 + i, &table->columns[i], record, error))
       {
         *field = table->columns[i].name;
         sqlite3_reset (stmt);
@@ -577,7 +645,7 @@ static gboolean
 try_constraints (IcwStore            *self,
                  const IcwTable      *table,
                  const IcwCheckPlan  *plan,
-                 JsonObject          *record,
+                 const IcwJsonRecord *record,
                  gboolean             deleted,
                  const char         **field,
                  GError             **error)
@@ -601,7 +669,7 @@ try_constraints (IcwStore            *self,
   if (deleted)
     sqlite3_bind_text (stmt, 4, deleted_at != NULL ? deleted_at : "", -1, SQLITE_STATIC);
   for (guint i = 0; i < table->n_columns; i++)
-    if (!icw_store_bind_json_column (self, stmt, 5 + i, &table->columns[i], record, error))
+    if (!bind_member (stmt, 5 + i, &table->columns[i], record, error))
       {
         *field = table->columns[i].name;
         sqlite3_reset (stmt);
@@ -629,7 +697,21 @@ try_constraints (IcwStore            *self,
 gboolean
 icw_store_check_remote (IcwStore       *scratch,
                         IcwRecordKind   kind,
-                        JsonObject     *record,
+                        JsonObject     *object,
+                        gboolean        deleted,
+                        const char    **field,
+                        GError        **error)
+{
+  g_autoptr(IcwJsonRecord) record = icw_json_record_new_object (object);
+
+  g_return_val_if_fail (record != NULL, FALSE);
+  return icw_store_check_remote_record (scratch, kind, record, deleted, field, error);
+}
+
+gboolean
+icw_store_check_remote_record (IcwStore       *scratch,
+                        IcwRecordKind   kind,
+                        const IcwJsonRecord *record,
                         gboolean        deleted,
                         const char    **field,
                         GError        **error)

@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "icw-json-record.h"
 #include "icw-store.h"
 
 G_BEGIN_DECLS
@@ -22,7 +23,7 @@ typedef struct {
  * key); nothing else (no fractions, arrays or objects). On failure *field (static) names the
  * member. */
 gboolean  icw_record_check_json          (IcwRecordKind        kind,
-                                          JsonObject          *record,
+                                          const IcwJsonRecord *record,
                                           const char         **field,
                                           GError             **error);
 
@@ -34,6 +35,13 @@ gboolean  icw_record_check_json          (IcwRecordKind        kind,
 gboolean  icw_store_check_remote         (IcwStore            *scratch,
                                           IcwRecordKind        kind,
                                           JsonObject          *record,
+                                          gboolean             deleted,
+                                          const char         **field,
+                                          GError             **error);
+/* The same on a record read in place (icw-json-record.h), as the sync server holds a pushed one. */
+gboolean  icw_store_check_remote_record  (IcwStore            *scratch,
+                                          IcwRecordKind        kind,
+                                          const IcwJsonRecord *record,
                                           gboolean             deleted,
                                           const char         **field,
                                           GError             **error);
