@@ -30,6 +30,7 @@ struct _IcwCenterLinksGroup
   GtkListView *rows;
   GtkSliceListModel *first_rows;    /* the links the list view sees: a few until the first frame */
   guint first_rows_source;
+  int row_height;                   /* a collapsed row's, measured on the first row made */
   GtkLabel *summary_label;
   GtkLabel *warning_label;
 };
@@ -148,6 +149,25 @@ link_organization_id (IcwRecord *link)
                                    : icw_alliance_member_get_organization_id (ICW_ALLIANCE_MEMBER (link));
 }
 
+/* The rows scroll by themselves past this height; below it the group is as tall as its rows. */
+#define ROWS_MAX_HEIGHT 560
+/* A collapsed row's height until one has been measured. */
+#define ROW_HEIGHT_GUESS 54
+
+/* The rows' frame as tall as its rows, up to the limit. GTK 4.8's list view gives its scrolled
+ * window the height of one row as its natural height when it is laid out below the fold (the
+ * sample's seven shareholders were shown as one row, the others reachable only by scrolling a
+ * one-row frame), so the frame's height is set from the number of links. */
+static void
+fit_height (IcwCenterLinksGroup *self)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (self->rows)));
+  guint n = self->links != NULL ? g_list_model_get_n_items (self->links) : 0;
+  int row_height = self->row_height > 0 ? self->row_height : ROW_HEIGHT_GUESS;
+
+  gtk_scrolled_window_set_min_content_height (scrolled, (int) MIN ((gint64) n * row_height, ROWS_MAX_HEIGHT));
+}
+
 static void
 update_summary (IcwCenterLinksGroup *self)
 {
@@ -157,6 +177,7 @@ update_summary (IcwCenterLinksGroup *self)
   /* No empty frame for a center without links. */
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->rows)),
                           self->links != NULL && g_list_model_get_n_items (self->links) > 0);
+  fit_height (self);
   if (self->links == NULL)
     return;
   summary = self->kind->summary (self, &warning);
@@ -306,6 +327,11 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
   gtk_list_box_append (GTK_LIST_BOX (box), create_row (gtk_list_item_get_item (item), self));
   gtk_list_item_set_child (item, box);
+  if (self->row_height == 0)
+    {
+      gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, -1, NULL, &self->row_height, NULL, NULL);
+      fit_height (self);
+    }
 }
 
 static void
@@ -396,9 +422,6 @@ icw_center_links_group_class_init (IcwCenterLinksGroupClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = icw_center_links_group_dispose;
 }
-
-/* The rows scroll by themselves past this height; below it the group is as tall as its rows. */
-#define ROWS_MAX_HEIGHT 560
 
 static void
 icw_center_links_group_init (IcwCenterLinksGroup *self)
