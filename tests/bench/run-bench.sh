@@ -286,7 +286,7 @@ echo "- 4: on orgs-100k.db (the baseline on a byte copy); store, bare UPDATE and
 echo "  UPDATE plus an outbox row built as the store builds it ($(calc "%.2f" "$floor_med / 1000") ms median) alternate after 5 warm-up"
 echo "  rounds; $outbox_added outbox rows were added by the store's saves."
 echo "- 5: one center and $sync_records organizations saved in one batch; the reference server in the same process on"
-echo "  127.0.0.1, the client's default batch and page sizes (100); push with the center administrator's token,"
+echo "  127.0.0.1, the client's default batch and page sizes (batches of 200, pages of 500); push with the center administrator's token,"
 echo "  then pull with the same token into an empty database ($sync_pulled records: the center and its organizations);"
 echo "  the baseline inserts the $sync_bare_rows organization rows as the store holds them, into a table made by the"
 echo "  store's own CREATE statement, in $(calc "%.3f" "$sync_bare_s") s."
