@@ -3,9 +3,9 @@
 """Takes the screenshots of issue 16's window parts in English and Chinese into docs/screenshots/
 (report-*-{en,zh_CN}.png): the readiness panel on the sample center's page, and the 考核指标
 table and the indicator charts of the sample's draft year. Not a test
-(run-e2e.sh runs test_*.py only): run it as
-    bash /work/wt/run-one-e2e.sh _build tests/e2e/report_screenshots.py
-inside `xvfb-run -s "-screen 0 1280x4500x24"`: the window is made as tall as the center's whole
+(run-e2e.sh runs test_*.py only): run it from the source tree with an accessibility bus, as
+editor_screenshots.py is run (docs/architecture.md), with this file's name and the screen
+`xvfb-run -a -s "-screen 0 1280x4500x24 -noreset"`: the window is made as tall as the center's whole
 page (GTK 4.8 cannot scroll or focus through AT-SPI), and each picture is cropped to the part's
 accessible extents."""
 import os
