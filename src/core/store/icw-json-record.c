@@ -170,6 +170,15 @@ icw_json_record_string (const IcwJsonRecord *record,
   return member != NULL ? member->string : NULL;
 }
 
+char *
+icw_json_value_compact (const IcwJsonValue *value)
+{
+  g_autofree char *text = g_strndup (value->start, value->end - value->start);
+  g_autoptr(JsonNode) node = json_from_string (text, NULL);
+
+  return node != NULL ? json_to_string (node, FALSE) : NULL;
+}
+
 gboolean
 icw_json_member_equal (const IcwJsonMember *a,
                        const IcwJsonMember *b)

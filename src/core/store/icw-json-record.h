@@ -37,6 +37,9 @@ const IcwJsonMember *icw_json_record_get        (const IcwJsonRecord *record,
 /* A string member's text, or NULL when absent or not a string. */
 const char          *icw_json_record_string     (const IcwJsonRecord *record,
                                                  const char          *name);
+/* An array's or object's text as json-glib writes it compactly (json_to_string of its node), as a
+ * structured column stores it; NULL when it does not parse. */
+char                *icw_json_value_compact     (const IcwJsonValue  *value);
 /* Whether two members hold the same value, as json_node_equal says of json-glib's nodes. */
 gboolean             icw_json_member_equal      (const IcwJsonMember *a,
                                                  const IcwJsonMember *b);

@@ -270,12 +270,11 @@ bind_member (sqlite3_stmt        *stmt,
         sqlite3_bind_text (stmt, index, node->string, -1, SQLITE_STATIC);
       else if (column->structured && (node->value.type == ICW_JSON_ARRAY || node->value.type == ICW_JSON_OBJECT))
         {
-          g_autofree char *text = g_strndup (node->value.start, node->value.end - node->value.start);
-          g_autoptr(JsonNode) tree = json_from_string (text, NULL);
+          char *text = icw_json_value_compact (&node->value);
 
-          if (tree == NULL)
+          if (text == NULL)
             goto bad;
-          sqlite3_bind_text (stmt, index, json_to_string (tree, FALSE), -1, g_free);
+          sqlite3_bind_text (stmt, index, text, -1, g_free);
         }
       else
         goto bad;

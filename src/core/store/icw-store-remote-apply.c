@@ -15,6 +15,7 @@
 #include "icw-enums.h"
 #include "icw-error.h"
 #include "icw-json-reader.h"
+#include "icw-json-record.h"
 #include "icw-store-private.h"
 #include "icw-store-sync.h"
 
@@ -194,12 +195,11 @@ bind_member (sqlite3_stmt       *stmt,
       else if (column->structured && (value->type == ICW_JSON_ARRAY || value->type == ICW_JSON_OBJECT))
         {
           /* Written as json-glib writes it, as when the page was parsed whole. */
-          g_autofree char *text = g_strndup (value->start, value->end - value->start);
-          g_autoptr(JsonNode) node = json_from_string (text, NULL);
+          char *text = icw_json_value_compact (value);
 
-          if (node == NULL)
+          if (text == NULL)
             return FALSE;
-          sqlite3_bind_text (stmt, index, json_to_string (node, FALSE), -1, g_free);
+          sqlite3_bind_text (stmt, index, text, -1, g_free);
         }
       else
         return FALSE;
