@@ -15,6 +15,8 @@
 
 #include "icw-organization.h"
 #include "icw-register-page.h"
+#include "icw-register-row.h"
+#include "icw-row-text.h"
 #include "icw-store-list-filter.h"
 #include "icw-store-list.h"
 #include "icw-store-search.h"
@@ -1095,6 +1097,122 @@ test_page_search_model (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The row widgets the list view has, each with the record it shows. */
+static GHashTable *
+bound_rows (GtkListView *view)
+{
+  GHashTable *rows = g_hash_table_new (NULL, NULL);
+
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (view)); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = find_widget_of_type (item, ICW_TYPE_REGISTER_ROW);
+      g_autoptr(IcwRecord) record = NULL;
+
+      if (row == NULL || gtk_widget_get_parent (row) != item)
+        continue;
+      g_object_get (row, "record", &record, NULL);
+      if (record != NULL)
+        g_hash_table_insert (rows, row, record);   /* the store holds the record meanwhile */
+    }
+  return rows;
+}
+
+/* A search's rows (issue 20): the rows bound for a new query's first screenful stay bound to the
+ * same records when the rest of the matches is added after them (GTK 4.8 keeps them and makes only
+ * the new rows); the rows' texts are shaped only when drawn, once per text bound (measuring the
+ * list again shapes nothing); the name and the line under it are read as labels. */
+static void
+test_page_rows (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) first = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *want = NULL;
+  GtkWidget *window, *page, *title = NULL, *subtitle = NULL;
+  GHashTableIter iter;
+  gpointer row, record;
+  GtkListView *view;
+  gpointer old_model;
+  guint layouts, n_rows = 0, n_visible = 0;
+  gint64 deadline;
+
+  g_assert_true (icw_store_begin_batch (f->store, &error));
+  for (guint i = 0; i < 320; i++)
+    {
+      g_autofree char *name = g_strdup_printf (i < 300 ? "研究机构%03u" : "公司%03u", i);
+
+      g_object_unref (icw_test_save_organization (f->store, name, NULL));
+    }
+  g_assert_true (icw_store_commit_batch (f->store, &error));
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  page = icw_register_page_new_organizations (f->store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  view = find_list_view (page);
+  while (rows_of (page) < 320)
+    spin (10);
+  spin (200);
+
+  /* A new query: its first screenful, then every match added after it. */
+  layouts = icw_row_text_get_layouts ();
+  old_model = gtk_list_view_get_model (view);
+  want = matching_names (f->store, "机构");
+  type_search (page, "机构");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((gpointer) gtk_list_view_get_model (view) == old_model && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (rows_of (page), ==, 64);
+  first = bound_rows (view);
+  g_assert_cmpuint (g_hash_table_size (first), >=, 20);
+  wait_for_shown (page, want);
+  g_assert_cmpuint (rows_of (page), ==, 300);
+  spin (300);
+  after = bound_rows (view);
+  g_assert_cmpuint (g_hash_table_size (after), >, g_hash_table_size (first));
+  g_hash_table_iter_init (&iter, first);
+  while (g_hash_table_iter_next (&iter, &row, &record))
+    g_assert_true (g_hash_table_lookup (after, row) == record);
+
+  /* Only the rows on screen are drawn, and each one's two texts shaped once since the query was
+   * typed (GtkLabel shaped every row's texts to measure them, and again to draw); a new layout of
+   * the list at the same width shapes none. */
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (view)); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      graphene_rect_t bounds;
+
+      n_rows++;
+      if (gtk_widget_compute_bounds (item, GTK_WIDGET (view), &bounds)
+          && bounds.origin.y < gtk_widget_get_height (GTK_WIDGET (view)) && bounds.origin.y + bounds.size.height > 0)
+        n_visible++;
+    }
+  g_test_message ("%u rows, %u of them bound for the first screenful, %u on screen; %u texts shaped", n_rows,
+                  g_hash_table_size (first), n_visible, icw_row_text_get_layouts () - layouts);
+  g_assert_cmpuint (n_visible, >, 5);
+  g_assert_cmpuint (n_rows, >, 2 * n_visible);
+  g_assert_cmpuint (icw_row_text_get_layouts () - layouts, >=, n_visible);
+  g_assert_cmpuint (icw_row_text_get_layouts () - layouts, <=, 2 * n_visible);
+  layouts = icw_row_text_get_layouts ();
+  gtk_widget_queue_resize (GTK_WIDGET (view));
+  spin (300);
+  g_assert_cmpuint (icw_row_text_get_layouts (), ==, layouts);
+
+  /* The first row's name and line, as labels. */
+  title = find_widget_of_type (gtk_widget_get_first_child (GTK_WIDGET (view)), ICW_TYPE_ROW_TEXT);
+  g_assert_nonnull (title);
+  subtitle = gtk_widget_get_next_sibling (title);
+  g_assert_true (ICW_IS_ROW_TEXT (subtitle));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_ROLE_LABEL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, "研究机构000");
+  g_assert_cmpstr (icw_row_text_get_text (ICW_ROW_TEXT (title)), ==, "研究机构000");
+  g_assert_cmpstr (icw_row_text_get_text (ICW_ROW_TEXT (subtitle)), !=, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The filter's limit (the first screenful) and its lifting: the other rows are added after the
  * first ones, never announced as a replacement of the rows shown. */
 static void
@@ -1230,6 +1348,7 @@ main (int   argc,
   ADD ("/store-list/search-during-edit", test_search_during_edit);
   ADD ("/store-list/page-search", test_page_search);
   ADD ("/store-list/page-search-model", test_page_search_model);
+  ADD ("/store-list/page-rows", test_page_rows);
 
 #undef ADD
 

@@ -5,13 +5,14 @@
 #include "config.h"
 
 #include "icw-register-row.h"
+#include "icw-row-text.h"
 
 struct _IcwRegisterRow
 {
   GtkBox parent_instance;
 
-  GtkLabel *title;
-  GtkLabel *subtitle;
+  IcwRowText *title;
+  IcwRowText *subtitle;
   GBindingGroup *bindings;
   GSignalGroup *signals;
   IcwRegisterRowDescribe describe;
@@ -34,7 +35,7 @@ update_subtitle (IcwRegisterRow *self)
   IcwRecord *record = icw_register_row_get_record (self);
   g_autofree char *subtitle = record != NULL ? self->describe (record, self->describe_data) : NULL;
 
-  gtk_label_set_text (self->subtitle, subtitle != NULL ? subtitle : "");
+  icw_row_text_set_text (self->subtitle, subtitle);
 }
 
 IcwRecord *
@@ -130,12 +131,9 @@ icw_register_row_init (IcwRegisterRow *self)
   gtk_widget_set_margin_bottom (widget, 8);
   gtk_widget_set_margin_start (widget, 6);
   gtk_widget_set_margin_end (widget, 6);
-  self->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->title, 0);
-  gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
-  self->subtitle = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->subtitle, 0);
-  gtk_label_set_ellipsize (self->subtitle, PANGO_ELLIPSIZE_END);
+  /* Row texts, not labels: their size does not depend on the text (icw-row-text.h). */
+  self->title = ICW_ROW_TEXT (icw_row_text_new ());
+  self->subtitle = ICW_ROW_TEXT (icw_row_text_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "caption");
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->title));
@@ -155,6 +153,6 @@ icw_register_row_new (const char             *name_property,
 
   self->describe = describe;
   self->describe_data = data;
-  g_binding_group_bind (self->bindings, name_property, self->title, "label", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->bindings, name_property, self->title, "text", G_BINDING_SYNC_CREATE);
   return GTK_WIDGET (self);
 }

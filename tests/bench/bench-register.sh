@@ -41,14 +41,14 @@ cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/be
   "$build/src/ui/libicw-ui.a" "$build/src/sync/libicw-sync.a" "${core_a[@]}" "${gui_flags[@]}" -lm -o "$work/bin/bench-register"
 cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/bench-gen.c" \
   "${core_a[@]}" "${core_flags[@]}" -lm -o "$work/bin/bench-gen"
-# BENCH_BEFORE=COMMIT: a second bench-register, linked with that commit's register page and list
-# filter (icw-register-page.c, icw-store-list-filter.c) compiled in place of this tree's, the rest
-# being the same archives: each search figure is then taken before and after, alternately, in the
-# same run.
+# BENCH_BEFORE=COMMIT: a second bench-register, linked with that commit's register page, list
+# filter and row (icw-register-page.c, icw-store-list-filter.c, icw-register-row.c) compiled in
+# place of this tree's, the rest being the same archives: each search figure is then taken before
+# and after, alternately, in the same run.
 if [[ -n ${BENCH_BEFORE:-} ]]; then
   mkdir -p "$work/before"
   before_objs=()
-  for f in src/ui/icw-register-page.c src/core/store/icw-store-list-filter.c; do
+  for f in src/ui/icw-register-page.c src/core/store/icw-store-list-filter.c src/ui/icw-register-row.c; do
     b=$(basename "$f" .c)
     git -C "$root" show "$BENCH_BEFORE:$f" >"$work/before/$b.c"
     cc -O2 -g -DHAVE_CONFIG_H -w "${includes[@]}" -I"$build/src/ui" "${gui_flags[@]}" -c "$work/before/$b.c" -o "$work/before/$b.o"
