@@ -23,6 +23,7 @@
 #include "icw-report-list-group.h"
 #include "icw-record-form.h"
 #include "icw-rule-packs-group.h"
+#include "icw-title-box-layout.h"
 #include "icw-ui-util.h"
 
 struct _IcwCenterEditor
@@ -232,6 +233,8 @@ build (IcwCenterEditor *self,
   g_signal_connect_swapped (delete, "clicked", G_CALLBACK (on_delete_clicked), self);
   add_row (self->danger, delete);
   gtk_widget_set_visible (self->danger, FALSE);
+  /* The rows' titles measured without a height (icw-title-box-layout.c). */
+  icw_title_box_layout_install (GTK_WIDGET (self->page));
 }
 
 /* The i-th group under the first screen gets the center, and is shown. */
@@ -257,6 +260,7 @@ fill_group (IcwCenterEditor *self,
       icw_readiness_group_set_center (ICW_READINESS_GROUP (g), center);
       gtk_widget_set_visible (self->danger, TRUE);   /* the Delete button, last */
     }
+  icw_title_box_layout_install (g);   /* the rows the center gave the group */
   gtk_widget_set_visible (g, TRUE);
 }
 

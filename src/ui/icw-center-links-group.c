@@ -14,6 +14,7 @@
 #include "icw-field-catalogue.h"
 #include "icw-organization-picker.h"
 #include "icw-shareholder.h"
+#include "icw-title-box-layout.h"
 #include "icw-ui-util.h"
 
 typedef struct _LinkKind LinkKind;
@@ -326,6 +327,7 @@ bind_row (GtkSignalListItemFactory *factory,
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
   gtk_list_box_append (GTK_LIST_BOX (box), create_row (gtk_list_item_get_item (item), self));
+  icw_title_box_layout_install (box);   /* its rows' titles measured once (icw-title-box-layout.c) */
   gtk_list_item_set_child (item, box);
   if (self->row_height == 0)
     {

@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* icw-title-box-layout.c: the layout of a libadwaita row's title and subtitle (the vertical box
+ * of class "title" in the row's header), which answers its width without the height it is asked
+ * for when no label can wrap at that height, and lays its labels out as GtkBox does (it hands
+ * every other question to a vertical GtkBoxLayout of its own).
+ *
+ * Why (issue 20: start-up to the filled first page): GTK 4.8's horizontal box, when it measures
+ * its height for a width, asks each child for its width at the child's minimum height, and when
+ * it allocates, for its width at the row's height. For the title box that is a question to each
+ * wrapping label, and GtkLabel answers a width for a height by laying its text out again and again
+ * (a search for the narrowest width that fits): 10-15 layouts per question, for every row at every
+ * width tried. Asked for a height at which the labels stand on one line each (the question a
+ * header asks when it measures), the answer is their width unwrapped, which GTK has measured
+ * already; at a taller height (one a label could wrap in) the box answers as GtkBox does. The rows
+ * come out exactly as without it: test-ui-title-box.c compares rows with and without it at every
+ * width from 300 to 1200 px. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "icw-title-box-layout.h"
+
+struct _IcwTitleBoxLayout
+{
+  GtkLayoutManager parent_instance;
+
+  GtkLayoutManager *box;   /* a vertical GtkBoxLayout, never attached: it lays out our widget */
+};
+
+G_DEFINE_FINAL_TYPE (IcwTitleBoxLayout, icw_title_box_layout, GTK_TYPE_LAYOUT_MANAGER)
+
+/* The labels can wrap or lose lines to an ellipsis only as GtkLabel's plain wrapping does. */
+static gboolean
+plain_wrapping_labels (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_LABEL (child) || gtk_label_get_ellipsize (GTK_LABEL (child)) != PANGO_ELLIPSIZE_NONE
+        || gtk_label_get_lines (GTK_LABEL (child)) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+icw_title_box_layout_measure (GtkLayoutManager *manager,
+                              GtkWidget        *widget,
+                              GtkOrientation    orientation,
+                              int               for_size,
+                              int              *minimum,
+                              int              *natural,
+                              int              *minimum_baseline,
+                              int              *natural_baseline)
+{
+  IcwTitleBoxLayout *self = ICW_TITLE_BOX_LAYOUT (manager);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && for_size >= 0 && plain_wrapping_labels (widget))
+    {
+      int natural_height;
+
+      /* No taller than the labels on one line each: none can wrap, so the narrowest width that
+       * fits is the width of the labels unwrapped, which GTK has measured already. */
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural_height, NULL, NULL);
+      if (for_size <= natural_height)
+        {
+          gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, natural, NULL, NULL);
+          *minimum = *natural;
+          *minimum_baseline = *natural_baseline = -1;
+          return;
+        }
+    }
+  gtk_layout_manager_measure (self->box, widget, orientation, for_size,
+                              minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+icw_title_box_layout_allocate (GtkLayoutManager *manager,
+                               GtkWidget        *widget,
+                               int               width,
+                               int               height,
+                               int               baseline)
+{
+  gtk_layout_manager_allocate (ICW_TITLE_BOX_LAYOUT (manager)->box, widget, width, height, baseline);
+}
+
+static void
+icw_title_box_layout_dispose (GObject *object)
+{
+  g_clear_object (&ICW_TITLE_BOX_LAYOUT (object)->box);
+  G_OBJECT_CLASS (icw_title_box_layout_parent_class)->dispose (object);
+}
+
+static void
+icw_title_box_layout_class_init (IcwTitleBoxLayoutClass *klass)
+{
+  GtkLayoutManagerClass *layout_class = GTK_LAYOUT_MANAGER_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = icw_title_box_layout_dispose;
+  layout_class->measure = icw_title_box_layout_measure;
+  layout_class->allocate = icw_title_box_layout_allocate;
+}
+
+static void
+icw_title_box_layout_init (IcwTitleBoxLayout *self)
+{
+  self->box = gtk_box_layout_new (GTK_ORIENTATION_VERTICAL);
+}
+
+static void
+install_in_header (GtkWidget *header)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (header); child != NULL; child = gtk_widget_get_next_sibling (child))
+    /* (GtkBox reads its orientation from its GtkBoxLayout: a box with this layout is not asked.) */
+    if (GTK_IS_BOX (child) && gtk_widget_has_css_class (child, "title")
+        && !ICW_IS_TITLE_BOX_LAYOUT (gtk_widget_get_layout_manager (child))
+        && gtk_orientable_get_orientation (GTK_ORIENTABLE (child)) == GTK_ORIENTATION_VERTICAL)
+      {
+        IcwTitleBoxLayout *layout = g_object_new (ICW_TYPE_TITLE_BOX_LAYOUT, NULL);
+
+        gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout->box), gtk_box_get_spacing (GTK_BOX (child)));
+        gtk_box_layout_set_baseline_position (GTK_BOX_LAYOUT (layout->box), gtk_box_get_baseline_position (GTK_BOX (child)));
+        gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout->box), gtk_box_get_homogeneous (GTK_BOX (child)));
+        gtk_widget_set_layout_manager (child, GTK_LAYOUT_MANAGER (layout));
+      }
+}
+
+void
+icw_title_box_layout_install (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (ADW_IS_ACTION_ROW (root))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_has_css_class (child, "header"))
+          install_in_header (child);
+      return;   /* a row's suffixes hold no rows */
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    icw_title_box_layout_install (child);
+}

@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-title-box.c: IcwTitleBoxLayout (issue 20: start-up to the filled first page), the
+ * layout of a row's title and subtitle that answers its width without the height it is asked for.
+ * A row with it measures and lays out exactly as the same row without it, at every width from 300
+ * to 1200 px (titles and subtitles short, long, English and Chinese; an entry, a button or a
+ * drop-down beside them); its title box gives the same width for every height; and in the center
+ * editor every row has it once the groups are filled. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "icw-center-editor.h"
+#include "icw-field-row.h"
+#include "icw-test-ui.h"
+#include "icw-test-util.h"
+#include "icw-title-box-layout.h"
+
+typedef IcwTestSample Fixture;
+
+static const char *titles[] = {
+  "Level",
+  "Paid-in capital of the host company",
+  "Costs and expenses of the center's own research and development, last year, in total",
+  "国家级制造业创新中心的培育基础与依托公司的股权结构说明",
+};
+static const char *subtitles[] = {
+  NULL,
+  "10k yuan",
+  "The company (依托公司) that carries the center as an independent legal person.",
+  "牵头单位承担的国家级、省级科研项目及其成果转化情况，按年度列出，附佐证材料编号。",
+};
+
+static GtkWidget *
+title_box (GtkWidget *row)
+{
+  for (GtkWidget *header = gtk_widget_get_first_child (row); header != NULL; header = gtk_widget_get_next_sibling (header))
+    if (gtk_widget_has_css_class (header, "header"))
+      for (GtkWidget *child = gtk_widget_get_first_child (header); child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_has_css_class (child, "title"))
+          return child;
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+make_row (guint kind,
+          guint i)
+{
+  GtkWidget *row;
+
+  switch (kind)
+    {
+    case 0:   /* a field: an entry of 240 px */
+      row = icw_field_row_new (titles[i], NULL);
+      icw_field_row_set_hint (ICW_FIELD_ROW (row), subtitles[i]);
+      break;
+    case 1:   /* a reference: a button */
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
+      if (subtitles[i] != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitles[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_button_new_with_label ("Choose…"));
+      break;
+    default:  /* a choice */
+      row = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
+      if (subtitles[i] != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitles[i]);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row),
+                               G_LIST_MODEL (gtk_string_list_new ((const char *[]) { "Provincial", "National (国家级)", NULL })));
+      break;
+    }
+  return row;
+}
+
+static void
+assert_same_bounds (GtkWidget *a,
+                    GtkWidget *row_a,
+                    GtkWidget *b,
+                    GtkWidget *row_b,
+                    int        width)
+{
+  graphene_rect_t ra, rb;
+
+  g_assert_true (gtk_widget_compute_bounds (a, row_a, &ra));
+  g_assert_true (gtk_widget_compute_bounds (b, row_b, &rb));
+  if (!graphene_rect_equal (&ra, &rb))
+    g_error ("%s at %d px: %g,%g %g×%g without the layout, %g,%g %g×%g with it", G_OBJECT_TYPE_NAME (a), width,
+             ra.origin.x, ra.origin.y, ra.size.width, ra.size.height, rb.origin.x, rb.origin.y, rb.size.width, rb.size.height);
+}
+
+/* Twin rows, one with the layout: the same heights for every width, the same places for the
+ * title, the subtitle and the suffix. */
+static void
+test_same_rows (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint kind = 0; kind < 3; kind++)
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        GtkWidget *plain = make_row (kind, i);
+        GtkWidget *with = make_row (kind, i);
+        GtkWidget *list_plain = gtk_list_box_new ();
+        GtkWidget *list_with = gtk_list_box_new ();
+
+        gtk_list_box_append (GTK_LIST_BOX (list_plain), plain);
+        gtk_list_box_append (GTK_LIST_BOX (list_with), with);
+        gtk_box_append (GTK_BOX (box), list_plain);
+        gtk_box_append (GTK_BOX (box), list_with);
+        icw_title_box_layout_install (list_with);
+        g_assert_true (ICW_IS_TITLE_BOX_LAYOUT (gtk_widget_get_layout_manager (title_box (with))));
+        g_assert_false (ICW_IS_TITLE_BOX_LAYOUT (gtk_widget_get_layout_manager (title_box (plain))));
+        icw_test_ui_iterate ();
+
+        for (int width = 300; width <= 1200; width += 10)
+          {
+            int min_a, nat_a, min_b, nat_b;
+            GtkWidget *box_a = title_box (plain), *box_b = title_box (with);
+
+            gtk_widget_measure (plain, GTK_ORIENTATION_VERTICAL, width, &min_a, &nat_a, NULL, NULL);
+            gtk_widget_measure (with, GTK_ORIENTATION_VERTICAL, width, &min_b, &nat_b, NULL, NULL);
+            if (min_a != min_b || nat_a != nat_b)
+              g_error ("row %u/%u at %d px: height %d/%d without the layout, %d/%d with it", kind, i, width,
+                       min_a, nat_a, min_b, nat_b);
+            gtk_widget_allocate (plain, width, nat_a, -1, NULL);
+            gtk_widget_allocate (with, width, nat_b, -1, NULL);
+            assert_same_bounds (box_a, plain, box_b, with, width);
+            for (GtkWidget *a = gtk_widget_get_first_child (box_a), *b = gtk_widget_get_first_child (box_b);
+                 a != NULL && b != NULL; a = gtk_widget_get_next_sibling (a), b = gtk_widget_get_next_sibling (b))
+              if (gtk_widget_get_visible (a))
+                assert_same_bounds (a, plain, b, with, width);
+            assert_same_bounds (gtk_widget_get_last_child (gtk_widget_get_parent (box_a)), plain,
+                                gtk_widget_get_last_child (gtk_widget_get_parent (box_b)), with, width);
+          }
+        gtk_box_remove (GTK_BOX (box), list_plain);
+        gtk_box_remove (GTK_BOX (box), list_with);
+      }
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The title box with the layout answers every height as GtkBox does: with its labels' width
+ * unwrapped where none can wrap (the answer it gives without laying them out again), as GtkBox
+ * itself where one can. Every row kind, every text, heights from 1 to 300 px. */
+static void
+test_same_widths_for_heights (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint kind = 0; kind < 3; kind++)
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        GtkWidget *plain = make_row (kind, i);
+        GtkWidget *with = make_row (kind, i);
+
+        gtk_list_box_append (GTK_LIST_BOX (list), plain);
+        gtk_list_box_append (GTK_LIST_BOX (list), with);
+        icw_title_box_layout_install (with);
+        icw_title_box_layout_install (with);   /* twice: the layout is kept, not replaced */
+        g_assert_true (ICW_IS_TITLE_BOX_LAYOUT (gtk_widget_get_layout_manager (title_box (with))));
+        icw_test_ui_iterate ();
+        for (int height = 1; height <= 300; height++)
+          {
+            int min_a, nat_a, min_b, nat_b;
+
+            gtk_widget_measure (title_box (plain), GTK_ORIENTATION_HORIZONTAL, height, &min_a, &nat_a, NULL, NULL);
+            gtk_widget_measure (title_box (with), GTK_ORIENTATION_HORIZONTAL, height, &min_b, &nat_b, NULL, NULL);
+            if (min_a != min_b || nat_a != nat_b)
+              g_error ("row %u/%u at a height of %d px: width %d/%d without the layout, %d/%d with it", kind, i, height,
+                       min_a, nat_a, min_b, nat_b);
+          }
+        gtk_list_box_remove (GTK_LIST_BOX (list), plain);
+        gtk_list_box_remove (GTK_LIST_BOX (list), with);
+      }
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* Every row of the center editor has the layout, those of the groups filled after its first
+ * frame included. */
+static void
+test_center_editor (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *editor = icw_center_editor_new (fixture->store, ICW_MONEY_UNIT_WAN);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  icw_center_editor_set_center (ICW_CENTER_EDITOR (editor), fixture->center);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 60; i++)
+    icw_test_ui_iterate ();
+
+  collect_rows (editor, rows);
+  g_assert_cmpuint (rows->len, >, 20);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = rows->pdata[i];
+
+      if (!ICW_IS_TITLE_BOX_LAYOUT (gtk_widget_get_layout_manager (title_box (row))))
+        g_error ("row “%s” (%s) has no IcwTitleBoxLayout", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                 G_OBJECT_TYPE_NAME (row));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  icw_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui-title-box/same-rows", test_same_rows);
+  g_test_add_func ("/ui-title-box/same-widths-for-heights", test_same_widths_for_heights);
+  g_test_add ("/ui-title-box/center-editor", Fixture, NULL, icw_test_sample_set_up, test_center_editor,
+              icw_test_sample_tear_down);
+  return g_test_run ();
+}
