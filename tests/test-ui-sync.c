@@ -328,21 +328,6 @@ test_refused_in_view (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The message dialog shown (activating a button clicks it later): waits up to 5 s for it. */
 static AdwMessageDialog *
 find_message_dialog (void)
@@ -399,14 +384,14 @@ test_review_outcome_offered (Fixture       *f,
   g_assert_true (icw_document_bar_offers_review_outcome (bar));
 
   /* Acceptance asks first; cancelling changes nothing. */
-  gtk_widget_activate (find_button (GTK_WIDGET (bar), "Record _Acceptance"));
+  gtk_widget_activate (icw_test_find_button (GTK_WIDGET (bar), "Record _Acceptance"));
   icw_test_iterate ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   icw_test_iterate ();
   g_assert_cmpint (icw_lifecycle_get_status (application), ==, ICW_APPLICATION_STATUS_SUBMITTED);
-  gtk_widget_activate (find_button (GTK_WIDGET (bar), "Record _Acceptance"));
+  gtk_widget_activate (icw_test_find_button (GTK_WIDGET (bar), "Record _Acceptance"));
   icw_test_iterate ();
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "accept");
