@@ -93,6 +93,14 @@ icw_test_sample_set_up (IcwTestSample *sample,
 }
 
 void
+icw_test_empty_set_up (IcwTestSample *sample,
+                       gconstpointer  data)
+{
+  sample->dir = icw_test_make_tmp_dir ("icw-empty-XXXXXX", &sample->path);
+  sample->store = icw_test_open_store (sample->path);
+}
+
+void
 icw_test_recognized_set_up (IcwTestSample *sample,
                             gconstpointer  data)
 {
@@ -173,6 +181,21 @@ icw_test_save_organization (IcwStore   *store,
 
   g_assert_true (icw_store_save (store, ICW_RECORD (org), &error));
   g_assert_no_error (error);
+  return org;
+}
+
+IcwOrganization *
+icw_test_save_organization_of (IcwStore   *store,
+                               const char *name,
+                               IcwOrgKind  kind,
+                               const char *province)
+{
+  IcwOrganization *org = icw_organization_new ();
+
+  icw_organization_set_name (org, name);
+  icw_organization_set_kind (org, kind);
+  icw_organization_set_province (org, province);
+  icw_test_save (store, org);
   return org;
 }
 

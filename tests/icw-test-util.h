@@ -42,6 +42,9 @@ void             icw_test_sample_set_up           (IcwTestSample  *sample,
                                                    gconstpointer   data);
 void             icw_test_sample_tear_down        (IcwTestSample  *sample,
                                                    gconstpointer   data);
+/* The same fixture with an empty store (no center). */
+void             icw_test_empty_set_up            (IcwTestSample  *sample,
+                                                   gconstpointer   data);
 /* The same fixture with one center instead of the sample, 测试创新中心, recognized on 2023-03-28
  * (for what follows recognition: the 任务书's versions, reports); icw_test_sample_tear_down ends
  * it too. */
@@ -59,6 +62,11 @@ IcwOrganization *icw_test_new_organization        (const char     *name,
 IcwOrganization *icw_test_save_organization       (IcwStore       *store,
                                                    const char     *name,
                                                    const char     *credit_code);
+/* An organization of KIND in PROVINCE, saved in store. */
+IcwOrganization *icw_test_save_organization_of    (IcwStore       *store,
+                                                   const char     *name,
+                                                   IcwOrgKind      kind,
+                                                   const char     *province);
 
 /* A database read through a connection of the test's own, never through the store. */
 
