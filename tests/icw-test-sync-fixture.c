@@ -104,38 +104,81 @@ icw_test_wait_sync_state (IcwSyncController *controller,
     }
 }
 
-static IcwStore *
-open_store (IcwTestSyncFixture *f,
-            const char         *name)
+void
+icw_test_server_start (IcwTestServer *s,
+                       const char    *tmpl)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  return icw_test_open_store (path);
+  g_autoptr(GError) error = NULL;
+
+  s->dir = icw_test_make_tmp_dir (tmpl, NULL);
+  s->location = icw_test_server_location (s->dir);
+  s->server = icw_sync_server_new (s->location, &error);
+  g_assert_no_error (error);
+  g_assert_true (icw_sync_server_listen (s->server, "127.0.0.1", 0, NULL, NULL, &error));
+  g_assert_no_error (error);
+  s->url = icw_sync_server_get_url (s->server);
+}
+
+void
+icw_test_server_stop (IcwTestServer *s)
+{
+  g_clear_object (&s->server);
+  g_clear_pointer (&s->url, g_free);
+  g_clear_pointer (&s->location, g_free);
+  icw_test_clear_tmp_dir (&s->dir, NULL);
+}
+
+char *
+icw_test_server_add_token (IcwTestServer *s,
+                           const char    *role,
+                           const char    *scope)
+{
+  g_autoptr(GError) error = NULL;
+  char *token = icw_sync_server_add_token (s->server, role, scope, &error);
+
+  g_assert_no_error (error);
+  return token;
+}
+
+IcwSyncReport
+icw_test_sync_both (IcwStore   *store,
+                    const char *url,
+                    const char *token)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwSyncClient) client = icw_sync_client_new (store, url, token, &error);
+  IcwSyncReport report = { 0, };
+
+  g_assert_no_error (error);
+  g_assert_true (icw_sync_client_run (client, ICW_SYNC_BOTH, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  g_assert_cmpuint (report.rejected, ==, 0);
+  return report;
 }
 
 void
 icw_test_sync_fixture_set_up (IcwTestSyncFixture *f,
                               const char         *tmpl)
 {
-  g_autoptr(GError) error = NULL;
+  IcwTestServer s = { NULL, };
   g_autofree char *keyring = NULL;
 
-  f->dir = icw_test_make_tmp_dir (tmpl, NULL);
+  icw_test_server_start (&s, tmpl);
+  f->dir = s.dir;
+  f->location = s.location;
+  f->server = s.server;
+  f->url = s.url;
   keyring = g_build_filename (f->dir, "test.keyring", NULL);
   g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
   g_unsetenv ("ICW_TOKEN");
-  f->location = icw_test_server_location (f->dir);
-  f->server = icw_sync_server_new (f->location, &error);
-  g_assert_no_error (error);
-  g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
-  f->url = icw_sync_server_get_url (f->server);
-  f->a = open_store (f, "a.db");
-  f->b = open_store (f, "b.db");
+  f->a = icw_test_open_store_in (f->dir, "a.db");
+  f->b = icw_test_open_store_in (f->dir, "b.db");
   f->center = icw_center_new ();
   icw_center_set_name (f->center, "齐鲁智能传感器制造业创新中心");
   icw_center_set_province (f->center, "山东");
   icw_test_save (f->a, f->center);
-  f->admin = icw_sync_server_add_token (f->server, "admin", icw_record_get_id (ICW_RECORD (f->center)), &error);
-  g_assert_no_error (error);
+  f->admin = icw_test_server_add_token (&s, "admin", icw_record_get_id (ICW_RECORD (f->center)));
   f->settings = g_settings_new ("org.mfginnovation.Workbench");
   g_settings_reset (f->settings, "sync-server-url");
   g_settings_reset (f->settings, "last-sync");
@@ -149,11 +192,10 @@ icw_test_sync_fixture_tear_down (IcwTestSyncFixture *f)
   g_clear_object (&f->center);
   g_clear_object (&f->a);
   g_clear_object (&f->b);
-  g_clear_object (&f->server);
-  g_free (f->url);
-  g_free (f->location);
   g_free (f->admin);
-  icw_test_clear_tmp_dir (&f->dir, NULL);
+  icw_test_server_stop (&(IcwTestServer) { f->dir, f->location, f->server, f->url });
+  f->dir = f->location = f->url = NULL;
+  f->server = NULL;
 }
 
 static void

@@ -9,10 +9,37 @@
 
 #include "icw-center.h"
 #include "icw-store.h"
+#include "icw-sync-client.h"
 #include "icw-sync-controller.h"
 #include "icw-sync-server.h"
 
 G_BEGIN_DECLS
+
+/* The reference server on loopback, on a database of its own in a temporary folder of its own,
+ * where a test's client databases go too (icw_test_open_store_in): how the tests of the server
+ * and the client start. */
+typedef struct {
+  char          *dir;
+  char          *location;  /* the server's database (icw_test_server_location) */
+  IcwSyncServer *server;
+  char          *url;
+} IcwTestServer;
+
+/* tmpl names the temporary folder, as for icw_test_make_tmp_dir. */
+void      icw_test_server_start      (IcwTestServer      *s,
+                                      const char         *tmpl);
+/* Stops the server and removes the folder (close the test's stores first). */
+void      icw_test_server_stop       (IcwTestServer      *s);
+/* A new token of ROLE ("admin", "reviewer") for SCOPE (a center's ID, a province). */
+char     *icw_test_server_add_token  (IcwTestServer      *s,
+                                      const char         *role,
+                                      const char         *scope);
+
+/* A sync both ways of STORE with the server at URL as TOKEN, asserted to end without an error, a
+ * conflict or a refused change. */
+IcwSyncReport icw_test_sync_both     (IcwStore           *store,
+                                      const char         *url,
+                                      const char         *token);
 
 typedef struct {
   char *dir;

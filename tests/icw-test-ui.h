@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-test-ui.h: what the window tests in tests/ share (GTK and the ui library; the GLib-only
- * helpers are in icw-test-util.h): the start of a test program that shows widgets, and a fixture
+ * helpers are in icw-test-util.h): the start of a test program that shows widgets, finding
+ * widgets and their texts in a widget's tree, and a fixture
  * with the whole workbench running in the process (its application, its window and the sample
  * center loaded into its store). */
 #pragma once
@@ -21,6 +22,20 @@ void icw_test_ui_init (int    *argc,
 /* Runs the main loop a few frames: a page that folds or unfolds does so in its allocation and
  * the window lays out again at the next frame. */
 void icw_test_ui_iterate (void);
+
+/* The first widget of TYPE under WIDGET (itself included), depth first, or NULL. */
+GtkWidget *icw_test_first_of_type (GtkWidget  *widget,
+                                   GType       type);
+/* The texts of the labels under WIDGET (itself included), one a line, appended to TEXTS in their
+ * order. */
+void       icw_test_label_texts   (GtkWidget  *widget,
+                                   GString    *texts);
+/* The first combo row under ROOT (itself included) titled TITLE, depth first, or NULL. */
+AdwComboRow *icw_test_combo_titled (GtkWidget *root,
+                                    const char *title);
+/* The first button under WIDGET (itself included) whose label is LABEL, depth first, or NULL. */
+GtkWidget *icw_test_find_button   (GtkWidget  *widget,
+                                   const char *label);
 
 /* The workbench application, registered (not unique) and activated, its window, and the sample
  * center loaded into its store: a GTest fixture (g_test_add (…, IcwTestWindow, NULL,

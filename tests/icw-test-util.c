@@ -68,6 +68,15 @@ icw_test_open_store (const char *path)
   return store;
 }
 
+IcwStore *
+icw_test_open_store_in (const char *dir,
+                        const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return icw_test_open_store (path);
+}
+
 /* The sample center */
 
 void
@@ -81,6 +90,27 @@ icw_test_sample_set_up (IcwTestSample *sample,
   sample->center = icw_sample_load (sample->store, &error);
   g_assert_no_error (error);
   g_assert_nonnull (sample->center);
+}
+
+void
+icw_test_empty_set_up (IcwTestSample *sample,
+                       gconstpointer  data)
+{
+  sample->dir = icw_test_make_tmp_dir ("icw-empty-XXXXXX", &sample->path);
+  sample->store = icw_test_open_store (sample->path);
+}
+
+void
+icw_test_recognized_set_up (IcwTestSample *sample,
+                            gconstpointer  data)
+{
+  sample->dir = icw_test_make_tmp_dir ("icw-recognized-XXXXXX", &sample->path);
+  sample->store = icw_test_open_store (sample->path);
+  sample->center = icw_center_new ();
+  icw_center_set_name (sample->center, "测试创新中心");
+  icw_center_set_status (sample->center, ICW_CENTER_STATUS_RECOGNIZED);
+  g_object_set (sample->center, "recognized-on", "2023-03-28", NULL);
+  icw_test_save (sample->store, sample->center);
 }
 
 void
@@ -151,6 +181,21 @@ icw_test_save_organization (IcwStore   *store,
 
   g_assert_true (icw_store_save (store, ICW_RECORD (org), &error));
   g_assert_no_error (error);
+  return org;
+}
+
+IcwOrganization *
+icw_test_save_organization_of (IcwStore   *store,
+                               const char *name,
+                               IcwOrgKind  kind,
+                               const char *province)
+{
+  IcwOrganization *org = icw_organization_new ();
+
+  icw_organization_set_name (org, name);
+  icw_organization_set_kind (org, kind);
+  icw_organization_set_province (org, province);
+  icw_test_save (store, org);
   return org;
 }
 

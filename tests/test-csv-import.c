@@ -20,28 +20,8 @@
 #include "icw-test-util.h"
 #include "icw-text-encoding.h"
 
-typedef struct {
-  char     *dir;
-  IcwStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-
-  f->dir = icw_test_make_tmp_dir ("icw-csv-XXXXXX", &path);
-  f->store = icw_test_open_store (path);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  icw_test_clear_tmp_dir (&f->dir, NULL);
-}
+/* An empty store in a folder of its own (icw-test-util.h). */
+typedef IcwTestSample Fixture;
 
 static char *
 fixture_path (const char *name)
@@ -1303,7 +1283,7 @@ test_bad_numbers_chinese (Fixture       *f,
 }
 
 #define ADD_TEST(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
+  g_test_add ((path), Fixture, NULL, icw_test_empty_set_up, (func), icw_test_sample_tear_down)
 
 int
 main (int   argc,

@@ -24,36 +24,8 @@
   " {\"area\": \"rd-strength\", \"name\": \"年度研发投入\", \"unit\": \"万元\"," \
   "  \"years\": [{\"year\": 2024, \"target\": 1200.5}, {\"year\": 2025, \"target\": 1600}]}]"
 
-typedef struct {
-  char      *dir;
-  IcwStore  *store;
-  IcwCenter *center;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-
-  f->dir = icw_test_make_tmp_dir ("test-dossier-targets-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "a.db", NULL);
-  f->store = icw_test_open_store (path);
-  f->center = icw_center_new ();
-  icw_center_set_name (f->center, "测试创新中心");
-  icw_center_set_status (f->center, ICW_CENTER_STATUS_RECOGNIZED);
-  g_object_set (f->center, "recognized-on", "2023-03-28", NULL);
-  icw_test_save (f->store, f->center);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->center);
-  g_clear_object (&f->store);
-  icw_test_clear_tmp_dir (&f->dir, NULL);
-}
+/* A store with one recognized center (icw-test-util.h). */
+typedef IcwTestSample Fixture;
 
 static const char *
 center_id (Fixture *f)
@@ -77,15 +49,6 @@ submitted_application (Fixture    *f,
   icw_application_set_status (application, ICW_APPLICATION_STATUS_SUBMITTED);
   icw_test_save (f->store, application);
   return g_steal_pointer (&application);
-}
-
-static IcwStore *
-open_other (Fixture    *f,
-            const char *name)
-{
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-  return icw_test_open_store (path);
 }
 
 static void
@@ -129,7 +92,7 @@ test_round_trip (Fixture       *f,
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GBytes) dossier = NULL;
-  g_autoptr(IcwStore) other = open_other (f, "b.db");
+  g_autoptr(IcwStore) other = icw_test_open_store_in (f->dir, "b.db");
   g_autoptr(GError) error = NULL;
   g_autofree char *carried_id = NULL;
   const char *ids[] = { center_id (f), NULL };
@@ -241,7 +204,7 @@ test_malformed (Fixture       *f,
 {
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_target_free);
   g_autoptr(GBytes) dossier = NULL;
-  g_autoptr(IcwStore) other = open_other (f, "c.db");
+  g_autoptr(IcwStore) other = icw_test_open_store_in (f->dir, "c.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) versions = NULL;
   g_autoptr(GListModel) centers = NULL;
@@ -295,7 +258,9 @@ main (int   argc,
   g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/dossier-targets/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
-  g_test_add ("/dossier-targets/malformed", Fixture, NULL, fixture_set_up, test_malformed, fixture_tear_down);
+  g_test_add ("/dossier-targets/round-trip", Fixture, NULL, icw_test_recognized_set_up, test_round_trip,
+              icw_test_sample_tear_down);
+  g_test_add ("/dossier-targets/malformed", Fixture, NULL, icw_test_recognized_set_up, test_malformed,
+              icw_test_sample_tear_down);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "icw-platform.h"
 #include "icw-schema.h"
 #include "icw-store.h"
+#include "icw-store-sync.h"
 #include "icw-test-util.h"
 
 typedef struct {
@@ -669,6 +670,158 @@ test_roles (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* The migration that queued the user enterprises migration 20 made and took 'user' out of
+ * alliance_members' CHECK, found by what it does. */
+static int
+queue_user_enterprises_migration (void)
+{
+  for (int v = 1; v <= icw_schema_latest_version (); v++)
+    if (strstr (icw_schema_migration (v), "CREATE TABLE alliance_members_new") != NULL)
+      return v;
+  g_assert_not_reached ();
+}
+
+#define UE_ORG(n) "aaaaaaaa-aaaa-4aaa-8aaa-00000000000" #n
+#define UE_MEMBER(n) "bbbbbbbb-bbbb-4bbb-8bbb-00000000000" #n
+#define UE_CENTER "cccccccc-cccc-4ccc-8ccc-000000000001"
+#define UE_T "'2025-01-02T03:04:05.000000Z'"
+
+/* Organizations as migration 20 left them: 1 a synced user enterprise (its flag set by 20, so
+ * never queued), 2 one whose waiting change already says so, 3 one whose waiting change is from
+ * before the flag, 4 not a user enterprise, 5 one in the trash, 6 a user enterprise that is no
+ * center's member (its flag set by a save, which queued it), 7 the organization of a member still
+ * in the role "user". */
+static const char user_enterprise_rows[] =
+  "INSERT INTO organizations (id, name, kind, user_enterprise, revision, created_at, updated_at, deleted_at) VALUES "
+  "  ('" UE_ORG (1) "', '一号汽车有限公司', 'enterprise', 1, 'r-1', " UE_T ", " UE_T ", NULL),"
+  "  ('" UE_ORG (2) "', '二号汽车有限公司', 'enterprise', 1, 'r-2', " UE_T ", " UE_T ", NULL),"
+  "  ('" UE_ORG (3) "', '三号汽车有限公司', 'enterprise', 1, NULL, " UE_T ", " UE_T ", NULL),"
+  "  ('" UE_ORG (4) "', '四号汽车有限公司', 'enterprise', 0, 'r-4', " UE_T ", " UE_T ", NULL),"
+  "  ('" UE_ORG (5) "', '五号汽车有限公司', 'enterprise', 1, 'r-5', " UE_T ", " UE_T ", " UE_T "),"
+  "  ('" UE_ORG (6) "', '六号汽车有限公司', 'enterprise', 1, 'r-6', " UE_T ", " UE_T ", NULL),"
+  "  ('" UE_ORG (7) "', '七号汽车有限公司', 'enterprise', 0, 'r-7', " UE_T ", " UE_T ", NULL);"
+  "INSERT INTO centers (id, name, level, created_at, updated_at) VALUES "
+  "  ('" UE_CENTER "', '测试制造业创新中心', 'provincial', " UE_T ", " UE_T ");"
+  "INSERT INTO alliance_members (id, center_id, organization_id, role, joined, agreement_signed, revision,"
+  "  created_at, updated_at, deleted_at) VALUES "
+  "  ('" UE_MEMBER (1) "', '" UE_CENTER "', '" UE_ORG (1) "', 'lead', '2024-01-01', 1, 'm-1', " UE_T ", " UE_T ", NULL),"
+  "  ('" UE_MEMBER (2) "', '" UE_CENTER "', '" UE_ORG (2) "', 'core', NULL, 0, 'm-2', " UE_T ", " UE_T ", NULL),"
+  "  ('" UE_MEMBER (3) "', '" UE_CENTER "', '" UE_ORG (3) "', 'ordinary', '2024-03-02', 1, NULL, " UE_T ", " UE_T ", NULL),"
+  "  ('" UE_MEMBER (4) "', '" UE_CENTER "', '" UE_ORG (4) "', 'ordinary', NULL, 0, 'm-4', " UE_T ", " UE_T ", NULL),"
+  "  ('" UE_MEMBER (5) "', '" UE_CENTER "', '" UE_ORG (5) "', 'ordinary', NULL, 0, 'm-5', " UE_T ", " UE_T ", " UE_T "),"
+  "  ('" UE_MEMBER (7) "', '" UE_CENTER "', '" UE_ORG (7) "', 'user', '2024-05-06', 1, 'm-7', " UE_T ", " UE_T ", NULL);"
+  "INSERT INTO outbox (kind, record_id, op, payload, base_revision, queued_at) VALUES "
+  "  ('organization', '" UE_ORG (2) "', 'upsert', '{\"id\":\"" UE_ORG (2) "\",\"user_enterprise\":1}', 'r-2', " UE_T "),"
+  "  ('organization', '" UE_ORG (3) "', 'upsert', '{\"id\":\"" UE_ORG (3) "\",\"user_enterprise\":0}', NULL, " UE_T ");";
+
+static const char members_sql[] =
+  "SELECT group_concat (id || role || coalesce (joined, '-') || agreement_signed || coalesce (revision, '-') ||"
+  "  created_at || updated_at || coalesce (deleted_at, '-'), ';') FROM (SELECT * FROM alliance_members ORDER BY id)";
+
+/* A database from just before that migration: the organizations migration 20 made user
+ * enterprises are queued as a save queues them (the same members in the same order, the record's
+ * revision as the base, the record itself unchanged), and go in the next push; one whose waiting
+ * change says so already, one that is not a user enterprise, one in the trash and one no center
+ * has as a member are not queued. alliance_members keeps every row and both indexes and refuses
+ * the role "user", which a member still had is made ordinary (its organization queued too). */
+static void
+test_user_enterprises_queued (Fixture       *f,
+                              gconstpointer  data)
+{
+  int before = queue_user_enterprises_migration () - 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(IcwRecord) first = NULL, member = NULL;
+  g_autoptr(GPtrArray) batch = NULL;
+  g_autofree char *version = NULL, *members_before = NULL, *members_after = NULL;
+  g_autofree char *queued_keys = NULL, *saved_keys = NULL;
+  gint64 max_seq = 0;
+  guint n_found = 0;
+  sqlite3 *db = icw_test_db_open (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  for (int v = 1; v <= before; v++)
+    raw_exec (db, icw_schema_migration (v));
+  raw_exec (db, user_enterprise_rows);
+  members_before = icw_test_db_text (db, members_sql, NULL);
+  version = g_strdup_printf ("PRAGMA user_version = %d;", before);
+  raw_exec (db, version);
+  sqlite3_close (db);
+
+  store = icw_test_open_store (f->path);
+  assert_latest (f->path);
+  db = icw_test_db_open (f->path, SQLITE_OPEN_READWRITE, NULL);
+
+#define QUEUED(n) icw_test_db_int (db, "SELECT count(*) FROM outbox WHERE record_id = ?1", UE_ORG (n))
+  g_assert_cmpint (QUEUED (1), ==, 1);
+  g_assert_cmpint (QUEUED (2), ==, 1);
+  g_assert_cmpint (QUEUED (3), ==, 2);
+  g_assert_cmpint (QUEUED (4), ==, 0);
+  g_assert_cmpint (QUEUED (5), ==, 0);
+  g_assert_cmpint (QUEUED (6), ==, 0);
+  g_assert_cmpint (QUEUED (7), ==, 1);
+#undef QUEUED
+  g_assert_cmpint (icw_test_db_int (db, "SELECT user_enterprise FROM organizations WHERE id = ?1", UE_ORG (7)), ==, 1);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM organizations WHERE updated_at <> " UE_T, NULL), ==, 0);
+
+  /* The next push sends them as user enterprises, on the revision each had. */
+  batch = icw_store_outbox_batch (store, 100, 0, &max_seq, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < batch->len; i++)
+    {
+      IcwOutboxChange *change = batch->pdata[i];
+      g_autofree char *flag = NULL;
+
+      if (change->kind != ICW_RECORD_KIND_ORGANIZATION)
+        continue;
+      flag = icw_test_db_text (db, "SELECT json_extract (?1, '$.user_enterprise')", change->payload);
+      g_assert_cmpstr (flag, ==, "1");
+      g_assert_cmpstr (change->op, ==, "upsert");
+      if (g_str_equal (change->id, UE_ORG (1)))
+        g_assert_cmpstr (change->base_revision, ==, "r-1");
+      else if (g_str_equal (change->id, UE_ORG (7)))
+        g_assert_cmpstr (change->base_revision, ==, "r-7");
+      else
+        g_assert_true (g_str_equal (change->id, UE_ORG (2)) || g_str_equal (change->id, UE_ORG (3)));
+      n_found++;
+    }
+  g_assert_cmpuint (n_found, ==, 4);
+
+  /* The payload has the members a save's has, in the same order. */
+  queued_keys = icw_test_db_text (db, "SELECT group_concat (key, ',') FROM outbox, json_each (outbox.payload) "
+                                      "WHERE record_id = ?1", UE_ORG (1));
+  first = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, UE_ORG (1), &error);
+  g_assert_no_error (error);
+  icw_organization_set_city (ICW_ORGANIZATION (first), "济南");
+  icw_test_save (store, first);
+  saved_keys = icw_test_db_text (db, "SELECT group_concat (key, ',') FROM (SELECT seq FROM outbox WHERE record_id = ?1 "
+                                     "ORDER BY seq DESC LIMIT 1) AS o, outbox, json_each (outbox.payload) "
+                                     "WHERE outbox.seq = o.seq", UE_ORG (1));
+  g_assert_nonnull (strstr (queued_keys, "user_enterprise"));
+  g_assert_cmpstr (queued_keys, ==, saved_keys);
+
+  /* Every member kept; the role "user" is gone from the table and refused by it. */
+  members_after = icw_test_db_text (db, members_sql, NULL);
+  g_assert_cmpstr (members_after, !=, members_before);
+  {
+    g_autofree char *expected = NULL;
+    GString *text = g_string_new (members_before);
+
+    g_string_replace (text, "user2024-05-06", "ordinary2024-05-06", 1);
+    expected = g_string_free (text, FALSE);
+    g_assert_cmpstr (members_after, ==, expected);
+  }
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'alliance_members' "
+                                        "AND name IN ('alliance_members_center', 'alliance_members_organization')", NULL), ==, 2);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE alliance_members SET role = 'user' WHERE id = '" UE_MEMBER (1) "'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+  member = icw_store_lookup (store, ICW_RECORD_KIND_ALLIANCE_MEMBER, UE_MEMBER (7), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (icw_alliance_member_get_role (ICW_ALLIANCE_MEMBER (member)), ==, ICW_MEMBER_ROLE_ORDINARY);
+  icw_alliance_member_set_role (ICW_ALLIANCE_MEMBER (member), ICW_MEMBER_ROLE_CORE);
+  icw_test_save (store, member);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -684,6 +837,7 @@ main (int   argc,
   ADD ("/migrations/numbers", 0, test_numbers);
   ADD ("/migrations/stages", 0, test_stages);
   ADD ("/migrations/roles", 0, test_roles);
+  ADD ("/migrations/user-enterprises-queued", 0, test_user_enterprises_queued);
   ADD ("/migrations/future/rollback-journal", JOURNAL_ROLLBACK, test_future);
   ADD ("/migrations/future/wal", JOURNAL_WAL_CLEAN, test_future);
   ADD ("/migrations/future/wal-pending", JOURNAL_WAL_PENDING, test_future);

@@ -33,34 +33,8 @@
 
 #define WAN G_GINT64_CONSTANT (1000000)
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  IcwStore  *store;
-  IcwCenter *center;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = icw_test_make_tmp_dir ("test-reports-XXXXXX", &f->path);
-  f->store = icw_test_open_store (f->path);
-  f->center = icw_center_new ();
-  icw_center_set_name (f->center, "测试创新中心");
-  icw_center_set_status (f->center, ICW_CENTER_STATUS_RECOGNIZED);
-  g_object_set (f->center, "recognized-on", "2023-03-28", NULL);
-  icw_test_save (f->store, f->center);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->center);
-  g_clear_object (&f->store);
-  icw_test_clear_tmp_dir (&f->dir, &f->path);
-}
+/* A store with one recognized center (icw-test-util.h). */
+typedef IcwTestSample Fixture;
 
 static const char *
 center_id (Fixture *f)
@@ -789,7 +763,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, icw_test_recognized_set_up, fn, icw_test_sample_tear_down)
   ADD ("/reports/targets-carried", test_targets_carried);
   ADD ("/reports/targets-versioned", test_targets_versioned);
   ADD ("/reports/rows-from-targets", test_report_rows_from_targets);

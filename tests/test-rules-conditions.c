@@ -34,21 +34,6 @@ typedef struct {
   GDateTime       *today;
 } Fixture;
 
-static IcwOrganization *
-organization (Fixture    *f,
-              const char *name,
-              IcwOrgKind  kind,
-              const char *province)
-{
-  IcwOrganization *org = icw_organization_new ();
-
-  icw_organization_set_name (org, name);
-  icw_organization_set_kind (org, kind);
-  icw_organization_set_province (org, province);
-  icw_test_save (f->store, org);
-  return org;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -58,7 +43,7 @@ fixture_set_up (Fixture       *f,
   f->dir = icw_test_make_tmp_dir ("test-rules-conditions-XXXXXX", &path);
   f->store = icw_test_open_store (path);
   f->packs = icw_rule_packs_load_all (NULL);
-  f->lead = organization (f, "济南测试传感科技股份有限公司", ICW_ORG_KIND_ENTERPRISE, "山东省");
+  f->lead = icw_test_save_organization_of (f->store, "济南测试传感科技股份有限公司", ICW_ORG_KIND_ENTERPRISE, "山东省");
 
   f->center = icw_center_new ();
   icw_center_set_name (f->center, "测试制造业创新中心");
@@ -253,7 +238,7 @@ static void
 test_shandong_university_lead (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr(IcwOrganization) university = organization (f, "测试理工大学", ICW_ORG_KIND_UNIVERSITY, "山东省");
+  g_autoptr(IcwOrganization) university = icw_test_save_organization_of (f->store, "测试理工大学", ICW_ORG_KIND_UNIVERSITY, "山东省");
 
   icw_center_set_lead_organization_id (f->center, icw_record_get_id (ICW_RECORD (university)));
   g_assert_cmpuint (count (f, "shandong-2023-150", "sd-lead-rd"), ==, 0);
@@ -268,11 +253,11 @@ test_shandong_investors (Fixture       *f,
                          gconstpointer  data)
 {
   const char *names[] = { "测试一有限公司", "测试二有限公司", "测试三股份有限公司", "测试大学" };
-  g_autoptr(IcwOrganization) fund = organization (f, "山东测试创业投资基金合伙企业（有限合伙）", ICW_ORG_KIND_FINANCE, "山东省");
+  g_autoptr(IcwOrganization) fund = icw_test_save_organization_of (f->store, "山东测试创业投资基金合伙企业（有限合伙）", ICW_ORG_KIND_FINANCE, "山东省");
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(IcwOrganization) org = organization (f, names[i], i < 3 ? ICW_ORG_KIND_ENTERPRISE : ICW_ORG_KIND_UNIVERSITY, "山东省");
+      g_autoptr(IcwOrganization) org = icw_test_save_organization_of (f->store, names[i], i < 3 ? ICW_ORG_KIND_ENTERPRISE : ICW_ORG_KIND_UNIVERSITY, "山东省");
 
       shareholder (f, org);
     }
@@ -336,8 +321,8 @@ static void
 test_platform_kind_and_field (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autoptr(IcwOrganization) a = organization (f, "测试甲研究院", ICW_ORG_KIND_INSTITUTE, "北京市");
-  g_autoptr(IcwOrganization) b = organization (f, "测试乙有限公司", ICW_ORG_KIND_ENTERPRISE, "上海市");
+  g_autoptr(IcwOrganization) a = icw_test_save_organization_of (f->store, "测试甲研究院", ICW_ORG_KIND_INSTITUTE, "北京市");
+  g_autoptr(IcwOrganization) b = icw_test_save_organization_of (f->store, "测试乙有限公司", ICW_ORG_KIND_ENTERPRISE, "上海市");
   g_autoptr(IcwPlatform) lab = NULL, enterprise_center = NULL, other_field = NULL, research = NULL;
 
   member (f, a);
@@ -437,7 +422,7 @@ static void
 test_user_enterprise (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(IcwOrganization) user = organization (f, "测试汽车有限公司", ICW_ORG_KIND_ENTERPRISE, "湖北省");
+  g_autoptr(IcwOrganization) user = icw_test_save_organization_of (f->store, "测试汽车有限公司", ICW_ORG_KIND_ENTERPRISE, "湖北省");
 
   member (f, user);
   g_assert_cmpuint (count (f, "miit-2017-64-upgrade", "64-user-enterprises"), ==, 1);
@@ -510,8 +495,8 @@ static void
 test_top_ten_per_field (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(IcwOrganization) a = organization (f, "甲传感股份有限公司", ICW_ORG_KIND_ENTERPRISE, "山东省");
-  g_autoptr(IcwOrganization) b = organization (f, "乙微电子有限公司", ICW_ORG_KIND_ENTERPRISE, "江苏省");
+  g_autoptr(IcwOrganization) a = icw_test_save_organization_of (f->store, "甲传感股份有限公司", ICW_ORG_KIND_ENTERPRISE, "山东省");
+  g_autoptr(IcwOrganization) b = icw_test_save_organization_of (f->store, "乙微电子有限公司", ICW_ORG_KIND_ENTERPRISE, "江苏省");
   g_autoptr(GPtrArray) several = NULL;
 
   shareholder (f, a);

@@ -33,21 +33,6 @@ typedef struct {
   GDateTime       *today;
 } Fixture;
 
-static IcwOrganization *
-organization (Fixture    *f,
-              const char *name,
-              IcwOrgKind  kind,
-              const char *province)
-{
-  IcwOrganization *org = icw_organization_new ();
-
-  icw_organization_set_name (org, name);
-  icw_organization_set_kind (org, kind);
-  icw_organization_set_province (org, province);
-  icw_test_save (f->store, org);
-  return org;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -57,7 +42,7 @@ fixture_set_up (Fixture       *f,
   f->dir = icw_test_make_tmp_dir ("test-rules-XXXXXX", &path);
   f->store = icw_test_open_store (path);
 
-  f->lead = organization (f, "济南测试传感科技股份有限公司", ICW_ORG_KIND_ENTERPRISE, "山东省");
+  f->lead = icw_test_save_organization_of (f->store, "济南测试传感科技股份有限公司", ICW_ORG_KIND_ENTERPRISE, "山东省");
   icw_organization_set_top_ten (f->lead, TRUE);
   icw_organization_set_top_ten_field (f->lead, "智能传感器");
   icw_organization_set_rd_base_year (f->lead, 2023);
@@ -65,8 +50,8 @@ fixture_set_up (Fixture       *f,
   icw_organization_set_rd_intensity_2 (f->lead, 290);
   icw_organization_set_rd_intensity_3 (f->lead, 350);
   icw_test_save (f->store, f->lead);
-  f->university = organization (f, "测试理工大学", ICW_ORG_KIND_UNIVERSITY, "山东省");
-  f->supplier = organization (f, "苏州测试微电子有限公司", ICW_ORG_KIND_ENTERPRISE, "江苏省");
+  f->university = icw_test_save_organization_of (f->store, "测试理工大学", ICW_ORG_KIND_UNIVERSITY, "山东省");
+  f->supplier = icw_test_save_organization_of (f->store, "苏州测试微电子有限公司", ICW_ORG_KIND_ENTERPRISE, "江苏省");
 
   f->center = icw_center_new ();
   icw_center_set_name (f->center, "测试制造业创新中心");

@@ -25,28 +25,8 @@
 #include "icw-store.h"
 #include "icw-test-util.h"
 
-typedef struct {
-  char     *dir;
-  IcwStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-
-  f->dir = icw_test_make_tmp_dir ("icw-sample-XXXXXX", &path);
-  f->store = icw_test_open_store (path);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  icw_test_clear_tmp_dir (&f->dir, NULL);
-}
+/* An empty store in a folder of its own (icw-test-util.h). */
+typedef IcwTestSample Fixture;
 
 static GPtrArray *
 list_all (IcwStore      *store,
@@ -597,10 +577,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/sample/load", Fixture, NULL, fixture_setup, test_load, fixture_teardown);
-  g_test_add ("/sample/twice", Fixture, NULL, fixture_setup, test_twice, fixture_teardown);
-  g_test_add ("/sample/all-or-nothing", Fixture, NULL, fixture_setup, test_all_or_nothing, fixture_teardown);
-  g_test_add ("/sample/after-delete", Fixture, NULL, fixture_setup, test_after_delete, fixture_teardown);
+  g_test_add ("/sample/load", Fixture, NULL, icw_test_empty_set_up, test_load, icw_test_sample_tear_down);
+  g_test_add ("/sample/twice", Fixture, NULL, icw_test_empty_set_up, test_twice, icw_test_sample_tear_down);
+  g_test_add ("/sample/all-or-nothing", Fixture, NULL, icw_test_empty_set_up, test_all_or_nothing, icw_test_sample_tear_down);
+  g_test_add ("/sample/after-delete", Fixture, NULL, icw_test_empty_set_up, test_after_delete, icw_test_sample_tear_down);
 
   return g_test_run ();
 }

@@ -27,10 +27,7 @@
 #define REPORT "e0000000-0000-4000-8000-000000000001"
 
 typedef struct {
-  char          *dir;
-  IcwSyncServer *server;
-  char          *url;
-  char          *location;
+  IcwTestServer  srv;
   char          *admin;
   char          *reviewer;
   char          *other_reviewer;
@@ -46,7 +43,7 @@ request (Fixture     *f,
          const char  *body,
          JsonNode   **answer)
 {
-  return icw_test_server_request (f->session, f->url, method, path, token, body, answer);
+  return icw_test_server_request (f->session, f->srv.url, method, path, token, body, answer);
 }
 
 /* One change with a fresh key: "applied:REVISION", or the refusal's "code field". */
@@ -79,19 +76,12 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL;
 
-  f->dir = icw_test_make_tmp_dir ("icw-score-sync-XXXXXX", NULL);
-  f->location = icw_test_server_location (f->dir);
-  f->server = icw_sync_server_new (f->location, &error);
-  g_assert_no_error (error);
-  g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
-  f->url = icw_sync_server_get_url (f->server);
-  f->admin = icw_sync_server_add_token (f->server, "admin", CENTER, &error);
-  f->reviewer = icw_sync_server_add_token (f->server, "reviewer", "湖南", &error);
-  f->other_reviewer = icw_sync_server_add_token (f->server, "reviewer", "安徽", &error);
-  g_assert_no_error (error);
+  icw_test_server_start (&f->srv, "icw-score-sync-XXXXXX");
+  f->admin = icw_test_server_add_token (&f->srv, "admin", CENTER);
+  f->reviewer = icw_test_server_add_token (&f->srv, "reviewer", "湖南");
+  f->other_reviewer = icw_test_server_add_token (&f->srv, "reviewer", "安徽");
   f->session = soup_session_new_with_options ("timeout", 10, NULL);
   code = push (f, f->admin, "center", CENTER, NULL,
                "{\"id\":\"" CENTER "\",\"name\":\"湘中心\",\"province\":\"湖南\",\"status\":\"recognized\","
@@ -104,13 +94,10 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->session);
-  g_clear_object (&f->server);
-  g_free (f->url);
-  g_free (f->location);
   g_free (f->admin);
   g_free (f->reviewer);
   g_free (f->other_reviewer);
-  icw_test_clear_tmp_dir (&f->dir, NULL);
+  icw_test_server_stop (&f->srv);
 }
 
 #define RECORD(status, grade, graded_on, due) \
@@ -171,21 +158,6 @@ test_grade_authority (Fixture       *f,
 }
 
 static void
-sync_as (Fixture    *f,
-         IcwStore   *store,
-         const char *token)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IcwSyncClient) client = icw_sync_client_new (store, f->url, token, &error);
-  IcwSyncReport report = { 0, };
-
-  g_assert_no_error (error);
-  g_assert_true (icw_sync_client_run (client, ICW_SYNC_BOTH, &report, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (report.conflicts, ==, 0);
-}
-
-static void
 set_status (IcwStore             *store,
             IcwReport            *report,
             IcwApplicationStatus  status)
@@ -204,10 +176,8 @@ static void
 test_grade_through_workbenches (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autofree char *path_a = g_build_filename (f->dir, "admin.db", NULL);
-  g_autofree char *path_b = g_build_filename (f->dir, "reviewer.db", NULL);
-  g_autoptr(IcwStore) a = icw_test_open_store (path_a);
-  g_autoptr(IcwStore) b = icw_test_open_store (path_b);
+  g_autoptr(IcwStore) a = icw_test_open_store_in (f->srv.dir, "admin.db");
+  g_autoptr(IcwStore) b = icw_test_open_store_in (f->srv.dir, "reviewer.db");
   g_autoptr(IcwReport) filed = NULL;
   g_autoptr(IcwRecord) seen = NULL;
   g_autoptr(IcwRecord) back = NULL;
@@ -216,7 +186,7 @@ test_grade_through_workbenches (Fixture       *f,
   const IcwGradeEntry *entry;
   GDate graded, due, day;
 
-  sync_as (f, a, f->admin);
+  icw_test_sync_both (a, f->srv.url, f->admin);
   filed = icw_store_create_report (a, CENTER, 2026, ICW_REPORT_KIND_ANNUAL_ASSESSMENT, &error);
   g_assert_no_error (error);
   /* The administrator cannot grade it, not even before sending it. */
@@ -227,10 +197,10 @@ test_grade_through_workbenches (Fixture       *f,
   icw_report_set_grade (filed, ICW_REPORT_GRADE_NONE);
   set_status (a, filed, ICW_APPLICATION_STATUS_READY);
   set_status (a, filed, ICW_APPLICATION_STATUS_SUBMITTED);
-  sync_as (f, a, f->admin);
+  icw_test_sync_both (a, f->srv.url, f->admin);
 
   /* The reviewer's workbench: accepted with 不合格 on a day of its choosing. */
-  sync_as (f, b, f->reviewer);
+  icw_test_sync_both (b, f->srv.url, f->reviewer);
   seen = icw_store_lookup (b, ICW_RECORD_KIND_REPORT, icw_record_get_id (ICW_RECORD (filed)), &error);
   g_assert_no_error (error);
   g_date_clear (&graded, 1);
@@ -239,9 +209,9 @@ test_grade_through_workbenches (Fixture       *f,
   g_object_set (seen, "grade", (guint) ICW_REPORT_GRADE_FAIL, "graded-on", "2027-03-15", "rectify-due", "2028-03-15", NULL);
   g_assert_true (icw_lifecycle_accept (b, seen, "", &error));
   g_assert_no_error (error);
-  sync_as (f, b, f->reviewer);
+  icw_test_sync_both (b, f->srv.url, f->reviewer);
 
-  sync_as (f, a, f->admin);
+  icw_test_sync_both (a, f->srv.url, f->admin);
   back = icw_store_lookup (a, ICW_RECORD_KIND_REPORT, icw_record_get_id (ICW_RECORD (filed)), &error);
   g_assert_no_error (error);
   g_assert_cmpint (icw_report_get_status (ICW_REPORT (back)), ==, ICW_APPLICATION_STATUS_ACCEPTED);

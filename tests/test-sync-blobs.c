@@ -27,10 +27,7 @@
 #define PART 1024
 
 typedef struct {
-  char          *dir;
-  IcwSyncServer *server;
-  char          *url;
-  char          *location;
+  IcwTestServer  srv;
   char          *admin;
   char          *reviewer;
   IcwCenter     *center;
@@ -41,15 +38,6 @@ typedef struct {
   IcwAttachment *attachment;   /* in a */
 } Fixture;
 
-static IcwStore *
-open_store (Fixture    *f,
-            const char *name)
-{
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-  return icw_test_open_store (path);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -58,10 +46,10 @@ fixture_set_up (Fixture       *f,
   g_autoptr(IcwApplication) application = icw_application_new ();
   guint8 bytes[FILE_SIZE];
 
-  f->dir = icw_test_make_tmp_dir ("icw-blobs-XXXXXX", NULL);
-  f->a = open_store (f, "a.db");
-  f->b = open_store (f, "b.db");
-  f->r = open_store (f, "r.db");
+  icw_test_server_start (&f->srv, "icw-blobs-XXXXXX");
+  f->a = icw_test_open_store_in (f->srv.dir, "a.db");
+  f->b = icw_test_open_store_in (f->srv.dir, "b.db");
+  f->r = icw_test_open_store_in (f->srv.dir, "r.db");
   f->center = icw_center_new ();
   icw_center_set_name (f->center, "齐鲁智能传感器制造业创新中心");
   icw_center_set_province (f->center, "山东省");
@@ -76,35 +64,23 @@ fixture_set_up (Fixture       *f,
   f->attachment = icw_store_add_attachment (f->a, application, "营业执照.pdf", ICW_ATTACHMENT_KIND_LICENCE,
                                             f->content, &error);
   g_assert_no_error (error);
-
-  f->location = icw_test_server_location (f->dir);
-  f->server = icw_sync_server_new (f->location, &error);
-  g_assert_no_error (error);
-  g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
-  g_assert_no_error (error);
-  f->url = icw_sync_server_get_url (f->server);
-  f->admin = icw_sync_server_add_token (f->server, "admin", icw_record_get_id (ICW_RECORD (f->center)), &error);
-  g_assert_no_error (error);
-  f->reviewer = icw_sync_server_add_token (f->server, "reviewer", "Shandong", &error);
-  g_assert_no_error (error);
+  f->admin = icw_test_server_add_token (&f->srv, "admin", icw_record_get_id (ICW_RECORD (f->center)));
+  f->reviewer = icw_test_server_add_token (&f->srv, "reviewer", "Shandong");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->server);
   g_clear_object (&f->attachment);
   g_clear_object (&f->center);
   g_clear_object (&f->a);
   g_clear_object (&f->b);
   g_clear_object (&f->r);
   g_clear_pointer (&f->content, g_bytes_unref);
-  g_free (f->url);
-  g_free (f->location);
   g_free (f->admin);
   g_free (f->reviewer);
-  icw_test_clear_tmp_dir (&f->dir, NULL);
+  icw_test_server_stop (&f->srv);
 }
 
 static gboolean
@@ -115,7 +91,7 @@ sync_as (Fixture        *f,
          GError        **error)
 {
   g_autoptr(GError) local = NULL;
-  g_autoptr(IcwSyncClient) c = icw_sync_client_new (store, f->url, token, &local);
+  g_autoptr(IcwSyncClient) c = icw_sync_client_new (store, f->srv.url, token, &local);
 
   g_assert_no_error (local);
   icw_sync_client_set_limits (c, 50, 50, 5, 10, 100, 5);
@@ -200,7 +176,7 @@ raw_request (Fixture     *f,
              char       **answer)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *uri = g_strconcat (f->url, path, NULL);
+  g_autofree char *uri = g_strconcat (f->srv.url, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
   g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
   g_autoptr(GError) error = NULL;
@@ -262,7 +238,7 @@ test_not_yet_downloaded (Fixture       *f,
   sqlite3 *db;
 
   assert_synced (f, f->a, f->admin);
-  icw_test_server_exec (f->location, "DELETE FROM blobs", NULL);
+  icw_test_server_exec (f->srv.location, "DELETE FROM blobs", NULL);
   assert_synced (f, f->b, f->admin);
   g_assert_cmpint (icw_store_attachment_file_state (f->b, attachment_id (f)), ==, ICW_ATTACHMENT_FILE_NOT_DOWNLOADED);
   g_assert_cmpint (icw_store_count_attachments_not_downloaded (f->b), ==, 1);
@@ -279,12 +255,12 @@ test_not_yet_downloaded (Fixture       *f,
 
   /* Missing: a database that never synced, its file gone. */
   {
-    g_autoptr(IcwStore) d = open_store (f, "d.db");
+    g_autoptr(IcwStore) d = icw_test_open_store_in (f->srv.dir, "d.db");
     g_autoptr(IcwApplication) application = icw_application_new ();
     g_autoptr(IcwAttachment) added = NULL;
     g_autoptr(GError) error = NULL;
     g_autoptr(GPtrArray) problems = NULL;
-    g_autofree char *path_d = g_build_filename (f->dir, "d.db", NULL);
+    g_autofree char *path_d = g_build_filename (f->srv.dir, "d.db", NULL);
     g_autofree char *sql = NULL;
 
     icw_test_save (d, f->center);
@@ -328,11 +304,11 @@ test_resumes (Fixture       *f,
   g_assert_cmpuint (raw_request (f, "PUT", path, f->admin, again, 0, FILE_SIZE, &conflict), ==, SOUP_STATUS_CONFLICT);
   g_assert_nonnull (strstr (conflict, "\"received\":2000"));
   /* The periodic purge keeps the parts of an upload stopped lately (a week by default). */
-  g_assert_cmpint (icw_sync_server_purge_blob_parts (f->server, NULL, &error), ==, 0);
+  g_assert_cmpint (icw_sync_server_purge_blob_parts (f->srv.server, NULL, &error), ==, 0);
   g_assert_no_error (error);
 
   /* And the connection drops once more, on the client's first question: it asks again. */
-  icw_sync_server_inject_fault (f->server, ICW_SYNC_FAULT_DROP_AFTER_COMMIT, "/v1/blobs/", 1, 0);
+  icw_sync_server_inject_fault (f->srv.server, ICW_SYNC_FAULT_DROP_AFTER_COMMIT, "/v1/blobs/", 1, 0);
   g_assert_true (sync_as (f, f->a, f->admin, &report, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (report.files_sent, ==, 1);
@@ -377,7 +353,7 @@ test_refused (Fixture       *f,
     g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 1);
 
     g_assert_cmpuint (raw_request (f, "PUT", path, f->admin, half, 0, FILE_SIZE, NULL), ==, SOUP_STATUS_OK);
-    g_assert_cmpint (icw_sync_server_purge_blob_parts (f->server, later, &error), ==, 1);
+    g_assert_cmpint (icw_sync_server_purge_blob_parts (f->srv.server, later, &error), ==, 1);
     g_assert_no_error (error);
     g_clear_pointer (&status, g_free);
     g_assert_cmpuint (raw_request (f, "GET", status_path, f->admin, NULL, 0, 0, &status), ==, SOUP_STATUS_OK);
@@ -386,7 +362,7 @@ test_refused (Fixture       *f,
   g_assert_cmpuint (raw_request (f, "PUT", path, f->reviewer, f->content, 0, FILE_SIZE, &answer), ==,
                     SOUP_STATUS_FORBIDDEN);
 
-  icw_sync_server_set_blob_limit (f->server, 1000);
+  icw_sync_server_set_blob_limit (f->srv.server, 1000);
   g_assert_false (sync_as (f, f->a, f->admin, NULL, &error));
   g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "营业执照.pdf"));
@@ -394,11 +370,11 @@ test_refused (Fixture       *f,
   g_assert_cmpint (icw_store_count_outbox (f->a), >, 0);
   g_clear_error (&error);
 
-  icw_sync_server_set_blob_limit (f->server, 0);
+  icw_sync_server_set_blob_limit (f->srv.server, 0);
   assert_synced (f, f->a, f->admin);
   icw_center_set_name (other, "另一个创新中心");
   icw_test_save (f->b, other);
-  other_token = icw_sync_server_add_token (f->server, "admin", icw_record_get_id (ICW_RECORD (other)), &error);
+  other_token = icw_sync_server_add_token (f->srv.server, "admin", icw_record_get_id (ICW_RECORD (other)), &error);
   g_assert_no_error (error);
   download = g_strdup_printf ("/v1/blobs/%s?attachment=%s", icw_attachment_get_sha256 (f->attachment), attachment_id (f));
   g_assert_cmpuint (raw_request (f, "GET", download, other_token, NULL, 0, 0, NULL), ==, SOUP_STATUS_FORBIDDEN);
@@ -411,7 +387,7 @@ static void
 test_damaged_file_refused (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *path_a = g_build_filename (f->dir, "a.db", NULL);
+  g_autofree char *path_a = g_build_filename (f->srv.dir, "a.db", NULL);
   g_autofree char *sql = g_strdup_printf ("UPDATE attachments SET content = zeroblob (%d) WHERE id = '%s'",
                                           FILE_SIZE, attachment_id (f));
   g_autofree char *status_path = blob_path (f, "/status");

@@ -29,10 +29,7 @@
   "  \"years\": [{\"year\": 2024, \"target\": 12}, {\"year\": 2025, \"target\": 14.5}]}]"
 
 typedef struct {
-  char          *dir;
-  IcwSyncServer *server;
-  char          *url;
-  char          *location;
+  IcwTestServer  srv;
   char          *admin;
   char          *reviewer;
   SoupSession   *session;
@@ -44,30 +41,19 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) answer = NULL;
-  g_autofree char *path_a = NULL;
-  g_autofree char *path_b = NULL;
 
-  f->dir = icw_test_make_tmp_dir ("icw-targets-sync-XXXXXX", NULL);
-  f->location = icw_test_server_location (f->dir);
-  f->server = icw_sync_server_new (f->location, &error);
-  g_assert_no_error (error);
-  g_assert_true (icw_sync_server_listen (f->server, "127.0.0.1", 0, NULL, NULL, &error));
-  f->url = icw_sync_server_get_url (f->server);
-  f->admin = icw_sync_server_add_token (f->server, "admin", CENTER, &error);
-  f->reviewer = icw_sync_server_add_token (f->server, "reviewer", "山东", &error);
-  g_assert_no_error (error);
+  icw_test_server_start (&f->srv, "icw-targets-sync-XXXXXX");
+  f->admin = icw_test_server_add_token (&f->srv, "admin", CENTER);
+  f->reviewer = icw_test_server_add_token (&f->srv, "reviewer", "山东");
   f->session = soup_session_new_with_options ("timeout", 10, NULL);
-  g_assert_cmpuint (icw_test_server_request (f->session, f->url, "POST", "/v1/push", f->admin,
+  g_assert_cmpuint (icw_test_server_request (f->session, f->srv.url, "POST", "/v1/push", f->admin,
                                              "{\"idempotency_key\":\"key-center-0000000001\",\"changes\":[{\"kind\":\"center\","
                                              "\"id\":\"" CENTER "\",\"op\":\"upsert\",\"base_revision\":null,\"record\":"
                                              "{\"id\":\"" CENTER "\",\"name\":\"鲁中心\",\"province\":\"山东\","
                                              "\"status\":\"recognized\",\"recognized_on\":\"2023-03-28\"}}]}", &answer), ==, 200);
-  path_a = g_build_filename (f->dir, "admin.db", NULL);
-  path_b = g_build_filename (f->dir, "reviewer.db", NULL);
-  f->a = icw_test_open_store (path_a);
-  f->b = icw_test_open_store (path_b);
+  f->a = icw_test_open_store_in (f->srv.dir, "admin.db");
+  f->b = icw_test_open_store_in (f->srv.dir, "reviewer.db");
 }
 
 static void
@@ -77,29 +63,9 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->a);
   g_clear_object (&f->b);
   g_clear_object (&f->session);
-  g_clear_object (&f->server);
-  g_free (f->url);
-  g_free (f->location);
   g_free (f->admin);
   g_free (f->reviewer);
-  icw_test_clear_tmp_dir (&f->dir, NULL);
-}
-
-static IcwSyncReport
-sync_as (Fixture    *f,
-         IcwStore   *store,
-         const char *token)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IcwSyncClient) client = icw_sync_client_new (store, f->url, token, &error);
-  IcwSyncReport report = { 0, };
-
-  g_assert_no_error (error);
-  g_assert_true (icw_sync_client_run (client, ICW_SYNC_BOTH, &report, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (report.conflicts, ==, 0);
-  g_assert_cmpuint (report.rejected, ==, 0);
-  return report;
+  icw_test_server_stop (&f->srv);
 }
 
 static GPtrArray *
@@ -181,11 +147,11 @@ test_both_ways (Fixture       *f,
   g_autoptr(GError) error = NULL;
   IcwSyncReport report;
 
-  sync_as (f, f->a, f->admin);
+  icw_test_sync_both (f->a, f->srv.url, f->admin);
   g_assert_cmpint (icw_store_save_targets (f->a, CENTER, first, "王敏", "任务书初版", &error), ==, 1);
   g_assert_no_error (error);
   g_assert_cmpuint (to_push (f->a), ==, 1);
-  report = sync_as (f, f->a, f->admin);
+  report = icw_test_sync_both (f->a, f->srv.url, f->admin);
   g_assert_cmpuint (report.pushed, ==, 1);
   g_assert_cmpuint (to_push (f->a), ==, 0);
 
@@ -195,10 +161,10 @@ test_both_ways (Fixture       *f,
   g_assert_no_error (error);
   icw_center_set_name (ICW_CENTER (center), "鲁中心（改名）");
   icw_test_save (f->a, center);
-  report = sync_as (f, f->a, f->admin);
+  report = icw_test_sync_both (f->a, f->srv.url, f->admin);
   g_assert_cmpuint (report.pushed, ==, 1);
 
-  report = sync_as (f, f->b, f->reviewer);
+  report = icw_test_sync_both (f->b, f->srv.url, f->reviewer);
   g_assert_cmpuint (report.pulled, ==, 2);
   in_a = versions (f->a);
   in_b = versions (f->b);
@@ -209,9 +175,9 @@ test_both_ways (Fixture       *f,
   /* The reviewer's change of the targets, a version of its own. */
   g_assert_cmpint (icw_store_save_targets (f->b, CENTER, second, "省厅李审", "评审调整", &error), ==, 2);
   g_assert_no_error (error);
-  report = sync_as (f, f->b, f->reviewer);
+  report = icw_test_sync_both (f->b, f->srv.url, f->reviewer);
   g_assert_cmpuint (report.pushed, ==, 1);
-  report = sync_as (f, f->a, f->admin);
+  report = icw_test_sync_both (f->a, f->srv.url, f->admin);
   g_assert_cmpuint (report.pulled, ==, 1);
   g_clear_pointer (&in_a, g_ptr_array_unref);
   g_clear_pointer (&in_b, g_ptr_array_unref);
@@ -224,9 +190,9 @@ test_both_ways (Fixture       *f,
   g_assert_cmpstr (((IcwTargetSet *) in_a->pdata[1])->changed_by, ==, "省厅李审");
 
   /* Again, both ways: nothing new, nothing twice. */
-  report = sync_as (f, f->a, f->admin);
+  report = icw_test_sync_both (f->a, f->srv.url, f->admin);
   g_assert_cmpuint (report.pushed + report.pulled, ==, 0);
-  report = sync_as (f, f->b, f->reviewer);
+  report = icw_test_sync_both (f->b, f->srv.url, f->reviewer);
   g_assert_cmpuint (report.pushed + report.pulled, ==, 0);
   g_clear_pointer (&in_a, g_ptr_array_unref);
   in_a = versions (f->a);
@@ -240,7 +206,7 @@ submit_application (Fixture *f)
 {
   g_autoptr(IcwApplication) application = icw_application_new ();
 
-  sync_as (f, f->a, f->admin);
+  icw_test_sync_both (f->a, f->srv.url, f->admin);
   icw_application_set_center_id (application, CENTER);
   icw_application_set_kind (application, ICW_APPLICATION_KIND_ACCEPTANCE);
   icw_application_set_title (application, "验收认定申请");
@@ -250,7 +216,7 @@ submit_application (Fixture *f)
   icw_test_save (f->a, application);
   icw_application_set_status (application, ICW_APPLICATION_STATUS_SUBMITTED);
   icw_test_save (f->a, application);
-  sync_as (f, f->a, f->admin);
+  icw_test_sync_both (f->a, f->srv.url, f->admin);
   return g_steal_pointer (&application);
 }
 
@@ -273,19 +239,19 @@ test_carry_on_pull (Fixture       *f,
   JsonObject *record;
   IcwSyncReport report;
 
-  g_assert_cmpuint (icw_test_server_request (f->session, f->url, "GET", path, f->reviewer, NULL, &answer), ==, 200);
+  g_assert_cmpuint (icw_test_server_request (f->session, f->srv.url, "GET", path, f->reviewer, NULL, &answer), ==, 200);
   record = json_object_get_object_member (json_node_get_object (answer), "record");
   json_object_set_string_member (record, "status", "accepted");
   record_text = json_to_string (json_object_get_member (json_node_get_object (answer), "record"), FALSE);
   body = g_strdup_printf ("{\"idempotency_key\":\"key-accept-000000001\",\"changes\":[{\"kind\":\"application\",\"id\":\"%s\","
                           "\"op\":\"upsert\",\"base_revision\":\"%s\",\"record\":%s}]}",
                           id, json_object_get_string_member (json_node_get_object (answer), "revision"), record_text);
-  g_assert_cmpuint (icw_test_server_request (f->session, f->url, "POST", "/v1/push", f->reviewer, body, &pushed), ==, 200);
+  g_assert_cmpuint (icw_test_server_request (f->session, f->srv.url, "POST", "/v1/push", f->reviewer, body, &pushed), ==, 200);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
                      json_object_get_array_member (json_node_get_object (pushed), "results"), 0), "status"), ==, "applied");
 
   g_assert_cmpuint (to_push (f->a), ==, 0);
-  sync_as (f, f->a, f->admin);
+  icw_test_sync_both (f->a, f->srv.url, f->admin);
   in_a = versions (f->a);
   g_assert_cmpuint (in_a->len, ==, 1);
   g_assert_cmpstr (((IcwTargetSet *) in_a->pdata[0])->id, ==, expected_id);
@@ -293,16 +259,16 @@ test_carry_on_pull (Fixture       *f,
   g_assert_cmpuint (((IcwTargetSet *) in_a->pdata[0])->targets->len, ==, 2);
   /* Carried after the push of this run: it goes at the next, and is carried no second time. */
   g_assert_cmpuint (to_push (f->a), ==, 1);
-  report = sync_as (f, f->a, f->admin);
+  report = icw_test_sync_both (f->a, f->srv.url, f->admin);
   g_assert_cmpuint (report.pushed, ==, 1);
-  report = sync_as (f, f->a, f->admin);
+  report = icw_test_sync_both (f->a, f->srv.url, f->admin);
   g_assert_cmpuint (report.pushed + report.pulled, ==, 0);
   g_clear_pointer (&in_a, g_ptr_array_unref);
   in_a = versions (f->a);
   g_assert_cmpuint (in_a->len, ==, 1);
 
   /* The reviewer's workbench has it from the server, the same. */
-  sync_as (f, f->b, f->reviewer);
+  icw_test_sync_both (f->b, f->srv.url, f->reviewer);
   in_b = versions (f->b);
   g_assert_cmpuint (in_b->len, ==, 1);
   assert_same (in_a->pdata[0], in_b->pdata[0]);
@@ -322,7 +288,7 @@ test_carry_on_local_accept (Fixture       *f,
   g_autoptr(GError) error = NULL;
   IcwSyncReport report;
 
-  sync_as (f, f->b, f->reviewer);
+  icw_test_sync_both (f->b, f->srv.url, f->reviewer);
   seen = icw_store_lookup (f->b, ICW_RECORD_KIND_APPLICATION, id, &error);
   g_assert_no_error (error);
   g_assert_true (icw_lifecycle_accept (f->b, seen, "同意验收。", &error));
@@ -330,15 +296,15 @@ test_carry_on_local_accept (Fixture       *f,
   in_b = versions (f->b);
   g_assert_cmpuint (in_b->len, ==, 1);
   g_assert_cmpstr (((IcwTargetSet *) in_b->pdata[0])->application_id, ==, id);
-  report = sync_as (f, f->b, f->reviewer);
+  report = icw_test_sync_both (f->b, f->srv.url, f->reviewer);
   g_assert_cmpuint (report.pushed, ==, 2);   /* the acceptance, then the version */
 
-  report = sync_as (f, f->a, f->admin);
+  report = icw_test_sync_both (f->a, f->srv.url, f->admin);
   in_a = versions (f->a);
   g_assert_cmpuint (in_a->len, ==, 1);
   assert_same (in_a->pdata[0], in_b->pdata[0]);
   g_assert_cmpuint (to_push (f->a), ==, 0);
-  report = sync_as (f, f->a, f->admin);
+  report = icw_test_sync_both (f->a, f->srv.url, f->admin);
   g_assert_cmpuint (report.pushed + report.pulled, ==, 0);
   g_clear_pointer (&in_a, g_ptr_array_unref);
   in_a = versions (f->a);

@@ -111,21 +111,6 @@ share_rows (GtkWidget *widget,
   return found;
 }
 
-static GtkWidget *
-first_of_type (GtkWidget *widget,
-               GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = first_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_shares_text (void)
 {
@@ -278,23 +263,8 @@ test_editor_field_and_lock (Fixture       *fixture,
   g_assert_false (icw_agreement_editor_is_editable (self));
   g_assert_false (gtk_widget_is_sensitive (rows->pdata[0]));
   clauses = icw_agreement_editor_get_page (self, "special-clauses");
-  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (first_of_type (clauses, GTK_TYPE_TEXT_VIEW))));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (icw_test_first_of_type (clauses, GTK_TYPE_TEXT_VIEW))));
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static AdwComboRow *
-combo_titled (GtkWidget  *root,
-              const char *title)
-{
-  if (ADW_IS_COMBO_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return ADW_COMBO_ROW (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwComboRow *found = combo_titled (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The guided start (a template) shows the agreement's last answers; Apply saves the terms the
@@ -316,12 +286,12 @@ test_guide_dialog (Fixture       *fixture,
   gtk_window_set_child (GTK_WINDOW (window), anchor);
   dialog = icw_agreement_guide_dialog_present (anchor, fixture->store, fixture->agreement);
   iterate ();
-  g_assert_nonnull (combo_titled (GTK_WIDGET (dialog), "Whose idea is the work built on?"));
-  adw_combo_row_set_selected (combo_titled (GTK_WIDGET (dialog), "Whose idea is the work built on?"), answers.idea);
-  adw_combo_row_set_selected (combo_titled (GTK_WIDGET (dialog), "Who funds it?"), answers.funds);
-  adw_combo_row_set_selected (combo_titled (GTK_WIDGET (dialog), "Who will exploit the results?"), answers.exploit);
+  g_assert_nonnull (icw_test_combo_titled (GTK_WIDGET (dialog), "Whose idea is the work built on?"));
+  adw_combo_row_set_selected (icw_test_combo_titled (GTK_WIDGET (dialog), "Whose idea is the work built on?"), answers.idea);
+  adw_combo_row_set_selected (icw_test_combo_titled (GTK_WIDGET (dialog), "Who funds it?"), answers.funds);
+  adw_combo_row_set_selected (icw_test_combo_titled (GTK_WIDGET (dialog), "Who will exploit the results?"), answers.exploit);
   gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (
-    gtk_widget_get_ancestor (first_of_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH), ADW_TYPE_ACTION_ROW)))), TRUE);
+    gtk_widget_get_ancestor (icw_test_first_of_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH), ADW_TYPE_ACTION_ROW)))), TRUE);
   iterate ();
   g_assert_true (icw_agreement_guide_dialog_apply (dialog, &error));
   g_assert_no_error (error);
@@ -343,8 +313,8 @@ test_guide_dialog (Fixture       *fixture,
   /* Started again, the guide shows the answers given. */
   dialog = icw_agreement_guide_dialog_present (anchor, fixture->store, fixture->agreement);
   iterate ();
-  g_assert_cmpuint (adw_combo_row_get_selected (combo_titled (GTK_WIDGET (dialog), "Who funds it?")), ==, answers.funds);
-  g_assert_cmpuint (adw_combo_row_get_selected (combo_titled (GTK_WIDGET (dialog), "Who will exploit the results?")), ==, answers.exploit);
+  g_assert_cmpuint (adw_combo_row_get_selected (icw_test_combo_titled (GTK_WIDGET (dialog), "Who funds it?")), ==, answers.funds);
+  g_assert_cmpuint (adw_combo_row_get_selected (icw_test_combo_titled (GTK_WIDGET (dialog), "Who will exploit the results?")), ==, answers.exploit);
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

@@ -67,27 +67,11 @@ iterate (void)
       ;
 }
 
-static GtkWidget *
-first_of_type (GtkWidget *widget,
-               GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = first_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The result buttons of the picker, in their order. */
 static GPtrArray *
 results (GtkWidget *picker)
 {
-  GtkWidget *list = first_of_type (picker, GTK_TYPE_LIST_BOX);
+  GtkWidget *list = icw_test_first_of_type (picker, GTK_TYPE_LIST_BOX);
   GPtrArray *buttons = g_ptr_array_new ();
 
   g_assert_nonnull (list);
@@ -114,7 +98,7 @@ static void
 type_query (GtkWidget  *picker,
             const char *text)
 {
-  GtkWidget *entry = first_of_type (picker, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = icw_test_first_of_type (picker, GTK_TYPE_SEARCH_ENTRY);
 
   g_assert_nonnull (entry);
   gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (entry), 0);
@@ -142,10 +126,6 @@ open_picker (Fixture *fixture)
   return GTK_WIDGET (picker);
 }
 
-static GtkWidget *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label);
-
 /* The "more match" label, visible or not. */
 static gboolean
 more_shown (GtkWidget *picker)
@@ -171,7 +151,7 @@ add_offered (GtkWidget  *picker,
              const char *name)
 {
   g_autofree char *label = g_strdup_printf ("Add “%s” to the Register", name);
-  GtkWidget *button = find_button_with_label (picker, label);
+  GtkWidget *button = icw_test_find_button (picker, label);
 
   return button != NULL && gtk_widget_get_visible (button);
 }
@@ -233,22 +213,6 @@ test_first_screenful_and_typing (Fixture       *fixture,
 }
 
 static GtkWidget *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 open_picker_window (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
@@ -280,7 +244,7 @@ test_chosen_is_saved (Fixture       *fixture,
   gtk_window_present (fixture->window);
   iterate ();
 
-  add = find_button_with_label (group, "_Add Member");
+  add = icw_test_find_button (group, "_Add Member");
   g_assert_nonnull (add);
   g_signal_emit_by_name (add, "clicked");
   iterate ();

@@ -328,21 +328,6 @@ test_refused_in_view (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The message dialog shown (activating a button clicks it later): waits up to 5 s for it. */
 static AdwMessageDialog *
 find_message_dialog (void)
@@ -399,14 +384,14 @@ test_review_outcome_offered (Fixture       *f,
   g_assert_true (icw_document_bar_offers_review_outcome (bar));
 
   /* Acceptance asks first; cancelling changes nothing. */
-  gtk_widget_activate (find_button (GTK_WIDGET (bar), "Record _Acceptance"));
+  gtk_widget_activate (icw_test_find_button (GTK_WIDGET (bar), "Record _Acceptance"));
   icw_test_iterate ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   icw_test_iterate ();
   g_assert_cmpint (icw_lifecycle_get_status (application), ==, ICW_APPLICATION_STATUS_SUBMITTED);
-  gtk_widget_activate (find_button (GTK_WIDGET (bar), "Record _Acceptance"));
+  gtk_widget_activate (icw_test_find_button (GTK_WIDGET (bar), "Record _Acceptance"));
   icw_test_iterate ();
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "accept");
@@ -607,36 +592,6 @@ spin (void)
     ;
 }
 
-static GtkWidget *
-first_of (GtkWidget *root,
-          GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = first_of (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-button_labelled (GtkWidget  *root,
-                 const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = button_labelled (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The Sync Account window (a template) shows the controller's server and state, and its buttons
  * reach the controller: Sync Now syncs; a refused sign-in is said under the fields. */
 static void
@@ -656,16 +611,16 @@ test_account_dialog (Fixture       *f,
   dialog = icw_account_dialog_new (NULL, controller);
   gtk_window_present (GTK_WINDOW (dialog));
   spin ();
-  url = first_of (dialog, GTK_TYPE_ENTRY);
+  url = icw_test_first_of_type (dialog, GTK_TYPE_ENTRY);
   g_assert_nonnull (url);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (url)), ==, f->url);
   status = ADW_ACTION_ROW (gtk_widget_get_parent (gtk_widget_get_parent (gtk_widget_get_parent (
-             button_labelled (dialog, "Sync _Now")))));
+             icw_test_find_button (dialog, "Sync _Now")))));
   g_assert_true (ADW_IS_ACTION_ROW (status));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (status)), ==,
                    icw_sync_state_to_label (ICW_SYNC_STATE_SYNCED));
 
-  sync_now = button_labelled (dialog, "Sync _Now");
+  sync_now = icw_test_find_button (dialog, "Sync _Now");
   g_assert_true (gtk_widget_get_sensitive (sync_now));
   gtk_widget_activate (sync_now);
   icw_test_wait_sync_state (controller, ICW_SYNC_STATE_SYNCING);
@@ -673,7 +628,7 @@ test_account_dialog (Fixture       *f,
 
   /* A server address that is not one: refused, and said under the fields. */
   gtk_editable_set_text (GTK_EDITABLE (url), "not a server address");
-  sign_in = button_labelled (dialog, "_Sign In");
+  sign_in = icw_test_find_button (dialog, "_Sign In");
   g_assert_nonnull (sign_in);
   gtk_widget_activate (sign_in);
   /* The error label stands above the buttons' box (resources/ui/icw-account-dialog.ui). */

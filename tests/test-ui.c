@@ -238,34 +238,6 @@ test_rule_packs_choice_saved (Fixture       *fixture,
   g_object_unref (group);
 }
 
-/* The first widget of @type under @widget, depth first. */
-static GtkWidget *
-first_of_type (GtkWidget *widget,
-               GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = first_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The texts of the labels under @widget, one a line, in their order. */
-static void
-label_texts (GtkWidget *widget,
-             GString   *texts)
-{
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    label_texts (child, texts);
-}
-
 /* The widget of @type in @root's tree that is on screen, or NULL. */
 static GtkWidget *
 shown_of_type (GtkWidget *root,
@@ -297,9 +269,9 @@ test_check_panel_basis (void)
                                                          "policy", "http://lanling.gov.cn/info/11046/65509.htm",
                                                          "registers/status", "Only a recognized provincial center applies."));
   icw_check_panel_set_findings (ICW_CHECK_PANEL (panel), findings);
-  row = first_of_type (panel, GTK_TYPE_LIST_BOX_ROW);
+  row = icw_test_first_of_type (panel, GTK_TYPE_LIST_BOX_ROW);
   g_assert_nonnull (row);
-  label_texts (row, texts);
+  icw_test_label_texts (row, texts);
   g_assert_cmpstr (texts->str, ==,
                    "Only a recognized provincial center applies.\n"
                    "Basis: 工信厅科〔2017〕64号 申报程序: “已成为省级的制造业创新中心向所在省工业和信息化厅提交申请” · 64-provincial-precondition\n");
@@ -331,8 +303,8 @@ test_check_panel_wraps (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 400);
   gtk_window_set_child (GTK_WINDOW (window), panel);
   gtk_window_present (GTK_WINDOW (window));
-  row = first_of_type (panel, GTK_TYPE_LIST_BOX_ROW);
-  button = first_of_type (row, GTK_TYPE_BUTTON);
+  row = icw_test_first_of_type (panel, GTK_TYPE_LIST_BOX_ROW);
+  button = icw_test_first_of_type (row, GTK_TYPE_BUTTON);
   for (guint i = 0; i < 100 && gtk_widget_get_width (row) == 0; i++)
     {
       iterate ();
@@ -348,7 +320,7 @@ test_check_panel_wraps (void)
   g_assert_cmpint (row_width, <=, 560);
   g_assert_true (gtk_widget_compute_bounds (button, row, &bounds));
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, row_width);
-  label = first_of_type (row, GTK_TYPE_LABEL);
+  label = icw_test_first_of_type (row, GTK_TYPE_LABEL);
   g_assert_true (gtk_widget_compute_bounds (label, row, &bounds));
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, row_width);
   pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (label)), &layout_width, NULL);
@@ -607,32 +579,6 @@ test_show_record_action (Fixture       *fixture,
   iterate ();
 }
 
-/* The text of every label in @root's tree, one per line. */
-static void
-collect_labels (GtkWidget *root,
-                GString   *text)
-{
-  if (GTK_IS_LABEL (root))
-    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, text);
-}
-
-static AdwComboRow *
-combo_titled (GtkWidget  *root,
-              const char *title)
-{
-  if (ADW_IS_COMBO_ROW (root) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return ADW_COMBO_ROW (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      AdwComboRow *found = combo_titled (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Compare Versions (a template) opens on the version before and this one, lists the changed
  * section with both texts, and follows a change of the versions picked. */
 static void
@@ -672,13 +618,13 @@ test_compare_dialog (Fixture       *fixture,
     }
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (parent));
-  earlier = combo_titled (dialog, "Earlier version");
-  later = combo_titled (dialog, "Later version");
+  earlier = icw_test_combo_titled (dialog, "Earlier version");
+  later = icw_test_combo_titled (dialog, "Later version");
   g_assert_nonnull (earlier);
   g_assert_nonnull (later);
   g_assert_true (adw_combo_row_get_selected_item (earlier) == (gpointer) first);
   g_assert_true (adw_combo_row_get_selected_item (later) == (gpointer) second);
-  collect_labels (dialog, text);
+  icw_test_label_texts (dialog, text);
   g_assert_nonnull (strstr (text->str, "Goals of the first version"));
   g_assert_nonnull (strstr (text->str, "Goals of the second version"));
   g_assert_null (strstr (text->str, "The two versions are the same in every section."));
@@ -687,7 +633,7 @@ test_compare_dialog (Fixture       *fixture,
   adw_combo_row_set_selected (earlier, 1);
   iterate ();
   g_string_truncate (text, 0);
-  collect_labels (dialog, text);
+  icw_test_label_texts (dialog, text);
   g_assert_nonnull (strstr (text->str, "The two versions are the same in every section."));
   g_assert_null (strstr (text->str, "Goals of the first version"));
 

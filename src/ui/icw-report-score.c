@@ -14,6 +14,7 @@
 #include "icw-report-hand-scores.h"
 #include "icw-report-score.h"
 #include "icw-score-report.h"
+#include "icw-ui-util.h"
 
 struct _IcwReportScore
 {
@@ -423,26 +424,14 @@ icw_report_score_class_init (IcwReportScoreClass *klass)
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "score.clear", "s", clear_activated);
 }
 
-static GtkLabel *
-wrapped_label (const char *css)
-{
-  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
-
-  gtk_label_set_wrap (label, TRUE);
-  gtk_label_set_xalign (label, 0);
-  if (css != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (label), css);
-  return label;
-}
-
 static void
 icw_report_score_init (IcwReportScore *self)
 {
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
-  self->scheme = wrapped_label ("heading");
-  self->summary = wrapped_label ("title-2");
-  self->grade = wrapped_label (NULL);
+  self->scheme = icw_ui_wrapped_label ("heading");
+  self->summary = icw_ui_wrapped_label ("title-2");
+  self->grade = icw_ui_wrapped_label (NULL);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->scheme));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->summary));
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->grade));

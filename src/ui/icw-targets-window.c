@@ -583,18 +583,6 @@ icw_targets_window_class_init (IcwTargetsWindowClass *klass)
   icw_ui_class_add_close_keys (GTK_WIDGET_CLASS (klass));
 }
 
-static GtkLabel *
-wrapped (const char *css)
-{
-  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
-
-  gtk_label_set_wrap (label, TRUE);
-  gtk_label_set_xalign (label, 0);
-  if (css != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (label), css);
-  return label;
-}
-
 static void
 icw_targets_window_init (IcwTargetsWindow *self)
 {
@@ -623,9 +611,9 @@ icw_targets_window_init (IcwTargetsWindow *self)
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->carry_button);
   gtk_box_append (GTK_BOX (box), header);
 
-  self->heading = wrapped ("title-3");
-  self->about = wrapped ("dim-label");
-  self->message = wrapped ("error");
+  self->heading = icw_ui_wrapped_label ("title-3");
+  self->about = icw_ui_wrapped_label ("dim-label");
+  self->message = icw_ui_wrapped_label ("error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->message), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Problem"), -1);
   gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
   gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->heading));

@@ -140,6 +140,18 @@ icw_ui_group_new (const char *title,
   return group;
 }
 
+GtkLabel *
+icw_ui_wrapped_label (const char *css_class)
+{
+  GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
+
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_xalign (label, 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (label), css_class);
+  return label;
+}
+
 /* A table of a center's editor: a boxed list, a summary line under it and a warning under that. */
 void
 icw_ui_add_table (AdwPreferencesGroup  *group,
@@ -152,15 +164,9 @@ icw_ui_add_table (AdwPreferencesGroup  *group,
   *rows = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (*rows, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (*rows), "boxed-list");
-  *summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (*summary, 0);
   /* Wrapped: a long summary must not make the window wider (a 360 px window). */
-  gtk_label_set_wrap (*summary, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (*summary), "heading");
-  *warning = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (*warning, 0);
-  gtk_label_set_wrap (*warning, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (*warning), "warning");
+  *summary = icw_ui_wrapped_label ("heading");
+  *warning = icw_ui_wrapped_label ("warning");
 
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (*rows));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (*summary));

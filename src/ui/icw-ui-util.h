@@ -19,6 +19,8 @@ gboolean       icw_ui_delete_with_undo   (GtkWidget   *from,
                                           const char  *message);
 char          *icw_ui_organization_name  (IcwStore    *store,
                                           const char  *organization_id);
+/* A label that wraps, aligned to the start, with CSS_CLASS (e.g. "dim-label") unless NULL. */
+GtkLabel      *icw_ui_wrapped_label      (const char  *css_class);
 GtkWidget     *icw_ui_group_new          (const char  *title,
                                           const char  *description);
 void           icw_ui_add_table       (AdwPreferencesGroup *group,

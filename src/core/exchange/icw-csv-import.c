@@ -307,22 +307,6 @@ parse_year (const char *text,
 }
 
 static gboolean
-parse_yes_no (const char *text,
-              gboolean   *value)
-{
-  static const char *yes[] = { "yes", "true", "1", "是" };
-  static const char *no[] = { "no", "false", "0", "否" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
-    if (g_ascii_strcasecmp (text, yes[i]) == 0 || g_ascii_strcasecmp (text, no[i]) == 0)
-      {
-        *value = g_ascii_strcasecmp (text, yes[i]) == 0;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static gboolean
 check_name (Import     *import,
             RowValues  *values,
             GError    **error)
@@ -396,7 +380,7 @@ parse_organization_values (Import     *import,
                    values->row, column_name (import, FIELD_KIND), values->values[FIELD_KIND]);
       return FALSE;
     }
-  if (filled (values, FIELD_TOP_TEN) && !parse_yes_no (values->values[FIELD_TOP_TEN], &values->top_ten))
+  if (filled (values, FIELD_TOP_TEN) && !icw_csv_parse_yes_no (values->values[FIELD_TOP_TEN], &values->top_ten))
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_IMPORT,
                    _("Row %u, column “%s”: “%s” is neither yes nor no; use yes or no (是 or 否)."),

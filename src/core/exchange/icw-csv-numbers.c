@@ -72,9 +72,9 @@ icw_csv_number_property (guint index)
   return field (index)->property;
 }
 
-static gboolean
-parse_yes_no (const char *text,
-              gboolean   *value)
+gboolean
+icw_csv_parse_yes_no (const char *text,
+                      gboolean   *value)
 {
   static const char *yes[] = { "yes", "true", "1", "是" };
   static const char *no[] = { "no", "false", "0", "否" };
@@ -141,7 +141,7 @@ icw_csv_number_parse (guint        index,
       g_value_set_int (value, (int) whole);
       return TRUE;
     case ICW_FIELD_SHOW_BOOL:
-      if (!parse_yes_no (text, &flag))
+      if (!icw_csv_parse_yes_no (text, &flag))
         break;
       g_value_init (value, G_TYPE_BOOLEAN);
       g_value_set_boolean (value, flag);

@@ -33,4 +33,9 @@ gboolean icw_csv_number_parse             (guint        index,
 /* The organization's property the column sets. */
 const char *icw_csv_number_property       (guint        index);
 
+/* A yes/no cell (yes, true, 1, 是 / no, false, 0, 否; Latin words in any case): TRUE with the
+ * flag in *value, FALSE when it is neither. Also the import's "top ten" column. */
+gboolean icw_csv_parse_yes_no             (const char  *text,
+                                           gboolean    *value);
+
 G_END_DECLS

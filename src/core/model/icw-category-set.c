@@ -12,6 +12,7 @@
 #include "icw-enums.h"
 #include "icw-error.h"
 #include "icw-i18n.h"
+#include "icw-json-check.h"
 
 #define RESOURCE_PATH "/org/mfginnovation/Workbench/budget/"
 
@@ -57,15 +58,15 @@ icw_category_set_init (IcwCategorySet *self)
   self->strings = g_string_chunk_new (512);
 }
 
+/* A string member, or NULL when it is absent, null or of another type. */
 static const char *
 member_text (JsonObject *object,
              const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const char *text;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  icw_json_optional_string (object, name, &text);
+  return text;
 }
 
 /* {"en": "…", "zh_CN": "…"}: both present and not empty. */

@@ -43,16 +43,11 @@ text_member (JsonObject *object,
              const char *name,
              gboolean   *ok)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const char *text;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      *ok = FALSE;
-      return NULL;
-    }
-  return json_node_get_string (node);
+  if (!icw_json_optional_string (object, name, &text))
+    *ok = FALSE;
+  return text;
 }
 
 static gboolean

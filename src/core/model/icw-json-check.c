@@ -128,3 +128,19 @@ icw_json_parse_strict (const char *text)
     return NULL;
   return json_node_ref (root);
 }
+
+gboolean
+icw_json_optional_string (JsonObject  *object,
+                          const char  *member,
+                          const char **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  *out = json_node_get_string (node);
+  return TRUE;
+}

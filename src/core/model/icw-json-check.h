@@ -4,7 +4,8 @@
  * without a word, and turns some escaped lone surrogates ("x\ud800y") into bytes that are not
  * UTF-8 (and refuses others with a message holding such bytes): a cheap scan of the raw text
  * refuses all three, and a walk of the parsed tree checks every string again. Used by the
- * dossier import and by every parser of a structured part, so the store refuses the same. */
+ * dossier import and by every parser of a structured part, so the store refuses the same; and
+ * the parsers' reader of an optional string member. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -31,5 +32,10 @@ gboolean  icw_json_check_utf8   (JsonNode   *node);
 /* Parses text that is exactly one JSON value, within the depth, with no assignment and valid
  * UTF-8 in every string; NULL otherwise (the callers say which part was wrong). */
 JsonNode *icw_json_parse_strict (const char *text);
+/* A member of a structured part that may be absent, null or a string: TRUE with the string in
+ * *out (NULL when absent or null); FALSE, *out NULL, when it is of another type. */
+gboolean  icw_json_optional_string (JsonObject  *object,
+                                    const char  *member,
+                                    const char **out);
 
 G_END_DECLS

@@ -44,15 +44,15 @@ row_error (GError    **error,
   return FALSE;
 }
 
+/* A string member, or NULL when it is absent, null or of another type. */
 static const char *
 text_member (JsonObject *object,
              const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const char *text;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  icw_json_optional_string (object, name, &text);
+  return text;
 }
 
 static IcwReportHandScore *

@@ -182,23 +182,6 @@ row_error (GError    **error,
   return FALSE;
 }
 
-/* A string member: TRUE and *out (NULL when absent or null) unless it is not a string. */
-static gboolean
-string_member (JsonObject  *object,
-               const char  *name,
-               const char **out)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return FALSE;
-  *out = json_node_get_string (node);
-  return TRUE;
-}
-
 static gboolean
 number_member (JsonObject *object,
                const char *name,
@@ -252,7 +235,7 @@ read_evidence (IcwReportRow  *row,
       JsonNode *item = json_array_get_element (array, i);
       const char *id = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (item) || !string_member (json_node_get_object (item), "attachment_id", &id) ||
+      if (!JSON_NODE_HOLDS_OBJECT (item) || !icw_json_optional_string (json_node_get_object (item), "attachment_id", &id) ||
           id == NULL || *id == '\0' || !icw_field_check_uuid (id, NULL))
         return row_error (error, n, "evidence", _("each item must name an attachment by its ID"));
       g_ptr_array_add (ids, g_strdup (id));
@@ -276,12 +259,12 @@ read_row (JsonNode  *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return row_error (error, n, "", _("it must be an object")), NULL;
   object = json_node_get_object (node);
-  if (!string_member (object, "key", &key) || key == NULL)
+  if (!icw_json_optional_string (object, "key", &key) || key == NULL)
     return row_error (error, n, "key", _("every row names its indicator's key as text")), NULL;
-  if (!string_member (object, "area", &area) || (area != NULL && *area != '\0' && !is_area (area)))
+  if (!icw_json_optional_string (object, "area", &area) || (area != NULL && *area != '\0' && !is_area (area)))
     return row_error (error, n, "area", _("it is not an assessment area")), NULL;
-  if (!string_member (object, "name", &name) || !string_member (object, "unit", &unit) ||
-      !string_member (object, "comment", &comment))
+  if (!icw_json_optional_string (object, "name", &name) || !icw_json_optional_string (object, "unit", &unit) ||
+      !icw_json_optional_string (object, "comment", &comment))
     return row_error (error, n, "name, unit, comment", _("they must be text")), NULL;
   if (!number_member (object, "target", &row->has_target, &row->target))
     return row_error (error, n, "target", _("it must be a number")), NULL;

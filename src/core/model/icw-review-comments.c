@@ -230,23 +230,6 @@ fail (GError    **error,
   return FALSE;
 }
 
-/* A member that is absent, null or a string; FALSE when it is of another type. */
-static gboolean
-optional_string (JsonObject  *object,
-                 const char  *member,
-                 const char **value)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  *value = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return FALSE;
-  *value = json_node_get_string (node);
-  return TRUE;
-}
-
 static gboolean
 has_text (const char *text)
 {
@@ -306,28 +289,28 @@ parse_comment (IcwRecordKind   kind,
   for (GList *l = names; l != NULL; l = l->next)
     if (!g_strv_contains (members, l->data))
       return refuse_comment (error, index, l->data, _("a comment has no such member"));
-  if (!optional_string (object, "anchor_kind", &anchor) || !icw_anchor_kind_from_key (anchor, &anchor_kind))
+  if (!icw_json_optional_string (object, "anchor_kind", &anchor) || !icw_anchor_kind_from_key (anchor, &anchor_kind))
     return refuse_comment (error, index, "anchor_kind", _("one of document, section or field"));
-  if (!optional_string (object, "anchor_key", &key))
+  if (!icw_json_optional_string (object, "anchor_key", &key))
     return refuse_comment (error, index, "anchor_key", _("a string or null"));
   if (!icw_review_anchor_check (kind, anchor_kind, key, &anchor_error))
     return refuse_comment (error, index, "anchor_key", anchor_error->message);
-  if (!optional_string (object, "outcome", &outcome) ||
+  if (!icw_json_optional_string (object, "outcome", &outcome) ||
       (outcome != NULL && (!icw_application_status_from_string (outcome, &status) ||
                            (status != ICW_APPLICATION_STATUS_RETURNED && status != ICW_APPLICATION_STATUS_ACCEPTED))))
     return refuse_comment (error, index, "outcome", _("returned, accepted or null"));
-  if (!optional_string (object, "text", &text) || text == NULL)
+  if (!icw_json_optional_string (object, "text", &text) || text == NULL)
     return refuse_comment (error, index, "text", _("the comment's text is missing"));
   if (icw_field_inspect (text, ICW_FIELD_CLASS_TEXT, &bad, &length) != ICW_FIELD_OK ||
       length > ICW_REVIEW_COMMENT_MAX_CHARS)
     return refuse_comment (error, index, "text", _("at most 20000 characters, with no control characters but line breaks and tabs"));
   if (!has_text (text) && g_strcmp0 (outcome, "accepted") != 0)
     return refuse_comment (error, index, "text", _("empty; only an acceptance may come without a comment"));
-  if (!optional_string (object, "author", &author))
+  if (!icw_json_optional_string (object, "author", &author))
     return refuse_comment (error, index, "author", _("a string or null"));
   if (author != NULL && !check_line (author, index, "author", error))
     return NULL;
-  if (!optional_string (object, "at", &at) || (at != NULL && !icw_timestamp_is_valid (at)))
+  if (!icw_json_optional_string (object, "at", &at) || (at != NULL && !icw_timestamp_is_valid (at)))
     return refuse_comment (error, index, "at", _("a time in UTC written as ISO 8601, e.g. 2026-11-25T09:04:01Z"));
   return icw_review_comment_new (anchor_kind, key, text, author, at, outcome);
 }
@@ -351,7 +334,7 @@ parse_object (IcwRecordKind   kind,
         g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("the comment list has no member “%s”"), (const char *) l->data);
         return NULL;
       }
-  if (!optional_string (root, "format", &format) || g_strcmp0 (format, ICW_REVIEW_COMMENTS_FORMAT) != 0)
+  if (!icw_json_optional_string (root, "format", &format) || g_strcmp0 (format, ICW_REVIEW_COMMENTS_FORMAT) != 0)
     {
       g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("a JSON object here must be a comment list: “format” is “%s”"),
                    ICW_REVIEW_COMMENTS_FORMAT);

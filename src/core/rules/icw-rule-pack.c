@@ -884,6 +884,27 @@ icw_rule_json_members (JsonObject         *object,
   return check_members (object, known);
 }
 
+char *
+icw_rule_json_text (JsonObject  *object,
+                    const char  *member,
+                    char       **out)
+{
+  return read_text (object, member, out);
+}
+
+gboolean
+icw_rule_json_holds (JsonNode *node,
+                     GType     type)
+{
+  return holds (node, type);
+}
+
+gboolean
+icw_rule_json_is_text (JsonNode *node)
+{
+  return is_text (node);
+}
+
 void
 icw_rule_free (IcwRule *rule)
 {

@@ -80,8 +80,8 @@ const IcwRuleKind *icw_rule_kind_lookup (const char *name);
 
 /* The pack reader's parts that the scoring schemes reuse (icw-score-scheme.c): an object's
  * "citation" read into a rule's basis fields (the rest of the rule left empty), a member of texts
- * in "en" and "zh_CN", and a check that an object has only known members. Each returns a
- * translated reason, or NULL. */
+ * in "en" and "zh_CN", a check that an object has only known members, and a member that must be
+ * text (not empty). Each returns a translated reason, or NULL. */
 char              *icw_rule_json_citation  (JsonObject          *object,
                                             IcwRule             *rule);
 char              *icw_rule_json_languages (JsonObject          *object,
@@ -90,6 +90,13 @@ char              *icw_rule_json_languages (JsonObject          *object,
                                             char               **zh);
 char              *icw_rule_json_members   (JsonObject          *object,
                                             const char * const  *known);
+char              *icw_rule_json_text      (JsonObject          *object,
+                                            const char          *member,
+                                            char               **out);
+/* Whether NODE is a value of TYPE; whether it is text that is not empty. */
+gboolean           icw_rule_json_holds     (JsonNode            *node,
+                                            GType                type);
+gboolean           icw_rule_json_is_text   (JsonNode            *node);
 void               icw_rule_free           (IcwRule             *rule);
 
 const GPtrArray   *icw_rule_pack_get_rules (IcwRulePack *self);

@@ -19,34 +19,6 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwRule, icw_rule_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwScoreItemDef, icw_score_item_def_free)
 
-static gboolean
-holds (JsonNode *node,
-       GType     type)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static gboolean
-is_text (JsonNode *node)
-{
-  return holds (node, G_TYPE_STRING) && *json_node_get_string (node) != '\0';
-}
-
-static char *
-read_text (JsonObject  *object,
-           const char  *member,
-           char       **out)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL)
-    return g_strdup_printf (_("“%s” is missing"), member);
-  if (!is_text (node))
-    return g_strdup_printf (_("“%s” must be text"), member);
-  *out = g_strdup (json_node_get_string (node));
-  return NULL;
-}
-
 /* A whole number, 0 or more; absent is `fallback` when that is not -2 (required). */
 static char *
 read_count (JsonObject *object,
@@ -63,7 +35,7 @@ read_count (JsonObject *object,
     }
   if (node == NULL)
     return g_strdup_printf (_("“%s” is missing"), member);
-  if (!holds (node, G_TYPE_INT64) || json_node_get_int (node) < 0)
+  if (!icw_rule_json_holds (node, G_TYPE_INT64) || json_node_get_int (node) < 0)
     return g_strdup_printf (_("“%s” must be a whole number, 0 or more"), member);
   *out = json_node_get_int (node);
   return NULL;
@@ -87,7 +59,7 @@ read_strings (JsonObject   *object,
     {
       JsonNode *element = json_array_get_element (array, i);
 
-      if (!is_text (element))
+      if (!icw_rule_json_is_text (element))
         return g_strdup_printf (_("“%s” must be an array of texts"), member);
       g_strv_builder_add (builder, json_node_get_string (element));
     }
@@ -127,8 +99,8 @@ read_share_rule (JsonObject      *rule,
   char *reason;
 
   if ((reason = icw_rule_json_members (rule, known)) != NULL ||
-      (reason = read_text (rule, "numerator", &numerator)) != NULL ||
-      (reason = read_text (rule, "denominator", &denominator)) != NULL ||
+      (reason = icw_rule_json_text (rule, "numerator", &numerator)) != NULL ||
+      (reason = icw_rule_json_text (rule, "denominator", &denominator)) != NULL ||
       (reason = check_figure (numerator)) != NULL ||
       (reason = check_figure (denominator)) != NULL ||
       (reason = read_count (rule, "zero_below_bp", -2, &item->zero_below)) != NULL ||
@@ -147,7 +119,7 @@ read_below (JsonObject      *rule,
             IcwScoreItemDef *item)
 {
   g_autofree char *below = NULL;
-  char *reason = read_text (rule, "below", &below);
+  char *reason = icw_rule_json_text (rule, "below", &below);
 
   if (reason != NULL)
     return reason;
@@ -180,7 +152,7 @@ read_at_least_rule (JsonObject      *rule,
   else
     {
       item->figures = g_new0 (char *, 2);
-      if ((reason = read_text (rule, "figure", &item->figures[0])) != NULL)
+      if ((reason = icw_rule_json_text (rule, "figure", &item->figures[0])) != NULL)
         return reason;
     }
   for (guint i = 0; item->figures[i] != NULL; i++)
@@ -203,7 +175,7 @@ read_rule (JsonObject      *object,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return g_strdup (_("“rule” must be an object with its “kind”"));
   rule = json_node_get_object (node);
-  if ((reason = read_text (rule, "kind", &kind)) != NULL)
+  if ((reason = icw_rule_json_text (rule, "kind", &kind)) != NULL)
     return reason;
   if (strcmp (kind, "by-hand") == 0)
     {
@@ -257,7 +229,7 @@ read_item (IcwScoreScheme  *self,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     reason = g_strdup (_("an item must be an object"));
-  else if ((reason = read_text (json_node_get_object (node), "key", &item->key)) == NULL)
+  else if ((reason = icw_rule_json_text (json_node_get_object (node), "key", &item->key)) == NULL)
     {
       reason = read_item_body (json_node_get_object (node), item);
       if (reason == NULL && icw_score_scheme_find_item (self, item->key) != NULL)
@@ -330,7 +302,7 @@ read_bands (IcwScoreScheme *self,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         return g_strdup (_("a band must be an object with “grade” and “min_points”"));
       if ((reason = icw_rule_json_members (json_node_get_object (element), known)) != NULL ||
-          (reason = read_text (json_node_get_object (element), "grade", &key)) != NULL ||
+          (reason = icw_rule_json_text (json_node_get_object (element), "grade", &key)) != NULL ||
           (reason = read_count (json_node_get_object (element), "min_points", -2, &min)) != NULL)
         return reason;
       if (!icw_report_grade_from_string (key, &grade) || grade == ICW_REPORT_GRADE_NONE || self->band_min[grade] >= 0)
@@ -359,7 +331,7 @@ read_grades (IcwScoreScheme *self,
     return g_strdup (_("“grades” must be an object saying how the grade is given"));
   grades = json_node_get_object (node);
   if ((reason = icw_rule_json_members (grades, known)) != NULL ||
-      (reason = read_text (grades, "given", &given)) != NULL ||
+      (reason = icw_rule_json_text (grades, "given", &given)) != NULL ||
       (reason = read_strings (grades, "names", &names)) != NULL ||
       (reason = read_basis (grades, &self->grades_basis)) != NULL)
     return reason;
@@ -391,7 +363,7 @@ read_header (IcwScoreScheme *self,
   char *reason;
 
   if ((reason = icw_rule_json_members (object, known)) != NULL ||
-      (reason = read_text (object, "id", &self->id)) != NULL ||
+      (reason = icw_rule_json_text (object, "id", &self->id)) != NULL ||
       (reason = read_count (object, "version", -2, &version)) != NULL ||
       (reason = icw_rule_json_languages (object, "title", &self->title_en, &self->title_zh)) != NULL ||
       (reason = icw_rule_json_languages (object, "note", &self->note_en, &self->note_zh)) != NULL ||

@@ -566,13 +566,67 @@ static const char migration_24[] =
   "  UPDATE centers SET sort_key = NULL, sort_key_1 = NULL, sort_key_2 = NULL, sort_key_3 = NULL"
   "  WHERE rowid = new.rowid; END;";
 
+/* Version 25 (issue 20's clean-up): what migration 20 left undone.
+ * - It made organizations user enterprises without queuing them in the outbox, so a workbench
+ *   that syncs never sent the flag (and a change of the organization still waiting carried the
+ *   flag as it was before). Which organizations it changed is no longer written anywhere (their
+ *   members are ordinary now), so every live user enterprise that is some center's member is
+ *   queued, as a save queues it (the payload has the members icw-store.c's outbox SQL gives an
+ *   organization, with the record's revision as the base), unless its latest waiting change
+ *   already says it is one. The record itself is not touched (its updated_at stays).
+ * - alliance_members' CHECK still allowed the role 'user': the table is rebuilt (SQLite changes
+ *   a CHECK only so) with every row and both indexes kept, and a member still in that role (none
+ *   can be written since 20) is first made ordinary and its organization a user enterprise, as 20
+ *   did, so that the copy cannot fail. */
+static const char migration_25[] =
+  "UPDATE organizations SET user_enterprise = 1 WHERE id IN"
+  "  (SELECT organization_id FROM alliance_members WHERE role = 'user');"
+  "UPDATE alliance_members SET role = 'ordinary' WHERE role = 'user';"
+  "INSERT INTO outbox (kind, record_id, op, payload, base_revision, queued_at)"
+  "  SELECT 'organization', id, 'upsert',"
+  "  json_object('id', id, 'created_at', created_at, 'updated_at', updated_at, 'deleted_at', deleted_at,"
+  "    'name', name, 'credit_code', credit_code, 'kind', kind, 'province', province, 'city', city,"
+  "    'legal_representative', legal_representative, 'top_ten', top_ten, 'rd_base_year', rd_base_year,"
+  "    'rd_intensity_1', rd_intensity_1, 'rd_intensity_2', rd_intensity_2,"
+  "    'rd_intensity_3', rd_intensity_3, 'revenue_1_fen', revenue_1_fen, 'revenue_2_fen', revenue_2_fen,"
+  "    'revenue_3_fen', revenue_3_fen, 'rd_spending_1_fen', rd_spending_1_fen,"
+  "    'rd_spending_2_fen', rd_spending_2_fen, 'rd_spending_3_fen', rd_spending_3_fen,"
+  "    'rd_staff_1', rd_staff_1, 'rd_staff_2', rd_staff_2, 'rd_staff_3', rd_staff_3,"
+  "    'enterprise_type', enterprise_type, 'non_legal_person', non_legal_person,"
+  "    'honour_champion', honour_champion, 'honour_little_giant', honour_little_giant,"
+  "    'honour_specialised', honour_specialised, 'honour_unicorn', honour_unicorn,"
+  "    'honour_gazelle', honour_gazelle, 'user_enterprise', user_enterprise, 'dishonest', dishonest,"
+  "    'top_ten_field', top_ten_field, 'top_ten_source', top_ten_source),"
+  "  revision, strftime ('%Y-%m-%dT%H:%M:%S', 'now') || '.000000Z'"
+  "  FROM organizations AS o"
+  "  WHERE user_enterprise = 1 AND deleted_at IS NULL"
+  "    AND id IN (SELECT organization_id FROM alliance_members)"
+  "    AND coalesce ((SELECT CASE WHEN json_valid (payload) THEN json_extract (payload, '$.user_enterprise') END"
+  "                   FROM outbox WHERE record_id = o.id ORDER BY seq DESC LIMIT 1), 0) IS NOT 1"
+  "  ORDER BY rowid;"
+  "CREATE TABLE alliance_members_new ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  center_id TEXT NOT NULL REFERENCES centers (id),"
+  "  organization_id TEXT NOT NULL REFERENCES organizations (id),"
+  "  role TEXT NOT NULL DEFAULT 'ordinary' CHECK (role IN ('lead','core','ordinary')),"
+  "  joined TEXT, agreement_signed INTEGER NOT NULL DEFAULT 0 CHECK (agreement_signed IN (0,1)),"
+  "  revision TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, deleted_at TEXT);"
+  "INSERT INTO alliance_members_new (id, center_id, organization_id, role, joined, agreement_signed, revision,"
+  "  created_at, updated_at, deleted_at)"
+  "  SELECT id, center_id, organization_id, role, joined, agreement_signed, revision, created_at, updated_at,"
+  "  deleted_at FROM alliance_members;"
+  "DROP TABLE alliance_members;"
+  "ALTER TABLE alliance_members_new RENAME TO alliance_members;"
+  "CREATE INDEX alliance_members_center ON alliance_members (center_id);"
+  "CREATE INDEX alliance_members_organization ON alliance_members (organization_id);";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
                                            migration_13, migration_14, migration_15,
                                            migration_16, migration_17, migration_18, migration_19,
                                            migration_20, migration_21, migration_22, migration_23,
-                                           migration_24 };
+                                           migration_24, migration_25 };
 
 int
 icw_schema_latest_version (void)
