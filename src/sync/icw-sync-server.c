@@ -554,7 +554,7 @@ handle_push (IcwSyncServer     *self,
   g_autofree char *marked = NULL;
   g_autoptr(PrecheckList) prechecks_owner = NULL;
   g_autoptr(GHashTable) spans = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
-  g_autoptr(GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(IcwSyncDigest) digest = icw_sync_digest_new ();
   IcwServerRefusal *prechecks = NULL;
   const char *data;
   gsize marked_length = 0;
@@ -583,7 +583,7 @@ handle_push (IcwSyncServer     *self,
   changes = json_object_get_array_member (request, "changes");
   /* The key is bound to the batch: the SHA-256 of its bytes, the whitespace between tokens aside
    * (docs/sync-protocol.md). */
-  body_hash = g_strdup (g_checksum_get_string (digest));
+  body_hash = g_strdup (icw_sync_digest_get_string (digest));
 
   prechecks_owner = precheck_list_new (json_array_get_length (changes));
   prechecks = prechecks_owner->refusals;
