@@ -229,22 +229,59 @@ test_digest (void)
   const char *spaced = " {\n  \"a\" : \"x y\",\t\"b\" : [ 1 , 2 ]\r\n} ";
   const char *compact = "{\"a\":\"x y\",\"b\":[1,2]}";
   const char *other = "{\"a\":\"xy\",\"b\":[1,2]}";
-  g_autoptr(GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(IcwSyncDigest) digest = icw_sync_digest_new ();
   g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, compact, -1);
   g_autofree char *different = g_compute_checksum_for_string (G_CHECKSUM_SHA256, other, -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) a = icw_json_read_object (spaced, strlen (spaced), ICW_SYNC_JSON_MAX_BODY, 0, NULL, digest, &error);
-  g_autoptr(GChecksum) again = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(IcwSyncDigest) again = icw_sync_digest_new ();
   g_autoptr(JsonNode) b = NULL;
 
   g_assert_no_error (error);
   g_assert_nonnull (a);
-  g_assert_cmpstr (g_checksum_get_string (digest), ==, expected);
+  g_assert_cmpstr (icw_sync_digest_get_string (digest), ==, expected);
   b = icw_json_read_object (compact, strlen (compact), ICW_SYNC_JSON_MAX_BODY, 0, NULL, again, &error);
   g_assert_no_error (error);
   g_assert_nonnull (b);
-  g_assert_cmpstr (g_checksum_get_string (again), ==, expected);
+  g_assert_cmpstr (icw_sync_digest_get_string (again), ==, expected);
+  g_assert_cmpstr (icw_sync_digest_get_string (again), ==, expected);   /* asked twice: the same */
   g_assert_cmpstr (expected, !=, different);
+}
+
+/* The digest (GnuTLS) is GLib's SHA-256 of the same bytes, whatever the pieces it is fed in:
+ * every length around the 64-byte blocks, empty pieces, and 1 MiB in random pieces. */
+static void
+test_digest_is_sha256 (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20);
+  gsize size = 1 << 20;
+  g_autofree guchar *data = g_malloc (size);
+
+  for (gsize i = 0; i < size; i++)
+    data[i] = (guchar) g_rand_int_range (rand, 0, 256);
+  for (gsize length = 0; length <= size; length = length < 300 ? length + 1 : length * 4)
+    {
+      g_autoptr(IcwSyncDigest) digest = icw_sync_digest_new ();
+      g_autofree char *expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+      gsize at = 0;
+
+      while (at < length)
+        {
+          gsize piece = (gsize) g_rand_int_range (rand, 0, 200) * (length > 4096 ? 97 : 1);
+
+          piece = MIN (piece, length - at);
+          icw_sync_digest_update (digest, data + at, piece);
+          at += piece;
+        }
+      g_assert_cmpstr (icw_sync_digest_get_string (digest), ==, expected);
+    }
+  {
+    g_autoptr(IcwSyncDigest) whole = icw_sync_digest_new ();
+    g_autofree char *expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
+
+    icw_sync_digest_update (whole, data, size);
+    g_assert_cmpstr (icw_sync_digest_get_string (whole), ==, expected);
+  }
 }
 
 int
@@ -258,5 +295,6 @@ main (int   argc,
   g_test_add_func ("/sync-body-reader/spans", test_spans);
   g_test_add_func ("/sync-body-reader/thin", test_thin);
   g_test_add_func ("/sync-body-reader/digest", test_digest);
+  g_test_add_func ("/sync-body-reader/digest-is-sha256", test_digest_is_sha256);
   return g_test_run ();
 }

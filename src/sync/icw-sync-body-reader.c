@@ -24,7 +24,7 @@ typedef struct {
   guint       depth;
   guint       span_depth;
   GHashTable *spans;
-  GChecksum  *digest;
+  IcwSyncDigest *digest;
   const char *run;      /* the first byte not yet given to the digest */
   GString    *text;     /* a string's decoded text, reused */
   GError    **error;
@@ -55,7 +55,7 @@ skip_space (Reader *r)
     r->p++;
   if (r->digest != NULL && r->p > from)
     {
-      g_checksum_update (r->digest, (const guchar *) r->run, from - r->run);
+      icw_sync_digest_update (r->digest, r->run, from - r->run);
       r->run = r->p;
     }
 }
@@ -374,7 +374,7 @@ read_object (const char  *data,
              gsize        max_length,
              guint        span_depth,
              GHashTable  *spans,
-             GChecksum   *digest,
+             IcwSyncDigest *digest,
              gboolean     thin,
              GError     **error)
 {
@@ -403,7 +403,7 @@ read_object (const char  *data,
       return NULL;
     }
   if (digest != NULL)
-    g_checksum_update (digest, (const guchar *) r.run, r.p - r.run);
+    icw_sync_digest_update (digest, r.run, r.p - r.run);
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("The JSON is not an object"));
@@ -421,7 +421,7 @@ icw_json_read_object (const char  *data,
                       gsize        max_length,
                       guint        span_depth,
                       GHashTable  *spans,
-                      GChecksum   *digest,
+                      IcwSyncDigest *digest,
                       GError     **error)
 {
   return read_object (data, length, max_length, span_depth, spans, digest, FALSE, error);
@@ -433,7 +433,7 @@ icw_json_read_object_thin (const char  *data,
                            gsize        max_length,
                            guint        span_depth,
                            GHashTable  *spans,
-                           GChecksum   *digest,
+                           IcwSyncDigest *digest,
                            GError     **error)
 {
   return read_object (data, length, max_length, span_depth, spans, digest, TRUE, error);

@@ -8,6 +8,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "icw-sync-digest.h"
+
 G_BEGIN_DECLS
 
 typedef struct {
@@ -25,7 +27,7 @@ JsonNode *icw_json_read_object (const char  *data,
                                 gsize        max_length,
                                 guint        span_depth,
                                 GHashTable  *spans,
-                                GChecksum   *digest,
+                                IcwSyncDigest *digest,
                                 GError     **error);
 
 /* The same, except that each object at span_depth keeps only its "id" member in the tree: its
@@ -36,7 +38,7 @@ JsonNode *icw_json_read_object_thin (const char  *data,
                                      gsize        max_length,
                                      guint        span_depth,
                                      GHashTable  *spans,
-                                     GChecksum   *digest,
+                                     IcwSyncDigest *digest,
                                      GError     **error);
 
 G_END_DECLS

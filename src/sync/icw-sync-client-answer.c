@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
+#include "icw-sync-body-reader.h"
 #include "icw-sync-client-private.h"
 #include "icw-sync-json.h"
 #include "icw-sync-request.h"
@@ -186,8 +187,10 @@ on_body (GTask  *task,
         icw_sync_client_finish_run (task);
       return;
     }
-  root = icw_sync_json_parse_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     ICW_SYNC_JSON_MAX_BODY * 2, &error);
+  /* A push's answer (and any other but a pull page) in one strict pass (icw-sync-body-reader.c:
+   * the scanner's checks and messages, json-glib's tree, without json-glib's own parse after it). */
+  root = icw_json_read_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               ICW_SYNC_JSON_MAX_BODY * 2, 0, NULL, NULL, &error);
   if (root != NULL && run->fetch_key != NULL)
     {
       if (!icw_sync_apply_fetched (self->store, root, run->fetch_key, &run->report, &error))

@@ -298,6 +298,53 @@ precheck_change (IcwSyncServer       *self,
   return icw_server_check_record (self, kind, record, g_str_equal (op, "delete"), payload, refusal);
 }
 
+/* A change's result other than "applied" (a refusal, a conflict, a target version's: rare) is
+ * built with json-glib from its "status" on, then appended to the answer as text. */
+static JsonBuilder *
+result_begin (const char *id)
+{
+  JsonBuilder *result = json_builder_new ();
+
+  json_builder_begin_object (result);
+  json_builder_set_member_name (result, "id");
+  json_builder_add_string_value (result, id);
+  json_builder_set_member_name (result, "status");
+  return result;
+}
+
+static void
+append_result_separator (GString *answer)
+{
+  if (answer->len > 0 && answer->str[answer->len - 1] != '[')
+    g_string_append_c (answer, ',');
+}
+
+static void
+result_end (GString     *answer,
+            JsonBuilder *result)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (result);
+  g_autofree char *text = json_to_string (root, FALSE);
+
+  append_result_separator (answer);
+  g_string_append (answer, text);
+  g_object_unref (result);
+}
+
+/* The result of a change applied, as text: one for each record of a push (no tree). */
+static void
+result_applied (GString    *answer,
+                const char *id,
+                const char *revision)
+{
+  append_result_separator (answer);
+  g_string_append (answer, "{\"id\":");
+  icw_sync_json_append_string (answer, id);
+  g_string_append (answer, ",\"status\":\"applied\",\"revision\":");
+  icw_sync_json_append_string (answer, revision);
+  g_string_append_c (answer, '}');
+}
+
 static ChangeOutcome
 apply_change (IcwSyncServer       *self,
               IcwServerToken      *token,
@@ -305,7 +352,7 @@ apply_change (IcwSyncServer       *self,
               const char          *payload,
               const IcwJsonRecord *record,
               IcwServerRefusal    *precheck,
-              JsonBuilder      *results,
+              GString          *answer,
               GError          **error)
 {
   const char *kind_key = icw_server_member_string (change, "kind");
@@ -323,26 +370,36 @@ apply_change (IcwSyncServer       *self,
   IcwRecordKind kind;
   gint64 seq;
 
-  json_builder_begin_object (results);
-  json_builder_set_member_name (results, "id");
-  json_builder_add_string_value (results, id);
-  json_builder_set_member_name (results, "status");
+  JsonBuilder *results;
+
   if (precheck->code != NULL)
     {
+      results = result_begin (id);
       icw_server_add_refusal (results, precheck);
+      result_end (answer, results);
       return CHANGE_OK;
     }
   if (icw_server_is_target_version (kind_key))
     {
       g_autoptr(JsonNode) tree = target_version_tree (payload);
+      gboolean applied;
 
-      return icw_server_apply_target_version (self, token, id, json_node_get_object (tree), payload, results, error)
-             ? CHANGE_OK : CHANGE_FAILED;
+      results = result_begin (id);
+      applied = icw_server_apply_target_version (self, token, id, json_node_get_object (tree), payload, results, error);
+      if (!applied)
+        {
+          g_object_unref (results);
+          return CHANGE_FAILED;
+        }
+      result_end (answer, results);
+      return CHANGE_OK;
     }
   icw_record_kind_from_key (kind_key, &kind);
   if ((center = icw_server_check_scope (self, token, kind, id, record, stored, &refusal)) == NULL)
     {
+      results = result_begin (id);
       icw_server_add_refusal (results, &refusal);
+      result_end (answer, results);
       return CHANGE_OK;
     }
 
@@ -351,26 +408,26 @@ apply_change (IcwSyncServer       *self,
   if (stored != NULL && g_strcmp0 (base, stored_revision) != 0)
     {
       if (stored->deleted == deleted && g_strcmp0 (stored->payload, payload) == 0)
-        {
-          json_builder_add_string_value (results, "applied");
-          json_builder_set_member_name (results, "revision");
-          json_builder_add_string_value (results, stored_revision);
-        }
+        result_applied (answer, id, stored_revision);
       else if ((stored_node = stored_payload (stored)) == NULL)
         goto store;   /* what is stored cannot be sent (a row of an older server): the change replaces it */
       else
         {
+          results = result_begin (id);
           json_builder_add_string_value (results, "conflict");
           add_record (results, stored, stored_node, FALSE);
+          json_builder_end_object (results);
+          result_end (answer, results);
         }
-      json_builder_end_object (results);
       return CHANGE_OK;
     }
 
 store:
   if (!icw_server_check_authority (self, token, kind, record, stored, deleted, &reviewed, &refusal))
     {
+      results = result_begin (id);
       icw_server_add_refusal (results, &refusal);
+      result_end (answer, results);
       return CHANGE_OK;
     }
   if (reviewed)
@@ -383,10 +440,7 @@ store:
   self->applied++;
   g_free (stored_revision);
   stored_revision = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
-  json_builder_add_string_value (results, "applied");
-  json_builder_set_member_name (results, "revision");
-  json_builder_add_string_value (results, stored_revision);
-  json_builder_end_object (results);
+  result_applied (answer, id, stored_revision);
   return CHANGE_OK;
 }
 
@@ -545,8 +599,7 @@ handle_push (IcwSyncServer     *self,
   g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonBuilder) results = json_builder_new ();
-  g_autoptr(JsonNode) response = NULL;
+  g_autoptr(GString) answer = NULL;
   g_autofree char *text = NULL;
   g_autofree char *replay = NULL;
   g_autofree char *body_hash = NULL;
@@ -554,7 +607,7 @@ handle_push (IcwSyncServer     *self,
   g_autofree char *marked = NULL;
   g_autoptr(PrecheckList) prechecks_owner = NULL;
   g_autoptr(GHashTable) spans = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
-  g_autoptr(GChecksum) digest = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(IcwSyncDigest) digest = icw_sync_digest_new ();
   IcwServerRefusal *prechecks = NULL;
   const char *data;
   gsize marked_length = 0;
@@ -583,7 +636,7 @@ handle_push (IcwSyncServer     *self,
   changes = json_object_get_array_member (request, "changes");
   /* The key is bound to the batch: the SHA-256 of its bytes, the whitespace between tokens aside
    * (docs/sync-protocol.md). */
-  body_hash = g_strdup (g_checksum_get_string (digest));
+  body_hash = g_strdup (icw_sync_digest_get_string (digest));
 
   prechecks_owner = precheck_list_new (json_array_get_length (changes));
   prechecks = prechecks_owner->refusals;
@@ -616,14 +669,14 @@ handle_push (IcwSyncServer     *self,
         respond_json (msg, SOUP_STATUS_OK, replay);
       return;
     }
-  json_builder_begin_object (results);
-  json_builder_set_member_name (results, "results");
-  json_builder_begin_array (results);
+  /* The answer is written as text; only results other than "applied" are built as trees. */
+  answer = g_string_sized_new (64 * json_array_get_length (changes) + 16);
+  g_string_append (answer, "{\"results\":[");
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       ChangeOutcome outcome = apply_change (self, token, json_array_get_object_element (changes, i),
                                             prechecks_owner->payloads[i], prechecks_owner->records[i],
-                                            &prechecks[i], results, &error);
+                                            &prechecks[i], answer, &error);
 
       if (outcome == CHANGE_OK)
         continue;
@@ -631,10 +684,8 @@ handle_push (IcwSyncServer     *self,
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
     }
-  json_builder_end_array (results);
-  json_builder_end_object (results);
-  response = json_builder_get_root (results);
-  text = json_to_string (response, FALSE);
+  g_string_append (answer, "]}");
+  text = g_string_free (g_steal_pointer (&answer), FALSE);
   if (icw_server_group_enabled (self))
     {
       /* Answered when the group commits (icw-sync-server-group.c). */

@@ -14,7 +14,19 @@ struct _IcwJsonRecord {
   GStringChunk *chunk;
   char         *owned;     /* the text, when the record made it (icw_json_record_new_object) */
   guint         hint;      /* where the next lookup starts */
+  guint64       seen[4];   /* a bit for each name's hash (name_bit): a name whose bit is clear is new */
 };
+
+/* A name's bit among the 256 of IcwJsonRecord.seen. */
+static guint
+name_bit (const char *name)
+{
+  guint hash = 5381;
+
+  for (const char *p = name; *p != '\0'; p++)
+    hash = hash * 33 + (guchar) *p;
+  return hash & 255;
+}
 
 /* The string's text in the chunk, or NULL for a lone surrogate or \u0000. */
 static const char *
@@ -99,7 +111,16 @@ icw_json_record_new (const char *text,
         }
       else if (value.type == ICW_JSON_INTEGER && !icw_json_integer (&value, &member.integer))
         return NULL;
-      existing = member.name != NULL ? find (record, member.name) : -1;
+      /* A repeated name keeps its first place; only a name whose bit is set may be one. */
+      existing = -1;
+      if (member.name != NULL)
+        {
+          guint bit = name_bit (member.name);
+
+          if (record->seen[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64)))
+            existing = find (record, member.name);
+          record->seen[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+        }
       if (existing >= 0)
         g_array_index (record->members, IcwJsonMember, existing) = member;
       else

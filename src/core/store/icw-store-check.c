@@ -72,21 +72,92 @@ holds (const IcwJsonMember *node,
     }
 }
 
-/* An integer column's value: in the property's range (an int property holds 32 bits). */
+/* An integer column's range: its property's (an int property holds 32 bits, a boolean 0 or 1);
+ * a column whose property is none of these takes no integer. */
+typedef struct {
+  gint64   minimum;
+  gint64   maximum;
+  gboolean integer;
+} ColumnRange;
+
+static ColumnRange *
+column_ranges (const IcwTable *table)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (table->get_type ());
+  ColumnRange *ranges = g_new0 (ColumnRange, table->n_columns);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      const IcwColumn *column = &table->columns[i];
+      GParamSpec *pspec;
+
+      if (column->type != ICW_COLUMN_INT && column->type != ICW_COLUMN_INT64 && column->type != ICW_COLUMN_BOOL)
+        continue;
+      pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), column->property);
+      ranges[i].integer = TRUE;
+      if (G_IS_PARAM_SPEC_INT (pspec))
+        {
+          ranges[i].minimum = G_PARAM_SPEC_INT (pspec)->minimum;
+          ranges[i].maximum = G_PARAM_SPEC_INT (pspec)->maximum;
+        }
+      else if (G_IS_PARAM_SPEC_INT64 (pspec))
+        {
+          ranges[i].minimum = G_PARAM_SPEC_INT64 (pspec)->minimum;
+          ranges[i].maximum = G_PARAM_SPEC_INT64 (pspec)->maximum;
+        }
+      else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+        {
+          ranges[i].minimum = 0;
+          ranges[i].maximum = 1;
+        }
+      else
+        ranges[i].integer = FALSE;
+    }
+  return ranges;
+}
+
+/* Looked up once per kind for the life of the process (a property lookup by name for each
+ * integer member of every pushed record was a tenth of the catalogue's checks). */
+static const ColumnRange *
+cached_ranges (const IcwTable *table)
+{
+  static ColumnRange *ranges[ICW_N_RECORD_KINDS];
+
+  if (g_once_init_enter (&ranges[table->kind]))
+    g_once_init_leave (&ranges[table->kind], column_ranges (table));
+  return ranges[table->kind];
+}
+
+/* An integer column's value: in the property's range. */
 static gboolean
-integer_in_range (GObjectClass    *klass,
+integer_in_range (const IcwTable  *table,
                   const IcwColumn *column,
                   gint64           value)
 {
-  GParamSpec *pspec = g_object_class_find_property (klass, column->property);
+  const ColumnRange *range = &cached_ranges (table)[column - table->columns];
 
-  if (G_IS_PARAM_SPEC_INT (pspec))
-    return value >= G_PARAM_SPEC_INT (pspec)->minimum && value <= G_PARAM_SPEC_INT (pspec)->maximum;
-  if (G_IS_PARAM_SPEC_INT64 (pspec))
-    return value >= G_PARAM_SPEC_INT64 (pspec)->minimum && value <= G_PARAM_SPEC_INT64 (pspec)->maximum;
-  if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
-    return value == 0 || value == 1;
-  return FALSE;
+  return range->integer && value >= range->minimum && value <= range->maximum;
+}
+
+/* value in decimal, as "%" G_GINT64_FORMAT writes it, into buffer (at least 21 bytes). */
+static const char *
+integer_text (gint64 value,
+              char  *buffer,
+              gsize  size)
+{
+  char *p = buffer + size - 1;
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+
+  *p = '\0';
+  do
+    {
+      *--p = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude != 0);
+  if (value < 0)
+    *--p = '-';
+  return p;
 }
 
 /* The catalogue's own check of the field (icw-field-checks.h: dates, IDs, credit codes, amounts,
@@ -99,12 +170,12 @@ catalogue_check (const IcwColumn  *column,
                  GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = NULL;
+  char buffer[24];
+  const char *text;
 
   if (column->check == NULL)
     return TRUE;
-  text = holds (node, G_TYPE_STRING) ? g_strdup (node->string)
-                                     : g_strdup_printf ("%" G_GINT64_FORMAT, node->integer);
+  text = holds (node, G_TYPE_STRING) ? node->string : integer_text (node->integer, buffer, sizeof buffer);
   if (column->check (text, &local_error))
     return TRUE;
   *field = column->name;
@@ -113,7 +184,7 @@ catalogue_check (const IcwColumn  *column,
 }
 
 static gboolean
-check_column (GObjectClass     *klass,
+check_column (const IcwTable   *table,
               const IcwColumn  *column,
               const IcwJsonMember *node,
               const char      **field,
@@ -141,7 +212,7 @@ check_column (GObjectClass     *klass,
     case ICW_COLUMN_INT64:
       if (!holds (node, G_TYPE_INT64))
         return bad_field (error, field, column->name, _("The field “%s” must be a whole number"));
-      if (!integer_in_range (klass, column, node->integer))
+      if (!integer_in_range (table, column, node->integer))
         return bad_field (error, field, column->name, _("The field “%s” is out of range"));
       return holds (node, G_TYPE_INT64) ? catalogue_check (column, node, field, error) : TRUE;
     default:
@@ -159,9 +230,26 @@ find_column (const IcwTable *table,
   return NULL;
 }
 
+/* A member's column: the one after the member last found first (a record's members come in the
+ * columns' order, as the store writes them), else any; *next moves past it. */
+static const IcwColumn *
+find_column_from (const IcwTable *table,
+                  const char     *name,
+                  guint          *next)
+{
+  const IcwColumn *column;
+
+  if (*next < table->n_columns && strcmp (table->columns[*next].name, name) == 0)
+    column = &table->columns[*next];
+  else if ((column = find_column (table, name)) == NULL)
+    return NULL;
+  *next = (guint) (column - table->columns) + 1;
+  return column;
+}
+
 static gboolean
 check_member (const IcwTable  *table,
-              GObjectClass    *klass,
+              guint           *next,
               const char      *name,
               const IcwJsonMember *node,
               const char     **field,
@@ -169,6 +257,10 @@ check_member (const IcwTable  *table,
 {
   const IcwColumn *column;
 
+  /* No column is named "id" or as a stamp (the INSERT names them besides the columns), so the
+   * column expected next is tried before them. */
+  if (*next < table->n_columns && strcmp (table->columns[*next].name, name) == 0)
+    return check_column (table, find_column_from (table, name, next), node, field, error);
   if (strcmp (name, "id") == 0)
     {
       if (holds (node, G_TYPE_STRING) && *node->string != '\0' && strlen (node->string) <= MAX_ID)
@@ -182,14 +274,14 @@ check_member (const IcwTable  *table,
           return TRUE;
         return bad_field (error, field, stamps[i], _("The field “%s” must be a time"));
       }
-  column = find_column (table, name);
+  column = find_column_from (table, name, next);
   if (column == NULL)
     {
       *field = NULL;
       g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("This kind of record has no field “%s”"), name);
       return FALSE;
     }
-  return check_column (klass, column, node, field, error);
+  return check_column (table, column, node, field, error);
 }
 
 gboolean
@@ -199,7 +291,7 @@ icw_record_check_json (IcwRecordKind   kind,
                        GError        **error)
 {
   const IcwTable *table = icw_store_table_for_kind (kind);
-  g_autoptr(GTypeClass) klass = g_type_class_ref (table->get_type ());
+  guint next = 0;
 
   g_return_val_if_fail (record != NULL && field != NULL, FALSE);
 
@@ -210,7 +302,7 @@ icw_record_check_json (IcwRecordKind   kind,
     {
       const IcwJsonMember *member = icw_json_record_nth (record, i);
 
-      if (!check_member (table, G_OBJECT_CLASS (klass), member->name, member, field, error))
+      if (!check_member (table, &next, member->name, member, field, error))
         return FALSE;
     }
   return TRUE;
@@ -563,7 +655,9 @@ check_plan_new (IcwStore       *scratch,
 {
   IcwCheckPlan *plan = g_new0 (IcwCheckPlan, 1);
   g_autoptr(GString) values = g_string_new (NULL);
-  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  /* One value: the number of the first constraint the values break (in the order an INSERT
+   * checks them: NOT NULL by column, then the CHECKs in the table's order), or 0. */
+  g_autoptr(GString) sql = g_string_new ("SELECT CASE");
   g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) checks = NULL;
   g_autofree char *create = NULL;
@@ -593,21 +687,25 @@ check_plan_new (IcwStore       *scratch,
       g_string_append_printf (values, "%s%s AS \"%s\"", values->len > 0 ? ", " : "", source, name);
       if (sqlite3_column_int (stmt, 3) != 0)
         {
-          g_string_append_printf (sql, "%s\"%s\" IS NOT NULL", n++ > 0 ? ", " : "", name);
+          g_string_append_printf (sql, " WHEN \"%s\" IS NULL THEN %u", name, ++n);
           g_ptr_array_add (messages, g_strdup_printf ("NOT NULL constraint failed: %s.%s", table->table, name));
         }
     }
   sqlite3_finalize (stmt);
+  /* A CHECK fails when its value is false: not NULL and zero as a number (as SQLite's INSERT
+   * decides, and as sqlite3_column_double reads it). */
   for (guint i = 0; i < checks->len; i++)
     {
       const char *check = checks->pdata[i];
       g_autofree char *comparisons = in_list_as_comparisons (check);
 
-      g_string_append_printf (sql, "%s(%s)", n++ > 0 ? ", " : "", comparisons != NULL ? comparisons : check);
+      g_string_append_printf (sql, " WHEN CAST((%s) AS REAL) = 0.0 THEN %u", comparisons != NULL ? comparisons : check, ++n);
       g_ptr_array_add (messages, g_strdup_printf ("CHECK constraint failed: %s", check));
     }
   if (n == 0)
-    g_string_append (sql, "1");
+    g_string_assign (sql, "SELECT 0");
+  else
+    g_string_append (sql, " ELSE 0 END");
   g_string_append_printf (sql, " FROM (SELECT %s)", values->str);
   /* What SQLite cannot prepare keeps the trial insert. */
   if (sqlite3_prepare_v2 (scratch->db, sql->str, -1, &trial, NULL) != SQLITE_OK)
@@ -677,10 +775,11 @@ try_constraints (IcwStore            *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      /* A constraint fails when its value is false (zero); NULL passes, as in an INSERT. */
-      for (guint i = 0; i < plan->messages->len && failed == NULL; i++)
-        if (sqlite3_column_type (stmt, i) != SQLITE_NULL && sqlite3_column_double (stmt, i) == 0.0)
-          failed = plan->messages->pdata[i];
+      /* The first constraint broken (check_plan_new), or 0. */
+      gint64 broken = sqlite3_column_int64 (stmt, 0);
+
+      if (broken > 0 && broken <= (gint64) plan->messages->len)
+        failed = plan->messages->pdata[broken - 1];
     }
   else
     failed = sqlite3_errmsg (self->db);
