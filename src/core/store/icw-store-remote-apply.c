@@ -441,6 +441,31 @@ icw_store_apply_remote_text (IcwStore       *self,
   return icw_store_commit_batch (self, error);
 }
 
+/* A pull page's transaction: its rows and its cursor are committed together under
+ * synchronous=NORMAL (WAL: no fsync at the commit). A power cut may undo the last pages, rows and
+ * cursor alike, which the next pull fetches again; nothing a user saved depends on them: an edit's
+ * commit, under FULL, syncs the WAL with every page before it. FULL is set again right after the
+ * batch's COMMIT or ROLLBACK (icw_store_commit_batch, icw_store_rollback_batch) and before any
+ * write that finds it not set (docs/sync-protocol.md, "Durability of a pull page"). Inside another
+ * batch it is only a nested batch: the outer one's durability holds. */
+gboolean
+icw_store_begin_refetchable_batch (IcwStore  *self,
+                                   GError   **error)
+{
+  g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
+
+  if (self->batch_depth > 0)
+    return icw_store_begin_batch (self, error);
+  self->relaxed = TRUE;
+  if (!icw_database_set_synchronous (self->db, FALSE, error) || !icw_database_begin (self->db, error))
+    {
+      icw_store_restore_durability (self, NULL);
+      return FALSE;
+    }
+  self->batch_depth = 1;
+  return TRUE;
+}
+
 IcwRemoteBatch *
 icw_remote_batch_new (IcwStore *store)
 {
