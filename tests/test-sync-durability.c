@@ -5,7 +5,7 @@
  * real ones. A page's commit must not sync the client's WAL; an edit saved between pages (in the
  * handler of the store's "reloaded", which runs right after a page's commit), after a page that
  * failed, or after a page whose COMMIT failed, must sync it (synchronous=FULL), and a failed page
- * leaves neither its rows nor its cursor. */
+ * leaves neither its rows nor its cursor. The pull's end checkpoints the WAL into the file. */
 #include "config.h"
 
 #include <string.h>
@@ -281,14 +281,19 @@ test_edit_between_pages (Fixture       *f,
   g_autoptr(IcwSyncClient) client = new_client (f, f->sync.b, 2);
   g_autoptr(GError) error = NULL;
   IcwSyncReport report = { 0, };
+  guint file_syncs;
   gulong handler;
 
   push_organizations (f, 7);
   f->last_syncs = wal_syncs (f->b_path);
+  file_syncs = syncs_of (f->b_path);
   handler = g_signal_connect (f->sync.b, "reloaded", G_CALLBACK (save_between_pages), f);
   g_assert_true (icw_sync_client_run (client, ICW_SYNC_PULL, &report, &error));
   g_assert_no_error (error);
   g_signal_handler_disconnect (f->sync.b, handler);
+  /* The pull's end copied the WAL into the file (a checkpoint, the only thing that syncs the
+   * database file itself in WAL mode; the edits' commits only sync the WAL). */
+  g_assert_cmpuint (syncs_of (f->b_path), >, file_syncs);
   g_assert_cmpuint (report.pulled, ==, 8);
   /* Pages of 2 for 8 records; each page's commit reloads the lists once. */
   g_assert_cmpuint (f->pages, >=, 4);

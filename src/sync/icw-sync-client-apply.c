@@ -238,7 +238,9 @@ icw_sync_apply_pull_text (IcwStore       *store,
       icw_store_rollback_batch (store);
       return FALSE;
     }
-  return icw_store_commit_batch (store, error);
+  /* The pages' commits left the WAL to grow (icw_store_begin_refetchable_batch): the last one
+   * copies it into the file once, so that no later edit pays for it. */
+  return icw_store_commit_batch (store, error) && (*more || icw_store_checkpoint (store, error));
 }
 
 gboolean

@@ -986,6 +986,7 @@ icw_store_restore_durability (IcwStore  *self,
   icw_database_rollback (self->db);   /* nothing when the batch ended; SQLite refuses the level inside one */
   if (!icw_database_set_synchronous (self->db, TRUE, error))
     return FALSE;
+  sqlite3_wal_autocheckpoint (self->db, 1000);   /* SQLite's default */
   self->relaxed = FALSE;
   return TRUE;
 }
