@@ -248,7 +248,7 @@ push_organizations (Fixture *f,
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("济南华信传感技术有限公司%02u", i);
-      g_autoptr(IcwOrganization) org = icw_test_save_organization (f->sync.a, name, NULL);
+      g_object_unref (icw_test_save_organization (f->sync.a, name, NULL));
     }
   g_assert_true (icw_sync_client_run (client, ICW_SYNC_PUSH, &report, &error));
   g_assert_no_error (error);
@@ -264,11 +264,10 @@ save_between_pages (IcwStore *store,
 {
   g_autofree char *name = g_strdup_printf ("本地编辑的单位%02u", f->edits);
   guint before = wal_syncs (f->b_path);
-  g_autoptr(IcwOrganization) org = NULL;
 
   f->pages++;
   f->page_syncs += before - f->last_syncs;
-  org = icw_test_save_organization (store, name, NULL);
+  g_object_unref (icw_test_save_organization (store, name, NULL));
   f->edits++;
   g_assert_cmpuint (wal_syncs (f->b_path), >, before);
   f->last_syncs = wal_syncs (f->b_path);
@@ -303,8 +302,8 @@ test_edit_between_pages (Fixture       *f,
   /* And a plain edit after the run syncs it too. */
   {
     guint before = wal_syncs (f->b_path);
-    g_autoptr(IcwOrganization) org = icw_test_save_organization (f->sync.b, "拉取之后的单位", NULL);
 
+    g_object_unref (icw_test_save_organization (f->sync.b, "拉取之后的单位", NULL));
     g_assert_cmpuint (wal_syncs (f->b_path), >, before);
   }
 }
@@ -343,9 +342,7 @@ test_failed_page (Fixture       *f,
   g_assert_cmpint (count_rows (f->b_path, "SELECT count(*) FROM sync_state WHERE key LIKE 'cursor %'"), ==, 0);
 
   before = wal_syncs (f->b_path);
-  {
-    g_autoptr(IcwOrganization) org = icw_test_save_organization (f->sync.b, "失败之后的单位", NULL);
-  }
+  g_object_unref (icw_test_save_organization (f->sync.b, "失败之后的单位", NULL));
   g_assert_cmpuint (wal_syncs (f->b_path), >, before);
 }
 
@@ -376,9 +373,7 @@ test_failed_commit (Fixture       *f,
   g_assert_null (icw_store_sync_state_get (f->sync.b, "cursor test"));
 
   before = wal_syncs (f->b_path);
-  {
-    g_autoptr(IcwOrganization) org = icw_test_save_organization (f->sync.b, "提交失败之后的单位", NULL);
-  }
+  g_object_unref (icw_test_save_organization (f->sync.b, "提交失败之后的单位", NULL));
   g_assert_cmpuint (wal_syncs (f->b_path), >, before);
 }
 
