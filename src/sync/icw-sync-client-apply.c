@@ -223,8 +223,9 @@ icw_sync_apply_pull_text (IcwStore       *store,
       return FALSE;
     }
 
-  /* One transaction for the page and its cursor; the rows go in multi-row statements. */
-  if (!icw_store_begin_batch (store, error))
+  /* One transaction for the page and its cursor; the rows go in multi-row statements. It is
+   * committed without an fsync: a page a power cut undoes is pulled again, with its cursor. */
+  if (!icw_store_begin_refetchable_batch (store, error))
     return FALSE;
   rows = icw_remote_batch_new (store);
   for (guint i = 0; ok && i < page->changes->len; i++)
@@ -237,7 +238,9 @@ icw_sync_apply_pull_text (IcwStore       *store,
       icw_store_rollback_batch (store);
       return FALSE;
     }
-  return icw_store_commit_batch (store, error);
+  /* The pages' commits left the WAL to grow (icw_store_begin_refetchable_batch): the last one
+   * copies it into the file once, so that no later edit pays for it. */
+  return icw_store_commit_batch (store, error) && (*more || icw_store_checkpoint (store, error));
 }
 
 gboolean

@@ -253,6 +253,22 @@ apply_settings (sqlite3     *db,
          query_text_equals (db, "PRAGMA foreign_keys", "1", error);
 }
 
+/* The storage rules' synchronous=FULL, or NORMAL for a transaction whose every row can be fetched
+ * again (a pull page with its cursor: docs/sync-protocol.md, "Durability of a pull page"). In WAL
+ * mode, which apply_settings makes sure of, NORMAL keeps the file consistent and skips only the
+ * commit's fsync of the WAL: a power cut may undo the last such commits, never a part of one, and
+ * the next commit under FULL syncs the WAL with every frame before it. SQLite takes the level at
+ * the PRAGMA's preparation and refuses it inside a transaction, so it is run, not cached, and
+ * read back. */
+gboolean
+icw_database_set_synchronous (sqlite3   *db,
+                              gboolean   full,
+                              GError   **error)
+{
+  return icw_database_exec (db, full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", error) &&
+         query_text_equals (db, "PRAGMA synchronous", full ? "2" : "1", error);
+}
+
 static gboolean
 backup_before_migration (sqlite3     *db,
                          const char  *path,

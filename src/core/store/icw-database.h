@@ -29,6 +29,9 @@ gboolean  icw_database_begin         (sqlite3     *db,
 gboolean  icw_database_commit        (sqlite3     *db,
                                       GError     **error);
 void      icw_database_rollback      (sqlite3     *db);
+gboolean  icw_database_set_synchronous (sqlite3  *db,
+                                        gboolean  full,
+                                        GError  **error);
 sqlite3_stmt *icw_database_prepare   (sqlite3     *db,
                                       const char  *sql,
                                       GError     **error);

@@ -64,10 +64,18 @@ struct _IcwStore
   sqlite3_stmt *save_statements[ICW_N_RECORD_KINDS][4];
   sqlite3_stmt *begin_statement;
   sqlite3_stmt *commit_statement;
+  /* Set from the start of a refetchable batch (icw_store_begin_refetchable_batch: a pull page,
+   * committed with synchronous=NORMAL) until FULL is set again, right after its COMMIT or
+   * ROLLBACK; a write that finds it still set restores FULL first, or is refused. */
+  gboolean relaxed;
   GHashTable *objects;      /* id → IcwRecord* (weak): one object per record */
   GHashTable *lists;        /* list key → the live records: an IcwStoreList for the registers
                              * (see icw_store_list_is_compact), a GListStore for the others */
 };
+
+/* synchronous=FULL again after a refetchable batch (no-op when it was never relaxed). */
+gboolean      icw_store_restore_durability (IcwStore  *self,
+                                            GError   **error);
 
 /* The compact live lists of the registers (icw-store-list.c): they hold IDs and names only and
  * ask the store for the record of an item. */

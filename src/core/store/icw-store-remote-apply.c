@@ -441,6 +441,49 @@ icw_store_apply_remote_text (IcwStore       *self,
   return icw_store_commit_batch (self, error);
 }
 
+#define REFETCHABLE_CHECKPOINT_PAGES 8192   /* 32 MiB of 4 KiB pages */
+
+/* A pull page's transaction: its rows and its cursor are committed together under
+ * synchronous=NORMAL (WAL: no fsync at the commit). A power cut may undo the last pages, rows and
+ * cursor alike, which the next pull fetches again; nothing a user saved depends on them: an edit's
+ * commit, under FULL, syncs the WAL with every page before it. FULL is set again right after the
+ * batch's COMMIT or ROLLBACK (icw_store_commit_batch, icw_store_rollback_batch) and before any
+ * write that finds it not set (docs/sync-protocol.md, "Durability of a pull page"). Inside another
+ * batch it is only a nested batch: the outer one's durability holds. */
+gboolean
+icw_store_begin_refetchable_batch (IcwStore  *self,
+                                   GError   **error)
+{
+  g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
+
+  if (self->batch_depth > 0)
+    return icw_store_begin_batch (self, error);
+  self->relaxed = TRUE;
+  if (!icw_database_set_synchronous (self->db, FALSE, error) || !icw_database_begin (self->db, error))
+    {
+      icw_store_restore_durability (self, NULL);
+      return FALSE;
+    }
+  /* No checkpoint at this commit unless the WAL passes 32 MiB: a pull of 10k records checkpointed
+   * six times (each page rewrites most index pages, so 37 MB of WAL for a 6 MB file, and each
+   * checkpoint copies and syncs what the last ones did); icw_store_checkpoint runs one at the
+   * pull's end. FULL's restoration sets SQLite's default again. */
+  sqlite3_wal_autocheckpoint (self->db, REFETCHABLE_CHECKPOINT_PAGES);
+  self->batch_depth = 1;
+  return TRUE;
+}
+
+/* After a pull: the WAL's pages copied into the file while nobody waits for it (PASSIVE: readers
+ * are not waited for, what they still need stays in the WAL for the next checkpoint). */
+gboolean
+icw_store_checkpoint (IcwStore  *self,
+                      GError   **error)
+{
+  g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
+
+  return self->batch_depth > 0 || icw_database_exec (self->db, "PRAGMA wal_checkpoint(PASSIVE)", error);
+}
+
 IcwRemoteBatch *
 icw_remote_batch_new (IcwStore *store)
 {

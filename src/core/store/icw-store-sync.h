@@ -78,6 +78,14 @@ gboolean    icw_store_apply_remote_text     (IcwStore        *self,
                                              const char      *revision,
                                              gboolean         deleted,
                                              GError         **error);
+/* Begins a batch (icw_store_commit_batch or icw_store_rollback_batch end it) whose rows can all be
+ * fetched from the server again, a pull page and its cursor: committed without the fsync of an
+ * edit's commit, which comes back at its end (icw-store-remote-apply.c). */
+gboolean    icw_store_begin_refetchable_batch (IcwStore      *self,
+                                               GError       **error);
+/* Copies the WAL into the database file after such batches (a pull's end), without waiting. */
+gboolean    icw_store_checkpoint              (IcwStore      *self,
+                                               GError       **error);
 /* Pulled records written in batches (a pull page's): rows of one kind go to the database together
  * by multi-row upserts when the kind changes, when 64 wait, and at icw_remote_batch_flush, which
  * the caller runs before anything that reads what the rows write and before its commit. The

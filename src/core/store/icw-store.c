@@ -576,7 +576,11 @@ static gboolean
 begin_write (IcwStore  *self,
              GError   **error)
 {
-  return self->batch_depth > 0 || run_transaction_statement (self, "BEGIN IMMEDIATE", &self->begin_statement, error);
+  if (self->batch_depth > 0)
+    return TRUE;
+  /* An edit is never committed under a pull page's relaxed durability. */
+  return icw_store_restore_durability (self, error) &&
+         run_transaction_statement (self, "BEGIN IMMEDIATE", &self->begin_statement, error);
 }
 
 static gboolean
@@ -938,7 +942,8 @@ icw_store_begin_batch (IcwStore  *self,
 {
   g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
 
-  if (self->batch_depth == 0 && !icw_database_begin (self->db, error))
+  if (self->batch_depth == 0 &&
+      (!icw_store_restore_durability (self, error) || !icw_database_begin (self->db, error)))
     return FALSE;
   self->batch_depth++;
   return TRUE;
@@ -953,6 +958,8 @@ gboolean
 icw_store_commit_batch (IcwStore  *self,
                         GError   **error)
 {
+  gboolean durable;
+
   g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->batch_depth > 0, FALSE);
 
@@ -963,8 +970,24 @@ icw_store_commit_batch (IcwStore  *self,
       icw_store_rollback_batch (self);
       return FALSE;
     }
+  /* FULL again before the reload's handlers run (they may save). */
+  durable = icw_store_restore_durability (self, error);
   g_object_set_qdata (G_OBJECT (self), batch_created_quark (), NULL);
   icw_store_reload (self);
+  return durable;
+}
+
+gboolean
+icw_store_restore_durability (IcwStore  *self,
+                              GError   **error)
+{
+  if (!self->relaxed)
+    return TRUE;
+  icw_database_rollback (self->db);   /* nothing when the batch ended; SQLite refuses the level inside one */
+  if (!icw_database_set_synchronous (self->db, TRUE, error))
+    return FALSE;
+  sqlite3_wal_autocheckpoint (self->db, 1000);   /* SQLite's default */
+  self->relaxed = FALSE;
   return TRUE;
 }
 
@@ -1029,6 +1052,7 @@ icw_store_rollback_batch (IcwStore *self)
 
   self->batch_depth = 0;
   icw_database_rollback (self->db);
+  icw_store_restore_durability (self, NULL);   /* if it fails, the next write tries again first */
   created = g_object_steal_qdata (G_OBJECT (self), batch_created_quark ());
 
   /* Held while refreshing: a refresh must not finalize what the table iterates over. */

@@ -1,0 +1,391 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sync-durability.c: a pull page is committed without an fsync, an edit never is (issue 20;
+ * docs/sync-protocol.md, "Durability of a pull page"). A counting SQLite VFS wraps the default one
+ * and counts each file's syncs; the stores, the reference server on loopback and the client are the
+ * real ones. A page's commit must not sync the client's WAL; an edit saved between pages (in the
+ * handler of the store's "reloaded", which runs right after a page's commit), after a page that
+ * failed, or after a page whose COMMIT failed, must sync it (synchronous=FULL), and a failed page
+ * leaves neither its rows nor its cursor. The pull's end checkpoints the WAL into the file. */
+#include "config.h"
+
+#include <string.h>
+#include <sqlite3.h>
+
+#include "icw-organization.h"
+#include "icw-platform.h"
+#include "icw-store-sync.h"
+#include "icw-sync-client.h"
+#include "icw-test-sync-fixture.h"
+#include "icw-test-util.h"
+
+/* The counting VFS. */
+
+typedef struct {
+  sqlite3_file base;
+  sqlite3_file *real;   /* the wrapped file, allocated right after this struct */
+  char *name;           /* the file's path (NULL for temporary files) */
+} CountingFile;
+
+static sqlite3_vfs *real_vfs;
+static sqlite3_vfs counting_vfs;
+static GHashTable *syncs;   /* path → number of xSync calls (GUINT_TO_POINTER) */
+
+static guint
+syncs_of (const char *path)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (syncs, path));
+}
+
+/* The syncs of a store's WAL so far. */
+static guint
+wal_syncs (const char *db_path)
+{
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+
+  return syncs_of (wal);
+}
+
+#define REAL(file) (((CountingFile *) (file))->real)
+
+static int
+counting_close (sqlite3_file *file)
+{
+  g_free (((CountingFile *) file)->name);
+  return REAL (file)->pMethods->xClose (REAL (file));
+}
+
+static int
+counting_read (sqlite3_file *file, void *buffer, int amount, sqlite3_int64 offset)
+{
+  return REAL (file)->pMethods->xRead (REAL (file), buffer, amount, offset);
+}
+
+static int
+counting_write (sqlite3_file *file, const void *buffer, int amount, sqlite3_int64 offset)
+{
+  return REAL (file)->pMethods->xWrite (REAL (file), buffer, amount, offset);
+}
+
+static int
+counting_truncate (sqlite3_file *file, sqlite3_int64 size)
+{
+  return REAL (file)->pMethods->xTruncate (REAL (file), size);
+}
+
+static int
+counting_sync (sqlite3_file *file, int flags)
+{
+  const char *name = ((CountingFile *) file)->name;
+
+  if (name != NULL)
+    g_hash_table_insert (syncs, g_strdup (name), GUINT_TO_POINTER (syncs_of (name) + 1));
+  return REAL (file)->pMethods->xSync (REAL (file), flags);
+}
+
+static int
+counting_file_size (sqlite3_file *file, sqlite3_int64 *size)
+{
+  return REAL (file)->pMethods->xFileSize (REAL (file), size);
+}
+
+static int
+counting_lock (sqlite3_file *file, int level)
+{
+  return REAL (file)->pMethods->xLock (REAL (file), level);
+}
+
+static int
+counting_unlock (sqlite3_file *file, int level)
+{
+  return REAL (file)->pMethods->xUnlock (REAL (file), level);
+}
+
+static int
+counting_check_reserved_lock (sqlite3_file *file, int *out)
+{
+  return REAL (file)->pMethods->xCheckReservedLock (REAL (file), out);
+}
+
+static int
+counting_file_control (sqlite3_file *file, int op, void *arg)
+{
+  return REAL (file)->pMethods->xFileControl (REAL (file), op, arg);
+}
+
+static int
+counting_sector_size (sqlite3_file *file)
+{
+  return REAL (file)->pMethods->xSectorSize (REAL (file));
+}
+
+static int
+counting_device_characteristics (sqlite3_file *file)
+{
+  return REAL (file)->pMethods->xDeviceCharacteristics (REAL (file));
+}
+
+static int
+counting_shm_map (sqlite3_file *file, int page, int page_size, int extend, void volatile **out)
+{
+  return REAL (file)->pMethods->xShmMap (REAL (file), page, page_size, extend, out);
+}
+
+static int
+counting_shm_lock (sqlite3_file *file, int offset, int n, int flags)
+{
+  return REAL (file)->pMethods->xShmLock (REAL (file), offset, n, flags);
+}
+
+static void
+counting_shm_barrier (sqlite3_file *file)
+{
+  REAL (file)->pMethods->xShmBarrier (REAL (file));
+}
+
+static int
+counting_shm_unmap (sqlite3_file *file, int delete_flag)
+{
+  return REAL (file)->pMethods->xShmUnmap (REAL (file), delete_flag);
+}
+
+static int
+counting_fetch (sqlite3_file *file, sqlite3_int64 offset, int amount, void **out)
+{
+  return REAL (file)->pMethods->xFetch (REAL (file), offset, amount, out);
+}
+
+static int
+counting_unfetch (sqlite3_file *file, sqlite3_int64 offset, void *page)
+{
+  return REAL (file)->pMethods->xUnfetch (REAL (file), offset, page);
+}
+
+static const sqlite3_io_methods counting_io_methods = {
+  3, counting_close, counting_read, counting_write, counting_truncate, counting_sync,
+  counting_file_size, counting_lock, counting_unlock, counting_check_reserved_lock,
+  counting_file_control, counting_sector_size, counting_device_characteristics, counting_shm_map,
+  counting_shm_lock, counting_shm_barrier, counting_shm_unmap, counting_fetch, counting_unfetch,
+};
+
+static int
+counting_open (sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags, int *out_flags)
+{
+  CountingFile *wrapper = (CountingFile *) file;
+  int rc;
+
+  wrapper->real = (sqlite3_file *) (wrapper + 1);
+  wrapper->name = g_strdup (name);
+  rc = real_vfs->xOpen (real_vfs, name, wrapper->real, flags, out_flags);
+  /* SQLite calls xClose only on a file whose pMethods is set. */
+  file->pMethods = wrapper->real->pMethods != NULL ? &counting_io_methods : NULL;
+  if (file->pMethods == NULL)
+    g_clear_pointer (&wrapper->name, g_free);
+  return rc;
+}
+
+/* The default VFS from now on: every store and the server open their files through it. */
+static void
+counting_vfs_register (void)
+{
+  real_vfs = sqlite3_vfs_find (NULL);
+  counting_vfs = *real_vfs;
+  counting_vfs.zName = "icw-counting";
+  counting_vfs.szOsFile = (int) sizeof (CountingFile) + real_vfs->szOsFile;
+  counting_vfs.xOpen = counting_open;
+  syncs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_assert_cmpint (sqlite3_vfs_register (&counting_vfs, 1), ==, SQLITE_OK);
+}
+
+/* The tests. */
+
+typedef struct {
+  IcwTestSyncFixture sync;
+  char *b_path;
+  guint pages;          /* pages committed into b so far ("reloaded" emitted) */
+  guint edits;          /* edits saved from the handler */
+  guint last_syncs;     /* b's WAL syncs when the handler last returned */
+  guint page_syncs;     /* b's WAL syncs during page commits, all pages */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  icw_test_sync_fixture_set_up (&f->sync, "icw-sync-durability-XXXXXX");
+  f->b_path = g_build_filename (f->sync.dir, "b.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_free (f->b_path);
+  icw_test_sync_fixture_tear_down (&f->sync);
+}
+
+static IcwSyncClient *
+new_client (Fixture  *f,
+            IcwStore *store,
+            guint     page_size)
+{
+  g_autoptr(GError) error = NULL;
+  IcwSyncClient *client = icw_sync_client_new (store, f->sync.url, f->sync.admin, &error);
+
+  g_assert_no_error (error);
+  icw_sync_client_set_limits (client, 100, page_size, 2, 10, 100, 10);
+  return client;
+}
+
+/* n organizations in a, pushed to the server. */
+static void
+push_organizations (Fixture *f,
+                    guint    n)
+{
+  g_autoptr(IcwSyncClient) client = new_client (f, f->sync.a, 100);
+  g_autoptr(GError) error = NULL;
+  IcwSyncReport report = { 0, };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("济南华信传感技术有限公司%02u", i);
+      g_object_unref (icw_test_save_organization (f->sync.a, name, NULL));
+    }
+  g_assert_true (icw_sync_client_run (client, ICW_SYNC_PUSH, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.pushed, ==, n + 1);   /* and the center */
+}
+
+/* Right after each page's commit (icw_store_commit_batch emits "reloaded" after it), an edit is
+ * saved, as a window's handler might: its commit must sync b's WAL, and the page before it must
+ * not have. */
+static void
+save_between_pages (IcwStore *store,
+                    Fixture  *f)
+{
+  g_autofree char *name = g_strdup_printf ("本地编辑的单位%02u", f->edits);
+  guint before = wal_syncs (f->b_path);
+
+  f->pages++;
+  f->page_syncs += before - f->last_syncs;
+  g_object_unref (icw_test_save_organization (store, name, NULL));
+  f->edits++;
+  g_assert_cmpuint (wal_syncs (f->b_path), >, before);
+  f->last_syncs = wal_syncs (f->b_path);
+}
+
+static void
+test_edit_between_pages (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(IcwSyncClient) client = new_client (f, f->sync.b, 2);
+  g_autoptr(GError) error = NULL;
+  IcwSyncReport report = { 0, };
+  guint file_syncs;
+  gulong handler;
+
+  push_organizations (f, 7);
+  f->last_syncs = wal_syncs (f->b_path);
+  file_syncs = syncs_of (f->b_path);
+  handler = g_signal_connect (f->sync.b, "reloaded", G_CALLBACK (save_between_pages), f);
+  g_assert_true (icw_sync_client_run (client, ICW_SYNC_PULL, &report, &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (f->sync.b, handler);
+  /* The pull's end copied the WAL into the file (a checkpoint, the only thing that syncs the
+   * database file itself in WAL mode; the edits' commits only sync the WAL). */
+  g_assert_cmpuint (syncs_of (f->b_path), >, file_syncs);
+  g_assert_cmpuint (report.pulled, ==, 8);
+  /* Pages of 2 for 8 records; each page's commit reloads the lists once. */
+  g_assert_cmpuint (f->pages, >=, 4);
+  g_assert_cmpuint (f->edits, ==, f->pages);
+  /* The pages themselves were committed without a sync of the WAL (no checkpoint at this size). */
+  g_assert_cmpuint (f->page_syncs, ==, 0);
+  /* And a plain edit after the run syncs it too. */
+  {
+    guint before = wal_syncs (f->b_path);
+
+    g_object_unref (icw_test_save_organization (f->sync.b, "拉取之后的单位", NULL));
+    g_assert_cmpuint (wal_syncs (f->b_path), >, before);
+  }
+}
+
+static gint64
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = icw_test_db_open (path, SQLITE_OPEN_READONLY, NULL);
+  gint64 n = icw_test_db_int (db, sql, NULL);
+
+  sqlite3_close (db);
+  return n;
+}
+
+/* A page the store refuses (a record of the wrong type in it): the run fails, the page's earlier
+ * rows and its cursor are not there, and the next edit is synced. */
+static void
+test_failed_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(IcwSyncClient) client = new_client (f, f->sync.b, 500);
+  g_autoptr(GError) error = NULL;
+  IcwSyncReport report = { 0, };
+  guint before;
+
+  push_organizations (f, 3);
+  /* The last stored record becomes one the store cannot write (its name a number). */
+  icw_test_server_exec (f->sync.location,
+                        "UPDATE records SET payload = json_set (payload, '$.name', 2) WHERE payload LIKE '%有限公司02%'",
+                        NULL);
+  g_assert_false (icw_sync_client_run (client, ICW_SYNC_PULL, &report, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (count_rows (f->b_path, "SELECT count(*) FROM organizations"), ==, 0);
+  g_assert_cmpint (count_rows (f->b_path, "SELECT count(*) FROM centers"), ==, 0);
+  g_assert_cmpint (count_rows (f->b_path, "SELECT count(*) FROM sync_state WHERE key LIKE 'cursor %'"), ==, 0);
+
+  before = wal_syncs (f->b_path);
+  g_object_unref (icw_test_save_organization (f->sync.b, "失败之后的单位", NULL));
+  g_assert_cmpuint (wal_syncs (f->b_path), >, before);
+}
+
+/* A refetchable batch whose COMMIT fails (a platform of no organization: the references are
+ * checked at the commit) is undone, and the next edit is synced. */
+static void
+test_failed_commit (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRemoteBatch) rows = NULL;
+  const char *platform = "{\"id\":\"p-1\",\"organization_id\":\"no-such-organization\",\"name\":\"平台\"}";
+  guint before;
+
+  g_assert_true (icw_store_begin_refetchable_batch (f->sync.b, &error));
+  g_assert_no_error (error);
+  rows = icw_remote_batch_new (f->sync.b);
+  g_assert_true (icw_remote_batch_add (rows, ICW_RECORD_KIND_PLATFORM, platform, strlen (platform), "7", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (icw_remote_batch_flush (rows, &error));
+  g_assert_no_error (error);
+  g_assert_true (icw_store_sync_state_set (f->sync.b, "cursor test", "7", &error));
+  g_assert_no_error (error);
+  g_assert_false (icw_store_commit_batch (f->sync.b, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f->b_path, "SELECT count(*) FROM platforms"), ==, 0);
+  g_assert_null (icw_store_sync_state_get (f->sync.b, "cursor test"));
+
+  before = wal_syncs (f->b_path);
+  g_object_unref (icw_test_save_organization (f->sync.b, "提交失败之后的单位", NULL));
+  g_assert_cmpuint (wal_syncs (f->b_path), >, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  counting_vfs_register ();
+  g_test_add ("/sync-durability/edit-between-pages", Fixture, NULL, fixture_set_up, test_edit_between_pages,
+              fixture_tear_down);
+  g_test_add ("/sync-durability/failed-page", Fixture, NULL, fixture_set_up, test_failed_page, fixture_tear_down);
+  g_test_add ("/sync-durability/failed-commit", Fixture, NULL, fixture_set_up, test_failed_commit, fixture_tear_down);
+  return g_test_run ();
+}
