@@ -64,6 +64,10 @@ struct _IcwStore
   sqlite3_stmt *save_statements[ICW_N_RECORD_KINDS][4];
   sqlite3_stmt *begin_statement;
   sqlite3_stmt *commit_statement;
+  /* An outbox row's statements (icw-store-outbox.c): the record's row read back, by kind, and
+   * the INSERT; `statements` owns them. */
+  sqlite3_stmt *outbox_row_statements[ICW_N_RECORD_KINDS];
+  sqlite3_stmt *outbox_insert_statement;
   GHashTable *objects;      /* id → IcwRecord* (weak): one object per record */
   GHashTable *lists;        /* list key → the live records: an IcwStoreList for the registers
                              * (see icw_store_list_is_compact), a GListStore for the others */
@@ -136,7 +140,8 @@ gboolean      icw_store_check_parent_open (IcwStore       *self,
 gboolean      icw_store_check_deletable   (IcwStore       *self,
                                            IcwRecord      *record,
                                            GError        **error);
-/* Adds the outbox row of a record as its row now stands (icw-store.c); inside a transaction. */
+/* Adds the outbox row of a record as its row now stands (icw-store-outbox.c); inside a
+ * transaction. */
 gboolean      icw_store_write_outbox      (IcwStore        *self,
                                            const IcwTable  *table,
                                            const char      *id,

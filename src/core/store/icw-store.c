@@ -350,7 +350,6 @@ bind_column (sqlite3_stmt    *stmt,
 typedef enum {
   SAVE_SQL_INSERT,   /* a new record, or one whose ID came from elsewhere: an upsert */
   SAVE_SQL_UPDATE,   /* a live record: only its columns and its modification time change */
-  SAVE_SQL_OUTBOX,
   SAVE_SQL_STATE,
   N_SAVE_SQLS
 } SaveSql;
@@ -427,20 +426,6 @@ update_statement (IcwStore        *self,
   return stmt;
 }
 
-/* The outbox row carries the record as it is after the change, as JSON built by SQLite. */
-static char *
-build_outbox_sql (const IcwTable *table)
-{
-  GString *sql = g_string_new ("INSERT INTO outbox (kind, record_id, op, payload, base_revision, queued_at) "
-                               "SELECT ?1, id, ?2, json_object('id', id, 'created_at', created_at, "
-                               "'updated_at', updated_at, 'deleted_at', deleted_at");
-
-  for (guint i = 0; i < table->n_columns; i++)
-    g_string_append_printf (sql, ", '%s', %s", table->columns[i].name, table->columns[i].name);
-  g_string_append_printf (sql, "), revision, ?3 FROM %s WHERE id = ?4", table->table);
-  return g_string_free (sql, FALSE);
-}
-
 static const char *
 save_sql (const IcwTable *table,
           SaveSql         which)
@@ -460,9 +445,6 @@ save_sql (const IcwTable *table,
           break;
         case SAVE_SQL_UPDATE:
           text = build_update_sql (table, NULL);
-          break;
-        case SAVE_SQL_OUTBOX:
-          text = build_outbox_sql (table);
           break;
         case SAVE_SQL_STATE:
           text = g_strdup_printf ("SELECT deleted_at IS NULL FROM %s WHERE id = ?1", table->table);
@@ -494,32 +476,6 @@ save_statement (IcwStore        *self,
   sqlite3_reset (*cached);
   sqlite3_clear_bindings (*cached);
   return *cached;
-}
-
-gboolean
-icw_store_write_outbox (IcwStore        *self,
-                        const IcwTable  *table,
-                        const char      *id,
-                        const char      *op,
-                        const char      *now,
-                        GError         **error)
-{
-  sqlite3_stmt *stmt = save_statement (self, table, SAVE_SQL_OUTBOX, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, icw_record_kind_to_key (table->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, op, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, id, -1, SQLITE_TRANSIENT);
-  if (!icw_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) != 1)
-    {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND, _("The record to be saved has gone"));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 typedef enum {
