@@ -5,9 +5,10 @@
  * built it itself, issue 20), for every kind of the sample center, for text holding every control
  * character, quotes, backslashes and characters outside the BMP, for columns another connection
  * changed, and for a value no store column writes (a REAL: still copied by json_object; a BLOB:
- * refused as before); and many saves of one record among others keep their order, each row the
+ * refused as before); many saves of one record among others keep their order, each row the
  * record as that save left it, folded by the push batch into one change at the record's first
- * place. */
+ * place; a seq is never given twice (schema 25's outbox_high_water, without AUTOINCREMENT); and
+ * that migration keeps the rows waiting to be sent. */
 #include "config.h"
 
 #include <string.h>
@@ -15,6 +16,7 @@
 
 #include "icw-field-catalogue.h"
 #include "icw-organization.h"
+#include "icw-schema.h"
 #include "icw-store.h"
 #include "icw-store-sync.h"
 #include "icw-test-util.h"
@@ -276,6 +278,165 @@ test_many_saves_order (void)
   icw_test_clear_tmp_dir (&dir, &path);
 }
 
+static gint64
+last_seq (sqlite3 *db)
+{
+  return icw_test_db_int (db, "SELECT max(seq) FROM outbox", NULL);
+}
+
+/* A seq is never given twice: not after the highest row was dropped (as an acknowledgement, a
+ * refusal's Discard My Change or a conflict's choice drop rows), not after the outbox was emptied,
+ * not after the store was opened again; a row dropped below the highest changes nothing. */
+static void
+test_seq_never_reused (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = icw_test_make_tmp_dir ("test-store-outbox-XXXXXX", &path);
+  g_autoptr(IcwStore) store = icw_test_open_store (path);
+  sqlite3 *db = icw_test_db_open (path, SQLITE_OPEN_READWRITE, NULL);
+  g_autoptr(GPtrArray) orgs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(IcwOrganization) later = NULL;
+  gint64 highest;
+
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Outbox seq %d", i);
+
+      g_ptr_array_add (orgs, icw_test_save_organization (store, name, NULL));
+    }
+  g_assert_cmpint (last_seq (db), ==, 4);
+
+  /* The highest row dropped: the next save does not take its seq. */
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM outbox WHERE seq = 4", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_ptr_array_add (orgs, icw_test_save_organization (store, "Outbox seq 4", NULL));
+  g_assert_cmpint (last_seq (db), ==, 5);
+
+  /* A row below the highest dropped: the next is one above the highest. */
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM outbox WHERE seq = 2", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_ptr_array_add (orgs, icw_test_save_organization (store, "Outbox seq 5", NULL));
+  g_assert_cmpint (last_seq (db), ==, 6);
+
+  /* Every row dropped at once, highest first, then the rest, in one statement each. */
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox ORDER BY seq DESC LIMIT 2);"
+                                     "DELETE FROM outbox", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM outbox", NULL), ==, 0);
+  g_ptr_array_add (orgs, icw_test_save_organization (store, "Outbox seq 6", NULL));
+  g_assert_cmpint (last_seq (db), ==, 7);
+
+  /* Emptied again, and the store opened anew. */
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM outbox", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&orgs, g_ptr_array_unref);
+  g_clear_object (&store);
+  store = icw_test_open_store (path);
+  later = icw_test_save_organization (store, "Outbox seq 7", NULL);
+  highest = last_seq (db);
+  g_assert_cmpint (highest, ==, 8);
+  /* A save's delete and restore: each one more. */
+  g_assert_true (icw_store_delete (store, ICW_RECORD (later), NULL));
+  g_assert_true (icw_store_restore (store, ICW_RECORD (later), NULL));
+  g_assert_cmpint (last_seq (db), ==, highest + 2);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM outbox", NULL), ==, 3);
+
+  sqlite3_close (db);
+  g_clear_object (&store);
+  icw_test_clear_tmp_dir (&dir, &path);
+}
+
+/* The migration that took AUTOINCREMENT off the outbox, found by what it does. */
+static int
+high_water_migration (void)
+{
+  for (int v = 1; v <= icw_schema_latest_version (); v++)
+    if (strstr (icw_schema_migration (v), "CREATE TABLE outbox_high_water") != NULL)
+      return v;
+  g_assert_not_reached ();
+}
+
+static void
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static const char unsent_rows[] =
+  "INSERT INTO organizations (id, name, kind, created_at, updated_at) VALUES "
+  "  ('11111111-1111-4111-8111-111111111111', '测试牵头单位', 'enterprise', '2025-01-02T03:04:05.000000Z', '2025-01-02T03:04:05.000000Z'),"
+  "  ('22222222-2222-4222-8222-222222222222', '测试汽车有限公司', 'enterprise', '2025-01-03T03:04:05.000000Z', '2025-01-03T03:04:05.000000Z');"
+  "INSERT INTO outbox (kind, record_id, op, payload, base_revision, queued_at) VALUES "
+  "  ('organization', '11111111-1111-4111-8111-111111111111', 'upsert',"
+  "   '{\"id\":\"11111111-1111-4111-8111-111111111111\",\"name\":\"测试牵头单位\"}', NULL, '2025-01-02T03:04:05.000000Z'),"
+  "  ('organization', '22222222-2222-4222-8222-222222222222', 'upsert',"
+  "   '{\"id\":\"22222222-2222-4222-8222-222222222222\",\"name\":\"测试汽车有限公司\"}', '17', '2025-01-03T03:04:05.000000Z'),"
+  "  ('organization', '11111111-1111-4111-8111-111111111111', 'delete',"
+  "   '{\"id\":\"11111111-1111-4111-8111-111111111111\",\"name\":\"测试牵头单位\",\"deleted_at\":\"x\"}', NULL,"
+  "   '2025-01-04T03:04:05.000000Z'),"
+  "  ('organization', '22222222-2222-4222-8222-222222222222', 'upsert', '{}', '17', '2025-01-05T03:04:05.000000Z');"
+  /* The highest was acknowledged: SQLite had given 4, the outbox holds 1 to 3. */
+  "DELETE FROM outbox WHERE seq = 4;";
+
+#define OUTBOX_TEXT "SELECT group_concat(seq || '|' || kind || '|' || record_id || '|' || op || '|' || payload || '|' " \
+                    "|| coalesce(base_revision, 'NULL') || '|' || queued_at, '\n') FROM (SELECT * FROM outbox ORDER BY seq)"
+
+/* A database from before that migration with rows waiting to be sent: every row kept as it was
+ * (seq, payload, base revision, time), the table without AUTOINCREMENT, the push batch the same,
+ * and the next save's row above every seq SQLite had given. */
+static void
+test_migration_keeps_unsent (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = icw_test_make_tmp_dir ("test-store-outbox-XXXXXX", &path);
+  int before = high_water_migration () - 1;
+  g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d;", before);
+  g_autofree char *rows_before = NULL, *rows_after = NULL, *schema = NULL;
+  g_autoptr(IcwStore) store = NULL;
+  g_autoptr(IcwRecord) org = NULL;
+  g_autoptr(GPtrArray) batch = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 max_seq = 0;
+  sqlite3 *db = icw_test_db_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  for (int v = 1; v <= before; v++)
+    raw_exec (db, icw_schema_migration (v));
+  raw_exec (db, unsent_rows);
+  raw_exec (db, version);
+  rows_before = icw_test_db_text (db, OUTBOX_TEXT, NULL);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT seq FROM sqlite_sequence WHERE name = 'outbox'", NULL), ==, 4);
+  sqlite3_close (db);
+
+  store = icw_test_open_store (path);
+  g_assert_nonnull (store);
+  db = icw_test_db_open (path, SQLITE_OPEN_READWRITE, NULL);
+  g_assert_cmpint (icw_test_db_int (db, "PRAGMA user_version", NULL), ==, icw_schema_latest_version ());
+  rows_after = icw_test_db_text (db, OUTBOX_TEXT, NULL);
+  g_assert_cmpstr (rows_after, ==, rows_before);
+  schema = icw_test_db_text (db, "SELECT sql FROM sqlite_master WHERE name = 'outbox'", NULL);
+  g_assert_null (strstr (schema, "AUTOINCREMENT"));
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM sqlite_sequence WHERE name = 'outbox'", NULL), ==, 0);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'outbox_record'", NULL), ==, 1);
+
+  batch = icw_store_outbox_batch (store, 200, 0, &max_seq, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (batch->len, ==, 2);
+  g_assert_cmpint (max_seq, ==, 3);
+  g_assert_cmpstr (((IcwOutboxChange *) batch->pdata[0])->op, ==, "delete");
+  g_assert_cmpstr (((IcwOutboxChange *) batch->pdata[1])->base_revision, ==, "17");
+
+  org = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, "22222222-2222-4222-8222-222222222222", &error);
+  g_assert_no_error (error);
+  icw_organization_set_city (ICW_ORGANIZATION (org), "青岛市");
+  g_assert_true (icw_store_save (store, org, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (last_seq (db), ==, 5);
+
+  sqlite3_close (db);
+  g_clear_object (&store);
+  icw_test_clear_tmp_dir (&dir, &path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,5 +448,7 @@ main (int   argc,
   g_test_add_func ("/store-outbox/hostile-text", test_hostile_text);
   g_test_add_func ("/store-outbox/other-types", test_other_types);
   g_test_add_func ("/store-outbox/many-saves-order", test_many_saves_order);
+  g_test_add_func ("/store-outbox/seq-never-reused", test_seq_never_reused);
+  g_test_add_func ("/store-outbox/migration-keeps-unsent", test_migration_keeps_unsent);
   return g_test_run ();
 }

@@ -5,7 +5,11 @@
  * text SQLite's json_object gave when the row was copied by `INSERT … SELECT json_object(…)`:
  * building the object in SQL was half the cost of an edit's outbox row (issue 20,
  * docs/performance.md). A row holding a value no store column writes (a REAL or a BLOB) is still
- * copied by json_object, so that its text, or its error, stays SQLite's. */
+ * copied by json_object, so that its text, or its error, stays SQLite's.
+ *
+ * A row's seq is one more than the highest the outbox holds or ever held (outbox_high_water,
+ * schema version 25): the sync client counts on a seq never being given twice, which SQLite's
+ * AUTOINCREMENT promised at the price of writing its sequence table at every save. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -18,6 +22,9 @@
 /* The columns read back, in the payload's order: the record's own, then its kind's fields; the
  * revision after them goes to base_revision. */
 #define N_OWN_COLUMNS 4   /* id, created_at, updated_at, deleted_at */
+
+/* A new row's seq: one more than the highest the outbox holds or held. */
+#define NEXT_SEQ "(SELECT max(h.seq, coalesce((SELECT max(seq) FROM outbox), 0)) + 1 FROM outbox_high_water AS h)"
 
 static char *
 build_row_sql (const IcwTable *table)
@@ -156,8 +163,8 @@ write_outbox_by_sql (IcwStore        *self,
                      const char      *now,
                      GError         **error)
 {
-  g_autoptr(GString) sql = g_string_new ("INSERT INTO outbox (kind, record_id, op, payload, base_revision, queued_at) "
-                                         "SELECT ?1, id, ?2, json_object('id', id, 'created_at', created_at, "
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO outbox (seq, kind, record_id, op, payload, base_revision, queued_at) "
+                                         "SELECT " NEXT_SEQ ", ?1, id, ?2, json_object('id', id, 'created_at', created_at, "
                                          "'updated_at', updated_at, 'deleted_at', deleted_at");
   sqlite3_stmt *stmt;
 
@@ -226,8 +233,8 @@ icw_store_write_outbox (IcwStore        *self,
     }
 
   insert = cached_statement (self, &self->outbox_insert_statement,
-                             "INSERT INTO outbox (kind, record_id, op, payload, base_revision, queued_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+                             "INSERT INTO outbox (seq, kind, record_id, op, payload, base_revision, queued_at) "
+                             "VALUES (" NEXT_SEQ ", ?1, ?2, ?3, ?4, ?5, ?6)", error);
   if (insert == NULL)
     {
       sqlite3_reset (row);
