@@ -140,6 +140,15 @@ gboolean      icw_store_check_parent_open (IcwStore       *self,
 gboolean      icw_store_check_deletable   (IcwStore       *self,
                                            IcwRecord      *record,
                                            GError        **error);
+/* What icw-store.c shares with the save pipeline (icw-store-save.c): the one object per record,
+ * the records a batch created, the "record-changed" signal and the key of a live list. */
+void          icw_store_remember_record     (IcwStore       *self,
+                                             IcwRecord      *record);
+GQuark        icw_store_batch_created_quark (void);
+void          icw_store_emit_record_changed (IcwStore       *self,
+                                             IcwRecord      *record);
+char         *icw_store_list_key            (IcwRecordKind   kind,
+                                             const char     *parent_id);
 /* Adds the outbox row of a record as its row now stands (icw-store-outbox.c); inside a
  * transaction. */
 gboolean      icw_store_write_outbox      (IcwStore        *self,
