@@ -20,9 +20,11 @@
  * shared machine; the wall clock beside it. Prints one line per figure; asserts nothing.
  *
  * Part of tests/bench (not the test suite); run by bench-editors.sh. */
+#define _GNU_SOURCE   /* RUSAGE_THREAD */
 #include "config.h"
 
 #include <adwaita.h>
+#include <sys/resource.h>
 
 #include "icw-agreement-editor.h"
 #include "icw-application-editor.h"
@@ -47,6 +49,8 @@ static GtkWidget *main_box;
 static GtkWidget *editor;
 static gint64 open_ns;
 static double open_cpu_us;
+static struct rusage open_usage;
+static struct rusage open_thread_usage;
 
 /* The sample center: the one center whose name bench-gen does not make ("…创新中心" with the
  * sample's field); bench-editors.sh generates no centers, so it is the only one. */
@@ -99,10 +103,36 @@ cpu_ms (void)
   return (bench_cpu_us () - open_cpu_us) / 1e3;
 }
 
+static double
+usage_ms (const struct timeval *now,
+          const struct timeval *then)
+{
+  return ((now->tv_sec - then->tv_sec) * 1e6 + (now->tv_usec - then->tv_usec)) / 1e3;
+}
+
+/* The CPU time split into user and system (the kernel's: page faults, reads of the file), the
+ * page faults and blocks read since the request to open, and the main thread's own CPU time (the
+ * process's figure also holds GLib's, GTK's and Mesa's other threads), after a figure's two
+ * fields. */
+static void
+print_split (void)
+{
+  struct rusage now, thread;
+
+  getrusage (RUSAGE_SELF, &now);
+  getrusage (RUSAGE_THREAD, &thread);
+  printf (" user-ms %.3f sys-ms %.3f minflt %ld majflt %ld inblock %ld main-thread-ms %.3f\n",
+          usage_ms (&now.ru_utime, &open_usage.ru_utime), usage_ms (&now.ru_stime, &open_usage.ru_stime),
+          now.ru_minflt - open_usage.ru_minflt, now.ru_majflt - open_usage.ru_majflt,
+          now.ru_inblock - open_usage.ru_inblock,
+          usage_ms (&thread.ru_utime, &open_thread_usage.ru_utime) + usage_ms (&thread.ru_stime, &open_thread_usage.ru_stime));
+}
+
 static gboolean
 settled (gpointer data)
 {
-  printf ("settled-ms %.3f cpu-ms %.3f\n", since_ms (bench_now_ns ()), cpu_ms ());
+  printf ("settled-ms %.3f cpu-ms %.3f", since_ms (bench_now_ns ()), cpu_ms ());
+  print_split ();
   fflush (stdout);
   _exit (0);
 }
@@ -112,6 +142,8 @@ start_clock (void)
 {
   open_ns = bench_now_ns ();
   open_cpu_us = bench_cpu_us ();
+  getrusage (RUSAGE_SELF, &open_usage);
+  getrusage (RUSAGE_THREAD, &open_thread_usage);
 }
 
 /* The request to open: what a register page does when a record is chosen and its editor is not
@@ -185,7 +217,8 @@ on_frame (GtkWidget *window,
     }
   if (!gtk_widget_get_mapped (editor))
     return;
-  printf ("mapped-ms %.3f cpu-ms %.3f\n", since_ms (now), cpu_ms ());
+  printf ("mapped-ms %.3f cpu-ms %.3f", since_ms (now), cpu_ms ());
+  print_split ();
   fflush (stdout);
   bench_frame_stop ();
   g_idle_add_full (G_PRIORITY_LOW + 50, settled, NULL, NULL);
@@ -196,7 +229,8 @@ static void
 on_window_frame (GtkWidget *window,
                  gpointer   data)
 {
-  printf ("mapped-ms %.3f cpu-ms %.3f\n", since_ms (bench_now_ns ()), cpu_ms ());
+  printf ("mapped-ms %.3f cpu-ms %.3f", since_ms (bench_now_ns ()), cpu_ms ());
+  print_split ();
   fflush (stdout);
   bench_frame_stop ();
   g_idle_add_full (G_PRIORITY_LOW + 50, settled, NULL, NULL);

@@ -100,21 +100,32 @@ echo
 echo "Medians of $rounds alternating rounds; CPU of the process (user + system, all threads) from the request"
 echo "to open to the first drawn frame in which the editor is mapped, the wall clock beside it; \"settled\":"
 echo "to the main loop idle after that frame (what an editor defers past its first frame). Ratio: CPU to"
-echo "the same editor's at $first records."
+echo "the same editor's at $first records; user and system CPU and the process's page faults over the same span"
+echo "(getrusage ru_utime, ru_stime, ru_minflt, ru_majflt), and the main thread's CPU alone (RUSAGE_THREAD:"
+echo "without GLib's, GTK's and Mesa's other threads), medians each."
 echo
-echo "| editor | records | mapped: CPU ms | wall ms | ratio to $first | settled: CPU ms | ratio to $first | goal |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| editor | records | mapped: CPU ms | wall ms | ratio to $first | user / system ms | minor / major faults | main thread ms (ratio) | settled: CPU ms | ratio to $first | goal |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for e in $editors; do
   [[ -s $work/$e-$first.txt ]] || continue
   floor_cpu=$(field mapped-ms 4 "$work/$e-$first.txt")
   floor_settled=$(field settled-ms 4 "$work/$e-$first.txt")
+  floor_main=$(field mapped-ms 16 "$work/$e-$first.txt")
   for n in $sizes; do
     [[ -s $work/$e-$n.txt ]] || continue
     cpu=$(field mapped-ms 4 "$work/$e-$n.txt")
     wall=$(field mapped-ms 2 "$work/$e-$n.txt")
     scpu=$(field settled-ms 4 "$work/$e-$n.txt")
-    printf '| %s | %s | %.0f | %.0f | %.2f× | %.0f | %.2f× | ≤ 1.2× |\n' "$e" "$n" "$cpu" "$wall" \
-      "$(echo "$cpu / $floor_cpu" | bc -l)" "$scpu" "$(echo "$scpu / $floor_settled" | bc -l)"
+    # User and system CPU apart, and the page faults (a larger file read into memory shows as
+    # system time and minor faults; callgrind counts neither).
+    user=$(field mapped-ms 6 "$work/$e-$n.txt")
+    sys=$(field mapped-ms 8 "$work/$e-$n.txt")
+    minflt=$(field mapped-ms 10 "$work/$e-$n.txt")
+    majflt=$(field mapped-ms 12 "$work/$e-$n.txt")
+    main=$(field mapped-ms 16 "$work/$e-$n.txt")
+    printf '| %s | %s | %.0f | %.0f | %.2f× | %.0f / %.0f | %.0f / %.0f | %.0f (%.2f×) | %.0f | %.2f× | ≤ 1.2× |\n' "$e" "$n" \
+      "$cpu" "$wall" "$(echo "$cpu / $floor_cpu" | bc -l)" "${user:-0}" "${sys:-0}" "${minflt:-0}" "${majflt:-0}" \
+      "${main:-0}" "$(echo "${main:-0} / ${floor_main:-1}" | bc -l)" "$scpu" "$(echo "$scpu / $floor_settled" | bc -l)"
   done
 done
 echo

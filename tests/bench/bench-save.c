@@ -14,6 +14,9 @@
  *              BARE_WITH_OUTBOX_MEDIAN_US
  * then:   cpu STORE_CPU_US BARE_CPU_US BARE_WITH_OUTBOX_CPU_US (the process's CPU time, user + system,
  *              summed over the timed rounds: what a busy machine's disk does not blur)
+ * then:   cpu-split STORE_USER_US STORE_SYSTEM_US BARE_USER_US BARE_SYSTEM_US BARE_WITH_OUTBOX_USER_US
+ *              BARE_WITH_OUTBOX_SYSTEM_US (the same, user and system apart: the system part is the
+ *              kernel's, the WAL's writes and fsync, which callgrind does not count)
  * Part of tests/bench (not the test suite). */
 #include "config.h"
 
@@ -27,6 +30,18 @@
 #include "bench-stats.h"
 
 #define WARM_UP 5
+
+/* The process's user and system CPU time now, µs. */
+static void
+cpu_split (double *user,
+           double *system)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  *user = usage.ru_utime.tv_sec * 1e6 + usage.ru_utime.tv_usec;
+  *system = usage.ru_stime.tv_sec * 1e6 + usage.ru_stime.tv_usec;
+}
 
 static void
 check (sqlite3 *db, int rc, const char *what)
@@ -114,6 +129,7 @@ main (int   argc,
   sqlite3_stmt *update, *outbox;
   gint64 outbox_before;
   double store_cpu = 0, bare_cpu = 0, floor_cpu = 0;
+  double user[3] = { 0 }, system[3] = { 0 };
   int runs;
 
   if (argc != 4)
@@ -167,9 +183,11 @@ main (int   argc,
       const char *value = i % 2 == 0 ? "李娜" : "张伟";
       gint64 t0, t1, t2, t3, t4, t5;
       double c0, c1, c2, c3, c4, c5;
+      double u[6], k[6];
       int changes;
 
       icw_organization_set_legal_representative (ICW_ORGANIZATION (org), value);
+      cpu_split (&u[0], &k[0]);
       c0 = bench_cpu_us ();
       t0 = g_get_monotonic_time ();
       if (!bench_store_save (store, org, &error))
@@ -179,12 +197,15 @@ main (int   argc,
         }
       t1 = g_get_monotonic_time ();
       c1 = bench_cpu_us ();
+      cpu_split (&u[1], &k[1]);
 
+      cpu_split (&u[2], &k[2]);
       c2 = bench_cpu_us ();
       t2 = g_get_monotonic_time ();
       changes = bench_bare_update (bare, update, value, id);
       t3 = g_get_monotonic_time ();
       c3 = bench_cpu_us ();
+      cpu_split (&u[3], &k[3]);
       if (changes != 1)
         {
           fprintf (stderr, "bench-save: the baseline updated %d rows\n", changes);
@@ -192,11 +213,13 @@ main (int   argc,
         }
 
       /* For reference: the same UPDATE with its outbox row. */
+      cpu_split (&u[4], &k[4]);
       c4 = bench_cpu_us ();
       t4 = g_get_monotonic_time ();
       bench_bare_with_outbox (bare, update, outbox, value, id);
       t5 = g_get_monotonic_time ();
       c5 = bench_cpu_us ();
+      cpu_split (&u[5], &k[5]);
 
       if (i < WARM_UP)
         continue;
@@ -206,6 +229,11 @@ main (int   argc,
       store_cpu += c1 - c0;
       bare_cpu += c3 - c2;
       floor_cpu += c5 - c4;
+      for (int part = 0; part < 3; part++)
+        {
+          user[part] += u[2 * part + 1] - u[2 * part];
+          system[part] += k[2 * part + 1] - k[2 * part];
+        }
     }
 
   printf ("save\t%.0f\t%.0f\t%.0f\t%.0f\t%" G_GINT64_FORMAT "\t%.0f\n",
@@ -213,6 +241,7 @@ main (int   argc,
           bench_percentile (bare_us, 0.5), bench_percentile (bare_us, 0.95),
           icw_store_count_outbox (store) - outbox_before, bench_percentile (floor_us, 0.5));
   printf ("cpu\t%.0f\t%.0f\t%.0f\n", store_cpu, bare_cpu, floor_cpu);
+  printf ("cpu-split\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\n", user[0], system[0], user[1], system[1], user[2], system[2]);
   sqlite3_finalize (update);
   sqlite3_finalize (outbox);
   sqlite3_close (bare);

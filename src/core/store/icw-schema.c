@@ -571,7 +571,7 @@ static const char migration_24[] =
  *   that syncs never sent the flag (and a change of the organization still waiting carried the
  *   flag as it was before). Which organizations it changed is no longer written anywhere (their
  *   members are ordinary now), so every live user enterprise that is some center's member is
- *   queued, as a save queues it (the payload has the members icw-store.c's outbox SQL gives an
+ *   queued, as a save queues it (the payload has the members a save's outbox row gives an
  *   organization, with the record's revision as the base), unless its latest waiting change
  *   already says it is one. The record itself is not touched (its updated_at stays).
  * - alliance_members' CHECK still allowed the role 'user': the table is rebuilt (SQLite changes
@@ -619,6 +619,34 @@ static const char migration_25[] =
   "ALTER TABLE alliance_members_new RENAME TO alliance_members;"
   "CREATE INDEX alliance_members_center ON alliance_members (center_id);"
   "CREATE INDEX alliance_members_organization ON alliance_members (organization_id);";
+/* Version 26 (issue 20): the outbox without AUTOINCREMENT. Its sequence table (sqlite_sequence)
+ * was written by every outbox row, one more page in the WAL at every save's commit (an edit's
+ * CPU time 1.7× a bare UPDATE's; docs/performance.md). The sync client relies on an outbox seq
+ * never being given twice (a batch sent and not yet answered is sent again as `seq <= its highest`,
+ * and its acknowledgement drops `seq <=` that): outbox_high_water keeps the highest seq a deleted
+ * row held when no row above it was left, written only then (by the trigger: 2.6k instructions a
+ * deleted row, against a push's 519k a record), and the store gives each new row the higher of
+ * that and the outbox's highest seq, plus one (icw-store-outbox.c). The rows waiting to be sent
+ * are copied with their seq; the high-water mark starts at the highest seq SQLite ever gave the
+ * outbox. */
+static const char migration_26[] =
+  "CREATE TABLE outbox_high_water (seq INTEGER NOT NULL);"
+  "INSERT INTO outbox_high_water (seq) SELECT max(coalesce((SELECT max(seq) FROM outbox), 0),"
+  "  coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0));"
+  "CREATE TABLE outbox_new ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL, record_id TEXT NOT NULL,"
+  "  op TEXT NOT NULL CHECK (op IN ('upsert','delete')),"
+  "  payload TEXT NOT NULL, base_revision TEXT, queued_at TEXT NOT NULL);"
+  "INSERT INTO outbox_new (seq, kind, record_id, op, payload, base_revision, queued_at)"
+  "  SELECT seq, kind, record_id, op, payload, base_revision, queued_at FROM outbox ORDER BY seq;"
+  "DROP TABLE outbox;"
+  "ALTER TABLE outbox_new RENAME TO outbox;"
+  "CREATE INDEX outbox_record ON outbox (record_id);"
+  "DELETE FROM sqlite_sequence WHERE name = 'outbox';"
+  "CREATE TRIGGER outbox_high_water AFTER DELETE ON outbox"
+  "  WHEN NOT EXISTS (SELECT 1 FROM outbox WHERE seq > old.seq) BEGIN"
+  "  UPDATE outbox_high_water SET seq = max(seq, old.seq); END;";
 
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
@@ -626,7 +654,7 @@ static const char *const migrations[] = { NULL, migration_1, migration_2, migrat
                                            migration_13, migration_14, migration_15,
                                            migration_16, migration_17, migration_18, migration_19,
                                            migration_20, migration_21, migration_22, migration_23,
-                                           migration_24, migration_25 };
+                                           migration_24, migration_25, migration_26 };
 
 int
 icw_schema_latest_version (void)

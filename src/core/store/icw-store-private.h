@@ -68,6 +68,10 @@ struct _IcwStore
    * committed with synchronous=NORMAL) until FULL is set again, right after its COMMIT or
    * ROLLBACK; a write that finds it still set restores FULL first, or is refused. */
   gboolean relaxed;
+  /* An outbox row's statements (icw-store-outbox.c): the record's row read back, by kind, and
+   * the INSERT; `statements` owns them. */
+  sqlite3_stmt *outbox_row_statements[ICW_N_RECORD_KINDS];
+  sqlite3_stmt *outbox_insert_statement;
   GHashTable *objects;      /* id → IcwRecord* (weak): one object per record */
   GHashTable *lists;        /* list key → the live records: an IcwStoreList for the registers
                              * (see icw_store_list_is_compact), a GListStore for the others */
@@ -144,7 +148,17 @@ gboolean      icw_store_check_parent_open (IcwStore       *self,
 gboolean      icw_store_check_deletable   (IcwStore       *self,
                                            IcwRecord      *record,
                                            GError        **error);
-/* Adds the outbox row of a record as its row now stands (icw-store.c); inside a transaction. */
+/* What icw-store.c shares with the save pipeline (icw-store-save.c): the one object per record,
+ * the records a batch created, the "record-changed" signal and the key of a live list. */
+void          icw_store_remember_record     (IcwStore       *self,
+                                             IcwRecord      *record);
+GQuark        icw_store_batch_created_quark (void);
+void          icw_store_emit_record_changed (IcwStore       *self,
+                                             IcwRecord      *record);
+char         *icw_store_list_key            (IcwRecordKind   kind,
+                                             const char     *parent_id);
+/* Adds the outbox row of a record as its row now stands (icw-store-outbox.c); inside a
+ * transaction. */
 gboolean      icw_store_write_outbox      (IcwStore        *self,
                                            const IcwTable  *table,
                                            const char      *id,
