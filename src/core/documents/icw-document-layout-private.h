@@ -90,6 +90,9 @@ PangoLayout   *icw_layout_text         (IcwDocumentLayout *self,
                                         const char        *text,
                                         double             width);
 double         icw_layout_height       (PangoLayout       *layout);
+/* Whether a line of @layout starts inside a word (where Pango fell back to breaking between
+ * letters, adding a hyphen) rather than at a place the text may break. */
+gboolean       icw_layout_breaks_inside_word (PangoLayout *layout);
 IcwLayoutItem *icw_layout_add_item     (IcwLayoutPage     *page,
                                         IcwItemKind        kind,
                                         double             x,

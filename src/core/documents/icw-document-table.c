@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-document-table.c: tables in the flow. Columns share the text width by their weights; each
- * row is as tall as its tallest cell. A row that does not fit goes to the next page, where the
- * table's header rows are drawn again first; a row taller than a whole page is split between
- * lines of its cells, so nothing is ever cut off. Key/value lists are tables whose label column is
- * shaded; signature blocks are tables whose rows leave room for a signature and a seal. */
+/* icw-document-table.c: tables in the flow. Columns share the text width by their weights; a
+ * column too narrow for its longest word (measured with Pango, in the cell's own style) takes the
+ * width it needs from the columns with room to spare, so a Latin word is not broken inside
+ * ("Constructi-on"; CJK text breaks between characters anyway). Each row is as tall as its
+ * tallest cell. A row that does not fit goes to the next page, where the table's header rows are
+ * drawn again first; a row taller than a whole page is split between lines of its cells, so
+ * nothing is ever cut off. Key/value lists are tables whose label column is shaded; signature
+ * blocks are tables whose rows leave room for a signature and a seal. */
 #include "config.h"
 
 #include "icw-document-layout-private.h"
@@ -58,6 +61,90 @@ cell_clear (Cell *cell)
 {
   g_free (cell->tops);
   g_free (cell->bottoms);
+}
+
+static IcwStyle
+cell_style (IcwDocBlock *block,
+            guint        row,
+            guint        column)
+{
+  gboolean label = block->kind == ICW_BLOCK_KEY_VALUES && column == 0;
+
+  return row < block->n_header_rows || label ? ICW_STYLE_TABLE_HEADER : ICW_STYLE_TABLE;
+}
+
+/* A "word" of at most this many characters is kept on one line even where the script lets it
+ * break between any two characters: "序号", "计量单位", "中试孵化" are not split ("序" / "号"). */
+#define WHOLE_WORD_CHARS 6
+
+/* The widest word of @text in @style that is wider than @limit points, or 0. Only words whose
+ * characters could be wider than @limit at one em each are measured, so a table of short words
+ * and numbers costs no shaping here. A longer word (a CJK phrase) counts for its widest piece
+ * between places where it may break. */
+static double
+widest_word (IcwDocumentLayout *self,
+             IcwStyle           style,
+             const char        *text,
+             double             limit)
+{
+  double em = (double) pango_font_description_get_size (self->fonts[style]) / PANGO_SCALE, widest = 0;
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      glong n_chars = g_utf8_strlen (words[i], -1);
+
+      if ((double) n_chars * em > limit)
+        {
+          g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
+          PangoRectangle logical;
+
+          pango_layout_set_font_description (layout, self->fonts[style]);
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+          pango_layout_set_width (layout, n_chars <= WHOLE_WORD_CHARS ? -1 : PANGO_SCALE);
+          pango_layout_set_text (layout, words[i], -1);
+          pango_layout_get_extents (layout, NULL, &logical);
+          widest = MAX (widest, (double) logical.width / PANGO_SCALE);
+        }
+    }
+  return widest > limit ? widest : 0;
+}
+
+/* Each column's width: its share of the text width by weight, then widened to its longest word
+ * where that is wider, taking the difference from the other columns in proportion to the room
+ * they have beyond their own longest word. When the words cannot all fit, the weights stand and
+ * Pango breaks the longest words. */
+static void
+column_widths (IcwDocumentLayout *self,
+               IcwDocBlock       *block,
+               double            *width)
+{
+  guint n_rows = icw_doc_block_get_n_rows (block), total = 0;
+  g_autofree double *need = g_new0 (double, block->n_columns);
+  double deficit = 0, spare = 0;
+
+  for (guint c = 0; c < block->n_columns; c++)
+    total += block->weights[c];
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      width[c] = ICW_CONTENT_WIDTH * block->weights[c] / MAX (total, 1);
+      for (guint r = 0; r < n_rows; r++)
+        need[c] = MAX (need[c], widest_word (self, cell_style (block, r, c), icw_doc_block_get_cell (block, r, c),
+                                             width[c] - 2 * PAD_X));
+      if (need[c] > 0)
+        need[c] += 2 * PAD_X + 0.5;
+      if (need[c] > width[c])
+        deficit += need[c] - width[c];
+      else
+        spare += MAX (0, width[c] - MAX (need[c], 2 * PAD_X + 12.0));
+    }
+  if (deficit == 0 || deficit > spare)
+    return;
+  for (guint c = 0; c < block->n_columns; c++)
+    if (need[c] > width[c])
+      width[c] = need[c];
+    else
+      width[c] -= deficit * MAX (0, width[c] - MAX (need[c], 2 * PAD_X + 12.0)) / spare;
 }
 
 static PangoLayout *
@@ -210,16 +297,13 @@ double
 icw_layout_table_lead_height (IcwDocumentLayout *self,
                               IcwDocBlock       *block)
 {
-  guint n_rows = icw_doc_block_get_n_rows (block), total = 0;
+  guint n_rows = icw_doc_block_get_n_rows (block);
   guint last = MIN (block->n_header_rows + 1, n_rows);
   g_autofree double *width = g_new (double, block->n_columns);
   Table table = { self, block, NULL, width, NULL, 0, 0 };
   double height = 0;
 
-  for (guint c = 0; c < block->n_columns; c++)
-    total += block->weights[c];
-  for (guint c = 0; c < block->n_columns; c++)
-    width[c] = ICW_CONTENT_WIDTH * block->weights[c] / MAX (total, 1);
+  column_widths (self, block, width);
   for (guint r = 0; r < last; r++)
     {
       double row = 0;
@@ -243,19 +327,17 @@ icw_layout_flow_table (IcwDocumentLayout *self,
                        IcwDocBlock       *block)
 {
   Table table = { self, block, NULL, NULL, NULL, 0, 0 };
-  guint n_rows = icw_doc_block_get_n_rows (block), total = 0;
+  guint n_rows = icw_doc_block_get_n_rows (block);
   double x = ICW_MARGIN_LEFT;
 
   if (n_rows <= block->n_header_rows)
     return;
   table.x = g_new (double, block->n_columns);
   table.width = g_new (double, block->n_columns);
-  for (guint c = 0; c < block->n_columns; c++)
-    total += block->weights[c];
+  column_widths (self, block, table.width);
   for (guint c = 0; c < block->n_columns; c++)
     {
       table.x[c] = x;
-      table.width[c] = ICW_CONTENT_WIDTH * block->weights[c] / total;
       x += table.width[c];
     }
   table.header = g_ptr_array_new_with_free_func (g_object_unref);
