@@ -71,6 +71,7 @@ struct _IcwDocumentLayout {
   double                y;            /* the flow: height used on the last page */
   const char           *tag;          /* the structure element of the lines being flowed (NULL: "P") */
   PangoLayout          *title;        /* the cover's title (a reference) */
+  GHashTable           *column_widths;   /* IcwDocBlock → its table's column widths (icw-document-table.c) */
 };
 
 /* The Pango font description ("Family, Fallback, … size") and the line spacing factor of a style

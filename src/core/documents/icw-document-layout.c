@@ -427,6 +427,7 @@ icw_document_layout_free (IcwDocumentLayout *self)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->toc, g_ptr_array_unref);
   g_clear_pointer (&self->toc_numbers, g_ptr_array_unref);
+  g_clear_pointer (&self->column_widths, g_hash_table_unref);
   for (guint s = 0; s < ICW_N_STYLES; s++)
     g_clear_pointer (&self->fonts[s], pango_font_description_free);
   g_clear_object (&self->title);

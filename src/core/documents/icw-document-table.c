@@ -9,6 +9,8 @@
  * blocks are tables whose rows leave room for a signature and a seal. */
 #include "config.h"
 
+#include <string.h>
+
 #include "icw-document-layout-private.h"
 
 #define PAD_X 4.0
@@ -77,10 +79,27 @@ cell_style (IcwDocBlock *block,
  * break between any two characters: "序号", "计量单位", "中试孵化" are not split ("序" / "号"). */
 #define WHOLE_WORD_CHARS 6
 
-/* The widest word of @text in @style that is wider than @limit points, or 0. Only words whose
- * characters could be wider than @limit at one em each are measured, so a table of short words
- * and numbers costs no shaping here. A longer word (a CJK phrase) counts for its widest piece
- * between places where it may break. */
+/* The width of @text (@length bytes) set on one line in @style. */
+static double
+text_width (IcwDocumentLayout *self,
+            IcwStyle           style,
+            const char        *text,
+            int                length)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (layout, self->fonts[style]);
+  pango_layout_set_text (layout, text, length);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+/* The widest word of @text in @style that is wider than @limit points, or 0. A word of more
+ * than WHOLE_WORD_CHARS characters counts for its longest run of narrow (not CJK) characters
+ * between the places where it may break (wide characters, hyphens, slashes). Only what could be wider than @limit at one em a
+ * character is measured, so a table of short words, numbers and Chinese text costs little
+ * shaping here. */
 static double
 widest_word (IcwDocumentLayout *self,
              IcwStyle           style,
@@ -92,19 +111,35 @@ widest_word (IcwDocumentLayout *self,
 
   for (guint i = 0; words[i] != NULL; i++)
     {
-      glong n_chars = g_utf8_strlen (words[i], -1);
+      const char *word = words[i];
+      glong n_chars = g_utf8_strlen (word, -1);
 
-      if ((double) n_chars * em > limit)
+      if ((double) n_chars * em <= limit)
+        continue;
+      if (n_chars <= WHOLE_WORD_CHARS)
         {
-          g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
-          PangoRectangle logical;
+          widest = MAX (widest, text_width (self, style, word, -1));
+          continue;
+        }
+      for (const char *p = word; *p != '\0';)
+        {
+          const char *run = p;
+          glong run_chars = 0;
 
-          pango_layout_set_font_description (layout, self->fonts[style]);
-          pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-          pango_layout_set_width (layout, n_chars <= WHOLE_WORD_CHARS ? -1 : PANGO_SCALE);
-          pango_layout_set_text (layout, words[i], -1);
-          pango_layout_get_extents (layout, NULL, &logical);
-          widest = MAX (widest, (double) logical.width / PANGO_SCALE);
+          /* A run ends before a wide character, or after a hyphen or a slash before a letter,
+             where Latin text may break too ("Industry-/university-/research", not "2025-/03"). */
+          while (*p != '\0' && !g_unichar_iswide (g_utf8_get_char (p)))
+            {
+              gunichar c = g_utf8_get_char (p);
+
+              p = g_utf8_next_char (p), run_chars++;
+              if ((c == '-' || c == '/') && g_unichar_isalpha (g_utf8_get_char (p)))
+                break;
+            }
+          if ((double) run_chars * em > limit)
+            widest = MAX (widest, text_width (self, style, run, (int) (p - run)));
+          if (*p != '\0' && g_unichar_iswide (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
         }
     }
   return widest > limit ? widest : 0;
@@ -115,9 +150,9 @@ widest_word (IcwDocumentLayout *self,
  * they have beyond their own longest word. When the words cannot all fit, the weights stand and
  * Pango breaks the longest words. */
 static void
-column_widths (IcwDocumentLayout *self,
-               IcwDocBlock       *block,
-               double            *width)
+measure_column_widths (IcwDocumentLayout *self,
+                       IcwDocBlock       *block,
+                       double            *width)
 {
   guint n_rows = icw_doc_block_get_n_rows (block), total = 0;
   g_autofree double *need = g_new0 (double, block->n_columns);
@@ -145,6 +180,26 @@ column_widths (IcwDocumentLayout *self,
       width[c] = need[c];
     else
       width[c] -= deficit * MAX (0, width[c] - MAX (need[c], 2 * PAD_X + 12.0)) / spare;
+}
+
+/* The widths, measured once per table and layout (the lead height asks before the table flows). */
+static void
+column_widths (IcwDocumentLayout *self,
+               IcwDocBlock       *block,
+               double            *width)
+{
+  double *known;
+
+  if (self->column_widths == NULL)
+    self->column_widths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  known = g_hash_table_lookup (self->column_widths, block);
+  if (known == NULL)
+    {
+      known = g_new (double, block->n_columns);
+      measure_column_widths (self, block, known);
+      g_hash_table_insert (self->column_widths, block, known);
+    }
+  memcpy (width, known, block->n_columns * sizeof (double));
 }
 
 static PangoLayout *
