@@ -4,7 +4,8 @@
  * reviewer's machine would: every section title, party name and total is in the text, every font
  * is embedded, the footers number the pages 1..N, the table of contents points at the pages where
  * its headings are, a long table repeats its header on each page, cancellation leaves no file, a
- * 100-page document renders, and `icw export --format pdf` works and refuses a center. */
+ * 100-page document renders, and `icw export --format pdf` works and refuses a center. Laid out
+ * in English and Chinese, no word is broken inside and no cover line leaves a character alone. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -18,8 +19,10 @@
 #include "icw-application-sections.h"
 #include "icw-application.h"
 #include "icw-budget-table.h"
+#include "icw-document-layout-private.h"
 #include "icw-document-pdf.h"
 #include "icw-error.h"
+#include "icw-i18n.h"
 #include "icw-ip-agreement-check.h"
 #include "icw-money.h"
 #include "icw-organization.h"
@@ -958,9 +961,99 @@ test_decimal_target (Fixture       *f,
   setlocale (LC_NUMERIC, "C");
   g_assert_no_error (error);
   text = run_tool ("pdftotext", "-layout", pdf, "-", NULL);
-  row = line_with (text, "研发人员占职工总数比");
+  /* The indicator wraps in its cell; its first characters are on the row's line. */
+  row = line_with (text, "研发人员占职工");
   assert_contains (row, "52.5");
   g_assert_null (strstr (row, "52,5"));
+}
+
+/* Every laid-out text of @document: no Latin word is broken inside ("Constructi-on", "Basel-ine"
+ * and "No-." in the indicators' narrow columns before their widths followed their longest
+ * words), no short Chinese label is split ("序" / "号"), and on the cover no text that wraps leaves its last character alone on a line. */
+static void
+assert_words_whole (IcwDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+  IcwDocumentLayout *layout = icw_document_layout_new (document, NULL, NULL, NULL, &error);
+  guint n_texts = 0;
+
+  g_assert_no_error (error);
+  for (guint p = 0; p < layout->pages->len; p++)
+    {
+      IcwLayoutPage *page = layout->pages->pdata[p];
+
+      for (guint i = 0; i < page->items->len; i++)
+        {
+          IcwLayoutItem *item = page->items->pdata[i];
+
+          if (item->kind != ICW_ITEM_LINES || item->layout == NULL)
+            continue;
+          n_texts++;
+          if (icw_layout_breaks_inside_word (item->layout))
+            g_error ("%s, page %u: a word is broken inside in “%s”", icw_document_get_language (document), p + 1,
+                     pango_layout_get_text (item->layout));
+          /* A short label without spaces stays on one line: "序号", "计量单位", not "序" / "号". */
+          if (pango_layout_get_line_count (item->layout) > 1 && g_utf8_strlen (pango_layout_get_text (item->layout), -1) <= 6 &&
+              strpbrk (pango_layout_get_text (item->layout), " \n") == NULL)
+            g_error ("%s, page %u: “%s” is split", icw_document_get_language (document), p + 1,
+                     pango_layout_get_text (item->layout));
+          if (p == 0 && pango_layout_get_line_count (item->layout) > 1)
+            {
+              PangoLayoutLine *last = pango_layout_get_line_readonly (item->layout, pango_layout_get_line_count (item->layout) - 1);
+              const char *text = pango_layout_get_text (item->layout);
+
+              if (g_utf8_strlen (text + last->start_index, last->length) < 2)
+                g_error ("%s cover: “%s” leaves one character on its last line", icw_document_get_language (document), text);
+            }
+        }
+    }
+  g_assert_cmpuint (n_texts, >, 50);
+  icw_document_layout_free (layout);
+}
+
+/* The sample's documents (its two applications, the agreement, the funding request, the reports)
+ * laid out in English and in Chinese, with the build's catalogue. */
+static void
+test_words_whole (Fixture       *f,
+                  gconstpointer  data)
+{
+  const IcwRecordKind kinds[] = { ICW_RECORD_KIND_APPLICATION, ICW_RECORD_KIND_IP_AGREEMENT,
+                                  ICW_RECORD_KIND_FUNDING_REQUEST, ICW_RECORD_KIND_REPORT };
+  const char *languages[] = { "en", "zh_CN" };
+  g_autofree char *localedir = g_build_filename (g_getenv ("ICW_BUILD_ROOT"), "po", NULL);
+  guint n_documents = 0;
+
+  g_setenv ("ICW_LOCALEDIR", localedir, TRUE);
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_setenv ("LANGUAGE", languages[l], TRUE);
+      if (setlocale (LC_ALL, l == 0 ? "C.UTF-8" : "zh_CN.UTF-8") == NULL)
+        {
+          g_test_skip ("no zh_CN.UTF-8 locale");
+          break;
+        }
+      icw_i18n_init ();
+      g_assert_cmpstr (icw_rules_language (), ==, languages[l]);
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          g_autoptr(GListModel) records = icw_store_list (f->store, kinds[k], NULL);
+
+          for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+            {
+              g_autoptr(IcwRecord) record = g_list_model_get_item (records, i);
+              g_autoptr(GError) error = NULL;
+              g_autoptr(IcwDocument) document = icw_document_new_for_record (f->store, record, 2, &error);
+
+              g_assert_no_error (error);
+              assert_words_whole (document);
+              n_documents++;
+            }
+        }
+    }
+  setlocale (LC_ALL, "C");
+  g_unsetenv ("LANGUAGE");
+  /* Two applications, an agreement, a funding request, three reports; in each language. */
+  g_assert_cmpuint (n_documents, >=, 2 * 5);
 }
 
 int
@@ -981,5 +1074,6 @@ main (int   argc,
   add ("/documents/cover-form", test_cover_form);
   add ("/documents/decimal-target", test_decimal_target);
   add ("/documents/keep-with-table", test_keep_with_table);
+  add ("/documents/words-whole", test_words_whole);
   return g_test_run ();
 }

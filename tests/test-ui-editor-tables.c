@@ -4,7 +4,7 @@
  * (indicator grid) on the Performance indicators page; then its check, whose panel shows each
  * finding with its basis. Each page is selected as a user does, the page is scrolled to the table
  * (what the accessibility bus could not do for the screenshots), the table must then lie inside
- * the visible part of its page, the grid shows the sample's 52.5 % with a dot, the check finds no
+ * the visible part of its page, the application's kind is shown whole (not ellipsized), the grid shows the sample's 52.5 % with a dot, the check finds no
  * error and the five warnings the sample leaves, and the window is drawn into a PNG. With
  * ICW_SCREENSHOT_DIR set the PNGs are written there as editor-{summary,targets}-LANGUAGE.png and
  * check-basis-LANGUAGE.png (docs/screenshots; LANGUAGE, LC_ALL and ICW_LOCALEDIR choose the
@@ -19,6 +19,7 @@
 #include "icw-application.h"
 #include "icw-check-panel.h"
 #include "icw-document-editor.h"
+#include "icw-enums.h"
 #include "icw-i18n.h"
 #include "icw-indicator-grid.h"
 #include "icw-resources.h"
@@ -150,6 +151,48 @@ has_entry_text (GtkWidget  *root,
   return FALSE;
 }
 
+/* The drawn label under @root that shows @text, or NULL. */
+static GtkLabel *
+shown_label (GtkWidget  *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = shown_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The application's kind is shown whole on the Basic information page ("Upgrade to a national
+ * center" was ellipsized beside its title, here and in the reviewer's inbox), inside the page. */
+static void
+check_kind_shown_whole (GtkWidget      *editor,
+                        IcwApplication *application)
+{
+  const char *kind = icw_application_kind_to_label (icw_application_get_kind (application));
+  GtkLabel *label = NULL;
+  GtkWidget *scrolled;
+  graphene_rect_t bounds;
+
+  for (guint i = 0; i < 100 && label == NULL; i++)
+    {
+      iterate ();
+      label = shown_label (editor, kind);
+    }
+  g_assert_nonnull (label);
+  settle ();
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), scrolled, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scrolled) + 0.5);
+}
+
 static void
 test_editor_tables (Fixture       *fixture,
                     gconstpointer  data)
@@ -175,6 +218,7 @@ test_editor_tables (Fixture       *fixture,
   editor = wait_for (window, ICW_TYPE_DOCUMENT_EDITOR);
 
   icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "call");
+  check_kind_shown_whole (editor, application);
   summary = wait_for (editor, ICW_TYPE_APPLICATION_SUMMARY_GROUP);
   scroll_to (summary);
   summary_png = save_window (window, dir, "editor-summary");

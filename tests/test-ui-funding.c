@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "icw-budget-export-button.h"
+#include "icw-budget-grid-private.h"
 #include "icw-budget-table.h"
 #include "icw-funding-editor.h"
 #include "icw-funding-request.h"
@@ -37,6 +38,17 @@ iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+/* Lets the window lay out and draw a few frames. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 30; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
 }
 
 static void
@@ -303,6 +315,58 @@ test_overflow_marked (Fixture       *fixture,
   iterate ();
 }
 
+/* The budget page at the width the table needs: the category set's long English title and the
+ * long category names wrap inside the page (nothing scrolls sideways, nothing is ellipsized), so
+ * no text runs past the window's right edge. Before, the title kept its one line and widened the
+ * page past the window, and "International cooperation and …" hid its end. */
+static void
+test_long_labels_inside_page (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (fixture->grid), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *bar = gtk_widget_get_parent (GTK_WIDGET (fixture->grid->set_label));
+  GtkWidget *summary = gtk_widget_get_first_child (GTK_WIDGET (fixture->grid));
+  GtkAdjustment *across;
+  int table_min = 0, summary_min = 0, bar_min = 0, width = 900, n_labels = 0;
+  graphene_rect_t bounds;
+
+  icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (fixture->editor),
+                                   icw_review_section_keys (ICW_RECORD_KIND_FUNDING_REQUEST)[1]);
+  settle ();
+  g_assert_true (g_utf8_strlen (gtk_label_get_text (fixture->grid->set_label), -1) > 60);
+  gtk_widget_measure (GTK_WIDGET (fixture->grid->grid), GTK_ORIENTATION_HORIZONTAL, -1, &table_min, NULL, NULL, NULL);
+  gtk_widget_measure (summary, GTK_ORIENTATION_HORIZONTAL, -1, &summary_min, NULL, NULL, NULL);
+  gtk_widget_measure (bar, GTK_ORIENTATION_HORIZONTAL, -1, &bar_min, NULL, NULL, NULL);
+  g_assert_cmpint (bar_min, <=, MAX (table_min, summary_min));
+
+  /* A window as narrow as leaves the page just wider than the table and the totals above it
+     (the page's margins are 18 px a side). */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
+  settle ();
+  while (gtk_widget_get_width (scrolled) - 40 >= MAX (table_min, summary_min) + 60 && width > 400)
+    {
+      width -= 40;
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
+      settle ();
+    }
+  g_assert_cmpint (gtk_widget_get_width (scrolled), >=, table_min);
+  across = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (across), <=, gtk_adjustment_get_page_size (across) + 0.5);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (fixture->grid->set_label), scrolled, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scrolled) + 0.5);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (fixture->grid->set_label)));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (fixture->grid->grid)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      {
+        g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))));
+        g_assert_true (gtk_widget_compute_bounds (child, scrolled, &bounds));
+        g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scrolled) + 0.5);
+        n_labels++;
+      }
+  g_assert_cmpint (n_labels, >, 20);
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -477,6 +541,7 @@ main (int   argc,
   g_test_add ("/ui-funding/record-property-and-kinds", Fixture, NULL, fixture_set_up, test_record_property_and_kinds, fixture_tear_down);
   g_test_add ("/ui-funding/reopen-shows-new-version", Fixture, NULL, fixture_set_up, test_reopen_shows_new_version, fixture_tear_down);
   g_test_add ("/ui-funding/export-budget", Fixture, NULL, fixture_set_up, test_export_budget, fixture_tear_down);
+  g_test_add ("/ui-funding/long-labels-inside-page", Fixture, NULL, fixture_set_up, test_long_labels_inside_page, fixture_tear_down);
   g_test_add ("/ui-funding/locked-is-read-only", Fixture, NULL, fixture_set_up, test_locked_is_read_only, fixture_tear_down);
 
   return g_test_run ();

@@ -438,6 +438,23 @@ test_reviewer_window (Fixture       *f,
   icw_test_iterate ();
 }
 
+/* The first label under @root whose text starts with @prefix. */
+static GtkLabel *
+label_starting (GtkWidget  *root,
+                const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_overview (void)
 {
@@ -458,6 +475,26 @@ test_overview (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), <, n);
   icw_reviewer_overview_set_search (ICW_REVIEWER_OVERVIEW (overview), NULL);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  /* Drawn narrow, a document's long title is ellipsized in its column: its tooltip holds it whole. */
+  {
+    GtkWidget *window = gtk_window_new ();
+    GtkLabel *title;
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 700, 400);
+    gtk_window_set_child (GTK_WINDOW (window), overview);
+    gtk_window_present (GTK_WINDOW (window));
+    for (guint i = 0; i < 30; i++)
+      {
+        while (g_main_context_iteration (NULL, FALSE))
+          ;
+        g_usleep (10000);
+      }
+    title = label_starting (window, "Funding request: ");
+    g_assert_nonnull (title);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==, gtk_label_get_text (title));
+    gtk_window_set_child (GTK_WINDOW (window), NULL);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
   g_object_unref (g_steal_pointer (&overview));
   icw_test_sample_tear_down (&sample, NULL);
 }

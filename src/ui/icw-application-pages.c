@@ -228,8 +228,15 @@ build_call (IcwRecordForm   *form,
       if (i == 0)
         *title_row = row;
       if (i == 0)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (application),
-                                   icw_record_form_add_catalogue (form, ICW_RECORD_KIND_APPLICATION, "kind", NULL));
+        {
+          GtkWidget *kind = icw_record_form_add_catalogue (form, ICW_RECORD_KIND_APPLICATION, "kind", NULL);
+
+          /* The kind shown under its title, where it wraps, not ellipsized beside it ("Upgrade to
+             a national …"): the row is as narrow as the editor's column in the reviewer's inbox. */
+          if (ADW_IS_COMBO_ROW (kind))
+            adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (kind), TRUE);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (application), kind);
+        }
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (application));
   /* Which outline applies follows the kind chosen just above. */

@@ -95,9 +95,11 @@ add_line (IcwBudgetGrid *self,
 
   if (indent)
     gtk_widget_set_margin_start (label, 18);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* A long category ("International cooperation and exchange") wraps between words rather than
+     hiding its end: the row grows a line, the amounts stay beside it. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
-  gtk_widget_set_tooltip_text (label, title);
   gtk_grid_attach (self->grid, label, 0, grid_row, 1, 1);
 
   for (guint s = 0; s < n_sources; s++)
@@ -506,6 +508,11 @@ icw_budget_grid_init (IcwBudgetGrid *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->years), "linked");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->years), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget year"), -1);
   self->set_label = GTK_LABEL (grid_label ("", 1.0, "dim-label"));
+  /* The category set's title is a sentence in English: it wraps beside the years instead of
+     widening the page past the window (its minimum is then its longest word). */
+  gtk_label_set_wrap (self->set_label, TRUE);
+  gtk_label_set_wrap_mode (self->set_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (self->set_label, GTK_JUSTIFY_RIGHT);
   gtk_widget_set_hexpand (GTK_WIDGET (self->set_label), TRUE);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->years));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->set_label));

@@ -91,7 +91,11 @@ on_bind (GtkSignalListItemFactory *factory,
   guint column = GPOINTER_TO_UINT (column_number);
   g_autofree char *text = cell_text (row_of (gtk_list_item_get_item (item)), column);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "—");
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "—");
+  /* A long title is ellipsized in its column: the whole of it on hover. */
+  gtk_widget_set_tooltip_text (label, column == COL_CENTER || column == COL_DOCUMENT ? text : NULL);
 }
 
 static int

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "icw-document-layout-private.h"
 
@@ -28,6 +29,40 @@ add_centered (IcwDocumentLayout *self,
   return icw_layout_add_lines (page, layout, ICW_MARGIN_LEFT, y);
 }
 
+/* A title of several lines is set in the narrowest width that keeps its number of lines, so its
+ * lines are about as long as each other and none ends with one character on its own ("建设方" /
+ * "案"). Returns that width. */
+static double balance_lines (PangoLayout *layout,
+                             double       width);
+
+/* Sets "Label:" and its value on two lines of @layout (a line separator, so the value keeps the
+ * paragraph's hanging indent) when the value then fits on its line; FALSE, and @text as it was,
+ * when it does not or there is no label. */
+static gboolean
+value_below_label (PangoLayout *layout,
+                   const char  *text)
+{
+  const char *colon = strstr (text, ": ");
+  const char *full_width = strstr (text, "：");
+  const char *value;
+  g_autofree char *split = NULL;
+
+  if (full_width != NULL && (colon == NULL || full_width < colon))
+    value = full_width + strlen ("：");
+  else if (colon != NULL)
+    value = colon + 2;
+  else
+    return FALSE;
+  if (*value == '\0')
+    return FALSE;
+  split = g_strdup_printf ("%.*s\xe2\x80\xa8%s", (int) (value - text), text, value);
+  pango_layout_set_text (layout, split, -1);
+  if (pango_layout_get_line_count (layout) == 2 && !icw_layout_breaks_inside_word (layout))
+    return TRUE;
+  pango_layout_set_text (layout, text, -1);
+  return FALSE;
+}
+
 static double
 add_cover_line (IcwDocumentLayout *self,
                 IcwLayoutPage     *page,
@@ -36,15 +71,19 @@ add_cover_line (IcwDocumentLayout *self,
 {
   g_autoptr(PangoLayout) layout = icw_layout_text (self, ICW_STYLE_COVER, text, ICW_CONTENT_WIDTH - ICW_MM (40));
 
-  /* A label that wraps continues under the value, not under the label. */
+  /* A label that wraps continues under the value, not under the label. A value that does not fit
+     beside its label goes whole to the next line, or when it does not fit there either, the
+     lines are balanced like the title's: its last character never stands alone ("…创新中" / "心"). */
   pango_layout_set_indent (layout, (int) (-2 * pango_font_description_get_size (self->fonts[ICW_STYLE_COVER])));
+  /* The cover's lines are layouts of their own set one under the other, which the style's line
+     spacing does not separate: a line that wraps is spaced as they are. */
+  pango_layout_set_line_spacing (layout, 0);
+  if (pango_layout_get_line_count (layout) > 1 && !value_below_label (layout, text))
+    balance_lines (layout, ICW_CONTENT_WIDTH - ICW_MM (40));
   icw_layout_add_lines (page, layout, ICW_MARGIN_LEFT + ICW_MM (20), y);
   return y + icw_layout_height (layout);
 }
 
-/* A title of several lines is set in the narrowest width that keeps its number of lines, so its
- * lines are about as long as each other and none ends with one character on its own ("建设方" /
- * "案"). Returns that width. */
 static double
 balance_lines (PangoLayout *layout,
                double       width)
@@ -60,7 +99,7 @@ balance_lines (PangoLayout *layout,
       double middle = (low + high) / 2;
 
       pango_layout_set_width (layout, (int) (middle * PANGO_SCALE));
-      if (pango_layout_get_line_count (layout) > n)
+      if (pango_layout_get_line_count (layout) > n || icw_layout_breaks_inside_word (layout))
         low = middle;
       else
         high = middle;

@@ -71,6 +71,7 @@ struct _IcwDocumentLayout {
   double                y;            /* the flow: height used on the last page */
   const char           *tag;          /* the structure element of the lines being flowed (NULL: "P") */
   PangoLayout          *title;        /* the cover's title (a reference) */
+  GHashTable           *column_widths;   /* IcwDocBlock → its table's column widths (icw-document-table.c) */
 };
 
 /* The Pango font description ("Family, Fallback, … size") and the line spacing factor of a style
@@ -90,6 +91,9 @@ PangoLayout   *icw_layout_text         (IcwDocumentLayout *self,
                                         const char        *text,
                                         double             width);
 double         icw_layout_height       (PangoLayout       *layout);
+/* Whether a line of @layout starts inside a word (where Pango fell back to breaking between
+ * letters, adding a hyphen) rather than at a place the text may break. */
+gboolean       icw_layout_breaks_inside_word (PangoLayout *layout);
 IcwLayoutItem *icw_layout_add_item     (IcwLayoutPage     *page,
                                         IcwItemKind        kind,
                                         double             x,

@@ -143,6 +143,28 @@ icw_layout_height (PangoLayout *layout)
   return (double) logical.height / PANGO_SCALE;
 }
 
+gboolean
+icw_layout_breaks_inside_word (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  const PangoLogAttr *attrs;
+  GSList *lines = pango_layout_get_lines_readonly (layout);
+  int n_attrs;
+
+  if (lines == NULL || lines->next == NULL)
+    return FALSE;
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  for (GSList *l = lines->next; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      glong offset = g_utf8_pointer_to_offset (text, text + line->start_index);
+
+      if (offset < n_attrs && !attrs[offset].is_line_break && !attrs[offset].is_mandatory_break)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 IcwLayoutItem *
 icw_layout_add_item (IcwLayoutPage *page,
                      IcwItemKind    kind,
@@ -405,6 +427,7 @@ icw_document_layout_free (IcwDocumentLayout *self)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->toc, g_ptr_array_unref);
   g_clear_pointer (&self->toc_numbers, g_ptr_array_unref);
+  g_clear_pointer (&self->column_widths, g_hash_table_unref);
   for (guint s = 0; s < ICW_N_STYLES; s++)
     g_clear_pointer (&self->fonts[s], pango_font_description_free);
   g_clear_object (&self->title);

@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-document-table.c: tables in the flow. Columns share the text width by their weights; each
- * row is as tall as its tallest cell. A row that does not fit goes to the next page, where the
- * table's header rows are drawn again first; a row taller than a whole page is split between
- * lines of its cells, so nothing is ever cut off. Key/value lists are tables whose label column is
- * shaded; signature blocks are tables whose rows leave room for a signature and a seal. */
+/* icw-document-table.c: tables in the flow. Columns share the text width by their weights; a
+ * column too narrow for its longest word (measured with Pango, in the cell's own style) takes the
+ * width it needs from the columns with room to spare, so a Latin word is not broken inside
+ * ("Constructi-on"; CJK text breaks between characters anyway). Each row is as tall as its
+ * tallest cell. A row that does not fit goes to the next page, where the table's header rows are
+ * drawn again first; a row taller than a whole page is split between lines of its cells, so
+ * nothing is ever cut off. Key/value lists are tables whose label column is shaded; signature
+ * blocks are tables whose rows leave room for a signature and a seal. */
 #include "config.h"
+
+#include <string.h>
 
 #include "icw-document-layout-private.h"
 
@@ -58,6 +63,143 @@ cell_clear (Cell *cell)
 {
   g_free (cell->tops);
   g_free (cell->bottoms);
+}
+
+static IcwStyle
+cell_style (IcwDocBlock *block,
+            guint        row,
+            guint        column)
+{
+  gboolean label = block->kind == ICW_BLOCK_KEY_VALUES && column == 0;
+
+  return row < block->n_header_rows || label ? ICW_STYLE_TABLE_HEADER : ICW_STYLE_TABLE;
+}
+
+/* A "word" of at most this many characters is kept on one line even where the script lets it
+ * break between any two characters: "序号", "计量单位", "中试孵化" are not split ("序" / "号"). */
+#define WHOLE_WORD_CHARS 6
+
+/* The width of @text (@length bytes) set on one line in @style. */
+static double
+text_width (IcwDocumentLayout *self,
+            IcwStyle           style,
+            const char        *text,
+            int                length)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
+  PangoRectangle logical;
+
+  pango_layout_set_font_description (layout, self->fonts[style]);
+  pango_layout_set_text (layout, text, length);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+/* The widest word of @text in @style that is wider than @limit points, or 0. A word of more
+ * than WHOLE_WORD_CHARS characters counts for its longest run of narrow (not CJK) characters
+ * between the places where it may break (wide characters, hyphens, slashes). Only what could be wider than @limit at one em a
+ * character is measured, so a table of short words, numbers and Chinese text costs little
+ * shaping here. */
+static double
+widest_word (IcwDocumentLayout *self,
+             IcwStyle           style,
+             const char        *text,
+             double             limit)
+{
+  double em = (double) pango_font_description_get_size (self->fonts[style]) / PANGO_SCALE, widest = 0;
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *word = words[i];
+      glong n_chars = g_utf8_strlen (word, -1);
+
+      if ((double) n_chars * em <= limit)
+        continue;
+      if (n_chars <= WHOLE_WORD_CHARS)
+        {
+          widest = MAX (widest, text_width (self, style, word, -1));
+          continue;
+        }
+      for (const char *p = word; *p != '\0';)
+        {
+          const char *run = p;
+          glong run_chars = 0;
+
+          /* A run ends before a wide character, or after a hyphen or a slash before a letter,
+             where Latin text may break too ("Industry-/university-/research", not "2025-/03"). */
+          while (*p != '\0' && !g_unichar_iswide (g_utf8_get_char (p)))
+            {
+              gunichar c = g_utf8_get_char (p);
+
+              p = g_utf8_next_char (p), run_chars++;
+              if ((c == '-' || c == '/') && g_unichar_isalpha (g_utf8_get_char (p)))
+                break;
+            }
+          if ((double) run_chars * em > limit)
+            widest = MAX (widest, text_width (self, style, run, (int) (p - run)));
+          if (*p != '\0' && g_unichar_iswide (g_utf8_get_char (p)))
+            p = g_utf8_next_char (p);
+        }
+    }
+  return widest > limit ? widest : 0;
+}
+
+/* Each column's width: its share of the text width by weight, then widened to its longest word
+ * where that is wider, taking the difference from the other columns in proportion to the room
+ * they have beyond their own longest word. When the words cannot all fit, the weights stand and
+ * Pango breaks the longest words. */
+static void
+measure_column_widths (IcwDocumentLayout *self,
+                       IcwDocBlock       *block,
+                       double            *width)
+{
+  guint n_rows = icw_doc_block_get_n_rows (block), total = 0;
+  g_autofree double *need = g_new0 (double, block->n_columns);
+  double deficit = 0, spare = 0;
+
+  for (guint c = 0; c < block->n_columns; c++)
+    total += block->weights[c];
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      width[c] = ICW_CONTENT_WIDTH * block->weights[c] / MAX (total, 1);
+      for (guint r = 0; r < n_rows; r++)
+        need[c] = MAX (need[c], widest_word (self, cell_style (block, r, c), icw_doc_block_get_cell (block, r, c),
+                                             width[c] - 2 * PAD_X));
+      if (need[c] > 0)
+        need[c] += 2 * PAD_X + 0.5;
+      if (need[c] > width[c])
+        deficit += need[c] - width[c];
+      else
+        spare += MAX (0, width[c] - MAX (need[c], 2 * PAD_X + 12.0));
+    }
+  if (deficit == 0 || deficit > spare)
+    return;
+  for (guint c = 0; c < block->n_columns; c++)
+    if (need[c] > width[c])
+      width[c] = need[c];
+    else
+      width[c] -= deficit * MAX (0, width[c] - MAX (need[c], 2 * PAD_X + 12.0)) / spare;
+}
+
+/* The widths, measured once per table and layout (the lead height asks before the table flows). */
+static void
+column_widths (IcwDocumentLayout *self,
+               IcwDocBlock       *block,
+               double            *width)
+{
+  double *known;
+
+  if (self->column_widths == NULL)
+    self->column_widths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  known = g_hash_table_lookup (self->column_widths, block);
+  if (known == NULL)
+    {
+      known = g_new (double, block->n_columns);
+      measure_column_widths (self, block, known);
+      g_hash_table_insert (self->column_widths, block, known);
+    }
+  memcpy (width, known, block->n_columns * sizeof (double));
 }
 
 static PangoLayout *
@@ -210,16 +352,13 @@ double
 icw_layout_table_lead_height (IcwDocumentLayout *self,
                               IcwDocBlock       *block)
 {
-  guint n_rows = icw_doc_block_get_n_rows (block), total = 0;
+  guint n_rows = icw_doc_block_get_n_rows (block);
   guint last = MIN (block->n_header_rows + 1, n_rows);
   g_autofree double *width = g_new (double, block->n_columns);
   Table table = { self, block, NULL, width, NULL, 0, 0 };
   double height = 0;
 
-  for (guint c = 0; c < block->n_columns; c++)
-    total += block->weights[c];
-  for (guint c = 0; c < block->n_columns; c++)
-    width[c] = ICW_CONTENT_WIDTH * block->weights[c] / MAX (total, 1);
+  column_widths (self, block, width);
   for (guint r = 0; r < last; r++)
     {
       double row = 0;
@@ -243,19 +382,17 @@ icw_layout_flow_table (IcwDocumentLayout *self,
                        IcwDocBlock       *block)
 {
   Table table = { self, block, NULL, NULL, NULL, 0, 0 };
-  guint n_rows = icw_doc_block_get_n_rows (block), total = 0;
+  guint n_rows = icw_doc_block_get_n_rows (block);
   double x = ICW_MARGIN_LEFT;
 
   if (n_rows <= block->n_header_rows)
     return;
   table.x = g_new (double, block->n_columns);
   table.width = g_new (double, block->n_columns);
-  for (guint c = 0; c < block->n_columns; c++)
-    total += block->weights[c];
+  column_widths (self, block, table.width);
   for (guint c = 0; c < block->n_columns; c++)
     {
       table.x[c] = x;
-      table.width[c] = ICW_CONTENT_WIDTH * block->weights[c] / total;
       x += table.width[c];
     }
   table.header = g_ptr_array_new_with_free_func (g_object_unref);
