@@ -126,7 +126,7 @@ echo
 # The UI library holds the sync controller and the document printing: it needs libsoup, libsecret,
 # libpq (the server's PostgreSQL storage), Pango/cairo's PDF surface, libzip and libxlsxwriter (the
 # Word and budget exports) besides GTK.
-gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0 libsoup-3.0 libsecret-1 pangocairo cairo-pdf libpq libzip xlsxwriter)
+gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0 libsoup-3.0 libsecret-1 pangocairo cairo-pdf gnutls libpq libzip xlsxwriter)
 core_pkgs=(gio-2.0 sqlite3 json-glib-1.0)
 includes=(-I"$root/src" -I"$root/src/core/model" -I"$root/src/core/store" -I"$root/src/core/rules" -I"$root/src/core/documents" -I"$root/src/core/exchange" -I"$root/src/ui" -I"$root/src/sync" -I"$build" -I"$build/resources" -I"$here")
 cflags=(-O2 -g -DHAVE_CONFIG_H -DG_LOG_USE_STRUCTURED -Wall -Wno-unused-parameter "${includes[@]}")
@@ -134,7 +134,7 @@ read -ra gui_cflags <<<"$(pkg-config --cflags "${gui_pkgs[@]}")"
 read -ra gui_libs <<<"$(pkg-config --libs "${gui_pkgs[@]}")"
 read -ra core_cflags <<<"$(pkg-config --cflags "${core_pkgs[@]}")"
 read -ra core_libs <<<"$(pkg-config --libs "${core_pkgs[@]}")"
-sync_pkgs=("${core_pkgs[@]}" libsoup-3.0 libsecret-1 libpq)
+sync_pkgs=("${core_pkgs[@]}" libsoup-3.0 libsecret-1 libpq gnutls)
 read -ra sync_cflags <<<"$(pkg-config --cflags "${sync_pkgs[@]}")"
 read -ra sync_libs <<<"$(pkg-config --libs "${sync_pkgs[@]}")"
 # The core's libraries, each before the ones below it.
