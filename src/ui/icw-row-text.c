@@ -3,7 +3,10 @@
  * (its CSS font and the language's fallback for Chinese, so that a line of either fits), measured
  * once per font for all row texts; its minimum width is nothing and its natural width a fixed
  * number of the font's average characters, so that measuring never lays out the text. The layout
- * is made when the text is first drawn and kept, ellipsized at the width allocated. */
+ * is made when the text is first drawn and kept, ellipsized at the width allocated. GTK 4.8's
+ * GtkInscription also sizes itself without its text, but from the font's metrics alone: in an
+ * English session a Chinese name's glyphs (a fallback font, taller) were clipped at the row's top
+ * and bottom, which is why the line height here is measured on a sample of both scripts. */
 #include "config.h"
 
 #include "icw-row-text.h"
