@@ -3,9 +3,12 @@
  * (icw-docx-parts.c) zipped with libzip. The body is the cover (title, kind, center, host company,
  * date, copies, placed by paragraph spacing where the PDF places them by position), the contents on
  * a page of their own (a TOC field over Heading 1–3 with hyperlinks, each entry's number a PAGEREF
- * field to a bookmark on its heading), then the blocks in order. Tables have fixed column widths
- * from the blocks' weights, their header rows marked to repeat (w:tblHeader), rows that do not
- * split across pages when they fit one, shaded header rows and key labels as in the PDF. A chart is
+ * field to a bookmark on its heading), then the blocks in order. Tables have fixed column widths,
+ * their header rows marked to repeat (w:tblHeader), rows that do not
+ * split across pages when they fit one, shaded header rows and key labels as in the PDF. The column
+ * widths are the PDF's (icw_layout_table_column_widths: no column narrower than its longest word),
+ * in twips, and the cells' margins are the PDF's padding, so Word breaks the cells' text where the
+ * PDF does rather than inside "Construction" or 计量单位. A chart is
  * its title, its picture (the PDF's drawing as a PNG in word/media, icw-docx-picture.h) and then
  * its data as a table, for readers without pictures. */
 #include "config.h"
@@ -30,6 +33,7 @@ typedef struct {
   GString           *xml;
   IcwDocument       *document;
   IcwDocumentLayout *layout;
+  IcwDocumentLayout *measure;         /* the layout that measures the tables: layout, or one of its own */
   gboolean           break_pending;   /* the next block starts a page */
   GPtrArray         *pictures;        /* GBytes: the charts' PNG images, chart1.png … */
 } Body;
@@ -66,8 +70,15 @@ add_cover (Body *body)
     icw_docx_append_paragraph (body->xml, "Title", title_space, icw_document_get_title (document));
   if (icw_document_get_subtitle (document) != NULL)
     icw_docx_append_paragraph (body->xml, "Subtitle", NULL, icw_document_get_subtitle (document));
+  /* Each line breaks where the PDF's does (its value whole under its label, or balanced), so
+     Word does not break a value inside a word or leave its last character alone. */
   for (guint i = 0; i < lines->len; i++)
-    icw_docx_append_paragraph (body->xml, "CoverLine", i == 0 ? lines_space : NULL, lines->pdata[i]);
+    {
+      g_autofree char *laid_out = body->layout != NULL ? icw_layout_get_cover_line (body->layout, i) : NULL;
+
+      icw_docx_append_paragraph (body->xml, "CoverLine", i == 0 ? lines_space : NULL,
+                                 laid_out != NULL ? laid_out : lines->pdata[i]);
+    }
   if (copies > 0)
     {
       /* TRANSLATORS: on a document's cover, how many paper copies are submitted; Chinese says 一式N份 */
@@ -162,9 +173,11 @@ static void
 add_table (Body        *body,
            IcwDocBlock *block)
 {
-  guint n_rows = icw_doc_block_get_n_rows (block), total = 0;
+  guint n_rows = icw_doc_block_get_n_rows (block);
   int table_width = ICW_DOCX_TWIPS (ICW_CONTENT_WIDTH);
   g_autofree int *widths = g_new0 (int, block->n_columns);
+  g_autofree double *points = g_new0 (double, block->n_columns);
+  double edge = 0;
   const char *properties = take_break (body);
 
   if (n_rows <= block->n_header_rows)
@@ -172,13 +185,15 @@ add_table (Body        *body,
   /* A page break before a table is an empty paragraph that starts the page. */
   if (properties != NULL)
     g_string_append (body->xml, "<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:line=\"40\" w:lineRule=\"exact\"/></w:pPr></w:p>");
-  for (guint c = 0; c < block->n_columns; c++)
-    total += block->weights[c];
+  /* The PDF's column widths (its longest words kept whole), each column's twips the difference of
+     its rounded edges, so the columns add up to the table's width. */
+  icw_layout_table_column_widths (body->measure, block, points);
   g_string_append_printf (body->xml, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
                           "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>", table_width);
   for (guint c = 0; c < block->n_columns; c++)
     {
-      widths[c] = (int) ((gint64) table_width * block->weights[c] / MAX (total, 1));
+      widths[c] = ICW_DOCX_TWIPS (edge + points[c]) - ICW_DOCX_TWIPS (edge);
+      edge += points[c];
       g_string_append_printf (body->xml, "<w:gridCol w:w=\"%d\"/>", widths[c]);
     }
   g_string_append (body->xml, "</w:tblGrid>");
@@ -228,7 +243,8 @@ make_document (IcwDocument       *document,
                IcwDocumentLayout *layout,
                GPtrArray         *pictures)
 {
-  Body body = { g_string_new (ICW_DOCX_XML_DECL), document, layout, FALSE, pictures };
+  g_autoptr(IcwDocumentLayout) own = layout == NULL ? icw_layout_new_unflowed (document) : NULL;
+  Body body = { g_string_new (ICW_DOCX_XML_DECL), document, layout, layout != NULL ? layout : own, FALSE, pictures };
   GPtrArray *blocks = icw_document_get_blocks (document);
   g_autofree char *section = icw_docx_section_properties ();
   guint heading = 0;

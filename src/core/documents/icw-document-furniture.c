@@ -81,6 +81,7 @@ add_cover_line (IcwDocumentLayout *self,
   if (pango_layout_get_line_count (layout) > 1 && !value_below_label (layout, text))
     balance_lines (layout, ICW_CONTENT_WIDTH - ICW_MM (40));
   icw_layout_add_lines (page, layout, ICW_MARGIN_LEFT + ICW_MM (20), y);
+  g_ptr_array_add (self->cover_lines, g_object_ref (layout));
   return y + icw_layout_height (layout);
 }
 

@@ -72,6 +72,7 @@ struct _IcwDocumentLayout {
   const char           *tag;          /* the structure element of the lines being flowed (NULL: "P") */
   PangoLayout          *title;        /* the cover's title (a reference) */
   GHashTable           *column_widths;   /* IcwDocBlock → its table's column widths (icw-document-table.c) */
+  GPtrArray            *cover_lines;     /* PangoLayout: the cover's lines (icw_document_cover_lines) as laid out */
 };
 
 /* The Pango font description ("Family, Fallback, … size") and the line spacing factor of a style
@@ -109,6 +110,16 @@ void           icw_layout_flow_lines   (IcwDocumentLayout *self,
                                         PangoLayout       *layout,
                                         double             x);
 
+/* A layout with its fonts and nothing laid out yet: what measures a document's tables for the
+ * Word file when it is written without the PDF's layout. */
+IcwDocumentLayout *icw_layout_new_unflowed (IcwDocument   *document);
+
+/* A table's column widths in points (block->n_columns of them), the PDF's and the Word file's:
+ * the text width shared by the columns' weights, then a column narrower than its longest word in
+ * its cells' style widened to it (icw-document-table.c). Measured once per block and layout. */
+void           icw_layout_table_column_widths (IcwDocumentLayout *self,
+                                               IcwDocBlock       *block,
+                                               double            *width);
 void           icw_layout_flow_table   (IcwDocumentLayout *self,
                                         IcwDocBlock       *block);
 /* The height of a table's header rows and first row: what a heading before it is kept with. */
@@ -116,6 +127,10 @@ double         icw_layout_table_lead_height (IcwDocumentLayout *self,
                                              IcwDocBlock       *block);
 
 void           icw_layout_make_cover   (IcwDocumentLayout *self);
+/* Cover line @i (of icw_document_cover_lines) as laid out: its lines joined by '\n', for the Word
+ * file to break where the PDF does (a value kept whole under its label); NULL past the last. */
+char          *icw_layout_get_cover_line (IcwDocumentLayout *self,
+                                          guint              i);
 /* The contents pages with an empty number per entry (icw_layout_fill_toc sets them). */
 void           icw_layout_make_toc     (IcwDocumentLayout *self);
 void           icw_layout_fill_toc     (IcwDocumentLayout *self);

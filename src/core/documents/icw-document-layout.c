@@ -341,15 +341,9 @@ flow_paragraph (IcwDocumentLayout *self,
 }
 
 IcwDocumentLayout *
-icw_document_layout_new (IcwDocument          *document,
-                         GCancellable         *cancellable,
-                         IcwDocumentProgress   progress,
-                         gpointer              user_data,
-                         GError              **error)
+icw_layout_new_unflowed (IcwDocument *document)
 {
-  g_autoptr(IcwDocumentLayout) self = g_new0 (IcwDocumentLayout, 1);
-  GPtrArray *blocks = icw_document_get_blocks (document);
-  guint heading = 0;
+  IcwDocumentLayout *self = g_new0 (IcwDocumentLayout, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
   self->document = icw_document_ref (document);
@@ -357,8 +351,22 @@ icw_document_layout_new (IcwDocument          *document,
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
   self->toc = g_ptr_array_new_with_free_func ((GDestroyNotify) toc_entry_free);
   self->toc_numbers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cover_lines = g_ptr_array_new_with_free_func (g_object_unref);
   self->first_numbered = 1;
   set_up_fonts (self);
+  return self;
+}
+
+IcwDocumentLayout *
+icw_document_layout_new (IcwDocument          *document,
+                         GCancellable         *cancellable,
+                         IcwDocumentProgress   progress,
+                         gpointer              user_data,
+                         GError              **error)
+{
+  g_autoptr(IcwDocumentLayout) self = icw_layout_new_unflowed (document);
+  GPtrArray *blocks = icw_document_get_blocks (document);
+  guint heading = 0;
 
   for (guint i = 0; i < blocks->len; i++)
     {
@@ -428,6 +436,7 @@ icw_document_layout_free (IcwDocumentLayout *self)
   g_clear_pointer (&self->toc, g_ptr_array_unref);
   g_clear_pointer (&self->toc_numbers, g_ptr_array_unref);
   g_clear_pointer (&self->column_widths, g_hash_table_unref);
+  g_clear_pointer (&self->cover_lines, g_ptr_array_unref);
   for (guint s = 0; s < ICW_N_STYLES; s++)
     g_clear_pointer (&self->fonts[s], pango_font_description_free);
   g_clear_object (&self->title);
@@ -458,23 +467,41 @@ icw_document_layout_get_page_number (IcwDocumentLayout *self,
   return page >= self->first_numbered ? page + 1 : 0;
 }
 
-char *
-icw_document_layout_get_title_lines (IcwDocumentLayout *self)
+/* A layout's lines joined by '\n', without the spaces and line separators (U+2028) they end with. */
+static char *
+joined_lines (PangoLayout *layout)
 {
   GString *text = g_string_new (NULL);
-  const char *all = pango_layout_get_text (self->title);
-  GSList *lines = pango_layout_get_lines_readonly (self->title);
+  const char *all = pango_layout_get_text (layout);
+  GSList *lines = pango_layout_get_lines_readonly (layout);
 
   for (GSList *l = lines; l != NULL; l = l->next)
     {
       PangoLayoutLine *line = l->data;
       g_autofree char *piece = g_strndup (all + line->start_index, (gsize) line->length);
+      g_auto(GStrv) parts = g_strsplit (piece, "\xe2\x80\xa8", -1);
+      g_autofree char *whole = g_strjoinv ("", parts);
 
       if (l != lines)
         g_string_append_c (text, '\n');
-      g_string_append (text, g_strstrip (piece));
+      g_string_append (text, g_strstrip (whole));
     }
   return g_string_free (text, FALSE);
+}
+
+char *
+icw_document_layout_get_title_lines (IcwDocumentLayout *self)
+{
+  return joined_lines (self->title);
+}
+
+char *
+icw_layout_get_cover_line (IcwDocumentLayout *self,
+                           guint              i)
+{
+  if (self->cover_lines == NULL || i >= self->cover_lines->len)
+    return NULL;
+  return joined_lines (self->cover_lines->pdata[i]);
 }
 
 GPtrArray *

@@ -182,11 +182,12 @@ measure_column_widths (IcwDocumentLayout *self,
       width[c] -= deficit * MAX (0, width[c] - MAX (need[c], 2 * PAD_X + 12.0)) / spare;
 }
 
-/* The widths, measured once per table and layout (the lead height asks before the table flows). */
-static void
-column_widths (IcwDocumentLayout *self,
-               IcwDocBlock       *block,
-               double            *width)
+/* The widths, measured once per table and layout (the lead height asks before the table flows,
+ * and the Word file asks for the same widths). */
+void
+icw_layout_table_column_widths (IcwDocumentLayout *self,
+                                IcwDocBlock       *block,
+                                double            *width)
 {
   double *known;
 
@@ -358,7 +359,7 @@ icw_layout_table_lead_height (IcwDocumentLayout *self,
   Table table = { self, block, NULL, width, NULL, 0, 0 };
   double height = 0;
 
-  column_widths (self, block, width);
+  icw_layout_table_column_widths (self, block, width);
   for (guint r = 0; r < last; r++)
     {
       double row = 0;
@@ -389,7 +390,7 @@ icw_layout_flow_table (IcwDocumentLayout *self,
     return;
   table.x = g_new (double, block->n_columns);
   table.width = g_new (double, block->n_columns);
-  column_widths (self, block, table.width);
+  icw_layout_table_column_widths (self, block, table.width);
   for (guint c = 0; c < block->n_columns; c++)
     {
       table.x[c] = x;
