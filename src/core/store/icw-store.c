@@ -344,7 +344,7 @@ gboolean
 icw_store_commit_batch (IcwStore  *self,
                         GError   **error)
 {
-  gboolean durable;
+  g_autoptr(GError) restore_error = NULL;
 
   g_return_val_if_fail (ICW_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->batch_depth > 0, FALSE);
@@ -356,11 +356,13 @@ icw_store_commit_batch (IcwStore  *self,
       icw_store_rollback_batch (self);
       return FALSE;
     }
-  /* FULL again before the reload's handlers run (they may save). */
-  durable = icw_store_restore_durability (self, error);
+  /* FULL again before the reload's handlers run (they may save). The batch is committed either
+   * way: if FULL cannot be set now, the next write sets it first or is refused (begin_write). */
+  if (!icw_store_restore_durability (self, &restore_error))
+    g_warning ("The database's durability was not set back after a pulled page: %s", restore_error->message);
   g_object_set_qdata (G_OBJECT (self), icw_store_batch_created_quark (), NULL);
   icw_store_reload (self);
-  return durable;
+  return TRUE;
 }
 
 gboolean
@@ -369,7 +371,14 @@ icw_store_restore_durability (IcwStore  *self,
 {
   if (!self->relaxed)
     return TRUE;
-  icw_database_rollback (self->db);   /* nothing when the batch ended; SQLite refuses the level inside one */
+  /* SQLite refuses the level inside a transaction; one still open is not this store's batch
+   * (those have ended when this runs), so it is not rolled back here: the caller is refused. */
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_DATABASE, "%s",
+                   _("The database is in the middle of another change: try again when it is done"));
+      return FALSE;
+    }
   if (!icw_database_set_synchronous (self->db, TRUE, error))
     return FALSE;
   sqlite3_wal_autocheckpoint (self->db, 1000);   /* SQLite's default */
