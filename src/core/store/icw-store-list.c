@@ -37,6 +37,7 @@ struct _IcwStoreList
   IcwStoreListNames *names;     /* the snapshot a search thread reads; NULL: to build */
   gboolean partial;             /* only the first rows are read: icw_store_list_complete reads the rest */
   const char *key_column;       /* the stored keys the head was read in (static), for the rest */
+  char *item_sql;               /* the SELECT of one record by ID, for get_item; NULL: to make */
 };
 
 /* An immutable copy of the names with their row ids, in the list's order at the time. */
@@ -78,7 +79,9 @@ icw_store_list_get_item (GListModel *model,
   entry = &g_array_index (self->entries, Entry, position);
   if (self->store == NULL)
     return g_object_new (self->table->get_type (), "id", entry->id, NULL);
-  return icw_store_record_for_list (self->store, self->table, entry->id);
+  if (self->item_sql == NULL)
+    self->item_sql = icw_store_select_sql (self->table, "id = ?1");
+  return icw_store_record_for_list (self->store, self->table, self->item_sql, entry->id);
 }
 
 static void
@@ -105,6 +108,7 @@ icw_store_list_finalize (GObject *object)
   changed (self);
   g_array_unref (self->entries);
   g_string_chunk_free (self->strings);
+  g_free (self->item_sql);
   G_OBJECT_CLASS (icw_store_list_parent_class)->finalize (object);
 }
 

@@ -96,6 +96,7 @@ void          icw_store_list_update      (IcwStoreList   *self,
 void          icw_store_list_detach      (IcwStoreList   *self);
 IcwRecord    *icw_store_record_for_list  (IcwStore       *self,
                                           const IcwTable *table,
+                                          const char     *select_sql,
                                           const char     *id);
 
 sqlite3_stmt *icw_store_statement   (IcwStore    *self,

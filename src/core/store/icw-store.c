@@ -750,20 +750,21 @@ icw_store_list_is_compact (const IcwTable *table)
 /* The record of a compact list's item: the store's object, loaded if nobody holds it. The list
  * holds live records only; should another program have deleted the row meanwhile, the row is still
  * read, and a record that has vanished altogether comes back as an object with its ID alone (a
- * list model must return an item for each position). */
+ * list model must return an item for each position). select_sql is icw_store_select_sql (table,
+ * "id = ?1"), made once by the list: making it for each item (a printf per column) cost about as
+ * much as the rest of the load (issue 20, docs/performance.md). */
 IcwRecord *
 icw_store_record_for_list (IcwStore       *self,
                            const IcwTable *table,
+                           const char     *select_sql,
                            const char     *id)
 {
   IcwRecord *record = g_hash_table_lookup (self->objects, id);
-  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
 
   if (record != NULL)
     return g_object_ref (record);
-  sql = icw_store_select_sql (table, "id = ?1");
-  stmt = icw_store_statement (self, sql, NULL);
+  stmt = icw_store_statement (self, select_sql, NULL);
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
