@@ -317,7 +317,10 @@ main (int   argc,
 {
   g_setenv ("LANGUAGE", "en", FALSE);
   icw_i18n_init ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Drawing the README's pictures, the system's folders are kept (the command gives HOME and the
+   * XDG folders of its own): isolated (XDG_DATA_DIRS a test folder), every icon was drawn as a
+   * broken image. The store is in the fixture's folder either way. */
+  g_test_init (&argc, &argv, g_getenv ("ICW_SCREENSHOT_DIR") != NULL ? NULL : G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_disable_setlocale ();
   adw_init ();
   icw_register_resource ();
