@@ -30,6 +30,8 @@ icw_editor_page_row_new (const char  *title,
     }
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (badge, "badge");
+  /* Beside a title on two or three lines the badge stays a pill, centred, not stretched. */
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), badge);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
