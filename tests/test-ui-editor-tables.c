@@ -4,7 +4,7 @@
  * (indicator grid) on the Performance indicators page; then its check, whose panel shows each
  * finding with its basis. Each page is selected as a user does, the page is scrolled to the table
  * (what the accessibility bus could not do for the screenshots), the table must then lie inside
- * the visible part of its page, the application's kind is shown whole (not ellipsized), the grid shows the sample's 52.5 % with a dot, the check finds no
+ * the visible part of its page, the section list's titles and the application's kind are shown whole (not ellipsized), the grid shows the sample's 52.5 % with a dot, the check finds no
  * error and the five warnings the sample leaves, and the window is drawn into a PNG. With
  * ICW_SCREENSHOT_DIR set the PNGs are written there as editor-{summary,targets}-LANGUAGE.png and
  * check-basis-LANGUAGE.png (docs/screenshots; LANGUAGE, LC_ALL and ICW_LOCALEDIR choose the
@@ -193,6 +193,64 @@ check_kind_shown_whole (GtkWidget      *editor,
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (scrolled) + 0.5);
 }
 
+/* The first label under @root, depth first: a section row's title (its badge comes after). */
+static GtkWidget *
+first_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The section list shows every section's title whole ("Construction app…" and "Market
+ * operation…" were cut): none ellipsized, each inside the list, the long ones wrapped onto more
+ * lines in the list's width rather than widening it. */
+static void
+check_section_titles_whole (GtkWidget *editor)
+{
+  GtkWidget *list = NULL;
+  guint n_rows = 0, n_wrapped = 0;
+
+  for (guint i = 0; i < 100 && list == NULL; i++)
+    {
+      iterate ();
+      list = shown_of_type (editor, GTK_TYPE_LIST_BOX);
+      if (list != NULL && !gtk_widget_has_css_class (list, "navigation-sidebar"))
+        list = NULL;
+    }
+  g_assert_nonnull (list);
+  settle ();
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *title;
+      graphene_rect_t bounds;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      title = first_label (row);
+      g_assert_nonnull (title);
+      n_rows++;
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (title))));
+      g_assert_true (gtk_widget_compute_bounds (title, list, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (list) + 0.5);
+      if (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (title))) > 1)
+        n_wrapped++;
+    }
+  g_assert_cmpuint (n_rows, >, 5);
+  /* In English "Construction approach" and others are longer than the list is wide (the Chinese
+   * titles fit on one line). */
+  if (g_strcmp0 (icw_rules_language (), "en") == 0)
+    g_assert_cmpuint (n_wrapped, >, 0);
+}
+
 static void
 test_editor_tables (Fixture       *fixture,
                     gconstpointer  data)
@@ -218,6 +276,7 @@ test_editor_tables (Fixture       *fixture,
   editor = wait_for (window, ICW_TYPE_DOCUMENT_EDITOR);
 
   icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "call");
+  check_section_titles_whole (editor);
   check_kind_shown_whole (editor, application);
   summary = wait_for (editor, ICW_TYPE_APPLICATION_SUMMARY_GROUP);
   scroll_to (summary);
@@ -258,7 +317,10 @@ main (int   argc,
 {
   g_setenv ("LANGUAGE", "en", FALSE);
   icw_i18n_init ();
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Drawing the README's pictures, the system's folders are kept (the command gives HOME and the
+   * XDG folders of its own): isolated (XDG_DATA_DIRS a test folder), every icon was drawn as a
+   * broken image. The store is in the fixture's folder either way. */
+  g_test_init (&argc, &argv, g_getenv ("ICW_SCREENSHOT_DIR") != NULL ? NULL : G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_disable_setlocale ();
   adw_init ();
   icw_register_resource ();

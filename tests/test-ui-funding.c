@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 #include <string.h>
 
 #include "icw-budget-export-button.h"
@@ -224,7 +225,7 @@ test_unit_setting_reformats (Fixture       *fixture,
   g_autofree char *grand_yuan = sum_text (table, ICW_BUDGET_ALL, 0, ICW_BUDGET_ALL, ICW_MONEY_UNIT_YUAN);
   guint row = first_leaf (table);
   gint64 fen = icw_budget_table_get (table, row, 0, 0);
-  g_autofree char *cell_yuan = icw_money_format_locale (fen, ICW_MONEY_UNIT_YUAN, FALSE);
+  g_autofree char *cell_yuan = icw_money_format_locale (fen, ICW_MONEY_UNIT_YUAN, TRUE);
 
   g_assert_cmpint (fen, >, 0);
   g_assert_cmpstr (grand_wan, !=, grand_yuan);
@@ -244,6 +245,58 @@ test_unit_setting_reformats (Fixture       *fixture,
     g_autoptr(IcwBudgetTable) after = saved_table (fixture);
     g_assert_cmpint (icw_budget_table_get (after, row, 0, 0), ==, 10000);
   }
+}
+
+/* The cells are written as the totals are, digits grouped in the locale's way ("3,000.00" beside a
+ * total of "24,000.00", not "3000.00"); typed with or without the marks, the same amount is saved. */
+static void
+test_cells_grouped_as_totals (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const char *locales[] = { "zh_CN.UTF-8", "en_US.UTF-8" };
+  const char *typed[] = { "3,000.00", "3000", "３，０００" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_autoptr(IcwBudgetTable) before = saved_table (fixture);
+      guint row = first_leaf (before);
+      GtkEditable *cell;
+
+      if (setlocale (LC_NUMERIC, locales[l]) == NULL)
+        {
+          g_test_skip ("the locale is not installed (.ci/install-deps generates it)");
+          return;
+        }
+      /* Another year and back: the cells are made again in this locale. */
+      icw_budget_grid_show_year (fixture->grid, 1);
+      icw_budget_grid_show_year (fixture->grid, 0);
+      for (guint t = 0; t < G_N_ELEMENTS (typed); t++)
+        {
+          g_autoptr(IcwBudgetTable) after = NULL;
+
+          cell = icw_budget_grid_get_cell (fixture->grid, row, 0);
+          gtk_editable_set_text (cell, typed[t]);
+          g_assert_null (icw_budget_grid_get_message (fixture->grid));
+          icw_budget_grid_flush (fixture->grid);
+          after = saved_table (fixture);
+          g_assert_cmpint (icw_budget_table_get (after, row, 0, 0), ==, 3000 * G_GINT64_CONSTANT (1000000));
+          /* Shown again as the program writes it. */
+          icw_budget_grid_show_year (fixture->grid, 1);
+          icw_budget_grid_show_year (fixture->grid, 0);
+          cell = icw_budget_grid_get_cell (fixture->grid, row, 0);
+          g_assert_cmpstr (gtk_editable_get_text (cell), ==, "3,000.00");
+        }
+      /* The same format as the row's total beside it. */
+      {
+        g_autoptr(IcwBudgetTable) after = saved_table (fixture);
+        g_autofree char *total = sum_text (after, (int) row, 0, ICW_BUDGET_ALL, ICW_MONEY_UNIT_WAN);
+        g_autofree char *cell_sum = sum_text (after, (int) row, 0, 0, ICW_MONEY_UNIT_WAN);
+
+        g_assert_cmpstr (icw_budget_grid_get_total_text (fixture->grid, (int) row, ICW_BUDGET_ALL, ICW_BUDGET_ALL), ==, total);
+        g_assert_cmpstr (gtk_editable_get_text (icw_budget_grid_get_cell (fixture->grid, row, 0)), ==, cell_sum);
+      }
+    }
+  setlocale (LC_NUMERIC, "C.UTF-8");
 }
 
 static void
@@ -542,6 +595,7 @@ main (int   argc,
   g_test_add ("/ui-funding/reopen-shows-new-version", Fixture, NULL, fixture_set_up, test_reopen_shows_new_version, fixture_tear_down);
   g_test_add ("/ui-funding/export-budget", Fixture, NULL, fixture_set_up, test_export_budget, fixture_tear_down);
   g_test_add ("/ui-funding/long-labels-inside-page", Fixture, NULL, fixture_set_up, test_long_labels_inside_page, fixture_tear_down);
+  g_test_add ("/ui-funding/cells-grouped-as-totals", Fixture, NULL, fixture_set_up, test_cells_grouped_as_totals, fixture_tear_down);
   g_test_add ("/ui-funding/locked-is-read-only", Fixture, NULL, fixture_set_up, test_locked_is_read_only, fixture_tear_down);
 
   return g_test_run ();

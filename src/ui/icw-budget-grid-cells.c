@@ -3,7 +3,9 @@
  * amount goes into the table in memory, so that every total follows it, and is saved after the
  * shared pause (icw-edit-commit.h), on Enter, when the focus leaves or when the window closes; a bad one marks the cell, puts back the saved amount in
  * the table and says under the grid what is wrong, naming the category, year and source. Enter
- * moves down the column, as in a spreadsheet; Tab moves along the row (GTK's own focus order). */
+ * moves down the column, as in a spreadsheet; Tab moves along the row (GTK's own focus order).
+ * A cell shows its amount as the totals do, digits grouped as the locale groups them ("3,000.00");
+ * it is read back with or without the group marks. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -128,7 +130,7 @@ show_amount (Cell   *cell,
              gint64  fen)
 {
   GtkWidget *entry = cell->entry;
-  g_autofree char *text = fen != 0 ? icw_money_format_locale (fen, cell->grid->unit, FALSE) : g_strdup ("");
+  g_autofree char *text = fen != 0 ? icw_money_format_locale (fen, cell->grid->unit, TRUE) : g_strdup ("");
 
   cell->setting = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (entry), text);

@@ -244,7 +244,7 @@ icw_document_editor_add_page (IcwDocumentEditor *self,
 {
   IcwDocumentEditorPrivate *priv = PRIV (self);
   GtkWidget *badge = NULL;
-  GtkWidget *row = icw_editor_page_row_new (title, priv->kind->ellipsize_titles, &badge);
+  GtkWidget *row = icw_editor_page_row_new (title, priv->kind->wrap_titles, &badge);
 
   if (shown != NULL)
     gtk_stack_add_named (priv->pages, shown, key);

@@ -25,7 +25,7 @@ typedef struct {
   const char          *unfilled_badge;     /* a badge with nothing to show, for screen readers */
   int                  sidebar_width;
   int                  check_height;       /* the check panel's height */
-  gboolean             ellipsize_titles;   /* the page titles in the list */
+  gboolean             wrap_titles;        /* long page titles wrap in the list */
   gboolean             hide_empty_badges;  /* a badge shows only with findings */
   gboolean             select_first_page;  /* on every record shown, not only the first */
   gboolean             check_expands;      /* the hidden check panel may take height */

@@ -10,7 +10,7 @@
 
 GtkWidget *
 icw_editor_page_row_new (const char  *title,
-                         gboolean     ellipsize,
+                         gboolean     wrap,
                          GtkWidget  **badge_out)
 {
   GtkWidget *row = gtk_list_box_row_new ();
@@ -21,10 +21,17 @@ icw_editor_page_row_new (const char  *title,
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (ellipsize)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (wrap)
+    {
+      /* At most as wide as its longest word: the list keeps its width and the title wraps in it. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
+    }
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (badge, "badge");
+  /* Beside a title on two or three lines the badge stays a pill, centred, not stretched. */
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), badge);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);

@@ -10,9 +10,11 @@
 
 G_BEGIN_DECLS
 
-/* A row of an editor's page list: the title and, after it, a badge (badge_out). */
+/* A row of an editor's page list: the title and, after it, a badge (badge_out). With `wrap` a
+ * long title wraps onto more lines at the list's width, never cut ("Construction app…"), and
+ * does not widen the list; without it the list is as wide as the title. */
 GtkWidget   *icw_editor_page_row_new      (const char     *title,
-                                           gboolean        ellipsize,
+                                           gboolean        wrap,
                                            GtkWidget     **badge_out);
 /* Shows on a badge the errors and warnings of the last check: their number, red when there is
  * an error, else yellow; else ✓ when `complete`; else nothing, named `nothing` for screen readers. */
