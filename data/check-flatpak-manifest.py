@@ -7,7 +7,8 @@ Checks the Flatpak manifests (flatpak/): valid JSON; the app id, command and a p
 of version 47 or later; the sandbox holes (network, Wayland with the X11 fallback are required; no
 host or home filesystem access and no direct talk to the secrets service, which libsecret reaches
 through the portal); every module source pinned (git by tag and a 40-hex commit, archives by
-sha256); libxlsxwriter built with its locale-independent number formatting (USE_DTOA_LIBRARY).
+sha256); libxlsxwriter built with its locale-independent number formatting (USE_DTOA_LIBRARY);
+libxlsxwriter and libzip built as modules and the app without PostgreSQL (the runtime lacks all three).
 The release manifest (what Flathub builds) takes the app from the project's git repository by tag
 and commit; when SRCROOT is a full git checkout (not a shallow clone), the commit must be in its
 history and a tag of that name, if there is one, must point at it. The local manifest builds this tree (a `dir` source) and must
@@ -77,6 +78,15 @@ def check(manifest, app_id):
                 errors.append(f"module {name}: {kind} source without sha256")
         if name == "libxlsxwriter" and "-DUSE_DTOA_LIBRARY=ON" not in module.get("config-opts", []):
             errors.append("module libxlsxwriter: numbers must be written locale-independently (-DUSE_DTOA_LIBRARY=ON)")
+    # What meson.build needs that the GNOME runtime lacks (its element lists and the freedesktop
+    # SDK's have neither libxlsxwriter nor libzip nor libpq; docs/dependencies.md): the first two
+    # built as modules, PostgreSQL left out of the app (a workstation serves from SQLite, if at all).
+    names = {m.get("name") for m in modules if isinstance(m, dict)}
+    for needed in ("libxlsxwriter", "libzip"):
+        if needed not in names:
+            errors.append(f"no module {needed}: the GNOME runtime does not have it")
+    if modules and isinstance(modules[-1], dict) and "-Dpostgresql=disabled" not in modules[-1].get("config-opts", []):
+        errors.append("the app must be built with -Dpostgresql=disabled: libpq is not in the GNOME runtime")
     if modules:
         app = modules[-1]
         if not isinstance(app, dict) or app.get("buildsystem") != "meson":
