@@ -226,8 +226,8 @@ icw_store_ack_changes (IcwStore           *self,
 
       if (!kinds[kind])
         continue;
-      update = g_strdup_printf ("UPDATE %s SET revision = (SELECT a.revision FROM temp.sync_acks AS a WHERE a.id = %s.id) "
-                                "WHERE id IN (SELECT id FROM temp.sync_acks WHERE kind = ?1)", table, table);
+      update = g_strdup_printf ("UPDATE %s SET revision = a.revision FROM temp.sync_acks AS a "
+                                "WHERE a.kind = ?1 AND %s.id = a.id", table, table);
       kind_text = g_strdup_printf ("%u", kind);
       ok = exec_bound (self, update, error, kind_text, NULL);
     }
