@@ -184,7 +184,8 @@ icw_store_ack_change (IcwStore       *self,
 
 /* The batch's acknowledgements go into a temporary table first (one cached INSERT a change), then
  * three set statements join it: the revisions of each kind, the outbox rows dropped, the later
- * rows rebased. */
+ * rows rebased. The table is WITHOUT ROWID: one B-tree keyed by the id, where a rowid table kept
+ * the rows and an index of the ids (4 k instructions a change less, docs/performance.md). */
 gboolean
 icw_store_ack_changes (IcwStore           *self,
                        GPtrArray          *changes,
@@ -202,7 +203,7 @@ icw_store_ack_changes (IcwStore           *self,
   if (!icw_store_begin_batch (self, error))
     return FALSE;
   ok = icw_database_exec (self->db, "CREATE TEMP TABLE IF NOT EXISTS sync_acks (id TEXT PRIMARY KEY NOT NULL, "
-                                    "kind INTEGER NOT NULL, seq INTEGER NOT NULL, revision TEXT)", error) &&
+                                    "kind INTEGER NOT NULL, seq INTEGER NOT NULL, revision TEXT) WITHOUT ROWID", error) &&
        exec_bound (self, "DELETE FROM temp.sync_acks", error, NULL) &&
        (insert = icw_store_statement (self, "INSERT OR REPLACE INTO temp.sync_acks (id, kind, seq, revision) "
                                             "VALUES (?1, ?2, ?3, ?4)", error)) != NULL;
@@ -225,8 +226,8 @@ icw_store_ack_changes (IcwStore           *self,
 
       if (!kinds[kind])
         continue;
-      update = g_strdup_printf ("UPDATE %s SET revision = (SELECT a.revision FROM temp.sync_acks AS a WHERE a.id = %s.id) "
-                                "WHERE id IN (SELECT id FROM temp.sync_acks WHERE kind = ?1)", table, table);
+      update = g_strdup_printf ("UPDATE %s SET revision = a.revision FROM temp.sync_acks AS a "
+                                "WHERE a.kind = ?1 AND %s.id = a.id", table, table);
       kind_text = g_strdup_printf ("%u", kind);
       ok = exec_bound (self, update, error, kind_text, NULL);
     }
