@@ -4,10 +4,14 @@
  * test (g_assert or g_error): none hands an error back to its caller. */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
 #include "icw-test-util.h"
+#include "icw-application-lifecycle.h"
+#include "icw-i18n.h"
+#include "icw-rule-pack.h"
 #include "icw-sample.h"
 
 /* Folders and stores */
@@ -142,6 +146,75 @@ icw_test_sample_application (IcwStore *store)
     }
   g_assert_nonnull (found);
   return found;
+}
+
+void
+icw_test_ready_and_submit (IcwStore       *store,
+                           IcwApplication *application)
+{
+  g_autoptr(GPtrArray) packs = icw_rule_packs_load_all (NULL);
+  g_autofree char *iso = g_strconcat (icw_application_get_call_deadline (application), "T12:00:00Z", NULL);
+  g_autoptr(GDateTime) deadline = g_date_time_new_from_iso8601 (iso, NULL);
+  g_autoptr(GDateTime) today = g_date_time_add_days (deadline, -12);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (icw_application_mark_ready (store, application, packs, today, &error));
+  g_assert_no_error (error);
+  g_assert_true (icw_application_submit (store, application, &error));
+  g_assert_no_error (error);
+}
+
+IcwApplication *
+icw_test_submit_sample_application (IcwStore *store)
+{
+  IcwApplication *application = icw_test_sample_application (store);
+
+  icw_test_ready_and_submit (store, application);
+  return application;
+}
+
+guint
+icw_test_each_document (IcwStore            *store,
+                        IcwTestDocumentFunc  func,
+                        gpointer             user_data)
+{
+  const IcwRecordKind kinds[] = { ICW_RECORD_KIND_APPLICATION, ICW_RECORD_KIND_IP_AGREEMENT,
+                                  ICW_RECORD_KIND_FUNDING_REQUEST, ICW_RECORD_KIND_REPORT };
+  const char *languages[] = { "en", "zh_CN" };
+  const char *locales[] = { "C.UTF-8", "zh_CN.UTF-8" };
+  g_autofree char *localedir = g_build_filename (g_getenv ("ICW_BUILD_ROOT"), "po", NULL);
+  guint n_documents = 0;
+
+  g_setenv ("ICW_LOCALEDIR", localedir, TRUE);
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_setenv ("LANGUAGE", languages[l], TRUE);
+      if (setlocale (LC_ALL, locales[l]) == NULL)
+        {
+          g_test_skip ("no zh_CN.UTF-8 locale");
+          break;
+        }
+      icw_i18n_init ();
+      g_assert_cmpstr (icw_rules_language (), ==, languages[l]);
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          g_autoptr(GListModel) records = icw_store_list (store, kinds[k], NULL);
+
+          for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+            {
+              g_autoptr(IcwRecord) record = g_list_model_get_item (records, i);
+              g_autoptr(GError) error = NULL;
+              g_autoptr(IcwDocument) document = icw_document_new_for_record (store, record, 2, &error);
+
+              g_assert_no_error (error);
+              func (document, languages[l], user_data);
+              n_documents++;
+            }
+        }
+    }
+  setlocale (LC_ALL, "C");
+  g_unsetenv ("LANGUAGE");
+  return n_documents;
 }
 
 /* Records */

@@ -11,6 +11,7 @@
 
 #include "icw-application.h"
 #include "icw-center.h"
+#include "icw-document.h"
 #include "icw-organization.h"
 #include "icw-store.h"
 
@@ -52,6 +53,25 @@ void             icw_test_recognized_set_up       (IcwTestSample  *sample,
                                                    gconstpointer   data);
 /* The sample's application of today, its draft upgrade (by ICW_SAMPLE_APPLICATION_TITLE). */
 IcwApplication  *icw_test_sample_application      (IcwStore       *store);
+
+/* Marks APPLICATION ready as of 12 days before its call's deadline (noon UTC: a day the rule
+ * packs take) and submits it, both asserted. */
+void             icw_test_ready_and_submit        (IcwStore       *store,
+                                                   IcwApplication *application);
+/* The sample's application of today (icw_test_sample_application), ready and submitted. */
+IcwApplication  *icw_test_submit_sample_application (IcwStore     *store);
+
+/* Every document of the records in STORE (the sample's two applications, agreement, funding
+ * request, reports) made in English, then in Chinese with the build's catalogue (ICW_BUILD_ROOT/po),
+ * each given to FUNC with its language ("en", "zh_CN") while that language is in force; the
+ * locale is "C" again after. Returns how many; the Chinese pass is skipped, and the test marked
+ * skipped, on a machine without a zh_CN.UTF-8 locale. */
+typedef void (*IcwTestDocumentFunc) (IcwDocument *document,
+                                     const char  *language,
+                                     gpointer     user_data);
+guint            icw_test_each_document           (IcwStore            *store,
+                                                   IcwTestDocumentFunc  func,
+                                                   gpointer             user_data);
 
 /* Records. */
 

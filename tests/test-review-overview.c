@@ -7,29 +7,11 @@
 #include <locale.h>
 #include <string.h>
 
-#include "icw-application-lifecycle.h"
 #include "icw-application.h"
 #include "icw-center.h"
+#include "icw-error.h"
 #include "icw-review-overview.h"
-#include "icw-rule-pack.h"
 #include "icw-test-util.h"
-
-static IcwApplication *
-submit_sample_application (IcwStore *store)
-{
-  IcwApplication *application = icw_test_sample_application (store);
-  g_autoptr(GPtrArray) packs = icw_rule_packs_load_all (NULL);
-  g_autofree char *iso = g_strconcat (icw_application_get_call_deadline (application), "T12:00:00Z", NULL);
-  g_autoptr(GDateTime) deadline = g_date_time_new_from_iso8601 (iso, NULL);
-  g_autoptr(GDateTime) today = g_date_time_add_days (deadline, -12);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (icw_application_mark_ready (store, application, packs, today, &error));
-  g_assert_no_error (error);
-  g_assert_true (icw_application_submit (store, application, &error));
-  g_assert_no_error (error);
-  return application;
-}
 
 static char *
 unzip_member (const char *path,
@@ -51,7 +33,7 @@ static void
 test_rows (IcwTestSample *f,
            gconstpointer  data)
 {
-  g_autoptr(IcwApplication) application = submit_sample_application (f->store);
+  g_autoptr(IcwApplication) application = icw_test_submit_sample_application (f->store);
   g_autoptr(GPtrArray) inbox = icw_review_overview_rows (f->store, TRUE);
   g_autoptr(GPtrArray) all = icw_review_overview_rows (f->store, FALSE);
   IcwReviewOverviewRow *row;
@@ -84,10 +66,13 @@ static void
 test_xlsx (IcwTestSample *f,
            gconstpointer  data)
 {
-  g_autoptr(IcwApplication) application = submit_sample_application (f->store);
+  g_autoptr(IcwApplication) application = icw_test_submit_sample_application (f->store);
   g_autoptr(GPtrArray) rows = icw_review_overview_rows (f->store, FALSE);
   g_autofree char *path = g_build_filename (f->dir, "overview.xlsx", NULL);
   g_autofree char *bad = g_build_filename (f->dir, "missing", "overview.xlsx", NULL);
+  g_autofree char *taken = g_build_filename (f->dir, "taken.xlsx", NULL);
+  g_autofree char *taken_part = g_strconcat (taken, ".part", NULL);
+  g_autofree char *kept = g_build_filename (taken, "kept.txt", NULL);
   g_autofree char *strings = NULL;
   g_autofree char *sheet = NULL;
   g_autofree char *last_row = NULL;
@@ -118,6 +103,19 @@ test_xlsx (IcwTestSample *f,
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "overview.xlsx"));
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+
+  /* A name taken by a folder that is not empty: written whole beside it, then the rename fails
+   * (icw-xlsx-file.c): an error naming the file, no .part left, the folder as it was. */
+  g_clear_error (&error);
+  g_assert_cmpint (g_mkdir (taken, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (kept, "kept", -1, NULL));
+  g_assert_false (icw_review_overview_write_xlsx (rows, taken, &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "taken.xlsx"));
+  g_assert_false (g_file_test (taken_part, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (g_remove (kept), ==, 0);
+  g_assert_cmpint (g_rmdir (taken), ==, 0);
 }
 
 int

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "icw-json-reader.h"
 #include "icw-sync-body-reader.h"
 #include "icw-sync-error.h"
 #include "icw-sync-json.h"
@@ -121,6 +122,11 @@ test_same_refusal (void)
   REFUSED ("{\"a\":\"\xc3\"}");
   REFUSED ("{\"a\":\"nul\0here\"}");
   REFUSED ("{\"a\":1}\0");
+  /* Escapes that stand for no text: refused by both with one message (test_no_text below). */
+  REFUSED ("{\"a\":\"\\ud800\"}");
+  REFUSED ("{\"a\":\"x\\udc00y\"}");
+  REFUSED ("{\"a\\ud800\":1}");
+  REFUSED ("{\"a\":[\"ok\",\"nul\\u0000byte\"]}");
 
   text = g_string_new (NULL);
   for (guint i = 0; i < ICW_SYNC_JSON_MAX_DEPTH + 1; i++)
@@ -284,6 +290,64 @@ test_digest_is_sha256 (void)
   }
 }
 
+/* The same strings fed to the three readers: the reader in place (icw_json_string_dup, a pull
+ * page's records), the body reader, and the strict check with json-glib's parser. An escape that
+ * stands for no text (a lone surrogate, \u0000) is refused by all three, by the two that build a
+ * tree with one message at the string's byte; every other string comes out the same text. */
+static void
+test_no_text (void)
+{
+  const char *hostile[] = { "\\ud800", "a\\ud800b", "\\udc00", "x\\udfff", "\\ud800\\u0041",
+                            "\\udbff\\udbff", "\\udc00\\ud800", "end\\ud83d", "\\ud83d\\n\\ude00",
+                            "nul\\u0000byte", "\\u0000", "测\\ud800试" };
+  const char *fine[] = { "plain", "\\u4e2d\\u6587", "\\ud83d\\ude00", "\\uD83D\\uDE00x", "\\udbff\\udfff",
+                         "\\uffff", "\\u0001\\\"\\\\\\/\\b\\f\\n\\r\\t", "测\\u8bd5" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile) + G_N_ELEMENTS (fine); i++)
+    {
+      gboolean refused = i < G_N_ELEMENTS (hostile);
+      const char *string = refused ? hostile[i] : fine[i - G_N_ELEMENTS (hostile)];
+      g_autofree char *text = g_strdup_printf ("{\"k\":1,\"a\":\"%s\"}", string);
+      g_autofree char *in_place = NULL;
+      g_autofree char *message = g_strdup_printf ("The JSON is not valid at byte %d: an escape that stands for "
+                                                  "no text (a lone surrogate or \\u0000)", 11);
+      g_autoptr(GError) body_error = NULL;
+      g_autoptr(GError) parse_error = NULL;
+      g_autoptr(JsonNode) body = icw_json_read_object (text, strlen (text), ICW_SYNC_JSON_MAX_BODY, 0, NULL, NULL, &body_error);
+      g_autoptr(JsonNode) parsed = icw_sync_json_parse_object (text, strlen (text), ICW_SYNC_JSON_MAX_BODY, &parse_error);
+      IcwJsonIter iter;
+      IcwJsonValue name, value;
+
+      /* The reader in place walks to the member and copies the string out. */
+      g_assert_true (icw_sync_json_check (text, strlen (text), ICW_SYNC_JSON_MAX_BODY, NULL));
+      g_assert_true (icw_json_iter_init_text (&iter, text, strlen (text)));
+      g_assert_cmpint (icw_json_iter_next (&iter, &name, &value), ==, 1);
+      g_assert_cmpint (icw_json_iter_next (&iter, &name, &value), ==, 1);
+      g_assert_true (icw_json_string_equal (&name, "a"));
+      in_place = icw_json_string_dup (&value);
+      if (refused)
+        {
+          g_test_message ("refused: %s", string);
+          g_assert_null (in_place);
+          g_assert_null (body);
+          g_assert_null (parsed);
+          g_assert_error (body_error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID);
+          g_assert_error (parse_error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID);
+          g_assert_cmpstr (body_error->message, ==, message);
+          g_assert_cmpstr (parse_error->message, ==, message);
+        }
+      else
+        {
+          g_assert_nonnull (in_place);
+          g_assert_true (g_utf8_validate (in_place, -1, NULL));
+          g_assert_no_error (body_error);
+          g_assert_no_error (parse_error);
+          g_assert_cmpstr (json_object_get_string_member (json_node_get_object (body), "a"), ==, in_place);
+          g_assert_cmpstr (json_object_get_string_member (json_node_get_object (parsed), "a"), ==, in_place);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,5 +360,6 @@ main (int   argc,
   g_test_add_func ("/sync-body-reader/thin", test_thin);
   g_test_add_func ("/sync-body-reader/digest", test_digest);
   g_test_add_func ("/sync-body-reader/digest-is-sha256", test_digest_is_sha256);
+  g_test_add_func ("/sync-body-reader/no-text", test_no_text);
   return g_test_run ();
 }

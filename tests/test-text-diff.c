@@ -11,7 +11,6 @@
 #include "icw-application-lifecycle.h"
 #include "icw-application-parts.h"
 #include "icw-review-comments.h"
-#include "icw-rule-pack.h"
 #include "icw-test-util.h"
 #include "icw-version-diff.h"
 
@@ -311,23 +310,6 @@ test_table (void)
   g_assert_false (icw_table_diff_changed (same));
 }
 
-static IcwApplication *
-submitted_sample_application (IcwStore *store)
-{
-  IcwApplication *application = icw_test_sample_application (store);
-  g_autoptr(GPtrArray) packs = icw_rule_packs_load_all (NULL);
-  g_autofree char *iso = g_strconcat (icw_application_get_call_deadline (application), "T12:00:00Z", NULL);
-  g_autoptr(GDateTime) deadline = g_date_time_new_from_iso8601 (iso, NULL);
-  g_autoptr(GDateTime) today = g_date_time_add_days (deadline, -12);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (icw_application_mark_ready (store, application, packs, today, &error));
-  g_assert_no_error (error);
-  g_assert_true (icw_application_submit (store, application, &error));
-  g_assert_no_error (error);
-  return application;
-}
-
 static const IcwSectionDiff *
 find_section (GPtrArray  *diffs,
               IcwSection  section)
@@ -344,7 +326,7 @@ static void
 test_versions (IcwTestSample *f,
                gconstpointer  data)
 {
-  g_autoptr(IcwApplication) returned = submitted_sample_application (f->store);
+  g_autoptr(IcwApplication) returned = icw_test_submit_sample_application (f->store);
   g_autoptr(IcwApplication) current = NULL;
   g_autoptr(IcwApplication) answered = NULL;
   g_autoptr(GListModel) all = NULL;

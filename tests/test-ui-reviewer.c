@@ -53,23 +53,6 @@ fixture_tear_down (Fixture       *f,
   icw_test_sync_fixture_tear_down (f);
 }
 
-/* Marks @application ready (as of 12 days before its deadline) and submits it. */
-static void
-ready_and_submit (IcwStore       *store,
-                  IcwApplication *application)
-{
-  g_autoptr(GPtrArray) packs = icw_rule_packs_load_all (NULL);
-  g_autofree char *iso = g_strconcat (icw_application_get_call_deadline (application), "T12:00:00Z", NULL);
-  g_autoptr(GDateTime) deadline = g_date_time_new_from_iso8601 (iso, NULL);
-  g_autoptr(GDateTime) today = g_date_time_add_days (deadline, -12);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (icw_application_mark_ready (store, application, packs, today, &error));
-  g_assert_no_error (error);
-  g_assert_true (icw_application_submit (store, application, &error));
-  g_assert_no_error (error);
-}
-
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
@@ -388,7 +371,7 @@ test_reviewer_window (Fixture       *f,
     risks = g_strconcat (icw_application_get_section_risks (next), "另设风险准备金。", NULL);
     icw_application_set_section_risks (next, risks);
     icw_test_save (admin_store, next);
-    ready_and_submit (admin_store, next);
+    icw_test_ready_and_submit (admin_store, next);
     g_assert_true (icw_sync_client_run (admin_client, ICW_SYNC_BOTH, NULL, &error));
     g_assert_no_error (error);
 

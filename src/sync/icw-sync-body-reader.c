@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "icw-json-reader.h"
 #include "icw-sync-body-reader.h"
 #include "icw-sync-error.h"
 #include "icw-sync-json.h"
@@ -60,66 +61,6 @@ skip_space (Reader *r)
     }
 }
 
-static guint
-hex4 (const char *p)
-{
-  guint value = 0;
-
-  for (guint i = 0; i < 4; i++)
-    value = value * 16 + g_ascii_xdigit_value (p[i]);
-  return value;
-}
-
-/* The text of the escapes between from and to (checked already): a surrogate pair is one
- * character; a lone surrogate (which the server marks before reading, icw-sync-server-text.c)
- * becomes U+FFFF, a noncharacter the record check refuses. */
-static void
-decode (GString    *out,
-        const char *from,
-        const char *to)
-{
-  const char *p = from;
-
-  while (p < to)
-    {
-      const char *next = memchr (p, '\\', to - p);
-      guint unit;
-
-      if (next == NULL)
-        {
-          g_string_append_len (out, p, to - p);
-          return;
-        }
-      g_string_append_len (out, p, next - p);
-      p = next + 1;
-      switch (*p)
-        {
-        case 'b': g_string_append_c (out, '\b'); break;
-        case 'f': g_string_append_c (out, '\f'); break;
-        case 'n': g_string_append_c (out, '\n'); break;
-        case 'r': g_string_append_c (out, '\r'); break;
-        case 't': g_string_append_c (out, '\t'); break;
-        case 'u':
-          unit = hex4 (p + 1);
-          p += 4;
-          if (unit >= 0xd800 && unit <= 0xdbff && p + 6 < to && p[1] == '\\' && p[2] == 'u' &&
-              hex4 (p + 3) >= 0xdc00 && hex4 (p + 3) <= 0xdfff)
-            {
-              unit = 0x10000 + ((unit - 0xd800) << 10) + (hex4 (p + 3) - 0xdc00);
-              p += 6;
-            }
-          else if (unit >= 0xd800 && unit <= 0xdfff)
-            unit = 0xffff;
-          g_string_append_unichar (out, unit);
-          break;
-        default:   /* " \ / */
-          g_string_append_c (out, *p);
-          break;
-        }
-      p++;
-    }
-}
-
 /* A string at r->p (its opening quote), decoded into r->text. */
 static gboolean
 read_string (Reader *r)
@@ -154,10 +95,14 @@ read_string (Reader *r)
   if (r->p >= r->end)
     return fail (r, _("a string without its end"));
   g_string_truncate (r->text, 0);
-  if (escaped)
-    decode (r->text, start, r->p);
-  else
+  if (!escaped)
     g_string_append_len (r->text, start, r->p - start);
+  else if (!icw_json_unescape (r->text, start, r->p))
+    {
+      /* The rule of every reader (icw-json-reader.h), at the string's opening quote. */
+      r->p = start - 1;
+      return fail (r, _("an escape that stands for no text (a lone surrogate or \\u0000)"));
+    }
   r->p++;
   return TRUE;
 }

@@ -16,6 +16,7 @@ struct _IcwSyncDigest {
   GChecksum       *fallback;
   char             hex[SHA256_LENGTH * 2 + 1];
   gboolean         done;
+  gboolean         failed;      /* GnuTLS refused a piece: no digest at all */
 };
 
 IcwSyncDigest *
@@ -40,8 +41,16 @@ icw_sync_digest_update (IcwSyncDigest *self,
 
   if (length == 0)
     return;
+  if (self->failed)
+    return;
   if (self->hash != NULL)
-    gnutls_hash (self->hash, data, length);
+    {
+      /* GnuTLS refuses only on a broken handle or in a failed FIPS state. GChecksum cannot take
+       * over in the middle (the bytes already hashed are gone), and a digest without this piece
+       * would bind the idempotency key to another batch: the digest is lost instead. */
+      if (gnutls_hash (self->hash, data, length) < 0)
+        self->failed = TRUE;
+    }
   else
     g_checksum_update (self->fallback, data, length);
 }
@@ -55,7 +64,7 @@ icw_sync_digest_get_string (IcwSyncDigest *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   if (self->done)
-    return self->hex;
+    return self->failed ? NULL : self->hex;
   self->done = TRUE;
   if (self->hash == NULL)
     {
@@ -64,6 +73,8 @@ icw_sync_digest_get_string (IcwSyncDigest *self)
     }
   gnutls_hash_deinit (self->hash, value);
   self->hash = NULL;
+  if (self->failed)
+    return NULL;
   for (guint i = 0; i < SHA256_LENGTH; i++)
     {
       self->hex[2 * i] = digits[value[i] >> 4];

@@ -15,7 +15,9 @@ IcwSyncDigest *icw_sync_digest_new    (void);
 void           icw_sync_digest_update (IcwSyncDigest *self,
                                        const void    *data,
                                        gsize          length);
-/* The digest of everything fed so far, as hex; the digest takes no more bytes after it. */
+/* The digest of everything fed so far, as hex; the digest takes no more bytes after it. NULL when
+ * GnuTLS refused a piece (then there is no digest of these bytes: the caller must not go on as if
+ * it had one). */
 const char    *icw_sync_digest_get_string (IcwSyncDigest *self);
 void           icw_sync_digest_free   (IcwSyncDigest *self);
 

@@ -637,6 +637,13 @@ handle_push (IcwSyncServer     *self,
   /* The key is bound to the batch: the SHA-256 of its bytes, the whitespace between tokens aside
    * (docs/sync-protocol.md). */
   body_hash = g_strdup (icw_sync_digest_get_string (digest));
+  if (body_hash == NULL)
+    {
+      /* GnuTLS refused (icw-sync-digest.h): without the digest the key cannot be bound to the
+       * batch, so nothing is applied; the client sends the batch again. */
+      respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", "The server could not compute the batch's digest");
+      return;
+    }
 
   prechecks_owner = precheck_list_new (json_array_get_length (changes));
   prechecks = prechecks_owner->refusals;

@@ -29,18 +29,11 @@ data=${BENCH_DATA:-$work/data}
 mkdir -p "$data" "$work/bin" "$work/xdg/runtime"
 chmod 700 "$work/xdg/runtime"
 
-# BENCH_NO_NINJA=1 links against a build directory as it is (another tree's, for the figures before a change).
-[[ ${BENCH_NO_NINJA:-0} == 1 ]] || ninja -C "$build" src/ui/libicw-ui.a src/sync/libicw-sync.a resources/icw-resources.h >/dev/null
-gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0 libsoup-3.0 libsecret-1 pangocairo cairo-pdf gnutls libpq libzip xlsxwriter)
-core_pkgs=(gio-2.0 sqlite3 json-glib-1.0)
-includes=(-I"$root/src/core/model" -I"$root/src/core/store" -I"$root/src/core/rules" -I"$root/src/core/documents" -I"$root/src/core/exchange" -I"$root/src/ui" -I"$root/src/sync" -I"$build" -I"$build/resources" -I"$here")
-core_a=("$build/src/core/exchange/libicw-core-exchange.a" "$build/src/core/documents/libicw-core-documents.a" "$build/src/core/rules/libicw-core-rules.a" "$build/src/core/store/libicw-core-store.a" "$build/src/core/model/libicw-core-model.a")
-read -ra gui_flags <<<"$(pkg-config --cflags --libs "${gui_pkgs[@]}")"
-read -ra core_flags <<<"$(pkg-config --cflags --libs "${core_pkgs[@]}")"
-cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/bench-register.c" \
-  "$build/src/ui/libicw-ui.a" "$build/src/sync/libicw-sync.a" "${core_a[@]}" "${gui_flags[@]}" -lm -o "$work/bin/bench-register"
-cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/bench-gen.c" \
-  "${core_a[@]}" "${core_flags[@]}" -lm -o "$work/bin/bench-gen"
+# shellcheck source=tests/bench/bench-lib.sh
+source "$here/bench-lib.sh"
+bench_setup_build
+bench_cc_gui "$here/bench-register.c" "$work/bin/bench-register"
+bench_cc_core "$here/bench-gen.c" "$work/bin/bench-gen"
 # BENCH_BEFORE=COMMIT: a second bench-register, linked with that commit's register page, list
 # filter and row (icw-register-page.c, icw-store-list-filter.c, icw-register-row.c) compiled in
 # place of this tree's, the rest being the same archives: each search figure is then taken before
@@ -54,57 +47,21 @@ if [[ -n ${BENCH_BEFORE:-} ]]; then
     cc -O2 -g -DHAVE_CONFIG_H -w "${includes[@]}" -I"$build/src/ui" "${gui_flags[@]}" -c "$work/before/$b.c" -o "$work/before/$b.o"
     before_objs+=("$work/before/$b.o")
   done
-  cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/bench-register.c" "${before_objs[@]}" \
-    "$build/src/ui/libicw-ui.a" "$build/src/sync/libicw-sync.a" "${core_a[@]}" "${gui_flags[@]}" -lm -o "$work/bin/bench-register-before"
+  bench_cc_gui "$here/bench-register.c" "$work/bin/bench-register-before" "${before_objs[@]}"
 fi
 # The search alone, without a window (before/after paths, CPU time): figures that hold on a busy
 # machine. Not built against a tree without icw-store-search.h (the figures before it).
 if [[ -f $root/src/core/store/icw-store-search.h ]]; then
-  cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/bench-search-positions.c" \
-    "${core_a[@]}" "${core_flags[@]}" -lm -o "$work/bin/bench-search-positions"
+  bench_cc_core "$here/bench-search-positions.c" "$work/bin/bench-search-positions"
 fi
 
 echo "# The organizations register at scale (issue 20)"
 echo
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); source at $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "- machine: $(nproc) CPUs, load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
-# Up to 100k through the store (bench-gen: outbox rows and index entries as the program writes
-# them); a larger register as copies of the 100k one made by SQLite (each name with " k" appended,
-# no credit code), which takes minutes rather than the better part of an hour.
-for n in $sizes; do
-  [[ -s $data/orgs-$n.db ]] && continue
-  if ((n > 100000 && n % 100000 == 0)); then
-    [[ -s $data/orgs-100000.db ]] || echo "- $("$work/bin/bench-gen" "$data/orgs-100000.db" 100000 0 2)"
-    cp "$data/orgs-100000.db" "$data/orgs-$n.tmp.db"
-    sqlite3 "$data/orgs-$n.tmp.db" >/dev/null <<SQL
-PRAGMA journal_mode=WAL;
-BEGIN;
-WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < $((n / 100000 - 1)))
-INSERT INTO organizations (id, name, credit_code, kind, province, city, legal_representative, top_ten,
-                           rd_base_year, rd_intensity_1, rd_intensity_2, rd_intensity_3, revision,
-                           created_at, updated_at, deleted_at)
-SELECT lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-a'
-             || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
-       o.name || ' ' || k.n, NULL, o.kind, o.province, o.city, o.legal_representative, o.top_ten,
-       o.rd_base_year, o.rd_intensity_1, o.rd_intensity_2, o.rd_intensity_3, o.revision, o.created_at,
-       o.updated_at, NULL
-FROM organizations o, k;
-COMMIT;
-PRAGMA wal_checkpoint(TRUNCATE);
-SQL
-    mv "$data/orgs-$n.tmp.db" "$data/orgs-$n.db"
-    echo "- orgs-$n.db: the 100k register and $((n / 100000 - 1)) copies of it made by SQLite"
-  else
-    echo "- $("$work/bin/bench-gen" "$data/orgs-$n.db" "$n" 0 2)"
-  fi
-done
-
-gui() {
-  env -u DISPLAY -u WAYLAND_DISPLAY GSK_RENDERER=cairo GSETTINGS_BACKEND=memory XDG_RUNTIME_DIR="$work/xdg/runtime" \
-    dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24 -noreset" "$@"
-}
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-p95() { sort -g | awk '{ v[NR] = $1 } END { i = int(NR * 0.95 + 0.999); if (i < 1) i = 1; print v[i] }'; }
+# The registers (bench-lib.sh): up to 100k through the store, 1M as SQLite copies of the 100k one.
+# shellcheck disable=SC2086  # the sizes are words
+bench_make_registers "$data" "$work/bin/bench-gen" $sizes
 
 for n in $sizes; do
   : >"$work/open-$n.txt"

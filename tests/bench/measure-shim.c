@@ -8,10 +8,10 @@
  * questions; it also times every pango_layout_get_size by the label on the stack, and counts the
  * sizes asked of the editor's containers. At the first paint after IcwCenterEditor is mapped (the
  * filled page) it takes a snapshot; at _exit it writes the snapshot and the totals to $WFH_OUT.
- * Not part of the build or the test suite; analysis only:
+ * Built with the tests (BUILD_DIR/tests/measure-shim.so, so that it keeps compiling as GTK's
+ * headers and the warnings move), never loaded by them; analysis only:
  *
- *   cc -O1 -shared -fPIC tests/bench/measure-shim.c -o measure-shim.so $(pkg-config --cflags --libs gtk4) -ldl
- *   WFH_OUT=/tmp/wfh.txt LD_PRELOAD=$PWD/measure-shim.so BENCH_FILLED=1 bench-launch bench-startup-app --db …
+ *   WFH_OUT=/tmp/wfh.txt LD_PRELOAD=$PWD/_build/tests/measure-shim.so BENCH_FILLED=1 bench-launch bench-startup-app --db …
  *
  * (bench-startup-app as bench-startup-filled.sh builds it; run it as that script runs it, under
  * xvfb-run with the same environment.) */
@@ -235,6 +235,9 @@ static void
 patch_tree (GType t)
 {
   gpointer c = g_type_class_peek (t);
+  GType *kids;
+  guint n;
+
   if (c != NULL)
     {
       if (g_type_is_a (t, GTK_TYPE_WIDGET))
@@ -266,8 +269,7 @@ patch_tree (GType t)
             }
         }
     }
-  guint n;
-  GType *kids = g_type_children (t, &n);
+  kids = g_type_children (t, &n);
   for (guint i = 0; i < n; i++)
     patch_tree (kids[i]);
   g_free (kids);

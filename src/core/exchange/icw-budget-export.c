@@ -16,7 +16,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -26,6 +25,7 @@
 #include "icw-center.h"
 #include "icw-error.h"
 #include "icw-money.h"
+#include "icw-xlsx-file.h"
 
 /* A table whose totals overflow is refused rather than written with a marker: a spreadsheet's
  * numbers and SUM formulas cannot hold "overflow", and a CSV read back must give the same amounts. */
@@ -117,16 +117,6 @@ icw_budget_export_csv (IcwStore           *store,
   return text != NULL && g_file_set_contents (path, text, -1, error);
 }
 
-static gboolean
-xlsx_failed (GError    **error,
-             const char *path,
-             lxw_error   code)
-{
-  g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, _("The spreadsheet %s could not be written: %s"), path,
-               lxw_strerror (code));
-  return FALSE;
-}
-
 static double
 wan_number (gint64 fen)
 {
@@ -174,13 +164,9 @@ write_xlsx (IcwStore           *store,
   if (layout == NULL)
     return FALSE;
   /* Written beside the target and renamed: a failure leaves no half file under its name. */
-  partial = g_strconcat (path, ".part", NULL);
-  workbook = workbook_new (partial);
+  workbook = icw_xlsx_file_new (path, &partial, error);
   if (workbook == NULL)
-    {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, _("The spreadsheet %s could not be created"), path);
-      return FALSE;
-    }
+    return FALSE;
   /* TRANSLATORS: the name of the worksheet of a budget export: at most 31 characters, none of []:*?/\ */
   sheet = workbook_add_worksheet (workbook, _("Budget"));
   bold = workbook_add_format (workbook);
@@ -213,28 +199,7 @@ write_xlsx (IcwStore           *store,
                                       icw_budget_layout_cell (layout, row, first)->text, header);
     }
   worksheet_freeze_panes (sheet, (lxw_row_t) layout->n_header_rows, (lxw_col_t) layout->n_label_columns);
-  if (code != LXW_NO_ERROR)
-    {
-      workbook_close (workbook);
-      g_unlink (partial);
-      return xlsx_failed (error, path, code);
-    }
-  code = workbook_close (workbook);
-  if (code != LXW_NO_ERROR)
-    {
-      g_unlink (partial);
-      return xlsx_failed (error, path, code);
-    }
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (partial);
-      g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, _("The spreadsheet %s could not be written: %s"), path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return icw_xlsx_file_close (workbook, code, partial, path, error);
 }
 
 gboolean
@@ -255,9 +220,7 @@ icw_budget_export_xlsx (IcwStore           *store,
 
       if (base != (locale_t) 0)
         freelocale (base);
-      g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, _("The spreadsheet %s could not be written: %s"), path,
-                   g_strerror (saved));
-      return FALSE;
+      return icw_xlsx_file_failed (error, path, g_strerror (saved));
     }
   previous = uselocale (c_numeric);
   ok = write_xlsx (store, request, path, error);

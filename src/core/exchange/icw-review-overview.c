@@ -6,9 +6,7 @@
  * decides). */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
 #include "icw-error.h"
@@ -16,6 +14,7 @@
 #include "icw-lifecycle-graph.h"
 #include "icw-report.h"
 #include "icw-review-overview.h"
+#include "icw-xlsx-file.h"
 
 static const IcwRecordKind document_kinds[] = {
   ICW_RECORD_KIND_APPLICATION, ICW_RECORD_KIND_IP_AGREEMENT, ICW_RECORD_KIND_FUNDING_REQUEST,
@@ -173,36 +172,23 @@ icw_review_overview_rows (IcwStore *store,
   return rows;
 }
 
-static gboolean
-xlsx_failed (GError    **error,
-             const char *path,
-             lxw_error   code)
-{
-  g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, _("The spreadsheet %s could not be written: %s"), path,
-               lxw_strerror (code));
-  return FALSE;
-}
-
 gboolean
 icw_review_overview_write_xlsx (GPtrArray   *rows,
                                 const char  *path,
                                 GError     **error)
 {
-  g_autofree char *partial = g_strconcat (path, ".part", NULL);
+  g_autofree char *partial = NULL;
   const char *headers[] = {
     _("Center"), _("Document"), _("Version"), _("Status"), _("Submitted on"), _("Deadline"),
   };
   const double widths[] = { 30, 48, 9, 14, 12, 12 };
-  lxw_workbook *workbook = workbook_new (partial);
+  lxw_workbook *workbook = icw_xlsx_file_new (path, &partial, error);
   lxw_worksheet *sheet;
   lxw_format *bold;
   lxw_error code = LXW_NO_ERROR;
 
   if (workbook == NULL)
-    {
-      g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, _("The spreadsheet %s could not be created"), path);
-      return FALSE;
-    }
+    return FALSE;
   /* TRANSLATORS: the worksheet of the reviewer's overview: at most 31 characters, none of []:*?/\ */
   sheet = workbook_add_worksheet (workbook, _("Overview"));
   bold = workbook_add_format (workbook);
@@ -233,26 +219,5 @@ icw_review_overview_write_xlsx (GPtrArray   *rows,
     code = worksheet_autofilter (sheet, 0, 0, (lxw_row_t) rows->len, (lxw_col_t) G_N_ELEMENTS (headers) - 1);
   if (code == LXW_NO_ERROR)
     worksheet_freeze_panes (sheet, 1, 0);
-  if (code != LXW_NO_ERROR)
-    {
-      workbook_close (workbook);
-      g_unlink (partial);
-      return xlsx_failed (error, path, code);
-    }
-  code = workbook_close (workbook);
-  if (code != LXW_NO_ERROR)
-    {
-      g_unlink (partial);
-      return xlsx_failed (error, path, code);
-    }
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (partial);
-      g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, _("The spreadsheet %s could not be written: %s"), path,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return icw_xlsx_file_close (workbook, code, partial, path, error);
 }

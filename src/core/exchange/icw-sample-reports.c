@@ -185,29 +185,12 @@ save_draft_year (IcwStore    *store,
   g_autoptr(IcwReport) report = icw_report_new ();
   g_autoptr(GHashTable) map = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(IcwTargetSet) set = icw_store_load_targets (store, center_id, 0, error);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_report_row_free);
   g_autofree char *summary_text = NULL;
   g_autofree char *rows_text = NULL;
 
   if (set == NULL)
     return FALSE;
-  for (guint i = 0; i < set->targets->len; i++)
-    {
-      IcwTarget *t = set->targets->pdata[i];
-      IcwReportRow *row;
-
-      if (t->year != FIRST_YEAR + 2)
-        continue;
-      row = icw_report_row_new ();
-      row->key = g_strdup (t->indicator_key);
-      row->area = g_strdup (t->area);
-      row->name = g_strdup (t->name);
-      row->unit = g_strdup (t->unit);
-      row->has_target = TRUE;
-      row->target = t->target;
-      g_ptr_array_add (rows, row);
-    }
-  rows_text = icw_report_rows_to_json (rows);
+  rows_text = icw_target_set_report_rows (set, FIRST_YEAR + 2);
   icw_report_set_center_id (report, center_id);
   icw_report_set_year (report, FIRST_YEAR + 2);
   icw_report_set_kind (report, ICW_REPORT_KIND_EVALUATION);

@@ -359,24 +359,21 @@ hex4 (const char *p)
   return value;
 }
 
-char *
-icw_json_string_dup (const IcwJsonValue *string)
+gboolean
+icw_json_unescape (GString    *out,
+                   const char *from,
+                   const char *to)
 {
-  const char *p = string->start + 1, *end = string->end - 1;
-  GString *out;
+  const char *p = from;
 
-  g_return_val_if_fail (string->type == ICW_JSON_STRING, NULL);
-  if (!string->escaped)
-    return g_strndup (p, end - p);
-  out = g_string_sized_new (end - p);
-  while (p < end)
+  while (p < to)
     {
-      const char *backslash = memchr (p, '\\', end - p);
+      const char *backslash = memchr (p, '\\', to - p);
       gunichar c;
 
       if (backslash == NULL)
         {
-          g_string_append_len (out, p, end - p);
+          g_string_append_len (out, p, to - p);
           break;
         }
       g_string_append_len (out, p, backslash - p);
@@ -392,30 +389,44 @@ icw_json_string_dup (const IcwJsonValue *string)
           c = hex4 (p + 1);
           p += 4;
           if (c >= 0xDC00 && c <= 0xDFFF)
-            goto bad;   /* a low surrogate alone */
+            return FALSE;   /* a low surrogate alone */
           if (c >= 0xD800 && c <= 0xDBFF)
             {
               gunichar low;
 
-              if (end - p < 7 || p[1] != '\\' || p[2] != 'u' ||
+              if (to - p < 7 || p[1] != '\\' || p[2] != 'u' ||
                   (low = hex4 (p + 3)) < 0xDC00 || low > 0xDFFF)
-                goto bad;   /* a high surrogate alone */
+                return FALSE;   /* a high surrogate alone */
               c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
               p += 6;
             }
           if (c == 0)
-            goto bad;   /* the string would end early in C and in SQLite's text */
+            return FALSE;   /* the string would end early in C and in SQLite's text */
           break;
         default: c = (guchar) *p; break;   /* " \ / */
         }
       g_string_append_unichar (out, c);
       p++;
     }
-  return g_string_free (out, FALSE);
+  return TRUE;
+}
 
-bad:
-  g_string_free (out, TRUE);
-  return NULL;
+char *
+icw_json_string_dup (const IcwJsonValue *string)
+{
+  const char *p = string->start + 1, *end = string->end - 1;
+  GString *out;
+
+  g_return_val_if_fail (string->type == ICW_JSON_STRING, NULL);
+  if (!string->escaped)
+    return g_strndup (p, end - p);
+  out = g_string_sized_new (end - p);
+  if (!icw_json_unescape (out, p, end))
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
 }
 
 gboolean

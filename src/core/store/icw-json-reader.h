@@ -78,6 +78,14 @@ gboolean    icw_json_is_object        (const char         *text,
 /* A string's characters between its quotes, when it has no escapes (*length set). */
 const char *icw_json_string_raw       (const IcwJsonValue *string,
                                        gsize              *length);
+/* The characters between a string's quotes, from..to, its escapes already checked by the grammar,
+ * appended unescaped to out (a surrogate pair is one character). FALSE at an escape that stands for
+ * no text, a lone surrogate or \u0000 (a C string and SQLite's text would end there): out then holds
+ * the text before it. The one rule for every JSON reader of the project: icw_json_string_dup, the
+ * sync body reader and the sync layer's strict parse (icw-sync-json.c) refuse the same strings. */
+gboolean    icw_json_unescape         (GString            *out,
+                                       const char         *from,
+                                       const char         *to);
 /* The string unescaped, NUL-terminated (g_free); NULL for a lone surrogate or \u0000. */
 char       *icw_json_string_dup       (const IcwJsonValue *string);
 gboolean    icw_json_string_equal     (const IcwJsonValue *string,

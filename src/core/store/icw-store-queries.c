@@ -62,6 +62,24 @@ icw_store_exists (IcwStore   *self,
   return found != NULL;
 }
 
+/* A statement of one or two texts (?1, ?2; b NULL: ?2 stays NULL) run to its end. */
+gboolean
+icw_store_exec_texts (IcwStore    *self,
+                      const char  *sql,
+                      const char  *a,
+                      const char  *b,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
+  if (b != NULL)
+    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
+  return icw_store_step_done (self, stmt, error);
+}
+
 /* TRUE when the text has something other than white space. */
 gboolean
 icw_store_has_text (const char *text)
@@ -323,27 +341,6 @@ icw_store_validate (IcwStore   *self,
          check_columns (record, self->validating_changed, NULL, error);
 }
 
-/* Like strstr(), ignoring the case of ASCII letters only, as SQLite's LIKE does. UTF-8 is safe:
- * the bytes of multibyte characters are never ASCII letters. A needle without ASCII letters (华,
- * 智能) is a plain strstr(); otherwise strpbrk() finds the places where the first byte matches in
- * either case and only those are compared (a comparison at every byte took 30 ms over 100k
- * names, more than the LIKE scan). */
-static gboolean
-contains_ascii_nocase (const char *haystack,
-                       const char *needle,
-                       gsize       needle_len,
-                       gboolean    has_letters)
-{
-  char first[3] = { g_ascii_tolower (needle[0]), g_ascii_toupper (needle[0]), '\0' };
-
-  if (!has_letters)
-    return strstr (haystack, needle) != NULL;
-  for (const char *p = strpbrk (haystack, first); p != NULL; p = strpbrk (p + 1, first))
-    if (g_ascii_strncasecmp (p, needle, needle_len) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* A short query over a kind whose live list is loaded is answered from the list's names: the
  * same matches as the LIKE scan (the list holds exactly the live records), without reading every
  * row again (docs/performance.md, finding 2). */
@@ -367,7 +364,7 @@ search_loaded_list (IcwStore       *self,
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   n = g_list_model_get_n_items (list);
   for (guint i = 0; i < n; i++)
-    if (contains_ascii_nocase (icw_store_list_get_name (list, i), needle, needle_len, has_letters))
+    if (icw_store_contains_ascii_nocase (icw_store_list_get_name (list, i), needle, needle_len, has_letters))
       g_hash_table_add (ids, g_strdup (icw_store_list_get_id (list, i)));
   return ids;
 }

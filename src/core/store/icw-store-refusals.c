@@ -12,23 +12,6 @@
 #include "icw-store-private.h"
 #include "icw-store-sync.h"
 
-static gboolean
-exec_ids (IcwStore    *self,
-          const char  *sql,
-          const char  *a,
-          const char  *b,
-          GError     **error)
-{
-  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
-  if (b != NULL)
-    sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
-  return icw_store_step_done (self, stmt, error);
-}
-
 /* The rows of table whose column refers to old_id now refer to new_id, and go out again. */
 static gboolean
 follow_references (IcwStore        *self,
@@ -52,12 +35,12 @@ follow_references (IcwStore        *self,
   sqlite3_reset (stmt);
   if (ids->len == 0)
     return TRUE;
-  if (!exec_ids (self, update, old_id, new_id, error))
+  if (!icw_store_exec_texts (self, update, old_id, new_id, error))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
       /* A child refused for want of its parent goes again with the parent's new ID. */
-      if (!exec_ids (self, "DELETE FROM sync_conflicts WHERE record_id = ?1 AND reason IS NOT NULL",
+      if (!icw_store_exec_texts (self, "DELETE FROM sync_conflicts WHERE record_id = ?1 AND reason IS NOT NULL",
                      ids->pdata[i], NULL, error) ||
           !icw_store_write_outbox (self, table, ids->pdata[i], "upsert", now, error))
         return FALSE;
@@ -79,8 +62,8 @@ rekey (IcwStore       *self,
 
   /* The references are changed after the row: checked at the commit. */
   if (!icw_database_exec (self->db, "PRAGMA defer_foreign_keys = ON", error) ||
-      !exec_ids (self, update, old_id, new_id, error) ||
-      !exec_ids (self, "DELETE FROM outbox WHERE record_id = ?1", old_id, NULL, error))
+      !icw_store_exec_texts (self, update, old_id, new_id, error) ||
+      !icw_store_exec_texts (self, "DELETE FROM outbox WHERE record_id = ?1", old_id, NULL, error))
     return FALSE;
   /* The search index is keyed by the row id (migration 13), which a new id leaves as it is. */
   for (guint kind = 0; kind < ICW_N_RECORD_KINDS; kind++)
@@ -122,13 +105,13 @@ icw_store_discard_refused (IcwStore       *self,
       /* Never on the server: there is no version of it to go back to. */
       now = icw_database_now ();
       sql = g_strdup_printf ("UPDATE %s SET deleted_at = ?1 WHERE id = ?2 AND deleted_at IS NULL", table->table);
-      if (!exec_ids (self, sql, now, id, error) ||
-          !exec_ids (self, "DELETE FROM outbox WHERE record_id = ?1", id, NULL, error))
+      if (!icw_store_exec_texts (self, sql, now, id, error) ||
+          !icw_store_exec_texts (self, "DELETE FROM outbox WHERE record_id = ?1", id, NULL, error))
         return FALSE;
       icw_store_refresh_loaded (self, table, id);
       return TRUE;
     }
   key = g_strdup_printf (ICW_SYNC_REFETCH_PREFIX "%s %s", icw_record_kind_to_key (kind), id);
-  return exec_ids (self, "DELETE FROM outbox WHERE record_id = ?1", id, NULL, error) &&
+  return icw_store_exec_texts (self, "DELETE FROM outbox WHERE record_id = ?1", id, NULL, error) &&
          icw_store_sync_state_set (self, key, "1", error);
 }

@@ -141,13 +141,10 @@ icw_store_validate_report (IcwStore   *self,
          check_attachments (self, report, error);
 }
 
-/* The rows of a new report: one per indicator with a target in the year, in the targets' order. */
-static char *
-rows_from_targets (IcwStore   *self,
-                   const char *center_id,
-                   int         year)
+char *
+icw_target_set_report_rows (const IcwTargetSet *set,
+                            int                 year)
 {
-  g_autoptr(IcwTargetSet) set = icw_store_load_targets (self, center_id, 0, NULL);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_report_row_free);
 
   for (guint i = 0; set != NULL && i < set->targets->len; i++)
@@ -167,6 +164,17 @@ rows_from_targets (IcwStore   *self,
       g_ptr_array_add (rows, row);
     }
   return icw_report_rows_to_json (rows);
+}
+
+/* The rows of a new report: one per indicator with a target in the year, in the targets' order. */
+static char *
+rows_from_targets (IcwStore   *self,
+                   const char *center_id,
+                   int         year)
+{
+  g_autoptr(IcwTargetSet) set = icw_store_load_targets (self, center_id, 0, NULL);
+
+  return icw_target_set_report_rows (set, year);
 }
 
 IcwReport *

@@ -54,6 +54,10 @@ typedef struct {
 
 void       icw_target_set_free (IcwTargetSet *set);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwTargetSet, icw_target_set_free)
+/* The rows of a new report for the year, as the report's indicators text (JSON): one per
+ * indicator with a target in the year, in the set's order, with its target (set NULL: none). */
+char      *icw_target_set_report_rows (const IcwTargetSet *set,
+                                       int                 year);
 
 /* The 绩效目标表 of an accepted application becomes its center's targets: a new version (1 for
  * the first, else the next). Refuses an application that is not accepted or has no targets by

@@ -68,24 +68,6 @@ job_free (gpointer data)
   g_free (job);
 }
 
-/* Like strstr(), ignoring the case of ASCII letters only, as SQLite's LIKE and the store's own
- * short search do (UTF-8 is safe: no byte of a multibyte character is an ASCII letter). */
-static gboolean
-contains (const char *haystack,
-          const char *needle,
-          gsize       needle_len,
-          gboolean    has_letters)
-{
-  char first[3] = { g_ascii_tolower (needle[0]), g_ascii_toupper (needle[0]), '\0' };
-
-  if (!has_letters)
-    return strstr (haystack, needle) != NULL;
-  for (const char *p = strpbrk (haystack, first); p != NULL; p = strpbrk (p + 1, first))
-    if (g_ascii_strncasecmp (p, needle, needle_len) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static int
 on_progress (void *data)
 {
@@ -207,7 +189,8 @@ search_names (Job           *job,
     {
       if ((i & 0x3fff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (contains (icw_store_list_names_get_name (job->names, i), job->needle, needle_len, has_letters))
+      if (icw_store_contains_ascii_nocase (icw_store_list_names_get_name (job->names, i), job->needle,
+                                           needle_len, has_letters))
         {
           gint64 rowid = icw_store_list_names_get_rowid (job->names, i);
 

@@ -385,22 +385,6 @@ icw_store_collect_target_versions (IcwStore            *self,
   return g_steal_pointer (&all);
 }
 
-static gboolean
-exec_texts (IcwStore    *self,
-            const char  *sql,
-            const char  *a,
-            const char  *b,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, a, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, b, -1, SQLITE_TRANSIENT);
-  return icw_store_step_done (self, stmt, error);
-}
-
 gboolean
 icw_store_add_target_version (IcwStore      *self,
                               IcwTargetSet  *set,
@@ -420,7 +404,7 @@ icw_store_add_target_version (IcwStore      *self,
       /* Already here: never a second copy. Ours, still to push, is now on the server. */
       local_revision = icw_store_query_text (self, "SELECT revision FROM target_versions WHERE id = ?1", set->id, NULL);
       if (revision != NULL && local_revision == NULL)
-        return exec_texts (self, "UPDATE target_versions SET revision = ?2, refusal = NULL WHERE id = ?1",
+        return icw_store_exec_texts (self, "UPDATE target_versions SET revision = ?2, refusal = NULL WHERE id = ?1",
                            set->id, revision, error);
       return TRUE;
     }
@@ -443,7 +427,7 @@ icw_store_add_target_version (IcwStore      *self,
   if (icw_store_write_target_version (self, set->center_id, set->targets, set->application_id, set->changed_by,
                                       set->reason, set->id, set->changed_at, set->version, error) == 0)
     return FALSE;
-  if (revision != NULL && !exec_texts (self, "UPDATE target_versions SET revision = ?2 WHERE id = ?1",
+  if (revision != NULL && !icw_store_exec_texts (self, "UPDATE target_versions SET revision = ?2 WHERE id = ?1",
                                        set->id, revision, error))
     return FALSE;
   if (added != NULL)
@@ -480,7 +464,7 @@ icw_store_ack_target_version (IcwStore    *self,
                               const char  *revision,
                               GError     **error)
 {
-  return exec_texts (self, "UPDATE target_versions SET revision = ?2, refusal = NULL WHERE id = ?1", id, revision, error);
+  return icw_store_exec_texts (self, "UPDATE target_versions SET revision = ?2, refusal = NULL WHERE id = ?1", id, revision, error);
 }
 
 gboolean
@@ -489,7 +473,7 @@ icw_store_refuse_target_version (IcwStore    *self,
                                  const char  *reason,
                                  GError     **error)
 {
-  return exec_texts (self, "UPDATE target_versions SET refusal = ?2 WHERE id = ?1", id,
+  return icw_store_exec_texts (self, "UPDATE target_versions SET refusal = ?2 WHERE id = ?1", id,
                      reason != NULL && *reason != '\0' ? reason : "refused", error);
 }
 
