@@ -17,12 +17,16 @@
  * then:   cpu-split STORE_USER_US STORE_SYSTEM_US BARE_USER_US BARE_SYSTEM_US BARE_WITH_OUTBOX_USER_US
  *              BARE_WITH_OUTBOX_SYSTEM_US (the same, user and system apart: the system part is the
  *              kernel's, the WAL's writes and fsync, which callgrind does not count)
+ * then:   wal-frames STORE BARE BARE_WITH_OUTBOX (the pages each transaction appended to its WAL, on
+ *              average over the timed rounds, from the -wal file's size before and after it: a
+ *              round in which a checkpoint restarted the WAL is left out of the average)
  * Part of tests/bench (not the test suite). */
 #include "config.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "icw-organization.h"
 #include "icw-store.h"
@@ -41,6 +45,25 @@ cpu_split (double *user,
   getrusage (RUSAGE_SELF, &usage);
   *user = usage.ru_utime.tv_sec * 1e6 + usage.ru_utime.tv_usec;
   *system = usage.ru_stime.tv_sec * 1e6 + usage.ru_stime.tv_usec;
+}
+
+/* The size of a database's -wal file now, bytes (0 when it has none). */
+static gint64
+wal_size (const char *wal)
+{
+  struct stat st;
+
+  return stat (wal, &st) == 0 ? (gint64) st.st_size : 0;
+}
+
+/* The frames a transaction appended, given the -wal's size before and after it; -1 when the WAL
+ * was restarted in between (a checkpoint: the file is rewritten from its start, not grown). */
+static gint64
+frames_added (gint64 before,
+              gint64 after,
+              gint64 page_size)
+{
+  return after >= before ? (after - before) / (page_size + 24) : -1;
 }
 
 static void
@@ -125,6 +148,10 @@ main (int   argc,
   g_autofree char *id = NULL;
   g_autofree char *mode = NULL;
   g_autofree char *sync = NULL;
+  g_autofree char *page_size_text = NULL;
+  g_autofree char *store_wal = NULL;
+  g_autofree char *bare_wal = NULL;
+  gint64 page_size, frames[3] = { 0 }, frame_rounds[3] = { 0 };
   sqlite3 *bare;
   sqlite3_stmt *update, *outbox;
   gint64 outbox_before;
@@ -138,6 +165,8 @@ main (int   argc,
       return 2;
     }
   runs = atoi (argv[3]);
+  store_wal = g_strconcat (argv[1], "-wal", NULL);
+  bare_wal = g_strconcat (argv[2], "-wal", NULL);
 
   /* The bare connection, set up as icw-database.c sets up the store's. */
   check (NULL, sqlite3_open_v2 (argv[2], &bare, SQLITE_OPEN_READWRITE, NULL), "open");
@@ -150,6 +179,8 @@ main (int   argc,
       fprintf (stderr, "bench-save: the baseline is not in WAL with synchronous=FULL (%s, %s)\n", mode, sync);
       return 1;
     }
+  page_size_text = query_text (bare, "PRAGMA page_size");
+  page_size = g_ascii_strtoll (page_size_text, NULL, 10);
   /* A record in the middle of the register, the same one in both files. */
   id = query_text (bare, "SELECT id FROM organizations WHERE deleted_at IS NULL ORDER BY id LIMIT 1 OFFSET "
                          "(SELECT count(*) / 2 FROM organizations)");
@@ -184,9 +215,11 @@ main (int   argc,
       gint64 t0, t1, t2, t3, t4, t5;
       double c0, c1, c2, c3, c4, c5;
       double u[6], k[6];
+      gint64 w[6], added;
       int changes;
 
       icw_organization_set_legal_representative (ICW_ORGANIZATION (org), value);
+      w[0] = wal_size (store_wal);
       cpu_split (&u[0], &k[0]);
       c0 = bench_cpu_us ();
       t0 = g_get_monotonic_time ();
@@ -198,7 +231,9 @@ main (int   argc,
       t1 = g_get_monotonic_time ();
       c1 = bench_cpu_us ();
       cpu_split (&u[1], &k[1]);
+      w[1] = wal_size (store_wal);
 
+      w[2] = wal_size (bare_wal);
       cpu_split (&u[2], &k[2]);
       c2 = bench_cpu_us ();
       t2 = g_get_monotonic_time ();
@@ -206,6 +241,7 @@ main (int   argc,
       t3 = g_get_monotonic_time ();
       c3 = bench_cpu_us ();
       cpu_split (&u[3], &k[3]);
+      w[3] = wal_size (bare_wal);
       if (changes != 1)
         {
           fprintf (stderr, "bench-save: the baseline updated %d rows\n", changes);
@@ -213,6 +249,7 @@ main (int   argc,
         }
 
       /* For reference: the same UPDATE with its outbox row. */
+      w[4] = wal_size (bare_wal);
       cpu_split (&u[4], &k[4]);
       c4 = bench_cpu_us ();
       t4 = g_get_monotonic_time ();
@@ -220,6 +257,7 @@ main (int   argc,
       t5 = g_get_monotonic_time ();
       c5 = bench_cpu_us ();
       cpu_split (&u[5], &k[5]);
+      w[5] = wal_size (bare_wal);
 
       if (i < WARM_UP)
         continue;
@@ -233,6 +271,11 @@ main (int   argc,
         {
           user[part] += u[2 * part + 1] - u[2 * part];
           system[part] += k[2 * part + 1] - k[2 * part];
+          if ((added = frames_added (w[2 * part], w[2 * part + 1], page_size)) >= 0)
+            {
+              frames[part] += added;
+              frame_rounds[part]++;
+            }
         }
     }
 
@@ -242,6 +285,8 @@ main (int   argc,
           icw_store_count_outbox (store) - outbox_before, bench_percentile (floor_us, 0.5));
   printf ("cpu\t%.0f\t%.0f\t%.0f\n", store_cpu, bare_cpu, floor_cpu);
   printf ("cpu-split\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\n", user[0], system[0], user[1], system[1], user[2], system[2]);
+  printf ("wal-frames\t%.2f\t%.2f\t%.2f\n", (double) frames[0] / MAX (frame_rounds[0], 1),
+          (double) frames[1] / MAX (frame_rounds[1], 1), (double) frames[2] / MAX (frame_rounds[2], 1));
   sqlite3_finalize (update);
   sqlite3_finalize (outbox);
   sqlite3_close (bare);

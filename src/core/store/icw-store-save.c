@@ -96,26 +96,77 @@ build_update_sql (const IcwTable *table,
   return g_string_free (sql, FALSE);
 }
 
+/* The kind's columns by property, each as its index + 1, built once per process; NULL when the
+ * kind has more columns than a bit set holds or two columns share a property (then each column is
+ * looked up in the changed set, as before). */
+static GHashTable *
+column_index (const IcwTable *table)
+{
+  static GHashTable *built[ICW_N_RECORD_KINDS];
+  static gboolean unusable[ICW_N_RECORD_KINDS];
+  GHashTable **index = &built[table->kind];
+
+  if (g_once_init_enter (index))
+    {
+      GHashTable *made = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < table->n_columns; i++)
+        if (!g_hash_table_insert (made, (gpointer) table->columns[i].property, GUINT_TO_POINTER (i + 1)))
+          unusable[table->kind] = TRUE;
+      if (table->n_columns > 56 || table->kind >= 127)
+        unusable[table->kind] = TRUE;
+      g_once_init_leave (index, made);
+    }
+  return unusable[table->kind] ? NULL : *index;
+}
+
+/* The changed columns as one bit each (bit i: table->columns[i]), or FALSE when the kind cannot
+ * say them so (column_index). Each changed property is looked up once: looking each column up in
+ * the changed set, twice a save (the statement's key, then the bindings), was 62 string hashes for
+ * an organization (issue 20). Properties that are no column (the record's own) are left out. */
+static gboolean
+changed_columns (const IcwTable *table,
+                 GHashTable     *changed,
+                 guint64        *mask)
+{
+  GHashTable *index = column_index (table);
+  GHashTableIter iter;
+  gpointer property;
+
+  *mask = 0;
+  if (index == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, changed);
+  while (g_hash_table_iter_next (&iter, &property, NULL))
+    {
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index, property));
+
+      if (position != 0)
+        *mask |= G_GUINT64_CONSTANT (1) << (position - 1);
+    }
+  return TRUE;
+}
+
 /* The statement of a live record's UPDATE of the changed columns, prepared once per kind and
- * column set and found again by a bit set of the columns, without building or hashing its text. */
+ * column set and found again by a bit set of the columns (`mask`, from changed_columns), without
+ * building or hashing its text. Without a mask (`has_mask` FALSE) its text is built each time. */
 static sqlite3_stmt *
 update_statement (IcwStore        *self,
                   const IcwTable  *table,
                   GHashTable      *changed,
+                  gboolean         has_mask,
+                  guint64          mask,
                   GError         **error)
 {
   g_autofree char *sql = NULL;
-  gint64 key = (gint64) table->kind << 56;
+  gint64 key = ((gint64) table->kind << 56) | (gint64) mask;
   sqlite3_stmt *stmt;
 
-  if (table->n_columns > 56 || table->kind >= 127)
+  if (!has_mask)
     {
       sql = build_update_sql (table, changed);
       return icw_store_statement (self, sql, error);
     }
-  for (guint i = 0; i < table->n_columns; i++)
-    if (g_hash_table_contains (changed, table->columns[i].property))
-      key |= G_GINT64_CONSTANT (1) << i;
   stmt = g_hash_table_lookup (self->update_statements, &key);
   if (stmt != NULL)
     {
@@ -359,7 +410,8 @@ write_row (IcwStore        *self,
 {
   const char *created_at = icw_record_get_created_at (record);
   sqlite3_stmt *stmt;
-  gboolean ok;
+  gboolean ok, has_mask = FALSE;
+  guint64 mask = 0;
 
   *written = FALSE;
   self->validating_changed = changed;
@@ -367,7 +419,9 @@ write_row (IcwStore        *self,
   self->validating_changed = NULL;
   if (!ok)
     return FALSE;
-  stmt = changed != NULL ? update_statement (self, table, changed, error)
+  if (changed != NULL)
+    has_mask = changed_columns (table, changed, &mask);
+  stmt = changed != NULL ? update_statement (self, table, changed, has_mask, mask, error)
                          : save_statement (self, table, write, error);
   if (stmt == NULL)
     return FALSE;
@@ -376,7 +430,7 @@ write_row (IcwStore        *self,
   sqlite3_bind_text (stmt, 3, created_at != NULL ? created_at : now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
   for (guint i = 0; i < table->n_columns; i++)
-    if (changed == NULL || g_hash_table_contains (changed, table->columns[i].property))
+    if (changed == NULL || (has_mask ? (mask >> i & 1) != 0 : g_hash_table_contains (changed, table->columns[i].property)))
       bind_column (stmt, 5 + i, record, &table->columns[i]);
   if (!icw_store_step_done (self, stmt, error))
     return FALSE;
