@@ -246,6 +246,88 @@ test_group_commit (Fixture       *f,
   g_assert_cmpuint (icw_test_server_request (session, f->url, "POST", "/v1/push", f->admin, boom_body, &answer), ==, 200);
 }
 
+/* A push's rows read and written together (SQLite: one read of the batch's records, multi-row
+ * upserts at its end; PostgreSQL one at a time): a change sees what an earlier change of the same
+ * push stored, the same record twice with the same text is applied once, a child finds its parent
+ * from the same push, a conflict shows the state stored a change before, and revisions follow the
+ * changes' order. */
+static const char *
+result_status (JsonNode *answer,
+               guint     i)
+{
+  JsonArray *results = json_object_get_array_member (json_node_get_object (answer), "results");
+
+  return json_object_get_string_member (json_array_get_object_element (results, i), "status");
+}
+
+static const char *
+result_revision (JsonNode *answer,
+                 guint     i)
+{
+  JsonArray *results = json_object_get_array_member (json_node_get_object (answer), "results");
+
+  return json_object_get_string_member (json_array_get_object_element (results, i), "revision");
+}
+
+static void
+test_rows_of_one_push (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(JsonNode) answer = NULL;
+  g_autoptr(JsonNode) record = NULL;
+  g_autofree char *org = g_uuid_string_random ();
+  g_autofree char *platform = g_uuid_string_random ();
+  g_autofree char *changes = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *first = NULL;
+  JsonObject *conflict;
+  gint64 revisions[3];
+
+  changes = g_strdup_printf ("{\"kind\":\"organization\",\"id\":\"%s\",\"op\":\"upsert\",\"base_revision\":null,"
+                             "\"record\":{\"id\":\"%s\",\"name\":\"甲\"}},"
+                             "{\"kind\":\"organization\",\"id\":\"%s\",\"op\":\"upsert\",\"base_revision\":null,"
+                             "\"record\":{\"id\":\"%s\",\"name\":\"甲\"}},"
+                             "{\"kind\":\"platform\",\"id\":\"%s\",\"op\":\"upsert\",\"base_revision\":null,"
+                             "\"record\":{\"id\":\"%s\",\"name\":\"平台\",\"organization_id\":\"%s\"}},"
+                             "{\"kind\":\"organization\",\"id\":\"%s\",\"op\":\"upsert\",\"base_revision\":null,"
+                             "\"record\":{\"id\":\"%s\",\"name\":\"乙\"}}",
+                             org, org, org, org, platform, platform, org, org, org);
+  body = push_body ("rows-of-one-push-0001", changes);
+  g_assert_cmpuint (icw_test_server_request (session, f->url, "POST", "/v1/push", f->admin, body, &answer), ==, 200);
+  g_assert_cmpstr (result_status (answer, 0), ==, "applied");
+  g_assert_cmpstr (result_status (answer, 1), ==, "applied");
+  g_assert_cmpstr (result_revision (answer, 1), ==, result_revision (answer, 0));
+  g_assert_cmpstr (result_status (answer, 2), ==, "applied");
+  g_assert_cmpint (g_ascii_strtoll (result_revision (answer, 2), NULL, 10), >, g_ascii_strtoll (result_revision (answer, 0), NULL, 10));
+  g_assert_cmpstr (result_status (answer, 3), ==, "conflict");
+  conflict = json_array_get_object_element (json_object_get_array_member (json_node_get_object (answer), "results"), 3);
+  g_assert_cmpstr (json_object_get_string_member (conflict, "revision"), ==, result_revision (answer, 0));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (conflict, "record"), "name"), ==, "甲");
+  first = g_strdup (result_revision (answer, 0));
+  revisions[0] = g_ascii_strtoll (first, NULL, 10);
+  revisions[1] = g_ascii_strtoll (result_revision (answer, 2), NULL, 10);
+
+  /* Stored as answered; the next push builds on the revision given. */
+  path = g_strdup_printf ("/v1/records/organization/%s", org);
+  g_assert_cmpuint (icw_test_server_request (session, f->url, "GET", path, f->admin, NULL, &record), ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (record), "revision"), ==, first);
+  g_clear_pointer (&changes, g_free);
+  g_clear_pointer (&body, g_free);
+  g_clear_pointer (&answer, json_node_unref);
+  changes = g_strdup_printf ("{\"kind\":\"organization\",\"id\":\"%s\",\"op\":\"upsert\",\"base_revision\":\"%s\","
+                             "\"record\":{\"id\":\"%s\",\"name\":\"丙\"}}", org, first, org);
+  body = push_body ("rows-of-one-push-0002", changes);
+  g_assert_cmpuint (icw_test_server_request (session, f->url, "POST", "/v1/push", f->admin, body, &answer), ==, 200);
+  g_assert_cmpstr (result_status (answer, 0), ==, "applied");
+  revisions[2] = g_ascii_strtoll (result_revision (answer, 0), NULL, 10);
+  g_assert_cmpint (revisions[2], >, revisions[1]);
+  g_clear_pointer (&record, json_node_unref);
+  g_assert_cmpuint (icw_test_server_request (session, f->url, "GET", path, f->admin, NULL, &record), ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (record), "record"), "name"), ==, "丙");
+}
+
 static void
 test_backoff (Fixture       *f,
               gconstpointer  data)
@@ -542,6 +624,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/sync/commit-then-drop", test_commit_then_drop);
   ADD ("/sync/group-commit", test_group_commit);
+  ADD ("/sync/rows-of-one-push", test_rows_of_one_push);
   ADD ("/sync/backoff-503-429", test_backoff);
   ADD ("/sync/unauthorized-keeps-outbox", test_unauthorized_keeps_outbox);
   ADD ("/sync/stale-base-two-clients", test_stale_base_and_two_clients);

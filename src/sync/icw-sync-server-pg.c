@@ -657,6 +657,7 @@ static const IcwServerStoreClass pg_class = {
   pg_blob_status, pg_blob_add_part, pg_blob_parts, pg_blob_finish, pg_blob_read,
   pg_purge_blob_parts,
   pg_savepoint, pg_release, pg_rollback_to,
+  NULL, NULL, NULL,   /* a push's records read and written one at a time (put) */
 };
 
 /* Brings the schema to the latest version, once for all processes (the migration lock). A

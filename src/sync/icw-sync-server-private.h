@@ -44,6 +44,13 @@ struct _IcwSyncServer
   gboolean     group_bypass;   /* this push commits on its own (a fault that drops its answer) */
   guint64      commits;        /* writing transactions committed by pushes */
   guint64      group_pushes;   /* pushes committed through groups */
+  /* A push's rows (icw-sync-server-store.c): its records by id, their latest state (NULL when
+   * the storage reads and writes one at a time); its writes waiting; the last sequence number
+   * given (-1: not read yet); the first write that failed. */
+  GHashTable  *push_records;
+  GPtrArray   *push_pending;
+  gint64       push_seq;
+  GError      *push_error;
 };
 
 /* A refused change (docs/sync-protocol.md, "Refused changes"): code and field are static or
@@ -66,6 +73,12 @@ const char     *icw_server_field_name      (const char       *name);
 
 IcwServerToken  *icw_server_db_token       (IcwSyncServer *self,
                                             const char    *token);
+void             icw_server_push_rows_begin (IcwSyncServer     *self,
+                                             const char *const *ids,
+                                             guint              n);
+gboolean         icw_server_push_rows_end   (IcwSyncServer     *self,
+                                             GError           **error);
+void             icw_server_push_rows_drop  (IcwSyncServer     *self);
 IcwServerRecord *icw_server_db_record      (IcwSyncServer *self,
                                             const char    *id);
 char            *icw_server_db_province    (IcwSyncServer *self,

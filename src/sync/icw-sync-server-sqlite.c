@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "icw-database.h"
+#include "icw-error.h"
 #include "icw-sync-server-store.h"
 
 /* 'ICWS': a server database is not a workbench database, and each refuses the other. */
@@ -103,10 +104,17 @@ static const char *const server_migrations[] = { NULL, server_migration_1, serve
 
 G_STATIC_ASSERT (SERVER_APPLICATION_ID == 1229150035);
 
+/* A push's rows: one read of up to MAX_IDS records (a push has at most 200 changes), and
+ * multi-row upserts of 2^k rows, k < N_SIZES. */
+#define MAX_IDS 200
+#define N_SIZES 7
+
 typedef struct {
   IcwServerStore  parent;
   sqlite3        *db;
   GHashTable     *statements;   /* SQL text -> sqlite3_stmt, prepared once per connection */
+  sqlite3_stmt   *put_rows[N_SIZES];   /* the upsert of 1, 2, 4, … 64 rows, prepared on first use */
+  sqlite3_stmt   *records;            /* the read of a push's records, prepared on first use */
 } IcwServerSqlite;
 
 #define DB(store) (((IcwServerSqlite *) (store))->db)
@@ -114,6 +122,9 @@ typedef struct {
 static void
 sqlite_close (IcwServerStore *store)
 {
+  for (guint i = 0; i < N_SIZES; i++)
+    sqlite3_finalize (((IcwServerSqlite *) store)->put_rows[i]);
+  sqlite3_finalize (((IcwServerSqlite *) store)->records);
   g_hash_table_destroy (((IcwServerSqlite *) store)->statements);
   sqlite3_close (DB (store));
   g_free (store);
@@ -371,6 +382,153 @@ sqlite_put (IcwServerStore *store, const char *kind, const char *id, const char 
     }
   sqlite3_reset (stmt);
   return seq;
+}
+
+/* The stored records of a push's ids, in one statement: its list holds MAX_IDS parameters, those
+ * past n left NULL (matching no id). */
+static GPtrArray *
+sqlite_records (IcwServerStore *store, const char *const *ids, guint n, GError **error)
+{
+  IcwServerSqlite *self = (IcwServerSqlite *) store;
+  sqlite3_stmt *stmt = self->records;
+  GPtrArray *records;
+  int rc;
+
+  if (n > MAX_IDS)
+    {
+      g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, "A push of %u records is read one by one", n);
+      return NULL;
+    }
+  if (stmt == NULL)
+    {
+      g_autoptr(GString) sql = g_string_new (RECORD_COLUMNS " WHERE id IN (?");
+
+      for (guint i = 1; i < MAX_IDS; i++)
+        g_string_append (sql, ", ?");
+      g_string_append_c (sql, ')');
+      rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          icw_database_set_error (error, self->db, rc);
+          return NULL;
+        }
+      self->records = stmt;
+    }
+  for (guint i = 0; i < n; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, ids[i], -1, SQLITE_STATIC);
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_server_record_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (stmt));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      icw_database_set_error (error, DB (store), rc);
+      g_ptr_array_unref (records);
+      return NULL;
+    }
+  return records;
+}
+
+static gint64
+sqlite_last_seq (IcwServerStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = cached (store, "SELECT value FROM meta WHERE key = 'seq'", error);
+  gint64 seq = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    seq = sqlite3_column_int64 (stmt, 0);
+  else
+    icw_database_set_error (error, DB (store), rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
+  sqlite3_reset (stmt);
+  return seq;
+}
+
+#define PUT_COLUMNS 8
+
+/* sqlite_put's upsert for n_rows rows, each with its sequence number. Rows of one id follow each
+ * other in the statement's order, each an upsert over the one before, as separate statements did. */
+static char *
+put_rows_sql (guint n_rows)
+{
+  GString *sql = g_string_new ("INSERT INTO records (id, kind, center_id, province, seq, deleted, payload, "
+                               "review, stored_at) VALUES ");
+
+  for (guint r = 0; r < n_rows; r++)
+    g_string_append (sql, r > 0 ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?1)" : "(?2, ?, ?, ?, ?, ?, ?, ?, ?1)");
+  /* The same as sqlite_put's */
+  g_string_append (sql, " ON CONFLICT (id) DO UPDATE SET province = excluded.province, seq = excluded.seq, "
+                        "deleted = excluded.deleted, payload = excluded.payload, stored_at = excluded.stored_at, "
+                        "review = coalesce(excluded.review, records.review)");
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+put_rows_chunk (IcwServerStore *store, IcwServerRecord *const *rows, guint size_index, const char *now,
+                GError **error)
+{
+  IcwServerSqlite *self = (IcwServerSqlite *) store;
+  sqlite3_stmt *stmt = self->put_rows[size_index];
+  guint n_rows = 1u << size_index;
+  int rc;
+
+  if (stmt == NULL)
+    {
+      g_autofree char *sql = put_rows_sql (n_rows);
+
+      rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          icw_database_set_error (error, self->db, rc);
+          return FALSE;
+        }
+      self->put_rows[size_index] = stmt;
+    }
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const IcwServerRecord *row = rows[r];
+      int at = 2 + (int) r * PUT_COLUMNS;
+
+      sqlite3_bind_text (stmt, at, row->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, at + 1, row->kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, at + 2, row->center_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, at + 3, row->province, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, at + 4, row->seq);
+      sqlite3_bind_int (stmt, at + 5, row->deleted ? 1 : 0);
+      sqlite3_bind_text (stmt, at + 6, row->payload, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, at + 7, row->review, -1, SQLITE_STATIC);
+    }
+  /* run: reset, and no binding of the caller's texts kept */
+  return run (self->db, stmt, error);
+}
+
+/* A push's rows, in order, by multi-row upserts of 64, 32, … 1 rows, then the last sequence
+ * number given (sqlite_put's two statements a row). */
+static gboolean
+sqlite_put_rows (IcwServerStore *store, IcwServerRecord *const *rows, guint n, gint64 last_seq,
+                 const char *now, GError **error)
+{
+  sqlite3_stmt *stmt;
+  guint done = 0;
+
+  while (done < n)
+    {
+      guint size_index = (guint) g_bit_nth_msf (MIN (n - done, 1u << (N_SIZES - 1)), -1);
+
+      if (!put_rows_chunk (store, rows + done, size_index, now, error))
+        return FALSE;
+      done += 1u << size_index;
+    }
+  stmt = cached (store, "UPDATE meta SET value = ?1 WHERE key = 'seq'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, last_seq);
+  return run (DB (store), stmt, error);
 }
 
 static char *
@@ -665,6 +823,7 @@ static const IcwServerStoreClass sqlite_class = {
   sqlite_blob_status, sqlite_blob_add_part, sqlite_blob_parts, sqlite_blob_finish, sqlite_blob_read,
   sqlite_purge_blob_parts,
   sqlite_savepoint, sqlite_release, sqlite_rollback_to,
+  sqlite_records, sqlite_last_seq, sqlite_put_rows,
 };
 
 IcwServerStore *

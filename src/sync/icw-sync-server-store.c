@@ -29,7 +29,24 @@ icw_server_record_free (IcwServerRecord *record)
   g_free (record->center_id);
   g_free (record->payload);
   g_free (record->review);
+  g_free (record->province);
   g_free (record);
+}
+
+IcwServerRecord *
+icw_server_record_copy (const IcwServerRecord *record)
+{
+  IcwServerRecord *copy = g_new0 (IcwServerRecord, 1);
+
+  copy->id = g_strdup (record->id);
+  copy->kind = g_strdup (record->kind);
+  copy->center_id = g_strdup (record->center_id);
+  copy->seq = record->seq;
+  copy->deleted = record->deleted;
+  copy->payload = g_strdup (record->payload);
+  copy->review = g_strdup (record->review);
+  copy->province = g_strdup (record->province);
+  return copy;
 }
 
 void
@@ -203,10 +220,105 @@ icw_server_db_token (IcwSyncServer *self,
   return found;
 }
 
+/* A push's rows (issue 20). Where the storage has put_rows (SQLite), a push reads the stored
+ * records of its changes' ids in one statement (icw_server_push_rows_begin) and its writes wait
+ * in memory, each with its sequence number given here in order, until they are written together
+ * by multi-row upserts (icw_server_push_rows_end): one statement for many rows instead of two a
+ * row. What the push's checks read is what they read before: a record of the push (read or
+ * written by it) from self->push_records, its latest state, as the storage would give it; any
+ * other by the storage itself, which holds everything else; a read that could see a waiting row
+ * any other way (a center's province, a lineage's comments) writes the waiting rows first. */
+
+/* A sentinel of push_records: the id is not stored. */
+static IcwServerRecord absent;
+
+static void
+push_record_free (gpointer record)
+{
+  if (record != &absent)
+    icw_server_record_free (record);
+}
+
+void
+icw_server_push_rows_begin (IcwSyncServer     *self,
+                            const char *const *ids,
+                            guint              n)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  icw_server_push_rows_drop (self);
+  if (self->store->klass->put_rows == NULL)
+    return;
+  /* A failed read leaves the push to read and write one record at a time, as PostgreSQL does. */
+  if ((found = self->store->klass->records (self->store, ids, n, &error)) == NULL)
+    {
+      g_debug ("icw serve: a push's records read one by one: %s", error->message);
+      return;
+    }
+  self->push_records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, push_record_free);
+  self->push_pending = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_server_record_free);
+  self->push_seq = -1;
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (self->push_records, g_strdup (ids[i]), &absent);
+  g_ptr_array_set_free_func (found, NULL);   /* each record moves to push_records */
+  for (guint i = 0; i < found->len; i++)
+    {
+      IcwServerRecord *record = found->pdata[i];
+
+      g_hash_table_insert (self->push_records, g_strdup (record->id), record);
+    }
+}
+
+/* Writes the rows waiting; the first failure is kept for icw_server_push_rows_end. */
+static gboolean
+push_rows_write (IcwSyncServer *self)
+{
+  g_autofree char *now = NULL;
+  GError *error = NULL;
+
+  if (self->push_pending == NULL || self->push_pending->len == 0 || self->push_error != NULL)
+    return self->push_error == NULL;
+  now = icw_database_now ();
+  if (!self->store->klass->put_rows (self->store, (IcwServerRecord *const *) self->push_pending->pdata,
+                                     self->push_pending->len, self->push_seq, now, &error))
+    {
+      self->push_error = error;
+      return FALSE;
+    }
+  g_ptr_array_set_size (self->push_pending, 0);
+  return TRUE;
+}
+
+gboolean
+icw_server_push_rows_end (IcwSyncServer  *self,
+                          GError        **error)
+{
+  gboolean ok = push_rows_write (self);
+
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&self->push_error));
+  icw_server_push_rows_drop (self);
+  return ok;
+}
+
+void
+icw_server_push_rows_drop (IcwSyncServer *self)
+{
+  g_clear_pointer (&self->push_records, g_hash_table_unref);
+  g_clear_pointer (&self->push_pending, g_ptr_array_unref);
+  g_clear_error (&self->push_error);
+  self->push_seq = -1;
+}
+
 IcwServerRecord *
 icw_server_db_record (IcwSyncServer *self,
                       const char    *id)
 {
+  gpointer known;
+
+  if (self->push_records != NULL && g_hash_table_lookup_extended (self->push_records, id, NULL, &known))
+    return known != &absent ? icw_server_record_copy (known) : NULL;
   return self->store->klass->record (self->store, id);
 }
 
@@ -214,9 +326,70 @@ char *
 icw_server_db_province (IcwSyncServer *self,
                         const char    *center_id)
 {
-  g_autofree char *stored = self->store->klass->province (self->store, center_id);
+  g_autofree char *stored = NULL;
+
+  if (self->push_records != NULL && g_hash_table_contains (self->push_records, center_id))
+    push_rows_write (self);
+  stored = self->store->klass->province (self->store, center_id);
 
   return stored != NULL ? icw_province_normalize (stored) : NULL;
+}
+
+/* A push's write, waiting (icw_server_push_rows_begin): its sequence number, the next one; the
+ * record's state as the upsert leaves it (kind and center kept from a stored row, the review
+ * kept when the change brings none) becomes what the push reads of it. Takes province. */
+static gint64
+push_rows_put (IcwSyncServer *self,
+               const char    *kind,
+               const char    *id,
+               const char    *center_id,
+               char          *province,
+               gboolean       deleted,
+               const char    *payload,
+               const char    *review,
+               GError       **error)
+{
+  IcwServerRecord *row = g_new0 (IcwServerRecord, 1);
+  IcwServerRecord *state;
+  gpointer known = NULL;
+
+  if (self->push_seq < 0 && (self->push_seq = self->store->klass->last_seq (self->store, error)) < 0)
+    {
+      g_free (province);
+      g_free (row);
+      return -1;
+    }
+  /* An id the push did not read first: what the storage holds (no row of it waits). */
+  if (!g_hash_table_lookup_extended (self->push_records, id, NULL, &known))
+    {
+      known = self->store->klass->record (self->store, id);
+      g_hash_table_insert (self->push_records, g_strdup (id), known != NULL ? known : &absent);
+    }
+  if (known == &absent)
+    known = NULL;
+  row->id = g_strdup (id);
+  row->kind = g_strdup (kind);
+  row->center_id = g_strdup (center_id);
+  row->province = province;
+  row->seq = ++self->push_seq;
+  row->deleted = deleted;
+  row->payload = g_strdup (payload);
+  row->review = g_strdup (review);
+  state = icw_server_record_copy (row);
+  if (known != NULL)
+    {
+      IcwServerRecord *stored = known;
+
+      g_free (state->kind);
+      state->kind = g_strdup (stored->kind);
+      g_free (state->center_id);
+      state->center_id = g_strdup (stored->center_id);
+      if (state->review == NULL)
+        state->review = g_strdup (stored->review);
+    }
+  g_hash_table_insert (self->push_records, g_strdup (id), state);
+  g_ptr_array_add (self->push_pending, row);
+  return row->seq;
 }
 
 gint64
@@ -230,9 +403,12 @@ icw_server_db_put (IcwSyncServer *self,
                    const char    *review,
                    GError       **error)
 {
-  g_autofree char *now = icw_database_now ();
+  g_autofree char *now = NULL;
   g_autofree char *code = province != NULL ? icw_province_normalize (province) : NULL;
 
+  if (self->push_records != NULL)
+    return push_rows_put (self, kind, id, center_id, g_steal_pointer (&code), deleted, payload, review, error);
+  now = icw_database_now ();
   return self->store->klass->put (self->store, kind, id, center_id, code, deleted, payload, review, now, error);
 }
 
@@ -266,6 +442,8 @@ icw_server_db_lineage_has_comments (IcwSyncServer *self,
 {
   if (lineage_id == NULL || comments == NULL)
     return FALSE;
+  if (self->push_records != NULL)
+    push_rows_write (self);
   return self->store->klass->lineage_has_comments (self->store, kind, lineage_id, comments);
 }
 

@@ -30,9 +30,11 @@ typedef struct {
   gboolean  deleted;
   char     *payload;
   char     *review;   /* JSON: who recorded the review outcome, and when; or NULL */
+  char     *province; /* a center's province code, set only in a row a push writes (put_rows) */
 } IcwServerRecord;
 
-void            icw_server_record_free     (IcwServerRecord *record);
+void             icw_server_record_free     (IcwServerRecord *record);
+IcwServerRecord *icw_server_record_copy     (const IcwServerRecord *record);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwServerRecord, icw_server_record_free)
 
 typedef struct _IcwServerStore IcwServerStore;
@@ -96,6 +98,16 @@ typedef struct {
   gboolean         (*savepoint)     (IcwServerStore *store, GError **error);
   gboolean         (*release)       (IcwServerStore *store, GError **error);
   gboolean         (*rollback_to)   (IcwServerStore *store);
+  /* A push's records written together (icw-sync-server-store.c, "A push's rows"; NULL where the
+   * storage reads and writes them one at a time, as put does): the stored records of these ids,
+   * those found, in one read; the last sequence number given; and rows (IcwServerRecord with
+   * their sequence numbers and provinces, in order) stored as put would store each, the last
+   * sequence number set to last_seq. */
+  GPtrArray       *(*records)       (IcwServerStore *store, const char *const *ids, guint n,
+                                     GError **error);
+  gint64           (*last_seq)      (IcwServerStore *store, GError **error);
+  gboolean         (*put_rows)      (IcwServerStore *store, IcwServerRecord *const *rows, guint n,
+                                     gint64 last_seq, const char *now, GError **error);
 } IcwServerStoreClass;
 
 struct _IcwServerStore

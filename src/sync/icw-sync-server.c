@@ -36,6 +36,7 @@ icw_sync_server_finalize (GObject *object)
 {
   IcwSyncServer *self = ICW_SYNC_SERVER (object);
 
+  icw_server_push_rows_drop (self);
   if (self->store != NULL)
     icw_server_group_flush (self);
   if (self->soup != NULL)
@@ -612,6 +613,7 @@ handle_push (IcwSyncServer     *self,
   const char *data;
   gsize marked_length = 0;
   gsize data_length;
+  gint64 applied_before;
   JsonObject *request;
   JsonArray *changes;
   const char *key;
@@ -676,6 +678,16 @@ handle_push (IcwSyncServer     *self,
         respond_json (msg, SOUP_STATUS_OK, replay);
       return;
     }
+  /* The stored records of the batch's ids in one read; its writes together at its end. */
+  applied_before = self->applied;
+  {
+    guint n = json_array_get_length (changes);
+    g_autofree const char **ids = g_new (const char *, n);
+
+    for (guint i = 0; i < n; i++)
+      ids[i] = icw_server_member_string (json_array_get_object_element (changes, i), "id");
+    icw_server_push_rows_begin (self, ids, n);
+  }
   /* The answer is written as text; only results other than "applied" are built as trees. */
   answer = g_string_sized_new (64 * json_array_get_length (changes) + 16);
   g_string_append (answer, "{\"results\":[");
@@ -687,6 +699,14 @@ handle_push (IcwSyncServer     *self,
 
       if (outcome == CHANGE_OK)
         continue;
+      icw_server_push_rows_drop (self);
+      push_undo (self);
+      respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
+      return;
+    }
+  if (!icw_server_push_rows_end (self, &error))
+    {
+      self->applied = applied_before;   /* none of them was stored */
       push_undo (self);
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;

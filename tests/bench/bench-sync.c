@@ -7,12 +7,18 @@
  * the store holds them, into a table made by the store's own CREATE statement, one prepared INSERT,
  * one transaction, WAL and synchronous=FULL.
  *
- *   bench-sync DIR N
+ *   bench-sync DIR N [threads]
  *
  * Prints: sync PUSHED PUSH_S PULLED PULL_S BARE_ROWS BARE_S
  * then a second line: cpu PUSH_CPU_S PULL_CPU_S BARE_CPU_S, the process's CPU time (user + system,
  * getrusage: the in-process server's included) of each step, which a shared machine disturbs less
  * than the wall clock.
+ *
+ * With "threads" the clients run in a thread of their own (their own main context), the server in
+ * the main thread, as a client and a server process would on one machine: each side's CPU time is
+ * then its thread's (CLOCK_THREAD_CPUTIME_ID), printed as a third line:
+ *   sides PUSH_CLIENT_CPU_S PUSH_SERVER_CPU_S PULL_CLIENT_CPU_S PULL_SERVER_CPU_S
+ * and the wall clock shows what neither side spends computing (fsyncs, waits).
  *
  * Under callgrind the three steps are functions of their own, never inlined (bench_push,
  * bench_pull, and bench_bare_write: the floor's timed part), so that their instructions can be
@@ -26,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "icw-center.h"
 #include "icw-organization.h"
@@ -105,6 +112,96 @@ fill_store (IcwStore *store,
 
 static double last_cpu;   /* the CPU time of the last step timed */
 
+/* The calling thread's CPU time so far, in seconds. */
+static double
+thread_cpu_seconds (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
+/* "threads": a client run in its own thread and main context while the main thread serves. */
+typedef struct {
+  IcwStore      *store;
+  const char    *url;
+  const char    *token;
+  IcwSyncMode    mode;
+  IcwSyncReport  report;
+  GError        *error;
+  gboolean       ok;
+  double         cpu;       /* the client thread's CPU time */
+  GMainLoop     *loop;      /* of the client's context */
+  GMainContext  *server;    /* woken when the client is done */
+  gboolean       done;
+} ThreadedRun;
+
+static void
+threaded_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ThreadedRun *run = data;
+
+  run->ok = icw_sync_client_run_finish (ICW_SYNC_CLIENT (source), result, &run->report, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static gpointer
+threaded_client (gpointer data)
+{
+  ThreadedRun *run = data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(IcwSyncClient) client = NULL;
+  double cpu;
+
+  g_main_context_push_thread_default (context);
+  cpu = thread_cpu_seconds ();
+  client = icw_sync_client_new (run->store, run->url, run->token, &run->error);
+  if (client != NULL)
+    {
+      run->loop = g_main_loop_new (context, FALSE);
+      icw_sync_client_run_async (client, run->mode, NULL, threaded_done, run);
+      g_main_loop_run (run->loop);
+      g_main_loop_unref (run->loop);
+    }
+  g_clear_object (&client);
+  run->cpu = thread_cpu_seconds () - cpu;
+  g_main_context_pop_thread_default (context);
+  g_atomic_int_set (&run->done, TRUE);
+  g_main_context_wakeup (run->server);
+  return NULL;
+}
+
+static double side_client_cpu, side_server_cpu;   /* of the last step run with "threads" */
+
+static IcwSyncReport
+run_threaded (IcwStore    *store,
+              const char  *url,
+              const char  *token,
+              IcwSyncMode  mode,
+              double      *seconds)
+{
+  ThreadedRun run = { store, url, token, mode, { 0, }, NULL, FALSE, 0, NULL, g_main_context_default (), FALSE };
+  GThread *thread;
+  gint64 start = g_get_monotonic_time ();
+  double cpu = cpu_seconds ();
+  double server_cpu = thread_cpu_seconds ();
+
+  thread = g_thread_new ("bench-client", threaded_client, &run);
+  while (!g_atomic_int_get (&run.done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+  *seconds = seconds_since (start);
+  last_cpu = cpu_seconds () - cpu;
+  side_server_cpu = thread_cpu_seconds () - server_cpu;
+  side_client_cpu = run.cpu;
+  if (!run.ok)
+    fail (mode == ICW_SYNC_PUSH ? "push" : "pull", run.error);
+  return run.report;
+}
+
+static gboolean threaded;
+
 static G_GNUC_NO_INLINE IcwSyncReport
 run_client (IcwStore    *store,
             const char  *url,
@@ -113,11 +210,14 @@ run_client (IcwStore    *store,
             double      *seconds)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IcwSyncClient) client = icw_sync_client_new (store, url, token, &error);
+  g_autoptr(IcwSyncClient) client = NULL;
   IcwSyncReport report = { 0, };
   gint64 start;
   double cpu;
 
+  if (threaded)
+    return run_threaded (store, url, token, mode, seconds);
+  client = icw_sync_client_new (store, url, token, &error);
   if (client == NULL)
     fail ("client", error);
   start = g_get_monotonic_time ();
@@ -236,13 +336,15 @@ main (int   argc,
   g_autoptr(IcwCenter) center = NULL;
   IcwSyncReport pushed, pulled;
   double push_s, pull_s, bare_s, push_cpu, pull_cpu;
+  double sides[4] = { 0, };
   guint n, bare_rows;
 
-  if (argc != 3)
+  if ((argc != 3 && argc != 4) || (argc == 4 && g_strcmp0 (argv[3], "threads") != 0))
     {
-      fprintf (stderr, "usage: bench-sync DIR N\n");
+      fprintf (stderr, "usage: bench-sync DIR N [threads]\n");
       return 2;
     }
+  threaded = argc == 4;
   n = (guint) g_ascii_strtoull (argv[2], NULL, 10);
   a_path = g_build_filename (argv[1], "sync-a.db", NULL);
   b_path = g_build_filename (argv[1], "sync-b.db", NULL);
@@ -264,14 +366,20 @@ main (int   argc,
 
   pushed = bench_push (a, url, token, &push_s);
   push_cpu = last_cpu;
+  sides[0] = side_client_cpu;
+  sides[1] = side_server_cpu;
   b = icw_store_open (b_path, &error);
   if (b == NULL)
     fail ("open", error);
   pulled = bench_pull (b, url, token, &pull_s);
   pull_cpu = last_cpu;
+  sides[2] = side_client_cpu;
+  sides[3] = side_server_cpu;
   bare_rows = bare_insert (a_path, bare_path, &bare_s);
 
   printf ("sync %u %.6f %u %.6f %u %.6f\n", pushed.pushed, push_s, pulled.pulled, pull_s, bare_rows, bare_s);
   printf ("cpu %.6f %.6f %.6f\n", push_cpu, pull_cpu, last_cpu);
+  if (threaded)
+    printf ("sides %.6f %.6f %.6f %.6f\n", sides[0], sides[1], sides[2], sides[3]);
   return 0;
 }
