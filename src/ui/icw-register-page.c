@@ -427,20 +427,16 @@ setup_item (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, row);
 }
 
+/* No unbind: the row keeps its record (weakly) until it is bound to another, because GTK 4.8
+ * unbinds and binds a row again whenever its position changes, with the same record (every row
+ * on screen when a query is shown in place), and a row bound again to its record has nothing to
+ * do then. */
 static void
 bind_item (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            IcwRegisterPage          *self)
 {
   icw_register_row_set_record (ICW_REGISTER_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
-}
-
-static void
-unbind_item (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             IcwRegisterPage          *self)
-{
-  icw_register_row_set_record (ICW_REGISTER_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void show_state (IcwRegisterPage *self);
@@ -1013,7 +1009,6 @@ build_list (IcwRegisterPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_item), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_item), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item), self);
   view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory);
   self->view = GTK_LIST_VIEW (view);
   g_signal_connect_swapped (view, "activate", G_CALLBACK (show_editor), self);
