@@ -28,7 +28,8 @@
  * collected only from each query's "search-changed" to the frame that shows its result (not the
  * clearing between runs, unless BENCH_CALLGRIND=clear, which collects only those;
  * BENCH_CALLGRIND=screen: the searches to their first-screenful frame); the first keystroke is
- * not collected.
+ * not collected. (callgrind's call counts cover the whole process all the same: read the factory's
+ * counts with BENCH_COUNT=1, below.)
  *
  * Part of tests/bench (not the test suite); run by bench-register.sh. */
 #include "config.h"
@@ -77,8 +78,8 @@ static gboolean screen_done;
 static const char *cleared;     /* the query the next empty search clears */
 static gboolean clear_after_first;
 /* BENCH_COUNT=1: per search, the row widgets GTK's factory sets up, binds, unbinds and tears
- * down, and every items-changed of a list model (printed as it comes), counted from the
- * "search-changed" to the frame that shows every match. */
+ * down, and every items-changed and selection-changed of a list model (printed as it comes, as
+ * "#" lines), counted from the "search-changed" to the frame that shows every match. */
 static gboolean counting;
 static guint n_setup, n_bind, n_unbind, n_teardown, n_changes, n_frames;
 
@@ -113,10 +114,14 @@ changed_hook (GSignalInvocationHint *hint,
 }
 
 static gboolean
-sel_hook (GSignalInvocationHint *hint, guint n_params, const GValue *params, gpointer data)
+selection_hook (GSignalInvocationHint *hint,
+                guint                  n_params,
+                const GValue          *params,
+                gpointer               data)
 {
   if (waiting && typed_ns != 0)
-    printf ("#   selection-changed (%u, %u), %u bound\n", g_value_get_uint (&params[1]), g_value_get_uint (&params[2]), n_bind);
+    printf ("#   selection-changed (%u, %u), %u bound\n", g_value_get_uint (&params[1]),
+            g_value_get_uint (&params[2]), n_bind);
   return TRUE;
 }
 
@@ -137,8 +142,7 @@ count_start (void)
       g_signal_add_emission_hook (g_signal_lookup ("unbind", factory), 0, count_hook, &n_unbind, NULL);
       g_signal_add_emission_hook (g_signal_lookup ("teardown", factory), 0, count_hook, &n_teardown, NULL);
       g_signal_add_emission_hook (g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL), 0, changed_hook, NULL, NULL);
-      if (g_getenv ("S5_DEBUG"))
-        g_signal_add_emission_hook (g_signal_lookup ("selection-changed", GTK_TYPE_SELECTION_MODEL), 0, sel_hook, NULL, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("selection-changed", GTK_TYPE_SELECTION_MODEL), 0, selection_hook, NULL, NULL);
       hooked = TRUE;
     }
   n_setup = n_bind = n_unbind = n_teardown = n_changes = n_frames = 0;
