@@ -340,6 +340,9 @@ icw_store_list_filter_replace_positions (IcwStoreListFilter *self,
   icw_store_list_filter_set_limit (self, G_MAXUINT);
   g_clear_pointer (&self->ids, g_hash_table_unref);
   self->by_position = TRUE;
+  /* The records kept are the last result's (the view holds those it shows). */
+  for (guint i = 0; i < KEPT; i++)
+    g_clear_object (&self->kept[i]);
   old_len = self->shown->len;
   shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), positions->len);
   g_array_append_vals (shown, positions->data, positions->len);
