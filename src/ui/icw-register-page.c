@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-register-page.c: the register pages. For centers and organizations the list is the store's
  * compact live list (sorted, IDs and names only) under an IcwStoreListFilter of the IDs that the
- * search found, so that only the rows on screen have record objects (a new filter and selection
- * for each new query: see show_found); for the other kinds it is
+ * search found, so that only the rows on screen have record objects (a new query's result shown
+ * in place of the rows shown, on the row widgets GTK has: see show_query_in_place; a new filter
+ * and selection when the search is cleared: see show_found); for the other kinds it is
  * the store's live list composed with a filter and a sorter (by name), as GTK models. What differs between centers and organizations is in a RegisterKind. When
  * the register is empty the page offers to create a record, import a CSV file or load the sample.
  * The list and the editor are side by side from REGISTER_UNFOLD_WIDTH px of the page's width and
@@ -426,20 +427,16 @@ setup_item (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, row);
 }
 
+/* No unbind: the row keeps its record (weakly) until it is bound to another, because GTK 4.8
+ * unbinds and binds a row again whenever its position changes, with the same record (every row
+ * on screen when a query is shown in place), and a row bound again to its record has nothing to
+ * do then. */
 static void
 bind_item (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            IcwRegisterPage          *self)
 {
   icw_register_row_set_record (ICW_REGISTER_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
-}
-
-static void
-unbind_item (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             IcwRegisterPage          *self)
-{
-  icw_register_row_set_record (ICW_REGISTER_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void show_state (IcwRegisterPage *self);
@@ -635,6 +632,53 @@ show_found (IcwRegisterPage    *self,
     self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, after_found_frame, self, NULL);
 }
 
+/* Between the two steps of icw_store_list_filter_replace_positions: the list's anchor on its first
+ * row (the new result's first), so that GTK 4.8 gives the old rows' widgets to the new rows. */
+static void
+anchor_on_first_row (gpointer data)
+{
+  IcwRegisterPage *self = data;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", 0);
+}
+
+/* Shows a new query's result (positions) in the model shown, from the top: GTK 4.8 binds the row
+ * widgets it has to the new rows rather than destroying them and making new ones, which a new
+ * model costs (about two thirds of a search's instructions at 10k, docs/performance.md). The
+ * selected record stays selected when the result holds it; otherwise the first row is. */
+static void
+show_query_in_place (IcwRegisterPage *self,
+                     GArray          *positions,
+                     const char      *query)
+{
+  g_autoptr(IcwRecord) kept = NULL;
+  guint position;
+
+  if (gtk_single_selection_get_selected_item (self->selection) != NULL)
+    kept = g_object_ref (gtk_single_selection_get_selected_item (self->selection));
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  stop_waiting_for_paint (self);
+  self->scroll_pending = FALSE;
+  /* Nothing selected while the rows change: the selection's own choice when its row is removed
+   * (the row before) would be announced as a change of every row in between, which GTK 4.8
+   * answers by binding each of their widgets again. */
+  g_signal_handlers_block_by_func (self->selection, show_state, self);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  icw_store_list_filter_replace_positions (self->found, positions, anchor_on_first_row, self);
+  if (kept != NULL && icw_store_list_filter_find (self->found, icw_record_get_id (kept), &position))
+    gtk_single_selection_set_selected (self->selection, position);
+  else if (positions->len > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  g_signal_handlers_unblock_by_func (self->selection, show_state, self);
+  g_free (self->shown_query);
+  self->shown_query = g_strdup (query);
+  if (gtk_single_selection_get_selected_item (self->selection) != kept)
+    show_state (self);
+}
+
 /* The whole register again, once the search is cleared (the registers). */
 static void
 show_whole (IcwRegisterPage *self)
@@ -681,6 +725,8 @@ on_search_done (GObject      *source,
   if (g_strcmp0 (query, self->shown_query) == 0)
     icw_store_list_filter_set_positions (self->found, positions,
                                          gtk_single_selection_get_selected_item (self->selection));
+  else if (positions != NULL)
+    show_query_in_place (self, positions, query);
   else
     show_found (self, icw_store_list_filter_new_for_positions (ICW_STORE_LIST (self->records), positions), query);
 }
@@ -963,7 +1009,6 @@ build_list (IcwRegisterPage *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_item), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_item), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item), self);
   view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory);
   self->view = GTK_LIST_VIEW (view);
   g_signal_connect_swapped (view, "activate", G_CALLBACK (show_editor), self);

@@ -54,8 +54,14 @@ void
 icw_register_row_set_record (IcwRegisterRow *self,
                              IcwRecord      *record)
 {
+  g_autoptr(GObject) shown = NULL;
+
   g_return_if_fail (ICW_IS_REGISTER_ROW (self));
 
+  /* Bound again to the record it shows (GTK 4.8 does at every change of the row's position). */
+  shown = g_signal_group_dup_target (self->signals);
+  if (shown == (GObject *) record)
+    return;
   g_binding_group_set_source (self->bindings, record);
   g_signal_group_set_target (self->signals, record);
   update_subtitle (self);

@@ -28,7 +28,8 @@
  * collected only from each query's "search-changed" to the frame that shows its result (not the
  * clearing between runs, unless BENCH_CALLGRIND=clear, which collects only those;
  * BENCH_CALLGRIND=screen: the searches to their first-screenful frame); the first keystroke is
- * not collected.
+ * not collected. (callgrind's call counts cover the whole process all the same: read the factory's
+ * counts with BENCH_COUNT=1, below.)
  *
  * Part of tests/bench (not the test suite); run by bench-register.sh. */
 #include "config.h"
@@ -76,6 +77,84 @@ static gpointer typed_model;    /* the list view's model when the query was type
 static gboolean screen_done;
 static const char *cleared;     /* the query the next empty search clears */
 static gboolean clear_after_first;
+/* BENCH_COUNT=1: per search, the row widgets GTK's factory sets up, binds, unbinds and tears
+ * down, and every items-changed and selection-changed of a list model (printed as it comes, as
+ * "#" lines), counted from the "search-changed" to the frame that shows every match. */
+static gboolean counting;
+static guint n_setup, n_bind, n_unbind, n_teardown, n_changes, n_frames;
+
+static gboolean
+count_hook (GSignalInvocationHint *hint,
+            guint                  n_params,
+            const GValue          *params,
+            gpointer               data)
+{
+  guint *counter = data;
+
+  if (waiting && typed_ns != 0)
+    (*counter)++;
+  return TRUE;
+}
+
+static gboolean
+changed_hook (GSignalInvocationHint *hint,
+              guint                  n_params,
+              const GValue          *params,
+              gpointer               data)
+{
+  if (waiting && typed_ns != 0)
+    {
+      n_changes++;
+      printf ("#   items-changed %s %p (%u, %u, %u) after %u frames, %u set up, %u bound\n",
+              G_OBJECT_TYPE_NAME (g_value_get_object (&params[0])), g_value_get_object (&params[0]),
+              g_value_get_uint (&params[1]), g_value_get_uint (&params[2]), g_value_get_uint (&params[3]),
+              n_frames, n_setup, n_bind);
+    }
+  return TRUE;
+}
+
+static gboolean
+selection_hook (GSignalInvocationHint *hint,
+                guint                  n_params,
+                const GValue          *params,
+                gpointer               data)
+{
+  if (waiting && typed_ns != 0)
+    printf ("#   selection-changed (%u, %u), %u bound\n", g_value_get_uint (&params[1]),
+            g_value_get_uint (&params[2]), n_bind);
+  return TRUE;
+}
+
+static void
+count_start (void)
+{
+  static gboolean hooked;
+
+  if (!counting)
+    return;
+  if (!hooked)
+    {
+      GType factory = GTK_TYPE_SIGNAL_LIST_ITEM_FACTORY;
+
+      g_type_class_unref (g_type_class_ref (factory));
+      g_signal_add_emission_hook (g_signal_lookup ("setup", factory), 0, count_hook, &n_setup, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("bind", factory), 0, count_hook, &n_bind, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("unbind", factory), 0, count_hook, &n_unbind, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("teardown", factory), 0, count_hook, &n_teardown, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL), 0, changed_hook, NULL, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("selection-changed", GTK_TYPE_SELECTION_MODEL), 0, selection_hook, NULL, NULL);
+      hooked = TRUE;
+    }
+  n_setup = n_bind = n_unbind = n_teardown = n_changes = n_frames = 0;
+}
+
+static void
+count_print (void)
+{
+  if (counting)
+    printf ("#   %u frames: setup %u bind %u unbind %u teardown %u, %u items-changed\n", n_frames, n_setup,
+            n_bind, n_unbind, n_teardown, n_changes);
+}
 
 /* Under callgrind: collect the instructions of this search (or clearing) only. */
 static void
@@ -152,6 +231,7 @@ search_hook (GSignalInvocationHint *hint,
     {
       typed_ns = bench_now_ns ();
       typed_cpu_us = bench_cpu_us ();
+      count_start ();
       collect (TRUE);
     }
   return TRUE;
@@ -192,6 +272,8 @@ on_frame (GtkWidget *window,
 {
   gint64 now = bench_now_ns ();
 
+  if (waiting && typed_ns != 0)
+    n_frames++;
   if (view == NULL)
     {
       view = find_widget (window, GTK_TYPE_LIST_VIEW);
@@ -240,6 +322,7 @@ on_frame (GtkWidget *window,
     return;
   waiting = FALSE;
   collect (FALSE);
+  count_print ();
   if (*typed == '\0')
     {
       printf ("search-clear%s\t%s\t%u\t%.3f\tcpu-ms %.3f\n", clear_after_first ? "-first" : "", cleared,
@@ -285,6 +368,7 @@ main (int   argc,
   queries = argv + 3;
   n_queries = argc - 3;
   callgrind = g_getenv ("BENCH_CALLGRIND");
+  counting = g_strcmp0 (g_getenv ("BENCH_COUNT"), "1") == 0;
   adw_init ();
   icw_register_resource ();
   bench_frame_watch ("GtkWindow", on_frame, NULL, 600);

@@ -35,6 +35,10 @@ gboolean            icw_store_list_filter_find    (IcwStoreListFilter *self,
 /* Shows at most the first limit records (G_MAXUINT: no limit). Raising the limit announces the
  * new rows as added after the old ones, a change that neither GtkSingleSelection nor GTK 4.8's
  * list views answer by looking at each added row. */
+void                icw_store_list_filter_replace_positions (IcwStoreListFilter *self,
+                                                             GArray             *positions,
+                                                             void              (*between) (gpointer data),
+                                                             gpointer            data);
 void                icw_store_list_filter_set_limit (IcwStoreListFilter *self,
                                                      guint               limit);
 
