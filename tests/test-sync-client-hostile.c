@@ -34,6 +34,8 @@ typedef struct {
   guint          timer;
   GBytes        *gzip;
   const char    *page;        /* what serve_page answers */
+  const char   **pages;       /* what serve_pages answers: the page after cursor N is pages[N] */
+  guint          n_pages;
 } Fixture;
 
 static void
@@ -296,6 +298,153 @@ test_page_batches (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (orgs), ==, 2);
 }
 
+/* pages[N] after the cursor N (the first page after none). */
+static void
+serve_pages (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           data)
+{
+  Fixture *f = data;
+  const char *cursor = query != NULL ? g_hash_table_lookup (query, "cursor") : NULL;
+  guint64 n = 0;
+
+  f->requests++;
+  if (cursor != NULL && *cursor != '\0')
+    g_assert_true (g_ascii_string_to_unsigned (cursor, 10, 0, f->n_pages - 1, &n, NULL));
+  respond (msg, f->pages[n]);
+}
+
+#define ORG_CHANGE(id, rev, name) "{\"kind\":\"organization\",\"id\":\"" id "\",\"revision\":\"" rev "\"," \
+                                  "\"deleted\":false,\"record\":{\"id\":\"" id "\",\"name\":" name "}}"
+#define PAGE(change, cursor, more) "{\"changes\":[" change "],\"cursor\":\"" cursor "\",\"has_more\":" more "}"
+
+static gboolean
+has_organization (Fixture    *f,
+                  const char *id)
+{
+  g_autoptr(IcwRecord) record = icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, id, NULL);
+
+  return record != NULL;
+}
+
+static char *
+pull_cursor (Fixture *f)
+{
+  g_autofree char *key = g_strdup_printf ("cursor %s", f->url);
+
+  /* The client's state key is "cursor " and the server's address without a trailing slash. */
+  if (g_str_has_suffix (key, "/"))
+    key[strlen (key) - 1] = '\0';
+  return icw_store_sync_state_get (f->store, key);
+}
+
+static gboolean
+run_grouped (Fixture        *f,
+             guint           group,
+             GError        **error)
+{
+  g_autoptr(IcwSyncClient) c = client (f);
+
+  icw_sync_client_set_pull_group (c, group);
+  return icw_sync_client_run (c, ICW_SYNC_PULL, NULL, error);
+}
+
+/* The next page is asked for while the last is applied (one page ahead). A page the store refuses
+ * is not kept, nor is the page asked for meanwhile, nor its cursor. */
+static void
+test_prefetched_page_discarded (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *pages[] = {
+    PAGE (ORG_CHANGE ("o1", "1", "5"), "1", "true"),             /* the store refuses it (a number) */
+    PAGE (ORG_CHANGE ("o2", "2", "\"乙\""), "2", "false"),
+  };
+  g_autoptr(GError) error = NULL;
+
+  f->pages = pages;
+  f->n_pages = G_N_ELEMENTS (pages);
+  listen (f, serve_pages, 0);
+  /* Each page alone: the first is applied while the second is on its way. */
+  g_assert_false (run_grouped (f, 1, &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
+  icw_test_assert_message_contains (error, "name", NULL);
+  g_assert_cmpuint (f->requests, ==, 2);   /* the second page was asked for, and discarded */
+  g_assert_false (has_organization (f, "o1"));
+  g_assert_false (has_organization (f, "o2"));
+  g_assert_null (pull_cursor (f));
+}
+
+/* Pages held to be applied together: a page refused as it comes (cut off) ends the run, the pages
+ * before it are kept with their cursor, as if each had been applied alone, and nothing is asked
+ * for after it. */
+static void
+test_held_pages_then_broken (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *pages[] = {
+    PAGE (ORG_CHANGE ("o1", "1", "\"甲\""), "1", "true"),
+    PAGE (ORG_CHANGE ("o2", "2", "\"乙\""), "2", "true"),
+    "{\"changes\":[" ORG_CHANGE ("o3", "3", "\"丙\"") ",{\"kind\":\"organization\",\"id\":\"o4\"",
+    PAGE (ORG_CHANGE ("o5", "5", "\"戊\""), "4", "false"),
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+
+  f->pages = pages;
+  f->n_pages = G_N_ELEMENTS (pages);
+  listen (f, serve_pages, 0);
+  g_assert_false (run_grouped (f, 2000, &error));
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID);
+  g_assert_cmpuint (f->requests, ==, 3);
+  g_assert_true (has_organization (f, "o1"));
+  g_assert_true (has_organization (f, "o2"));
+  g_assert_false (has_organization (f, "o3"));
+  g_assert_false (has_organization (f, "o5"));
+  cursor = pull_cursor (f);
+  g_assert_cmpstr (cursor, ==, "2");
+}
+
+/* Pages applied together, one of them refused by the store: the pages before it are kept with
+ * their cursor (applied again one a transaction), it and those after it are not. */
+static void
+test_held_pages_store_refusal (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *pages[] = {
+    PAGE (ORG_CHANGE ("o1", "1", "\"甲\""), "1", "true"),
+    PAGE (ORG_CHANGE ("o2", "2", "5"), "2", "true"),              /* the store refuses it */
+    PAGE (ORG_CHANGE ("o3", "3", "\"丙\""), "3", "false"),
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+
+  f->pages = pages;
+  f->n_pages = G_N_ELEMENTS (pages);
+  listen (f, serve_pages, 0);
+  g_assert_false (run_grouped (f, 2000, &error));
+  g_assert_error (error, ICW_ERROR, ICW_ERROR_INVALID);
+  icw_test_assert_message_contains (error, "name", NULL);
+  g_assert_cmpuint (f->requests, ==, 3);
+  g_assert_true (has_organization (f, "o1"));
+  g_assert_false (has_organization (f, "o2"));
+  g_assert_false (has_organization (f, "o3"));
+  cursor = pull_cursor (f);
+  g_assert_cmpstr (cursor, ==, "1");
+
+  /* The same pages, good: all three in one run. */
+  pages[1] = PAGE (ORG_CHANGE ("o2", "2", "\"乙\""), "2", "true");
+  g_clear_error (&error);
+  g_assert_true (run_grouped (f, 2000, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_organization (f, "o2"));
+  g_assert_true (has_organization (f, "o3"));
+  g_clear_pointer (&cursor, g_free);
+  cursor = pull_cursor (f);
+  g_assert_cmpstr (cursor, ==, "3");
+}
+
 /* One byte every 300 ms, for ever. */
 static gboolean
 trickle_byte (gpointer data)
@@ -513,6 +662,9 @@ main (int   argc,
   ADD ("/sync-client-hostile/stuck-cursor", test_stuck_cursor);
   ADD ("/sync-client-hostile/broken-pages", test_broken_pages);
   ADD ("/sync-client-hostile/page-batches", test_page_batches);
+  ADD ("/sync-client-hostile/prefetched-page-discarded", test_prefetched_page_discarded);
+  ADD ("/sync-client-hostile/held-pages-then-broken", test_held_pages_then_broken);
+  ADD ("/sync-client-hostile/held-pages-store-refusal", test_held_pages_store_refusal);
   ADD ("/sync-client-hostile/trickle-deadline", test_trickle_deadline);
   ADD ("/sync-client-hostile/huge-answer", test_huge_answer);
   ADD ("/sync-client-hostile/gzip-bomb", test_gzip_bomb);

@@ -283,6 +283,8 @@ test_edit_between_pages (Fixture       *f,
   guint file_syncs;
   gulong handler;
 
+  /* Each page in a transaction of its own, so that edits come between them. */
+  icw_sync_client_set_pull_group (client, 1);
   push_organizations (f, 7);
   f->last_syncs = wal_syncs (f->b_path);
   file_syncs = syncs_of (f->b_path);
@@ -306,6 +308,66 @@ test_edit_between_pages (Fixture       *f,
     g_object_unref (icw_test_save_organization (f->sync.b, "拉取之后的单位", NULL));
     g_assert_cmpuint (wal_syncs (f->b_path), >, before);
   }
+}
+
+/* An edit saved while the pull's pages are held, from an idle source (the client is waiting for
+ * the next page): it is committed by itself under FULL, never in the pages' transaction. */
+static gboolean
+save_while_held (gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *name = NULL;
+  guint before = wal_syncs (f->b_path);
+
+  if (f->edits >= 20 || f->pages > 0)
+    return G_SOURCE_CONTINUE;   /* only while nothing of the pull is committed (removed by the test) */
+  name = g_strdup_printf ("拉取期间的单位%02u", f->edits);
+  g_object_unref (icw_test_save_organization (f->sync.b, name, NULL));
+  f->edits++;
+  g_assert_cmpuint (wal_syncs (f->b_path), >, before);
+  f->last_syncs = wal_syncs (f->b_path);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Right after the pages' commit (before the pull's checkpoint): the WAL's syncs since the last
+ * edit are the pages'. */
+static void
+count_page (IcwStore *store,
+            Fixture  *f)
+{
+  f->pages++;
+  f->page_syncs += wal_syncs (f->b_path) - f->last_syncs;
+}
+
+static gint64 count_rows (const char *path, const char *sql);
+
+/* Pages of 2, all 8 records applied in one transaction once the last page came: one commit (one
+ * "reloaded"), none of it synced, and the edits saved meanwhile each synced and kept. */
+static void
+test_edit_while_pages_held (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(IcwSyncClient) client = new_client (f, f->sync.b, 2);
+  g_autoptr(GError) error = NULL;
+  IcwSyncReport report = { 0, };
+  guint idle;
+  gulong handler;
+
+  push_organizations (f, 7);
+  handler = g_signal_connect (f->sync.b, "reloaded", G_CALLBACK (count_page), f);
+  idle = g_idle_add_full (G_PRIORITY_DEFAULT, save_while_held, f, NULL);
+  f->last_syncs = wal_syncs (f->b_path);
+  g_assert_true (icw_sync_client_run (client, ICW_SYNC_PULL, &report, &error));
+  g_assert_no_error (error);
+  g_clear_handle_id (&idle, g_source_remove);
+  g_signal_handler_disconnect (f->sync.b, handler);
+  g_assert_cmpuint (report.pulled, ==, 8);
+  g_assert_cmpuint (f->pages, ==, 1);
+  g_assert_cmpuint (f->edits, >=, 1);
+  g_test_message ("%u edits saved while the pages were held", f->edits);
+  /* The edits' commits synced the WAL (save_while_held), the pages' one did not. */
+  g_assert_cmpuint (f->page_syncs, ==, 0);
+  g_assert_cmpint (count_rows (f->b_path, "SELECT count(*) FROM organizations"), ==, 7 + f->edits);
 }
 
 static gint64
@@ -384,6 +446,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   counting_vfs_register ();
   g_test_add ("/sync-durability/edit-between-pages", Fixture, NULL, fixture_set_up, test_edit_between_pages,
+              fixture_tear_down);
+  g_test_add ("/sync-durability/edit-while-pages-held", Fixture, NULL, fixture_set_up, test_edit_while_pages_held,
               fixture_tear_down);
   g_test_add ("/sync-durability/failed-page", Fixture, NULL, fixture_set_up, test_failed_page, fixture_tear_down);
   g_test_add ("/sync-durability/failed-commit", Fixture, NULL, fixture_set_up, test_failed_commit, fixture_tear_down);

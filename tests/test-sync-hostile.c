@@ -555,6 +555,12 @@ test_bad_stored_row (Fixture       *f,
                         "UPDATE records SET payload = '{\"id\":' WHERE id IN ('" ORG "30', '" ORG "31')");
   expect (f, third, "center", THIRD, "{\"id\":\"" THIRD "\",\"name\":\"丙中心\",\"province\":\"山东\"}", "applied:6");
   expect (f, third, "organization", ORG "33", "{\"id\":\"" ORG "33\",\"name\":\"丙的单位\"}", "applied:7");
+  /* A stored ID that is not UTF-8 (SQLite keeps any bytes as text): the row is skipped like a bad
+   * payload, not the whole page turned into a 500. PostgreSQL cannot hold it: a cut payload there. */
+  expect (f, f->admin, "organization", ORG "34", "{\"id\":\"" ORG "34\",\"name\":\"坏行三\"}", "applied:8");
+  icw_test_server_exec (f->location,
+                        "UPDATE records SET id = CAST (X'6F7267FF' AS TEXT) WHERE id = '" ORG "34'",
+                        "UPDATE records SET payload = '{\"id\":' WHERE id = '" ORG "34'");
 
   /* Both centers', the third center's (synced later) and the first center's own record: 5. The
    * server logs each skipped row as a warning (structured logging: g_test_expect_message cannot

@@ -157,6 +157,65 @@ on_status (GTask *task,
                            _("The server answered %u %s"), status, soup_message_get_reason_phrase (run->msg)));
 }
 
+/* A record the user asked back waits (icw_sync_client_step fetches it before the next page). */
+static gboolean
+refetch_waiting (IcwSyncClient *self)
+{
+  g_auto(GStrv) keys = icw_store_sync_state_keys (self->store, ICW_SYNC_REFETCH_PREFIX);
+
+  return keys != NULL && keys[0] != NULL;
+}
+
+/* A pull page, read in place without a tree (icw-sync-pull-page.c). The next page is asked for
+ * as soon as this one's cursor is known, so that the server builds it while the pages held are
+ * applied (at most one page ahead); the pages are applied together once they hold enough
+ * records, or when the last came. A page refused here is never applied, nor is the page after it;
+ * the pages before it are, as they would have been alone. */
+static void
+on_page (GTask  *task,
+         GBytes *bytes)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  IcwPullPage *page = icw_sync_read_pull_page (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                               run->sent_cursor, &error);
+  gboolean more, ahead;
+
+  if (page == NULL)
+    {
+      g_autoptr(GError) held_error = NULL;
+
+      /* The pages before it first, as if each had been applied as it came. */
+      icw_sync_client_fail (task, icw_sync_client_apply_held (task, FALSE, &held_error)
+                                  ? g_steal_pointer (&error) : g_steal_pointer (&held_error));
+      return;
+    }
+  more = page->has_more;
+  icw_sync_client_hold_page (task, bytes, page);
+  run->attempt = 0;
+  /* A record asked back is fetched between pages, as the pages held are applied first. */
+  ahead = more && !refetch_waiting (self);
+  if (ahead)
+    icw_sync_client_request_page (task, page->cursor);
+  if ((!more || !ahead || icw_sync_client_held_full (task)) &&
+      !icw_sync_client_apply_held (task, !more, &error))
+    {
+      /* The page on its way ends the run when it comes, unread. */
+      if (ahead)
+        run->held_error = g_steal_pointer (&error);
+      else
+        icw_sync_client_fail (task, g_steal_pointer (&error));
+      return;
+    }
+  if (ahead)
+    return;
+  if (more)
+    icw_sync_client_step (task);
+  else
+    icw_sync_client_finish_run (task);
+}
+
 static void
 on_body (GTask  *task,
          GBytes *bytes)
@@ -167,24 +226,12 @@ on_body (GTask  *task,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *key_name = icw_sync_client_state_key (self, "pending-key");
   g_autofree char *seq_name = icw_sync_client_state_key (self, "pending-seq");
-  g_autofree char *cursor_key = icw_sync_client_state_key (self, "cursor");
   gboolean more = FALSE;
   guint n_retry = 0, n_done = 0;
 
   if (run->pulling && run->fetch_key == NULL)
     {
-      /* A pull page is read in place, without a tree (icw-sync-pull-page.c). */
-      if (!icw_sync_apply_pull_text (self->store, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                     run->sent_cursor, cursor_key, &run->report, &more, &error))
-        {
-          icw_sync_client_fail (task, g_steal_pointer (&error));
-          return;
-        }
-      run->attempt = 0;
-      if (more)
-        icw_sync_client_step (task);
-      else
-        icw_sync_client_finish_run (task);
+      on_page (task, bytes);
       return;
     }
   /* A push's answer (and any other but a pull page) in one strict pass (icw-sync-body-reader.c:
@@ -246,6 +293,24 @@ icw_sync_client_on_response (GObject      *source,
   g_autoptr(GBytes) bytes = icw_sync_request_send_finish (result, &error);
   guint status;
 
+  if (run->held_error != NULL)
+    {
+      /* The pages before this one could not be applied: this one is discarded. */
+      icw_sync_client_fail (task, g_steal_pointer (&run->held_error));
+      return;
+    }
+  if (run->held != NULL && (bytes == NULL || soup_message_get_status (run->msg) != 200))
+    {
+      g_autoptr(GError) held_error = NULL;
+
+      /* The next page did not come: the pages held are applied first, as they would have been
+       * alone, whatever happens next (a retry, a resync, the end of the run). */
+      if (!icw_sync_client_apply_held (task, FALSE, &held_error))
+        {
+          icw_sync_client_fail (task, g_steal_pointer (&held_error));
+          return;
+        }
+    }
   if (bytes == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||

@@ -3,8 +3,9 @@
  * then each result is recorded in one transaction with the pending key cleared: applied changes
  * leave the outbox, conflicts and refusals go to the attention list (a refusal with the server's
  * code, reason and field), and changes the server asked to send again stay. A pull page, read in
- * place without a tree (icw-sync-pull-page.c), is applied with its cursor in one transaction, each
- * record handed to the store as the bytes it came as; a cursor that does not move is an error. */
+ * place without a tree (icw-sync-pull-page.c); the pages that came while the last were applied are
+ * applied together with the last one's cursor in one transaction, each record handed to the store
+ * as the bytes it came as; a cursor that does not move is an error. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -198,53 +199,100 @@ apply_pulled (IcwStore               *store,
   return TRUE;
 }
 
-gboolean
-icw_sync_apply_pull_text (IcwStore       *store,
-                          const char     *data,
-                          gsize           length,
-                          const char     *sent_cursor,
-                          const char     *cursor_key,
-                          IcwSyncReport  *report,
-                          gboolean       *more,
-                          GError        **error)
+IcwPullPage *
+icw_sync_read_pull_page (const char  *data,
+                         gsize        length,
+                         const char  *sent_cursor,
+                         GError     **error)
 {
   g_autoptr(IcwPullPage) page = icw_sync_pull_page_read (data, length, error);
-  g_autoptr(IcwRemoteBatch) rows = NULL;
-  g_autoptr(GError) checkpoint_error = NULL;
-  gboolean ok = TRUE;
 
   if (page == NULL)
-    return FALSE;
-  *more = page->has_more;
-  if (*more && (g_strcmp0 (page->cursor, sent_cursor != NULL ? sent_cursor : "") == 0 ||
-                page->changes->len == 0))
+    return NULL;
+  if (page->has_more && (g_strcmp0 (page->cursor, sent_cursor != NULL ? sent_cursor : "") == 0 ||
+                         page->changes->len == 0))
     {
       g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
                    _("The server says it has more changes but its cursor does not advance: the pull was stopped"));
-      return FALSE;
+      return NULL;
     }
+  return g_steal_pointer (&page);
+}
 
-  /* One transaction for the page and its cursor; the rows go in multi-row statements. It is
-   * committed without an fsync: a page a power cut undoes is pulled again, with its cursor. */
+/* held[first, first + n) and the last one's cursor in one transaction, committed without an fsync:
+ * pages a power cut undoes are pulled again, with their cursor. The rows go in multi-row
+ * statements. */
+static gboolean
+apply_pages (IcwStore       *store,
+             GPtrArray      *held,
+             guint           first,
+             guint           n,
+             const char     *cursor_key,
+             IcwSyncReport  *report,
+             GError        **error)
+{
+  g_autoptr(IcwRemoteBatch) rows = NULL;
+  IcwSyncReport before = *report;
+  gboolean ok = TRUE;
+
   if (!icw_store_begin_refetchable_batch (store, error))
     return FALSE;
   rows = icw_remote_batch_new (store);
-  for (guint i = 0; ok && i < page->changes->len; i++)
-    ok = apply_pulled (store, rows, &g_array_index (page->changes, IcwPulledChange, i), report, error);
-  ok = ok && icw_remote_batch_flush (rows, error);
+  for (guint p = first; ok && p < first + n; p++)
+    {
+      IcwPullPage *page = ((IcwHeldPage *) held->pdata[p])->page;
+
+      for (guint i = 0; ok && i < page->changes->len; i++)
+        ok = apply_pulled (store, rows, &g_array_index (page->changes, IcwPulledChange, i), report, error);
+      /* The page's rows are written before the next page's: the records of a page point into its
+       * own text. */
+      ok = ok && icw_remote_batch_flush (rows, error);
+    }
   ok = ok && icw_sync_apply_waiting_targets (store, report, error);
-  ok = ok && icw_store_sync_state_set (store, cursor_key, page->cursor, error);
+  ok = ok && icw_store_sync_state_set (store, cursor_key,
+                                       ((IcwHeldPage *) held->pdata[first + n - 1])->page->cursor, error);
   if (!ok)
     {
       icw_store_rollback_batch (store);
+      *report = before;
       return FALSE;
     }
-  /* The pages' commits left the WAL to grow (icw_store_begin_refetchable_batch): the last one
-   * copies it into the file once, so that no later edit pays for it. */
   if (!icw_store_commit_batch (store, error))
-    return FALSE;
-  /* The page is saved: a checkpoint that fails is only late (SQLite's own comes later). */
-  if (!*more && !icw_store_checkpoint (store, &checkpoint_error))
+    {
+      *report = before;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+icw_sync_apply_pull_pages (IcwStore       *store,
+                           GPtrArray      *held,
+                           const char     *cursor_key,
+                           gboolean        last,
+                           IcwSyncReport  *report,
+                           GError        **error)
+{
+  g_autoptr(GError) checkpoint_error = NULL;
+
+  if (held->len == 0)
+    return TRUE;
+  /* All held pages in one transaction: each index page the pages' random IDs touch is written to
+   * the WAL once for them all, not once a page (docs/performance.md). */
+  if (!apply_pages (store, held, 0, held->len, cursor_key, report, held->len > 1 ? NULL : error))
+    {
+      /* As if each page had come alone: those before the one that fails are kept, with their
+       * cursor; that one is not, nor any after it. */
+      if (held->len == 1)
+        return FALSE;
+      for (guint p = 0; p < held->len; p++)
+        if (!apply_pages (store, held, p, 1, cursor_key, report, error))
+          return FALSE;
+    }
+  /* The pages' commits left the WAL to grow (icw_store_begin_refetchable_batch): the last one
+   * copies it into the file once, so that no later edit pays for it. The pages are saved: a
+   * checkpoint that fails is only late (SQLite's own comes later). */
+  if (last && !icw_store_checkpoint (store, &checkpoint_error))
     g_warning ("The pulled pages were not checkpointed: %s", checkpoint_error->message);
   return TRUE;
 }

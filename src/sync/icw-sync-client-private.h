@@ -24,7 +24,15 @@ struct _IcwSyncClient
   guint        batch_size, page_size, max_attempts, base_delay_ms, max_delay_ms;
   guint        deadline_ms;
   gsize        blob_part;    /* bytes per part of a file uploaded (icw-sync-client-blobs.c) */
+  guint        pull_group;   /* records of the pull pages applied in one transaction */
 };
+
+/* A pull page read and checked, waiting to be applied with the pages after it; its changes point
+ * into bytes. */
+typedef struct {
+  GBytes      *bytes;
+  IcwPullPage *page;
+} IcwHeldPage;
 
 typedef struct {
   IcwSyncMode   mode;
@@ -47,6 +55,11 @@ typedef struct {
   GHashTable   *files_sent;    /* SHA-256 of the files the server has (icw-sync-client-blobs.c) */
   gboolean      files_fetched; /* the files of pulled attachments were asked for */
   GPtrArray    *target_batch;  /* IcwTargetSet of the push of target versions in flight (icw-sync-client-targets.c) */
+  GPtrArray    *held;          /* IcwHeldPage: pull pages that came, applied together later */
+  guint         held_records;
+  gsize         held_bytes;
+  GError       *held_error;    /* the held pages failed while the next page was asked for: the run
+                                * ends with it when that page comes, which is discarded */
 } Run;
 
 /* The request chain (icw-sync-client.c). */
@@ -56,6 +69,18 @@ void     icw_sync_client_fail         (GTask         *task,
                                        GError        *error);
 void     icw_sync_client_step         (GTask         *task);
 void     icw_sync_client_send_request (GTask         *task);
+/* Asks for the pull page after cursor (NULL: the first). */
+void     icw_sync_client_request_page (GTask         *task,
+                                       const char    *cursor);
+void     icw_sync_client_hold_page    (GTask         *task,
+                                       GBytes        *bytes,
+                                       IcwPullPage   *page);
+gboolean icw_sync_client_held_full    (GTask         *task);
+/* The pull pages held (Run.held) applied in one transaction with the last one's cursor (and the
+ * WAL checkpointed when last); none left held. */
+gboolean icw_sync_client_apply_held   (GTask         *task,
+                                       gboolean       last,
+                                       GError       **error);
 /* Waits (capped exponential backoff with full jitter, at least Retry-After up to the cap), then
  * calls resume; ends the run when the attempts are used up. */
 void     icw_sync_client_retry_later  (GTask         *task,
@@ -80,16 +105,23 @@ gboolean icw_sync_apply_push_results (IcwStore       *store,
                                       guint          *n_retry,
                                       guint          *n_done,
                                       GError        **error);
-/* Applies a page's text (one transaction, the records as the bytes they came as, no tree) and
- * stores its cursor under cursor_key. A page that says there is more without moving past
- * sent_cursor (or with nothing in it) is an error: the pull would never end. */
-gboolean icw_sync_apply_pull_text    (IcwStore       *store,
-                                      const char     *data,
+/* A page's text read in place (icw-sync-pull-page.c) and its cursor checked: a page that says
+ * there is more without moving past sent_cursor (or with nothing in it) is an error, the pull
+ * would never end. The page's changes point into data. */
+IcwPullPage *icw_sync_read_pull_page (const char     *data,
                                       gsize           length,
                                       const char     *sent_cursor,
+                                      GError        **error);
+/* Applies held pages (IcwHeldPage) in one transaction, each record handed to the store as the
+ * bytes it came as, and stores the last page's cursor under cursor_key; last: the pull's last
+ * page, after which the WAL is checkpointed. If the transaction fails, the pages are applied again
+ * one a transaction up to the one that fails, so that the store ends as it would have if each
+ * page had been applied alone as it came. */
+gboolean icw_sync_apply_pull_pages   (IcwStore       *store,
+                                      GPtrArray      *held,
                                       const char     *cursor_key,
+                                      gboolean        last,
                                       IcwSyncReport  *report,
-                                      gboolean       *more,
                                       GError        **error);
 /* One change the server will not take whatever the batch (413 alone): it goes to the attention
  * list as rejected with the code "too-large", and the pending key is cleared. */

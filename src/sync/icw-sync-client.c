@@ -18,11 +18,27 @@
 
 G_DEFINE_FINAL_TYPE (IcwSyncClient, icw_sync_client, G_TYPE_OBJECT)
 
+/* The records of the pull pages applied in one transaction, and the bytes the pages held for it
+ * may take (besides the page on its way): each commit rewrites most index pages of the tables it
+ * writes (random UUID keys), so a pull's WAL shrinks with the commits (docs/performance.md). */
+#define ICW_SYNC_PULL_GROUP 2000
+#define ICW_SYNC_PULL_HELD_BYTES (4 * ICW_SYNC_JSON_MAX_BODY)
+
+static void
+held_page_free (IcwHeldPage *held)
+{
+  icw_sync_pull_page_free (held->page);
+  g_bytes_unref (held->bytes);
+  g_free (held);
+}
+
 static void
 run_free (Run *run)
 {
   g_clear_pointer (&run->batch, g_ptr_array_unref);
   g_clear_pointer (&run->target_batch, g_ptr_array_unref);
+  g_clear_pointer (&run->held, g_ptr_array_unref);
+  g_clear_error (&run->held_error);
   g_free (run->method);
   g_free (run->path);
   g_free (run->sent_cursor);
@@ -63,6 +79,7 @@ icw_sync_client_init (IcwSyncClient *self)
    * still halved before it goes; a server stops a page early when its text grows large). */
   self->batch_size = 200;
   self->page_size = 500;
+  self->pull_group = ICW_SYNC_PULL_GROUP;
   self->max_attempts = 5;
   self->base_delay_ms = 1000;
   self->max_delay_ms = 60000;
@@ -129,6 +146,14 @@ icw_sync_client_set_limits (IcwSyncClient *self,
   self->base_delay_ms = base_delay_ms;
   self->max_delay_ms = MAX (max_delay_ms, base_delay_ms);
   g_object_set (self->session, "timeout", MAX (timeout_s, 1), NULL);
+}
+
+void
+icw_sync_client_set_pull_group (IcwSyncClient *self,
+                                guint          records)
+{
+  g_return_if_fail (ICW_IS_SYNC_CLIENT (self));
+  self->pull_group = records > 0 ? records : ICW_SYNC_PULL_GROUP;
 }
 
 void
@@ -240,6 +265,68 @@ icw_sync_client_send_request (GTask *task)
     soup_message_set_request_body_from_bytes (run->msg, "application/json", run->body);
   icw_sync_request_send_async (self->session, run->msg, ICW_SYNC_JSON_MAX_BODY * 2, self->deadline_ms,
                                g_task_get_cancellable (task), icw_sync_client_on_response, task);
+}
+
+void
+icw_sync_client_request_page (GTask      *task,
+                              const char *cursor)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autofree char *escaped = g_uri_escape_string (cursor != NULL ? cursor : "", NULL, FALSE);
+  char *sent = g_strdup (cursor);
+
+  g_clear_pointer (&run->body, g_bytes_unref);
+  g_free (run->sent_cursor);
+  run->sent_cursor = sent;
+  g_free (run->method);
+  run->method = g_strdup ("GET");
+  g_free (run->path);
+  run->path = g_strdup_printf ("/v1/pull?cursor=%s&limit=%u", escaped, self->page_size);
+  icw_sync_client_send_request (task);
+}
+
+/* A page read and checked joins the held ones (the caller applies them when they are enough). */
+void
+icw_sync_client_hold_page (GTask       *task,
+                           GBytes      *bytes,
+                           IcwPullPage *page)
+{
+  Run *run = g_task_get_task_data (task);
+  IcwHeldPage *held = g_new0 (IcwHeldPage, 1);
+
+  if (run->held == NULL)
+    run->held = g_ptr_array_new_with_free_func ((GDestroyNotify) held_page_free);
+  held->bytes = g_bytes_ref (bytes);
+  held->page = page;
+  g_ptr_array_add (run->held, held);
+  run->held_records += page->changes->len;
+  run->held_bytes += g_bytes_get_size (bytes);
+}
+
+/* Enough held pages to apply them now. */
+gboolean
+icw_sync_client_held_full (GTask *task)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+
+  return run->held_records >= self->pull_group || run->held_bytes >= ICW_SYNC_PULL_HELD_BYTES;
+}
+
+gboolean
+icw_sync_client_apply_held (GTask     *task,
+                            gboolean   last,
+                            GError   **error)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autofree char *cursor_key = icw_sync_client_state_key (self, "cursor");
+  g_autoptr(GPtrArray) held = g_steal_pointer (&run->held);
+
+  run->held_records = 0;
+  run->held_bytes = 0;
+  return held == NULL || icw_sync_apply_pull_pages (self->store, held, cursor_key, last, &run->report, error);
 }
 
 /* The batch as the push request's text. Each record goes as the outbox holds it: JSON object
@@ -431,14 +518,11 @@ icw_sync_client_step (GTask *task)
   {
     g_autofree char *cursor_key = icw_sync_client_state_key (self, "cursor");
     g_autofree char *cursor = icw_store_sync_state_get (self->store, cursor_key);
-    g_autofree char *escaped = g_uri_escape_string (cursor != NULL ? cursor : "", NULL, FALSE);
 
-    g_free (run->sent_cursor);
-    run->sent_cursor = g_strdup (cursor);
-    g_free (run->method);
-    run->method = g_strdup ("GET");
-    run->path = g_strdup_printf ("/v1/pull?cursor=%s&limit=%u", escaped, self->page_size);
-    icw_sync_client_send_request (task);
+    /* The pages held were applied before anything that comes here (a record asked back, a
+     * resync): the store's cursor is the pull's. */
+    g_warn_if_fail (run->held == NULL);
+    icw_sync_client_request_page (task, cursor);
   }
 }
 

@@ -58,6 +58,10 @@ gboolean       icw_sync_client_run_finish  (IcwSyncClient  *self,
                                             GAsyncResult   *result,
                                             IcwSyncReport  *report,
                                             GError        **error);
+/* The records of the pull pages applied together in one transaction (the pages held in memory
+ * until they reach it or the last page came; 0: the default, 2,000; 1: each page alone). */
+void           icw_sync_client_set_pull_group (IcwSyncClient *self,
+                                               guint          records);
 /* The size of the parts an attachment's file is uploaded in (0: 1 MiB). */
 void           icw_sync_client_set_file_part (IcwSyncClient *self,
                                               gsize          bytes);

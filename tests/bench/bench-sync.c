@@ -19,6 +19,14 @@
  * then its thread's (CLOCK_THREAD_CPUTIME_ID), printed as a third line:
  *   sides PUSH_CLIENT_CPU_S PUSH_SERVER_CPU_S PULL_CLIENT_CPU_S PULL_SERVER_CPU_S
  * and the wall clock shows what neither side spends computing (fsyncs, waits).
+ * With BENCH_SYNC_SERVER=process the server runs in a process of its own (forked first thing,
+ * before any thread, and told the center's ID through a pipe), as `icw serve` does, so that the
+ * client and the server can work at the same time (the pull asks for the next page while it
+ * applies the last); a line of its own then gives each side apart (not with "threads"):
+ *   server-process PULL_CLIENT_CPU_S PULL_SERVER_CPU_S PULL_CLIENT_WRITTEN_BYTES
+ * the server's CPU time from /proc/PID/stat, the client's written bytes (wchar of /proc/self/io:
+ * what the pull wrote into its database and WAL, plus its few requests). BENCH_SYNC_GROUP=N sets
+ * the records of pulled pages applied in one transaction (icw_sync_client_set_pull_group).
  *
  * Under callgrind the three steps are functions of their own, never inlined (bench_push,
  * bench_pull, and bench_bare_write: the floor's timed part), so that their instructions can be
@@ -31,8 +39,12 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "icw-center.h"
 #include "icw-organization.h"
@@ -220,6 +232,8 @@ run_client (IcwStore    *store,
   client = icw_sync_client_new (store, url, token, &error);
   if (client == NULL)
     fail ("client", error);
+  if (g_getenv ("BENCH_SYNC_GROUP") != NULL)
+    icw_sync_client_set_pull_group (client, (guint) g_ascii_strtoull (g_getenv ("BENCH_SYNC_GROUP"), NULL, 10));
   start = g_get_monotonic_time ();
   cpu = cpu_seconds ();
   if (!icw_sync_client_run (client, mode, &report, &error))
@@ -311,6 +325,111 @@ bare_insert (const char *from_path,
   return rows->len;
 }
 
+/* The server in a process of its own (BENCH_SYNC_SERVER=process): forked before anything else;
+ * it reads the center's ID from one pipe, answers "URL TOKEN" on the other and serves until it is
+ * killed. */
+static pid_t server_pid;
+static int to_server = -1, from_server = -1;
+
+static void
+fork_server (const char *server_path)
+{
+  int down[2], up[2];
+
+  if (pipe (down) != 0 || pipe (up) != 0 || (server_pid = fork ()) < 0)
+    {
+      perror ("bench-sync: fork");
+      exit (1);
+    }
+  if (server_pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IcwSyncServer) server = NULL;
+      g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+      g_autofree char *url = NULL, *token = NULL, *answer = NULL;
+      char center_id[128] = "";
+      ssize_t got;
+
+      close (down[1]);
+      close (up[0]);
+      got = read (down[0], center_id, sizeof center_id - 1);
+      if (got <= 0)
+        _exit (1);
+      center_id[got] = '\0';
+      server = icw_sync_server_new (server_path, &error);
+      if (server == NULL || !icw_sync_server_listen (server, "127.0.0.1", 0, NULL, NULL, &error))
+        fail ("server", error);
+      url = icw_sync_server_get_url (server);
+      token = icw_sync_server_add_token (server, "admin", center_id, &error);
+      if (token == NULL)
+        fail ("token", error);
+      answer = g_strdup_printf ("%s %s\n", url, token);
+      if (write (up[1], answer, strlen (answer)) != (ssize_t) strlen (answer))
+        _exit (1);
+      g_main_loop_run (loop);
+      _exit (0);
+    }
+  close (down[0]);
+  close (up[1]);
+  to_server = down[1];
+  from_server = up[0];
+}
+
+static void
+ask_server (const char *center_id,
+            char      **url,
+            char      **token)
+{
+  char answer[1024];
+  gsize length = 0;
+  ssize_t got;
+  char *space;
+
+  if (write (to_server, center_id, strlen (center_id)) != (ssize_t) strlen (center_id))
+    fail ("server pipe", NULL);
+  close (to_server);
+  while (length < sizeof answer - 1 && (got = read (from_server, answer + length, sizeof answer - 1 - length)) > 0)
+    {
+      length += (gsize) got;
+      if (answer[length - 1] == '\n')
+        break;
+    }
+  answer[length] = '\0';
+  if ((space = strchr (answer, ' ')) == NULL)
+    fail ("server answer", NULL);
+  *space = '\0';
+  g_strchomp (space + 1);
+  *url = g_strdup (answer);
+  *token = g_strdup (space + 1);
+}
+
+/* The server process's CPU time so far (utime + stime of /proc/PID/stat). */
+static double
+server_cpu_seconds (void)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) server_pid);
+  g_autofree char *text = NULL;
+  unsigned long utime = 0, stime = 0;
+  const char *p;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL) || (p = strrchr (text, ')')) == NULL ||
+      sscanf (p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime, &stime) != 2)
+    return 0;
+  return (double) (utime + stime) / sysconf (_SC_CLK_TCK);
+}
+
+/* Bytes this process passed to write calls so far (wchar of /proc/self/io). */
+static double
+written_bytes (void)
+{
+  g_autofree char *text = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/io", &text, NULL, NULL) || (p = strstr (text, "wchar: ")) == NULL)
+    return 0;
+  return g_ascii_strtod (p + strlen ("wchar: "), NULL);
+}
+
 static G_GNUC_NO_INLINE IcwSyncReport
 bench_push (IcwStore *store, const char *url, const char *token, double *seconds)
 {
@@ -335,8 +454,9 @@ main (int   argc,
   g_autoptr(IcwSyncServer) server = NULL;
   g_autoptr(IcwCenter) center = NULL;
   IcwSyncReport pushed, pulled;
-  double push_s, pull_s, bare_s, push_cpu, pull_cpu;
+  double push_s, pull_s, bare_s, push_cpu, pull_cpu, server_cpu = 0, written = 0;
   double sides[4] = { 0, };
+  gboolean own_process = g_strcmp0 (g_getenv ("BENCH_SYNC_SERVER"), "process") == 0;
   guint n, bare_rows;
 
   if ((argc != 3 && argc != 4) || (argc == 4 && g_strcmp0 (argv[3], "threads") != 0))
@@ -345,24 +465,36 @@ main (int   argc,
       return 2;
     }
   threaded = argc == 4;
+  if (threaded && own_process)
+    {
+      fprintf (stderr, "bench-sync: \"threads\" and BENCH_SYNC_SERVER=process are two ways of measuring each side; choose one\n");
+      return 2;
+    }
   n = (guint) g_ascii_strtoull (argv[2], NULL, 10);
   a_path = g_build_filename (argv[1], "sync-a.db", NULL);
   b_path = g_build_filename (argv[1], "sync-b.db", NULL);
   server_path = g_build_filename (argv[1], "sync-server.db", NULL);
   bare_path = g_build_filename (argv[1], "sync-bare.db", NULL);
+  if (own_process)
+    fork_server (server_path);
 
   a = icw_store_open (a_path, &error);
   if (a == NULL)
     fail ("open", error);
   center = fill_store (a, n);
 
-  server = icw_sync_server_new (server_path, &error);
-  if (server == NULL || !icw_sync_server_listen (server, "127.0.0.1", 0, NULL, NULL, &error))
-    fail ("server", error);
-  url = icw_sync_server_get_url (server);
-  token = icw_sync_server_add_token (server, "admin", icw_record_get_id (ICW_RECORD (center)), &error);
-  if (token == NULL)
-    fail ("token", error);
+  if (own_process)
+    ask_server (icw_record_get_id (ICW_RECORD (center)), &url, &token);
+  else
+    {
+      server = icw_sync_server_new (server_path, &error);
+      if (server == NULL || !icw_sync_server_listen (server, "127.0.0.1", 0, NULL, NULL, &error))
+        fail ("server", error);
+      url = icw_sync_server_get_url (server);
+      token = icw_sync_server_add_token (server, "admin", icw_record_get_id (ICW_RECORD (center)), &error);
+      if (token == NULL)
+        fail ("token", error);
+    }
 
   pushed = bench_push (a, url, token, &push_s);
   push_cpu = last_cpu;
@@ -371,15 +503,26 @@ main (int   argc,
   b = icw_store_open (b_path, &error);
   if (b == NULL)
     fail ("open", error);
+  server_cpu = own_process ? server_cpu_seconds () : 0;
+  written = written_bytes ();
   pulled = bench_pull (b, url, token, &pull_s);
   pull_cpu = last_cpu;
   sides[2] = side_client_cpu;
   sides[3] = side_server_cpu;
+  written = written_bytes () - written;
+  if (own_process)
+    {
+      server_cpu = server_cpu_seconds () - server_cpu;
+      kill (server_pid, SIGTERM);
+      waitpid (server_pid, NULL, 0);
+    }
   bare_rows = bare_insert (a_path, bare_path, &bare_s);
 
   printf ("sync %u %.6f %u %.6f %u %.6f\n", pushed.pushed, push_s, pulled.pulled, pull_s, bare_rows, bare_s);
   printf ("cpu %.6f %.6f %.6f\n", push_cpu, pull_cpu, last_cpu);
   if (threaded)
     printf ("sides %.6f %.6f %.6f %.6f\n", sides[0], sides[1], sides[2], sides[3]);
+  if (own_process)
+    printf ("server-process %.6f %.6f %.0f\n", pull_cpu, server_cpu, written);
   return 0;
 }

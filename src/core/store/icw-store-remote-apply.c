@@ -442,6 +442,7 @@ icw_store_apply_remote_text (IcwStore       *self,
 }
 
 #define REFETCHABLE_CHECKPOINT_PAGES 8192   /* 32 MiB of 4 KiB pages */
+#define REFETCHABLE_CACHE_KIB 32768         /* the page cache while a pull's pages are written */
 
 /* A pull page's transaction: its rows and its cursor are committed together under
  * synchronous=NORMAL (WAL: no fsync at the commit). A power cut may undo the last pages, rows and
@@ -469,6 +470,10 @@ icw_store_begin_refetchable_batch (IcwStore  *self,
    * checkpoint copies and syncs what the last ones did); icw_store_checkpoint runs one at the
    * pull's end. FULL's restoration sets SQLite's default again. */
   sqlite3_wal_autocheckpoint (self->db, REFETCHABLE_CHECKPOINT_PAGES);
+  /* A page cache large enough for the index pages a group of pulled pages dirties, so that they
+   * are written to the WAL once at the commit rather than spilled while the rows go in; SQLite's
+   * default (2 MB) comes back with FULL, and the pages over it are freed then. */
+  sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (REFETCHABLE_CACHE_KIB), NULL, NULL, NULL);
   self->batch_depth = 1;
   return TRUE;
 }

@@ -382,6 +382,7 @@ icw_store_restore_durability (IcwStore  *self,
   if (!icw_database_set_synchronous (self->db, TRUE, error))
     return FALSE;
   sqlite3_wal_autocheckpoint (self->db, 1000);   /* SQLite's default */
+  sqlite3_exec (self->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);   /* SQLite's default */
   self->relaxed = FALSE;
   return TRUE;
 }
