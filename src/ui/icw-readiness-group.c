@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "icw-alliance-member.h"
+#include "icw-frame-batches.h"
 #include "icw-idle-refresh.h"
 #include "icw-platform.h"
 #include "icw-readiness-group.h"
@@ -37,9 +38,7 @@ struct _IcwReadinessGroup
   IcwCenter *center;
   GPtrArray *rows;      /* GtkWidget, the rows shown */
   GPtrArray *pending;   /* IcwReadinessItem, the items whose rows wait for a frame (or NULL) */
-  GdkFrameClock *frame_clock;
-  gulong     after_paint_handler;
-  guint      add_source;
+  IcwFrameBatches *batches;
   guint      refresh_id;
   guint      n_missing;
   guint      n_evaluations;
@@ -125,62 +124,23 @@ add_row (IcwReadinessGroup *self,
   g_ptr_array_add (self->rows, row);
 }
 
-static void
-stop_waiting_for_frame (IcwReadinessGroup *self)
-{
-  if (self->frame_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
-  g_clear_object (&self->frame_clock);
-  g_clear_handle_id (&self->add_source, g_source_remove);
-}
-
-/* The next ROWS_A_FRAME rows waiting are added; the frame that lays them out comes before the
- * next batch (on_after_paint). */
-static void
-add_pending (IcwReadinessGroup *self)
-{
-  guint n = 0;
-
-  while (self->pending != NULL && self->rows->len < self->pending->len && n++ < ROWS_A_FRAME)
-    add_row (self, self->pending->pdata[self->rows->len]);
-  if (self->pending != NULL && self->rows->len < self->pending->len)
-    gdk_frame_clock_request_phase (self->frame_clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-  else
-    {
-      stop_waiting_for_frame (self);
-      g_clear_pointer (&self->pending, g_ptr_array_unref);
-    }
-}
-
+/* The next ROWS_A_FRAME rows waiting are added (icw-frame-batches.h); whether more wait. */
 static gboolean
-add_pending_after_frame (gpointer data)
+add_pending (gpointer data)
 {
   IcwReadinessGroup *self = data;
+  guint n = 0;
 
-  self->add_source = 0;
-  add_pending (self);
-  return G_SOURCE_REMOVE;
+  while (self->rows->len < self->pending->len && n++ < ROWS_A_FRAME)
+    add_row (self, self->pending->pdata[self->rows->len]);
+  return self->rows->len < self->pending->len;
 }
 
-/* A frame with the last batch is painted: the next one is added in an idle of low priority, so
- * that this frame reaches the screen first. */
 static void
-on_after_paint (GdkFrameClock     *clock,
-                IcwReadinessGroup *self)
+stop_waiting (IcwReadinessGroup *self)
 {
-  if (self->add_source == 0)
-    self->add_source = g_idle_add_full (G_PRIORITY_LOW, add_pending_after_frame, self, NULL);
-}
-
-/* The frame clock of the window the panel is in, if that window is on screen. */
-static GdkFrameClock *
-window_frame_clock (IcwReadinessGroup *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (root)))
-    return NULL;
-  return gtk_widget_get_frame_clock (GTK_WIDGET (root));
+  icw_frame_batches_stop (&self->batches);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 }
 
 /* The rows of ITEMS (taken): those there are changed in place, the rest added, at once or, the
@@ -189,11 +149,9 @@ static void
 show_items (IcwReadinessGroup *self,
             GPtrArray         *items)
 {
-  GdkFrameClock *clock;
   guint n_kept = MIN (self->rows->len, items->len);
 
-  stop_waiting_for_frame (self);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  stop_waiting (self);
   for (guint i = 0; i < n_kept; i++)
     set_row (self->rows->pdata[i], items->pdata[i]);
   while (self->rows->len > items->len)
@@ -201,25 +159,20 @@ show_items (IcwReadinessGroup *self,
       adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->rows->pdata[self->rows->len - 1]);
       g_ptr_array_set_size (self->rows, self->rows->len - 1);
     }
-  clock = self->rows->len == 0 ? window_frame_clock (self) : NULL;
-  if (clock == NULL)
-    {
-      for (guint i = self->rows->len; i < items->len; i++)
-        add_row (self, items->pdata[i]);
-      g_ptr_array_unref (items);
-      return;
-    }
   self->pending = items;
-  self->frame_clock = g_object_ref (clock);
-  self->after_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
-  add_pending (self);
+  if (self->rows->len == 0)
+    self->batches = icw_frame_batches_start (GTK_WIDGET (self), add_pending, self);
+  if (self->batches == NULL)
+    while (add_pending (self))
+      ;
+  if (!icw_frame_batches_waiting (self->batches))
+    stop_waiting (self);
 }
 
 static void
 clear_rows (IcwReadinessGroup *self)
 {
-  stop_waiting_for_frame (self);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  stop_waiting (self);
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->rows->pdata[i]);
   g_ptr_array_set_size (self->rows, 0);
@@ -388,7 +341,7 @@ guint
 icw_readiness_group_get_n_waiting (IcwReadinessGroup *self)
 {
   g_return_val_if_fail (ICW_IS_READINESS_GROUP (self), 0);
-  return self->pending != NULL ? self->pending->len - self->rows->len : 0;
+  return icw_frame_batches_waiting (self->batches) ? self->pending->len - self->rows->len : 0;
 }
 
 static void
@@ -397,8 +350,7 @@ icw_readiness_group_dispose (GObject *object)
   IcwReadinessGroup *self = ICW_READINESS_GROUP (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  stop_waiting_for_frame (self);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  stop_waiting (self);
   G_OBJECT_CLASS (icw_readiness_group_parent_class)->dispose (object);
   g_clear_object (&self->center);
   g_clear_object (&self->store);
