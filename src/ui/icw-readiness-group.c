@@ -7,11 +7,11 @@
  * organizations' platforms. A save elsewhere (another center, a document) does not touch it.
  *
  * Each row's wrapping subtitle is costly to measure (GTK 4.8 lays a wrapping label out at many
- * widths): in a window already on screen the rows are added ROWS_A_FRAME at a time, one batch a
- * frame, so that no frame carries the measuring of all of them (issue 20: the readiness panel's
- * frame, 748 ms of CPU at start-up, blocked input). An evaluation after a save changes the rows in
- * place: a row whose condition, state and text are unchanged is not touched, so it is not
- * measured again. */
+ * widths): in a window already on screen the evaluation has a frame of its own, then the rows
+ * are added ROWS_A_FRAME a frame, so that no frame carries the measuring of all of them (issue
+ * 20: the readiness panel's frame, 748 ms of CPU at start-up, blocked input). An evaluation after
+ * a save changes the rows in place: a row whose condition, state and text are unchanged is not
+ * touched, so it is not measured again. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -27,8 +27,9 @@
 #include "icw-title-box-layout.h"
 #include "icw-ui-util.h"
 
-/* Rows added a frame when the panel is filled in a window on screen. */
-#define ROWS_A_FRAME 2
+/* Rows added a frame when the panel is filled in a window on screen (after a frame of the
+ * evaluation alone). */
+#define ROWS_A_FRAME 1
 
 struct _IcwReadinessGroup
 {
@@ -39,6 +40,7 @@ struct _IcwReadinessGroup
   GPtrArray *rows;      /* GtkWidget, the rows shown */
   GPtrArray *pending;   /* IcwReadinessItem, the items whose rows wait for a frame (or NULL) */
   IcwFrameBatches *batches;
+  gboolean   evaluated_only;   /* the first batch: the evaluation's frame, no row yet */
   guint      refresh_id;
   guint      n_missing;
   guint      n_evaluations;
@@ -131,6 +133,11 @@ add_pending (gpointer data)
   IcwReadinessGroup *self = data;
   guint n = 0;
 
+  if (self->evaluated_only)
+    {
+      self->evaluated_only = FALSE;
+      return self->rows->len < self->pending->len;
+    }
   while (self->rows->len < self->pending->len && n++ < ROWS_A_FRAME)
     add_row (self, self->pending->pdata[self->rows->len]);
   return self->rows->len < self->pending->len;
@@ -161,7 +168,11 @@ show_items (IcwReadinessGroup *self,
     }
   self->pending = items;
   if (self->rows->len == 0)
-    self->batches = icw_frame_batches_start (GTK_WIDGET (self), add_pending, self);
+    {
+      self->evaluated_only = TRUE;
+      self->batches = icw_frame_batches_start (GTK_WIDGET (self), add_pending, self);
+      self->evaluated_only = FALSE;
+    }
   if (self->batches == NULL)
     while (add_pending (self))
       ;
