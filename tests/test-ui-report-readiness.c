@@ -4,7 +4,9 @@
  * field that already has a national center, so the precondition and the field are
  * missing; recognizing it and moving it to a free field meets both, and the panel, which follows
  * the store, shows two fewer missing. Every condition names its basis. The panel evaluates again
- * after saves of what it reads only (icw_readiness_group_get_n_evaluations counts). */
+ * after saves of what it reads only (icw_readiness_group_get_n_evaluations counts). In a window
+ * on screen the panel evaluates in a frame of its own, then adds its rows one a frame, in order,
+ * and an evaluation after a save keeps the rows (frames are counted, nothing is timed). */
 #include "config.h"
 
 #include <adwaita.h>
@@ -197,6 +199,101 @@ test_panel_follows (Fixture       *fixture,
   iterate ();
 }
 
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+typedef struct {
+  GtkWidget *group;
+  guint      frames;
+  guint      rows;      /* at the last frame */
+  guint      most;      /* the most rows added between two frames */
+} RowFrames;
+
+static void
+on_rows_painted (GdkFrameClock *clock,
+                 RowFrames     *frames)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_rows (frames->group, rows);
+  frames->frames++;
+  frames->most = MAX (frames->most, rows->len - MIN (rows->len, frames->rows));
+  frames->rows = rows->len;
+}
+
+/* Given a center in a window on screen, the panel evaluates at once and adds its rows one a frame
+ * after that frame, in the evaluation's order, until it has them all; a save it follows evaluates
+ * again and keeps the same rows. */
+static void
+test_panel_rows_a_few_a_frame (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = evaluate (fixture, NULL, FALSE);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) after_save = g_ptr_array_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *group = icw_readiness_group_new (fixture->store);
+  IcwReadinessGroup *panel = ICW_READINESS_GROUP (group);
+  RowFrames frames = { group, 0, 0, 0 };
+  GdkFrameClock *clock;
+  gulong handler;
+  GtkWidget *page = adw_preferences_page_new ();
+
+  /* On a page, as in the center editor. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (window);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_rows_painted), &frames);
+  for (guint i = 0; i < 60 && frames.frames == 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (frames.frames, >, 0);
+
+  icw_readiness_group_set_center (panel, fixture->center);
+  g_assert_cmpuint (icw_readiness_group_get_n_evaluations (panel), ==, 1);
+  /* The evaluation's frame first, without rows. */
+  collect_rows (group, rows);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_assert_cmpuint (icw_readiness_group_get_n_waiting (panel), ==, items->len);
+  g_assert_cmpuint (icw_readiness_group_get_n_missing (panel), ==, icw_readiness_count_missing (items));
+  frames.frames = 0;
+  for (guint i = 0; i < 200 && (icw_readiness_group_get_n_waiting (panel) > 0 || frames.rows < items->len); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (icw_readiness_group_get_n_waiting (panel), ==, 0);
+  g_assert_cmpuint (frames.rows, ==, items->len);
+  g_assert_cmpuint (frames.most, <=, 1);
+  g_assert_cmpuint (frames.frames, >=, items->len);
+  g_ptr_array_set_size (rows, 0);
+  collect_rows (group, rows);
+  g_assert_cmpuint (rows->len, ==, items->len);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpstr (gtk_widget_get_name (rows->pdata[i]), ==, ((IcwReadinessItem *) items->pdata[i])->rule);
+
+  /* A save the panel follows: evaluated again, the same rows changed in place. */
+  icw_center_set_city (fixture->center, "潍坊");
+  icw_test_save (fixture->store, fixture->center);
+  iterate ();
+  g_assert_cmpuint (icw_readiness_group_get_n_evaluations (panel), ==, 2);
+  g_assert_cmpuint (icw_readiness_group_get_n_waiting (panel), ==, 0);
+  collect_rows (group, after_save);
+  g_assert_cmpuint (after_save->len, ==, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (after_save->pdata[i] == rows->pdata[i]);
+
+  g_signal_handler_disconnect (clock, handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 /* The panel evaluates again, once, after saves of what it reads, and not after saves elsewhere:
  * another center, an organization the center does not name, that organization's platform. */
 static void
@@ -259,6 +356,8 @@ main (int   argc,
   g_test_add ("/ui-report/readiness/grade", Fixture, NULL, icw_test_sample_set_up, test_grade, icw_test_sample_tear_down);
   g_test_add ("/ui-report/readiness/panel-follows", Fixture, NULL, icw_test_sample_set_up, test_panel_follows, icw_test_sample_tear_down);
   g_test_add ("/ui-report/readiness/saves-elsewhere", Fixture, NULL, icw_test_sample_set_up, test_panel_ignores_saves_elsewhere,
+              icw_test_sample_tear_down);
+  g_test_add ("/ui-report/readiness/rows-a-few-a-frame", Fixture, NULL, icw_test_sample_set_up, test_panel_rows_a_few_a_frame,
               icw_test_sample_tear_down);
   return g_test_run ();
 }

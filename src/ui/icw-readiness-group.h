@@ -22,5 +22,8 @@ void       icw_readiness_group_set_center (IcwReadinessGroup *self,
 guint      icw_readiness_group_get_n_missing (IcwReadinessGroup *self);
 /* How many times the conditions were evaluated (for tests: a save elsewhere evaluates nothing). */
 guint      icw_readiness_group_get_n_evaluations (IcwReadinessGroup *self);
+/* How many rows wait for a frame to be added (for tests and benches: the panel is filled a few
+ * rows a frame). */
+guint      icw_readiness_group_get_n_waiting (IcwReadinessGroup *self);
 
 G_END_DECLS

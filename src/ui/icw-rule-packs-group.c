@@ -4,13 +4,16 @@
  * packs follow each application's kind and the center's province (icw-application-check.c); with
  * some on, exactly those apply. The choice is saved as it is made. The packs are read, and their
  * rows made, when the group first gets a center (it is under the center editor's first screen,
- * filled after it: issue 20). */
+ * filled after it: issue 20); in a window on screen the rows are added two a frame, so that no
+ * frame carries the measuring of all of them (icw-frame-batches.h). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "icw-frame-batches.h"
 #include "icw-rule-pack.h"
 #include "icw-rule-packs-group.h"
+#include "icw-title-box-layout.h"
 #include "icw-ui-util.h"
 
 struct _IcwRulePacksGroup
@@ -21,6 +24,9 @@ struct _IcwRulePacksGroup
   IcwCenter *center;
   GPtrArray *packs;      /* NULL until the first center */
   GPtrArray *switches;   /* in the order of packs */
+  GPtrArray *rows;       /* in the order of packs */
+  guint n_added;         /* the rows in the group (the others wait for frames) */
+  IcwFrameBatches *batches;
   GtkLabel *state_label;
   gboolean updating;
 };
@@ -128,8 +134,28 @@ build_rows (IcwRulePacksGroup *self)
       icw_ui_row_skip_tab (row);
       g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (on_switch_toggled), self);
       g_ptr_array_add (self->switches, toggle);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+      g_ptr_array_add (self->rows, g_object_ref_sink (row));
     }
+}
+
+/* Rows added a frame in a window on screen. */
+#define ROWS_A_FRAME 2
+
+/* The next rows are added to the group; whether more wait. */
+static gboolean
+add_rows (gpointer data)
+{
+  IcwRulePacksGroup *self = data;
+
+  for (guint n = 0; self->n_added < self->rows->len && n < ROWS_A_FRAME; n++)
+    {
+      GtkWidget *row = self->rows->pdata[self->n_added++];
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+      /* The row's title measured without a height (icw-title-box-layout.c), as the editor's others. */
+      icw_title_box_layout_install (row);
+    }
+  return self->n_added < self->rows->len;
 }
 
 void
@@ -142,7 +168,13 @@ icw_rule_packs_group_set_center (IcwRulePacksGroup *self,
     g_signal_handlers_disconnect_by_data (self->center, self);
   g_set_object (&self->center, center);
   if (center != NULL && self->packs == NULL)
-    build_rows (self);
+    {
+      build_rows (self);
+      self->batches = icw_frame_batches_start (GTK_WIDGET (self), add_rows, self);
+      if (self->batches == NULL)
+        while (add_rows (self))
+          ;
+    }
   if (center != NULL)
     g_signal_connect_swapped (center, "notify::rule-packs", G_CALLBACK (show_state), self);
   show_state (self);
@@ -155,8 +187,10 @@ icw_rule_packs_group_dispose (GObject *object)
 
   if (self->center != NULL)
     g_signal_handlers_disconnect_by_data (self->center, self);
+  icw_frame_batches_stop (&self->batches);
   g_clear_object (&self->center);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->packs, g_ptr_array_unref);
   g_clear_pointer (&self->switches, g_ptr_array_unref);
 
@@ -178,6 +212,7 @@ icw_rule_packs_group_init (IcwRulePacksGroup *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);
   self->switches = g_ptr_array_new ();
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->state_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->state_label, 0);
