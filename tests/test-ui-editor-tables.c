@@ -4,7 +4,9 @@
  * (indicator grid) on the Performance indicators page; then its check, whose panel shows each
  * finding with its basis. Each page is selected as a user does, the page is scrolled to the table
  * (what the accessibility bus could not do for the screenshots), the table must then lie inside
- * the visible part of its page, the section list's titles and the application's kind are shown whole (not ellipsized), the grid shows the sample's 52.5 % with a dot, the check finds no
+ * the visible part of its page, the section list's titles and the application's kind are shown whole (not ellipsized), the grid shows the sample's 52.5 % with a dot, its
+ * headers and labels whole and every column in sight at 1260 px (a visible scrollbar with ten
+ * years), the check finds no
  * error and the five warnings the sample leaves, and the window is drawn into a PNG. With
  * ICW_SCREENSHOT_DIR set the PNGs are written there as editor-{summary,targets}-LANGUAGE.png and
  * check-basis-LANGUAGE.png (docs/screenshots; LANGUAGE, LC_ALL and ICW_LOCALEDIR choose the
@@ -168,6 +170,63 @@ shown_label (GtkWidget  *root,
   return NULL;
 }
 
+/* Fails when a drawn one-word label under @root is broken over lines ("Ye-ars"); returns how many
+ * labels it looked at. */
+static guint
+check_words_whole (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (root));
+
+      if (*text != '\0' && strchr (text, ' ') == NULL && g_utf8_strlen (text, -1) > 1 &&
+          g_utf8_get_char (text) < 0x2E80)   /* Chinese text may break between characters */
+        {
+          if (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (root))) != 1)
+            g_error ("“%s” is broken over lines", text);
+        }
+      return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += check_words_whole (child);
+  return n;
+}
+
+/* The 绩效目标表 at 1260 px: every header and label whole and every column in sight (the empty
+ * column of older texts cut the grid's last column); then with ten years, wider than the page, a
+ * scrollbar drawn under the grid (not an overlay one that shows only under the pointer). */
+static void
+check_targets_grid (GtkWidget *grid)
+{
+  GtkWidget *scrolled = shown_of_type (grid, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *years = NULL;
+
+  g_assert_cmpuint (check_words_whole (grid), >, 10);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=, gtk_adjustment_get_page_size (adjustment) + 0.5);
+  g_assert_false (gtk_widget_is_drawable (gtk_scrolled_window_get_hscrollbar (GTK_SCROLLED_WINDOW (scrolled))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (years == NULL)
+      years = shown_of_type (child, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (years);
+  /* The second spin button is the number of years. */
+  do
+    years = gtk_widget_get_next_sibling (years);
+  while (years != NULL && !GTK_IS_SPIN_BUTTON (years));
+  g_assert_nonnull (years);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (years), 10);
+  settle ();
+  g_assert_cmpuint (check_words_whole (grid), >, 10);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  g_assert_false (gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scrolled)));
+  g_assert_true (gtk_widget_is_drawable (gtk_scrolled_window_get_hscrollbar (GTK_SCROLLED_WINDOW (scrolled))));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (years), 3);
+  settle ();
+}
+
 /* The application's kind is shown whole on the Basic information page ("Upgrade to a national
  * center" was ellipsized beside its title, here and in the reviewer's inbox), inside the page. */
 static void
@@ -287,6 +346,7 @@ test_editor_tables (Fixture       *fixture,
   scroll_to (grid);
   g_assert_true (has_entry_text (grid, "52.5"));
   targets_png = save_window (window, dir, "editor-targets");
+  check_targets_grid (grid);
 
   /* The check: no error, five warnings; the panel scrolled to its last findings, 64号's. */
   icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "call");
