@@ -19,6 +19,7 @@
 
 #include "icw-application-summary-group.h"
 #include "icw-application.h"
+#include "icw-center-editor.h"
 #include "icw-check-panel.h"
 #include "icw-document-editor.h"
 #include "icw-enums.h"
@@ -227,6 +228,73 @@ check_targets_grid (GtkWidget *grid)
   settle ();
 }
 
+/* Counts the amounts shown under @root, labels and entries, grouped as the budget groups them
+ * ("24,000.00"); fails on one shown bare ("24000.00"). */
+static guint
+count_grouped_amounts (GtkWidget *root)
+{
+  g_autoptr(GRegex) bare = g_regex_new ("(?<![0-9,.])[0-9]{4,}\\.[0-9]{2}(?![0-9])", 0, 0, NULL);
+  g_autoptr(GRegex) good = g_regex_new ("(?<![0-9,.])[0-9]{1,3}(,[0-9]{3})+\\.[0-9]{2}(?![0-9])", 0, 0, NULL);
+  const char *text = NULL;
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (root))
+    return 0;
+  if (GTK_IS_LABEL (root))
+    text = gtk_label_get_text (GTK_LABEL (root));
+  else if (GTK_IS_TEXT (root))
+    text = gtk_editable_get_text (GTK_EDITABLE (root));
+  if (text != NULL)
+    {
+      if (g_regex_match (bare, text, 0, NULL))
+        g_error ("“%s” is shown without its digits grouped", text);
+      if (g_regex_match (good, text, 0, NULL))
+        n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_grouped_amounts (child);
+  return n;
+}
+
+/* The center's editor, every group filled: its amounts (the paid-in capital, 10,000.00 万元; the
+ * shareholders' contributions) grouped as the budget's. */
+static void
+check_center_amounts (GtkWidget *window,
+                      IcwCenter *center)
+{
+  GtkWidget *editor;
+  guint n = 0;
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-record", "(ss)", "center",
+                                             icw_record_get_id (ICW_RECORD (center))));
+  editor = wait_for (window, ICW_TYPE_CENTER_EDITOR);
+  /* The groups under the first screen are filled one a frame. */
+  for (guint i = 0; i < 20; i++)
+    settle ();
+  n = count_grouped_amounts (editor);
+  g_assert_cmpuint (n, >=, 2);
+}
+
+/* The funding request's milestones: 3,000.00, 2,300.00 and 1,700.00 万元, as its budget shows
+ * amounts. */
+static void
+check_milestone_amounts (GtkWidget *window,
+                         IcwStore  *store,
+                         IcwCenter *center)
+{
+  g_autoptr(GListModel) requests = icw_store_list (store, ICW_RECORD_KIND_FUNDING_REQUEST, icw_record_get_id (ICW_RECORD (center)));
+  g_autoptr(IcwRecord) request = g_list_model_get_item (requests, 0);
+  GtkWidget *editor;
+
+  g_assert_nonnull (request);
+  g_assert_true (gtk_widget_activate_action (window, "win.show-record", "(ss)", "funding-request",
+                                             icw_record_get_id (request)));
+  editor = wait_for (window, ICW_TYPE_DOCUMENT_EDITOR);
+  icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "milestones");
+  settle ();
+  g_assert_cmpuint (count_grouped_amounts (editor), >=, 3);
+}
+
 /* The application's kind is shown whole on the Basic information page ("Upgrade to a national
  * center" was ellipsized beside its title, here and in the reviewer's inbox), inside the page. */
 static void
@@ -322,8 +390,12 @@ test_editor_tables (Fixture       *fixture,
   g_autofree char *check_png = NULL;
   GtkWidget *window, *editor, *summary, *grid, *panel, *findings;
   GtkAdjustment *adjustment;
+  gboolean grouping;
   const char *warned[] = { "call", "risks", "indicators", "registers", "attachments" };
 
+  /* The amounts grouped as a user in en_US or zh_CN sees them (the test runs in C, which groups
+   * nothing). */
+  grouping = setlocale (LC_NUMERIC, g_strcmp0 (icw_rules_language (), "en") == 0 ? "en_US.UTF-8" : "zh_CN.UTF-8") != NULL;
   if (dir == NULL || *dir == '\0')
     dir = fixture->dir;
   window = GTK_WIDGET (icw_window_new (NULL, fixture->store, settings));
@@ -340,6 +412,9 @@ test_editor_tables (Fixture       *fixture,
   summary = wait_for (editor, ICW_TYPE_APPLICATION_SUMMARY_GROUP);
   scroll_to (summary);
   summary_png = save_window (window, dir, "editor-summary");
+  /* The 基本情况表's investment (24,000.00) and capital (10,000.00 万元). */
+  if (grouping)
+    g_assert_cmpuint (count_grouped_amounts (summary), >=, 2);
 
   icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "indicators");
   grid = wait_for (editor, ICW_TYPE_INDICATOR_GRID);
@@ -364,11 +439,18 @@ test_editor_tables (Fixture       *fixture,
   settle ();
   check_png = save_window (window, dir, "check-basis");
 
+  if (grouping)
+    {
+      check_center_amounts (window, fixture->center);
+      check_milestone_amounts (window, fixture->store, fixture->center);
+    }
+
   g_assert_true (g_file_test (summary_png, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (targets_png, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (check_png, G_FILE_TEST_IS_REGULAR));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
+  setlocale (LC_NUMERIC, "C");
 }
 
 int

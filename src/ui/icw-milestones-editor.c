@@ -270,7 +270,8 @@ append_row (IcwMilestonesEditor *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   g_autofree char *date_name = NULL, *amount_name = NULL, *condition_name = NULL, *remove_name = NULL;
-  g_autofree char *amount = milestone != NULL ? icw_money_format_locale (milestone->amount_fen, self->unit, FALSE) : NULL;
+  /* Grouped as the budget's cells ("3,000.00"); read back with or without the marks. */
+  g_autofree char *amount = milestone != NULL ? icw_money_format_locale (milestone->amount_fen, self->unit, TRUE) : NULL;
   GtkWidget *date, *amount_entry, *condition, *remove;
 
   for (GtkWidget *r = gtk_widget_get_first_child (GTK_WIDGET (self->rows)); r != NULL; r = gtk_widget_get_next_sibling (r))
