@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@
 #include "icw-enums.h"
 #include "icw-i18n.h"
 #include "icw-indicator-grid.h"
+#include "icw-money.h"
 #include "icw-resources.h"
 #include "icw-test-util.h"
 #include "icw-window.h"
@@ -275,6 +277,45 @@ check_center_amounts (GtkWidget *window,
   g_assert_cmpuint (n, >=, 2);
 }
 
+/* The first mapped widget under @root with the CSS class @name. */
+static GtkWidget *
+with_class (GtkWidget  *root,
+            const char *name)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (gtk_widget_has_css_class (root, name))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = with_class (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The milestones' headers stand over their columns: "Amount (…)" as wide as the amounts' entries
+ * and at the same place, "Condition" where the conditions start (fixed widths put them over the
+ * wrong entries). */
+static void
+check_milestone_columns (GtkWidget *editor)
+{
+  g_autofree char *amount_title = g_strdup_printf (_("Amount (%s)"), icw_money_unit_symbol (ICW_MONEY_UNIT_WAN));
+  GtkLabel *header = shown_label (editor, amount_title);
+  GtkWidget *amount = with_class (editor, "amount");
+  graphene_rect_t header_bounds, amount_bounds;
+
+  g_assert_nonnull (header);
+  g_assert_nonnull (amount);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (header), editor, &header_bounds));
+  g_assert_true (gtk_widget_compute_bounds (amount, editor, &amount_bounds));
+  /* Within the boxed list's border and padding (2 px); the fixed widths were 50 px off. */
+  g_assert_cmpfloat_with_epsilon (header_bounds.origin.x, amount_bounds.origin.x, 4.0);
+  g_assert_cmpfloat_with_epsilon (header_bounds.size.width, amount_bounds.size.width, 1.0);
+}
+
 /* The funding request's milestones: 3,000.00, 2,300.00 and 1,700.00 万元, as its budget shows
  * amounts. */
 static void
@@ -293,6 +334,7 @@ check_milestone_amounts (GtkWidget *window,
   icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "milestones");
   settle ();
   g_assert_cmpuint (count_grouped_amounts (editor), >=, 3);
+  check_milestone_columns (editor);
 }
 
 /* The application's kind is shown whole on the Basic information page ("Upgrade to a national
