@@ -784,7 +784,7 @@ class TestReports(IcwTestCase):
         for part in ("Annual Assessment Work Summary 2025", "Technology spillover", "技术许可合同增至七项",
                      "Assessment indicators", SAMPLE_MISSED, "-8", "+250", "2025年度考核证明",
                      "Targets missed, and why", "深水压力试验舱", "Pilot production and incubation",
-                     "测试平台获得CNAS认可", "Revenue from services", "2100.00",
+                     "测试平台获得CNAS认可", "Revenue from services", "2,100.00",
                      "2025年度财务审计报告.pdf (Financial audit)"):
             self.assertIn(part, text)
         self.assertRegex(text, SAMPLE_MISSED + r"\s+台次\s+100\s+92\s+-8")

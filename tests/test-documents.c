@@ -98,6 +98,37 @@ assert_contains (const char *text,
     g_error ("“%s” is not in the PDF's text", needle);
 }
 
+/* An amount in 万元 as the documents print it, grouped as the window's budget is ("24,000.00"). */
+static char *
+grouped (gint64 fen)
+{
+  static const IcwNumberMarks marks = { .decimal = ".", .group = "," };
+
+  return icw_money_format_marks (fen, ICW_MONEY_UNIT_WAN, &marks, TRUE);
+}
+
+/* Fails on an amount printed without its digits grouped: four or more digits before a decimal
+ * mark and two decimals ("24000.00"). Returns how many grouped amounts ("24,000.00") it saw. */
+static guint
+assert_amounts_grouped (const char *text)
+{
+  g_autoptr(GRegex) bare = g_regex_new ("(?<![0-9,.])[0-9]{4,}\\.[0-9]{2}(?![0-9])", 0, 0, NULL);
+  g_autoptr(GRegex) good = g_regex_new ("(?<![0-9,.])[0-9]{1,3}(,[0-9]{3})+\\.[0-9]{2}(?![0-9])", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint n = 0;
+
+  if (g_regex_match (bare, text, 0, &match))
+    {
+      g_autofree char *found = g_match_info_fetch (match, 0);
+
+      g_error ("“%s” is printed without its digits grouped", found);
+    }
+  g_clear_pointer (&match, g_match_info_unref);
+  for (g_regex_match (good, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    n++;
+  return n;
+}
+
 static guint
 pdf_pages (const char *pdf)
 {
@@ -369,6 +400,8 @@ test_application (Fixture       *f,
   for (guint n = 1; n <= ICW_N_MAIN_TASKS; n++)
     assert_contains (text, icw_main_task_get_title (n));
   assert_contains (text, icw_application_get_title (application));
+  /* The 基本情况表's investment and capital and the shareholders' amounts: grouped. */
+  g_assert_cmpuint (assert_amounts_grouped (text), >=, 2);
 
   /* Written, it is printed with its heading. */
   icw_application_set_section_market_plan (application, "第三年实现技术服务收入覆盖运营成本。");
@@ -407,8 +440,9 @@ test_agreement (Fixture       *f,
     }
   for (guint i = 0; i < clauses->clauses->len; i++)
     assert_contains (text, ((IcwAgreementClause *) clauses->clauses->pdata[i])->heading);
-  contribution_total = icw_money_format (contributions, ICW_MONEY_UNIT_WAN);
+  contribution_total = grouped (contributions);
   assert_contains (text, contribution_total);
+  assert_amounts_grouped (text);
   assert_contains (text, "100.00%");
   /* One signature section and one shares table: the heading twice in all (the contents and the
    * body), the tables' column headers once. */
@@ -456,7 +490,7 @@ test_funding (Fixture       *f,
       g_autofree char *total = NULL;
 
       g_assert_true (icw_budget_table_sum (table, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, groups[g], &fen, NULL));
-      total = icw_money_format (fen, ICW_MONEY_UNIT_WAN);
+      total = grouped (fen);
       assert_contains (text, total);
     }
   for (guint y = 0; y < icw_budget_table_get_n_years (table); y++)
@@ -464,7 +498,7 @@ test_funding (Fixture       *f,
       g_autofree char *total = NULL;
 
       g_assert_true (icw_budget_table_sum (table, ICW_BUDGET_ALL, (int) y, ICW_BUDGET_ALL, ICW_BUDGET_ALL, &fen, NULL));
-      total = icw_money_format (fen, ICW_MONEY_UNIT_WAN);
+      total = grouped (fen);
       assert_contains (text, total);
     }
   for (guint fiscal = 0; fiscal < 2; fiscal++)
@@ -472,10 +506,11 @@ test_funding (Fixture       *f,
       g_autofree char *total = NULL;
 
       g_assert_true (icw_budget_table_fiscal_total (table, fiscal, &fen, NULL));
-      total = icw_money_format (fen, ICW_MONEY_UNIT_WAN);
+      total = grouped (fen);
       assert_contains (text, total);
     }
   assert_contains (text, "Budget by year (10k yuan)");
+  g_assert_cmpuint (assert_amounts_grouped (text), >, 0);
   assert_contains (text, "Disbursement milestones");
 }
 

@@ -146,6 +146,42 @@ test_amounts (void)
   g_clear_error (&error);
 }
 
+/* A money field shows its amount grouped as the budget does ("10,000.00" in en_US and zh_CN) and
+ * reads it back, grouped or not, full-width or not; plain exact decimals still read in 万元. */
+static void
+test_money_grouped (void)
+{
+  static const char * const locales[] = { "en_US.UTF-8", "zh_CN.UTF-8" };
+  static const char * const typed[] = { "10,000.00", "10000", "１０，０００．００", "10,000" };
+  guint tried = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_autofree char *shown = NULL;
+      g_auto(GValue) exact = G_VALUE_INIT;
+
+      if (setlocale (LC_NUMERIC, locales[l]) == NULL)
+        continue;
+      tried++;
+      shown = icw_money_format_locale (10000000000, ICW_MONEY_UNIT_WAN, TRUE);
+      g_assert_cmpstr (shown, ==, "10,000.00");
+      for (guint t = 0; t < G_N_ELEMENTS (typed); t++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          assert_parses (ICW_FIELD_MONEY, typed[t], &value);
+          g_assert_cmpint (g_value_get_int64 (&value), ==, 10000000000);
+        }
+      assert_parses (ICW_FIELD_MONEY, "12.345678", &exact);
+      g_assert_cmpint (g_value_get_int64 (&exact), ==, 12345678);
+      assert_refused (ICW_FIELD_MONEY, "1,00.00", NULL);
+      assert_refused (ICW_FIELD_MONEY, "12.3.4", NULL);
+    }
+  setlocale (LC_NUMERIC, "C.UTF-8");
+  if (tried == 0)
+    g_test_skip ("neither en_US.UTF-8 nor zh_CN.UTF-8 is installed");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,5 +195,6 @@ main (int   argc,
   g_test_add_func ("/form-text/money-and-shares", test_money_and_shares);
   g_test_add_func ("/form-text/credit-code", test_credit_code);
   g_test_add_func ("/form-text/amounts", test_amounts);
+  g_test_add_func ("/form-text/money-grouped", test_money_grouped);
   return g_test_run ();
 }

@@ -4,7 +4,9 @@
  * (indicator grid) on the Performance indicators page; then its check, whose panel shows each
  * finding with its basis. Each page is selected as a user does, the page is scrolled to the table
  * (what the accessibility bus could not do for the screenshots), the table must then lie inside
- * the visible part of its page, the section list's titles and the application's kind are shown whole (not ellipsized), the grid shows the sample's 52.5 % with a dot, the check finds no
+ * the visible part of its page, the section list's titles and the application's kind are shown whole (not ellipsized), the grid shows the sample's 52.5 % with a dot, its
+ * headers and labels whole and every column in sight at 1260 px (a visible scrollbar with ten
+ * years), the check finds no
  * error and the five warnings the sample leaves, and the window is drawn into a PNG. With
  * ICW_SCREENSHOT_DIR set the PNGs are written there as editor-{summary,targets}-LANGUAGE.png and
  * check-basis-LANGUAGE.png (docs/screenshots; LANGUAGE, LC_ALL and ICW_LOCALEDIR choose the
@@ -12,16 +14,19 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
 
 #include "icw-application-summary-group.h"
 #include "icw-application.h"
+#include "icw-center-editor.h"
 #include "icw-check-panel.h"
 #include "icw-document-editor.h"
 #include "icw-enums.h"
 #include "icw-i18n.h"
 #include "icw-indicator-grid.h"
+#include "icw-money.h"
 #include "icw-resources.h"
 #include "icw-test-util.h"
 #include "icw-window.h"
@@ -168,6 +173,170 @@ shown_label (GtkWidget  *root,
   return NULL;
 }
 
+/* Fails when a drawn one-word label under @root is broken over lines ("Ye-ars"); returns how many
+ * labels it looked at. */
+static guint
+check_words_whole (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (root) && gtk_widget_is_drawable (root))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (root));
+
+      if (*text != '\0' && strchr (text, ' ') == NULL && g_utf8_strlen (text, -1) > 1 &&
+          g_utf8_get_char (text) < 0x2E80)   /* Chinese text may break between characters */
+        {
+          if (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (root))) != 1)
+            g_error ("“%s” is broken over lines", text);
+        }
+      return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += check_words_whole (child);
+  return n;
+}
+
+/* The 绩效目标表 at 1260 px: every header and label whole and every column in sight (the empty
+ * column of older texts cut the grid's last column); then with ten years, wider than the page, a
+ * scrollbar drawn under the grid (not an overlay one that shows only under the pointer). */
+static void
+check_targets_grid (GtkWidget *grid)
+{
+  GtkWidget *scrolled = shown_of_type (grid, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *years = NULL;
+
+  g_assert_cmpuint (check_words_whole (grid), >, 10);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=, gtk_adjustment_get_page_size (adjustment) + 0.5);
+  g_assert_false (gtk_widget_is_drawable (gtk_scrolled_window_get_hscrollbar (GTK_SCROLLED_WINDOW (scrolled))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (years == NULL)
+      years = shown_of_type (child, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (years);
+  /* The second spin button is the number of years. */
+  do
+    years = gtk_widget_get_next_sibling (years);
+  while (years != NULL && !GTK_IS_SPIN_BUTTON (years));
+  g_assert_nonnull (years);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (years), 10);
+  settle ();
+  g_assert_cmpuint (check_words_whole (grid), >, 10);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  g_assert_false (gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (scrolled)));
+  g_assert_true (gtk_widget_is_drawable (gtk_scrolled_window_get_hscrollbar (GTK_SCROLLED_WINDOW (scrolled))));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (years), 3);
+  settle ();
+}
+
+/* Counts the amounts shown under @root, labels and entries, grouped as the budget groups them
+ * ("24,000.00"); fails on one shown bare ("24000.00"). */
+static guint
+count_grouped_amounts (GtkWidget *root)
+{
+  g_autoptr(GRegex) bare = g_regex_new ("(?<![0-9,.])[0-9]{4,}\\.[0-9]{2}(?![0-9])", 0, 0, NULL);
+  g_autoptr(GRegex) good = g_regex_new ("(?<![0-9,.])[0-9]{1,3}(,[0-9]{3})+\\.[0-9]{2}(?![0-9])", 0, 0, NULL);
+  const char *text = NULL;
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (root))
+    return 0;
+  if (GTK_IS_LABEL (root))
+    text = gtk_label_get_text (GTK_LABEL (root));
+  else if (GTK_IS_TEXT (root))
+    text = gtk_editable_get_text (GTK_EDITABLE (root));
+  if (text != NULL)
+    {
+      if (g_regex_match (bare, text, 0, NULL))
+        g_error ("“%s” is shown without its digits grouped", text);
+      if (g_regex_match (good, text, 0, NULL))
+        n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_grouped_amounts (child);
+  return n;
+}
+
+/* The center's editor, every group filled: its amounts (the paid-in capital, 10,000.00 万元; the
+ * shareholders' contributions) grouped as the budget's. */
+static void
+check_center_amounts (GtkWidget *window,
+                      IcwCenter *center)
+{
+  GtkWidget *editor;
+  guint n = 0;
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-record", "(ss)", "center",
+                                             icw_record_get_id (ICW_RECORD (center))));
+  editor = wait_for (window, ICW_TYPE_CENTER_EDITOR);
+  /* The groups under the first screen are filled one a frame. */
+  for (guint i = 0; i < 20; i++)
+    settle ();
+  n = count_grouped_amounts (editor);
+  g_assert_cmpuint (n, >=, 2);
+}
+
+/* The first mapped widget under @root with the CSS class @name. */
+static GtkWidget *
+with_class (GtkWidget  *root,
+            const char *name)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (gtk_widget_has_css_class (root, name))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = with_class (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The milestones' headers stand over their columns: "Amount (…)" as wide as the amounts' entries
+ * and at the same place, "Condition" where the conditions start (fixed widths put them over the
+ * wrong entries). */
+static void
+check_milestone_columns (GtkWidget *editor)
+{
+  g_autofree char *amount_title = g_strdup_printf (_("Amount (%s)"), icw_money_unit_symbol (ICW_MONEY_UNIT_WAN));
+  GtkLabel *header = shown_label (editor, amount_title);
+  GtkWidget *amount = with_class (editor, "amount");
+  graphene_rect_t header_bounds, amount_bounds;
+
+  g_assert_nonnull (header);
+  g_assert_nonnull (amount);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (header), editor, &header_bounds));
+  g_assert_true (gtk_widget_compute_bounds (amount, editor, &amount_bounds));
+  /* Within the boxed list's border and padding (2 px); the fixed widths were 50 px off. */
+  g_assert_cmpfloat_with_epsilon (header_bounds.origin.x, amount_bounds.origin.x, 4.0);
+  g_assert_cmpfloat_with_epsilon (header_bounds.size.width, amount_bounds.size.width, 1.0);
+}
+
+/* The funding request's milestones: 3,000.00, 2,300.00 and 1,700.00 万元, as its budget shows
+ * amounts. */
+static void
+check_milestone_amounts (GtkWidget *window,
+                         IcwStore  *store,
+                         IcwCenter *center)
+{
+  g_autoptr(GListModel) requests = icw_store_list (store, ICW_RECORD_KIND_FUNDING_REQUEST, icw_record_get_id (ICW_RECORD (center)));
+  g_autoptr(IcwRecord) request = g_list_model_get_item (requests, 0);
+  GtkWidget *editor;
+
+  g_assert_nonnull (request);
+  g_assert_true (gtk_widget_activate_action (window, "win.show-record", "(ss)", "funding-request",
+                                             icw_record_get_id (request)));
+  editor = wait_for (window, ICW_TYPE_DOCUMENT_EDITOR);
+  icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "milestones");
+  settle ();
+  g_assert_cmpuint (count_grouped_amounts (editor), >=, 3);
+  check_milestone_columns (editor);
+}
+
 /* The application's kind is shown whole on the Basic information page ("Upgrade to a national
  * center" was ellipsized beside its title, here and in the reviewer's inbox), inside the page. */
 static void
@@ -263,8 +432,12 @@ test_editor_tables (Fixture       *fixture,
   g_autofree char *check_png = NULL;
   GtkWidget *window, *editor, *summary, *grid, *panel, *findings;
   GtkAdjustment *adjustment;
+  gboolean grouping;
   const char *warned[] = { "call", "risks", "indicators", "registers", "attachments" };
 
+  /* The amounts grouped as a user in en_US or zh_CN sees them (the test runs in C, which groups
+   * nothing). */
+  grouping = setlocale (LC_NUMERIC, g_strcmp0 (icw_rules_language (), "en") == 0 ? "en_US.UTF-8" : "zh_CN.UTF-8") != NULL;
   if (dir == NULL || *dir == '\0')
     dir = fixture->dir;
   window = GTK_WIDGET (icw_window_new (NULL, fixture->store, settings));
@@ -281,12 +454,16 @@ test_editor_tables (Fixture       *fixture,
   summary = wait_for (editor, ICW_TYPE_APPLICATION_SUMMARY_GROUP);
   scroll_to (summary);
   summary_png = save_window (window, dir, "editor-summary");
+  /* The 基本情况表's investment (24,000.00) and capital (10,000.00 万元). */
+  if (grouping)
+    g_assert_cmpuint (count_grouped_amounts (summary), >=, 2);
 
   icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "indicators");
   grid = wait_for (editor, ICW_TYPE_INDICATOR_GRID);
   scroll_to (grid);
   g_assert_true (has_entry_text (grid, "52.5"));
   targets_png = save_window (window, dir, "editor-targets");
+  check_targets_grid (grid);
 
   /* The check: no error, five warnings; the panel scrolled to its last findings, 64号's. */
   icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (editor), "call");
@@ -304,11 +481,18 @@ test_editor_tables (Fixture       *fixture,
   settle ();
   check_png = save_window (window, dir, "check-basis");
 
+  if (grouping)
+    {
+      check_center_amounts (window, fixture->center);
+      check_milestone_amounts (window, fixture->store, fixture->center);
+    }
+
   g_assert_true (g_file_test (summary_png, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (targets_png, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (check_png, G_FILE_TEST_IS_REGULAR));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
+  setlocale (LC_NUMERIC, "C");
 }
 
 int

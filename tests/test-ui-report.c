@@ -468,6 +468,37 @@ test_hand_score (Fixture       *fixture,
 }
 
 /* The targets window over the fixture's 任务书 (patents 10/15/20, members 10 in 2022–2024). */
+/* The table of targets scrolls sideways (only) with a scrollbar drawn when it is wider than the
+ * window, not an overlay one that shows under the pointer only. */
+static void
+assert_sideways_scrollbar_drawn (GtkWidget *root)
+{
+  guint found = 0;
+  GtkWidget *stack[64];
+  guint depth = 0;
+
+  stack[depth++] = root;
+  while (depth > 0)
+    {
+      GtkWidget *widget = stack[--depth];
+      GtkPolicyType h, v;
+
+      if (GTK_IS_SCROLLED_WINDOW (widget))
+        {
+          gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (widget), &h, &v);
+          if (h == GTK_POLICY_AUTOMATIC && v == GTK_POLICY_NEVER)
+            {
+              g_assert_false (gtk_scrolled_window_get_overlay_scrolling (GTK_SCROLLED_WINDOW (widget)));
+              found++;
+            }
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && depth < G_N_ELEMENTS (stack);
+           child = gtk_widget_get_next_sibling (child))
+        stack[depth++] = child;
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
 static void
 test_targets_window (Fixture       *fixture,
                      gconstpointer  data)
@@ -486,6 +517,7 @@ test_targets_window (Fixture       *fixture,
   iterate ();
   targets = icw_report_list_group_open_targets (ICW_REPORT_LIST_GROUP (group));
   iterate ();
+  assert_sideways_scrollbar_drawn (GTK_WIDGET (targets));
   g_assert_cmpint (icw_targets_window_get_version (targets), ==, 1);
   g_assert_cmpuint (icw_targets_window_get_n_indicators (targets), ==, 2);
   g_assert_cmpuint (icw_targets_window_get_n_versions (targets), ==, 1);

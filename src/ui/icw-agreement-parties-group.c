@@ -269,7 +269,7 @@ static char *
 party_subtitle (IcwAgreementPartiesGroup *self,
                 IcwAgreementParty        *party)
 {
-  g_autofree char *amount = icw_money_format (icw_agreement_party_get_contribution_fen (party), self->money_unit);
+  g_autofree char *amount = icw_money_format_locale (icw_agreement_party_get_contribution_fen (party), self->money_unit, TRUE);
   g_autofree char *contribution = g_strdup_printf (_("Contribution %s %s"), amount, icw_money_unit_symbol (self->money_unit));
   gboolean is_signed = icw_agreement_party_get_signed (party);
   gboolean is_sealed = icw_agreement_party_get_sealed (party);

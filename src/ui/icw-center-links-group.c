@@ -59,7 +59,7 @@ shareholder_subtitle (IcwCenterLinksGroup *self,
                       IcwRecord           *link)
 {
   IcwShareholder *holder = ICW_SHAREHOLDER (link);
-  g_autofree char *amount = icw_money_format (icw_shareholder_get_amount_fen (holder), self->money_unit);
+  g_autofree char *amount = icw_money_format_locale (icw_shareholder_get_amount_fen (holder), self->money_unit, TRUE);
   g_autofree char *share = icw_basis_points_format (icw_shareholder_get_share_bp (holder));
 
   /* Translators: contribution kind · amount unit · share, e.g. "Money · 1200.00 10k yuan · 30.00%" */

@@ -3,7 +3,8 @@
  * years shown run from the first year (the earliest year any indicator has, else next year) for
  * as many years as the spin says (at least the span the data has). A cell left empty has no
  * target; a cell that is not a number is marked, named in its tooltip and not saved. The texts
- * of older applications ("第一年120；第二年160") stay in the last column, read-only. */
+ * of older applications ("第一年120；第二年160") stay in the last column, read-only, shown only when
+ * one indicator has such a text. A grid wider than the page scrolls with a scrollbar in sight. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -312,7 +313,16 @@ rebuild (IcwIndicatorGrid *self)
   guint n_years = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->n_years));
   guint n = self->items != NULL ? json_array_get_length (self->items) : 0;
   guint column = 0;
+  gboolean any_old_text = FALSE;
 
+  /* The column of older applications' texts only when one has such a text: empty, it pushed the
+   * last year out of sight at 1260 px. */
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *item = json_array_get_object_element (self->items, i);
+
+      any_old_text = any_old_text || (item != NULL && *string_of (item, "targets") != '\0');
+    }
   self->building = TRUE;
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->grid), child);
@@ -328,7 +338,15 @@ rebuild (IcwIndicatorGrid *self)
 
       gtk_grid_attach (GTK_GRID (self->grid), header (year), column++, 0, 1, 1);
     }
-  gtk_grid_attach (GTK_GRID (self->grid), header (_("Targets as text (earlier versions)")), column, 0, 1, 1);
+  if (any_old_text)
+    {
+      GtkWidget *label = header (_("Targets as text (earlier versions)"));
+
+      /* As wide as the texts under it, wrapped between words. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_grid_attach (GTK_GRID (self->grid), label, column, 0, 1, 1);
+    }
   for (guint i = 0; i < n; i++)
     {
       JsonObject *item = json_array_get_object_element (self->items, i);
@@ -358,6 +376,8 @@ rebuild (IcwIndicatorGrid *self)
           gtk_grid_attach (GTK_GRID (self->grid), cell (self, i, first + y, target_for (item, first + y), cell_name),
                            column++, i + 1, 1, 1);
         }
+      if (!any_old_text)
+        continue;
       old = gtk_label_new (string_of (item, "targets"));
       gtk_label_set_xalign (GTK_LABEL (old), 0);
       gtk_label_set_wrap (GTK_LABEL (old), TRUE);
@@ -428,8 +448,12 @@ icw_indicator_grid_class_init (IcwIndicatorGridClass *klass)
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
+/* A label and its spin button, one row of @grid: the labels in a column of their own, whole
+ * (wrapped beside a spin button, "Years" was hyphenated as "Ye-ars" at any width: GTK gives a
+ * wrapping label the narrowest width that fits the spin button's height). */
 static GtkWidget *
-labelled_spin (GtkWidget  *box,
+labelled_spin (GtkWidget  *grid,
+               int         row,
                const char *text,
                double      lo,
                double      hi,
@@ -440,11 +464,9 @@ labelled_spin (GtkWidget  *box,
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
-  /* On a 360 px window the two labels wrap rather than widen the window. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), spin);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), spin, 1, row, 1, 1);
   return spin;
 }
 
@@ -453,7 +475,7 @@ icw_indicator_grid_init (IcwIndicatorGrid *self)
 {
   GtkWidget *title = gtk_label_new (_("Targets by year (绩效目标表)"));
   GtkWidget *hint = gtk_label_new (_("One number per indicator and year, in the indicator's unit. Name the indicators above; an empty cell has no target."));
-  GtkWidget *years = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *years = gtk_grid_new ();
   GtkWidget *scroller;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
@@ -467,8 +489,12 @@ icw_indicator_grid_init (IcwIndicatorGrid *self)
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_box_append (GTK_BOX (self), title);
   gtk_box_append (GTK_BOX (self), hint);
-  self->first_year = labelled_spin (years, _("_First year"), 2000, 2100, g_date_time_get_year (now) + 1);
-  self->n_years = labelled_spin (years, _("_Years"), 1, MAX_YEARS, 3);
+  /* One above the other: side by side they are wider than a 360 px window. */
+  gtk_grid_set_row_spacing (GTK_GRID (years), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (years), 12);
+  gtk_widget_set_halign (years, GTK_ALIGN_START);
+  self->first_year = labelled_spin (years, 0, _("_First year"), 2000, 2100, g_date_time_get_year (now) + 1);
+  self->n_years = labelled_spin (years, 1, _("_Years"), 1, MAX_YEARS, 3);
   gtk_box_append (GTK_BOX (self), years);
   g_signal_connect_swapped (self->first_year, "value-changed", G_CALLBACK (on_years_changed), self);
   g_signal_connect_swapped (self->n_years, "value-changed", G_CALLBACK (on_years_changed), self);
@@ -478,9 +504,12 @@ icw_indicator_grid_init (IcwIndicatorGrid *self)
   self->grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 8);
-  /* Many years make the grid wide: it scrolls sideways rather than widen the window. */
+  /* Many years make the grid wide: it scrolls sideways rather than widen the window, with a
+   * scrollbar always drawn then (an overlay one shows only under the pointer, and a cut column
+   * looked like the whole table). */
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller), FALSE);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->grid);
   gtk_box_append (GTK_BOX (self), scroller);

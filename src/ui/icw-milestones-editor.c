@@ -32,6 +32,8 @@ struct _IcwMilestonesEditor
 
   GtkListBox *rows;
   GtkLabel *header_amount;
+  GtkSizeGroup *date_column;    /* the header's label and every row's entry, one width */
+  GtkSizeGroup *amount_column;
   GtkLabel *summary;
   GtkLabel *message;
   GtkWidget *add_button;
@@ -270,7 +272,8 @@ append_row (IcwMilestonesEditor *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   g_autofree char *date_name = NULL, *amount_name = NULL, *condition_name = NULL, *remove_name = NULL;
-  g_autofree char *amount = milestone != NULL ? icw_money_format_locale (milestone->amount_fen, self->unit, FALSE) : NULL;
+  /* Grouped as the budget's cells ("3,000.00"); read back with or without the marks. */
+  g_autofree char *amount = milestone != NULL ? icw_money_format_locale (milestone->amount_fen, self->unit, TRUE) : NULL;
   GtkWidget *date, *amount_entry, *condition, *remove;
 
   for (GtkWidget *r = gtk_widget_get_first_child (GTK_WIDGET (self->rows)); r != NULL; r = gtk_widget_get_next_sibling (r))
@@ -299,6 +302,8 @@ append_row (IcwMilestonesEditor *self,
   gtk_widget_set_sensitive (remove, self->editable);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), self);
 
+  gtk_size_group_add_widget (self->date_column, date);
+  gtk_size_group_add_widget (self->amount_column, amount_entry);
   gtk_box_append (GTK_BOX (box), date);
   gtk_box_append (GTK_BOX (box), amount_entry);
   gtk_box_append (GTK_BOX (box), condition);
@@ -446,6 +451,8 @@ icw_milestones_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->request, self);
   g_clear_object (&self->request);
   g_clear_object (&self->store);
+  g_clear_object (&self->date_column);
+  g_clear_object (&self->amount_column);
   G_OBJECT_CLASS (icw_milestones_editor_parent_class)->dispose (object);
 }
 
@@ -479,9 +486,14 @@ icw_milestones_editor_init (IcwMilestonesEditor *self)
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (on_add_clicked), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
 
-  gtk_widget_set_size_request (date, 120, -1);
+  /* Each header as wide as its column's entries (fixed widths left "Amount" and "Condition" over
+   * the wrong entries): the amount's on the right, over right-aligned amounts. */
+  self->date_column = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->amount_column = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->header_amount = GTK_LABEL (header_label (""));
-  gtk_widget_set_size_request (GTK_WIDGET (self->header_amount), 130, -1);
+  gtk_label_set_xalign (self->header_amount, 1);
+  gtk_size_group_add_widget (self->date_column, date);
+  gtk_size_group_add_widget (self->amount_column, GTK_WIDGET (self->header_amount));
   gtk_widget_set_margin_start (header, 12);
   gtk_box_append (GTK_BOX (header), date);
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->header_amount));

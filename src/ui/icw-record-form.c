@@ -54,7 +54,8 @@ format_value (IcwRecordForm *self,
       return g_value_get_int (&value) != 0 || binding->kind == ICW_FIELD_COUNT
              ? g_strdup_printf ("%d", g_value_get_int (&value)) : g_strdup ("");
     case ICW_FIELD_MONEY:
-      return icw_money_format (g_value_get_int64 (&value), self->money_unit);
+      /* Grouped as the budget's cells are ("10,000.00"); read back with or without the marks. */
+      return icw_money_format_locale (g_value_get_int64 (&value), self->money_unit, TRUE);
     case ICW_FIELD_PERCENT:
       return g_value_get_int64 (&value) < 0 ? g_strdup ("")
              : icw_basis_points_format (g_value_get_int64 (&value));

@@ -623,6 +623,9 @@ icw_targets_window_init (IcwTargetsWindow *self)
   gtk_grid_set_column_spacing (self->grid, 18);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Targets by year"), -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (table_scroll), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  /* Many years scroll sideways with a scrollbar in sight (an overlay one shows only under the
+   * pointer, and a cut year looked like the table's end). */
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (table_scroll), FALSE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (table_scroll), GTK_WIDGET (self->grid));
   gtk_box_append (GTK_BOX (page), table_scroll);
 

@@ -17,6 +17,7 @@
 #include "icw-error.h"
 #include "icw-ip-agreement-check.h"
 #include "icw-ip-agreement-parts.h"
+#include "icw-document-private.h"
 #include "icw-money.h"
 #include "icw-organization.h"
 #include "icw-rule-pack.h"
@@ -189,7 +190,7 @@ fill_parties (Filler    *f,
       const char *code = org != NULL ? icw_organization_get_credit_code (org) : NULL;
       const char *signatory = icw_agreement_party_get_signatory (party);
       g_autofree char *n = number (i + 1);
-      g_autofree char *contribution = icw_money_format (icw_agreement_party_get_contribution_fen (party), ICW_MONEY_UNIT_WAN);
+      g_autofree char *contribution = icw_doc_money (icw_agreement_party_get_contribution_fen (party));
       g_autofree char *share = icw_basis_points_format (icw_agreement_party_get_share_bp (party));
       g_autofree char *signed_on = fill_line (f, "done_on", "date", icw_agreement_party_get_signed_date (party) != NULL
                                                                     ? icw_agreement_party_get_signed_date (party) : line (f, "unnamed"), NULL);

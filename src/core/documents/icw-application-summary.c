@@ -8,6 +8,7 @@
 
 #include "icw-application-summary.h"
 #include "icw-center.h"
+#include "icw-document-private.h"
 #include "icw-money.h"
 #include "icw-shareholder.h"
 
@@ -54,7 +55,7 @@ name_of (IcwStore      *store,
 static char *
 money_or_empty (gint64 fen)
 {
-  return fen > 0 ? icw_money_format (fen, ICW_MONEY_UNIT_WAN) : NULL;
+  return fen > 0 ? icw_doc_money (fen) : NULL;
 }
 
 static char *

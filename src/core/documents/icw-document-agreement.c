@@ -37,7 +37,7 @@ add_shares (IcwDocument *document,
     {
       IcwAgreementParty *party = parties->pdata[i];
       g_autofree char *name = icw_doc_record_name (store, ICW_RECORD_KIND_ORGANIZATION, icw_agreement_party_get_organization_id (party));
-      g_autofree char *contribution = icw_money_format (icw_agreement_party_get_contribution_fen (party), ICW_MONEY_UNIT_WAN);
+      g_autofree char *contribution = icw_doc_money (icw_agreement_party_get_contribution_fen (party));
       g_autofree char *share = icw_basis_points_format (icw_agreement_party_get_share_bp (party));
       const char *row[] = { name, contribution, share };
 
@@ -47,7 +47,7 @@ add_shares (IcwDocument *document,
       shares += icw_agreement_party_get_share_bp (party);
       icw_doc_block_add_row (block, row);
     }
-  contribution_total = icw_money_format (contributions, ICW_MONEY_UNIT_WAN);
+  contribution_total = icw_doc_money (contributions);
   share_total = icw_basis_points_format (shares);
   {
     const char *row[] = { _("Total"), contribution_total, share_total };

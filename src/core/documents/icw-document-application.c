@@ -314,7 +314,7 @@ add_registers (IcwDocument    *document,
     {
       IcwShareholder *holder = holders->pdata[i];
       g_autofree char *name = icw_doc_record_name (store, ICW_RECORD_KIND_ORGANIZATION, icw_shareholder_get_organization_id (holder));
-      g_autofree char *amount = icw_money_format (icw_shareholder_get_amount_fen (holder), ICW_MONEY_UNIT_WAN);
+      g_autofree char *amount = icw_doc_money (icw_shareholder_get_amount_fen (holder));
       g_autofree char *share = icw_basis_points_format (icw_shareholder_get_share_bp (holder));
       const char *row[] = { name, icw_contribution_to_label (icw_shareholder_get_contribution (holder)), amount, share };
 

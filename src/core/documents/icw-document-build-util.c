@@ -60,3 +60,11 @@ icw_doc_set_center_cover (IcwDocument *document,
   icw_document_set_author (document, host != NULL ? host : center != NULL ? icw_center_get_name (ICW_CENTER (center)) : NULL);
 }
 
+
+char *
+icw_doc_money (gint64 fen)
+{
+  static const IcwNumberMarks marks = { .decimal = ".", .group = "," };
+
+  return icw_money_format_marks (fen, ICW_MONEY_UNIT_WAN, &marks, TRUE);
+}

@@ -25,7 +25,7 @@ sum_text (IcwBudgetTable *table,
 
   if (!icw_budget_table_sum (table, row, year, source, group, &fen, NULL))
     return g_strdup (icw_budget_overflow_marker ());
-  return icw_money_format (fen, ICW_MONEY_UNIT_WAN);
+  return icw_doc_money (fen);
 }
 
 /* by_year: a column per year; otherwise a column per source. Then the row's total. */
@@ -84,8 +84,8 @@ add_totals (IcwDocument    *document,
   g_autofree char *own = NULL;
   gint64 fen;
 
-  fiscal = icw_budget_table_fiscal_total (table, TRUE, &fen, NULL) ? icw_money_format (fen, ICW_MONEY_UNIT_WAN) : g_strdup (icw_budget_overflow_marker ());
-  own = icw_budget_table_fiscal_total (table, FALSE, &fen, NULL) ? icw_money_format (fen, ICW_MONEY_UNIT_WAN) : g_strdup (icw_budget_overflow_marker ());
+  fiscal = icw_budget_table_fiscal_total (table, TRUE, &fen, NULL) ? icw_doc_money (fen) : g_strdup (icw_budget_overflow_marker ());
+  own = icw_budget_table_fiscal_total (table, FALSE, &fen, NULL) ? icw_doc_money (fen) : g_strdup (icw_budget_overflow_marker ());
   icw_doc_block_add_pair (block, _("Total budget (10k yuan)"), all);
   icw_doc_block_add_pair (block, _("Fiscal funds (10k yuan)"), fiscal);
   icw_doc_block_add_pair (block, _("Self-raised funds (10k yuan)"), own);
@@ -116,13 +116,13 @@ add_milestones (IcwDocument       *document,
     {
       IcwMilestone *milestone = milestones->pdata[i];
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autofree char *amount = icw_money_format (milestone->amount_fen, ICW_MONEY_UNIT_WAN);
+      g_autofree char *amount = icw_doc_money (milestone->amount_fen);
       const char *row[] = { number, milestone->date, amount, milestone->condition };
 
       overflow = overflow || !icw_fen_add (total, milestone->amount_fen, &total);
       icw_doc_block_add_row (block, row);
     }
-  total_text = overflow ? g_strdup (icw_budget_overflow_marker ()) : icw_money_format (total, ICW_MONEY_UNIT_WAN);
+  total_text = overflow ? g_strdup (icw_budget_overflow_marker ()) : icw_doc_money (total);
   {
     const char *row[] = { "", _("Total"), total_text, "" };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "icw-document.h"
+#include "icw-money.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,10 @@ void  icw_doc_set_center_cover (IcwDocument   *document,
                                 IcwStore      *store,
                                 const char    *center_id,
                                 const char    *subtitle);
+/* An amount in 万元 as every document shows it: the digits grouped by three ("24,000.00"), as the
+ * window's budget groups them (icw_money_format_locale); with the marks both document languages
+ * use ("," and "."), whatever the locale of the process that makes the document. */
+char *icw_doc_money            (gint64         fen);
 /* The children of a record, as icw_store_list() gives them, in a new array of references. */
 
 G_END_DECLS

@@ -178,7 +178,7 @@ add_money (IcwDocBlock *block,
            const char  *label,
            gint64       fen)
 {
-  g_autofree char *text = icw_money_format (fen, ICW_MONEY_UNIT_WAN);
+  g_autofree char *text = icw_doc_money (fen);
 
   icw_doc_block_add_pair (block, label, text);
 }

@@ -84,6 +84,22 @@ parse_credit_code (const char  *text,
   return TRUE;
 }
 
+/* Money as the form shows it, digits grouped in the marks of the user's locale ("10,000.00"), or
+ * typed plainly with up to the unit's exact decimals (12.345678 万元). */
+static gboolean
+parse_money (const char  *text,
+             IcwMoneyUnit unit,
+             gint64      *fen,
+             GError     **error)
+{
+  IcwNumberMarks marks;
+
+  icw_number_marks_from_locale (&marks);
+  if (icw_money_parse_marks (text, unit, &marks, TRUE, fen, NULL))
+    return TRUE;
+  return icw_money_parse (text, unit, fen, error);
+}
+
 gboolean
 icw_form_text_parse (IcwFieldKind   kind,
                      const char    *typed,
@@ -103,7 +119,7 @@ icw_form_text_parse (IcwFieldKind   kind,
     case ICW_FIELD_COUNT:
       return parse_whole (text, 0, 100000, value, error);
     case ICW_FIELD_MONEY:
-      if (*text != '\0' && !icw_money_parse (text, unit, &number, error))
+      if (*text != '\0' && !parse_money (text, unit, &number, error))
         return FALSE;
       g_value_init (value, G_TYPE_INT64);
       g_value_set_int64 (value, number);

@@ -22,7 +22,8 @@ typedef enum {
 } IcwFieldKind;
 
 /* Sets @value (uninitialised) to what @typed means for a field of @kind: surrounding spaces are
- * dropped, money is read in @unit. */
+ * dropped, money is read in @unit, with or without the group marks of the user's locale (as the
+ * forms show it: "10,000.00"), or plainly with up to the unit's exact decimals. */
 gboolean icw_form_text_parse          (IcwFieldKind   kind,
                                        const char    *typed,
                                        IcwMoneyUnit   unit,
