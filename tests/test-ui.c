@@ -20,6 +20,7 @@
 #include "icw-field-row.h"
 #include "icw-ip-agreement.h"
 #include "icw-organization.h"
+#include "icw-organization-editor.h"
 #include "icw-record-form.h"
 #include "icw-rule-packs-group.h"
 #include "icw-shareholder.h"
@@ -642,6 +643,35 @@ test_compare_dialog (Fixture       *fixture,
   iterate ();
 }
 
+/* The organization editor's "Used By" lines are the store's phrases, which are lower-case to sit
+ * inside a sentence; each line of the group starts with a capital (the host company of the sample
+ * is its lead organization and a shareholder). */
+static void
+test_organization_uses_capitalised (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  const char *host_id = icw_center_get_host_organization_id (fixture->center);
+  g_autoptr(IcwRecord) host = icw_store_lookup (fixture->store, ICW_RECORD_KIND_ORGANIZATION, host_id, NULL);
+  GtkWidget *editor = g_object_ref_sink (icw_organization_editor_new (fixture->store));
+  g_autoptr(GString) texts = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  guint uses = 0;
+
+  g_assert_nonnull (host);
+  icw_organization_editor_set_organization (ICW_ORGANIZATION_EDITOR (editor), ICW_ORGANIZATION (host));
+  icw_test_label_texts (editor, texts);
+  lines = g_strsplit (texts->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_false (g_str_has_prefix (lines[i], "host company of "));
+      g_assert_false (g_str_has_prefix (lines[i], "shareholder of "));
+      if (g_str_has_prefix (lines[i], "Host company of “") || g_str_has_prefix (lines[i], "Shareholder of “"))
+        uses++;
+    }
+  g_assert_cmpuint (uses, >=, 1);
+  g_object_unref (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +684,7 @@ main (int   argc,
 
   g_test_add ("/ui/switching-records-saves-nothing", Fixture, NULL, icw_test_sample_set_up, test_switching_records_saves_nothing, icw_test_sample_tear_down);
 
+  g_test_add ("/ui/organization-uses-capitalised", Fixture, NULL, icw_test_sample_set_up, test_organization_uses_capitalised, icw_test_sample_tear_down);
   g_test_add_func ("/ui/check-panel-basis", test_check_panel_basis);
   g_test_add_func ("/ui/check-panel-wraps", test_check_panel_wraps);
   g_test_add ("/ui/application-outline", Fixture, NULL, icw_test_sample_set_up, test_application_outline, icw_test_sample_tear_down);

@@ -39,6 +39,23 @@ show_uses (IcwOrganizationEditor *self)
       gtk_label_set_text (self->uses_label, _("Not used by any center yet."));
       return;
     }
+  /* The store's phrases are lower-case to sit inside a sentence ("It cannot be deleted while it
+   * is used: …"); as lines of their own each starts with a capital. */
+  for (guint i = 0; i < uses->len; i++)
+    {
+      char *use = g_ptr_array_index (uses, i);
+      gunichar first = g_utf8_get_char (use);
+      gunichar title = g_unichar_totitle (first);
+
+      if (title != first)
+        {
+          char head[8] = { 0, };
+
+          g_unichar_to_utf8 (title, head);
+          g_ptr_array_index (uses, i) = g_strconcat (head, g_utf8_next_char (use), NULL);
+          g_free (use);
+        }
+    }
   g_ptr_array_add (uses, NULL);
   text = g_strjoinv ("\n", (char **) uses->pdata);
   gtk_label_set_text (self->uses_label, text);
