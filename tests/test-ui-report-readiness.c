@@ -6,7 +6,8 @@
  * the store, shows two fewer missing. Every condition names its basis. The panel evaluates again
  * after saves of what it reads only (icw_readiness_group_get_n_evaluations counts). In a window
  * on screen the panel evaluates in a frame of its own, then adds its rows one a frame, in order,
- * and an evaluation after a save keeps the rows (frames are counted, nothing is timed). */
+ * and an evaluation after a save keeps the rows (frames are counted, nothing is timed); rows still
+ * waiting are all shown by a save, and go with the panel when its window is destroyed. */
 #include "config.h"
 
 #include <adwaita.h>
