@@ -6,7 +6,8 @@
  * the store, shows two fewer missing. Every condition names its basis. The panel evaluates again
  * after saves of what it reads only (icw_readiness_group_get_n_evaluations counts). In a window
  * on screen the panel evaluates in a frame of its own, then adds its rows one a frame, in order,
- * and an evaluation after a save keeps the rows (frames are counted, nothing is timed). */
+ * and an evaluation after a save keeps the rows (frames are counted, nothing is timed); rows still
+ * waiting are all shown by a save, and go with the panel when its window is destroyed. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -294,6 +295,76 @@ test_panel_rows_a_few_a_frame (Fixture       *fixture,
   iterate ();
 }
 
+static void
+count_warning (const char     *domain,
+               GLogLevelFlags  level,
+               const char     *message,
+               gpointer        data)
+{
+  g_test_message ("%s: %s", domain, message);
+  (*(guint *) data)++;
+}
+
+/* Rows still waiting for frames when something else happens: a save the panel follows evaluates
+ * again and shows every row at once, in order, none waiting; a window closed while rows wait
+ * takes the panel with it, and the loop runs on without a batch of a panel that is gone. */
+static void
+test_panel_interrupted (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = evaluate (fixture, NULL, FALSE);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *group = icw_readiness_group_new (fixture->store);
+  GtkWidget *page = adw_preferences_page_new ();
+  IcwReadinessGroup *panel = ICW_READINESS_GROUP (group);
+  guint warnings = 0;
+  guint handler;
+
+  g_assert_cmpuint (items->len, >, 2);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 60 && !gtk_widget_get_mapped (window); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (window));
+
+  /* A save while rows wait. */
+  icw_readiness_group_set_center (panel, fixture->center);
+  g_assert_cmpuint (icw_readiness_group_get_n_waiting (panel), ==, items->len);
+  for (guint i = 0; i < 200 && icw_readiness_group_get_n_waiting (panel) == items->len; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (icw_readiness_group_get_n_waiting (panel), >, 0);
+  icw_center_set_city (fixture->center, "潍坊");
+  icw_test_save (fixture->store, fixture->center);
+  iterate ();
+  g_assert_cmpuint (icw_readiness_group_get_n_evaluations (panel), ==, 2);
+  g_assert_cmpuint (icw_readiness_group_get_n_waiting (panel), ==, 0);
+  collect_rows (group, rows);
+  g_assert_cmpuint (rows->len, ==, items->len);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpstr (gtk_widget_get_name (rows->pdata[i]), ==, ((IcwReadinessItem *) items->pdata[i])->rule);
+
+  /* The window closed while rows wait. */
+  icw_readiness_group_set_center (panel, NULL);
+  g_assert_cmpuint (icw_readiness_group_get_n_waiting (panel), ==, 0);
+  icw_readiness_group_set_center (panel, fixture->center);
+  for (guint i = 0; i < 200 && icw_readiness_group_get_n_waiting (panel) == items->len; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (icw_readiness_group_get_n_waiting (panel), >, 0);
+  g_object_add_weak_pointer (G_OBJECT (group), (gpointer *) &group);
+  handler = g_log_set_handler ("GLib-GObject", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL, count_warning, &warnings);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_log_remove_handler ("GLib-GObject", handler);
+  g_assert_null (group);
+  /* Not "no handler with id": the window's frame clock let go of the panel's handler itself. */
+  g_assert_cmpuint (warnings, ==, 0);
+}
+
 /* The panel evaluates again, once, after saves of what it reads, and not after saves elsewhere:
  * another center, an organization the center does not name, that organization's platform. */
 static void
@@ -358,6 +429,8 @@ main (int   argc,
   g_test_add ("/ui-report/readiness/saves-elsewhere", Fixture, NULL, icw_test_sample_set_up, test_panel_ignores_saves_elsewhere,
               icw_test_sample_tear_down);
   g_test_add ("/ui-report/readiness/rows-a-few-a-frame", Fixture, NULL, icw_test_sample_set_up, test_panel_rows_a_few_a_frame,
+              icw_test_sample_tear_down);
+  g_test_add ("/ui-report/readiness/interrupted", Fixture, NULL, icw_test_sample_set_up, test_panel_interrupted,
               icw_test_sample_tear_down);
   return g_test_run ();
 }

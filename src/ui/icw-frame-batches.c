@@ -16,6 +16,17 @@ struct _IcwFrameBatches
   gpointer           data;
 };
 
+/* The after-paint handler gone. A window destroyed disposes its frame clock, which disconnects
+ * every handler of it (the clock itself lives on, held here): disconnecting ours again would be
+ * warned about. */
+static void
+disconnect (IcwFrameBatches *self)
+{
+  if (self->after_paint_handler != 0 && g_signal_handler_is_connected (self->clock, self->after_paint_handler))
+    g_signal_handler_disconnect (self->clock, self->after_paint_handler);
+  self->after_paint_handler = 0;
+}
+
 static void
 run_batch (IcwFrameBatches *self)
 {
@@ -23,7 +34,7 @@ run_batch (IcwFrameBatches *self)
   if (self->waiting)
     gdk_frame_clock_request_phase (self->clock, GDK_FRAME_CLOCK_PHASE_PAINT);
   else
-    g_clear_signal_handler (&self->after_paint_handler, self->clock);
+    disconnect (self);
 }
 
 static gboolean
@@ -82,7 +93,7 @@ icw_frame_batches_stop (IcwFrameBatches **batches)
   if (self == NULL)
     return;
   *batches = NULL;
-  g_clear_signal_handler (&self->after_paint_handler, self->clock);
+  disconnect (self);
   g_clear_handle_id (&self->source, g_source_remove);
   g_object_unref (self->clock);
   g_free (self);

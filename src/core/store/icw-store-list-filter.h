@@ -32,13 +32,17 @@ void                icw_store_list_filter_set_positions (IcwStoreListFilter *sel
 gboolean            icw_store_list_filter_find    (IcwStoreListFilter *self,
                                                    const char         *id,
                                                    guint              *position);
-/* Shows at most the first limit records (G_MAXUINT: no limit). Raising the limit announces the
- * new rows as added after the old ones, a change that neither GtkSingleSelection nor GTK 4.8's
- * list views answer by looking at each added row. */
+/* A new query's result (positions, as for set_positions) in place of the rows shown, without a
+ * limit, in two announced steps: the new rows added before the old ones, then between (data)
+ * called, then the old rows removed, so that a view keeps its row widgets (the .c file says how
+ * GTK 4.8 answers each step). Nothing but the view may read the filter from between. */
 void                icw_store_list_filter_replace_positions (IcwStoreListFilter *self,
                                                              GArray             *positions,
                                                              void              (*between) (gpointer data),
                                                              gpointer            data);
+/* Shows at most the first limit records (G_MAXUINT: no limit). Raising the limit announces the
+ * new rows as added after the old ones, a change that neither GtkSingleSelection nor GTK 4.8's
+ * list views answer by looking at each added row. */
 void                icw_store_list_filter_set_limit (IcwStoreListFilter *self,
                                                      guint               limit);
 
