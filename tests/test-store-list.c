@@ -6,7 +6,7 @@
  * screenful until its first frame; the search off the main thread (positions by row id, stale
  * searches cancelled, a search while the register changes, the page's stale searches, a new
  * model per query with the selection, focus and saves kept); the order
- * stored with the records; a register's first screenful read alone. */
+ * stored with the records; a register's first screenful read alone, the rest added after the editor's first frame. */
 #include "config.h"
 
 #include <adwaita.h>
