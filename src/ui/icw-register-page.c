@@ -21,6 +21,7 @@
 #include "icw-application.h"
 #include "icw-center-editor.h"
 #include "icw-center.h"
+#include "icw-frame-batches.h"
 #include "icw-ip-agreement.h"
 #include "icw-funding-editor.h"
 #include "icw-funding-request.h"
@@ -82,6 +83,8 @@ struct _IcwRegisterPage
   gboolean first_screen;            /* until the page's first frame: the filter shows a screenful */
   guint first_screen_source;
   GCancellable *rest_cancellable;   /* the rest of the register read after the first frame */
+  IcwFrameBatches *rest_batches;    /* the rest added after the frame that draws the editor */
+  gboolean rest_waits_a_frame;      /* the rest's first batch: that frame, nothing added */
 };
 
 /* Before its first allocation GTK 4.8's list view makes, binds and measures a row for each of
@@ -457,6 +460,21 @@ release_first_screen (IcwRegisterPage *self)
   icw_store_list_filter_set_limit (self->found, G_MAXUINT);
 }
 
+/* The rest of the register added to the list (icw-frame-batches.h): the first batch only waits
+ * for a frame. */
+static gboolean
+add_rest (gpointer data)
+{
+  IcwRegisterPage *self = data;
+
+  if (self->rest_waits_a_frame)
+    return TRUE;
+  /* Read here if the thread could not (the list is then read at once). */
+  release_first_screen (self);
+  icw_store_list_prepare_search (ICW_STORE_LIST (self->records));
+  return FALSE;
+}
+
 static void
 on_rest_read (GObject      *source,
               GAsyncResult *result,
@@ -470,9 +488,17 @@ on_rest_read (GObject      *source,
     return;
   if (self->found == NULL)
     return;
-  /* Read here if the thread could not (the list is then read at once). */
-  release_first_screen (self);
-  icw_store_list_prepare_search (ICW_STORE_LIST (self->records));
+  /* The thread read while the editor was made in the idle after the window's first frame (see
+   * show_state): the rows are added after the next painted frame, the one that draws the
+   * editor's first screen, not measured before it (issue 20). A search, a selection or a
+   * position asked for adds them at once (release_first_screen). Outside a window on screen:
+   * now. */
+  icw_frame_batches_stop (&self->rest_batches);
+  self->rest_waits_a_frame = TRUE;
+  self->rest_batches = icw_frame_batches_start (GTK_WIDGET (self), add_rest, self);
+  self->rest_waits_a_frame = FALSE;
+  if (self->rest_batches == NULL)
+    add_rest (self);
 }
 
 /* After the first frame the rest of the register is read in a thread (a million rows take a
@@ -904,6 +930,7 @@ icw_register_page_dispose (GObject *object)
   g_clear_handle_id (&self->first_show_source, g_source_remove);
   g_cancellable_cancel (self->rest_cancellable);
   g_clear_object (&self->rest_cancellable);
+  icw_frame_batches_stop (&self->rest_batches);
   g_clear_handle_id (&self->first_screen_source, g_source_remove);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   g_clear_handle_id (&self->clear_source, g_source_remove);
