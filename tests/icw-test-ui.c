@@ -50,6 +50,17 @@ icw_test_first_of_type (GtkWidget *widget,
 }
 
 void
+icw_test_all_of_type (GtkWidget *widget,
+                      GType      type,
+                      GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    icw_test_all_of_type (child, type, found);
+}
+
+void
 icw_test_label_texts (GtkWidget *widget,
                       GString   *texts)
 {

@@ -26,6 +26,11 @@ void icw_test_ui_iterate (void);
 /* The first widget of TYPE under WIDGET (itself included), depth first, or NULL. */
 GtkWidget *icw_test_first_of_type (GtkWidget  *widget,
                                    GType       type);
+/* Every widget of TYPE under WIDGET (itself included), depth first, appended to FOUND (which
+ * holds them unowned). */
+void       icw_test_all_of_type   (GtkWidget  *widget,
+                                   GType       type,
+                                   GPtrArray  *found);
 /* The texts of the labels under WIDGET (itself included), one a line, appended to TEXTS in their
  * order. */
 void       icw_test_label_texts   (GtkWidget  *widget,

@@ -27,17 +27,6 @@ typedef IcwTestSample Fixture;
  * waited for by iterating the main loop, without a clock. */
 #define MAX_FRAMES 60
 
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
 static GtkWidget *
 find_one (GtkWidget *editor,
           GType      type,
@@ -45,7 +34,7 @@ find_one (GtkWidget *editor,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect (editor, type, found);
+  icw_test_all_of_type (editor, type, found);
   g_assert_cmpuint (found->len, >, index);
   return found->pdata[index];
 }
@@ -60,7 +49,7 @@ below_groups (GtkWidget  *editor,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect (editor, ADW_TYPE_PREFERENCES_GROUP, found);
+  icw_test_all_of_type (editor, ADW_TYPE_PREFERENCES_GROUP, found);
   g_assert_cmpuint (found->len, ==, size + 1);
   g_assert_cmpstr (adw_preferences_group_get_title (found->pdata[0]), ==, "Basic Information");
   for (guint i = 1; i < found->len; i++)

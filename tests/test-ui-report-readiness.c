@@ -200,16 +200,6 @@ test_panel_follows (Fixture       *fixture,
   iterate ();
 }
 
-static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
-{
-  if (ADW_IS_ACTION_ROW (widget))
-    g_ptr_array_add (rows, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
 typedef struct {
   GtkWidget *group;
   guint      frames;
@@ -223,7 +213,7 @@ on_rows_painted (GdkFrameClock *clock,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_rows (frames->group, rows);
+  icw_test_all_of_type (frames->group, ADW_TYPE_ACTION_ROW, rows);
   frames->frames++;
   frames->most = MAX (frames->most, rows->len - MIN (rows->len, frames->rows));
   frames->rows = rows->len;
@@ -262,7 +252,7 @@ test_panel_rows_a_few_a_frame (Fixture       *fixture,
   icw_readiness_group_set_center (panel, fixture->center);
   g_assert_cmpuint (icw_readiness_group_get_n_evaluations (panel), ==, 1);
   /* The evaluation's frame first, without rows. */
-  collect_rows (group, rows);
+  icw_test_all_of_type (group, ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 0);
   g_assert_cmpuint (icw_readiness_group_get_n_waiting (panel), ==, items->len);
   g_assert_cmpuint (icw_readiness_group_get_n_missing (panel), ==, icw_readiness_count_missing (items));
@@ -274,7 +264,7 @@ test_panel_rows_a_few_a_frame (Fixture       *fixture,
   g_assert_cmpuint (frames.most, <=, 1);
   g_assert_cmpuint (frames.frames, >=, items->len);
   g_ptr_array_set_size (rows, 0);
-  collect_rows (group, rows);
+  icw_test_all_of_type (group, ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, items->len);
   for (guint i = 0; i < items->len; i++)
     g_assert_cmpstr (gtk_widget_get_name (rows->pdata[i]), ==, ((IcwReadinessItem *) items->pdata[i])->rule);
@@ -285,7 +275,7 @@ test_panel_rows_a_few_a_frame (Fixture       *fixture,
   iterate ();
   g_assert_cmpuint (icw_readiness_group_get_n_evaluations (panel), ==, 2);
   g_assert_cmpuint (icw_readiness_group_get_n_waiting (panel), ==, 0);
-  collect_rows (group, after_save);
+  icw_test_all_of_type (group, ADW_TYPE_ACTION_ROW, after_save);
   g_assert_cmpuint (after_save->len, ==, rows->len);
   for (guint i = 0; i < rows->len; i++)
     g_assert_true (after_save->pdata[i] == rows->pdata[i]);
@@ -341,7 +331,7 @@ test_panel_interrupted (Fixture       *fixture,
   iterate ();
   g_assert_cmpuint (icw_readiness_group_get_n_evaluations (panel), ==, 2);
   g_assert_cmpuint (icw_readiness_group_get_n_waiting (panel), ==, 0);
-  collect_rows (group, rows);
+  icw_test_all_of_type (group, ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, items->len);
   for (guint i = 0; i < items->len; i++)
     g_assert_cmpstr (gtk_widget_get_name (rows->pdata[i]), ==, ((IcwReadinessItem *) items->pdata[i])->rule);

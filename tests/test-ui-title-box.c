@@ -184,16 +184,6 @@ test_same_widths_for_heights (void)
     ;
 }
 
-static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
-{
-  if (ADW_IS_ACTION_ROW (widget))
-    g_ptr_array_add (rows, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
 /* Every row of the center editor has the layout, those of the groups filled after its first
  * frame included. */
 static void
@@ -210,7 +200,7 @@ test_center_editor (Fixture       *fixture,
   for (guint i = 0; i < 60; i++)
     icw_test_ui_iterate ();
 
-  collect_rows (editor, rows);
+  icw_test_all_of_type (editor, ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, >, 20);
   for (guint i = 0; i < rows->len; i++)
     {
