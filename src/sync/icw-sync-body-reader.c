@@ -61,7 +61,8 @@ skip_space (Reader *r)
     }
 }
 
-/* A string at r->p (its opening quote), decoded into r->text. */
+/* A string at r->p (its opening quote), decoded into r->text (left as it was for a discarded
+ * string without escapes: nothing reads it). */
 static gboolean
 read_string (Reader *r)
 {
@@ -94,10 +95,15 @@ read_string (Reader *r)
     }
   if (r->p >= r->end)
     return fail (r, _("a string without its end"));
-  g_string_truncate (r->text, 0);
-  if (!escaped)
-    g_string_append_len (r->text, start, r->p - start);
-  else if (!icw_json_unescape (r->text, start, r->p))
+  /* A discarded string's text is not kept; its escapes are still checked. */
+  if (!escaped && r->discard > 0)
+    ;
+  else if (!escaped)
+    {
+      g_string_truncate (r->text, 0);
+      g_string_append_len (r->text, start, r->p - start);
+    }
+  else if (g_string_truncate (r->text, 0), !icw_json_unescape (r->text, start, r->p))
     {
       /* The rule of every reader (icw-json-reader.h), at the string's opening quote. */
       r->p = start - 1;
@@ -233,8 +239,10 @@ read_container (Reader *r,
             return fail (r, _("a member name that is not a double-quoted string")), NULL;
           if (!read_string (r))
             return NULL;
-          /* Kept apart from r->text, which the value reuses. */
-          if (r->text->len < sizeof short_name)
+          /* Kept apart from r->text, which the value reuses; a discarded member's is not kept. */
+          if (r->discard > 0)
+            ;
+          else if (r->text->len < sizeof short_name)
             name = memcpy (short_name, r->text->str, r->text->len + 1);
           else
             name = long_name = g_strndup (r->text->str, r->text->len);
