@@ -240,6 +240,49 @@ test_hostile_text (Fixture       *f,
   g_assert_cmpuint (pull_count (f, f->admin), ==, 1 + G_N_ELEMENTS (names));
 }
 
+/* The same refusals in a batch that holds no escape \uXXXX at all, which the server reads without
+ * marking first (handle_push): raw invalid UTF-8 in a string makes that read fail, and the marked
+ * body is read instead; a raw U+FFFF, valid UTF-8, is found by the record's check. */
+static void
+test_hostile_raw_text (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *names[] = { "\xff\xfe", "\xed\xa0\x80", "\xc0\x80", "\xef\xbf\xbf", "（\xef\xbf\xbf）", "a\\\\ud800" };
+  const char *codes[] = { "invalid-text", "invalid-text", "invalid-text", "invalid-text", "invalid-text", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"idempotency_key\":\"key-raw-%02u-0123456789\",\"changes\":["
+                                               "{\"kind\":\"organization\",\"id\":\"" ORG "5%u\",\"op\":\"upsert\",\"base_revision\":null,"
+                                               "\"record\":{\"id\":\"" ORG "5%u\",\"name\":\"%s\"}},"
+                                               "{\"kind\":\"organization\",\"id\":\"" ORG "6%u\",\"op\":\"upsert\",\"base_revision\":null,"
+                                               "\"record\":{\"id\":\"" ORG "6%u\",\"name\":\"（plain）\\n %u\"}}]}",
+                                               i, i, i, names[i], i, i, i);
+      g_autoptr(JsonNode) push = NULL;
+      JsonArray *results;
+      JsonObject *first;
+
+      g_assert_cmpuint (request (f, "POST", "/v1/push", f->admin, body, &push), ==, 200);
+      results = json_object_get_array_member (json_node_get_object (push), "results");
+      first = json_array_get_object_element (results, 0);
+      if (codes[i] != NULL)
+        {
+          g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "rejected");
+          g_assert_cmpstr (json_object_get_string_member (first, "code"), ==, codes[i]);
+          g_assert_cmpstr (json_object_get_string_member (first, "field"), ==, "name");
+        }
+      else   /* an escaped backslash before "u" is no escape: plain text */
+        g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "applied");
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 1), "status"), ==, "applied");
+    }
+  /* Outside strings nothing is marked: a broken document without escapes is still a 400. */
+  {
+    g_autofree char *got = push_one (f, f->admin, "organization", ORG "72", NULL, "{\"id\":\"" ORG "72\",\"name\":\"n\"}\xff");
+    g_assert_true (g_str_has_prefix (got, "400 "));
+  }
+  g_assert_cmpuint (pull_count (f, f->admin), ==, 1 + G_N_ELEMENTS (names) + 1);
+}
+
 #define APP "a0000000-0000-4000-8000-000000000001"
 #define APP_RECORD(status, comments, title) \
   "{\"id\":\"" APP "\",\"center_id\":\"" CENTER "\",\"lineage_id\":\"" APP "\",\"version\":1," \
@@ -942,6 +985,7 @@ main (int   argc,
   ADD ("/sync-hostile/records", test_hostile_records);
   ADD ("/sync-hostile/member-role-user", test_member_role_user);
   ADD ("/sync-hostile/text", test_hostile_text);
+  ADD ("/sync-hostile/raw-text", test_hostile_raw_text);
   ADD ("/sync-hostile/review-authority", test_review_authority);
   ADD ("/sync-hostile/report-grade-authority", test_report_grade_authority);
   ADD ("/sync-hostile/owner-steps-folded", test_owner_steps_folded);

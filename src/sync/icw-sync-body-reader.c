@@ -61,7 +61,8 @@ skip_space (Reader *r)
     }
 }
 
-/* A string at r->p (its opening quote), decoded into r->text. */
+/* A string at r->p (its opening quote), decoded into r->text (left as it was for a discarded
+ * string without escapes: nothing reads it). */
 static gboolean
 read_string (Reader *r)
 {
@@ -94,10 +95,15 @@ read_string (Reader *r)
     }
   if (r->p >= r->end)
     return fail (r, _("a string without its end"));
-  g_string_truncate (r->text, 0);
-  if (!escaped)
-    g_string_append_len (r->text, start, r->p - start);
-  else if (!icw_json_unescape (r->text, start, r->p))
+  /* A discarded string's text is not kept; its escapes are still checked. */
+  if (!escaped && r->discard > 0)
+    ;
+  else if (!escaped)
+    {
+      g_string_truncate (r->text, 0);
+      g_string_append_len (r->text, start, r->p - start);
+    }
+  else if (g_string_truncate (r->text, 0), !icw_json_unescape (r->text, start, r->p))
     {
       /* The rule of every reader (icw-json-reader.h), at the string's opening quote. */
       r->p = start - 1;
@@ -151,20 +157,12 @@ read_number (Reader *r)
         return fail (r, _("a bad number")), NULL;
     }
   length = r->p - start;
-  if (length < sizeof small)
-    {
-      memcpy (small, start, length);
-      small[length] = '\0';
-      text = small;
-    }
-  else
-    text = large = g_strndup (start, length);
   if (integer)
     {
       gint64 value;
 
       /* No leading zeros in JSON: more than 20 characters never fit 64 bits. */
-      if (length > 20 || !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
+      if (length > 20 || !icw_json_parse_int64 (start, length, &value))
         return fail (r, _("an integer too large")), NULL;
       if (r->discard > 0)
         return DISCARDED;
@@ -173,6 +171,14 @@ read_number (Reader *r)
     }
   if (r->discard > 0)
     return DISCARDED;
+  if (length < sizeof small)
+    {
+      memcpy (small, start, length);
+      small[length] = '\0';
+      text = small;
+    }
+  else
+    text = large = g_strndup (start, length);
   node = json_node_alloc ();
   return json_node_init_double (node, g_ascii_strtod (text, NULL));
 }
@@ -233,8 +239,10 @@ read_container (Reader *r,
             return fail (r, _("a member name that is not a double-quoted string")), NULL;
           if (!read_string (r))
             return NULL;
-          /* Kept apart from r->text, which the value reuses. */
-          if (r->text->len < sizeof short_name)
+          /* Kept apart from r->text, which the value reuses; a discarded member's is not kept. */
+          if (r->discard > 0)
+            ;
+          else if (r->text->len < sizeof short_name)
             name = memcpy (short_name, r->text->str, r->text->len + 1);
           else
             name = long_name = g_strndup (r->text->str, r->text->len);
@@ -313,6 +321,45 @@ read_value (Reader *r)
     }
 }
 
+/* Whether data is valid UTF-8 without a NUL, exactly as g_utf8_validate_len says: a byte below
+ * 0x80 is a character of its own (eight at a time while a word holds only such bytes, none of them
+ * NUL), and a multi-byte character holds no such byte, so each run of the others is checked by
+ * GLib alone. Most of a push body is ASCII. */
+static gboolean
+valid_utf8 (const char *data,
+            gsize       length)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + length;
+
+  while (p < end)
+    {
+      if (*p >= 0x80)
+        {
+          const guchar *run = p;
+
+          while (p < end && *p >= 0x80)
+            p++;
+          if (!g_utf8_validate_len ((const char *) run, p - run, NULL))
+            return FALSE;
+          continue;
+        }
+      if (*p++ == '\0')
+        return FALSE;
+      while (end - p >= 8)
+        {
+          guint64 word;
+
+          memcpy (&word, p, sizeof word);
+          if ((word & 0x8080808080808080ULL) != 0 ||
+              ((word - 0x0101010101010101ULL) & ~word & 0x8080808080808080ULL) != 0)
+            break;
+          p += 8;
+        }
+    }
+  return TRUE;
+}
+
 static JsonNode *
 read_object (const char  *data,
              gsize        length,
@@ -333,7 +380,7 @@ read_object (const char  *data,
                    _("The JSON is larger than the limit of %lu bytes"), (unsigned long) max_length);
       return NULL;
     }
-  if (length > 0 && !g_utf8_validate_len (data, length, NULL))
+  if (!valid_utf8 (data, length))
     {
       g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("The JSON is not valid UTF-8"));
       return NULL;

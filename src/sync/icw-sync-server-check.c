@@ -89,10 +89,13 @@ icw_server_check_record (IcwSyncServer     *self,
 {
   g_autoptr(GError) error = NULL;
   const char *field = NULL;
+  gsize length = payload != NULL ? strlen (payload) : 0;
 
-  if (payload == NULL || strlen (payload) > MAX_RECORD)
+  if (payload == NULL || length > MAX_RECORD)
     return refuse (refusal, "too-large", NULL, "The record is larger than 1 MiB");
-  if (!check_text (record, refusal))
+  /* The payload is the record's bytes in a body the reader found to be valid UTF-8: without an
+   * escape \uXXXX or a raw U+FFFF in them, none of its names and strings can fail check_text. */
+  if (icw_server_text_may_be_bad (payload, length, TRUE) && !check_text (record, refusal))
     return FALSE;
   /* The role "user" of before issue 15: 用户企业 is now the organization's flag, which a member
    * record cannot set; the client's own migration moves it there, also in its waiting changes. */

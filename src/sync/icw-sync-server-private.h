@@ -177,6 +177,12 @@ gboolean  icw_server_apply_target_version (IcwSyncServer     *self,
 char     *icw_server_mark_bad_text    (const char        *data,
                                        gsize              length,
                                        gsize             *out_length);
+/* Whether JSON text holds an escape \uXXXX (the only way to write a lone surrogate or NUL in
+ * valid UTF-8), or with raw_mark also U+FFFF itself: without them, a body that is valid UTF-8
+ * needs no marking, and its strings are valid UTF-8 without U+FFFF or NUL. A cheap scan. */
+gboolean  icw_server_text_may_be_bad (const char        *data,
+                                       gsize              length,
+                                       gboolean           raw_mark);
 
 /* icw-sync-server-limits.c: what happens before a request's body is read (the token checked in
  * the headers phase, failed authentications rate-limited per address, bodies counted as they

@@ -5,8 +5,11 @@
  * others through as invalid UTF-8 ("a\ud800b"), and cuts a string at "\u0000"; the strict scanner
  * refuses raw invalid UTF-8 anywhere. Inside strings, each of these becomes the escape of U+FFFF, a
  * noncharacter that the server's record check refuses as text (icw-sync-server-check.c). Outside
- * strings nothing changes: a broken document is still a 400. */
+ * strings nothing changes: a broken document is still a 400. A body with no escape \uXXXX is read
+ * as it came (icw_server_text_may_be_bad): marking could change nothing in it if it is UTF-8. */
 #include "config.h"
+
+#include <string.h>
 
 #include "icw-sync-server-private.h"
 
@@ -114,4 +117,28 @@ icw_server_mark_bad_text (const char *data,
   g_string_append_len (out, data + copied, length - copied);
   *out_length = out->len;
   return g_string_free (out, FALSE);
+}
+
+gboolean
+icw_server_text_may_be_bad (const char *data,
+                            gsize       length,
+                            gboolean    raw_mark)
+{
+  const char *end = data + length;
+  const char *p = data;
+
+  /* An escape's backslash and the letter after it; "\\\\u" (a backslash, then u) is skipped whole. */
+  while (p < end && (p = memchr (p, '\\', end - p)) != NULL)
+    {
+      if (p + 1 < end && p[1] == 'u')
+        return TRUE;
+      p += 2;
+    }
+  if (!raw_mark)
+    return FALSE;
+  /* U+FFFF is EF BF BF; EF also begins the fullwidth forms (（）), so each is looked at. */
+  for (p = data; p < end && (p = memchr (p, 0xef, end - p)) != NULL; p++)
+    if (end - p >= 3 && (guchar) p[1] == 0xbf && (guchar) p[2] == 0xbf)
+      return TRUE;
+  return FALSE;
 }

@@ -631,16 +631,31 @@ handle_push (IcwSyncServer     *self,
   JsonArray *changes;
   const char *key;
 
-  /* Text that is not Unicode is refused with its change, not with the whole batch. The body was
-   * held to the limit before; marking may lengthen it. */
-  marked = icw_server_mark_bad_text (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &marked_length);
   /* One pass over the body (icw-sync-body-reader.c): the strict checks, the tree, each record's bytes
-   * (the objects at depth 4: body, changes, change, record) and the batch's digest. */
-  data = marked != NULL ? marked : g_bytes_get_data (bytes, NULL);
-  data_length = marked != NULL ? marked_length : g_bytes_get_size (bytes);
-  root = icw_json_read_object_thin (data, data_length,
-                               marked != NULL ? G_MAXSIZE : ICW_SYNC_JSON_MAX_BODY,
-                               4, spans, digest, &error);
+   * (the objects at depth 4: body, changes, change, record) and the batch's digest. A body without
+   * an escape \uXXXX is read as it came: when it is valid UTF-8 (the reader's first check) there is
+   * nothing to mark. */
+  data = g_bytes_get_data (bytes, NULL);
+  data_length = g_bytes_get_size (bytes);
+  if (!icw_server_text_may_be_bad (data, data_length, FALSE))
+    root = icw_json_read_object_thin (data, data_length, ICW_SYNC_JSON_MAX_BODY, 4, spans, digest, NULL);
+  /* Text that is not Unicode is refused with its change, not with the whole batch: the body with
+   * it marked is read (a body that failed above is read again, for its error). The body was held
+   * to the limit before; marking may lengthen it. */
+  if (root == NULL)
+    {
+      g_clear_pointer (&digest, icw_sync_digest_free);
+      digest = icw_sync_digest_new ();
+      marked = icw_server_mark_bad_text (data, data_length, &marked_length);
+      if (marked != NULL)
+        {
+          data = marked;
+          data_length = marked_length;
+        }
+      root = icw_json_read_object_thin (data, data_length,
+                                        marked != NULL ? G_MAXSIZE : ICW_SYNC_JSON_MAX_BODY,
+                                        4, spans, digest, &error);
+    }
   if (root == NULL || !check_push (json_node_get_object (root), &error))
     {
       respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);

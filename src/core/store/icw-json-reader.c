@@ -446,15 +446,35 @@ icw_json_string_equal (const IcwJsonValue *string,
 }
 
 gboolean
+icw_json_parse_int64 (const char *text,
+                      gsize       length,
+                      gint64     *out)
+{
+  gboolean negative = length > 0 && text[0] == '-';
+  guint64 limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
+  guint64 value = 0;
+  gsize i = negative ? 1 : 0;
+
+  if (i == length)
+    return FALSE;
+  for (; i < length; i++)
+    {
+      guint digit = (guchar) text[i] - '0';
+
+      if (digit > 9 || value > (limit - digit) / 10)
+        return FALSE;
+      value = value * 10 + digit;
+    }
+  /* -2^63 is the one value whose magnitude is not a gint64. */
+  *out = negative ? (gint64) (0 - value) : (gint64) value;
+  return TRUE;
+}
+
+gboolean
 icw_json_integer (const IcwJsonValue *value,
                   gint64             *out)
 {
-  char buffer[32];
-  gsize length = value->end - value->start;
-
-  if (value->type != ICW_JSON_INTEGER || length >= sizeof buffer)
+  if (value->type != ICW_JSON_INTEGER)
     return FALSE;
-  memcpy (buffer, value->start, length);
-  buffer[length] = '\0';
-  return g_ascii_string_to_signed (buffer, 10, G_MININT64, G_MAXINT64, out, NULL);
+  return icw_json_parse_int64 (value->start, value->end - value->start, out);
 }

@@ -92,5 +92,10 @@ gboolean    icw_json_string_equal     (const IcwJsonValue *string,
                                        const char         *text);
 gboolean    icw_json_integer          (const IcwJsonValue *value,
                                        gint64             *out);
+/* A JSON integer's text (-?digits, no sign '+', no spaces) as a 64-bit integer, without copying
+ * it: FALSE when it is not one or does not fit, as g_ascii_string_to_signed would say. */
+gboolean    icw_json_parse_int64      (const char         *text,
+                                       gsize               length,
+                                       gint64             *out);
 
 G_END_DECLS
