@@ -132,7 +132,8 @@ test_commit_then_drop (Fixture       *f,
  * key and last seq) while the user edits a record of it: the edit is a row of its own, not folded
  * into the row the server applied (the read mark, schema 27), so the next run sends the batch again
  * as it was (answered from the stored results) and the edit after it, and the server ends with the
- * edit. Folded, the edit went out under the old key and was dropped with its acknowledgement. */
+ * edit. Folded into the batch's row, the batch sent again differed from the body the server had
+ * stored under its key (422), and the run failed. */
 static void
 test_edit_while_batch_in_flight (Fixture       *f,
                                  gconstpointer  data)
