@@ -388,6 +388,7 @@ test_fold_and_read_mark (void)
                                     NULL), ==, 1);
   assert_db_text (db, "SELECT queued_at FROM outbox WHERE seq = 1", NULL, queued_at);
   assert_row (db, 2, bystander_row);
+  assert_db_text (db, "SELECT record_id FROM outbox WHERE seq = 2", NULL, icw_record_get_id (ICW_RECORD (bystander)));
   g_assert_cmpuint (compare_latest_rows (db, &kinds_seen), ==, 2);
 
   /* A batch reads both rows: the mark is their last seq. */
