@@ -5,10 +5,12 @@
  * built it itself, issue 20), for every kind of the sample center, for text holding every control
  * character, quotes, backslashes and characters outside the BMP, for columns another connection
  * changed, and for a value no store column writes (a REAL: still copied by json_object; a BLOB:
- * refused as before); many saves of one record among others keep their order, each row the
- * record as that save left it, folded by the push batch into one change at the record's first
- * place; a seq is never given twice (schema 26's outbox_high_water, without AUTOINCREMENT); and
- * that migration keeps the rows waiting to be sent. */
+ * refused as before); many saves of one record among others fold into the record's waiting row
+ * while no push batch has read it (schema 27's read mark), and the batch is the one a row per save
+ * gave; a row a batch has read is never changed, by this store or another on the same file, and
+ * the batch in flight is rebuilt exactly; a row on another base revision is not folded into; a
+ * seq is never given twice (schema 26's outbox_high_water, without AUTOINCREMENT); migration 26
+ * keeps the rows waiting to be sent, and 27 marks every row of the outbox as read. */
 #include "config.h"
 
 #include <string.h>
@@ -205,9 +207,11 @@ test_other_types (void)
   icw_test_clear_tmp_dir (&dir, &path);
 }
 
-/* Many saves of one record among saves of two others: one row per save, in the order of the
- * saves, each the record as that save left it; the push batch folds them into one change per
- * record, in the order of each record's first row, with the last payload. */
+/* Many saves of one record among saves of two others, no batch having read the outbox: each save
+ * folds into its record's row, so the outbox holds one row per record, in the order of the
+ * records' creation (their seqs), each the record as its last save left it; the push batch is the
+ * one a row per save gave (one change per record, in the order of each record's first row, with
+ * the last payload). */
 static void
 test_many_saves_order (void)
 {
@@ -239,23 +243,20 @@ test_many_saves_order (void)
                    ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      int i = (int) n - 3;   /* the three rows of the records' creation come first */
-      IcwOrganization *org = i < 0 ? (i == -3 ? first : i == -2 ? busy : last)
-                                   : i % 3 == 2 ? (i % 2 ? first : last) : busy;
-      g_autofree char *name = g_strdup_printf ("法人 %d", i);
+      /* Each record's last save: first's was the 59th, busy's the 58th, last's the 56th. */
+      IcwOrganization *org = n == 0 ? first : n == 1 ? busy : last;
+      g_autofree char *name = g_strdup_printf ("法人 %d", n == 0 ? 59 : n == 1 ? 58 : 56);
 
-      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), >, previous_seq);
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, n + 1);
       previous_seq = sqlite3_column_int64 (stmt, 0);
       g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, icw_record_get_id (ICW_RECORD (org)));
       g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, icw_organization_get_name (org));
-      if (i >= 0)
-        g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, name);
-      else
-        g_assert_null (sqlite3_column_text (stmt, 2));
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, icw_organization_get_legal_representative (org));
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, name);
       n++;
     }
   sqlite3_finalize (stmt);
-  g_assert_cmpuint (n, ==, 63);
+  g_assert_cmpuint (n, ==, 3);
 
   batch = icw_store_outbox_batch (store, 200, 0, &max_seq, &error);
   g_assert_no_error (error);
@@ -282,6 +283,189 @@ static gint64
 last_seq (sqlite3 *db)
 {
   return icw_test_db_int (db, "SELECT max(seq) FROM outbox", NULL);
+}
+
+/* A push batch read, as the sync client reads one (it raises the read mark); returns its last seq. */
+static gint64
+read_batch (IcwStore *store)
+{
+  g_autoptr(GPtrArray) batch = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 max_seq = 0;
+
+  batch = icw_store_outbox_batch (store, 200, 0, &max_seq, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (batch);
+  return max_seq;
+}
+
+#define ROW_TEXT "SELECT seq || '|' || kind || '|' || record_id || '|' || op || '|' || payload || '|' " \
+                 "|| coalesce(base_revision, 'NULL') || '|' || queued_at FROM outbox WHERE seq = ?1"
+
+static char *
+row_text (sqlite3 *db,
+          gint64   seq)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+
+  return icw_test_db_text (db, ROW_TEXT, text);
+}
+
+/* A text the test's connection reads, against what it should be. */
+static void
+assert_db_text (sqlite3    *db,
+                const char *sql,
+                const char *param,
+                const char *expected)
+{
+  g_autofree char *text = icw_test_db_text (db, sql, param);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+assert_row (sqlite3    *db,
+            gint64      seq,
+            const char *expected)
+{
+  g_autofree char *text = row_text (db, seq);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+save_legal_representative (IcwStore   *store,
+                           IcwRecord  *org,
+                           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  icw_organization_set_legal_representative (ICW_ORGANIZATION (org), name);
+  g_assert_true (icw_store_save (store, org, &error));
+  g_assert_no_error (error);
+}
+
+/* A save folds into its record's last waiting row while no batch has read it: the row keeps its
+ * seq, base revision and time, and takes the save's op and payload. Once a batch has read the row
+ * (the read mark), a save, by this store or by another store on the same file (a dossier import's,
+ * the icw CLI's), adds a row above it and never changes it: the batch in flight is rebuilt exactly
+ * (as a batch whose answer never came is sent again), its acknowledgement drops only what it read,
+ * and the edit is the next batch's. A row on another base revision than the record's (a conflict's
+ * Keep Mine sets the server's) is not folded into. */
+static void
+test_fold_and_read_mark (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = icw_test_make_tmp_dir ("test-store-outbox-XXXXXX", &path);
+  g_autoptr(IcwStore) store = icw_test_open_store (path);
+  g_autoptr(IcwStore) other = NULL;
+  g_autoptr(IcwOrganization) org = icw_test_save_organization (store, "Outbox fold", NULL);
+  g_autoptr(IcwOrganization) bystander = icw_test_save_organization (store, "Outbox bystander", NULL);
+  g_autoptr(IcwRecord) seen_by_other = NULL;
+  g_autoptr(GPtrArray) batch = NULL, again = NULL, next = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id = icw_record_get_id (ICW_RECORD (org));
+  const char *const revisions[] = { "r1" };
+  g_autofree char *first_row = NULL, *bystander_row = NULL, *queued_at = NULL, *read_row = NULL;
+  g_autofree char *op = NULL;
+  sqlite3 *db = icw_test_db_open (path, SQLITE_OPEN_READWRITE, NULL);
+  gint64 max_seq = 0;
+  guint kinds_seen;
+
+  g_assert_cmpint (icw_test_db_int (db, "SELECT read_seq FROM outbox_high_water", NULL), ==, 0);
+  first_row = row_text (db, 1);
+  bystander_row = row_text (db, 2);
+  queued_at = icw_test_db_text (db, "SELECT queued_at FROM outbox WHERE seq = 1", NULL);
+
+  /* No batch has read it: folded. */
+  save_legal_representative (store, ICW_RECORD (org), "李娜");
+  save_legal_representative (store, ICW_RECORD (org), "张伟");
+  g_assert_cmpint (icw_store_count_outbox (store), ==, 2);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT seq FROM outbox WHERE record_id = ?1", id), ==, 1);
+  assert_db_text (db, "SELECT json_extract(payload, '$.legal_representative') FROM outbox WHERE seq = 1", NULL,
+                  "张伟");
+  g_assert_cmpint (icw_test_db_int (db, "SELECT base_revision IS NULL AND op = 'upsert' FROM outbox WHERE seq = 1",
+                                    NULL), ==, 1);
+  assert_db_text (db, "SELECT queued_at FROM outbox WHERE seq = 1", NULL, queued_at);
+  assert_row (db, 2, bystander_row);
+  assert_db_text (db, "SELECT record_id FROM outbox WHERE seq = 2", NULL, icw_record_get_id (ICW_RECORD (bystander)));
+  g_assert_cmpuint (compare_latest_rows (db, &kinds_seen), ==, 2);
+
+  /* A batch reads both rows: the mark is their last seq. */
+  batch = icw_store_outbox_batch (store, 200, 0, &max_seq, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (batch->len, ==, 2);
+  g_assert_cmpint (max_seq, ==, 2);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT read_seq FROM outbox_high_water", NULL), ==, 2);
+  read_row = row_text (db, 1);
+  g_assert_cmpstr (read_row, !=, first_row);
+
+  /* Another store on the file edits it while the batch is in flight: a row of its own. */
+  other = icw_test_open_store (path);
+  seen_by_other = icw_store_lookup (other, ICW_RECORD_KIND_ORGANIZATION, id, &error);
+  g_assert_no_error (error);
+  save_legal_representative (other, seen_by_other, "王芳");
+  g_assert_cmpint (icw_store_count_outbox (store), ==, 3);
+  g_assert_cmpint (last_seq (db), ==, 3);
+  assert_row (db, 1, read_row);
+  /* And again: folded into that new row, which no batch has read. */
+  save_legal_representative (other, seen_by_other, "刘洋");
+  g_assert_cmpint (icw_store_count_outbox (store), ==, 3);
+  assert_row (db, 1, read_row);
+
+  /* The batch in flight, sent again with its last seq: exactly what was read. */
+  again = icw_store_outbox_batch (store, 200, max_seq, &max_seq, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 2);
+  g_assert_cmpint (max_seq, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      IcwOutboxChange *sent = batch->pdata[i], *resent = again->pdata[i];
+
+      g_assert_cmpstr (resent->id, ==, sent->id);
+      g_assert_cmpstr (resent->payload, ==, sent->payload);
+      g_assert_cmpint (resent->max_seq, ==, sent->max_seq);
+    }
+  g_assert_nonnull (strstr (((IcwOutboxChange *) again->pdata[0])->payload, "张伟"));
+
+  /* Its acknowledgement drops what it read; the edit waits, rebased, and is the next batch. */
+  g_ptr_array_set_size (batch, 1);
+  g_assert_true (icw_store_ack_changes (store, batch, revisions, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM outbox WHERE record_id = ?1", id), ==, 1);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT seq FROM outbox WHERE record_id = ?1", id), ==, 3);
+  assert_db_text (db, "SELECT base_revision FROM outbox WHERE seq = 3", NULL, "r1");
+  next = icw_store_outbox_batch (store, 200, 0, &max_seq, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (next->len, ==, 2);   /* the bystander (read, not acknowledged) and the edit */
+  g_assert_cmpstr (((IcwOutboxChange *) next->pdata[1])->id, ==, id);
+  g_assert_nonnull (strstr (((IcwOutboxChange *) next->pdata[1])->payload, "刘洋"));
+  g_assert_cmpint (icw_test_db_int (db, "SELECT read_seq FROM outbox_high_water", NULL), ==, 3);
+
+  /* Read now: the next save, its deletion and its restore are one new row, the last op kept. */
+  save_legal_representative (store, ICW_RECORD (org), "陈静");
+  g_assert_true (icw_store_delete (store, ICW_RECORD (org), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM outbox WHERE record_id = ?1", id), ==, 2);
+  op = icw_test_db_text (db, "SELECT op FROM outbox WHERE seq = 4", NULL);
+  g_assert_cmpstr (op, ==, "delete");
+  g_assert_true (icw_store_restore (store, ICW_RECORD (org), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM outbox WHERE record_id = ?1", id), ==, 2);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT op = 'upsert' AND base_revision = 'r1' FROM outbox WHERE seq = 4",
+                                    NULL), ==, 1);
+
+  /* The record on another base (the server's, as Keep Mine sets it): a row of its own. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE organizations SET revision = 'r9' WHERE name = 'Outbox fold'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  save_legal_representative (store, ICW_RECORD (org), "赵敏");
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM outbox WHERE record_id = ?1", id), ==, 3);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT base_revision = 'r9' FROM outbox WHERE seq = 5", NULL), ==, 1);
+
+  sqlite3_close (db);
+  g_clear_object (&other);
+  g_clear_object (&store);
+  icw_test_clear_tmp_dir (&dir, &path);
 }
 
 /* A seq is never given twice: not after the highest row was dropped (as an acknowledgement, a
@@ -331,11 +515,13 @@ test_seq_never_reused (void)
   later = icw_test_save_organization (store, "Outbox seq 7", NULL);
   highest = last_seq (db);
   g_assert_cmpint (highest, ==, 8);
-  /* A save's delete and restore: each one more. */
+  /* A batch read the row: the deletion is one more; the restore folds into the deletion's row,
+   * which no batch has read (schema 27). */
+  read_batch (store);
   g_assert_true (icw_store_delete (store, ICW_RECORD (later), NULL));
   g_assert_true (icw_store_restore (store, ICW_RECORD (later), NULL));
-  g_assert_cmpint (last_seq (db), ==, highest + 2);
-  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM outbox", NULL), ==, 3);
+  g_assert_cmpint (last_seq (db), ==, highest + 1);
+  g_assert_cmpint (icw_test_db_int (db, "SELECT count(*) FROM outbox", NULL), ==, 2);
 
   sqlite3_close (db);
   g_clear_object (&store);
@@ -437,6 +623,69 @@ test_migration_keeps_unsent (void)
   icw_test_clear_tmp_dir (&dir, &path);
 }
 
+/* Migration 27 on a database whose outbox has rows a batch in flight may hold: the mark is the
+ * outbox's highest seq, so an edit of such a record adds a row above it and leaves them as they
+ * were; the edit after it folds into that new row. An empty outbox leaves the mark at 0. */
+static void
+test_migration_read_mark (void)
+{
+  int before = high_water_migration ();   /* 26: the outbox without AUTOINCREMENT */
+  for (int empty = 0; empty < 2; empty++)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *dir = icw_test_make_tmp_dir ("test-store-outbox-XXXXXX", &path);
+      g_autofree char *version = g_strdup_printf ("PRAGMA user_version = %d;", before);
+      g_autofree char *rows_before = NULL, *row_2 = NULL;
+      g_autoptr(IcwStore) store = NULL;
+      g_autoptr(IcwRecord) org = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *id = "22222222-2222-4222-8222-222222222222";
+      sqlite3 *db = icw_test_db_open (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+      g_assert_cmpint (before + 1, ==, icw_schema_latest_version ());
+      for (int v = 1; v <= before - 1; v++)
+        raw_exec (db, icw_schema_migration (v));
+      raw_exec (db, unsent_rows);   /* rows 1 to 3 wait, 4 was acknowledged */
+      /* 2222 on the base revision of its rows: only the mark keeps its row from being folded into. */
+      raw_exec (db, "UPDATE organizations SET revision = '17' WHERE id = '22222222-2222-4222-8222-222222222222'");
+      raw_exec (db, icw_schema_migration (before));
+      if (empty)
+        raw_exec (db, "DELETE FROM outbox");
+      raw_exec (db, version);
+      rows_before = icw_test_db_text (db, OUTBOX_TEXT, NULL);
+      row_2 = row_text (db, 2);
+      sqlite3_close (db);
+
+      store = icw_test_open_store (path);
+      db = icw_test_db_open (path, SQLITE_OPEN_READWRITE, NULL);
+      g_assert_cmpint (icw_test_db_int (db, "PRAGMA user_version", NULL), ==, icw_schema_latest_version ());
+      g_assert_cmpint (icw_test_db_int (db, "SELECT read_seq FROM outbox_high_water", NULL), ==, empty ? 0 : 3);
+      assert_db_text (db, OUTBOX_TEXT, NULL, rows_before);
+
+      /* 2222's last waiting row (seq 2) may be in a batch in flight: not folded into. */
+      org = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, id, &error);
+      g_assert_no_error (error);
+      icw_organization_set_city (ICW_ORGANIZATION (org), "青岛市");
+      g_assert_true (icw_store_save (store, org, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (last_seq (db), ==, 5);
+      g_assert_cmpint (icw_store_count_outbox (store), ==, empty ? 1 : 4);
+      if (!empty)
+        assert_row (db, 2, row_2);
+      icw_organization_set_city (ICW_ORGANIZATION (org), "烟台市");
+      g_assert_true (icw_store_save (store, org, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (last_seq (db), ==, 5);
+      g_assert_cmpint (icw_store_count_outbox (store), ==, empty ? 1 : 4);
+      g_assert_cmpint (icw_test_db_int (db, "SELECT json_extract(payload, '$.city') = '烟台市' FROM outbox WHERE seq = 5",
+                                        NULL), ==, 1);
+
+      sqlite3_close (db);
+      g_clear_object (&store);
+      icw_test_clear_tmp_dir (&dir, &path);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,5 +699,7 @@ main (int   argc,
   g_test_add_func ("/store-outbox/many-saves-order", test_many_saves_order);
   g_test_add_func ("/store-outbox/seq-never-reused", test_seq_never_reused);
   g_test_add_func ("/store-outbox/migration-keeps-unsent", test_migration_keeps_unsent);
+  g_test_add_func ("/store-outbox/fold-and-read-mark", test_fold_and_read_mark);
+  g_test_add_func ("/store-outbox/migration-read-mark", test_migration_read_mark);
   return g_test_run ();
 }

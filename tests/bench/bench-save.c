@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-save.c: one field edit saved, as the editor saves it: an organization's legal
  * representative is changed and icw_store_save writes the row and its outbox entry in one
- * BEGIN IMMEDIATE transaction. The baseline is the bare SQLite UPDATE of that one column, in its
- * own BEGIN IMMEDIATE … COMMIT, with the store's durability settings (WAL, synchronous=FULL,
- * foreign_keys=ON), its statement prepared once, on a byte copy of the same database (so that
+ * BEGIN IMMEDIATE transaction (folded into the organization's waiting outbox row, which no push
+ * batch has read in bench-gen's register). The baseline is the bare SQLite UPDATE of that one
+ * column, in its own BEGIN IMMEDIATE … COMMIT, with the store's durability settings (WAL,
+ * synchronous=FULL, foreign_keys=ON), its statement prepared once, on a byte copy of the same database (so that
  * each has its own WAL). For reference only, a third transaction does what a save cannot avoid:
  * the same UPDATE plus an outbox row built the way the store builds it (INSERT … SELECT
  * json_object(…) FROM the row), also on the copy. The three alternate, after five warm-up rounds.

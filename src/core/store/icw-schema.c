@@ -648,13 +648,24 @@ static const char migration_26[] =
   "  WHEN NOT EXISTS (SELECT 1 FROM outbox WHERE seq > old.seq) BEGIN"
   "  UPDATE outbox_high_water SET seq = max(seq, old.seq); END;";
 
+/* Version 27 (issue 20): a save folds into its record's last waiting outbox row, rather than
+ * adding one, when no push batch has read that row (the batch folds a record's rows into one change
+ * anyway; a save then writes two WAL pages, not four). outbox_high_water.read_seq is the highest
+ * seq a batch has read, written in the transaction of the read (icw-store-remote.c); a save folds
+ * only into a row above it, so a row once read is never changed. It starts at the outbox's highest
+ * seq: the rows of a batch in flight at the upgrade are never folded. */
+static const char migration_27[] =
+  "ALTER TABLE outbox_high_water ADD COLUMN read_seq INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE outbox_high_water SET read_seq = coalesce((SELECT max(seq) FROM outbox), 0);";
+
 static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4,
                                            migration_5, migration_6, migration_7, migration_8,
                                            migration_9, migration_10, migration_11, migration_12,
                                            migration_13, migration_14, migration_15,
                                            migration_16, migration_17, migration_18, migration_19,
                                            migration_20, migration_21, migration_22, migration_23,
-                                           migration_24, migration_25, migration_26 };
+                                           migration_24, migration_25, migration_26,
+                                           migration_27 };
 
 int
 icw_schema_latest_version (void)

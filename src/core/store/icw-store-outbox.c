@@ -9,7 +9,17 @@
  *
  * A row's seq is one more than the highest the outbox holds or ever held (outbox_high_water,
  * schema version 26): the sync client counts on a seq never being given twice, which SQLite's
- * AUTOINCREMENT promised at the price of writing its sequence table at every save. */
+ * AUTOINCREMENT promised at the price of writing its sequence table at every save.
+ *
+ * A change of a record whose last waiting row no push batch has read (its seq above
+ * outbox_high_water.read_seq, schema version 27, which a batch's read raises in its own
+ * transaction) and that was made on the same base revision is folded into that row: its op and
+ * payload become the new ones, its seq, base_revision and queued_at stay. A batch sends a record's
+ * rows as one change anyway (the first row's place and base revision, the last row's op and
+ * payload), so it sends the same; the save writes the record's page and that row's page, where a
+ * new row also wrote a leaf of the outbox's index and often a new leaf (issue 20). A row once read
+ * is never changed, so a batch in flight is sent again exactly and its acknowledgement (`seq <=`)
+ * drops only what it sent. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -202,6 +212,28 @@ cached_statement (IcwStore       *self,
   return *cached;
 }
 
+/* ?1 kind, ?2 record ID, ?3 op, ?4 payload, ?5 base revision, as the fold and the INSERT take
+ * them. The row's own ID and revision are bound while the row is still current (nothing is
+ * copied). */
+static void
+bind_change (sqlite3_stmt   *stmt,
+             const IcwTable *table,
+             sqlite3_stmt   *row,
+             const char     *op,
+             GString        *payload,
+             guint           n_values)
+{
+  sqlite3_bind_text (stmt, 1, icw_record_kind_to_key (table->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, (const char *) sqlite3_column_text (row, 0), sqlite3_column_bytes (row, 0),
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, op, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, payload->str, payload->len, SQLITE_STATIC);
+  if (sqlite3_column_type (row, n_values) == SQLITE_NULL)
+    sqlite3_bind_null (stmt, 5);
+  else
+    sqlite3_bind_value (stmt, 5, sqlite3_column_value (row, n_values));
+}
+
 gboolean
 icw_store_write_outbox (IcwStore        *self,
                         const IcwTable  *table,
@@ -213,7 +245,7 @@ icw_store_write_outbox (IcwStore        *self,
   guint n_values = N_OWN_COLUMNS + table->n_columns;
   g_autofree char *row_sql = NULL;
   g_autoptr(GString) payload = NULL;
-  sqlite3_stmt *row, *insert;
+  sqlite3_stmt *row, *fold, *insert;
   gboolean ok;
   int rc;
 
@@ -240,6 +272,26 @@ icw_store_write_outbox (IcwStore        *self,
       return write_outbox_by_sql (self, table, id, op, now, error);
     }
 
+  /* The record's last waiting row, if no batch has read it and it has the same base revision. */
+  fold = cached_statement (self, &self->outbox_fold_statement,
+                           "UPDATE outbox SET op = ?3, payload = ?4 "
+                           "WHERE seq = (SELECT max(seq) FROM outbox WHERE record_id = ?2) "
+                           "AND seq > (SELECT read_seq FROM outbox_high_water) "
+                           "AND kind = ?1 AND base_revision IS ?5", error);
+  if (fold == NULL)
+    {
+      sqlite3_reset (row);
+      return FALSE;
+    }
+  bind_change (fold, table, row, op, payload, n_values);
+  ok = icw_store_step_done (self, fold, error);
+  sqlite3_clear_bindings (fold);
+  if (!ok || sqlite3_changes (self->db) == 1)
+    {
+      sqlite3_reset (row);
+      return ok;
+    }
+
   insert = cached_statement (self, &self->outbox_insert_statement,
                              "INSERT INTO outbox (seq, kind, record_id, op, payload, base_revision, queued_at) "
                              "VALUES (" NEXT_SEQ ", ?1, ?2, ?3, ?4, ?5, ?6)", error);
@@ -248,16 +300,7 @@ icw_store_write_outbox (IcwStore        *self,
       sqlite3_reset (row);
       return FALSE;
     }
-  /* The row's own ID and revision are bound while the row is still current (nothing is copied). */
-  sqlite3_bind_text (insert, 1, icw_record_kind_to_key (table->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 2, (const char *) sqlite3_column_text (row, 0), sqlite3_column_bytes (row, 0),
-                     SQLITE_STATIC);
-  sqlite3_bind_text (insert, 3, op, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 4, payload->str, payload->len, SQLITE_STATIC);
-  if (sqlite3_column_type (row, n_values) == SQLITE_NULL)
-    sqlite3_bind_null (insert, 5);
-  else
-    sqlite3_bind_value (insert, 5, sqlite3_column_value (row, n_values));
+  bind_change (insert, table, row, op, payload, n_values);
   sqlite3_bind_text (insert, 6, now, -1, SQLITE_STATIC);
   ok = icw_store_step_done (self, insert, error);
   sqlite3_clear_bindings (insert);

@@ -69,9 +69,10 @@ struct _IcwStore
    * committed with synchronous=NORMAL) until FULL is set again, right after its COMMIT or
    * ROLLBACK; a write that finds it still set restores FULL first, or is refused. */
   gboolean relaxed;
-  /* An outbox row's statements (icw-store-outbox.c): the record's row read back, by kind, and
-   * the INSERT; `statements` owns them. */
+  /* An outbox row's statements (icw-store-outbox.c): the record's row read back, by kind, the
+   * fold into its last waiting row and the INSERT; `statements` owns them. */
   sqlite3_stmt *outbox_row_statements[ICW_N_RECORD_KINDS];
+  sqlite3_stmt *outbox_fold_statement;
   sqlite3_stmt *outbox_insert_statement;
   GHashTable *objects;      /* id → IcwRecord* (weak): one object per record */
   GHashTable *lists;        /* list key → the live records: an IcwStoreList for the registers

@@ -52,12 +52,12 @@ icw_outbox_change_free (IcwOutboxChange *change)
   g_free (change);
 }
 
-GPtrArray *
-icw_store_outbox_batch (IcwStore  *self,
-                        guint      limit,
-                        gint64     up_to_seq,
-                        gint64    *batch_max_seq,
-                        GError   **error)
+static GPtrArray *
+read_outbox_batch (IcwStore  *self,
+                   guint      limit,
+                   gint64     up_to_seq,
+                   gint64    *batch_max_seq,
+                   GError   **error)
 {
   sqlite3_stmt *stmt = icw_store_statement (self, "SELECT seq, kind, record_id, op, payload, base_revision "
                                                   "FROM outbox WHERE ?1 <= 0 OR seq <= ?1 ORDER BY seq", error);
@@ -65,7 +65,6 @@ icw_store_outbox_batch (IcwStore  *self,
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   int rc;
 
-  *batch_max_seq = 0;
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, up_to_seq);
@@ -101,6 +100,47 @@ icw_store_outbox_batch (IcwStore  *self,
       icw_database_set_error (error, self->db, rc);
       return NULL;
     }
+  return g_steal_pointer (&changes);
+}
+
+/* The rows are read and the read mark raised to the batch's highest seq in one BEGIN IMMEDIATE
+ * transaction (or the caller's): no save can fold into a row of the batch between the read and
+ * the mark (icw-store-outbox.c). The mark is written only when it rises, so a batch sent again
+ * (up_to_seq) or an empty outbox commits without writing. */
+GPtrArray *
+icw_store_outbox_batch (IcwStore  *self,
+                        guint      limit,
+                        gint64     up_to_seq,
+                        gint64    *batch_max_seq,
+                        GError   **error)
+{
+  gboolean own = self->batch_depth == 0;
+  g_autoptr(GPtrArray) changes = NULL;
+  sqlite3_stmt *mark;
+
+  g_return_val_if_fail (ICW_IS_STORE (self), NULL);
+
+  *batch_max_seq = 0;
+  if (own && (!icw_store_restore_durability (self, error) || !icw_database_begin (self->db, error)))
+    return NULL;
+  changes = read_outbox_batch (self, limit, up_to_seq, batch_max_seq, error);
+  if (changes != NULL && *batch_max_seq > 0)
+    {
+      mark = icw_store_statement (self, "UPDATE outbox_high_water SET read_seq = ?1 WHERE read_seq < ?1", error);
+      if (mark != NULL)
+        sqlite3_bind_int64 (mark, 1, *batch_max_seq);
+      if (mark == NULL || !icw_store_step_done (self, mark, error))
+        g_clear_pointer (&changes, g_ptr_array_unref);
+    }
+  if (!own)
+    return g_steal_pointer (&changes);
+  if (changes == NULL)
+    {
+      icw_database_rollback (self->db);
+      return NULL;
+    }
+  if (!icw_database_commit (self->db, error))
+    return NULL;
   return g_steal_pointer (&changes);
 }
 

@@ -35,7 +35,9 @@ void        icw_outbox_change_free          (IcwOutboxChange *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwOutboxChange, icw_outbox_change_free)
 
 /* Up to `limit` records' changes in outbox order; only rows up to `up_to_seq` when it is > 0 (the
- * batch of a pending idempotency key is rebuilt exactly). *batch_max_seq gets the last row read. */
+ * batch of a pending idempotency key is rebuilt exactly). *batch_max_seq gets the last row read.
+ * The read raises the outbox's read mark to it in the same transaction: a save never folds into
+ * a row a batch has read (icw-store-outbox.c). */
 GPtrArray  *icw_store_outbox_batch          (IcwStore        *self,
                                              guint            limit,
                                              gint64           up_to_seq,
