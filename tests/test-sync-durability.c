@@ -5,7 +5,8 @@
  * real ones. A page's commit must not sync the client's WAL; an edit saved between pages (in the
  * handler of the store's "reloaded", which runs right after a page's commit), after a page that
  * failed, or after a page whose COMMIT failed, must sync it (synchronous=FULL), and a failed page
- * leaves neither its rows nor its cursor. The pull's end checkpoints the WAL into the file. */
+ * leaves neither its rows nor its cursor. The pull's end checkpoints the WAL into the file. A push
+ * batch's read mark is committed without a sync too. */
 #include "config.h"
 
 #include <string.h>
@@ -439,6 +440,39 @@ test_failed_commit (Fixture       *f,
   g_assert_cmpuint (wal_syncs (f->b_path), >, before);
 }
 
+/* A push batch's read raises the outbox's read mark in a transaction of its own that syncs
+ * nothing (the batch's key, written under FULL before it goes, syncs the mark with it): no fsync
+ * more a batch than before the mark. A save after it folds into no row the batch read, and syncs
+ * the WAL (FULL set again). */
+static void
+test_batch_read_mark (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *a_path = g_build_filename (f->sync.dir, "a.db", NULL);
+  g_autoptr(IcwOrganization) edited = icw_test_save_organization (f->sync.a, "济南华信传感技术有限公司", NULL);
+  g_autoptr(GPtrArray) batch = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 max_seq = 0, rows;
+  guint before;
+
+  g_object_unref (icw_test_save_organization (f->sync.a, "青岛海工装备研究院", NULL));
+  rows = icw_store_count_outbox (f->sync.a);
+  before = wal_syncs (a_path);
+  g_assert_cmpuint (before, >, 0);   /* the saves synced a's WAL: the VFS counts this file */
+  batch = icw_store_outbox_batch (f->sync.a, 100, 0, &max_seq, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (batch);
+  g_assert_cmpuint (batch->len, ==, rows);
+  g_assert_cmpint (max_seq, >, 0);
+  g_assert_cmpuint (wal_syncs (a_path), ==, before);
+  /* The mark was committed: an edit of a record of the batch gets a row of its own ... */
+  icw_organization_set_legal_representative (edited, "王明");
+  icw_test_save (f->sync.a, edited);
+  g_assert_cmpint (icw_store_count_outbox (f->sync.a), ==, rows + 1);
+  /* ... and its commit syncs the WAL, with the mark's frames before it. */
+  g_assert_cmpuint (wal_syncs (a_path), >, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,5 +485,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/sync-durability/failed-page", Fixture, NULL, fixture_set_up, test_failed_page, fixture_tear_down);
   g_test_add ("/sync-durability/failed-commit", Fixture, NULL, fixture_set_up, test_failed_commit, fixture_tear_down);
+  g_test_add ("/sync-durability/batch-read-mark", Fixture, NULL, fixture_set_up, test_batch_read_mark,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -106,7 +106,24 @@ read_outbox_batch (IcwStore  *self,
 /* The rows are read and the read mark raised to the batch's highest seq in one BEGIN IMMEDIATE
  * transaction (or the caller's): no save can fold into a row of the batch between the read and
  * the mark (icw-store-outbox.c). The mark is written only when it rises, so a batch sent again
- * (up_to_seq) or an empty outbox commits without writing. */
+ * (up_to_seq) or an empty outbox commits without writing.
+ *
+ * Its own transaction commits under synchronous=NORMAL, without an fsync: the sync client writes
+ * the batch's key and seq under FULL before the batch goes (icw-sync-client.c), and that commit's
+ * sync of the WAL holds the mark's frames too (they come before it). A power cut that undoes the
+ * mark undoes no key, so the batch never went and its rows may fold again; an edit saved after
+ * the mark commits under FULL and syncs it as well. */
+/* FULL set again after the mark's transaction; if it cannot be now, the next write sets it first
+ * or is refused (icw_store_restore_durability). */
+static void
+restore_after_mark (IcwStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!icw_store_restore_durability (self, &error))
+    g_warning ("The database's durability was not set back after reading a push batch: %s", error->message);
+}
+
 GPtrArray *
 icw_store_outbox_batch (IcwStore  *self,
                         guint      limit,
@@ -121,8 +138,15 @@ icw_store_outbox_batch (IcwStore  *self,
   g_return_val_if_fail (ICW_IS_STORE (self), NULL);
 
   *batch_max_seq = 0;
-  if (own && (!icw_store_restore_durability (self, error) || !icw_database_begin (self->db, error)))
-    return NULL;
+  if (own)
+    {
+      self->relaxed = TRUE;
+      if (!icw_database_set_synchronous (self->db, FALSE, error) || !icw_database_begin (self->db, error))
+        {
+          restore_after_mark (self);
+          return NULL;
+        }
+    }
   changes = read_outbox_batch (self, limit, up_to_seq, batch_max_seq, error);
   if (changes != NULL && *batch_max_seq > 0)
     {
@@ -137,10 +161,15 @@ icw_store_outbox_batch (IcwStore  *self,
   if (changes == NULL)
     {
       icw_database_rollback (self->db);
+      restore_after_mark (self);
       return NULL;
     }
   if (!icw_database_commit (self->db, error))
-    return NULL;
+    {
+      restore_after_mark (self);
+      return NULL;
+    }
+  restore_after_mark (self);
   return g_steal_pointer (&changes);
 }
 
