@@ -64,7 +64,7 @@ set -u
 # this locale) is not start-up.
 BENCH_FILLED=1 "$work/bin/bench-launch" "$work/bin/bench-startup-app" --db "$work/startup.db" >"$out/warm-up.txt" 2>&1
 BENCH_FILLED=1 BENCH_TIMEOUT_S=3600 valgrind --tool=callgrind --callgrind-out-file="$out/app.%p" "$work/bin/bench-startup-app" --db "$work/startup.db" >"$out/app.txt" 2>"$out/app.log"
-valgrind --tool=callgrind --callgrind-out-file="$out/minimal.%p" "$work/bin/bench-startup-minimal" >"$out/minimal.txt" 2>"$out/minimal.log"
+BENCH_TIMEOUT_S=3600 valgrind --tool=callgrind --callgrind-out-file="$out/minimal.%p" "$work/bin/bench-startup-minimal" >"$out/minimal.txt" 2>"$out/minimal.log"
 GUI
   env "${gui_env[@]}" dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" bash "$work/gui.sh" >/dev/null 2>&1
   echo
