@@ -187,6 +187,7 @@ static const char * const basic_fields[] = {
   "field_platform_total", NULL
 };
 static const char * const rule_packs_field[] = { "rule_packs", NULL };
+
 /* The rows of Basic Information built before the editor's first frame: the ones the window's
  * first screen shows at its default 1280×800 (the thirteenth in part); the others come a frame
  * later, with the host company's (issue 20: start-up to the filled first page). */
@@ -223,7 +224,7 @@ add_first_screen_fields (IcwCenterEditor *self,
 
 /* What the first screen does not show: the host company's rows and the rest of Basic
  * Information's, built with the first group under it (fill_group); the rows show the center at
- * once (icw_record_form_add_text). */
+ * once (a row added to a form with a record shows its value). */
 static void
 build_below_first_screen (IcwCenterEditor *self)
 {
