@@ -3,9 +3,10 @@
  * its first frame, the editor shows its name and Basic Information at once, and fills the groups
  * under them (the host company, shareholders, members, platforms, rule packs, reports, readiness
  * and Delete) after that frame, one per frame, top to bottom, until every one is shown with the
- * center; each table's frame is as tall as its rows up to its limit. What the user types in the
- * first screen before those groups are filled is saved and stays in the entry. No timings: the
- * frames are counted. */
+ * center; each table's frame is as tall as its rows up to its limit. The rows under the first
+ * screen (the host company's, Basic Information's last ones) are built with the first of those
+ * groups and show the center's values. What the user types in the first screen before those
+ * groups are filled is saved and stays in the entry. No timings: the frames are counted. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -14,6 +15,7 @@
 #include "icw-center-links-group.h"
 #include "icw-field-row.h"
 #include "icw-readiness-group.h"
+#include "icw-sample.h"
 #include "icw-test-ui.h"
 #include "icw-test-util.h"
 
@@ -26,6 +28,9 @@ typedef IcwTestSample Fixture;
 /* The most frames the fill may take: seven steps, one a frame, with room to spare. A frame is
  * waited for by iterating the main loop, without a clock. */
 #define MAX_FRAMES 60
+
+/* The rows of Basic Information before the editor's first frame (icw-center-editor.c). */
+#define FIRST_SCREEN_ROWS 13
 
 static GtkWidget *
 find_one (GtkWidget *editor,
@@ -55,6 +60,30 @@ below_groups (GtkWidget  *editor,
   for (guint i = 1; i < found->len; i++)
     groups[i - 1] = found->pdata[i];
   return found->len - 1;
+}
+
+/* The rows a group has (its own, not those of the lists in it). */
+static guint
+n_rows (GtkWidget *group)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  icw_test_all_of_type (group, ADW_TYPE_PREFERENCES_ROW, found);
+  return found->len;
+}
+
+/* The text of the editor's field titled title, or NULL when it has no such field. */
+static const char *
+field_text (GtkWidget  *editor,
+            const char *title)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  icw_test_all_of_type (editor, ICW_TYPE_FIELD_ROW, found);
+  for (guint i = 0; i < found->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (found->pdata[i]), title) == 0)
+      return gtk_editable_get_text (icw_field_row_get_editable (found->pdata[i]));
+  return NULL;
 }
 
 /* The links a table's list view shows. */
@@ -113,6 +142,7 @@ test_first_screen_first (Fixture       *fixture,
   guint n = below_groups (editor, groups, N_BELOW);
   Frames frames = { groups, n, 0, 0, 0, TRUE };
   IcwReadinessGroup *readiness = ICW_READINESS_GROUP (find_one (editor, ICW_TYPE_READINESS_GROUP, 0));
+  GtkWidget *basic;
   GtkEditable *name;
   GdkFrameClock *clock;
   gulong handler;
@@ -127,6 +157,12 @@ test_first_screen_first (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (name), ==, icw_center_get_name (fixture->center));
   g_assert_cmpuint (n_shown (groups, n), ==, 0);
   g_assert_cmpuint (icw_readiness_group_get_n_evaluations (readiness), ==, 0);
+  /* Basic Information has the rows of the first screen at 1280×800 (the name and twelve more);
+   * the host company's and the others are not built yet. */
+  basic = find_one (editor, ADW_TYPE_PREFERENCES_GROUP, 0);
+  g_assert_cmpuint (n_rows (basic), ==, FIRST_SCREEN_ROWS);
+  g_assert_cmpuint (n_rows (groups[0]), ==, 0);
+  g_assert_null (field_text (editor, "Date of recognition"));
 
   /* The user types a new name into the first screen before the groups are filled. */
   gtk_editable_set_text (name, typed);
@@ -150,6 +186,13 @@ test_first_screen_first (Fixture       *fixture,
   g_assert_cmpuint (icw_readiness_group_get_n_evaluations (readiness), ==, 1);
   g_assert_cmpuint (n_links (find_one (editor, ICW_TYPE_CENTER_LINKS_GROUP, 0)), >, 0);
   g_assert_cmpuint (n_links (find_one (editor, ICW_TYPE_CENTER_LINKS_GROUP, 1)), >, 0);
+  /* The rows built after the first frame show the center: the rest of Basic Information and the
+   * host company's (two references and three fields). */
+  g_assert_cmpuint (n_rows (basic), >, FIRST_SCREEN_ROWS);
+  g_assert_cmpuint (n_rows (groups[0]), ==, 5);
+  g_assert_cmpstr (field_text (editor, "Date of recognition"), ==, ICW_SAMPLE_RECOGNIZED_ON);
+  g_assert_cmpstr (field_text (editor, "Legal form"), ==, icw_center_get_host_legal_form (fixture->center));
+  g_assert_cmpstr (field_text (editor, "Legal form"), !=, "");
 
   /* Each table's frame is as tall as its rows, up to its limit (GTK's list view alone gave it
    * one row's height: the sample's seven shareholders showed as one). */

@@ -9,7 +9,9 @@
  * over the center's registers, and the Delete button) are filled, and shown, after the editor's
  * first frame, one group per frame, top to bottom: the first center of the window is on
  * screen without waiting for what only scrolling reaches, and no single frame carries the
- * measuring of all of them (issue 20: start-up to the filled first page). */
+ * measuring of all of them (issue 20: start-up to the filled first page). The rows under the first
+ * screen (the host company's and Basic Information's last ones) are not even built before that
+ * frame: they come with the first of those groups. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -34,10 +36,11 @@ struct _IcwCenterEditor
   IcwCenter *center;
   IcwRecordForm *form;
   AdwPreferencesPage *page;
+  GtkWidget *basic;
   GtkWidget *name_row;
   const char *choosing;        /* the property the organization picker shown sets */
   GtkWidget *host;
-  AdwActionRow *host_row;
+  AdwActionRow *host_row;      /* NULL until build_below_first_screen() */
   AdwActionRow *lead_row;
   GtkWidget *shareholders;
   GtkWidget *members;
@@ -69,7 +72,7 @@ show_organization (IcwCenterEditor *self,
 static void
 show_references (IcwCenterEditor *self)
 {
-  if (self->center == NULL)
+  if (self->center == NULL || self->host_row == NULL)
     return;
   show_organization (self, self->host_row, icw_center_get_host_organization_id (self->center));
   show_organization (self, self->lead_row, icw_center_get_lead_organization_id (self->center));
@@ -185,20 +188,51 @@ static const char * const basic_fields[] = {
 };
 static const char * const rule_packs_field[] = { "rule_packs", NULL };
 
+/* The rows of Basic Information built before the editor's first frame: the ones the window's
+ * first screen shows at its default 1280×800 (the thirteenth in part); the others come a frame
+ * later, with the host company's (issue 20: start-up to the filled first page). */
+#define FIRST_SCREEN_ROWS 13
+
+/* The catalogue's other fields (after basic_fields, in its order) that Basic Information shows on
+ * the first screen, until it has n_rows rows; the host company's fields and the rule packs have
+ * groups of their own. */
 static void
-build (IcwCenterEditor *self,
-       IcwMoneyUnit     money_unit)
+add_first_screen_fields (IcwCenterEditor *self,
+                         guint            n_rows)
+{
+  static const char * const elsewhere[] = { "host_legal_form", "host_capital_fen", "host_founded", "rule_packs", NULL };
+  guint n_fields;
+  const IcwColumn *fields = icw_field_catalogue (ICW_RECORD_KIND_CENTER, &n_fields);
+  guint rows = 1;   /* the name */
+
+  for (guint i = 0; basic_fields[i] != NULL; i++)
+    rows++;
+  for (guint i = 0; i < n_fields && rows < n_rows; i++)
+    {
+      GtkWidget *row;
+
+      if (icw_record_form_get_row (self->form, fields[i].property) != NULL || g_strv_contains (elsewhere, fields[i].name))
+        continue;
+      row = icw_record_form_add_field (self->form, &fields[i], NULL);
+      if (row != NULL)
+        {
+          add_row (self->basic, row);
+          rows++;
+        }
+    }
+}
+
+/* What the first screen does not show: the host company's rows and the rest of Basic
+ * Information's, built with the first group under it (fill_group); the rows show the center at
+ * once (a row added to a form with a record shows its value). */
+static void
+build_below_first_screen (IcwCenterEditor *self)
 {
   IcwRecordForm *form = self->form;
-  GtkWidget *basic, *host, *delete;
+  GtkWidget *host = self->host;
 
-  basic = group (self->page, _("Basic Information"), NULL);
-  add_row (basic, self->name_row = icw_record_form_add_text (form, "name", _("Center name"), ICW_FIELD_TEXT));
-  for (guint i = 0; basic_fields[i] != NULL; i++)
-    add_row (basic, icw_record_form_add_field (form, icw_field_catalogue_find (ICW_RECORD_KIND_CENTER, basic_fields[i]), NULL));
-
-  host = self->host = group (self->page, _("Host Company"),
-                             _("The company (依托公司) that carries the center as an independent legal person."));
+  if (self->host_row != NULL)
+    return;
   self->host_row = reference_row (_("Host company"), _("C_hoose…"), G_CALLBACK (on_choose_host), self);
   add_row (host, GTK_WIDGET (self->host_row));
   add_row (host, icw_record_form_add_text (form, "host-legal-form", _("Legal form"), ICW_FIELD_TEXT));
@@ -207,7 +241,27 @@ build (IcwCenterEditor *self,
   self->lead_row = reference_row (_("Lead organization"), _("Ch_oose…"), G_CALLBACK (on_choose_lead), self);
   add_row (host, GTK_WIDGET (self->lead_row));
   /* Fields the catalogue gains land in Basic Information; the rule packs have a group below. */
-  icw_record_form_add_other_fields (form, ICW_RECORD_KIND_CENTER, ADW_PREFERENCES_GROUP (basic), rule_packs_field);
+  icw_record_form_add_other_fields (form, ICW_RECORD_KIND_CENTER, ADW_PREFERENCES_GROUP (self->basic), rule_packs_field);
+  icw_title_box_layout_install (self->basic);
+  show_references (self);
+}
+
+static void
+build (IcwCenterEditor *self,
+       IcwMoneyUnit     money_unit)
+{
+  IcwRecordForm *form = self->form;
+  GtkWidget *basic, *delete;
+
+  basic = self->basic = group (self->page, _("Basic Information"), NULL);
+  add_row (basic, self->name_row = icw_record_form_add_text (form, "name", _("Center name"), ICW_FIELD_TEXT));
+  for (guint i = 0; basic_fields[i] != NULL; i++)
+    add_row (basic, icw_record_form_add_field (form, icw_field_catalogue_find (ICW_RECORD_KIND_CENTER, basic_fields[i]), NULL));
+  add_first_screen_fields (self, FIRST_SCREEN_ROWS);
+
+  /* Its rows come with the first group under the first screen: build_below_first_screen(). */
+  self->host = group (self->page, _("Host Company"),
+                      _("The company (依托公司) that carries the center as an independent legal person."));
 
   self->shareholders = icw_center_links_group_new_shareholders (self->store, money_unit);
   adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->shareholders));
@@ -246,7 +300,7 @@ fill_group (IcwCenterEditor *self,
   GtkWidget *g = below_group (self, i);
 
   if (g == self->host)
-    ;   /* its rows are the form's: they have the center */
+    build_below_first_screen (self);
   else if (g == self->shareholders || g == self->members)
     icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (g), center);
   else if (g == self->platforms)

@@ -361,6 +361,18 @@ icw_record_form_get_record (IcwRecordForm *self)
   return self->record;
 }
 
+/* A row added to a form that shows a record shows that record's value at once. */
+static void
+show_if_record (IcwRecordForm *self,
+                Binding       *binding)
+{
+  if (self->record == NULL)
+    return;
+  self->updating = TRUE;
+  show_binding (self, binding);
+  self->updating = FALSE;
+}
+
 static Binding *
 add_binding (IcwRecordForm *self,
              const char    *property,
@@ -398,6 +410,7 @@ icw_record_form_add_text (IcwRecordForm *self,
   else if (kind == ICW_FIELD_PERCENT)
     icw_field_row_set_hint (ICW_FIELD_ROW (row), _("Percent, e.g. 3.25"));
   g_signal_connect (row, "committed", G_CALLBACK (on_text_committed), binding);
+  show_if_record (self, binding);
   return row;
 }
 
@@ -415,6 +428,7 @@ icw_record_form_add_choice (IcwRecordForm *self,
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   g_object_unref (labels);
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected), binding);
+  show_if_record (self, binding);
   return row;
 }
 
@@ -437,6 +451,7 @@ icw_record_form_add_switch (IcwRecordForm *self,
   icw_ui_row_skip_tab (row);
   binding->toggle = GTK_SWITCH (toggle);
   g_signal_connect (toggle, "notify::active", G_CALLBACK (on_switch_active), binding);
+  show_if_record (self, binding);
   return row;
 }
 

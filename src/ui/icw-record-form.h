@@ -48,7 +48,8 @@ GtkWidget     *icw_record_form_add_field  (IcwRecordForm   *self,
                                            const char      *title);
 /* Adds to group the rows of the kind's catalogue fields that no row of the form shows yet, but
  * those named in skip (NULL-terminated, or NULL): a field added to the catalogue appears in the
- * editor with no code of its own. Call it once every row of the editor is in place. */
+ * editor with no code of its own. Call it once every row of the editor is in place. A row added
+ * while the form shows a record shows that record's value. */
 void           icw_record_form_add_other_fields (IcwRecordForm       *self,
                                                  IcwRecordKind        kind,
                                                  AdwPreferencesGroup *group,

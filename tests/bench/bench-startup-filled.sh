@@ -14,7 +14,9 @@
 # profiles left in DIR (the app's in three parts: to the first frame, to the filled page, to the
 # complete editor) and their instruction counts printed (valgrind is slow: minutes);
 # BENCH_DB=PATH: the generated database is kept there and taken from there when it exists (the
-# runs work on a copy).
+# runs work on a copy); BENCH_COMPARE=OTHER_BUILD_DIR: the timed runs also run bench-startup-app
+# linked against that build directory's libraries (this tree's main.c and headers), just before
+# this build's in each round, on a copy of the same data, and print both (before/after a change).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,6 +40,13 @@ cflags=(-O2 -g -DHAVE_CONFIG_H -DG_LOG_USE_STRUCTURED -Wall -Wno-unused-paramete
 cc "${cflags[@]}" "$here/bench-launch.c" -o "$work/bin/bench-launch"
 cc "${cflags[@]}" "$here/bench-gen.c" "${core_a[@]}" "${core_flags[@]}" -lm -o "$work/bin/bench-gen"
 cc "${cflags[@]}" "$here/bench-startup-app.c" "$build/src/ui/libicw-ui.a" "$build/src/sync/libicw-sync.a" "${core_a[@]}" "${gui_flags[@]}" -lm -o "$work/bin/bench-startup-app"
+if [[ -n ${BENCH_COMPARE:-} ]]; then
+  # The same program linked against another build directory (the code before a change), run in
+  # each round just before this build's.
+  other=$(cd "$BENCH_COMPARE" && pwd)
+  other_a=("${core_a[@]/#$build/$other}")
+  cc "${cflags[@]/#-I$build/-I$other}" "$here/bench-startup-app.c" "$other/src/ui/libicw-ui.a" "$other/src/sync/libicw-sync.a" "${other_a[@]}" "${gui_flags[@]}" -lm -o "$work/bin/bench-startup-app-other"
+fi
 cc "${cflags[@]}" "$here/bench-startup-minimal.c" "${gui_flags[@]}" -lm -o "$work/bin/bench-startup-minimal"
 
 echo "# Start-up to the filled first page (issue 20)"
@@ -51,6 +60,7 @@ else
   echo "- data: $("$work/bin/bench-gen" "$work/startup.db" 20000 200 1)"
   [[ -z ${BENCH_DB:-} ]] || cp "$work/startup.db" "$BENCH_DB"
 fi
+[[ -z ${BENCH_COMPARE:-} ]] || cp "$work/startup.db" "$work/other.db"
 
 gui_env=(GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" GSK_RENDERER=cairo LC_ALL=C.UTF-8
   XDG_CONFIG_HOME="$work/xdg/config" XDG_DATA_HOME="$work/xdg/data" XDG_CACHE_HOME="$work/xdg/cache"
@@ -64,7 +74,7 @@ set -u
 # this locale) is not start-up.
 BENCH_FILLED=1 "$work/bin/bench-launch" "$work/bin/bench-startup-app" --db "$work/startup.db" >"$out/warm-up.txt" 2>&1
 BENCH_FILLED=1 BENCH_TIMEOUT_S=3600 valgrind --tool=callgrind --callgrind-out-file="$out/app.%p" "$work/bin/bench-startup-app" --db "$work/startup.db" >"$out/app.txt" 2>"$out/app.log"
-valgrind --tool=callgrind --callgrind-out-file="$out/minimal.%p" "$work/bin/bench-startup-minimal" >"$out/minimal.txt" 2>"$out/minimal.log"
+BENCH_TIMEOUT_S=3600 valgrind --tool=callgrind --callgrind-out-file="$out/minimal.%p" "$work/bin/bench-startup-minimal" >"$out/minimal.txt" 2>"$out/minimal.log"
 GUI
   env "${gui_env[@]}" dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1080x24" bash "$work/gui.sh" >/dev/null 2>&1
   echo
@@ -80,6 +90,10 @@ fi
 cat >"$work/gui.sh" <<GUI
 set -u
 for ((i = 0; i <= $runs; i++)); do
+  if [[ -x "$work/bin/bench-startup-app-other" ]]; then
+    other=\$(BENCH_FILLED=1 "$work/bin/bench-launch" "$work/bin/bench-startup-app-other" --db "$work/other.db" 2>>"$work/gui.log")
+    ((i == 0)) || echo "\$other" >>"$work/other.txt"
+  fi
   app=\$(BENCH_FILLED=1 "$work/bin/bench-launch" "$work/bin/bench-startup-app" --db "$work/startup.db" 2>>"$work/gui.log")
   minimal=\$("$work/bin/bench-launch" "$work/bin/bench-startup-minimal" 2>>"$work/gui.log")
   if ((i > 0)); then echo "\$app" >>"$work/app.txt"; echo "\$minimal" >>"$work/minimal.txt"; fi
@@ -109,7 +123,16 @@ printf '| start to the filled first page drawn (CPU of the process) | %.0f ms | 
 printf '| start to the whole editor drawn, readiness panel included (wall) | %.0f ms | %.0f ms | %.2f× | |\n' "$complete" "$min" "$(echo "$complete / $min" | bc -l)"
 printf '| start to the whole editor drawn, readiness panel included (CPU) | %.0f ms | %.0f ms | %.2f× | |\n' "$complete_cpu" "$min_cpu" "$(echo "$complete_cpu / $min_cpu" | bc -l)"
 printf '| longest CPU between two frames after the first (median; most of any run %.0f ms) | %.0f ms | | | |\n' "$longest_max" "$longest_cpu"
+if [[ -f $work/other.txt ]]; then
+  phase() { awk '{ for (i = 1; i < NF; i++) { if ($i == "first-frame-cpu-ms") f = $(i + 1); if ($i == "filled-cpu-ms") g = $(i + 1) } print g - f }' "$1"; }
+  printf '| BENCH_COMPARE: start to the filled first page drawn (CPU), other build / this build | %.0f / %.0f ms | %.0f ms | %.2f× / %.2f× | ≤ 1.5× |\n' \
+    "$(field "$work/other.txt" filled-cpu-ms | median)" "$filled_cpu" "$min_cpu" \
+    "$(echo "$(field "$work/other.txt" filled-cpu-ms | median) / $min_cpu" | bc -l)" "$(echo "$filled_cpu / $min_cpu" | bc -l)"
+  printf '| BENCH_COMPARE: the first frame to the filled page (CPU, median of each run'"'"'s difference), other build / this build | %.1f / %.1f ms | | | |\n' \
+    "$(phase "$work/other.txt" | median)" "$(phase "$work/app.txt" | median)"
+fi
 echo
 echo "- load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+[[ ! -f $work/other.txt ]] || sed 's/^/  other: /' "$work/other.txt"
 sed 's/^/  app: /' "$work/app.txt"
 sed 's/^/  minimal: /' "$work/minimal.txt"
