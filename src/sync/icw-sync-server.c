@@ -1001,7 +1001,11 @@ open_scratch (IcwSyncServer  *self,
   if (self->scratch_dir == NULL)
     return FALSE;
   path = g_build_filename (self->scratch_dir, "check.db", NULL);
-  self->scratch = icw_store_open (path, error);
+  /* Never synced (synchronous=OFF): the file is made new at every start in a folder of its own
+   * and removed at the end, and only the checks of the running server read it, through this
+   * connection; a crash or a power cut loses nothing that anyone reads again. Its schema's
+   * migrations synced it 66 times at each start. */
+  self->scratch = icw_store_open_scratch (path, error);
   return self->scratch != NULL && icw_store_check_prepare_scratch (self->scratch, error);
 }
 
