@@ -1287,6 +1287,28 @@ test_page_rows (Fixture       *f,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL, "研究机构000");
   g_assert_cmpstr (icw_row_text_get_text (ICW_ROW_TEXT (title)), ==, "研究机构000");
   g_assert_cmpstr (icw_row_text_get_text (ICW_ROW_TEXT (subtitle)), !=, "");
+
+  /* The search cleared: the whole register on the same widgets too, in the same model. */
+  {
+    GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+    g_autoptr(GHashTable) cleared = NULL;
+    g_autoptr(GListModel) all = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
+    g_autofree char *everything = names (all);
+
+    g_hash_table_iter_init (&iter, after);
+    while (g_hash_table_iter_next (&iter, &row, NULL))
+      g_object_set_data (G_OBJECT (row), "test-before-clearing", GINT_TO_POINTER (TRUE));
+    type_search (page, "");
+    wait_for_shown (page, everything);
+    g_assert_cmpuint (rows_of (page), ==, 320);
+    spin (300);
+    g_assert_true (G_LIST_MODEL (gtk_list_view_get_model (view)) == model);
+    cleared = bound_rows (view);
+    g_assert_cmpuint (g_hash_table_size (cleared), >=, 200);
+    g_hash_table_iter_init (&iter, cleared);
+    while (g_hash_table_iter_next (&iter, &row, NULL))
+      g_assert_true (g_object_get_data (G_OBJECT (row), "test-before-clearing") != NULL);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -489,6 +489,86 @@ test_trickle_deadline (Fixture       *f,
   g_assert_cmpuint (f->requests, ==, 2);
 }
 
+/* Headers never sent: the request is held open, silent. */
+static void
+never_answer (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           data)
+{
+  Fixture *f = data;
+
+  g_atomic_int_inc (&f->requests);
+  soup_server_message_pause (msg);
+}
+
+typedef struct {
+  Fixture *f;
+  gboolean ok;
+  GError *error;
+  gint done;
+} Threaded;
+
+/* A client made and run in a thread with a main context of its own, which only that thread runs. */
+static gpointer
+run_in_own_context (gpointer data)
+{
+  Threaded *t = data;
+  GMainContext *context = g_main_context_new ();
+
+  g_main_context_push_thread_default (context);
+  {
+    g_autoptr(IcwSyncClient) c = client (t->f);
+
+    /* Two attempts (the backoff between them is a timeout too); silence for 30 s before the
+     * session gives up, so that only the deadline (1.5 s) can end an attempt. */
+    icw_sync_client_set_limits (c, 100, 100, 2, 100, 200, 30);
+    t->ok = icw_sync_client_run (c, ICW_SYNC_PULL, NULL, &t->error);
+  }
+  g_main_context_pop_thread_default (context);
+  g_main_context_unref (context);
+  g_atomic_int_set (&t->done, 1);
+  return NULL;
+}
+
+/* A client run in a thread with a context of its own meets its deadline and backs off there: the
+ * timeouts were on the process's global context, which nothing runs here (the server has a
+ * context of its own too, run by this thread), so the run waited for ever. */
+static void
+test_deadline_in_thread_context (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GMainContext *server_context = g_main_context_new ();
+  Threaded t = { f, FALSE, NULL, 0 };
+  gint64 give_up;
+  GThread *thread;
+
+  g_main_context_push_thread_default (server_context);
+  listen (f, never_answer, 0);
+  thread = g_thread_new ("sync-client", run_in_own_context, &t);
+  /* Not a timed assertion: a bound on a run that otherwise never ends. */
+  give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (!g_atomic_int_get (&t.done) && g_get_monotonic_time () < give_up)
+    {
+      g_main_context_iteration (server_context, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (g_atomic_int_get (&t.done));
+  g_thread_join (thread);
+  g_assert_false (t.ok);
+  g_assert_error (t.error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAVAILABLE);
+  icw_test_assert_message_contains (t.error, "did not finish its answer within 2 seconds", NULL);
+  g_assert_cmpuint (g_atomic_int_get (&f->requests), ==, 2);
+  g_clear_error (&t.error);
+  soup_server_disconnect (f->server);
+  g_clear_object (&f->server);
+  while (g_main_context_iteration (server_context, FALSE))
+    ;
+  g_main_context_pop_thread_default (server_context);
+  g_main_context_unref (server_context);
+}
+
 /* A streamed body of f->to_serve bytes, one chunk at a time as the client reads it, so that the
  * server's side holds only a chunk; or f->gzip as it is, declared as gzip. */
 static void
@@ -666,6 +746,7 @@ main (int   argc,
   ADD ("/sync-client-hostile/held-pages-then-broken", test_held_pages_then_broken);
   ADD ("/sync-client-hostile/held-pages-store-refusal", test_held_pages_store_refusal);
   ADD ("/sync-client-hostile/trickle-deadline", test_trickle_deadline);
+  ADD ("/sync-client-hostile/deadline-in-thread-context", test_deadline_in_thread_context);
   ADD ("/sync-client-hostile/huge-answer", test_huge_answer);
   ADD ("/sync-client-hostile/gzip-bomb", test_gzip_bomb);
   ADD ("/sync-client-hostile/self-signed", test_self_signed);

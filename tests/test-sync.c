@@ -404,6 +404,40 @@ test_unauthorized_keeps_outbox (Fixture       *f,
   g_assert_cmpint (icw_sync_server_get_applied (f->server), ==, 0);
 }
 
+/* A push whose changes were applied but whose batch could not be kept (its idempotency key not
+ * stored: a trigger refuses it behind the server's back) is undone, and so is its count: the
+ * server's applied counter says 0, not the changes of every attempt. */
+static void
+test_failed_push_not_counted (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(IcwSyncClient) c = client (f, f->a, f->admin);
+  g_autoptr(GError) error = NULL;
+  gint64 before = icw_store_count_outbox (f->a);
+
+  g_assert_cmpint (before, >, 0);
+  icw_test_server_exec (f->location,
+                        "CREATE TRIGGER icw_test_refuse BEFORE INSERT ON idempotency "
+                        "BEGIN SELECT RAISE (FAIL, 'refused by the test'); END",
+                        "CREATE FUNCTION icw_test_refuse () RETURNS trigger LANGUAGE plpgsql AS "
+                        "$$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$; "
+                        "CREATE TRIGGER icw_test_refuse BEFORE INSERT ON idempotency "
+                        "FOR EACH ROW EXECUTE FUNCTION icw_test_refuse ()");
+  g_assert_false (icw_sync_client_run (c, ICW_SYNC_PUSH, NULL, &error));
+  g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_UNAVAILABLE);
+  g_assert_cmpint (icw_sync_server_get_applied (f->server), ==, 0);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, before);
+
+  /* Once the trigger is gone (the server's open group ended first: it runs on this thread), the
+   * same batch is applied once and counted once. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  icw_test_server_exec (f->location, "DROP TRIGGER icw_test_refuse", "DROP TRIGGER icw_test_refuse ON idempotency");
+  sync_ok (f, f->a, ICW_SYNC_PUSH);
+  g_assert_cmpint (icw_sync_server_get_applied (f->server), ==, before);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+}
+
 /* Two clients edit the same application at once: the second push has a stale base revision and
  * becomes a kept conflict with both versions; keeping both sends both to the server. */
 static void
@@ -670,6 +704,7 @@ main (int   argc,
   ADD ("/sync/group-commit", test_group_commit);
   ADD ("/sync/rows-of-one-push", test_rows_of_one_push);
   ADD ("/sync/backoff-503-429", test_backoff);
+  ADD ("/sync/failed-push-not-counted", test_failed_push_not_counted);
   ADD ("/sync/unauthorized-keeps-outbox", test_unauthorized_keeps_outbox);
   ADD ("/sync/stale-base-two-clients", test_stale_base_and_two_clients);
   ADD ("/sync/gone-resync-keeps-edits", test_gone_resync_keeps_edits);

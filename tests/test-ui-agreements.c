@@ -267,6 +267,59 @@ test_editor_field_and_lock (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The labels under widget drawn cut short (ellipsized). */
+static void
+cut_labels (GtkWidget *widget,
+            GString   *cut)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    g_string_append_printf (cut, "“%s”\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    cut_labels (child, cut);
+}
+
+/* Each term's chosen value is read whole, the longest ones included ("A leaving party keeps its
+ * rights in earlier results" was cut to "A leaving party keeps …" at 1280 px), with the editor
+ * as wide as it is in a window of 1280 px (the window's sidebar and list take 446 px). */
+static void
+test_terms_values_whole (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *editor = icw_agreement_editor_new (fixture->store, ICW_MONEY_UNIT_WAN);
+  g_autoptr(GString) cut = g_string_new (NULL);
+  g_autoptr(GPtrArray) combos = g_ptr_array_new ();
+
+  icw_ip_agreement_set_patent_costs (fixture->agreement, ICW_PATENT_COSTS_REVENUE_SHARES);
+  icw_ip_agreement_set_exit_terms (fixture->agreement, ICW_EXIT_KEEP_RIGHTS);
+  icw_test_save (fixture->store, ICW_RECORD (fixture->agreement));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280 - 446, 800);
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  gtk_window_present (GTK_WINDOW (window));
+  icw_agreement_editor_set_agreement (ICW_AGREEMENT_EDITOR (editor), ICW_RECORD (fixture->agreement));
+  g_assert_true (icw_agreement_editor_show_field (ICW_AGREEMENT_EDITOR (editor), "terms"));
+  /* Until the rows show their values (the page is filled over the next frames). */
+  {
+    gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    g_autoptr(GString) texts = g_string_new (NULL);
+
+    while (strstr (texts->str, "A leaving party keeps its rights") == NULL && g_get_monotonic_time () < give_up)
+      {
+        icw_test_ui_iterate ();
+        g_string_truncate (texts, 0);
+        icw_test_label_texts (icw_agreement_editor_get_page (ICW_AGREEMENT_EDITOR (editor), "terms"), texts);
+      }
+    g_assert_nonnull (strstr (texts->str, "A leaving party keeps its rights in earlier results"));
+  }
+  icw_test_ui_iterate ();
+  icw_test_all_of_type (icw_agreement_editor_get_page (ICW_AGREEMENT_EDITOR (editor), "terms"), ADW_TYPE_COMBO_ROW, combos);
+  g_assert_cmpuint (combos->len, >=, 3);
+  cut_labels (icw_agreement_editor_get_page (ICW_AGREEMENT_EDITOR (editor), "terms"), cut);
+  g_assert_cmpstr (cut->str, ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The guided start (a template) shows the agreement's last answers; Apply saves the terms the
  * answers propose and the answers, and a second start shows them again. */
 static void
@@ -446,6 +499,7 @@ main (int   argc,
   g_test_add ("/ui-agreements/party-picker", Fixture, NULL, fixture_set_up, test_party_picker, fixture_tear_down);
   g_test_add ("/ui-agreements/guide-dialog", Fixture, NULL, fixture_set_up, test_guide_dialog, fixture_tear_down);
   g_test_add ("/ui-agreements/splits", Fixture, NULL, fixture_set_up, test_splits, fixture_tear_down);
+  g_test_add ("/ui-agreements/terms-values-whole", Fixture, NULL, fixture_set_up, test_terms_values_whole, fixture_tear_down);
   g_test_add ("/ui-agreements/editor-field-and-lock", Fixture, NULL, fixture_set_up, test_editor_field_and_lock, fixture_tear_down);
 
   return g_test_run ();

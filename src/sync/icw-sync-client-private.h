@@ -50,7 +50,7 @@ typedef struct {
   char         *path;        /* of the request, below the server's address */
   GBytes       *body;
   SoupMessage  *msg;
-  guint         wait_id;
+  GSource      *wait;         /* the backoff before a retry (icw_sync_timeout_new) */
   gulong        network_id;
   GHashTable   *files_sent;    /* SHA-256 of the files the server has (icw-sync-client-blobs.c) */
   gboolean      files_fetched; /* the files of pulled attachments were asked for */

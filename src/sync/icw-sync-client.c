@@ -47,7 +47,7 @@ run_free (Run *run)
   g_clear_pointer (&run->body, g_bytes_unref);
   g_clear_pointer (&run->files_sent, g_hash_table_unref);
   g_clear_object (&run->msg);
-  g_clear_handle_id (&run->wait_id, g_source_remove);
+  icw_sync_timeout_clear (&run->wait);
   if (run->network_id != 0)
     g_signal_handler_disconnect (g_network_monitor_get_default (), run->network_id);
   g_free (run);
@@ -187,7 +187,7 @@ retry_now (gpointer data)
   GTask *task = data;
   Run *run = g_task_get_task_data (task);
 
-  run->wait_id = 0;
+  icw_sync_timeout_clear (&run->wait);
   if (run->network_id != 0)
     {
       g_signal_handler_disconnect (g_network_monitor_get_default (), run->network_id);
@@ -205,9 +205,9 @@ network_changed (GNetworkMonitor *monitor,
 {
   Run *run = g_task_get_task_data (data);
 
-  if (available && run->wait_id != 0)
+  if (available && run->wait != NULL)
     {
-      g_clear_handle_id (&run->wait_id, g_source_remove);
+      icw_sync_timeout_clear (&run->wait);
       retry_now (data);
     }
 }
@@ -235,7 +235,7 @@ icw_sync_client_retry_later (GTask      *task,
   run->resume = resume;
   if (retry_after_s > 0)
     delay = MAX (delay, MIN ((guint64) retry_after_s * 1000, (guint64) self->max_delay_ms));
-  run->wait_id = g_timeout_add ((guint) delay, retry_now, task);
+  run->wait = icw_sync_timeout_new ((guint) delay, retry_now, task);
   run->network_id = g_signal_connect (g_network_monitor_get_default (), "network-changed",
                                       G_CALLBACK (network_changed), task);
 }
@@ -582,7 +582,8 @@ icw_sync_client_run (IcwSyncClient  *self,
                      IcwSyncReport  *report,
                      GError        **error)
 {
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  /* The calling thread's context, where the session and the run's timeouts are. */
+  g_autoptr(GMainLoop) loop = g_main_loop_new (g_main_context_get_thread_default (), FALSE);
   IcwSyncReport local = { 0, };
   Waiter waiter = { loop, FALSE, report != NULL ? report : &local, error };
 

@@ -2,7 +2,8 @@
 /* icw-sync-request.c: the sync client's authorized request (address and bearer token made in one
  * place), and one HTTP exchange of it, bounded in time and memory. The
  * session's timeout only catches a server that goes quiet; one that trickles a byte every few
- * seconds is stopped by the deadline, a cancellable of the request cancelled by a timeout source.
+ * seconds is stopped by the deadline, a cancellable of the request cancelled by a timeout source
+ * in the context the request runs in (a client in a thread with a context of its own included).
  * The body is streamed (soup_session_send_async) through the session's content decoder and read
  * in chunks, so the cap applies to what the answer inflates to, and reading stops at it. */
 #include "config.h"
@@ -23,14 +24,14 @@ typedef struct {
   GCancellable *cancellable;   /* of this request: the caller's, and the deadline */
   GCancellable *outer;
   gulong        outer_id;
-  guint         deadline_id;
+  GSource      *deadline;     /* in the context the request was sent from */
   gboolean      timed_out;
 } Request;
 
 static void
 request_free (Request *request)
 {
-  g_clear_handle_id (&request->deadline_id, g_source_remove);
+  icw_sync_timeout_clear (&request->deadline);
   if (request->outer_id != 0)
     g_cancellable_disconnect (request->outer, request->outer_id);
   g_clear_object (&request->outer);
@@ -46,7 +47,6 @@ on_deadline (gpointer data)
 {
   Request *request = data;
 
-  request->deadline_id = 0;
   request->timed_out = TRUE;
   g_cancellable_cancel (request->cancellable);
   return G_SOURCE_REMOVE;
@@ -105,7 +105,7 @@ on_read (GObject      *source,
     }
   if (g_bytes_get_size (chunk) == 0)
     {
-      g_clear_handle_id (&request->deadline_id, g_source_remove);
+      icw_sync_timeout_clear (&request->deadline);
       g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
       g_task_return_pointer (task, g_byte_array_free_to_bytes (g_steal_pointer (&request->body)),
                              (GDestroyNotify) g_bytes_unref);
@@ -146,7 +146,7 @@ on_sent (GObject      *source,
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
       /* What an error answer says is not needed: the status decides. */
-      g_clear_handle_id (&request->deadline_id, g_source_remove);
+      icw_sync_timeout_clear (&request->deadline);
       g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
       g_task_return_pointer (task, g_bytes_new (NULL, 0), (GDestroyNotify) g_bytes_unref);
       g_object_unref (task);
@@ -164,6 +164,27 @@ on_sent (GObject      *source,
   request->body = g_byte_array_new ();
   g_input_stream_read_bytes_async (request->stream, CHUNK, G_PRIORITY_DEFAULT, request->cancellable,
                                    on_read, task);
+}
+
+GSource *
+icw_sync_timeout_new (guint       ms,
+                      GSourceFunc func,
+                      gpointer    data)
+{
+  GSource *source = g_timeout_source_new (ms);
+
+  g_source_set_callback (source, func, data, NULL);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  return source;
+}
+
+void
+icw_sync_timeout_clear (GSource **source)
+{
+  if (*source == NULL)
+    return;
+  g_source_destroy (*source);
+  g_clear_pointer (source, g_source_unref);
 }
 
 SoupMessage *
@@ -208,7 +229,7 @@ icw_sync_request_send_async (SoupSession         *session,
   request->outer_id = g_cancellable_connect (request->outer, G_CALLBACK (on_outer_cancelled),
                                              request->cancellable, NULL);
   if (deadline_ms > 0)
-    request->deadline_id = g_timeout_add (deadline_ms, on_deadline, request);
+    request->deadline = icw_sync_timeout_new (deadline_ms, on_deadline, request);
   soup_session_send_async (session, msg, G_PRIORITY_DEFAULT, request->cancellable, on_sent, task);
 }
 

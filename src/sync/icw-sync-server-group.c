@@ -84,7 +84,10 @@ end_group (IcwSyncServer *self,
         }
     }
   if (failure != NULL)
-    self->store->klass->rollback (self->store);
+    {
+      self->store->klass->rollback (self->store);
+      self->applied = self->group_applied_before;   /* nothing of the group was kept */
+    }
   if (waiting != NULL)
     answer_all (self, waiting, failure);
   return failure == NULL;
@@ -115,6 +118,7 @@ icw_server_group_begin (IcwSyncServer  *self,
       if (!self->store->klass->begin (self->store, error))
         return FALSE;
       self->group_open = TRUE;
+      self->group_applied_before = self->applied;
       self->group_waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) waiting_free);
       /* After every ready request (an idle source runs when no I/O is pending), or after the
        * window the tests set. */

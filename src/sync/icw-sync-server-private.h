@@ -22,7 +22,8 @@ struct _IcwSyncServer
   char        *fault_path;
   guint        fault_count;
   guint        retry_after;
-  gint64       applied;
+  gint64       applied;        /* changes stored by pushes (a test counter); undone with them */
+  gint64       group_applied_before;   /* applied when the open group began */
   gint64       served;
   guint        requests;
   IcwStore    *scratch;        /* the workbench's schema, for checking records (icw-store-check.h) */

@@ -595,9 +595,12 @@ push_begin (IcwSyncServer  *self,
   return self->store->klass->begin (self->store, error);
 }
 
+/* Undoes the push: its changes and their count (applied as it was when the push began). */
 static void
-push_undo (IcwSyncServer *self)
+push_undo (IcwSyncServer *self,
+           gint64         applied_before)
 {
+  self->applied = applied_before;
   if (icw_server_group_enabled (self))
     icw_server_group_undo (self);
   else
@@ -691,10 +694,11 @@ handle_push (IcwSyncServer     *self,
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
     }
+  applied_before = self->applied;
   replay = icw_server_db_replay (self, token->hash, key, &stored_hash);
   if (replay != NULL)
     {
-      push_undo (self);
+      push_undo (self, applied_before);
       /* The batch may have been applied in the open group: its answer is given once durable, and
        * not at all when that group could not be committed (the client sends it again). */
       if (!icw_server_group_flush (self))
@@ -707,7 +711,6 @@ handle_push (IcwSyncServer     *self,
       return;
     }
   /* The stored records of the batch's ids in one read; its writes together at its end. */
-  applied_before = self->applied;
   {
     guint n = json_array_get_length (changes);
     g_autofree const char **ids = g_new (const char *, n);
@@ -728,14 +731,13 @@ handle_push (IcwSyncServer     *self,
       if (outcome == CHANGE_OK)
         continue;
       icw_server_push_rows_drop (self);
-      push_undo (self);
+      push_undo (self, applied_before);
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
     }
   if (!icw_server_push_rows_end (self, &error))
     {
-      self->applied = applied_before;   /* none of them was stored */
-      push_undo (self);
+      push_undo (self, applied_before);   /* none of them was stored */
       respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
       return;
     }
@@ -746,17 +748,20 @@ handle_push (IcwSyncServer     *self,
       /* Answered when the group commits (icw-sync-server-group.c). */
       if (!icw_server_db_remember (self, token->hash, key, body_hash, text, &error))
         {
-          push_undo (self);
+          push_undo (self, applied_before);
           respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
         }
       else if (!icw_server_group_keep (self, msg, g_steal_pointer (&text), &error))
-        respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
+        {
+          self->applied = applied_before;   /* icw_server_group_keep undid the push */
+          respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
+        }
       return;
     }
   if (!icw_server_db_remember (self, token->hash, key, body_hash, text, &error) ||
       !self->store->klass->commit (self->store, &error))
     {
-      self->store->klass->rollback (self->store);
+      push_undo (self, applied_before);
       /* The same batch committed meanwhile through another connection (the unique key on
        * token and key): nothing of this one was kept; the stored answer is the answer. */
       if (g_error_matches (error, ICW_ERROR, ICW_ERROR_DUPLICATE))
@@ -1016,7 +1021,11 @@ open_scratch (IcwSyncServer  *self,
   if (self->scratch_dir == NULL)
     return FALSE;
   path = g_build_filename (self->scratch_dir, "check.db", NULL);
-  self->scratch = icw_store_open (path, error);
+  /* Never synced (synchronous=OFF): the file is made new at every start in a folder of its own
+   * and removed at the end, and only the checks of the running server read it, through this
+   * connection; a crash or a power cut loses nothing that anyone reads again. Its schema's
+   * migrations synced it 66 times at each start. */
+  self->scratch = icw_store_open_scratch (path, error);
   return self->scratch != NULL && icw_store_check_prepare_scratch (self->scratch, error);
 }
 

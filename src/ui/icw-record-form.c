@@ -414,6 +414,27 @@ icw_record_form_add_text (IcwRecordForm *self,
   return row;
 }
 
+/* libadwaita's combo row shows its value in a label of at most 20 characters' width (its
+ * factory's max-width-chars), ellipsized beyond: "A leaving party keeps …". */
+#define CHOICE_INLINE_COLUMNS 20
+
+/* Whether a label of labels is wider than the value beside a combo row's title shows whole, in
+ * columns (a wide character, as in Chinese, counts two). */
+static gboolean
+has_long_label (GtkStringList *labels)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (labels)); i++)
+    {
+      guint columns = 0;
+
+      for (const char *p = gtk_string_list_get_string (labels, i); *p != '\0'; p = g_utf8_next_char (p))
+        columns += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+      if (columns > CHOICE_INLINE_COLUMNS)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 GtkWidget *
 icw_record_form_add_choice (IcwRecordForm *self,
                             const char    *property,
@@ -425,6 +446,9 @@ icw_record_form_add_choice (IcwRecordForm *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* A long value is shown whole under the title, where it wraps (as the HIG's combo rows do),
+   * rather than cut beside it. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), has_long_label (labels));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   g_object_unref (labels);
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected), binding);

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-register-page.c: the register pages. For centers and organizations the list is the store's
  * compact live list (sorted, IDs and names only) under an IcwStoreListFilter of the IDs that the
- * search found, so that only the rows on screen have record objects (a new query's result shown
- * in place of the rows shown, on the row widgets GTK has: see show_query_in_place; a new filter
- * and selection when the search is cleared: see show_found); for the other kinds it is
+ * search found, so that only the rows on screen have record objects (a new query's result, or the
+ * whole register when the search is cleared, shown in place of the rows shown, on the row widgets
+ * GTK has: see show_query_in_place); for the other kinds it is
  * the store's live list composed with a filter and a sorter (by name), as GTK models. What differs between centers and organizations is in a RegisterKind. When
  * the register is empty the page offers to create a record, import a CSV file or load the sample.
  * The list and the editor are side by side from REGISTER_UNFOLD_WIDTH px of the page's width and
@@ -658,21 +658,24 @@ show_found (IcwRegisterPage    *self,
     self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, after_found_frame, self, NULL);
 }
 
-/* Between the two steps of icw_store_list_filter_replace_positions: the list's anchor on its first
- * row (the new result's first), so that GTK 4.8 gives the old rows' widgets to the new rows. */
+/* Between the two steps of icw_store_list_filter_replace_positions: the list's anchor on a row of
+ * the new rows (the first, or the selected record's in the whole register), so that GTK 4.8 gives
+ * the old rows' widgets to the new rows. */
 static void
-anchor_on_first_row (gpointer data)
+anchor_on_new_row (gpointer data)
 {
   IcwRegisterPage *self = data;
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", 0);
+  if (self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    gtk_widget_activate_action (GTK_WIDGET (self->view), "list.scroll-to-item", "u", self->scroll_position);
 }
 
-/* Shows a new query's result (positions) in the model shown, from the top: GTK 4.8 binds the row
- * widgets it has to the new rows rather than destroying them and making new ones, which a new
- * model costs (about two thirds of a search's instructions at 10k, docs/performance.md). The
- * selected record stays selected when the result holds it; otherwise the first row is. */
+/* Shows a new query's result (positions; NULL: the whole register, the search cleared) in the
+ * model shown: GTK 4.8 binds the row widgets it has to the new rows rather than destroying them
+ * and making new ones, which a new model costs (about two thirds of a search's instructions at
+ * 10k, docs/performance.md). A query's rows are shown from the top; back in the whole register,
+ * the list is at the selected record, where the user left it. The selected record stays selected
+ * when the rows hold it; otherwise the first row is. */
 static void
 show_query_in_place (IcwRegisterPage *self,
                      GArray          *positions,
@@ -686,16 +689,20 @@ show_query_in_place (IcwRegisterPage *self,
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   stop_waiting_for_paint (self);
   self->scroll_pending = FALSE;
+  self->scroll_position = 0;
+  if (positions == NULL && kept != NULL
+      && !icw_store_list_find (ICW_STORE_LIST (self->records), icw_record_get_id (kept), &self->scroll_position))
+    self->scroll_position = 0;
   /* Nothing selected while the rows change: the selection's own choice when its row is removed
    * (the row before) would be announced as a change of every row in between, which GTK 4.8
    * answers by binding each of their widgets again. */
   g_signal_handlers_block_by_func (self->selection, show_state, self);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  icw_store_list_filter_replace_positions (self->found, positions, anchor_on_first_row, self);
+  icw_store_list_filter_replace_positions (self->found, positions, anchor_on_new_row, self);
   if (kept != NULL && icw_store_list_filter_find (self->found, icw_record_get_id (kept), &position))
     gtk_single_selection_set_selected (self->selection, position);
-  else if (positions->len > 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->found)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   g_signal_handlers_unblock_by_func (self->selection, show_state, self);
@@ -713,7 +720,7 @@ show_whole (IcwRegisterPage *self)
     return;
   g_clear_handle_id (&self->clear_source, g_source_remove);
   if (self->shown_query != NULL)
-    show_found (self, icw_store_list_filter_new (ICW_STORE_LIST (self->records)), NULL);
+    show_query_in_place (self, NULL, NULL);
 }
 
 static gboolean

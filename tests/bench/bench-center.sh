@@ -22,13 +22,10 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/xdg/runtime"
 chmod 700 "$work/xdg/runtime"
 
-[[ ${BENCH_NO_NINJA:-0} == 1 ]] || ninja -C "$build" src/ui/libicw-ui.a src/sync/libicw-sync.a resources/icw-resources.h >/dev/null
-gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0 libsoup-3.0 libsecret-1 pangocairo cairo-pdf gnutls)
-includes=(-I"$root/src/core/model" -I"$root/src/core/store" -I"$root/src/core/rules" -I"$root/src/core/documents" -I"$root/src/core/exchange" -I"$root/src/ui" -I"$root/src/sync" -I"$build" -I"$build/resources" -I"$here")
-core_a=("$build/src/core/exchange/libicw-core-exchange.a" "$build/src/core/documents/libicw-core-documents.a" "$build/src/core/rules/libicw-core-rules.a" "$build/src/core/store/libicw-core-store.a" "$build/src/core/model/libicw-core-model.a")
-read -ra gui_flags <<<"$(pkg-config --cflags --libs "${gui_pkgs[@]}")"
-cc -O2 -g -DHAVE_CONFIG_H -Wall -Wno-unused-parameter "${includes[@]}" "$here/bench-center.c" \
-  "$build/src/ui/libicw-ui.a" "$build/src/sync/libicw-sync.a" "${core_a[@]}" "${gui_flags[@]}" -lm -o "$work/bench-center"
+# shellcheck source=tests/bench/bench-lib.sh
+source "$here/bench-lib.sh"
+bench_setup_build
+bench_cc_gui "$here/bench-center.c" "$work/bench-center"
 
 echo "# The center editor of a large alliance (issue 20)"
 echo
@@ -38,11 +35,6 @@ for n in $sizes; do
   "$work/bench-center" "$work/center-$n.db" make "$n"
   : >"$work/open-$n.txt"
 done
-gui() {
-  env -u DISPLAY -u WAYLAND_DISPLAY GSK_RENDERER=cairo GSETTINGS_BACKEND=memory XDG_RUNTIME_DIR="$work/xdg/runtime" \
-    dbus-run-session -- xvfb-run -a -s "-screen 0 1280x900x24 -noreset" "$@"
-}
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 field() { awk -v f="$2" '{ for (i = 1; i < NF; i++) if ($i == f) print $(i + 1) }' "$1"; }
 # One warm-up open each, not counted; then the sizes alternate.
 for n in $sizes; do gui "$work/bench-center" "$work/center-$n.db" open >/dev/null 2>>"$work/gui.log"; done

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck shell=bash disable=SC2154  # root, build, here and work: set by the script that sources this
-# bench-lib.sh: what the register benches share (bench-register.sh, bench-editors.sh), sourced by
-# them after they set $root (the source tree), $build (a built meson build directory), $here
-# (tests/bench) and $work (their temporary directory): compiling a bench program against the build
+# bench-lib.sh: what the benches of the window share (bench-register.sh, bench-editors.sh,
+# bench-center.sh), sourced by them after they set $root (the source tree), $build (a built meson
+# build directory), $here (tests/bench) and $work (their temporary directory): compiling a bench program against the build
 # directory's static libraries, making the generated registers of 1k, 100k and 1M organizations,
 # running a program under its own display and session bus, and the median of figures. Not run by
 # itself.

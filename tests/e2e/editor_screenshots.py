@@ -11,8 +11,10 @@ Not a test (run-e2e.sh runs test_*.py only): run it from the source tree with an
 bus, as docs/architecture.md shows:
     xvfb-run -a -s "-screen 0 1400x1200x24 -noreset" dbus-run-session -- sh -c '/usr/libexec/at-spi-bus-launcher \
       --launch-immediately & sleep 1; GSETTINGS_SCHEMA_DIR=_build/data GTK_A11Y=atspi GSK_RENDERER=cairo \
-      ICW_GUI=_build/src/ic-workbench LC_ALL=C.UTF-8 /usr/bin/python3 tests/e2e/editor_screenshots.py'
-(ICW_SHOTS="agreement-editor …" takes only those; ICW_SHOT_LANGS="zh_CN" only that language).
+      ICW_GUI=_build/src/ic-workbench LC_ALL=en_US.UTF-8 /usr/bin/python3 tests/e2e/editor_screenshots.py'
+(ICW_SHOTS="agreement-editor …" takes only those; ICW_SHOT_LANGS="zh_CN" only that language). The
+English pictures need an English locale that groups amounts (en_US.UTF-8: "24,000.00"; under
+C.UTF-8 they read "24000.00").
 Look at each picture before committing it."""
 import json
 import os

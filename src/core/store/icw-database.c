@@ -243,13 +243,19 @@ check_magic (sqlite3     *db,
   return FALSE;
 }
 
+/* A scratch database (icw_database_open_scratch) is synchronous=OFF from the first write (the
+ * switch to WAL would otherwise sync): SQLite then never syncs it, neither at a commit nor at a
+ * checkpoint. */
 static gboolean
 apply_settings (sqlite3     *db,
+                gboolean     scratch,
                 GError     **error)
 {
-  return query_text_equals (db, "PRAGMA journal_mode = WAL", "wal", error) &&
-         icw_database_exec (db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error) &&
-         query_text_equals (db, "PRAGMA synchronous", "2", error) &&
+  return (!scratch || icw_database_exec (db, "PRAGMA synchronous = OFF", error)) &&
+         query_text_equals (db, "PRAGMA journal_mode = WAL", "wal", error) &&
+         icw_database_exec (db, scratch ? "PRAGMA synchronous = OFF; PRAGMA foreign_keys = ON"
+                                        : "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", error) &&
+         query_text_equals (db, "PRAGMA synchronous", scratch ? "0" : "2", error) &&
          query_text_equals (db, "PRAGMA foreign_keys", "1", error);
 }
 
@@ -363,9 +369,15 @@ migrate (sqlite3                 *db,
   return TRUE;
 }
 
-sqlite3 *
-icw_database_open (const char  *path,
-                   GError     **error)
+static sqlite3 *open_schema (const char              *path,
+                              const IcwDatabaseSchema *schema,
+                              gboolean                 scratch,
+                              GError                 **error);
+
+static sqlite3 *
+open_workbench (const char  *path,
+                gboolean     scratch,
+                GError     **error)
 {
   IcwDatabaseSchema schema = { ICW_SCHEMA_APPLICATION_ID, NULL, 0 };
   const char **list = g_new0 (const char *, icw_schema_latest_version () + 1);
@@ -375,9 +387,23 @@ icw_database_open (const char  *path,
     list[v] = icw_schema_migration (v);
   schema.migrations = list;
   schema.latest_version = icw_schema_latest_version ();
-  db = icw_database_open_schema (path, &schema, error);
+  db = open_schema (path, &schema, scratch, error);
   g_free (list);
   return db;
+}
+
+sqlite3 *
+icw_database_open (const char  *path,
+                   GError     **error)
+{
+  return open_workbench (path, FALSE, error);
+}
+
+sqlite3 *
+icw_database_open_scratch (const char  *path,
+                           GError     **error)
+{
+  return open_workbench (path, TRUE, error);
 }
 
 /* Opens a database of the given schema (the workbench's, or the sync server's) under the same
@@ -386,6 +412,15 @@ sqlite3 *
 icw_database_open_schema (const char              *path,
                           const IcwDatabaseSchema *schema,
                           GError                 **error)
+{
+  return open_schema (path, schema, FALSE, error);
+}
+
+static sqlite3 *
+open_schema (const char              *path,
+             const IcwDatabaseSchema *schema,
+             gboolean                 scratch,
+             GError                 **error)
 {
   g_autofree char *wal = NULL;
   gboolean had_wal;
@@ -434,7 +469,7 @@ icw_database_open_schema (const char              *path,
   if (had_wal)
     sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 
-  if (!apply_settings (db, error) ||
+  if (!apply_settings (db, scratch, error) ||
       !migrate (db, path, schema, version, error))
     {
       sqlite3_close (db);

@@ -18,6 +18,11 @@ typedef struct {
 
 sqlite3  *icw_database_open          (const char  *path,
                                       GError     **error);
+/* A new workbench database that is thrown away after use (the sync server's check.db): its
+ * schema as icw_database_open makes it, but synchronous=OFF, so that nothing is ever synced: a
+ * crash may leave it corrupt, which does not matter since nothing reads it again. */
+sqlite3  *icw_database_open_scratch  (const char  *path,
+                                      GError     **error);
 sqlite3  *icw_database_open_schema   (const char              *path,
                                       const IcwDatabaseSchema *schema,
                                       GError                 **error);

@@ -11,8 +11,8 @@
  * each new query (icw_store_list_filter_new_for_positions): GTK 4.8 takes a new model without
  * looking at the rows of the old one, where one filter's change from the register to a result
  * made it fetch rows of the result (issue 20, docs/performance.md); set_positions is then for the
- * same query run again. A new query's result may also replace the rows shown in two announced steps
- * (icw_store_list_filter_replace_positions), so that the view keeps its row widgets. The filter keeps the last records it handed out (one per position modulo
+ * same query run again. A new query's result (or the whole list, a search cleared) may also replace
+ * the rows shown in two announced steps (icw_store_list_filter_replace_positions), so that the view keeps its row widgets. The filter keeps the last records it handed out (one per position modulo
  * KEPT): GTK 4.8 asks for the items around the rows it makes several times over while it makes
  * them (about 1,500 asks for the 200 rows of a search at 10k), and a record nobody holds was
  * loaded again with its own SELECT at each ask. */
@@ -335,29 +335,34 @@ icw_store_list_filter_replace_positions (IcwStoreListFilter *self,
   guint old_len;
 
   g_return_if_fail (ICW_IS_STORE_LIST_FILTER (self));
-  g_return_if_fail (positions != NULL);
 
   icw_store_list_filter_set_limit (self, G_MAXUINT);
   g_clear_pointer (&self->ids, g_hash_table_unref);
-  self->by_position = TRUE;
+  /* NULL: the whole list, following it (rows added to it are shown). */
+  self->by_position = positions != NULL;
   /* The records kept are the last result's (the view holds those it shows). */
   for (guint i = 0; i < KEPT; i++)
     g_clear_object (&self->kept[i]);
   old_len = self->shown->len;
-  shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), positions->len);
-  g_array_append_vals (shown, positions->data, positions->len);
-  both = g_array_sized_new (FALSE, FALSE, sizeof (guint), positions->len + old_len);
-  g_array_append_vals (both, positions->data, positions->len);
+  if (positions != NULL)
+    {
+      shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), positions->len);
+      g_array_append_vals (shown, positions->data, positions->len);
+    }
+  else
+    shown = compute_shown (self);
+  both = g_array_sized_new (FALSE, FALSE, sizeof (guint), shown->len + old_len);
+  g_array_append_vals (both, shown->data, shown->len);
   g_array_append_vals (both, self->shown->data, old_len);
   g_array_unref (self->shown);
   self->shown = both;
-  if (positions->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, positions->len);
+  if (shown->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, shown->len);
   if (between != NULL)
     between (data);
   self->shown = shown;
   if (old_len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), positions->len, old_len, 0);
+    g_list_model_items_changed (G_LIST_MODEL (self), shown->len, old_len, 0);
   g_array_unref (both);
 }
 

@@ -32,8 +32,8 @@ void                icw_store_list_filter_set_positions (IcwStoreListFilter *sel
 gboolean            icw_store_list_filter_find    (IcwStoreListFilter *self,
                                                    const char         *id,
                                                    guint              *position);
-/* A new query's result (positions, as for set_positions) in place of the rows shown, without a
- * limit, in two announced steps: the new rows added before the old ones, then between (data)
+/* A new query's result (positions, as for set_positions; NULL: the whole list, as a search
+ * cleared shows it) in place of the rows shown, without a limit, in two announced steps: the new rows added before the old ones, then between (data)
  * called, then the old rows removed, so that a view keeps its row widgets (the .c file says how
  * GTK 4.8 answers each step). Nothing but the view may read the filter from between. */
 void                icw_store_list_filter_replace_positions (IcwStoreListFilter *self,

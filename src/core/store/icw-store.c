@@ -163,9 +163,10 @@ icw_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "ic-workbench", "workbench.db", NULL);
 }
 
-IcwStore *
-icw_store_open (const char  *path,
-                GError     **error)
+static IcwStore *
+open_store (const char  *path,
+            gboolean     scratch,
+            GError     **error)
 {
   g_autoptr(IcwStore) self = NULL;
   g_autofree char *dir = NULL;
@@ -182,7 +183,7 @@ icw_store_open (const char  *path,
       return NULL;
     }
 
-  db = icw_database_open (path, error);
+  db = scratch ? icw_database_open_scratch (path, error) : icw_database_open (path, error);
   if (db == NULL)
     return NULL;
 
@@ -190,6 +191,20 @@ icw_store_open (const char  *path,
   self->db = db;
   self->path = g_strdup (path);
   return g_steal_pointer (&self);
+}
+
+IcwStore *
+icw_store_open (const char  *path,
+                GError     **error)
+{
+  return open_store (path, FALSE, error);
+}
+
+IcwStore *
+icw_store_open_scratch (const char  *path,
+                        GError     **error)
+{
+  return open_store (path, TRUE, error);
 }
 
 const char *

@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (IcwStore, icw_store, ICW, STORE, GObject)
 
 IcwStore   *icw_store_open            (const char     *path,
                                        GError        **error);
+/* A store in a new file that is thrown away after use (the sync server's check.db): never
+ * synced (icw_database_open_scratch), since nothing in it is kept. */
+IcwStore   *icw_store_open_scratch    (const char     *path,
+                                       GError        **error);
 char       *icw_store_default_path    (void);
 const char *icw_store_get_path        (IcwStore       *self);
 
