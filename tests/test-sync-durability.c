@@ -371,6 +371,94 @@ test_edit_while_pages_held (Fixture       *f,
   g_assert_cmpint (count_rows (f->b_path, "SELECT count(*) FROM organizations"), ==, 7 + f->edits);
 }
 
+/* a's outbox pushed: n changes. */
+static void
+push_all (Fixture *f,
+          guint    n)
+{
+  g_autoptr(IcwSyncClient) client = new_client (f, f->sync.a, 100);
+  g_autoptr(GError) error = NULL;
+  IcwSyncReport report = { 0, };
+
+  g_assert_true (icw_sync_client_run (client, ICW_SYNC_PUSH, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.pushed, ==, n);
+}
+
+/* The edit of the record the pull brings later, saved after the first page's commit (see below). */
+typedef struct {
+  Fixture    *f;
+  const char *id;
+} LaterEdit;
+
+static void
+edit_record_pulled_later (IcwStore  *store,
+                          LaterEdit *edit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) record = NULL;
+
+  if (edit->f->edits > 0)
+    return;
+  record = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, edit->id, &error);
+  g_assert_no_error (error);
+  icw_organization_set_name (ICW_ORGANIZATION (record), "拉取期间本地修改的单位");
+  g_assert_true (icw_store_save (store, record, &error));
+  g_assert_no_error (error);
+  edit->f->edits++;
+}
+
+/* A pull whose first transaction starts with nothing unsent asks for no record in the outbox or
+ * the conflicts (issue 20); an edit saved between two of its transactions, of a record a later page
+ * brings, must still be kept: that record becomes a conflict, not the server's version over the
+ * edit. (Fails when the pull asks whether anything is unsent only once, or never.) */
+static void
+test_edit_of_record_pulled_later (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(IcwSyncClient) client = new_client (f, f->sync.b, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwOrganization) first = icw_test_save_organization (f->sync.a, "甲单位", NULL);
+  g_autoptr(IcwOrganization) second = icw_test_save_organization (f->sync.a, "乙单位", NULL);
+  g_autoptr(IcwOrganization) last = icw_test_save_organization (f->sync.a, "丙单位", NULL);
+  g_autoptr(IcwRecord) kept = NULL;
+  LaterEdit edit = { f, icw_record_get_id (ICW_RECORD (last)) };
+  IcwSyncReport report = { 0, };
+  gulong handler;
+
+  push_all (f, 4);   /* the three and the center */
+  {
+    g_autoptr(IcwSyncClient) first_pull = new_client (f, f->sync.b, 100);
+
+    g_assert_true (icw_sync_client_run (first_pull, ICW_SYNC_PULL, &report, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (icw_store_count_outbox (f->sync.b), ==, 0);
+  /* Changed on a in this order, so that the last one comes on the last page of b's next pull. */
+  icw_organization_set_name (first, "甲单位（改）");
+  icw_test_save (f->sync.a, first);
+  icw_organization_set_name (second, "乙单位（改）");
+  icw_test_save (f->sync.a, second);
+  icw_organization_set_name (last, "丙单位（服务器上的修改）");
+  icw_test_save (f->sync.a, last);
+  push_all (f, 3);
+
+  /* A transaction a page, a page a record: the edit comes after the first one's commit. */
+  icw_sync_client_set_pull_group (client, 1);
+  handler = g_signal_connect (f->sync.b, "reloaded", G_CALLBACK (edit_record_pulled_later), &edit);
+  report = (IcwSyncReport) { 0, };
+  g_assert_true (icw_sync_client_run (client, ICW_SYNC_PULL, &report, &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (f->sync.b, handler);
+  g_assert_cmpuint (f->edits, ==, 1);
+  g_assert_cmpuint (report.conflicts, ==, 1);
+  g_assert_cmpuint (report.pulled, ==, 2);
+  g_assert_cmpint (icw_store_count_conflicts (f->sync.b), ==, 1);
+  kept = icw_store_lookup (f->sync.b, ICW_RECORD_KIND_ORGANIZATION, edit.id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (icw_organization_get_name (ICW_ORGANIZATION (kept)), ==, "拉取期间本地修改的单位");
+}
+
 static gint64
 count_rows (const char *path,
             const char *sql)
@@ -522,6 +610,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/sync-durability/edit-while-pages-held", Fixture, NULL, fixture_set_up, test_edit_while_pages_held,
               fixture_tear_down);
+  g_test_add ("/sync-durability/edit-of-record-pulled-later", Fixture, NULL, fixture_set_up,
+              test_edit_of_record_pulled_later, fixture_tear_down);
   g_test_add ("/sync-durability/failed-page", Fixture, NULL, fixture_set_up, test_failed_page, fixture_tear_down);
   g_test_add ("/sync-durability/failed-commit", Fixture, NULL, fixture_set_up, test_failed_commit, fixture_tear_down);
   g_test_add ("/sync-durability/batch-read-mark", Fixture, NULL, fixture_set_up, test_batch_read_mark,

@@ -153,10 +153,13 @@ record_accepted (const IcwJsonValue *record)
   return accepted;
 }
 
+/* *local_changes: some record may have an outbox row or a conflict (set again by anything written
+ * here but pulled rows, which add neither); when not, a record is applied without asking. */
 static gboolean
 apply_pulled (IcwStore               *store,
               IcwRemoteBatch         *rows,
               const IcwPulledChange  *change,
+              gboolean               *local_changes,
               IcwSyncReport          *report,
               GError                **error)
 {
@@ -170,6 +173,7 @@ apply_pulled (IcwStore               *store,
       /* Applied from a tree, after the rows before it (it names a center or application). */
       g_autoptr(JsonObject) object = change_object (change);
 
+      *local_changes = TRUE;
       return icw_remote_batch_flush (rows, error) &&
              (object == NULL || icw_sync_apply_pulled_targets (store, object, report, error));
     }
@@ -179,7 +183,7 @@ apply_pulled (IcwStore               *store,
   if (g_strcmp0 (local, change->revision) == 0)
     return TRUE;   /* what we have (our own push coming back) */
   /* Never over unsent edits: both versions are kept for the user. */
-  if (icw_store_outbox_has_record (store, id) || icw_store_conflict_has_record (store, id))
+  if (*local_changes && (icw_store_outbox_has_record (store, id) || icw_store_conflict_has_record (store, id)))
     {
       /* A record already in conflict gets the server's newer version into its conflict. */
       g_autofree char *text = g_strndup (change->record.start, length);
@@ -195,7 +199,10 @@ apply_pulled (IcwStore               *store,
     return FALSE;
   /* An acceptance arriving: the application's targets become the center's, once. */
   if (kind == ICW_RECORD_KIND_APPLICATION && !change->deleted && record_accepted (&change->record))
-    return icw_remote_batch_flush (rows, error) && icw_sync_carry_pulled_acceptance (store, id, error);
+    {
+      *local_changes = TRUE;
+      return icw_remote_batch_flush (rows, error) && icw_sync_carry_pulled_acceptance (store, id, error);
+    }
   return TRUE;
 }
 
@@ -233,17 +240,22 @@ apply_pages (IcwStore       *store,
 {
   g_autoptr(IcwRemoteBatch) rows = NULL;
   IcwSyncReport before = *report;
+  gboolean local_changes;
   gboolean ok = TRUE;
 
   if (!icw_store_begin_refetchable_batch (store, error))
     return FALSE;
+  /* Asked once for the group: on a first pull, or with nothing unsent, no record is looked up in
+   * the outbox and the conflicts (two statements a record; docs/performance.md). */
+  local_changes = icw_store_has_local_changes (store);
   rows = icw_remote_batch_new (store);
   for (guint p = first; ok && p < first + n; p++)
     {
       IcwPullPage *page = ((IcwHeldPage *) held->pdata[p])->page;
 
       for (guint i = 0; ok && i < page->changes->len; i++)
-        ok = apply_pulled (store, rows, &g_array_index (page->changes, IcwPulledChange, i), report, error);
+        ok = apply_pulled (store, rows, &g_array_index (page->changes, IcwPulledChange, i), &local_changes,
+                           report, error);
       /* The page's rows are written before the next page's: the records of a page point into its
        * own text. */
       ok = ok && icw_remote_batch_flush (rows, error);

@@ -125,10 +125,13 @@ read_row (const IcwTable *table,
     return NULL;
   while ((more = icw_json_iter_next (&iter, &name, &value)) > 0)
     {
-      int column = find_column (table, &name, &hint);
+      int column;
 
-      if (column >= 0)
-        row->columns[column] = value;
+      /* The column after the last one first (the common case), then the four members that are no
+       * column (a record starts with them), then every column: none of the table's columns has
+       * one of those four names. */
+      if (hint < table->n_columns && name_is (&name, table->columns[hint].name))
+        row->columns[hint++] = value;
       else if (name_is (&name, "id"))
         row->id = value;
       else if (name_is (&name, "created_at"))
@@ -137,6 +140,8 @@ read_row (const IcwTable *table,
         row->updated_at = value;
       else if (name_is (&name, "deleted_at"))
         row->deleted_at = value;
+      else if ((column = find_column (table, &name, &hint)) >= 0)
+        row->columns[column] = value;
     }
   if (more < 0 || !icw_json_iter_at_end (&iter))
     return NULL;

@@ -182,6 +182,22 @@ icw_store_outbox_has_record (IcwStore   *self,
   return found != NULL;
 }
 
+/* TRUE also when it cannot be told: the caller then asks for each record, as before. */
+gboolean
+icw_store_has_local_changes (IcwStore *self)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, "SELECT EXISTS (SELECT 1 FROM outbox) "
+                                                  "OR EXISTS (SELECT 1 FROM sync_conflicts)", NULL);
+  gboolean some = TRUE;
+
+  if (stmt == NULL)
+    return TRUE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    some = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return some;
+}
+
 void
 icw_store_refresh_loaded (IcwStore       *self,
                           const IcwTable *table,

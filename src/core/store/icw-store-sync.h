@@ -45,6 +45,9 @@ GPtrArray  *icw_store_outbox_batch          (IcwStore        *self,
                                              GError         **error);
 gboolean    icw_store_outbox_has_record     (IcwStore        *self,
                                              const char      *id);
+/* Some record has an outbox row or a conflict: when not, no record can (a pull applies its pages
+ * without asking for each record; icw-sync-client-apply.c). */
+gboolean    icw_store_has_local_changes     (IcwStore        *self);
 
 /* The server applied a change: the record takes the revision, its outbox rows up to max_seq go,
  * and later rows of it are rebased on the new revision. No outbox row is written. */
