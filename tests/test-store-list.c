@@ -818,6 +818,132 @@ test_page_rest_after_editor (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The tallest monitor's height (the tallest a window is shown), in application pixels. */
+static int
+tallest_monitor (void)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  int tallest = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      tallest = MAX (tallest, geometry.height);
+    }
+  g_assert_cmpint (tallest, >, 0);
+  return tallest;
+}
+
+typedef struct {
+  GtkWidget *page;
+  guint      frames;
+  guint      rows;        /* at the first painted frame: the list's rows */
+  double     rows_end;    /* the bottom of the last row drawn */
+  int        view_height;
+} FirstFrame;
+
+static void
+on_first_page_frame (GdkFrameClock *clock,
+                     FirstFrame    *frame)
+{
+  GtkWidget *view = GTK_WIDGET (find_list_view (frame->page));
+
+  if (frame->frames++ > 0 || gtk_widget_get_height (view) == 0)
+    return;
+  frame->rows = rows_of (frame->page);
+  frame->view_height = gtk_widget_get_height (view);
+  for (GtkWidget *row = gtk_widget_get_first_child (view); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_child_visible (row) && gtk_widget_compute_bounds (row, view, &bounds))
+        frame->rows_end = MAX (frame->rows_end, bounds.origin.y + bounds.size.height);
+    }
+}
+
+/* Until its first frame a register page has only the rows the tallest monitor could show (at
+ * least 32 px a row: GTK makes, binds and measures each row it is given, about 1 M instructions
+ * before the first frame, issue 20), and they are enough: the first frame of a window as tall as
+ * that monitor has the list full of rows, and the frames after it have the whole register. */
+static void
+test_page_first_screen_fills (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  FirstFrame frame = { 0 };
+  int tallest = tallest_monitor ();
+  GdkFrameClock *clock;
+  GtkWidget *window;
+  gint64 deadline;
+
+  g_assert_true (icw_store_begin_batch (f->store, &error));
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("org %03u", i);
+
+      g_object_unref (icw_test_save_organization (f->store, name, NULL));
+    }
+  g_assert_true (icw_store_commit_batch (f->store, &error));
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, tallest);
+  frame.page = icw_register_page_new_organizations (f->store);
+  gtk_window_set_child (GTK_WINDOW (window), frame.page);
+  g_assert_cmpuint (rows_of (frame.page), >, 0);
+  g_assert_cmpuint (rows_of (frame.page), <=, (guint) tallest / 32 + 1);
+  gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (window);
+  g_assert_nonnull (clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_page_frame), &frame);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((frame.rows == 0 || rows_of (frame.page) < 150) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_handlers_disconnect_by_data (clock, &frame);
+  g_test_message ("first frame: %u rows, %.0f px of rows in a list of %d px (monitor %d px)",
+                  frame.rows, frame.rows_end, frame.view_height, tallest);
+  g_assert_cmpuint (frame.rows, >, 0);
+  g_assert_cmpuint (frame.rows, <, 150);
+  g_assert_cmpint (frame.view_height, >, tallest / 2);
+  g_assert_cmpfloat (frame.rows_end, >=, frame.view_height);
+  g_assert_cmpuint (rows_of (frame.page), ==, 150);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The content's "none" (no record selected) and "empty" (an empty register) pages are made when
+ * first shown, not measured under the editor before the first frame (issue 20). */
+static void
+test_page_status_pages_when_shown (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = icw_register_page_new_organizations (f->store);
+  GtkStack *content;
+  AdwStatusPage *status;
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  content = GTK_STACK (find_widget_of_type (page, GTK_TYPE_STACK));
+  g_assert_nonnull (content);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "empty");
+  status = ADW_STATUS_PAGE (gtk_stack_get_visible_child (content));
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Organizations Yet");
+  g_assert_nonnull (find_widget_of_type (GTK_WIDGET (status), GTK_TYPE_BUTTON));
+  g_assert_null (gtk_stack_get_child_by_name (content, "none"));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_object_unref (icw_test_save_organization (f->store, "org", NULL));
+  window = gtk_window_new ();
+  page = icw_register_page_new_organizations (f->store);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  content = GTK_STACK (find_widget_of_type (page, GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "editor");
+  g_assert_null (gtk_stack_get_child_by_name (content, "none"));
+  g_assert_null (gtk_stack_get_child_by_name (content, "empty"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static char *
 shown_names (GtkWidget *page)
 {
@@ -914,11 +1040,12 @@ test_page_search (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The GtkStack of the page's content (the one with a "none" child). */
+/* The GtkStack of the page's content (the one with an "editor" child; its "none" and "empty"
+ * children are made when first shown). */
 static GtkStack *
 content_stack (GtkWidget *widget)
 {
-  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "none") != NULL)
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "editor") != NULL)
     return GTK_STACK (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -1525,6 +1652,8 @@ main (int   argc,
   ADD ("/store-list/search-positions", test_search_positions);
   ADD ("/store-list/page-first-screenful", test_page_first_screenful);
   ADD ("/store-list/page-rest-after-editor", test_page_rest_after_editor);
+  ADD ("/store-list/page-first-screen-fills", test_page_first_screen_fills);
+  ADD ("/store-list/page-status-pages-when-shown", test_page_status_pages_when_shown);
   ADD ("/store-list/stored-keys", test_stored_keys);
   ADD ("/store-list/head", test_head);
   ADD ("/store-list/short-search", test_short_search);

@@ -4,8 +4,9 @@
  * has its accelerator and its action shows the page; Check, Mark as Ready and Submit act on the
  * application on screen exactly as its buttons do, and only when its buttons could (Submit on a
  * draft does nothing); every accelerator the application sets is listed in the shortcuts window
- * (resources/gtk/help-overlay.ui), and every action the shortcuts window names has one. With the
- * real window at hand it also checks the minimum width the metainfo claims (<requires>). */
+ * (resources/gtk/help-overlay.ui), and every action the shortcuts window names has one; the window
+ * builds that window when it is first shown, not before. With the real window at hand it also
+ * checks the minimum width the metainfo claims (<requires>). */
 #include "config.h"
 
 #include <adwaita.h>
@@ -226,7 +227,7 @@ test_help_overlay (Fixture       *fixture,
                    gconstpointer  data)
 {
   GtkApplication *app = GTK_APPLICATION (fixture->w.app);
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/help-overlay.ui");
   g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) described = gtk_application_list_action_descriptions (app);
   GSList *objects = gtk_builder_get_objects (builder);
@@ -253,6 +254,30 @@ test_help_overlay (Fixture       *fixture,
     }
   g_slist_free (objects);
   g_assert_cmpuint (n_actions, >=, 8);
+
+  /* The window builds it when first asked for (not before its first frame, issue 20), with GTK's
+   * accelerator, and the menu's action shows it. */
+  {
+    GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture->w.window);
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, "win.show-help-overlay");
+    GtkShortcutsWindow *overlay;
+
+    g_assert_true (accels[0] != NULL && g_str_equal (accels[0], "<Control>question"));
+    g_assert_null (gtk_application_window_get_help_overlay (window));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    overlay = gtk_application_window_get_help_overlay (window);
+    g_assert_nonnull (overlay);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+    gtk_window_close (GTK_WINDOW (overlay));
+    iterate ();
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+    gtk_window_close (GTK_WINDOW (overlay));
+    iterate ();
+  }
 
   for (guint i = 0; described[i] != NULL; i++)
     {

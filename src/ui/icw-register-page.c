@@ -77,7 +77,6 @@ struct _IcwRegisterPage
   GtkWidget *(*editor_new) (IcwRegisterPage *self);
   IcwMoneyUnit money_unit;
   GSettings *settings;
-  AdwStatusPage *empty_page;
   guint first_show_source;
   gboolean shown_once;
   gboolean first_screen;            /* until the page's first frame: the filter shows a screenful */
@@ -88,14 +87,42 @@ struct _IcwRegisterPage
 };
 
 /* Before its first allocation GTK 4.8's list view makes, binds and measures a row for each of
- * up to 200 items, as it cannot know how many will show; a register shows this many rows until
- * its first frame, which fills any screen, and all of them from the idle after it. */
+ * up to 200 items, as it cannot know how many will show; a new query's result shows this many rows
+ * until its first frame, which fills any screen, and all of them from the idle after it (a
+ * register's first frame shows fewer: ROW_MIN_HEIGHT). */
 #define FIRST_SCREENFUL 64
+
+/* Until the window's first frame a register's list has only the rows the tallest monitor could
+ * show, each at least this high (a row is two lines of text and 16 px of margins: 58 px at
+ * the default font), up to FIRST_SCREENFUL: every row GTK makes, binds and measures before the
+ * first frame costs about 1 M instructions (issue 20), and a list of 1080 px shows 19 rows. */
+#define ROW_MIN_HEIGHT 32
 
 /* The list (260 px) beside an editor that has room for its own sections and a section. */
 #define REGISTER_UNFOLD_WIDTH 860
 
 G_DEFINE_FINAL_TYPE (IcwRegisterPage, icw_register_page, GTK_TYPE_BOX)
+
+/* The rows a register shows until its first frame (ROW_MIN_HEIGHT). */
+static guint
+first_screen_rows (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  GListModel *monitors = display != NULL ? gdk_display_get_monitors (display) : NULL;
+  int tallest = 0;
+
+  for (guint i = 0; monitors != NULL && i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      tallest = MAX (tallest, geometry.height);
+    }
+  if (tallest <= 0)
+    return FIRST_SCREENFUL;
+  return MIN ((guint) (tallest / ROW_MIN_HEIGHT + 1), FIRST_SCREENFUL);
+}
 
 /* Centers */
 
@@ -542,6 +569,26 @@ show_state_after_first_frame (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static GtkWidget *empty_state (IcwRegisterPage *self);
+
+/* The page of an empty register ("empty") or of no record selected ("none"), made when first
+ * shown: a stack measures every child's height, and these were measured and their icons loaded
+ * before the window's first frame, which shows neither (issue 20). */
+static void
+show_status_page (IcwRegisterPage *self,
+                  const char      *name)
+{
+  if (gtk_stack_get_child_by_name (self->content, name) == NULL)
+    {
+      GtkWidget *page = g_str_equal (name, "empty") ? empty_state (self) : adw_status_page_new ();
+
+      if (g_str_equal (name, "none"))
+        adw_status_page_set_title (ADW_STATUS_PAGE (page), _(self->kind->select_title));
+      gtk_stack_add_named (self->content, page, name);
+    }
+  gtk_stack_set_visible_child_name (self->content, name);
+}
+
 static void
 show_state (IcwRegisterPage *self)
 {
@@ -559,9 +606,9 @@ show_state (IcwRegisterPage *self)
     }
 
   if (empty)
-    gtk_stack_set_visible_child_name (self->content, "empty");
+    show_status_page (self, "empty");
   else if (selected == NULL)
-    gtk_stack_set_visible_child_name (self->content, "none");
+    show_status_page (self, "none");
   else
     {
       self->kind->show_record (ensure_editor (self), selected);
@@ -1012,7 +1059,8 @@ empty_state (IcwRegisterPage *self)
 }
 
 static GtkWidget *
-build_list (IcwRegisterPage *self)
+build_list (IcwRegisterPage *self,
+            guint            first_rows)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *view, *scrolled;
@@ -1021,7 +1069,7 @@ build_list (IcwRegisterPage *self)
     {
       /* Already sorted; filtered by ID without an object per record. */
       self->found = icw_store_list_filter_new (ICW_STORE_LIST (self->records));
-      icw_store_list_filter_set_limit (self->found, FIRST_SCREENFUL);
+      icw_store_list_filter_set_limit (self->found, first_rows);
       self->first_screen = TRUE;
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->found)));
       /* Of low priority: it runs after GTK's layout and paint. */
@@ -1066,12 +1114,12 @@ new_page (const RegisterKind *kind,
 {
   IcwRegisterPage *self = g_object_new (ICW_TYPE_REGISTER_PAGE, "orientation", GTK_ORIENTATION_HORIZONTAL, NULL);
   GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *none = adw_status_page_new ();
+  guint first_rows = first_screen_rows ();
 
   self->kind = kind;
   self->store = g_object_ref (store);
   /* A register reads its first screenful alone until its first frame (issue 20). */
-  self->records = icw_store_list_head (store, kind->kind, FIRST_SCREENFUL);
+  self->records = icw_store_list_head (store, kind->kind, first_rows);
   self->editor_new = editor_new;
   self->money_unit = money_unit;
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
@@ -1089,16 +1137,13 @@ new_page (const RegisterKind *kind,
 
   gtk_widget_set_size_request (sidebar, 260, -1);
   gtk_box_append (GTK_BOX (sidebar), GTK_WIDGET (self->search));
-  gtk_box_append (GTK_BOX (sidebar), build_list (self));
+  gtk_box_append (GTK_BOX (sidebar), build_list (self, first_rows));
 
-  adw_status_page_set_title (ADW_STATUS_PAGE (none), _(kind->select_title));
   self->content = GTK_STACK (gtk_stack_new ());
   /* The editors differ in size; each page takes only the room its own editor needs. */
   gtk_stack_set_hhomogeneous (self->content, FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->content), TRUE);
   gtk_stack_add_named (self->content, self->editor_slot, "editor");
-  gtk_stack_add_named (self->content, none, "none");
-  gtk_stack_add_named (self->content, empty_state (self), "empty");
 
   self->adaptive = ICW_ADAPTIVE_BIN (icw_adaptive_bin_new (REGISTER_UNFOLD_WIDTH));
   gtk_widget_set_hexpand (GTK_WIDGET (self->adaptive), TRUE);

@@ -6,7 +6,8 @@
  * what a click does and only when a click could (Mark as Ready on a draft, Submit… on a ready
  * document). With no such editor or bar on screen, or a status that does not allow it, the
  * window beeps. The accelerators are set by the application
- * (icw-workbench-app.c) and listed in the shortcuts window (resources/gtk/help-overlay.ui). */
+ * (icw-workbench-app.c) and listed in the shortcuts window (resources/gtk/help-overlay.ui), which
+ * win.show-help-overlay builds when it is first asked for. */
 #include "config.h"
 
 #include "icw-document-bar.h"
@@ -68,6 +69,39 @@ icw_window_shortcuts_install (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.check", NULL, check_activated);
   gtk_widget_class_install_action (widget_class, "win.mark-ready", NULL, bar_action_activated);
   gtk_widget_class_install_action (widget_class, "win.submit", NULL, bar_action_activated);
+}
+
+/* win.show-help-overlay: the shortcuts window, built the first time it is asked for. GTK builds it
+ * for every window as the window is added to the application when the resource is at the
+ * application's gtk/help-overlay.ui (34 M instructions before the first frame, issue 20); it is
+ * kept at ui/help-overlay.ui instead and handed to the window here. Once set, GTK shows it with
+ * this same action (gtk_application_window_set_help_overlay adds its own only when the window has
+ * none). */
+static void
+show_help_overlay_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       data)
+{
+  GtkApplicationWindow *window = data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+void
+icw_window_shortcuts_add_help_overlay (GtkApplicationWindow *window)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-help-overlay", NULL);
+
+  g_signal_connect_object (action, "activate", G_CALLBACK (show_help_overlay_activated), window, 0);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
 }
 
 typedef struct {

@@ -694,6 +694,7 @@ icw_window_new (GtkApplication *application,
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
 
   icw_dossier_actions_install (GTK_WINDOW (self), self->store);
+  icw_window_shortcuts_add_help_overlay (GTK_APPLICATION_WINDOW (self));
   gtk_stack_set_hhomogeneous (self->pages, FALSE);
   build_pages (self);
   last_page = g_settings_get_string (self->settings, "last-page");

@@ -224,6 +224,9 @@ icw_workbench_app_startup (GApplication *app)
     { "win.check", { "F7", NULL } },
     { "win.mark-ready", { "<Control><Shift>r", NULL } },
     { "win.submit", { "<Control><Shift>s", NULL } },
+    /* GtkApplication's own accelerator for the shortcuts window, set here since the window builds
+     * it (icw-window-shortcuts.c). */
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (icw_workbench_app_parent_class)->startup (app);
