@@ -134,6 +134,28 @@ test_invalid_value_stays_beside_field (Fixture       *fixture,
   g_object_unref (row);
 }
 
+/* A drop-down shows a short chosen value beside its title, as the other rows do, and a long one
+ * (wider than the 20 characters libadwaita shows there) whole under it. */
+static void
+test_choice_long_value_under_title (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  const char *const levels[] = { "Provincial", "National", "National-local co-built", NULL };
+  g_autoptr(IcwRecordForm) form = icw_record_form_new (fixture->store, ICW_MONEY_UNIT_WAN);
+  AdwComboRow *row;
+
+  row = ADW_COMBO_ROW (g_object_ref_sink (icw_record_form_add_choice (form, "level", "Level",
+                                                                      gtk_string_list_new (levels))));
+  icw_record_form_set_record (form, ICW_RECORD (fixture->center));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, ICW_CENTER_LEVEL_PROVINCIAL);
+  g_assert_false (adw_combo_row_get_use_subtitle (row));
+  adw_combo_row_set_selected (row, ICW_CENTER_LEVEL_NATIONAL_LOCAL);
+  g_assert_true (adw_combo_row_get_use_subtitle (row));
+  adw_combo_row_set_selected (row, ICW_CENTER_LEVEL_PROVINCIAL);
+  g_assert_false (adw_combo_row_get_use_subtitle (row));
+  g_object_unref (row);
+}
+
 /* Typing is saved when the row goes, even before the pause that would save it. */
 static void
 test_pending_edit_saved_on_dispose (Fixture       *fixture,
@@ -680,6 +702,7 @@ main (int   argc,
 
   g_test_add ("/ui/switch-saves", Fixture, NULL, icw_test_sample_set_up, test_switch_saves, icw_test_sample_tear_down);
   g_test_add ("/ui/invalid-value-beside-field", Fixture, NULL, icw_test_sample_set_up, test_invalid_value_stays_beside_field, icw_test_sample_tear_down);
+  g_test_add ("/ui/choice-long-value-under-title", Fixture, NULL, icw_test_sample_set_up, test_choice_long_value_under_title, icw_test_sample_tear_down);
   g_test_add ("/ui/pending-edit-saved-on-dispose", Fixture, NULL, icw_test_sample_set_up, test_pending_edit_saved_on_dispose, icw_test_sample_tear_down);
 
   g_test_add ("/ui/switching-records-saves-nothing", Fixture, NULL, icw_test_sample_set_up, test_switching_records_saves_nothing, icw_test_sample_tear_down);
