@@ -434,6 +434,8 @@ read_container (Reader *r,
         {
           r->changes_seen++;
           r->in_changes = TRUE;
+          skip_space (r);
+          r->not_flat |= r->p >= r->end || *r->p != '[';
         }
       if (flat_changes && (skip_space (r), r->p < r->end && *r->p == '{'))
         value = read_change (r);
