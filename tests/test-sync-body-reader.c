@@ -348,6 +348,111 @@ test_no_text (void)
     }
 }
 
+/* A push's changes read flat (icw_json_read_push): for a plain push, each envelope is what the
+ * tree holds (the last of a record's repeated members aside: a plain change has none), the
+ * record's span is the tree's and the digest the same; a change that is not plain (a member
+ * twice, of another type, a record that is not an object, "changes" twice, an element that is
+ * not an object) says so, for the server to read the tree; a fault is the tree's fault. */
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? json_node_get_string (node) : NULL;
+}
+
+static void
+assert_flat_push (const char *text,
+                  gboolean    expect_plain)
+{
+  g_autoptr(GHashTable) spans = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  g_autoptr(GArray) envelopes = icw_push_envelopes_new ();
+  g_autoptr(IcwSyncDigest) tree_digest = icw_sync_digest_new ();
+  g_autoptr(IcwSyncDigest) flat_digest = icw_sync_digest_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) tree = icw_json_read_object (text, strlen (text), ICW_SYNC_JSON_MAX_BODY, 4, spans, tree_digest, &error);
+  g_autoptr(JsonNode) flat = NULL;
+  gboolean plain = !expect_plain;
+  JsonArray *changes;
+
+  g_assert_no_error (error);
+  flat = icw_json_read_push (text, strlen (text), ICW_SYNC_JSON_MAX_BODY, envelopes, &plain, flat_digest, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (flat);
+  g_assert_cmpstr (icw_sync_digest_get_string (flat_digest), ==, icw_sync_digest_get_string (tree_digest));
+  g_assert_cmpint (plain, ==, expect_plain);
+  if (!plain)
+    return;
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (flat), "changes")), ==, 0);
+  changes = json_object_get_array_member (json_node_get_object (tree), "changes");
+  g_assert_cmpuint (envelopes->len, ==, json_array_get_length (changes));
+  for (guint i = 0; i < envelopes->len; i++)
+    {
+      const IcwPushEnvelope *envelope = &g_array_index (envelopes, IcwPushEnvelope, i);
+      JsonObject *change = json_array_get_object_element (changes, i);
+      JsonObject *record = json_object_get_object_member (change, "record");
+      IcwJsonSpan *span = g_hash_table_lookup (spans, record);
+
+      g_assert_cmpstr (envelope->kind, ==, string_member (change, "kind"));
+      g_assert_cmpstr (envelope->id, ==, string_member (change, "id"));
+      g_assert_cmpstr (envelope->op, ==, string_member (change, "op"));
+      g_assert_cmpstr (envelope->base_revision, ==, string_member (change, "base_revision"));
+      g_assert_cmpstr (envelope->record_id, ==, string_member (record, "id"));
+      g_assert_cmpuint (envelope->record.offset, ==, span->offset);
+      g_assert_cmpuint (envelope->record.length, ==, span->length);
+    }
+}
+
+static void
+assert_flat_refusal (const char *text)
+{
+  g_autoptr(GArray) envelopes = icw_push_envelopes_new ();
+  g_autoptr(GError) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) tree = icw_json_read_object (text, strlen (text), ICW_SYNC_JSON_MAX_BODY, 0, NULL, NULL, &expected);
+  g_autoptr(JsonNode) flat = NULL;
+  gboolean plain = TRUE;
+
+  g_assert_null (tree);
+  flat = icw_json_read_push (text, strlen (text), ICW_SYNC_JSON_MAX_BODY, envelopes, &plain, NULL, &error);
+  g_assert_null (flat);
+  g_assert_false (plain);
+  g_assert_error (error, expected->domain, expected->code);
+  g_assert_cmpstr (error->message, ==, expected->message);
+}
+
+static void
+test_flat_push (void)
+{
+  assert_flat_push ("{\"idempotency_key\":\"k\", \"changes\" : [ {\"kind\":\"organization\",\"id\":\"a\",\"op\":\"upsert\","
+                    "\"base_revision\":null,\"record\" : {\"n\":{\"id\":[1,true]},\"id\":\"a\"}, \"extra\":[{\"id\":1}] },"
+                    "{ \"op\" : \"delete\" , \"base_revision\":\"7\",\"record\":{ \"id\" : \"b\\u00e9\\\"\" , \"s\":\"}\" },"
+                    "\"id\":\"b\\u00e9\\\"\",\"kind\":\"center\"},{\"record\":{}}], \"other\":[{\"kind\":1}]}", TRUE);
+  assert_flat_push ("{\"changes\":[]}", TRUE);
+  /* Not plain: the tree decides. */
+  assert_flat_push ("{\"changes\":[{\"op\":\"delete\",\"op\":\"upsert\",\"record\":{\"id\":\"a\"}}]}", FALSE);
+  assert_flat_push ("{\"changes\":[{\"kind\":null,\"record\":{\"id\":\"a\"}}]}", FALSE);
+  assert_flat_push ("{\"changes\":[{\"id\":\"a\",\"base_revision\":7,\"record\":{\"id\":\"a\"}}]}", FALSE);
+  assert_flat_push ("{\"changes\":[{\"id\":\"a\",\"record\":[{\"id\":\"a\"}]}]}", FALSE);
+  assert_flat_push ("{\"changes\":[{\"id\":\"a\",\"record\":{\"id\":\"a\"},\"record\":{\"id\":\"b\"}}]}", FALSE);
+  assert_flat_push ("{\"changes\":[{\"id\":\"a\",\"record\":{\"id\":\"a\",\"id\":\"b\"}}]}", FALSE);
+  assert_flat_push ("{\"changes\":[{\"id\":\"a\",\"record\":{\"id\":1}}]}", FALSE);
+  assert_flat_push ("{\"changes\":[{\"id\":\"a\"},7]}", FALSE);
+  assert_flat_push ("{\"changes\":[],\"changes\":[{\"id\":\"a\"}]}", FALSE);
+  assert_flat_push ("{\"changes\":{\"id\":\"a\"}}", FALSE);
+  assert_flat_push ("{\"key\":\"k\"}", FALSE);
+  /* A fault inside a change read flat: the tree's message. */
+  assert_flat_refusal ("{\"changes\":[{\"id\":\"a\",\"record\":{\"id\":\"a\",\"n\":[99999999999999999999]}}]}");
+  assert_flat_refusal ("{\"changes\":[{\"id\":\"a\" \"record\":{}}]}");
+  assert_flat_refusal ("{\"changes\":[{\"id\":\"a\",\"record\":{\"id\" 1}}]}");
+  assert_flat_refusal ("{\"changes\":[{\"id\":\"a\",}]}");
+  assert_flat_refusal ("{\"changes\":[{id:\"a\"}]}");
+  assert_flat_refusal ("{\"changes\":[{\"base_revision\":nul}]}");
+  assert_flat_refusal ("{\"changes\":[{\"id\":\"a\",\"record\":{\"id\":\"\\ud800\"}}]}");
+  assert_flat_refusal ("{\"changes\":[{\"id\":\"a\",\"record\":{\"id\":\"a\"}}]} x");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,5 +466,6 @@ main (int   argc,
   g_test_add_func ("/sync-body-reader/digest", test_digest);
   g_test_add_func ("/sync-body-reader/digest-is-sha256", test_digest_is_sha256);
   g_test_add_func ("/sync-body-reader/no-text", test_no_text);
+  g_test_add_func ("/sync-body-reader/flat-push", test_flat_push);
   return g_test_run ();
 }

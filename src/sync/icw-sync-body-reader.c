@@ -31,6 +31,10 @@ typedef struct {
   GError    **error;
   gboolean    thin;     /* the objects at span_depth keep only their "id" */
   guint       discard;  /* inside a value read and checked but not built */
+  GArray     *envelopes;  /* a push's changes read flat (icw_json_read_push), or NULL */
+  gboolean    in_changes; /* the value read next is the root's "changes" */
+  guint       changes_seen;
+  gboolean    not_flat;   /* a change that is not in the plain form: read the tree instead */
 } Reader;
 
 /* What a value read but not built stands for (never dereferenced). */
@@ -201,6 +205,175 @@ read_literal (Reader     *r,
 
 static JsonNode *read_value (Reader *r);
 
+/* A value read and checked, not built. */
+static gboolean
+skip_value (Reader *r)
+{
+  JsonNode *value;
+
+  r->discard++;
+  value = read_value (r);
+  r->discard--;
+  return value != NULL;
+}
+
+/* A member's name at r->p, into r->text, and its colon; the messages of read_container. */
+static gboolean
+read_member_name (Reader *r)
+{
+  if (r->p >= r->end || *r->p != '"')
+    return fail (r, _("a member name that is not a double-quoted string"));
+  if (!read_string (r))
+    return FALSE;
+  skip_space (r);
+  if (r->p >= r->end || *r->p != ':')
+    return fail (r, _("a missing colon"));
+  r->p++;
+  skip_space (r);
+  return TRUE;
+}
+
+/* After a member or an element: TRUE with *more set, or FALSE at a fault (read_container's). */
+static gboolean
+read_separator (Reader   *r,
+                char      close,
+                gboolean *more)
+{
+  skip_space (r);
+  if (r->p < r->end && *r->p == ',')
+    {
+      r->p++;
+      *more = TRUE;
+      return TRUE;
+    }
+  if (r->p < r->end && *r->p == close)
+    {
+      *more = FALSE;
+      return TRUE;
+    }
+  return fail (r, _("a missing comma or bracket"));
+}
+
+/* A string member's value kept in *text (a second one, or one of another type, makes the change
+ * not plain; null is taken where nullable says so). */
+static gboolean
+read_envelope_string (Reader   *r,
+                      char    **text,
+                      gboolean *seen,
+                      gboolean  nullable)
+{
+  if (*seen)
+    r->not_flat = TRUE;
+  *seen = TRUE;
+  if (r->p < r->end && *r->p == '"')
+    {
+      if (!read_string (r))
+        return FALSE;
+      g_free (*text);
+      *text = g_strdup (r->text->str);
+      return TRUE;
+    }
+  if (!(nullable && r->p < r->end && *r->p == 'n'))
+    r->not_flat = TRUE;
+  return skip_value (r);
+}
+
+/* A change's record at r->p (its '{'): checked as strictly as read_container checks it, its
+ * "id" kept and its bytes' span, nothing built. */
+static gboolean
+read_envelope_record (Reader         *r,
+                      IcwPushEnvelope *envelope)
+{
+  const char *opening = r->p;
+  gboolean seen_id = FALSE;
+  gboolean more = TRUE;
+
+  if (++r->depth > ICW_SYNC_JSON_MAX_DEPTH)
+    return fail (r, _("nested too deeply"));
+  r->p++;
+  skip_space (r);
+  if (r->p < r->end && *r->p == '}')
+    more = FALSE;
+  while (more)
+    {
+      skip_space (r);
+      if (!read_member_name (r))
+        return FALSE;
+      if (strcmp (r->text->str, "id") == 0)
+        {
+          if (!read_envelope_string (r, &envelope->record_id, &seen_id, FALSE))
+            return FALSE;
+        }
+      else if (!skip_value (r))
+        return FALSE;
+      if (!read_separator (r, '}', &more))
+        return FALSE;
+    }
+  r->p++;
+  r->depth--;
+  envelope->record.offset = opening - r->start;
+  envelope->record.length = r->p - opening;
+  return TRUE;
+}
+
+/* A change of the root's "changes" at r->p (its '{'), read into r->envelopes instead of a tree:
+ * kind, id, op and base_revision as strings, the record's id and span; the other members checked
+ * and left. Anything else (a member twice, a member of another type) marks the push as not plain
+ * (its tree is read instead, icw_json_read_push). */
+static JsonNode *
+read_change (Reader *r)
+{
+  IcwPushEnvelope envelope = { NULL, };
+  gboolean seen[5] = { FALSE, };
+  gboolean more = TRUE;
+  gboolean ok = TRUE;
+
+  if (++r->depth > ICW_SYNC_JSON_MAX_DEPTH)
+    return fail (r, _("nested too deeply")), NULL;
+  r->p++;
+  skip_space (r);
+  if (r->p < r->end && *r->p == '}')
+    more = FALSE;
+  while (ok && more)
+    {
+      const char *name;
+
+      skip_space (r);
+      if (!(ok = read_member_name (r)))
+        break;
+      name = r->text->str;
+      if (strcmp (name, "kind") == 0)
+        ok = read_envelope_string (r, &envelope.kind, &seen[0], FALSE);
+      else if (strcmp (name, "id") == 0)
+        ok = read_envelope_string (r, &envelope.id, &seen[1], FALSE);
+      else if (strcmp (name, "op") == 0)
+        ok = read_envelope_string (r, &envelope.op, &seen[2], FALSE);
+      else if (strcmp (name, "base_revision") == 0)
+        ok = read_envelope_string (r, &envelope.base_revision, &seen[3], TRUE);
+      else if (strcmp (name, "record") == 0)
+        {
+          if (seen[4] || r->p >= r->end || *r->p != '{')
+            {
+              r->not_flat = TRUE;
+              ok = skip_value (r);
+            }
+          else
+            ok = read_envelope_record (r, &envelope);
+          seen[4] = TRUE;
+        }
+      else
+        ok = skip_value (r);
+      if (ok)
+        ok = read_separator (r, '}', &more);
+    }
+  g_array_append_val (r->envelopes, envelope);
+  if (!ok)
+    return NULL;
+  r->p++;
+  r->depth--;
+  return DISCARDED;
+}
+
 static JsonNode *
 read_container (Reader *r,
                 char    close)
@@ -210,8 +383,10 @@ read_container (Reader *r,
   const char *opening = r->p;
   gboolean first = TRUE;
   gboolean thin;
+  gboolean flat_changes = r->in_changes && close == ']';
   JsonNode *node;
 
+  r->in_changes = FALSE;
   if (++r->depth > ICW_SYNC_JSON_MAX_DEPTH)
     return fail (r, _("nested too deeply")), NULL;
   thin = r->thin && r->discard == 0 && close == '}' && r->depth == r->span_depth;
@@ -255,7 +430,21 @@ read_container (Reader *r,
        * checked as they are read, and read again in place by the record's own checks. */
       skip = thin && strcmp (name, "id") != 0;
       r->discard += skip;
-      value = read_value (r);
+      if (r->envelopes != NULL && name != NULL && r->depth == 1 && strcmp (name, "changes") == 0)
+        {
+          r->changes_seen++;
+          r->in_changes = TRUE;
+          skip_space (r);
+          r->not_flat |= r->p >= r->end || *r->p != '[';
+        }
+      if (flat_changes && (skip_space (r), r->p < r->end && *r->p == '{'))
+        value = read_change (r);
+      else
+        {
+          r->not_flat |= flat_changes;
+          value = read_value (r);
+        }
+      r->in_changes = FALSE;
       r->discard -= skip;
       if (value == NULL)
         return NULL;
@@ -368,10 +557,13 @@ read_object (const char  *data,
              GHashTable  *spans,
              IcwSyncDigest *digest,
              gboolean     thin,
+             GArray      *envelopes,
+             gboolean    *plain,
              GError     **error)
 {
   g_autoptr(GString) text = g_string_sized_new (256);
-  Reader r = { data, data, data + length, 0, span_depth, spans, digest, data, text, error, thin, 0 };
+  Reader r = { data, data, data + length, 0, span_depth, spans, digest, data, text, error, thin, 0,
+               envelopes, FALSE, 0, FALSE };
   g_autoptr(JsonNode) root = NULL;
 
   if (length > max_length)
@@ -404,6 +596,8 @@ read_object (const char  *data,
       return NULL;
     }
   json_node_seal (root);
+  if (plain != NULL)
+    *plain = !r.not_flat && r.changes_seen == 1;
   return g_steal_pointer (&root);
 }
 
@@ -416,7 +610,7 @@ icw_json_read_object (const char  *data,
                       IcwSyncDigest *digest,
                       GError     **error)
 {
-  return read_object (data, length, max_length, span_depth, spans, digest, FALSE, error);
+  return read_object (data, length, max_length, span_depth, spans, digest, FALSE, NULL, NULL, error);
 }
 
 JsonNode *
@@ -428,5 +622,42 @@ icw_json_read_object_thin (const char  *data,
                            IcwSyncDigest *digest,
                            GError     **error)
 {
-  return read_object (data, length, max_length, span_depth, spans, digest, TRUE, error);
+  return read_object (data, length, max_length, span_depth, spans, digest, TRUE, NULL, NULL, error);
+}
+
+JsonNode *
+icw_json_read_push (const char    *data,
+                    gsize          length,
+                    gsize          max_length,
+                    GArray        *envelopes,
+                    gboolean      *plain,
+                    IcwSyncDigest *digest,
+                    GError       **error)
+{
+  JsonNode *root = read_object (data, length, max_length, 0, NULL, digest, FALSE, envelopes, plain, error);
+
+  if (root == NULL)
+    *plain = FALSE;
+  return root;
+}
+
+static void
+envelope_clear (gpointer data)
+{
+  IcwPushEnvelope *envelope = data;
+
+  g_free (envelope->kind);
+  g_free (envelope->id);
+  g_free (envelope->op);
+  g_free (envelope->base_revision);
+  g_free (envelope->record_id);
+}
+
+GArray *
+icw_push_envelopes_new (void)
+{
+  GArray *envelopes = g_array_new (FALSE, TRUE, sizeof (IcwPushEnvelope));
+
+  g_array_set_clear_func (envelopes, envelope_clear);
+  return envelopes;
 }

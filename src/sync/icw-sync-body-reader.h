@@ -41,4 +41,32 @@ JsonNode *icw_json_read_object_thin (const char  *data,
                                      IcwSyncDigest *digest,
                                      GError     **error);
 
+/* A push's change as icw_json_read_push reads it, without a tree: its string members (NULL when
+ * absent or null) and its record's "id" and bytes (length 0 when it has no object "record"). */
+typedef struct {
+  char       *kind;
+  char       *id;
+  char       *op;
+  char       *base_revision;
+  char       *record_id;
+  IcwJsonSpan record;
+} IcwPushEnvelope;
+
+/* An empty list of IcwPushEnvelope that frees their strings. */
+GArray *icw_push_envelopes_new (void);
+
+/* A push body (the same checks and messages as icw_json_read_object) whose root's "changes" are
+ * read into envelopes, one IcwPushEnvelope each, instead of into the tree (which has that array
+ * empty). *plain is TRUE when every change was read so: the root has "changes" once, an array of
+ * objects each with kind, id, op, base_revision and record at most once, the first three and the
+ * record's "id" strings, base_revision a string or null and record an object. Otherwise the
+ * envelopes are not the whole story: read the tree with icw_json_read_object_thin. */
+JsonNode *icw_json_read_push (const char    *data,
+                              gsize          length,
+                              gsize          max_length,
+                              GArray        *envelopes,
+                              gboolean      *plain,
+                              IcwSyncDigest *digest,
+                              GError       **error);
+
 G_END_DECLS

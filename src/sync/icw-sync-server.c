@@ -278,14 +278,15 @@ target_version_tree (const char *payload)
  * write lock that serializes the writers of all server processes): the kind is known and the
  * record passes the kind's own checks. FALSE with *refusal filled. */
 static gboolean
-precheck_change (IcwSyncServer       *self,
-                 JsonObject          *change,
-                 const char          *payload,
-                 const IcwJsonRecord *record,
-                 IcwServerRefusal    *refusal)
+precheck_change (IcwSyncServer         *self,
+                 JsonObject            *change,
+                 const IcwPushEnvelope *envelope,
+                 const char            *payload,
+                 const IcwJsonRecord   *record,
+                 IcwServerRefusal      *refusal)
 {
-  const char *kind_key = icw_server_member_string (change, "kind");
-  const char *op = icw_server_member_string (change, "op");
+  const char *kind_key = envelope->kind;
+  const char *op = envelope->op;
   IcwRecordKind kind;
 
   /* The 任务书's versions are not records of the catalogue (icw-sync-server-targets.c). */
@@ -360,19 +361,19 @@ result_applied (GString    *answer,
 }
 
 static ChangeOutcome
-apply_change (IcwSyncServer       *self,
-              IcwServerToken      *token,
-              JsonObject          *change,
-              const char          *payload,
-              const IcwJsonRecord *record,
-              IcwServerRefusal    *precheck,
-              GString          *answer,
-              GError          **error)
+apply_change (IcwSyncServer         *self,
+              IcwServerToken        *token,
+              const IcwPushEnvelope *envelope,
+              const char            *payload,
+              const IcwJsonRecord   *record,
+              IcwServerRefusal      *precheck,
+              GString               *answer,
+              GError               **error)
 {
-  const char *kind_key = icw_server_member_string (change, "kind");
-  const char *id = icw_server_member_string (change, "id");
-  const char *op = icw_server_member_string (change, "op");
-  const char *base = icw_server_member_string (change, "base_revision");
+  const char *kind_key = envelope->kind;
+  const char *id = envelope->id;
+  const char *op = envelope->op;
+  const char *base = envelope->base_revision;
   g_autoptr(IcwServerRecord) stored = icw_server_db_record (self, id);
   g_autofree char *center = NULL;
   g_autofree char *stored_revision = NULL;
@@ -507,6 +508,55 @@ check_push (JsonObject  *request,
   return TRUE;
 }
 
+/* Whether a push read flat (icw_json_read_push, every change plain) passes check_push: when it
+ * does not, or when a change is a target version (whose checks read its tree), the push's tree is
+ * read and check_push says why, with its messages. */
+static gboolean
+check_push_plain (JsonObject *request,
+                  GArray     *envelopes)
+{
+  const char *key = icw_server_member_string (request, "idempotency_key");
+  JsonNode *changes = json_object_get_member (request, "changes");
+
+  if (key == NULL || strlen (key) < 16 || strlen (key) > 128)
+    return FALSE;
+  if (changes == NULL || !JSON_NODE_HOLDS_ARRAY (changes) ||
+      json_array_get_length (json_node_get_array (changes)) != 0)
+    return FALSE;
+  if (envelopes->len == 0 || envelopes->len > MAX_CHANGES)
+    return FALSE;
+  for (guint i = 0; i < envelopes->len; i++)
+    {
+      const IcwPushEnvelope *change = &g_array_index (envelopes, IcwPushEnvelope, i);
+
+      if (change->kind == NULL || strlen (change->kind) > 64 || icw_server_is_target_version (change->kind) ||
+          change->id == NULL || strlen (change->id) > 128 ||
+          change->record.length == 0 || change->record_id == NULL || strcmp (change->id, change->record_id) != 0 ||
+          change->op == NULL || (!g_str_equal (change->op, "upsert") && !g_str_equal (change->op, "delete")) ||
+          (change->base_revision != NULL && strlen (change->base_revision) > 128))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The envelopes of a push read as a tree (check_push passed). */
+static void
+envelopes_from_tree (GArray    *envelopes,
+                     JsonArray *changes)
+{
+  g_array_set_size (envelopes, json_array_get_length (changes));
+  for (guint i = 0; i < envelopes->len; i++)
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+      IcwPushEnvelope *envelope = &g_array_index (envelopes, IcwPushEnvelope, i);
+
+      envelope->kind = g_strdup (icw_server_member_string (change, "kind"));
+      envelope->id = g_strdup (icw_server_member_string (change, "id"));
+      envelope->op = g_strdup (icw_server_member_string (change, "op"));
+      envelope->base_revision = g_strdup (icw_server_member_string (change, "base_revision"));
+    }
+}
+
 /* The prechecks of a batch's changes, cleared however the push ends, with each change's record
  * as the text the server stores: the bytes the client sent for it (record_text), for the size
  * check and the store. */
@@ -630,9 +680,12 @@ handle_push (IcwSyncServer     *self,
   gsize marked_length = 0;
   gsize data_length;
   gint64 applied_before;
+  g_autoptr(GArray) envelopes = icw_push_envelopes_new ();
+  gboolean plain = FALSE;
   JsonObject *request;
-  JsonArray *changes;
+  JsonArray *changes = NULL;
   const char *key;
+  guint n;
 
   /* One pass over the body (icw-sync-body-reader.c): the strict checks, the tree, each record's bytes
    * (the objects at depth 4: body, changes, change, record) and the batch's digest. A body without
@@ -641,7 +694,20 @@ handle_push (IcwSyncServer     *self,
   data = g_bytes_get_data (bytes, NULL);
   data_length = g_bytes_get_size (bytes);
   if (!icw_server_text_may_be_bad (data, data_length, FALSE))
-    root = icw_json_read_object_thin (data, data_length, ICW_SYNC_JSON_MAX_BODY, 4, spans, digest, NULL);
+    {
+      /* The changes read flat, without a tree of their envelopes (icw_json_read_push); a push
+       * whose changes are not all plain, or that check_push would refuse, is read as a tree. */
+      root = icw_json_read_push (data, data_length, ICW_SYNC_JSON_MAX_BODY, envelopes, &plain, digest, NULL);
+      plain = plain && check_push_plain (json_node_get_object (root), envelopes);
+      if (root != NULL && !plain)
+        {
+          g_clear_pointer (&root, json_node_unref);
+          g_array_set_size (envelopes, 0);
+          g_clear_pointer (&digest, icw_sync_digest_free);
+          digest = icw_sync_digest_new ();
+          root = icw_json_read_object_thin (data, data_length, ICW_SYNC_JSON_MAX_BODY, 4, spans, digest, NULL);
+        }
+    }
   /* Text that is not Unicode is refused with its change, not with the whole batch: the body with
    * it marked is read (a body that failed above is read again, for its error). The body was held
    * to the limit before; marking may lengthen it. */
@@ -659,14 +725,19 @@ handle_push (IcwSyncServer     *self,
                                         marked != NULL ? G_MAXSIZE : ICW_SYNC_JSON_MAX_BODY,
                                         4, spans, digest, &error);
     }
-  if (root == NULL || !check_push (json_node_get_object (root), &error))
+  if (root == NULL || (!plain && !check_push (json_node_get_object (root), &error)))
     {
       respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
       return;
     }
   request = json_node_get_object (root);
   key = json_object_get_string_member (request, "idempotency_key");
-  changes = json_object_get_array_member (request, "changes");
+  if (!plain)
+    {
+      changes = json_object_get_array_member (request, "changes");
+      envelopes_from_tree (envelopes, changes);
+    }
+  n = envelopes->len;
   /* The key is bound to the batch: the SHA-256 of its bytes, the whitespace between tokens aside
    * (docs/sync-protocol.md). */
   body_hash = g_strdup (icw_sync_digest_get_string (digest));
@@ -678,15 +749,19 @@ handle_push (IcwSyncServer     *self,
       return;
     }
 
-  prechecks_owner = precheck_list_new (json_array_get_length (changes));
+  prechecks_owner = precheck_list_new (n);
   prechecks = prechecks_owner->refusals;
-  for (guint i = 0; i < json_array_get_length (changes); i++)
+  for (guint i = 0; i < n; i++)
     {
-      JsonObject *change = json_array_get_object_element (changes, i);
+      const IcwPushEnvelope *envelope = &g_array_index (envelopes, IcwPushEnvelope, i);
+      JsonObject *change = plain ? NULL : json_array_get_object_element (changes, i);
 
-      prechecks_owner->payloads[i] = record_text (data, spans, json_object_get_member (change, "record"));
+      if (plain)
+        prechecks_owner->payloads[i] = g_strndup (data + envelope->record.offset, envelope->record.length);
+      else
+        prechecks_owner->payloads[i] = record_text (data, spans, json_object_get_member (change, "record"));
       prechecks_owner->records[i] = icw_json_record_new (prechecks_owner->payloads[i], strlen (prechecks_owner->payloads[i]));
-      precheck_change (self, change, prechecks_owner->payloads[i], prechecks_owner->records[i], &prechecks[i]);
+      precheck_change (self, change, envelope, prechecks_owner->payloads[i], prechecks_owner->records[i], &prechecks[i]);
     }
 
   if (!push_begin (self, &error))
@@ -712,19 +787,18 @@ handle_push (IcwSyncServer     *self,
     }
   /* The stored records of the batch's ids in one read; its writes together at its end. */
   {
-    guint n = json_array_get_length (changes);
     g_autofree const char **ids = g_new (const char *, n);
 
     for (guint i = 0; i < n; i++)
-      ids[i] = icw_server_member_string (json_array_get_object_element (changes, i), "id");
+      ids[i] = g_array_index (envelopes, IcwPushEnvelope, i).id;
     icw_server_push_rows_begin (self, ids, n);
   }
   /* The answer is written as text; only results other than "applied" are built as trees. */
-  answer = g_string_sized_new (64 * json_array_get_length (changes) + 16);
+  answer = g_string_sized_new (64 * n + 16);
   g_string_append (answer, "{\"results\":[");
-  for (guint i = 0; i < json_array_get_length (changes); i++)
+  for (guint i = 0; i < n; i++)
     {
-      ChangeOutcome outcome = apply_change (self, token, json_array_get_object_element (changes, i),
+      ChangeOutcome outcome = apply_change (self, token, &g_array_index (envelopes, IcwPushEnvelope, i),
                                             prechecks_owner->payloads[i], prechecks_owner->records[i],
                                             &prechecks[i], answer, &error);
 
