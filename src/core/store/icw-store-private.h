@@ -55,6 +55,11 @@ struct _IcwStore
    * only the changed columns are checked again and the credit code's duplicate query runs only
    * when the code changed (issue 20: one edit near a bare UPDATE). */
   GHashTable *validating_changed;
+  /* With validating_changed, when the save could say the changed columns as a bit set (bit i:
+   * the kind's column i, icw-store-save.c): the columns are then checked by bit, not by hashing
+   * each column's property (issue 20). */
+  gboolean validating_has_mask;
+  guint64 validating_mask;
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
   /* A save's partial UPDATE by kind and set of changed columns (a gint64 key: the kind in the top
    * bits, one bit per column) → its statement, which `statements` owns: no SQL is built or hashed

@@ -414,13 +414,16 @@ write_row (IcwStore        *self,
   guint64 mask = 0;
 
   *written = FALSE;
-  self->validating_changed = changed;
-  ok = icw_store_validate (self, record, error);
-  self->validating_changed = NULL;
-  if (!ok)
-    return FALSE;
   if (changed != NULL)
     has_mask = changed_columns (table, changed, &mask);
+  self->validating_changed = changed;
+  self->validating_has_mask = has_mask;
+  self->validating_mask = mask;
+  ok = icw_store_validate (self, record, error);
+  self->validating_changed = NULL;
+  self->validating_has_mask = FALSE;
+  if (!ok)
+    return FALSE;
   stmt = changed != NULL ? update_statement (self, table, changed, has_mask, mask, error)
                          : save_statement (self, table, write, error);
   if (stmt == NULL)
