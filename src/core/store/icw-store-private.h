@@ -55,11 +55,6 @@ struct _IcwStore
    * only the changed columns are checked again and the credit code's duplicate query runs only
    * when the code changed (issue 20: one edit near a bare UPDATE). */
   GHashTable *validating_changed;
-  /* With validating_changed, when the save could say the changed columns as a bit set (bit i:
-   * the kind's column i, icw-store-save.c): the columns are then checked by bit, not by hashing
-   * each column's property (issue 20). */
-  gboolean validating_has_mask;
-  guint64 validating_mask;
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
   /* A save's partial UPDATE by kind and set of changed columns (a gint64 key: the kind in the top
    * bits, one bit per column) → its statement, which `statements` owns: no SQL is built or hashed
@@ -201,6 +196,11 @@ gboolean      icw_store_write_outbox      (IcwStore        *self,
                                            const char      *op,
                                            const char      *now,
                                            GError         **error);
+/* The changed properties CHANGED of a record of TABLE as one bit per column (bit i:
+ * table->columns[i]), or FALSE when the kind cannot say them so (icw-store-save.c). */
+gboolean      icw_store_changed_columns   (const IcwTable  *table,
+                                           GHashTable      *changed,
+                                           guint64         *mask);
 /* The sync side (icw-store-remote.c): binds a column from a record's JSON object, and reloads the
  * store's object of a record if it has one. */
 gboolean      icw_store_bind_json_column  (IcwStore        *self,

@@ -340,9 +340,16 @@ icw_store_validate (IcwStore   *self,
                     IcwRecord  *record,
                     GError    **error)
 {
-  return validate_kind (self, record, error) &&
-         check_columns (record, self->validating_changed,
-                        self->validating_has_mask ? &self->validating_mask : NULL, NULL, error);
+  GHashTable *changed = self->validating_changed;
+  guint64 mask = 0;
+
+  if (!validate_kind (self, record, error))
+    return FALSE;
+  /* The changed columns by bit, taken after the kind's rules (which may set a field): each column
+   * then tested without hashing its property (issue 20). */
+  if (changed != NULL && icw_store_changed_columns (icw_store_table_for_record (record), changed, &mask))
+    return check_columns (record, changed, &mask, NULL, error);
+  return check_columns (record, changed, NULL, NULL, error);
 }
 
 /* A short query over a kind whose live list is loaded is answered from the list's names: the
