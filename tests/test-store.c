@@ -16,6 +16,7 @@
 #include "icw-attachment.h"
 #include "icw-budget-line.h"
 #include "icw-center.h"
+#include "icw-database.h"
 #include "icw-error.h"
 #include "icw-funding-request.h"
 #include "icw-ip-agreement.h"
@@ -1717,6 +1718,30 @@ test_center_platforms (Fixture       *f,
   g_assert_true (found->pdata[0] == (gpointer) p1);
 }
 
+/* The store's time stamp, written by hand since issue 20, is what
+ * g_date_time_format (…, "%Y-%m-%dT%H:%M:%S.%fZ") writes for the same instant (the instant read
+ * back from it, taken between the times before and after the call). */
+static void
+test_now_format (void)
+{
+  for (guint round = 0; round < 2000; round++)
+    {
+      gint64 before = g_get_real_time ();
+      g_autofree char *now = icw_database_now ();
+      gint64 after = g_get_real_time ();
+      g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (now, NULL);
+      g_autofree char *formatted = NULL;
+      gint64 at;
+
+      g_assert_nonnull (parsed);
+      at = g_date_time_to_unix (parsed) * G_USEC_PER_SEC + g_date_time_get_microsecond (parsed);
+      g_assert_cmpint (at, >=, before);
+      g_assert_cmpint (at, <=, after);
+      formatted = g_date_time_format (parsed, "%Y-%m-%dT%H:%M:%S.%fZ");
+      g_assert_cmpstr (now, ==, formatted);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1754,6 +1779,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/store/catalogue-properties", test_catalogue_properties);
   g_test_add_func ("/store/catalogue-any-value", test_catalogue_any_value);
+  g_test_add_func ("/store/now-format", test_now_format);
 
   return g_test_run ();
 }

@@ -196,6 +196,11 @@ gboolean      icw_store_write_outbox      (IcwStore        *self,
                                            const char      *op,
                                            const char      *now,
                                            GError         **error);
+/* The changed properties CHANGED of a record of TABLE as one bit per column (bit i:
+ * table->columns[i]), or FALSE when the kind cannot say them so (icw-store-save.c). */
+gboolean      icw_store_changed_columns   (const IcwTable  *table,
+                                           GHashTable      *changed,
+                                           guint64         *mask);
 /* The sync side (icw-store-remote.c): binds a column from a record's JSON object, and reloads the
  * store's object of a record if it has one. */
 gboolean      icw_store_bind_json_column  (IcwStore        *self,

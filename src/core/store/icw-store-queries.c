@@ -242,6 +242,7 @@ icw_store_validate_platform (IcwStore   *self,
 static gboolean
 check_columns (IcwRecord    *record,
                GHashTable   *changed,
+               const guint64 *mask,
                const char  **column_out,
                GError      **error);
 
@@ -250,13 +251,15 @@ icw_store_check_columns (IcwRecord    *record,
                          const char  **column_out,
                          GError      **error)
 {
-  return check_columns (record, NULL, column_out, error);
+  return check_columns (record, NULL, NULL, column_out, error);
 }
 
-/* Every column, or only those in CHANGED when it is not NULL. */
+/* Every column, or only those in CHANGED when it is not NULL (said by MASK, one bit a column,
+ * when it is not NULL). */
 static gboolean
 check_columns (IcwRecord    *record,
                GHashTable   *changed,
+               const guint64 *mask,
                const char  **column_out,
                GError      **error)
 {
@@ -280,7 +283,7 @@ check_columns (IcwRecord    *record,
 
       if (column->type != ICW_COLUMN_TEXT && column->check == NULL)
         continue;
-      if (changed != NULL && !g_hash_table_contains (changed, column->property))
+      if (changed != NULL && (mask != NULL ? (*mask >> i & 1) == 0 : !g_hash_table_contains (changed, column->property)))
         continue;
       text = icw_store_column_text (record, column);
       if (text != NULL && !g_utf8_validate (text, -1, NULL))
@@ -337,8 +340,16 @@ icw_store_validate (IcwStore   *self,
                     IcwRecord  *record,
                     GError    **error)
 {
-  return validate_kind (self, record, error) &&
-         check_columns (record, self->validating_changed, NULL, error);
+  GHashTable *changed = self->validating_changed;
+  guint64 mask = 0;
+
+  if (!validate_kind (self, record, error))
+    return FALSE;
+  /* The changed columns by bit, taken after the kind's rules (which may set a field): each column
+   * then tested without hashing its property (issue 20). */
+  if (changed != NULL && icw_store_changed_columns (icw_store_table_for_record (record), changed, &mask))
+    return check_columns (record, changed, &mask, NULL, error);
+  return check_columns (record, changed, NULL, NULL, error);
 }
 
 /* A short query over a kind whose live list is loaded is answered from the list's names: the

@@ -124,8 +124,8 @@ column_index (const IcwTable *table)
  * say them so (column_index). Each changed property is looked up once: looking each column up in
  * the changed set, twice a save (the statement's key, then the bindings), was 62 string hashes for
  * an organization (issue 20). Properties that are no column (the record's own) are left out. */
-static gboolean
-changed_columns (const IcwTable *table,
+gboolean
+icw_store_changed_columns (const IcwTable *table,
                  GHashTable     *changed,
                  guint64        *mask)
 {
@@ -148,8 +148,8 @@ changed_columns (const IcwTable *table,
 }
 
 /* The statement of a live record's UPDATE of the changed columns, prepared once per kind and
- * column set and found again by a bit set of the columns (`mask`, from changed_columns), without
- * building or hashing its text. Without a mask (`has_mask` FALSE) its text is built each time. */
+ * column set and found again by a bit set of the columns (`mask`, from
+ * icw_store_changed_columns), without building or hashing its text. Without a mask (`has_mask` FALSE) its text is built each time. */
 static sqlite3_stmt *
 update_statement (IcwStore        *self,
                   const IcwTable  *table,
@@ -419,8 +419,10 @@ write_row (IcwStore        *self,
   self->validating_changed = NULL;
   if (!ok)
     return FALSE;
+  /* After the validation: a kind's rules may set a field (an edited application goes back to
+   * draft), which the UPDATE must then write. */
   if (changed != NULL)
-    has_mask = changed_columns (table, changed, &mask);
+    has_mask = icw_store_changed_columns (table, changed, &mask);
   stmt = changed != NULL ? update_statement (self, table, changed, has_mask, mask, error)
                          : save_statement (self, table, write, error);
   if (stmt == NULL)
