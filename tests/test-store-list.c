@@ -45,6 +45,30 @@ fixture_tear_down (Fixture       *f,
   icw_test_clear_tmp_dir (&f->dir, &f->path);
 }
 
+/* Organizations "org 000" to "org N-1" saved in one batch; the one at keep (if < n) returned. */
+static IcwRecord *
+save_numbered_organizations (IcwStore *store,
+                             guint     n,
+                             guint     keep)
+{
+  g_autoptr(GError) error = NULL;
+  IcwRecord *kept = NULL;
+
+  g_assert_true (icw_store_begin_batch (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("org %03u", i);
+      IcwOrganization *org = icw_test_save_organization (store, name, NULL);
+
+      if (i == keep)
+        kept = ICW_RECORD (g_object_ref (org));
+      g_object_unref (org);
+    }
+  g_assert_true (icw_store_commit_batch (store, &error));
+  g_assert_no_error (error);
+  return kept;
+}
+
 typedef struct {
   guint calls;
   guint position, removed, added;   /* of the last call */
@@ -335,22 +359,11 @@ static void
 test_page_first_screenful (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(IcwRecord) last = NULL;
   GtkWidget *window, *page;
   gint64 deadline;
 
-  g_assert_true (icw_store_begin_batch (f->store, &error));
-  for (guint i = 0; i < 150; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("org %03u", i);
-      IcwOrganization *org = icw_test_save_organization (f->store, name, NULL);
-
-      if (i == 140)
-        last = ICW_RECORD (g_object_ref (org));
-      g_object_unref (org);
-    }
-  g_assert_true (icw_store_commit_batch (f->store, &error));
+  last = save_numbered_organizations (f->store, 150, 140);
 
   window = gtk_window_new ();
   page = icw_register_page_new_organizations (f->store);
@@ -784,20 +797,12 @@ static void
 test_page_rest_after_editor (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   EditorFrame frame = { 0 };
   GdkFrameClock *clock;
   GtkWidget *window;
   gint64 deadline;
 
-  g_assert_true (icw_store_begin_batch (f->store, &error));
-  for (guint i = 0; i < 150; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("org %03u", i);
-
-      g_object_unref (icw_test_save_organization (f->store, name, NULL));
-    }
-  g_assert_true (icw_store_commit_batch (f->store, &error));
+  save_numbered_organizations (f->store, 150, G_MAXUINT);
 
   window = gtk_window_new ();
   /* Wide enough for the list and the editor side by side. */
@@ -872,21 +877,13 @@ static void
 test_page_first_screen_fills (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   FirstFrame frame = { 0 };
   int tallest = tallest_monitor ();
   GdkFrameClock *clock;
   GtkWidget *window;
   gint64 deadline;
 
-  g_assert_true (icw_store_begin_batch (f->store, &error));
-  for (guint i = 0; i < 150; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("org %03u", i);
-
-      g_object_unref (icw_test_save_organization (f->store, name, NULL));
-    }
-  g_assert_true (icw_store_commit_batch (f->store, &error));
+  save_numbered_organizations (f->store, 150, G_MAXUINT);
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, tallest);

@@ -827,7 +827,10 @@ handle_push (IcwSyncServer     *self,
         }
       else if (!icw_server_group_keep (self, msg, g_steal_pointer (&text), &error))
         {
-          self->applied = applied_before;   /* icw_server_group_keep undid the push */
+          /* icw_server_group_keep undid the push; if that failed, the whole group was rolled
+           * back and end_group set the count back to the group's start, which stays. */
+          if (self->group_open)
+            self->applied = applied_before;
           respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "unavailable", error->message);
         }
       return;
