@@ -57,7 +57,13 @@ record_result (IcwStore        *store,
   return TRUE;
 }
 
-/* The applied changes acknowledged and the pending key cleared, in the caller's transaction. */
+/* The applied changes acknowledged and the pending key cleared, in the caller's transaction.
+ * That transaction commits without an fsync (synchronous=NORMAL, as a pull page's: the store's
+ * refetchable batch): a power cut may undo it, the pending key and seq with it, and the next run
+ * sends the batch again under its key, whose stored answer the server gives again. The next
+ * batch's key, committed under FULL before that batch goes, syncs the WAL with the
+ * acknowledgement before it, as does any edit (docs/sync-protocol.md, "Durability of a push's
+ * acknowledgement"): one fsync a batch on the client, not two. */
 static gboolean
 acknowledge (IcwStore    *store,
              GPtrArray   *applied,
@@ -99,7 +105,7 @@ icw_sync_apply_push_results (IcwStore       *store,
         return FALSE;
       }
 
-  if (!icw_store_begin_batch (store, error))
+  if (!icw_store_begin_refetchable_batch (store, error))
     return FALSE;
   for (guint i = 0; ok && i < batch->len; i++)
     ok = record_result (store, batch->pdata[i], json_array_get_object_element (results, i), applied,
@@ -124,7 +130,7 @@ icw_sync_apply_push_applied (IcwStore       *store,
 {
   g_return_val_if_fail (revisions->len == batch->len, FALSE);
 
-  if (!icw_store_begin_batch (store, error))
+  if (!icw_store_begin_refetchable_batch (store, error))
     return FALSE;
   if (!acknowledge (store, batch, revisions, key_name, seq_name, error))
     {
