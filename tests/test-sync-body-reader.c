@@ -4,13 +4,15 @@
  * duplicate members, escapes, surrogate pairs, numbers at the limits), for hostile input the same
  * refusal with the same message (truncated, deep nesting, bad UTF-8, huge numbers, control
  * characters, NUL, a second document, a body over the limit); the byte range of each record; the
- * digest of the bytes with the whitespace between tokens left out. */
+ * digest of the bytes with the whitespace between tokens left out; a push's answer read in place
+ * by the client (icw-sync-push-answer.c) only when the tree and the validator say the same. */
 #include "config.h"
 
 #include <string.h>
 
 #include "icw-json-reader.h"
 #include "icw-sync-body-reader.h"
+#include "icw-sync-client-private.h"
 #include "icw-sync-error.h"
 #include "icw-sync-json.h"
 
@@ -453,6 +455,108 @@ test_flat_push (void)
   assert_flat_refusal ("{\"changes\":[{\"id\":\"a\",\"record\":{\"id\":\"a\"}}]} x");
 }
 
+/* The batch of changes a, b (a push's answer answers them in this order). */
+static GPtrArray *
+answer_batch (void)
+{
+  GPtrArray *batch = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_outbox_change_free);
+  const char *ids[] = { "a", "b" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      IcwOutboxChange *change = g_new0 (IcwOutboxChange, 1);
+
+      change->id = g_strdup (ids[i]);
+      g_ptr_array_add (batch, change);
+    }
+  return batch;
+}
+
+/* The answer read in place says applied (TRUE) or leaves it to the tree (FALSE), as expected; when
+ * it says applied, the tree passes the validator with every result applied, its id and revision
+ * the same. */
+static void
+assert_push_answer (const char *text,
+                    gboolean    expect_applied)
+{
+  g_autoptr(GPtrArray) batch = answer_batch ();
+  g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) tree = NULL;
+  gboolean applied = icw_sync_read_push_applied (text, strlen (text), batch, revisions);
+  JsonArray *results;
+
+  g_assert_cmpint (applied, ==, expect_applied);
+  if (!applied)
+    return;
+  tree = icw_json_read_object (text, strlen (text), ICW_SYNC_JSON_MAX_BODY * 2, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (icw_sync_json_validate_push_response (tree, batch->len, &error));
+  g_assert_no_error (error);
+  results = json_object_get_array_member (json_node_get_object (tree), "results");
+  g_assert_cmpuint (revisions->len, ==, batch->len);
+  for (guint i = 0; i < batch->len; i++)
+    {
+      JsonObject *result = json_array_get_object_element (results, i);
+
+      g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+      g_assert_cmpstr (json_object_get_string_member (result, "id"), ==, ((IcwOutboxChange *) batch->pdata[i])->id);
+      g_assert_cmpstr (json_object_get_string_member (result, "revision"), ==, revisions->pdata[i]);
+    }
+}
+
+static void
+test_push_answer (void)
+{
+  g_autofree char *long_revision = g_strnfill (128, '7');
+  g_autofree char *too_long = g_strnfill (129, '7');
+  g_autofree char *at_limit = g_strdup_printf ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"%s\"},"
+                                               "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"1\"}]}", long_revision);
+  g_autofree char *over_limit = g_strdup_printf ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"%s\"},"
+                                                 "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"1\"}]}", too_long);
+
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"41\"},"
+                      "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"42\"}]}", TRUE);
+  assert_push_answer (" { \"other\" : [ {\"results\":7} ], \"results\" : [ {\"revision\":\"41\",\"x\":{\"id\":\"b\"},"
+                      "\"status\":\"applied\",\"id\":\"a\"} , {\"id\":\"b\",\"status\":\"applied\",\"revision\":\"\","
+                      "\"record\":null} ] } ", TRUE);
+  assert_push_answer (at_limit, TRUE);
+  /* Left to the tree: another status, a member twice (the tree keeps the last), an escape, the
+   * wrong change or count, a member of another type or too long, a fault. */
+  assert_push_answer (over_limit, FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\"},"
+                      "{\"id\":\"b\",\"status\":\"retry\"}]}", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\",\"status\":\"retry\"},"
+                      "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"2\"}]}", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\",\"revision\":\"3\"},"
+                      "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"2\"}]}", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\",\"st\\u0061tus\":\"retry\"},"
+                      "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"2\"}]}", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\",\"x\":\"\\ud800\"},"
+                      "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"2\"}]}", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"1\"},"
+                      "{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"2\"}]}", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\"}]}", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\"},"
+                      "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"2\"},"
+                      "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"3\"}]}", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":1},"
+                      "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"2\"}]}", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\"},"
+                      "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"2\"}]}", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\"},"
+                      "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"2\"}],\"results\":[]}", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\"},7]}", FALSE);
+  assert_push_answer ("{\"results\":{\"id\":\"a\"}}", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\"},"
+                      "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"2\"}]} x", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\"},"
+                      "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"\xff\"}]}", FALSE);
+  assert_push_answer ("{\"results\":[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\"},"
+                      "{\"id\":\"b\",\"status\":\"applied\",\"revision\":\"2\",\"n\":[99999999999999999999]}]}", FALSE);
+  assert_push_answer ("[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\"}]", FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,5 +571,6 @@ main (int   argc,
   g_test_add_func ("/sync-body-reader/digest-is-sha256", test_digest_is_sha256);
   g_test_add_func ("/sync-body-reader/no-text", test_no_text);
   g_test_add_func ("/sync-body-reader/flat-push", test_flat_push);
+  g_test_add_func ("/sync-body-reader/push-answer", test_push_answer);
   return g_test_run ();
 }

@@ -6,7 +6,7 @@
  * handler of the store's "reloaded", which runs right after a page's commit), after a page that
  * failed, or after a page whose COMMIT failed, must sync it (synchronous=FULL), and a failed page
  * leaves neither its rows nor its cursor. The pull's end checkpoints the WAL into the file. A push
- * batch's read mark is committed without a sync too. */
+ * batch's read mark is committed without a sync too, and so is its acknowledgement. */
 #include "config.h"
 
 #include <string.h>
@@ -561,6 +561,40 @@ test_batch_read_mark (Fixture       *f,
   g_assert_cmpuint (wal_syncs (a_path), >, before);
 }
 
+/* A push's acknowledgement commits without a sync (the next batch's key, under FULL, syncs it): one
+ * sync of a's WAL a batch, the key's, where the acknowledgement synced it again. An edit after the
+ * push syncs the WAL (FULL set again) with the last acknowledgement before it. */
+static void
+test_push_ack_unsynced (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *a_path = g_build_filename (f->sync.dir, "a.db", NULL);
+  g_autoptr(IcwSyncClient) client = new_client (f, f->sync.a, 100);
+  g_autoptr(GError) error = NULL;
+  IcwSyncReport report = { 0, };
+  guint before;
+
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("青岛海工装备研究院%02u", i);
+
+      g_object_unref (icw_test_save_organization (f->sync.a, name, NULL));
+    }
+  /* Batches of 2 for the 7 and the center: 4 batches. */
+  icw_sync_client_set_limits (client, 2, 100, 2, 10, 100, 10);
+  before = wal_syncs (a_path);
+  g_assert_cmpuint (before, >, 0);   /* the saves synced a's WAL: the VFS counts this file */
+  g_assert_true (icw_sync_client_run (client, ICW_SYNC_PUSH, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.pushed, ==, 8);
+  g_assert_cmpint (icw_store_count_outbox (f->sync.a), ==, 0);
+  g_test_message ("a's WAL synced %u times for 4 batches", wal_syncs (a_path) - before);
+  g_assert_cmpuint (wal_syncs (a_path) - before, ==, 4);
+  before = wal_syncs (a_path);
+  g_object_unref (icw_test_save_organization (f->sync.a, "推送之后的单位", NULL));
+  g_assert_cmpuint (wal_syncs (a_path), >, before);
+}
+
 /* The syncs of every file whose name ends with suffix. */
 static guint
 syncs_ending_with (const char *suffix)
@@ -614,6 +648,8 @@ main (int   argc,
               test_edit_of_record_pulled_later, fixture_tear_down);
   g_test_add ("/sync-durability/failed-page", Fixture, NULL, fixture_set_up, test_failed_page, fixture_tear_down);
   g_test_add ("/sync-durability/failed-commit", Fixture, NULL, fixture_set_up, test_failed_commit, fixture_tear_down);
+  g_test_add ("/sync-durability/push-ack-unsynced", Fixture, NULL, fixture_set_up, test_push_ack_unsynced,
+              fixture_tear_down);
   g_test_add ("/sync-durability/batch-read-mark", Fixture, NULL, fixture_set_up, test_batch_read_mark,
               fixture_tear_down);
   g_test_add_func ("/sync-durability/server-scratch-unsynced", test_server_scratch_unsynced);

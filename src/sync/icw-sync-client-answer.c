@@ -234,7 +234,26 @@ on_body (GTask  *task,
       on_page (task, bytes);
       return;
     }
-  /* A push's answer (and any other but a pull page) in one strict pass (icw-sync-body-reader.c:
+  /* A push's answer with every change applied, read in place (icw-sync-push-answer.c). */
+  if (!run->pulling && run->fetch_key == NULL && run->target_batch == NULL)
+    {
+      g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func (g_free);
+
+      if (icw_sync_read_push_applied (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      run->batch, revisions))
+        {
+          if (!icw_sync_apply_push_applied (self->store, run->batch, revisions, key_name, seq_name,
+                                            &run->report, &error))
+            {
+              icw_sync_client_fail (task, g_steal_pointer (&error));
+              return;
+            }
+          run->attempt = 0;
+          icw_sync_client_step (task);
+          return;
+        }
+    }
+  /* Any other answer (and any other but a pull page) in one strict pass (icw-sync-body-reader.c:
    * the scanner's checks and messages, json-glib's tree, without json-glib's own parse after it). */
   root = icw_json_read_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                ICW_SYNC_JSON_MAX_BODY * 2, 0, NULL, NULL, &error);

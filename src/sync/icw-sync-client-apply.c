@@ -57,6 +57,26 @@ record_result (IcwStore        *store,
   return TRUE;
 }
 
+/* The applied changes acknowledged and the pending key cleared, in the caller's transaction.
+ * That transaction commits without an fsync (synchronous=NORMAL, as a pull page's: the store's
+ * refetchable batch): a power cut may undo it, the pending key and seq with it, and the next run
+ * sends the batch again under its key, whose stored answer the server gives again. The next
+ * batch's key, committed under FULL before that batch goes, syncs the WAL with the
+ * acknowledgement before it, as does any edit (docs/sync-protocol.md, "Durability of a push's
+ * acknowledgement"): one fsync a batch on the client, not two. */
+static gboolean
+acknowledge (IcwStore    *store,
+             GPtrArray   *applied,
+             GPtrArray   *revisions,
+             const char  *key_name,
+             const char  *seq_name,
+             GError     **error)
+{
+  return icw_store_ack_changes (store, applied, (const char *const *) revisions->pdata, error) &&
+         icw_store_sync_state_set (store, key_name, NULL, error) &&
+         icw_store_sync_state_set (store, seq_name, NULL, error);
+}
+
 gboolean
 icw_sync_apply_push_results (IcwStore       *store,
                              GPtrArray      *batch,
@@ -85,20 +105,39 @@ icw_sync_apply_push_results (IcwStore       *store,
         return FALSE;
       }
 
-  if (!icw_store_begin_batch (store, error))
+  if (!icw_store_begin_refetchable_batch (store, error))
     return FALSE;
   for (guint i = 0; ok && i < batch->len; i++)
     ok = record_result (store, batch->pdata[i], json_array_get_object_element (results, i), applied,
                         revisions, report, n_retry, error);
-  ok = ok && icw_store_ack_changes (store, applied, (const char *const *) revisions->pdata, error);
-  ok = ok && icw_store_sync_state_set (store, key_name, NULL, error) &&
-       icw_store_sync_state_set (store, seq_name, NULL, error);
-  if (!ok)
+  if (!ok || !acknowledge (store, applied, revisions, key_name, seq_name, error))
     {
       icw_store_rollback_batch (store);
       return FALSE;
     }
   *n_done = batch->len - *n_retry;
+  return icw_store_commit_batch (store, error);
+}
+
+gboolean
+icw_sync_apply_push_applied (IcwStore       *store,
+                             GPtrArray      *batch,
+                             GPtrArray      *revisions,
+                             const char     *key_name,
+                             const char     *seq_name,
+                             IcwSyncReport  *report,
+                             GError        **error)
+{
+  g_return_val_if_fail (revisions->len == batch->len, FALSE);
+
+  if (!icw_store_begin_refetchable_batch (store, error))
+    return FALSE;
+  if (!acknowledge (store, batch, revisions, key_name, seq_name, error))
+    {
+      icw_store_rollback_batch (store);
+      return FALSE;
+    }
+  report->pushed += batch->len;
   return icw_store_commit_batch (store, error);
 }
 

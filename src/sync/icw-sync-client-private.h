@@ -105,6 +105,21 @@ gboolean icw_sync_apply_push_results (IcwStore       *store,
                                       guint          *n_retry,
                                       guint          *n_done,
                                       GError        **error);
+/* A push's answer in which every change of batch was applied, read in place without a tree
+ * (icw-sync-push-answer.c): TRUE with each change's revision in revisions (g_free'd strings), or
+ * FALSE when the answer is anything else, which the tree and the validator then read. */
+gboolean icw_sync_read_push_applied  (const char     *data,
+                                      gsize           length,
+                                      GPtrArray      *batch,
+                                      GPtrArray      *revisions);
+/* icw_sync_apply_push_results for such an answer: every change applied with its revision. */
+gboolean icw_sync_apply_push_applied (IcwStore       *store,
+                                      GPtrArray      *batch,
+                                      GPtrArray      *revisions,
+                                      const char     *key_name,
+                                      const char     *seq_name,
+                                      IcwSyncReport  *report,
+                                      GError        **error);
 /* A page's text read in place (icw-sync-pull-page.c) and its cursor checked: a page that says
  * there is more without moving past sent_cursor (or with nothing in it) is an error, the pull
  * would never end. The page's changes point into data. */

@@ -317,8 +317,9 @@ icw_store_ack_changes (IcwStore           *self,
       ok = exec_bound (self, update, error, kind_text, NULL);
     }
   ok = ok &&
-       exec_bound (self, "DELETE FROM outbox WHERE seq IN (SELECT o.seq FROM temp.sync_acks AS a "
-                         "JOIN outbox AS o ON o.record_id = a.id AND o.seq <= a.seq)", error, NULL) &&
+       exec_bound (self, "DELETE FROM outbox WHERE record_id IN (SELECT id FROM temp.sync_acks) "
+                         "AND seq <= (SELECT a.seq FROM temp.sync_acks AS a WHERE a.id = outbox.record_id)",
+                   error, NULL) &&
        exec_bound (self, "UPDATE outbox SET base_revision = (SELECT a.revision FROM temp.sync_acks AS a "
                          "WHERE a.id = outbox.record_id) WHERE record_id IN (SELECT id FROM temp.sync_acks)",
                    error, NULL) &&
