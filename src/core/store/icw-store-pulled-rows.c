@@ -4,8 +4,8 @@
  * upserts them all. Every statement that writes a table with a full-text trigger inside a
  * transaction keeps a statement journal (a copy of each page it changes for the first time, in a
  * temporary file) and makes FTS5 flush its pending index data; a group written by one statement
- * journals each page once and flushes once, where the multi-row upserts of 64 rows before it did
- * both 32 times a group of 2,000 (docs/performance.md). The values are converted as
+ * journals each page once and flushes once, where the multi-row upserts of 64, 32, … rows before
+ * it did both forty times a group of 2,000 (docs/performance.md). The values are converted as
  * icw_store_bind_json_column converts them, from the record's text read in place (no copy of a
  * string without escapes). */
 #include "config.h"
