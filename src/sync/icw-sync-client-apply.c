@@ -266,8 +266,8 @@ icw_sync_read_pull_page (const char  *data,
 }
 
 /* held[first, first + n) and the last one's cursor in one transaction, committed without an fsync:
- * pages a power cut undoes are pulled again, with their cursor. The rows go in multi-row
- * statements. */
+ * pages a power cut undoes are pulled again, with their cursor. The rows of one kind that follow
+ * each other go in one statement. */
 static gboolean
 apply_pages (IcwStore       *store,
              GPtrArray      *held,
@@ -295,10 +295,11 @@ apply_pages (IcwStore       *store,
       for (guint i = 0; ok && i < page->changes->len; i++)
         ok = apply_pulled (store, rows, &g_array_index (page->changes, IcwPulledChange, i), &local_changes,
                            report, error);
-      /* The page's rows are written before the next page's: the records of a page point into its
-       * own text. */
-      ok = ok && icw_remote_batch_flush (rows, error);
     }
+  /* The group's rows by one statement a kind (the records point into their pages' texts, which
+   * the caller holds until this returns): each page SQLite's statement journal copies is copied
+   * once a group, FTS5's pending index is flushed once (docs/performance.md). */
+  ok = ok && icw_remote_batch_flush (rows, error);
   ok = ok && icw_sync_apply_waiting_targets (store, report, error);
   ok = ok && icw_store_sync_state_set (store, cursor_key,
                                        ((IcwHeldPage *) held->pdata[first + n - 1])->page->cursor, error);

@@ -38,6 +38,8 @@ typedef struct {
 } IcwTable;
 
 const IcwTable *icw_store_table_for_kind   (IcwRecordKind kind);
+
+typedef struct _IcwPulledRows IcwPulledRows;   /* icw-store-pulled-rows.h */
 const IcwTable *icw_store_table_for_record (IcwRecord    *record);
 
 struct _IcwStore
@@ -74,6 +76,11 @@ struct _IcwStore
   sqlite3_stmt *outbox_row_statements[ICW_N_RECORD_KINDS];
   sqlite3_stmt *outbox_fold_statement;
   sqlite3_stmt *outbox_insert_statement;
+  /* The pulled rows an INSERT … SELECT is reading through the virtual table icw_pulled_rows while
+   * it runs (icw-store-pulled-rows.c), else NULL; the table is registered on the connection at
+   * its first use. */
+  IcwPulledRows *pulled_rows;
+  gboolean pulled_rows_module;
   GHashTable *objects;      /* id → IcwRecord* (weak): one object per record */
   GHashTable *lists;        /* list key → the live records: an IcwStoreList for the registers
                              * (see icw_store_list_is_compact), a GListStore for the others */

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-store-remote-apply.c: pulled records written as the server sent them, without an outbox row.
- * A record's JSON text is read in place (icw-json-reader.h), its members bound straight into the
- * upsert: no tree. A pull page's records go in batches (IcwRemoteBatch): the rows of one kind are
- * written by multi-row upserts of up to 64 rows, because every statement that writes a table with
- * a full-text index inside a transaction opens a statement savepoint, and FTS5 flushes its
- * pending index data to disk at each one (written row by row, that flush cost more than the rest
- * of a pulled record; docs/performance.md). */
+ * A record's JSON text is read in place (icw-json-reader.h) into the values of the upsert's
+ * columns: no tree. A pull group's records go in batches (IcwRemoteBatch): the rows of one kind
+ * that follow each other are written by one INSERT … SELECT over them (icw-store-pulled-rows.c),
+ * because every statement that writes a table with a full-text index inside a transaction keeps
+ * a statement journal and makes FTS5 flush its pending index data (docs/performance.md). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -17,67 +16,17 @@
 #include "icw-json-reader.h"
 #include "icw-json-record.h"
 #include "icw-store-private.h"
+#include "icw-store-pulled-rows.h"
 #include "icw-store-sync.h"
 
-#define MAX_ROWS 64   /* rows of one upsert; a power of two (a batch is written as 64, 32, … 1) */
-#define N_SIZES 7     /* 1, 2, 4, … 64 */
-
-/* A pulled record's members read in place: the values of the upsert's columns, the last of a name
- * winning as in a parsed object. */
-typedef struct {
-  IcwJsonValue id;
-  IcwJsonValue created_at;
-  IcwJsonValue updated_at;
-  IcwJsonValue deleted_at;
-  const char  *revision;    /* the caller's, valid until the batch is written */
-  gboolean     deleted;
-  IcwJsonValue columns[];   /* the table's columns, in its order; ICW_JSON_NULL when absent */
-} RemoteRow;
+typedef IcwPulledRow RemoteRow;
 
 struct _IcwRemoteBatch {
   IcwStore       *store;
   const IcwTable *table;    /* the kind of the rows waiting, or NULL */
-  RemoteRow      *rows[MAX_ROWS];
-  guint           n_rows;
-  GPtrArray      *ids;      /* of the rows written, refreshed once the batch is written */
+  GPtrArray      *rows;     /* RemoteRow*, waiting */
+  GPtrArray      *ids;      /* of the rows waiting, refreshed once they are written */
 };
-
-static char *
-remote_upsert_sql (const IcwTable *table,
-                   guint           n_rows)
-{
-  GString *sql = g_string_new (NULL);
-
-  g_string_append_printf (sql, "INSERT INTO %s (id, revision, created_at, updated_at, deleted_at", table->table);
-  for (guint i = 0; i < table->n_columns; i++)
-    g_string_append_printf (sql, ", %s", table->columns[i].name);
-  g_string_append (sql, ") VALUES ");
-  for (guint r = 0; r < n_rows; r++)
-    {
-      g_string_append (sql, r > 0 ? ", (?, ?, ?, ?, ?" : "(?, ?, ?, ?, ?");
-      for (guint i = 0; i < table->n_columns; i++)
-        g_string_append (sql, ", ?");
-      g_string_append_c (sql, ')');
-    }
-  g_string_append (sql, " ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, "
-                        "created_at = excluded.created_at, updated_at = excluded.updated_at, "
-                        "deleted_at = excluded.deleted_at");
-  for (guint i = 0; i < table->n_columns; i++)
-    g_string_append_printf (sql, ", %s = excluded.%s", table->columns[i].name, table->columns[i].name);
-  return g_string_free (sql, FALSE);
-}
-
-/* The statement's text for 2^size_index rows, built once per kind for the life of the process. */
-static const char *
-cached_upsert_sql (const IcwTable *table,
-                   guint           size_index)
-{
-  static char *sql[ICW_N_RECORD_KINDS][N_SIZES];
-
-  if (g_once_init_enter (&sql[table->kind][size_index]))
-    g_once_init_leave (&sql[table->kind][size_index], remote_upsert_sql (table, 1u << size_index));
-  return sql[table->kind][size_index];
-}
 
 static gboolean
 name_is (const IcwJsonValue *name,
@@ -148,128 +97,7 @@ read_row (const IcwTable *table,
   return g_steal_pointer (&row);
 }
 
-/* Binds a string member as text (without a copy when it has no escapes); FALSE when it cannot be
- * unescaped. */
-static gboolean
-bind_string (sqlite3_stmt       *stmt,
-             int                 index,
-             const IcwJsonValue *value)
-{
-  gsize length;
-  const char *raw = icw_json_string_raw (value, &length);
-  char *copy;
-
-  if (raw != NULL)
-    return sqlite3_bind_text (stmt, index, raw, (int) length, SQLITE_STATIC) == SQLITE_OK;
-  if ((copy = icw_json_string_dup (value)) == NULL)
-    return FALSE;
-  return sqlite3_bind_text (stmt, index, copy, -1, g_free) == SQLITE_OK;
-}
-
-/* created_at and the like: a string member, else the time now. */
-static void
-bind_time (sqlite3_stmt       *stmt,
-           int                 index,
-           const IcwJsonValue *value,
-           const char         *now)
-{
-  if (value->type != ICW_JSON_STRING || !bind_string (stmt, index, value))
-    sqlite3_bind_text (stmt, index, now, -1, SQLITE_STATIC);
-}
-
-/* The same rules as icw_store_bind_json_column, on a value read in place: null is the column's
- * empty value, a structured column takes an array or object as its compact JSON text. */
-static gboolean
-bind_member (sqlite3_stmt       *stmt,
-             int                 index,
-             const IcwColumn    *column,
-             const IcwJsonValue *value,
-             gboolean            legacy_user)
-{
-  gboolean is_null = value->type == ICW_JSON_NULL;
-  gint64 number;
-  guint key;
-
-  switch (column->type)
-    {
-    case ICW_COLUMN_TEXT:
-      if (is_null)
-        sqlite3_bind_null (stmt, index);
-      else if (value->type == ICW_JSON_STRING)
-        return bind_string (stmt, index, value);
-      else if (column->structured && (value->type == ICW_JSON_ARRAY || value->type == ICW_JSON_OBJECT))
-        {
-          /* Written as json-glib writes it, as when the page was parsed whole. */
-          char *text = icw_json_value_compact (value);
-
-          if (text == NULL)
-            return FALSE;
-          sqlite3_bind_text (stmt, index, text, -1, g_free);
-        }
-      else
-        return FALSE;
-      return TRUE;
-    case ICW_COLUMN_INT:
-    case ICW_COLUMN_INT64:
-    case ICW_COLUMN_BOOL:
-      if (is_null)
-        sqlite3_bind_int64 (stmt, index, 0);
-      else if (icw_json_integer (value, &number))
-        sqlite3_bind_int64 (stmt, index, number);
-      else if ((value->type == ICW_JSON_TRUE || value->type == ICW_JSON_FALSE) && column->type == ICW_COLUMN_BOOL)
-        sqlite3_bind_int (stmt, index, value->type == ICW_JSON_TRUE ? 1 : 0);
-      else
-        return FALSE;
-      return TRUE;
-    case ICW_COLUMN_ENUM:
-      if (is_null)
-        sqlite3_bind_text (stmt, index, column->to_key (0), -1, SQLITE_STATIC);
-      else if (legacy_user)
-        sqlite3_bind_text (stmt, index, icw_member_role_to_key (ICW_MEMBER_ROLE_ORDINARY), -1, SQLITE_STATIC);
-      else
-        {
-          g_autofree char *text = value->type == ICW_JSON_STRING ? icw_json_string_dup (value) : NULL;
-
-          if (text == NULL || !column->from_key (text, &key))
-            return FALSE;
-          sqlite3_bind_text (stmt, index, column->to_key (key), -1, SQLITE_STATIC);
-        }
-      return TRUE;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* One row's parameters, from base + 1 on. */
-static gboolean
-bind_row (sqlite3_stmt     *stmt,
-          int               base,
-          const IcwTable   *table,
-          const RemoteRow  *row,
-          int               legacy_role_column,
-          const char       *now,
-          GError          **error)
-{
-  bind_string (stmt, base + 1, &row->id);
-  sqlite3_bind_text (stmt, base + 2, row->revision, -1, SQLITE_STATIC);
-  bind_time (stmt, base + 3, &row->created_at, now);
-  bind_time (stmt, base + 4, &row->updated_at, now);
-  if (row->deleted)
-    bind_time (stmt, base + 5, &row->deleted_at, now);
-  else
-    sqlite3_bind_null (stmt, base + 5);
-  for (guint i = 0; i < table->n_columns; i++)
-    if (!bind_member (stmt, base + 6 + (int) i, &table->columns[i], &row->columns[i], (int) i == legacy_role_column))
-      {
-        g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
-                     _("The server sent a record whose field “%s” has a value of the wrong type"),
-                     table->columns[i].name);
-        return FALSE;
-      }
-  return TRUE;
-}
-
-/* rows[0..n_rows), n_rows a power of two up to MAX_ROWS, by one statement. */
+/* rows[0..n_rows) by one statement. */
 static gboolean
 write_rows (IcwStore        *self,
             const IcwTable  *table,
@@ -279,25 +107,9 @@ write_rows (IcwStore        *self,
             const char      *now,
             GError         **error)
 {
-  guint size_index = (guint) g_bit_nth_lsf (n_rows, -1);
-  sqlite3_stmt *stmt = icw_store_statement (self, cached_upsert_sql (table, size_index), error);
+  IcwPulledRows pulled = { table, rows, n_rows, legacy_role_column, now, -1 };
 
-  if (stmt == NULL)
-    return FALSE;
-  for (guint r = 0; r < n_rows; r++)
-    if (!bind_row (stmt, (int) (r * (5 + table->n_columns)), table, rows[r], legacy_role_column, now, error))
-      {
-        sqlite3_clear_bindings (stmt);
-        return FALSE;
-      }
-  if (!icw_store_step_done (self, stmt, error))
-    {
-      sqlite3_clear_bindings (stmt);
-      return FALSE;
-    }
-  /* The texts bound in place are the caller's: nothing of them is kept. */
-  sqlite3_clear_bindings (stmt);
-  return TRUE;
+  return icw_store_write_pulled (self, &pulled, error);
 }
 
 /* A member pushed by a workbench of before issue 15 may still be on the server in the role
@@ -500,6 +312,7 @@ icw_remote_batch_new (IcwStore *store)
   IcwRemoteBatch *batch = g_new0 (IcwRemoteBatch, 1);
 
   batch->store = g_object_ref (store);
+  batch->rows = g_ptr_array_new_with_free_func (g_free);
   batch->ids = g_ptr_array_new_with_free_func (g_free);
   return batch;
 }
@@ -507,9 +320,7 @@ icw_remote_batch_new (IcwStore *store)
 static void
 drop_rows (IcwRemoteBatch *batch)
 {
-  for (guint i = 0; i < batch->n_rows; i++)
-    g_free (batch->rows[i]);
-  batch->n_rows = 0;
+  g_ptr_array_set_size (batch->rows, 0);
   batch->table = NULL;
 }
 
@@ -517,6 +328,7 @@ void
 icw_remote_batch_free (IcwRemoteBatch *batch)
 {
   drop_rows (batch);
+  g_ptr_array_unref (batch->rows);
   g_ptr_array_unref (batch->ids);
   g_object_unref (batch->store);
   g_free (batch);
@@ -529,21 +341,14 @@ icw_remote_batch_flush (IcwRemoteBatch  *batch,
   IcwStore *self = batch->store;
   const IcwTable *table = batch->table;
   g_autofree char *now = NULL;
-  guint done = 0;
   gboolean ok;
 
-  if (batch->n_rows == 0)
+  if (batch->rows->len == 0)
     return TRUE;
   now = icw_database_now ();
-  /* In a transaction of the caller's (the page's): a failure is undone with it. */
-  ok = icw_store_begin_batch (self, error) && defer_foreign_keys (self, error);
-  while (ok && done < batch->n_rows)
-    {
-      guint size = 1u << g_bit_nth_msf (MIN (batch->n_rows - done, MAX_ROWS), -1);
-
-      ok = write_rows (self, batch->table, batch->rows + done, size, -1, now, error);
-      done += size;
-    }
+  /* In a transaction of the caller's (the group's): a failure is undone with it. */
+  ok = icw_store_begin_batch (self, error) && defer_foreign_keys (self, error) &&
+       write_rows (self, batch->table, (RemoteRow **) batch->rows->pdata, batch->rows->len, -1, now, error);
   drop_rows (batch);
   if (!ok)
     {
@@ -580,14 +385,14 @@ icw_remote_batch_add (IcwRemoteBatch  *batch,
       return icw_remote_batch_flush (batch, error) &&
              icw_store_apply_remote_text (batch->store, kind, json, length, revision, deleted, error);
     }
-  if ((batch->table != NULL && batch->table != table) || batch->n_rows == MAX_ROWS)
+  if (batch->table != NULL && batch->table != table)
     if (!icw_remote_batch_flush (batch, error))
       {
         g_free (row);
         return FALSE;
       }
   batch->table = table;
-  batch->rows[batch->n_rows++] = row;
+  g_ptr_array_add (batch->rows, row);
   g_ptr_array_add (batch->ids, g_steal_pointer (&id));
   return TRUE;
 }

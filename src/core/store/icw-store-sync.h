@@ -91,11 +91,12 @@ gboolean    icw_store_begin_refetchable_batch (IcwStore      *self,
 /* Copies the WAL into the database file after such batches (a pull's end), without waiting. */
 gboolean    icw_store_checkpoint              (IcwStore      *self,
                                                GError       **error);
-/* Pulled records written in batches (a pull page's): rows of one kind go to the database together
- * by multi-row upserts when the kind changes, when 64 wait, and at icw_remote_batch_flush, which
- * the caller runs before anything that reads what the rows write and before its commit. The
- * texts and revisions handed to add must stay valid until then. A record whose text is not one
- * object with an ID is refused at add; a field of the wrong type when the batch is written. */
+/* Pulled records written in batches (a group of pull pages'): the rows of one kind that follow
+ * each other go to the database by one INSERT … SELECT when the kind changes and at
+ * icw_remote_batch_flush, which the caller runs before anything that reads what the rows write
+ * and before its commit. The texts and revisions handed to add must stay valid until then. A
+ * record whose text is not one object with an ID is refused at add; a field of the wrong type
+ * when the batch is written. */
 typedef struct _IcwRemoteBatch IcwRemoteBatch;
 
 IcwRemoteBatch *icw_remote_batch_new        (IcwStore        *store);
