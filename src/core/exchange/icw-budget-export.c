@@ -164,7 +164,7 @@ write_xlsx (IcwStore           *store,
   g_autoptr(IcwBudgetLayout) layout = make_layout (store, request, error);
   g_autoptr(GArray) cells = NULL;
   IcwSheetColumns columns[3] = { { 0, 0, 20 }, { 1, 1, 36 } };
-  IcwSheet sheet = { 0 };
+  IcwSheet sheet;
 
   if (layout == NULL)
     return FALSE;
@@ -193,17 +193,13 @@ write_xlsx (IcwStore           *store,
     }
   columns[2] = (IcwSheetColumns) { layout->n_label_columns, layout->n_columns - 1, 14 };
   /* TRANSLATORS: the name of the worksheet of a budget export: at most 31 characters, none of []:*?/\ */
-  sheet.name = _("Budget");
-  sheet.formats = sheet_formats;
-  sheet.n_formats = G_N_ELEMENTS (sheet_formats);
-  sheet.columns = columns;
-  sheet.n_columns = G_N_ELEMENTS (columns);
-  sheet.cells = (IcwSheetCell *) (void *) cells->data;
-  sheet.n_cells = cells->len;
-  sheet.freeze_rows = layout->n_header_rows;
-  sheet.freeze_columns = layout->n_label_columns;
+  sheet = (IcwSheet) {
+    .name = _("Budget"), .formats = sheet_formats, .n_formats = G_N_ELEMENTS (sheet_formats),
+    .columns = columns, .n_columns = G_N_ELEMENTS (columns),
+    .freeze_rows = layout->n_header_rows, .freeze_columns = layout->n_label_columns,
+  };
   /* Written beside the target and renamed: a failure leaves no half file under its name. */
-  return icw_xlsx_file_write (path, &sheet, error);
+  return icw_xlsx_file_write (path, &sheet, cells, error);
 }
 
 gboolean

@@ -183,7 +183,7 @@ icw_review_overview_write_xlsx (GPtrArray   *rows,
   static const IcwSheetStyle formats[] = { ICW_SHEET_BOLD };
   IcwSheetColumns columns[G_N_ELEMENTS (widths)];
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (IcwSheetCell));
-  IcwSheet sheet = { 0 };
+  IcwSheet sheet;
 
   for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
     {
@@ -216,16 +216,10 @@ icw_review_overview_write_xlsx (GPtrArray   *rows,
         g_array_append_val (cells, cell);
     }
   /* TRANSLATORS: the worksheet of the reviewer's overview: at most 31 characters, none of []:*?/\ */
-  sheet.name = _("Overview");
-  sheet.formats = formats;
-  sheet.n_formats = G_N_ELEMENTS (formats);
-  sheet.columns = columns;
-  sheet.n_columns = G_N_ELEMENTS (columns);
-  sheet.cells = (IcwSheetCell *) (void *) cells->data;
-  sheet.n_cells = cells->len;
-  sheet.autofilter = TRUE;
-  sheet.filter_last_row = rows->len;
-  sheet.filter_last_column = G_N_ELEMENTS (headers) - 1;
-  sheet.freeze_rows = 1;
-  return icw_xlsx_file_write (path, &sheet, error);
+  sheet = (IcwSheet) {
+    .name = _("Overview"), .formats = formats, .n_formats = G_N_ELEMENTS (formats),
+    .columns = columns, .n_columns = G_N_ELEMENTS (columns), .freeze_rows = 1,
+    .autofilter = TRUE, .filter_last_row = rows->len, .filter_last_column = G_N_ELEMENTS (headers) - 1,
+  };
+  return icw_xlsx_file_write (path, &sheet, cells, error);
 }

@@ -20,12 +20,16 @@ icw_xlsx_file_failed (GError     **error,
 }
 
 gboolean
-icw_xlsx_file_write (const char      *path,
-                     const IcwSheet  *sheet,
-                     GError         **error)
+icw_xlsx_file_write (const char  *path,
+                     IcwSheet    *sheet,
+                     GArray      *cells,
+                     GError     **error)
 {
   g_autofree char *partial = g_strconcat (path, ".part", NULL);
   g_autofree char *reason = NULL;
+
+  sheet->cells = (IcwSheetCell *) (void *) cells->data;
+  sheet->n_cells = cells->len;
 
   switch (icw_export_module_write_sheet (partial, sheet, &reason))
     {

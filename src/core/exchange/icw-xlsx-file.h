@@ -11,10 +11,12 @@
 
 G_BEGIN_DECLS
 
-/* SHEET written at PATH; FALSE with an error naming PATH, and nothing left under PATH. */
-gboolean icw_xlsx_file_write  (const char      *path,
-                               const IcwSheet  *sheet,
-                               GError         **error);
+/* SHEET, with the IcwSheetCell array CELLS as its cells, written at PATH; FALSE with an error
+ * naming PATH, and nothing left under PATH. */
+gboolean icw_xlsx_file_write  (const char  *path,
+                               IcwSheet    *sheet,
+                               GArray      *cells,
+                               GError     **error);
 /* The error of a workbook that could not be written, with the reason; FALSE. */
 gboolean icw_xlsx_file_failed (GError     **error,
                                const char  *path,
