@@ -22,8 +22,12 @@ LAYERS = [
 
 
 def command_for(commands, folder):
+    # The layer's static library's sources, not another target's in the same folder (the export
+    # module of src/core/documents is compiled with its libraries' flags only).
     for entry in commands:
         src = os.path.normpath(os.path.join(entry['directory'], entry['file']))
+        if '.a.p' not in entry.get('output', '.a.p'):
+            continue
         if os.path.dirname(src).endswith(folder) and src.endswith('.c'):
             args = entry.get('arguments') or shlex.split(entry['command'])
             return entry['directory'], args, entry['file']

@@ -118,6 +118,80 @@ test_xlsx (IcwTestSample *f,
   g_assert_cmpint (g_rmdir (taken), ==, 0);
 }
 
+/* Whether a file whose name holds NAME is mapped into this process. */
+static gboolean
+mapped (const char *name)
+{
+  g_autofree char *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, name) != NULL;
+}
+
+/* The writers over libzip and libxlsxwriter are a module loaded at the first export
+ * (icw-export-module.h): a program that has not exported has none of them mapped. Run in a
+ * process of its own, in which nothing was exported before. */
+static void
+test_module_at_first_export (IcwTestSample *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  rows = icw_review_overview_rows (f->store, FALSE);
+  path = g_build_filename (f->dir, "overview.xlsx", NULL);
+  g_assert_false (mapped ("icw-exports"));
+  g_assert_false (mapped ("libxlsxwriter"));
+  g_assert_false (mapped ("libzip"));
+  g_assert_true (icw_review_overview_write_xlsx (rows, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (mapped ("icw-exports"));
+  g_assert_true (mapped ("libxlsxwriter"));
+}
+
+/* A module that cannot be loaded: each export fails with a message naming the module's file, and
+ * leaves no file. */
+static void
+test_module_missing (IcwTestSample *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *module = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *part = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  module = g_build_filename (f->dir, "no-such-folder", "icw-exports.so", NULL);
+  g_setenv ("ICW_EXPORTS_MODULE", module, TRUE);
+  rows = icw_review_overview_rows (f->store, FALSE);
+  path = g_build_filename (f->dir, "overview.xlsx", NULL);
+  part = g_strconcat (path, ".part", NULL);
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_assert_false (icw_review_overview_write_xlsx (rows, path, &error));
+      g_assert_error (error, ICW_ERROR, ICW_ERROR_FAILED);
+      g_assert_nonnull (strstr (error->message, "overview.xlsx"));
+      g_assert_nonnull (strstr (error->message, module));
+      g_assert_nonnull (strstr (error->message, "could not be loaded"));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -126,5 +200,9 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add ("/review-overview/rows", IcwTestSample, NULL, icw_test_sample_set_up, test_rows, icw_test_sample_tear_down);
   g_test_add ("/review-overview/xlsx", IcwTestSample, NULL, icw_test_sample_set_up, test_xlsx, icw_test_sample_tear_down);
+  g_test_add ("/review-overview/export-module-at-first-export", IcwTestSample, NULL, icw_test_sample_set_up,
+              test_module_at_first_export, icw_test_sample_tear_down);
+  g_test_add ("/review-overview/export-module-missing", IcwTestSample, NULL, icw_test_sample_set_up,
+              test_module_missing, icw_test_sample_tear_down);
   return g_test_run ();
 }

@@ -124,10 +124,11 @@ echo
 
 # --- The bench programs ----------------------------------------------------------------------
 # The UI library holds the sync controller and the document printing: it needs libsoup, libsecret,
-# libpq (the server's PostgreSQL storage), Pango/cairo's PDF surface, libzip and libxlsxwriter (the
-# Word and budget exports) besides GTK.
-gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0 libsoup-3.0 libsecret-1 pangocairo cairo-pdf gnutls libpq libzip xlsxwriter)
-core_pkgs=(gio-2.0 sqlite3 json-glib-1.0)
+# libpq (the server's PostgreSQL storage), Pango/cairo's PDF surface and GModule (the loader of the
+# export module) besides GTK; libzip and libxlsxwriter, which the export module links, only for a
+# build from before that module (the linker drops them when nothing refers to them).
+gui_pkgs=(gtk4 libadwaita-1 sqlite3 json-glib-1.0 libsoup-3.0 libsecret-1 pangocairo cairo-pdf gnutls libpq libzip xlsxwriter gmodule-no-export-2.0)
+core_pkgs=(gio-2.0 gmodule-no-export-2.0 sqlite3 json-glib-1.0)
 includes=(-I"$root/src" -I"$root/src/core/model" -I"$root/src/core/store" -I"$root/src/core/rules" -I"$root/src/core/documents" -I"$root/src/core/exchange" -I"$root/src/ui" -I"$root/src/sync" -I"$build" -I"$build/resources" -I"$here")
 cflags=(-O2 -g -DHAVE_CONFIG_H -DG_LOG_USE_STRUCTURED -Wall -Wno-unused-parameter "${includes[@]}")
 read -ra gui_cflags <<<"$(pkg-config --cflags "${gui_pkgs[@]}")"

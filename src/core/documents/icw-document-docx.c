@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-document-docx.c: the body of a Word file from the document model, and the package: the parts
- * (icw-docx-parts.c) zipped with libzip. The body is the cover (title, kind, center, host company,
+ * (icw-docx-parts.c) zipped by the export module (libzip; icw-export-module.h). The body is the
+ * cover (title, kind, center, host company,
  * date, copies, placed by paragraph spacing where the PDF places them by position), the contents on
  * a page of their own (a TOC field over Heading 1–3 with hyperlinks, each entry's number a PAGEREF
  * field to a bookmark on its heading), then the blocks in order. Tables have fixed column widths,
@@ -17,13 +18,13 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <zip.h>
 
 #include "icw-document-docx.h"
 #include "icw-document-layout-private.h"
 #include "icw-docx-parts.h"
 #include "icw-docx-picture.h"
 #include "icw-docx-xml.h"
+#include "icw-export-module.h"
 #include "icw-error.h"
 
 #define SHADE "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6E6E6\"/>"
@@ -287,49 +288,31 @@ make_document (IcwDocument       *document,
   return g_string_free (body.xml, FALSE);
 }
 
-static gboolean
-add_part (zip_t      *zip,
+/* A part of the archive: its text, kept alive in `keep` until the archive is written. */
+static void
+add_part (GArray     *parts,
           GPtrArray  *keep,
           const char *name,
           char       *data)
 {
-  zip_source_t *source;
+  IcwZipPart part = { name, data, strlen (data), FALSE };
 
-  g_ptr_array_add (keep, data);   /* libzip reads the buffer when the archive is closed */
-  source = zip_source_buffer (zip, data, strlen (data), 0);
-  if (source == NULL)
-    return FALSE;
-  if (zip_file_add (zip, name, source, ZIP_FL_ENC_UTF_8) < 0)
-    {
-      zip_source_free (source);
-      return FALSE;
-    }
-  return TRUE;
+  g_ptr_array_add (keep, data);
+  g_array_append_val (parts, part);
 }
 
-/* A binary part (a picture): libzip reads the bytes, kept alive in `keep`, when the archive closes. */
-static gboolean
-add_bytes_part (zip_t      *zip,
+/* A binary part (a picture), stored: PNG is compressed already. */
+static void
+add_bytes_part (GArray     *parts,
                 GPtrArray  *keep,
-                const char *name,
+                char       *name,
                 GBytes     *bytes)
 {
-  zip_source_t *source;
-  gsize size;
-  gconstpointer data = g_bytes_get_data (bytes, &size);
+  IcwZipPart part = { name, NULL, 0, TRUE };
 
-  g_ptr_array_add (keep, g_bytes_ref (bytes));
-  source = zip_source_buffer (zip, data, size, 0);
-  if (source == NULL)
-    return FALSE;
-  if (zip_file_add (zip, name, source, ZIP_FL_ENC_UTF_8) < 0)
-    {
-      zip_source_free (source);
-      return FALSE;
-    }
-  /* PNG is compressed already. */
-  zip_set_file_compression (zip, zip_get_num_entries (zip, 0) - 1, ZIP_CM_STORE, 0);
-  return TRUE;
+  g_ptr_array_add (keep, name);
+  part.data = g_bytes_get_data (bytes, &part.size);
+  g_array_append_val (parts, part);
 }
 
 static gboolean
@@ -351,59 +334,30 @@ icw_document_write_docx (IcwDocument        *document,
 {
   g_autofree char *part = g_strconcat (path, ".part", NULL);
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) keep_bytes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GPtrArray) pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  char *body = NULL;
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (IcwZipPart));
+  g_autofree char *reason = NULL;
   gboolean chinese = g_str_equal (icw_document_get_language (document), "zh_CN");
-  int code = 0;
-  zip_t *zip;
-  gboolean added;
+  char *body;
 
   g_unlink (part);
-  zip = zip_open (part, ZIP_CREATE | ZIP_TRUNCATE, &code);
-  if (zip == NULL)
-    {
-      zip_error_t zerror;
-      g_autofree char *reason = NULL;
-
-      zip_error_init_with_code (&zerror, code);
-      reason = g_strdup (zip_error_strerror (&zerror));
-      zip_error_fini (&zerror);
-      return fail (path, part, reason, error);
-    }
   /* The body first, to know its pictures; the content types first in the archive, as Office writes them. */
   body = make_document (document, layout, pictures);
-  added = add_part (zip, keep, "[Content_Types].xml", icw_docx_content_types ())
-          && add_part (zip, keep, "_rels/.rels", icw_docx_package_relationships ())
-          && add_part (zip, keep, "docProps/core.xml", icw_docx_core_properties (document))
-          && add_part (zip, keep, "word/document.xml", g_steal_pointer (&body))
-          && add_part (zip, keep, "word/_rels/document.xml.rels", icw_docx_document_relationships (pictures->len))
-          && add_part (zip, keep, "word/styles.xml", icw_docx_styles (chinese))
-          && add_part (zip, keep, "word/settings.xml", icw_docx_settings (chinese))
-          && add_part (zip, keep, "word/fontTable.xml", icw_docx_font_table (chinese))
-          && add_part (zip, keep, "word/header1.xml", icw_docx_header (document))
-          && add_part (zip, keep, "word/footer1.xml", icw_docx_footer ());
-  for (guint i = 0; added && i < pictures->len; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("word/media/chart%u.png", i + 1);
-
-      added = add_bytes_part (zip, keep_bytes, name, pictures->pdata[i]);
-    }
-  g_free (body);
-  if (!added)
-    {
-      g_autofree char *reason = g_strdup (zip_strerror (zip));
-
-      zip_discard (zip);
-      return fail (path, part, reason, error);
-    }
-  if (zip_close (zip) != 0)
-    {
-      g_autofree char *reason = g_strdup (zip_strerror (zip));
-
-      zip_discard (zip);
-      return fail (path, part, reason, error);
-    }
+  add_part (parts, keep, "[Content_Types].xml", icw_docx_content_types ());
+  add_part (parts, keep, "_rels/.rels", icw_docx_package_relationships ());
+  add_part (parts, keep, "docProps/core.xml", icw_docx_core_properties (document));
+  add_part (parts, keep, "word/document.xml", body);
+  add_part (parts, keep, "word/_rels/document.xml.rels", icw_docx_document_relationships (pictures->len));
+  add_part (parts, keep, "word/styles.xml", icw_docx_styles (chinese));
+  add_part (parts, keep, "word/settings.xml", icw_docx_settings (chinese));
+  add_part (parts, keep, "word/fontTable.xml", icw_docx_font_table (chinese));
+  add_part (parts, keep, "word/header1.xml", icw_docx_header (document));
+  add_part (parts, keep, "word/footer1.xml", icw_docx_footer ());
+  for (guint i = 0; i < pictures->len; i++)
+    add_bytes_part (parts, keep, g_strdup_printf ("word/media/chart%u.png", i + 1), pictures->pdata[i]);
+  /* Zipped by the export module (libzip), loaded at the first export. */
+  if (!icw_export_module_write_zip (part, (IcwZipPart *) (void *) parts->data, parts->len, &reason))
+    return fail (path, part, reason, error);
   if (g_rename (part, path) != 0)
     return fail (path, part, g_strerror (errno), error);
   return TRUE;

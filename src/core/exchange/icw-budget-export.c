@@ -18,7 +18,6 @@
 #include <errno.h>
 #include <locale.h>
 #include <string.h>
-#include <xlsxwriter.h>
 
 #include "icw-budget-export.h"
 #include "icw-budget-layout.h"
@@ -125,27 +124,35 @@ wan_number (gint64 fen)
   return g_ascii_strtod (text, NULL);
 }
 
-static lxw_error
-write_cell (lxw_worksheet *sheet,
-            IcwLayoutCell *cell,
-            guint          r,
-            guint          c,
-            lxw_format    *text_format,
-            lxw_format    *bold_format,
-            lxw_format    *amount_format,
-            lxw_format    *bold_amount_format)
+/* The sheet's formats, 1 + their index in sheet_formats. */
+enum { FORMAT_BOLD = 1, FORMAT_HEADER, FORMAT_AMOUNT, FORMAT_BOLD_AMOUNT };
+static const IcwSheetStyle sheet_formats[] = {
+  ICW_SHEET_BOLD, ICW_SHEET_BOLD | ICW_SHEET_CENTERED, ICW_SHEET_AMOUNT, ICW_SHEET_AMOUNT | ICW_SHEET_BOLD,
+};
+
+/* The cell at R, C of the layout, FALSE for an empty text (nothing written). */
+static gboolean
+make_cell (IcwSheetCell  *out,
+           IcwLayoutCell *cell,
+           guint          r,
+           guint          c,
+           guint          bold_format)
 {
+  *out = (IcwSheetCell) { .row = r, .column = c };
   if (cell->text != NULL)
-    return *cell->text == '\0' ? LXW_NO_ERROR
-                               : worksheet_write_string (sheet, r, (lxw_col_t) c, cell->text, cell->bold ? bold_format : text_format);
+    {
+      out->text = cell->text;
+      out->format = cell->bold ? bold_format : 0;
+      return *cell->text != '\0';
+    }
+  out->number = wan_number (cell->fen);
+  out->format = FORMAT_AMOUNT;
   if (cell->formula != NULL)
     {
-      g_autofree char *formula = g_strconcat ("=", cell->formula, NULL);
-
-      return worksheet_write_formula_num (sheet, r, (lxw_col_t) c, formula,
-                                          cell->bold ? bold_amount_format : amount_format, wan_number (cell->fen));
+      out->formula = cell->formula;
+      out->format = cell->bold ? FORMAT_BOLD_AMOUNT : FORMAT_AMOUNT;
     }
-  return worksheet_write_number (sheet, r, (lxw_col_t) c, wan_number (cell->fen), amount_format);
+  return TRUE;
 }
 
 static gboolean
@@ -155,51 +162,44 @@ write_xlsx (IcwStore           *store,
             GError            **error)
 {
   g_autoptr(IcwBudgetLayout) layout = make_layout (store, request, error);
-  g_autofree char *partial = NULL;
-  lxw_workbook *workbook;
-  lxw_worksheet *sheet;
-  lxw_format *bold, *amount, *bold_amount, *header;
-  lxw_error code = LXW_NO_ERROR;
+  g_autoptr(GArray) cells = NULL;
+  IcwSheetColumns columns[3] = { { 0, 0, 20 }, { 1, 1, 36 } };
+  IcwSheet sheet;
 
   if (layout == NULL)
     return FALSE;
-  /* Written beside the target and renamed: a failure leaves no half file under its name. */
-  workbook = icw_xlsx_file_new (path, &partial, error);
-  if (workbook == NULL)
-    return FALSE;
-  /* TRANSLATORS: the name of the worksheet of a budget export: at most 31 characters, none of []:*?/\ */
-  sheet = workbook_add_worksheet (workbook, _("Budget"));
-  bold = workbook_add_format (workbook);
-  format_set_bold (bold);
-  header = workbook_add_format (workbook);
-  format_set_bold (header);
-  format_set_align (header, LXW_ALIGN_CENTER);
-  amount = workbook_add_format (workbook);
-  format_set_num_format (amount, "#,##0.00");
-  bold_amount = workbook_add_format (workbook);
-  format_set_num_format (bold_amount, "#,##0.00");
-  format_set_bold (bold_amount);
+  cells = g_array_sized_new (FALSE, FALSE, sizeof (IcwSheetCell), layout->n_rows * layout->n_columns);
+  for (guint r = 0; r < layout->n_rows; r++)
+    for (guint c = 0; c < layout->n_columns; c++)
+      {
+        IcwSheetCell cell;
+        guint bold = r == layout->n_header_rows - 2 || r == layout->n_header_rows - 1 ? FORMAT_HEADER : FORMAT_BOLD;
 
-  worksheet_set_column (sheet, 0, 0, 20, NULL);
-  worksheet_set_column (sheet, 1, 1, 36, NULL);
-  worksheet_set_column (sheet, (lxw_col_t) layout->n_label_columns, (lxw_col_t) (layout->n_columns - 1), 14, NULL);
-  for (guint r = 0; r < layout->n_rows && code == LXW_NO_ERROR; r++)
-    for (guint c = 0; c < layout->n_columns && code == LXW_NO_ERROR; c++)
-      code = write_cell (sheet, icw_budget_layout_cell (layout, r, c), r, c, NULL,
-                         r == layout->n_header_rows - 2 || r == layout->n_header_rows - 1 ? header : bold,
-                         amount, bold_amount);
-  for (guint i = 0; i + 2 < layout->merges->len && code == LXW_NO_ERROR; i += 3)
+        if (make_cell (&cell, icw_budget_layout_cell (layout, r, c), r, c, bold))
+          g_array_append_val (cells, cell);
+      }
+  for (guint i = 0; i + 2 < layout->merges->len; i += 3)
     {
       guint row = GPOINTER_TO_UINT (layout->merges->pdata[i]);
       guint first = GPOINTER_TO_UINT (layout->merges->pdata[i + 1]);
       guint last = GPOINTER_TO_UINT (layout->merges->pdata[i + 2]);
+      IcwSheetCell merged = {
+        .row = row, .column = first, .last_column = last,
+        .text = icw_budget_layout_cell (layout, row, first)->text, .format = FORMAT_HEADER,
+      };
 
       if (last > first)
-        code = worksheet_merge_range (sheet, row, (lxw_col_t) first, row, (lxw_col_t) last,
-                                      icw_budget_layout_cell (layout, row, first)->text, header);
+        g_array_append_val (cells, merged);
     }
-  worksheet_freeze_panes (sheet, (lxw_row_t) layout->n_header_rows, (lxw_col_t) layout->n_label_columns);
-  return icw_xlsx_file_close (workbook, code, partial, path, error);
+  columns[2] = (IcwSheetColumns) { layout->n_label_columns, layout->n_columns - 1, 14 };
+  /* TRANSLATORS: the name of the worksheet of a budget export: at most 31 characters, none of []:*?/\ */
+  sheet = (IcwSheet) {
+    .name = _("Budget"), .formats = sheet_formats, .n_formats = G_N_ELEMENTS (sheet_formats),
+    .columns = columns, .n_columns = G_N_ELEMENTS (columns),
+    .freeze_rows = layout->n_header_rows, .freeze_columns = layout->n_label_columns,
+  };
+  /* Written beside the target and renamed: a failure leaves no half file under its name. */
+  return icw_xlsx_file_write (path, &sheet, cells, error);
 }
 
 gboolean

@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <xlsxwriter.h>
 
 #include "icw-error.h"
 #include "icw-lifecycle.h"
@@ -177,47 +176,50 @@ icw_review_overview_write_xlsx (GPtrArray   *rows,
                                 const char  *path,
                                 GError     **error)
 {
-  g_autofree char *partial = NULL;
   const char *headers[] = {
     _("Center"), _("Document"), _("Version"), _("Status"), _("Submitted on"), _("Deadline"),
   };
   const double widths[] = { 30, 48, 9, 14, 12, 12 };
-  lxw_workbook *workbook = icw_xlsx_file_new (path, &partial, error);
-  lxw_worksheet *sheet;
-  lxw_format *bold;
-  lxw_error code = LXW_NO_ERROR;
+  static const IcwSheetStyle formats[] = { ICW_SHEET_BOLD };
+  IcwSheetColumns columns[G_N_ELEMENTS (widths)];
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (IcwSheetCell));
+  IcwSheet sheet;
 
-  if (workbook == NULL)
-    return FALSE;
-  /* TRANSLATORS: the worksheet of the reviewer's overview: at most 31 characters, none of []:*?/\ */
-  sheet = workbook_add_worksheet (workbook, _("Overview"));
-  bold = workbook_add_format (workbook);
-  format_set_bold (bold);
-  for (guint c = 0; c < G_N_ELEMENTS (headers) && code == LXW_NO_ERROR; c++)
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
     {
-      worksheet_set_column (sheet, (lxw_col_t) c, (lxw_col_t) c, widths[c], NULL);
-      code = worksheet_write_string (sheet, 0, (lxw_col_t) c, headers[c], bold);
+      IcwSheetCell header = { .row = 0, .column = c, .text = headers[c], .format = 1 };
+
+      columns[c] = (IcwSheetColumns) { c, c, widths[c] };
+      g_array_append_val (cells, header);
     }
-  for (guint r = 0; r < rows->len && code == LXW_NO_ERROR; r++)
+  for (guint r = 0; r < rows->len; r++)
     {
       IcwReviewOverviewRow *row = rows->pdata[r];
-      lxw_row_t at = (lxw_row_t) r + 1;
+      IcwSheetCell cell = { .row = r + 1, .column = 0, .text = row->center };
 
-      code = worksheet_write_string (sheet, at, 0, row->center, NULL);
-      if (code == LXW_NO_ERROR && row->document != NULL)
-        code = worksheet_write_string (sheet, at, 1, row->document, NULL);
-      if (code == LXW_NO_ERROR && row->record_id != NULL)
-        code = worksheet_write_number (sheet, at, 2, row->version, NULL);
-      if (code == LXW_NO_ERROR && row->record_id != NULL)
-        code = worksheet_write_string (sheet, at, 3, icw_application_status_to_label (row->status), NULL);
-      if (code == LXW_NO_ERROR && row->submitted != NULL)
-        code = worksheet_write_string (sheet, at, 4, row->submitted, NULL);
-      if (code == LXW_NO_ERROR && row->deadline != NULL)
-        code = worksheet_write_string (sheet, at, 5, row->deadline, NULL);
+      if (row->center != NULL)
+        g_array_append_val (cells, cell);
+      cell = (IcwSheetCell) { .row = r + 1, .column = 1, .text = row->document };
+      if (row->document != NULL)
+        g_array_append_val (cells, cell);
+      cell = (IcwSheetCell) { .row = r + 1, .column = 2, .number = row->version };
+      if (row->record_id != NULL)
+        g_array_append_val (cells, cell);
+      cell = (IcwSheetCell) { .row = r + 1, .column = 3, .text = icw_application_status_to_label (row->status) };
+      if (row->record_id != NULL)
+        g_array_append_val (cells, cell);
+      cell = (IcwSheetCell) { .row = r + 1, .column = 4, .text = row->submitted };
+      if (row->submitted != NULL)
+        g_array_append_val (cells, cell);
+      cell = (IcwSheetCell) { .row = r + 1, .column = 5, .text = row->deadline };
+      if (row->deadline != NULL)
+        g_array_append_val (cells, cell);
     }
-  if (code == LXW_NO_ERROR)
-    code = worksheet_autofilter (sheet, 0, 0, (lxw_row_t) rows->len, (lxw_col_t) G_N_ELEMENTS (headers) - 1);
-  if (code == LXW_NO_ERROR)
-    worksheet_freeze_panes (sheet, 1, 0);
-  return icw_xlsx_file_close (workbook, code, partial, path, error);
+  /* TRANSLATORS: the worksheet of the reviewer's overview: at most 31 characters, none of []:*?/\ */
+  sheet = (IcwSheet) {
+    .name = _("Overview"), .formats = formats, .n_formats = G_N_ELEMENTS (formats),
+    .columns = columns, .n_columns = G_N_ELEMENTS (columns), .freeze_rows = 1,
+    .autofilter = TRUE, .filter_last_row = rows->len, .filter_last_column = G_N_ELEMENTS (headers) - 1,
+  };
+  return icw_xlsx_file_write (path, &sheet, cells, error);
 }

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "icw-error.h"
+#include "icw-export-module.h"
 #include "icw-xlsx-file.h"
 
 gboolean
@@ -18,35 +19,29 @@ icw_xlsx_file_failed (GError     **error,
   return FALSE;
 }
 
-lxw_workbook *
-icw_xlsx_file_new (const char  *path,
-                   char       **partial,
-                   GError     **error)
-{
-  lxw_workbook *workbook;
-
-  *partial = g_strconcat (path, ".part", NULL);
-  workbook = workbook_new (*partial);
-  if (workbook == NULL)
-    g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, _("The spreadsheet %s could not be created"), path);
-  return workbook;
-}
-
 gboolean
-icw_xlsx_file_close (lxw_workbook  *workbook,
-                     lxw_error      code,
-                     const char    *partial,
-                     const char    *path,
-                     GError       **error)
+icw_xlsx_file_write (const char  *path,
+                     IcwSheet    *sheet,
+                     GArray      *cells,
+                     GError     **error)
 {
-  lxw_error closed = workbook_close (workbook);
+  g_autofree char *partial = g_strconcat (path, ".part", NULL);
+  g_autofree char *reason = NULL;
 
-  if (code == LXW_NO_ERROR)
-    code = closed;
-  if (code != LXW_NO_ERROR)
+  sheet->cells = (IcwSheetCell *) (void *) cells->data;
+  sheet->n_cells = cells->len;
+
+  switch (icw_export_module_write_sheet (partial, sheet, &reason))
     {
+    case ICW_SHEET_WRITTEN:
+      break;
+    case ICW_SHEET_NOT_CREATED:
+      g_set_error (error, ICW_ERROR, ICW_ERROR_FAILED, _("The spreadsheet %s could not be created"), path);
+      return FALSE;
+    case ICW_SHEET_FAILED:
+    default:
       g_unlink (partial);
-      return icw_xlsx_file_failed (error, path, lxw_strerror (code));
+      return icw_xlsx_file_failed (error, path, reason);
     }
   if (g_rename (partial, path) != 0)
     {

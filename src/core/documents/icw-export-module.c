@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* icw-export-module.c: the export module found and loaded once, at the first export
+ * (icw-export-module.h). ICW_EXPORTS_BUILD_MODULE, ICW_EXPORTS_INSTALLED_MODULE and ICW_BUILD_ROOT
+ * come from meson (src/core/documents/meson.build). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gmodule.h>
+
+#include "icw-export-module.h"
+
+typedef struct
+{
+  IcwWriteZipFunc    write_zip;
+  IcwWriteSheetFunc  write_sheet;
+  char              *failure;     /* why the module is not there, or NULL */
+} ExportModule;
+
+/* Inside the build directory when /proc/self/exe is under it. */
+static gboolean
+running_from_build_root (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *root = g_strconcat (ICW_BUILD_ROOT, G_DIR_SEPARATOR_S, NULL);
+
+  return exe != NULL && g_str_has_prefix (exe, root);
+}
+
+static const char *
+module_path (void)
+{
+  const char *chosen = g_getenv ("ICW_EXPORTS_MODULE");
+
+  if (chosen != NULL && *chosen != '\0')
+    return chosen;
+  return running_from_build_root () ? ICW_EXPORTS_BUILD_MODULE : ICW_EXPORTS_INSTALLED_MODULE;
+}
+
+static gpointer
+load (gpointer data)
+{
+  ExportModule *loaded = g_new0 (ExportModule, 1);
+  const char *path = module_path ();
+  /* Resident: the writers stay for the process's life; LOCAL: its libraries do not join the
+   * program's symbol scope. */
+  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
+
+  if (module != NULL
+      && g_module_symbol (module, ICW_WRITE_ZIP_SYMBOL, (gpointer *) &loaded->write_zip)
+      && g_module_symbol (module, ICW_WRITE_SHEET_SYMBOL, (gpointer *) &loaded->write_sheet))
+    {
+      g_module_make_resident (module);
+      return loaded;
+    }
+  /* TRANSLATORS: %s are the file of the export module (the code that writes Word and Excel files)
+   * and the system's reason it could not be loaded */
+  loaded->failure = g_strdup_printf (_("the export module %s could not be loaded (%s)"), path, g_module_error ());
+  if (module != NULL)
+    g_module_close (module);
+  loaded->write_zip = NULL;
+  loaded->write_sheet = NULL;
+  return loaded;
+}
+
+static ExportModule *
+export_module (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, load, NULL);
+}
+
+gboolean
+icw_export_module_write_zip (const char        *path,
+                             const IcwZipPart  *parts,
+                             guint              n_parts,
+                             char             **reason)
+{
+  ExportModule *module = export_module ();
+
+  if (module->failure != NULL)
+    {
+      *reason = g_strdup (module->failure);
+      return FALSE;
+    }
+  return module->write_zip (path, parts, n_parts, reason);
+}
+
+IcwSheetResult
+icw_export_module_write_sheet (const char      *path,
+                               const IcwSheet  *sheet,
+                               char           **reason)
+{
+  ExportModule *module = export_module ();
+
+  if (module->failure != NULL)
+    {
+      *reason = g_strdup (module->failure);
+      return ICW_SHEET_FAILED;
+    }
+  return module->write_sheet (path, sheet, reason);
+}
