@@ -44,7 +44,7 @@ icw_sync_server_finalize (GObject *object)
   g_clear_pointer (&self->store, icw_server_store_close);
   g_clear_object (&self->access_log);
   g_clear_pointer (&self->fault_path, g_free);
-  g_clear_handle_id (&self->purge_source, g_source_remove);
+  icw_sync_timeout_clear (&self->purge_source);
   g_clear_pointer (&self->auth_failures, g_hash_table_unref);
   remove_scratch (self);
   G_OBJECT_CLASS (icw_sync_server_parent_class)->finalize (object);
