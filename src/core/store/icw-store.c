@@ -574,6 +574,23 @@ icw_store_lookup_any (IcwStore    *self,
   return NULL;
 }
 
+char *
+icw_store_dup_name (IcwStore      *self,
+                    IcwRecordKind  kind,
+                    const char    *id)
+{
+  g_autoptr(IcwRecord) record = NULL;
+  char *name = NULL;
+
+  if (id == NULL || *id == '\0')
+    return NULL;
+  record = icw_store_lookup (self, kind, id, NULL);
+  if (record == NULL)
+    return NULL;
+  g_object_get (record, "name", &name, NULL);
+  return name;
+}
+
 /* The first live record of the kind whose column equals value (the oldest, when several do). */
 static IcwRecord *
 find_by_column (IcwStore       *self,
