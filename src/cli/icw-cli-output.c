@@ -17,18 +17,28 @@
 #include "icw-field-limits.h"
 #include "icw-money.h"
 
+static char *safe_message (const char *format, va_list args) G_GNUC_PRINTF (1, 0);
+
+/* A message's text, its control characters but line breaks and tabs escaped. */
+static char *
+safe_message (const char *format,
+              va_list     args)
+{
+  g_autofree char *text = g_strdup_vprintf (format, args);
+
+  return icw_text_escape_controls (text, TRUE);
+}
+
 void
 icw_cli_out (const char *format,
              ...)
 {
-  g_autofree char *text = NULL;
   g_autofree char *safe = NULL;
   va_list args;
 
   va_start (args, format);
-  text = g_strdup_vprintf (format, args);
+  safe = safe_message (format, args);
   va_end (args);
-  safe = icw_text_escape_controls (text, TRUE);
   fputs (safe, stdout);
 }
 
@@ -36,14 +46,12 @@ void
 icw_cli_err (const char *format,
              ...)
 {
-  g_autofree char *text = NULL;
   g_autofree char *safe = NULL;
   va_list args;
 
   va_start (args, format);
-  text = g_strdup_vprintf (format, args);
+  safe = safe_message (format, args);
   va_end (args);
-  safe = icw_text_escape_controls (text, TRUE);
   fflush (stdout);
   fputs ("icw: ", stderr);
   fputs (safe, stderr);

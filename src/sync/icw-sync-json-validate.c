@@ -9,9 +9,6 @@
 #include "icw-sync-error.h"
 #include "icw-sync-json.h"
 
-#define MAX_ID 128
-#define MAX_REVISION 128
-
 static gboolean
 invalid (GError     **error,
          const char  *message)
@@ -29,15 +26,15 @@ icw_sync_json_validate_record (JsonObject *object,
   JsonObject *record;
   gboolean deleted;
 
-  if (icw_sync_json_string (object, "kind", FALSE, 64, error) == NULL ||
-      (id = icw_sync_json_string (object, "id", FALSE, MAX_ID, error)) == NULL ||
+  if (icw_sync_json_string (object, "kind", FALSE, ICW_SYNC_JSON_MAX_KIND, error) == NULL ||
+      (id = icw_sync_json_string (object, "id", FALSE, ICW_SYNC_JSON_MAX_ID, error)) == NULL ||
       (record = icw_sync_json_object (object, "record", FALSE, error)) == NULL)
     return FALSE;
   if (with_revision &&
-      (icw_sync_json_string (object, "revision", FALSE, MAX_REVISION, error) == NULL ||
+      (icw_sync_json_string (object, "revision", FALSE, ICW_SYNC_JSON_MAX_REVISION, error) == NULL ||
        !icw_sync_json_boolean (object, "deleted", &deleted, error)))
     return FALSE;
-  if ((inner_id = icw_sync_json_string (record, "id", FALSE, MAX_ID, error)) == NULL)
+  if ((inner_id = icw_sync_json_string (record, "id", FALSE, ICW_SYNC_JSON_MAX_ID, error)) == NULL)
     return FALSE;
   if (g_strcmp0 (id, inner_id) != 0)
     return invalid (error, _("A record's “id” is not the ID of its change"));
@@ -68,19 +65,19 @@ icw_sync_json_validate_push_response (JsonNode  *root,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return invalid (error, _("A result is not a JSON object"));
       result = json_node_get_object (node);
-      if (icw_sync_json_string (result, "id", FALSE, MAX_ID, error) == NULL ||
+      if (icw_sync_json_string (result, "id", FALSE, ICW_SYNC_JSON_MAX_ID, error) == NULL ||
           (status = icw_sync_json_string (result, "status", FALSE, 16, error)) == NULL)
         return FALSE;
       if (g_str_equal (status, "applied"))
         {
-          if (icw_sync_json_string (result, "revision", FALSE, MAX_REVISION, error) == NULL)
+          if (icw_sync_json_string (result, "revision", FALSE, ICW_SYNC_JSON_MAX_REVISION, error) == NULL)
             return FALSE;
         }
       else if (g_str_equal (status, "conflict"))
         {
           gboolean deleted;
 
-          if (icw_sync_json_string (result, "revision", FALSE, MAX_REVISION, error) == NULL ||
+          if (icw_sync_json_string (result, "revision", FALSE, ICW_SYNC_JSON_MAX_REVISION, error) == NULL ||
               !icw_sync_json_boolean (result, "deleted", &deleted, error) ||
               icw_sync_json_object (result, "record", FALSE, error) == NULL)
             return FALSE;
@@ -115,7 +112,7 @@ icw_sync_json_validate_pull_response (JsonNode  *root,
     return invalid (error, _("The answer is not a JSON object"));
   object = json_node_get_object (root);
   if ((changes = icw_sync_json_array (object, "changes", error)) == NULL ||
-      icw_sync_json_string (object, "cursor", FALSE, MAX_REVISION, error) == NULL ||
+      icw_sync_json_string (object, "cursor", FALSE, ICW_SYNC_JSON_MAX_REVISION, error) == NULL ||
       !icw_sync_json_boolean (object, "has_more", &has_more, error))
     return FALSE;
   for (guint i = 0; i < json_array_get_length (changes); i++)

@@ -13,6 +13,16 @@ G_BEGIN_DECLS
 #define ICW_SYNC_JSON_MAX_STRING  (1024 * 1024)
 #define ICW_SYNC_JSON_MAX_BODY    (8 * 1024 * 1024)
 
+/* The protocol's limits on a change (docs/sync-protocol.md), in bytes: what the server checks in a
+ * push and the client in an answer. */
+#define ICW_SYNC_JSON_MAX_KIND      64
+#define ICW_SYNC_JSON_MAX_ID        128
+#define ICW_SYNC_JSON_MAX_REVISION  128   /* a revision, a base revision or a cursor */
+#define ICW_SYNC_JSON_MIN_KEY       16    /* an idempotency key */
+#define ICW_SYNC_JSON_MAX_KEY       128
+#define ICW_SYNC_JSON_MAX_CHANGES   200   /* the changes of one push */
+#define ICW_SYNC_JSON_MAX_RECORD    (1024 * 1024)   /* a change's record, its JSON text */
+
 gboolean    icw_sync_json_check          (const char  *data,
                                           gsize        length,
                                           gsize        max_length,

@@ -14,10 +14,6 @@
 #include "icw-sync-json.h"
 #include "icw-sync-pull-page.h"
 
-#define MAX_ID 128
-#define MAX_REVISION 128
-#define MAX_KIND 64
-
 static gboolean
 invalid (GError     **error,
          const char  *message)
@@ -146,8 +142,8 @@ read_change (IcwJsonIter      *changes,
   change->record = record;
   if (*invalid_change != NULL)
     return TRUE;
-  if ((change->kind = take_string (&kind, "kind", MAX_KIND, &error)) == NULL ||
-      (change->id = take_string (&id, "id", MAX_ID, &error)) == NULL)
+  if ((change->kind = take_string (&kind, "kind", ICW_SYNC_JSON_MAX_KIND, &error)) == NULL ||
+      (change->id = take_string (&id, "id", ICW_SYNC_JSON_MAX_ID, &error)) == NULL)
     goto bad;
   if (record.type != ICW_JSON_OBJECT)
     {
@@ -155,7 +151,7 @@ read_change (IcwJsonIter      *changes,
                    _("The member “%s” is missing or is not an object"), "record");
       goto bad;
     }
-  if ((change->revision = take_string (&revision, "revision", MAX_REVISION, &error)) == NULL)
+  if ((change->revision = take_string (&revision, "revision", ICW_SYNC_JSON_MAX_REVISION, &error)) == NULL)
     goto bad;
   if (deleted.type != ICW_JSON_TRUE && deleted.type != ICW_JSON_FALSE)
     {
@@ -164,7 +160,7 @@ read_change (IcwJsonIter      *changes,
       goto bad;
     }
   change->deleted = deleted.type == ICW_JSON_TRUE;
-  if ((record_id = take_string (&inner_id, "id", MAX_ID, &error)) == NULL)
+  if ((record_id = take_string (&inner_id, "id", ICW_SYNC_JSON_MAX_ID, &error)) == NULL)
     goto bad;
   if (!g_str_equal (record_id, change->id))
     {
@@ -271,7 +267,7 @@ icw_sync_pull_page_read (const char  *data,
   if (changes_type != ICW_JSON_ARRAY)
     g_set_error (&invalid_page, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,
                  _("The member “%s” is missing or is not an array"), "changes");
-  else if ((page->cursor = take_string (&cursor, "cursor", MAX_REVISION, &invalid_page)) == NULL)
+  else if ((page->cursor = take_string (&cursor, "cursor", ICW_SYNC_JSON_MAX_REVISION, &invalid_page)) == NULL)
     ;
   else if (has_more.type != ICW_JSON_TRUE && has_more.type != ICW_JSON_FALSE)
     g_set_error (&invalid_page, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID,

@@ -166,27 +166,6 @@ on_sent (GObject      *source,
                                    on_read, task);
 }
 
-GSource *
-icw_sync_timeout_new (guint       ms,
-                      GSourceFunc func,
-                      gpointer    data)
-{
-  GSource *source = g_timeout_source_new (ms);
-
-  g_source_set_callback (source, func, data, NULL);
-  g_source_attach (source, g_main_context_get_thread_default ());
-  return source;
-}
-
-void
-icw_sync_timeout_clear (GSource **source)
-{
-  if (*source == NULL)
-    return;
-  g_source_destroy (*source);
-  g_clear_pointer (source, g_source_unref);
-}
-
 SoupMessage *
 icw_sync_request_new (const char  *server_url,
                       const char  *path,

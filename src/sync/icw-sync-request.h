@@ -7,16 +7,9 @@
 
 #include <libsoup/soup.h>
 
-G_BEGIN_DECLS
+#include "icw-sync-source.h"
 
-/* A timeout source calling func (data) after ms, in the calling thread's default main context
- * (the one a client and its session run in), not the process's global one: a client run in a
- * thread with a context of its own times out and retries there. Ended (destroyed and released,
- * if not NULL) by icw_sync_timeout_clear, which sets *source to NULL. */
-GSource     *icw_sync_timeout_new   (guint        ms,
-                                     GSourceFunc  func,
-                                     gpointer     data);
-void         icw_sync_timeout_clear (GSource    **source);
+G_BEGIN_DECLS
 
 /* A GET request for path (which starts with "/") on the server at server_url (with or without a
  * trailing slash), carrying token as its bearer credential; soup_message_set_method changes the

@@ -20,8 +20,6 @@
 #include "icw-sync-json.h"
 #include "icw-sync-server-private.h"
 
-#define MAX_RECORD (1024 * 1024)
-
 void
 icw_server_refusal_clear (IcwServerRefusal *refusal)
 {
@@ -91,7 +89,7 @@ icw_server_check_record (IcwSyncServer     *self,
   const char *field = NULL;
   gsize length = payload != NULL ? strlen (payload) : 0;
 
-  if (payload == NULL || length > MAX_RECORD)
+  if (payload == NULL || length > ICW_SYNC_JSON_MAX_RECORD)
     return refuse (refusal, "too-large", NULL, "The record is larger than 1 MiB");
   /* The payload is the record's bytes in a body the reader found to be valid UTF-8: without an
    * escape \uXXXX or a raw U+FFFF in them, none of its names and strings can fail check_text. */

@@ -68,7 +68,7 @@ end_group (IcwSyncServer *self,
   g_autoptr(GPtrArray) waiting = g_steal_pointer (&self->group_waiting);
   g_autoptr(GError) error = NULL;
 
-  g_clear_handle_id (&self->group_source, g_source_remove);
+  icw_sync_timeout_clear (&self->group_source);
   if (!self->group_open)
     return TRUE;
   self->group_open = FALSE;
@@ -104,7 +104,7 @@ flush_source (gpointer data)
 {
   IcwSyncServer *self = data;
 
-  self->group_source = 0;
+  icw_sync_timeout_clear (&self->group_source);
   end_group (self, NULL);
   return G_SOURCE_REMOVE;
 }
@@ -123,9 +123,9 @@ icw_server_group_begin (IcwSyncServer  *self,
       /* After every ready request (an idle source runs when no I/O is pending), or after the
        * window the tests set. */
       if (self->group_window_ms > 0)
-        self->group_source = g_timeout_add (self->group_window_ms, flush_source, self);
+        self->group_source = icw_sync_timeout_new (self->group_window_ms, flush_source, self);
       else
-        self->group_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_source, self, NULL);
+        self->group_source = icw_sync_idle_new (flush_source, self);
     }
   if (!self->store->klass->savepoint (self->store, error))
     {

@@ -147,13 +147,13 @@ got_headers (SoupServerMessage *msg,
 
 typedef struct {
   GSocket *socket;
-  guint    deadline;
+  GSource *deadline;
 } IcwRequestWatch;
 
 static void
 watch_free (IcwRequestWatch *watch)
 {
-  g_clear_handle_id (&watch->deadline, g_source_remove);
+  icw_sync_timeout_clear (&watch->deadline);
   g_clear_object (&watch->socket);
   g_free (watch);
 }
@@ -163,7 +163,7 @@ deadline_passed (gpointer user_data)
 {
   IcwRequestWatch *watch = user_data;
 
-  watch->deadline = 0;
+  icw_sync_timeout_clear (&watch->deadline);
   g_message ("icw serve: a request took too long to arrive; the connection is closed");
   if (!g_socket_is_closed (watch->socket))
     {
@@ -180,7 +180,7 @@ got_body (SoupServerMessage *msg,
   IcwRequestWatch *watch = g_object_get_data (G_OBJECT (msg), "icw-request-watch");
 
   if (watch != NULL)
-    g_clear_handle_id (&watch->deadline, g_source_remove);
+    icw_sync_timeout_clear (&watch->deadline);
 }
 
 void
@@ -197,7 +197,7 @@ icw_server_watch_request (IcwSyncServer     *self,
   g_socket_set_timeout (socket, self->idle_timeout);
   watch = g_new0 (IcwRequestWatch, 1);
   watch->socket = g_object_ref (socket);
-  watch->deadline = g_timeout_add_seconds (self->request_deadline, deadline_passed, watch);
+  watch->deadline = icw_sync_timeout_new (self->request_deadline * 1000, deadline_passed, watch);
   /* The message is libsoup's, not a type of ours: the watch rides on it and dies with it. */
   g_object_set_data_full (G_OBJECT (msg), "icw-request-watch", watch, (GDestroyNotify) watch_free);
   g_signal_connect (msg, "got-body", G_CALLBACK (got_body), NULL);
@@ -245,6 +245,6 @@ void
 icw_server_start_purge (IcwSyncServer *self)
 {
   purge (self);
-  if (self->purge_source == 0)
-    self->purge_source = g_timeout_add_seconds (PURGE_INTERVAL, purge, self);
+  if (self->purge_source == NULL)
+    self->purge_source = icw_sync_timeout_new (PURGE_INTERVAL * 1000, purge, self);
 }

@@ -10,6 +10,7 @@
 #include "icw-store.h"
 #include "icw-sync-server.h"
 #include "icw-sync-server-store.h"
+#include "icw-sync-source.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +31,7 @@ struct _IcwSyncServer
   char        *scratch_dir;
   GArray      *references[ICW_N_RECORD_KINDS];  /* each kind's IcwRecordReference, read once */
   GHashTable  *auth_failures;  /* client address → IcwAuthBucket: failed authentications */
-  guint        purge_source;
+  GSource     *purge_source;   /* hourly; the server's sources are on the context it runs in */
   guint        idle_timeout;   /* seconds without a byte before a connection is dropped */
   guint        request_deadline;  /* seconds for a request's headers and body to arrive */
   guint        auth_rate;      /* failed authentications per second per address, and the burst */
@@ -40,7 +41,7 @@ struct _IcwSyncServer
   /* Group commit (icw-sync-server-group.c). */
   gboolean     group_open;     /* a writing transaction holds pushes not yet committed */
   GPtrArray   *group_waiting;  /* its pushes' answers, given when it commits */
-  guint        group_source;   /* the idle source (or the window's timeout) that commits it */
+  GSource     *group_source;   /* the idle source (or the window's timeout) that commits it */
   guint        group_window_ms;   /* 0: commit when no request is ready; else after this window */
   gboolean     group_bypass;   /* this push commits on its own (a fault that drops its answer) */
   guint64      commits;        /* writing transactions committed by pushes */

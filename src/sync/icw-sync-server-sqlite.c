@@ -12,6 +12,7 @@
 
 #include "icw-database.h"
 #include "icw-error.h"
+#include "icw-sync-json.h"
 #include "icw-sync-server-store.h"
 
 /* 'ICWS': a server database is not a workbench database, and each refuses the other. */
@@ -104,9 +105,9 @@ static const char *const server_migrations[] = { NULL, server_migration_1, serve
 
 G_STATIC_ASSERT (SERVER_APPLICATION_ID == 1229150035);
 
-/* A push's rows: one read of up to MAX_IDS records (a push has at most 200 changes), and
+/* A push's rows: one read of up to MAX_IDS records (the changes of a push at most), and
  * multi-row upserts of 2^k rows, k < N_SIZES. */
-#define MAX_IDS 200
+#define MAX_IDS ICW_SYNC_JSON_MAX_CHANGES
 #define N_SIZES 7
 
 typedef struct {

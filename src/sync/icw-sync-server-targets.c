@@ -11,9 +11,8 @@
 #include <string.h>
 
 #include "icw-store-targets-sync.h"
+#include "icw-sync-json.h"
 #include "icw-sync-server-private.h"
-
-#define MAX_RECORD (1024 * 1024)
 
 static gboolean
 refuse (IcwServerRefusal *refusal,
@@ -45,7 +44,7 @@ icw_server_check_target_version (JsonObject        *change,
   g_autoptr(GList) names = NULL;
   const char *field = NULL;
 
-  if (payload == NULL || strlen (payload) > MAX_RECORD)
+  if (payload == NULL || strlen (payload) > ICW_SYNC_JSON_MAX_RECORD)
     return refuse (refusal, "too-large", NULL, "The record is larger than 1 MiB");
   if (g_strcmp0 (icw_server_member_string (change, "op"), "delete") == 0)
     return refuse (refusal, "forbidden-change", NULL,

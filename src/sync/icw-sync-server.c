@@ -20,7 +20,6 @@
 #include "icw-sync-json.h"
 #include "icw-sync-server-private.h"
 
-#define MAX_CHANGES 200
 #define MAX_PAGE 500
 #define DEFAULT_PAGE 100
 /* A page's text stays under this (unless its first record alone is larger), well within what a
@@ -45,7 +44,7 @@ icw_sync_server_finalize (GObject *object)
   g_clear_pointer (&self->store, icw_server_store_close);
   g_clear_object (&self->access_log);
   g_clear_pointer (&self->fault_path, g_free);
-  g_clear_handle_id (&self->purge_source, g_source_remove);
+  icw_sync_timeout_clear (&self->purge_source);
   g_clear_pointer (&self->auth_failures, g_hash_table_unref);
   remove_scratch (self);
   G_OBJECT_CLASS (icw_sync_server_parent_class)->finalize (object);
@@ -464,20 +463,20 @@ check_push (JsonObject  *request,
             GError     **error)
 {
   JsonArray *changes;
-  const char *key = icw_sync_json_string (request, "idempotency_key", FALSE, 128, error);
+  const char *key = icw_sync_json_string (request, "idempotency_key", FALSE, ICW_SYNC_JSON_MAX_KEY, error);
 
   if (key == NULL)
     return FALSE;
-  if (strlen (key) < 16)
+  if (strlen (key) < ICW_SYNC_JSON_MIN_KEY)
     {
       g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("The idempotency key is too short"));
       return FALSE;
     }
   if ((changes = icw_sync_json_array (request, "changes", error)) == NULL)
     return FALSE;
-  if (json_array_get_length (changes) == 0 || json_array_get_length (changes) > MAX_CHANGES)
+  if (json_array_get_length (changes) == 0 || json_array_get_length (changes) > ICW_SYNC_JSON_MAX_CHANGES)
     {
-      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("A push has 1 to 200 changes"));
+      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("A push has 1 to %d changes"), ICW_SYNC_JSON_MAX_CHANGES);
       return FALSE;
     }
   for (guint i = 0; i < json_array_get_length (changes); i++)
@@ -502,7 +501,7 @@ check_push (JsonObject  *request,
         }
       if (json_object_has_member (change, "base_revision") &&
           !JSON_NODE_HOLDS_NULL (json_object_get_member (change, "base_revision")) &&
-          icw_sync_json_string (change, "base_revision", TRUE, 128, error) == NULL)
+          icw_sync_json_string (change, "base_revision", TRUE, ICW_SYNC_JSON_MAX_REVISION, error) == NULL)
         return FALSE;
     }
   return TRUE;
@@ -518,22 +517,22 @@ check_push_plain (JsonObject *request,
   const char *key = icw_server_member_string (request, "idempotency_key");
   JsonNode *changes = json_object_get_member (request, "changes");
 
-  if (key == NULL || strlen (key) < 16 || strlen (key) > 128)
+  if (key == NULL || strlen (key) < ICW_SYNC_JSON_MIN_KEY || strlen (key) > ICW_SYNC_JSON_MAX_KEY)
     return FALSE;
   if (changes == NULL || !JSON_NODE_HOLDS_ARRAY (changes) ||
       json_array_get_length (json_node_get_array (changes)) != 0)
     return FALSE;
-  if (envelopes->len == 0 || envelopes->len > MAX_CHANGES)
+  if (envelopes->len == 0 || envelopes->len > ICW_SYNC_JSON_MAX_CHANGES)
     return FALSE;
   for (guint i = 0; i < envelopes->len; i++)
     {
       const IcwPushEnvelope *change = &g_array_index (envelopes, IcwPushEnvelope, i);
 
-      if (change->kind == NULL || strlen (change->kind) > 64 || icw_server_is_target_version (change->kind) ||
-          change->id == NULL || strlen (change->id) > 128 ||
+      if (change->kind == NULL || strlen (change->kind) > ICW_SYNC_JSON_MAX_KIND || icw_server_is_target_version (change->kind) ||
+          change->id == NULL || strlen (change->id) > ICW_SYNC_JSON_MAX_ID ||
           change->record.length == 0 || change->record_id == NULL || strcmp (change->id, change->record_id) != 0 ||
           change->op == NULL || (!g_str_equal (change->op, "upsert") && !g_str_equal (change->op, "delete")) ||
-          (change->base_revision != NULL && strlen (change->base_revision) > 128))
+          (change->base_revision != NULL && strlen (change->base_revision) > ICW_SYNC_JSON_MAX_REVISION))
         return FALSE;
     }
   return TRUE;

@@ -26,7 +26,8 @@ gboolean       icw_sync_server_open_access_log (IcwSyncServer *self,
 /* "sqlite" or "postgresql". */
 const char    *icw_sync_server_get_backend   (IcwSyncServer  *self);
 /* Listens on address (NULL: loopback) and port (0: any free one); TLS when cert_file and
- * key_file are given. */
+ * key_file are given. The server runs in the calling thread's default main context (its
+ * connections, request deadlines, group commits and purges), which that thread must run. */
 gboolean       icw_sync_server_listen        (IcwSyncServer  *self,
                                               const char     *address,
                                               guint           port,

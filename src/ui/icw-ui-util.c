@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "icw-organization.h"
 #include "icw-ui-util.h"
 
 /* The overlay above the widget, or the one of its window, or of the window a dialog belongs to.
@@ -111,12 +110,7 @@ char *
 icw_ui_organization_name (IcwStore   *store,
                           const char *organization_id)
 {
-  g_autoptr(IcwRecord) org = NULL;
-
-  if (organization_id == NULL)
-    return NULL;
-  org = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, organization_id, NULL);
-  return org != NULL ? g_strdup (icw_organization_get_name (ICW_ORGANIZATION (org))) : NULL;
+  return icw_store_dup_name (store, ICW_RECORD_KIND_ORGANIZATION, organization_id);
 }
 
 /* A preferences group; its title and description are markup in libadwaita 1.2, so they are

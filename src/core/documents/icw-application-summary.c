@@ -36,23 +36,6 @@ add (GPtrArray  *rows,
 }
 
 static char *
-name_of (IcwStore      *store,
-         IcwRecordKind  kind,
-         const char    *id)
-{
-  g_autoptr(IcwRecord) record = NULL;
-  char *name = NULL;
-
-  if (id == NULL || *id == '\0')
-    return NULL;
-  record = icw_store_lookup (store, kind, id, NULL);
-  if (record == NULL)
-    return NULL;
-  g_object_get (record, "name", &name, NULL);
-  return name;
-}
-
-static char *
 money_or_empty (gint64 fen)
 {
   return fen > 0 ? icw_doc_money (fen) : NULL;
@@ -98,9 +81,9 @@ icw_application_summary (IcwStore       *store,
 
   add (rows, _("Field"), center != NULL ? g_strdup (icw_center_get_field (center)) : NULL, TRUE);
   add (rows, _("Lead organization"),
-       center != NULL ? name_of (store, ICW_RECORD_KIND_ORGANIZATION, icw_center_get_lead_organization_id (center)) : NULL, TRUE);
+       center != NULL ? icw_store_dup_name (store, ICW_RECORD_KIND_ORGANIZATION, icw_center_get_lead_organization_id (center)) : NULL, TRUE);
   add (rows, _("Host company"),
-       center != NULL ? name_of (store, ICW_RECORD_KIND_ORGANIZATION, icw_center_get_host_organization_id (center)) : NULL, TRUE);
+       center != NULL ? icw_store_dup_name (store, ICW_RECORD_KIND_ORGANIZATION, icw_center_get_host_organization_id (center)) : NULL, TRUE);
   add (rows, _("Registered capital (10k yuan)"), money_or_empty (capital), TRUE);
   add (rows, _("Paid-in capital (10k yuan)"),
        center != NULL ? money_or_empty (icw_center_get_paid_in_capital_fen (center)) : NULL, TRUE);

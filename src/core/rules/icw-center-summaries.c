@@ -12,18 +12,6 @@
 #include "icw-organization.h"
 #include "icw-shareholder.h"
 
-static char *
-organization_name (IcwStore   *store,
-                   const char *organization_id)
-{
-  g_autoptr(IcwRecord) org = NULL;
-
-  if (organization_id == NULL)
-    return NULL;
-  org = icw_store_lookup (store, ICW_RECORD_KIND_ORGANIZATION, organization_id, NULL);
-  return org != NULL ? g_strdup (icw_organization_get_name (ICW_ORGANIZATION (org))) : NULL;
-}
-
 char *
 icw_shareholders_summary (GListModel  *shareholders,
                           IcwStore    *store,
@@ -52,7 +40,7 @@ icw_shareholders_summary (GListModel  *shareholders,
   *warning = NULL;
   if (largest * 2 > ICW_BASIS_POINTS_WHOLE)
     {
-      g_autofree char *name = organization_name (store, largest_id);
+      g_autofree char *name = icw_store_dup_name (store, ICW_RECORD_KIND_ORGANIZATION, largest_id);
       g_autofree char *share_text = icw_basis_points_format (largest);
 
       *warning = g_strdup_printf (_("%s holds %s, more than half of the shares: reviewers ask for diversified ownership with no dominant shareholder."),

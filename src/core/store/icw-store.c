@@ -496,6 +496,31 @@ icw_store_rollback_batch (IcwStore *self)
     }
 }
 
+/* The record of the first row that sql (a select of table's, with one parameter ?1) finds with
+ * value; NULL when it finds none, or with error set when the query fails. */
+static IcwRecord *
+load_first (IcwStore        *self,
+            const IcwTable  *table,
+            const char      *sql,
+            const char      *value,
+            GError         **error)
+{
+  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
+  IcwRecord *record = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = icw_store_load_row (self, table, stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    icw_database_set_error (error, self->db, rc);
+  return record;
+}
+
 IcwRecord *
 icw_store_lookup (IcwStore       *self,
                   IcwRecordKind   kind,
@@ -504,29 +529,21 @@ icw_store_lookup (IcwStore       *self,
 {
   const IcwTable *table = icw_store_table_for_kind (kind);
   g_autofree char *sql = icw_store_select_sql (table, "id = ?1 AND deleted_at IS NULL");
-  sqlite3_stmt *stmt;
-  IcwRecord *record = NULL;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
+  IcwRecord *record;
 
   g_return_val_if_fail (ICW_IS_STORE (self), NULL);
 
   if (id == NULL)
     goto not_found;
-  stmt = icw_store_statement (self, sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    record = icw_store_load_row (self, table, stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      icw_database_set_error (error, self->db, rc);
-      return NULL;
-    }
+  record = load_first (self, table, sql, id, &local_error);
   if (record != NULL)
     return record;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
 not_found:
   g_set_error (error, ICW_ERROR, ICW_ERROR_NOT_FOUND, _("No record has the ID “%s”"),
@@ -557,6 +574,23 @@ icw_store_lookup_any (IcwStore    *self,
   return NULL;
 }
 
+char *
+icw_store_dup_name (IcwStore      *self,
+                    IcwRecordKind  kind,
+                    const char    *id)
+{
+  g_autoptr(IcwRecord) record = NULL;
+  char *name = NULL;
+
+  if (id == NULL || *id == '\0')
+    return NULL;
+  record = icw_store_lookup (self, kind, id, NULL);
+  if (record == NULL)
+    return NULL;
+  g_object_get (record, "name", &name, NULL);
+  return name;
+}
+
 /* The first live record of the kind whose column equals value (the oldest, when several do). */
 static IcwRecord *
 find_by_column (IcwStore       *self,
@@ -568,20 +602,8 @@ find_by_column (IcwStore       *self,
   const IcwTable *table = icw_store_table_for_kind (kind);
   g_autofree char *where = g_strdup_printf ("%s = ?1 AND deleted_at IS NULL ORDER BY created_at LIMIT 1", column);
   g_autofree char *sql = icw_store_select_sql (table, where);
-  sqlite3_stmt *stmt = icw_store_statement (self, sql, error);
-  IcwRecord *record = NULL;
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    record = icw_store_load_row (self, table, stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    icw_database_set_error (error, self->db, rc);
-  return record;
+  return load_first (self, table, sql, value, error);
 }
 
 IcwRecord *

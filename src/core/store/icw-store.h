@@ -91,6 +91,11 @@ IcwRecord  *icw_store_lookup          (IcwStore       *self,
 IcwRecord  *icw_store_lookup_any      (IcwStore       *self,
                                        const char     *id,
                                        GError        **error);
+/* The "name" of the live record of a kind that has one, or NULL when id is NULL or empty or no
+ * such record lives. */
+char       *icw_store_dup_name        (IcwStore       *self,
+                                       IcwRecordKind   kind,
+                                       const char     *id);
 IcwRecord  *icw_store_find_by_name    (IcwStore       *self,
                                        IcwRecordKind   kind,
                                        const char     *name,
