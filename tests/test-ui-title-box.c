@@ -62,6 +62,14 @@ make_row (guint kind,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitles[i]);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_button_new_with_label ("Choose…"));
       break;
+    case 3:   /* a rule pack: a switch, the subtitle ellipsized after three lines */
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
+      if (subtitles[i] != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitles[i]);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_switch_new ());
+      break;
     default:  /* a choice */
       row = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
@@ -100,7 +108,7 @@ test_same_rows (void)
 
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
-  for (guint kind = 0; kind < 3; kind++)
+  for (guint kind = 0; kind < 4; kind++)
     for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
       {
         GtkWidget *plain = make_row (kind, i);

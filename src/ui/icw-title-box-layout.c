@@ -114,8 +114,9 @@ icw_title_box_layout_measure (GtkLayoutManager *manager,
  * center, as libadwaita's template has it): GTK measures, to center a widget, its width at the
  * height it is given, the very question this layout cannot answer without laying the labels out
  * again and again (at a height taller than its labels, they could wrap into the room). The box is
- * filled instead (icw_title_box_layout_install), and centers its labels itself, at their heights
- * for its width, one under the other as GtkBox puts them. */
+ * filled instead (icw_title_box_layout_install), and centers its labels itself, at their natural
+ * heights for its width, one under the other as GtkBox puts them when it has just their height
+ * (every kind of label: an ellipsized subtitle too). */
 static void
 allocate_centered (IcwTitleBoxLayout *self,
                    GtkWidget         *widget,
@@ -159,7 +160,7 @@ icw_title_box_layout_allocate (GtkLayoutManager *manager,
   IcwTitleBoxLayout *self = ICW_TITLE_BOX_LAYOUT (manager);
   int min_height, natural_height, min_baseline, natural_baseline;
 
-  if (self->centers && plain_wrapping_labels (widget))
+  if (self->centers)
     {
       icw_title_box_layout_measure (manager, widget, GTK_ORIENTATION_VERTICAL, width,
                                     &min_height, &natural_height, &min_baseline, &natural_baseline);
