@@ -13,7 +13,12 @@
  * header asks when it measures), the answer is their width unwrapped, which GTK has measured
  * already; at a taller height (one a label could wrap in) the box answers as GtkBox does. The rows
  * come out exactly as without it: test-ui-title-box.c compares rows with and without it at every
- * width from 300 to 1200 px. */
+ * width from 300 to 1200 px.
+ *
+ * Titles wrap between words (icw_title_box_wrap_titles_between_words): libadwaita's row titles
+ * wrap "word-char", which at a narrow width breaks a word that does not fit with a hyphen
+ * ("Confidentialit-y"); between words only, a title is never narrower than its longest word, and
+ * Chinese, which Pango may break between any two characters, still wraps there. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -102,6 +107,52 @@ static void
 icw_title_box_layout_init (IcwTitleBoxLayout *self)
 {
   self->box = gtk_box_layout_new (GTK_ORIENTATION_VERTICAL);
+}
+
+/* The row's title label (the first label of its title box) wraps between words only. */
+static void
+wrap_title_between_words (GtkWidget *title_box)
+{
+  GtkWidget *title = gtk_widget_get_first_child (title_box);
+
+  if (GTK_IS_LABEL (title) && gtk_label_get_wrap_mode (GTK_LABEL (title)) != PANGO_WRAP_WORD)
+    gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD);
+}
+
+static GtkWidget *
+title_box_of (GtkWidget *row)
+{
+  for (GtkWidget *header = gtk_widget_get_first_child (row); header != NULL; header = gtk_widget_get_next_sibling (header))
+    if (gtk_widget_has_css_class (header, "header"))
+      for (GtkWidget *child = gtk_widget_get_first_child (header); child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_BOX (child) && gtk_widget_has_css_class (child, "title"))
+          return child;
+  return NULL;
+}
+
+/* AdwActionRow's "realize", overridden (every row, of every window and dialog, is realized before
+ * it is drawn): its title wraps between words from its first frame. A row measured before (the
+ * label's wrap mode changed) is measured again. */
+static void
+on_action_row_realize (GtkWidget *row)
+{
+  GtkWidget *title_box = title_box_of (row);
+
+  if (title_box != NULL)
+    wrap_title_between_words (title_box);
+  g_signal_chain_from_overridden_handler (row);
+}
+
+void
+icw_title_box_wrap_titles_between_words (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      g_signal_override_class_handler ("realize", ADW_TYPE_ACTION_ROW, G_CALLBACK (on_action_row_realize));
+      g_once_init_leave (&done, 1);
+    }
 }
 
 static void
