@@ -226,7 +226,6 @@ test_titles_wrap_between_words (void)
   GtkWidget *window = gtk_window_new ();
   GtkWidget *list = gtk_list_box_new ();
 
-  icw_title_box_wrap_titles_between_words ();
   gtk_window_set_child (GTK_WINDOW (window), list);
   gtk_window_present (GTK_WINDOW (window));
   for (guint kind = 0; kind < 3; kind++)
@@ -296,6 +295,8 @@ main (int   argc,
       char *argv[])
 {
   icw_test_ui_init (&argc, &argv);
+  /* As the application does at start-up, before any widget is made. */
+  icw_title_box_wrap_titles_between_words ();
 
   g_test_add_func ("/ui-title-box/same-rows", test_same_rows);
   g_test_add_func ("/ui-title-box/same-widths-for-heights", test_same_widths_for_heights);

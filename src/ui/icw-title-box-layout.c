@@ -150,7 +150,11 @@ icw_title_box_wrap_titles_between_words (void)
 
   if (g_once_init_enter (&done))
     {
+      /* The class made first: before any widget is, GtkWidget's signals are not there yet. */
+      gpointer row_class = g_type_class_ref (ADW_TYPE_ACTION_ROW);
+
       g_signal_override_class_handler ("realize", ADW_TYPE_ACTION_ROW, G_CALLBACK (on_action_row_realize));
+      g_type_class_unref (row_class);
       g_once_init_leave (&done, 1);
     }
 }
