@@ -220,6 +220,7 @@ test_titles_wrap_between_words (void)
 {
   static const char *narrow_titles[] = {
     "Confidentiality (years)",
+    "Recommended by (推荐单位)",   /* Chinese and Latin mixed */
     "Costs and expenses of the center's own research and development, last year, in total",
     "国家级制造业创新中心的培育基础与依托公司的股权结构说明",
   };

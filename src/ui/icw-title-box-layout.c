@@ -17,8 +17,9 @@
  *
  * Titles wrap between words (icw_title_box_wrap_titles_between_words): libadwaita's row titles
  * wrap "word-char", which at a narrow width breaks a word that does not fit with a hyphen
- * ("Confidentialit-y"); between words only, a title is never narrower than its longest word, and
- * Chinese, which Pango may break between any two characters, still wraps there. */
+ * ("Confidentialit-y"); a title label is never narrower than its longest word, so that it breaks
+ * between words only, and Chinese, which Pango may break between any two characters, still wraps
+ * there. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -109,14 +110,48 @@ icw_title_box_layout_init (IcwTitleBoxLayout *self)
   self->box = gtk_box_layout_new (GTK_ORIENTATION_VERTICAL);
 }
 
-/* The row's title label (the first label of its title box) wraps between words only. */
+/* The widest a word of a title is kept whole: a word wider (a long name without spaces, from the
+ * data) still wraps inside rather than make its row wider than a 360 px window. */
+#define WIDEST_WHOLE_WORD 150
+
+/* The title label is never narrower than its widest word: libadwaita's "word-char" wrapping then
+ * breaks it between words only. (PANGO_WRAP_WORD instead would do the same, but a label wrapped so
+ * that mixes Chinese and Latin text, as "Recommended by (推荐单位)", answers a wider minimum for a
+ * large height than for none, and GTK warns of overlapping widgets.) */
+static void
+keep_words_whole (GtkLabel *title)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (title), gtk_label_get_text (title));
+  PangoRectangle logical;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, 0);   /* every break taken: the widest line is the widest word */
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  g_object_unref (layout);
+  gtk_widget_set_size_request (GTK_WIDGET (title), MIN (logical.width, WIDEST_WHOLE_WORD), -1);
+}
+
+static void
+on_title_label_changed (GtkLabel   *title,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  keep_words_whole (title);
+}
+
 static void
 wrap_title_between_words (GtkWidget *title_box)
 {
   GtkWidget *title = gtk_widget_get_first_child (title_box);
 
-  if (GTK_IS_LABEL (title) && gtk_label_get_wrap_mode (GTK_LABEL (title)) != PANGO_WRAP_WORD)
-    gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD);
+  if (!GTK_IS_LABEL (title))
+    return;
+  if (g_object_get_data (G_OBJECT (title), "icw-words-whole") == NULL)
+    {
+      g_object_set_data (G_OBJECT (title), "icw-words-whole", GINT_TO_POINTER (TRUE));
+      g_signal_connect (title, "notify::label", G_CALLBACK (on_title_label_changed), NULL);
+    }
+  keep_words_whole (GTK_LABEL (title));
 }
 
 static GtkWidget *
