@@ -49,6 +49,7 @@ struct _IcwWindow
   guint remind_source;          /* the filing deadlines, looked at once the first page is drawn */
   GtkFileChooserNative *chooser;
   AdwHeaderBar *header_bar;
+  GtkLabel *title_label;        /* the header bar's title */
   IcwSyncController *sync;
   IcwReviewNotifier *notifier;
   gboolean reviewer;
@@ -110,6 +111,7 @@ current_register_page (IcwWindow *self)
 }
 
 static IcwMoneyUnit money_unit (IcwWindow *self);
+static void update_title (IcwWindow *self);
 
 /* The pages other than the first one shown are built when they are first visited. */
 static void
@@ -150,6 +152,7 @@ on_sidebar_row_selected (IcwWindow     *self,
   ensure_page (self, name);
   gtk_stack_set_visible_child_name (self->pages, name);
   g_settings_set_string (self->settings, "last-page", name);
+  update_title (self);
   if (self->reviewer)
     return;
 
@@ -167,6 +170,28 @@ on_sidebar_row_activated (IcwWindow *self)
   icw_adaptive_bin_show_content (self->adaptive);
 }
 
+/* The header bar's title: the application's name beside the sidebar; folded, with a page shown,
+ * the page's name (the HIG's title of the view shown, short enough for a 360 px window, where
+ * the application's name would be cut to "Inno…"); the window's own title stays the name. */
+static void
+update_title (IcwWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->pages);
+  const char *title = _("Innovation Center Workbench");
+
+  if (name != NULL && icw_adaptive_bin_get_folded (self->adaptive)
+      && icw_adaptive_bin_find_back (GTK_WIDGET (self->adaptive)) != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+        if (g_str_equal (page_infos[i].name, name))
+          title = _(page_infos[i].title);
+      for (guint i = 0; i < G_N_ELEMENTS (reviewer_infos); i++)
+        if (g_str_equal (reviewer_infos[i].name, name))
+          title = _(reviewer_infos[i].title);
+    }
+  gtk_label_set_label (self->title_label, title);
+}
+
 static gboolean
 update_back_button (gpointer data)
 {
@@ -175,6 +200,7 @@ update_back_button (gpointer data)
   self->back_source = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
                           icw_adaptive_bin_find_back (GTK_WIDGET (self->adaptive)) != NULL);
+  update_title (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -496,6 +522,7 @@ icw_window_class_init (IcwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, IcwWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, adaptive);
