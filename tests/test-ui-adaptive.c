@@ -340,6 +340,19 @@ test_narrow_window (Fixture *fixture)
   g_assert_cmpint (gtk_widget_get_width (editor), <=, NARROWEST);
   /* The header names the page shown, whole: the application's name would be cut to "Inno…". */
   assert_header_title (fixture, "Applications");
+  {
+    static const char * const pages[][2] = {
+      { "centers", "Centers" }, { "organizations", "Organizations" }, { "agreements", "IP Agreements" },
+      { "funding", "Funding" }, { "applications", "Applications" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", pages[i][0]));
+        icw_test_ui_iterate ();
+        assert_header_title (fixture, pages[i][1]);
+      }
+  }
   g_assert_cmpstr (gtk_window_get_title (fixture->window), ==, "Innovation Center Workbench");
 
   /* Back: the sections, then the applications, then the window's sidebar; no Back there. */

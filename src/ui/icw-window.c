@@ -69,19 +69,20 @@ typedef struct {
   const char *title;
   const char *icon;
   IcwRecordKind kind;   /* the records the page lists (win.show-record) */
+  const char *short_title;   /* the header bar's, while the sidebar is folded away (at 360 px) */
 } PageInfo;
 
 static const PageInfo reviewer_infos[] = {
-  { "inbox", N_("Inbox"), "mail-unread-symbolic", ICW_RECORD_KIND_CENTER },
-  { "overview", N_("Province Overview"), "view-list-symbolic", ICW_RECORD_KIND_CENTER },
+  { "inbox", N_("Inbox"), "mail-unread-symbolic", ICW_RECORD_KIND_CENTER, N_("Inbox") },
+  { "overview", N_("Province Overview"), "view-list-symbolic", ICW_RECORD_KIND_CENTER, N_("Overview") },
 };
 
 static const PageInfo page_infos[] = {
-  { "centers", N_("Centers"), "go-home-symbolic", ICW_RECORD_KIND_CENTER },
-  { "organizations", N_("Organizations"), "system-users-symbolic", ICW_RECORD_KIND_ORGANIZATION },
-  { "applications", N_("Applications"), "x-office-document-symbolic", ICW_RECORD_KIND_APPLICATION },
-  { "agreements", N_("IP Agreements"), "emblem-shared-symbolic", ICW_RECORD_KIND_IP_AGREEMENT },
-  { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic", ICW_RECORD_KIND_FUNDING_REQUEST },
+  { "centers", N_("Centers"), "go-home-symbolic", ICW_RECORD_KIND_CENTER, N_("Centers") },
+  { "organizations", N_("Organizations"), "system-users-symbolic", ICW_RECORD_KIND_ORGANIZATION, N_("Organizations") },
+  { "applications", N_("Applications"), "x-office-document-symbolic", ICW_RECORD_KIND_APPLICATION, N_("Applications") },
+  { "agreements", N_("IP Agreements"), "emblem-shared-symbolic", ICW_RECORD_KIND_IP_AGREEMENT, N_("IP Agreements") },
+  { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic", ICW_RECORD_KIND_FUNDING_REQUEST, N_("Funding") },
 };
 
 static GtkWidget *
@@ -184,10 +185,10 @@ update_title (IcwWindow *self)
     {
       for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
         if (g_str_equal (page_infos[i].name, name))
-          title = _(page_infos[i].title);
+          title = _(page_infos[i].short_title);
       for (guint i = 0; i < G_N_ELEMENTS (reviewer_infos); i++)
         if (g_str_equal (reviewer_infos[i].name, name))
-          title = _(reviewer_infos[i].title);
+          title = _(reviewer_infos[i].short_title);
     }
   gtk_label_set_label (self->title_label, title);
 }
