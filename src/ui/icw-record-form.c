@@ -106,24 +106,30 @@ icw_record_form_commit (IcwRecordForm  *self,
   return ok;
 }
 
+/* What a row's "committed" gives (a field row's or a prose row's): parsed, set and saved; FALSE,
+ * with the message to show beside the field in *error, when refused. */
+static gboolean
+commit_typed (Binding     *binding,
+              const char  *text,
+              GError     **error)
+{
+  IcwRecordForm *self = binding->form;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  return parse_text (self, binding, text, &value, error) &&
+         icw_record_form_commit (self, binding->property, &value, error);
+}
+
 static void
 on_text_committed (IcwFieldRow *row,
                    const char  *text,
                    Binding     *binding)
 {
-  IcwRecordForm *self = binding->form;
-  g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
 
-  if (self->updating || self->record == NULL)
+  if (binding->form->updating || binding->form->record == NULL)
     return;
-  if (!parse_text (self, binding, text, &value, &error) ||
-      !icw_record_form_commit (self, binding->property, &value, &error))
-    {
-      icw_field_row_set_error (row, error->message);
-      return;
-    }
-  icw_field_row_set_error (row, NULL);
+  icw_field_row_set_error (row, commit_typed (binding, text, &error) ? NULL : error->message);
 }
 
 /* A prose field's edit: as a field row's. */
@@ -132,19 +138,11 @@ on_prose_committed (IcwProseRow *row,
                     const char  *text,
                     Binding     *binding)
 {
-  IcwRecordForm *self = binding->form;
-  g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
 
-  if (self->updating || self->record == NULL)
+  if (binding->form->updating || binding->form->record == NULL)
     return;
-  if (!parse_text (self, binding, text, &value, &error) ||
-      !icw_record_form_commit (self, binding->property, &value, &error))
-    {
-      icw_prose_row_set_error (row, error->message);
-      return;
-    }
-  icw_prose_row_set_error (row, NULL);
+  icw_prose_row_set_error (row, commit_typed (binding, text, &error) ? NULL : error->message);
 }
 
 static void
