@@ -293,6 +293,29 @@ find_back_button (GtkWidget  *root,
     find_back_button (child, found);
 }
 
+/* The header bar's title label (its title widget). */
+static GtkLabel *
+header_title (Fixture *fixture)
+{
+  GtkWidget *header = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR, FALSE);
+  GtkLabel *title = GTK_LABEL (adw_header_bar_get_title_widget (ADW_HEADER_BAR (header)));
+
+  g_assert_nonnull (title);
+  return title;
+}
+
+/* The header bar's title says TEXT, whole (not ellipsized). */
+static void
+assert_header_title (Fixture    *fixture,
+                     const char *text)
+{
+  GtkLabel *title = header_title (fixture);
+
+  g_assert_cmpstr (gtk_label_get_text (title), ==, text);
+  if (pango_layout_is_ellipsized (gtk_label_get_layout (title)))
+    g_error ("the header bar's title “%s” is cut at %d px", text, gtk_widget_get_width (content_of (fixture)));
+}
+
 /* Made 360 px wide, the window folds every level; Back goes up one level a click. */
 static void
 test_narrow_window (Fixture *fixture)
@@ -315,6 +338,22 @@ test_narrow_window (Fixture *fixture)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (icw_document_editor_get_pages (ICW_DOCUMENT_EDITOR (editor)))));
   g_assert_true (gtk_widget_get_visible (back));
   g_assert_cmpint (gtk_widget_get_width (editor), <=, NARROWEST);
+  /* The header names the page shown, whole: the application's name would be cut to "Inno…". */
+  assert_header_title (fixture, "Applications");
+  {
+    static const char * const pages[][2] = {
+      { "centers", "Centers" }, { "organizations", "Organizations" }, { "agreements", "IP Agreements" },
+      { "funding", "Funding" }, { "applications", "Applications" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", pages[i][0]));
+        icw_test_ui_iterate ();
+        assert_header_title (fixture, pages[i][1]);
+      }
+  }
+  g_assert_cmpstr (gtk_window_get_title (fixture->window), ==, "Innovation Center Workbench");
 
   /* Back: the sections, then the applications, then the window's sidebar; no Back there. */
   while (gtk_widget_get_visible (back) && clicks < 10)
@@ -325,6 +364,7 @@ test_narrow_window (Fixture *fixture)
     }
   g_assert_cmpuint (clicks, ==, 3);
   g_assert_true (gtk_widget_get_mapped (sidebar));
+  g_assert_cmpstr (gtk_label_get_text (header_title (fixture)), ==, "Innovation Center Workbench");
 
   /* And forward again: a row of the sidebar activated shows its page. */
   g_signal_emit_by_name (sidebar, "row-activated", gtk_list_box_get_selected_row (GTK_LIST_BOX (sidebar)));
@@ -338,6 +378,7 @@ test_narrow_window (Fixture *fixture)
   g_assert_true (gtk_widget_get_mapped (sidebar));
   g_assert_false (gtk_widget_get_visible (back));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (icw_document_editor_get_pages (ICW_DOCUMENT_EDITOR (editor)))));
+  assert_header_title (fixture, "Innovation Center Workbench");
 }
 
 static void
@@ -365,8 +406,8 @@ main (int   argc,
     g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_disable_setlocale ();
   adw_init ();
-  /* No transitions to wait for. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* No transitions to wait for; GNOME's window buttons (close only; Xvfb has no layout of its own). */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, "gtk-decoration-layout", "appmenu:close", NULL);
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
   /* One case: an application registers its object path on the session bus once per process. */

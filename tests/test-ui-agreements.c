@@ -368,6 +368,19 @@ test_guide_dialog (Fixture       *fixture,
   iterate ();
   g_assert_cmpuint (adw_combo_row_get_selected (icw_test_combo_titled (GTK_WIDGET (dialog), "Who funds it?")), ==, answers.funds);
   g_assert_cmpuint (adw_combo_row_get_selected (icw_test_combo_titled (GTK_WIDGET (dialog), "Who will exploit the results?")), ==, answers.exploit);
+  /* Each answer, a sentence, is shown whole under its question (beside it, it was cut to 20
+   * characters: "Several parties' toge…"). */
+  {
+    static const char * const questions[] = { "Whose idea is the work built on?", "Who funds it?", "Who will exploit the results?" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (questions); i++)
+      {
+        AdwComboRow *row = icw_test_combo_titled (GTK_WIDGET (dialog), questions[i]);
+        GtkStringObject *chosen = adw_combo_row_get_selected_item (row);
+
+        g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, gtk_string_object_get_string (chosen));
+      }
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

@@ -5,7 +5,8 @@
  * to 1200 px (titles and subtitles short, long, English and Chinese; an entry, a button or a
  * drop-down beside them; the labels and the suffixes in the same places); its title box gives the
  * same width for every height and the same height for every width; and in the center editor every
- * row has it once the groups are filled. */
+ * row has it once the groups are filled. Titles wrap between words, never inside one
+ * ("Confidentialit-y" at 400 px), and Chinese ones still wrap between characters. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -268,15 +269,93 @@ test_center_editor (Fixture       *fixture,
     ;
 }
 
+/* Where the title label's lines begin: each line after the first must begin a word (follow a
+ * space) in English; a Chinese title may break between any two characters. */
+static void
+assert_title_breaks_between_words (GtkWidget  *row,
+                                   const char *title,
+                                   int         width)
+{
+  GtkWidget *label = gtk_widget_get_first_child (title_box (row));
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+  const char *text = pango_layout_get_text (layout);
+  int label_width = gtk_widget_get_width (label);
+
+  g_assert_cmpstr (text, ==, title);
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      PangoRectangle ink, logical;
+
+      pango_layout_line_get_pixel_extents (line, &ink, &logical);
+      /* No line wider than the label: a word that does not fit widens the row instead. */
+      if (logical.width > label_width)
+        g_error ("“%s” at %d px: a line %d px wide in a title of %d px", title, width, logical.width, label_width);
+      if (line->start_index > 0 && text[line->start_index - 1] != ' '
+          && !g_unichar_iswide (g_utf8_get_char (text + line->start_index)))
+        g_error ("“%s” at %d px: a line begins inside a word: “%s”", title, width, text + line->start_index);
+    }
+}
+
+/* Rows of every kind at every width from the narrowest they take to 600 px: their titles break
+ * between words only, and a row is never narrower than its title's longest word. */
+static void
+test_titles_wrap_between_words (void)
+{
+  static const char *narrow_titles[] = {
+    "Confidentiality (years)",
+    "Recommended by (推荐单位)",   /* Chinese and Latin mixed */
+    "Costs and expenses of the center's own research and development, last year, in total",
+    "国家级制造业创新中心的培育基础与依托公司的股权结构说明",
+  };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint kind = 0; kind < 3; kind++)
+    for (guint i = 0; i < G_N_ELEMENTS (narrow_titles); i++)
+      {
+        GtkWidget *row = make_row (kind, 0);
+        int narrowest, natural, lines_seen = 1;
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), narrow_titles[i]);
+        gtk_list_box_append (GTK_LIST_BOX (list), row);
+        icw_title_box_layout_install (row);   /* with the layout of the center editor's rows */
+        icw_test_ui_iterate ();
+        gtk_widget_measure (row, GTK_ORIENTATION_HORIZONTAL, -1, &narrowest, &natural, NULL, NULL);
+        for (int width = narrowest; width <= 600; width += 2)
+          {
+            int height;
+
+            gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+            gtk_widget_allocate (row, width, height, -1, NULL);
+            assert_title_breaks_between_words (row, narrow_titles[i], width);
+            lines_seen = MAX (lines_seen, pango_layout_get_line_count (gtk_label_get_layout (
+                                GTK_LABEL (gtk_widget_get_first_child (title_box (row))))));
+          }
+        /* The long titles did wrap at the narrow widths: what was checked is the wrapping. */
+        if (i > 0)
+          g_assert_cmpint (lines_seen, >, 1);
+        gtk_list_box_remove (GTK_LIST_BOX (list), row);
+      }
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   icw_test_ui_init (&argc, &argv);
+  /* As the application does at start-up, before any widget is made. */
+  icw_title_box_wrap_titles_between_words ();
 
   g_test_add_func ("/ui-title-box/same-rows", test_same_rows);
   g_test_add_func ("/ui-title-box/same-widths-for-heights", test_same_widths_for_heights);
   g_test_add_func ("/ui-title-box/same-heights-for-widths", test_same_heights_for_widths);
+  g_test_add_func ("/ui-title-box/titles-wrap-between-words", test_titles_wrap_between_words);
   g_test_add ("/ui-title-box/center-editor", Fixture, NULL, icw_test_sample_set_up, test_center_editor,
               icw_test_sample_tear_down);
   return g_test_run ();

@@ -110,9 +110,13 @@ text (GMarkupParseContext  *context,
     {
       g_autofree char *chunk = g_strndup (text, len);
       g_autofree char *stripped = g_strstrip (g_strdup (chunk));
-      g_autofree char *escaped = g_markup_escape_text (_(stripped), -1);
+      /* The catalogue holds the notes as the metainfo file spells them, markup ("R&amp;D"), and
+       * their translations so too. Only text is looked up: gettext answers "" (the blanks between
+       * the notes' elements) with the catalogue's header, which in Chinese made the notes
+       * unreadable markup. */
+      g_autofree char *escaped = g_markup_escape_text (stripped, -1);
 
-      g_string_append (info->release_notes, escaped);
+      g_string_append (info->release_notes, *escaped != '\0' ? _(escaped) : "");
     }
   else if (info->target != NULL)
     g_string_append_len (info->text, text, len);

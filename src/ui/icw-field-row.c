@@ -92,6 +92,54 @@ icw_field_row_class_init (IcwFieldRowClass *klass)
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
+/* The entry's width: ENTRY_WIDTH where the row has room, down to ENTRY_NARROWEST where it has not
+ * (a 360 px window), so that a title is never cut inside a word (icw-title-box-layout.c: titles
+ * wrap between words). GtkEntry's own natural width is 150 px, whatever its text; the box that
+ * holds the entry (the row's suffixes) answers ENTRY_WIDTH for it instead, and gives it all its
+ * width. */
+#define ENTRY_WIDTH 240
+#define ENTRY_NARROWEST 150
+
+static GtkSizeRequestMode
+suffixes_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+suffixes_measure (GtkWidget      *widget,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      {
+        int child_minimum, child_natural;
+
+        gtk_widget_measure (child, orientation, -1, &child_minimum, &child_natural, NULL, NULL);
+        *minimum = MAX (*minimum, child_minimum);
+        *natural = MAX (*natural, child_natural);
+      }
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, ENTRY_WIDTH);
+}
+
+static void
+suffixes_allocate (GtkWidget *widget,
+                   int        width,
+                   int        height,
+                   int        baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 static void
 icw_field_row_init (IcwFieldRow *self)
 {
@@ -102,8 +150,11 @@ icw_field_row_init (IcwFieldRow *self)
 
   self->entry = GTK_ENTRY (gtk_entry_new ());
   gtk_widget_set_valign (GTK_WIDGET (self->entry), GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (GTK_WIDGET (self->entry), 240, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->entry), ENTRY_NARROWEST, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
+  /* The entry is the row's one suffix: its box lays it out alone. */
+  gtk_widget_set_layout_manager (gtk_widget_get_parent (GTK_WIDGET (self->entry)),
+                                 gtk_custom_layout_new (suffixes_request_mode, suffixes_measure, suffixes_allocate));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), GTK_WIDGET (self->entry));
   /* The row's title names the entry (its activatable widget is labelled by it: screen readers and
    * the end-to-end tests find it by the field's name; a label of its own would be said twice), and

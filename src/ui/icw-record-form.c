@@ -15,6 +15,7 @@
 #include "icw-field-limits.h"
 #include "icw-field-row.h"
 #include "icw-form-text.h"
+#include "icw-prose-row.h"
 #include "icw-record-form.h"
 #include "icw-ui-util.h"
 
@@ -105,24 +106,43 @@ icw_record_form_commit (IcwRecordForm  *self,
   return ok;
 }
 
+/* What a row's "committed" gives (a field row's or a prose row's): parsed, set and saved; FALSE,
+ * with the message to show beside the field in *error, when refused. */
+static gboolean
+commit_typed (Binding     *binding,
+              const char  *text,
+              GError     **error)
+{
+  IcwRecordForm *self = binding->form;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  return parse_text (self, binding, text, &value, error) &&
+         icw_record_form_commit (self, binding->property, &value, error);
+}
+
 static void
 on_text_committed (IcwFieldRow *row,
                    const char  *text,
                    Binding     *binding)
 {
-  IcwRecordForm *self = binding->form;
-  g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(GError) error = NULL;
 
-  if (self->updating || self->record == NULL)
+  if (binding->form->updating || binding->form->record == NULL)
     return;
-  if (!parse_text (self, binding, text, &value, &error) ||
-      !icw_record_form_commit (self, binding->property, &value, &error))
-    {
-      icw_field_row_set_error (row, error->message);
-      return;
-    }
-  icw_field_row_set_error (row, NULL);
+  icw_field_row_set_error (row, commit_typed (binding, text, &error) ? NULL : error->message);
+}
+
+/* A prose field's edit: as a field row's. */
+static void
+on_prose_committed (IcwProseRow *row,
+                    const char  *text,
+                    Binding     *binding)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (binding->form->updating || binding->form->record == NULL)
+    return;
+  icw_prose_row_set_error (row, commit_typed (binding, text, &error) ? NULL : error->message);
 }
 
 static void
@@ -173,6 +193,12 @@ show_binding (IcwRecordForm *self,
     {
       g_autofree char *text = format_value (self, binding);
       icw_field_row_set_text (ICW_FIELD_ROW (binding->row), text);
+      return;
+    }
+  if (ICW_IS_PROSE_ROW (binding->row))
+    {
+      g_autofree char *text = format_value (self, binding);
+      icw_prose_row_set_text (ICW_PROSE_ROW (binding->row), text);
       return;
     }
 
@@ -321,6 +347,8 @@ icw_record_form_flush (IcwRecordForm *self)
 
       if (ICW_IS_FIELD_ROW (binding->row))
         icw_field_row_flush (ICW_FIELD_ROW (binding->row));
+      else if (ICW_IS_PROSE_ROW (binding->row))
+        icw_prose_row_flush (ICW_PROSE_ROW (binding->row));
     }
 }
 
@@ -349,6 +377,8 @@ icw_record_form_set_record (IcwRecordForm *self,
       /* A new record: drop what was shown, errors included (the old record's edits were flushed). */
       if (ICW_IS_FIELD_ROW (binding->row))
         icw_field_row_reset (ICW_FIELD_ROW (binding->row));
+      else if (ICW_IS_PROSE_ROW (binding->row))
+        icw_prose_row_reset (ICW_PROSE_ROW (binding->row));
       show_binding (self, binding);
     }
   self->updating = FALSE;
@@ -390,14 +420,34 @@ add_binding (IcwRecordForm *self,
 }
 
 GtkWidget *
+icw_record_form_add_prose (IcwRecordForm *self,
+                           const char    *property,
+                           const char    *title)
+{
+  GtkWidget *row = icw_prose_row_new (title);
+  Binding *binding = add_binding (self, property, ICW_FIELD_TEXT, row);
+
+  g_signal_connect (row, "committed", G_CALLBACK (on_prose_committed), binding);
+  show_if_record (self, binding);
+  return row;
+}
+
+GtkWidget *
 icw_record_form_add_text (IcwRecordForm *self,
                           const char    *property,
                           const char    *title,
                           IcwFieldKind   kind)
 {
-  GtkWidget *row = icw_field_row_new (title, NULL);
-  Binding *binding = add_binding (self, property, kind, row);
+  GtkWidget *row;
+  Binding *binding;
   IcwFieldClass field_class;
+
+  /* Prose (a text whose class allows line breaks: exit rules, clauses) is shown whole. */
+  if (kind == ICW_FIELD_TEXT && icw_field_class_for_property (property, &field_class, NULL)
+      && field_class == ICW_FIELD_CLASS_TEXT)
+    return icw_record_form_add_prose (self, property, title);
+  row = icw_field_row_new (title, NULL);
+  binding = add_binding (self, property, kind, row);
 
   /* The entry stops at the store's limit (icw-field-limits.h), so over-long input is never typed. */
   if (kind == ICW_FIELD_TEXT && icw_field_class_for_property (property, &field_class, NULL))

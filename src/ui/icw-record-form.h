@@ -33,6 +33,11 @@ GtkWidget     *icw_record_form_add_text   (IcwRecordForm *self,
                                            const char    *property,
                                            const char    *title,
                                            IcwFieldKind   kind);
+/* A row for prose (IcwProseRow: a text area shown whole); icw_record_form_add_text gives one for
+ * every text whose class allows line breaks (ICW_FIELD_CLASS_TEXT). */
+GtkWidget     *icw_record_form_add_prose  (IcwRecordForm *self,
+                                           const char    *property,
+                                           const char    *title);
 GtkWidget     *icw_record_form_add_choice (IcwRecordForm *self,
                                            const char    *property,
                                            const char    *title,

@@ -212,6 +212,19 @@ add_page (IcwReportEditor *self,
   icw_document_editor_add_page (SHELL (self), key, title, scrolled);
 }
 
+/* The label of a report's field, by its property. */
+static const char *
+report_field_label (const char *property)
+{
+  guint n = 0;
+  const IcwColumn *fields = icw_field_catalogue (ICW_RECORD_KIND_REPORT, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (fields[i].property, property))
+      return icw_field_label (&fields[i]);
+  g_return_val_if_reached (property);
+}
+
 static GtkWidget *
 form_page (IcwReportEditor    *self,
            const char         *title,
@@ -221,13 +234,11 @@ form_page (IcwReportEditor    *self,
   GtkWidget *group = icw_ui_group_new (title, NULL);
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  /* The construction of the year is told in prose (37号 art. 7): each field a text area shown
+   * whole, as a single-line entry would cut it. */
   for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
-    {
-      GtkWidget *row = icw_record_form_add_catalogue (self->form, ICW_RECORD_KIND_REPORT, fields[i], NULL);
-
-      if (row != NULL)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               icw_record_form_add_prose (self->form, fields[i], report_field_label (fields[i])));
   return page;
 }
 

@@ -19,7 +19,13 @@
  * header in the row. So the title box is filled, not centered, and centers its labels itself
  * (allocate_centered), and the header (IcwRowHeaderLayout) is filled too: the row gives it its
  * natural height anyway. The rows come out exactly as without it: test-ui-title-box.c compares
- * rows with and without it at every width from 300 to 1200 px. */
+ * rows with and without it at every width from 300 to 1200 px.
+ *
+ * Titles wrap between words (icw_title_box_wrap_titles_between_words): libadwaita's row titles
+ * wrap "word-char", which at a narrow width breaks a word that does not fit with a hyphen
+ * ("Confidentialit-y"); a title label is never narrower than its longest word, so that it breaks
+ * between words only, and Chinese, which Pango may break between any two characters, still wraps
+ * there. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -194,6 +200,90 @@ static void
 icw_title_box_layout_init (IcwTitleBoxLayout *self)
 {
   self->box = gtk_box_layout_new (GTK_ORIENTATION_VERTICAL);
+}
+
+/* The widest a word of a title is kept whole: a word wider (a long name without spaces, from the
+ * data) still wraps inside rather than make its row wider than a 360 px window. */
+#define WIDEST_WHOLE_WORD 150
+
+/* The title label is never narrower than its widest word: libadwaita's "word-char" wrapping then
+ * breaks it between words only. (PANGO_WRAP_WORD instead would do the same, but a label wrapped so
+ * that mixes Chinese and Latin text, as "Recommended by (推荐单位)", answers a wider minimum for a
+ * large height than for none, and GTK warns of overlapping widgets.) */
+static void
+keep_words_whole (GtkLabel *title)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (title), gtk_label_get_text (title));
+  PangoRectangle logical;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, 0);   /* every break taken: the widest line is the widest word */
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  g_object_unref (layout);
+  gtk_widget_set_size_request (GTK_WIDGET (title), MIN (logical.width, WIDEST_WHOLE_WORD), -1);
+}
+
+static void
+on_title_label_changed (GtkLabel   *title,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  keep_words_whole (title);
+}
+
+static void
+wrap_title_between_words (GtkWidget *title_box)
+{
+  GtkWidget *title = gtk_widget_get_first_child (title_box);
+
+  if (!GTK_IS_LABEL (title))
+    return;
+  if (g_object_get_data (G_OBJECT (title), "icw-words-whole") == NULL)
+    {
+      g_object_set_data (G_OBJECT (title), "icw-words-whole", GINT_TO_POINTER (TRUE));
+      g_signal_connect (title, "notify::label", G_CALLBACK (on_title_label_changed), NULL);
+    }
+  keep_words_whole (GTK_LABEL (title));
+}
+
+static GtkWidget *
+title_box_of (GtkWidget *row)
+{
+  for (GtkWidget *header = gtk_widget_get_first_child (row); header != NULL; header = gtk_widget_get_next_sibling (header))
+    if (gtk_widget_has_css_class (header, "header"))
+      for (GtkWidget *child = gtk_widget_get_first_child (header); child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_BOX (child) && gtk_widget_has_css_class (child, "title"))
+          return child;
+  return NULL;
+}
+
+/* AdwActionRow's "realize", overridden (every row, of every window and dialog, is realized before
+ * it is drawn): its title wraps between words from its first frame. A row measured before (the
+ * label's wrap mode changed) is measured again. */
+static void
+on_action_row_realize (GtkWidget *row)
+{
+  GtkWidget *title_box = title_box_of (row);
+
+  if (title_box != NULL)
+    wrap_title_between_words (title_box);
+  g_signal_chain_from_overridden_handler (row);
+}
+
+void
+icw_title_box_wrap_titles_between_words (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      /* The class made first: before any widget is, GtkWidget's signals are not there yet. */
+      gpointer row_class = g_type_class_ref (ADW_TYPE_ACTION_ROW);
+
+      g_signal_override_class_handler ("realize", ADW_TYPE_ACTION_ROW, G_CALLBACK (on_action_row_realize));
+      g_type_class_unref (row_class);
+      g_once_init_leave (&done, 1);
+    }
 }
 
 static void

@@ -15,4 +15,9 @@ G_DECLARE_FINAL_TYPE (IcwTitleBoxLayout, icw_title_box_layout, ICW, TITLE_BOX_LA
  * its title box; a row that has it already is left as it is. Call it once the rows are made. */
 void icw_title_box_layout_install (GtkWidget *root);
 
+/* From now on, every row's title (AdwActionRow and its subclasses) wraps between words, never
+ * inside one ("Confidentialit-y" at a narrow width); Chinese still wraps between characters. The
+ * application calls it once at start-up; calling it again does nothing. */
+void icw_title_box_wrap_titles_between_words (void);
+
 G_END_DECLS

@@ -49,6 +49,7 @@ struct _IcwWindow
   guint remind_source;          /* the filing deadlines, looked at once the first page is drawn */
   GtkFileChooserNative *chooser;
   AdwHeaderBar *header_bar;
+  GtkLabel *title_label;        /* the header bar's title */
   IcwSyncController *sync;
   IcwReviewNotifier *notifier;
   gboolean reviewer;
@@ -68,19 +69,20 @@ typedef struct {
   const char *title;
   const char *icon;
   IcwRecordKind kind;   /* the records the page lists (win.show-record) */
+  const char *short_title;   /* the header bar's, while the sidebar is folded away (at 360 px) */
 } PageInfo;
 
 static const PageInfo reviewer_infos[] = {
-  { "inbox", N_("Inbox"), "mail-unread-symbolic", ICW_RECORD_KIND_CENTER },
-  { "overview", N_("Province Overview"), "view-list-symbolic", ICW_RECORD_KIND_CENTER },
+  { "inbox", N_("Inbox"), "mail-unread-symbolic", ICW_RECORD_KIND_CENTER, N_("Inbox") },
+  { "overview", N_("Province Overview"), "view-list-symbolic", ICW_RECORD_KIND_CENTER, N_("Overview") },
 };
 
 static const PageInfo page_infos[] = {
-  { "centers", N_("Centers"), "go-home-symbolic", ICW_RECORD_KIND_CENTER },
-  { "organizations", N_("Organizations"), "system-users-symbolic", ICW_RECORD_KIND_ORGANIZATION },
-  { "applications", N_("Applications"), "x-office-document-symbolic", ICW_RECORD_KIND_APPLICATION },
-  { "agreements", N_("IP Agreements"), "emblem-shared-symbolic", ICW_RECORD_KIND_IP_AGREEMENT },
-  { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic", ICW_RECORD_KIND_FUNDING_REQUEST },
+  { "centers", N_("Centers"), "go-home-symbolic", ICW_RECORD_KIND_CENTER, N_("Centers") },
+  { "organizations", N_("Organizations"), "system-users-symbolic", ICW_RECORD_KIND_ORGANIZATION, N_("Organizations") },
+  { "applications", N_("Applications"), "x-office-document-symbolic", ICW_RECORD_KIND_APPLICATION, N_("Applications") },
+  { "agreements", N_("IP Agreements"), "emblem-shared-symbolic", ICW_RECORD_KIND_IP_AGREEMENT, N_("IP Agreements") },
+  { "funding", N_("Funding Requests"), "x-office-spreadsheet-symbolic", ICW_RECORD_KIND_FUNDING_REQUEST, N_("Funding") },
 };
 
 static GtkWidget *
@@ -110,6 +112,7 @@ current_register_page (IcwWindow *self)
 }
 
 static IcwMoneyUnit money_unit (IcwWindow *self);
+static void update_title (IcwWindow *self);
 
 /* The pages other than the first one shown are built when they are first visited. */
 static void
@@ -150,6 +153,7 @@ on_sidebar_row_selected (IcwWindow     *self,
   ensure_page (self, name);
   gtk_stack_set_visible_child_name (self->pages, name);
   g_settings_set_string (self->settings, "last-page", name);
+  update_title (self);
   if (self->reviewer)
     return;
 
@@ -167,6 +171,28 @@ on_sidebar_row_activated (IcwWindow *self)
   icw_adaptive_bin_show_content (self->adaptive);
 }
 
+/* The header bar's title: the application's name beside the sidebar; folded, with a page shown,
+ * the page's name (the HIG's title of the view shown, short enough for a 360 px window, where
+ * the application's name would be cut to "Inno…"); the window's own title stays the name. */
+static void
+update_title (IcwWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->pages);
+  const char *title = _("Innovation Center Workbench");
+
+  if (name != NULL && icw_adaptive_bin_get_folded (self->adaptive)
+      && icw_adaptive_bin_find_back (GTK_WIDGET (self->adaptive)) != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
+        if (g_str_equal (page_infos[i].name, name))
+          title = _(page_infos[i].short_title);
+      for (guint i = 0; i < G_N_ELEMENTS (reviewer_infos); i++)
+        if (g_str_equal (reviewer_infos[i].name, name))
+          title = _(reviewer_infos[i].short_title);
+    }
+  gtk_label_set_label (self->title_label, title);
+}
+
 static gboolean
 update_back_button (gpointer data)
 {
@@ -175,6 +201,7 @@ update_back_button (gpointer data)
   self->back_source = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
                           icw_adaptive_bin_find_back (GTK_WIDGET (self->adaptive)) != NULL);
+  update_title (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -496,6 +523,7 @@ icw_window_class_init (IcwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, IcwWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, adaptive);

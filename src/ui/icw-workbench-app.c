@@ -13,6 +13,7 @@
 #include "icw-about.h"
 #include "icw-workbench-app.h"
 #include "icw-resources.h"
+#include "icw-title-box-layout.h"
 #include "icw-window.h"
 
 struct _IcwWorkbenchApp
@@ -232,6 +233,7 @@ icw_workbench_app_startup (GApplication *app)
   G_APPLICATION_CLASS (icw_workbench_app_parent_class)->startup (app);
 
   self->settings = g_settings_new (APPLICATION_ID_BASE);
+  icw_title_box_wrap_titles_between_words ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
