@@ -129,7 +129,6 @@ icw_row_header_layout_allocate (GtkLayoutManager *manager,
 {
   IcwRowHeaderLayout *self = ICW_ROW_HEADER_LAYOUT (manager);
 
-  { static int k; if (k++ < 3) { g_printerr ("DBG header mode %d", gtk_widget_get_request_mode (widget)); for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c)) g_printerr (" %s(%s,vis %d)=%d", G_OBJECT_TYPE_NAME (c), gtk_widget_get_css_classes (c)[0] ? gtk_widget_get_css_classes (c)[0] : "-", gtk_widget_get_visible (c), gtk_widget_get_request_mode (c)); g_printerr (" valign %d halign %d\n", gtk_widget_get_valign (widget), gtk_widget_get_halign (widget)); } }
   if (!allocate_with_title_unwrapped (self, widget, width, height, baseline))
     gtk_layout_manager_allocate (self->box, widget, width, height, baseline);
 }

@@ -12,16 +12,13 @@ icw_doc_record_name (IcwStore      *store,
                      IcwRecordKind  kind,
                      const char    *id)
 {
-  g_autoptr(IcwRecord) record = NULL;
-  char *name = NULL;
+  char *name;
 
   if (id == NULL || *id == '\0')
     return NULL;
-  record = icw_store_lookup (store, kind, id, NULL);
-  if (record == NULL)
-    return g_strdup (id);
-  g_object_get (record, "name", &name, NULL);
-  return name;
+  /* A record not found (or without a name) is named by its ID: the document still says which. */
+  name = icw_store_dup_name (store, kind, id);
+  return name != NULL ? name : g_strdup (id);
 }
 
 void

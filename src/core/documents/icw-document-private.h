@@ -7,7 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* The "name" of a record, or NULL when id is empty; the id itself when it is not found. */
+/* The "name" of a record, or NULL when id is empty; the id itself when it is not found or has no
+ * name. */
 char *icw_doc_record_name      (IcwStore      *store,
                                 IcwRecordKind  kind,
                                 const char    *id);
