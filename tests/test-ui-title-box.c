@@ -344,6 +344,56 @@ test_titles_wrap_between_words (void)
     ;
 }
 
+/* A rule pack's row whose English title holds its Chinese name: GTK 4.8's box asked the title for
+ * its width at the row's height, got the whole title on one line (the wrapped Chinese line is
+ * taller than the Latin one) and laid the header out wider than the row, the switch past its edge.
+ * With the layout, at every width from 300 to 1200 px, the title and the switch stay inside the
+ * row. */
+static void
+test_title_and_switch_inside_row (void)
+{
+  static const char *title = "Jiangsu guide to building manufacturing innovation centers (《江苏省制造业创新中心建设工作指南(2025)》)";
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+  int overflowing_without = 0;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), "jiangsu-2025 · Thresholds quoted from a public copy of the guide (https://csjcs.com/news/show/48699612b93ecdea.html); the guide has no document number in that copy. The guide's basic…");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  icw_test_ui_iterate ();
+  for (int pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        icw_title_box_layout_install (list);
+      for (int width = 300; width <= 1200; width += 10)
+        {
+          graphene_rect_t label, sw;
+          int height;
+
+          gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+          gtk_widget_allocate (row, width, height, -1, NULL);
+          g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_first_child (title_box (row)), row, &label));
+          g_assert_true (gtk_widget_compute_bounds (toggle, row, &sw));
+          if (pass == 0)
+            overflowing_without += sw.origin.x + sw.size.width > width;
+          else if (sw.origin.x + sw.size.width > width || label.origin.x + label.size.width > sw.origin.x)
+            g_error ("at %d px: the title %g..%g px and the switch %g..%g px in a row of %d px", width,
+                     label.origin.x, label.origin.x + label.size.width, sw.origin.x, sw.origin.x + sw.size.width, width);
+        }
+    }
+  /* What is checked is the case GtkBox gets wrong: without the layout the switch did run past. */
+  g_assert_cmpint (overflowing_without, >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/ui-title-box/same-widths-for-heights", test_same_widths_for_heights);
   g_test_add_func ("/ui-title-box/same-heights-for-widths", test_same_heights_for_widths);
   g_test_add_func ("/ui-title-box/titles-wrap-between-words", test_titles_wrap_between_words);
+  g_test_add_func ("/ui-title-box/title-and-switch-inside-row", test_title_and_switch_inside_row);
   g_test_add ("/ui-title-box/center-editor", Fixture, NULL, icw_test_sample_set_up, test_center_editor,
               icw_test_sample_tear_down);
   return g_test_run ();

@@ -120,6 +120,86 @@ allocate_with_title_unwrapped (IcwRowHeaderLayout *self,
   return TRUE;
 }
 
+/* GTK 4.8's GtkBox gives each child at least its width at the box's height, and a title label can
+ * answer its whole unwrapped width there: when the line it would wrap to is taller than the first
+ * (a Latin title whose Chinese part wraps to a line of the taller CJK font), the height the row was
+ * measured for looks too short for two lines. The header then lays out wider than the row, and the
+ * title and the switch beside it run past the row's edge (the Jiangsu rule pack's English title at
+ * 1280 px). When the children's widths at this height do not fit, the children other than the title
+ * box get their natural widths and the title box the rest, as the row's height was measured (GtkBox
+ * measures widths for no height): it wraps there. FALSE, and nothing allocated, when they fit (GtkBox
+ * lays them out) or when even that does not fit. */
+static gboolean
+allocate_within_width (IcwRowHeaderLayout *self,
+                       GtkWidget          *widget,
+                       int                 width,
+                       int                 height,
+                       int                 baseline)
+{
+  int widths[8];
+  int n = 0, at_height_sum = 0, unwrapped_sum = 0, others = 0, title_min = 0, spacing = 0, x = 0;
+  int title_width;
+  gboolean title_seen = FALSE;
+
+  if (gtk_box_layout_get_homogeneous (GTK_BOX_LAYOUT (self->box)))
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      int min, nat, unwrapped;
+
+      if (!laid_out (child))
+        continue;
+      if (n == G_N_ELEMENTS (widths) || gtk_widget_get_valign (child) == GTK_ALIGN_BASELINE
+          || gtk_widget_compute_expand (child, GTK_ORIENTATION_HORIZONTAL) != (child == self->title_box))
+        return FALSE;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &unwrapped, NULL, NULL);
+      unwrapped_sum += unwrapped;
+      if (child == self->title_box)
+        {
+          title_min = min;
+          title_seen = TRUE;
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, height, &min, NULL, NULL, NULL);
+          widths[n++] = 0;
+        }
+      else
+        {
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, height, &min, &nat, NULL, NULL);
+          widths[n++] = nat;
+          others += nat;
+        }
+      at_height_sum += min;
+    }
+  if (!title_seen)
+    return FALSE;
+  if (n > 1)
+    {
+      int box_min, box_nat;
+
+      /* As in allocate_with_title_unwrapped: the box's spacing and CSS border-spacing. */
+      gtk_layout_manager_measure (self->box, widget, GTK_ORIENTATION_HORIZONTAL, -1, &box_min, &box_nat, NULL, NULL);
+      spacing = (box_nat - unwrapped_sum) / (n - 1);
+    }
+  if (at_height_sum + (n - 1) * spacing <= width                     /* GtkBox fits them */
+      || others + title_min + (n - 1) * spacing > width)             /* nothing would */
+    return FALSE;
+  title_width = width - others - (n - 1) * spacing;   /* the title box: the rest */
+  n = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkAllocation allocation = { x, 0, 0, height };
+
+      if (!laid_out (child))
+        continue;
+      allocation.width = child == self->title_box ? title_width : widths[n];
+      x += allocation.width + spacing;
+      if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+        allocation.x = width - allocation.x - allocation.width;
+      gtk_widget_size_allocate (child, &allocation, baseline);
+      n++;
+    }
+  return TRUE;
+}
+
 static void
 icw_row_header_layout_allocate (GtkLayoutManager *manager,
                                 GtkWidget        *widget,
@@ -129,7 +209,8 @@ icw_row_header_layout_allocate (GtkLayoutManager *manager,
 {
   IcwRowHeaderLayout *self = ICW_ROW_HEADER_LAYOUT (manager);
 
-  if (!allocate_with_title_unwrapped (self, widget, width, height, baseline))
+  if (!allocate_with_title_unwrapped (self, widget, width, height, baseline)
+      && !allocate_within_width (self, widget, width, height, baseline))
     gtk_layout_manager_allocate (self->box, widget, width, height, baseline);
 }
 
