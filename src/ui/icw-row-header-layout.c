@@ -51,19 +51,30 @@ laid_out (GtkWidget *child)
   return gtk_widget_get_visible (child) && !GTK_IS_NATIVE (child);
 }
 
-/* GtkBox's allocation when the title box's width at this height cannot change it (see the top of
- * the file); FALSE when it can, and nothing was allocated. */
-static gboolean
-allocate_with_title_unwrapped (IcwRowHeaderLayout *self,
-                               GtkWidget          *widget,
-                               int                 width,
-                               int                 height,
-                               int                 baseline)
+/* What both allocations below need of the children: at most 8, none on the baseline, the title box
+ * the one that expands. */
+typedef struct
 {
-  int widths[8];
-  int n = 0, rest = width, x = 0, spacing = 0, unwrapped_sum = 0;
+  int n;                    /* children laid out */
+  int widths[8];            /* each one's natural width at the header's height (the title box: 0) */
+  int others;               /* the sum of those, the title box's left out */
+  int others_at_height;     /* the sum of their minimum widths at that height */
+  int title_min;            /* the title box's minimum width for no given height */
+  int title_unwrapped;      /* its natural width for no given height: its labels unwrapped */
+  int spacing;              /* between two children */
+} HeaderWidths;
+
+/* FALSE when the header is not one the allocations below can lay out (GtkBox's own runs). */
+static gboolean
+measure_children (IcwRowHeaderLayout *self,
+                  GtkWidget          *widget,
+                  int                 height,
+                  HeaderWidths       *w)
+{
+  int unwrapped_sum = 0;
   gboolean title_seen = FALSE;
 
+  *w = (HeaderWidths) { 0 };
   if (gtk_box_layout_get_homogeneous (GTK_BOX_LAYOUT (self->box)))
     return FALSE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -72,7 +83,7 @@ allocate_with_title_unwrapped (IcwRowHeaderLayout *self,
 
       if (!laid_out (child))
         continue;
-      if (n == G_N_ELEMENTS (widths) || gtk_widget_get_valign (child) == GTK_ALIGN_BASELINE
+      if (w->n == G_N_ELEMENTS (w->widths) || gtk_widget_get_valign (child) == GTK_ALIGN_BASELINE
           || gtk_widget_compute_expand (child, GTK_ORIENTATION_HORIZONTAL) != (child == self->title_box))
         return FALSE;
       /* Its width for no given height (GTK keeps it). */
@@ -80,16 +91,20 @@ allocate_with_title_unwrapped (IcwRowHeaderLayout *self,
       unwrapped_sum += unwrapped;
       if (child == self->title_box)
         {
-          /* The title unwrapped: no answer at a height is wider. */
-          nat = unwrapped;
+          w->title_min = min;
+          w->title_unwrapped = unwrapped;
+          w->widths[w->n++] = 0;
           title_seen = TRUE;
         }
       else
-        gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, height, &min, &nat, NULL, NULL);
-      widths[n++] = nat;
-      rest -= nat;
+        {
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, height, &min, &nat, NULL, NULL);
+          w->widths[w->n++] = nat;
+          w->others += nat;
+          w->others_at_height += min;
+        }
     }
-  if (n > 1)
+  if (w->n > 1)
     {
       int box_min, box_nat;
 
@@ -97,106 +112,75 @@ allocate_with_title_unwrapped (IcwRowHeaderLayout *self,
        * GtkBoxLayout reads: it is what its natural width (from its children's, which GTK keeps)
        * has beyond theirs. */
       gtk_layout_manager_measure (self->box, widget, GTK_ORIENTATION_HORIZONTAL, -1, &box_min, &box_nat, NULL, NULL);
-      spacing = (box_nat - unwrapped_sum) / (n - 1);
+      w->spacing = (box_nat - unwrapped_sum) / (w->n - 1);
     }
-  rest -= MAX (n - 1, 0) * spacing;
-  if (!title_seen || rest < 0)
-    return FALSE;
-  n = 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkAllocation allocation = { x, 0, widths[n], height };
-
-      if (!laid_out (child))
-        continue;
-      if (child == self->title_box)
-        allocation.width += rest;   /* the one child that expands gets what is left */
-      x += allocation.width + spacing;
-      if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
-        allocation.x = width - allocation.x - allocation.width;
-      gtk_widget_size_allocate (child, &allocation, baseline);
-      n++;
-    }
-  return TRUE;
+  return title_seen;
 }
 
-/* GTK 4.8's GtkBox gives each child at least its width at the box's height, and a title label can
- * answer its whole unwrapped width there: when the line it would wrap to is taller than the first
- * (a Latin title whose Chinese part wraps to a line of the taller CJK font), the height the row was
- * measured for looks too short for two lines. The header then lays out wider than the row, and the
- * title and the switch beside it run past the row's edge (the Jiangsu rule pack's English title at
- * 1280 px). When the children's widths at this height do not fit, the children other than the title
- * box get their natural widths and the title box the rest, as the row's height was measured (GtkBox
- * measures widths for no height): it wraps there. FALSE, and nothing allocated, when they fit (GtkBox
- * lays them out) or when even that does not fit. */
-static gboolean
-allocate_within_width (IcwRowHeaderLayout *self,
-                       GtkWidget          *widget,
-                       int                 width,
-                       int                 height,
-                       int                 baseline)
+/* The children side by side at their widths, the title box at title_width. */
+static void
+place_children (IcwRowHeaderLayout *self,
+                GtkWidget          *widget,
+                const HeaderWidths *w,
+                int                 title_width,
+                int                 width,
+                int                 height,
+                int                 baseline)
 {
-  int widths[8];
-  int n = 0, at_height_sum = 0, unwrapped_sum = 0, others = 0, title_min = 0, spacing = 0, x = 0;
-  int title_width;
-  gboolean title_seen = FALSE;
+  int n = 0, x = 0;
 
-  if (gtk_box_layout_get_homogeneous (GTK_BOX_LAYOUT (self->box)))
-    return FALSE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      int min, nat, unwrapped;
-
-      if (!laid_out (child))
-        continue;
-      if (n == G_N_ELEMENTS (widths) || gtk_widget_get_valign (child) == GTK_ALIGN_BASELINE
-          || gtk_widget_compute_expand (child, GTK_ORIENTATION_HORIZONTAL) != (child == self->title_box))
-        return FALSE;
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &unwrapped, NULL, NULL);
-      unwrapped_sum += unwrapped;
-      if (child == self->title_box)
-        {
-          title_min = min;
-          title_seen = TRUE;
-          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, height, &min, NULL, NULL, NULL);
-          widths[n++] = 0;
-        }
-      else
-        {
-          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, height, &min, &nat, NULL, NULL);
-          widths[n++] = nat;
-          others += nat;
-        }
-      at_height_sum += min;
-    }
-  if (!title_seen)
-    return FALSE;
-  if (n > 1)
-    {
-      int box_min, box_nat;
-
-      /* As in allocate_with_title_unwrapped: the box's spacing and CSS border-spacing. */
-      gtk_layout_manager_measure (self->box, widget, GTK_ORIENTATION_HORIZONTAL, -1, &box_min, &box_nat, NULL, NULL);
-      spacing = (box_nat - unwrapped_sum) / (n - 1);
-    }
-  if (at_height_sum + (n - 1) * spacing <= width                     /* GtkBox fits them */
-      || others + title_min + (n - 1) * spacing > width)             /* nothing would */
-    return FALSE;
-  title_width = width - others - (n - 1) * spacing;   /* the title box: the rest */
-  n = 0;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       GtkAllocation allocation = { x, 0, 0, height };
 
       if (!laid_out (child))
         continue;
-      allocation.width = child == self->title_box ? title_width : widths[n];
-      x += allocation.width + spacing;
+      allocation.width = child == self->title_box ? title_width : w->widths[n];
+      x += allocation.width + w->spacing;
       if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
         allocation.x = width - allocation.x - allocation.width;
       gtk_widget_size_allocate (child, &allocation, baseline);
       n++;
     }
+}
+
+/* Two allocations without GtkBox's, each FALSE (nothing allocated) where it does not apply; in both
+ * the children other than the title box get their natural widths at this height and the title box,
+ * the one child that expands, the rest.
+ *
+ * The title unwrapped fits (see the top of the file): GtkBox's own allocation, without asking the
+ * title box its width at this height (it answers no more than its width unwrapped).
+ *
+ * The children's widths at this height do not fit: GTK 4.8's GtkBox gives each child at least its
+ * width at the box's height, and a title label can answer its whole unwrapped width there: when
+ * the line it would wrap to is taller than the first (a Latin title whose Chinese part wraps to a
+ * line of the taller CJK font), the height the row was measured for looks too short for two lines.
+ * The header then lays out wider than the row, and the title and the switch beside it run past the
+ * row's edge (the Jiangsu rule pack's English title at 1280 px). The rest is what the title box had
+ * when the row's height was measured (GtkBox measures widths for no height): it wraps there. Not
+ * when even its minimum width does not fit. */
+static gboolean
+allocate_without_gtk_box (IcwRowHeaderLayout *self,
+                          GtkWidget          *widget,
+                          int                 width,
+                          int                 height,
+                          int                 baseline)
+{
+  HeaderWidths w;
+  int title_width, title_at_height;
+
+  if (!measure_children (self, widget, height, &w))
+    return FALSE;
+  title_width = width - w.others - (w.n - 1) * w.spacing;
+  if (title_width < w.title_unwrapped)
+    {
+      if (title_width < w.title_min)
+        return FALSE;
+      gtk_widget_measure (self->title_box, GTK_ORIENTATION_HORIZONTAL, height, &title_at_height, NULL, NULL, NULL);
+      if (w.others_at_height + title_at_height + (w.n - 1) * w.spacing <= width)
+        return FALSE;   /* GtkBox fits them */
+    }
+  place_children (self, widget, &w, title_width, width, height, baseline);
   return TRUE;
 }
 
@@ -209,8 +193,7 @@ icw_row_header_layout_allocate (GtkLayoutManager *manager,
 {
   IcwRowHeaderLayout *self = ICW_ROW_HEADER_LAYOUT (manager);
 
-  if (!allocate_with_title_unwrapped (self, widget, width, height, baseline)
-      && !allocate_within_width (self, widget, width, height, baseline))
+  if (!allocate_without_gtk_box (self, widget, width, height, baseline))
     gtk_layout_manager_allocate (self->box, widget, width, height, baseline);
 }
 
