@@ -182,6 +182,20 @@ test_money_grouped (void)
     g_test_skip ("neither en_US.UTF-8 nor zh_CN.UTF-8 is installed");
 }
 
+/* Blank is nothing typed: NULL, empty or ASCII white space only; any other character is text
+ * (an ideographic space too: the rules and the store have always read it as text). */
+static void
+test_is_blank (void)
+{
+  g_assert_true (icw_form_text_is_blank (NULL));
+  g_assert_true (icw_form_text_is_blank (""));
+  g_assert_true (icw_form_text_is_blank (" \t\r\n\f"));
+  g_assert_false (icw_form_text_is_blank ("a"));
+  g_assert_false (icw_form_text_is_blank ("  中 "));
+  g_assert_false (icw_form_text_is_blank ("\u3000"));
+  g_assert_false (icw_form_text_is_blank (" \t-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,5 +210,6 @@ main (int   argc,
   g_test_add_func ("/form-text/credit-code", test_credit_code);
   g_test_add_func ("/form-text/amounts", test_amounts);
   g_test_add_func ("/form-text/money-grouped", test_money_grouped);
+  g_test_add_func ("/form-text/is-blank", test_is_blank);
   return g_test_run ();
 }

@@ -12,51 +12,28 @@
 #include "icw-error.h"
 #include "icw-store-reports.h"
 
-/* The indicators of the version in their order (each key once), and its years. */
-static GPtrArray *
-indicator_order (IcwTargetSet *set,
-                 int          *first_year,
-                 int          *last_year)
+/* The years the version's targets cover. */
+static void
+target_years (IcwTargetSet *set,
+              int          *first_year,
+              int          *last_year)
 {
-  GPtrArray *order = g_ptr_array_new ();
-
   *first_year = G_MAXINT;
   *last_year = G_MININT;
   for (guint i = 0; i < set->targets->len; i++)
     {
       IcwTarget *target = set->targets->pdata[i];
-      gboolean seen = FALSE;
 
       *first_year = MIN (*first_year, target->year);
       *last_year = MAX (*last_year, target->year);
-      for (guint k = 0; k < order->len && !seen; k++)
-        seen = g_strcmp0 (((IcwTarget *) order->pdata[k])->indicator_key, target->indicator_key) == 0;
-      if (!seen)
-        g_ptr_array_add (order, target);
     }
-  return order;
-}
-
-static IcwTarget *
-find_target (IcwTargetSet *set,
-             const char   *key,
-             int           year)
-{
-  for (guint i = 0; i < set->targets->len; i++)
-    {
-      IcwTarget *target = set->targets->pdata[i];
-
-      if (target->year == year && g_strcmp0 (target->indicator_key, key) == 0)
-        return target;
-    }
-  return NULL;
 }
 
 static void
 print_table (IcwTargetSet *set)
 {
   int first, last;
-  g_autoptr(GPtrArray) order = indicator_order (set, &first, &last);
+  g_autoptr(GPtrArray) order = icw_target_set_indicators (set);
   g_autoptr(IcwCliTable) table = NULL;
   g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
   guint n_years;
@@ -66,6 +43,7 @@ print_table (IcwTargetSet *set)
       icw_cli_out ("  %s\n", _("(none)"));
       return;
     }
+  target_years (set, &first, &last);
   n_years = (guint) (last - first + 1);
   table = icw_cli_table_new (3 + n_years);
   g_ptr_array_add (header, g_strdup (_("Indicator")));
@@ -86,7 +64,7 @@ print_table (IcwTargetSet *set)
       g_ptr_array_add (cells, indicator->has_baseline ? icw_cli_format_number (indicator->baseline) : g_strdup ("—"));
       for (int year = first; year <= last; year++)
         {
-          IcwTarget *target = find_target (set, indicator->indicator_key, year);
+          IcwTarget *target = icw_target_set_find (set, indicator->indicator_key, year);
 
           g_ptr_array_add (cells, target != NULL ? icw_cli_format_number (target->target) : g_strdup ("—"));
         }

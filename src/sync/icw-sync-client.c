@@ -77,8 +77,8 @@ icw_sync_client_init (IcwSyncClient *self)
   /* The protocol's largest push batch and page (docs/sync-protocol.md): half the commits of 100
    * for a push, five times fewer requests and transactions for a pull (a body over the limit is
    * still halved before it goes; a server stops a page early when its text grows large). */
-  self->batch_size = 200;
-  self->page_size = 500;
+  self->batch_size = ICW_SYNC_JSON_MAX_CHANGES;
+  self->page_size = ICW_SYNC_JSON_MAX_PAGE;
   self->pull_group = ICW_SYNC_PULL_GROUP;
   self->max_attempts = 5;
   self->base_delay_ms = 1000;
@@ -140,8 +140,8 @@ icw_sync_client_set_limits (IcwSyncClient *self,
                             guint          timeout_s)
 {
   g_return_if_fail (ICW_IS_SYNC_CLIENT (self));
-  self->batch_size = CLAMP (batch_size, 1, 200);
-  self->page_size = CLAMP (page_size, 1, 500);
+  self->batch_size = CLAMP (batch_size, 1, ICW_SYNC_JSON_MAX_CHANGES);
+  self->page_size = CLAMP (page_size, 1, ICW_SYNC_JSON_MAX_PAGE);
   self->max_attempts = MAX (max_attempts, 1);
   self->base_delay_ms = base_delay_ms;
   self->max_delay_ms = MAX (max_delay_ms, base_delay_ms);

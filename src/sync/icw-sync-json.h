@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 #define ICW_SYNC_JSON_MIN_KEY       16    /* an idempotency key */
 #define ICW_SYNC_JSON_MAX_KEY       128
 #define ICW_SYNC_JSON_MAX_CHANGES   200   /* the changes of one push */
+#define ICW_SYNC_JSON_MAX_PAGE      500   /* the changes of one pull page: its largest `limit` */
 #define ICW_SYNC_JSON_MAX_RECORD    (1024 * 1024)   /* a change's record, its JSON text */
 
 gboolean    icw_sync_json_check          (const char  *data,

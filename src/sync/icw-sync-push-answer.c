@@ -4,10 +4,10 @@
  * limits are the strict check's, icw_json_is_object); the answer is taken only when it is plain:
  * no backslash anywhere, the root's "results" given once, an array with one object per change of
  * the batch, each with "id", "status" and "revision" given once as strings, the id the change's
- * at its place, the status "applied", id and revision within the validator's 128 bytes. Anything
- * else (a conflict, a refusal, a retry, a member twice, an escape, a fault) is left to the tree
- * and the validator (icw_sync_json_validate_push_response), so that every error and its message
- * stays theirs: such an answer costs one more walk. */
+ * at its place, the status "applied", id and revision within the validator's limits
+ * (icw-sync-json.h). Anything else (a conflict, a refusal, a retry, a member twice, an escape, a
+ * fault) is left to the tree and the validator (icw_sync_json_validate_push_response), so that
+ * every error and its message stays theirs: such an answer costs one more walk. */
 #include "config.h"
 
 #include <string.h>
@@ -15,9 +15,6 @@
 #include "icw-json-reader.h"
 #include "icw-sync-client-private.h"
 #include "icw-sync-json.h"
-
-#define MAX_ID 128
-#define MAX_REVISION 128
 
 /* The value as a string without escapes of at most max_length bytes, or NULL. */
 static const char *
@@ -61,12 +58,13 @@ read_applied (IcwJsonIter           *results,
   if (more < 0)
     return FALSE;
   icw_json_iter_leave (results, &iter, NULL);
-  if ((text = plain_string (&id, MAX_ID, &length)) == NULL ||
+  if ((text = plain_string (&id, ICW_SYNC_JSON_MAX_ID, &length)) == NULL ||
       strlen (change->id) != length || memcmp (text, change->id, length) != 0)
     return FALSE;
-  if ((text = plain_string (&status, 16, &length)) == NULL || length != 7 || memcmp (text, "applied", 7) != 0)
+  if ((text = plain_string (&status, strlen ("applied"), &length)) == NULL ||
+      length != strlen ("applied") || memcmp (text, "applied", length) != 0)
     return FALSE;
-  if ((text = plain_string (&revision, MAX_REVISION, &length)) == NULL)
+  if ((text = plain_string (&revision, ICW_SYNC_JSON_MAX_REVISION, &length)) == NULL)
     return FALSE;
   g_ptr_array_add (revisions, g_strndup (text, length));
   return TRUE;

@@ -20,7 +20,7 @@
 #include "icw-sync-json.h"
 #include "icw-sync-server-private.h"
 
-#define MAX_PAGE 500
+#define MAX_PAGE ICW_SYNC_JSON_MAX_PAGE
 #define DEFAULT_PAGE 100
 /* A page's text stays under this (unless its first record alone is larger), well within what a
  * client reads of an answer (twice the body limit, 16 MiB). */

@@ -70,40 +70,6 @@ number_text (double value)
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
 }
 
-static IcwTarget *
-find_target (IcwTargetSet *set,
-             const char   *key,
-             int           year)
-{
-  for (guint i = 0; set != NULL && i < set->targets->len; i++)
-    {
-      IcwTarget *target = set->targets->pdata[i];
-
-      if (target->year == year && g_strcmp0 (target->indicator_key, key) == 0)
-        return target;
-    }
-  return NULL;
-}
-
-/* The first target of each indicator, in the version's order. */
-static GPtrArray *
-indicators_of (IcwTargetSet *set)
-{
-  GPtrArray *order = g_ptr_array_new ();
-
-  for (guint i = 0; set != NULL && i < set->targets->len; i++)
-    {
-      IcwTarget *target = set->targets->pdata[i];
-      gboolean seen = FALSE;
-
-      for (guint k = 0; k < order->len && !seen; k++)
-        seen = g_strcmp0 (((IcwTarget *) order->pdata[k])->indicator_key, target->indicator_key) == 0;
-      if (!seen)
-        g_ptr_array_add (order, target);
-    }
-  return order;
-}
-
 static void
 years_of (IcwTargetSet *set,
           int          *first,
@@ -162,7 +128,7 @@ build_grid (IcwTargetsWindow *self)
   clear_grid (self);
   if (self->shown == NULL)
     return;
-  indicators = indicators_of (self->shown);
+  indicators = icw_target_set_indicators (self->shown);
   years_of (self->shown, &first, &last);
   gtk_grid_attach (self->grid, header_label (_("Indicator")), 0, 0, 1, 1);
   gtk_grid_attach (self->grid, header_label (_("Unit")), 1, 0, 1, 1);
@@ -184,7 +150,7 @@ build_grid (IcwTargetsWindow *self)
       gtk_grid_attach (self->grid, value_label (baseline, 1), 2, (int) i + 1, 1, 1);
       for (int year = first; year <= last; year++)
         {
-          IcwTarget *target = find_target (self->shown, indicator->indicator_key, year);
+          IcwTarget *target = icw_target_set_find (self->shown, indicator->indicator_key, year);
           g_autofree char *text = target != NULL ? number_text (target->target) : NULL;
           Cell cell = { g_strdup (indicator->indicator_key), year, NULL };
 

@@ -15,6 +15,7 @@
 #include "icw-agreements-resources.h"
 #include "icw-center.h"
 #include "icw-error.h"
+#include "icw-form-text.h"
 #include "icw-ip-agreement-check.h"
 #include "icw-ip-agreement-parts.h"
 #include "icw-document-private.h"
@@ -155,14 +156,6 @@ organization_name (Filler     *f,
   if (id != NULL && *id != '\0')
     org = (IcwOrganization *) icw_store_lookup (f->store, ICW_RECORD_KIND_ORGANIZATION, id, NULL);
   return g_strdup (org != NULL ? icw_organization_get_name (org) : line (f, "unnamed"));
-}
-
-static gboolean
-has_text (const char *text)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  return *copy != '\0';
 }
 
 static char *
@@ -362,7 +355,7 @@ fill_fields (Filler         *f,
   set (f, "cost_party", organization_name (f, icw_ip_agreement_get_patent_cost_party_id (agreement)));
   set (f, "publication_review_days", number (icw_ip_agreement_get_publication_review_days (agreement)));
   set (f, "confidentiality_years", number (icw_ip_agreement_get_confidentiality_years (agreement)));
-  set (f, "exit_rules", has_text (exit_rules) ? g_strconcat ("\n", g_strstrip (g_strdup (exit_rules)), NULL) : g_strdup (""));
+  set (f, "exit_rules", !icw_form_text_is_blank (exit_rules) ? g_strconcat ("\n", g_strstrip (g_strdup (exit_rules)), NULL) : g_strdup (""));
   set (f, "special_clauses", g_strdup (special != NULL ? special : ""));
   fill_term (f, agreement);
   fill_parties (f, parties);
@@ -424,7 +417,7 @@ icw_agreement_text_render (IcwStore        *store,
       const char *when = json_object_get_string_member_with_default (object, "when", NULL);
       IcwAgreementClause *clause;
 
-      if (when != NULL && !has_text (g_hash_table_lookup (fields, when)))
+      if (when != NULL && icw_form_text_is_blank (g_hash_table_lookup (fields, when)))
         continue;
       clause = g_new0 (IcwAgreementClause, 1);
       clause->id = g_strdup (json_object_get_string_member_with_default (object, "id", ""));

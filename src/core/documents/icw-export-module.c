@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-export-module.c: the export module found and loaded once, at the first export
- * (icw-export-module.h). ICW_EXPORTS_BUILD_MODULE, ICW_EXPORTS_INSTALLED_MODULE and ICW_BUILD_ROOT
- * come from meson (src/core/documents/meson.build). */
+ * (icw-export-module.h). ICW_EXPORTS_BUILD_MODULE (the module's place inside a build directory)
+ * and ICW_EXPORTS_INSTALLED_MODULE come from meson (src/core/documents/meson.build); the program
+ * holds no build directory's path. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 #include <gmodule.h>
+#include <string.h>
 
 #include "icw-export-module.h"
 
@@ -16,31 +18,53 @@ typedef struct
   char              *failure;     /* why the module is not there, or NULL */
 } ExportModule;
 
-/* Inside the build directory when /proc/self/exe is under it. */
-static gboolean
-running_from_build_root (void)
+/* The module of the build directory the running program is in: the nearest folder above the
+ * program that is a meson build directory (its build.ninja) and holds the module at its place in
+ * the build. The programs and tests run from _build/src, _build/src/cli, _build/tests…; an
+ * installed program has no such folder above it. NULL when there is none. */
+static char *
+build_tree_module (void)
 {
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *root = g_strconcat (ICW_BUILD_ROOT, G_DIR_SEPARATOR_S, NULL);
+  g_autofree char *dir = exe != NULL ? g_path_get_dirname (exe) : NULL;
 
-  return exe != NULL && g_str_has_prefix (exe, root);
+  while (dir != NULL && g_path_is_absolute (dir))
+    {
+      g_autofree char *ninja = g_build_filename (dir, "build.ninja", NULL);
+      g_autofree char *module = g_build_filename (dir, ICW_EXPORTS_BUILD_MODULE, NULL);
+      char *parent;
+
+      if (g_file_test (ninja, G_FILE_TEST_IS_REGULAR) && g_file_test (module, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&module);
+      parent = g_path_get_dirname (dir);
+      if (strcmp (parent, dir) == 0)
+        {
+          g_free (parent);
+          break;
+        }
+      g_free (dir);
+      dir = parent;
+    }
+  return NULL;
 }
 
-static const char *
+static char *
 module_path (void)
 {
   const char *chosen = g_getenv ("ICW_EXPORTS_MODULE");
+  char *built;
 
   if (chosen != NULL && *chosen != '\0')
-    return chosen;
-  return running_from_build_root () ? ICW_EXPORTS_BUILD_MODULE : ICW_EXPORTS_INSTALLED_MODULE;
+    return g_strdup (chosen);
+  built = build_tree_module ();
+  return built != NULL ? built : g_strdup (ICW_EXPORTS_INSTALLED_MODULE);
 }
 
 static gpointer
 load (gpointer data)
 {
   ExportModule *loaded = g_new0 (ExportModule, 1);
-  const char *path = module_path ();
+  g_autofree char *path = module_path ();
   /* Resident: the writers stay for the process's life; LOCAL: its libraries do not join the
    * program's symbol scope. */
   GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);

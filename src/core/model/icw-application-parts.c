@@ -10,6 +10,7 @@
 #include "icw-application-parts.h"
 #include "icw-attachment.h"
 #include "icw-error.h"
+#include "icw-form-text.h"
 #include "icw-json-check.h"
 
 /* Messages put the part's title in front, as other messages put a field's label. */
@@ -241,16 +242,6 @@ check_tasks (JsonNode  *root,
   return TRUE;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  while (g_ascii_isspace (*text))
-    text++;
-  return *text == '\0';
-}
-
 static JsonNode *
 empty_part (IcwSection section)
 {
@@ -279,7 +270,7 @@ icw_application_part_parse (IcwSection   section,
 
   g_return_val_if_fail (members_of (section) != NULL || section == ICW_SECTION_TASKS, NULL);
 
-  if (is_blank (text))
+  if (icw_form_text_is_blank (text))
     return empty_part (section);
 
   if ((root = icw_json_parse_strict (text)) == NULL)
@@ -332,7 +323,7 @@ static gboolean
 is_empty_value (JsonNode *node)
 {
   return JSON_NODE_HOLDS_NULL (node) ||
-         (holds (node, G_TYPE_STRING) && is_blank (json_node_get_string (node)));
+         (holds (node, G_TYPE_STRING) && icw_form_text_is_blank (json_node_get_string (node)));
 }
 
 static gint
@@ -411,7 +402,7 @@ member_text (JsonObject *object,
 static const char *
 or_dash (const char *text)
 {
-  return is_blank (text) ? "—" : text;
+  return icw_form_text_is_blank (text) ? "—" : text;
 }
 
 static void

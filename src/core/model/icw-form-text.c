@@ -164,6 +164,16 @@ icw_form_text_parse_amount (const char    *typed,
 }
 
 gboolean
+icw_form_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text == '\0';
+}
+
+gboolean
 icw_form_text_parse_payment (const char    *typed,
                              IcwMoneyUnit   unit,
                              gint64        *fen,

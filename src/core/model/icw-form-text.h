@@ -34,6 +34,10 @@ gboolean icw_form_text_parse_amount   (const char    *typed,
                                        IcwMoneyUnit   unit,
                                        gint64        *fen,
                                        GError       **error);
+/* TRUE when text is NULL, empty or only ASCII white space (spaces, tabs, line ends): nothing typed.
+ * The one test of a field's being filled in that the model, the store, the rules and the documents
+ * share. */
+gboolean icw_form_text_is_blank       (const char    *text);
 /* A payment (a milestone's amount): as a budget cell, but it must be typed and above zero. */
 gboolean icw_form_text_parse_payment  (const char    *typed,
                                        IcwMoneyUnit   unit,

@@ -12,6 +12,7 @@
 
 #include "icw-application.h"
 #include "icw-budget-table.h"
+#include "icw-form-text.h"
 #include "icw-funding-parts.h"
 #include "icw-funding-request.h"
 #include "icw-money.h"
@@ -35,14 +36,6 @@ static char *
 wan (gint64 fen)
 {
   return icw_money_format (fen, ICW_MONEY_UNIT_WAN);
-}
-
-static gboolean
-has_text (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  return *stripped != '\0';
 }
 
 /* The total a rule compares with: "fiscal" (central + local fiscal funds) or "grand". */
@@ -78,7 +71,7 @@ run_basics (IcwRuleContext *context,
   IcwFundingRequest *request = request_of (context);
   IcwFundingSource sources[ICW_N_FUNDING_SOURCES];
 
-  if (!has_text (icw_funding_request_get_title (request)))
+  if (icw_form_text_is_blank (icw_funding_request_get_title (request)))
     icw_rule_emit (context, rule, "title", "part", _("Title"), NULL);
   if (icw_funding_request_list_sources (request, sources) == 0)
     icw_rule_emit (context, rule, "sources", "part", _("Sources of funds"), NULL);
@@ -193,7 +186,7 @@ run_justification (IcwRuleContext *context,
 
       if (!icw_budget_category_is_leaf (category) ||
           !icw_budget_table_sum (table, (int) row, ICW_BUDGET_ALL, ICW_BUDGET_ALL, ICW_BUDGET_ALL, &total, NULL) ||
-          total == 0 || (line != NULL && has_text (icw_budget_line_get_justification (line))))
+          total == 0 || (line != NULL && !icw_form_text_is_blank (icw_budget_line_get_justification (line))))
         continue;
       field = g_strdup_printf ("budget/%s/justification", category->key);
       icw_rule_emit (context, rule, field, "category", icw_budget_category_get_label (category), NULL);
@@ -259,7 +252,7 @@ run_milestone_conditions (IcwRuleContext *context,
       IcwMilestone *milestone = milestones->pdata[i];
       g_autofree char *field = NULL, *number = NULL;
 
-      if (has_text (milestone->condition))
+      if (!icw_form_text_is_blank (milestone->condition))
         continue;
       field = g_strdup_printf ("milestones/%u/condition", i + 1);
       number = g_strdup_printf ("%u", i + 1);
@@ -309,7 +302,7 @@ run_application_budget (IcwRuleContext *context,
   g_autofree char *total_text = NULL;
   gint64 total;
 
-  if (!has_text (application_id))
+  if (icw_form_text_is_blank (application_id))
     return;
   application = icw_store_lookup (context->store, ICW_RECORD_KIND_APPLICATION, application_id, NULL);
   table = table_of (context);

@@ -11,6 +11,7 @@
 
 #include "icw-application-parts.h"
 #include "icw-attachment.h"
+#include "icw-form-text.h"
 #include "icw-rules-private.h"
 
 static const IcwRuleKindTable kind_tables[] = {
@@ -123,16 +124,6 @@ parse_date (const char *text,
   return TRUE;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  while (g_ascii_isspace (*text))
-    text++;
-  return *text == '\0';
-}
-
 /* section-required: a narrative section of at least min_words words, or a structured part of at
  * least min_items items. */
 static void
@@ -194,9 +185,9 @@ run_call_complete (IcwRuleContext *context,
     const char *label;
     gboolean    missing;
   } parts[] = {
-    { "title", N_("Title"), is_blank (icw_application_get_title (application)) },
-    { "call/name", N_("Name of the call"), is_blank (icw_application_get_call_name (application)) },
-    { "call/issuer", N_("Issuing body"), is_blank (icw_application_get_call_issuer (application)) },
+    { "title", N_("Title"), icw_form_text_is_blank (icw_application_get_title (application)) },
+    { "call/name", N_("Name of the call"), icw_form_text_is_blank (icw_application_get_call_name (application)) },
+    { "call/issuer", N_("Issuing body"), icw_form_text_is_blank (icw_application_get_call_issuer (application)) },
     { "call/deadline", N_("Deadline"), !parse_date (icw_application_get_call_deadline (application), deadline) },
   };
 
@@ -288,7 +279,7 @@ roadmap_problem (JsonObject *item)
   gint64 from = item_int (item, "trl_from");
   gint64 to = item_int (item, "trl_to");
 
-  if (is_blank (item_string (item, "technology")))
+  if (icw_form_text_is_blank (item_string (item, "technology")))
     return "technology";
   if (from < 1 || from > 9)
     return "trl_from";
@@ -317,7 +308,7 @@ run_roadmap_trl (IcwRuleContext *context,
       field = g_strdup_printf ("roadmap/%u/%s", i, member);
       item_text = number (i + 1);
       icw_rule_emit (context, rule, field, "item", item_text,
-                     "technology", is_blank (item_string (item, "technology")) ? NULL : item_string (item, "technology"),
+                     "technology", icw_form_text_is_blank (item_string (item, "technology")) ? NULL : item_string (item, "technology"),
                      NULL);
     }
 }

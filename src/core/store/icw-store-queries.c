@@ -13,6 +13,7 @@
 #include "icw-database.h"
 #include "icw-error.h"
 #include "icw-field-limits.h"
+#include "icw-form-text.h"
 #include "icw-funding-parts.h"
 #include "icw-organization.h"
 #include "icw-platform.h"
@@ -84,8 +85,7 @@ icw_store_exec_texts (IcwStore    *self,
 gboolean
 icw_store_has_text (const char *text)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
-  return *copy != '\0';
+  return !icw_form_text_is_blank (text);
 }
 
 /* Sets an ICW_ERROR_INVALID error with the message and returns FALSE. */

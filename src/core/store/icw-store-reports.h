@@ -54,6 +54,13 @@ typedef struct {
 
 void       icw_target_set_free (IcwTargetSet *set);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcwTargetSet, icw_target_set_free)
+/* The first target of each indicator, in the set's order (each key once); the array does not own
+ * them. NULL set: none. */
+GPtrArray *icw_target_set_indicators  (const IcwTargetSet *set);
+/* The set's target of the indicator in the year, or NULL. */
+IcwTarget *icw_target_set_find        (const IcwTargetSet *set,
+                                       const char         *indicator_key,
+                                       int                 year);
 /* The rows of a new report for the year, as the report's indicators text (JSON): one per
  * indicator with a target in the year, in the set's order, with its target (set NULL: none). */
 char      *icw_target_set_report_rows (const IcwTargetSet *set,

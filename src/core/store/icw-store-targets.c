@@ -40,6 +40,39 @@ icw_target_free (IcwTarget *target)
   g_free (target);
 }
 
+GPtrArray *
+icw_target_set_indicators (const IcwTargetSet *set)
+{
+  GPtrArray *order = g_ptr_array_new ();
+
+  for (guint i = 0; set != NULL && i < set->targets->len; i++)
+    {
+      IcwTarget *target = set->targets->pdata[i];
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < order->len && !seen; k++)
+        seen = g_strcmp0 (((IcwTarget *) order->pdata[k])->indicator_key, target->indicator_key) == 0;
+      if (!seen)
+        g_ptr_array_add (order, target);
+    }
+  return order;
+}
+
+IcwTarget *
+icw_target_set_find (const IcwTargetSet *set,
+                     const char         *indicator_key,
+                     int                 year)
+{
+  for (guint i = 0; set != NULL && i < set->targets->len; i++)
+    {
+      IcwTarget *target = set->targets->pdata[i];
+
+      if (target->year == year && g_strcmp0 (target->indicator_key, indicator_key) == 0)
+        return target;
+    }
+  return NULL;
+}
+
 void
 icw_target_set_free (IcwTargetSet *set)
 {

@@ -372,9 +372,11 @@ icw_store_commit_batch (IcwStore  *self,
       return FALSE;
     }
   /* FULL again before the reload's handlers run (they may save). The batch is committed either
-   * way: if FULL cannot be set now, the next write sets it first or is refused (begin_write). */
+   * way: if FULL cannot be set now, the next write sets it first or is refused (begin_write).
+   * Durability is relaxed for a pulled page and for a push's acknowledgement alike. */
   if (!icw_store_restore_durability (self, &restore_error))
-    g_warning ("The database's durability was not set back after a pulled page: %s", restore_error->message);
+    g_warning ("The database's durability (synchronous=FULL) was not set back after a sync batch's "
+               "commit (a pulled page or a push's acknowledgement): %s", restore_error->message);
   g_object_set_qdata (G_OBJECT (self), icw_store_batch_created_quark (), NULL);
   icw_store_reload (self);
   return TRUE;
