@@ -12,6 +12,7 @@
 #include "icw-sync-client-private.h"
 #include "icw-sync-json.h"
 #include "icw-sync-request.h"
+#include "icw-sync-source.h"
 
 void
 icw_sync_client_finish_run (GTask *task)
@@ -238,17 +239,30 @@ icw_sync_client_acknowledge_answered (GTask   *task,
 /* The batch sent ahead has left: the one before it is acknowledged while the server handles it.
  * A failure ends the run when the answer comes (the answer is then discarded; both batches stay
  * pending for the next run). */
+static gboolean
+acknowledge_now (gpointer data)
+{
+  GTask *task = data;
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  icw_sync_timeout_clear (&run->ack_source);
+  if (!icw_sync_client_acknowledge_answered (task, &error) && run->held_error == NULL)
+    run->held_error = g_steal_pointer (&error);
+  return G_SOURCE_REMOVE;
+}
+
+/* From an idle source rather than inside libsoup's writing: the store's handlers run outside it. */
 static void
 on_ahead_written (SoupMessage *msg,
                   gpointer     data)
 {
   GTask *task = data;
   Run *run = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
 
   g_clear_signal_handler (&run->wrote_id, msg);
-  if (!icw_sync_client_acknowledge_answered (task, &error) && run->held_error == NULL)
-    run->held_error = g_steal_pointer (&error);
+  if (run->ack_source == NULL)
+    run->ack_source = icw_sync_idle_new (acknowledge_now, task);
 }
 
 /* A push's answer that needs no wait (no "retry"): the next batch is sent first when it may go
@@ -382,6 +396,7 @@ icw_sync_client_on_response (GObject      *source,
       g_autoptr(GError) ack_error = NULL;
 
       g_clear_signal_handler (&run->wrote_id, run->msg);
+      icw_sync_timeout_clear (&run->ack_source);
       if (!icw_sync_client_acknowledge_answered (task, &ack_error))
         {
           icw_sync_client_fail (task, g_steal_pointer (&ack_error));

@@ -70,12 +70,13 @@ icw_sync_push_state_clear (IcwPushState *state)
 gboolean
 icw_sync_push_state_advance (IcwStore            *store,
                              const IcwPushState  *state,
+                             gboolean             keep_next,
                              GError             **error)
 {
   g_autofree char *seq = icw_store_sync_state_get (store, state->seq);
   g_autofree char *next_key = icw_store_sync_state_get (store, state->next_key);
   g_autofree char *next_seq = icw_store_sync_state_get (store, state->next_seq);
-  gboolean next = next_key != NULL && next_seq != NULL;
+  gboolean next = keep_next && next_key != NULL && next_seq != NULL;
 
   return icw_store_sync_state_set (store, state->key, next ? next_key : NULL, error) &&
          icw_store_sync_state_set (store, state->seq, next ? next_seq : NULL, error) &&
@@ -109,10 +110,11 @@ acknowledge (IcwStore            *store,
              GPtrArray           *applied,
              GPtrArray           *revisions,
              const IcwPushState  *state,
+             gboolean             retried,
              GError             **error)
 {
   return icw_store_ack_changes (store, applied, (const char *const *) revisions->pdata, error) &&
-         icw_sync_push_state_advance (store, state, error);
+         icw_sync_push_state_advance (store, state, !retried, error);
 }
 
 /* The answer checked whole: valid, and each result for its change. */
@@ -177,7 +179,7 @@ icw_sync_apply_push_results (IcwStore       *store,
   for (guint i = 0; ok && i < batch->len; i++)
     ok = record_result (store, batch->pdata[i], json_array_get_object_element (results, i), applied,
                         revisions, report, n_retry, error);
-  if (!ok || !acknowledge (store, applied, revisions, state, error))
+  if (!ok || !acknowledge (store, applied, revisions, state, *n_retry > 0, error))
     {
       icw_store_rollback_batch (store);
       return FALSE;
@@ -198,7 +200,7 @@ icw_sync_apply_push_applied (IcwStore       *store,
 
   if (!icw_store_begin_refetchable_batch (store, error))
     return FALSE;
-  if (!acknowledge (store, batch, revisions, state, error))
+  if (!acknowledge (store, batch, revisions, state, FALSE, error))
     {
       icw_store_rollback_batch (store);
       return FALSE;
@@ -221,7 +223,7 @@ icw_sync_reject_too_large (IcwStore         *store,
   report->rejected++;
   ok = icw_store_add_rejection (store, change->kind, change->id, change->max_seq, "too-large",
                                 "The record is larger than the server accepts", NULL, error) &&
-       icw_sync_push_state_advance (store, state, error);
+       icw_sync_push_state_advance (store, state, TRUE, error);
   if (!ok)
     {
       icw_store_rollback_batch (store);

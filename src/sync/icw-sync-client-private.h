@@ -67,6 +67,7 @@ typedef struct {
   GPtrArray    *answered_revisions;   /* its revisions when every change was applied, */
   JsonNode     *answered_root;        /* else its answer (checked, without "retry") */
   gulong        wrote_id;      /* "wrote-body" of the batch sent ahead */
+  GSource      *ack_source;    /* the acknowledgement of the answered batch, once it has left */
 } Run;
 
 /* The names, in the sync state, of the push's pending batches (the server's address in each):
@@ -83,9 +84,12 @@ void     icw_sync_client_push_state_init (IcwSyncClient      *self,
 void     icw_sync_push_state_clear       (IcwPushState       *state);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcwPushState, icw_sync_push_state_clear)
 /* In the caller's transaction: the oldest batch is acknowledged: the next one, if any, becomes
- * the oldest (starting after the acknowledged one's last seq). */
+ * the oldest (starting after the acknowledged one's last seq), unless keep_next is FALSE (the
+ * answer asked for changes again, which go before it): its key is then forgotten, and its rows go
+ * again in order under a new key (the server answers "applied" to a change it already holds). */
 gboolean icw_sync_push_state_advance     (IcwStore           *store,
                                           const IcwPushState *state,
+                                          gboolean            keep_next,
                                           GError            **error);
 /* Both keys forgotten (413, 422: nothing of the batch was applied; the rows go again under a new
  * key). */

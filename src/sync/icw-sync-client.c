@@ -53,6 +53,7 @@ run_free (Run *run)
     g_clear_signal_handler (&run->wrote_id, run->msg);
   g_clear_object (&run->msg);
   icw_sync_timeout_clear (&run->wait);
+  icw_sync_timeout_clear (&run->ack_source);
   if (run->network_id != 0)
     g_signal_handler_disconnect (g_network_monitor_get_default (), run->network_id);
   g_free (run);
@@ -452,7 +453,7 @@ push_next (GTask *task)
       g_autofree char *next_key = pending ? icw_store_sync_state_get (self->store, state.next_key) : NULL;
 
       /* Nothing left of the pending batch: the one sent after it, if any, is the pending one now. */
-      if (key != NULL && !icw_sync_push_state_advance (self->store, &state, &error))
+      if (key != NULL && !icw_sync_push_state_advance (self->store, &state, TRUE, &error))
         {
           icw_sync_client_fail (task, g_steal_pointer (&error));
           return TRUE;
