@@ -12,6 +12,7 @@
 #include "icw-sync-client-private.h"
 #include "icw-sync-json.h"
 #include "icw-sync-request.h"
+#include "icw-sync-source.h"
 
 void
 icw_sync_client_finish_run (GTask *task)
@@ -35,11 +36,11 @@ static void
 forget_pending_key (GTask *task)
 {
   IcwSyncClient *self = g_task_get_source_object (task);
-  g_autofree char *key_name = icw_sync_client_state_key (self, "pending-key");
-  g_autofree char *seq_name = icw_sync_client_state_key (self, "pending-seq");
+  IcwPushState state;
 
-  icw_store_sync_state_set (self->store, key_name, NULL, NULL);
-  icw_store_sync_state_set (self->store, seq_name, NULL, NULL);
+  icw_sync_client_push_state_init (self, &state);
+  icw_sync_push_state_forget (self->store, &state, NULL);
+  icw_sync_push_state_clear (&state);
 }
 
 /* 413: the batch goes again in halves; a single change still too large is refused locally. */
@@ -48,10 +49,10 @@ split_batch (GTask *task)
 {
   IcwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
-  g_autofree char *key_name = icw_sync_client_state_key (self, "pending-key");
-  g_autofree char *seq_name = icw_sync_client_state_key (self, "pending-seq");
+  g_auto(IcwPushState) state = { NULL, };
   g_autoptr(GError) error = NULL;
 
+  icw_sync_client_push_state_init (self, &state);
   if (run->target_batch != NULL)
     {
       /* A batch of target versions is sized under the limit before it goes: the server's limit
@@ -65,8 +66,7 @@ split_batch (GTask *task)
       run->batch_limit = run->batch->len / 2;
       forget_pending_key (task);   /* nothing was applied: the smaller batch gets a key of its own */
     }
-  else if (!icw_sync_reject_too_large (self->store, run->batch->pdata[0], key_name, seq_name,
-                                      &run->report, &error))
+  else if (!icw_sync_reject_too_large (self->store, run->batch->pdata[0], &state, &run->report, &error))
     {
       icw_sync_client_fail (task, g_steal_pointer (&error));
       return;
@@ -216,6 +216,83 @@ on_page (GTask  *task,
     icw_sync_client_finish_run (task);
 }
 
+gboolean
+icw_sync_client_acknowledge_answered (GTask   *task,
+                                      GError **error)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) answered = g_steal_pointer (&run->answered);
+  g_autoptr(GPtrArray) revisions = g_steal_pointer (&run->answered_revisions);
+  g_autoptr(JsonNode) root = g_steal_pointer (&run->answered_root);
+  g_auto(IcwPushState) state = { NULL, };
+  guint n_retry = 0, n_done = 0;
+
+  if (answered == NULL)
+    return TRUE;
+  icw_sync_client_push_state_init (self, &state);
+  if (revisions != NULL)
+    return icw_sync_apply_push_applied (self->store, answered, revisions, &state, &run->report, error);
+  return icw_sync_apply_push_results (self->store, answered, root, &state, &run->report, &n_retry, &n_done, error);
+}
+
+/* The batch sent ahead has left: the one before it is acknowledged while the server handles it.
+ * A failure ends the run when the answer comes (the answer is then discarded; both batches stay
+ * pending for the next run). */
+static gboolean
+acknowledge_now (gpointer data)
+{
+  GTask *task = data;
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  icw_sync_timeout_clear (&run->ack_source);
+  if (!icw_sync_client_acknowledge_answered (task, &error) && run->held_error == NULL)
+    run->held_error = g_steal_pointer (&error);
+  return G_SOURCE_REMOVE;
+}
+
+/* From an idle source rather than inside libsoup's writing: the store's handlers run outside it. */
+static void
+on_ahead_written (SoupMessage *msg,
+                  gpointer     data)
+{
+  GTask *task = data;
+  Run *run = g_task_get_task_data (task);
+
+  g_clear_signal_handler (&run->wrote_id, msg);
+  if (run->ack_source == NULL)
+    run->ack_source = icw_sync_idle_new (acknowledge_now, task);
+}
+
+/* A push's answer that needs no wait (no "retry"): the next batch is sent first when it may go
+ * ahead, and the answer acknowledged once its body is written; else acknowledged now and the run
+ * goes on as before. */
+static void
+acknowledge_after_next (GTask     *task,
+                        GPtrArray *revisions,
+                        JsonNode  *root)
+{
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  run->answered = g_steal_pointer (&run->batch);
+  run->answered_revisions = revisions != NULL ? g_ptr_array_ref (revisions) : NULL;
+  run->answered_root = root != NULL ? json_node_ref (root) : NULL;
+  run->attempt = 0;
+  if (icw_sync_client_send_ahead (task))
+    {
+      run->wrote_id = g_signal_connect (run->msg, "wrote-body", G_CALLBACK (on_ahead_written), task);
+      return;
+    }
+  if (!icw_sync_client_acknowledge_answered (task, &error))
+    {
+      icw_sync_client_fail (task, g_steal_pointer (&error));
+      return;
+    }
+  icw_sync_client_step (task);
+}
+
 static void
 on_body (GTask  *task,
          GBytes *bytes)
@@ -224,8 +301,7 @@ on_body (GTask  *task,
   Run *run = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *key_name = icw_sync_client_state_key (self, "pending-key");
-  g_autofree char *seq_name = icw_sync_client_state_key (self, "pending-seq");
+  g_auto(IcwPushState) state = { NULL, };
   gboolean more = FALSE;
   guint n_retry = 0, n_done = 0;
 
@@ -234,7 +310,9 @@ on_body (GTask  *task,
       on_page (task, bytes);
       return;
     }
-  /* A push's answer with every change applied, read in place (icw-sync-push-answer.c). */
+  icw_sync_client_push_state_init (self, &state);
+  /* A push's answer with every change applied, read in place (icw-sync-push-answer.c): the next
+   * batch goes before it is acknowledged. */
   if (!run->pulling && run->fetch_key == NULL && run->target_batch == NULL)
     {
       g_autoptr(GPtrArray) revisions = g_ptr_array_new_with_free_func (g_free);
@@ -242,14 +320,7 @@ on_body (GTask  *task,
       if (icw_sync_read_push_applied (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                       run->batch, revisions))
         {
-          if (!icw_sync_apply_push_applied (self->store, run->batch, revisions, key_name, seq_name,
-                                            &run->report, &error))
-            {
-              icw_sync_client_fail (task, g_steal_pointer (&error));
-              return;
-            }
-          run->attempt = 0;
-          icw_sync_client_step (task);
+          acknowledge_after_next (task, revisions, NULL);
           return;
         }
     }
@@ -275,8 +346,14 @@ on_body (GTask  *task,
           return;
         }
     }
+  else if (root != NULL && icw_sync_push_results_final (run->batch, root))
+    {
+      /* Conflicts and refusals wait for nothing either. */
+      acknowledge_after_next (task, NULL, root);
+      return;
+    }
   else if (root == NULL ||
-           !icw_sync_apply_push_results (self->store, run->batch, root, key_name, seq_name,
+           !icw_sync_apply_push_results (self->store, run->batch, root, &state,
                                          &run->report, &n_retry, &n_done, &error))
     {
       icw_sync_client_fail (task, g_steal_pointer (&error));
@@ -312,6 +389,20 @@ icw_sync_client_on_response (GObject      *source,
   g_autoptr(GBytes) bytes = icw_sync_request_send_finish (result, &error);
   guint status;
 
+  /* The batch before this one, sent ahead of its acknowledgement, is acknowledged first, whatever
+   * this answer is. */
+  if (run->answered != NULL)
+    {
+      g_autoptr(GError) ack_error = NULL;
+
+      g_clear_signal_handler (&run->wrote_id, run->msg);
+      icw_sync_timeout_clear (&run->ack_source);
+      if (!icw_sync_client_acknowledge_answered (task, &ack_error))
+        {
+          icw_sync_client_fail (task, g_steal_pointer (&ack_error));
+          return;
+        }
+    }
   if (run->held_error != NULL)
     {
       /* The pages before this one could not be applied: this one is discarded. */

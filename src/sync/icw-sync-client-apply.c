@@ -57,32 +57,108 @@ record_result (IcwStore        *store,
   return TRUE;
 }
 
-/* The applied changes acknowledged and the pending key cleared, in the caller's transaction.
- * That transaction commits without an fsync (synchronous=NORMAL, as a pull page's: the store's
- * refetchable batch): a power cut may undo it, the pending key and seq with it, and the next run
- * sends the batch again under its key, whose stored answer the server gives again. The next
- * batch's key, committed under FULL before that batch goes, syncs the WAL with the
- * acknowledgement before it, as does any edit (docs/sync-protocol.md, "Durability of a push's
- * acknowledgement"): one fsync a batch on the client, not two. */
+void
+icw_sync_push_state_clear (IcwPushState *state)
+{
+  g_clear_pointer (&state->key, g_free);
+  g_clear_pointer (&state->seq, g_free);
+  g_clear_pointer (&state->from, g_free);
+  g_clear_pointer (&state->next_key, g_free);
+  g_clear_pointer (&state->next_seq, g_free);
+}
+
+gboolean
+icw_sync_push_state_advance (IcwStore            *store,
+                             const IcwPushState  *state,
+                             gboolean             keep_next,
+                             GError             **error)
+{
+  g_autofree char *seq = icw_store_sync_state_get (store, state->seq);
+  g_autofree char *next_key = icw_store_sync_state_get (store, state->next_key);
+  g_autofree char *next_seq = icw_store_sync_state_get (store, state->next_seq);
+  gboolean next = keep_next && next_key != NULL && next_seq != NULL;
+
+  return icw_store_sync_state_set (store, state->key, next ? next_key : NULL, error) &&
+         icw_store_sync_state_set (store, state->seq, next ? next_seq : NULL, error) &&
+         icw_store_sync_state_set (store, state->from, next ? seq : NULL, error) &&
+         (next_key == NULL || icw_store_sync_state_set (store, state->next_key, NULL, error)) &&
+         (next_seq == NULL || icw_store_sync_state_set (store, state->next_seq, NULL, error));
+}
+
+gboolean
+icw_sync_push_state_forget (IcwStore            *store,
+                            const IcwPushState  *state,
+                            GError             **error)
+{
+  return icw_store_sync_state_set (store, state->key, NULL, error) &&
+         icw_store_sync_state_set (store, state->seq, NULL, error) &&
+         icw_store_sync_state_set (store, state->from, NULL, error) &&
+         icw_store_sync_state_set (store, state->next_key, NULL, error) &&
+         icw_store_sync_state_set (store, state->next_seq, NULL, error);
+}
+
+/* The applied changes acknowledged and the pending keys advanced (the batch sent ahead, if any,
+ * becomes the oldest pending), in the caller's transaction. That transaction commits without an
+ * fsync (synchronous=NORMAL, as a pull page's: the store's refetchable batch): a power cut may
+ * undo it, the pending keys with it, and the next run sends the batch again under its key, whose
+ * stored answer the server gives again. The next batch's key, committed under FULL before that
+ * batch goes, syncs the WAL with the acknowledgements before it, as does any edit
+ * (docs/sync-protocol.md, "Durability of a push's acknowledgement"): one fsync a batch on the
+ * client, not two. */
 static gboolean
-acknowledge (IcwStore    *store,
-             GPtrArray   *applied,
-             GPtrArray   *revisions,
-             const char  *key_name,
-             const char  *seq_name,
-             GError     **error)
+acknowledge (IcwStore            *store,
+             GPtrArray           *applied,
+             GPtrArray           *revisions,
+             const IcwPushState  *state,
+             gboolean             retried,
+             GError             **error)
 {
   return icw_store_ack_changes (store, applied, (const char *const *) revisions->pdata, error) &&
-         icw_store_sync_state_set (store, key_name, NULL, error) &&
-         icw_store_sync_state_set (store, seq_name, NULL, error);
+         icw_sync_push_state_advance (store, state, !retried, error);
+}
+
+/* The answer checked whole: valid, and each result for its change. */
+static gboolean
+push_results_valid (GPtrArray  *batch,
+                    JsonNode   *root,
+                    GError    **error)
+{
+  JsonArray *results;
+
+  if (!icw_sync_json_validate_push_response (root, batch->len, error))
+    return FALSE;
+  results = json_object_get_array_member (json_node_get_object (root), "results");
+  for (guint i = 0; i < batch->len; i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (results, i), "id"),
+                   ((IcwOutboxChange *) batch->pdata[i])->id) != 0)
+      {
+        g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("The server answered another change"));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+gboolean
+icw_sync_push_results_final (GPtrArray *batch,
+                             JsonNode  *root)
+{
+  JsonArray *results;
+
+  if (!push_results_valid (batch, root, NULL))
+    return FALSE;
+  results = json_object_get_array_member (json_node_get_object (root), "results");
+  for (guint i = 0; i < batch->len; i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (results, i), "status"),
+                   "retry") == 0)
+      return FALSE;
+  return TRUE;
 }
 
 gboolean
 icw_sync_apply_push_results (IcwStore       *store,
                              GPtrArray      *batch,
                              JsonNode       *root,
-                             const char     *key_name,
-                             const char     *seq_name,
+                             const IcwPushState *state,
                              IcwSyncReport  *report,
                              guint          *n_retry,
                              guint          *n_done,
@@ -94,23 +170,16 @@ icw_sync_apply_push_results (IcwStore       *store,
   gboolean ok = TRUE;
 
   *n_retry = 0;
-  if (!icw_sync_json_validate_push_response (root, batch->len, error))
+  if (!push_results_valid (batch, root, error))
     return FALSE;
   results = json_object_get_array_member (json_node_get_object (root), "results");
-  for (guint i = 0; i < batch->len; i++)
-    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (results, i), "id"),
-                   ((IcwOutboxChange *) batch->pdata[i])->id) != 0)
-      {
-        g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("The server answered another change"));
-        return FALSE;
-      }
 
   if (!icw_store_begin_refetchable_batch (store, error))
     return FALSE;
   for (guint i = 0; ok && i < batch->len; i++)
     ok = record_result (store, batch->pdata[i], json_array_get_object_element (results, i), applied,
                         revisions, report, n_retry, error);
-  if (!ok || !acknowledge (store, applied, revisions, key_name, seq_name, error))
+  if (!ok || !acknowledge (store, applied, revisions, state, *n_retry > 0, error))
     {
       icw_store_rollback_batch (store);
       return FALSE;
@@ -123,8 +192,7 @@ gboolean
 icw_sync_apply_push_applied (IcwStore       *store,
                              GPtrArray      *batch,
                              GPtrArray      *revisions,
-                             const char     *key_name,
-                             const char     *seq_name,
+                             const IcwPushState *state,
                              IcwSyncReport  *report,
                              GError        **error)
 {
@@ -132,7 +200,7 @@ icw_sync_apply_push_applied (IcwStore       *store,
 
   if (!icw_store_begin_refetchable_batch (store, error))
     return FALSE;
-  if (!acknowledge (store, batch, revisions, key_name, seq_name, error))
+  if (!acknowledge (store, batch, revisions, state, FALSE, error))
     {
       icw_store_rollback_batch (store);
       return FALSE;
@@ -144,8 +212,7 @@ icw_sync_apply_push_applied (IcwStore       *store,
 gboolean
 icw_sync_reject_too_large (IcwStore         *store,
                            IcwOutboxChange  *change,
-                           const char       *key_name,
-                           const char       *seq_name,
+                           const IcwPushState *state,
                            IcwSyncReport    *report,
                            GError          **error)
 {
@@ -156,8 +223,7 @@ icw_sync_reject_too_large (IcwStore         *store,
   report->rejected++;
   ok = icw_store_add_rejection (store, change->kind, change->id, change->max_seq, "too-large",
                                 "The record is larger than the server accepts", NULL, error) &&
-       icw_store_sync_state_set (store, key_name, NULL, error) &&
-       icw_store_sync_state_set (store, seq_name, NULL, error);
+       icw_sync_push_state_advance (store, state, TRUE, error);
   if (!ok)
     {
       icw_store_rollback_batch (store);

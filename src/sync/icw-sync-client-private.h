@@ -58,9 +58,54 @@ typedef struct {
   GPtrArray    *held;          /* IcwHeldPage: pull pages that came, applied together later */
   guint         held_records;
   gsize         held_bytes;
-  GError       *held_error;    /* the held pages failed while the next page was asked for: the run
-                                * ends with it when that page comes, which is discarded */
+  GError       *held_error;    /* the held pages failed while the next page was asked for (or a
+                                * push's acknowledgement while the next batch was on its way): the
+                                * run ends with it when that answer comes, which is discarded */
+  GPtrArray    *answered;      /* IcwOutboxChange of the push batch whose answer came, acknowledged
+                                * once the batch after it is sent (docs/sync-protocol.md, "The next
+                                * batch sent before the last one is acknowledged") */
+  GPtrArray    *answered_revisions;   /* its revisions when every change was applied, */
+  JsonNode     *answered_root;        /* else its answer (checked, without "retry") */
+  gulong        wrote_id;      /* "wrote-body" of the batch sent ahead */
+  GSource      *ack_source;    /* the acknowledgement of the answered batch, once it has left */
 } Run;
+
+/* The names, in the sync state, of the push's pending batches (the server's address in each):
+ * the oldest not yet acknowledged (key, last seq, and the seq it starts after when it does not
+ * start at the outbox's beginning) and the one sent after it ahead of its acknowledgement (key,
+ * last seq; it starts after the oldest's last seq). */
+typedef struct {
+  char *key, *seq, *from;
+  char *next_key, *next_seq;
+} IcwPushState;
+
+void     icw_sync_client_push_state_init (IcwSyncClient      *self,
+                                          IcwPushState       *state);
+void     icw_sync_push_state_clear       (IcwPushState       *state);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcwPushState, icw_sync_push_state_clear)
+/* In the caller's transaction: the oldest batch is acknowledged: the next one, if any, becomes
+ * the oldest (starting after the acknowledged one's last seq), unless keep_next is FALSE (the
+ * answer asked for changes again, which go before it): its key is then forgotten, and its rows go
+ * again in order under a new key (the server answers "applied" to a change it already holds). */
+gboolean icw_sync_push_state_advance     (IcwStore           *store,
+                                          const IcwPushState *state,
+                                          gboolean            keep_next,
+                                          GError            **error);
+/* Both keys forgotten (413, 422: nothing of the batch was applied; the rows go again under a new
+ * key). */
+gboolean icw_sync_push_state_forget      (IcwStore           *store,
+                                          const IcwPushState *state,
+                                          GError            **error);
+/* The batch whose answer came (Run.answered) acknowledged now, if it has not been yet. */
+gboolean icw_sync_client_acknowledge_answered (GTask         *task,
+                                               GError       **error);
+/* The answer is one the client need not wait after (valid, no "retry"): the next batch may go
+ * before it is acknowledged. */
+gboolean icw_sync_push_results_final     (GPtrArray          *batch,
+                                          JsonNode           *root);
+/* Sends the next batch before the answered one (Run.answered) is acknowledged, when it may go
+ * ahead (TRUE); the acknowledgement then follows once its body is written. */
+gboolean icw_sync_client_send_ahead      (GTask              *task);
 
 /* The request chain (icw-sync-client.c). */
 char    *icw_sync_client_state_key    (IcwSyncClient *self,
@@ -93,14 +138,13 @@ void     icw_sync_client_on_response  (GObject       *source,
                                        gpointer       data);
 void     icw_sync_client_finish_run   (GTask         *task);
 
-/* Records what the server answered for each change of batch and clears the pending key (key_name,
- * seq_name). *n_retry gets the number of changes the server asked to send again, *n_done the
+/* Records what the server answered for each change of batch and advances the pending keys
+ * (icw_sync_push_state_advance). *n_retry gets the number of changes the server asked to send again, *n_done the
  * others. */
 gboolean icw_sync_apply_push_results (IcwStore       *store,
                                       GPtrArray      *batch,
                                       JsonNode       *root,
-                                      const char     *key_name,
-                                      const char     *seq_name,
+                                      const IcwPushState *state,
                                       IcwSyncReport  *report,
                                       guint          *n_retry,
                                       guint          *n_done,
@@ -116,8 +160,7 @@ gboolean icw_sync_read_push_applied  (const char     *data,
 gboolean icw_sync_apply_push_applied (IcwStore       *store,
                                       GPtrArray      *batch,
                                       GPtrArray      *revisions,
-                                      const char     *key_name,
-                                      const char     *seq_name,
+                                      const IcwPushState *state,
                                       IcwSyncReport  *report,
                                       GError        **error);
 /* A page's text read in place (icw-sync-pull-page.c) and its cursor checked: a page that says
@@ -139,11 +182,10 @@ gboolean icw_sync_apply_pull_pages   (IcwStore       *store,
                                       IcwSyncReport  *report,
                                       GError        **error);
 /* One change the server will not take whatever the batch (413 alone): it goes to the attention
- * list as rejected with the code "too-large", and the pending key is cleared. */
+ * list as rejected with the code "too-large", and the pending keys advance. */
 gboolean icw_sync_reject_too_large   (IcwStore        *store,
                                       IcwOutboxChange *change,
-                                      const char      *key_name,
-                                      const char      *seq_name,
+                                      const IcwPushState *state,
                                       IcwSyncReport   *report,
                                       GError         **error);
 

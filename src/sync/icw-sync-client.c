@@ -46,8 +46,14 @@ run_free (Run *run)
   g_clear_error (&run->push_error);
   g_clear_pointer (&run->body, g_bytes_unref);
   g_clear_pointer (&run->files_sent, g_hash_table_unref);
+  g_clear_pointer (&run->answered, g_ptr_array_unref);
+  g_clear_pointer (&run->answered_revisions, g_ptr_array_unref);
+  g_clear_pointer (&run->answered_root, json_node_unref);
+  if (run->msg != NULL)
+    g_clear_signal_handler (&run->wrote_id, run->msg);
   g_clear_object (&run->msg);
   icw_sync_timeout_clear (&run->wait);
+  icw_sync_timeout_clear (&run->ack_source);
   if (run->network_id != 0)
     g_signal_handler_disconnect (g_network_monitor_get_default (), run->network_id);
   g_free (run);
@@ -172,6 +178,16 @@ icw_sync_client_state_key (IcwSyncClient *self,
   return g_strdup_printf ("%s %s", name, self->url);
 }
 
+void
+icw_sync_client_push_state_init (IcwSyncClient *self,
+                                 IcwPushState  *state)
+{
+  state->key = icw_sync_client_state_key (self, "pending-key");
+  state->seq = icw_sync_client_state_key (self, "pending-seq");
+  state->from = icw_sync_client_state_key (self, "pending-from");
+  state->next_key = icw_sync_client_state_key (self, "next-key");
+  state->next_seq = icw_sync_client_state_key (self, "next-seq");
+}
 
 void
 icw_sync_client_fail (GTask  *task,
@@ -377,27 +393,34 @@ push_body (const char *key,
 }
 
 /* The next push batch, unless the outbox is empty (FALSE). A batch over the body limit is halved
- * before it goes; a batch whose answer never came goes again, the same, with the same key. */
+ * before it goes; a batch whose answer never came goes again, the same, with the same key (the
+ * rows after the one before it, when that one was sent ahead of it). */
 static gboolean
 push_next (GTask *task)
 {
   IcwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
-  g_autofree char *key_name = icw_sync_client_state_key (self, "pending-key");
-  g_autofree char *seq_name = icw_sync_client_state_key (self, "pending-seq");
-  g_autofree char *key = icw_store_sync_state_get (self->store, key_name);
-  g_autofree char *seq = icw_store_sync_state_get (self->store, seq_name);
-  gboolean pending = key != NULL && seq != NULL;
+  g_auto(IcwPushState) state = { NULL, };
+  g_autofree char *key = NULL;
+  g_autofree char *seq = NULL;
+  g_autofree char *from = NULL;
+  gboolean pending;
   IcwOutboxChange *oversize;
   g_autoptr(GError) error = NULL;
   gint64 max_seq = 0;
 
+  icw_sync_client_push_state_init (self, &state);
+  key = icw_store_sync_state_get (self->store, state.key);
+  seq = icw_store_sync_state_get (self->store, state.seq);
+  from = icw_store_sync_state_get (self->store, state.from);
+  pending = key != NULL && seq != NULL;
   for (;;)
     {
       g_clear_pointer (&run->batch, g_ptr_array_unref);
       g_clear_pointer (&run->body, g_bytes_unref);
-      run->batch = icw_store_outbox_batch (self->store, run->batch_limit > 0 ? run->batch_limit : self->batch_size,
-                                           pending ? g_ascii_strtoll (seq, NULL, 10) : 0, &max_seq, &error);
+      run->batch = icw_store_outbox_batch_after (self->store, run->batch_limit > 0 ? run->batch_limit : self->batch_size,
+                                                 pending && from != NULL ? g_ascii_strtoll (from, NULL, 10) : 0,
+                                                 pending ? g_ascii_strtoll (seq, NULL, 10) : 0, NULL, &max_seq, &error);
       if (run->batch == NULL)
         {
           icw_sync_client_fail (task, g_steal_pointer (&error));
@@ -408,7 +431,7 @@ push_next (GTask *task)
       /* A record no server takes (over the protocol's 1 MiB) is refused here, never sent. */
       if (!pending && (oversize = icw_sync_find_oversize (run->batch)) != NULL)
         {
-          if (!icw_sync_reject_too_large (self->store, oversize, key_name, seq_name, &run->report, &error))
+          if (!icw_sync_reject_too_large (self->store, oversize, &state, &run->report, &error))
             {
               icw_sync_client_fail (task, g_steal_pointer (&error));
               return TRUE;
@@ -427,12 +450,16 @@ push_next (GTask *task)
     }
   if (run->batch->len == 0)
     {
-      if (key != NULL && (!icw_store_sync_state_set (self->store, key_name, NULL, &error) ||
-                          !icw_store_sync_state_set (self->store, seq_name, NULL, &error)))
+      g_autofree char *next_key = pending ? icw_store_sync_state_get (self->store, state.next_key) : NULL;
+
+      /* Nothing left of the pending batch: the one sent after it, if any, is the pending one now. */
+      if (key != NULL && !icw_sync_push_state_advance (self->store, &state, TRUE, &error))
         {
           icw_sync_client_fail (task, g_steal_pointer (&error));
           return TRUE;
         }
+      if (next_key != NULL)
+        return push_next (task);
       return FALSE;
     }
   if (!pending)
@@ -446,8 +473,9 @@ push_next (GTask *task)
           icw_sync_client_fail (task, g_steal_pointer (&error));
           return TRUE;
         }
-      if (!icw_store_sync_state_set (self->store, seq_name, max_text, &error) ||
-          !icw_store_sync_state_set (self->store, key_name, key, &error) ||
+      if (!icw_store_sync_state_set (self->store, state.seq, max_text, &error) ||
+          !icw_store_sync_state_set (self->store, state.key, key, &error) ||
+          !icw_store_sync_state_set (self->store, state.from, NULL, &error) ||
           !icw_store_commit_batch (self->store, &error))
         {
           icw_store_rollback_batch (self->store);
@@ -463,6 +491,109 @@ push_next (GTask *task)
   run->method = g_strdup ("POST");
   run->path = g_strdup ("/v1/push");
   icw_sync_client_send_request (task);
+  return TRUE;
+}
+
+/* A change whose file may have to be uploaded before it goes (icw-sync-client-blobs.c). */
+static gboolean
+batch_has_files (GPtrArray *batch)
+{
+  for (guint i = 0; i < batch->len; i++)
+    {
+      IcwOutboxChange *change = batch->pdata[i];
+
+      if (change->kind == ICW_RECORD_KIND_ATTACHMENT && g_strcmp0 (change->op, "upsert") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The batch after the answered one (Run.answered, still the oldest pending): the one already sent
+ * ahead before (its key in next-key), or the rows after the answered batch's last seq up to the
+ * first row of one of its records, under a new key committed (FULL) before it goes. Nothing goes
+ * ahead (FALSE) when the outbox has nothing after it, a batch that needs its files uploaded first,
+ * one with a record over 1 MiB or over the body limit, or when anything fails: the answered batch
+ * is then acknowledged first and the run goes on as before. Never fails the run. */
+gboolean
+icw_sync_client_send_ahead (GTask *task)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_auto(IcwPushState) state = { NULL, };
+  g_autofree char *seq = NULL;
+  g_autofree char *next_key = NULL;
+  g_autofree char *next_seq = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) batch = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean again;
+  gint64 max_seq = 0;
+
+  if (run->answered == NULL || run->answered->len == 0 ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return FALSE;
+  icw_sync_client_push_state_init (self, &state);
+  seq = icw_store_sync_state_get (self->store, state.seq);
+  next_key = icw_store_sync_state_get (self->store, state.next_key);
+  next_seq = icw_store_sync_state_get (self->store, state.next_seq);
+  if (seq == NULL)
+    return FALSE;
+  again = next_key != NULL && next_seq != NULL;
+  if (again)
+    {
+      batch = icw_store_outbox_batch_after (self->store, G_MAXUINT, g_ascii_strtoll (seq, NULL, 10),
+                                            g_ascii_strtoll (next_seq, NULL, 10), NULL, &max_seq, &error);
+      key = g_steal_pointer (&next_key);
+    }
+  else
+    {
+      g_autoptr(GHashTable) in_flight = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < run->answered->len; i++)
+        g_hash_table_add (in_flight, ((IcwOutboxChange *) run->answered->pdata[i])->id);
+      batch = icw_store_outbox_batch_after (self->store, run->batch_limit > 0 ? run->batch_limit : self->batch_size,
+                                            g_ascii_strtoll (seq, NULL, 10), 0, in_flight, &max_seq, &error);
+      key = g_uuid_string_random ();
+    }
+  if (batch == NULL || batch->len == 0 || batch_has_files (batch) || icw_sync_find_oversize (batch) != NULL)
+    return FALSE;
+  body = push_body (key, batch);
+  if (!again && g_bytes_get_size (body) > ICW_SYNC_JSON_MAX_BODY)
+    return FALSE;
+  msg = icw_sync_request_new (self->url, "/v1/push", self->token, &error);
+  if (msg == NULL)
+    return FALSE;
+  if (!again)
+    {
+      g_autofree char *max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max_seq);
+
+      /* Its key and last seq are durable before it goes, as every batch's. */
+      if (!icw_store_begin_batch (self->store, &error))
+        return FALSE;
+      if (!icw_store_sync_state_set (self->store, state.next_seq, max_text, &error) ||
+          !icw_store_sync_state_set (self->store, state.next_key, key, &error) ||
+          !icw_store_commit_batch (self->store, &error))
+        {
+          icw_store_rollback_batch (self->store);
+          return FALSE;
+        }
+    }
+  g_clear_pointer (&run->batch, g_ptr_array_unref);
+  run->batch = g_steal_pointer (&batch);
+  g_clear_pointer (&run->body, g_bytes_unref);
+  run->body = g_steal_pointer (&body);
+  g_free (run->method);
+  run->method = g_strdup ("POST");
+  g_free (run->path);
+  run->path = g_strdup ("/v1/push");
+  g_clear_object (&run->msg);
+  run->msg = g_steal_pointer (&msg);
+  soup_message_set_method (run->msg, run->method);
+  soup_message_set_request_body_from_bytes (run->msg, "application/json", run->body);
+  icw_sync_request_send_async (self->session, run->msg, ICW_SYNC_JSON_MAX_BODY * 2, self->deadline_ms,
+                               g_task_get_cancellable (task), icw_sync_client_on_response, task);
   return TRUE;
 }
 

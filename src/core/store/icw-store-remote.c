@@ -53,14 +53,17 @@ icw_outbox_change_free (IcwOutboxChange *change)
 }
 
 static GPtrArray *
-read_outbox_batch (IcwStore  *self,
-                   guint      limit,
-                   gint64     up_to_seq,
-                   gint64    *batch_max_seq,
-                   GError   **error)
+read_outbox_batch (IcwStore    *self,
+                   guint        limit,
+                   gint64       after_seq,
+                   gint64       up_to_seq,
+                   GHashTable  *stop_at,
+                   gint64      *batch_max_seq,
+                   GError     **error)
 {
   sqlite3_stmt *stmt = icw_store_statement (self, "SELECT seq, kind, record_id, op, payload, base_revision "
-                                                  "FROM outbox WHERE ?1 <= 0 OR seq <= ?1 ORDER BY seq", error);
+                                                  "FROM outbox WHERE (?1 <= 0 OR seq <= ?1) AND seq > ?2 "
+                                                  "ORDER BY seq", error);
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) icw_outbox_change_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   int rc;
@@ -68,11 +71,16 @@ read_outbox_batch (IcwStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, up_to_seq);
+  sqlite3_bind_int64 (stmt, 2, MAX (after_seq, 0));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *id = (const char *) sqlite3_column_text (stmt, 2);
       IcwOutboxChange *change = g_hash_table_lookup (by_id, id);
       IcwRecordKind kind;
+
+      /* A record of the batch still on its way: the batch ends before its row, which waits. */
+      if (stop_at != NULL && id != NULL && g_hash_table_contains (stop_at, id))
+        break;
 
       if (!icw_record_kind_from_key ((const char *) sqlite3_column_text (stmt, 1), &kind))
         continue;   /* a kind of a newer version: left for it */
@@ -131,6 +139,18 @@ icw_store_outbox_batch (IcwStore  *self,
                         gint64    *batch_max_seq,
                         GError   **error)
 {
+  return icw_store_outbox_batch_after (self, limit, 0, up_to_seq, NULL, batch_max_seq, error);
+}
+
+GPtrArray *
+icw_store_outbox_batch_after (IcwStore    *self,
+                              guint        limit,
+                              gint64       after_seq,
+                              gint64       up_to_seq,
+                              GHashTable  *stop_at,
+                              gint64      *batch_max_seq,
+                              GError     **error)
+{
   gboolean own = self->batch_depth == 0;
   g_autoptr(GPtrArray) changes = NULL;
   sqlite3_stmt *mark;
@@ -147,7 +167,7 @@ icw_store_outbox_batch (IcwStore  *self,
           return NULL;
         }
     }
-  changes = read_outbox_batch (self, limit, up_to_seq, batch_max_seq, error);
+  changes = read_outbox_batch (self, limit, after_seq, up_to_seq, stop_at, batch_max_seq, error);
   if (changes != NULL && *batch_max_seq > 0)
     {
       mark = icw_store_statement (self, "UPDATE outbox_high_water SET read_seq = ?1 WHERE read_seq < ?1", error);

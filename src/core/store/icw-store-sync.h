@@ -43,6 +43,16 @@ GPtrArray  *icw_store_outbox_batch          (IcwStore        *self,
                                              gint64           up_to_seq,
                                              gint64          *batch_max_seq,
                                              GError         **error);
+/* The same for the rows after after_seq only (> 0), ending before the first row of a record whose
+ * ID is in stop_at (a set of IDs, or NULL): the batch sent while the one before it, whose records
+ * these are, is not yet acknowledged (icw-sync-client.c). */
+GPtrArray  *icw_store_outbox_batch_after    (IcwStore        *self,
+                                             guint            limit,
+                                             gint64           after_seq,
+                                             gint64           up_to_seq,
+                                             GHashTable      *stop_at,
+                                             gint64          *batch_max_seq,
+                                             GError         **error);
 gboolean    icw_store_outbox_has_record     (IcwStore        *self,
                                              const char      *id);
 /* Some record has an outbox row or a conflict: when not, no record can (a pull applies its pages

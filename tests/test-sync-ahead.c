@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sync-ahead.c: the next push batch is sent before the last one's answer is acknowledged
+ * (issue 20; docs/sync-protocol.md, "The next batch sent before the last one is acknowledged"),
+ * and nothing is lost or applied twice for it. An update hook on every SQLite connection sees the
+ * first outbox row an acknowledgement deletes, and then reads the client's sync state through a
+ * connection of its own: the next batch's key is committed by then. The sync-ahead-helper program
+ * pushes the same database in a process of its own and kills itself (SIGKILL) inside an
+ * acknowledgement, after the next batch went: the next run sends both batches again under their
+ * keys, and the server and the client end with each record once, at the same revision. The real
+ * server on loopback, the real client and stores. */
+#include "config.h"
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+
+#include "icw-organization.h"
+#include "icw-store-sync.h"
+#include "icw-test-sync-fixture.h"
+#include "icw-test-util.h"
+
+#define BATCH 2
+
+typedef struct {
+  IcwTestSyncFixture sync;
+  char *a_path;
+  GPtrArray *ids;   /* the organizations saved in a */
+} Fixture;
+
+/* The hook's state: armed for the database at watched_path. */
+static char *watched_path;
+static gboolean delete_seen;
+static gboolean next_key_at_first_delete;
+
+/* How many keys of the sync state at path start with prefix, read through a connection of its own
+ * (the client's may be inside its transaction). */
+static gint64
+count_rows (const char *path,
+            const char *sql,
+            const char *parameter)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count = -1;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      if (parameter != NULL)
+        sqlite3_bind_text (stmt, 1, parameter, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        count = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+static gint64
+count_state (const char *path,
+             const char *prefix)
+{
+  return count_rows (path, "SELECT count(*) FROM sync_state WHERE substr(key, 1, length(?1)) = ?1", prefix);
+}
+
+/* The organizations in b's database. */
+static gint64
+count_organizations_in_b (Fixture *f)
+{
+  g_autofree char *b_path = g_build_filename (f->sync.dir, "b.db", NULL);
+
+  return count_rows (b_path, "SELECT count(*) FROM organizations", NULL);
+}
+
+static void
+on_update (void          *data,
+           int            op,
+           const char    *database,
+           const char    *table,
+           sqlite3_int64  rowid)
+{
+  if (watched_path == NULL || delete_seen || op != SQLITE_DELETE || g_strcmp0 (table, "outbox") != 0)
+    return;
+  delete_seen = TRUE;
+  next_key_at_first_delete = count_state (watched_path, "next-key ") == 1;
+}
+
+static int
+watch_connection (sqlite3                           *db,
+                  const char                       **message,
+                  const struct sqlite3_api_routines *api)
+{
+  sqlite3_update_hook (db, on_update, NULL);
+  return SQLITE_OK;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  icw_test_sync_fixture_set_up (&f->sync, "icw-sync-ahead-XXXXXX");
+  f->a_path = g_build_filename (f->sync.dir, "a.db", NULL);
+  f->ids = g_ptr_array_new_with_free_func (g_free);
+  watched_path = NULL;
+  delete_seen = FALSE;
+  next_key_at_first_delete = FALSE;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  watched_path = NULL;
+  g_ptr_array_unref (f->ids);
+  g_free (f->a_path);
+  icw_test_sync_fixture_tear_down (&f->sync);
+}
+
+static IcwSyncClient *
+new_client (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  IcwSyncClient *client = icw_sync_client_new (f->sync.a, f->sync.url, f->sync.admin, &error);
+
+  g_assert_no_error (error);
+  icw_sync_client_set_limits (client, BATCH, 100, 2, 10, 100, 10);
+  return client;
+}
+
+static void
+save_organizations (Fixture *f,
+                    guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("济南先进动力研究院%02u", f->ids->len);
+      g_autoptr(IcwOrganization) organization = icw_test_save_organization (f->sync.a, name, NULL);
+
+      g_ptr_array_add (f->ids, g_strdup (icw_record_get_id (ICW_RECORD (organization))));
+    }
+}
+
+/* A push of a's outbox from this process, without an error, a conflict or a refusal. */
+static void
+push_all (Fixture *f)
+{
+  g_autoptr(IcwSyncClient) client = new_client (f);
+  g_autoptr(GError) error = NULL;
+  IcwSyncReport report = { 0, };
+
+  g_assert_true (icw_sync_client_run (client, ICW_SYNC_PUSH, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.conflicts, ==, 0);
+  g_assert_cmpuint (report.rejected, ==, 0);
+  g_assert_cmpint (icw_store_count_outbox (f->sync.a), ==, 0);
+  g_assert_cmpint (count_state (f->a_path, "pending-"), ==, 0);
+  g_assert_cmpint (count_state (f->a_path, "next-"), ==, 0);
+}
+
+/* Every organization saved in a is on the server once, at the revision a holds: b pulls them. */
+static void
+assert_server_has_all (Fixture *f)
+{
+  icw_test_sync_both (f->sync.b, f->sync.url, f->sync.admin);
+  for (guint i = 0; i < f->ids->len; i++)
+    {
+      g_autofree char *mine = icw_store_local_revision (f->sync.a, ICW_RECORD_KIND_ORGANIZATION, f->ids->pdata[i]);
+      g_autofree char *theirs = icw_store_local_revision (f->sync.b, ICW_RECORD_KIND_ORGANIZATION, f->ids->pdata[i]);
+
+      g_assert_nonnull (mine);
+      g_assert_cmpstr (mine, ==, theirs);
+    }
+  g_assert_cmpint (count_organizations_in_b (f), ==, f->ids->len);
+}
+
+/* A batch's answer holds a conflict while the next batch is on its way: the conflict is kept as
+ * it is without the batch after it, the other changes are applied. */
+static void
+test_conflict_while_next_in_flight (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(IcwSyncClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwRecord) theirs = NULL;
+  g_autoptr(IcwRecord) mine = NULL;
+  IcwSyncReport report = { 0, };
+
+  save_organizations (f, 1);
+  push_all (f);
+  /* b changes the organization on the server; a changes it too, on the revision before. */
+  icw_test_sync_both (f->sync.b, f->sync.url, f->sync.admin);
+  theirs = icw_store_find_by_name (f->sync.b, ICW_RECORD_KIND_ORGANIZATION, "济南先进动力研究院00", &error);
+  g_assert_no_error (error);
+  icw_organization_set_name (ICW_ORGANIZATION (theirs), "济南先进动力研究院（乙）");
+  icw_test_save (f->sync.b, theirs);
+  icw_test_sync_both (f->sync.b, f->sync.url, f->sync.admin);
+  mine = icw_store_find_by_name (f->sync.a, ICW_RECORD_KIND_ORGANIZATION, "济南先进动力研究院00", &error);
+  g_assert_no_error (error);
+  icw_organization_set_name (ICW_ORGANIZATION (mine), "济南先进动力研究院（甲）");
+  icw_test_save (f->sync.a, mine);
+  /* Then 5 new ones: batches of 2, the conflict in the first. */
+  save_organizations (f, 5);
+
+  watched_path = f->a_path;
+  client = new_client (f);
+  g_assert_true (icw_sync_client_run (client, ICW_SYNC_PUSH, &report, &error));
+  g_assert_no_error (error);
+  /* The second batch's key was committed, and the batch sent, before the conflict was recorded. */
+  g_assert_true (delete_seen);
+  g_assert_true (next_key_at_first_delete);
+  g_assert_cmpuint (report.conflicts, ==, 1);
+  g_assert_cmpuint (report.pushed, ==, 5);
+  g_assert_cmpint (icw_store_count_outbox (f->sync.a), ==, 0);
+  g_assert_cmpint (icw_store_count_conflicts (f->sync.a), ==, 1);
+  g_assert_cmpint (count_state (f->a_path, "pending-"), ==, 0);
+  g_assert_cmpint (count_state (f->a_path, "next-"), ==, 0);
+  watched_path = NULL;
+  /* The five new ones are on the server (b pulls them), the changed one as b left it. */
+  icw_test_sync_both (f->sync.b, f->sync.url, f->sync.admin);
+  g_assert_cmpint (count_organizations_in_b (f), ==, 6);
+}
+
+static void
+child_exited (GPid     pid,
+              gint     status,
+              gpointer data)
+{
+  gint *out = data;
+
+  *out = status;
+  g_spawn_close_pid (pid);
+}
+
+/* sync-ahead-helper pushes a in a process of its own and kills itself at the kill_at-th outbox row
+ * an acknowledgement deletes; the server goes on in this process meanwhile. */
+static void
+push_and_kill (Fixture *f,
+               guint    kill_at)
+{
+  const char *builddir = g_getenv ("ICW_TEST_BUILDDIR");
+  g_autofree char *helper = g_build_filename (builddir != NULL ? builddir : ".", "sync-ahead-helper", NULL);
+  g_autofree char *batch = g_strdup_printf ("%u", BATCH);
+  g_autofree char *kill_text = g_strdup_printf ("%u", kill_at);
+  const char *argv[] = { helper, f->a_path, f->sync.url, f->sync.admin, batch, kill_text, NULL };
+  g_autoptr(GError) error = NULL;
+  gint status = -1;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  GPid pid;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited, &status);
+  while (status == -1)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+}
+
+/* Killed between the second batch sent and the first acknowledged: both are pending, the first's
+ * rows and the second's still in the outbox; the next run sends both again under their keys (the
+ * server answers from what it stored, a changed body would be 422) and acknowledges them. */
+static void
+test_killed_between_next_sent_and_ack (Fixture       *f,
+                                       gconstpointer  data)
+{
+  save_organizations (f, 6);   /* with the center, 7 changes: 4 batches */
+  push_and_kill (f, 1);
+  g_assert_cmpint (count_state (f->a_path, "pending-key "), ==, 1);
+  g_assert_cmpint (count_state (f->a_path, "next-key "), ==, 1);
+  g_assert_cmpint (icw_store_count_outbox (f->sync.a), ==, 7);
+  push_all (f);
+  assert_server_has_all (f);
+}
+
+/* Killed inside the second batch's acknowledgement, the third sent: the second's answer is lost.
+ * The second is pending after the first's last row (pending-from), the third next; the next run
+ * sends the second again exactly (its rows only) and the third. */
+static void
+test_answer_lost_recovered (Fixture       *f,
+                            gconstpointer  data)
+{
+  save_organizations (f, 6);
+  push_and_kill (f, BATCH + 1);
+  g_assert_cmpint (count_state (f->a_path, "pending-key "), ==, 1);
+  g_assert_cmpint (count_state (f->a_path, "pending-from "), ==, 1);
+  g_assert_cmpint (count_state (f->a_path, "next-key "), ==, 1);
+  g_assert_cmpint (icw_store_count_outbox (f->sync.a), ==, 7 - BATCH);
+  /* An edit while nothing runs goes after them, in a batch of its own. */
+  save_organizations (f, 1);
+  push_all (f);
+  assert_server_has_all (f);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  sqlite3_auto_extension ((void (*) (void)) watch_connection);
+  g_test_add ("/sync-ahead/conflict-while-next-in-flight", Fixture, NULL, fixture_set_up,
+              test_conflict_while_next_in_flight, fixture_tear_down);
+  g_test_add ("/sync-ahead/killed-between-next-sent-and-ack", Fixture, NULL, fixture_set_up,
+              test_killed_between_next_sent_and_ack, fixture_tear_down);
+  g_test_add ("/sync-ahead/answer-lost-recovered", Fixture, NULL, fixture_set_up,
+              test_answer_lost_recovered, fixture_tear_down);
+  return g_test_run ();
+}
