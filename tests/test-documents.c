@@ -862,18 +862,19 @@ line_with (const char *text,
 /* The application's cover as a province's form has it, in both languages: the host company
  * (依托公司), the applicant that seals it (申报单位（盖章）), the recommending body (推荐单位),
  * contact and telephone, the date; a blank to fill in where the application records nothing.
+ * The paper copies counted in words in Chinese (一式两份, not 一式2份).
  * And in the alliance's table 用户企业 is a kind of firm (the organization's flag), its own column. */
 static void
 test_cover_form (Fixture       *f,
                  gconstpointer  data)
 {
   const char *host = "山东齐鲁海工创新科技有限公司";
-  const struct { const char *language; const char *lines[7]; const char *yes, *no, *column, *heading; } cases[] = {
+  const struct { const char *language; const char *lines[7]; const char *yes, *no, *column, *heading, *copies; } cases[] = {
     { "en", { "Host company: ", "Applicant (seal): ", "Recommended by: 山东省工业和信息化厅", "Contact: 刘晓明",
               "Telephone: 0532-86016688", "Date: ", "Innovation center: " }, "Yes", "No", "User enterprise",
-      "Alliance members" },
+      "Alliance members", "2 copies" },
     { "zh_CN", { "依托公司：", "申报单位（盖章）：", "推荐单位：山东省工业和信息化厅", "联系人：刘晓明",
-                 "电话：0532-86016688", "日期：", "创新中心：" }, "是", "否", "用户企业", "联盟成员" },
+                 "电话：0532-86016688", "日期：", "创新中心：" }, "是", "否", "用户企业", "联盟成员", "一式两份" },
   };
   GListModel *members = icw_store_list (f->store, ICW_RECORD_KIND_ALLIANCE_MEMBER, icw_record_get_id (ICW_RECORD (f->center)));
   g_autoptr(IcwApplication) application = NULL;
@@ -909,6 +910,7 @@ test_cover_form (Fixture       *f,
 
       for (guint l = 0; l < G_N_ELEMENTS (cases[c].lines); l++)
         assert_contains (cover, cases[c].lines[l]);
+      assert_contains (cover, cases[c].copies);
       /* A long line wraps on the cover; the comparison ignores line ends and spaces. */
       host_line = g_strconcat (cases[c].lines[0], host, NULL);
       seal_line = g_strconcat (cases[c].lines[1], host, NULL);

@@ -270,6 +270,47 @@ test_chosen_is_saved (Fixture       *fixture,
   g_assert_true (saved);
 }
 
+/* The first tooltip of a button under widget that starts with prefix, or NULL. */
+static const char *
+tooltip_starting (GtkWidget  *widget,
+                  const char *prefix)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (GTK_IS_BUTTON (widget) && tooltip != NULL && g_str_has_prefix (tooltip, prefix))
+    return tooltip;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = tooltip_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A row's remove button says what it removes: one organization is often both a shareholder and a
+ * member, and "Remove <organization>" twice on one page did not say which link goes (nor that the
+ * organization stays in the register). */
+static void
+test_remove_names_the_link (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *groups[] = { icw_center_links_group_new_shareholders (fixture->sample.store, ICW_MONEY_UNIT_WAN),
+                          icw_center_links_group_new_members (fixture->sample.store) };
+  const char *expected[] = { "Remove shareholder ", "Remove member " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      icw_center_links_group_set_center (ICW_CENTER_LINKS_GROUP (groups[i]), fixture->sample.center);
+      gtk_window_set_child (fixture->window, groups[i]);
+      gtk_window_present (fixture->window);
+      iterate ();
+      g_assert_nonnull (tooltip_starting (groups[i], "Remove "));
+      g_assert_nonnull (tooltip_starting (groups[i], expected[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,5 +320,7 @@ main (int   argc,
               test_first_screenful_and_typing, fixture_tear_down);
   g_test_add ("/ui-pickers/organization/chosen-is-saved", Fixture, NULL, fixture_set_up,
               test_chosen_is_saved, fixture_tear_down);
+  g_test_add ("/ui-pickers/links/remove-names-the-link", Fixture, NULL, fixture_set_up,
+              test_remove_names_the_link, fixture_tear_down);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "icw-application-outline-group.h"
 #include "icw-application-sections.h"
 #include "icw-center.h"
+#include "icw-i18n.h"
 #include "icw-outline.h"
 
 struct _IcwApplicationOutlineGroup
@@ -94,9 +95,10 @@ show_outline (IcwApplicationOutlineGroup *self,
     add_row (self, _("Attachments"), icw_outline_get_attachments_note (outline));
   if (copies > 0)
     {
-      g_autofree char *title = electronic ? g_strdup_printf (ngettext ("%u paper copy and an electronic copy",
-                                                                       "%u paper copies and an electronic copy", copies), copies)
-                                          : g_strdup_printf (ngettext ("%u paper copy", "%u paper copies", copies), copies);
+      g_autofree char *number = icw_copies_number (copies);
+      g_autofree char *title = electronic ? g_strdup_printf (ngettext ("%s paper copy and an electronic copy",
+                                                                       "%s paper copies and an electronic copy", copies), number)
+                                          : g_strdup_printf (ngettext ("%s paper copy", "%s paper copies", copies), number);
 
       add_row (self, title, paper);
     }

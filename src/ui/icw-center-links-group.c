@@ -275,7 +275,11 @@ create_row (gpointer item,
   IcwCenterLinksGroup *self = user_data;
   IcwRecord *link = item;
   g_autofree char *name = icw_ui_organization_name (self->store, link_organization_id (link));
-  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), name != NULL ? name : "");
+  /* The remove button says which link goes: one organization is often both a shareholder and a
+   * member, and it stays in the register. */
+  g_autofree char *remove_label = self->kind->record_kind == ICW_RECORD_KIND_SHAREHOLDER
+                                  ? g_strdup_printf (_("Remove shareholder %s"), name != NULL ? name : "")
+                                  : g_strdup_printf (_("Remove member %s"), name != NULL ? name : "");
   g_autofree char *subtitle = self->kind->subtitle (self, link);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *remove = icw_ui_icon_button ("user-trash-symbolic", remove_label);

@@ -26,6 +26,7 @@
 #include "icw-docx-xml.h"
 #include "icw-export-module.h"
 #include "icw-error.h"
+#include "icw-i18n.h"
 
 #define SHADE "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6E6E6\"/>"
 #define PAGE_BREAK_BEFORE "<w:pageBreakBefore/>"
@@ -82,8 +83,10 @@ add_cover (Body *body)
     }
   if (copies > 0)
     {
-      /* TRANSLATORS: on a document's cover, how many paper copies are submitted; Chinese says 一式N份 */
-      g_autofree char *text = g_strdup_printf (ngettext ("%u copy", "%u copies", copies), copies);
+      g_autofree char *number = icw_copies_number (copies);
+      /* TRANSLATORS: on a document's cover, how many paper copies are submitted; Chinese says 一式%s份
+       * (%s is the number's word, 两 or 三: icw_copies_number()) */
+      g_autofree char *text = g_strdup_printf (ngettext ("%s copy", "%s copies", copies), number);
       g_autofree char *space = g_strdup_printf ("<w:spacing w:before=\"%d\"/>", ICW_DOCX_TWIPS (ICW_MM (10.0)));
 
       icw_docx_append_paragraph (body->xml, "CoverCopies", space, text);

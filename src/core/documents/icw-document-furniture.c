@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "icw-document-layout-private.h"
+#include "icw-i18n.h"
 
 #define NUMBER_WIDTH 36.0
 
@@ -134,8 +135,11 @@ icw_layout_make_cover (IcwDocumentLayout *self)
     y = add_cover_line (self, page, lines->pdata[i], y);
   if (copies > 0)
     {
-      /* TRANSLATORS: on a document's cover, how many paper copies are submitted; Chinese says 一式N份 */
-      copies_text = g_strdup_printf (ngettext ("%u copy", "%u copies", copies), copies);
+      g_autofree char *number = icw_copies_number (copies);
+
+      /* TRANSLATORS: on a document's cover, how many paper copies are submitted; Chinese says 一式%s份
+       * (%s is the number's word, 两 or 三: icw_copies_number()) */
+      copies_text = g_strdup_printf (ngettext ("%s copy", "%s copies", copies), number);
       add_centered (self, page, ICW_STYLE_COVER, copies_text, ICW_CONTENT_BOTTOM - ICW_MM (10));
     }
 }

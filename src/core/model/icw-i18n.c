@@ -40,3 +40,19 @@ icw_rules_language (void)
     }
   return "en";
 }
+
+char *
+icw_copies_number (guint copies)
+{
+  /* TRANSLATORS: numbers of paper copies, as counted in "N copies" (一式两份): the word for each */
+  static const char * const words[] = {
+    NC_("number of copies", "1"), NC_("number of copies", "2"), NC_("number of copies", "3"),
+    NC_("number of copies", "4"), NC_("number of copies", "5"), NC_("number of copies", "6"),
+    NC_("number of copies", "7"), NC_("number of copies", "8"), NC_("number of copies", "9"),
+    NC_("number of copies", "10"),
+  };
+
+  if (copies >= 1 && copies <= G_N_ELEMENTS (words))
+    return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "number of copies", words[copies - 1]));
+  return g_strdup_printf ("%u", copies);
+}

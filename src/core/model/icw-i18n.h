@@ -13,4 +13,8 @@ void icw_i18n_init (void);
  * POSIX message locale, where gettext ignores $LANGUAGE and the rest of the program is English. */
 const char *icw_rules_language (void);
 
+/* A number of copies as the user's language writes it in "N copies" (一式两份, not 一式2份): from 1
+ * to 10 a translated word (English keeps the digits), above that the digits. Free with g_free(). */
+char *icw_copies_number (guint copies);
+
 G_END_DECLS
