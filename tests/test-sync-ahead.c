@@ -294,6 +294,106 @@ test_answer_lost_recovered (Fixture       *f,
   assert_server_has_all (f);
 }
 
+/* A proxy on loopback in front of the server that counts the connections made through it. */
+typedef struct {
+  GSocketService *service;
+  GSocketClient  *connector;
+  char           *target;   /* the server's host:port */
+  guint           connections;
+} CountingProxy;
+
+static void
+proxy_spliced (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_io_stream_splice_finish (result, NULL);
+}
+
+static void
+proxy_connected (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  g_autoptr(GSocketConnection) incoming = data;
+  g_autoptr(GSocketConnection) outgoing = g_socket_client_connect_to_host_finish (G_SOCKET_CLIENT (source), result, NULL);
+
+  if (outgoing != NULL)
+    g_io_stream_splice_async (G_IO_STREAM (incoming), G_IO_STREAM (outgoing), G_IO_STREAM_SPLICE_CLOSE_STREAM1 |
+                              G_IO_STREAM_SPLICE_CLOSE_STREAM2, G_PRIORITY_DEFAULT, NULL, proxy_spliced, NULL);
+}
+
+static gboolean
+proxy_incoming (GSocketService    *service,
+                GSocketConnection *connection,
+                GObject           *source,
+                gpointer           data)
+{
+  CountingProxy *proxy = data;
+
+  proxy->connections++;
+  g_socket_client_connect_to_host_async (proxy->connector, proxy->target, 0, NULL, proxy_connected,
+                                         g_object_ref (connection));
+  return TRUE;
+}
+
+/* The proxy's URL, in front of the server at server_url (http://127.0.0.1:PORT/). */
+static char *
+counting_proxy_start (CountingProxy *proxy,
+                      const char    *server_url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (server_url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  guint16 port;
+
+  g_assert_nonnull (uri);
+  proxy->target = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
+  proxy->connector = g_socket_client_new ();
+  proxy->service = g_socket_service_new ();
+  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (proxy->service), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (proxy->service, "incoming", G_CALLBACK (proxy_incoming), proxy);
+  g_socket_service_start (proxy->service);
+  return g_strdup_printf ("http://127.0.0.1:%u/", port);
+}
+
+static void
+counting_proxy_stop (CountingProxy *proxy)
+{
+  g_socket_service_stop (proxy->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (proxy->service));
+  g_clear_object (&proxy->service);
+  g_clear_object (&proxy->connector);
+  g_clear_pointer (&proxy->target, g_free);
+}
+
+/* A push of several batches keeps its connection: a new one a batch (libsoup's rule for a POST not
+ * marked idempotent) would add a connect, and GIO's resolver, to every batch. */
+static void
+test_batches_share_a_connection (Fixture       *f,
+                                 gconstpointer  data)
+{
+  CountingProxy proxy = { NULL, };
+  g_autofree char *url = counting_proxy_start (&proxy, f->sync.url);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwSyncClient) client = NULL;
+  IcwSyncReport report = { 0, };
+  gint64 waiting;
+
+  save_organizations (f, 4 * BATCH);
+  waiting = icw_store_count_outbox (f->sync.a);
+  g_assert_cmpint (waiting, >=, 4 * BATCH);
+  client = icw_sync_client_new (f->sync.a, url, f->sync.admin, &error);
+  g_assert_no_error (error);
+  icw_sync_client_set_limits (client, BATCH, 100, 2, 10, 100, 10);
+  g_assert_true (icw_sync_client_run (client, ICW_SYNC_PUSH, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.pushed, ==, waiting);
+  g_assert_cmpint (icw_store_count_outbox (f->sync.a), ==, 0);
+  g_assert_cmpuint (proxy.connections, ==, 1);
+  counting_proxy_stop (&proxy);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,5 +406,7 @@ main (int   argc,
               test_killed_between_next_sent_and_ack, fixture_tear_down);
   g_test_add ("/sync-ahead/answer-lost-recovered", Fixture, NULL, fixture_set_up,
               test_answer_lost_recovered, fixture_tear_down);
+  g_test_add ("/sync-ahead/batches-share-a-connection", Fixture, NULL, fixture_set_up,
+              test_batches_share_a_connection, fixture_tear_down);
   return g_test_run ();
 }

@@ -184,6 +184,11 @@ icw_sync_request_new (const char  *server_url,
       return NULL;
     }
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", bearer);
+  /* Every request the client makes may be sent twice: a GET or a PUT of a file by what it is, a
+   * push by its key (the server answers a key it has seen with the answer it stored). So libsoup
+   * may send it on a kept-alive connection (and again on a new one if that connection had closed);
+   * without the flag it opens a new connection for every POST, a connection a push batch. */
+  soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
   return msg;
 }
 
