@@ -210,14 +210,6 @@ install (void)
   installed = TRUE;
 }
 
-/* Before main(): a static library's constructor runs whenever its object is linked, and every
- * program that opens a database links this one through icw-database.c. */
-__attribute__((constructor)) static void
-icw_sqlite_locks_constructor (void)
-{
-  install ();
-}
-
 gboolean
 icw_sqlite_locks_installed (void)
 {
@@ -226,6 +218,11 @@ icw_sqlite_locks_installed (void)
 
 #else /* no OFD locks on this system */
 
+static void
+install (void)
+{
+}
+
 gboolean
 icw_sqlite_locks_installed (void)
 {
@@ -233,3 +230,25 @@ icw_sqlite_locks_installed (void)
 }
 
 #endif
+
+/* A statement journal (the pages a statement inside a transaction changed, kept so that the
+ * statement alone can be undone) stays in memory up to this size, then goes to a temporary file as
+ * before. SQLite's default, 64 KiB, sent every statement of a sync batch (a multi-row upsert, the
+ * acknowledgements' updates, each with the full-text triggers) to a fresh file in /var/tmp: 26.7k
+ * writes of a 10k push and their open, unlink and close (docs/performance.md, "Sync: SQLite's
+ * syscalls…"). A statement journal lives only while its statement runs, so this is the most
+ * memory one statement can hold beyond its pages in the cache; a larger one (a migration's
+ * UPDATE of a 1M register) spills as before. Nothing of durability changes: a statement journal
+ * is never synced, and the transaction's own journal (the WAL) is untouched. */
+#define STATEMENT_JOURNAL_SPILL_BYTES (16 * 1024 * 1024)
+
+/* Before main(): a static library's constructor runs whenever its object is linked, and every
+ * program that opens a database links this one through icw-database.c. SQLite takes the
+ * configuration only before it is initialised, which the first connection (or install's
+ * sqlite3_vfs_find) does, so it is set first. */
+__attribute__((constructor)) static void
+icw_sqlite_locks_constructor (void)
+{
+  sqlite3_config (SQLITE_CONFIG_STMTJRNL_SPILL, STATEMENT_JOURNAL_SPILL_BYTES);
+  install ();
+}
