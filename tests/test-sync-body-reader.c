@@ -145,6 +145,23 @@ test_same_refusal (void)
   g_string_append (text, "\"}");
   huge = g_string_free (text, FALSE);
   assert_same_refusal (huge, strlen (huge));
+
+  /* A string's plain bytes are skipped in one run (read_string): what stops the run is refused
+   * at its own byte, and the limit at the same byte as byte by byte, escapes and all. */
+  REFUSED ("{\"a\":\"a run of plain bytes, then a control \x01 in it\"}");
+  REFUSED ("{\"a\":\"plain, an escape \\n, plain, a backslash at the end \\\"}");
+  for (guint variant = 0; variant < 4; variant++)
+    {
+      static const char *const tails[] = { "\x01\"}", "\\u0041\"}", "y\\n\"}", "\\nyy\"}" };
+      g_autofree char *at_limit = NULL;
+
+      text = g_string_new ("{\"a\":\"");
+      for (guint i = 0; i < ICW_SYNC_JSON_MAX_STRING - (variant < 2 ? 0 : 1); i++)
+        g_string_append_c (text, 'x');
+      g_string_append (text, tails[variant]);
+      at_limit = g_string_free (text, FALSE);
+      assert_same_refusal (at_limit, strlen (at_limit));
+    }
 }
 
 static void

@@ -563,6 +563,7 @@ typedef struct {
   IcwServerRefusal *refusals;
   char            **payloads;
   IcwJsonRecord   **records;   /* each payload's members, read in place */
+  char             *block;     /* a plain push's payloads, one after another (else NULL: each its own) */
   guint             n;
 } PrecheckList;
 
@@ -588,7 +589,11 @@ precheck_list_free (PrecheckList *list)
     }
   g_free (list->records);
   g_free (list->refusals);
-  g_strfreev (list->payloads);
+  if (list->block != NULL)
+    g_free (list->payloads);
+  else
+    g_strfreev (list->payloads);
+  g_free (list->block);
   g_free (list);
 }
 
@@ -750,14 +755,31 @@ handle_push (IcwSyncServer     *self,
 
   prechecks_owner = precheck_list_new (n);
   prechecks = prechecks_owner->refusals;
+  if (plain)
+    {
+      /* The records' bytes copied into one block, each ended by a NUL: one allocation a batch. */
+      gsize total = 0;
+      char *next;
+
+      for (guint i = 0; i < n; i++)
+        total += g_array_index (envelopes, IcwPushEnvelope, i).record.length + 1;
+      next = prechecks_owner->block = g_malloc (MAX (total, 1));
+      for (guint i = 0; i < n; i++)
+        {
+          const IcwPushEnvelope *envelope = &g_array_index (envelopes, IcwPushEnvelope, i);
+
+          memcpy (next, data + envelope->record.offset, envelope->record.length);
+          next[envelope->record.length] = '\0';
+          prechecks_owner->payloads[i] = next;
+          next += envelope->record.length + 1;
+        }
+    }
   for (guint i = 0; i < n; i++)
     {
       const IcwPushEnvelope *envelope = &g_array_index (envelopes, IcwPushEnvelope, i);
       JsonObject *change = plain ? NULL : json_array_get_object_element (changes, i);
 
-      if (plain)
-        prechecks_owner->payloads[i] = g_strndup (data + envelope->record.offset, envelope->record.length);
-      else
+      if (!plain)
         prechecks_owner->payloads[i] = record_text (data, spans, json_object_get_member (change, "record"));
       prechecks_owner->records[i] = icw_json_record_new (prechecks_owner->payloads[i], strlen (prechecks_owner->payloads[i]));
       precheck_change (self, change, envelope, prechecks_owner->payloads[i], prechecks_owner->records[i], &prechecks[i]);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-json-record.c: a record's members read in place (icw-json-record.h). One pass of the
- * in-place reader over the record's text; names and strings unescaped into one chunk; lookups by
+ * in-place reader over the record's text; names and strings without an escape ended in place in
+ * one copy of the text (its closing quote made a NUL), the others unescaped into a chunk; lookups by
  * name start after the last member found, since the callers ask in the order records are
  * written (the table's columns). */
 #include "config.h"
@@ -11,7 +12,9 @@
 
 struct _IcwJsonRecord {
   GArray       *members;   /* IcwJsonMember */
-  GStringChunk *chunk;
+  char         *copy;      /* the text once more, each plain name's and string's end a NUL */
+  const char   *text;      /* what copy copies */
+  GStringChunk *chunk;     /* escaped names and strings; made at the first */
   char         *owned;     /* the text, when the record made it (icw_json_record_new_object) */
   guint         hint;      /* where the next lookup starts */
   guint64       seen[4];   /* a bit for each name's hash (name_bit): a name whose bit is clear is new */
@@ -28,7 +31,8 @@ name_bit (const char *name)
   return hash & 255;
 }
 
-/* The string's text in the chunk, or NULL for a lone surrogate or \u0000. */
+/* The string's text: in the copy when it has no escape, else in the chunk; NULL for a lone
+ * surrogate or \u0000. */
 static const char *
 unescape (IcwJsonRecord      *record,
           const IcwJsonValue *value)
@@ -38,9 +42,16 @@ unescape (IcwJsonRecord      *record,
   const char *raw = icw_json_string_raw (value, &length);
 
   if (raw != NULL)
-    return g_string_chunk_insert_len (record->chunk, raw, length);
+    {
+      char *in_copy = record->copy + (raw - record->text);
+
+      in_copy[length] = '\0';   /* the closing quote */
+      return in_copy;
+    }
   if ((text = icw_json_string_dup (value)) == NULL)
     return NULL;
+  if (record->chunk == NULL)
+    record->chunk = g_string_chunk_new (64);
   return g_string_chunk_insert (record->chunk, text);
 }
 
@@ -81,7 +92,10 @@ icw_json_record_new (const char *text,
     return NULL;
   record = g_new0 (IcwJsonRecord, 1);
   record->members = g_array_sized_new (FALSE, FALSE, sizeof (IcwJsonMember), 48);
-  record->chunk = g_string_chunk_new (MAX (64, length));
+  record->text = text;
+  record->copy = g_malloc (length + 1);
+  memcpy (record->copy, text, length);
+  record->copy[length] = '\0';
   while ((step = icw_json_iter_next (&iter, &name, &value)) == 1)
     {
       IcwJsonMember member = { NULL, };
@@ -151,7 +165,9 @@ icw_json_record_free (IcwJsonRecord *record)
   if (record == NULL)
     return;
   g_array_unref (record->members);
-  g_string_chunk_free (record->chunk);
+  if (record->chunk != NULL)
+    g_string_chunk_free (record->chunk);
+  g_free (record->copy);
   g_free (record->owned);
   g_free (record);
 }
