@@ -75,79 +75,11 @@ resize (GtkWindow *window,
              G_OBJECT_TYPE_NAME (window), width, gtk_widget_get_width (inside));
 }
 
-/* WIDGET drawn as GTK draws it, into ICW_SCREENSHOT_DIR/narrow-NAME-LANGUAGE.png. */
-static void
-maybe_save_widget_png (GtkWidget  *inside,
-                       const char *name)
-{
-  const char *dir = g_getenv ("ICW_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (inside), height = gtk_widget_get_height (inside);
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (inside);
-  file = g_strdup_printf ("narrow-%s-%s.png", name, g_getenv ("LANGUAGE"));
-  path = g_build_filename (dir, file, NULL);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (inside)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_print ("# drew %s (%d x %d)\n", path, width, height);
-}
-
 static void
 maybe_save_png (GtkWindow  *window,
                 const char *name)
 {
-  maybe_save_widget_png (inside_of (window), name);
-}
-
-/* Whether WIDGET is inside a scrolled window under TOP (what lies past its edge scrolls). */
-static gboolean
-scrolls (GtkWidget *widget,
-         GtkWidget *top)
-{
-  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL && w != top; w = gtk_widget_get_parent (w))
-    if (GTK_IS_SCROLLED_WINDOW (w) || GTK_IS_VIEWPORT (w))
-      return TRUE;
-  return FALSE;
-}
-
-/* The faults a user would see under ROOT, each appended to FAULTS: a label cut with "…" (unless
- * ALLOWED_CUT, a NULL-terminated list of label texts that may be) and a widget past TOP's right
- * edge outside anything that scrolls. */
-static void
-find_cuts (GtkWidget          *root,
-           GtkWidget          *top,
-           const char * const *allowed_cut,
-           GString            *faults)
-{
-  graphene_rect_t bounds;
-
-  if (!gtk_widget_get_mapped (root))
-    return;
-  if (GTK_IS_LABEL (root) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (root))) &&
-      (allowed_cut == NULL || !g_strv_contains (allowed_cut, gtk_label_get_text (GTK_LABEL (root)))))
-    g_string_append_printf (faults, "the label “%s” is cut (%d px)\n", gtk_label_get_text (GTK_LABEL (root)),
-                            gtk_widget_get_width (root));
-  if (gtk_widget_get_first_child (root) == NULL && gtk_widget_compute_bounds (root, top, &bounds) &&
-      bounds.size.width > 0 && bounds.origin.x + bounds.size.width > gtk_widget_get_width (top) + 0.5 &&
-      !scrolls (root, top))
-    g_string_append_printf (faults, "%s (%s%s%s) ends at %.0f px, past the window's %d px\n", G_OBJECT_TYPE_NAME (root),
-                            gtk_widget_get_css_name (root), GTK_IS_LABEL (root) ? ": " : "",
-                            GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root)) : "",
-                            bounds.origin.x + bounds.size.width, gtk_widget_get_width (top));
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    find_cuts (child, top, allowed_cut, faults);
+  icw_test_save_png (inside_of (window), name);
 }
 
 /* Nothing in WINDOW is cut or past its edge (but the labels of ALLOWED_CUT); WHAT names it. */
@@ -158,7 +90,7 @@ assert_nothing_cut (GtkWindow          *window,
 {
   g_autoptr(GString) faults = g_string_new (NULL);
 
-  find_cuts (inside_of (window), inside_of (window), allowed_cut, faults);
+  icw_test_find_cuts (inside_of (window), inside_of (window), allowed_cut, faults);
   maybe_save_png (window, what);
   if (faults->len > 0)
     fault ("%s at %d px:\n%s", what, NARROWEST, faults->str);
@@ -382,8 +314,8 @@ test_center_page (Fixture *fixture)
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     {
       g_assert_nonnull (groups[i]);
-      find_cuts (groups[i], content, NULL, faults);
-      maybe_save_widget_png (groups[i], i == 0 ? "center-reports" : "center-readiness");
+      icw_test_find_cuts (groups[i], content, NULL, faults);
+      icw_test_save_png (groups[i], i == 0 ? "center-reports" : "center-readiness");
     }
   if (faults->len > 0)
     fault ("the center's reports and readiness at %d px:\n%s", NARROWEST, faults->str);
