@@ -133,3 +133,67 @@ icw_test_window_tear_down (IcwTestWindow *fixture,
   g_application_quit (G_APPLICATION (fixture->app));
   g_clear_object (&fixture->app);
 }
+
+/* Whether WIDGET is inside a scrolled window under TOP (what lies past its edge scrolls). */
+static gboolean
+scrolls (GtkWidget *widget,
+         GtkWidget *top)
+{
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL && w != top; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SCROLLED_WINDOW (w) || GTK_IS_VIEWPORT (w))
+      return TRUE;
+  return FALSE;
+}
+
+void
+icw_test_find_cuts (GtkWidget          *root,
+                    GtkWidget          *top,
+                    const char * const *allowed_cut,
+                    GString            *faults)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if (GTK_IS_LABEL (root) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (root))) &&
+      (allowed_cut == NULL || !g_strv_contains (allowed_cut, gtk_label_get_text (GTK_LABEL (root)))))
+    g_string_append_printf (faults, "the label “%s” is cut (%d px)\n", gtk_label_get_text (GTK_LABEL (root)),
+                            gtk_widget_get_width (root));
+  if (gtk_widget_get_first_child (root) == NULL && gtk_widget_compute_bounds (root, top, &bounds) &&
+      bounds.size.width > 0 && bounds.origin.x + bounds.size.width > gtk_widget_get_width (top) + 0.5 &&
+      !scrolls (root, top))
+    g_string_append_printf (faults, "%s (%s%s%s) ends at %.0f px, past the window's %d px\n", G_OBJECT_TYPE_NAME (root),
+                            gtk_widget_get_css_name (root), GTK_IS_LABEL (root) ? ": " : "",
+                            GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root)) : "",
+                            bounds.origin.x + bounds.size.width, gtk_widget_get_width (top));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    icw_test_find_cuts (child, top, allowed_cut, faults);
+}
+
+void
+icw_test_save_png (GtkWidget  *inside,
+                   const char *name)
+{
+  const char *dir = g_getenv ("ICW_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (inside), height = gtk_widget_get_height (inside);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (inside);
+  file = g_strdup_printf ("narrow-%s-%s.png", name, g_getenv ("LANGUAGE"));
+  path = g_build_filename (dir, file, NULL);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (inside)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_print ("# drew %s (%d x %d)\n", path, width, height);
+}

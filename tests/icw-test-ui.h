@@ -42,6 +42,18 @@ AdwComboRow *icw_test_combo_titled (GtkWidget *root,
 GtkWidget *icw_test_find_button   (GtkWidget  *widget,
                                    const char *label);
 
+/* The faults a user would see under ROOT, each appended to FAULTS as a line: a label cut with "…"
+ * (unless its text is in ALLOWED_CUT, a NULL-terminated list, or NULL) and a widget past TOP's
+ * right edge outside anything that scrolls (test-ui-narrow.c). */
+void icw_test_find_cuts (GtkWidget          *root,
+                         GtkWidget          *top,
+                         const char * const *allowed_cut,
+                         GString            *faults);
+/* With ICW_SCREENSHOT_DIR set, WIDGET drawn as GTK draws it into
+ * ICW_SCREENSHOT_DIR/narrow-NAME-LANGUAGE.png; else nothing. */
+void icw_test_save_png  (GtkWidget          *widget,
+                         const char         *name);
+
 /* The workbench application, registered (not unique) and activated, its window, and the sample
  * center loaded into its store: a GTest fixture (g_test_add (…, IcwTestWindow, NULL,
  * icw_test_window_set_up, …, icw_test_window_tear_down)). */

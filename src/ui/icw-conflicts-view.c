@@ -145,6 +145,8 @@ add_field (IcwConflictsView *self,
 
   gtk_widget_add_css_class (name, "dim-label");
   gtk_widget_set_hexpand (name, FALSE);
+  /* A field's name keeps its words whole ("Year of recognition", not "recognitio-n"). */
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD);
   gtk_grid_attach (self->grid, name, 0, row, 1, 1);
   gtk_grid_attach (self->grid, value_label (mine_text, differs, mine_description), 1, row, 1, 1);
   gtk_grid_attach (self->grid, value_label (their_text, differs, their_description), 2, row, 1, 1);
@@ -185,6 +187,9 @@ header (IcwConflictsView *self,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Between words where the window is narrow ("Yours (this computer)" alone made it 445 px wide). */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (label, "heading");
   gtk_grid_attach (self->grid, label, column, 0, 1, 1);
 }

@@ -94,6 +94,12 @@ icw_document_editor_get_pages (IcwDocumentEditor *self)
   return PRIV (self)->pages;
 }
 
+IcwAdaptiveBin *
+icw_document_editor_get_body (IcwDocumentEditor *self)
+{
+  return PRIV (self)->body;
+}
+
 const char *
 icw_document_editor_get_visible_page (IcwDocumentEditor *self)
 {

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "icw-adaptive-bin.h"
 #include "icw-document-kinds.h"
 #include "icw-store.h"
 
@@ -60,6 +61,8 @@ void         icw_document_editor_add_page       (IcwDocumentEditor *self,
                                                  const char        *title,
                                                  GtkWidget         *shown);
 GtkStack    *icw_document_editor_get_pages      (IcwDocumentEditor *self);
+/* The editor's sections beside the section shown (folded, one at a time). */
+IcwAdaptiveBin *icw_document_editor_get_body    (IcwDocumentEditor *self);
 const char  *icw_document_editor_get_visible_page (IcwDocumentEditor *self);
 void         icw_document_editor_select_page    (IcwDocumentEditor *self,
                                                  const char        *key);

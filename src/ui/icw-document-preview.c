@@ -27,6 +27,7 @@ struct _IcwDocumentPreview
   AdwToastOverlay *toasts;
   GtkWidget *area;
   GtkLabel *page_label;
+  GtkLabel *short_page_label;   /* "1 / 13", shown where "Page 1 of 13" would be cut */
   GtkSpinButton *copies;
   GtkWidget *progress_box;
   GtkProgressBar *progress;
@@ -45,6 +46,10 @@ update (IcwDocumentPreview *self)
   /* TRANSLATORS: the page shown in the document preview */
   label = n > 0 ? g_strdup_printf (_("Page %u of %u"), self->page + 1, n) : g_strdup ("");
   gtk_label_set_text (self->page_label, label);
+  g_free (label);
+  /* TRANSLATORS: the page shown in the document preview, short, for a narrow window: "1 / 13" */
+  label = n > 0 ? g_strdup_printf (_("%u / %u"), self->page + 1, n) : g_strdup ("");
+  gtk_label_set_text (self->short_page_label, label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.previous", n > 0 && self->page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next", n > 0 && self->page + 1 < n);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.print", self->layout != NULL);
@@ -263,6 +268,7 @@ build (IcwDocumentPreview *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Preview"));
   gtk_window_set_default_size (GTK_WINDOW (self), 720, 880);
   self->page_label = GTK_LABEL (gtk_label_new (NULL));
+  self->short_page_label = GTK_LABEL (gtk_label_new (NULL));
   self->copies = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, 20, 1));
   gtk_spin_button_set_value (self->copies, ICW_DOCUMENT_DEFAULT_COPIES);
   gtk_label_set_mnemonic_widget (GTK_LABEL (copies_label), GTK_WIDGET (self->copies));
@@ -274,11 +280,20 @@ build (IcwDocumentPreview *self)
   gtk_widget_add_css_class (print, "suggested-action");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), header_button ("go-previous-symbolic", _("Previous Page"), "preview.previous"));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), header_button ("go-next-symbolic", _("Next Page"), "preview.next"));
-  /* The page shown is the bar's title, ellipsized when narrow (the bar centres its title between
-   * sides as wide as the wider one). */
-  gtk_label_set_ellipsize (self->page_label, PANGO_ELLIPSIZE_END);
+  /* The page shown is the bar's title: "Page 1 of 13", or where that does not fit (the bar centres
+   * its title between sides as wide as the wider one: a 360 px window cut it to "Page 1 …") the
+   * short "1 / 13" (a squeezer shows the first that fits). */
   gtk_widget_add_css_class (GTK_WIDGET (self->page_label), "title");
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->page_label));
+  gtk_widget_add_css_class (GTK_WIDGET (self->short_page_label), "title");
+  {
+    GtkWidget *squeezer = adw_squeezer_new ();
+
+    adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+    adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), GTK_WIDGET (self->page_label));
+    adw_squeezer_add (ADW_SQUEEZER (squeezer), GTK_WIDGET (self->short_page_label));
+    adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), squeezer);
+  }
   /* On a narrow window Save as PDF goes into a menu (icw-overflow-box.c); the copies are below
    * the page, where they leave the header bar room. */
   icw_overflow_box_append (ICW_OVERFLOW_BOX (buttons), save);

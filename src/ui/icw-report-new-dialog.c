@@ -130,6 +130,9 @@ icw_report_new_dialog_present (GtkWidget        *parent,
   adw_combo_row_set_expression (dialog->center, expression);
   gtk_expression_unref (expression);
   adw_combo_row_set_model (dialog->center, centers);
+  /* The chosen center's name under the row's title, where it wraps: beside it, a 360 px window cut
+   * 齐鲁海洋工程装备制造业创新中心 to "齐鲁海洋工程装备制造业…". */
+  adw_combo_row_set_use_subtitle (dialog->center, TRUE);
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (dialog->center));
   gtk_list_box_append (GTK_LIST_BOX (list), year_row (dialog));
   for (IcwReportKind k = 0; k < ICW_N_REPORT_KINDS; k++)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "icw-adaptive-bin.h"
 #include "icw-report-window.h"
 #include "icw-ui-util.h"
 
@@ -102,6 +103,9 @@ icw_report_window_new (GtkWidget    *parent,
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   gtk_box_append (GTK_BOX (box), header);
   self->editor = ICW_REPORT_EDITOR (icw_report_editor_new (store, money_unit));
+  /* Folded (a narrow window), a section is shown alone: Back returns to the list of sections. */
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header),
+                             icw_adaptive_bin_back_button_new (icw_document_editor_get_body (ICW_DOCUMENT_EDITOR (self->editor))));
   gtk_widget_set_vexpand (GTK_WIDGET (self->editor), TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->editor));
   adw_window_set_content (ADW_WINDOW (self), box);

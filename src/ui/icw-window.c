@@ -50,6 +50,7 @@ struct _IcwWindow
   GtkFileChooserNative *chooser;
   AdwHeaderBar *header_bar;
   GtkLabel *title_label;        /* the header bar's title */
+  GtkLabel *short_title_label;  /* its short form, shown where the title does not fit */
   IcwSyncController *sync;
   IcwReviewNotifier *notifier;
   gboolean reviewer;
@@ -179,18 +180,20 @@ update_title (IcwWindow *self)
 {
   const char *name = gtk_stack_get_visible_child_name (self->pages);
   const char *title = _("Innovation Center Workbench");
+  const char *short_title = C_("short application name", "Workbench");
 
   if (name != NULL && icw_adaptive_bin_get_folded (self->adaptive)
       && icw_adaptive_bin_find_back (GTK_WIDGET (self->adaptive)) != NULL)
     {
       for (guint i = 0; i < G_N_ELEMENTS (page_infos); i++)
         if (g_str_equal (page_infos[i].name, name))
-          title = _(page_infos[i].short_title);
+          title = short_title = _(page_infos[i].short_title);
       for (guint i = 0; i < G_N_ELEMENTS (reviewer_infos); i++)
         if (g_str_equal (reviewer_infos[i].name, name))
-          title = _(reviewer_infos[i].short_title);
+          title = short_title = _(reviewer_infos[i].short_title);
     }
   gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->short_title_label, short_title);
 }
 
 static gboolean
@@ -524,6 +527,7 @@ icw_window_class_init (IcwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, IcwWindow, short_title_label);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, IcwWindow, adaptive);
