@@ -113,6 +113,10 @@ char    *icw_sync_client_state_key    (IcwSyncClient *self,
 void     icw_sync_client_fail         (GTask         *task,
                                        GError        *error);
 void     icw_sync_client_step         (GTask         *task);
+/* The run's next request: its method, and its path (taken); the ones before are freed. */
+void     icw_sync_client_set_request  (Run           *run,
+                                       const char    *method,
+                                       char          *path);
 void     icw_sync_client_send_request (GTask         *task);
 /* Asks for the pull page after cursor (NULL: the first). */
 void     icw_sync_client_request_page (GTask         *task,

@@ -98,9 +98,7 @@ icw_sync_client_push_targets (GTask *task)
         }
       run->report.rejected++;
     }
-  g_free (run->method);
-  run->method = g_strdup ("POST");
-  run->path = g_strdup ("/v1/push");
+  icw_sync_client_set_request (run, "POST", g_strdup ("/v1/push"));
   icw_sync_client_send_request (task);
   return TRUE;
 }

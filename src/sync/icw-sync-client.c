@@ -258,6 +258,31 @@ icw_sync_client_retry_later (GTask      *task,
 
 
 void
+icw_sync_client_set_request (Run        *run,
+                             const char *method,
+                             char       *path)
+{
+  g_free (run->method);
+  run->method = g_strdup (method);
+  g_free (run->path);
+  run->path = path;
+}
+
+/* run->msg sent with the run's method and body; its answer goes to icw_sync_client_on_response. */
+static void
+send_message (GTask *task)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+
+  soup_message_set_method (run->msg, run->method);
+  if (run->body != NULL)
+    soup_message_set_request_body_from_bytes (run->msg, "application/json", run->body);
+  icw_sync_request_send_async (self->session, run->msg, ICW_SYNC_JSON_MAX_BODY * 2, self->deadline_ms,
+                               g_task_get_cancellable (task), icw_sync_client_on_response, task);
+}
+
+void
 icw_sync_client_send_request (GTask *task)
 {
   IcwSyncClient *self = g_task_get_source_object (task);
@@ -276,11 +301,7 @@ icw_sync_client_send_request (GTask *task)
       icw_sync_client_fail (task, g_steal_pointer (&error));
       return;
     }
-  soup_message_set_method (run->msg, run->method);
-  if (run->body != NULL)
-    soup_message_set_request_body_from_bytes (run->msg, "application/json", run->body);
-  icw_sync_request_send_async (self->session, run->msg, ICW_SYNC_JSON_MAX_BODY * 2, self->deadline_ms,
-                               g_task_get_cancellable (task), icw_sync_client_on_response, task);
+  send_message (task);
 }
 
 void
@@ -295,10 +316,7 @@ icw_sync_client_request_page (GTask      *task,
   g_clear_pointer (&run->body, g_bytes_unref);
   g_free (run->sent_cursor);
   run->sent_cursor = sent;
-  g_free (run->method);
-  run->method = g_strdup ("GET");
-  g_free (run->path);
-  run->path = g_strdup_printf ("/v1/pull?cursor=%s&limit=%u", escaped, self->page_size);
+  icw_sync_client_set_request (run, "GET", g_strdup_printf ("/v1/pull?cursor=%s&limit=%u", escaped, self->page_size));
   icw_sync_client_send_request (task);
 }
 
@@ -487,9 +505,7 @@ push_next (GTask *task)
    * on from the step once they are there). */
   if (icw_sync_client_upload_files (task, run->batch))
     return TRUE;
-  g_free (run->method);
-  run->method = g_strdup ("POST");
-  run->path = g_strdup ("/v1/push");
+  icw_sync_client_set_request (run, "POST", g_strdup ("/v1/push"));
   icw_sync_client_send_request (task);
   return TRUE;
 }
@@ -584,16 +600,10 @@ icw_sync_client_send_ahead (GTask *task)
   run->batch = g_steal_pointer (&batch);
   g_clear_pointer (&run->body, g_bytes_unref);
   run->body = g_steal_pointer (&body);
-  g_free (run->method);
-  run->method = g_strdup ("POST");
-  g_free (run->path);
-  run->path = g_strdup ("/v1/push");
+  icw_sync_client_set_request (run, "POST", g_strdup ("/v1/push"));
   g_clear_object (&run->msg);
   run->msg = g_steal_pointer (&msg);
-  soup_message_set_method (run->msg, run->method);
-  soup_message_set_request_body_from_bytes (run->msg, "application/json", run->body);
-  icw_sync_request_send_async (self->session, run->msg, ICW_SYNC_JSON_MAX_BODY * 2, self->deadline_ms,
-                               g_task_get_cancellable (task), icw_sync_client_on_response, task);
+  send_message (task);
   return TRUE;
 }
 
@@ -615,9 +625,7 @@ fetch_next (GTask *task)
   parts = g_strsplit (keys[0] + strlen (ICW_SYNC_REFETCH_PREFIX), " ", 2);
   kind = g_uri_escape_string (parts[0], NULL, FALSE);
   id = g_uri_escape_string (parts[1] != NULL ? parts[1] : "", NULL, FALSE);
-  g_free (run->method);
-  run->method = g_strdup ("GET");
-  run->path = g_strdup_printf ("/v1/records/%s/%s", kind, id);
+  icw_sync_client_set_request (run, "GET", g_strdup_printf ("/v1/records/%s/%s", kind, id));
   icw_sync_client_send_request (task);
   return TRUE;
 }
