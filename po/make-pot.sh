@@ -34,8 +34,11 @@ common=(--from-code=UTF-8 --add-comments=Translators --package-name=ic-workbench
 xgettext "${common[@]}" --language=C --force-po /dev/null
 sed -i 's/charset=CHARSET/charset=UTF-8/' "$out"
 
+# The C files twice, once for each spelling of the translators' comments (xgettext keeps only the
+# last --add-comments): both are in the sources, and a second pass joins its comments to the first's.
+for tag in Translators TRANSLATORS; do
 if [ ${#c_files[@]} -gt 0 ]; then
-  xgettext "${common[@]}" --join-existing --language=C \
+  xgettext "${common[@]}" --add-comments="$tag" --join-existing --language=C \
     --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
     --keyword=ngettext:1,2 --keyword=g_dngettext:2,3 --keyword=g_dcgettext:2 \
     --keyword=g_dpgettext2:2c,3 \
@@ -48,6 +51,7 @@ if [ ${#c_files[@]} -gt 0 ]; then
     --flag=g_snprintf:3:c-format \
     "${c_files[@]}"
 fi
+done
 if [ ${#desktop_files[@]} -gt 0 ]; then
   xgettext "${common[@]}" --join-existing --language=Desktop "${desktop_files[@]}"
 fi

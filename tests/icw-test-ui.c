@@ -49,6 +49,25 @@ icw_test_first_of_type (GtkWidget *widget,
   return NULL;
 }
 
+GtkWidget *
+icw_test_first_shown_of_type (GtkWidget *widget,
+                              GType      type)
+{
+  /* A widget on screen has every widget above it on screen too. */
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = icw_test_first_shown_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 void
 icw_test_all_of_type (GtkWidget *widget,
                       GType      type,

@@ -26,6 +26,10 @@ void icw_test_ui_iterate (void);
 /* The first widget of TYPE under WIDGET (itself included), depth first, or NULL. */
 GtkWidget *icw_test_first_of_type (GtkWidget  *widget,
                                    GType       type);
+/* The first widget of TYPE on screen (mapped) under WIDGET (itself included), depth first, or
+ * NULL: of a stack's or a leaflet's pages, only the one shown. */
+GtkWidget *icw_test_first_shown_of_type (GtkWidget *widget,
+                                         GType      type);
 /* Every widget of TYPE under WIDGET (itself included), depth first, appended to FOUND (which
  * holds them unowned). */
 void       icw_test_all_of_type   (GtkWidget  *widget,

@@ -21,6 +21,7 @@
 #include "icw-store-list-filter.h"
 #include "icw-store-list.h"
 #include "icw-store-search.h"
+#include "icw-test-ui.h"
 #include "icw-test-util.h"
 
 typedef struct {
@@ -757,23 +758,6 @@ test_search_during_edit (Fixture       *f,
   g_array_unref (positions);
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *widget,
-                     GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct {
   GtkWidget *page;
   guint      rows_with_editor;   /* the rows at the first painted frame with the editor mapped */
@@ -783,7 +767,7 @@ static void
 on_page_painted (GdkFrameClock *clock,
                  EditorFrame   *frame)
 {
-  GtkWidget *editor = find_widget_of_type (frame->page, ICW_TYPE_ORGANIZATION_EDITOR);
+  GtkWidget *editor = icw_test_first_of_type (frame->page, ICW_TYPE_ORGANIZATION_EDITOR);
 
   if (frame->rows_with_editor == 0 && editor != NULL && gtk_widget_get_mapped (editor))
     frame->rows_with_editor = rows_of (frame->page);
@@ -921,12 +905,12 @@ test_page_status_pages_when_shown (Fixture       *f,
   AdwStatusPage *status;
 
   gtk_window_set_child (GTK_WINDOW (window), page);
-  content = GTK_STACK (find_widget_of_type (page, GTK_TYPE_STACK));
+  content = GTK_STACK (icw_test_first_of_type (page, GTK_TYPE_STACK));
   g_assert_nonnull (content);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "empty");
   status = ADW_STATUS_PAGE (gtk_stack_get_visible_child (content));
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Organizations Yet");
-  g_assert_nonnull (find_widget_of_type (GTK_WIDGET (status), GTK_TYPE_BUTTON));
+  g_assert_nonnull (icw_test_first_of_type (GTK_WIDGET (status), GTK_TYPE_BUTTON));
   g_assert_null (gtk_stack_get_child_by_name (content, "none"));
   gtk_window_destroy (GTK_WINDOW (window));
 
@@ -934,7 +918,7 @@ test_page_status_pages_when_shown (Fixture       *f,
   window = gtk_window_new ();
   page = icw_register_page_new_organizations (f->store);
   gtk_window_set_child (GTK_WINDOW (window), page);
-  content = GTK_STACK (find_widget_of_type (page, GTK_TYPE_STACK));
+  content = GTK_STACK (icw_test_first_of_type (page, GTK_TYPE_STACK));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "editor");
   g_assert_null (gtk_stack_get_child_by_name (content, "none"));
   g_assert_null (gtk_stack_get_child_by_name (content, "empty"));
@@ -969,7 +953,7 @@ static void
 type_search (GtkWidget  *page,
              const char *text)
 {
-  GtkWidget *entry = find_widget_of_type (page, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = icw_test_first_of_type (page, GTK_TYPE_SEARCH_ENTRY);
 
   g_assert_nonnull (entry);
   g_signal_handlers_block_matched (entry, G_SIGNAL_MATCH_ID, g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY),
@@ -1136,7 +1120,7 @@ test_page_search_model (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   view = find_list_view (page);
-  entry = find_widget_of_type (page, GTK_TYPE_SEARCH_ENTRY);
+  entry = icw_test_first_of_type (page, GTK_TYPE_SEARCH_ENTRY);
   all = icw_store_list (f->store, ICW_RECORD_KIND_ORGANIZATION, NULL);
   everything = names (all);
   wait_for_shown (page, everything);
@@ -1307,7 +1291,7 @@ bound_rows (GtkListView *view)
   for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (view)); item != NULL;
        item = gtk_widget_get_next_sibling (item))
     {
-      GtkWidget *row = find_widget_of_type (item, ICW_TYPE_REGISTER_ROW);
+      GtkWidget *row = icw_test_first_of_type (item, ICW_TYPE_REGISTER_ROW);
       g_autoptr(IcwRecord) record = NULL;
 
       if (row == NULL || gtk_widget_get_parent (row) != item)
@@ -1403,7 +1387,7 @@ test_page_rows (Fixture       *f,
   g_assert_cmpuint (icw_row_text_get_layouts (), ==, layouts);
 
   /* The first row's name and line, as labels. */
-  title = find_widget_of_type (gtk_widget_get_first_child (GTK_WIDGET (view)), ICW_TYPE_ROW_TEXT);
+  title = icw_test_first_of_type (gtk_widget_get_first_child (GTK_WIDGET (view)), ICW_TYPE_ROW_TEXT);
   g_assert_nonnull (title);
   subtitle = gtk_widget_get_next_sibling (title);
   g_assert_true (ICW_IS_ROW_TEXT (subtitle));

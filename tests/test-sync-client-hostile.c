@@ -229,9 +229,15 @@ test_broken_pages (Fixture       *f,
     /* a field of the wrong type, found by the store while the page is applied */
     { "{\"changes\":[" GOOD_CHANGE ",{\"kind\":\"organization\",\"id\":\"o2\",\"revision\":\"6\",\"deleted\":false,"
       "\"record\":{\"id\":\"o2\",\"name\":5}}],\"cursor\":\"6\",\"has_more\":false}", ICW_ERROR, ICW_ERROR_INVALID, "name" },
-    /* a string the store cannot keep (a lone surrogate) */
+    /* a string the store cannot keep (a lone surrogate): refused as the page comes, as the tree
+     * refuses it, at its byte */
     { "{\"changes\":[" GOOD_CHANGE ",{\"kind\":\"organization\",\"id\":\"o2\",\"revision\":\"6\",\"deleted\":false,"
-      "\"record\":{\"id\":\"o2\",\"name\":\"\\ud800\"}}],\"cursor\":\"6\",\"has_more\":false}", ICW_ERROR, ICW_ERROR_INVALID, "name" },
+      "\"record\":{\"id\":\"o2\",\"name\":\"\\ud800\"}}],\"cursor\":\"6\",\"has_more\":false}", ICW_SYNC_ERROR,
+      ICW_SYNC_ERROR_INVALID, "stands for no text" },
+    /* the same in a member the client skips */
+    { "{\"changes\":[" GOOD_CHANGE ",{\"kind\":\"organization\",\"id\":\"o2\",\"revision\":\"6\",\"deleted\":false,"
+      "\"note\":\"\\udc00\",\"record\":{\"id\":\"o2\",\"name\":\"乙\"}}],\"cursor\":\"6\",\"has_more\":false}",
+      ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, "stands for no text" },
   };
 
   listen (f, serve_page, 0);

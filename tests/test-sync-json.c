@@ -256,6 +256,56 @@ test_page_reader (void)
     }
 }
 
+/* An escape that stands for no text (a lone surrogate, \u0000) is refused wherever it stands, as
+ * the tree refuses it: in a member the reader skips, in a member's name, in a record's value, and
+ * before a fault further on; a surrogate pair and an escaped backslash before "u" are text. */
+static void
+test_page_reader_no_text (void)
+{
+  const char *refused[] = {
+    "{\"changes\": [], \"cursor\": \"12\", \"has_more\": false, \"x\": \"\\ud800\"}",
+    "{\"changes\": [], \"cursor\": \"12\", \"has_more\": false, \"x\\u0000\": 1}",
+    "{\"x\": [1, {\"y\": \"a\\udc00b\"}], \"changes\": [], \"cursor\": \"12\", \"has_more\": false}",
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, \"note\": \"\\ud800\\n\", "
+    "\"record\": {\"id\": \"a\"}}], \"cursor\": \"12\", \"has_more\": false}",
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, "
+    "\"record\": {\"id\": \"a\", \"name\": \"\\u4e2d\\ud800\"}}], \"cursor\": \"12\", \"has_more\": false}",
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, "
+    "\"record\": {\"id\": \"a\", \"parts\": [{\"t\": \"\\u0000\"}]}}], \"cursor\": \"12\", \"has_more\": false}",
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, "
+    "\"record\": {\"id\": \"a\", \"name\": \"\\udbff\\\\udc00\"}}], \"cursor\": \"12\", \"has_more\": false}",
+    /* The tree names the escape, not the missing colon after it, nor the change that is not valid. */
+    "{\"changes\": [], \"x\": \"\\ud800\", \"cursor\" \"12\", \"has_more\": false}",
+    "{\"changes\": [{\"kind\": 5}], \"cursor\": \"12\", \"has_more\": false, \"x\": \"\\ud800\"}",
+  };
+  const char *taken[] = {
+    "{\"changes\": [], \"cursor\": \"12\", \"has_more\": false, \"x\": \"\\ud83d\\ude00\\\\ud800\\u00e9\"}",
+    "{\"changes\": [{\"kind\": \"center\", \"id\": \"a\", \"revision\": \"5\", \"deleted\": false, "
+    "\"record\": {\"id\": \"a\", \"name\": \"\\\\u0000\\\\\\u4e2d\"}}], \"cursor\": \"12\", \"has_more\": false}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IcwPullPage) page = icw_sync_pull_page_read (refused[i], strlen (refused[i]), &error);
+
+      if (page != NULL)
+        g_error ("the page reader accepts: %s", refused[i]);
+      g_assert_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "an escape that stands for no text"));
+      assert_same_verdict (refused[i], strlen (refused[i]));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(IcwPullPage) page = icw_sync_pull_page_read (taken[i], strlen (taken[i]), &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (page);
+      assert_same_verdict (taken[i], strlen (taken[i]));
+    }
+}
+
 static void
 test_push_response (void)
 {
@@ -281,5 +331,6 @@ main (int   argc,
   g_test_add_func ("/sync-json/member-types", test_member_types);
   g_test_add_func ("/sync-json/push-response", test_push_response);
   g_test_add_func ("/sync-json/page-reader", test_page_reader);
+  g_test_add_func ("/sync-json/page-reader-no-text", test_page_reader_no_text);
   return g_test_run ();
 }

@@ -31,26 +31,6 @@
 
 typedef IcwTestWindow Fixture;
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type,
-             gboolean   mapped_only)
-{
-  if (mapped_only && !gtk_widget_get_mapped (root))
-    return NULL;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, mapped_only);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The window's content: what the window needs inside its frame (under Xvfb, without a compositor,
  * GTK adds a solid frame of its own around it). */
 static GtkWidget *
@@ -140,7 +120,7 @@ show_first (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-record", "(ss)",
                                              icw_record_kind_to_key (kind), icw_record_get_id (record)));
   icw_test_ui_iterate ();
-  editor = find_widget (GTK_WIDGET (fixture->window), editor_type, TRUE);
+  editor = icw_test_first_shown_of_type (GTK_WIDGET (fixture->window), editor_type);
   g_assert_nonnull (editor);
   return editor;
 }
@@ -261,8 +241,8 @@ take_screenshots (Fixture *fixture)
       editor = show_first (fixture, ICW_RECORD_KIND_APPLICATION, ICW_TYPE_DOCUMENT_EDITOR);
       /* Its first section, as a click on it in the list shows it. */
       {
-        GtkWidget *sections = icw_adaptive_bin_get_sidebar (ICW_ADAPTIVE_BIN (find_widget (editor, ICW_TYPE_ADAPTIVE_BIN, FALSE)));
-        GtkListBox *list = GTK_LIST_BOX (find_widget (sections, GTK_TYPE_LIST_BOX, FALSE));
+        GtkWidget *sections = icw_adaptive_bin_get_sidebar (ICW_ADAPTIVE_BIN (icw_test_first_of_type (editor, ICW_TYPE_ADAPTIVE_BIN)));
+        GtkListBox *list = GTK_LIST_BOX (icw_test_first_of_type (sections, GTK_TYPE_LIST_BOX));
         GtkListBoxRow *first = gtk_list_box_get_row_at_index (list, 0);
 
         gtk_list_box_select_row (list, first);
@@ -299,7 +279,7 @@ find_back_button (GtkWidget  *root,
 static GtkLabel *
 header_title (Fixture *fixture)
 {
-  GtkWidget *header = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR, FALSE);
+  GtkWidget *header = icw_test_first_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
   GtkWidget *squeezer = adw_header_bar_get_title_widget (ADW_HEADER_BAR (header));
   GtkLabel *title = GTK_LABEL (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer)));
 
@@ -326,8 +306,8 @@ test_narrow_window (Fixture *fixture)
   GtkWidget *back = NULL;
   GtkWidget *editor;
   /* The window's sidebar: the list of the outermost level. */
-  IcwAdaptiveBin *outer = ICW_ADAPTIVE_BIN (find_widget (content_of (fixture), ICW_TYPE_ADAPTIVE_BIN, FALSE));
-  GtkWidget *sidebar = find_widget (icw_adaptive_bin_get_sidebar (outer), GTK_TYPE_LIST_BOX, FALSE);
+  IcwAdaptiveBin *outer = ICW_ADAPTIVE_BIN (icw_test_first_of_type (content_of (fixture), ICW_TYPE_ADAPTIVE_BIN));
+  GtkWidget *sidebar = icw_test_first_of_type (icw_adaptive_bin_get_sidebar (outer), GTK_TYPE_LIST_BOX);
   guint clicks = 0;
 
   find_back_button (GTK_WIDGET (fixture->window), &back);

@@ -28,6 +28,7 @@
 #include "icw-indicator-grid.h"
 #include "icw-money.h"
 #include "icw-resources.h"
+#include "icw-test-ui.h"
 #include "icw-test-util.h"
 #include "icw-window.h"
 
@@ -54,22 +55,6 @@ settle (void)
 }
 
 static GtkWidget *
-shown_of_type (GtkWidget *root,
-               GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_is_drawable (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = shown_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 wait_for (GtkWidget *window,
           GType      type)
 {
@@ -78,7 +63,7 @@ wait_for (GtkWidget *window,
   for (guint i = 0; i < 500 && found == NULL; i++)
     {
       iterate ();
-      found = shown_of_type (window, type);
+      found = icw_test_first_shown_of_type (window, type);
       if (found == NULL)
         g_usleep (10000);
     }
@@ -203,7 +188,7 @@ check_words_whole (GtkWidget *root)
 static void
 check_targets_grid (GtkWidget *grid)
 {
-  GtkWidget *scrolled = shown_of_type (grid, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *scrolled = icw_test_first_shown_of_type (grid, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
   GtkWidget *years = NULL;
 
@@ -213,7 +198,7 @@ check_targets_grid (GtkWidget *grid)
 
   for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (years == NULL)
-      years = shown_of_type (child, GTK_TYPE_SPIN_BUTTON);
+      years = icw_test_first_shown_of_type (child, GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (years);
   /* The second spin button is the number of years. */
   do
@@ -390,7 +375,7 @@ check_section_titles_whole (GtkWidget *editor)
   for (guint i = 0; i < 100 && list == NULL; i++)
     {
       iterate ();
-      list = shown_of_type (editor, GTK_TYPE_LIST_BOX);
+      list = icw_test_first_shown_of_type (editor, GTK_TYPE_LIST_BOX);
       if (list != NULL && !gtk_widget_has_css_class (list, "navigation-sidebar"))
         list = NULL;
     }
@@ -474,7 +459,7 @@ test_editor_tables (Fixture       *fixture,
   /* The call's deadline, the risks, the indicators, the field (registers), the certificates. */
   for (guint i = 0; i < G_N_ELEMENTS (warned); i++)
     g_assert_cmpuint (icw_check_panel_count (ICW_CHECK_PANEL (panel), warned[i], FALSE), ==, 1);
-  findings = shown_of_type (panel, GTK_TYPE_SCROLLED_WINDOW);
+  findings = icw_test_first_shown_of_type (panel, GTK_TYPE_SCROLLED_WINDOW);
   g_assert_nonnull (findings);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (findings));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));

@@ -71,42 +71,6 @@ first_organization (Fixture *fixture)
 }
 
 /* The first widget of TYPE under ROOT that is on screen. */
-static GtkWidget *
-find_mapped (GtkWidget *root,
-             GType      type)
-{
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* What Tab does in WIDGET: its key controllers' answer to Tab, as GTK delivers a key press. */
 static gboolean
 press_key_in (GtkWidget      *widget,
@@ -137,11 +101,11 @@ focus_of (Fixture *fixture)
 static void
 test_sidebar_tab (Fixture *fixture)
 {
-  GtkListBox *sidebar = GTK_LIST_BOX (find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX));
+  GtkListBox *sidebar = GTK_LIST_BOX (icw_test_first_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX));
   GtkListBoxRow *selected;
   /* The pages: the visible stack beside the sidebar's scrolled window (in the window's leaflet). */
   GtkWidget *pages = NULL;
-  GtkWidget *header = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *header = icw_test_first_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
 
   for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_ancestor (GTK_WIDGET (sidebar), GTK_TYPE_SCROLLED_WINDOW)));
        w != NULL; w = gtk_widget_get_next_sibling (w))
@@ -307,15 +271,15 @@ test_tab_stops (Fixture *fixture)
                                                  key, icw_record_get_id (record)));
       iterate ();
       wait_for_transitions (GTK_WIDGET (fixture->window));
-      editor = find_mapped (GTK_WIDGET (fixture->window), editors[i].editor_type ());
+      editor = icw_test_first_shown_of_type (GTK_WIDGET (fixture->window), editors[i].editor_type ());
       g_assert_nonnull (editor);
       if (!ICW_IS_DOCUMENT_EDITOR (editor))
         stops = cross_with_tab (fixture, editor, key);
       else
         {
           /* The section list: the editor's adaptive bin's sidebar. */
-          GtkWidget *sections = icw_adaptive_bin_get_sidebar (ICW_ADAPTIVE_BIN (find_widget (editor, ICW_TYPE_ADAPTIVE_BIN)));
-          GtkListBox *list = GTK_LIST_BOX (find_widget (sections, GTK_TYPE_LIST_BOX));
+          GtkWidget *sections = icw_adaptive_bin_get_sidebar (ICW_ADAPTIVE_BIN (icw_test_first_of_type (editor, ICW_TYPE_ADAPTIVE_BIN)));
+          GtkListBox *list = GTK_LIST_BOX (icw_test_first_of_type (sections, GTK_TYPE_LIST_BOX));
           GtkListBoxRow *row;
 
           for (int j = 0; (row = gtk_list_box_get_row_at_index (list, j)) != NULL; j++)
@@ -540,8 +504,8 @@ test_close_keys (Fixture *fixture)
 static void
 test_main_menu_named_once (Fixture *fixture)
 {
-  GtkWidget *header = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
-  GtkWidget *menu = find_widget (header, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *header = icw_test_first_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *menu = icw_test_first_of_type (header, GTK_TYPE_MENU_BUTTON);
   GtkWidget *inner = gtk_widget_get_first_child (menu);
 
   g_assert_true (GTK_IS_TOGGLE_BUTTON (inner));
@@ -569,7 +533,7 @@ test_message_dialog_named_once (Fixture *fixture)
   iterate ();
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON));
+  g_assert_nonnull (icw_test_first_of_type (GTK_WIDGET (dialog), GTK_TYPE_BUTTON));
   assert_buttons_named_once (GTK_WIDGET (dialog));
   assert_fits_narrow (dialog);
   gtk_window_destroy (dialog);

@@ -4,13 +4,15 @@
  * button stay, Back returns to the list), the print preview (its page label whole), New Report (the
  * center's name whole), the report's window (folded: a Back button to its sections) and the targets
  * window. In each, no label the user reads is ellipsized unless the window says it may be, and no
- * widget outside a scrolled area lies past the window's right edge. With ICW_SCREENSHOT_DIR set,
- * each is drawn to narrow-NAME-LANGUAGE.png there (ICW_TEST_LANGUAGE=zh_CN and the build's
- * catalogue in ICW_LOCALEDIR for the Chinese ones). */
+ * widget outside a scrolled area lies past the window's right edge, and none is drawn before it is
+ * given its size (GTK's warning). With ICW_SCREENSHOT_DIR set, each is drawn to
+ * narrow-NAME-LANGUAGE.png there (ICW_TEST_LANGUAGE=zh_CN and the build's catalogue in
+ * ICW_LOCALEDIR for the Chinese ones). */
 #include "config.h"
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 
 #include "icw-adaptive-bin.h"
 #include "icw-conflicts-view.h"
@@ -321,22 +323,55 @@ test_center_page (Fixture *fixture)
     fault ("the center's reports and readiness at %d px:\n%s", NARROWEST, faults->str);
 }
 
+/* GTK's warnings that a widget was drawn before it was given its size (a widget shown or hidden
+ * inside an allocation, after its parent allocated it: it is missing from that frame). */
+static guint unallocated_snapshots;
+
+static GLogWriterOutput
+count_unallocated_snapshots (GLogLevelFlags   log_level,
+                             const GLogField *fields,
+                             gsize            n_fields,
+                             gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+        strstr (fields[i].value, "without a current allocation") != NULL)
+      unallocated_snapshots++;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+/* Each window was drawn whole at every frame of its step. */
+static void
+assert_drawn_whole (const char *what)
+{
+  if (unallocated_snapshots > 0)
+    fault ("%s: %u widget(s) drawn before they were given their size\n", what, unallocated_snapshots);
+  unallocated_snapshots = 0;
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
 {
   test_center_page (fixture);
+  assert_drawn_whole ("the center's page");
   test_preview (fixture);
+  assert_drawn_whole ("the preview");
   test_new_report (fixture);
+  assert_drawn_whole ("New Report");
   test_report (fixture);
+  assert_drawn_whole ("the report's window");
   test_targets (fixture);
+  assert_drawn_whole ("the targets");
   test_conflicts (fixture);
+  assert_drawn_whole ("the sync conflicts");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_log_set_writer_func (count_unallocated_snapshots, NULL, NULL);
   setlocale (LC_ALL, "");
   g_setenv ("LANGUAGE", g_getenv ("ICW_TEST_LANGUAGE") != NULL ? g_getenv ("ICW_TEST_LANGUAGE") : "en", TRUE);
   icw_i18n_init ();

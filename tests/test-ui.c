@@ -262,21 +262,6 @@ test_rule_packs_choice_saved (Fixture       *fixture,
 }
 
 /* The widget of @type in @root's tree that is on screen, or NULL. */
-static GtkWidget *
-shown_of_type (GtkWidget *root,
-               GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = shown_of_type (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A finding's row shows the rule's basis (the policy's words) as its secondary text, with the
  * rule's ID, and the public copy's address as its tooltip. */
 static void
@@ -580,12 +565,12 @@ test_show_record_action (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (window, "win.show-record", "(ss)", "center",
                                              icw_record_get_id (ICW_RECORD (fixture->center))));
   iterate ();
-  center_editor = shown_of_type (window, ICW_TYPE_CENTER_EDITOR);
+  center_editor = icw_test_first_shown_of_type (window, ICW_TYPE_CENTER_EDITOR);
   for (guint i = 0; i < 300 && center_editor == NULL; i++)
     {
       g_usleep (10000);
       iterate ();
-      center_editor = shown_of_type (window, ICW_TYPE_CENTER_EDITOR);
+      center_editor = icw_test_first_shown_of_type (window, ICW_TYPE_CENTER_EDITOR);
     }
   g_assert_nonnull (center_editor);
   g_assert_true (icw_center_editor_get_center (ICW_CENTER_EDITOR (center_editor)) != NULL);
@@ -596,7 +581,7 @@ test_show_record_action (Fixture       *fixture,
   gtk_widget_activate_action (window, "win.show-record", "(ss)", "application", "no-such-id");
   gtk_widget_activate_action (window, "win.show-record", "(ss)", "no-such-kind", second_id);
   iterate ();
-  g_assert_nonnull (shown_of_type (window, ICW_TYPE_CENTER_EDITOR));
+  g_assert_nonnull (icw_test_first_shown_of_type (window, ICW_TYPE_CENTER_EDITOR));
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

@@ -253,6 +253,17 @@ icw_sync_json_check (const char  *data,
   return check (data, length, max_length, NULL, error);
 }
 
+gboolean
+icw_sync_json_check_as_tree (const char  *data,
+                             gsize        length,
+                             gsize        max_length,
+                             GError     **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  return check (data, length, max_length, text, error);
+}
+
 JsonNode *
 icw_sync_json_parse_object (const char  *data,
                             gsize        length,

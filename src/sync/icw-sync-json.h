@@ -28,6 +28,12 @@ gboolean    icw_sync_json_check          (const char  *data,
                                           gsize        length,
                                           gsize        max_length,
                                           GError     **error);
+/* The check icw_sync_json_parse_object makes before it builds its tree, with its messages: the
+ * strict check, and each escaped string decoded (one that stands for no text is refused). */
+gboolean    icw_sync_json_check_as_tree  (const char  *data,
+                                          gsize        length,
+                                          gsize        max_length,
+                                          GError     **error);
 JsonNode   *icw_sync_json_parse_object   (const char  *data,
                                           gsize        length,
                                           gsize        max_length,

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-sync-pull-page.c: a pull page read in place, without a tree (icw-sync-pull-page.h). The
- * page's text passes the same strict check as every answer (icw_sync_json_check), then is walked
- * once with icw-json-reader.h: the envelope's members and each change's kind, ID, revision and
- * deletion are taken out and checked as icw_sync_json_validate_pull_response checks a parsed page,
- * and each change's record is kept as the byte range of the page it came as, for the store to bind
- * in place. The client acts on none of a page until all of it passed. */
+/* icw-sync-pull-page.c: a pull page read in place, without a tree (icw-sync-pull-page.h). It takes
+ * the pages the tree's strict parse (icw_sync_json_parse_object) and the validator take, and
+ * refuses the others with their messages. The text is walked once with icw-json-reader.h (its
+ * syntax checked as it goes), its escapes checked once (anywhere, as the tree checks them): the
+ * envelope's members and each change's kind, ID, revision and deletion are taken out and checked
+ * as icw_sync_json_validate_pull_response checks a parsed page, and each change's record is kept as
+ * the byte range of the page it came as, for the store to bind in place. The client acts on none
+ * of a page until all of it passed. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -174,15 +176,16 @@ bad:
   return TRUE;
 }
 
-/* The page's error: what the strict check says when the text is not JSON (it says it as it would
- * have before the rest of the page was looked at), else the validator's. */
+/* The page's error: what the tree's check says when the text is not JSON or holds an escape that
+ * stands for no text (it says it as it would have before the rest of the page was looked at),
+ * else the validator's. */
 static IcwPullPage *
 refuse (const char  *data,
         gsize        length,
         GError      *invalid_page,
         GError     **error)
 {
-  if (!icw_sync_json_check (data, length, ICW_SYNC_JSON_MAX_BODY * 2, error))
+  if (!icw_sync_json_check_as_tree (data, length, ICW_SYNC_JSON_MAX_BODY * 2, error))
     {
       g_clear_error (&invalid_page);
       return NULL;
@@ -257,7 +260,9 @@ icw_sync_pull_page_read (const char  *data,
       else if (name_is (&name, "has_more"))
         has_more = member;
     }
-  if (more < 0 || !icw_json_iter_at_end (&iter))
+  /* A string the walk skipped or copied out, a member's name or a value, that stands for no text
+   * (a lone surrogate, \u0000): the tree refuses the page for it before it looks at any member. */
+  if (more < 0 || !icw_json_iter_at_end (&iter) || !icw_json_escapes_stand_for_text (data, data + length))
     {
       g_clear_error (&invalid_change);
       return refuse (data, length, NULL, error);

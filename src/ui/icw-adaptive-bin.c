@@ -7,7 +7,9 @@
  * sidebar longest. The leaflet still folds by itself when its children's minimum widths do not fit.
  * Folded, the content is shown by default; a change of what is shown or of the folding asks the
  * window (win.adaptive-changed, when there is one) to update its Back button, which goes back in the
- * innermost folded bin that shows its content. */
+ * innermost folded bin that shows its content. A window of its own has a Back button of the bin's
+ * (icw_adaptive_bin_back_button_new). Both buttons are shown or hidden once the allocation that
+ * folded the leaflet is over, never inside it. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -293,30 +295,73 @@ icw_adaptive_bin_find_back (GtkWidget *root)
   return found;
 }
 
-/* (swapped: the button first, the bin's leaflet last) */
-static void
-update_back_button (GtkWidget  *button,
-                    GParamSpec *pspec,
-                    AdwLeaflet *leaflet)
-{
-  IcwAdaptiveBin *self = ICW_ADAPTIVE_BIN (gtk_widget_get_parent (GTK_WIDGET (leaflet)));
+/* A Back button's state, the button's own data. Its visibility follows the leaflet a main loop
+ * turn later, as the window's Back button does: the leaflet folds inside its allocation, when the
+ * header bar holding the button may already be allocated; shown or hidden then, the button would
+ * leave the header bar without an allocation for the frame being drawn (GTK warns and draws
+ * nothing of it). */
+typedef struct {
+  GtkWidget *button;   /* not a reference: this is its data */
+  GWeakRef   bin;
+  guint      source;
+} BackButton;
 
-  gtk_widget_set_visible (button, adw_leaflet_get_folded (self->leaflet) && self->content != NULL &&
-                                  adw_leaflet_get_visible_child (self->leaflet) == self->content);
+static void
+back_button_free (BackButton *back)
+{
+  g_clear_handle_id (&back->source, g_source_remove);
+  g_weak_ref_clear (&back->bin);
+  g_free (back);
+}
+
+static void
+back_button_update (BackButton *back)
+{
+  g_autoptr(IcwAdaptiveBin) self = g_weak_ref_get (&back->bin);
+
+  if (self != NULL)
+    gtk_widget_set_visible (back->button, adw_leaflet_get_folded (self->leaflet) && self->content != NULL &&
+                                          adw_leaflet_get_visible_child (self->leaflet) == self->content);
+}
+
+static gboolean
+back_button_update_idle (gpointer data)
+{
+  BackButton *back = data;
+
+  back->source = 0;
+  back_button_update (back);
+  return G_SOURCE_REMOVE;
+}
+
+/* (swapped: the button first) */
+static void
+back_button_queue_update (GtkWidget *button)
+{
+  BackButton *back = g_object_get_data (G_OBJECT (button), "icw-adaptive-bin-back");
+
+  if (back->source == 0)
+    back->source = g_idle_add (back_button_update_idle, back);
 }
 
 GtkWidget *
 icw_adaptive_bin_back_button_new (IcwAdaptiveBin *self)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  GtkWidget *button;
+  BackButton *back;
 
   g_return_val_if_fail (ICW_IS_ADAPTIVE_BIN (self), NULL);
 
+  button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  back = g_new0 (BackButton, 1);
+  back->button = button;
+  g_weak_ref_init (&back->bin, self);
+  g_object_set_data_full (G_OBJECT (button), "icw-adaptive-bin-back", back, (GDestroyNotify) back_button_free);
   gtk_widget_set_tooltip_text (button, _("Back"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back"), -1);
   g_signal_connect_object (button, "clicked", G_CALLBACK (icw_adaptive_bin_show_sidebar), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_back_button), button, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (update_back_button), button, G_CONNECT_SWAPPED);
-  update_back_button (button, NULL, self->leaflet);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (back_button_queue_update), button, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (back_button_queue_update), button, G_CONNECT_SWAPPED);
+  back_button_update (back);
   return button;
 }

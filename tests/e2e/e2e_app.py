@@ -282,6 +282,23 @@ def wait_for(predicate, what, timeout):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+class WindowTestCase(unittest.TestCase):
+    """The windows of a test on one database: a folder of the test's own (self.dir) with the
+    database's path in it (self.db). The window in self.app and those in self.apps are killed at
+    the end, then the folder removed."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.db = os.path.join(self.dir.name, "workbench.db")
+        self.app = None
+        self.apps = []
+
+    def tearDown(self):
+        for app in self.apps + ([self.app] if self.app is not None else []):
+            app.kill()
+        self.dir.cleanup()
+
+
 class ServerTestCase(unittest.TestCase):
     """The windows of a test that syncs: a folder of the test's own, the command line `icw`, one
     real `icw serve` on loopback (start_server), and each window's settings and keyring of its own

@@ -2,15 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """End-to-end tests of the registers and of center applications: the real ic-workbench window,
 driven through the accessibility tree (e2e_app.py)."""
-import os
 import sys
-import tempfile
 import time
 import unittest
 
 import pyatspi
 
-from e2e_app import App, credit_code, error_count, focused, text_of
+from e2e_app import App, WindowTestCase, credit_code, error_count, focused, text_of
 
 
 CENTER = "端到端测试创新中心"
@@ -18,17 +16,7 @@ ORGANIZATION = "端到端测试股东有限公司"
 GOOD_CODE = credit_code("91370100MA3C4E5F6")
 
 
-class RegisterEndToEnd(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.dir.name, "workbench.db")
-        self.apps = []
-
-    def tearDown(self):
-        for app in self.apps:
-            app.kill()
-        self.dir.cleanup()
-
+class RegisterEndToEnd(WindowTestCase):
     def start(self):
         app = App(self.db)
         self.apps.append(app)
@@ -82,17 +70,7 @@ class RegisterEndToEnd(unittest.TestCase):
         self.assertEqual(app.quit(), 0)
 
 
-class ApplicationEndToEnd(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.dir.name, "workbench.db")
-        self.app = None
-
-    def tearDown(self):
-        if self.app is not None:
-            self.app.kill()
-        self.dir.cleanup()
-
+class ApplicationEndToEnd(WindowTestCase):
     def test_check_activate_fix_then_submit_read_only(self):
         app = self.app = App(self.db)
         app.click("Load Sample Data")

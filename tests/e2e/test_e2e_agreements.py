@@ -3,15 +3,12 @@
 """End-to-end test of IP-sharing agreements: the real ic-workbench window, driven through the
 accessibility tree (e2e_app.py). An agreement among three members of the sample center gets shares
 that do not total 100%; the remainder and the check's error say so; an equal split fixes both."""
-import os
 import sys
-import tempfile
-import time
 import unittest
 
 import pyatspi
 
-from e2e_app import App, error_count
+from e2e_app import App, WindowTestCase, error_count
 
 CENTER = "齐鲁海洋工程装备制造业创新中心"
 PARTIES = ["青岛泓海海洋工程装备股份有限公司", "烟台渤洋深海装备有限公司", "威海海泰海洋装备股份有限公司"]
@@ -50,17 +47,7 @@ def findings(app):
             if name_of(a).startswith(prefix)]
 
 
-class AgreementEndToEnd(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.dir.name, "workbench.db")
-        self.app = None
-
-    def tearDown(self):
-        if self.app is not None:
-            self.app.kill()
-        self.dir.cleanup()
-
+class AgreementEndToEnd(WindowTestCase):
     def test_three_members_wrong_total_seen_then_fixed(self):
         app = self.app = App(self.db)
         app.click("Load Sample Data")

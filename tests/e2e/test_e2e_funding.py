@@ -5,32 +5,20 @@ accessibility tree (e2e_app.py). A new request for the sample center, amounts in
 over two years, the row, column and grand totals read back, then fiscal funds far above the
 self-raised ones: the check shows the matching rule's warning with its basis."""
 import datetime
-import os
 import sys
-import tempfile
 import time
 import unittest
 
 import pyatspi
 
-from e2e_app import App, text_of
+from e2e_app import App, WindowTestCase, text_of
 
 CENTER = "齐鲁海洋工程装备制造业创新中心"
 CENTRAL = "Central fiscal funds"
 CAPITAL = "Shareholder capital"
 
 
-class FundingEndToEnd(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.dir.name, "workbench.db")
-        self.app = None
-
-    def tearDown(self):
-        if self.app is not None:
-            self.app.kill()
-        self.dir.cleanup()
-
+class FundingEndToEnd(WindowTestCase):
     def select_page(self, name):
         pages = self.app.find("Funding request pages", pyatspi.ROLE_LIST)
         for i in range(pages.childCount):

@@ -12,13 +12,12 @@ import os
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 import unittest
 
 import pyatspi
 
-from e2e_app import App, error_count
+from e2e_app import App, WindowTestCase, error_count
 
 GUI = os.environ.get("ICW_GUI", "ic-workbench")
 ICW = os.path.join(os.path.dirname(GUI), "cli", "icw")
@@ -40,17 +39,7 @@ def type_keys(text):
         time.sleep(0.05)
 
 
-class ReportEndToEnd(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-        self.db = os.path.join(self.dir.name, "workbench.db")
-        self.app = None
-
-    def tearDown(self):
-        if self.app is not None:
-            self.app.kill()
-        self.dir.cleanup()
-
+class ReportEndToEnd(WindowTestCase):
     def reports(self, where, *args):
         """The reports as stored (read through a connection of the test's own)."""
         db = sqlite3.connect(self.db)

@@ -359,6 +359,34 @@ hex4 (const char *p)
   return value;
 }
 
+/* The \u escape at p (its backslash; the grammar checked its four digits) as a character, p moved
+ * to its last digit, or to a surrogate pair's second one; FALSE when it stands for no text. */
+static gboolean
+unescape_u (const char **p,
+            const char  *to,
+            gunichar    *c)
+{
+  const char *u = *p + 1;
+
+  *c = hex4 (u + 1);
+  u += 4;
+  if (*c >= 0xDC00 && *c <= 0xDFFF)
+    return FALSE;   /* a low surrogate alone */
+  if (*c >= 0xD800 && *c <= 0xDBFF)
+    {
+      gunichar low;
+
+      if (to - u < 7 || u[1] != '\\' || u[2] != 'u' ||
+          (low = hex4 (u + 3)) < 0xDC00 || low > 0xDFFF)
+        return FALSE;   /* a high surrogate alone */
+      *c = 0x10000 + ((*c - 0xD800) << 10) + (low - 0xDC00);
+      u += 6;
+    }
+  *p = u;
+  /* \u0000: the string would end early in C and in SQLite's text. */
+  return *c != 0;
+}
+
 gboolean
 icw_json_unescape (GString    *out,
                    const char *from,
@@ -386,27 +414,38 @@ icw_json_unescape (GString    *out,
         case 'r': c = '\r'; break;
         case 't': c = '\t'; break;
         case 'u':
-          c = hex4 (p + 1);
-          p += 4;
-          if (c >= 0xDC00 && c <= 0xDFFF)
-            return FALSE;   /* a low surrogate alone */
-          if (c >= 0xD800 && c <= 0xDBFF)
-            {
-              gunichar low;
-
-              if (to - p < 7 || p[1] != '\\' || p[2] != 'u' ||
-                  (low = hex4 (p + 3)) < 0xDC00 || low > 0xDFFF)
-                return FALSE;   /* a high surrogate alone */
-              c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
-              p += 6;
-            }
-          if (c == 0)
-            return FALSE;   /* the string would end early in C and in SQLite's text */
+          p--;
+          if (!unescape_u (&p, to, &c))
+            return FALSE;
           break;
         default: c = (guchar) *p; break;   /* " \ / */
         }
       g_string_append_unichar (out, c);
       p++;
+    }
+  return TRUE;
+}
+
+gboolean
+icw_json_escapes_stand_for_text (const char *from,
+                                 const char *to)
+{
+  const char *p = from;
+
+  /* Each backslash of JSON text starts an escape inside a string: \u and four digits (two escapes
+   * for a surrogate pair), or two bytes. */
+  while (p < to && (p = memchr (p, '\\', to - p)) != NULL)
+    {
+      gunichar c;
+
+      if (to - p >= 6 && p[1] == 'u')
+        {
+          if (!unescape_u (&p, to, &c))
+            return FALSE;
+          p++;
+        }
+      else
+        p += 2;
     }
   return TRUE;
 }

@@ -86,6 +86,12 @@ const char *icw_json_string_raw       (const IcwJsonValue *string,
 gboolean    icw_json_unescape         (GString            *out,
                                        const char         *from,
                                        const char         *to);
+/* Every escape of the JSON text from..to (which the grammar took) stands for text: FALSE when a
+ * string anywhere in it, a member's name or a value the walk skipped, holds a lone surrogate or
+ * \u0000. One fast pass over the text (its backslashes only), for a reader that must refuse what
+ * the tree refuses without copying out every string. */
+gboolean    icw_json_escapes_stand_for_text (const char *from,
+                                             const char *to);
 /* The string unescaped, NUL-terminated (g_free); NULL for a lone surrogate or \u0000. */
 char       *icw_json_string_dup       (const IcwJsonValue *string);
 gboolean    icw_json_string_equal     (const IcwJsonValue *string,
