@@ -574,6 +574,51 @@ test_push_answer (void)
   assert_push_answer ("[{\"id\":\"a\",\"status\":\"applied\",\"revision\":\"1\"}]", FALSE);
 }
 
+/* The in-place reader (icw-json-reader.c) passes a string's plain bytes eight at a time: a
+ * quote, a backslash, a control character or a UTF-8 byte at every place of a run, the run's
+ * length around the word's, is read or refused as the strict check decides, and its text is
+ * json-glib's. */
+static void
+test_in_place_runs (void)
+{
+  const char *stops[] = { "\"", "\\n", "\\u0041", "\\\"", "\x01", "\x1f", "\n", "\t", "é", "中", "\x7f", " " };
+
+  for (guint s = 0; s < G_N_ELEMENTS (stops); s++)
+    for (guint before = 0; before <= 17; before++)
+      for (guint after = 0; after <= 9; after += 9)
+        {
+          g_autoptr(GString) text = g_string_new ("{\"a\":\"");
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          g_autofree char *in_place = NULL;
+          gboolean valid;
+          IcwJsonIter iter;
+          IcwJsonValue name, value;
+          int step;
+
+          for (guint i = 0; i < before; i++)
+            g_string_append_c (text, 'a' + i % 26);
+          g_string_append (text, stops[s]);
+          for (guint i = 0; i < after; i++)
+            g_string_append_c (text, 'z');
+          /* A quote as the stop ends the string there; what follows it is then a bad member. */
+          g_string_append (text, "\",\"b\":1}");
+          /* The strict check the server's body reader makes (json-glib lets a raw control
+           * character through); json-glib gives the text of a valid one. */
+          valid = icw_sync_json_check (text->str, text->len, ICW_SYNC_JSON_MAX_BODY, NULL);
+          g_assert_true (!valid || json_parser_load_from_data (parser, text->str, text->len, NULL));
+          g_assert_true (icw_json_iter_init_text (&iter, text->str, text->len));
+          step = icw_json_iter_next (&iter, &name, &value);
+          if (step == 1)
+            in_place = icw_json_string_dup (&value);
+          while (step == 1)
+            step = icw_json_iter_next (&iter, &name, &value);
+          g_test_message ("%s: valid %d, read in place %d", text->str, valid, step);
+          g_assert_cmpint (step == 0, ==, valid);
+          if (valid)
+            g_assert_cmpstr (in_place, ==, json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "a"));
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,5 +634,6 @@ main (int   argc,
   g_test_add_func ("/sync-body-reader/no-text", test_no_text);
   g_test_add_func ("/sync-body-reader/flat-push", test_flat_push);
   g_test_add_func ("/sync-body-reader/push-answer", test_push_answer);
+  g_test_add_func ("/sync-body-reader/in-place-runs", test_in_place_runs);
   return g_test_run ();
 }

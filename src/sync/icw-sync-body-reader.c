@@ -65,19 +65,6 @@ skip_space (Reader *r)
     }
 }
 
-/* Whether eight bytes may hold a quote, a backslash or a control character (exact: a byte of 0x80
- * and above is none of them), so that a string's plain bytes are passed eight at a time. */
-static inline gboolean
-word_may_stop_string (guint64 word)
-{
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-  guint64 quote = word ^ (ones * '"');
-  guint64 backslash = word ^ (ones * '\\');
-
-  return ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((word - ones * 0x20) & ~word)) & highs) != 0;
-}
-
 /* A string at r->p (its opening quote), decoded into r->text (left as it was for a discarded
  * string without escapes: nothing reads it). */
 static gboolean
@@ -100,7 +87,7 @@ read_string (Reader *r)
           guint64 word;
 
           memcpy (&word, r->p, 8);
-          if (word_may_stop_string (word))
+          if (icw_json_word_may_stop_string (word))
             break;
           r->p += 8;
         }

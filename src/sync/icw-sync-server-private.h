@@ -85,6 +85,8 @@ IcwServerRecord *icw_server_db_record      (IcwSyncServer *self,
                                             const char    *id);
 char            *icw_server_db_province    (IcwSyncServer *self,
                                             const char    *center_id);
+/* payload must live until the push's rows are written or dropped (icw_server_push_rows_end or
+ * _drop): a push's waiting row borrows it. */
 gint64           icw_server_db_put         (IcwSyncServer *self,
                                             const char    *kind,
                                             const char    *id,

@@ -27,7 +27,8 @@ icw_server_record_free (IcwServerRecord *record)
   g_free (record->id);
   g_free (record->kind);
   g_free (record->center_id);
-  g_free (record->payload);
+  if (!record->payload_borrowed)
+    g_free (record->payload);
   g_free (record->review);
   g_free (record->province);
   g_free (record);
@@ -337,7 +338,9 @@ icw_server_db_province (IcwSyncServer *self,
 
 /* A push's write, waiting (icw_server_push_rows_begin): its sequence number, the next one; the
  * record's state as the upsert leaves it (kind and center kept from a stored row, the review
- * kept when the change brings none) becomes what the push reads of it. Takes province. */
+ * kept when the change brings none) becomes what the push reads of it. Takes province. The row
+ * and the state borrow payload, the push's own text (handle_push keeps its batch's records until
+ * the push ends, after icw_server_push_rows_end or _drop), instead of two copies a record. */
 static gint64
 push_rows_put (IcwSyncServer *self,
                const char    *kind,
@@ -373,9 +376,10 @@ push_rows_put (IcwSyncServer *self,
   row->province = province;
   row->seq = ++self->push_seq;
   row->deleted = deleted;
-  row->payload = g_strdup (payload);
   row->review = g_strdup (review);
   state = icw_server_record_copy (row);
+  row->payload = state->payload = (char *) payload;
+  row->payload_borrowed = state->payload_borrowed = TRUE;
   if (known != NULL)
     {
       IcwServerRecord *stored = known;

@@ -31,6 +31,8 @@ typedef struct {
   char     *payload;
   char     *review;   /* JSON: who recorded the review outcome, and when; or NULL */
   char     *province; /* a center's province code, set only in a row a push writes (put_rows) */
+  gboolean  payload_borrowed; /* payload is the push's own text, not freed with the record (a
+                               * push's waiting row and its state, icw-sync-server-store.c) */
 } IcwServerRecord;
 
 void             icw_server_record_free     (IcwServerRecord *record);

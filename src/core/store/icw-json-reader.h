@@ -18,6 +18,20 @@ G_BEGIN_DECLS
 #define ICW_JSON_READER_MAX_DEPTH  64
 #define ICW_JSON_READER_MAX_STRING (1024 * 1024)
 
+/* Whether eight bytes may hold a quote, a backslash or a control character (exact: a byte of 0x80
+ * and above is none of them), so that a string's plain bytes are passed eight at a time (the
+ * in-place reader here and the sync server's body reader). */
+static inline gboolean
+icw_json_word_may_stop_string (guint64 word)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = word ^ (ones * '"');
+  guint64 backslash = word ^ (ones * '\\');
+
+  return ((((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) | ((word - ones * 0x20) & ~word)) & highs) != 0;
+}
+
 typedef enum {
   ICW_JSON_NULL,
   ICW_JSON_FALSE,

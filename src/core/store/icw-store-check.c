@@ -247,11 +247,22 @@ find_column_from (const IcwTable *table,
   return column;
 }
 
+/* Where the members of a record were found in one walk (check_members), for the binds that
+ * follow: the member of each column of the table, and of the id and the three stamps; NULL where
+ * the record has none. A record's names are unique (icw_json_record_new keeps a repeated name's
+ * first place), so each slot is the member icw_json_record_get would give. */
+typedef struct {
+  const IcwJsonMember  *id;
+  const IcwJsonMember  *stamps[G_N_ELEMENTS (stamps)];
+  const IcwJsonMember **columns;   /* table->n_columns of them */
+} MemberSlots;
+
 static gboolean
 check_member (const IcwTable  *table,
               guint           *next,
               const char      *name,
               const IcwJsonMember *node,
+              MemberSlots     *slots,
               const char     **field,
               GError         **error)
 {
@@ -260,9 +271,14 @@ check_member (const IcwTable  *table,
   /* No column is named "id" or as a stamp (the INSERT names them besides the columns), so the
    * column expected next is tried before them. */
   if (*next < table->n_columns && strcmp (table->columns[*next].name, name) == 0)
-    return check_column (table, find_column_from (table, name, next), node, field, error);
+    {
+      column = find_column_from (table, name, next);
+      goto found;
+    }
   if (strcmp (name, "id") == 0)
     {
+      if (slots != NULL)
+        slots->id = node;
       if (holds (node, G_TYPE_STRING) && *node->string != '\0' && strlen (node->string) <= MAX_ID)
         return TRUE;
       return bad_field (error, field, "id", _("The field “%s” must be an ID"));
@@ -270,6 +286,8 @@ check_member (const IcwTable  *table,
   for (guint i = 0; i < G_N_ELEMENTS (stamps); i++)
     if (strcmp (name, stamps[i]) == 0)
       {
+        if (slots != NULL)
+          slots->stamps[i] = node;
         if (is_null (node) || (holds (node, G_TYPE_STRING) && strlen (node->string) <= MAX_STAMP))
           return TRUE;
         return bad_field (error, field, stamps[i], _("The field “%s” must be a time"));
@@ -281,19 +299,21 @@ check_member (const IcwTable  *table,
       g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID, _("This kind of record has no field “%s”"), name);
       return FALSE;
     }
+found:
+  if (slots != NULL)
+    slots->columns[column - table->columns] = node;
   return check_column (table, column, node, field, error);
 }
 
-gboolean
-icw_record_check_json (IcwRecordKind   kind,
-                       const IcwJsonRecord *record,
-                       const char    **field,
-                       GError        **error)
+/* The catalogue's check of each member (icw_record_check_json), filling slots when not NULL. */
+static gboolean
+check_members (const IcwTable      *table,
+               const IcwJsonRecord *record,
+               MemberSlots         *slots,
+               const char         **field,
+               GError             **error)
 {
-  const IcwTable *table = icw_store_table_for_kind (kind);
   guint next = 0;
-
-  g_return_val_if_fail (record != NULL && field != NULL, FALSE);
 
   *field = NULL;
   if (icw_json_record_get (record, "id") == NULL)
@@ -302,10 +322,21 @@ icw_record_check_json (IcwRecordKind   kind,
     {
       const IcwJsonMember *member = icw_json_record_nth (record, i);
 
-      if (!check_member (table, &next, member->name, member, field, error))
+      if (!check_member (table, &next, member->name, member, slots, field, error))
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+icw_record_check_json (IcwRecordKind   kind,
+                       const IcwJsonRecord *record,
+                       const char    **field,
+                       GError        **error)
+{
+  g_return_val_if_fail (record != NULL && field != NULL, FALSE);
+
+  return check_members (icw_store_table_for_kind (kind), record, NULL, field, error);
 }
 
 static char *
@@ -341,15 +372,15 @@ member_text (const IcwJsonRecord *record,
   return icw_json_record_string (record, name);
 }
 
-/* A column's value bound as icw_store_bind_json_column binds it from a json-glib object. */
+/* A column's value bound as icw_store_bind_json_column binds it from a json-glib object: node,
+ * the record's member of that name, or NULL. */
 static gboolean
-bind_member (sqlite3_stmt        *stmt,
+bind_column (sqlite3_stmt        *stmt,
              int                  index,
              const IcwColumn     *column,
-             const IcwJsonRecord *record,
+             const IcwJsonMember *node,
              GError             **error)
 {
-  const IcwJsonMember *node = icw_json_record_get (record, column->name);
   gboolean null = node == NULL || is_null (node);
   guint value;
 
@@ -399,6 +430,16 @@ bad:
   g_set_error (error, ICW_ERROR, ICW_ERROR_INVALID,
                _("The server sent a record whose field “%s” has a value of the wrong type"), column->name);
   return FALSE;
+}
+
+static gboolean
+bind_member (sqlite3_stmt        *stmt,
+             int                  index,
+             const IcwColumn     *column,
+             const IcwJsonRecord *record,
+             GError             **error)
+{
+  return bind_column (stmt, index, column, icw_json_record_get (record, column->name), error);
 }
 
 /* The column a constraint's message names ("NOT NULL constraint failed: t.c", "CHECK constraint
@@ -649,6 +690,32 @@ column_source (const IcwTable *table,
   return g_strdup (default_value != NULL ? default_value : "NULL");
 }
 
+/* Whether the value the trial INSERT gives a column (column_source) is never NULL, whatever the
+ * record holds: a constant, a coalesce, or a column bind_column never binds NULL (a number, a
+ * flag, an enum's key: a missing or null member is 0 or the enum's first key). Its NOT NULL
+ * constraint cannot fail, so the check's statement leaves it out. */
+static gboolean
+source_never_null (const IcwTable *table,
+                   const char     *name)
+{
+  if (strcmp (name, "revision") == 0 || strcmp (name, "created_at") == 0 || strcmp (name, "updated_at") == 0)
+    return TRUE;
+  for (guint i = 0; i < table->n_columns; i++)
+    if (strcmp (table->columns[i].name, name) == 0)
+      switch (table->columns[i].type)
+        {
+        case ICW_COLUMN_INT:
+        case ICW_COLUMN_INT64:
+        case ICW_COLUMN_BOOL:
+          return TRUE;
+        case ICW_COLUMN_ENUM:
+          return table->columns[i].to_key (0) != NULL;
+        default:
+          return FALSE;
+        }
+  return FALSE;
+}
+
 static IcwCheckPlan *
 check_plan_new (IcwStore       *scratch,
                 const IcwTable *table)
@@ -685,7 +752,7 @@ check_plan_new (IcwStore       *scratch,
       g_autofree char *source = column_source (table, name, (const char *) sqlite3_column_text (stmt, 4));
 
       g_string_append_printf (values, "%s%s AS \"%s\"", values->len > 0 ? ", " : "", source, name);
-      if (sqlite3_column_int (stmt, 3) != 0)
+      if (sqlite3_column_int (stmt, 3) != 0 && !source_never_null (table, name))
         {
           g_string_append_printf (sql, " WHEN \"%s\" IS NULL THEN %u", name, ++n);
           g_ptr_array_add (messages, g_strdup_printf ("NOT NULL constraint failed: %s.%s", table->table, name));
@@ -738,17 +805,25 @@ icw_store_check_without_insert (IcwStore      *scratch,
   return check_plan (scratch, icw_store_table_for_kind (kind))->sql != NULL;
 }
 
+static const char *
+slot_text (const IcwJsonMember *member)
+{
+  return member != NULL ? member->string : NULL;
+}
+
+/* The record's values bound by the parameters' numbers, from the members check_members found for
+ * each column in its walk (not looked up by name again). */
 static gboolean
 try_constraints (IcwStore            *self,
                  const IcwTable      *table,
                  const IcwCheckPlan  *plan,
-                 const IcwJsonRecord *record,
+                 const MemberSlots   *slots,
                  gboolean             deleted,
                  const char         **field,
                  GError             **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, plan->key);
-  const char *deleted_at = member_text (record, "deleted_at");
+  const char *deleted_at = slot_text (slots->stamps[2]);
   const char *failed = NULL;
   int rc;
 
@@ -759,14 +834,16 @@ try_constraints (IcwStore            *self,
         return FALSE;
       g_hash_table_insert (self->statements, g_strdup (plan->key), stmt);
     }
-  sqlite3_clear_bindings (stmt);
-  sqlite3_bind_text (stmt, 1, member_text (record, "id"), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, member_text (record, "created_at"), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, member_text (record, "updated_at"), -1, SQLITE_STATIC);
+  /* Every parameter is bound below (the fourth NULL unless deleted): no clearing first. */
+  sqlite3_bind_text (stmt, 1, slot_text (slots->id), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, slot_text (slots->stamps[0]), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, slot_text (slots->stamps[1]), -1, SQLITE_STATIC);
   if (deleted)
     sqlite3_bind_text (stmt, 4, deleted_at != NULL ? deleted_at : "", -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 4);
   for (guint i = 0; i < table->n_columns; i++)
-    if (!bind_member (stmt, 5 + i, &table->columns[i], record, error))
+    if (!bind_column (stmt, 5 + i, &table->columns[i], slots->columns[i], error))
       {
         *field = table->columns[i].name;
         sqlite3_reset (stmt);
@@ -815,16 +892,19 @@ icw_store_check_remote_record (IcwStore       *scratch,
                         GError        **error)
 {
   const IcwTable *table = icw_store_table_for_kind (kind);
+  MemberSlots slots = { NULL, };
   const IcwCheckPlan *plan;
   gboolean ok;
 
   g_return_val_if_fail (ICW_IS_STORE (scratch), FALSE);
+  g_return_val_if_fail (record != NULL && field != NULL, FALSE);
 
-  if (!icw_record_check_json (kind, record, field, error))
+  slots.columns = g_newa0 (const IcwJsonMember *, table->n_columns);
+  if (!check_members (table, record, &slots, field, error))
     return FALSE;
   plan = check_plan (scratch, table);
   if (plan->sql != NULL)
-    return try_constraints (scratch, table, plan, record, deleted, field, error);
+    return try_constraints (scratch, table, plan, &slots, deleted, field, error);
   /* The store's cached statements: the server runs these for every pushed record. */
   if (!foreign_keys_off (scratch, error) || !run_cached (scratch, "SAVEPOINT icw_check", error))
     return FALSE;
