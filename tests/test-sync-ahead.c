@@ -6,8 +6,11 @@
  * connection of its own: the next batch's key is committed by then. The sync-ahead-helper program
  * pushes the same database in a process of its own and kills itself (SIGKILL) inside an
  * acknowledgement, after the next batch went: the next run sends both batches again under their
- * keys, and the server and the client end with each record once, at the same revision. The real
- * server on loopback, the real client and stores. */
+ * keys, and the server and the client end with each record once, at the same revision; or once
+ * the next batch's key is committed, before it went (prepared while the server handled the one
+ * before). The server, on SQLite, holds its first write until the client has prepared the next
+ * batch; a server on loopback answers "retry" once it is prepared. The real server on loopback, the
+ * real client and stores. */
 #include "config.h"
 
 #include <signal.h>
