@@ -6,8 +6,11 @@
  * connection of its own: the next batch's key is committed by then. The sync-ahead-helper program
  * pushes the same database in a process of its own and kills itself (SIGKILL) inside an
  * acknowledgement, after the next batch went: the next run sends both batches again under their
- * keys, and the server and the client end with each record once, at the same revision. The real
- * server on loopback, the real client and stores. */
+ * keys, and the server and the client end with each record once, at the same revision; or once
+ * the next batch's key is committed, before it went (prepared while the server handled the one
+ * before). The server, on SQLite, holds its first write until the client has prepared the next
+ * batch; a server on loopback answers "retry" once it is prepared. The real server on loopback, the
+ * real client and stores. */
 #include "config.h"
 
 #include <signal.h>
@@ -31,6 +34,12 @@ typedef struct {
 static char *watched_path;
 static gboolean delete_seen;
 static gboolean next_key_at_first_delete;
+/* The server's database, watched while the client at client_path pushes from a process of its
+ * own: at the server's first write, the client's sync state is read until it has a next-key. */
+static const char *server_path;
+static const char *client_path;
+static gboolean server_write_seen;
+static gboolean next_key_while_server_busy;
 
 /* How many keys of the sync state at path start with prefix, read through a connection of its own
  * (the client's may be inside its transaction). */
@@ -72,6 +81,19 @@ count_organizations_in_b (Fixture *f)
   return count_rows (b_path, "SELECT count(*) FROM organizations", NULL);
 }
 
+/* Inside the server's first write: the client's sync state, read until it holds a next-key (or
+ * 10 s passed), while the server waits. */
+static void
+hold_server_until_next_key (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  server_write_seen = TRUE;
+  while (!(next_key_while_server_busy = count_state (client_path, "next-key ") == 1) &&
+         g_get_monotonic_time () < deadline)
+    g_usleep (2000);
+}
+
 static void
 on_update (void          *data,
            int            op,
@@ -79,6 +101,9 @@ on_update (void          *data,
            const char    *table,
            sqlite3_int64  rowid)
 {
+  if (server_path != NULL && !server_write_seen &&
+      g_strcmp0 (sqlite3_db_filename (data, "main"), server_path) == 0)
+    hold_server_until_next_key ();
   if (watched_path == NULL || delete_seen || op != SQLITE_DELETE || g_strcmp0 (table, "outbox") != 0)
     return;
   delete_seen = TRUE;
@@ -90,7 +115,7 @@ watch_connection (sqlite3                           *db,
                   const char                       **message,
                   const struct sqlite3_api_routines *api)
 {
-  sqlite3_update_hook (db, on_update, NULL);
+  sqlite3_update_hook (db, on_update, db);
   return SQLITE_OK;
 }
 
@@ -104,6 +129,10 @@ fixture_set_up (Fixture       *f,
   watched_path = NULL;
   delete_seen = FALSE;
   next_key_at_first_delete = FALSE;
+  server_path = NULL;
+  client_path = NULL;
+  server_write_seen = FALSE;
+  next_key_while_server_busy = FALSE;
 }
 
 static void
@@ -231,17 +260,15 @@ child_exited (GPid     pid,
   g_spawn_close_pid (pid);
 }
 
-/* sync-ahead-helper pushes a in a process of its own and kills itself at the kill_at-th outbox row
- * an acknowledgement deletes; the server goes on in this process meanwhile. */
-static void
-push_and_kill (Fixture *f,
-               guint    kill_at)
+/* The helper's exit status once it ended (kill_at: as sync-ahead-helper takes it). */
+static gint
+run_helper (Fixture    *f,
+            const char *kill_at)
 {
   const char *builddir = g_getenv ("ICW_TEST_BUILDDIR");
   g_autofree char *helper = g_build_filename (builddir != NULL ? builddir : ".", "sync-ahead-helper", NULL);
   g_autofree char *batch = g_strdup_printf ("%u", BATCH);
-  g_autofree char *kill_text = g_strdup_printf ("%u", kill_at);
-  const char *argv[] = { helper, f->a_path, f->sync.url, f->sync.admin, batch, kill_text, NULL };
+  const char *argv[] = { helper, f->a_path, f->sync.url, f->sync.admin, batch, kill_at, NULL };
   g_autoptr(GError) error = NULL;
   gint status = -1;
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
@@ -255,6 +282,18 @@ push_and_kill (Fixture *f,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
     }
+  return status;
+}
+
+/* sync-ahead-helper pushes a in a process of its own and kills itself at the kill_at-th outbox row
+ * an acknowledgement deletes ("prepared": once a next batch's key is committed); the server goes
+ * on in this process meanwhile. */
+static void
+push_and_kill (Fixture    *f,
+               const char *kill_at)
+{
+  gint status = run_helper (f, kill_at);
+
   g_assert_true (WIFSIGNALED (status));
   g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
 }
@@ -267,7 +306,7 @@ test_killed_between_next_sent_and_ack (Fixture       *f,
                                        gconstpointer  data)
 {
   save_organizations (f, 6);   /* with the center, 7 changes: 4 batches */
-  push_and_kill (f, 1);
+  push_and_kill (f, "1");
   g_assert_cmpint (count_state (f->a_path, "pending-key "), ==, 1);
   g_assert_cmpint (count_state (f->a_path, "next-key "), ==, 1);
   g_assert_cmpint (icw_store_count_outbox (f->sync.a), ==, 7);
@@ -282,8 +321,10 @@ static void
 test_answer_lost_recovered (Fixture       *f,
                             gconstpointer  data)
 {
+  g_autofree char *kill_at = g_strdup_printf ("%u", BATCH + 1);
+
   save_organizations (f, 6);
-  push_and_kill (f, BATCH + 1);
+  push_and_kill (f, kill_at);
   g_assert_cmpint (count_state (f->a_path, "pending-key "), ==, 1);
   g_assert_cmpint (count_state (f->a_path, "pending-from "), ==, 1);
   g_assert_cmpint (count_state (f->a_path, "next-key "), ==, 1);
@@ -292,6 +333,170 @@ test_answer_lost_recovered (Fixture       *f,
   save_organizations (f, 1);
   push_all (f);
   assert_server_has_all (f);
+}
+
+/* The batch after the first is prepared (its key committed) while the server handles the first:
+ * the server, in this process, holds its first write until a's sync state has a next-key (the
+ * client pushes from a process of its own). The server on SQLite only: on PostgreSQL its writes
+ * are not seen here. */
+static void
+test_next_prepared_while_server_handles (Fixture       *f,
+                                         gconstpointer  data)
+{
+  if (!g_str_has_suffix (f->sync.location, ".db"))
+    {
+      g_test_skip ("the server's writes are seen only on SQLite");
+      return;
+    }
+  save_organizations (f, 6);
+  server_path = f->sync.location;
+  client_path = f->a_path;
+  g_assert_cmpint (run_helper (f, "0"), ==, 0);
+  server_path = NULL;
+  g_assert_true (server_write_seen);
+  g_assert_true (next_key_while_server_busy);
+  g_assert_cmpint (icw_store_count_outbox (f->sync.a), ==, 0);
+  g_assert_cmpint (count_state (f->a_path, "pending-"), ==, 0);
+  g_assert_cmpint (count_state (f->a_path, "next-"), ==, 0);
+  assert_server_has_all (f);
+}
+
+/* Killed once the second batch's key is committed, before that batch went (prepared while the
+ * server handled the first, or at its answer): both keys pending, every row in the outbox. The
+ * next run sends the first again under its key and the second under the key it was prepared
+ * with, which the server has never seen: each record once, at the revision a holds. */
+static void
+test_killed_after_next_prepared (Fixture       *f,
+                                 gconstpointer  data)
+{
+  save_organizations (f, 6);
+  push_and_kill (f, "prepared");
+  g_assert_cmpint (count_state (f->a_path, "pending-key "), ==, 1);
+  g_assert_cmpint (count_state (f->a_path, "pending-from "), ==, 0);
+  g_assert_cmpint (count_state (f->a_path, "next-key "), ==, 1);
+  g_assert_cmpint (icw_store_count_outbox (f->sync.a), ==, 7);
+  save_organizations (f, 1);
+  push_all (f);
+  assert_server_has_all (f);
+}
+
+/* A server on loopback that answers the first push with "retry" for every change, once a's sync
+ * state holds the next batch's key (prepared while it "handles" the first), and "applied" to every
+ * push after it; it keeps the changes' IDs of each request. */
+typedef struct {
+  Fixture    *f;
+  GPtrArray  *requests;   /* each request's IDs, space-separated */
+  gboolean    prepared_before_answer;
+  gint64      deadline;
+} RetryServer;
+
+typedef struct {
+  RetryServer       *server;
+  SoupServerMessage *msg;
+  char              *answer;
+} HeldAnswer;
+
+static gboolean
+answer_when_prepared (gpointer data)
+{
+  HeldAnswer *held = data;
+  gboolean prepared = count_state (held->server->f->a_path, "next-key ") == 1;
+
+  if (!prepared && g_get_monotonic_time () < held->server->deadline)
+    return G_SOURCE_CONTINUE;
+  held->server->prepared_before_answer = prepared;
+  soup_server_message_set_status (held->msg, 200, NULL);
+  soup_server_message_set_response (held->msg, "application/json", SOUP_MEMORY_COPY, held->answer, strlen (held->answer));
+  soup_server_message_unpause (held->msg);
+  g_object_unref (held->msg);
+  g_free (held->answer);
+  g_free (held);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+retry_first (SoupServer        *soup,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           data)
+{
+  RetryServer *server = data;
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) json = g_string_new ("{\"results\":[");
+  g_autoptr(GString) ids = g_string_new (NULL);
+  gboolean first = server->requests->len == 0;
+  JsonArray *changes;
+
+  g_assert_true (json_parser_load_from_data (parser, body->data, body->length, NULL));
+  changes = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "changes");
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      const char *id = json_object_get_string_member (json_array_get_object_element (changes, i), "id");
+
+      g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", id);
+      if (first)
+        g_string_append_printf (json, "%s{\"id\":\"%s\",\"status\":\"retry\"}", i > 0 ? "," : "", id);
+      else
+        g_string_append_printf (json, "%s{\"id\":\"%s\",\"status\":\"applied\",\"revision\":\"r%u-%u\"}",
+                                i > 0 ? "," : "", id, server->requests->len, i);
+    }
+  g_string_append (json, "]}");
+  g_ptr_array_add (server->requests, g_string_free (g_steal_pointer (&ids), FALSE));
+  if (first)
+    {
+      HeldAnswer *held = g_new0 (HeldAnswer, 1);
+
+      held->server = server;
+      held->msg = g_object_ref (msg);
+      held->answer = g_string_free (g_steal_pointer (&json), FALSE);
+      server->deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      soup_server_message_pause (msg);
+      g_timeout_add (5, answer_when_prepared, held);
+      return;
+    }
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json->str, json->len);
+}
+
+/* The first batch's answer asks for every change again while the second batch is prepared: the
+ * first batch goes again, whole and first; the prepared one's key is forgotten (never sent) and its
+ * rows go after it under a new key. */
+static void
+test_retry_while_next_prepared (Fixture       *f,
+                                gconstpointer  data)
+{
+  RetryServer server = { f, g_ptr_array_new_with_free_func (g_free), FALSE, 0 };
+  g_autoptr(SoupServer) soup = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IcwSyncClient) client = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *url = NULL;
+  IcwSyncReport report = { 0, };
+  gint64 waiting;
+
+  save_organizations (f, 5);
+  waiting = icw_store_count_outbox (f->sync.a);
+  soup_server_add_handler (soup, "/v1/push", retry_first, &server, NULL);
+  g_assert_true (soup_server_listen_local (soup, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (soup);
+  url = g_uri_to_string (uris->data);
+  client = icw_sync_client_new (f->sync.a, url, "token", &error);
+  g_assert_no_error (error);
+  icw_sync_client_set_limits (client, BATCH, 100, 3, 10, 100, 10);
+  g_assert_true (icw_sync_client_run (client, ICW_SYNC_PUSH, &report, &error));
+  g_assert_no_error (error);
+  g_assert_true (server.prepared_before_answer);
+  /* The first batch, then the same changes again, then the rest: every change once after. */
+  g_assert_cmpuint (server.requests->len, ==, 1 + (waiting + BATCH - 1) / BATCH);
+  g_assert_cmpstr (server.requests->pdata[1], ==, server.requests->pdata[0]);
+  g_assert_cmpuint (report.pushed, ==, waiting);
+  g_assert_cmpint (icw_store_count_outbox (f->sync.a), ==, 0);
+  g_assert_cmpint (count_state (f->a_path, "pending-"), ==, 0);
+  g_assert_cmpint (count_state (f->a_path, "next-"), ==, 0);
+  g_ptr_array_unref (server.requests);
 }
 
 /* A proxy on loopback in front of the server that counts the connections made through it. */
@@ -406,6 +611,12 @@ main (int   argc,
               test_killed_between_next_sent_and_ack, fixture_tear_down);
   g_test_add ("/sync-ahead/answer-lost-recovered", Fixture, NULL, fixture_set_up,
               test_answer_lost_recovered, fixture_tear_down);
+  g_test_add ("/sync-ahead/next-prepared-while-server-handles", Fixture, NULL, fixture_set_up,
+              test_next_prepared_while_server_handles, fixture_tear_down);
+  g_test_add ("/sync-ahead/killed-after-next-prepared", Fixture, NULL, fixture_set_up,
+              test_killed_after_next_prepared, fixture_tear_down);
+  g_test_add ("/sync-ahead/retry-while-next-prepared", Fixture, NULL, fixture_set_up,
+              test_retry_while_next_prepared, fixture_tear_down);
   g_test_add ("/sync-ahead/batches-share-a-connection", Fixture, NULL, fixture_set_up,
               test_batches_share_a_connection, fixture_tear_down);
   return g_test_run ();

@@ -236,8 +236,22 @@ icw_sync_client_acknowledge_answered (GTask   *task,
   return icw_sync_apply_push_results (self->store, answered, root, &state, &run->report, &n_retry, &n_done, error);
 }
 
-/* The batch sent ahead has left: the one before it is acknowledged while the server handles it.
- * A failure ends the run when the answer comes (the answer is then discarded; both batches stay
+/* While the server handles the batch in flight: the batch after it prepared (read, its body
+ * built, its key committed) so that it goes the moment this one's answer says it may. */
+static gboolean
+prepare_now (gpointer data)
+{
+  GTask *task = data;
+  Run *run = g_task_get_task_data (task);
+
+  icw_sync_timeout_clear (&run->prepare_source);
+  icw_sync_client_prepare_next (task);
+  return G_SOURCE_REMOVE;
+}
+
+/* The batch sent ahead has left: the one before it is acknowledged while the server handles it,
+ * then the one after it prepared (from an idle of its own: the main loop runs in between). A
+ * failure ends the run when the answer comes (the answer is then discarded; both batches stay
  * pending for the next run). */
 static gboolean
 acknowledge_now (gpointer data)
@@ -247,22 +261,32 @@ acknowledge_now (gpointer data)
   g_autoptr(GError) error = NULL;
 
   icw_sync_timeout_clear (&run->ack_source);
-  if (!icw_sync_client_acknowledge_answered (task, &error) && run->held_error == NULL)
-    run->held_error = g_steal_pointer (&error);
+  if (!icw_sync_client_acknowledge_answered (task, &error))
+    {
+      if (run->held_error == NULL)
+        run->held_error = g_steal_pointer (&error);
+    }
+  else if (run->held_error == NULL && run->prepare_source == NULL)
+    run->prepare_source = icw_sync_idle_new (prepare_now, task);
   return G_SOURCE_REMOVE;
 }
 
 /* From an idle source rather than inside libsoup's writing: the store's handlers run outside it. */
-static void
-on_ahead_written (SoupMessage *msg,
-                  gpointer     data)
+void
+icw_sync_client_on_push_written (SoupMessage *msg,
+                                 gpointer     data)
 {
   GTask *task = data;
   Run *run = g_task_get_task_data (task);
 
   g_clear_signal_handler (&run->wrote_id, msg);
-  if (run->ack_source == NULL)
-    run->ack_source = icw_sync_idle_new (acknowledge_now, task);
+  if (run->answered != NULL)
+    {
+      if (run->ack_source == NULL)
+        run->ack_source = icw_sync_idle_new (acknowledge_now, task);
+    }
+  else if (run->prepare_source == NULL)
+    run->prepare_source = icw_sync_idle_new (prepare_now, task);
 }
 
 /* A push's answer that needs no wait (no "retry"): the next batch is sent first when it may go
@@ -281,10 +305,7 @@ acknowledge_after_next (GTask     *task,
   run->answered_root = root != NULL ? json_node_ref (root) : NULL;
   run->attempt = 0;
   if (icw_sync_client_send_ahead (task))
-    {
-      run->wrote_id = g_signal_connect (run->msg, "wrote-body", G_CALLBACK (on_ahead_written), task);
-      return;
-    }
+    return;
   if (!icw_sync_client_acknowledge_answered (task, &error))
     {
       icw_sync_client_fail (task, g_steal_pointer (&error));
@@ -390,12 +411,13 @@ icw_sync_client_on_response (GObject      *source,
   guint status;
 
   /* The batch before this one, sent ahead of its acknowledgement, is acknowledged first, whatever
-   * this answer is. */
+   * this answer is; the batch after it, if not prepared yet, is prepared when it may go. */
+  g_clear_signal_handler (&run->wrote_id, run->msg);
+  icw_sync_timeout_clear (&run->prepare_source);
   if (run->answered != NULL)
     {
       g_autoptr(GError) ack_error = NULL;
 
-      g_clear_signal_handler (&run->wrote_id, run->msg);
       icw_sync_timeout_clear (&run->ack_source);
       if (!icw_sync_client_acknowledge_answered (task, &ack_error))
         {

@@ -66,8 +66,16 @@ typedef struct {
                                 * batch sent before the last one is acknowledged") */
   GPtrArray    *answered_revisions;   /* its revisions when every change was applied, */
   JsonNode     *answered_root;        /* else its answer (checked, without "retry") */
-  gulong        wrote_id;      /* "wrote-body" of the batch sent ahead */
-  GSource      *ack_source;    /* the acknowledgement of the answered batch, once it has left */
+  gulong        wrote_id;      /* "wrote-body" of the push batch in flight */
+  GSource      *ack_source;    /* the acknowledgement of the answered batch, once the next has left */
+  GSource      *prepare_source;     /* the next batch's preparation, once the one in flight has left */
+  GPtrArray    *prepared;      /* IcwOutboxChange of the next batch, read, its body built and its
+                                * key committed while the server handles the one in flight
+                                * (docs/sync-protocol.md): sent as soon as that one's answer says
+                                * it may go */
+  GBytes       *prepared_body;
+  char         *prepared_key;  /* its key, committed as next-key */
+  char         *prepared_after; /* the pending batch's last seq it was read after */
 } Run;
 
 /* The names, in the sync state, of the push's pending batches (the server's address in each):
@@ -104,8 +112,17 @@ gboolean icw_sync_client_acknowledge_answered (GTask         *task,
 gboolean icw_sync_push_results_final     (GPtrArray          *batch,
                                           JsonNode           *root);
 /* Sends the next batch before the answered one (Run.answered) is acknowledged, when it may go
- * ahead (TRUE); the acknowledgement then follows once its body is written. */
+ * ahead (TRUE): the one prepared while the server handled the answered one, or one read now; the
+ * acknowledgement then follows once its body is written. */
 gboolean icw_sync_client_send_ahead      (GTask              *task);
+/* The batch after the one in flight (Run.batch) read, its body built and its key committed as
+ * next-key (Run.prepared), when it may go ahead; TRUE when one is prepared. Never fails the run. */
+gboolean icw_sync_client_prepare_next    (GTask              *task);
+void     icw_sync_client_prepared_clear  (Run                *run);
+/* "wrote-body" of an outbox batch: the batch before it acknowledged, then the one after it
+ * prepared, each from an idle. */
+void     icw_sync_client_on_push_written (SoupMessage        *msg,
+                                          gpointer            data);
 
 /* The request chain (icw-sync-client.c). */
 char    *icw_sync_client_state_key    (IcwSyncClient *self,

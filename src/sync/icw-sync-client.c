@@ -54,6 +54,8 @@ run_free (Run *run)
   g_clear_object (&run->msg);
   icw_sync_timeout_clear (&run->wait);
   icw_sync_timeout_clear (&run->ack_source);
+  icw_sync_timeout_clear (&run->prepare_source);
+  icw_sync_client_prepared_clear (run);
   if (run->network_id != 0)
     g_signal_handler_disconnect (g_network_monitor_get_default (), run->network_id);
   g_free (run);
@@ -278,6 +280,15 @@ send_message (GTask *task)
   soup_message_set_method (run->msg, run->method);
   if (run->body != NULL)
     soup_message_set_request_body_from_bytes (run->msg, "application/json", run->body);
+  /* Once an outbox batch has left, the one before it is acknowledged and the one after it
+   * prepared while the server handles it (icw-sync-client-answer.c). */
+  if (!run->pulling && run->fetch_key == NULL && run->target_batch == NULL && run->batch != NULL &&
+      g_strcmp0 (run->path, "/v1/push") == 0)
+    {
+      if (run->wrote_id != 0)
+        g_clear_signal_handler (&run->wrote_id, run->msg);
+      run->wrote_id = g_signal_connect (run->msg, "wrote-body", G_CALLBACK (icw_sync_client_on_push_written), task);
+    }
   icw_sync_request_send_async (self->session, run->msg, ICW_SYNC_JSON_MAX_BODY * 2, self->deadline_ms,
                                g_task_get_cancellable (task), icw_sync_client_on_response, task);
 }
@@ -524,14 +535,25 @@ batch_has_files (GPtrArray *batch)
   return FALSE;
 }
 
-/* The batch after the answered one (Run.answered, still the oldest pending): the one already sent
- * ahead before (its key in next-key), or the rows after the answered batch's last seq up to the
- * first row of one of its records, under a new key committed (FULL) before it goes. Nothing goes
- * ahead (FALSE) when the outbox has nothing after it, a batch that needs its files uploaded first,
- * one with a record over 1 MiB or over the body limit, or when anything fails: the answered batch
- * is then acknowledged first and the run goes on as before. Never fails the run. */
-gboolean
-icw_sync_client_send_ahead (GTask *task)
+void
+icw_sync_client_prepared_clear (Run *run)
+{
+  g_clear_pointer (&run->prepared, g_ptr_array_unref);
+  g_clear_pointer (&run->prepared_body, g_bytes_unref);
+  g_clear_pointer (&run->prepared_key, g_free);
+  g_clear_pointer (&run->prepared_after, g_free);
+}
+
+/* The batch after the oldest pending one, whose changes in_flight holds (sent, its answer come or
+ * not): the one whose key is already in next-key (prepared or sent by this run or one before: its
+ * rows exactly, the same key), or the rows after the pending batch's last seq up to the first row
+ * of one of in_flight's records, under a new key committed (FULL) now. Its changes, body and key go
+ * to Run.prepared. Nothing is prepared (FALSE) when the outbox has nothing after it, a batch that
+ * needs its files uploaded first, one with a record over 1 MiB or over the body limit, or when
+ * anything fails: that batch then waits for the pending one's acknowledgement and goes as before. */
+static gboolean
+prepare_after (GTask     *task,
+               GPtrArray *in_flight)
 {
   IcwSyncClient *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
@@ -542,14 +564,11 @@ icw_sync_client_send_ahead (GTask *task)
   g_autofree char *key = NULL;
   g_autoptr(GPtrArray) batch = NULL;
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(SoupMessage) msg = NULL;
   g_autoptr(GError) error = NULL;
   gboolean again;
   gint64 max_seq = 0;
 
-  if (run->answered == NULL || run->answered->len == 0 ||
-      g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    return FALSE;
+  icw_sync_client_prepared_clear (run);
   icw_sync_client_push_state_init (self, &state);
   seq = icw_store_sync_state_get (self->store, state.seq);
   next_key = icw_store_sync_state_get (self->store, state.next_key);
@@ -565,21 +584,18 @@ icw_sync_client_send_ahead (GTask *task)
     }
   else
     {
-      g_autoptr(GHashTable) in_flight = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) stop_at = g_hash_table_new (g_str_hash, g_str_equal);
 
-      for (guint i = 0; i < run->answered->len; i++)
-        g_hash_table_add (in_flight, ((IcwOutboxChange *) run->answered->pdata[i])->id);
+      for (guint i = 0; i < in_flight->len; i++)
+        g_hash_table_add (stop_at, ((IcwOutboxChange *) in_flight->pdata[i])->id);
       batch = icw_store_outbox_batch_after (self->store, run->batch_limit > 0 ? run->batch_limit : self->batch_size,
-                                            g_ascii_strtoll (seq, NULL, 10), 0, in_flight, &max_seq, &error);
+                                            g_ascii_strtoll (seq, NULL, 10), 0, stop_at, &max_seq, &error);
       key = g_uuid_string_random ();
     }
   if (batch == NULL || batch->len == 0 || batch_has_files (batch) || icw_sync_find_oversize (batch) != NULL)
     return FALSE;
   body = push_body (key, batch);
   if (!again && g_bytes_get_size (body) > ICW_SYNC_JSON_MAX_BODY)
-    return FALSE;
-  msg = icw_sync_request_new (self->url, "/v1/push", self->token, &error);
-  if (msg == NULL)
     return FALSE;
   if (!again)
     {
@@ -596,10 +612,73 @@ icw_sync_client_send_ahead (GTask *task)
           return FALSE;
         }
     }
+  run->prepared = g_steal_pointer (&batch);
+  run->prepared_body = g_steal_pointer (&body);
+  run->prepared_key = g_steal_pointer (&key);
+  run->prepared_after = g_steal_pointer (&seq);
+  return TRUE;
+}
+
+/* The batch prepared is still the one the sync state says comes next: the pending batch it was
+ * read after is still the oldest, and its key is next-key (an answer with "retry", a 413 or a 422
+ * forgets that key; the batch is then read again when it may go). */
+static gboolean
+prepared_current (GTask *task)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_auto(IcwPushState) state = { NULL, };
+  g_autofree char *seq = NULL;
+  g_autofree char *next_key = NULL;
+
+  if (run->prepared == NULL)
+    return FALSE;
+  icw_sync_client_push_state_init (self, &state);
+  seq = icw_store_sync_state_get (self->store, state.seq);
+  next_key = icw_store_sync_state_get (self->store, state.next_key);
+  return g_strcmp0 (seq, run->prepared_after) == 0 && g_strcmp0 (next_key, run->prepared_key) == 0;
+}
+
+/* While the server handles the batch in flight (Run.batch, the oldest pending one, its body
+ * written): the batch after it is prepared, so that it goes the moment that batch's answer says it
+ * may (docs/sync-protocol.md, "The next batch prepared while the server handles the one before"). */
+gboolean
+icw_sync_client_prepare_next (GTask *task)
+{
+  Run *run = g_task_get_task_data (task);
+
+  if (run->pulling || run->fetch_key != NULL || run->target_batch != NULL || run->answered != NULL ||
+      run->batch == NULL || run->batch->len == 0 || g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return FALSE;
+  return prepared_current (task) || prepare_after (task, run->batch);
+}
+
+/* The batch after the answered one (Run.answered, still the oldest pending) sent now: the one
+ * prepared while the server handled the answered one, or, when none was (or it is no longer the
+ * next: its key forgotten), one prepared now (prepare_after). Nothing goes ahead (FALSE) when
+ * nothing may: the answered batch is then acknowledged first and the run goes on as before. Never
+ * fails the run. */
+gboolean
+icw_sync_client_send_ahead (GTask *task)
+{
+  IcwSyncClient *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (run->answered == NULL || run->answered->len == 0 ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return FALSE;
+  if (!prepared_current (task) && !prepare_after (task, run->answered))
+    return FALSE;
+  msg = icw_sync_request_new (self->url, "/v1/push", self->token, &error);
+  if (msg == NULL)
+    return FALSE;
   g_clear_pointer (&run->batch, g_ptr_array_unref);
-  run->batch = g_steal_pointer (&batch);
+  run->batch = g_steal_pointer (&run->prepared);
   g_clear_pointer (&run->body, g_bytes_unref);
-  run->body = g_steal_pointer (&body);
+  run->body = g_steal_pointer (&run->prepared_body);
+  icw_sync_client_prepared_clear (run);
   icw_sync_client_set_request (run, "POST", g_strdup ("/v1/push"));
   g_clear_object (&run->msg);
   run->msg = g_steal_pointer (&msg);

@@ -158,9 +158,31 @@ threaded_done (GObject *source, GAsyncResult *result, gpointer data)
   g_main_loop_quit (run->loop);
 }
 
+/* BENCH_SYNC_STALL: a 1 ms timeout in the client's main context; the longest time between two of
+ * its dispatches, less the 1 ms, is the longest the client's loop could not run anything else (what
+ * a window would feel), printed to stderr as "stall push|pull MAX_MS". */
+typedef struct {
+  gint64 last;
+  gint64 longest;
+} StallProbe;
+
+static gboolean
+stall_tick (gpointer data)
+{
+  StallProbe *probe = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (probe->last > 0)
+    probe->longest = MAX (probe->longest, now - probe->last - 1000);
+  probe->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
 static gpointer
 threaded_client (gpointer data)
 {
+  StallProbe probe = { 0, 0 };
+  GSource *stall = NULL;
   ThreadedRun *run = data;
   g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(IcwSyncClient) client = NULL;
@@ -172,9 +194,21 @@ threaded_client (gpointer data)
   if (client != NULL)
     {
       run->loop = g_main_loop_new (context, FALSE);
+      if (g_getenv ("BENCH_SYNC_STALL") != NULL)
+        {
+          stall = g_timeout_source_new (1);
+          g_source_set_callback (stall, stall_tick, &probe, NULL);
+          g_source_attach (stall, context);
+        }
       icw_sync_client_run_async (client, run->mode, NULL, threaded_done, run);
       g_main_loop_run (run->loop);
       g_main_loop_unref (run->loop);
+      if (stall != NULL)
+        {
+          g_source_destroy (stall);
+          g_source_unref (stall);
+          g_printerr ("stall %s %.1f\n", run->mode == ICW_SYNC_PUSH ? "push" : "pull", probe.longest / 1000.0);
+        }
     }
   g_clear_object (&client);
   run->cpu = thread_cpu_seconds () - cpu;
