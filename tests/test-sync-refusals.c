@@ -9,7 +9,7 @@
  * the whole batch keeps the changes and still pulls; a 422 (key reused) drops the pending key. A
  * server that takes fewer changes a push than the client sends (the reference server set to the
  * 200 of before 2026-12, and a small one answering as that server did): the batch goes again in
- * smaller ones and every record arrives once. */
+ * smaller ones and every record arrives once; a batch of 1000 long records goes in halves. */
 #include "config.h"
 
 #include <json-glib/json-glib.h>
@@ -781,6 +781,38 @@ test_pending_batch_over_limit (Fixture       *f,
   g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
 }
 
+/* A batch of 1000 records of 9,000 bytes each (9 MB, over the 8 MiB body limit) goes in two
+ * halves of 500 to the reference server, never as a 413 or a 400: each change is answered once
+ * (the long names refused one by one by the server's check, the center applied). */
+static void
+test_thousand_long_records_halved (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "a.db", NULL);
+  g_autofree char *name = g_strnfill (9000, 'y');
+  g_autofree char *sql = g_strdup_printf ("UPDATE outbox SET payload = json_set(payload, '$.name', '%s') "
+                                          "WHERE kind = 'organization'", name);
+  g_autoptr(IcwSyncClient) c = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  IcwSyncReport report = { 0, };
+
+  start_reference (f);
+  save_organizations (f, 999);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 999);
+  sqlite3_close (db);
+  c = client_of_batches (f, 3);
+  g_assert_true (icw_sync_client_run (c, ICW_SYNC_PUSH, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.pushed + report.rejected, ==, 1000);
+  g_assert_cmpuint (report.pushed, >=, 1);
+  g_assert_cmpuint (icw_sync_server_get_requests (f->server), ==, 2);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -803,5 +835,6 @@ main (int   argc,
   ADD ("/sync-refusals/older-server-limit", test_older_server_limit);
   ADD ("/sync-refusals/older-server-bad-request", test_older_server_bad_request);
   ADD ("/sync-refusals/pending-batch-over-limit", test_pending_batch_over_limit);
+  ADD ("/sync-refusals/thousand-long-records-halved", test_thousand_long_records_halved);
   return g_test_run ();
 }
