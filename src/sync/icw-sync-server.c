@@ -97,11 +97,14 @@ icw_server_respond_checked_json (SoupServerMessage *msg,
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, length);
 }
 
-void
-icw_server_respond_error (SoupServerMessage *msg,
-                          guint              status,
-                          const char        *code,
-                          const char        *message)
+/* An error's body: its code and message, and the server's limit of changes a push when it is the
+ * reason (max_changes > 0: "too-many-changes"). */
+static void
+respond_error_body (SoupServerMessage *msg,
+                    guint              status,
+                    const char        *code,
+                    const char        *message,
+                    guint              max_changes)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -115,38 +118,28 @@ icw_server_respond_error (SoupServerMessage *msg,
   json_builder_add_string_value (builder, code);
   json_builder_set_member_name (builder, "message");
   json_builder_add_string_value (builder, text);
+  if (max_changes > 0)
+    {
+      json_builder_set_member_name (builder, "max_changes");
+      json_builder_add_int_value (builder, max_changes);
+    }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   body = json_to_string (root, FALSE);
   icw_server_respond_json (msg, status, body);
 }
 
-#define respond_json icw_server_respond_json
-#define respond_error icw_server_respond_error
-
-/* 400 for a push of more changes than this server takes: the error's body also names the limit,
- * so that a client sends the batch again in smaller ones (docs/sync-protocol.md). */
-static void
-respond_too_many_changes (SoupServerMessage *msg,
-                          guint              max_changes,
+void
+icw_server_respond_error (SoupServerMessage *msg,
+                          guint              status,
+                          const char        *code,
                           const char        *message)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *body = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, "too-many-changes");
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, message);
-  json_builder_set_member_name (builder, "max_changes");
-  json_builder_add_int_value (builder, max_changes);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  body = json_to_string (root, FALSE);
-  respond_json (msg, SOUP_STATUS_BAD_REQUEST, body);
+  respond_error_body (msg, status, code, message, 0);
 }
+
+#define respond_json icw_server_respond_json
+#define respond_error icw_server_respond_error
 
 static char *
 node_text (JsonNode *node)
@@ -502,7 +495,8 @@ check_push (JsonObject  *request,
     return FALSE;
   if (json_array_get_length (changes) == 0 || json_array_get_length (changes) > max_changes)
     {
-      /* Too many: TOO_LARGE, answered with the limit (respond_too_many_changes). */
+      /* Too many: TOO_LARGE, answered "too-many-changes" with the limit, so that a client sends
+       * the batch again in smaller ones (docs/sync-protocol.md). */
       g_set_error (error, ICW_SYNC_ERROR,
                    json_array_get_length (changes) == 0 ? ICW_SYNC_ERROR_INVALID : ICW_SYNC_ERROR_TOO_LARGE,
                    _("A push has 1 to %d changes"), (int) max_changes);
@@ -762,7 +756,7 @@ handle_push (IcwSyncServer     *self,
   if (root == NULL || (!plain && !check_push (json_node_get_object (root), self->max_changes, &error)))
     {
       if (g_error_matches (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_TOO_LARGE))
-        respond_too_many_changes (msg, self->max_changes, error->message);
+        respond_error_body (msg, SOUP_STATUS_BAD_REQUEST, "too-many-changes", error->message, self->max_changes);
       else
         respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
       return;
