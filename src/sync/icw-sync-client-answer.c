@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-client-answer.c: what the sync client does with each answer: a 200 is applied (a push
  * batch's results, a page, a record asked back) and the run goes on, or waits when the server asked
- * for some changes again; any other status retries with backoff, halves the batch (413), lets the
- * pull run after a batch refused whole (403), resyncs (410), or ends the run with a message. */
+ * for some changes again; any other status retries with backoff, halves the batch (413), sends it
+ * again in the server's smaller batches (400 too-many-changes), lets the pull run after a batch
+ * refused whole (403), resyncs (410), or ends the run with a message. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
