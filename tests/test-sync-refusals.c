@@ -6,7 +6,10 @@
  * reference server without refusal codes). Against a small in-process server that speaks the
  * refusal codes of docs/sync-protocol.md: Discard My Change brings the server's version
  * back; a taken ID is re-keyed with its children and then syncs; a 413 halves the batch; a 403 on
- * the whole batch keeps the changes and still pulls; a 422 (key reused) drops the pending key. */
+ * the whole batch keeps the changes and still pulls; a 422 (key reused) drops the pending key. A
+ * server that takes fewer changes a push than the client sends (the reference server set to the
+ * 200 of before 2026-12, and a small one answering as that server did): the batch goes again in
+ * smaller ones and every record arrives once; a batch of 1000 long records goes in halves. */
 #include "config.h"
 
 #include <json-glib/json-glib.h>
@@ -18,6 +21,7 @@
 #include "icw-platform.h"
 #include "icw-store-sync.h"
 #include "icw-sync-client.h"
+#include "icw-sync-json.h"
 #include "icw-sync-server.h"
 #include "icw-test-sync-fixture.h"
 #include "icw-test-util.h"
@@ -38,7 +42,8 @@ typedef struct {
   GHashTable    *refuse;      /* id → code */
   gsize          max_body;
   guint          push_status;   /* answer every push with it (403, 422), or 0 */
-  guint          pushes, too_large;
+  guint          old_limit;     /* a push of more changes is a 400 as servers of before 2026-12 answered it */
+  guint          pushes, too_large, too_many;
 } Fixture;
 
 static void
@@ -396,6 +401,16 @@ fake_push (Fixture           *f,
     }
   g_assert_true (json_parser_load_from_data (parser, body->data, body->length, NULL));
   changes = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "changes");
+  if (f->old_limit > 0 && json_array_get_length (changes) > f->old_limit)
+    {
+      g_autofree char *refusal = g_strdup_printf ("{\"error\":\"bad-request\",\"message\":\"A push has 1 to %u changes\"}",
+                                                  f->old_limit);
+
+      f->too_many++;
+      soup_server_message_set_status (msg, 400, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, refusal, strlen (refusal));
+      return;
+    }
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       JsonObject *change = json_array_get_object_element (changes, i);
@@ -655,6 +670,149 @@ test_key_reused_422 (Fixture       *f,
   g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
 }
 
+/* n organizations saved in one transaction. */
+static void
+save_organizations (Fixture *f,
+                    guint    n)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (icw_store_begin_batch (f->a, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("单位 %04u", i);
+      g_autoptr(IcwOrganization) org G_GNUC_UNUSED = icw_test_save_organization (f->a, name, NULL);
+    }
+  g_assert_true (icw_store_commit_batch (f->a, &error));
+  g_assert_no_error (error);
+}
+
+static IcwSyncClient *
+client_of_batches (Fixture *f,
+                   guint    max_attempts)
+{
+  g_autoptr(GError) error = NULL;
+  IcwSyncClient *c = icw_sync_client_new (f->a, f->url, f->admin != NULL ? f->admin : "icw_fake", &error);
+
+  g_assert_no_error (error);
+  icw_sync_client_set_limits (c, ICW_SYNC_JSON_MAX_CHANGES, 100, max_attempts, 10, 100, 30);
+  return c;
+}
+
+/* The reference server set to take 200 changes a push, as servers of before 2026-12: the client's
+ * first batch of 1000 is refused whole with the limit named, and the rows go again in batches of
+ * 200 under new keys: every record is stored once, nothing is left in the outbox. */
+static void
+test_older_server_limit (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(IcwSyncClient) c = NULL;
+  g_autoptr(GError) error = NULL;
+  IcwSyncReport report = { 0, };
+
+  start_reference (f);
+  icw_sync_server_set_max_changes (f->server, ICW_SYNC_JSON_V1_MAX_CHANGES);
+  save_organizations (f, 1100);
+  c = client_of_batches (f, 3);
+  g_assert_true (icw_sync_client_run (c, ICW_SYNC_PUSH, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.pushed, ==, 1101);   /* the center and the organizations */
+  g_assert_cmpuint (report.rejected + report.conflicts, ==, 0);
+  g_assert_cmpint (icw_sync_server_get_applied (f->server), ==, 1101);   /* each stored once */
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+  g_assert_cmpuint (icw_sync_server_get_requests (f->server), ==, 1 + 6);   /* the batch refused, then 6 of up to 200 */
+}
+
+/* A server of before 2026-12 as it answered a push of over 200 changes (400 "bad-request", no
+ * limit named): the client sends batches of 200, and every record arrives once. */
+static void
+test_older_server_bad_request (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(IcwSyncClient) c = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  IcwSyncReport report = { 0, };
+
+  start_fake (f);
+  f->old_limit = ICW_SYNC_JSON_V1_MAX_CHANGES;
+  save_organizations (f, 450);
+  c = client_of_batches (f, 3);
+  g_assert_true (icw_sync_client_run (c, ICW_SYNC_PUSH, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.pushed, ==, 451);
+  g_assert_cmpuint (f->too_many, ==, 1);
+  g_assert_cmpuint (f->pushes, ==, 1 + 3);
+  for (guint i = 0; i < f->order->len; i++)
+    g_assert_true (g_hash_table_add (ids, f->order->pdata[i]));   /* none twice */
+  g_assert_cmpuint (f->order->len, ==, 451);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+}
+
+/* A batch of 1000 stored whose answer was lost, sent again to a server that now takes 200 (a
+ * process of the older version behind the same database): refused whole, its rows go again in
+ * batches of 200 under new keys and are answered "applied" with the revisions stored: nothing is
+ * stored twice, nothing is a conflict. */
+static void
+test_pending_batch_over_limit (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(IcwSyncClient) first = NULL;
+  g_autoptr(IcwSyncClient) again = NULL;
+  g_autoptr(GError) error = NULL;
+  IcwSyncReport report = { 0, };
+
+  start_reference (f);
+  save_organizations (f, 1100);
+  icw_sync_server_inject_fault (f->server, ICW_SYNC_FAULT_DROP_AFTER_COMMIT, "/v1/push", 1, 0);
+  first = client_of_batches (f, 1);
+  g_assert_false (icw_sync_client_run (first, ICW_SYNC_PUSH, NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (icw_sync_server_get_applied (f->server), ==, 1000);   /* the batch was stored */
+
+  icw_sync_server_set_max_changes (f->server, ICW_SYNC_JSON_V1_MAX_CHANGES);
+  again = client_of_batches (f, 3);
+  g_assert_true (icw_sync_client_run (again, ICW_SYNC_PUSH, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.pushed, ==, 1101);
+  g_assert_cmpuint (report.rejected + report.conflicts, ==, 0);
+  g_assert_cmpint (icw_store_count_conflicts (f->a), ==, 0);
+  g_assert_cmpint (icw_sync_server_get_applied (f->server), ==, 1101);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+}
+
+/* A batch of 1000 records of 9,000 bytes each (9 MB, over the 8 MiB body limit) goes in two
+ * halves of 500 to the reference server, never as a 413 or a 400: each change is answered once
+ * (the long names refused one by one by the server's check, the center applied). */
+static void
+test_thousand_long_records_halved (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "a.db", NULL);
+  g_autofree char *name = g_strnfill (9000, 'y');
+  g_autofree char *sql = g_strdup_printf ("UPDATE outbox SET payload = json_set(payload, '$.name', '%s') "
+                                          "WHERE kind = 'organization'", name);
+  g_autoptr(IcwSyncClient) c = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  IcwSyncReport report = { 0, };
+
+  start_reference (f);
+  save_organizations (f, 999);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 999);
+  sqlite3_close (db);
+  c = client_of_batches (f, 3);
+  g_assert_true (icw_sync_client_run (c, ICW_SYNC_PUSH, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.pushed + report.rejected, ==, 1000);
+  g_assert_cmpuint (report.pushed, >=, 1);
+  g_assert_cmpuint (icw_sync_server_get_requests (f->server), ==, 2);
+  g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -674,5 +832,9 @@ main (int   argc,
   ADD ("/sync-refusals/413-splits", test_413_splits);
   ADD ("/sync-refusals/forbidden-batch-still-pulls", test_forbidden_batch_still_pulls);
   ADD ("/sync-refusals/key-reused-422", test_key_reused_422);
+  ADD ("/sync-refusals/older-server-limit", test_older_server_limit);
+  ADD ("/sync-refusals/older-server-bad-request", test_older_server_bad_request);
+  ADD ("/sync-refusals/pending-batch-over-limit", test_pending_batch_over_limit);
+  ADD ("/sync-refusals/thousand-long-records-halved", test_thousand_long_records_halved);
   return g_test_run ();
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-sync-client-answer.c: what the sync client does with each answer: a 200 is applied (a push
  * batch's results, a page, a record asked back) and the run goes on, or waits when the server asked
- * for some changes again; any other status retries with backoff, halves the batch (413), lets the
- * pull run after a batch refused whole (403), resyncs (410), or ends the run with a message. */
+ * for some changes again; any other status retries with backoff, halves the batch (413), sends it
+ * again in the server's smaller batches (400 too-many-changes), lets the pull run after a batch
+ * refused whole (403), resyncs (410), or ends the run with a message. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -72,6 +73,47 @@ split_batch (GTask *task)
       return;
     }
   icw_sync_client_step (task);
+}
+
+/* A 400 for a push of more changes than the server takes (docs/sync-protocol.md, "The number of
+ * changes a push"): the server names its limit ("too-many-changes", max_changes), or, a server of
+ * before 2026-12, answers "bad-request" to anything over 200. Nothing of the batch was stored: the
+ * keys are forgotten and the rows go again in batches of the limit for the rest of the run, each
+ * under a new key committed before it goes (icw-sync-client.c). TRUE when it is handled so; FALSE
+ * for any other 400 (a bug: the run fails as before). */
+static gboolean
+smaller_batches (GTask  *task,
+                 GBytes *bytes)
+{
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(JsonNode) root = NULL;
+  guint limit = 0;
+
+  if (run->pulling || run->fetch_key != NULL || run->target_batch != NULL || run->batch == NULL ||
+      run->batch->len <= 1)
+    return FALSE;
+  if (bytes != NULL)
+    root = icw_sync_json_parse_object (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), 64 * 1024, NULL);
+  if (root != NULL)
+    {
+      JsonObject *answer = json_node_get_object (root);
+      JsonNode *code = json_object_get_member (answer, "error");
+      JsonNode *max = json_object_get_member (answer, "max_changes");
+
+      if (code != NULL && JSON_NODE_HOLDS_VALUE (code) && json_node_get_value_type (code) == G_TYPE_STRING &&
+          g_str_equal (json_node_get_string (code), "too-many-changes") &&
+          max != NULL && JSON_NODE_HOLDS_VALUE (max) && json_node_get_value_type (max) == G_TYPE_INT64 &&
+          json_node_get_int (max) >= 1)
+        limit = (guint) MIN (json_node_get_int (max), (gint64) G_MAXUINT);
+    }
+  if (limit == 0 && run->batch->len > ICW_SYNC_JSON_V1_MAX_CHANGES)
+    limit = ICW_SYNC_JSON_V1_MAX_CHANGES;   /* an older server: it takes this many */
+  if (limit == 0 || limit >= run->batch->len)
+    return FALSE;   /* the batch was within the limit: refused for something else */
+  run->batch_limit = limit;
+  forget_pending_key (task);
+  icw_sync_client_step (task);
+  return TRUE;
 }
 
 /* An answer whose status is not 200: wait and retry, move on, or stop with a message. */
@@ -454,6 +496,8 @@ icw_sync_client_on_response (GObject      *source,
       return;
     }
   status = soup_message_get_status (run->msg);
+  if (status == 400 && smaller_batches (task, bytes))
+    return;
   if (status != 200)
     on_status (task, status);
   else

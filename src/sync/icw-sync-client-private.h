@@ -41,7 +41,8 @@ typedef struct {
   gboolean      resynced;
   guint         attempt;
   GPtrArray    *batch;       /* IcwOutboxChange of the push in flight */
-  guint         batch_limit; /* changes per batch: halved after a 413 */
+  guint         batch_limit; /* changes per batch: halved after a 413, the server's after a
+                              * 400 for too many changes */
   char         *sent_cursor; /* the cursor of the pull in flight */
   char         *fetch_key;   /* the refetch entry of the record being fetched */
   GError       *push_error;  /* a whole batch refused (403): told after the pull */
@@ -99,8 +100,8 @@ gboolean icw_sync_push_state_advance     (IcwStore           *store,
                                           const IcwPushState *state,
                                           gboolean            keep_next,
                                           GError            **error);
-/* Both keys forgotten (413, 422: nothing of the batch was applied; the rows go again under a new
- * key). */
+/* Both keys forgotten (413, 422, 400 for too many changes: nothing of the batch was applied; the
+ * rows go again under a new key). */
 gboolean icw_sync_push_state_forget      (IcwStore           *store,
                                           const IcwPushState *state,
                                           GError            **error);

@@ -82,9 +82,11 @@ icw_sync_client_class_init (IcwSyncClientClass *klass)
 static void
 icw_sync_client_init (IcwSyncClient *self)
 {
-  /* The protocol's largest push batch and page (docs/sync-protocol.md): half the commits of 100
-   * for a push, five times fewer requests and transactions for a pull (a body over the limit is
-   * still halved before it goes; a server stops a page early when its text grows large). */
+  /* The protocol's largest push batch and page (docs/sync-protocol.md): 1000 changes, a fifth of
+   * the requests and commits of 200 for a push (a server that takes fewer says so, and the run
+   * goes on in its batches), five times fewer requests and transactions for a pull (a body over
+   * the limit is still halved before it goes; a server stops a page early when its text grows
+   * large). */
   self->batch_size = ICW_SYNC_JSON_MAX_CHANGES;
   self->page_size = ICW_SYNC_JSON_MAX_PAGE;
   self->pull_group = ICW_SYNC_PULL_GROUP;

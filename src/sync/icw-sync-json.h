@@ -20,7 +20,8 @@ G_BEGIN_DECLS
 #define ICW_SYNC_JSON_MAX_REVISION  128   /* a revision, a base revision or a cursor */
 #define ICW_SYNC_JSON_MIN_KEY       16    /* an idempotency key */
 #define ICW_SYNC_JSON_MAX_KEY       128
-#define ICW_SYNC_JSON_MAX_CHANGES   200   /* the changes of one push */
+#define ICW_SYNC_JSON_MAX_CHANGES   1000  /* the changes of one push (a server may take fewer: it says so) */
+#define ICW_SYNC_JSON_V1_MAX_CHANGES 200  /* what every server takes (the limit of servers before 2026-12) */
 #define ICW_SYNC_JSON_MAX_PAGE      500   /* the changes of one pull page: its largest `limit` */
 #define ICW_SYNC_JSON_MAX_RECORD    (1024 * 1024)   /* a change's record, its JSON text */
 

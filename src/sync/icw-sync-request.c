@@ -143,9 +143,10 @@ on_sent (GObject      *source,
     }
   status = soup_message_get_status (request->msg);
   length = soup_message_headers_get_content_length (soup_message_get_response_headers (request->msg));
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status) && status != SOUP_STATUS_BAD_REQUEST)
     {
-      /* What an error answer says is not needed: the status decides. */
+      /* What an error answer says is not needed: the status decides (a 400's body is read: a
+       * push of too many changes is told the server's limit there). */
       icw_sync_timeout_clear (&request->deadline);
       g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
       g_task_return_pointer (task, g_bytes_new (NULL, 0), (GDestroyNotify) g_bytes_unref);

@@ -19,7 +19,7 @@ SoupMessage *icw_sync_request_new (const char  *server_url,
                                    const char  *token,
                                    GError     **error);
 
-/* Sends msg. The body is read only for a 2xx status (an empty GBytes otherwise). Errors:
+/* Sends msg. The body is read only for a 2xx status and a 400 (an empty GBytes otherwise). Errors:
  * ICW_SYNC_ERROR_DEADLINE (the deadline passed), ICW_SYNC_ERROR_TLS (the certificate),
  * ICW_SYNC_ERROR_INVALID (the answer is over max_body), G_IO_ERROR_CANCELLED (the caller
  * cancelled), or the transport's own error. */

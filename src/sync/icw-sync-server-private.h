@@ -38,6 +38,7 @@ struct _IcwSyncServer
   guint        auth_burst;
   GOutputStream *access_log;   /* icw-sync-server-ops.c, or NULL */
   gint64       blob_limit;     /* the largest attachment's file taken (icw-sync-server-blobs.c) */
+  guint        max_changes;    /* the changes of one push taken (ICW_SYNC_JSON_MAX_CHANGES) */
   /* Group commit (icw-sync-server-group.c). */
   gboolean     group_open;     /* a writing transaction holds pushes not yet committed */
   GPtrArray   *group_waiting;  /* its pushes' answers, given when it commits */

@@ -65,6 +65,7 @@ icw_sync_server_init (IcwSyncServer *self)
   self->auth_rate = 10;
   self->auth_burst = 20;
   self->blob_limit = ICW_ATTACHMENT_MAX_SIZE;
+  self->max_changes = ICW_SYNC_JSON_MAX_CHANGES;
 }
 
 /* Never trusts its body: a NULL (json generation failed) or text that is not UTF-8 is a 500, logged. */
@@ -96,11 +97,14 @@ icw_server_respond_checked_json (SoupServerMessage *msg,
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body, length);
 }
 
-void
-icw_server_respond_error (SoupServerMessage *msg,
-                          guint              status,
-                          const char        *code,
-                          const char        *message)
+/* An error's body: its code and message, and the server's limit of changes a push when it is the
+ * reason (max_changes > 0: "too-many-changes"). */
+static void
+respond_error_body (SoupServerMessage *msg,
+                    guint              status,
+                    const char        *code,
+                    const char        *message,
+                    guint              max_changes)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -114,10 +118,24 @@ icw_server_respond_error (SoupServerMessage *msg,
   json_builder_add_string_value (builder, code);
   json_builder_set_member_name (builder, "message");
   json_builder_add_string_value (builder, text);
+  if (max_changes > 0)
+    {
+      json_builder_set_member_name (builder, "max_changes");
+      json_builder_add_int_value (builder, max_changes);
+    }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   body = json_to_string (root, FALSE);
   icw_server_respond_json (msg, status, body);
+}
+
+void
+icw_server_respond_error (SoupServerMessage *msg,
+                          guint              status,
+                          const char        *code,
+                          const char        *message)
+{
+  respond_error_body (msg, status, code, message, 0);
 }
 
 #define respond_json icw_server_respond_json
@@ -460,6 +478,7 @@ store:
 
 static gboolean
 check_push (JsonObject  *request,
+            guint        max_changes,
             GError     **error)
 {
   JsonArray *changes;
@@ -474,9 +493,13 @@ check_push (JsonObject  *request,
     }
   if ((changes = icw_sync_json_array (request, "changes", error)) == NULL)
     return FALSE;
-  if (json_array_get_length (changes) == 0 || json_array_get_length (changes) > ICW_SYNC_JSON_MAX_CHANGES)
+  if (json_array_get_length (changes) == 0 || json_array_get_length (changes) > max_changes)
     {
-      g_set_error (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_INVALID, _("A push has 1 to %d changes"), ICW_SYNC_JSON_MAX_CHANGES);
+      /* Too many: TOO_LARGE, answered "too-many-changes" with the limit, so that a client sends
+       * the batch again in smaller ones (docs/sync-protocol.md). */
+      g_set_error (error, ICW_SYNC_ERROR,
+                   json_array_get_length (changes) == 0 ? ICW_SYNC_ERROR_INVALID : ICW_SYNC_ERROR_TOO_LARGE,
+                   _("A push has 1 to %d changes"), (int) max_changes);
       return FALSE;
     }
   for (guint i = 0; i < json_array_get_length (changes); i++)
@@ -512,7 +535,8 @@ check_push (JsonObject  *request,
  * read and check_push says why, with its messages. */
 static gboolean
 check_push_plain (JsonObject *request,
-                  GArray     *envelopes)
+                  GArray     *envelopes,
+                  guint       max_changes)
 {
   const char *key = icw_server_member_string (request, "idempotency_key");
   JsonNode *changes = json_object_get_member (request, "changes");
@@ -522,7 +546,7 @@ check_push_plain (JsonObject *request,
   if (changes == NULL || !JSON_NODE_HOLDS_ARRAY (changes) ||
       json_array_get_length (json_node_get_array (changes)) != 0)
     return FALSE;
-  if (envelopes->len == 0 || envelopes->len > ICW_SYNC_JSON_MAX_CHANGES)
+  if (envelopes->len == 0 || envelopes->len > max_changes)
     return FALSE;
   for (guint i = 0; i < envelopes->len; i++)
     {
@@ -702,7 +726,7 @@ handle_push (IcwSyncServer     *self,
       /* The changes read flat, without a tree of their envelopes (icw_json_read_push); a push
        * whose changes are not all plain, or that check_push would refuse, is read as a tree. */
       root = icw_json_read_push (data, data_length, ICW_SYNC_JSON_MAX_BODY, envelopes, &plain, digest, NULL);
-      plain = plain && check_push_plain (json_node_get_object (root), envelopes);
+      plain = plain && check_push_plain (json_node_get_object (root), envelopes, self->max_changes);
       if (root != NULL && !plain)
         {
           g_clear_pointer (&root, json_node_unref);
@@ -729,9 +753,12 @@ handle_push (IcwSyncServer     *self,
                                         marked != NULL ? G_MAXSIZE : ICW_SYNC_JSON_MAX_BODY,
                                         4, spans, digest, &error);
     }
-  if (root == NULL || (!plain && !check_push (json_node_get_object (root), &error)))
+  if (root == NULL || (!plain && !check_push (json_node_get_object (root), self->max_changes, &error)))
     {
-      respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
+      if (g_error_matches (error, ICW_SYNC_ERROR, ICW_SYNC_ERROR_TOO_LARGE))
+        respond_error_body (msg, SOUP_STATUS_BAD_REQUEST, "too-many-changes", error->message, self->max_changes);
+      else
+        respond_error (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", error->message);
       return;
     }
   request = json_node_get_object (root);
@@ -1255,6 +1282,14 @@ icw_sync_server_set_limits (IcwSyncServer *self,
 
 gint64 icw_sync_server_get_applied (IcwSyncServer *self) { return self->applied; }
 guint64 icw_sync_server_get_commits (IcwSyncServer *self) { return self->commits; }
+
+void
+icw_sync_server_set_max_changes (IcwSyncServer *self,
+                                 guint          max_changes)
+{
+  g_return_if_fail (ICW_IS_SYNC_SERVER (self));
+  self->max_changes = max_changes > 0 ? MIN (max_changes, ICW_SYNC_JSON_MAX_CHANGES) : ICW_SYNC_JSON_MAX_CHANGES;
+}
 
 void
 icw_sync_server_set_group_window (IcwSyncServer *self,

@@ -94,6 +94,12 @@ void           icw_sync_server_set_limits    (IcwSyncServer *self,
                                               guint          auth_rate,
                                               guint          auth_burst);
 
+/* The changes of one push the server takes (0: the protocol's, ICW_SYNC_JSON_MAX_CHANGES; at most
+ * that). A larger push is answered 400 "too-many-changes" naming the limit (docs/sync-protocol.md):
+ * a test sets 200 to be a server of before 2026-12. */
+void           icw_sync_server_set_max_changes (IcwSyncServer *self,
+                                                guint          max_changes);
+
 /* The largest attachment's file the server takes, in bytes (0: the workbench's own limit,
  * ICW_ATTACHMENT_MAX_SIZE); a larger one is refused before anything is stored. */
 void           icw_sync_server_set_blob_limit (IcwSyncServer *self,
