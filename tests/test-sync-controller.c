@@ -134,6 +134,11 @@ test_states (Fixture       *f,
   rename_center (f->a, id, "齐鲁智能传感器创新中心（甲）");
   g_assert_cmpint (icw_store_count_outbox (f->a), >, 0);
   icw_test_wait_sync_state (a, ICW_SYNC_STATE_SYNCING);
+  /* "Syncing…" ends its sentence: no full stop after the ellipsis. */
+  description = icw_sync_controller_describe (a);
+  g_assert_true (g_str_has_prefix (description, "Syncing… Last synced ") ||
+                 g_str_has_prefix (description, "Syncing…:"));
+  g_clear_pointer (&description, g_free);
   icw_test_wait_sync_state (a, ICW_SYNC_STATE_SYNCED);
   g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
 
