@@ -434,6 +434,15 @@ icw_sync_controller_describe_detail (IcwSyncController *self)
 
   if (detail == NULL)
     return g_steal_pointer (&when);
+  /* An error's message (libsoup's "Connection refused") may end without a full stop. */
+  if (!g_str_has_suffix (detail, ".") && !g_str_has_suffix (detail, "。") && !g_str_has_suffix (detail, "…"))
+    {
+      /* Translators: a sentence given without its full stop. */
+      char *sentence = g_strdup_printf (C_("sync detail", "%s."), detail);
+
+      g_free (detail);
+      detail = sentence;
+    }
   /* Translators: what the sync state concerns, then the last sync time: two sentences (Chinese
      puts no space between them). */
   return g_strdup_printf (C_("sync detail", "%s %s"), detail, when);
