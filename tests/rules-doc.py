@@ -24,6 +24,8 @@ def cell(text):
 def basis(c):
     if c["basis"] == "program-practice":
         text = "Program practice: " + c["clause"]
+        if c.get("gloss"):
+            text += " (" + c["gloss"] + ")"
         if c.get("essential"):
             text += " (the document cannot be read without it, so an error)"
         return text

@@ -389,6 +389,33 @@ test_shares_total (Fixture       *f,
   g_assert_cmpstr (icw_finding_get_field (finding), ==, "shares");
 }
 
+/* A rule of the program's own practice gives its basis in the user's language: the pack's English
+ * gloss in English, its Chinese clause in Chinese (the English window showed the Chinese clause). */
+static void
+test_practice_basis_language (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) english = NULL;
+  g_autoptr(GPtrArray) chinese = NULL;
+  const char *citation;
+
+  icw_ip_agreement_set_title (f->sample, "");
+  icw_test_save (f->store, f->sample);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  english = check (f, f->sample);
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  chinese = check (f, f->sample);
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_nonnull (find_rule (english, "ip-terms"));
+  citation = icw_finding_get_citation (find_rule (english, "ip-terms"));
+  g_assert_nonnull (strstr (citation, "the agreement's title, effective date, term and dispute resolution body"));
+  for (const char *c = citation; *c != '\0'; c = g_utf8_next_char (c))
+    g_assert_false (g_unichar_get_script (g_utf8_get_char (c)) == G_UNICODE_SCRIPT_HAN);
+  g_assert_nonnull (strstr (icw_finding_get_citation (find_rule (chinese, "ip-terms")),
+                            "协议名称、生效日期、期限和争议解决机构"));
+}
+
 static void
 test_joint_results (Fixture       *f,
                     gconstpointer  data)
@@ -697,6 +724,7 @@ main (int   argc,
   add ("/agreements/host-company-party", test_host_company_party);
   add ("/agreements/shares-total", test_shares_total);
   add ("/agreements/joint-results", test_joint_results);
+  add ("/agreements/practice-basis-language", test_practice_basis_language);
   add ("/agreements/background-and-costs", test_background_and_costs);
   add ("/agreements/text/fields", test_text_fields);
   add ("/agreements/text/changes", test_text_changes);

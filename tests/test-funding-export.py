@@ -11,7 +11,8 @@
 # budget whose totals overflow (a cell from before the per-cell limit, written into the database
 # directly): `icw check` reports the program's error finding and exits 1, `icw show --json` gives
 # every total as null with "overflow": true, `icw show` and the PDF write "overflow", the CSV and
-# xlsx exports are refused with a message naming the table and write no file.
+# xlsx exports are refused with a message naming the table and write no file. The PDF's budget
+# tables list each group's subtotal before that group's categories.
 #
 # Usage: python3 tests/test-funding-export.py /path/to/icw   (meson test -C BUILDDIR funding-export)
 
@@ -223,6 +224,39 @@ class Export(unittest.TestCase):
             self.assertIn(str(year), header)
         for label in ("Local fiscal funds", "Shareholder capital", "Bank loan"):
             self.assertIn(label, header)
+
+    @unittest.skipUnless(shutil.which("pdftotext"), "pdftotext (poppler-utils) is not installed")
+    def test_pdf_budget_groups(self):
+        """The PDF's budget tables list each group's subtotal, then that group's categories, as the
+        window does: an indirect cost (management) is never printed among the direct ones, above
+        the direct subtotal."""
+        out = os.path.join(self.tmp.name, "request.pdf")
+        self.icw("export", self.request["id"], "--format", "pdf", "-o", out)
+        text = subprocess.run(["pdftotext", "-layout", out, "-"], capture_output=True, text=True, check=True).stdout
+        rows = self.shown["budget"]["rows"]
+        group_label = {"direct": "Direct costs", "indirect": "Indirect costs"}
+        # The lines of the table by year (its category column), without the page furniture.
+        # (the last mention of each heading: the first are the contents').
+        body = text[text.rindex("Budget by year (10k yuan)"):text.rindex("Budget by source of funds")]
+        lines = [line.strip() for line in body.splitlines() if line.strip()]
+
+        def line_of(label):
+            # A long label wraps in its column: its first words start the line.
+            found = [i for i, line in enumerate(lines) if line.startswith(label[:20])]
+            self.assertTrue(found, "%s is not in the table: %s" % (label, lines))
+            return found[0]
+        for row in rows:
+            if row["parent"] is not None:
+                continue
+            group = line_of(group_label[row["group"]])
+            other = line_of(group_label["indirect" if row["group"] == "direct" else "direct"])
+            mine = line_of(row["label"])
+            self.assertLess(group, mine, "%s above its group's subtotal" % row["label"])
+            if other > group:
+                self.assertLess(mine, other, "%s below the other group's subtotal" % row["label"])
+            else:
+                self.assertGreater(mine, other, "%s above the other group's subtotal" % row["label"])
+            self.assertLess(mine, line_of("Total"), "%s below the total" % row["label"])
 
     def test_csv(self):
         with open(self.csv, "rb") as f:

@@ -134,6 +134,11 @@ test_states (Fixture       *f,
   rename_center (f->a, id, "齐鲁智能传感器创新中心（甲）");
   g_assert_cmpint (icw_store_count_outbox (f->a), >, 0);
   icw_test_wait_sync_state (a, ICW_SYNC_STATE_SYNCING);
+  /* "Syncing…" ends its sentence: no full stop after the ellipsis. */
+  description = icw_sync_controller_describe (a);
+  g_assert_true (g_str_has_prefix (description, "Syncing… Last synced ") ||
+                 g_str_has_prefix (description, "Syncing…:"));
+  g_clear_pointer (&description, g_free);
   icw_test_wait_sync_state (a, ICW_SYNC_STATE_SYNCED);
   g_assert_cmpint (icw_store_count_outbox (f->a), ==, 0);
 
@@ -232,6 +237,31 @@ test_carried_targets_go_out (Fixture       *f,
   icw_sync_controller_shutdown (a);
 }
 
+/* A server that cannot be reached: the description is whole sentences, the error's message (which
+ * ends without a full stop) then the last sync ("… Connection refused. Never synced."). */
+static void
+test_offline_description (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(IcwSyncController) a = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *description = NULL;
+
+  g_settings_set_string (f->settings, "sync-server-url", "http://127.0.0.1:9");
+  g_setenv ("ICW_TOKEN", f->admin, TRUE);
+  a = icw_sync_controller_new (f->a, f->settings);
+  icw_test_wait_sync_state (a, ICW_SYNC_STATE_OFFLINE);
+  detail = icw_sync_controller_describe_detail (a);
+  description = icw_sync_controller_describe (a);
+  g_assert_nonnull (icw_sync_controller_get_message (a));
+  g_assert_true (g_str_has_suffix (detail, ". Never synced."));
+  g_assert_false (g_str_has_suffix (detail, ".. Never synced."));
+  g_assert_true (g_str_has_prefix (description, "Offline: "));
+  g_assert_true (g_str_has_suffix (description, detail));
+  g_unsetenv ("ICW_TOKEN");
+  icw_sync_controller_shutdown (a);
+}
+
 /* The labels of the grid marked as differing, in order. */
 static void
 test_refusal_text (void)
@@ -256,6 +286,8 @@ main (int   argc,
 
   g_test_add ("/sync-controller/states", Fixture, NULL, fixture_set_up, test_states, fixture_tear_down);
   g_test_add ("/sync-controller/carried-targets-go-out", Fixture, NULL, fixture_set_up, test_carried_targets_go_out,
+              fixture_tear_down);
+  g_test_add ("/sync-controller/offline-description", Fixture, NULL, fixture_set_up, test_offline_description,
               fixture_tear_down);
   g_test_add_func ("/sync-controller/refusal-text", test_refusal_text);
   return g_test_run ();

@@ -420,6 +420,42 @@ test_long_labels_inside_page (Fixture       *fixture,
   g_assert_cmpint (n_labels, >, 20);
 }
 
+/* The first mapped entry under widget with that placeholder, or NULL. */
+static GtkWidget *
+entry_with_placeholder (GtkWidget  *widget,
+                        const char *placeholder)
+{
+  if (GTK_IS_ENTRY (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = entry_with_placeholder (child, placeholder);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A milestone's date and amount take the width they need; its condition, a sentence, the rest
+ * (the date was as wide as the condition, which showed a few words of the sample's conditions). */
+static void
+test_milestone_condition_wide (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *date, *condition;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 800);
+  icw_document_editor_select_page (ICW_DOCUMENT_EDITOR (fixture->editor), "milestones");
+  settle ();
+  date = entry_with_placeholder (GTK_WIDGET (fixture->editor), "YYYY-MM-DD");
+  condition = entry_with_placeholder (GTK_WIDGET (fixture->editor), "Condition of payment");
+  g_assert_nonnull (date);
+  g_assert_nonnull (condition);
+  g_assert_cmpint (gtk_widget_get_width (condition), >, 2 * gtk_widget_get_width (date));
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -592,6 +628,8 @@ main (int   argc,
   g_test_add ("/ui-funding/unit-setting-reformats", Fixture, NULL, fixture_set_up, test_unit_setting_reformats, fixture_tear_down);
   g_test_add ("/ui-funding/overflow-marked", Fixture, NULL, fixture_set_up, test_overflow_marked, fixture_tear_down);
   g_test_add ("/ui-funding/record-property-and-kinds", Fixture, NULL, fixture_set_up, test_record_property_and_kinds, fixture_tear_down);
+  g_test_add ("/ui-funding/milestone-condition-wide", Fixture, NULL, fixture_set_up, test_milestone_condition_wide,
+              fixture_tear_down);
   g_test_add ("/ui-funding/reopen-shows-new-version", Fixture, NULL, fixture_set_up, test_reopen_shows_new_version, fixture_tear_down);
   g_test_add ("/ui-funding/export-budget", Fixture, NULL, fixture_set_up, test_export_budget, fixture_tear_down);
   g_test_add ("/ui-funding/long-labels-inside-page", Fixture, NULL, fixture_set_up, test_long_labels_inside_page, fixture_tear_down);

@@ -2,12 +2,15 @@
 /* test-ui-row-text.c: IcwRowText's height, measured once per font for all row texts, follows a
  * change of the screen's resolution (the desktop's text scaling sets gtk-xft-dpi): the rows shown
  * are measured again, a row made after the change gets the new height, and going back gives the
- * old one. (GTK gives the context's font its size in pixels at the screen's resolution, which
+ * old one. A register's row shows "Untitled" for a record whose title was emptied, not an empty line,
+ * and the title again once one is typed. (GTK gives the context's font its size in pixels at the screen's resolution, which
  * is what makes the sizes kept per font description right after such a change: a size kept by the
  * font's family or its size in points would leave the rows at the old height with text twice as
  * tall drawn in them.) */
 #include "config.h"
 
+#include "icw-ip-agreement.h"
+#include "icw-register-row.h"
 #include "icw-row-text.h"
 #include "icw-test-ui.h"
 
@@ -63,6 +66,32 @@ test_resolution (void)
     ;
 }
 
+static char *
+describe_nothing (IcwRecord *record,
+                  gpointer   data)
+{
+  return g_strdup ("");
+}
+
+static void
+test_untitled (void)
+{
+  g_autoptr(IcwIpAgreement) agreement = icw_ip_agreement_new ();
+  GtkWidget *row = icw_register_row_new ("title", describe_nothing, NULL);
+  GtkWidget *title;
+
+  g_object_ref_sink (row);
+  icw_ip_agreement_set_title (agreement, "");
+  icw_register_row_set_record (ICW_REGISTER_ROW (row), ICW_RECORD (agreement));
+  title = gtk_widget_get_first_child (row);
+  g_assert_true (ICW_IS_ROW_TEXT (title));
+  g_assert_cmpstr (icw_row_text_get_text (ICW_ROW_TEXT (title)), ==, "Untitled");
+  icw_ip_agreement_set_title (agreement, "联合研发协议");
+  g_assert_cmpstr (icw_row_text_get_text (ICW_ROW_TEXT (title)), ==, "联合研发协议");
+  icw_register_row_set_record (ICW_REGISTER_ROW (row), NULL);
+  g_object_unref (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -70,5 +99,6 @@ main (int   argc,
   icw_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui-row-text/resolution", test_resolution);
+  g_test_add_func ("/ui-row-text/untitled", test_untitled);
   return g_test_run ();
 }

@@ -619,6 +619,8 @@ test_account_dialog (Fixture       *f,
   g_assert_true (ADW_IS_ACTION_ROW (status));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (status)), ==,
                    icw_sync_state_to_label (ICW_SYNC_STATE_SYNCED));
+  /* The subtitle says when, not the state again ("Synced. Last synced …" under "Synced"). */
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (status), "Last synced "));
 
   sync_now = icw_test_find_button (dialog, "Sync _Now");
   g_assert_true (gtk_widget_get_sensitive (sync_now));
@@ -644,6 +646,26 @@ test_account_dialog (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (error_label, "error"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), !=, "");
   g_assert_true (gtk_widget_get_sensitive (sign_in));
+
+  /* The right address and token: the window says where the user is signed in, and the emptied
+   * token field says the token is kept. */
+  gtk_editable_set_text (GTK_EDITABLE (url), f->url);
+  gtk_editable_set_text (GTK_EDITABLE (icw_test_first_of_type (dialog, GTK_TYPE_PASSWORD_ENTRY)), f->admin);
+  gtk_widget_activate (sign_in);
+  for (guint i = 0; i < 1000 && !gtk_widget_has_css_class (error_label, "success"); i++)
+    {
+      spin ();
+      g_usleep (10000);
+    }
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_false (gtk_widget_has_css_class (error_label, "error"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)), "Signed in to http://127.0.0.1:"));
+  {
+    g_autofree char *placeholder = NULL;
+
+    g_object_get (icw_test_first_of_type (dialog, GTK_TYPE_PASSWORD_ENTRY), "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Kept in the keyring; paste a new token to replace it");
+  }
 
   g_unsetenv ("ICW_TOKEN");
   gtk_window_destroy (GTK_WINDOW (dialog));

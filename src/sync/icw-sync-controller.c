@@ -404,8 +404,10 @@ icw_sync_controller_set_poll (IcwSyncController *self,
     self->poll_timer = g_timeout_add_seconds (interval_s, on_poll_timer, self);
 }
 
+/* What the state concerns and when the last sync was, without the state itself: the Sync Account
+ * window shows the state as its row's title and this under it. */
 char *
-icw_sync_controller_describe (IcwSyncController *self)
+icw_sync_controller_describe_detail (IcwSyncController *self)
 {
   g_autofree char *when = NULL;
   g_autofree char *detail = NULL;
@@ -430,9 +432,41 @@ icw_sync_controller_describe (IcwSyncController *self)
   else if (self->state == ICW_SYNC_STATE_SIGN_IN_REQUIRED)
     detail = g_strdup (_("Sign in to a sync server to share the work."));
 
-  /* Translators: the sync state, then what it concerns, then the last sync time. */
-  return detail != NULL ? g_strdup_printf (_("%s: %s %s"), icw_sync_state_to_label (self->state), detail, when)
-                        : g_strdup_printf (_("%s. %s"), icw_sync_state_to_label (self->state), when);
+  if (detail == NULL)
+    return g_steal_pointer (&when);
+  /* An error's message (libsoup's "Connection refused") may end without a full stop. */
+  if (!g_str_has_suffix (detail, ".") && !g_str_has_suffix (detail, "。") && !g_str_has_suffix (detail, "…"))
+    {
+      /* Translators: a sentence given without its full stop. */
+      char *sentence = g_strdup_printf (C_("sync detail", "%s."), detail);
+
+      g_free (detail);
+      detail = sentence;
+    }
+  /* Translators: what the sync state concerns, then the last sync time: two sentences (Chinese
+     puts no space between them). */
+  return g_strdup_printf (C_("sync detail", "%s %s"), detail, when);
+}
+
+char *
+icw_sync_controller_describe (IcwSyncController *self)
+{
+  g_autofree char *detail = icw_sync_controller_describe_detail (self);
+  const char *label = icw_sync_state_to_label (self->state);
+
+  if (self->state == ICW_SYNC_STATE_NEEDS_ATTENTION && self->n_conflicts > 0)
+    ;
+  else if (self->message == NULL && self->state != ICW_SYNC_STATE_SIGN_IN_REQUIRED)
+    {
+      /* "Syncing…" ends its sentence already: no full stop after the ellipsis. */
+      if (g_str_has_suffix (label, "…"))
+        /* Translators: a sync state that ends with an ellipsis ("Syncing…"), then the last sync time. */
+        return g_strdup_printf (C_("sync state", "%s %s"), label, detail);
+      /* Translators: the sync state, then the last sync time. */
+      return g_strdup_printf (_("%s. %s"), label, detail);
+    }
+  /* Translators: the sync state, then what it concerns and the last sync time. */
+  return g_strdup_printf (_("%s: %s"), label, detail);
 }
 
 IcwStore *

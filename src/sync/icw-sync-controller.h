@@ -48,6 +48,7 @@ void               icw_sync_controller_set_poll      (IcwSyncController *self,
 /* Translated texts of the state and of the last sync time, for labels and accessible names. */
 const char        *icw_sync_state_to_label           (IcwSyncState       state);
 char              *icw_sync_controller_describe      (IcwSyncController *self);
+char              *icw_sync_controller_describe_detail (IcwSyncController *self);
 
 /* Syncs at once (after a running sync, once). */
 void               icw_sync_controller_sync_now      (IcwSyncController *self);

@@ -2,8 +2,9 @@
 /* icw-account-dialog.c: the sync account (a template, resources/ui/icw-account-dialog.ui). The
  * token is pasted (the administrator issues it with `icw serve token add`), checked against the
  * server by the controller and only then kept, in the keyring; the field is emptied once it is.
- * Errors are shown under the fields, in words that name the field. The status group follows the
- * controller. */
+ * Errors are shown under the fields, in words that name the field, and so is where the user signed
+ * in once the server took the token. The status group follows the controller: the state as its
+ * row's title, what it concerns and the last sync under it. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -34,6 +35,8 @@ static void
 show_error (IcwAccountDialog *self,
             const char       *message)
 {
+  gtk_widget_remove_css_class (GTK_WIDGET (self->error_label), "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
   if (message != NULL)
@@ -43,11 +46,27 @@ show_error (IcwAccountDialog *self,
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self->sign_in_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+/* Said under the fields once the server took the token: where the user is signed in, and that the
+ * emptied token field is no loss. */
+static void
+show_signed_in (IcwAccountDialog *self)
+{
+  g_autofree char *url = icw_sync_controller_get_server_url (self->controller);
+  g_autofree char *message = g_strdup_printf (_("Signed in to %s. The token is kept in the keyring."), url);
+
+  show_error (self, NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "success");
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
 static void
 update (IcwAccountDialog *self)
 {
   IcwSyncState state = icw_sync_controller_get_state (self->controller);
-  g_autofree char *description = icw_sync_controller_describe (self->controller);
+  /* The row's title is the state: its subtitle says the rest, not the state again. */
+  g_autofree char *description = icw_sync_controller_describe_detail (self->controller);
   guint n = icw_sync_controller_get_n_conflicts (self->controller);
   g_autofree char *conflicts = g_strdup_printf (ngettext ("%u conflict kept", "%u conflicts kept", n), n);
   gboolean signed_in = icw_sync_controller_is_signed_in (self->controller);
@@ -60,6 +79,12 @@ update (IcwAccountDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_row), n > 0);
   gtk_widget_set_sensitive (self->sync_button, signed_in && state != ICW_SYNC_STATE_SYNCING);
   gtk_widget_set_sensitive (self->sign_out_button, signed_in || state != ICW_SYNC_STATE_SIGN_IN_REQUIRED);
+  /* "Signed in to …" holds only while the user is. */
+  if (!signed_in && gtk_widget_has_css_class (GTK_WIDGET (self->error_label), "success"))
+    show_error (self, NULL);
+  /* The token field is emptied once the token is kept: say where it is. */
+  g_object_set (self->token_entry, "placeholder-text",
+                signed_in ? _("Kept in the keyring; paste a new token to replace it") : "", NULL);
 }
 
 static void
@@ -82,8 +107,8 @@ on_signed_in (GObject      *source,
     }
   gtk_editable_set_text (GTK_EDITABLE (self->token_entry), "");
   gtk_widget_set_sensitive (self->sign_in_button, TRUE);
-  show_error (self, NULL);
   update (self);
+  show_signed_in (self);
   g_object_unref (self);
 }
 

@@ -290,10 +290,14 @@ append_row (IcwMilestonesEditor *self,
   gtk_widget_set_margin_bottom (box, 6);
   date = milestone_entry (self, date_name, milestone != NULL ? milestone->date : NULL);
   gtk_entry_set_placeholder_text (GTK_ENTRY (date), _("YYYY-MM-DD"));
+  /* The date and the amount as wide as they need (an entry's natural width is otherwise wider),
+     the condition, a sentence, the rest. */
   gtk_editable_set_width_chars (GTK_EDITABLE (date), 11);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (date), 11);
   amount_entry = milestone_entry (self, amount_name, amount);
   gtk_entry_set_alignment (GTK_ENTRY (amount_entry), 1.0);
   gtk_editable_set_width_chars (GTK_EDITABLE (amount_entry), 12);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (amount_entry), 12);
   gtk_widget_add_css_class (amount_entry, "amount");
   condition = milestone_entry (self, condition_name, milestone != NULL ? milestone->condition : NULL);
   gtk_entry_set_placeholder_text (GTK_ENTRY (condition), _("Condition of payment"));

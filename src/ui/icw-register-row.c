@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* icw-register-row.c: a register's row (icw-register-row.h). The name follows the record through
  * a GBindingGroup, the line under it through a GSignalGroup on the record's "notify", so the row
- * can be given another record as the list view recycles it. */
+ * can be given another record as the list view recycles it. A record without a name or title yet
+ * (emptied by the user) shows "Untitled" rather than an empty line. */
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "icw-register-row.h"
 #include "icw-row-text.h"
@@ -150,6 +153,18 @@ icw_register_row_init (IcwRegisterRow *self)
   g_signal_group_connect_swapped (self->signals, "notify", G_CALLBACK (update_subtitle), self);
 }
 
+static gboolean
+name_or_untitled (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      data)
+{
+  const char *name = g_value_get_string (from);
+
+  g_value_set_string (to, name != NULL && *name != '\0' ? name : _("Untitled"));
+  return TRUE;
+}
+
 GtkWidget *
 icw_register_row_new (const char             *name_property,
                       IcwRegisterRowDescribe  describe,
@@ -159,6 +174,7 @@ icw_register_row_new (const char             *name_property,
 
   self->describe = describe;
   self->describe_data = data;
-  g_binding_group_bind (self->bindings, name_property, self->title, "text", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind_full (self->bindings, name_property, self->title, "text", G_BINDING_SYNC_CREATE,
+                             name_or_untitled, NULL, NULL, NULL);
   return GTK_WIDGET (self);
 }

@@ -28,6 +28,26 @@ sum_text (IcwBudgetTable *table,
   return icw_doc_money (fen);
 }
 
+/* One row of a budget table: its label, its sums per year (or per source), its total. */
+static void
+add_budget_row (GPtrArray      *cells,
+                IcwDocBlock    *block,
+                IcwBudgetTable *table,
+                gboolean        by_year,
+                guint           n,
+                int             row,
+                int             group,
+                const char     *label)
+{
+  g_ptr_array_set_size (cells, 0);
+  g_ptr_array_add (cells, g_strdup (label));
+  for (guint c = 0; c < n; c++)
+    g_ptr_array_add (cells, sum_text (table, row, by_year ? (int) c : ICW_BUDGET_ALL,
+                                      by_year ? ICW_BUDGET_ALL : (int) c, group));
+  g_ptr_array_add (cells, sum_text (table, row, ICW_BUDGET_ALL, ICW_BUDGET_ALL, group));
+  icw_doc_block_add_row (block, (const char * const *) cells->pdata);
+}
+
 /* by_year: a column per year; otherwise a column per source. Then the row's total. */
 static void
 add_budget (IcwDocument    *document,
@@ -50,27 +70,30 @@ add_budget (IcwDocument    *document,
                                     : g_strdup (icw_funding_source_to_label (icw_budget_table_get_source (table, c))));
   g_ptr_array_add (cells, g_strdup (_("Total")));
   icw_doc_block_add_row (block, (const char * const *) cells->pdata);
-  /* Rows: the categories (a child indented under its parent), direct, indirect, total. */
-  for (guint r = 0; r < n_rows + 3; r++)
+  /* Rows, as the window's budget grid shows them: each group's subtotal followed by its
+     categories indented under it (a child further under its parent), so that indirect costs (management, performance
+     pay) are not read as direct ones; then the total. */
+  for (int group = 0; group <= ICW_N_BUDGET_GROUPS; group++)
     {
-      int row = r < n_rows ? (int) r : ICW_BUDGET_ALL;
-      int group = r == n_rows ? ICW_BUDGET_GROUP_DIRECT : r == n_rows + 1 ? ICW_BUDGET_GROUP_INDIRECT : ICW_BUDGET_ALL;
+      gboolean total = group == ICW_N_BUDGET_GROUPS;
+      gboolean any = total;
 
-      g_ptr_array_set_size (cells, 0);
-      if (r < n_rows)
+      for (guint r = 0; r < n_rows && !any; r++)
+        any = icw_budget_table_get_category (table, r)->group == (IcwBudgetGroup) group;
+      if (!any)
+        continue;
+      add_budget_row (cells, block, table, by_year, n, ICW_BUDGET_ALL, total ? ICW_BUDGET_ALL : group,
+                      total ? _("Total") : group == ICW_BUDGET_GROUP_DIRECT ? _("Direct costs") : _("Indirect costs"));
+      for (guint r = 0; r < n_rows && !total; r++)
         {
           const IcwBudgetCategory *category = icw_budget_table_get_category (table, r);
+          g_autofree char *label = NULL;
 
-          g_ptr_array_add (cells, g_strdup_printf ("%s%s", category->parent >= 0 ? "　" : "",
-                                                   icw_budget_category_get_label (category)));
+          if (category->group != (IcwBudgetGroup) group)
+            continue;
+          label = g_strdup_printf ("%s%s", category->parent >= 0 ? "　　" : "　", icw_budget_category_get_label (category));
+          add_budget_row (cells, block, table, by_year, n, (int) r, ICW_BUDGET_ALL, label);
         }
-      else
-        g_ptr_array_add (cells, g_strdup (r == n_rows ? _("Direct costs") : r == n_rows + 1 ? _("Indirect costs") : _("Total")));
-      for (guint c = 0; c < n; c++)
-        g_ptr_array_add (cells, sum_text (table, row, by_year ? (int) c : ICW_BUDGET_ALL,
-                                          by_year ? ICW_BUDGET_ALL : (int) c, group));
-      g_ptr_array_add (cells, sum_text (table, row, ICW_BUDGET_ALL, ICW_BUDGET_ALL, group));
-      icw_doc_block_add_row (block, (const char * const *) cells->pdata);
     }
 }
 

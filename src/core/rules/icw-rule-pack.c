@@ -295,7 +295,9 @@ icw_rule_basis_text (const IcwRule *rule)
 
   if (strcmp (rule->basis, "program-practice") == 0)
     {
-      g_string_append_printf (text, _("Program practice, not a policy clause: %s"), rule->clause);
+      /* What is checked, in English where the pack glosses it (the clause is in Chinese). */
+      g_string_append_printf (text, _("Program practice, not a policy clause: %s"),
+                              rule->gloss != NULL && !chinese ? rule->gloss : rule->clause);
       return g_string_free (text, FALSE);
     }
   if (strcmp (rule->basis, "source-not-found") == 0)
