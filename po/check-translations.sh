@@ -3,7 +3,8 @@
 # po/check-translations.sh SRCROOT: the meson test "check-translations" (suite po).
 # Extracts a fresh template from the files in po/POTFILES.in (po/make-pot.sh), merges it with each
 # po/LANG.po of po/LINGUAS into a temporary file (the source tree is not touched), and fails
-# listing every message that is untranslated or fuzzy, and every format error. Fix: run
+# listing every message that is untranslated or fuzzy, every format error, and (zh_CN) every break
+# of the Chinese spacing rule (po/check-zh-spacing.py). Fix: run
 # po/update-po.sh, translate, and remove the fuzzy flags after reviewing.
 set -uo pipefail
 
@@ -43,6 +44,11 @@ for lang in $(sed -e 's/#.*//' "$podir/LINGUAS"); do
   if ! msgfmt --check -o /dev/null "$po" 2> "$tmp/check.log"; then
     echo "   po/$lang.po has errors:"
     sed 's/^/   /' "$tmp/check.log"
+    status=1
+  fi
+  # Chinese: a space between a Chinese character and a Latin word (the rule atop po/zh_CN.po).
+  if [ "$lang" = zh_CN ] && ! python3 "$podir/check-zh-spacing.py" "$po"; then
+    echo "   po/$lang.po breaks its spacing rule (see the comment at its top)"
     status=1
   fi
   if ! msgmerge --quiet --previous --no-wrap -o "$merged" "$po" "$tmp/ic-workbench.pot" 2> "$tmp/merge.log"; then

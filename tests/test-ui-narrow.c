@@ -3,7 +3,8 @@
  * a tiled window), with the sample center: the sync conflicts (folded: the header bar and its close
  * button stay, Back returns to the list), the print preview (its page label whole), New Report (the
  * center's name whole), the report's window (folded: a Back button to its sections) and the targets
- * window. In each, no label the user reads is ellipsized unless the window says it may be, and no
+ * window, and the reviewer's workspace (inbox, document, overview, header bar with the sync
+ * indicator). In each, no label the user reads is ellipsized unless the window says it may be, no
  * widget outside a scrolled area lies past the window's right edge, and none is drawn before it is
  * given its size (GTK's warning). With ICW_SCREENSHOT_DIR set, each is drawn to
  * narrow-NAME-LANGUAGE.png there (ICW_TEST_LANGUAGE=zh_CN and the build's catalogue in
@@ -23,10 +24,13 @@
 #include "icw-report-list-group.h"
 #include "icw-report-new-dialog.h"
 #include "icw-report-window.h"
+#include "icw-reviewer-inbox.h"
+#include "icw-reviewer-overview.h"
 #include "icw-sample.h"
 #include "icw-store-reports.h"
 #include "icw-store-sync.h"
 #include "icw-sync-controller.h"
+#include "icw-sync-indicator.h"
 #include "icw-targets-window.h"
 #include "icw-test-ui.h"
 #include "icw-test-util.h"
@@ -349,6 +353,68 @@ assert_drawn_whole (const char *what)
   unallocated_snapshots = 0;
 }
 
+/* The reviewer's workspace, on a store where the sample's application was submitted: the inbox
+ * (folded: its list, then the document with Return and Accept under its whole name), the
+ * overview (its search's placeholder whole, the names in its table whole; the table scrolls
+ * sideways) and the header bar with the sync indicator of a synced store, which leaves the page's
+ * title whole ("In…" beside "Synced" before). */
+static void
+test_reviewer (Fixture *fixture)
+{
+  IcwStore *store = store_of (fixture);
+  g_autoptr(IcwApplication) application = icw_test_sample_application (store);
+  GSettings *settings = icw_workbench_app_get_settings (fixture->app);
+  g_autoptr(IcwSyncController) controller = NULL;
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *title = gtk_label_new ("Inbox");
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *inbox, *overview;
+
+  icw_test_ready_and_submit (store, application);
+  /* A server set, no token yet: the indicator names its state ("Sign In Required"), as long as any. */
+  g_settings_set_string (settings, "sync-server-url", "https://sync.example.invalid");
+  controller = icw_sync_controller_new (store, settings);
+  inbox = icw_reviewer_inbox_new (store);
+  overview = icw_reviewer_overview_new (store);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "title");
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), gtk_button_new_from_icon_name ("go-previous-symbolic"));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), gtk_menu_button_new ());
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), icw_sync_indicator_new (controller));
+  gtk_stack_add_named (GTK_STACK (stack), inbox, "inbox");
+  gtk_stack_add_named (GTK_STACK (stack), overview, "overview");
+  gtk_widget_set_vexpand (stack, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), stack);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_transient_for (GTK_WINDOW (window), fixture->window);
+  gtk_window_present (GTK_WINDOW (window));
+  resize (GTK_WINDOW (window), NARROWEST, 720);
+
+  icw_reviewer_inbox_reload (ICW_REVIEWER_INBOX (inbox));
+  g_assert_cmpuint (icw_reviewer_inbox_get_n_items (ICW_REVIEWER_INBOX (inbox)), ==, 1);
+  icw_test_ui_iterate ();
+  assert_nothing_cut (GTK_WINDOW (window), "reviewer-inbox", NULL);
+  g_assert_true (icw_reviewer_inbox_open (ICW_REVIEWER_INBOX (inbox), icw_record_get_id (ICW_RECORD (application))));
+  for (int i = 0; i < 50; i++)
+    icw_test_ui_iterate ();
+  g_assert_true (gtk_widget_get_mapped (icw_reviewer_inbox_get_editor (ICW_REVIEWER_INBOX (inbox))));
+  assert_nothing_cut (GTK_WINDOW (window), "reviewer-document", NULL);
+
+  gtk_stack_set_visible_child (GTK_STACK (stack), overview);
+  gtk_label_set_text (GTK_LABEL (title), "Overview");
+  icw_reviewer_overview_reload (ICW_REVIEWER_OVERVIEW (overview));
+  for (int i = 0; i < 50; i++)
+    icw_test_ui_iterate ();
+  assert_nothing_cut (GTK_WINDOW (window), "reviewer-overview", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  icw_test_ui_iterate ();
+  g_settings_reset (settings, "sync-server-url");
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
@@ -365,6 +431,8 @@ test_narrow (Fixture       *fixture,
   assert_drawn_whole ("the targets");
   test_conflicts (fixture);
   assert_drawn_whole ("the sync conflicts");
+  test_reviewer (fixture);
+  assert_drawn_whole ("the reviewer's workspace");
 }
 
 int

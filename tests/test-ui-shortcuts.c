@@ -222,6 +222,32 @@ test_document_commands (Fixture       *fixture,
 
 /* The shortcuts window lists every accelerator the application sets, and each action it names has
  * an accelerator; it is titled "Keyboard Shortcuts", as the menu item that opens it. */
+/* The mapped labels under ROOT, their texts joined by " | ". */
+static void
+mapped_texts (GtkWidget *root,
+              GString   *texts)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (texts, "%s%s", texts->len > 0 ? " | " : "", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    mapped_texts (child, texts);
+}
+
+/* WINDOW's header bar shows TITLE and no other text. */
+static void
+assert_header_says (GtkWindow  *window,
+                    const char *title)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  iterate ();
+  g_assert_nonnull (gtk_window_get_titlebar (window));
+  mapped_texts (gtk_window_get_titlebar (window), texts);
+  g_assert_cmpstr (texts->str, ==, title);
+}
+
 static void
 test_help_overlay (Fixture       *fixture,
                    gconstpointer  data)
@@ -270,6 +296,8 @@ test_help_overlay (Fixture       *fixture,
     /* Named as the menu names it: GTK 4.8 leaves a shortcuts window's title unset, and screen
      * readers called it "GtkShortcutsWindow". */
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (overlay)), ==, "Keyboard Shortcuts");
+    /* Its header on screen says so too (GTK's own says "Shortcuts"). */
+    assert_header_says (GTK_WINDOW (overlay), "Keyboard Shortcuts");
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
     g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
     gtk_window_close (GTK_WINDOW (overlay));

@@ -22,6 +22,7 @@
 #include "icw-organization.h"
 #include "icw-organization-editor.h"
 #include "icw-record-form.h"
+#include "icw-register-page.h"
 #include "icw-rule-packs-group.h"
 #include "icw-shareholder.h"
 #include "icw-test-ui.h"
@@ -134,26 +135,107 @@ test_invalid_value_stays_beside_field (Fixture       *fixture,
   g_object_unref (row);
 }
 
-/* A drop-down shows a short chosen value beside its title, as the other rows do, and a long one
- * (wider than the 20 characters libadwaita shows there) whole under it. */
+/* The mapped label under ROOT that reads TEXT, or NULL. */
+static GtkLabel *
+mapped_label (GtkWidget  *root,
+              const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_text (GTK_LABEL (root)), text))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = mapped_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A drop-down shows its chosen value beside its title, whole, short or long (wider than the 20
+ * characters libadwaita shows there: it wraps). */
 static void
-test_choice_long_value_under_title (Fixture       *fixture,
+test_choice_value_beside_title (Fixture       *fixture,
                                     gconstpointer  data)
 {
   const char *const levels[] = { "Provincial", "National", "National-local co-built", NULL };
   g_autoptr(IcwRecordForm) form = icw_record_form_new (fixture->store, ICW_MONEY_UNIT_WAN);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
   AdwComboRow *row;
 
-  row = ADW_COMBO_ROW (g_object_ref_sink (icw_record_form_add_choice (form, "level", "Level",
-                                                                      gtk_string_list_new (levels))));
+  row = ADW_COMBO_ROW (icw_record_form_add_choice (form, "level", "Level", gtk_string_list_new (levels)));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row));
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 200);
+  gtk_window_present (GTK_WINDOW (window));
   icw_record_form_set_record (form, ICW_RECORD (fixture->center));
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, ICW_CENTER_LEVEL_PROVINCIAL);
-  g_assert_false (adw_combo_row_get_use_subtitle (row));
-  adw_combo_row_set_selected (row, ICW_CENTER_LEVEL_NATIONAL_LOCAL);
-  g_assert_true (adw_combo_row_get_use_subtitle (row));
-  adw_combo_row_set_selected (row, ICW_CENTER_LEVEL_PROVINCIAL);
-  g_assert_false (adw_combo_row_get_use_subtitle (row));
-  g_object_unref (row);
+  for (guint i = 0; i < G_N_ELEMENTS (levels) - 1; i++)
+    {
+      GtkLabel *shown;
+
+      adw_combo_row_set_selected (row, i);
+      for (int j = 0; j < 20; j++)
+        while (g_main_context_iteration (NULL, FALSE))
+          ;
+      /* Beside the title, whole (wrapped when long), never under it with an empty drop-down
+       * beside (the English "Upgrade to a national center" was), nor cut. */
+      g_assert_false (adw_combo_row_get_use_subtitle (row));
+      shown = mapped_label (GTK_WIDGET (row), levels[i]);
+      g_assert_nonnull (shown);
+      g_assert_cmpint (gtk_label_get_ellipsize (shown), ==, PANGO_ELLIPSIZE_NONE);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (shown)));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Each empty register's page has an icon of its own saying what is missing (they all showed the
+ * application's), symbolic, from the icon theme. */
+static void
+test_empty_page_icons (void)
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *dir = icw_test_make_tmp_dir ("icw-ui-empty-XXXXXX", &db_path);
+  g_autoptr(IcwStore) store = icw_test_open_store (db_path);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *pages[] = {
+    icw_register_page_new_centers (store, ICW_MONEY_UNIT_WAN),
+    icw_register_page_new_organizations (store),
+    icw_register_page_new_applications (store),
+    icw_register_page_new_agreements (store, ICW_MONEY_UNIT_WAN),
+    icw_register_page_new_funding (store, settings),
+  };
+  g_autoptr(GHashTable) icons = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Debian 12's Adwaita itself: the test's isolated folders hide the system's themes. */
+  g_autoptr(GtkIconTheme) theme = gtk_icon_theme_new ();
+  const char * const search_path[] = { "/usr/share/icons", NULL };
+
+  gtk_icon_theme_set_search_path (theme, search_path);
+  gtk_icon_theme_set_theme_name (theme, "Adwaita");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *status;
+      const char *icon;
+
+      g_object_ref_sink (pages[i]);
+      icw_test_ui_iterate ();
+      status = icw_test_first_of_type (pages[i], ADW_TYPE_STATUS_PAGE);
+      g_assert_nonnull (status);
+      icon = adw_status_page_get_icon_name (ADW_STATUS_PAGE (status));
+      g_assert_nonnull (icon);
+      g_assert_true (g_str_has_suffix (icon, "-symbolic"));
+      if (!gtk_icon_theme_has_icon (theme, icon))
+        g_error ("the empty page's icon %s is not in the icon theme Adwaita", icon);
+      g_assert_false (g_hash_table_contains (icons, icon));
+      g_hash_table_add (icons, (gpointer) icon);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_object_unref (pages[i]);
+  g_clear_object (&store);
+  icw_test_clear_tmp_dir (&dir, &db_path);
 }
 
 /* Typing is saved when the row goes, even before the pause that would save it. */
@@ -687,7 +769,8 @@ main (int   argc,
 
   g_test_add ("/ui/switch-saves", Fixture, NULL, icw_test_sample_set_up, test_switch_saves, icw_test_sample_tear_down);
   g_test_add ("/ui/invalid-value-beside-field", Fixture, NULL, icw_test_sample_set_up, test_invalid_value_stays_beside_field, icw_test_sample_tear_down);
-  g_test_add ("/ui/choice-long-value-under-title", Fixture, NULL, icw_test_sample_set_up, test_choice_long_value_under_title, icw_test_sample_tear_down);
+  g_test_add_func ("/ui/empty-page-icons", test_empty_page_icons);
+  g_test_add ("/ui/choice-value-beside-title", Fixture, NULL, icw_test_sample_set_up, test_choice_value_beside_title, icw_test_sample_tear_down);
   g_test_add ("/ui/pending-edit-saved-on-dispose", Fixture, NULL, icw_test_sample_set_up, test_pending_edit_saved_on_dispose, icw_test_sample_tear_down);
 
   g_test_add ("/ui/switching-records-saves-nothing", Fixture, NULL, icw_test_sample_set_up, test_switching_records_saves_nothing, icw_test_sample_tear_down);

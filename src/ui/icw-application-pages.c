@@ -229,12 +229,10 @@ build_call (IcwRecordForm   *form,
         *title_row = row;
       if (i == 0)
         {
+          /* The kind beside its title, wrapped when long ("Upgrade to a national center"), as
+             every drop-down of a form (icw-choice-factory.c). */
           GtkWidget *kind = icw_record_form_add_catalogue (form, ICW_RECORD_KIND_APPLICATION, "kind", NULL);
 
-          /* The kind shown under its title, where it wraps, not ellipsized beside it ("Upgrade to
-             a national …"): the row is as narrow as the editor's column in the reviewer's inbox. */
-          if (ADW_IS_COMBO_ROW (kind))
-            adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (kind), TRUE);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (application), kind);
         }
     }

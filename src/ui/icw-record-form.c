@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "icw-choice-factory.h"
 #include "icw-credit-code.h"
 #include "icw-error.h"
 #include "icw-field-catalogue.h"
@@ -464,35 +465,6 @@ icw_record_form_add_text (IcwRecordForm *self,
   return row;
 }
 
-/* libadwaita's combo row shows its value in a label of at most 20 characters' width (its
- * factory's max-width-chars), ellipsized beyond: "A leaving party keeps …". */
-#define CHOICE_INLINE_COLUMNS 20
-
-/* Whether a value is wider than the value beside a combo row's title shows whole, in columns (a
- * wide character, as in Chinese, counts two). */
-static gboolean
-is_long_label (const char *text)
-{
-  guint columns = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    columns += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-  return columns > CHOICE_INLINE_COLUMNS;
-}
-
-/* The chosen value under the title when it is long, beside it otherwise (so "Provincial" stays
- * where the other rows' short values are). */
-static void
-on_choice_shown_value (AdwComboRow *row,
-                       GParamSpec  *pspec,
-                       gpointer     user_data)
-{
-  gpointer item = adw_combo_row_get_selected_item (row);
-
-  adw_combo_row_set_use_subtitle (row, GTK_IS_STRING_OBJECT (item) &&
-                                         is_long_label (gtk_string_object_get_string (item)));
-}
-
 GtkWidget *
 icw_record_form_add_choice (IcwRecordForm *self,
                             const char    *property,
@@ -504,9 +476,8 @@ icw_record_form_add_choice (IcwRecordForm *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  /* A long chosen value is shown whole under the title, where it wraps (as the HIG's combo rows
-   * do), rather than cut beside it. */
-  g_signal_connect (row, "notify::selected-item", G_CALLBACK (on_choice_shown_value), NULL);
+  /* The chosen value beside the title, whole: it wraps there when long. */
+  icw_choice_factory_apply (ADW_COMBO_ROW (row));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   g_object_unref (labels);
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_choice_selected), binding);

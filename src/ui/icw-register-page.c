@@ -371,6 +371,22 @@ icw_register_page_init (IcwRegisterPage *self)
 {
 }
 
+/* The empty register's icon: what is missing, as the window's sidebar shows that page (the
+ * theme's symbolic icons, in Debian 12's Adwaita). */
+static const char *
+empty_icon (IcwRecordKind kind)
+{
+  switch (kind)
+    {
+    case ICW_RECORD_KIND_CENTER: return "go-home-symbolic";
+    case ICW_RECORD_KIND_ORGANIZATION: return "system-users-symbolic";
+    case ICW_RECORD_KIND_APPLICATION: return "x-office-document-symbolic";
+    case ICW_RECORD_KIND_IP_AGREEMENT: return "emblem-shared-symbolic";
+    case ICW_RECORD_KIND_FUNDING_REQUEST: return "x-office-spreadsheet-symbolic";
+    default: return "folder-symbolic";
+    }
+}
+
 static GtkWidget *
 empty_state (IcwRegisterPage *self)
 {
@@ -382,7 +398,7 @@ empty_state (IcwRegisterPage *self)
                                                     : self->kind->kind == ICW_RECORD_KIND_FUNDING_REQUEST ? _("_New Funding Request")
                                                     : _("_New Application"));
 
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "org.mfginnovation.Workbench-symbolic");
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), empty_icon (self->kind->kind));
   adw_status_page_set_title (ADW_STATUS_PAGE (status), _(self->kind->empty_title));
   adw_status_page_set_description (ADW_STATUS_PAGE (status), _(self->kind->empty_description));
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);

@@ -54,10 +54,13 @@ row_widget (IcwReviewOverviewRow *row)
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
+  /* Both wrap: a narrow window (360 px) cut the line under the title. */
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_add_css_class (detail, "caption");
   gtk_box_append (GTK_BOX (box), title);
@@ -354,10 +357,24 @@ icw_reviewer_inbox_class_init (IcwReviewerInboxClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_changes_clicked);
 }
 
+/* Folded (a narrow window), the document's name stands above the buttons, where it is read whole;
+ * beside them otherwise. */
+static void
+on_folded (IcwReviewerInbox *self)
+{
+  gboolean folded = icw_adaptive_bin_get_folded (adaptive_of (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->decision_bar),
+                                  folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+}
+
 static void
 icw_reviewer_inbox_init (IcwReviewerInbox *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (icw_adaptive_bin_get_leaflet (adaptive_of (self)), "notify::folded",
+                           G_CALLBACK (on_folded), self, G_CONNECT_SWAPPED);
+  on_folded (self);
 }
 
 GtkWidget *

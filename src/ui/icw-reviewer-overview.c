@@ -27,8 +27,10 @@ struct _IcwReviewerOverview
   char *search_text;           /* case folded, or NULL */
   GtkColumnViewColumn *columns[N_COLS];
   guint reload_id;
+  guint turn_source;           /* turn_toolbar, pending */
   GtkFileChooserNative *chooser;
 
+  GtkWidget *toolbar;
   GtkSearchEntry *search;
   GtkLabel *count_label;
   GtkColumnView *view;
@@ -79,7 +81,24 @@ on_setup (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+/* The center's and the document's names wrap in their columns, at least CELL_WIDTH_CHARS wide (a
+ * narrow window cut them to "齐鲁海洋…", "Application:…"); the short columns are whole; past the
+ * window's edge the table scrolls sideways. */
+#define CELL_WIDTH_CHARS 10
+
+static void
+on_setup_wrapping (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), CELL_WIDTH_CHARS);
   gtk_list_item_set_child (item, label);
 }
 
@@ -94,7 +113,7 @@ on_bind (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "—");
-  /* A long title is ellipsized in its column: the whole of it on hover. */
+  /* A long title wraps in its column: the whole of it on hover too. */
   gtk_widget_set_tooltip_text (label, column == COL_CENTER || column == COL_DOCUMENT ? text : NULL);
 }
 
@@ -321,7 +340,7 @@ build_columns (IcwReviewerOverview *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cells, GUINT_TO_POINTER (c), NULL));
 
-      g_signal_connect (factory, "setup", G_CALLBACK (on_setup), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (c == COL_CENTER || c == COL_DOCUMENT ? on_setup_wrapping : on_setup), NULL);
       /* The column's number travels with its bind handler. */
       g_signal_connect (factory, "bind", G_CALLBACK (on_bind), GUINT_TO_POINTER (c));
       self->columns[c] = gtk_column_view_column_new (column_title (c), factory);
@@ -350,6 +369,7 @@ icw_reviewer_overview_dispose (GObject *object)
   IcwReviewerOverview *self = ICW_REVIEWER_OVERVIEW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->turn_source, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->chooser != NULL)
@@ -373,6 +393,33 @@ icw_reviewer_overview_finalize (GObject *object)
   G_OBJECT_CLASS (icw_reviewer_overview_parent_class)->finalize (object);
 }
 
+/* Narrower than this, the search stands above the count and Export: beside them, its placeholder
+ * was cut ("Search centers a…"). */
+#define TOOLBAR_STACKED_BELOW 520
+
+/* The toolbar follows the width the table is given (its horizontal adjustment's page, set as the
+ * window is laid out); turned once that layout is done, not in the middle of it. */
+static gboolean
+turn_toolbar (gpointer data)
+{
+  IcwReviewerOverview *self = data;
+  double width = gtk_adjustment_get_page_size (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view)));
+  GtkOrientation orientation = width > 0 && width < TOOLBAR_STACKED_BELOW ? GTK_ORIENTATION_VERTICAL
+                                                                          : GTK_ORIENTATION_HORIZONTAL;
+
+  self->turn_source = 0;
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->toolbar)) != orientation)
+    gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar), orientation);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_width_changed (IcwReviewerOverview *self)
+{
+  if (self->turn_source == 0)
+    self->turn_source = g_idle_add (turn_toolbar, self);
+}
+
 static void
 icw_reviewer_overview_class_init (IcwReviewerOverviewClass *klass)
 {
@@ -382,6 +429,7 @@ icw_reviewer_overview_class_init (IcwReviewerOverviewClass *klass)
   object_class->dispose = icw_reviewer_overview_dispose;
   object_class->finalize = icw_reviewer_overview_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/icw-reviewer-overview.ui");
+  gtk_widget_class_bind_template_child (widget_class, IcwReviewerOverview, toolbar);
   gtk_widget_class_bind_template_child (widget_class, IcwReviewerOverview, search);
   gtk_widget_class_bind_template_child (widget_class, IcwReviewerOverview, count_label);
   gtk_widget_class_bind_template_child (widget_class, IcwReviewerOverview, view);
@@ -394,6 +442,8 @@ icw_reviewer_overview_init (IcwReviewerOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   build_columns (self);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->view)), "changed",
+                           G_CALLBACK (on_width_changed), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "icw-sync-indicator.h"
 
 struct _IcwSyncIndicator
@@ -16,6 +18,7 @@ struct _IcwSyncIndicator
   IcwSyncController *controller;
   GtkImage *icon;
   GtkLabel *label;
+  GtkImage *narrow_icon;   /* alone, where the header bar has no room for the state's name */
 };
 
 G_DEFINE_FINAL_TYPE (IcwSyncIndicator, icw_sync_indicator, GTK_TYPE_BUTTON)
@@ -42,6 +45,7 @@ update (IcwSyncIndicator *self)
   g_autofree char *url = icw_sync_controller_get_server_url (self->controller);
 
   gtk_image_set_from_icon_name (self->icon, state_icon (state));
+  gtk_image_set_from_icon_name (self->narrow_icon, state_icon (state));
   gtk_label_set_text (self->label, icw_sync_state_to_label (state));
   /* Not signed in to any server: sync is optional, so the indicator stays quiet (icon only). */
   gtk_widget_set_visible (GTK_WIDGET (self->label), *url != '\0' || state != ICW_SYNC_STATE_SIGN_IN_REQUIRED);
@@ -74,12 +78,21 @@ static void
 icw_sync_indicator_init (IcwSyncIndicator *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *squeezer = adw_squeezer_new ();
 
   self->icon = GTK_IMAGE (gtk_image_new ());
   self->label = GTK_LABEL (gtk_label_new (NULL));
+  self->narrow_icon = GTK_IMAGE (gtk_image_new ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->icon));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));
-  gtk_button_set_child (GTK_BUTTON (self), box);
+  /* The state's name beside its icon where the header bar has room; in a narrow window the icon
+   * alone (its tooltip and description still say the state), so that the window's title beside
+   * it is not cut to "In…" (a squeezer shows the first child that fits). */
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+  adw_squeezer_set_transition_type (ADW_SQUEEZER (squeezer), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), box);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), GTK_WIDGET (self->narrow_icon));
+  gtk_button_set_child (GTK_BUTTON (self), squeezer);
   gtk_widget_add_css_class (GTK_WIDGET (self), "flat");
   gtk_widget_add_css_class (GTK_WIDGET (self), "sync-indicator");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sync Status"), -1);

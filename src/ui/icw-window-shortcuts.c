@@ -71,6 +71,37 @@ icw_window_shortcuts_install (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.submit", NULL, bar_action_activated);
 }
 
+/* The stack of titles GTK 4.8 puts in a shortcuts window's header bar (its child "title" is the
+ * label GTK writes "Shortcuts" in, its own string, for a window of one section), or NULL. */
+static GtkStack *
+find_title_stack (GtkWidget *root)
+{
+  if (GTK_IS_STACK (root) && GTK_IS_LABEL (gtk_stack_get_child_by_name (GTK_STACK (root), "title")))
+    return GTK_STACK (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_title_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The header says what the window is called and what the menu item that opens it says, "Keyboard
+ * Shortcuts" (GNOME's HIG), not GTK's "Shortcuts" (Chinese: 快捷操作 against the menu's 键盘快捷键). */
+static void
+title_header_as_window (GtkShortcutsWindow *overlay)
+{
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (overlay));
+  GtkStack *titles = titlebar != NULL ? find_title_stack (titlebar) : NULL;
+
+  if (titles != NULL)
+    gtk_label_set_text (GTK_LABEL (gtk_stack_get_child_by_name (titles, "title")),
+                        gtk_window_get_title (GTK_WINDOW (overlay)));
+}
+
 /* win.show-help-overlay: the shortcuts window, built the first time it is asked for. GTK builds it
  * for every window as the window is added to the application when the resource is at the
  * application's gtk/help-overlay.ui (34 M instructions before the first frame, issue 20); it is
@@ -90,6 +121,7 @@ show_help_overlay_activated (GSimpleAction *action,
       g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/help-overlay.ui");
 
       overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      title_header_as_window (overlay);
       gtk_application_window_set_help_overlay (window, overlay);
     }
   gtk_window_present (GTK_WINDOW (overlay));
