@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-sync-server-private.h: what the server's two files share: its state, and the storage
+/* icw-sync-server-private.h: what the server's files share: its state, and the storage
  * functions of icw-sync-server-db.c that icw-sync-server.c calls inside its transactions. */
 #pragma once
 
@@ -221,6 +221,18 @@ void            icw_server_respond_error  (SoupServerMessage *msg,
                                            guint              status,
                                            const char        *code,
                                            const char        *message);
+/* An error's body: its code and message, and the server's limit of changes a push when it is the
+ * reason (max_changes > 0: "too-many-changes"). */
+void            icw_server_respond_error_body (SoupServerMessage *msg,
+                                               guint              status,
+                                               const char        *code,
+                                               const char        *message,
+                                               guint              max_changes);
+
+/* icw-sync-server-push.c: POST /v1/push, applied in one transaction with its idempotency key. */
+void            icw_server_handle_push    (IcwSyncServer     *self,
+                                           SoupServerMessage *msg,
+                                           IcwServerToken    *token);
 
 /* icw-sync-server-group.c: group commit of pushes (storage with savepoints; see the file). */
 gboolean        icw_server_group_enabled  (IcwSyncServer     *self);
