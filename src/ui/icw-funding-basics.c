@@ -391,7 +391,9 @@ icw_funding_basics_new (IcwStore      *store,
     }
   self->set_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->set_row), _("Budget categories"));
-  icw_choice_factory_apply (self->set_row);
+  /* The category sets' titles run to three lines and more, which the row beside its title cuts:
+   * shown whole under the title. */
+  adw_combo_row_set_use_subtitle (self->set_row, TRUE);
   adw_combo_row_set_model (self->set_row, G_LIST_MODEL (set_titles));
   g_object_unref (set_titles);
   g_signal_connect_swapped (self->set_row, "notify::selected", G_CALLBACK (on_set_selected), self);
