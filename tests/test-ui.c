@@ -13,6 +13,7 @@
 #include "icw-attachment.h"
 #include "icw-check-panel.h"
 #include "icw-finding.h"
+#include "icw-agreement-terms-page.h"
 #include "icw-application.h"
 #include "icw-center-editor.h"
 #include "icw-compare-dialog.h"
@@ -23,6 +24,7 @@
 #include "icw-organization-editor.h"
 #include "icw-record-form.h"
 #include "icw-register-page.h"
+#include "icw-report-new-dialog.h"
 #include "icw-rule-packs-group.h"
 #include "icw-shareholder.h"
 #include "icw-test-ui.h"
@@ -154,8 +156,42 @@ mapped_label (GtkWidget  *root,
   return NULL;
 }
 
+/* ROW's chosen value beside its title, whole: never under it with an empty drop-down beside (the
+ * English "Upgrade to a national center" was), nor cut. */
+static void
+assert_chosen_beside_title (AdwComboRow *row)
+{
+  gpointer chosen = adw_combo_row_get_selected_item (row);
+  GtkExpression *expression = adw_combo_row_get_expression (row);
+  g_auto(GValue) text = G_VALUE_INIT;
+  GtkLabel *shown;
+
+  g_assert_nonnull (chosen);
+  if (expression != NULL)
+    g_assert_true (gtk_expression_evaluate (expression, chosen, &text));
+  else
+    {
+      g_value_init (&text, G_TYPE_STRING);
+      g_value_set_string (&text, gtk_string_object_get_string (chosen));
+    }
+  for (int j = 0; j < 20; j++)
+    iterate ();
+  g_assert_false (adw_combo_row_get_use_subtitle (row));
+  shown = mapped_label (GTK_WIDGET (row), g_value_get_string (&text));
+  g_assert_nonnull (shown);
+  g_assert_cmpint (gtk_label_get_ellipsize (shown), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (shown)));
+}
+
+static void
+on_report_created (IcwReport *report,
+                   gpointer   user_data)
+{
+}
+
 /* A drop-down shows its chosen value beside its title, whole, short or long (wider than the 20
- * characters libadwaita shows there: it wraps). */
+ * characters libadwaita shows there: it wraps): a form's, the agreement's party bearing the costs,
+ * New Report's center (objects named by the row's expression). */
 static void
 test_choice_value_beside_title (Fixture       *fixture,
                                     gconstpointer  data)
@@ -175,21 +211,61 @@ test_choice_value_beside_title (Fixture       *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, ICW_CENTER_LEVEL_PROVINCIAL);
   for (guint i = 0; i < G_N_ELEMENTS (levels) - 1; i++)
     {
-      GtkLabel *shown;
-
       adw_combo_row_set_selected (row, i);
-      for (int j = 0; j < 20; j++)
-        while (g_main_context_iteration (NULL, FALSE))
-          ;
-      /* Beside the title, whole (wrapped when long), never under it with an empty drop-down
-       * beside (the English "Upgrade to a national center" was), nor cut. */
-      g_assert_false (adw_combo_row_get_use_subtitle (row));
-      shown = mapped_label (GTK_WIDGET (row), levels[i]);
-      g_assert_nonnull (shown);
-      g_assert_cmpint (gtk_label_get_ellipsize (shown), ==, PANGO_ELLIPSIZE_NONE);
-      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (shown)));
+      assert_chosen_beside_title (row);
     }
   gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The agreement's party bearing the patent costs: an organization's long name. */
+  {
+    g_autoptr(GListModel) agreements = icw_store_list (fixture->store, ICW_RECORD_KIND_IP_AGREEMENT, NULL);
+    g_autoptr(IcwIpAgreement) agreement = g_list_model_get_item (agreements, 0);
+    g_autoptr(IcwRecordForm) terms_form = icw_record_form_new (fixture->store, ICW_MONEY_UNIT_WAN);
+    GtkWidget *terms = icw_agreement_terms_page_new (terms_form, fixture->store);
+    AdwComboRow *cost_party = ADW_COMBO_ROW (icw_agreement_terms_page_get_cost_party (ICW_AGREEMENT_TERMS_PAGE (terms)));
+
+    g_assert_nonnull (agreement);
+    window = gtk_window_new ();
+    gtk_window_set_child (GTK_WINDOW (window), terms);
+    gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
+    gtk_window_present (GTK_WINDOW (window));
+    /* The row is shown for costs borne by a named party. */
+    icw_ip_agreement_set_patent_costs (agreement, ICW_PATENT_COSTS_NAMED_PARTY);
+    icw_record_form_set_record (terms_form, ICW_RECORD (agreement));
+    icw_agreement_terms_page_show (ICW_AGREEMENT_TERMS_PAGE (terms), agreement);
+    g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (cost_party)), >, 0);
+    if (adw_combo_row_get_selected (cost_party) == GTK_INVALID_LIST_POSITION)
+      adw_combo_row_set_selected (cost_party, 0);
+    assert_chosen_beside_title (cost_party);
+    icw_test_save_png (window, "choice-cost-party");
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
+  /* New Report's center: a center's name, by the row's expression. */
+  {
+    GtkWidget *parent = gtk_window_new ();
+    GtkWidget *dialog = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwComboRow *center;
+
+    gtk_window_present (GTK_WINDOW (parent));
+    icw_report_new_dialog_present (parent, fixture->store, on_report_created, NULL);
+    iterate ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          dialog = toplevel;
+      }
+    g_assert_nonnull (dialog);
+    center = ADW_COMBO_ROW (icw_test_first_shown_of_type (dialog, ADW_TYPE_COMBO_ROW));
+    g_assert_nonnull (center);
+    assert_chosen_beside_title (center);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    gtk_window_destroy (GTK_WINDOW (parent));
+    iterate ();
+  }
 }
 
 /* Each empty register's page has an icon of its own saying what is missing (they all showed the

@@ -12,6 +12,7 @@
 
 #include "icw-agreement-party.h"
 #include "icw-agreement-results-group.h"
+#include "icw-choice-factory.h"
 #include "icw-enums.h"
 #include "icw-expander-list.h"
 #include "icw-field-row.h"
@@ -265,8 +266,8 @@ ownership_row (IcwAgreementResultsGroup *self,
   IcwIpOwnership own;
   guint selected = 0;
 
-  /* "As the agreement's ownership model", organizations' names: shown whole under the title. */
-  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  /* "As the agreement's ownership model", organizations' names: shown whole beside the title. */
+  icw_choice_factory_apply (ADW_COMBO_ROW (row));
   gtk_string_list_append (labels, _("As the agreement's ownership model"));
   for (guint i = 0; i < ICW_N_IP_OWNERSHIPS; i++)
     gtk_string_list_append (labels, icw_ip_ownership_to_label (i));
@@ -329,7 +330,7 @@ add_party_rows (IcwAgreementResultsGroup *self,
     }
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Created by"));
-  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  icw_choice_factory_apply (ADW_COMBO_ROW (row));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
   g_object_unref (names);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), creator);

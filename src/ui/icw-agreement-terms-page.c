@@ -8,6 +8,7 @@
 
 #include "icw-agreement-party.h"
 #include "icw-agreement-terms-page.h"
+#include "icw-choice-factory.h"
 #include "icw-enums.h"
 #include "icw-ui-util.h"
 
@@ -106,8 +107,8 @@ build (IcwAgreementTermsPage *self)
   add_row (patents, icw_record_form_add_catalogue (form, ICW_RECORD_KIND_IP_AGREEMENT, "patent-costs", _("Costs borne by")));
   self->cost_party = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cost_party), _("Party bearing the costs"));
-  /* Organizations' names are long ("青岛泓海海洋工程装备股份有限公司"): shown whole under the title. */
-  adw_combo_row_set_use_subtitle (self->cost_party, TRUE);
+  /* Organizations' names are long ("青岛泓海海洋工程装备股份有限公司"): shown whole beside the title. */
+  icw_choice_factory_apply (self->cost_party);
   g_signal_connect_swapped (self->cost_party, "notify::selected", G_CALLBACK (on_cost_party_selected), self);
   add_row (patents, GTK_WIDGET (self->cost_party));
   add_row (publication, icw_record_form_add_catalogue (form, ICW_RECORD_KIND_IP_AGREEMENT, "publication-review-days", _("Publication review period (days)")));

@@ -47,8 +47,14 @@ on_bind (GtkSignalListItemFactory *factory,
   GtkWidget *check = gtk_widget_get_last_child (box);
   gpointer value = gtk_list_item_get_item (item);
   gboolean in_list = gtk_widget_get_ancestor (box, GTK_TYPE_POPOVER) != NULL;
+  GtkExpression *expression = adw_combo_row_get_expression (row);
+  g_auto(GValue) text = G_VALUE_INIT;
 
-  gtk_label_set_label (label, GTK_IS_STRING_OBJECT (value) ? gtk_string_object_get_string (value) : "");
+  /* A row of objects (centers) names them by its expression, as libadwaita's factory does. */
+  if (expression != NULL && gtk_expression_evaluate (expression, value, &text) && G_VALUE_HOLDS_STRING (&text))
+    gtk_label_set_label (label, g_value_get_string (&text));
+  else
+    gtk_label_set_label (label, GTK_IS_STRING_OBJECT (value) ? gtk_string_object_get_string (value) : "");
   gtk_widget_set_visible (check, in_list);
   if (in_list)
     {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* icw-choice-factory.h: how a drop-down row of a form (AdwComboRow of GtkStringObject) shows its
- * values: the chosen one beside the title, whole, on two lines when long. */
+/* icw-choice-factory.h: how a drop-down row of a form (AdwComboRow of GtkStringObject, or of
+ * objects named by the row's expression) shows its values: the chosen one beside the title,
+ * whole, on two lines when long. */
 #pragma once
 
 #include <adwaita.h>

@@ -10,6 +10,7 @@
 #include "icw-application.h"
 #include "icw-category-set.h"
 #include "icw-center.h"
+#include "icw-choice-factory.h"
 #include "icw-enums.h"
 #include "icw-field-row.h"
 #include "icw-funding-basics.h"
@@ -374,8 +375,8 @@ icw_funding_basics_new (IcwStore      *store,
   add_row (self, request, "title", icw_record_form_add_catalogue (form, ICW_RECORD_KIND_FUNDING_REQUEST, "title", NULL), TRUE);
   self->application_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->application_row), _("For the application"));
-  /* Titles of applications and of category sets are long: shown whole under the row's title. */
-  adw_combo_row_set_use_subtitle (self->application_row, TRUE);
+  /* Titles of applications and of category sets are long: shown whole beside the row's title. */
+  icw_choice_factory_apply (self->application_row);
   g_signal_connect_swapped (self->application_row, "notify::selected", G_CALLBACK (on_application_selected), self);
   add_row (self, request, "application-id", GTK_WIDGET (self->application_row), TRUE);
   add_row (self, request, "technology", icw_record_form_add_catalogue (form, ICW_RECORD_KIND_FUNDING_REQUEST, "technology", NULL), TRUE);
@@ -390,6 +391,8 @@ icw_funding_basics_new (IcwStore      *store,
     }
   self->set_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->set_row), _("Budget categories"));
+  /* The category sets' titles run to three lines and more, which the row beside its title cuts:
+   * shown whole under the title. */
   adw_combo_row_set_use_subtitle (self->set_row, TRUE);
   adw_combo_row_set_model (self->set_row, G_LIST_MODEL (set_titles));
   g_object_unref (set_titles);

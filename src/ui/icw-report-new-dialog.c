@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "icw-center.h"
+#include "icw-choice-factory.h"
 #include "icw-report-new-dialog.h"
 #include "icw-report-parts.h"
 #include "icw-store-reports.h"
@@ -130,9 +131,9 @@ icw_report_new_dialog_present (GtkWidget        *parent,
   adw_combo_row_set_expression (dialog->center, expression);
   gtk_expression_unref (expression);
   adw_combo_row_set_model (dialog->center, centers);
-  /* The chosen center's name under the row's title, where it wraps: beside it, a 360 px window cut
-   * 齐鲁海洋工程装备制造业创新中心 to "齐鲁海洋工程装备制造业…". */
-  adw_combo_row_set_use_subtitle (dialog->center, TRUE);
+  /* The chosen center's name beside the row's title, whole: it wraps there (libadwaita's own
+   * factory cut 齐鲁海洋工程装备制造业创新中心 to "齐鲁海洋工程装备制造业…" in a 360 px window). */
+  icw_choice_factory_apply (dialog->center);
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (dialog->center));
   gtk_list_box_append (GTK_LIST_BOX (list), year_row (dialog));
   for (IcwReportKind k = 0; k < ICW_N_REPORT_KINDS; k++)
