@@ -18,6 +18,7 @@
 #include "icw-organization.h"
 #include "icw-platform.h"
 #include "icw-rule-pack.h"
+#include "icw-rules-private.h"
 #include "icw-shareholder.h"
 #include "icw-store.h"
 #include "icw-test-util.h"
@@ -567,6 +568,50 @@ test_every_rule_has_basis (Fixture       *f,
     }
 }
 
+/* Every rule of the program's own practice, in every bundled pack, has an English gloss of what it
+ * checks: the English basis gives the gloss (no Chinese but the numbers of the documents it names,
+ * 工信部科〔2016〕273号, 64号), the Chinese basis the clause (the completeness, 273号 and 64号 packs
+ * showed their Chinese clauses in the English window). */
+static void
+test_practice_glossed (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GRegex) document = g_regex_new ("(\\p{Han}+〔\\d{4}〕)?\\d+号", 0, 0, NULL);
+  guint practice = 0;
+
+  for (guint i = 0; i < f->packs->len; i++)
+    {
+      const GPtrArray *rules = icw_rule_pack_get_rules (f->packs->pdata[i]);
+
+      for (guint j = 0; j < rules->len; j++)
+        {
+          const IcwRule *rule = rules->pdata[j];
+          g_autofree char *english = NULL;
+          g_autofree char *chinese = NULL;
+          g_autofree char *words = NULL;
+
+          if (strcmp (rule->basis, "program-practice") != 0)
+            continue;
+          practice++;
+          if (rule->gloss == NULL)
+            g_error ("%s: rule %s has no English gloss", icw_rule_pack_get_id (f->packs->pdata[i]), rule->id);
+          g_setenv ("LANGUAGE", "en", TRUE);
+          english = icw_rule_basis_text (rule);
+          g_setenv ("LANGUAGE", "zh_CN", TRUE);
+          chinese = icw_rule_basis_text (rule);
+          g_setenv ("LANGUAGE", "en", TRUE);
+          g_assert_nonnull (strstr (english, rule->gloss));
+          g_assert_nonnull (strstr (chinese, rule->clause));
+          words = g_regex_replace_literal (document, english, -1, 0, "", 0, NULL);
+          for (const char *c = words; *c != '\0'; c = g_utf8_next_char (c))
+            if (g_unichar_get_script (g_utf8_get_char (c)) == G_UNICODE_SCRIPT_HAN)
+              g_error ("%s: the English basis of %s is not in English: %s",
+                       icw_rule_pack_get_id (f->packs->pdata[i]), rule->id, english);
+        }
+    }
+  g_assert_cmpuint (practice, >=, 54);
+}
+
 static void
 add (const char    *path,
      void         (*test) (Fixture *, gconstpointer))
@@ -598,5 +643,6 @@ main (int   argc,
   add ("/rules-conditions/stages/company", test_company_by_stage);
   add ("/rules-conditions/stages/64-precondition", test_precondition_by_stage);
   add ("/rules-conditions/titles", test_every_rule_has_basis);
+  add ("/rules-conditions/practice-glossed", test_practice_glossed);
   return g_test_run ();
 }
